@@ -1,0 +1,211 @@
+"""The indicator table as the program understands it.
+
+Plain dataclasses, no I/O: the readers build them, validation and attainment
+read them, the documents and the add-in render them. Numbers are `Decimal`
+so that the precision a cell shows (93,00) survives the trip to a document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+# Column roles the reader recognises (keys of Table.columns).
+COLUMN_ROLES = (
+    "stt",        # STT
+    "name",       # Chỉ tiêu
+    "unit",       # Đơn vị tính
+    "target",     # Kế hoạch năm N / Mục tiêu
+    "result",     # Thực hiện / Ước thực hiện năm N
+    "previous",   # Thực hiện năm N-1
+    "lead",       # Cơ quan chủ trì / chịu trách nhiệm trực tiếp
+    "cooperate",  # Cơ quan phối hợp
+    "leader",     # Lãnh đạo (tỉnh) phụ trách
+    "note",       # Ghi chú
+    "direction",  # Chiều (Tăng/Giảm/Khoảng)
+)
+REQUIRED_ROLES = ("name", "target")
+
+TargetOp = Literal["=", ">", ">=", "<", "<=", "~", "range", "text"]
+Direction = Literal["up", "down", "about"]
+Status = Literal["vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia"]
+RowKind = Literal["indicator", "subrow"]
+
+STATUS_LABELS: dict[str, str] = {
+    "vuot": "Vượt KH",
+    "dat": "Đạt KH",
+    "khong_dat": "Không đạt",
+    "chua_co_so_lieu": "Chưa có số liệu",
+    "khong_danh_gia": "Không đánh giá",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A plan target as written: `>10`, `khoảng 32`, `130 - 140`, `155.000` or prose."""
+
+    text: str
+    op: TargetOp
+    value: Decimal | None = None
+    high: Decimal | None = None  # upper bound of a range
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.op != "text" and self.value is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "op": self.op,
+            "value": None if self.value is None else float(self.value),
+            "high": None if self.high is None else float(self.high),
+        }
+
+
+EMPTY_TARGET = Target(text="", op="text")
+
+
+@dataclass
+class Section:
+    numeral: str  # "I", "II", … ("" when the title has none)
+    title: str
+    row: int      # 1-based sheet row
+
+
+@dataclass
+class Indicator:
+    """One numbered indicator or one of its sub-rows."""
+
+    row: int                      # 1-based sheet row
+    kind: RowKind
+    stt: str                      # as written ("1", "-", "+", "a)", "" …)
+    name: str                     # NFC, whitespace collapsed
+    unit: str = ""
+    section: str = ""             # title of the enclosing section
+    section_numeral: str = ""
+    target: Target = EMPTY_TARGET
+    result: Decimal | None = None
+    result_text: str = ""         # the result cell as written when it is not a number
+    previous: Decimal | None = None
+    lead: list[str] = field(default_factory=list)
+    cooperate: list[str] = field(default_factory=list)
+    leader: str = ""
+    note: str = ""
+    direction: Direction = "up"
+    direction_reason: str = ""
+    parent_row: int | None = None  # sheet row of the numbered indicator a sub-row belongs to
+    number: int | None = None      # the numbered indicator's STT as an int (sub-rows: their parent's)
+    raw: dict[str, Any] = field(default_factory=dict)  # role -> cell value as read
+
+
+@dataclass
+class Finding:
+    """A validation finding; `code` refers to the catalogue in core.validation."""
+
+    code: str
+    severity: Literal["error", "warning"]
+    sheet: str
+    cell: str            # A1 reference, "" for the whole sheet
+    row: int | None
+    indicator: str
+    message: str         # Vietnamese, NFC
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row": self.row,
+            "indicator": self.indicator,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Grid:
+    """Cell values of one sheet as read, before any interpretation.
+
+    `rows[r][c]` is the value at 0-based row r and column c: str, float, int,
+    bool, datetime, None, or an `ErrorValue`. `merged` lists 0-based inclusive
+    ranges (r1, c1, r2, c2). `number_formats`, when a reader can give them, maps
+    (r, c) to the Excel number format so that shown precision can be kept.
+    """
+
+    sheet: str
+    rows: list[list[Any]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    origin: tuple[int, int] = (0, 0)  # sheet (row, col) of rows[0][0], 0-based
+
+
+@dataclass(frozen=True)
+class ErrorValue:
+    """An Excel error value such as #DIV/0! found in a cell."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass
+class Table:
+    """The indicator table of one sheet."""
+
+    file: str
+    sheet: str
+    columns: dict[str, int]            # role -> 0-based sheet column
+    column_headers: dict[str, str]     # role -> header text as written
+    header_rows: list[int]             # 1-based sheet rows of the header (and number row)
+    first_data_row: int                # 1-based
+    last_data_row: int                 # 1-based
+    title_lines: list[str]
+    sections: list[Section]
+    indicators: list[Indicator]
+    reader_findings: list[Finding] = field(default_factory=list)
+    year: int | None = None            # plan year from the header ("Kế hoạch năm 2026")
+    previous_year: int | None = None
+
+    @property
+    def has_results(self) -> bool:
+        return "result" in self.columns
+
+    @property
+    def missing_columns(self) -> list[str]:
+        return [r for r in COLUMN_ROLES if r not in self.columns]
+
+
+@dataclass
+class Assessment:
+    """Attainment of one indicator row (SPEC §4)."""
+
+    indicator: Indicator
+    status: Status
+    ratio: Decimal | None = None        # result / target × 100, unrounded
+    reason: str = ""                    # Vietnamese: why this status
+    growth: Decimal | None = None       # change against the previous year
+    growth_unit: str = ""               # "%" (relative) or "điểm %" (percentage points)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Summary:
+    evaluated: int                                   # rows with a numeric target and result
+    counts: dict[str, int]                           # status -> count
+    by_section: dict[str, dict[str, int]]            # section title -> status -> count
+    by_agency: dict[str, dict[str, int]]             # lead agency -> status -> count
+    by_leader: dict[str, dict[str, int]]             # leader -> status -> count
+    sentence: str                                    # the report sentence (seed 004 style)
+    not_met: list[Assessment] = field(default_factory=list)
+
+
+@dataclass
+class Attainment:
+    table: Table
+    assessments: list[Assessment]
+    summary: Summary
