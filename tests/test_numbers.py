@@ -430,15 +430,25 @@ def test_parse_target_cells():
 def test_target_reading_reports_ambiguity_and_text_storage():
     reading = parse_target_ex(">1.5")
     assert isinstance(reading, TargetReading)
-    target, numbers = reading  # unpacks like a tuple
+    target, number = reading  # unpacks as (Target, ParsedNumber | None)
     assert target.op == ">" and target.value == Decimal("1.5")
-    assert len(numbers) == 1 and isinstance(numbers[0], ParsedNumber)
+    assert isinstance(number, ParsedNumber) and number.ambiguous and number.value == Decimal("1.5")
+    assert reading.numbers == (number,)
     assert reading.ambiguous and "1,5" in reading.note
     assert target_ambiguity(">1.5") == reading.note
 
     reading = parse_target_ex("1.5 - 2.5")
     assert reading.target.op == "range" and len(reading.numbers) == 2
     assert "“1.5”" in reading.note and "“2.5”" in reading.note
+
+    # For a range, `number` is the bound that needs a look, not merely the first one.
+    target, number = parse_target_ex("140 - 1.5")
+    assert target.value == Decimal("1.5") and number.value == Decimal("1.5") and number.ambiguous
+    target, number = parse_target_ex("140 - 130")
+    assert number.value == Decimal("140") and not number.ambiguous
+
+    target, number = parse_target_ex("phấn đấu đạt cao hơn so với năm 2025")
+    assert target.op == "text" and number is None
 
     assert target_ambiguity("1,234") is not None
     assert target_ambiguity(">10") is None
@@ -513,7 +523,7 @@ def test_property_parse_target_never_raises(text):
     assert (t.op == "range") is (t.high is not None)
     if t.op == "range":
         assert t.value <= t.high and len(reading.numbers) == 2
-    assert (t.op == "text") is (reading.numbers == ())
+    assert (t.op == "text") is (reading.numbers == ()) is (reading.number is None)
     assert t.text == clean(text)
 
 

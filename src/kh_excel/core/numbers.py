@@ -34,10 +34,11 @@ Reading
     `X trở lên` are ">=".
 
 `parse_target_ex(value, number_format=None) -> TargetReading`
-    The same, plus the `ParsedNumber`s read (in order), so that validation can
-    report an ambiguous separator inside an expression (">1.5") or a plain
-    number stored as text. `TargetReading` is a NamedTuple
-    `(target, numbers)` with `.ambiguous` and `.note`.
+    The same, plus the `ParsedNumber`s read, so that validation can report an
+    ambiguous separator inside an expression (">1.5") or a plain number stored
+    as text. `TargetReading` unpacks as `target, number = parse_target_ex(v)`
+    (`number`: ParsedNumber | None; for a range the first ambiguous bound) and
+    has `.numbers` (all, in order), `.ambiguous` and `.note`.
 
 `target_ambiguity(value, number_format=None) -> str | None`
     The Vietnamese note when a number inside the target is ambiguous.
@@ -58,7 +59,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
-from typing import Any, NamedTuple
+from typing import Any, Iterator
 
 from kh_excel.core.model import Target
 from kh_excel.core.text import clean, fold
@@ -99,11 +100,24 @@ class ParsedNumber:
     percent: bool = False
 
 
-class TargetReading(NamedTuple):
-    """A parsed target and the numbers read from it (empty for op "text")."""
+@dataclass(frozen=True)
+class TargetReading:
+    """A parsed target and the numbers read from it.
+
+    Unpacks as `(target, number)`: `number` is the target's number, for a range
+    the first ambiguous bound (else the lower-written one), None for op "text".
+    `numbers` holds every number read, in the order written.
+    """
 
     target: Target
-    numbers: tuple[ParsedNumber, ...]
+    numbers: tuple[ParsedNumber, ...] = ()
+
+    @property
+    def number(self) -> ParsedNumber | None:
+        for n in self.numbers:
+            if n.ambiguous:
+                return n
+        return self.numbers[0] if self.numbers else None
 
     @property
     def ambiguous(self) -> bool:
@@ -111,7 +125,11 @@ class TargetReading(NamedTuple):
 
     @property
     def note(self) -> str:
+        """The Vietnamese notes of every ambiguous number, joined."""
         return " ".join(n.note for n in self.numbers if n.note)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.target, self.number))
 
 
 # --------------------------------------------------------------------------- helpers
