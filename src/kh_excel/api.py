@@ -1,0 +1,71 @@
+"""The public reading API: a workbook (file or already-read values) into a Table."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from kh_excel.core.model import Grid, Table
+from kh_excel.core.table import HeaderNotFound, parse_grid
+from kh_excel.io.workbook import WorkbookError, open_workbook
+
+# Sheets the program writes itself; never taken for the indicator table.
+OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp", "_kh_excel")
+
+
+def _is_own(name: str) -> bool:
+    return any(name.startswith(s) for s in OWN_SHEETS)
+
+
+def header_message(exc: HeaderNotFound) -> str:
+    from kh_excel.core.validation import COLUMN_NAMES
+    found = ", ".join(f"{COLUMN_NAMES.get(k, k)} («{v}»)" for k, v in exc.found.items()) or "không có"
+    missing = ", ".join(COLUMN_NAMES.get(k, k) for k in exc.missing) or "không"
+    return (f"không nhận ra tiêu đề bảng chỉ tiêu ở trang «{exc.sheet}». Cột đã nhận ra: {found}; "
+            f"cột còn thiếu: {missing}. Bảng cần ít nhất cột «Chỉ tiêu» và cột «Kế hoạch».")
+
+
+def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | None = None,
+                  with_formats: bool = False, file: str | None = None) -> Table:
+    """Read the indicator table from a file path, a Grid, or Grids of a workbook's sheets.
+
+    With no sheet named, the first sheet holding a recognisable table is taken.
+    Raises WorkbookError (Vietnamese message naming the file) when there is none.
+    """
+    if isinstance(source, Grid):
+        source = [source]
+    if isinstance(source, list):
+        name = file or ""
+        grids = {g.sheet: (lambda g=g: g) for g in source}
+        order = [g.sheet for g in source]
+    else:
+        path = Path(source)
+        name = file or str(source)
+        book = open_workbook(path)
+        order = book.sheet_names
+        grids = {s: (lambda s=s: book.grid(s, with_formats=with_formats)) for s in order}
+    if sheet is not None:
+        if sheet not in grids:
+            raise WorkbookError(name, f"không có trang «{sheet}»; các trang hiện có: {', '.join(order)}.")
+        candidates = [sheet]
+    else:
+        candidates = [s for s in order if not _is_own(s)] or order
+    first_error: HeaderNotFound | None = None
+    for s in candidates:
+        grid = grids[s]()
+        if not any(any(v not in (None, "") for v in row) for row in grid.rows):
+            if sheet is not None or len(candidates) == 1:
+                raise WorkbookError(name, f"trang «{s}» không có dữ liệu.")
+            continue
+        try:
+            return parse_grid(grid, file=name)
+        except HeaderNotFound as exc:
+            first_error = first_error or exc
+    if first_error is None:
+        raise WorkbookError(name, "bảng tính không có dữ liệu.")
+    raise WorkbookError(name, header_message(first_error))
+
+
+def grid_from_values(sheet: str, values: list[list[Any]], merged: list[tuple[int, int, int, int]] | None = None) -> Grid:
+    """A Grid from values already read (e.g. an xlwings used range)."""
+    return Grid(sheet=sheet, rows=[list(r) for r in values], merged=list(merged or []))

@@ -1,0 +1,187 @@
+"""Attainment: ratio, status and growth of each row, and the summary (SPEC §4).
+
+Rules, decided and documented here:
+- ratio = result / target × 100 against the target's value (for a range, the
+  bound that matters: the lower bound when higher is better, the upper one
+  when lower is better).
+- A point target ("155.000", op "="): beyond it in the good direction is
+  **Vượt KH**, equal is **Đạt KH**, short of it is **Không đạt**.
+- A bound target (">10", "≥95", "trên 10" = strictly above, "<5", "tối đa 5"):
+  the condition holds → **Đạt KH** (a bound has no "beyond"), else **Không đạt**.
+- "khoảng X": within ±tolerance % of X (default 2) → Đạt KH; outside, the good
+  side → Vượt KH when the direction is up/down, Không đạt when it is "about".
+- A range "a - b" is inclusive: inside → Đạt KH; outside on the good side → Vượt KH.
+- No numeric result → **Chưa có số liệu**; no numeric target (qualitative) →
+  **Không đánh giá**.
+- growth against the previous year: relative (%) in general; in percentage
+  points for indicators measured in %.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterable
+
+from kh_excel.core import text as vtext
+from kh_excel.core.model import Assessment, Attainment, Indicator, Status, Summary, Table
+from kh_excel.core.numbers import format_number
+
+DEFAULT_TOLERANCE = Decimal(2)
+STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia")
+_HUNDRED = Decimal(100)
+
+
+def _better(a: Decimal, b: Decimal, direction: str) -> bool:
+    """Is a on the good side of b?"""
+    return a < b if direction == "down" else a > b
+
+
+def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment:
+    """The status of one row."""
+    t = ind.target
+    growth, growth_unit = _growth(ind)
+    if not t.is_numeric:
+        reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
+        return Assessment(ind, "khong_danh_gia", None, reason, growth, growth_unit)
+    r = ind.result
+    if r is None:
+        reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
+        return Assessment(ind, "chua_co_so_lieu", None, reason, growth, growth_unit)
+    d = ind.direction
+    v = t.value
+    assert v is not None
+    basis = v
+    if t.op == "range" and t.high is not None and d == "down":
+        basis = t.high
+    ratio = (r / basis * _HUNDRED) if basis != 0 else None
+
+    status: Status
+    if t.op == "=":
+        if d == "about":
+            status = "dat" if _within(r, v, tolerance) else "khong_dat"
+        elif r == v:
+            status = "dat"
+        else:
+            status = "vuot" if _better(r, v, d) else "khong_dat"
+        reason = "so với số kế hoạch"
+    elif t.op in (">", ">=", "<", "<="):
+        ok = {">": r > v, ">=": r >= v, "<": r < v, "<=": r <= v}[t.op]
+        status = "dat" if ok else "khong_dat"
+        reason = f"mục tiêu «{t.text}»"
+    elif t.op == "~":
+        if _within(r, v, tolerance):
+            status = "dat"
+        elif d != "about" and _better(r, v, d):
+            status = "vuot"
+        else:
+            status = "khong_dat"
+        reason = f"mục tiêu khoảng {format_number(v)} (sai lệch cho phép ±{format_number(tolerance)}%)"
+    else:  # range
+        hi = t.high if t.high is not None else v
+        if v <= r <= hi:
+            status = "dat"
+        elif d == "about":
+            status = "khong_dat"
+        else:
+            bound = hi if r > hi else v
+            status = "vuot" if _better(r, bound, d) else "khong_dat"
+        reason = f"mục tiêu trong khoảng {format_number(v)} – {format_number(hi)}"
+    if d == "down":
+        reason += "; " + ind.direction_reason
+    return Assessment(ind, status, ratio, reason, growth, growth_unit)
+
+
+def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
+    return abs(r - v) <= abs(v) * tolerance / _HUNDRED
+
+
+def _growth(ind: Indicator) -> tuple[Decimal | None, str]:
+    if ind.previous is None or ind.result is None:
+        return None, ""
+    if "%" in ind.unit:
+        return ind.result - ind.previous, "điểm %"
+    if ind.previous == 0:
+        return None, ""
+    return (ind.result / ind.previous - 1) * _HUNDRED, "%"
+
+
+def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE) -> Attainment:
+    """Assess every row of the table and summarise."""
+    assessments = [assess(ind, tolerance) for ind in table.indicators]
+    return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
+
+
+def _empty() -> dict[str, int]:
+    return {s: 0 for s in STATUSES}
+
+
+def _grouped(assessments: Iterable[Assessment], keys) -> dict[str, dict[str, int]]:
+    """Counts per group; spellings of one name that differ only in accents count as one group."""
+    counts: dict[str, dict[str, int]] = {}
+    display: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows: list[tuple[str, str, Status]] = []
+    for a in assessments:
+        for k in keys(a):
+            if not k:
+                continue
+            key = "".join(vtext.fold(k).split())
+            display[key][k] += 1
+            rows.append((key, k, a.status))
+    names = {key: max(variants.items(), key=lambda kv: kv[1])[0] for key, variants in display.items()}
+    for key, _k, status in rows:
+        counts.setdefault(names[key], _empty())[status] += 1
+    return counts
+
+
+def summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
+    total = _empty()
+    for a in assessments:
+        total[a.status] += 1
+    evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
+    by_section: dict[str, dict[str, int]] = {}
+    for a in assessments:
+        by_section.setdefault(a.indicator.section or "(Không có phần)", _empty())[a.status] += 1
+    by_agency = _grouped(assessments, lambda a: a.indicator.lead)
+    by_leader = _grouped(assessments, lambda a: [a.indicator.leader])
+    not_met = [a for a in assessments if a.status == "khong_dat"]
+    return Summary(
+        evaluated=evaluated,
+        counts=total,
+        by_section=by_section,
+        by_agency=by_agency,
+        by_leader=by_leader,
+        sentence=summary_sentence(total, evaluated, not_met, year),
+        not_met=not_met,
+    )
+
+
+def not_met_detail(a: Assessment) -> str:
+    """'(đạt 79,2% KH)' for amounts; '(95,7%)' for indicators measured in %, as seed 004 writes."""
+    ind = a.indicator
+    if "%" in ind.unit and ind.result is not None:
+        return f"({format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + ind.unit})"
+    if a.ratio is not None:
+        return f"(đạt {format_number(a.ratio, 1)}% KH)"
+    return ""
+
+
+def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None) -> str:
+    """The report sentence in the style of seed 004."""
+    met = total["vuot"] + total["dat"]
+    lead = f"Năm {year}, có" if year else "Có"
+    if evaluated == 0:
+        return f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá."
+    s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
+    if not not_met:
+        s += ", không có chỉ tiêu nào không đạt kế hoạch"
+    else:
+        items = "; ".join(f"({i}) {a.indicator.name} {not_met_detail(a)}".rstrip() for i, a in enumerate(not_met, 1))
+        s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {items}"
+    extra = []
+    if total["chua_co_so_lieu"]:
+        extra.append(f"{total['chua_co_so_lieu']} chỉ tiêu chưa có số liệu")
+    if total["khong_danh_gia"]:
+        extra.append(f"{total['khong_danh_gia']} chỉ tiêu không đánh giá bằng số")
+    if extra:
+        s += "; " + "; ".join(extra)
+    return s + "."

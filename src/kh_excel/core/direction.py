@@ -1,0 +1,51 @@
+"""Which way is better for an indicator: higher, lower, or about the target (SPEC §4).
+
+Taken from an explicit Chiều column when the sheet has one, otherwise from the
+target's operator, otherwise inferred from the indicator's name. The reason is
+kept (in Vietnamese) so that a reader of the report can see why.
+"""
+from __future__ import annotations
+
+from kh_excel.core import text as vtext
+from kh_excel.core.model import Direction, Target
+
+# Names whose meaning is a burden: the lower the better. Folded (no accents).
+LOWER_IS_BETTER = (
+    "ho ngheo", "ho can ngheo", "lao dong nong nghiep", "tu vong", "chet", "tai nan", "no xau",
+    "that nghiep", "suy dinh duong", "thap coi", "nhe can", "o nhiem", "toi pham", "vi pham",
+    "chay rung", "pha rung", "ma tuy", "nghien", "bo hoc", "tai mu chu", "mu chu", "sinh con thu 3",
+    "mat can bang gioi tinh", "ty so gioi tinh khi sinh", "lam phat", "chi so gia tieu dung", "ton kho",
+    "khieu nai", "ton dong", "qua han", "tre han", "thiet hai", "mac moi", "nhiem hiv",
+    "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac",
+)
+# Words that make an indicator a reduction amount: "Giảm tỷ lệ hộ nghèo … 1,5 điểm %".
+REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
+
+_EXPLICIT = {
+    "tang": "up", "cao": "up", "cao hon": "up", "lon hon": "up", "up": "up", "↑": "up",
+    "giam": "down", "thap": "down", "thap hon": "down", "nho hon": "down", "down": "down", "↓": "down",
+    "khoang": "about", "bang": "about", "on dinh": "about", "duy tri": "about", "~": "about",
+}
+
+
+def infer_direction(name: str, unit: str, target: Target, explicit: str = "") -> tuple[Direction, str]:
+    """(direction, Vietnamese reason)."""
+    if explicit:
+        key = vtext.fold(explicit).strip(" .")
+        if key in _EXPLICIT:
+            d = _EXPLICIT[key]
+            return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+        for word, d in _EXPLICIT.items():
+            if len(word) > 2 and key.startswith(word):
+                return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+    if target.op in ("<", "<="):
+        return "down", "mục tiêu dạng «không vượt quá»"
+    if target.op == "~":
+        return "about", "mục tiêu dạng «khoảng»"
+    folded = vtext.fold(name)
+    if folded.startswith(REDUCTION_PREFIXES):
+        return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+    for word in LOWER_IS_BETTER:
+        if word in folded:
+            return "down", f"tên chỉ tiêu nói về điều bất lợi («{word}»): càng thấp càng tốt"
+    return "up", "mặc định: càng cao càng tốt"

@@ -1,0 +1,83 @@
+"""Excel formulas for the "% so với KH" and "Đánh giá" columns.
+
+Where a formula can express the rule (numeric cells, a target whose bound is a
+constant), the sheet gets a live formula so it follows later edits; elsewhere
+(numbers stored as text, qualitative targets) it gets the computed value. The
+add-in (`tinh_ty_le`) and `kh-excel attainment -o` both use this module.
+Formulas are in Excel's file syntax (English function names, '.' decimals).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from kh_excel.core.model import STATUS_LABELS, Assessment
+from kh_excel.core.validation import col_letter
+
+RATIO_HEADER = "% so với KH"
+STATUS_HEADER = "Đánh giá"
+RATIO_NUMBER_FORMAT = "0.0"
+
+VUOT, DAT, KHONG = (f'"{STATUS_LABELS[s]}"' for s in ("vuot", "dat", "khong_dat"))
+CHUA = f'"{STATUS_LABELS["chua_co_so_lieu"]}"'
+
+
+def _num(v: Decimal) -> str:
+    s = format(v.normalize(), "f")
+    return s
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
+
+
+def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal = Decimal(2)) -> tuple[Any, Any]:
+    """(ratio cell, status cell) for one row: a formula string "=…" or a value."""
+    ind = a.indicator
+    literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
+    literal = (literal_ratio, a.status_label)
+    t = ind.target
+    if not t.is_numeric or "result" not in columns:
+        return literal
+    raw_r = ind.raw.get("result")
+    raw_t = ind.raw.get("target")
+    blank_result = raw_r is None or (isinstance(raw_r, str) and not raw_r.strip())
+    if not (_is_number(raw_r) or blank_result):
+        return literal  # a number stored as text or an error: keep the computed value
+    r = f"{col_letter(columns['result'])}{ind.row}"
+    if t.op == "=" and _is_number(raw_t):
+        v = f"{col_letter(columns['target'])}{ind.row}"
+    else:
+        v = _num(t.value)
+    d = ind.direction
+    basis = v
+    if t.op == "range" and d == "down" and t.high is not None:
+        basis = _num(t.high)
+    ratio = f'=IF(ISNUMBER({r}),IFERROR({r}/{basis}*100,""),"")'
+    good = "<" if d == "down" else ">"
+    if t.op == "=":
+        if d == "about":
+            cond = f'IF(ABS({r}-{v})<=ABS({v})*{_num(tolerance)}/100,{DAT},{KHONG})'
+        else:
+            cond = f'IF({r}{good}{v},{VUOT},IF({r}={v},{DAT},{KHONG}))'
+    elif t.op in (">", ">=", "<", "<="):
+        cond = f'IF({r}{t.op}{v},{DAT},{KHONG})'
+    elif t.op == "~":
+        within = f'ABS({r}-{v})<=ABS({v})*{_num(tolerance)}/100'
+        if d == "about":
+            cond = f'IF({within},{DAT},{KHONG})'
+        else:
+            cond = f'IF({within},{DAT},IF({r}{good}{v},{VUOT},{KHONG}))'
+    elif t.op == "range" and t.high is not None:
+        lo, hi = _num(t.value), _num(t.high)
+        inside = f'AND({r}>={lo},{r}<={hi})'
+        if d == "about":
+            cond = f'IF({inside},{DAT},{KHONG})'
+        elif d == "down":
+            cond = f'IF({inside},{DAT},IF({r}<{lo},{VUOT},{KHONG}))'
+        else:
+            cond = f'IF({inside},{DAT},IF({r}>{hi},{VUOT},{KHONG}))'
+    else:
+        return literal
+    status = f'=IF(ISNUMBER({r}),{cond},{CHUA})'
+    return ratio, status

@@ -1,0 +1,487 @@
+"""Turn a sheet's cell values (`Grid`) into the indicator `Table`.
+
+The sheet is read as staff keep it (SPEC §2): title rows, a one- or two-row
+header matched by meaning, a `(1) (2) …` number row, sections, numbered
+indicators and their sub-rows, merged STT/agency/leader cells, header rows
+repeated where a Word table broke across pages, roman numerals on indicator
+rows. Nothing here touches files; the reader adapters build the Grid.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from kh_excel.core import text as vtext
+from kh_excel.core.model import (
+    EMPTY_TARGET,
+    ErrorValue,
+    Finding,
+    Grid,
+    Indicator,
+    Section,
+    Table,
+)
+from kh_excel.core.numbers import parse_number, parse_target
+
+HEADER_SCAN_ROWS = 40
+
+
+class HeaderNotFound(Exception):
+    """No indicator table header on the sheet; `found` lists the roles seen on the best row."""
+
+    def __init__(self, sheet: str, found: dict[str, str], missing: list[str]):
+        self.sheet = sheet
+        self.found = found
+        self.missing = missing
+        super().__init__(sheet)
+
+
+# ---------------------------------------------------------------------------
+# Header matching by meaning
+# ---------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ROMAN = re.compile(r"^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_ROMAN_PREFIX = re.compile(r"^((?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3}))[.\s:-]+\s*(\S.*)$")
+_NUMBER_ROW_CELL = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?(\s*=\s*.*)?$")
+_INT_STT = re.compile(r"^(\d{1,4})\s*[.)]?$")
+_SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
+_NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
+
+
+def header_role(label: Any) -> str | None:
+    """The column role a header text stands for, or None. Accent- and case-insensitive.
+
+    Order matters: agency columns mention 'thực hiện' ("chịu trách nhiệm trực
+    tiếp thực hiện"), so they are recognised before results; our own output
+    columns ("% so với KH", "Đánh giá") are recognised so that re-reading a
+    workbook we wrote does not take them for data.
+    """
+    h = vtext.fold(label)
+    if not h:
+        return None
+    words = set(re.findall(r"[a-z0-9]+", h))
+    if "so voi" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h:
+        return "computed"
+    if "phoi hop" in h:
+        return "cooperate"
+    if "lanh dao" in h or "phu trach" in h and "co quan" not in h:
+        return "leader"
+    if "chu tri" in h or "trach nhiem" in h or h.startswith("co quan") or "don vi thuc hien" in h:
+        return "lead"
+    if "ghi chu" in h:
+        return "note"
+    if h in ("stt", "tt", "so tt", "so thu tu") or h.startswith("stt"):
+        return "stt"
+    if "don vi tinh" in h or "dvt" in words or h == "don vi":
+        return "unit"
+    if words & {"chieu", "huong"} and len(words) <= 4:
+        return "direction"
+    if "ke hoach" in h or "kh" in words or "muc tieu" in h or re.search(r"\bkh\d", h):
+        return "target"
+    if "thuc hien" in h or "th" in words or "uoc" in words or "ket qua" in h or re.search(r"\bth\d", h):
+        return "result"
+    if "chi tieu" in h or "noi dung" in h or h.startswith("ten "):
+        return "name"
+    return None
+
+
+def _year_of(label: str) -> int | None:
+    m = _YEAR.findall(str(label))
+    return int(m[-1]) if m else None
+
+
+@dataclass
+class _Header:
+    row: int                 # 0-based row of the (last) header row
+    rows: list[int]          # 0-based rows that belong to the header
+    columns: dict[str, int]
+    labels: dict[str, str]
+
+
+def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
+    if r < 0 or r >= len(rows):
+        return None
+    row = rows[r]
+    return row[c] if c < len(row) else None
+
+
+def _is_blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
+    """Roles found in one row of labels: role -> (column, label); first wins, except results."""
+    found: dict[str, tuple[int, str]] = {}
+    results: list[tuple[int, str]] = []
+    for c, v in enumerate(labels):
+        if not isinstance(v, str):
+            continue
+        role = header_role(v)
+        if role is None or role == "computed":
+            continue
+        if role == "result":
+            results.append((c, vtext.clean(v)))
+        elif role not in found:
+            found[role] = (c, vtext.clean(v))
+    if results:
+        target_year = _year_of(found["target"][1]) if "target" in found else None
+        # A "Thực hiện năm N-1" column is the previous year, not this year's result.
+        dated = [(c, lab, _year_of(lab)) for c, lab in results]
+        current = [x for x in dated if target_year is None or x[2] is None or x[2] >= target_year]
+        older = [x for x in dated if target_year is not None and x[2] is not None and x[2] < target_year]
+        if not current and len(older) > 1:
+            older.sort(key=lambda x: x[2])
+            current = [older.pop()]
+        if current:
+            found["result"] = current[-1][:2] if len(current) > 1 and current[-1][2] else current[0][:2]
+        if older:
+            found["previous"] = max(older, key=lambda x: x[2])[:2]
+    return found
+
+
+def _header_score(roles: dict[str, Any]) -> int:
+    return len(roles) + (2 if "name" in roles else 0) + (1 if "target" in roles else 0)
+
+
+def _fill_merged_header(rows: list[list[Any]], merged: list[tuple[int, int, int, int]], r: int, width: int) -> list[Any]:
+    """Labels of row r with merged header cells spread over their columns."""
+    labels = [_cell(rows, r, c) for c in range(width)]
+    for r1, c1, r2, c2 in merged:
+        if r1 <= r <= r2:
+            anchor = _cell(rows, r1, c1)
+            for c in range(c1, min(c2 + 1, width)):
+                if _is_blank(labels[c]):
+                    labels[c] = anchor
+    return labels
+
+
+def find_header(grid: Grid) -> _Header:
+    rows = grid.rows
+    width = max((len(r) for r in rows[:HEADER_SCAN_ROWS + 2]), default=0)
+    best: tuple[int, int, dict] | None = None
+    for r in range(min(HEADER_SCAN_ROWS, len(rows))):
+        labels = _fill_merged_header(rows, grid.merged, r, width)
+        roles = _roles_of_row(labels)
+        if "name" not in roles and "target" not in roles:
+            continue
+        score = _header_score(roles)
+        if best is None or score > best[0]:
+            best = (score, r, roles)
+        if score >= 5 and {"name", "target"} <= roles.keys():
+            break
+    if best is None or not ({"name", "target"} <= best[2].keys()):
+        found = {k: v[1] for k, v in (best[2] if best else {}).items()}
+        raise HeaderNotFound(grid.sheet, found, [r for r in ("stt", "name", "unit", "target", "lead") if r not in found])
+    _, r, roles = best
+    header_rows = [r]
+    # A two-row header: the next row carries sub-labels under a merged group header.
+    nxt = _fill_merged_header(rows, grid.merged, r + 1, width)
+    top = _fill_merged_header(rows, grid.merged, r, width)
+    if not _is_number_row(nxt) and any(isinstance(v, str) and header_role(v) for v in nxt):
+        combined = []
+        for c in range(width):
+            a, b = vtext.clean(top[c]), vtext.clean(nxt[c])
+            combined.append(a if (not b or a == b) else (b if not a else f"{a} {b}"))
+        roles2 = _roles_of_row(combined)
+        if _header_score(roles2) >= _header_score(roles):
+            roles = roles2
+            header_rows.append(r + 1)
+    last = header_rows[-1]
+    if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
+        header_rows.append(last + 1)
+    return _Header(
+        row=header_rows[-1],
+        rows=header_rows,
+        columns={k: v[0] for k, v in roles.items()},
+        labels={k: v[1] for k, v in roles.items()},
+    )
+
+
+def _is_number_row(values: list[Any]) -> bool:
+    """The `(1) (2) (3) …` row under a header (or `1 2 3`, `A B C`)."""
+    cells = [vtext.clean(v).lower() for v in values if not _is_blank(v)]
+    if len(cells) < 3:
+        return False
+    if not all(_NUMBER_ROW_CELL.match(c) for c in cells):
+        return False
+    nums = [int(re.sub(r"\D", "", c) or 0) for c in cells if re.search(r"\d", c)]
+    return len(nums) < 3 or nums == sorted(nums)
+
+
+# ---------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------
+
+def _merge_anchor_map(merged: list[tuple[int, int, int, int]], columns: set[int], first_row: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """(r, c) -> anchor cell, for merges that cover data rows in the given columns."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for r1, c1, r2, c2 in merged:
+        if r2 < first_row or r1 == r2 and c1 == c2:
+            continue
+        for c in range(c1, c2 + 1):
+            if c not in columns:
+                continue
+            for r in range(max(r1, first_row), r2 + 1):
+                if (r, c) != (r1, c1):
+                    out[(r, c)] = (r1, c1)
+    return out
+
+
+def _str(v: Any) -> str:
+    if v is None or isinstance(v, ErrorValue):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return vtext.clean(v)
+
+
+_LEGACY_ATTRS = ("detect_legacy", "convert_legacy")
+
+
+def _display_text(v: Any) -> str:
+    """Cell text for people: NFC, whitespace collapsed, legacy TCVN3/VNI converted when detected."""
+    s = _str(v)
+    detect = getattr(vtext, "detect_legacy", None)
+    if s and detect is not None:
+        enc = detect(s)
+        if enc:
+            s = vtext.clean(vtext.convert_legacy(s, enc))
+    return s
+
+
+def _is_upper_title(s: str) -> bool:
+    letters = [ch for ch in s if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def parse_grid(grid: Grid, file: str = "") -> Table:
+    """Read the indicator table of one sheet. Raises HeaderNotFound when there is none."""
+    header = find_header(grid)
+    rows = grid.rows
+    cols = header.columns
+    fmts = grid.number_formats
+    first = header.row + 1
+    # Data ends at the last row with any content.
+    last = len(rows) - 1
+    while last >= first and all(_is_blank(v) for v in rows[last]):
+        last -= 1
+
+    anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", "lead", "cooperate", "leader", "unit", "direction") if k in cols}, first)
+    title_lines = []
+    for r in range(0, header.rows[0]):
+        parts = [_str(v) for v in rows[r] if not _is_blank(v)]
+        if parts:
+            title_lines.append(" ".join(dict.fromkeys(parts)))
+
+    table = Table(
+        file=file,
+        sheet=grid.sheet,
+        columns=dict(cols),
+        column_headers=dict(header.labels),
+        header_rows=[r + 1 for r in header.rows],
+        first_data_row=first + 1,
+        last_data_row=last + 1,
+        title_lines=title_lines,
+        sections=[],
+        indicators=[],
+        year=_year_of(header.labels.get("target", "")),
+        previous_year=_year_of(header.labels.get("previous", "")),
+    )
+    if table.year is None and "result" in header.labels:
+        table.year = _year_of(header.labels["result"])
+    header_folds = {vtext.fold(lab) for lab in header.labels.values()}
+
+    def get(r: int, role: str, inherit: bool = True) -> Any:
+        c = cols.get(role)
+        if c is None:
+            return None
+        v = _cell(rows, r, c)
+        if inherit and _is_blank(v) and (r, c) in anchors:
+            ar, ac = anchors[(r, c)]
+            v = _cell(rows, ar, ac)
+        return v
+
+    def add_warning(code: str, r: int, role: str, indicator: str, **params: Any) -> None:
+        from kh_excel.core.validation import make_finding
+        col = cols.get(role, 0)
+        table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
+
+    section = Section(numeral="", title="", row=0)
+    pending_numeral: tuple[str, int] | None = None
+    current: Indicator | None = None
+    seen_stt_from_merge: set[tuple[int, int]] = set()
+
+    for r in range(first, last + 1):
+        row = rows[r]
+        if all(_is_blank(v) for v in row):
+            continue
+        width = len(row)
+        if _is_number_row(row):
+            continue
+        labels = [row[c] if c < width else None for c in range(width)]
+        roles_here = _roles_of_row(labels)
+        if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
+            same = sum(1 for _, lab in roles_here.values() if vtext.fold(lab) in header_folds)
+            if same >= 2 or len(roles_here) >= 4:
+                add_warning("repeated_header", r, "name", "")
+                continue
+
+        stt_raw = get(r, "stt", inherit=False)
+        stt_from_merge = False
+        if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
+            stt_from_merge = True
+            seen_stt_from_merge.add(anchors[(r, cols["stt"])])
+        stt = _str(stt_raw)
+        name = _display_text(get(r, "name", inherit=False))
+        unit = _display_text(get(r, "unit"))
+        target_raw = get(r, "target", inherit=False)
+        result_raw = get(r, "result", inherit=False)
+        previous_raw = get(r, "previous", inherit=False)
+        lead_raw = get(r, "lead")
+        has_values = not all(_is_blank(v) for v in (target_raw, result_raw, previous_raw))
+        has_data = has_values or bool(unit) or not _is_blank(lead_raw)
+
+        # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
+        m = _ROMAN_PREFIX.match(stt)
+        if m and not name and _is_upper_title(m.group(2)):
+            stt, name = m.group(1), m.group(2)
+        stt_upper = stt.upper().rstrip(".")
+        is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and stt.rstrip(".").isupper()
+
+        if is_roman and not has_data:
+            if name:
+                section = Section(numeral=stt_upper, title=name, row=r + 1)
+                table.sections.append(section)
+                pending_numeral = None
+            else:
+                pending_numeral = (stt_upper, r + 1)
+            current = None
+            continue
+        if not stt and name and not has_data and _is_upper_title(name):
+            numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
+            section = Section(numeral=numeral, title=name, row=srow)
+            table.sections.append(section)
+            pending_numeral = None
+            current = None
+            continue
+        if not name and not has_data:
+            continue  # a stray STT or note fragment with nothing to read
+        fname = vtext.fold(name or stt)
+        if not stt and not has_data and fname.startswith(_NOTE_START):
+            continue
+
+        int_match = _INT_STT.match(stt)
+        if is_roman:
+            kind, number = "indicator", None
+            add_warning("roman_indicator", r, "stt", name, stt=stt)
+        elif int_match and not stt_from_merge:
+            kind, number = "indicator", int(int_match.group(1))
+        elif stt_from_merge and current is not None:
+            kind, number = "subrow", current.number
+        elif current is None:
+            kind, number = "indicator", None
+        else:
+            kind, number = "subrow", current.number
+
+        ind = Indicator(
+            row=r + 1,
+            kind=kind,
+            stt=stt,
+            name=name,
+            unit=unit,
+            section=section.title,
+            section_numeral=section.numeral,
+            number=number,
+        )
+        ind.raw = {role: _cell(rows, r, c) for role, c in cols.items()}
+        if kind == "subrow" and current is not None:
+            ind.parent_row = current.row
+        tcol = cols.get("target")
+        ind.target = parse_target(target_raw, fmts.get((r, tcol)) if tcol is not None else None) if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue) else EMPTY_TARGET
+        if "result" in cols and not _is_blank(result_raw):
+            if isinstance(result_raw, ErrorValue):
+                ind.result_text = str(result_raw)
+            else:
+                p = parse_number(result_raw, fmts.get((r, cols["result"])))
+                if p is None:
+                    ind.result_text = _str(result_raw)
+                else:
+                    ind.result = p.value
+        if "previous" in cols and not _is_blank(previous_raw) and not isinstance(previous_raw, ErrorValue):
+            p = parse_number(previous_raw, fmts.get((r, cols["previous"])))
+            ind.previous = p.value if p else None
+        ind.lead = _agencies(lead_raw)
+        ind.cooperate = _agencies(get(r, "cooperate"))
+        ind.leader = _display_text(get(r, "leader"))
+        ind.note = _display_text(get(r, "note", inherit=False))
+        if kind == "subrow" and current is not None:
+            if not ind.lead:
+                ind.lead = list(current.lead)
+            if not ind.cooperate:
+                ind.cooperate = list(current.cooperate)
+            if not ind.leader:
+                ind.leader = current.leader
+        from kh_excel.core.direction import infer_direction
+        ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")))
+        table.indicators.append(ind)
+        if kind == "indicator":
+            current = ind
+    _structures_about(table)
+    return table
+
+
+def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
+    """The parts of the structure row inds[i] ("Cơ cấu …"): the following rows one level below it."""
+    head = inds[i]
+    parts: list[Indicator] = []
+    marker = None
+    for ind in inds[i + 1:]:
+        if ind.kind == "indicator":
+            break
+        m = ind.stt[:1] if ind.stt else ""
+        if head.kind == "subrow" and m not in ("+", "*", "•", "·"):
+            break
+        marker = marker if marker is not None else m
+        if m != marker:
+            break
+        parts.append(ind)
+    return parts
+
+
+def _structures_about(table: Table) -> None:
+    """Parts of a structure are shares planned at a level, not maxima: judge them as «khoảng»."""
+    inds = table.indicators
+    for i, ind in enumerate(inds):
+        if not vtext.fold(ind.name).startswith("co cau"):
+            continue
+        for part in structure_parts(inds, i):
+            if not part.direction_reason.startswith("theo cột"):
+                part.direction = "about"
+                part.direction_reason = f"thành phần của «{ind.name}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"
+
+
+_registry = None
+
+
+def set_registry(registry: Any) -> None:
+    """Use a user-extended agency registry for splitting agency cells."""
+    global _registry
+    _registry = registry
+
+
+def _agencies(value: Any) -> list[str]:
+    if _is_blank(value) or isinstance(value, ErrorValue):
+        return []
+    global _registry
+    if _registry is None:
+        from kh_excel.core.agencies import AgencyRegistry
+        _registry = AgencyRegistry.default()
+    raw = str(value)
+    detect = getattr(vtext, "detect_legacy", None)
+    enc = detect(raw) if detect else None
+    if enc:
+        raw = vtext.convert_legacy(raw, enc)
+    return _registry.split(raw)

@@ -1,0 +1,359 @@
+"""Validation of the indicator table (SPEC §5) as a catalogue of finding types.
+
+Each type has a stable code, a severity, a Vietnamese title and a message
+template (the model is frictionless-py's error catalogue). `validate(table)`
+runs every check and never changes the data.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable
+
+from kh_excel.core import text as vtext
+from kh_excel.core.model import ErrorValue, Finding, Indicator, Table
+from kh_excel.core.numbers import parse_number, parse_target
+from kh_excel.core.table import structure_parts
+
+
+@dataclass(frozen=True)
+class FindingType:
+    code: str
+    severity: str  # "error" | "warning"
+    title: str
+    template: str  # str.format template over the finding's params
+
+    def message(self, **params: Any) -> str:
+        return self.template.format(**params)
+
+
+CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
+    FindingType("not_a_number", "error", "Không phải số",
+                "Ô {cell} ({column}) ghi «{value}»: không phải là số hay biểu thức mục tiêu hợp lệ. Hãy nhập một số (ví dụ 11.650 hoặc 14,97), bỏ chữ và đơn vị ra khỏi ô."),
+    FindingType("excel_error", "error", "Giá trị lỗi của Excel",
+                "Ô {cell} ({column}) có giá trị lỗi {value}: hãy sửa công thức hoặc nhập số liệu."),
+    FindingType("share_out_of_range", "error", "Tỷ lệ ngoài khoảng 0–100",
+                "Ô {cell} ({column}) là tỷ lệ phần trăm nhưng có giá trị {value}, ngoài khoảng 0–100%."),
+    FindingType("structure_sum", "error", "Cơ cấu không cộng đủ 100%",
+                "Cơ cấu «{structure}» ({column}, các ô {cells}) cộng lại được {total}%, không bằng 100% (cho phép sai lệch ±0,1).{hint}"),
+    FindingType("missing_target", "error", "Thiếu chỉ tiêu kế hoạch",
+                "Chỉ tiêu «{indicator}» chưa có số kế hoạch ở ô {cell}."),
+    FindingType("missing_target_qualitative", "warning", "Chỉ tiêu định tính không có số kế hoạch",
+                "Chỉ tiêu «{indicator}» không có số kế hoạch ở ô {cell}; chỉ tiêu này là định tính nên sẽ không được đánh giá bằng số."),
+    FindingType("missing_unit", "error", "Thiếu đơn vị tính",
+                "Chỉ tiêu «{indicator}» chưa có đơn vị tính ở ô {cell}."),
+    FindingType("missing_unit_qualitative", "warning", "Chỉ tiêu định tính không có đơn vị tính",
+                "Chỉ tiêu định tính «{indicator}» không có đơn vị tính ở ô {cell}."),
+    FindingType("missing_lead", "error", "Thiếu cơ quan chủ trì",
+                "Chỉ tiêu «{indicator}» chưa có cơ quan chủ trì ở ô {cell}."),
+    FindingType("duplicate_stt", "error", "Số thứ tự bị trùng",
+                "Số thứ tự {stt} ở ô {cell} trùng với chỉ tiêu ở dòng {other_row}."),
+    FindingType("skipped_stt", "warning", "Số thứ tự bị bỏ sót",
+                "Sau số thứ tự {previous} là {stt} (ô {cell}): thiếu {missing}."),
+    FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
+                "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
+    FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
+                "Ô {cell} ({column}) ghi «{value}»: không rõ dấu chấm là phân cách hàng nghìn hay thập phân; chương trình tạm đọc là {reading}. Theo quy ước Việt Nam, dấu phẩy là dấu thập phân (ví dụ 70,2)."),
+    FindingType("result_far_off", "warning", "Số thực hiện chênh lệch bất thường",
+                "Ô {cell}: số thực hiện {result} bằng {ratio}% kế hoạch {target}; có thể nhập sai đơn vị (ví dụ đồng thay cho tỷ đồng)."),
+    FindingType("nfd_text", "warning", "Văn bản Unicode tổ hợp (NFD)",
+                "Ô {cell} ({column}) dùng Unicode tổ hợp (dấu tách rời khỏi chữ); chương trình đã chuẩn hóa sang dạng dựng sẵn (NFC). Nên gõ lại bằng Unicode dựng sẵn."),
+    FindingType("stray_whitespace", "warning", "Khoảng trắng thừa",
+                "Ô {cell} ({column}) có khoảng trắng hoặc xuống dòng thừa: «{value}»."),
+    FindingType("legacy_encoding", "warning", "Văn bản mã cũ (TCVN3/VNI)",
+                "Ô {cell} ({column}) được gõ bằng bảng mã cũ {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
+    FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",
+                "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
+    FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",
+                "Ô {cell} ({column}) ghi «{value}», trong khi cột này ở nơi khác ghi «{other}» ({other_cells}): nên thống nhất một cách viết."),
+    FindingType("roman_indicator", "warning", "Số La Mã trên dòng chỉ tiêu",
+                "Ô {cell} ghi số La Mã «{stt}» nhưng dòng này có đơn vị tính, kế hoạch hoặc cơ quan chủ trì: chương trình coi đây là một chỉ tiêu, không phải một phần. Hãy kiểm tra lại số thứ tự."),
+    FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
+                "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
+)}
+
+COLUMN_NAMES = {
+    "stt": "STT", "name": "Chỉ tiêu", "unit": "Đơn vị tính", "target": "Kế hoạch", "result": "Thực hiện",
+    "previous": "Thực hiện năm trước", "lead": "Cơ quan chủ trì", "cooperate": "Cơ quan phối hợp",
+    "leader": "Lãnh đạo phụ trách", "note": "Ghi chú", "direction": "Chiều",
+}
+
+# An indicator whose name states a goal in words needs no numeric target.
+QUALITATIVE_WORDS = ("phan dau", "cao hon", "thap hon", "xep hang", "duy tri", "tang bac", "giu vung", "hoan thanh", "nang hang")
+SHARE_PREFIXES = ("ty le", "ty trong", "co cau")
+
+
+def col_letter(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def cell_ref(r0: int, c0: int) -> str:
+    """A1 reference of 0-based (row, column)."""
+    return f"{col_letter(c0)}{r0 + 1}"
+
+
+def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicator: str = "", **params: Any) -> Finding:
+    """Build a Finding from the catalogue; r0/c0 are 0-based (None: the whole sheet)."""
+    ft = CATALOGUE[code]
+    cell = cell_ref(r0, c0) if r0 is not None and c0 is not None else ""
+    params = {"cell": cell, "indicator": indicator, "row": (r0 + 1) if r0 is not None else "", **params}
+    return Finding(code=code, severity=ft.severity, sheet=sheet, cell=cell,
+                   row=(r0 + 1) if r0 is not None else None, indicator=indicator,
+                   message=vtext.clean(ft.message(**params)), params=params)
+
+
+def fmt(value: Any) -> str:
+    from kh_excel.core.numbers import format_number
+    if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+        return format_number(value if isinstance(value, Decimal) else Decimal(repr(value)))
+    return str(value)
+
+
+def is_qualitative(ind: Indicator) -> bool:
+    name = vtext.fold(ind.name)
+    return any(w in name for w in QUALITATIVE_WORDS) or len(ind.name) > 160
+
+
+def is_share(ind: Indicator) -> bool:
+    return vtext.fold(ind.name).startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
+
+
+class _Checker:
+    def __init__(self, table: Table):
+        self.t = table
+        self.out: list[Finding] = []
+
+    def add(self, code: str, ind: Indicator | None, role: str | None, **params: Any) -> None:
+        r0 = ind.row - 1 if ind else None
+        c0 = self.t.columns.get(role) if role else None
+        if role:
+            params.setdefault("column", COLUMN_NAMES.get(role, role))
+        self.out.append(make_finding(code, self.t.sheet, r0, c0, ind.name if ind else "", **params))
+
+    # -- per-cell checks ------------------------------------------------------------
+    def values(self, ind: Indicator) -> None:
+        numeric_target = ind.target.is_numeric
+        for role in ("target", "result", "previous"):
+            raw = ind.raw.get(role)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            if isinstance(raw, ErrorValue):
+                self.add("excel_error", ind, role, value=raw.code)
+                continue
+            if isinstance(raw, bool):
+                self.add("not_a_number", ind, role, value=str(raw))
+                continue
+            if role == "target":
+                target = parse_target(raw)
+                if target.op == "text":
+                    if not is_qualitative(ind) and _looks_numeric_attempt(raw):
+                        self.add("not_a_number", ind, role, value=vtext.clean(raw))
+                    continue
+                if isinstance(raw, str):
+                    self.text_number(ind, role, raw, expression=target.op not in ("=",))
+                continue
+            parsed = parse_number(raw)
+            if parsed is None:
+                if role == "result" and not numeric_target:
+                    continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc")
+                self.add("not_a_number", ind, role, value=vtext.clean(raw))
+                continue
+            if isinstance(raw, str):
+                self.text_number(ind, role, raw)
+
+    def text_number(self, ind: Indicator, role: str, raw: str, expression: bool = False) -> None:
+        from kh_excel.core.numbers import parse_target_ex  # the number inside an expression
+        target, parsed = parse_target_ex(raw) if expression else (None, parse_number(raw))
+        if parsed is not None and parsed.ambiguous:
+            self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+        elif not expression and parsed is not None:
+            self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+
+    def share(self, ind: Indicator) -> None:
+        if not is_share(ind):
+            return
+        cells = {"target": [ind.target.value, ind.target.high], "result": [ind.result], "previous": [ind.previous]}
+        for role, values in cells.items():
+            bad = [v for v in values if v is not None and not (Decimal(0) <= v <= Decimal(100))]
+            if bad:
+                self.add("share_out_of_range", ind, role, value=fmt(bad[0]))
+
+    def required(self, ind: Indicator, numbers: dict[int, Indicator]) -> None:
+        if ind.kind != "indicator":
+            return
+        qualitative = is_qualitative(ind)
+        if not ind.target.text and "target" in self.t.columns:
+            self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
+        if not ind.unit and "unit" in self.t.columns:
+            self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
+        if not ind.lead and "lead" in self.t.columns:
+            self.add("missing_lead", ind, "lead")
+
+    def text_cells(self, ind: Indicator) -> None:
+        for role in ("name", "unit", "lead", "cooperate", "leader"):
+            raw = ind.raw.get(role)
+            if not isinstance(raw, str) or not raw:
+                continue
+            detect = getattr(vtext, "detect_legacy", None)
+            enc = detect(raw) if detect else None
+            if enc:
+                converted = vtext.clean(vtext.convert_legacy(raw, enc))
+                self.add("legacy_encoding", ind, role, value=vtext.clean(raw), encoding=enc.upper(), converted=converted)
+                continue
+            if not _is_nfc(raw):
+                self.add("nfd_text", ind, role)
+            multi_line_ok = role in ("lead", "cooperate")
+            stripped = raw.replace("\u00a0", " ")
+            if stripped != stripped.strip() or "  " in stripped.strip() or ("\n" in raw and not multi_line_ok) or "\u00a0" in raw:
+                self.add("stray_whitespace", ind, role, value=raw.replace("\n", "↵"))
+
+    # -- whole-table checks -----------------------------------------------------------
+    def stt_sequence(self) -> None:
+        seen: dict[int, Indicator] = {}
+        previous: int | None = None
+        after_duplicate = False
+        for ind in self.t.indicators:
+            if ind.kind != "indicator" or ind.number is None or ind.stt == "":
+                continue
+            n = ind.number
+            if n in seen:
+                self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
+                after_duplicate = True
+                continue
+            # 18, 18, 20: the second 18 stands where 19 should, so 19 is not reported missing twice.
+            gap_explained = after_duplicate and previous is not None and n == previous + 2
+            after_duplicate = False
+            if previous is not None and n > previous + 1 and not gap_explained:
+                missing = ", ".join(str(i) for i in range(previous + 1, min(n, previous + 6)))
+                self.add("skipped_stt", ind, "stt", stt=n, previous=previous, missing=missing)
+            seen.setdefault(n, ind)
+            previous = max(previous or 0, n)
+
+    def structures(self) -> None:
+        """'Cơ cấu …' rows: the rows under them (their parts) must sum to 100."""
+        inds = self.t.indicators
+        for i, ind in enumerate(inds):
+            if not vtext.fold(ind.name).startswith("co cau"):
+                continue
+            parts = structure_parts(inds, i)
+            if len(parts) < 2:
+                continue
+            for role, getter in (("target", lambda x: x.target.value if x.target.op == "=" else None),
+                                 ("result", lambda x: x.result), ("previous", lambda x: x.previous)):
+                if role not in self.t.columns:
+                    continue
+                values = [getter(p) for p in parts]
+                if any(v is None for v in values):
+                    continue
+                total = sum(values, Decimal(0))
+                if abs(total - 100) <= Decimal("0.1"):
+                    continue
+                c = self.t.columns[role]
+                cells = f"{cell_ref(parts[0].row - 1, c)}:{cell_ref(parts[-1].row - 1, c)}"
+                culprit, hint = ind, ""
+                if role != "target":
+                    plans = [p.target.value for p in parts]
+                    if all(v is not None for v in plans) and abs(sum(plans, Decimal(0)) - 100) <= Decimal("0.1"):
+                        culprit = max(parts, key=lambda p: abs(getter(p) - p.target.value))
+                        hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
+                self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
+                         total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
+
+    def far_off(self, ind: Indicator) -> None:
+        t = ind.target
+        if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
+            ratio = ind.result / t.value
+            if is_share(ind) and not (0 <= ind.result <= 100):
+                return  # already reported as a share out of range
+            if ratio >= 10 or ratio <= Decimal("0.1"):
+                self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),
+                         ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
+
+    def spelling(self) -> None:
+        """The same agency or leader written two ways in one column."""
+        for role in ("lead", "cooperate", "leader"):
+            if role not in self.t.columns:
+                continue
+            variants: dict[str, Counter] = defaultdict(Counter)
+            where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+            for ind in self.t.indicators:
+                raw = ind.raw.get(role)
+                if not isinstance(raw, str) or not raw.strip():
+                    continue  # inherited values are checked where they are written
+                items = [vtext.clean(raw)] if role == "leader" else ind.lead if role == "lead" else ind.cooperate
+                for item in items:
+                    key = _spelling_key(item)
+                    variants[key][item] += 1
+                    where[(key, item)].append(ind)
+            for key, counter in variants.items():
+                if len(counter) < 2:
+                    continue
+                (major, _), *minors = counter.most_common()
+                major_cells = ", ".join(cell_ref(i.row - 1, self.t.columns[role]) for i in where[(key, major)][:3])
+                for item, _n in minors:
+                    for ind in where[(key, item)]:
+                        self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
+
+
+def _spelling_key(s: str) -> str:
+    """Key under which two spellings of one name collide: no accents, no case, no spaces."""
+    return "".join(vtext.fold(s).split())
+
+
+def _is_nfc(s: str) -> bool:
+    import unicodedata
+    return unicodedata.is_normalized("NFC", s)
+
+
+def _looks_numeric_attempt(raw: Any) -> bool:
+    """A short text with digits in it was meant to be a number ("11.650 nghìn")."""
+    s = vtext.clean(raw)
+    return any(ch.isdigit() for ch in s) and len(s) <= 30
+
+
+def validate(table: Table) -> list[Finding]:
+    """Every finding for the table, in sheet order (reader findings first where tied)."""
+    ch = _Checker(table)
+    ch.out.extend(table.reader_findings)
+    _header_check(ch)
+    numbers: dict[int, Indicator] = {}
+    for ind in table.indicators:
+        ch.values(ind)
+        ch.share(ind)
+        ch.required(ind, numbers)
+        ch.far_off(ind)
+        ch.text_cells(ind)
+    ch.stt_sequence()
+    ch.structures()
+    ch.spelling()
+    order = {code: i for i, code in enumerate(CATALOGUE)}
+    return sorted(ch.out, key=lambda f: (f.row or 0, _col_of(f.cell), order[f.code]))
+
+
+def _header_check(ch: _Checker) -> None:
+    t = ch.t
+    wanted = [r for r in ("stt", "unit", "lead") if r not in t.columns]
+    if wanted:
+        found = ", ".join(f"{COLUMN_NAMES[r]} («{t.column_headers[r]}»)" for r in t.columns if r in COLUMN_NAMES)
+        missing = ", ".join(COLUMN_NAMES[r] for r in wanted)
+        r0 = t.header_rows[0] - 1
+        ch.out.append(make_finding("header_incomplete", t.sheet, r0, 0, "", found=found, missing=missing, row=r0 + 1))
+
+
+def _col_of(cell: str) -> int:
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    c = Counter(f.severity for f in findings)
+    return {"error": c.get("error", 0), "warning": c.get("warning", 0)}

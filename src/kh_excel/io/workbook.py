@@ -1,0 +1,263 @@
+"""Read a spreadsheet file into `Grid`s: values and merged ranges, fast and safely.
+
+python-calamine reads .xlsx/.xlsm/.xls/.ods values and merged ranges several
+times faster than openpyxl (see benchmarks/bench_core.py). Two things it does
+not give are filled in here: Excel error values (calamine returns them as empty
+strings; they are found with one pass over the sheet XML of an OOXML file or
+through xlrd for .xls) and number formats (read with openpyxl only when a
+caller asks, e.g. documents that must show 93,00 as the sheet does).
+
+Every failure becomes a `WorkbookError` with a Vietnamese message that names
+the file and the reason; nothing here writes to the input.
+"""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from kh_excel.core.model import ErrorValue, Grid
+
+EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
+SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
+
+# Limits against hostile or broken files (a zip bomb disguised as .xlsx).
+MAX_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_RATIO = 200
+MAX_FILE = 256 * 1024 * 1024
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class WorkbookError(Exception):
+    """A workbook that cannot be read; `str()` is the Vietnamese message for the user."""
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"Không đọc được tệp «{self.path}»: {reason}")
+
+
+def _detect_kind(path: Path, head: bytes) -> str:
+    """'zip' (OOXML/ODS), 'cfb' (.xls or encrypted OOXML) — or raise."""
+    if not head:
+        raise WorkbookError(path, "tệp rỗng (0 byte).")
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(_CFB_MAGIC):
+        return "cfb"
+    if head.startswith(b"PK"):
+        raise WorkbookError(path, "tệp nén bị hỏng hoặc không đầy đủ.")
+    raise WorkbookError(path, "đây không phải là tệp bảng tính Excel hoặc LibreOffice (.xlsx, .xlsm, .xls, .ods).")
+
+
+def _check_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise WorkbookError(path, "tệp bị cắt cụt hoặc hỏng (không mở được gói nén).") from None
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            zf.close()
+            raise WorkbookError(path, f"tệp có phần nén bất thường («{info.filename}» giải nén gấp "
+                                      f"{info.file_size // max(info.compress_size, 1)} lần): có thể là tệp độc hại, đã từ chối đọc.")
+    if total > MAX_UNCOMPRESSED:
+        zf.close()
+        raise WorkbookError(path, f"nội dung giải nén quá lớn ({total // (1024 * 1024)} MB): đã từ chối đọc.")
+    names = set(zf.namelist())
+    if "[Content_Types].xml" not in names and "mimetype" not in names:
+        zf.close()
+        raise WorkbookError(path, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
+    return zf
+
+
+def _cfb_is_encrypted(path: Path) -> bool:
+    """An encrypted OOXML file is a CFB container with an EncryptionInfo stream."""
+    try:
+        import olefile
+    except ImportError:  # oletools brings olefile; without it, look for the UTF-16 stream name
+        data = path.read_bytes()[:65536]
+        return "EncryptionInfo".encode("utf-16-le") in data
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
+    except Exception:
+        return False
+
+
+def _open_calamine(path: Path):
+    from python_calamine import CalamineWorkbook
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several unrelated types
+        name = type(exc).__name__
+        if "Password" in name:
+            raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.") from None
+        raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({name}).") from None
+
+
+def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
+    """Open a spreadsheet for reading, after checking that it is safe to read."""
+    path = Path(path)
+    if not path.exists():
+        raise WorkbookError(path, "không tìm thấy tệp.")
+    if path.is_dir():
+        raise WorkbookError(path, "đây là một thư mục, không phải tệp bảng tính.")
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise WorkbookError(path, f"tệp quá lớn ({size // (1024 * 1024)} MB).")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise WorkbookError(path, f"không mở được tệp ({exc.strerror}).") from None
+    kind = _detect_kind(path, head)
+    if kind == "zip":
+        _check_zip(path).close()
+    elif _cfb_is_encrypted(path):
+        raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.")
+    return WorkbookFile(path, kind, _open_calamine(path))
+
+
+class WorkbookFile:
+    """An opened workbook: sheet names and per-sheet Grids."""
+
+    def __init__(self, path: Path, kind: str, book: Any):
+        self.path = path
+        self.kind = kind
+        self._book = book
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self._book.sheet_names)
+
+    def grid(self, sheet: str, with_formats: bool = False) -> Grid:
+        try:
+            sh = self._book.get_sheet_by_name(sheet)
+            rows = sh.to_python(skip_empty_area=False)
+            start = sh.start or (0, 0)
+            try:
+                merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
+            except Exception:
+                merged = []
+        except WorkbookError:
+            raise
+        except Exception as exc:
+            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+        # calamine's rows begin at sheet.start; pad so that rows[r][c] is sheet cell (r, c).
+        r0, c0 = start
+        if c0:
+            rows = [[None] * c0 + list(r) for r in rows]
+        if r0:
+            rows = [[] for _ in range(r0)] + rows
+        rows = [list(r) for r in rows]
+        grid = Grid(sheet=sheet, rows=rows, merged=merged)
+        self._add_errors(grid)
+        if with_formats:
+            grid.number_formats = self._number_formats(sheet)
+        return grid
+
+    # -- what calamine does not give ------------------------------------------------
+
+    def _add_errors(self, grid: Grid) -> None:
+        """Put ErrorValue in cells that hold an Excel error (calamine returns '' for them)."""
+        errors: dict[tuple[int, int], str] = {}
+        if self.kind == "zip":
+            errors = _ooxml_errors(self.path, grid.sheet)
+        elif self.kind == "cfb":
+            errors = _xls_errors(self.path, grid.sheet)
+        for (r, c), code in errors.items():
+            while len(grid.rows) <= r:
+                grid.rows.append([])
+            row = grid.rows[r]
+            while len(row) <= c:
+                row.append(None)
+            row[c] = ErrorValue(code)
+        for row in grid.rows:  # ODS and text cells that show an error as text
+            for c, v in enumerate(row):
+                if isinstance(v, str) and v in EXCEL_ERRORS:
+                    row[c] = ErrorValue(v)
+
+    def _number_formats(self, sheet: str) -> dict[tuple[int, int], str]:
+        if self.kind != "zip" or self.path.suffix.lower() == ".ods":
+            return {}
+        import openpyxl
+        wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        try:
+            ws = wb[sheet]
+            out: dict[tuple[int, int], str] = {}
+            for row in ws.iter_rows():
+                for cell in row:
+                    fmt = getattr(cell, "number_format", None)
+                    if fmt and fmt != "General" and isinstance(cell.value, (int, float)):
+                        out[(cell.row - 1, cell.column - 1)] = fmt
+            return out
+        finally:
+            wb.close()
+
+
+_CELL_ERR = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>.*?</f>)?<v>([^<]*)</v>', re.S)
+
+
+def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    from xml.etree import ElementTree as ET
+    try:
+        wb = ET.fromstring(zf.read("xl/workbook.xml"))
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return None
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    rid = None
+    for s in wb.iterfind("m:sheets/m:sheet", ns):
+        if s.get("name") == sheet:
+            rid = s.get(rid_attr)
+    if rid is None:
+        return None
+    for rel in rels:
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+def _ooxml_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    with zipfile.ZipFile(path) as zf:
+        part = _ooxml_sheet_part(zf, sheet)
+        if part is None or part not in zf.namelist():
+            return {}
+        data = zf.read(part)
+    if b't="e"' not in data:
+        return {}
+    return {(int(r) - 1, _col_index(c)): v.decode("utf-8") for c, r, v in _CELL_ERR.findall(data)}
+
+
+def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    try:
+        import xlrd
+    except ImportError:
+        return {}
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+        sh = book.sheet_by_name(sheet)
+    except Exception:
+        return {}
+    out = {}
+    for r in range(sh.nrows):
+        for c, t in enumerate(sh.row_types(r)):
+            if t == xlrd.XL_CELL_ERROR:
+                out[(r, c)] = xlrd.error_text_from_code.get(sh.cell_value(r, c), "#VALUE!")
+    book.release_resources()
+    return out
+
