@@ -1,0 +1,382 @@
+"""The ribbon actions. Each takes an xlwings Book and returns what it told the user.
+
+Every action reads whole used ranges through a `Session`, computes with the
+core, queues its writes and commits them at the end, so that a failure leaves
+the workbook as it was and the number of engine calls does not depend on the
+number of rows (see engine.py and tests/test_addin_calls.py).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from kh_excel.addin.engine import NO_FILL, UNKNOWN_FILL, Session, SheetData, color_runs
+from kh_excel.addin.marks import STORE_SHEET, Mark, a1, parse_a1, queue_write_marks, read_marks, restore_color
+from kh_excel.core import text as vtext
+from kh_excel.core.model import STATUS_LABELS, Table
+
+TITLE = "Kế hoạch"
+RESULT_SHEET = "Kết quả kiểm tra"
+SUMMARY_SHEET = "Tổng hợp"
+ERROR_FILL = "#ffc7ce"    # Excel's "Bad" red
+WARNING_FILL = "#ffeb9c"  # Excel's "Neutral" yellow
+NOTE_PREFIX = "[Kiểm tra số liệu]"
+# Notes are one engine call each; past this many the result sheet is the place to read.
+NOTE_LIMIT = 200
+OWN_PREFIXES = ("_kh_excel", RESULT_SHEET, SUMMARY_SHEET, "Cấu hình văn bản")
+SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo"}
+STATUS_ORDER = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia")
+
+
+class ActionError(Exception):
+    """A failure the user can act on: a Vietnamese message, naming the sheet and cell when known."""
+
+    def __init__(self, message: str, sheet: str | None = None, cell: str | None = None):
+        self.sheet = sheet
+        self.cell = cell
+        where = ""
+        if sheet and cell:
+            where = f" (trang «{sheet}», ô {cell})"
+        elif sheet:
+            where = f" (trang «{sheet}»)"
+        super().__init__(message + where)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _is_own(name: str) -> bool:
+    return any(name.startswith(p) for p in OWN_PREFIXES)
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def find_table(s: Session) -> tuple[Table, SheetData]:
+    """The indicator table: the active sheet's if it has one, else the first sheet that has."""
+    from kh_excel.api import read_workbook
+    from kh_excel.io.workbook import WorkbookError
+
+    names = s.sheet_names()
+    active = s.active_sheet()
+    order = [active] + [n for n in names if n != active]
+    candidates = [n for n in order if not _is_own(n)]
+    first_error: str | None = None
+    for name in candidates:
+        data = s.read_sheet(name)
+        if all(_blank(v) for row in data.rows for v in row):
+            first_error = first_error or f"Trang «{name}» không có dữ liệu."
+            continue
+        try:
+            return read_workbook(data.grid(), file=s.book.name), data
+        except WorkbookError as exc:
+            first_error = first_error or exc.reason[0].upper() + exc.reason[1:]
+    if not candidates:
+        raise ActionError("Sổ tính không có trang nào chứa bảng chỉ tiêu.")
+    raise ActionError(f"Không tìm thấy bảng chỉ tiêu trong sổ tính «{s.book.name}». {first_error or ''}".strip())
+
+
+def as_text(value: Any) -> Any:
+    """A string Excel must keep as text when written (not a formula, not a number)."""
+    if not isinstance(value, str) or not value:
+        return value
+    from kh_excel.core.numbers import parse_number
+
+    if value[0] in "=+-@" or parse_number(value) is not None:
+        return "'" + value
+    return value
+
+
+def _hyperlink(sheet: str, cell: str) -> str:
+    target = "#'" + sheet.replace("'", "''") + "'!" + cell
+    return '=HYPERLINK("' + target.replace('"', '""') + '","' + cell + '")'
+
+
+def _col(c1: int) -> str:
+    from kh_excel.core.validation import col_letter
+
+    return col_letter(c1 - 1)
+
+
+def _restore_ops(s: Session, marks: list[Mark], keep: set[tuple[str, tuple[int, int]]] = frozenset()) -> None:
+    """Queue what gives back the original state of every mark not in `keep`."""
+    fills: dict[str, dict[tuple[int, int], Any]] = defaultdict(dict)
+    for m in marks:
+        if (m.sheet, m.cell) in keep or not s.has_sheet(m.sheet):
+            continue
+        fills[m.sheet][m.cell] = restore_color(m.original_fill)
+        if m.note_added:
+            s.queue("delete_note", m.sheet, m.cell)
+    for sheet, cells in fills.items():
+        for top_left, matrix in color_runs(sheet, cells):
+            s.queue("colors", sheet, top_left, matrix)
+
+
+# ----------------------------------------------------------------------------- kiem_tra
+
+
+def kiem_tra(book) -> str:
+    """Validate; colour error and warning cells, note the message on them, list findings."""
+    from kh_excel.core.validation import counts, validate
+
+    s = Session(book)
+    table, data = find_table(s)
+    findings = validate(table)
+    previous = {(m.sheet, m.cell): m for m in read_marks(s)}
+
+    per_cell: dict[tuple[int, int], list] = defaultdict(list)
+    for f in findings:
+        if f.cell and f.sheet == table.sheet:
+            per_cell[parse_a1(f.cell)].append(f)
+
+    marks: list[Mark] = []
+    fills: dict[tuple[int, int], Any] = {}
+    notes_added = 0
+    notes_skipped = 0
+    user_notes = 0
+    for cell in sorted(per_cell):
+        fs = per_cell[cell]
+        severity = "error" if any(f.severity == "error" for f in fs) else "warning"
+        old = previous.get((table.sheet, cell))
+        if old is not None:
+            original, had_note = old.original_fill, old.had_note
+            if old.note_added:
+                s.queue("delete_note", table.sheet, cell)
+        else:
+            original = s.read_fill(table.sheet, cell)
+            had_note = cell in (data.notes or set())
+        fills[cell] = ERROR_FILL if severity == "error" else WARNING_FILL
+        add_note = not had_note and notes_added < NOTE_LIMIT
+        if add_note:
+            text = NOTE_PREFIX + "\n" + "\n".join(f"{SEVERITY_LABELS[f.severity]}: {f.message}" for f in fs)
+            s.queue("add_note", table.sheet, cell, text)
+            notes_added += 1
+        elif had_note:
+            user_notes += 1
+        else:
+            notes_skipped += 1
+        marks.append(Mark(table.sheet, cell, severity, original, had_note, add_note))
+
+    # Cells marked by an earlier check that are clean now get their state back.
+    _restore_ops(s, list(previous.values()), keep={(m.sheet, m.cell) for m in marks})
+    for top_left, matrix in color_runs(table.sheet, fills):
+        s.queue("colors", table.sheet, top_left, matrix)
+    queue_write_marks(s, marks)
+
+    n = counts(findings)
+    _queue_result_sheet(s, table, findings, n)
+    summary = (f"Đã kiểm tra trang «{table.sheet}»: {n['error']} lỗi (tô đỏ), {n['warning']} cảnh báo (tô vàng). "
+               f"Danh sách và liên kết đến từng ô ở trang «{RESULT_SHEET}».")
+    if notes_skipped:
+        summary += f" Chỉ {NOTE_LIMIT} ô đầu tiên có ghi chú; xem đủ nội dung ở trang «{RESULT_SHEET}»."
+    if user_notes:
+        summary += f" {user_notes} ô đã có ghi chú riêng của người dùng nên được giữ nguyên; nội dung lỗi của các ô này ở trang «{RESULT_SHEET}»."
+    s.queue("status", None, f"Kiểm tra số liệu: {n['error']} lỗi, {n['warning']} cảnh báo.")
+    s.queue("alert", None, summary, TITLE, "critical" if n["error"] else "info")
+    s.commit()
+    return summary
+
+
+def _queue_result_sheet(s: Session, table: Table, findings, n: dict[str, int]) -> None:
+    if s.has_sheet(RESULT_SHEET):
+        s.queue("clear_sheet", RESULT_SHEET)
+    else:
+        s.queue("add_sheet", None, RESULT_SHEET)
+    width = 7
+    rows: list[list[Any]] = [
+        ["KẾT QUẢ KIỂM TRA SỐ LIỆU"] + [None] * (width - 1),
+        [f"Trang «{table.sheet}» của sổ tính «{s.book.name}»: {n['error']} lỗi, {n['warning']} cảnh báo."] + [None] * (width - 1),
+        ["Bấm vào địa chỉ ở cột «Ô» để đến ô cần sửa. Nút «Xóa đánh dấu» trên thẻ Kế hoạch bỏ màu tô và ghi chú."] + [None] * (width - 1),
+        [None] * width,
+        ["STT", "Mức độ", "Trang", "Ô", "Chỉ tiêu", "Nội dung", "Mã"],
+    ]
+    for i, f in enumerate(findings, 1):
+        rows.append([
+            i,
+            SEVERITY_LABELS[f.severity],
+            as_text(f.sheet),
+            _hyperlink(f.sheet, f.cell) if f.cell else None,
+            as_text(f.indicator),
+            as_text(f.message),
+            f.code,
+        ])
+    if not findings:
+        rows.append([None, "Không có lỗi hay cảnh báo nào.", None, None, None, None, None])
+    s.queue("values", RESULT_SHEET, (1, 1), rows)
+    s.queue("bold", RESULT_SHEET, "A1")
+    s.queue("bold", RESULT_SHEET, "A5:G5")
+    for col, w in (("A:A", 6), ("B:B", 10), ("C:C", 18), ("D:D", 8), ("E:E", 40), ("F:F", 90), ("G:G", 22)):
+        s.queue("column_width", RESULT_SHEET, col, w)
+
+
+# ----------------------------------------------------------------------------- xoa_danh_dau
+
+
+def xoa_danh_dau(book) -> str:
+    """Remove every mark the add-in made and give back the cells' own fills and notes."""
+    s = Session(book)
+    marks = read_marks(s)
+    if not marks:
+        message = "Không có ô nào đang được đánh dấu bởi lệnh Kiểm tra số liệu."
+        s.queue("alert", None, message, TITLE, "info")
+        s.commit()
+        return message
+    _restore_ops(s, marks)
+    queue_write_marks(s, [])
+    unknown = sum(1 for m in marks if m.original_fill == UNKNOWN_FILL)
+    message = f"Đã xóa đánh dấu của {len(marks)} ô và trả lại màu nền, ghi chú ban đầu."
+    if unknown:
+        message += (f" {unknown} ô được đánh dấu khi màu nền gốc không đọc được (Excel trên web/máy chủ), "
+                    "nên các ô đó được để không tô màu.")
+    s.queue("status", None, "Đã xóa đánh dấu.")
+    s.queue("alert", None, message, TITLE, "info")
+    s.commit()
+    return message
+
+
+# ----------------------------------------------------------------------------- tinh_ty_le
+
+
+def _find_columns(data: SheetData, table: Table) -> int:
+    """1-based column of "% so với KH" (and "Đánh giá" right of it) for this table."""
+    from kh_excel.core.formulas import RATIO_HEADER, STATUS_HEADER
+
+    top = table.header_rows[0]
+    bottom = table.last_data_row
+    want_r, want_s = vtext.fold(RATIO_HEADER), vtext.fold(STATUS_HEADER)
+    for r in table.header_rows:
+        row = data.rows[r - 1] if r - 1 < data.n_rows else []
+        for c0, v in enumerate(row):
+            if isinstance(v, str) and vtext.fold(v) == want_r:
+                nxt = row[c0 + 1] if c0 + 1 < len(row) else None
+                if isinstance(nxt, str) and vtext.fold(nxt) == want_s:
+                    return c0 + 1
+    last = max(table.columns.values()) + 1  # 1-based last column of the table
+
+    def empty(c1: int) -> bool:
+        for r in range(top, bottom + 1):
+            row = data.rows[r - 1] if r - 1 < data.n_rows else []
+            if c1 - 1 < len(row) and not _blank(row[c1 - 1]):
+                return False
+        return True
+
+    c = last + 1
+    while not (empty(c) and empty(c + 1)):
+        c += 1
+    return c
+
+
+def tinh_ty_le(book) -> str:
+    """Add or refresh "% so với KH" and "Đánh giá" beside the table (formulas where possible)."""
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
+
+    s = Session(book)
+    table, data = find_table(s)
+    if not table.has_results:
+        raise ActionError("Bảng chỉ tiêu chưa có cột số thực hiện (Thực hiện / Ước thực hiện), nên chưa tính được tỷ lệ đạt.",
+                          sheet=table.sheet)
+    att = evaluate(table)
+    c = _find_columns(data, table)
+    top = table.header_rows[0]
+    bottom = max(table.last_data_row, top)
+    matrix: list[list[Any]] = [[None, None] for _ in range(top, bottom + 1)]
+    matrix[0] = [RATIO_HEADER, STATUS_HEADER]
+    for a in att.assessments:
+        row = a.indicator.row
+        if top < row <= bottom:
+            matrix[row - top] = list(attainment_cells(a, table.columns))
+    s.queue("values", table.sheet, (top, c), matrix)
+    s.queue("bold", table.sheet, f"{_col(c)}{top}:{_col(c + 1)}{top}")
+    if bottom > top:
+        s.queue("number_format", table.sheet, f"{_col(c)}{top + 1}:{_col(c)}{bottom}", RATIO_NUMBER_FORMAT)
+    n = att.summary.counts
+    message = (f"Đã tính tỷ lệ đạt ở cột {_col(c)} và {_col(c + 1)} của trang «{table.sheet}»: "
+               + ", ".join(f"{STATUS_LABELS[k]} {n[k]}" for k in STATUS_ORDER) + ".")
+    s.queue("status", None, message)
+    s.queue("alert", None, message, TITLE, "info")
+    s.commit()
+    return message
+
+
+# ----------------------------------------------------------------------------- tong_hop
+
+
+def tong_hop(book) -> str:
+    """A summary sheet: counts per status, section, agency and leader; the sentence; a chart."""
+    from kh_excel.core.attainment import evaluate
+
+    s = Session(book)
+    table, _ = find_table(s)
+    att = evaluate(table)
+    sm = att.summary
+    width = 7
+    labels = [STATUS_LABELS[k] for k in STATUS_ORDER]
+
+    def pad(row: list[Any]) -> list[Any]:
+        return row + [None] * (width - len(row))
+
+    rows: list[list[Any]] = [
+        pad(["TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"]),
+        pad([f"Trang «{table.sheet}» của sổ tính «{s.book.name}»" + (f", năm {table.year}" if table.year else "")]),
+        pad([]),
+        pad(["Nhận xét chung"]),
+        pad([as_text(sm.sentence)]),
+        pad([]),
+        pad(["Theo mức đánh giá", "Số dòng chỉ tiêu"]),
+    ]
+    chart_first = len(rows) + 1
+    for k in STATUS_ORDER:
+        rows.append(pad([STATUS_LABELS[k], sm.counts.get(k, 0)]))
+    chart_last = len(rows)
+    rows.append(pad(["Cộng", sum(sm.counts.values())]))
+    rows.append(pad(["Số dòng được đánh giá bằng số", sm.evaluated]))
+    bold_rows = [1, 4, 7]
+
+    def block(title: str, groups: dict[str, dict[str, int]]) -> None:
+        rows.append(pad([]))
+        rows.append(pad([title] + labels + ["Cộng"]))
+        bold_rows.append(len(rows))
+        for key, counts in groups.items():
+            rows.append([as_text(key)] + [counts.get(k, 0) for k in STATUS_ORDER] + [sum(counts.values())])
+
+    block("Theo phần (lĩnh vực)", sm.by_section)
+    block("Theo cơ quan chủ trì", sm.by_agency)
+    block("Theo lãnh đạo phụ trách", sm.by_leader)
+
+    if s.has_sheet(SUMMARY_SHEET):
+        s.queue("delete_sheet", None, SUMMARY_SHEET)  # drops the old chart with it
+    s.queue("add_sheet", None, SUMMARY_SHEET)
+    s.queue("values", SUMMARY_SHEET, (1, 1), rows)
+    for r in bold_rows:
+        s.queue("bold", SUMMARY_SHEET, f"A{r}:G{r}")
+    s.queue("column_width", SUMMARY_SHEET, "A:A", 45)
+    s.queue("column_width", SUMMARY_SHEET, "B:G", 14)
+    s.queue("chart", SUMMARY_SHEET, "I4", f"A{chart_first}:B{chart_last}", "bar_clustered", "kh_excel_tong_hop")
+    s.queue("activate", SUMMARY_SHEET)
+    message = f"Đã lập trang «{SUMMARY_SHEET}». {sm.sentence}"
+    s.queue("alert", None, message, TITLE, "info")
+    s.commit()
+    return message
+
+
+# ----------------------------------------------------------------------------- huong_dan
+
+HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với trang có bảng chỉ tiêu (cột Chỉ tiêu, Kế hoạch, Thực hiện…):
+
+• Kiểm tra số liệu: tô đỏ ô có lỗi, tô vàng ô cần xem lại, ghi nội dung vào ghi chú của ô và liệt kê ở trang «Kết quả kiểm tra».
+• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, trả lại màu và ghi chú ban đầu.
+• Tính tỷ lệ đạt: thêm cột «% so với KH» và «Đánh giá» bên phải bảng.
+• Tổng hợp: số chỉ tiêu theo mức đánh giá, theo phần, cơ quan chủ trì, lãnh đạo phụ trách, kèm câu nhận xét và biểu đồ.
+• Tạo báo cáo / Tạo kế hoạch / Văn bản theo cơ quan: tạo văn bản Word theo Nghị định 30/2020/NĐ-CP vào thư mục cạnh sổ tính.
+• Cấu hình: trang «Cấu hình văn bản» (cơ quan ban hành, số ký hiệu, người ký, nơi nhận…).
+
+Nên lưu sổ tính trước khi dùng. Dòng lệnh «kh-excel» làm được các việc trên mà không cần mở Excel."""
+
+
+def huong_dan(book) -> str:
+    s = Session(book)
+    s.queue("alert", None, HELP, f"{TITLE} – Hướng dẫn", "info")
+    s.commit()
+    return HELP
