@@ -19,6 +19,7 @@ Rules, decided and documented here:
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterable
 
@@ -111,6 +112,11 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE) -> Attainment
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
 
 
+@lru_cache(maxsize=1 << 12)
+def _group_key(name: str) -> str:
+    return "".join(vtext.fold(name).split())
+
+
 def _empty() -> dict[str, int]:
     return {s: 0 for s in STATUSES}
 
@@ -124,7 +130,7 @@ def _grouped(assessments: Iterable[Assessment], keys) -> dict[str, dict[str, int
         for k in keys(a):
             if not k:
                 continue
-            key = "".join(vtext.fold(k).split())
+            key = _group_key(k)
             display[key][k] += 1
             rows.append((key, k, a.status))
     names = {key: max(variants.items(), key=lambda kv: kv[1])[0] for key, variants in display.items()}

@@ -6,6 +6,8 @@ kept (in Vietnamese) so that a reader of the report can see why.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Direction, Target
 
@@ -28,6 +30,7 @@ _EXPLICIT = {
 }
 
 
+@lru_cache(maxsize=1 << 14)
 def infer_direction(name: str, unit: str, target: Target, explicit: str = "") -> tuple[Direction, str]:
     """(direction, Vietnamese reason)."""
     if explicit:

@@ -96,6 +96,7 @@ class Indicator:
     parent_row: int | None = None  # sheet row of the numbered indicator a sub-row belongs to
     number: int | None = None      # the numbered indicator's STT as an int (sub-rows: their parent's)
     raw: dict[str, Any] = field(default_factory=dict)  # role -> cell value as read
+    readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
 
 
 @dataclass

@@ -55,6 +55,7 @@ Helpers: `to_decimal(x)`, `decimals_of(d)`, `excel_decimals(fmt)`,
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -157,6 +158,8 @@ def _float_to_decimal(f: float) -> Decimal:
     """Shortest repr, at most 15 significant digits, integral floats without decimals."""
     if math.isnan(f) or math.isinf(f):
         raise ValueError(f"not a finite number: {f!r}")
+    if f.is_integer() and -1e15 < f < 1e15:
+        return Decimal(int(f))  # the common case, fast
     d = Decimal(repr(f))
     if len(d.as_tuple().digits) > _EXCEL_SIGNIFICANT:
         d = Context(prec=_EXCEL_SIGNIFICANT, rounding=ROUND_HALF_EVEN).plus(d)
@@ -499,7 +502,12 @@ def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReadi
         return TargetReading(Target(_numeric_cell_text(parsed), "=", parsed.value), (parsed,))
     if not isinstance(value, str):
         return _text_target(clean(value))
+    return _parse_target_text(value)
 
+
+@lru_cache(maxsize=1 << 14)
+def _parse_target_text(value: str) -> TargetReading:
+    """Text targets repeat (">10", "khoảng 32"): parse each distinct text once."""
     text = clean(value)
     if not text or "≠" in text:
         return _text_target(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -23,9 +24,12 @@ from kh_excel.core.model import (
     Section,
     Table,
 )
-from kh_excel.core.numbers import parse_number, parse_target
+from kh_excel.core.numbers import ParsedNumber, parse_number, parse_target_ex
 
 HEADER_SCAN_ROWS = 40
+
+# Cells repeat a lot (units, agencies, leaders): fold and classify each distinct text once.
+_fold = lru_cache(maxsize=1 << 16)(vtext.fold)
 
 
 class HeaderNotFound(Exception):
@@ -51,7 +55,19 @@ _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
 
 
+@lru_cache(maxsize=4096)
+def _header_role_text(h: str) -> str | None:
+    return _role_of_folded(h)
+
+
 def header_role(label: Any) -> str | None:
+    """The column role a header text stands for, or None (see `_role_of_folded`)."""
+    if not isinstance(label, str):
+        return None
+    return _header_role_text(_fold(label))
+
+
+def _role_of_folded(h: str) -> str | None:
     """The column role a header text stands for, or None. Accent- and case-insensitive.
 
     Order matters: agency columns mention 'thực hiện' ("chịu trách nhiệm trực
@@ -59,7 +75,6 @@ def header_role(label: Any) -> str | None:
     columns ("% so với KH", "Đánh giá") are recognised so that re-reading a
     workbook we wrote does not take them for data.
     """
-    h = vtext.fold(label)
     if not h:
         return None
     words = set(re.findall(r"[a-z0-9]+", h))
@@ -202,10 +217,21 @@ def find_header(grid: Grid) -> _Header:
 
 def _is_number_row(values: list[Any]) -> bool:
     """The `(1) (2) (3) …` row under a header (or `1 2 3`, `A B C`)."""
-    cells = [vtext.clean(v).lower() for v in values if not _is_blank(v)]
+    cells = []
+    for v in values:
+        if v is None or v == "":
+            continue
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            v = str(int(v)) if float(v).is_integer() else "x"
+        elif not isinstance(v, str):
+            return False
+        c = v.strip().lower()
+        if not c:
+            continue
+        if len(c) > 8 or not _NUMBER_ROW_CELL.match(c):
+            return False
+        cells.append(c)
     if len(cells) < 3:
-        return False
-    if not all(_NUMBER_ROW_CELL.match(c) for c in cells):
         return False
     nums = [int(re.sub(r"\D", "", c) or 0) for c in cells if re.search(r"\d", c)]
     return len(nums) < 3 or nums == sorted(nums)
@@ -243,13 +269,25 @@ _LEGACY_ATTRS = ("detect_legacy", "convert_legacy")
 
 def _display_text(v: Any) -> str:
     """Cell text for people: NFC, whitespace collapsed, legacy TCVN3/VNI converted when detected."""
-    s = _str(v)
+    if isinstance(v, str):
+        return _display_str(v)
+    return _str(v)
+
+
+@lru_cache(maxsize=1 << 16)
+def _display_str(v: str) -> str:
+    s = vtext.clean(v)
     detect = getattr(vtext, "detect_legacy", None)
     if s and detect is not None:
         enc = detect(s)
         if enc:
             s = vtext.clean(vtext.convert_legacy(s, enc))
     return s
+
+
+def _scaled(p: ParsedNumber) -> Decimal:
+    """A number from a cell formatted as a percentage (0,95 shown as 95%) in percent units."""
+    return p.value.scaleb(2) if p.percent and not p.was_text else p.value
 
 
 def _is_upper_title(s: str) -> bool:
@@ -292,14 +330,21 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
-    header_folds = {vtext.fold(lab) for lab in header.labels.values()}
+    header_folds = {_fold(lab) for lab in header.labels.values()}
+
+    # Pad rows once so that every role column can be indexed directly.
+    ncols = max(cols.values()) + 1
+    for r in range(first, last + 1):
+        if len(rows[r]) < ncols:
+            rows[r] = list(rows[r]) + [None] * (ncols - len(rows[r]))
+    col_items = tuple(cols.items())
 
     def get(r: int, role: str, inherit: bool = True) -> Any:
         c = cols.get(role)
         if c is None:
             return None
-        v = _cell(rows, r, c)
-        if inherit and _is_blank(v) and (r, c) in anchors:
+        v = rows[r][c]
+        if inherit and anchors and (v is None or v == "") and (r, c) in anchors:
             ar, ac = anchors[(r, c)]
             v = _cell(rows, ar, ac)
         return v
@@ -319,12 +364,15 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         if all(_is_blank(v) for v in row):
             continue
         width = len(row)
-        if _is_number_row(row):
+        if isinstance(row[0] if row else None, str) and _is_number_row(row):
             continue
-        labels = [row[c] if c < width else None for c in range(width)]
-        roles_here = _roles_of_row(labels)
+        name_cell = row[cols["name"]] if cols["name"] < width else None
+        if header_role(name_cell) == "name" and _fold(name_cell) in header_folds:
+            roles_here = _roles_of_row(row)
+        else:
+            roles_here = {}
         if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
-            same = sum(1 for _, lab in roles_here.values() if vtext.fold(lab) in header_folds)
+            same = sum(1 for _, lab in roles_here.values() if _fold(lab) in header_folds)
             if same >= 2 or len(roles_here) >= 4:
                 add_warning("repeated_header", r, "name", "")
                 continue
@@ -369,7 +417,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             continue
         if not name and not has_data:
             continue  # a stray STT or note fragment with nothing to read
-        fname = vtext.fold(name or stt)
+        fname = _fold(name or stt)
         if not stt and not has_data and fname.startswith(_NOTE_START):
             continue
 
@@ -396,23 +444,28 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             section_numeral=section.numeral,
             number=number,
         )
-        ind.raw = {role: _cell(rows, r, c) for role, c in cols.items()}
+        ind.raw = {role: row[c] for role, c in col_items}
         if kind == "subrow" and current is not None:
             ind.parent_row = current.row
-        tcol = cols.get("target")
-        ind.target = parse_target(target_raw, fmts.get((r, tcol)) if tcol is not None else None) if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue) else EMPTY_TARGET
+        if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue):
+            tcol = cols["target"]
+            reading = parse_target_ex(target_raw, fmts.get((r, tcol)) if fmts else None)
+            ind.target = reading.target
+            ind.readings["target"] = reading
         if "result" in cols and not _is_blank(result_raw):
             if isinstance(result_raw, ErrorValue):
                 ind.result_text = str(result_raw)
             else:
-                p = parse_number(result_raw, fmts.get((r, cols["result"])))
+                p = parse_number(result_raw, fmts.get((r, cols["result"])) if fmts else None)
+                ind.readings["result"] = p
                 if p is None:
                     ind.result_text = _str(result_raw)
                 else:
-                    ind.result = p.value
+                    ind.result = _scaled(p)
         if "previous" in cols and not _is_blank(previous_raw) and not isinstance(previous_raw, ErrorValue):
-            p = parse_number(previous_raw, fmts.get((r, cols["previous"])))
-            ind.previous = p.value if p else None
+            p = parse_number(previous_raw, fmts.get((r, cols["previous"])) if fmts else None)
+            ind.readings["previous"] = p
+            ind.previous = _scaled(p) if p else None
         ind.lead = _agencies(lead_raw)
         ind.cooperate = _agencies(get(r, "cooperate"))
         ind.leader = _display_text(get(r, "leader"))
@@ -455,7 +508,7 @@ def _structures_about(table: Table) -> None:
     """Parts of a structure are shares planned at a level, not maxima: judge them as «khoảng»."""
     inds = table.indicators
     for i, ind in enumerate(inds):
-        if not vtext.fold(ind.name).startswith("co cau"):
+        if not _fold(ind.name).startswith("co cau"):
             continue
         for part in structure_parts(inds, i):
             if not part.direction_reason.startswith("theo cột"):
@@ -479,9 +532,13 @@ def _agencies(value: Any) -> list[str]:
     if _registry is None:
         from kh_excel.core.agencies import AgencyRegistry
         _registry = AgencyRegistry.default()
-    raw = str(value)
+    return list(_split_cached(str(value), id(_registry)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_cached(raw: str, registry_id: int) -> tuple[str, ...]:
     detect = getattr(vtext, "detect_legacy", None)
     enc = detect(raw) if detect else None
     if enc:
         raw = vtext.convert_legacy(raw, enc)
-    return _registry.split(raw)
+    return tuple(_registry.split(raw))

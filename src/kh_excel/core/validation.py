@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Finding, Indicator, Table
-from kh_excel.core.numbers import parse_number, parse_target
+from kh_excel.core.numbers import parse_number, parse_target_ex
 from kh_excel.core.table import structure_parts
 
 
@@ -83,6 +84,8 @@ COLUMN_NAMES = {
 QUALITATIVE_WORDS = ("phan dau", "cao hon", "thap hon", "xep hang", "duy tri", "tang bac", "giu vung", "hoan thanh", "nang hang")
 SHARE_PREFIXES = ("ty le", "ty trong", "co cau")
 
+_fold = lru_cache(maxsize=1 << 16)(vtext.fold)
+
 
 def col_letter(c: int) -> str:
     s = ""
@@ -116,12 +119,29 @@ def fmt(value: Any) -> str:
 
 
 def is_qualitative(ind: Indicator) -> bool:
-    name = vtext.fold(ind.name)
+    name = _fold(ind.name)
     return any(w in name for w in QUALITATIVE_WORDS) or len(ind.name) > 160
 
 
 def is_share(ind: Indicator) -> bool:
-    return vtext.fold(ind.name).startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
+    return _fold(ind.name).startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
+
+
+@lru_cache(maxsize=1 << 14)
+def _text_issues(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
+    """Encoding and whitespace problems of one text cell (cached: cells repeat)."""
+    detect = getattr(vtext, "detect_legacy", None)
+    enc = detect(raw) if detect else None
+    if enc:
+        converted = vtext.clean(vtext.convert_legacy(raw, enc))
+        return (("legacy_encoding", {"value": vtext.clean(raw), "encoding": enc.upper(), "converted": converted}),)
+    out = []
+    if not _is_nfc(raw):
+        out.append(("nfd_text", {}))
+    stripped = raw.replace("\u00a0", " ")
+    if stripped != stripped.strip() or "  " in stripped.strip() or ("\n" in raw and not multi_line_ok) or "\u00a0" in raw:
+        out.append(("stray_whitespace", {"value": raw.replace("\n", "↵")}))
+    return tuple(out)
 
 
 class _Checker:
@@ -138,6 +158,7 @@ class _Checker:
 
     # -- per-cell checks ------------------------------------------------------------
     def values(self, ind: Indicator) -> None:
+        """Targets, results and previous-year values: errors, non-numbers, text numbers, ambiguity."""
         numeric_target = ind.target.is_numeric
         for role in ("target", "result", "previous"):
             raw = ind.raw.get(role)
@@ -149,31 +170,32 @@ class _Checker:
             if isinstance(raw, bool):
                 self.add("not_a_number", ind, role, value=str(raw))
                 continue
+            reading = ind.readings.get(role)
+            if reading is None and role == "target":
+                reading = parse_target_ex(raw)
+            elif reading is None and role not in ind.readings:
+                reading = parse_number(raw)
             if role == "target":
-                target = parse_target(raw)
-                if target.op == "text":
+                if reading.target.op == "text":
                     if not is_qualitative(ind) and _looks_numeric_attempt(raw):
                         self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
-                if isinstance(raw, str):
-                    self.text_number(ind, role, raw, expression=target.op not in ("=",))
+                parsed = reading.number
+                expression = reading.target.op != "="
+            else:
+                parsed = reading
+                expression = False
+                if parsed is None:
+                    if role == "result" and not numeric_target:
+                        continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc")
+                    self.add("not_a_number", ind, role, value=vtext.clean(raw))
+                    continue
+            if not isinstance(raw, str):
                 continue
-            parsed = parse_number(raw)
-            if parsed is None:
-                if role == "result" and not numeric_target:
-                    continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc")
-                self.add("not_a_number", ind, role, value=vtext.clean(raw))
-                continue
-            if isinstance(raw, str):
-                self.text_number(ind, role, raw)
-
-    def text_number(self, ind: Indicator, role: str, raw: str, expression: bool = False) -> None:
-        from kh_excel.core.numbers import parse_target_ex  # the number inside an expression
-        target, parsed = parse_target_ex(raw) if expression else (None, parse_number(raw))
-        if parsed is not None and parsed.ambiguous:
-            self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
-        elif not expression and parsed is not None:
-            self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+            if parsed is not None and parsed.ambiguous:
+                self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+            elif not expression and parsed is not None:
+                self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
     def share(self, ind: Indicator) -> None:
         if not is_share(ind):
@@ -200,18 +222,8 @@ class _Checker:
             raw = ind.raw.get(role)
             if not isinstance(raw, str) or not raw:
                 continue
-            detect = getattr(vtext, "detect_legacy", None)
-            enc = detect(raw) if detect else None
-            if enc:
-                converted = vtext.clean(vtext.convert_legacy(raw, enc))
-                self.add("legacy_encoding", ind, role, value=vtext.clean(raw), encoding=enc.upper(), converted=converted)
-                continue
-            if not _is_nfc(raw):
-                self.add("nfd_text", ind, role)
-            multi_line_ok = role in ("lead", "cooperate")
-            stripped = raw.replace("\u00a0", " ")
-            if stripped != stripped.strip() or "  " in stripped.strip() or ("\n" in raw and not multi_line_ok) or "\u00a0" in raw:
-                self.add("stray_whitespace", ind, role, value=raw.replace("\n", "↵"))
+            for code, params in _text_issues(raw, role in ("lead", "cooperate")):
+                self.add(code, ind, role, **params)
 
     # -- whole-table checks -----------------------------------------------------------
     def stt_sequence(self) -> None:
@@ -239,7 +251,7 @@ class _Checker:
         """'Cơ cấu …' rows: the rows under them (their parts) must sum to 100."""
         inds = self.t.indicators
         for i, ind in enumerate(inds):
-            if not vtext.fold(ind.name).startswith("co cau"):
+            if not _fold(ind.name).startswith("co cau"):
                 continue
             parts = structure_parts(inds, i)
             if len(parts) < 2:
@@ -301,6 +313,7 @@ class _Checker:
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
 
 
+@lru_cache(maxsize=1 << 14)
 def _spelling_key(s: str) -> str:
     """Key under which two spellings of one name collide: no accents, no case, no spaces."""
     return "".join(vtext.fold(s).split())
