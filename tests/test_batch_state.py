@@ -1,0 +1,101 @@
+"""The output folder of a batch: index, journal, lock and cleanup of what an interrupted run left."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from kh_excel.batch.inputs import expand_inputs
+from kh_excel.batch.state import BatchError, Entry, OutputFolder
+from kh_excel.io.atomic import atomic_path
+
+
+def test_index_and_journal_round_trip(tmp_path):
+    folder = OutputFolder(tmp_path / "out")
+    with folder:
+        a = Entry(output="Sở Tài chính.docx", source="/x/a.xlsx", agency="Sở Tài chính", indicators=3,
+                  status="done", key="k1", sha256="s1")
+        b = Entry(output="", source="/x/hong.xlsx", status="failed", reason="tệp hỏng")
+        folder.journal(a)
+        folder.journal(b)
+        # A second OutputFolder (a later run) sees both, from the journal alone.
+    with OutputFolder(tmp_path / "out") as again:
+        seen = again.load()
+        assert seen["Sở Tài chính.docx"].key == "k1"
+        assert seen["!/x/hong.xlsx"].reason == "tệp hỏng"
+        again.save(seen.values(), {"kind": "giao-chi-tieu"})
+    assert not (tmp_path / "out/.kh-batch/journal.jsonl").exists()
+    data = json.loads((tmp_path / "out/index.json").read_text(encoding="utf-8"))
+    assert data["counts"] == {"done": 1, "skipped": 0, "failed": 1}
+    rows = list(csv.reader((tmp_path / "out/index.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:5] == ["Tệp văn bản", "Tệp nguồn", "Cơ quan chủ trì", "Số chỉ tiêu", "Trạng thái"]
+    assert rows[1][:5] == ["Sở Tài chính.docx", "/x/a.xlsx", "Sở Tài chính", "3", "đã tạo"]
+    assert rows[2][4:6] == ["lỗi", "tệp hỏng"]
+
+
+def test_journal_line_cut_by_a_crash_is_ignored(tmp_path):
+    folder = OutputFolder(tmp_path)
+    with folder:
+        folder.journal(Entry(output="a.docx", source="s", status="done", key="k"))
+    with open(tmp_path / ".kh-batch/journal.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"output": "b.docx", "sour')
+    with OutputFolder(tmp_path) as f2:
+        assert list(f2.load()) == ["a.docx"]
+
+
+def test_lock_refuses_a_second_run(tmp_path):
+    with OutputFolder(tmp_path):
+        # Another process (a second `kh-excel batch` on the same folder) is refused.
+        code = textwrap.dedent(f"""
+            from kh_excel.batch.state import OutputFolder, BatchError
+            try:
+                OutputFolder({str(tmp_path)!r}).open()
+            except BatchError as e:
+                print("REFUSED", e)
+        """)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+        assert out.startswith("REFUSED") and "đang được một lượt tạo văn bản khác" in out
+    OutputFolder(tmp_path).open()  # released
+
+
+def test_cleanup_removes_temporaries_and_only_them(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "Sở Tài chính.docx").write_bytes(b"doc")
+    (out / "ghi chú.part.txt").write_bytes(b"user file, not hidden")
+    # What an interrupted atomic write leaves: create it the way atomic_path does, then "crash".
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_path(out / "Sở Y tế.docx") as tmp:
+            tmp.write_bytes(b"half")
+            import shutil
+            shutil.copy(tmp, out / (tmp.name.replace(".part", ".x.part")))  # a copy survives the rollback
+            raise KeyboardInterrupt
+    stray = [p for p in out.iterdir() if p.name.startswith(".") and ".part" in p.name]
+    assert stray, "the simulated leftover must exist before cleanup"
+    scratch_parent = out / ".kh-batch"
+    with OutputFolder(out) as f:
+        assert not [p for p in out.iterdir() if p.name.startswith(".") and ".part" in p.name]
+        s = f.scratch()
+        (s / "a.pdf").write_bytes(b"%PDF")
+    with OutputFolder(out):
+        assert not [p for p in scratch_parent.iterdir() if p.name.startswith("tmp")]
+    assert {p.name for p in out.iterdir()} == {".kh-batch", "ghi chú.part.txt", "Sở Tài chính.docx"}
+
+
+def test_expand_inputs(tmp_path):
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    for name in ("b.xlsx", "a.xls", "c.ods", "~$b.xlsx", ".an.xlsx", "note.txt", "sub/d.xlsm"):
+        (d / name).write_bytes(b"x")
+    files, problems = expand_inputs([str(d)])
+    assert [f.name for f in files] == ["a.xls", "b.xlsx", "c.ods"]
+    files, _ = expand_inputs([str(d)], recursive=True)
+    assert [f.name for f in files] == ["a.xls", "b.xlsx", "c.ods", "d.xlsm"]
+    files, problems = expand_inputs([str(d / "*.xls*"), str(d / "b.xlsx"), str(d / "none.xlsx"), str(d / "*.zzz")])
+    assert [f.name for f in files] == ["a.xls", "b.xlsx"]  # each once
+    assert [p.argument for p in problems] == [str(d / "none.xlsx"), str(d / "*.zzz")]
+    assert problems[0].reason == "không tìm thấy tệp."
