@@ -177,9 +177,12 @@ def find_header(grid: Grid) -> _Header:
     rows = grid.rows
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS + 2]), default=0)
     best: tuple[int, int, dict] | None = None
+    best_any: dict = {}  # for the message when no header is found
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
         labels = _fill_merged_header(rows, grid.merged, r, width)
         roles = _roles_of_row(labels)
+        if len(roles) > len(best_any):
+            best_any = roles
         if "name" not in roles and "target" not in roles:
             continue
         score = _header_score(roles)
@@ -188,10 +191,13 @@ def find_header(grid: Grid) -> _Header:
         if score >= 5 and {"name", "target"} <= roles.keys():
             break
     if best is None or not ({"name", "target"} <= best[2].keys()):
-        found = {k: v[1] for k, v in (best[2] if best else {}).items()}
+        found = {k: v[1] for k, v in (best[2] if best and len(best[2]) >= len(best_any) else best_any).items()}
         raise HeaderNotFound(grid.sheet, found, [r for r in ("stt", "name", "unit", "target", "lead") if r not in found])
     _, r, roles = best
     header_rows = [r]
+    # The best row may be the lower row of a two-row header whose cells are merged down over it.
+    if r > 0 and any(r1 <= r - 1 and r2 >= r for r1, _c1, r2, _c2 in grid.merged):
+        header_rows.insert(0, r - 1)
     # A two-row header: the next row carries sub-labels under a merged group header.
     nxt = _fill_merged_header(rows, grid.merged, r + 1, width)
     top = _fill_merged_header(rows, grid.merged, r, width)

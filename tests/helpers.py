@@ -1,0 +1,32 @@
+"""Small shared helpers for the tests: run the CLI as a user would, find the samples."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT.parent / "shared" / "samples"
+EXAMPLE = ROOT / "examples" / "chi_tieu_2026_lao_cai.xlsx"
+
+
+def sample(name: str) -> Path:
+    """A workbook of ../shared/samples (the bundled example stands in for the results sample)."""
+    path = SAMPLES / name
+    if not path.exists() and name == EXAMPLE.name:
+        return EXAMPLE
+    return path
+
+
+def run_cli(*args: str, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "kh_excel", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout, env=full_env)
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    proc = run_cli(*args)
+    assert proc.stdout.strip(), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)

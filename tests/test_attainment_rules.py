@@ -1,0 +1,112 @@
+"""The attainment rules of SPEC §4, one boundary at a time, on hand-made rows (no files)."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from kh_excel.core.attainment import assess, evaluate, summarise
+from kh_excel.core.direction import infer_direction
+from kh_excel.core.model import EMPTY_TARGET, Indicator, Table, Target
+from kh_excel.core.numbers import parse_target
+
+
+def row(target: str | float, result, name: str = "Chỉ tiêu thử", unit: str = "Tỷ đồng", explicit: str = "", previous=None) -> Indicator:
+    t = parse_target(target) if target != "" else EMPTY_TARGET
+    d, why = infer_direction(name, unit, t, explicit)
+    return Indicator(row=10, kind="indicator", stt="1", name=name, unit=unit, target=t,
+                     result=None if result is None else D(str(result)), direction=d, direction_reason=why,
+                     previous=None if previous is None else D(str(previous)), lead=["Sở Tài chính"], leader="Đồng chí A")
+
+
+@pytest.mark.parametrize("target,result,status", [
+    (100, 101, "vuot"), (100, 100, "dat"), (100, 99.9, "khong_dat"),
+    (">10", 10, "khong_dat"), (">10", "10.01", "dat"), ("trên 10", 10, "khong_dat"), ("trên 10", 11, "dat"),
+    ("≥ 95", 95, "dat"), ("≥ 95", "94.99", "khong_dat"), (">=95", 96, "dat"), ("tối thiểu 95", 95, "dat"),
+    ("<5", 5, "khong_dat"), ("dưới 5", "4.9", "dat"), ("≤ 5", 5, "dat"), ("tối đa 5", "5.1", "khong_dat"),
+    ("khoảng 32", "32.64", "dat"), ("khoảng 32", "31.36", "dat"), ("khoảng 32", "32.65", "khong_dat"),
+    ("khoảng 32", "31.35", "khong_dat"),
+    ("130 - 140", 130, "dat"), ("130 - 140", 140, "dat"), ("từ 130 đến 140", 135, "dat"),
+    ("130 - 140", 129, "khong_dat"), ("130 - 140", 141, "vuot"),
+    (100, None, "chua_co_so_lieu"), ("phấn đấu đạt cao hơn so với năm 2025", 5, "khong_danh_gia"),
+    ("", 5, "khong_danh_gia"),
+])
+def test_status_by_operator(target, result, status):
+    a = assess(row(target, result))
+    assert a.status == status, a.reason
+
+
+def test_khoang_with_about_direction_is_never_vuot():
+    a = assess(row("khoảng 32", 40, explicit="Khoảng"))
+    assert a.indicator.direction == "about" and a.status == "khong_dat"
+
+
+def test_khoang_tolerance_is_configurable():
+    r = row("khoảng 100", 104)
+    assert assess(r).status == "khong_dat" or assess(r).status == "vuot"
+    assert assess(r, tolerance=D(5)).status == "dat"
+
+
+@pytest.mark.parametrize("name", [
+    "Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội",
+    "Tỷ suất tử vong trẻ em dưới 1 tuổi", "Số vụ tai nạn giao thông", "Tỷ lệ nợ xấu",
+])
+def test_lower_is_better_names(name):
+    r = row(10, 9, name=name, unit="%")
+    assert r.direction == "down" and r.direction_reason
+    assert assess(r).status == "vuot"
+    assert assess(row(10, 11, name=name, unit="%")).status == "khong_dat"
+
+
+def test_reduction_amount_is_higher_is_better():
+    r = row(1.5, 1.7, name="Giảm tỷ lệ hộ nghèo so với năm trước", unit="Điểm %")
+    assert r.direction == "up" and "giảm" in r.direction_reason
+    assert assess(r).status == "vuot"
+
+
+@pytest.mark.parametrize("explicit,direction", [("Tăng", "up"), ("Giảm", "down"), ("giảm", "down"), ("Khoảng", "about")])
+def test_explicit_direction_column_wins(explicit, direction):
+    r = row(10, 9, name="Tỷ lệ hộ nghèo", unit="%", explicit=explicit)
+    assert r.direction == direction and "Chiều" in r.direction_reason
+
+
+def test_ratio_is_exact_decimal():
+    a = assess(row(3, 1))
+    assert a.ratio == D(1) / D(3) * 100
+    assert assess(row("0", 5)).ratio is None  # a zero target has no ratio
+
+
+def test_growth_relative_and_in_points():
+    a = assess(row(100, 108.16, previous=100))
+    assert a.growth == D("8.16") and a.growth_unit == "%"
+    b = assess(row(50, 52, unit="%", previous=50.5))
+    assert b.growth == D("1.5") and b.growth_unit == "điểm %"
+
+
+def test_summary_sentence_and_groups():
+    rows = [row(100, 90, name="Thu ngân sách"), row(100, 110, name="Vốn đầu tư"), row("", None, name="Xếp hạng PCI"),
+            row(100, None, name="Khách du lịch")]
+    rows[0].lead = ["Sở Văn hoá, Thể thao và Du lịch"]
+    rows[1].lead = ["Sở Văn hóa, Thể thao và Du lịch"]
+    rows[1].leader = "Đông chí A"
+    s = summarise([assess(r) for r in rows], 2026)
+    assert s.evaluated == 2 and s.counts["khong_dat"] == 1 and s.counts["vuot"] == 1
+    assert s.sentence == ("Năm 2026, có 1/2 chỉ tiêu đạt và vượt kế hoạch; 1 chỉ tiêu không đạt kế hoạch, gồm: "
+                          "(1) Thu ngân sách (đạt 90,0% KH); 1 chỉ tiêu chưa có số liệu; 1 chỉ tiêu không đánh giá bằng số.")
+    # tone-mark variants of one agency are one group; "Đông chí"/"Đồng chí" are one leader
+    culture = [k for k in s.by_agency if k.startswith("Sở Văn h")]
+    assert len(culture) == 1 and sum(s.by_agency[culture[0]].values()) == 2
+    assert len(s.by_leader) == 1
+
+
+def test_sentence_when_everything_is_met():
+    s = summarise([assess(row(100, 100))], 2025)
+    assert s.sentence == "Năm 2025, có 1/1 chỉ tiêu đạt và vượt kế hoạch, không có chỉ tiêu nào không đạt kế hoạch."
+
+
+def test_evaluate_keeps_every_row_in_order():
+    t = Table(file="", sheet="S", columns={"name": 1, "target": 3}, column_headers={}, header_rows=[1],
+              first_data_row=2, last_data_row=4, title_lines=[], sections=[], indicators=[row(1, 2), row(2, 1)], year=2026)
+    att = evaluate(t)
+    assert [a.indicator for a in att.assessments] == t.indicators
+    assert att.summary.counts["vuot"] == 1 and att.summary.counts["khong_dat"] == 1
