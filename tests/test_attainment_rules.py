@@ -24,7 +24,7 @@ def row(target: str | float, result, name: str = "Chỉ tiêu thử", unit: str 
     (">10", 10, "khong_dat"), (">10", "10.01", "dat"), ("trên 10", 10, "khong_dat"), ("trên 10", 11, "dat"),
     ("≥ 95", 95, "dat"), ("≥ 95", "94.99", "khong_dat"), (">=95", 96, "dat"), ("tối thiểu 95", 95, "dat"),
     ("<5", 5, "khong_dat"), ("dưới 5", "4.9", "dat"), ("≤ 5", 5, "dat"), ("tối đa 5", "5.1", "khong_dat"),
-    ("khoảng 32", "32.64", "dat"), ("khoảng 32", "31.36", "dat"), ("khoảng 32", "32.65", "khong_dat"),
+    ("khoảng 32", "32.64", "dat"), ("khoảng 32", "31.36", "dat"), ("khoảng 32", "32.65", "vuot"),
     ("khoảng 32", "31.35", "khong_dat"),
     ("130 - 140", 130, "dat"), ("130 - 140", 140, "dat"), ("từ 130 đến 140", 135, "dat"),
     ("130 - 140", 129, "khong_dat"), ("130 - 140", 141, "vuot"),

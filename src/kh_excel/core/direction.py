@@ -16,7 +16,7 @@ LOWER_IS_BETTER = (
     "ho ngheo", "ho can ngheo", "lao dong nong nghiep", "tu vong", "chet", "tai nan", "no xau",
     "that nghiep", "suy dinh duong", "thap coi", "nhe can", "o nhiem", "toi pham", "vi pham",
     "chay rung", "pha rung", "ma tuy", "nghien", "bo hoc", "tai mu chu", "mu chu", "sinh con thu 3",
-    "mat can bang gioi tinh", "ty so gioi tinh khi sinh", "lam phat", "chi so gia tieu dung", "ton kho",
+    "mat can bang gioi tinh", "ty so gioi tinh khi sinh", "ton kho",
     "khieu nai", "ton dong", "qua han", "tre han", "thiet hai", "mac moi", "nhiem hiv",
     "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac",
 )
@@ -43,8 +43,6 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "") ->
                 return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
-    if target.op == "~":
-        return "about", "mục tiêu dạng «khoảng»"
     folded = vtext.fold(name)
     if folded.startswith(REDUCTION_PREFIXES):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"

@@ -198,15 +198,13 @@ def find_header(grid: Grid) -> _Header:
     # The best row may be the lower row of a two-row header whose cells are merged down over it.
     if r > 0 and any(r1 <= r - 1 and r2 >= r for r1, _c1, r2, _c2 in grid.merged):
         header_rows.insert(0, r - 1)
+        roles = _roles_of_row(_combine_labels(_fill_merged_header(rows, grid.merged, r - 1, width),
+                                              _fill_merged_header(rows, grid.merged, r, width)))
     # A two-row header: the next row carries sub-labels under a merged group header.
     nxt = _fill_merged_header(rows, grid.merged, r + 1, width)
     top = _fill_merged_header(rows, grid.merged, r, width)
     if not _is_number_row(nxt) and any(isinstance(v, str) and header_role(v) for v in nxt):
-        combined = []
-        for c in range(width):
-            a, b = vtext.clean(top[c]), vtext.clean(nxt[c])
-            combined.append(a if (not b or a == b) else (b if not a else f"{a} {b}"))
-        roles2 = _roles_of_row(combined)
+        roles2 = _roles_of_row(_combine_labels(top, nxt))
         if _header_score(roles2) >= _header_score(roles):
             roles = roles2
             header_rows.append(r + 1)
@@ -219,6 +217,15 @@ def find_header(grid: Grid) -> _Header:
         columns={k: v[0] for k, v in roles.items()},
         labels={k: v[1] for k, v in roles.items()},
     )
+
+
+def _combine_labels(top: list[Any], bottom: list[Any]) -> list[str]:
+    """Labels of a two-row header: 'Năm 2026' over 'Kế hoạch' reads 'Năm 2026 Kế hoạch'."""
+    out = []
+    for a, b in zip(top, bottom):
+        a, b = vtext.clean(a), vtext.clean(b)
+        out.append(a if (not b or a == b) else (b if not a else f"{a} {b}"))
+    return out
 
 
 def _is_number_row(values: list[Any]) -> bool:
