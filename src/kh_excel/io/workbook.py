@@ -144,6 +144,8 @@ class WorkbookFile:
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             except Exception:
                 merged = []
+            if not merged and self.path.suffix.lower() == ".ods":
+                merged = _ods_merged(self.path, sheet)  # calamine gives none for ODS
         except WorkbookError:
             raise
         except Exception as exc:
@@ -261,3 +263,43 @@ def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
     book.release_resources()
     return out
 
+
+
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_merged(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of an ODS sheet, from the spans in content.xml (streamed)."""
+    from lxml import etree
+    t = "{%s}" % _ODS_TABLE
+    out: list[tuple[int, int, int, int]] = []
+    with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+        in_sheet = False
+        r = c = 0
+        for event, el in etree.iterparse(fh, events=("start", "end")):
+            tag = el.tag
+            if tag == t + "table":
+                if event == "start":
+                    in_sheet = el.get(t + "name") == sheet
+                    r = 0
+                elif in_sheet:
+                    break
+                continue
+            if not in_sheet:
+                if event == "end" and tag in (t + "table-row", t + "table-cell"):
+                    el.clear()
+                continue
+            if tag == t + "table-row":
+                if event == "start":
+                    c = 0
+                else:
+                    r += min(int(el.get(t + "number-rows-repeated", "1")), 1_048_576)
+                    el.clear()
+            elif tag in (t + "table-cell", t + "covered-table-cell") and event == "end":
+                rows_span = int(el.get(t + "number-rows-spanned", "1"))
+                cols_span = int(el.get(t + "number-columns-spanned", "1"))
+                if rows_span > 1 or cols_span > 1:
+                    out.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
+                el.clear()
+    return out
