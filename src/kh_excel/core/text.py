@@ -1,15 +1,20 @@
-"""Vietnamese text: normalisation, accent-insensitive keys, tone-mark placement.
+"""Vietnamese text: normalisation, accent-insensitive keys, tone-mark placement, legacy fonts.
 
 Cells arrive NFD-decomposed, with stray spaces and line breaks, with old
-(hoá, thuỷ) or new (hóa, thủy) tone-mark placement. `clean` gives the text a
-person should read (NFC, single spaces); `fold` gives a key for matching by
-meaning (no accents, lower case); `tone_key` gives a key under which old and new
-tone placement compare equal while other diacritics still count.
+(hòa, thủy) or new (hoà, thuỷ) tone-mark placement, or as TCVN3 (.VnTime) / VNI-Windows
+bytes shown as mojibake ("Tæng s¶n phÈm", "Toång saûn phaåm"). `clean` gives the text a
+person should read (NFC, single spaces); `fold` gives a key for matching by meaning (no
+accents, lower case); `tone_key` gives a key under which old and new tone placement compare
+equal while other diacritics still count ("Đông" != "Đồng"); `detect_legacy` and
+`convert_legacy` find and repair legacy-font text.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal
 
 _WS = re.compile(r"\s+")
 
@@ -27,3 +32,559 @@ def fold(value: object) -> str:
     text = unicodedata.normalize("NFD", clean(value))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("đ", "d").replace("Đ", "D").lower()
+
+
+# ---------------------------------------------------------------------------------------
+# Unicode form and whitespace
+# ---------------------------------------------------------------------------------------
+
+def is_nfc(value: object) -> bool:
+    """True when the text is already in NFC, the form Word, Excel and people expect."""
+    return unicodedata.is_normalized("NFC", "" if value is None else str(value))
+
+
+def is_decomposed(value: object) -> bool:
+    """True when the text carries combining accents that NFC would fold into letters (NFD text)."""
+    text = "" if value is None else str(value)
+    return any(unicodedata.combining(ch) for ch in text) and not is_nfc(text)
+
+
+# Vietnamese labels for the kinds of stray whitespace, for messages people read.
+WHITESPACE_ISSUES: dict[str, str] = {
+    "leading": "có khoảng trắng ở đầu",
+    "trailing": "có khoảng trắng ở cuối",
+    "double": "có nhiều khoảng trắng liền nhau",
+    "line_break": "có dấu xuống dòng trong ô một dòng",
+    "blank_line": "có dòng trống",
+    "nbsp": "có khoảng trắng không ngắt (NBSP)",
+    "tab": "có ký tự tab",
+    "odd_space": "có ký tự khoảng trắng lạ",
+    "invisible": "có ký tự vô hình (độ rộng bằng 0)",
+}
+
+_LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
+_NBSP = "\u00a0\u202f\u2007"
+_ODD_SPACES = "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def whitespace_issues(value: object, multiline: bool = False) -> list[str]:
+    """Kinds of stray whitespace in a cell (keys of WHITESPACE_ISSUES), in a stable order.
+
+    `multiline=True` is for cells where line breaks separate items (agency lists): breaks are
+    then allowed, but each line is checked on its own and empty lines are reported.
+    """
+    if value is None:
+        return []
+    text = str(value)
+    found: set[str] = set()
+    if any(ch in _NBSP for ch in text):
+        found.add("nbsp")
+    if "\t" in text:
+        found.add("tab")
+    if any(ch in _ODD_SPACES for ch in text):
+        found.add("odd_space")
+    # The soft hyphen is also the TCVN3 code of "ư": it is invisible only outside legacy text.
+    if any(ch in _INVISIBLE for ch in text.replace("\u00ad", "")) or (
+        "\u00ad" in text and detect_legacy(text) is None
+    ):
+        found.add("invisible")
+    text = text.replace("\r\n", "\n")
+    has_break = any(ch in _LINE_BREAKS for ch in text)
+    if has_break and not multiline:
+        found.add("line_break")
+    lines = re.split(f"[{_LINE_BREAKS}]", text) if multiline else [text]
+    if multiline and len(lines) > 1:
+        inner = lines
+        while inner and not inner[-1].strip():
+            inner = inner[:-1]  # a final line break is a trailing blank, reported below
+        if any(not ln.strip() for ln in inner[1:]):
+            found.add("blank_line")
+        if not lines[-1].strip() and len(lines) > 1:
+            found.add("trailing")
+    spaceish = " \t" + _NBSP + _ODD_SPACES + ("" if multiline else _LINE_BREAKS)
+    for ln in lines:
+        if not ln.strip(spaceish):
+            continue
+        if ln[0] in spaceish:
+            found.add("leading")
+        if ln[-1] in spaceish:
+            found.add("trailing")
+        if re.search(f"[{re.escape(spaceish)}]{{2,}}", ln.strip(spaceish)):
+            found.add("double")
+    if not multiline and text and not text.strip(spaceish):
+        found.add("leading")
+    return [k for k in WHITESPACE_ISSUES if k in found]
+
+
+def has_stray_whitespace(value: object, multiline: bool = False) -> bool:
+    """Leading/trailing or doubled spaces, NBSP, tabs, zero-width characters, or a line break
+    inside a single-line value."""
+    return bool(whitespace_issues(value, multiline=multiline))
+
+
+# ---------------------------------------------------------------------------------------
+# Syllables and tone-mark placement
+# ---------------------------------------------------------------------------------------
+
+# The five tone marks (combining): huyền, sắc, ngã, hỏi, nặng.
+GRAVE, ACUTE, TILDE, HOOK, DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
+_TONES = frozenset((GRAVE, ACUTE, TILDE, HOOK, DOT))
+_VN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâđêôơư")
+_VOWELS = frozenset("aăâeêioôơuưy")
+_SHAPED = frozenset("ăâêôơư")
+
+# Onsets, longest first so that "ngh" wins over "ng" and "n".
+_ONSETS = (
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+)
+_CODAS = frozenset(("", "c", "ch", "m", "n", "ng", "nh", "p", "t"))
+_STOP_CODAS = frozenset(("c", "ch", "p", "t"))  # only sắc or nặng before a stop
+# Vowel nuclei (with medial glide and final glide) of written Vietnamese.
+_NUCLEI_ANY = frozenset(("a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy"))
+_NUCLEI_OPEN = frozenset((
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui",
+    "ưa", "ưi", "ưu", "uơ", "oai", "oay", "oao", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu",
+    "iêu", "yêu",
+))
+_NUCLEI_CLOSED = frozenset(("ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê", "oo"))
+_CODA_ONLY_AFTER = {  # codas that follow few nuclei
+    "nh": frozenset(("a", "ê", "i", "y", "oa", "uy", "uê")),
+    "ch": frozenset(("a", "ê", "i", "oa", "uy", "uê")),
+}
+_CODA_NOT_AFTER = {  # codas some nuclei never take
+    "ng": frozenset(("i", "ê", "ơ", "y", "uy", "uê", "oe", "uơ")),
+    "c": frozenset(("i", "ê", "ơ", "y", "uy", "uê", "oe", "uơ")),
+}
+
+
+@lru_cache(maxsize=4096)
+def _letter(ch: str) -> tuple[str, str] | None:
+    """'ổ' -> ('ô', HOOK), 'Đ' -> ('Đ', ''); None for anything that is not a Vietnamese letter."""
+    d = unicodedata.normalize("NFD", ch)
+    marks = d[1:]
+    tones = [m for m in marks if m in _TONES]
+    if len(tones) > 1:
+        return None
+    letter = unicodedata.normalize("NFC", d[0] + "".join(m for m in marks if m not in _TONES))
+    if len(letter) != 1 or letter.lower() not in _VN_LETTERS:
+        return None
+    if tones and letter.lower() not in _VOWELS:
+        return None
+    return letter, tones[0] if tones else ""
+
+
+@lru_cache(maxsize=8192)
+def _parse(letters: str) -> tuple[str, str, str] | None:
+    """Split a lower-case toneless syllable into (onset, nucleus, coda); None if not Vietnamese."""
+    for onset in _ONSETS:
+        if not letters.startswith(onset):
+            continue
+        rest = letters[len(onset):]
+        if onset in ("gi", "qu") and not (rest and rest[0] in _VOWELS):
+            continue  # "gìn" is g + i + n; a bare "qu" is nothing
+        i = 0
+        while i < len(rest) and rest[i] in _VOWELS:
+            i += 1
+        nucleus, coda = rest[:i], rest[i:]
+        if not nucleus or coda not in _CODAS:
+            continue
+        if coda:
+            if nucleus not in _NUCLEI_ANY and nucleus not in _NUCLEI_CLOSED:
+                continue
+            if coda in _CODA_ONLY_AFTER and nucleus not in _CODA_ONLY_AFTER[coda]:
+                continue
+            if nucleus in _CODA_NOT_AFTER.get(coda, ()):
+                continue
+            if nucleus == "oo" and coda not in ("ng", "c"):
+                continue  # loans and names: boong, goòng, moóc, Loỏng
+        elif nucleus not in _NUCLEI_ANY and nucleus not in _NUCLEI_OPEN:
+            continue
+        head = nucleus[0]
+        if onset in ("k", "gh", "ngh") and head not in "ieêy":
+            continue
+        if onset in ("c", "ng") and head in "eêiy":
+            continue
+        if onset == "g" and head in "eê":
+            continue
+        if onset == "gi" and head == "i":
+            continue
+        if onset == "qu" and head in "uư":
+            continue
+        return onset, nucleus, coda
+    return None
+
+
+def _tone_index(nucleus: str, coda: str, style: str) -> int:
+    """Position in the nucleus that carries the tone mark."""
+    if len(nucleus) == 1:
+        return 0
+    shaped = [i for i, ch in enumerate(nucleus) if ch in _SHAPED]
+    if shaped:
+        return shaped[-1]  # ươ -> ơ, uyê -> ê, ưu -> ư
+    if coda:
+        return len(nucleus) - 1  # hoàng, huỳnh
+    if len(nucleus) == 3:
+        return 1  # ngoài, khuỷu, ngoẹo
+    if style == "new" and nucleus in ("oa", "oe", "uy"):
+        return 1  # hoà, khoẻ, thuỷ
+    return 0  # hòa, khỏe, thủy; mùa, tài, kìa in either style
+
+
+def _split_word(word: str) -> tuple[list[tuple[str, str]], str, tuple[str, str, str]] | None:
+    """A word's letters (with tones), its toneless lower-case spelling and its parse."""
+    parts = []
+    for ch in word:
+        p = _letter(ch)
+        if p is None:
+            return None
+        parts.append(p)
+    letters = "".join(p[0] for p in parts).lower()
+    parsed = _parse(letters)
+    if parsed is None:
+        return None
+    return parts, letters, parsed
+
+
+@lru_cache(maxsize=16384)
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when `word` is spelled as a Vietnamese syllable (any case, either tone placement)."""
+    split = _split_word(unicodedata.normalize("NFC", word))
+    if split is None:
+        return False
+    parts, _letters, (onset, nucleus, coda) = split
+    tones = [(i, t) for i, (_l, t) in enumerate(parts) if t]
+    if len(tones) > 1:
+        return False
+    if coda in _STOP_CODAS and not tones:
+        return False  # a stop takes sắc or nặng: "lôc" is no syllable
+    if tones:
+        i = tones[0][0] - len(onset)
+        if i not in (_tone_index(nucleus, coda, "new"), _tone_index(nucleus, coda, "old")):
+            return False  # "keỏ", or a tone on the "u" of "qu": no spelling puts it there
+        if coda in _STOP_CODAS and tones[0][1] not in (ACUTE, DOT):
+            return False
+        if nucleus == "oo" and tones[0][1] not in (GRAVE, ACUTE, HOOK):
+            return False
+    return True
+
+
+@lru_cache(maxsize=16384)
+def _retone_word(word: str, style: str) -> str:
+    split = _split_word(word)
+    if split is None:
+        return word
+    parts, _letters, (onset, nucleus, coda) = split
+    tones = [(i, t) for i, (_l, t) in enumerate(parts) if t]
+    if len(tones) != 1:
+        return word
+    at, tone = tones[0]
+    target = len(onset) + _tone_index(nucleus, coda, style)
+    if target == at:
+        return word
+    out = [letter for letter, _t in parts]
+    out[target] = unicodedata.normalize("NFC", out[target] + tone)
+    return "".join(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def normalize_tone_marks(value: object, style: Literal["new", "old"] = "new") -> str:
+    """NFC text with every syllable's tone mark placed by one convention, case kept.
+
+    style="new": on the main vowel (hoà, khoẻ, thuỷ, quý) — the rule of the Ministry of
+    Education's 2018 spelling guidance; style="old": on the first vowel of an open "oa", "oe",
+    "uy" (hòa, khỏe, thủy), as most administrative documents still write. Closed syllables,
+    shaped vowels and "qu"/"gi" onsets follow the same rule in both (hoàng, thuở, quý, già).
+    Words that are not Vietnamese syllables are left alone.
+    """
+    if style not in ("new", "old"):
+        raise ValueError(f"style must be 'new' or 'old', not {style!r}")
+    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    return _WORD.sub(lambda m: _retone_word(m.group(0), style), text)
+
+
+_ETH = str.maketrans({"\u00d0": "đ", "\u00f0": "đ", "\u0189": "đ"})
+
+
+def tone_key(value: object) -> str:
+    """Key under which old and new tone placement, NFC/NFD, case and spacing compare equal.
+
+    "Sở Văn hoá" and "sở  văn hóa" share a key; "Đông chí" and "Đồng chí" do not, since only
+    the *placement* of a tone is normalised, never the marks themselves.
+    """
+    text = clean(value).casefold().translate(_ETH)
+    return normalize_tone_marks(text, "new")
+
+
+# ---------------------------------------------------------------------------------------
+# Legacy 8-bit fonts: TCVN3 (.VnTime, "ABC") and VNI-Windows
+# ---------------------------------------------------------------------------------------
+# Excel stores such a cell as the cp1252 reading of the font's bytes, so the tables below map
+# Vietnamese letters to those Latin-1 characters. Tones in table order: none, sắc, huyền, hỏi,
+# ngã, nặng.
+
+Encoding = Literal["tcvn3", "vni"]
+_TONE_ORDER = ("", ACUTE, GRAVE, HOOK, TILDE, DOT)
+
+# TCVN 5712:1993 VN3: one byte per lower-case letter. Its capitals live in the .VnTimeH fonts
+# under the *same* bytes; only Ă Â Ê Ô Ơ Ư Đ have capital codes of their own.
+_TCVN3_ROWS = {
+    "a": "a\xb8\xb5\xb6\xb7\xb9",
+    "ă": "\xa8\xbe\xbb\xbc\xbd\xc6",
+    "â": "\xa9\xca\xc7\xc8\xc9\xcb",
+    "e": "e\xd0\xcc\xce\xcf\xd1",
+    "ê": "\xaa\xd5\xd2\xd3\xd4\xd6",
+    "i": "i\xdd\xd7\xd8\xdc\xde",
+    "o": "o\xe3\xdf\xe1\xe2\xe4",
+    "ô": "\xab\xe8\xe5\xe6\xe7\xe9",
+    "ơ": "\xac\xed\xea\xeb\xec\xee",
+    "u": "u\xf3\xef\xf1\xf2\xf4",
+    "ư": "\xad\xf8\xf5\xf6\xf7\xf9",
+    "y": "y\xfd\xfa\xfb\xfc\xfe",
+}
+_TCVN3_EXTRA = {"đ": "\xae", "Ă": "\xa1", "Â": "\xa2", "Ê": "\xa3", "Ô": "\xa4", "Ơ": "\xa5",
+                "Ư": "\xa6", "Đ": "\xa7"}
+
+# VNI-Windows: a base letter followed by a mark byte; capitals use the upper-case marks.
+_VNI_TONES = ("", "\xf9", "\xf8", "\xfb", "\xf5", "\xef")          # ù ø û õ ï
+_VNI_CIRC_TONES = ("\xe2", "\xe1", "\xe0", "\xe5", "\xe3", "\xe4")  # â á à å ã ä
+_VNI_BREVE_TONES = ("\xea", "\xe9", "\xe8", "\xfa", "\xfc", "\xeb")  # ê é è ú ü ë
+_VNI_ROWS = {
+    "a": tuple("a" + m for m in _VNI_TONES),
+    "ă": tuple("a" + m for m in _VNI_BREVE_TONES),
+    "â": tuple("a" + m for m in _VNI_CIRC_TONES),
+    "e": tuple("e" + m for m in _VNI_TONES),
+    "ê": tuple("e" + m for m in _VNI_CIRC_TONES),
+    "o": tuple("o" + m for m in _VNI_TONES),
+    "ô": tuple("o" + m for m in _VNI_CIRC_TONES),
+    "ơ": tuple("\xf4" + m for m in _VNI_TONES),   # ô = ơ
+    "u": tuple("u" + m for m in _VNI_TONES),
+    "ư": tuple("\xf6" + m for m in _VNI_TONES),   # ö = ư
+    "i": ("i", "\xed", "\xec", "\xe6", "\xf3", "\xf2"),  # í ì æ ó ò
+    "y": ("y", "y\xf9", "y\xf8", "y\xfb", "y\xf5", "\xee"),  # ỵ = î
+}
+
+
+def _with_tone(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + tone)
+
+
+def _build_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    tcvn_enc: dict[str, str] = {}
+    for base, codes in _TCVN3_ROWS.items():
+        for tone, code in zip(_TONE_ORDER, codes):
+            tcvn_enc[_with_tone(base, tone)] = code
+    tcvn_enc.update(_TCVN3_EXTRA)
+    tcvn_dec = {code: letter for letter, code in tcvn_enc.items() if not code.isascii()}
+    vni_enc: dict[str, str] = {}
+    for base, seqs in _VNI_ROWS.items():
+        for tone, seq in zip(_TONE_ORDER, seqs):
+            letter = _with_tone(base, tone)
+            vni_enc[letter] = seq
+            vni_enc[letter.upper()] = seq.upper()
+    vni_enc["đ"], vni_enc["Đ"] = "\xf1", "\xd1"  # ñ Ñ
+    vni_dec: dict[str, str] = {}
+    for letter, seq in vni_enc.items():
+        if seq.isascii():
+            continue
+        vni_dec[seq] = letter
+    return tcvn_enc, tcvn_dec, vni_enc, vni_dec
+
+
+_TCVN3_ENCODE, _TCVN3_DECODE, _VNI_ENCODE, _VNI_DECODE = _build_tables()
+_LEGACY_CODES = frozenset(_TCVN3_DECODE) | frozenset(
+    ch for seq in _VNI_DECODE for ch in seq if not ch.isascii()
+)
+
+
+def encode_legacy(value: object, encoding: Encoding) -> str:
+    """Unicode text as a legacy font stores it (the inverse of `convert_legacy`).
+
+    TCVN3 has no codes for most capitals (they live in .VnTimeH under the lower-case codes),
+    so capitals other than Ă Â Ê Ô Ơ Ư Đ become their lower-case codes. Used to make test
+    fixtures and to check the tables by round trip.
+    """
+    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    if encoding == "tcvn3":
+        return "".join(ch if ch.isascii() else _TCVN3_ENCODE.get(ch) or _TCVN3_ENCODE.get(ch.lower(), ch)
+                       for ch in text)
+    if encoding == "vni":
+        return "".join(_VNI_ENCODE.get(ch, ch) for ch in text)
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+_SENTENCE_START = re.compile(r"(?:^[\s\-+•*]*|[.!?:]\s+|\n[\s\-+•*]*)(\S)")
+_TCVN3_OWN_CAPITALS = frozenset(
+    code for letter in "ăâêôơưđ" for code in (_TCVN3_ENCODE[letter], _TCVN3_ENCODE[letter.upper()])
+)
+
+
+def _caps(word: str) -> bool | None:
+    """Whether a TCVN3 word was typed in capitals, judged by its ASCII letters (None: unknown)."""
+    asc = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    if any(ch.islower() for ch in asc):
+        return False
+    return True if len(asc) >= 2 else None
+
+
+def convert_legacy(value: object, encoding: Encoding, upper_font: bool = False,
+                   guess_case: bool = True) -> str:
+    """Legacy-font text (as Excel shows it) to NFC Unicode: "Tæng s¶n phÈm" -> "Tổng sản phẩm".
+
+    TCVN3: letters come out lower case, since the bytes alone cannot tell "Ê" from "ê";
+    `upper_font=True` says the cell used a capitals font (.VnTimeH) and upper-cases everything;
+    `guess_case` upper-cases a word whose ASCII letters are all capitals ("TæNG" -> "TỔNG")
+    and the first letter of a sentence ("ñy ban" -> "Ủy ban").
+    VNI keeps its own capitals.
+    """
+    text = "" if value is None else str(value)
+    if encoding == "tcvn3":
+        out = "".join(_TCVN3_DECODE.get(ch, ch) for ch in text)
+        if upper_font:
+            out = out.upper()
+        elif guess_case:
+            # TCVN3 has no capital codes: "TæNG" was typed in capitals, so it reads "TỔNG"; a
+            # word with one ASCII letter ("ñY") follows the cell when the cell is all capitals.
+            words = _zip_words(out, text)
+            verdicts = [_caps(src) for conv, src in words if src and conv != src]
+            cell_caps = any(verdicts) and all(v is not False for v in verdicts)
+            out = "".join(
+                conv.upper() if src and (_caps(src) or (cell_caps and _caps(src) is None)) else conv
+                for conv, src in words
+            )
+            # A sentence opens with a capital: "ñy ban" at the start of a cell is "Ủy ban". Not
+            # for the seven letters .VnTime has capitals of: there "®" means a small "đ".
+            chars = list(out)
+            for m in _SENTENCE_START.finditer(text):
+                i = m.end() - 1
+                if text[i] in _TCVN3_DECODE and text[i] not in _TCVN3_OWN_CAPITALS:
+                    chars[i] = chars[i].upper()
+            out = "".join(chars)
+        return unicodedata.normalize("NFC", out)
+    if encoding == "vni":
+        out_chars: list[str] = []
+        i = 0
+        while i < len(text):
+            pair = text[i:i + 2]
+            if len(pair) == 2 and pair in _VNI_DECODE:
+                out_chars.append(_VNI_DECODE[pair])
+                i += 2
+                continue
+            out_chars.append(_VNI_DECODE.get(text[i], text[i]))
+            i += 1
+        out = "".join(out_chars)
+        return unicodedata.normalize("NFC", out.upper() if upper_font else out)
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+def _zip_words(converted: str, source: str) -> list[tuple[str, str]]:
+    """Pair the pieces of a TCVN3 conversion with their source (one char maps to one char)."""
+    pieces = []
+    pos = 0
+    for m in re.finditer(r"\S+", source):
+        if m.start() > pos:
+            pieces.append((converted[pos:m.start()], ""))
+        pieces.append((converted[m.start():m.end()], m.group(0)))
+        pos = m.end()
+    if pos < len(source):
+        pieces.append((converted[pos:], ""))
+    return pieces
+
+
+# Letters that exist only in Unicode Vietnamese (ă đ ĩ ũ ơ ư, ạ…ỹ) or combining marks: text that
+# has them was typed in Unicode and is not legacy-font mojibake.
+_UNICODE_VIETNAMESE = re.compile("[\u0100-\u024f\u0300-\u036f\u1ea0-\u1ef9]")
+_TOKEN = re.compile("[A-Za-z\u00c0-\u00ff" + re.escape("".join(sorted(_LEGACY_CODES))) + "]+")
+
+
+def _reading(tokens: list[str], strict_case: bool) -> tuple[int, int]:
+    """(plausible words, implausible words) of one reading of a text."""
+    good = sum(1 for w in tokens if _plausible_word(w, strict_case))
+    return good, len(tokens) - good
+
+
+def _plausible_word(word: str, strict_case: bool = True) -> bool:
+    """A Vietnamese syllable or a capital abbreviation ("HĐND"); with `strict_case`, only in
+    lower, upper or title case ("ChÝnh" is nobody's typing; TCVN3 output has guessed case)."""
+    if strict_case and not (word.islower() or word.isupper() or word.istitle()):
+        return False
+    if is_vietnamese_syllable(word):
+        return True
+    return 2 <= len(word) <= 8 and all(("A" <= ch <= "Z") or ch == "Đ" for ch in word)
+
+
+def _legacy_tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text) if not t.isascii() and any(ch.isascii() for ch in t)]
+
+
+def _judge(text: str) -> dict[Encoding, int]:
+    """For each encoding that reads `text` as Vietnamese: plausible minus implausible words."""
+    if text.isascii() or _UNICODE_VIETNAMESE.search(text):
+        return {}
+    tokens = _legacy_tokens(text)
+    if not tokens:
+        return {}
+    good0, bad0 = _reading(tokens, strict_case=True)
+    if bad0 == 0:
+        return {}
+    found: dict[Encoding, int] = {}
+    for enc in ("tcvn3", "vni"):
+        good, bad = _reading([convert_legacy(t, enc) for t in tokens], strict_case=False)
+        if good > good0 and bad < bad0 and good >= 4 * bad:
+            found[enc] = good - bad
+    return found
+
+
+def detect_legacy(value: object, prefer: Encoding | None = None) -> Encoding | None:
+    """"tcvn3" or "vni" when the text reads as Vietnamese only once converted; else None.
+
+    Every word that mixes ASCII letters with Latin-1 characters is judged before and after
+    conversion: the text is legacy when its words are not Vietnamese syllables (or capital
+    abbreviations) as they stand, and at least 80 % of them are after conversion. Unicode
+    Vietnamese (ă, ơ, ư, ạ…), ASCII and other languages' accents are left alone. When both
+    encodings read the text equally well (a short word: "Chæ" is TCVN3 "Chổ" and VNI "Chỉ"),
+    `prefer` decides (see `dominant_legacy`), else TCVN3, the more common of the two. A text whose every word also reads as Unicode
+    Vietnamese ("chó" is TCVN3 for "chú") cannot be told apart and gives None.
+    """
+    if value is None:
+        return None
+    found = _judge(str(value))
+    if not found:
+        return None
+    top = max(found.values())
+    tied = [enc for enc, score in found.items() if score == top]
+    if prefer in tied:
+        return prefer
+    return "tcvn3" if "tcvn3" in tied else tied[0]
+
+
+def dominant_legacy(values: Iterable[object]) -> Encoding | None:
+    """The legacy encoding of a column or sheet: the one most of its legacy cells read as.
+
+    One workbook uses one font family, so deciding once for all cells and passing the result
+    as `prefer` settles the short cells that either encoding reads.
+    """
+    votes: dict[str, int] = {"tcvn3": 0, "vni": 0}
+    for v in values:
+        if v is None:
+            continue
+        found = _judge(str(v))
+        if len(found) == 1:
+            votes[next(iter(found))] += 1
+        elif found:
+            best = detect_legacy(v)
+            if best:
+                votes[best] += 1
+    if not any(votes.values()):
+        return None
+    return "tcvn3" if votes["tcvn3"] >= votes["vni"] else "vni"
+
+
+def fix_legacy(value: object) -> str:
+    """The text converted from TCVN3/VNI when it is legacy-font text, else unchanged (NFC)."""
+    text = "" if value is None else str(value)
+    enc = detect_legacy(text)
+    return convert_legacy(text, enc) if enc else unicodedata.normalize("NFC", text)
