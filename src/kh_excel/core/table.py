@@ -504,7 +504,8 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     head = inds[i]
     parts: list[Indicator] = []
     marker = None
-    for ind in inds[i + 1:]:
+    for j in range(i + 1, len(inds)):
+        ind = inds[j]
         if ind.kind == "indicator":
             break
         m = ind.stt[:1] if ind.stt else ""
