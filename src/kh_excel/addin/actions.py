@@ -71,10 +71,53 @@ def find_table(s: Session) -> tuple[Table, SheetData]:
         try:
             return read_workbook(data.grid(), file=s.book.name), data
         except WorkbookError as exc:
+            grid = data.grid()
+            grid.merged = infer_header_merges(grid.rows)
+            if grid.merged:
+                try:
+                    return read_workbook(grid, file=s.book.name), data
+                except WorkbookError:
+                    pass
             first_error = first_error or exc.reason[0].upper() + exc.reason[1:]
     if not candidates:
         raise ActionError("Sổ tính không có trang nào chứa bảng chỉ tiêu.")
     raise ActionError(f"Không tìm thấy bảng chỉ tiêu trong sổ tính «{s.book.name}». {first_error or ''}".strip())
+
+
+def infer_header_merges(rows: list[list[Any]], scan: int = 30) -> list[tuple[int, int, int, int]]:
+    """The merges of a two-row header, guessed from values alone (0-based, inclusive).
+
+    The remote engine's payload has no merged cells, so a header such as
+    "STT | Chỉ tiêu | Năm 2026 (over Kế hoạch, Ước thực hiện)" arrives as two
+    rows with holes. Only the row holding the "Chỉ tiêu" label and the row
+    under it are considered: a label with blanks under it is taken as merged
+    down, a label with blanks to its right over sub-labels as merged across.
+    """
+    from kh_excel.core.table import header_role
+
+    def roles(row: list[Any]) -> set[str]:
+        return {role for v in row if isinstance(v, str) and (role := header_role(v))}
+
+    candidates = [r for r in range(min(scan, len(rows) - 1)) if "name" in roles(rows[r]) and len(roles(rows[r])) >= 2]
+    for r in sorted(candidates, key=lambda r: -len(roles(rows[r])))[:1]:
+        top, below = rows[r], rows[r + 1]
+        if not any(not _blank(v) for v in below):
+            return []
+        width = max(len(top), len(below))
+        cell = lambda row, c: row[c] if c < len(row) else None  # noqa: E731
+        merged = []
+        for c in range(width):
+            if _blank(cell(top, c)):
+                continue
+            end = c
+            while end + 1 < width and _blank(cell(top, end + 1)) and not _blank(cell(below, end + 1)):
+                end += 1
+            if end > c:
+                merged.append((r, c, r, end))
+            elif _blank(cell(below, c)):
+                merged.append((r, c, r + 1, c))
+        return merged
+    return []
 
 
 def as_text(value: Any) -> Any:
@@ -162,10 +205,10 @@ def kiem_tra(book) -> str:
     _restore_ops(s, list(previous.values()), keep={(m.sheet, m.cell) for m in marks})
     for top_left, matrix in color_runs(table.sheet, fills):
         s.queue("colors", table.sheet, top_left, matrix)
-    queue_write_marks(s, marks)
 
     n = counts(findings)
     _queue_result_sheet(s, table, findings, n)
+    queue_write_marks(s, marks)
     summary = (f"Đã kiểm tra trang «{table.sheet}»: {n['error']} lỗi (tô đỏ), {n['warning']} cảnh báo (tô vàng). "
                f"Danh sách và liên kết đến từng ô ở trang «{RESULT_SHEET}».")
     if notes_skipped:

@@ -176,7 +176,7 @@ def apply_actions(path: str | os.PathLike, actions: list[dict[str, Any]], out: s
         args = action.get("args") or []
         if func == "setValues":
             for i, j, cell in cells(action):
-                cell.value = _from_json(action["values"][i][j])
+                cell.value = _typed(action["values"][i][j])
         elif func == "rangeClearContents":
             for _, _, cell in cells(action):
                 cell.value = None
@@ -225,17 +225,55 @@ def apply_actions(path: str | os.PathLike, actions: list[dict[str, Any]], out: s
 
             ws = sheet(action)
             for j in range(action["column_count"]):
-                ws.column_dimensions[get_column_letter(action["start_column"] + 1 + j)].width = args[0] / 7.0
+                ws.column_dimensions[get_column_letter(action["start_column"] + 1 + j)].width = args[0]
         elif func in ("setAutofit", "setScreenUpdating", "calculate"):
             pass  # presentation only: nothing a file keeps
         elif func == "alert":
             alerts.append({"prompt": args[0], "title": args[1], "buttons": args[2], "mode": args[3]})
-        elif func == "deleteSheet":
+        elif func == "sheetDelete":
             del wb[wb.worksheets[action["sheet_position"]].title]
+        elif func == "sheetClearContents":
+            ws = sheet(action)
+            for row in ws.iter_rows():
+                for cell in row:
+                    cell.value = None
+                    cell.hyperlink = None
+        elif func == "addChart":
+            _add_chart(wb, action)
+        elif func == "setChartSourceData":
+            pass  # addChart above already took its source
         else:
             raise NotImplementedError(f"the test client cannot apply {func!r}")
     wb.save(out)
     return alerts
+
+
+def _add_chart(wb, action) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils.cell import range_boundaries
+
+    name, chart_type, sheet_name, address = action["args"][:4]
+    anchor = action["args"][9]
+    ws = wb[sheet_name]
+    min_col, min_row, max_col, max_row = range_boundaries(address.replace("$", ""))
+    chart = BarChart()
+    chart.type = "bar" if chart_type.startswith("Bar") else "col"
+    chart.title = None
+    data = Reference(ws, min_col=max_col, min_row=min_row, max_row=max_row)
+    cats = Reference(ws, min_col=min_col, min_row=min_row, max_row=max_row)
+    chart.add_data(data, titles_from_data=False)
+    chart.set_categories(cats)
+    ws.add_chart(chart, (anchor or "A1").replace("$", ""))
+
+
+def _typed(value: Any) -> Any:
+    """A written value as Excel stores it: a leading apostrophe makes the rest text."""
+    if isinstance(value, str):
+        if value.startswith("'"):
+            return value[1:]
+        if value == "":
+            return None
+    return _from_json(value)
 
 
 def _from_json(value: Any) -> Any:
