@@ -1,0 +1,157 @@
+"""The ribbon's document buttons and the settings sheet, on top of kh_excel.docs.
+
+`bao_cao`, `ke_hoach` and `theo_co_quan` render Decree 30 documents from the
+open workbook's values and its settings sheet (read through the same Session,
+so the add-in and `kh-excel render` read the same things) into a folder: the
+environment variable KH_EXCEL_THU_MUC when set (a server running the remote
+engine has no folder of the user's), else a folder next to the workbook. Word
+files are written atomically by the documents module; nothing is written into
+the workbook except the closing message.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from kh_excel.addin.actions import TITLE, ActionError, find_table
+from kh_excel.addin.engine import Session
+
+OUTPUT_ENV = "KH_EXCEL_THU_MUC"
+FOLDER_SUFFIX = " - văn bản"
+
+
+def _docs():
+    try:
+        import kh_excel.docs.context  # noqa: F401
+        import kh_excel.docs.render  # noqa: F401
+        import kh_excel.docs.settings  # noqa: F401
+    except ImportError as exc:
+        raise ActionError(f"Bản kh_excel này chưa có phần tạo văn bản ({exc.name}). Hãy cài bản đầy đủ.") from None
+    from kh_excel import docs
+
+    return docs
+
+
+def read_settings(s: Session):
+    """The settings sheet of the open workbook (empty settings when there is none)."""
+    from kh_excel.docs import settings as st
+
+    name = st.find_settings_sheet(s.sheet_names())
+    if name is None:
+        return st.Settings()
+    data = s.read_sheet(name)
+    try:
+        return st.settings_from_rows(data.rows, source=f"{s.book.name} › {name}")
+    except st.SettingsError as exc:
+        raise ActionError(str(exc), sheet=name) from None
+
+
+def output_dir(s: Session) -> Path:
+    """Where the documents go: KH_EXCEL_THU_MUC, else «<workbook> - văn bản» beside the workbook."""
+    env = os.environ.get(OUTPUT_ENV)
+    if env:
+        folder = Path(env)
+    else:
+        full = Path(s.book.fullname)
+        if not full.is_absolute() or not full.parent.is_dir():
+            raise ActionError("Sổ tính chưa được lưu vào một thư mục trên máy, nên chưa có chỗ ghi văn bản. "
+                              "Hãy lưu sổ tính (Ctrl+S) rồi bấm lại.")
+        folder = full.parent / (full.stem + FOLDER_SUFFIX)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ActionError(f"Không tạo được thư mục «{folder}»: {exc.strerror or exc}.") from None
+    return folder
+
+
+def _render(book, kinds: list[tuple[str, str | None, str]]) -> tuple[Session, list[Path], Path]:
+    """Render (kind, agency, display name) documents; returns the files written."""
+    docs = _docs()
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.docs.context import ContextError
+
+    s = Session(book)
+    table, _ = find_table(s)
+    settings = read_settings(s)
+    attainment = evaluate(table)
+    folder = output_dir(s)
+    written = []
+    for kind, agency, filename in kinds(table, attainment) if callable(kinds) else kinds:
+        try:
+            context = docs.build_context(attainment, settings, kind, agency=agency)
+        except ContextError as exc:
+            raise ActionError(f"Chưa tạo được văn bản: {exc}.") from None
+        written.append(docs.render_docx(kind, context, folder / filename))
+    return s, written, folder
+
+
+def _finish(s: Session, message: str) -> str:
+    s.queue("status", None, message)
+    s.queue("alert", None, message, TITLE, "info")
+    s.commit()
+    return message
+
+
+def bao_cao(book) -> str:
+    """The results report (Báo cáo) with its appendix."""
+    s, written, _ = _render(book, [("bao-cao", None, "Báo cáo kết quả thực hiện chỉ tiêu.docx")])
+    return _finish(s, f"Đã tạo báo cáo: {written[0]}")
+
+
+def ke_hoach(book) -> str:
+    """The plan (Kế hoạch) with the indicator appendix."""
+    s, written, _ = _render(book, [("ke-hoach", None, "Kế hoạch.docx")])
+    return _finish(s, f"Đã tạo kế hoạch: {written[0]}")
+
+
+def _per_agency(table, attainment) -> list[tuple[str, str | None, str]]:
+    from kh_excel.batch.naming import assign_names
+
+    agencies: list[str] = []
+    for a in attainment.assessments:
+        for name in a.indicator.lead:
+            if name not in agencies:
+                agencies.append(name)
+    if not agencies:
+        raise ActionError("Bảng chỉ tiêu chưa ghi cơ quan chủ trì nào, nên không có văn bản giao chỉ tiêu để tạo.",
+                          sheet=table.sheet)
+    names = assign_names([(a, f"Giao chỉ tiêu - {a}") for a in agencies], ".docx")
+    return [("giao-chi-tieu", a, names[a]) for a in agencies]
+
+
+def theo_co_quan(book) -> str:
+    """One assignment letter per lead agency."""
+    s, written, folder = _render(book, _per_agency)
+    return _finish(s, f"Đã tạo {len(written)} văn bản giao chỉ tiêu (mỗi cơ quan chủ trì một văn bản) trong thư mục {folder}")
+
+
+def cau_hinh(book) -> str:
+    """Add the settings sheet with an example filled in, or go to it when it exists."""
+    _docs()
+    from kh_excel.docs import settings as st
+
+    s = Session(book)
+    existing = st.find_settings_sheet(s.sheet_names())
+    if existing is not None:
+        s.queue("activate", existing)
+        return _finish(s, f"Sổ tính đã có trang «{existing}»: hãy sửa các giá trị ở cột B.")
+    year = None
+    try:
+        table, _ = find_table(s)
+        year = table.year
+    except ActionError:
+        pass  # the settings can be prepared before the table exists
+    rows: list[list[Any]] = [list(r) for r in st.example_settings_rows(year)]
+    width = max(len(r) for r in rows)
+    from kh_excel.addin.actions import as_text
+
+    matrix = [[as_text(v) if v != "" else None for v in r] + [None] * (width - len(r)) for r in rows]
+    s.queue("add_sheet", None, st.SHEET_NAME)
+    s.queue("values", st.SHEET_NAME, (1, 1), matrix)
+    s.queue("bold", st.SHEET_NAME, "A1:C2")
+    s.queue("column_width", st.SHEET_NAME, "A:A", 34)
+    s.queue("column_width", st.SHEET_NAME, "B:B", 60)
+    s.queue("column_width", st.SHEET_NAME, "C:C", 50)
+    s.queue("activate", st.SHEET_NAME)
+    return _finish(s, f"Đã thêm trang «{st.SHEET_NAME}» có sẵn ví dụ: hãy sửa các giá trị ở cột B cho đúng cơ quan của mình.")
