@@ -1,0 +1,598 @@
+"""The model (Table, Attainment) and the settings, made into the context a template reads.
+
+Everything a template shows is computed here as finished Vietnamese text, so that a
+template author writes `{{ vb.dong_so }}` and never formats a date or a number. The keys
+are listed in templates/README.md. Every value is a string, a list or a dict of them: a
+template that asks for something else fails loudly (StrictUndefined) instead of
+printing nothing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from kh_excel.core.model import Assessment, Attainment, Indicator, Table
+from kh_excel.core.numbers import format_number, format_ratio
+from kh_excel.core.text import fold
+from kh_excel.docs import layout as L
+from kh_excel.docs import vn
+from kh_excel.docs.settings import KINDS, Settings
+
+KIND_INFO: dict[str, dict[str, Any]] = {
+    "bao-cao": {"ten_loai": "BÁO CÁO", "thuong": "Báo cáo", "viet_tat": "BC"},
+    "ke-hoach": {"ten_loai": "KẾ HOẠCH", "thuong": "Kế hoạch", "viet_tat": "KH"},
+    "chuong-trinh": {"ten_loai": "CHƯƠNG TRÌNH HÀNH ĐỘNG", "thuong": "Chương trình hành động", "viet_tat": "CTr"},
+    "giao-chi-tieu": {"ten_loai": "", "thuong": "Công văn", "viet_tat": ""},  # a công văn: no tên loại
+}
+
+# Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
+LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+STATUS_GROUPS = (
+    ("vuot", "Các chỉ tiêu vượt kế hoạch"),
+    ("dat", "Các chỉ tiêu đạt kế hoạch"),
+    ("khong_dat", "Các chỉ tiêu không đạt kế hoạch"),
+    ("chua_co_so_lieu", "Các chỉ tiêu chưa có số liệu"),
+    ("khong_danh_gia", "Các chỉ tiêu không đánh giá bằng số"),
+)
+
+_CTRL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+class ContextError(ValueError):
+    """The data cannot make this document (e.g. an agency with no indicator); Vietnamese message."""
+
+
+def txt(value: Any) -> str:
+    """Text for a document: NFC, line breaks kept as '\\n', characters XML cannot hold removed."""
+    if value is None:
+        return ""
+    s = unicodedata.normalize("NFC", str(value))
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    return _CTRL.sub("", s).strip()
+
+
+def letter(i: int) -> str:
+    return LETTERS[i] if i < len(LETTERS) else f"{LETTERS[i % len(LETTERS)]}{i // len(LETTERS)}"
+
+
+def sentence_case(title: str) -> str:
+    """'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'Các chỉ tiêu về kinh tế'."""
+    t = txt(title)
+    if t and t == t.upper():
+        t = t.lower()
+    return t[:1].upper() + t[1:]
+
+
+def unit_in_text(unit: str) -> str:
+    """A unit inside a sentence: 'Tỷ đồng' -> 'tỷ đồng', 'Triệu USD' -> 'triệu USD', '%' stays."""
+    u = txt(unit)
+    if not u or u == "%":
+        return u
+    first, _, rest = u.partition(" ")
+    if first[:1].isupper() and first[1:].islower():
+        first = first.lower()
+    return f"{first} {rest}".strip()
+
+
+def with_unit(number: str, unit: str) -> str:
+    u = unit_in_text(unit)
+    if not u:
+        return number
+    if u == "%":
+        return f"{number}%"
+    return f"{number} {u}"
+
+
+def target_text(ind: Indicator) -> str:
+    """The target as the source shows it (93,00 stays 93,00; '>10' stays '>10')."""
+    t = ind.target
+    if t.text:
+        return txt(t.text)
+    if t.value is not None:
+        return format_number(t.value)
+    return ""
+
+
+def target_phrase(ind: Indicator) -> str:
+    """The target in words for a sentence: 'đạt 155.000 tỷ đồng', 'đạt trên 10%', 'từ 130 đến 140 …'."""
+    t = ind.target
+    if not t.is_numeric:
+        return txt(t.text)
+    v = with_unit(format_number(t.value), ind.unit)
+    if t.op == "=":
+        return f"đạt {v}"
+    if t.op == ">":
+        return f"đạt trên {v}"
+    if t.op == ">=":
+        return f"đạt từ {v} trở lên"
+    if t.op == "<":
+        return f"dưới {v}"
+    if t.op == "<=":
+        return f"không quá {v}"
+    if t.op == "~":
+        return f"đạt khoảng {v}"
+    if t.op == "range" and t.high is not None:
+        return f"đạt từ {format_number(t.value)} đến {with_unit(format_number(t.high), ind.unit)}"
+    return txt(t.text)
+
+
+def result_text(ind: Indicator) -> str:
+    if ind.result is not None:
+        return format_number(ind.result)
+    return txt(ind.result_text)
+
+
+def growth_text(a: Assessment, previous_year: int | None) -> str:
+    """'tăng 8,16% so với năm 2025'; for a percentage indicator the change in points."""
+    if a.growth is None:
+        return ""
+    g: Decimal = a.growth
+    since = f"so với năm {previous_year}" if previous_year else "so với năm trước"
+    if g == 0:
+        return f"bằng {since[7:]}" if since.startswith("so với ") else f"bằng {since}"
+    word = "tăng" if g > 0 else "giảm"
+    if a.growth_unit == "điểm %":
+        return f"{word} {format_number(abs(g))} điểm % {since}"
+    return f"{word} {format_number(abs(g), 2)}% {since}"
+
+
+def sub_level(ind: Indicator) -> int:
+    return 2 if ind.stt.strip().startswith("+") else 1
+
+
+def in_sentence(name: str) -> str:
+    """'Các sở, ngành' inside a sentence is 'các sở, ngành'; proper names keep their capitals."""
+    t = txt(name)
+    first = t.split(" ", 1)[0]
+    if first in ("Các", "Cơ", "Những", "Toàn", "Mọi"):
+        return t[:1].lower() + t[1:]
+    return t
+
+
+def agencies_text(names: list[str]) -> str:
+    return "; ".join(txt(n) for n in names if txt(n))
+
+
+def _same_agency(a: str, b: str) -> bool:
+    return "".join(fold(a).split()) == "".join(fold(b).split())
+
+
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+([^\d()]+?)\s*$")
+
+
+def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
+    """('TỈNH', 'LÀO CAI') from a table title ending '… NĂM 2026 TỈNH LÀO CAI'."""
+    for line in lines:
+        m = _PROVINCE.search(txt(line).upper())
+        if m:
+            return m.group(1), m.group(2).strip()
+    return None
+
+
+def appendix_title(table: Table) -> str:
+    for line in table.title_lines:
+        t = txt(line)
+        f = fold(t)
+        if not t or f.startswith("phu luc") or f.startswith("(kem theo") or f.startswith("kem theo"):
+            continue
+        return t.upper()
+    return ""
+
+
+# ------------------------------------------------------------------ main entry
+
+def build_context(source: Attainment | Table, settings: Settings | None, kind: str,
+                  agency: str | None = None, today: date | None = None) -> dict[str, Any]:
+    """The template context of one document.
+
+    `kind` is one of bao-cao, ke-hoach, chuong-trinh, giao-chi-tieu (it picks the settings
+    group, the tên loại and the symbol); `agency` keeps only the indicators that agency
+    leads (giao-chi-tieu needs it; the batch generator calls this once per agency).
+    """
+    from kh_excel.core.attainment import evaluate, summarise
+
+    if kind not in KINDS:
+        raise ContextError(f"loại văn bản «{kind}» không có; dùng một trong: {', '.join(KINDS)}")
+    if isinstance(source, Attainment):
+        attainment, table = source, source.table
+    else:
+        table, attainment = source, evaluate(source)
+    s = (settings or Settings()).for_kind(kind)
+    info = KIND_INFO[kind]
+    year = _year(s.get("nam"), table, today)
+
+    assessments = list(attainment.assessments)
+    if kind == "giao-chi-tieu" and not agency:
+        raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --co-quan)")
+    if agency:
+        assessments = _for_agency(assessments, table, agency)
+        if not assessments:
+            raise ContextError(f"không có chỉ tiêu nào do «{agency}» chủ trì")
+        agency = _agency_display(assessments, agency)
+        summary = summarise(assessments, year)
+    else:
+        summary = attainment.summary
+    agency = agency or ""
+
+    # --- issuing body, number, date
+    province = province_from_titles(table.title_lines)
+    province_line = f"{province[0]} {province[1]}" if province else "TỈNH"
+    ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
+    chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
+    ten_co_quan = txt(s.get("ten_co_quan")) or (
+        "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh"))
+    dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else "")
+    issuer = txt(s.get("ky_hieu_co_quan")) or "UBND"
+    unit = txt(s.get("don_vi_soan_thao")) or "TH"
+    so_ky_hieu = vn.symbol(s.get("so"), info["viet_tat"], issuer, unit)
+    ngay: date | None = s.get("ngay")
+    cong_van = kind == "giao-chi-tieu"
+
+    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or [_default_trich_yeu(kind, year)])]
+    if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
+        trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
+
+    kinh_gui_list = [txt(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else []))]
+    if len(kinh_gui_list) > 1:
+        kinh_gui_list = [f"- {k.rstrip(';.')};" for k in kinh_gui_list]
+        kinh_gui_list[-1] = kinh_gui_list[-1][:-1] + "."
+
+    vb = {
+        "loai": kind,
+        "ten_loai": info["ten_loai"],
+        "ten_loai_thuong": info["thuong"],
+        "cong_van": cong_van,
+        "so_ky_hieu": so_ky_hieu,
+        "dong_so": f"Số: {so_ky_hieu}",
+        "ngay": vn.date_words(ngay, year),
+        "dia_danh_ngay": vn.date_line(dia_danh, ngay, year),
+        "nam": str(year),
+        "trich_yeu": trich_yeu,
+        "trich_yeu_dong": "\n".join(trich_yeu),
+        "kinh_gui": kinh_gui_list,
+        "can_cu": _ending(s.get("can_cu") or [], ";", "."),
+        "co_quan_nhan": agency,
+    }
+    cq = {"chu_quan": chu_quan, "ban_hanh": ban_hanh, "ten": ten_co_quan, "ky_hieu": issuer}
+
+    # --- rules (horizontal lines) sized to the text they underline
+    ke = {
+        "co_quan": Markup(L.rule_for_text(ban_hanh, L.SIZE["ban_hanh"], True, L.HEADER_COLS_MM[0])),
+        "tieu_ngu": Markup(L.rule_for_text([L.TIEU_NGU], L.SIZE["tieu_ngu"], True, L.HEADER_COLS_MM[1], ratio=1.0)),
+        "trich_yeu": Markup(L.rule_for_text(trich_yeu, L.SIZE["trich_yeu"], True, L.TEXT_W_MM)),
+        "phu_luc": Markup(L.rule_paragraph(L.APPENDIX_RULE_MM, L.LANDSCAPE_TEXT_W_MM)),
+    }
+
+    # --- signature and recipients
+    ky = [_signer(s, "", ban_hanh)]
+    if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
+        ky.append(_signer(s, "_2", ban_hanh))
+    items = list(s.get("noi_nhan") or _default_recipients(kind))
+    if kinh_gui_list and not any(fold(i).strip("-; .") == "nhu tren" for i in items):
+        items.insert(0, "Như trên")
+    luu = txt(s.get("luu")) or f"VT, {unit}"
+    noi_nhan = vn.recipients(items, luu)
+
+    # --- appendix
+    rows = _appendix_rows(table, assessments)
+    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency)]
+    prev_year = table.previous_year or (year - 1)
+    pl = {
+        "so": "",
+        "tieu_de": [txt(x).upper() for x in title],
+        "kem_theo": f"(Kèm theo {info['thuong']} số {so_ky_hieu} {vn.date_words(ngay, year)} của {ten_co_quan})",
+        "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
+        "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
+        "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
+        "cot_so_sanh": f"So với năm {prev_year}",
+        "co_nam_truoc": "previous" in table.columns,
+        "hang": rows,
+    }
+
+    ctx: dict[str, Any] = {
+        "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
+        "nguoi_soan": txt(s.get("nguoi_soan")),
+        "pl": pl,
+        "kq": _results(summary, assessments, table, year, prev_year),
+        "ct": _plan_targets(table, assessments, ten_co_quan),
+        "nv": _tasks(table, assessments),
+        "gc": _assignment(assessments, agency),
+    }
+    ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
+    return ctx
+
+
+def _year(value: Any, table: Table, today: date | None) -> int:
+    text = txt(value)
+    if text.isdigit():
+        return int(text)
+    if table.year:
+        return table.year
+    return (today or date.today()).year
+
+
+def _for_agency(assessments: list[Assessment], table: Table, agency: str) -> list[Assessment]:
+    """Rows the agency leads; sub-rows follow their indicator (they inherit its lead agency)."""
+    by_row = {a.indicator.row: a for a in assessments}
+    keep: list[Assessment] = []
+    for a in assessments:
+        ind = a.indicator
+        leads = ind.lead
+        if not leads and ind.kind == "subrow" and ind.parent_row in by_row:
+            leads = by_row[ind.parent_row].indicator.lead
+        if any(_same_agency(x, agency) for x in leads):
+            keep.append(a)
+    return keep
+
+
+def _agency_display(assessments: list[Assessment], agency: str) -> str:
+    for a in assessments:
+        for x in a.indicator.lead:
+            if _same_agency(x, agency):
+                return txt(x)
+    return txt(agency)
+
+
+def _default_trich_yeu(kind: str, year: int) -> str:
+    return {
+        "bao-cao": f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+        "ke-hoach": f"Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+        "chuong-trinh": f"thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+        "giao-chi-tieu": f"V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+    }[kind]
+
+
+def _default_recipients(kind: str) -> list[str]:
+    return ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
+            "Các sở, ban, ngành tỉnh", "UBND các xã, phường"]
+
+
+def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> str:
+    title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
+    if kind == "bao-cao":
+        return "KẾT QUẢ THỰC HIỆN " + title
+    if agency:
+        return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} GIAO {agency.upper()} CHỦ TRÌ"
+    return title
+
+
+def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str]) -> dict[str, Any]:
+    authority = txt(s.get("tham_quyen" + suffix))
+    collective = txt(s.get("tap_the" + suffix)) or (ban_hanh[0] if ban_hanh else "")
+    head = txt(s.get("chuc_vu_thu_truong" + suffix)) or "CHỦ TỊCH"
+    title = txt(s.get("chuc_vu" + suffix))
+    if not authority and not title:
+        authority, title = "TM.", "CHỦ TỊCH"
+    try:
+        lines = vn.signature_lines(authority, collective, head, title)
+    except ValueError as exc:
+        raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
+    return {"dong": lines, "ho_ten": txt(s.get("ho_ten" + suffix))}
+
+
+def _ending(lines: list[str], each: str, last: str) -> list[str]:
+    out = [txt(x).rstrip(";.,") + each for x in lines if txt(x)]
+    if out:
+        out[-1] = out[-1][: -len(each)] + last
+    return out
+
+
+# ------------------------------------------------------------------ rows and lists
+
+def _display_name(ind: Indicator, prev_level1: Indicator | None) -> str:
+    name = txt(ind.name)
+    if ind.kind == "subrow" and sub_level(ind) == 2 and prev_level1 is not None:
+        return f"{name} ({txt(prev_level1.name)})"
+    return name
+
+
+def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    section = None
+    parents = {a.indicator.row: a.indicator for a in assessments if a.indicator.kind == "indicator"}
+    for a in assessments:
+        ind = a.indicator
+        parent = parents.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
+        key = (ind.section_numeral, ind.section)
+        if ind.section and key != section:
+            section = key
+            rows.append(_row("muc", 0, txt(ind.section_numeral), txt(ind.section).upper()))
+        kind = "chi_tieu" if ind.kind == "indicator" else "dong_con"
+        row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt), txt(ind.name))
+        row.update({
+            "dvt": txt(ind.unit),
+            "ke_hoach": target_text(ind),
+            "thuc_hien": result_text(ind),
+            "nam_truoc": format_number(ind.previous) if ind.previous is not None else "",
+            "ty_le": format_ratio(a.ratio) if a.ratio is not None else "",
+            "so_sanh": growth_text(a, None).replace(" so với năm trước", ""),
+            "danh_gia": a.status_label if table.has_results else "",
+            # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
+            "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
+            "phoi_hop": _unless_inherited(agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)),
+            "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
+            "ghi_chu": txt(ind.note),
+        })
+        rows.append(row)
+    return rows
+
+
+def _unless_inherited(value: str, inherited: str | None) -> str:
+    return "" if inherited is not None and value == inherited else value
+
+
+def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
+    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "thuc_hien": "",
+            "nam_truoc": "", "ty_le": "", "so_sanh": "", "danh_gia": "", "chu_tri": "", "phoi_hop": "",
+            "lanh_dao": "", "ghi_chu": ""}
+
+
+def _named(assessments: list[Assessment]) -> list[tuple[Assessment, str]]:
+    out = []
+    level1: Indicator | None = None
+    for a in assessments:
+        ind = a.indicator
+        if ind.kind == "indicator":
+            level1 = None
+        elif sub_level(ind) == 1:
+            level1 = ind
+        out.append((a, _display_name(ind, level1)))
+    return out
+
+
+def _result_item(a: Assessment, name: str, prev_year: int | None) -> str:
+    ind = a.indicator
+    parts = []
+    if ind.result is not None:
+        parts.append(f"thực hiện {with_unit(format_number(ind.result), ind.unit)}")
+    elif ind.result_text:
+        parts.append(f"thực hiện: {txt(ind.result_text)}")
+    tt = target_text(ind)
+    if tt:
+        parts.append(f"kế hoạch {with_unit(tt, ind.unit) if ind.target.is_numeric and ind.target.op == '=' else tt}")
+    if a.ratio is not None:
+        parts.append(f"đạt {format_ratio(a.ratio)}% KH")
+    g = growth_text(a, prev_year)
+    if g:
+        parts.append(g)
+    return f"- {name}: {', '.join(parts)}" if parts else f"- {name}"
+
+
+def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int) -> dict[str, Any]:
+    named = _named(assessments)
+    groups = []
+    for status, title in STATUS_GROUPS:
+        items = [_result_item(a, n, prev_year) for a, n in named if a.status == status]
+        if not items:
+            continue
+        items = _ending(items, ";", ".")
+        groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(items)} chỉ tiêu)",
+                       "muc": items, "trang_thai": status})
+    growth = [f"- {n}: {growth_text(a, prev_year)}" for a, n in named if a.growth is not None]
+    counts = summary.counts
+    return {
+        "co_ket_qua": table.has_results,
+        "cau_tong_hop": txt(summary.sentence),
+        "so_danh_gia": str(summary.evaluated),
+        "so_vuot": str(counts.get("vuot", 0)),
+        "so_dat": str(counts.get("dat", 0)),
+        "so_khong_dat": str(counts.get("khong_dat", 0)),
+        "so_chua_co_so_lieu": str(counts.get("chua_co_so_lieu", 0)),
+        "so_khong_danh_gia": str(counts.get("khong_danh_gia", 0)),
+        "nhom": groups,
+        "tang_truong": _ending(growth, ";", "."),
+        "nam_truoc_text": f"năm {prev_year}",
+    }
+
+
+def _plan_item(a: Assessment, name: str) -> str:
+    phrase = target_phrase(a.indicator)
+    return f"- {name}: {phrase}" if phrase else f"- {name}"
+
+
+def _sections(assessments: list[Assessment]) -> list[tuple[str, list[tuple[Assessment, str]]]]:
+    out: list[tuple[str, list[tuple[Assessment, str]]]] = []
+    for a, name in _named(assessments):
+        title = txt(a.indicator.section) or "Các chỉ tiêu khác"
+        if not out or out[-1][0] != title:
+            out.append((title, []))
+        out[-1][1].append((a, name))
+    return out
+
+
+def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
+    groups = []
+    for i, (title, items) in enumerate(_sections(assessments)):
+        lines = [_plan_item(a, n) for a, n in items if target_text(a.indicator)]
+        if lines:
+            groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}", "muc": _ending(lines, ";", ".")})
+    return {
+        "nhom": groups,
+        "phan_cong": ("Cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
+                      "được phân công chi tiết tại Phụ lục kèm theo."),
+    }
+
+
+def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
+    """Tasks per lead agency within each section of the table (seed 001's part II shape)."""
+    by_row = {a.indicator.row: a for a in assessments}
+    groups = []
+    for i, (title, items) in enumerate(_sections(assessments), start=1):
+        agencies: dict[str, dict[str, Any]] = {}
+        for a, name in items:
+            ind = a.indicator
+            leads = ind.lead or (by_row[ind.parent_row].indicator.lead
+                                 if ind.kind == "subrow" and ind.parent_row in by_row else [])
+            for lead in leads or ["Các cơ quan, đơn vị"]:
+                key = "".join(fold(lead).split())
+                entry = agencies.setdefault(key, {"ten": txt(lead), "phoi_hop": [], "lanh_dao": [], "muc": []})
+                if target_text(ind):
+                    entry["muc"].append(_plan_item(a, name))
+                for c in ind.cooperate:
+                    if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and not _same_agency(c, lead):
+                        entry["phoi_hop"].append(txt(c))
+                if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
+                    entry["lanh_dao"].append(txt(ind.leader))
+        co_quan = []
+        for j, entry in enumerate(agencies.values()):
+            head = f"{letter(j)}) {entry['ten']} chủ trì"
+            if entry["phoi_hop"]:
+                head += ", phối hợp với " + ", ".join(in_sentence(x) for x in entry["phoi_hop"])
+            muc = _ending(entry["muc"], ";", ".")
+            if entry["lanh_dao"]:
+                muc.append("Lãnh đạo tỉnh phụ trách: " + "; ".join(entry["lanh_dao"]) + ".")
+            co_quan.append({"tieu_de": head, "ten": entry["ten"], "muc": muc})
+        groups.append({"tieu_de": f"{i}. Thực hiện {sentence_case(title).lower()}", "co_quan": co_quan})
+    return {
+        "nhom": groups,
+        "phan_cong": ("Phân công cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
+                      "tại Phụ lục kèm theo Chương trình hành động này."),
+    }
+
+
+def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
+    lines = [_plan_item(a, n) for a, n in _named(assessments) if target_text(a.indicator)]
+    return {"co_quan": agency, "so_chi_tieu": str(sum(1 for a in assessments if a.indicator.kind == "indicator")),
+            "muc": _ending(lines, ";", ".")}
+
+
+def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
+               agency: str) -> dict[str, list[str]]:
+    """The sections staff write, from the settings, with neutral defaults so a draft reads whole."""
+    def get(key: str, default: list[str]) -> list[str]:
+        value = s.get(key)
+        return [txt(x) for x in value] if value else default
+
+    loai = KIND_INFO[kind]["thuong"]
+    defaults: dict[str, list[str]] = {
+        "mo_dau": [], "muc_dich": [], "yeu_cau": [], "muc_tieu": [], "ket_qua": [], "ton_tai": [],
+        "giai_phap": [], "to_chuc": [], "ket_thuc": [],
+    }
+    if kind == "bao-cao":
+        defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
+                              f"chủ yếu năm {year} như sau:"]
+        defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
+                                f"năm {year} của {ten_co_quan}./."]
+    elif kind == "ke-hoach":
+        defaults["mo_dau"] = [f"{ten_co_quan} ban hành Kế hoạch thực hiện các chỉ tiêu kinh tế - xã hội "
+                              f"chủ yếu năm {year} như sau:"]
+        defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
+                                f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."]
+    elif kind == "chuong-trinh":
+        defaults["mo_dau"] = [f"{ten_co_quan} ban hành Chương trình hành động thực hiện các chỉ tiêu kinh tế - "
+                              f"xã hội chủ yếu năm {year}, gồm những nội dung sau:"]
+        defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
+    elif kind == "giao-chi-tieu":
+        n = ctx["gc"]["so_chi_tieu"]
+        defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
+                              f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
+        defaults["to_chuc"] = [f"Đề nghị {agency} xây dựng kế hoạch, giải pháp cụ thể để hoàn thành các chỉ tiêu "
+                               f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
+                               f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
+    return {k: get(k, v) for k, v in defaults.items()}

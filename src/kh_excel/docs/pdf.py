@@ -1,0 +1,154 @@
+"""PDF through LibreOffice headless: many documents per start-up, a private profile, a time limit.
+
+One soffice start costs about a second; each further document in the same call costs a
+fraction of that, so the batch generator hands a whole list to `convert_many`. Each call
+uses its own throw-away user profile (`-env:UserInstallation`), so it never collides with
+a LibreOffice the user has open nor with a parallel conversion, and it runs under a time
+limit after which the whole process group is killed.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+_WINDOWS_CANDIDATES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+
+
+class PdfError(RuntimeError):
+    """Conversion failed; the message is Vietnamese and says what to do."""
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable: $KH_EXCEL_SOFFICE, then PATH, then the usual install folders."""
+    env = os.environ.get("KH_EXCEL_SOFFICE")
+    if env:
+        return env if Path(env).exists() or shutil.which(env) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if sys.platform == "win32":
+        for cand in _WINDOWS_CANDIDATES:
+            if Path(cand).exists():
+                return cand
+    if sys.platform == "darwin":
+        mac = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
+        if Path(mac).exists():
+            return mac
+    return None
+
+
+def default_timeout(count: int) -> float:
+    """Start-up plus a generous allowance per document."""
+    return 60.0 + 10.0 * count
+
+
+def convert_many(documents: Iterable[str | os.PathLike], outdir: str | os.PathLike,
+                 timeout: float | None = None, soffice: str | None = None) -> list[Path]:
+    """Convert .docx files to PDF in one LibreOffice process; returns the PDFs in input order.
+
+    PDFs are written to a private folder first and moved into `outdir` only when all of
+    them exist, so a failed or killed run leaves no partial output. Raises PdfError when
+    LibreOffice is missing, hangs past `timeout` seconds, or produces no PDF for a file.
+    """
+    docs = [Path(d).resolve() for d in documents]
+    if not docs:
+        return []
+    stems = [d.stem for d in docs]
+    if len(set(stems)) != len(stems):
+        raise PdfError("các tệp cần chuyển sang PDF trùng tên (khác thư mục); hãy chuyển từng nhóm riêng")
+    for d in docs:
+        if not d.is_file():
+            raise PdfError(f"không tìm thấy tệp {d}")
+    exe = soffice or find_soffice()
+    if not exe:
+        raise PdfError("không tìm thấy LibreOffice (soffice) để xuất PDF. Hãy cài LibreOffice "
+                       "(Debian/Ubuntu: apt-get install libreoffice-writer fonts-liberation) "
+                       "hoặc đặt biến môi trường KH_EXCEL_SOFFICE trỏ tới soffice")
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    limit = timeout if timeout is not None else default_timeout(len(docs))
+    with tempfile.TemporaryDirectory(prefix="kh-excel-lo-") as work:
+        profile = Path(work) / "profile"
+        staging = Path(work) / "pdf"
+        staging.mkdir()
+        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
+               "--norestore", "--nodefault", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export",
+               "--outdir", str(staging), *[str(d) for d in docs]]
+        kwargs: dict = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        if sys.platform == "win32":
+            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+        else:
+            kwargs["start_new_session"] = True
+        try:
+            proc = subprocess.Popen(cmd, **kwargs)
+        except OSError as exc:
+            raise PdfError(f"không chạy được LibreOffice ({exe}): {exc}") from None
+        try:
+            _, err = proc.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            raise PdfError(f"LibreOffice không xong sau {limit:.0f} giây và đã bị dừng "
+                           f"({len(docs)} tệp). Hãy thử lại với ít tệp hơn hoặc tăng --timeout") from None
+        except BaseException:
+            _kill(proc)
+            raise
+        produced = [staging / f"{d.stem}.pdf" for d in docs]
+        missing = [d.name for d, p in zip(docs, produced) if not p.is_file() or p.stat().st_size == 0]
+        if missing:
+            detail = (err or b"").decode("utf-8", "replace").strip()
+            detail = f" LibreOffice báo: {detail[-500:]}" if detail else ""
+            raise PdfError(f"LibreOffice không tạo được PDF cho: {', '.join(missing)} "
+                           f"(mã thoát {proc.returncode}).{detail}")
+        results = []
+        for p in produced:
+            dst = out / p.name
+            shutil.move(str(p), str(dst))
+            results.append(dst)
+        return results
+
+
+def convert(document: str | os.PathLike, pdf: str | os.PathLike | None = None,
+            timeout: float | None = None) -> Path:
+    """One .docx to PDF; `pdf` defaults to the same name beside it."""
+    doc = Path(document)
+    target = Path(pdf) if pdf else doc.with_suffix(".pdf")
+    if target.stem == doc.stem:
+        return convert_many([doc], target.parent, timeout)[0]
+    with tempfile.TemporaryDirectory(prefix="kh-excel-pdf-", dir=target.parent) as tmp:
+        produced = convert_many([doc], tmp, timeout)[0]
+        os.replace(produced, target)
+    return target
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    try:
+        if sys.platform != "win32":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+_FONT_RE = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9#,\-]+)")
+
+
+def pdf_fonts(pdf: str | os.PathLike) -> set[str]:
+    """Font names a PDF uses (subset prefixes removed), e.g. {'LiberationSerif-Bold', …}."""
+    data = Path(pdf).read_bytes()
+    return {m.group(1).decode("latin-1") for m in _FONT_RE.finditer(data)}

@@ -1,0 +1,387 @@
+"""Document settings (SPEC §6): a key/value sheet in the workbook, overridable by a TOML file.
+
+The sheet is what staff fill in Excel (the add-in's Cấu hình button writes the same
+rows as `kh-excel settings`), so keys are Vietnamese labels; a TOML file may use the
+labels or the ASCII ids. Rows are grouped like INI sections: values under "Chung"
+apply to every document, values under "Báo cáo", "Kế hoạch", … override them for that
+kind of document.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kh_excel.core.text import fold
+from kh_excel.docs import vn
+
+SHEET_NAME = "Cấu hình văn bản"
+
+KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu")
+GROUP_LABELS = {
+    "chung": "Chung",
+    "bao-cao": "Báo cáo",
+    "ke-hoach": "Kế hoạch",
+    "chuong-trinh": "Chương trình hành động",
+    "giao-chi-tieu": "Giao chỉ tiêu",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    kind: str  # "text", "lines" (several lines or rows), "date"
+    help: str = ""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("co_quan_chu_quan", "Cơ quan chủ quản", "lines", "Để trống nếu văn bản do UBND tỉnh ban hành; văn bản của Sở ghi «UBND TỈNH …»"),
+    Field("co_quan_ban_hanh", "Cơ quan ban hành", "lines", "Mỗi dòng một dòng trên văn bản (Alt+Enter để xuống dòng)"),
+    Field("ten_co_quan", "Tên cơ quan ban hành trong câu", "text", "Dùng trong dòng «(Kèm theo … của …)»"),
+    Field("ky_hieu_co_quan", "Ký hiệu cơ quan ban hành", "text", "Ví dụ UBND, STC"),
+    Field("don_vi_soan_thao", "Đơn vị soạn thảo", "text", "Ký hiệu đơn vị soạn thảo, ví dụ TH"),
+    Field("dia_danh", "Địa danh", "text"),
+    Field("nam", "Năm kế hoạch", "text", "Để trống: lấy năm trong bảng chỉ tiêu"),
+    Field("so", "Số văn bản", "text", "Để trống nếu chưa lấy số"),
+    Field("ngay", "Ngày ban hành", "date", "Dạng 03/02/2026; để trống nếu chưa có ngày"),
+    Field("trich_yeu", "Trích yếu", "lines"),
+    Field("kinh_gui", "Kính gửi", "lines", "Mỗi nơi một dòng"),
+    Field("can_cu", "Căn cứ", "lines", "Mỗi căn cứ một dòng"),
+    Field("tham_quyen", "Thẩm quyền ký", "text", "TM., KT., Q., TL., TUQ. hoặc «TM., KT.»; để trống nếu người đứng đầu ký"),
+    Field("tap_the", "Tập thể (khi ký TM.)", "text", "Ví dụ ỦY BAN NHÂN DÂN"),
+    Field("chuc_vu_thu_truong", "Chức vụ người đứng đầu", "text", "Dùng khi ký KT., TL., TUQ., ví dụ CHỦ TỊCH"),
+    Field("chuc_vu", "Chức vụ người ký", "text"),
+    Field("ho_ten", "Họ tên người ký", "text"),
+    Field("tham_quyen_2", "Người ký thứ hai - Thẩm quyền ký", "text", "Chỉ điền khi có hai người ký"),
+    Field("tap_the_2", "Người ký thứ hai - Tập thể", "text"),
+    Field("chuc_vu_thu_truong_2", "Người ký thứ hai - Chức vụ người đứng đầu", "text"),
+    Field("chuc_vu_2", "Người ký thứ hai - Chức vụ", "text"),
+    Field("ho_ten_2", "Người ký thứ hai - Họ tên", "text"),
+    Field("noi_nhan", "Nơi nhận", "lines", "Mỗi nơi một dòng; dấu «;» cuối dòng được thêm tự động"),
+    Field("luu", "Lưu", "text", "Ví dụ «VT, TH»"),
+    Field("nguoi_soan", "Ký hiệu người soạn thảo, số bản", "text", "Ví dụ TH.(30); có thể để trống"),
+    Field("tieu_de_phu_luc", "Tên phụ lục", "lines"),
+    Field("mo_dau", "Mở đầu", "lines", "Mỗi đoạn một dòng"),
+    Field("muc_dich", "Mục đích", "lines"),
+    Field("yeu_cau", "Yêu cầu", "lines"),
+    Field("muc_tieu", "Mục tiêu tổng quát", "lines"),
+    Field("ket_qua", "Kết quả đạt được", "lines"),
+    Field("ton_tai", "Tồn tại, hạn chế", "lines"),
+    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines"),
+    Field("to_chuc", "Tổ chức thực hiện", "lines"),
+    Field("ket_thuc", "Đoạn kết", "lines"),
+)
+FIELD_BY_ID = {f.id: f for f in FIELDS}
+_KEY_INDEX: dict[str, str] = {}
+for _f in FIELDS:
+    _KEY_INDEX[fold(_f.label)] = _f.id
+    _KEY_INDEX[fold(_f.id)] = _f.id
+    _KEY_INDEX[fold(_f.id.replace("_", " "))] = _f.id
+_GROUP_INDEX: dict[str, str] = {}
+for _k, _label in GROUP_LABELS.items():
+    _GROUP_INDEX[fold(_label)] = _k
+    _GROUP_INDEX[fold(_k)] = _k
+    _GROUP_INDEX[fold(_k.replace("-", " "))] = _k
+_GROUP_INDEX[fold("Chương trình")] = "chuong-trinh"
+_GROUP_INDEX[fold("Văn bản giao chỉ tiêu")] = "giao-chi-tieu"
+
+
+class SettingsError(ValueError):
+    """A settings value that cannot be used; the message is Vietnamese and names the place."""
+
+
+@dataclass
+class Settings:
+    """Values per group ("chung" and each kind), as given; defaults are applied by the context builder."""
+
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def merged(self, other: "Settings") -> "Settings":
+        """`other` overrides self, key by key within each group."""
+        groups = {g: dict(v) for g, v in self.groups.items()}
+        for g, values in other.groups.items():
+            groups.setdefault(g, {}).update(values)
+        return Settings(groups, self.warnings + other.warnings, self.sources + other.sources)
+
+    def for_kind(self, kind: str) -> dict[str, Any]:
+        """Common values overridden by the kind's own group."""
+        out = dict(self.groups.get("chung", {}))
+        out.update(self.groups.get(kind, {}))
+        return out
+
+
+def _as_lines(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        out: list[str] = []
+        for v in value:
+            out.extend(_as_lines(v))
+        return out
+    text = vn.nfc(_cell_text(value)).replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return vn.nfc(value).strip()
+
+
+def _convert(f: Field, value: Any, where: str) -> Any:
+    if f.kind == "lines":
+        return _as_lines(value)
+    if f.kind == "date":
+        try:
+            return vn.parse_date(value)
+        except ValueError as exc:
+            raise SettingsError(f"{where}: {f.label}: {exc}") from None
+    return _cell_text(value)
+
+
+def settings_from_rows(rows: list[list[Any]], source: str = "") -> Settings:
+    """Read the key/value rows of a settings sheet (what `example_settings_rows` produces).
+
+    A row whose first cell names a group ("Chung", "Báo cáo", …) and has no value opens
+    that group; a key given on several rows collects all their lines ("Nơi nhận").
+    """
+    settings = Settings(sources=[source] if source else [])
+    group = "chung"
+    seen: set[tuple[str, str]] = set()
+    for i, row in enumerate(rows, start=1):
+        cells = list(row) + [None, None]
+        key_text = _cell_text(cells[0])
+        value = cells[1]
+        if not key_text:
+            continue
+        where = f"{source} dòng {i}" if source else f"dòng {i}"
+        key = fold(key_text).strip("[]: ").strip()
+        value_empty = value is None or (isinstance(value, str) and not value.strip())
+        if key in _GROUP_INDEX and value_empty and key not in _KEY_INDEX:
+            group = _GROUP_INDEX[key]
+            continue
+        fid = _KEY_INDEX.get(key)
+        if fid is None:
+            if not value_empty and key not in {fold("Mục"), fold("Cấu hình văn bản")}:
+                settings.warnings.append(f"{where}: không hiểu mục «{key_text}», đã bỏ qua")
+            continue
+        f = FIELD_BY_ID[fid]
+        values = settings.groups.setdefault(group, {})
+        converted = _convert(f, value, where)
+        if f.kind == "lines" and (group, fid) in seen:
+            values[fid] = values[fid] + converted
+        else:
+            values[fid] = converted
+        seen.add((group, fid))
+    return settings
+
+
+def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
+    """Settings from a TOML document: top-level keys are common, tables are groups."""
+    settings = Settings(sources=[source] if source else [])
+
+    def put(group: str, mapping: dict[str, Any], where: str) -> None:
+        for key, value in mapping.items():
+            if isinstance(value, dict):
+                g = _GROUP_INDEX.get(fold(key))
+                if g is None:
+                    raise SettingsError(f"{where}: không có nhóm «{key}» (dùng {', '.join(KINDS)})")
+                put(g, value, where)
+                continue
+            fid = _KEY_INDEX.get(fold(key))
+            if fid is None:
+                raise SettingsError(f"{where}: không hiểu mục «{key}»")
+            settings.groups.setdefault(group, {})[fid] = _convert(FIELD_BY_ID[fid], value, where)
+
+    put("chung", data, source or "TOML")
+    return settings
+
+
+def load_toml(path: str | os.PathLike) -> Settings:
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise SettingsError(f"Không tìm thấy tệp cấu hình {p}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"Tệp cấu hình {p} sai cú pháp TOML: {exc}") from None
+    return settings_from_mapping(data, source=p.name)
+
+
+def find_settings_sheet(sheet_names: list[str]) -> str | None:
+    target = fold(SHEET_NAME)
+    for name in sheet_names:
+        if fold(name) == target:
+            return name
+    for name in sheet_names:
+        if fold(name).startswith("cau hinh"):
+            return name
+    return None
+
+
+def read_settings_sheet(path: str | os.PathLike) -> Settings:
+    """The settings sheet of a workbook (.xlsx, .xlsm, .xls, .ods); empty settings when it has none."""
+    from kh_excel.io.workbook import WorkbookError, open_workbook
+
+    p = Path(path)
+    try:
+        book = open_workbook(p)
+        name = find_settings_sheet(list(book.sheet_names))
+        if name is None:
+            return Settings()
+        rows = book.grid(name).rows
+    except WorkbookError as exc:
+        raise SettingsError(str(exc)) from None
+    return settings_from_rows(rows, source=f"{p.name} › {name}")
+
+
+def load_settings(workbook: str | os.PathLike | None = None,
+                  toml: str | os.PathLike | None = None) -> Settings:
+    """Workbook sheet first, then the TOML file over it."""
+    s = read_settings_sheet(workbook) if workbook else Settings()
+    if toml:
+        s = s.merged(load_toml(toml))
+    return s
+
+
+# ---------------------------------------------------------------- the example sheet
+
+def example_settings_rows(year: int | None = None) -> list[list[str]]:
+    """A filled-in settings sheet: title row, column headings, then groups of key/value/help rows.
+
+    The add-in's Cấu hình button writes the same rows.
+    """
+    y = year or date.today().year
+    h = {f.id: f.help for f in FIELDS}
+
+    def row(fid: str, value: str) -> list[str]:
+        return [FIELD_BY_ID[fid].label, value, h[fid]]
+
+    noi_nhan = ["Văn phòng Chính phủ", "Bộ Tài chính", "Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh",
+                "Đoàn Đại biểu Quốc hội tỉnh", "UBMTTQ VN và các đoàn thể tỉnh", "Các sở, ban, ngành tỉnh",
+                "Ủy ban nhân dân các xã, phường", "Lãnh đạo Văn phòng"]
+    rows: list[list[str]] = [
+        ["CẤU HÌNH VĂN BẢN", "", ""],
+        ["Mục", "Giá trị", "Ghi chú"],
+        ["Chung", "", "Áp dụng cho mọi văn bản; nhóm bên dưới ghi đè cho từng loại"],
+        row("co_quan_chu_quan", ""),
+        row("co_quan_ban_hanh", "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI"),
+        row("ten_co_quan", "Ủy ban nhân dân tỉnh"),
+        row("ky_hieu_co_quan", "UBND"),
+        row("don_vi_soan_thao", "TH"),
+        row("dia_danh", "Lào Cai"),
+        row("nam", ""),
+        row("tham_quyen", "TM."),
+        row("tap_the", "ỦY BAN NHÂN DÂN"),
+        row("chuc_vu_thu_truong", "CHỦ TỊCH"),
+        row("chuc_vu", "CHỦ TỊCH"),
+        row("ho_ten", "Nguyễn Tuấn Anh"),
+    ]
+    rows += [row("noi_nhan", n) for n in noi_nhan]
+    rows += [
+        row("luu", "VT, TH"),
+        ["Báo cáo", "", ""],
+        row("so", "15"),
+        row("ngay", f"15/12/{y}"),
+        row("trich_yeu", f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {y}"),
+        row("kinh_gui", "Thường trực Hội đồng nhân dân tỉnh"),
+        row("tham_quyen", "TM., KT."),
+        row("chuc_vu", "PHÓ CHỦ TỊCH"),
+        row("ho_ten", "Nguyễn Thành Sinh"),
+        row("ket_qua", "Các sở, ban, ngành và Ủy ban nhân dân các xã, phường đã triển khai quyết liệt, đồng bộ "
+                       "các nhiệm vụ, giải pháp; tình hình kinh tế - xã hội tiếp tục ổn định và phát triển."),
+        row("ton_tai", "Một số chỉ tiêu chưa đạt kế hoạch; tiến độ giải ngân vốn đầu tư công ở một số dự án còn chậm."),
+        row("giai_phap", "Tập trung chỉ đạo quyết liệt các chỉ tiêu chưa đạt; tháo gỡ khó khăn cho sản xuất, "
+                         "kinh doanh; đẩy nhanh tiến độ giải ngân vốn đầu tư công."),
+        ["Kế hoạch", "", ""],
+        row("so", "20"),
+        row("ngay", f"20/01/{y}"),
+        row("trich_yeu", f"Thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/{y} của Chính phủ về nhiệm vụ, giải pháp "
+                         f"chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm {y}"),
+        row("muc_dich", "Cụ thể hóa các mục tiêu, chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm "
+                        f"{y}; phân công rõ trách nhiệm của từng cơ quan, đơn vị."),
+        row("yeu_cau", "Các cơ quan, đơn vị chủ động triển khai, định kỳ báo cáo kết quả thực hiện."),
+        row("muc_tieu", "Phấn đấu hoàn thành toàn diện các chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm "
+                        f"{y}."),
+        row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch "
+                       "thực hiện, báo cáo kết quả định kỳ hằng quý, cả năm."),
+        ["Chương trình hành động", "", ""],
+        row("so", "04"),
+        row("ngay", f"03/02/{y}"),
+        row("trich_yeu", f"của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/{y} "
+                         "của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển "
+                         f"kinh tế - xã hội và dự toán ngân sách nhà nước năm {y}"),
+        row("mo_dau", f"Thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/{y} của Chính phủ, Ủy ban nhân dân tỉnh ban "
+                      "hành Chương trình hành động triển khai thực hiện, gồm những nội dung sau:"),
+        row("muc_dich", "Cụ thể hóa trách nhiệm của từng ngành, lĩnh vực, địa phương nhằm tổ chức triển khai "
+                        "đồng bộ, hiệu quả các nhiệm vụ, giải pháp."),
+        row("yeu_cau", "Phân công rõ cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu."),
+        row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động xây dựng kế hoạch triển khai "
+                       "Chương trình hành động này; định kỳ báo cáo Ủy ban nhân dân tỉnh hằng tháng, quý, cả năm."),
+        row("ket_thuc", "Đề nghị các đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."),
+        ["Giao chỉ tiêu", "", ""],
+        row("so", "125"),
+        row("ngay", f"05/01/{y}"),
+        row("trich_yeu", f"V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {y}"),
+        row("tham_quyen", "TM., KT."),
+        row("chuc_vu", "PHÓ CHỦ TỊCH"),
+        row("ho_ten", "Nguyễn Thành Sinh"),
+    ]
+    return rows
+
+
+def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
+                         rows: list[list[str]] | None = None, replace: bool = False) -> Path:
+    """Copy `workbook` to `out` with a settings sheet holding `rows` (default: the example).
+
+    Refuses to replace an existing settings sheet unless `replace`. Written atomically.
+    """
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    src, dst = Path(workbook), Path(out)
+    if src.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise SettingsError(f"{src.name}: chỉ ghi được bảng cấu hình vào tệp .xlsx hoặc .xlsm "
+                            "(hãy lưu tệp sang .xlsx trước)")
+    try:
+        wb = openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
+    except FileNotFoundError:
+        raise SettingsError(f"Không tìm thấy tệp {src}") from None
+    except Exception as exc:
+        raise SettingsError(f"Không đọc được tệp {src.name}: {exc}") from None
+    existing = find_settings_sheet(wb.sheetnames)
+    if existing is not None:
+        if not replace:
+            raise SettingsError(f"{src.name} đã có bảng «{existing}»; dùng --ghi-de để thay bằng bảng mẫu")
+        del wb[existing]
+    if rows is None:
+        rows = example_settings_rows()
+    ws = wb.create_sheet(SHEET_NAME)
+    group_keys = set(_GROUP_INDEX)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=c, value=value if value != "" else None)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        first = fold(row[0]) if row else ""
+        if r <= 2 or (first in group_keys and not (len(row) > 1 and row[1])):
+            for c in range(1, 4):
+                ws.cell(row=r, column=c).font = Font(bold=True)
+    ws.column_dimensions["A"].width = 42
+    ws.column_dimensions["B"].width = 70
+    ws.column_dimensions["C"].width = 60
+    from kh_excel.io.atomic import write_atomic
+
+    return write_atomic(dst, lambda tmp: wb.save(tmp))

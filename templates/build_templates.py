@@ -1,0 +1,591 @@
+"""Build the bundled Decree 30 templates and their shared parts, reproducibly.
+
+    python templates/build_templates.py            # writes templates/*.docx and templates/parts/*.docx
+
+The .docx files it writes are the product: staff open and edit them in Word or
+LibreOffice. Shared parts (header block, title block, signature block with Nơi nhận,
+appendix heading, appendix tables) live in `parts/*.docx`, one file each, and the
+document templates pull them in with ordinary Jinja: a paragraph reading
+`{%p include "tieu-de" %}`. The renderer resolves the include at render time, so a
+part edited in Word changes every document that uses it, and a template a user writes
+from scratch can include the same parts. This script draws every part once, from the
+layout constants in `kh_excel.docs.layout`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.oxml import parse_xml
+
+from kh_excel.docs import layout as L
+from kh_excel.docs.vn import mm_to_twips, text_width_pt
+
+HERE = Path(__file__).resolve().parent
+PARTS = HERE / "parts"
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+# ------------------------------------------------------------------ XML helpers
+
+
+def P(*runs: str, **kw) -> str:
+    return f"<w:p>{L.ppr(**kw)}{''.join(runs)}</w:p>"
+
+
+def R(text: str, size: float | None = None, bold: bool | None = None, italic: bool | None = None) -> str:
+    return L.run(text, size, bold, italic)
+
+
+def tag(text: str) -> str:
+    """A paragraph holding only a Jinja control tag; the renderer removes the paragraph."""
+    return P(R(text, size=10), align="left", first_line_mm=0)
+
+
+def centred(text: str, size: float, bold: bool | None = None, italic: bool | None = None,
+            before: float = 0, after: float = 0, keep_next: bool = False) -> str:
+    return P(R(text, size, bold, italic), align="center", first_line_mm=0, before_pt=before,
+             after_pt=after, keep_next=keep_next)
+
+
+def body(text: str, bold: bool = False, italic: bool = False) -> str:
+    """A body paragraph: Normal style (14 pt, justified, 1.27 cm first line, 6 pt before)."""
+    rp = ""
+    if bold or italic:
+        rp = "<w:rPr>" + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "") + "</w:rPr>"
+    return f'<w:p><w:r>{rp}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def heading(text: str) -> str:
+    """'I. TÊN MỤC' and '1. Tên mục': Normal paragraph, bold, kept with the next one."""
+    return (f'<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
+
+
+def loop_paragraphs(var: str, item: str = "x", bold: bool = False, italic: bool = False) -> list[str]:
+    return [tag(f"{{%p for {item} in {var} %}}"), body(f"{{{{ {item} }}}}", bold, italic), tag("{%p endfor %}")]
+
+
+def tc(width_mm: float, paragraphs: list[str], v_align: str | None = None, span: int = 1) -> str:
+    pr = f'<w:tcW w:w="{mm_to_twips(width_mm)}" w:type="dxa"/>'
+    if span > 1:
+        pr += f'<w:gridSpan w:val="{span}"/>'
+    if v_align:
+        pr += f'<w:vAlign w:val="{v_align}"/>'
+    return f"<w:tc><w:tcPr>{pr}</w:tcPr>{''.join(paragraphs) or '<w:p/>'}</w:tc>"
+
+
+def tr(cells: list[str], header: bool = False, cant_split: bool = True) -> str:
+    pr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{pr}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def tbl(widths_mm: list[float], rows: list[str], borders: bool, cell_margin_mm: float = 0.0) -> str:
+    total = sum(mm_to_twips(w) for w in widths_mm)
+    edge = ("single", 4) if borders else ("nil", 0)
+    b = "".join(f'<w:{side} w:val="{edge[0]}" w:sz="{edge[1]}" w:space="0" w:color="000000"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    m = mm_to_twips(cell_margin_mm)
+    pr = (f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{b}</w:tblBorders>'
+          f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{m}" w:type="dxa"/>'
+          f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{m}" w:type="dxa"/></w:tblCellMar>'
+          f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    grid = "".join(f'<w:gridCol w:w="{mm_to_twips(w)}"/>' for w in widths_mm)
+    return f"<w:tbl><w:tblPr>{pr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def tag_row(text: str, widths_mm: list[float]) -> str:
+    """A table row holding a `{%tr … %}` tag; the renderer removes the row."""
+    return tr([tc(sum(widths_mm), [P(R(text, size=10), align="left", first_line_mm=0)], span=len(widths_mm))],
+              cant_split=False)
+
+
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {W_NS}>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{L.FONT}" w:eastAsia="{L.FONT}" w:hAnsi="{L.FONT}" w:cs="{L.FONT}"/>
+<w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>
+<w:pPr><w:widowControl/><w:spacing w:before="{L.BODY_SPACING_PT * 20}" w:after="0" w:line="{L.BODY_LINE}" w:lineRule="auto"/>
+<w:ind w:firstLine="{mm_to_twips(L.FIRST_LINE_INDENT_MM)}"/><w:jc w:val="both"/></w:pPr>
+<w:rPr><w:rFonts w:ascii="{L.FONT}" w:eastAsia="{L.FONT}" w:hAnsi="{L.FONT}" w:cs="{L.FONT}"/><w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
+<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>
+<w:rPr><w:sz w:val="{L.SIZE['page_number'] * 2}"/><w:szCs w:val="{L.SIZE['page_number'] * 2}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+<w:pPr><w:spacing w:before="0" w:after="0"/><w:ind w:firstLine="0"/></w:pPr></w:style>
+</w:styles>"""
+
+PAGE_FIELD = (
+    "<w:r>{rp}<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+    "<w:r>{rp}<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+    "<w:r>{rp}<w:fldChar w:fldCharType=\"separate\"/></w:r>"
+    "<w:r>{rp}<w:t>2</w:t></w:r>"
+    "<w:r>{rp}<w:fldChar w:fldCharType=\"end\"/></w:r>"
+)
+
+
+# ------------------------------------------------------------------ document skeleton
+
+
+class Doc:
+    """A python-docx package with our styles, A4 sections and page-number headers."""
+
+    def __init__(self, landscape: bool = False, page_numbers: bool = True):
+        self.doc = Document()
+        styles_part = self.doc.part._styles_part
+        styles_part._element = parse_xml(STYLES.encode("utf-8"))
+        body = self.doc.element.body
+        for child in list(body):
+            if not child.tag.endswith("sectPr"):
+                body.remove(child)
+        self.page_numbers = page_numbers
+        self._setup_section(self.doc.sections[0], landscape, restart=False)
+        props = self.doc.core_properties
+        props.author = "kh_excel"
+        props.title = ""
+        props.comments = ""
+        props.language = "vi-VN"
+
+    def _setup_section(self, section, landscape: bool, restart: bool) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Mm
+
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width = Mm(L.PAGE_H_MM if landscape else L.PAGE_W_MM)
+        section.page_height = Mm(L.PAGE_W_MM if landscape else L.PAGE_H_MM)
+        section.top_margin = Mm(L.MARGIN_MM["top"])
+        section.bottom_margin = Mm(L.MARGIN_MM["bottom"])
+        section.left_margin = Mm(L.MARGIN_MM["left"])
+        section.right_margin = Mm(L.MARGIN_MM["right"])
+        section.header_distance = Mm(L.HEADER_DISTANCE_MM)
+        section.footer_distance = Mm(L.HEADER_DISTANCE_MM)
+        if not self.page_numbers:
+            return
+        section.different_first_page_header_footer = True
+        header = section.header
+        header.is_linked_to_previous = False
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        rp = L.rpr(size=L.SIZE["page_number"], bold=False, italic=False)
+        hdr = header._element
+        for p in list(hdr):
+            hdr.remove(p)
+        hdr.append(parse_xml(
+            f'<w:p {W_NS}><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>'
+            + PAGE_FIELD.format(rp=rp) + "</w:p>"))
+        if restart:
+            sect_pr = section._sectPr
+            pg = parse_xml(f'<w:pgNumType {W_NS} w:start="1"/>')
+            # schema order: pgNumType comes after pgMar/paperSrc/pgBorders and lnNumType
+            anchor = sect_pr.find(f"{{{L.NS_W}}}pgMar")
+            anchor.addnext(pg)
+
+    def add(self, *xml_fragments: str) -> None:
+        body = self.doc.element.body
+        sect_pr = body[-1]
+        for frag in xml_fragments:
+            el = parse_xml(f'<w:wrap {W_NS}>{frag}</w:wrap>'.encode("utf-8"))
+            for child in list(el):
+                sect_pr.addprevious(child)
+
+    def new_landscape_section(self) -> None:
+        """End the portrait section and start the appendix: landscape, numbering from 1."""
+        from docx.enum.section import WD_SECTION
+
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        body = self.doc.element.body
+        # the section-break paragraph python-docx added: make it tiny so it never adds a page
+        brk = body[-2]
+        ppr = brk.find(f"{{{L.NS_W}}}pPr")
+        ppr.insert(0, parse_xml(f'<w:spacing {W_NS} w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'))
+        ppr.insert(1, parse_xml(f'<w:ind {W_NS} w:firstLine="0"/>'))
+        ppr.insert(2, parse_xml(f'<w:rPr {W_NS}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
+        self._setup_section(section, landscape=True, restart=True)
+
+    def save(self, path: Path) -> None:
+        # drop what python-docx's default package carries and a template does not need:
+        # a 440 kB stylesWithEffects part alone would cost every render its compression
+        unwanted = ("/stylesWithEffects", "/customXml", "/numbering", "/webSettings", "/thumbnail")
+        for rels in (self.doc.part.rels, self.doc.part.package.rels):
+            for r_id, rel in list(rels.items()):
+                if rel.reltype.endswith(unwanted):
+                    rels.pop(r_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.doc.save(str(path))
+
+
+# ------------------------------------------------------------------ shared parts
+
+HC = L.HEADER_COLS_MM
+
+
+def part_tieu_de() -> str:
+    """Header block (boxes 1–4) and title block (5a) or the công văn's V/v (5b)."""
+    S = L.SIZE
+    left_top = [
+        tag("{%p for x in cq.chu_quan %}"),
+        centred("{{ x }}", S["chu_quan"], bold=False),
+        tag("{%p endfor %}"),
+        tag("{%p for x in cq.ban_hanh %}"),
+        centred("{{ x }}", S["ban_hanh"], bold=True),
+        tag("{%p endfor %}"),
+        P(R("{{p ke.co_quan }}", size=8), align="center", first_line_mm=0),
+    ]
+    right_top = [
+        centred(L.QUOC_HIEU, S["quoc_hieu"], bold=True),
+        centred(L.TIEU_NGU, S["tieu_ngu"], bold=True),
+        P(R("{{p ke.tieu_ngu }}", size=8), align="center", first_line_mm=0),
+    ]
+    left_bottom = [
+        centred("{{ vb.dong_so }}", S["so"], bold=False, italic=False, before=6),
+        tag("{%p if vb.cong_van %}"),
+        centred("{{ vb.trich_yeu_dong }}", S["trich_yeu_cv"], bold=False, italic=False, before=6),
+        tag("{%p endif %}"),
+    ]
+    right_bottom = [centred("{{ vb.dia_danh_ngay }}", S["ngay"], bold=False, italic=True, before=6)]
+    header = tbl(list(HC), [tr([tc(HC[0], left_top), tc(HC[1], right_top)]),
+                            tr([tc(HC[0], left_bottom), tc(HC[1], right_bottom)])], borders=False)
+    title = [
+        tag("{%p if not vb.cong_van %}"),
+        centred("{{ vb.ten_loai }}", S["ten_loai"], bold=True, before=18, keep_next=True),
+        centred("{{ vb.trich_yeu_dong }}", S["trich_yeu"], bold=True, keep_next=True),
+        P(R("{{p ke.trich_yeu }}", size=8), align="center", first_line_mm=0),
+        tag("{%p endif %}"),
+    ]
+    return header + "".join(title)
+
+
+def signer_cell(width: float, signer: str) -> str:
+    S = L.SIZE
+    return tc(width, [
+        tag(f"{{%p for x in {signer}.dong %}}"),
+        centred("{{ x }}", S["ky"], bold=True),
+        tag("{%p endfor %}"),
+        # space for the signature and the seal
+        *[centred("", S["ky"]) for _ in range(4)],
+        centred(f"{{{{ {signer}.ho_ten }}}}", S["ky"], bold=True),
+    ])
+
+
+def noi_nhan_paragraphs() -> list[str]:
+    S = L.SIZE
+    return [
+        P(R("Nơi nhận:", S["noi_nhan_label"], bold=True, italic=True), align="left", first_line_mm=0),
+        tag("{%p for x in noi_nhan %}"),
+        P(R("{{ x }}", S["noi_nhan"], bold=False, italic=False), align="left", first_line_mm=0),
+        tag("{%p endfor %}"),
+        tag("{%p if nguoi_soan %}"),
+        P(R("{{ nguoi_soan }}", S["noi_nhan"], bold=False, italic=False), align="left", first_line_mm=0),
+        tag("{%p endif %}"),
+    ]
+
+
+def part_chu_ky() -> str:
+    """Signature block (7a, 7b) with Nơi nhận (9b); one signer, or two side by side."""
+    one = tbl(list(L.SIGN_COLS_MM), [tr([tc(L.SIGN_COLS_MM[0], noi_nhan_paragraphs()),
+                                         signer_cell(L.SIGN_COLS_MM[1], "ky[0]")], cant_split=True)],
+              borders=False)
+    two = tbl(list(L.SIGN_TWO_COLS_MM), [tr([signer_cell(L.SIGN_TWO_COLS_MM[0], "ky[0]"),
+                                             signer_cell(L.SIGN_TWO_COLS_MM[1], "ky[1]")], cant_split=True)],
+              borders=False)
+    return "".join([
+        centred("", 6),
+        tag("{%p if ky|length == 1 %}"),
+        one,
+        tag("{%p else %}"),
+        two,
+        centred("", 6),
+        *noi_nhan_paragraphs(),
+        tag("{%p endif %}"),
+    ])
+
+
+def part_phu_luc() -> str:
+    """Appendix heading: 'Phụ lục', its title, '(Kèm theo …)' and a short rule."""
+    S = L.SIZE
+    return "".join([
+        centred("Phụ lục{{ pl.so }}", S["phu_luc"], bold=True, keep_next=True),
+        tag("{%p for x in pl.tieu_de %}"),
+        centred("{{ x }}", S["phu_luc"], bold=True, keep_next=True),
+        tag("{%p endfor %}"),
+        centred("{{ pl.kem_theo }}", S["phu_luc"], italic=True, bold=False, keep_next=True),
+        P(R("{{p ke.phu_luc }}", size=8), align="center", first_line_mm=0),
+        centred("", 6, keep_next=True),
+    ])
+
+
+def cell_p(text: str, align: str, bold: bool | None = False, italic: bool | None = None,
+           indent_mm: float = 0.0) -> str:
+    return P(R(text, L.SIZE["table"], bold, italic), align=align, first_line_mm=0, left_mm=indent_mm,
+             before_pt=2, after_pt=2)
+
+
+def data_table(columns: list[tuple[str, float, str]], row_fields: list[str]) -> str:
+    """An appendix table: repeated header row, a row template per kind of row, rows kept whole.
+
+    `columns`: (header text, width mm, alignment of values); `row_fields`: the row
+    attribute shown in each column.
+    """
+    widths = [c[1] for c in columns]
+    head = tr([tc(w, [cell_p(h, "center", bold=True)], v_align="center") for h, w, _ in columns], header=True)
+
+    def row(bold: bool, italic: bool | None, indent: float) -> str:
+        cells = []
+        for (h, w, align), f in zip(columns, row_fields):
+            ind = indent if f == "ten" else 0.0
+            it = italic if f == "ten" else False
+            cells.append(tc(w, [cell_p(f"{{{{ r.{f} }}}}", align, bold=bold, italic=it, indent_mm=ind)],
+                            v_align="center"))
+        return tr(cells)
+
+    rows = [
+        head,
+        tag_row("{%tr for r in pl.hang %}", widths),
+        tag_row('{%tr if r.loai == "muc" %}', widths),
+        row(True, False, 0.0),
+        tag_row('{%tr elif r.loai == "chi_tieu" %}', widths),
+        row(False, False, 0.0),
+        tag_row("{%tr elif r.cap == 1 %}", widths),
+        row(False, False, 3.0),
+        tag_row("{%tr else %}", widths),
+        row(False, True, 6.0),
+        tag_row("{%tr endif %}", widths),
+        tag_row("{%tr endfor %}", widths),
+    ]
+    return tbl(widths, rows, borders=True, cell_margin_mm=1.0)
+
+
+PLAN_COLUMNS = [
+    ("STT", 11.0, "center", "stt"),
+    ("Chỉ tiêu", 70.0, "left", "ten"),
+    ("Đơn vị tính", 20.0, "center", "dvt"),
+    ("{{ pl.cot_ke_hoach }}", 22.0, "right", "ke_hoach"),
+    ("Cơ quan, đơn vị chịu trách nhiệm trực tiếp thực hiện", 44.0, "left", "chu_tri"),
+    ("Cơ quan, đơn vị phối hợp, cùng chịu trách nhiệm", 42.0, "left", "phoi_hop"),
+    ("Lãnh đạo tỉnh phụ trách", 43.0, "left", "lanh_dao"),
+]
+RESULT_COLUMNS = [
+    ("STT", 12.0, "center", "stt"),
+    ("Chỉ tiêu", 84.0, "left", "ten"),
+    ("Đơn vị tính", 22.0, "center", "dvt"),
+    ("{{ pl.cot_ke_hoach }}", 24.0, "right", "ke_hoach"),
+    ("{{ pl.cot_thuc_hien }}", 24.0, "right", "thuc_hien"),
+    ("% so với KH", 20.0, "right", "ty_le"),
+    ("Đánh giá", 24.0, "center", "danh_gia"),
+    ("Cơ quan chủ trì", 42.0, "left", "chu_tri"),
+]
+RESULT_PREV_COLUMNS = [
+    ("STT", 12.0, "center", "stt"),
+    ("Chỉ tiêu", 78.0, "left", "ten"),
+    ("Đơn vị tính", 20.0, "center", "dvt"),
+    ("{{ pl.cot_nam_truoc }}", 22.0, "right", "nam_truoc"),
+    ("{{ pl.cot_ke_hoach }}", 22.0, "right", "ke_hoach"),
+    ("{{ pl.cot_thuc_hien }}", 22.0, "right", "thuc_hien"),
+    ("% so với KH", 18.0, "right", "ty_le"),
+    ("{{ pl.cot_so_sanh }}", 34.0, "right", "so_sanh"),
+    ("Đánh giá", 24.0, "center", "danh_gia"),
+]
+for _cols in (PLAN_COLUMNS, RESULT_COLUMNS, RESULT_PREV_COLUMNS):
+    assert abs(sum(c[1] for c in _cols) - L.LANDSCAPE_TEXT_W_MM) < 0.01, _cols
+
+
+def part_bang_ke_hoach() -> str:
+    return tag('{%p include "phu-luc" %}') + data_table([c[:3] for c in PLAN_COLUMNS], [c[3] for c in PLAN_COLUMNS])
+
+
+def part_bang_ket_qua() -> str:
+    return "".join([
+        tag('{%p include "phu-luc" %}'),
+        tag("{%p if pl.co_nam_truoc %}"),
+        data_table([c[:3] for c in RESULT_PREV_COLUMNS], [c[3] for c in RESULT_PREV_COLUMNS]),
+        tag("{%p else %}"),
+        data_table([c[:3] for c in RESULT_COLUMNS], [c[3] for c in RESULT_COLUMNS]),
+        tag("{%p endif %}"),
+    ])
+
+
+PART_BUILDERS = {
+    "tieu-de": (part_tieu_de, False),
+    "chu-ky": (part_chu_ky, False),
+    "phu-luc": (part_phu_luc, True),
+    "bang-ke-hoach": (part_bang_ke_hoach, True),
+    "bang-ket-qua": (part_bang_ket_qua, True),
+}
+
+# ------------------------------------------------------------------ document templates
+
+
+def include(name: str) -> str:
+    return tag(f'{{%p include "{name}" %}}')
+
+
+def kinh_gui() -> list[str]:
+    """Box 9a: one recipient on the line of 'Kính gửi:'; several, one a line under the colon."""
+    S = L.SIZE["body"]
+    label_mm = 30.0
+    colon_mm = label_mm + text_width_pt("Kính gửi", S) * 25.4 / 72
+    return [
+        tag("{%p if vb.kinh_gui|length == 1 %}"),
+        P(R("Kính gửi: {{ vb.kinh_gui[0] }}", S), align="center", first_line_mm=0, before_pt=12, after_pt=6),
+        tag("{%p elif vb.kinh_gui %}"),
+        P(R("Kính gửi:", S), align="left", first_line_mm=0, left_mm=label_mm, before_pt=12),
+        tag("{%p for x in vb.kinh_gui %}"),
+        P(R("{{ x }}", S), align="left", first_line_mm=0, left_mm=colon_mm),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+
+
+def can_cu() -> list[str]:
+    return loop_paragraphs("vb.can_cu", italic=True)
+
+
+def sections_with_paragraphs(parts: list[tuple[str, str]]) -> list[str]:
+    out: list[str] = []
+    for title, var in parts:
+        out.append(heading(title))
+        out += loop_paragraphs(var)
+    return out
+
+
+def tpl_bao_cao() -> list[str]:
+    return [
+        include("tieu-de"),
+        *kinh_gui(),
+        *can_cu(),
+        *loop_paragraphs("nd.mo_dau"),
+        heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU"),
+        heading("1. Đánh giá chung"),
+        body("{{ kq.cau_tong_hop }}"),
+        *loop_paragraphs("nd.ket_qua"),
+        heading("2. Kết quả thực hiện từng chỉ tiêu"),
+        tag("{%p for g in kq.nhom %}"),
+        heading("{{ g.tieu_de }}"),
+        *loop_paragraphs("g.muc"),
+        tag("{%p endfor %}"),
+        tag("{%p if kq.tang_truong %}"),
+        heading("3. So với {{ kq.nam_truoc_text }}"),
+        *loop_paragraphs("kq.tang_truong"),
+        tag("{%p endif %}"),
+        *sections_with_paragraphs([("II. TỒN TẠI, HẠN CHẾ", "nd.ton_tai"),
+                                   ("III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", "nd.giai_phap")]),
+        *loop_paragraphs("nd.ket_thuc"),
+        include("chu-ky"),
+        "SECTION",
+        include("bang-ket-qua"),
+    ]
+
+
+def tpl_ke_hoach() -> list[str]:
+    return [
+        include("tieu-de"),
+        *can_cu(),
+        *loop_paragraphs("nd.mo_dau"),
+        heading("I. MỤC ĐÍCH, YÊU CẦU"),
+        heading("1. Mục đích"),
+        *loop_paragraphs("nd.muc_dich"),
+        heading("2. Yêu cầu"),
+        *loop_paragraphs("nd.yeu_cau"),
+        heading("II. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU"),
+        heading("1. Mục tiêu tổng quát"),
+        *loop_paragraphs("nd.muc_tieu"),
+        heading("2. Các chỉ tiêu chủ yếu"),
+        tag("{%p for g in ct.nhom %}"),
+        heading("{{ g.tieu_de }}"),
+        *loop_paragraphs("g.muc"),
+        tag("{%p endfor %}"),
+        *sections_with_paragraphs([("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "nd.giai_phap"),
+                                   ("IV. TỔ CHỨC THỰC HIỆN", "nd.to_chuc")]),
+        body("{{ ct.phan_cong }}"),
+        *loop_paragraphs("nd.ket_thuc"),
+        include("chu-ky"),
+        "SECTION",
+        include("bang-ke-hoach"),
+    ]
+
+
+def tpl_chuong_trinh() -> list[str]:
+    return [
+        include("tieu-de"),
+        *can_cu(),
+        *loop_paragraphs("nd.mo_dau"),
+        heading("I. MỤC ĐÍCH, YÊU CẦU"),
+        heading("1. Mục đích"),
+        *loop_paragraphs("nd.muc_dich"),
+        heading("2. Yêu cầu"),
+        *loop_paragraphs("nd.yeu_cau"),
+        heading("II. NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU"),
+        *loop_paragraphs("nd.giai_phap"),
+        tag("{%p for g in nv.nhom %}"),
+        heading("{{ g.tieu_de }}"),
+        tag("{%p for a in g.co_quan %}"),
+        heading("{{ a.tieu_de }}"),
+        *loop_paragraphs("a.muc"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        heading("III. TỔ CHỨC THỰC HIỆN"),
+        *loop_paragraphs("nd.to_chuc"),
+        body("{{ nv.phan_cong }}"),
+        *loop_paragraphs("nd.ket_thuc"),
+        include("chu-ky"),
+        "SECTION",
+        include("bang-ke-hoach"),
+    ]
+
+
+def tpl_giao_chi_tieu() -> list[str]:
+    return [
+        include("tieu-de"),
+        *kinh_gui(),
+        *can_cu(),
+        *loop_paragraphs("nd.mo_dau"),
+        tag("{%p for x in gc.muc %}"),
+        body("{{ x }}"),
+        tag("{%p endfor %}"),
+        *loop_paragraphs("nd.to_chuc"),
+        *loop_paragraphs("nd.ket_thuc"),
+        include("chu-ky"),
+        "SECTION",
+        include("bang-ke-hoach"),
+    ]
+
+
+TEMPLATE_BUILDERS = {
+    "bao-cao": tpl_bao_cao,
+    "ke-hoach": tpl_ke_hoach,
+    "chuong-trinh": tpl_chuong_trinh,
+    "giao-chi-tieu": tpl_giao_chi_tieu,
+}
+
+
+def build(out_dir: Path = HERE) -> list[Path]:
+    written = []
+    for name, (builder, landscape) in PART_BUILDERS.items():
+        d = Doc(landscape=landscape, page_numbers=False)
+        d.add(builder())
+        path = out_dir / "parts" / f"{name}.docx"
+        d.save(path)
+        written.append(path)
+    for name, builder in TEMPLATE_BUILDERS.items():
+        d = Doc()
+        for frag in builder():
+            if frag == "SECTION":
+                d.new_landscape_section()
+            else:
+                d.add(frag)
+        path = out_dir / f"{name}.docx"
+        d.save(path)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for p in build(target):
+        print(p)
