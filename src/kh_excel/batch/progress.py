@@ -63,7 +63,7 @@ class Progress:
         else:
             self.console.print(f"{stage}: {total} mục")
 
-    def advance(self, label: str, ok: bool = True, detail: str = "") -> None:
+    def advance(self, label: str, ok: bool = True, detail: str = "", skipped: bool = False) -> None:
         self._done += 1
         if self.quiet:
             return
@@ -74,7 +74,7 @@ class Progress:
             return
         if self._total:
             width = len(str(self._total))
-            mark = "xong" if ok else "LỖI"
+            mark = "bỏ qua" if skipped else ("xong" if ok else "LỖI")
             text = f"[{self._done:>{width}}/{self._total}] {mark} {label}"
             if detail:
                 text += f": {detail}"
@@ -97,6 +97,16 @@ class Progress:
         self._stage = ""
 
 
+def shown_path(path: str) -> str:
+    """A path as short as it can be said: relative to the current folder when inside it."""
+    import os
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if rel.startswith("..") else rel
+
+
 def summary(entries: list[Entry], out: TextIO | None = None, elapsed: float | None = None,
             pdf: bool = False, folder: str = "") -> None:
     """The final table: how many done, skipped and failed, then each failure with its reason."""
@@ -117,13 +127,21 @@ def summary(entries: list[Entry], out: TextIO | None = None, elapsed: float | No
     console.print(t)
     failed = [e for e in entries if e.status == "failed" or e.pdf_status == "failed"]
     if failed:
-        ft = RichTable(title="Các mục bị lỗi", title_justify="left", show_lines=False)
-        ft.add_column("Tệp nguồn", overflow="fold")
-        ft.add_column("Văn bản", overflow="fold")
-        ft.add_column("Lý do", overflow="fold")
-        for e in failed:
-            reason = e.reason if e.status == "failed" else f"PDF: {e.pdf_reason}"
-            ft.add_row(e.source, e.output or (e.agency and f"({e.agency})") or "—", reason)
-        console.print(ft)
+        def reason(e: Entry) -> str:
+            return e.reason if e.status == "failed" else f"PDF: {e.pdf_reason}"
+
+        if stream.isatty():
+            ft = RichTable(title="Các mục bị lỗi", title_justify="left", show_lines=False)
+            ft.add_column("Tệp nguồn", overflow="fold")
+            ft.add_column("Văn bản", overflow="fold")
+            ft.add_column("Lý do", overflow="fold")
+            for e in failed:
+                ft.add_row(shown_path(e.source), e.output or "—", reason(e))
+            console.print(ft)
+        else:  # a log: one line per failure, whole, easy to grep
+            console.print("Các mục bị lỗi:", markup=False)
+            for e in failed:
+                target = f" ({e.output})" if e.output else ""
+                console.print(f"- {shown_path(e.source)}{target}: {reason(e)}", markup=False, soft_wrap=True)
     if elapsed is not None:
         console.print(f"Thời gian: {_vn(elapsed)} giây.", markup=False)

@@ -1,0 +1,108 @@
+"""`kh-excel batch`: many documents in one run — one per lead agency, or one per workbook."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+HELP = """Tạo hàng loạt văn bản: mỗi cơ quan chủ trì một văn bản, hoặc mỗi bảng tính một văn bản.
+
+--per agency: mỗi cơ quan chủ trì trong bảng chỉ tiêu một văn bản (mặc định loại giao-chi-tieu).
+Không có --per agency: mỗi bảng tính một văn bản (nhiều tệp, mẫu tên tệp như «*.xlsx», hoặc cả thư mục).
+
+Văn bản đã có và còn đúng (cùng số liệu, mẫu và cấu hình) được bỏ qua, trừ khi dùng --force.
+Danh sách kết quả ghi ở index.json và index.csv trong thư mục kết quả. Mã thoát 1 khi có mục lỗi."""
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("batch", help=HELP)
+    def batch(
+        inputs: Optional[List[str]] = typer.Argument(None, help="Tệp bảng tính, thư mục hoặc mẫu tên tệp (vd. «so-lieu/*.xlsx»)."),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
+        per: Optional[str] = typer.Option(None, "--per", help="«agency»: mỗi cơ quan chủ trì một văn bản; «workbook» (mặc định): mỗi bảng tính một văn bản."),
+        kind: Optional[str] = typer.Option(None, "--kind", help="Loại văn bản: giao-chi-tieu (mặc định khi --per agency), bao-cao (mặc định), ke-hoach, chuong-trinh."),
+        template: Optional[str] = typer.Option(None, "--template", help="Tệp mẫu .docx thay cho mẫu có sẵn."),
+        settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML ghi đè trang «Cấu hình văn bản» của bảng tính."),
+        sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
+        pdf: Optional[bool] = typer.Option(None, "--pdf/--no-pdf", help="Xuất thêm PDF (LibreOffice)."),
+        jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Số tiến trình làm song song (mặc định: số nhân CPU)."),
+        force: Optional[bool] = typer.Option(None, "--force/--no-force", help="Tạo lại cả văn bản đã có và còn đúng."),
+        ascii_names: Optional[bool] = typer.Option(None, "--ascii-names/--vietnamese-names", help="Tên tệp không dấu (so-tai-chinh.docx)."),
+        recursive: Optional[bool] = typer.Option(None, "-r", "--recursive/--no-recursive", help="Lấy cả bảng tính trong thư mục con."),
+        pdf_timeout: Optional[float] = typer.Option(None, "--pdf-timeout", min=1, help="Thời gian tối đa (giây) chuyển một văn bản sang PDF."),
+        manifest: Optional[Path] = typer.Option(None, "--manifest", help="Tệp TOML mô tả cả lượt chạy (cho chạy theo lịch)."),
+        as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (bảng tóm tắt chuyển sang stderr)."),
+        quiet: bool = typer.Option(False, "-q", "--quiet", help="Không hiện tiến độ."),
+    ) -> None:
+        from kh_excel.cli_core import fail
+
+        given = {"inputs": inputs or None, "output": output, "per": per, "kind": kind, "template": template,
+                 "settings": settings, "sheet": sheet, "pdf": pdf, "jobs": jobs, "force": force,
+                 "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout}
+        code = main(given, manifest, as_json, quiet)
+        if code == 2:
+            fail(_last_error[0], 2)
+        raise typer.Exit(code)
+
+
+_last_error = [""]
+
+
+def build_options(given: dict[str, Any], manifest: Path | None):
+    """Command-line values over the manifest's, over the defaults."""
+    from kh_excel.batch.manifest import load_manifest
+    from kh_excel.batch.runner import BatchOptions
+    from kh_excel.batch.state import BatchError
+
+    values: dict[str, Any] = load_manifest(manifest) if manifest else {}
+    for k, v in given.items():
+        if v is not None:
+            values[k] = v
+    if not values.get("inputs"):
+        raise BatchError("chưa chỉ ra tệp bảng tính nào (tệp, thư mục hoặc mẫu tên tệp, hoặc «inputs» trong --manifest).")
+    if not values.get("output"):
+        raise BatchError("chưa chỉ ra thư mục kết quả (-o THƯ_MỤC, hoặc «output» trong --manifest).")
+    per = values.get("per", "workbook")
+    if per in ("co-quan", "cơ quan", "agencies"):
+        per = "agency"
+    if values.get("kind") and values.get("template"):
+        raise BatchError("chỉ dùng một trong --kind và --template.")
+    return BatchOptions(
+        inputs=list(values["inputs"]), output=Path(values["output"]), per=per,
+        kind=values.get("kind"), template=values.get("template"),
+        settings=Path(values["settings"]) if values.get("settings") else None,
+        pdf=bool(values.get("pdf", False)), jobs=int(values.get("jobs", 0) or 0),
+        force=bool(values.get("force", False)), ascii_names=bool(values.get("ascii_names", False)),
+        sheet=values.get("sheet"), recursive=bool(values.get("recursive", False)),
+        pdf_timeout=float(values.get("pdf_timeout", 60.0)), document=values.get("document"),
+    )
+
+
+def main(given: dict[str, Any], manifest: Path | None = None, as_json: bool = False, quiet: bool = False) -> int:
+    """Run and report; returns the exit status (0 ok, 1 some items failed, 2 cannot run, 130 stopped)."""
+    from kh_excel.batch.progress import Progress, summary
+    from kh_excel.batch.runner import run
+    from kh_excel.batch.state import BatchError
+
+    try:
+        opts = build_options(given, manifest)
+        result = run(opts, Progress(quiet=quiet))
+    except BatchError as exc:
+        _last_error[0] = str(exc)
+        return 2
+    except KeyboardInterrupt:
+        _last_error[0] = "đã dừng theo yêu cầu của người dùng."
+        return 130
+    if as_json:
+        data = {"output": str(result.output), "exit_code": result.exit_code, "interrupted": result.interrupted,
+                "elapsed": round(result.elapsed, 3),
+                "counts": {s: sum(1 for e in result.entries if e.status == s) for s in ("done", "skipped", "failed")},
+                "items": [e.to_json() for e in result.entries]}
+        summary(result.entries, out=sys.stderr, elapsed=result.elapsed, pdf=result.pdf, folder=str(result.output))
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        summary(result.entries, elapsed=result.elapsed, pdf=result.pdf, folder=str(result.output))
+    return result.exit_code

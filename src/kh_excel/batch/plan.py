@@ -1,0 +1,88 @@
+"""What a run makes: the tasks sent to worker processes and what they send back.
+
+Everything here crosses a process boundary, so it is plain picklable data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kh_excel.core import text as vtext
+from kh_excel.core.model import Table
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """What every worker process loads once, in its initializer."""
+
+    kind: str                    # document kind (giao-chi-tieu, bao-cao, …)
+    template: str | None         # a template path, or None for the bundled template of `kind`
+    settings_toml: str | None    # --settings FILE.toml
+    sheet: str | None            # indicator sheet, None = the first that holds a table
+    settings_inline: dict | None = None  # the manifest's [document] table, over the TOML file
+
+
+@dataclass
+class ScanResult:
+    """One workbook read once: its table's attainment, its settings sheet and its lead agencies."""
+
+    source: str
+    ok: bool
+    reason: str = ""
+    blob: bytes = b""            # pickled (Attainment, Settings of the workbook's sheet)
+    digest: str = ""             # hash of the blob: workers unpickle each blob once
+    agencies: list[tuple[str, int]] = field(default_factory=list)  # (agency, numbered indicators)
+    indicators: int = 0          # numbered indicators of the whole table
+
+
+@dataclass
+class RenderTask:
+    """One document to write."""
+
+    source: str
+    output: str                  # absolute path of the .docx
+    agency: str | None = None
+    blob: bytes = b""            # from the scan; empty = read the workbook here (one document per workbook)
+    digest: str = ""
+
+
+@dataclass
+class RenderResult:
+    output: str
+    ok: bool
+    reason: str = ""
+    sha256: str = ""
+    size: int = 0
+    seconds: float = 0.0
+    indicators: int = 0
+    scan: ScanResult | None = None  # when the worker read the workbook itself
+
+
+def indicator_key(ind) -> int:
+    """Sub-rows count with their numbered indicator."""
+    return ind.parent_row if ind.kind == "subrow" and ind.parent_row is not None else ind.row
+
+
+def lead_agencies(table: Table) -> list[tuple[str, int]]:
+    """Distinct lead agencies of a table, in order of first appearance, with the number of
+    numbered indicators each leads (an agency that leads only a sub-row counts that indicator).
+
+    Spellings of one agency ("Sở Văn hoá" / "Sở Văn hóa", "Sở VHTTDL") are one agency, keyed
+    by the agency registry and shown as first written.
+    """
+    from kh_excel.core.agencies import AgencyRegistry
+    key = AgencyRegistry.default().key
+    shown: dict[str, str] = {}
+    rows: dict[str, set[int]] = {}
+    for ind in table.indicators:
+        for agency in ind.lead:
+            k = key(agency)
+            if not k:
+                continue
+            shown.setdefault(k, vtext.clean(agency))
+            rows.setdefault(k, set()).add(indicator_key(ind))
+    return [(shown[k], len(rows[k])) for k in shown]
+
+
+def numbered_indicators(table: Table) -> int:
+    return len({indicator_key(i) for i in table.indicators})

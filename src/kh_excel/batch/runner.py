@@ -1,0 +1,438 @@
+"""One batch run, start to finish: inputs → scan → names → render → PDF → index → summary.
+
+The main process plans, hands work to a pool of processes (each loads the template once) and
+records each finished item at once in the journal; workers read workbooks and write documents
+(atomically, straight into the output folder). A failing item fails alone.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import time
+from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from kh_excel.batch import engine, worker
+from kh_excel.batch.inputs import expand_inputs
+from kh_excel.batch.naming import assign_names
+from kh_excel.batch.plan import RenderResult, RenderTask, ScanResult, WorkerConfig
+from kh_excel.batch.progress import Progress
+from kh_excel.batch.state import (INDEX_CSV, INDEX_JSON, BatchError, Entry, OutputFolder, now_iso,
+                                  sha256_file, sha256_text)
+
+# Bump when the batch changes what it writes for the same inputs: every output is then redone.
+OUTPUT_FORMAT = "kh-batch-1"
+PER_CHOICES = ("agency", "workbook")
+DEFAULT_PDF_TIMEOUT = 60.0
+
+
+@dataclass
+class BatchOptions:
+    inputs: list[str]
+    output: Path
+    per: str = "workbook"              # "agency": one document per lead agency
+    kind: str | None = None            # default: giao-chi-tieu per agency, bao-cao per workbook
+    template: str | None = None        # a .docx template path instead of the bundled one
+    settings: Path | None = None       # TOML overriding the workbooks' settings sheets
+    pdf: bool = False
+    jobs: int = 0                      # 0 = number of cores
+    force: bool = False
+    ascii_names: bool = False
+    sheet: str | None = None
+    recursive: bool = False
+    pdf_timeout: float = DEFAULT_PDF_TIMEOUT  # seconds per document
+    document: dict | None = None       # settings written in a manifest ([document])
+
+    def resolved_kind(self) -> str:
+        return self.kind or ("giao-chi-tieu" if self.per == "agency" else "bao-cao")
+
+    def resolved_jobs(self) -> int:
+        return max(1, self.jobs or os.cpu_count() or 1)
+
+
+@dataclass
+class RunResult:
+    entries: list[Entry]
+    elapsed: float
+    output: Path
+    interrupted: bool = False
+    pdf: bool = False
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for e in self.entries if e.status == "failed" or e.pdf_status == "failed")
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 1 if self.failed else 0
+
+
+CRASH_REASON = "tiến trình xử lý dừng đột ngột khi làm mục này (tệp hỏng nặng hoặc thiếu bộ nhớ)."
+
+
+class _Executor:
+    """Run a function over payloads, inline (`--jobs 1`) or in a pool of processes.
+
+    If a worker process dies (a crash in a native library, the out-of-memory killer), the pool
+    breaks: the items that did not finish are retried in a fresh pool, and an item that was
+    unfinished at two breaks fails with a reason instead of stopping the run.
+    """
+
+    def __init__(self, jobs: int, config: WorkerConfig):
+        self.jobs = jobs
+        self.config = config
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        worker.initialize(self.config, in_pool=False)  # fails early on a broken template
+        if self.jobs > 1:
+            self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # fork: workers start in milliseconds with the template already loaded by the main process.
+        method = "fork" if sys.platform.startswith("linux") else None
+        ctx = multiprocessing.get_context(method)
+        pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
+                                   initializer=worker.initialize, initargs=(self.config,))
+        # Start every worker now, before any progress-bar thread exists (fork and threads mix badly).
+        for f in [pool.submit(_noop) for _ in range(self.jobs)]:
+            f.result()
+        return pool
+
+    def shutdown(self, cancel: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._pool = None
+
+    def map(self, fn: Callable, payloads: list[tuple], on_result: Callable[[tuple, Any], None],
+            on_crash: Callable[[tuple], Any]) -> None:
+        if self._pool is None:
+            for p in payloads:
+                on_result(p, fn(*p))
+            return
+        pending = list(payloads)
+        breaks: Counter[int] = Counter()
+        while pending:
+            futures: dict[Future, tuple] = {self._pool.submit(fn, *p): p for p in pending}
+            pending = []
+            broken = False
+            not_done = set(futures)
+            while not_done:
+                done, not_done = wait(not_done, return_when=FIRST_COMPLETED)
+                for f in done:
+                    p = futures[f]
+                    try:
+                        result = f.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        breaks[id(p)] += 1
+                        if breaks[id(p)] >= 2:
+                            on_result(p, on_crash(p))
+                        else:
+                            pending.append(p)
+                        continue
+                    except Exception as exc:  # the payload or result did not cross the process boundary
+                        result = on_crash(p) if not str(exc) else _failure_like(on_crash(p), exc)
+                    on_result(p, result)
+            if broken:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = self._new_pool()
+
+
+def _noop() -> None:
+    return None
+
+
+def _failure_like(result: Any, exc: Exception) -> Any:
+    if hasattr(result, "reason"):
+        result.reason = f"lỗi không mong đợi ({type(exc).__name__}: {exc})"
+    return result
+
+
+def _display_source(path: str) -> str:
+    from kh_excel.batch.progress import shown_path
+    return shown_path(path)
+
+
+class Run:
+    def __init__(self, opts: BatchOptions, progress: Progress):
+        self.opts = opts
+        self.progress = progress
+        self.kind = opts.resolved_kind()
+        self.jobs = opts.resolved_jobs()
+        self.folder = OutputFolder(opts.output)
+        self.entries: dict[str, Entry] = {}   # this run's items, by Entry.ident, in plan order
+        self.previous: dict[str, Entry] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def _record(self, entry: Entry) -> None:
+        entry.finished = now_iso()
+        self.entries[entry.ident] = entry
+        self.folder.journal(entry)
+
+    def _fingerprint(self) -> str:
+        o = self.opts
+        toml = sha256_file(o.settings) if o.settings else ""
+        inline = json.dumps(o.document or {}, sort_keys=True, default=str, ensure_ascii=False)
+        return sha256_text(OUTPUT_FORMAT, engine.version(), self.kind,
+                           engine.template_fingerprint(self.kind, o.template), toml, inline, o.sheet or "")
+
+    # ------------------------------------------------------------------ the run
+    def execute(self) -> RunResult:
+        t0 = time.monotonic()
+        o = self.opts
+        if o.per not in PER_CHOICES:
+            raise BatchError(f"--per chỉ nhận «agency» (mỗi cơ quan chủ trì một văn bản) hoặc «workbook»; "
+                             f"không hiểu «{o.per}».")
+        if o.settings and not Path(o.settings).is_file():
+            raise BatchError(f"không tìm thấy tệp cấu hình «{o.settings}».")
+        sources, problems = expand_inputs(o.inputs, recursive=o.recursive)
+        if not sources and not problems:
+            raise BatchError("chưa chỉ ra tệp bảng tính nào.")
+        config = WorkerConfig(kind=self.kind, template=o.template,
+                              settings_toml=str(o.settings) if o.settings else None, sheet=o.sheet,
+                              settings_inline=o.document or None)
+        try:
+            engine.override_settings(config.settings_toml, config.settings_inline)
+        except Exception as exc:
+            if engine.is_user_error(exc):
+                raise BatchError(str(exc)) from None
+            raise
+        engine.check_template(self.kind, o.template)  # a broken template stops the run, with its reason
+        fingerprint = self._fingerprint()
+        executor = _Executor(self.jobs, config)
+        interrupted = False
+        with self.folder:
+            self.previous = self.folder.load()
+            for pr in problems:
+                self._record(Entry(output="", source=pr.argument, kind=self.kind, status="failed", reason=pr.reason))
+            try:
+                executor.start()
+                if o.per == "agency":
+                    self._per_agency(executor, [str(s.resolve()) for s in sources], fingerprint)
+                else:
+                    self._per_workbook(executor, [str(s.resolve()) for s in sources], fingerprint)
+                self.progress.stop()
+                if o.pdf:
+                    self._pdf()
+            except KeyboardInterrupt:
+                interrupted = True
+                self.progress.stop()
+                self.progress.note("Đã dừng theo yêu cầu; các văn bản đã xong được giữ lại, lần chạy sau sẽ làm tiếp.")
+            finally:
+                executor.shutdown(cancel=interrupted)
+                self.progress.stop()
+                self._save(interrupted)
+        return RunResult(list(self.entries.values()), time.monotonic() - t0, o.output, interrupted, o.pdf)
+
+    def _save(self, interrupted: bool) -> None:
+        entries = dict(self.entries)
+        if interrupted:
+            # Keep what is known about items this run did not reach, so the next run can skip them.
+            for ident, e in self.previous.items():
+                entries.setdefault(ident, e)
+        meta = {"tool": f"kh-excel {engine.version()}", "kind": self.kind, "per": self.opts.per,
+                "template": self.opts.template or self.kind,
+                "settings": str(self.opts.settings) if self.opts.settings else "",
+                "interrupted": interrupted}
+        self.folder.save(entries.values(), meta)
+
+    # ------------------------------------------------------------------ planning
+    def _hashes(self, sources: list[str]) -> dict[str, str | Exception]:
+        out: dict[str, str | Exception] = {}
+        for s in sources:
+            try:
+                out[s] = sha256_file(s)
+            except OSError as exc:
+                out[s] = exc
+        return out
+
+    def _up_to_date(self, name: str, key: str) -> Entry | None:
+        if self.opts.force:
+            return None
+        prev = self.previous.get(name)
+        if prev is None or prev.key != key or not prev.sha256:
+            return None
+        path = self.opts.output / name
+        try:
+            if path.stat().st_size != prev.size or sha256_file(path) != prev.sha256:
+                return None
+        except OSError:
+            return None
+        return prev
+
+    def _skip(self, prev: Entry, **fields: Any) -> None:
+        e = replace(prev, status="skipped", reason="", **fields)
+        self._record(e)
+        self.progress.advance(e.output, skipped=True)
+
+    def _failed_source(self, source: str, reason: str) -> None:
+        self._record(Entry(output="", source=source, kind=self.kind, status="failed", reason=reason))
+
+    def _per_workbook(self, ex: _Executor, sources: list[str], fingerprint: str) -> None:
+        hashes = self._hashes(sources)
+        names = assign_names([(s, Path(s).stem) for s in sources], ".docx", self.opts.ascii_names,
+                             taken=(INDEX_JSON, INDEX_CSV))
+        todo: list[tuple] = []
+        self.progress.start("Tạo văn bản", len(sources))
+        for s in sources:
+            h = hashes[s]
+            if isinstance(h, Exception):
+                self._failed_source(s, f"không đọc được tệp ({getattr(h, 'strerror', h)}).")
+                self.progress.advance(_display_source(s), False, self.entries[f"!{s}"].reason)
+                continue
+            key = sha256_text(fingerprint, h)
+            prev = self._up_to_date(names[s], key)
+            if prev is not None:
+                self._skip(prev, source=s)
+                continue
+            todo.append((RenderTask(source=s, output=str(self.opts.output / names[s])),))
+        keys = {t[0].output: sha256_text(fingerprint, hashes[t[0].source]) for t in todo}
+
+        def done(payload: tuple, r: RenderResult) -> None:
+            task: RenderTask = payload[0]
+            self._finish(task, r, keys[task.output])
+
+        ex.map(worker.render, todo, done,
+               lambda p: RenderResult(p[0].output, False, CRASH_REASON))
+
+    def _per_agency(self, ex: _Executor, sources: list[str], fingerprint: str) -> None:
+        hashes = self._hashes(sources)
+        scans: dict[str, ScanResult] = {}
+        readable = []
+        for s in sources:
+            if isinstance(hashes[s], Exception):
+                self._failed_source(s, f"không đọc được tệp ({getattr(hashes[s], 'strerror', hashes[s])}).")
+            else:
+                readable.append(s)
+        self.progress.start("Đọc bảng tính", len(readable))
+
+        def scanned(payload: tuple, r: ScanResult) -> None:
+            scans[payload[0]] = r
+            self.progress.advance(_display_source(payload[0]), r.ok, r.reason)
+
+        ex.map(worker.scan, [(s,) for s in readable], scanned,
+               lambda p: ScanResult(p[0], False, CRASH_REASON))
+        items: list[tuple[str, str]] = []
+        meta: dict[str, tuple[str, str, int]] = {}
+        many = len(readable) > 1
+        for s in readable:
+            r = scans[s]
+            if not r.ok:
+                self._failed_source(s, r.reason)
+                continue
+            if not r.agencies:
+                self._failed_source(s, "bảng chỉ tiêu không có cột hoặc không ghi cơ quan chủ trì nào.")
+                continue
+            for agency, count in r.agencies:
+                ident = f"{s}\x00{agency}"
+                items.append((ident, f"{Path(s).stem} - {agency}" if many else agency))
+                meta[ident] = (s, agency, count)
+        names = assign_names(items, ".docx", self.opts.ascii_names, taken=(INDEX_JSON, INDEX_CSV))
+        self.progress.start("Tạo văn bản", len(items))
+        todo: list[tuple] = []
+        keys: dict[str, tuple[str, str, int]] = {}
+        for ident, _display in items:
+            s, agency, count = meta[ident]
+            key = sha256_text(fingerprint, str(hashes[s]), agency)
+            prev = self._up_to_date(names[ident], key)
+            if prev is not None:
+                self._skip(prev, source=s, agency=agency, indicators=count)
+                continue
+            task = RenderTask(source=s, output=str(self.opts.output / names[ident]), agency=agency,
+                              blob=scans[s].blob, digest=scans[s].digest)
+            keys[task.output] = (key, agency, count)
+            todo.append((task,))
+
+        def done(payload: tuple, r: RenderResult) -> None:
+            task: RenderTask = payload[0]
+            key, agency, count = keys[task.output]
+            if r.ok and not r.indicators:
+                r.indicators = count
+            self._finish(task, r, key)
+
+        ex.map(worker.render, todo, done, lambda p: RenderResult(p[0].output, False, CRASH_REASON))
+
+    def _finish(self, task: RenderTask, r: RenderResult, key: str) -> None:
+        name = Path(task.output).name
+        prev = self.previous.get(name)
+        if r.ok:
+            e = Entry(output=name, source=task.source, agency=task.agency or "", sheet=self.opts.sheet or "",
+                      kind=self.kind, indicators=r.indicators, status="done", key=key, sha256=r.sha256,
+                      size=r.size, seconds=round(r.seconds, 4))
+        else:
+            # Keep what is known of the last good output (it stays on disk, untouched).
+            e = Entry(output=name, source=task.source, agency=task.agency or "", sheet=self.opts.sheet or "",
+                      kind=self.kind, indicators=r.indicators, status="failed", reason=r.reason)
+            if prev is not None:
+                e = replace(prev, status="failed", reason=r.reason, source=task.source)
+        self._record(e)
+        self.progress.advance(name, r.ok, r.reason)
+
+    # ------------------------------------------------------------------ PDF
+    def _pdf(self) -> None:
+        from kh_excel.batch import pdfstep
+        todo: list[Entry] = []
+        for e in self.entries.values():
+            if e.status not in ("done", "skipped") or not e.output:
+                continue
+            pdf_name = Path(e.output).with_suffix(".pdf").name
+            prev = self.previous.get(e.ident)
+            if (not self.opts.force and e.status == "skipped" and prev is not None and prev.pdf_key == e.key
+                    and prev.pdf_sha256 and _same_file(self.opts.output / pdf_name, prev.pdf_sha256)):
+                e.pdf, e.pdf_status, e.pdf_reason = pdf_name, "skipped", ""
+                continue
+            todo.append(e)
+        if not todo:
+            return
+        self.progress.start("Chuyển sang PDF", len(todo))
+        scratch = self.folder.scratch()
+
+        def converted(e: Entry, ok: bool, reason: str, pdf_path: Path | None) -> None:
+            if ok and pdf_path is not None:
+                e.pdf, e.pdf_status, e.pdf_reason = pdf_path.name, "done", ""
+                e.pdf_key, e.pdf_sha256 = e.key, sha256_file(pdf_path)
+            else:
+                e.pdf_status, e.pdf_reason = "failed", reason
+            self._record(e)
+            self.progress.advance(Path(e.output).with_suffix(".pdf").name, ok, reason)
+
+        try:
+            pdfstep.convert_all(todo, self.opts.output, scratch, self.jobs, self.opts.pdf_timeout, converted)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _same_file(path: Path, digest: str) -> bool:
+    try:
+        return sha256_file(path) == digest
+    except OSError:
+        return False
+
+
+def run(opts: BatchOptions, progress: Progress | None = None) -> RunResult:
+    """Run a batch; SIGTERM is handled like Ctrl-C (finish the index, leave no temporary file)."""
+    progress = progress or Progress()
+    old = None
+    if hasattr(signal, "SIGTERM"):
+        def _term(signum, frame):
+            raise KeyboardInterrupt
+        try:
+            old = signal.signal(signal.SIGTERM, _term)
+        except ValueError:  # not the main thread
+            old = None
+    try:
+        return Run(opts, progress).execute()
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)

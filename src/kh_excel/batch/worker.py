@@ -1,0 +1,135 @@
+"""What one worker process does: load the template once (the pool's initializer), read a
+workbook once, render documents into the output folder atomically.
+
+Every failure of an item comes back as a result with a Vietnamese reason; nothing raised here
+stops the run. The same functions run in the main process when `--jobs 1`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import signal
+import sys
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+from kh_excel.batch import engine
+from kh_excel.batch.plan import (RenderResult, RenderTask, ScanResult, WorkerConfig, lead_agencies,
+                                 numbered_indicators)
+from kh_excel.batch.state import sha256_file
+
+_config: WorkerConfig | None = None
+_renderer = None
+_toml = None
+
+
+def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
+    """Load the template and the TOML settings once for this process."""
+    global _config, _renderer, _toml
+    if in_pool:
+        # Ctrl-C reaches the whole process group: let the main process decide (it stops handing
+        # out work; a task under way finishes its atomic write). If the main process dies —
+        # even by SIGKILL — take this worker down with it instead of writing on as an orphan.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _die_with_parent()
+    if _config == config and _renderer is not None:
+        return  # inherited through fork, already loaded
+    _config = config
+    _toml = engine.override_settings(config.settings_toml, config.settings_inline)
+    _renderer = engine.load_renderer(config.kind, config.template)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+    except (OSError, AttributeError):
+        pass
+
+
+def _reason(exc: BaseException) -> str:
+    """A failure as the user reads it: our own errors carry a Vietnamese message already."""
+    from kh_excel.io.workbook import WorkbookError
+    if isinstance(exc, WorkbookError):
+        return exc.reason  # the index and the summary name the file beside it
+    if engine.is_user_error(exc):
+        return str(exc)
+    if isinstance(exc, PermissionError):
+        return f"không ghi được tệp (đang mở ở chương trình khác hoặc không có quyền ghi): {exc.filename or ''}".rstrip(": ")
+    if isinstance(exc, OSError):
+        return f"lỗi hệ thống tệp: {exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return "không đủ bộ nhớ."
+    return f"lỗi không mong đợi ({type(exc).__name__}: {exc})"
+
+
+def scan(source: str) -> ScanResult:
+    """Read one workbook: the indicator table (evaluated), its settings sheet, its lead agencies.
+
+    The table and settings travel back pickled once (`blob`); the render tasks carry the same
+    bytes, and each worker unpickles a blob once, however many documents it makes from it.
+    """
+    assert _config is not None, "worker not initialised"
+    try:
+        att, settings = engine.read_source(source, _config.sheet)
+        blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha256(blob).hexdigest()
+        _remember(digest, (att, settings))
+        return ScanResult(source=source, ok=True, blob=blob, digest=digest,
+                          agencies=lead_agencies(att.table), indicators=numbered_indicators(att.table))
+    except Exception as exc:
+        return ScanResult(source=source, ok=False, reason=_reason(exc))
+
+
+_loaded: "OrderedDict[str, tuple]" = OrderedDict()
+_LOADED_MAX = 8
+
+
+def _remember(digest: str, value: tuple) -> None:
+    _loaded[digest] = value
+    _loaded.move_to_end(digest)
+    while len(_loaded) > _LOADED_MAX:
+        _loaded.popitem(last=False)
+
+
+def _unpack(task: RenderTask) -> tuple:
+    value = _loaded.get(task.digest)
+    if value is None:
+        value = pickle.loads(task.blob)
+        _remember(task.digest, value)
+    return value
+
+
+def render(task: RenderTask) -> RenderResult:
+    """Write one document. Reads the workbook first when the task carries no scanned table."""
+    assert _config is not None, "worker not initialised"
+    t0 = time.perf_counter()
+    scanned: ScanResult | None = None
+    try:
+        if task.blob:
+            att, settings = _unpack(task)
+        else:
+            att, settings = engine.read_source(task.source, _config.sheet)
+            scanned = ScanResult(source=task.source, ok=True, indicators=numbered_indicators(att.table))
+    except Exception as exc:
+        return RenderResult(task.output, False, _reason(exc))
+    try:
+        merged = engine.merge_settings(settings, _toml)
+        ctx = engine.context(att, merged, _config.kind, task.agency)
+        count = engine.indicator_count(ctx)
+        engine.render(_renderer, ctx, Path(task.output))
+        digest = sha256_file(task.output)
+        size = os.path.getsize(task.output)
+    except Exception as exc:
+        return RenderResult(task.output, False, _reason(exc), scan=scanned)
+    return RenderResult(task.output, True, sha256=digest, size=size, seconds=time.perf_counter() - t0,
+                        indicators=count if count is not None else (scanned.indicators if scanned else 0),
+                        scan=scanned)
