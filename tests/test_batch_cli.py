@@ -94,12 +94,33 @@ def cells(path: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------- per agency
+# What staff put in the settings sheet (or a TOML beside it): the signer, the number, the date.
+SETTINGS = """\
+dia_danh = "Lào Cai"
+tham_quyen = "TM."
+tap_the = "ỦY BAN NHÂN DÂN"
+chuc_vu = "CHỦ TỊCH"
+ho_ten = "Nguyễn Tuấn Anh"
+
+[giao-chi-tieu]
+so = "125"
+ngay = "05/01/2026"
+tham_quyen = "TM., KT."
+chuc_vu = "PHÓ CHỦ TỊCH"
+ho_ten = "Nguyễn Thành Sinh"
+"""
+
+
 @pytest.fixture(scope="module")
 def agency_run(tmp_path_factory):
     """The sample, one letter per lead agency, with PDF — one soffice process for the whole set."""
-    out = tmp_path_factory.mktemp("per-agency") / "van ban"
+    base = tmp_path_factory.mktemp("per-agency")
+    out = base / "van ban"
+    toml = base / "cau-hinh.toml"
+    toml.write_text(SETTINGS, encoding="utf-8")
     t0 = time.time()
-    proc = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "1")
+    proc = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "1",
+              "--settings", str(toml))
     return out, proc, time.time() - t0
 
 
@@ -153,13 +174,15 @@ def test_every_document_opens_in_libreoffice(agency_run):
 
 
 def test_every_document_passes_lint(agency_run):
+    from kh_excel.docs.lint import lint_docx
     out, _, _ = agency_run
-    probe = kh("lint", "--help")
-    if probe.returncode != 0:
-        pytest.skip("kh-excel lint is not built yet")
-    for doc in outputs(out):
-        r = kh("lint", str(doc))
-        assert r.returncode == 0, f"{doc.name}:\n{r.stdout}{r.stderr}"
+    docs = outputs(out)
+    for doc in docs:
+        report = lint_docx(doc)
+        assert report.ok, f"{doc.name}: {report.failed()}"
+    # and the command itself, as staff run it, on one of them
+    r = kh("lint", str(out / "UBND các xã-phường.docx"))
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_index_csv_is_readable_in_excel(agency_run):
@@ -175,12 +198,10 @@ def test_rerun_skips_by_content_and_force_redoes(agency_run, tmp_path):
     src_out, _, _ = agency_run
     out = tmp_path / "out"
     shutil.copytree(src_out, out)  # a copy: every mtime changed, contents the same
-    src = tmp_path / "bang.xlsx"
-    shutil.copy(SAMPLE, src)
-    # Outputs made from another path of the same content still carry that path's key: the
-    # first run here redoes them (the source is part of nothing but its bytes — same bytes, same key).
+    same = tmp_path / "cung-noi-dung.toml"  # another file, the same settings: the same key
+    same.write_text(SETTINGS, encoding="utf-8")
     before = {p.name: p.stat().st_mtime_ns for p in outputs(out)}
-    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "2")
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "2", "--settings", str(same))
     assert r.returncode == 0, r.stdout + r.stderr
     data = index(out)
     assert data["counts"] == {"done": 0, "skipped": 13, "failed": 0}
@@ -189,18 +210,18 @@ def test_rerun_skips_by_content_and_force_redoes(agency_run, tmp_path):
     # An output edited by hand is no longer what the index recorded: it alone is redone.
     victim = out / "Sở Nội vụ.docx"
     victim.write_bytes(b"edited")
-    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--jobs", "2")
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--jobs", "2", "--settings", str(same))
     data = index(out)
     assert data["counts"] == {"done": 1, "skipped": 12, "failed": 0}
     assert [e["output"] for e in data["items"] if e["status"] == "done"] == ["Sở Nội vụ.docx"]
     assert zipfile.is_zipfile(victim)
-    # A different settings file changes every document.
-    toml = tmp_path / "cau-hinh.toml"
-    toml.write_text('[giao-chi-tieu]\nso = "125"\nngay = "05/01/2026"\n', encoding="utf-8")
-    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(toml), "--jobs", "2")
+    # Other settings change every document.
+    other = tmp_path / "khac.toml"
+    other.write_text(SETTINGS.replace('so = "125"', 'so = "126"'), encoding="utf-8")
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(other), "--jobs", "2")
     assert index(out)["counts"] == {"done": 13, "skipped": 0, "failed": 0}
-    assert any("Số: 125/UBND-TH" in t for t in paragraphs(victim))
-    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(toml), "--force", "-q")
+    assert any("Số: 126/UBND-TH" in t for t in paragraphs(victim))
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(other), "--force", "-q")
     assert r.returncode == 0 and index(out)["counts"]["done"] == 13
     assert stray(out) == []
 
