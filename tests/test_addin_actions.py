@@ -333,6 +333,15 @@ def test_tinh_ty_le_refreshes_its_columns_and_steps_around_a_user_column(books, 
     assert "cột J và K" in message
 
 
+def test_the_added_columns_do_not_disturb_a_later_check(books, tmp_path, co_loi_check):
+    with_ratios = tmp_path / "with_ratios.xlsx"
+    assert run("tinh_ty_le", books["co_loi"], with_ratios)[0]
+    ok, message, _a, _ = run("kiem_tra", with_ratios, tmp_path / "checked.xlsx")
+    assert ok
+    n = co_loi_check["counts"]
+    assert f"{n['error']} lỗi (tô đỏ), {n['warning']} cảnh báo" in message
+
+
 def test_tinh_ty_le_on_a_plan_only_workbook_says_why_and_changes_nothing(books, tmp_path):
     ok, message, actions, alerts = run("tinh_ty_le", books["plan_only"], tmp_path / "out.xlsx")
     assert not ok

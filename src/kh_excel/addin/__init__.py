@@ -84,6 +84,11 @@ def run_action(tag: str, book) -> tuple[bool, str]:
 
 def _alert(book, message: str) -> None:
     try:
+        if book.app.engine.name != "remote":
+            book.app.status_bar = False  # the VBA's «đang xử lý…» must not stay
+    except Exception:
+        pass
+    try:
         book.app.alert(message, title=TITLE, mode="critical")
     except Exception:  # no way left to tell the user; never crash RunPython
         pass

@@ -399,6 +399,7 @@ def tong_hop(book) -> str:
     s.queue("chart", SUMMARY_SHEET, "I4", f"A{chart_first}:B{chart_last}", "bar_clustered", "kh_excel_tong_hop")
     s.queue("activate", SUMMARY_SHEET)
     message = f"Đã lập trang «{SUMMARY_SHEET}». {sm.sentence}"
+    s.queue("status", None, f"Đã lập trang «{SUMMARY_SHEET}».")
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
     return message
@@ -420,6 +421,7 @@ Nên lưu sổ tính trước khi dùng. Dòng lệnh «kh-excel» làm được
 
 def huong_dan(book) -> str:
     s = Session(book)
+    s.queue("status", None, None)
     s.queue("alert", None, HELP, f"{TITLE} – Hướng dẫn", "info")
     s.commit()
     return HELP

@@ -275,11 +275,12 @@ class Session:
         self.calls += 1
         self.book.app.alert(prompt, title=title, mode=mode)
 
-    def _do_status(self, _name: None, text: str) -> None:
+    def _do_status(self, _name: None, text: str | None) -> None:
+        """Replace the VBA's «đang xử lý…»; None gives the status bar back to Excel."""
         if self.remote:
             return  # no status bar on this engine: the alert says it
         self.calls += 1
-        self.book.app.status_bar = text
+        self.book.app.status_bar = text if text else False
 
 
 def color_runs(sheet: str, fills: dict[tuple[int, int], Any]) -> Iterable[tuple[tuple[int, int], list[list[Any]]]]:
