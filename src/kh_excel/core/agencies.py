@@ -1,0 +1,391 @@
+"""Registry of agency names: one display name per agency, and splitting of agency cells.
+
+An agency cell names several agencies. `;` and line breaks always separate them; a comma
+separates only where it is not inside a known name ("Sở Văn hóa, Thể thao và Du lịch" is one
+agency, "Sở Tài chính, Thống kê tỉnh" two). The registry knows the names, their abbreviations
+and spellings ("Sở VHTTDL", "Sở NN&MT", "UBND các xã, phường"), so that a cell splits right
+and one agency written two ways is counted once.
+
+The bundled list is `kh_excel/data/agencies.toml`; a user extends it with a file of the same
+schema (`AgencyRegistry.default().extend("my_agencies.toml")`):
+
+    [[agency]]
+    name = "Sở Văn hóa, Thể thao và Du lịch"   # display name (required)
+    aliases = ["Sở VHTTDL", "Sở VHTT&DL"]        # other spellings (optional)
+    generic = false                              # a collective such as "Các sở, ngành" (optional)
+
+Names match ignoring case, NFC/NFD, old/new tone placement (hoá/hóa), punctuation and
+spacing ("xã/phường" = "xã, phường"), "&" = "và", "Ủy ban nhân dân" = "UBND" and
+"Hội đồng nhân dân" = "HĐND"; aliases need list only what those rules do not cover.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Union
+
+from kh_excel.core.text import clean, tone_key
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = [
+    "Agency",
+    "AgencyRegistry",
+    "agency_key",
+    "same_agency",
+    "split_agencies",
+]
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One agency: its display name, other spellings, and whether it is a collective."""
+
+    name: str
+    aliases: tuple[str, ...] = field(default=())
+    generic: bool = False
+
+
+# ---------------------------------------------------------------------------------------
+# Keys
+# ---------------------------------------------------------------------------------------
+
+_EXPANSIONS = (
+    (tone_key("Ủy ban nhân dân"), "ubnd"),
+    (tone_key("Hội đồng nhân dân"), "hđnd"),
+)
+_JOINED_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
+def agency_key(name: str) -> str:
+    """Matching key of a name without any registry: "Sở NN&MT" and "sở nn và mt" share one."""
+    s = tone_key(name).replace("&", " và ")
+    s = _JOINED_HYPHEN.sub("", s)  # "PT-TH" = "PTTH"; "Lao động - Thương binh" keeps its words
+    s = _PUNCT.sub(" ", s).replace("_", " ")
+    s = _SPACES.sub(" ", s).strip()
+    for long, short in _EXPANSIONS:
+        s = re.sub(rf"(?<!\w){re.escape(long)}(?!\w)", short, s)
+    return s
+
+
+# Words that open an agency's name: after a comma (or "và") they start a new agency.
+_HEADS = (
+    "Sở", "Ban", "Ủy ban", "UBND", "UBMTTQ", "HĐND", "Thường trực", "Thống kê", "Thuế",
+    "Hải quan", "Công an", "Bảo hiểm", "BHXH", "Kho bạc", "KBNN", "Ngân hàng", "NHNN",
+    "Văn phòng", "VP", "Báo", "Đài", "Trường", "Học viện", "Đại học", "Bộ", "Bộ Chỉ huy", "Cục",
+    "Chi cục", "Tổng cục", "Trung tâm", "Hội", "Liên đoàn", "Tỉnh đoàn", "Tỉnh ủy", "Đảng ủy",
+    "Huyện ủy", "Thành ủy", "Đoàn", "Mặt trận", "Thanh tra", "Viện", "Tòa án", "Bệnh viện",
+    "Phòng", "Công ty", "Tổng công ty", "Điện lực", "Quỹ", "Cảng vụ", "Hạt Kiểm lâm",
+    "Kiểm lâm", "Bưu điện", "Viễn thông", "Cổng", "Ban Chỉ đạo", "BCĐ", "Vườn quốc gia",
+)
+_HEAD_KEYS = tuple(sorted({agency_key(h) for h in _HEADS}, key=len, reverse=True))
+_GENERIC_HEAD = agency_key("các")
+
+
+def _head(piece: str) -> str | None:
+    """"strong" when the piece opens with a capitalised agency word, "generic" for "các …"."""
+    k = agency_key(piece)
+    if k == _GENERIC_HEAD or k.startswith(_GENERIC_HEAD + " "):
+        return "generic"
+    stripped = piece.lstrip()
+    if not stripped or not stripped[0].isupper():
+        return None  # "ban", "ngành" inside "các sở, ban, ngành" open nothing
+    for h in _HEAD_KEYS:
+        if k == h or k.startswith(h + " "):
+            return "strong"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Registry
+# ---------------------------------------------------------------------------------------
+
+PathLike = Union[str, "os.PathLike[str]"]
+_SEGMENT_SEP = re.compile(r"[;\n\r\u2028\u2029\x0b]+")
+_BULLET = re.compile(r"^(?:[-+•*–—·]+\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+_EDGE = " \t,.;:-–—•*+·"
+_VA = re.compile(r"\s+và\s+", re.IGNORECASE)
+
+
+def _tidy(text: str) -> str:
+    """An item as a person reads it: NFC, single spaces, no bullet or trailing punctuation."""
+    s = clean(text)
+    s = _BULLET.sub("", s)
+    return s.strip(_EDGE)
+
+
+class AgencyRegistry:
+    """Known agencies; maps every spelling to one display name and splits agency cells."""
+
+    def __init__(self, agencies: Iterable[Agency] = (), *, strict: bool = True) -> None:
+        self._agencies: dict[str, Agency] = {}  # key of display name -> agency
+        self._index: dict[str, str] = {}        # key of any spelling -> key of display name
+        for a in agencies:
+            self._add(a, strict=strict)
+
+    # -- construction -----------------------------------------------------------------
+    @classmethod
+    def default(cls) -> AgencyRegistry:
+        """A fresh registry of the bundled agencies (extending it leaves the bundle alone)."""
+        return cls(_bundled(), strict=True)
+
+    @classmethod
+    def from_toml(cls, path: PathLike) -> AgencyRegistry:
+        """A registry of only the agencies in one TOML file (schema in the module docstring)."""
+        return cls(_load_toml(Path(path)), strict=False)
+
+    def extend(self, names_or_path: PathLike | Iterable[str | Agency | dict[str, Any]]
+               ) -> AgencyRegistry:
+        """Add a user's agencies: a TOML file of the bundled schema, or a list of names,
+        `Agency` objects or {"name", "aliases", "generic"} tables. An entry whose name is
+        already known adds its aliases to that agency; an alias that meant another agency
+        now means this one. Returns the registry itself."""
+        if isinstance(names_or_path, os.PathLike) or (
+            isinstance(names_or_path, str) and names_or_path.lower().endswith(".toml")
+        ):
+            entries: Iterable[Agency] = _load_toml(Path(names_or_path))
+        elif isinstance(names_or_path, str):
+            entries = [Agency(names_or_path)]
+        else:
+            entries = [_as_agency(e, "danh sách") for e in names_or_path]
+        for a in entries:
+            self._add(a, strict=False)
+        return self
+
+    def _add(self, agency: Agency, *, strict: bool) -> None:
+        name = _tidy(agency.name)
+        if not name:
+            raise ValueError("Tên cơ quan không được để trống.")
+        own = agency_key(name)
+        existing = self._index.get(own)
+        if existing is not None and not strict:
+            old = self._agencies[existing]
+            agency = Agency(old.name, old.aliases + agency.aliases, old.generic or agency.generic)
+            name, own = old.name, existing
+        elif existing is not None:
+            raise ValueError(f"Cơ quan «{name}» có hai lần trong danh mục.")
+        else:
+            agency = Agency(name, agency.aliases, agency.generic)
+        self._agencies[own] = agency
+        self._index[own] = own
+        for alias in agency.aliases:
+            k = agency_key(alias)
+            if not k:
+                continue
+            other = self._index.get(k)
+            if other is not None and other != own:
+                if strict:
+                    raise ValueError(
+                        f"Tên «{alias}» vừa là «{self._agencies[other].name}» vừa là «{name}»."
+                    )
+                if k == other:  # the alias is another agency's display name: leave that one
+                    continue
+            self._index[k] = own
+
+    # -- queries ----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._agencies)
+
+    def __iter__(self) -> Iterator[Agency]:
+        return iter(self._agencies.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and agency_key(_tidy(name)) in self._index
+
+    def names(self) -> list[str]:
+        """Display names, in registry order."""
+        return [a.name for a in self._agencies.values()]
+
+    def lookup(self, name: str) -> Agency | None:
+        """The known agency a spelling means, or None."""
+        k = self._index.get(agency_key(_tidy(name)))
+        return self._agencies[k] if k is not None else None
+
+    def canonical(self, name: str) -> str:
+        """The display name of an agency: "Sở VHTTDL" -> "Sở Văn hóa, Thể thao và Du lịch".
+        An unknown name comes back as written (tidied: NFC, trimmed, no trailing punctuation)."""
+        a = self.lookup(name)
+        return a.name if a else _tidy(name)
+
+    def key(self, name: str) -> str:
+        """A key equal for every spelling of one agency (known or not): group by this."""
+        k = agency_key(_tidy(name))
+        return self._index.get(k, k)
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two spellings name one agency ("Sở Văn hoá" = "Sở Văn hóa")."""
+        return self.key(a) == self.key(b)
+
+    def is_generic(self, name: str) -> bool:
+        """Whether the name is a collective ("Các sở, ngành"), not one office to write to."""
+        a = self.lookup(name)
+        if a is not None:
+            return a.generic
+        return _head(_tidy(name)) == "generic"
+
+    # -- splitting --------------------------------------------------------------------
+    def split(self, cell_text: object, canonical: bool = True) -> list[str]:
+        """The agencies of one cell, as display names for known ones, in order, each once.
+
+        `;` and line breaks separate; a comma separates only outside a known name; " và "
+        separates before a new agency ("Sở Nội vụ và các sở, ngành liên quan"). Known names
+        are matched longest first over the comma-separated pieces; an unknown run of pieces
+        ends where a piece opens a known name or an agency word (Sở, Ban, UBND, Thống kê,
+        Thuế, Hải quan, Công an, …, "các …"), and keeps its spelling. `canonical=False` keeps
+        every item as written (tidied), for checks of one agency spelled two ways.
+        """
+        if cell_text is None:
+            return []
+        items: list[str] = []
+        seen: set[str] = set()
+        for segment in _SEGMENT_SEP.split(str(cell_text)):
+            for item in self._split_segment(_tidy(segment), canonical):
+                k = self.key(item)
+                if item and k not in seen:
+                    seen.add(k)
+                    items.append(item)
+        return items
+
+    def _match(self, text: str) -> str | None:
+        return self._index.get(agency_key(text)) if text else None
+
+    def _pieces(self, seg: str) -> list[tuple[int, int]]:
+        """Spans of `seg` between commas and before a " và " that opens a new agency."""
+        cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in re.finditer(r"\s*,\s*", seg)]
+        comma_starts = sorted(c[0] for c in cuts) + [len(seg)]
+        for m in _VA.finditer(seg):
+            right = seg[m.end():]
+            opens = _head(right) is not None or any(
+                self._match(seg[m.end():e]) for e in comma_starts if e > m.end()
+            )
+            if opens:
+                cuts.append((m.start(), m.end()))
+        cuts.sort()
+        spans, pos = [], 0
+        for a, b in cuts:
+            if a < pos:
+                continue
+            spans.append((pos, a))
+            pos = b
+        spans.append((pos, len(seg)))
+        return [(a, b) for a, b in spans if seg[a:b].strip(_EDGE)]
+
+    def _split_segment(self, seg: str, canonical: bool = True) -> list[str]:
+        if not seg:
+            return []
+        spans = self._pieces(seg)
+        n = len(spans)
+        out: list[str] = []
+        last_generic_start: int | None = None  # start of the previous item, if a collective
+        i = 0
+        while i < n:
+            hit = None
+            for j in range(n, i, -1):
+                k = self._match(seg[spans[i][0]:spans[j - 1][1]])
+                if k is not None:
+                    hit = (j, k)
+                    break
+            if hit is not None:
+                j, k = hit
+                written = _tidy(seg[spans[i][0]:spans[j - 1][1]])
+                out.append(self._agencies[k].name if canonical else written)
+                last_generic_start = spans[i][0] if self._agencies[k].generic else None
+                i = j
+                continue
+            piece = seg[spans[i][0]:spans[i][1]].strip(_EDGE)
+            if last_generic_start is not None and piece[:1].islower() and _head(piece) is None:
+                # "Các sở, ngành, đoàn thể": the collective goes on; keep it as written.
+                out[-1] = _tidy(seg[last_generic_start:spans[i][1]])
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                nxt = seg[spans[j][0]:spans[j][1]].strip(_EDGE)
+                if _head(nxt) is not None or self._starts_known(seg, spans, j):
+                    break
+                j += 1
+            out.append(_tidy(seg[spans[i][0]:spans[j - 1][1]]))
+            last_generic_start = spans[i][0] if _head(piece) == "generic" else None
+            i = j
+        return out
+
+    def _starts_known(self, seg: str, spans: list[tuple[int, int]], i: int) -> bool:
+        return any(self._match(seg[spans[i][0]:spans[j][1]]) for j in range(i, len(spans)))
+
+
+# ---------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------
+
+def _as_agency(entry: object, where: str) -> Agency:
+    if isinstance(entry, Agency):
+        return entry
+    if isinstance(entry, str):
+        return Agency(entry)
+    if isinstance(entry, dict):
+        name = entry.get("name")
+        aliases = entry.get("aliases", [])
+        generic = entry.get("generic", False)
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{where}: mỗi mục [[agency]] phải có name là một chuỗi.")
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ValueError(f"{where}: aliases của «{name}» phải là danh sách chuỗi.")
+        if not isinstance(generic, bool):
+            raise ValueError(f"{where}: generic của «{name}» phải là true hoặc false.")
+        return Agency(name, tuple(aliases), generic)
+    raise ValueError(f"{where}: không hiểu mục cơ quan {entry!r}.")
+
+
+def _parse_toml(data: dict[str, Any], where: str) -> list[Agency]:
+    entries = data.get("agency", [])
+    if not isinstance(entries, list):
+        raise ValueError(f"{where}: cần các bảng [[agency]].")
+    return [_as_agency(e, where) for e in entries]
+
+
+def _load_toml(path: Path) -> list[Agency]:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        raise ValueError(f"Không tìm thấy tệp danh mục cơ quan: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"Tệp danh mục cơ quan {path} sai cú pháp TOML: {exc}") from None
+    return _parse_toml(data, str(path))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Agency, ...]:
+    ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
+    data = tomllib.loads(ref.read_text(encoding="utf-8"))
+    return tuple(_parse_toml(data, "kh_excel/data/agencies.toml"))
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> AgencyRegistry:
+    return AgencyRegistry.default()
+
+
+def same_agency(a: str, b: str, registry: AgencyRegistry | None = None) -> bool:
+    """Whether two spellings name one agency (bundled registry unless one is given)."""
+    return (registry or _default_registry()).same(a, b)
+
+
+def split_agencies(cell_text: object, registry: AgencyRegistry | None = None,
+                   canonical: bool = True) -> list[str]:
+    """The agencies of one cell (bundled registry unless one is given)."""
+    return (registry or _default_registry()).split(cell_text, canonical)

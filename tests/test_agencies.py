@@ -1,0 +1,286 @@
+"""Agency registry: display names, spellings, and splitting agency cells."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kh_excel.core.agencies import (
+    Agency,
+    AgencyRegistry,
+    agency_key,
+    same_agency,
+    split_agencies,
+)
+from kh_excel.core.text import normalize_tone_marks
+
+REG = AgencyRegistry.default()
+SEED_TABLE = Path("/work/shared/seeds/001_7fa0b185901330c3.txt")
+
+
+# -- the examples of the brief and SPEC §2 -------------------------------------------------------
+
+@pytest.mark.parametrize("cell,expected", [
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Sở Tài chính, Thống kê tỉnh", ["Sở Tài chính", "Thống kê tỉnh"]),
+    ("Sở Tài chính, các sở, ban, ngành liên quan", ["Sở Tài chính", "Các sở, ban, ngành liên quan"]),
+    ("Các sở, ngành, UBND các xã/phường", ["Các sở, ngành", "UBND các xã/phường"]),
+    ("UBND các xã/phường; Hải Quan khu vực VII; Sở Nông nghiệp và Môi trường; Thuế tỉnh; các Ban QLDA",
+     ["UBND các xã/phường", "Hải quan khu vực VII", "Sở Nông nghiệp và Môi trường", "Thuế tỉnh",
+      "Các Ban Quản lý dự án"]),
+    ("Sở VHTTDL, Sở NN&MT, Sở KH&CN",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ"]),
+    ("Sở NN và MT;\nSở VHTT&DL", ["Sở Nông nghiệp và Môi trường", "Sở Văn hóa, Thể thao và Du lịch"]),
+])
+def test_brief_examples(cell, expected):
+    assert REG.split(cell) == expected
+
+
+def test_line_breaks_bullets_and_punctuation():
+    cell = "- Sở Y tế;\n- Sở GD&ĐT\r\n+ UBND các huyện, thành phố.\n\n  "
+    assert REG.split(cell) == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND các huyện, thị xã, thành phố"]
+    assert REG.split("Sở Tài chính;; ;") == ["Sở Tài chính"]
+    assert REG.split("") == [] and REG.split(None) == [] and REG.split(" ; \n") == []
+
+
+def test_items_are_cleaned_nfc():
+    nfd = unicodedata.normalize("NFD", "Sở  Tài chính , Thống kê tỉnh.")
+    items = REG.split(nfd)
+    assert items == ["Sở Tài chính", "Thống kê tỉnh"]
+    assert all(unicodedata.is_normalized("NFC", i) for i in items)
+
+
+def test_va_separates_only_before_a_new_agency():
+    assert REG.split("Sở Nội vụ và các sở, ngành liên quan") == ["Sở Nội vụ", "Các sở, ngành liên quan"]
+    assert REG.split("Sở Y tế và Bảo hiểm xã hội tỉnh") == ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]
+    # "và" inside a name stays: the word after it opens no agency.
+    for name in ("Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo",
+                 "Sở Khoa học và Công nghệ", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"):
+        assert REG.split(name) == [name]
+
+
+def test_unknown_agencies_keep_their_spelling():
+    assert REG.split("Phòng Kinh tế, Hạ tầng và Đô thị, Sở Xây dựng") == \
+        ["Phòng Kinh tế, Hạ tầng và Đô thị", "Sở Xây dựng"]
+    assert REG.split("Trung tâm Công nghệ thông tin, Trung tâm Khoa học, Công nghệ") == \
+        ["Trung tâm Công nghệ thông tin", "Trung tâm Khoa học, Công nghệ"]
+    assert REG.split("Ủy ban nhân dân các xã, phường, các cơ quan truyền thông") == \
+        ["UBND các xã/phường", "các cơ quan truyền thông"]
+    # A collective that goes on in lower case is kept whole, as written.
+    assert REG.split("Các sở, ngành, đoàn thể; Sở Y tế") == ["Các sở, ngành, đoàn thể", "Sở Y tế"]
+    assert REG.canonical("  Hợp tác xã Nông nghiệp Bảo Thắng. ") == "Hợp tác xã Nông nghiệp Bảo Thắng"
+
+
+def test_split_keeping_spellings():
+    cell = "Sở Văn hoá, Thể thao và Du lịch; Hải Quan khu vực VII, các Ban QLDA"
+    assert REG.split(cell, canonical=False) == \
+        ["Sở Văn hoá, Thể thao và Du lịch", "Hải Quan khu vực VII", "các Ban QLDA"]
+    assert [REG.canonical(i) for i in REG.split(cell, canonical=False)] == REG.split(cell)
+    assert split_agencies("Sở VHTTDL, Thống kê tỉnh", canonical=False) == ["Sở VHTTDL", "Thống kê tỉnh"]
+
+
+def test_duplicates_are_listed_once():
+    assert REG.split("Sở Văn hoá, Thể thao và Du lịch; Sở VHTTDL; Thống kê tỉnh") == \
+        ["Sở Văn hóa, Thể thao và Du lịch", "Thống kê tỉnh"]
+
+
+# -- canonical names and sameness ---------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling,display", [
+    ("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở VH-TT-DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("sở văn hoá thể thao và du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở NN&MT", "Sở Nông nghiệp và Môi trường"),
+    ("Sở NN và MT", "Sở Nông nghiệp và Môi trường"),
+    ("Sở NN & MT", "Sở Nông nghiệp và Môi trường"),
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ("UBND các xã, phường", "UBND các xã/phường"),
+    ("Ủy ban nhân dân các xã, phường", "UBND các xã/phường"),
+    ("Uỷ ban nhân dân các xã - phường", "UBND các xã/phường"),
+    ("Hải Quan khu vực VII", "Hải quan khu vực VII"),
+    ("Cục Thuế tỉnh", "Thuế tỉnh"),
+    ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
+    ("Sở Công thương", "Sở Công Thương"),
+])
+def test_canonical(spelling, display):
+    assert REG.canonical(spelling) == display
+    assert spelling in REG
+
+
+def test_same_agency():
+    assert same_agency("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch")
+    assert same_agency("UBND các xã/phường", "Ủy ban nhân dân các xã, phường")
+    assert same_agency("Uỷ ban nhân dân các xã, phường", "UBND các xã, phường")
+    assert same_agency("Sở NN&MT", "Sở Nông nghiệp và Môi trường")
+    assert same_agency(unicodedata.normalize("NFD", "Sở Tư pháp"), "SỞ TƯ PHÁP")
+    # Unknown names still compare by tone placement, case and spacing.
+    assert same_agency("Phòng Văn hoá  xã", "phòng văn hóa xã")
+    assert not same_agency("Sở Tài chính", "Sở Tư pháp")
+    assert not same_agency("Sở Văn hóa và Thể thao", "Sở Văn hóa, Thể thao và Du lịch")
+    assert not same_agency("Các sở, ngành", "Các sở, ban, ngành")
+    assert REG.key("Sở VHTTDL") == REG.key("Sở Văn hoá, Thể thao và Du lịch")
+
+
+def test_agency_key_rules():
+    assert agency_key("Sở NN&MT") == agency_key("sở nn và mt")
+    assert agency_key("UBND các xã/phường") == agency_key("Ủy ban nhân dân các xã, phường")
+    assert agency_key("Đài PT-TH tỉnh") == agency_key("Đài PTTH tỉnh")
+    assert agency_key("Đông") != agency_key("Đồng")
+
+
+def test_generic():
+    assert REG.is_generic("Các sở, ban, ngành liên quan")
+    assert REG.is_generic("UBND các xã, phường")
+    assert REG.is_generic("các cơ quan truyền thông")      # unknown, but "các …"
+    assert not REG.is_generic("Sở Tài chính")
+    assert not REG.is_generic("UBND tỉnh")
+
+
+# -- the bundled data ---------------------------------------------------------------------------
+
+def test_bundled_registry():
+    names = REG.names()
+    assert len(names) == len(set(names)) >= 70
+    for required in (
+        "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Công Thương",
+        "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh",
+        "Văn phòng UBND tỉnh", "Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội",
+        "Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông", "Sở Giao thông vận tải",
+        "Sở Nông nghiệp và Phát triển nông thôn", "Thống kê tỉnh", "Thuế tỉnh", "Hải quan khu vực VII",
+        "Bảo hiểm xã hội tỉnh", "Ban Quản lý Khu kinh tế tỉnh", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+        "Kho bạc Nhà nước tỉnh", "Đài Phát thanh và Truyền hình tỉnh", "Báo Lào Cai",
+        "Các sở, ban, ngành liên quan", "Các sở, ngành", "UBND các xã/phường",
+    ):
+        assert required in names, required
+    assert all(unicodedata.is_normalized("NFC", n) for n in names)
+    # Every alias of every agency leads back to that agency.
+    for a in REG:
+        for alias in (a.name, *a.aliases):
+            assert REG.canonical(alias) == a.name, alias
+            assert REG.split(alias) == [a.name], alias
+
+
+def test_default_is_fresh_and_conflicts_are_refused():
+    a = AgencyRegistry.default().extend(["Phòng Văn hóa - Thông tin xã"])
+    assert "Phòng Văn hóa - Thông tin xã" in a
+    assert "Phòng Văn hóa - Thông tin xã" not in AgencyRegistry.default()
+    with pytest.raises(ValueError, match="vừa là"):
+        AgencyRegistry([Agency("Sở A", ("SA",)), Agency("Sở B", ("SA",))])
+    with pytest.raises(ValueError, match="hai lần"):
+        AgencyRegistry([Agency("Sở A"), Agency("sở a")])
+
+
+@pytest.mark.skipif(not SEED_TABLE.is_file(), reason="seed table not here")
+def test_seed_table_agency_cells_all_known():
+    rows = [ln.split("\t") for ln in SEED_TABLE.read_text(encoding="utf-8").splitlines()
+            if ln.count("\t") >= 6]
+    cells = {c for r in rows for c in r[4:6] if c.strip() and "Cơ quan" not in c}
+    assert len(cells) >= 20
+    for cell in cells:
+        items = REG.split(cell)
+        assert items and all(i in REG for i in items), (cell, items)
+        assert len(items) == len({REG.key(i) for i in items})
+
+
+# -- extending --------------------------------------------------------------------------------
+
+def test_extend_with_toml(tmp_path):
+    f = tmp_path / "co_quan.toml"
+    f.write_text(
+        '[[agency]]\nname = "Phòng Kinh tế, Hạ tầng và Đô thị"\naliases = ["Phòng KT-HT&ĐT"]\n\n'
+        '[[agency]]\nname = "Sở Tài chính"\naliases = ["STC"]\n\n'
+        '[[agency]]\nname = "Các hợp tác xã"\ngeneric = true\n',
+        encoding="utf-8",
+    )
+    reg = AgencyRegistry.default().extend(f)
+    assert reg.split("Phòng KT-HT&ĐT, Sở Xây dựng") == ["Phòng Kinh tế, Hạ tầng và Đô thị", "Sở Xây dựng"]
+    # A known name gains the user's aliases and keeps its display name and old aliases.
+    assert reg.canonical("STC") == "Sở Tài chính" and reg.canonical("Sở TC") == "Sở Tài chính"
+    assert reg.is_generic("Các hợp tác xã")
+    # Also by path string, and a file alone.
+    assert "STC" in AgencyRegistry.default().extend(str(f))
+    only = AgencyRegistry.from_toml(f)
+    assert len(only) == 3 and "Sở Y tế" not in only
+
+
+def test_extend_with_list_and_override():
+    reg = AgencyRegistry.default().extend([
+        "Trung tâm Y tế khu vực Bảo Thắng",
+        {"name": "Sở Tài chính - Kế hoạch", "aliases": ["Sở TC-KH", "Sở Tài chính, Kế hoạch"]},
+        Agency("Thống kê khu vực", ("Thống kê tỉnh",)),
+    ])
+    assert reg.split("Trung tâm Y tế khu vực Bảo Thắng, Sở Tài chính, Kế hoạch") == \
+        ["Trung tâm Y tế khu vực Bảo Thắng", "Sở Tài chính - Kế hoạch"]
+    # A display name stays itself even when a user lists it as someone's alias.
+    assert reg.canonical("Thống kê tỉnh") == "Thống kê tỉnh"
+    assert reg.extend("Ban Quản lý rừng phòng hộ") is reg
+    assert "Ban Quản lý rừng phòng hộ" in reg
+
+
+@pytest.mark.parametrize("content,message", [
+    ("[[agency]]\nname = \n", "cú pháp"),
+    ("[[agency]]\naliases = [\"x\"]\n", "name"),
+    ("[[agency]]\nname = \"Sở X\"\naliases = [1]\n", "aliases"),
+    ("[[agency]]\nname = \"Sở X\"\ngeneric = \"có\"\n", "generic"),
+])
+def test_bad_user_files_say_what_is_wrong(tmp_path, content, message):
+    f = tmp_path / "sai.toml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        AgencyRegistry.default().extend(f)
+    with pytest.raises(ValueError, match="Không tìm thấy"):
+        AgencyRegistry.default().extend(tmp_path / "khong_co.toml")
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+AGENCIES = list(REG)
+SPELLINGS = [(a.name, s) for a in AGENCIES for s in (a.name, *a.aliases)]
+
+
+def _variant(spelling: str, how: int) -> str:
+    """The same spelling as another person types it."""
+    if how == 1:
+        return normalize_tone_marks(spelling, "new")
+    if how == 2:
+        return unicodedata.normalize("NFD", spelling)
+    if how == 3:
+        return spelling.upper()
+    if how == 4:
+        return "  " + spelling.replace(" ", "  ") + " "
+    return spelling
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SPELLINGS), min_size=1, max_size=6, unique_by=lambda p: p[0]),
+    st.lists(st.integers(0, 4), min_size=6, max_size=6),
+    st.sampled_from(["; ", ";", "\n", ";\n", " ;  "]),
+)
+def test_joined_with_hard_separators_splits_back(picked, hows, sep):
+    cell = sep.join(_variant(spelling, h) for (_name, spelling), h in zip(picked, hows))
+    assert REG.split(cell) == [name for name, _spelling in picked]
+    written = REG.split(cell, canonical=False)
+    assert [REG.canonical(w) for w in written] == [name for name, _spelling in picked]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REG.names()), min_size=1, max_size=5, unique=True))
+def test_display_names_joined_with_commas_split_back(names):
+    # Commas are ambiguous only inside known names, which the registry knows.
+    assert REG.split(", ".join(names)) == names
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(SPELLINGS), st.sampled_from(SPELLINGS), st.integers(0, 4), st.integers(0, 4))
+def test_same_agency_is_same_display_name(p, q, h1, h2):
+    (name_a, a), (name_b, b) = p, q
+    assert same_agency(_variant(a, h1), _variant(b, h2)) == (name_a == name_b)
+    assert split_agencies(_variant(a, h1)) == [name_a]
