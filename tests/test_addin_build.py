@@ -196,6 +196,34 @@ def test_ribbon_tab_buttons_labels_and_unique_ids(ribbon):
     assert all(g.get("label") for g in root.findall(".//c:group", NS))
 
 
+def test_ribbon_attributes_keep_the_customui14_schema_limits(ribbon):
+    """The constraints of customui14.xsd that this ribbon can break (limits, types, allowed attributes)."""
+    _raw, root, _zf = ribbon
+    ncname = re.compile(r"^[A-Za-z_][\w.\-]*$")
+    allowed = {
+        "tab": {"id", "label", "keytip"},
+        "group": {"id", "label"},
+        "button": {"id", "tag", "label", "size", "imageMso", "screentip", "supertip", "onAction", "keytip"},
+    }
+    for el in root.iter():
+        name = etree.QName(el).localname
+        if name in allowed:
+            assert set(el.attrib) <= allowed[name], (name, set(el.attrib) - allowed[name])
+            assert ncname.match(el.get("id")), el.get("id")
+        for attr in ("label", "screentip", "supertip", "tag", "onAction"):
+            if el.get(attr) is not None:
+                assert 1 <= len(el.get(attr)) <= 1024, (attr, el.get(attr))
+        if el.get("keytip") is not None:
+            assert re.fullmatch(r"\S{1,3}", el.get("keytip"))
+        if el.get("size") is not None:
+            assert el.get("size") in ("normal", "large")
+        if el.get("imageMso") is not None:
+            assert ncname.match(el.get("imageMso"))
+    # the schema's element order: customUI > ribbon > tabs > tab > group > button
+    assert [etree.QName(e).localname for e in root] == ["ribbon"]
+    assert [etree.QName(e).localname for e in root[0]] == ["tabs"]
+
+
 def test_every_button_tag_is_an_action(ribbon):
     _raw, root, _zf = ribbon
     tags = {b.get("tag") for b in root.findall(".//c:button", NS)}
