@@ -14,7 +14,8 @@ kh_excel = pytest.importorskip("kh_excel")
 
 AS_LIMIT = 2 * 1024**3
 TIME_LIMIT = 5.0
-BAD = ["text", "png", "empty_file", "empty_workbook", "no_header", "encrypted", "truncated", "zip_bomb"]
+BAD = ["text", "png", "empty_file", "empty_workbook", "no_header", "encrypted", "truncated", "zip_bomb",
+       "zip_bomb_lying"]
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +55,7 @@ def test_bad_input_exit_2(bad, case, command):
         assert any(k in fb.fold(err) for k in keywords), f"{case}: no reason among {keywords}: {err!r}"
 
 
-@pytest.mark.parametrize("case", ["zip_bomb", "encrypted", "truncated"])
+@pytest.mark.parametrize("case", ["zip_bomb", "zip_bomb_lying", "encrypted", "truncated"])
 def test_bad_input_exit_2_with_json(bad, case):
     path, _ = bad[case]
     rc, out, err, elapsed = _run_limited("check", str(path), "--json")
