@@ -546,8 +546,9 @@ def detect_legacy(value: object, prefer: Encoding | None = None) -> Encoding | N
     abbreviations) as they stand, and at least 80 % of them are after conversion. Unicode
     Vietnamese (ă, ơ, ư, ạ…), ASCII and other languages' accents are left alone. When both
     encodings read the text equally well (a short word: "Chæ" is TCVN3 "Chổ" and VNI "Chỉ"),
-    `prefer` decides (see `dominant_legacy`), else TCVN3, the more common of the two. A text whose every word also reads as Unicode
-    Vietnamese ("chó" is TCVN3 for "chú") cannot be told apart and gives None.
+    `prefer` decides (see `dominant_legacy`), else TCVN3, the more common of the two. A text
+    whose every word also reads as Unicode Vietnamese ("chó" is TCVN3 for "chú") cannot be
+    told apart and gives None.
     """
     if value is None:
         return None
