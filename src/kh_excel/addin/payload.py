@@ -49,7 +49,9 @@ def ensure_license() -> None:
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, bool) or value is None:
+    if value is None:
+        return ""  # Office.js sends empty cells as "" (the engine reads them as None)
+    if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
         return value
