@@ -503,7 +503,7 @@ def build_operators(directory: Path) -> tuple[Path, dict]:
     ind("Tỷ lệ đô thị hóa khu vực phía Bắc", "%", "khoảng 32", 32.6, "dat", "~", D("32"))
     ind("Tỷ lệ đô thị hóa khu vực phía Nam", "%", "khoảng 32", 31.4, "dat", "~", D("32"))
     exact_tol = ind("Tỷ lệ đô thị hóa khu vực trung tâm", "%", "khoảng 32", 31.36, "dat", "~", D("32"))
-    ind("Tỷ lệ đô thị hóa khu vực miền núi", "%", "khoảng 32", 31.3, "khong_dat", "~", D("32"))
+    out_tol = ind("Tỷ lệ đô thị hóa khu vực miền núi", "%", "khoảng 32", 31.3, "khong_dat", "~", D("32"))
     ind("Tỷ lệ đô thị hóa khu vực ven biển", "%", "khoảng 32", 32.7, "vuot", "~", D("32"))
     ind("Tuổi thọ trung bình người dân", "Tuổi", "khoảng 74", 75.48, "dat", "~", D("74"))
     # ranges, inclusive at both ends
@@ -536,7 +536,8 @@ def build_operators(directory: Path) -> tuple[Path, dict]:
         "sections": [("I", "CÁC CHỈ TIÊU VỀ KINH TẾ", sec), ("II", "CÁC CHỈ TIÊU VỀ XÃ HỘI", sec2)],
         "rows": rows,
         "not_rows": [sec, sec2],
-        "marks": {"at_gt": at_gt, "at_ge": at_ge, "at_tren": at_tren, "at_lt": at_lt, "exact_tol": exact_tol},
+        "marks": {"at_gt": at_gt, "at_ge": at_ge, "at_tren": at_tren, "at_lt": at_lt, "exact_tol": exact_tol,
+                  "out_tol": out_tol},
         "no_error_rows": sorted(rows),
     }
 
@@ -865,6 +866,45 @@ def build_word_paste(directory: Path) -> tuple[Path, dict]:
         "findings": [_f(f"A{roman}", f"B{roman}", category="roman_indicator", severity="warning")],
         "no_error_rows": [r1, r2, h1, n1, r3, s2, r4, r5, roman, s3a, s3b, r6, h2, r7],
         "no_findings": ["duplicate_stt", "skipped_stt", "not_a_number"],
+    }
+
+
+def build_seed_shape(directory: Path) -> tuple[Path, dict]:
+    """The break of seed 001's appendix as pasted from Word: the section numeral "III" slipped onto the poverty row,
+    the section title left alone on the next row, a page number "3" on a row of its own, then the header again."""
+    wb, ws = _new_sheet()
+    first = _header(ws, _titles(ws, 8), STD_HEADER, number_row=False)
+    w = _Rows(ws, first)
+    s1 = w.add("II", "CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI")
+    r1 = w.add("20", "Xã, phường đạt chuẩn phổ cập giáo dục mẫu giáo cho trẻ 3 tuổi", "Xã, phường", 17, 17, XA,
+               "Sở Nông nghiệp và Môi trường", HANH)
+    roman = w.add("III", "Giảm tỷ lệ hộ nghèo so với năm trước (theo chuẩn nghèo đa chiều giai đoạn 2021-2025)",
+                  "Điểm %", "1,5", "1,7", XA, "Sở Nông nghiệp và Môi trường", PHUOC)
+    sub = w.add(None, "Tỷ lệ dân số được sử dụng nước sạch đáp ứng quy chuẩn", "%", 36, 36.5, XA)
+    title = w.add(None, "CÁC CHỈ TIÊU VỀ MÔI TRƯỜNG")
+    page = w.add("3")
+    blank = w.skip()
+    h = w.add(*STD_HEADER)
+    r2 = w.add("21", "Tỷ lệ che phủ rừng", "%", 61.3, 61.3, XA, "Sở Nông nghiệp và Môi trường", PHUOC)
+    r3 = w.add("22", "Tỷ lệ chất thải nguy hại được thu gom, xử lý", "%", 91, 92, XA, "Sở Nông nghiệp và Môi trường",
+               PHUOC)
+    _finish(ws, 5, w.r - 1, 8)
+    path = directory / "chi_tieu_nhu_seed.xlsx"
+    wb.save(path)
+    t1, t2 = "CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI", "CÁC CHỈ TIÊU VỀ MÔI TRƯỜNG"
+    return path, {
+        "sheet": SHEET, "columns": dict(STD_COLUMNS),
+        "section_titles": [(t1, s1), (t2, title)],
+        "rows": {
+            r1: _ind(stt="20", section=t1, status="dat"),
+            roman: _ind(stt="III", section=t1, value=D("1.5"), result=D("1.7"), status="vuot", direction="up"),
+            sub: _sub(roman, section=t1, value=D("36"), result=D("36.5"), status="vuot", lead=[XA]),
+            r2: _ind(stt="21", section=t2, status="dat"),
+            r3: _ind(stt="22", section=t2, status="vuot"),
+        },
+        "not_rows": [s1, title, page, blank, h],
+        "findings": [_f(f"A{roman}", f"B{roman}", category="roman_indicator", severity="warning")],
+        "no_error_rows": [r1, roman, sub, title, page, h, r2, r3],
     }
 
 
@@ -1240,6 +1280,7 @@ ALL_BUILDERS = {
     "previous_year": build_previous_year,
     "plan_only": build_plan_only,
     "word_paste": build_word_paste,
+    "seed_shape": build_seed_shape,
     "text_quality": build_text_quality,
     "tcvn3_header": build_tcvn3_header,
     "errors": build_errors,

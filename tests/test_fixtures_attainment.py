@@ -16,10 +16,11 @@ import fixture_books as fb
 kh_excel = pytest.importorskip("kh_excel")
 
 STATUS_BOOKS = ["plain", "operators", "directions", "direction_column", "two_row_header", "reordered",
-                "header_variants", "unaccented_header", "previous_year", "plan_only", "word_paste", "text_quality"]
+                "header_variants", "unaccented_header", "previous_year", "plan_only", "word_paste", "seed_shape",
+                "text_quality"]
 # books whose every expected status is definite (at most dat-or-vuot), so the summary is known exactly
 SUMMARY_BOOKS = ["plain", "directions", "direction_column", "two_row_header", "reordered", "previous_year",
-                 "plan_only", "word_paste"]
+                 "plan_only", "word_paste", "seed_shape"]
 
 
 @pytest.fixture(scope="session")
@@ -81,6 +82,19 @@ def test_operator_bounds(books, judged):
     assert st[m["at_lt"]] == "khong_dat"
     assert st[m["at_ge"]] == "dat"
     assert st[m["exact_tol"]] == "dat"  # 31,36 against khoảng 32: exactly −2 %, no float rounding
+
+
+def test_khoang_tolerance_is_configurable(books, judged):
+    """31,3 against khoảng 32 is −2,2 %: outside the default ±2 %, inside ±5 %."""
+    path, facts = books["operators"]
+    table, _ = judged["operators"]
+    row = facts["marks"]["out_tol"]
+    wide = {a.indicator.row: a.status for a in kh_excel.evaluate(table, tolerance=D(5)).assessments}
+    assert wide[row] == "dat"
+    proc = subprocess.run(fb.cli_command("attainment", str(path), "--json", "--tolerance", "5"),
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert {i["row"]: i["status"] for i in json.loads(proc.stdout)["indicators"]}[row] == "dat"
 
 
 def test_tren_is_documented(judged, books):

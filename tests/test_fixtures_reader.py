@@ -16,7 +16,7 @@ kh_excel = pytest.importorskip("kh_excel")
 
 READ_BOOKS = [
     "plain", "operators", "directions", "direction_column", "two_row_header", "reordered", "header_variants",
-    "unaccented_header", "previous_year", "plan_only", "word_paste", "text_quality",
+    "unaccented_header", "previous_year", "plan_only", "word_paste", "seed_shape", "text_quality",
 ]
 
 
@@ -129,6 +129,13 @@ def test_not_data(books, tables, name):
     rows = {i.row for i in tables[name].indicators}
     wrong = [r for r in facts.get("not_rows", []) if r in rows]
     assert not wrong, f"{name}: rows {wrong} were read as indicators"
+
+
+def test_section_title_without_numeral(books, tables):
+    """Seed 001's break: the title row left without its numeral is still a section, not an indicator."""
+    _, facts = books["seed_shape"]
+    got = [(s.title, s.row) for s in tables["seed_shape"].sections]
+    assert got == facts["section_titles"], got
 
 
 def test_names_are_nfc_and_clean(tables):

@@ -12,9 +12,9 @@ import fixture_books as fb
 
 kh_excel = pytest.importorskip("kh_excel")
 
-FINDING_BOOKS = ["plain", "word_paste", "text_quality", "errors"]
+FINDING_BOOKS = ["plain", "word_paste", "seed_shape", "text_quality", "errors"]
 CLEAN_BOOKS = ["plain", "operators", "direction_column", "two_row_header", "reordered", "header_variants",
-               "previous_year", "plan_only", "word_paste", "text_quality", "errors"]
+               "previous_year", "plan_only", "word_paste", "seed_shape", "text_quality", "errors"]
 
 
 @pytest.fixture(scope="session")
