@@ -51,8 +51,9 @@ def test_bad_input_exit_2(bad, case, command):
     assert elapsed < TIME_LIMIT, f"{case}: {elapsed:.2f} s"
     assert path.name in err, f"{case}: the message does not name the file: {err!r}"
     assert fb.VIETNAMESE_LETTERS.search(err), err
-    if keywords:
-        assert any(k in fb.fold(err) for k in keywords), f"{case}: no reason among {keywords}: {err!r}"
+    if keywords:  # the reason, not the file name, must say it
+        reason = fb.fold(err.replace(str(path), "").replace(path.name, ""))
+        assert any(k in reason for k in keywords), f"{case}: no reason among {keywords}: {err!r}"
 
 
 @pytest.mark.parametrize("case", ["zip_bomb", "zip_bomb_lying", "encrypted", "truncated"])
@@ -95,5 +96,5 @@ def test_no_header_names_missing_columns(bad):
     path, _ = bad["no_header"]
     rc, out, err, _ = _run_limited("check", str(path))
     assert rc == 2
-    folded = fb.fold(err)
+    folded = fb.fold(err.replace(str(path), ""))
     assert "chi tieu" in folded and "ke hoach" in folded, err  # says which columns it could not find

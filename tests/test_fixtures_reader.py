@@ -189,7 +189,7 @@ def test_tcvn3_header(books):
     try:
         table = kh_excel.read_workbook(path)
     except Exception as exc:  # refusing is acceptable only when the message names the legacy encoding
-        msg = fb.fold(str(exc))
+        msg = fb.fold(str(exc).replace(str(path), "").replace(path.name, ""))
         assert "tcvn" in msg or "vntime" in msg or "ma cu" in msg or "bang ma" in msg, str(exc)
         return
     for role in ("name", "unit", "target", "result", "lead"):
