@@ -270,7 +270,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     }
 
     # --- signature and recipients
-    ky = [_signer(s, "", ban_hanh)]
+    ky = [_signer(s, "", ban_hanh, _chairman(table))]
     if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
         ky.append(_signer(s, "_2", ban_hanh))
     items = list(s.get("noi_nhan") or _default_recipients(kind))
@@ -362,18 +362,36 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> 
     return title
 
 
-def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str]) -> dict[str, Any]:
+def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str = "") -> dict[str, Any]:
     authority = txt(s.get("tham_quyen" + suffix))
     collective = txt(s.get("tap_the" + suffix)) or (ban_hanh[0] if ban_hanh else "")
     head = txt(s.get("chuc_vu_thu_truong" + suffix)) or "CHỦ TỊCH"
     title = txt(s.get("chuc_vu" + suffix))
+    name = txt(s.get("ho_ten" + suffix))
     if not authority and not title:
         authority, title = "TM.", "CHỦ TỊCH"
+    if not name and fold(title) == "chu tich" and "KT." not in authority.upper():
+        name = chairman  # the table names the chairman among the leaders in charge
     try:
         lines = vn.signature_lines(authority, collective, head, title)
     except ValueError as exc:
         raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
-    return {"dong": lines, "ho_ten": txt(s.get("ho_ten" + suffix))}
+    return {"dong": lines, "ho_ten": name}
+
+
+_COMRADE = re.compile(r"^(đồng chí|đông chí|đ/c|đc\.?)\s+", re.I)
+
+
+def _chairman(table: Table) -> str:
+    """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh')."""
+    for ind in table.indicators:
+        leader = txt(ind.leader)
+        if " - " not in leader:
+            continue
+        name, role = leader.split(" - ", 1)
+        if fold(role).startswith("chu tich"):
+            return _COMRADE.sub("", name).strip()
+    return ""
 
 
 def _ending(lines: list[str], each: str, last: str) -> list[str]:

@@ -1060,6 +1060,10 @@ class Checker:
         filled = [p for p in paras if p.stripped]
         name = filled[-1]
         titles = filled[:-1]
+        if _is_upper(_norm(name.shown_text())) and (not titles or paras.index(name) == paras.index(titles[-1]) + 1):
+            # the last line is still a title: nothing after the space for the signature
+            res.fail(name.where(), "thiếu họ tên người ký")
+            titles, name = filled, None
         if not titles:
             res.fail(name.where(), "thiếu quyền hạn, chức vụ của người ký")
         for k, p in enumerate(titles):
@@ -1077,6 +1081,8 @@ class Checker:
                 if token not in vn.AUTHORITIES:
                     res.fail(p.where(), f"viết tắt quyền hạn «{token}» phải là một trong "
                                         f"{', '.join(vn.AUTHORITIES)}")
+        if name is None:
+            return
         # space for signature and seal
         gap = 0
         idx = paras.index(name)
@@ -1227,7 +1233,7 @@ class Checker:
             kt = re.sub(r"\s+", " ", kem.text.replace("\u00a0", " "))
             if self.symbol:
                 sym = re.sub(r"\s+", " ", self.symbol.replace("\u00a0", " ")).strip()
-                if sym not in kt:
+                if re.sub(r"\s+", "", sym) not in re.sub(r"\s+", "", kt):
                     res.fail(kem.where(), f"số, ký hiệu trong dòng «Kèm theo» phải là «{sym}» như phần tiêu đề")
             if self.date_words and self.date_words not in kt:
                 res.fail(kem.where(), f"ngày trong dòng «Kèm theo» phải là «{self.date_words}» như phần tiêu đề")

@@ -14,9 +14,11 @@ templates), patched and compiled like the template itself.
 """
 from __future__ import annotations
 
-import io
 import os
 import re
+import struct
+import xml.parsers.expat
+import zlib
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -30,12 +32,11 @@ from lxml import etree
 
 DOCX_MAIN = "word/document.xml"
 _TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-_XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_XML_DECL_B = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _TAG_RE = re.compile(r"<[^>]+>")
 _HAS_JINJA = re.compile(r"\{[{%#]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TEXT_WITH_BREAKS = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*[\n\t][^<]*)</w:t>")
-_PARA_MARK = re.compile(r"\n<w:p([ >])")
 _DOCPR = re.compile(r"(<wp:docPr\b[^>]*?\bid=\")(\d+)(\")")
 
 KNOWN_KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu")
@@ -70,8 +71,12 @@ class TemplateProblem(Exception):
 
     def describe(self) -> str:
         where = f"Mẫu văn bản {Path(self.template).name}"
-        if self.part and Path(self.part).name != Path(self.template).name:
-            where += f" (phần «{Path(self.part).stem}»)"
+        part = self.part
+        if part and part != DOCX_MAIN and Path(part).name != Path(self.template).name:
+            if part.endswith(".docx"):
+                where += f" (phần dùng chung «{Path(part).stem}»)"
+            else:
+                where += f" (phần {part} trong tệp)"
         lines = [f"{where}: {self.message}"]
         if self.place:
             lines.append("Vị trí (đoạn văn quanh chỗ lỗi trong mẫu):")
@@ -95,8 +100,11 @@ def _place(source: str, lineno: int | None, marker: str = "→ ") -> list[str]:
 
 def _patch(xml: str) -> str:
     """docxtpl's own template clean-up (tags split across runs, {%p %}, {%tr %} …)."""
-    patched = DocxTemplate.patch_xml(_PATCHER, xml)
-    # one paragraph per line, so that Jinja's line numbers point at a paragraph
+    return DocxTemplate.patch_xml(_PATCHER, xml)
+
+
+def _lined(patched: str) -> str:
+    """One paragraph per line, so that Jinja's line numbers point at a paragraph (errors only)."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
@@ -128,7 +136,7 @@ def _parse_xml(data: bytes, template: Path, part: str) -> etree._Element:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def part_source(path: Path, template: Path | None = None) -> str:
+def part_source(path: Path, template: Path | None = None, lined: bool = False) -> str:
     """The body of a part .docx (its final section properties left out), patched for Jinja."""
     entries = _read_zip(path, template or path)
     data = dict((i.filename, d) for i, d in entries)[DOCX_MAIN]
@@ -138,15 +146,17 @@ def part_source(path: Path, template: Path | None = None) -> str:
         raise TemplateProblem(template or path, f"tệp {path.name} không có nội dung", part=str(path))
     xml = "".join(etree.tostring(child, encoding="unicode") for child in body
                   if child.tag != f"{_W}sectPr")
-    return _patch(xml)
+    patched = _patch(xml)
+    return _lined(patched) if lined else patched
 
 
 class PartsLoader(jinja2.BaseLoader):
     """Resolves `{% include "name" %}` to `name.docx` in the search path (parts folders)."""
 
-    def __init__(self, search_path: Iterable[Path], sources: dict[str, str]):
+    def __init__(self, search_path: Iterable[Path], sources: dict[str, str] | None = None, lined: bool = False):
         self.search_path = [Path(p) for p in search_path]
-        self.sources = sources  # filename -> patched source, for error places
+        self.sources = sources if sources is not None else {}  # filename -> lined source, for error places
+        self.lined = lined
 
     def find(self, name: str) -> Path | None:
         stem = name[:-5] if name.endswith(".docx") else name
@@ -161,8 +171,9 @@ class PartsLoader(jinja2.BaseLoader):
         if path is None:
             raise jinja2.TemplateNotFound(template)
         stamp = _stamp(path)
-        source = part_source(path)
-        self.sources[str(path)] = source
+        source = part_source(path, lined=self.lined)
+        if self.lined:
+            self.sources[str(path)] = source
         return source, str(path), lambda: path.is_file() and _stamp(path) == stamp
 
 
@@ -176,11 +187,14 @@ class CompiledTemplate:
     path: Path
     stamp: tuple[int, int]
     entries: list[tuple[zipfile.ZipInfo, bytes]]
-    templates: dict[str, jinja2.Template]       # zip part name -> compiled template
-    sources: dict[str, str]                     # filename -> patched source (for error places)
+    templates: dict[str, jinja2.Template]       # zip part name -> compiled template (fast source)
+    sources: dict[str, str]                     # filename -> lined source (for error places)
     undeclared: dict[str, set[str]] = field(default_factory=dict)  # filename -> free variables
     fix_tables: bool = False
     parts: list[Path] = field(default_factory=list)  # shared part files it includes, in order found
+    lined: dict[str, jinja2.Template] = field(default_factory=dict)  # same, one paragraph a line
+    static: dict[str, tuple[int, bytes, int]] = field(default_factory=dict)  # name -> (crc, deflated, size)
+    known_globals: frozenset[str] = frozenset()
 
     @property
     def dependencies(self) -> list[Path]:
@@ -194,20 +208,22 @@ class Renderer:
     def __init__(self, parts_dirs: Iterable[Path] | None = None):
         self.extra_parts_dirs = [Path(p) for p in (parts_dirs or [])]
         self._cache: dict[Path, CompiledTemplate] = {}
-        self._envs: dict[tuple[Path, ...], jinja2.Environment] = {}
+        self._envs: dict[tuple, jinja2.Environment] = {}
         self._sources: dict[str, str] = {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ compile
-    def environment(self, template_path: Path) -> jinja2.Environment:
+    def environment(self, template_path: Path, lined: bool = False) -> jinja2.Environment:
+        """One Jinja environment per include search path: autoescape on, undefined names are errors."""
         bundled = bundled_template_dir()
         search = tuple(dict.fromkeys([template_path.parent / "parts", template_path.parent,
                                       *self.extra_parts_dirs, bundled / "parts"]))
-        env = self._envs.get(search)
+        key = (search, lined)
+        env = self._envs.get(key)
         if env is None:
-            env = jinja2.Environment(loader=PartsLoader(search, self._sources), autoescape=True,
+            env = jinja2.Environment(loader=PartsLoader(search, self._sources, lined=lined), autoescape=True,
                                      undefined=jinja2.StrictUndefined, auto_reload=True, cache_size=400)
-            self._envs[search] = env
+            self._envs[key] = env
         return env
 
     def compile(self, template: str | os.PathLike) -> CompiledTemplate:
@@ -221,34 +237,41 @@ class Renderer:
             if cached is not None and cached.stamp == stamp:
                 return cached
         env = self.environment(path)
+        env_lined = self.environment(path, lined=True)
         entries = _read_zip(path, path)
         templates: dict[str, jinja2.Template] = {}
+        lined_templates: dict[str, jinja2.Template] = {}
         sources: dict[str, str] = {}
         undeclared: dict[str, set[str]] = {}
+        static: dict[str, tuple[int, bytes, int]] = {}
         fix_tables = False
         for info, data in entries:
-            if not _TEMPLATED_PARTS.match(info.filename):
+            root = _parse_xml(data, path, info.filename) if _TEMPLATED_PARTS.match(info.filename) else None
+            xml = etree.tostring(root, encoding="unicode") if root is not None else ""
+            if root is None or not _HAS_JINJA.search(xml):
+                static[info.filename] = (zlib.crc32(data), _deflate(data), len(data))
                 continue
-            root = _parse_xml(data, path, info.filename)
-            xml = etree.tostring(root, encoding="unicode")
-            if not _HAS_JINJA.search(xml):
-                continue
-            source = _patch(xml)
+            patched = _patch(xml)
+            lined = _lined(patched)
             filename = f"{path}:{info.filename}"
-            sources[filename] = source
+            sources[filename] = lined
             try:
-                code = env.compile(source, name=info.filename, filename=filename)
-                ast = env.parse(source)
+                ast = env_lined.parse(lined)
+                lined_code = env_lined.compile(lined, name=info.filename, filename=filename)
+                code = env.compile(patched, name=info.filename, filename=filename)
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}", _place(source, exc.lineno),
+                raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}", _place(lined, exc.lineno),
                                       part=info.filename) from None
             templates[info.filename] = env.template_class.from_code(env, code, env.make_globals(None), None)
+            lined_templates[info.filename] = env_lined.template_class.from_code(
+                env_lined, lined_code, env_lined.make_globals(None), None)
             undeclared[filename] = set(meta.find_undeclared_variables(ast))
             fix_tables = fix_tables or "{%tc" in xml or "{% tc" in xml
-            self._check_includes(env, ast, path, undeclared, seen=set())
+            self._check_includes(env_lined, ast, path, undeclared, seen=set())
         self._sources.update(sources)
         parts = [Path(f) for f in undeclared if not f.startswith(f"{path}:")]
-        compiled = CompiledTemplate(path, stamp, entries, templates, sources, undeclared, fix_tables, parts)
+        compiled = CompiledTemplate(path, stamp, entries, templates, sources, undeclared, fix_tables, parts,
+                                    lined_templates, static, frozenset(env.globals))
         with self._lock:
             self._cache[path] = compiled
         return compiled
@@ -277,6 +300,7 @@ class Renderer:
 
     # ------------------------------------------------------------ render
     def render_bytes(self, template: str | os.PathLike, context: dict[str, Any]) -> bytes:
+        """The rendered .docx as bytes: Jinja, a strict XML check, and a zip of cached parts."""
         compiled = self.compile(template)
         self._check_variables(compiled, context)
         rendered: dict[str, bytes] = {}
@@ -284,16 +308,9 @@ class Renderer:
             try:
                 out = tmpl.render(context)
             except jinja2.TemplateError as exc:
-                raise self._problem(compiled, exc, name) from None
+                raise self._locate(compiled, name, context, exc) from None
             rendered[name] = self._finish(compiled, name, out)
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            for info, data in compiled.entries:
-                zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                zi.external_attr = info.external_attr
-                z.writestr(zi, rendered.get(info.filename, data))
-        return buf.getvalue()
+        return _zip(compiled, rendered)
 
     def render_to_file(self, template: str | os.PathLike, context: dict[str, Any],
                        out: str | os.PathLike) -> Path:
@@ -301,13 +318,14 @@ class Renderer:
         from kh_excel.io.atomic import write_bytes_atomic
 
         data = self.render_bytes(template, context)
-        return write_bytes_atomic(out, data)
+        path = write_bytes_atomic(out, data)
+        _share(path)
+        return path
 
     def _check_variables(self, compiled: CompiledTemplate, context: dict[str, Any]) -> None:
         known = set(context)
         for filename, names in compiled.undeclared.items():
-            env_globals = set(self.environment(compiled.path).globals)
-            missing = sorted(names - known - env_globals)
+            missing = sorted(names - known - compiled.known_globals)
             if missing:
                 source = compiled.sources.get(filename) or self._sources.get(filename, "")
                 lineno = _first_line_using(source, missing[0])
@@ -316,6 +334,15 @@ class Renderer:
                 raise TemplateProblem(compiled.path, f"mẫu dùng biến không có trong dữ liệu: {names_vi}. "
                                                      f"Các biến có: {', '.join(sorted(known))}",
                                       _place(source, lineno), part=part)
+
+    def _locate(self, compiled: CompiledTemplate, name: str, context: dict[str, Any],
+                exc: jinja2.TemplateError) -> TemplateProblem:
+        """Render again from the one-paragraph-a-line source, so the error names its paragraph."""
+        try:
+            compiled.lined[name].render(context)
+        except jinja2.TemplateError as lined_exc:
+            return self._problem(compiled, lined_exc, name)
+        return self._problem(compiled, exc, name)
 
     def _problem(self, compiled: CompiledTemplate, exc: jinja2.TemplateError, part: str) -> TemplateProblem:
         filename, lineno = None, getattr(exc, "lineno", None)
@@ -343,27 +370,72 @@ class Renderer:
         return TemplateProblem(compiled.path, msg, _place(source, lineno), part=shown_part)
 
     def _finish(self, compiled: CompiledTemplate, name: str, out: str) -> bytes:
-        out = _PARA_MARK.sub(r"<w:p\1", out)
         if _CTRL.search(out):
             out = _CTRL.sub(lambda m: "\n" if m.group(0) in "\x0b\x0c" else "", out)
-        out = _TEXT_WITH_BREAKS.sub(_breaks, out)
-        try:
-            root = etree.fromstring(out.encode("utf-8"), parser=etree.XMLParser(huge_tree=True))
-        except etree.XMLSyntaxError as exc:
-            col = exc.position[1] if exc.position else 0
+        if "\n" in out or "\t" in out:
+            out = _TEXT_WITH_BREAKS.sub(_breaks, out)
+        data = out.encode("utf-8")
+        try:  # a template (not the data: it is escaped) can still produce broken XML
+            xml.parsers.expat.ParserCreate().Parse(data, True)
+        except xml.parsers.expat.ExpatError as exc:
+            col = len(data[:_byte_offset(data, exc.lineno, exc.offset)].decode("utf-8", "replace"))
             near = _TAG_RE.sub(" ", out[max(col - 400, 0):col + 100])
             near = re.sub(r"\s+", " ", near).strip()
-            raise TemplateProblem(compiled.path, f"mẫu sinh ra văn bản hỏng ({exc.msg}); thường do một thẻ "
-                                                 "{% for %}/{% if %} cắt ngang bảng hoặc đoạn văn — trong bảng "
-                                                 "dùng {%tr %}, quanh đoạn văn dùng {%p %}",
+            raise TemplateProblem(compiled.path, f"mẫu sinh ra văn bản hỏng ({xml.parsers.expat.errors.messages[exc.code]}); "
+                                                 "thường do một thẻ {% for %}/{% if %} cắt ngang bảng hoặc đoạn văn "
+                                                 "— trong bảng dùng {%tr %}, quanh đoạn văn dùng {%p %}",
                                   [near[-200:]] if near else [], part=name) from None
         if compiled.fix_tables:
-            root = DocxTemplate.fix_tables(_PATCHER, etree.tostring(root, encoding="unicode"))
+            root = DocxTemplate.fix_tables(_PATCHER, out)
             out = etree.tostring(root, encoding="unicode")
         if "<wp:docPr" in out:
             counter = iter(range(1001, 10 ** 9))
             out = _DOCPR.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", out)
-        return (_XML_DECL + out).encode("utf-8")
+        return _XML_DECL_B + (out.encode("utf-8") if compiled.fix_tables or "<wp:docPr" in out else data)
+
+
+def _byte_offset(data: bytes, lineno: int, offset: int) -> int:
+    pos = 0
+    for _ in range(lineno - 1):
+        nxt = data.find(b"\n", pos)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    return pos + offset
+
+
+def _deflate(data: bytes, level: int = 6) -> bytes:
+    c = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush()
+
+
+def _dos_time(dt: tuple) -> tuple[int, int]:
+    y, mo, d, h, mi, sec = dt[:6]
+    y = max(y, 1980)
+    return (h << 11) | (mi << 5) | (sec // 2), ((y - 1980) << 9) | (mo << 5) | d
+
+
+def _zip(compiled: CompiledTemplate, rendered: dict[str, bytes]) -> bytes:
+    """Write the .docx zip: unchanged parts as deflated once at compile time, rendered ones now."""
+    local, central = [], []
+    offset = 0
+    for info, _ in compiled.entries:
+        name = info.filename.encode("utf-8")
+        if info.filename in rendered:
+            data = rendered[info.filename]
+            crc, comp, size = zlib.crc32(data), _deflate(data), len(data)
+        else:
+            crc, comp, size = compiled.static[info.filename]
+        t, d = _dos_time(info.date_time)
+        flags = 0x800 if any(b > 127 for b in name) else 0
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, t, d, crc, len(comp), size, len(name), 0)
+        local += [header, name, comp]
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, 8, t, d, crc, len(comp), size,
+                                   len(name), 0, 0, 0, 0, info.external_attr, offset) + name)
+        offset += len(header) + len(name) + len(comp)
+    cd = b"".join(central)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), len(cd), offset, 0)
+    return b"".join(local) + cd + end
 
 
 def _breaks(m: re.Match) -> str:
@@ -378,6 +450,23 @@ def _first_line_using(source: str, name: str) -> int | None:
         if pat.search(line):
             return i
     return None
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
+def _share(path: Path) -> None:
+    """A temporary file is created private (0600); give the output the permissions of a normal file."""
+    try:
+        os.chmod(path, 0o666 & ~_UMASK)
+    except OSError:
+        pass
 
 
 _DEFAULT: Renderer | None = None

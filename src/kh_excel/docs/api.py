@@ -1,0 +1,57 @@
+"""One call from a workbook to a finished document: what `kh-excel render` does, importable."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kh_excel.docs.render import KNOWN_KINDS, Renderer, default_renderer, resolve_template
+
+
+@dataclass
+class Rendered:
+    docx: Path
+    pdf: Path | None = None
+
+
+def context_kind(kind_or_template: str, has_results: bool, kind: str | None = None) -> str:
+    """The context a template gets: the named kind, a bundled template's own kind, else by the data."""
+    if kind:
+        return kind
+    if kind_or_template in KNOWN_KINDS:
+        return kind_or_template
+    stem = Path(kind_or_template).stem
+    for k in KNOWN_KINDS:
+        if stem == k or stem.startswith(k + "-"):
+            return k
+    return "bao-cao" if has_results else "ke-hoach"
+
+
+def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLike, *,
+                    settings_toml: str | os.PathLike | None = None, template: str | os.PathLike | None = None,
+                    agency: str | None = None, sheet: str | None = None, pdf: bool = False,
+                    context_as: str | None = None, timeout: float | None = None,
+                    renderer: Renderer | None = None) -> Rendered:
+    """Read the workbook and its settings sheet, build the context and render `out` atomically.
+
+    `kind` is a bundled kind or a template path; `template` overrides the file of a
+    bundled kind. With `pdf`, the PDF is written beside `out` with the same name.
+    """
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.docs.context import build_context
+    from kh_excel.docs.settings import load_settings
+
+    template_path = resolve_template(template or kind)
+    table = read_workbook(workbook, sheet=sheet, with_formats=True)
+    attainment = evaluate(table)
+    settings = load_settings(workbook, settings_toml)
+    ctx_kind = context_kind(str(kind), table.has_results, context_as)
+    context = build_context(attainment, settings, ctx_kind, agency=agency)
+    r = renderer or default_renderer()
+    docx = r.render_to_file(template_path, context, out)
+    result = Rendered(docx)
+    if pdf:
+        from kh_excel.docs.pdf import convert
+        result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)
+    return result

@@ -1,0 +1,110 @@
+"""Commands `render`, `lint` and `settings` of `kh-excel`, registered on the top-level app."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Optional
+
+import typer
+
+
+def _fail(message: str, code: int) -> None:
+    sys.stderr.write(f"Lỗi: {message}\n")
+    raise typer.Exit(code)
+
+
+def _guarded(body: Callable[[], int]) -> None:
+    """Known problems print their Vietnamese message (exit 2); a bug says so (exit 3)."""
+    from kh_excel.docs.context import ContextError
+    from kh_excel.docs.lint import LintError
+    from kh_excel.docs.pdf import PdfError
+    from kh_excel.docs.render import TemplateProblem
+    from kh_excel.docs.settings import SettingsError
+    from kh_excel.io.workbook import WorkbookError
+
+    try:
+        code = body()
+    except typer.Exit:
+        raise
+    except (TemplateProblem, SettingsError, ContextError, WorkbookError, PdfError, LintError) as exc:
+        _fail(str(exc), 2)
+    except KeyboardInterrupt:
+        _fail("đã dừng theo yêu cầu của người dùng.", 130)
+    except Exception as exc:
+        if os.environ.get("KH_EXCEL_DEBUG"):
+            raise
+        _fail(f"lỗi không mong đợi ({type(exc).__name__}: {exc}). Đặt biến môi trường KH_EXCEL_DEBUG=1 "
+              "để xem chi tiết.", 3)
+    raise typer.Exit(code or 0)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("render")
+    def render(
+        kind: str = typer.Argument(..., help="Loại văn bản: bao-cao, ke-hoach, chuong-trinh, giao-chi-tieu, "
+                                             "hoặc đường dẫn tới một tệp mẫu .docx."),
+        file: Path = typer.Argument(..., help="Tệp bảng tính chỉ tiêu (.xlsx, .xlsm, .xls, .ods)."),
+        out: Path = typer.Option(..., "-o", "--output", help="Tệp Word (.docx) cần tạo."),
+        settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp TOML ghi đè cấu hình văn bản."),
+        template: Optional[Path] = typer.Option(None, "--template", help="Dùng tệp mẫu này thay cho mẫu có sẵn."),
+        pdf: bool = typer.Option(False, "--pdf", help="Xuất thêm tệp PDF cùng tên (cần LibreOffice)."),
+        agency: Optional[str] = typer.Option(None, "--co-quan", help="Chỉ lấy các chỉ tiêu do cơ quan này chủ trì "
+                                                                     "(bắt buộc với giao-chi-tieu)."),
+        sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
+        context_as: Optional[str] = typer.Option(None, "--loai", help="Với mẫu tự làm: dữ liệu theo loại văn bản "
+                                                                      "nào (bao-cao, ke-hoach, …)."),
+        timeout: Optional[float] = typer.Option(None, "--timeout", help="Thời gian tối đa (giây) cho LibreOffice."),
+    ) -> None:
+        """Tạo văn bản Word theo Nghị định 30 từ bảng chỉ tiêu (và PDF nếu cần)."""
+        def body() -> int:
+            from kh_excel.docs.api import render_document
+            from kh_excel.docs.render import KNOWN_KINDS
+
+            if template is None and kind not in KNOWN_KINDS and not Path(kind).suffix.lower() == ".docx":
+                _fail(f"không có loại văn bản «{kind}»; chọn một trong: {', '.join(KNOWN_KINDS)}, "
+                      "hoặc chỉ ra tệp mẫu .docx.", 2)
+            if out.suffix.lower() != ".docx":
+                _fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)
+            result = render_document(file, kind, out, settings_toml=settings, template=template,
+                                     agency=agency, sheet=sheet, pdf=pdf, context_as=context_as, timeout=timeout)
+            sys.stderr.write(f"Đã tạo {result.docx}\n")
+            if result.pdf:
+                sys.stderr.write(f"Đã tạo {result.pdf}\n")
+            return 0
+        _guarded(body)
+
+    @app.command("lint")
+    def lint(
+        doc: Path = typer.Argument(..., help="Tệp Word (.docx) cần kiểm tra thể thức."),
+        as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+    ) -> None:
+        """Kiểm tra thể thức văn bản theo Nghị định 30/2020/NĐ-CP (mã thoát 1 nếu có quy tắc không đạt)."""
+        def body() -> int:
+            from kh_excel.docs.lint import lint_docx, report_json
+
+            report = lint_docx(doc)
+            sys.stdout.write((report_json(report) if as_json else report.to_text()) + "\n")
+            return 0 if report.ok else 1
+        _guarded(body)
+
+    @app.command("settings")
+    def settings_cmd(
+        file: Path = typer.Argument(..., help="Tệp bảng tính (.xlsx, .xlsm)."),
+        out: Path = typer.Option(..., "-o", "--output", help="Bản sao bảng tính có thêm trang «Cấu hình văn bản»."),
+        replace: bool = typer.Option(False, "--ghi-de", help="Thay trang cấu hình đã có bằng trang mẫu."),
+    ) -> None:
+        """Ghi bản sao bảng tính có thêm trang «Cấu hình văn bản» điền sẵn ví dụ."""
+        def body() -> int:
+            from kh_excel.docs.settings import example_settings_rows, write_settings_sheet
+
+            year = None
+            try:
+                from kh_excel.api import read_workbook
+                year = read_workbook(file).year
+            except Exception:  # the settings can be prepared before the table exists
+                year = None
+            written = write_settings_sheet(file, out, example_settings_rows(year), replace=replace)
+            sys.stderr.write(f"Đã ghi {written} (trang «Cấu hình văn bản»: sửa các giá trị ở cột B)\n")
+            return 0
+        _guarded(body)

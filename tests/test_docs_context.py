@@ -1,0 +1,169 @@
+"""The template context: header, dates, symbols, signers, recipients, appendix rows, lists, agency filter."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from markupsafe import Markup
+
+import kh_excel
+from helpers import sample
+from kh_excel.core.attainment import evaluate
+from kh_excel.docs.context import ContextError, build_context
+from kh_excel.docs.settings import example_settings_rows, settings_from_mapping, settings_from_rows
+from test_docs_data import make_table
+
+EXAMPLE = settings_from_rows(example_settings_rows(2026))
+
+
+def ctx(kind="chuong-trinh", settings=EXAMPLE, table=None, **kw):
+    return build_context(evaluate(table or make_table(**kw.pop("t", {}))), settings, kind, **kw)
+
+
+def test_header_and_the_appendix_line_come_from_the_same_settings():
+    c = ctx("chuong-trinh")
+    assert c["vb"]["dong_so"] == "Số: 04/CTr-UBND"
+    assert c["vb"]["dia_danh_ngay"] == "Lào Cai, ngày 03 tháng 02 năm 2026"
+    assert c["vb"]["ten_loai"] == "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+    assert c["pl"]["kem_theo"] == ("(Kèm theo Chương trình hành động số 04/CTr-UBND ngày 03 tháng 02 năm 2026 "
+                                   "của Ủy ban nhân dân tỉnh)")
+    assert c["cq"]["ban_hanh"] == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"] and c["cq"]["chu_quan"] == []
+    # change the date once: both places follow
+    s = EXAMPLE.merged(settings_from_mapping({"chuong-trinh": {"ngay": date(2026, 3, 15), "so": 9}}))
+    c2 = ctx("chuong-trinh", s)
+    assert c2["vb"]["dia_danh_ngay"].endswith("ngày 15 tháng 3 năm 2026")
+    assert "số 09/CTr-UBND ngày 15 tháng 3 năm 2026" in c2["pl"]["kem_theo"]
+
+
+def test_each_kind_has_its_type_and_symbol():
+    assert ctx("bao-cao")["vb"]["dong_so"] == "Số: 15/BC-UBND"
+    assert ctx("ke-hoach")["vb"]["dong_so"] == "Số: 20/KH-UBND"
+    g = ctx("giao-chi-tieu", agency="Sở Tài chính")
+    assert g["vb"]["dong_so"] == "Số: 125/UBND-TH" and g["vb"]["cong_van"] is True and g["vb"]["ten_loai"] == ""
+    assert g["vb"]["trich_yeu"][0].startswith("V/v ")
+    assert g["vb"]["kinh_gui"] == ["Sở Tài chính"]
+    assert g["noi_nhan"][0] == "- Như trên;"
+
+
+def test_defaults_without_any_settings_come_from_the_table():
+    c = ctx("bao-cao", settings=None)
+    assert c["cq"]["ban_hanh"] == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]
+    assert c["vb"]["dia_danh_ngay"].startswith("Lào Cai, ngày")
+    assert c["ky"][0]["dong"] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert c["ky"][0]["ho_ten"] == "Nguyễn Tuấn Anh"         # the chairman among the leaders in charge
+    assert c["noi_nhan"][-1] == "- Lưu: VT, TH."
+    assert c["vb"]["dong_so"].endswith("/BC-UBND")            # a draft: number left for the clerk
+
+
+def test_a_department_under_its_committee_and_two_signers():
+    s = settings_from_mapping({
+        "co_quan_chu_quan": "UBND tỉnh Lào Cai", "co_quan_ban_hanh": "Sở Tài chính", "ky_hieu_co_quan": "STC",
+        "tham_quyen": "KT.", "chuc_vu_thu_truong": "Giám đốc", "chuc_vu": "Phó Giám đốc", "ho_ten": "Lê Văn A",
+        "tham_quyen_2": "", "chuc_vu_2": "Giám đốc Sở Nội vụ", "ho_ten_2": "Trần Thị B", "so": 3})
+    c = ctx("ke-hoach", s)
+    assert c["cq"]["chu_quan"] == ["UBND TỈNH LÀO CAI"] and c["cq"]["ban_hanh"] == ["SỞ TÀI CHÍNH"]
+    assert c["vb"]["dong_so"] == "Số: 03/KH-STC"
+    assert [k["dong"] for k in c["ky"]] == [["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], ["GIÁM ĐỐC SỞ NỘI VỤ"]]
+    assert [k["ho_ten"] for k in c["ky"]] == ["Lê Văn A", "Trần Thị B"]
+
+
+def test_bad_authority_is_a_context_error():
+    with pytest.raises(ContextError, match="không hợp lệ"):
+        ctx("ke-hoach", settings_from_mapping({"tham_quyen": "Thay mặt"}))
+
+
+def test_rules_are_markup_paragraphs_sized_to_the_text():
+    c = ctx("ke-hoach")
+    for key in ("co_quan", "tieu_ngu", "trich_yeu", "phu_luc"):
+        assert isinstance(c["ke"][key], Markup) and c["ke"][key].startswith("<w:p>")
+    assert 'w:bottom w:val="single"' in c["ke"]["tieu_ngu"]
+
+
+def test_appendix_rows_keep_the_source_precision_and_structure():
+    c = ctx("bao-cao")
+    rows = c["pl"]["hang"]
+    assert [r["loai"] for r in rows[:2]] == ["muc", "chi_tieu"]
+    assert rows[0]["stt"] == "I" and rows[0]["ten"] == "CÁC CHỈ TIÊU VỀ KINH TẾ"
+    by_name = {r["ten"]: r for r in rows}
+    gdp = by_name["GRDP bình quân đầu người"]
+    assert gdp["ke_hoach"] == "93,00" and gdp["thuc_hien"] == "94,10" and gdp["ty_le"] == "101,2"
+    assert gdp["danh_gia"] == "Vượt KH" and gdp["chu_tri"] == "Sở Tài chính; Thống kê tỉnh"
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"
+    sub = by_name["Nông, lâm nghiệp và thủy sản"]
+    assert sub["loai"] == "dong_con" and sub["cap"] == 2
+    assert by_name["Cơ cấu GRDP"]["cap"] == 1
+    assert sub["chu_tri"] == "" and sub["lanh_dao"] == ""   # inherited from its indicator: not repeated
+    assert [r["ten"] for r in rows if r["loai"] == "muc"] == ["CÁC CHỈ TIÊU VỀ KINH TẾ",
+                                                              "CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI"]
+
+
+def test_report_numbers_and_sentence_equal_the_attainment():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"), with_formats=True)
+    att = kh_excel.evaluate(table)
+    c = build_context(att, EXAMPLE, "bao-cao")
+    assert c["kq"]["cau_tong_hop"] == att.summary.sentence
+    rows = [r for r in c["pl"]["hang"] if r["loai"] != "muc"]
+    assert len(rows) == len(att.assessments)
+    for r, a in zip(rows, att.assessments):
+        assert r["danh_gia"] == a.status_label
+        if a.ratio is not None:
+            assert r["ty_le"] == kh_excel.core.numbers.format_ratio(a.ratio)
+    counted = sum(len(g["muc"]) for g in c["kq"]["nhom"])
+    assert counted == len(att.assessments)
+
+
+def test_growth_against_the_previous_year():
+    c = ctx("bao-cao", t={"previous": True})
+    assert c["pl"]["co_nam_truoc"] is True and c["pl"]["cot_nam_truoc"] == "Thực hiện năm 2025"
+    first = c["pl"]["hang"][1]
+    assert first["nam_truoc"] == "140.000" and first["so_sanh"] == "tăng 8,00%"
+    share = next(r for r in c["pl"]["hang"] if r["ten"] == "Nông, lâm nghiệp và thủy sản")
+    assert share["so_sanh"] == "giảm 0,5 điểm %"
+    assert any(t.startswith("- Tổng sản phẩm") and "tăng 8,00% so với năm 2025" in t for t in c["kq"]["tang_truong"])
+    assert ctx("bao-cao")["kq"]["tang_truong"] == []
+
+
+def test_lists_end_with_semicolons_and_a_full_stop():
+    c = ctx("bao-cao")
+    for g in c["kq"]["nhom"]:
+        assert all(x.endswith(";") for x in g["muc"][:-1]) and g["muc"][-1].endswith(".")
+    titles = [g["tieu_de"] for g in c["kq"]["nhom"]]
+    assert titles[0].startswith("a) Các chỉ tiêu vượt kế hoạch")
+    plan = ctx("ke-hoach")["ct"]["nhom"]
+    assert plan[0]["tieu_de"] == "a) Các chỉ tiêu về kinh tế"
+    assert "- Tốc độ tăng trưởng kinh tế (GRDP): đạt trên 10%;" in plan[0]["muc"]
+    assert "- Tổng sản phẩm trên địa bàn theo giá hiện hành: đạt 155.000 tỷ đồng;" in plan[0]["muc"]
+
+
+def test_tasks_per_lead_agency():
+    groups = ctx("chuong-trinh")["nv"]["nhom"]
+    assert groups[0]["tieu_de"] == "1. Thực hiện các chỉ tiêu về kinh tế"
+    heads = [a["tieu_de"] for a in groups[0]["co_quan"]]
+    assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với UBND các xã/phường"
+    assert any(h.startswith("b) Thống kê tỉnh chủ trì") for h in heads)   # indicator 3 has two lead agencies
+
+
+def test_agency_filter_keeps_its_rows_and_their_subrows():
+    c = ctx("giao-chi-tieu", agency="sở tài chính")           # spelling as typed on the command line
+    assert c["gc"]["co_quan"] == "Sở Tài chính"
+    names = [r["ten"] for r in c["pl"]["hang"] if r["loai"] != "muc"]
+    assert "Cơ cấu GRDP" in names and "Nông, lâm nghiệp và thủy sản" in names
+    assert "Tỷ lệ lao động qua đào tạo" not in names
+    assert c["gc"]["so_chi_tieu"] == "4"
+    assert "Sở Tài chính" in c["pl"]["tieu_de"][0].title() or "SỞ TÀI CHÍNH" in c["pl"]["tieu_de"][0]
+    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 3/5 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
+
+
+def test_agency_errors():
+    with pytest.raises(ContextError, match="cần tên cơ quan"):
+        ctx("giao-chi-tieu")
+    with pytest.raises(ContextError, match="không có chỉ tiêu nào"):
+        ctx("giao-chi-tieu", agency="Sở Ngoại vụ")
+    with pytest.raises(ContextError, match="không có"):
+        ctx("quyet-dinh")
+
+
+def test_plan_without_results():
+    c = ctx("ke-hoach", t={"results": False})
+    assert c["kq"]["co_ket_qua"] is False
+    assert all(r["danh_gia"] == "" for r in c["pl"]["hang"])

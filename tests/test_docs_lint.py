@@ -1,0 +1,299 @@
+"""`kh-excel lint`: the good documents pass; each rule catches a document broken in that rule only."""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from lxml import etree
+
+from helpers import run_cli
+from kh_excel.core.attainment import evaluate
+from kh_excel.docs.context import build_context
+from kh_excel.docs.lint import RULES, LintError, lint_docx
+from kh_excel.docs.render import Renderer, resolve_template
+from kh_excel.docs.settings import example_settings_rows, settings_from_rows
+from test_docs_data import make_table
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> dict[str, Path]:
+    """The four bundled kinds rendered from a hand-built table with the example settings."""
+    folder = tmp_path_factory.mktemp("lint-good")
+    settings = settings_from_rows(example_settings_rows(2026))
+    att = evaluate(make_table(previous=True))
+    r = Renderer()
+    out = {}
+    for kind in ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu"):
+        ctx = build_context(att, settings, kind, agency="Sở Tài chính" if kind == "giao-chi-tieu" else None)
+        out[kind] = r.render_to_file(resolve_template(kind), ctx, folder / f"{kind}.docx")
+    return out
+
+
+@pytest.mark.parametrize("kind", ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu"))
+def test_generated_documents_pass(good, kind):
+    report = lint_docx(good[kind])
+    assert report.ok, report.to_text()
+    statuses = {r.id: r.status for r in report.rules}
+    assert [rid for rid, _ in RULES] == list(statuses)
+    if kind == "giao-chi-tieu":
+        assert statuses["kinh-gui"] == "pass"
+    if kind in ("ke-hoach", "chuong-trinh"):
+        assert statuses["kinh-gui"] == "n/a"
+
+
+# ------------------------------------------------------------------ breaking one rule at a time
+
+
+def _text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def find(root, pattern: str, nth: int = 0):
+    hits = [p for p in root.iter(w("p")) if re.search(pattern, _text(p))]
+    assert len(hits) > nth, f"no paragraph matches {pattern!r}"
+    return hits[nth]
+
+
+def runs_rpr(p):
+    for r in p.iter(w("r")):
+        rpr = r.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(r, w("rPr"))
+            r.remove(rpr)
+            r.insert(0, rpr)
+        yield rpr
+
+
+def set_run(p, tag: str, val: str | None = None, remove: bool = False) -> None:
+    """Set (or remove) a run property on every run of the paragraph."""
+    for rpr in runs_rpr(p):
+        for old in rpr.findall(w(tag)):
+            rpr.remove(old)
+        if remove:
+            continue
+        el = etree.SubElement(rpr, w(tag))
+        if val is not None:
+            el.set(w("val"), val)
+        if tag in ("rFonts",):
+            for a in ("ascii", "hAnsi", "cs", "eastAsia"):
+                el.set(w(a), val or "")
+            el.attrib.pop(w("val"), None)
+
+
+def set_par(p, tag: str, **attrs) -> None:
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    el = ppr.find(w(tag))
+    if el is None:
+        el = etree.SubElement(ppr, w(tag))
+    for k, v in attrs.items():
+        el.set(w(k), str(v))
+
+
+def set_text(p, old: str, new: str) -> None:
+    for t in p.iter(w("t")):
+        if t.text and old in t.text:
+            t.text = t.text.replace(old, new)
+            return
+    raise AssertionError(f"{old!r} not in paragraph")
+
+
+def rule_paragraph_after(root, pattern: str):
+    p = find(root, pattern)
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag == w("p") and _text(nxt).strip():
+        nxt = nxt.getnext()
+    return nxt
+
+
+def sections(root):
+    return [sp for sp in root.iter(w("sectPr"))]
+
+
+def header_table(root):
+    return next(t for t in root.iter(w("tbl")) if "CỘNG HÒA" in "".join(x.text or "" for x in t.iter(w("t"))))
+
+
+def signature_table(root):
+    return next(t for t in root.iter(w("tbl")) if "Nơi nhận" in "".join(x.text or "" for x in t.iter(w("t"))))
+
+
+def appendix_table(root):
+    return list(root.iter(w("tbl")))[-1]
+
+
+def add_borders(tbl):
+    pr = tbl.find(w("tblPr"))
+    old = pr.find(w("tblBorders"))
+    if old is not None:
+        pr.remove(old)
+    b = etree.SubElement(pr, w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        e = etree.SubElement(b, w(side))
+        e.set(w("val"), "single")
+        e.set(w("sz"), "4")
+
+
+def break_header_part(doc_dir_files: dict[str, bytes], change: Callable) -> None:
+    """Apply `change` to the default (page-number) header of the first section."""
+    for name in sorted(doc_dir_files):
+        if name.startswith("word/header") and b"PAGE" in doc_dir_files[name]:
+            root = etree.fromstring(doc_dir_files[name])
+            change(root)
+            doc_dir_files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            return
+    raise AssertionError("no page-number header")
+
+
+def page_header_p(root):
+    return next(p for p in root.iter(w("p")) if any("PAGE" in (t.text or "") for t in p.iter(w("instrText"))))
+
+
+# Each case: (rule id, kind of the good document, change to document.xml, optional change to other parts)
+CASES: list[tuple[str, str, str, Callable]] = [
+    ("kho-giay", "letter-size", "bao-cao", lambda r, f: sections(r)[0].find(w("pgSz")).set(w("w"), "12240")),
+    ("kho-giay", "landscape first page", "ke-hoach", lambda r, f: (sections(r)[0].find(w("pgSz")).set(w("w"), "16838"),
+                                                                  sections(r)[0].find(w("pgSz")).set(w("h"), "11906"))),
+    ("le-trang", "left margin 20 mm", "bao-cao", lambda r, f: sections(r)[0].find(w("pgMar")).set(w("left"), "1134")),
+    ("le-trang", "top margin 30 mm", "ke-hoach", lambda r, f: sections(r)[-1].find(w("pgMar")).set(w("top"), "1701")),
+    ("phong-chu", "Arial in the body", "bao-cao", lambda r, f: set_run(find(r, "^Tồn tại|^Một số chỉ tiêu"), "rFonts", "Arial")),
+    ("phong-chu", "Arial in a table cell", "ke-hoach", lambda r, f: set_run(find(r, "^Cơ cấu GRDP$"), "rFonts", "Arial")),
+    ("mau-chu", "red text", "bao-cao", lambda r, f: set_run(find(r, "^1. Đánh giá chung"), "color", "FF0000")),
+    ("so-trang", "number on page 1", "bao-cao", lambda r, f: sections(r)[0].remove(sections(r)[0].find(w("titlePg")))),
+    ("so-trang", "page number 10 pt", "ke-hoach", lambda r, f: break_header_part(f, lambda h: set_run(page_header_p(h), "sz", "20"))),
+    ("so-trang", "page number right", "chuong-trinh", lambda r, f: break_header_part(f, lambda h: set_par(page_header_p(h), "jc", val="right"))),
+    ("co-quan", "issuer not bold", "bao-cao", lambda r, f: set_run(find(r, "^TỈNH LÀO CAI$"), "b", "0")),
+    ("co-quan", "issuer 14 pt", "ke-hoach", lambda r, f: set_run(find(r, "^ỦY BAN NHÂN DÂN$"), "sz", "28")),
+    ("co-quan", "issuer rule full width", "bao-cao", lambda r, f: set_par(rule_paragraph_after(r, "^TỈNH LÀO CAI$"), "ind", left="0", right="0")),
+    ("co-quan", "issuer rule missing", "chuong-trinh", lambda r, f: (lambda p: p.find(w("pPr")).remove(p.find(w("pPr")).find(w("pBdr"))))(rule_paragraph_after(r, "^TỈNH LÀO CAI$"))),
+    ("co-quan", "issuer in lower case", "giao-chi-tieu", lambda r, f: set_text(find(r, "^TỈNH LÀO CAI$"), "TỈNH LÀO CAI", "Tỉnh Lào Cai")),
+    ("quoc-hieu", "not bold", "bao-cao", lambda r, f: set_run(find(r, "^CỘNG HÒA"), "b", "0")),
+    ("quoc-hieu", "14 pt", "ke-hoach", lambda r, f: set_run(find(r, "^CỘNG HÒA"), "sz", "28")),
+    ("quoc-hieu", "misspelt", "chuong-trinh", lambda r, f: set_text(find(r, "^CỘNG HÒA"), "CHỦ NGHĨA", "CHỦ NGHIÃ")),
+    ("tieu-ngu", "en dashes", "bao-cao", lambda r, f: set_text(find(r, "^Độc lập"), " - ", " – ")),
+    ("tieu-ngu", "rule too short", "ke-hoach", lambda r, f: set_par(rule_paragraph_after(r, "^Độc lập"), "ind", left="1500", right="1500")),
+    ("tieu-ngu", "italic", "chuong-trinh", lambda r, f: set_run(find(r, "^Độc lập"), "i")),
+    ("bang-tieu-de", "header table with borders", "bao-cao", lambda r, f: add_borders(header_table(r))),
+    ("bang-tieu-de", "signature table with borders", "ke-hoach", lambda r, f: add_borders(signature_table(r))),
+    ("so-ky-hieu", "italic", "bao-cao", lambda r, f: set_run(find(r, "^Số:"), "i")),
+    ("so-ky-hieu", "14 pt", "ke-hoach", lambda r, f: set_run(find(r, "^Số:"), "sz", "28")),
+    ("so-ky-hieu", "space before the slash", "chuong-trinh", lambda r, f: set_text(find(r, "^Số:"), "04/", "04 /")),
+    ("ngay-thang", "upright", "bao-cao", lambda r, f: set_run(find(r, "^Lào Cai, ngày"), "i", "0")),
+    ("ngay-thang", "not centred", "ke-hoach", lambda r, f: set_par(find(r, "^Lào Cai, ngày"), "jc", val="left")),
+    ("ten-loai", "title not bold", "bao-cao", lambda r, f: set_run(find(r, "^BÁO CÁO$"), "b", "0")),
+    ("ten-loai", "summary line not centred", "ke-hoach", lambda r, f: set_par(find(r, "^Thực hiện Nghị quyết số 01/NQ-CP"), "jc", val="both")),
+    ("ten-loai", "V/v bold", "giao-chi-tieu", lambda r, f: set_run(find(r, "^V/v "), "b")),
+    ("kinh-gui", "Kính gửi 12 pt", "giao-chi-tieu", lambda r, f: set_run(find(r, "^Kính gửi"), "sz", "24")),
+    ("noi-dung", "body left-aligned", "bao-cao", lambda r, f: set_par(find(r, "^Tập trung chỉ đạo"), "jc", val="left")),
+    ("noi-dung", "no first-line indent", "ke-hoach", lambda r, f: set_par(find(r, "^Cụ thể hóa"), "ind", firstLine="0")),
+    ("noi-dung", "body 12 pt", "chuong-trinh", lambda r, f: set_run(find(r, "^Cụ thể hóa"), "sz", "24")),
+    ("noi-dung", "no paragraph spacing", "bao-cao", lambda r, f: set_par(find(r, "^Tập trung chỉ đạo"), "spacing", before="0", after="0")),
+    ("noi-dung", "double line spacing", "ke-hoach", lambda r, f: set_par(find(r, "^Cụ thể hóa"), "spacing", line="480", lineRule="auto")),
+    ("de-muc", "heading in lower case", "bao-cao", lambda r, f: set_text(find(r, "^II. TỒN TẠI"), "TỒN TẠI, HẠN CHẾ", "Tồn tại, hạn chế")),
+    ("de-muc", "heading not bold", "ke-hoach", lambda r, f: set_run(find(r, "^I. MỤC ĐÍCH"), "b", "0")),
+    ("chu-ky", "name in capitals", "bao-cao", lambda r, f: set_text(find(r, "^Nguyễn Thành Sinh$"), "Nguyễn Thành Sinh", "NGUYỄN THÀNH SINH")),
+    ("chu-ky", "academic title", "ke-hoach", lambda r, f: set_text(find(r, "^Nguyễn Tuấn Anh$"), "Nguyễn", "TS. Nguyễn")),
+    ("chu-ky", "authority without dot", "bao-cao", lambda r, f: set_text(find(r, "^KT. CHỦ TỊCH$"), "KT.", "KT")),
+    ("chu-ky", "title not bold", "chuong-trinh", lambda r, f: set_run(find(r, "^CHỦ TỊCH$"), "b", "0")),
+    ("chu-ky", "no space to sign", "ke-hoach", lambda r, f: [p.getparent().remove(p) for p in
+                                                          [q for q in signature_table(r).iter(w("p")) if not _text(q).strip()]]),
+    ("noi-nhan", "item ends with a full stop", "bao-cao", lambda r, f: set_text(find(r, "^- Bộ Tài chính;"), ";", ".")),
+    ("noi-nhan", "Lưu ends with a semicolon", "ke-hoach", lambda r, f: set_text(find(r, "^- Lưu:"), "TH.", "TH;")),
+    ("noi-nhan", "label upright", "chuong-trinh", lambda r, f: set_run(find(r, "^Nơi nhận:"), "i", "0")),
+    ("noi-nhan", "items 12 pt", "giao-chi-tieu", lambda r, f: set_run(find(r, "^- Như trên;"), "sz", "24")),
+    ("noi-nhan", "no dash", "bao-cao", lambda r, f: set_text(find(r, "^- Bộ Tài chính;"), "- ", "")),
+    ("phu-luc", "appendix date differs from the header", "chuong-trinh",
+     lambda r, f: set_text(find(r, r"^\(Kèm theo"), "ngày 03 tháng 02", "ngày 02 tháng 02")),
+    ("phu-luc", "appendix number differs", "bao-cao", lambda r, f: set_text(find(r, r"^\(Kèm theo"), "15/BC", "16/BC")),
+    ("phu-luc", "numbering not restarted", "ke-hoach", lambda r, f: sections(r)[-1].remove(sections(r)[-1].find(w("pgNumType")))),
+    ("phu-luc", "PHỤ LỤC in capitals", "bao-cao", lambda r, f: set_text(find(r, "^Phụ lục$"), "Phụ lục", "PHỤ LỤC")),
+    ("phu-luc", "Kèm theo upright", "giao-chi-tieu", lambda r, f: set_run(find(r, r"^\(Kèm theo"), "i", "0")),
+    ("bang-phu-luc", "header row not repeated", "bao-cao",
+     lambda r, f: (lambda tr: tr.find(w("trPr")).remove(tr.find(w("trPr")).find(w("tblHeader"))))(appendix_table(r).find(w("tr")))),
+    ("bang-phu-luc", "a row may split", "ke-hoach",
+     lambda r, f: (lambda tr: tr.find(w("trPr")).remove(tr.find(w("trPr")).find(w("cantSplit"))))(appendix_table(r).findall(w("tr"))[3])),
+    ("bang-phu-luc", "table text 10 pt", "chuong-trinh", lambda r, f: set_run(find(r, "^Cơ cấu GRDP$"), "sz", "20")),
+]
+
+
+# Breakages that legitimately move other measurements too (a wider page changes line ratios).
+ALSO = {"landscape first page": {"ten-loai"}}
+
+
+def broken_copy(src: Path, dst: Path, change: Callable) -> Path:
+    with zipfile.ZipFile(src) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(files["word/document.xml"])
+    change(root, files)
+    files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in files.items():
+            z.writestr(n, data)
+    return dst
+
+
+@pytest.mark.parametrize("rule, what, kind, change", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_each_rule_catches_its_breakage(good, tmp_path, rule, what, kind, change):
+    bad = broken_copy(good[kind], tmp_path / "bad.docx", change)
+    report = lint_docx(bad)
+    failed = report.failed()
+    assert rule in failed, report.to_text()
+    assert set(failed) - ALSO.get(what, set()) == {rule}, f"{what}: other rules failed too: {failed}\n{report.to_text()}"
+    problems = report.rule(rule).problems
+    assert problems and all(p.where and p.message for p in problems)
+
+
+def test_every_rule_is_exercised():
+    assert {c[0] for c in CASES} == {rid for rid, _ in RULES}
+
+
+def test_text_report_json_and_exit_codes(good, tmp_path):
+    proc = run_cli("lint", good["bao-cao"])
+    assert proc.returncode == 0, proc.stdout
+    assert "[ĐẠT] Quốc hiệu" in proc.stdout and "Kết quả: đạt" in proc.stdout
+    bad = broken_copy(good["bao-cao"], tmp_path / "bad.docx",
+                      lambda r, f: set_text(find(r, "^- Bộ Tài chính;"), ";", "."))
+    proc = run_cli("lint", bad)
+    assert proc.returncode == 1
+    assert "[KHÔNG ĐẠT] Nơi nhận" in proc.stdout and "«- Bộ Tài chính.»" in proc.stdout
+    proc = run_cli("lint", bad, "--json")
+    data = json.loads(proc.stdout)
+    assert proc.returncode == 1 and data["ok"] is False
+    nn = next(r for r in data["rules"] if r["id"] == "noi-nhan")
+    assert nn["status"] == "fail" and "dấu chấm phẩy" in nn["problems"][0]["message"]
+    assert "đoạn" in nn["problems"][0]["where"]
+
+
+def test_not_a_docx(tmp_path):
+    f = tmp_path / "x.docx"
+    f.write_bytes(b"hello")
+    with pytest.raises(LintError, match="không phải là tệp .docx"):
+        lint_docx(f)
+    proc = run_cli("lint", f)
+    assert proc.returncode == 2 and "không phải là tệp .docx" in proc.stderr
+
+
+def test_a_plain_word_document_fails_with_reasons(tmp_path):
+    """A document typed without the decree's layout: every structural rule names what is missing."""
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Báo cáo tình hình")
+    d.add_paragraph("Nội dung báo cáo.")
+    d.save(str(tmp_path / "plain.docx"))
+    report = lint_docx(tmp_path / "plain.docx")
+    failed = set(report.failed())
+    assert {"kho-giay", "le-trang", "phong-chu", "quoc-hieu", "so-ky-hieu", "chu-ky", "noi-nhan", "so-trang"} <= failed
+    assert report.rule("phu-luc").status == "n/a"

@@ -1,0 +1,136 @@
+"""PDF through real LibreOffice: the four kinds from the samples and the tricky document, in one soffice run."""
+from __future__ import annotations
+
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+import kh_excel
+from helpers import run_cli, sample
+from kh_excel.core.attainment import evaluate
+from kh_excel.docs.api import render_document
+from kh_excel.docs.context import build_context
+from kh_excel.docs.lint import lint_docx
+from kh_excel.docs.pdf import PdfError, convert_many, find_soffice, pdf_fonts
+from kh_excel.docs.render import Renderer, resolve_template
+from kh_excel.docs.settings import example_settings_rows, settings_from_rows, write_settings_sheet
+from test_docs_data import LONG_TEXT, TRICKY_AGENCY, make_table
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """Each kind from the sample workbooks (with the example settings sheet added) and a tricky report."""
+    folder = tmp_path_factory.mktemp("pdf")
+    results = write_settings_sheet(sample("chi_tieu_2026_lao_cai.xlsx"), folder / "lao_cai.xlsx")
+    plan = write_settings_sheet(sample("chi_tieu_2026_ke_hoach.xlsx"), folder / "ke_hoach.xlsx")
+    docs = {
+        "bao-cao": render_document(results, "bao-cao", folder / "bao-cao.docx").docx,
+        "ke-hoach": render_document(plan, "ke-hoach", folder / "ke-hoach.docx").docx,
+        "chuong-trinh": render_document(plan, "chuong-trinh", folder / "chuong-trinh.docx").docx,
+        "giao-chi-tieu": render_document(results, "giao-chi-tieu", folder / "giao-chi-tieu.docx",
+                                         agency="Sở Xây dựng").docx,
+    }
+    settings = settings_from_rows(example_settings_rows(2026))
+    ctx = build_context(evaluate(make_table(tricky=True)), settings, "bao-cao")
+    docs["tricky"] = Renderer().render_to_file(resolve_template("bao-cao"), ctx, folder / "tricky.docx")
+    pdfs = convert_many(list(docs.values()), folder / "pdf")
+    return {k: p for k, p in zip(docs, pdfs)} | {f"{k}.docx": v for k, v in docs.items()}
+
+
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.parametrize("kind", ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu"))
+def test_each_kind_converts_lints_and_uses_times_metrics(rendered, kind):
+    pdf = rendered[kind]
+    assert pages(pdf) >= 2
+    fonts = pdf_fonts(pdf)
+    # Liberation Serif (Times New Roman's metrics) for every glyph, Vietnamese ones included:
+    # a fallback font here means LibreOffice substituted glyphs the font lacks (fonts-liberation2 needed)
+    assert fonts and all(f.startswith("LiberationSerif") for f in fonts), fonts
+    assert lint_docx(rendered[f"{kind}.docx"]).ok
+    first = pdf_text(pdf, 1, 1)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "Độc lập - Tự do - Hạnh phúc" in first
+
+
+def test_page_numbers_from_page_two_and_appendix_numbered_on_its_own(rendered):
+    pdf = rendered["bao-cao"]
+    n = pages(pdf)
+    texts = [pdf_text(pdf, i, i) for i in range(1, n + 1)]
+    firsts = [next((line.strip() for line in t.splitlines() if line.strip()), "") for t in texts]
+    assert firsts[0].startswith("ỦY BAN NHÂN DÂN")                   # no number on page 1
+    assert firsts[1] == "2"
+    appendix = next(i for i, t in enumerate(texts) if "(Kèm theo Báo cáo số" in t)
+    assert firsts[appendix] == "Phụ lục"                              # the appendix starts unnumbered
+    if appendix + 1 < n:
+        assert firsts[appendix + 1] == "2"                            # and counts from 1 again
+    assert all(firsts[i] == str(i + 1) for i in range(1, appendix))
+
+
+def test_report_numbers_equal_the_attainment_command(rendered):
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
+    sentence = kh_excel.evaluate(table).summary.sentence
+    text = " ".join(pdf_text(rendered["bao-cao"]).split())
+    assert " ".join(sentence.split()[:12]) in text
+
+
+def test_tricky_text_survives_libreoffice(rendered):
+    text = pdf_text(rendered["tricky"])
+    flat = " ".join(text.split())
+    assert 'Tỷ lệ "A&B" <50% > 10 \'trích\'' in flat
+    assert "lao động qua đào tạo" in flat
+    assert " ".join(TRICKY_AGENCY.split()[:4]) in flat and "<VH>" in flat
+    assert flat.count("<chi tiết>") >= LONG_TEXT.count("<chi tiết>") - 2   # wrapping may cut one or two
+
+
+def test_missing_libreoffice_is_a_clear_error(tmp_path, monkeypatch, rendered):
+    monkeypatch.setenv("KH_EXCEL_SOFFICE", str(tmp_path / "khong-co-soffice"))
+    assert find_soffice() is None
+    with pytest.raises(PdfError, match="không tìm thấy LibreOffice"):
+        convert_many([rendered["bao-cao.docx"]], tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_hanging_conversion_is_killed_and_leaves_nothing(tmp_path, rendered):
+    with pytest.raises(PdfError, match="không xong sau"):
+        convert_many([rendered["bao-cao.docx"]], tmp_path / "out", timeout=0.3)
+    assert not any((tmp_path / "out").glob("*.pdf"))
+
+
+def test_private_profiles_let_conversions_run_side_by_side(tmp_path, rendered):
+    errors: list[BaseException] = []
+    outs: list[list[Path]] = []
+
+    def work(i: int, doc: Path) -> None:
+        try:
+            outs.append(convert_many([doc], tmp_path / f"o{i}"))
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i, rendered[k]))
+               for i, k in enumerate(("ke-hoach.docx", "giao-chi-tieu.docx"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(outs) == 2 and all(o[0].stat().st_size > 1000 for o in outs)
+
+
+def test_cli_render_with_pdf(tmp_path):
+    out = tmp_path / "kh.docx"
+    proc = run_cli("render", "ke-hoach", sample("chi_tieu_2026_ke_hoach.xlsx"), "-o", out, "--pdf")
+    assert proc.returncode == 0, proc.stderr
+    assert out.exists() and (tmp_path / "kh.pdf").exists() and pages(tmp_path / "kh.pdf") >= 2
