@@ -50,7 +50,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _ROMAN_PREFIX = re.compile(r"^((?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3}))[.\s:-]+\s*(\S.*)$")
 _NUMBER_ROW_CELL = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?(\s*=\s*.*)?$")
-_INT_STT = re.compile(r"^(\d{1,4})\s*[.)]?$")
+_INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?$")
 _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
 
@@ -62,9 +62,9 @@ def _header_role_text(h: str) -> str | None:
 
 def header_role(label: Any) -> str | None:
     """The column role a header text stands for, or None (see `_role_of_folded`)."""
-    if not isinstance(label, str):
-        return None
-    return _header_role_text(_fold(label))
+    if not isinstance(label, str) or len(label) > 120:
+        return None  # a title line, not a column header
+    return _header_role_text(_fold(_display_str(label)))  # TCVN3/VNI headers are converted first
 
 
 def _role_of_folded(h: str) -> str | None:
@@ -205,7 +205,7 @@ def find_header(grid: Grid) -> _Header:
     top = _fill_merged_header(rows, grid.merged, r, width)
     if not _is_number_row(nxt) and any(isinstance(v, str) and header_role(v) for v in nxt):
         roles2 = _roles_of_row(_combine_labels(top, nxt))
-        if _header_score(roles2) >= _header_score(roles):
+        if _header_score(roles2) > _header_score(roles):
             roles = roles2
             header_rows.append(r + 1)
     last = header_rows[-1]
@@ -539,14 +539,19 @@ def set_registry(registry: Any) -> None:
     _registry = registry
 
 
-def _agencies(value: Any) -> list[str]:
-    if _is_blank(value) or isinstance(value, ErrorValue):
-        return []
+def agency_registry() -> Any:
+    """The registry used to split agency cells (the bundled one unless set_registry was called)."""
     global _registry
     if _registry is None:
         from kh_excel.core.agencies import AgencyRegistry
         _registry = AgencyRegistry.default()
-    return list(_split_cached(str(value), id(_registry)))
+    return _registry
+
+
+def _agencies(value: Any) -> list[str]:
+    if _is_blank(value) or isinstance(value, ErrorValue):
+        return []
+    return list(_split_cached(str(value), id(agency_registry())))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -555,4 +560,4 @@ def _split_cached(raw: str, registry_id: int) -> tuple[str, ...]:
     enc = detect(raw) if detect else None
     if enc:
         raw = vtext.convert_legacy(raw, enc)
-    return tuple(_registry.split(raw))
+    return tuple(agency_registry().split(raw))

@@ -210,7 +210,7 @@ class _Checker:
         if ind.kind != "indicator":
             return
         qualitative = is_qualitative(ind)
-        if not ind.target.text and "target" in self.t.columns:
+        if not ind.target.text and "target" in self.t.columns and not isinstance(ind.raw.get("target"), ErrorValue):
             self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
         if not ind.unit and "unit" in self.t.columns:
             self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
@@ -229,19 +229,14 @@ class _Checker:
     def stt_sequence(self) -> None:
         seen: dict[int, Indicator] = {}
         previous: int | None = None
-        after_duplicate = False
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 continue
             n = ind.number
             if n in seen:
                 self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
-                after_duplicate = True
                 continue
-            # 18, 18, 20: the second 18 stands where 19 should, so 19 is not reported missing twice.
-            gap_explained = after_duplicate and previous is not None and n == previous + 2
-            after_duplicate = False
-            if previous is not None and n > previous + 1 and not gap_explained:
+            if previous is not None and n > previous + 1:
                 missing = ", ".join(str(i) for i in range(previous + 1, min(n, previous + 6)))
                 self.add("skipped_stt", ind, "stt", stt=n, previous=previous, missing=missing)
             seen.setdefault(n, ind)
@@ -298,9 +293,11 @@ class _Checker:
                 raw = ind.raw.get(role)
                 if not isinstance(raw, str) or not raw.strip():
                     continue  # inherited values are checked where they are written
-                items = [vtext.clean(raw)] if role == "leader" else ind.lead if role == "lead" else ind.cooperate
-                for item in items:
-                    key = _spelling_key(item)
+                if role == "leader":
+                    pairs = [(_spelling_key(vtext.clean(raw)), vtext.clean(raw))]
+                else:
+                    pairs = _agency_spellings(raw)
+                for key, item in pairs:
                     variants[key][item] += 1
                     where[(key, item)].append(ind)
             for key, counter in variants.items():
@@ -309,8 +306,23 @@ class _Checker:
                 (major, _), *minors = counter.most_common()
                 major_cells = ", ".join(cell_ref(i.row - 1, self.t.columns[role]) for i in where[(key, major)][:3])
                 for item, _n in minors:
+                    if _letters(item) == _letters(major):
+                        continue  # only punctuation, spacing or case differ: one spelling
                     for ind in where[(key, item)]:
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
+
+
+def _letters(s: str) -> str:
+    """Letters and digits with their diacritics, lower case: what a spelling is made of."""
+    return "".join(ch for ch in vtext.clean(s).lower() if ch.isalnum())
+
+
+@lru_cache(maxsize=1 << 14)
+def _agency_spellings(raw: str) -> tuple[tuple[str, str], ...]:
+    """(registry key, item as written) for each agency of a cell: one agency's spellings share a key."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    return tuple((reg.key(item), item) for item in reg.split(raw, canonical=False))
 
 
 @lru_cache(maxsize=1 << 14)
