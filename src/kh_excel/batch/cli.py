@@ -98,7 +98,7 @@ def main(given: dict[str, Any], manifest: Path | None = None, as_json: bool = Fa
         return 130
     if as_json:
         data = {"output": str(result.output), "exit_code": result.exit_code, "interrupted": result.interrupted,
-                "elapsed": round(result.elapsed, 3),
+                "elapsed": round(result.elapsed, 3), "stages": result.stages,
                 "counts": {s: sum(1 for e in result.entries if e.status == s) for s in ("done", "skipped", "failed")},
                 "items": [e.to_json() for e in result.entries]}
         summary(result.entries, out=sys.stderr, elapsed=result.elapsed, pdf=result.pdf, folder=str(result.output))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,42 @@ def is_user_error(exc: BaseException) -> bool:
     from kh_excel.docs.settings import SettingsError
     from kh_excel.io.workbook import WorkbookError
     return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError))
+
+
+def import_openpyxl() -> None:
+    """Import openpyxl (it reads the number formats of the indicator sheet) without numpy.
+
+    openpyxl imports numpy — a quarter of a second, in every process — only to accept numpy
+    scalars as cell values when *writing*; the batch only reads. numpy is hidden during the
+    import (unless something loaded it already) and visible again right after.
+    """
+    if "openpyxl" in sys.modules:
+        return
+    if "numpy" in sys.modules:
+        import openpyxl  # noqa: F401
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` now fails fast
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        if sys.modules.get("numpy", 0) is None:
+            del sys.modules["numpy"]
+
+
+def preload() -> None:
+    """Import what every worker needs, once, before the pool forks: the workers then start
+    with it (and share its memory) instead of each importing it again."""
+    import docxtpl  # noqa: F401
+    import python_calamine  # noqa: F401
+
+    import_openpyxl()
+
+    import kh_excel.api  # noqa: F401
+    import kh_excel.core.attainment  # noqa: F401
+    import kh_excel.docs.context  # noqa: F401
+    import kh_excel.docs.settings  # noqa: F401
+    from kh_excel.core.agencies import AgencyRegistry
+    AgencyRegistry.default()
 
 
 # ---------------------------------------------------------------- templates
@@ -74,12 +111,15 @@ def load_renderer(kind: str, template: str | None):
     return (r, path)
 
 
-def render(renderer, context: dict[str, Any], out: Path) -> None:
-    """Render into `out` atomically (kh_excel.io.atomic: hidden temporary beside it, then rename)."""
+def render_bytes(renderer, context: dict[str, Any]) -> bytes:
+    r, path = renderer
+    return r.render_bytes(path, context)
+
+
+def write(out: Path, data: bytes) -> None:
+    """Write a document atomically (kh_excel.io.atomic: hidden temporary beside it, fsync, rename)."""
     from kh_excel.batch.state import share
     from kh_excel.io.atomic import write_bytes_atomic
-    r, path = renderer
-    data = r.render_bytes(path, context)
     write_bytes_atomic(out, data)
     share(out)
 
@@ -92,6 +132,7 @@ def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
     from kh_excel.io.workbook import open_workbook
 
+    import_openpyxl()
     book = open_workbook(source)
     names = book.sheet_names
     settings_sheet = find_settings_sheet(names)
@@ -99,14 +140,18 @@ def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
     if settings_sheet is not None:
         settings = settings_from_rows(book.grid(settings_sheet).rows,
                                       source=f"{Path(source).name} › {settings_sheet}")
-    wanted = [sheet] if sheet else [n for n in names if n != settings_sheet] or names
-    grids = [book.grid(n) for n in wanted if n in names] or [book.grid(n) for n in names]
-    table = read_workbook(grids, sheet=sheet, file=source)
-    # Number formats (93,00 shown with two decimals) of the table's sheet only: a second,
-    # slower reader (openpyxl) that is worth running for one sheet, not for every sheet.
-    formatted = book.grid(table.sheet, with_formats=True)
-    if formatted.number_formats:
-        table = read_workbook(formatted, file=source)
+    if sheet is not None and sheet not in names:
+        read_workbook([book.grid(n) for n in names], sheet=sheet, file=source)  # raises, naming the sheets
+    wanted = [sheet] if sheet else ([n for n in names if n != settings_sheet] or names)
+    if len(wanted) == 1:  # the usual case: one sheet to read, read once with its number formats
+        table = read_workbook(book.grid(wanted[0], with_formats=True), sheet=sheet, file=source)
+    else:
+        table = read_workbook([book.grid(n) for n in wanted if n in names], sheet=sheet, file=source)
+        # Number formats (93,00 shown with two decimals) of the table's sheet only: a second,
+        # slower reader (openpyxl) that is worth running for one sheet, not for every sheet.
+        formatted = book.grid(table.sheet, with_formats=True)
+        if formatted.number_formats:
+            table = read_workbook(formatted, file=source)
     return evaluate(table), settings
 
 

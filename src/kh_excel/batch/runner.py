@@ -6,6 +6,7 @@ records each finished item at once in the journal; workers read workbooks and wr
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -65,6 +66,7 @@ class RunResult:
     output: Path
     interrupted: bool = False
     pdf: bool = False
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def failed(self) -> int:
@@ -96,6 +98,9 @@ class _Executor:
     def start(self) -> None:
         worker.initialize(self.config, in_pool=False)  # fails early on a broken template
         if self.jobs > 1:
+            engine.preload()
+            gc.collect()
+            gc.freeze()  # forked workers then share these objects instead of copying them on first GC
             self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -115,14 +120,19 @@ class _Executor:
             self._pool = None
 
     def map(self, fn: Callable, payloads: list[tuple], on_result: Callable[[tuple, Any], None],
-            on_crash: Callable[[tuple], Any]) -> None:
+            on_crash: Callable[[tuple], Any], split: Callable[[tuple], list[tuple]] | None = None) -> None:
+        """fn(*payload) for each payload; on_result(payload, result) in the main process as each
+        finishes. After a pool break, `split` cuts an unfinished payload (a group of documents)
+        into smaller ones, so that the item that breaks the pool is found and fails alone."""
         if self._pool is None:
             for p in payloads:
                 on_result(p, fn(*p))
             return
         pending = list(payloads)
         breaks: Counter[int] = Counter()
+        alive: list[tuple] = []  # keeps every payload alive, so that no id() is reused
         while pending:
+            alive.extend(pending)
             futures: dict[Future, tuple] = {self._pool.submit(fn, *p): p for p in pending}
             pending = []
             broken = False
@@ -136,7 +146,10 @@ class _Executor:
                     except BrokenProcessPool:
                         broken = True
                         breaks[id(p)] += 1
-                        if breaks[id(p)] >= 2:
+                        parts = split(p) if split is not None else [p]
+                        if len(parts) > 1:
+                            pending.extend(parts)
+                        elif breaks[id(p)] >= 2:
                             on_result(p, on_crash(p))
                         else:
                             pending.append(p)
@@ -173,6 +186,13 @@ class Run:
         self.folder = OutputFolder(opts.output)
         self.entries: dict[str, Entry] = {}   # this run's items, by Entry.ident, in plan order
         self.previous: dict[str, Entry] = {}
+        self.stages: dict[str, float] = {}
+        self._t = time.monotonic()
+
+    def _lap(self, stage: str) -> None:
+        now = time.monotonic()
+        self.stages[stage] = round(self.stages.get(stage, 0.0) + now - self._t, 4)
+        self._t = now
 
     # ------------------------------------------------------------------ helpers
     def _record(self, entry: Entry) -> None:
@@ -217,14 +237,18 @@ class Run:
             for pr in problems:
                 self._record(Entry(output="", source=pr.argument, kind=self.kind, status="failed", reason=pr.reason))
             try:
+                self._lap("plan")
                 executor.start()
+                self._lap("start")
                 if o.per == "agency":
                     self._per_agency(executor, [str(s.resolve()) for s in sources], fingerprint)
                 else:
                     self._per_workbook(executor, [str(s.resolve()) for s in sources], fingerprint)
                 self.progress.stop()
+                self._lap("render")
                 if o.pdf:
                     self._pdf()
+                    self._lap("pdf")
             except KeyboardInterrupt:
                 interrupted = True
                 self.progress.stop()
@@ -233,7 +257,9 @@ class Run:
                 executor.shutdown(cancel=interrupted)
                 self.progress.stop()
                 self._save(interrupted)
-        return RunResult(list(self.entries.values()), time.monotonic() - t0, o.output, interrupted, o.pdf)
+        self._lap("finish")
+        return RunResult(list(self.entries.values()), time.monotonic() - t0, o.output, interrupted, o.pdf,
+                         self.stages)
 
     def _save(self, interrupted: bool) -> None:
         entries = dict(self.entries)
@@ -299,12 +325,7 @@ class Run:
             todo.append((RenderTask(source=s, output=str(self.opts.output / names[s])),))
         keys = {t[0].output: sha256_text(fingerprint, hashes[t[0].source]) for t in todo}
 
-        def done(payload: tuple, r: RenderResult) -> None:
-            task: RenderTask = payload[0]
-            self._finish(task, r, keys[task.output])
-
-        ex.map(worker.render, todo, done,
-               lambda p: RenderResult(p[0].output, False, CRASH_REASON))
+        self._render_all(ex, [t[0] for t in todo], lambda task, r: self._finish(task, r, keys[task.output]))
 
     def _per_agency(self, ex: _Executor, sources: list[str], fingerprint: str) -> None:
         hashes = self._hashes(sources)
@@ -323,6 +344,7 @@ class Run:
 
         ex.map(worker.scan, [(s,) for s in readable], scanned,
                lambda p: ScanResult(p[0], False, CRASH_REASON))
+        self._lap("read")
         items: list[tuple[str, str]] = []
         meta: dict[str, tuple[str, str, int]] = {}
         many = len(readable) > 1
@@ -354,14 +376,31 @@ class Run:
             keys[task.output] = (key, agency, count)
             todo.append((task,))
 
-        def done(payload: tuple, r: RenderResult) -> None:
-            task: RenderTask = payload[0]
+        def finish(task: RenderTask, r: RenderResult) -> None:
             key, agency, count = keys[task.output]
             if r.ok and not r.indicators:
                 r.indicators = count
             self._finish(task, r, key)
 
-        ex.map(worker.render, todo, done, lambda p: RenderResult(p[0].output, False, CRASH_REASON))
+        self._render_all(ex, [t[0] for t in todo], finish)
+
+    def _render_all(self, ex: _Executor, tasks: list[RenderTask],
+                    finish: Callable[[RenderTask, RenderResult], None]) -> None:
+        """Hand the documents to the workers in small groups: one round trip (and one copy of a
+        workbook's table) per group instead of per document, groups small enough to balance."""
+        # Small groups also bound what a killed run loses: documents written but not yet reported
+        # back (so not in the journal) are redone by the next run. A document that reads its own
+        # workbook is work enough to travel alone.
+        size = 1 if not any(t.blob for t in tasks) else max(1, min(4, len(tasks) // (ex.jobs * 4)))
+        chunks = [(tuple(tasks[i:i + size]),) for i in range(0, len(tasks), size)]
+
+        def done(payload: tuple, results: list[RenderResult]) -> None:
+            for task, r in zip(payload[0], results):
+                finish(task, r)
+
+        ex.map(worker.render_many, chunks, done,
+               lambda p: [RenderResult(t.output, False, CRASH_REASON) for t in p[0]],
+               split=lambda p: [((t,),) for t in p[0]])
 
     def _finish(self, task: RenderTask, r: RenderResult, key: str) -> None:
         name = Path(task.output).name

@@ -108,10 +108,9 @@ def _unpack(task: RenderTask) -> tuple:
     return value
 
 
-def render(task: RenderTask) -> RenderResult:
-    """Write one document. Reads the workbook first when the task carries no scanned table."""
+def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
+    """Everything of a document but its writing: the rendered bytes and the indicator count."""
     assert _config is not None, "worker not initialised"
-    t0 = time.perf_counter()
     scanned: ScanResult | None = None
     try:
         if task.blob:
@@ -125,11 +124,53 @@ def render(task: RenderTask) -> RenderResult:
         merged = engine.merge_settings(settings, _toml)
         ctx = engine.context(att, merged, _config.kind, task.agency)
         count = engine.indicator_count(ctx)
-        engine.render(_renderer, ctx, Path(task.output))
-        digest = sha256_file(task.output)
-        size = os.path.getsize(task.output)
+        data = engine.render_bytes(_renderer, ctx)
     except Exception as exc:
         return RenderResult(task.output, False, _reason(exc), scan=scanned)
-    return RenderResult(task.output, True, sha256=digest, size=size, seconds=time.perf_counter() - t0,
-                        indicators=count if count is not None else (scanned.indicators if scanned else 0),
-                        scan=scanned)
+    if count is None:
+        count = scanned.indicators if scanned else 0
+    return data, count
+
+
+def _write(task: RenderTask, data: bytes, count: int, t0: float) -> RenderResult:
+    try:
+        engine.write(Path(task.output), data)
+    except Exception as exc:
+        return RenderResult(task.output, False, _reason(exc))
+    return RenderResult(task.output, True, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                        seconds=time.perf_counter() - t0, indicators=count)
+
+
+def render(task: RenderTask) -> RenderResult:
+    """Render and write one document."""
+    return render_many((task,))[0]
+
+
+_writer_pool = None
+
+
+def _writer():
+    """A thread that writes documents while the process renders the next one: the atomic write
+    waits on the disk (fsync) with the interpreter lock released, rendering keeps the CPU busy.
+    Created on first use in each process (threads do not survive fork)."""
+    global _writer_pool
+    if _writer_pool is None:
+        from concurrent.futures import ThreadPoolExecutor
+        _writer_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kh-batch-write")
+    return _writer_pool
+
+
+def render_many(tasks: tuple[RenderTask, ...]) -> list[RenderResult]:
+    """A group of documents in one call (one round trip between processes), rendering each while
+    the previous ones are being written. Returns when all are on disk, results in task order."""
+    slots: list = []
+    for task in tasks:
+        t0 = time.perf_counter()
+        prepared = _prepare(task)
+        if isinstance(prepared, RenderResult):
+            slots.append(prepared)
+            continue
+        data, count = prepared
+        slots.append(_writer().submit(_write, task, data, count, t0) if len(tasks) > 1
+                     else _write(task, data, count, t0))
+    return [s if isinstance(s, RenderResult) else s.result() for s in slots]
