@@ -261,19 +261,20 @@ def part_tieu_de() -> str:
     return header + "".join(title)
 
 
-def signer_cell(width: float, signer: str) -> str:
+def signer_paragraphs(signer: str) -> list[str]:
+    """Box 7a (authority and title lines), the space for signature and seal, box 7b (name)."""
     S = L.SIZE
-    return tc(width, [
+    return [
         tag(f"{{%p for x in {signer}.dong %}}"),
         centred("{{ x }}", S["ky"], bold=True),
         tag("{%p endfor %}"),
-        # space for the signature and the seal
         *[centred("", S["ky"]) for _ in range(4)],
         centred(f"{{{{ {signer}.ho_ten }}}}", S["ky"], bold=True),
-    ])
+    ]
 
 
 def noi_nhan_paragraphs() -> list[str]:
+    """Box 9b: the label 12 pt bold italic, the items 11 pt, and the drafter's initials (box 12)."""
     S = L.SIZE
     return [
         P(R("Nơi nhận:", S["noi_nhan_label"], bold=True, italic=True), align="left", first_line_mm=0),
@@ -287,21 +288,22 @@ def noi_nhan_paragraphs() -> list[str]:
 
 
 def part_chu_ky() -> str:
-    """Signature block (7a, 7b) with Nơi nhận (9b); one signer, or two side by side."""
-    one = tbl(list(L.SIGN_COLS_MM), [tr([tc(L.SIGN_COLS_MM[0], noi_nhan_paragraphs()),
-                                         signer_cell(L.SIGN_COLS_MM[1], "ky[0]")], cant_split=True)],
-              borders=False)
-    two = tbl(list(L.SIGN_TWO_COLS_MM), [tr([signer_cell(L.SIGN_TWO_COLS_MM[0], "ky[0]"),
-                                             signer_cell(L.SIGN_TWO_COLS_MM[1], "ky[1]")], cant_split=True)],
-              borders=False)
+    """Signature block with Nơi nhận, in one table row that never splits across pages.
+
+    One signer: Nơi nhận on the left, level with the authority line, the signer on the
+    right. Two signers side by side: Nơi nhận under the left one.
+    """
+    c1, c2 = L.SIGN_COLS_MM
+    one = tbl([c1, c2], [tr([tc(c1, noi_nhan_paragraphs()), tc(c2, signer_paragraphs("ky[0]"))])], borders=False)
+    d1, d2 = L.SIGN_TWO_COLS_MM
+    two = tbl([d1, d2], [tr([tc(d1, signer_paragraphs("ky[0]") + [centred("", 6)] + noi_nhan_paragraphs()),
+                             tc(d2, signer_paragraphs("ky[1]"))])], borders=False)
     return "".join([
-        centred("", 6),
+        centred("", 6, keep_next=True),
         tag("{%p if ky|length == 1 %}"),
         one,
         tag("{%p else %}"),
         two,
-        centred("", 6),
-        *noi_nhan_paragraphs(),
         tag("{%p endif %}"),
     ])
 

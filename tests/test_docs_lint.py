@@ -256,6 +256,25 @@ def test_each_rule_catches_its_breakage(good, tmp_path, rule, what, kind, change
     assert problems and all(p.where and p.message for p in problems)
 
 
+def test_department_document_with_two_signers_passes(tmp_path):
+    """A Sở under its UBND (cơ quan chủ quản line), a report upwards, two signers side by side."""
+    from kh_excel.docs.settings import settings_from_mapping
+    s = settings_from_rows(example_settings_rows(2026)).merged(settings_from_mapping({
+        "co_quan_chu_quan": "UBND tỉnh Lào Cai", "co_quan_ban_hanh": "Sở Tài chính", "ky_hieu_co_quan": "STC",
+        "kinh_gui": ["Ủy ban nhân dân tỉnh", "Thường trực HĐND tỉnh"], "bao-cao": {
+            "tham_quyen": "KT.", "chuc_vu_thu_truong": "Giám đốc", "chuc_vu": "Phó Giám đốc", "ho_ten": "Lê Văn An",
+            "tham_quyen_2": "TUQ.", "chuc_vu_thu_truong_2": "Chủ tịch", "chuc_vu_2": "Giám đốc Sở Nội vụ",
+            "ho_ten_2": "Trần Thị Bình"}}))
+    ctx = build_context(evaluate(make_table()), s, "bao-cao")
+    out = Renderer().render_to_file(resolve_template("bao-cao"), ctx, tmp_path / "so.docx")
+    report = lint_docx(out)
+    assert report.ok, report.to_text()
+    bad = broken_copy(out, tmp_path / "bad.docx", lambda r, f: set_text(find(r, "^TUQ. CHỦ TỊCH$"), "TUQ.", "T.U.Q"))
+    assert lint_docx(bad).failed() == ["chu-ky"]
+    bad = broken_copy(out, tmp_path / "bad2.docx", lambda r, f: set_run(find(r, "^UBND TỈNH LÀO CAI$"), "b"))
+    assert lint_docx(bad).failed() == ["co-quan"]          # the cơ quan chủ quản line is not bold
+
+
 def test_every_rule_is_exercised():
     assert {c[0] for c in CASES} == {rid for rid, _ in RULES}
 

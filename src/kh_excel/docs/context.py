@@ -587,24 +587,51 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         value = s.get(key)
         return [txt(x) for x in value] if value else default
 
-    loai = KIND_INFO[kind]["thuong"]
     defaults: dict[str, list[str]] = {
         "mo_dau": [], "muc_dich": [], "yeu_cau": [], "muc_tieu": [], "ket_qua": [], "ton_tai": [],
         "giai_phap": [], "to_chuc": [], "ket_thuc": [],
     }
+    plan_purpose = [f"Cụ thể hóa các mục tiêu, chỉ tiêu kinh tế - xã hội chủ yếu năm {year}; phân công rõ cơ quan "
+                    "chủ trì, cơ quan phối hợp và lãnh đạo phụ trách từng chỉ tiêu."]
+    plan_demand = ["Các cơ quan, đơn vị chủ động xây dựng kế hoạch, giải pháp thực hiện các chỉ tiêu được giao; "
+                   "định kỳ đánh giá, báo cáo kết quả thực hiện."]
+    plan_report = [f"Các cơ quan, đơn vị căn cứ nhiệm vụ được giao tổ chức thực hiện; định kỳ hằng quý, 6 tháng "
+                   f"và cả năm báo cáo kết quả về {ten_co_quan} để tổng hợp, chỉ đạo."]
     if kind == "bao-cao":
+        kq = ctx["kq"]
+        groups = {g["trang_thai"]: g for g in kq["nhom"]}
         defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
                               f"chủ yếu năm {year} như sau:"]
+        shortfalls = []
+        if "khong_dat" in groups:
+            shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
+                              "điểm 2 mục I và Phụ lục kèm theo).")
+        if "chua_co_so_lieu" in groups:
+            shortfalls.append(f"{len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
+        defaults["ton_tai"] = shortfalls or ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."]
+        defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
+                                 "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
+        if "chua_co_so_lieu" in groups:
+            defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
+                                         "số liệu.")
         defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
                                 f"năm {year} của {ten_co_quan}./."]
     elif kind == "ke-hoach":
         defaults["mo_dau"] = [f"{ten_co_quan} ban hành Kế hoạch thực hiện các chỉ tiêu kinh tế - xã hội "
                               f"chủ yếu năm {year} như sau:"]
+        defaults["muc_dich"], defaults["yeu_cau"] = plan_purpose, plan_demand
+        defaults["muc_tieu"] = [f"Phấn đấu hoàn thành và hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội chủ yếu "
+                                f"năm {year}."]
+        defaults["giai_phap"] = ["Các cơ quan chủ trì xây dựng giải pháp cụ thể cho từng chỉ tiêu được giao, phối "
+                                 "hợp chặt chẽ với các cơ quan liên quan trong tổ chức thực hiện."]
+        defaults["to_chuc"] = plan_report
         defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
                                 f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."]
     elif kind == "chuong-trinh":
         defaults["mo_dau"] = [f"{ten_co_quan} ban hành Chương trình hành động thực hiện các chỉ tiêu kinh tế - "
                               f"xã hội chủ yếu năm {year}, gồm những nội dung sau:"]
+        defaults["muc_dich"], defaults["yeu_cau"] = plan_purpose, plan_demand
+        defaults["to_chuc"] = plan_report
         defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
     elif kind == "giao-chi-tieu":
         n = ctx["gc"]["so_chi_tieu"]

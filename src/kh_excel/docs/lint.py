@@ -852,6 +852,10 @@ class Checker:
             if not bold:
                 res.fail(agency[-1].where(), "tên cơ quan ban hành phải in đậm")
             first_bold = agency.index(bold[0]) if bold else len(agency)
+            # a superior body named in full on its own line above the issuer ("UBND TỈNH LÀO CAI" over
+            # "SỞ TÀI CHÍNH") is the cơ quan chủ quản even when it was made bold
+            while first_bold < len(agency) - 1 and _is_parent_line(agency[first_bold], agency[first_bold + 1]):
+                first_bold += 1
             for p in agency[:first_bold]:  # cơ quan chủ quản
                 if not p.none("bold"):
                     res.fail(p.where(), "tên cơ quan chủ quản không in đậm")
@@ -1046,8 +1050,9 @@ class Checker:
             cells: dict[int, list[Para]] = {}
             for p in self.paras:
                 if p.cell is not None and p.cell.table_el is tbl:
-                    if label is not None and label.cell is not None and p.cell.tc is label.cell.tc:
-                        continue
+                    if label is not None and label.cell is not None and p.cell.tc is label.cell.tc \
+                            and p.index >= label.index:
+                        continue  # Nơi nhận itself; a signer above it in the same cell still counts
                     cells.setdefault(id(p.cell.tc), []).append(p)
             for paras in cells.values():
                 if any(p.stripped for p in paras):
@@ -1066,7 +1071,7 @@ class Checker:
             titles, name = filled, None
         if not titles:
             res.fail(name.where(), "thiếu quyền hạn, chức vụ của người ký")
-        for k, p in enumerate(titles):
+        for p in titles:
             t = _norm(p.shown_text())
             if not _is_upper(t):
                 res.fail(p.where(), "quyền hạn, chức vụ người ký phải viết in hoa")
@@ -1075,8 +1080,8 @@ class Checker:
             _check_size(res, p, 13, 14, "Quyền hạn, chức vụ")
             if not _centred(p):
                 res.fail(p.where(), "quyền hạn, chức vụ phải căn giữa")
-            m = re.match(r"^(T\.?\s?M|K\.?\s?T|Q|T\.?\s?L|T\.?\s?U\.?\s?Q)\b\.?\s*", t)
-            if m and k < len(titles) - 1 or (m and len(titles) == 1 and m.group(1).replace(".", "") == "Q"):
+            # an authority word (TM., KT., Q., TL., TUQ.) however it was typed: it must be spelt exactly
+            if re.match(r"^(T\.?\s?M|K\.?\s?T|Q|T\.?\s?L|T\.?\s?U\.?\s?Q)(\.|\s|$)", t):
                 token = t.split()[0]
                 if token not in vn.AUTHORITIES:
                     res.fail(p.where(), f"viết tắt quyền hạn «{token}» phải là một trong "
@@ -1257,6 +1262,16 @@ class Checker:
                 res_t.fail(p.where(), f"chữ trong bảng cỡ {_fmt_pt(p.sizes())} (phải 11–13 pt)")
             if len(bad) > 5:
                 res_t.fail(f"bảng {number}", f"… và {len(bad) - 5} ô khác sai cỡ chữ")
+
+
+_LOCALITY = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU")
+_PARENT = re.compile(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+(" + "|".join(_LOCALITY) + r")\s+\S")
+
+
+def _is_parent_line(line: Para, next_line: Para) -> bool:
+    """'UBND TỈNH LÀO CAI' above 'SỞ TÀI CHÍNH' is a parent body; 'ỦY BAN NHÂN DÂN' above 'TỈNH LÀO CAI' is not."""
+    a, b = _norm(line.shown_text()).upper(), _norm(next_line.shown_text()).upper()
+    return (bool(_PARENT.match(a)) or a.startswith("BỘ ")) and not b.startswith(_LOCALITY)
 
 
 L_QH = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
