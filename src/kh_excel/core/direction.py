@@ -6,6 +6,7 @@ kept (in Vietnamese) so that a reader of the report can see why.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kh_excel.core import text as vtext
@@ -20,6 +21,8 @@ LOWER_IS_BETTER = (
     "khieu nai", "ton dong", "qua han", "tre han", "thiet hai", "mac moi", "nhiem hiv",
     "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac",
 )
+_LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
+
 # Words that make an indicator a reduction amount: "Giảm tỷ lệ hộ nghèo … 1,5 điểm %".
 REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
 
@@ -31,8 +34,8 @@ _EXPLICIT = {
 
 
 @lru_cache(maxsize=1 << 14)
-def infer_direction(name: str, unit: str, target: Target, explicit: str = "") -> tuple[Direction, str]:
-    """(direction, Vietnamese reason)."""
+def infer_direction(name: str, unit: str, target: Target, explicit: str = "", folded: str | None = None) -> tuple[Direction, str]:
+    """(direction, Vietnamese reason); `folded` is fold(name) when the caller has it already."""
     if explicit:
         key = vtext.fold(explicit).strip(" .")
         if key in _EXPLICIT:
@@ -43,10 +46,11 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "") ->
                 return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
-    folded = vtext.fold(name)
+    if folded is None:
+        folded = vtext.fold(name)
     if folded.startswith(REDUCTION_PREFIXES):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
-    for word in LOWER_IS_BETTER:
-        if word in folded:
-            return "down", f"tên chỉ tiêu nói về điều bất lợi («{word}»): càng thấp càng tốt"
+    m = _LOWER_RE.search(folded)
+    if m:
+        return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
     return "up", "mặc định: càng cao càng tốt"

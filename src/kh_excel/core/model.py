@@ -97,6 +97,14 @@ class Indicator:
     number: int | None = None      # the numbered indicator's STT as an int (sub-rows: their parent's)
     raw: dict[str, Any] = field(default_factory=dict)  # role -> cell value as read
     readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
+    key: str = ""                  # fold(name): accent-free lower-case name, computed once by the reader
+
+    @property
+    def name_key(self) -> str:
+        if not self.key:
+            from kh_excel.core.text import fold
+            self.key = fold(self.name)
+        return self.key
 
 
 @dataclass

@@ -351,6 +351,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         if len(rows[r]) < ncols:
             rows[r] = list(rows[r]) + [None] * (ncols - len(rows[r]))
     col_items = tuple(cols.items())
+    c_name, c_target = cols["name"], cols["target"]
 
     def get(r: int, role: str, inherit: bool = True) -> Any:
         c = cols.get(role)
@@ -374,13 +375,13 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
 
     for r in range(first, last + 1):
         row = rows[r]
-        if all(_is_blank(v) for v in row):
+        if not any(v is not None and v != "" for v in row):
             continue
-        width = len(row)
-        if isinstance(row[0] if row else None, str) and _is_number_row(row):
+        if isinstance(row[0], str) and _is_number_row(row):
             continue
-        name_cell = row[cols["name"]] if cols["name"] < width else None
-        if header_role(name_cell) == "name" and _fold(name_cell) in header_folds:
+        # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
+        target_cell = row[c_target]
+        if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(row[c_name]) == "name":
             roles_here = _roles_of_row(row)
         else:
             roles_here = {}
@@ -390,15 +391,15 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
                 add_warning("repeated_header", r, "name", "")
                 continue
 
-        stt_raw = get(r, "stt", inherit=False)
+        stt_raw = row[cols["stt"]] if "stt" in cols else None
         stt_from_merge = False
         if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
             stt_from_merge = True
             seen_stt_from_merge.add(anchors[(r, cols["stt"])])
         stt = _str(stt_raw)
-        name = _display_text(get(r, "name", inherit=False))
+        name = _display_text(row[c_name])
         unit = _display_text(get(r, "unit"))
-        target_raw = get(r, "target", inherit=False)
+        target_raw = row[c_target]
         result_raw = get(r, "result", inherit=False)
         previous_raw = get(r, "previous", inherit=False)
         lead_raw = get(r, "lead")
@@ -456,6 +457,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             section=section.title,
             section_numeral=section.numeral,
             number=number,
+            key=fname if name else "",
         )
         ind.raw = {role: row[c] for role, c in col_items}
         if kind == "subrow" and current is not None:
@@ -491,7 +493,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             if not ind.leader:
                 ind.leader = current.leader
         from kh_excel.core.direction import infer_direction
-        ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")))
+        ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")), fname if name else None)
         table.indicators.append(ind)
         if kind == "indicator":
             current = ind
@@ -522,7 +524,7 @@ def _structures_about(table: Table) -> None:
     """Parts of a structure are shares planned at a level, not maxima: judge them as «khoảng»."""
     inds = table.indicators
     for i, ind in enumerate(inds):
-        if not _fold(ind.name).startswith("co cau"):
+        if not ind.name_key.startswith("co cau"):
             continue
         for part in structure_parts(inds, i):
             if not part.direction_reason.startswith("theo cột"):

@@ -17,21 +17,45 @@ from functools import lru_cache
 from typing import Literal
 
 _WS = re.compile(r"\s+")
+_NEEDS_WS = re.compile(r"\s\s|[^\S ]")  # two whitespace characters, or any but a plain space
 
 
 def clean(value: object) -> str:
     """NFC text with whitespace (line breaks included) collapsed to single spaces."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    return _WS.sub(" ", text).strip()
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _NEEDS_WS.search(text):
+        text = _WS.sub(" ", text)
+    return text.strip()
+
+
+def _fold_table() -> dict[int, str]:
+    """Each precomposed Latin letter with diacritics -> its base letter (ế -> e, ư -> u, đ -> d)."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in range(0xC0, 0x2000):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and len(base) == 1 and base.isascii():
+            table[cp] = base
+    return table
+
+
+_FOLD = _fold_table()
 
 
 def fold(value: object) -> str:
-    """Accent- and case-insensitive key: 'Kế hoạch năm 2026' -> 'ke hoach nam 2026'."""
-    text = unicodedata.normalize("NFD", clean(value))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("đ", "d").replace("Đ", "D").lower()
+    """Accent- and case-insensitive key: 'Kế hoạch năm 2026' -> 'ke hoach nam 2026'.
+
+    One str.translate over a table of precomposed letters (the text is NFC after
+    `clean`); combining marks left over from unusual sequences are dropped.
+    """
+    text = clean(value).translate(_FOLD)
+    if not text.isascii() and any(unicodedata.combining(ch) for ch in text):
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return text.lower()
 
 
 # ---------------------------------------------------------------------------------------

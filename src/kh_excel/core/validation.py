@@ -119,12 +119,12 @@ def fmt(value: Any) -> str:
 
 
 def is_qualitative(ind: Indicator) -> bool:
-    name = _fold(ind.name)
+    name = ind.name_key
     return any(w in name for w in QUALITATIVE_WORDS) or len(ind.name) > 160
 
 
 def is_share(ind: Indicator) -> bool:
-    return _fold(ind.name).startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
+    return ind.name_key.startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -246,7 +246,7 @@ class _Checker:
         """'Cơ cấu …' rows: the rows under them (their parts) must sum to 100."""
         inds = self.t.indicators
         for i, ind in enumerate(inds):
-            if not _fold(ind.name).startswith("co cau"):
+            if not ind.name_key.startswith("co cau"):
                 continue
             parts = structure_parts(inds, i)
             if len(parts) < 2:
