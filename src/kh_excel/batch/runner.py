@@ -246,6 +246,7 @@ class Run:
                     self._per_workbook(executor, [str(s.resolve()) for s in sources], fingerprint)
                 self.progress.stop()
                 self._lap("render")
+                executor.shutdown()  # the render workers are done; free the cores for LibreOffice
                 if o.pdf:
                     self._pdf()
                     self._lap("pdf")

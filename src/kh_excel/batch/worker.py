@@ -33,7 +33,7 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
         # out work; a task under way finishes its atomic write). If the main process dies —
         # even by SIGKILL — take this worker down with it instead of writing on as an orphan.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _die_with_parent()
+        die_with_parent(signal.SIGKILL)
     if _config == config and _renderer is not None:
         return  # inherited through fork, already loaded
     _config = config
@@ -41,14 +41,15 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
     _renderer = engine.load_renderer(config.kind, config.template)
 
 
-def _die_with_parent() -> None:
+def die_with_parent(sig: int) -> None:
+    """Have the kernel send `sig` to this process when its parent dies (Linux)."""
     if not sys.platform.startswith("linux"):
         return
     try:
         import ctypes
         libc = ctypes.CDLL(None, use_errno=True)
         PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        libc.prctl(PR_SET_PDEATHSIG, int(sig))
         if os.getppid() == 1:  # the parent died before prctl took effect
             os._exit(1)
     except (OSError, AttributeError):

@@ -1,0 +1,126 @@
+"""The PDF stage with real LibreOffice: a missing LibreOffice, a conversion past its time limit,
+and a document LibreOffice cannot open each fail clearly and alone."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kh_excel.batch import pdfstep
+from kh_excel.batch.state import Entry
+
+SAMPLE = Path("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx")
+
+
+def kh(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-c", "from kh_excel.cli import main; main()", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, **(env or {})}, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("letters")
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "-q")
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def _entries(folder: Path, names: list[str]) -> list[Entry]:
+    return [Entry(output=n, source=str(SAMPLE), status="done", key=f"k{i}") for i, n in enumerate(names)]
+
+
+def _collect():
+    seen: dict[str, tuple[bool, str, Path | None]] = {}
+
+    def done(e: Entry, ok: bool, reason: str, pdf: Path | None) -> None:
+        assert e.output not in seen, "each document is reported once"
+        seen[e.output] = (ok, reason, pdf)
+    return seen, done
+
+
+def test_missing_libreoffice_fails_each_pdf_clearly(tmp_path):
+    out = tmp_path / "out"
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--pdf", "--json", "-q",
+           env={"KH_EXCEL_SOFFICE": str(tmp_path / "khong-co" / "soffice")})
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert data["counts"]["done"] == 13  # the documents themselves are made
+    assert {e["pdf_status"] for e in data["items"]} == {"failed"}
+    assert all("không tìm thấy LibreOffice" in e["pdf_reason"] for e in data["items"])
+    assert "PDF" in r.stderr and "không tìm thấy LibreOffice" in r.stderr  # the summary says it
+    assert not list(out.glob("*.pdf"))
+
+
+def test_a_document_libreoffice_cannot_open_fails_alone(letters, tmp_path):
+    folder = tmp_path / "out"
+    shutil.copytree(letters, folder)
+    names = sorted(p.name for p in folder.glob("*.docx"))[:3]
+    broken = folder / names[0]  # one group of 3 fails; then the broken one alone, the other 2 together
+    broken.write_bytes(broken.read_bytes()[:3000])  # a cut-off .docx
+    seen, done = _collect()
+    pdfstep.convert_all(_entries(folder, names), folder, folder / ".kh-batch" / "tmp-test", 1, 60, done)
+    assert set(seen) == set(names)
+    ok = [n for n in names if seen[n][0]]
+    assert ok == [n for n in names if n != broken.name]
+    for n in ok:
+        assert (folder / n).with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
+    assert broken.name in seen[broken.name][1]  # the failure names the document
+    assert not broken.with_suffix(".pdf").exists()
+
+
+def test_a_conversion_past_its_time_limit_is_killed(letters, tmp_path, monkeypatch):
+    """Real LibreOffice under a time limit it cannot meet: killed, each document failed, no PDF,
+    and it takes about as long as the limits say."""
+    folder = tmp_path / "out"
+    shutil.copytree(letters, folder)
+    names = sorted(p.name for p in folder.glob("*.docx"))[:3]
+    monkeypatch.setattr(pdfstep, "STARTUP_ALLOWANCE", 0.3)
+    seen, done = _collect()
+    t0 = time.monotonic()
+    pdfstep.convert_all(_entries(folder, names), folder, folder / ".kh-batch" / "tmp-test", 1, 0.05, done)
+    elapsed = time.monotonic() - t0
+    assert set(seen) == set(names)
+    for n in names:
+        ok, reason, _ = seen[n]
+        assert not ok and "LibreOffice không xong sau" in reason
+    assert not list(folder.glob("*.pdf"))
+    # one group of 3, then halves (1 and 2), then the 2 alone: 5 attempts of ~0.4 s each
+    assert elapsed < 30
+
+
+def _soffice_for(folder: Path) -> list[str]:
+    """soffice processes converting documents of `folder` (their arguments name its files)."""
+    out = subprocess.run(["ps", "-ww", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if "soffice" in line and str(folder) in line]
+
+
+def test_ctrl_c_during_pdf_stops_libreoffice_too(tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-c", "from kh_excel.cli import main; main()", "batch", "--per", "agency",
+           str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not _soffice_for(out):
+        time.sleep(0.05)
+    assert _soffice_for(out), "LibreOffice should be converting by now"
+    t0 = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole foreground group
+    proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert time.monotonic() - t0 < 20
+    time.sleep(0.5)
+    assert _soffice_for(out) == []
+    for pdf in out.glob("*.pdf"):  # whatever was finished is whole
+        data = pdf.read_bytes()
+        assert data[:5] == b"%PDF-" and b"%%EOF" in data[-1024:]
+    data = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert data["interrupted"] is True and data["counts"]["done"] == 13
+    assert [p.name for p in (out / ".kh-batch").iterdir()] == ["lock"]
