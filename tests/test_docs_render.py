@@ -92,6 +92,27 @@ def test_report_with_previous_year_column(tmp_path):
     assert "giảm 0,5 điểm %" in text
 
 
+def test_previous_year_column_from_a_workbook(tmp_path):
+    """Seed 004 writes 'tăng 8,16% so với năm 2022': a workbook with a Thực hiện năm N-1 column gives it."""
+    import openpyxl
+    from kh_excel.docs.api import render_document
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2023 TỈNH LÀO CAI"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2022", "Kế hoạch năm 2023",
+               "Ước thực hiện năm 2023", "Cơ quan chủ trì"])
+    ws.append(["I", "CÁC CHỈ TIÊU VỀ KINH TẾ"])
+    ws.append(["1", "Quy mô kinh tế (GRDP)", "Tỷ đồng", 68050, 75000, 73600, "Sở Tài chính"])
+    ws.append(["2", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 96.2, 98, 95.7, "Bảo hiểm xã hội tỉnh"])
+    wb.save(tmp_path / "prev.xlsx")
+    out = render_document(tmp_path / "prev.xlsx", "bao-cao", tmp_path / "bc.docx").docx
+    text = all_text(out)
+    assert "Quy mô kinh tế (GRDP): thực hiện 73.600 tỷ đồng, kế hoạch 75.000 tỷ đồng, đạt 98,1% KH, " \
+           "tăng 8,16% so với năm 2022" in text
+    assert "giảm 0,5 điểm % so với năm 2022" in text
+    assert "Thực hiện năm 2022" in text and "So với năm 2022" in text     # the appendix's extra columns
+
+
 @pytest.mark.parametrize("kind", ("bao-cao", "giao-chi-tieu"))
 def test_markup_characters_line_breaks_and_long_text_arrive_unmangled(tmp_path, kind):
     ctx = context(kind, tricky=True, agency=TRICKY_AGENCY if kind == "giao-chi-tieu" else None)
