@@ -275,6 +275,46 @@ def test_department_document_with_two_signers_passes(tmp_path):
     assert lint_docx(bad).failed() == ["co-quan"]          # the cơ quan chủ quản line is not bold
 
 
+def _drawing_line(mm: float) -> str:
+    cx = int(mm * 36000)
+    return (f'<w:r xmlns:w="{W}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
+            'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{cx}" cy="0"/><wp:wrapNone/><wp:docPr id="7" name="Line"/><a:graphic>'
+            '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            f'<wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>'
+            '<a:prstGeom prst="line"><a:avLst/></a:prstGeom></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData>'
+            '</a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def _vml_line(pt: float) -> str:
+    return (f'<w:r xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+            f'<v:line from="0,0" to="{pt}pt,0" strokeweight=".5pt"/></w:pict></w:r>')
+
+
+def _shape_instead_of_border(run_xml: str):
+    def change(root, files):
+        text = find(root, "^TỈNH LÀO CAI$")
+        rule = rule_paragraph_after(root, "^TỈNH LÀO CAI$")
+        rule.getparent().remove(rule)
+        text.append(etree.fromstring(run_xml))
+    return change
+
+
+@pytest.mark.parametrize("run_xml, ok", [(_drawing_line(18), True), (_drawing_line(40), False),
+                                         (_vml_line(55), True), (_vml_line(20), False)],
+                         ids=["drawing-18mm", "drawing-40mm", "vml-19mm", "vml-7mm"])
+def test_lines_drawn_as_shapes_are_measured(good, tmp_path, run_xml, ok):
+    """Word users draw the rule under the issuer as a shape: its length is checked the same way."""
+    doc = broken_copy(good["bao-cao"], tmp_path / "shape.docx", _shape_instead_of_border(run_xml))
+    report = lint_docx(doc)
+    assert report.failed() == ([] if ok else ["co-quan"]), report.to_text()
+
+
 def test_every_rule_is_exercised():
     assert {c[0] for c in CASES} == {rid for rid, _ in RULES}
 
