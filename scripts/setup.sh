@@ -12,7 +12,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # (metrically equal to Times New Roman), poppler (PDF -> PNG for looking at pages).
 need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui libreoffice-calc-nogui)
-fc-list 2>/dev/null | grep -qi "Liberation Serif" || need_apt+=(fonts-liberation)
+# fonts-liberation2: Liberation 2.x has the Vietnamese letters (ủ, ộ, ế); 1.07 does not.
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || need_apt+=(fonts-liberation2)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Cài gói Debian: ${need_apt[*]}"

@@ -22,6 +22,10 @@ LOWER_IS_BETTER = (
     "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac",
 )
 _LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
+# Words that turn a burden into something done about it: the share of cases handled is better higher.
+HANDLED = ("duoc", "xu ly", "giai quyet", "kham pha", "khong co", "thoat", "tham gia", "dieu tri", "phong ngua",
+           "ngan chan", "dieu tra", "cai nghien", "ho tro", "vay von", "thu hoi")
+_HANDLED_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HANDLED) + r")\b")
 
 # Words that make an indicator a reduction amount: "Giảm tỷ lệ hộ nghèo … 1,5 điểm %".
 REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
@@ -52,5 +56,8 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
     m = _LOWER_RE.search(folded)
     if m:
+        handled = _HANDLED_RE.search(folded)
+        if handled:  # "… ô nhiễm … được xử lý", "giải quyết đơn khiếu nại": the share handled should rise
+            return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
     return "up", "mặc định: càng cao càng tốt"

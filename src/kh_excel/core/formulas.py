@@ -27,6 +27,10 @@ def _num(v: Decimal) -> str:
     return s
 
 
+def _is_percent(reading: Any) -> bool:
+    return bool(reading is not None and getattr(reading, "percent", False) and not reading.was_text)
+
+
 def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
 
@@ -45,14 +49,21 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     if not (_is_number(raw_r) or blank_result):
         return literal  # a number stored as text or an error: keep the computed value
     r = f"{col_letter(columns['result'])}{ind.row}"
+    # A percentage-formatted result cell holds fractions (0,953 shown as 95,3%): constants follow it.
+    r_pct = _is_percent(ind.readings.get("result"))
+    t_reading = ind.readings.get("target")
+    t_pct = _is_percent(getattr(t_reading, "number", None))
+    scale = Decimal("0.01") if r_pct else Decimal(1)
     if t.op == "=" and _is_number(raw_t):
+        if t_pct != r_pct and not blank_result:
+            return literal  # one cell holds a fraction, the other a percent figure
         v = f"{col_letter(columns['target'])}{ind.row}"
     else:
-        v = _num(t.value)
+        v = _num(t.value * scale)
     d = ind.direction
     basis = v
     if t.op == "range" and d == "down" and t.high is not None:
-        basis = _num(t.high)
+        basis = _num(t.high * scale)
     ratio = f'=IF(ISNUMBER({r}),IFERROR({r}/{basis}*100,""),"")'
     good = "<" if d == "down" else ">"
     if t.op == "=":
@@ -69,7 +80,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
         else:
             cond = f'IF({within},{DAT},IF({r}{good}{v},{VUOT},{KHONG}))'
     elif t.op == "range" and t.high is not None:
-        lo, hi = _num(t.value), _num(t.high)
+        lo, hi = _num(t.value * scale), _num(t.high * scale)
         inside = f'AND({r}>={lo},{r}<={hi})'
         if d == "about":
             cond = f'IF({inside},{DAT},{KHONG})'

@@ -23,6 +23,7 @@ from kh_excel.core.model import (
     Indicator,
     Section,
     Table,
+    Target,
 )
 from kh_excel.core.numbers import ParsedNumber, parse_number, parse_target_ex
 
@@ -78,8 +79,14 @@ def _role_of_folded(h: str) -> str | None:
     if not h:
         return None
     words = set(re.findall(r"[a-z0-9]+", h))
-    if "so voi" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h:
-        return "computed"
+    if ("so voi" in h or "so sanh" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h
+            or re.search(r"\bso (kh|ke hoach|cung ky|nam)\b", h) or "%" in h and words & {"kh", "th"}
+            or re.search(r"\b(kh|th|uth|uoc th)\s*\d*\s*/\s*(kh|th|uth)", h)):
+        return "computed"  # a comparison column: % so với KH, So sánh (%), TH 2026/KH 2026
+    if re.match(r"ma( |$)", h) and ("so" in words or "chi tieu" in h or h == "ma"):
+        return "code"  # Mã số, Mã chỉ tiêu
+    if re.fullmatch(r"nam (19|20)\d\d", h):
+        return "result"  # a bare "Năm 2025" column holds that year's figures
     if "phoi hop" in h:
         return "cooperate"
     if "lanh dao" in h or "phu trach" in h and "co quan" not in h:
@@ -96,8 +103,10 @@ def _role_of_folded(h: str) -> str | None:
         return "direction"
     if "ke hoach" in h or "kh" in words or "muc tieu" in h or re.search(r"\bkh\d", h):
         return "target"
-    if "thuc hien" in h or "th" in words or "uoc" in words or "ket qua" in h or re.search(r"\bth\d", h):
+    if "thuc hien" in h or words & {"th", "uth", "uoc"} or "ket qua" in h or re.search(r"\bu?th\d", h):
         return "result"
+    if "chi tieu" in h and ("giao" in words or _YEAR.search(h)):
+        return "target"  # "Chỉ tiêu giao năm 2026"
     if "chi tieu" in h or "noi dung" in h or h.startswith("ten "):
         return "name"
     return None
@@ -128,32 +137,50 @@ def _is_blank(v: Any) -> bool:
 
 
 def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
-    """Roles found in one row of labels: role -> (column, label); first wins, except results."""
+    """Roles found in one row of labels: role -> (column, label).
+
+    Several plan or result columns (KH 2025, TH 2025, KH 2026, ƯTH 2026) are paired
+    by year: the latest year that has both a plan and a result is evaluated, an
+    older result is the previous year; without such a pair the latest plan is the
+    target and older results are the previous year.
+    """
     found: dict[str, tuple[int, str]] = {}
-    results: list[tuple[int, str]] = []
+    results: list[tuple[int, str, int | None]] = []
+    targets: list[tuple[int, str, int | None]] = []
     for c, v in enumerate(labels):
         if not isinstance(v, str):
             continue
         role = header_role(v)
-        if role is None or role == "computed":
+        if role is None or role in ("computed", "code"):
             continue
+        lab = vtext.clean(v)
         if role == "result":
-            results.append((c, vtext.clean(v)))
+            results.append((c, lab, _year_of(lab)))
+        elif role == "target":
+            targets.append((c, lab, _year_of(lab)))
         elif role not in found:
-            found[role] = (c, vtext.clean(v))
-    if results:
-        target_year = _year_of(found["target"][1]) if "target" in found else None
-        # A "Thực hiện năm N-1" column is the previous year, not this year's result.
-        dated = [(c, lab, _year_of(lab)) for c, lab in results]
-        current = [x for x in dated if target_year is None or x[2] is None or x[2] >= target_year]
-        older = [x for x in dated if target_year is not None and x[2] is not None and x[2] < target_year]
-        if not current and len(older) > 1:
-            older.sort(key=lambda x: x[2])
-            current = [older.pop()]
+            found[role] = (c, lab)
+    if targets:
+        result_years = {y for _, _, y in results}
+        paired = [t for t in targets if t[2] is not None and t[2] in result_years]
+        if paired:
+            target = max(paired, key=lambda t: t[2])
+        else:
+            target = max(targets, key=lambda t: t[2] or 0)
+        found["target"] = target[:2]
+        year = target[2]
+        current = [x for x in results if year is None or x[2] is None or x[2] == year]
+        later = [x for x in results if year is not None and x[2] is not None and x[2] > year]
+        older = [x for x in results if year is not None and x[2] is not None and x[2] < year]
         if current:
-            found["result"] = current[-1][:2] if len(current) > 1 and current[-1][2] else current[0][:2]
+            same = [x for x in current if x[2] is not None]
+            found["result"] = (same or current)[-1][:2]
+        elif later:
+            found["result"] = min(later, key=lambda x: x[2])[:2]
         if older:
             found["previous"] = max(older, key=lambda x: x[2])[:2]
+    elif results:
+        found["result"] = results[-1][:2]
     return found
 
 
@@ -301,6 +328,16 @@ def _display_str(v: str) -> str:
 def _scaled(p: ParsedNumber) -> Decimal:
     """A number from a cell formatted as a percentage (0,95 shown as 95%) in percent units."""
     return p.value.scaleb(2) if p.percent and not p.was_text else p.value
+
+
+def _scaled_target(reading: Any) -> Target:
+    """A target typed in a percentage-formatted cell (0,95 shown as 95%) in percent units, like its text."""
+    t = reading.target
+    n = reading.number
+    if n is None or not n.percent or n.was_text or t.value is None:
+        return t
+    return Target(text=t.text, op=t.op, value=t.value.scaleb(2),
+                  high=t.high.scaleb(2) if t.high is not None else None)
 
 
 def _is_upper_title(s: str) -> bool:
@@ -465,7 +502,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue):
             tcol = cols["target"]
             reading = parse_target_ex(target_raw, fmts.get((r, tcol)) if fmts else None)
-            ind.target = reading.target
+            ind.target = _scaled_target(reading)
             ind.readings["target"] = reading
         if "result" in cols and not _is_blank(result_raw):
             if isinstance(result_raw, ErrorValue):

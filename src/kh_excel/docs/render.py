@@ -317,10 +317,7 @@ class Renderer:
         """Render and write `out` atomically: a temporary file renamed into place, nothing on failure."""
         from kh_excel.io.atomic import write_bytes_atomic
 
-        data = self.render_bytes(template, context)
-        path = write_bytes_atomic(out, data)
-        _share(path)
-        return path
+        return write_bytes_atomic(out, self.render_bytes(template, context))
 
     def _check_variables(self, compiled: CompiledTemplate, context: dict[str, Any]) -> None:
         known = set(context)
@@ -450,23 +447,6 @@ def _first_line_using(source: str, name: str) -> int | None:
         if pat.search(line):
             return i
     return None
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()
-
-
-def _share(path: Path) -> None:
-    """A temporary file is created private (0600); give the output the permissions of a normal file."""
-    try:
-        os.chmod(path, 0o666 & ~_UMASK)
-    except OSError:
-        pass
 
 
 _DEFAULT: Renderer | None = None

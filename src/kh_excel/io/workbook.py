@@ -144,62 +144,50 @@ class WorkbookFile:
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             except Exception:
                 merged = []
-            if not merged and self.path.suffix.lower() == ".ods":
-                merged = _ods_merged(self.path, sheet)  # calamine gives none for ODS
+            ods = _ods_scan(self.path, sheet) if self.path.suffix.lower() == ".ods" else None
+            if ods is not None and not merged:
+                merged = ods.merged  # calamine gives none for ODS
         except WorkbookError:
             raise
         except Exception as exc:
             raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
-        # calamine's rows begin at sheet.start; pad so that rows[r][c] is sheet cell (r, c).
-        r0, c0 = start
-        if c0:
-            rows = [[None] * c0 + list(r) for r in rows]
-        if r0:
-            rows = [[] for _ in range(r0)] + rows
+        # With skip_empty_area=False calamine's rows already begin at sheet cell (0, 0).
         rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
-        self._add_errors(grid)
-        if with_formats:
-            grid.number_formats = self._number_formats(sheet)
+        if self.kind == "zip" and ods is None:
+            errors, grid.number_formats = _ooxml_scan(self.path, sheet)
+        elif ods is not None:
+            errors, grid.number_formats = ods.errors, ods.formats
+        else:
+            errors = _xls_errors(self.path, sheet)
+            grid.number_formats = _xls_formats(self.path, sheet)
+        _put_errors(grid, errors)
         return grid
 
-    # -- what calamine does not give ------------------------------------------------
-
-    def _add_errors(self, grid: Grid) -> None:
-        """Put ErrorValue in cells that hold an Excel error (calamine returns '' for them)."""
-        errors: dict[tuple[int, int], str] = {}
-        if self.kind == "zip":
-            errors = _ooxml_errors(self.path, grid.sheet)
-        elif self.kind == "cfb":
-            errors = _xls_errors(self.path, grid.sheet)
-        for (r, c), code in errors.items():
-            while len(grid.rows) <= r:
-                grid.rows.append([])
-            row = grid.rows[r]
-            while len(row) <= c:
-                row.append(None)
-            row[c] = ErrorValue(code)
-        for row in grid.rows:  # ODS and text cells that show an error as text
-            for c, v in enumerate(row):
-                if isinstance(v, str) and v in EXCEL_ERRORS:
-                    row[c] = ErrorValue(v)
-
-    def _number_formats(self, sheet: str) -> dict[tuple[int, int], str]:
-        if self.kind != "zip" or self.path.suffix.lower() == ".ods":
-            return {}
-        import openpyxl
-        wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+    def is_hidden(self, sheet: str) -> bool:
+        """Hidden sheets are passed over when looking for the table (an old year kept out of sight)."""
         try:
-            ws = wb[sheet]
-            out: dict[tuple[int, int], str] = {}
-            for row in ws.iter_rows():
-                for cell in row:
-                    fmt = getattr(cell, "number_format", None)
-                    if fmt and fmt != "General" and isinstance(cell.value, (int, float)):
-                        out[(cell.row - 1, cell.column - 1)] = fmt
-            return out
-        finally:
-            wb.close()
+            for meta in self._book.sheets_metadata:
+                if meta.name == sheet:
+                    return "Visible" not in str(meta.visible)
+        except Exception:
+            pass
+        return False
+
+
+def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
+    """Put ErrorValue in cells that hold an Excel error (calamine returns '' for them)."""
+    for (r, c), code in errors.items():
+        while len(grid.rows) <= r:
+            grid.rows.append([])
+        row = grid.rows[r]
+        while len(row) <= c:
+            row.append(None)
+        row[c] = ErrorValue(code)
+    for row in grid.rows:  # text cells that show an error as text
+        for c, v in enumerate(row):
+            if isinstance(v, str) and v in EXCEL_ERRORS:
+                row[c] = ErrorValue(v)
 
 
 _CELL_ERR = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>.*?</f>)?<v>([^<]*)</v>', re.S)
@@ -234,15 +222,50 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def _ooxml_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+_CELL_STYLE = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\bs="(\d+)"')
+# Built-in number formats that show decimals or a percentage (ECMA-376, 18.8.30).
+_BUILTIN_FORMATS = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
+
+
+def _style_formats(styles: bytes) -> dict[int, str]:
+    """cellXfs index -> number format code, for the styles that have a format other than General."""
+    from xml.etree import ElementTree as ET
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    root = ET.fromstring(styles)
+    custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(ns + "numFmt")}
+    xfs = root.find(ns + "cellXfs")
+    out: dict[int, str] = {}
+    for i, xf in enumerate(xfs if xfs is not None else []):
+        fid = int(xf.get("numFmtId", "0"))
+        code = custom.get(fid) or _BUILTIN_FORMATS.get(fid)
+        if code and code.lower() != "general":
+            out[i] = code
+    return out
+
+
+def _ooxml_scan(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    """(error cells, number formats) of one sheet, in one pass over its XML."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
-        if part is None or part not in zf.namelist():
-            return {}
+        names = set(zf.namelist())
+        if part is None or part not in names:
+            return {}, {}
         data = zf.read(part)
-    if b't="e"' not in data:
-        return {}
-    return {(int(r) - 1, _col_index(c)): v.decode("utf-8") for c, r, v in _CELL_ERR.findall(data)}
+        styles = zf.read("xl/styles.xml") if "xl/styles.xml" in names else b""
+    errors: dict[tuple[int, int], str] = {}
+    if b't="e"' in data:
+        errors = {(int(r) - 1, _col_index(c)): v.decode("utf-8") for c, r, v in _CELL_ERR.findall(data)}
+    formats: dict[tuple[int, int], str] = {}
+    try:
+        wanted = _style_formats(styles) if styles else {}
+    except Exception:  # a damaged styles part costs the shown precision, not the reading
+        wanted = {}
+    if wanted:
+        for c, r, st in _CELL_STYLE.findall(data):
+            code = wanted.get(int(st))
+            if code:
+                formats[(int(r) - 1, _col_index(c))] = code
+    return errors, formats
 
 
 def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
@@ -265,18 +288,35 @@ def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
 
 
 
-_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS = {
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "calcext": "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
+}
 
 
-def _ods_merged(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of an ODS sheet, from the spans in content.xml (streamed)."""
+class _OdsSheet:
+    def __init__(self) -> None:
+        self.merged: list[tuple[int, int, int, int]] = []
+        self.errors: dict[tuple[int, int], str] = {}
+        self.formats: dict[tuple[int, int], str] = {}
+
+
+def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
+    """Merged ranges, error cells and percentage cells of an ODS sheet (content.xml, streamed).
+
+    calamine gives no merged ranges for ODS, reads error cells as text and
+    percentage cells as plain fractions; this pass recovers all three.
+    """
     from lxml import etree
-    t = "{%s}" % _ODS_TABLE
-    out: list[tuple[int, int, int, int]] = []
+    t = "{%s}" % _ODS["table"]
+    office_type = "{%s}value-type" % _ODS["office"]
+    calc_type = "{%s}value-type" % _ODS["calcext"]
+    out = _OdsSheet()
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         in_sheet = False
         r = c = 0
-        for event, el in etree.iterparse(fh, events=("start", "end")):
+        for event, el in etree.iterparse(fh, events=("start", "end"), huge_tree=False):
             tag = el.tag
             if tag == t + "table":
                 if event == "start":
@@ -299,7 +339,32 @@ def _ods_merged(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
                 rows_span = int(el.get(t + "number-rows-spanned", "1"))
                 cols_span = int(el.get(t + "number-columns-spanned", "1"))
                 if rows_span > 1 or cols_span > 1:
-                    out.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                    out.merged.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                if el.get(calc_type) == "error":
+                    shown = "".join(el.itertext()).strip()
+                    out.errors[(r, c)] = shown if shown.startswith("#") else "#VALUE!"
+                elif el.get(office_type) == "percentage":
+                    out.formats[(r, c)] = "0%"
                 c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
                 el.clear()
+    return out
+
+
+def _xls_formats(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """Number formats of an .xls sheet's numeric cells (xlrd, formatting_info)."""
+    try:
+        import xlrd
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        sh = book.sheet_by_name(sheet)
+    except Exception:
+        return {}
+    out: dict[tuple[int, int], str] = {}
+    for r in range(sh.nrows):
+        for c, t in enumerate(sh.row_types(r)):
+            if t == xlrd.XL_CELL_NUMBER:
+                xf = book.xf_list[sh.cell_xf_index(r, c)]
+                fmt = book.format_map.get(xf.format_key)
+                if fmt and fmt.format_str.lower() != "general":
+                    out[(r, c)] = fmt.format_str
+    book.release_resources()
     return out
