@@ -82,6 +82,30 @@ def plain_docxtpl(books: list[Path], settings_path: Path, out: Path) -> tuple[in
     return n, time.perf_counter() - t0
 
 
+def _spin(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def headroom() -> float:
+    """How much faster two processes do two pieces of pure CPU work than one process: the most
+    any --jobs 2 can gain on this machine at this moment (other work on it takes its share)."""
+    import multiprocessing
+    n = 2_000_000
+    t0 = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    one = time.perf_counter() - t0
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])
+        t0 = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - t0
+    return one / two
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100)
@@ -90,7 +114,8 @@ def main() -> int:
     args = ap.parse_args()
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"cores: {os.cpu_count()}, load average (1 min) at start: {load:.2f}")
+    print(f"cores: {os.cpu_count()}, load average (1 min) at start: {load:.2f}, "
+          f"2-process headroom (pure CPU loop): {headroom():.2f}×")
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         base = Path(tmp)
         books_dir = base / "so-lieu"
@@ -148,6 +173,7 @@ def main() -> int:
     print(f"ratio (c)/(b): {rate_c / rate_b:.2f}× end to end, {stage_c / stage_b:.2f}× render stage  (aim ≥ 1.7×)")
     if pdf_per_doc is not None:
         print(f"PDF per document in batch: {pdf_per_doc:.3f} s  (aim < 0.3 s)")
+    print(f"2-process headroom at the end (pure CPU loop): {headroom():.2f}×")
     last = runs[2][-1][1]["stages"]
     print("stages of the last --jobs 2 run (s): " + ", ".join(f"{k} {v:.2f}" for k, v in last.items()))
     last1 = runs[1][-1][1]["stages"]

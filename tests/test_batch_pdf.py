@@ -124,3 +124,30 @@ def test_ctrl_c_during_pdf_stops_libreoffice_too(tmp_path):
     data = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert data["interrupted"] is True and data["counts"]["done"] == 13
     assert [p.name for p in (out / ".kh-batch").iterdir()] == ["lock"]
+
+
+def test_kill_9_during_pdf_leaves_no_libreoffice_and_no_half_pdf(tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-c", "from kh_excel.cli import main; main()", "batch", "--per", "agency",
+           str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "2", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and not _soffice_for(out):
+        time.sleep(0.05)
+    assert _soffice_for(out)
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only; its helpers must notice
+    proc.wait()
+    deadline = time.time() + 30
+    while time.time() < deadline and _soffice_for(out):
+        time.sleep(0.2)
+    assert _soffice_for(out) == []
+    for pdf in out.glob("*.pdf"):
+        data = pdf.read_bytes()
+        assert data[:5] == b"%PDF-" and b"%%EOF" in data[-1024:]
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "2", "--json", "-q")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["counts"]["skipped"] + data["counts"]["done"] == 13
+    assert {e["pdf_status"] for e in data["items"]} <= {"done", "skipped"}
+    assert len(list(out.glob("*.pdf"))) == 13
+    assert [p.name for p in (out / ".kh-batch").iterdir()] == ["lock"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -99,3 +100,26 @@ def test_expand_inputs(tmp_path):
     assert [f.name for f in files] == ["a.xls", "b.xlsx"]  # each once
     assert [p.argument for p in problems] == [str(d / "none.xlsx"), str(d / "*.zzz")]
     assert problems[0].reason == "không tìm thấy tệp."
+
+
+def _maybe_crash(n: int) -> int:
+    if n == 7:
+        os._exit(3)  # a worker process dying, as a native crash or the OOM killer would do it
+    return n * n
+
+
+def test_a_dying_worker_fails_only_its_item():
+    from kh_excel.batch.plan import WorkerConfig
+    from kh_excel.batch.runner import _Executor
+
+    ex = _Executor(2, WorkerConfig(kind="giao-chi-tieu", template=None, settings_toml=None, sheet=None))
+    ex.launch()
+    assert ex._pool is not None  # a pool of processes, never this one
+    ex.start()
+    got: dict[int, object] = {}
+    try:
+        ex.map(_maybe_crash, [(i,) for i in range(12)], lambda p, r: got.__setitem__(p[0], r),
+               lambda p: "CRASH")
+    finally:
+        ex.shutdown()
+    assert got == {i: ("CRASH" if i == 7 else i * i) for i in range(12)}

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         force: Optional[bool] = typer.Option(None, "--force/--no-force", help="Tạo lại cả văn bản đã có và còn đúng."),
         ascii_names: Optional[bool] = typer.Option(None, "--ascii-names/--vietnamese-names", help="Tên tệp không dấu (so-tai-chinh.docx)."),
         recursive: Optional[bool] = typer.Option(None, "-r", "--recursive/--no-recursive", help="Lấy cả bảng tính trong thư mục con."),
-        pdf_timeout: Optional[float] = typer.Option(None, "--pdf-timeout", min=1, help="Thời gian tối đa (giây) chuyển một văn bản sang PDF."),
+        pdf_timeout: Optional[float] = typer.Option(None, "--pdf-timeout", min=1, help="Thời gian tối đa (giây) cho mỗi văn bản khi chuyển sang PDF (mặc định 20, cộng 30 giây khởi động LibreOffice)."),
         manifest: Optional[Path] = typer.Option(None, "--manifest", help="Tệp TOML mô tả cả lượt chạy (cho chạy theo lịch)."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (bảng tóm tắt chuyển sang stderr)."),
         quiet: bool = typer.Option(False, "-q", "--quiet", help="Không hiện tiến độ."),
@@ -54,7 +54,7 @@ _last_error = [""]
 def build_options(given: dict[str, Any], manifest: Path | None):
     """Command-line values over the manifest's, over the defaults."""
     from kh_excel.batch.manifest import load_manifest
-    from kh_excel.batch.runner import BatchOptions
+    from kh_excel.batch.runner import DEFAULT_PDF_TIMEOUT, BatchOptions
     from kh_excel.batch.state import BatchError
 
     values: dict[str, Any] = load_manifest(manifest) if manifest else {}
@@ -77,7 +77,7 @@ def build_options(given: dict[str, Any], manifest: Path | None):
         pdf=bool(values.get("pdf", False)), jobs=int(values.get("jobs", 0) or 0),
         force=bool(values.get("force", False)), ascii_names=bool(values.get("ascii_names", False)),
         sheet=values.get("sheet"), recursive=bool(values.get("recursive", False)),
-        pdf_timeout=float(values.get("pdf_timeout", 60.0)), document=values.get("document"),
+        pdf_timeout=float(values.get("pdf_timeout", DEFAULT_PDF_TIMEOUT)), document=values.get("document"),
     )
 
 

@@ -115,7 +115,7 @@ def _child(names: list[str], folder: str, staging: str, per_doc_timeout: float, 
     """One group, in its own process. Interrupted (Ctrl-C, or the main process gone), the
     converter kills its soffice and this process ends quietly."""
     from kh_excel.batch.worker import die_with_parent
-    die_with_parent(signal.SIGINT)
+    die_with_parent("SIGINT")
 
     def report(name: str, ok: bool, reason: str, pdf: Path | None) -> None:
         results.put((name, ok, reason, str(pdf) if pdf else ""))

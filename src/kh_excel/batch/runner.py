@@ -6,7 +6,6 @@ records each finished item at once in the journal; workers read workbooks and wr
 """
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import os
@@ -14,8 +13,7 @@ import shutil
 import signal
 import sys
 import time
-from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,7 +30,7 @@ from kh_excel.batch.state import (INDEX_CSV, INDEX_JSON, BatchError, Entry, Outp
 # Bump when the batch changes what it writes for the same inputs: every output is then redone.
 OUTPUT_FORMAT = "kh-batch-1"
 PER_CHOICES = ("agency", "workbook")
-DEFAULT_PDF_TIMEOUT = 60.0
+DEFAULT_PDF_TIMEOUT = 20.0  # seconds per document, on top of LibreOffice's start-up
 
 
 @dataclass
@@ -95,23 +93,26 @@ class _Executor:
         self.config = config
         self._pool: ProcessPoolExecutor | None = None
 
-    def start(self) -> None:
-        worker.initialize(self.config, in_pool=False)  # fails early on a broken template
+    def launch(self) -> None:
+        """Start the worker processes first thing: each imports the libraries and compiles the
+        template (its initializer) while this process is still checking and planning."""
         if self.jobs > 1:
-            engine.preload()
-            gc.collect()
-            gc.freeze()  # forked workers then share these objects instead of copying them on first GC
             self._pool = self._new_pool()
 
+    def start(self) -> None:
+        """Ready to map. With --jobs 1 this process is the worker and loads everything itself."""
+        if self._pool is None:
+            worker.initialize(self.config, in_pool=False)
+
     def _new_pool(self) -> ProcessPoolExecutor:
-        # fork: workers start in milliseconds with the template already loaded by the main process.
+        # fork where there is one: a worker starts in milliseconds; spawn elsewhere (Windows).
         method = "fork" if sys.platform.startswith("linux") else None
         ctx = multiprocessing.get_context(method)
         pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                    initializer=worker.initialize, initargs=(self.config,))
-        # Start every worker now, before any progress-bar thread exists (fork and threads mix badly).
-        for f in [pool.submit(_noop) for _ in range(self.jobs)]:
-            f.result()
+        # The first submit forks every worker, before any progress-bar thread exists here (fork
+        # and threads mix badly); no waiting: work queues behind the initializers.
+        pool.submit(_noop)
         return pool
 
     def shutdown(self, cancel: bool = False) -> None:
@@ -121,45 +122,44 @@ class _Executor:
 
     def map(self, fn: Callable, payloads: list[tuple], on_result: Callable[[tuple, Any], None],
             on_crash: Callable[[tuple], Any], split: Callable[[tuple], list[tuple]] | None = None) -> None:
-        """fn(*payload) for each payload; on_result(payload, result) in the main process as each
-        finishes. After a pool break, `split` cuts an unfinished payload (a group of documents)
-        into smaller ones, so that the item that breaks the pool is found and fails alone."""
+        """fn(*payload) for each payload; on_result(payload, result) in this process as each
+        finishes. If a worker process dies (a crash in a native library, the out-of-memory
+        killer), the pool breaks and every unfinished payload with it: those are then run one
+        at a time in a fresh pool (`split` cuts a group of documents into single ones), so that
+        only the item that kills its process fails — with on_crash(payload) as its result."""
         if self._pool is None:
             for p in payloads:
                 on_result(p, fn(*p))
             return
-        pending = list(payloads)
-        breaks: Counter[int] = Counter()
-        alive: list[tuple] = []  # keeps every payload alive, so that no id() is reused
-        while pending:
-            alive.extend(pending)
-            futures: dict[Future, tuple] = {self._pool.submit(fn, *p): p for p in pending}
-            pending = []
-            broken = False
-            not_done = set(futures)
-            while not_done:
-                done, not_done = wait(not_done, return_when=FIRST_COMPLETED)
-                for f in done:
-                    p = futures[f]
-                    try:
-                        result = f.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        breaks[id(p)] += 1
-                        parts = split(p) if split is not None else [p]
-                        if len(parts) > 1:
-                            pending.extend(parts)
-                        elif breaks[id(p)] >= 2:
-                            on_result(p, on_crash(p))
-                        else:
-                            pending.append(p)
-                        continue
-                    except Exception as exc:  # the payload or result did not cross the process boundary
-                        result = on_crash(p) if not str(exc) else _failure_like(on_crash(p), exc)
-                    on_result(p, result)
-            if broken:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-                self._pool = self._new_pool()
+        unfinished: list[tuple] = []
+        futures = {self._pool.submit(fn, *p): p for p in payloads}
+        for f in as_completed(futures):
+            p = futures[f]
+            try:
+                result = f.result()
+            except BrokenProcessPool:
+                unfinished.append(p)
+                continue
+            except Exception as exc:  # the payload or its result did not cross the process boundary
+                result = _failure_like(on_crash(p), exc)
+            on_result(p, result)
+        if not unfinished:
+            return
+        self._restart()
+        for p in [q for u in unfinished for q in (split(u) if split else [u])]:
+            try:
+                result = self._pool.submit(fn, *p).result()
+            except BrokenProcessPool:
+                self._restart()
+                result = on_crash(p)
+            except Exception as exc:
+                result = _failure_like(on_crash(p), exc)
+            on_result(p, result)
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
 
 
 def _noop() -> None:
@@ -187,6 +187,7 @@ class Run:
         self.entries: dict[str, Entry] = {}   # this run's items, by Entry.ident, in plan order
         self.previous: dict[str, Entry] = {}
         self.stages: dict[str, float] = {}
+        self.interrupted = False
         self._t = time.monotonic()
 
     def _lap(self, stage: str) -> None:
@@ -222,6 +223,18 @@ class Run:
         config = WorkerConfig(kind=self.kind, template=o.template,
                               settings_toml=str(o.settings) if o.settings else None, sheet=o.sheet,
                               settings_inline=o.document or None)
+        executor = _Executor(self.jobs, config)
+        executor.launch()
+        try:
+            self._run(executor, config, sources, problems)
+        finally:
+            executor.shutdown(cancel=True)
+        self._lap("finish")
+        return RunResult(list(self.entries.values()), time.monotonic() - t0, o.output, self.interrupted, o.pdf,
+                         self.stages)
+
+    def _run(self, executor: _Executor, config: WorkerConfig, sources: list[Path], problems: list) -> None:
+        o = self.opts
         try:
             engine.override_settings(config.settings_toml, config.settings_inline)
         except Exception as exc:
@@ -230,8 +243,6 @@ class Run:
             raise
         engine.check_template(self.kind, o.template)  # a broken template stops the run, with its reason
         fingerprint = self._fingerprint()
-        executor = _Executor(self.jobs, config)
-        interrupted = False
         with self.folder:
             self.previous = self.folder.load()
             for pr in problems:
@@ -251,16 +262,13 @@ class Run:
                     self._pdf()
                     self._lap("pdf")
             except KeyboardInterrupt:
-                interrupted = True
+                self.interrupted = True
                 self.progress.stop()
                 self.progress.note("Đã dừng theo yêu cầu; các văn bản đã xong được giữ lại, lần chạy sau sẽ làm tiếp.")
             finally:
-                executor.shutdown(cancel=interrupted)
+                executor.shutdown(cancel=self.interrupted)
                 self.progress.stop()
-                self._save(interrupted)
-        self._lap("finish")
-        return RunResult(list(self.entries.values()), time.monotonic() - t0, o.output, interrupted, o.pdf,
-                         self.stages)
+                self._save(self.interrupted)
 
     def _save(self, interrupted: bool) -> None:
         entries = dict(self.entries)

@@ -33,23 +33,38 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
         # out work; a task under way finishes its atomic write). If the main process dies —
         # even by SIGKILL — take this worker down with it instead of writing on as an orphan.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        die_with_parent(signal.SIGKILL)
+        die_with_parent("SIGKILL")
     if _config == config and _renderer is not None:
         return  # inherited through fork, already loaded
+    global _init_error
     _config = config
-    _toml = engine.override_settings(config.settings_toml, config.settings_inline)
-    _renderer = engine.load_renderer(config.kind, config.template)
+    try:
+        if in_pool:
+            engine.preload()
+        _toml = engine.override_settings(config.settings_toml, config.settings_inline)
+        _renderer = engine.load_renderer(config.kind, config.template)
+        _init_error = ""
+    except Exception as exc:
+        if not in_pool:
+            raise
+        # The main process checks the template and settings itself and stops the run with the
+        # reason; a worker only remembers it (no traceback from a pool initializer).
+        _init_error = _reason(exc)
 
 
-def die_with_parent(sig: int) -> None:
-    """Have the kernel send `sig` to this process when its parent dies (Linux)."""
+_init_error = ""
+
+
+def die_with_parent(sig: str) -> None:
+    """Have the kernel send signal `sig` ("SIGKILL", "SIGINT") to this process when its parent
+    dies (Linux; elsewhere a no-op)."""
     if not sys.platform.startswith("linux"):
         return
     try:
         import ctypes
         libc = ctypes.CDLL(None, use_errno=True)
         PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, int(sig))
+        libc.prctl(PR_SET_PDEATHSIG, int(getattr(signal, sig)))
         if os.getppid() == 1:  # the parent died before prctl took effect
             os._exit(1)
     except (OSError, AttributeError):
@@ -79,6 +94,8 @@ def scan(source: str) -> ScanResult:
     bytes, and each worker unpickles a blob once, however many documents it makes from it.
     """
     assert _config is not None, "worker not initialised"
+    if _init_error:
+        return ScanResult(source=source, ok=False, reason=_init_error)
     try:
         att, settings = engine.read_source(source, _config.sheet)
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
@@ -112,6 +129,8 @@ def _unpack(task: RenderTask) -> tuple:
 def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
     """Everything of a document but its writing: the rendered bytes and the indicator count."""
     assert _config is not None, "worker not initialised"
+    if _init_error:
+        return RenderResult(task.output, False, _init_error)
     scanned: ScanResult | None = None
     try:
         if task.blob:
@@ -159,6 +178,16 @@ def _writer():
         from concurrent.futures import ThreadPoolExecutor
         _writer_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kh-batch-write")
     return _writer_pool
+
+
+def _forget_threads() -> None:
+    """In a forked child the parent's writer threads do not exist: never use their pool."""
+    global _writer_pool
+    _writer_pool = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_threads)
 
 
 def render_many(tasks: tuple[RenderTask, ...]) -> list[RenderResult]:
