@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,33 +29,11 @@ def is_user_error(exc: BaseException) -> bool:
     return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError))
 
 
-def import_openpyxl() -> None:
-    """Import openpyxl (it reads the number formats of the indicator sheet) without numpy.
-
-    openpyxl imports numpy — a quarter of a second, in every process — only to accept numpy
-    scalars as cell values when *writing*; the batch only reads. numpy is hidden during the
-    import (unless something loaded it already) and visible again right after.
-    """
-    if "openpyxl" in sys.modules:
-        return
-    if "numpy" in sys.modules:
-        import openpyxl  # noqa: F401
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` now fails fast
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        if sys.modules.get("numpy", 0) is None:
-            del sys.modules["numpy"]
-
-
 def preload() -> None:
     """Import what every worker needs, once, before the pool forks: the workers then start
     with it (and share its memory) instead of each importing it again."""
     import docxtpl  # noqa: F401
     import python_calamine  # noqa: F401
-
-    import_openpyxl()
 
     import kh_excel.api  # noqa: F401
     import kh_excel.core.attainment  # noqa: F401
@@ -132,7 +109,6 @@ def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
     from kh_excel.io.workbook import open_workbook
 
-    import_openpyxl()
     book = open_workbook(source)
     names = book.sheet_names
     settings_sheet = find_settings_sheet(names)
@@ -140,18 +116,13 @@ def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
     if settings_sheet is not None:
         settings = settings_from_rows(book.grid(settings_sheet).rows,
                                       source=f"{Path(source).name} › {settings_sheet}")
-    if sheet is not None and sheet not in names:
-        read_workbook([book.grid(n) for n in names], sheet=sheet, file=source)  # raises, naming the sheets
-    wanted = [sheet] if sheet else ([n for n in names if n != settings_sheet] or names)
-    if len(wanted) == 1:  # the usual case: one sheet to read, read once with its number formats
-        table = read_workbook(book.grid(wanted[0], with_formats=True), sheet=sheet, file=source)
+    if sheet is not None:
+        wanted = [sheet] if sheet in names else names  # read_workbook says the sheet is missing
     else:
-        table = read_workbook([book.grid(n) for n in wanted if n in names], sheet=sheet, file=source)
-        # Number formats (93,00 shown with two decimals) of the table's sheet only: a second,
-        # slower reader (openpyxl) that is worth running for one sheet, not for every sheet.
-        formatted = book.grid(table.sheet, with_formats=True)
-        if formatted.number_formats:
-            table = read_workbook(formatted, file=source)
+        # The reader's order: visible sheets first, a hidden one (an old year) only as a last resort.
+        others = [n for n in names if n != settings_sheet] or names
+        wanted = [n for n in others if not book.is_hidden(n)] + [n for n in others if book.is_hidden(n)]
+    table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source)
     return evaluate(table), settings
 
 
