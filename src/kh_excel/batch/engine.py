@@ -7,7 +7,6 @@ where they live.
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,8 +29,8 @@ def is_user_error(exc: BaseException) -> bool:
 
 
 def preload() -> None:
-    """Import what every worker needs, once, before the pool forks: the workers then start
-    with it (and share its memory) instead of each importing it again."""
+    """Import what a worker needs, in its initializer: the libraries load while the main
+    process is still planning, and no document waits for an import."""
     import docxtpl  # noqa: F401
     import python_calamine  # noqa: F401
 
@@ -95,10 +94,8 @@ def render_bytes(renderer, context: dict[str, Any]) -> bytes:
 
 def write(out: Path, data: bytes) -> None:
     """Write a document atomically (kh_excel.io.atomic: hidden temporary beside it, fsync, rename)."""
-    from kh_excel.batch.state import share
     from kh_excel.io.atomic import write_bytes_atomic
     write_bytes_atomic(out, data)
-    share(out)
 
 
 # ---------------------------------------------------------------- workbooks and settings

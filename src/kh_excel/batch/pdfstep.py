@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from kh_excel.batch.state import Entry, share
+from kh_excel.batch.state import Entry
 
 STARTUP_ALLOWANCE = 30.0   # seconds for LibreOffice to start, on top of the per-document limit
 LOST = "tiến trình chuyển PDF dừng đột ngột trước khi xong tệp này."
@@ -145,6 +145,5 @@ def _convert_group(names: list[str], folder: Path, staging: Path, per_doc_timeou
         return
     for name, pdf in zip(names, produced):
         target = folder / Path(name).with_suffix(".pdf").name
-        share(pdf)
         os.replace(pdf, target)
         report(name, True, "", target)

@@ -5,7 +5,6 @@ Everything here crosses a process boundary, so it is plain picklable data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Table

@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import time
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -45,22 +45,6 @@ STATUS_LABELS = {"done": "đã tạo", "skipped": "bỏ qua (đã cập nhật)"
 
 class BatchError(Exception):
     """A problem that stops the whole run (not one item); str() is Vietnamese."""
-
-
-def _umask() -> int:
-    old = os.umask(0o022)
-    os.umask(old)
-    return old
-
-
-_FILE_MODE = 0o666 & ~_umask()  # read once, at import, in the main thread
-
-
-def share(path: str | os.PathLike) -> None:
-    """Give an output the permissions of an ordinarily created file: the temporary file it was
-    renamed from was private (0600), and documents on a shared folder must be readable."""
-    with contextlib.suppress(OSError):
-        os.chmod(path, _FILE_MODE)
 
 
 def sha256_file(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
@@ -233,8 +217,6 @@ class OutputFolder:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         write_atomic(self.root / INDEX_JSON, lambda p: p.write_text(text, encoding="utf-8"))
         write_atomic(self.root / INDEX_CSV, lambda p: p.write_text(index_csv(items), encoding="utf-8-sig", newline=""))
-        share(self.root / INDEX_JSON)
-        share(self.root / INDEX_CSV)
         if self._journal_fd is not None:
             os.close(self._journal_fd)
             self._journal_fd = None

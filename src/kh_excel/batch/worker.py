@@ -18,7 +18,6 @@ from pathlib import Path
 from kh_excel.batch import engine
 from kh_excel.batch.plan import (RenderResult, RenderTask, ScanResult, WorkerConfig, lead_agencies,
                                  numbered_indicators)
-from kh_excel.batch.state import sha256_file
 
 _config: WorkerConfig | None = None
 _renderer = None
@@ -172,11 +171,12 @@ _writer_pool = None
 def _writer():
     """A thread that writes documents while the process renders the next one: the atomic write
     waits on the disk (fsync) with the interpreter lock released, rendering keeps the CPU busy.
-    Created on first use in each process (threads do not survive fork)."""
+    One thread: writes stay in order and never run side by side in one process. Created on
+    first use in each process (threads do not survive fork)."""
     global _writer_pool
     if _writer_pool is None:
         from concurrent.futures import ThreadPoolExecutor
-        _writer_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kh-batch-write")
+        _writer_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kh-batch-write")
     return _writer_pool
 
 
