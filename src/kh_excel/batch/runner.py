@@ -378,7 +378,7 @@ class Run:
             key = sha256_text(fingerprint, str(hashes[s]), agency)
             prev = self._up_to_date(names[ident], key)
             if prev is not None:
-                self._skip(prev, source=s, agency=agency, indicators=count)
+                self._skip(prev, source=s, agency=agency)  # same key: same document, same count
                 continue
             task = RenderTask(source=s, output=str(self.opts.output / names[ident]), agency=agency,
                               blob=scans[s].blob, digest=scans[s].digest)
