@@ -1,4 +1,6 @@
-"""The output folder of a batch: index, journal, lock and cleanup of what an interrupted run left."""
+"""The machinery of a batch: the output folder (index, journal, lock, cleanup of what an
+interrupted run left), input expansion, and the worker pool (template loaded once per process,
+each workbook read once, a dying worker failing only its item)."""
 from __future__ import annotations
 
 import csv
@@ -7,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +126,57 @@ def test_a_dying_worker_fails_only_its_item():
     finally:
         ex.shutdown()
     assert got == {i: ("CRASH" if i == 7 else i * i) for i in range(12)}
+
+
+def _worker_state(_n: int) -> tuple[int, int, int]:
+    from kh_excel.batch import worker
+    renderer, _path = worker._renderer
+    return os.getpid(), id(renderer), len(renderer._cache)
+
+
+def test_each_worker_loads_the_template_once():
+    from kh_excel.batch.plan import WorkerConfig
+    from kh_excel.batch.runner import _Executor
+
+    ex = _Executor(2, WorkerConfig(kind="giao-chi-tieu", template=None, settings_toml=None, sheet=None))
+    ex.launch()
+    ex.start()
+    seen: list[tuple[int, int, int]] = []
+    try:
+        ex.map(_worker_state, [(i,) for i in range(40)], lambda p, r: seen.append(r), lambda p: None)
+    finally:
+        ex.shutdown()
+    by_pid: dict[int, set[int]] = {}
+    for pid, renderer, cached in seen:
+        by_pid.setdefault(pid, set()).add(renderer)
+        assert cached == 1  # one compiled template in the process, however many calls
+    assert 1 <= len(by_pid) <= 2 and os.getpid() not in by_pid
+    assert all(len(r) == 1 for r in by_pid.values())
+
+
+def test_each_workbook_is_read_once(tmp_path, monkeypatch):
+    """Per agency over three workbooks with two worker processes: every workbook opened once,
+    though each gives 13 documents rendered in both processes."""
+    import shutil
+
+    import kh_excel.io.workbook as wb
+    from kh_excel.batch.progress import Progress
+    from kh_excel.batch.runner import BatchOptions, run
+
+    log = tmp_path / "opened.log"
+    real = wb.open_workbook
+
+    def counting(path):  # the real reader, with a note of each call (workers inherit it by fork)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{Path(path).name}\n")
+        return real(path)
+
+    monkeypatch.setattr(wb, "open_workbook", counting)
+    books = []
+    for i in range(3):
+        p = tmp_path / f"b{i}.xlsx"
+        shutil.copy("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx", p)
+        books.append(str(p))
+    result = run(BatchOptions(inputs=books, output=tmp_path / "out", per="agency", jobs=2), Progress(quiet=True))
+    assert result.exit_code == 0 and sum(e.status == "done" for e in result.entries) == 39
+    assert sorted(log.read_text(encoding="utf-8").split()) == ["b0.xlsx", "b1.xlsx", "b2.xlsx"]
