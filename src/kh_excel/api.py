@@ -9,12 +9,12 @@ from kh_excel.core.model import Grid, Table
 from kh_excel.core.table import HeaderNotFound, parse_grid
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
-# Sheets the program writes itself; never taken for the indicator table.
-OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp", "_kh_excel")
+# Sheets the program writes itself (exact names, or the "_kh_excel" prefix of hidden ones).
+OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp")
 
 
 def _is_own(name: str) -> bool:
-    return any(name.startswith(s) for s in OWN_SHEETS)
+    return name in OWN_SHEETS or name.startswith("_kh_excel")
 
 
 def header_message(exc: HeaderNotFound) -> str:
@@ -34,6 +34,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     """
     if isinstance(source, Grid):
         source = [source]
+    hidden: set[str] = set()
     if isinstance(source, list):
         name = file or ""
         grids = {g.sheet: (lambda g=g: g) for g in source}
@@ -43,14 +44,18 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
         name = file or str(source)
         book = open_workbook(path)
         order = book.sheet_names
+        hidden = {s for s in order if book.is_hidden(s)}
         grids = {s: (lambda s=s: book.grid(s, with_formats=with_formats)) for s in order}
     if sheet is not None:
         if sheet not in grids:
             raise WorkbookError(name, f"không có trang «{sheet}»; các trang hiện có: {', '.join(order)}.")
         candidates = [sheet]
     else:
-        candidates = [s for s in order if not _is_own(s)] or order
+        # Visible sheets first, hidden ones (an old year kept out of sight) only as a last resort.
+        mine = [s for s in order if not _is_own(s)] or order
+        candidates = [s for s in mine if s not in hidden] + [s for s in mine if s in hidden]
     first_error: HeaderNotFound | None = None
+    empty_table: Table | None = None
     for s in candidates:
         grid = grids[s]()
         if not any(any(v not in (None, "") for v in row) for row in grid.rows):
@@ -58,9 +63,15 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                 raise WorkbookError(name, f"trang «{s}» không có dữ liệu.")
             continue
         try:
-            return parse_grid(grid, file=name)
+            table = parse_grid(grid, file=name)
         except HeaderNotFound as exc:
             first_error = first_error or exc
+            continue
+        if table.indicators or sheet is not None:
+            return table
+        empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
+    if empty_table is not None:
+        return empty_table
     if first_error is None:
         raise WorkbookError(name, "bảng tính không có dữ liệu.")
     raise WorkbookError(name, header_message(first_error))

@@ -3,7 +3,7 @@
 Rules, decided and documented here:
 - ratio = result / target × 100 against the target's value (for a range, the
   bound that matters: the lower bound when higher is better, the upper one
-  when lower is better).
+  when lower is better); none when that value is zero or negative.
 - A point target ("155.000", op "="): beyond it in the good direction is
   **Vượt KH**, equal is **Đạt KH**, short of it is **Không đạt**.
 - A bound target (">10", "≥95", "trên 10" = strictly above, "<5", "tối đa 5"):
@@ -54,7 +54,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     basis = v
     if t.op == "range" and t.high is not None and d == "down":
         basis = t.high
-    ratio = (r / basis * _HUNDRED) if basis != 0 else None
+    ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
 
     status: Status
     if t.op == "=":
@@ -121,7 +121,7 @@ def _empty() -> dict[str, int]:
     return {s: 0 for s in STATUSES}
 
 
-def _grouped(assessments: Iterable[Assessment], keys) -> dict[str, dict[str, int]]:
+def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, dict[str, int]]:
     """Counts per group; spellings of one name that differ only in accents count as one group."""
     counts: dict[str, dict[str, int]] = {}
     display: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -130,7 +130,7 @@ def _grouped(assessments: Iterable[Assessment], keys) -> dict[str, dict[str, int
         for k in keys(a):
             if not k:
                 continue
-            key = _group_key(k)
+            key = key_of(k) if key_of else _group_key(k)
             display[key][k] += 1
             rows.append((key, k, a.status))
     names = {key: max(variants.items(), key=lambda kv: kv[1])[0] for key, variants in display.items()}
@@ -148,7 +148,7 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
     for a in assessments:
         by_section.setdefault(a.indicator.section or "(Không có phần)", _empty())[a.status] += 1
     by_agency = _grouped(assessments, lambda a: a.indicator.lead)
-    by_leader = _grouped(assessments, lambda a: [a.indicator.leader])
+    by_leader = _grouped(assessments, lambda a: [a.indicator.leader], vtext.person_key)
     not_met = [a for a in assessments if a.status == "khong_dat"]
     return Summary(
         evaluated=evaluated,
@@ -174,9 +174,9 @@ def not_met_detail(a: Assessment) -> str:
 def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None) -> str:
     """The report sentence in the style of seed 004."""
     met = total["vuot"] + total["dat"]
-    lead = f"Năm {year}, có" if year else "Có"
     if evaluated == 0:
-        return f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá."
+        return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
+    lead = f"Năm {year}, có" if year else "Có"
     s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
     if not not_met:
         s += ", không có chỉ tiêu nào không đạt kế hoạch"

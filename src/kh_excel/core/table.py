@@ -54,6 +54,11 @@ _NUMBER_ROW_CELL = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?(\s*=\s*.*)?$")
 _INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?$")
 _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
+_TOTAL_NAMES = ("tong cong", "tong", "cong", "tong so", "cong:", "tong cong:")
+# After a blank row, these begin what follows the table: a signature block, a date line, another table.
+_END_START = ("nguoi lap", "nguoi ky", "thu truong", "(ky", "ky ten", "ky, ghi", "giam doc", "chu tich", "tm.", "kt.",
+              "noi nhan", "bieu ", "bieu so", "phu luc", "xac nhan", "lanh dao don vi")
+_DATE_LINE = re.compile(r"^[\w .-]*, ngay .{0,6} thang .{0,6} nam")
 
 
 @lru_cache(maxsize=4096)
@@ -287,12 +292,10 @@ def _merge_anchor_map(merged: list[tuple[int, int, int, int]], columns: set[int]
     for r1, c1, r2, c2 in merged:
         if r2 < first_row or r1 == r2 and c1 == c2:
             continue
-        for c in range(c1, c2 + 1):
-            if c not in columns:
-                continue
-            for r in range(max(r1, first_row), r2 + 1):
-                if (r, c) != (r1, c1):
-                    out[(r, c)] = (r1, c1)
+        if c1 not in columns:
+            continue  # a merge across columns lends its text to no other column
+        for r in range(max(r1 + 1, first_row), r2 + 1):
+            out[(r, c1)] = (r1, c1)
     return out
 
 
@@ -328,6 +331,43 @@ def _display_str(v: str) -> str:
 def _scaled(p: ParsedNumber) -> Decimal:
     """A number from a cell formatted as a percentage (0,95 shown as 95%) in percent units."""
     return p.value.scaleb(2) if p.percent and not p.was_text else p.value
+
+
+_COMMA_THOUSANDS = re.compile(r"\s*(\d{1,3}),(\d{3})\s*")
+
+
+def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedNumber | None:
+    """"11,650" beside a plan of 11.280 was meant as 11.650: of the two readings, take the one nearer the plan."""
+    if p is None or not p.ambiguous or not isinstance(raw, str) or not target.value or target.value <= 0:
+        return p
+    m = _COMMA_THOUSANDS.fullmatch(raw)
+    if not m:
+        return p
+    alt = Decimal(m.group(1) + m.group(2))
+    distance = lambda v: abs((v / target.value).ln()) if v > 0 else Decimal("Infinity")  # noqa: E731
+    if distance(alt) >= distance(p.value):
+        return p
+    from dataclasses import replace
+    from kh_excel.core.numbers import format_number
+    note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu phẩy thập phân) hoặc {format_number(alt)} "
+            f"(dấu phẩy phân cách hàng nghìn kiểu tiếng Anh); so với kế hoạch {format_number(target.value)}, "
+            f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+    return replace(p, value=alt, note=note)
+
+
+def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
+    """A row after a blank one that starts a signature block, a date line or another table
+    (a header unlike this table's; the same header repeated is a page break, not an end)."""
+    texts = [_fold(_display_text(v)) for v in row[:12] if isinstance(v, str) and v.strip()]
+    if not texts:
+        return False
+    if any(t.startswith(_END_START) or _DATE_LINE.match(t) for t in texts):
+        return True
+    roles = _roles_of_row(row)
+    if len(roles) < 3 or "name" not in roles:
+        return False
+    same = sum(1 for _, lab in roles.values() if _fold(lab) in header_folds)
+    return same < 2
 
 
 def _scaled_target(reading: Any) -> Target:
@@ -410,10 +450,16 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
     current: Indicator | None = None
     seen_stt_from_merge: set[tuple[int, int]] = set()
 
+    blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
         if not any(v is not None and v != "" for v in row):
+            blank_before = True
             continue
+        if blank_before and table.indicators and _ends_table(row, header_folds):
+            table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
+            break
+        blank_before = False
         if isinstance(row[0], str) and _is_number_row(row):
             continue
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
@@ -450,6 +496,8 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         stt_upper = stt.upper().rstrip(".")
         is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and stt.rstrip(".").isupper()
 
+        if not is_roman and len(stt) == 1 and stt.isalpha() and stt.isupper() and name and _is_upper_title(name):
+            is_roman = True  # "A", "B" sections as some offices letter them
         if is_roman and not has_data:
             if name:
                 section = Section(numeral=stt_upper, title=name, row=r + 1)
@@ -471,6 +519,8 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         fname = _fold(name or stt)
         if not stt and not has_data and fname.startswith(_NOTE_START):
             continue
+        if not stt and fname.rstrip(" :") in _TOTAL_NAMES:
+            continue  # a total row is arithmetic, not an indicator
 
         int_match = _INT_STT.match(stt)
         if is_roman:
@@ -509,6 +559,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
                 ind.result_text = str(result_raw)
             else:
                 p = parse_number(result_raw, fmts.get((r, cols["result"])) if fmts else None)
+                p = _nearer_reading(p, result_raw, ind.target)
                 ind.readings["result"] = p
                 if p is None:
                     ind.result_text = _str(result_raw)

@@ -58,6 +58,17 @@ def fold(value: object) -> str:
     return text.lower()
 
 
+_TITLE = re.compile(r"^(?:dong chi|d/c|dc|d\.c|ong|ba)\s*[:.]?\s+")
+
+
+def person_key(value: object) -> str:
+    """One key per person however the cell writes them: "Đồng chí X - Chủ tịch", "Đ/c: X", "Đông chí X"."""
+    text = fold(value)
+    text = _TITLE.sub("", text)
+    text = text.split(" - ")[0].split(",")[0]
+    return "".join(text.split())
+
+
 # ---------------------------------------------------------------------------------------
 # Unicode form and whitespace
 # ---------------------------------------------------------------------------------------

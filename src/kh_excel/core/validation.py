@@ -55,7 +55,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
-                "Ô {cell} ({column}) ghi «{value}»: không rõ dấu chấm là phân cách hàng nghìn hay thập phân; chương trình tạm đọc là {reading}. Theo quy ước Việt Nam, dấu phẩy là dấu thập phân (ví dụ 70,2)."),
+                "Ô {cell} ({column}): {note}"),
     FindingType("result_far_off", "warning", "Số thực hiện chênh lệch bất thường",
                 "Ô {cell}: số thực hiện {result} bằng {ratio}% kế hoạch {target}; có thể nhập sai đơn vị (ví dụ đồng thay cho tỷ đồng)."),
     FindingType("nfd_text", "warning", "Văn bản Unicode tổ hợp (NFD)",
@@ -84,7 +84,6 @@ COLUMN_NAMES = {
 QUALITATIVE_WORDS = ("phan dau", "cao hon", "thap hon", "xep hang", "duy tri", "tang bac", "giu vung", "hoan thanh", "nang hang")
 SHARE_PREFIXES = ("ty le", "ty trong", "co cau")
 
-_fold = lru_cache(maxsize=1 << 16)(vtext.fold)
 
 
 def col_letter(c: int) -> str:
@@ -112,15 +111,19 @@ def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicato
 
 
 def fmt(value: Any) -> str:
-    from kh_excel.core.numbers import format_number
+    """A number for a message: its value without the trailing zeros a cell format adds, so that a
+    finding reads the same whether its engine knows the cell's format (a file) or not (Excel's remote engine)."""
+    from kh_excel.core.numbers import format_number, to_decimal
     if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
-        return format_number(value if isinstance(value, Decimal) else Decimal(repr(value)))
+        d = to_decimal(value)
+        d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+        return format_number(d)
     return str(value)
 
 
 def is_qualitative(ind: Indicator) -> bool:
     name = ind.name_key
-    return any(w in name for w in QUALITATIVE_WORDS) or len(ind.name) > 160
+    return any(w in name for w in QUALITATIVE_WORDS)
 
 
 def is_share(ind: Indicator) -> bool:
@@ -193,7 +196,7 @@ class _Checker:
             if not isinstance(raw, str):
                 continue
             if parsed is not None and parsed.ambiguous:
-                self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+                self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
             elif not expression and parsed is not None:
                 self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
@@ -294,7 +297,7 @@ class _Checker:
                 if not isinstance(raw, str) or not raw.strip():
                     continue  # inherited values are checked where they are written
                 if role == "leader":
-                    pairs = [(_spelling_key(vtext.clean(raw)), vtext.clean(raw))]
+                    pairs = [(vtext.person_key(raw), vtext.clean(raw))]
                 else:
                     pairs = _agency_spellings(raw)
                 for key, item in pairs:
@@ -323,12 +326,6 @@ def _agency_spellings(raw: str) -> tuple[tuple[str, str], ...]:
     from kh_excel.core.table import agency_registry
     reg = agency_registry()
     return tuple((reg.key(item), item) for item in reg.split(raw, canonical=False))
-
-
-@lru_cache(maxsize=1 << 14)
-def _spelling_key(s: str) -> str:
-    """Key under which two spellings of one name collide: no accents, no case, no spaces."""
-    return "".join(vtext.fold(s).split())
 
 
 def _is_nfc(s: str) -> bool:

@@ -169,7 +169,7 @@ class WorkbookFile:
         try:
             for meta in self._book.sheets_metadata:
                 if meta.name == sheet:
-                    return "Visible" not in str(meta.visible)
+                    return not str(meta.visible).endswith(".Visible")  # Hidden or VeryHidden
         except Exception:
             pass
         return False

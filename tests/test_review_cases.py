@@ -1,0 +1,154 @@
+"""Messy workbooks found in review: each case once misread, each asserted here through the public API."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kh_excel
+from kh_excel.core.direction import infer_direction
+from kh_excel.core.model import EMPTY_TARGET
+from kh_excel.core.validation import validate
+from lo import convert
+
+STD = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì", "Lãnh đạo phụ trách"]
+
+
+def book(tmp_path: Path, rows, name="b.xlsx", at=(1, 1), sheet="Phụ lục", setup=None) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if v is not None:
+                ws.cell(at[0] + i, at[1] + j, v)
+    if setup:
+        setup(wb, ws)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def test_table_away_from_a1_keeps_its_cell_references(tmp_path):
+    path = book(tmp_path, [STD, [1, "Tổng sản phẩm", "Tỷ đồng", 155000, "abc", "Sở Tài chính", "Đ/c A"]], at=(5, 3))
+    table = kh_excel.read_workbook(path)
+    assert table.columns["stt"] == 2 and table.header_rows == [5]
+    (f,) = [f for f in validate(table) if f.code == "not_a_number"]
+    assert f.cell == "G6"
+
+
+def test_percent_formatted_cells_are_percent_figures(tmp_path):
+    def fmt(wb, ws):
+        ws["D2"].number_format = ws["E2"].number_format = "0.0%"
+    path = book(tmp_path, [STD, [1, "Tỷ lệ trường học đạt chuẩn quốc gia", "%", 0.77, 0.74, "Sở Giáo dục và Đào tạo", "Đ/c A"]],
+                setup=fmt)
+    ind = kh_excel.read_workbook(path).indicators[0]
+    assert ind.target.value == D("77.0") and ind.result == D("74.0")
+    a = kh_excel.evaluate(kh_excel.read_workbook(path)).assessments[0]
+    assert a.status == "khong_dat" and round(a.ratio, 1) == D("96.1")
+
+
+@pytest.mark.parametrize("name,direction", [
+    ("Tỷ lệ cơ sở gây ô nhiễm môi trường nghiêm trọng được xử lý", "up"),
+    ("Tỷ lệ giải quyết đơn khiếu nại", "up"), ("Tỷ lệ xã, phường không có ma túy", "up"),
+    ("Tỷ lệ người nhiễm HIV được điều trị ARV", "up"), ("Tỷ lệ xử lý nợ xấu", "up"),
+    ("Tỷ lệ hộ nghèo", "down"), ("Số vụ tai nạn giao thông", "down"),
+])
+def test_burden_words_handled_or_not(name, direction):
+    assert infer_direction(name, "%", EMPTY_TARGET)[0] == direction
+
+
+def test_plan_and_result_paired_by_year(tmp_path):
+    header = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2025", "Thực hiện năm 2025", "Kế hoạch năm 2026",
+              "Ước thực hiện năm 2026", "Cơ quan chủ trì"]
+    path = book(tmp_path, [header, [1, "GRDP", "Tỷ đồng", 140000, 150000, 155000, 151200, "Sở Tài chính"]])
+    t = kh_excel.read_workbook(path)
+    assert (t.columns["target"], t.columns["result"], t.columns["previous"], t.year) == (5, 6, 4, 2026)
+    assert kh_excel.evaluate(t).assessments[0].status == "khong_dat"
+
+
+def test_code_and_comparison_columns_are_not_data(tmp_path):
+    header = ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu giao năm 2026", "Ước thực hiện năm 2026",
+              "Tỷ lệ % so KH", "So sánh (%) TH 2026/TH 2025", "Cơ quan chủ trì"]
+    path = book(tmp_path, [header, [1, "0101", "GRDP", "Tỷ đồng", 155000, 151200, 97.5, 108.0, "Sở Tài chính"]])
+    t = kh_excel.read_workbook(path)
+    assert t.columns == {"stt": 0, "name": 2, "unit": 3, "target": 4, "result": 5, "lead": 8}
+    assert t.indicators[0].name == "GRDP"
+
+
+def test_sheet_choice_skips_blank_forms_hidden_years_and_knows_its_own_names(tmp_path):
+    wb = openpyxl.Workbook()
+    form = wb.active
+    form.title = "Biểu mẫu"
+    form.append(["Nội dung", "Kế hoạch"])
+    old = wb.create_sheet("KH 2025")
+    old.append(STD)
+    old.append([1, "Cũ", "%", 1, 1, "Sở Y tế", "A"])
+    old.sheet_state = "hidden"
+    real = wb.create_sheet("Tổng hợp chỉ tiêu")
+    real.append(STD)
+    real.append([1, "Mới", "%", 2, 2, "Sở Y tế", "A"])
+    wb.create_sheet("Sheet2")
+    path = tmp_path / "sheets.xlsx"
+    wb.save(path)
+    t = kh_excel.read_workbook(path)
+    assert t.sheet == "Tổng hợp chỉ tiêu" and t.indicators[0].name == "Mới"
+
+
+def test_totals_letter_sections_and_what_follows_the_table_are_not_indicators(tmp_path):
+    rows = [STD, ["A", "CÁC CHỈ TIÊU KINH TẾ"], [1, "GRDP", "Tỷ đồng", 100, 101, "Sở Tài chính", "A"],
+            [None, "Tổng cộng", None, 100, 101], ["B", "CÁC CHỈ TIÊU XÃ HỘI"], [2, "Tuổi thọ", "Tuổi", 72, 72, "Sở Y tế", "A"],
+            [], [None, "NGƯỜI LẬP BIỂU", None, None, "THỦ TRƯỞNG ĐƠN VỊ"], [None, "Nguyễn Văn A", None, None, "Trần B"],
+            [], ["BIỂU 2"], ["STT", "Tên công trình", "Địa điểm", "Tổng mức đầu tư"], [1, "Đường", "X", 5]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert [(i.name, i.section) for i in t.indicators] == [("GRDP", "CÁC CHỈ TIÊU KINH TẾ"), ("Tuổi thọ", "CÁC CHỈ TIÊU XÃ HỘI")]
+    assert [s.numeral for s in t.sections] == ["A", "B"]
+    assert not [f for f in validate(t) if f.severity == "error"]
+
+
+def test_a_merge_across_columns_lends_nothing_to_the_next_column(tmp_path):
+    rows = [STD, [1, "Tên dài gộp sang cột đơn vị", None, 100, 90, "Sở Y tế", "A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows, setup=lambda wb, ws: ws.merge_cells("B2:C2")))
+    assert t.indicators[0].unit == ""
+    assert any(f.code == "missing_unit" for f in validate(t))
+
+
+def test_one_leader_written_three_ways_is_one_group_and_flagged(tmp_path):
+    rows = [STD, [1, "A", "%", 1, 1, "Sở Y tế", "Đ/c Vũ Thị Hiền Hạnh"],
+            [2, "B", "%", 1, 1, "Sở Y tế", "Đồng chí Vũ Thị Hiền Hạnh - Phó Chủ tịch UBND tỉnh"],
+            [3, "C", "%", 1, 1, "Sở Y tế", "Đồng chí Vũ Thị Hiền Hạnh - Phó Chủ tịch UBND tỉnh"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert len(kh_excel.evaluate(t).summary.by_leader) == 1
+    assert [f.cell for f in validate(t) if f.code == "inconsistent_spelling"] == ["G2"]
+
+
+def test_comma_number_read_nearer_the_plan_and_said_so(tmp_path):
+    rows = [STD, [1, "Khách du lịch", "1000 lượt", 11280, "11,650", "Sở Văn hóa, Thể thao và Du lịch", "A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert t.indicators[0].result == D(11650)
+    (f,) = [f for f in validate(t) if f.code == "ambiguous_decimal"]
+    assert "11.650" in f.message and "kế hoạch 11.280" in f.message
+
+
+def test_negative_target_has_no_ratio_and_an_empty_year_reads_well(tmp_path):
+    rows = [STD, [1, "Tăng trưởng", "%", -2, -1.32, "Sở Tài chính", "A"]]
+    att = kh_excel.evaluate(kh_excel.read_workbook(book(tmp_path, rows)))
+    assert att.assessments[0].ratio is None and att.assessments[0].status == "vuot"
+    from kh_excel.core.attainment import summary_sentence
+    assert summary_sentence({"vuot": 0, "dat": 0, "khong_dat": 0, "chua_co_so_lieu": 2, "khong_danh_gia": 0}, 0, [], 2026) == \
+        "Năm 2026, chưa có chỉ tiêu nào đủ số liệu để đánh giá."
+
+
+def test_ods_error_and_percentage_cells(tmp_path):
+    def setup(wb, ws):
+        ws["E2"] = "=1/0"
+        ws["D3"].number_format = ws["E3"].number_format = "0%"
+    rows = [STD, [1, "Thu ngân sách", "Tỷ đồng", 23500, None, "Sở Tài chính", "A"],
+            [2, "Tỷ lệ che phủ rừng", "%", 0.61, 0.62, "Sở Nông nghiệp và Môi trường", "A"]]
+    src = book(tmp_path, rows, setup=setup)
+    (ods,) = convert([src], "ods", tmp_path / "ods")
+    t = kh_excel.read_workbook(ods)
+    assert [f.cell for f in validate(t) if f.code == "excel_error"] == ["E2"]
+    assert t.indicators[1].target.value == D(61) and t.indicators[1].result == D(62)
