@@ -223,6 +223,8 @@ class Run:
         config = WorkerConfig(kind=self.kind, template=o.template,
                               settings_toml=str(o.settings) if o.settings else None, sheet=o.sheet,
                               settings_inline=o.document or None)
+        if o.per == "workbook":  # one document per workbook: no use for more workers than workbooks
+            self.jobs = max(1, min(self.jobs, len(sources)))
         executor = _Executor(self.jobs, config)
         executor.launch()
         try:
