@@ -16,18 +16,20 @@ from kh_excel.core.model import Attainment, Table
 def fail(message: str, code: int = 2) -> None:
     """Print a Vietnamese message on stderr and exit; never a traceback."""
     from rich.console import Console
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]Lỗi:[/] {message}", markup=True)
+    from rich.markup import escape
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]Lỗi:[/] {escape(message)}", markup=True)
     raise typer.Exit(code)
 
 
-def guarded(fn: Callable[[], int]) -> None:
-    """Run a command body: known errors as messages (exit 2), unexpected ones too (exit 3)."""
+def guarded(fn: Callable[[], int], known: tuple[type[BaseException], ...] = ()) -> None:
+    """Run a command body: known errors (a WorkbookError, or one of `known`) as their Vietnamese
+    message with exit 2; an unexpected one says so plainly with exit 3. Never a traceback."""
     from kh_excel.io.workbook import WorkbookError
     try:
         code = fn()
     except typer.Exit:
         raise
-    except WorkbookError as exc:
+    except (WorkbookError, *known) as exc:
         fail(str(exc), 2)
     except KeyboardInterrupt:
         fail("đã dừng theo yêu cầu của người dùng.", 130)
@@ -110,12 +112,13 @@ def _console():
 
 
 def print_findings(table: Table, findings) -> None:
+    from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.validation import counts
     con = _console()
-    con.print(f"[bold]Tệp:[/] {table.file}   [bold]Trang:[/] {table.sheet}")
+    con.print(f"[bold]Tệp:[/] {escape(table.file)}   [bold]Trang:[/] {escape(table.sheet)}")
     found = ", ".join(f"{r}" for r in table.column_headers.values())
-    con.print(f"[dim]Cột đã nhận ra: {found}[/]")
+    con.print(f"[dim]Cột đã nhận ra: {escape(found)}[/]")
     if findings:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
@@ -124,7 +127,7 @@ def print_findings(table: Table, findings) -> None:
         rt.add_column("Nội dung", ratio=3, overflow="fold")
         for f in findings:
             sev = "[red]Lỗi[/]" if f.severity == "error" else "[yellow]Cảnh báo[/]"
-            rt.add_row(sev, f.cell, f.indicator[:80], f.message)
+            rt.add_row(sev, f.cell, escape(f.indicator[:80]), escape(f.message))
         con.print(rt)
     c = counts(findings)
     colour = "red" if c["error"] else ("yellow" if c["warning"] else "green")
@@ -132,6 +135,7 @@ def print_findings(table: Table, findings) -> None:
 
 
 def print_attainment(att: Attainment) -> None:
+    from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.numbers import format_number
     con = _console()
@@ -142,12 +146,12 @@ def print_attainment(att: Attainment) -> None:
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim"}
     for a in att.assessments:
         ind = a.indicator
-        rt.add_row(ind.stt, ("  " if ind.kind == "subrow" else "") + ind.name, ind.unit, ind.target.text,
-                   format_number(ind.result) if ind.result is not None else ind.result_text,
+        rt.add_row(escape(ind.stt), ("  " if ind.kind == "subrow" else "") + escape(ind.name), escape(ind.unit),
+                   escape(ind.target.text), format_number(ind.result) if ind.result is not None else escape(ind.result_text),
                    format_number(a.ratio, 1) if a.ratio is not None else "",
                    f"[{colours[a.status]}]{a.status_label}[/]")
     con.print(rt)
-    con.print(att.summary.sentence)
+    con.print(escape(att.summary.sentence))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,42 +1,24 @@
 """Commands `render`, `lint` and `settings` of `kh-excel`, registered on the top-level app."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Callable, Optional
 
 import typer
 
-
-def _fail(message: str, code: int) -> None:
-    sys.stderr.write(f"Lỗi: {message}\n")
-    raise typer.Exit(code)
+from kh_excel.cli_core import fail, guarded
 
 
 def _guarded(body: Callable[[], int]) -> None:
-    """Known problems print their Vietnamese message (exit 2); a bug says so (exit 3)."""
+    """The shared command guard, knowing the documents' own errors."""
     from kh_excel.docs.context import ContextError
     from kh_excel.docs.lint import LintError
     from kh_excel.docs.pdf import PdfError
     from kh_excel.docs.render import TemplateProblem
     from kh_excel.docs.settings import SettingsError
-    from kh_excel.io.workbook import WorkbookError
 
-    try:
-        code = body()
-    except typer.Exit:
-        raise
-    except (TemplateProblem, SettingsError, ContextError, WorkbookError, PdfError, LintError) as exc:
-        _fail(str(exc), 2)
-    except KeyboardInterrupt:
-        _fail("đã dừng theo yêu cầu của người dùng.", 130)
-    except Exception as exc:
-        if os.environ.get("KH_EXCEL_DEBUG"):
-            raise
-        _fail(f"lỗi không mong đợi ({type(exc).__name__}: {exc}). Đặt biến môi trường KH_EXCEL_DEBUG=1 "
-              "để xem chi tiết.", 3)
-    raise typer.Exit(code or 0)
+    guarded(body, (TemplateProblem, SettingsError, ContextError, PdfError, LintError))
 
 
 def register(app: typer.Typer) -> None:
@@ -62,10 +44,10 @@ def register(app: typer.Typer) -> None:
             from kh_excel.docs.render import KNOWN_KINDS
 
             if template is None and kind not in KNOWN_KINDS and not Path(kind).suffix.lower() == ".docx":
-                _fail(f"không có loại văn bản «{kind}»; chọn một trong: {', '.join(KNOWN_KINDS)}, "
+                fail(f"không có loại văn bản «{kind}»; chọn một trong: {', '.join(KNOWN_KINDS)}, "
                       "hoặc chỉ ra tệp mẫu .docx.", 2)
             if out.suffix.lower() != ".docx":
-                _fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)
+                fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)
             result = render_document(file, kind, out, settings_toml=settings, template=template,
                                      agency=agency, sheet=sheet, pdf=pdf, context_as=context_as, timeout=timeout)
             sys.stderr.write(f"Đã tạo {result.docx}\n")
