@@ -116,9 +116,8 @@ def test_a_dying_worker_fails_only_its_item():
     from kh_excel.batch.runner import _Executor
 
     ex = _Executor(2, WorkerConfig(kind="giao-chi-tieu", template=None, settings_toml=None, sheet=None))
-    ex.launch()
-    assert ex._pool is not None  # a pool of processes, never this one
     ex.start()
+    assert ex._pool is not None  # a pool of processes, never this one
     got: dict[int, object] = {}
     try:
         ex.map(_maybe_crash, [(i,) for i in range(12)], lambda p, r: got.__setitem__(p[0], r),
@@ -139,7 +138,6 @@ def test_each_worker_loads_the_template_once():
     from kh_excel.batch.runner import _Executor
 
     ex = _Executor(2, WorkerConfig(kind="giao-chi-tieu", template=None, settings_toml=None, sheet=None))
-    ex.launch()
     ex.start()
     seen: list[tuple[int, int, int]] = []
     try:

@@ -29,8 +29,8 @@ def is_user_error(exc: BaseException) -> bool:
 
 
 def preload() -> None:
-    """Import what a worker needs, in its initializer: the libraries load while the main
-    process is still planning, and no document waits for an import."""
+    """Import what a worker needs before the workers fork (or, spawned, in their initializer),
+    so that no document waits for an import."""
     import docxtpl  # noqa: F401
     import python_calamine  # noqa: F401
 
