@@ -215,12 +215,15 @@ def test_rerun_skips_by_content_and_force_redoes(agency_run, tmp_path):
     assert data["counts"] == {"done": 1, "skipped": 12, "failed": 0}
     assert [e["output"] for e in data["items"] if e["status"] == "done"] == ["Sở Nội vụ.docx"]
     assert zipfile.is_zipfile(victim)
-    # Other settings change every document.
+    # Other settings change every document; PDFs of the old versions are not left to contradict them.
     other = tmp_path / "khac.toml"
     other.write_text(SETTINGS.replace('so = "125"', 'so = "126"'), encoding="utf-8")
+    edited_pdf = out / "Sở Tài chính.pdf"
+    edited_pdf.write_bytes(edited_pdf.read_bytes() + "\n% ghi chú của người dùng\n".encode("utf-8"))
     r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(other), "--jobs", "2")
     assert index(out)["counts"] == {"done": 13, "skipped": 0, "failed": 0}
     assert any("Số: 126/UBND-TH" in t for t in paragraphs(victim))
+    assert [p.name for p in outputs(out, ".pdf")] == ["Sở Tài chính.pdf"]  # only the one edited since
     r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(other), "--force", "-q")
     assert r.returncode == 0 and index(out)["counts"]["done"] == 13
     assert stray(out) == []

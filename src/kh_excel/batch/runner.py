@@ -419,6 +419,12 @@ class Run:
             e = Entry(output=name, source=task.source, agency=task.agency or "", sheet=self.opts.sheet or "",
                       kind=self.kind, indicators=r.indicators, status="done", key=key, sha256=r.sha256,
                       size=r.size, seconds=round(r.seconds, 4))
+            if prev is not None and prev.pdf and prev.pdf_sha256 and not self.opts.pdf:
+                # The PDF of the previous version no longer says what the document says: remove
+                # it if it is still exactly the file this program wrote (never a file edited since).
+                stale = self.opts.output / prev.pdf
+                if _same_file(stale, prev.pdf_sha256):
+                    stale.unlink(missing_ok=True)
         else:
             # Keep what is known of the last good output (it stays on disk, untouched).
             e = Entry(output=name, source=task.source, agency=task.agency or "", sheet=self.opts.sheet or "",
