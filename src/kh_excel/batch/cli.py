@@ -37,18 +37,13 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (bảng tóm tắt chuyển sang stderr)."),
         quiet: bool = typer.Option(False, "-q", "--quiet", help="Không hiện tiến độ."),
     ) -> None:
-        from kh_excel.cli_core import fail
+        from kh_excel.batch.state import BatchError
+        from kh_excel.cli_core import guarded
 
         given = {"inputs": inputs or None, "output": output, "per": per, "kind": kind, "template": template,
                  "settings": settings, "sheet": sheet, "pdf": pdf, "jobs": jobs, "force": force,
                  "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout}
-        code = main(given, manifest, as_json, quiet)
-        if code == 2:
-            fail(_last_error[0], 2)
-        raise typer.Exit(code)
-
-
-_last_error = [""]
+        guarded(lambda: main(given, manifest, as_json, quiet), known=(BatchError,))
 
 
 def build_options(given: dict[str, Any], manifest: Path | None):
@@ -82,20 +77,13 @@ def build_options(given: dict[str, Any], manifest: Path | None):
 
 
 def main(given: dict[str, Any], manifest: Path | None = None, as_json: bool = False, quiet: bool = False) -> int:
-    """Run and report; returns the exit status (0 ok, 1 some items failed, 2 cannot run, 130 stopped)."""
+    """Run and report; returns the exit status (0 ok, 1 some items failed, 130 stopped).
+    A run that cannot start raises BatchError (exit 2 with its message)."""
     from kh_excel.batch.progress import Progress, summary
     from kh_excel.batch.runner import run
-    from kh_excel.batch.state import BatchError
 
-    try:
-        opts = build_options(given, manifest)
-        result = run(opts, Progress(quiet=quiet))
-    except BatchError as exc:
-        _last_error[0] = str(exc)
-        return 2
-    except KeyboardInterrupt:
-        _last_error[0] = "đã dừng theo yêu cầu của người dùng."
-        return 130
+    opts = build_options(given, manifest)   # BatchError: cannot run (exit 2)
+    result = run(opts, Progress(quiet=quiet))
     if as_json:
         data = {"output": str(result.output), "exit_code": result.exit_code, "interrupted": result.interrupted,
                 "elapsed": round(result.elapsed, 3), "stages": result.stages,
