@@ -160,7 +160,9 @@ def agencies_text(names: list[str]) -> str:
 
 
 def _same_agency(a: str, b: str) -> bool:
-    return "".join(fold(a).split()) == "".join(fold(b).split())
+    """One agency under the registry's rules (abbreviations, tone marks), as the batch groups them."""
+    from kh_excel.core.table import agency_registry
+    return agency_registry().same(a, b)
 
 
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+([^\d()]+?)\s*$")
