@@ -152,3 +152,12 @@ def test_ods_error_and_percentage_cells(tmp_path):
     t = kh_excel.read_workbook(ods)
     assert [f.cell for f in validate(t) if f.code == "excel_error"] == ["E2"]
     assert t.indicators[1].target.value == D(61) and t.indicators[1].result == D(62)
+
+
+def test_utf8_read_as_windows_1252_is_detected_and_repaired(tmp_path):
+    broken = "Tổng sản phẩm trên địa bàn".encode("utf-8").decode("cp1252")
+    rows = [STD, [1, broken, "Tỷ đồng", 100, 101, "Sở Tài chính", "A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert t.indicators[0].name == "Tổng sản phẩm trên địa bàn"
+    (f,) = [f for f in validate(t) if f.code == "legacy_encoding"]
+    assert f.cell == "B2" and "UTF-8" in f.message and not [f for f in validate(t) if f.code == "stray_whitespace"]

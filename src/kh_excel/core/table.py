@@ -319,13 +319,9 @@ def _display_text(v: Any) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _display_str(v: str) -> str:
-    s = vtext.clean(v)
-    detect = getattr(vtext, "detect_legacy", None)
-    if s and detect is not None:
-        enc = detect(s)
-        if enc:
-            s = vtext.clean(vtext.convert_legacy(s, enc))
-    return s
+    # Detect on the raw text: cleaning would fold the NBSP inside UTF-8 mojibake ("Ã\xa0" is "à").
+    enc = vtext.detect_legacy(v) if v else None
+    return vtext.clean(vtext.convert_legacy(v, enc) if enc else v)
 
 
 def _scaled(p: ParsedNumber) -> Decimal:
@@ -646,8 +642,7 @@ def _agencies(value: Any) -> list[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _split_cached(raw: str, registry_id: int) -> tuple[str, ...]:
-    detect = getattr(vtext, "detect_legacy", None)
-    enc = detect(raw) if detect else None
+    enc = vtext.detect_legacy(raw)
     if enc:
         raw = vtext.convert_legacy(raw, enc)
     return tuple(agency_registry().split(raw))

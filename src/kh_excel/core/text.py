@@ -361,7 +361,7 @@ def tone_key(value: object) -> str:
 # Vietnamese letters to those Latin-1 characters. Tones in table order: none, sắc, huyền, hỏi,
 # ngã, nặng.
 
-Encoding = Literal["tcvn3", "vni"]
+Encoding = Literal["tcvn3", "vni", "utf8"]  # "utf8": UTF-8 bytes shown as Windows-1252
 _TONE_ORDER = ("", ACUTE, GRAVE, HOOK, TILDE, DOT)
 
 # TCVN 5712:1993 VN3: one byte per lower-case letter. Its capitals live in the .VnTimeH fonts
@@ -465,6 +465,23 @@ def _caps(word: str) -> bool | None:
     return True if len(asc) >= 2 else None
 
 
+_MOJIBAKE_MARKS = ("á»", "áº", "Ã", "Æ°", "Ä‘", "Ä", "Æ¡")
+
+
+def _utf8_as_cp1252(text: str) -> str | None:
+    """UTF-8 bytes shown as Windows-1252 ("Tá»•ng sáº£n pháº©m"): the repaired text, else None."""
+    if not any(m in text for m in _MOJIBAKE_MARKS):
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != text:
+            return unicodedata.normalize("NFC", fixed)
+    return None
+
+
 def convert_legacy(value: object, encoding: Encoding, upper_font: bool = False,
                    guess_case: bool = True) -> str:
     """Legacy-font text (as Excel shows it) to NFC Unicode: "Tæng s¶n phÈm" -> "Tổng sản phẩm".
@@ -476,6 +493,8 @@ def convert_legacy(value: object, encoding: Encoding, upper_font: bool = False,
     VNI keeps its own capitals.
     """
     text = "" if value is None else str(value)
+    if encoding == "utf8":
+        return _utf8_as_cp1252(text) or text
     if encoding == "tcvn3":
         out = "".join(_TCVN3_DECODE.get(ch, ch) for ch in text)
         if upper_font:
@@ -587,6 +606,8 @@ def detect_legacy(value: object, prefer: Encoding | None = None) -> Encoding | N
     """
     if value is None:
         return None
+    if _utf8_as_cp1252(str(value)):
+        return "utf8"
     found = _judge(str(value))
     if not found:
         return None

@@ -63,7 +63,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("stray_whitespace", "warning", "Khoảng trắng thừa",
                 "Ô {cell} ({column}) có khoảng trắng hoặc xuống dòng thừa: «{value}»."),
     FindingType("legacy_encoding", "warning", "Văn bản mã cũ (TCVN3/VNI)",
-                "Ô {cell} ({column}) được gõ bằng bảng mã cũ {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
+                "Ô {cell} ({column}) {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
     FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",
                 "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
     FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",
@@ -130,14 +130,20 @@ def is_share(ind: Indicator) -> bool:
     return ind.name_key.startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
 
 
+_ENCODING_WORDS = {
+    "tcvn3": "được gõ bằng bảng mã cũ TCVN3 (.VnTime)",
+    "vni": "được gõ bằng bảng mã cũ VNI",
+    "utf8": "bị lỗi mã (chữ Unicode UTF-8 bị đọc thành Windows-1252)",
+}
+
+
 @lru_cache(maxsize=1 << 14)
 def _text_issues(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
     """Encoding and whitespace problems of one text cell (cached: cells repeat)."""
-    detect = getattr(vtext, "detect_legacy", None)
-    enc = detect(raw) if detect else None
+    enc = vtext.detect_legacy(raw)
     if enc:
         converted = vtext.clean(vtext.convert_legacy(raw, enc))
-        return (("legacy_encoding", {"value": vtext.clean(raw), "encoding": enc.upper(), "converted": converted}),)
+        return (("legacy_encoding", {"value": vtext.clean(raw), "encoding": _ENCODING_WORDS.get(enc, enc), "converted": converted}),)
     out = []
     if not _is_nfc(raw):
         out.append(("nfd_text", {}))
