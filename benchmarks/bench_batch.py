@@ -29,21 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-SAMPLE = Path("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx")
-SETTINGS = """\
-dia_danh = "Lào Cai"
-tham_quyen = "TM."
-tap_the = "ỦY BAN NHÂN DÂN"
-chuc_vu = "CHỦ TỊCH"
-ho_ten = "Nguyễn Tuấn Anh"
-
-[giao-chi-tieu]
-so = "125"
-ngay = "05/01/2026"
-tham_quyen = "TM., KT."
-chuc_vu = "PHÓ CHỦ TỊCH"
-ho_ten = "Nguyễn Thành Sinh"
-"""
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "chi_tieu_2026_lao_cai.xlsx"
+SETTINGS = (ROOT / "examples" / "cau_hinh_van_ban.toml").read_text(encoding="utf-8")
 
 
 def batch(args: list[str]) -> tuple[float, dict]:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_BOOK = Path("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx")
+DEFAULT_BOOK = Path(__file__).resolve().parents[1] / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 
 
 def main() -> int:

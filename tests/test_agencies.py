@@ -18,7 +18,7 @@ from kh_excel.core.agencies import (
 from kh_excel.core.text import normalize_tone_marks
 
 REG = AgencyRegistry.default()
-SEED_TABLE = Path("/work/shared/seeds/001_7fa0b185901330c3.txt")
+SEED_TABLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "001_7fa0b185901330c3.txt"
 
 
 # -- the examples of the brief and SPEC §2 -------------------------------------------------------

@@ -28,7 +28,8 @@ import pytest
 from kh_excel.api import read_workbook
 from kh_excel.core.agencies import AgencyRegistry
 
-SAMPLE = Path("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx")
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 ROMAN = re.compile(r"^[IVXLC]+$")
 SEPARATORS = ("/", "\\")
 
@@ -95,20 +96,7 @@ def cells(path: Path) -> list[str]:
 
 # ---------------------------------------------------------------------------------- per agency
 # What staff put in the settings sheet (or a TOML beside it): the signer, the number, the date.
-SETTINGS = """\
-dia_danh = "Lào Cai"
-tham_quyen = "TM."
-tap_the = "ỦY BAN NHÂN DÂN"
-chuc_vu = "CHỦ TỊCH"
-ho_ten = "Nguyễn Tuấn Anh"
-
-[giao-chi-tieu]
-so = "125"
-ngay = "05/01/2026"
-tham_quyen = "TM., KT."
-chuc_vu = "PHÓ CHỦ TỊCH"
-ho_ten = "Nguyễn Thành Sinh"
-"""
+SETTINGS = (ROOT / "examples" / "cau_hinh_van_ban.toml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 from kh_excel.batch import pdfstep
 from kh_excel.batch.state import Entry
 
-SAMPLE = Path("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx")
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 
 
 def kh(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

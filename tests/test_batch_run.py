@@ -16,7 +16,7 @@ import pytest
 from kh_excel.batch.progress import Progress
 from kh_excel.batch.runner import BatchOptions, run
 
-SAMPLE = Path("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx")
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 CMD = [sys.executable, "-c", "from kh_excel.cli import main; main()"]
 
 

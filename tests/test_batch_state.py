@@ -173,7 +173,7 @@ def test_each_workbook_is_read_once(tmp_path, monkeypatch):
     books = []
     for i in range(3):
         p = tmp_path / f"b{i}.xlsx"
-        shutil.copy("/work/shared/samples/chi_tieu_2026_lao_cai.xlsx", p)
+        shutil.copy(Path(__file__).resolve().parents[1] / "examples" / "chi_tieu_2026_lao_cai.xlsx", p)
         books.append(str(p))
     result = run(BatchOptions(inputs=books, output=tmp_path / "out", per="agency", jobs=2), Progress(quiet=True))
     assert result.exit_code == 0 and sum(e.status == "done" for e in result.entries) == 39

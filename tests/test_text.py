@@ -27,7 +27,7 @@ from kh_excel.core.text import (
     whitespace_issues,
 )
 
-SEED_DIR = Path("/work/shared/seeds")
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))] if SEED_DIR.is_dir() else []
 needs_seeds = pytest.mark.skipif(len(SEEDS) != 5, reason="the five seed documents are not here")
 _WORD = re.compile(r"[^\W\d_]+")
