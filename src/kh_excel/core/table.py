@@ -449,18 +449,20 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
     blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
-        if not any(v is not None and v != "" for v in row):
+        if row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
         if blank_before and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             break
         blank_before = False
-        if isinstance(row[0], str) and _is_number_row(row):
-            continue
+        name_cell = row[c_name]
+        if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \
+                and _is_number_row(row):
+            continue  # the (1) (2) (3) row: its name cell holds "(2)"
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
         target_cell = row[c_target]
-        if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(row[c_name]) == "name":
+        if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(name_cell) == "name":
             roles_here = _roles_of_row(row)
         else:
             roles_here = {}
@@ -476,13 +478,13 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             stt_from_merge = True
             seen_stt_from_merge.add(anchors[(r, cols["stt"])])
         stt = _str(stt_raw)
-        name = _display_text(row[c_name])
+        name = _display_text(name_cell)
         unit = _display_text(get(r, "unit"))
         target_raw = row[c_target]
         result_raw = get(r, "result", inherit=False)
         previous_raw = get(r, "previous", inherit=False)
         lead_raw = get(r, "lead")
-        has_values = not all(_is_blank(v) for v in (target_raw, result_raw, previous_raw))
+        has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
 
         # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").

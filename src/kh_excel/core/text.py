@@ -61,7 +61,8 @@ def fold(value: object) -> str:
 _TITLE = re.compile(r"^(?:dong chi|d/c|dc|d\.c|ong|ba)\s*[:.]?\s+")
 
 
-def person_key(value: object) -> str:
+@lru_cache(maxsize=1 << 12)
+def person_key(value: str) -> str:
     """One key per person however the cell writes them: "Đồng chí X - Chủ tịch", "Đ/c: X", "Đông chí X"."""
     text = fold(value)
     text = _TITLE.sub("", text)

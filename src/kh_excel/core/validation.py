@@ -296,28 +296,29 @@ class _Checker:
         for role in ("lead", "cooperate", "leader"):
             if role not in self.t.columns:
                 continue
-            variants: dict[str, Counter] = defaultdict(Counter)
-            where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+            # Cells repeat: gather the rows of each distinct text first, then split each text once.
+            by_text: dict[str, list[Indicator]] = defaultdict(list)
             for ind in self.t.indicators:
                 raw = ind.raw.get(role)
-                if not isinstance(raw, str) or not raw.strip():
-                    continue  # inherited values are checked where they are written
-                if role == "leader":
-                    pairs = [(vtext.person_key(raw), vtext.clean(raw))]
-                else:
-                    pairs = _agency_spellings(raw)
+                if isinstance(raw, str) and raw.strip():  # inherited values are checked where written
+                    by_text[raw].append(ind)
+            variants: dict[str, Counter] = defaultdict(Counter)
+            where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+            for raw, inds in by_text.items():
+                pairs = [(vtext.person_key(raw), vtext.clean(raw))] if role == "leader" else _agency_spellings(raw)
                 for key, item in pairs:
-                    variants[key][item] += 1
-                    where[(key, item)].append(ind)
+                    variants[key][item] += len(inds)
+                    where[(key, item)].extend(inds)
             for key, counter in variants.items():
                 if len(counter) < 2:
                     continue
                 (major, _), *minors = counter.most_common()
-                major_cells = ", ".join(cell_ref(i.row - 1, self.t.columns[role]) for i in where[(key, major)][:3])
+                first_rows = sorted(i.row for i in where[(key, major)])[:3]
+                major_cells = ", ".join(cell_ref(r - 1, self.t.columns[role]) for r in first_rows)
                 for item, _n in minors:
                     if _letters(item) == _letters(major):
                         continue  # only punctuation, spacing or case differ: one spelling
-                    for ind in where[(key, item)]:
+                    for ind in sorted(where[(key, item)], key=lambda i: i.row):
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
 
 
