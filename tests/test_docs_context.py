@@ -67,6 +67,38 @@ def test_a_department_under_its_committee_and_two_signers():
     assert [k["ho_ten"] for k in c["ky"]] == ["Lê Văn A", "Trần Thị B"]
 
 
+def test_a_department_with_only_its_header_lines_gets_its_own_name_symbol_and_director():
+    # review case: only the two header settings changed; nothing of the UBND may leak in
+    s = settings_from_mapping({"co_quan_chu_quan": "UBND TỈNH LÀO CAI", "co_quan_ban_hanh": "SỞ TÀI CHÍNH",
+                               "so": 7})
+    for kind in ("bao-cao", "ke-hoach", "chuong-trinh"):
+        c = ctx(kind, s)
+        assert c["vb"]["dong_so"].endswith("07/" + {"bao-cao": "BC", "ke-hoach": "KH", "chuong-trinh": "CTr"}[kind]
+                                           + "-STC")
+        assert c["cq"]["ten"] == "Sở Tài chính" and c["cq"]["ky_hieu"] == "STC"
+        assert c["ky"][0]["dong"] == ["GIÁM ĐỐC"] and c["ky"][0]["ho_ten"] == ""   # never the UBND chairman
+        assert "Ủy ban nhân dân" not in " ".join(c["nd"]["mo_dau"] + c["nd"]["ket_thuc"] + [c["pl"]["kem_theo"]])
+    assert ctx("bao-cao", s)["nd"]["mo_dau"][0].startswith("Sở Tài chính báo cáo")
+    g = ctx("giao-chi-tieu", s, agency="Sở Tài chính")
+    assert g["vb"]["dong_so"] == "Số: 07/STC-TH"
+    # KT. under a Sở: the head is the GIÁM ĐỐC, not the CHỦ TỊCH
+    kt = s.merged(settings_from_mapping({"tham_quyen": "KT.", "chuc_vu": "PHÓ GIÁM ĐỐC", "ho_ten": "Hoàng Văn Bình"}))
+    assert ctx("bao-cao", kt)["ky"][0]["dong"] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    two = settings_from_mapping({"co_quan_ban_hanh": "SỞ GIÁO DỤC VÀ ĐÀO TẠO"})
+    assert ctx("ke-hoach", two)["vb"]["dong_so"].endswith("/KH-SGDĐT")
+
+
+def test_tm_for_a_single_head_body_and_an_unknown_issuer_are_context_errors():
+    s = settings_from_mapping({"co_quan_ban_hanh": "SỞ TÀI CHÍNH", "tham_quyen": "TM.", "chuc_vu": "GIÁM ĐỐC"})
+    with pytest.raises(ContextError, match="TM.*tập thể"):
+        ctx("bao-cao", s)
+    with pytest.raises(ContextError, match="ten_co_quan, ky_hieu_co_quan"):
+        ctx("bao-cao", settings_from_mapping({"co_quan_ban_hanh": "BAN QUẢN LÝ DỰ ÁN"}))
+    ok = settings_from_mapping({"co_quan_ban_hanh": "BAN QUẢN LÝ DỰ ÁN", "ten_co_quan": "Ban Quản lý dự án",
+                                "ky_hieu_co_quan": "BQLDA", "chuc_vu": "TRƯỞNG BAN", "ho_ten": "Lê Văn C"})
+    assert ctx("bao-cao", ok)["ky"][0]["dong"] == ["TRƯỞNG BAN"]
+
+
 def test_bad_authority_is_a_context_error():
     with pytest.raises(ContextError, match="không hợp lệ"):
         ctx("ke-hoach", settings_from_mapping({"tham_quyen": "Thay mặt"}))

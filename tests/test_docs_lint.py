@@ -207,6 +207,9 @@ CASES: list[tuple[str, str, str, Callable]] = [
     ("chu-ky", "name in capitals", "bao-cao", lambda r, f: set_text(find(r, "^Nguyễn Thành Sinh$"), "Nguyễn Thành Sinh", "NGUYỄN THÀNH SINH")),
     ("chu-ky", "academic title", "ke-hoach", lambda r, f: set_text(find(r, "^Nguyễn Tuấn Anh$"), "Nguyễn", "TS. Nguyễn")),
     ("chu-ky", "authority without dot", "bao-cao", lambda r, f: set_text(find(r, "^KT. CHỦ TỊCH$"), "KT.", "KT")),
+    ("chu-ky", "TM. for a Sở (not a collective body)", "chuong-trinh",
+     lambda r, f: set_text(find(r, "^TM. ỦY BAN NHÂN DÂN$"), "ỦY BAN NHÂN DÂN", "SỞ TÀI CHÍNH")),
+    ("so-ky-hieu", "issuer group in lower case", "bao-cao", lambda r, f: set_text(find(r, "^Số:"), "-UBND", "-ubnd")),
     ("chu-ky", "title not bold", "chuong-trinh", lambda r, f: set_run(find(r, "^CHỦ TỊCH$"), "b", "0")),
     ("chu-ky", "no space to sign", "ke-hoach", lambda r, f: [p.getparent().remove(p) for p in
                                                           [q for q in signature_table(r).iter(w("p")) if not _text(q).strip()]]),
@@ -230,7 +233,7 @@ CASES: list[tuple[str, str, str, Callable]] = [
 
 
 # Breakages that legitimately move other measurements too (a wider page changes line ratios).
-ALSO = {"landscape first page": {"ten-loai"}}
+ALSO = {"landscape first page": {"ten-loai"}, "issuer group in lower case": {"phu-luc"}}
 
 
 def broken_copy(src: Path, dst: Path, change: Callable) -> Path:

@@ -59,6 +59,10 @@ def test_symbols():
     assert vn.symbol(4.0, "KH", "STC") == "04/KH-STC"             # a number cell read as float
     blank = vn.symbol("", "BC", "UBND")
     assert blank.endswith("/BC-UBND") and not blank.split("/")[0].strip()
+    # the unit and issuer as a clerk typed them become upper case; the type abbreviation keeps its case
+    assert vn.symbol(1, "", "UBND", "Th1") == "01/UBND-TH1"
+    assert vn.symbol(125, "", "ubnd", "th") == "125/UBND-TH"
+    assert vn.symbol(4, "CTr", "stc") == "04/CTr-STC"
 
 
 @pytest.mark.parametrize("line, problem", [
@@ -70,6 +74,9 @@ def test_symbols():
     ("Số: 04/CTr - UBND", "dấu cách"),
     ("So: 04/CTr-UBND", "«Số:»"),
     ("Số: 12/ctr-ubnd", "viết hoa"),
+    ("Số: 04/BC-ubnd", "«ubnd»"),          # a known type first must not excuse a lower-case issuer
+    ("Số: 125/UBND-th", "«th»"),
+    ("Số: 04/CTr-STC", None),
 ])
 def test_symbol_line_check(line, problem):
     msg = vn.check_symbol_line(line)

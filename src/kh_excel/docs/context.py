@@ -227,10 +227,16 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     province_line = f"{province[0]} {province[1]}" if province else "TỈNH"
     ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
+    people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh"))
+        "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh") if people_committee
+        else issuer_name(ban_hanh))
     dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else "")
-    issuer = txt(s.get("ky_hieu_co_quan")) or "UBND"
+    issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
+    missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
+    if missing:
+        raise ContextError(f"cơ quan ban hành «{' '.join(ban_hanh)}» không phải Ủy ban nhân dân hay một Sở: "
+                           f"điền {', '.join(missing)} và người ký (tham_quyen, chuc_vu, ho_ten) trong cấu hình")
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
     so_ky_hieu = vn.symbol(s.get("so"), info["viet_tat"], issuer, unit)
     ngay: date | None = s.get("ngay")
@@ -272,7 +278,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     }
 
     # --- signature and recipients
-    ky = [_signer(s, "", ban_hanh, _chairman(table))]
+    ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
     if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
         ky.append(_signer(s, "_2", ban_hanh))
     items = list(s.get("noi_nhan") or _default_recipients(kind))
@@ -365,13 +371,24 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> 
 
 
 def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str = "") -> dict[str, Any]:
+    """Signature lines; the defaults follow the issuer (a people's committee signs TM./CHỦ TỊCH, a Sở its GIÁM ĐỐC)."""
+    who = f"người ký{' thứ hai' if suffix else ''}"
     authority = txt(s.get("tham_quyen" + suffix))
     collective = txt(s.get("tap_the" + suffix)) or (ban_hanh[0] if ban_hanh else "")
-    head = txt(s.get("chuc_vu_thu_truong" + suffix)) or "CHỦ TỊCH"
+    committee = is_people_committee(ban_hanh)
+    head = txt(s.get("chuc_vu_thu_truong" + suffix)) or default_head_title(ban_hanh)
     title = txt(s.get("chuc_vu" + suffix))
     name = txt(s.get("ho_ten" + suffix))
+    if not head and (authority or not title):
+        raise ContextError(
+            f"{who}: không suy ra được chức vụ người đứng đầu «{' '.join(ban_hanh)}»; điền các mục "
+            f"tham_quyen{suffix}, chuc_vu_thu_truong{suffix}, chuc_vu{suffix}, ho_ten{suffix} trong cấu hình")
     if not authority and not title:
-        authority, title = "TM.", "CHỦ TỊCH"
+        authority, title = ("TM.", "CHỦ TỊCH") if committee else ("", head)
+    if "TM." in authority.upper() and not vn.is_collective(collective):
+        raise ContextError(
+            f"{who}: «TM.» chỉ dùng cho tập thể (Ủy ban nhân dân, Hội đồng nhân dân…), không dùng cho "
+            f"«{collective}»; bỏ TM. ở mục tham_quyen{suffix} hoặc điền tap_the{suffix}")
     if not name and fold(title) == "chu tich" and "KT." not in authority.upper():
         name = chairman  # the table names the chairman among the leaders in charge
     try:
@@ -379,6 +396,44 @@ def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str =
     except ValueError as exc:
         raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
     return {"dong": lines, "ho_ten": name}
+
+
+def is_people_committee(ban_hanh: list[str]) -> bool:
+    return bool(ban_hanh) and fold(ban_hanh[0]).startswith(("uy ban nhan dan", "ubnd"))
+
+
+def _is_department(ban_hanh: list[str]) -> bool:
+    return bool(ban_hanh) and fold(ban_hanh[-1]).startswith("so ")
+
+
+def issuer_name(ban_hanh: list[str]) -> str:
+    """'SỞ TÀI CHÍNH' -> 'Sở Tài chính' (the registry's spelling when it knows it); '' for other bodies."""
+    from kh_excel.core.table import agency_registry
+    if not _is_department(ban_hanh):
+        return ""
+    upper = txt(ban_hanh[-1])
+    known = txt(agency_registry().canonical(upper))
+    if known and known != known.upper() and fold(known) == fold(upper):
+        return known
+    words = upper.lower().split()
+    return " ".join([words[0].capitalize(), words[1].capitalize(), *words[2:]]) if len(words) > 1 else upper
+
+
+def issuer_symbol(ban_hanh: list[str]) -> str:
+    """'SỞ TÀI CHÍNH' -> 'STC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'SGDĐT' (initials, 'và' left out); '' for other bodies."""
+    if not _is_department(ban_hanh):
+        return ""
+    words = txt(ban_hanh[-1]).upper().replace("-", " ").split()
+    return "".join("Đ" if w[0] == "Đ" else fold(w[0]).upper() for w in words if w != "VÀ" and w[0].isalpha())
+
+
+def default_head_title(ban_hanh: list[str]) -> str:
+    """The head of the issuing body: CHỦ TỊCH of a committee, GIÁM ĐỐC of a Sở; '' when unknown."""
+    if is_people_committee(ban_hanh) or (ban_hanh and fold(ban_hanh[0]).startswith(("hoi dong nhan dan", "hdnd"))):
+        return "CHỦ TỊCH"
+    if _is_department(ban_hanh):
+        return "GIÁM ĐỐC"
+    return ""
 
 
 _COMRADE = re.compile(r"^(đồng chí|đông chí|đ/c|đc\.?)\s+", re.I)

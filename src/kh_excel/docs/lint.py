@@ -1086,6 +1086,9 @@ class Checker:
                 if token not in vn.AUTHORITIES:
                     res.fail(p.where(), f"viết tắt quyền hạn «{token}» phải là một trong "
                                         f"{', '.join(vn.AUTHORITIES)}")
+                if token == "TM." and not vn.is_collective(t[3:].strip()):
+                    res.fail(p.where(), f"«TM.» chỉ dùng khi thay mặt tập thể (ỦY BAN NHÂN DÂN, HỘI ĐỒNG NHÂN DÂN…), "
+                                        f"không dùng cho «{t[3:].strip()}»")
         if name is None:
             return
         # space for signature and seal

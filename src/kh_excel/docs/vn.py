@@ -146,7 +146,8 @@ def number_text(number: object) -> str:
 
 def symbol(number: object, type_abbr: str, issuer: str, unit: str = "") -> str:
     """'04/CTr-UBND' (type then issuer); a công văn has no type: '125/UBND-TH' (issuer then unit)."""
-    parts = (type_abbr, issuer) if type_abbr.strip() else (issuer, unit)
+    # nd30: the symbol is upper case except the type abbreviation (CTr); 'Th1' typed for the unit becomes 'TH1'
+    parts = (type_abbr, nfc(issuer).upper()) if type_abbr.strip() else (nfc(issuer).upper(), nfc(unit).upper())
     groups = [g.strip() for g in parts if g.strip()]
     return f"{number_text(number)}/{'-'.join(groups)}"
 
@@ -169,8 +170,11 @@ def check_symbol_line(text: str) -> str | None:
         return f"số nhỏ hơn 10 phải có số 0 phía trước («{int(num):02d}»)"
     if re.search(r"\s|--|^-|-$", sym):
         return "các nhóm chữ của ký hiệu nối bằng «-», không có dấu cách"
-    if sym != sym.upper() and sym.split("-")[0] not in KNOWN_ABBREVIATIONS:
-        return f"ký hiệu «{sym}» phải viết hoa (trừ chữ viết tắt tên loại như CTr, QyĐ)"
+    groups = sym.split("-")
+    lower = [g for i, g in enumerate(groups) if g != g.upper() and not (i == 0 and g in KNOWN_ABBREVIATIONS)]
+    if lower:
+        return (f"ký hiệu «{sym}» phải viết hoa (trừ chữ viết tắt tên loại như CTr, QyĐ): "
+                f"nhóm «{lower[0]}»")
     return None
 
 
@@ -216,6 +220,16 @@ def signature_lines(authority: str, collective: str, head_title: str, title: str
     if title.strip():
         lines.append(up(title))
     return lines
+
+
+_COLLECTIVE = ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", "ban thuong vu", "ban chap hanh",
+               "thuong truc", "hoi dong", "doan dai bieu", "uy ban")
+
+
+def is_collective(name: str) -> bool:
+    """A body that decides collectively: nd30 (7a) allows 'TM.' only for these."""
+    from kh_excel.core.text import fold
+    return fold(nfc(name).strip()).startswith(_COLLECTIVE)
 
 
 ACADEMIC_TITLES = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|TSKH|NCS|Ths)\.?\s", re.I)
