@@ -29,6 +29,21 @@ from kh_excel.core.numbers import ParsedNumber, parse_number, parse_target_ex
 
 HEADER_SCAN_ROWS = 40
 
+_PROSE_STARTS = ("tinh hinh", "tien do", "thoi gian", "du bao", "giai phap", "nguyen nhan", "kho khan",
+                  "ly do", "bien phap", "noi dung thuc hien", "kha nang")
+
+
+def _result_preference(label: str) -> int:
+    """Among result columns of one year: the year's estimate beats a 6- or 9-month figure."""
+    h = _fold(label)
+    score = 0
+    if "uoc" in h or "ca nam" in h:
+        score += 2
+    if re.search(r"\b\d{1,2} thang\b|\bquy\b", h):
+        score -= 2
+    return score
+
+
 # Cells repeat a lot (units, agencies, leaders): fold and classify each distinct text once.
 _fold = lru_cache(maxsize=1 << 16)(vtext.fold)
 
@@ -51,9 +66,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _ROMAN_PREFIX = re.compile(r"^((?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3}))[.\s:-]+\s*(\S.*)$")
 _NUMBER_ROW_CELL = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?(\s*=\s*.*)?$")
-_INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?$")
+_INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?\s*(?:\(\*+\)|\*+|\(\d{1,2}\))?$")  # "2", "2.", "2(*)", "3*"
 _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
+_PART = re.compile(r"^phan\s+([ivxlc]+|\d{1,2})\b")
+_SECTION_WORDS = ("cac chi tieu", "nhom chi tieu", "chi tieu ve", "linh vuc")
 _TOTAL_NAMES = ("tong cong", "tong", "cong", "tong so", "cong:", "tong cong:")
 # After a blank row, these begin what follows the table: a signature block, a date line, another table.
 _END_START = ("nguoi lap", "nguoi ky", "thu truong", "(ky", "ky ten", "ky, ghi", "giam doc", "chu tich", "tm.", "kt.",
@@ -84,6 +101,8 @@ def _role_of_folded(h: str) -> str | None:
     if not h:
         return None
     words = set(re.findall(r"[a-z0-9]+", h))
+    if h.startswith(_PROSE_STARTS):
+        return None  # "Tình hình thực hiện", "Tiến độ thực hiện": words, not figures
     if ("so voi" in h or "so sanh" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h
             or re.search(r"\bso (kh|ke hoach|cung ky|nam)\b", h) or "%" in h and words & {"kh", "th"}
             or re.search(r"\b(kh|th|uth|uoc th)\s*\d*\s*/\s*(kh|th|uth)", h)):
@@ -117,9 +136,22 @@ def _role_of_folded(h: str) -> str | None:
     return None
 
 
+_DATE_OR_DOC = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d|\bs[ốo]\s*\S+|\d+/(?:19|20)\d\d/\S+", re.I)
+
+
 def _year_of(label: str) -> int | None:
-    m = _YEAR.findall(str(label))
+    """The year a column is about: 'Kế hoạch năm 2026 (NQ số 25/NQ-HĐND ngày 10/12/2025)' -> 2026."""
+    text = _DATE_OR_DOC.sub(" ", str(label))
+    m = _YEAR.findall(text)
     return int(m[-1]) if m else None
+
+
+def _plan_rank(label: str) -> int:
+    """A year's plan (Kế hoạch, KH, giao, dự toán) is the target before a long-term goal (Mục tiêu đến 2030)."""
+    h = _fold(label)
+    if "ke hoach" in h or re.search(r"\bkh\b|\bgiao\b|du toan", h):
+        return 1
+    return 0
 
 
 @dataclass
@@ -166,6 +198,8 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
         elif role not in found:
             found[role] = (c, lab)
     if targets:
+        top = max(_plan_rank(t[1]) for t in targets)
+        targets = [t for t in targets if _plan_rank(t[1]) == top]
         result_years = {y for _, _, y in results}
         paired = [t for t in targets if t[2] is not None and t[2] in result_years]
         if paired:
@@ -178,14 +212,16 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
         later = [x for x in results if year is not None and x[2] is not None and x[2] > year]
         older = [x for x in results if year is not None and x[2] is not None and x[2] < year]
         if current:
-            same = [x for x in current if x[2] is not None]
-            found["result"] = (same or current)[-1][:2]
+            same = [x for x in current if x[2] is not None] or current
+            best = max(range(len(same)), key=lambda i: (_result_preference(same[i][1]), i))
+            found["result"] = same[best][:2]
         elif later:
             found["result"] = min(later, key=lambda x: x[2])[:2]
         if older:
             found["previous"] = max(older, key=lambda x: x[2])[:2]
     elif results:
-        found["result"] = results[-1][:2]
+        best = max(range(len(results)), key=lambda i: (_result_preference(results[i][1]), i))
+        found["result"] = results[best][:2]
     return found
 
 
@@ -205,41 +241,60 @@ def _fill_merged_header(rows: list[list[Any]], merged: list[tuple[int, int, int,
     return labels
 
 
+def _continuation(rows: list[list[Any]], merged: list, r: int, width: int, top: list[Any]) -> list[Any] | None:
+    """Row r+1 when it continues the header of row r: short labels only, no numbers, not a section row."""
+    nxt = _fill_merged_header(rows, merged, r + 1, width)
+    cells = [(c, v) for c, v in enumerate(nxt) if v is not None and v != ""]
+    if not cells or _is_number_row(nxt):
+        return None
+    if any(not isinstance(v, str) or len(v) > 60 or sum(ch.isalpha() for ch in v) < 2 for _, v in cells):
+        return None  # numbers, "1", "%", "-": a data row
+    first = vtext.clean(cells[0][1]).rstrip(".").upper()
+    if _ROMAN.match(first) or (len(first) == 1 and first.isalpha()):
+        return None  # "I | CÁC CHỈ TIÊU …": the first section, not a header row
+    return nxt
+
+
 def find_header(grid: Grid) -> _Header:
+    """The header row(s): the row, or pair of rows, whose labels name the most column roles.
+
+    A pair is a two-row header: a group label over sub-labels ("Năm 2026" over "Kế hoạch",
+    "Ước thực hiện"), or labels broken over two rows ("Đơn vị" / "tính"), merged or not.
+    """
     rows = grid.rows
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS + 2]), default=0)
-    best: tuple[int, int, dict] | None = None
+    best: tuple[int, list[int], dict] | None = None
     best_any: dict = {}  # for the message when no header is found
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
-        labels = _fill_merged_header(rows, grid.merged, r, width)
-        roles = _roles_of_row(labels)
+        top = _fill_merged_header(rows, grid.merged, r, width)
+        roles = _roles_of_row(top)
+        header_rows = [r]
+        nxt = _continuation(rows, grid.merged, r, width, top) if len(roles) >= 2 else None  # titles pair with nothing
+        if nxt is not None:
+            pair = _roles_of_row(_combine_labels(top, nxt))
+            under_labels = all(not _is_blank(top[c]) for c, v in enumerate(nxt) if not _is_blank(v))
+            filled = sum(1 for v in nxt if not _is_blank(v))
+            if _header_score(pair) > _header_score(roles) or (
+                    _header_score(pair) == _header_score(roles) and under_labels and filled >= 2 and pair):
+                roles, header_rows = pair, [r, r + 1]
         if len(roles) > len(best_any):
             best_any = roles
         if "name" not in roles and "target" not in roles:
             continue
         score = _header_score(roles)
-        if best is None or score > best[0]:
-            best = (score, r, roles)
+        if best is None or score > _header_score(best[2]):
+            best = (r, header_rows, roles)
         if score >= 5 and {"name", "target"} <= roles.keys():
             break
     if best is None or not ({"name", "target"} <= best[2].keys()):
         found = {k: v[1] for k, v in (best[2] if best and len(best[2]) >= len(best_any) else best_any).items()}
         raise HeaderNotFound(grid.sheet, found, [r for r in ("stt", "name", "unit", "target", "lead") if r not in found])
-    _, r, roles = best
-    header_rows = [r]
+    r, header_rows, roles = best
     # The best row may be the lower row of a two-row header whose cells are merged down over it.
-    if r > 0 and any(r1 <= r - 1 and r2 >= r for r1, _c1, r2, _c2 in grid.merged):
+    if len(header_rows) == 1 and r > 0 and any(r1 <= r - 1 and r2 >= r for r1, _c1, r2, _c2 in grid.merged):
         header_rows.insert(0, r - 1)
         roles = _roles_of_row(_combine_labels(_fill_merged_header(rows, grid.merged, r - 1, width),
                                               _fill_merged_header(rows, grid.merged, r, width)))
-    # A two-row header: the next row carries sub-labels under a merged group header.
-    nxt = _fill_merged_header(rows, grid.merged, r + 1, width)
-    top = _fill_merged_header(rows, grid.merged, r, width)
-    if not _is_number_row(nxt) and any(isinstance(v, str) and header_role(v) for v in nxt):
-        roles2 = _roles_of_row(_combine_labels(top, nxt))
-        if _header_score(roles2) > _header_score(roles):
-            roles = roles2
-            header_rows.append(r + 1)
     last = header_rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
         header_rows.append(last + 1)
@@ -353,11 +408,15 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
 
 def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     """A row after a blank one that starts a signature block, a date line or another table
-    (a header unlike this table's; the same header repeated is a page break, not an end)."""
-    texts = [_fold(_display_text(v)) for v in row[:12] if isinstance(v, str) and v.strip()]
-    if not texts:
+    (a header unlike this table's; the same header repeated is a page break, not an end).
+    A row with a number in it, or a numbered STT, is data and never ends the table."""
+    cells = [v for v in row[:12] if v is not None and v != ""]
+    if not cells or any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells):
         return False
-    if any(t.startswith(_END_START) or _DATE_LINE.match(t) for t in texts):
+    if _INT_STT.match(_str(cells[0])) and len(cells) > 1:
+        return False
+    first = _fold(_display_text(cells[0]))
+    if first.startswith(_END_START) or _DATE_LINE.match(first):
         return True
     roles = _roles_of_row(row)
     if len(roles) < 3 or "name" not in roles:
@@ -491,11 +550,21 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         m = _ROMAN_PREFIX.match(stt)
         if m and not name and _is_upper_title(m.group(2)):
             stt, name = m.group(1), m.group(2)
+        if not stt and name and not has_data:  # "I. CÁC CHỈ TIÊU …" typed in the name column
+            m = _ROMAN_PREFIX.match(name)
+            if m and _is_upper_title(m.group(2)):
+                stt, name = m.group(1), m.group(2)
+        part = _PART.match(_fold(stt)) if stt and not has_data else None
+        if part:  # "PHẦN I", "Phần 2"
+            stt = part.group(1).upper()
         stt_upper = stt.upper().rstrip(".")
-        is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and stt.rstrip(".").isupper()
+        is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
 
-        if not is_roman and len(stt) == 1 and stt.isalpha() and stt.isupper() and name and _is_upper_title(name):
-            is_roman = True  # "A", "B" sections as some offices letter them
+        if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_upper_title(name):
+            is_roman = True  # "A", "A." sections as some offices letter them
+        if not stt and name and not has_data and not _is_upper_title(name) and _fold(name).startswith(_SECTION_WORDS):
+            is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
+            stt_upper = pending_numeral[0] if pending_numeral else ""
         if is_roman and not has_data:
             if name:
                 section = Section(numeral=stt_upper, title=name, row=r + 1)
@@ -532,6 +601,8 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             kind, number = "indicator", None
         else:
             kind, number = "subrow", current.number
+        if kind == "subrow" and not has_data:
+            continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
 
         ind = Indicator(
             row=r + 1,
