@@ -359,3 +359,19 @@ def test_a_plain_word_document_fails_with_reasons(tmp_path):
     failed = set(report.failed())
     assert {"kho-giay", "le-trang", "phong-chu", "quoc-hieu", "so-ky-hieu", "chu-ky", "noi-nhan", "so-trang"} <= failed
     assert report.rule("phu-luc").status == "n/a"
+
+
+def test_cong_van_whose_vv_line_holds_a_date_passes_and_its_appendix_date_is_checked(tmp_path):
+    """The V/v line 'theo Nghị quyết số 01/NQ-CP ngày 08/01/2026 của Chính phủ, kế hoạch năm 2026' is not the date line."""
+    from kh_excel.docs.settings import settings_from_mapping
+    s = settings_from_rows(example_settings_rows(2026)).merged(settings_from_mapping({"giao-chi-tieu": {
+        "so": 125, "trich_yeu": "V/v giao chỉ tiêu theo Nghị quyết số 01/NQ-CP ngày 08/01/2026 của Chính phủ, "
+                                "kế hoạch năm 2026"}}))
+    ctx = build_context(evaluate(make_table()), s, "giao-chi-tieu", agency="Sở Tài chính")
+    out = Renderer().render_to_file(resolve_template("giao-chi-tieu"), ctx, tmp_path / "vv.docx")
+    report = lint_docx(out)
+    assert report.ok, report.to_text()
+    date = ctx["vb"]["ngay"]
+    bad = broken_copy(out, tmp_path / "bad.docx",
+                      lambda r, f: set_text(find(r, r"^\(Kèm theo"), date, date.replace("ngày", "ngày 1", 1)))
+    assert lint_docx(bad).failed() == ["phu-luc"]

@@ -875,8 +875,12 @@ class Checker:
                 _check_rule_line(self.doc, res, self.paras, agency[first_bold:], "tên cơ quan ban hành", 0.3, 0.55)
         # date line
         res = self.r("ngay-thang")
-        dl = next((p for p in scope if re.search(r"ngày\s", p.text) and "," in p.text
-                   and re.search(r"năm\s", p.text)), None)
+        # the date line sits in the right column and starts with the place name: a «V/v …» line in the
+        # left column may also hold «ngày», «,» and «năm» (V/v … theo Nghị quyết số 08 ngày 08/12/2025, …)
+        right = [p for p in scope if qh.cell is None or p.cell is None or p.cell.col >= qh.cell.col]
+        dl = next((p for p in right if re.match(r"^[^,]+,\s*ngày\s", _norm(p.text))), None) or next(
+            (p for p in right if re.search(r"ngày\s", p.text) and "," in p.text and re.search(r"năm\s", p.text)),
+            None)
         if dl is None:
             res.fail("phần tiêu đề", "không tìm thấy dòng địa danh, ngày tháng năm")
         else:
