@@ -210,6 +210,16 @@ CASES: list[tuple[str, str, str, Callable]] = [
     ("chu-ky", "TM. for a Sở (not a collective body)", "chuong-trinh",
      lambda r, f: set_text(find(r, "^TM. ỦY BAN NHÂN DÂN$"), "ỦY BAN NHÂN DÂN", "SỞ TÀI CHÍNH")),
     ("so-ky-hieu", "issuer group in lower case", "bao-cao", lambda r, f: set_text(find(r, "^Số:"), "-UBND", "-ubnd")),
+    ("chu-ky", "KT. with no title under it", "bao-cao",
+     lambda r, f: (lambda p: p.getparent().remove(p))(find(r, "^PHÓ CHỦ TỊCH$"))),
+    ("noi-nhan", "stray mark after the semicolon", "bao-cao",
+     lambda r, f: set_text(find(r, "^- Bộ Tài chính;"), "Bộ Tài chính;", "Bộ Tài chính; (b/c)")),
+    ("noi-nhan", "Kính gửi but no Như trên", "giao-chi-tieu",
+     lambda r, f: (lambda p: p.getparent().remove(p))(find(r, "^- Như trên;"))),
+    ("so-ky-hieu", "symbol of another type", "bao-cao", lambda r, f: set_text(find(r, "^Số:"), "/BC-", "/KH-")),
+    ("phu-luc", "Kèm theo names another type", "bao-cao",
+     lambda r, f: set_text(find(r, r"^\(Kèm theo"), "Kèm theo Báo cáo", "Kèm theo Kế hoạch")),
+    ("ten-loai", "trích yếu italic", "ke-hoach", lambda r, f: set_run(find(r, "^Thực hiện Nghị quyết số 01/NQ-CP"), "i")),
     ("chu-ky", "title not bold", "chuong-trinh", lambda r, f: set_run(find(r, "^CHỦ TỊCH$"), "b", "0")),
     ("chu-ky", "no space to sign", "ke-hoach", lambda r, f: [p.getparent().remove(p) for p in
                                                           [q for q in signature_table(r).iter(w("p")) if not _text(q).strip()]]),
@@ -233,7 +243,8 @@ CASES: list[tuple[str, str, str, Callable]] = [
 
 
 # Breakages that legitimately move other measurements too (a wider page changes line ratios).
-ALSO = {"landscape first page": {"ten-loai"}, "issuer group in lower case": {"phu-luc"}}
+ALSO = {"landscape first page": {"ten-loai"}, "issuer group in lower case": {"phu-luc"},
+        "symbol of another type": {"phu-luc"}}
 
 
 def broken_copy(src: Path, dst: Path, change: Callable) -> Path:

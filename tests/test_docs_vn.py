@@ -108,6 +108,8 @@ def test_recipients_punctuation():
     items = vn.recipients(["Văn phòng Chính phủ.", "- Bộ Tài chính;", "Lưu: VT, TH", "Thường trực HĐND tỉnh,"], "")
     assert items == ["- Văn phòng Chính phủ;", "- Bộ Tài chính;", "- Thường trực HĐND tỉnh;", "- Lưu: VT, TH."]
     assert vn.recipients([], "TH") == ["- Lưu: VT, TH."]
+    # a note typed after the semicolon moves before the single closing one
+    assert vn.recipients(["Thường trực Tỉnh ủy; (b/c)"], "TH")[0] == "- Thường trực Tỉnh ủy (b/c);"
     assert vn.recipients(["A\nB"], "VT, Th1, Th7")[-1] == "- Lưu: VT, Th1, Th7."
 
 

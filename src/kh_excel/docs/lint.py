@@ -702,6 +702,8 @@ class Checker:
         self.paras = doc.paragraphs
         self.header_cells: tuple[Cell, Cell] | None = None
         self.symbol: str | None = None
+        self.doc_type: str | None = None        # 'Báo cáo', 'Công văn' … once the title is read
+        self.nn_items: list[str] = []
         self.date_words: str | None = None
         self.body_start = 0
         self.sign_start = len(self.paras)
@@ -938,6 +940,7 @@ class Checker:
                 res.fail(vv.where(), "trích yếu công văn «V/v …» phải chữ đứng, không đậm")
             if not _centred(vv):
                 res.fail(vv.where(), "trích yếu công văn phải căn giữa dưới số, ký hiệu")
+            self.doc_type = "Công văn"
             self.body_start = start
             return
         following = [p for p in self.paras[start:] if p.cell is None]
@@ -951,6 +954,8 @@ class Checker:
                                     "của công văn")
             self.body_start = first.index - 1
             return
+        self.doc_type = next((t for t in vn.TYPE_ABBREVIATIONS if name.startswith(t.upper())), None)
+        self._check_type_in_symbol()
         _check_size(res, first, 13, 14, "Tên loại")
         if not first.all("bold"):
             res.fail(first.where(), "tên loại phải in đậm")
@@ -975,10 +980,22 @@ class Checker:
             _check_size(res, p, 13, 14, "Trích yếu")
             if not p.all("bold"):
                 res.fail(p.where(), "trích yếu phải in đậm")
+            if not p.none("italic"):
+                res.fail(p.where(), "trích yếu phải chữ đứng, không in nghiêng")
             if not _centred(p):
                 res.fail(p.where(), "trích yếu phải căn giữa")
         _check_rule_line(self.doc, res, self.paras, ty, "trích yếu", 0.3, 0.55)
         self.body_start = ty[-1].index
+
+    def _check_type_in_symbol(self) -> None:
+        """'BÁO CÁO' is numbered '…/BC-…': the type abbreviation in the symbol must be the tên loại's."""
+        if not self.doc_type or not self.symbol or "/" not in self.symbol:
+            return
+        want = vn.TYPE_ABBREVIATIONS[self.doc_type]
+        got = self.symbol.split("/", 1)[1].split("-")[0].strip()
+        if got != want:
+            self.r("so-ky-hieu").fail("dòng «Số»", f"văn bản là {self.doc_type.lower()}: ký hiệu phải bắt đầu "
+                                                  f"bằng «{want}» (đang là «{got}»)")
 
     # --- signature and Nơi nhận
     def check_signature(self) -> None:
@@ -1027,11 +1044,14 @@ class Checker:
                         res_nn.fail(p.where(), "dòng «- Lưu: …» kết thúc bằng dấu chấm «.»")
                 elif not t.endswith(";"):
                     res_nn.fail(p.where(), "mỗi nơi nhận kết thúc bằng dấu chấm phẩy «;»")
+                elif ";" in t[:-1]:
+                    res_nn.fail(p.where(), "dấu «;» chỉ đặt ở cuối dòng nơi nhận (thừa dấu hoặc ghi chú sau «;»)")
                 _check_size(res_nn, p, 11, 11, "Nơi nhận")
                 if not p.none("bold") or not p.none("italic"):
                     res_nn.fail(p.where(), "các dòng nơi nhận chữ đứng, không đậm")
             if initials is not None:
                 _check_size(res_nn, initials, 11, 11, "Ký hiệu người soạn thảo")
+            self.nn_items = [_norm(p.text) for p in items]
         # signer blocks: the cells of the table holding Nơi nhận, or the table just before it
         blocks = self._signer_blocks(label, end)
         if not blocks:
@@ -1075,6 +1095,8 @@ class Checker:
             titles, name = filled, None
         if not titles:
             res.fail(name.where(), "thiếu quyền hạn, chức vụ của người ký")
+        elif re.match(r"^(TM|KT|TL|TUQ)\.", _norm(titles[-1].shown_text())):
+            res.fail(titles[-1].where(), f"thiếu chức vụ người ký dưới dòng «{_norm(titles[-1].shown_text())}»")
         for p in titles:
             t = _norm(p.shown_text())
             if not _is_upper(t):
@@ -1124,6 +1146,8 @@ class Checker:
         kg = [p for p in self.paras[getattr(self, "header_end", 0):end] if _norm(p.text).startswith("Kính gửi")]
         if not kg:
             self.na("kinh-gui", "văn bản không có «Kính gửi»")
+        elif self.nn_items and not any(fold(t).strip("-;. ") == "nhu tren" for t in self.nn_items):
+            self.r("noi-nhan").fail("Nơi nhận", "văn bản có «Kính gửi»: dòng đầu Nơi nhận phải là «- Như trên;»")
         kg_set = set()
         for p in kg:
             kg_set.add(p.index)
@@ -1247,6 +1271,10 @@ class Checker:
                 sym = re.sub(r"\s+", " ", self.symbol.replace("\u00a0", " ")).strip()
                 if re.sub(r"\s+", "", sym) not in re.sub(r"\s+", "", kt):
                     res.fail(kem.where(), f"số, ký hiệu trong dòng «Kèm theo» phải là «{sym}» như phần tiêu đề")
+            named = re.match(r"^\(Kèm theo\s+(.+?)\s+số\b", kt)
+            if self.doc_type and named and fold(named.group(1)).split()[:2] != fold(self.doc_type).split()[:2]:
+                res.fail(kem.where(), f"dòng «Kèm theo» phải ghi tên loại của chính văn bản này "
+                                      f"(«{self.doc_type}»), không phải «{named.group(1)}»")
             if self.date_words and self.date_words not in kt:
                 res.fail(kem.where(), f"ngày trong dòng «Kèm theo» phải là «{self.date_words}» như phần tiêu đề")
         # tables of the appendix

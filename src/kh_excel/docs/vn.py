@@ -248,6 +248,8 @@ def recipients(items: list[str], archive: str) -> list[str]:
     for raw in items:
         for piece in nfc(raw).splitlines():
             text = piece.strip().lstrip("-–•+* \u00a0").strip().rstrip(";.,").strip()
+            # 'Thường trực Tỉnh ủy; (b/c)': the note belongs before the single closing ';'
+            text = re.sub(r"\s*[;,.]\s*(\([^()]*\))$", r" \1", text)
             if not text:
                 continue
             if re.match(r"^lưu\s*:", text, re.I):
