@@ -49,12 +49,13 @@ def centred(text: str, size: float, bold: bool | None = None, italic: bool | Non
              after_pt=after, keep_next=keep_next)
 
 
-def body(text: str, bold: bool = False, italic: bool = False) -> str:
+def body(text: str, bold: bool = False, italic: bool = False, keep_next: bool = False) -> str:
     """A body paragraph: Normal style (14 pt, justified, 1.27 cm first line, 6 pt before)."""
     rp = ""
     if bold or italic:
         rp = "<w:rPr>" + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "") + "</w:rPr>"
-    return f'<w:p><w:r>{rp}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    pp = "<w:pPr><w:keepNext/></w:pPr>" if keep_next else ""
+    return f'<w:p>{pp}<w:r>{rp}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def heading(text: str) -> str:
@@ -63,8 +64,16 @@ def heading(text: str) -> str:
             f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
 
 
-def loop_paragraphs(var: str, item: str = "x", bold: bool = False, italic: bool = False) -> list[str]:
-    return [tag(f"{{%p for {item} in {var} %}}"), body(f"{{{{ {item} }}}}", bold, italic), tag("{%p endfor %}")]
+def loop_paragraphs(var: str, item: str = "x", bold: bool = False, italic: bool = False,
+                    keep_next: bool = False) -> list[str]:
+    return [tag(f"{{%p for {item} in {var} %}}"), body(f"{{{{ {item} }}}}", bold, italic, keep_next),
+            tag("{%p endfor %}")]
+
+
+def closing() -> list[str]:
+    """The closing paragraph(s) ('…/.') kept with the signature table, which never splits: the
+    signature never starts a page alone (LibreOffice and Word both honour keepNext before a table)."""
+    return loop_paragraphs("nd.ket_thuc", keep_next=True)
 
 
 def tc(width_mm: float, paragraphs: list[str], v_align: str | None = None, span: int = 1) -> str:
@@ -473,7 +482,7 @@ def tpl_bao_cao() -> list[str]:
         tag("{%p endfor %}"),
         *sections_with_paragraphs([("II. TỒN TẠI, HẠN CHẾ", "nd.ton_tai"),
                                    ("III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", "nd.giai_phap")]),
-        *loop_paragraphs("nd.ket_thuc"),
+        *closing(),
         include("chu-ky"),
         "SECTION",
         include("bang-ket-qua"),
@@ -501,7 +510,7 @@ def tpl_ke_hoach() -> list[str]:
         *sections_with_paragraphs([("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "nd.giai_phap"),
                                    ("IV. TỔ CHỨC THỰC HIỆN", "nd.to_chuc")]),
         body("{{ ct.phan_cong }}"),
-        *loop_paragraphs("nd.ket_thuc"),
+        *closing(),
         include("chu-ky"),
         "SECTION",
         include("bang-ke-hoach"),
@@ -530,7 +539,7 @@ def tpl_chuong_trinh() -> list[str]:
         heading("III. TỔ CHỨC THỰC HIỆN"),
         *loop_paragraphs("nd.to_chuc"),
         body("{{ nv.phan_cong }}"),
-        *loop_paragraphs("nd.ket_thuc"),
+        *closing(),
         include("chu-ky"),
         "SECTION",
         include("bang-ke-hoach"),
@@ -546,8 +555,8 @@ def tpl_giao_chi_tieu() -> list[str]:
         tag("{%p for x in gc.muc %}"),
         body("{{ x }}"),
         tag("{%p endfor %}"),
-        *loop_paragraphs("nd.to_chuc"),
-        *loop_paragraphs("nd.ket_thuc"),
+        *loop_paragraphs("nd.to_chuc", keep_next=True),   # the công văn's closing sentence
+        *closing(),
         include("chu-ky"),
         "SECTION",
         include("bang-ke-hoach"),

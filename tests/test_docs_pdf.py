@@ -19,6 +19,29 @@ from kh_excel.docs.settings import example_settings_rows, settings_from_rows, wr
 from test_docs_data import LONG_TEXT, TRICKY_AGENCY, make_table
 
 
+SO_SETTINGS = """
+co_quan_chu_quan = "UBND TỈNH LÀO CAI"
+co_quan_ban_hanh = "SỞ TÀI CHÍNH"
+so = "7"
+ngay = "5/1/2026"
+trich_yeu = "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026 thuộc lĩnh vực tài chính, ngân sách, \
+đầu tư công và phát triển doanh nghiệp trên địa bàn tỉnh Lào Cai theo Nghị quyết số 08/NQ-HĐND ngày 08/12/2025 \
+của Hội đồng nhân dân tỉnh"
+noi_nhan = ["Bộ Tài chính (b/c)", "Thường trực Tỉnh ủy (b/c)", "Thường trực HĐND tỉnh (b/c)",
+            "Chủ tịch, các PCT UBND tỉnh (b/c)", "Văn phòng UBND tỉnh", "Các sở, ban, ngành tỉnh",
+            "UBND các xã, phường", "Thuế tỉnh", "Kho bạc Nhà nước khu vực VIII", "Thống kê tỉnh",
+            "Giám đốc, các Phó Giám đốc Sở", "Cổng thông tin điện tử Sở", "Báo và Phát thanh, Truyền hình tỉnh"]
+luu = "VT, Th1, Th7"
+nguoi_soan = "TH.(30)"
+tham_quyen = "KT."
+chuc_vu = "PHÓ GIÁM ĐỐC"
+ho_ten = "Hoàng Văn Bình"
+tham_quyen_2 = "KT."
+chuc_vu_2 = "PHÓ GIÁM ĐỐC"
+ho_ten_2 = "Nguyễn Thị Hoa"
+"""
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """Each kind from the sample workbooks (with the example settings sheet added) and a tricky report."""
@@ -32,6 +55,11 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         "giao-chi-tieu": render_document(results, "giao-chi-tieu", folder / "giao-chi-tieu.docx",
                                          agency="Sở Xây dựng").docx,
     }
+    # a Sở report with two signers and a long Nơi nhận (the review's case where the signature table
+    # jumped alone to a new page)
+    (folder / "so.toml").write_text(SO_SETTINGS, encoding="utf-8")
+    docs["so"] = render_document(sample("chi_tieu_2026_lao_cai.xlsx"), "bao-cao", folder / "so.docx",
+                                 settings_toml=folder / "so.toml").docx
     settings = settings_from_rows(example_settings_rows(2026))
     ctx = build_context(evaluate(make_table(tricky=True)), settings, "bao-cao")
     docs["tricky"] = Renderer().render_to_file(resolve_template("bao-cao"), ctx, folder / "tricky.docx")
@@ -134,3 +162,13 @@ def test_cli_render_with_pdf(tmp_path):
     proc = run_cli("render", "ke-hoach", sample("chi_tieu_2026_ke_hoach.xlsx"), "-o", out, "--pdf")
     assert proc.returncode == 0, proc.stderr
     assert out.exists() and (tmp_path / "kh.pdf").exists() and pages(tmp_path / "kh.pdf") >= 2
+
+
+def test_signature_never_starts_a_page_alone(rendered):
+    """The closing '…/.' paragraph goes with the signature table (keepNext honoured by LibreOffice)."""
+    pdf = rendered["so"]
+    texts = [pdf_text(pdf, n, n) for n in range(1, pages(pdf) + 1)]
+    sign_page = next(i for i, t in enumerate(texts) if "Nguyễn Thị Hoa" in t)
+    assert "./." in texts[sign_page], texts[sign_page][:400]
+    assert "Số: 07/BC-STC" in texts[0] and "Sở Tài chính báo cáo" in texts[0]
+    assert lint_docx(rendered["so.docx"]).ok
