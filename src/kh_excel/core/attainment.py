@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from kh_excel.core import text as vtext
-from kh_excel.core.model import Assessment, Attainment, Indicator, Status, Summary, Table
+from kh_excel.core.model import Assessment, Attainment, Indicator, Status, Summary, Table, Target
 from kh_excel.core.numbers import format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -48,14 +48,28 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if r is None:
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
         return Assessment(ind, "chua_co_so_lieu", None, reason, growth, growth_unit)
-    d = ind.direction
-    v = t.value
-    assert v is not None
-    basis = v
-    if t.op == "range" and t.high is not None and d == "down":
+    if ind.growth_target:  # "Tăng 10%" on an amount: judged by the growth against the previous year
+        if ind.previous is None or ind.previous <= 0:
+            return Assessment(ind, "khong_danh_gia", None,
+                              f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
+                              growth, growth_unit)
+        g = (r / ind.previous - 1) * _HUNDRED
+        status, reason = judge(g, t, ind.direction, tolerance)
+        return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%")
+    basis = t.value
+    if t.op == "range" and t.high is not None and ind.direction == "down":
         basis = t.high
     ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
+    status, reason = judge(r, t, ind.direction, tolerance)
+    if ind.direction == "down":
+        reason += "; " + ind.direction_reason
+    return Assessment(ind, status, ratio, reason, growth, growth_unit)
 
+
+def judge(r: Decimal, t: Target, d: str, tolerance: Decimal = DEFAULT_TOLERANCE) -> tuple[Status, str]:
+    """Status of the figure r against the target t in direction d, with the reason (module docstring rules)."""
+    v = t.value
+    assert v is not None
     status: Status
     if t.op == "=":
         if d == "about":
@@ -87,9 +101,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
             bound = hi if r > hi else v
             status = "vuot" if _better(r, bound, d) else "khong_dat"
         reason = f"mục tiêu trong khoảng {format_number(v)} – {format_number(hi)}"
-    if d == "down":
-        reason += "; " + ind.direction_reason
-    return Assessment(ind, status, ratio, reason, growth, growth_unit)
+    return status, reason
 
 
 def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:

@@ -19,7 +19,7 @@ LOWER_IS_BETTER = (
     "chay rung", "pha rung", "ma tuy", "nghien", "bo hoc", "tai mu chu", "mu chu", "sinh con thu 3",
     "mat can bang gioi tinh", "ty so gioi tinh khi sinh", "ton kho",
     "khieu nai", "ton dong", "qua han", "tre han", "thiet hai", "mac moi", "nhiem hiv",
-    "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac",
+    "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac", "tngt", "tai ngheo",
 )
 _LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
 # Words that turn a burden into something done about it: the share of cases handled is better higher.
@@ -29,10 +29,13 @@ _HANDLED_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HANDLED) + r"
 
 # Words that make an indicator a reduction amount: "Giảm tỷ lệ hộ nghèo … 1,5 điểm %".
 REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
+# "Tỷ lệ hộ nghèo giảm (bình quân)", "Số hộ nghèo giảm", "Kéo giảm tai nạn giao thông": the figure is the reduction.
+_REDUCTION_RE = re.compile(r"\b(?:keo giam|giam)\b")
 
 _EXPLICIT = {
     "tang": "up", "cao": "up", "cao hon": "up", "lon hon": "up", "up": "up", "↑": "up",
     "giam": "down", "thap": "down", "thap hon": "down", "nho hon": "down", "down": "down", "↓": "down",
+    "khong vuot qua": "down", "toi da": "down", "⬇": "down", "⬆": "up", "toi thieu": "up",
     "khoang": "about", "bang": "about", "on dinh": "about", "duy tri": "about", "~": "about",
 }
 
@@ -52,7 +55,7 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         return "down", "mục tiêu dạng «không vượt quá»"
     if folded is None:
         folded = vtext.fold(name)
-    if folded.startswith(REDUCTION_PREFIXES):
+    if folded.startswith(REDUCTION_PREFIXES) or _REDUCTION_RE.search(folded):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
     m = _LOWER_RE.search(folded)
     if m:

@@ -41,7 +41,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
     literal = (literal_ratio, a.status_label)
     t = ind.target
-    if not t.is_numeric or "result" not in columns:
+    if not t.is_numeric or "result" not in columns or ind.growth_target:
         return literal
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")

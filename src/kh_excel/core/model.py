@@ -98,6 +98,7 @@ class Indicator:
     raw: dict[str, Any] = field(default_factory=dict)  # role -> cell value as read
     readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
     key: str = ""                  # fold(name): accent-free lower-case name, computed once by the reader
+    growth_target: bool = False    # "Tăng 10%" on an amount: the target is a growth against the previous year
 
     @property
     def name_key(self) -> str:

@@ -25,7 +25,7 @@ from kh_excel.core.model import (
     Table,
     Target,
 )
-from kh_excel.core.numbers import ParsedNumber, parse_number, parse_target_ex
+from kh_excel.core.numbers import ParsedNumber, TargetReading, parse_number, parse_target_ex
 
 HEADER_SCAN_ROWS = 40
 
@@ -274,8 +274,9 @@ def find_header(grid: Grid) -> _Header:
             pair = _roles_of_row(_combine_labels(top, nxt))
             under_labels = all(not _is_blank(top[c]) for c, v in enumerate(nxt) if not _is_blank(v))
             filled = sum(1 for v in nxt if not _is_blank(v))
+            fragments = not any(isinstance(v, str) and _is_upper_title(v) for v in nxt)  # "tính", not "KINH TẾ"
             if _header_score(pair) > _header_score(roles) or (
-                    _header_score(pair) == _header_score(roles) and under_labels and filled >= 2 and pair):
+                    _header_score(pair) == _header_score(roles) and under_labels and filled >= 2 and fragments and pair):
                 roles, header_rows = pair, [r, r + 1]
         if len(roles) > len(best_any):
             best_any = roles
@@ -425,6 +426,39 @@ def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     return same < 2
 
 
+_PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chua co", "chua co so lieu",
+                 "khong co so lieu", "chua co sl", "cap nhat sau"}
+
+
+def _unless_placeholder(v: Any) -> Any:
+    """None for a cell that only says there is no figure yet ("-", "…", "đang cập nhật")."""
+    if isinstance(v, str):
+        key = _fold(v).strip().replace("…", "...").replace("–", "-").replace("—", "-")
+        if key.strip(" .") in _PLACEHOLDERS or key in _PLACEHOLDERS:
+            return None
+    return v
+
+
+_FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|\(\d{1,2}\))\s*$")
+_TRAILING_NOTE = re.compile(r"^(.*?\S)\s*\([^()]*\)\s*$")
+
+
+def _parse_target_cell(raw: Any, number_format: str | None) -> TargetReading:
+    """A target as written, footnote marks ("≥ 95% (*)") and trailing notes ("2.500 (tăng 10%)") aside."""
+    reading = parse_target_ex(raw, number_format)
+    if reading.target.op != "text" or not isinstance(raw, str):
+        return reading
+    stripped = _FOOTNOTE.sub("", raw)
+    m = _TRAILING_NOTE.match(stripped)
+    for candidate in (stripped, m.group(1) if m else None):
+        if candidate and candidate != raw:
+            again = parse_target_ex(candidate, number_format)
+            if again.target.op != "text":
+                t = again.target
+                return TargetReading(Target(text=vtext.clean(raw), op=t.op, value=t.value, high=t.high), again.numbers)
+    return reading
+
+
 def _scaled_target(reading: Any) -> Target:
     """A target typed in a percentage-formatted cell (0,95 shown as 95%) in percent units, like its text."""
     t = reading.target
@@ -539,9 +573,9 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         stt = _str(stt_raw)
         name = _display_text(name_cell)
         unit = _display_text(get(r, "unit"))
-        target_raw = row[c_target]
-        result_raw = get(r, "result", inherit=False)
-        previous_raw = get(r, "previous", inherit=False)
+        target_raw = _unless_placeholder(row[c_target])
+        result_raw = _unless_placeholder(get(r, "result", inherit=False))
+        previous_raw = _unless_placeholder(get(r, "previous", inherit=False))
         lead_raw = get(r, "lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
@@ -616,13 +650,19 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             key=fname if name else "",
         )
         ind.raw = {role: row[c] for role, c in col_items}
+        for role, value in (("target", target_raw), ("result", result_raw), ("previous", previous_raw)):
+            if value is None and role in ind.raw:
+                ind.raw[role] = None  # a placeholder ("-", "…", "đang cập nhật") holds no figure
         if kind == "subrow" and current is not None:
             ind.parent_row = current.row
         if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue):
             tcol = cols["target"]
-            reading = parse_target_ex(target_raw, fmts.get((r, tcol)) if fmts else None)
+            reading = _parse_target_cell(target_raw, fmts.get((r, tcol)) if fmts else None)
             ind.target = _scaled_target(reading)
             ind.readings["target"] = reading
+            n = reading.number
+            ind.growth_target = bool(n is not None and n.was_text and ind.target.is_numeric and "%" in ind.target.text
+                                     and unit and "%" not in unit and "phần trăm" not in unit.lower())
         if "result" in cols and not _is_blank(result_raw):
             if isinstance(result_raw, ErrorValue):
                 ind.result_text = str(result_raw)
@@ -658,6 +698,18 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
     return table
 
 
+def _marker(stt: str) -> str:
+    """The kind of sub-row mark: "a)" and "b)" are one kind, as are "1.1" and "1.2", "-" and "–"."""
+    s = stt.strip()
+    if not s:
+        return ""
+    if re.fullmatch(r"[a-zđA-ZĐ]\s*[).]", s):
+        return "a)"
+    if re.fullmatch(r"\d{1,3}\.\d{1,3}\.?", s):
+        return "1.1"
+    return {"–": "-", "—": "-", "•": "*", "·": "*"}.get(s[0], s[0])
+
+
 def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     """The parts of the structure row inds[i] ("Cơ cấu …"): the following rows one level below it."""
     head = inds[i]
@@ -667,8 +719,8 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
         ind = inds[j]
         if ind.kind == "indicator":
             break
-        m = ind.stt[:1] if ind.stt else ""
-        if head.kind == "subrow" and m not in ("+", "*", "•", "·"):
+        m = _marker(ind.stt)
+        if head.kind == "subrow" and m not in ("+", "*", "a)", "1.1") and not (m == "" and head.stt == ""):
             break
         marker = marker if marker is not None else m
         if m != marker:

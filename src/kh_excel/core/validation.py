@@ -64,6 +64,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) có khoảng trắng hoặc xuống dòng thừa: «{value}»."),
     FindingType("legacy_encoding", "warning", "Văn bản mã cũ (TCVN3/VNI)",
                 "Ô {cell} ({column}) {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
+    FindingType("growth_target", "warning", "Mục tiêu là mức tăng so với năm trước",
+                "Ô {cell}: mục tiêu «{value}» là mức tăng (%) trong khi đơn vị tính là «{unit}»; {how}"),
     FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",
                 "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
     FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",
@@ -186,11 +188,11 @@ class _Checker:
                 reading = parse_number(raw)
             if role == "target":
                 if reading.target.op == "text":
-                    if not is_qualitative(ind) and _looks_numeric_attempt(raw):
+                    if not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
                         self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
                 parsed = reading.number
-                expression = reading.target.op != "="
+                expression = reading.target.op != "=" or any(ch.isalpha() for ch in str(raw))  # "Tăng 10%", "8,5 (*)"
             else:
                 parsed = reading
                 expression = False
@@ -206,6 +208,12 @@ class _Checker:
             elif not expression and parsed is not None:
                 self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
+    def growth(self, ind: Indicator) -> None:
+        if ind.growth_target:
+            how = ("chương trình so sánh mức tăng của số thực hiện so với năm trước." if "previous" in self.t.columns
+                   else "bảng không có cột thực hiện năm trước nên chỉ tiêu này không được đánh giá bằng số.")
+            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how)
+
     def share(self, ind: Indicator) -> None:
         if not is_share(ind):
             return
@@ -215,9 +223,11 @@ class _Checker:
             if bad:
                 self.add("share_out_of_range", ind, role, value=fmt(bad[0]))
 
-    def required(self, ind: Indicator, numbers: dict[int, Indicator]) -> None:
+    def required(self, ind: Indicator, structure_heads: set[int]) -> None:
         if ind.kind != "indicator":
             return
+        if ind.row in structure_heads and not ind.target.text:
+            return  # "Cơ cấu lao động" whose figures are on its parts
         qualitative = is_qualitative(ind)
         if not ind.target.text and "target" in self.t.columns and not isinstance(ind.raw.get("target"), ErrorValue):
             self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
@@ -238,10 +248,16 @@ class _Checker:
     def stt_sequence(self) -> None:
         seen: dict[int, Indicator] = {}
         previous: int | None = None
+        section = None
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 continue
             n = ind.number
+            here = (ind.section_numeral, ind.section)
+            if here != section:
+                section = here
+                if n == 1:  # numbering restarts in each section (I: 1, 2; II: 1, 2)
+                    seen, previous = {}, None
             if n in seen:
                 self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
                 continue
@@ -340,6 +356,11 @@ def _is_nfc(s: str) -> bool:
     return unicodedata.is_normalized("NFC", s)
 
 
+def _verb_led(raw: Any) -> bool:
+    """"Giảm 1,5%", "Tăng 3 bậc", "Đạt chuẩn …": a goal in words, not a mistyped number."""
+    return vtext.fold(raw).startswith(("tang", "giam", "dat ", "phan dau", "duy tri", "giu", "nang", "keo giam"))
+
+
 def _looks_numeric_attempt(raw: Any) -> bool:
     """A short text with digits in it was meant to be a number ("11.650 nghìn")."""
     s = vtext.clean(raw)
@@ -351,11 +372,14 @@ def validate(table: Table) -> list[Finding]:
     ch = _Checker(table)
     ch.out.extend(table.reader_findings)
     _header_check(ch)
-    numbers: dict[int, Indicator] = {}
+    inds = table.indicators
+    structure_heads = {ind.row for i, ind in enumerate(inds)
+                       if ind.name_key.startswith("co cau") and structure_parts(inds, i)}
     for ind in table.indicators:
         ch.values(ind)
+        ch.growth(ind)
         ch.share(ind)
-        ch.required(ind, numbers)
+        ch.required(ind, structure_heads)
         ch.far_off(ind)
         ch.text_cells(ind)
     ch.stt_sequence()

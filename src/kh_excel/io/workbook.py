@@ -190,7 +190,12 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
                 row[c] = ErrorValue(v)
 
 
-_CELL_ERR = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>.*?</f>)?<v>([^<]*)</v>', re.S)
+# A cell tag, with or without a namespace prefix (<c …> or <x:c …>), attributes in any order.
+_CELL_TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s([^>]*)>')
+_ATTR_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_ATTR_STYLE = re.compile(rb'\bs="(\d+)"')
+_ATTR_ERROR = re.compile(rb'\bt="e"')
+_VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
 
 
 def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
@@ -222,7 +227,6 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-_CELL_STYLE = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\bs="(\d+)"')
 # Built-in number formats that show decimals or a percentage (ECMA-376, 18.8.30).
 _BUILTIN_FORMATS = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
 
@@ -253,18 +257,29 @@ def _ooxml_scan(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], dic
         data = zf.read(part)
         styles = zf.read("xl/styles.xml") if "xl/styles.xml" in names else b""
     errors: dict[tuple[int, int], str] = {}
-    if b't="e"' in data:
-        errors = {(int(r) - 1, _col_index(c)): v.decode("utf-8") for c, r, v in _CELL_ERR.findall(data)}
     formats: dict[tuple[int, int], str] = {}
     try:
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
         wanted = {}
-    if wanted:
-        for c, r, st in _CELL_STYLE.findall(data):
-            code = wanted.get(int(st))
+    has_errors = b't="e"' in data
+    if not (wanted or has_errors):
+        return errors, formats
+    for m in _CELL_TAG.finditer(data):
+        attrs = m.group(1)
+        ref = None
+        if wanted:
+            st = _ATTR_STYLE.search(attrs)
+            code = wanted.get(int(st.group(1))) if st else None
             if code:
-                formats[(int(r) - 1, _col_index(c))] = code
+                ref = _ATTR_REF.search(attrs)
+                if ref:
+                    formats[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = code
+        if has_errors and _ATTR_ERROR.search(attrs) and not attrs.endswith(b"/"):
+            ref = ref or _ATTR_REF.search(attrs)
+            value = _VALUE.search(data, m.end())
+            if ref and value:
+                errors[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8")
     return errors, formats
 
 
@@ -293,6 +308,12 @@ _ODS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "calcext": "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
 }
+
+
+def _percent_format(shown: str) -> str:
+    """The Excel-style format of a percentage as LibreOffice shows it: '76,5%' -> '0.0%'."""
+    m = re.search(r"[.,](\d+)\s*%", shown)
+    return "0." + "0" * len(m.group(1)) + "%" if m else "0%"
 
 
 class _OdsSheet:
@@ -344,7 +365,7 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                     shown = "".join(el.itertext()).strip()
                     out.errors[(r, c)] = shown if shown.startswith("#") else "#VALUE!"
                 elif el.get(office_type) == "percentage":
-                    out.formats[(r, c)] = "0%"
+                    out.formats[(r, c)] = _percent_format("".join(el.itertext()))
                 c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
                 el.clear()
     return out
