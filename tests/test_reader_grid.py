@@ -138,3 +138,8 @@ def test_previous_year_column_is_not_the_result():
     t = parse_grid(grid(rows))
     assert t.columns["previous"] == 3 and t.columns["result"] == 5 and t.previous_year == 2025
     assert t.indicators[0].previous == D(140000)
+
+
+@pytest.mark.parametrize("label", ["Số giao", "Dự toán (năm 2026)", "Chỉ tiêu Nghị quyết", "Chỉ tiêu phấn đấu", "Chỉ tiêu đăng ký"])
+def test_other_names_of_the_target_column(label):
+    assert header_role(label) == "target"

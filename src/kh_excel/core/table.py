@@ -129,8 +129,10 @@ def _role_of_folded(h: str) -> str | None:
         return "target"
     if "thuc hien" in h or words & {"th", "uth", "uoc"} or "ket qua" in h or re.search(r"\bu?th\d", h):
         return "result"
-    if "chi tieu" in h and ("giao" in words or _YEAR.search(h)):
-        return "target"  # "Chỉ tiêu giao năm 2026"
+    if "chi tieu" in h and ("giao" in words or _YEAR.search(h) or re.search(r"chi tieu (nghi quyet|phan dau|dang ky)", h)):
+        return "target"  # "Chỉ tiêu giao năm 2026", "Chỉ tiêu Nghị quyết", "Chỉ tiêu phấn đấu"
+    if h.startswith(("so giao", "du toan")):
+        return "target"
     if "chi tieu" in h or "noi dung" in h or h.startswith("ten "):
         return "name"
     return None
