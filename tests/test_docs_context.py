@@ -172,7 +172,24 @@ def test_tasks_per_lead_agency():
     assert groups[0]["tieu_de"] == "1. Thực hiện các chỉ tiêu về kinh tế"
     heads = [a["tieu_de"] for a in groups[0]["co_quan"]]
     assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với UBND các xã/phường"
-    assert any(h.startswith("b) Thống kê tỉnh chủ trì") for h in heads)   # indicator 3 has two lead agencies
+    # indicator 3 has two lead agencies: listed once, under both together, not in full under each
+    assert heads[1].startswith("b) Sở Tài chính, Thống kê tỉnh chủ trì")
+    assert not any(h.startswith(("b) Thống kê tỉnh", "c) Thống kê tỉnh")) for h in heads)
+    every = [m for g in groups for a in g["co_quan"] for m in a["muc"]]
+    assert sum("GRDP bình quân đầu người" in m for m in every) == 1
+
+
+def test_a_qualitative_indicator_without_a_target_is_still_a_task():
+    import dataclasses
+    from kh_excel.core.model import Target
+    table = make_table()
+    table.indicators[-1] = dataclasses.replace(table.indicators[-1], target=Target("", "text"))
+    name = table.indicators[-1].name
+    for kind, pick in (("chuong-trinh", lambda c: [m for g in c["nv"]["nhom"] for a in g["co_quan"] for m in a["muc"]]),
+                       ("ke-hoach", lambda c: [m for g in c["ct"]["nhom"] for m in g["muc"]]),
+                       ("giao-chi-tieu", lambda c: c["gc"]["muc"])):
+        c = ctx(kind, table=table, agency="Sở Tài chính" if kind == "giao-chi-tieu" else None)
+        assert f"- {name}." in pick(c), kind
 
 
 def test_agency_filter_keeps_its_rows_and_their_subrows():

@@ -566,6 +566,14 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
     }
 
 
+def _tasks_of(assessments: list[Assessment]) -> set[int]:
+    """Rows that are a task of a plan: those with a target, and qualitative indicators (no target,
+    no sub-rows: the name states the goal); a parent whose sub-rows carry the targets is left out."""
+    parents = {a.indicator.parent_row for a in assessments if a.indicator.kind == "subrow"}
+    return {a.indicator.row for a in assessments
+            if target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents)}
+
+
 def _plan_item(a: Assessment, name: str) -> str:
     phrase = target_phrase(a.indicator)
     return f"- {name}: {phrase}" if phrase else f"- {name}"
@@ -583,8 +591,9 @@ def _sections(assessments: list[Assessment]) -> list[tuple[str, list[tuple[Asses
 
 def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
     groups = []
+    tasks = _tasks_of(assessments)
     for i, (title, items) in enumerate(_sections(assessments)):
-        lines = [_plan_item(a, n) for a, n in items if target_text(a.indicator)]
+        lines = [_plan_item(a, n) for a, n in items if a.indicator.row in tasks]
         if lines:
             groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}", "muc": _ending(lines, ";", ".")})
     return {
@@ -597,6 +606,7 @@ def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str)
 def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
     """Tasks per lead agency within each section of the table (seed 001's part II shape)."""
     by_row = {a.indicator.row: a for a in assessments}
+    tasks = _tasks_of(assessments)
     groups = []
     for i, (title, items) in enumerate(_sections(assessments), start=1):
         agencies: dict[str, dict[str, Any]] = {}
@@ -604,16 +614,18 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
             ind = a.indicator
             leads = ind.lead or (by_row[ind.parent_row].indicator.lead
                                  if ind.kind == "subrow" and ind.parent_row in by_row else [])
-            for lead in leads or ["Các cơ quan, đơn vị"]:
-                key = "".join(fold(lead).split())
-                entry = agencies.setdefault(key, {"ten": txt(lead), "phoi_hop": [], "lanh_dao": [], "muc": []})
-                if target_text(ind):
-                    entry["muc"].append(_plan_item(a, name))
-                for c in ind.cooperate:
-                    if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and not _same_agency(c, lead):
-                        entry["phoi_hop"].append(txt(c))
-                if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
-                    entry["lanh_dao"].append(txt(ind.leader))
+            # co-led indicators are listed once, under all their lead agencies together
+            leads = [txt(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
+            key = "|".join("".join(fold(lead).split()) for lead in leads)
+            entry = agencies.setdefault(key, {"ten": ", ".join(leads), "phoi_hop": [], "lanh_dao": [], "muc": []})
+            if ind.row in tasks:
+                entry["muc"].append(_plan_item(a, name))
+            for c in ind.cooperate:
+                if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
+                        not any(_same_agency(c, lead) for lead in leads):
+                    entry["phoi_hop"].append(txt(c))
+            if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
+                entry["lanh_dao"].append(txt(ind.leader))
         co_quan = []
         for j, entry in enumerate(agencies.values()):
             head = f"{letter(j)}) {entry['ten']} chủ trì"
@@ -632,7 +644,8 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
 
 
 def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
-    lines = [_plan_item(a, n) for a, n in _named(assessments) if target_text(a.indicator)]
+    tasks = _tasks_of(assessments)
+    lines = [_plan_item(a, n) for a, n in _named(assessments) if a.indicator.row in tasks]
     return {"co_quan": agency, "so_chi_tieu": str(sum(1 for a in assessments if a.indicator.kind == "indicator")),
             "muc": _ending(lines, ";", ".")}
 
