@@ -216,3 +216,28 @@ def test_plan_without_results():
     c = ctx("ke-hoach", t={"results": False})
     assert c["kq"]["co_ket_qua"] is False
     assert all(r["danh_gia"] == "" for r in c["pl"]["hang"])
+
+
+def test_units_and_targets_read_as_words_in_sentences():
+    from kh_excel.docs.context import mid_sentence, target_phrase, unit_in_text
+    assert unit_in_text("1000 lượt người") == "nghìn lượt người"
+    assert unit_in_text("1.000 Người") == "nghìn người"
+    assert unit_in_text("Triệu USD") == "triệu USD"
+    items = [m for g in ctx("bao-cao")["kq"]["nhom"] for m in g["muc"]]
+    growth = next(m for m in items if m.startswith("- Tốc độ tăng trưởng kinh tế"))
+    assert "kế hoạch trên 10%" in growth and ">" not in growth
+    import dataclasses
+    table = make_table()
+    table.indicators[-1] = dataclasses.replace(table.indicators[-1], result_text="Tăng 3 bậc")
+    items = [m for g in ctx("bao-cao", table=table)["kq"]["nhom"] for m in g["muc"]]
+    assert any("thực hiện: tăng 3 bậc" in m for m in items), items
+    table = make_table()
+    from decimal import Decimal
+    from kh_excel.core.model import Target
+    table.indicators[0] = dataclasses.replace(table.indicators[0], unit="1000 lượt người",
+                                              target=Target(">90000", ">", Decimal("90000")))
+    assert target_phrase(table.indicators[0]) == "đạt trên 90.000 nghìn lượt người"
+    first = next(m for g in ctx("bao-cao", table=table)["kq"]["nhom"] for m in g["muc"] if "Tổng sản phẩm" in m)
+    assert "thực hiện 151.200 nghìn lượt người, kế hoạch trên 90.000 nghìn lượt người" in first
+    assert mid_sentence("Tăng 3 bậc so với năm 2025") == "tăng 3 bậc so với năm 2025"
+    assert mid_sentence("PCI tăng 3 bậc") == "PCI tăng 3 bậc" and mid_sentence("Sở Tài chính") == "Sở Tài chính"

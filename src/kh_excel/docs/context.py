@@ -74,6 +74,12 @@ def unit_in_text(unit: str) -> str:
     u = txt(unit)
     if not u or u == "%":
         return u
+    # '1000 lượt người' / '1.000 Người' in a sentence reads 'nghìn lượt người' (after a number: '11.650 nghìn …')
+    m = re.match(r"^(1[.,]?000|1[.,]?000[.,]?000)\s+(\S.*)$", u)
+    if m:
+        word = "nghìn" if len(re.sub(r"\D", "", m.group(1))) == 4 else "triệu"
+        rest = m.group(2)
+        return f"{word} {rest[:1].lower() + rest[1:] if rest[1:2].islower() or len(rest) == 1 else rest}"
     first, _, rest = u.partition(" ")
     if first[:1].isupper() and first[1:].islower():
         first = first.lower()
@@ -99,27 +105,25 @@ def target_text(ind: Indicator) -> str:
     return ""
 
 
-def target_phrase(ind: Indicator) -> str:
-    """The target in words for a sentence: 'đạt 155.000 tỷ đồng', 'đạt trên 10%', 'từ 130 đến 140 …'."""
+def target_words(ind: Indicator) -> str:
+    """The target's value in words: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 …' (no '>10')."""
     t = ind.target
     if not t.is_numeric:
         return txt(t.text)
     v = with_unit(format_number(t.value), ind.unit)
-    if t.op == "=":
-        return f"đạt {v}"
-    if t.op == ">":
-        return f"đạt trên {v}"
-    if t.op == ">=":
-        return f"đạt từ {v} trở lên"
-    if t.op == "<":
-        return f"dưới {v}"
-    if t.op == "<=":
-        return f"không quá {v}"
-    if t.op == "~":
-        return f"đạt khoảng {v}"
     if t.op == "range" and t.high is not None:
-        return f"đạt từ {format_number(t.value)} đến {with_unit(format_number(t.high), ind.unit)}"
-    return txt(t.text)
+        return f"từ {format_number(t.value)} đến {with_unit(format_number(t.high), ind.unit)}"
+    return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
+            "~": f"khoảng {v}"}.get(t.op, txt(t.text))
+
+
+def target_phrase(ind: Indicator) -> str:
+    """The target in words for a sentence: 'đạt 155.000 tỷ đồng', 'đạt trên 10%', 'dưới 1,5%'."""
+    t = ind.target
+    words = target_words(ind)
+    if t.is_numeric and t.op in ("=", ">", ">=", "~", "range") and words:
+        return f"đạt {words}"
+    return words
 
 
 def result_text(ind: Indicator) -> str:
@@ -153,6 +157,18 @@ def in_sentence(name: str) -> str:
     if first in ("Các", "Cơ", "Những", "Toàn", "Mọi"):
         return t[:1].lower() + t[1:]
     return t
+
+
+def mid_sentence(text: str) -> str:
+    """'Tăng 3 bậc' inside a sentence is 'tăng 3 bậc'; 'PCI tăng', 'Sở …' and 'Lào Cai …' keep their capitals."""
+    t = txt(text)
+    first = t.split(" ", 1)[0]
+    if len(first) > 1 and first[1:].islower() and fold(first) not in _PROPER_WORDS:
+        return t[:1].lower() + t[1:]
+    return t
+
+
+_PROPER_WORDS = frozenset({"so", "uy", "ubnd", "hoi", "bo", "chinh", "thu", "lao", "viet", "nha", "quoc"})
 
 
 def agencies_text(names: list[str]) -> str:
@@ -527,10 +543,10 @@ def _result_item(a: Assessment, name: str, prev_year: int | None) -> str:
     if ind.result is not None:
         parts.append(f"thực hiện {with_unit(format_number(ind.result), ind.unit)}")
     elif ind.result_text:
-        parts.append(f"thực hiện: {txt(ind.result_text)}")
-    tt = target_text(ind)
+        parts.append(f"thực hiện: {mid_sentence(txt(ind.result_text))}")
+    tt = target_words(ind)
     if tt:
-        parts.append(f"kế hoạch {with_unit(tt, ind.unit) if ind.target.is_numeric and ind.target.op == '=' else tt}")
+        parts.append(f"kế hoạch {tt}")
     if a.ratio is not None:
         parts.append(f"đạt {format_ratio(a.ratio)}% KH")
     g = growth_text(a, prev_year)
