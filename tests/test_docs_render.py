@@ -242,3 +242,14 @@ def test_cli_render_sample_and_template_error(tmp_path):
     assert proc.returncode == 2 and "không có loại văn bản" in proc.stderr
     proc = run_cli("render", "giao-chi-tieu", sample("chi_tieu_2026_lao_cai.xlsx"), "-o", out2)
     assert proc.returncode == 2 and "--co-quan" in proc.stderr and not out2.exists()
+
+
+def test_a_report_from_a_plan_only_workbook_is_refused(tmp_path):
+    """No results column: `render bao-cao` says why (exit 2) instead of a report of «chưa có số liệu»."""
+    out = tmp_path / "bc.docx"
+    proc = run_cli("render", "bao-cao", sample("chi_tieu_2026_ke_hoach.xlsx"), "-o", out)
+    assert proc.returncode == 2, proc.stderr
+    assert "không có cột kết quả thực hiện" in proc.stderr and "ke-hoach" in proc.stderr
+    assert not out.exists()
+    ok = run_cli("render", "ke-hoach", sample("chi_tieu_2026_ke_hoach.xlsx"), "-o", tmp_path / "kh.docx")
+    assert ok.returncode == 0, ok.stderr

@@ -47,6 +47,12 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     attainment = evaluate(table)
     settings = load_settings(workbook, settings_toml)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
+    if ctx_kind == "bao-cao" and not table.has_results:
+        # a report of a plan-only table would list every indicator as «chưa có số liệu»: refuse
+        from kh_excel.docs.context import ContextError
+        raise ContextError(f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được báo cáo kết quả; "
+                           "thêm cột «Thực hiện năm …» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình "
+                           "hành động (chuong-trinh) hay công văn giao chỉ tiêu (giao-chi-tieu)")
     context = build_context(attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
