@@ -241,3 +241,21 @@ def test_units_and_targets_read_as_words_in_sentences():
     assert "thực hiện 151.200 nghìn lượt người, kế hoạch trên 90.000 nghìn lượt người" in first
     assert mid_sentence("Tăng 3 bậc so với năm 2025") == "tăng 3 bậc so với năm 2025"
     assert mid_sentence("PCI tăng 3 bậc") == "PCI tăng 3 bậc" and mid_sentence("Sở Tài chính") == "Sở Tài chính"
+
+
+def test_abbreviated_agencies_are_written_out_in_prose_and_kinh_gui():
+    import dataclasses
+    table = make_table()
+    i = next(k for k, x in enumerate(table.indicators) if x.stt == "4")
+    table.indicators[i] = dataclasses.replace(table.indicators[i], lead=["Sở VHTTDL"], cooperate=["Sở GD&ĐT"])
+    heads = [a["tieu_de"] for g in ctx("chuong-trinh", table=table)["nv"]["nhom"] for a in g["co_quan"]]
+    assert "a) Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Giáo dục và Đào tạo" in heads
+    g = ctx("giao-chi-tieu", table=table, agency="Sở VHTTDL")
+    assert g["vb"]["kinh_gui"] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert g["nd"]["mo_dau"][0].startswith("Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch chủ trì")
+    # no «Sở Xây dựng xây dựng kế hoạch»
+    x = ctx("giao-chi-tieu", agency="Sở Tài chính")["nd"]["to_chuc"][0]
+    assert "xây dựng kế hoạch" not in x and "lập kế hoạch" in x
+    # the registry's short forms never replace a full name in prose
+    s = settings_from_mapping({"bao-cao": {"kinh_gui": ["Ủy ban nhân dân tỉnh", "UBND các xã, phường"]}})
+    assert ctx("bao-cao", EXAMPLE.merged(s))["vb"]["kinh_gui"] == ["- Ủy ban nhân dân tỉnh;", "- UBND các xã, phường."]

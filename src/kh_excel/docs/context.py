@@ -175,6 +175,18 @@ def agencies_text(names: list[str]) -> str:
     return "; ".join(txt(n) for n in names if txt(n))
 
 
+def agency_display(name: str) -> str:
+    """An agency as prose names it: a known abbreviation written out ('Sở VHTTDL' -> 'Sở Văn hóa, Thể thao và
+    Du lịch', from the agency registry); an unknown name as typed."""
+    from kh_excel.core.table import agency_registry
+    t = txt(name)
+    if not t:
+        return t
+    full = txt(agency_registry().canonical(t))
+    # only an expansion: the registry also shortens ('Ủy ban nhân dân tỉnh' -> 'UBND tỉnh'), which prose must not
+    return full if len(full.split()) > len(t.split()) else t
+
+
 def _same_agency(a: str, b: str) -> bool:
     """One agency under the registry's rules (abbreviations, tone marks), as the batch groups them."""
     from kh_excel.core.table import agency_registry
@@ -262,7 +274,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
-    kinh_gui_list = [txt(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else []))]
+    kinh_gui_list = [agency_display(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else []))]
     if len(kinh_gui_list) > 1:
         kinh_gui_list = [f"- {k.rstrip(';.')};" for k in kinh_gui_list]
         kinh_gui_list[-1] = kinh_gui_list[-1][:-1] + "."
@@ -359,8 +371,8 @@ def _agency_display(assessments: list[Assessment], agency: str) -> str:
     for a in assessments:
         for x in a.indicator.lead:
             if _same_agency(x, agency):
-                return txt(x)
-    return txt(agency)
+                return agency_display(x)
+    return agency_display(agency)
 
 
 def _default_trich_yeu(kind: str, year: int) -> str:
@@ -631,7 +643,7 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
             leads = ind.lead or (by_row[ind.parent_row].indicator.lead
                                  if ind.kind == "subrow" and ind.parent_row in by_row else [])
             # co-led indicators are listed once, under all their lead agencies together
-            leads = [txt(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
+            leads = [agency_display(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
             key = "|".join("".join(fold(lead).split()) for lead in leads)
             entry = agencies.setdefault(key, {"ten": ", ".join(leads), "phoi_hop": [], "lanh_dao": [], "muc": []})
             if ind.row in tasks:
@@ -639,7 +651,7 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
             for c in ind.cooperate:
                 if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
                         not any(_same_agency(c, lead) for lead in leads):
-                    entry["phoi_hop"].append(txt(c))
+                    entry["phoi_hop"].append(agency_display(c))
             if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
                 entry["lanh_dao"].append(txt(ind.leader))
         co_quan = []
@@ -723,7 +735,7 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         n = ctx["gc"]["so_chi_tieu"]
         defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
                               f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
-        defaults["to_chuc"] = [f"Đề nghị {agency} xây dựng kế hoạch, giải pháp cụ thể để hoàn thành các chỉ tiêu "
+        defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
                                f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
                                f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
     return {k: get(k, v) for k, v in defaults.items()}
