@@ -102,6 +102,8 @@ def test_signature_errors_are_vietnamese():
         vn.signature_lines("TM.", "", "", "CHỦ TỊCH")
     with pytest.raises(ValueError, match="người đứng đầu"):
         vn.signature_lines("KT.", "", "", "PHÓ CHỦ TỊCH")
+    with pytest.raises(ValueError, match="chức vụ của người ký"):
+        vn.signature_lines("KT.", "", "GIÁM ĐỐC", "")       # 'KT. GIÁM ĐỐC' with nobody's title under it
 
 
 def test_recipients_punctuation():

@@ -219,6 +219,8 @@ def signature_lines(authority: str, collective: str, head_title: str, title: str
         lines.append(f"{a} {up(head_title)}")
     if title.strip():
         lines.append(up(title))
+    elif auth:  # 'KT. CHỦ TỊCH' alone names the head, not the one who signs (nd30 7a)
+        raise ValueError(f"ký {' '.join(auth)} cần chức vụ của người ký (ví dụ «PHÓ CHỦ TỊCH», «GIÁM ĐỐC»)")
     return lines
 
 
