@@ -84,6 +84,8 @@ def test_a_department_with_only_its_header_lines_gets_its_own_name_symbol_and_di
     # KT. under a Sở: the head is the GIÁM ĐỐC, not the CHỦ TỊCH
     kt = s.merged(settings_from_mapping({"tham_quyen": "KT.", "chuc_vu": "PHÓ GIÁM ĐỐC", "ho_ten": "Hoàng Văn Bình"}))
     assert ctx("bao-cao", kt)["ky"][0]["dong"] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    lines = settings_from_mapping({"co_quan_ban_hanh": ["SỞ TÀI CHÍNH", "TỈNH LÀO CAI"]})
+    assert ctx("bao-cao", lines)["cq"]["ky_hieu"] == "STC" and ctx("bao-cao", lines)["cq"]["ten"] == "Sở Tài chính"
     two = settings_from_mapping({"co_quan_ban_hanh": "SỞ GIÁO DỤC VÀ ĐÀO TẠO"})
     assert ctx("ke-hoach", two)["vb"]["dong_so"].endswith("/KH-SGDĐT")
 

@@ -430,8 +430,15 @@ def is_people_committee(ban_hanh: list[str]) -> bool:
     return bool(ban_hanh) and fold(ban_hanh[0]).startswith(("uy ban nhan dan", "ubnd"))
 
 
+def _department_line(ban_hanh: list[str]) -> str:
+    """The 'SỞ …' line of the issuer's lines ('' when the issuer is not a Sở)."""
+    if is_people_committee(ban_hanh):
+        return ""
+    return next((txt(x) for x in ban_hanh if fold(txt(x)).startswith("so ")), "")
+
+
 def _is_department(ban_hanh: list[str]) -> bool:
-    return bool(ban_hanh) and fold(ban_hanh[-1]).startswith("so ")
+    return bool(_department_line(ban_hanh))
 
 
 def issuer_name(ban_hanh: list[str]) -> str:
@@ -439,7 +446,7 @@ def issuer_name(ban_hanh: list[str]) -> str:
     from kh_excel.core.table import agency_registry
     if not _is_department(ban_hanh):
         return ""
-    upper = txt(ban_hanh[-1])
+    upper = _department_line(ban_hanh)
     known = txt(agency_registry().canonical(upper))
     if known and known != known.upper() and fold(known) == fold(upper):
         return known
@@ -451,7 +458,7 @@ def issuer_symbol(ban_hanh: list[str]) -> str:
     """'SỞ TÀI CHÍNH' -> 'STC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'SGDĐT' (initials, 'và' left out); '' for other bodies."""
     if not _is_department(ban_hanh):
         return ""
-    words = txt(ban_hanh[-1]).upper().replace("-", " ").split()
+    words = _department_line(ban_hanh).upper().replace("-", " ").split()
     return "".join("Đ" if w[0] == "Đ" else fold(w[0]).upper() for w in words if w != "VÀ" and w[0].isalpha())
 
 
