@@ -123,8 +123,8 @@ def print_findings(table: Table, findings) -> None:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
         rt.add_column("Ô", no_wrap=True)
-        rt.add_column("Chỉ tiêu", ratio=1, overflow="fold")
-        rt.add_column("Nội dung", ratio=3, overflow="fold")
+        rt.add_column("Chỉ tiêu", ratio=1, min_width=14, overflow="fold")
+        rt.add_column("Nội dung", ratio=3, min_width=30, overflow="fold")
         for f in findings:
             sev = "[red]Lỗi[/]" if f.severity == "error" else "[yellow]Cảnh báo[/]"
             rt.add_row(sev, f.cell, escape(f.indicator[:80]), escape(f.message))
@@ -138,10 +138,17 @@ def print_attainment(att: Attainment) -> None:
     from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.numbers import format_number
+    from rich import box
     con = _console()
-    rt = RTable(expand=True)
-    for col, kw in (("STT", {"no_wrap": True}), ("Chỉ tiêu", {"ratio": 3, "overflow": "fold"}), ("ĐVT", {}),
-                    ("KH", {"justify": "right"}), ("TH", {"justify": "right"}), ("% KH", {"justify": "right"}), ("Đánh giá", {"no_wrap": True})):
+    rt = RTable(expand=True, box=box.SIMPLE_HEAVY, pad_edge=False, collapse_padding=True)
+    # The name takes the room; short columns are capped so that a narrow terminal still reads well.
+    for col, kw in (("STT", {"no_wrap": True, "max_width": 5}),
+                    ("Chỉ tiêu", {"ratio": 1, "min_width": 24, "overflow": "fold"}),
+                    ("ĐVT", {"max_width": 9, "overflow": "fold"}),
+                    ("KH", {"justify": "right", "max_width": 10, "overflow": "fold"}),
+                    ("TH", {"justify": "right", "max_width": 10, "overflow": "fold"}),
+                    ("% KH", {"justify": "right", "no_wrap": True}),
+                    ("Đánh giá", {"no_wrap": True})):
         rt.add_column(col, **kw)
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim"}
     for a in att.assessments:
