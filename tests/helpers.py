@@ -30,3 +30,15 @@ def run_json(*args: str) -> tuple[int, dict]:
     proc = run_cli(*args)
     assert proc.stdout.strip(), proc.stderr
     return proc.returncode, json.loads(proc.stdout)
+
+
+def docx_paragraphs(path) -> list[str]:
+    """Every paragraph of a .docx body and of every table cell, in order, as python-docx reads it."""
+    import docx
+    d = docx.Document(str(path))
+    out = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                out += [p.text for p in cell.paragraphs]
+    return out

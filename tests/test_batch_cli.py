@@ -22,6 +22,8 @@ import zipfile
 from pathlib import Path
 
 import docx
+
+from helpers import docx_paragraphs
 import openpyxl
 import pytest
 
@@ -80,13 +82,7 @@ def appendix_rows(path: Path) -> list[tuple[str, str]]:
 
 
 def paragraphs(path: Path) -> list[str]:
-    d = docx.Document(str(path))
-    out = [p.text for p in d.paragraphs]
-    for t in d.tables:
-        for row in t.rows:
-            for c in row.cells:
-                out += [p.text for p in c.paragraphs]
-    return out
+    return docx_paragraphs(path)
 
 
 def cells(path: Path) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from helpers import run_cli, sample
+from helpers import docx_paragraphs, run_cli, sample
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs.context import build_context
 from kh_excel.docs.render import Renderer, TemplateProblem, bundled_template_dir, resolve_template
@@ -26,13 +26,7 @@ def context(kind, table=None, **kw):
 
 def all_text(path: Path) -> str:
     """Every paragraph of the body and of every table cell, as python-docx reads it."""
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for t in d.tables:
-        for row in t.rows:
-            for cell in row.cells:
-                parts += [p.text for p in cell.paragraphs]
-    return "\n".join(parts)
+    return "\n".join(docx_paragraphs(path))
 
 
 def make_template(path: Path, paragraphs: list[str]) -> Path:
