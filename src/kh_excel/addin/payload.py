@@ -220,8 +220,10 @@ def apply_actions(path: str | os.PathLike, actions: list[dict[str, Any]], out: s
         elif func == "setFontProperty":
             prop, value = args[0], args[1]
             for _, _, cell in cells(action):
-                font = cell.font.copy(**{prop: value}) if prop in ("bold", "italic") else cell.font
-                cell.font = Font(**{k: getattr(font, k) for k in ("name", "size", "bold", "italic", "color")})
+                attrs = {k: getattr(cell.font, k) for k in ("name", "size", "bold", "italic", "color")}
+                if prop in ("bold", "italic"):
+                    attrs[prop] = value
+                cell.font = Font(**attrs)
         elif func == "setColumnWidth":
             from openpyxl.utils import get_column_letter
 
