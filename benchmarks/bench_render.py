@@ -34,7 +34,7 @@ def main() -> int:
     from kh_excel.docs.render import PartsLoader, Renderer, resolve_template
     from kh_excel.docs.settings import example_settings_rows, settings_from_rows
 
-    table = kh_excel.read_workbook(args.workbook, with_formats=True)
+    table = kh_excel.read_workbook(args.workbook)
     attainment = kh_excel.evaluate(table)
     settings = settings_from_rows(example_settings_rows(table.year))
     context = build_context(attainment, settings, "bao-cao")

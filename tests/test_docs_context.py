@@ -132,7 +132,7 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
 
 
 def test_report_numbers_and_sentence_equal_the_attainment():
-    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"), with_formats=True)
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
     att = kh_excel.evaluate(table)
     c = build_context(att, EXAMPLE, "bao-cao")
     assert c["kq"]["cau_tong_hop"] == att.summary.sentence

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from kh_excel.core.model import Grid, Table
 from kh_excel.core.table import HeaderNotFound, parse_grid
@@ -26,7 +25,7 @@ def header_message(exc: HeaderNotFound) -> str:
 
 
 def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | None = None,
-                  with_formats: bool = False, file: str | None = None) -> Table:
+                  file: str | None = None) -> Table:
     """Read the indicator table from a file path, a Grid, or Grids of a workbook's sheets.
 
     With no sheet named, the first sheet holding a recognisable table is taken.
@@ -45,7 +44,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
         book = open_workbook(path)
         order = book.sheet_names
         hidden = {s for s in order if book.is_hidden(s)}
-        grids = {s: (lambda s=s: book.grid(s, with_formats=with_formats)) for s in order}
+        grids = {s: (lambda s=s: book.grid(s)) for s in order}
     if sheet is not None:
         if sheet not in grids:
             raise WorkbookError(name, f"không có trang «{sheet}»; các trang hiện có: {', '.join(order)}.")
@@ -75,8 +74,3 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     if first_error is None:
         raise WorkbookError(name, "bảng tính không có dữ liệu.")
     raise WorkbookError(name, header_message(first_error))
-
-
-def grid_from_values(sheet: str, values: list[list[Any]], merged: list[tuple[int, int, int, int]] | None = None) -> Grid:
-    """A Grid from values already read (e.g. an xlwings used range)."""
-    return Grid(sheet=sheet, rows=[list(r) for r in values], merged=list(merged or []))

@@ -59,7 +59,7 @@ from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any, Iterator
 
 from kh_excel.core.model import Target

@@ -16,9 +16,7 @@ from typing import Any
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import (
-    EMPTY_TARGET,
     ErrorValue,
-    Finding,
     Grid,
     Indicator,
     Section,
@@ -539,7 +537,6 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
-    seen_stt_from_merge: set[tuple[int, int]] = set()
 
     blank_before = False
     for r in range(first, last + 1):
@@ -571,7 +568,6 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         stt_from_merge = False
         if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
             stt_from_merge = True
-            seen_stt_from_merge.add(anchors[(r, cols["stt"])])
         stt = _str(stt_raw)
         name = _display_text(name_cell)
         unit = _display_text(get(r, "unit"))

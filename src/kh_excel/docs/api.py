@@ -43,7 +43,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     from kh_excel.docs.settings import load_settings
 
     template_path = resolve_template(template or kind)
-    table = read_workbook(workbook, sheet=sheet, with_formats=True)
+    table = read_workbook(workbook, sheet=sheet)
     attainment = evaluate(table)
     settings = load_settings(workbook, settings_toml)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)

@@ -2,10 +2,11 @@
 
 python-calamine reads .xlsx/.xlsm/.xls/.ods values and merged ranges several
 times faster than openpyxl (see benchmarks/bench_core.py). Two things it does
-not give are filled in here: Excel error values (calamine returns them as empty
-strings; they are found with one pass over the sheet XML of an OOXML file or
-through xlrd for .xls) and number formats (read with openpyxl only when a
-caller asks, e.g. documents that must show 93,00 as the sheet does).
+not give are filled in here, always, so that every caller reads the same table:
+Excel error values (calamine returns them as empty strings) and number formats
+(percentages, and the decimals a document must show: 93,00). They come from one
+pass over the sheet XML and styles.xml of an OOXML file, from content.xml of an
+ODS file, and through xlrd for .xls.
 
 Every failure becomes a `WorkbookError` with a Vietnamese message that names
 the file and the reason; nothing here writes to the input.
@@ -135,11 +136,10 @@ class WorkbookFile:
     def sheet_names(self) -> list[str]:
         return list(self._book.sheet_names)
 
-    def grid(self, sheet: str, with_formats: bool = False) -> Grid:
+    def grid(self, sheet: str) -> Grid:
         try:
             sh = self._book.get_sheet_by_name(sheet)
             rows = sh.to_python(skip_empty_area=False)
-            start = sh.start or (0, 0)
             try:
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             except Exception:
