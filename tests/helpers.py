@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT.parent / "shared" / "samples"
+DATA = ROOT / "tests" / "data"
+SAMPLES = DATA / "samples"
+REAL = DATA / "real"
+SEEDS = DATA / "seeds"
 EXAMPLE = ROOT / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 
 
 def sample(name: str) -> Path:
-    """A workbook of ../shared/samples (the bundled example stands in for the results sample)."""
+    """A sample workbook kept in tests/data/samples (copies of the project's shared samples)."""
     path = SAMPLES / name
     if not path.exists() and name == EXAMPLE.name:
         return EXAMPLE

@@ -26,7 +26,7 @@ from kh_excel.addin.marks import STORE_SHEET
 from kh_excel.addin.payload import apply_actions, open_book
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "data" / "samples"
 CO_LOI = SAMPLES / "chi_tieu_2026_co_loi.xlsx"
 LAO_CAI = SAMPLES / "chi_tieu_2026_lao_cai.xlsx"
 CLI = [sys.executable, "-c", "from kh_excel.cli import main; main()"]

@@ -16,7 +16,7 @@ from kh_excel.addin.payload import apply_actions, open_book, workbook_payload  #
 from kh_excel.docs import settings as st  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-LAO_CAI = ROOT.parent / "shared" / "samples" / "chi_tieu_2026_lao_cai.xlsx"
+LAO_CAI = ROOT / "tests" / "data" / "samples" / "chi_tieu_2026_lao_cai.xlsx"
 
 
 def _text(path: Path) -> str:
