@@ -235,7 +235,7 @@ def test_cli_render_sample_and_template_error(tmp_path):
     proc = run_cli("render", "quyet-dinh", sample("chi_tieu_2026_lao_cai.xlsx"), "-o", out2)
     assert proc.returncode == 2 and "không có loại văn bản" in proc.stderr
     proc = run_cli("render", "giao-chi-tieu", sample("chi_tieu_2026_lao_cai.xlsx"), "-o", out2)
-    assert proc.returncode == 2 and "--co-quan" in proc.stderr and not out2.exists()
+    assert proc.returncode == 2 and "--agency" in proc.stderr and not out2.exists()
 
 
 def test_a_report_from_a_plan_only_workbook_is_refused(tmp_path):

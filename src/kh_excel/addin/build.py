@@ -34,8 +34,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# Sources live in the repository's addin/ folder, next to the committed .xlam.
-ADDIN_DIR = Path(__file__).resolve().parents[3] / "addin"
+from kh_excel.resources import addin_dir
+
+# Sources live in the repository's addin/ folder, next to the committed .xlam (package data in a wheel).
+ADDIN_DIR = addin_dir()
 RIBBON_XML = "customUI14.xml"
 RIBBON_BAS = "KhExcelRibbon.bas"
 RIBBON_MODULE = "KhExcelRibbon"
@@ -86,8 +88,11 @@ def template_path() -> Path:
 
 
 def read_sources(addin_dir: Path = ADDIN_DIR) -> Sources:
-    xml = (addin_dir / RIBBON_XML).read_bytes()
-    bas = (addin_dir / RIBBON_BAS).read_bytes()
+    try:
+        xml = (addin_dir / RIBBON_XML).read_bytes()
+        bas = (addin_dir / RIBBON_BAS).read_bytes()
+    except FileNotFoundError as exc:
+        raise BuildError(f"không tìm thấy mã nguồn của phần bổ trợ: {exc.filename}") from None
     try:
         bas_text = bas.decode("ascii")
     except UnicodeDecodeError as exc:

@@ -111,11 +111,12 @@ def xlstart_dir() -> Path:
 
 def addin_source() -> Path:
     """The committed add-in: next to the package in a checkout, or shipped as package data."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[3] / "addin" / ADDIN_FILE, here.parent.parent / "data" / ADDIN_FILE):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(ADDIN_FILE)
+    from kh_excel.resources import addin_dir
+
+    candidate = addin_dir() / ADDIN_FILE
+    if candidate.is_file():
+        return candidate
+    raise FileNotFoundError(2, "không tìm thấy tệp phần bổ trợ đi kèm", str(candidate))
 
 
 def install(source: Path | None = None, target_dir: Path | None = None) -> tuple[Path, Path]:

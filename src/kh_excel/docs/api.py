@@ -53,6 +53,8 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
         raise ContextError(f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được báo cáo kết quả; "
                            "thêm cột «Thực hiện năm …» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình "
                            "hành động (chuong-trinh) hay công văn giao chỉ tiêu (giao-chi-tieu)")
+    if ctx_kind == "giao-chi-tieu" or agency:
+        agency = match_agency(attainment, agency)
     context = build_context(attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
@@ -61,3 +63,27 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
         from kh_excel.docs.pdf import convert
         result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)
     return result
+
+
+def match_agency(attainment, agency: str | None) -> str:
+    """The workbook's lead agency the user meant: any spelling the registry knows («Sở TC»), or the
+    name without accents or in other case («so tai chinh»); otherwise a ContextError listing them."""
+    from kh_excel.core.table import agency_registry
+    from kh_excel.core.text import fold
+    from kh_excel.docs.context import ContextError
+
+    registry = agency_registry()
+    leads = list(dict.fromkeys(x for a in attainment.assessments for x in a.indicator.lead))
+    given = (agency or "").strip()
+    if given:
+        if any(registry.same(x, given) for x in leads):
+            return given
+        key = fold(registry.canonical(given))
+        folded = [x for x in leads if fold(x) == fold(given) or fold(registry.canonical(x)) == key]
+        if len(folded) == 1:
+            return folded[0]
+    known = "; ".join(f"«{x}»" for x in leads) or "(bảng không ghi cơ quan chủ trì nào)"
+    if not given:
+        raise ContextError(f"văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency); "
+                           f"các cơ quan chủ trì trong bảng: {known}")
+    raise ContextError(f"không có chỉ tiêu nào do «{given}» chủ trì; các cơ quan chủ trì trong bảng: {known}")

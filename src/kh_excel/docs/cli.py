@@ -31,14 +31,20 @@ def register(app: typer.Typer) -> None:
         settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp TOML ghi đè cấu hình văn bản."),
         template: Optional[Path] = typer.Option(None, "--template", help="Dùng tệp mẫu này thay cho mẫu có sẵn."),
         pdf: bool = typer.Option(False, "--pdf", help="Xuất thêm tệp PDF cùng tên (cần LibreOffice)."),
-        agency: Optional[str] = typer.Option(None, "--co-quan", help="Chỉ lấy các chỉ tiêu do cơ quan này chủ trì "
-                                                                     "(bắt buộc với giao-chi-tieu)."),
+        agency: Optional[str] = typer.Option(None, "--agency", help="Chỉ lấy các chỉ tiêu do cơ quan này chủ trì "
+                                                                    "(bắt buộc với giao-chi-tieu; không phân biệt "
+                                                                    "hoa thường, có dấu hay không)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
-        context_as: Optional[str] = typer.Option(None, "--loai", help="Với mẫu tự làm: dữ liệu theo loại văn bản "
-                                                                      "nào (bao-cao, ke-hoach, …)."),
+        context_as: Optional[str] = typer.Option(None, "--context-kind", help="Với mẫu tự làm: dữ liệu theo loại "
+                                                                              "văn bản nào (bao-cao, ke-hoach, …)."),
         timeout: Optional[float] = typer.Option(None, "--timeout", help="Thời gian tối đa (giây) cho LibreOffice."),
+        agency_old: Optional[str] = typer.Option(None, "--co-quan", hidden=True),  # old spelling of --agency
+        context_old: Optional[str] = typer.Option(None, "--loai", hidden=True),  # old spelling of --context-kind
     ) -> None:
         """Tạo văn bản Word theo Nghị định 30 từ bảng chỉ tiêu (và PDF nếu cần)."""
+        agency = agency or agency_old
+        context_as = context_as or context_old
+
         def body() -> int:
             from kh_excel.docs.api import render_document
             from kh_excel.docs.render import KNOWN_KINDS
@@ -74,9 +80,11 @@ def register(app: typer.Typer) -> None:
     def settings_cmd(
         file: Path = typer.Argument(..., help="Tệp bảng tính (.xlsx, .xlsm)."),
         out: Path = typer.Option(..., "-o", "--output", help="Bản sao bảng tính có thêm trang «Cấu hình văn bản»."),
-        replace: bool = typer.Option(False, "--ghi-de", help="Thay trang cấu hình đã có bằng trang mẫu."),
+        replace: bool = typer.Option(False, "--replace", help="Thay trang cấu hình đã có bằng trang mẫu."),
+        replace_old: bool = typer.Option(False, "--ghi-de", hidden=True),  # old spelling of --replace
     ) -> None:
         """Ghi bản sao bảng tính có thêm trang «Cấu hình văn bản» điền sẵn ví dụ."""
+        replace = replace or replace_old
         def body() -> int:
             from kh_excel.docs.settings import example_settings_rows, write_settings_sheet
 

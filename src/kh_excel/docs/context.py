@@ -239,7 +239,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     assessments = list(attainment.assessments)
     if kind == "giao-chi-tieu" and not agency:
-        raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --co-quan)")
+        raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
         assessments = _for_agency(assessments, table, agency)
         if not assessments:

@@ -43,11 +43,9 @@ KNOWN_KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu")
 
 
 def bundled_template_dir() -> Path:
-    """The bundled templates: $KH_EXCEL_TEMPLATES, else `templates/` of the source tree."""
-    env = os.environ.get("KH_EXCEL_TEMPLATES")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "templates"
+    """The bundled templates: $KH_EXCEL_TEMPLATES, the package data, or `templates/` of a checkout."""
+    from kh_excel.resources import templates_dir
+    return templates_dir()
 
 
 def resolve_template(kind_or_path: str | os.PathLike) -> Path:

@@ -365,7 +365,7 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     existing = find_settings_sheet(wb.sheetnames)
     if existing is not None:
         if not replace:
-            raise SettingsError(f"{src.name} đã có bảng «{existing}»; dùng --ghi-de để thay bằng bảng mẫu")
+            raise SettingsError(f"{src.name} đã có bảng «{existing}»; dùng --replace để thay bằng bảng mẫu")
         del wb[existing]
     if rows is None:
         rows = example_settings_rows()
