@@ -43,4 +43,5 @@ def main() -> None:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
         sys.stderr.reconfigure(encoding="utf-8")
-    app()
+    from kh_excel.cli_vi import localise
+    localise(typer.main.get_command(app))()
