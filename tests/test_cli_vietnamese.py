@@ -140,3 +140,12 @@ def test_old_option_spellings_still_work_and_are_not_shown(tmp_path):
     helps = run_cli("render", "--help").stdout + run_cli("settings", "--help").stdout
     assert "--agency" in helps and "--context-kind" in helps and "--replace" in helps
     assert "--co-quan" not in helps and "--loai" not in helps and "--ghi-de" not in helps
+
+
+def test_plain_display_without_rich_is_vietnamese_too():
+    for args in (["chek"], ["attainment", "x.xlsx", "--tolerance", "abc"], ["check", "--help"], ["render"]):
+        proc = run_cli(*args, env={"TYPER_USE_RICH": "0"})
+        text = proc.stdout + proc.stderr
+        assert text.strip() and _ENGLISH.search(text) is None, f"{args}: {text}"
+        assert proc.returncode == (0 if args[-1] == "--help" else 2)
+    assert "Lỗi: Không có lệnh 'chek'." in run_cli("chek", env={"TYPER_USE_RICH": "0"}).stderr

@@ -74,6 +74,13 @@ ERRORS: tuple[tuple[str, str], ...] = (
 )
 _ERRORS = tuple((re.compile(p), r) for p, r in ERRORS)
 
+# The plain (not rich) error display, used when TYPER_USE_RICH=0.
+PLAIN = (
+    (r"Try '(.*)' for help\.", r"Xem hướng dẫn: \1"),
+    (r"(?m)^Error: ", "Lỗi: "),
+)
+_PLAIN = tuple((re.compile(p), r) for p, r in PLAIN)
+
 # Click's type names, shown as metavars (not the boolean's: typer hides flags' metavars by that name) («--tolerance <số>») and in «… is not a valid …».
 TYPE_NAMES = {
     "StringParamType": "chữ", "IntParamType": "số nguyên", "IntRange": "số nguyên",
@@ -151,6 +158,23 @@ def _install_click() -> None:
 
         format_message._vi = True  # type: ignore[attr-defined]
         cls.format_message = format_message  # type: ignore[method-assign]
+
+    for cls in (exceptions.ClickException, exceptions.UsageError):
+        show = cls.__dict__.get("show")
+        if show is None or getattr(show, "_vi", False):
+            continue
+
+        def vi_show(self, file=None, _show=show) -> None:
+            import io
+            buffer = io.StringIO()
+            _show(self, buffer)
+            text = buffer.getvalue()
+            for pattern, repl in _PLAIN:
+                text = pattern.sub(repl, text)
+            (file or sys.stderr).write(text)
+
+        vi_show._vi = True  # type: ignore[attr-defined]
+        cls.show = vi_show  # type: ignore[method-assign]
 
     for name, vi in TYPE_NAMES.items():
         cls = getattr(types, name, None)
