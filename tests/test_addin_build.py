@@ -273,6 +273,18 @@ def test_build_refuses_non_ascii_vba(tmp_path):
         B.build_bytes(addin_dir=tmp_path)
 
 
+def test_build_says_in_vietnamese_what_is_wrong_with_the_sources(tmp_path):
+    with pytest.raises(B.BuildError, match="không tìm thấy mã nguồn của phần bổ trợ"):
+        B.build_bytes(addin_dir=tmp_path)
+    shutil.copy(ROOT / "addin" / B.RIBBON_BAS, tmp_path / B.RIBBON_BAS)
+    (tmp_path / B.RIBBON_XML).write_bytes(b"<customUI><tab></customUI>")
+    with pytest.raises(B.BuildError, match="không phải XML hợp lệ"):
+        B.build_bytes(addin_dir=tmp_path)
+    (tmp_path / B.RIBBON_XML).write_bytes(b"<customUI>K\xe9 ho\xe0ch</customUI>")  # Latin-1 bytes
+    with pytest.raises(B.BuildError, match="không phải UTF-8"):
+        B.build_bytes(addin_dir=tmp_path)
+
+
 def test_build_cli_writes_the_same_bytes(built, tmp_path):
     out = tmp_path / "cli.xlam"
     run = subprocess.run([sys.executable, "-c", "from kh_excel.cli import main; main()", "addin", "build", "-o", str(out)],

@@ -83,7 +83,7 @@ def template_path() -> Path:
 
     path = Path(xlwings.__file__).parent / "quickstart_addin_ribbon.xlam"
     if not path.is_file():
-        raise BuildError(f"xlwings {xlwings.__version__} has no quickstart_addin_ribbon.xlam")
+        raise BuildError(f"xlwings {xlwings.__version__} không có mẫu quickstart_addin_ribbon.xlam")
     return path
 
 
@@ -97,8 +97,8 @@ def read_sources(addin_dir: Path = ADDIN_DIR) -> Sources:
         bas_text = bas.decode("ascii")
     except UnicodeDecodeError as exc:
         raise BuildError(
-            f"{RIBBON_BAS} must be ASCII (VBA stores source in the ANSI code page; "
-            f"write Vietnamese with ChrW): byte {exc.start}"
+            f"{RIBBON_BAS} phải là ASCII (VBA lưu mã nguồn theo bảng mã ANSI; "
+            f"viết tiếng Việt bằng ChrW): byte thứ {exc.start}"
         ) from None
     return Sources(ribbon_xml=xml, ribbon_bas=bas_text)
 
@@ -107,11 +107,16 @@ def ribbon_xml_bytes(raw: bytes) -> bytes:
     """The ribbon XML as stored: UTF-8, NFC, checked to be the 2009/07 customUI schema."""
     from lxml import etree
 
-    text = raw.decode("utf-8")  # raises on anything that is not UTF-8
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
-    root = etree.fromstring(text.encode("utf-8"))
+    try:
+        text = raw.decode("utf-8")
+        text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+        root = etree.fromstring(text.encode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{RIBBON_XML} không phải UTF-8 (byte thứ {exc.start})") from None
+    except etree.XMLSyntaxError as exc:
+        raise BuildError(f"{RIBBON_XML} không phải XML hợp lệ (dòng {exc.lineno}: {exc.msg})") from None
     if root.tag != f"{{{CUSTOMUI_NS_2009}}}customUI":
-        raise BuildError(f"{RIBBON_XML}: root must be customUI in {CUSTOMUI_NS_2009}")
+        raise BuildError(f"{RIBBON_XML}: phần tử gốc phải là customUI thuộc {CUSTOMUI_NS_2009}")
     return text.encode("utf-8")
 
 
@@ -119,7 +124,7 @@ def bas_to_module_source(bas: str) -> str:
     """A .bas export as VBA stores it: CRLF line ends, attribute header kept."""
     lines = bas.replace("\r\n", "\n").rstrip("\n").split("\n")
     if not lines[0].startswith(f'Attribute VB_Name = "{RIBBON_MODULE}"'):
-        raise BuildError(f'{RIBBON_BAS} must start with Attribute VB_Name = "{RIBBON_MODULE}"')
+        raise BuildError(f'{RIBBON_BAS} phải bắt đầu bằng Attribute VB_Name = "{RIBBON_MODULE}"')
     return "\r\n".join(lines) + "\r\n"
 
 
@@ -134,11 +139,11 @@ def build_vba_project(template: Path, ribbon_source: str) -> bytes:
             project = book.vba_project()
             names = project.module_names()
             if TEMPLATE_RIBBON_MODULE not in names or "xlwings" not in names:
-                raise BuildError(f"unexpected template modules: {names}")
+                raise BuildError(f"mẫu của xlwings có các mô-đun lạ: {names}")
             xlwings_src = book.get_module("xlwings")
             old = re.search(r'Public Const PROJECT_NAME As String = "[^"]*"', xlwings_src)
             if old is None:
-                raise BuildError("PROJECT_NAME constant not found in the template's xlwings module")
+                raise BuildError("không thấy hằng PROJECT_NAME trong mô-đun xlwings của mẫu")
             new_line = f'Public Const PROJECT_NAME As String = "{PROJECT_NAME}"'
             # Rewrite every module from its source: this drops each module's
             # compiled PerformanceCache (MODULEOFFSET becomes 0).
@@ -165,14 +170,14 @@ def check_no_compiled_cache(vba_bin: bytes) -> None:
         streams = ["/".join(e) for e in ole.listdir(streams=True, storages=False)]
         srp = [s for s in streams if "__SRP_" in s]
         if srp:
-            raise BuildError(f"compiled cache streams left: {srp}")
+            raise BuildError(f"còn sót luồng mã đã biên dịch: {srp}")
         head = ole.openstream("VBA/_VBA_PROJECT").read()
     finally:
         ole.close()
     # Reserved1 0x61CC, Version 0xFFFF ("MUST be ignored on read"), Reserved2 0x00,
     # then nothing but zero bytes: no PerformanceCache for Excel to reuse.
     if head[:5] != b"\xcc\x61\xff\xff\x00" or any(head[5:]):
-        raise BuildError(f"_VBA_PROJECT still carries a cache or a version: {head[:16]!r}")
+        raise BuildError(f"_VBA_PROJECT vẫn còn bộ nhớ đệm hoặc số phiên bản: {head[:16]!r}")
 
 
 def _patch_rels(raw: bytes) -> bytes:
@@ -183,7 +188,7 @@ def _patch_rels(raw: bytes) -> bytes:
         text,
     )
     if count != 1:
-        raise BuildError("template _rels/.rels: customUI relationship not found")
+        raise BuildError("mẫu của xlwings: _rels/.rels không có liên kết customUI")
     return new.encode("utf-8")
 
 
@@ -191,7 +196,7 @@ def _patch_workbook(raw: bytes) -> bytes:
     text = raw.decode("utf-8")
     text, count = re.subn(r'<sheet name="_myaddin\.conf"', f'<sheet name="{CONFIG_SHEET}"', text)
     if count != 1:
-        raise BuildError("template workbook.xml: sheet _myaddin.conf not found")
+        raise BuildError("mẫu của xlwings: workbook.xml không có trang _myaddin.conf")
     # The template remembers the folder it was last saved in on its author's PC.
     text = re.sub(r"<mc:AlternateContent .*?</mc:AlternateContent>", "", text, flags=re.S)
     return text.encode("utf-8")
@@ -204,14 +209,14 @@ def build_bytes(template: Path | None = None, addin_dir: Path = ADDIN_DIR) -> by
     with zipfile.ZipFile(template) as zf:
         parts = {name: zf.read(name) for name in zf.namelist()}
     if "customUI/customUI.xml" not in parts:
-        raise BuildError("template has no customUI/customUI.xml")
+        raise BuildError("mẫu của xlwings không có customUI/customUI.xml")
     del parts["customUI/customUI.xml"]
     parts[RIBBON_PART] = ribbon_xml_bytes(sources.ribbon_xml)
     parts["_rels/.rels"] = _patch_rels(parts["_rels/.rels"])
     parts["xl/workbook.xml"] = _patch_workbook(parts["xl/workbook.xml"])
     parts["xl/vbaProject.bin"] = build_vba_project(template, bas_to_module_source(sources.ribbon_bas))
     if set(parts) != set(PART_ORDER):
-        raise BuildError(f"template parts changed: {sorted(set(parts) ^ set(PART_ORDER))}")
+        raise BuildError(f"các phần của mẫu xlwings đã đổi: {sorted(set(parts) ^ set(PART_ORDER))}")
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
