@@ -142,6 +142,7 @@ def summary(entries: list[Entry], out: TextIO | None = None, elapsed: float | No
             console.print("Các mục bị lỗi:", markup=False)
             for e in failed:
                 target = f" ({e.output})" if e.output else ""
-                console.print(f"- {shown_path(e.source)}{target}: {reason(e)}", markup=False, soft_wrap=True)
+                text = reason(e).replace("\n", "\n    ")  # a reason's own list stays under its item
+                console.print(f"- {shown_path(e.source)}{target}: {text}", markup=False, soft_wrap=True)
     if elapsed is not None:
         console.print(f"Thời gian: {_vn(elapsed)} giây.", markup=False)

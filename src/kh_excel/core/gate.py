@@ -60,12 +60,16 @@ class Checked:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def errors_reason(table: Table, errors: list[Finding]) -> str:
-    """The refusal, one line per error with its cell: the same text in render, batch and the add-in."""
+def errors_reason(table: Table, errors: list[Finding], limit: int | None = None) -> str:
+    """The refusal, one line per error with its cell: the same text in render, batch and the add-in
+    (whose message box lists the first `limit` and says how many more there are)."""
     lines = [f"bảng chỉ tiêu (tệp «{Path(table.file).name}», trang «{table.sheet}») có {len(errors)} lỗi "
              "nên chưa tạo văn bản:"]
-    for f in errors:
-        lines.append(f"- Ô {f.cell}: {f.message}" if f.cell else f"- {f.message}")
+    for f in errors[:limit]:
+        named = not f.cell or re.search(rf"\b{re.escape(f.cell)}\b", f.message)
+        lines.append(f"- {f.message}" if named else f"- Ô {f.cell}: {f.message}")
+    if limit is not None and len(errors) > limit:
+        lines.append(f"- … và {len(errors) - limit} lỗi khác.")
     return "\n".join(lines)
 
 
@@ -91,9 +95,10 @@ def _column(cell: str) -> int:
 
 def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, list[Finding]]]:
     """Sheet row -> role -> the error findings saying that figure is wrong. A structure whose parts
-    do not add up fails every part in that column: none of them can be trusted alone."""
+    do not add up fails its row and every part in that column: none of them can be trusted alone."""
     role_of = {c: role for role, c in table.columns.items() if role in NUMBER_ROLES}
-    rows = {ind.row for ind in table.indicators}
+    order = [ind.row for ind in table.indicators]
+    rows = set(order)
     out: dict[int, dict[str, list[Finding]]] = {}
     for f in findings:
         if f.severity != "error" or f.code not in NUMBER_FAILURES or not f.cell:
@@ -104,10 +109,17 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
         hit = [f.row] if f.row is not None else []
         m = _RANGE.match(str(f.params.get("cells", "")))
         if f.code == "structure_sum" and m:
-            hit = [r for r in range(int(m.group(2)), int(m.group(4)) + 1) if r in rows]
+            parts = [r for r in range(int(m.group(2)), int(m.group(4)) + 1) if r in rows]
+            i = order.index(parts[0]) if parts else 0
+            hit = ([order[i - 1]] if i > 0 else []) + parts  # the structure's own row states the same total
         for r in hit:
             out.setdefault(r, {}).setdefault(role, []).append(f)
     return out
+
+
+def failures_by_row(table: Table, findings: list[Finding]) -> dict[int, list[Finding]]:
+    """Sheet row -> the error findings that make it «số liệu lỗi» (for formulas that follow a fix)."""
+    return {r: [f for fs in roles.values() for f in fs] for r, roles in failed_cells(table, findings).items()}
 
 
 def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:

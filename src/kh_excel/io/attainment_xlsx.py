@@ -155,7 +155,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    from kh_excel.core.gate import failed_cells
+    from kh_excel.core.gate import failures_by_row
 
     src, out = Path(src), Path(out)
     check_output_name(out)
@@ -166,8 +166,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     wb = _load(src, keep_vba=out.suffix.lower() == ".xlsm")
     ws = wb[att.table.sheet]
     t = att.table
-    failures = {r: [f for fs in roles.values() for f in fs]
-                for r, roles in failed_cells(t, findings or []).items()}
+    failures = failures_by_row(t, findings or [])
     rc, sc = output_columns(ws, att)
     last_col = max(t.columns.values()) + 1
     header_row = t.header_rows[0]
