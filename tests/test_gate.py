@@ -219,3 +219,41 @@ def test_addin_after_a_yes_writes_failed_figures_as_so_lieu_loi(books, tmp_path,
     assert att.summary.counts["so_lieu_loi"] == 8
     urban = next(a for a in att.assessments if a.indicator.row == 20)
     assert urban.status == "so_lieu_loi" and urban.ratio is None and urban.indicator.result is None
+
+
+def test_batch_log_says_how_to_write_it_anyway(books, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(books / CO_LOI.name, d)
+    proc = run_cli("batch", d, "-o", tmp_path / "out", "--jobs", "1", "-q")
+    assert proc.returncode == 1
+    assert "    - Ô E20 (Thực hiện) là tỷ lệ phần trăm nhưng có giá trị 324" in proc.stdout  # listed under its item
+    assert "--allow-errors" in proc.stdout
+
+
+# ------------------------------------------------------------------ the pieces, for any input
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+
+
+@given(file=_names, sheet=_names, n=st.integers(1, 30))
+def test_a_refusal_for_errors_is_recognised_whatever_the_names(file, sheet, n):
+    from kh_excel.core.gate import errors_reason, is_errors_reason, plan_only_reason
+    from kh_excel.core.model import Finding, Table
+
+    table = Table(file=file, sheet=sheet, columns={"name": 1, "target": 2}, column_headers={}, header_rows=[1],
+                  first_data_row=2, last_data_row=2, title_lines=[], sections=[], indicators=[])
+    errors = [Finding("missing_lead", "error", sheet, f"F{i + 2}", i + 2, "x", f"thiếu ở ô F{i + 2}.")
+              for i in range(n)]
+    reason = errors_reason(table, errors)
+    assert is_errors_reason(reason) and len(reason.splitlines()) == n + 1
+    assert not is_errors_reason(plan_only_reason(table))
+    assert len(errors_reason(table, errors, limit=5).splitlines()) == 1 + min(n, 5) + (n > 5)
+
+
+@given(c=st.integers(0, 16383), r=st.integers(1, 1048576))
+def test_a_cell_column_reads_back(c, r):
+    from kh_excel.core.validation import col_index, col_letter
+    assert col_index(f"{col_letter(c)}{r}") == c

@@ -21,8 +21,9 @@ OUTPUT_ENV = "KH_EXCEL_THU_MUC"
 FOLDER_SUFFIX = " - văn bản"
 # A message box lists this many errors; «Kiểm tra số liệu» lists them all on its sheet.
 LISTED_ERRORS = 20
-FIX_HINT = ("Bấm «Kiểm tra số liệu» để tô đỏ từng ô lỗi, sửa rồi bấm lại. Trên Excel cho web không hỏi xác nhận "
-            "được: để vẫn tạo văn bản, dùng lệnh «kh-excel render … --allow-errors».")
+FIX_HINT = "Bấm «Kiểm tra số liệu» để tô đỏ từng ô lỗi, sửa rồi bấm lại."
+NO_CONFIRM_HINT = ("Excel cho web không hỏi xác nhận được nên văn bản không được tạo; để vẫn tạo, dùng lệnh "
+                   "«kh-excel render … --allow-errors».")
 
 
 def _docs():
@@ -82,7 +83,8 @@ def checked(s: Session, table, report: bool):
         reason = errors_reason(table, exc.errors, LISTED_ERRORS)
         if s.confirm(f"{reason[:1].upper()}{reason[1:]}\n\n{ALLOW_QUESTION}", TITLE):
             return gate(table, report=report, allow_errors=True)
-        raise ActionError(f"{reason[:1].upper()}{reason[1:]}\n{FIX_HINT}") from None
+        hint = FIX_HINT + (" " + NO_CONFIRM_HINT if s.remote else "")
+        raise ActionError(f"{reason[:1].upper()}{reason[1:]}\n{hint}") from None
 
 
 def _render(book, kinds: list[tuple[str, str | None, str]]) -> tuple[Session, list[Path], Path]:

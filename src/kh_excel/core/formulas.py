@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Finding
-from kh_excel.core.validation import col_letter
+from kh_excel.core.validation import col_index, col_letter
 
 RATIO_HEADER = "% so với KH"
 STATUS_HEADER = "Đánh giá"
@@ -43,7 +43,7 @@ def _fault_conditions(a: Assessment, columns: dict[str, int], failures: Iterable
     by_col = {c: role for role, c in columns.items()}
     out: list[str] = []
     for f in failures:
-        role = by_col.get(_col0(f.cell))
+        role = by_col.get(col_index(f.cell))
         pct = role is not None and _is_percent(_number_reading(ind, role))
         hundred = "1" if pct else "100"
         if f.code == "excel_error":
@@ -55,15 +55,6 @@ def _fault_conditions(a: Assessment, columns: dict[str, int], failures: Iterable
         else:
             return None
     return out
-
-
-def _col0(cell: str) -> int:
-    n = 0
-    for ch in cell:
-        if not ch.isalpha():
-            break
-        n = n * 26 + ord(ch.upper()) - 64
-    return n - 1
 
 
 def _number_reading(ind, role: str) -> Any:

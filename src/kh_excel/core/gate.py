@@ -73,6 +73,14 @@ def errors_reason(table: Table, errors: list[Finding], limit: int | None = None)
     return "\n".join(lines)
 
 
+_ERRORS_REASON = re.compile(r"^bảng chỉ tiêu \(tệp «[^\n]*», trang «[^\n]*»\) có \d+ lỗi nên chưa tạo văn bản:")
+
+
+def is_errors_reason(text: str) -> bool:
+    """Is this a refusal for errors (errors_reason), which --allow-errors would let through?"""
+    return bool(_ERRORS_REASON.match(text or ""))
+
+
 def plan_only_reason(table: Table) -> str:
     """Why a report cannot be made from a table with no result column."""
     return (f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được báo cáo kết quả; "
@@ -83,19 +91,11 @@ def plan_only_reason(table: Table) -> str:
 _RANGE = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 
 
-def _column(cell: str) -> int:
-    """0-based column of an A1 reference."""
-    n = 0
-    for ch in cell:
-        if not ch.isalpha():
-            break
-        n = n * 26 + ord(ch.upper()) - 64
-    return n - 1
-
-
 def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, list[Finding]]]:
     """Sheet row -> role -> the error findings saying that figure is wrong. A structure whose parts
     do not add up fails its row and every part in that column: none of them can be trusted alone."""
+    from kh_excel.core.validation import col_index
+
     role_of = {c: role for role, c in table.columns.items() if role in NUMBER_ROLES}
     order = [ind.row for ind in table.indicators]
     rows = set(order)
@@ -103,7 +103,7 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
     for f in findings:
         if f.severity != "error" or f.code not in NUMBER_FAILURES or not f.cell:
             continue
-        role = role_of.get(_column(f.cell))
+        role = role_of.get(col_index(f.cell))
         if role is None:
             continue
         hit = [f.row] if f.row is not None else []
