@@ -111,3 +111,15 @@ def test_xlsm_output_needs_an_xlsm_input(tmp_path):
     proc = run_cli("attainment", SRC, "-o", tmp_path / "danh_gia.xlsm")
     assert proc.returncode == 2 and ".xlsm" in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_wide_sheet_repeats_the_names_on_every_printed_page(tmp_path):
+    """gtsx_huyen (A:R, far wider than a page): its pages are kept, STT and name repeat at the left."""
+    from helpers import REAL
+    out = tmp_path / "gtsx.xlsx"
+    proc = run_cli("attainment", REAL / "gtsx_huyen_2015_2025.xlsx", "-o", out)
+    assert proc.returncode == 1 and out.exists()  # the table has errors (structure sums, missing plans)
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws["S4"].value == "% so với KH" and ws["T4"].value == "Đánh giá"
+    assert ws.print_title_cols == "$A:$B" and ws.print_title_rows == "$4:$4"
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage

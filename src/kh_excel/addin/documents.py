@@ -95,7 +95,7 @@ def _render(book, kinds: list[tuple[str, str | None, str]]) -> tuple[Session, li
     s = Session(book)
     table, _ = find_table(s)
     settings = read_settings(s)
-    report = callable(kinds) is False and any(k == "bao-cao" for k, _a, _f in kinds)
+    report = not callable(kinds) and any(k == "bao-cao" for k, _a, _f in kinds)
     attainment = checked(s, table, report).attainment
     folder = output_dir(s)
     written = []

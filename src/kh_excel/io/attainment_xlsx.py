@@ -118,20 +118,35 @@ def _extend_print_area(ws, new_last: int) -> None:
     ws.print_area = ",".join(parts)
 
 
-def _print_with_names(ws, header_rows: list[int]) -> None:
-    """Every column on the page's width, so the new columns print beside the indicator names (on a
-    page of their own they would say nothing); the header repeats on each page. A sheet that was
-    already set to fit its width keeps its own setup."""
+# Widest sheet (in Excel's character widths, A to the status column) printed on one page's width:
+# about half scale on landscape A4. A wider one keeps its pages and repeats the names at the left.
+FIT_WIDTH_CHARS = 260
+
+
+def _print_with_names(ws, t, last_col: int) -> None:
+    """The new columns print beside the indicator names (on a page of their own they would say
+    nothing): the sheet fits its width when that stays readable, else the STT and name columns
+    repeat on every page; the header repeats too. A sheet already set to fit keeps its own setup."""
+    from openpyxl.utils import get_column_letter
     props = ws.sheet_properties.pageSetUpPr
     if props is not None and props.fitToPage:
+        return
+    if not ws.print_title_rows and t.header_rows:
+        ws.print_title_rows = f"{t.header_rows[0]}:{t.header_rows[-1]}"
+    width = 0.0
+    for c in range(1, last_col + 1):
+        dim = ws.column_dimensions.get(get_column_letter(c))
+        width += 0 if dim is not None and dim.hidden else (dim.width if dim is not None and dim.width else 8.43)
+    if width > FIT_WIDTH_CHARS:
+        if not ws.print_title_cols and "name" in t.columns:
+            first = min(t.columns.get("stt", t.columns["name"]), t.columns["name"])
+            ws.print_title_cols = f"{get_column_letter(first + 1)}:{get_column_letter(t.columns['name'] + 1)}"
         return
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     if not ws.page_setup.orientation:
         ws.page_setup.orientation = "landscape"
-    if not ws.print_title_rows and header_rows:
-        ws.print_title_rows = f"{header_rows[0]}:{header_rows[-1]}"
 
 
 def _status_formatting(ws, sc: int, first: int, last: int) -> None:
@@ -222,7 +237,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
         _status_formatting(ws, sc, t.first_data_row, t.last_data_row)
     _extend_title_merges(ws, last_col, sc, header_row)
     _extend_print_area(ws, sc)
-    _print_with_names(ws, t.header_rows)
+    _print_with_names(ws, t, sc)
     ws.column_dimensions[get_column_letter(rc)].width = 11
     ws.column_dimensions[get_column_letter(sc)].width = 16
     return write_atomic(out, lambda p: wb.save(p))
