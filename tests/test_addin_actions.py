@@ -365,7 +365,7 @@ def test_two_row_header_check_and_ratios(books, tmp_path):
     labels = [(ws[f"G{r}"].value, ws[f"H{r}"].value) for r in (2, 3)]
     assert sorted(labels, key=str) == sorted([("% so với KH", "Đánh giá"), (None, None)], key=str)
     assert ws["G4"].value == pytest.approx(9500 / 12000 * 100) and ws["H4"].value == "Không đạt"
-    assert ws["H5"].value == "Chưa có số liệu"
+    assert ws["H5"].value == "Số liệu lỗi"  # «năm phần trăm» is not a number: a check error, not a missing result
     assert ws["G6"].value == pytest.approx(106.25) and ws["H6"].value == "Vượt KH"
 
 
@@ -382,18 +382,20 @@ def test_tong_hop_counts_sentence_and_chart(books, tmp_path):
     ws = wb[A.SUMMARY_SHEET]
     values = [list(r) for r in ws.iter_rows(values_only=True)]
     assert values[4][0] == summary["sentence"]
-    by_label = {r[0]: r[1] for r in values[7:12]}
+    by_label = {r[0]: r[1] for r in values[7:13]}
     for key, label in (("vuot", "Vượt KH"), ("dat", "Đạt KH"), ("khong_dat", "Không đạt"),
-                       ("chua_co_so_lieu", "Chưa có số liệu"), ("khong_danh_gia", "Không đánh giá")):
+                       ("chua_co_so_lieu", "Chưa có số liệu"), ("khong_danh_gia", "Không đánh giá"),
+                       ("so_lieu_loi", "Số liệu lỗi")):
         assert by_label[label] == summary[key]
     first_col = [r[0] for r in values]
     for block in ("Theo phần (lĩnh vực)", "Theo cơ quan chủ trì", "Theo lãnh đạo phụ trách"):
         assert block in first_col
     for agency, counts in summary["by_agency"].items():
         row = values[first_col.index(agency)]
-        assert row[1:6] == [counts.get(k, 0) for k in ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia")]
+        assert row[1:7] == [counts.get(k, 0) for k in ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia",
+                                                       "so_lieu_loi")]
     assert len(ws._charts) == 1
-    assert [a for a in actions if a["func"] == "addChart"][0]["args"][3] == "$A$8:$B$12"
+    assert [a for a in actions if a["func"] == "addChart"][0]["args"][3] == "$A$8:$B$13"
     # a second run replaces the sheet (and its chart) instead of adding another
     again = tmp_path / "again.xlsx"
     assert run("tong_hop", out, again)[0]

@@ -150,7 +150,8 @@ def print_attainment(att: Attainment) -> None:
                     ("% KH", {"justify": "right", "no_wrap": True}),
                     ("Đánh giá", {"no_wrap": True})):
         rt.add_column(col, **kw)
-    colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim"}
+    colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
+               "so_lieu_loi": "bold red"}
     for a in att.assessments:
         ind = a.indicator
         rt.add_row(escape(ind.stt), ("  " if ind.kind == "subrow" else "") + escape(ind.name), escape(ind.unit),
@@ -189,20 +190,30 @@ def register(app: typer.Typer) -> None:
         out: Optional[Path] = typer.Option(None, "-o", "--output", help="Ghi bản sao bảng tính có thêm cột «% so với KH» và «Đánh giá»."),
         tolerance: float = typer.Option(2.0, "--tolerance", help="Sai lệch cho phép (%) của mục tiêu «khoảng»."),
     ) -> None:
-        """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt."""
+        """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt (mã thoát 1 nếu bảng có lỗi)."""
         def body() -> int:
             from kh_excel.api import read_workbook
             from kh_excel.core.attainment import evaluate
+            from kh_excel.core.gate import check
+            from kh_excel.io.attainment_xlsx import check_output_name
             tol = Decimal(str(tolerance))
+            if out is not None:
+                check_output_name(out)
             table = read_workbook(file, sheet=sheet)
-            att = evaluate(table, tol)
+            checked = check(table, tol)
+            # the rows as written (a failed figure shown beside its «Số liệu lỗi»), statuses from the gate
+            att = evaluate(table, tol, checked.faults)
             if out is not None:
                 from kh_excel.io.attainment_xlsx import write_attainment_copy
-                written = write_attainment_copy(file, out, att, tol)
+                written = write_attainment_copy(file, out, att, tol, checked.findings)
                 print(f"Đã ghi {written}", file=sys.stderr)
             if as_json:
                 print_json(attainment_json(att))
             else:
                 print_attainment(att)
-            return 0
+            n = len(checked.errors)
+            if n:
+                print(f"Bảng có {n} lỗi: {len(checked.faults)} chỉ tiêu có số liệu lỗi không được đánh giá "
+                      f"(«Số liệu lỗi»). Xem chi tiết: kh-excel check «{file}».", file=sys.stderr)
+            return 1 if n else 0
         guarded(body)

@@ -25,7 +25,7 @@ NOTE_PREFIX = "[Kiểm tra số liệu]"
 NOTE_LIMIT = 200
 OWN_PREFIXES = ("_kh_excel", RESULT_SHEET, SUMMARY_SHEET, "Cấu hình văn bản")
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo"}
-STATUS_ORDER = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia")
+STATUS_ORDER = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
 
 
 class ActionError(Exception):
@@ -310,9 +310,18 @@ def _find_columns(data: SheetData, table: Table) -> int:
     return c
 
 
+def _checked(table: Table):
+    """The table's attainment with its failed rows as «Số liệu lỗi» (core.gate), and the findings
+    behind each failed row (so the formulas follow the user's fix)."""
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.gate import check, failures_by_row
+
+    c = check(table)
+    return evaluate(table, faults=c.faults), failures_by_row(table, c.findings)
+
+
 def tinh_ty_le(book) -> str:
     """Add or refresh "% so với KH" and "Đánh giá" beside the table (formulas where possible)."""
-    from kh_excel.core.attainment import evaluate
     from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
 
     s = Session(book)
@@ -320,7 +329,7 @@ def tinh_ty_le(book) -> str:
     if not table.has_results:
         raise ActionError("Bảng chỉ tiêu chưa có cột số thực hiện (Thực hiện / Ước thực hiện), nên chưa tính được tỷ lệ đạt.",
                           sheet=table.sheet)
-    att = evaluate(table)
+    att, failures = _checked(table)
     c = _find_columns(data, table)
     top = table.header_rows[0]
     bottom = max(table.last_data_row, top)
@@ -329,7 +338,7 @@ def tinh_ty_le(book) -> str:
     for a in att.assessments:
         row = a.indicator.row
         if top < row <= bottom:
-            matrix[row - top] = list(attainment_cells(a, table.columns))
+            matrix[row - top] = list(attainment_cells(a, table.columns, failures=failures.get(row, ())))
     s.queue("values", table.sheet, (top, c), matrix)
     s.queue("bold", table.sheet, f"{_col(c)}{top}:{_col(c + 1)}{top}")
     if bottom > top:
@@ -348,13 +357,11 @@ def tinh_ty_le(book) -> str:
 
 def tong_hop(book) -> str:
     """A summary sheet: counts per status, section, agency and leader; the sentence; a chart."""
-    from kh_excel.core.attainment import evaluate
-
     s = Session(book)
     table, _ = find_table(s)
-    att = evaluate(table)
+    att, _failures = _checked(table)
     sm = att.summary
-    width = 7
+    width = len(STATUS_ORDER) + 2  # name, one column per status, «Cộng»
     labels = [STATUS_LABELS[k] for k in STATUS_ORDER]
 
     def pad(row: list[Any]) -> list[Any]:
@@ -393,9 +400,9 @@ def tong_hop(book) -> str:
     s.queue("add_sheet", None, SUMMARY_SHEET)
     s.queue("values", SUMMARY_SHEET, (1, 1), rows)
     for r in bold_rows:
-        s.queue("bold", SUMMARY_SHEET, f"A{r}:G{r}")
+        s.queue("bold", SUMMARY_SHEET, f"A{r}:{_col(width)}{r}")
     s.queue("column_width", SUMMARY_SHEET, "A:A", 45)
-    s.queue("column_width", SUMMARY_SHEET, "B:G", 14)
+    s.queue("column_width", SUMMARY_SHEET, f"B:{_col(width)}", 14)
     s.queue("chart", SUMMARY_SHEET, "I4", f"A{chart_first}:B{chart_last}", "bar_clustered", "kh_excel_tong_hop")
     s.queue("activate", SUMMARY_SHEET)
     message = f"Đã lập trang «{SUMMARY_SHEET}». {sm.sentence}"

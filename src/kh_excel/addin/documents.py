@@ -19,6 +19,11 @@ from kh_excel.addin.engine import Session
 
 OUTPUT_ENV = "KH_EXCEL_THU_MUC"
 FOLDER_SUFFIX = " - văn bản"
+# A message box lists this many errors; «Kiểm tra số liệu» lists them all on its sheet.
+LISTED_ERRORS = 20
+FIX_HINT = "Bấm «Kiểm tra số liệu» để tô đỏ từng ô lỗi, sửa rồi bấm lại."
+NO_CONFIRM_HINT = ("Excel cho web không hỏi xác nhận được nên văn bản không được tạo; để vẫn tạo, dùng lệnh "
+                   "«kh-excel render … --allow-errors».")
 
 
 def _docs():
@@ -65,16 +70,33 @@ def output_dir(s: Session) -> Path:
     return folder
 
 
+def checked(s: Session, table, report: bool):
+    """The gate of `kh-excel render` (core.gate) with the same reason; a table with errors is written
+    only when the user says yes to the confirmation."""
+    from kh_excel.core.gate import ALLOW_QUESTION, Refused, errors_reason, gate
+
+    try:
+        return gate(table, report=report)
+    except Refused as exc:
+        if not exc.errors:
+            raise ActionError(f"Chưa tạo được văn bản: {exc.reason}.") from None
+        reason = errors_reason(table, exc.errors, LISTED_ERRORS)
+        if s.confirm(f"{reason[:1].upper()}{reason[1:]}\n\n{ALLOW_QUESTION}", TITLE):
+            return gate(table, report=report, allow_errors=True)
+        hint = FIX_HINT + (" " + NO_CONFIRM_HINT if s.remote else "")
+        raise ActionError(f"{reason[:1].upper()}{reason[1:]}\n{hint}") from None
+
+
 def _render(book, kinds: list[tuple[str, str | None, str]]) -> tuple[Session, list[Path], Path]:
     """Render (kind, agency, display name) documents; returns the files written."""
     docs = _docs()
-    from kh_excel.core.attainment import evaluate
     from kh_excel.docs.context import ContextError
 
     s = Session(book)
     table, _ = find_table(s)
     settings = read_settings(s)
-    attainment = evaluate(table)
+    report = not callable(kinds) and any(k == "bao-cao" for k, _a, _f in kinds)
+    attainment = checked(s, table, report).attainment
     folder = output_dir(s)
     written = []
     for kind, agency, filename in kinds(table, attainment) if callable(kinds) else kinds:

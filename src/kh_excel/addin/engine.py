@@ -155,6 +155,14 @@ class Session:
             return "#%02x%02x%02x" % color
         return str(color)
 
+    def confirm(self, prompt: str, title: str) -> bool:
+        """Ask yes or no, before anything is written. The desktop engine answers at once; the remote
+        engine cannot (its message box answers a client-side callback later): it says no."""
+        if self.remote:
+            return False
+        self.calls += 1
+        return self.book.app.alert(prompt, title=title, buttons="yes_no", mode="critical") == "yes"
+
     # ----------------------------------------------------------------- writes
 
     def queue(self, kind: str, sheet: str | None, *args, **kwargs) -> None:

@@ -13,6 +13,7 @@ HELP = """Tạo hàng loạt văn bản: mỗi cơ quan chủ trì một văn b�
 --per agency: mỗi cơ quan chủ trì trong bảng chỉ tiêu một văn bản (mặc định loại giao-chi-tieu).
 Không có --per agency: mỗi bảng tính một văn bản (nhiều tệp, mẫu tên tệp như «*.xlsx», hoặc cả thư mục).
 
+Bảng tính có lỗi (như «kh-excel check» báo) bị từ chối, như «kh-excel render»; --allow-errors để vẫn tạo.
 Văn bản đã có và còn đúng (cùng số liệu, mẫu và cấu hình) được bỏ qua, trừ khi dùng --force.
 Danh sách kết quả ghi ở index.json và index.csv trong thư mục kết quả. Mã thoát 1 khi có mục lỗi."""
 
@@ -33,6 +34,7 @@ def register(app: typer.Typer) -> None:
         ascii_names: Optional[bool] = typer.Option(None, "--ascii-names/--vietnamese-names", help="Tên tệp không dấu (so-tai-chinh.docx)."),
         recursive: Optional[bool] = typer.Option(None, "-r", "--recursive/--no-recursive", help="Lấy cả bảng tính trong thư mục con."),
         pdf_timeout: Optional[float] = typer.Option(None, "--pdf-timeout", min=1, help="Thời gian tối đa (giây) cho mỗi văn bản khi chuyển sang PDF (mặc định 20, cộng 30 giây khởi động LibreOffice)."),
+        allow_errors: Optional[bool] = typer.Option(None, "--allow-errors/--no-allow-errors", help="Vẫn tạo văn bản từ bảng có lỗi: chỉ tiêu có số liệu sai ghi là «số liệu lỗi», không đánh giá (mặc định: bảng có lỗi bị từ chối)."),
         manifest: Optional[Path] = typer.Option(None, "--manifest", help="Tệp TOML mô tả cả lượt chạy (cho chạy theo lịch)."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (bảng tóm tắt chuyển sang stderr)."),
         quiet: bool = typer.Option(False, "-q", "--quiet", help="Không hiện tiến độ."),
@@ -42,7 +44,8 @@ def register(app: typer.Typer) -> None:
 
         given = {"inputs": inputs or None, "output": output, "per": per, "kind": kind, "template": template,
                  "settings": settings, "sheet": sheet, "pdf": pdf, "jobs": jobs, "force": force,
-                 "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout}
+                 "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout,
+                 "allow_errors": allow_errors}
         guarded(lambda: main(given, manifest, as_json, quiet), known=(BatchError,))
 
 
@@ -73,6 +76,7 @@ def build_options(given: dict[str, Any], manifest: Path | None):
         force=bool(values.get("force", False)), ascii_names=bool(values.get("ascii_names", False)),
         sheet=values.get("sheet"), recursive=bool(values.get("recursive", False)),
         pdf_timeout=float(values.get("pdf_timeout", DEFAULT_PDF_TIMEOUT)), document=values.get("document"),
+        allow_errors=bool(values.get("allow_errors", False)),
     )
 
 

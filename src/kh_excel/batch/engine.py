@@ -22,10 +22,12 @@ def version() -> str:
 
 def is_user_error(exc: BaseException) -> bool:
     """Errors whose str() is already the Vietnamese message a user should read."""
+    from kh_excel.core.gate import Refused
+    from kh_excel.docs.context import ContextError
     from kh_excel.docs.render import TemplateProblem
     from kh_excel.docs.settings import SettingsError
     from kh_excel.io.workbook import WorkbookError
-    return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError))
+    return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError, Refused, ContextError))
 
 
 def preload() -> None:
@@ -99,10 +101,11 @@ def write(out: Path, data: bytes) -> None:
 
 
 # ---------------------------------------------------------------- workbooks and settings
-def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
-    """Open a workbook once: its indicator table (evaluated) and its settings sheet."""
+def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False) -> tuple[Any, Any]:
+    """Open a workbook once: its indicator table through the gate (core.gate, as `render` does:
+    Refused for a table with errors or a report without results) and its settings sheet."""
     from kh_excel.api import read_workbook
-    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.gate import gate
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
     from kh_excel.io.workbook import open_workbook
 
@@ -120,7 +123,7 @@ def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
         others = [n for n in names if n != settings_sheet] or names
         wanted = [n for n in others if not book.is_hidden(n)] + [n for n in others if book.is_hidden(n)]
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source)
-    return evaluate(table), settings
+    return gate(table, report=kind == "bao-cao", allow_errors=allow_errors).attainment, settings
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

@@ -13,6 +13,7 @@
     sheet = "Phụ lục chỉ tiêu"
     recursive = false
     pdf_timeout = 60
+    allow_errors = false               # true: write tables that have errors («số liệu lỗi»)
 
     [document]                         # … and/or settings written here (over both)
     ngay = "05/01/2026"
@@ -31,6 +32,7 @@ KEYS = {
     "inputs": (list, str), "output": (str,), "per": (str,), "kind": (str,), "template": (str,),
     "settings": (str,), "pdf": (bool,), "jobs": (int,), "force": (bool,), "ascii_names": (bool,),
     "sheet": (str,), "recursive": (bool,), "pdf_timeout": (int, float), "document": (dict,),
+    "allow_errors": (bool,),
 }
 PATH_KEYS = ("output", "template", "settings")
 

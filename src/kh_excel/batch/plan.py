@@ -19,6 +19,7 @@ class WorkerConfig:
     settings_toml: str | None    # --settings FILE.toml
     sheet: str | None            # indicator sheet, None = the first that holds a table
     settings_inline: dict | None = None  # the manifest's [document] table, over the TOML file
+    allow_errors: bool = False   # write a table that has errors (core.gate), its failed figures «số liệu lỗi»
 
 
 @dataclass

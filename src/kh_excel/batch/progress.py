@@ -138,10 +138,14 @@ def summary(entries: list[Entry], out: TextIO | None = None, elapsed: float | No
             for e in failed:
                 ft.add_row(shown_path(e.source), e.output or "—", reason(e))
             console.print(ft)
-        else:  # a log: one line per failure, whole, easy to grep
+        else:  # a log: each failure whole, easy to grep (a reason's own list indented under it)
             console.print("Các mục bị lỗi:", markup=False)
             for e in failed:
                 target = f" ({e.output})" if e.output else ""
-                console.print(f"- {shown_path(e.source)}{target}: {reason(e)}", markup=False, soft_wrap=True)
+                text = reason(e).replace("\n", "\n    ")  # a reason's own list stays under its item
+                console.print(f"- {shown_path(e.source)}{target}: {text}", markup=False, soft_wrap=True)
+        from kh_excel.core.gate import ALLOW_HINT_CLI, is_errors_reason
+        if any(e.status == "failed" and is_errors_reason(e.reason) for e in failed):
+            console.print(ALLOW_HINT_CLI, markup=False, soft_wrap=True)
     if elapsed is not None:
         console.print(f"Thời gian: {_vn(elapsed)} giây.", markup=False)

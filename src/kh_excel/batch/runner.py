@@ -28,7 +28,7 @@ from kh_excel.batch.state import (INDEX_CSV, INDEX_JSON, BatchError, Entry, Outp
                                   sha256_file, sha256_text)
 
 # Bump when the batch changes what it writes for the same inputs: every output is then redone.
-OUTPUT_FORMAT = "kh-batch-1"
+OUTPUT_FORMAT = "kh-batch-2"  # 2: tables with errors are refused (core.gate)
 PER_CHOICES = ("agency", "workbook")
 DEFAULT_PDF_TIMEOUT = 20.0  # seconds per document, on top of LibreOffice's start-up
 
@@ -49,6 +49,7 @@ class BatchOptions:
     recursive: bool = False
     pdf_timeout: float = DEFAULT_PDF_TIMEOUT  # seconds per document
     document: dict | None = None       # settings written in a manifest ([document])
+    allow_errors: bool = False         # write tables that have errors, their failed figures «số liệu lỗi»
 
     def resolved_kind(self) -> str:
         return self.kind or ("giao-chi-tieu" if self.per == "agency" else "bao-cao")
@@ -206,7 +207,8 @@ class Run:
         toml = sha256_file(o.settings) if o.settings else ""
         inline = json.dumps(o.document or {}, sort_keys=True, default=str, ensure_ascii=False)
         return sha256_text(OUTPUT_FORMAT, engine.version(), self.kind,
-                           engine.template_fingerprint(self.kind, o.template), toml, inline, o.sheet or "")
+                           engine.template_fingerprint(self.kind, o.template), toml, inline, o.sheet or "",
+                           "allow-errors" if o.allow_errors else "")
 
     # ------------------------------------------------------------------ the run
     def execute(self) -> RunResult:
@@ -222,7 +224,7 @@ class Run:
             raise BatchError("chưa chỉ ra tệp bảng tính nào.")
         config = WorkerConfig(kind=self.kind, template=o.template,
                               settings_toml=str(o.settings) if o.settings else None, sheet=o.sheet,
-                              settings_inline=o.document or None)
+                              settings_inline=o.document or None, allow_errors=o.allow_errors)
         if o.per == "workbook":  # one document per workbook: no use for more workers than workbooks
             self.jobs = max(1, min(self.jobs, len(sources)))
         executor = _Executor(self.jobs, config)

@@ -13,6 +13,8 @@ Rules, decided and documented here:
 - A range "a - b" is inclusive: inside → Đạt KH; outside on the good side → Vượt KH.
 - No numeric result → **Chưa có số liệu**; no numeric target (qualitative) →
   **Không đánh giá**.
+- A row whose numbers failed a check (core.gate) → **Số liệu lỗi**: no ratio, no
+  judgement, and not among the rows evaluated.
 - growth against the previous year: relative (%) in general; in percentage
   points for indicators measured in %.
 """
@@ -21,14 +23,14 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Assessment, Attainment, Indicator, Status, Summary, Table, Target
 from kh_excel.core.numbers import format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
-STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia")
+STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
 _HUNDRED = Decimal(100)
 
 
@@ -118,9 +120,13 @@ def _growth(ind: Indicator) -> tuple[Decimal | None, str]:
     return (ind.result / ind.previous - 1) * _HUNDRED, "%"
 
 
-def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE) -> Attainment:
-    """Assess every row of the table and summarise."""
-    assessments = [assess(ind, tolerance) for ind in table.indicators]
+def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
+             faults: Mapping[int, str] | None = None) -> Attainment:
+    """Assess every row of the table and summarise. `faults` (sheet row -> why, from core.gate)
+    are rows whose numbers failed a check: they get «Số liệu lỗi», never a ratio or a judgement."""
+    faults = faults or {}
+    assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
+                   else assess(ind, tolerance) for ind in table.indicators]
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
 
 
@@ -200,6 +206,8 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
         extra.append(f"{total['chua_co_so_lieu']} chỉ tiêu chưa có số liệu")
     if total["khong_danh_gia"]:
         extra.append(f"{total['khong_danh_gia']} chỉ tiêu không đánh giá bằng số")
+    if total["so_lieu_loi"]:
+        extra.append(f"{total['so_lieu_loi']} chỉ tiêu có số liệu lỗi, chưa đánh giá")
     if extra:
         s += "; " + "; ".join(extra)
     return s + "."

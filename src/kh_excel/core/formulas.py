@@ -9,10 +9,10 @@ Formulas are in Excel's file syntax (English function names, '.' decimals).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterable
 
-from kh_excel.core.model import STATUS_LABELS, Assessment
-from kh_excel.core.validation import col_letter
+from kh_excel.core.model import STATUS_LABELS, Assessment, Finding
+from kh_excel.core.validation import col_index, col_letter
 
 RATIO_HEADER = "% so với KH"
 STATUS_HEADER = "Đánh giá"
@@ -20,6 +20,7 @@ RATIO_NUMBER_FORMAT = "0.0"
 
 VUOT, DAT, KHONG = (f'"{STATUS_LABELS[s]}"' for s in ("vuot", "dat", "khong_dat"))
 CHUA = f'"{STATUS_LABELS["chua_co_so_lieu"]}"'
+FAULT = f'"{STATUS_LABELS["so_lieu_loi"]}"'
 
 
 def _num(v: Decimal) -> str:
@@ -35,9 +36,44 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
 
 
-def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal = Decimal(2)) -> tuple[Any, Any]:
-    """(ratio cell, status cell) for one row: a formula string "=…" or a value."""
+def _fault_conditions(a: Assessment, columns: dict[str, int], failures: Iterable[Finding]) -> list[str] | None:
+    """Excel conditions, true while a check that failed on this row still fails (so the status
+    follows the user's fix); None when one of them cannot be written as a formula."""
     ind = a.indicator
+    by_col = {c: role for role, c in columns.items()}
+    out: list[str] = []
+    for f in failures:
+        role = by_col.get(col_index(f.cell))
+        pct = role is not None and _is_percent(_number_reading(ind, role))
+        hundred = "1" if pct else "100"
+        if f.code == "excel_error":
+            out.append(f"ISERROR({f.cell})")
+        elif f.code == "share_out_of_range":
+            out.append(f"OR({f.cell}<0,{f.cell}>{hundred})")
+        elif f.code == "structure_sum" and ":" in str(f.params.get("cells", "")):
+            out.append(f'ABS(SUM({f.params["cells"]})-{hundred})>{"0.001" if pct else "0.1"}')
+        else:
+            return None
+    return out
+
+
+def _number_reading(ind, role: str) -> Any:
+    reading = ind.readings.get(role)
+    return getattr(reading, "number", reading) if role == "target" else reading
+
+
+def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal = Decimal(2),
+                     failures: Iterable[Finding] = ()) -> tuple[Any, Any]:
+    """(ratio cell, status cell) for one row: a formula string "=…" or a value.
+
+    `failures`: the error findings that make this row «Số liệu lỗi» (core.gate); the formula
+    says «Số liệu lỗi» while they still hold, and so does any error value in the result cell."""
+    ind = a.indicator
+    guards: list[str] = []
+    if a.status == "so_lieu_loi":
+        conditions = _fault_conditions(a, columns, failures)
+        if not conditions:
+            return None, a.status_label  # a failure no formula can follow: the status as computed now
     literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
     literal = (literal_ratio, a.status_label)
     t = ind.target
@@ -49,6 +85,9 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     if not (_is_number(raw_r) or blank_result):
         return literal  # a number stored as text or an error: keep the computed value
     r = f"{col_letter(columns['result'])}{ind.row}"
+    if a.status == "so_lieu_loi":
+        guards = conditions
+    guards = [f"ISERROR({r})", *(g for g in guards if g != f"ISERROR({r})")]
     # A percentage-formatted result cell holds fractions (0,953 shown as 95,3%): constants follow it.
     r_pct = _is_percent(ind.readings.get("result"))
     t_reading = ind.readings.get("target")
@@ -64,7 +103,8 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     basis = v
     if t.op == "range" and d == "down" and t.high is not None:
         basis = _num(t.high * scale)
-    ratio = f'=IF(ISNUMBER({r}),IFERROR({r}/{basis}*100,""),"")'
+    fault = guards[0] if len(guards) == 1 else f"OR({','.join(guards)})"
+    ratio = f'=IF({fault},"",IF(ISNUMBER({r}),IFERROR({r}/{basis}*100,""),""))'
     good = "<" if d == "down" else ">"
     if t.op == "=":
         if d == "about":
@@ -90,5 +130,5 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
             cond = f'IF({inside},{DAT},IF({r}>{hi},{VUOT},{KHONG}))'
     else:
         return literal
-    status = f'=IF(ISNUMBER({r}),{cond},{CHUA})'
+    status = f'=IF({fault},{FAULT},IF(ISNUMBER({r}),{cond},{CHUA}))'
     return ratio, status

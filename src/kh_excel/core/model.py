@@ -28,7 +28,7 @@ REQUIRED_ROLES = ("name", "target")
 
 TargetOp = Literal["=", ">", ">=", "<", "<=", "~", "range", "text"]
 Direction = Literal["up", "down", "about"]
-Status = Literal["vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia"]
+Status = Literal["vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi"]
 RowKind = Literal["indicator", "subrow"]
 
 STATUS_LABELS: dict[str, str] = {
@@ -37,6 +37,7 @@ STATUS_LABELS: dict[str, str] = {
     "khong_dat": "Không đạt",
     "chua_co_so_lieu": "Chưa có số liệu",
     "khong_danh_gia": "Không đánh giá",
+    "so_lieu_loi": "Số liệu lỗi",  # a number of the row failed a check: no ratio, no judgement
 }
 
 

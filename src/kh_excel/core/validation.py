@@ -97,6 +97,11 @@ def col_letter(c: int) -> str:
     return s
 
 
+def col_index(cell: str) -> int:
+    """0-based column of an A1 reference ('E12' -> 4)."""
+    return _col_of(cell) - 1
+
+
 def cell_ref(r0: int, c0: int) -> str:
     """A1 reference of 0-based (row, column)."""
     return f"{col_letter(c0)}{r0 + 1}"

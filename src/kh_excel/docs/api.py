@@ -31,31 +31,26 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
                     settings_toml: str | os.PathLike | None = None, template: str | os.PathLike | None = None,
                     agency: str | None = None, sheet: str | None = None, pdf: bool = False,
                     context_as: str | None = None, timeout: float | None = None,
-                    renderer: Renderer | None = None) -> Rendered:
+                    renderer: Renderer | None = None, allow_errors: bool = False) -> Rendered:
     """Read the workbook and its settings sheet, build the context and render `out` atomically.
 
     `kind` is a bundled kind or a template path; `template` overrides the file of a
-    bundled kind. With `pdf`, the PDF is written beside `out` with the same name.
+    bundled kind. With `pdf`, the PDF is written beside `out` with the same name. The table
+    goes through the gate (core.gate): a table with errors raises Refused unless `allow_errors`.
     """
     from kh_excel.api import read_workbook
-    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.gate import gate
     from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings
 
     template_path = resolve_template(template or kind)
     table = read_workbook(workbook, sheet=sheet)
-    attainment = evaluate(table)
     settings = load_settings(workbook, settings_toml)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
-    if ctx_kind == "bao-cao" and not table.has_results:
-        # a report of a plan-only table would list every indicator as «chưa có số liệu»: refuse
-        from kh_excel.docs.context import ContextError
-        raise ContextError(f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được báo cáo kết quả; "
-                           "thêm cột «Thực hiện năm …» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình "
-                           "hành động (chuong-trinh) hay công văn giao chỉ tiêu (giao-chi-tieu)")
+    checked = gate(table, report=ctx_kind == "bao-cao", allow_errors=allow_errors)
     if ctx_kind == "giao-chi-tieu" or agency:
-        agency = match_agency(attainment, agency)
-    context = build_context(attainment, settings, ctx_kind, agency=agency)
+        agency = match_agency(checked.attainment, agency)
+    context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
     result = Rendered(docx)

@@ -38,10 +38,12 @@ def register(app: typer.Typer) -> None:
         context_as: Optional[str] = typer.Option(None, "--context-kind", help="Với mẫu tự làm: dữ liệu theo loại "
                                                                               "văn bản nào (bao-cao, ke-hoach, …)."),
         timeout: Optional[float] = typer.Option(None, "--timeout", help="Thời gian tối đa (giây) cho LibreOffice."),
+        allow_errors: bool = typer.Option(False, "--allow-errors", help="Vẫn tạo văn bản khi bảng có lỗi: chỉ tiêu có "
+                                                                       "số liệu sai ghi là «số liệu lỗi», không đánh giá."),
         agency_old: Optional[str] = typer.Option(None, "--co-quan", hidden=True),  # old spelling of --agency
         context_old: Optional[str] = typer.Option(None, "--loai", hidden=True),  # old spelling of --context-kind
     ) -> None:
-        """Tạo văn bản Word theo Nghị định 30 từ bảng chỉ tiêu (và PDF nếu cần)."""
+        """Tạo văn bản Word theo Nghị định 30 từ bảng chỉ tiêu (và PDF nếu cần); mã thoát 1 nếu bảng có lỗi."""
         agency = agency or agency_old
         context_as = context_as or context_old
 
@@ -54,8 +56,13 @@ def register(app: typer.Typer) -> None:
                       "hoặc chỉ ra tệp mẫu .docx.", 2)
             if out.suffix.lower() != ".docx":
                 fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)
-            result = render_document(file, kind, out, settings_toml=settings, template=template,
-                                     agency=agency, sheet=sheet, pdf=pdf, context_as=context_as, timeout=timeout)
+            from kh_excel.core.gate import ALLOW_HINT_CLI, Refused
+            try:
+                result = render_document(file, kind, out, settings_toml=settings, template=template,
+                                         agency=agency, sheet=sheet, pdf=pdf, context_as=context_as,
+                                         timeout=timeout, allow_errors=allow_errors)
+            except Refused as exc:
+                fail(exc.reason + ("\n" + ALLOW_HINT_CLI if exc.errors else ""), exc.code)
             sys.stderr.write(f"Đã tạo {result.docx}\n")
             if result.pdf:
                 sys.stderr.write(f"Đã tạo {result.pdf}\n")

@@ -39,6 +39,7 @@ STATUS_GROUPS = (
     ("khong_dat", "Các chỉ tiêu không đạt kế hoạch"),
     ("chua_co_so_lieu", "Các chỉ tiêu chưa có số liệu"),
     ("khong_danh_gia", "Các chỉ tiêu không đánh giá bằng số"),
+    ("so_lieu_loi", "Các chỉ tiêu có số liệu lỗi, chưa đánh giá"),
 )
 
 _CTRL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -595,6 +596,7 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         "so_khong_dat": str(counts.get("khong_dat", 0)),
         "so_chua_co_so_lieu": str(counts.get("chua_co_so_lieu", 0)),
         "so_khong_danh_gia": str(counts.get("khong_danh_gia", 0)),
+        "so_so_lieu_loi": str(counts.get("so_lieu_loi", 0)),
         "nhom": groups,
         "tang_truong": _ending(growth, ";", "."),
         "nam_truoc_text": f"năm {prev_year}",

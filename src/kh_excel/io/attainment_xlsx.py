@@ -10,18 +10,20 @@ import copy
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl.worksheet.properties import PageSetupProperties
+
 from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
 from kh_excel.core.model import Attainment
 from kh_excel.io.atomic import write_atomic
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 
-def _load(src: Path):
+def _load(src: Path, keep_vba: bool = False):
     import openpyxl
     suffix = src.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:
-            return openpyxl.load_workbook(src, keep_vba=suffix == ".xlsm")
+            return openpyxl.load_workbook(src, keep_vba=keep_vba and suffix == ".xlsm")
         except Exception as exc:
             raise WorkbookError(src, f"không mở được bằng openpyxl ({type(exc).__name__}).") from None
     # .xls / .ods: rebuild the sheets from their values (formatting cannot be carried over).
@@ -58,19 +60,137 @@ def output_columns(ws, att: Attainment) -> tuple[int, int]:
     return c, c + 1
 
 
-def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tolerance: Decimal = Decimal(2)) -> Path:
+OUTPUT_SUFFIXES = (".xlsx", ".xlsm")
+
+# The status column's colours, as conditional formatting: they follow the formula when a number
+# is edited. Excel's own "Good" / "Bad" / "Neutral" cell styles.
+STATUS_STYLE: dict[str, tuple[str, str, bool]] = {  # status -> (fill, font colour, bold)
+    "vuot": ("C6EFCE", "006100", True),
+    "dat": ("C6EFCE", "006100", False),
+    "khong_dat": ("FFC7CE", "9C0006", False),
+    "chua_co_so_lieu": ("FFEB9C", "9C5700", False),
+    "so_lieu_loi": ("FFC7CE", "9C0006", True),
+}
+
+
+def check_output_name(out: str | Path) -> None:
+    """`-o` names an Excel workbook (as `render` insists on .docx)."""
+    out = Path(out)
+    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise WorkbookError(out, f"tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{out.name}»).")
+
+
+def _row_style_source(ws, r: int, columns: list[int], fallback):
+    """A cell of row r that carries the row's own style: not inside a merge (a merged cell's border
+    and font live on its top-left cell), the result column first."""
+    from openpyxl.cell.cell import MergedCell
+    for c in columns:
+        cell = ws.cell(r, c)
+        if not isinstance(cell, MergedCell) and cell.has_style:
+            return cell
+    return fallback
+
+
+def _extend_title_merges(ws, last_col: int, new_last: int, header_row: int) -> None:
+    """Title rows merged across the table's width now reach the new columns, so they stay centred over all."""
+    for rng in list(ws.merged_cells.ranges):
+        if rng.max_row < header_row and rng.max_col == last_col and rng.min_col <= 2:
+            bounds = (rng.min_row, rng.min_col, rng.max_row, new_last)
+            ws.unmerge_cells(str(rng))
+            ws.merge_cells(start_row=bounds[0], start_column=bounds[1], end_row=bounds[2], end_column=bounds[3])
+
+
+def _extend_print_area(ws, new_last: int) -> None:
+    from openpyxl.utils import get_column_letter, range_boundaries
+    area = ws.print_area
+    if not area:
+        return
+    parts = []
+    for piece in str(area).split(","):
+        ref = piece.split("!")[-1].replace("$", "")
+        try:
+            c1, r1, c2, r2 = range_boundaries(ref)
+        except ValueError:
+            return
+        if c2 is not None and c2 < new_last:
+            c2 = new_last
+        parts.append(f"{get_column_letter(c1)}{r1 or ''}:{get_column_letter(c2)}{r2 or ''}")
+    ws.print_area = ",".join(parts)
+
+
+# Widest sheet (in Excel's character widths, A to the status column) printed on one page's width:
+# about half scale on landscape A4. A wider one keeps its pages and repeats the names at the left.
+FIT_WIDTH_CHARS = 260
+
+
+def _print_with_names(ws, t, last_col: int) -> None:
+    """The new columns print beside the indicator names (on a page of their own they would say
+    nothing): the sheet fits its width when that stays readable, else the STT and name columns
+    repeat on every page; the header repeats too. A sheet already set to fit keeps its own setup."""
+    from openpyxl.utils import get_column_letter
+    props = ws.sheet_properties.pageSetUpPr
+    if props is not None and props.fitToPage:
+        return
+    if not ws.print_title_rows and t.header_rows:
+        ws.print_title_rows = f"{t.header_rows[0]}:{t.header_rows[-1]}"
+    width = 0.0
+    for c in range(1, last_col + 1):
+        dim = ws.column_dimensions.get(get_column_letter(c))
+        width += 0 if dim is not None and dim.hidden else (dim.width if dim is not None and dim.width else 8.43)
+    if width > FIT_WIDTH_CHARS:
+        if not ws.print_title_cols and "name" in t.columns:
+            first = min(t.columns.get("stt", t.columns["name"]), t.columns["name"])
+            ws.print_title_cols = f"{get_column_letter(first + 1)}:{get_column_letter(t.columns['name'] + 1)}"
+        return
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if not ws.page_setup.orientation:
+        ws.page_setup.orientation = "landscape"
+
+
+def _status_formatting(ws, sc: int, first: int, last: int) -> None:
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from kh_excel.core.model import STATUS_LABELS
+    col = get_column_letter(sc)
+    for status, (fill, colour, bold) in STATUS_STYLE.items():
+        rule = CellIsRule(operator="equal", formula=[f'"{STATUS_LABELS[status]}"'],
+                          fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"),
+                          font=Font(color=colour, bold=bold))
+        ws.conditional_formatting.add(f"{col}{first}:{col}{last}", rule)
+
+
+def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tolerance: Decimal = Decimal(2),
+                          findings: list | None = None) -> Path:
+    """The copy with the two columns; `findings` (the table's check) make failed rows «Số liệu lỗi»
+    by formulas that follow the user's fix."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from kh_excel.core.gate import failures_by_row
+
     src, out = Path(src), Path(out)
+    check_output_name(out)
+    if out.suffix.lower() == ".xlsm" and src.suffix.lower() != ".xlsm":
+        raise WorkbookError(out, "tệp kết quả .xlsm chỉ dùng khi tệp đầu vào là .xlsm (có macro); hãy dùng đuôi .xlsx.")
     if src.resolve() == out.resolve():
         raise WorkbookError(out, "tệp kết quả phải khác tệp đầu vào (chương trình không sửa tệp gốc).")
-    wb = _load(src)
+    wb = _load(src, keep_vba=out.suffix.lower() == ".xlsm")
     ws = wb[att.table.sheet]
     t = att.table
+    failures = failures_by_row(t, findings or [])
     rc, sc = output_columns(ws, att)
     last_col = max(t.columns.values()) + 1
     header_row = t.header_rows[0]
+    # where a row's own style is: its figures first, then the other columns of the table
+    own = [t.columns[r] + 1 for r in ("result", "target", "unit", "name") if r in t.columns]
+    own += [c + 1 for c in sorted(t.columns.values()) if c + 1 not in own]
 
     def style_from(src_cell, dst_cell):
-        if src_cell.has_style:
+        if src_cell is not None and src_cell.has_style:
             dst_cell.font = copy.copy(src_cell.font)
             dst_cell.border = copy.copy(src_cell.border)
             dst_cell.fill = copy.copy(src_cell.fill)
@@ -79,7 +199,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     for hr in t.header_rows:
         for col, text in ((rc, RATIO_HEADER), (sc, STATUS_HEADER)):
             cell = ws.cell(hr, col)
-            style_from(ws.cell(hr, last_col), cell)
+            style_from(_row_style_source(ws, hr, [last_col] + own, None), cell)
             if hr == header_row:
                 cell.value = text
     number_row = t.header_rows[-1] if len(t.header_rows) > 1 else None
@@ -96,20 +216,28 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
         for col in (rc, sc):
             ws.merge_cells(start_row=header_row, start_column=col, end_row=t.header_rows[1], end_column=col)
     by_row = {a.indicator.row: a for a in att.assessments}
+    previous = None
     for r in range(t.first_data_row, t.last_data_row + 1):
-        ref = ws.cell(r, last_col)
+        ref = _row_style_source(ws, r, own, previous)
+        previous = ref
         for col in (rc, sc):
             style_from(ref, ws.cell(r, col))
+        ws.cell(r, sc).alignment = Alignment(horizontal="center", vertical=ws.cell(r, sc).alignment.vertical,
+                                             wrap_text=True)
         a = by_row.get(r)
         if a is None:
             ws.cell(r, rc).value = None
             ws.cell(r, sc).value = None
             continue
-        ratio, status = attainment_cells(a, t.columns, tolerance)
+        ratio, status = attainment_cells(a, t.columns, tolerance, failures.get(r, ()))
         ws.cell(r, rc).value = ratio
         ws.cell(r, rc).number_format = RATIO_NUMBER_FORMAT
         ws.cell(r, sc).value = status
-    ws.column_dimensions[ws.cell(1, rc).column_letter].width = 11
-    ws.column_dimensions[ws.cell(1, sc).column_letter].width = 16
-    suffix = ".xlsm" if src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm" else out.suffix
-    return write_atomic(out.with_suffix(suffix), lambda p: wb.save(p))
+    if t.last_data_row >= t.first_data_row:
+        _status_formatting(ws, sc, t.first_data_row, t.last_data_row)
+    _extend_title_merges(ws, last_col, sc, header_row)
+    _extend_print_area(ws, sc)
+    _print_with_names(ws, t, sc)
+    ws.column_dimensions[get_column_letter(rc)].width = 11
+    ws.column_dimensions[get_column_letter(sc)].width = 16
+    return write_atomic(out, lambda p: wb.save(p))

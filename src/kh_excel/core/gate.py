@@ -1,0 +1,169 @@
+"""The gate between a checked table and anything that states its figures (documents, attainment).
+
+Described once, used by `kh-excel render`, `batch`, `attainment` and the add-in:
+
+- a table whose check has errors is refused, every error listed with its cell
+  (`Refused`, exit 1); a report of a table with no result column is refused too
+  (exit 2), with the reason `render` has always given;
+- allowed anyway (`--allow-errors`, or the add-in's confirmation), the rows whose
+  numbers failed a check are «số liệu lỗi»: their failed cells are blanked out of the
+  document's copy of the table and their status is `so_lieu_loi` (no ratio, no
+  judgement, not counted among the evaluated rows). Errors that say nothing about a
+  number (a missing lead agency, a repeated STT) leave the row's figures as they are.
+
+Pure: no Excel, no Word, no files.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+
+from kh_excel.core.model import Attainment, Finding, Table, Target
+
+NUMBER_ROLES = ("target", "result", "previous")
+# Error codes that say a figure written in the table is wrong: the row is «số liệu lỗi».
+NUMBER_FAILURES = frozenset({"not_a_number", "excel_error", "share_out_of_range", "structure_sum"})
+# Error codes about something else (a missing cell, the numbering): the row's figures stand.
+OTHER_ERRORS = frozenset({"missing_target", "missing_unit", "missing_lead", "duplicate_stt"})
+FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed figure
+
+ALLOW_HINT_CLI = ("Sửa các lỗi trên trong bảng tính rồi chạy lại; hoặc thêm --allow-errors để vẫn tạo văn bản "
+                  f"(các chỉ tiêu có số liệu sai được ghi là «{FAULT_TEXT}», không tính tỷ lệ, không đánh giá).")
+ALLOW_QUESTION = (f"Vẫn tạo văn bản? Các chỉ tiêu có số liệu sai sẽ được ghi là «{FAULT_TEXT}», "
+                  "không tính tỷ lệ, không đánh giá.")
+
+
+class Refused(Exception):
+    """The gate refuses: `reason` is the Vietnamese text every front end shows as it is."""
+
+    def __init__(self, reason: str, code: int, errors: list[Finding] | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code  # 1: the table has errors; 2: this document cannot be made from this table
+        self.errors = errors or []
+
+
+@dataclass
+class Checked:
+    """A table through the gate: its findings, the rows whose figures failed, its attainment."""
+
+    table: Table                      # as read (never changed)
+    findings: list[Finding]
+    faults: dict[int, str]            # sheet row -> why its figures failed (Vietnamese)
+    attainment: Attainment            # of the table as a document may state it (failed cells blanked)
+    failed_cells: dict[int, set[str]] = field(default_factory=dict)  # sheet row -> roles that failed
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def errors_reason(table: Table, errors: list[Finding], limit: int | None = None) -> str:
+    """The refusal, one line per error with its cell: the same text in render, batch and the add-in
+    (whose message box lists the first `limit` and says how many more there are)."""
+    lines = [f"bảng chỉ tiêu (tệp «{Path(table.file).name}», trang «{table.sheet}») có {len(errors)} lỗi "
+             "nên chưa tạo văn bản:"]
+    for f in errors[:limit]:
+        named = not f.cell or re.search(rf"\b{re.escape(f.cell)}\b", f.message)
+        lines.append(f"- {f.message}" if named else f"- Ô {f.cell}: {f.message}")
+    if limit is not None and len(errors) > limit:
+        lines.append(f"- … và {len(errors) - limit} lỗi khác.")
+    return "\n".join(lines)
+
+
+_ERRORS_REASON = re.compile(r"^bảng chỉ tiêu \(tệp «[^\n]*», trang «[^\n]*»\) có \d+ lỗi nên chưa tạo văn bản:")
+
+
+def is_errors_reason(text: str) -> bool:
+    """Is this a refusal for errors (errors_reason), which --allow-errors would let through?"""
+    return bool(_ERRORS_REASON.match(text or ""))
+
+
+def plan_only_reason(table: Table) -> str:
+    """Why a report cannot be made from a table with no result column."""
+    return (f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được báo cáo kết quả; "
+            "thêm cột «Thực hiện năm …» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình "
+            "hành động (chuong-trinh) hay công văn giao chỉ tiêu (giao-chi-tieu)")
+
+
+_RANGE = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
+
+
+def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, list[Finding]]]:
+    """Sheet row -> role -> the error findings saying that figure is wrong. A structure whose parts
+    do not add up fails its row and every part in that column: none of them can be trusted alone."""
+    from kh_excel.core.validation import col_index
+
+    role_of = {c: role for role, c in table.columns.items() if role in NUMBER_ROLES}
+    order = [ind.row for ind in table.indicators]
+    rows = set(order)
+    out: dict[int, dict[str, list[Finding]]] = {}
+    for f in findings:
+        if f.severity != "error" or f.code not in NUMBER_FAILURES or not f.cell:
+            continue
+        role = role_of.get(col_index(f.cell))
+        if role is None:
+            continue
+        hit = [f.row] if f.row is not None else []
+        m = _RANGE.match(str(f.params.get("cells", "")))
+        if f.code == "structure_sum" and m:
+            parts = [r for r in range(int(m.group(2)), int(m.group(4)) + 1) if r in rows]
+            i = order.index(parts[0]) if parts else 0
+            hit = ([order[i - 1]] if i > 0 else []) + parts  # the structure's own row states the same total
+        for r in hit:
+            out.setdefault(r, {}).setdefault(role, []).append(f)
+    return out
+
+
+def failures_by_row(table: Table, findings: list[Finding]) -> dict[int, list[Finding]]:
+    """Sheet row -> the error findings that make it «số liệu lỗi» (for formulas that follow a fix)."""
+    return {r: [f for fs in roles.values() for f in fs] for r, roles in failed_cells(table, findings).items()}
+
+
+def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
+    """A copy of the table with every failed figure replaced by FAULT_TEXT (the table is not changed)."""
+    inds = []
+    for ind in table.indicators:
+        roles = cells.get(ind.row)
+        if not roles:
+            inds.append(ind)
+            continue
+        changes: dict = {}
+        if "target" in roles:
+            changes["target"] = Target(text=FAULT_TEXT, op="text")
+        if "result" in roles:
+            changes.update(result=None, result_text=FAULT_TEXT)
+        if "previous" in roles:
+            changes["previous"] = None
+        inds.append(replace(ind, **changes))
+    return replace(table, indicators=inds)
+
+
+def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding] | None = None) -> Checked:
+    """Validate the table once and evaluate it with its failed rows as «số liệu lỗi»."""
+    from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate
+    from kh_excel.core.validation import validate
+
+    findings = validate(table) if findings is None else findings
+    cells = failed_cells(table, findings)
+    faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
+              for row, roles in cells.items()}
+    shown = _blanked(table, cells) if cells else table
+    att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults)
+    return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
+
+
+def gate(table: Table, *, report: bool, allow_errors: bool = False,
+         tolerance: Decimal | None = None) -> Checked:
+    """What every document goes through. `report`: the document states results (bao-cao).
+    Raises Refused: code 2 for a report of a table with no results, code 1 for a table with
+    errors (unless `allow_errors`)."""
+    if report and not table.has_results:
+        raise Refused(plan_only_reason(table), 2)
+    checked = check(table, tolerance)
+    errors = checked.errors
+    if errors and not allow_errors:
+        raise Refused(errors_reason(table, errors), 1, errors)
+    return checked
