@@ -59,7 +59,7 @@ def parse_key(value: Any) -> tuple[str, int, str] | None:
     """(sheet, row, digest) from a key cell, or None when it is not one of ours."""
     if not isinstance(value, str) or "#" not in value or "!" not in value:
         return None
-    head, _, digest = value.strip().rpartition("#")
+    head, _, digest = value.rpartition("#")
     sheet, _, row = head.rpartition("!")
     if not sheet or not row.isdigit() or len(digest) != 10:
         return None
@@ -149,6 +149,7 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
 
     headers = _headers(table)
+    ws.row_dimensions[HEADER_ROW].height = 33
     for role, width in COLUMNS:
         c = COL[role]
         cell = ws.cell(HEADER_ROW, c, headers[role])
@@ -183,6 +184,9 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
             cell.alignment = wrap if role in ("name", "note") else centre
             if role in ("target", "previous"):
                 cell.number_format = _number_format(v)
+        longest = max(len(values["name"]) / COLUMNS[COL["name"] - 1][1], len(values["note"] or "") / COLUMNS[COL["note"] - 1][1])
+        if longest > 1:  # LibreOffice does not grow rows to wrapped text on opening: size them here
+            ws.row_dimensions[r].height = 16 * (int(longest * 1.05) + 1)
         res = ws.cell(r, COL["result"])
         res.fill = entry
         res.protection = Protection(locked=False)
@@ -202,7 +206,9 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
     ws.freeze_panes = ws.cell(FIRST_ROW, 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     ws.protection.sheet = True   # no password: a guard against slips
     ws.protection.formatColumns = False
     ws.protection.formatRows = False

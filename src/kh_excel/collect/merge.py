@@ -219,6 +219,7 @@ def result_header(table: Table) -> str:
 def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: Collection,
                  inputs: list[str | Path]) -> Path:
     """A copy of the master with the collected results in its result column (formatting kept)."""
+    from openpyxl.utils import get_column_letter
     from kh_excel.io.atomic import write_atomic
     from kh_excel.io.attainment_xlsx import _load
     from kh_excel.io.workbook import WorkbookError
@@ -233,7 +234,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     c1 = col + 1
     for mrow, value in sorted(coll.writes.items()):
         cell = ws.cell(mrow, c1)
-        ref = f"{cell.column_letter}{mrow}"
+        ref = f"{get_column_letter(c1)}{mrow}"
         if type(cell).__name__ == "MergedCell":
             coll.skipped_cells.append({"row": mrow, "cell": ref, "reason": "ô nằm trong vùng gộp ô, không ghi"})
             continue
@@ -255,6 +256,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
 def _add_result_column(ws, table: Table) -> int:
     """Add «Thực hiện năm N» in the first empty column right of the table; returns it 0-based."""
     import copy
+    from openpyxl.utils import get_column_letter
     last = max(table.columns.values()) + 1  # 1-based
     rows = range(table.header_rows[0], table.last_data_row + 1)
     c = last + 1
@@ -267,7 +269,7 @@ def _add_result_column(ws, table: Table) -> int:
             dst.font, dst.border = copy.copy(src.font), copy.copy(src.border)
             dst.fill, dst.alignment = copy.copy(src.fill), copy.copy(src.alignment)
     ws.cell(table.header_rows[0], c).value = result_header(table)
-    ws.column_dimensions[ws.cell(1, c).column_letter].width = ws.column_dimensions[ws.cell(1, tcol).column_letter].width or 14
+    ws.column_dimensions[get_column_letter(c)].width = ws.column_dimensions[get_column_letter(tcol)].width or 14
     return c - 1
 
 
