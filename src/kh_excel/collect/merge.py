@@ -269,6 +269,10 @@ def _add_result_column(ws, table: Table) -> int:
             dst.font, dst.border = copy.copy(src.font), copy.copy(src.border)
             dst.fill, dst.alignment = copy.copy(src.fill), copy.copy(src.alignment)
     ws.cell(table.header_rows[0], c).value = result_header(table)
+    number_row = table.header_rows[-1] if len(table.header_rows) > 1 else None
+    left = ws.cell(number_row, c - 1).value if number_row else None
+    if isinstance(left, str) and left.strip().startswith("(") and left.strip("() ").isdigit():
+        ws.cell(number_row, c).value = f"({int(left.strip('() ')) + 1})"  # the (1) (2) … row goes on
     ws.column_dimensions[get_column_letter(c)].width = ws.column_dimensions[get_column_letter(tcol)].width or 14
     return c - 1
 
