@@ -87,7 +87,7 @@ def _meta(book, names: list[str]) -> dict[str, str]:
         return {}
     ids = {vtext.fold(label): fid for label, fid in META_FIELDS}
     out = {}
-    for row in book.grid(META_SHEET).rows:
+    for row in book.values(META_SHEET):
         if len(row) >= 2 and isinstance(row[0], str) and vtext.fold(row[0]) in ids:
             out[ids[vtext.fold(row[0])]] = vtext.clean(row[1]) if row[1] is not None else ""
     return out
