@@ -286,6 +286,20 @@ def test_plan_only_master_gets_a_result_column(tmp_path):
     assert {i.row: i.result for i in table.indicators if i.result is not None} == {20: 33, 29: 1100}
 
 
+def test_text_from_a_returned_file_never_becomes_a_formula(tmp_path):
+    master = sample("chi_tieu_2026_ke_hoach.xlsx")
+    assert run_cli("forms", master, "-o", tmp_path / "phieu").returncode == 0
+    book = _fill(tmp_path / "phieu" / "Sở Nội vụ.xlsx", {55: '=HYPERLINK("http://x","Tăng 3 bậc")'})
+    ws = book[FORM_SHEET]
+    cell = next(c for c in ws["F"] if isinstance(c.value, str) and c.value.startswith("="))
+    cell.data_type = "s"   # typed as text, as a person pasting it would leave it
+    book.save(tmp_path / "nv.xlsx")
+    proc = run_cli("collect", master, tmp_path / "nv.xlsx", "-o", tmp_path / "m.xlsx", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = openpyxl.load_workbook(tmp_path / "m.xlsx").active
+    assert out["H55"].data_type == "s" and out["H55"].value.startswith("=HYPERLINK")
+
+
 # ------------------------------------------------------------------------- parsers
 
 def _ind(target: Target = Target("100", "=", Decimal(100))) -> Indicator:

@@ -100,7 +100,11 @@ def _headers(table: Table) -> dict[str, str]:
     }
 
 
-def _number_format(value: Any) -> str:
+def _number_format(value: Any, reading: Any = None) -> str:
+    """Show a plan or previous figure as the master does; a percent cell stays a percent cell."""
+    numbers = getattr(reading, "numbers", None) or ((reading,) if reading is not None else ())
+    if isinstance(value, (int, float)) and any(getattr(n, "percent", False) and not n.was_text for n in numbers):
+        return "0.0#%"
     if isinstance(value, float) and not value.is_integer():
         from kh_excel.core.numbers import decimals_of
         return "#,##0." + "0" * min(decimals_of(value), 6)
@@ -178,12 +182,14 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
             if isinstance(v, str):
                 v = vtext.clean(v)
             cell = ws.cell(r, COL[role], v)
+            if isinstance(v, str):
+                cell.data_type = "s"  # text from the master: never a formula, even if it starts with "="
             cell.font = plain
             if role != "key":
                 cell.border = box
             cell.alignment = wrap if role in ("name", "note") else centre
             if role in ("target", "previous"):
-                cell.number_format = _number_format(v)
+                cell.number_format = _number_format(v, ind.readings.get(role))
         longest = max(len(values["name"]) / COLUMNS[COL["name"] - 1][1], len(values["note"] or "") / COLUMNS[COL["note"] - 1][1])
         if longest > 1:  # LibreOffice does not grow rows to wrapped text on opening: size them here
             ws.row_dimensions[r].height = 16 * (int(longest * 1.05) + 1)

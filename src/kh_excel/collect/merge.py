@@ -248,6 +248,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             cell.value = int(n) if n == n.to_integral_value() and abs(n) < 2**53 else float(n)
         else:
             cell.value = value.text
+            cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
     suffix = ".xlsm" if Path(master_path).suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm" else ".xlsx"
     return write_atomic(out.with_suffix(suffix) if out.suffix.lower() not in (".xlsx", ".xlsm") else out, wb.save)
