@@ -217,8 +217,9 @@ def result_header(table: Table) -> str:
 
 
 def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: Collection,
-                 inputs: list[str | Path]) -> Path:
-    """A copy of the master with the collected results in its result column (formatting kept)."""
+                 inputs: list[str | Path], report_sheet: bool = False) -> Path:
+    """A copy of the master with the collected results in its result column (formatting kept);
+    with `report_sheet`, the report too, on a last sheet the reader skips (for the add-in's users)."""
     from openpyxl.utils import get_column_letter
     from kh_excel.io.atomic import write_atomic
     from kh_excel.io.attainment_xlsx import _load
@@ -249,6 +250,16 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
         else:
             cell.value = value.text
             cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
+    if report_sheet:
+        from kh_excel.collect.report import REPORT_SHEET, report_rows
+        rs = wb.create_sheet(REPORT_SHEET if REPORT_SHEET not in wb.sheetnames else REPORT_SHEET + " (2)")
+        for row in report_rows(coll):
+            rs.append(row)
+            for cell in rs[rs.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        for letter, width in zip("ABCDEFG", (28, 26, 7, 6, 50, 60, 40)):
+            rs.column_dimensions[letter].width = width
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
     suffix = ".xlsm" if Path(master_path).suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm" else ".xlsx"
     return write_atomic(out.with_suffix(suffix) if out.suffix.lower() not in (".xlsx", ".xlsm") else out, wb.save)

@@ -37,9 +37,30 @@ def collection_json(coll: Collection) -> dict[str, Any]:
     }
 
 
-def _line(item: dict) -> str:
-    head = f"dòng {item['row']}" if item.get("row") else item.get("cell", "")
-    what = f"{item.get('stt') or ''} {item.get('name', '')[:60]}".strip()
+REPORT_SHEET = "Kết quả tổng hợp"
+REPORT_HEADER = ["Cơ quan", "Nội dung", "Dòng", "STT", "Chỉ tiêu", "Chi tiết", "Tệp"]
+
+
+def report_rows(coll: Collection) -> list[list[Any]]:
+    """The report as sheet rows (the add-in puts them in the merged copy): everything but the plain fills."""
+    rows: list[list[Any]] = [REPORT_HEADER]
+    for a in coll.agencies:
+        for k in ("changed", "empty", *ATTENTION):
+            for item in a.items[k]:
+                rows.append([a.name, ITEM_LISTS[k], item.get("row"), item.get("stt"), item.get("name"),
+                             _detail(item), item.get("file", "")])
+        for note in a.notes:
+            rows.append([a.name, "ghi chú", note["row"], note["stt"], note["name"], note["note"], note["file"]])
+    for c in coll.skipped_cells:
+        rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
+    for f in coll.failed:
+        rows.append(["", "tệp không đọc được", None, None, None, f["reason"], f["file"]])
+    for name in coll.not_returned:
+        rows.append([name, "chưa gửi", None, None, None, "", ""])
+    return rows
+
+
+def _detail(item: dict) -> str:
     extra = []
     if "old" in item:
         extra.append(f"bảng gốc {item['old']} → {item['new']}")
@@ -51,7 +72,14 @@ def _line(item: dict) -> str:
         extra.append(item["reason"])
     if item.get("cell") and item.get("row"):
         extra.append(f"ô {item['cell']}")
-    return f"{head}: {what}" + (f" ({'; '.join(extra)})" if extra else "")
+    return "; ".join(extra)
+
+
+def _line(item: dict) -> str:
+    head = f"dòng {item['row']}" if item.get("row") else item.get("cell", "")
+    what = f"{item.get('stt') or ''} {item.get('name', '')[:60]}".strip()
+    extra = _detail(item)
+    return f"{head}: {what}" + (f" ({extra})" if extra else "")
 
 
 def print_collection(coll: Collection) -> None:

@@ -66,6 +66,7 @@ FIELDS: tuple[Field, ...] = (
     Field("nguoi_soan", "Ký hiệu người soạn thảo, số bản", "text", "Ví dụ TH.(30); có thể để trống"),
     Field("ky_bao_cao", "Kỳ báo cáo", "text", "Ghi trên phiếu nhập số liệu gửi các cơ quan, ví dụ «Năm 2026» hoặc «6 tháng đầu năm 2026»"),
     Field("han_gui", "Hạn gửi số liệu", "text", "Ghi trên phiếu nhập số liệu, ví dụ 15/11/2026"),
+    Field("thu_muc_nhan", "Thư mục phiếu nhận về", "text", "Thư mục chứa các phiếu các cơ quan gửi lại (nút Tổng hợp số liệu); đường dẫn đầy đủ hoặc tính từ thư mục của sổ tính"),
     Field("tieu_de_phu_luc", "Tên phụ lục", "lines"),
     Field("mo_dau", "Mở đầu", "lines", "Mỗi đoạn một dòng"),
     Field("muc_dich", "Mục đích", "lines"),
