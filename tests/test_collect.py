@@ -248,6 +248,18 @@ def test_text_report_and_bad_calls(trip, tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
+def test_forms_never_overwrite_a_filled_form(trip, tmp_path):
+    filled = trip["base"] / "nhan_lai" / "Sở Xây dựng.xlsx"
+    target = tmp_path / "Sở Xây dựng.xlsx"
+    shutil.copy(filled, target)
+    data = target.read_bytes()
+    proc = run_cli("forms", trip["master"], "-o", tmp_path)
+    assert proc.returncode == 2 and str(target) in proc.stderr and "không ghi đè" in proc.stderr
+    assert target.read_bytes() == data and sorted(tmp_path.iterdir()) == [target]
+    # Blank forms of an earlier run are simply made again.
+    assert run_cli("forms", trip["master"], "-o", trip["base"] / "phieu").returncode == 0
+
+
 def test_merged_table_recalculates_and_reads_like_any_other(trip, tmp_path):
     from lo import convert
     (recalc,) = convert([trip["merged"]], "xlsx", tmp_path / "lo")

@@ -245,16 +245,36 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
     """Write every agency's form into out_dir atomically; returns (agency, path) in table order."""
     from kh_excel.batch.naming import assign_names
     from kh_excel.io.atomic import write_atomic
+    from kh_excel.io.workbook import WorkbookError
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WorkbookError(out_dir, "đây là một tệp, không phải thư mục để ghi phiếu nhập.")
     groups = agency_rows(table)
     names = assign_names([(g.key, g.name) for g in groups], ".xlsx", ascii_names=ascii_names)
-    written = []
     src_resolved = Path(src).resolve()
-    for g in groups:
+    for g in groups:  # check every target first: a refused run writes nothing
         target = out_dir / names[g.key]
         if target.resolve() == src_resolved:
-            from kh_excel.io.workbook import WorkbookError
             raise WorkbookError(target, "tệp phiếu nhập trùng với tệp đầu vào (chương trình không sửa tệp gốc).")
+        if target.exists() and has_entries(target):
+            raise WorkbookError(target, "tệp đã có và có số liệu đã nhập (hoặc không phải phiếu trống do chương trình "
+                                        "tạo), không ghi đè. Hãy chọn thư mục khác cho phiếu mới.")
+    written = []
+    for g in groups:
         wb = build_form(table, g, period, deadline, Path(src).name)
-        written.append((g, write_atomic(target, wb.save)))
+        written.append((g, write_atomic(out_dir / names[g.key], wb.save)))
     return written
+
+
+def has_entries(path: Path) -> bool:
+    """Whether a file holds typed results (a filled form, or any workbook that cannot be read as one)."""
+    from kh_excel.io.workbook import WorkbookError, open_workbook
+    try:
+        book = open_workbook(path)
+        if FORM_SHEET not in book.sheet_names:
+            return True  # not a form of ours: never overwrite it
+        rows = book.values(FORM_SHEET)
+    except WorkbookError:
+        return True
+    col = COL["result"] - 1
+    return any(len(r) > col and r[col] not in (None, "") for r in rows[FIRST_ROW - 1:])
