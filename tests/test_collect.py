@@ -312,6 +312,26 @@ def test_text_from_a_returned_file_never_becomes_a_formula(tmp_path):
     assert out["H55"].data_type == "s" and out["H55"].value.startswith("=HYPERLINK")
 
 
+def test_a_table_without_lead_agencies_is_refused_plainly(tmp_path):
+    real = sample("chi_tieu_2026_lao_cai.xlsx").parents[1] / "real" / "gtsx_huyen_2015_2025.xlsx"
+    for args in (("forms", real, "-o", tmp_path / "phieu"), ("collect", real, tmp_path, "-o", tmp_path / "m.xlsx")):
+        proc = run_cli(*args)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        assert str(real) in proc.stderr and "trang «TONG HOP»" in proc.stderr and "Cơ quan chủ trì" in proc.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_every_sample_row_is_found_by_its_name_without_accents_or_case():
+    from kh_excel.collect.forms import agency_rows
+    from kh_excel.collect.returned import MasterIndex
+    from kh_excel.core.text import fold
+    table = read_workbook(SAMPLE)
+    index = MasterIndex(table, agency_rows(table))
+    for ind in table.indicators:
+        found, why = index.match_by_name(ind.stt, fold(ind.name).upper(), ind.number)
+        assert found is ind, (ind.row, why)
+
+
 # ------------------------------------------------------------------------- parsers
 
 def _ind(target: Target = Target("100", "=", Decimal(100))) -> Indicator:

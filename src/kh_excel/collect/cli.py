@@ -37,7 +37,8 @@ def register(app: typer.Typer) -> None:
                 print(f"Đã tạo {len(written)} phiếu nhập trong {output}", file=sys.stderr)
             return 0
         from kh_excel.cli_core import guarded
-        guarded(body)
+        from kh_excel.collect.forms import CollectError
+        guarded(body, known=(CollectError,))
 
     @app.command("collect")
     def collect(
@@ -68,4 +69,5 @@ def register(app: typer.Typer) -> None:
                 print(f"Đã ghi {coll.output}", file=sys.stderr)
             return 1 if coll.needs_attention else 0
         from kh_excel.cli_core import guarded
-        guarded(body)
+        from kh_excel.collect.forms import CollectError
+        guarded(body, known=(CollectError,))

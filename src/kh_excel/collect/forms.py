@@ -88,6 +88,16 @@ def agency_rows(table: Table) -> list[AgencyRows]:
     return [AgencyRows(key(name), name, by_key[key(name)]) for name, _ in lead_agencies(table)]
 
 
+class CollectError(ValueError):
+    """A master that forms and collect cannot use; the message is Vietnamese and names file and sheet."""
+
+
+def no_agencies(table: Table) -> CollectError:
+    what = "không có cột «Cơ quan chủ trì»" if "lead" not in table.columns else "chưa ghi cơ quan chủ trì nào"
+    return CollectError(f"Tệp «{table.file}», trang «{table.sheet}»: bảng chỉ tiêu {what}, nên không chia được chỉ "
+                        "tiêu theo cơ quan (phiếu nhập và tổng hợp số liệu cần biết mỗi chỉ tiêu do cơ quan nào chủ trì).")
+
+
 def _headers(table: Table) -> dict[str, str]:
     year = table.year
     result = table.column_headers.get("result") if table.has_results else None
@@ -250,6 +260,8 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
     if out_dir.exists() and not out_dir.is_dir():
         raise WorkbookError(out_dir, "đây là một tệp, không phải thư mục để ghi phiếu nhập.")
     groups = agency_rows(table)
+    if not groups:
+        raise no_agencies(table)
     names = assign_names([(g.key, g.name) for g in groups], ".xlsx", ascii_names=ascii_names)
     src_resolved = Path(src).resolve()
     for g in groups:  # check every target first: a refused run writes nothing

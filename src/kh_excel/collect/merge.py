@@ -8,6 +8,7 @@ never overwritten. Each of these is reported with the file and cell it came from
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -227,7 +228,9 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     out = Path(out)
     if any(Path(p).resolve() == out.resolve() for p in [master_path, *inputs]):
         raise WorkbookError(out, "tệp kết quả phải khác các tệp đầu vào (chương trình không sửa tệp gốc).")
-    wb = _load(Path(master_path))
+    with warnings.catch_warnings():  # openpyxl's notes on print areas and extensions are not the user's concern
+        warnings.simplefilter("ignore", UserWarning)
+        wb = _load(Path(master_path))
     ws = wb[table.sheet]
     col = coll.result_column
     if col is None:  # a plan-only master: the result column goes right of the table
@@ -292,7 +295,10 @@ def _add_result_column(ws, table: Table) -> int:
 def collect_files(master_path: str | Path, returned_paths: list[str | Path], sheet: str | None = None) -> tuple[Table, Collection]:
     """Read the master (WorkbookError when it cannot be) and judge the returned workbooks."""
     from kh_excel.api import read_workbook
+    from kh_excel.collect.forms import no_agencies
     table = read_workbook(master_path, sheet=sheet)
+    if not agency_rows(table):
+        raise no_agencies(table)
     return table, collect(table, returned_paths)
 
 
