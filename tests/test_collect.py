@@ -312,6 +312,24 @@ def test_text_from_a_returned_file_never_becomes_a_formula(tmp_path):
     assert out["H55"].data_type == "s" and out["H55"].value.startswith("=HYPERLINK")
 
 
+def test_a_master_without_a_year_still_reads_the_result_column(tmp_path):
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb.active
+    ws["D5"], ws["E5"] = "Kế hoạch", "Thực hiện"   # no year: the form's previous-year column must not pass for it
+    for r in TRUTH:
+        ws.cell(r, RESULT_COL).value = None
+    master = tmp_path / "khong_nam.xlsx"
+    wb.save(master)
+    assert run_cli("forms", master, "-o", tmp_path / "phieu").returncode == 0
+    book = _fill(tmp_path / "phieu" / "Sở Xây dựng.xlsx", {20: 32.4, 29: 1050})
+    book[FORM_SHEET].cell(FIRST_ROW, COL["previous"]).value = 30   # a previous-year figure the agency added
+    book.save(tmp_path / "xd.xlsx")
+    proc = run_cli("collect", master, tmp_path / "xd.xlsx", "-o", tmp_path / "m.xlsx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    got = {i.row: i.result for i in read_workbook(tmp_path / "m.xlsx").indicators if i.result is not None}
+    assert got == {20: Decimal("32.4"), 29: 1050}
+
+
 def test_a_table_without_lead_agencies_is_refused_plainly(tmp_path):
     real = sample("chi_tieu_2026_lao_cai.xlsx").parents[1] / "real" / "gtsx_huyen_2015_2025.xlsx"
     for args in (("forms", real, "-o", tmp_path / "phieu"), ("collect", real, tmp_path, "-o", tmp_path / "m.xlsx")):

@@ -35,6 +35,7 @@ COL = {role: i + 1 for i, (role, _) in enumerate(COLUMNS)}  # role -> 1-based co
 META_FIELDS: tuple[tuple[str, str], ...] = (
     ("Loại", "kind"), ("Cơ quan", "agency"), ("Mã cơ quan", "agency_key"), ("Tệp gốc", "master_file"),
     ("Trang gốc", "master_sheet"), ("Năm", "year"), ("Kỳ báo cáo", "period"), ("Hạn gửi", "deadline"),
+    ("Cột thực hiện", "result_header"),
 )
 
 PROMPT_TITLE = "Nhập số liệu thực hiện"
@@ -104,7 +105,7 @@ def _headers(table: Table) -> dict[str, str]:
     return {
         "stt": "STT", "name": "Chỉ tiêu", "unit": "Đơn vị tính",
         "target": f"Kế hoạch năm {year}" if year else "Kế hoạch",
-        "previous": f"Thực hiện năm {year - 1}" if year else "Thực hiện năm trước",
+        "previous": f"Thực hiện năm {year - 1}" if year else "Số liệu năm trước",  # not a second «Thực hiện»
         "result": vtext.clean(result) if result else (f"Thực hiện năm {year}" if year else "Thực hiện"),
         "note": "Ghi chú", "key": KEY_HEADER,
     }
@@ -231,7 +232,8 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
 
     meta = wb.create_sheet(META_SHEET)
     values = {"kind": FORM_KIND, "agency": agency.name, "agency_key": agency.key, "master_file": master_name,
-              "master_sheet": table.sheet, "year": str(year or ""), "period": period, "deadline": deadline}
+              "master_sheet": table.sheet, "year": str(year or ""), "period": period, "deadline": deadline,
+              "result_header": headers["result"]}
     for i, (label, fid) in enumerate(META_FIELDS, start=1):
         meta.cell(i, 1, label)
         meta.cell(i, 2, values[fid])

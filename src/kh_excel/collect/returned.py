@@ -126,14 +126,16 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     if not table.has_results:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
     grid = next(g for g in grids if g.sheet == table.sheet)
+    out.is_form = meta.get("kind") == FORM_KIND
+    rcol, tcol = table.columns["result"], table.columns.get("target")
     key_col = None
     for hr in table.header_rows:
         row = grid.rows[hr - 1] if hr - 1 < len(grid.rows) else []
         for c, v in enumerate(row):
             if isinstance(v, str) and vtext.fold(v) == vtext.fold(KEY_HEADER):
                 key_col = c
-    out.is_form = meta.get("kind") == FORM_KIND
-    rcol, tcol = table.columns["result"], table.columns.get("target")
+            elif out.is_form and isinstance(v, str) and meta.get("result_header") and vtext.clean(v) == meta["result_header"]:
+                rcol = c  # our own form says which column is the result: no guessing between two «Thực hiện»
     fmts = grid.number_formats
     for ind in table.indicators:
         r0 = ind.row - 1
