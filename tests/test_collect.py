@@ -276,6 +276,10 @@ def test_merged_table_recalculates_and_reads_like_any_other(trip, tmp_path):
     assert status[20] == "dat"               # 32,4 = 32,4
     code, chk = _json("check", recalc)
     assert code in (0, 1) and chk["sheet"] == "Phụ lục chỉ tiêu"
+    proc = run_cli("render", "bao-cao", recalc, "-o", tmp_path / "bao_cao.docx")
+    assert proc.returncode == 0, proc.stderr
+    from helpers import docx_paragraphs
+    assert any("Tổng lượng khách du lịch" in p for p in docx_paragraphs(tmp_path / "bao_cao.docx"))
 
 
 def _json(*args):
@@ -372,6 +376,14 @@ def test_row_keys_round_trip(sheet, row, name):
     if sheet:
         assert parse_key(key) == (sheet, row, row_digest("1", name))
     assert parse_key(name) is None or "#" in name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
+def test_a_number_typed_as_vietnamese_text_is_read_right_or_refused(d):
+    from kh_excel.core.numbers import format_number
+    v = judge_result(format_number(d), None, _ind())
+    assert v.kind == "invalid" or (v.kind == "number" and v.number == d)
 
 
 def test_result_text_is_judged_strictly():
