@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.collect.forms import agency_rows
-from kh_excel.collect.returned import MasterIndex, Returned, ReturnedRow, read_returned
+from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
 from kh_excel.core.numbers import format_number, parse_number, parse_target
@@ -303,4 +303,4 @@ def collect_files(master_path: str | Path, returned_paths: list[str | Path], she
 
 
 __all__ = ["Value", "judge_result", "collect", "collect_files", "write_merged", "Collection", "AgencyReport",
-           "ITEM_LISTS", "ATTENTION", "ReturnedRow"]
+           "ITEM_LISTS", "ATTENTION"]
