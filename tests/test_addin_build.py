@@ -29,6 +29,8 @@ EXPECTED_BUTTONS = {
     "theo_co_quan": "Văn bản theo cơ quan",
     "cau_hinh": "Cấu hình",
     "huong_dan": "Hướng dẫn",
+    "tao_phieu": "Tạo phiếu nhập",
+    "tong_hop_so_lieu": "Tổng hợp số liệu",
 }
 
 

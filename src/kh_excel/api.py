@@ -9,7 +9,7 @@ from kh_excel.core.table import HeaderNotFound, parse_grid
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 # Sheets the program writes itself (exact names, or the "_kh_excel" prefix of hidden ones).
-OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp")
+OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp", "Kết quả tổng hợp")
 
 
 def _is_own(name: str) -> bool:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kh_excel.docs.cli",    # render, lint, settings
     "kh_excel.addin.cli",   # addin build, addin install
     "kh_excel.batch.cli",   # batch
+    "kh_excel.collect.cli", # forms, collect
 )
 
 

@@ -37,6 +37,8 @@ ACTIONS: dict[str, Callable[[Any], str]] = {
     "theo_co_quan": _lazy("kh_excel.addin.documents", "theo_co_quan"),
     "cau_hinh": _lazy("kh_excel.addin.documents", "cau_hinh"),
     "huong_dan": _lazy("kh_excel.addin.actions", "huong_dan"),
+    "tao_phieu": _lazy("kh_excel.addin.collect_actions", "tao_phieu"),
+    "tong_hop_so_lieu": _lazy("kh_excel.addin.collect_actions", "tong_hop_so_lieu"),
 }
 
 

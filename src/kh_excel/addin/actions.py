@@ -421,6 +421,8 @@ HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với 
 • Tính tỷ lệ đạt: thêm cột «% so với KH» và «Đánh giá» bên phải bảng.
 • Tổng hợp: số chỉ tiêu theo mức đánh giá, theo phần, cơ quan chủ trì, lãnh đạo phụ trách, kèm câu nhận xét và biểu đồ.
 • Tạo báo cáo / Tạo kế hoạch / Văn bản theo cơ quan: tạo văn bản Word theo Nghị định 30/2020/NĐ-CP vào thư mục cạnh sổ tính.
+• Tạo phiếu nhập: mỗi cơ quan chủ trì một bảng tính chỉ gồm chỉ tiêu của mình để nhập số liệu thực hiện.
+• Tổng hợp số liệu: đọc các phiếu gửi lại (thư mục ghi ở trang cấu hình) và ghi số liệu vào một bản sao của sổ tính.
 • Cấu hình: trang «Cấu hình văn bản» (cơ quan ban hành, số ký hiệu, người ký, nơi nhận…).
 
 Nên lưu sổ tính trước khi dùng. Dòng lệnh «kh-excel» làm được các việc trên mà không cần mở Excel."""

@@ -164,6 +164,13 @@ class WorkbookFile:
         _put_errors(grid, errors)
         return grid
 
+    def values(self, sheet: str) -> list[list[Any]]:
+        """Cell values only, without the error and number-format scan of `grid` (small key/value sheets)."""
+        try:
+            return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
+        except Exception as exc:
+            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+
     def is_hidden(self, sheet: str) -> bool:
         """Hidden sheets are passed over when looking for the table (an old year kept out of sight)."""
         try:

@@ -1,0 +1,92 @@
+"""The ribbon's «Tạo phiếu nhập» and «Tổng hợp số liệu» buttons, on top of kh_excel.collect.
+
+«Tạo phiếu nhập» writes the forms from the open workbook's values into a folder beside it
+(the same folder the document buttons use). «Tổng hợp số liệu» works like `kh-excel collect`
+on the saved workbook: it reads the folder named in the settings sheet («Thư mục phiếu nhận
+về»), writes the merged copy beside the workbook — the open workbook itself is not changed,
+so nothing is lost if a returned file is wrong — and says in one message what needs a look.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kh_excel.addin.actions import ActionError, find_table
+from kh_excel.addin.documents import _finish, output_dir, read_settings
+from kh_excel.addin.engine import Session
+from kh_excel.collect.forms import CollectError
+
+FORMS_FOLDER = "Phiếu nhập"
+MERGED_SUFFIX = " - tổng hợp số liệu"
+
+
+def tao_phieu(book) -> str:
+    """One data-entry workbook per lead agency."""
+    from kh_excel.collect.forms import write_forms
+    s = Session(book)
+    table, _ = find_table(s)
+    if not table.indicators:
+        raise ActionError("Bảng chỉ tiêu chưa có chỉ tiêu nào, nên chưa có phiếu nhập để tạo.", sheet=table.sheet)
+    common = read_settings(s).for_kind("chung")
+    folder = output_dir(s) / FORMS_FOLDER
+    try:
+        written = write_forms(Path(book.fullname), folder, table, common.get("ky_bao_cao", ""), common.get("han_gui", ""))
+    except CollectError as exc:
+        raise ActionError(str(exc)) from None
+    return _finish(s, f"Đã tạo {len(written)} phiếu nhập (mỗi cơ quan chủ trì một tệp) trong thư mục {folder}")
+
+
+def tong_hop_so_lieu(book) -> str:
+    """Collect the returned forms of the folder named in the settings into a merged copy."""
+    from kh_excel.batch.inputs import expand_inputs
+    from kh_excel.collect.merge import collect_files, write_merged
+    s = Session(book)
+    master = Path(book.fullname)
+    if not master.is_absolute() or not master.is_file():
+        raise ActionError("Sổ tính chưa được lưu vào một thư mục trên máy. Hãy lưu sổ tính (Ctrl+S) rồi bấm lại.")
+    common = read_settings(s).for_kind("chung")
+    named = common.get("thu_muc_nhan", "")
+    if not named:
+        raise ActionError("Chưa biết các phiếu gửi lại nằm ở đâu: hãy ghi đường dẫn thư mục vào mục «Thư mục phiếu "
+                          "nhận về» của trang «Cấu hình văn bản» (nút Cấu hình) rồi bấm lại.")
+    folder = Path(named).expanduser()
+    folder = folder if folder.is_absolute() else master.parent / folder
+    if not folder.is_dir():
+        raise ActionError(f"Không tìm thấy thư mục «{folder}» ghi ở mục «Thư mục phiếu nhận về» của trang «Cấu hình văn bản».")
+    out = master.parent / f"{master.stem}{MERGED_SUFFIX}.xlsx"
+    paths, problems = expand_inputs([str(folder)])
+    skip = {master.resolve(), out.resolve()}
+    paths = [p for p in paths if p.resolve() not in skip]
+    try:
+        table, coll = collect_files(master, paths)  # the saved file: the copy keeps its formatting
+    except CollectError as exc:
+        raise ActionError(str(exc)) from None
+    coll.failed[:0] = [{"file": p.argument, "reason": f"«{p.argument}»: {p.reason}"} for p in problems]
+    written = write_merged(master, out, table, coll, paths, report_sheet=True)
+    return _finish(s, summary(coll, written))
+
+
+def summary(coll, written: Path) -> str:
+    """The closing message: what was written, and every kind of thing that needs a look."""
+    from kh_excel.collect.merge import ITEM_LISTS
+    returned = [a for a in coll.agencies if a.returned]
+    parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
+             f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
+    counts = []
+    for k in ("refused_plans", "invalid", "added", "deleted"):
+        n = sum(len(a.items[k]) for a in coll.agencies)
+        if n:
+            counts.append(f"{n} {ITEM_LISTS[k]}")
+    if coll.conflicts:
+        counts.append(f"{len(coll.conflicts)} chỉ tiêu các cơ quan cho số khác nhau (không ghi)")
+    if coll.skipped_cells:
+        counts.append(f"{len(coll.skipped_cells)} ô có công thức hoặc gộp ô (không ghi)")
+    if counts:
+        parts.append("Cần xem lại: " + "; ".join(counts) + ". Chi tiết ở trang «Kết quả tổng hợp» của tệp tổng hợp.")
+    twice = [a.name for a in coll.agencies if len(a.files) > 1]
+    if twice:
+        parts.append("Gửi nhiều lần: " + ", ".join(twice) + ".")
+    if coll.failed:
+        parts.append("Không đọc được: " + "; ".join(f["reason"] for f in coll.failed))
+    if coll.not_returned:
+        parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned) + ".")
+    return "\n".join(parts)

@@ -1,0 +1,306 @@
+"""`kh-excel collect`: decide what each returned workbook gives the master, then write the merged copy.
+
+Nothing uncertain reaches the master: a result that is not a number (nor a target
+expression, nor words for a qualitative indicator) is refused, a plan an agency changed is
+refused, two agencies (or two files of one agency) giving different values for one row is a
+conflict that leaves the master's cell as it was, and a master cell holding a formula is
+never overwritten. Each of these is reported with the file and cell it came from.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kh_excel.collect.forms import agency_rows
+from kh_excel.collect.returned import MasterIndex, Returned, read_returned
+from kh_excel.core import text as vtext
+from kh_excel.core.model import ErrorValue, Indicator, Table, Target
+from kh_excel.core.numbers import format_number, parse_number, parse_target
+
+# Per-agency lists, in report order: id -> Vietnamese label.
+ITEM_LISTS: dict[str, str] = {
+    "filled": "điền mới",
+    "unchanged": "giữ nguyên",
+    "changed": "khác số trong bảng gốc",
+    "empty": "để trống",
+    "added": "dòng thêm hoặc không khớp",
+    "deleted": "dòng bị xóa",
+    "refused_plans": "sửa kế hoạch (không nhận)",
+    "invalid": "số liệu không hợp lệ (không ghi)",
+    "conflicts": "khác số của cơ quan khác (không ghi)",
+}
+ATTENTION = ("added", "deleted", "refused_plans", "invalid", "conflicts")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A result cell judged: "empty", "number" (a figure), "text" (an expression or words) or "invalid"."""
+
+    kind: str
+    number: Decimal | None = None
+    text: str = ""
+    note: str = ""
+
+    @property
+    def same_key(self) -> Any:
+        return self.number.normalize() if self.kind == "number" else vtext.clean(self.text)
+
+    def shown(self) -> str:
+        return format_number(self.number) if self.kind == "number" else self.text
+
+    def to_json(self) -> Any:
+        if self.kind == "number":
+            n = self.number
+            return int(n) if n == n.to_integral_value() else float(n)
+        return self.text
+
+
+def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Value:
+    """What a returned result cell says, strictly: an ambiguous number is refused, not guessed."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return Value("empty")
+    if isinstance(raw, ErrorValue):
+        return Value("invalid", note=f"ô có giá trị lỗi {raw}")
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal, str)):
+        return Value("invalid", note=f"không phải là số ({vtext.clean(raw)})")
+    p = parse_number(raw, number_format)
+    if p is not None and not p.was_text:
+        return Value("number", p.value.scaleb(2) if p.percent else p.value)  # a 95% cell is the figure 95
+    if p is not None:
+        if p.ambiguous:
+            return Value("invalid", note=p.note)
+        return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
+    text = vtext.clean(raw)
+    if parse_target(text).op != "text" or master.target.op == "text":
+        return Value("text", text=text)
+    return Value("invalid", note=f"«{text}» không phải là số")
+
+
+def master_value(ind: Indicator) -> Value:
+    if ind.result is not None:
+        return Value("number", ind.result)
+    if ind.result_text:
+        return Value("text", text=ind.result_text)
+    return Value("empty")
+
+
+def same_plan(returned: Target, master: Target) -> bool:
+    if not returned.text:
+        return True  # a retyped workbook that does not restate the plan
+    if returned.op == "text" or master.op == "text":
+        return vtext.fold(returned.text) == vtext.fold(master.text)
+    return (returned.op, returned.value, returned.high) == (master.op, master.value, master.high)
+
+
+@dataclass
+class AgencyReport:
+    key: str
+    name: str
+    files: list[str] = field(default_factory=list)
+    matched_by: dict[str, int] = field(default_factory=lambda: {"key": 0, "stt_name": 0})
+    identified_by: list[str] = field(default_factory=list)
+    items: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in ITEM_LISTS})
+    notes: list[dict] = field(default_factory=list)
+
+    @property
+    def returned(self) -> bool:
+        return bool(self.files)
+
+
+@dataclass
+class Collection:
+    master: str
+    sheet: str
+    agencies: list[AgencyReport]
+    failed: list[dict]                       # {"file", "reason"}
+    conflicts: list[dict]
+    writes: dict[int, Value]                 # master row -> value to write
+    result_column: int | None                # 0-based; None: the master has none, one is added
+    output: str = ""
+    skipped_cells: list[dict] = field(default_factory=list)  # formulas / merged cells not overwritten
+
+    @property
+    def not_returned(self) -> list[str]:
+        return [a.name for a in self.agencies if not a.returned]
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.failed or self.conflicts or self.skipped_cells
+                    or any(a.items[k] for a in self.agencies for k in ATTENTION))
+
+
+def _item(ind: Indicator, **extra: Any) -> dict:
+    return {"row": ind.row, "stt": ind.stt, "name": ind.name, **extra}
+
+
+def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
+    """Read and judge every returned workbook against the master; write nothing."""
+    groups = agency_rows(master)
+    index = MasterIndex(master, groups)
+    reports = {g.key: AgencyReport(g.key, g.name) for g in groups}
+    failed: list[dict] = []
+    # master row -> [(agency key, file, cell, Value)]
+    given: dict[int, list[tuple[str, str, str, Value]]] = {}
+    for path in returned_paths:
+        ret = read_returned(path, index)
+        if not ret.ok:
+            failed.append({"file": ret.file, "reason": ret.reason})
+            continue
+        rep = reports[ret.agency_key]
+        rep.files.append(ret.file)
+        rep.identified_by.append(ret.identified_by)
+        _judge_file(ret, index, rep, given)
+    conflicts: list[dict] = []
+    writes: dict[int, Value] = {}
+    for mrow, entries in sorted(given.items()):
+        ind = index.by_row[mrow]
+        distinct = {v.same_key for _, _, _, v in entries}
+        if len(distinct) > 1:
+            conflicts.append(_item(ind, values=[{"agency": reports[a].name, "file": f, "cell": c, "value": v.to_json()}
+                                                for a, f, c, v in entries]))
+            for a in dict.fromkeys(a for a, _, _, _ in entries):
+                reports[a].items["conflicts"].append(_item(ind, values=[v.shown() for _, _, _, v in entries]))
+            continue
+        value = entries[0][3]
+        writes[mrow] = value
+        old = master_value(ind)
+        for a in dict.fromkeys(a for a, _, _, _ in entries):
+            if old.kind == "empty":
+                reports[a].items["filled"].append(_item(ind, new=value.to_json()))
+            elif old.same_key == value.same_key:
+                reports[a].items["unchanged"].append(_item(ind, value=value.to_json()))
+            else:
+                reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json()))
+    return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
+                      conflicts=conflicts, writes=writes, result_column=master.columns.get("result"))
+
+
+def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
+                given: dict[int, list[tuple[str, str, str, Value]]]) -> None:
+    own_rows = index.rows_of[ret.agency_key]
+    seen: set[int] = set()
+    where = {"file": ret.file}
+    for rr in ret.rows:
+        if rr.master_row is None or rr.master_row not in own_rows:
+            reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
+            rep.items["added"].append({"row": None, "stt": rr.stt, "name": rr.name, **where,
+                                       "cell": f"A{rr.row}", "reason": reason})
+            continue
+        ind = index.by_row[rr.master_row]
+        rep.matched_by[rr.matched_by] += 1
+        if rr.master_row in seen:
+            rep.items["added"].append(_item(ind, **where, cell=f"A{rr.row}", reason="dòng lặp lại trong tệp"))
+        seen.add(rr.master_row)
+        if rr.target is not None and not same_plan(rr.target, ind.target):
+            rep.items["refused_plans"].append(_item(ind, **where, cell=rr.target_cell,
+                                                    master=ind.target.text, returned=rr.target.text))
+        value = judge_result(rr.result, rr.result_format, ind)
+        if value.kind == "empty":
+            rep.items["empty"].append(_item(ind, **where, cell=rr.result_cell))
+        elif value.kind == "invalid":
+            rep.items["invalid"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
+        else:
+            if value.note:
+                rep.notes.append(_item(ind, **where, cell=rr.result_cell, note=value.note))
+            given.setdefault(rr.master_row, []).append((ret.agency_key, ret.file, rr.result_cell, value))
+    for mrow in sorted(own_rows - seen):
+        rep.items["deleted"].append(_item(index.by_row[mrow], **where))
+
+
+# ------------------------------------------------------------------------------ writing
+
+
+def result_header(table: Table) -> str:
+    return f"Thực hiện năm {table.year}" if table.year else "Thực hiện"
+
+
+def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: Collection,
+                 inputs: list[str | Path], report_sheet: bool = False) -> Path:
+    """A copy of the master with the collected results in its result column (formatting kept);
+    with `report_sheet`, the report too, on a last sheet the reader skips (for the add-in's users)."""
+    from openpyxl.utils import get_column_letter
+    from kh_excel.io.atomic import write_atomic
+    from kh_excel.io.attainment_xlsx import _load
+    from kh_excel.io.workbook import WorkbookError
+    out = Path(out)
+    if any(Path(p).resolve() == out.resolve() for p in [master_path, *inputs]):
+        raise WorkbookError(out, "tệp kết quả phải khác các tệp đầu vào (chương trình không sửa tệp gốc).")
+    with warnings.catch_warnings():  # openpyxl's notes on print areas and extensions are not the user's concern
+        warnings.simplefilter("ignore", UserWarning)
+        wb = _load(Path(master_path))
+    ws = wb[table.sheet]
+    col = coll.result_column
+    if col is None:  # a plan-only master: the result column goes right of the table
+        col = _add_result_column(ws, table)
+    c1 = col + 1
+    for mrow, value in sorted(coll.writes.items()):
+        cell = ws.cell(mrow, c1)
+        ref = f"{get_column_letter(c1)}{mrow}"
+        if type(cell).__name__ == "MergedCell":
+            coll.skipped_cells.append({"row": mrow, "cell": ref, "reason": "ô nằm trong vùng gộp ô, không ghi"})
+            continue
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            coll.skipped_cells.append({"row": mrow, "cell": ref, "reason": "ô có công thức, không ghi đè"})
+            continue
+        if value.kind == "number":
+            n = value.number
+            if "%" in (cell.number_format or ""):
+                n = n.scaleb(-2)  # the cell shows a percentage: Excel stores the fraction
+            cell.value = int(n) if n == n.to_integral_value() and abs(n) < 2**53 else float(n)
+        else:
+            cell.value = value.text
+            cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
+    if report_sheet:
+        from kh_excel.collect.report import REPORT_SHEET, report_rows
+        rs = wb.create_sheet(REPORT_SHEET if REPORT_SHEET not in wb.sheetnames else REPORT_SHEET + " (2)")
+        for row in report_rows(coll):
+            rs.append(row)
+            for cell in rs[rs.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        for letter, width in zip("ABCDEFG", (28, 26, 7, 6, 50, 60, 40)):
+            rs.column_dimensions[letter].width = width
+    wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
+    suffix = ".xlsm" if Path(master_path).suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm" else ".xlsx"
+    return write_atomic(out.with_suffix(suffix) if out.suffix.lower() not in (".xlsx", ".xlsm") else out, wb.save)
+
+
+def _add_result_column(ws, table: Table) -> int:
+    """Add «Thực hiện năm N» in the first empty column right of the table; returns it 0-based."""
+    import copy
+    from openpyxl.utils import get_column_letter
+    last = max(table.columns.values()) + 1  # 1-based
+    rows = range(table.header_rows[0], table.last_data_row + 1)
+    c = last + 1
+    while not all(ws.cell(r, c).value in (None, "") for r in rows):
+        c += 1
+    tcol = table.columns["target"] + 1
+    for r in rows:
+        src, dst = ws.cell(r, tcol), ws.cell(r, c)
+        if src.has_style:
+            dst.font, dst.border = copy.copy(src.font), copy.copy(src.border)
+            dst.fill, dst.alignment = copy.copy(src.fill), copy.copy(src.alignment)
+    ws.cell(table.header_rows[0], c).value = result_header(table)
+    number_row = table.header_rows[-1] if len(table.header_rows) > 1 else None
+    left = ws.cell(number_row, c - 1).value if number_row else None
+    if isinstance(left, str) and left.strip().startswith("(") and left.strip("() ").isdigit():
+        ws.cell(number_row, c).value = f"({int(left.strip('() ')) + 1})"  # the (1) (2) … row goes on
+    ws.column_dimensions[get_column_letter(c)].width = ws.column_dimensions[get_column_letter(tcol)].width or 14
+    return c - 1
+
+
+def collect_files(master_path: str | Path, returned_paths: list[str | Path], sheet: str | None = None) -> tuple[Table, Collection]:
+    """Read the master (WorkbookError when it cannot be) and judge the returned workbooks."""
+    from kh_excel.api import read_workbook
+    from kh_excel.collect.forms import no_agencies
+    table = read_workbook(master_path, sheet=sheet)
+    if not agency_rows(table):
+        raise no_agencies(table)
+    return table, collect(table, returned_paths)
+
+
+__all__ = ["Value", "judge_result", "collect", "collect_files", "write_merged", "Collection", "AgencyReport",
+           "ITEM_LISTS", "ATTENTION"]

@@ -1,0 +1,114 @@
+"""The collect report: per agency what it gave, what was refused and why; JSON or a terminal table."""
+from __future__ import annotations
+
+from typing import Any
+
+from kh_excel.collect.merge import ATTENTION, ITEM_LISTS, Collection
+
+MATCHED_BY = {"key": "theo mã dòng của phiếu", "stt_name": "theo STT và tên chỉ tiêu"}
+IDENTIFIED_BY = {"form": "phiếu nhập", "title": "tiêu đề bảng", "file_name": "tên tệp", "rows": "các chỉ tiêu trong tệp"}
+
+
+def collection_json(coll: Collection) -> dict[str, Any]:
+    agencies = []
+    for a in coll.agencies:
+        agencies.append({
+            "agency": a.name,
+            "returned": a.returned,
+            "files": a.files,
+            "identified_by": a.identified_by,
+            "matched_by": a.matched_by,
+            "counts": {k: len(v) for k, v in a.items.items()},
+            **a.items,
+            "notes": a.notes,
+        })
+    return {
+        "master": coll.master,
+        "sheet": coll.sheet,
+        "output": coll.output,
+        "written": len(coll.writes) - len(coll.skipped_cells),
+        "agencies": agencies,
+        "not_returned": coll.not_returned,
+        "returned_twice": [a.name for a in coll.agencies if len(a.files) > 1],
+        "conflicts": coll.conflicts,
+        "failed": coll.failed,
+        "skipped_cells": coll.skipped_cells,
+        "needs_attention": coll.needs_attention,
+    }
+
+
+REPORT_SHEET = "Kết quả tổng hợp"
+REPORT_HEADER = ["Cơ quan", "Nội dung", "Dòng", "STT", "Chỉ tiêu", "Chi tiết", "Tệp"]
+
+
+def report_rows(coll: Collection) -> list[list[Any]]:
+    """The report as sheet rows (the add-in puts them in the merged copy): everything but the plain fills."""
+    rows: list[list[Any]] = [REPORT_HEADER]
+    for a in coll.agencies:
+        for k in ("changed", "empty", *ATTENTION):
+            for item in a.items[k]:
+                rows.append([a.name, ITEM_LISTS[k], item.get("row"), item.get("stt"), item.get("name"),
+                             _detail(item), item.get("file", "")])
+        for note in a.notes:
+            rows.append([a.name, "ghi chú", note["row"], note["stt"], note["name"], note["note"], note["file"]])
+    for c in coll.skipped_cells:
+        rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
+    for f in coll.failed:
+        rows.append(["", "tệp không đọc được", None, None, None, f["reason"], f["file"]])
+    for name in coll.not_returned:
+        rows.append([name, "chưa gửi", None, None, None, "", ""])
+    return rows
+
+
+def _detail(item: dict) -> str:
+    extra = []
+    if "old" in item:
+        extra.append(f"bảng gốc {item['old']} → {item['new']}")
+    if "master" in item:
+        extra.append(f"kế hoạch «{item['master']}» bị sửa thành «{item['returned']}»")
+    if "values" in item:
+        extra.append("các số: " + "; ".join(str(v) for v in item["values"]))
+    if item.get("reason"):
+        extra.append(item["reason"])
+    if item.get("cell") and item.get("row"):
+        extra.append(f"ô {item['cell']}")
+    return "; ".join(extra)
+
+
+def _line(item: dict) -> str:
+    head = f"dòng {item['row']}" if item.get("row") else item.get("cell", "")
+    what = f"{item.get('stt') or ''} {item.get('name', '')[:60]}".strip()
+    extra = _detail(item)
+    return f"{head}: {what}" + (f" ({extra})" if extra else "")
+
+
+def print_collection(coll: Collection) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    con = Console(highlight=False, soft_wrap=True)
+    con.print(f"[bold]Bảng gốc:[/] {escape(coll.master)}   [bold]Trang:[/] {escape(coll.sheet)}")
+    for a in coll.agencies:
+        if not a.returned:
+            continue
+        how = ", ".join(dict.fromkeys(IDENTIFIED_BY.get(i, i) for i in a.identified_by))
+        con.print(f"\n[bold]{escape(a.name)}[/] — {len(a.files)} tệp (nhận ra qua {escape(how)})"
+                  + (" [yellow]gửi nhiều lần[/]" if len(a.files) > 1 else ""))
+        counts = ", ".join(f"{len(v)} {label}" for k, v in a.items.items() if v for label in [ITEM_LISTS[k]])
+        con.print("  " + escape(counts or "không có dòng nào"))
+        if a.matched_by["stt_name"]:
+            con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] (tệp không phải phiếu nhập của chương trình)")
+        for k in ("changed", *ATTENTION):
+            colour = "red" if k in ("refused_plans", "invalid", "conflicts") else "yellow"
+            for item in a.items[k]:
+                con.print(f"  [{colour}]{escape(ITEM_LISTS[k])}[/] {escape(_line(item))}")
+        for note in a.notes:
+            con.print(f"  [dim]{escape(_line({**note, 'reason': note['note']}))}[/]")
+    for c in coll.skipped_cells:
+        con.print(f"[red]Không ghi[/] dòng {c['row']} (ô {c['cell']}): {escape(c['reason'])}")
+    for f in coll.failed:
+        con.print(f"[red]Lỗi:[/] {escape(f['reason'])}")
+    if coll.not_returned:
+        con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned)))
+    written = len(coll.writes) - len(coll.skipped_cells)
+    con.print(f"\n[bold]Đã ghi {written} số liệu[/], {len(coll.conflicts)} dòng có số liệu khác nhau giữa các cơ quan, "
+              f"{len(coll.failed)} tệp không đọc được.")

@@ -1,0 +1,180 @@
+"""Read a returned workbook and match its rows to the master's.
+
+A form we wrote carries a hidden key per row (master sheet, row, digest of STT and name)
+and a hidden sheet naming its agency. A workbook an agency retyped in its own layout has
+neither: its header is recognised by meaning like any indicator table, its rows are matched
+by name (accents and case ignored, `core.text.fold`) with the STT to tell apart rows of one
+name, and its agency is found in its title lines, its file name or the rows it holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kh_excel.collect.forms import FORM_KIND, KEY_HEADER, META_FIELDS, META_SHEET, AgencyRows, parse_key, row_digest
+from kh_excel.core import text as vtext
+from kh_excel.core.model import Indicator, Table, Target
+from kh_excel.core.validation import col_letter
+
+
+@dataclass
+class ReturnedRow:
+    """One indicator row of a returned workbook."""
+
+    row: int                       # 1-based row in the returned sheet
+    stt: str
+    name: str
+    result: Any                    # the result cell as read (None when the column is missing)
+    result_format: str | None
+    result_cell: str               # A1 reference of the result cell ("" without a result column)
+    target: Target | None          # the plan as the reader understood it (None without a plan column)
+    target_cell: str
+    master_row: int | None = None
+    matched_by: str = ""           # "key" or "stt_name"
+    why_unmatched: str = ""
+
+
+@dataclass
+class Returned:
+    """A returned workbook, read and matched; `ok` False with a Vietnamese reason when it cannot be used."""
+
+    file: str
+    ok: bool = True
+    reason: str = ""
+    sheet: str = ""
+    agency_key: str = ""
+    agency: str = ""
+    identified_by: str = ""        # "form", "title", "file_name" or "rows"
+    is_form: bool = False
+    rows: list[ReturnedRow] = field(default_factory=list)
+
+    def failed(self, reason: str) -> "Returned":
+        self.ok, self.reason = False, reason
+        return self
+
+
+class MasterIndex:
+    """The master's rows keyed every way a returned row can point at them."""
+
+    def __init__(self, table: Table, agencies: list[AgencyRows]):
+        self.table = table
+        self.by_row = {ind.row: ind for ind in table.indicators}
+        self.digest = {ind.row: row_digest(ind.stt, ind.name) for ind in table.indicators}
+        self.by_name: dict[str, list[Indicator]] = {}
+        for ind in table.indicators:
+            self.by_name.setdefault(ind.name_key, []).append(ind)
+        self.agencies = {a.key: a for a in agencies}
+        self.rows_of = {a.key: {i.row for i in a.indicators} for a in agencies}
+
+    def match_by_name(self, stt: str, name: str, number: int | None) -> tuple[Indicator | None, str]:
+        """The master row of this STT and name, or None with the reason."""
+        found = self.by_name.get(vtext.fold(name), [])
+        if len(found) > 1:
+            same_stt = [i for i in found if vtext.fold(i.stt) == vtext.fold(stt)]
+            found = same_stt if same_stt else found
+        if len(found) > 1 and number is not None:
+            found = [i for i in found if i.number == number] or found
+        if not found:
+            return None, "không có chỉ tiêu cùng tên trong bảng gốc"
+        if len(found) > 1:
+            return None, f"bảng gốc có {len(found)} dòng cùng tên, không xác định được dòng nào"
+        return found[0], ""
+
+
+def _meta(book, names: list[str]) -> dict[str, str]:
+    if META_SHEET not in names:
+        return {}
+    ids = {vtext.fold(label): fid for label, fid in META_FIELDS}
+    out = {}
+    for row in book.values(META_SHEET):
+        if len(row) >= 2 and isinstance(row[0], str) and vtext.fold(row[0]) in ids:
+            out[ids[vtext.fold(row[0])]] = vtext.clean(row[1]) if row[1] is not None else ""
+    return out
+
+
+def _find_agency(texts: list[str], index: MasterIndex) -> str:
+    """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»)."""
+    from kh_excel.core.agencies import AgencyRegistry
+    key = AgencyRegistry.default().key
+    folded = [vtext.fold(t).replace("-", "/") for t in texts if t]
+    best, best_len = "", 0
+    for k, a in index.agencies.items():
+        name = vtext.fold(a.name).replace("-", "/")
+        if (any(name in f for f in folded) or any(key(t) == k for t in texts if t)) and len(name) > best_len:
+            best, best_len = k, len(name)
+    return best
+
+
+def read_returned(path: str | Path, index: MasterIndex) -> Returned:
+    """Read one returned workbook and match its rows; never raises for a bad file."""
+    from kh_excel.api import read_workbook
+    from kh_excel.io.workbook import WorkbookError, open_workbook
+    path = Path(path)
+    out = Returned(file=str(path))
+    try:
+        book = open_workbook(path)
+        names = book.sheet_names
+        meta = _meta(book, names)
+        grids = [book.grid(s) for s in names if s != META_SHEET and not book.is_hidden(s)]
+        table = read_workbook(grids, file=str(path))
+    except WorkbookError as exc:
+        return out.failed(str(exc))
+    except Exception as exc:  # a file so broken the libraries choke on it: one failed item, not a crash
+        return out.failed(f"Không đọc được tệp «{path}» ({type(exc).__name__}).")
+    out.sheet = table.sheet
+    if not table.has_results:
+        return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
+    grid = next(g for g in grids if g.sheet == table.sheet)
+    out.is_form = meta.get("kind") == FORM_KIND
+    rcol, tcol = table.columns["result"], table.columns.get("target")
+    key_col = None
+    for hr in table.header_rows:
+        row = grid.rows[hr - 1] if hr - 1 < len(grid.rows) else []
+        for c, v in enumerate(row):
+            if isinstance(v, str) and vtext.fold(v) == vtext.fold(KEY_HEADER):
+                key_col = c
+            elif out.is_form and isinstance(v, str) and meta.get("result_header") and vtext.clean(v) == meta["result_header"]:
+                rcol = c  # our own form says which column is the result: no guessing between two «Thực hiện»
+    fmts = grid.number_formats
+    for ind in table.indicators:
+        r0 = ind.row - 1
+        cells = grid.rows[r0] if r0 < len(grid.rows) else []
+        rr = ReturnedRow(
+            row=ind.row, stt=ind.stt, name=ind.name,
+            result=cells[rcol] if rcol < len(cells) else None, result_format=fmts.get((r0, rcol)),
+            result_cell=f"{col_letter(rcol)}{ind.row}",
+            target=ind.target if tcol is not None else None,
+            target_cell=f"{col_letter(tcol)}{ind.row}" if tcol is not None else "",
+        )
+        key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
+        if key and key[0] == index.table.sheet and key[1] in index.by_row and index.digest[key[1]] == key[2]:
+            rr.master_row, rr.matched_by = key[1], "key"
+        else:
+            found, why = index.match_by_name(ind.stt, ind.name, ind.number)
+            if found is not None:
+                rr.master_row, rr.matched_by = found.row, "stt_name"
+            else:
+                rr.why_unmatched = why
+        out.rows.append(rr)
+    # Whose workbook is it: the form says so; else its title, its file name, or the rows it holds.
+    if out.is_form and meta.get("agency_key") in index.agencies:
+        out.agency_key, out.identified_by = meta["agency_key"], "form"
+    else:
+        k = _find_agency(table.title_lines, index)
+        how = "title"
+        if not k:
+            k, how = _find_agency([path.stem], index), "file_name"
+        if not k:
+            matched = {r.master_row for r in out.rows if r.master_row is not None}
+            holders = [a for a, rows in index.rows_of.items() if matched and matched <= rows]
+            if len(holders) > 1:  # the agency with the fewest rows that still holds them all
+                holders.sort(key=lambda a: len(index.rows_of[a]))
+                holders = holders[:1] if len(index.rows_of[holders[0]]) < len(index.rows_of[holders[1]]) else []
+            k, how = (holders[0], "rows") if len(holders) == 1 else ("", "")
+        if not k:
+            return out.failed(f"Tệp «{path}»: không xác định được cơ quan gửi (không có tên cơ quan chủ trì "
+                              "nào của bảng gốc ở tiêu đề hay tên tệp).")
+        out.agency_key, out.identified_by = k, how
+    out.agency = index.agencies[out.agency_key].name
+    return out
