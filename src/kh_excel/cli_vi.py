@@ -95,6 +95,8 @@ ARGUMENTS = {
     "kind": "loại",
     "doc": "văn_bản",
     "inputs": "đầu_vào",
+    "master": "bảng_gốc",
+    "returned": "phiếu_gửi_lại",
 }
 
 # Files a person may give whose name starts with «-» (Click reads them as options).
