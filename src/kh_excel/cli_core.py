@@ -24,12 +24,12 @@ def fail(message: str, code: int = 2) -> None:
 def guarded(fn: Callable[[], int], known: tuple[type[BaseException], ...] = ()) -> None:
     """Run a command body: known errors (a WorkbookError, or one of `known`) as their Vietnamese
     message with exit 2; an unexpected one says so plainly with exit 3. Never a traceback."""
-    from kh_excel.io.workbook import WorkbookError
+    from kh_excel.io.limits import InputRefused
     try:
         code = fn()
     except typer.Exit:
         raise
-    except (WorkbookError, *known) as exc:
+    except (InputRefused, *known) as exc:
         fail(str(exc), 2)
     except KeyboardInterrupt:
         fail("đã dừng theo yêu cầu của người dùng.", 130)

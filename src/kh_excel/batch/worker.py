@@ -72,8 +72,8 @@ def die_with_parent(sig: str) -> None:
 
 def _reason(exc: BaseException) -> str:
     """A failure as the user reads it: our own errors carry a Vietnamese message already."""
-    from kh_excel.io.workbook import WorkbookError
-    if isinstance(exc, WorkbookError):
+    from kh_excel.io.limits import InputRefused
+    if isinstance(exc, InputRefused):
         return exc.reason  # the index and the summary name the file beside it
     if engine.is_user_error(exc):
         return str(exc)

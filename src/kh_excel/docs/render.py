@@ -114,6 +114,13 @@ _PATCHER = DocxTemplate.__new__(DocxTemplate)
 
 
 def _read_zip(path: Path, template: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    from kh_excel.io.limits import InputRefused, guard_docx
+    if not path.exists():
+        raise TemplateProblem(template, f"không tìm thấy tệp {path}")
+    try:
+        guard_docx(path)  # size, zip bomb, CRC, file kind: before the zip is read into memory
+    except InputRefused as exc:
+        raise TemplateProblem(template, f"tệp {path.name}: {exc.reason}", part=str(path)) from None
     try:
         with zipfile.ZipFile(path) as z:
             entries = [(info, z.read(info.filename)) for info in z.infolist()]

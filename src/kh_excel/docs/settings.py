@@ -210,14 +210,18 @@ def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
 
 
 def load_toml(path: str | os.PathLike) -> Settings:
+    from kh_excel.io.limits import InputRefused, read_toml_text
     p = Path(path)
     try:
-        with open(p, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise SettingsError(f"Không tìm thấy tệp cấu hình {p}") from None
+        data = tomllib.loads(read_toml_text(p))  # size, encoding and nesting checked first
+    except InputRefused as exc:
+        if not p.exists():
+            raise SettingsError(f"Không tìm thấy tệp cấu hình {p}") from None
+        raise SettingsError(str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"Tệp cấu hình {p} sai cú pháp TOML: {exc}") from None
+    except RecursionError:
+        raise SettingsError(f"Tệp cấu hình {p} lồng nhau quá sâu.") from None
     return settings_from_mapping(data, source=p.name)
 
 
@@ -356,6 +360,11 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     if src.suffix.lower() not in (".xlsx", ".xlsm"):
         raise SettingsError(f"{src.name}: chỉ ghi được bảng cấu hình vào tệp .xlsx hoặc .xlsm "
                             "(hãy lưu tệp sang .xlsx trước)")
+    from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    try:
+        guard_spreadsheet(src)  # the same bounds as every reader, before openpyxl
+    except InputRefused as exc:
+        raise SettingsError(str(exc)) from None
     try:
         wb = openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
     except FileNotFoundError:

@@ -1,0 +1,341 @@
+"""The one input guard: every file a command reads passes here before a native reader
+(calamine, xlrd, openpyxl, lxml, tomllib) sees it.
+
+A hostile or broken file must cost little and end in a Vietnamese message naming it: a zip
+bomb (many members, a huge total, a member that expands hundreds of times), a member with a
+bad CRC or a truncated archive, a sheet whose cells lie beyond Excel's limits (XFD1048576)
+or that spans an area calamine would allocate gigabytes for, a settings file that is not
+UTF-8 or nests without end, and a file given to the wrong command (a .docx to `check`).
+The bounds are documented in README («Giới hạn và an toàn»).
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+from pathlib import Path
+
+# ----------------------------------------------------------------- bounds
+MAX_FILE = 256 * 1024 * 1024          # bytes of any input file
+MAX_MEMBERS = 10_000                  # entries of a zip container
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes of all members, decompressed
+MAX_RATIO = 200                       # decompressed / compressed, for a member above 1 MB
+MAX_ROWS = 1_048_576                  # Excel's own limits
+MAX_COLS = 16_384                     # column XFD
+MAX_AREA = 8_000_000                  # rows × columns of one sheet (calamine allocates the whole area)
+MAX_TOML = 1024 * 1024                # bytes of a settings file
+MAX_TOML_DEPTH = 64                   # nesting of arrays and tables in it
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 1024 * 1024
+
+
+class InputRefused(Exception):
+    """An input refused before reading; `str()` is the Vietnamese message naming the file."""
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"Không đọc được tệp «{self.path}»: {reason}")
+
+
+def _command() -> str:
+    """The command being run (`check`, `lint` …), for messages about a file given to the wrong one."""
+    try:
+        import click
+        ctx = click.get_current_context(silent=True)
+        return ctx.info_name if ctx is not None and ctx.info_name else ""
+    except Exception:
+        return ""
+
+
+# ----------------------------------------------------------------- the file itself
+def check_file(path: str | os.PathLike, max_size: int = MAX_FILE) -> int:
+    """A regular, readable file of at most `max_size` bytes; returns its size."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputRefused(p, "không tìm thấy tệp.") from None
+    except OSError as exc:
+        raise InputRefused(p, f"không mở được tệp ({exc.strerror or exc}).") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputRefused(p, "đây là một thư mục, không phải một tệp.")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputRefused(p, "đây không phải là một tệp thông thường (thiết bị, ống dẫn…).")
+    if st.st_size > max_size:
+        raise InputRefused(p, f"tệp quá lớn ({st.st_size // (1024 * 1024)} MB; tối đa {max_size // (1024 * 1024)} MB).")
+    if not os.access(p, os.R_OK):
+        raise InputRefused(p, "không có quyền đọc tệp.")
+    return st.st_size
+
+
+def sniff(path: str | os.PathLike) -> str:
+    """What a file is, by its content: 'xlsx', 'docx', 'ods', 'odt', 'xls' (or other CFB: 'cfb'),
+    'pdf', 'zip', 'empty' or 'other'."""
+    p = Path(path)
+    with p.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        return "empty"
+    if head.startswith(_CFB_MAGIC):
+        return "cfb"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if not head.startswith(b"PK"):
+        return "other"
+    try:
+        with zipfile.ZipFile(p) as zf:
+            names = zf.namelist()
+            if "mimetype" in names:
+                mime = zf.read("mimetype")[:100]
+                if b"spreadsheet" in mime:
+                    return "ods"
+                if b"text" in mime:
+                    return "odt"
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+        return "zip"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    return "zip"
+
+
+_KIND_NAMES = {
+    "docx": "văn bản Word", "odt": "văn bản LibreOffice Writer", "pdf": "tệp PDF",
+    "xlsx": "bảng tính Excel", "ods": "bảng tính LibreOffice", "cfb": "tệp Office dạng cũ (.xls/.doc)",
+}
+
+
+def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
+    what = _KIND_NAMES.get(kind)
+    cmd = _command()
+    does = f"lệnh {cmd} đọc" if cmd else "cần"
+    wanted_text = "bảng tính .xlsx, .xlsm, .xls, .ods" if wanted == "spreadsheet" else "tệp .docx hợp lệ (văn bản Word)"
+    if what:
+        return InputRefused(p, f"{p.name} là {what}; {does} {wanted_text}.")
+    if kind == "empty":
+        return InputRefused(p, "tệp rỗng (0 byte).")
+    if kind == "zip":
+        return InputRefused(p, f"tệp nén bị hỏng hoặc không phải là {wanted_text}.")
+    return InputRefused(p, f"đây không phải là {wanted_text}.")
+
+
+# ----------------------------------------------------------------- zip containers
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
+_ROW_R = re.compile(rb'\br="(\d+)"')
+_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br="([A-Za-z]{1,8})(\d{1,12})"')
+_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref="([^"]*)"')
+_REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,12})$")
+
+
+def _col_number(letters: str | bytes) -> int:
+    n = 0
+    for ch in (letters.decode() if isinstance(letters, bytes) else letters).upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _cell_name(col: int, row: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row}"
+
+
+class _SheetScan:
+    """Streaming bounds of one worksheet part: the largest row and column it names."""
+
+    def __init__(self, path: Path, member: str):
+        self.path, self.member = path, member
+        self.max_row = self.max_col = 0
+        self.rows_seen = 0
+        self.tail = b""
+        self.first = True
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.tail + chunk
+        cut = data.rfind(b">") + 1          # scan whole tags; keep the unfinished one for the next chunk
+        body, self.tail = data[:cut], data[cut:]
+        if len(self.tail) > 65536:           # a tag longer than this is not a cell: do not let it grow
+            self.tail = self.tail[-65536:]
+        if self.first:
+            self.first = False
+            m = _DIMENSION.search(body)
+            if m:
+                self._dimension(m.group(1).decode("ascii", "replace"))
+        for m in _ROW_TAG.finditer(body):
+            self.rows_seen += 1
+            r = _ROW_R.search(m.group(1))
+            row = int(r.group(1)) if r else self.rows_seen
+            if row > self.max_row:
+                self._row(row)
+        for m in _CELL_REF.finditer(body):
+            col, row = _col_number(m.group(1)), int(m.group(2))
+            if col > self.max_col or row > self.max_row:
+                self._cell(col, row, m.group(1).decode() + m.group(2).decode())
+
+    def _dimension(self, ref: str) -> None:
+        for part in ref.split(":"):
+            m = _REF.match(part.strip())
+            if m and (_col_number(m.group(1)) > MAX_COLS or int(m.group(2)) > MAX_ROWS):
+                raise InputRefused(self.path, f"trang bảng tính ({self.member}) khai báo vùng {ref} vượt quá giới hạn "
+                                              f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+
+    def _row(self, row: int) -> None:
+        if row > MAX_ROWS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {row}, vượt quá giới hạn "
+                                          f"{MAX_ROWS:,} dòng của Excel: tệp hỏng hoặc độc hại.".replace(",", "."))
+        self.max_row = row
+        self._area()
+
+    def _cell(self, col: int, row: int, name: str) -> None:
+        if col > MAX_COLS or row > MAX_ROWS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có ô {name}, vượt quá giới hạn của Excel "
+                                          f"(XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        self.max_col = max(self.max_col, col)
+        self.max_row = max(self.max_row, row)
+        self._area()
+
+    def _area(self) -> None:
+        if self.max_row * max(self.max_col, 1) > MAX_AREA:
+            far = _cell_name(max(self.max_col, 1), self.max_row)
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far}: vùng dữ liệu quá lớn "
+                                          f"(hơn {MAX_AREA:,} ô; tối đa {MAX_AREA:,}) để đọc an toàn.".replace(",", "."))
+
+
+def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
+    """Members, sizes, ratios and CRCs of a zip container, read once as a stream (a header that lies
+    about sizes does not help), and — for a workbook — the extent of every worksheet."""
+    p = Path(path)
+    try:
+        zf = zipfile.ZipFile(p)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise InputRefused(p, "tệp bị cắt cụt hoặc hỏng (không mở được gói nén).") from None
+    except OSError as exc:
+        raise InputRefused(p, f"không mở được tệp ({exc.strerror or exc}).") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise InputRefused(p, f"gói nén có {len(infos):,} phần (tối đa {MAX_MEMBERS:,}): có thể là tệp độc hại, "
+                                  "đã từ chối đọc.".replace(",", "."))
+        names = {i.filename for i in infos}
+        missing = [r for r in required if r not in names]
+        if missing:
+            raise InputRefused(p, f"đây không phải là tệp .docx hợp lệ (gói nén thiếu {missing[0]}).")
+        total = 0
+        for info in infos:
+            if info.is_dir():
+                continue
+            declared_ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > _CHUNK and declared_ratio > MAX_RATIO:
+                raise _bomb(p, info.filename, int(declared_ratio))
+            if total + info.file_size > MAX_UNCOMPRESSED:
+                raise _too_big(p)
+            sheet = _SheetScan(p, info.filename) if scan_sheets and _is_worksheet(info.filename) else None
+            size = 0
+            try:
+                with zf.open(info) as fh:
+                    while True:
+                        chunk = fh.read(_CHUNK)
+                        if not chunk:
+                            break
+                        size += len(chunk)
+                        total += len(chunk)
+                        if total > MAX_UNCOMPRESSED:
+                            raise _too_big(p)
+                        if size > _CHUNK and size / max(info.compress_size, 1) > MAX_RATIO:
+                            raise _bomb(p, info.filename, size // max(info.compress_size, 1))
+                        if sheet is not None:
+                            sheet.feed(chunk)
+            except InputRefused:
+                raise
+            except zipfile.BadZipFile as exc:
+                crc = "CRC" in str(exc)
+                raise InputRefused(p, f"phần «{info.filename}» của tệp "
+                                      + ("bị hỏng (sai mã kiểm tra CRC)." if crc else "bị hỏng hoặc bị cắt cụt.")) from None
+            except (EOFError, zlib_error(), ValueError, OSError, NotImplementedError, RuntimeError) as exc:
+                raise InputRefused(p, f"phần «{info.filename}» của tệp bị hỏng hoặc bị cắt cụt "
+                                      f"({type(exc).__name__}).") from None
+
+
+def zlib_error():
+    import zlib
+    return zlib.error
+
+
+def _is_worksheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _bomb(p: Path, member: str, ratio: int) -> InputRefused:
+    return InputRefused(p, f"tệp có phần nén bất thường («{member}» giải nén gấp {ratio} lần): có thể là tệp độc hại, "
+                           "đã từ chối đọc.")
+
+
+def _too_big(p: Path) -> InputRefused:
+    return InputRefused(p, f"nội dung giải nén quá lớn (hơn {MAX_UNCOMPRESSED // (1024 * 1024)} MB): đã từ chối đọc.")
+
+
+# ----------------------------------------------------------------- per kind of input
+def guard_spreadsheet(path: str | os.PathLike) -> str:
+    """Check a workbook before any reader opens it; returns 'zip' (OOXML/ODS) or 'cfb' (.xls)."""
+    p = Path(path)
+    check_file(p)
+    kind = sniff(p)
+    if kind in ("xlsx", "ods"):
+        check_zip(p, scan_sheets=True)
+        with zipfile.ZipFile(p) as zf:
+            names = set(zf.namelist())
+        if "[Content_Types].xml" not in names and "mimetype" not in names:
+            raise InputRefused(p, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
+        return "zip"
+    if kind == "cfb":
+        return "cfb"
+    if kind == "zip":
+        check_zip(p)
+        raise InputRefused(p, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
+    raise _wrong_kind(p, kind, "spreadsheet")
+
+
+def guard_docx(path: str | os.PathLike) -> None:
+    """Check a Word document or template before lxml or docxtpl opens it."""
+    p = Path(path)
+    check_file(p)
+    kind = sniff(p)
+    if kind == "docx":
+        check_zip(p, required=("word/document.xml",))
+        return
+    if kind == "zip":
+        raise InputRefused(p, "đây không phải là tệp .docx hợp lệ (gói nén hỏng hoặc thiếu word/document.xml).")
+    raise _wrong_kind(p, kind, "docx")
+
+
+def read_toml_text(path: str | os.PathLike) -> str:
+    """The text of a settings file: bounded in size and nesting, UTF-8 (a Vietnamese message otherwise)."""
+    p = Path(path)
+    check_file(p, MAX_TOML)
+    data = p.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputRefused(p, "tệp cấu hình được lưu dạng UTF-16; hãy lưu lại với mã hóa UTF-8.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputRefused(p, f"tệp cấu hình không phải mã hóa UTF-8 (byte lạ ở vị trí {exc.start}); "
+                              "hãy lưu lại với mã hóa UTF-8.") from None
+    if "\x00" in text:
+        raise InputRefused(p, "tệp cấu hình chứa ký tự NUL (có thể lưu dạng UTF-16); hãy lưu lại với mã hóa UTF-8.")
+    depth = deepest = 0
+    for ch in re.sub(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*', "", text):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    if deepest > MAX_TOML_DEPTH:
+        raise InputRefused(p, f"tệp cấu hình lồng nhau quá sâu ({deepest} tầng; tối đa {MAX_TOML_DEPTH}).")
+    return text
