@@ -351,9 +351,11 @@ class Renderer:
     def render_to_file(self, template: str | os.PathLike, context: dict[str, Any],
                        out: str | os.PathLike) -> Path:
         """Render and write `out` atomically: a temporary file renamed into place, nothing on failure."""
-        from kh_excel.io.atomic import write_bytes_atomic
+        from kh_excel.io.atomic import check_output, write_bytes_atomic
 
-        return write_bytes_atomic(out, self.render_bytes(template, context))
+        compiled = self.compile(template)
+        check_output(out, compiled.dependencies)  # before the work: never onto the template or a part
+        return write_bytes_atomic(out, self.render_bytes(template, context), compiled.dependencies)
 
     def _check_variables(self, compiled: CompiledTemplate, context: dict[str, Any]) -> None:
         known = set(context)

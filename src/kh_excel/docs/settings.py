@@ -360,7 +360,9 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     if src.suffix.lower() not in (".xlsx", ".xlsm"):
         raise SettingsError(f"{src.name}: chỉ ghi được bảng cấu hình vào tệp .xlsx hoặc .xlsm "
                             "(hãy lưu tệp sang .xlsx trước)")
+    from kh_excel.io.atomic import check_output
     from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    check_output(dst, [src])  # before any work: never onto the workbook itself
     try:
         guard_spreadsheet(src)  # the same bounds as every reader, before openpyxl
     except InputRefused as exc:
@@ -393,4 +395,4 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     ws.column_dimensions["C"].width = 60
     from kh_excel.io.atomic import write_atomic
 
-    return write_atomic(dst, lambda tmp: wb.save(tmp))
+    return write_atomic(dst, lambda tmp: wb.save(tmp), inputs=[src])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
 from kh_excel.core.model import Attainment
-from kh_excel.io.atomic import write_atomic
+from kh_excel.io.atomic import check_output, write_atomic
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 
@@ -60,8 +60,7 @@ def output_columns(ws, att: Attainment) -> tuple[int, int]:
 
 def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tolerance: Decimal = Decimal(2)) -> Path:
     src, out = Path(src), Path(out)
-    if src.resolve() == out.resolve():
-        raise WorkbookError(out, "tệp kết quả phải khác tệp đầu vào (chương trình không sửa tệp gốc).")
+    check_output(out, [src])  # before any work: never onto the workbook, a folder or a device
     wb = _load(src)
     ws = wb[att.table.sheet]
     t = att.table
@@ -112,4 +111,4 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     ws.column_dimensions[ws.cell(1, rc).column_letter].width = 11
     ws.column_dimensions[ws.cell(1, sc).column_letter].width = 16
     suffix = ".xlsm" if src.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm" else out.suffix
-    return write_atomic(out.with_suffix(suffix), lambda p: wb.save(p))
+    return write_atomic(out.with_suffix(suffix), lambda p: wb.save(p), inputs=[src])

@@ -19,17 +19,19 @@ from pathlib import Path
 # ----------------------------------------------------------------- bounds
 MAX_FILE = 256 * 1024 * 1024          # bytes of any input file
 MAX_MEMBERS = 10_000                  # entries of a zip container
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes of all members, decompressed
+MAX_UNCOMPRESSED = 100 * 1024 * 1024  # bytes of all members, decompressed (100,000 rows take ~40 MB)
 MAX_RATIO = 200                       # decompressed / compressed, for a member above 1 MB
 MAX_ROWS = 1_048_576                  # Excel's own limits
 MAX_COLS = 16_384                     # column XFD
 MAX_AREA = 8_000_000                  # rows × columns of one sheet (calamine allocates the whole area)
+MAX_CELLS = 2_000_000                 # cells written in one sheet (100,000 rows of 12 columns: 1.2 million)
 MAX_TOML = 1024 * 1024                # bytes of a settings file
 MAX_TOML_DEPTH = 64                   # nesting of arrays and tables in it
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 1024 * 1024
+_SCAN_CHUNK = 4 * 1024 * 1024
 
 
 class InputRefused(Exception):
@@ -39,6 +41,11 @@ class InputRefused(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"Không đọc được tệp «{self.path}»: {reason}")
+
+
+def _n(value: int) -> str:
+    """12345678 -> '12.345.678' (Vietnamese thousands separator)."""
+    return f"{value:,}".replace(",", ".")
 
 
 def _command() -> str:
@@ -69,6 +76,8 @@ def check_file(path: str | os.PathLike, max_size: int = MAX_FILE) -> int:
         raise InputRefused(p, f"tệp quá lớn ({st.st_size // (1024 * 1024)} MB; tối đa {max_size // (1024 * 1024)} MB).")
     if not os.access(p, os.R_OK):
         raise InputRefused(p, "không có quyền đọc tệp.")
+    from kh_excel.io.atomic import protect
+    protect(p)  # an input of the running command: no output may replace it
     return st.st_size
 
 
@@ -114,7 +123,7 @@ def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
     what = _KIND_NAMES.get(kind)
     cmd = _command()
     does = f"lệnh {cmd} đọc" if cmd else "cần"
-    wanted_text = "bảng tính .xlsx, .xlsm, .xls, .ods" if wanted == "spreadsheet" else "tệp .docx hợp lệ (văn bản Word)"
+    wanted_text = "tệp bảng tính (.xlsx, .xlsm, .xls, .ods)" if wanted == "spreadsheet" else "tệp .docx hợp lệ (văn bản Word)"
     if what:
         return InputRefused(p, f"{p.name} là {what}; {does} {wanted_text}.")
     if kind == "empty":
@@ -125,11 +134,13 @@ def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
 
 
 # ----------------------------------------------------------------- zip containers
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
-_ROW_R = re.compile(rb'\br="(\d+)"')
-_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br="([A-Za-z]{1,8})(\d{1,12})"')
+# r="…" after a space (what every writer does) is searched by its literal prefix, which is fast;
+# a file that separates attributes with a tab or a line break gets the slower, general pattern.
+_REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
+_REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
+_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref="([^"]*)"')
-_REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,12})$")
+_REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,15})$")
 
 
 def _col_number(letters: str | bytes) -> int:
@@ -148,36 +159,64 @@ def _cell_name(col: int, row: int) -> str:
 
 
 class _SheetScan:
-    """Streaming bounds of one worksheet part: the largest row and column it names."""
+    """Streaming bounds of one worksheet part: every row and cell reference (r="…", in any
+    attribute order) within Excel's limits, the area from A1 to the farthest of them (what
+    calamine allocates) and the number of cells within MAX_AREA. Regular expressions over
+    whole chunks: a 40 MB sheet is scanned in a fraction of a second."""
 
     def __init__(self, path: Path, member: str):
         self.path, self.member = path, member
         self.max_row = self.max_col = 0
-        self.rows_seen = 0
+        self.rows = self.cells = 0       # tags counted: rows and cells written without r="…" still count
         self.tail = b""
         self.first = True
+        self._tags(b"")
 
-    def feed(self, chunk: bytes) -> None:
+    def _tags(self, prefix: bytes) -> None:
+        p = re.escape(prefix)
+        self.row_tag, self.cell_tag = b"<" + prefix + b"row", b"<" + prefix + b"c"
+        self.row_refs = re.compile(b"<" + p + rb'row\b[^>]*?\sr="(\d{1,15})"')
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        cut = data.rfind(b">") + 1          # scan whole tags; keep the unfinished one for the next chunk
+        cut = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
         body, self.tail = data[:cut], data[cut:]
-        if len(self.tail) > 65536:           # a tag longer than this is not a cell: do not let it grow
+        if len(self.tail) > 65536:            # a tag longer than this is no row or cell: do not let it grow
             self.tail = self.tail[-65536:]
         if self.first:
             self.first = False
+            root = _ROOT.search(body)
+            if root and root.group(1):
+                self._tags(root.group(1))
             m = _DIMENSION.search(body)
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
-        for m in _ROW_TAG.finditer(body):
-            self.rows_seen += 1
-            r = _ROW_R.search(m.group(1))
-            row = int(r.group(1)) if r else self.rows_seen
-            if row > self.max_row:
-                self._row(row)
-        for m in _CELL_REF.finditer(body):
-            col, row = _col_number(m.group(1)), int(m.group(2))
-            if col > self.max_col or row > self.max_row:
-                self._cell(col, row, m.group(1).decode() + m.group(2).decode())
+        odd = b'\tr="' in body or b'\nr="' in body or b'\rr="' in body
+        letters = set((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(body))
+        if letters:
+            self.max_col = max(self.max_col, max(_col_number(x) for x in letters))
+        # tags counted with bytes.count (an over-count, e.g. of <col>, only makes the bound stricter)
+        self.rows += body.count(self.row_tag)
+        self.cells += body.count(self.cell_tag)
+        numbers = self.row_refs.findall(body)
+        self.max_row = max(self.max_row, self.rows, max(map(int, numbers)) if numbers else 0)
+        # A cell whose row has more digits than the largest row seen lies beyond it: only then read
+        # every cell's row (an honest file never gets here).
+        space = rb"\s" if odd else b" "
+        longer = space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (len(str(self.max_row)) + 1)
+        if re.search(longer, body):
+            cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d{1,15})"', body)
+            self.max_row = max(self.max_row, max(map(int, cell_rows)))
+        if self.max_col > MAX_COLS or self.max_row > MAX_ROWS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có ô hoặc dòng ở "
+                                          f"{_cell_name(max(self.max_col, 1), self.max_row)}, vượt quá giới hạn của "
+                                          f"Excel ({_n(MAX_ROWS)} dòng, cột XFD): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        area = self.max_row * max(self.max_col, 1)
+        if area > MAX_AREA or self.cells > MAX_CELLS:
+            far = _cell_name(max(self.max_col, 1), self.max_row)
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
+                                          f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
+                                          f"{_n(MAX_CELLS)} ô có dữ liệu).")
 
     def _dimension(self, ref: str) -> None:
         for part in ref.split(":"):
@@ -185,27 +224,6 @@ class _SheetScan:
             if m and (_col_number(m.group(1)) > MAX_COLS or int(m.group(2)) > MAX_ROWS):
                 raise InputRefused(self.path, f"trang bảng tính ({self.member}) khai báo vùng {ref} vượt quá giới hạn "
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
-
-    def _row(self, row: int) -> None:
-        if row > MAX_ROWS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {row}, vượt quá giới hạn "
-                                          f"{MAX_ROWS:,} dòng của Excel: tệp hỏng hoặc độc hại.".replace(",", "."))
-        self.max_row = row
-        self._area()
-
-    def _cell(self, col: int, row: int, name: str) -> None:
-        if col > MAX_COLS or row > MAX_ROWS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có ô {name}, vượt quá giới hạn của Excel "
-                                          f"(XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
-        self.max_col = max(self.max_col, col)
-        self.max_row = max(self.max_row, row)
-        self._area()
-
-    def _area(self) -> None:
-        if self.max_row * max(self.max_col, 1) > MAX_AREA:
-            far = _cell_name(max(self.max_col, 1), self.max_row)
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far}: vùng dữ liệu quá lớn "
-                                          f"(hơn {MAX_AREA:,} ô; tối đa {MAX_AREA:,}) để đọc an toàn.".replace(",", "."))
 
 
 def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
@@ -221,8 +239,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise InputRefused(p, f"gói nén có {len(infos):,} phần (tối đa {MAX_MEMBERS:,}): có thể là tệp độc hại, "
-                                  "đã từ chối đọc.".replace(",", "."))
+            raise InputRefused(p, f"gói nén có {_n(len(infos))} phần (tối đa {_n(MAX_MEMBERS)}): có thể là tệp độc hại, "
+                                  "đã từ chối đọc.")
         names = {i.filename for i in infos}
         missing = [r for r in required if r not in names]
         if missing:
@@ -241,7 +259,7 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
             try:
                 with zf.open(info) as fh:
                     while True:
-                        chunk = fh.read(_CHUNK)
+                        chunk = fh.read(_SCAN_CHUNK)
                         if not chunk:
                             break
                         size += len(chunk)
@@ -252,6 +270,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                             raise _bomb(p, info.filename, size // max(info.compress_size, 1))
                         if sheet is not None:
                             sheet.feed(chunk)
+                if sheet is not None:
+                    sheet.feed(b"", last=True)
             except InputRefused:
                 raise
             except zipfile.BadZipFile as exc:
