@@ -126,8 +126,16 @@ def _limits():
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
 
 
-_BOOT = ("import atexit, resource, sys\n"
-         "atexit.register(lambda: sys.stderr.write('\\nPEAK_KIB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+# The child reports its own peak resident size at exit: VmHWM of /proc/self/status (ru_maxrss on
+# Linux keeps the parent's peak from before exec, so it would report the test process instead).
+_BOOT = ("import atexit, sys\n"
+         "def _peak():\n"
+         "    try:\n"
+         "        kib = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
+         "    except Exception:\n"
+         "        import resource; kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+         "    sys.stderr.write('\\nPEAK_KIB=%s\\n' % kib)\n"
+         "atexit.register(_peak)\n"
          "from kh_excel.cli import main\n"
          "main()")
 

@@ -376,8 +376,8 @@ def _parse_text(raw: str) -> ParsedNumber | None:
 
 # No indicator needs more than this: a cell beyond it (`9` × 5000, 1E+308, 1E-320) is junk or
 # hostile, and arithmetic on it would overflow the decimal context. It is read as not a number.
-MAX_MAGNITUDE = 30          # decimal exponent: |x| < 10**31
-MAX_DIGITS = 60             # significant digits written
+MAX_MAGNITUDE = 20          # decimal exponent: |x| < 10**21 (a GDP in đồng is 10**16)
+MAX_DIGITS = 28             # significant digits: the default decimal context
 
 
 def _plausible(d: Decimal) -> bool:

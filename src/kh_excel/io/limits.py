@@ -49,13 +49,17 @@ def _n(value: int) -> str:
 
 
 def _command() -> str:
-    """The command being run (`check`, `lint` …), for messages about a file given to the wrong one."""
-    try:
-        import click
-        ctx = click.get_current_context(silent=True)
-        return ctx.info_name if ctx is not None and ctx.info_name else ""
-    except Exception:
-        return ""
+    """The command being run (`check`, `lint` …), for messages about a file given to the wrong one.
+    Typer 0.2x carries its own copy of Click (typer._click); older ones use Click itself."""
+    for module in ("typer._click.globals", "click.globals"):
+        try:
+            import importlib
+            ctx = importlib.import_module(module).get_current_context(silent=True)
+        except Exception:
+            continue
+        if ctx is not None and ctx.info_name:
+            return ctx.info_name
+    return ""
 
 
 # ----------------------------------------------------------------- the file itself
@@ -207,10 +211,12 @@ class _SheetScan:
         if re.search(longer, body):
             cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d{1,15})"', body)
             self.max_row = max(self.max_row, max(map(int, cell_rows)))
-        if self.max_col > MAX_COLS or self.max_row > MAX_ROWS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có ô hoặc dòng ở "
-                                          f"{_cell_name(max(self.max_col, 1), self.max_row)}, vượt quá giới hạn của "
-                                          f"Excel ({_n(MAX_ROWS)} dòng, cột XFD): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        if self.max_row > MAX_ROWS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
+                                          f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        if self.max_col > MAX_COLS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
+                                          "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
         area = self.max_row * max(self.max_col, 1)
         if area > MAX_AREA or self.cells > MAX_CELLS:
             far = _cell_name(max(self.max_col, 1), self.max_row)
