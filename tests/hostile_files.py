@@ -161,3 +161,24 @@ def run_limited(*args: str, stdout=subprocess.PIPE) -> tuple[int, str, str, floa
     text_err = re.sub(r"\nPEAK_KIB=\d+\n", "", text_err)
     text = out.decode("utf-8", "replace") if isinstance(out, bytes) else ""
     return proc.returncode, text, text_err, elapsed, peak
+
+
+def ods(dst: Path, rows_xml: str) -> Path:
+    """A minimal .ods whose one sheet holds `rows_xml` (table:table-row elements)."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Trang1">{rows_xml}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    return dst
+
+
+def ods_repeat_bomb(dst: Path, rows: int = 3000, cols: int = 16384) -> Path:
+    """One cell with a value, repeated over `rows` × `cols`: a few hundred bytes that calamine expands."""
+    return ods(dst, f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+                    f'table:number-columns-repeated="{cols}" office:value-type="string"><text:p>x</text:p>'
+                    '</table:table-cell></table:table-row>')

@@ -62,6 +62,22 @@ def test_hostile_workbook_is_exit_2_in_every_command(books, tmp_path, case, comm
     assert not any(tmp_path.iterdir())
 
 
+def test_ods_repeated_cells_bomb_is_refused(tmp_path):
+    """3,000 × 16,384 copies of one cell: under calamine's own cap of 10**8 cells, but gigabytes."""
+    path = hf.ods_repeat_bomb(tmp_path / "lap-lai.ods")
+    _assert_refused(["check", path], path, "quá lớn", "XFD3000")
+
+
+def test_ods_trailing_empty_repeats_are_fine(tmp_path):
+    """LibreOffice writes the empty rest of a sheet as one huge repeated empty row: not a bomb."""
+    from kh_excel.io.limits import guard_spreadsheet
+    path = hf.ods(tmp_path / "binh-thuong.ods", '<table:table-row><table:table-cell office:value-type="string">'
+                  '<text:p>STT</text:p></table:table-cell></table:table-row><table:table-row '
+                  'table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="1024"/>'
+                  '</table:table-row>')
+    assert guard_spreadsheet(path) == "zip"
+
+
 def test_huge_sheet_is_refused_before_reading(tmp_path):
     path = hf.huge_sheet(tmp_path / "rat-lon.xlsx", 300)   # ~18 MB on disk, ~124 MB of sheet XML
     _assert_refused(["check", path], path, "quá lớn")

@@ -80,7 +80,11 @@ def _reason(exc: OSError) -> str:
         errno.EISDIR: "đây là một thư mục, không phải tệp",
         errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
         errno.EEXIST: "đã có một tệp trùng tên với thư mục cần tạo",
-    }.get(exc.errno, f"lỗi hệ thống tệp ({exc.strerror or exc})")
+        errno.ENOENT: "không tạo được tệp ở đây (thư mục không tồn tại hoặc không cho tạo tệp)",
+        errno.EINVAL: "tên tệp có ký tự không hợp lệ",
+        errno.EBUSY: "tệp đang bị chương trình khác dùng",
+        errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+    }.get(exc.errno, f"lỗi hệ thống tệp (mã {errno.errorcode.get(exc.errno or 0, exc.errno)})")
 
 
 def check_output(target: str | os.PathLike, inputs: Iterable[str | os.PathLike | None] = ()) -> Path:
@@ -103,7 +107,8 @@ def check_output(target: str | os.PathLike, inputs: Iterable[str | os.PathLike |
         raise OutputRefused(text, _reason(exc)) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputRefused(text, "đây là một thư mục, không phải tệp; hãy ghi rõ tên tệp kết quả")
+            raise OutputRefused(text, "đây là một thư mục (hoặc đường dẫn để trống), không phải tệp; "
+                                      "hãy ghi rõ tên tệp kết quả")
         if not stat.S_ISREG(st.st_mode):
             raise OutputRefused(text, "đây không phải là một tệp thông thường (thiết bị, ống dẫn…): không ghi đè")
     for other in inputs:
@@ -156,7 +161,7 @@ def atomic_path(target: str | os.PathLike, inputs: Iterable[str | os.PathLike | 
 
 
 _OS_REASONS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG,
-               errno.EISDIR, errno.ENOTDIR, errno.EEXIST}
+               errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENOENT, errno.EINVAL, errno.EBUSY, errno.EIO}
 
 
 def write_atomic(target: str | os.PathLike, write: Callable[[Path], None],

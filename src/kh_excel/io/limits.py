@@ -232,6 +232,50 @@ class _SheetScan:
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
+_ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
+_ODS_ROWS = re.compile(rb'number-rows-repeated="(\d{1,15})"')
+_ODS_COLS = re.compile(rb'number-columns-repeated="(\d{1,15})"')
+
+
+class _OdsScan(_SheetScan):
+    """The same bounds for content.xml of an .ods: repeated rows and cells (`number-rows-repeated`,
+    `number-columns-repeated`) that hold a value are what calamine expands into memory."""
+
+    def __init__(self, path: Path, member: str):
+        super().__init__(path, member)
+        self.row = self.col = self.repeat = 0
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        data = self.tail + chunk
+        cut = len(data) if last else data.rfind(b">") + 1
+        body, self.tail = data[:cut], data[cut:]
+        if len(self.tail) > 65536:
+            self.tail = self.tail[-65536:]
+        for m in _ODS_TAG.finditer(body):
+            kind, attrs = m.group(1), m.group(2)
+            if kind == b"table":
+                self.row = self.col = self.repeat = 0
+                continue
+            if kind == b"table-row":
+                self.row += self.repeat       # the previous row, with its repeats
+                rep = _ODS_ROWS.search(attrs)
+                self.repeat = int(rep.group(1)) if rep else 1
+                self.col = 0
+                continue
+            rep = _ODS_COLS.search(attrs)
+            cols = int(rep.group(1)) if rep else 1
+            if b"value-type" in attrs:        # a cell with a value (empty repeats cost calamine nothing)
+                self.cells += cols * self.repeat
+                self.max_row = max(self.max_row, self.row + self.repeat)
+                self.max_col = max(self.max_col, self.col + cols)
+            self.col += cols
+            if self.max_row * max(self.max_col, 1) > MAX_AREA or self.cells > MAX_CELLS:
+                raise InputRefused(self.path, f"bảng tính có dữ liệu lặp lại tới ô "
+                                              f"{_cell_name(max(self.max_col, 1), self.max_row)} "
+                                              f"({_n(self.cells)} ô có dữ liệu): quá lớn để đọc an toàn (tối đa "
+                                              f"{_n(MAX_AREA)} ô tính từ A1 và {_n(MAX_CELLS)} ô có dữ liệu).")
+
+
 def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
     """Members, sizes, ratios and CRCs of a zip container, read once as a stream (a header that lies
     about sizes does not help), and — for a workbook — the extent of every worksheet."""
@@ -260,7 +304,11 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                 raise _bomb(p, info.filename, int(declared_ratio))
             if total + info.file_size > MAX_UNCOMPRESSED:
                 raise _too_big(p)
-            sheet = _SheetScan(p, info.filename) if scan_sheets and _is_worksheet(info.filename) else None
+            sheet = None
+            if scan_sheets and _is_worksheet(info.filename):
+                sheet = _SheetScan(p, info.filename)
+            elif scan_sheets and info.filename == "content.xml":
+                sheet = _OdsScan(p, info.filename)
             size = 0
             try:
                 with zf.open(info) as fh:
