@@ -337,15 +337,18 @@ class Renderer:
         compiled = self.compile(template)
         self._check_variables(compiled, context)
         rendered: dict[str, bytes] = {}
-        with deadline():
-            for name, tmpl in compiled.templates.items():
-                try:
-                    out = render_bounded(tmpl, context)
-                except (RenderLimit, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
-                    raise TemplateProblem(compiled.path, _limit_message(exc), part=name) from None
-                except jinja2.TemplateError as exc:
-                    raise self._locate(compiled, name, context, exc) from None
-                rendered[name] = self._finish(compiled, name, out)
+        try:
+            with deadline():
+                for name, tmpl in compiled.templates.items():
+                    try:
+                        out = render_bounded(tmpl, context)
+                    except (RenderLimit, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
+                        raise TemplateProblem(compiled.path, _limit_message(exc), part=name) from None
+                    except jinja2.TemplateError as exc:
+                        raise self._locate(compiled, name, context, exc) from None
+                    rendered[name] = self._finish(compiled, name, out)
+        except RenderLimit as exc:  # the deadline's alarm, wherever in the render it struck
+            raise TemplateProblem(compiled.path, str(exc)) from None
         return _zip(compiled, rendered)
 
     def render_to_file(self, template: str | os.PathLike, context: dict[str, Any],
