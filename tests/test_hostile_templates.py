@@ -169,3 +169,43 @@ def test_recursive_macro_through_the_cli_is_exit_2(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert "de-quy.docx" in proc.stderr and "đệ quy" in proc.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("body", [PAYLOADS["self_builtins"], "{%p include '/etc/passwd' %}", "{%p include '../ngoai/bimat' %}"])
+def test_batch_template_payloads_stop_the_run(outside, body):
+    if os.path.exists(MARKER):
+        os.remove(MARKER)
+    tpl = make_template(outside / "lo-hong.docx", [body])
+    out = outside / "kq"
+    proc = run_cli("batch", str(sample("chi_tieu_2026_lao_cai.xlsx")), "-o", str(out), "--template", str(tpl))
+    # an include is refused when the template is compiled (the run does not start: exit 2); a payload
+    # met while rendering fails its item (exit 1)
+    assert proc.returncode == (1 if "__" in body else 2), proc.stderr
+    assert "lo-hong.docx" in proc.stderr + proc.stdout and "Traceback" not in proc.stderr
+    assert SECRET not in proc.stderr + proc.stdout and "root:" not in proc.stderr + proc.stdout
+    assert not os.path.exists(MARKER)
+    assert not list(out.glob("*.docx")) if out.exists() else True
+
+
+def test_the_time_bound_holds_outside_the_main_thread(tmp_path, monkeypatch):
+    """No alarm off the main thread (the add-in's server, a writer thread): the hooks alone stop it."""
+    import threading
+    import kh_excel.docs.sandbox as sandbox
+    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 2.0)
+    tpl = make_template(tmp_path / "luong.docx", ["{% for i in range(99999) %}{% for j in range(99999) %}"
+                                                  "{% endfor %}{% endfor %}"])
+    box = {}
+
+    def work():
+        t0 = time.monotonic()
+        try:
+            Renderer().render_bytes(tpl, {})
+        except TemplateProblem as exc:
+            box["message"] = str(exc)
+        box["seconds"] = time.monotonic() - t0
+
+    th = threading.Thread(target=work)
+    th.start()
+    th.join(60)
+    assert not th.is_alive()
+    assert "giây" in box["message"] and box["seconds"] < 30

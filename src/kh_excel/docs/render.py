@@ -11,6 +11,10 @@ rendered as nothing.
 Shared parts: `{%p include "tieu-de" %}` in a template pulls in the body of
 `parts/tieu-de.docx` (looked up next to the template first, then in the bundled
 templates), patched and compiled like the template itself.
+
+Every template runs in the sandbox of `kh_excel.docs.sandbox` (no Python internals, files or
+commands; bounded numbers, sizes, output and time); an include is a plain part name, never a
+path, and a part that includes itself is refused when the template is compiled.
 """
 from __future__ import annotations
 
