@@ -121,8 +121,12 @@ def many_members(dst: Path, n: int = 20_000) -> Path:
     return dst
 
 
-def _limits():
+def _limits(file_size: int | None = None):
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
+    if file_size is not None:  # a disk that fills up: writes beyond this fail (EFBIG, SIGXFSZ ignored)
+        import signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
 
 
 # The child reports its own peak resident size at exit: VmHWM of /proc/self/status (ru_maxrss on
@@ -139,14 +143,16 @@ _BOOT = ("import atexit, sys\n"
          "main()")
 
 
-def run_limited(*args: str, stdout=subprocess.PIPE) -> tuple[int, str, str, float, float]:
+def run_limited(*args: str, stdout=subprocess.PIPE, file_size: int | None = None) -> tuple[int, str, str, float, float]:
     """Run the CLI under 1 GiB of address space; (exit, stdout, stderr, seconds, peak MiB of that run).
     The child reports its own peak resident size at exit (atexit), removed from stderr here."""
     cmd = [sys.executable, "-c", _BOOT, *map(str, args)]
     env = {"PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin",
            "HOME": str(Path.home())}
+    if file_size is not None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"   # a cut .pyc would break every later run
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=_limits, env=env)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=lambda: _limits(file_size), env=env)
     try:
         out, err = proc.communicate(timeout=TIME_LIMIT + 30)
     except subprocess.TimeoutExpired:

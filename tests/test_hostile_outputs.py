@@ -130,3 +130,17 @@ def test_a_good_output_is_still_written(inputs, tmp_path):
     assert out.is_file()
     rc, _, err, _, _ = run_limited("attainment", book, "-o", out)   # replacing an earlier output is fine
     assert rc == 0, err
+
+
+@pytest.mark.parametrize("command, name", [("attainment", "kq.xlsx"), ("render", "kq.docx")])
+def test_a_write_that_fails_midway_leaves_nothing(inputs, tmp_path, command, name):
+    """The disk fills up while the output is written (a file-size limit of 4 KiB on the process)."""
+    book, _, _ = inputs
+    out = tmp_path / "ra" / name
+    args = [command, book, "-o", out] if command == "attainment" else [command, "ke-hoach", book, "-o", out]
+    before = digest(book)
+    rc, _, err, _, _ = run_limited(*args, file_size=4096)
+    assert rc == 2 and "Traceback" not in err, err
+    assert name in err and "dung lượng" in err, err
+    assert digest(book) == before
+    assert not out.exists() and not [p for p in out.parent.iterdir() if p.name.startswith(".")]

@@ -84,6 +84,7 @@ def _reason(exc: OSError) -> str:
         errno.EINVAL: "tên tệp có ký tự không hợp lệ",
         errno.EBUSY: "tệp đang bị chương trình khác dùng",
         errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+        errno.EFBIG: "tệp vượt dung lượng tối đa hệ thống cho phép",
     }.get(exc.errno, f"lỗi hệ thống tệp (mã {errno.errorcode.get(exc.errno or 0, exc.errno)})")
 
 
@@ -155,13 +156,46 @@ def atomic_path(target: str | os.PathLike, inputs: Iterable[str | os.PathLike | 
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
-        if isinstance(exc, OSError) and not isinstance(exc, (FileNotFoundError,)) and exc.errno in _OS_REASONS:
-            raise OutputRefused(target, _reason(exc)) from None
+        os_error = _as_os_error(exc)
+        if os_error is not None and not isinstance(exc, FileNotFoundError) and os_error.errno in _OS_REASONS:
+            _drop_quietly(exc)
+            raise OutputRefused(target, _reason(os_error)) from None
         raise
 
 
+def _as_os_error(exc: BaseException) -> OSError | None:
+    """The operating-system error behind a failed write: an OSError, or lxml's SerialisationError
+    «IO_ENOSPC» / «IO_EFBIG» (openpyxl writes the sheets through lxml)."""
+    if isinstance(exc, OSError):
+        return exc
+    import re
+    m = re.search(r"\bIO_(E[A-Z]+)\b", str(exc))
+    code = getattr(errno, m.group(1), None) if m else None
+    return OSError(code, os.strerror(code)) if code else None
+
+
+def _drop_quietly(exc: BaseException) -> None:
+    """Free a failed writer's frames now, with Python's «Exception ignored in …» report muted: a
+    half-closed openpyxl/lxml writer raises the same error again while it is collected."""
+    import gc
+    import sys
+    kind = type(exc)
+    previous = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        # the same failure raised again by the writer's generator, now or when the process ends
+        if unraisable.exc_type is not kind:
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    while exc is not None:
+        exc.__traceback__ = None
+        exc = exc.__context__  # type: ignore[assignment]
+    gc.collect()
+
+
 _OS_REASONS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG,
-               errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENOENT, errno.EINVAL, errno.EBUSY, errno.EIO}
+               errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENOENT, errno.EINVAL, errno.EBUSY, errno.EIO, errno.EFBIG}
 
 
 def write_atomic(target: str | os.PathLike, write: Callable[[Path], None],
