@@ -54,8 +54,8 @@ def guarded(fn: Callable[[], int], known: tuple[type[BaseException], ...] = ()) 
 
 
 def _os_reason(exc: OSError) -> str:
-    from kh_excel.io.atomic import _reason
-    return _reason(exc)
+    from kh_excel.io.atomic import os_reason
+    return os_reason(exc)
 
 
 def _stdout_failed(exc: OSError) -> bool:

@@ -24,8 +24,9 @@ def is_user_error(exc: BaseException) -> bool:
     """Errors whose str() is already the Vietnamese message a user should read."""
     from kh_excel.docs.render import TemplateProblem
     from kh_excel.docs.settings import SettingsError
+    from kh_excel.io.atomic import OutputRefused
     from kh_excel.io.limits import InputRefused
-    return isinstance(exc, (TemplateProblem, SettingsError, InputRefused))
+    return isinstance(exc, (TemplateProblem, SettingsError, InputRefused, OutputRefused))
 
 
 def preload() -> None:

@@ -110,7 +110,8 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return f"không ghi được tệp (đang mở ở chương trình khác hoặc không có quyền ghi): {exc.filename or ''}".rstrip(": ")
     if isinstance(exc, OSError):
-        return f"lỗi hệ thống tệp: {exc.strerror or exc}"
+        from kh_excel.io.atomic import os_reason
+        return os_reason(exc)
     if isinstance(exc, MemoryError):
         return "không đủ bộ nhớ."
     return f"lỗi không mong đợi ({type(exc).__name__}: {exc})"

@@ -68,8 +68,8 @@ def _same_file(target: Path, other: str | os.PathLike, ident: tuple[int, int] | 
     return False
 
 
-def _reason(exc: OSError) -> str:
-    """An operating-system error on an output, in Vietnamese."""
+def os_reason(exc: OSError) -> str:
+    """An operating-system error on a file, in Vietnamese (never the English strerror)."""
     return {
         errno.ENOSPC: "đĩa đầy (không còn chỗ trống)",
         errno.EDQUOT: "vượt hạn mức dung lượng đĩa",
@@ -105,7 +105,7 @@ def check_output(target: str | os.PathLike, inputs: Iterable[str | os.PathLike |
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputRefused(text, _reason(exc)) from None
+        raise OutputRefused(text, os_reason(exc)) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputRefused(text, "đây là một thư mục (hoặc đường dẫn để trống), không phải tệp; "
@@ -144,7 +144,7 @@ def atomic_path(target: str | os.PathLike, inputs: Iterable[str | os.PathLike | 
                                    dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise OutputRefused(target, _reason(exc)) from None
+        raise OutputRefused(target, os_reason(exc)) from None
     os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; an output gets the permissions any new file gets
     tmp_path = Path(tmp)
     try:
@@ -159,7 +159,7 @@ def atomic_path(target: str | os.PathLike, inputs: Iterable[str | os.PathLike | 
         os_error = _as_os_error(exc)
         if os_error is not None and not isinstance(exc, FileNotFoundError) and os_error.errno in _OS_REASONS:
             _drop_quietly(exc)
-            raise OutputRefused(target, _reason(os_error)) from None
+            raise OutputRefused(target, os_reason(os_error)) from None
         raise
 
 

@@ -71,7 +71,8 @@ def check_file(path: str | os.PathLike, max_size: int = MAX_FILE) -> int:
     except FileNotFoundError:
         raise InputRefused(p, "không tìm thấy tệp.") from None
     except OSError as exc:
-        raise InputRefused(p, f"không mở được tệp ({exc.strerror or exc}).") from None
+        from kh_excel.io.atomic import os_reason
+        raise InputRefused(p, f"không mở được tệp ({os_reason(exc)}).") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputRefused(p, "đây là một thư mục, không phải một tệp.")
     if not stat.S_ISREG(st.st_mode):
@@ -285,7 +286,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise InputRefused(p, "tệp bị cắt cụt hoặc hỏng (không mở được gói nén).") from None
     except OSError as exc:
-        raise InputRefused(p, f"không mở được tệp ({exc.strerror or exc}).") from None
+        from kh_excel.io.atomic import os_reason
+        raise InputRefused(p, f"không mở được tệp ({os_reason(exc)}).") from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
