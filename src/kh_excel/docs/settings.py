@@ -9,7 +9,6 @@ kind of document.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -210,18 +209,14 @@ def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
 
 
 def load_toml(path: str | os.PathLike) -> Settings:
-    from kh_excel.io.limits import InputRefused, read_toml_text
+    from kh_excel.io.limits import InputRefused, load_toml as read_toml
     p = Path(path)
     try:
-        data = tomllib.loads(read_toml_text(p))  # size, encoding and nesting checked first
+        data = read_toml(p)  # size, encoding, nesting and syntax, in Vietnamese
     except InputRefused as exc:
         if not p.exists():
             raise SettingsError(f"Không tìm thấy tệp cấu hình {p}") from None
         raise SettingsError(str(exc)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"Tệp cấu hình {p} sai cú pháp TOML: {exc}") from None
-    except RecursionError:
-        raise SettingsError(f"Tệp cấu hình {p} lồng nhau quá sâu.") from None
     return settings_from_mapping(data, source=p.name)
 
 

@@ -415,3 +415,18 @@ def read_toml_text(path: str | os.PathLike) -> str:
     if deepest > MAX_TOML_DEPTH:
         raise InputRefused(p, f"tệp cấu hình lồng nhau quá sâu ({deepest} tầng; tối đa {MAX_TOML_DEPTH}).")
     return text
+
+
+def load_toml(path: str | os.PathLike, what: str = "tệp cấu hình") -> dict:
+    """A TOML file read through `read_toml_text` and parsed; a syntax error says where, in Vietnamese."""
+    import tomllib
+    p = Path(path)
+    text = read_toml_text(p)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = f" ở dòng {m.group(1)}, cột {m.group(2)}" if m else ""
+        raise InputRefused(p, f"{what} sai cú pháp TOML{where}.") from None
+    except RecursionError:
+        raise InputRefused(p, f"{what} lồng nhau quá sâu.") from None
