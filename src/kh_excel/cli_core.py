@@ -22,24 +22,55 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def guarded(fn: Callable[[], int], known: tuple[type[BaseException], ...] = ()) -> None:
-    """Run a command body: known errors (a WorkbookError, or one of `known`) as their Vietnamese
-    message with exit 2; an unexpected one says so plainly with exit 3. Never a traceback."""
-    from kh_excel.io.workbook import WorkbookError
+    """Run a command body: known errors (a refused input or output, or one of `known`) as their
+    Vietnamese message with exit 2; an unexpected one says so plainly with exit 3. Never a
+    traceback. While it runs, every file the input guard passes is protected from the writers."""
+    from kh_excel.io.atomic import OutputRefused, inputs_protected
+    from kh_excel.io.limits import InputRefused
     try:
-        code = fn()
+        with inputs_protected():
+            code = fn()
+            sys.stdout.flush()
     except typer.Exit:
         raise
-    except (WorkbookError, *known) as exc:
+    except (InputRefused, OutputRefused, *known) as exc:
         fail(str(exc), 2)
     except KeyboardInterrupt:
         fail("đã dừng theo yêu cầu của người dùng.", 130)
     except MemoryError:
         fail("không đủ bộ nhớ để đọc tệp.", 2)
+    except RecursionError:
+        fail("dữ liệu lồng nhau quá sâu để xử lý.", 2)
+    except OSError as exc:
+        if _stdout_failed(exc):
+            fail(f"không ghi được kết quả ra đầu ra chuẩn: {_os_reason(exc)}.", 2)
+        where = f"«{exc.filename}»: " if exc.filename else ""
+        fail(f"lỗi hệ thống tệp {where}{_os_reason(exc)}.", 2)
     except Exception as exc:  # a bug: say so plainly, with the detail for the developers
         if os.environ.get("KH_EXCEL_DEBUG"):
             raise
         fail(f"lỗi không mong đợi ({type(exc).__name__}: {exc}). Đặt biến môi trường KH_EXCEL_DEBUG=1 để xem chi tiết.", 3)
     raise typer.Exit(code or 0)
+
+
+def _os_reason(exc: OSError) -> str:
+    from kh_excel.io.atomic import os_reason
+    return os_reason(exc)
+
+
+def _stdout_failed(exc: OSError) -> bool:
+    """Standard output cannot take the result (a full disk, a closed pipe): send what is left of it
+    nowhere, so that Python's own flush at exit does not print an English traceback."""
+    import errno
+    if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EDQUOT, errno.EIO) or exc.filename:
+        return False
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return True
 
 
 def _num(v: Decimal | None) -> float | int | None:

@@ -26,8 +26,10 @@ def is_user_error(exc: BaseException) -> bool:
     from kh_excel.docs.context import ContextError
     from kh_excel.docs.render import TemplateProblem
     from kh_excel.docs.settings import SettingsError
+    from kh_excel.io.atomic import OutputRefused
+    from kh_excel.io.limits import InputRefused
     from kh_excel.io.workbook import WorkbookError
-    return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError, Refused, ContextError))
+    return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError, Refused, ContextError, InputRefused, OutputRefused))
 
 
 def preload() -> None:

@@ -22,7 +22,6 @@ Options given on the command line win over the manifest.
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +38,14 @@ PATH_KEYS = ("output", "template", "settings")
 
 def load_manifest(path: str | Path) -> dict[str, Any]:
     """The manifest's values, checked, with paths made absolute against the manifest's folder."""
+    from kh_excel.io.limits import InputRefused, load_toml
     p = Path(path)
+    if not p.exists():
+        raise BatchError(f"không tìm thấy tệp mô tả lượt chạy «{p}».")
     try:
-        with open(p, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise BatchError(f"không tìm thấy tệp mô tả lượt chạy «{p}».") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BatchError(f"tệp «{p}» sai cú pháp TOML: {exc}") from None
+        data = load_toml(p, "tệp mô tả lượt chạy")  # size, encoding, nesting, syntax: the same guard
+    except InputRefused as exc:
+        raise BatchError(str(exc)) from None
     if "batch" in data and isinstance(data["batch"], dict) and len(data) == 1:
         data = data["batch"]  # a [batch] table is accepted too
     base = p.resolve().parent

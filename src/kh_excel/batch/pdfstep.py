@@ -129,6 +129,7 @@ def _child(names: list[str], folder: str, staging: str, per_doc_timeout: float, 
 def _convert_group(names: list[str], folder: Path, staging: Path, per_doc_timeout: float, startup: float,
                    report: Callable[[str, bool, str, Path | None], None]) -> None:
     from kh_excel.docs.pdf import PdfError, convert_many
+    from kh_excel.io.atomic import OutputRefused, check_output
     staging.mkdir(parents=True, exist_ok=True)
     docs = [folder / n for n in names]
     try:
@@ -145,5 +146,10 @@ def _convert_group(names: list[str], folder: Path, staging: Path, per_doc_timeou
         return
     for name, pdf in zip(names, produced):
         target = folder / Path(name).with_suffix(".pdf").name
+        try:
+            check_output(target)  # not a folder or device named like the PDF, not an input
+        except OutputRefused as exc:
+            report(name, False, exc.reason, None)
+            continue
         os.replace(pdf, target)
         report(name, True, "", target)

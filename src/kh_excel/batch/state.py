@@ -123,7 +123,8 @@ class OutputFolder:
         try:
             self.state.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BatchError(f"không tạo được thư mục kết quả «{self.root}» ({exc.strerror}).") from None
+            from kh_excel.io.atomic import os_reason
+            raise BatchError(f"không tạo được thư mục kết quả «{self.root}» ({os_reason(exc)}).") from None
         if not self.root.is_dir():
             raise BatchError(f"«{self.root}» không phải là thư mục.")
         fh = open(self.state / LOCK, "a+b")

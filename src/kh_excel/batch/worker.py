@@ -28,6 +28,7 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
     """Load the template and the TOML settings once for this process."""
     global _config, _renderer, _toml
     if in_pool:
+        quiet_stderr()
         # Ctrl-C reaches the whole process group: let the main process decide (it stops handing
         # out work; a task under way finishes its atomic write). If the main process dies —
         # even by SIGKILL — take this worker down with it instead of writing on as an orphan.
@@ -43,7 +44,7 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
         _toml = engine.override_settings(config.settings_toml, config.settings_inline)
         _renderer = engine.load_renderer(config.kind, config.template)
         _init_error = ""
-    except Exception as exc:
+    except BaseException as exc:  # even a MemoryError or SystemExit: a reason, never a traceback
         if not in_pool:
             raise
         # The main process checks the template and settings itself and stops the run with the
@@ -52,6 +53,35 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
 
 
 _init_error = ""
+
+
+class _Discard:
+    """A stderr for a pool worker. Python prints a traceback on it when the worker dies outside a
+    task («Process ForkProcess-2:», «Exception in initializer:»); the main process already reports
+    the item as failed with a Vietnamese reason, so the English text is dropped."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+
+def quiet_stderr() -> None:
+    """In a pool worker: no traceback reaches the user's terminal (see `_Discard`)."""
+    import logging
+    sys.stderr = _Discard()  # type: ignore[assignment]
+    logging.getLogger("concurrent.futures").addHandler(logging.NullHandler())
+    logging.getLogger("concurrent.futures").propagate = False
 
 
 def die_with_parent(sig: str) -> None:
@@ -72,15 +102,16 @@ def die_with_parent(sig: str) -> None:
 
 def _reason(exc: BaseException) -> str:
     """A failure as the user reads it: our own errors carry a Vietnamese message already."""
-    from kh_excel.io.workbook import WorkbookError
-    if isinstance(exc, WorkbookError):
+    from kh_excel.io.limits import InputRefused
+    if isinstance(exc, InputRefused):
         return exc.reason  # the index and the summary name the file beside it
     if engine.is_user_error(exc):
         return str(exc)
     if isinstance(exc, PermissionError):
         return f"không ghi được tệp (đang mở ở chương trình khác hoặc không có quyền ghi): {exc.filename or ''}".rstrip(": ")
     if isinstance(exc, OSError):
-        return f"lỗi hệ thống tệp: {exc.strerror or exc}"
+        from kh_excel.io.atomic import os_reason
+        return os_reason(exc)
     if isinstance(exc, MemoryError):
         return "không đủ bộ nhớ."
     return f"lỗi không mong đợi ({type(exc).__name__}: {exc})"

@@ -374,6 +374,20 @@ def _parse_text(raw: str) -> ParsedNumber | None:
     return ParsedNumber(value, True, True, note, percent)
 
 
+# No indicator needs more than this: a cell beyond it (`9` × 5000, 1E+308, 1E-320) is junk or
+# hostile, and arithmetic on it would overflow the decimal context. It is read as not a number.
+MAX_MAGNITUDE = 20          # decimal exponent: |x| < 10**21 (a GDP in đồng is 10**16)
+MAX_DIGITS = 28             # significant digits: the default decimal context
+
+
+def _plausible(d: Decimal) -> bool:
+    if not d.is_finite():
+        return False
+    if d.is_zero():
+        return True
+    return -MAX_MAGNITUDE <= d.adjusted() <= MAX_MAGNITUDE and len(d.as_tuple().digits) <= MAX_DIGITS
+
+
 def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber | None:
     """A cell value as a number, or None when it is not one (empty, prose, bool, error).
 
@@ -384,13 +398,16 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
         return None
     if isinstance(value, str):
         try:
-            return _parse_text(value)
-        except (InvalidOperation, ValueError):  # pragma: no cover - defensive
+            parsed = _parse_text(value)
+        except (InvalidOperation, ValueError, OverflowError):  # pragma: no cover - defensive
             return None
+        return parsed if parsed is None or _plausible(parsed.value) else None
     if isinstance(value, (int, float, Decimal)):
         try:
             d = to_decimal(value)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, InvalidOperation, OverflowError):
+            return None
+        if not _plausible(d):
             return None
         places = excel_decimals(number_format)
         percent = excel_is_percent(number_format)

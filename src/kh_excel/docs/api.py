@@ -43,7 +43,13 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings
 
+    from kh_excel.io.atomic import check_output
+
     template_path = resolve_template(template or kind)
+    inputs = [workbook, template_path, settings_toml]
+    check_output(out, inputs)  # before any work: never onto an input, a folder or a device
+    if pdf:
+        check_output(Path(out).with_suffix(".pdf"), inputs)
     table = read_workbook(workbook, sheet=sheet)
     settings = load_settings(workbook, settings_toml)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)

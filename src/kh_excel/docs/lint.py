@@ -325,7 +325,12 @@ class Docx:
     """The parts of a .docx that the rules need, with effective formatting resolved."""
 
     def __init__(self, path: str | Path):
+        from kh_excel.io.limits import InputRefused, guard_docx
         self.path = Path(path)
+        try:
+            guard_docx(self.path)  # size, zip bomb, CRC, file kind: before lxml sees any part
+        except InputRefused as exc:
+            raise LintError(str(exc)) from None
         try:
             with zipfile.ZipFile(self.path) as z:
                 self.files = {n: z.read(n) for n in z.namelist() if n.endswith((".xml", ".rels"))}

@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from kh_excel.io.atomic import check_output
+
 _WINDOWS_CANDIDATES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
@@ -112,7 +114,7 @@ def convert_many(documents: Iterable[str | os.PathLike], outdir: str | os.PathLi
                            f"(mã thoát {proc.returncode}).{detail}")
         results = []
         for p in produced:
-            dst = out / p.name
+            dst = check_output(out / p.name, docs)  # never into a folder named x.pdf, onto a device or the .docx
             shutil.move(str(p), str(dst))
             results.append(dst)
         return results
@@ -122,7 +124,7 @@ def convert(document: str | os.PathLike, pdf: str | os.PathLike | None = None,
             timeout: float | None = None) -> Path:
     """One .docx to PDF; `pdf` defaults to the same name beside it."""
     doc = Path(document)
-    target = Path(pdf) if pdf else doc.with_suffix(".pdf")
+    target = check_output(Path(pdf) if pdf else doc.with_suffix(".pdf"), [doc])
     if target.stem == doc.stem:
         return convert_many([doc], target.parent, timeout)[0]
     with tempfile.TemporaryDirectory(prefix="kh-excel-pdf-", dir=target.parent) as tmp:

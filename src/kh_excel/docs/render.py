@@ -11,6 +11,10 @@ rendered as nothing.
 Shared parts: `{%p include "tieu-de" %}` in a template pulls in the body of
 `parts/tieu-de.docx` (looked up next to the template first, then in the bundled
 templates), patched and compiled like the template itself.
+
+Every template runs in the sandbox of `kh_excel.docs.sandbox` (no Python internals, files or
+commands; bounded numbers, sizes, output and time); an include is a plain part name, never a
+path, and a part that includes itself is refused when the template is compiled.
 """
 from __future__ import annotations
 
@@ -29,6 +33,8 @@ import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
+
+from kh_excel.docs.sandbox import RenderLimit, SecurityError, TemplateSandbox, deadline, render_bounded
 
 DOCX_MAIN = "word/document.xml"
 _TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -110,6 +116,13 @@ _PATCHER = DocxTemplate.__new__(DocxTemplate)
 
 
 def _read_zip(path: Path, template: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    from kh_excel.io.limits import InputRefused, guard_docx
+    if not path.exists():
+        raise TemplateProblem(template, f"không tìm thấy tệp {path}")
+    try:
+        guard_docx(path)  # size, zip bomb, CRC, file kind: before the zip is read into memory
+    except InputRefused as exc:
+        raise TemplateProblem(template, f"tệp {path.name}: {exc.reason}", part=str(path)) from None
     try:
         with zipfile.ZipFile(path) as z:
             entries = [(info, z.read(info.filename)) for info in z.infolist()]
@@ -149,19 +162,32 @@ def part_source(path: Path, template: Path | None = None, lined: bool = False) -
 
 
 class PartsLoader(jinja2.BaseLoader):
-    """Resolves `{% include "name" %}` to `name.docx` in the search path (parts folders)."""
+    """Resolves `{% include "name" %}` to `name.docx` in the search path (parts folders).
+
+    A name is a plain file name: an absolute path, a folder, `..` or a link leading out of the
+    folder is refused, so a template reads nothing but its own folder and the bundled parts."""
 
     def __init__(self, search_path: Iterable[Path], sources: dict[str, str] | None = None, lined: bool = False):
         self.search_path = [Path(p) for p in search_path]
         self.sources = sources if sources is not None else {}  # filename -> lined source, for error places
         self.lined = lined
 
+    @staticmethod
+    def plain_name(name: str) -> bool:
+        return bool(name) and not any(c in name for c in "/\\:\x00") and name not in (".", "..") \
+            and not name.startswith(".")
+
     def find(self, name: str) -> Path | None:
+        if not isinstance(name, str) or not self.plain_name(name):
+            return None
         stem = name[:-5] if name.endswith(".docx") else name
         for d in self.search_path:
             p = d / f"{stem}.docx"
-            if p.is_file():
-                return p
+            try:
+                if p.is_file() and p.resolve().parent == d.resolve():
+                    return p
+            except OSError:
+                continue
         return None
 
     def get_source(self, environment: jinja2.Environment, template: str):
@@ -219,8 +245,8 @@ class Renderer:
         key = (search, lined)
         env = self._envs.get(key)
         if env is None:
-            env = jinja2.Environment(loader=PartsLoader(search, self._sources, lined=lined), autoescape=True,
-                                     undefined=jinja2.StrictUndefined, auto_reload=True, cache_size=400)
+            env = TemplateSandbox(loader=PartsLoader(search, self._sources, lined=lined), autoescape=True,
+                                  undefined=jinja2.StrictUndefined, auto_reload=True, cache_size=400)
             self._envs[key] = env
         return env
 
@@ -265,7 +291,7 @@ class Renderer:
                 env_lined, lined_code, env_lined.make_globals(None), None)
             undeclared[filename] = set(meta.find_undeclared_variables(ast))
             fix_tables = fix_tables or "{%tc" in xml or "{% tc" in xml
-            self._check_includes(env_lined, ast, path, undeclared, seen=set())
+            self._check_includes(env_lined, ast, path, undeclared, seen=set(), chain=(path.resolve(),))
         self._sources.update(sources)
         parts = [Path(f) for f in undeclared if not f.startswith(f"{path}:")]
         compiled = CompiledTemplate(path, stamp, entries, templates, sources, undeclared, fix_tables, parts,
@@ -275,14 +301,25 @@ class Renderer:
         return compiled
 
     def _check_includes(self, env: jinja2.Environment, ast, path: Path, undeclared: dict[str, set[str]],
-                        seen: set[str]) -> None:
-        """Compile every part a template includes now, so their errors show before any output."""
+                        seen: set[str], chain: tuple[Path, ...] = ()) -> None:
+        """Compile every part a template includes now, so their errors show before any output;
+        a part that includes itself (directly or through others) is refused here."""
         for name in meta.find_referenced_templates(ast):
-            if name is None or name in seen:
+            if name is None:
                 continue
-            seen.add(name)
             loader: PartsLoader = env.loader  # type: ignore[assignment]
             part = loader.find(name)
+            if part is not None and part.resolve() in chain:
+                raise TemplateProblem(path, f"phần dùng chung «{name}» tự gọi lại chính nó "
+                                            f"({' → '.join(p.stem for p in (*chain, part.resolve()))}); "
+                                            "bỏ lệnh include vòng tròn này")
+            if name in seen:
+                continue
+            seen.add(name)
+            if part is None and not PartsLoader.plain_name(name):
+                raise TemplateProblem(path, f"lệnh include «{name}» không được phép: chỉ dùng được tên một phần "
+                                            "dùng chung (không đường dẫn, không «..») nằm cùng thư mục với mẫu "
+                                            "hoặc trong thư mục parts có sẵn")
             if part is None:
                 raise TemplateProblem(path, f"không tìm thấy phần dùng chung «{name}» "
                                             f"(tìm {name}.docx trong: {', '.join(str(d) for d in loader.search_path)})")
@@ -294,7 +331,7 @@ class Renderer:
                 raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}",
                                       _place(self._sources.get(str(part), ""), exc.lineno), part=str(part)) from None
             undeclared[str(part)] = set(meta.find_undeclared_variables(sub))
-            self._check_includes(env, sub, path, undeclared, seen)
+            self._check_includes(env, sub, path, undeclared, seen, (*chain, part.resolve()))
 
     # ------------------------------------------------------------ render
     def render_bytes(self, template: str | os.PathLike, context: dict[str, Any]) -> bytes:
@@ -302,20 +339,28 @@ class Renderer:
         compiled = self.compile(template)
         self._check_variables(compiled, context)
         rendered: dict[str, bytes] = {}
-        for name, tmpl in compiled.templates.items():
-            try:
-                out = tmpl.render(context)
-            except jinja2.TemplateError as exc:
-                raise self._locate(compiled, name, context, exc) from None
-            rendered[name] = self._finish(compiled, name, out)
+        try:
+            with deadline():
+                for name, tmpl in compiled.templates.items():
+                    try:
+                        out = render_bounded(tmpl, context)
+                    except (RenderLimit, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
+                        raise TemplateProblem(compiled.path, _limit_message(exc), part=name) from None
+                    except jinja2.TemplateError as exc:
+                        raise self._locate(compiled, name, context, exc) from None
+                    rendered[name] = self._finish(compiled, name, out)
+        except RenderLimit as exc:  # the deadline's alarm, wherever in the render it struck
+            raise TemplateProblem(compiled.path, str(exc)) from None
         return _zip(compiled, rendered)
 
     def render_to_file(self, template: str | os.PathLike, context: dict[str, Any],
                        out: str | os.PathLike) -> Path:
         """Render and write `out` atomically: a temporary file renamed into place, nothing on failure."""
-        from kh_excel.io.atomic import write_bytes_atomic
+        from kh_excel.io.atomic import check_output, write_bytes_atomic
 
-        return write_bytes_atomic(out, self.render_bytes(template, context))
+        compiled = self.compile(template)
+        check_output(out, compiled.dependencies)  # before the work: never onto the template or a part
+        return write_bytes_atomic(out, self.render_bytes(template, context), compiled.dependencies)
 
     def _check_variables(self, compiled: CompiledTemplate, context: dict[str, Any]) -> None:
         known = set(context)
@@ -334,7 +379,9 @@ class Renderer:
                 exc: jinja2.TemplateError) -> TemplateProblem:
         """Render again from the one-paragraph-a-line source, so the error names its paragraph."""
         try:
-            compiled.lined[name].render(context)
+            render_bounded(compiled.lined[name], context)
+        except (RenderLimit, SecurityError, RecursionError, MemoryError, OverflowError):
+            return self._problem(compiled, exc, name)
         except jinja2.TemplateError as lined_exc:
             return self._problem(compiled, lined_exc, name)
         return self._problem(compiled, exc, name)
@@ -387,6 +434,20 @@ class Renderer:
             counter = iter(range(1001, 10 ** 9))
             out = _DOCPR.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", out)
         return _XML_DECL_B + (out.encode("utf-8") if compiled.fix_tables or "<wp:docPr" in out else data)
+
+
+def _limit_message(exc: BaseException) -> str:
+    """Why the sandbox stopped a template, in Vietnamese."""
+    if isinstance(exc, SecurityError):
+        return ("mẫu dùng thao tác không được phép (truy cập thuộc tính nội bộ, gọi hàm hoặc sửa dữ liệu "
+                f"— mẫu chỉ được đọc dữ liệu văn bản): {exc}")
+    if isinstance(exc, RecursionError):
+        return "mẫu gọi đệ quy không dừng (một macro hoặc phần dùng chung tự gọi lại chính nó)"
+    if isinstance(exc, MemoryError):
+        return "mẫu cần quá nhiều bộ nhớ và đã bị dừng"
+    if isinstance(exc, OverflowError):
+        return "mẫu tính ra một số quá lớn"
+    return str(exc)
 
 
 def _byte_offset(data: bytes, lineno: int, offset: int) -> int:

@@ -9,7 +9,6 @@ kind of document.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -213,14 +212,14 @@ def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
 
 
 def load_toml(path: str | os.PathLike) -> Settings:
+    from kh_excel.io.limits import InputRefused, load_toml as read_toml
     p = Path(path)
     try:
-        with open(p, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise SettingsError(f"Không tìm thấy tệp cấu hình {p}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"Tệp cấu hình {p} sai cú pháp TOML: {exc}") from None
+        data = read_toml(p)  # size, encoding, nesting and syntax, in Vietnamese
+    except InputRefused as exc:
+        if not p.exists():
+            raise SettingsError(f"Không tìm thấy tệp cấu hình {p}") from None
+        raise SettingsError(str(exc)) from None
     return settings_from_mapping(data, source=p.name)
 
 
@@ -359,6 +358,13 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     if src.suffix.lower() not in (".xlsx", ".xlsm"):
         raise SettingsError(f"{src.name}: chỉ ghi được bảng cấu hình vào tệp .xlsx hoặc .xlsm "
                             "(hãy lưu tệp sang .xlsx trước)")
+    from kh_excel.io.atomic import check_output
+    from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    check_output(dst, [src])  # before any work: never onto the workbook itself
+    try:
+        guard_spreadsheet(src)  # the same bounds as every reader, before openpyxl
+    except InputRefused as exc:
+        raise SettingsError(str(exc)) from None
     try:
         wb = openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
     except FileNotFoundError:
@@ -387,4 +393,4 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     ws.column_dimensions["C"].width = 60
     from kh_excel.io.atomic import write_atomic
 
-    return write_atomic(dst, lambda tmp: wb.save(tmp))
+    return write_atomic(dst, lambda tmp: wb.save(tmp), inputs=[src])

@@ -14,7 +14,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
 from kh_excel.core.model import Attainment
-from kh_excel.io.atomic import write_atomic
+from kh_excel.io.atomic import check_output, write_atomic
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 
@@ -176,8 +176,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     check_output_name(out)
     if out.suffix.lower() == ".xlsm" and src.suffix.lower() != ".xlsm":
         raise WorkbookError(out, "tệp kết quả .xlsm chỉ dùng khi tệp đầu vào là .xlsm (có macro); hãy dùng đuôi .xlsx.")
-    if src.resolve() == out.resolve():
-        raise WorkbookError(out, "tệp kết quả phải khác tệp đầu vào (chương trình không sửa tệp gốc).")
+    check_output(out, [src])  # before any work: never onto the workbook, a folder or a device
     wb = _load(src, keep_vba=out.suffix.lower() == ".xlsm")
     ws = wb[att.table.sheet]
     t = att.table
@@ -240,4 +239,4 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     _print_with_names(ws, t, sc)
     ws.column_dimensions[get_column_letter(rc)].width = 11
     ws.column_dimensions[get_column_letter(sc)].width = 16
-    return write_atomic(out, lambda p: wb.save(p))
+    return write_atomic(out, lambda p: wb.save(p), inputs=[src])

@@ -20,60 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid
+from kh_excel.io.limits import InputRefused, guard_spreadsheet
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
 
-# Limits against hostile or broken files (a zip bomb disguised as .xlsx).
-MAX_UNCOMPRESSED = 512 * 1024 * 1024
-MAX_RATIO = 200
-MAX_FILE = 256 * 1024 * 1024
 
-_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-class WorkbookError(Exception):
+class WorkbookError(InputRefused):
     """A workbook that cannot be read; `str()` is the Vietnamese message for the user."""
-
-    def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"Không đọc được tệp «{self.path}»: {reason}")
-
-
-def _detect_kind(path: Path, head: bytes) -> str:
-    """'zip' (OOXML/ODS), 'cfb' (.xls or encrypted OOXML) — or raise."""
-    if not head:
-        raise WorkbookError(path, "tệp rỗng (0 byte).")
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if head.startswith(_CFB_MAGIC):
-        return "cfb"
-    if head.startswith(b"PK"):
-        raise WorkbookError(path, "tệp nén bị hỏng hoặc không đầy đủ.")
-    raise WorkbookError(path, "đây không phải là tệp bảng tính Excel hoặc LibreOffice (.xlsx, .xlsm, .xls, .ods).")
-
-
-def _check_zip(path: Path) -> zipfile.ZipFile:
-    try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise WorkbookError(path, "tệp bị cắt cụt hoặc hỏng (không mở được gói nén).") from None
-    total = 0
-    for info in zf.infolist():
-        total += info.file_size
-        if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            zf.close()
-            raise WorkbookError(path, f"tệp có phần nén bất thường («{info.filename}» giải nén gấp "
-                                      f"{info.file_size // max(info.compress_size, 1)} lần): có thể là tệp độc hại, đã từ chối đọc.")
-    if total > MAX_UNCOMPRESSED:
-        zf.close()
-        raise WorkbookError(path, f"nội dung giải nén quá lớn ({total // (1024 * 1024)} MB): đã từ chối đọc.")
-    names = set(zf.namelist())
-    if "[Content_Types].xml" not in names and "mimetype" not in names:
-        zf.close()
-        raise WorkbookError(path, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
-    return zf
 
 
 def _cfb_is_encrypted(path: Path) -> bool:
@@ -104,22 +58,8 @@ def _open_calamine(path: Path):
 def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
     """Open a spreadsheet for reading, after checking that it is safe to read."""
     path = Path(path)
-    if not path.exists():
-        raise WorkbookError(path, "không tìm thấy tệp.")
-    if path.is_dir():
-        raise WorkbookError(path, "đây là một thư mục, không phải tệp bảng tính.")
-    size = path.stat().st_size
-    if size > MAX_FILE:
-        raise WorkbookError(path, f"tệp quá lớn ({size // (1024 * 1024)} MB).")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise WorkbookError(path, f"không mở được tệp ({exc.strerror}).") from None
-    kind = _detect_kind(path, head)
-    if kind == "zip":
-        _check_zip(path).close()
-    elif _cfb_is_encrypted(path):
+    kind = guard_spreadsheet(path)  # size, zip bombs, CRCs, sheet extents, file kind: before calamine
+    if kind == "cfb" and _cfb_is_encrypted(path):
         raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.")
     return WorkbookFile(path, kind, _open_calamine(path))
 

@@ -1,0 +1,432 @@
+"""The one input guard: every file a command reads passes here before a native reader
+(calamine, xlrd, openpyxl, lxml, tomllib) sees it.
+
+A hostile or broken file must cost little and end in a Vietnamese message naming it: a zip
+bomb (many members, a huge total, a member that expands hundreds of times), a member with a
+bad CRC or a truncated archive, a sheet whose cells lie beyond Excel's limits (XFD1048576)
+or that spans an area calamine would allocate gigabytes for, a settings file that is not
+UTF-8 or nests without end, and a file given to the wrong command (a .docx to `check`).
+The bounds are documented in README («Giới hạn và an toàn»).
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+from pathlib import Path
+
+# ----------------------------------------------------------------- bounds
+MAX_FILE = 256 * 1024 * 1024          # bytes of any input file
+MAX_MEMBERS = 10_000                  # entries of a zip container
+MAX_UNCOMPRESSED = 100 * 1024 * 1024  # bytes of all members, decompressed (100,000 rows take ~40 MB)
+MAX_RATIO = 200                       # decompressed / compressed, for a member above 1 MB
+MAX_ROWS = 1_048_576                  # Excel's own limits
+MAX_COLS = 16_384                     # column XFD
+MAX_AREA = 8_000_000                  # rows × columns of one sheet (calamine allocates the whole area)
+MAX_CELLS = 2_000_000                 # cells written in one sheet (100,000 rows of 12 columns: 1.2 million)
+MAX_TOML = 1024 * 1024                # bytes of a settings file
+MAX_TOML_DEPTH = 64                   # nesting of arrays and tables in it
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 1024 * 1024
+_SCAN_CHUNK = 4 * 1024 * 1024
+
+
+class InputRefused(Exception):
+    """An input refused before reading; `str()` is the Vietnamese message naming the file."""
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"Không đọc được tệp «{self.path}»: {reason}")
+
+
+def _n(value: int) -> str:
+    """12345678 -> '12.345.678' (Vietnamese thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _command() -> str:
+    """The command being run (`check`, `lint` …), for messages about a file given to the wrong one.
+    Typer 0.2x carries its own copy of Click (typer._click); older ones use Click itself."""
+    for module in ("typer._click.globals", "click.globals"):
+        try:
+            import importlib
+            ctx = importlib.import_module(module).get_current_context(silent=True)
+        except Exception:
+            continue
+        if ctx is not None and ctx.info_name:
+            return ctx.info_name
+    return ""
+
+
+# ----------------------------------------------------------------- the file itself
+def check_file(path: str | os.PathLike, max_size: int = MAX_FILE) -> int:
+    """A regular, readable file of at most `max_size` bytes; returns its size."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputRefused(p, "không tìm thấy tệp.") from None
+    except OSError as exc:
+        from kh_excel.io.atomic import os_reason
+        raise InputRefused(p, f"không mở được tệp ({os_reason(exc)}).") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputRefused(p, "đây là một thư mục, không phải một tệp.")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputRefused(p, "đây không phải là một tệp thông thường (thiết bị, ống dẫn…).")
+    if st.st_size > max_size:
+        raise InputRefused(p, f"tệp quá lớn ({st.st_size // (1024 * 1024)} MB; tối đa {max_size // (1024 * 1024)} MB).")
+    if not os.access(p, os.R_OK):
+        raise InputRefused(p, "không có quyền đọc tệp.")
+    from kh_excel.io.atomic import protect
+    protect(p)  # an input of the running command: no output may replace it
+    return st.st_size
+
+
+def sniff(path: str | os.PathLike) -> str:
+    """What a file is, by its content: 'xlsx', 'docx', 'ods', 'odt', 'xls' (or other CFB: 'cfb'),
+    'pdf', 'zip', 'empty' or 'other'."""
+    p = Path(path)
+    with p.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        return "empty"
+    if head.startswith(_CFB_MAGIC):
+        return "cfb"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if not head.startswith(b"PK"):
+        return "other"
+    try:
+        with zipfile.ZipFile(p) as zf:
+            names = zf.namelist()
+            if "mimetype" in names:
+                mime = zf.read("mimetype")[:100]
+                if b"spreadsheet" in mime:
+                    return "ods"
+                if b"text" in mime:
+                    return "odt"
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+        return "zip"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    return "zip"
+
+
+_KIND_NAMES = {
+    "docx": "văn bản Word", "odt": "văn bản LibreOffice Writer", "pdf": "tệp PDF",
+    "xlsx": "bảng tính Excel", "ods": "bảng tính LibreOffice", "cfb": "tệp Office dạng cũ (.xls/.doc)",
+}
+
+
+def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
+    what = _KIND_NAMES.get(kind)
+    cmd = _command()
+    does = f"lệnh {cmd} đọc" if cmd else "cần"
+    wanted_text = "tệp bảng tính (.xlsx, .xlsm, .xls, .ods)" if wanted == "spreadsheet" else "tệp .docx hợp lệ (văn bản Word)"
+    if what:
+        return InputRefused(p, f"{p.name} là {what}; {does} {wanted_text}.")
+    if kind == "empty":
+        return InputRefused(p, "tệp rỗng (0 byte).")
+    if kind == "zip":
+        return InputRefused(p, f"tệp nén bị hỏng hoặc không phải là {wanted_text}.")
+    return InputRefused(p, f"đây không phải là {wanted_text}.")
+
+
+# ----------------------------------------------------------------- zip containers
+# r="…" after a space (what every writer does) is searched by its literal prefix, which is fast;
+# a file that separates attributes with a tab or a line break gets the slower, general pattern.
+_REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
+_REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
+_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
+_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref="([^"]*)"')
+_REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,15})$")
+
+
+def _col_number(letters: str | bytes) -> int:
+    n = 0
+    for ch in (letters.decode() if isinstance(letters, bytes) else letters).upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _cell_name(col: int, row: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row}"
+
+
+class _SheetScan:
+    """Streaming bounds of one worksheet part: every row and cell reference (r="…", in any
+    attribute order) within Excel's limits, the area from A1 to the farthest of them (what
+    calamine allocates) and the number of cells within MAX_AREA. Regular expressions over
+    whole chunks: a 40 MB sheet is scanned in a fraction of a second."""
+
+    def __init__(self, path: Path, member: str):
+        self.path, self.member = path, member
+        self.max_row = self.max_col = 0
+        self.rows = self.cells = 0       # tags counted: rows and cells written without r="…" still count
+        self.tail = b""
+        self.first = True
+        self._tags(b"")
+
+    def _tags(self, prefix: bytes) -> None:
+        p = re.escape(prefix)
+        self.row_tag, self.cell_tag = b"<" + prefix + b"row", b"<" + prefix + b"c"
+        self.row_refs = re.compile(b"<" + p + rb'row\b[^>]*?\sr="(\d{1,15})"')
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        data = self.tail + chunk
+        cut = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
+        body, self.tail = data[:cut], data[cut:]
+        if len(self.tail) > 65536:            # a tag longer than this is no row or cell: do not let it grow
+            self.tail = self.tail[-65536:]
+        if self.first:
+            self.first = False
+            root = _ROOT.search(body)
+            if root and root.group(1):
+                self._tags(root.group(1))
+            m = _DIMENSION.search(body)
+            if m:
+                self._dimension(m.group(1).decode("ascii", "replace"))
+        odd = b'\tr="' in body or b'\nr="' in body or b'\rr="' in body
+        letters = set((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(body))
+        if letters:
+            self.max_col = max(self.max_col, max(_col_number(x) for x in letters))
+        # tags counted with bytes.count (an over-count, e.g. of <col>, only makes the bound stricter)
+        self.rows += body.count(self.row_tag)
+        self.cells += body.count(self.cell_tag)
+        numbers = self.row_refs.findall(body)
+        self.max_row = max(self.max_row, self.rows, max(map(int, numbers)) if numbers else 0)
+        # A cell whose row has more digits than the largest row seen lies beyond it: only then read
+        # every cell's row (an honest file never gets here).
+        space = rb"\s" if odd else b" "
+        longer = space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (len(str(self.max_row)) + 1)
+        if re.search(longer, body):
+            cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d{1,15})"', body)
+            self.max_row = max(self.max_row, max(map(int, cell_rows)))
+        if self.max_row > MAX_ROWS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
+                                          f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        if self.max_col > MAX_COLS:
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
+                                          "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        area = self.max_row * max(self.max_col, 1)
+        if area > MAX_AREA or self.cells > MAX_CELLS:
+            far = _cell_name(max(self.max_col, 1), self.max_row)
+            raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
+                                          f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
+                                          f"{_n(MAX_CELLS)} ô có dữ liệu).")
+
+    def _dimension(self, ref: str) -> None:
+        for part in ref.split(":"):
+            m = _REF.match(part.strip())
+            if m and (_col_number(m.group(1)) > MAX_COLS or int(m.group(2)) > MAX_ROWS):
+                raise InputRefused(self.path, f"trang bảng tính ({self.member}) khai báo vùng {ref} vượt quá giới hạn "
+                                              f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+
+
+_ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
+_ODS_ROWS = re.compile(rb'number-rows-repeated="(\d{1,15})"')
+_ODS_COLS = re.compile(rb'number-columns-repeated="(\d{1,15})"')
+
+
+class _OdsScan(_SheetScan):
+    """The same bounds for content.xml of an .ods: repeated rows and cells (`number-rows-repeated`,
+    `number-columns-repeated`) that hold a value are what calamine expands into memory."""
+
+    def __init__(self, path: Path, member: str):
+        super().__init__(path, member)
+        self.row = self.col = self.repeat = 0
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        data = self.tail + chunk
+        cut = len(data) if last else data.rfind(b">") + 1
+        body, self.tail = data[:cut], data[cut:]
+        if len(self.tail) > 65536:
+            self.tail = self.tail[-65536:]
+        for m in _ODS_TAG.finditer(body):
+            kind, attrs = m.group(1), m.group(2)
+            if kind == b"table":
+                self.row = self.col = self.repeat = 0
+                continue
+            if kind == b"table-row":
+                self.row += self.repeat       # the previous row, with its repeats
+                rep = _ODS_ROWS.search(attrs)
+                self.repeat = int(rep.group(1)) if rep else 1
+                self.col = 0
+                continue
+            rep = _ODS_COLS.search(attrs)
+            cols = int(rep.group(1)) if rep else 1
+            if b"value-type" in attrs:        # a cell with a value (empty repeats cost calamine nothing)
+                self.cells += cols * self.repeat
+                self.max_row = max(self.max_row, self.row + self.repeat)
+                self.max_col = max(self.max_col, self.col + cols)
+            self.col += cols
+            if self.max_row * max(self.max_col, 1) > MAX_AREA or self.cells > MAX_CELLS:
+                raise InputRefused(self.path, f"bảng tính có dữ liệu lặp lại tới ô "
+                                              f"{_cell_name(max(self.max_col, 1), self.max_row)} "
+                                              f"({_n(self.cells)} ô có dữ liệu): quá lớn để đọc an toàn (tối đa "
+                                              f"{_n(MAX_AREA)} ô tính từ A1 và {_n(MAX_CELLS)} ô có dữ liệu).")
+
+
+def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
+    """Members, sizes, ratios and CRCs of a zip container, read once as a stream (a header that lies
+    about sizes does not help), and — for a workbook — the extent of every worksheet."""
+    p = Path(path)
+    try:
+        zf = zipfile.ZipFile(p)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise InputRefused(p, "tệp bị cắt cụt hoặc hỏng (không mở được gói nén).") from None
+    except OSError as exc:
+        from kh_excel.io.atomic import os_reason
+        raise InputRefused(p, f"không mở được tệp ({os_reason(exc)}).") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise InputRefused(p, f"gói nén có {_n(len(infos))} phần (tối đa {_n(MAX_MEMBERS)}): có thể là tệp độc hại, "
+                                  "đã từ chối đọc.")
+        names = {i.filename for i in infos}
+        missing = [r for r in required if r not in names]
+        if missing:
+            raise InputRefused(p, f"đây không phải là tệp .docx hợp lệ (gói nén thiếu {missing[0]}).")
+        total = 0
+        for info in infos:
+            if info.is_dir():
+                continue
+            declared_ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > _CHUNK and declared_ratio > MAX_RATIO:
+                raise _bomb(p, info.filename, int(declared_ratio))
+            if total + info.file_size > MAX_UNCOMPRESSED:
+                raise _too_big(p)
+            sheet = None
+            if scan_sheets and _is_worksheet(info.filename):
+                sheet = _SheetScan(p, info.filename)
+            elif scan_sheets and info.filename == "content.xml":
+                sheet = _OdsScan(p, info.filename)
+            size = 0
+            try:
+                with zf.open(info) as fh:
+                    while True:
+                        chunk = fh.read(_SCAN_CHUNK)
+                        if not chunk:
+                            break
+                        size += len(chunk)
+                        total += len(chunk)
+                        if total > MAX_UNCOMPRESSED:
+                            raise _too_big(p)
+                        if size > _CHUNK and size / max(info.compress_size, 1) > MAX_RATIO:
+                            raise _bomb(p, info.filename, size // max(info.compress_size, 1))
+                        if sheet is not None:
+                            sheet.feed(chunk)
+                if sheet is not None:
+                    sheet.feed(b"", last=True)
+            except InputRefused:
+                raise
+            except zipfile.BadZipFile as exc:
+                crc = "CRC" in str(exc)
+                raise InputRefused(p, f"phần «{info.filename}» của tệp "
+                                      + ("bị hỏng (sai mã kiểm tra CRC)." if crc else "bị hỏng hoặc bị cắt cụt.")) from None
+            except (EOFError, zlib_error(), ValueError, OSError, NotImplementedError, RuntimeError) as exc:
+                raise InputRefused(p, f"phần «{info.filename}» của tệp bị hỏng hoặc bị cắt cụt "
+                                      f"({type(exc).__name__}).") from None
+
+
+def zlib_error():
+    import zlib
+    return zlib.error
+
+
+def _is_worksheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _bomb(p: Path, member: str, ratio: int) -> InputRefused:
+    return InputRefused(p, f"tệp có phần nén bất thường («{member}» giải nén gấp {ratio} lần): có thể là tệp độc hại, "
+                           "đã từ chối đọc.")
+
+
+def _too_big(p: Path) -> InputRefused:
+    return InputRefused(p, f"nội dung giải nén quá lớn (hơn {MAX_UNCOMPRESSED // (1024 * 1024)} MB): đã từ chối đọc.")
+
+
+# ----------------------------------------------------------------- per kind of input
+def guard_spreadsheet(path: str | os.PathLike) -> str:
+    """Check a workbook before any reader opens it; returns 'zip' (OOXML/ODS) or 'cfb' (.xls)."""
+    p = Path(path)
+    check_file(p)
+    kind = sniff(p)
+    if kind in ("xlsx", "ods"):
+        check_zip(p, scan_sheets=True)
+        with zipfile.ZipFile(p) as zf:
+            names = set(zf.namelist())
+        if "[Content_Types].xml" not in names and "mimetype" not in names:
+            raise InputRefused(p, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
+        return "zip"
+    if kind == "cfb":
+        return "cfb"
+    if kind == "zip":
+        check_zip(p)
+        raise InputRefused(p, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
+    raise _wrong_kind(p, kind, "spreadsheet")
+
+
+def guard_docx(path: str | os.PathLike) -> None:
+    """Check a Word document or template before lxml or docxtpl opens it."""
+    p = Path(path)
+    check_file(p)
+    kind = sniff(p)
+    if kind == "docx":
+        check_zip(p, required=("word/document.xml",))
+        return
+    if kind == "zip":
+        raise InputRefused(p, "đây không phải là tệp .docx hợp lệ (gói nén hỏng hoặc thiếu word/document.xml).")
+    raise _wrong_kind(p, kind, "docx")
+
+
+def read_toml_text(path: str | os.PathLike) -> str:
+    """The text of a settings file: bounded in size and nesting, UTF-8 (a Vietnamese message otherwise)."""
+    p = Path(path)
+    check_file(p, MAX_TOML)
+    data = p.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputRefused(p, "tệp cấu hình được lưu dạng UTF-16; hãy lưu lại với mã hóa UTF-8.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputRefused(p, f"tệp cấu hình không phải mã hóa UTF-8 (byte lạ ở vị trí {exc.start}); "
+                              "hãy lưu lại với mã hóa UTF-8.") from None
+    if "\x00" in text:
+        raise InputRefused(p, "tệp cấu hình chứa ký tự NUL (có thể lưu dạng UTF-16); hãy lưu lại với mã hóa UTF-8.")
+    depth = deepest = 0
+    for ch in re.sub(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*', "", text):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    if deepest > MAX_TOML_DEPTH:
+        raise InputRefused(p, f"tệp cấu hình lồng nhau quá sâu ({deepest} tầng; tối đa {MAX_TOML_DEPTH}).")
+    return text
+
+
+def load_toml(path: str | os.PathLike, what: str = "tệp cấu hình") -> dict:
+    """A TOML file read through `read_toml_text` and parsed; a syntax error says where, in Vietnamese."""
+    import tomllib
+    p = Path(path)
+    text = read_toml_text(p)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = f" ở dòng {m.group(1)}, cột {m.group(2)}" if m else ""
+        raise InputRefused(p, f"{what} sai cú pháp TOML{where}.") from None
+    except RecursionError:
+        raise InputRefused(p, f"{what} lồng nhau quá sâu.") from None
