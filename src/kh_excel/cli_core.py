@@ -226,9 +226,11 @@ def register(app: typer.Typer) -> None:
             from kh_excel.api import read_workbook
             from kh_excel.core.attainment import evaluate
             from kh_excel.core.gate import check
+            from kh_excel.io.atomic import check_output
             from kh_excel.io.attainment_xlsx import check_output_name
             tol = Decimal(str(tolerance))
-            if out is not None:
+            if out is not None:  # before any work: a device or folder first, then the name
+                check_output(out, [file])
                 check_output_name(out)
             table = read_workbook(file, sheet=sheet)
             checked = check(table, tol)

@@ -282,13 +282,18 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
 
 def has_entries(path: Path) -> bool:
     """Whether a file holds typed results (a filled form, or any workbook that cannot be read as one)."""
-    from kh_excel.io.workbook import WorkbookError, open_workbook
+    from kh_excel.io.atomic import release
+    from kh_excel.io.limits import InputRefused
+    from kh_excel.io.workbook import open_workbook
     try:
         book = open_workbook(path)
         if FORM_SHEET not in book.sheet_names:
             return True  # not a form of ours: never overwrite it
         rows = book.values(FORM_SHEET)
-    except WorkbookError:
+    except InputRefused:
         return True
     col = COL["result"] - 1
-    return any(len(r) > col and r[col] not in (None, "") for r in rows[FIRST_ROW - 1:])
+    if any(len(r) > col and r[col] not in (None, "") for r in rows[FIRST_ROW - 1:]):
+        return True
+    release(path)  # a blank form of an earlier run: read only to decide, it may be made again
+    return False

@@ -109,7 +109,8 @@ def _find_agency(texts: list[str], index: MasterIndex) -> str:
 def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     """Read one returned workbook and match its rows; never raises for a bad file."""
     from kh_excel.api import read_workbook
-    from kh_excel.io.workbook import WorkbookError, open_workbook
+    from kh_excel.io.limits import InputRefused
+    from kh_excel.io.workbook import open_workbook
     path = Path(path)
     out = Returned(file=str(path))
     try:
@@ -118,7 +119,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         meta = _meta(book, names)
         grids = [book.grid(s) for s in names if s != META_SHEET and not book.is_hidden(s)]
         table = read_workbook(grids, file=str(path))
-    except WorkbookError as exc:
+    except InputRefused as exc:  # WorkbookError included: the reason names the file
         return out.failed(str(exc))
     except Exception as exc:  # a file so broken the libraries choke on it: one failed item, not a crash
         return out.failed(f"Không đọc được tệp «{path}» ({type(exc).__name__}).")

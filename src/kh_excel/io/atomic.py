@@ -57,6 +57,16 @@ def protect(path: str | os.PathLike) -> None:
         _protected.append((os.path.realpath(path), (st.st_dev, st.st_ino)))
 
 
+def release(path: str | os.PathLike) -> None:
+    """Forget `path` as an input: it was read only to decide whether it may be replaced (a blank
+    form of an earlier run), not as something the output is made from."""
+    if not _protected:
+        return
+    with contextlib.suppress(OSError):
+        real = os.path.realpath(path)
+        _protected[:] = [(r, i) for r, i in _protected if r != real]
+
+
 def _same_file(target: Path, other: str | os.PathLike, ident: tuple[int, int] | None = None) -> bool:
     with contextlib.suppress(OSError):
         if os.path.realpath(target) == os.path.realpath(other):

@@ -14,7 +14,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
 from kh_excel.core.model import Attainment
-from kh_excel.io.atomic import check_output, write_atomic
+from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 
@@ -77,7 +77,7 @@ def check_output_name(out: str | Path) -> None:
     """`-o` names an Excel workbook (as `render` insists on .docx)."""
     out = Path(out)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise WorkbookError(out, f"tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{out.name}»).")
+        raise OutputRefused(out, f"tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{out.name}»).")
 
 
 def _row_style_source(ws, r: int, columns: list[int], fallback):
@@ -173,10 +173,10 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     from kh_excel.core.gate import failures_by_row
 
     src, out = Path(src), Path(out)
+    check_output(out, [src])  # before any work: never onto the workbook, a folder or a device
     check_output_name(out)
     if out.suffix.lower() == ".xlsm" and src.suffix.lower() != ".xlsm":
-        raise WorkbookError(out, "tệp kết quả .xlsm chỉ dùng khi tệp đầu vào là .xlsm (có macro); hãy dùng đuôi .xlsx.")
-    check_output(out, [src])  # before any work: never onto the workbook, a folder or a device
+        raise OutputRefused(out, "tệp kết quả .xlsm chỉ dùng khi tệp đầu vào là .xlsm (có macro); hãy dùng đuôi .xlsx.")
     wb = _load(src, keep_vba=out.suffix.lower() == ".xlsm")
     ws = wb[att.table.sheet]
     t = att.table
