@@ -177,6 +177,10 @@ class Table:
     reader_findings: list[Finding] = field(default_factory=list)
     year: int | None = None            # plan year from the header ("Kế hoạch năm 2026")
     previous_year: int | None = None
+    groups: list[str] = field(default_factory=list)    # column groups seen (Toàn huyện, each commune …)
+    periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
+    group: str | None = None           # the group plan and result are read from
+    period: str | None = None          # the period they are read from
 
     @property
     def has_results(self) -> bool:
