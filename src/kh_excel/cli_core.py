@@ -53,12 +53,18 @@ def columns_json(table: Table) -> dict[str, Any]:
     return {role: {"column": col_letter(c), "header": table.column_headers.get(role, "")} for role, c in table.columns.items()}
 
 
+def groups_json(table: Table) -> dict[str, Any]:
+    """Which column groups and periods the sheet has, and which the figures were read from."""
+    return {"groups": table.groups, "group": table.group, "periods": table.periods, "period": table.period}
+
+
 def check_json(table: Table, findings) -> dict[str, Any]:
     from kh_excel.core.validation import counts
     return {
         "file": table.file,
         "sheet": table.sheet,
         "columns": columns_json(table),
+        "column_groups": groups_json(table),
         "missing_columns": table.missing_columns,
         "findings": [f.to_json() for f in findings],
         "counts": counts(findings),
@@ -99,7 +105,8 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
         "by_leader": s.by_leader,
         "sentence": s.sentence,
     }
-    return {"file": t.file, "sheet": t.sheet, "year": t.year, "indicators": indicators, "summary": summary}
+    return {"file": t.file, "sheet": t.sheet, "year": t.year, "columns": columns_json(t), "column_groups": groups_json(t),
+            "indicators": indicators, "summary": summary}
 
 
 def print_json(obj: Any) -> None:
@@ -161,18 +168,24 @@ def print_attainment(att: Attainment) -> None:
     con.print(escape(att.summary.sentence))
 
 
+GROUP_HELP = "Nhóm cột lấy số liệu (Toàn huyện, tên xã …), không phân biệt hoa thường và dấu; mặc định nhóm toàn địa bàn."
+PERIOD_HELP = "Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm …), không phân biệt hoa thường và dấu; mặc định kỳ dài nhất đã có số liệu."
+
+
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
         file: Path = typer.Argument(..., help="Tệp bảng tính (.xlsx, .xlsm, .xls, .ods)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+        group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
+        period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
     ) -> None:
         """Kiểm tra số liệu của bảng chỉ tiêu: lỗi (mã thoát 1) và cảnh báo."""
         def body() -> int:
             from kh_excel.api import read_workbook
             from kh_excel.core.validation import validate
-            table = read_workbook(file, sheet=sheet)
+            table = read_workbook(file, sheet=sheet, group=group, period=period)
             findings = validate(table)
             if as_json:
                 print_json(check_json(table, findings))
@@ -188,13 +201,27 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
         out: Optional[Path] = typer.Option(None, "-o", "--output", help="Ghi bản sao bảng tính có thêm cột «% so với KH» và «Đánh giá»."),
         tolerance: float = typer.Option(2.0, "--tolerance", help="Sai lệch cho phép (%) của mục tiêu «khoảng»."),
+        group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
+        period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
+        all_groups: bool = typer.Option(False, "--all-groups", help="Đánh giá từng nhóm cột (từng xã …), có tổng hợp riêng cho mỗi nhóm."),
     ) -> None:
         """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt."""
         def body() -> int:
             from kh_excel.api import read_workbook
             from kh_excel.core.attainment import evaluate
             tol = Decimal(str(tolerance))
-            table = read_workbook(file, sheet=sheet)
+            table = read_workbook(file, sheet=sheet, group=group, period=period)
+            if all_groups:
+                per_group = [evaluate(read_workbook(file, sheet=table.sheet, group=g, period=period), tol)
+                             for g in table.groups] or [evaluate(table, tol)]
+                if as_json:
+                    print_json({"file": table.file, "sheet": table.sheet, "column_groups": groups_json(table),
+                                "by_group": [{"group": a.table.group, **attainment_json(a)} for a in per_group]})
+                else:
+                    for a in per_group:
+                        _console().rule(a.table.group or a.table.sheet)
+                        print_attainment(a)
+                return 0
             att = evaluate(table, tol)
             if out is not None:
                 from kh_excel.io.attainment_xlsx import write_attainment_copy

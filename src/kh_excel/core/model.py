@@ -99,6 +99,7 @@ class Indicator:
     readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
     key: str = ""                  # fold(name): accent-free lower-case name, computed once by the reader
     growth_target: bool = False    # "Tăng 10%" on an amount: the target is a growth against the previous year
+    result_reading: Any = None     # numbers.ResultReading when the result is written as words ("Trên 4", "61-62")
 
     @property
     def name_key(self) -> str:

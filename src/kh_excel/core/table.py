@@ -23,7 +23,7 @@ from kh_excel.core.model import (
     Table,
     Target,
 )
-from kh_excel.core.numbers import ParsedNumber, TargetReading, parse_number, parse_target_ex
+from kh_excel.core.numbers import ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text, parse_target_ex
 
 HEADER_SCAN_ROWS = 40
 
@@ -833,6 +833,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 ind.readings["result"] = p
                 if p is None:
                     ind.result_text = _str(result_raw)
+                    rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
+                    if rr is not None:
+                        ind.result_reading = rr
+                        if rr.point is not None and not rr.change:
+                            ind.result = rr.point
+                        add_warning("result_expression", r, "result", name, value=rr.text,
+                                    reading=_describe_result(rr))
                 else:
                     ind.result = _scaled(p)
         if "previous" in cols and not _is_blank(previous_raw) and not isinstance(previous_raw, ErrorValue):
@@ -857,6 +864,26 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             current = ind
     _structures_about(table)
     return table
+
+
+def _describe_result(rr: ResultReading) -> str:
+    """How a result expression was read, for its warning (Vietnamese)."""
+    t = rr.bounds
+    v = format_number(t.value) if t.value is not None else ""
+    change = {"tang": "mức tăng ", "giam": "mức giảm "}.get(rr.change, "")
+    if rr.kind == "qualitative":
+        return "kết quả ghi bằng lời, không đánh giá bằng số"
+    if rr.kind == "range":
+        what = f"{change}trong khoảng {v} – {format_number(t.high)}"
+    elif rr.kind == "bound":
+        what = f"{change}{ {'>': 'lớn hơn', '>=': 'từ', '<': 'nhỏ hơn', '<=': 'không quá'}[t.op]} {v}"
+    else:
+        what = f"{change}{'khoảng ' if rr.kind == 'about' else ''}{v}"
+    if rr.change:
+        return f"{what} (so với kỳ trước, không phải mức đạt được); chỉ so được với mục tiêu cũng là mức tăng/giảm"
+    if rr.kind in ("range", "bound"):
+        return f"{what}; chỉ kết luận Đạt/Không đạt khi mọi giá trị trong khoảng này cho cùng một kết quả"
+    return f"số {v}" + (" (số ước tính)" if rr.kind == "about" else " (bỏ dấu chú thích, phần ghi chú)")
 
 
 def _marker(stt: str) -> str:

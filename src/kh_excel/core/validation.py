@@ -52,6 +52,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Số thứ tự {stt} ở ô {cell} trùng với chỉ tiêu ở dòng {other_row}."),
     FindingType("skipped_stt", "warning", "Số thứ tự bị bỏ sót",
                 "Sau số thứ tự {previous} là {stt} (ô {cell}): thiếu {missing}."),
+    FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
+                "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
@@ -197,8 +199,8 @@ class _Checker:
                 parsed = reading
                 expression = False
                 if parsed is None:
-                    if role == "result" and not numeric_target:
-                        continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc")
+                    if role == "result" and (not numeric_target or ind.result_reading is not None):
+                        continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
             if not isinstance(raw, str):
