@@ -85,6 +85,7 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
             "section": ind.section,
             "target": ind.target.to_json(),
             "result": _num(ind.result),
+            "exact": {k: float(v) for k, v in ind.exact.items()},
             "ratio": None if a.ratio is None else round(float(a.ratio), 4),
             "direction": ind.direction,
             "direction_reason": ind.direction_reason,

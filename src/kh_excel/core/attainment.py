@@ -19,6 +19,7 @@ Rules, decided and documented here:
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from decimal import Decimal
 from typing import Iterable
@@ -38,8 +39,10 @@ def _better(a: Decimal, b: Decimal, direction: str) -> bool:
 
 
 def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment:
-    """The status of one row."""
+    """The status of one row, computed from the stored values (276,028 even where the cell shows 276,0)."""
     t = ind.target
+    if "target" in ind.exact and t.op == "=":
+        t = replace(t, value=ind.exact["target"])
     growth, growth_unit = _growth(ind)
     if not t.is_numeric:
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
@@ -48,19 +51,26 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           growth, growth_unit)
-    r = ind.result
+    r = ind.exact.get("result", ind.result)
     rr = ind.result_reading
     if r is None and rr is not None:
         return _assess_expression(ind, rr, tolerance, growth, growth_unit)
     if r is None:
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
         return Assessment(ind, "chua_co_so_lieu", None, reason, growth, growth_unit)
+    if ind.growth_target and ind.growth_base is not None and ind.growth_base > 0 and r > 0:
+        # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
+        years, first, last = ind.growth_period
+        g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
+        status, reason = judge(g, t, ind.direction, tolerance)
+        return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
+                                             f"(so với năm {first - 1}); {reason}", g, "%")
     if ind.growth_target:  # "Tăng 10%" on an amount: judged by the growth against the previous year
         if ind.previous is None or ind.previous <= 0:
             return Assessment(ind, "khong_danh_gia", None,
                               f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
                               growth, growth_unit)
-        g = (r / ind.previous - 1) * _HUNDRED
+        g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
         status, reason = judge(g, t, ind.direction, tolerance)
         return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%")
     basis = t.value
@@ -166,11 +176,12 @@ def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
 def _growth(ind: Indicator) -> tuple[Decimal | None, str]:
     if ind.previous is None or ind.result is None:
         return None, ""
+    result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
     if "%" in ind.unit:
-        return ind.result - ind.previous, "điểm %"
-    if ind.previous == 0:
+        return result - previous, "điểm %"
+    if previous == 0:
         return None, ""
-    return (ind.result / ind.previous - 1) * _HUNDRED, "%"
+    return (result / previous - 1) * _HUNDRED, "%"
 
 
 def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE) -> Attainment:

@@ -99,6 +99,9 @@ class Indicator:
     readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
     key: str = ""                  # fold(name): accent-free lower-case name, computed once by the reader
     growth_target: bool = False    # "Tăng 10%" on an amount: the target is a growth against the previous year
+    exact: dict[str, Decimal] = field(default_factory=dict)  # role -> stored value where the shown one is rounded
+    growth_base: Decimal | None = None  # the base year's figure when the plan is a growth over a period
+    growth_period: tuple[int, int, int] = (0, 0, 0)  # (years, first, last) of that period ("2016-2020": 5, 2016, 2020)
     result_reading: Any = None     # numbers.ResultReading when the result is written as words ("Trên 4", "61-62")
 
     @property

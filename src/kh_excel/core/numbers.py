@@ -101,6 +101,7 @@ class ParsedNumber:
     ambiguous: bool = False
     note: str = ""
     percent: bool = False
+    exact: Decimal | None = None  # the stored value when the cell's format shows fewer decimals (276,028 shown 276,0)
 
 
 @dataclass(frozen=True)
@@ -396,11 +397,14 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         places = excel_decimals(number_format)
         percent = excel_is_percent(number_format)
+        exact = None
         if places is not None:
-            d = _quantize(d, places + 2 if percent else places)
+            shown = _quantize(d, places + 2 if percent else places)
+            exact = d if shown != d else None  # computation keeps the stored value, display the shown one
+            d = shown
         if d == 0:
             d = abs(d)
-        return ParsedNumber(d, was_text=False, percent=percent)
+        return ParsedNumber(d, was_text=False, percent=percent, exact=exact)
     return None
 
 

@@ -673,6 +673,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
     header_folds = {_fold(lab) for lab in header.labels.values()}
+    base_col, plan_period = _period_base(grid, header)
 
     # Pad rows once so that every role column can be indexed directly.
     ncols = max(cols.values()) + 1
@@ -822,8 +823,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             ind.target = _scaled_target(reading)
             ind.readings["target"] = reading
             n = reading.number
+            if n is not None and n.exact is not None and reading.target.op == "=":
+                ind.exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
             ind.growth_target = bool(n is not None and n.was_text and ind.target.is_numeric and "%" in ind.target.text
                                      and unit and "%" not in unit and "phần trăm" not in unit.lower())
+            if ind.growth_target and base_col is not None and base_col < len(row):
+                base = parse_number(row[base_col])
+                if base is not None:
+                    ind.growth_base, ind.growth_period = base.value, plan_period
         if "result" in cols and not _is_blank(result_raw):
             if isinstance(result_raw, ErrorValue):
                 ind.result_text = str(result_raw)
@@ -842,10 +849,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                                     reading=_describe_result(rr))
                 else:
                     ind.result = _scaled(p)
+                    if p.exact is not None:
+                        ind.exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         if "previous" in cols and not _is_blank(previous_raw) and not isinstance(previous_raw, ErrorValue):
             p = parse_number(previous_raw, fmts.get((r, cols["previous"])) if fmts else None)
             ind.readings["previous"] = p
             ind.previous = _scaled(p) if p else None
+            if p is not None and p.exact is not None:
+                ind.exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
         ind.lead = _agencies(lead_raw)
         ind.cooperate = _agencies(get(r, "cooperate"))
         ind.leader = _display_text(get(r, "leader"))
@@ -864,6 +875,29 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             current = ind
     _structures_about(table)
     return table
+
+
+_PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+
+
+def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, int, int]]:
+    """For a plan over a period ("KH NQ 2016-2020"), the column of the year before it ("Năm 2015"),
+    so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period."""
+    m = _PLAN_PERIOD.search(header.labels.get("target", ""))
+    if not m or not int(m.group(1)) < int(m.group(2)):
+        return None, (0, 0, 0)
+    first, last = int(m.group(1)), int(m.group(2))
+    width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    group_cols = {c for c in header.columns.values()}
+    for c in range(width):
+        label = _join_labels(f[c] for f in filled)
+        if c in group_cols or not label or _year_of(label) != first - 1 or header_role(label) != "result":
+            continue
+        if header.group and not _fold(label).startswith(_fold(header.group)):
+            continue  # the base year of another column group
+        return c, (last - first + 1, first, last)
+    return None, (0, 0, 0)
 
 
 def _describe_result(rr: ResultReading) -> str:
@@ -903,6 +937,8 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     head = inds[i]
     parts: list[Indicator] = []
     marker = None
+    name_marker = None
+    share = "%" in head.unit
     for j in range(i + 1, len(inds)):
         ind = inds[j]
         if ind.kind == "indicator":
@@ -912,6 +948,14 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
             break
         marker = marker if marker is not None else m
         if m != marker:
+            break
+        # The block ends where its parts end: a row in another unit than the shares ("GRDP bình quân đầu người,
+        # triệu đồng"), or, when the parts are marked in their names ("- Khu vực …"), a row without the mark.
+        if share and ind.unit and "%" not in ind.unit:
+            break
+        nm = _marker(ind.name[:1]) if ind.name[:1] in "-+*•–—·" else ""
+        name_marker = name_marker if name_marker is not None else nm
+        if m == "" and nm != name_marker:
             break
         parts.append(ind)
     return parts
