@@ -30,7 +30,7 @@ from kh_excel.batch.state import BatchError
 KEYS = {
     "inputs": (list, str), "output": (str,), "per": (str,), "kind": (str,), "template": (str,),
     "settings": (str,), "pdf": (bool,), "jobs": (int,), "force": (bool,), "ascii_names": (bool,),
-    "sheet": (str,), "recursive": (bool,), "pdf_timeout": (int, float), "document": (dict,),
+    "sheet": (str,), "group": (str,), "period": (str,), "recursive": (bool,), "pdf_timeout": (int, float), "document": (dict,),
 }
 PATH_KEYS = ("output", "template", "settings")
 

@@ -19,6 +19,8 @@ class WorkerConfig:
     settings_toml: str | None    # --settings FILE.toml
     sheet: str | None            # indicator sheet, None = the first that holds a table
     settings_inline: dict | None = None  # the manifest's [document] table, over the TOML file
+    group: str | None = None     # --group: the column group figures are read from (else «Nhóm cột» of the settings)
+    period: str | None = None    # --period (else «Kỳ» of the settings)
 
 
 @dataclass

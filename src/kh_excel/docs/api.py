@@ -31,7 +31,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
                     settings_toml: str | os.PathLike | None = None, template: str | os.PathLike | None = None,
                     agency: str | None = None, sheet: str | None = None, pdf: bool = False,
                     context_as: str | None = None, timeout: float | None = None,
-                    renderer: Renderer | None = None) -> Rendered:
+                    renderer: Renderer | None = None, group: str | None = None, period: str | None = None) -> Rendered:
     """Read the workbook and its settings sheet, build the context and render `out` atomically.
 
     `kind` is a bundled kind or a template path; `template` overrides the file of a
@@ -42,10 +42,13 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings
 
+    from kh_excel.docs.settings import table_choice
+
     template_path = resolve_template(template or kind)
-    table = read_workbook(workbook, sheet=sheet)
-    attainment = evaluate(table)
     settings = load_settings(workbook, settings_toml)
+    chosen_group, chosen_period = table_choice(settings, str(kind))  # «Nhóm cột», «Kỳ» of the settings sheet
+    table = read_workbook(workbook, sheet=sheet, group=group or chosen_group, period=period or chosen_period)
+    attainment = evaluate(table)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
     if ctx_kind == "bao-cao" and not table.has_results:
         # a report of a plan-only table would list every indicator as «chưa có số liệu»: refuse

@@ -37,6 +37,8 @@ def register(app: typer.Typer) -> None:
         context_as: Optional[str] = typer.Option(None, "--loai", help="Với mẫu tự làm: dữ liệu theo loại văn bản "
                                                                       "nào (bao-cao, ke-hoach, …)."),
         timeout: Optional[float] = typer.Option(None, "--timeout", help="Thời gian tối đa (giây) cho LibreOffice."),
+        group: Optional[str] = typer.Option(None, "--group", help="Nhóm cột lấy số liệu (Toàn huyện, tên xã …); mặc định theo «Nhóm cột» của trang cấu hình, rồi nhóm toàn địa bàn."),
+        period: Optional[str] = typer.Option(None, "--period", help="Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm); mặc định theo «Kỳ» của trang cấu hình, rồi kỳ dài nhất đã có số liệu."),
     ) -> None:
         """Tạo văn bản Word theo Nghị định 30 từ bảng chỉ tiêu (và PDF nếu cần)."""
         def body() -> int:
@@ -49,7 +51,8 @@ def register(app: typer.Typer) -> None:
             if out.suffix.lower() != ".docx":
                 fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)
             result = render_document(file, kind, out, settings_toml=settings, template=template,
-                                     agency=agency, sheet=sheet, pdf=pdf, context_as=context_as, timeout=timeout)
+                                     agency=agency, sheet=sheet, pdf=pdf, context_as=context_as, timeout=timeout,
+                                     group=group, period=period)
             sys.stderr.write(f"Đã tạo {result.docx}\n")
             if result.pdf:
                 sys.stderr.write(f"Đã tạo {result.pdf}\n")
