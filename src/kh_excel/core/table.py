@@ -627,6 +627,23 @@ def _scaled_target(reading: Any) -> Target:
                   high=t.high.scaleb(2) if t.high is not None else None)
 
 
+_LETTERED = re.compile(r"^([A-ZĐ]|[IVXLC]{1,5})\s*[.)]\s*(\S.*)$")
+
+
+def _is_heading(name: str) -> bool:
+    """An upper-case title, a note in brackets aside: "F. CHĂN NUÔI (BQ tổng đàn)", "KHU VỰC DỊCH VỤ"."""
+    return bool(name) and not name.startswith(("-", "+", "*", "•", "–")) and _is_upper_title(re.sub(r"\([^()]*\)", "", name))
+
+
+def _is_zero(v: Any) -> bool:
+    """Blank, or a zero (0, 0.0, "0"): what a formula over empty cells gives."""
+    if _is_blank(v):
+        return True
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return v == 0
+    return isinstance(v, str) and v.strip() in ("0", "0,0", "0.0")
+
+
 def _is_upper_title(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
@@ -741,6 +758,16 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         lead_raw = get(r, "lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
+        if has_data and _is_blank(lead_raw) and _is_heading(name) and all(
+                _is_zero(v) for v in (target_raw, result_raw, previous_raw)):
+            # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
+            # a running serial number in the STT column does not make it one either.
+            has_values = has_data = False
+            m = _LETTERED.match(name)
+            if m:
+                stt, name = m.group(1), m.group(2)
+            elif _INT_STT.match(stt):
+                stt = ""
 
         # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
         m = _ROMAN_PREFIX.match(stt)
@@ -756,7 +783,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         stt_upper = stt.upper().rstrip(".")
         is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
 
-        if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_upper_title(name):
+        if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
             is_roman = True  # "A", "A." sections as some offices letter them
         if not stt and name and not has_data and not _is_upper_title(name) and _fold(name).startswith(_SECTION_WORDS):
             is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
