@@ -70,6 +70,7 @@ class Section:
     numeral: str  # "I", "II", … ("" when the title has none)
     title: str
     row: int      # 1-based sheet row
+    serial: int | None = None  # the running number in its STT cell, when the sheet numbers every row
 
 
 @dataclass

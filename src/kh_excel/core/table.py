@@ -763,11 +763,15 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
             # a running serial number in the STT column does not make it one either.
             has_values = has_data = False
+            serial_m = _INT_STT.match(stt)
+            serial = int(serial_m.group(1)) if serial_m else None
             m = _LETTERED.match(name)
             if m:
                 stt, name = m.group(1), m.group(2)
-            elif _INT_STT.match(stt):
+            elif serial is not None:
                 stt = ""
+        else:
+            serial = None
 
         # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
         m = _ROMAN_PREFIX.match(stt)
@@ -790,7 +794,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             stt_upper = pending_numeral[0] if pending_numeral else ""
         if is_roman and not has_data:
             if name:
-                section = Section(numeral=stt_upper, title=name, row=r + 1)
+                section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                 table.sections.append(section)
                 pending_numeral = None
             else:
@@ -799,7 +803,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             continue
         if not stt and name and not has_data and _is_upper_title(name):
             numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
-            section = Section(numeral=numeral, title=name, row=srow)
+            section = Section(numeral=numeral, title=name, row=srow, serial=serial)
             table.sections.append(section)
             pending_numeral = None
             current = None

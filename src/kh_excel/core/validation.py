@@ -263,6 +263,9 @@ class _Checker:
                 section = here
                 if n == 1:  # numbering restarts in each section (I: 1, 2; II: 1, 2)
                     seen, previous = {}, None
+                serial = next((s.serial for s in self.t.sections if s.title == ind.section and s.serial), None)
+                if serial is not None and previous is not None and serial == previous + 1:
+                    previous = serial  # the sheet numbers every row, the section's own row too
             if n in seen:
                 self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
                 continue
