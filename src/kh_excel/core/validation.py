@@ -199,7 +199,8 @@ class _Checker:
                 parsed = reading
                 expression = False
                 if parsed is None:
-                    if role == "result" and (not numeric_target or ind.result_reading is not None):
+                    if role == "result" and ((not numeric_target and "target" in self.t.columns)
+                                             or ind.result_reading is not None):
                         continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
