@@ -369,3 +369,40 @@ def test_plan_zero_and_results_only(tmp_path):
     code, att = run_json("attainment", only, "--json")
     assert code == 0 and {i["status"] for i in att["indicators"]} == {"khong_danh_gia"}
     assert "không có cột kế hoạch" in att["indicators"][0]["reason"]
+
+
+# --------------------------------------------------------------------------- the result-side parser
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from kh_excel.core.numbers import format_number, parse_result_text  # noqa: E402
+
+_figures = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999999"), places=2, allow_nan=False,
+                       allow_infinity=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_figures, _figures, st.integers(min_value=1, max_value=9))
+def test_result_expressions_read_what_they_say(a, b, mark):
+    lo, hi = sorted((a, b))
+    va, vlo, vhi = format_number(a), format_number(lo), format_number(hi)
+    r = parse_result_text(f"Khoảng {va}")
+    assert r.kind == "about" and r.point == a
+    r = parse_result_text(f"{va}[{mark}]")
+    assert r.kind == "number" and r.point == a
+    r = parse_result_text(f"{va}% (còn {format_number(b)}%)")
+    assert r.kind == "number" and r.point == a
+    r = parse_result_text(f"Trên {va}")
+    assert r.kind == "bound" and r.bounds.op == ">" and r.bounds.value == a and r.point is None
+    if lo != hi:
+        r = parse_result_text(f"Giảm {vlo}-{vhi}")
+        assert r.kind == "range" and r.change == "giam" and (r.bounds.value, r.bounds.high) == (lo, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_result_parser_never_raises(text):
+    r = parse_result_text(text)
+    assert r is None or r.kind in ("number", "about", "bound", "range", "qualitative")

@@ -13,6 +13,11 @@ Rules, decided and documented here:
 - A range "a - b" is inclusive: inside → Đạt KH; outside on the good side → Vượt KH.
 - No numeric result → **Chưa có số liệu**; no numeric target (qualitative) →
   **Không đánh giá**.
+- A plan of 0 sets no goal: **Không đánh giá**, no ratio, not in the summary (lower-is-better
+  indicators excepted: 0 fires is a goal). A table with no plan or no result column: every
+  row **Không đánh giá** with the reason.
+- A result written as a bound or a range is judged only when every value it allows gives one
+  status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change.
 - growth against the previous year: relative (%) in general; in percentage
   points for indicators measured in %.
 """
