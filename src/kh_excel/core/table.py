@@ -630,6 +630,7 @@ def _scaled_target(reading: Any) -> Target:
 _LETTERED = re.compile(r"^([A-ZĐ]|[IVXLC]{1,5})\s*[.)]\s*(\S.*)$")
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_heading(name: str) -> bool:
     """An upper-case title, a note in brackets aside: "F. CHĂN NUÔI (BQ tổng đàn)", "KHU VỰC DỊCH VỤ"."""
     return bool(name) and not name.startswith(("-", "+", "*", "•", "–")) and _is_upper_title(re.sub(r"\([^()]*\)", "", name))
@@ -637,11 +638,9 @@ def _is_heading(name: str) -> bool:
 
 def _is_zero(v: Any) -> bool:
     """Blank, or a zero (0, 0.0, "0"): what a formula over empty cells gives."""
-    if _is_blank(v):
+    if v is None or v == 0 and not isinstance(v, bool):
         return True
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return v == 0
-    return isinstance(v, str) and v.strip() in ("0", "0,0", "0.0")
+    return isinstance(v, str) and v.strip() in ("", "0", "0,0", "0.0")
 
 
 def _is_upper_title(s: str) -> bool:
@@ -758,8 +757,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         lead_raw = get(r, "lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
-        if has_data and _is_blank(lead_raw) and _is_heading(name) and all(
-                _is_zero(v) for v in (target_raw, result_raw, previous_raw)):
+        if has_data and _is_zero(target_raw) and _is_zero(result_raw) and _is_zero(previous_raw) \
+                and _is_blank(lead_raw) and _is_heading(name):
             # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
             # a running serial number in the STT column does not make it one either.
             has_values = has_data = False

@@ -255,6 +255,7 @@ class _Checker:
         seen: dict[int, Indicator] = {}
         previous: int | None = None
         section = None
+        serials = {s.title: s.serial for s in self.t.sections if s.serial}
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 continue
@@ -264,7 +265,7 @@ class _Checker:
                 section = here
                 if n == 1:  # numbering restarts in each section (I: 1, 2; II: 1, 2)
                     seen, previous = {}, None
-                serial = next((s.serial for s in self.t.sections if s.title == ind.section and s.serial), None)
+                serial = serials.get(ind.section)
                 if serial is not None and previous is not None and serial == previous + 1:
                     previous = serial  # the sheet numbers every row, the section's own row too
             if n in seen:
