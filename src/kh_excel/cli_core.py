@@ -127,6 +127,7 @@ def print_findings(table: Table, findings) -> None:
     con.print(f"[bold]Tệp:[/] {escape(table.file)}   [bold]Trang:[/] {escape(table.sheet)}")
     found = ", ".join(f"{r}" for r in table.column_headers.values())
     con.print(f"[dim]Cột đã nhận ra: {escape(found)}[/]")
+    print_groups(table)
     if findings:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
@@ -140,6 +141,18 @@ def print_findings(table: Table, findings) -> None:
     c = counts(findings)
     colour = "red" if c["error"] else ("yellow" if c["warning"] else "green")
     con.print(f"[bold {colour}]{c['error']} lỗi, {c['warning']} cảnh báo.[/]")
+
+
+def print_groups(table: Table) -> None:
+    """Which column group and period the figures come from, when the sheet has several."""
+    from rich.markup import escape
+    con = _console()
+    if len(table.groups) > 1:
+        con.print(f"[dim]Nhóm cột: {escape(table.group or '')} (trong {len(table.groups)} nhóm: "
+                  f"{escape(', '.join(table.groups))}; chọn nhóm khác bằng --group)[/]")
+    if len(table.periods) > 1:
+        con.print(f"[dim]Kỳ: {escape(table.period or '')} (trong các kỳ: {escape(', '.join(table.periods))}; "
+                  f"chọn kỳ khác bằng --period)[/]")
 
 
 def print_attainment(att: Attainment) -> None:
@@ -166,6 +179,7 @@ def print_attainment(att: Attainment) -> None:
                    format_number(a.ratio, 1) if a.ratio is not None else "",
                    f"[{colours[a.status]}]{a.status_label}[/]")
     con.print(rt)
+    print_groups(att.table)
     con.print(escape(att.summary.sentence))
 
 
