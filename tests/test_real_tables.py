@@ -406,3 +406,15 @@ def test_result_expressions_read_what_they_say(a, b, mark):
 def test_result_parser_never_raises(text):
     r = parse_result_text(text)
     assert r is None or r.kind in ("number", "about", "bound", "range", "qualitative")
+
+
+def test_year_groups_are_paired_by_year_not_taken_as_areas(tmp_path):
+    path = _book(tmp_path / "years.xlsx", [
+        ["STT", "Chỉ tiêu", "ĐVT", "Giai đoạn 2021-2025", None, "Năm 2026", None],
+        [None, None, None, "KH 2021-2025", "TH 2021-2025", "KH 2026", "ƯTH 2026"],
+    ], [[1, "Số xã đạt chuẩn nông thôn mới", "Xã", 80, 78, 90, 95]],
+        merges=["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:G2"])
+    code, att = run_json("attainment", path, "--json")
+    assert att["column_groups"]["groups"] == [] and _cols(att)["target"] == "F" and _cols(att)["result"] == "G"
+    assert _cols(att)["previous"] == "E"
+    _check(_rows(att), {4: (90, 95, "vuot")})

@@ -331,7 +331,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None)
 _PERIOD_LABEL = re.compile(r"\b(\d{1,2}) thang\b|\bquy\s+([ivx]+|\d)\b|\bca nam\b")
 _WHOLE_AREA = re.compile(r"^(?:(?:toan|ca|chung) (?:tinh|huyen|thanh pho|tp|thi xa|quan|xa|phuong|thi tran)|tong so|tong cong|"
                          r"tong hop|tong|cong|chung)\b")
-_YEAR_LABEL = re.compile(r"^(?:nam\s*)?(?:19|20)\d\d$")
+_YEAR_WORDS = re.compile(r"(?:19|20)\d\d|\b(?:nam|giai doan|gd|thoi ky|ky)\b")
 
 
 class GroupNotFound(Exception):
@@ -379,9 +379,11 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
             continue
         label = _display_text(_cell(rows, r1, c1))
         h = _fold(label)
-        if not h or _YEAR_LABEL.match(h) or header_role(label) is not None:
-            continue  # a year, or a label that names a role ("Kế hoạch năm 2026", "So sánh %")
+        if not h or header_role(label) is not None:
+            continue  # a label that names a role ("Kế hoạch năm 2026", "So sánh %")
         is_period = bool(_PERIOD_LABEL.search(h))
+        if not is_period and not _YEAR_WORDS.sub("", h).strip(" -–.,:()/"):
+            continue  # "Năm 2025", "Giai đoạn 2021-2025": years are paired by the column labels
         for c in range(c1, min(c2 + 1, width)):
             if is_period and period_of[c] is None:
                 period_of[c] = label
