@@ -418,3 +418,16 @@ def test_year_groups_are_paired_by_year_not_taken_as_areas(tmp_path):
     assert att["column_groups"]["groups"] == [] and _cols(att)["target"] == "F" and _cols(att)["result"] == "G"
     assert _cols(att)["previous"] == "E"
     _check(_rows(att), {4: (90, 95, "vuot")})
+
+
+def test_periods_named_in_result_labels(tmp_path):
+    path = _book(tmp_path / "own.xlsx", [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện 6 tháng",
+                                          "Thực hiện 9 tháng", "Ước thực hiện cả năm"]],
+                 [[1, "Thu ngân sách", "Tỷ đồng", 1000, 400, 700, 1020]])
+    code, att = run_json("attainment", path, "--json")
+    assert att["column_groups"]["periods"] == ["Thực hiện 6 tháng", "Thực hiện 9 tháng", "Ước thực hiện cả năm"]
+    assert att["column_groups"]["period"] == "Ước thực hiện cả năm" and _rows(att)[3]["status"] == "vuot"
+    code, att = run_json("attainment", path, "--json", "--period", "9 THÁNG")
+    assert _cols(att)["result"] == "F" and _rows(att)[3]["status"] == "khong_dat"
+    proc = run_cli("attainment", path, "--period", "quý 1")
+    assert proc.returncode == 2 and "Thực hiện 6 tháng" in proc.stderr

@@ -402,7 +402,7 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     if len(groups) < 2 and len(periods) < 2:
         header.group = groups[0] if groups else None
         header.period = periods[0] if periods else None
-        if period and not periods:
+        if not periods:
             _results_of_period(grid, header, width, period)
         return
     filled = [_fill_merged_header(rows, grid.merged, r, width) for r in hrs]
@@ -438,13 +438,24 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     header.group, header.period = chosen_area, chosen_period
     header.columns = {k: v[0] for k, v in roles.items()}
     header.labels = {k: shown[v[0]] for k, v in roles.items()}
+    if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
+        _results_of_period(grid, header, width, period,
+                           {c for c in range(width) if area_of[c] in (None, chosen_area)})
 
 
-def _results_of_period(grid: Grid, header: _Header, width: int, period: str) -> None:
-    """--period on a sheet without period groups: the result column whose own label names the period."""
-    labels = {c: _join_labels(f[c] for f in (_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows))
-              for c in range(width)}
-    found = [c for c, lab in labels.items() if header_role(lab) == "result" and period_months(lab)]
+def _results_of_period(grid: Grid, header: _Header, width: int, period: str | None,
+                       allowed: set[int] | None = None) -> None:
+    """Periods named in the result columns' own labels ("Thực hiện 6 tháng", "Ước thực hiện cả năm"):
+    reported, and with --period the result column whose label names it."""
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    found = [c for c, lab in labels.items() if header_role(lab) == "result" and period_months(lab)
+             and (allowed is None or c in allowed)]
+    header.periods = [labels[c] for c in found]
+    if "result" in header.columns and header.columns["result"] in found:
+        header.period = labels[header.columns["result"]]
+    if not period:
+        return
     chosen = _match_name(period, [labels[c] for c in found])
     if chosen is None:
         raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
