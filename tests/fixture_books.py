@@ -806,9 +806,10 @@ def build_plan_only(directory: Path) -> tuple[Path, dict]:
         "year": 2026,
         "sections": [("I", "CÁC CHỈ TIÊU VỀ KINH TẾ", sec)],
         "rows": {
-            r1: _ind(stt="1", value=D("155000"), result=None, status="chua_co_so_lieu", lead=TC_TK_LIST),
-            r2: _ind(stt="2", op=">", value=D("10"), result=None, status="chua_co_so_lieu"),
-            r3: _sub(r2, stt="-", value=D("100"), result=None, status="chua_co_so_lieu", lead=TC_TK_LIST, leader=ANH),
+            # a plan-only table: no result column, so every row is «Không đánh giá» (issue 8), not «Chưa có số liệu»
+            r1: _ind(stt="1", value=D("155000"), result=None, status="khong_danh_gia", lead=TC_TK_LIST),
+            r2: _ind(stt="2", op=">", value=D("10"), result=None, status="khong_danh_gia"),
+            r3: _sub(r2, stt="-", value=D("100"), result=None, status="khong_danh_gia", lead=TC_TK_LIST, leader=ANH),
             r4: _ind(stt="3", op="text", result=None, status="khong_danh_gia", lead=["Sở Nội vụ", "Sở Tài chính"]),
         },
         "no_error_rows": [r1, r2, r3, r4],

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from kh_excel.core.model import Grid, Table
-from kh_excel.core.table import HeaderNotFound, parse_grid
+from kh_excel.core.table import GroupNotFound, HeaderNotFound, parse_grid
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 # Sheets the program writes itself (exact names, or the "_kh_excel" prefix of hidden ones).
@@ -25,11 +25,13 @@ def header_message(exc: HeaderNotFound) -> str:
 
 
 def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | None = None,
-                  file: str | None = None) -> Table:
+                  file: str | None = None, group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table from a file path, a Grid, or Grids of a workbook's sheets.
 
-    With no sheet named, the first sheet holding a recognisable table is taken.
-    Raises WorkbookError (Vietnamese message naming the file) when there is none.
+    With no sheet named, the first sheet holding a recognisable table is taken. `group` and
+    `period` choose the column group (Toàn huyện, a commune …) and period (6 tháng, cả năm)
+    the figures are read from. Raises WorkbookError (Vietnamese message naming the file) when
+    there is no table, or when `group`/`period` matches nothing (the message lists what there is).
     """
     if isinstance(source, Grid):
         source = [source]
@@ -62,7 +64,9 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                 raise WorkbookError(name, f"trang «{s}» không có dữ liệu.")
             continue
         try:
-            table = parse_grid(grid, file=name)
+            table = parse_grid(grid, file=name, group=group or None, period=period or None)
+        except GroupNotFound as exc:
+            raise WorkbookError(name, str(exc)) from None
         except HeaderNotFound as exc:
             first_error = first_error or exc
             continue

@@ -84,12 +84,18 @@ def columns_json(table: Table) -> dict[str, Any]:
     return {role: {"column": col_letter(c), "header": table.column_headers.get(role, "")} for role, c in table.columns.items()}
 
 
+def groups_json(table: Table) -> dict[str, Any]:
+    """Which column groups and periods the sheet has, and which the figures were read from."""
+    return {"groups": table.groups, "group": table.group, "periods": table.periods, "period": table.period}
+
+
 def check_json(table: Table, findings) -> dict[str, Any]:
     from kh_excel.core.validation import counts
     return {
         "file": table.file,
         "sheet": table.sheet,
         "columns": columns_json(table),
+        "column_groups": groups_json(table),
         "missing_columns": table.missing_columns,
         "findings": [f.to_json() for f in findings],
         "counts": counts(findings),
@@ -110,6 +116,7 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
             "section": ind.section,
             "target": ind.target.to_json(),
             "result": _num(ind.result),
+            "exact": {k: float(v) for k, v in ind.exact.items()},
             "ratio": None if a.ratio is None else round(float(a.ratio), 4),
             "direction": ind.direction,
             "direction_reason": ind.direction_reason,
@@ -130,7 +137,8 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
         "by_leader": s.by_leader,
         "sentence": s.sentence,
     }
-    return {"file": t.file, "sheet": t.sheet, "year": t.year, "indicators": indicators, "summary": summary}
+    return {"file": t.file, "sheet": t.sheet, "year": t.year, "columns": columns_json(t), "column_groups": groups_json(t),
+            "indicators": indicators, "summary": summary}
 
 
 def print_json(obj: Any) -> None:
@@ -150,6 +158,7 @@ def print_findings(table: Table, findings) -> None:
     con.print(f"[bold]Tệp:[/] {escape(table.file)}   [bold]Trang:[/] {escape(table.sheet)}")
     found = ", ".join(f"{r}" for r in table.column_headers.values())
     con.print(f"[dim]Cột đã nhận ra: {escape(found)}[/]")
+    print_groups(table)
     if findings:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
@@ -163,6 +172,18 @@ def print_findings(table: Table, findings) -> None:
     c = counts(findings)
     colour = "red" if c["error"] else ("yellow" if c["warning"] else "green")
     con.print(f"[bold {colour}]{c['error']} lỗi, {c['warning']} cảnh báo.[/]")
+
+
+def print_groups(table: Table) -> None:
+    """Which column group and period the figures come from, when the sheet has several."""
+    from rich.markup import escape
+    con = _console()
+    if len(table.groups) > 1:
+        con.print(f"[dim]Nhóm cột: {escape(table.group or '')} (trong {len(table.groups)} nhóm: "
+                  f"{escape(', '.join(table.groups))}; chọn nhóm khác bằng --group)[/]")
+    if len(table.periods) > 1:
+        con.print(f"[dim]Kỳ: {escape(table.period or '')} (trong các kỳ: {escape(', '.join(table.periods))}; "
+                  f"chọn kỳ khác bằng --period)[/]")
 
 
 def print_attainment(att: Attainment) -> None:
@@ -190,7 +211,12 @@ def print_attainment(att: Attainment) -> None:
                    format_number(a.ratio, 1) if a.ratio is not None else "",
                    f"[{colours[a.status]}]{a.status_label}[/]")
     con.print(rt)
+    print_groups(att.table)
     con.print(escape(att.summary.sentence))
+
+
+GROUP_HELP = "Nhóm cột lấy số liệu (Toàn huyện, tên xã …), không phân biệt hoa thường và dấu; mặc định nhóm toàn địa bàn."
+PERIOD_HELP = "Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm …), không phân biệt hoa thường và dấu; mặc định kỳ dài nhất đã có số liệu."
 
 
 def register(app: typer.Typer) -> None:
@@ -199,12 +225,14 @@ def register(app: typer.Typer) -> None:
         file: Path = typer.Argument(..., help="Tệp bảng tính (.xlsx, .xlsm, .xls, .ods)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+        group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
+        period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
     ) -> None:
         """Kiểm tra số liệu của bảng chỉ tiêu: lỗi (mã thoát 1) và cảnh báo."""
         def body() -> int:
             from kh_excel.api import read_workbook
             from kh_excel.core.validation import validate
-            table = read_workbook(file, sheet=sheet)
+            table = read_workbook(file, sheet=sheet, group=group, period=period)
             findings = validate(table)
             if as_json:
                 print_json(check_json(table, findings))
@@ -220,6 +248,9 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
         out: Optional[Path] = typer.Option(None, "-o", "--output", help="Ghi bản sao bảng tính có thêm cột «% so với KH» và «Đánh giá»."),
         tolerance: float = typer.Option(2.0, "--tolerance", help="Sai lệch cho phép (%) của mục tiêu «khoảng»."),
+        group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
+        period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
+        all_groups: bool = typer.Option(False, "--all-groups", help="Đánh giá từng nhóm cột (từng xã …), có tổng hợp riêng cho mỗi nhóm."),
     ) -> None:
         """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt (mã thoát 1 nếu bảng có lỗi)."""
         def body() -> int:
@@ -232,7 +263,22 @@ def register(app: typer.Typer) -> None:
             if out is not None:  # before any work: a device or folder first, then the name
                 check_output(out, [file])
                 check_output_name(out)
-            table = read_workbook(file, sheet=sheet)
+            table = read_workbook(file, sheet=sheet, group=group, period=period)
+            if all_groups:
+                per_group, errors = [], 0
+                for g in table.groups or [None]:
+                    tg = read_workbook(file, sheet=table.sheet, group=g, period=period) if g else table
+                    checked_g = check(tg, tol)
+                    errors += len(checked_g.errors)
+                    per_group.append(evaluate(tg, tol, checked_g.faults))
+                if as_json:
+                    print_json({"file": table.file, "sheet": table.sheet, "column_groups": groups_json(table),
+                                "by_group": [{"group": a.table.group, **attainment_json(a)} for a in per_group]})
+                else:
+                    for a in per_group:
+                        _console().rule(a.table.group or a.table.sheet)
+                        print_attainment(a)
+                return 1 if errors else 0
             checked = check(table, tol)
             # the rows as written (a failed figure shown beside its «Số liệu lỗi»), statuses from the gate
             att = evaluate(table, tol, checked.faults)

@@ -62,6 +62,7 @@ def find_table(s: Session) -> tuple[Table, SheetData]:
     active = s.active_sheet()
     order = [active] + [n for n in names if n != active]
     candidates = [n for n in order if not _is_own(n)]
+    group, period = _table_choice(s, names)
     first_error: str | None = None
     for name in candidates:
         data = s.read_sheet(name)
@@ -69,19 +70,31 @@ def find_table(s: Session) -> tuple[Table, SheetData]:
             first_error = first_error or f"Trang «{name}» không có dữ liệu."
             continue
         try:
-            return read_workbook(data.grid(), file=s.book.name), data
+            return read_workbook(data.grid(), file=s.book.name, group=group, period=period), data
         except WorkbookError as exc:
             grid = data.grid()
             grid.merged = infer_header_merges(grid.rows)
             if grid.merged:
                 try:
-                    return read_workbook(grid, file=s.book.name), data
+                    return read_workbook(grid, file=s.book.name, group=group, period=period), data
                 except WorkbookError:
                     pass
             first_error = first_error or exc.reason[0].upper() + exc.reason[1:]
     if not candidates:
         raise ActionError("Sổ tính không có trang nào chứa bảng chỉ tiêu.")
     raise ActionError(f"Không tìm thấy bảng chỉ tiêu trong sổ tính «{s.book.name}». {first_error or ''}".strip())
+
+
+def _table_choice(s: Session, names: list[str]) -> tuple[str | None, str | None]:
+    """«Nhóm cột» and «Kỳ» of the workbook's settings sheet, when it has one (else the defaults)."""
+    from kh_excel.docs.settings import SettingsError, find_settings_sheet, settings_from_rows, table_choice
+    sheet = find_settings_sheet(names)
+    if sheet is None:
+        return None, None
+    try:
+        return table_choice(settings_from_rows(s.read_sheet(sheet).rows, source=sheet))
+    except SettingsError:
+        return None, None  # the documents report a broken settings sheet; the table is read as by default
 
 
 def infer_header_merges(rows: list[list[Any]], scan: int = 30) -> list[tuple[int, int, int, int]]:

@@ -28,6 +28,8 @@ def register(app: typer.Typer) -> None:
         template: Optional[str] = typer.Option(None, "--template", help="Tệp mẫu .docx thay cho mẫu có sẵn."),
         settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML ghi đè trang «Cấu hình văn bản» của bảng tính."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
+        group: Optional[str] = typer.Option(None, "--group", help="Nhóm cột lấy số liệu (Toàn huyện, tên xã …); mặc định nhóm toàn địa bàn."),
+        period: Optional[str] = typer.Option(None, "--period", help="Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm); mặc định kỳ dài nhất đã có số liệu."),
         pdf: Optional[bool] = typer.Option(None, "--pdf/--no-pdf", help="Xuất thêm PDF (LibreOffice)."),
         jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Số tiến trình làm song song (mặc định: số nhân CPU)."),
         force: Optional[bool] = typer.Option(None, "--force/--no-force", help="Tạo lại cả văn bản đã có và còn đúng."),
@@ -43,8 +45,8 @@ def register(app: typer.Typer) -> None:
         from kh_excel.cli_core import guarded
 
         given = {"inputs": inputs or None, "output": output, "per": per, "kind": kind, "template": template,
-                 "settings": settings, "sheet": sheet, "pdf": pdf, "jobs": jobs, "force": force,
-                 "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout,
+                 "settings": settings, "sheet": sheet, "group": group, "period": period, "pdf": pdf, "jobs": jobs,
+                 "force": force, "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout,
                  "allow_errors": allow_errors}
         guarded(lambda: main(given, manifest, as_json, quiet), known=(BatchError,))
 
@@ -74,7 +76,7 @@ def build_options(given: dict[str, Any], manifest: Path | None):
         settings=Path(values["settings"]) if values.get("settings") else None,
         pdf=bool(values.get("pdf", False)), jobs=int(values.get("jobs", 0) or 0),
         force=bool(values.get("force", False)), ascii_names=bool(values.get("ascii_names", False)),
-        sheet=values.get("sheet"), recursive=bool(values.get("recursive", False)),
+        sheet=values.get("sheet"), group=values.get("group"), period=values.get("period"), recursive=bool(values.get("recursive", False)),
         pdf_timeout=float(values.get("pdf_timeout", DEFAULT_PDF_TIMEOUT)), document=values.get("document"),
         allow_errors=bool(values.get("allow_errors", False)),
     )

@@ -103,9 +103,11 @@ def write(out: Path, data: bytes) -> None:
 
 
 # ---------------------------------------------------------------- workbooks and settings
-def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False) -> tuple[Any, Any]:
+def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False,
+                group: str | None = None, period: str | None = None) -> tuple[Any, Any]:
     """Open a workbook once: its indicator table through the gate (core.gate, as `render` does:
-    Refused for a table with errors or a report without results) and its settings sheet."""
+    Refused for a table with errors or a report without results) and its settings sheet; the column
+    group and period are the ones given, else those the settings sheet names («Nhóm cột», «Kỳ»)."""
     from kh_excel.api import read_workbook
     from kh_excel.core.gate import gate
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
@@ -124,7 +126,10 @@ def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_err
         # The reader's order: visible sheets first, a hidden one (an old year) only as a last resort.
         others = [n for n in names if n != settings_sheet] or names
         wanted = [n for n in others if not book.is_hidden(n)] + [n for n in others if book.is_hidden(n)]
-    table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source)
+    from kh_excel.docs.settings import table_choice
+    chosen_group, chosen_period = table_choice(settings)
+    table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
+                          group=group or chosen_group, period=period or chosen_period)
     return gate(table, report=kind == "bao-cao", allow_errors=allow_errors).attainment, settings
 
 

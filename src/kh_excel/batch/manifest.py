@@ -30,8 +30,8 @@ from kh_excel.batch.state import BatchError
 KEYS = {
     "inputs": (list, str), "output": (str,), "per": (str,), "kind": (str,), "template": (str,),
     "settings": (str,), "pdf": (bool,), "jobs": (int,), "force": (bool,), "ascii_names": (bool,),
-    "sheet": (str,), "recursive": (bool,), "pdf_timeout": (int, float), "document": (dict,),
-    "allow_errors": (bool,),
+    "sheet": (str,), "group": (str,), "period": (str,), "recursive": (bool,), "pdf_timeout": (int, float),
+    "document": (dict,), "allow_errors": (bool,),
 }
 PATH_KEYS = ("output", "template", "settings")
 

@@ -20,6 +20,8 @@ class WorkerConfig:
     sheet: str | None            # indicator sheet, None = the first that holds a table
     settings_inline: dict | None = None  # the manifest's [document] table, over the TOML file
     allow_errors: bool = False   # write a table that has errors (core.gate), its failed figures «số liệu lỗi»
+    group: str | None = None     # --group: the column group figures are read from (else «Nhóm cột» of the settings)
+    period: str | None = None    # --period (else «Kỳ» of the settings)
 
 
 @dataclass

@@ -46,6 +46,8 @@ class BatchOptions:
     force: bool = False
     ascii_names: bool = False
     sheet: str | None = None
+    group: str | None = None           # column group (Toàn huyện, a commune …)
+    period: str | None = None          # period (6 tháng, cả năm)
     recursive: bool = False
     pdf_timeout: float = DEFAULT_PDF_TIMEOUT  # seconds per document
     document: dict | None = None       # settings written in a manifest ([document])
@@ -208,7 +210,7 @@ class Run:
         inline = json.dumps(o.document or {}, sort_keys=True, default=str, ensure_ascii=False)
         return sha256_text(OUTPUT_FORMAT, engine.version(), self.kind,
                            engine.template_fingerprint(self.kind, o.template), toml, inline, o.sheet or "",
-                           "allow-errors" if o.allow_errors else "")
+                           "allow-errors" if o.allow_errors else "", o.group or "", o.period or "")
 
     # ------------------------------------------------------------------ the run
     def execute(self) -> RunResult:
@@ -224,7 +226,8 @@ class Run:
             raise BatchError("chưa chỉ ra tệp bảng tính nào.")
         config = WorkerConfig(kind=self.kind, template=o.template,
                               settings_toml=str(o.settings) if o.settings else None, sheet=o.sheet,
-                              settings_inline=o.document or None, allow_errors=o.allow_errors)
+                              settings_inline=o.document or None, allow_errors=o.allow_errors,
+                              group=o.group, period=o.period)
         if o.per == "workbook":  # one document per workbook: no use for more workers than workbooks
             self.jobs = max(1, min(self.jobs, len(sources)))
         executor = _Executor(self.jobs, config)

@@ -127,7 +127,8 @@ def scan(source: str) -> ScanResult:
     if _init_error:
         return ScanResult(source=source, ok=False, reason=_init_error)
     try:
-        att, settings = engine.read_source(source, _config.sheet, _config.kind, _config.allow_errors)
+        att, settings = engine.read_source(source, _config.sheet, _config.kind, _config.allow_errors,
+                                           _config.group, _config.period)
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         _remember(digest, (att, settings))
@@ -166,7 +167,8 @@ def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
         if task.blob:
             att, settings = _unpack(task)
         else:
-            att, settings = engine.read_source(task.source, _config.sheet, _config.kind, _config.allow_errors)
+            att, settings = engine.read_source(task.source, _config.sheet, _config.kind, _config.allow_errors,
+                                               _config.group, _config.period)
             scanned = ScanResult(source=task.source, ok=True, indicators=numbered_indicators(att.table))
     except Exception as exc:
         return RenderResult(task.output, False, _reason(exc))

@@ -15,19 +15,25 @@ Rules, decided and documented here:
   **Không đánh giá**.
 - A row whose numbers failed a check (core.gate) → **Số liệu lỗi**: no ratio, no
   judgement, and not among the rows evaluated.
+- A plan of 0 sets no goal: **Không đánh giá**, no ratio, not in the summary (lower-is-better
+  indicators excepted: 0 fires is a goal). A table with no plan or no result column: every
+  row **Không đánh giá** with the reason.
+- A result written as a bound or a range is judged only when every value it allows gives one
+  status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change.
 - growth against the previous year: relative (%) in general; in percentage
   points for indicators measured in %.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from decimal import Decimal
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Assessment, Attainment, Indicator, Status, Summary, Table, Target
-from kh_excel.core.numbers import format_number
+from kh_excel.core.numbers import decimals_of, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -40,22 +46,38 @@ def _better(a: Decimal, b: Decimal, direction: str) -> bool:
 
 
 def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment:
-    """The status of one row."""
+    """The status of one row, computed from the stored values (276,028 even where the cell shows 276,0)."""
     t = ind.target
+    if "target" in ind.exact and t.op == "=":
+        t = replace(t, value=ind.exact["target"])
     growth, growth_unit = _growth(ind)
     if not t.is_numeric:
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, growth, growth_unit)
-    r = ind.result
+    if t.op == "=" and t.value == 0 and ind.direction != "down":
+        # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
+        return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
+                          growth, growth_unit)
+    r = ind.exact.get("result", ind.result)
+    rr = ind.result_reading
+    if r is None and rr is not None:
+        return _assess_expression(ind, rr, tolerance, growth, growth_unit)
     if r is None:
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
         return Assessment(ind, "chua_co_so_lieu", None, reason, growth, growth_unit)
+    if ind.growth_target and ind.growth_base is not None and ind.growth_base > 0 and r > 0:
+        # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
+        years, first, last = ind.growth_period
+        g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
+        status, reason = judge(g, t, ind.direction, tolerance)
+        return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
+                                             f"(so với năm {first - 1}); {reason}", g, "%")
     if ind.growth_target:  # "Tăng 10%" on an amount: judged by the growth against the previous year
         if ind.previous is None or ind.previous <= 0:
             return Assessment(ind, "khong_danh_gia", None,
                               f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
                               growth, growth_unit)
-        g = (r / ind.previous - 1) * _HUNDRED
+        g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
         status, reason = judge(g, t, ind.direction, tolerance)
         return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%")
     basis = t.value
@@ -66,6 +88,54 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if ind.direction == "down":
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, growth, growth_unit)
+
+
+_FAR = Decimal("1E+18")
+
+
+def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth, growth_unit) -> Assessment:
+    """A result written as a bound, a range, a change or in words (README, Attainment rules).
+
+    A bound or range result is judged only when every value it allows gives the same status
+    (or only Đạt and Vượt: then Đạt, the status certainly reached); otherwise the row is
+    «Không đánh giá» with the reason. A change ("Tăng 12%") is judged only against a target
+    that is a change too (a growth target, or an indicator that is a reduction amount).
+    """
+    t = ind.target
+    if rr.kind == "qualitative":
+        return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
+                          growth, growth_unit)
+    against = t
+    if rr.change:
+        reduction = ind.direction_reason.startswith("chỉ tiêu là mức giảm")
+        comparable = (rr.change == "tang" and ind.growth_target) or (rr.change == "giam" and reduction)
+        if not comparable:
+            return Assessment(ind, "khong_danh_gia", None,
+                              f"kết quả «{rr.text}» là mức tăng/giảm so với kỳ trước, không so được với mục tiêu «{t.text}»",
+                              growth, growth_unit)
+    elif ind.growth_target:
+        return Assessment(ind, "khong_danh_gia", None,
+                          f"mục tiêu «{t.text}» là mức tăng so với năm trước, kết quả «{rr.text}» không phải số cụ thể",
+                          growth, growth_unit)
+    b = rr.bounds
+    eps = Decimal(1).scaleb(-(max(decimals_of(b.value), decimals_of(b.high or 0)) + 3))
+    lo, hi = {
+        "=": (b.value, b.value), "~": (b.value, b.value), "range": (b.value, b.high),
+        ">": (b.value + eps, _FAR), ">=": (b.value, _FAR), "<": (-_FAR, b.value - eps), "<=": (-_FAR, b.value),
+    }[b.op]
+    points = [lo, hi] + [x for x in (against.value, against.high) if x is not None and lo <= x <= hi]
+    points += [x + d for x in (against.value, against.high) if x is not None for d in (eps, -eps) if lo <= x + d <= hi]
+    statuses = {judge(x, against, ind.direction, tolerance)[0] for x in points}
+    rule = judge(lo, against, ind.direction, tolerance)[1]
+    if len(statuses) == 1:
+        status = statuses.pop()
+    elif statuses == {"dat", "vuot"}:
+        status = "dat"
+    else:
+        return Assessment(ind, "khong_danh_gia", None,
+                          f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", growth, growth_unit)
+    return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
+                      growth, growth_unit)
 
 
 def judge(r: Decimal, t: Target, d: str, tolerance: Decimal = DEFAULT_TOLERANCE) -> tuple[Status, str]:
@@ -113,20 +183,33 @@ def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
 def _growth(ind: Indicator) -> tuple[Decimal | None, str]:
     if ind.previous is None or ind.result is None:
         return None, ""
+    result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
     if "%" in ind.unit:
-        return ind.result - ind.previous, "điểm %"
-    if ind.previous == 0:
+        return result - previous, "điểm %"
+    if previous == 0:
         return None, ""
-    return (ind.result / ind.previous - 1) * _HUNDRED, "%"
+    return (result / previous - 1) * _HUNDRED, "%"
 
 
 def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
              faults: Mapping[int, str] | None = None) -> Attainment:
     """Assess every row of the table and summarise. `faults` (sheet row -> why, from core.gate)
-    are rows whose numbers failed a check: they get «Số liệu lỗi», never a ratio or a judgement."""
+    are rows whose numbers failed a check: they get «Số liệu lỗi», never a ratio or a judgement.
+    A table without a plan or a result column is read and reported, every row «Không đánh giá»
+    with the reason."""
     faults = faults or {}
-    assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
-                   else assess(ind, tolerance) for ind in table.indicators]
+    inds = table.indicators
+    missing = [role for role, has in (("target", any(i.target.text for i in inds)),
+                                      ("result", any(i.result is not None or i.result_text for i in inds)))
+               if role not in table.columns and not has]
+    if missing:
+        reason = ("bảng không có cột kế hoạch nên không so sánh được" if "target" in missing
+                  else "bảng không có cột kết quả thực hiện nên chưa đánh giá được")
+        assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
+                       else Assessment(ind, "khong_danh_gia", None, reason, *_growth(ind)) for ind in inds]
+    else:
+        assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
+                       else assess(ind, tolerance) for ind in inds]
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
 
 

@@ -22,6 +22,15 @@ LOWER_IS_BETTER = (
     "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac", "tngt", "tai ngheo",
 )
 _LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
+# Ceilings: figures a plan caps rather than raises, with the reason written in the report.
+CEILINGS: dict[str, str] = {
+    "cpi": "giá tiêu dùng", "chi so gia tieu dung": "giá tiêu dùng",
+    "lam phat": "lạm phát", "tieu hao": "mức tiêu hao trên một đơn vị sản phẩm",
+    "tieu ton": "mức tiêu tốn trên một đơn vị sản phẩm", "that nghiep": "thất nghiệp", "no cong": "nợ công",
+    "no chinh phu": "nợ công", "no chinh quyen dia phuong": "nợ công", "boi chi": "bội chi ngân sách",
+    "nhap sieu": "nhập siêu", "ton that": "tổn thất", "that thoat": "thất thoát",
+}
+_CEILING_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(CEILINGS, key=len, reverse=True)) + r")\b")
 # Words that turn a burden into something done about it: the share of cases handled is better higher.
 HANDLED = ("duoc", "xu ly", "giai quyet", "kham pha", "khong co", "thoat", "tham gia", "dieu tri", "phong ngua",
            "ngan chan", "dieu tra", "cai nghien", "ho tro", "vay von", "thu hoi")
@@ -57,6 +66,9 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         folded = vtext.fold(name)
     if folded.startswith(REDUCTION_PREFIXES) or _REDUCTION_RE.search(folded):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+    m = _CEILING_RE.search(folded)
+    if m:  # "Chỉ số giá tiêu dùng (CPI) tăng": a rise the plan caps; "tăng" names the figure, not the goal
+        return "down", f"chỉ tiêu là mức trần ({CEILINGS[m.group(0)]}): càng thấp càng tốt"
     m = _LOWER_RE.search(folded)
     if m:
         handled = _HANDLED_RE.search(folded)

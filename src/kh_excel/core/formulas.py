@@ -77,8 +77,8 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
     literal = (literal_ratio, a.status_label)
     t = ind.target
-    if not t.is_numeric or "result" not in columns or ind.growth_target:
-        return literal
+    if not t.is_numeric or "result" not in columns or ind.growth_target or a.status == "khong_danh_gia":
+        return literal  # a plan of 0, a result in words or a bound: the rule is not one formula
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")
     blank_result = raw_r is None or (isinstance(raw_r, str) and not raw_r.strip())

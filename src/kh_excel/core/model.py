@@ -71,6 +71,7 @@ class Section:
     numeral: str  # "I", "II", … ("" when the title has none)
     title: str
     row: int      # 1-based sheet row
+    serial: int | None = None  # the running number in its STT cell, when the sheet numbers every row
 
 
 @dataclass
@@ -100,6 +101,10 @@ class Indicator:
     readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
     key: str = ""                  # fold(name): accent-free lower-case name, computed once by the reader
     growth_target: bool = False    # "Tăng 10%" on an amount: the target is a growth against the previous year
+    exact: dict[str, Decimal] = field(default_factory=dict)  # role -> stored value where the shown one is rounded
+    growth_base: Decimal | None = None  # the base year's figure when the plan is a growth over a period
+    growth_period: tuple[int, int, int] = (0, 0, 0)  # (years, first, last) of that period ("2016-2020": 5, 2016, 2020)
+    result_reading: Any = None     # numbers.ResultReading when the result is written as words ("Trên 4", "61-62")
 
     @property
     def name_key(self) -> str:
@@ -178,6 +183,10 @@ class Table:
     reader_findings: list[Finding] = field(default_factory=list)
     year: int | None = None            # plan year from the header ("Kế hoạch năm 2026")
     previous_year: int | None = None
+    groups: list[str] = field(default_factory=list)    # column groups seen (Toàn huyện, each commune …)
+    periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
+    group: str | None = None           # the group plan and result are read from
+    period: str | None = None          # the period they are read from
 
     @property
     def has_results(self) -> bool:

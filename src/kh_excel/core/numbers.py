@@ -79,6 +79,8 @@ __all__ = [
     "to_decimal",
     "excel_decimals",
     "excel_is_percent",
+    "ResultReading",
+    "parse_result_text",
 ]
 
 # Excel shows at most 15 significant digits; a float beyond that is binary noise.
@@ -99,6 +101,7 @@ class ParsedNumber:
     ambiguous: bool = False
     note: str = ""
     percent: bool = False
+    exact: Decimal | None = None  # the stored value when the cell's format shows fewer decimals (276,028 shown 276,0)
 
 
 @dataclass(frozen=True)
@@ -411,11 +414,14 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         places = excel_decimals(number_format)
         percent = excel_is_percent(number_format)
+        exact = None
         if places is not None:
-            d = _quantize(d, places + 2 if percent else places)
+            shown = _quantize(d, places + 2 if percent else places)
+            exact = d if shown != d else None  # computation keeps the stored value, display the shown one
+            d = shown
         if d == 0:
             d = abs(d)
-        return ParsedNumber(d, was_text=False, percent=percent)
+        return ParsedNumber(d, was_text=False, percent=percent, exact=exact)
     return None
 
 
@@ -579,3 +585,69 @@ def target_ambiguity(value: Any, number_format: str | None = None) -> str | None
     """The Vietnamese note when a number in the target reads ambiguously (">1.5"), else None."""
     reading = parse_target_ex(value, number_format)
     return reading.note if reading.ambiguous else None
+
+
+# --------------------------------------------------------------------------- results written as expressions
+
+@dataclass(frozen=True)
+class ResultReading:
+    """A result cell written in words and figures, as reports write estimates, and how it was read.
+
+    `kind`: "number" (a figure with a footnote mark or a note: "18,37[2]", "0,86% (còn 4,17%)"),
+    "about" ("Khoảng 24"), "bound" ("Trên 4"), "range" ("61-62"), "qualitative" ("Hoàn thành").
+    `bounds` is the expression as a Target (op "=", "~", ">", ">=", "<", "<=", "range");
+    `change` is "tang"/"giam" when the figure is a change ("Giảm 2,5-3"), not a level.
+    """
+
+    text: str
+    kind: str
+    bounds: Target
+    change: str = ""
+
+    @property
+    def point(self) -> Decimal | None:
+        """The single figure the cell gives ("18,37[2]", "Khoảng 24"), None for a bound or a range."""
+        return self.bounds.value if self.bounds.op in ("=", "~") else None
+
+
+_RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\))")
+_RESULT_NOTE = re.compile(r"^(.*?\d\s*%?)\s*[(\[][^()\[\]]*[)\]]\s*$")
+_CHANGE = re.compile(r"^(tang|giam)(?:\s+(?:them|duoc))?\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tu|hon|gan)")
+_LEVEL = re.compile(r"^(?:giam|tang)\s+(?:con|len)\s+")  # "giảm còn 3,5": a level, not a change
+
+
+# Results stated in words, as reports do for goals met or not ("Hoàn thành", "Đạt", "Chưa đạt").
+_QUALITATIVE_RESULTS = ("dat", "khong dat", "chua dat", "co ban dat", "vuot", "hoan thanh", "da hoan thanh",
+                        "chua hoan thanh", "co ban hoan thanh", "khong hoan thanh", "dang thuc hien", "dang trien khai",
+                        "da trien khai", "chua trien khai", "dam bao", "chua dam bao", "tot", "kha", "trung binh", "xuat sac")
+
+
+@lru_cache(maxsize=1 << 12)
+def parse_result_text(value: str) -> ResultReading | None:
+    """A result text that is not a plain number, read as the same expressions as a target.
+
+    None when the text has digits but reads as nothing (a mistyped number: an error for
+    validation); qualitative words without digits ("Hoàn thành", "Đạt") are kind "qualitative".
+    """
+    text = clean(value)
+    if not text:
+        return None
+    work = _RESULT_MARKS.sub("", text).strip()
+    m = _RESULT_NOTE.match(work)
+    if m:
+        work = m.group(1)
+    key = fold(work)
+    change = ""
+    m = _LEVEL.match(key) or _CHANGE.match(key)
+    if m:
+        change = "" if m.re is _LEVEL else m.group(1)
+        words = len(m.group(0).split())
+        work = re.sub(r"^\s*(?:\S+\s+){%d}" % words, "", work)
+    reading = _parse_target_text(work)
+    t = reading.target
+    if t.op == "text" or t.value is None:
+        if not any(ch.isdigit() for ch in text) and fold(text).startswith(_QUALITATIVE_RESULTS):
+            return ResultReading(text, "qualitative", Target(text=text, op="text"))
+        return None
+    kind = {"=": "number", "~": "about", "range": "range"}.get(t.op, "bound")
+    return ResultReading(text, kind, Target(text=text, op=t.op, value=t.value, high=t.high), change)

@@ -9,7 +9,7 @@ rows. Nothing here touches files; the reader adapters build the Grid.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
 from typing import Any
@@ -23,7 +23,7 @@ from kh_excel.core.model import (
     Table,
     Target,
 )
-from kh_excel.core.numbers import ParsedNumber, TargetReading, parse_number, parse_target_ex
+from kh_excel.core.numbers import ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text, parse_target_ex
 
 HEADER_SCAN_ROWS = 40
 
@@ -103,7 +103,7 @@ def _role_of_folded(h: str) -> str | None:
         return None  # "Tình hình thực hiện", "Tiến độ thực hiện": words, not figures
     if ("so voi" in h or "so sanh" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h
             or re.search(r"\bso (kh|ke hoach|cung ky|nam)\b", h) or "%" in h and words & {"kh", "th"}
-            or re.search(r"\b(kh|th|uth|uoc th)\s*\d*\s*/\s*(kh|th|uth)", h)):
+            or _is_ratio_label(h)):
         return "computed"  # a comparison column: % so với KH, So sánh (%), TH 2026/KH 2026
     if re.match(r"ma( |$)", h) and ("so" in words or "chi tieu" in h or h == "ma"):
         return "code"  # Mã số, Mã chỉ tiêu
@@ -136,6 +136,17 @@ def _role_of_folded(h: str) -> str | None:
     return None
 
 
+_RATIO_LABEL = re.compile(r"\b(kh|th|uth|uoc th)\s*(\d*)\s*/\s*(kh|th|uth)")
+
+
+def _is_ratio_label(h: str) -> bool:
+    """'TH 2026/KH 2026', 'ƯTH2020/ƯTH2019', 'TH/KH': a comparison; 'ƯTH/ TH 2020' (estimate or actual) is not."""
+    for m in _RATIO_LABEL.finditer(h):
+        if m.group(2) or not ({m.group(1), m.group(3)} <= {"th", "uth", "uoc th"}):
+            return True
+    return False
+
+
 _DATE_OR_DOC = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d|\bs[ốo]\s*\S+|\d+/(?:19|20)\d\d/\S+", re.I)
 
 
@@ -160,6 +171,10 @@ class _Header:
     rows: list[int]          # 0-based rows that belong to the header
     columns: dict[str, int]
     labels: dict[str, str]
+    groups: list[str] = field(default_factory=list)    # column groups seen (areas, sheets of figures)
+    periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
+    group: str | None = None                           # the group the figures are read from
+    period: str | None = None
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -255,7 +270,7 @@ def _continuation(rows: list[list[Any]], merged: list, r: int, width: int, top: 
     return nxt
 
 
-def find_header(grid: Grid) -> _Header:
+def find_header(grid: Grid, group: str | None = None, period: str | None = None) -> _Header:
     """The header row(s): the row, or pair of rows, whose labels name the most column roles.
 
     A pair is a two-row header: a group label over sub-labels ("Năm 2026" over "Kế hoạch",
@@ -285,9 +300,9 @@ def find_header(grid: Grid) -> _Header:
         score = _header_score(roles)
         if best is None or score > _header_score(best[2]):
             best = (r, header_rows, roles)
-        if score >= 5 and {"name", "target"} <= roles.keys():
+        if score >= 5 and _is_table_header(roles):
             break
-    if best is None or not ({"name", "target"} <= best[2].keys()):
+    if best is None or not _is_table_header(best[2]):
         found = {k: v[1] for k, v in (best[2] if best and len(best[2]) >= len(best_any) else best_any).items()}
         raise HeaderNotFound(grid.sheet, found, [r for r in ("stt", "name", "unit", "target", "lead") if r not in found])
     r, header_rows, roles = best
@@ -296,15 +311,171 @@ def find_header(grid: Grid) -> _Header:
         header_rows.insert(0, r - 1)
         roles = _roles_of_row(_combine_labels(_fill_merged_header(rows, grid.merged, r - 1, width),
                                               _fill_merged_header(rows, grid.merged, r, width)))
+    # Header cells merged down below the rows found ("So sánh %" over "TH/KH" on a third row) are header too.
     last = header_rows[-1]
+    below = max((r2 for r1, _c1, r2, _c2 in grid.merged if header_rows[0] <= r1 <= last and last < r2 <= last + 3),
+                default=last)
+    header_rows.extend(range(last + 1, below + 1))
+    header = _Header(row=header_rows[-1], rows=header_rows, columns={k: v[0] for k, v in roles.items()},
+                     labels={k: v[1] for k, v in roles.items()})
+    _choose_group(grid, header, width, group, period)
+    last = header.rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
-        header_rows.append(last + 1)
-    return _Header(
-        row=header_rows[-1],
-        rows=header_rows,
-        columns={k: v[0] for k, v in roles.items()},
-        labels={k: v[1] for k, v in roles.items()},
-    )
+        header.rows.append(last + 1)
+        header.row = last + 1
+    return header
+
+
+# Column groups: a merged header cell over several columns names an area (Toàn huyện, each commune) or
+# a sheet of figures (TỔNG HỢP / SẢN LƯỢNG); a period (6 tháng, 9 tháng, cả năm) is a group of its own kind.
+_PERIOD_LABEL = re.compile(r"\b(\d{1,2}) thang\b|\bquy\s+([ivx]+|\d)\b|\bca nam\b")
+_WHOLE_AREA = re.compile(r"^(?:(?:toan|ca|chung) (?:tinh|huyen|thanh pho|tp|thi xa|quan|xa|phuong|thi tran)|tong so|tong cong|"
+                         r"tong hop|tong|cong|chung)\b")
+_YEAR_WORDS = re.compile(r"(?:19|20)\d\d|\b(?:nam|giai doan|gd|thoi ky|ky)\b")
+
+
+class GroupNotFound(Exception):
+    """--group/--period names no group of the sheet; `available` lists what there is."""
+
+    def __init__(self, sheet: str, kind: str, wanted: str, available: list[str]):
+        self.sheet, self.kind, self.wanted, self.available = sheet, kind, wanted, available
+        what = "nhóm cột" if kind == "group" else "kỳ"
+        there = ", ".join(f"«{a}»" for a in available) if available else "không có"
+        super().__init__(f"trang «{sheet}» không có {what} nào khớp với «{wanted}»; {what} hiện có: {there}.")
+
+
+def period_months(label: str) -> int:
+    """How much of the year a period label covers: '6 tháng' 6, 'Quý II' 3, 'Cả năm' 12 (0 when none)."""
+    m = _PERIOD_LABEL.search(_fold(label))
+    if not m:
+        return 0
+    if m.group(1):
+        return int(m.group(1))
+    return 3 if m.group(2) else 12
+
+
+def _match_name(wanted: str, names: list[str]) -> str | None:
+    """The name `wanted` designates, accent- and case-insensitive: equal first, else contained."""
+    key = _fold(wanted).strip()
+    for test in (lambda n: _fold(n) == key, lambda n: key in _fold(n)):
+        hits = [n for n in names if test(n)]
+        if hits:
+            return hits[0]
+    return None
+
+
+def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, period: str | None) -> None:
+    """Take plan, result and previous-year columns from one column group and one period, never across.
+
+    Default: the whole-area group (Toàn tỉnh, Toàn huyện, Tổng số, Cộng), else the first; the
+    period covering most of the year that has figures. Sets header.columns/labels/groups/periods.
+    """
+    rows, hrs = grid.rows, header.rows
+    area_of: list[str | None] = [None] * width
+    period_of: list[str | None] = [None] * width
+    group_rows: list[set[int]] = [set() for _ in range(width)]
+    for r1, c1, r2, c2 in sorted(grid.merged):
+        if r1 not in hrs[:-1] or c2 == c1 or c1 >= width:
+            continue
+        label = _display_text(_cell(rows, r1, c1))
+        h = _fold(label)
+        if not h or header_role(label) is not None:
+            continue  # a label that names a role ("Kế hoạch năm 2026", "So sánh %")
+        is_period = bool(_PERIOD_LABEL.search(h))
+        if not is_period and not _YEAR_WORDS.sub("", h).strip(" -–.,:()/"):
+            continue  # "Năm 2025", "Giai đoạn 2021-2025": years are paired by the column labels
+        for c in range(c1, min(c2 + 1, width)):
+            if is_period and period_of[c] is None:
+                period_of[c] = label
+            elif not is_period and area_of[c] is None:
+                area_of[c] = label
+            else:
+                continue
+            group_rows[c].update(range(r1, r2 + 1))
+    groups = list(dict.fromkeys(a for a in area_of if a))
+    periods = list(dict.fromkeys(p for p in period_of if p))
+    header.groups, header.periods = groups, periods
+    if group and not _match_name(group, groups):
+        raise GroupNotFound(grid.sheet, "group", group, groups)
+    if period and periods and not _match_name(period, periods):
+        raise GroupNotFound(grid.sheet, "period", period, periods)
+    if len(groups) < 2 and len(periods) < 2:
+        header.group = groups[0] if groups else None
+        header.period = periods[0] if periods else None
+        if not periods:
+            _results_of_period(grid, header, width, period)
+        return
+    filled = [_fill_merged_header(rows, grid.merged, r, width) for r in hrs]
+    own: list[str] = []
+    shown: list[str] = []
+    for c in range(width):
+        mine = [f[c] for r, f in zip(hrs, filled) if r not in group_rows[c]]
+        own.append(_join_labels(mine))
+        shown.append(_join_labels([f[c] for f in filled]))
+
+    def roles_where(keep) -> dict[str, tuple[int, str]]:
+        return _roles_of_row([own[c] if keep(c) else None for c in range(width)])
+
+    def figures(area: str | None, per: str | None) -> dict[str, tuple[int, str]]:
+        return roles_where(lambda c: (area is None or area_of[c] == area) and (per is None or period_of[c] == per)
+                           and (area_of[c] or period_of[c]))
+
+    chosen_area = _match_name(group, groups) if group else None
+    if groups and chosen_area is None:
+        whole = [g for g in groups if _WHOLE_AREA.match(_fold(g))]
+        chosen_area = whole[0] if whole else next((g for g in groups if figures(g, None)), groups[0])
+    chosen_period = _match_name(period, periods) if period else None
+    if periods and chosen_period is None:
+        def has_figures(p: str) -> bool:
+            res = figures(chosen_area, p).get("result")
+            return res is not None and any(isinstance(_cell(rows, r, res[0]), (int, float)) and _cell(rows, r, res[0])
+                                           for r in range(hrs[-1] + 1, min(len(rows), hrs[-1] + 400)))
+        ranked = sorted(range(len(periods)), key=lambda i: (has_figures(periods[i]), period_months(periods[i]), i))
+        chosen_period = periods[ranked[-1]]
+    grouped = figures(chosen_area, chosen_period)
+    plain = roles_where(lambda c: not area_of[c] and not period_of[c])
+    roles = {**plain, **grouped} if grouped else plain
+    header.group, header.period = chosen_area, chosen_period
+    header.columns = {k: v[0] for k, v in roles.items()}
+    header.labels = {k: shown[v[0]] for k, v in roles.items()}
+    if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
+        _results_of_period(grid, header, width, period,
+                           {c for c in range(width) if area_of[c] in (None, chosen_area)})
+
+
+def _results_of_period(grid: Grid, header: _Header, width: int, period: str | None,
+                       allowed: set[int] | None = None) -> None:
+    """Periods named in the result columns' own labels ("Thực hiện 6 tháng", "Ước thực hiện cả năm"):
+    reported, and with --period the result column whose label names it."""
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    found = [c for c, lab in labels.items() if header_role(lab) == "result" and period_months(lab)
+             and (allowed is None or c in allowed)]
+    header.periods = [labels[c] for c in found]
+    if "result" in header.columns and header.columns["result"] in found:
+        header.period = labels[header.columns["result"]]
+    if not period:
+        return
+    chosen = _match_name(period, [labels[c] for c in found])
+    if chosen is None:
+        raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
+    c = next(c for c in found if labels[c] == chosen)
+    header.columns["result"], header.labels["result"] = c, chosen
+    header.period = chosen
+
+
+def _join_labels(parts) -> str:
+    out: list[str] = []
+    for p in parts:
+        p = vtext.clean(p) if p is not None else ""
+        if p and (not out or out[-1] != p):
+            out.append(p)
+    return " ".join(out)
+
+
+def _is_table_header(roles: dict[str, Any]) -> bool:
+    """A name column and at least one figure column (a plan, or results only)."""
+    return "name" in roles and bool(roles.keys() & {"target", "result"})
 
 
 def _combine_labels(top: list[Any], bottom: list[Any]) -> list[str]:
@@ -469,14 +640,31 @@ def _scaled_target(reading: Any) -> Target:
                   high=t.high.scaleb(2) if t.high is not None else None)
 
 
+_LETTERED = re.compile(r"^([A-ZĐ]|[IVXLC]{1,5})\s*[.)]\s*(\S.*)$")
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_heading(name: str) -> bool:
+    """An upper-case title, a note in brackets aside: "F. CHĂN NUÔI (BQ tổng đàn)", "KHU VỰC DỊCH VỤ"."""
+    return bool(name) and not name.startswith(("-", "+", "*", "•", "–")) and _is_upper_title(re.sub(r"\([^()]*\)", "", name))
+
+
+def _is_zero(v: Any) -> bool:
+    """Blank, or a zero (0, 0.0, "0"): what a formula over empty cells gives."""
+    if v is None or v == 0 and not isinstance(v, bool):
+        return True
+    return isinstance(v, str) and v.strip() in ("", "0", "0,0", "0.0")
+
+
 def _is_upper_title(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
-def parse_grid(grid: Grid, file: str = "") -> Table:
-    """Read the indicator table of one sheet. Raises HeaderNotFound when there is none."""
-    header = find_header(grid)
+def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
+    """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
+    GroupNotFound when `group`/`period` names no column group or period of the sheet."""
+    header = find_header(grid, group, period)
     rows = grid.rows
     cols = header.columns
     fmts = grid.number_formats
@@ -506,10 +694,15 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         indicators=[],
         year=_year_of(header.labels.get("target", "")),
         previous_year=_year_of(header.labels.get("previous", "")),
+        groups=header.groups,
+        periods=header.periods,
+        group=header.group,
+        period=header.period,
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
     header_folds = {_fold(lab) for lab in header.labels.values()}
+    base_col, plan_period = _period_base(grid, header)
 
     # Pad rows once so that every role column can be indexed directly.
     ncols = max(cols.values()) + 1
@@ -517,7 +710,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         if len(rows[r]) < ncols:
             rows[r] = list(rows[r]) + [None] * (ncols - len(rows[r]))
     col_items = tuple(cols.items())
-    c_name, c_target = cols["name"], cols["target"]
+    c_name, c_target = cols["name"], cols.get("target")
 
     def get(r: int, role: str, inherit: bool = True) -> Any:
         c = cols.get(role)
@@ -553,7 +746,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
                 and _is_number_row(row):
             continue  # the (1) (2) (3) row: its name cell holds "(2)"
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
-        target_cell = row[c_target]
+        target_cell = row[c_target] if c_target is not None else None
         if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(name_cell) == "name":
             roles_here = _roles_of_row(row)
         else:
@@ -571,12 +764,26 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         stt = _str(stt_raw)
         name = _display_text(name_cell)
         unit = _display_text(get(r, "unit"))
-        target_raw = _unless_placeholder(row[c_target])
+        target_raw = _unless_placeholder(target_cell)
         result_raw = _unless_placeholder(get(r, "result", inherit=False))
         previous_raw = _unless_placeholder(get(r, "previous", inherit=False))
         lead_raw = get(r, "lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
+        if has_data and _is_zero(target_raw) and _is_zero(result_raw) and _is_zero(previous_raw) \
+                and _is_blank(lead_raw) and _is_heading(name):
+            # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
+            # a running serial number in the STT column does not make it one either.
+            has_values = has_data = False
+            serial_m = _INT_STT.match(stt)
+            serial = int(serial_m.group(1)) if serial_m else None
+            m = _LETTERED.match(name)
+            if m:
+                stt, name = m.group(1), m.group(2)
+            elif serial is not None:
+                stt = ""
+        else:
+            serial = None
 
         # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
         m = _ROMAN_PREFIX.match(stt)
@@ -592,14 +799,14 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         stt_upper = stt.upper().rstrip(".")
         is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
 
-        if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_upper_title(name):
+        if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
             is_roman = True  # "A", "A." sections as some offices letter them
         if not stt and name and not has_data and not _is_upper_title(name) and _fold(name).startswith(_SECTION_WORDS):
             is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
             stt_upper = pending_numeral[0] if pending_numeral else ""
         if is_roman and not has_data:
             if name:
-                section = Section(numeral=stt_upper, title=name, row=r + 1)
+                section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                 table.sections.append(section)
                 pending_numeral = None
             else:
@@ -608,7 +815,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             continue
         if not stt and name and not has_data and _is_upper_title(name):
             numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
-            section = Section(numeral=numeral, title=name, row=srow)
+            section = Section(numeral=numeral, title=name, row=srow, serial=serial)
             table.sections.append(section)
             pending_numeral = None
             current = None
@@ -659,8 +866,14 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             ind.target = _scaled_target(reading)
             ind.readings["target"] = reading
             n = reading.number
+            if n is not None and n.exact is not None and reading.target.op == "=":
+                ind.exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
             ind.growth_target = bool(n is not None and n.was_text and ind.target.is_numeric and "%" in ind.target.text
                                      and unit and "%" not in unit and "phần trăm" not in unit.lower())
+            if ind.growth_target and base_col is not None and base_col < len(row):
+                base = parse_number(row[base_col])
+                if base is not None:
+                    ind.growth_base, ind.growth_period = base.value, plan_period
         if "result" in cols and not _is_blank(result_raw):
             if isinstance(result_raw, ErrorValue):
                 ind.result_text = str(result_raw)
@@ -670,12 +883,23 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
                 ind.readings["result"] = p
                 if p is None:
                     ind.result_text = _str(result_raw)
+                    rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
+                    if rr is not None:
+                        ind.result_reading = rr
+                        if rr.point is not None and not rr.change:
+                            ind.result = rr.point
+                        add_warning("result_expression", r, "result", name, value=rr.text,
+                                    reading=_describe_result(rr))
                 else:
                     ind.result = _scaled(p)
+                    if p.exact is not None:
+                        ind.exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         if "previous" in cols and not _is_blank(previous_raw) and not isinstance(previous_raw, ErrorValue):
             p = parse_number(previous_raw, fmts.get((r, cols["previous"])) if fmts else None)
             ind.readings["previous"] = p
             ind.previous = _scaled(p) if p else None
+            if p is not None and p.exact is not None:
+                ind.exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
         ind.lead = _agencies(lead_raw)
         ind.cooperate = _agencies(get(r, "cooperate"))
         ind.leader = _display_text(get(r, "leader"))
@@ -696,6 +920,49 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
     return table
 
 
+_PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+
+
+def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, int, int]]:
+    """For a plan over a period ("KH NQ 2016-2020"), the column of the year before it ("Năm 2015"),
+    so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period."""
+    m = _PLAN_PERIOD.search(header.labels.get("target", ""))
+    if not m or not int(m.group(1)) < int(m.group(2)):
+        return None, (0, 0, 0)
+    first, last = int(m.group(1)), int(m.group(2))
+    width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    group_cols = {c for c in header.columns.values()}
+    for c in range(width):
+        label = _join_labels(f[c] for f in filled)
+        if c in group_cols or not label or _year_of(label) != first - 1 or header_role(label) != "result":
+            continue
+        if header.group and not _fold(label).startswith(_fold(header.group)):
+            continue  # the base year of another column group
+        return c, (last - first + 1, first, last)
+    return None, (0, 0, 0)
+
+
+def _describe_result(rr: ResultReading) -> str:
+    """How a result expression was read, for its warning (Vietnamese)."""
+    t = rr.bounds
+    v = format_number(t.value) if t.value is not None else ""
+    change = {"tang": "mức tăng ", "giam": "mức giảm "}.get(rr.change, "")
+    if rr.kind == "qualitative":
+        return "kết quả ghi bằng lời, không đánh giá bằng số"
+    if rr.kind == "range":
+        what = f"{change}trong khoảng {v} – {format_number(t.high)}"
+    elif rr.kind == "bound":
+        what = f"{change}{ {'>': 'lớn hơn', '>=': 'từ', '<': 'nhỏ hơn', '<=': 'không quá'}[t.op]} {v}"
+    else:
+        what = f"{change}{'khoảng ' if rr.kind == 'about' else ''}{v}"
+    if rr.change:
+        return f"{what} (so với kỳ trước, không phải mức đạt được); chỉ so được với mục tiêu cũng là mức tăng/giảm"
+    if rr.kind in ("range", "bound"):
+        return f"{what}; chỉ kết luận Đạt/Không đạt khi mọi giá trị trong khoảng này cho cùng một kết quả"
+    return f"số {v}" + (" (số ước tính)" if rr.kind == "about" else " (bỏ dấu chú thích, phần ghi chú)")
+
+
 def _marker(stt: str) -> str:
     """The kind of sub-row mark: "a)" and "b)" are one kind, as are "1.1" and "1.2", "-" and "–"."""
     s = stt.strip()
@@ -713,6 +980,8 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     head = inds[i]
     parts: list[Indicator] = []
     marker = None
+    name_marker = None
+    share = "%" in head.unit
     for j in range(i + 1, len(inds)):
         ind = inds[j]
         if ind.kind == "indicator":
@@ -722,6 +991,14 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
             break
         marker = marker if marker is not None else m
         if m != marker:
+            break
+        # The block ends where its parts end: a row in another unit than the shares ("GRDP bình quân đầu người,
+        # triệu đồng"), or, when the parts are marked in their names ("- Khu vực …"), a row without the mark.
+        if share and ind.unit and "%" not in ind.unit:
+            break
+        nm = _marker(ind.name[:1]) if ind.name[:1] in "-+*•–—·" else ""
+        name_marker = name_marker if name_marker is not None else nm
+        if m == "" and nm != name_marker:
             break
         parts.append(ind)
     return parts

@@ -52,6 +52,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Số thứ tự {stt} ở ô {cell} trùng với chỉ tiêu ở dòng {other_row}."),
     FindingType("skipped_stt", "warning", "Số thứ tự bị bỏ sót",
                 "Sau số thứ tự {previous} là {stt} (ô {cell}): thiếu {missing}."),
+    FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
+                "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
@@ -202,8 +204,9 @@ class _Checker:
                 parsed = reading
                 expression = False
                 if parsed is None:
-                    if role == "result" and not numeric_target:
-                        continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc")
+                    if role == "result" and ((not numeric_target and "target" in self.t.columns)
+                                             or ind.result_reading is not None):
+                        continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
             if not isinstance(raw, str):
@@ -215,7 +218,10 @@ class _Checker:
 
     def growth(self, ind: Indicator) -> None:
         if ind.growth_target:
-            how = ("chương trình so sánh mức tăng của số thực hiện so với năm trước." if "previous" in self.t.columns
+            years, first, last = ind.growth_period
+            how = (f"chương trình so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
+                   if ind.growth_base is not None else
+                   "chương trình so sánh mức tăng của số thực hiện so với năm trước." if "previous" in self.t.columns
                    else "bảng không có cột thực hiện năm trước nên chỉ tiêu này không được đánh giá bằng số.")
             self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how)
 
@@ -254,6 +260,7 @@ class _Checker:
         seen: dict[int, Indicator] = {}
         previous: int | None = None
         section = None
+        serials = {s.title: s.serial for s in self.t.sections if s.serial}
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 continue
@@ -263,6 +270,9 @@ class _Checker:
                 section = here
                 if n == 1:  # numbering restarts in each section (I: 1, 2; II: 1, 2)
                     seen, previous = {}, None
+                serial = serials.get(ind.section)
+                if serial is not None and previous is not None and serial == previous + 1:
+                    previous = serial  # the sheet numbers every row, the section's own row too
             if n in seen:
                 self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
                 continue

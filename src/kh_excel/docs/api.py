@@ -31,7 +31,8 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
                     settings_toml: str | os.PathLike | None = None, template: str | os.PathLike | None = None,
                     agency: str | None = None, sheet: str | None = None, pdf: bool = False,
                     context_as: str | None = None, timeout: float | None = None,
-                    renderer: Renderer | None = None, allow_errors: bool = False) -> Rendered:
+                    renderer: Renderer | None = None, allow_errors: bool = False,
+                    group: str | None = None, period: str | None = None) -> Rendered:
     """Read the workbook and its settings sheet, build the context and render `out` atomically.
 
     `kind` is a bundled kind or a template path; `template` overrides the file of a
@@ -41,8 +42,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     from kh_excel.api import read_workbook
     from kh_excel.core.gate import gate
     from kh_excel.docs.context import build_context
-    from kh_excel.docs.settings import load_settings
-
+    from kh_excel.docs.settings import load_settings, table_choice
     from kh_excel.io.atomic import check_output
 
     template_path = resolve_template(template or kind)
@@ -50,8 +50,9 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     check_output(out, inputs)  # before any work: never onto an input, a folder or a device
     if pdf:
         check_output(Path(out).with_suffix(".pdf"), inputs)
-    table = read_workbook(workbook, sheet=sheet)
     settings = load_settings(workbook, settings_toml)
+    chosen_group, chosen_period = table_choice(settings, str(kind))  # «Nhóm cột», «Kỳ» of the settings sheet
+    table = read_workbook(workbook, sheet=sheet, group=group or chosen_group, period=period or chosen_period)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
     checked = gate(table, report=ctx_kind == "bao-cao", allow_errors=allow_errors)
     if ctx_kind == "giao-chi-tieu" or agency:

@@ -42,6 +42,8 @@ def register(app: typer.Typer) -> None:
                                                                        "số liệu sai ghi là «số liệu lỗi», không đánh giá."),
         agency_old: Optional[str] = typer.Option(None, "--co-quan", hidden=True),  # old spelling of --agency
         context_old: Optional[str] = typer.Option(None, "--loai", hidden=True),  # old spelling of --context-kind
+        group: Optional[str] = typer.Option(None, "--group", help="Nhóm cột lấy số liệu (Toàn huyện, tên xã …); mặc định theo «Nhóm cột» của trang cấu hình, rồi nhóm toàn địa bàn."),
+        period: Optional[str] = typer.Option(None, "--period", help="Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm); mặc định theo «Kỳ» của trang cấu hình, rồi kỳ dài nhất đã có số liệu."),
     ) -> None:
         """Tạo văn bản Word theo Nghị định 30 từ bảng chỉ tiêu (và PDF nếu cần); mã thoát 1 nếu bảng có lỗi."""
         agency = agency or agency_old
@@ -60,7 +62,7 @@ def register(app: typer.Typer) -> None:
             try:
                 result = render_document(file, kind, out, settings_toml=settings, template=template,
                                          agency=agency, sheet=sheet, pdf=pdf, context_as=context_as,
-                                         timeout=timeout, allow_errors=allow_errors)
+                                         timeout=timeout, allow_errors=allow_errors, group=group, period=period)
             except Refused as exc:
                 fail(exc.reason + ("\n" + ALLOW_HINT_CLI if exc.errors else ""), exc.code)
             sys.stderr.write(f"Đã tạo {result.docx}\n")

@@ -45,6 +45,8 @@ FIELDS: tuple[Field, ...] = (
     Field("don_vi_soan_thao", "Đơn vị soạn thảo", "text", "Ký hiệu đơn vị soạn thảo, ví dụ TH"),
     Field("dia_danh", "Địa danh", "text"),
     Field("nam", "Năm kế hoạch", "text", "Để trống: lấy năm trong bảng chỉ tiêu"),
+    Field("nhom_cot", "Nhóm cột", "text", "Nhóm cột lấy số liệu (Toàn huyện, tên xã …); để trống: nhóm toàn địa bàn"),
+    Field("ky", "Kỳ", "text", "Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm); để trống: kỳ dài nhất đã có số liệu"),
     Field("so", "Số văn bản", "text", "Để trống nếu chưa lấy số"),
     Field("ngay", "Ngày ban hành", "date", "Dạng 03/02/2026; để trống nếu chưa có ngày"),
     Field("trich_yeu", "Trích yếu", "lines"),
@@ -248,6 +250,12 @@ def read_settings_sheet(path: str | os.PathLike) -> Settings:
     except WorkbookError as exc:
         raise SettingsError(str(exc)) from None
     return settings_from_rows(rows, source=f"{p.name} › {name}")
+
+
+def table_choice(settings: "Settings", kind: str = "chung") -> tuple[str | None, str | None]:
+    """The column group and period the settings name («Nhóm cột», «Kỳ»), None where blank."""
+    values = settings.for_kind(kind)
+    return (str(values.get("nhom_cot") or "").strip() or None, str(values.get("ky") or "").strip() or None)
 
 
 def load_settings(workbook: str | os.PathLike | None = None,
