@@ -6,6 +6,8 @@ runs every check and never changes the data.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -296,8 +298,8 @@ class _Checker:
                 if role not in self.t.columns:
                     continue
                 values = [getter(p) for p in parts]
-                if any(v is None for v in values):
-                    continue
+                if any(v is None for v in values) or not any(values):
+                    continue  # a part not given, or every part 0 (formulas over empty cells): no figures yet
                 total = sum(values, Decimal(0))
                 if abs(total - 100) <= Decimal("0.1"):
                     continue
@@ -390,11 +392,13 @@ def validate(table: Table) -> list[Finding]:
     inds = table.indicators
     structure_heads = {ind.row for i, ind in enumerate(inds)
                        if ind.name_key.startswith("co cau") and structure_parts(inds, i)}
+    headings = _part_headings(inds)
     for ind in table.indicators:
         ch.values(ind)
         ch.growth(ind)
         ch.share(ind)
-        ch.required(ind, structure_heads)
+        if ind.row not in headings:
+            ch.required(ind, structure_heads)
         ch.far_off(ind)
         ch.text_cells(ind)
     ch.stt_sequence()
@@ -402,6 +406,35 @@ def validate(table: Table) -> list[Finding]:
     ch.spelling()
     order = {code: i for i, code in enumerate(CATALOGUE)}
     return sorted(ch.out, key=lambda f: (f.row or 0, _col_of(f.cell), order[f.code]))
+
+
+_PART_MARK = ("-", "+", "*", "•", "–")
+
+
+_OUTLINE = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*\S")
+
+
+def _numbered_under(name: str, head: str) -> bool:
+    """«2.1. Thịt hơi» is numbered under «2. Sản phẩm chăn nuôi» (outline numbers typed in names)."""
+    a, b = _OUTLINE.match(name), _OUTLINE.match(head)
+    return bool(a and b) and a.group(1).startswith(b.group(1) + ".")
+
+
+def _part_headings(inds: list[Indicator]) -> set[int]:
+    """Rows that head the rows below them: no unit and no figure of their own (blank or the 0 a
+    formula over empty cells gives), followed by dashed parts that carry their own units
+    («1.2. Củ năng» over «- Diện tích | Ha», «- Sản lượng | Tấn»). Neither a unit nor a plan is
+    missing there; the parts are the indicators."""
+    def empty(v) -> bool:
+        return v is None or v == 0
+    out: set[int] = set()
+    for i in range(len(inds) - 2, -1, -1):  # from the bottom: a heading may head headings («4. Cây thực phẩm»)
+        ind, nxt = inds[i], inds[i + 1]
+        if (not ind.unit and empty(ind.target.value) and empty(ind.result)
+                and ((nxt.name.lstrip().startswith(_PART_MARK) and nxt.unit) or nxt.row in out
+                     or _numbered_under(nxt.name, ind.name))):
+            out.add(ind.row)
+    return out
 
 
 def _header_check(ch: _Checker) -> None:
