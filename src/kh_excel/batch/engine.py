@@ -116,9 +116,8 @@ def read_source(source: str, sheet: str | None) -> tuple[Any, Any]:
     if sheet is not None:
         wanted = [sheet] if sheet in names else names  # read_workbook says the sheet is missing
     else:
-        # The reader's order: visible sheets first, a hidden one (an old year) only as a last resort.
-        others = [n for n in names if n != settings_sheet] or names
-        wanted = [n for n in others if not book.is_hidden(n)] + [n for n in others if book.is_hidden(n)]
+        # The reader's order: the active sheet, other visible sheets, a hidden one (an old year) last.
+        wanted = book.reading_order([n for n in names if n != settings_sheet] or names)
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source)
     return evaluate(table), settings
 

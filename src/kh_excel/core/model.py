@@ -148,6 +148,10 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     origin: tuple[int, int] = (0, 0)  # sheet (row, col) of rows[0][0], 0-based
+    # Formula cells the file holds without a value (saved by a script): (r, c) -> formula text.
+    # Their values in `rows` were computed by recalculation, unless `recalc_failure` says why not.
+    uncached: dict[tuple[int, int], str] = field(default_factory=dict)
+    recalc_failure: str = ""
 
 
 @dataclass(frozen=True)

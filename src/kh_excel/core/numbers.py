@@ -21,7 +21,8 @@ Reading
 
     `ParsedNumber.value` carries the shown decimals as its exponent
     ("93,00" -> Decimal("93.00")). Numeric cells use the Excel number format
-    when given (93.0 with "0.00" -> 93.00); a percent format keeps the stored
+    when given to pad the decimals (93.0 with "0.00" -> 93.00) but never to round
+    (276.028 with "0.0" stays 276.028; a target's text shows "276,0"); a percent format keeps the stored
     fraction (0.5 with "0%" -> 0.50, `percent=True`; `value.scaleb(2)` gives the
     figure the cell shows, 50, with the right decimals). Floats without a
     format give their shortest repr, cut to Excel's 15 significant digits.
@@ -394,7 +395,9 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         places = excel_decimals(number_format)
         percent = excel_is_percent(number_format)
-        if places is not None:
+        if places is not None and decimals_of(d) <= places + (2 if percent else 0):
+            # Pad to the shown decimals (93 shown as 93,00), never round: a plan of 276,028 shown
+            # as 276,0 is still 276,028 for every computation.
             d = _quantize(d, places + 2 if percent else places)
         if d == 0:
             d = abs(d)
@@ -483,10 +486,11 @@ def _text_target(text: str) -> TargetReading:
     return TargetReading(Target(text=text, op="text"), ())
 
 
-def _numeric_cell_text(parsed: ParsedNumber) -> str:
+def _numeric_cell_text(parsed: ParsedNumber, places: int | None = None) -> str:
+    """The number as the cell shows it (its format's decimals); the value itself keeps every digit."""
     if parsed.percent:
-        return format_number(parsed.value.scaleb(2)) + "%"
-    return format_number(parsed.value)
+        return format_number(parsed.value.scaleb(2), places) + "%"
+    return format_number(parsed.value, places)
 
 
 def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReading:
@@ -499,7 +503,8 @@ def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReadi
         parsed = parse_number(value, number_format)
         if parsed is None:
             return _text_target(clean(value))
-        return TargetReading(Target(_numeric_cell_text(parsed), "=", parsed.value), (parsed,))
+        return TargetReading(Target(_numeric_cell_text(parsed, excel_decimals(number_format)), "=", parsed.value),
+                             (parsed,))
     if not isinstance(value, str):
         return _text_target(clean(value))
     return _parse_target_text(value)

@@ -74,6 +74,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ghi số La Mã «{stt}» nhưng dòng này có đơn vị tính, kế hoạch hoặc cơ quan chủ trì: chương trình coi đây là một chỉ tiêu, không phải một phần. Hãy kiểm tra lại số thứ tự."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
+    FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",
+                "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tính lại các ô này bằng LibreOffice; nên mở tệp bằng Excel rồi lưu lại."),
+    FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
+                "Ô {cell} có công thức{formula} nhưng tệp không lưu giá trị của nó và chương trình không tính được ({reason}); ô này được đọc là trống. Hãy mở tệp bằng Excel rồi lưu lại."),
 )}
 
 COLUMN_NAMES = {
@@ -387,6 +391,37 @@ def validate(table: Table) -> list[Finding]:
     ch.spelling()
     order = {code: i for i, code in enumerate(CATALOGUE)}
     return sorted(ch.out, key=lambda f: (f.row or 0, _col_of(f.cell), order[f.code]))
+
+
+def cell_list(cells: Iterable[tuple[int, int]]) -> str:
+    """0-based cells as A1 references, runs down a column joined as ranges: «D3:D5, E3»."""
+    by_col: dict[int, list[int]] = defaultdict(list)
+    for r, c in cells:
+        by_col[c].append(r)
+    parts = []
+    for c in sorted(by_col):
+        rows = sorted(by_col[c])
+        start = prev = rows[0]
+        for r in rows[1:] + [None]:
+            if r is not None and r == prev + 1:
+                prev = r
+                continue
+            parts.append(cell_ref(start, c) + (f":{cell_ref(prev, c)}" if prev != start else ""))
+            if r is not None:
+                start = prev = r
+    return ", ".join(parts)
+
+
+def formula_findings(sheet: str, uncached: dict[tuple[int, int], str], failure: str) -> list[Finding]:
+    """Formulas saved without a value: one warning listing the cells computed, or an error per cell
+    that could not be computed (never a silent empty)."""
+    if not uncached:
+        return []
+    if failure:
+        return [make_finding("formula_not_computed", sheet, r, c, formula=f" «={f}»" if f else "", reason=failure)
+                for (r, c), f in sorted(uncached.items())]
+    first = min(uncached)
+    return [make_finding("formula_computed", sheet, first[0], first[1], count=len(uncached), cells=cell_list(uncached))]
 
 
 def _header_check(ch: _Checker) -> None:

@@ -131,6 +131,7 @@ class WorkbookFile:
         self.path = path
         self.kind = kind
         self._book = book
+        self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
 
     @property
     def sheet_names(self) -> list[str]:
@@ -155,7 +156,9 @@ class WorkbookFile:
         rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
         if self.kind == "zip" and ods is None:
-            errors, grid.number_formats = _ooxml_scan(self.path, sheet)
+            errors, grid.number_formats, uncached = _ooxml_scan(self.path, sheet)
+            if uncached:
+                self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
             errors, grid.number_formats = ods.errors, ods.formats
         else:
@@ -163,6 +166,63 @@ class WorkbookFile:
             grid.number_formats = _xls_formats(self.path, sheet)
         _put_errors(grid, errors)
         return grid
+
+    def _fill_uncached(self, grid: Grid, uncached: dict[tuple[int, int], str], errors: dict) -> None:
+        """Put the values LibreOffice computes into formula cells saved without one (once per file)."""
+        from kh_excel.io.recalc import recalculate
+        if self._recalculated is None:
+            self._recalculated = recalculate(self.path)
+        grid.uncached = uncached
+        done = self._recalculated
+        values = done.sheets.get(grid.sheet)
+        if values is None:
+            grid.recalc_failure = done.failure or "LibreOffice không trả về trang này"
+            return
+        rows, computed_errors = values
+        for (r, c) in uncached:
+            if (r, c) in computed_errors:
+                errors[(r, c)] = computed_errors[(r, c)]
+                continue
+            v = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+            while len(grid.rows) <= r:
+                grid.rows.append([])
+            row = grid.rows[r]
+            while len(row) <= c:
+                row.append(None)
+            row[c] = v
+
+    def active_sheet(self) -> str | None:
+        """The sheet that was open when the file was saved (xlsx: activeTab; ods: ActiveTable), if known."""
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                names = set(zf.namelist())
+                if "xl/workbook.xml" in names:
+                    m = re.search(rb'<(?:[A-Za-z_][\w.-]*:)?workbookView\b[^>]*?\bactiveTab="(\d+)"',
+                                  zf.read("xl/workbook.xml"))
+                    index = int(m.group(1)) if m else 0
+                    sheets = self.sheet_names
+                    return sheets[index] if index < len(sheets) else None
+                if "settings.xml" in names:
+                    m = re.search(rb'config:name="ActiveTable"[^>]*>([^<]*)<',
+                                  zf.read("settings.xml"))
+                    if m:
+                        from html import unescape
+                        name = unescape(m.group(1).decode("utf-8"))
+                        return name if name in self.sheet_names else None
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+            pass
+        return None
+
+    def reading_order(self, names: list[str]) -> list[str]:
+        """The order in which `names` are tried for the table: the active sheet when visible, the other
+        visible sheets, then hidden ones (an old year kept out of sight) only as a last resort."""
+        active = self.active_sheet() if self.kind == "zip" else None
+        visible = [s for s in names if not self.is_hidden(s)]
+        hidden = [s for s in names if s not in visible]
+        if active in visible:
+            visible.remove(active)
+            visible.insert(0, active)
+        return visible + hidden
 
     def is_hidden(self, sheet: str) -> bool:
         """Hidden sheets are passed over when looking for the table (an old year kept out of sight)."""
@@ -247,24 +307,28 @@ def _style_formats(styles: bytes) -> dict[int, str]:
     return out
 
 
-def _ooxml_scan(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
-    """(error cells, number formats) of one sheet, in one pass over its XML."""
+Cells = dict[tuple[int, int], str]
+
+
+def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, Cells]:
+    """(error cells, number formats, formulas saved without a value) of one sheet, in one pass over its XML."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         names = set(zf.namelist())
         if part is None or part not in names:
-            return {}, {}
+            return {}, {}, {}
         data = zf.read(part)
-        styles = zf.read("xl/styles.xml") if "xl/styles.xml" in names else b""
-    errors: dict[tuple[int, int], str] = {}
-    formats: dict[tuple[int, int], str] = {}
+        styles = zf.read("xl/styles.xml") if want_formats and "xl/styles.xml" in names else b""
+    errors: Cells = {}
+    formats: Cells = {}
+    uncached = _uncached_formulas(data) if _FORMULA_START.search(data) else {}
     try:
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
         wanted = {}
     has_errors = b't="e"' in data
     if not (wanted or has_errors):
-        return errors, formats
+        return errors, formats, uncached
     for m in _CELL_TAG.finditer(data):
         attrs = m.group(1)
         ref = None
@@ -280,7 +344,37 @@ def _ooxml_scan(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], dic
             value = _VALUE.search(data, m.end())
             if ref and value:
                 errors[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8")
-    return errors, formats
+    return errors, formats, uncached
+
+
+_FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
+# A formula element, self-closed (a shared formula's follower) or with its text; group 1 is the prefix.
+_FORMULA = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)')
+
+
+def _uncached_formulas(data: bytes) -> Cells:
+    """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
+
+    A value element that is empty counts as none, except in a string cell (t="str"), where
+    an empty value is the formula's real result "".
+    """
+    from html import unescape
+    out: Cells = {}
+    for m in _FORMULA.finditer(data):
+        prefix = m.group(1)
+        start = data.rfind(b"<" + prefix + b"c ", 0, m.start())
+        if start < 0:
+            continue
+        attrs = data[start:data.find(b">", start)]
+        end = data.find(b"</" + prefix + b"c>", m.end())
+        value = _VALUE.search(data, m.end(), end if end >= 0 else len(data))
+        if value and (value.group(1) or b't="str"' in attrs):
+            continue
+        ref = _ATTR_REF.search(attrs)
+        if ref:
+            text = unescape((m.group(2) or b"").decode("utf-8", "replace"))
+            out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = text
+    return out
 
 
 def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
