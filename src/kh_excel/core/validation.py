@@ -75,7 +75,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
     FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",
-                "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tính lại các ô này bằng LibreOffice; nên mở tệp bằng Excel rồi lưu lại."),
+                "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tự tính các ô này; nên mở tệp bằng Excel rồi lưu lại để tệp có sẵn giá trị."),
     FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
                 "Ô {cell} có công thức{formula} nhưng tệp không lưu giá trị của nó và chương trình không tính được ({reason}); ô này được đọc là trống. Hãy mở tệp bằng Excel rồi lưu lại."),
 )}
@@ -393,8 +393,9 @@ def validate(table: Table) -> list[Finding]:
     return sorted(ch.out, key=lambda f: (f.row or 0, _col_of(f.cell), order[f.code]))
 
 
-def cell_list(cells: Iterable[tuple[int, int]]) -> str:
-    """0-based cells as A1 references, runs down a column joined as ranges: «D3:D5, E3»."""
+def cell_list(cells: Iterable[tuple[int, int]], limit: int = 20) -> str:
+    """0-based cells as A1 references, runs down a column joined as ranges: «D3:D5, E3»; past
+    `limit` ranges the rest is counted, not listed."""
     by_col: dict[int, list[int]] = defaultdict(list)
     for r, c in cells:
         by_col[c].append(r)
@@ -409,6 +410,8 @@ def cell_list(cells: Iterable[tuple[int, int]]) -> str:
             parts.append(cell_ref(start, c) + (f":{cell_ref(prev, c)}" if prev != start else ""))
             if r is not None:
                 start = prev = r
+    if len(parts) > limit:
+        return ", ".join(parts[:limit]) + f" và {len(parts) - limit} vùng khác"
     return ", ".join(parts)
 
 

@@ -167,12 +167,15 @@ class WorkbookFile:
         _put_errors(grid, errors)
         return grid
 
-    def _fill_uncached(self, grid: Grid, uncached: dict[tuple[int, int], str], errors: dict) -> None:
-        """Put the values LibreOffice computes into formula cells saved without one (once per file)."""
+    def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
+        """Put computed values into formula cells saved without one: plain references to a cell
+        of the same sheet directly, anything else by LibreOffice (run once per file)."""
         from kh_excel.io.recalc import recalculate
+        grid.uncached = dict(uncached)
+        if _resolve_references(grid.rows, uncached, errors):
+            return
         if self._recalculated is None:
             self._recalculated = recalculate(self.path)
-        grid.uncached = uncached
         done = self._recalculated
         values = done.sheets.get(grid.sheet)
         if values is None:
@@ -310,7 +313,7 @@ def _style_formats(styles: bytes) -> dict[int, str]:
 Cells = dict[tuple[int, int], str]
 
 
-def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, Cells]:
+def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, "FormulaCells"]:
     """(error cells, number formats, formulas saved without a value) of one sheet, in one pass over its XML."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
@@ -321,7 +324,7 @@ def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cell
         styles = zf.read("xl/styles.xml") if want_formats and "xl/styles.xml" in names else b""
     errors: Cells = {}
     formats: Cells = {}
-    uncached = _uncached_formulas(data) if _FORMULA_START.search(data) else {}
+    uncached = _uncached_formulas(data) if _FORMULA_START.search(data) else FormulaCells()
     try:
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
@@ -352,29 +355,87 @@ _FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
 _FORMULA = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)')
 
 
-def _uncached_formulas(data: bytes) -> Cells:
+class FormulaCells(dict):
+    """Formula cells saved without a value, (r, c) -> formula text; `every` holds all formula cells."""
+
+    every: set[tuple[int, int]]
+
+
+def _uncached_formulas(data: bytes) -> FormulaCells:
     """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
 
     A value element that is empty counts as none, except in a string cell (t="str"), where
     an empty value is the formula's real result "".
     """
     from html import unescape
-    out: Cells = {}
+    out = FormulaCells()
+    out.every = set()
     for m in _FORMULA.finditer(data):
         prefix = m.group(1)
         start = data.rfind(b"<" + prefix + b"c ", 0, m.start())
         if start < 0:
             continue
         attrs = data[start:data.find(b">", start)]
+        ref = _ATTR_REF.search(attrs)
+        if not ref:
+            continue
+        cell = (int(ref.group(2)) - 1, _col_index(ref.group(1)))
+        out.every.add(cell)
         end = data.find(b"</" + prefix + b"c>", m.end())
         value = _VALUE.search(data, m.end(), end if end >= 0 else len(data))
         if value and (value.group(1) or b't="str"' in attrs):
             continue
-        ref = _ATTR_REF.search(attrs)
-        if ref:
-            text = unescape((m.group(2) or b"").decode("utf-8", "replace"))
-            out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = text
+        out[cell] = unescape((m.group(2) or b"").decode("utf-8", "replace"))
     return out
+
+
+_PLAIN_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
+
+
+def _resolve_references(rows: list[list[Any]], uncached: FormulaCells, errors: dict) -> bool:
+    """Compute formulas that are a plain reference to a cell of the same sheet («=Q212»), as Excel
+    does (an empty cell reads as 0); True when that leaves nothing for LibreOffice.
+
+    A converter writes such cells with an empty value; starting LibreOffice for them costs seconds.
+    """
+    targets = {}
+    for cell, formula in uncached.items():
+        m = _PLAIN_REF.match(formula.strip())
+        if not m:
+            return False
+        targets[cell] = (int(m.group(2)) - 1, _col_index(m.group(1).encode()))
+    resolved: dict[tuple[int, int], Any] = {}
+    pending = dict(targets)
+    while pending:
+        progress = False
+        for cell, (r, c) in list(pending.items()):
+            if (r, c) in pending:
+                continue  # refers to a cell not yet computed
+            if (r, c) in resolved:
+                value = resolved[(r, c)]
+            elif (r, c) in errors:
+                value = ErrorValue(errors[(r, c)])
+            else:
+                value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+                if value in (None, ""):
+                    if (r, c) in uncached.every:
+                        return False  # a formula whose cached result may be "" rather than empty
+                    value = 0.0
+            resolved[cell] = value
+            del pending[cell]
+            progress = True
+        if not progress:
+            return False  # a circular reference: LibreOffice reports it
+    for (r, c), value in resolved.items():
+        while len(rows) <= r:
+            rows.append([])
+        while len(rows[r]) <= c:
+            rows[r].append(None)
+        if isinstance(value, ErrorValue):
+            errors[(r, c)] = value.code
+        else:
+            rows[r][c] = value
+    return True
 
 
 def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
