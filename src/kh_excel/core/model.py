@@ -99,6 +99,7 @@ class Indicator:
     readings: dict[str, Any] = field(default_factory=dict)  # role -> ParsedNumber / TargetReading, parsed once
     key: str = ""                  # fold(name): accent-free lower-case name, computed once by the reader
     growth_target: bool = False    # "Tăng 10%" on an amount: the target is a growth against the previous year
+    footnote: str = ""             # a footnote mark written after the name («(*)», «[2]»), kept apart from it
 
     @property
     def name_key(self) -> str:

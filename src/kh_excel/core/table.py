@@ -569,7 +569,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
         if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
             stt_from_merge = True
         stt = _str(stt_raw)
-        name = _display_text(name_cell)
+        name, footnote = vtext.split_footnote(_display_text(name_cell))
         unit = _display_text(get(r, "unit"))
         target_raw = _unless_placeholder(row[c_target])
         result_raw = _unless_placeholder(get(r, "result", inherit=False))
@@ -646,6 +646,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             section_numeral=section.numeral,
             number=number,
             key=fname if name else "",
+            footnote=footnote,
         )
         ind.raw = {role: row[c] for role, c in col_items}
         for role, value in (("target", target_raw), ("result", result_raw), ("previous", previous_raw)):
@@ -676,8 +677,7 @@ def parse_grid(grid: Grid, file: str = "") -> Table:
             p = parse_number(previous_raw, fmts.get((r, cols["previous"])) if fmts else None)
             ind.readings["previous"] = p
             ind.previous = _scaled(p) if p else None
-        ind.lead = _agencies(lead_raw)
-        ind.cooperate = _agencies(get(r, "cooperate"))
+        ind.lead, ind.cooperate = _lead_and_cooperate(lead_raw, get(r, "cooperate"))
         ind.leader = _display_text(get(r, "leader"))
         ind.note = _display_text(get(r, "note", inherit=False))
         if kind == "subrow" and current is not None:
@@ -757,15 +757,21 @@ def agency_registry() -> Any:
     return _registry
 
 
-def _agencies(value: Any) -> list[str]:
+def _agencies(value: Any) -> tuple[tuple[str, str], ...]:
     if _is_blank(value) or isinstance(value, ErrorValue):
-        return []
-    return list(_split_cached(str(value), id(agency_registry())))
+        return ()
+    return _split_cached(str(value), id(agency_registry()))
+
+
+def _lead_and_cooperate(lead: Any, cooperate: Any) -> tuple[list[str], list[str]]:
+    """«Sở Tài chính (chủ trì)» leads wherever it is written (core.agencies.assign_roles)."""
+    from kh_excel.core.agencies import assign_roles
+    return assign_roles(_agencies(lead), _agencies(cooperate))
 
 
 @lru_cache(maxsize=1 << 14)
-def _split_cached(raw: str, registry_id: int) -> tuple[str, ...]:
+def _split_cached(raw: str, registry_id: int) -> tuple[tuple[str, str], ...]:
     enc = vtext.detect_legacy(raw)
     if enc:
         raw = vtext.convert_legacy(raw, enc)
-    return tuple(agency_registry().split(raw))
+    return tuple(agency_registry().split_marked(raw))

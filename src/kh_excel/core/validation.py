@@ -6,6 +6,7 @@ runs every check and never changes the data.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,8 @@ class FindingType:
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("not_a_number", "error", "Không phải số",
                 "Ô {cell} ({column}) ghi «{value}»: không phải là số hay biểu thức mục tiêu hợp lệ. Hãy nhập một số (ví dụ 11.650 hoặc 14,97), bỏ chữ và đơn vị ra khỏi ô."),
+    FindingType("date_in_number_cell", "error", "Ngày tháng trong ô số liệu",
+                "Ô {cell} ({column}) chứa ngày tháng {value} chứ không phải một số: Excel thường tự đổi số gõ có dấu chấm hoặc gạch chéo (như 1.5 hay 1/5) thành ngày. Hãy định dạng ô là Số (Number) rồi nhập lại số liệu (ví dụ 1,5)."),
     FindingType("excel_error", "error", "Giá trị lỗi của Excel",
                 "Ô {cell} ({column}) có giá trị lỗi {value}: hãy sửa công thức hoặc nhập số liệu."),
     FindingType("share_out_of_range", "error", "Tỷ lệ ngoài khoảng 0–100",
@@ -184,6 +187,9 @@ class _Checker:
                 continue
             if isinstance(raw, bool):
                 self.add("not_a_number", ind, role, value=str(raw))
+                continue
+            if isinstance(raw, (_dt.date, _dt.time, _dt.timedelta)):
+                self.add("date_in_number_cell", ind, role, value=_date_text(raw))
                 continue
             reading = ind.readings.get(role)
             if reading is None and role == "target":
@@ -363,6 +369,17 @@ def _is_nfc(s: str) -> bool:
 def _verb_led(raw: Any) -> bool:
     """"Giảm 1,5%", "Tăng 3 bậc", "Đạt chuẩn …": a goal in words, not a mistyped number."""
     return vtext.fold(raw).startswith(("tang", "giam", "dat ", "phan dau", "duy tri", "giu", "nang", "keo giam"))
+
+
+def _date_text(v: Any) -> str:
+    """A date or time as Vietnamese write it: 01/05/2026, 01/05/2026 08:30, 08:30."""
+    if isinstance(v, _dt.datetime):
+        return v.strftime("%d/%m/%Y") + (v.strftime(" %H:%M") if (v.hour, v.minute, v.second) != (0, 0, 0) else "")
+    if isinstance(v, _dt.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, _dt.time):
+        return v.strftime("%H:%M")
+    return str(v)
 
 
 def _looks_numeric_attempt(raw: Any) -> bool:

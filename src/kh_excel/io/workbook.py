@@ -471,6 +471,33 @@ def _percent_format(shown: str) -> str:
     return "0." + "0" * len(m.group(1)) + "%" if m else "0%"
 
 
+_SHOWN_NUMBER = re.compile(r"^-?[\d.,\s\u00a0\u202f]*?(?:([.,])(\d+))?$")
+
+
+def _float_format(shown: str, value: str | None) -> str | None:
+    """The decimals an ODS number cell shows, as an Excel format: «93,00» of 93 -> '0.00'.
+
+    The text is as LibreOffice displayed it in the author's locale; its last separator is
+    the decimal one only if the stored value rounds to what it shows (1,234 of 1234 is grouping).
+    """
+    shown = shown.strip()
+    m = _SHOWN_NUMBER.match(shown)
+    if not m or value is None or not any(ch.isdigit() for ch in shown):
+        return None
+    from decimal import Decimal, InvalidOperation
+    try:
+        v = Decimal(value)
+    except InvalidOperation:
+        return None
+    digits = re.sub(r"\D", "", shown)
+    if m.group(1):
+        places = len(m.group(2))
+        q = abs(v).quantize(Decimal(1).scaleb(-places))
+        if format(q, "f").replace(".", "").lstrip("0") == digits.lstrip("0"):
+            return "0." + "0" * places
+    return "0" if abs(v).quantize(Decimal(1)) == Decimal(digits or "0") else None
+
+
 class _OdsSheet:
     def __init__(self) -> None:
         self.merged: list[tuple[int, int, int, int]] = []
@@ -479,10 +506,10 @@ class _OdsSheet:
 
 
 def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
-    """Merged ranges, error cells and percentage cells of an ODS sheet (content.xml, streamed).
+    """Merged ranges, error cells and number formats of an ODS sheet (content.xml, streamed).
 
-    calamine gives no merged ranges for ODS, reads error cells as text and
-    percentage cells as plain fractions; this pass recovers all three.
+    calamine gives no merged ranges for ODS, reads error cells as text, percentage cells
+    as plain fractions and drops the decimals a number shows (93,00); this pass recovers them.
     """
     from lxml import etree
     t = "{%s}" % _ODS["table"]
@@ -521,6 +548,10 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                     out.errors[(r, c)] = shown if shown.startswith("#") else "#VALUE!"
                 elif el.get(office_type) == "percentage":
                     out.formats[(r, c)] = _percent_format("".join(el.itertext()))
+                elif el.get(office_type) == "float":
+                    shown_format = _float_format("".join(el.itertext()), el.get("{%s}value" % _ODS["office"]))
+                    if shown_format:
+                        out.formats[(r, c)] = shown_format
                 c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
                 el.clear()
     return out
