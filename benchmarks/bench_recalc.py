@@ -10,6 +10,18 @@ values are compared with the values Excel had cached. A generated book of ROWS i
 rows (default 1,000) with plan, result and ratio as formulas is compared with the values
 worked out here in Python. Time: one run per engine and book (each is seconds to minutes;
 LibreOffice includes its start-up), printed with the ratio to LibreOffice's time.
+
+Measured here (2 shared cores, LibreOffice 7.4, formulas 1.3.4, pycel 1.0b30):
+
+    book (formula cells compared)     LibreOffice        formulas            pycel
+    da_huoai (4.785)                  1,6–4,3 s 4760     23–44 s   4697      12–22 s  4697
+    gtsx (513)                        3,2–3,3 s  513     6–10 s     492      4–5,5 s   433
+    generated 1.000 rows (3.001)      3,5–4,9 s 3001     47 s      3001      35 s     3001
+
+The 25 da_huoai cells where LibreOffice differs from the file's cached values are the file's
+error, not LibreOffice's: 16 references to empty cells cached as "" (Excel shows 0, as
+LibreOffice computes) and 9 sums over placeholder cells. LibreOffice was chosen: 3–14× faster,
+and the most values right on every book; it is also already a dependency (PDF).
 """
 from __future__ import annotations
 

@@ -23,6 +23,16 @@ from typing import Any
 
 DEFAULT_TIMEOUT = 120.0
 
+# The private profile opens an untrusted file safely: no macros, no update of links to other files.
+_SAFE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>1</value></prop></item>
+</oor:items>
+"""
+
 
 def recalc_timeout() -> float:
     """Seconds LibreOffice may take: $KH_EXCEL_RECALC_TIMEOUT, else 120."""
@@ -59,6 +69,8 @@ def recalculate(path: Path, timeout: float | None = None) -> Recalculated:
         outdir = work_dir / "out"
         outdir.mkdir()
         profile = work_dir / "profile"
+        (profile / "user").mkdir(parents=True)
+        (profile / "user" / "registrymodifications.xcu").write_text(_SAFE_PROFILE, encoding="utf-8")
         cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
                "--norestore", "--nodefault", "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
                "--outdir", str(outdir), str(src)]
