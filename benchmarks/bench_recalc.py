@@ -19,8 +19,8 @@ Measured here (2 shared cores, LibreOffice 7.4, formulas 1.3.4, pycel 1.0b30):
     generated 1.000 rows (3.001)      3,5–4,9 s 3001     47 s      3001      35 s     3001
 
 The 25 da_huoai cells where LibreOffice differs from the file's cached values are the file's
-error, not LibreOffice's: 16 references to empty cells cached as "" (Excel shows 0, as
-LibreOffice computes) and 9 sums over placeholder cells. LibreOffice was chosen: 3–14× faster,
+error, not LibreOffice's: 17 references to empty cells cached as "" (Excel shows 0, as
+LibreOffice computes) and 8 sums over placeholder cells. LibreOffice was chosen: 3–14× faster,
 and the most values right on every book; it is also already a dependency (PDF).
 """
 from __future__ import annotations
