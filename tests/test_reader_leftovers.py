@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime
 import json
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from helpers import run_cli
 from lo import convert
@@ -214,3 +214,31 @@ def test_split_footnote(name, mark, gap):
     from kh_excel.core.text import split_footnote
     assert split_footnote(name + gap + mark) == (name, mark)
     assert split_footnote(name) == (name, "")
+
+
+# ------------------------------------------------------------------ the ODS shown-decimals parser
+
+def _shown(value: Decimal, places: int, decimal_sep: str, group_sep: str) -> str:
+    """A number as LibreOffice displays it in a locale: grouping and the decimal separator."""
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)  # as LibreOffice rounds
+    sign = "-" if q < 0 else ""
+    whole, _, frac = format(abs(q), "f").partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return sign + group_sep.join(groups) + (decimal_sep + frac if frac else "")
+
+
+@example(Decimal("1234.5"), 0, (".", ","))
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False, allow_infinity=False),
+       st.integers(min_value=0, max_value=4), st.sampled_from([(",", "."), (".", ","), (",", " ")]))
+def test_ods_float_format(value, places, seps):
+    from kh_excel.io.workbook import _float_format
+    shown = _shown(value, places, *seps)
+    fmt = _float_format(shown, str(value))
+    if places:
+        assert fmt == "0." + "0" * places, (shown, value)
+    else:
+        assert fmt == "0", (shown, value)

@@ -361,31 +361,37 @@ class FormulaCells(dict):
     every: set[tuple[int, int]]
 
 
+# A formula element with no value after it, or an empty one, up to the end of its cell.
+_NO_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)\s*'
+                       rb'(?:<\1v\s*/>\s*|<\1v>\s*</\1v>\s*)?</\1c>')
+
+
 def _uncached_formulas(data: bytes) -> FormulaCells:
     """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
 
     A value element that is empty counts as none, except in a string cell (t="str"), where
-    an empty value is the formula's real result "".
+    an empty value is the formula's real result "". When there are any, `every` lists all
+    formula cells of the sheet (an Excel-saved sheet pays only for one search).
     """
     from html import unescape
     out = FormulaCells()
     out.every = set()
-    for m in _FORMULA.finditer(data):
+    for m in _NO_VALUE.finditer(data):
         prefix = m.group(1)
         start = data.rfind(b"<" + prefix + b"c ", 0, m.start())
         if start < 0:
             continue
         attrs = data[start:data.find(b">", start)]
         ref = _ATTR_REF.search(attrs)
-        if not ref:
+        if not ref or (b't="str"' in attrs and b"<" + prefix + b"v" in m.group(0)):
             continue
-        cell = (int(ref.group(2)) - 1, _col_index(ref.group(1)))
-        out.every.add(cell)
-        end = data.find(b"</" + prefix + b"c>", m.end())
-        value = _VALUE.search(data, m.end(), end if end >= 0 else len(data))
-        if value and (value.group(1) or b't="str"' in attrs):
-            continue
-        out[cell] = unescape((m.group(2) or b"").decode("utf-8", "replace"))
+        out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = unescape((m.group(2) or b"").decode("utf-8", "replace"))
+    if out:
+        for m in _FORMULA.finditer(data):
+            start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
+            ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
+            if ref:
+                out.every.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
     return out
 
 
@@ -484,7 +490,7 @@ def _float_format(shown: str, value: str | None) -> str | None:
     m = _SHOWN_NUMBER.match(shown)
     if not m or value is None or not any(ch.isdigit() for ch in shown):
         return None
-    from decimal import Decimal, InvalidOperation
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
     try:
         v = Decimal(value)
     except InvalidOperation:
@@ -492,10 +498,10 @@ def _float_format(shown: str, value: str | None) -> str | None:
     digits = re.sub(r"\D", "", shown)
     if m.group(1):
         places = len(m.group(2))
-        q = abs(v).quantize(Decimal(1).scaleb(-places))
+        q = abs(v).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         if format(q, "f").replace(".", "").lstrip("0") == digits.lstrip("0"):
             return "0." + "0" * places
-    return "0" if abs(v).quantize(Decimal(1)) == Decimal(digits or "0") else None
+    return "0" if abs(v).quantize(Decimal(1), rounding=ROUND_HALF_UP) == Decimal(digits or "0") else None
 
 
 class _OdsSheet:
