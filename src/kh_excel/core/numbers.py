@@ -250,6 +250,7 @@ def _number_section(number_format: str | None) -> str | None:
     return body
 
 
+@lru_cache(maxsize=1024)
 def excel_decimals(number_format: str | None) -> int | None:
     """Decimals an Excel number format shows ("#,##0.00" -> 2, "0%" -> 0).
 
@@ -262,6 +263,7 @@ def excel_decimals(number_format: str | None) -> int | None:
     return len(m.group(1)) if m else 0
 
 
+@lru_cache(maxsize=1024)
 def excel_is_percent(number_format: str | None) -> bool:
     """True when the format shows the value ×100 with a % sign ("0.0%")."""
     body = _number_section(number_format)
@@ -395,7 +397,7 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         places = excel_decimals(number_format)
         percent = excel_is_percent(number_format)
-        if places is not None and decimals_of(d) <= places + (2 if percent else 0):
+        if places is not None and -d.as_tuple().exponent <= places + (2 if percent else 0):
             # Pad to the shown decimals (93 shown as 93,00), never round: a plan of 276,028 shown
             # as 276,0 is still 276,028 for every computation.
             d = _quantize(d, places + 2 if percent else places)
@@ -488,9 +490,10 @@ def _text_target(text: str) -> TargetReading:
 
 def _numeric_cell_text(parsed: ParsedNumber, places: int | None = None) -> str:
     """The number as the cell shows it (its format's decimals); the value itself keeps every digit."""
-    if parsed.percent:
-        return format_number(parsed.value.scaleb(2), places) + "%"
-    return format_number(parsed.value, places)
+    figure = parsed.value.scaleb(2) if parsed.percent else parsed.value
+    if places is not None and -figure.as_tuple().exponent <= places:
+        places = None  # already padded to the shown decimals
+    return format_number(figure, places) + ("%" if parsed.percent else "")
 
 
 def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReading:

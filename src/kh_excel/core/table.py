@@ -765,8 +765,15 @@ def _agencies(value: Any) -> tuple[tuple[str, str], ...]:
 
 def _lead_and_cooperate(lead: Any, cooperate: Any) -> tuple[list[str], list[str]]:
     """«Sở Tài chính (chủ trì)» leads wherever it is written (core.agencies.assign_roles)."""
+    leads, coops = _roles_cached(_agencies(lead), _agencies(cooperate))
+    return list(leads), list(coops)
+
+
+@lru_cache(maxsize=1 << 14)
+def _roles_cached(lead: tuple, cooperate: tuple) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from kh_excel.core.agencies import assign_roles
-    return assign_roles(_agencies(lead), _agencies(cooperate))
+    leads, coops = assign_roles(list(lead), list(cooperate))
+    return tuple(leads), tuple(coops)
 
 
 @lru_cache(maxsize=1 << 14)
