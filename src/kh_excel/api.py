@@ -28,14 +28,14 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                   file: str | None = None, group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table from a file path, a Grid, or Grids of a workbook's sheets.
 
-    With no sheet named, the first sheet holding a recognisable table is taken. `group` and
-    `period` choose the column group (Toàn huyện, a commune …) and period (6 tháng, cả năm)
-    the figures are read from. Raises WorkbookError (Vietnamese message naming the file) when
-    there is no table, or when `group`/`period` matches nothing (the message lists what there is).
+    With no sheet named, the first sheet holding a recognisable table is taken, trying the sheet
+    that was active when the file was saved first. `group` and `period` choose the column group
+    (Toàn huyện, a commune …) and period (6 tháng, cả năm) the figures are read from. Raises
+    WorkbookError (Vietnamese message naming the file) when there is no table, or when
+    `group`/`period` matches nothing (the message lists what there is).
     """
     if isinstance(source, Grid):
         source = [source]
-    hidden: set[str] = set()
     if isinstance(source, list):
         name = file or ""
         grids = {g.sheet: (lambda g=g: g) for g in source}
@@ -45,18 +45,18 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
         name = file or str(source)
         book = open_workbook(path)
         order = book.sheet_names
-        hidden = {s for s in order if book.is_hidden(s)}
         grids = {s: (lambda s=s: book.grid(s)) for s in order}
     if sheet is not None:
         if sheet not in grids:
             raise WorkbookError(name, f"không có trang «{sheet}»; các trang hiện có: {', '.join(order)}.")
         candidates = [sheet]
     else:
-        # Visible sheets first, hidden ones (an old year kept out of sight) only as a last resort.
         mine = [s for s in order if not _is_own(s)] or order
-        candidates = [s for s in mine if s not in hidden] + [s for s in mine if s in hidden]
+        # A file: the active sheet, other visible sheets, hidden ones last; Grids: in the order given.
+        candidates = mine if isinstance(source, list) else book.reading_order(mine)
     first_error: HeaderNotFound | None = None
     empty_table: Table | None = None
+    formula_note = ""
     for s in candidates:
         grid = grids[s]()
         if not any(any(v not in (None, "") for v in row) for row in grid.rows):
@@ -69,7 +69,15 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
             raise WorkbookError(name, str(exc)) from None
         except HeaderNotFound as exc:
             first_error = first_error or exc
+            if grid.uncached and grid.recalc_failure and not formula_note:
+                from kh_excel.core.validation import cell_list
+                formula_note = (f" Trang «{s}» có ô công thức không kèm giá trị tính sẵn ({cell_list(grid.uncached)}) "
+                                f"mà chương trình không tính được ({grid.recalc_failure}): "
+                                "hãy mở tệp bằng Excel rồi lưu lại.")
             continue
+        if grid.uncached:
+            from kh_excel.core.validation import formula_findings
+            table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))
         if table.indicators or sheet is not None:
             return table
         empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
@@ -77,4 +85,4 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
         return empty_table
     if first_error is None:
         raise WorkbookError(name, "bảng tính không có dữ liệu.")
-    raise WorkbookError(name, header_message(first_error))
+    raise WorkbookError(name, header_message(first_error) + formula_note)

@@ -127,6 +127,7 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
             "growth_unit": a.growth_unit or None,
             "lead": ind.lead,
             "leader": ind.leader,
+            "footnote": ind.footnote or None,
         })
     s = att.summary
     summary = {

@@ -123,9 +123,8 @@ def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_err
     if sheet is not None:
         wanted = [sheet] if sheet in names else names  # read_workbook says the sheet is missing
     else:
-        # The reader's order: visible sheets first, a hidden one (an old year) only as a last resort.
-        others = [n for n in names if n != settings_sheet] or names
-        wanted = [n for n in others if not book.is_hidden(n)] + [n for n in others if book.is_hidden(n)]
+        # The reader's order: the active sheet, other visible sheets, a hidden one (an old year) last.
+        wanted = book.reading_order([n for n in names if n != settings_sheet] or names)
     from kh_excel.docs.settings import table_choice
     chosen_group, chosen_period = table_choice(settings)
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +42,7 @@ __all__ = [
     "Agency",
     "AgencyRegistry",
     "agency_key",
+    "assign_roles",
     "same_agency",
     "split_agencies",
 ]
@@ -117,6 +119,30 @@ _SEGMENT_SEP = re.compile(r"[;\n\r\u2028\u2029\x0b]+")
 _BULLET = re.compile(r"^(?:[-+•*–—·]+\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 _EDGE = " \t,.;:-–—•*+·"
 _VA = re.compile(r"\s+và\s+", re.IGNORECASE)
+
+
+# «(chủ trì)», «(cơ quan chủ trì)», «[phối hợp]» after an agency: its role, not part of its name.
+_ROLE_MARK = re.compile(r"\s*[(\[]([^()\[\]]*?\b(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)\b[^()\[\]]*)[)\]]",
+                        re.IGNORECASE)
+
+
+def _role_of(mark: str) -> str:
+    return "lead" if re.search(r"chủ\s+trì|chu\s+tri", mark, re.IGNORECASE) else "cooperate"
+
+
+def assign_roles(lead: list[tuple[str, str]], cooperate: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """Lead and cooperating agencies of a row from its two cells as `split_marked` reads them.
+
+    An agency marked «(chủ trì)» leads wherever it is written; one marked «(phối hợp)»
+    cooperates. When a lead cell marks one agency as «(chủ trì)», the unmarked others
+    in that cell cooperate with it.
+    """
+    marked_lead = any(role == "lead" for _, role in lead)
+    leads = [n for n, role in lead if role == "lead" or (role == "" and not marked_lead)]
+    leads += [n for n, role in cooperate if role == "lead" and n not in leads]
+    coops = [n for n, role in lead if n not in leads]
+    coops += [n for n, role in cooperate if n not in leads and n not in coops]
+    return leads, coops
 
 
 def _tidy(text: str) -> str:
@@ -246,16 +272,25 @@ class AgencyRegistry:
         Thuế, Hải quan, Công an, …, "các …"), and keeps its spelling. `canonical=False` keeps
         every item as written (tidied), for checks of one agency spelled two ways.
         """
+        return [name for name, _ in self.split_marked(cell_text, canonical)]
+
+    def split_marked(self, cell_text: object, canonical: bool = True) -> list[tuple[str, str]]:
+        """Like `split`, with the role a mark after an agency gives it: «Sở Tài chính (chủ trì)»
+        -> ("Sở Tài chính", "lead"), «(phối hợp)» -> "cooperate", no mark -> ""."""
         if cell_text is None:
             return []
-        items: list[str] = []
+        items: list[tuple[str, str]] = []
         seen: set[str] = set()
         for segment in _SEGMENT_SEP.split(str(cell_text)):
-            for item in self._split_segment(_tidy(segment), canonical):
-                k = self.key(item)
-                if item and k not in seen:
-                    seen.add(k)
-                    items.append(item)
+            chunks = _ROLE_MARK.split(unicodedata.normalize("NFC", segment))
+            for i in range(0, len(chunks), 2):
+                role = _role_of(chunks[i + 1]) if i + 1 < len(chunks) else ""
+                names = self._split_segment(_tidy(chunks[i]), canonical)
+                for n, item in enumerate(names):
+                    k = self.key(item)
+                    if item and k not in seen:
+                        seen.add(k)
+                        items.append((item, role if n == len(names) - 1 else ""))
         return items
 
     def _match(self, text: str) -> str | None:

@@ -105,6 +105,7 @@ class Indicator:
     growth_base: Decimal | None = None  # the base year's figure when the plan is a growth over a period
     growth_period: tuple[int, int, int] = (0, 0, 0)  # (years, first, last) of that period ("2016-2020": 5, 2016, 2020)
     result_reading: Any = None     # numbers.ResultReading when the result is written as words ("Trên 4", "61-62")
+    footnote: str = ""             # a footnote mark written after the name («(*)», «[2]»), kept apart from it
 
     @property
     def name_key(self) -> str:
@@ -154,6 +155,10 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     origin: tuple[int, int] = (0, 0)  # sheet (row, col) of rows[0][0], 0-based
+    # Formula cells the file holds without a value (saved by a script): (r, c) -> formula text.
+    # Their values in `rows` were computed by recalculation, unless `recalc_failure` says why not.
+    uncached: dict[tuple[int, int], str] = field(default_factory=dict)
+    recalc_failure: str = ""
 
 
 @dataclass(frozen=True)

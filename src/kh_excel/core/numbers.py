@@ -21,7 +21,8 @@ Reading
 
     `ParsedNumber.value` carries the shown decimals as its exponent
     ("93,00" -> Decimal("93.00")). Numeric cells use the Excel number format
-    when given (93.0 with "0.00" -> 93.00); a percent format keeps the stored
+    when given to pad the decimals (93.0 with "0.00" -> 93.00) but never to round
+    (276.028 with "0.0" stays 276.028; a target's text shows "276,0"); a percent format keeps the stored
     fraction (0.5 with "0%" -> 0.50, `percent=True`; `value.scaleb(2)` gives the
     figure the cell shows, 50, with the right decimals). Floats without a
     format give their shortest repr, cut to Excel's 15 significant digits.
@@ -252,6 +253,7 @@ def _number_section(number_format: str | None) -> str | None:
     return body
 
 
+@lru_cache(maxsize=1024)
 def excel_decimals(number_format: str | None) -> int | None:
     """Decimals an Excel number format shows ("#,##0.00" -> 2, "0%" -> 0).
 
@@ -264,6 +266,7 @@ def excel_decimals(number_format: str | None) -> int | None:
     return len(m.group(1)) if m else 0
 
 
+@lru_cache(maxsize=1024)
 def excel_is_percent(number_format: str | None) -> bool:
     """True when the format shows the value ×100 with a % sign ("0.0%")."""
     body = _number_section(number_format)
@@ -506,10 +509,12 @@ def _text_target(text: str) -> TargetReading:
     return TargetReading(Target(text=text, op="text"), ())
 
 
-def _numeric_cell_text(parsed: ParsedNumber) -> str:
-    if parsed.percent:
-        return format_number(parsed.value.scaleb(2)) + "%"
-    return format_number(parsed.value)
+def _numeric_cell_text(parsed: ParsedNumber, places: int | None = None) -> str:
+    """The number as the cell shows it (its format's decimals); the value itself keeps every digit."""
+    figure = parsed.value.scaleb(2) if parsed.percent else parsed.value
+    if places is not None and -figure.as_tuple().exponent <= places:
+        places = None  # already padded to the shown decimals
+    return format_number(figure, places) + ("%" if parsed.percent else "")
 
 
 def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReading:
@@ -522,7 +527,8 @@ def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReadi
         parsed = parse_number(value, number_format)
         if parsed is None:
             return _text_target(clean(value))
-        return TargetReading(Target(_numeric_cell_text(parsed), "=", parsed.value), (parsed,))
+        return TargetReading(Target(_numeric_cell_text(parsed, excel_decimals(number_format)), "=", parsed.value),
+                             (parsed,))
     if not isinstance(value, str):
         return _text_target(clean(value))
     return _parse_target_text(value)

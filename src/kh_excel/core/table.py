@@ -656,6 +656,12 @@ def _is_zero(v: Any) -> bool:
     return isinstance(v, str) and v.strip() in ("", "0", "0,0", "0.0")
 
 
+def _is_empty_figure(v: Any) -> bool:
+    """What a formula in a heading row gives over empty cells: blank, 0, or an error value
+    (#DIV/0! of a ratio over nothing, once the file is recalculated)."""
+    return _is_zero(v) or isinstance(v, ErrorValue)
+
+
 def _is_upper_title(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
@@ -762,7 +768,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
             stt_from_merge = True
         stt = _str(stt_raw)
-        name = _display_text(name_cell)
+        name, footnote = vtext.split_footnote(_display_text(name_cell))
         unit = _display_text(get(r, "unit"))
         target_raw = _unless_placeholder(target_cell)
         result_raw = _unless_placeholder(get(r, "result", inherit=False))
@@ -770,8 +776,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         lead_raw = get(r, "lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
-        if has_data and _is_zero(target_raw) and _is_zero(result_raw) and _is_zero(previous_raw) \
-                and _is_blank(lead_raw) and _is_heading(name):
+        if has_data and _is_empty_figure(target_raw) and _is_empty_figure(result_raw) \
+                and _is_empty_figure(previous_raw) and _is_blank(lead_raw) and _is_heading(name):
             # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
             # a running serial number in the STT column does not make it one either.
             has_values = has_data = False
@@ -853,6 +859,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             section_numeral=section.numeral,
             number=number,
             key=fname if name else "",
+            footnote=footnote,
         )
         ind.raw = {role: row[c] for role, c in col_items}
         for role, value in (("target", target_raw), ("result", result_raw), ("previous", previous_raw)):
@@ -900,8 +907,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             ind.previous = _scaled(p) if p else None
             if p is not None and p.exact is not None:
                 ind.exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
-        ind.lead = _agencies(lead_raw)
-        ind.cooperate = _agencies(get(r, "cooperate"))
+        ind.lead, ind.cooperate = _lead_and_cooperate(lead_raw, get(r, "cooperate"))
         ind.leader = _display_text(get(r, "leader"))
         ind.note = _display_text(get(r, "note", inherit=False))
         if kind == "subrow" and current is not None:
@@ -1034,15 +1040,28 @@ def agency_registry() -> Any:
     return _registry
 
 
-def _agencies(value: Any) -> list[str]:
+def _agencies(value: Any) -> tuple[tuple[str, str], ...]:
     if _is_blank(value) or isinstance(value, ErrorValue):
-        return []
-    return list(_split_cached(str(value), id(agency_registry())))
+        return ()
+    return _split_cached(str(value), id(agency_registry()))
+
+
+def _lead_and_cooperate(lead: Any, cooperate: Any) -> tuple[list[str], list[str]]:
+    """«Sở Tài chính (chủ trì)» leads wherever it is written (core.agencies.assign_roles)."""
+    leads, coops = _roles_cached(_agencies(lead), _agencies(cooperate))
+    return list(leads), list(coops)
 
 
 @lru_cache(maxsize=1 << 14)
-def _split_cached(raw: str, registry_id: int) -> tuple[str, ...]:
+def _roles_cached(lead: tuple, cooperate: tuple) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from kh_excel.core.agencies import assign_roles
+    leads, coops = assign_roles(list(lead), list(cooperate))
+    return tuple(leads), tuple(coops)
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_cached(raw: str, registry_id: int) -> tuple[tuple[str, str], ...]:
     enc = vtext.detect_legacy(raw)
     if enc:
         raw = vtext.convert_legacy(raw, enc)
-    return tuple(agency_registry().split(raw))
+    return tuple(agency_registry().split_marked(raw))

@@ -32,6 +32,24 @@ def clean(value: object) -> str:
     return text.strip()
 
 
+# A footnote mark at the end of a name: «(*)», «**», «[2]», «(1)», «¹».
+_FOOTNOTE = re.compile(r"\s*(\(\*+\)|\*+|\[\d{1,2}\]|\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+_FOOTNOTE_ENDS = frozenset(")*]¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def split_footnote(name: str) -> tuple[str, str]:
+    """«Tỷ lệ hộ nghèo (*)» -> («Tỷ lệ hộ nghèo», «(*)»): the mark refers to a note under the table,
+    it is not part of the indicator's name (documents and matching use the name alone)."""
+    if not name or name[-1] not in _FOOTNOTE_ENDS:
+        return name, ""  # the common case, without a regular-expression search
+    m = _FOOTNOTE.search(name)
+    if not m or m.start() == 0:
+        return name, ""
+    return name[:m.start()].rstrip(), m.group(1)
+
+
 def _fold_table() -> dict[int, str]:
     """Each precomposed Latin letter with diacritics -> its base letter (ế -> e, ư -> u, đ -> d)."""
     table = {ord("đ"): "d", ord("Đ"): "D"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import datetime as _dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,8 @@ class FindingType:
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("not_a_number", "error", "Không phải số",
                 "Ô {cell} ({column}) ghi «{value}»: không phải là số hay biểu thức mục tiêu hợp lệ. Hãy nhập một số (ví dụ 11.650 hoặc 14,97), bỏ chữ và đơn vị ra khỏi ô."),
+    FindingType("date_in_number_cell", "error", "Ngày tháng trong ô số liệu",
+                "Ô {cell} ({column}) chứa ngày tháng {value} chứ không phải một số: Excel thường tự đổi số gõ có dấu chấm hoặc gạch chéo (như 1.5 hay 1/5) thành ngày. Hãy định dạng ô là Số (Number) rồi nhập lại số liệu (ví dụ 1,5)."),
     FindingType("excel_error", "error", "Giá trị lỗi của Excel",
                 "Ô {cell} ({column}) có giá trị lỗi {value}: hãy sửa công thức hoặc nhập số liệu."),
     FindingType("share_out_of_range", "error", "Tỷ lệ ngoài khoảng 0–100",
@@ -78,6 +81,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ghi số La Mã «{stt}» nhưng dòng này có đơn vị tính, kế hoạch hoặc cơ quan chủ trì: chương trình coi đây là một chỉ tiêu, không phải một phần. Hãy kiểm tra lại số thứ tự."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
+    FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",
+                "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tự tính các ô này; nên mở tệp bằng Excel rồi lưu lại để tệp có sẵn giá trị."),
+    FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
+                "Ô {cell} có công thức{formula} nhưng tệp không lưu giá trị của nó và chương trình không tính được ({reason}); ô này được đọc là trống. Hãy mở tệp bằng Excel rồi lưu lại."),
 )}
 
 COLUMN_NAMES = {
@@ -189,6 +196,9 @@ class _Checker:
                 continue
             if isinstance(raw, bool):
                 self.add("not_a_number", ind, role, value=str(raw))
+                continue
+            if isinstance(raw, (_dt.date, _dt.time, _dt.timedelta)):
+                self.add("date_in_number_cell", ind, role, value=_date_text(raw))
                 continue
             reading = ind.readings.get(role)
             if reading is None and role == "target":
@@ -378,6 +388,17 @@ def _verb_led(raw: Any) -> bool:
     return vtext.fold(raw).startswith(("tang", "giam", "dat ", "phan dau", "duy tri", "giu", "nang", "keo giam"))
 
 
+def _date_text(v: Any) -> str:
+    """A date or time as Vietnamese write it: 01/05/2026, 01/05/2026 08:30, 08:30."""
+    if isinstance(v, _dt.datetime):
+        return v.strftime("%d/%m/%Y") + (v.strftime(" %H:%M") if (v.hour, v.minute, v.second) != (0, 0, 0) else "")
+    if isinstance(v, _dt.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, _dt.time):
+        return v.strftime("%H:%M")
+    return str(v)
+
+
 def _looks_numeric_attempt(raw: Any) -> bool:
     """A short text with digits in it was meant to be a number ("11.650 nghìn")."""
     s = vtext.clean(raw)
@@ -435,6 +456,38 @@ def _part_headings(inds: list[Indicator]) -> set[int]:
                      or _numbered_under(nxt.name, ind.name))):
             out.add(ind.row)
     return out
+def cell_list(cells: Iterable[tuple[int, int]], limit: int = 20) -> str:
+    """0-based cells as A1 references, runs down a column joined as ranges: «D3:D5, E3»; past
+    `limit` ranges the rest is counted, not listed."""
+    by_col: dict[int, list[int]] = defaultdict(list)
+    for r, c in cells:
+        by_col[c].append(r)
+    parts = []
+    for c in sorted(by_col):
+        rows = sorted(by_col[c])
+        start = prev = rows[0]
+        for r in rows[1:] + [None]:
+            if r is not None and r == prev + 1:
+                prev = r
+                continue
+            parts.append(cell_ref(start, c) + (f":{cell_ref(prev, c)}" if prev != start else ""))
+            if r is not None:
+                start = prev = r
+    if len(parts) > limit:
+        return ", ".join(parts[:limit]) + f" và {len(parts) - limit} vùng khác"
+    return ", ".join(parts)
+
+
+def formula_findings(sheet: str, uncached: dict[tuple[int, int], str], failure: str) -> list[Finding]:
+    """Formulas saved without a value: one warning listing the cells computed, or an error per cell
+    that could not be computed (never a silent empty)."""
+    if not uncached:
+        return []
+    if failure:
+        return [make_finding("formula_not_computed", sheet, r, c, formula=f" «={f}»" if f else "", reason=failure)
+                for (r, c), f in sorted(uncached.items())]
+    first = min(uncached)
+    return [make_finding("formula_computed", sheet, first[0], first[1], count=len(uncached), cells=cell_list(uncached))]
 
 
 def _header_check(ch: _Checker) -> None:

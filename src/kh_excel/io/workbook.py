@@ -71,6 +71,7 @@ class WorkbookFile:
         self.path = path
         self.kind = kind
         self._book = book
+        self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
 
     @property
     def sheet_names(self) -> list[str]:
@@ -95,7 +96,9 @@ class WorkbookFile:
         rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
         if self.kind == "zip" and ods is None:
-            errors, grid.number_formats = _ooxml_scan(self.path, sheet)
+            errors, grid.number_formats, uncached = _ooxml_scan(self.path, sheet)
+            if uncached:
+                self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
             errors, grid.number_formats = ods.errors, ods.formats
         else:
@@ -110,6 +113,65 @@ class WorkbookFile:
             return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
             raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+    def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
+        """Put computed values into formula cells saved without one: plain references to a cell
+        of the same sheet directly, anything else by LibreOffice (run once per file)."""
+        from kh_excel.io.recalc import recalculate
+        grid.uncached = dict(uncached)
+        if _resolve_references(grid.rows, uncached, errors):
+            return
+        if self._recalculated is None:
+            self._recalculated = recalculate(self.path)
+        done = self._recalculated
+        values = done.sheets.get(grid.sheet)
+        if values is None:
+            grid.recalc_failure = done.failure or "LibreOffice không trả về trang này"
+            return
+        rows, computed_errors = values
+        for (r, c) in uncached:
+            if (r, c) in computed_errors:
+                errors[(r, c)] = computed_errors[(r, c)]
+                continue
+            v = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+            while len(grid.rows) <= r:
+                grid.rows.append([])
+            row = grid.rows[r]
+            while len(row) <= c:
+                row.append(None)
+            row[c] = v
+
+    def active_sheet(self) -> str | None:
+        """The sheet that was open when the file was saved (xlsx: activeTab; ods: ActiveTable), if known."""
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                names = set(zf.namelist())
+                if "xl/workbook.xml" in names:
+                    m = re.search(rb'<(?:[A-Za-z_][\w.-]*:)?workbookView\b[^>]*?\bactiveTab="(\d+)"',
+                                  zf.read("xl/workbook.xml"))
+                    index = int(m.group(1)) if m else 0
+                    sheets = self.sheet_names
+                    return sheets[index] if index < len(sheets) else None
+                if "settings.xml" in names:
+                    m = re.search(rb'config:name="ActiveTable"[^>]*>([^<]*)<',
+                                  zf.read("settings.xml"))
+                    if m:
+                        from html import unescape
+                        name = unescape(m.group(1).decode("utf-8"))
+                        return name if name in self.sheet_names else None
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+            pass
+        return None
+
+    def reading_order(self, names: list[str]) -> list[str]:
+        """The order in which `names` are tried for the table: the active sheet when visible, the other
+        visible sheets, then hidden ones (an old year kept out of sight) only as a last resort."""
+        active = self.active_sheet() if self.kind == "zip" else None
+        visible = [s for s in names if not self.is_hidden(s)]
+        hidden = [s for s in names if s not in visible]
+        if active in visible:
+            visible.remove(active)
+            visible.insert(0, active)
+        return visible + hidden
 
     def is_hidden(self, sheet: str) -> bool:
         """Hidden sheets are passed over when looking for the table (an old year kept out of sight)."""
@@ -194,24 +256,28 @@ def _style_formats(styles: bytes) -> dict[int, str]:
     return out
 
 
-def _ooxml_scan(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
-    """(error cells, number formats) of one sheet, in one pass over its XML."""
+Cells = dict[tuple[int, int], str]
+
+
+def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, "FormulaCells"]:
+    """(error cells, number formats, formulas saved without a value) of one sheet, in one pass over its XML."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         names = set(zf.namelist())
         if part is None or part not in names:
-            return {}, {}
+            return {}, {}, {}
         data = zf.read(part)
-        styles = zf.read("xl/styles.xml") if "xl/styles.xml" in names else b""
-    errors: dict[tuple[int, int], str] = {}
-    formats: dict[tuple[int, int], str] = {}
+        styles = zf.read("xl/styles.xml") if want_formats and "xl/styles.xml" in names else b""
+    errors: Cells = {}
+    formats: Cells = {}
+    uncached = _uncached_formulas(data) if _FORMULA_START.search(data) else FormulaCells()
     try:
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
         wanted = {}
     has_errors = b't="e"' in data
     if not (wanted or has_errors):
-        return errors, formats
+        return errors, formats, uncached
     for m in _CELL_TAG.finditer(data):
         attrs = m.group(1)
         ref = None
@@ -227,7 +293,101 @@ def _ooxml_scan(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], dic
             value = _VALUE.search(data, m.end())
             if ref and value:
                 errors[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8")
-    return errors, formats
+    return errors, formats, uncached
+
+
+_FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
+# A formula element, self-closed (a shared formula's follower) or with its text; group 1 is the prefix.
+_FORMULA = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)')
+
+
+class FormulaCells(dict):
+    """Formula cells saved without a value, (r, c) -> formula text; `every` holds all formula cells."""
+
+    every: set[tuple[int, int]]
+
+
+# A formula element with no value after it, or an empty one, up to the end of its cell.
+_NO_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)\s*'
+                       rb'(?:<\1v\s*/>\s*|<\1v>\s*</\1v>\s*)?</\1c>')
+
+
+def _uncached_formulas(data: bytes) -> FormulaCells:
+    """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
+
+    A value element that is empty counts as none, except in a string cell (t="str"), where
+    an empty value is the formula's real result "". When there are any, `every` lists all
+    formula cells of the sheet (an Excel-saved sheet pays only for one search).
+    """
+    from html import unescape
+    out = FormulaCells()
+    out.every = set()
+    for m in _NO_VALUE.finditer(data):
+        prefix = m.group(1)
+        start = data.rfind(b"<" + prefix + b"c ", 0, m.start())
+        if start < 0:
+            continue
+        attrs = data[start:data.find(b">", start)]
+        ref = _ATTR_REF.search(attrs)
+        if not ref or (b't="str"' in attrs and b"<" + prefix + b"v" in m.group(0)):
+            continue
+        out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = unescape((m.group(2) or b"").decode("utf-8", "replace"))
+    if out:
+        for m in _FORMULA.finditer(data):
+            start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
+            ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
+            if ref:
+                out.every.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
+    return out
+
+
+_PLAIN_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
+
+
+def _resolve_references(rows: list[list[Any]], uncached: FormulaCells, errors: dict) -> bool:
+    """Compute formulas that are a plain reference to a cell of the same sheet («=Q212»), as Excel
+    does (an empty cell reads as 0); True when that leaves nothing for LibreOffice.
+
+    A converter writes such cells with an empty value; starting LibreOffice for them costs seconds.
+    """
+    targets = {}
+    for cell, formula in uncached.items():
+        m = _PLAIN_REF.match(formula.strip())
+        if not m:
+            return False
+        targets[cell] = (int(m.group(2)) - 1, _col_index(m.group(1).encode()))
+    resolved: dict[tuple[int, int], Any] = {}
+    pending = dict(targets)
+    while pending:
+        progress = False
+        for cell, (r, c) in list(pending.items()):
+            if (r, c) in pending:
+                continue  # refers to a cell not yet computed
+            if (r, c) in resolved:
+                value = resolved[(r, c)]
+            elif (r, c) in errors:
+                value = ErrorValue(errors[(r, c)])
+            else:
+                value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+                if value in (None, ""):
+                    if (r, c) in uncached.every:
+                        return False  # a formula whose cached result may be "" rather than empty
+                    value = 0.0
+            resolved[cell] = value
+            del pending[cell]
+            progress = True
+        if not progress:
+            return False  # a circular reference: LibreOffice reports it
+    for (r, c), value in resolved.items():
+        while len(rows) <= r:
+            rows.append([])
+        while len(rows[r]) <= c:
+            rows[r].append(None)
+        if isinstance(value, ErrorValue):
+            errors[(r, c)] = value.code
+        else:
+            rows[r][c] = value
+    return True
 
 
 def _xls_errors(path: Path, sheet: str) -> dict[tuple[int, int], str]:
@@ -263,6 +423,33 @@ def _percent_format(shown: str) -> str:
     return "0." + "0" * len(m.group(1)) + "%" if m else "0%"
 
 
+_SHOWN_NUMBER = re.compile(r"^-?[\d.,\s\u00a0\u202f]*?(?:([.,])(\d+))?$")
+
+
+def _float_format(shown: str, value: str | None) -> str | None:
+    """The decimals an ODS number cell shows, as an Excel format: «93,00» of 93 -> '0.00'.
+
+    The text is as LibreOffice displayed it in the author's locale; its last separator is
+    the decimal one only if the stored value rounds to what it shows (1,234 of 1234 is grouping).
+    """
+    shown = shown.strip()
+    m = _SHOWN_NUMBER.match(shown)
+    if not m or value is None or not any(ch.isdigit() for ch in shown):
+        return None
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+    try:
+        v = Decimal(value)
+    except InvalidOperation:
+        return None
+    digits = re.sub(r"\D", "", shown)
+    if m.group(1):
+        places = len(m.group(2))
+        q = abs(v).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if format(q, "f").replace(".", "").lstrip("0") == digits.lstrip("0"):
+            return "0." + "0" * places
+    return "0" if abs(v).quantize(Decimal(1), rounding=ROUND_HALF_UP) == Decimal(digits or "0") else None
+
+
 class _OdsSheet:
     def __init__(self) -> None:
         self.merged: list[tuple[int, int, int, int]] = []
@@ -271,10 +458,10 @@ class _OdsSheet:
 
 
 def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
-    """Merged ranges, error cells and percentage cells of an ODS sheet (content.xml, streamed).
+    """Merged ranges, error cells and number formats of an ODS sheet (content.xml, streamed).
 
-    calamine gives no merged ranges for ODS, reads error cells as text and
-    percentage cells as plain fractions; this pass recovers all three.
+    calamine gives no merged ranges for ODS, reads error cells as text, percentage cells
+    as plain fractions and drops the decimals a number shows (93,00); this pass recovers them.
     """
     from lxml import etree
     t = "{%s}" % _ODS["table"]
@@ -313,6 +500,10 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                     out.errors[(r, c)] = shown if shown.startswith("#") else "#VALUE!"
                 elif el.get(office_type) == "percentage":
                     out.formats[(r, c)] = _percent_format("".join(el.itertext()))
+                elif el.get(office_type) == "float":
+                    shown_format = _float_format("".join(el.itertext()), el.get("{%s}value" % _ODS["office"]))
+                    if shown_format:
+                        out.formats[(r, c)] = shown_format
                 c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
                 el.clear()
     return out
