@@ -122,7 +122,8 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
     gdp = by_name["GRDP bình quân đầu người"]
     assert gdp["ke_hoach"] == "93,00" and gdp["thuc_hien"] == "94,10" and gdp["ty_le"] == "101,2"
     assert gdp["danh_gia"] == "Vượt KH" and gdp["chu_tri"] == "Sở Tài chính; Thống kê tỉnh"
-    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"
+    # the appendix writes a bound as the body does («> 10», not the sheet's «>10»)
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
     sub = by_name["Nông, lâm nghiệp và thủy sản"]
     assert sub["loai"] == "dong_con" and sub["cap"] == 2
     assert by_name["Cơ cấu GRDP"]["cap"] == 1
@@ -131,19 +132,28 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
                                                               "CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI"]
 
 
-def test_report_numbers_and_sentence_equal_the_attainment():
+def test_report_numbers_and_sentence_count_the_items_listed():
     table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
     att = kh_excel.evaluate(table)
     c = build_context(att, EXAMPLE, "bao-cao")
-    assert c["kq"]["cau_tong_hop"] == att.summary.sentence
+    # 44 rows; «Cơ cấu GRDP» and its 4 parts are one item: 40 items, 19 vượt + 9 đạt (13 rows - 5 + 1), 12 không đạt
+    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu "
+                                              "không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn theo giá "
+                                              "hiện hành (thực hiện 151.200\u00a0tỷ\u00a0đồng, kế hoạch "
+                                              "155.000\u00a0tỷ\u00a0đồng);")
+    assert "(4) Chỉ số sản xuất công nghiệp (thực hiện 108,5%, kế hoạch 112%)" in c["kq"]["cau_tong_hop"]
+    assert c["kq"]["cau_tong_hop"].endswith("; 1 chỉ tiêu không đánh giá bằng số.")
     rows = [r for r in c["pl"]["hang"] if r["loai"] != "muc"]
     assert len(rows) == len(att.assessments)
     for r, a in zip(rows, att.assessments):
         assert r["danh_gia"] == a.status_label
-        if a.ratio is not None:
-            assert r["ty_le"] == kh_excel.core.numbers.format_ratio(a.ratio)
-    counted = sum(len(g["muc"]) for g in c["kq"]["nhom"])
-    assert counted == len(att.assessments)
+    by_name = {r["ten"]: r for r in rows}
+    assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["ty_le"] == "97,5"   # 151.200 / 155.000
+    assert by_name["Tỷ lệ đô thị hóa"]["ty_le"] == ""          # a share: no ratio to plan
+    assert by_name["Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội"]["ty_le"] == ""   # lower is better
+    counted = [len(g["muc"]) for g in c["kq"]["nhom"]]
+    assert counted == [19, 9, 12, 1]
+    assert [c["kq"][k] for k in ("so_danh_gia", "so_vuot", "so_dat", "so_khong_dat")] == ["40", "19", "9", "12"]
 
 
 def test_growth_against_the_previous_year():
@@ -165,8 +175,10 @@ def test_lists_end_with_semicolons_and_a_full_stop():
     assert titles[0].startswith("a) Các chỉ tiêu vượt kế hoạch")
     plan = ctx("ke-hoach")["ct"]["nhom"]
     assert plan[0]["tieu_de"] == "a) Các chỉ tiêu về kinh tế"
-    assert "- Tốc độ tăng trưởng kinh tế (GRDP): đạt trên 10%;" in plan[0]["muc"]
-    assert "- Tổng sản phẩm trên địa bàn theo giá hiện hành: đạt 155.000 tỷ đồng;" in plan[0]["muc"]
+    muc = [m.replace("\u00a0", " ") for m in plan[0]["muc"]]
+    assert "- Tốc độ tăng trưởng kinh tế (GRDP): đạt trên 10%;" in muc
+    assert "- Tổng sản phẩm trên địa bàn theo giá hiện hành: đạt 155.000 tỷ đồng;" in muc
+    assert "- Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 14,97%;" in muc     # one sentence, never «đạt 100%»
 
 
 def test_tasks_per_lead_agency():
@@ -200,9 +212,10 @@ def test_agency_filter_keeps_its_rows_and_their_subrows():
     names = [r["ten"] for r in c["pl"]["hang"] if r["loai"] != "muc"]
     assert "Cơ cấu GRDP" in names and "Nông, lâm nghiệp và thủy sản" in names
     assert "Tỷ lệ lao động qua đào tạo" not in names
-    assert c["gc"]["so_chi_tieu"] == "4"
+    # 1, the structure «Cơ cấu GRDP» (one item), 2, 3 and 6: the count the letter gives is the items it lists
+    assert c["gc"]["so_chi_tieu"] == "5" == str(len(c["gc"]["muc"]))
     assert "Sở Tài chính" in c["pl"]["tieu_de"][0].title() or "SỞ TÀI CHÍNH" in c["pl"]["tieu_de"][0]
-    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 3/5 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
+    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 2/4 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
 
 
 def test_agency_errors():
@@ -227,20 +240,21 @@ def test_units_and_targets_read_as_words_in_sentences():
     assert unit_in_text("Triệu USD") == "triệu USD"
     items = [m for g in ctx("bao-cao")["kq"]["nhom"] for m in g["muc"]]
     growth = next(m for m in items if m.startswith("- Tốc độ tăng trưởng kinh tế"))
-    assert "kế hoạch trên 10%" in growth and ">" not in growth
+    assert "kế hoạch trên 10%" in growth and ">" not in growth and "% KH" not in growth
     import dataclasses
     table = make_table()
     table.indicators[-1] = dataclasses.replace(table.indicators[-1], result_text="Tăng 3 bậc")
     items = [m for g in ctx("bao-cao", table=table)["kq"]["nhom"] for m in g["muc"]]
-    assert any("thực hiện: tăng 3 bậc" in m for m in items), items
+    assert any(m.startswith("- Xếp hạng chỉ số PCI phấn đấu cao hơn năm 2025: tăng 3 bậc") and "::" not in m
+               and m.count(":") == 2 for m in items), items
     table = make_table()
     from decimal import Decimal
     from kh_excel.core.model import Target
     table.indicators[0] = dataclasses.replace(table.indicators[0], unit="1000 lượt người",
                                               target=Target(">90000", ">", Decimal("90000")))
-    assert target_phrase(table.indicators[0]) == "đạt trên 90.000 nghìn lượt người"
+    assert target_phrase(table.indicators[0]) == "đạt trên 90.000\u00a0nghìn lượt người"
     first = next(m for g in ctx("bao-cao", table=table)["kq"]["nhom"] for m in g["muc"] if "Tổng sản phẩm" in m)
-    assert "thực hiện 151.200 nghìn lượt người, kế hoạch trên 90.000 nghìn lượt người" in first
+    assert "thực hiện 151.200\u00a0nghìn lượt người, kế hoạch trên 90.000\u00a0nghìn lượt người" in first
     assert mid_sentence("Tăng 3 bậc so với năm 2025") == "tăng 3 bậc so với năm 2025"
     assert mid_sentence("PCI tăng 3 bậc") == "PCI tăng 3 bậc" and mid_sentence("Sở Tài chính") == "Sở Tài chính"
 

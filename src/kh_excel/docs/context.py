@@ -16,11 +16,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kh_excel.core.model import Assessment, Attainment, Indicator, Table
+from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
 from kh_excel.docs import vn
+from kh_excel.docs import wording as W
 from kh_excel.docs.settings import KINDS, Settings
 
 KIND_INFO: dict[str, dict[str, Any]] = {
@@ -39,6 +40,7 @@ STATUS_GROUPS = (
     ("khong_dat", "Các chỉ tiêu không đạt kế hoạch"),
     ("chua_co_so_lieu", "Các chỉ tiêu chưa có số liệu"),
     ("khong_danh_gia", "Các chỉ tiêu không đánh giá bằng số"),
+    ("so_lieu_loi", "Các chỉ tiêu có số liệu lỗi (chưa đánh giá)"),
 )
 
 _CTRL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -70,29 +72,12 @@ def sentence_case(title: str) -> str:
 
 
 def unit_in_text(unit: str) -> str:
-    """A unit inside a sentence: 'Tỷ đồng' -> 'tỷ đồng', 'Triệu USD' -> 'triệu USD', '%' stays."""
-    u = txt(unit)
-    if not u or u == "%":
-        return u
-    # '1000 lượt người' / '1.000 Người' in a sentence reads 'nghìn lượt người' (after a number: '11.650 nghìn …')
-    m = re.match(r"^(1[.,]?000|1[.,]?000[.,]?000)\s+(\S.*)$", u)
-    if m:
-        word = "nghìn" if len(re.sub(r"\D", "", m.group(1))) == 4 else "triệu"
-        rest = m.group(2)
-        return f"{word} {rest[:1].lower() + rest[1:] if rest[1:2].islower() or len(rest) == 1 else rest}"
-    first, _, rest = u.partition(" ")
-    if first[:1].isupper() and first[1:].islower():
-        first = first.lower()
-    return f"{first} {rest}".strip()
+    """A unit inside a sentence ('Tỷ đồng' -> 'tỷ đồng'); see docs.wording."""
+    return W.unit_words(txt(unit))
 
 
 def with_unit(number: str, unit: str) -> str:
-    u = unit_in_text(unit)
-    if not u:
-        return number
-    if u == "%":
-        return f"{number}%"
-    return f"{number} {u}"
+    return W.amount(number, txt(unit))
 
 
 def target_text(ind: Indicator) -> str:
@@ -105,25 +90,8 @@ def target_text(ind: Indicator) -> str:
     return ""
 
 
-def target_words(ind: Indicator) -> str:
-    """The target's value in words: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 …' (no '>10')."""
-    t = ind.target
-    if not t.is_numeric:
-        return txt(t.text)
-    v = with_unit(format_number(t.value), ind.unit)
-    if t.op == "range" and t.high is not None:
-        return f"từ {format_number(t.value)} đến {with_unit(format_number(t.high), ind.unit)}"
-    return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
-            "~": f"khoảng {v}"}.get(t.op, txt(t.text))
-
-
-def target_phrase(ind: Indicator) -> str:
-    """The target in words for a sentence: 'đạt 155.000 tỷ đồng', 'đạt trên 10%', 'dưới 1,5%'."""
-    t = ind.target
-    words = target_words(ind)
-    if t.is_numeric and t.op in ("=", ">", ">=", "~", "range") and words:
-        return f"đạt {words}"
-    return words
+target_words = W.target_words
+target_phrase = W.target_phrase
 
 
 def result_text(ind: Indicator) -> str:
@@ -150,25 +118,8 @@ def sub_level(ind: Indicator) -> int:
     return 2 if ind.stt.strip().startswith("+") else 1
 
 
-def in_sentence(name: str) -> str:
-    """'Các sở, ngành' inside a sentence is 'các sở, ngành'; proper names keep their capitals."""
-    t = txt(name)
-    first = t.split(" ", 1)[0]
-    if first in ("Các", "Cơ", "Những", "Toàn", "Mọi"):
-        return t[:1].lower() + t[1:]
-    return t
-
-
-def mid_sentence(text: str) -> str:
-    """'Tăng 3 bậc' inside a sentence is 'tăng 3 bậc'; 'PCI tăng', 'Sở …' and 'Lào Cai …' keep their capitals."""
-    t = txt(text)
-    first = t.split(" ", 1)[0]
-    if len(first) > 1 and first[1:].islower() and fold(first) not in _PROPER_WORDS:
-        return t[:1].lower() + t[1:]
-    return t
-
-
-_PROPER_WORDS = frozenset({"so", "uy", "ubnd", "hoi", "bo", "chinh", "thu", "lao", "viet", "nha", "quoc"})
+in_sentence = W.group_name
+mid_sentence = W.lower_first
 
 
 def agencies_text(names: list[str]) -> str:
@@ -495,11 +446,16 @@ def _ending(lines: list[str], each: str, last: str) -> list[str]:
 
 # ------------------------------------------------------------------ rows and lists
 
-def _display_name(ind: Indicator, prev_level1: Indicator | None) -> str:
-    name = txt(ind.name)
-    if ind.kind == "subrow" and sub_level(ind) == 2 and prev_level1 is not None:
-        return f"{name} ({txt(prev_level1.name)})"
-    return name
+_EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)", re.I)
+
+
+def _shown(text: str) -> str:
+    """A cell for the appendix: an Excel error value never reaches a document."""
+    return "" if _EXCEL_ERROR.match(txt(text)) else txt(text)
+
+
+def _status_label(a: Assessment) -> str:
+    return STATUS_LABELS.get(a.status, "Số liệu lỗi")
 
 
 def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str, Any]]:
@@ -508,6 +464,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
     parents = {a.indicator.row: a.indicator for a in assessments if a.indicator.kind == "indicator"}
     for a in assessments:
         ind = a.indicator
+        failed = a.status == W.ERROR_STATUS
         parent = parents.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
         key = (ind.section_numeral, ind.section)
         if ind.section and key != section:
@@ -515,14 +472,17 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             rows.append(_row("muc", 0, txt(ind.section_numeral), txt(ind.section).upper()))
         kind = "chi_tieu" if ind.kind == "indicator" else "dong_con"
         row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt), txt(ind.name))
+        target = _shown(W.appendix_target(ind))
         row.update({
             "dvt": txt(ind.unit),
-            "ke_hoach": target_text(ind),
-            "thuc_hien": result_text(ind),
-            "nam_truoc": format_number(ind.previous) if ind.previous is not None else "",
-            "ty_le": format_ratio(a.ratio) if a.ratio is not None else "",
-            "so_sanh": growth_text(a, None).replace(" so với năm trước", ""),
-            "danh_gia": a.status_label if table.has_results else "",
+            "ke_hoach": target,
+            # a target in words reads left-aligned; a number is centred like the other figures
+            "can_ke_hoach": "left" if target and not ind.target.is_numeric else "center",
+            "thuc_hien": "" if failed else _shown(result_text(ind)),
+            "nam_truoc": format_number(ind.previous) if ind.previous is not None and not failed else "",
+            "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
+            "so_sanh": "" if failed else growth_text(a, None).replace(" so với năm trước", ""),
+            "danh_gia": _status_label(a) if table.has_results else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
             "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
             "phoi_hop": _unless_inherited(agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)),
@@ -530,7 +490,14 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             "ghi_chu": txt(ind.note),
         })
         rows.append(row)
+    _keep_last_rows_together(rows)
     return rows
+
+
+def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
+    """The table's last rows keep with the next, so no page holds a lone row (with cantSplit in the template)."""
+    for i, r in enumerate(rows):
+        r["giu_voi_sau"] = i >= len(rows) - n and i < len(rows) - 1
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
@@ -538,63 +505,63 @@ def _unless_inherited(value: str, inherited: str | None) -> str:
 
 
 def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
-    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "thuc_hien": "",
-            "nam_truoc": "", "ty_le": "", "so_sanh": "", "danh_gia": "", "chu_tri": "", "phoi_hop": "",
-            "lanh_dao": "", "ghi_chu": ""}
+    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "can_ke_hoach": "center",
+            "thuc_hien": "", "nam_truoc": "", "ty_le": "", "so_sanh": "", "danh_gia": "", "chu_tri": "",
+            "phoi_hop": "", "lanh_dao": "", "ghi_chu": "", "giu_voi_sau": False}
 
 
-def _named(assessments: list[Assessment]) -> list[tuple[Assessment, str]]:
-    out = []
-    level1: Indicator | None = None
-    for a in assessments:
-        ind = a.indicator
-        if ind.kind == "indicator":
-            level1 = None
-        elif sub_level(ind) == 1:
-            level1 = ind
-        out.append((a, _display_name(ind, level1)))
-    return out
+def _entries(assessments: list[Assessment], prev_year: int | None = None) -> list[W.Item]:
+    return W.items(assessments, lambda a: growth_text(a, prev_year))
 
 
-def _result_item(a: Assessment, name: str, prev_year: int | None) -> str:
-    ind = a.indicator
-    parts = []
-    if ind.result is not None:
-        parts.append(f"thực hiện {with_unit(format_number(ind.result), ind.unit)}")
-    elif ind.result_text:
-        parts.append(f"thực hiện: {mid_sentence(txt(ind.result_text))}")
-    tt = target_words(ind)
-    if tt:
-        parts.append(f"kế hoạch {tt}")
-    if a.ratio is not None:
-        parts.append(f"đạt {format_ratio(a.ratio)}% KH")
-    g = growth_text(a, prev_year)
-    if g:
-        parts.append(g)
-    return f"- {name}: {', '.join(parts)}" if parts else f"- {name}"
+def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dict[str, int]]:
+    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree."""
+    counts = {s: 0 for s, _ in STATUS_GROUPS}
+    for e in entries:
+        counts[e.status] = counts.get(e.status, 0) + 1
+    met = counts["vuot"] + counts["dat"]
+    evaluated = met + counts["khong_dat"]
+    lead = f"Năm {year}, có" if year else "Có"
+    if evaluated == 0:
+        s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
+        s = s.replace("có chưa có", "chưa có")
+    else:
+        s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
+        not_met = [e for e in entries if e.status == "khong_dat"]
+        if not not_met:
+            s += ", không có chỉ tiêu nào không đạt kế hoạch"
+        else:
+            listed = "; ".join(f"({i}) {e.brief}" for i, e in enumerate(not_met, 1))
+            s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {listed}"
+    extra = [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", "khong_danh_gia", W.ERROR_STATUS)
+             if counts.get(k)]
+    if extra:
+        s += "; " + "; ".join(extra)
+    return s + ".", counts
 
 
 def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int) -> dict[str, Any]:
-    named = _named(assessments)
+    entries = _entries(assessments, prev_year)
     groups = []
     for status, title in STATUS_GROUPS:
-        items = [_result_item(a, n, prev_year) for a, n in named if a.status == status]
-        if not items:
+        lines = [f"- {e.result}" for e in entries if e.status == status]
+        if not lines:
             continue
-        items = _ending(items, ";", ".")
-        groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(items)} chỉ tiêu)",
-                       "muc": items, "trang_thai": status})
-    growth = [f"- {n}: {growth_text(a, prev_year)}" for a, n in named if a.growth is not None]
-    counts = summary.counts
+        groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
+                       "muc": _ending(lines, ";", "."), "trang_thai": status})
+    growth = [f"- {e.result.split(':', 1)[0]}: {growth_text(e.assessments[0], prev_year)}" for e in entries
+              if e.assessments[0].growth is not None and e.status != W.ERROR_STATUS]
+    sentence, counts = _summary_sentence(entries, year)
     return {
         "co_ket_qua": table.has_results,
-        "cau_tong_hop": txt(summary.sentence),
-        "so_danh_gia": str(summary.evaluated),
-        "so_vuot": str(counts.get("vuot", 0)),
-        "so_dat": str(counts.get("dat", 0)),
-        "so_khong_dat": str(counts.get("khong_dat", 0)),
-        "so_chua_co_so_lieu": str(counts.get("chua_co_so_lieu", 0)),
-        "so_khong_danh_gia": str(counts.get("khong_danh_gia", 0)),
+        "cau_tong_hop": sentence,
+        "so_danh_gia": str(counts["vuot"] + counts["dat"] + counts["khong_dat"]),
+        "so_vuot": str(counts["vuot"]),
+        "so_dat": str(counts["dat"]),
+        "so_khong_dat": str(counts["khong_dat"]),
+        "so_chua_co_so_lieu": str(counts["chua_co_so_lieu"]),
+        "so_khong_danh_gia": str(counts["khong_danh_gia"]),
+        "so_so_lieu_loi": str(counts.get(W.ERROR_STATUS, 0)),
         "nhom": groups,
         "tang_truong": _ending(growth, ";", "."),
         "nam_truoc_text": f"năm {prev_year}",
@@ -609,28 +576,27 @@ def _tasks_of(assessments: list[Assessment]) -> set[int]:
             if target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents)}
 
 
-def _plan_item(a: Assessment, name: str) -> str:
-    phrase = target_phrase(a.indicator)
-    return f"- {name}: {phrase}" if phrase else f"- {name}"
+def _plan_entries(assessments: list[Assessment]) -> list[W.Item]:
+    """The entries a plan lists: a structure whole, «trong đó» inside its indicator, headers without a target out."""
+    tasks = _tasks_of(assessments)
+    return [e for e in W.plan_items(_entries(assessments)) if len(e.rows) > 1 or e.rows[0] in tasks]
 
 
-def _sections(assessments: list[Assessment]) -> list[tuple[str, list[tuple[Assessment, str]]]]:
-    out: list[tuple[str, list[tuple[Assessment, str]]]] = []
-    for a, name in _named(assessments):
-        title = txt(a.indicator.section) or "Các chỉ tiêu khác"
+def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
+    out: list[tuple[str, list[W.Item]]] = []
+    for e in entries:
+        title = txt(e.assessments[0].indicator.section) or "Các chỉ tiêu khác"
         if not out or out[-1][0] != title:
             out.append((title, []))
-        out[-1][1].append((a, name))
+        out[-1][1].append(e)
     return out
 
 
 def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
     groups = []
-    tasks = _tasks_of(assessments)
-    for i, (title, items) in enumerate(_sections(assessments)):
-        lines = [_plan_item(a, n) for a, n in items if a.indicator.row in tasks]
-        if lines:
-            groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}", "muc": _ending(lines, ";", ".")})
+    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
+        groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
+                       "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
     return {
         "nhom": groups,
         "phan_cong": ("Cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
@@ -641,24 +607,23 @@ def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str)
 def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
     """Tasks per lead agency within each section of the table (seed 001's part II shape)."""
     by_row = {a.indicator.row: a for a in assessments}
-    tasks = _tasks_of(assessments)
     groups = []
-    for i, (title, items) in enumerate(_sections(assessments), start=1):
+    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments)), start=1):
         agencies: dict[str, dict[str, Any]] = {}
-        for a, name in items:
-            ind = a.indicator
+        for e in entries:
+            ind = e.assessments[0].indicator
             leads = ind.lead or (by_row[ind.parent_row].indicator.lead
                                  if ind.kind == "subrow" and ind.parent_row in by_row else [])
             # co-led indicators are listed once, under all their lead agencies together
             leads = [agency_display(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
             key = "|".join("".join(fold(lead).split()) for lead in leads)
             entry = agencies.setdefault(key, {"ten": ", ".join(leads), "phoi_hop": [], "lanh_dao": [], "muc": []})
-            if ind.row in tasks:
-                entry["muc"].append(_plan_item(a, name))
-            for c in ind.cooperate:
-                if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
-                        not any(_same_agency(c, lead) for lead in leads):
-                    entry["phoi_hop"].append(agency_display(c))
+            entry["muc"].append(f"- {e.plan}")
+            for a in e.assessments:
+                for c in a.indicator.cooperate:
+                    if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
+                            not any(_same_agency(c, lead) for lead in leads):
+                        entry["phoi_hop"].append(agency_display(c))
             if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
                 entry["lanh_dao"].append(txt(ind.leader))
         co_quan = []
@@ -679,10 +644,9 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
 
 
 def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
-    tasks = _tasks_of(assessments)
-    lines = [_plan_item(a, n) for a, n in _named(assessments) if a.indicator.row in tasks]
-    return {"co_quan": agency, "so_chi_tieu": str(sum(1 for a in assessments if a.indicator.kind == "indicator")),
-            "muc": _ending(lines, ";", ".")}
+    entries = _plan_entries(assessments)
+    # the letter's count is the number of items it lists
+    return {"co_quan": agency, "so_chi_tieu": str(len(entries)), "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")}
 
 
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
