@@ -70,7 +70,7 @@ def amount(number: str, unit: str) -> str:
         return number
     if u == "%":
         return f"{number}%"
-    if len(u) <= 8:
+    if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
         u = u.replace(" ", NBSP)
     return f"{number}{NBSP}{u}"
 
@@ -235,16 +235,16 @@ def result_phrase(a: Assessment, since: str = "") -> str:
     plan = target_words(ind)
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
         res = lower_first(ind.result_text) if ind.result_text else (result_value(ind) or "chưa có số liệu")
-        return f"{res} (mục tiêu: {plan})" if plan else res
+        return f"{res} (mục tiêu {plan})" if plan else res
     if ind.result is None:
-        return f"chưa có số liệu (kế hoạch {target_phrase(ind) if ind.growth_target else plan})"
+        return f"chưa có số liệu (kế hoạch {'tăng ' if ind.growth_target else ''}{plan})"
     if is_rank(ind):
         parts = [f"xếp {result_value(ind)}", f"kế hoạch {plan}"]
     elif ind.growth_target:
         parts = [f"thực hiện {result_value(ind)}"]
         if since:
             parts.append(since)
-        parts.append(f"kế hoạch {target_phrase(ind)}")
+        parts.append(f"kế hoạch tăng {plan}")
         since = ""
     elif ind.direction == "down":
         parts = [f"còn {result_value(ind)}", f"kế hoạch {plan}"]
@@ -266,7 +266,7 @@ def result_brief(a: Assessment) -> str:
     if ind.result is None or not ind.target.is_numeric:
         return ""
     verb = "còn" if ind.direction == "down" and not is_rank(ind) else ("xếp" if is_rank(ind) else "thực hiện")
-    plan = target_phrase(ind) if ind.growth_target else target_words(ind)
+    plan = f"tăng {target_words(ind)}" if ind.growth_target else target_words(ind)
     res = result_value(ind)
     if ind.growth_target and a.growth is not None:
         res += f", tăng {format_number(a.growth, 1)}%" if a.growth >= 0 else f", giảm {format_number(-a.growth, 1)}%"
