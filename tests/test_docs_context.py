@@ -275,3 +275,35 @@ def test_abbreviated_agencies_are_written_out_in_prose_and_kinh_gui():
     # the registry's short forms never replace a full name in prose
     s = settings_from_mapping({"bao-cao": {"kinh_gui": ["Ủy ban nhân dân tỉnh", "UBND các xã, phường"]}})
     assert ctx("bao-cao", EXAMPLE.merged(s))["vb"]["kinh_gui"] == ["- Ủy ban nhân dân tỉnh;", "- UBND các xã, phường."]
+
+
+def test_noi_nhan_names_the_addressee_once_and_nobody_twice():
+    # the report goes to «Thường trực Hội đồng nhân dân tỉnh»; the example list also has «Thường trực HĐND tỉnh»
+    c = ctx("bao-cao")
+    assert c["vb"]["kinh_gui"] == ["Thường trực Hội đồng nhân dân tỉnh"]
+    assert c["noi_nhan"][0] == "- Như trên;"
+    assert not any("HĐND" in x or "Hội đồng nhân dân" in x for x in c["noi_nhan"])
+    s = settings_from_mapping({"kinh_gui": ["UBND các xã, phường"],
+                               "noi_nhan": ["Như trên", "Ủy ban nhân dân các xã, phường", "Sở Tài chính",
+                                            "Sở TC", "Thường trực Tỉnh ủy"]})
+    assert ctx("ke-hoach", s)["noi_nhan"] == ["- Như trên;", "- Sở Tài chính;", "- Thường trực Tỉnh ủy;",
+                                             "- Lưu: VT, TH."]
+    # no Kính gửi: no «Như trên», even when typed
+    s = settings_from_mapping({"noi_nhan": ["Như trên", "Sở Tài chính"]})
+    assert ctx("ke-hoach", s)["noi_nhan"] == ["- Sở Tài chính;", "- Lưu: VT, TH."]
+
+
+def test_judgements_are_the_authors_marked_places_never_invented():
+    c = ctx("bao-cao", settings=None)
+    ket_qua = c["nd"]["ket_qua"]
+    assert len(ket_qua) == 1 and isinstance(ket_qua[0], Markup)
+    assert '<w:highlight w:val="yellow"/>' in ket_qua[0] and "[Đánh giá chung:" in ket_qua[0]
+    every = " ".join(str(x) for v in c["nd"].values() for x in v)
+    for claim in ("quyết liệt", "ổn định và phát triển", "giải ngân"):
+        assert claim not in every
+    own = settings_from_mapping({"bao-cao": {"ket_qua": "Kinh tế tăng trưởng khá."}})
+    assert ctx("bao-cao", own)["nd"]["ket_qua"] == ["Kinh tế tăng trưởng khá."]
+    assert not isinstance(ctx("bao-cao", own)["nd"]["ket_qua"][0], Markup)
+    # the example settings sheet offers marked places, not boilerplate
+    example = " ".join(str(x) for v in ctx("bao-cao")["nd"].values() for x in v)
+    assert "quyết liệt" not in example and "ổn định và phát triển" not in example

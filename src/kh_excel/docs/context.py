@@ -225,7 +225,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
-    kinh_gui_list = [agency_display(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else []))]
+    addressees = [agency_display(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else [])) if txt(x)]
+    kinh_gui_list = list(addressees)
     if len(kinh_gui_list) > 1:
         kinh_gui_list = [f"- {k.rstrip(';.')};" for k in kinh_gui_list]
         kinh_gui_list[-1] = kinh_gui_list[-1][:-1] + "."
@@ -260,9 +261,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
     if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
         ky.append(_signer(s, "_2", ban_hanh))
-    items = list(s.get("noi_nhan") or _default_recipients(kind))
-    if kinh_gui_list and not any(fold(i).strip("-; .") == "nhu tren" for i in items):
-        items.insert(0, "Như trên")
+    items = recipient_items(list(s.get("noi_nhan") or _default_recipients(kind)), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = vn.recipients(items, luu)
 
@@ -338,6 +337,42 @@ def _default_trich_yeu(kind: str, year: int) -> str:
 def _default_recipients(kind: str) -> list[str]:
     return ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
             "Các sở, ban, ngành tỉnh", "UBND các xã, phường"]
+
+
+# Abbreviations a Nơi nhận line may use for a body another line writes out (folded).
+_RECIPIENT_WORDS = {"hdnd": "hoi dong nhan dan", "ubnd": "uy ban nhan dan", "ubmttq": "uy ban mat tran to quoc",
+                    "mttq": "mat tran to quoc", "vn": "viet nam", "pct": "pho chu tich", "tt": "thuong truc",
+                    "dbqh": "dai bieu quoc hoi", "vp": "van phong"}
+
+
+def recipient_key(name: str) -> str:
+    """One key for every spelling of a recipient: 'Thường trực HĐND tỉnh' = 'Thường trực Hội đồng nhân dân tỉnh'."""
+    words = re.sub(r"[^a-z0-9 ]", " ", fold(txt(name)).replace("/", " ")).split()
+    return " ".join(_RECIPIENT_WORDS.get(w, w) for w in words)
+
+
+def _is_nhu_tren(item: str) -> bool:
+    return fold(txt(item)).strip("-;. ") == "nhu tren"
+
+
+def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
+    """Nơi nhận: the addressees once, as «Như trên» (only where there is a Kính gửi), and no recipient twice
+    under two spellings (the registry's and the abbreviations' rules)."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    out: list[str] = ["Như trên"] if addressees else []
+    seen = [recipient_key(a) for a in addressees]
+    kept: list[str] = []
+    for text in (piece.strip().lstrip("-–•+* ").rstrip(";.,").strip()
+                 for item in items for piece in txt(item).splitlines()):
+        if not text or _is_nhu_tren(text):
+            continue
+        key = recipient_key(text)
+        if key in seen or any(reg.same(text, k) for k in [*addressees, *kept]):
+            continue
+        seen.append(key)
+        kept.append(text)
+    return out + kept
 
 
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> str:
@@ -649,12 +684,26 @@ def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
     return {"co_quan": agency, "so_chi_tieu": str(len(entries)), "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")}
 
 
+_PLACEHOLDER = re.compile(r"^\[[^\[\]]+\]$")
+HIGHLIGHT = "yellow"
+
+
+def marked(text: str) -> str:
+    """A «[…]» paragraph is a place the author must fill: written on a yellow highlight so it cannot be signed
+    unnoticed. Other text passes unchanged (the template escapes it)."""
+    if not _PLACEHOLDER.match(text):
+        return text
+    from xml.sax.saxutils import escape
+    return Markup('</w:t></w:r><w:r><w:rPr><w:highlight w:val="' + HIGHLIGHT + '"/></w:rPr>'
+                  f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r><w:r><w:t xml:space="preserve">')
+
+
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
                agency: str) -> dict[str, list[str]]:
     """The sections staff write, from the settings, with neutral defaults so a draft reads whole."""
     def get(key: str, default: list[str]) -> list[str]:
         value = s.get(key)
-        return [txt(x) for x in value] if value else default
+        return [marked(txt(x)) for x in value] if value else [marked(x) for x in default]
 
     defaults: dict[str, list[str]] = {
         "mo_dau": [], "muc_dich": [], "yeu_cau": [], "muc_tieu": [], "ket_qua": [], "ton_tai": [],
@@ -675,9 +724,16 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         if "khong_dat" in groups:
             shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
                               "điểm 2 mục I và Phụ lục kèm theo).")
+        if "so_lieu_loi" in groups:
+            shortfalls.append(f"{len(groups['so_lieu_loi']['muc'])} chỉ tiêu có số liệu lỗi, chưa đánh giá được; "
+                              "cơ quan chủ trì cần kiểm tra, sửa lại số liệu.")
         if "chua_co_so_lieu" in groups:
             shortfalls.append(f"{len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
-        defaults["ton_tai"] = shortfalls or ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."]
+        # judgements about the year, the agencies' effort or the causes are the author's, never invented here
+        defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
+                               "«Kết quả đạt được» của trang Cấu hình văn bản]"]
+        defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+                               if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
         defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
                                  "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
         if "chua_co_so_lieu" in groups:
