@@ -307,3 +307,23 @@ def test_judgements_are_the_authors_marked_places_never_invented():
     # the example settings sheet offers marked places, not boilerplate
     example = " ".join(str(x) for v in ctx("bao-cao")["nd"].values() for x in v)
     assert "quyết liệt" not in example and "ổn định và phát triển" not in example
+
+
+def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone_row():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
+    rows = build_context(kh_excel.evaluate(table), EXAMPLE, "ke-hoach")["pl"]["hang"]
+    by_name = {r["ten"]: r for r in rows}
+    # indicator 3 and its blank-STT sub-row «Thu nhập bình quân đầu người»: STT, lead and leader cells merged
+    gdp, income = by_name["GRDP bình quân đầu người"], by_name["Thu nhập bình quân đầu người"]
+    for f in ("stt", "chu_tri", "lanh_dao"):
+        assert gdp[f"gop_{f}"] == '<w:vMerge w:val="restart"/>' and income[f"gop_{f}"] == "<w:vMerge/>"
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
+    assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == "> 90.000"
+    # the qualitative target reads left-aligned; figures right-aligned
+    assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["can_ke_hoach"] == "right"
+    pci = next(r for r in ctx("ke-hoach")["pl"]["hang"] if r["ten"].startswith("Xếp hạng chỉ số PCI"))
+    assert pci["ke_hoach"] == "Tăng 3 bậc so với năm 2025" and pci["can_ke_hoach"] == "left"
+    # the last rows and every section title keep with the next row; the very last row keeps with nothing
+    assert [bool(r["giu_voi_sau"]) for r in rows[-3:]] == [True, True, False]
+    assert all(r["giu_voi_sau"] for r in rows[:-1] if r["loai"] == "muc")

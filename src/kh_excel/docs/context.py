@@ -512,7 +512,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             "dvt": txt(ind.unit),
             "ke_hoach": target,
             # a target in words reads left-aligned; a number is centred like the other figures
-            "can_ke_hoach": "left" if target and not ind.target.is_numeric else "center",
+            "can_ke_hoach": "left" if target and not ind.target.is_numeric else "right",
             "thuc_hien": "" if failed else _shown(result_text(ind)),
             "nam_truoc": format_number(ind.previous) if ind.previous is not None and not failed else "",
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
@@ -524,15 +524,46 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
             "ghi_chu": txt(ind.note),
         })
+        # cells the sheet merges over an indicator and its sub-rows: blank because inherited (or no STT)
+        row["_noi"] = {f for f, own in (("stt", txt(ind.stt)), ("chu_tri", agencies_text(ind.lead)),
+                                        ("phoi_hop", agencies_text(ind.cooperate)), ("lanh_dao", txt(ind.leader)))
+                       if parent is not None and not row[f] and (f == "stt" or own)}
         rows.append(row)
+    _merge_inherited(rows)
     _keep_last_rows_together(rows)
     return rows
 
 
+MERGED_FIELDS = ("stt", "chu_tri", "phoi_hop", "lanh_dao")
+_V_RESTART = Markup('<w:vMerge w:val="restart"/>')
+_V_CONTINUE = Markup("<w:vMerge/>")
+_KEEP_NEXT = Markup("<w:keepNext/>")
+
+
+def _merge_inherited(rows: list[dict[str, Any]]) -> None:
+    """An indicator's merged cells stay merged in the appendix: a sub-row's blank inherited cell continues the
+    cell above (`r.gop_<field>`, tcPr markup: vMerge restart / continue)."""
+    for r in rows:
+        for f in MERGED_FIELDS:
+            r[f"gop_{f}"] = ""
+    for f in MERGED_FIELDS:
+        for i, r in enumerate(rows):
+            if f not in r.get("_noi", ()) or i == 0 or rows[i - 1]["loai"] == "muc":
+                continue
+            r[f"gop_{f}"] = _V_CONTINUE
+            if not rows[i - 1][f"gop_{f}"]:
+                rows[i - 1][f"gop_{f}"] = _V_RESTART
+    for r in rows:
+        r.pop("_noi", None)
+
+
 def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
-    """The table's last rows keep with the next, so no page holds a lone row (with cantSplit in the template)."""
+    """The table's last rows keep with the next (pPr markup `r.giu_voi_sau`), so no page holds a lone row
+    when the table could end on the page before (rows never split: cantSplit in the template); a section's
+    title row keeps with its first indicator."""
     for i, r in enumerate(rows):
-        r["giu_voi_sau"] = i >= len(rows) - n and i < len(rows) - 1
+        last = len(rows) - n <= i < len(rows) - 1
+        r["giu_voi_sau"] = _KEEP_NEXT if last or (r["loai"] == "muc" and i < len(rows) - 1) else ""
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
@@ -540,9 +571,10 @@ def _unless_inherited(value: str, inherited: str | None) -> str:
 
 
 def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
-    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "can_ke_hoach": "center",
+    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "can_ke_hoach": "right",
             "thuc_hien": "", "nam_truoc": "", "ty_le": "", "so_sanh": "", "danh_gia": "", "chu_tri": "",
-            "phoi_hop": "", "lanh_dao": "", "ghi_chu": "", "giu_voi_sau": False}
+            "phoi_hop": "", "lanh_dao": "", "ghi_chu": "", "giu_voi_sau": "",
+            **{f"gop_{f}": "" for f in MERGED_FIELDS}}
 
 
 def _entries(assessments: list[Assessment], prev_year: int | None = None) -> list[W.Item]:
