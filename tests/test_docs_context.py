@@ -327,3 +327,22 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     # the last rows and every section title keep with the next row; the very last row keeps with nothing
     assert [bool(r["giu_voi_sau"]) for r in rows[-3:]] == [True, True, False]
     assert all(r["giu_voi_sau"] for r in rows[:-1] if r["loai"] == "muc")
+
+
+def test_the_faulty_sample_puts_no_error_value_in_any_sentence_or_cell():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_co_loi.xlsx"))
+    att = kh_excel.evaluate(table)
+    for kind in ("bao-cao", "ke-hoach", "chuong-trinh"):
+        c = build_context(att, EXAMPLE, kind)
+
+        def strings(x):
+            if isinstance(x, dict):
+                return [s for v in x.values() for s in strings(v)]
+            if isinstance(x, list):
+                return [s for v in x for s in strings(v)]
+            return [str(x)]
+        assert not [s for s in strings(c) if "#DIV" in s or "#REF" in s or "#VALUE" in s or "#N/A" in s], kind
+    items = [m for g in build_context(att, EXAMPLE, "bao-cao")["kq"]["nhom"] for m in g["muc"]]
+    assert "- Thu ngân sách nhà nước trên địa bàn: số liệu lỗi." in items     # its own group, last
+    assert build_context(att, EXAMPLE, "bao-cao")["kq"]["cau_tong_hop"].endswith(
+        "; 1 chỉ tiêu có số liệu lỗi, chưa đánh giá.")

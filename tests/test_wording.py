@@ -194,3 +194,10 @@ def test_a_number_and_its_unit_never_split(value, unit):
     rest = text[len(n):]
     assert rest == "%" or rest.startswith(NB)
     assert " DN" not in text and "1000" not in text
+
+
+def test_an_excel_error_value_is_a_failed_number_even_without_the_gate():
+    ind = row("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", T("23.500", "=", 23500), result_text="#DIV/0!")
+    a = assess(ind)
+    assert W.status_of(a) == "so_lieu_loi"
+    assert W.result_phrase(a) == "số liệu lỗi" and "#" not in W.items([a])[0].result

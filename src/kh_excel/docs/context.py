@@ -40,7 +40,7 @@ STATUS_GROUPS = (
     ("khong_dat", "Các chỉ tiêu không đạt kế hoạch"),
     ("chua_co_so_lieu", "Các chỉ tiêu chưa có số liệu"),
     ("khong_danh_gia", "Các chỉ tiêu không đánh giá bằng số"),
-    ("so_lieu_loi", "Các chỉ tiêu có số liệu lỗi (chưa đánh giá)"),
+    ("so_lieu_loi", "Các chỉ tiêu có số liệu lỗi, chưa đánh giá"),
 )
 
 _CTRL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -481,16 +481,13 @@ def _ending(lines: list[str], each: str, last: str) -> list[str]:
 
 # ------------------------------------------------------------------ rows and lists
 
-_EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)", re.I)
-
-
 def _shown(text: str) -> str:
     """A cell for the appendix: an Excel error value never reaches a document."""
-    return "" if _EXCEL_ERROR.match(txt(text)) else txt(text)
+    return "" if W.EXCEL_ERROR.match(txt(text)) else txt(text)
 
 
 def _status_label(a: Assessment) -> str:
-    return STATUS_LABELS.get(a.status, "Số liệu lỗi")
+    return STATUS_LABELS.get(W.status_of(a), "Số liệu lỗi")
 
 
 def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str, Any]]:
@@ -499,7 +496,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
     parents = {a.indicator.row: a.indicator for a in assessments if a.indicator.kind == "indicator"}
     for a in assessments:
         ind = a.indicator
-        failed = a.status == W.ERROR_STATUS
+        failed = W.status_of(a) == W.ERROR_STATUS
         parent = parents.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
         key = (ind.section_numeral, ind.section)
         if ind.section and key != section:

@@ -34,9 +34,19 @@ _VERB_NAMES = ("giam ", "tang ", "phan dau ", "duy tri ", "keo giam ", "muc giam
 
 STATUS_WORDS: dict[str, str] = {
     "vuot": "vượt kế hoạch", "dat": "đạt kế hoạch", "khong_dat": "không đạt kế hoạch",
-    "chua_co_so_lieu": "chưa có số liệu", "khong_danh_gia": "không đánh giá bằng số", "so_lieu_loi": "số liệu lỗi",
+    "chua_co_so_lieu": "chưa có số liệu", "khong_danh_gia": "không đánh giá bằng số", "so_lieu_loi": "có số liệu lỗi, chưa đánh giá",
 }
 ERROR_STATUS = "so_lieu_loi"  # rows whose numbers failed the check (core.attainment): never a value or a ratio
+EXCEL_ERROR = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)", re.I)
+
+
+def status_of(a: Assessment) -> str:
+    """The row's status for a document: an Excel error value in its result or target is «số liệu lỗi» even
+    when the table was not gated (the value itself never reaches a document)."""
+    ind = a.indicator
+    if EXCEL_ERROR.match(ind.result_text or "") or EXCEL_ERROR.match(ind.target.text or ""):
+        return ERROR_STATUS
+    return a.status
 
 
 def clean(text: object) -> str:
@@ -93,7 +103,7 @@ def shows_ratio(a: Assessment) -> bool:
     never for a share, a rate or an index in % (108,5% would read as 108,5% of plan), a burden
     (lower is better), a rank, a growth target or a row whose numbers failed."""
     ind = a.indicator
-    return (a.ratio is not None and a.status != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
+    return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
             and not is_rank(ind) and not ind.growth_target and "điểm" not in fold(ind.unit))
 
 
@@ -230,7 +240,7 @@ def result_phrase(a: Assessment, since: str = "") -> str:
     kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'chưa có số liệu (kế hoạch …)'; 'số liệu lỗi'. `since` is the growth
     phrase against the previous year ('tăng 8,16% so với năm 2025'), appended when given."""
     ind = a.indicator
-    if a.status == ERROR_STATUS:
+    if status_of(a) == ERROR_STATUS:
         return "số liệu lỗi"
     plan = target_words(ind)
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
@@ -261,7 +271,7 @@ def result_phrase(a: Assessment, since: str = "") -> str:
 def result_brief(a: Assessment) -> str:
     """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)'."""
     ind = a.indicator
-    if a.status == ERROR_STATUS:
+    if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
     if ind.result is None or not ind.target.is_numeric:
         return ""
@@ -286,7 +296,7 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
     items = []
     for a in parts:
         p = a.indicator
-        if a.status == ERROR_STATUS:
+        if status_of(a) == ERROR_STATUS:
             items.append(f"{part_name(name_of(p))} số liệu lỗi")
         elif p.result is None:
             items.append(f"{part_name(name_of(p))} chưa có số liệu (kế hoạch {target_words(p)})")
@@ -300,7 +310,7 @@ _SEVERITY = {ERROR_STATUS: 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "v
 
 def structure_status(parts: list[Assessment]) -> str:
     """A structure is met when every part is within its planned share; a failed or missing part decides first."""
-    judged = [a.status for a in parts if a.status != "khong_danh_gia"] or ["khong_danh_gia"]
+    judged = [status_of(a) for a in parts if status_of(a) != "khong_danh_gia"] or ["khong_danh_gia"]
     worst = max(judged, key=lambda s: _SEVERITY.get(s, 0))
     return "dat" if worst == "vuot" else worst
 
@@ -350,7 +360,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 done.update(p.row for p in parts)
                 status = structure_status(pa)
                 res = structure_result(ind, pa)
-                bad = [x for x in pa if x.status in ("khong_dat", ERROR_STATUS)]
+                bad = [x for x in pa if status_of(x) in ("khong_dat", ERROR_STATUS)]
                 brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x)[1:-1]}' for x in bad)})" \
                     if bad else name_of(ind)
                 out.append(Item(status, structure_plan(ind, parts), res, brief, [ind.row, *(p.row for p in parts)],
@@ -365,8 +375,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
         elif ind.kind == "subrow" and ind.stt.strip().startswith("+") and level1 is not None:
             name = f"{name} ({name_of(level1)})"
-        g = since(a) if since else ""
-        status = a.status
+        status = status_of(a)
+        g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \
             parent.indicator.row in last_named.rows
         if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
