@@ -201,3 +201,27 @@ def test_an_excel_error_value_is_a_failed_number_even_without_the_gate():
     a = assess(ind)
     assert W.status_of(a) == "so_lieu_loi"
     assert W.result_phrase(a) == "số liệu lỗi" and "#" not in W.items([a])[0].result
+
+
+def test_names_in_running_text_lose_typed_numbering_and_abbreviations():
+    assert W.name_of(row("1.1.1.Lúa Đông xuân", "ha", T("56", "=", 56))) == "Lúa Đông xuân"
+    assert W.name_of(row("3.1 Rau khác", "ha", T("5", "=", 5))) == "Rau khác"
+    assert W.name_of(row("I.Diện tích cây hàng năm", "ha", T("5", "=", 5))) == "Diện tích cây hàng năm"
+    assert W.name_of(row("TỔNG GIÁ TRỊ SX (GIÁ 2010)", "Tỷ đồng", T("5", "=", 5))) == \
+        "Tổng giá trị sản xuất (giá 2010)"
+    assert W.name_of(row("Số giường bệnh trên 1 vạn dân", "Giường", T("43", "=", 43))) == \
+        "Số giường bệnh trên 1 vạn dân"
+    assert W.name_of(row("Tốc độ tăng trưởng kinh tế (GRDP)", "%", T("8", "=", 8))) == \
+        "Tốc độ tăng trưởng kinh tế (GRDP)"
+    assert W.unit_words("0") == "" and W.amount("5", "0") == "5"
+
+
+def test_a_row_in_another_unit_below_a_structure_is_not_one_of_its_shares():
+    head = row("Cơ cấu GTSX", "%", T("100", "=", 100), 100, kind="subrow", stt="", row_=9, parent=8)
+    share = row("Khu vực dịch vụ", "%", T("40,9", "=", 40.9), 41, kind="subrow", stt="+", row_=10, parent=8)
+    other = row("GRDP BQ đầu người", "Triệu đồng", T("30", "=", 30), 72.94, kind="subrow", stt="+", row_=11, parent=8)
+    lead = row("Tổng giá trị sản xuất", "Tỷ đồng", T("1.000", "=", 1000), 1100)
+    entries = W.items([assess(x) for x in (lead, head, share, other)])
+    assert [e.rows for e in entries] == [[8], [9, 10], [11]]
+    assert entries[1].plan == "Cơ cấu giá trị sản xuất: khu vực dịch vụ 40,9%"
+    assert entries[2].plan == nb("GRDP bình quân đầu người (Cơ cấu giá trị sản xuất): đạt 30~triệu~đồng")

@@ -58,8 +58,8 @@ def clean(text: object) -> str:
 def unit_words(unit: str) -> str:
     """A unit inside a sentence: 'Tỷ đồng' -> 'tỷ đồng', '1000 lượt người' -> 'nghìn lượt người', 'DN' -> 'doanh nghiệp'."""
     u = clean(unit)
-    if not u or u == "%":
-        return u
+    if not u or u == "%" or re.fullmatch(r"[\d.,\s]+", u):  # a number read into the unit column is no unit
+        return "" if u != "%" else u
     if fold(u) in UNIT_WORDS:
         return UNIT_WORDS[fold(u)]
     m = re.match(r"^(1[.,]?000|1[.,]?000[.,]?000)\s+(\S.*)$", u)
@@ -113,9 +113,40 @@ def ratio_words(a: Assessment) -> str:
 
 # ------------------------------------------------------------------ names
 
+# Abbreviations a sheet uses in names, written out in running text (the appendix keeps the sheet's name).
+# Only unambiguous ones: «NN» (nông nghiệp / nhà nước) stays as typed.
+NAME_WORDS: dict[str, str] = {
+    "SX": "sản xuất", "GTSX": "giá trị sản xuất", "XD": "xây dựng", "BQ": "bình quân", "DN": "doanh nghiệp",
+    "DV": "dịch vụ", "HTX": "hợp tác xã", "KCN": "khu công nghiệp", "CCN": "cụm công nghiệp", "LN": "lâm nghiệp",
+    "TNGT": "tai nạn giao thông", "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
+    "THPT": "trung học phổ thông", "THCS": "trung học cơ sở", "NTM": "nông thôn mới", "CNTT": "công nghệ thông tin",
+    "KT-XH": "kinh tế - xã hội", "VSATTP": "vệ sinh an toàn thực phẩm", "ĐTNN": "đầu tư nước ngoài",
+}
+_NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WORDS), key=len, reverse=True))
+                        + r")(?![\w-])")
+# Numbering a sheet types into a name: '1.Cây lương thực', '1.1.1.Lúa', '3.1 Rau', 'I.Diện tích', 'E. SẢN XUẤT'.
+_NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Z]\.\s+)(?=[^\d\s.,)])")
+_VOWELS = set("aeiouy")
+
+
+def _is_acronym(word: str) -> bool:
+    """'GRDP', 'SX', 'GTSX' (no vowel: not a Vietnamese word); 'TỔNG' is a word."""
+    letters = fold(word)
+    return bool(letters) and not (set(letters) & _VOWELS)
+
+
 def name_of(ind: Indicator) -> str:
-    """The name without the list marks a sheet may type into it ('- Lúa', '+ Dịch vụ')."""
-    return re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
+    """The name as running text writes it: no list mark or numbering typed into it ('- Lúa', '1.1.1.Lúa'),
+    an all-capitals heading in sentence case (acronyms kept), known abbreviations written out."""
+    name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
+    name = _NUMBERING.sub("", name) or name
+    words = name.split(" ")
+    if len(words) > 1 and name == name.upper() and sum(not _is_acronym(w) for w in words) > 1:
+        words = [w if _is_acronym(w) else w.lower() for w in words]
+        name = " ".join(words)
+        name = name[:1].upper() + name[1:]
+    out = _NAME_WORD.sub(lambda m: NAME_WORDS[m.group(1)], name)
+    return out[:1].upper() + out[1:] if name[:1].isupper() else out
 
 
 _WITHIN = re.compile(r"^trong\s+đó\s*[:,]?\s*", re.I)
@@ -285,10 +316,22 @@ def result_brief(a: Assessment) -> str:
 
 # ------------------------------------------------------------------ structures
 
+def _share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
+    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
+    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
+    out = []
+    for p in parts:
+        if ("%" in p.unit) != ("%" in head.unit or not clean(head.unit)):
+            break
+        out.append(p)
+    return out
+
+
 def structure_plan(head: Indicator, parts: list[Indicator]) -> str:
-    """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 14,97%, công nghiệp - xây dựng 38,13%, …' — one sentence."""
-    items = [f"{part_name(name_of(p))} {target_words(p)}".strip() for p in parts]
-    return f"{name_of(head)}: {', '.join(items)}"
+    """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 14,97%, công nghiệp - xây dựng 38,13%, …' — one sentence;
+    a part without a planned share is left out (never «khu vực dịch vụ» with no figure)."""
+    items = [f"{part_name(name_of(p))} {target_words(p)}" for p in parts if target_words(p)]
+    return f"{name_of(head)}: {', '.join(items)}" if items else name_of(head)
 
 
 def structure_result(head: Indicator, parts: list[Assessment]) -> str:
@@ -301,7 +344,8 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
         elif p.result is None:
             items.append(f"{part_name(name_of(p))} chưa có số liệu (kế hoạch {target_words(p)})")
         else:
-            items.append(f"{part_name(name_of(p))} {result_value(p)} (kế hoạch {target_words(p)})")
+            plan = target_words(p)
+            items.append(f"{part_name(name_of(p))} {result_value(p)}" + (f" (kế hoạch {plan})" if plan else ""))
     return f"{name_of(head)}: {', '.join(items)}"
 
 
@@ -354,7 +398,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         elif not ind.stt.strip().startswith("+"):
             level1 = ind
         if ind.name_key.startswith("co cau"):
-            parts = [p for p in structure_parts(inds, i) if p.row in by_row]
+            parts = _share_parts(ind, [p for p in structure_parts(inds, i) if p.row in by_row])
             if parts:
                 pa = [by_row[p.row] for p in parts]
                 done.update(p.row for p in parts)
