@@ -225,3 +225,10 @@ def test_a_row_in_another_unit_below_a_structure_is_not_one_of_its_shares():
     assert [e.rows for e in entries] == [[8], [9, 10], [11]]
     assert entries[1].plan == "Cơ cấu giá trị sản xuất: khu vực dịch vụ 40,9%"
     assert entries[2].plan == nb("GRDP bình quân đầu người (Cơ cấu giá trị sản xuất): đạt 30~triệu~đồng")
+
+
+def test_units_mid_sentence_and_a_nameless_row():
+    assert W.unit_words("Tạ/Ha") == "tạ/ha" and W.unit_words("Triệu USD") == "triệu USD"
+    assert W.unit_words("Tỷ đồng") == "tỷ đồng" and W.unit_words("km2") == "km2"
+    nameless = row("", "ĐVT", T("", "text"))
+    assert W.items([assess(nameless)]) == []

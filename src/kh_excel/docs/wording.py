@@ -68,8 +68,8 @@ def unit_words(unit: str) -> str:
         rest = m.group(2)
         return f"{word} {rest[:1].lower() + rest[1:] if rest[1:2].islower() or len(rest) == 1 else rest}"
     first, _, rest = u.partition(" ")
-    if first[:1].isupper() and first[1:].islower():
-        first = first.lower()
+    # 'Tỷ đồng' -> 'tỷ đồng', 'Tạ/Ha' -> 'tạ/ha'; 'USD', 'km2' as written
+    first = "/".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in first.split("/"))
     return f"{first} {rest}".strip()
 
 
@@ -412,6 +412,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 last_named = out[-1]
                 continue
         name = name_of(ind)
+        if not name:  # a row without a name (a stray header cell) is no sentence, and not counted
+            continue
         rest = within(name) if ind.kind == "subrow" else None
         parent = by_row.get(ind.parent_row) if ind.parent_row else None
         if rest is not None:
