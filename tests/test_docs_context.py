@@ -185,7 +185,7 @@ def test_tasks_per_lead_agency():
     groups = ctx("chuong-trinh")["nv"]["nhom"]
     assert groups[0]["tieu_de"] == "1. Thực hiện các chỉ tiêu về kinh tế"
     heads = [a["tieu_de"] for a in groups[0]["co_quan"]]
-    assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với UBND các xã/phường"
+    assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với Ủy ban nhân dân các xã, phường"   # written out
     # indicator 3 has two lead agencies: listed once, under both together, not in full under each
     assert heads[1].startswith("b) Sở Tài chính, Thống kê tỉnh chủ trì")
     assert not any(h.startswith(("b) Thống kê tỉnh", "c) Thống kê tỉnh")) for h in heads)
@@ -272,9 +272,10 @@ def test_abbreviated_agencies_are_written_out_in_prose_and_kinh_gui():
     # no «Sở Xây dựng xây dựng kế hoạch»
     x = ctx("giao-chi-tieu", agency="Sở Tài chính")["nd"]["to_chuc"][0]
     assert "xây dựng kế hoạch" not in x and "lập kế hoạch" in x
-    # the registry's short forms never replace a full name in prose
-    s = settings_from_mapping({"bao-cao": {"kinh_gui": ["Ủy ban nhân dân tỉnh", "UBND các xã, phường"]}})
-    assert ctx("bao-cao", EXAMPLE.merged(s))["vb"]["kinh_gui"] == ["- Ủy ban nhân dân tỉnh;", "- UBND các xã, phường."]
+    # the registry's short forms never replace a full name in prose, and prose writes «UBND» out
+    s = settings_from_mapping({"bao-cao": {"kinh_gui": ["Ủy ban nhân dân tỉnh", "UBND các xã/phường"]}})
+    assert ctx("bao-cao", EXAMPLE.merged(s))["vb"]["kinh_gui"] == ["- Ủy ban nhân dân tỉnh;",
+                                                                  "- Ủy ban nhân dân các xã, phường."]
 
 
 def test_noi_nhan_names_the_addressee_once_and_nobody_twice():

@@ -135,7 +135,7 @@ def agency_display(name: str) -> str:
         return t
     full = txt(agency_registry().canonical(t))
     # only an expansion: the registry also shortens ('Ủy ban nhân dân tỉnh' -> 'UBND tỉnh'), which prose must not
-    return full if len(full.split()) > len(t.split()) else t
+    return W.agency_words(full if len(full.split()) > len(t.split()) else t)
 
 
 def _same_agency(a: str, b: str) -> bool:

@@ -181,6 +181,18 @@ def part_name(text: str) -> str:
                     for w in clean(text).split(" "))
 
 
+# Abbreviations of bodies written out in prose (Kính gửi, «… chủ trì»); the registry handles named offices.
+AGENCY_WORDS: dict[str, str] = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
+                                "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "MTTQ": "Mặt trận Tổ quốc"}
+_AGENCY_WORD = re.compile(r"(?<!\w)(" + "|".join(AGENCY_WORDS) + r")(?!\w)")
+
+
+def agency_words(text: str) -> str:
+    """'UBND các xã/phường' -> 'Ủy ban nhân dân các xã, phường' (prose writes bodies out, a list with commas)."""
+    t = _AGENCY_WORD.sub(lambda m: AGENCY_WORDS[m.group(1)], clean(text))
+    return re.sub(r"\b(xã|phường|thị trấn|huyện|thị xã|thành phố)\s*/\s*", r"\1, ", t)
+
+
 def group_name(text: str) -> str:
     """An agency group mid-sentence: 'Các Ban Quản lý dự án' -> 'các Ban Quản lý dự án'; 'Sở Tài chính' unchanged."""
     t = clean(text)
