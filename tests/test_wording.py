@@ -232,3 +232,8 @@ def test_units_mid_sentence_and_a_nameless_row():
     assert W.unit_words("Tỷ đồng") == "tỷ đồng" and W.unit_words("km2") == "km2"
     nameless = row("", "ĐVT", T("", "text"))
     assert W.items([assess(nameless)]) == []
+
+
+def test_a_figure_without_a_plan_says_there_is_no_plan():
+    ind = row("Nông nghiệp", "Tỷ đồng", T("", "text"), 847.63)
+    assert W.result_phrase(assess(ind)) == nb("thực hiện 847,63~tỷ~đồng, không có số kế hoạch")

@@ -287,8 +287,15 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         return "số liệu lỗi"
     plan = target_words(ind)
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
-        res = lower_first(ind.result_text) if ind.result_text else (result_value(ind) or "chưa có số liệu")
-        return f"{res} (mục tiêu {plan})" if plan else res
+        if ind.result_text:
+            res = lower_first(ind.result_text)
+        elif ind.result is not None:
+            res = f"thực hiện {result_value(ind)}"
+        else:
+            res = "chưa có số liệu"
+        if plan:
+            return f"{res} (mục tiêu {plan})"
+        return f"{res}, không có số kế hoạch" if ind.result is not None else res
     if ind.result is None:
         return f"chưa có số liệu (kế hoạch {'tăng ' if ind.growth_target else ''}{plan})"
     if is_rank(ind):
