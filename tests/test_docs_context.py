@@ -347,3 +347,15 @@ def test_the_faulty_sample_puts_no_error_value_in_any_sentence_or_cell():
     assert "- Thu ngân sách nhà nước trên địa bàn: số liệu lỗi." in items     # its own group, last
     assert build_context(att, EXAMPLE, "bao-cao")["kq"]["cau_tong_hop"].endswith(
         "; 1 chỉ tiêu có số liệu lỗi, chưa đánh giá.")
+
+
+def test_programme_heads_and_leaders_read_as_mid_sentence_prose():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
+    groups = build_context(kh_excel.evaluate(table), EXAMPLE, "chuong-trinh")["nv"]["nhom"]
+    heads = [a["tieu_de"] for g in groups for a in g["co_quan"]]
+    lines = [m for g in groups for a in g["co_quan"] for m in a["muc"]]
+    assert any(", các Ban Quản lý dự án chủ trì" in h for h in heads), heads
+    assert not any(", Các " in h for h in heads)
+    leaders = [m for m in lines if m.startswith("Lãnh đạo tỉnh phụ trách")]
+    assert "Lãnh đạo tỉnh phụ trách: đồng chí Nguyễn Tuấn Anh - Chủ tịch Ủy ban nhân dân tỉnh." in leaders
+    assert not any("UBND" in m for m in leaders)

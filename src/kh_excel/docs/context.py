@@ -681,7 +681,9 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
             # co-led indicators are listed once, under all their lead agencies together
             leads = [agency_display(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
             key = "|".join("".join(fold(lead).split()) for lead in leads)
-            entry = agencies.setdefault(key, {"ten": ", ".join(leads), "phoi_hop": [], "lanh_dao": [], "muc": []})
+            # mid-sentence a group keeps a lower-case «các» («…, các Ban Quản lý dự án chủ trì»)
+            ten = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])])
+            entry = agencies.setdefault(key, {"ten": ten, "phoi_hop": [], "lanh_dao": [], "muc": []})
             entry["muc"].append(f"- {e.plan}")
             for a in e.assessments:
                 for c in a.indicator.cooperate:
@@ -697,7 +699,9 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
                 head += ", phối hợp với " + ", ".join(in_sentence(x) for x in entry["phoi_hop"])
             muc = _ending(entry["muc"], ";", ".")
             if entry["lanh_dao"]:
-                muc.append("Lãnh đạo tỉnh phụ trách: " + "; ".join(entry["lanh_dao"]) + ".")
+                # «đồng chí …, Chủ tịch Ủy ban nhân dân tỉnh»: mid-sentence, no abbreviation
+                muc.append("Lãnh đạo tỉnh phụ trách: "
+                           + "; ".join(W.lower_first(W.agency_words(x)) for x in entry["lanh_dao"]) + ".")
             co_quan.append({"tieu_de": head, "ten": entry["ten"], "muc": muc})
         groups.append({"tieu_de": f"{i}. Thực hiện {sentence_case(title).lower()}", "co_quan": co_quan})
     return {
