@@ -359,3 +359,13 @@ def test_programme_heads_and_leaders_read_as_mid_sentence_prose():
     leaders = [m for m in lines if m.startswith("Lãnh đạo tỉnh phụ trách")]
     assert "Lãnh đạo tỉnh phụ trách: đồng chí Nguyễn Tuấn Anh - Chủ tịch Ủy ban nhân dân tỉnh." in leaders
     assert not any("UBND" in m for m in leaders)
+
+
+def test_a_group_addressed_by_a_letter_is_lower_case_mid_sentence():
+    import dataclasses
+    table = make_table()
+    table.indicators[0] = dataclasses.replace(table.indicators[0], lead=["Các Ban Quản lý dự án"])
+    g = ctx("giao-chi-tieu", table=table, agency="Các Ban Quản lý dự án")
+    assert g["vb"]["kinh_gui"] == ["Các Ban Quản lý dự án"]                     # a line of its own
+    assert "giao các Ban Quản lý dự án chủ trì" in g["nd"]["mo_dau"][0]
+    assert g["nd"]["to_chuc"][0].startswith("Đề nghị các Ban Quản lý dự án chủ động")

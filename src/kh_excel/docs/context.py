@@ -793,6 +793,7 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
     elif kind == "giao-chi-tieu":
         n = ctx["gc"]["so_chi_tieu"]
+        agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
         defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
                               f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
         defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
