@@ -758,10 +758,10 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
             shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
                               "điểm 2 mục I và Phụ lục kèm theo).")
         if "so_lieu_loi" in groups:
-            shortfalls.append(f"{len(groups['so_lieu_loi']['muc'])} chỉ tiêu có số liệu lỗi, chưa đánh giá được; "
-                              "cơ quan chủ trì cần kiểm tra, sửa lại số liệu.")
+            shortfalls.append(f"Số liệu của {len(groups['so_lieu_loi']['muc'])} chỉ tiêu bị lỗi, chưa đánh giá "
+                              "được; cơ quan chủ trì cần kiểm tra, sửa lại số liệu.")
         if "chua_co_so_lieu" in groups:
-            shortfalls.append(f"{len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
+            shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
         # judgements about the year, the agencies' effort or the causes are the author's, never invented here
         defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
                                "«Kết quả đạt được» của trang Cấu hình văn bản]"]
