@@ -319,6 +319,8 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     for f in ("stt", "chu_tri", "lanh_dao"):
         assert gdp[f"gop_{f}"] == '<w:vMerge w:val="restart"/>' and income[f"gop_{f}"] == "<w:vMerge/>"
     assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
+    # a merged group keeps together: its first row keeps with the next, its last does not
+    assert gdp["giu_voi_sau"] and not income["giu_voi_sau"]
     assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
     assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == "> 90.000"
     # the qualitative target reads left-aligned; figures right-aligned

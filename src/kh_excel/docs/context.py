@@ -532,6 +532,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
 
 
 MERGED_FIELDS = ("stt", "chu_tri", "phoi_hop", "lanh_dao")
+MAX_KEPT_GROUP = 8  # a longer merged group may break across pages (it could not fit on one anyway)
 _V_RESTART = Markup('<w:vMerge w:val="restart"/>')
 _V_CONTINUE = Markup("<w:vMerge/>")
 _KEEP_NEXT = Markup("<w:keepNext/>")
@@ -550,6 +551,16 @@ def _merge_inherited(rows: list[dict[str, Any]]) -> None:
             r[f"gop_{f}"] = _V_CONTINUE
             if not rows[i - 1][f"gop_{f}"]:
                 rows[i - 1][f"gop_{f}"] = _V_RESTART
+    # a merged group stays on one page (a merged cell split by a page break splits its text), when it can
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and any(rows[j + 1][f"gop_{f}"] == _V_CONTINUE for f in MERGED_FIELDS):
+            j += 1
+        if 0 < j - i < MAX_KEPT_GROUP:
+            for k in range(i, j):
+                rows[k]["_giu"] = True
+        i = j + 1
     for r in rows:
         r.pop("_noi", None)
 
@@ -557,10 +568,11 @@ def _merge_inherited(rows: list[dict[str, Any]]) -> None:
 def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
     """The table's last rows keep with the next (pPr markup `r.giu_voi_sau`), so no page holds a lone row
     when the table could end on the page before (rows never split: cantSplit in the template); a section's
-    title row keeps with its first indicator."""
+    title row keeps with its first indicator, and the rows of a merged group with each other."""
     for i, r in enumerate(rows):
         last = len(rows) - n <= i < len(rows) - 1
-        r["giu_voi_sau"] = _KEEP_NEXT if last or (r["loai"] == "muc" and i < len(rows) - 1) else ""
+        keep = last or (r["loai"] == "muc" and i < len(rows) - 1) or r.pop("_giu", False)
+        r["giu_voi_sau"] = _KEEP_NEXT if keep else ""
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
