@@ -327,6 +327,14 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["can_ke_hoach"] == "right"
     pci = next(r for r in ctx("ke-hoach")["pl"]["hang"] if r["ten"].startswith("Xếp hạng chỉ số PCI"))
     assert pci["ke_hoach"] == "Tăng 3 bậc so với năm 2025" and pci["can_ke_hoach"] == "left"
+    import dataclasses
+    from decimal import Decimal
+    from kh_excel.core.model import Target
+    t = make_table()
+    t.indicators[0] = dataclasses.replace(t.indicators[0], target=Target("Tăng 11-12%", "range", Decimal(11),
+                                                                         Decimal(12)), growth_target=True)
+    first = next(r for r in ctx("ke-hoach", table=t)["pl"]["hang"] if r["loai"] == "chi_tieu")
+    assert first["ke_hoach"] == "Tăng 11-12%" and first["can_ke_hoach"] == "left"    # words, though numeric
     # the last rows and every section title keep with the next row; the very last row keeps with nothing
     assert [bool(r["giu_voi_sau"]) for r in rows[-3:]] == [True, True, False]
     assert all(r["giu_voi_sau"] for r in rows[:-1] if r["loai"] == "muc")

@@ -508,8 +508,8 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
         row.update({
             "dvt": txt(ind.unit),
             "ke_hoach": target,
-            # a target in words reads left-aligned; a number is centred like the other figures
-            "can_ke_hoach": "left" if target and not ind.target.is_numeric else "right",
+            # a target in words («Tăng 11-12%», «khoảng 32») reads left-aligned; a figure right-aligned
+            "can_ke_hoach": "left" if any(ch.isalpha() for ch in target) else "right",
             "thuc_hien": "" if failed else _shown(result_text(ind)),
             "nam_truoc": format_number(ind.previous) if ind.previous is not None and not failed else "",
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
