@@ -237,3 +237,12 @@ def test_units_mid_sentence_and_a_nameless_row():
 def test_a_figure_without_a_plan_says_there_is_no_plan():
     ind = row("Nông nghiệp", "Tỷ đồng", T("", "text"), 847.63)
     assert W.result_phrase(assess(ind)) == nb("thực hiện 847,63~tỷ~đồng, không có số kế hoạch")
+
+
+def test_a_short_sub_row_name_says_what_it_belongs_to():
+    crop = row("1.2.Củ năng", "", T("0", "=", 0), 0, row_=20)
+    area = row("- Diện tích", "Ha", T("27", "=", 27), 150, row_=21)              # numbered by the sheet, dash in name
+    sub = row("Năng suất", "Tạ/Ha", T("4", "=", 4), 1, kind="subrow", stt="-", row_=22, parent=20)
+    entries = W.items([assess(x) for x in (crop, area, sub)])
+    assert [e.plan for e in entries] == ["Củ năng: đạt 0", nb("Diện tích (Củ năng): đạt 27~ha"),
+                                         nb("Năng suất (Củ năng): đạt 4~tạ/ha")]

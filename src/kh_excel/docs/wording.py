@@ -127,6 +127,8 @@ _NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WOR
 # Numbering a sheet types into a name: '1.Cây lương thực', '1.1.1.Lúa', '3.1 Rau', 'I.Diện tích', 'E. SẢN XUẤT'.
 _NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Z]\.\s+)(?=[^\d\s.,)])")
 _VOWELS = set("aeiouy")
+_SUB_MARK = re.compile(r"^[-+*•–—·]")
+SHORT_NAME_WORDS = 2  # a sub-row named in this many words or fewer is written with what it belongs to
 
 
 def _is_acronym(word: str) -> bool:
@@ -408,8 +410,13 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     done: set[int] = set()
     level1: Indicator | None = None
     last_named: Item | None = None
+    head: Indicator | None = None  # the last row not marked as a sub-row ('- Diện tích' belongs to it)
     for i, a in enumerate(assessments):
         ind = a.indicator
+        marked_sub = bool(_SUB_MARK.match(clean(ind.name)))
+        owner = head
+        if not marked_sub:
+            head = ind
         if ind.row in done:
             continue
         if ind.kind == "indicator":
@@ -440,6 +447,11 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
         elif ind.kind == "subrow" and ind.stt.strip().startswith("+") and level1 is not None:
             name = f"{name} ({name_of(level1)})"
+        elif len(name.split()) <= SHORT_NAME_WORDS:
+            # 'Diện tích', 'Sản lượng' alone say nothing: name what they belong to
+            context = parent.indicator if ind.kind == "subrow" and parent else (owner if marked_sub else None)
+            if context is not None and name_of(context) and context is not ind:
+                name = f"{name} ({name_of(context)})"
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \
