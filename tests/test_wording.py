@@ -246,3 +246,14 @@ def test_a_short_sub_row_name_says_what_it_belongs_to():
     entries = W.items([assess(x) for x in (crop, area, sub)])
     assert [e.plan for e in entries] == ["Củ năng: đạt 0", nb("Diện tích (Củ năng): đạt 27~ha"),
                                          nb("Năng suất (Củ năng): đạt 4~tạ/ha")]
+
+
+def test_the_owner_of_a_dashed_row_is_the_row_above_it_without_brackets_in_brackets():
+    total = row("Tổng giá trị sản xuất (Giá 2010)", "Tỷ đồng", T("1.619,2", "=", 1619.2), row_=8)
+    area = row("Khu vực Nông, lâm, thủy", "Tỷ đồng", T("276", "=", 276), kind="subrow", stt="", row_=9, parent=8)
+    farm = row("- Nông nghiệp", "Tỷ đồng", T("275,9", "=", 275.9), kind="subrow", stt="", row_=10, parent=8)
+    top = row("Dân số", "Người", T("10", "=", 10), row_=11)
+    under = row("- Nam", "Người", T("5", "=", 5), kind="subrow", stt="", row_=12, parent=11)
+    plans = [e.plan for e in W.items([assess(x) for x in (total, area, farm, top, under)])]
+    assert plans[2] == nb("Nông nghiệp (Khu vực Nông, lâm, thủy): đạt 275,9~tỷ~đồng")
+    assert plans[4] == nb("Nam (Dân số): đạt 5~người")

@@ -449,9 +449,11 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             name = f"{name} ({name_of(level1)})"
         elif len(name.split()) <= SHORT_NAME_WORDS:
             # 'Diện tích', 'Sản lượng' alone say nothing: name what they belong to
-            context = parent.indicator if ind.kind == "subrow" and parent else (owner if marked_sub else None)
-            if context is not None and name_of(context) and context is not ind:
-                name = f"{name} ({name_of(context)})"
+            # the row the sheet's dash hangs it under, else the indicator the reader gave it
+            context = owner if marked_sub and owner else (parent.indicator if ind.kind == "subrow" and parent else None)
+            label = re.sub(r"\s*\([^()]*\)$", "", name_of(context)) if context is not None else ""
+            if label and context is not ind:
+                name = f"{name} ({label})"
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \
