@@ -207,6 +207,8 @@ def test_names_in_running_text_lose_typed_numbering_and_abbreviations():
     assert W.name_of(row("1.1.1.Lúa Đông xuân", "ha", T("56", "=", 56))) == "Lúa Đông xuân"
     assert W.name_of(row("3.1 Rau khác", "ha", T("5", "=", 5))) == "Rau khác"
     assert W.name_of(row("I.Diện tích cây hàng năm", "ha", T("5", "=", 5))) == "Diện tích cây hàng năm"
+    assert W.name_of(row("a. Điều ghép", "ha", T("5", "=", 5))) == "Điều ghép"
+    assert W.name_of(row("b) Điều hạt", "ha", T("5", "=", 5))) == "Điều hạt"
     assert W.name_of(row("TỔNG GIÁ TRỊ SX (GIÁ 2010)", "Tỷ đồng", T("5", "=", 5))) == \
         "Tổng giá trị sản xuất (giá 2010)"
     assert W.name_of(row("Số giường bệnh trên 1 vạn dân", "Giường", T("43", "=", 43))) == \

@@ -124,8 +124,9 @@ NAME_WORDS: dict[str, str] = {
 }
 _NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WORDS), key=len, reverse=True))
                         + r")(?![\w-])")
-# Numbering a sheet types into a name: '1.Cây lương thực', '1.1.1.Lúa', '3.1 Rau', 'I.Diện tích', 'E. SẢN XUẤT'.
-_NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Z]\.\s+)(?=[^\d\s.,)])")
+# Numbering a sheet types into a name: '1.Cây lương thực', '1.1.1.Lúa', '3.1 Rau', 'I.Diện tích', 'E. SẢN XUẤT',
+# 'a. Điều ghép', 'b) Điều hạt'.
+_NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Za-zđ][.)]\s+)(?=[^\d\s.,)])")
 _VOWELS = set("aeiouy")
 _SUB_MARK = re.compile(r"^[-+*•–—·]")
 SHORT_NAME_WORDS = 2  # a sub-row named in this many words or fewer is written with what it belongs to
