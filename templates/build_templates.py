@@ -76,10 +76,11 @@ def closing() -> list[str]:
     return loop_paragraphs("nd.ket_thuc", keep_next=True)
 
 
-def tc(width_mm: float, paragraphs: list[str], v_align: str | None = None, span: int = 1) -> str:
+def tc(width_mm: float, paragraphs: list[str], v_align: str | None = None, span: int = 1, merge: str = "") -> str:
     pr = f'<w:tcW w:w="{mm_to_twips(width_mm)}" w:type="dxa"/>'
     if span > 1:
         pr += f'<w:gridSpan w:val="{span}"/>'
+    pr += merge  # a `{{ r.gop_… }}` tag: the vMerge of a cell the sheet merges over an indicator's rows
     if v_align:
         pr += f'<w:vAlign w:val="{v_align}"/>'
     return f"<w:tc><w:tcPr>{pr}</w:tcPr>{''.join(paragraphs) or '<w:p/>'}</w:tc>"
@@ -351,8 +352,13 @@ def data_table(columns: list[tuple[str, float, str]], row_fields: list[str]) -> 
         for (h, w, align), f in zip(columns, row_fields):
             ind = indent if f == "ten" else 0.0
             it = italic if f == "ten" else False
-            cells.append(tc(w, [cell_p(f"{{{{ r.{f} }}}}", align, bold=bold, italic=it, indent_mm=ind)],
-                            v_align="center"))
+            if f == "ke_hoach":  # a target in words is left-aligned, a figure right-aligned
+                align = "{{ r.can_ke_hoach }}"
+            # the last rows keep with the next one, so the table never leaves a lone row on a page
+            p = cell_p(f"{{{{ r.{f} }}}}", align, bold=bold, italic=it, indent_mm=ind).replace(
+                "<w:pPr>", "<w:pPr>{{ r.giu_voi_sau }}", 1)
+            merge = f"{{{{ r.gop_{f} }}}}" if f in MERGED else ""
+            cells.append(tc(w, [p], v_align="center", merge=merge))
         return tr(cells)
 
     rows = [
@@ -371,6 +377,8 @@ def data_table(columns: list[tuple[str, float, str]], row_fields: list[str]) -> 
     ]
     return tbl(widths, rows, borders=True, cell_margin_mm=1.0)
 
+
+MERGED = ("stt", "chu_tri", "phoi_hop", "lanh_dao")  # cells the sheet merges over an indicator and its sub-rows
 
 PLAN_COLUMNS = [
     ("STT", 11.0, "center", "stt"),

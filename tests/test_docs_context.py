@@ -122,7 +122,8 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
     gdp = by_name["GRDP bình quân đầu người"]
     assert gdp["ke_hoach"] == "93,00" and gdp["thuc_hien"] == "94,10" and gdp["ty_le"] == "101,2"
     assert gdp["danh_gia"] == "Vượt KH" and gdp["chu_tri"] == "Sở Tài chính; Thống kê tỉnh"
-    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"
+    # the appendix writes a bound as the body does («> 10», not the sheet's «>10»)
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
     sub = by_name["Nông, lâm nghiệp và thủy sản"]
     assert sub["loai"] == "dong_con" and sub["cap"] == 2
     assert by_name["Cơ cấu GRDP"]["cap"] == 1
@@ -131,19 +132,28 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
                                                               "CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI"]
 
 
-def test_report_numbers_and_sentence_equal_the_attainment():
+def test_report_numbers_and_sentence_count_the_items_listed():
     table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
     att = kh_excel.evaluate(table)
     c = build_context(att, EXAMPLE, "bao-cao")
-    assert c["kq"]["cau_tong_hop"] == att.summary.sentence
+    # 44 rows; «Cơ cấu GRDP» and its 4 parts are one item: 40 items, 19 vượt + 9 đạt (13 rows - 5 + 1), 12 không đạt
+    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu "
+                                              "không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn theo giá "
+                                              "hiện hành (thực hiện 151.200\u00a0tỷ\u00a0đồng, kế hoạch "
+                                              "155.000\u00a0tỷ\u00a0đồng);")
+    assert "(4) Chỉ số sản xuất công nghiệp (thực hiện 108,5%, kế hoạch 112%)" in c["kq"]["cau_tong_hop"]
+    assert c["kq"]["cau_tong_hop"].endswith("; 1 chỉ tiêu không đánh giá bằng số.")
     rows = [r for r in c["pl"]["hang"] if r["loai"] != "muc"]
     assert len(rows) == len(att.assessments)
     for r, a in zip(rows, att.assessments):
         assert r["danh_gia"] == a.status_label
-        if a.ratio is not None:
-            assert r["ty_le"] == kh_excel.core.numbers.format_ratio(a.ratio)
-    counted = sum(len(g["muc"]) for g in c["kq"]["nhom"])
-    assert counted == len(att.assessments)
+    by_name = {r["ten"]: r for r in rows}
+    assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["ty_le"] == "97,5"   # 151.200 / 155.000
+    assert by_name["Tỷ lệ đô thị hóa"]["ty_le"] == ""          # a share: no ratio to plan
+    assert by_name["Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội"]["ty_le"] == ""   # lower is better
+    counted = [len(g["muc"]) for g in c["kq"]["nhom"]]
+    assert counted == [19, 9, 12, 1]
+    assert [c["kq"][k] for k in ("so_danh_gia", "so_vuot", "so_dat", "so_khong_dat")] == ["40", "19", "9", "12"]
 
 
 def test_growth_against_the_previous_year():
@@ -165,15 +175,17 @@ def test_lists_end_with_semicolons_and_a_full_stop():
     assert titles[0].startswith("a) Các chỉ tiêu vượt kế hoạch")
     plan = ctx("ke-hoach")["ct"]["nhom"]
     assert plan[0]["tieu_de"] == "a) Các chỉ tiêu về kinh tế"
-    assert "- Tốc độ tăng trưởng kinh tế (GRDP): đạt trên 10%;" in plan[0]["muc"]
-    assert "- Tổng sản phẩm trên địa bàn theo giá hiện hành: đạt 155.000 tỷ đồng;" in plan[0]["muc"]
+    muc = [m.replace("\u00a0", " ") for m in plan[0]["muc"]]
+    assert "- Tốc độ tăng trưởng kinh tế (GRDP): đạt trên 10%;" in muc
+    assert "- Tổng sản phẩm trên địa bàn theo giá hiện hành: đạt 155.000 tỷ đồng;" in muc
+    assert "- Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 14,97%;" in muc     # one sentence, never «đạt 100%»
 
 
 def test_tasks_per_lead_agency():
     groups = ctx("chuong-trinh")["nv"]["nhom"]
     assert groups[0]["tieu_de"] == "1. Thực hiện các chỉ tiêu về kinh tế"
     heads = [a["tieu_de"] for a in groups[0]["co_quan"]]
-    assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với UBND các xã/phường"
+    assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với Ủy ban nhân dân các xã, phường"   # written out
     # indicator 3 has two lead agencies: listed once, under both together, not in full under each
     assert heads[1].startswith("b) Sở Tài chính, Thống kê tỉnh chủ trì")
     assert not any(h.startswith(("b) Thống kê tỉnh", "c) Thống kê tỉnh")) for h in heads)
@@ -200,9 +212,10 @@ def test_agency_filter_keeps_its_rows_and_their_subrows():
     names = [r["ten"] for r in c["pl"]["hang"] if r["loai"] != "muc"]
     assert "Cơ cấu GRDP" in names and "Nông, lâm nghiệp và thủy sản" in names
     assert "Tỷ lệ lao động qua đào tạo" not in names
-    assert c["gc"]["so_chi_tieu"] == "4"
+    # 1, the structure «Cơ cấu GRDP» (one item), 2, 3 and 6: the count the letter gives is the items it lists
+    assert c["gc"]["so_chi_tieu"] == "5" == str(len(c["gc"]["muc"]))
     assert "Sở Tài chính" in c["pl"]["tieu_de"][0].title() or "SỞ TÀI CHÍNH" in c["pl"]["tieu_de"][0]
-    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 3/5 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
+    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 2/4 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
 
 
 def test_agency_errors():
@@ -227,20 +240,21 @@ def test_units_and_targets_read_as_words_in_sentences():
     assert unit_in_text("Triệu USD") == "triệu USD"
     items = [m for g in ctx("bao-cao")["kq"]["nhom"] for m in g["muc"]]
     growth = next(m for m in items if m.startswith("- Tốc độ tăng trưởng kinh tế"))
-    assert "kế hoạch trên 10%" in growth and ">" not in growth
+    assert "kế hoạch trên 10%" in growth and ">" not in growth and "% KH" not in growth
     import dataclasses
     table = make_table()
     table.indicators[-1] = dataclasses.replace(table.indicators[-1], result_text="Tăng 3 bậc")
     items = [m for g in ctx("bao-cao", table=table)["kq"]["nhom"] for m in g["muc"]]
-    assert any("thực hiện: tăng 3 bậc" in m for m in items), items
+    assert any(m.startswith("- Xếp hạng chỉ số PCI phấn đấu cao hơn năm 2025: tăng 3 bậc") and "::" not in m
+               and m.count(":") == 1 for m in items), items
     table = make_table()
     from decimal import Decimal
     from kh_excel.core.model import Target
     table.indicators[0] = dataclasses.replace(table.indicators[0], unit="1000 lượt người",
                                               target=Target(">90000", ">", Decimal("90000")))
-    assert target_phrase(table.indicators[0]) == "đạt trên 90.000 nghìn lượt người"
+    assert target_phrase(table.indicators[0]) == "đạt trên 90.000\u00a0nghìn lượt người"
     first = next(m for g in ctx("bao-cao", table=table)["kq"]["nhom"] for m in g["muc"] if "Tổng sản phẩm" in m)
-    assert "thực hiện 151.200 nghìn lượt người, kế hoạch trên 90.000 nghìn lượt người" in first
+    assert "thực hiện 151.200\u00a0nghìn lượt người, kế hoạch trên 90.000\u00a0nghìn lượt người" in first
     assert mid_sentence("Tăng 3 bậc so với năm 2025") == "tăng 3 bậc so với năm 2025"
     assert mid_sentence("PCI tăng 3 bậc") == "PCI tăng 3 bậc" and mid_sentence("Sở Tài chính") == "Sở Tài chính"
 
@@ -258,6 +272,110 @@ def test_abbreviated_agencies_are_written_out_in_prose_and_kinh_gui():
     # no «Sở Xây dựng xây dựng kế hoạch»
     x = ctx("giao-chi-tieu", agency="Sở Tài chính")["nd"]["to_chuc"][0]
     assert "xây dựng kế hoạch" not in x and "lập kế hoạch" in x
-    # the registry's short forms never replace a full name in prose
-    s = settings_from_mapping({"bao-cao": {"kinh_gui": ["Ủy ban nhân dân tỉnh", "UBND các xã, phường"]}})
-    assert ctx("bao-cao", EXAMPLE.merged(s))["vb"]["kinh_gui"] == ["- Ủy ban nhân dân tỉnh;", "- UBND các xã, phường."]
+    # the registry's short forms never replace a full name in prose, and prose writes «UBND» out
+    s = settings_from_mapping({"bao-cao": {"kinh_gui": ["Ủy ban nhân dân tỉnh", "UBND các xã/phường"]}})
+    assert ctx("bao-cao", EXAMPLE.merged(s))["vb"]["kinh_gui"] == ["- Ủy ban nhân dân tỉnh;",
+                                                                  "- Ủy ban nhân dân các xã, phường."]
+
+
+def test_noi_nhan_names_the_addressee_once_and_nobody_twice():
+    # the report goes to «Thường trực Hội đồng nhân dân tỉnh»; the example list also has «Thường trực HĐND tỉnh»
+    c = ctx("bao-cao")
+    assert c["vb"]["kinh_gui"] == ["Thường trực Hội đồng nhân dân tỉnh"]
+    assert c["noi_nhan"][0] == "- Như trên;"
+    assert not any("HĐND" in x or "Hội đồng nhân dân" in x for x in c["noi_nhan"])
+    s = settings_from_mapping({"kinh_gui": ["UBND các xã, phường"],
+                               "noi_nhan": ["Như trên", "Ủy ban nhân dân các xã, phường", "Sở Tài chính",
+                                            "Sở TC", "Thường trực Tỉnh ủy"]})
+    assert ctx("ke-hoach", s)["noi_nhan"] == ["- Như trên;", "- Sở Tài chính;", "- Thường trực Tỉnh ủy;",
+                                             "- Lưu: VT, TH."]
+    # no Kính gửi: no «Như trên», even when typed
+    s = settings_from_mapping({"noi_nhan": ["Như trên", "Sở Tài chính"]})
+    assert ctx("ke-hoach", s)["noi_nhan"] == ["- Sở Tài chính;", "- Lưu: VT, TH."]
+
+
+def test_judgements_are_the_authors_marked_places_never_invented():
+    c = ctx("bao-cao", settings=None)
+    ket_qua = c["nd"]["ket_qua"]
+    assert len(ket_qua) == 1 and isinstance(ket_qua[0], Markup)
+    assert '<w:highlight w:val="yellow"/>' in ket_qua[0] and "[Đánh giá chung:" in ket_qua[0]
+    every = " ".join(str(x) for v in c["nd"].values() for x in v)
+    for claim in ("quyết liệt", "ổn định và phát triển", "giải ngân"):
+        assert claim not in every
+    own = settings_from_mapping({"bao-cao": {"ket_qua": "Kinh tế tăng trưởng khá."}})
+    assert ctx("bao-cao", own)["nd"]["ket_qua"] == ["Kinh tế tăng trưởng khá."]
+    assert not isinstance(ctx("bao-cao", own)["nd"]["ket_qua"][0], Markup)
+    # the example settings sheet offers marked places, not boilerplate
+    example = " ".join(str(x) for v in ctx("bao-cao")["nd"].values() for x in v)
+    assert "quyết liệt" not in example and "ổn định và phát triển" not in example
+
+
+def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone_row():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
+    rows = build_context(kh_excel.evaluate(table), EXAMPLE, "ke-hoach")["pl"]["hang"]
+    by_name = {r["ten"]: r for r in rows}
+    # indicator 3 and its blank-STT sub-row «Thu nhập bình quân đầu người»: STT, lead and leader cells merged
+    gdp, income = by_name["GRDP bình quân đầu người"], by_name["Thu nhập bình quân đầu người"]
+    for f in ("stt", "chu_tri", "lanh_dao"):
+        assert gdp[f"gop_{f}"] == '<w:vMerge w:val="restart"/>' and income[f"gop_{f}"] == "<w:vMerge/>"
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
+    # a merged group keeps together: its first row keeps with the next, its last does not
+    assert gdp["giu_voi_sau"] and not income["giu_voi_sau"]
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
+    assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == "> 90.000"
+    # the qualitative target reads left-aligned; figures right-aligned
+    assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["can_ke_hoach"] == "right"
+    pci = next(r for r in ctx("ke-hoach")["pl"]["hang"] if r["ten"].startswith("Xếp hạng chỉ số PCI"))
+    assert pci["ke_hoach"] == "Tăng 3 bậc so với năm 2025" and pci["can_ke_hoach"] == "left"
+    import dataclasses
+    from decimal import Decimal
+    from kh_excel.core.model import Target
+    t = make_table()
+    t.indicators[0] = dataclasses.replace(t.indicators[0], target=Target("Tăng 11-12%", "range", Decimal(11),
+                                                                         Decimal(12)), growth_target=True)
+    first = next(r for r in ctx("ke-hoach", table=t)["pl"]["hang"] if r["loai"] == "chi_tieu")
+    assert first["ke_hoach"] == "Tăng 11-12%" and first["can_ke_hoach"] == "left"    # words, though numeric
+    # the last rows and every section title keep with the next row; the very last row keeps with nothing
+    assert [bool(r["giu_voi_sau"]) for r in rows[-3:]] == [True, True, False]
+    assert all(r["giu_voi_sau"] for r in rows[:-1] if r["loai"] == "muc")
+
+
+def test_the_faulty_sample_puts_no_error_value_in_any_sentence_or_cell():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_co_loi.xlsx"))
+    att = kh_excel.evaluate(table)
+    for kind in ("bao-cao", "ke-hoach", "chuong-trinh"):
+        c = build_context(att, EXAMPLE, kind)
+
+        def strings(x):
+            if isinstance(x, dict):
+                return [s for v in x.values() for s in strings(v)]
+            if isinstance(x, list):
+                return [s for v in x for s in strings(v)]
+            return [str(x)]
+        assert not [s for s in strings(c) if "#DIV" in s or "#REF" in s or "#VALUE" in s or "#N/A" in s], kind
+    items = [m for g in build_context(att, EXAMPLE, "bao-cao")["kq"]["nhom"] for m in g["muc"]]
+    assert "- Thu ngân sách nhà nước trên địa bàn: số liệu lỗi." in items     # its own group, last
+    assert build_context(att, EXAMPLE, "bao-cao")["kq"]["cau_tong_hop"].endswith(
+        "; 1 chỉ tiêu có số liệu lỗi, chưa đánh giá.")
+
+
+def test_programme_heads_and_leaders_read_as_mid_sentence_prose():
+    table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
+    groups = build_context(kh_excel.evaluate(table), EXAMPLE, "chuong-trinh")["nv"]["nhom"]
+    heads = [a["tieu_de"] for g in groups for a in g["co_quan"]]
+    lines = [m for g in groups for a in g["co_quan"] for m in a["muc"]]
+    assert any(", các Ban Quản lý dự án chủ trì" in h for h in heads), heads
+    assert not any(", Các " in h for h in heads)
+    leaders = [m for m in lines if m.startswith("Lãnh đạo tỉnh phụ trách")]
+    assert "Lãnh đạo tỉnh phụ trách: đồng chí Nguyễn Tuấn Anh - Chủ tịch Ủy ban nhân dân tỉnh." in leaders
+    assert not any("UBND" in m for m in leaders)
+
+
+def test_a_group_addressed_by_a_letter_is_lower_case_mid_sentence():
+    import dataclasses
+    table = make_table()
+    table.indicators[0] = dataclasses.replace(table.indicators[0], lead=["Các Ban Quản lý dự án"])
+    g = ctx("giao-chi-tieu", table=table, agency="Các Ban Quản lý dự án")
+    assert g["vb"]["kinh_gui"] == ["Các Ban Quản lý dự án"]                     # a line of its own
+    assert "giao các Ban Quản lý dự án chủ trì" in g["nd"]["mo_dau"][0]
+    assert g["nd"]["to_chuc"][0].startswith("Đề nghị các Ban Quản lý dự án chủ động")

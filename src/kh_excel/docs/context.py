@@ -16,11 +16,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kh_excel.core.model import Assessment, Attainment, Indicator, Table
+from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
 from kh_excel.docs import vn
+from kh_excel.docs import wording as W
 from kh_excel.docs.settings import KINDS, Settings
 
 KIND_INFO: dict[str, dict[str, Any]] = {
@@ -71,29 +72,12 @@ def sentence_case(title: str) -> str:
 
 
 def unit_in_text(unit: str) -> str:
-    """A unit inside a sentence: 'Tỷ đồng' -> 'tỷ đồng', 'Triệu USD' -> 'triệu USD', '%' stays."""
-    u = txt(unit)
-    if not u or u == "%":
-        return u
-    # '1000 lượt người' / '1.000 Người' in a sentence reads 'nghìn lượt người' (after a number: '11.650 nghìn …')
-    m = re.match(r"^(1[.,]?000|1[.,]?000[.,]?000)\s+(\S.*)$", u)
-    if m:
-        word = "nghìn" if len(re.sub(r"\D", "", m.group(1))) == 4 else "triệu"
-        rest = m.group(2)
-        return f"{word} {rest[:1].lower() + rest[1:] if rest[1:2].islower() or len(rest) == 1 else rest}"
-    first, _, rest = u.partition(" ")
-    if first[:1].isupper() and first[1:].islower():
-        first = first.lower()
-    return f"{first} {rest}".strip()
+    """A unit inside a sentence ('Tỷ đồng' -> 'tỷ đồng'); see docs.wording."""
+    return W.unit_words(txt(unit))
 
 
 def with_unit(number: str, unit: str) -> str:
-    u = unit_in_text(unit)
-    if not u:
-        return number
-    if u == "%":
-        return f"{number}%"
-    return f"{number} {u}"
+    return W.amount(number, txt(unit))
 
 
 def target_text(ind: Indicator) -> str:
@@ -106,25 +90,8 @@ def target_text(ind: Indicator) -> str:
     return ""
 
 
-def target_words(ind: Indicator) -> str:
-    """The target's value in words: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 …' (no '>10')."""
-    t = ind.target
-    if not t.is_numeric:
-        return txt(t.text)
-    v = with_unit(format_number(t.value), ind.unit)
-    if t.op == "range" and t.high is not None:
-        return f"từ {format_number(t.value)} đến {with_unit(format_number(t.high), ind.unit)}"
-    return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
-            "~": f"khoảng {v}"}.get(t.op, txt(t.text))
-
-
-def target_phrase(ind: Indicator) -> str:
-    """The target in words for a sentence: 'đạt 155.000 tỷ đồng', 'đạt trên 10%', 'dưới 1,5%'."""
-    t = ind.target
-    words = target_words(ind)
-    if t.is_numeric and t.op in ("=", ">", ">=", "~", "range") and words:
-        return f"đạt {words}"
-    return words
+target_words = W.target_words
+target_phrase = W.target_phrase
 
 
 def result_text(ind: Indicator) -> str:
@@ -151,25 +118,8 @@ def sub_level(ind: Indicator) -> int:
     return 2 if ind.stt.strip().startswith("+") else 1
 
 
-def in_sentence(name: str) -> str:
-    """'Các sở, ngành' inside a sentence is 'các sở, ngành'; proper names keep their capitals."""
-    t = txt(name)
-    first = t.split(" ", 1)[0]
-    if first in ("Các", "Cơ", "Những", "Toàn", "Mọi"):
-        return t[:1].lower() + t[1:]
-    return t
-
-
-def mid_sentence(text: str) -> str:
-    """'Tăng 3 bậc' inside a sentence is 'tăng 3 bậc'; 'PCI tăng', 'Sở …' and 'Lào Cai …' keep their capitals."""
-    t = txt(text)
-    first = t.split(" ", 1)[0]
-    if len(first) > 1 and first[1:].islower() and fold(first) not in _PROPER_WORDS:
-        return t[:1].lower() + t[1:]
-    return t
-
-
-_PROPER_WORDS = frozenset({"so", "uy", "ubnd", "hoi", "bo", "chinh", "thu", "lao", "viet", "nha", "quoc"})
+in_sentence = W.group_name
+mid_sentence = W.lower_first
 
 
 def agencies_text(names: list[str]) -> str:
@@ -185,7 +135,7 @@ def agency_display(name: str) -> str:
         return t
     full = txt(agency_registry().canonical(t))
     # only an expansion: the registry also shortens ('Ủy ban nhân dân tỉnh' -> 'UBND tỉnh'), which prose must not
-    return full if len(full.split()) > len(t.split()) else t
+    return W.agency_words(full if len(full.split()) > len(t.split()) else t)
 
 
 def _same_agency(a: str, b: str) -> bool:
@@ -275,7 +225,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
-    kinh_gui_list = [agency_display(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else []))]
+    addressees = [agency_display(x) for x in (s.get("kinh_gui") or ([agency] if cong_van else [])) if txt(x)]
+    kinh_gui_list = list(addressees)
     if len(kinh_gui_list) > 1:
         kinh_gui_list = [f"- {k.rstrip(';.')};" for k in kinh_gui_list]
         kinh_gui_list[-1] = kinh_gui_list[-1][:-1] + "."
@@ -310,9 +261,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
     if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
         ky.append(_signer(s, "_2", ban_hanh))
-    items = list(s.get("noi_nhan") or _default_recipients(kind))
-    if kinh_gui_list and not any(fold(i).strip("-; .") == "nhu tren" for i in items):
-        items.insert(0, "Như trên")
+    items = recipient_items(list(s.get("noi_nhan") or _default_recipients(kind)), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = vn.recipients(items, luu)
 
@@ -388,6 +337,42 @@ def _default_trich_yeu(kind: str, year: int) -> str:
 def _default_recipients(kind: str) -> list[str]:
     return ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
             "Các sở, ban, ngành tỉnh", "UBND các xã, phường"]
+
+
+# Abbreviations a Nơi nhận line may use for a body another line writes out (folded).
+_RECIPIENT_WORDS = {"hdnd": "hoi dong nhan dan", "ubnd": "uy ban nhan dan", "ubmttq": "uy ban mat tran to quoc",
+                    "mttq": "mat tran to quoc", "vn": "viet nam", "pct": "pho chu tich", "tt": "thuong truc",
+                    "dbqh": "dai bieu quoc hoi", "vp": "van phong"}
+
+
+def recipient_key(name: str) -> str:
+    """One key for every spelling of a recipient: 'Thường trực HĐND tỉnh' = 'Thường trực Hội đồng nhân dân tỉnh'."""
+    words = re.sub(r"[^a-z0-9 ]", " ", fold(txt(name)).replace("/", " ")).split()
+    return " ".join(_RECIPIENT_WORDS.get(w, w) for w in words)
+
+
+def _is_nhu_tren(item: str) -> bool:
+    return fold(txt(item)).strip("-;. ") == "nhu tren"
+
+
+def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
+    """Nơi nhận: the addressees once, as «Như trên» (only where there is a Kính gửi), and no recipient twice
+    under two spellings (the registry's and the abbreviations' rules)."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    out: list[str] = ["Như trên"] if addressees else []
+    seen = [recipient_key(a) for a in addressees]
+    kept: list[str] = []
+    for text in (piece.strip().lstrip("-–•+* ").rstrip(";.,").strip()
+                 for item in items for piece in txt(item).splitlines()):
+        if not text or _is_nhu_tren(text):
+            continue
+        key = recipient_key(text)
+        if key in seen or any(reg.same(text, k) for k in [*addressees, *kept]):
+            continue
+        seen.append(key)
+        kept.append(text)
+    return out + kept
 
 
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> str:
@@ -496,11 +481,13 @@ def _ending(lines: list[str], each: str, last: str) -> list[str]:
 
 # ------------------------------------------------------------------ rows and lists
 
-def _display_name(ind: Indicator, prev_level1: Indicator | None) -> str:
-    name = txt(ind.name)
-    if ind.kind == "subrow" and sub_level(ind) == 2 and prev_level1 is not None:
-        return f"{name} ({txt(prev_level1.name)})"
-    return name
+def _shown(text: str) -> str:
+    """A cell for the appendix: an Excel error value never reaches a document."""
+    return "" if W.EXCEL_ERROR.match(txt(text)) else txt(text)
+
+
+def _status_label(a: Assessment) -> str:
+    return STATUS_LABELS.get(W.status_of(a), "Số liệu lỗi")
 
 
 def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str, Any]]:
@@ -509,6 +496,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
     parents = {a.indicator.row: a.indicator for a in assessments if a.indicator.kind == "indicator"}
     for a in assessments:
         ind = a.indicator
+        failed = W.status_of(a) == W.ERROR_STATUS
         parent = parents.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
         key = (ind.section_numeral, ind.section)
         if ind.section and key != section:
@@ -516,22 +504,75 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             rows.append(_row("muc", 0, txt(ind.section_numeral), txt(ind.section).upper()))
         kind = "chi_tieu" if ind.kind == "indicator" else "dong_con"
         row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt), txt(ind.name))
+        target = _shown(W.appendix_target(ind))
         row.update({
             "dvt": txt(ind.unit),
-            "ke_hoach": target_text(ind),
-            "thuc_hien": result_text(ind),
-            "nam_truoc": format_number(ind.previous) if ind.previous is not None else "",
-            "ty_le": format_ratio(a.ratio) if a.ratio is not None else "",
-            "so_sanh": growth_text(a, None).replace(" so với năm trước", ""),
-            "danh_gia": a.status_label if table.has_results else "",
+            "ke_hoach": target,
+            # a target in words («Tăng 11-12%», «khoảng 32») reads left-aligned; a figure right-aligned
+            "can_ke_hoach": "left" if any(ch.isalpha() for ch in target) else "right",
+            "thuc_hien": "" if failed else _shown(result_text(ind)),
+            "nam_truoc": format_number(ind.previous) if ind.previous is not None and not failed else "",
+            "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
+            "so_sanh": "" if failed else growth_text(a, None).replace(" so với năm trước", ""),
+            "danh_gia": _status_label(a) if table.has_results else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
             "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
             "phoi_hop": _unless_inherited(agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)),
             "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
             "ghi_chu": txt(ind.note),
         })
+        # cells the sheet merges over an indicator and its sub-rows: blank because inherited (or no STT)
+        row["_noi"] = {f for f, own in (("stt", txt(ind.stt)), ("chu_tri", agencies_text(ind.lead)),
+                                        ("phoi_hop", agencies_text(ind.cooperate)), ("lanh_dao", txt(ind.leader)))
+                       if parent is not None and not row[f] and (f == "stt" or own)}
         rows.append(row)
+    _merge_inherited(rows)
+    _keep_last_rows_together(rows)
     return rows
+
+
+MERGED_FIELDS = ("stt", "chu_tri", "phoi_hop", "lanh_dao")
+MAX_KEPT_GROUP = 8  # a longer merged group may break across pages (it could not fit on one anyway)
+_V_RESTART = Markup('<w:vMerge w:val="restart"/>')
+_V_CONTINUE = Markup("<w:vMerge/>")
+_KEEP_NEXT = Markup("<w:keepNext/>")
+
+
+def _merge_inherited(rows: list[dict[str, Any]]) -> None:
+    """An indicator's merged cells stay merged in the appendix: a sub-row's blank inherited cell continues the
+    cell above (`r.gop_<field>`, tcPr markup: vMerge restart / continue)."""
+    for r in rows:
+        for f in MERGED_FIELDS:
+            r[f"gop_{f}"] = ""
+    for f in MERGED_FIELDS:
+        for i, r in enumerate(rows):
+            if f not in r.get("_noi", ()) or i == 0 or rows[i - 1]["loai"] == "muc":
+                continue
+            r[f"gop_{f}"] = _V_CONTINUE
+            if not rows[i - 1][f"gop_{f}"]:
+                rows[i - 1][f"gop_{f}"] = _V_RESTART
+    # a merged group stays on one page (a merged cell split by a page break splits its text), when it can
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and any(rows[j + 1][f"gop_{f}"] == _V_CONTINUE for f in MERGED_FIELDS):
+            j += 1
+        if 0 < j - i < MAX_KEPT_GROUP:
+            for k in range(i, j):
+                rows[k]["_giu"] = True
+        i = j + 1
+    for r in rows:
+        r.pop("_noi", None)
+
+
+def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
+    """The table's last rows keep with the next (pPr markup `r.giu_voi_sau`), so no page holds a lone row
+    when the table could end on the page before (rows never split: cantSplit in the template); a section's
+    title row keeps with its first indicator, and the rows of a merged group with each other."""
+    for i, r in enumerate(rows):
+        last = len(rows) - n <= i < len(rows) - 1
+        keep = last or (r["loai"] == "muc" and i < len(rows) - 1) or r.pop("_giu", False)
+        r["giu_voi_sau"] = _KEEP_NEXT if keep else ""
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
@@ -539,64 +580,64 @@ def _unless_inherited(value: str, inherited: str | None) -> str:
 
 
 def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
-    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "thuc_hien": "",
-            "nam_truoc": "", "ty_le": "", "so_sanh": "", "danh_gia": "", "chu_tri": "", "phoi_hop": "",
-            "lanh_dao": "", "ghi_chu": ""}
+    return {"loai": kind, "cap": level, "stt": stt, "ten": name, "dvt": "", "ke_hoach": "", "can_ke_hoach": "right",
+            "thuc_hien": "", "nam_truoc": "", "ty_le": "", "so_sanh": "", "danh_gia": "", "chu_tri": "",
+            "phoi_hop": "", "lanh_dao": "", "ghi_chu": "", "giu_voi_sau": "",
+            **{f"gop_{f}": "" for f in MERGED_FIELDS}}
 
 
-def _named(assessments: list[Assessment]) -> list[tuple[Assessment, str]]:
-    out = []
-    level1: Indicator | None = None
-    for a in assessments:
-        ind = a.indicator
-        if ind.kind == "indicator":
-            level1 = None
-        elif sub_level(ind) == 1:
-            level1 = ind
-        out.append((a, _display_name(ind, level1)))
-    return out
+def _entries(assessments: list[Assessment], prev_year: int | None = None) -> list[W.Item]:
+    return W.items(assessments, lambda a: growth_text(a, prev_year))
 
 
-def _result_item(a: Assessment, name: str, prev_year: int | None) -> str:
-    ind = a.indicator
-    parts = []
-    if ind.result is not None:
-        parts.append(f"thực hiện {with_unit(format_number(ind.result), ind.unit)}")
-    elif ind.result_text:
-        parts.append(f"thực hiện: {mid_sentence(txt(ind.result_text))}")
-    tt = target_words(ind)
-    if tt:
-        parts.append(f"kế hoạch {tt}")
-    if a.ratio is not None:
-        parts.append(f"đạt {format_ratio(a.ratio)}% KH")
-    g = growth_text(a, prev_year)
-    if g:
-        parts.append(g)
-    return f"- {name}: {', '.join(parts)}" if parts else f"- {name}"
+def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dict[str, int]]:
+    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree."""
+    counts = {s: 0 for s, _ in STATUS_GROUPS}
+    for e in entries:
+        counts[e.status] = counts.get(e.status, 0) + 1
+    met = counts["vuot"] + counts["dat"]
+    evaluated = met + counts["khong_dat"]
+    lead = f"Năm {year}, có" if year else "Có"
+    if evaluated == 0:
+        s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
+        s = s.replace("có chưa có", "chưa có")
+    else:
+        s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
+        not_met = [e for e in entries if e.status == "khong_dat"]
+        if not not_met:
+            s += ", không có chỉ tiêu nào không đạt kế hoạch"
+        else:
+            listed = "; ".join(f"({i}) {e.brief}" for i, e in enumerate(not_met, 1))
+            s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {listed}"
+    extra = [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", "khong_danh_gia", W.ERROR_STATUS)
+             if counts.get(k)]
+    if extra:
+        s += "; " + "; ".join(extra)
+    return s + ".", counts
 
 
 def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int) -> dict[str, Any]:
-    named = _named(assessments)
+    entries = _entries(assessments, prev_year)
     groups = []
     for status, title in STATUS_GROUPS:
-        items = [_result_item(a, n, prev_year) for a, n in named if a.status == status]
-        if not items:
+        lines = [f"- {e.result}" for e in entries if e.status == status]
+        if not lines:
             continue
-        items = _ending(items, ";", ".")
-        groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(items)} chỉ tiêu)",
-                       "muc": items, "trang_thai": status})
-    growth = [f"- {n}: {growth_text(a, prev_year)}" for a, n in named if a.growth is not None]
-    counts = summary.counts
+        groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
+                       "muc": _ending(lines, ";", "."), "trang_thai": status})
+    growth = [f"- {e.result.split(':', 1)[0]}: {growth_text(e.assessments[0], prev_year)}" for e in entries
+              if e.assessments[0].growth is not None and e.status != W.ERROR_STATUS]
+    sentence, counts = _summary_sentence(entries, year)
     return {
         "co_ket_qua": table.has_results,
-        "cau_tong_hop": txt(summary.sentence),
-        "so_danh_gia": str(summary.evaluated),
-        "so_vuot": str(counts.get("vuot", 0)),
-        "so_dat": str(counts.get("dat", 0)),
-        "so_khong_dat": str(counts.get("khong_dat", 0)),
-        "so_chua_co_so_lieu": str(counts.get("chua_co_so_lieu", 0)),
-        "so_khong_danh_gia": str(counts.get("khong_danh_gia", 0)),
-        "so_so_lieu_loi": str(counts.get("so_lieu_loi", 0)),
+        "cau_tong_hop": sentence,
+        "so_danh_gia": str(counts["vuot"] + counts["dat"] + counts["khong_dat"]),
+        "so_vuot": str(counts["vuot"]),
+        "so_dat": str(counts["dat"]),
+        "so_khong_dat": str(counts["khong_dat"]),
+        "so_chua_co_so_lieu": str(counts["chua_co_so_lieu"]),
+        "so_khong_danh_gia": str(counts["khong_danh_gia"]),
+        "so_so_lieu_loi": str(counts.get(W.ERROR_STATUS, 0)),
         "nhom": groups,
         "tang_truong": _ending(growth, ";", "."),
         "nam_truoc_text": f"năm {prev_year}",
@@ -611,28 +652,27 @@ def _tasks_of(assessments: list[Assessment]) -> set[int]:
             if target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents)}
 
 
-def _plan_item(a: Assessment, name: str) -> str:
-    phrase = target_phrase(a.indicator)
-    return f"- {name}: {phrase}" if phrase else f"- {name}"
+def _plan_entries(assessments: list[Assessment]) -> list[W.Item]:
+    """The entries a plan lists: a structure whole, «trong đó» inside its indicator, headers without a target out."""
+    tasks = _tasks_of(assessments)
+    return [e for e in W.plan_items(_entries(assessments)) if len(e.rows) > 1 or e.rows[0] in tasks]
 
 
-def _sections(assessments: list[Assessment]) -> list[tuple[str, list[tuple[Assessment, str]]]]:
-    out: list[tuple[str, list[tuple[Assessment, str]]]] = []
-    for a, name in _named(assessments):
-        title = txt(a.indicator.section) or "Các chỉ tiêu khác"
+def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
+    out: list[tuple[str, list[W.Item]]] = []
+    for e in entries:
+        title = txt(e.assessments[0].indicator.section) or "Các chỉ tiêu khác"
         if not out or out[-1][0] != title:
             out.append((title, []))
-        out[-1][1].append((a, name))
+        out[-1][1].append(e)
     return out
 
 
 def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
     groups = []
-    tasks = _tasks_of(assessments)
-    for i, (title, items) in enumerate(_sections(assessments)):
-        lines = [_plan_item(a, n) for a, n in items if a.indicator.row in tasks]
-        if lines:
-            groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}", "muc": _ending(lines, ";", ".")})
+    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
+        groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
+                       "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
     return {
         "nhom": groups,
         "phan_cong": ("Cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
@@ -643,24 +683,25 @@ def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str)
 def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
     """Tasks per lead agency within each section of the table (seed 001's part II shape)."""
     by_row = {a.indicator.row: a for a in assessments}
-    tasks = _tasks_of(assessments)
     groups = []
-    for i, (title, items) in enumerate(_sections(assessments), start=1):
+    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments)), start=1):
         agencies: dict[str, dict[str, Any]] = {}
-        for a, name in items:
-            ind = a.indicator
+        for e in entries:
+            ind = e.assessments[0].indicator
             leads = ind.lead or (by_row[ind.parent_row].indicator.lead
                                  if ind.kind == "subrow" and ind.parent_row in by_row else [])
             # co-led indicators are listed once, under all their lead agencies together
             leads = [agency_display(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
             key = "|".join("".join(fold(lead).split()) for lead in leads)
-            entry = agencies.setdefault(key, {"ten": ", ".join(leads), "phoi_hop": [], "lanh_dao": [], "muc": []})
-            if ind.row in tasks:
-                entry["muc"].append(_plan_item(a, name))
-            for c in ind.cooperate:
-                if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
-                        not any(_same_agency(c, lead) for lead in leads):
-                    entry["phoi_hop"].append(agency_display(c))
+            # mid-sentence a group keeps a lower-case «các» («…, các Ban Quản lý dự án chủ trì»)
+            ten = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])])
+            entry = agencies.setdefault(key, {"ten": ten, "phoi_hop": [], "lanh_dao": [], "muc": []})
+            entry["muc"].append(f"- {e.plan}")
+            for a in e.assessments:
+                for c in a.indicator.cooperate:
+                    if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
+                            not any(_same_agency(c, lead) for lead in leads):
+                        entry["phoi_hop"].append(agency_display(c))
             if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
                 entry["lanh_dao"].append(txt(ind.leader))
         co_quan = []
@@ -670,7 +711,9 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
                 head += ", phối hợp với " + ", ".join(in_sentence(x) for x in entry["phoi_hop"])
             muc = _ending(entry["muc"], ";", ".")
             if entry["lanh_dao"]:
-                muc.append("Lãnh đạo tỉnh phụ trách: " + "; ".join(entry["lanh_dao"]) + ".")
+                # «đồng chí …, Chủ tịch Ủy ban nhân dân tỉnh»: mid-sentence, no abbreviation
+                muc.append("Lãnh đạo tỉnh phụ trách: "
+                           + "; ".join(W.lower_first(W.agency_words(x)) for x in entry["lanh_dao"]) + ".")
             co_quan.append({"tieu_de": head, "ten": entry["ten"], "muc": muc})
         groups.append({"tieu_de": f"{i}. Thực hiện {sentence_case(title).lower()}", "co_quan": co_quan})
     return {
@@ -681,10 +724,23 @@ def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
 
 
 def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
-    tasks = _tasks_of(assessments)
-    lines = [_plan_item(a, n) for a, n in _named(assessments) if a.indicator.row in tasks]
-    return {"co_quan": agency, "so_chi_tieu": str(sum(1 for a in assessments if a.indicator.kind == "indicator")),
-            "muc": _ending(lines, ";", ".")}
+    entries = _plan_entries(assessments)
+    # the letter's count is the number of items it lists
+    return {"co_quan": agency, "so_chi_tieu": str(len(entries)), "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")}
+
+
+_PLACEHOLDER = re.compile(r"^\[[^\[\]]+\]$")
+HIGHLIGHT = "yellow"
+
+
+def marked(text: str) -> str:
+    """A «[…]» paragraph is a place the author must fill: written on a yellow highlight so it cannot be signed
+    unnoticed. Other text passes unchanged (the template escapes it)."""
+    if not _PLACEHOLDER.match(text):
+        return text
+    from xml.sax.saxutils import escape
+    return Markup('</w:t></w:r><w:r><w:rPr><w:highlight w:val="' + HIGHLIGHT + '"/></w:rPr>'
+                  f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r><w:r><w:t xml:space="preserve">')
 
 
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
@@ -692,7 +748,7 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
     """The sections staff write, from the settings, with neutral defaults so a draft reads whole."""
     def get(key: str, default: list[str]) -> list[str]:
         value = s.get(key)
-        return [txt(x) for x in value] if value else default
+        return [marked(txt(x)) for x in value] if value else [marked(x) for x in default]
 
     defaults: dict[str, list[str]] = {
         "mo_dau": [], "muc_dich": [], "yeu_cau": [], "muc_tieu": [], "ket_qua": [], "ton_tai": [],
@@ -713,9 +769,16 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         if "khong_dat" in groups:
             shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
                               "điểm 2 mục I và Phụ lục kèm theo).")
+        if "so_lieu_loi" in groups:
+            shortfalls.append(f"Số liệu của {len(groups['so_lieu_loi']['muc'])} chỉ tiêu bị lỗi, chưa đánh giá "
+                              "được; cơ quan chủ trì cần kiểm tra, sửa lại số liệu.")
         if "chua_co_so_lieu" in groups:
-            shortfalls.append(f"{len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
-        defaults["ton_tai"] = shortfalls or ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."]
+            shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
+        # judgements about the year, the agencies' effort or the causes are the author's, never invented here
+        defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
+                               "«Kết quả đạt được» của trang Cấu hình văn bản]"]
+        defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+                               if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
         defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
                                  "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
         if "chua_co_so_lieu" in groups:
@@ -742,6 +805,7 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
     elif kind == "giao-chi-tieu":
         n = ctx["gc"]["so_chi_tieu"]
+        agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
         defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
                               f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
         defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "

@@ -73,8 +73,10 @@ FIELDS: tuple[Field, ...] = (
     Field("muc_dich", "Mục đích", "lines"),
     Field("yeu_cau", "Yêu cầu", "lines"),
     Field("muc_tieu", "Mục tiêu tổng quát", "lines"),
-    Field("ket_qua", "Kết quả đạt được", "lines"),
-    Field("ton_tai", "Tồn tại, hạn chế", "lines"),
+    Field("ket_qua", "Kết quả đạt được", "lines", "Nhận định chung về năm; để trống hoặc ghi trong […]: văn bản để "
+          "chỗ tô vàng cho người soạn viết"),
+    Field("ton_tai", "Tồn tại, hạn chế", "lines", "Nguyên nhân, hạn chế; chương trình chỉ tự viết số chỉ tiêu "
+          "không đạt"),
     Field("giai_phap", "Nhiệm vụ, giải pháp", "lines"),
     Field("to_chuc", "Tổ chức thực hiện", "lines"),
     Field("ket_thuc", "Đoạn kết", "lines"),
@@ -311,11 +313,11 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("tham_quyen", "TM., KT."),
         row("chuc_vu", "PHÓ CHỦ TỊCH"),
         row("ho_ten", "Nguyễn Thành Sinh"),
-        row("ket_qua", "Các sở, ban, ngành và Ủy ban nhân dân các xã, phường đã triển khai quyết liệt, đồng bộ "
-                       "các nhiệm vụ, giải pháp; tình hình kinh tế - xã hội tiếp tục ổn định và phát triển."),
-        row("ton_tai", "Một số chỉ tiêu chưa đạt kế hoạch; tiến độ giải ngân vốn đầu tư công ở một số dự án còn chậm."),
-        row("giai_phap", "Tập trung chỉ đạo quyết liệt các chỉ tiêu chưa đạt; tháo gỡ khó khăn cho sản xuất, "
-                         "kinh doanh; đẩy nhanh tiến độ giải ngân vốn đầu tư công."),
+        # judgements the data cannot make: a marked place («[…]», highlighted in the document) for the author
+        row("ket_qua", "[Đánh giá chung: nhận định của cơ quan về kết quả thực hiện trong năm]"),
+        row("ton_tai", "[Tồn tại, hạn chế và nguyên nhân]"),
+        row("giai_phap", "Tập trung chỉ đạo thực hiện các chỉ tiêu chưa đạt kế hoạch; các cơ quan chủ trì đề ra giải "
+                         "pháp cụ thể cho từng chỉ tiêu được giao."),
         ["Kế hoạch", "", ""],
         row("so", "20"),
         row("ngay", f"20/01/{y}"),

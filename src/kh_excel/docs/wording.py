@@ -1,0 +1,490 @@
+"""How a document words an indicator: the one place every sentence about a row is written.
+
+A leader signs these sentences, so each must say exactly what the row holds: the
+verb follows the direction («đạt» a level, «còn» a burden, a reduction amount with no
+verb), a percentage is never read as a share of the plan, a ratio to plan is shown
+only for amounts where more is better, a structure is one sentence with all its
+parts, and a row whose numbers failed the check says «số liệu lỗi» with no value.
+The choices follow /shared/WRITING.md (seed lines cited there). Pure functions of the
+model: no files, no Word.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kh_excel.core.model import Assessment, Indicator
+from kh_excel.core.numbers import format_number, format_ratio
+from kh_excel.core.text import fold
+
+NBSP = "\u00a0"  # number and unit never split across lines
+
+# Abbreviated units written out in running text (folded key -> words). «13.400 DN» -> «13.400 doanh nghiệp».
+UNIT_WORDS: dict[str, str] = {
+    "dn": "doanh nghiệp", "htx": "hợp tác xã", "thth": "tổ hợp tác", "cs": "cơ sở", "hs": "học sinh",
+    "gv": "giáo viên", "ld": "lao động", "nld": "người lao động", "sv": "sinh viên", "tthc": "thủ tục hành chính",
+    "ch": "căn hộ", "dv": "dịch vụ",
+}
+# Units of a rank: the figure is a place, «xếp thứ 15».
+RANK_UNITS = frozenset({"bac", "hang", "thu", "thu hang", "vi tri", "thu bac"})
+# Words a structure's parts keep upper-case mid-sentence (an acronym is any all-capital word).
+_VERB_NAMES = ("giam ", "tang ", "phan dau ", "duy tri ", "keo giam ", "muc giam ")
+
+STATUS_WORDS: dict[str, str] = {
+    "vuot": "vượt kế hoạch", "dat": "đạt kế hoạch", "khong_dat": "không đạt kế hoạch",
+    "chua_co_so_lieu": "chưa có số liệu", "khong_danh_gia": "không đánh giá bằng số", "so_lieu_loi": "có số liệu lỗi, chưa đánh giá",
+}
+ERROR_STATUS = "so_lieu_loi"  # rows whose numbers failed the check (core.attainment): never a value or a ratio
+EXCEL_ERROR = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)", re.I)
+
+
+def status_of(a: Assessment) -> str:
+    """The row's status for a document: an Excel error value in its result or target is «số liệu lỗi» even
+    when the table was not gated (the value itself never reaches a document)."""
+    ind = a.indicator
+    if EXCEL_ERROR.match(ind.result_text or "") or EXCEL_ERROR.match(ind.target.text or ""):
+        return ERROR_STATUS
+    return a.status
+
+
+def clean(text: object) -> str:
+    return re.sub(r"\s+", " ", "" if text is None else str(text)).strip()
+
+
+# ------------------------------------------------------------------ units and amounts
+
+def unit_words(unit: str) -> str:
+    """A unit inside a sentence: 'Tỷ đồng' -> 'tỷ đồng', '1000 lượt người' -> 'nghìn lượt người', 'DN' -> 'doanh nghiệp'."""
+    u = clean(unit)
+    if not u or u == "%" or re.fullmatch(r"[\d.,\s]+", u):  # a number read into the unit column is no unit
+        return "" if u != "%" else u
+    if fold(u) in UNIT_WORDS:
+        return UNIT_WORDS[fold(u)]
+    m = re.match(r"^(1[.,]?000|1[.,]?000[.,]?000)\s+(\S.*)$", u)
+    if m:
+        word = "nghìn" if len(re.sub(r"\D", "", m.group(1))) == 4 else "triệu"
+        rest = m.group(2)
+        return f"{word} {rest[:1].lower() + rest[1:] if rest[1:2].islower() or len(rest) == 1 else rest}"
+    first, _, rest = u.partition(" ")
+    # 'Tỷ đồng' -> 'tỷ đồng', 'Tạ/Ha' -> 'tạ/ha'; 'USD', 'km2' as written
+    first = "/".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in first.split("/"))
+    return f"{first} {rest}".strip()
+
+
+def amount(number: str, unit: str) -> str:
+    """'155.000' + 'Tỷ đồng' -> '155.000\\u00a0tỷ đồng'; '10,5' + '%' -> '10,5%'; a short unit kept whole ('điểm\\u00a0%')."""
+    u = unit_words(unit)
+    if not u:
+        return number
+    if u == "%":
+        return f"{number}%"
+    if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
+        u = u.replace(" ", NBSP)
+    return f"{number}{NBSP}{u}"
+
+
+def is_rank(ind: Indicator) -> bool:
+    return fold(clean(ind.unit)) in RANK_UNITS
+
+
+def is_reduction(ind: Indicator) -> bool:
+    """'Giảm tỷ lệ hộ nghèo … 1,5 điểm %': the figure is the amount of the fall; more is better."""
+    return ind.direction == "up" and fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam "))
+
+
+def is_percent(ind: Indicator) -> bool:
+    return "%" in ind.unit
+
+
+def shows_ratio(a: Assessment) -> bool:
+    """A ratio to plan means something only for an amount where more is better («đạt 97,5% kế hoạch»):
+    never for a share, a rate or an index in % (108,5% would read as 108,5% of plan), a burden
+    (lower is better), a rank, a growth target or a row whose numbers failed."""
+    ind = a.indicator
+    return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
+            and not is_rank(ind) and not ind.growth_target and "điểm" not in fold(ind.unit))
+
+
+def ratio_words(a: Assessment) -> str:
+    return f"đạt {format_ratio(a.ratio)}% kế hoạch" if shows_ratio(a) else ""
+
+
+# ------------------------------------------------------------------ names
+
+# Abbreviations a sheet uses in names, written out in running text (the appendix keeps the sheet's name).
+# Only unambiguous ones: «NN» (nông nghiệp / nhà nước) stays as typed.
+NAME_WORDS: dict[str, str] = {
+    "SX": "sản xuất", "GTSX": "giá trị sản xuất", "XD": "xây dựng", "BQ": "bình quân", "DN": "doanh nghiệp",
+    "DV": "dịch vụ", "HTX": "hợp tác xã", "KCN": "khu công nghiệp", "CCN": "cụm công nghiệp", "LN": "lâm nghiệp",
+    "TNGT": "tai nạn giao thông", "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
+    "THPT": "trung học phổ thông", "THCS": "trung học cơ sở", "NTM": "nông thôn mới", "CNTT": "công nghệ thông tin",
+    "KT-XH": "kinh tế - xã hội", "VSATTP": "vệ sinh an toàn thực phẩm", "ĐTNN": "đầu tư nước ngoài",
+}
+_NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WORDS), key=len, reverse=True))
+                        + r")(?![\w-])")
+# Numbering a sheet types into a name: '1.Cây lương thực', '1.1.1.Lúa', '3.1 Rau', 'I.Diện tích', 'E. SẢN XUẤT',
+# 'a. Điều ghép', 'b) Điều hạt'.
+_NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Za-zđ][.)]\s+)(?=[^\d\s.,)])")
+_VOWELS = set("aeiouy")
+_SUB_MARK = re.compile(r"^[-+*•–—·]")
+SHORT_NAME_WORDS = 2  # a sub-row named in this many words or fewer is written with what it belongs to
+
+
+def _is_acronym(word: str) -> bool:
+    """'GRDP', 'SX', 'GTSX' (no vowel: not a Vietnamese word); 'TỔNG' is a word."""
+    letters = fold(word)
+    return bool(letters) and not (set(letters) & _VOWELS)
+
+
+def name_of(ind: Indicator) -> str:
+    """The name as running text writes it: no list mark or numbering typed into it ('- Lúa', '1.1.1.Lúa'),
+    an all-capitals heading in sentence case (acronyms kept), known abbreviations written out."""
+    name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
+    name = _NUMBERING.sub("", name) or name
+    words = name.split(" ")
+    if len(words) > 1 and name == name.upper() and sum(not _is_acronym(w) for w in words) > 1:
+        words = [w if _is_acronym(w) else w.lower() for w in words]
+        name = " ".join(words)
+        name = name[:1].upper() + name[1:]
+    out = _NAME_WORD.sub(lambda m: NAME_WORDS[m.group(1)], name)
+    return out[:1].upper() + out[1:] if name[:1].isupper() else out
+
+
+_WITHIN = re.compile(r"^trong\s+đó\s*[:,]?\s*", re.I)
+
+
+def within(name: str) -> str | None:
+    """'Trong đó: tỷ lệ doanh nghiệp …' -> 'tỷ lệ doanh nghiệp …'; None when the row is not a «trong đó»."""
+    m = _WITHIN.match(name)
+    if not m or not name[m.end():]:
+        return None
+    rest = name[m.end():]
+    return lower_first(rest)
+
+
+def lower_first(text: str) -> str:
+    """'Tỷ lệ …' -> 'tỷ lệ …' mid-sentence; an acronym or a proper name ('GRDP', 'Sở …', 'Lào Cai') keeps its capitals."""
+    t = clean(text)
+    first = t.split(" ", 1)[0]
+    if len(first) > 1 and first[1:].islower() and fold(first) not in _PROPER_WORDS:
+        return t[:1].lower() + t[1:]
+    if len(first) == 1 and first.isupper():
+        return t[:1].lower() + t[1:]
+    return t
+
+
+_PROPER_WORDS = frozenset({"so", "uy", "ubnd", "hoi", "bo", "chinh", "thu", "lao", "viet", "nha", "quoc"})
+
+
+def part_name(text: str) -> str:
+    """A structure's part mid-sentence: 'Công nghiệp - Xây dựng' -> 'công nghiệp - xây dựng' (acronyms kept)."""
+    return " ".join(w if (len(w) > 1 and w.isupper()) or not w[:1].isupper() else w.lower()
+                    for w in clean(text).split(" "))
+
+
+# Abbreviations of bodies written out in prose (Kính gửi, «… chủ trì»); the registry handles named offices.
+AGENCY_WORDS: dict[str, str] = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
+                                "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "MTTQ": "Mặt trận Tổ quốc"}
+_AGENCY_WORD = re.compile(r"(?<!\w)(" + "|".join(AGENCY_WORDS) + r")(?!\w)")
+
+
+def agency_words(text: str) -> str:
+    """'UBND các xã/phường' -> 'Ủy ban nhân dân các xã, phường' (prose writes bodies out, a list with commas)."""
+    t = _AGENCY_WORD.sub(lambda m: AGENCY_WORDS[m.group(1)], clean(text))
+    return re.sub(r"\b(xã|phường|thị trấn|huyện|thị xã|thành phố)\s*/\s*", r"\1, ", t)
+
+
+def group_name(text: str) -> str:
+    """An agency group mid-sentence: 'Các Ban Quản lý dự án' -> 'các Ban Quản lý dự án'; 'Sở Tài chính' unchanged."""
+    t = clean(text)
+    first = t.split(" ", 1)[0]
+    if first in ("Các", "Những", "Toàn", "Mọi", "Cơ"):
+        return t[:1].lower() + t[1:]
+    return t
+
+
+# ------------------------------------------------------------------ targets
+
+def _num(v: Decimal | None) -> str:
+    return format_number(v) if v is not None else ""
+
+
+def target_words(ind: Indicator) -> str:
+    """The target's value in words, no verb: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 tỷ đồng', 'thứ 20'."""
+    t = ind.target
+    if not t.is_numeric:
+        return lower_first(t.text)
+    unit = "%" if ind.growth_target else ind.unit
+    if is_rank(ind):
+        n = _num(t.value)
+        return {"=": f"thứ {n}", "<": f"cao hơn thứ {n}", "<=": f"từ thứ {n} trở lên", "~": f"khoảng thứ {n}",
+                ">": f"thấp hơn thứ {n}", ">=": f"từ thứ {n} trở xuống",
+                "range": f"từ thứ {n} đến thứ {_num(t.high)}"}.get(t.op, lower_first(t.text))
+    v = amount(_num(t.value), unit)
+    if t.op == "range" and t.high is not None:
+        return f"từ {_num(t.value)} đến {amount(_num(t.high), unit)}"
+    return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
+            "~": f"khoảng {v}"}.get(t.op, lower_first(t.text))
+
+
+def target_verb(ind: Indicator) -> str:
+    """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank; '' for a reduction."""
+    if ind.growth_target:
+        return "tăng"
+    if is_rank(ind):
+        return "xếp"
+    if is_reduction(ind):
+        return ""
+    return "còn" if ind.direction == "down" else "đạt"
+
+
+def target_phrase(ind: Indicator) -> str:
+    """The target for a plan sentence: 'đạt 155.000 tỷ đồng', 'còn dưới 2%', 'tăng trên 8% so với năm trước'."""
+    words = target_words(ind)
+    if not ind.target.is_numeric or not words:
+        return words
+    verb = target_verb(ind)
+    phrase = f"{verb} {words}" if verb else words
+    if ind.growth_target:
+        phrase += " so với năm trước"
+    return phrase
+
+
+def plan_sentence(ind: Indicator, name: str | None = None) -> str:
+    """One plan item without its list mark: 'Tổng sản phẩm …: đạt 155.000 tỷ đồng',
+    'Giảm tỷ lệ hộ nghèo … 1,5 điểm %', 'Phấn đấu toàn tỉnh có 13.400 doanh nghiệp'."""
+    name = name if name is not None else name_of(ind)
+    phrase = target_phrase(ind)
+    if not phrase:
+        return name
+    if ind.target.is_numeric and fold(name).startswith(_VERB_NAMES) and not ind.growth_target:
+        words = target_words(ind)
+        tail = unit_words(ind.unit)
+        if tail and tail != "%" and fold(name).endswith(" " + fold(tail)):
+            # 'Phấn đấu toàn tỉnh có doanh nghiệp' + 13.400 -> 'Phấn đấu toàn tỉnh có 13.400 doanh nghiệp'
+            head = name[: len(name) - len(tail)].rstrip()
+            return f"{head} {words}"
+        return f"{name} {words}" if is_reduction(ind) or not target_verb(ind) else f"{name}: {phrase}"
+    return f"{name}: {phrase}"
+
+
+# ------------------------------------------------------------------ results
+
+def result_value(ind: Indicator) -> str:
+    """The result for a sentence: '94,1 triệu đồng', '47,9%', 'thứ 15'."""
+    if ind.result is None:
+        return ""
+    if is_rank(ind):
+        return f"thứ {format_number(ind.result)}"
+    return amount(format_number(ind.result), ind.unit)
+
+
+def result_phrase(a: Assessment, since: str = "") -> str:
+    """What a report says of a row after its name: 'thực hiện 94,1 triệu đồng, kế hoạch 93 triệu đồng, đạt 101,2%
+    kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'chưa có số liệu (kế hoạch …)'; 'số liệu lỗi'. `since` is the growth
+    phrase against the previous year ('tăng 8,16% so với năm 2025'), appended when given."""
+    ind = a.indicator
+    if status_of(a) == ERROR_STATUS:
+        return "số liệu lỗi"
+    plan = target_words(ind)
+    if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
+        if ind.result_text:
+            res = lower_first(ind.result_text)
+        elif ind.result is not None:
+            res = f"thực hiện {result_value(ind)}"
+        else:
+            res = "chưa có số liệu"
+        if plan:
+            return f"{res} (mục tiêu {plan})"
+        return f"{res}, không có số kế hoạch" if ind.result is not None else res
+    if ind.result is None:
+        return f"chưa có số liệu (kế hoạch {'tăng ' if ind.growth_target else ''}{plan})"
+    if is_rank(ind):
+        parts = [f"xếp {result_value(ind)}", f"kế hoạch {plan}"]
+    elif ind.growth_target:
+        parts = [f"thực hiện {result_value(ind)}"]
+        if since:
+            parts.append(since)
+        parts.append(f"kế hoạch tăng {plan}")
+        since = ""
+    elif ind.direction == "down":
+        parts = [f"còn {result_value(ind)}", f"kế hoạch {plan}"]
+    else:
+        parts = [f"thực hiện {result_value(ind)}", f"kế hoạch {plan}"]
+    r = ratio_words(a)
+    if r:
+        parts.append(r)
+    if since:
+        parts.append(since)
+    return ", ".join(parts)
+
+
+def result_brief(a: Assessment) -> str:
+    """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)'."""
+    ind = a.indicator
+    if status_of(a) == ERROR_STATUS:
+        return "(số liệu lỗi)"
+    if ind.result is None or not ind.target.is_numeric:
+        return ""
+    verb = "còn" if ind.direction == "down" and not is_rank(ind) else ("xếp" if is_rank(ind) else "thực hiện")
+    plan = f"tăng {target_words(ind)}" if ind.growth_target else target_words(ind)
+    res = result_value(ind)
+    if ind.growth_target and a.growth is not None:
+        res += f", tăng {format_number(a.growth, 1)}%" if a.growth >= 0 else f", giảm {format_number(-a.growth, 1)}%"
+    return f"({verb} {res}, kế hoạch {plan})"
+
+
+# ------------------------------------------------------------------ structures
+
+def _share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
+    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
+    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
+    out = []
+    for p in parts:
+        if ("%" in p.unit) != ("%" in head.unit or not clean(head.unit)):
+            break
+        out.append(p)
+    return out
+
+
+def structure_plan(head: Indicator, parts: list[Indicator]) -> str:
+    """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 14,97%, công nghiệp - xây dựng 38,13%, …' — one sentence;
+    a part without a planned share is left out (never «khu vực dịch vụ» with no figure)."""
+    items = [f"{part_name(name_of(p))} {target_words(p)}" for p in parts if target_words(p)]
+    return f"{name_of(head)}: {', '.join(items)}" if items else name_of(head)
+
+
+def structure_result(head: Indicator, parts: list[Assessment]) -> str:
+    """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 15,1% (kế hoạch 14,97%), …'; a failed part says so, no value."""
+    items = []
+    for a in parts:
+        p = a.indicator
+        if status_of(a) == ERROR_STATUS:
+            items.append(f"{part_name(name_of(p))} số liệu lỗi")
+        elif p.result is None:
+            items.append(f"{part_name(name_of(p))} chưa có số liệu (kế hoạch {target_words(p)})")
+        else:
+            plan = target_words(p)
+            items.append(f"{part_name(name_of(p))} {result_value(p)}" + (f" (kế hoạch {plan})" if plan else ""))
+    return f"{name_of(head)}: {', '.join(items)}"
+
+
+_SEVERITY = {ERROR_STATUS: 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}
+
+
+def structure_status(parts: list[Assessment]) -> str:
+    """A structure is met when every part is within its planned share; a failed or missing part decides first."""
+    judged = [status_of(a) for a in parts if status_of(a) != "khong_danh_gia"] or ["khong_danh_gia"]
+    worst = max(judged, key=lambda s: _SEVERITY.get(s, 0))
+    return "dat" if worst == "vuot" else worst
+
+
+# ------------------------------------------------------------------ items of a list
+
+@dataclass
+class Item:
+    """One entry of a document's list: one indicator, a structure with all its parts, or a «trong đó» row."""
+
+    status: str
+    plan: str                  # the plan sentence (no list mark, no ending)
+    result: str                # the report sentence
+    brief: str                 # name and figures for the summary's not-met list
+    rows: list[int] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    inside_previous: bool = False  # a «trong đó» row: in a plan it is written inside the entry before it
+
+
+def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None) -> list[Item]:
+    """The list entries of a document, in table order.
+
+    A structure («Cơ cấu …» with parts) is one entry; a «Trong đó: …» row is written
+    with its indicator («…, trong đó tỷ lệ …»); a part one level below a sub-row names
+    that sub-row in brackets. `since(a)` gives the growth phrase against the previous year.
+    """
+    from kh_excel.core.table import structure_parts
+
+    inds = [a.indicator for a in assessments]
+    by_row = {a.indicator.row: a for a in assessments}
+    out: list[Item] = []
+    done: set[int] = set()
+    level1: Indicator | None = None
+    last_named: Item | None = None
+    head: Indicator | None = None  # the last row not marked as a sub-row ('- Diện tích' belongs to it)
+    for i, a in enumerate(assessments):
+        ind = a.indicator
+        marked_sub = bool(_SUB_MARK.match(clean(ind.name)))
+        owner = head
+        if not marked_sub:
+            head = ind
+        if ind.row in done:
+            continue
+        if ind.kind == "indicator":
+            level1 = None
+        elif not ind.stt.strip().startswith("+"):
+            level1 = ind
+        if ind.name_key.startswith("co cau"):
+            parts = _share_parts(ind, [p for p in structure_parts(inds, i) if p.row in by_row])
+            if parts:
+                pa = [by_row[p.row] for p in parts]
+                done.update(p.row for p in parts)
+                status = structure_status(pa)
+                res = structure_result(ind, pa)
+                bad = [x for x in pa if status_of(x) in ("khong_dat", ERROR_STATUS)]
+                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x)[1:-1]}' for x in bad)})" \
+                    if bad else name_of(ind)
+                out.append(Item(status, structure_plan(ind, parts), res, brief, [ind.row, *(p.row for p in parts)],
+                                [a, *pa]))
+                last_named = out[-1]
+                continue
+        name = name_of(ind)
+        if not name:  # a row without a name (a stray header cell) is no sentence, and not counted
+            continue
+        rest = within(name) if ind.kind == "subrow" else None
+        parent = by_row.get(ind.parent_row) if ind.parent_row else None
+        if rest is not None:
+            owner = name_of(parent.indicator) if parent else ""
+            name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
+        elif ind.kind == "subrow" and ind.stt.strip().startswith("+") and level1 is not None:
+            name = f"{name} ({name_of(level1)})"
+        elif len(name.split()) <= SHORT_NAME_WORDS:
+            # 'Diện tích', 'Sản lượng' alone say nothing: name what they belong to
+            # the row the sheet's dash hangs it under, else the indicator the reader gave it
+            context = owner if marked_sub and owner else (parent.indicator if ind.kind == "subrow" and parent else None)
+            label = re.sub(r"\s*\([^()]*\)$", "", name_of(context)) if context is not None else ""
+            if label and context is not ind:
+                name = f"{name} ({label})"
+        status = status_of(a)
+        g = since(a) if since and status != ERROR_STATUS else ""
+        inside = rest is not None and last_named is not None and parent is not None and \
+            parent.indicator.row in last_named.rows
+        if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
+            last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
+        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g)}",
+                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside))
+        if rest is None:
+            last_named = out[-1]
+    return out
+
+
+def plan_items(entries: list[Item]) -> list[Item]:
+    """The entries a plan lists: «trong đó» rows are inside their indicator's sentence."""
+    return [e for e in entries if not e.inside_previous]
+
+
+_APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
+
+
+def appendix_target(ind: Indicator) -> str:
+    """The target in the appendix as the body writes it: '> 90.000', '≥ 95', 'khoảng 32', '130 - 140'; a point
+    target or a growth target as the sheet shows it (93,00 stays 93,00)."""
+    t = ind.target
+    if t.is_numeric and not ind.growth_target:
+        if t.op in _APPENDIX_OPS:
+            return _APPENDIX_OPS[t.op].format(v=_num(t.value))
+        if t.op == "range" and t.high is not None:
+            return f"{_num(t.value)} - {_num(t.high)}"
+    if t.text:
+        return clean(t.text)
+    return _num(t.value)
