@@ -24,7 +24,8 @@ from kh_excel.core.model import Attainment, Finding, Table, Target
 
 NUMBER_ROLES = ("target", "result", "previous")
 # Error codes that say a figure written in the table is wrong: the row is «số liệu lỗi».
-NUMBER_FAILURES = frozenset({"not_a_number", "excel_error", "share_out_of_range", "structure_sum"})
+NUMBER_FAILURES = frozenset({"not_a_number", "excel_error", "share_out_of_range", "structure_sum",
+                             "date_in_number_cell", "formula_not_computed"})
 # Error codes about something else (a missing cell, the numbering): the row's figures stand.
 OTHER_ERRORS = frozenset({"missing_target", "missing_unit", "missing_lead", "duplicate_stt"})
 FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed figure

@@ -357,7 +357,10 @@ def structure_plan(head: Indicator, parts: list[Indicator]) -> str:
 
 
 def structure_result(head: Indicator, parts: list[Assessment]) -> str:
-    """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 15,1% (kế hoạch 14,97%), …'; a failed part says so, no value."""
+    """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 15,1% (kế hoạch 14,97%), …'; a failed part says so, no value;
+    when every part failed (the shares do not add up), the structure says it once."""
+    if parts and all(status_of(a) == ERROR_STATUS for a in parts):
+        return f"{name_of(head)}: số liệu lỗi"
     items = []
     for a in parts:
         p = a.indicator
