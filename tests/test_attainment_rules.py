@@ -110,3 +110,30 @@ def test_evaluate_keeps_every_row_in_order():
     att = evaluate(t)
     assert [a.indicator for a in att.assessments] == t.indicators
     assert att.summary.counts["vuot"] == 1 and att.summary.counts["khong_dat"] == 1
+
+
+@pytest.mark.parametrize("target,result,name,status", [
+    (623, 0, "Giá trị sản xuất ngành xây dựng", "chua_co_so_lieu"),   # a cell not yet filled: no «thực hiện 0»
+    (">10", 0, "Tốc độ tăng trưởng", "chua_co_so_lieu"),
+    (0, 0, "Diện tích cà phê", "khong_danh_gia"),                      # no plan, no goal
+    (5, 0, "Số vụ tai nạn giao thông", "vuot"),                        # lower is better: 0 is a real result
+    (2.5, 0, "Tỷ lệ hộ nghèo", "vuot"),
+    (623, "0.5", "Giá trị sản xuất ngành xây dựng", "khong_dat"),      # a small result is still a result
+])
+def test_a_zero_result_against_a_positive_plan_is_not_yet_filled(target, result, name, status):
+    a = assess(row(target, result, name=name))
+    assert a.status == status, a.reason
+    assert a.ratio is None or status not in ("chua_co_so_lieu",)
+
+
+def test_the_zero_rule_is_one_rule_in_check_attainment_and_the_formula():
+    from kh_excel.core.formulas import attainment_cells
+    from kh_excel.core.validation import validate
+    ind = row(623, 0, name="Giá trị sản xuất ngành xây dựng")
+    ind.raw = {"result": 0, "target": 623}
+    cols = {"stt": 0, "name": 1, "unit": 2, "target": 3, "result": 4, "lead": 5}
+    t = Table(file="x.xlsx", sheet="S", year=2026, columns=cols, column_headers={k: k for k in cols},
+              header_rows=[1], indicators=[ind], sections=[], first_data_row=10, last_data_row=10, title_lines=[])
+    assert [f.code for f in validate(t) if f.code == "result_zero"] == ["result_zero"]
+    ratio, status = attainment_cells(assess(ind), t.columns)
+    assert "E10=0" in status and '"Chưa có số liệu"' in status

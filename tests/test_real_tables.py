@@ -74,7 +74,7 @@ def test_don_duong_indicators_row_by_row(don_duong):
     assert not any(r < 8 for r in rows), "header rows 4–7 are not indicators"
     assert not {8, 190, 194, 226} & rows.keys()
     _check(rows, {
-        9: (5661, 0, "khong_dat", 0.0),
+        9: (5661, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         10: (393, 1706.2, "vuot", 434.15),      # not 767 (Tu Tra's ƯTH in BD)
         12: (27, 174.5, "vuot"),
         13: (4, 3, "khong_dat", 75.0),
@@ -83,8 +83,8 @@ def test_don_duong_indicators_row_by_row(don_duong):
         21: (64, 57, "khong_dat", 89.06),
         22: (235.5, 220.9, "khong_dat", 93.80),
         25: (61, 97, "vuot"),
-        27: (1, 0, "khong_dat", 0.0),
-        30: (2.3, 0, "khong_dat"),
+        27: (1, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        30: (2.3, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         32: (31, 25.4, "khong_dat", 81.94),
         33: (102, 102, "dat", 100.0),
         34: (12.6, 12.44, "khong_dat", 98.73),
@@ -181,16 +181,16 @@ def test_da_huoai_rows(da_huoai):
         13: (0.15822, 0.1321628, "khong_dat", 83.53),
         14: (682.779, 26.97, "khong_dat", 3.95),
         15: (59.779, 26.97, "khong_dat", 45.12),
-        16: (623, 0, "khong_dat", 0.0),
-        17: (660.4, 0, "khong_dat", 0.0),
-        18: (944.4, 0, "khong_dat"),
+        16: (623, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        17: (660.4, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        18: (944.4, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         19: (0, 0, "khong_danh_gia", None),
-        29: (944.4, 0, "khong_dat"),
-        30: (670.524, 0, "khong_dat"),
-        33: (670.524, 0, "khong_dat"),
-        34: (100, 0, "khong_dat"),
+        29: (944.4, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        30: (670.524, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        33: (670.524, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        34: (100, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         38: (0, 0, "khong_danh_gia", None),
-        41: (100, 0, "khong_dat"),
+        41: (100, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         46: (0, 0, "khong_danh_gia", None),
     })
     # K39 = K212, a reference to an empty cell saved without a value: 0, as Excel shows it (a plan of 0)

@@ -32,7 +32,8 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
-from kh_excel.core.model import Assessment, Attainment, Indicator, Status, Summary, Table, Target
+from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
+                                 zero_result_unfilled)
 from kh_excel.core.numbers import decimals_of, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -65,6 +66,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if r is None:
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
         return Assessment(ind, "chua_co_so_lieu", None, reason, growth, growth_unit)
+    if zero_result_unfilled(ind):
+        return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, growth, growth_unit)
     if ind.growth_target and ind.growth_base is not None and ind.growth_base > 0 and r > 0:
         # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
         years, first, last = ind.growth_period

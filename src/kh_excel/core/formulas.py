@@ -130,5 +130,9 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
             cond = f'IF({inside},{DAT},IF({r}>{hi},{VUOT},{KHONG}))'
     else:
         return literal
+    if d == "up" and not ind.growth_target and t.value is not None and t.value > 0:
+        # a 0 against a positive plan is a cell not filled yet (model.zero_result_unfilled)
+        cond = f'IF({r}=0,{CHUA},{cond})'
+        ratio = f'=IF({fault},"",IF(AND(ISNUMBER({r}),{r}<>0),IFERROR({r}/{basis}*100,""),""))'
     status = f'=IF({fault},{FAULT},IF(ISNUMBER({r}),{cond},{CHUA}))'
     return ratio, status

@@ -234,3 +234,17 @@ class Attainment:
     table: Table
     assessments: list[Assessment]
     summary: Summary
+
+
+ZERO_RESULT_REASON = ("số thực hiện bằng 0 trong khi kế hoạch lớn hơn 0: coi là chưa có số liệu (thường là ô chưa nhập "
+                      "hoặc công thức cộng các ô trống)")
+
+
+def zero_result_unfilled(ind: "Indicator") -> bool:
+    """A result of exactly 0 against a positive plan, where more is better: in the tables offices
+    keep this is a cell not yet filled (or a formula summing empty cells), not a result of nothing —
+    judging it «Không đạt» would put «thực hiện 0» into a signed report. Read as no result yet."""
+    t = ind.target
+    r = ind.exact.get("result", ind.result)
+    return (r is not None and r == 0 and ind.direction == "up" and not ind.growth_target
+            and t.is_numeric and t.value is not None and t.value > 0)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from kh_excel.core import text as vtext
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table
+from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, zero_result_unfilled
 from kh_excel.core.numbers import parse_number, parse_target_ex
 from kh_excel.core.table import structure_parts
 
@@ -65,6 +65,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}): {note}"),
     FindingType("result_far_off", "warning", "Số thực hiện chênh lệch bất thường",
                 "Ô {cell}: số thực hiện {result} bằng {ratio}% kế hoạch {target}; có thể nhập sai đơn vị (ví dụ đồng thay cho tỷ đồng)."),
+    FindingType("result_zero", "warning", "Số thực hiện bằng 0",
+                "Ô {cell}: số thực hiện bằng 0 trong khi kế hoạch là {target}; chương trình coi là chưa có số liệu (thường là ô chưa nhập hoặc công thức cộng các ô trống). Hãy nhập số thực hiện."),
     FindingType("nfd_text", "warning", "Văn bản Unicode tổ hợp (NFD)",
                 "Ô {cell} ({column}) dùng Unicode tổ hợp (dấu tách rời khỏi chữ); chương trình đã chuẩn hóa sang dạng dựng sẵn (NFC). Nên gõ lại bằng Unicode dựng sẵn."),
     FindingType("stray_whitespace", "warning", "Khoảng trắng thừa",
@@ -326,6 +328,9 @@ class _Checker:
 
     def far_off(self, ind: Indicator) -> None:
         t = ind.target
+        if zero_result_unfilled(ind):
+            self.add("result_zero", ind, "result", target=fmt(t.value))
+            return
         if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
             ratio = ind.result / t.value
             if is_share(ind) and not (0 <= ind.result <= 100):
