@@ -84,16 +84,8 @@ def convert_many(documents: Iterable[str | os.PathLike], outdir: str | os.PathLi
         profile = Path(work) / "profile"
         staging = Path(work) / "pdf"
         staging.mkdir()
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
-               "--norestore", "--nodefault", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export",
-               "--outdir", str(staging), *[str(d) for d in docs]]
-        kwargs: dict = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
-        if sys.platform == "win32":
-            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-        else:
-            kwargs["start_new_session"] = True
         try:
-            proc = subprocess.Popen(cmd, **kwargs)
+            proc = start_soffice(exe, profile, "pdf:writer_pdf_Export", staging, docs, capture=True)
         except OSError as exc:
             raise PdfError(f"không chạy được LibreOffice ({exe}): {exc}") from None
         try:
@@ -131,6 +123,22 @@ def convert(document: str | os.PathLike, pdf: str | os.PathLike | None = None,
         produced = convert_many([doc], tmp, timeout)[0]
         os.replace(produced, target)
     return target
+
+
+def start_soffice(exe: str, profile: Path, convert_to: str, outdir: Path, files: Iterable[str | os.PathLike],
+                  capture: bool = False) -> subprocess.Popen:
+    """One headless LibreOffice conversion with its own profile (never the user's, never another
+    worker's), in a process group of its own so that `_kill` stops it and its children."""
+    cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
+           "--norestore", "--nodefault", "--nolockcheck", "--convert-to", convert_to,
+           "--outdir", str(outdir), *[str(f) for f in files]]
+    out = subprocess.PIPE if capture else subprocess.DEVNULL
+    kwargs: dict = {"stdout": out, "stderr": out, "stdin": subprocess.DEVNULL}
+    if sys.platform == "win32":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+    else:
+        kwargs["start_new_session"] = True
+    return subprocess.Popen(cmd, **kwargs)
 
 
 def _kill(proc: subprocess.Popen) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +55,7 @@ class Recalculated:
 
 def recalculate(path: Path, timeout: float | None = None) -> Recalculated:
     """Recalculate a copy of the OOXML workbook at `path` with LibreOffice and read its values."""
-    from kh_excel.docs.pdf import _kill, find_soffice
+    from kh_excel.docs.pdf import _kill, find_soffice, start_soffice
 
     exe = find_soffice()
     if not exe:
@@ -71,16 +70,8 @@ def recalculate(path: Path, timeout: float | None = None) -> Recalculated:
         profile = work_dir / "profile"
         (profile / "user").mkdir(parents=True)
         (profile / "user" / "registrymodifications.xcu").write_text(_SAFE_PROFILE, encoding="utf-8")
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
-               "--norestore", "--nodefault", "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-               "--outdir", str(outdir), str(src)]
-        kwargs: dict = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "stdin": subprocess.DEVNULL}
-        if sys.platform == "win32":
-            kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-        else:
-            kwargs["start_new_session"] = True
         try:
-            proc = subprocess.Popen(cmd, **kwargs)
+            proc = start_soffice(exe, profile, "xlsx:Calc MS Excel 2007 XML", outdir, [src])
         except OSError:
             return Recalculated(failure="không chạy được LibreOffice để tính các công thức")
         try:
