@@ -113,6 +113,7 @@ class WorkbookFile:
             return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
             raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+
     def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
         """Put computed values into formula cells saved without one: plain references to a cell
         of the same sheet directly, anything else by LibreOffice (run once per file)."""
