@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kh_excel.core.model import Grid, Table
 from kh_excel.core.table import GroupNotFound, HeaderNotFound, parse_grid
-from kh_excel.io.workbook import WorkbookError, open_workbook
+from kh_excel.io.workbook import ChoiceNotFound, WorkbookError, open_workbook
 
 # Sheets the program writes itself (exact names, or the "_kh_excel" prefix of hidden ones).
 OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp", "Kết quả tổng hợp")
@@ -48,7 +48,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
         grids = {s: (lambda s=s: book.grid(s)) for s in order}
     if sheet is not None:
         if sheet not in grids:
-            raise WorkbookError(name, f"không có trang «{sheet}»; các trang hiện có: {', '.join(order)}.")
+            raise ChoiceNotFound(name, f"không có trang «{sheet}»; các trang hiện có: {', '.join(order)}.")
         candidates = [sheet]
     else:
         mine = [s for s in order if not _is_own(s)] or order
@@ -66,7 +66,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
         try:
             table = parse_grid(grid, file=name, group=group or None, period=period or None)
         except GroupNotFound as exc:
-            raise WorkbookError(name, str(exc)) from None
+            raise ChoiceNotFound(name, str(exc)) from None
         except HeaderNotFound as exc:
             first_error = first_error or exc
             if grid.uncached and grid.recalc_failure and not formula_note:

@@ -23,6 +23,10 @@ from pathlib import Path
 from kh_excel.core.model import Attainment, Finding, Table, Target
 
 NUMBER_ROLES = ("target", "result", "previous")
+# Cells without which a row's figures cannot be stated or judged: an error value there (an indicator
+# without a name, a direction «#REF!») fails the whole row. Errors in the other text cells (unit,
+# agencies, leader) leave its figures as a missing unit or agency does.
+ROW_ROLES = ("name", "direction")
 # Error codes that say a figure written in the table is wrong: the row is «số liệu lỗi».
 NUMBER_FAILURES = frozenset({"not_a_number", "excel_error", "share_out_of_range", "structure_sum",
                              "date_in_number_cell", "formula_not_computed"})
@@ -97,7 +101,7 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
     do not add up fails its row and every part in that column: none of them can be trusted alone."""
     from kh_excel.core.validation import col_index
 
-    role_of = {c: role for role, c in table.columns.items() if role in NUMBER_ROLES}
+    role_of = {c: role for role, c in table.columns.items() if role in NUMBER_ROLES + ROW_ROLES}
     order = [ind.row for ind in table.indicators]
     rows = set(order)
     out: dict[int, dict[str, list[Finding]]] = {}

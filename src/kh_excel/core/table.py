@@ -63,7 +63,8 @@ class HeaderNotFound(Exception):
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _ROMAN_PREFIX = re.compile(r"^((?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3}))[.\s:-]+\s*(\S.*)$")
-_NUMBER_ROW_CELL = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?(\s*=\s*.*)?$")
+# A column-number cell: "(7)", "7", "B", or a column formula after it: "(7)=(6)/(5)", "4=3/2", "(8)=(7)/(6)x100%".
+_NUMBER_ROW_CELL = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?(?:\s*=(?![^=]*[a-z]{2})[\d\sa-z()+\-–*/×:.,%]{1,24})?$")
 _INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?\s*(?:\(\*+\)|\*+|\(\d{1,2}\))?$")  # "2", "2.", "2(*)", "3*"
 _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
@@ -235,8 +236,14 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
         if older:
             found["previous"] = max(older, key=lambda x: x[2])[:2]
     elif results:
-        best = max(range(len(results)), key=lambda i: (_result_preference(results[i][1]), i))
-        found["result"] = results[best][:2]
+        # Results only: the latest year's is the result, the one before it the previous year (TH 2023, ƯTH 2024).
+        latest = max((y for _, _, y in results if y is not None), default=None)
+        same = [x for x in results if x[2] is None or x[2] == latest]
+        best = max(range(len(same)), key=lambda i: (_result_preference(same[i][1]), i))
+        found["result"] = same[best][:2]
+        older = [x for x in results if latest is not None and x[2] is not None and x[2] < latest]
+        if older:
+            found["previous"] = max(older, key=lambda x: x[2])[:2]
     return found
 
 
@@ -340,8 +347,13 @@ class GroupNotFound(Exception):
     def __init__(self, sheet: str, kind: str, wanted: str, available: list[str]):
         self.sheet, self.kind, self.wanted, self.available = sheet, kind, wanted, available
         what = "nhóm cột" if kind == "group" else "kỳ"
-        there = ", ".join(f"«{a}»" for a in available) if available else "không có"
-        super().__init__(f"trang «{sheet}» không có {what} nào khớp với «{wanted}»; {what} hiện có: {there}.")
+        if available:
+            there = ", ".join(f"«{a}»" for a in available)
+            super().__init__(f"trang «{sheet}» không có {what} nào khớp với «{wanted}»; {what} hiện có: {there}.")
+        else:
+            split = ("theo nhóm (Toàn huyện, từng xã …)" if kind == "group" else "theo kỳ (6 tháng, 9 tháng, cả năm …)")
+            super().__init__(f"trang «{sheet}» không chia cột {split} nên không có {what} nào khớp với «{wanted}»; "
+                             f"bỏ lựa chọn {what} để đọc bảng như hiện có.")
 
 
 def period_months(label: str) -> int:
@@ -428,8 +440,7 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     if periods and chosen_period is None:
         def has_figures(p: str) -> bool:
             res = figures(chosen_area, p).get("result")
-            return res is not None and any(isinstance(_cell(rows, r, res[0]), (int, float)) and _cell(rows, r, res[0])
-                                           for r in range(hrs[-1] + 1, min(len(rows), hrs[-1] + 400)))
+            return res is not None and _has_figures(rows, res[0], hrs[-1] + 1)
         ranked = sorted(range(len(periods)), key=lambda i: (has_figures(periods[i]), period_months(periods[i]), i))
         chosen_period = periods[ranked[-1]]
     grouped = figures(chosen_area, chosen_period)
@@ -452,6 +463,8 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     found = [c for c, lab in labels.items() if header_role(lab) == "result" and period_months(lab)
              and (allowed is None or c in allowed)]
     header.periods = [labels[c] for c in found]
+    if not period and "result" in header.columns:
+        _latest_result_with_figures(grid, header, found, labels)
     if "result" in header.columns and header.columns["result"] in found:
         header.period = labels[header.columns["result"]]
     if not period:
@@ -462,6 +475,44 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     c = next(c for c in found if labels[c] == chosen)
     header.columns["result"], header.labels["result"] = c, chosen
     header.period = chosen
+
+
+def _has_figures(rows: list[list[Any]], c: int, first: int, limit: int = 400) -> bool:
+    """Does column c hold a figure (a non-zero number, or a number typed as text) below the header?
+    The `(1) (2) …` row right under the header is not a figure."""
+    if first < len(rows) and _is_number_row(rows[first]):
+        first += 1
+    for r in range(first, min(len(rows), first + limit)):
+        v = _cell(rows, r, c)
+        if isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, (int, float)) and v:
+            return True
+        if isinstance(v, str) and v.strip():
+            p = parse_number(v)
+            if p is not None and p.value:
+                return True
+    return False
+
+
+def _latest_result_with_figures(grid: Grid, header: _Header, found: list[int], labels: dict[int, str]) -> None:
+    """Results of one year by period ("TH 6 tháng", "TH 9 tháng", "Ước TH cả năm"): by default the
+    period covering most of the year that has figures — in September the full-year column is still
+    empty, and an empty column would leave every row «chưa có số liệu»."""
+    chosen = header.columns["result"]
+    year = _year_of(labels.get(chosen, ""))
+    taken = {header.columns.get(k) for k in ("target", "previous")}
+    candidates = [c for c in found if c not in taken
+                  and (year is None or _year_of(labels[c]) in (None, year))]
+    if chosen not in candidates:
+        candidates.append(chosen)
+    if len(candidates) < 2:
+        return
+    first = header.rows[-1] + 1
+    months = {c: period_months(labels[c]) or 12 for c in candidates}  # no period named: the year's figure
+    best = max(candidates, key=lambda c: (_has_figures(grid.rows, c, first), months[c], c == chosen, c))
+    if best != chosen:
+        header.columns["result"], header.labels["result"] = best, labels[best]
 
 
 def _join_labels(parts) -> str:
@@ -500,12 +551,13 @@ def _is_number_row(values: list[Any]) -> bool:
         c = v.strip().lower()
         if not c:
             continue
-        if len(c) > 8 or not _NUMBER_ROW_CELL.match(c):
+        m = _NUMBER_ROW_CELL.match(c) if len(c) <= 30 else None
+        if m is None:
             return False
-        cells.append(c)
+        cells.append(m.group(1))  # the column's own number or letter, its formula aside
     if len(cells) < 3:
         return False
-    nums = [int(re.sub(r"\D", "", c) or 0) for c in cells if re.search(r"\d", c)]
+    nums = [int(c) for c in cells if c.isdigit()]
     return len(nums) < 3 or nums == sorted(nums)
 
 

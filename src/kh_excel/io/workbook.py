@@ -30,6 +30,14 @@ class WorkbookError(InputRefused):
     """A workbook that cannot be read; `str()` is the Vietnamese message for the user."""
 
 
+class ChoiceNotFound(WorkbookError):
+    """The file was read, but --group/--period (or --sheet) names nothing in it: not «Không đọc được tệp»."""
+
+    def __init__(self, path, reason: str):
+        super().__init__(path, reason)
+        self.args = (f"Tệp «{self.path}»: {reason}",)
+
+
 def _cfb_is_encrypted(path: Path) -> bool:
     """An encrypted OOXML file is a CFB container with an EncryptionInfo stream."""
     try:
