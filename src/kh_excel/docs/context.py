@@ -101,17 +101,8 @@ def result_text(ind: Indicator) -> str:
 
 
 def growth_text(a: Assessment, previous_year: int | None) -> str:
-    """'tăng 8,16% so với năm 2025'; for a percentage indicator the change in points."""
-    if a.growth is None:
-        return ""
-    g: Decimal = a.growth
-    since = f"so với năm {previous_year}" if previous_year else "so với năm trước"
-    if g == 0:
-        return f"bằng {since[7:]}" if since.startswith("so với ") else f"bằng {since}"
-    word = "tăng" if g > 0 else "giảm"
-    if a.growth_unit == "điểm %":
-        return f"{word} {format_number(abs(g))} điểm % {since}"
-    return f"{word} {format_number(abs(g), 2)}% {since}"
+    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words)."""
+    return W.growth_words(a, previous_year)
 
 
 def sub_level(ind: Indicator) -> int:
@@ -625,8 +616,8 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
-    growth = [f"- {e.result.split(':', 1)[0]}: {growth_text(e.assessments[0], prev_year)}" for e in entries
-              if e.assessments[0].growth is not None and e.status != W.ERROR_STATUS]
+    growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
+              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year))]
     sentence, counts = _summary_sentence(entries, year)
     return {
         "co_ket_qua": table.has_results,
@@ -648,8 +639,8 @@ def _tasks_of(assessments: list[Assessment]) -> set[int]:
     """Rows that are a task of a plan: those with a target, and qualitative indicators (no target,
     no sub-rows: the name states the goal); a parent whose sub-rows carry the targets is left out."""
     parents = {a.indicator.parent_row for a in assessments if a.indicator.kind == "subrow"}
-    return {a.indicator.row for a in assessments
-            if target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents)}
+    return {a.indicator.row for a in assessments if not W.no_goal(a.indicator) and
+            (target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents))}
 
 
 def _plan_entries(assessments: list[Assessment]) -> list[W.Item]:
