@@ -314,10 +314,12 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
     rows = build_context(kh_excel.evaluate(table), EXAMPLE, "ke-hoach")["pl"]["hang"]
     by_name = {r["ten"]: r for r in rows}
-    # indicator 3 and its blank-STT sub-row «Thu nhập bình quân đầu người»: STT, lead and leader cells merged
+    # indicator 3 and its blank-STT sub-row «Thu nhập bình quân đầu người»: lead and leader cells merged; the
+    # sub-row's STT cell stays empty as in the sheet (A16 is empty and not merged), never a second «3»
     gdp, income = by_name["GRDP bình quân đầu người"], by_name["Thu nhập bình quân đầu người"]
-    for f in ("stt", "chu_tri", "lanh_dao"):
+    for f in ("chu_tri", "lanh_dao"):
         assert gdp[f"gop_{f}"] == '<w:vMerge w:val="restart"/>' and income[f"gop_{f}"] == "<w:vMerge/>"
+    assert (gdp["stt"], income["stt"], gdp["gop_stt"], income["gop_stt"]) == ("3", "", "", "")
     assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
     # a merged group keeps together: its first row keeps with the next, its last does not
     assert gdp["giu_voi_sau"] and not income["giu_voi_sau"]

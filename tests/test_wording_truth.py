@@ -166,3 +166,37 @@ def test_a_burden_that_rose_is_not_down_to_it():
     assert W.result_phrase(assess(fell)) == "còn 4,1%, kế hoạch dưới 4%"
     child = row("Tỷ suất tử vong trẻ em dưới 1 tuổi", "‰", T("12", "=", 12), 13, 12.5)
     assert W.result_phrase(assess(child)).startswith("thực hiện 13‰")
+
+
+# ------------------------------------------------------------------ 5. sub-rows under their real parent
+
+def test_sub_rows_are_named_under_their_real_parent():
+    """gtsx rows 5-8, 100-105: marks typed in the names, STT empty. «+ XÂY DỰNG» belongs to «- CÔNG NGHIỆP - TTCN»
+    (never to «Hoạt động lâm nghiệp», an unmarked row of another branch); «- Lúa» to the heading «+ TRỒNG TRỌT»;
+    a sector written under two indicators names its indicator in full."""
+    def sub(r, name, target=None, result=1):
+        return row(name, "Tỷ đồng", target or T(""), result, kind="subrow", stt="", row_=r, parent=5)
+    rows = [row("TỔNG GIÁ TRỊ SX (GIÁ 2010)", "Tỷ đồng", T(""), 2883, row_=5),
+            sub(6, "KHU VỰ NÔNG LÂM THỦY SẢN"), sub(7, "- NÔNG NGHIỆP"), sub(8, "+ TRỒNG TRỌT"), sub(9, "- Lúa"),
+            sub(10, "- Bắp"), sub(60, "Hoạt động lâm nghiệp"), sub(100, "- CÔNG NGHIỆP - TTCN"),
+            sub(101, "+ CÔNG NGHIỆP - TTCN"), sub(102, "+ XÂY DỰNG", T("325,90", "=", "325.90"), 623),
+            row("TỔNG GIÁ TRỊ SX (THỰC TẾ)", "Tỷ đồng", T(""), 5000, row_=104, stt="2"),
+            replace(sub(105, "KHU VỰ NÔNG LÂM THỦY SẢN"), parent_row=104)]
+    names = {e.rows[0]: e.result.split(":", 1)[0] for e in W.items([assess(r) for r in rows])}
+    assert names[102] == "Xây dựng (Công nghiệp - TTCN)"
+    assert names[9] == "Lúa (Trồng trọt)" and names[10] == "Bắp (Trồng trọt)"
+    assert names[8] == "Trồng trọt (Nông nghiệp)"
+    assert names[6] == "Khu vự nông lâm thủy sản (Tổng giá trị sản xuất, giá 2010)"
+    assert names[105] == "Khu vự nông lâm thủy sản (Tổng giá trị sản xuất, thực tế)"
+
+
+def test_an_empty_stt_stays_empty_in_the_appendix():
+    rows = [row("Số doanh nghiệp thành lập mới", "DN", T("1200", ">=", 1200), 1150, row_=17, stt="8"),
+            row("Trong đó: doanh nghiệp có vốn đầu tư nước ngoài", "DN", T("12", "=", 12), 15, kind="subrow", stt="",
+                row_=18, parent=17)]
+    from kh_excel.core.model import Table
+    table = Table(file="t.xlsx", sheet="S", columns={"stt": 0, "name": 1, "unit": 2, "target": 3, "result": 4},
+                  column_headers={}, header_rows=[5], first_data_row=6, last_data_row=18, title_lines=[], sections=[],
+                  indicators=rows)
+    hang = C._appendix_rows(table, [assess(r) for r in rows])
+    assert [(h["stt"], h["gop_stt"]) for h in hang] == [("8", ""), ("", "")]

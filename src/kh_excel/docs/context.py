@@ -512,10 +512,11 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
             "ghi_chu": txt(ind.note),
         })
-        # cells the sheet merges over an indicator and its sub-rows: blank because inherited (or no STT)
-        row["_noi"] = {f for f, own in (("stt", txt(ind.stt)), ("chu_tri", agencies_text(ind.lead)),
+        # cells the sheet merges over an indicator and its sub-rows: blank because inherited. An empty STT
+        # stays empty: merging it with the indicator's would print the indicator's number on the sub-row
+        row["_noi"] = {f for f, own in (("chu_tri", agencies_text(ind.lead)),
                                         ("phoi_hop", agencies_text(ind.cooperate)), ("lanh_dao", txt(ind.leader)))
-                       if parent is not None and not row[f] and (f == "stt" or own)}
+                       if parent is not None and not row[f] and own}
         rows.append(row)
     _merge_inherited(rows)
     _keep_last_rows_together(rows)

@@ -517,30 +517,23 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     """The list entries of a document, in table order.
 
     A structure («Cơ cấu …» with parts) is one entry; a «Trong đó: …» row is written
-    with its indicator («…, trong đó tỷ lệ …»); a part one level below a sub-row names
-    that sub-row in brackets. `since(a)` gives the growth phrase against the previous year.
+    with its indicator («…, trong đó tỷ lệ …»); a sub-row below another sub-row, a short
+    name («Diện tích») or a name the table repeats names its real parent in brackets
+    (sub_row_parents). `since(a)` gives the growth phrase against the previous year.
     """
     from kh_excel.core.table import structure_parts
 
     inds = [a.indicator for a in assessments]
     by_row = {a.indicator.row: a for a in assessments}
+    owners = sub_row_parents(inds)
+    repeated = _repeated_names(inds)
     out: list[Item] = []
     done: set[int] = set()
-    level1: Indicator | None = None
     last_named: Item | None = None
-    head: Indicator | None = None  # the last row not marked as a sub-row ('- Diện tích' belongs to it)
     for i, a in enumerate(assessments):
         ind = a.indicator
-        marked_sub = bool(_SUB_MARK.match(clean(ind.name)))
-        owner = head
-        if not marked_sub:
-            head = ind
         if ind.row in done:
             continue
-        if ind.kind == "indicator":
-            level1 = None
-        elif not ind.stt.strip().startswith("+"):
-            level1 = ind
         if ind.name_key.startswith("co cau"):
             parts = _share_parts(ind, [p for p in structure_parts(inds, i) if p.row in by_row])
             if parts:
@@ -564,15 +557,19 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is not None:
             owner = name_of(parent.indicator) if parent else ""
             name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
-        elif ind.kind == "subrow" and ind.stt.strip().startswith("+") and level1 is not None:
-            name = f"{name} ({name_of(level1)})"
-        elif len(name.split()) <= SHORT_NAME_WORDS:
-            # 'Diện tích', 'Sản lượng' alone say nothing: name what they belong to
-            # the row the sheet's dash hangs it under, else the indicator the reader gave it
-            context = owner if marked_sub and owner else (parent.indicator if ind.kind == "subrow" and parent else None)
-            label = re.sub(r"\s*\([^()]*\)$", "", name_of(context)) if context is not None else ""
-            if label and context is not ind:
-                name = f"{name} ({label})"
+        elif ind.row in owners:
+            context, root = owners[ind.row]
+            twice = fold(name) in repeated
+            if twice and (context.kind == "indicator" or fold(name_of(context)) == fold(name)):
+                # a name the table repeats (one sector under two indicators): its indicator in full, so that
+                # the two rows read apart («(Tổng giá trị sản xuất, giá 2010)» / «(…, thực tế)»)
+                whole = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(root))
+                name = f"{name} ({whole})"
+            elif context.kind == "subrow" or len(name.split()) <= SHORT_NAME_WORDS or twice:
+                # 'Diện tích', 'Sản lượng' alone say nothing: name the row it belongs to
+                label = _TRAILING_BRACKET.sub("", name_of(context))
+                if label:
+                    name = f"{name} ({label})"
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \
@@ -584,6 +581,66 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is None:
             last_named = out[-1]
     return out
+
+
+def _mark(ind: Indicator) -> str:
+    """How a sub-row is marked: its STT («+», «-», «a)») or the mark typed before its name («- Lúa»); '' for none."""
+    from kh_excel.core.table import _marker
+    stt = clean(ind.stt)
+    if stt and not stt[:1].isdigit() or _marker(stt) in ("a)", "1.1"):
+        return _marker(stt)
+    m = _SUB_MARK.match(clean(ind.name))
+    return _marker(m.group(0)) if m else ""
+
+
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)$")
+
+
+def _is_heading(ind: Indicator) -> bool:
+    """A row named in capitals («+ TRỒNG TRỌT») heads the rows below it; «- Lúa» is a leaf."""
+    name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
+    return sum(ch.isalpha() for ch in name) > 1 and name == name.upper()
+
+
+def sub_row_parents(inds: list[Indicator]) -> dict[int, tuple[Indicator, Indicator]]:
+    """The row each sub-row belongs to and its indicator (sheet row -> (parent, indicator)), from the marks as a
+    list nests them. Below an indicator an unmarked sub-row is one level down; a new mark goes one level
+    deeper, a mark seen above returns to its level («- CÔNG NGHIỆP - TTCN», then «+ XÂY DỰNG» belongs to it,
+    never to a row of another branch); a row in lower case under a heading in capitals belongs to that heading
+    («+ TRỒNG TRỌT», «- Lúa»), and a heading never to a lower-case row. A row the sheet numbers but marks in
+    its name («- Diện tích») belongs to the row above it in the same way."""
+    out: dict[int, tuple[Indicator, Indicator]] = {}
+    stack: list[tuple[str | None, Indicator]] = []
+    for ind in inds:
+        m = _mark(ind)
+        if ind.kind == "indicator" and not _SUB_MARK.match(clean(ind.name)):
+            stack = [(None, ind)]
+            continue
+        if not stack:
+            continue
+        heading = _is_heading(ind)
+        if heading:
+            while len(stack) > 1 and not _is_heading(stack[-1][1]):
+                stack.pop()
+        if not m:
+            del stack[1:]
+        elif not (not heading and len(stack) > 1 and _is_heading(stack[-1][1]) and stack[-1][0] != m):
+            marks = [k for k, _ in stack]
+            if m in marks[1:]:
+                del stack[len(marks) - 1 - marks[::-1].index(m):]
+        out[ind.row] = (stack[-1][1], stack[0][1])
+        stack.append((m, ind))
+    return out
+
+
+def _repeated_names(inds: list[Indicator]) -> set[str]:
+    """Sub-row names the table writes more than once (the same sector under two indicators)."""
+    seen: dict[str, int] = {}
+    for ind in inds:
+        if ind.kind == "subrow":
+            k = fold(name_of(ind))
+            seen[k] = seen.get(k, 0) + 1
+    return {k for k, n in seen.items() if n > 1 and k}
 
 
 def plan_items(entries: list[Item]) -> list[Item]:
