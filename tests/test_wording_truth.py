@@ -200,3 +200,19 @@ def test_an_empty_stt_stays_empty_in_the_appendix():
                   indicators=rows)
     hang = C._appendix_rows(table, [assess(r) for r in rows])
     assert [(h["stt"], h["gop_stt"]) for h in hang] == [("8", ""), ("", "")]
+
+
+# ------------------------------------------------------------------ 6. gaps the data does not fill
+
+def test_a_document_without_settings_marks_place_province_and_signer_for_the_author():
+    """A real workbook has no settings sheet and no province in its title (gtsx): the header, the place and the
+    signer are highlighted «[…]» gaps, never «TỈNH» alone, «, ngày …» or a signature with no name."""
+    import kh_excel
+    table = kh_excel.read_workbook("tests/data/real/gtsx_huyen_2015_2025.xlsx")
+    c = C.build_context(kh_excel.evaluate(table), None, "bao-cao")
+    province, place, signer = c["cq"]["ban_hanh"][1], c["vb"]["dia_danh_ngay"], c["ky"][0]["ho_ten"]
+    for value, gap in ((province, "[TÊN TỈNH]"), (place, "[Địa danh]"), (signer, "[Họ và tên người ký]")):
+        assert gap in value and f'<w:highlight w:val="{C.HIGHLIGHT}"/>' in value
+    assert province.startswith("TỈNH ") and "<w:b/>" in province        # the line keeps its own bold
+    assert place.count("[Địa danh]") == 1 and ", ngày" in place and place.endswith("năm 2020")
+    assert C.marked_part("Lào Cai, ngày 03 tháng 02 năm 2026") == "Lào Cai, ngày 03 tháng 02 năm 2026"
