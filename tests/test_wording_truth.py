@@ -125,6 +125,12 @@ def test_a_far_off_result_gives_no_ratio_and_no_growth():
         "thực hiện 1.541.578~con, kế hoạch 800.000~con, đạt 192,7% kế hoạch")
 
 
+def test_a_result_not_yet_filled_states_no_change():
+    # da_huoai: «Khu vực dịch vụ» 581,1 last year, 0,0 this year against a plan of 660,4: not «giảm 100,00%»
+    a = assess(row("Khu vực dịch vụ", "Tỷ đồng", T("660,4", "=", "660.4"), 0, "581.1"))
+    assert a.status == "chua_co_so_lieu" and C.growth_text(a, 2019) == ""
+
+
 def test_a_plan_of_zero_is_never_a_target():
     ind = row("Tỷ lệ đô thị hóa", "%", T("0", "=", 0), 31, 30)
     a = assess(ind)

@@ -363,8 +363,8 @@ def growth_words(a: Assessment, previous_year: int | None = None) -> str:
     when the result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns)."""
     ind = a.indicator
     g = a.growth
-    if g is None or status_of(a) == ERROR_STATUS:
-        return ""
+    if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
+        return ""  # a failed row, or a result read as not yet filled (0 against a plan): no change to state
     since = f"so với năm {previous_year}" if previous_year else "so với năm trước"
     kind = getattr(a, "growth_kind", None)
     if kind == "avg_yearly" or (kind is None and is_period_growth(ind) and a.reason.startswith("tăng bình quân")):
