@@ -76,7 +76,8 @@ def test_a_department_with_only_its_header_lines_gets_its_own_name_symbol_and_di
         assert c["vb"]["dong_so"].endswith("07/" + {"bao-cao": "BC", "ke-hoach": "KH", "chuong-trinh": "CTr"}[kind]
                                            + "-STC")
         assert c["cq"]["ten"] == "Sở Tài chính" and c["cq"]["ky_hieu"] == "STC"
-        assert c["ky"][0]["dong"] == ["GIÁM ĐỐC"] and c["ky"][0]["ho_ten"] == ""   # never the UBND chairman
+        # never the UBND chairman: the name is a marked gap for the author, never a blank that gets signed
+        assert c["ky"][0]["dong"] == ["GIÁM ĐỐC"] and "[Họ và tên người ký]" in c["ky"][0]["ho_ten"]
         assert "Ủy ban nhân dân" not in " ".join(c["nd"]["mo_dau"] + c["nd"]["ket_thuc"] + [c["pl"]["kem_theo"]])
     assert ctx("bao-cao", s)["nd"]["mo_dau"][0].startswith("Sở Tài chính báo cáo")
     g = ctx("giao-chi-tieu", s, agency="Sở Tài chính")
@@ -314,10 +315,12 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
     rows = build_context(kh_excel.evaluate(table), EXAMPLE, "ke-hoach")["pl"]["hang"]
     by_name = {r["ten"]: r for r in rows}
-    # indicator 3 and its blank-STT sub-row «Thu nhập bình quân đầu người»: STT, lead and leader cells merged
+    # indicator 3 and its blank-STT sub-row «Thu nhập bình quân đầu người»: lead and leader cells merged; the
+    # sub-row's STT cell stays empty as in the sheet (A16 is empty and not merged), never a second «3»
     gdp, income = by_name["GRDP bình quân đầu người"], by_name["Thu nhập bình quân đầu người"]
-    for f in ("stt", "chu_tri", "lanh_dao"):
+    for f in ("chu_tri", "lanh_dao"):
         assert gdp[f"gop_{f}"] == '<w:vMerge w:val="restart"/>' and income[f"gop_{f}"] == "<w:vMerge/>"
+    assert (gdp["stt"], income["stt"], gdp["gop_stt"], income["gop_stt"]) == ("3", "", "", "")
     assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
     # a merged group keeps together: its first row keeps with the next, its last does not
     assert gdp["giu_voi_sau"] and not income["giu_voi_sau"]

@@ -101,17 +101,8 @@ def result_text(ind: Indicator) -> str:
 
 
 def growth_text(a: Assessment, previous_year: int | None) -> str:
-    """'tăng 8,16% so với năm 2025'; for a percentage indicator the change in points."""
-    if a.growth is None:
-        return ""
-    g: Decimal = a.growth
-    since = f"so với năm {previous_year}" if previous_year else "so với năm trước"
-    if g == 0:
-        return f"bằng {since[7:]}" if since.startswith("so với ") else f"bằng {since}"
-    word = "tăng" if g > 0 else "giảm"
-    if a.growth_unit == "điểm %":
-        return f"{word} {format_number(abs(g))} điểm % {since}"
-    return f"{word} {format_number(abs(g), 2)}% {since}"
+    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words)."""
+    return W.growth_words(a, previous_year)
 
 
 def sub_level(ind: Indicator) -> int:
@@ -203,14 +194,15 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- issuing body, number, date
     province = province_from_titles(table.title_lines)
-    province_line = f"{province[0]} {province[1]}" if province else "TỈNH"
+    province_line = f"{province[0]} {province[1]}" if province else f"TỈNH {MISSING_PROVINCE}"
     ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
         "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh") if people_committee
         else issuer_name(ban_hanh))
-    dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else "")
+    # a place the data does not give is a marked gap for the author, never a blank that gets signed
+    dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else MISSING_PLACE)
     issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
     missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
     if missing:
@@ -239,7 +231,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "so_ky_hieu": so_ky_hieu,
         "dong_so": f"Số: {so_ky_hieu}",
         "ngay": vn.date_words(ngay, year),
-        "dia_danh_ngay": vn.date_line(dia_danh, ngay, year),
+        "dia_danh_ngay": marked_part(vn.date_line(dia_danh, ngay, year), L.SIZE["ngay"], False, True),
         "nam": str(year),
         "trich_yeu": trich_yeu,
         "trich_yeu_dong": "\n".join(trich_yeu),
@@ -247,7 +239,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "can_cu": _ending(s.get("can_cu") or [], ";", "."),
         "co_quan_nhan": agency,
     }
-    cq = {"chu_quan": chu_quan, "ban_hanh": ban_hanh, "ten": ten_co_quan, "ky_hieu": issuer}
+    cq = {"chu_quan": chu_quan, "ban_hanh": [marked_part(x, L.SIZE["ban_hanh"], True) for x in ban_hanh],
+          "ten": ten_co_quan, "ky_hieu": issuer}
 
     # --- rules (horizontal lines) sized to the text they underline
     ke = {
@@ -409,7 +402,7 @@ def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str =
         lines = vn.signature_lines(authority, collective, head, title)
     except ValueError as exc:
         raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
-    return {"dong": lines, "ho_ten": name}
+    return {"dong": lines, "ho_ten": name or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}
 
 
 def is_people_committee(ban_hanh: list[str]) -> bool:
@@ -521,10 +514,11 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
             "ghi_chu": txt(ind.note),
         })
-        # cells the sheet merges over an indicator and its sub-rows: blank because inherited (or no STT)
-        row["_noi"] = {f for f, own in (("stt", txt(ind.stt)), ("chu_tri", agencies_text(ind.lead)),
+        # cells the sheet merges over an indicator and its sub-rows: blank because inherited. An empty STT
+        # stays empty: merging it with the indicator's would print the indicator's number on the sub-row
+        row["_noi"] = {f for f, own in (("chu_tri", agencies_text(ind.lead)),
                                         ("phoi_hop", agencies_text(ind.cooperate)), ("lanh_dao", txt(ind.leader)))
-                       if parent is not None and not row[f] and (f == "stt" or own)}
+                       if parent is not None and not row[f] and own}
         rows.append(row)
     _merge_inherited(rows)
     _keep_last_rows_together(rows)
@@ -625,8 +619,8 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
-    growth = [f"- {e.result.split(':', 1)[0]}: {growth_text(e.assessments[0], prev_year)}" for e in entries
-              if e.assessments[0].growth is not None and e.status != W.ERROR_STATUS]
+    growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
+              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year))]
     sentence, counts = _summary_sentence(entries, year)
     return {
         "co_ket_qua": table.has_results,
@@ -648,8 +642,8 @@ def _tasks_of(assessments: list[Assessment]) -> set[int]:
     """Rows that are a task of a plan: those with a target, and qualitative indicators (no target,
     no sub-rows: the name states the goal); a parent whose sub-rows carry the targets is left out."""
     parents = {a.indicator.parent_row for a in assessments if a.indicator.kind == "subrow"}
-    return {a.indicator.row for a in assessments
-            if target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents)}
+    return {a.indicator.row for a in assessments if not W.no_goal(a.indicator) and
+            (target_text(a.indicator) or (a.indicator.kind == "indicator" and a.indicator.row not in parents))}
 
 
 def _plan_entries(assessments: list[Assessment]) -> list[W.Item]:
@@ -741,6 +735,31 @@ def marked(text: str) -> str:
     from xml.sax.saxutils import escape
     return Markup('</w:t></w:r><w:r><w:rPr><w:highlight w:val="' + HIGHLIGHT + '"/></w:rPr>'
                   f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r><w:r><w:t xml:space="preserve">')
+
+
+MISSING_PLACE = "[Địa danh]"
+MISSING_PROVINCE = "[TÊN TỈNH]"
+MISSING_SIGNER = "[Họ và tên người ký]"
+_GAP = re.compile(r"\[[^\[\]]+\]")
+
+
+def marked_part(text: str, size: float | None = None, bold: bool | None = None, italic: bool | None = None) -> str:
+    """A line holding a «[…]» gap the author must fill (a place, a province, a signer the data does not give):
+    the gap on a yellow highlight, the rest of the line in the line's own formatting (size, bold, italic).
+    A line without a gap passes unchanged."""
+    if not _GAP.search(text):
+        return text
+    from xml.sax.saxutils import escape
+    plain = L.rpr(size, bold, italic)
+    lit = plain.replace("</w:rPr>", f'<w:highlight w:val="{HIGHLIGHT}"/></w:rPr>')
+    out, pos = [], 0
+    for m in _GAP.finditer(text):
+        out.append(escape(text[pos:m.start()]))
+        out.append(f'</w:t></w:r><w:r>{lit}<w:t xml:space="preserve">{escape(m.group(0))}</w:t></w:r>'
+                   f'<w:r>{plain}<w:t xml:space="preserve">')
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("".join(out))
 
 
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kh_excel.core.model import Assessment, Indicator
-from kh_excel.core.numbers import format_number, format_ratio
+from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -58,8 +58,8 @@ def clean(text: object) -> str:
 def unit_words(unit: str) -> str:
     """A unit inside a sentence: 'Tỷ đồng' -> 'tỷ đồng', '1000 lượt người' -> 'nghìn lượt người', 'DN' -> 'doanh nghiệp'."""
     u = clean(unit)
-    if not u or u == "%" or re.fullmatch(r"[\d.,\s]+", u):  # a number read into the unit column is no unit
-        return "" if u != "%" else u
+    if not u or u in ("%", "‰") or re.fullmatch(r"[\d.,\s]+", u):  # a number read into the unit column is no unit
+        return u if u in ("%", "‰") else ""
     if fold(u) in UNIT_WORDS:
         return UNIT_WORDS[fold(u)]
     m = re.match(r"^(1[.,]?000|1[.,]?000[.,]?000)\s+(\S.*)$", u)
@@ -78,8 +78,8 @@ def amount(number: str, unit: str) -> str:
     u = unit_words(unit)
     if not u:
         return number
-    if u == "%":
-        return f"{number}%"
+    if u in ("%", "‰"):
+        return f"{number}{u}"
     if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
         u = u.replace(" ", NBSP)
     return f"{number}{NBSP}{u}"
@@ -104,7 +104,35 @@ def shows_ratio(a: Assessment) -> bool:
     (lower is better), a rank, a growth target or a row whose numbers failed."""
     ind = a.indicator
     return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
-            and not is_rank(ind) and not ind.growth_target and "điểm" not in fold(ind.unit))
+            and not is_rank(ind) and not ind.growth_target and "điểm" not in fold(ind.unit)
+            and not far_apart(ind.result, ind.target.value))
+
+
+def no_goal(ind: Indicator) -> bool:
+    """A plan of 0 where the figure is not a burden sets no goal (core.attainment: «Không đánh giá»): a
+    document never writes «đạt 0%» as a target."""
+    t = ind.target
+    return t.is_numeric and t.op == "=" and t.value == 0 and ind.direction != "down"
+
+
+def is_period_growth(ind: Indicator) -> bool:
+    """A growth plan over a period («KH NQ 2016-2020: Tăng 11-12%»): an average yearly growth."""
+    return ind.growth_target and tuple(ind.growth_period) != (0, 0, 0)
+
+
+def period_words(ind: Indicator) -> str:
+    _years, first, last = ind.growth_period
+    return f"giai đoạn {first}–{last}"
+
+
+# Names that already say the figure is a change («Chỉ số giá tiêu dùng (CPI) tăng», «Tốc độ tăng …»): the verb
+# «còn» (down to) would misread them.
+_CHANGE_NAMES = ("chi so gia", "toc do tang", "toc do giam")
+
+
+def names_a_change(ind: Indicator) -> bool:
+    f = fold(clean(ind.name))
+    return f.endswith((" tang", " giam")) or any(w in f for w in _CHANGE_NAMES)
 
 
 def ratio_words(a: Assessment) -> str:
@@ -213,11 +241,14 @@ def _num(v: Decimal | None) -> str:
 
 def target_words(ind: Indicator) -> str:
     """The target's value in words, no verb: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 tỷ đồng', 'thứ 20'."""
-    t = ind.target
+    return bound_words(ind.target, "%" if ind.growth_target else ind.unit, is_rank(ind))
+
+
+def bound_words(t, unit: str, rank: bool = False) -> str:
+    """A target or a result written as an expression, in words: 'trên 10%', 'khoảng 24 tỷ đồng', 'từ 61 đến 62%'."""
     if not t.is_numeric:
         return lower_first(t.text)
-    unit = "%" if ind.growth_target else ind.unit
-    if is_rank(ind):
+    if rank:
         n = _num(t.value)
         return {"=": f"thứ {n}", "<": f"cao hơn thứ {n}", "<=": f"từ thứ {n} trở lên", "~": f"khoảng thứ {n}",
                 ">": f"thấp hơn thứ {n}", ">=": f"từ thứ {n} trở xuống",
@@ -230,12 +261,13 @@ def target_words(ind: Indicator) -> str:
 
 
 def target_verb(ind: Indicator) -> str:
-    """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank; '' for a reduction."""
+    """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank; '' for a reduction
+    and for a name that is itself a change («CPI tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
     if ind.growth_target:
-        return "tăng"
+        return "tăng bình quân" if is_period_growth(ind) else "tăng"
     if is_rank(ind):
         return "xếp"
-    if is_reduction(ind):
+    if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)):
         return ""
     return "còn" if ind.direction == "down" else "đạt"
 
@@ -247,7 +279,9 @@ def target_phrase(ind: Indicator) -> str:
         return words
     verb = target_verb(ind)
     phrase = f"{verb} {words}" if verb else words
-    if ind.growth_target:
+    if is_period_growth(ind):
+        phrase += f"/năm {period_words(ind)}"
+    elif ind.growth_target:
         phrase += " so với năm trước"
     return phrase
 
@@ -267,6 +301,8 @@ def plan_sentence(ind: Indicator, name: str | None = None) -> str:
             head = name[: len(name) - len(tail)].rstrip()
             return f"{head} {words}"
         return f"{name} {words}" if is_reduction(ind) or not target_verb(ind) else f"{name}: {phrase}"
+    if ind.target.is_numeric and not target_verb(ind) and fold(name).endswith((" tang", " giam")):
+        return f"{name} {phrase}"  # 'Chỉ số giá tiêu dùng (CPI) tăng dưới 4%'
     return f"{name}: {phrase}"
 
 
@@ -281,38 +317,108 @@ def result_value(ind: Indicator) -> str:
     return amount(format_number(ind.result), ind.unit)
 
 
+def result_words(ind: Indicator) -> str:
+    """The result as the sheet writes it, in words: a figure ('94,1 triệu đồng', 'thứ 15') or an expression
+    ('Trên 8' -> 'trên 8%', '61-62' -> 'từ 61 đến 62%', 'Khoảng 24' -> 'khoảng 24 tỷ đồng', 'Tăng 5 bậc',
+    'Hoàn thành' -> 'hoàn thành'); '' when the cell is empty or holds an error value."""
+    if ind.result is not None:
+        return result_value(ind)
+    rr = ind.result_reading
+    text = clean(ind.result_text)
+    if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
+        return "" if not text or EXCEL_ERROR.match(text) else lower_first(text)
+    unit = "%" if "%" in rr.text else ind.unit
+    if rr.change:
+        return f"{'tăng' if rr.change == 'tang' else 'giảm'} {bound_words(rr.bounds, unit)}"
+    return bound_words(rr.bounds, unit, is_rank(ind))
+
+
+def _falls(ind: Indicator) -> bool | None:
+    """Did the figure fall against the previous year? None when there is no previous figure."""
+    if ind.result is None or ind.previous is None:
+        return None
+    return ind.exact.get("result", ind.result) < ind.exact.get("previous", ind.previous)
+
+
+def result_clause(ind: Indicator) -> str:
+    """The result with its verb: 'thực hiện 94,1 triệu đồng', 'còn 4,1%' (a burden that is down to it, never one
+    that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; '' when there is none."""
+    words = result_words(ind)
+    if not words:
+        return ""
+    rr = ind.result_reading
+    if ind.result is None and (rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric or rr.change):
+        return words  # written in words or as a change: it carries its own verb
+    if is_rank(ind):
+        return f"xếp {words}"
+    if ind.direction == "down" and ind.result is not None and not names_a_change(ind) and _falls(ind) is not False:
+        return f"còn {words}"
+    return f"thực hiện {words}"
+
+
+def growth_words(a: Assessment, previous_year: int | None = None) -> str:
+    """The change a document states beside a result: 'tăng 8,16% so với năm 2025'; in points for an indicator in %
+    ('giảm 0,3 điểm %', as many decimals as the sheet shows, at most 2); a rank in places ('tăng 12 bậc': 30 -> 18);
+    a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'). Nothing
+    when the result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns)."""
+    ind = a.indicator
+    g = a.growth
+    if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
+        return ""  # a failed row, or a result read as not yet filled (0 against a plan): no change to state
+    since = f"so với năm {previous_year}" if previous_year else "so với năm trước"
+    kind = getattr(a, "growth_kind", None)
+    if kind == "avg_yearly" or (kind is None and is_period_growth(ind) and a.reason.startswith("tăng bình quân")):
+        word = "tăng" if g >= 0 else "giảm"
+        return f"{word} bình quân {format_number(abs(g), 2)}%/năm {period_words(ind)}"
+    result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
+    if is_rank(ind):
+        if result is None or previous is None:
+            return ""
+        places = previous - result  # a smaller place number is better: 30 -> 18 rose 12 places
+        if places == 0:
+            return f"giữ nguyên thứ hạng {since}"
+        return f"{'tăng' if places > 0 else 'giảm'} {format_number(abs(places))} bậc {since}"
+    if g == 0:
+        return f"bằng {since[7:]}"
+    word = "tăng" if g > 0 else "giảm"
+    if a.growth_unit == "điểm %":
+        shown = [x for x in (ind.result, ind.previous) if x is not None]
+        places = min(2, max((decimals_of(x) for x in shown), default=0))
+        return f"{word} {format_number(abs(g), places)} điểm % {since}"
+    if far_apart(result, previous):
+        return ""
+    return f"{word} {format_number(abs(g), 2)}% {since}"
+
+
 def result_phrase(a: Assessment, since: str = "") -> str:
     """What a report says of a row after its name: 'thực hiện 94,1 triệu đồng, kế hoạch 93 triệu đồng, đạt 101,2%
-    kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'chưa có số liệu (kế hoạch …)'; 'số liệu lỗi'. `since` is the growth
-    phrase against the previous year ('tăng 8,16% so với năm 2025'), appended when given."""
+    kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'thực hiện trên 8%, kế hoạch trên 8%'; 'chưa có số liệu (kế hoạch …)';
+    'số liệu lỗi'. `since` is the growth phrase ('tăng 8,16% so với năm 2025'), appended when given."""
     ind = a.indicator
-    if status_of(a) == ERROR_STATUS:
+    status = status_of(a)
+    if status == ERROR_STATUS:
         return "số liệu lỗi"
     plan = target_words(ind)
+    res = result_clause(ind)
+    if status == "chua_co_so_lieu" or not res:
+        res = "chưa có số liệu"
+        if not ind.target.is_numeric:
+            return f"{res} (mục tiêu {plan})" if plan else res
+        return f"{res} (kế hoạch {target_phrase_short(ind)})"
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
-        if ind.result_text:
-            res = lower_first(ind.result_text)
-        elif ind.result is not None:
-            res = f"thực hiện {result_value(ind)}"
-        else:
-            res = "chưa có số liệu"
         if plan:
             return f"{res} (mục tiêu {plan})"
-        return f"{res}, không có số kế hoạch" if ind.result is not None else res
-    if ind.result is None:
-        return f"chưa có số liệu (kế hoạch {'tăng ' if ind.growth_target else ''}{plan})"
-    if is_rank(ind):
-        parts = [f"xếp {result_value(ind)}", f"kế hoạch {plan}"]
+        return f"{res}, không có số kế hoạch"
+    if no_goal(ind):
+        parts = [res, f"kế hoạch ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
     elif ind.growth_target:
-        parts = [f"thực hiện {result_value(ind)}"]
+        parts = [res]
         if since:
             parts.append(since)
-        parts.append(f"kế hoạch tăng {plan}")
+        parts.append(f"kế hoạch {target_phrase_short(ind)}")
         since = ""
-    elif ind.direction == "down":
-        parts = [f"còn {result_value(ind)}", f"kế hoạch {plan}"]
     else:
-        parts = [f"thực hiện {result_value(ind)}", f"kế hoạch {plan}"]
+        parts = [res, f"kế hoạch {plan}"]
     r = ratio_words(a)
     if r:
         parts.append(r)
@@ -321,19 +427,27 @@ def result_phrase(a: Assessment, since: str = "") -> str:
     return ", ".join(parts)
 
 
+def target_phrase_short(ind: Indicator) -> str:
+    """The plan beside a result: 'trên 8%', 'tăng 10%', 'tăng bình quân từ 11 đến 12%/năm giai đoạn 2016–2020'."""
+    words = target_words(ind)
+    if is_period_growth(ind):
+        return f"tăng bình quân {words}/năm {period_words(ind)}"
+    return f"tăng {words}" if ind.growth_target else words
+
+
 def result_brief(a: Assessment) -> str:
     """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)'."""
     ind = a.indicator
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
-    if ind.result is None or not ind.target.is_numeric:
+    res = result_clause(ind)
+    if not res or not ind.target.is_numeric:
         return ""
-    verb = "còn" if ind.direction == "down" and not is_rank(ind) else ("xếp" if is_rank(ind) else "thực hiện")
-    plan = f"tăng {target_words(ind)}" if ind.growth_target else target_words(ind)
-    res = result_value(ind)
-    if ind.growth_target and a.growth is not None:
-        res += f", tăng {format_number(a.growth, 1)}%" if a.growth >= 0 else f", giảm {format_number(-a.growth, 1)}%"
-    return f"({verb} {res}, kế hoạch {plan})"
+    if ind.growth_target:
+        g = growth_words(a)
+        if g:
+            res += ", " + g.replace(" so với năm trước", "")
+    return f"({res}, kế hoạch {target_phrase_short(ind)})"
 
 
 # ------------------------------------------------------------------ structures
@@ -366,11 +480,11 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
         p = a.indicator
         if status_of(a) == ERROR_STATUS:
             items.append(f"{part_name(name_of(p))} số liệu lỗi")
-        elif p.result is None:
+        elif status_of(a) == "chua_co_so_lieu" or not result_words(p):
             items.append(f"{part_name(name_of(p))} chưa có số liệu (kế hoạch {target_words(p)})")
         else:
             plan = target_words(p)
-            items.append(f"{part_name(name_of(p))} {result_value(p)}" + (f" (kế hoạch {plan})" if plan else ""))
+            items.append(f"{part_name(name_of(p))} {result_words(p)}" + (f" (kế hoạch {plan})" if plan else ""))
     return f"{name_of(head)}: {', '.join(items)}"
 
 
@@ -403,37 +517,31 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     """The list entries of a document, in table order.
 
     A structure («Cơ cấu …» with parts) is one entry; a «Trong đó: …» row is written
-    with its indicator («…, trong đó tỷ lệ …»); a part one level below a sub-row names
-    that sub-row in brackets. `since(a)` gives the growth phrase against the previous year.
+    with its indicator («…, trong đó tỷ lệ …»); a sub-row below another sub-row, a short
+    name («Diện tích») or a name the table repeats names its real parent in brackets
+    (sub_row_parents). `since(a)` gives the growth phrase against the previous year.
     """
     from kh_excel.core.table import structure_parts
 
     inds = [a.indicator for a in assessments]
     by_row = {a.indicator.row: a for a in assessments}
+    owners = sub_row_parents(inds)
+    repeated = _repeated_names(inds)
     out: list[Item] = []
     done: set[int] = set()
-    level1: Indicator | None = None
     last_named: Item | None = None
-    head: Indicator | None = None  # the last row not marked as a sub-row ('- Diện tích' belongs to it)
     for i, a in enumerate(assessments):
         ind = a.indicator
-        marked_sub = bool(_SUB_MARK.match(clean(ind.name)))
-        owner = head
-        if not marked_sub:
-            head = ind
         if ind.row in done:
             continue
-        if ind.kind == "indicator":
-            level1 = None
-        elif not ind.stt.strip().startswith("+"):
-            level1 = ind
         if ind.name_key.startswith("co cau"):
             parts = _share_parts(ind, [p for p in structure_parts(inds, i) if p.row in by_row])
             if parts:
                 pa = [by_row[p.row] for p in parts]
                 done.update(p.row for p in parts)
-                status = structure_status(pa)
-                res = structure_result(ind, pa)
+                # a failed total fails the structure: never listed or counted as met
+                status = ERROR_STATUS if status_of(a) == ERROR_STATUS else structure_status(pa)
+                res = f"{name_of(ind)}: số liệu lỗi" if status_of(a) == ERROR_STATUS else structure_result(ind, pa)
                 bad = [x for x in pa if status_of(x) in ("khong_dat", ERROR_STATUS)]
                 brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x)[1:-1]}' for x in bad)})" \
                     if bad else name_of(ind)
@@ -449,15 +557,19 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is not None:
             owner = name_of(parent.indicator) if parent else ""
             name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
-        elif ind.kind == "subrow" and ind.stt.strip().startswith("+") and level1 is not None:
-            name = f"{name} ({name_of(level1)})"
-        elif len(name.split()) <= SHORT_NAME_WORDS:
-            # 'Diện tích', 'Sản lượng' alone say nothing: name what they belong to
-            # the row the sheet's dash hangs it under, else the indicator the reader gave it
-            context = owner if marked_sub and owner else (parent.indicator if ind.kind == "subrow" and parent else None)
-            label = re.sub(r"\s*\([^()]*\)$", "", name_of(context)) if context is not None else ""
-            if label and context is not ind:
-                name = f"{name} ({label})"
+        elif ind.row in owners:
+            context, root = owners[ind.row]
+            twice = fold(name) in repeated
+            if twice and (context.kind == "indicator" or fold(name_of(context)) == fold(name)):
+                # a name the table repeats (one sector under two indicators): its indicator in full, so that
+                # the two rows read apart («(Tổng giá trị sản xuất, giá 2010)» / «(…, thực tế)»)
+                whole = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(root))
+                name = f"{name} ({whole})"
+            elif context.kind == "subrow" or len(name.split()) <= SHORT_NAME_WORDS or twice:
+                # 'Diện tích', 'Sản lượng' alone say nothing: name the row it belongs to
+                label = _TRAILING_BRACKET.sub("", name_of(context))
+                if label:
+                    name = f"{name} ({label})"
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \
@@ -469,6 +581,66 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is None:
             last_named = out[-1]
     return out
+
+
+def _mark(ind: Indicator) -> str:
+    """How a sub-row is marked: its STT («+», «-», «a)») or the mark typed before its name («- Lúa»); '' for none."""
+    from kh_excel.core.table import _marker
+    stt = clean(ind.stt)
+    if stt and not stt[:1].isdigit() or _marker(stt) in ("a)", "1.1"):
+        return _marker(stt)
+    m = _SUB_MARK.match(clean(ind.name))
+    return _marker(m.group(0)) if m else ""
+
+
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)$")
+
+
+def _is_heading(ind: Indicator) -> bool:
+    """A row named in capitals («+ TRỒNG TRỌT») heads the rows below it; «- Lúa» is a leaf."""
+    name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
+    return sum(ch.isalpha() for ch in name) > 1 and name == name.upper()
+
+
+def sub_row_parents(inds: list[Indicator]) -> dict[int, tuple[Indicator, Indicator]]:
+    """The row each sub-row belongs to and its indicator (sheet row -> (parent, indicator)), from the marks as a
+    list nests them. Below an indicator an unmarked sub-row is one level down; a new mark goes one level
+    deeper, a mark seen above returns to its level («- CÔNG NGHIỆP - TTCN», then «+ XÂY DỰNG» belongs to it,
+    never to a row of another branch); a row in lower case under a heading in capitals belongs to that heading
+    («+ TRỒNG TRỌT», «- Lúa»), and a heading never to a lower-case row. A row the sheet numbers but marks in
+    its name («- Diện tích») belongs to the row above it in the same way."""
+    out: dict[int, tuple[Indicator, Indicator]] = {}
+    stack: list[tuple[str | None, Indicator]] = []
+    for ind in inds:
+        m = _mark(ind)
+        if ind.kind == "indicator" and not _SUB_MARK.match(clean(ind.name)):
+            stack = [(None, ind)]
+            continue
+        if not stack:
+            continue
+        heading = _is_heading(ind)
+        if heading:
+            while len(stack) > 1 and not _is_heading(stack[-1][1]):
+                stack.pop()
+        if not m:
+            del stack[1:]
+        elif not (not heading and len(stack) > 1 and _is_heading(stack[-1][1]) and stack[-1][0] != m):
+            marks = [k for k, _ in stack]
+            if m in marks[1:]:
+                del stack[len(marks) - 1 - marks[::-1].index(m):]
+        out[ind.row] = (stack[-1][1], stack[0][1])
+        stack.append((m, ind))
+    return out
+
+
+def _repeated_names(inds: list[Indicator]) -> set[str]:
+    """Sub-row names the table writes more than once (the same sector under two indicators)."""
+    seen: dict[str, int] = {}
+    for ind in inds:
+        if ind.kind == "subrow":
+            k = fold(name_of(ind))
+            seen[k] = seen.get(k, 0) + 1
+    return {k for k, n in seen.items() if n > 1 and k}
 
 
 def plan_items(entries: list[Item]) -> list[Item]:
