@@ -41,6 +41,26 @@ REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
 # "Tỷ lệ hộ nghèo giảm (bình quân)", "Số hộ nghèo giảm", "Kéo giảm tai nạn giao thông": the figure is the reduction.
 _REDUCTION_RE = re.compile(r"\b(?:keo giam|giam)\b")
 
+# A rank («Xếp hạng PCI», unit «Hạng»): the figure is a place, 1 is the best, so lower is better.
+# Units as written (with their accents: «Hàng», «Hãng» are not ranks), an optional «/63» after them.
+RANK_UNITS = frozenset({"hạng", "bậc", "thứ", "thứ hạng", "xếp hạng", "thứ bậc", "vị trí", "vị thứ"})
+_RANK_UNIT_RE = re.compile(r"(?P<u>[^\d/]+?)\s*(?:/\s*\d+)?")
+# Names that say the figure is a place; with a unit of measure («Điểm», «%») they are a score, not a rank.
+_RANK_NAME_RE = re.compile(r"\b(?:xep hang|thu hang|xep thu|vi tri xep hang|vi thu)\b")
+
+
+def is_rank(name: str, unit: str) -> bool:
+    """Is the figure a place in a ranking (PCI, PAR INDEX, SIPAS … «Xếp hạng», unit «Hạng»/«Bậc»/«Thứ»)?
+    A rank's unit decides; a name saying «xếp hạng»/«thứ hạng» decides when the unit is empty."""
+    u = vtext.clean(unit).lower()
+    m = _RANK_UNIT_RE.fullmatch(u) if u else None
+    if m and m.group("u").strip() in RANK_UNITS:
+        return True
+    return not u and bool(_RANK_NAME_RE.search(vtext.fold(name)))
+
+
+RANK_REASON = "chỉ tiêu là thứ hạng (xếp hạng): thứ càng nhỏ càng tốt (thứ 18 tốt hơn thứ 20)"
+
 _EXPLICIT = {
     "tang": "up", "cao": "up", "cao hon": "up", "lon hon": "up", "up": "up", "↑": "up",
     "giam": "down", "thap": "down", "thap hon": "down", "nho hon": "down", "down": "down", "↓": "down",
@@ -60,6 +80,8 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         for word, d in _EXPLICIT.items():
             if len(word) > 2 and key.startswith(word):
                 return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+    if is_rank(name, unit):
+        return "down", RANK_REASON
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
     if folded is None:
