@@ -114,3 +114,49 @@ def test_period_growth_says_it_is_an_average_yearly_growth():
     b = assess(one)
     assert b.growth_kind == "yoy" and b.growth_base_year is None and b.growth == 8
     assert not_met_detail(b) == "(tăng 8,0%, kế hoạch tăng 10%)"
+
+
+# ------------------------------------------------------------------ structures
+
+def test_structure_parts_and_head(tmp_path):
+    import openpyxl
+
+    import kh_excel
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    ws.append(["BIỂU CHỈ TIÊU NĂM 2026"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"])
+    for r in [
+        ["1", "Cơ cấu kinh tế", "%", 100, 100, "Sở Tài chính"],
+        ["-", "Nông, lâm nghiệp và thủy sản", "%", 20, 19, None],      # 5% off «khoảng 20»: Không đạt
+        ["-", "Công nghiệp - xây dựng", "%", 36, 36.5, None],          # within ±2%: Đạt
+        ["-", "Dịch vụ", "%", 44, 44.5, None],                         # within ±2%: Đạt
+        ["2", "Cơ cấu lao động", "%", 100, 100, "Sở Nội vụ"],
+        ["-", "Nông, lâm nghiệp và thủy sản", "%", 50, 45, None],      # agricultural labour share: lower is better
+        ["-", "Công nghiệp - xây dựng", "%", 25, 28, None],            # 12% off «khoảng 25»: Không đạt
+        ["-", "Dịch vụ", "%", 25, 27, None],                           # 8% off: Không đạt
+        ["3", "Cơ cấu dân số", "%", 100, 100, "Sở Y tế"],
+        ["-", "Tỷ lệ hộ nghèo", "%", 4, 3, None],                      # a burden keeps its direction: 3 < 4 Vượt
+        ["-", "Nhóm còn lại", "%", 96, 97, None],                      # within ±2%: Đạt
+    ]:
+        ws.append(r)
+    path = tmp_path / "co_cau.xlsx"
+    wb.save(path)
+    att = kh_excel.evaluate(kh_excel.read_workbook(path))
+    got = {a.indicator.row: (a.indicator.direction, a.status) for a in att.assessments}
+    assert got == {
+        3: ("up", "khong_danh_gia"), 4: ("about", "khong_dat"), 5: ("about", "dat"), 6: ("about", "dat"),
+        7: ("up", "khong_danh_gia"), 8: ("down", "vuot"), 9: ("about", "khong_dat"), 10: ("about", "khong_dat"),
+        11: ("up", "khong_danh_gia"), 12: ("down", "vuot"), 13: ("about", "dat"),
+    }
+    by_row = {a.indicator.row: a for a in att.assessments}
+    assert "lao động nông nghiệp" in by_row[8].indicator.direction_reason
+    assert "qua từng thành phần" in by_row[3].reason
+    s = att.summary
+    # the three heads are not indicators of X/Y: 8 parts evaluated, 5 met (Đạt/Vượt)
+    assert s.evaluated == 8 and s.counts["vuot"] + s.counts["dat"] == 5
+    assert s.sentence.startswith("Năm 2026, có 5/8 chỉ tiêu đạt và vượt kế hoạch; 3 chỉ tiêu không đạt kế hoạch, gồm: "
+                                 "(1) Nông, lâm nghiệp và thủy sản (Cơ cấu kinh tế) (thực hiện 19%, kế hoạch 20%); "
+                                 "(2) Công nghiệp - xây dựng (Cơ cấu lao động) (thực hiện 28%, kế hoạch 25%); "
+                                 "(3) Dịch vụ (Cơ cấu lao động) (thực hiện 27%, kế hoạch 25%)")

@@ -96,7 +96,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         basis = t.high
     ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
     status, reason = judge(r, t, ind.direction, tolerance)
-    if ind.direction == "down":
+    if ind.direction in ("down", "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, **growth)
 
@@ -223,9 +223,27 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
                        else Assessment(ind, "khong_danh_gia", None, reason, **_growth(ind)) for ind in inds]
     else:
+        heads = structure_heads(inds)
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
+                       else Assessment(ind, "khong_danh_gia", None, STRUCTURE_HEAD_REASON) if id(ind) in heads
                        else assess(ind, tolerance) for ind in inds]
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
+
+
+STRUCTURE_HEAD_REASON = "cơ cấu: tổng các thành phần (100%), được đánh giá qua từng thành phần, không tính là một chỉ tiêu"
+
+
+def structure_heads(inds: list[Indicator]) -> set[int]:
+    """id() of the structure rows («Cơ cấu kinh tế» 100 against 100) that are the total of their parts:
+    a «Cơ cấu …» row with parts below it whose plan is 100 or not a number. They are judged through
+    their parts, so they are not an indicator of X/Y (a head with a plan of its own, «Cơ cấu … 40%», is)."""
+    from kh_excel.core.table import structure_parts
+    out: set[int] = set()
+    for i, ind in enumerate(inds):
+        if ind.name_key.startswith("co cau") and (not ind.target.is_numeric or ind.target.value == 100) \
+                and structure_parts(inds, i):
+            out.add(id(ind))
+    return out
 
 
 @lru_cache(maxsize=1 << 12)

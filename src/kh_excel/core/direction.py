@@ -98,3 +98,26 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
     return "up", "mặc định: càng cao càng tốt"
+
+
+# A labour structure («Cơ cấu lao động»): its farm part is the share of agricultural labour (SPEC §4).
+_LABOUR_RE = re.compile(r"\blao dong\b")
+_FARM_RE = re.compile(r"\b(?:nong nghiep|nong,|nong lam|nong -|lam nghiep|thuy san|ngu nghiep)")
+
+
+def structure_part_direction(head_name: str, part_name: str, target: Target, direction: Direction,
+                             reason: str) -> tuple[Direction, str]:
+    """The direction of a part of a structure («Cơ cấu …»), given the one inferred for the part alone.
+
+    A share planned at a level is judged «khoảng» its plan — except a part that is a burden: its name
+    states one (inferred lower-is-better from the name, a ceiling, a rank), or it is the farm part of a
+    labour structure («Cơ cấu lao động» › «Nông, lâm nghiệp và thủy sản» = the agricultural labour share,
+    lower is better, SPEC §4). A Chiều column and a «không vượt quá» target keep their direction."""
+    if reason.startswith("theo cột") or target.op in ("<", "<=", ">", ">="):
+        return direction, reason
+    if direction == "down":
+        return direction, reason
+    head, part = vtext.fold(head_name), vtext.fold(part_name)
+    if _LABOUR_RE.search(head + " " + part) and _FARM_RE.search(part):
+        return "down", (f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng lao động nông nghiệp, càng thấp càng tốt")
+    return "about", f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"
