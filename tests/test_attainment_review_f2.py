@@ -160,3 +160,21 @@ def test_structure_parts_and_head(tmp_path):
                                  "(1) Nông, lâm nghiệp và thủy sản (Cơ cấu kinh tế) (thực hiện 19%, kế hoạch 20%); "
                                  "(2) Công nghiệp - xây dựng (Cơ cấu lao động) (thực hiện 28%, kế hoạch 25%); "
                                  "(3) Dịch vụ (Cơ cấu lao động) (thực hiện 27%, kế hoạch 25%)")
+
+
+def test_rank_plan_in_places_climbed():
+    # «Tăng 3 bậc»: climbing 5 places (written, or 30th -> 25th) is Vượt, 3 is Đạt, 1 is Không đạt
+    pci = "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"
+    written = row("Tăng 3 bậc", None, pci, "Bậc")
+    written.result_text = "Tăng 5 bậc"
+    a = assess(written)
+    assert a.status == "vuot" and a.growth == 5 and a.growth_unit == "bậc"
+    assert assess(row("Tăng 3 bậc so với năm 2025", 25, pci, "Bậc", previous=28)).status == "dat"
+    low = assess(row("Tăng 3 bậc", 29, pci, "Bậc", previous=30))
+    assert low.status == "khong_dat" and low.growth == 1
+    assert not_met_detail(low) == "(tăng 1 bậc, kế hoạch tăng 3 bậc)"
+    fell = assess(row("Tăng ít nhất 2 bậc", 32, pci, "Bậc", previous=30))
+    assert fell.status == "khong_dat" and fell.growth == -2
+    assert assess(row("Tăng ít nhất 2 bậc", 28, pci, "Bậc", previous=30)).status == "dat"
+    # no previous place and a bare figure: nothing to compare
+    assert assess(row("Tăng 3 bậc", 25, pci, "Bậc")).status == "khong_danh_gia"

@@ -170,7 +170,8 @@ def test_summary_groups_plain(judged):
     assert "Sở Tài chính, Thống kê tỉnh" not in s.by_agency  # split into two agencies
     tc = s.by_agency["Sở Tài chính"]
     # «Cơ cấu GRDP» (100 against 100) is judged through its parts, not counted as met (khong_danh_gia)
-    assert (_met(tc), tc.get("khong_dat", 0), tc.get("khong_danh_gia", 0)) == (5, 4, 2)
+    # and PCI «Tăng 4 bậc» against «Tăng 3 bậc» is judged (Vượt KH)
+    assert (_met(tc), tc.get("khong_dat", 0), tc.get("khong_danh_gia", 0)) == (6, 4, 1)
     tk = s.by_agency["Thống kê tỉnh"]
     assert (_met(tk), tk.get("khong_dat", 0)) == (5, 4)
     vh = s.by_agency[fb.VHTTDL]
@@ -192,7 +193,8 @@ def test_summary_groups_plain(judged):
     vhxh = _group(s.by_section, "VĂN HÓA - XÃ HỘI")
     assert (_met(vhxh), vhxh.get("khong_dat", 0)) == (5, 2)
     mt = _group(s.by_section, "MÔI TRƯỜNG")
-    assert (mt.get("dat", 0), mt.get("chua_co_so_lieu", 0), mt.get("khong_danh_gia", 0)) == (1, 1, 1)
+    # PCI «Tăng 4 bậc» against «Tăng 3 bậc»: Vượt KH, no longer «Không đánh giá»
+    assert (mt.get("dat", 0), mt.get("vuot", 0), mt.get("chua_co_so_lieu", 0), mt.get("khong_danh_gia", 0)) == (1, 1, 1, 0)
 
 
 def test_evaluate_never_changes_the_table(books):

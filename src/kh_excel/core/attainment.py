@@ -59,6 +59,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if "target" in ind.exact and t.op == "=":
         t = replace(t, value=ind.exact["target"])
     growth = _growth(ind)
+    if not t.is_numeric and is_rank(ind.name, ind.unit) and _rank_change(t.text):
+        return _assess_rank_change(ind, tolerance, growth)
     if not t.is_numeric:
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
@@ -99,6 +101,42 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if ind.direction in ("down", "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, **growth)
+
+
+_RANK_CHANGE = re.compile(r"^(?:phan dau\s+)?(tang|giam)\s+(?:(it nhat|toi thieu|tu)\s+)?(\d{1,3})\s*(?:bac|hang|vi tri)\b")
+
+
+def _rank_change(text: str) -> tuple[Decimal, str] | None:
+    """«Tăng 3 bậc (so với năm 2025)» -> (3, "="); «Tăng ít nhất 2 bậc» -> (2, ">="); «Giảm 1 bậc» -> (-1, "=")."""
+    m = _RANK_CHANGE.match(vtext.fold(text).strip())
+    if not m:
+        return None
+    n = Decimal(m.group(3))
+    return (n if m.group(1) == "tang" else -n), (">=" if m.group(2) else "=")
+
+
+def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> Assessment:
+    """A rank whose plan is a number of places to climb («Tăng 3 bậc»): judged by the places gained —
+    written as a change («Tăng 5 bậc») or the previous place minus the current one (30th -> 25th: 5)."""
+    want, op = _rank_change(ind.target.text)  # type: ignore[misc]
+    target = Target(ind.target.text, op, want)
+    r = ind.exact.get("result", ind.result)
+    if r is not None and ind.previous is not None:
+        gained = ind.exact.get("previous", ind.previous) - r
+        how = f"từ thứ {format_number(ind.previous)} lên thứ {format_number(r)}" if gained >= 0 else \
+            f"từ thứ {format_number(ind.previous)} xuống thứ {format_number(r)}"
+    elif ind.result_text and _rank_change(ind.result_text):
+        gained, _ = _rank_change(ind.result_text)  # type: ignore[misc]
+        how = f"kết quả «{vtext.clean(ind.result_text)}»"
+    else:
+        why = ("mục tiêu là số bậc tăng, nhưng bảng không có thứ hạng năm trước" if r is not None
+               else "chưa có số thực hiện")
+        return Assessment(ind, "chua_co_so_lieu" if r is None and not ind.result_text else "khong_danh_gia", None,
+                          why, **growth)
+    status, _ = judge(gained, target, "up", tolerance)
+    word = "tăng" if gained >= 0 else "giảm"
+    return Assessment(ind, status, None, f"{how}: {word} {format_number(abs(gained))} bậc; mục tiêu «{ind.target.text}»",
+                      gained, "bậc", "yoy")
 
 
 _FAR = Decimal("1E+18")
@@ -410,6 +448,9 @@ def not_met_detail(a: Assessment) -> str:
     «(xếp thứ 22, kế hoạch thứ 20)»; a growth target «(tăng 8,0%, kế hoạch tăng 10%)».
     """
     ind = a.indicator
+    if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
+        plan = vtext.clean(ind.target.text)
+        return f"({'tăng' if a.growth >= 0 else 'giảm'} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
     if ind.result is None or not ind.target.is_numeric:
         return ""
     plain = ind.direction == "up" and not ind.growth_target and not is_rank(ind.name, ind.unit)
