@@ -59,7 +59,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if "target" in ind.exact and t.op == "=":
         t = replace(t, value=ind.exact["target"])
     growth = _growth(ind)
-    if not t.is_numeric and is_rank(ind.name, ind.unit) and _rank_change(t.text):
+    if not t.is_numeric and (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) \
+            and _rank_change(t.text):
         return _assess_rank_change(ind, tolerance, growth)
     if not t.is_numeric:
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
