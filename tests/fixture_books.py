@@ -281,8 +281,10 @@ def _plain_facts(rows: dict[str, int], sheet: str = SHEET) -> dict:
         g: _ind(stt="1", number=1, name="Tổng sản phẩm trên địa bàn theo giá hiện hành", unit="Tỷ đồng",
                 op="=", value=D("155000"), result=D("151200"), lead=TC_TK_LIST, leader=ANH, section=s1,
                 status="khong_dat", ratio=D("97.548"), direction="up"),
+        # the structure's own row (100 against 100) is the total of its parts, judged through them: not an
+        # indicator of X/Y (core.attainment.structure_heads)
         r["cc"]: _sub(g, stt="-", number=1, name="Cơ cấu GRDP", unit="%", op="=", value=D("100"), result=D("100"),
-                      lead=TC_TK_LIST, leader=ANH, section=s1, status="dat", ratio=D("100")),
+                      lead=TC_TK_LIST, leader=ANH, section=s1, status="khong_danh_gia"),
         # parts of a structure ("Cơ cấu …") are shares judged "about" their planned level (±2 %), the rule
         # documented in core.attainment / core.table with its reason
         r["cc1"]: _sub(g, stt="+", name="Nông, lâm nghiệp và thủy sản", op="=", value=D("14.97"), result=D("14.0"),
@@ -325,8 +327,9 @@ def _plain_facts(rows: dict[str, int], sheet: str = SHEET) -> dict:
         r["rung"]: _ind(stt="11", number=11, name="Tỷ lệ che phủ rừng", value=D("61.3"), result=D("61.3"),
                         section=s3, status="dat", leader=PHUOC),
         r["dvc"]: _ind(stt="12", number=12, op="=", value=D("50"), result=None, status="chua_co_so_lieu"),
+        # a rank planned in places to climb: «Tăng 4 bậc» against «Tăng 3 bậc» is beyond the plan
         r["pci"]: _ind(stt="13", number=13, op="text", result=None, lead=["Sở Nội vụ", "Sở Tài chính"],
-                       status="khong_danh_gia"),
+                       status="vuot", direction="down"),
     }
     return {
         "sheet": sheet,
@@ -465,7 +468,7 @@ def build_operators(directory: Path) -> tuple[Path, dict]:
         r = w.add(str(n), name, unit, target, result, "Sở Tài chính", XA, ANH)
         rows[r] = _ind(stt=str(n), number=n, name=name, unit=unit, op=op, value=value, high=high,
                        result=_num(result), status=status,
-                       direction="down" if op in ("<", "<=") else "up", **extra)
+                       direction="down" if op in ("<", "<=") or unit == "Bậc" else "up", **extra)  # a rank: lower is better
         return r
 
     sec = w.add("I", "CÁC CHỈ TIÊU VỀ KINH TẾ")

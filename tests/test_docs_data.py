@@ -45,7 +45,7 @@ def make_table(previous: bool = False, tricky: bool = False, results: bool = Tru
         _ind(9, "subrow", "-", "Cơ cấu GRDP", "%", Target("100", "=", Decimal("100")), r(100), p(100),
              parent=8, number=1),
         _ind(10, "subrow", "+", "Nông, lâm nghiệp và thủy sản", "%", Target("14,97", "=", Decimal("14.97")),
-             r(Decimal("15.1")), p(Decimal("15.6")), parent=8, number=1),
+             r(Decimal("15.1")), p(Decimal("15.6")), parent=8, number=1),  # a structure's part: «khoảng» (below)
         _ind(11, "indicator", "2", "Tốc độ tăng trưởng kinh tế (GRDP)", "%", Target(">10", ">", Decimal("10")),
              r(Decimal("8.2")), number=2),
         _ind(12, "indicator", "3", "GRDP bình quân đầu người", "Triệu đồng", Target("93,00", "=", Decimal("93.00")),
@@ -59,6 +59,9 @@ def make_table(previous: bool = False, tricky: bool = False, results: bool = Tru
         _ind(16, "indicator", "6", "Xếp hạng chỉ số PCI phấn đấu cao hơn năm 2025", "",
              "Tăng 3 bậc so với năm 2025", None, lead=("Sở Tài chính",), section=s2, number=6),
     ]
+    # as the reader sets it: a part of «Cơ cấu GRDP» is judged «khoảng» its share (15,1 within ±2% of 14,97: Đạt
+    # KH); the structure's own row is judged through its parts (core.attainment.structure_heads)
+    inds[2].direction, inds[2].direction_reason = "about", "thành phần của «Cơ cấu GRDP»"
     columns = {"stt": 0, "name": 1, "unit": 2, "target": 3, "lead": 5, "cooperate": 6, "leader": 7}
     headers = {"stt": "STT", "name": "Chỉ tiêu", "unit": "Đơn vị tính", "target": "Kế hoạch năm 2026",
                "lead": "Cơ quan chủ trì", "cooperate": "Cơ quan phối hợp", "leader": "Lãnh đạo tỉnh phụ trách"}

@@ -188,7 +188,7 @@ def test_da_huoai_rows(da_huoai):
         29: (944.4, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         30: (670.524, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         33: (670.524, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
-        34: (100, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
+        34: (100, 0, "khong_danh_gia", None),  # «Cơ cấu GTSX» 100: a structure's total, judged through its parts
         38: (0, 0, "khong_danh_gia", None),
         41: (100, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         46: (0, 0, "khong_danh_gia", None),

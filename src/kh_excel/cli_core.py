@@ -125,6 +125,8 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
             "reason": a.reason,
             "growth": None if a.growth is None else round(float(a.growth), 4),
             "growth_unit": a.growth_unit or None,
+            "growth_kind": a.growth_kind or None,
+            "growth_base_year": a.growth_base_year,
             "lead": ind.lead,
             "leader": ind.leader,
             "footnote": ind.footnote or None,

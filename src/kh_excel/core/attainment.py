@@ -20,11 +20,17 @@ Rules, decided and documented here:
   row **Không đánh giá** with the reason.
 - A result written as a bound or a range is judged only when every value it allows gives one
   status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change.
+- A rank (core.direction.is_rank: «Xếp hạng …», unit «Hạng»/«Bậc»/«Thứ») is lower-is-better: 18th
+  against a plan of 20th is Vượt KH; its growth is in places («bậc», + = the rank rose).
 - growth against the previous year: relative (%) in general; in percentage
-  points for indicators measured in %.
+  points for indicators measured in %; a period growth target gives the average yearly growth
+  (Assessment.growth_kind "avg_yearly", never «so với năm trước»).
+- The report sentence names a sub-row with its parent («Năng suất (Ngô)») and writes «đạt N% KH»
+  only for an amount where more is better and N < 99,95; else the result and the plan.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
@@ -32,6 +38,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
+from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  zero_result_unfilled)
 from kh_excel.core.numbers import decimals_of, format_number
@@ -51,52 +58,92 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     t = ind.target
     if "target" in ind.exact and t.op == "=":
         t = replace(t, value=ind.exact["target"])
-    growth, growth_unit = _growth(ind)
+    growth = _growth(ind)
+    if not t.is_numeric and (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) \
+            and _rank_change(t.text):
+        return _assess_rank_change(ind, tolerance, growth)
     if not t.is_numeric:
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
-        return Assessment(ind, "khong_danh_gia", None, reason, growth, growth_unit)
+        return Assessment(ind, "khong_danh_gia", None, reason, **growth)
     if t.op == "=" and t.value == 0 and ind.direction != "down":
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
-                          growth, growth_unit)
+                          **growth)
     r = ind.exact.get("result", ind.result)
     rr = ind.result_reading
     if r is None and rr is not None:
-        return _assess_expression(ind, rr, tolerance, growth, growth_unit)
+        return _assess_expression(ind, rr, tolerance, **growth)
     if r is None:
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
-        return Assessment(ind, "chua_co_so_lieu", None, reason, growth, growth_unit)
+        return Assessment(ind, "chua_co_so_lieu", None, reason, **growth)
     if zero_result_unfilled(ind):
-        return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, growth, growth_unit)
+        return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, **growth)
     if ind.growth_target and ind.growth_base is not None and ind.growth_base > 0 and r > 0:
         # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
         years, first, last = ind.growth_period
         g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
         status, reason = judge(g, t, ind.direction, tolerance)
         return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
-                                             f"(so với năm {first - 1}); {reason}", g, "%")
+                                             f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
+                          (first, last))
     if ind.growth_target:  # "Tăng 10%" on an amount: judged by the growth against the previous year
         if ind.previous is None or ind.previous <= 0:
             return Assessment(ind, "khong_danh_gia", None,
                               f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
-                              growth, growth_unit)
+                              **growth)
         g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
         status, reason = judge(g, t, ind.direction, tolerance)
-        return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%")
+        return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
     basis = t.value
     if t.op == "range" and t.high is not None and ind.direction == "down":
         basis = t.high
     ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
     status, reason = judge(r, t, ind.direction, tolerance)
-    if ind.direction == "down":
+    if ind.direction in ("down", "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
-    return Assessment(ind, status, ratio, reason, growth, growth_unit)
+    return Assessment(ind, status, ratio, reason, **growth)
+
+
+_RANK_CHANGE = re.compile(r"^(?:phan dau\s+)?(tang|giam)\s+(?:(it nhat|toi thieu|tu)\s+)?(\d{1,3})\s*(?:bac|hang|vi tri)\b")
+
+
+def _rank_change(text: str) -> tuple[Decimal, str] | None:
+    """«Tăng 3 bậc (so với năm 2025)» -> (3, "="); «Tăng ít nhất 2 bậc» -> (2, ">="); «Giảm 1 bậc» -> (-1, "=")."""
+    m = _RANK_CHANGE.match(vtext.fold(text).strip())
+    if not m:
+        return None
+    n = Decimal(m.group(3))
+    return (n if m.group(1) == "tang" else -n), (">=" if m.group(2) else "=")
+
+
+def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> Assessment:
+    """A rank whose plan is a number of places to climb («Tăng 3 bậc»): judged by the places gained —
+    written as a change («Tăng 5 bậc») or the previous place minus the current one (30th -> 25th: 5)."""
+    want, op = _rank_change(ind.target.text)  # type: ignore[misc]
+    target = Target(ind.target.text, op, want)
+    r = ind.exact.get("result", ind.result)
+    if r is not None and ind.previous is not None:
+        gained = ind.exact.get("previous", ind.previous) - r
+        how = f"từ thứ {format_number(ind.previous)} lên thứ {format_number(r)}" if gained >= 0 else \
+            f"từ thứ {format_number(ind.previous)} xuống thứ {format_number(r)}"
+    elif ind.result_text and _rank_change(ind.result_text):
+        gained, _ = _rank_change(ind.result_text)  # type: ignore[misc]
+        how = f"kết quả «{vtext.clean(ind.result_text)}»"
+    else:
+        why = ("mục tiêu là số bậc tăng, nhưng bảng không có thứ hạng năm trước" if r is not None
+               else "chưa có số thực hiện")
+        return Assessment(ind, "chua_co_so_lieu" if r is None and not ind.result_text else "khong_danh_gia", None,
+                          why, **growth)
+    status, _ = judge(gained, target, "up", tolerance)
+    word = "tăng" if gained >= 0 else "giảm"
+    return Assessment(ind, status, None, f"{how}: {word} {format_number(abs(gained))} bậc; mục tiêu «{ind.target.text}»",
+                      gained, "bậc", "yoy")
 
 
 _FAR = Decimal("1E+18")
 
 
-def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth, growth_unit) -> Assessment:
+def _assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Assessment:
     """A result written as a bound, a range, a change or in words (README, Attainment rules).
 
     A bound or range result is judged only when every value it allows gives the same status
@@ -107,7 +154,7 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth, growth_un
     t = ind.target
     if rr.kind == "qualitative":
         return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
-                          growth, growth_unit)
+                          **growth)
     against = t
     if rr.change:
         reduction = ind.direction_reason.startswith("chỉ tiêu là mức giảm")
@@ -115,11 +162,11 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth, growth_un
         if not comparable:
             return Assessment(ind, "khong_danh_gia", None,
                               f"kết quả «{rr.text}» là mức tăng/giảm so với kỳ trước, không so được với mục tiêu «{t.text}»",
-                              growth, growth_unit)
+                              **growth)
     elif ind.growth_target:
         return Assessment(ind, "khong_danh_gia", None,
                           f"mục tiêu «{t.text}» là mức tăng so với năm trước, kết quả «{rr.text}» không phải số cụ thể",
-                          growth, growth_unit)
+                          **growth)
     b = rr.bounds
     eps = Decimal(1).scaleb(-(max(decimals_of(b.value), decimals_of(b.high or 0)) + 3))
     lo, hi = {
@@ -136,9 +183,9 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth, growth_un
         status = "dat"
     else:
         return Assessment(ind, "khong_danh_gia", None,
-                          f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", growth, growth_unit)
+                          f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", **growth)
     return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
-                      growth, growth_unit)
+                      **growth)
 
 
 def judge(r: Decimal, t: Target, d: str, tolerance: Decimal = DEFAULT_TOLERANCE) -> tuple[Status, str]:
@@ -183,15 +230,19 @@ def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
     return abs(r - v) <= abs(v) * tolerance / _HUNDRED
 
 
-def _growth(ind: Indicator) -> tuple[Decimal | None, str]:
+def _growth(ind: Indicator) -> dict:
+    """The change against the previous year, as Assessment fields (its docstring says how to word it):
+    relative (%), in percentage points for a % indicator, in places for a rank (+ = the rank rose)."""
     if ind.previous is None or ind.result is None:
-        return None, ""
+        return {}
     result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
+    if is_rank(ind.name, ind.unit):
+        return {"growth": previous - result, "growth_unit": "bậc", "growth_kind": "yoy"}
     if "%" in ind.unit:
-        return result - previous, "điểm %"
+        return {"growth": result - previous, "growth_unit": "điểm %", "growth_kind": "yoy"}
     if previous == 0:
-        return None, ""
-    return (result / previous - 1) * _HUNDRED, "%"
+        return {}
+    return {"growth": (result / previous - 1) * _HUNDRED, "growth_unit": "%", "growth_kind": "yoy"}
 
 
 def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
@@ -209,11 +260,29 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         reason = ("bảng không có cột kế hoạch nên không so sánh được" if "target" in missing
                   else "bảng không có cột kết quả thực hiện nên chưa đánh giá được")
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
-                       else Assessment(ind, "khong_danh_gia", None, reason, *_growth(ind)) for ind in inds]
+                       else Assessment(ind, "khong_danh_gia", None, reason, **_growth(ind)) for ind in inds]
     else:
+        heads = structure_heads(inds)
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
+                       else Assessment(ind, "khong_danh_gia", None, STRUCTURE_HEAD_REASON) if id(ind) in heads
                        else assess(ind, tolerance) for ind in inds]
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
+
+
+STRUCTURE_HEAD_REASON = "cơ cấu: tổng các thành phần (100%), được đánh giá qua từng thành phần, không tính là một chỉ tiêu"
+
+
+def structure_heads(inds: list[Indicator]) -> set[int]:
+    """id() of the structure rows («Cơ cấu kinh tế» 100 against 100) that are the total of their parts:
+    a «Cơ cấu …» row with parts below it whose plan is 100 or not a number. They are judged through
+    their parts, so they are not an indicator of X/Y (a head with a plan of its own, «Cơ cấu … 40%», is)."""
+    from kh_excel.core.table import structure_parts
+    out: set[int] = set()
+    for i, ind in enumerate(inds):
+        if ind.name_key.startswith("co cau") and (not ind.target.is_numeric or ind.target.value == 100) \
+                and structure_parts(inds, i):
+            out.add(id(ind))
+    return out
 
 
 @lru_cache(maxsize=1 << 12)
@@ -260,23 +329,145 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
         by_section=by_section,
         by_agency=by_agency,
         by_leader=by_leader,
-        sentence=summary_sentence(total, evaluated, not_met, year),
+        sentence=summary_sentence(total, evaluated, not_met, year, sentence_names(assessments)),
         not_met=not_met,
     )
 
 
+_MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "·": "*"}
+_IN_WHICH = ("trong do:", "trong do ", "trong do,")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s*(?=\S)")
+_SUB_STT = re.compile(r"^(?:[a-zđ]\s*[).]|\d{1,3}(?:\.\d{1,3})+\.?)$", re.I)
+
+
+def _row_mark(ind: Indicator) -> str:
+    """The list mark that makes a row part of the one above: in its STT («-», «+», «a)») or, where the STT
+    column only counts rows, at the start of its name («- Năng suất»); "" for a row that stands alone."""
+    stt = ind.stt.strip()
+    if stt[:1] in _MARK_OF:
+        return _MARK_OF[stt[:1]]
+    if _SUB_STT.match(stt):
+        return "a)" if not stt[0].isdigit() else "1.1"
+    return _MARK_OF.get(ind.name.strip()[:1], "")
+
+
+def _bare_name(ind: Indicator) -> str:
+    """The name as a sentence writes it: without the list mark («- Năng suất» -> «Năng suất»), a running
+    number typed into it («1.3.Ngô» -> «Ngô») or a leading «Trong đó:»."""
+    name = ind.name.lstrip("".join(_MARK_OF) + " ").strip()
+    name = _NUMBERING.sub("", name, count=1) if not name[:1].isdigit() or "." in name[:6] else name
+    if vtext.fold(name).startswith(_IN_WHICH):
+        name = name[len("Trong đó"):].lstrip(":, ").strip()
+        name = name[:1].upper() + name[1:]
+    return name or ind.name
+
+
+def sentence_names(assessments: list[Assessment]) -> dict[int, str]:
+    """id(indicator) -> the name a sentence gives the row: a marked sub-row names the row it belongs to
+    («- Năng suất» under «1.3.Ngô» -> «Năng suất (Ngô)»), the nearest row above it one level up (marks
+    rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them), so that
+    three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone)."""
+    out: dict[int, str] = {}
+    above: list[tuple[Indicator, int]] = []  # rows since the last unmarked numbered row, with their level
+    levels: dict[str, int] = {}
+    section = None
+    for a in assessments:
+        ind = a.indicator
+        if ind.section != section:
+            section, above, levels = ind.section, [], {}
+        name = _bare_name(ind)
+        mark = _row_mark(ind)
+        parent = None
+        if not mark:
+            if vtext.fold(ind.name).startswith(_IN_WHICH) and above:
+                parent = above[-1][0]
+            elif ind.kind == "indicator":
+                above, levels = [(ind, 0)], {}
+        else:
+            level = levels.setdefault(mark, len(levels) + 1)
+            parent = next((p for p, lv in reversed(above) if lv < level), None)
+            above.append((ind, level))
+        out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
+    return out
+
+
+def _unit_words(unit: str) -> str:
+    u = vtext.clean(unit)
+    if u and u[0].isupper() and (u[1:2].islower() or u[1:2] in (" ", "")) and len(u) > 1:
+        u = u[0].lower() + u[1:]
+    return u
+
+
+def _amount(v: Decimal, unit: str, decimals: int | None = None) -> str:
+    n = format_number(v, decimals)
+    u = _unit_words(unit)
+    return n + (u if u in ("%", "‰") else f" {u}" if u else "")
+
+
+def _figures(a: Assessment) -> tuple[str, str]:
+    """(result, plan) as a sentence writes them, with enough decimals that a shortfall the stored values
+    hold never reads as equal figures (276,028455 against 276,03: «276,028» and «276,03»)."""
+    ind, t = a.indicator, a.indicator.target
+    r = ind.result
+    exact_r = ind.exact.get("result", r)
+    unit = "%" if ind.growth_target else ind.unit
+    rank = is_rank(ind.name, ind.unit)
+    plan_values = [x for x in (t.value, t.high) if x is not None]
+    dec = max([decimals_of(r)] + [decimals_of(x) for x in plan_values])
+    while dec < 6 and any(format_number(exact_r, dec) == format_number(x, dec) and exact_r != x for x in plan_values):
+        dec += 1
+    shown = exact_r if dec > decimals_of(r) else r
+    if ind.growth_target:
+        g = a.growth
+        res = ("chưa tính được mức tăng" if g is None else
+               f"{'tăng' if g >= 0 else 'giảm'} {format_number(abs(g), 1)}%"
+               + (f"/năm bình quân giai đoạn {a.growth_period[0]}–{a.growth_period[1]}" if a.growth_kind == "avg_yearly"
+                  and a.growth_period else ""))
+    elif rank:
+        res = f"xếp thứ {format_number(shown)}"
+    else:
+        res = f"thực hiện {_amount(shown, unit, dec if shown is not r else None)}"
+    def one(x: Decimal) -> str:
+        return f"thứ {format_number(x)}" if rank else _amount(x, unit)
+    v = t.value
+    plan = {"=": one(v), ">": f"trên {one(v)}", ">=": f"từ {one(v)} trở lên", "<": f"dưới {one(v)}",
+            "<=": f"không quá {one(v)}", "~": f"khoảng {one(v)}"}.get(t.op, "")
+    if t.op == "range" and t.high is not None:
+        plan = f"từ {format_number(v)} đến {one(t.high)}" if not rank else f"từ thứ {format_number(v)} đến thứ {format_number(t.high)}"
+    if ind.growth_target:
+        plan = "tăng " + plan
+    return res, plan
+
+
 def not_met_detail(a: Assessment) -> str:
-    """'(đạt 79,2% KH)' for amounts; '(95,7%)' for indicators measured in %, as seed 004 writes."""
+    """The figures after a not-met row in the report sentence.
+
+    «(đạt 79,2% KH)» only where it cannot mislead: an amount where more is better with a ratio under
+    99,95 (a ratio that rounds to 100,0 reads as met). A % indicator where more is better keeps the
+    seed's «(95,7%)». Anything else gives result and plan — a failing ceiling «(đạt 120,0% KH)» would
+    read as overachievement: «(thực hiện 120 tỷ đồng, kế hoạch không quá 100 tỷ đồng)»; a rank
+    «(xếp thứ 22, kế hoạch thứ 20)»; a growth target «(tăng 8,0%, kế hoạch tăng 10%)».
+    """
     ind = a.indicator
-    if "%" in ind.unit and ind.result is not None:
-        return f"({format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + ind.unit})"
-    if a.ratio is not None:
+    if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
+        plan = vtext.clean(ind.target.text)
+        return f"({'tăng' if a.growth >= 0 else 'giảm'} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
+    if ind.result is None or not ind.target.is_numeric:
+        return ""
+    plain = ind.direction == "up" and not ind.growth_target and not is_rank(ind.name, ind.unit)
+    if plain and "%" in ind.unit:
+        return f"({format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
+    if plain and a.ratio is not None and a.ratio < Decimal("99.95"):
         return f"(đạt {format_number(a.ratio, 1)}% KH)"
-    return ""
+    res, plan = _figures(a)
+    return f"({res}, kế hoạch {plan})" if plan else f"({res})"
 
 
-def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None) -> str:
-    """The report sentence in the style of seed 004."""
+def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
+                     names: Mapping[int, str] | None = None) -> str:
+    """The report sentence in the style of seed 004; `names` (sentence_names) gives each row the name a
+    sentence uses (a sub-row with its parent)."""
+    names = names or {}
     met = total["vuot"] + total["dat"]
     if evaluated == 0:
         return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
@@ -285,7 +476,7 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
     if not not_met:
         s += ", không có chỉ tiêu nào không đạt kế hoạch"
     else:
-        items = "; ".join(f"({i}) {a.indicator.name} {not_met_detail(a)}".rstrip() for i, a in enumerate(not_met, 1))
+        items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} {not_met_detail(a)}".rstrip() for i, a in enumerate(not_met, 1))
         s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {items}"
     extra = []
     if total["chua_co_so_lieu"]:

@@ -41,6 +41,26 @@ REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
 # "Tỷ lệ hộ nghèo giảm (bình quân)", "Số hộ nghèo giảm", "Kéo giảm tai nạn giao thông": the figure is the reduction.
 _REDUCTION_RE = re.compile(r"\b(?:keo giam|giam)\b")
 
+# A rank («Xếp hạng PCI», unit «Hạng»): the figure is a place, 1 is the best, so lower is better.
+# Units as written (with their accents: «Hàng», «Hãng» are not ranks), an optional «/63» after them.
+RANK_UNITS = frozenset({"hạng", "bậc", "thứ", "thứ hạng", "xếp hạng", "thứ bậc", "vị trí", "vị thứ"})
+_RANK_UNIT_RE = re.compile(r"(?P<u>[^\d/]+?)\s*(?:/\s*\d+)?")
+# Names that say the figure is a place; with a unit of measure («Điểm», «%») they are a score, not a rank.
+_RANK_NAME_RE = re.compile(r"\b(?:xep hang|thu hang|xep thu|vi tri xep hang|vi thu)\b")
+
+
+def is_rank(name: str, unit: str) -> bool:
+    """Is the figure a place in a ranking (PCI, PAR INDEX, SIPAS … «Xếp hạng», unit «Hạng»/«Bậc»/«Thứ»)?
+    A rank's unit decides; a name saying «xếp hạng»/«thứ hạng» decides when the unit is empty."""
+    u = vtext.clean(unit).lower()
+    m = _RANK_UNIT_RE.fullmatch(u) if u else None
+    if m and m.group("u").strip() in RANK_UNITS:
+        return True
+    return not u and bool(_RANK_NAME_RE.search(vtext.fold(name)))
+
+
+RANK_REASON = "chỉ tiêu là thứ hạng (xếp hạng): thứ càng nhỏ càng tốt (thứ 18 tốt hơn thứ 20)"
+
 _EXPLICIT = {
     "tang": "up", "cao": "up", "cao hon": "up", "lon hon": "up", "up": "up", "↑": "up",
     "giam": "down", "thap": "down", "thap hon": "down", "nho hon": "down", "down": "down", "↓": "down",
@@ -60,6 +80,8 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         for word, d in _EXPLICIT.items():
             if len(word) > 2 and key.startswith(word):
                 return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+    if is_rank(name, unit):
+        return "down", RANK_REASON
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
     if folded is None:
@@ -76,3 +98,26 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
     return "up", "mặc định: càng cao càng tốt"
+
+
+# A labour structure («Cơ cấu lao động»): its farm part is the share of agricultural labour (SPEC §4).
+_LABOUR_RE = re.compile(r"\blao dong\b")
+_FARM_RE = re.compile(r"\b(?:nong nghiep|nong,|nong lam|nong -|lam nghiep|thuy san|ngu nghiep)")
+
+
+def structure_part_direction(head_name: str, part_name: str, target: Target, direction: Direction,
+                             reason: str) -> tuple[Direction, str]:
+    """The direction of a part of a structure («Cơ cấu …»), given the one inferred for the part alone.
+
+    A share planned at a level is judged «khoảng» its plan — except a part that is a burden: its name
+    states one (inferred lower-is-better from the name, a ceiling, a rank), or it is the farm part of a
+    labour structure («Cơ cấu lao động» › «Nông, lâm nghiệp và thủy sản» = the agricultural labour share,
+    lower is better, SPEC §4). A Chiều column and a «không vượt quá» target keep their direction."""
+    if reason.startswith("theo cột") or target.op in ("<", "<=", ">", ">="):
+        return direction, reason
+    if direction == "down":
+        return direction, reason
+    head, part = vtext.fold(head_name), vtext.fold(part_name)
+    if _LABOUR_RE.search(head + " " + part) and _FARM_RE.search(part):
+        return "down", (f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng lao động nông nghiệp, càng thấp càng tốt")
+    return "about", f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"

@@ -204,14 +204,28 @@ class Table:
 
 @dataclass
 class Assessment:
-    """Attainment of one indicator row (SPEC §4)."""
+    """Attainment of one indicator row (SPEC §4).
+
+    Growth, and how a document must word it:
+    - growth_kind "yoy": the change against the previous year's column («tăng 8,16% so với năm 2025»).
+    - growth_kind "avg_yearly": a plan over a period («KH NQ 2016-2020: Tăng 11-12%»): `growth` is the
+      average yearly growth from `growth_base_year` (the year before the period) to the last year,
+      (TH 2020 / Năm 2015)^(1/5) − 1 — never a change against the previous year. Word it
+      «tăng bình quân 11,92%/năm giai đoạn 2016–2020» (`growth_period` = (2016, 2020)).
+    - growth_unit "%" (relative), "điểm %" (a percentage indicator, in points), or "bậc" for a rank
+      (lower place number is better): growth = previous place − current place, so +12 means the
+      rank rose 12 places (30 → 18: «tăng 12 bậc»), −2 that it fell («giảm 2 bậc»).
+    """
 
     indicator: Indicator
     status: Status
     ratio: Decimal | None = None        # result / target × 100, unrounded
     reason: str = ""                    # Vietnamese: why this status
-    growth: Decimal | None = None       # change against the previous year
-    growth_unit: str = ""               # "%" (relative) or "điểm %" (percentage points)
+    growth: Decimal | None = None       # see the docstring: its kind and unit say what it is
+    growth_unit: str = ""               # "%" (relative), "điểm %" (percentage points), "bậc" (places of a rank)
+    growth_kind: str = ""               # "" (none), "yoy" (vs the previous year), "avg_yearly" (average over a period)
+    growth_base_year: int | None = None  # avg_yearly: the base year (2015 for 2016–2020)
+    growth_period: tuple[int, int] | None = None  # avg_yearly: (first, last) year of the period
 
     @property
     def status_label(self) -> str:

@@ -1063,15 +1063,15 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
 
 
 def _structures_about(table: Table) -> None:
-    """Parts of a structure are shares planned at a level, not maxima: judge them as «khoảng»."""
+    """Parts of a structure are shares planned at a level: «khoảng», unless a burden (core.direction)."""
+    from kh_excel.core.direction import structure_part_direction
     inds = table.indicators
     for i, ind in enumerate(inds):
         if not ind.name_key.startswith("co cau"):
             continue
         for part in structure_parts(inds, i):
-            if not part.direction_reason.startswith("theo cột"):
-                part.direction = "about"
-                part.direction_reason = f"thành phần của «{ind.name}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"
+            part.direction, part.direction_reason = structure_part_direction(
+                ind.name, part.name, part.target, part.direction, part.direction_reason)
 
 
 _registry = None
