@@ -28,7 +28,6 @@ UNIT_WORDS: dict[str, str] = {
     "ch": "căn hộ", "dv": "dịch vụ",
 }
 # Units of a rank: the figure is a place, «xếp thứ 15».
-RANK_UNITS = frozenset({"bac", "hang", "thu", "thu hang", "vi tri", "thu bac"})
 # Words a structure's parts keep upper-case mid-sentence (an acronym is any all-capital word).
 _VERB_NAMES = ("giam ", "tang ", "phan dau ", "duy tri ", "keo giam ", "muc giam ")
 
@@ -86,7 +85,9 @@ def amount(number: str, unit: str) -> str:
 
 
 def is_rank(ind: Indicator) -> bool:
-    return fold(clean(ind.unit)) in RANK_UNITS
+    """A place in a ranking, by the one rule the judgement uses (core.direction.is_rank)."""
+    from kh_excel.core.direction import is_rank as core_is_rank
+    return core_is_rank(ind.name, ind.unit)
 
 
 def is_reduction(ind: Indicator) -> bool:
