@@ -54,11 +54,15 @@ def register(app: typer.Typer) -> None:
             from kh_excel.cli_core import fail, print_json
             from kh_excel.collect.merge import collect_files, write_merged
             from kh_excel.collect.report import collection_json, print_collection
+            from kh_excel.io.atomic import check_output
+            from kh_excel.io.attainment_xlsx import check_output_name
             if not master.exists():
                 fail(f"Không tìm thấy tệp bảng gốc «{master}».")
             paths, problems = expand_inputs(list(returned))
-            skip = {master.resolve(), output.resolve()}
-            paths = [p for p in paths if p.resolve() not in skip]
+            # before any work: every returned file (after folder/glob expansion) is an input too
+            check_output(output, [master, *paths])
+            check_output_name(output)
+            paths = [p for p in paths if p.resolve() != master.resolve()]
             table, coll = collect_files(master, paths, sheet=sheet)
             coll.failed[:0] = [{"file": p.argument, "reason": f"«{p.argument}»: {p.reason}"} for p in problems]
             coll.output = str(write_merged(master, output, table, coll, paths))
