@@ -25,6 +25,9 @@ MAX_ROWS = 1_048_576                  # Excel's own limits
 MAX_COLS = 16_384                     # column XFD
 MAX_AREA = 8_000_000                  # rows × columns of one sheet (calamine allocates the whole area)
 MAX_CELLS = 2_000_000                 # cells written in one sheet (100,000 rows of 12 columns: 1.2 million)
+MAX_COUNT = MAX_CELLS                 # a count="…"/uniqueCount="…" a reader may preallocate from (sharedStrings)
+MAX_SPACE_RUN = 32_767                # text:c of one <text:s> (an .ods run of spaces): Excel's characters in a cell
+MAX_EXPANDED = 64 * 1024 * 1024       # characters an .ods expands into (text:c and text of repeated cells)
 MAX_TOML = 1024 * 1024                # bytes of a settings file
 MAX_TOML_DEPTH = 64                   # nesting of arrays and tables in it
 
@@ -233,7 +236,8 @@ class _SheetScan:
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
-_ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
+_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b([^>]*)>")
+_ODS_SPACES = re.compile(rb'\bc="(\d{1,20})"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d{1,15})"')
 _ODS_COLS = re.compile(rb'number-columns-repeated="(\d{1,15})"')
 
@@ -245,6 +249,15 @@ class _OdsScan(_SheetScan):
     def __init__(self, path: Path, member: str):
         super().__init__(path, member)
         self.row = self.col = self.repeat = 0
+        self.factor = 0          # copies calamine makes of the cell being read (columns × rows repeated)
+        self.expanded = 0        # characters beyond the file's own: spaces of text:c and text of repeated cells
+        self.cell_end = None     # where the text of a repeated cell starts in the body, or None
+
+    def _expand(self, chars: int) -> None:
+        self.expanded += chars
+        if self.expanded > MAX_EXPANDED:
+            raise InputRefused(self.path, f"bảng tính có chữ lặp lại (khoảng trắng text:c hoặc ô lặp lại) dài hơn "
+                                          f"{_n(MAX_EXPANDED)} ký tự khi mở ra: quá lớn để đọc an toàn, đã từ chối đọc.")
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -252,8 +265,23 @@ class _OdsScan(_SheetScan):
         body, self.tail = data[:cut], data[cut:]
         if len(self.tail) > 65536:
             self.tail = self.tail[-65536:]
+        if self.cell_end is not None:
+            self.cell_end = 0                 # a repeated cell's text runs on from the last chunk
         for m in _ODS_TAG.finditer(body):
-            kind, attrs = m.group(1), m.group(2)
+            kind, attrs = m.group(1), m.group(3)
+            if self.cell_end is not None:     # the text between a repeated cell and the next tag, copied
+                self._expand((m.start() - self.cell_end) * (self.factor - 1))
+                self.cell_end = m.end()
+            if m.group(2):                    # <text:s text:c="N"/>: N spaces, in every copy of the cell
+                c = _ODS_SPACES.search(attrs)
+                n = int(c.group(1)) if c else 1
+                if n > MAX_SPACE_RUN:
+                    raise InputRefused(self.path, f"bảng tính có một ô với {_n(n)} khoảng trắng liên tiếp (text:c; tối đa "
+                                                  f"{_n(MAX_SPACE_RUN)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+                self._expand(n * max(self.factor, 1))
+                continue
+            if kind in (b"table-cell", b"covered-table-cell") or kind == b"table-row" or kind == b"table":
+                self.cell_end = None
             if kind == b"table":
                 self.row = self.col = self.repeat = 0
                 continue
@@ -265,7 +293,10 @@ class _OdsScan(_SheetScan):
                 continue
             rep = _ODS_COLS.search(attrs)
             cols = int(rep.group(1)) if rep else 1
+            self.factor = cols * self.repeat
             if b"value-type" in attrs:        # a cell with a value (empty repeats cost calamine nothing)
+                if self.factor > 1 and not attrs.rstrip().endswith(b"/"):
+                    self.cell_end = m.end()
                 self.cells += cols * self.repeat
                 self.max_row = max(self.max_row, self.row + self.repeat)
                 self.max_col = max(self.max_col, self.col + cols)
@@ -275,6 +306,30 @@ class _OdsScan(_SheetScan):
                                               f"{_cell_name(max(self.max_col, 1), self.max_row)} "
                                               f"({_n(self.cells)} ô có dữ liệu): quá lớn để đọc an toàn (tối đa "
                                               f"{_n(MAX_AREA)} ô tính từ A1 và {_n(MAX_CELLS)} ô có dữ liệu).")
+        if self.cell_end is not None:
+            self._expand((len(body) - self.cell_end) * (self.factor - 1))
+
+
+# A count a reader preallocates from (calamine: Vec::with_capacity(uniqueCount) for sharedStrings),
+# as an attribute of any tag; only numbers of 7 digits or more are looked at closely.
+_COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)="\s*(\d{7,})')
+
+
+class _CountScan:
+    """Every count="…"/uniqueCount="…" of an XML member within MAX_COUNT (chunks overlap by a tail)."""
+
+    def __init__(self, path: Path, member: str):
+        self.path, self.member, self.tail = path, member, b""
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        data = self.tail + chunk
+        for m in _COUNT.finditer(data):
+            n = int(m.group(2))
+            inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
+            if n > MAX_COUNT and inside_tag:
+                raise InputRefused(self.path, f"phần «{self.member}» khai báo {m.group(1).decode()}={_n(n)} (tối đa "
+                                              f"{_n(MAX_COUNT)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        self.tail = data[-512:]
 
 
 def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
@@ -311,6 +366,7 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                 sheet = _SheetScan(p, info.filename)
             elif scan_sheets and info.filename == "content.xml":
                 sheet = _OdsScan(p, info.filename)
+            counts = _CountScan(p, info.filename) if scan_sheets else None
             size = 0
             try:
                 with zf.open(info) as fh:
@@ -326,6 +382,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                             raise _bomb(p, info.filename, size // max(info.compress_size, 1))
                         if sheet is not None:
                             sheet.feed(chunk)
+                        if counts is not None:
+                            counts.feed(chunk)
                 if sheet is not None:
                     sheet.feed(b"", last=True)
             except InputRefused:
