@@ -16,6 +16,7 @@ from typing import Any
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table
+from kh_excel.batch.naming import readable
 
 FORM_SHEET = "Phiếu nhập"
 META_SHEET = "_kh_excel_phieu"   # the reader skips sheets with the "_kh_excel" prefix
@@ -275,7 +276,7 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
                                         "tạo), không ghi đè. Hãy chọn thư mục khác cho phiếu mới.")
     written = []
     for g in groups:
-        wb = build_form(table, g, period, deadline, Path(src).name)
+        wb = build_form(table, g, period, deadline, readable(Path(src).name))
         written.append((g, write_atomic(out_dir / names[g.key], wb.save)))
     return written
 

@@ -47,6 +47,12 @@ def _cfb_is_encrypted(path: Path) -> bool:
 def _open_calamine(path: Path):
     from python_calamine import CalamineWorkbook
     try:
+        try:
+            os.fsdecode(path).encode("utf-8")
+        except UnicodeEncodeError:  # a name that is not UTF-8 (unzipped from Windows): calamine takes only str
+            import io
+            with open(path, "rb") as fh:  # the size is bounded by the guard
+                return CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several unrelated types
         name = type(exc).__name__
@@ -210,11 +216,17 @@ _VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
 
 def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     from xml.etree import ElementTree as ET
+    part = "xl/workbook.xml"
     try:
-        wb = ET.fromstring(zf.read("xl/workbook.xml"))
-        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        wb = ET.fromstring(zf.read(part))
+        part = "xl/_rels/workbook.xml.rels"
+        rels = ET.fromstring(zf.read(part))
     except KeyError:
         return None
+    except ET.ParseError as exc:  # a duplicate attribute, an entity bomb (expat stops it), a cut part
+        line, col = getattr(exc, "position", (0, 0))
+        raise WorkbookError(zf.filename or "", f"phần «{part}» của tệp không phải XML hợp lệ (lỗi ở dòng {line}, "
+                                               f"cột {col}): tệp hỏng hoặc độc hại, đã từ chối đọc.") from None
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     rid = None
