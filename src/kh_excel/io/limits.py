@@ -147,6 +147,7 @@ def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
 _REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
 _REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
+_ATTR_R = re.compile(rb'(?:^|\s)r="\$?([A-Za-z]{0,8})\$?(\d{1,15})"')
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref="([^"]*)"')
 _REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,15})$")
 
@@ -166,14 +167,21 @@ def _cell_name(col: int, row: int) -> str:
     return f"{letters}{row}"
 
 
+class _FarReference(InputRefused):
+    """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
+
+
 class _SheetScan:
     """Streaming bounds of one worksheet part: every row and cell reference (r="…", in any
     attribute order) within Excel's limits, the area from A1 to the farthest of them (what
     calamine allocates) and the number of cells within MAX_AREA. Regular expressions over
     whole chunks: a 40 MB sheet is scanned in a fraction of a second."""
 
-    def __init__(self, path: Path, member: str):
+    def __init__(self, path: Path, member: str, precise: bool = False):
         self.path, self.member = path, member
+        self.precise = precise           # the area from cells that hold something (what calamine allocates)
+        self.value_row = self.value_col = 0
+        self.at_row = self.at_col = 0    # where a cell without r="…" lies
         self.max_row = self.max_col = 0
         self.rows = self.cells = 0       # tags counted: rows and cells written without r="…" still count
         self.tail = b""
@@ -184,6 +192,29 @@ class _SheetScan:
         p = re.escape(prefix)
         self.row_tag, self.cell_tag = b"<" + prefix + b"row", b"<" + prefix + b"c"
         self.row_refs = re.compile(b"<" + p + rb'row\b[^>]*?\sr="(\d{1,15})"')
+        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b([^>]*)>")
+
+    def _valued(self, body: bytes, last: bool) -> None:
+        """The farthest cell that holds something. calamine (skip_empty_area=False) allocates from A1
+        to the last cell with a value: a row without cells (a height, a style) and an empty cell
+        (<c s="1"/>, <c …></c>) cost nothing. A cell with any child (<v>, <is>, <f>) counts."""
+        for m in self.any_tag.finditer(body):
+            attrs = m.group(2)
+            ref = _ATTR_R.search(attrs)
+            if m.group(1) == b"row":
+                self.at_row = int(ref.group(2)) if ref and not ref.group(1) else self.at_row + 1
+                self.at_col = 0
+                continue
+            if ref and ref.group(1):
+                self.at_row, self.at_col = int(ref.group(2)), _col_number(ref.group(1))
+            else:
+                self.at_col += 1
+            if attrs.endswith(b"/"):
+                continue
+            after = body[m.end():m.end() + 256].lstrip()
+            if after.startswith(b"</") or (not after and not last and m.end() < len(body)):
+                continue
+            self.value_row, self.value_col = max(self.value_row, self.at_row), max(self.value_col, self.at_col)
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -221,9 +252,14 @@ class _SheetScan:
         if self.max_col > MAX_COLS:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
                                           "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
-        area = self.max_row * max(self.max_col, 1)
+        if self.precise:
+            self._valued(body, last)
+        area = self.max_row * max(self.max_col, 1) if not self.precise else self.value_row * max(self.value_col, 1)
         if area > MAX_AREA or self.cells > MAX_CELLS:
-            far = _cell_name(max(self.max_col, 1), self.max_row)
+            if area > MAX_AREA and not self.precise and self.cells <= MAX_CELLS:
+                raise _FarReference(self.path, "")  # read again, counting only cells that hold something
+            far = (_cell_name(max(self.value_col, 1), self.value_row) if self.precise
+                   else _cell_name(max(self.max_col, 1), self.max_row))
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
@@ -386,6 +422,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                             counts.feed(chunk)
                 if sheet is not None:
                     sheet.feed(b"", last=True)
+            except _FarReference:
+                _rescan(zf, info, p)
             except InputRefused:
                 raise
             except zipfile.BadZipFile as exc:
@@ -395,6 +433,18 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
             except (EOFError, zlib_error(), ValueError, OSError, NotImplementedError, RuntimeError) as exc:
                 raise InputRefused(p, f"phần «{info.filename}» của tệp bị hỏng hoặc bị cắt cụt "
                                       f"({type(exc).__name__}).") from None
+
+
+def _rescan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, p: Path) -> None:
+    """The slower, exact pass over a sheet whose references reach far (formatting to the last row)."""
+    sheet = _SheetScan(p, info.filename, precise=True)
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_SCAN_CHUNK)
+            if not chunk:
+                break
+            sheet.feed(chunk)
+    sheet.feed(b"", last=True)
 
 
 def zlib_error():
