@@ -57,7 +57,7 @@ def test_collect_onto_a_device_a_folder_or_another_kind(returned, tmp_path):
     _refused(["collect", master, forms[0], "-o", tmp_path / "kq"], [master, forms[0]], "thư mục")
     _refused(["collect", master, forms[0], "-o", tmp_path / "kq.docx"], [master, forms[0]], ".xlsx", "kq.docx")
     _refused(["collect", master, forms[0], "-o", tmp_path / "kq.xlsm"], [master, forms[0]], ".xlsm")
-    _refused(["collect", master, forms[0], "-o", ""], [master, forms[0]], "thư mục")  # typer reads "" as "."
+    _refused(["collect", master, forms[0], "-o", ""], [master, forms[0]], "để trống")
     assert not (tmp_path / "kq.xlsx").exists() and not Path("/dev/null.xlsx").exists()
     assert list((tmp_path / "kq").iterdir()) == []
 
@@ -92,3 +92,17 @@ def test_addin_build_still_writes_an_xlam(tmp_path):
     rc, out, err, *_ = run_limited("addin", "build", "-o", tmp_path / "a.xlam")
     assert rc == 0, err
     assert (tmp_path / "a.xlam").stat().st_size > 10_000
+
+
+def test_an_empty_output_is_refused_never_the_current_folder(returned, tmp_path, monkeypatch):
+    master, _ = returned
+    monkeypatch.chdir(tmp_path)
+    _refused(["forms", master, "-o", ""], [master], "Không ghi được", "để trống")
+    _refused(["batch", master, "-o", ""], [master], "thư mục kết quả")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_forms_onto_a_file_is_an_output_problem(returned):
+    master, _ = returned
+    err = _refused(["forms", master, "-o", master], [master], "Không ghi được", "không phải thư mục")
+    assert "Không đọc được" not in err

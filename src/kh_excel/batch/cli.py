@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
     @app.command("batch", help=HELP)
     def batch(
         inputs: Optional[List[str]] = typer.Argument(None, help="Tệp bảng tính, thư mục hoặc mẫu tên tệp (vd. «so-lieu/*.xlsx»)."),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
+        output: Optional[str] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
         per: Optional[str] = typer.Option(None, "--per", help="«agency»: mỗi cơ quan chủ trì một văn bản; «workbook» (mặc định): mỗi bảng tính một văn bản."),
         kind: Optional[str] = typer.Option(None, "--kind", help="Loại văn bản: giao-chi-tieu (mặc định khi --per agency), bao-cao (mặc định), ke-hoach, chuong-trinh."),
         template: Optional[str] = typer.Option(None, "--template", help="Tệp mẫu .docx thay cho mẫu có sẵn."),
@@ -65,7 +65,7 @@ def build_options(given: dict[str, Any], manifest: Path | None):
             values[k] = v
     if not values.get("inputs"):
         raise BatchError("chưa chỉ ra tệp bảng tính nào (tệp, thư mục hoặc mẫu tên tệp, hoặc «inputs» trong --manifest).")
-    if not values.get("output"):
+    if not str(values.get("output") or "").strip():  # -o '' is no folder, never the current one
         raise BatchError("chưa chỉ ra thư mục kết quả (-o THƯ_MỤC, hoặc «output» trong --manifest).")
     per = values.get("per", "workbook")
     if per in ("co-quan", "cơ quan", "agencies"):

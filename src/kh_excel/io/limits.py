@@ -432,7 +432,7 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                                       + ("bị hỏng (sai mã kiểm tra CRC)." if crc else "bị hỏng hoặc bị cắt cụt.")) from None
             except (EOFError, zlib_error(), ValueError, OSError, NotImplementedError, RuntimeError) as exc:
                 raise InputRefused(p, f"phần «{info.filename}» của tệp bị hỏng hoặc bị cắt cụt "
-                                      f"({type(exc).__name__}).") from None
+                                      f"({why(exc)}).") from None
 
 
 def _rescan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, p: Path) -> None:
@@ -445,6 +445,21 @@ def _rescan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, p: Path) -> None:
                 break
             sheet.feed(chunk)
     sheet.feed(b"", last=True)
+
+
+def why(exc: BaseException) -> str:
+    """What a library's failure means, in Vietnamese, for a message in parentheses (never a class name)."""
+    name = type(exc).__name__
+    for words, text in (
+        (("Xml", "ParseError", "Expat"), "nội dung XML không hợp lệ"),
+        (("Zip", "CRC", "EOF", "zlib", "error"), "gói nén bị hỏng"),
+        (("Unicode", "Decode"), "có ký tự mã hóa sai"),
+        (("NotImplemented",), "dùng một tính năng chưa được hỗ trợ"),
+        (("Memory", "Overflow"), "nội dung quá lớn"),
+    ):
+        if any(w in name for w in words):
+            return text
+    return "nội dung không đúng định dạng"
 
 
 def zlib_error():

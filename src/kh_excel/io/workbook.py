@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid
-from kh_excel.io.limits import InputRefused, guard_spreadsheet
+from kh_excel.io.limits import InputRefused, guard_spreadsheet, why
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
@@ -58,7 +58,7 @@ def _open_calamine(path: Path):
         name = type(exc).__name__
         if "Password" in name:
             raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.") from None
-        raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({name}).") from None
+        raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({why(exc)}).") from None
 
 
 def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
@@ -97,7 +97,7 @@ class WorkbookFile:
         except WorkbookError:
             raise
         except Exception as exc:
-            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
         # With skip_empty_area=False calamine's rows already begin at sheet cell (0, 0).
         rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
@@ -118,7 +118,7 @@ class WorkbookFile:
         try:
             return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
-            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
 
     def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
         """Put computed values into formula cells saved without one: plain references to a cell
