@@ -242,7 +242,7 @@ def test_text_report_and_bad_calls(trip, tmp_path):
     assert "Sở Văn hóa, Thể thao và Du lịch" in proc.stdout and "theo STT và tên chỉ tiêu" in proc.stdout
     assert "Chưa gửi (12)" in proc.stdout and "Traceback" not in proc.stderr
     proc = run_cli("collect", trip["master"], trip["retyped"], "-o", trip["master"])
-    assert proc.returncode == 2 and "khác các tệp đầu vào" in proc.stderr
+    assert proc.returncode == 2 and "khác tệp đầu vào" in proc.stderr
     proc = run_cli("collect", trip["corrupt"], trip["retyped"], "-o", tmp_path / "x.xlsx")
     assert proc.returncode == 2 and str(trip["corrupt"]) in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "x.xlsx").exists()

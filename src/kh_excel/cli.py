@@ -42,7 +42,8 @@ _register_all()
 def main() -> None:
     """Console entry point."""
     if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-        sys.stderr.reconfigure(encoding="utf-8")
+        # a file name that is not UTF-8 (unzipped from Windows) is shown as \xe1, never a crash
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+        sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
     from kh_excel.cli_vi import localise
     localise(typer.main.get_command(app))()

@@ -53,6 +53,26 @@ def guarded(fn: Callable[[], int], known: tuple[type[BaseException], ...] = ()) 
     raise typer.Exit(code or 0)
 
 
+def bounded(low: float, high: float, unit: str = "") -> Callable[[Any], Any]:
+    """An option callback: a number from `low` to `high` (nan, inf and negatives refused in Vietnamese,
+    exit 2), so that a typing slip never changes a status or waits for ever."""
+    import math
+
+    def check(value):
+        if value is None:
+            return value
+        if not math.isfinite(value) or not low <= value <= high:
+            shown = ("không phải là số" if math.isnan(value) else "vô cực" if math.isinf(value)
+                     else f"{value:g}".replace(".", ",") + unit)
+            raise typer.BadParameter(f"phải từ {low:g} đến {high:g}{unit} (đang là {shown}).")
+        return value
+    return check
+
+
+TOLERANCE = bounded(0, 50, " %")      # % of a «khoảng» target
+TIMEOUT = bounded(1, 3600, " giây")   # seconds for LibreOffice
+
+
 def _os_reason(exc: OSError) -> str:
     from kh_excel.io.atomic import os_reason
     return os_reason(exc)
@@ -250,7 +270,8 @@ def register(app: typer.Typer) -> None:
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
         out: Optional[Path] = typer.Option(None, "-o", "--output", help="Ghi bản sao bảng tính có thêm cột «% so với KH» và «Đánh giá»."),
-        tolerance: float = typer.Option(2.0, "--tolerance", help="Sai lệch cho phép (%) của mục tiêu «khoảng»."),
+        tolerance: float = typer.Option(2.0, "--tolerance", callback=TOLERANCE,
+                                        help="Sai lệch cho phép (%) của mục tiêu «khoảng», từ 0 đến 50."),
         group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
         period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
         all_groups: bool = typer.Option(False, "--all-groups", help="Đánh giá từng nhóm cột (từng xã …), có tổng hợp riêng cho mỗi nhóm."),

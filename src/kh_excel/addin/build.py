@@ -231,8 +231,9 @@ def build_bytes(template: Path | None = None, addin_dir: Path = ADDIN_DIR) -> by
 
 def build(output: Path, template: Path | None = None, addin_dir: Path = ADDIN_DIR) -> Path:
     """Write the add-in to `output` and return its path."""
-    data = build_bytes(template, addin_dir)
+    from kh_excel.io.atomic import OutputRefused, check_output, write_bytes_atomic
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(data)
-    return output
+    check_output(output)  # before any work: never a folder or a device
+    if output.suffix.lower() != ".xlam":  # never a workbook replaced by an add-in
+        raise OutputRefused(output, f"tệp phần bổ trợ phải có đuôi .xlam (đang là «{output.name}»).")
+    return write_bytes_atomic(output, build_bytes(template, addin_dir))

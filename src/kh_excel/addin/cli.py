@@ -17,13 +17,16 @@ def build_cmd(
 ) -> None:
     """Tạo tệp kh_excel.xlam từ mẫu của xlwings và mã nguồn trong thư mục addin/."""
     from kh_excel.addin.build import BuildError, build
+    from kh_excel.cli_core import guarded
 
-    try:
-        path = build(output)
-    except (BuildError, OSError) as exc:
-        typer.echo(f"Lỗi: không tạo được phần bổ trợ: {exc}", err=True)
-        raise typer.Exit(2)
-    typer.echo(f"Đã tạo {path} ({path.stat().st_size} byte).")
+    def body() -> int:
+        try:
+            path = build(output)
+        except BuildError as exc:
+            raise BuildError(f"không tạo được phần bổ trợ: {exc}") from None
+        typer.echo(f"Đã tạo {path} ({path.stat().st_size} byte).")
+        return 0
+    guarded(body, known=(BuildError,))
 
 
 @addin_app.command("install")

@@ -8,6 +8,8 @@ from typing import Any, List, Optional
 
 import typer
 
+from kh_excel.cli_core import TIMEOUT
+
 HELP = """Tạo hàng loạt văn bản: mỗi cơ quan chủ trì một văn bản, hoặc mỗi bảng tính một văn bản.
 
 --per agency: mỗi cơ quan chủ trì trong bảng chỉ tiêu một văn bản (mặc định loại giao-chi-tieu).
@@ -22,7 +24,7 @@ def register(app: typer.Typer) -> None:
     @app.command("batch", help=HELP)
     def batch(
         inputs: Optional[List[str]] = typer.Argument(None, help="Tệp bảng tính, thư mục hoặc mẫu tên tệp (vd. «so-lieu/*.xlsx»)."),
-        output: Optional[Path] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
+        output: Optional[str] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
         per: Optional[str] = typer.Option(None, "--per", help="«agency»: mỗi cơ quan chủ trì một văn bản; «workbook» (mặc định): mỗi bảng tính một văn bản."),
         kind: Optional[str] = typer.Option(None, "--kind", help="Loại văn bản: giao-chi-tieu (mặc định khi --per agency), bao-cao (mặc định), ke-hoach, chuong-trinh."),
         template: Optional[str] = typer.Option(None, "--template", help="Tệp mẫu .docx thay cho mẫu có sẵn."),
@@ -35,7 +37,7 @@ def register(app: typer.Typer) -> None:
         force: Optional[bool] = typer.Option(None, "--force/--no-force", help="Tạo lại cả văn bản đã có và còn đúng."),
         ascii_names: Optional[bool] = typer.Option(None, "--ascii-names/--vietnamese-names", help="Tên tệp không dấu (so-tai-chinh.docx)."),
         recursive: Optional[bool] = typer.Option(None, "-r", "--recursive/--no-recursive", help="Lấy cả bảng tính trong thư mục con."),
-        pdf_timeout: Optional[float] = typer.Option(None, "--pdf-timeout", min=1, help="Thời gian tối đa (giây) cho mỗi văn bản khi chuyển sang PDF (mặc định 20, cộng 30 giây khởi động LibreOffice)."),
+        pdf_timeout: Optional[float] = typer.Option(None, "--pdf-timeout", callback=TIMEOUT, help="Thời gian tối đa (giây) cho mỗi văn bản khi chuyển sang PDF, từ 1 đến 3600 (mặc định 20, cộng 30 giây khởi động LibreOffice)."),
         allow_errors: Optional[bool] = typer.Option(None, "--allow-errors/--no-allow-errors", help="Vẫn tạo văn bản từ bảng có lỗi: chỉ tiêu có số liệu sai ghi là «số liệu lỗi», không đánh giá (mặc định: bảng có lỗi bị từ chối)."),
         manifest: Optional[Path] = typer.Option(None, "--manifest", help="Tệp TOML mô tả cả lượt chạy (cho chạy theo lịch)."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (bảng tóm tắt chuyển sang stderr)."),
@@ -63,7 +65,7 @@ def build_options(given: dict[str, Any], manifest: Path | None):
             values[k] = v
     if not values.get("inputs"):
         raise BatchError("chưa chỉ ra tệp bảng tính nào (tệp, thư mục hoặc mẫu tên tệp, hoặc «inputs» trong --manifest).")
-    if not values.get("output"):
+    if not str(values.get("output") or "").strip():  # -o '' is no folder, never the current one
         raise BatchError("chưa chỉ ra thư mục kết quả (-o THƯ_MỤC, hoặc «output» trong --manifest).")
     per = values.get("per", "workbook")
     if per in ("co-quan", "cơ quan", "agencies"):

@@ -57,6 +57,8 @@ def load_manifest(path: str | Path) -> dict[str, Any]:
         types = KEYS[norm]
         if isinstance(value, bool) and bool not in types or not isinstance(value, types):
             raise BatchError(f"«{p.name}»: mục «{key}» có giá trị không hợp lệ ({value!r}).")
+        if norm == "pdf_timeout" and not 1 <= value <= 3600:  # also nan and inf, which TOML allows
+            raise BatchError(f"«{p.name}»: mục «{key}» phải từ 1 đến 3600 giây (đang là {value!r}).")
         out[norm] = value
     if "inputs" in out:
         items = [out["inputs"]] if isinstance(out["inputs"], str) else out["inputs"]

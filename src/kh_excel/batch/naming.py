@@ -32,12 +32,18 @@ def _short_hash(text: str, n: int = 6) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
 
 
+def readable(name: str) -> str:
+    """A file name that is not UTF-8 (os.fsdecode left its bytes as surrogates, e.g. unzipped from
+    Windows) as text that can be written anywhere: each bad byte becomes U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def safe_stem(name: str, ascii_names: bool = False) -> str:
     """A file-name stem for `name`: NFC Vietnamese (or an ASCII slug) with nothing unsafe left.
 
     "UBND các xã/phường" -> "UBND các xã-phường"; with ascii_names -> "ubnd-cac-xa-phuong".
     """
-    text = vtext.clean(name)
+    text = vtext.clean(readable(name))
     if ascii_names:
         text = vtext.fold(text)
         text = text.encode("ascii", "ignore").decode("ascii")

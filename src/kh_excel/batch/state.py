@@ -206,7 +206,7 @@ class OutputFolder:
         """Record one finished item at once; survives SIGKILL of this process right after."""
         if self._journal_fd is None:
             self._journal_fd = os.open(self.state / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        line = json.dumps(entry.to_json(), ensure_ascii=False) + "\n"
+        line = _json_text(entry.to_json()) + "\n"
         os.write(self._journal_fd, line.encode("utf-8"))
 
     def save(self, entries: Iterable[Entry], meta: dict[str, Any]) -> None:
@@ -215,9 +215,9 @@ class OutputFolder:
         data = {"version": INDEX_VERSION, **meta, "updated": now_iso(),
                 "counts": {s: sum(1 for e in items if e.status == s) for s in ("done", "skipped", "failed")},
                 "items": [e.to_json() for e in items]}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = _json_text(data, indent=2) + "\n"
         write_atomic(self.root / INDEX_JSON, lambda p: p.write_text(text, encoding="utf-8"))
-        write_atomic(self.root / INDEX_CSV, lambda p: p.write_text(index_csv(items), encoding="utf-8-sig", newline=""))
+        write_atomic(self.root / INDEX_CSV, lambda p: p.write_text(index_csv(items), encoding="utf-8-sig", errors="replace", newline=""))
         if self._journal_fd is not None:
             os.close(self._journal_fd)
             self._journal_fd = None
@@ -268,3 +268,14 @@ def _unlock(fh) -> None:
             msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
         return
     fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _json_text(data: Any, indent: int | None = None) -> str:
+    """JSON as readable UTF-8; with \\u escapes when a file name is not UTF-8 (its bytes survive as
+    surrogates, which UTF-8 cannot hold but JSON's escapes can, and json.loads gives them back)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent)
+    return text

@@ -12,7 +12,7 @@ def register(app: typer.Typer) -> None:
     @app.command("forms")
     def forms(
         file: Path = typer.Argument(..., help="Bảng chỉ tiêu gốc (.xlsx, .xlsm, .xls, .ods)."),
-        output: Path = typer.Option(..., "-o", "--output", help="Thư mục ghi phiếu nhập (mỗi cơ quan chủ trì một tệp)."),
+        output: str = typer.Option(..., "-o", "--output", help="Thư mục ghi phiếu nhập (mỗi cơ quan chủ trì một tệp)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo ghi trên phiếu (mặc định: mục «Kỳ báo cáo» của trang cấu hình)."),
         deadline: Optional[str] = typer.Option(None, "--deadline", help="Hạn gửi ghi trên phiếu (mặc định: mục «Hạn gửi số liệu» của trang cấu hình)."),
@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
     def collect(
         master: Path = typer.Argument(..., help="Bảng chỉ tiêu gốc."),
         returned: List[str] = typer.Argument(..., help="Các tệp các cơ quan gửi lại (tệp, thư mục hoặc mẫu tên tệp)."),
-        output: Path = typer.Option(..., "-o", "--output", help="Tệp bảng tổng hợp (bản sao bảng gốc có số liệu đã nhận)."),
+        output: str = typer.Option(..., "-o", "--output", help="Tệp bảng tổng hợp (bản sao bảng gốc có số liệu đã nhận)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         as_json: bool = typer.Option(False, "--json", help="In báo cáo dạng JSON."),
     ) -> None:
@@ -54,11 +54,15 @@ def register(app: typer.Typer) -> None:
             from kh_excel.cli_core import fail, print_json
             from kh_excel.collect.merge import collect_files, write_merged
             from kh_excel.collect.report import collection_json, print_collection
+            from kh_excel.io.atomic import check_output
+            from kh_excel.io.attainment_xlsx import check_output_name
             if not master.exists():
                 fail(f"Không tìm thấy tệp bảng gốc «{master}».")
             paths, problems = expand_inputs(list(returned))
-            skip = {master.resolve(), output.resolve()}
-            paths = [p for p in paths if p.resolve() not in skip]
+            # before any work: every returned file (after folder/glob expansion) is an input too
+            check_output(output, [master, *paths])
+            check_output_name(output)
+            paths = [p for p in paths if p.resolve() != master.resolve()]
             table, coll = collect_files(master, paths, sheet=sheet)
             coll.failed[:0] = [{"file": p.argument, "reason": f"«{p.argument}»: {p.reason}"} for p in problems]
             coll.output = str(write_merged(master, output, table, coll, paths))

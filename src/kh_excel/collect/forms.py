@@ -9,6 +9,7 @@ digest of its STT and name — and a hidden sheet names the agency and the maste
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table
+from kh_excel.batch.naming import readable
 
 FORM_SHEET = "Phiếu nhập"
 META_SHEET = "_kh_excel_phieu"   # the reader skips sheets with the "_kh_excel" prefix
@@ -256,11 +258,12 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
                 ascii_names: bool = False) -> list[tuple[AgencyRows, Path]]:
     """Write every agency's form into out_dir atomically; returns (agency, path) in table order."""
     from kh_excel.batch.naming import assign_names
-    from kh_excel.io.atomic import write_atomic
-    from kh_excel.io.workbook import WorkbookError
+    from kh_excel.io.atomic import OutputRefused, write_atomic
+    if not os.fspath(out_dir).strip():
+        raise OutputRefused(out_dir, "đường dẫn thư mục ghi phiếu nhập để trống; hãy ghi rõ tên thư mục.")
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise WorkbookError(out_dir, "đây là một tệp, không phải thư mục để ghi phiếu nhập.")
+        raise OutputRefused(out_dir, "đây là một tệp, không phải thư mục để ghi phiếu nhập.")
     groups = agency_rows(table)
     if not groups:
         raise no_agencies(table)
@@ -269,13 +272,13 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
     for g in groups:  # check every target first: a refused run writes nothing
         target = out_dir / names[g.key]
         if target.resolve() == src_resolved:
-            raise WorkbookError(target, "tệp phiếu nhập trùng với tệp đầu vào (chương trình không sửa tệp gốc).")
+            raise OutputRefused(target, "tệp phiếu nhập trùng với tệp đầu vào (chương trình không sửa tệp gốc).")
         if target.exists() and has_entries(target):
-            raise WorkbookError(target, "tệp đã có và có số liệu đã nhập (hoặc không phải phiếu trống do chương trình "
+            raise OutputRefused(target, "tệp đã có và có số liệu đã nhập (hoặc không phải phiếu trống do chương trình "
                                         "tạo), không ghi đè. Hãy chọn thư mục khác cho phiếu mới.")
     written = []
     for g in groups:
-        wb = build_form(table, g, period, deadline, Path(src).name)
+        wb = build_form(table, g, period, deadline, readable(Path(src).name))
         written.append((g, write_atomic(out_dir / names[g.key], wb.save)))
     return written
 

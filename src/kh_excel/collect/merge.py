@@ -222,15 +222,16 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     """A copy of the master with the collected results in its result column (formatting kept);
     with `report_sheet`, the report too, on a last sheet the reader skips (for the add-in's users)."""
     from openpyxl.utils import get_column_letter
-    from kh_excel.io.atomic import write_atomic
-    from kh_excel.io.attainment_xlsx import _load
-    from kh_excel.io.workbook import WorkbookError
+    from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
+    from kh_excel.io.attainment_xlsx import _load, check_output_name
     out = Path(out)
-    if any(Path(p).resolve() == out.resolve() for p in [master_path, *inputs]):
-        raise WorkbookError(out, "tệp kết quả phải khác các tệp đầu vào (chương trình không sửa tệp gốc).")
+    check_output(out, [master_path, *inputs])  # never onto the master or a returned form
+    check_output_name(out)  # never renamed silently: the user gets the file they named
+    if out.suffix.lower() == ".xlsm" and Path(master_path).suffix.lower() != ".xlsm":
+        raise OutputRefused(out, "tệp kết quả .xlsm chỉ dùng khi bảng gốc là .xlsm (có macro); hãy dùng đuôi .xlsx.")
     with warnings.catch_warnings():  # openpyxl's notes on print areas and extensions are not the user's concern
         warnings.simplefilter("ignore", UserWarning)
-        wb = _load(Path(master_path))
+        wb = _load(Path(master_path), keep_vba=out.suffix.lower() == ".xlsm")
     ws = wb[table.sheet]
     col = coll.result_column
     if col is None:  # a plan-only master: the result column goes right of the table
@@ -264,8 +265,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
         for letter, width in zip("ABCDEFG", (28, 26, 7, 6, 50, 60, 40)):
             rs.column_dimensions[letter].width = width
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
-    suffix = ".xlsm" if Path(master_path).suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm" else ".xlsx"
-    return write_atomic(out.with_suffix(suffix) if out.suffix.lower() not in (".xlsx", ".xlsm") else out, wb.save)
+    return write_atomic(out, wb.save, [master_path, *inputs])
 
 
 def _add_result_column(ws, table: Table) -> int:

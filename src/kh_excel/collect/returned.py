@@ -122,7 +122,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     except InputRefused as exc:  # WorkbookError included: the reason names the file
         return out.failed(str(exc))
     except Exception as exc:  # a file so broken the libraries choke on it: one failed item, not a crash
-        return out.failed(f"Không đọc được tệp «{path}» ({type(exc).__name__}).")
+        from kh_excel.io.limits import why
+        return out.failed(f"Không đọc được tệp «{path}» ({why(exc)}).")
     out.sheet = table.sheet
     if not table.has_results:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")

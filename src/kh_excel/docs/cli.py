@@ -7,7 +7,7 @@ from typing import Callable, Optional
 
 import typer
 
-from kh_excel.cli_core import fail, guarded
+from kh_excel.cli_core import TIMEOUT, fail, guarded
 
 
 def _guarded(body: Callable[[], int]) -> None:
@@ -37,7 +37,8 @@ def register(app: typer.Typer) -> None:
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         context_as: Optional[str] = typer.Option(None, "--context-kind", help="Với mẫu tự làm: dữ liệu theo loại "
                                                                               "văn bản nào (bao-cao, ke-hoach, …)."),
-        timeout: Optional[float] = typer.Option(None, "--timeout", help="Thời gian tối đa (giây) cho LibreOffice."),
+        timeout: Optional[float] = typer.Option(None, "--timeout", callback=TIMEOUT,
+                                                help="Thời gian tối đa (giây) cho LibreOffice, từ 1 đến 3600."),
         allow_errors: bool = typer.Option(False, "--allow-errors", help="Vẫn tạo văn bản khi bảng có lỗi: chỉ tiêu có "
                                                                        "số liệu sai ghi là «số liệu lỗi», không đánh giá."),
         agency_old: Optional[str] = typer.Option(None, "--co-quan", hidden=True),  # old spelling of --agency

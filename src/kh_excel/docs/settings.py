@@ -371,12 +371,16 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     from kh_excel.io.atomic import check_output
     from kh_excel.io.limits import InputRefused, guard_spreadsheet
     check_output(dst, [src])  # before any work: never onto the workbook itself
+    if dst.suffix.lower() not in (".xlsx", ".xlsm"):  # a spreadsheet under the name the user gave, never renamed
+        raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{dst.name}»).")
+    if dst.suffix.lower() == ".xlsm" and src.suffix.lower() != ".xlsm":
+        raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả .xlsm chỉ dùng khi bảng tính gốc là .xlsm (có macro); hãy dùng đuôi .xlsx.")
     try:
         guard_spreadsheet(src)  # the same bounds as every reader, before openpyxl
     except InputRefused as exc:
         raise SettingsError(str(exc)) from None
     try:
-        wb = openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm")
+        wb = openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm" and dst.suffix.lower() == ".xlsm")
     except FileNotFoundError:
         raise SettingsError(f"Không tìm thấy tệp {src}") from None
     except Exception as exc:

@@ -106,7 +106,7 @@ def check_output(target: str | os.PathLike, inputs: Iterable[str | os.PathLike |
     if "\x00" in text:
         raise OutputRefused(text.replace("\x00", "?"), "đường dẫn có ký tự NUL")
     path = Path(text)
-    if len(text) > MAX_PATH_CHARS or any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in path.parts):
+    if len(text) > MAX_PATH_CHARS or any(len(os.fsencode(part)) > MAX_NAME_BYTES for part in path.parts):
         raise OutputRefused(text[:80] + "…", f"tên tệp quá dài (mỗi phần tối đa {MAX_NAME_BYTES} byte)")
     if path.name in ("", ".", ".."):
         raise OutputRefused(text, "đây là một thư mục, không phải tệp")

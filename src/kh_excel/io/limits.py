@@ -25,6 +25,9 @@ MAX_ROWS = 1_048_576                  # Excel's own limits
 MAX_COLS = 16_384                     # column XFD
 MAX_AREA = 8_000_000                  # rows × columns of one sheet (calamine allocates the whole area)
 MAX_CELLS = 2_000_000                 # cells written in one sheet (100,000 rows of 12 columns: 1.2 million)
+MAX_COUNT = MAX_CELLS                 # a count="…"/uniqueCount="…" a reader may preallocate from (sharedStrings)
+MAX_SPACE_RUN = 32_767                # text:c of one <text:s> (an .ods run of spaces): Excel's characters in a cell
+MAX_EXPANDED = 64 * 1024 * 1024       # characters an .ods expands into (text:c and text of repeated cells)
 MAX_TOML = 1024 * 1024                # bytes of a settings file
 MAX_TOML_DEPTH = 64                   # nesting of arrays and tables in it
 
@@ -144,6 +147,7 @@ def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
 _REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
 _REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
+_ATTR_R = re.compile(rb'(?:^|\s)r="\$?([A-Za-z]{0,8})\$?(\d{1,15})"')
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref="([^"]*)"')
 _REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,15})$")
 
@@ -163,14 +167,21 @@ def _cell_name(col: int, row: int) -> str:
     return f"{letters}{row}"
 
 
+class _FarReference(InputRefused):
+    """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
+
+
 class _SheetScan:
     """Streaming bounds of one worksheet part: every row and cell reference (r="…", in any
     attribute order) within Excel's limits, the area from A1 to the farthest of them (what
     calamine allocates) and the number of cells within MAX_AREA. Regular expressions over
     whole chunks: a 40 MB sheet is scanned in a fraction of a second."""
 
-    def __init__(self, path: Path, member: str):
+    def __init__(self, path: Path, member: str, precise: bool = False):
         self.path, self.member = path, member
+        self.precise = precise           # the area from cells that hold something (what calamine allocates)
+        self.value_row = self.value_col = 0
+        self.at_row = self.at_col = 0    # where a cell without r="…" lies
         self.max_row = self.max_col = 0
         self.rows = self.cells = 0       # tags counted: rows and cells written without r="…" still count
         self.tail = b""
@@ -181,6 +192,29 @@ class _SheetScan:
         p = re.escape(prefix)
         self.row_tag, self.cell_tag = b"<" + prefix + b"row", b"<" + prefix + b"c"
         self.row_refs = re.compile(b"<" + p + rb'row\b[^>]*?\sr="(\d{1,15})"')
+        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b([^>]*)>")
+
+    def _valued(self, body: bytes, last: bool) -> None:
+        """The farthest cell that holds something. calamine (skip_empty_area=False) allocates from A1
+        to the last cell with a value: a row without cells (a height, a style) and an empty cell
+        (<c s="1"/>, <c …></c>) cost nothing. A cell with any child (<v>, <is>, <f>) counts."""
+        for m in self.any_tag.finditer(body):
+            attrs = m.group(2)
+            ref = _ATTR_R.search(attrs)
+            if m.group(1) == b"row":
+                self.at_row = int(ref.group(2)) if ref and not ref.group(1) else self.at_row + 1
+                self.at_col = 0
+                continue
+            if ref and ref.group(1):
+                self.at_row, self.at_col = int(ref.group(2)), _col_number(ref.group(1))
+            else:
+                self.at_col += 1
+            if attrs.endswith(b"/"):
+                continue
+            after = body[m.end():m.end() + 256].lstrip()
+            if after.startswith(b"</") or (not after and not last and m.end() < len(body)):
+                continue
+            self.value_row, self.value_col = max(self.value_row, self.at_row), max(self.value_col, self.at_col)
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -218,9 +252,14 @@ class _SheetScan:
         if self.max_col > MAX_COLS:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
                                           "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
-        area = self.max_row * max(self.max_col, 1)
+        if self.precise:
+            self._valued(body, last)
+        area = self.max_row * max(self.max_col, 1) if not self.precise else self.value_row * max(self.value_col, 1)
         if area > MAX_AREA or self.cells > MAX_CELLS:
-            far = _cell_name(max(self.max_col, 1), self.max_row)
+            if area > MAX_AREA and not self.precise and self.cells <= MAX_CELLS:
+                raise _FarReference(self.path, "")  # read again, counting only cells that hold something
+            far = (_cell_name(max(self.value_col, 1), self.value_row) if self.precise
+                   else _cell_name(max(self.max_col, 1), self.max_row))
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
@@ -233,7 +272,8 @@ class _SheetScan:
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
-_ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
+_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b([^>]*)>")
+_ODS_SPACES = re.compile(rb'\bc="(\d{1,20})"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d{1,15})"')
 _ODS_COLS = re.compile(rb'number-columns-repeated="(\d{1,15})"')
 
@@ -245,6 +285,15 @@ class _OdsScan(_SheetScan):
     def __init__(self, path: Path, member: str):
         super().__init__(path, member)
         self.row = self.col = self.repeat = 0
+        self.factor = 0          # copies calamine makes of the cell being read (columns × rows repeated)
+        self.expanded = 0        # characters beyond the file's own: spaces of text:c and text of repeated cells
+        self.cell_end = None     # where the text of a repeated cell starts in the body, or None
+
+    def _expand(self, chars: int) -> None:
+        self.expanded += chars
+        if self.expanded > MAX_EXPANDED:
+            raise InputRefused(self.path, f"bảng tính có chữ lặp lại (khoảng trắng text:c hoặc ô lặp lại) dài hơn "
+                                          f"{_n(MAX_EXPANDED)} ký tự khi mở ra: quá lớn để đọc an toàn, đã từ chối đọc.")
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -252,8 +301,23 @@ class _OdsScan(_SheetScan):
         body, self.tail = data[:cut], data[cut:]
         if len(self.tail) > 65536:
             self.tail = self.tail[-65536:]
+        if self.cell_end is not None:
+            self.cell_end = 0                 # a repeated cell's text runs on from the last chunk
         for m in _ODS_TAG.finditer(body):
-            kind, attrs = m.group(1), m.group(2)
+            kind, attrs = m.group(1), m.group(3)
+            if self.cell_end is not None:     # the text between a repeated cell and the next tag, copied
+                self._expand((m.start() - self.cell_end) * (self.factor - 1))
+                self.cell_end = m.end()
+            if m.group(2):                    # <text:s text:c="N"/>: N spaces, in every copy of the cell
+                c = _ODS_SPACES.search(attrs)
+                n = int(c.group(1)) if c else 1
+                if n > MAX_SPACE_RUN:
+                    raise InputRefused(self.path, f"bảng tính có một ô với {_n(n)} khoảng trắng liên tiếp (text:c; tối đa "
+                                                  f"{_n(MAX_SPACE_RUN)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+                self._expand(n * max(self.factor, 1))
+                continue
+            if kind in (b"table-cell", b"covered-table-cell") or kind == b"table-row" or kind == b"table":
+                self.cell_end = None
             if kind == b"table":
                 self.row = self.col = self.repeat = 0
                 continue
@@ -265,7 +329,10 @@ class _OdsScan(_SheetScan):
                 continue
             rep = _ODS_COLS.search(attrs)
             cols = int(rep.group(1)) if rep else 1
+            self.factor = cols * self.repeat
             if b"value-type" in attrs:        # a cell with a value (empty repeats cost calamine nothing)
+                if self.factor > 1 and not attrs.rstrip().endswith(b"/"):
+                    self.cell_end = m.end()
                 self.cells += cols * self.repeat
                 self.max_row = max(self.max_row, self.row + self.repeat)
                 self.max_col = max(self.max_col, self.col + cols)
@@ -275,6 +342,30 @@ class _OdsScan(_SheetScan):
                                               f"{_cell_name(max(self.max_col, 1), self.max_row)} "
                                               f"({_n(self.cells)} ô có dữ liệu): quá lớn để đọc an toàn (tối đa "
                                               f"{_n(MAX_AREA)} ô tính từ A1 và {_n(MAX_CELLS)} ô có dữ liệu).")
+        if self.cell_end is not None:
+            self._expand((len(body) - self.cell_end) * (self.factor - 1))
+
+
+# A count a reader preallocates from (calamine: Vec::with_capacity(uniqueCount) for sharedStrings),
+# as an attribute of any tag; only numbers of 7 digits or more are looked at closely.
+_COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)="\s*(\d{7,})')
+
+
+class _CountScan:
+    """Every count="…"/uniqueCount="…" of an XML member within MAX_COUNT (chunks overlap by a tail)."""
+
+    def __init__(self, path: Path, member: str):
+        self.path, self.member, self.tail = path, member, b""
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        data = self.tail + chunk
+        for m in _COUNT.finditer(data):
+            n = int(m.group(2))
+            inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
+            if n > MAX_COUNT and inside_tag:
+                raise InputRefused(self.path, f"phần «{self.member}» khai báo {m.group(1).decode()}={_n(n)} (tối đa "
+                                              f"{_n(MAX_COUNT)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
+        self.tail = data[-512:]
 
 
 def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
@@ -311,6 +402,7 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                 sheet = _SheetScan(p, info.filename)
             elif scan_sheets and info.filename == "content.xml":
                 sheet = _OdsScan(p, info.filename)
+            counts = _CountScan(p, info.filename) if scan_sheets else None
             size = 0
             try:
                 with zf.open(info) as fh:
@@ -326,8 +418,12 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                             raise _bomb(p, info.filename, size // max(info.compress_size, 1))
                         if sheet is not None:
                             sheet.feed(chunk)
+                        if counts is not None:
+                            counts.feed(chunk)
                 if sheet is not None:
                     sheet.feed(b"", last=True)
+            except _FarReference:
+                _rescan(zf, info, p)
             except InputRefused:
                 raise
             except zipfile.BadZipFile as exc:
@@ -336,7 +432,34 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                                       + ("bị hỏng (sai mã kiểm tra CRC)." if crc else "bị hỏng hoặc bị cắt cụt.")) from None
             except (EOFError, zlib_error(), ValueError, OSError, NotImplementedError, RuntimeError) as exc:
                 raise InputRefused(p, f"phần «{info.filename}» của tệp bị hỏng hoặc bị cắt cụt "
-                                      f"({type(exc).__name__}).") from None
+                                      f"({why(exc)}).") from None
+
+
+def _rescan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, p: Path) -> None:
+    """The slower, exact pass over a sheet whose references reach far (formatting to the last row)."""
+    sheet = _SheetScan(p, info.filename, precise=True)
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_SCAN_CHUNK)
+            if not chunk:
+                break
+            sheet.feed(chunk)
+    sheet.feed(b"", last=True)
+
+
+def why(exc: BaseException) -> str:
+    """What a library's failure means, in Vietnamese, for a message in parentheses (never a class name)."""
+    name = type(exc).__name__
+    for words, text in (
+        (("Xml", "ParseError", "Expat"), "nội dung XML không hợp lệ"),
+        (("Zip", "CRC", "EOF", "zlib", "error"), "gói nén bị hỏng"),
+        (("Unicode", "Decode"), "có ký tự mã hóa sai"),
+        (("NotImplemented",), "dùng một tính năng chưa được hỗ trợ"),
+        (("Memory", "Overflow"), "nội dung quá lớn"),
+    ):
+        if any(w in name for w in words):
+            return text
+    return "nội dung không đúng định dạng"
 
 
 def zlib_error():

@@ -101,4 +101,5 @@ def _read_values(path: Path) -> Recalculated:
             result.sheets[name] = ([list(r) for r in rows], errors)
         return result
     except Exception as exc:  # the copy LibreOffice wrote is unreadable: the cells stay uncomputed
-        return Recalculated(failure=f"không đọc được bản tính lại ({type(exc).__name__})")
+        from kh_excel.io.limits import why
+        return Recalculated(failure=f"không đọc được bản tính lại ({why(exc)})")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid
-from kh_excel.io.limits import InputRefused, guard_spreadsheet
+from kh_excel.io.limits import InputRefused, guard_spreadsheet, why
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
@@ -55,12 +55,18 @@ def _cfb_is_encrypted(path: Path) -> bool:
 def _open_calamine(path: Path):
     from python_calamine import CalamineWorkbook
     try:
+        try:
+            os.fsdecode(path).encode("utf-8")
+        except UnicodeEncodeError:  # a name that is not UTF-8 (unzipped from Windows): calamine takes only str
+            import io
+            with open(path, "rb") as fh:  # the size is bounded by the guard
+                return CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several unrelated types
         name = type(exc).__name__
         if "Password" in name:
             raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.") from None
-        raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({name}).") from None
+        raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({why(exc)}).") from None
 
 
 def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
@@ -99,7 +105,7 @@ class WorkbookFile:
         except WorkbookError:
             raise
         except Exception as exc:
-            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
         # With skip_empty_area=False calamine's rows already begin at sheet cell (0, 0).
         rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
@@ -120,7 +126,7 @@ class WorkbookFile:
         try:
             return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
-            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({type(exc).__name__}).") from None
+            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
 
     def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
         """Put computed values into formula cells saved without one: plain references to a cell
@@ -218,11 +224,17 @@ _VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
 
 def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     from xml.etree import ElementTree as ET
+    part = "xl/workbook.xml"
     try:
-        wb = ET.fromstring(zf.read("xl/workbook.xml"))
-        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        wb = ET.fromstring(zf.read(part))
+        part = "xl/_rels/workbook.xml.rels"
+        rels = ET.fromstring(zf.read(part))
     except KeyError:
         return None
+    except ET.ParseError as exc:  # a duplicate attribute, an entity bomb (expat stops it), a cut part
+        line, col = getattr(exc, "position", (0, 0))
+        raise WorkbookError(zf.filename or "", f"phần «{part}» của tệp không phải XML hợp lệ (lỗi ở dòng {line}, "
+                                               f"cột {col}): tệp hỏng hoặc độc hại, đã từ chối đọc.") from None
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     rid = None
