@@ -5,26 +5,17 @@ worked out by hand from the rows below; «~» stands for the non-breaking space 
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 
 from kh_excel.core.attainment import assess
 from kh_excel.core.direction import infer_direction
-from kh_excel.core.model import Assessment, Indicator, Target
+from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import parse_result_text
 from kh_excel.docs import context as C
 from kh_excel.docs import wording as W
 
-NB = "\u00a0"
-
-
-def D(x) -> Decimal:
-    return Decimal(str(x))
-
-
-def T(text: str, op: str = "=", value=None, high=None) -> Target:
-    return Target(text, op, None if value is None else D(value), None if high is None else D(high))
+from test_wording import NB, D, T  # the same small builders of numbers and targets
 
 
 def row(name, unit, target, result=None, previous=None, *, kind="indicator", stt="1", row_=8, parent=None,
