@@ -329,7 +329,8 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
         by_section=by_section,
         by_agency=by_agency,
         by_leader=by_leader,
-        sentence=summary_sentence(total, evaluated, not_met, year, sentence_names(assessments)),
+        sentence=summary_sentence(total, evaluated, not_met, year,
+                                  sentence_names(assessments, {id(a.indicator) for a in not_met})),
         not_met=not_met,
     )
 
@@ -351,22 +352,29 @@ def _row_mark(ind: Indicator) -> str:
     return _MARK_OF.get(ind.name.strip()[:1], "")
 
 
+def _in_which(name: str) -> bool:
+    """«Trong đó: …» (any case, accents or not); the cheap test first, the fold only for candidates."""
+    head = name.lstrip()[:4].lower()
+    return head == "tron" and vtext.fold(name).startswith(_IN_WHICH)
+
+
 def _bare_name(ind: Indicator) -> str:
     """The name as a sentence writes it: without the list mark («- Năng suất» -> «Năng suất»), a running
     number typed into it («1.3.Ngô» -> «Ngô») or a leading «Trong đó:»."""
     name = ind.name.lstrip("".join(_MARK_OF) + " ").strip()
     name = _NUMBERING.sub("", name, count=1) if not name[:1].isdigit() or "." in name[:6] else name
-    if vtext.fold(name).startswith(_IN_WHICH):
+    if _in_which(name):
         name = name[len("Trong đó"):].lstrip(":, ").strip()
         name = name[:1].upper() + name[1:]
     return name or ind.name
 
 
-def sentence_names(assessments: list[Assessment]) -> dict[int, str]:
+def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None) -> dict[int, str]:
     """id(indicator) -> the name a sentence gives the row: a marked sub-row names the row it belongs to
     («- Năng suất» under «1.3.Ngô» -> «Năng suất (Ngô)»), the nearest row above it one level up (marks
     rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them), so that
-    three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone)."""
+    three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone).
+    `wanted` (ids of indicators): only those are named; every row is still walked for the parents."""
     out: dict[int, str] = {}
     above: list[tuple[Indicator, int]] = []  # rows since the last unmarked numbered row, with their level
     levels: dict[str, int] = {}
@@ -375,11 +383,10 @@ def sentence_names(assessments: list[Assessment]) -> dict[int, str]:
         ind = a.indicator
         if ind.section != section:
             section, above, levels = ind.section, [], {}
-        name = _bare_name(ind)
         mark = _row_mark(ind)
         parent = None
         if not mark:
-            if vtext.fold(ind.name).startswith(_IN_WHICH) and above:
+            if above and _in_which(ind.name):
                 parent = above[-1][0]
             elif ind.kind == "indicator":
                 above, levels = [(ind, 0)], {}
@@ -387,7 +394,9 @@ def sentence_names(assessments: list[Assessment]) -> dict[int, str]:
             level = levels.setdefault(mark, len(levels) + 1)
             parent = next((p for p, lv in reversed(above) if lv < level), None)
             above.append((ind, level))
-        out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
+        if wanted is None or id(ind) in wanted:
+            name = _bare_name(ind)
+            out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
     return out
 
 
