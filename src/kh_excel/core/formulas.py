@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
-from kh_excel.core.model import STATUS_LABELS, Assessment, Finding
+from kh_excel.core.model import STATUS_LABELS, Assessment, Finding, zero_means_unfilled
 from kh_excel.core.validation import col_index, col_letter
 
 RATIO_HEADER = "% so với KH"
@@ -104,7 +104,9 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     if t.op == "range" and d == "down" and t.high is not None:
         basis = _num(t.high * scale)
     fault = guards[0] if len(guards) == 1 else f"OR({','.join(guards)})"
-    ratio = f'=IF({fault},"",IF(ISNUMBER({r}),IFERROR({r}/{basis}*100,""),""))'
+    unfilled_zero = zero_means_unfilled(ind)  # a 0 against a positive plan is a cell not filled yet
+    counted = f"AND(ISNUMBER({r}),{r}<>0)" if unfilled_zero else f"ISNUMBER({r})"
+    ratio = f'=IF({fault},"",IF({counted},IFERROR({r}/{basis}*100,""),""))'
     good = "<" if d == "down" else ">"
     if t.op == "=":
         if d == "about":
@@ -130,9 +132,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
             cond = f'IF({inside},{DAT},IF({r}>{hi},{VUOT},{KHONG}))'
     else:
         return literal
-    if d == "up" and not ind.growth_target and t.value is not None and t.value > 0:
-        # a 0 against a positive plan is a cell not filled yet (model.zero_result_unfilled)
+    if unfilled_zero:
         cond = f'IF({r}=0,{CHUA},{cond})'
-        ratio = f'=IF({fault},"",IF(AND(ISNUMBER({r}),{r}<>0),IFERROR({r}/{basis}*100,""),""))'
     status = f'=IF({fault},{FAULT},IF(ISNUMBER({r}),{cond},{CHUA}))'
     return ratio, status

@@ -254,11 +254,17 @@ ZERO_RESULT_REASON = ("số thực hiện bằng 0 trong khi kế hoạch lớn 
                       "hoặc công thức cộng các ô trống)")
 
 
+def zero_means_unfilled(ind: "Indicator") -> bool:
+    """Rows where a result of 0 would mean a cell not yet filled: a positive plan, more is better
+    (the -o workbook's formula tests the result cell against this, whatever it holds now)."""
+    t = ind.target
+    return (ind.direction == "up" and not ind.growth_target
+            and t.is_numeric and t.value is not None and t.value > 0)
+
+
 def zero_result_unfilled(ind: "Indicator") -> bool:
     """A result of exactly 0 against a positive plan, where more is better: in the tables offices
     keep this is a cell not yet filled (or a formula summing empty cells), not a result of nothing —
     judging it «Không đạt» would put «thực hiện 0» into a signed report. Read as no result yet."""
-    t = ind.target
     r = ind.exact.get("result", ind.result)
-    return (r is not None and r == 0 and ind.direction == "up" and not ind.growth_target
-            and t.is_numeric and t.value is not None and t.value > 0)
+    return r is not None and r == 0 and zero_means_unfilled(ind)

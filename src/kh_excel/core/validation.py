@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, zero_result_unfilled
-from kh_excel.core.numbers import parse_number, parse_target_ex
+from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
 from kh_excel.core.table import structure_parts
 
 
@@ -349,10 +349,10 @@ class _Checker:
             self.add("result_zero", ind, "result", target=fmt(t.value))
             return
         if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
-            ratio = ind.result / t.value
             if is_share(ind) and not (0 <= ind.result <= 100):
                 return  # already reported as a share out of range
-            if ratio >= 10 or ratio <= Decimal("0.1"):
+            if far_apart(ind.result, t.value):  # the one threshold the documents use too
+                ratio = ind.result / t.value
                 self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),
                          ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
 
