@@ -289,9 +289,11 @@ def register(app: typer.Typer) -> None:
                 check_output_name(out)
             table = read_workbook(file, sheet=sheet, group=group, period=period)
             if all_groups:
+                from kh_excel.io.workbook import open_workbook
+                grid = open_workbook(file).grid(table.sheet) if table.groups else None  # read once, parsed per group
                 per_group, errors = [], 0
                 for g in table.groups or [None]:
-                    tg = read_workbook(file, sheet=table.sheet, group=g, period=period) if g else table
+                    tg = read_workbook(grid, file=table.file, group=g, period=period) if g else table
                     checked_g = check(tg, tol)
                     errors += len(checked_g.errors)
                     per_group.append(evaluate(tg, tol, checked_g.faults))
