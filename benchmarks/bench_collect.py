@@ -10,18 +10,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-
-def best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best  # noqa: E402
 
 DEPARTMENTS = ("Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "Sở Y tế", "Sở Nội vụ", "Sở Giáo dục và Đào tạo",
                "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường", "Sở Văn hóa, Thể thao và Du lịch",
@@ -81,9 +73,9 @@ def main(agencies: int = 120, per_agency: int = 5) -> None:
                 openpyxl.load_workbook(p)
 
         ours()  # warm imports and the agency registry
-        t_plain = best(plain)
-        t_ours = best(ours)
-        t_judge = best(judge_only)
+        t_plain = best(plain, 3)
+        t_ours = best(ours, 3)
+        t_judge = best(judge_only, 3)
         print(f"returned workbooks: {len(forms)} ({per_agency} indicators each)")
         print(f"openpyxl.load_workbook of them:         {t_plain * 1000:8.1f} ms")
         print(f"kh_excel collect (read, match, judge):  {t_judge * 1000:8.1f} ms")
