@@ -45,3 +45,13 @@ def docx_paragraphs(path) -> list[str]:
             for cell in row.cells:
                 out += [p.text for p in cell.paragraphs]
     return out
+
+
+def make_template(path, paragraphs: list[str]) -> Path:
+    """A .docx of plain paragraphs (a user's template, a part, a hostile payload)."""
+    import docx
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    d.save(str(path))
+    return Path(path)

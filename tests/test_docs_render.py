@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from helpers import docx_paragraphs, run_cli, sample
+from helpers import docx_paragraphs, make_template, run_cli, sample
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs.context import build_context
 from kh_excel.docs.render import Renderer, TemplateProblem, bundled_template_dir, resolve_template
@@ -27,14 +27,6 @@ def context(kind, table=None, **kw):
 def all_text(path: Path) -> str:
     """Every paragraph of the body and of every table cell, as python-docx reads it."""
     return "\n".join(docx_paragraphs(path))
-
-
-def make_template(path: Path, paragraphs: list[str]) -> Path:
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    d.save(str(path))
-    return path
 
 
 def test_bundled_templates_match_their_builder(tmp_path):

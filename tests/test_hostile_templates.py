@@ -7,21 +7,12 @@ import os
 import time
 from pathlib import Path
 
-import docx
 import pytest
 
-from helpers import docx_paragraphs, run_cli, sample
+from helpers import docx_paragraphs, make_template, run_cli, sample
 from kh_excel.docs.render import Renderer, TemplateProblem
 
 SECRET = "bí-mật-ngoài-thư-mục"
-
-
-def make_template(path: Path, paragraphs: list[str]) -> Path:
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    d.save(str(path))
-    return path
 
 
 @pytest.fixture
