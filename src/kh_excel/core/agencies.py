@@ -393,13 +393,15 @@ def _parse_toml(data: dict[str, Any], where: str) -> list[Agency]:
 
 
 def _load_toml(path: Path) -> list[Agency]:
+    """A user's registry file, read through the one guarded TOML reader (size, encoding, nesting,
+    syntax errors in Vietnamese), as settings and manifests are."""
+    from kh_excel.io.limits import InputRefused, load_toml
+    if not path.is_file():
+        raise ValueError(f"Không tìm thấy tệp danh mục cơ quan: {path}")
     try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except FileNotFoundError:
-        raise ValueError(f"Không tìm thấy tệp danh mục cơ quan: {path}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"Tệp danh mục cơ quan {path} sai cú pháp TOML: {exc}") from None
+        data = load_toml(path, "tệp danh mục cơ quan")
+    except InputRefused as exc:
+        raise ValueError(str(exc)) from None
     return _parse_toml(data, str(path))
 
 

@@ -542,7 +542,10 @@ def read_toml_text(path: str | os.PathLike) -> str:
 
 def load_toml(path: str | os.PathLike, what: str = "tệp cấu hình") -> dict:
     """A TOML file read through `read_toml_text` and parsed; a syntax error says where, in Vietnamese."""
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10 (pyproject installs tomli there)
+        import tomli as tomllib
     p = Path(path)
     text = read_toml_text(p)
     try:
