@@ -279,7 +279,6 @@ def register(app: typer.Typer) -> None:
         """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt (mã thoát 1 nếu bảng có lỗi)."""
         def body() -> int:
             from kh_excel.api import read_workbook
-            from kh_excel.core.attainment import evaluate
             from kh_excel.core.gate import check
             from kh_excel.io.atomic import check_output
             from kh_excel.io.attainment_xlsx import check_output_name
@@ -296,7 +295,7 @@ def register(app: typer.Typer) -> None:
                     tg = read_workbook(grid, file=table.file, group=g, period=period) if g else table
                     checked_g = check(tg, tol)
                     errors += len(checked_g.errors)
-                    per_group.append(evaluate(tg, tol, checked_g.faults))
+                    per_group.append(checked_g.as_written(tol))
                 if as_json:
                     print_json({"file": table.file, "sheet": table.sheet, "column_groups": groups_json(table),
                                 "by_group": [{"group": a.table.group, **attainment_json(a)} for a in per_group]})
@@ -307,7 +306,7 @@ def register(app: typer.Typer) -> None:
                 return 1 if errors else 0
             checked = check(table, tol)
             # the rows as written (a failed figure shown beside its «Số liệu lỗi»), statuses from the gate
-            att = evaluate(table, tol, checked.faults)
+            att = checked.as_written(tol)
             if out is not None:
                 from kh_excel.io.attainment_xlsx import write_attainment_copy
                 written = write_attainment_copy(file, out, att, tol, checked.findings)

@@ -326,11 +326,10 @@ def _find_columns(data: SheetData, table: Table) -> int:
 def _checked(table: Table):
     """The table's attainment with its failed rows as «Số liệu lỗi» (core.gate), and the findings
     behind each failed row (so the formulas follow the user's fix)."""
-    from kh_excel.core.attainment import evaluate
     from kh_excel.core.gate import check, failures_by_row
 
     c = check(table)
-    return evaluate(table, faults=c.faults), failures_by_row(table, c.findings)
+    return c.as_written(), failures_by_row(table, c.findings)
 
 
 def tinh_ty_le(book) -> str:

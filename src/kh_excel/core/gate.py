@@ -64,6 +64,15 @@ class Checked:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
 
+    def as_written(self, tolerance: Decimal | None = None) -> Attainment:
+        """The attainment with every figure as the sheet writes it (a failed one shown beside its
+        «Số liệu lỗi»), for the attainment command, its -o copy and the add-in's columns; the
+        statuses are the gate's. With nothing failed it is `attainment` itself, not evaluated again."""
+        if not self.faults:
+            return self.attainment
+        from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate
+        return evaluate(self.table, DEFAULT_TOLERANCE if tolerance is None else tolerance, self.faults)
+
 
 def errors_reason(table: Table, errors: list[Finding], limit: int | None = None) -> str:
     """The refusal, one line per error with its cell: the same text in render, batch and the add-in
