@@ -76,10 +76,6 @@ def unit_in_text(unit: str) -> str:
     return W.unit_words(txt(unit))
 
 
-def with_unit(number: str, unit: str) -> str:
-    return W.amount(number, txt(unit))
-
-
 def target_text(ind: Indicator) -> str:
     """The target as the source shows it (93,00 stays 93,00; '>10' stays '>10')."""
     t = ind.target
