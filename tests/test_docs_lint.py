@@ -459,3 +459,33 @@ def test_cong_van_whose_vv_line_holds_a_date_passes_and_its_appendix_date_is_che
     bad = broken_copy(out, tmp_path / "bad.docx",
                       lambda r, f: set_text(find(r, r"^\(Kèm theo"), date, date.replace("ngày", "ngày 1", 1)))
     assert lint_docx(bad).failed() == ["phu_luc_heading.format"]
+
+
+# ------------------------------------------------------------------ --fix on each breakage
+
+FIXED_BY_FIX = {"page.size", "page.margins", "font.font", "color.value", "page_number.first_page",
+                "page_number.size", "page_number.align", "page_number.position", "co_quan_ban_hanh.bold",
+                "co_quan_ban_hanh.size", "quoc_hieu.bold", "quoc_hieu.size", "tieu_ngu.italic", "so_ky_hieu.italic",
+                "so_ky_hieu.size", "dia_danh_ngay.italic", "dia_danh_ngay.align", "ten_loai.bold", "trich_yeu.align",
+                "vv.bold", "kinh_gui.size", "body.size", "body.italic", "heading.bold", "chuc_vu.bold",
+                "noi_nhan_label.italic", "noi_nhan_item.size", "phu_luc_heading.italic", "phu_luc_table.size",
+                "trich_yeu.italic", "can_cu.italic", "vv.spacing", "quoc_hieu.line_spacing",
+                "tieu_ngu.line_spacing", "phu_luc_heading.position", "body.align"}
+
+
+@pytest.mark.parametrize("rule, what, kind, change", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_fix_repairs_what_it_may_and_lists_the_rest(good, tmp_path, rule, what, kind, change):
+    from helpers import docx_paragraphs
+    from kh_excel.docs.lint.fix import fix_docx
+    bad = broken_copy(good[kind], tmp_path / "bad.docx", change)
+    result = fix_docx(bad, tmp_path / "fixed.docx")
+    after = set(result.after.failed())
+    assert after <= {rid for rid, _ in result.not_fixed}
+    if rule in FIXED_BY_FIX:
+        assert rule not in after and rule in result.fixed, result.after.to_text()
+    else:
+        assert rule in after or rule in result.fixed, result.after.to_text()
+    before_text, after_text = docx_paragraphs(bad), docx_paragraphs(tmp_path / "fixed.docx")
+    changed = [(a, b) for a, b in zip(before_text, after_text) if a != b]
+    assert len(before_text) == len(after_text)
+    assert all(f"«{a.strip()}» → «{b.strip()}»" in result.text_changes for a, b in changed), changed

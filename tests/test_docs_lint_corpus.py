@@ -105,6 +105,44 @@ def test_fix_cli_needs_an_output_and_never_writes_onto_the_input(docs, tmp_path)
     assert proc.returncode == 0 and "Kết quả: đạt" in proc.stdout
 
 
+# ------------------------------------------------------------------ a Quyết định
+
+
+QD = corpus.Spec(
+    kind="QĐ", ban_hanh=corpus.UBND, number="125/QĐ-UBND", place="Lào Cai", date=(5, 1, 2026),
+    ten_loai="QUYẾT ĐỊNH", trich_yeu=["Về việc giao chỉ tiêu kế hoạch phát triển", "kinh tế - xã hội năm 2026"],
+    tham_quyen="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+    can_cu=["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+            "Căn cứ Nghị quyết số 25/NQ-HĐND ngày 10 tháng 12 năm 2025 của Hội đồng nhân dân tỉnh;",
+            "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 12/TTr-STC ngày 02 tháng 01 năm 2026."],
+    body=[("heading_center", "QUYẾT ĐỊNH:"),
+          ("dieu", "Điều 1. Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026 cho các sở, ban, ngành, "
+                   "Ủy ban nhân dân các xã, phường (chi tiết tại Phụ lục kèm theo)."),
+          ("dieu", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+          ("dieu", "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, ban, ngành và Chủ tịch Ủy ban "
+                   "nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.")],
+    authority=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signer="Trần Huy Tuấn",
+    noi_nhan=["- Như Điều 3;", "- TT. Tỉnh ủy, TT. HĐND tỉnh;", "- Lưu: VT, TH."])
+
+
+@pytest.mark.parametrize("fault, rule", [
+    (None, None),
+    ({"look": {"can_cu": {"italic": False}}}, "can_cu.italic"),
+    ({"look": {"trich_yeu": {"italic": True}}}, "trich_yeu.italic"),
+    ({"look": {"ten_loai": {"bold": False}}}, "ten_loai.bold"),
+    ({"look": {"body": {"italic": True}}}, "body.italic"),
+], ids=["conformant", "can-cu-upright", "trich-yeu-italic", "ten-loai-not-bold", "dieu-italic"])
+def test_a_quyet_dinh_has_its_title_can_cu_and_dieu_examined(tmp_path, fault, rule):
+    from kh_excel.docs.lint.parts import find_parts
+    from kh_excel.docs.lint.reader import Docx
+    path = corpus.build(QD, tmp_path / "qd.docx", fault=fault)
+    parts = find_parts(Docx(path))
+    assert parts.ten_loai.text == "QUYẾT ĐỊNH" and len(parts.trich_yeu) == 2 and len(parts.can_cu) == 3
+    assert [k for k, _ in parts.headings] == ["dieu"] * 3 and parts.body[0].text.startswith("Điều 1.")
+    report = lint_docx(path)
+    assert report.failed() == ([rule] if rule else []), report.to_text()
+
+
 # ------------------------------------------------------------------ the two text fixes
 
 

@@ -355,6 +355,23 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
                 set_par(p, single=True)
         if prop != "line_spacing" or element in ("quoc_hieu", "tieu_ngu"):
             done(rid)
+    if "heading.bold" in failed:
+        targets = {pr.paragraph for pr in failed["heading.bold"].problems}
+        for key, p in parts.headings:
+            if p.index in targets and key != "dieu":
+                set_runs(p, bold=True)
+        done("heading.bold")
+    if parts.appendix is not None:
+        head = [parts.appendix] + parts.appendix_titles
+        kem = [parts.appendix_kem_theo] if parts.appendix_kem_theo is not None else []
+        for rid, apply in (("phu_luc_heading.italic", lambda: [set_runs(p, italic=True) for p in kem]),
+                           ("phu_luc_heading.bold", lambda: [set_runs(p, bold=True) for p in head]),
+                           ("phu_luc_heading.align", lambda: [set_par(p, align="center") for p in head + kem]),
+                           ("phu_luc_heading.size", lambda: [set_runs(p, size=E["phu_luc_heading"].preferred)
+                                                             for p in head + kem])):
+            if rid in failed:
+                apply()
+                done(rid)
     if "vv.spacing" in failed and parts.vv:
         set_par(parts.vv[0], before_pt=nd30.VV_GAP_PT)
         done("vv.spacing")

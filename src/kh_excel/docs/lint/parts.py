@@ -312,6 +312,8 @@ def _find_body(parts: Parts, start: int, end: int) -> None:
         if level:
             seen_heading = True
             parts.headings.append((level, p))
+            if level == "dieu":          # «Điều 1. …» is a body paragraph with a bold label
+                parts.body.append(p)
         elif p.props.jc == "center" and p.all("bold") and is_upper(p.shown_text()):
             parts.title_lines.append(p)
         else:

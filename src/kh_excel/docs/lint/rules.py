@@ -566,6 +566,8 @@ def heading_rules(parts: Parts, prop: str) -> "list[Problem] | Skip":
     out = []
     for key, p in parts.headings:
         h = _LEVEL[key]
+        if key == "dieu" and prop != "bold":
+            continue   # «Điều 1. …» is checked as a body paragraph; only its label's weight here
         t = _norm(p.text)
         if prop == "case" and h.case == "upper" and not is_upper(p.shown_text()):
             out.append(at(p, "đề mục cấp «I.» phải viết in hoa"))
