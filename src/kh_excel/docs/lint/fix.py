@@ -2,7 +2,8 @@
 
 Safe means the words stay as written: page size and margins, typeface, colour, size,
 weight, slant and alignment per element, single spacing of the quốc hiệu and tiêu ngữ,
-the V/v gap, and page numbers from page 2 change formatting only. Two fixes change
+the V/v gap, the body's first-line indent, paragraph and line spacing, and page numbers
+from page 2 change formatting only. Two fixes change
 text, and are listed as such: the leading zeros of the date («ngày 5 tháng 1» →
 «ngày 05 tháng 01», «tháng 03» → «tháng 3», in the header and the «Kèm theo» line) and
 the punctuation of the Nơi nhận lines. Everything else is left and listed as not fixed.
@@ -99,6 +100,18 @@ def set_par(p: Para, *, align: str | None = None, single: bool = False, before_p
             sp.set(_w("lineRule"), "auto")
         if before_pt is not None:
             sp.set(_w("before"), str(int(before_pt * 20)))
+
+
+def _set_indent(p: Para) -> None:
+    ind = _child(_ppr(p), "ind")
+    ind.attrib.pop(_w("hanging"), None)
+    ind.set(_w("firstLine"), str(vn.mm_to_twips(nd30.FIRST_LINE_INDENT_PREFERRED_MM)))
+
+
+def _set_line(p: Para) -> None:
+    sp = _child(_ppr(p), "spacing")
+    sp.set(_w("line"), str(nd30.BODY_LINE_PREFERRED))
+    sp.set(_w("lineRule"), "auto")
 
 
 def replace_text(p: Para, new: str) -> bool:
@@ -340,6 +353,8 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
             continue
         e = E[element]
         targets = {pr.paragraph for pr in failed[rid].problems if pr.paragraph}
+        if element == "phu_luc_table":   # the report names the first few cells only
+            targets = {p.index for p in _element_paras(parts, element)}
         for p in _element_paras(parts, element):
             if p.index not in targets:
                 continue
@@ -354,6 +369,15 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
             elif prop == "line_spacing" and element in ("quoc_hieu", "tieu_ngu"):
                 set_par(p, single=True)
         if prop != "line_spacing" or element in ("quoc_hieu", "tieu_ngu"):
+            done(rid)
+    body_fixes = {"body.indent": lambda p: _set_indent(p), "body.spacing": lambda p: set_par(p, before_pt=max(
+        nd30.BODY_SPACING_MIN_PT, p.props.before / 20)), "body.line_spacing": lambda p: _set_line(p)}
+    for rid, apply in body_fixes.items():
+        if rid in failed:
+            targets = {pr.paragraph for pr in failed[rid].problems}
+            for p in parts.body:
+                if p.index in targets:
+                    apply(p)
             done(rid)
     if "heading.bold" in failed:
         targets = {pr.paragraph for pr in failed["heading.bold"].problems}

@@ -199,8 +199,8 @@ def _find_title(parts: Parts, start: int) -> int:
     first = next((p for p in following if p.stripped), None)
     if first is None:
         return start
-    name = _norm(first.shown_text())
-    if not is_upper(name) or not any(name.startswith(t) for t in TENS_LOAI):
+    name = _norm(first.shown_text()).upper()   # its case is ten_loai.case's business
+    if not any(name == t or name.startswith(t + " ") for t in TENS_LOAI) or len(name) > 40:
         return first.index - 1
     parts.ten_loai = first
     parts.doc_type = next((t for t in nd30.DOC_TYPES if name.startswith(t.upper())), None)
@@ -208,7 +208,9 @@ def _find_title(parts: Parts, start: int) -> int:
     for p in following[k + 1:]:
         if not p.stripped:
             break
-        if parts.trich_yeu and not (p.props.jc == "center" and p.all("bold")):
+        if parts.trich_yeu and not (p.props.jc == parts.trich_yeu[0].props.jc
+                                     and p.all("bold") == parts.trich_yeu[0].all("bold")
+                                     and p.all("italic") == parts.trich_yeu[0].all("italic")):
             break
         if _norm(p.text).startswith(("Căn cứ", "Kính gửi")):
             break

@@ -254,7 +254,6 @@ class Docx:
         self.doc = self._xml("word/document.xml")
         self.styles = self._xml("word/styles.xml") if "word/styles.xml" in self.files else None
         self.theme_fonts, self.theme_colours = self._theme()
-        self.external: list[str] = []   # external targets other than hyperlinks (templates, links, OLE)
         self.rels = self._rels("word/_rels/document.xml.rels")
         self._style_cache: dict[tuple[str, str], tuple[RunProps, ParProps]] = {}
         self._read_defaults()
@@ -278,10 +277,17 @@ class Docx:
         for rel in root:
             target = rel.get("Target") or ""
             if rel.get("TargetMode") == "External":
-                if not (rel.get("Type") or "").endswith("/hyperlink"):
-                    self.external.append(target)
                 continue
             out[rel.get("Id")] = "word/" + target.lstrip("/").removeprefix("word/")
+        return out
+
+    def external_targets(self) -> list[str]:
+        """Targets of every external relationship of the package (links, attached templates, OLE)."""
+        out = []
+        for name in sorted(n for n in self.files if n.endswith(".rels")):
+            for rel in self._xml(name):
+                if rel.get("TargetMode") == "External":
+                    out.append(rel.get("Target") or "")
         return out
 
     def _theme(self) -> tuple[dict[str, str], dict[str, str]]:

@@ -304,7 +304,7 @@ def quoc_hieu_format(parts: Parts) -> "list[Problem] | Skip":
     qh = parts.quoc_hieu
     if qh is None:
         return _na("không có Quốc hiệu")
-    if _norm(qh.shown_text()) not in (nd30.QUOC_HIEU, nd30.QUOC_HIEU_OLD):
+    if _norm(qh.shown_text()).upper() not in (nd30.QUOC_HIEU, nd30.QUOC_HIEU_OLD):   # the case: quoc_hieu.case
         return [at(qh, f"phải viết đúng «{nd30.QUOC_HIEU}»")]
     return []
 
@@ -489,7 +489,7 @@ def can_cu_format(parts: Parts) -> "list[Problem] | Skip":
     for n, p in enumerate(parts.can_cu):
         t = _norm(p.text)
         last = n == len(parts.can_cu) - 1
-        if last and not t.endswith((".", ";")) or not last and not t.endswith((";", ".")):
+        if not t.endswith("." if last else ";"):
             out.append(at(p, "mỗi căn cứ kết thúc bằng «;», căn cứ cuối bằng «.»"))
     return out
 
@@ -589,10 +589,16 @@ def heading_rules(parts: Parts, prop: str) -> "list[Problem] | Skip":
 def kinh_gui_format(parts: Parts) -> "list[Problem] | Skip":
     if not parts.kinh_gui:
         return _na("văn bản không có «Kính gửi»")
+    out = []
+    recipients = [p for p in parts.kinh_gui if _norm(p.text).startswith("-")]
+    for n, p in enumerate(recipients):
+        end = "." if n == len(recipients) - 1 else ";"
+        if not _norm(p.text).endswith(end):
+            out.append(at(p, f"mỗi nơi gửi «- …;», nơi gửi cuối kết thúc bằng «.»"))
     items = parts.noi_nhan_items
     if items and not any(fold(_norm(p.text)).strip("-;. ") == "nhu tren" for p in items):
-        return [at(items[0], "văn bản có «Kính gửi»: dòng đầu Nơi nhận phải là «- Như trên;»")]
-    return []
+        out.append(at(items[0], "văn bản có «Kính gửi»: dòng đầu Nơi nhận phải là «- Như trên;»"))
+    return out
 
 
 # ------------------------------------------------------------------ signature, Nơi nhận
@@ -890,15 +896,6 @@ def _tbl_header(number, tbl, paras) -> list[Problem]:
     return [] if ok else [Problem(f"bảng {number}", "hàng tiêu đề chưa đặt lặp lại ở đầu mỗi trang")]
 
 
-def _tbl_split(number, tbl, paras) -> list[Problem]:
-    rows = tbl.findall(_w("tr"))
-    split = [i + 1 for i, tr in enumerate(rows) if tr.find(f"{_w('trPr')}/{_w('cantSplit')}") is None]
-    if split:
-        return [Problem(f"bảng {number}", f"{len(split)} hàng có thể bị ngắt sang trang sau "
-                                         f"(hàng {', '.join(map(str, split[:8]))}{'…' if len(split) > 8 else ''})")]
-    return []
-
-
 def _tbl_size(number, tbl, paras) -> list[Problem]:
     rng = E["phu_luc_table"].size
     bad = [p for p in paras if p.stripped and size_problem(p, rng, "")]
@@ -944,8 +941,8 @@ def package_macros(parts: Parts) -> "list[Problem] | Skip":
 
 
 def package_external_links(parts: Parts) -> "list[Problem] | Skip":
-    return [Problem("văn bản", f"văn bản liên kết tới tệp ngoài: {', '.join(parts.doc.external[:3])}")] \
-        if parts.doc.external else []
+    found = parts.doc.external_targets()
+    return [Problem("văn bản", f"văn bản có liên kết ra ngoài: {', '.join(found[:3])}")] if found else []
 
 
 def package_signature(parts: Parts) -> "list[Problem] | Skip":
@@ -1027,7 +1024,6 @@ RULES: list[Rule] = [
     Rule("phu_luc_heading.align", "Tiêu đề phụ lục căn giữa", _appendix_rule(_pl_align)),
     Rule("phu_luc_heading.position", "Phụ lục bắt đầu phần mới, đánh số trang riêng", _appendix_rule(_pl_position)),
     Rule("phu_luc_table.header_row", "Bảng phụ lục lặp hàng tiêu đề mỗi trang", _table_rule(_tbl_header)),
-    Rule("phu_luc_table.split", "Hàng bảng phụ lục không bị ngắt trang", _table_rule(_tbl_split)),
     Rule("phu_luc_table.size", "Chữ trong bảng phụ lục 11–13 pt", _table_rule(_tbl_size)),
     Rule("placeholder.present", "Không còn chỗ «[…]» tô vàng chưa viết", placeholder_present),
     *property_rules(),
