@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from lxml import etree
 
 from kh_excel.docs import vn
+from kh_excel.errors import UserError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -30,7 +31,7 @@ def _w(tag: str) -> str:
 
 
 TWIPS_PER_MM = vn.MM_TWIPS
-class LintError(ValueError):
+class LintError(UserError, ValueError):
     """The file cannot be read as a .docx."""
 
 
