@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kh_excel.docs.lint.parts import Parts, find_parts
 from kh_excel.docs.lint.reader import Docx, LintError
-from kh_excel.docs.lint.report import FAIL, LintReport, Problem, RuleResult, report_json
+from kh_excel.docs.lint.report import FAIL, LintReport, RuleResult, report_json
 from kh_excel.docs.lint.rules import RULES, Skip
 
 __all__ = ["RULES", "LintError", "LintReport", "RuleResult", "lint_docx", "lint_parts", "report_json"]

@@ -444,6 +444,8 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
     result.after = lint_docx(dst)
     still = set(result.after.failed())
     result.fixed = [r for r in result.fixed if r not in still]
+    if any(n.startswith("_xmlsignatures/") for n in doc.names):
+        result.not_fixed.append(("package.signature", "bản sao đã sửa không còn chữ ký số hợp lệ: cần ký lại"))
     for rid in result.after.failed():
         why = ("sửa sẽ làm thay đổi chữ của văn bản hoặc cần người soạn quyết định" if rid not in failed
                or rid not in result.fixed else "chưa sửa được")

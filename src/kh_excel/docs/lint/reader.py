@@ -544,18 +544,8 @@ def _vml_point(value: str) -> float | None:
     return n * {"pt": 25.4 / 72, "mm": 1, "cm": 10, "in": 25.4, "px": 25.4 / 96}[unit]
 
 
-# ------------------------------------------------------------------ helpers for the rules
+# ------------------------------------------------------------------ text
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text.replace("\u00a0", " "))).strip()
-
-
-def _in(value: float | None, low: float, high: float, tol: float = 0.01) -> bool:
-    return value is not None and low - tol <= value <= high + tol
-
-
-def _fmt_pt(sizes: set[float]) -> str:
-    return ", ".join(f"{s:g}" for s in sorted(sizes)) + " pt" if sizes else "không rõ"
-
-

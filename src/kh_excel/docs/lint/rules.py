@@ -26,9 +26,6 @@ class Skip:
     note: str
 
 
-Outcome = "list[Problem] | Skip"
-
-
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -911,10 +908,6 @@ def _tbl_size(number, tbl, paras) -> list[Problem]:
 def placeholder_present(parts: Parts) -> "list[Problem] | Skip":
     return [at(p, "chỗ «[…]» tô vàng dành cho người soạn chưa được viết: " + ", ".join(
         f"«{m}»" for m in re.findall(r"\[[^\]]*\]", p.text)[:3])) for p in parts.placeholders]
-
-
-def _doc_has(parts: Parts, *tags: str) -> bool:
-    return any(True for t in tags for _ in parts.doc.doc.iter(_w(t)))
 
 
 def package_tracked_changes(parts: Parts) -> "list[Problem] | Skip":
