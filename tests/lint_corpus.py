@@ -119,6 +119,7 @@ class Spec:
     explicit_black: bool = True                # <w:color w:val="000000"/> on runs
     normal_tnr: bool = True                    # Normal style set to Times New Roman 14
     split_para: int | None = None              # body paragraph typed as two runs
+    cant_split: bool = False                   # appendix rows may not break across pages
 
 
 # ---------------------------------------------------------------- faults
@@ -371,7 +372,9 @@ class _Writer:
             for c, content in zip(cols_mm, row):
                 inner = "".join(content) or f'<w:p {NSDECL}/>'
                 tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{tw(c)}" w:type="dxa"/></w:tcPr>{inner}</w:tc>')
-            trpr = "<w:trPr><w:tblHeader/></w:trPr>" if header_row and i == 0 else ""
+            trpr = ("<w:cantSplit/>" if borders and s.cant_split else "") + \
+                ("<w:tblHeader/>" if header_row and i == 0 else "")
+            trpr = f"<w:trPr>{trpr}</w:trPr>" if trpr else ""
             trs.append(f"<w:tr>{trpr}{''.join(tcs)}</w:tr>")
         return (f'<w:tbl {NSDECL}><w:tblPr>{style}<w:tblW w:w="{tw(total)}" w:type="dxa"/>'
                 f'<w:jc w:val="center"/>{tbl_pr}<w:tblLayout w:type="fixed"/>'
@@ -683,7 +686,7 @@ SPECS["quyet_dinh_phu_luc"] = Spec(
               "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, TH."],
     appendix=dict(title="CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026", of="Quyết định",
                   by="Ủy ban nhân dân tỉnh Lào Cai", rows=_TABLE_ROWS, cols_mm=(14, 110, 28, 35, 60)),
-    pages="several", styled=True, rule="vml", looks={"ten_loai": {"size": 14}})
+    pages="several", styled=True, rule="vml", cant_split=True)
 
 SPECS["thong_bao_mot_trang"] = Spec(
     kind="TB", chu_quan=["UBND TỈNH LÀO CAI"], ban_hanh=["VĂN PHÒNG"], number="08/TB-VPUBND",

@@ -7,6 +7,7 @@ import re
 import subprocess
 import zipfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -109,6 +110,7 @@ def test_every_document_opens_in_libreoffice_with_its_pages(built, tmp_path):
 
 # ------------------------------------------------------------------ broken = parent + one property
 
+@lru_cache(maxsize=16)
 def _lines(path: Path) -> tuple[Counter, dict[str, list[str]]]:
     """Every element of every XML part as a line «tag attrs text», as a multiset and, per part, in order."""
     bag, seq = Counter(), {}
