@@ -18,7 +18,6 @@ A builder is builder(path) and writes one .docx at path.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 import zipfile
 import zlib
@@ -29,7 +28,7 @@ from typing import Callable
 from xml.sax.saxutils import escape
 
 import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -231,7 +230,6 @@ class _Writer:
     # document -------------------------------------------------------------------------
     def setup(self) -> None:
         s, d = self.s, self.d
-        st = d.styles.element
         normal = d.styles["Normal"].element
         if s.theme_fonts:
             self._theme_tnr()
@@ -239,7 +237,6 @@ class _Writer:
             fonts = "" if s.theme_fonts else f'<w:rFonts w:ascii="{TNR}" w:hAnsi="{TNR}" w:cs="{TNR}"/>'
             normal.append(parse_xml(f'<w:pPr {NSDECL}><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'))
             normal.append(parse_xml(f'<w:rPr {NSDECL}>{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'))
-        del st
         if s.styled:
             self.add_styles()
         sec = d.sections[0]
@@ -338,11 +335,12 @@ class _Writer:
         for x in outside:
             self.body_append(x)
 
-    def _with_look(self, role: str, text: str, over: dict) -> str:
+    def _with_look(self, role: str, text: str, over: dict, left_mm: float = 0) -> str:
+        """A paragraph of `role` with a few properties of its own (the first V/v line, a Kính gửi item)."""
         saved = self.s.looks.get(role)
         self.s.looks[role] = {**(saved or {}), **over}
         try:
-            return self.para(role, text)
+            return self.para(role, text, left_mm=left_mm)
         finally:
             if saved is None:
                 del self.s.looks[role]
@@ -373,7 +371,7 @@ class _Writer:
                 inner = "".join(content) or f'<w:p {NSDECL}/>'
                 tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{tw(c)}" w:type="dxa"/></w:tcPr>{inner}</w:tc>')
             trpr = ("<w:cantSplit/>" if borders and s.cant_split else "") + \
-                ("<w:tblHeader/>" if header_row and i == 0 else "")
+                ("<w:tblHeader/>" if header_row and i == 0 and not self.f.get("no_repeat_header") else "")
             trpr = f"<w:trPr>{trpr}</w:trPr>" if trpr else ""
             trs.append(f"<w:tr>{trpr}{''.join(tcs)}</w:tr>")
         return (f'<w:tbl {NSDECL}><w:tblPr>{style}<w:tblW w:w="{tw(total)}" w:type="dxa"/>'
@@ -412,26 +410,16 @@ class _Writer:
         colon = left + width_mm("Kính gửi", lk["size"])
         items = self.f.get("kinh_gui_items", s.kinh_gui)
         for i, t in enumerate(items):
-            self._append_look("kinh_gui", t, {"before": 0, "after": 6 if i == len(items) - 1 else 0},
-                              left_mm=round(colon, 1))
-
-    def _append_look(self, role: str, text: str, over: dict, left_mm: float = 0) -> None:
-        saved = self.s.looks.get(role)
-        self.s.looks[role] = {**(saved or {}), **over}
-        try:
-            self.body_append(self.para(role, text, left_mm=left_mm))
-        finally:
-            if saved is None:
-                del self.s.looks[role]
-            else:
-                self.s.looks[role] = saved
+            self.body_append(self._with_look("kinh_gui", t, {"before": 0, "after": 6 if i == len(items) - 1 else 0},
+                                             left_mm=round(colon, 1)))
 
     def body(self) -> None:
         f = self.f
         for i, (role, text) in enumerate(self.s.body):
             if role == "dieu":
                 label, rest = text.split(". ", 1)
-                segs = [(label + ". ", {"bold": not f.get("dieu_upright")}), (rest, {})]
+                sep = ": " if f.get("dieu_colon") else ". "
+                segs = [(label + sep, {"bold": not f.get("dieu_upright")}), (rest, {})]
                 self.body_append(self.para("body", segs))
             elif role == "body" and f.get("placeholder") == i:
                 # the author left a marked place instead of three words
@@ -828,6 +816,8 @@ _BREAKS = [
     ("bao_cao_so_14", BC, "so_ky_hieu.size", True, _look("so_ky_hieu", size=14), "Số line at 14 pt (13)"),
     ("ke_hoach_so_co_dau_cach", KH, "so_ky_hieu.format", False, {"so_text": "Số: 04 /KH-UBND"},
      "«Số: 04 /KH-UBND», a stray space (seed 001)"),
+    ("thong_bao_so_thieu_so_0", TB, "so_ky_hieu.format", False, {"so_text": "Số: 8/TB-VPUBND"},
+     "«Số: 8/TB-VPUBND», a number under 10 without its leading 0"),
     ("ke_hoach_so_ngoai_bang", KH, "so_ky_hieu.position", False, {"so_outside": True},
      "Số written below the header table instead of in its left column"),
     ("bao_cao_ngay_ngoai_bang", BC, "dia_danh_ngay.position", False, {"date_outside": True},
@@ -867,6 +857,8 @@ _BREAKS = [
     ("quyet_dinh_can_cu_cham_phay", QD, "can_cu.format", False,
      {"can_cu": SPECS[QD].can_cu[:-1] + [SPECS[QD].can_cu[-1][:-1] + ";"]},
      "the last căn cứ line ends «;» instead of «.»"),
+    ("quyet_dinh_dieu_hai_cham", QD, "heading.format", False, {"dieu_colon": True},
+     "Quyết định: «Điều 1:» with a colon instead of «Điều 1.»"),
     ("quyet_dinh_dieu_khong_dam", QD, "heading.bold", False, {"dieu_upright": True},
      "Quyết định: «Điều 1.», «Điều 2.», «Điều 3.» not bold"),
     # body
@@ -889,6 +881,8 @@ _BREAKS = [
     ("ke_hoach_quyen_han_12", KH, "quyen_han.size", True, _look("quyen_han", size=12),
      "quyền hạn «TM. ỦY BAN NHÂN DÂN» at 12 pt"),
     ("bao_cao_chuc_vu_khong_dam", BC, "chuc_vu.bold", False, _look("chuc_vu", bold=False), "chức vụ not bold"),
+    ("cong_van_chuc_vu_12", CV, "chuc_vu.size", True, _look("chuc_vu", size=12),
+     "chức vụ «CHÁNH VĂN PHÒNG» at 12 pt"),
     ("to_trinh_ho_ten_12", TT, "ho_ten.size", True, _look("ho_ten", size=12), "họ tên at 12 pt"),
     ("cong_van_ho_ten_hoc_ham", CV, "ho_ten.format", False, {"signer": "TS. Phan Quốc Nghĩa"},
      "an academic title before the signer's name"),
@@ -915,6 +909,8 @@ _BREAKS = [
     ("bao_cao_phu_luc_sai_ngay", BP, "phu_luc_heading.format", False,
      {"appendix_ref": "(Kèm theo Báo cáo số 210/BC-UBND ngày 07 tháng 7 năm 2026 của Ủy ban nhân dân tỉnh)"},
      "the appendix's «Kèm theo» line dated a day before the document (seed 001's slip)"),
+    ("bao_cao_phu_luc_khong_lap_tieu_de", BP, "phu_luc_table.header_row", False, {"no_repeat_header": True},
+     "the appendix table's header row is not repeated on each page"),
     ("bao_cao_phu_luc_bang_10", BP, "phu_luc_table.size", True, _look("phu_luc_table", size=10),
      "appendix table at 10 pt (11–13)"),
 ]
