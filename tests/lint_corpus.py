@@ -108,7 +108,7 @@ class Spec:
     header_rows: int = 1                       # 1: Số/date at the foot of each cell; 2: a row of their own
     header_cols_mm: tuple[float, float] = (65.0, 100.0)
     table_style: str = "plain"                 # plain | grid_nil (Table Grid with borders set to none)
-    rule: str = "border"                       # border (paragraph bottom border) | vml (a drawn line)
+    rule: str = "border"                       # border (paragraph bottom border) | vml | drawing (a drawn line)
     heading_align: str = "both"                # both | left (one-line headings)
     margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15)   # top bottom left right
     page_field: str = "complex"                # complex | simple
@@ -169,9 +169,9 @@ class _Writer:
         if lk.get("keep"):
             out.append("<w:keepNext/>")
         out.append(border)
-        line = lk.get("line", 240)
+        line, rule = (int(lk["exact"] * 20), "exact") if lk.get("exact") else (lk.get("line", 240), "auto")
         out.append(f'<w:spacing w:before="{int(lk.get("before", 0) * 20)}" '
-                   f'w:after="{int(lk.get("after", 0) * 20)}" w:line="{line}" w:lineRule="auto"/>')
+                   f'w:after="{int(lk.get("after", 0) * 20)}" w:line="{line}" w:lineRule="{rule}"/>')
         first = lk.get("first", 0)
         out.append(f'<w:ind w:left="{tw(left_mm)}" w:right="0" w:firstLine="{tw(first)}"/>')
         out.append(f'<w:jc w:val="{lk["align"]}"/>')
@@ -272,7 +272,35 @@ class _Writer:
         """An empty paragraph carrying a centred horizontal line `length_mm` long."""
         lk = dict(self.look(role))
         lk.update(size=6 if self.s.rule == "border" else lk["size"], before=0, after=0, first=0, line=240,
-                  align="center", bold=False, italic=False)
+                  align="center", bold=False, italic=False, exact=None)
+        if self.s.rule == "drawing":
+            # what Word 2010+ saves for Insert > Shapes > Line: a DrawingML shape with a VML fallback
+            start = (box_mm - length_mm) / 2
+            n = zlib.crc32(role.encode()) % 9000 + 1000
+            emu = lambda mm: int(round(mm * 36000))  # noqa: E731
+            anchor = (
+                f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{n}" '
+                f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+                f'<wp:positionH relativeFrom="column"><wp:posOffset>{emu(start)}</wp:posOffset></wp:positionH>'
+                f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{emu(1.5)}</wp:posOffset></wp:positionV>'
+                f'<wp:extent cx="{emu(length_mm)}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+                f'<wp:docPr id="{n}" name="Straight Connector {n}"/><wp:cNvGraphicFramePr/>'
+                f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(length_mm)}" cy="0"/>'
+                f'</a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="6350"><a:solidFill>'
+                f'<a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>'
+                f'</a:graphicData></a:graphic></wp:anchor>')
+            x0 = start * 72 / 25.4
+            fallback = (f'<w:pict><v:line id="_x0000_s{n}" style="position:absolute;z-index:{n}" '
+                        f'from="{x0:.1f}pt,4pt" to="{x0 + length_mm * 72 / 25.4:.1f}pt,4pt" strokeweight=".5pt"/></w:pict>')
+            shape = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                     f'<mc:Choice Requires="wps"><w:drawing>{anchor}</w:drawing></mc:Choice>'
+                     f'<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>')
+            lk.update(size=9, align="left")
+            return f'<w:p {NSDECL}><w:pPr>{self.ppr_inner(lk)}</w:pPr>{shape}</w:p>'
         if self.s.rule == "vml":
             start = (box_mm - length_mm) / 2 * 72 / 25.4
             end = start + length_mm * 72 / 25.4
@@ -285,7 +313,7 @@ class _Writer:
         side = max(0.0, (box_mm - length_mm) / 2)
         border = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
         lk.update(size=6)
-        pin = border + (f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        pin = border + (f'<w:spacing w:before="0" w:after="120" w:line="240" w:lineRule="auto"/>'
                         f'<w:ind w:left="{tw(side)}" w:right="{tw(side)}" w:firstLine="0"/><w:jc w:val="center"/>')
         return f'<w:p {NSDECL}><w:pPr>{pin}<w:rPr><w:sz w:val="12"/></w:rPr></w:pPr></w:p>'
 
@@ -710,6 +738,7 @@ SPECS["to_trinh_nhieu_trang"] = Spec(
     authority=["GIÁM ĐỐC"], signer="Hoàng Văn Minh",
     noi_nhan=["- Như trên;", "- Lãnh đạo Sở;", "- Lưu: VT, KHNS."],
     pages="several", page_field="simple", first_header="none", header_cols_mm=(62.0, 103.0), header_rows=2,
+    rule="drawing",
     margins_mm=(25, 20, 35, 20), looks={"quoc_hieu": {"size": 13}, "tieu_ngu": {"size": 14},
                                         "co_quan_chu_quan": {"size": 12}, "co_quan_ban_hanh": {"size": 12}})
 
@@ -727,7 +756,8 @@ SPECS["bao_cao_phu_luc"] = Spec(
     noi_nhan=["- Văn phòng Chính phủ (b/c);", "- Bộ Tài chính (b/c);", "- TT. Tỉnh ủy;", "- Lưu: VT, TH."],
     appendix=dict(heading="Phụ lục", title="KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026",
                   of="Báo cáo", by="Ủy ban nhân dân tỉnh", rows=_TABLE_ROWS, cols_mm=(14, 110, 28, 35, 60)),
-    pages="several", heading_align="left", normal_tnr=False)
+    pages="several", heading_align="left", normal_tnr=False,
+    looks={"body": {"exact": 18}, "heading": {"exact": 18}})
 
 
 # ---------------------------------------------------------------- registry

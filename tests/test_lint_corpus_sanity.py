@@ -78,7 +78,7 @@ def test_conformant_documents_are_several_kinds():
     assert any(s.kinh_gui for s in specs) and any(not s.kinh_gui for s in specs)
     assert any(s.appendix for s in specs) and any(not s.appendix for s in specs)
     assert {s.styled for s in specs} == {True, False} and {s.theme_fonts for s in specs} == {True, False}
-    assert {s.heading_align for s in specs} == {"both", "left"} and {s.rule for s in specs} == {"border", "vml"}
+    assert {s.heading_align for s in specs} == {"both", "left"} and {s.rule for s in specs} == {"border", "vml", "drawing"}
 
 
 # ------------------------------------------------------------------ opening
