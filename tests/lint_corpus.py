@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
+from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (f'xmlns:w="{W_NS}" xmlns:v="urn:schemas-microsoft-com:vml" '
@@ -178,14 +179,18 @@ class _Writer:
         return "".join(out)
 
     def para(self, role: str, text: str | list, left_mm: float = 0, border: str = "",
-             runs_extra: str = "", ppr_extra: str = "", sect: str = "") -> str:
-        """A paragraph of one role. `text` is a string or a list of (text, look overrides)."""
+             runs_extra: str = "", ppr_extra: str = "", sect: str = "", own_spacing: bool = False) -> str:
+        """A paragraph of one role. `text` is a string or a list of (text, look overrides).
+        With styles, `own_spacing` writes this paragraph's spacing over its style's."""
         lk = self.look(role)
         lk.update(self.faulty(role))
         segments = [(text, {})] if isinstance(text, str) else text
         if self.s.styled:
             style = self.style_id(role)
             pin = f'<w:pStyle w:val="{style}"/>' + border
+            if own_spacing:
+                pin += (f'<w:spacing w:before="{int(lk.get("before", 0) * 20)}" '
+                        f'w:after="{int(lk.get("after", 0) * 20)}"/>')
             if left_mm:
                 pin += f'<w:ind w:left="{tw(left_mm)}"/>'
             runs = []
@@ -368,7 +373,7 @@ class _Writer:
         saved = self.s.looks.get(role)
         self.s.looks[role] = {**(saved or {}), **over}
         try:
-            return self.para(role, text, left_mm=left_mm)
+            return self.para(role, text, left_mm=left_mm, own_spacing=True)
         finally:
             if saved is None:
                 del self.s.looks[role]
@@ -759,6 +764,22 @@ SPECS["bao_cao_phu_luc"] = Spec(
     pages="several", heading_align="left", normal_tnr=False,
     looks={"body": {"exact": 18}, "heading": {"exact": 18}})
 
+SPECS["cong_van_nhieu_trang"] = Spec(
+    kind="CV", ban_hanh=UBND, number="86/UBND-KT", place="Lào Cai", date=(20, 4, 2026),
+    trich_yeu=["V/v đề nghị bổ sung vốn đầu tư", "phát triển hạ tầng năm 2026"],
+    kinh_gui=["Bộ Tài chính."],
+    body=([("body", "Thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2026, Ủy ban nhân dân tỉnh Lào Cai "
+                    "kính đề nghị Bộ Tài chính xem xét bổ sung vốn đầu tư phát triển hạ tầng với các nội dung "
+                    "sau:")]
+          + [("body", f"{i}. " + _P[k]) for i, k in enumerate((2, 4, 3, 5, 6, 0, 1), 1)]
+          + _paras(7, 2, 4)
+          + [("body", "Ủy ban nhân dân tỉnh Lào Cai kính đề nghị Bộ Tài chính quan tâm, xem xét./.")]),
+    authority=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], signer="Nguyễn Thành Sinh",
+    noi_nhan=["- Như trên;", "- TT. Tỉnh ủy, TT. HĐND tỉnh;", "- Chủ tịch, các PCT UBND tỉnh;",
+              "- Sở Tài chính;", "- Lưu: VT, KT."],
+    pages="several", styled=True, page_field="simple", explicit_black=False,
+    looks={"body": {"size": 14, "first": 10.0, "before": 6, "after": 0, "line": 300}})
+
 
 # ---------------------------------------------------------------- registry
 CONFORMANT: dict[str, Callable[[Path], Path]] = {}
@@ -797,12 +818,14 @@ _conformant("thong_bao_mot_trang", "one-page Thông báo: Times New Roman throug
             "(titlePg without a first-page header) that never shows on its single page")
 _conformant("to_trinh_nhieu_trang", "Tờ trình of several pages: Kính gửi one recipient, quốc hiệu 13 pt in a "
             "wider right column, fldSimple PAGE field, titlePg without a first-page header")
+_conformant("cong_van_nhieu_trang", "công văn of several pages to a ministry with paragraph styles and bordered "
+            "lines: «V/v» under Số, Kính gửi one recipient, numbered body paragraphs, fldSimple PAGE from page 2")
 _conformant("bao_cao_phu_luc", "Báo cáo of several pages with a landscape appendix, Normal style left as the "
             "theme's (every run formatted directly), left-aligned one-line headings")
 
-KH, BC, CV, QD, TB, TT, BP = ("ke_hoach_nhieu_trang", "bao_cao_mot_trang_kinh_gui", "cong_van_kinh_gui_nhieu_noi",
-                              "quyet_dinh_phu_luc", "thong_bao_mot_trang", "to_trinh_nhieu_trang",
-                              "bao_cao_phu_luc")
+KH, BC, CV, QD, TB, TT, BP, CN = ("ke_hoach_nhieu_trang", "bao_cao_mot_trang_kinh_gui",
+                                  "cong_van_kinh_gui_nhieu_noi", "quyet_dinh_phu_luc", "thong_bao_mot_trang",
+                                  "to_trinh_nhieu_trang", "bao_cao_phu_luc", "cong_van_nhieu_trang")
 
 # name, parent, rule id, fixable, fault, what it breaks
 _BREAKS = [
@@ -875,6 +898,12 @@ _BREAKS = [
      "no line under the trích yếu"),
     ("cong_van_vv_sat_so", CV, "vv.spacing", False, {"vv_no_gap": True},
      "«V/v» directly under the Số line, without its 6 pt gap"),
+    ("cong_van_nhieu_trang_vv_nghieng", CN, "vv.italic", False, _look("vv", italic=True),
+     "«V/v» in italics (in its paragraph style)"),
+    ("cong_van_nhieu_trang_so_trang_trang_1", CN, "page_number.first_page", True, {"number_page_one": True},
+     "page number on page 1 of a styled công văn"),
+    ("cong_van_nhieu_trang_kinh_gui_nghieng", CN, "kinh_gui.italic", False, _look("kinh_gui", italic=True),
+     "Kính gửi in italics (in its paragraph style)"),
     ("cong_van_vv_14", CV, "vv.size", True, _look("vv", size=14), "«V/v» at 14 pt (12–13)"),
     ("cong_van_vv_dam", CV, "vv.bold", False, _look("vv", bold=True), "«V/v» in bold"),
     ("cong_van_kinh_gui_thieu_cham", CV, "kinh_gui.format", False,
@@ -982,19 +1011,25 @@ def _rezip(path: Path, edits: dict[str, Callable[[bytes], bytes] | bytes]) -> Pa
 
 
 def _tracked(d) -> None:
-    """Tracked changes: a word inserted and a word deleted in the first body paragraph (as in review)."""
+    """Tracked changes as a reviewer leaves them: «chi tiết» deleted and «cụ thể» inserted before «như sau:»
+    in the first body paragraph (accepted, it reads «… ban hành Kế hoạch thực hiện cụ thể như sau:»)."""
     body = d.element.body
-    p = next(el for el in body if el.tag == f"{{{W_NS}}}p" and el.xpath("string(.)").startswith("Thực hiện"))
+    p = next(el for el in body if el.tag == f"{{{W_NS}}}p" and el.xpath("string(.)").endswith(" như sau:"))
     run = p.findall(f"{{{W_NS}}}r")[-1]
-    rpr = copy.deepcopy(run.find(f"{{{W_NS}}}rPr"))
-    ins = parse_xml(f'<w:ins {NSDECL} w:id="901" w:author="Nguyễn Văn An" w:date="2026-02-02T09:00:00Z">'
-                    f'<w:r><w:t xml:space="preserve"> cụ thể</w:t></w:r></w:ins>')
-    dele = parse_xml(f'<w:del {NSDECL} w:id="902" w:author="Nguyễn Văn An" w:date="2026-02-02T09:01:00Z">'
-                     f'<w:r><w:delText xml:space="preserve"> ngay</w:delText></w:r></w:del>')
-    for el in (ins, dele):
-        if rpr is not None:
-            el[0].insert(0, copy.deepcopy(rpr))
-        run.addnext(el)
+    t = run.find(f"{{{W_NS}}}t")
+    head, tail = t.text.rsplit(" như sau:", 1)
+    t.text = head
+    after = copy.deepcopy(run)
+    after.find(f"{{{W_NS}}}t").text = " như sau:" + tail
+    rpr = run.find(f"{{{W_NS}}}rPr")
+    rpr = "" if rpr is None else etree.tostring(rpr).decode()
+    dele = parse_xml(f'<w:del {NSDECL} w:id="901" w:author="Nguyễn Văn An" w:date="2026-02-02T09:00:00Z">'
+                     f'<w:r>{rpr}<w:delText xml:space="preserve"> chi tiết</w:delText></w:r></w:del>')
+    ins = parse_xml(f'<w:ins {NSDECL} w:id="902" w:author="Nguyễn Văn An" w:date="2026-02-02T09:00:00Z">'
+                    f'<w:r>{rpr}<w:t xml:space="preserve"> cụ thể</w:t></w:r></w:ins>')
+    run.addnext(dele)
+    dele.addnext(ins)
+    ins.addnext(after)
 
 
 def _comment(d) -> None:
@@ -1079,7 +1114,7 @@ def _notice(name: str, parent: str, rule_id: str, fault: Fault, about: str) -> N
 
 
 _notice("ke_hoach_sua_doi_theo_vet", KH, "package.tracked_changes", {"hooks": (_tracked,)},
-        "a tracked insertion (w:ins) and deletion (w:del) in the first body paragraph")
+        "a tracked deletion (w:del «chi tiết») and insertion (w:ins «cụ thể») in the first body paragraph")
 _notice("ke_hoach_co_ghi_chu", KH, "package.comments", {"hooks": (_comment,)},
         "a reviewer's comment (comments part) on the first body paragraph")
 _notice("bao_cao_bao_ve", BC, "package.protection", {"hooks": (_protection,)},
