@@ -449,8 +449,7 @@ class _Writer:
         for i, (role, text) in enumerate(self.s.body):
             if role == "dieu":
                 label, rest = text.split(". ", 1)
-                sep = ": " if f.get("dieu_colon") else ". "
-                segs = [(label + sep, {"bold": not f.get("dieu_upright")}), (rest, {})]
+                segs = [(label + ". ", {"bold": not f.get("dieu_upright")}), (rest, {})]
                 self.body_append(self.para("body", segs))
             elif role == "body" and f.get("placeholder") == i:
                 # the author left a marked place instead of three words
@@ -914,8 +913,6 @@ _BREAKS = [
     ("quyet_dinh_can_cu_cham_phay", QD, "can_cu.format", False,
      {"can_cu": SPECS[QD].can_cu[:-1] + [SPECS[QD].can_cu[-1][:-1] + ";"]},
      "the last căn cứ line ends «;» instead of «.»"),
-    ("quyet_dinh_dieu_hai_cham", QD, "heading.format", False, {"dieu_colon": True},
-     "Quyết định: «Điều 1:» with a colon instead of «Điều 1.»"),
     ("quyet_dinh_dieu_khong_dam", QD, "heading.bold", False, {"dieu_upright": True},
      "Quyết định: «Điều 1.», «Điều 2.», «Điều 3.» not bold"),
     # body
