@@ -18,7 +18,6 @@ A builder is builder(path) and writes one .docx at path.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 import zipfile
 import zlib
@@ -29,8 +28,9 @@ from typing import Callable
 from xml.sax.saxutils import escape
 
 import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
+from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (f'xmlns:w="{W_NS}" xmlns:v="urn:schemas-microsoft-com:vml" '
@@ -109,7 +109,7 @@ class Spec:
     header_rows: int = 1                       # 1: Số/date at the foot of each cell; 2: a row of their own
     header_cols_mm: tuple[float, float] = (65.0, 100.0)
     table_style: str = "plain"                 # plain | grid_nil (Table Grid with borders set to none)
-    rule: str = "border"                       # border (paragraph bottom border) | vml (a drawn line)
+    rule: str = "border"                       # border (paragraph bottom border) | vml | drawing (a drawn line)
     heading_align: str = "both"                # both | left (one-line headings)
     margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15)   # top bottom left right
     page_field: str = "complex"                # complex | simple
@@ -119,6 +119,7 @@ class Spec:
     explicit_black: bool = True                # <w:color w:val="000000"/> on runs
     normal_tnr: bool = True                    # Normal style set to Times New Roman 14
     split_para: int | None = None              # body paragraph typed as two runs
+    cant_split: bool = False                   # appendix rows may not break across pages
 
 
 # ---------------------------------------------------------------- faults
@@ -164,28 +165,29 @@ class _Writer:
         out.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
         return "<w:rPr>" + "".join(out) + "</w:rPr>"
 
-    def ppr_inner(self, lk: dict, left_mm: float = 0, border: str = "") -> str:
+    def ppr_inner(self, lk: dict, left_mm: float = 0) -> str:
+        """Direct paragraph properties of a look: spacing, indents, alignment."""
         out = []
-        if lk.get("keep"):
-            out.append("<w:keepNext/>")
-        out.append(border)
-        line = lk.get("line", 240)
+        line, rule = (int(lk["exact"] * 20), "exact") if lk.get("exact") else (lk.get("line", 240), "auto")
         out.append(f'<w:spacing w:before="{int(lk.get("before", 0) * 20)}" '
-                   f'w:after="{int(lk.get("after", 0) * 20)}" w:line="{line}" w:lineRule="auto"/>')
+                   f'w:after="{int(lk.get("after", 0) * 20)}" w:line="{line}" w:lineRule="{rule}"/>')
         first = lk.get("first", 0)
         out.append(f'<w:ind w:left="{tw(left_mm)}" w:right="0" w:firstLine="{tw(first)}"/>')
         out.append(f'<w:jc w:val="{lk["align"]}"/>')
         return "".join(out)
 
-    def para(self, role: str, text: str | list, left_mm: float = 0, border: str = "",
-             runs_extra: str = "", ppr_extra: str = "", sect: str = "") -> str:
-        """A paragraph of one role. `text` is a string or a list of (text, look overrides)."""
+    def para(self, role: str, text: str | list, left_mm: float = 0, own_spacing: bool = False) -> str:
+        """A paragraph of one role. `text` is a string or a list of (text, look overrides).
+        With styles, `own_spacing` writes this paragraph's spacing over its style's."""
         lk = self.look(role)
         lk.update(self.faulty(role))
         segments = [(text, {})] if isinstance(text, str) else text
         if self.s.styled:
             style = self.style_id(role)
-            pin = f'<w:pStyle w:val="{style}"/>' + border
+            pin = f'<w:pStyle w:val="{style}"/>'
+            if own_spacing:
+                pin += (f'<w:spacing w:before="{int(lk.get("before", 0) * 20)}" '
+                        f'w:after="{int(lk.get("after", 0) * 20)}"/>')
             if left_mm:
                 pin += f'<w:ind w:left="{tw(left_mm)}"/>'
             runs = []
@@ -200,18 +202,18 @@ class _Writer:
                     bits.append(over["color"])
                 if over.get("extra"):
                     bits.append(over["extra"])
-                if bits or runs_extra:
-                    rp = "<w:rPr>" + "".join(bits) + runs_extra + "</w:rPr>"
+                if bits:
+                    rp = "<w:rPr>" + "".join(bits) + "</w:rPr>"
                 runs.append(f'<w:r>{rp}<w:t xml:space="preserve">{escape(seg)}</w:t></w:r>')
         else:
-            pin = self.ppr_inner(lk, left_mm, border)
+            pin = self.ppr_inner(lk, left_mm)
             runs = []
             for seg, over in segments:
                 lk2 = dict(lk)
                 lk2.update({k: v for k, v in over.items() if k != "extra"})
-                runs.append(f'<w:r>{self.rpr(lk2, over.get("extra", "") + runs_extra)}'
+                runs.append(f'<w:r>{self.rpr(lk2, over.get("extra", ""))}'
                             f'<w:t xml:space="preserve">{escape(seg)}</w:t></w:r>')
-        return f'<w:p {NSDECL}><w:pPr>{pin}{ppr_extra}{sect}</w:pPr>{"".join(runs)}</w:p>'
+        return f'<w:p {NSDECL}><w:pPr>{pin}</w:pPr>{"".join(runs)}</w:p>'
 
     def style_id(self, role: str) -> str:
         return "VB" + "".join(x.title() for x in role.split("_"))
@@ -230,7 +232,6 @@ class _Writer:
     # document -------------------------------------------------------------------------
     def setup(self) -> None:
         s, d = self.s, self.d
-        st = d.styles.element
         normal = d.styles["Normal"].element
         if s.theme_fonts:
             self._theme_tnr()
@@ -238,7 +239,6 @@ class _Writer:
             fonts = "" if s.theme_fonts else f'<w:rFonts w:ascii="{TNR}" w:hAnsi="{TNR}" w:cs="{TNR}"/>'
             normal.append(parse_xml(f'<w:pPr {NSDECL}><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'))
             normal.append(parse_xml(f'<w:rPr {NSDECL}>{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'))
-        del st
         if s.styled:
             self.add_styles()
         sec = d.sections[0]
@@ -274,7 +274,35 @@ class _Writer:
         """An empty paragraph carrying a centred horizontal line `length_mm` long."""
         lk = dict(self.look(role))
         lk.update(size=6 if self.s.rule == "border" else lk["size"], before=0, after=0, first=0, line=240,
-                  align="center", bold=False, italic=False)
+                  align="center", bold=False, italic=False, exact=None)
+        if self.s.rule == "drawing":
+            # what Word 2010+ saves for Insert > Shapes > Line: a DrawingML shape with a VML fallback
+            start = (box_mm - length_mm) / 2
+            n = zlib.crc32(role.encode()) % 9000 + 1000
+            emu = lambda mm: int(round(mm * 36000))  # noqa: E731
+            anchor = (
+                f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{n}" '
+                f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+                f'<wp:positionH relativeFrom="column"><wp:posOffset>{emu(start)}</wp:posOffset></wp:positionH>'
+                f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{emu(1.5)}</wp:posOffset></wp:positionV>'
+                f'<wp:extent cx="{emu(length_mm)}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+                f'<wp:docPr id="{n}" name="Straight Connector {n}"/><wp:cNvGraphicFramePr/>'
+                f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(length_mm)}" cy="0"/>'
+                f'</a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="6350"><a:solidFill>'
+                f'<a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>'
+                f'</a:graphicData></a:graphic></wp:anchor>')
+            x0 = start * 72 / 25.4
+            fallback = (f'<w:pict><v:line id="_x0000_s{n}" style="position:absolute;z-index:{n}" '
+                        f'from="{x0:.1f}pt,4pt" to="{x0 + length_mm * 72 / 25.4:.1f}pt,4pt" strokeweight=".5pt"/></w:pict>')
+            shape = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                     f'<mc:Choice Requires="wps"><w:drawing>{anchor}</w:drawing></mc:Choice>'
+                     f'<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>')
+            lk.update(size=9, align="left")
+            return f'<w:p {NSDECL}><w:pPr>{self.ppr_inner(lk)}</w:pPr>{shape}</w:p>'
         if self.s.rule == "vml":
             start = (box_mm - length_mm) / 2 * 72 / 25.4
             end = start + length_mm * 72 / 25.4
@@ -287,7 +315,7 @@ class _Writer:
         side = max(0.0, (box_mm - length_mm) / 2)
         border = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
         lk.update(size=6)
-        pin = border + (f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        pin = border + (f'<w:spacing w:before="0" w:after="120" w:line="240" w:lineRule="auto"/>'
                         f'<w:ind w:left="{tw(side)}" w:right="{tw(side)}" w:firstLine="0"/><w:jc w:val="center"/>')
         return f'<w:p {NSDECL}><w:pPr>{pin}<w:rPr><w:sz w:val="12"/></w:rPr></w:pPr></w:p>'
 
@@ -333,23 +361,25 @@ class _Writer:
                      right + [self.para("plain", "")] * pad_right + date]]
         else:
             rows = [[left, right], [so, date]]
-        self.body_append(self._table(rows, (lw, rw), "header"))
+        self.body_append(self._table(rows, (lw, rw)))
         for x in outside:
             self.body_append(x)
 
-    def _with_look(self, role: str, text: str, over: dict) -> str:
+    def _with_look(self, role: str, text: str, over: dict, left_mm: float = 0) -> str:
+        """A paragraph of `role` with a few properties of its own (the first V/v line, a Kính gửi item)."""
         saved = self.s.looks.get(role)
         self.s.looks[role] = {**(saved or {}), **over}
         try:
-            return self.para(role, text)
+            return self.para(role, text, left_mm=left_mm, own_spacing=True)
         finally:
             if saved is None:
                 del self.s.looks[role]
             else:
                 self.s.looks[role] = saved
 
-    def _table(self, rows: list[list[list[str]]], cols_mm: tuple[float, ...], what: str,
+    def _table(self, rows: list[list[list[str]]], cols_mm: tuple[float, ...],
                borders: bool = False, header_row: bool = False) -> str:
+        """A fixed-width table centred on the page: borderless (header, signature) or ruled (appendix)."""
         s = self.s
         if borders:
             tbl_pr = ('<w:tblBorders>' + "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -371,7 +401,9 @@ class _Writer:
             for c, content in zip(cols_mm, row):
                 inner = "".join(content) or f'<w:p {NSDECL}/>'
                 tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{tw(c)}" w:type="dxa"/></w:tcPr>{inner}</w:tc>')
-            trpr = "<w:trPr><w:tblHeader/></w:trPr>" if header_row and i == 0 else ""
+            trpr = ("<w:cantSplit/>" if borders and s.cant_split else "") + \
+                ("<w:tblHeader/>" if header_row and i == 0 and not self.f.get("no_repeat_header") else "")
+            trpr = f"<w:trPr>{trpr}</w:trPr>" if trpr else ""
             trs.append(f"<w:tr>{trpr}{''.join(tcs)}</w:tr>")
         return (f'<w:tbl {NSDECL}><w:tblPr>{style}<w:tblW w:w="{tw(total)}" w:type="dxa"/>'
                 f'<w:jc w:val="center"/>{tbl_pr}<w:tblLayout w:type="fixed"/>'
@@ -409,19 +441,8 @@ class _Writer:
         colon = left + width_mm("Kính gửi", lk["size"])
         items = self.f.get("kinh_gui_items", s.kinh_gui)
         for i, t in enumerate(items):
-            self._append_look("kinh_gui", t, {"before": 0, "after": 6 if i == len(items) - 1 else 0},
-                              left_mm=round(colon, 1))
-
-    def _append_look(self, role: str, text: str, over: dict, left_mm: float = 0) -> None:
-        saved = self.s.looks.get(role)
-        self.s.looks[role] = {**(saved or {}), **over}
-        try:
-            self.body_append(self.para(role, text, left_mm=left_mm))
-        finally:
-            if saved is None:
-                del self.s.looks[role]
-            else:
-                self.s.looks[role] = saved
+            self.body_append(self._with_look("kinh_gui", t, {"before": 0, "after": 6 if i == len(items) - 1 else 0},
+                                             left_mm=round(colon, 1)))
 
     def body(self) -> None:
         f = self.f
@@ -459,7 +480,7 @@ class _Writer:
         right += [self.para("plain", "")] * 4
         right.append(self.para("ho_ten", f.get("signer", s.signer)))
         self.body_append(self.para("plain", ""))
-        self.body_append(self._table([[left, right]], (65.0, 100.0), "signature"))
+        self.body_append(self._table([[left, right]], (65.0, 100.0)))
 
     # page numbers ------------------------------------------------------------------------------
     def page_numbers(self) -> None:
@@ -522,7 +543,7 @@ class _Writer:
                 over = {"bold": i == 0, "align": "left" if j == 1 and i else "center"}
                 cells.append([self._cell_para(t, lk, over)])
             rows.append(cells)
-        self.body_append(self._table(rows, tuple(a["cols_mm"]), "appendix", borders=True, header_row=True))
+        self.body_append(self._table(rows, tuple(a["cols_mm"]), borders=True, header_row=True))
 
     def _cell_para(self, text: str, lk: dict, over: dict) -> str:
         lk = dict(lk, **over)
@@ -683,7 +704,7 @@ SPECS["quyet_dinh_phu_luc"] = Spec(
               "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, TH."],
     appendix=dict(title="CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026", of="Quyết định",
                   by="Ủy ban nhân dân tỉnh Lào Cai", rows=_TABLE_ROWS, cols_mm=(14, 110, 28, 35, 60)),
-    pages="several", styled=True, rule="vml", looks={"ten_loai": {"size": 14}})
+    pages="several", styled=True, rule="vml", cant_split=True)
 
 SPECS["thong_bao_mot_trang"] = Spec(
     kind="TB", chu_quan=["UBND TỈNH LÀO CAI"], ban_hanh=["VĂN PHÒNG"], number="08/TB-VPUBND",
@@ -719,6 +740,7 @@ SPECS["to_trinh_nhieu_trang"] = Spec(
     authority=["GIÁM ĐỐC"], signer="Hoàng Văn Minh",
     noi_nhan=["- Như trên;", "- Lãnh đạo Sở;", "- Lưu: VT, KHNS."],
     pages="several", page_field="simple", first_header="none", header_cols_mm=(62.0, 103.0), header_rows=2,
+    rule="drawing",
     margins_mm=(25, 20, 35, 20), looks={"quoc_hieu": {"size": 13}, "tieu_ngu": {"size": 14},
                                         "co_quan_chu_quan": {"size": 12}, "co_quan_ban_hanh": {"size": 12}})
 
@@ -736,7 +758,24 @@ SPECS["bao_cao_phu_luc"] = Spec(
     noi_nhan=["- Văn phòng Chính phủ (b/c);", "- Bộ Tài chính (b/c);", "- TT. Tỉnh ủy;", "- Lưu: VT, TH."],
     appendix=dict(heading="Phụ lục", title="KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026",
                   of="Báo cáo", by="Ủy ban nhân dân tỉnh", rows=_TABLE_ROWS, cols_mm=(14, 110, 28, 35, 60)),
-    pages="several", heading_align="left", normal_tnr=False)
+    pages="several", heading_align="left", normal_tnr=False,
+    looks={"body": {"exact": 18}, "heading": {"exact": 18}})
+
+SPECS["cong_van_nhieu_trang"] = Spec(
+    kind="CV", ban_hanh=UBND, number="86/UBND-KT", place="Lào Cai", date=(20, 4, 2026),
+    trich_yeu=["V/v đề nghị bổ sung vốn đầu tư", "phát triển hạ tầng năm 2026"],
+    kinh_gui=["Bộ Tài chính."],
+    body=([("body", "Thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2026, Ủy ban nhân dân tỉnh Lào Cai "
+                    "kính đề nghị Bộ Tài chính xem xét bổ sung vốn đầu tư phát triển hạ tầng với các nội dung "
+                    "sau:")]
+          + [("body", f"{i}. " + _P[k]) for i, k in enumerate((2, 4, 3, 5, 6, 0, 1), 1)]
+          + _paras(7, 2, 4)
+          + [("body", "Ủy ban nhân dân tỉnh Lào Cai kính đề nghị Bộ Tài chính quan tâm, xem xét./.")]),
+    authority=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], signer="Nguyễn Thành Sinh",
+    noi_nhan=["- Như trên;", "- TT. Tỉnh ủy, TT. HĐND tỉnh;", "- Chủ tịch, các PCT UBND tỉnh;",
+              "- Sở Tài chính;", "- Lưu: VT, KT."],
+    pages="several", styled=True, page_field="simple", explicit_black=False,
+    looks={"body": {"size": 14, "first": 10.0, "before": 6, "after": 0, "line": 300}})
 
 
 # ---------------------------------------------------------------- registry
@@ -776,12 +815,14 @@ _conformant("thong_bao_mot_trang", "one-page Thông báo: Times New Roman throug
             "(titlePg without a first-page header) that never shows on its single page")
 _conformant("to_trinh_nhieu_trang", "Tờ trình of several pages: Kính gửi one recipient, quốc hiệu 13 pt in a "
             "wider right column, fldSimple PAGE field, titlePg without a first-page header")
+_conformant("cong_van_nhieu_trang", "công văn of several pages to a ministry with paragraph styles and bordered "
+            "lines: «V/v» under Số, Kính gửi one recipient, numbered body paragraphs, fldSimple PAGE from page 2")
 _conformant("bao_cao_phu_luc", "Báo cáo of several pages with a landscape appendix, Normal style left as the "
             "theme's (every run formatted directly), left-aligned one-line headings")
 
-KH, BC, CV, QD, TB, TT, BP = ("ke_hoach_nhieu_trang", "bao_cao_mot_trang_kinh_gui", "cong_van_kinh_gui_nhieu_noi",
-                              "quyet_dinh_phu_luc", "thong_bao_mot_trang", "to_trinh_nhieu_trang",
-                              "bao_cao_phu_luc")
+KH, BC, CV, QD, TB, TT, BP, CN = ("ke_hoach_nhieu_trang", "bao_cao_mot_trang_kinh_gui",
+                                  "cong_van_kinh_gui_nhieu_noi", "quyet_dinh_phu_luc", "thong_bao_mot_trang",
+                                  "to_trinh_nhieu_trang", "bao_cao_phu_luc", "cong_van_nhieu_trang")
 
 # name, parent, rule id, fixable, fault, what it breaks
 _BREAKS = [
@@ -825,6 +866,8 @@ _BREAKS = [
     ("bao_cao_so_14", BC, "so_ky_hieu.size", True, _look("so_ky_hieu", size=14), "Số line at 14 pt (13)"),
     ("ke_hoach_so_co_dau_cach", KH, "so_ky_hieu.format", False, {"so_text": "Số: 04 /KH-UBND"},
      "«Số: 04 /KH-UBND», a stray space (seed 001)"),
+    ("thong_bao_so_thieu_so_0", TB, "so_ky_hieu.format", False, {"so_text": "Số: 8/TB-VPUBND"},
+     "«Số: 8/TB-VPUBND», a number under 10 without its leading 0"),
     ("ke_hoach_so_ngoai_bang", KH, "so_ky_hieu.position", False, {"so_outside": True},
      "Số written below the header table instead of in its left column"),
     ("bao_cao_ngay_ngoai_bang", BC, "dia_danh_ngay.position", False, {"date_outside": True},
@@ -852,6 +895,12 @@ _BREAKS = [
      "no line under the trích yếu"),
     ("cong_van_vv_sat_so", CV, "vv.spacing", False, {"vv_no_gap": True},
      "«V/v» directly under the Số line, without its 6 pt gap"),
+    ("cong_van_nhieu_trang_vv_nghieng", CN, "vv.italic", False, _look("vv", italic=True),
+     "«V/v» in italics (in its paragraph style)"),
+    ("cong_van_nhieu_trang_so_trang_trang_1", CN, "page_number.first_page", True, {"number_page_one": True},
+     "page number on page 1 of a styled công văn"),
+    ("cong_van_nhieu_trang_kinh_gui_nghieng", CN, "kinh_gui.italic", False, _look("kinh_gui", italic=True),
+     "Kính gửi in italics (in its paragraph style)"),
     ("cong_van_vv_14", CV, "vv.size", True, _look("vv", size=14), "«V/v» at 14 pt (12–13)"),
     ("cong_van_vv_dam", CV, "vv.bold", False, _look("vv", bold=True), "«V/v» in bold"),
     ("cong_van_kinh_gui_thieu_cham", CV, "kinh_gui.format", False,
@@ -886,6 +935,8 @@ _BREAKS = [
     ("ke_hoach_quyen_han_12", KH, "quyen_han.size", True, _look("quyen_han", size=12),
      "quyền hạn «TM. ỦY BAN NHÂN DÂN» at 12 pt"),
     ("bao_cao_chuc_vu_khong_dam", BC, "chuc_vu.bold", False, _look("chuc_vu", bold=False), "chức vụ not bold"),
+    ("cong_van_chuc_vu_12", CV, "chuc_vu.size", True, _look("chuc_vu", size=12),
+     "chức vụ «CHÁNH VĂN PHÒNG» at 12 pt"),
     ("to_trinh_ho_ten_12", TT, "ho_ten.size", True, _look("ho_ten", size=12), "họ tên at 12 pt"),
     ("cong_van_ho_ten_hoc_ham", CV, "ho_ten.format", False, {"signer": "TS. Phan Quốc Nghĩa"},
      "an academic title before the signer's name"),
@@ -912,6 +963,8 @@ _BREAKS = [
     ("bao_cao_phu_luc_sai_ngay", BP, "phu_luc_heading.format", False,
      {"appendix_ref": "(Kèm theo Báo cáo số 210/BC-UBND ngày 07 tháng 7 năm 2026 của Ủy ban nhân dân tỉnh)"},
      "the appendix's «Kèm theo» line dated a day before the document (seed 001's slip)"),
+    ("bao_cao_phu_luc_khong_lap_tieu_de", BP, "phu_luc_table.header_row", False, {"no_repeat_header": True},
+     "the appendix table's header row is not repeated on each page"),
     ("bao_cao_phu_luc_bang_10", BP, "phu_luc_table.size", True, _look("phu_luc_table", size=10),
      "appendix table at 10 pt (11–13)"),
 ]
@@ -953,19 +1006,25 @@ def _rezip(path: Path, edits: dict[str, Callable[[bytes], bytes] | bytes]) -> Pa
 
 
 def _tracked(d) -> None:
-    """Tracked changes: a word inserted and a word deleted in the first body paragraph (as in review)."""
+    """Tracked changes as a reviewer leaves them: «chi tiết» deleted and «cụ thể» inserted before «như sau:»
+    in the first body paragraph (accepted, it reads «… ban hành Kế hoạch thực hiện cụ thể như sau:»)."""
     body = d.element.body
-    p = next(el for el in body if el.tag == f"{{{W_NS}}}p" and el.xpath("string(.)").startswith("Thực hiện"))
+    p = next(el for el in body if el.tag == f"{{{W_NS}}}p" and el.xpath("string(.)").endswith(" như sau:"))
     run = p.findall(f"{{{W_NS}}}r")[-1]
-    rpr = copy.deepcopy(run.find(f"{{{W_NS}}}rPr"))
-    ins = parse_xml(f'<w:ins {NSDECL} w:id="901" w:author="Nguyễn Văn An" w:date="2026-02-02T09:00:00Z">'
-                    f'<w:r><w:t xml:space="preserve"> cụ thể</w:t></w:r></w:ins>')
-    dele = parse_xml(f'<w:del {NSDECL} w:id="902" w:author="Nguyễn Văn An" w:date="2026-02-02T09:01:00Z">'
-                     f'<w:r><w:delText xml:space="preserve"> ngay</w:delText></w:r></w:del>')
-    for el in (ins, dele):
-        if rpr is not None:
-            el[0].insert(0, copy.deepcopy(rpr))
-        run.addnext(el)
+    t = run.find(f"{{{W_NS}}}t")
+    head, tail = t.text.rsplit(" như sau:", 1)
+    t.text = head
+    after = copy.deepcopy(run)
+    after.find(f"{{{W_NS}}}t").text = " như sau:" + tail
+    rpr = run.find(f"{{{W_NS}}}rPr")
+    rpr = "" if rpr is None else etree.tostring(rpr).decode()
+    dele = parse_xml(f'<w:del {NSDECL} w:id="901" w:author="Nguyễn Văn An" w:date="2026-02-02T09:00:00Z">'
+                     f'<w:r>{rpr}<w:delText xml:space="preserve"> chi tiết</w:delText></w:r></w:del>')
+    ins = parse_xml(f'<w:ins {NSDECL} w:id="902" w:author="Nguyễn Văn An" w:date="2026-02-02T09:00:00Z">'
+                    f'<w:r>{rpr}<w:t xml:space="preserve"> cụ thể</w:t></w:r></w:ins>')
+    run.addnext(dele)
+    dele.addnext(ins)
+    ins.addnext(after)
 
 
 def _comment(d) -> None:
@@ -1050,7 +1109,7 @@ def _notice(name: str, parent: str, rule_id: str, fault: Fault, about: str) -> N
 
 
 _notice("ke_hoach_sua_doi_theo_vet", KH, "package.tracked_changes", {"hooks": (_tracked,)},
-        "a tracked insertion (w:ins) and deletion (w:del) in the first body paragraph")
+        "a tracked deletion (w:del «chi tiết») and insertion (w:ins «cụ thể») in the first body paragraph")
 _notice("ke_hoach_co_ghi_chu", KH, "package.comments", {"hooks": (_comment,)},
         "a reviewer's comment (comments part) on the first body paragraph")
 _notice("bao_cao_bao_ve", BC, "package.protection", {"hooks": (_protection,)},
