@@ -70,3 +70,138 @@ def test_each_letter_is_the_same_with_the_grouping_given_or_not(lao_cai):
     for agency in agencies:
         assert build_context(att, settings, "giao-chi-tieu", agency=agency, by_agency=grouped) == \
             build_context(att, settings, "giao-chi-tieu", agency=agency)
+
+
+# ---------------------------------------------------------------- compiled templates on disk
+import os  # noqa: E402
+import zipfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from helpers import make_template  # noqa: E402
+from kh_excel.docs.render import Renderer, TemplateProblem, resolve_template  # noqa: E402
+from kh_excel.docs.template_cache import DiskCache  # noqa: E402
+
+
+def _text(docx: bytes, tmp_path: Path) -> str:
+    p = tmp_path / "out.docx"
+    p.write_bytes(docx)
+    with zipfile.ZipFile(p) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if len(p.name) == 64)
+
+
+@pytest.fixture()
+def letter_context(lao_cai):
+    att, settings = lao_cai
+    return build_context(att, settings, "giao-chi-tieu", agency="Sở Xây dựng")
+
+
+def test_a_cached_template_renders_the_same_bytes(tmp_path, letter_context):
+    template = resolve_template("giao-chi-tieu")
+    fresh = Renderer().render_bytes(template, letter_context)
+    cache = tmp_path / "cache"
+    first = Renderer(disk_cache=DiskCache(cache)).render_bytes(template, letter_context)
+    assert len(_entries(cache)) == 1
+    warm = Renderer(disk_cache=DiskCache(cache))
+    again = warm.render_bytes(template, letter_context)
+    assert fresh == first == again
+    # the warm renderer compiled nothing: its shared parts came from the entry too
+    assert all(env.loader.precompiled for env in warm._envs.values())
+
+
+def _one_entry(folder: Path) -> Path:
+    (entry,) = _entries(folder)
+    return entry
+
+
+def test_a_damaged_foreign_or_renamed_entry_is_ignored_and_rebuilt(tmp_path, letter_context):
+    template = resolve_template("giao-chi-tieu")
+    expected = Renderer().render_bytes(template, letter_context)
+    cache = tmp_path / "cache"
+    Renderer(disk_cache=DiskCache(cache)).compile(template)
+    entry = _one_entry(cache)
+    good = entry.read_bytes()
+
+    # one byte changed inside the code: the signature no longer matches
+    damaged = bytearray(good)
+    damaged[len(damaged) // 2] ^= 0xFF
+    entry.write_bytes(bytes(damaged))
+    assert DiskCache(cache).load(entry.name) is None
+    assert Renderer(disk_cache=DiskCache(cache)).render_bytes(template, letter_context) == expected
+    assert entry.read_bytes() == good  # rebuilt (the same content, signed again)
+
+    # an entry written under another key (another user, another machine)
+    other = tmp_path / "other"
+    Renderer(disk_cache=DiskCache(other)).compile(template)
+    assert (other / "key").read_bytes() != (cache / "key").read_bytes()
+    entry.write_bytes(_one_entry(other).read_bytes())
+    assert DiskCache(cache).load(entry.name) is None
+
+    # a valid entry of this cache under another name
+    entry.write_bytes(good)
+    moved = cache / ("0" * 64)
+    moved.write_bytes(good)
+    assert DiskCache(cache).load(moved.name) is None
+    assert DiskCache(cache).load(entry.name) is not None
+
+
+def test_a_planted_entry_is_never_run(tmp_path):
+    """Code an attacker writes into the cache folder, without this user's key: never executed."""
+    import hashlib
+    import hmac
+    import marshal
+    marker = tmp_path / "da-chay"
+    cache = tmp_path / "cache"
+    tpl = make_template(tmp_path / "mau.docx", ["Kính gửi {{ ten }}"])
+    Renderer(disk_cache=DiskCache(cache)).compile(tpl)
+    entry = _one_entry(cache)
+    payload = marshal.dumps({"templates": {"word/document.xml": (
+        compile(f"open({str(marker)!r}, 'w').write('x')", "x", "exec"),) * 2}})
+    fake_key = b"\0" * 32
+    mac = hmac.new(fake_key, entry.name.encode() + b"\0" + payload, hashlib.sha256).digest()
+    entry.write_bytes(b"KHTC1\n" + mac + payload)
+    out = Renderer(disk_cache=DiskCache(cache)).render_bytes(tpl, {"ten": "Sở Xây dựng"})
+    assert "Kính gửi Sở Xây dựng" in _text(out, tmp_path)
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder permissions are POSIX")
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    os.chmod(cache, 0o777)
+    tpl = make_template(tmp_path / "mau.docx", ["{{ ten }}"])
+    Renderer(disk_cache=DiskCache(cache)).compile(tpl)
+    assert not list(cache.iterdir())  # no key, no entry: nothing to trust later
+
+
+def test_the_sandbox_still_stops_a_cached_template(tmp_path):
+    cache = tmp_path / "cache"
+    tpl = make_template(tmp_path / "mau.docx", ["{{ ten.__class__.__mro__ }}", "{% for i in range(10**7) %}{% endfor %}"])
+    Renderer(disk_cache=DiskCache(cache)).compile(tpl)
+    assert len(_entries(cache)) == 1
+    warm = Renderer(disk_cache=DiskCache(cache))
+    with pytest.raises(TemplateProblem) as exc:
+        warm.render_bytes(tpl, {"ten": "x"})
+    assert "không được phép" in str(exc.value) or "quá" in str(exc.value)
+    fresh_msg = None
+    try:
+        Renderer().render_bytes(tpl, {"ten": "x"})
+    except TemplateProblem as e:
+        fresh_msg = str(e)
+    assert str(exc.value) == fresh_msg  # the same reason, naming the same place
+
+
+def test_an_edited_part_is_compiled_again(tmp_path):
+    cache = tmp_path / "cache"
+    (tmp_path / "parts").mkdir()
+    part = make_template(tmp_path / "parts" / "loi-chao.docx", ["Xin chào {{ ten }}"])
+    tpl = make_template(tmp_path / "mau.docx", ["Đầu thư", "{%p include 'loi-chao' %}"])
+    assert "Xin chào An" in _text(Renderer(disk_cache=DiskCache(cache)).render_bytes(tpl, {"ten": "An"}), tmp_path)
+    assert "Xin chào An" in _text(Renderer(disk_cache=DiskCache(cache)).render_bytes(tpl, {"ten": "An"}), tmp_path)
+    make_template(part, ["Trân trọng chào {{ ten }}"])
+    out = _text(Renderer(disk_cache=DiskCache(cache)).render_bytes(tpl, {"ten": "An"}), tmp_path)
+    assert "Trân trọng chào An" in out and "Xin chào" not in out

@@ -79,9 +79,11 @@ def template_fingerprint(kind: str, template: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _renderer():
-    """One compiled-template cache per process (the pool initializer fills it once)."""
+    """One compiled-template cache per process (the pool initializer fills it once), over the
+    user's cache on disk (kh_excel.docs.template_cache): a run compiles nothing it compiled before."""
     from kh_excel.docs.render import Renderer
-    return Renderer()
+    from kh_excel.docs.template_cache import DiskCache
+    return Renderer(disk_cache=DiskCache())
 
 
 def load_renderer(kind: str, template: str | None):
