@@ -1,7 +1,8 @@
 """PDF through LibreOffice headless: many documents per start-up, a private profile, a time limit.
 
 One soffice start costs about a second; each further document in the same call costs a
-fraction of that, so the batch generator hands a whole list to `convert_many`. Each call
+fraction of that, so documents are converted many per call (`convert_many`; the batch's PDF
+stage calls `convert_once` itself, call by call, to retry what a call left out). Each call
 uses its own throw-away user profile (`-env:UserInstallation`), so it never collides with
 a LibreOffice the user has open nor with a parallel conversion, and it runs under a time
 limit after which the whole process group is killed.
