@@ -54,6 +54,7 @@ def test_missing_libreoffice_fails_each_pdf_clearly(tmp_path):
     data = json.loads(r.stdout)
     assert data["counts"]["done"] == 13  # the documents themselves are made
     assert {e["pdf_status"] for e in data["items"]} == {"failed"}
+    assert data["pdf_calls"] == {"soffice_calls": 0, "conversions": 0}  # none started
     assert all("không tìm thấy LibreOffice" in e["pdf_reason"] for e in data["items"])
     assert "PDF" in r.stderr and "không tìm thấy LibreOffice" in r.stderr  # the summary says it
     assert not list(out.glob("*.pdf"))
