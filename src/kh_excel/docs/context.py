@@ -151,12 +151,14 @@ def appendix_title(table: Table) -> str:
 # ------------------------------------------------------------------ main entry
 
 def build_context(source: Attainment | Table, settings: Settings | None, kind: str,
-                  agency: str | None = None, today: date | None = None) -> dict[str, Any]:
+                  agency: str | None = None, today: date | None = None,
+                  by_agency: dict[str, list[Assessment]] | None = None) -> dict[str, Any]:
     """The template context of one document.
 
     `kind` is an id of docs.kinds (it picks the settings group, the tên loại, the symbol and
     the body); `agency` keeps only the indicators that agency leads (a kind with needs_agency
-    requires it; the batch generator calls this once per agency).
+    requires it; the batch generator calls this once per agency, passing `by_agency`, the
+    table's rows grouped once by `group_by_agency`, instead of a rescan each time).
     """
     from kh_excel.core.attainment import evaluate, summarise
 
@@ -174,7 +176,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
-        assessments = _for_agency(assessments, table, agency)
+        assessments = _for_agency(assessments, table, agency, by_agency)
         if not assessments:
             raise ContextError(f"không có chỉ tiêu nào do «{agency}» chủ trì")
         agency = _agency_display(assessments, agency)
@@ -287,18 +289,30 @@ def _year(value: Any, table: Table, today: date | None) -> int:
     return (today or date.today()).year
 
 
-def _for_agency(assessments: list[Assessment], table: Table, agency: str) -> list[Assessment]:
-    """Rows the agency leads; sub-rows follow their indicator (they inherit its lead agency)."""
+def group_by_agency(assessments: list[Assessment]) -> dict[str, list[Assessment]]:
+    """The rows each lead agency leads, in table order, keyed by the agency registry's key: one
+    pass over the table for all of a workbook's letters. Sub-rows follow their indicator (they
+    inherit its lead agency)."""
+    from kh_excel.core.table import agency_registry
+    key = agency_registry().key
     by_row = {a.indicator.row: a for a in assessments}
-    keep: list[Assessment] = []
+    out: dict[str, list[Assessment]] = {}
     for a in assessments:
         ind = a.indicator
         leads = ind.lead
         if not leads and ind.kind == "subrow" and ind.parent_row in by_row:
             leads = by_row[ind.parent_row].indicator.lead
-        if any(_same_agency(x, agency) for x in leads):
-            keep.append(a)
-    return keep
+        for k in dict.fromkeys(key(x) for x in leads):
+            out.setdefault(k, []).append(a)
+    return out
+
+
+def _for_agency(assessments: list[Assessment], table: Table, agency: str,
+                by_agency: dict[str, list[Assessment]] | None = None) -> list[Assessment]:
+    """Rows the agency leads (from `by_agency` when the caller grouped them already)."""
+    from kh_excel.core.table import agency_registry
+    grouped = by_agency if by_agency is not None else group_by_agency(assessments)
+    return list(grouped.get(agency_registry().key(agency), []))
 
 
 def _agency_display(assessments: list[Assessment], agency: str) -> str:
