@@ -40,7 +40,7 @@ from typing import Iterable, Mapping
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
-                                 zero_result_unfilled)
+                                 without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import decimals_of, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -245,6 +245,7 @@ def _growth(ind: Indicator) -> dict:
     return {"growth": (result / previous - 1) * _HUNDRED, "growth_unit": "%", "growth_kind": "yoy"}
 
 
+@without_gc
 def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
              faults: Mapping[int, str] | None = None) -> Attainment:
     """Assess every row of the table and summarise. `faults` (sheet row -> why, from core.gate)

@@ -18,6 +18,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.model import (
     ErrorValue,
     Grid,
+    without_gc,
     Indicator,
     Section,
     Table,
@@ -719,6 +720,7 @@ def _is_upper_title(s: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+@without_gc
 def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
     GroupNotFound when `group`/`period` names no column group or period of the sheet."""

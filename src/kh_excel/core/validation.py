@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, zero_result_unfilled
+from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_result_unfilled
 from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
 from kh_excel.core.table import structure_parts
 
@@ -427,6 +427,7 @@ def _looks_numeric_attempt(raw: Any) -> bool:
     return any(ch.isdigit() for ch in s) and len(s) <= 30
 
 
+@without_gc
 def validate(table: Table) -> list[Finding]:
     """Every finding for the table, in sheet order (reader findings first where tied)."""
     ch = _Checker(table)

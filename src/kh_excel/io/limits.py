@@ -351,6 +351,9 @@ class _OdsScan(_SheetScan):
 _COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)="\s*(\d{7,})')
 
 
+_COUNT_HINT = re.compile(rb'ount="\s*\d{7}')
+
+
 class _CountScan:
     """Every count="…"/uniqueCount="…" of an XML member within MAX_COUNT (chunks overlap by a tail)."""
 
@@ -359,7 +362,8 @@ class _CountScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        for m in _COUNT.finditer(data):
+        # Every match of _COUNT holds «ount="» and 7 digits: a search for that literal (fast) rules out most chunks.
+        for m in (_COUNT.finditer(data) if _COUNT_HINT.search(data) else ()):
             n = int(m.group(2))
             inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
             if n > MAX_COUNT and inside_tag:
