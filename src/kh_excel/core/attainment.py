@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from decimal import Decimal
 from typing import Iterable, Mapping
 
@@ -313,6 +313,12 @@ def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, 
     return counts
 
 
+def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
+                 assessments: list[Assessment]) -> str:
+    """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
+    return summary_sentence(total, evaluated, not_met, year, sentence_names(assessments, {id(a.indicator) for a in not_met}))
+
+
 def summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
     total = _empty()
     for a in assessments:
@@ -330,9 +336,8 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
         by_section=by_section,
         by_agency=by_agency,
         by_leader=by_leader,
-        sentence=summary_sentence(total, evaluated, not_met, year,
-                                  sentence_names(assessments, {id(a.indicator) for a in not_met})),
         not_met=not_met,
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments)),
     )
 
 

@@ -239,8 +239,17 @@ class Summary:
     by_section: dict[str, dict[str, int]]            # section title -> status -> count
     by_agency: dict[str, dict[str, int]]             # lead agency -> status -> count
     by_leader: dict[str, dict[str, int]]             # leader -> status -> count
-    sentence: str                                    # the report sentence (seed 004 style)
     not_met: list[Assessment] = field(default_factory=list)
+    # The report sentence (seed 004 style) is written when first read: `check` and the batch's
+    # counts never show it, and naming thousands of rows not met costs more than judging them.
+    compose: Any = field(default=None, repr=False, compare=False)
+    _sentence: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sentence(self) -> str:
+        if self._sentence is None:
+            self._sentence = self.compose() if self.compose is not None else ""
+        return self._sentence
 
 
 @dataclass
