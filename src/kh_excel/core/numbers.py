@@ -451,7 +451,10 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
     `decimals=None` keeps the decimals the value carries (Decimal("93.00") ->
     "93,00"); an int gives none. `decimals` rounds ROUND_HALF_UP.
     """
-    d = to_decimal(value)
+    if decimals is None and type(value) is Decimal and value.is_finite():
+        d = value  # as to_decimal gives it: format "f" writes 1E+3 as 1000 too
+    else:
+        d = to_decimal(value)
     if decimals is not None:
         if decimals < 0:
             raise ValueError("decimals must be >= 0")

@@ -782,11 +782,17 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             v = _cell(rows, ar, ac)
         return v
 
+    if not anchors:  # no merged cells to inherit from (most sheets): the plain lookup, called ~8 times a row
+        def get(r: int, role: str, inherit: bool = True) -> Any:  # noqa: F811
+            c = cols.get(role)
+            return None if c is None else rows[r][c]
+
     def add_warning(code: str, r: int, role: str, indicator: str, **params: Any) -> None:
         from kh_excel.core.validation import make_finding
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
+    from kh_excel.core.direction import infer_direction
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
@@ -971,7 +977,6 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 ind.cooperate = list(current.cooperate)
             if not ind.leader:
                 ind.leader = current.leader
-        from kh_excel.core.direction import infer_direction
         ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")), fname if name else None)
         table.indicators.append(ind)
         if kind == "indicator":

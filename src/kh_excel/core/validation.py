@@ -194,6 +194,10 @@ class _Checker:
             raw = ind.raw.get(role)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
+            if type(raw) is float or type(raw) is int:  # the common cell: a number the reader read
+                reading = ind.readings.get(role)
+                if reading is not None and (role != "target" or reading.target.op != "text"):
+                    continue
             if isinstance(raw, ErrorValue):
                 self.add("excel_error", ind, role, value=raw.code)
                 continue
