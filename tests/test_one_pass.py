@@ -29,3 +29,38 @@ def test_the_guard_finds_the_farthest_column_whatever_the_order_and_chunks(cells
         scan.feed(xml[i:i + chunk])
     scan.feed(b"", last=True)
     assert scan.max_col == max(col for col, _, _ in cells)
+
+
+# Text as the straightforward code wrote it (before issue 14): a regular expression for whitespace,
+# one translate over the whole text. Characters from Vietnamese, other scripts, whitespace of every kind.
+_WS = __import__("re").compile(r"\s+")
+_NEEDS_WS = __import__("re").compile(r"\s\s|[^\S ]")
+TEXTS = st.text(st.sampled_from(list("aăâbđeêoôơuưyAĂĐƠ ỷệếừạậ̃́ \t\n\u00a0\u2003\u3000\x1cİάΩçßﬁ…-()*")),
+                max_size=40)
+
+
+def _clean_before(value):
+    import unicodedata
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _NEEDS_WS.search(text):
+        text = _WS.sub(" ", text)
+    return text.strip()
+
+
+def _fold_before(value):
+    import unicodedata
+    from kh_excel.core.text import _FOLD
+    text = _clean_before(value).translate(_FOLD)
+    if not text.isascii() and any(unicodedata.combining(ch) for ch in text):
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return text.lower()
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS | st.text(max_size=30))
+def test_clean_and_fold_as_before(s):
+    from kh_excel.core.text import clean, fold
+    assert clean(s) == _clean_before(s)
+    assert fold(s) == _fold_before(s)
