@@ -18,6 +18,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.model import (
     ErrorValue,
     Grid,
+    without_gc,
     Indicator,
     Section,
     Table,
@@ -719,6 +720,7 @@ def _is_upper_title(s: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+@without_gc
 def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
     GroupNotFound when `group`/`period` names no column group or period of the sheet."""
@@ -780,11 +782,17 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             v = _cell(rows, ar, ac)
         return v
 
+    if not anchors:  # no merged cells to inherit from (most sheets): the plain lookup, called ~8 times a row
+        def get(r: int, role: str, inherit: bool = True) -> Any:  # noqa: F811
+            c = cols.get(role)
+            return None if c is None else rows[r][c]
+
     def add_warning(code: str, r: int, role: str, indicator: str, **params: Any) -> None:
         from kh_excel.core.validation import make_finding
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
+    from kh_excel.core.direction import infer_direction
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
@@ -969,7 +977,6 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 ind.cooperate = list(current.cooperate)
             if not ind.leader:
                 ind.leader = current.leader
-        from kh_excel.core.direction import infer_direction
         ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")), fname if name else None)
         table.indicators.append(ind)
         if kind == "indicator":
