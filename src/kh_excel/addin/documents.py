@@ -95,7 +95,8 @@ def _render(book, kinds: list[tuple[str, str | None, str]]) -> tuple[Session, li
     s = Session(book)
     table, _ = find_table(s)
     settings = read_settings(s)
-    report = not callable(kinds) and any(k == "bao-cao" for k, _a, _f in kinds)
+    from kh_excel.docs.render import REPORT_KINDS
+    report = not callable(kinds) and any(k in REPORT_KINDS for k, _a, _f in kinds)
     attainment = checked(s, table, report).attainment
     folder = output_dir(s)
     written = []

@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         inputs: Optional[List[str]] = typer.Argument(None, help="Tệp bảng tính, thư mục hoặc mẫu tên tệp (vd. «so-lieu/*.xlsx»)."),
         output: Optional[str] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
         per: Optional[str] = typer.Option(None, "--per", help="«agency»: mỗi cơ quan chủ trì một văn bản; «workbook» (mặc định): mỗi bảng tính một văn bản."),
-        kind: Optional[str] = typer.Option(None, "--kind", help="Loại văn bản: giao-chi-tieu (mặc định khi --per agency), bao-cao (mặc định), ke-hoach, chuong-trinh."),
+        kind: Optional[str] = typer.Option(None, "--kind", help="Loại văn bản: giao-chi-tieu (mặc định khi --per agency), bao-cao (mặc định), ke-hoach, chuong-trinh, thong-bao."),
         template: Optional[str] = typer.Option(None, "--template", help="Tệp mẫu .docx thay cho mẫu có sẵn."),
         settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML ghi đè trang «Cấu hình văn bản» của bảng tính."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 # What `--kind` accepts (the bundled templates).
-KINDS = ("giao-chi-tieu", "bao-cao", "ke-hoach", "chuong-trinh")
+KINDS = ("giao-chi-tieu", "bao-cao", "ke-hoach", "chuong-trinh", "thong-bao")
 
 
 def version() -> str:
@@ -129,7 +129,8 @@ def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_err
     chosen_group, chosen_period = table_choice(settings)
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
                           group=group or chosen_group, period=period or chosen_period)
-    return gate(table, report=kind == "bao-cao", allow_errors=allow_errors).attainment, settings
+    from kh_excel.docs.render import REPORT_KINDS
+    return gate(table, report=kind in REPORT_KINDS, allow_errors=allow_errors).attainment, settings
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

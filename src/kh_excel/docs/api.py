@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kh_excel.docs.render import KNOWN_KINDS, Renderer, default_renderer, resolve_template
+from kh_excel.docs.render import KNOWN_KINDS, REPORT_KINDS, Renderer, default_renderer, resolve_template
 
 
 @dataclass
@@ -54,7 +54,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     chosen_group, chosen_period = table_choice(settings, str(kind))  # «Nhóm cột», «Kỳ» of the settings sheet
     table = read_workbook(workbook, sheet=sheet, group=group or chosen_group, period=period or chosen_period)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
-    checked = gate(table, report=ctx_kind == "bao-cao", allow_errors=allow_errors)
+    checked = gate(table, report=ctx_kind in REPORT_KINDS, allow_errors=allow_errors)
     if ctx_kind == "giao-chi-tieu" or agency:
         agency = match_agency(checked.attainment, agency)
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)

@@ -24,7 +24,7 @@ def _guarded(body: Callable[[], int]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("render")
     def render(
-        kind: str = typer.Argument(..., help="Loại văn bản: bao-cao, ke-hoach, chuong-trinh, giao-chi-tieu, "
+        kind: str = typer.Argument(..., help="Loại văn bản: bao-cao, ke-hoach, chuong-trinh, giao-chi-tieu, thong-bao, "
                                              "hoặc đường dẫn tới một tệp mẫu .docx."),
         file: Path = typer.Argument(..., help="Tệp bảng tính chỉ tiêu (.xlsx, .xlsm, .xls, .ods)."),
         out: Path = typer.Option(..., "-o", "--output", help="Tệp Word (.docx) cần tạo."),

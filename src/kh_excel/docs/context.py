@@ -20,6 +20,7 @@ from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator
 from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
+from kh_excel.docs import notice as N
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
 from kh_excel.docs.settings import KINDS, Settings
@@ -29,6 +30,7 @@ KIND_INFO: dict[str, dict[str, Any]] = {
     "ke-hoach": {"ten_loai": "KẾ HOẠCH", "thuong": "Kế hoạch", "viet_tat": "KH"},
     "chuong-trinh": {"ten_loai": "CHƯƠNG TRÌNH HÀNH ĐỘNG", "thuong": "Chương trình hành động", "viet_tat": "CTr"},
     "giao-chi-tieu": {"ten_loai": "", "thuong": "Công văn", "viet_tat": ""},  # a công văn: no tên loại
+    "thong-bao": {"ten_loai": "THÔNG BÁO", "thuong": "Thông báo", "viet_tat": "TB"},  # docs.notice
 }
 
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
@@ -209,7 +211,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ngay: date | None = s.get("ngay")
     cong_van = kind == "giao-chi-tieu"
 
-    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or [_default_trich_yeu(kind, year)])]
+    meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
+    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
+                                  [N.default_trich_yeu(meeting) if meeting else _default_trich_yeu(kind, year)])]
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -247,8 +251,16 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     }
 
     # --- signature and recipients
-    ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
-    if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
+    if kind == N.KIND:  # signed by the office (TL./KT.), from the notice's own group: never the chairman's TM.
+        try:
+            signer = N.signer_values((settings or Settings()).groups.get(kind, {}), ban_hanh)
+        except (N.NoticeError, ValueError) as exc:
+            raise ContextError(f"người ký: {exc}") from None
+        ky = [{"dong": N.signature_lines(signer),
+               "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
+    else:
+        ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
+    if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     items = recipient_items(list(s.get("noi_nhan") or _default_recipients(kind)), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
@@ -279,6 +291,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nv": _tasks(table, assessments),
         "gc": _assignment(assessments, agency),
     }
+    if kind == N.KIND:
+        vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
+        office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year), assessments, s, year, ten_co_quan,
+                                  ten_co_quan if office else f"Văn phòng {ten_co_quan}")
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
 
@@ -324,6 +341,8 @@ def _default_trich_yeu(kind: str, year: int) -> str:
 
 
 def _default_recipients(kind: str) -> list[str]:
+    if kind == N.KIND:
+        return list(N.DEFAULT_RECIPIENTS)
     return ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
             "Các sở, ban, ngành tỉnh", "UBND các xã, phường"]
 
@@ -818,6 +837,11 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         defaults["muc_dich"], defaults["yeu_cau"] = plan_purpose, plan_demand
         defaults["to_chuc"] = plan_report
         defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
+    elif kind == N.KIND:
+        # what the year brought and why are the author's: marked places until the settings give them
+        defaults["ket_qua"] = ["[Kết quả nổi bật: ghi ở mục «Kết quả đạt được» của nhóm «Thông báo kết luận» "
+                               "trang Cấu hình văn bản]"]
+        defaults["ton_tai"] = ["[Tồn tại, hạn chế và nguyên nhân: ghi ở mục «Tồn tại, hạn chế»]"]
     elif kind == "giao-chi-tieu":
         n = ctx["gc"]["so_chi_tieu"]
         agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»

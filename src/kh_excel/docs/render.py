@@ -45,7 +45,9 @@ _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TEXT_WITH_BREAKS = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*[\n\t][^<]*)</w:t>")
 _DOCPR = re.compile(r"(<wp:docPr\b[^>]*?\bid=\")(\d+)(\")")
 
-KNOWN_KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu")
+KNOWN_KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu", "thong-bao")
+# kinds that state results: a table without a result column is refused for them (core.gate)
+REPORT_KINDS = ("bao-cao", "thong-bao")
 
 
 def bundled_template_dir() -> Path:
