@@ -34,6 +34,7 @@ ACTIONS: dict[str, Callable[[Any], str]] = {
     "tong_hop": _lazy("kh_excel.addin.actions", "tong_hop"),
     "bao_cao": _lazy("kh_excel.addin.documents", "bao_cao"),
     "ke_hoach": _lazy("kh_excel.addin.documents", "ke_hoach"),
+    "thong_bao": _lazy("kh_excel.addin.documents", "thong_bao"),
     "theo_co_quan": _lazy("kh_excel.addin.documents", "theo_co_quan"),
     "cau_hinh": _lazy("kh_excel.addin.documents", "cau_hinh"),
     "huong_dan": _lazy("kh_excel.addin.actions", "huong_dan"),

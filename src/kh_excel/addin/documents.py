@@ -1,6 +1,6 @@
 """The ribbon's document buttons and the settings sheet, on top of kh_excel.docs.
 
-`bao_cao`, `ke_hoach` and `theo_co_quan` render Decree 30 documents from the
+`bao_cao`, `ke_hoach`, `thong_bao` and `theo_co_quan` render Decree 30 documents from the
 open workbook's values and its settings sheet (read through the same Session,
 so the add-in and `kh-excel render` read the same things) into a folder: the
 environment variable KH_EXCEL_THU_MUC when set (a server running the remote
@@ -126,6 +126,12 @@ def ke_hoach(book) -> str:
     """The plan (Kế hoạch) with the indicator appendix."""
     s, written, _ = _render(book, [("ke-hoach", None, "Kế hoạch.docx")])
     return _finish(s, f"Đã tạo kế hoạch: {written[0]}")
+
+
+def thong_bao(book) -> str:
+    """The notice of the meeting's conclusions (Thông báo kết luận, docs.notice)."""
+    s, written, _ = _render(book, [("thong-bao", None, "Thông báo kết luận.docx")])
+    return _finish(s, f"Đã tạo thông báo kết luận: {written[0]}")
 
 
 def _per_agency(table, attainment) -> list[tuple[str, str | None, str]]:

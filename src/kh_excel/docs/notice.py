@@ -104,38 +104,50 @@ def _leads(e: W.Item, by_row: dict[int, Assessment]) -> list[str]:
     return [x for x in leads if x and x.strip()]
 
 
+NO_AGENCY = "Các cơ quan, đơn vị"
+
+
+def _name(e: W.Item) -> str:
+    """The entry's name without figures: a row with no figure (or a failed one) is named, never given a value."""
+    return e.result.split(": ", 1)[0]
+
+
 def directions(entries: list[W.Item], assessments: list[Assessment]) -> list[dict[str, Any]]:
     """Per lead agency, the agencies of the indicators not met first (in table order), then those whose
-    indicators still have no figures; each with its indicators as the summary names them."""
+    indicators still have no figures or failed figures; each with its indicators as the summary names them."""
     from kh_excel.docs.context import _same_agency, agency_display, in_sentence
     by_row = {a.indicator.row: a for a in assessments}
     groups: list[dict[str, Any]] = []
 
     def group_of(name: str) -> dict[str, Any]:
         for g in groups:
-            if _same_agency(g["key"], name):
+            if g["key"] == name or (name != NO_AGENCY and g["key"] != NO_AGENCY and _same_agency(g["key"], name)):
                 return g
-        g = {"key": name, "ten": agency_display(name), "khong_dat": [], "chua_co": []}
+        g = {"key": name, "ten": name if name == NO_AGENCY else agency_display(name),
+             "khong_dat": [], "chua_co": [], "loi": []}
         groups.append(g)
         return g
 
-    for status, slot in (("khong_dat", "khong_dat"), ("chua_co_so_lieu", "chua_co"), (W.ERROR_STATUS, "chua_co")):
+    slots = (("khong_dat", "khong_dat"), ("chua_co_so_lieu", "chua_co"), (W.ERROR_STATUS, "loi"))
+    for status, slot in slots:
         for e in entries:
-            if e.status != status:
-                continue
-            for lead in _leads(e, by_row) or ["Các cơ quan, đơn vị"]:
-                group_of(lead)[slot].append(e.brief)  # a row without figures: its name alone
+            if e.status == status:
+                for lead in _leads(e, by_row) or [NO_AGENCY]:
+                    group_of(lead)[slot].append(e.brief if status == "khong_dat" else _name(e))
     out = []
     for g in groups:
         parts = []
         if g["khong_dat"]:
-            parts.append("có giải pháp cụ thể để hoàn thành các chỉ tiêu chưa đạt kế hoạch: "
-                         + "; ".join(g["khong_dat"]))
+            parts.append("có giải pháp cụ thể để hoàn thành các chỉ tiêu chưa đạt kế hoạch: " + "; ".join(g["khong_dat"]))
         if g["chua_co"]:
             parts.append("khẩn trương cập nhật, báo cáo số liệu các chỉ tiêu: " + "; ".join(g["chua_co"]))
+        if g["loi"]:
+            parts.append("kiểm tra, sửa lại số liệu các chỉ tiêu: " + "; ".join(g["loi"]))
         # seed 004:358 «Giao Sở Kế hoạch và Đầu tư chủ trì, …»: a group keeps a lower-case «các» mid-sentence
-        text = f"Giao {in_sentence(g['ten'])} chủ trì, " + "; ".join(parts) + "."
-        out.append({"ten": g["ten"], "noi_dung": text, "khong_dat": list(g["khong_dat"]), "chua_co": list(g["chua_co"])})
+        who = ("Các cơ quan, đơn vị được giao chủ trì" if g["key"] == NO_AGENCY
+               else f"Giao {in_sentence(g['ten'])} chủ trì,")
+        out.append({"ten": g["ten"], "noi_dung": f"{who} " + "; ".join(parts) + ".",
+                    "khong_dat": list(g["khong_dat"]), "chua_co": list(g["chua_co"]), "loi": list(g["loi"])})
     return out
 
 
