@@ -21,9 +21,10 @@ from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
+from kh_excel.docs import period as P
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
-from kh_excel.docs.settings import KINDS, Settings
+from kh_excel.docs.settings import KINDS, REPORT_KINDS, Settings
 
 KIND_INFO: dict[str, dict[str, Any]] = {
     "bao-cao": {"ten_loai": "BÁO CÁO", "thuong": "Báo cáo", "viet_tat": "BC"},
@@ -98,9 +99,10 @@ def result_text(ind: Indicator) -> str:
     return txt(ind.result_text)
 
 
-def growth_text(a: Assessment, previous_year: int | None) -> str:
-    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words)."""
-    return W.growth_words(a, previous_year)
+def growth_text(a: Assessment, previous_year: int | None, since: str | None = None) -> str:
+    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words);
+    `since` the comparison of a part of the year («so với cùng kỳ năm trước», docs.period)."""
+    return W.growth_words(a, previous_year, since)
 
 
 def sub_level(ind: Indicator) -> int:
@@ -178,6 +180,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     year = _year(s.get("nam"), table, today)
 
     assessments = list(attainment.assessments)
+    # the period the figures are of (docs.period): its words, its comparisons, progress against a year's plan
+    per = P.of_table(table, year)
+    if kind in REPORT_KINDS:
+        assessments = P.without_growth(P.as_progress(assessments, per), per)
     if kind == "giao-chi-tieu" and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
@@ -213,7 +219,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
-                                  [N.default_trich_yeu(meeting) if meeting else _default_trich_yeu(kind, year)])]
+                                  [N.default_trich_yeu(meeting) if meeting else
+                                   per.trich_yeu() if kind == "bao-cao" else _default_trich_yeu(kind, year)])]
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -277,8 +284,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
-        "cot_so_sanh": f"So với năm {prev_year}",
-        "co_nam_truoc": "previous" in table.columns,
+        "cot_so_sanh": per.comparison_header(prev_year),
+        # never a previous column of another period (a year's estimate beside last year's 6 months)
+        "co_nam_truoc": "previous" in table.columns and per.compare,
         "hang": rows,
     }
 
@@ -286,7 +294,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
-        "kq": _results(summary, assessments, table, year, prev_year),
+        "kq": _results(summary, assessments, table, year, prev_year, per),
         "ct": _plan_targets(table, assessments, ten_co_quan),
         "nv": _tasks(table, assessments),
         "gc": _assignment(assessments, agency),
@@ -294,9 +302,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if kind == N.KIND:
         vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
         office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
-        ctx["tb"] = N.notice_part(_entries(assessments, prev_year), assessments, s, year, ten_co_quan,
-                                  ten_co_quan if office else f"Văn phòng {ten_co_quan}")
-    ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
+                                  ten_co_quan, f"Văn phòng {ten_co_quan}" if not office else ten_co_quan, per)
+    ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency, per)
     return ctx
 
 
@@ -595,18 +603,21 @@ def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
             **{f"gop_{f}": "" for f in MERGED_FIELDS}}
 
 
-def _entries(assessments: list[Assessment], prev_year: int | None = None) -> list[W.Item]:
-    return W.items(assessments, lambda a: growth_text(a, prev_year))
+def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None) -> list[W.Item]:
+    return W.items(assessments, lambda a: growth_text(a, prev_year, since))
 
 
-def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dict[str, int]]:
-    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree."""
+def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None) -> tuple[str, dict[str, int]]:
+    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree.
+    `per` names the period («6 tháng đầu năm 2026, có …»); a part of the year against the year's plan is progress."""
     counts = {s: 0 for s, _ in STATUS_GROUPS}
     for e in entries:
         counts[e.status] = counts.get(e.status, 0) + 1
     met = counts["vuot"] + counts["dat"]
     evaluated = met + counts["khong_dat"]
-    lead = f"Năm {year}, có" if year else "Có"
+    lead = f"{per.lead()}, có" if per and per.labelled else f"Năm {year}, có" if year else "Có"
+    if per and per.plan_is_year:
+        return P.progress_sentence(per, counts) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -625,18 +636,22 @@ def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dic
     return s + ".", counts
 
 
-def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int) -> dict[str, Any]:
-    entries = _entries(assessments, prev_year)
+def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
+             per: P.Period | None = None) -> dict[str, Any]:
+    since = per.since(prev_year) if per else None
+    entries = _entries(assessments, prev_year, since)
     groups = []
     for status, title in STATUS_GROUPS:
+        if per and per.plan_is_year and status == P.PROGRESS_STATUS:
+            title = P.PROGRESS_TITLE
         lines = [f"- {e.result}" for e in entries if e.status == status]
         if not lines:
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
-              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year))]
-    sentence, counts = _summary_sentence(entries, year)
+              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
+    sentence, counts = _summary_sentence(entries, year, per)
     return {
         "co_ket_qua": table.has_results,
         "cau_tong_hop": sentence,
@@ -649,7 +664,8 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         "so_so_lieu_loi": str(counts.get(W.ERROR_STATUS, 0)),
         "nhom": groups,
         "tang_truong": _ending(growth, ";", "."),
-        "nam_truoc_text": f"năm {prev_year}",
+        "nam_truoc_text": "cùng kỳ năm trước" if per and per.same_period else f"năm {prev_year}",
+        "ky": per.words() if per else f"năm {year}",
     }
 
 
@@ -778,7 +794,7 @@ def marked_part(text: str, size: float | None = None, bold: bool | None = None, 
 
 
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
-               agency: str) -> dict[str, list[str]]:
+               agency: str, per: P.Period | None = None) -> dict[str, list[str]]:
     """The sections staff write, from the settings, with neutral defaults so a draft reads whole."""
     def get(key: str, default: list[str]) -> list[str]:
         value = s.get(key)
@@ -797,8 +813,11 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
     if kind == "bao-cao":
         kq = ctx["kq"]
         groups = {g["trang_thai"]: g for g in kq["nhom"]}
-        defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
-                              f"chủ yếu năm {year} như sau:"]
+        # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
+        span = per.words() if per and per.labelled else f"năm {year}"
+        what = "tình hình" if per and per.labelled and (per.part_of_year or per.estimate) else "kết quả"
+        defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội "
+                              f"chủ yếu {span} như sau:"]
         shortfalls = []
         if "khong_dat" in groups:
             shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
@@ -809,7 +828,7 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         if "chua_co_so_lieu" in groups:
             shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
         # judgements about the year, the agencies' effort or the causes are the author's, never invented here
-        defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
+        defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu {span} — ghi ở mục "
                                "«Kết quả đạt được» của trang Cấu hình văn bản]"]
         defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
                                if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
@@ -818,8 +837,8 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         if "chua_co_so_lieu" in groups:
             defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                          "số liệu.")
-        defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
-                                f"năm {year} của {ten_co_quan}./."]
+        defaults["ket_thuc"] = [f"Trên đây là báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
+                                f"{span} của {ten_co_quan}./."]
     elif kind == "ke-hoach":
         defaults["mo_dau"] = [f"{ten_co_quan} ban hành Kế hoạch thực hiện các chỉ tiêu kinh tế - xã hội "
                               f"chủ yếu năm {year} như sau:"]

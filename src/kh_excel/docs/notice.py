@@ -72,10 +72,21 @@ def closing(m: dict[str, str], announcer: str) -> str:
             "đơn vị, địa phương biết và thực hiện./.")
 
 
-def result_sentences(entries: list[W.Item], year: int | None, period: str = "") -> list[str]:
+def result_sentences(entries: list[W.Item], year: int | None, per: Any = None) -> list[str]:
     """Seed 004:137: «Năm 2023, có 9/42 chỉ tiêu không đạt kế hoạch, gồm: (1) …; (2) ….», after the count met.
-    The counts are those of the entries listed, so the number and the items never disagree."""
-    lead = period or (f"Năm {year}" if year else "")
+    The counts are those of the entries listed, so the number and the items never disagree. `per` (docs.period)
+    names the period; a part of the year against the year's plan is progress, listed with its ratio."""
+    from kh_excel.docs import period as P
+    if per is not None and per.plan_is_year:
+        counts: dict[str, int] = {}
+        for e in entries:
+            counts[e.status] = counts.get(e.status, 0) + 1
+        progress = [e for e in entries if e.status == P.PROGRESS_STATUS and e.assessments[0].reason == P.PROGRESS_REASON]
+        out = [P.progress_sentence(per, counts) + ("." if not progress else ":")]
+        if progress:
+            out.append("; ".join(f"({i}) {e.result}" for i, e in enumerate(progress, 1)) + ".")
+        return out
+    lead = per.lead() if per is not None and per.labelled else (f"Năm {year}" if year else "")
     met = [e for e in entries if e.status in ("vuot", "dat")]
     not_met = [e for e in entries if e.status == "khong_dat"]
     evaluated = len(met) + len(not_met)
@@ -189,7 +200,7 @@ def signature_lines(v: dict[str, str]) -> list[str]:
 
 
 def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[str, Any], year: int,
-                ten_co_quan: str, announcer: str, period: str = "") -> dict[str, Any]:
+                ten_co_quan: str, announcer: str, per: Any = None) -> dict[str, Any]:
     """The `tb` context of a notice (templates/README.md lists its keys)."""
     from kh_excel.docs.context import marked, marked_part, txt
     m = meeting(s, year, ten_co_quan)
@@ -198,8 +209,8 @@ def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[st
     return {
         "mo_dau": body(opening(m)),
         "tieu_de_ket_qua": (f"I. VỀ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU "
-                            f"{(period or f'năm {year}').upper()}"),
-        "ket_qua": result_sentences(entries, year, period[:1].upper() + period[1:] if period else ""),
+                            f"{(per.words() if per and per.labelled else f'năm {year}').upper()}"),
+        "ket_qua": result_sentences(entries, year, per),
         "ket_luan": ket_luan,
         "chi_dao": directions(entries, assessments),
         "ket_thuc": body(closing(m, announcer)),

@@ -46,8 +46,7 @@ _TEXT_WITH_BREAKS = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*[\n\t][^<]*)</w:t>")
 _DOCPR = re.compile(r"(<wp:docPr\b[^>]*?\bid=\")(\d+)(\")")
 
 KNOWN_KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu", "thong-bao")
-# kinds that state results: a table without a result column is refused for them (core.gate)
-REPORT_KINDS = ("bao-cao", "thong-bao")
+from kh_excel.docs.settings import REPORT_KINDS  # noqa: E402  (kinds that state results)
 
 
 def bundled_template_dir() -> Path:

@@ -20,6 +20,8 @@ from kh_excel.docs import vn
 SHEET_NAME = "Cấu hình văn bản"
 
 KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu", "thong-bao")
+# kinds that state results: a table without a result column is refused for them (core.gate)
+REPORT_KINDS = ("bao-cao", "thong-bao")
 GROUP_LABELS = {
     "chung": "Chung",
     "bao-cao": "Báo cáo",
