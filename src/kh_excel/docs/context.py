@@ -830,8 +830,13 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         # judgements about the year, the agencies' effort or the causes are the author's, never invented here
         defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu {span} — ghi ở mục "
                                "«Kết quả đạt được» của trang Cấu hình văn bản]"]
-        defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
-                               if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
+        # «all met» only where rows were judged and none fell short: progress against a year's plan (docs.period)
+        # or a table judged nowhere says nothing of the kind
+        all_met = kq["so_danh_gia"] != "0" and not (per and per.plan_is_year)
+        cause = ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+        defaults["ton_tai"] = (shortfalls + cause if shortfalls else
+                               ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
+                               ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
         defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
                                  "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
         if "chua_co_so_lieu" in groups:
