@@ -31,8 +31,6 @@ OFFICE_HEAD = "CHÁNH VĂN PHÒNG"
 OFFICE_DEPUTY = "PHÓ CHÁNH VĂN PHÒNG"
 SIGNER_KEYS = ("tham_quyen", "chuc_vu_thu_truong", "chuc_vu", "ho_ten")
 
-DEFAULT_RECIPIENTS = ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
-                      "Các sở, ban, ngành tỉnh", "UBND các xã, phường", "Lãnh đạo Văn phòng"]
 
 
 class NoticeError(ValueError):
