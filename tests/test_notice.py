@@ -172,6 +172,8 @@ def test_real_tables_render_and_pass_lint(tmp_path):
         assert report.ok, (book.name, report.to_text())
         text = "\n".join(docx_paragraphs(out))
         assert "Năm 2020, có " in text and "{{" not in text
+        # the committee in the sentences is the issuer's level (a district), not a province
+        assert "Văn phòng Ủy ban nhân dân huyện thông báo" in text and "nhân dân tỉnh" not in text
 
 
 def test_real_table_counts(tmp_path):

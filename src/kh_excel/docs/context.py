@@ -196,7 +196,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh") if people_committee
+        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else "tỉnh"))
+        if people_committee
         else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
     dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else MISSING_PLACE)
@@ -404,6 +405,16 @@ def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str =
     except ValueError as exc:
         raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
     return {"dong": lines, "ho_ten": name or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}
+
+
+_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+
+
+def _committee_level(ban_hanh: list[str]) -> str:
+    """'huyện' for «ỦY BAN NHÂN DÂN» over «HUYỆN ĐƠN DƯƠNG»: the committee named in a sentence is the issuer's own
+    level, not the province a table's title names ('' when the lines do not say)."""
+    m = _LEVEL.match(txt(ban_hanh[1])) if len(ban_hanh) > 1 else None
+    return m.group(1).lower() if m else ""
 
 
 def is_people_committee(ban_hanh: list[str]) -> bool:
