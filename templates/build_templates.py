@@ -572,12 +572,36 @@ def tpl_giao_chi_tieu() -> list[str]:
     ]
 
 
+def tpl_thong_bao() -> list[str]:
+    """Thông báo kết luận (seed 004): the meeting, I. results, II. conclusions and directions per agency."""
+    return [
+        include("tieu-de"),
+        body("{{ tb.mo_dau }}"),
+        heading("{{ tb.tieu_de_ket_qua }}"),
+        *loop_paragraphs("nd.ket_qua"),
+        *loop_paragraphs("tb.ket_qua"),
+        *loop_paragraphs("nd.ton_tai"),
+        heading("II. VỀ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"),
+        heading("1. Nhiệm vụ chung"),
+        *loop_paragraphs("tb.ket_luan"),
+        tag("{%p if tb.chi_dao %}"),
+        heading("2. Nhiệm vụ cụ thể của các cơ quan, đơn vị"),
+        tag("{%p for a in tb.chi_dao %}"),
+        body("{{ a.noi_dung }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        body("{{ tb.ket_thuc }}", keep_next=True),
+        include("chu-ky"),
+    ]
+
+
 # The body of each kind's template, by Kind.body (docs.kinds); the appendix section after it is the kind's.
 TEMPLATE_BUILDERS = {
     "bao-cao": tpl_bao_cao,
     "ke-hoach": tpl_ke_hoach,
     "chuong-trinh": tpl_chuong_trinh,
     "giao-chi-tieu": tpl_giao_chi_tieu,
+    "thong-bao": tpl_thong_bao,
 }
 
 
@@ -591,7 +615,9 @@ def build(out_dir: Path = HERE) -> list[Path]:
         written.append(path)
     for kind in kinds.all_kinds():
         d = Doc()
-        for frag in [*TEMPLATE_BUILDERS[kind.body](), "SECTION", include(kind.appendix)]:
+        # a kind without an appendix (the notice) is one portrait section
+        appendix = ["SECTION", include(kind.appendix)] if kind.appendix else []
+        for frag in [*TEMPLATE_BUILDERS[kind.body](), *appendix]:
             if frag == "SECTION":
                 d.new_landscape_section()
             else:
