@@ -77,8 +77,14 @@ FIELDS: tuple[Field, ...] = (
           "chỗ tô vàng cho người soạn viết"),
     Field("ton_tai", "Tồn tại, hạn chế", "lines", "Nguyên nhân, hạn chế; chương trình chỉ tự viết số chỉ tiêu "
           "không đạt"),
-    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines"),
+    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines", "Kế hoạch, chương trình: nhiệm vụ chung, đứng đầu mục "
+          "«Nhiệm vụ, giải pháp»"),
+    Field("nhiem_vu_co_quan", "Nhiệm vụ theo cơ quan", "lines", "Kế hoạch, chương trình: mỗi dòng «Tên cơ quan: "
+          "nhiệm vụ» (hoặc «Tên phần của bảng: nhiệm vụ»); dòng không có tên ở đầu nối vào dòng trên. Cơ quan "
+          "chưa có nhiệm vụ: văn bản để chỗ tô vàng cho người soạn"),
     Field("to_chuc", "Tổ chức thực hiện", "lines"),
+    Field("che_do_bao_cao", "Chế độ báo cáo", "lines", "Kế hoạch, chương trình: ví dụ «Định kỳ 6 tháng, hằng năm, "
+          "các cơ quan báo cáo … trước ngày …»; để trống: văn bản để chỗ tô vàng, ngày để người soạn điền"),
     Field("ket_thuc", "Đoạn kết", "lines"),
 )
 FIELD_BY_ID = {f.id: f for f in FIELDS}
