@@ -460,7 +460,7 @@ def part_than_ke_hoach() -> str:
         *loop_paragraphs("g.cho_soan"),
         tag("{%p endfor %}"),
         heading("IV. TỔ CHỨC THỰC HIỆN"),
-        body("{{ tc.phan_cong }}"),
+        *loop_paragraphs("tc.phan_cong"),
         *loop_paragraphs("tc.muc"),
         *loop_paragraphs("nd.to_chuc"),
     ])

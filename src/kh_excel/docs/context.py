@@ -848,11 +848,16 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         rhythm = [f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, báo cáo kết quả thực hiện các chỉ "
                   f"tiêu được giao về {ten_co_quan} trước {REPORT_DATE_GAP} để tổng hợp, theo dõi."]
     muc = [f"{n}. {x}" for n, x in enumerate([*items, rhythm[0]], start=1)] + rhythm[1:]
-    return {
-        "phan_cong": ("Cơ quan chủ trì, cơ quan phối hợp và lãnh đạo phụ trách từng chỉ tiêu được phân công chi "
-                      f"tiết tại Phụ lục kèm theo {KIND_INFO[kind]['thuong']} này."),
-        "muc": [marked_part(x, L.SIZE["body"]) for x in muc],
-    }
+    # the appendix is pointed to for what the table holds: nothing is said to be assigned where no column assigns it
+    roles = [w for w, has in (("cơ quan chủ trì", teams),
+                              ("cơ quan phối hợp", any(a.indicator.cooperate for a in assessments)),
+                              ("lãnh đạo phụ trách", any(txt(a.indicator.leader) for a in assessments))) if has]
+    lead_in = []
+    if roles:
+        who = roles[0] if len(roles) == 1 else f"{', '.join(roles[:-1])} và {roles[-1]}"
+        lead_in = [f"{who[:1].upper()}{who[1:]} từng chỉ tiêu được phân công chi tiết tại Phụ lục kèm theo "
+                   f"{KIND_INFO[kind]['thuong']} này."]
+    return {"phan_cong": lead_in, "muc": [marked_part(x, L.SIZE["body"]) for x in muc]}
 
 
 def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:

@@ -334,8 +334,11 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("yeu_cau", "Các cơ quan, đơn vị chủ động triển khai, định kỳ báo cáo kết quả thực hiện."),
         row("muc_tieu", "Phấn đấu hoàn thành toàn diện các chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm "
                         f"{y}."),
+        row("nhiem_vu_co_quan", ""),
         row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch "
-                       "thực hiện, báo cáo kết quả định kỳ hằng quý, cả năm."),
+                       "thực hiện."),
+        row("che_do_bao_cao", "Định kỳ hằng quý, cả năm, các cơ quan chủ trì báo cáo kết quả thực hiện các chỉ tiêu "
+                              "được giao về Ủy ban nhân dân tỉnh để tổng hợp, theo dõi."),
         ["Chương trình hành động", "", ""],
         row("so", "04"),
         row("ngay", f"03/02/{y}"),
@@ -347,8 +350,10 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("muc_dich", "Cụ thể hóa trách nhiệm của từng ngành, lĩnh vực, địa phương nhằm tổ chức triển khai "
                         "đồng bộ, hiệu quả các nhiệm vụ, giải pháp."),
         row("yeu_cau", "Phân công rõ cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu."),
+        row("nhiem_vu_co_quan", ""),
         row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động xây dựng kế hoạch triển khai "
-                       "Chương trình hành động này; định kỳ báo cáo Ủy ban nhân dân tỉnh hằng tháng, quý, cả năm."),
+                       "Chương trình hành động này."),
+        row("che_do_bao_cao", ""),
         row("ket_thuc", "Đề nghị các đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."),
         ["Giao chỉ tiêu", "", ""],
         row("so", "125"),
