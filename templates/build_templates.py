@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from docx import Document
 from docx.oxml import parse_xml
 
+from kh_excel.docs import kinds
 from kh_excel.docs import layout as L
 from kh_excel.docs.vn import mm_to_twips, text_width_pt
 
@@ -530,8 +531,6 @@ def tpl_bao_cao() -> list[str]:
                                    ("III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI", "nd.giai_phap")]),
         *closing(),
         include("chu-ky"),
-        "SECTION",
-        include("bang-ket-qua"),
     ]
 
 
@@ -543,8 +542,6 @@ def tpl_ke_hoach() -> list[str]:
         include("than-ke-hoach"),
         *closing(),
         include("chu-ky"),
-        "SECTION",
-        include("bang-ke-hoach"),
     ]
 
 
@@ -564,11 +561,10 @@ def tpl_giao_chi_tieu() -> list[str]:
         *loop_paragraphs("nd.to_chuc", keep_next=True),   # the công văn's closing sentence
         *closing(),
         include("chu-ky"),
-        "SECTION",
-        include("bang-ke-hoach"),
     ]
 
 
+# The body of each kind's template, by Kind.body (docs.kinds); the appendix section after it is the kind's.
 TEMPLATE_BUILDERS = {
     "bao-cao": tpl_bao_cao,
     "ke-hoach": tpl_ke_hoach,
@@ -585,14 +581,14 @@ def build(out_dir: Path = HERE) -> list[Path]:
         path = out_dir / "parts" / f"{name}.docx"
         d.save(path)
         written.append(path)
-    for name, builder in TEMPLATE_BUILDERS.items():
+    for kind in kinds.all_kinds():
         d = Doc()
-        for frag in builder():
+        for frag in [*TEMPLATE_BUILDERS[kind.body](), "SECTION", include(kind.appendix)]:
             if frag == "SECTION":
                 d.new_landscape_section()
             else:
                 d.add(frag)
-        path = out_dir / f"{name}.docx"
+        path = out_dir / kind.template
         d.save(path)
         written.append(path)
     return written

@@ -32,14 +32,33 @@ ACTIONS: dict[str, Callable[[Any], str]] = {
     "xoa_danh_dau": _lazy("kh_excel.addin.actions", "xoa_danh_dau"),
     "tinh_ty_le": _lazy("kh_excel.addin.actions", "tinh_ty_le"),
     "tong_hop": _lazy("kh_excel.addin.actions", "tong_hop"),
-    "bao_cao": _lazy("kh_excel.addin.documents", "bao_cao"),
-    "ke_hoach": _lazy("kh_excel.addin.documents", "ke_hoach"),
-    "theo_co_quan": _lazy("kh_excel.addin.documents", "theo_co_quan"),
     "cau_hinh": _lazy("kh_excel.addin.documents", "cau_hinh"),
     "huong_dan": _lazy("kh_excel.addin.actions", "huong_dan"),
     "tao_phieu": _lazy("kh_excel.addin.collect_actions", "tao_phieu"),
     "tong_hop_so_lieu": _lazy("kh_excel.addin.collect_actions", "tong_hop_so_lieu"),
 }
+
+
+def _document(kind_id: str) -> Callable[[Any], str]:
+    def action(book):
+        from kh_excel.addin.documents import make
+
+        return make(book, kind_id)
+
+    action.__name__ = action.__qualname__ = kind_id.replace("-", "_")
+    return action
+
+
+def _document_buttons() -> None:
+    """One button per document kind that has one (docs.kinds: pure data, cheap to import)."""
+    from kh_excel.docs import kinds
+
+    for kind in kinds.all_kinds():
+        if kind.button:
+            ACTIONS[kind.button] = _document(kind.id)
+
+
+_document_buttons()
 
 
 def failure_message(exc: BaseException) -> str:

@@ -1,7 +1,7 @@
 """The ribbon's document buttons and the settings sheet, on top of kh_excel.docs.
 
-`bao_cao`, `ke_hoach` and `theo_co_quan` render Decree 30 documents from the
-open workbook's values and its settings sheet (read through the same Session,
+`make(book, kind)` (the buttons of docs.kinds: bao_cao, ke_hoach, theo_co_quan)
+renders Decree 30 documents from the open workbook's values and its settings sheet (read through the same Session,
 so the add-in and `kh-excel render` read the same things) into a folder: the
 environment variable KH_EXCEL_THU_MUC when set (a server running the remote
 engine has no folder of the user's), else a folder next to the workbook. Word
@@ -87,15 +87,15 @@ def checked(s: Session, table, report: bool):
         raise ActionError(f"{reason[:1].upper()}{reason[1:]}\n{hint}") from None
 
 
-def _render(book, kinds: list[tuple[str, str | None, str]]) -> tuple[Session, list[Path], Path]:
-    """Render (kind, agency, display name) documents; returns the files written."""
+def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tuple[Session, list[Path], Path]:
+    """Render (kind, agency, display name) documents; returns the files written. `report`: the
+    documents state results (the gate's flag)."""
     docs = _docs()
     from kh_excel.docs.context import ContextError
 
     s = Session(book)
     table, _ = find_table(s)
     settings = read_settings(s)
-    report = not callable(kinds) and any(k == "bao-cao" for k, _a, _f in kinds)
     attainment = checked(s, table, report).attainment
     folder = output_dir(s)
     written = []
@@ -115,19 +115,20 @@ def _finish(s: Session, message: str) -> str:
     return message
 
 
-def bao_cao(book) -> str:
-    """The results report (Báo cáo) with its appendix."""
-    s, written, _ = _render(book, [("bao-cao", None, "Báo cáo kết quả thực hiện chỉ tiêu.docx")])
-    return _finish(s, f"Đã tạo báo cáo: {written[0]}")
+def make(book, kind_id: str) -> str:
+    """The document of a kind (docs.kinds): one file, or one per lead agency for a kind that needs one."""
+    from kh_excel.docs import kinds
+
+    kind = kinds.get(kind_id)
+    if kind.needs_agency:
+        s, written, folder = _render(book, lambda table, att: _per_agency(table, att, kind), kind.report)
+        return _finish(s, f"Đã tạo {len(written)} văn bản {kind.label.lower()} (mỗi cơ quan chủ trì một văn bản) "
+                          f"trong thư mục {folder}")
+    s, written, _ = _render(book, [(kind.id, None, kind.file_name)], kind.report)
+    return _finish(s, f"Đã tạo {kind.thuong.lower()}: {written[0]}")
 
 
-def ke_hoach(book) -> str:
-    """The plan (Kế hoạch) with the indicator appendix."""
-    s, written, _ = _render(book, [("ke-hoach", None, "Kế hoạch.docx")])
-    return _finish(s, f"Đã tạo kế hoạch: {written[0]}")
-
-
-def _per_agency(table, attainment) -> list[tuple[str, str | None, str]]:
+def _per_agency(table, attainment, kind) -> list[tuple[str, str | None, str]]:
     from kh_excel.batch.naming import assign_names
 
     agencies: list[str] = []
@@ -136,16 +137,11 @@ def _per_agency(table, attainment) -> list[tuple[str, str | None, str]]:
             if name not in agencies:
                 agencies.append(name)
     if not agencies:
-        raise ActionError("Bảng chỉ tiêu chưa ghi cơ quan chủ trì nào, nên không có văn bản giao chỉ tiêu để tạo.",
-                          sheet=table.sheet)
-    names = assign_names([(a, f"Giao chỉ tiêu - {a}") for a in agencies], ".docx")
-    return [("giao-chi-tieu", a, names[a]) for a in agencies]
-
-
-def theo_co_quan(book) -> str:
-    """One assignment letter per lead agency."""
-    s, written, folder = _render(book, _per_agency)
-    return _finish(s, f"Đã tạo {len(written)} văn bản giao chỉ tiêu (mỗi cơ quan chủ trì một văn bản) trong thư mục {folder}")
+        raise ActionError(f"Bảng chỉ tiêu chưa ghi cơ quan chủ trì nào, nên không có văn bản "
+                          f"{kind.label.lower()} để tạo.", sheet=table.sheet)
+    stem = Path(kind.file_name).stem
+    names = assign_names([(a, stem.replace("{agency}", a)) for a in agencies], Path(kind.file_name).suffix)
+    return [(kind.id, a, names[a]) for a in agencies]
 
 
 def cau_hinh(book) -> str:

@@ -9,15 +9,19 @@ from typing import Any, List, Optional
 import typer
 
 from kh_excel.cli_core import TIMEOUT
+from kh_excel.docs import kinds
 
 HELP = """Tạo hàng loạt văn bản: mỗi cơ quan chủ trì một văn bản, hoặc mỗi bảng tính một văn bản.
 
---per agency: mỗi cơ quan chủ trì trong bảng chỉ tiêu một văn bản (mặc định loại giao-chi-tieu).
+--per agency: mỗi cơ quan chủ trì trong bảng chỉ tiêu một văn bản (mặc định loại {per_agency}).
 Không có --per agency: mỗi bảng tính một văn bản (nhiều tệp, mẫu tên tệp như «*.xlsx», hoặc cả thư mục).
 
 Bảng tính có lỗi (như «kh-excel check» báo) bị từ chối, như «kh-excel render»; --allow-errors để vẫn tạo.
 Văn bản đã có và còn đúng (cùng số liệu, mẫu và cấu hình) được bỏ qua, trừ khi dùng --force.
-Danh sách kết quả ghi ở index.json và index.csv trong thư mục kết quả. Mã thoát 1 khi có mục lỗi."""
+Danh sách kết quả ghi ở index.json và index.csv trong thư mục kết quả. Mã thoát 1 khi có mục lỗi.""".format(
+    per_agency=kinds.DEFAULT_PER_AGENCY)
+KIND_HELP = (f"Loại văn bản: {kinds.choices()}; mặc định {kinds.DEFAULT_PER_AGENCY} khi --per agency, "
+             f"{kinds.DEFAULT} khi không.")
 
 
 def register(app: typer.Typer) -> None:
@@ -26,7 +30,7 @@ def register(app: typer.Typer) -> None:
         inputs: Optional[List[str]] = typer.Argument(None, help="Tệp bảng tính, thư mục hoặc mẫu tên tệp (vd. «so-lieu/*.xlsx»)."),
         output: Optional[str] = typer.Option(None, "-o", "--output", help="Thư mục ghi văn bản."),
         per: Optional[str] = typer.Option(None, "--per", help="«agency»: mỗi cơ quan chủ trì một văn bản; «workbook» (mặc định): mỗi bảng tính một văn bản."),
-        kind: Optional[str] = typer.Option(None, "--kind", help="Loại văn bản: giao-chi-tieu (mặc định khi --per agency), bao-cao (mặc định), ke-hoach, chuong-trinh."),
+        kind: Optional[str] = typer.Option(None, "--kind", help=KIND_HELP),
         template: Optional[str] = typer.Option(None, "--template", help="Tệp mẫu .docx thay cho mẫu có sẵn."),
         settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML ghi đè trang «Cấu hình văn bản» của bảng tính."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),

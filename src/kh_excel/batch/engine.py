@@ -11,10 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-# What `--kind` accepts (the bundled templates).
-KINDS = ("giao-chi-tieu", "bao-cao", "ke-hoach", "chuong-trinh")
-
-
 def version() -> str:
     from kh_excel import __version__
     return __version__
@@ -55,9 +51,10 @@ def template_path(kind: str, template: str | None) -> Path:
 def check_template(kind: str, template: str | None) -> None:
     """Compile the template now: a broken one stops the run before any output, with its reason."""
     from kh_excel.batch.state import BatchError
+    from kh_excel.docs import kinds
     from kh_excel.docs.render import TemplateProblem
-    if template is None and kind not in KINDS:
-        raise BatchError(f"không có loại văn bản «{kind}»; chọn một trong: {', '.join(KINDS)}, "
+    if template is None and not kinds.find(kind):
+        raise BatchError(f"không có loại văn bản «{kind}»; chọn một trong: {kinds.choices()}, "
                          "hoặc chỉ ra tệp mẫu bằng --template.")
     try:
         _renderer().compile(template_path(kind, template))
@@ -129,7 +126,8 @@ def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_err
     chosen_group, chosen_period = table_choice(settings)
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
                           group=group or chosen_group, period=period or chosen_period)
-    return gate(table, report=kind == "bao-cao", allow_errors=allow_errors).attainment, settings
+    from kh_excel.docs.kinds import is_report
+    return gate(table, report=is_report(kind), allow_errors=allow_errors).attainment, settings
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

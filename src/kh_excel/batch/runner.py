@@ -38,7 +38,7 @@ class BatchOptions:
     inputs: list[str]
     output: Path
     per: str = "workbook"              # "agency": one document per lead agency
-    kind: str | None = None            # default: giao-chi-tieu per agency, bao-cao per workbook
+    kind: str | None = None            # default: docs.kinds DEFAULT_PER_AGENCY per agency, DEFAULT per workbook
     template: str | None = None        # a .docx template path instead of the bundled one
     settings: Path | None = None       # TOML overriding the workbooks' settings sheets
     pdf: bool = False
@@ -54,7 +54,8 @@ class BatchOptions:
     allow_errors: bool = False         # write tables that have errors, their failed figures «số liệu lỗi»
 
     def resolved_kind(self) -> str:
-        return self.kind or ("giao-chi-tieu" if self.per == "agency" else "bao-cao")
+        from kh_excel.docs import kinds
+        return self.kind or (kinds.DEFAULT_PER_AGENCY if self.per == "agency" else kinds.DEFAULT)
 
     def resolved_jobs(self) -> int:
         return max(1, self.jobs or os.cpu_count() or 1)

@@ -171,7 +171,7 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
 
 def gate(table: Table, *, report: bool, allow_errors: bool = False,
          tolerance: Decimal | None = None) -> Checked:
-    """What every document goes through. `report`: the document states results (bao-cao).
+    """What every document goes through. `report`: the document states results (Kind.report of docs.kinds: bao-cao).
     Raises Refused: code 2 for a report of a table with no results, code 1 for a table with
     errors (unless `allow_errors`)."""
     if report and not table.has_results:

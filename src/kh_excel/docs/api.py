@@ -5,7 +5,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kh_excel.docs.render import KNOWN_KINDS, Renderer, default_renderer, resolve_template
+from kh_excel.docs import kinds
+from kh_excel.docs.render import Renderer, default_renderer, resolve_template
 
 
 @dataclass
@@ -18,13 +19,14 @@ def context_kind(kind_or_template: str, has_results: bool, kind: str | None = No
     """The context a template gets: the named kind, a bundled template's own kind, else by the data."""
     if kind:
         return kind
-    if kind_or_template in KNOWN_KINDS:
+    if kinds.find(kind_or_template):
         return kind_or_template
     stem = Path(kind_or_template).stem
-    for k in KNOWN_KINDS:
+    # the longest id first: a kind «bao-cao-quy» is not «bao-cao»
+    for k in sorted(kinds.ids(), key=len, reverse=True):
         if stem == k or stem.startswith(k + "-"):
             return k
-    return "bao-cao" if has_results else "ke-hoach"
+    return kinds.DEFAULT if has_results else kinds.DEFAULT_PLAN
 
 
 def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLike, *,
@@ -54,8 +56,8 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     chosen_group, chosen_period = table_choice(settings, str(kind))  # «Nhóm cột», «Kỳ» of the settings sheet
     table = read_workbook(workbook, sheet=sheet, group=group or chosen_group, period=period or chosen_period)
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
-    checked = gate(table, report=ctx_kind == "bao-cao", allow_errors=allow_errors)
-    if ctx_kind == "giao-chi-tieu" or agency:
+    checked = gate(table, report=kinds.is_report(ctx_kind), allow_errors=allow_errors)
+    if kinds.needs_agency(ctx_kind) or agency:
         agency = match_agency(checked.attainment, agency)
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()

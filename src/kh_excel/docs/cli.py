@@ -8,6 +8,7 @@ from typing import Callable, Optional
 import typer
 
 from kh_excel.cli_core import TIMEOUT, fail, guarded
+from kh_excel.docs import kinds
 
 
 def _guarded(body: Callable[[], int]) -> None:
@@ -24,7 +25,7 @@ def _guarded(body: Callable[[], int]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("render")
     def render(
-        kind: str = typer.Argument(..., help="Loại văn bản: bao-cao, ke-hoach, chuong-trinh, giao-chi-tieu, "
+        kind: str = typer.Argument(..., help=f"Loại văn bản: {kinds.choices()}, "
                                              "hoặc đường dẫn tới một tệp mẫu .docx."),
         file: Path = typer.Argument(..., help="Tệp bảng tính chỉ tiêu (.xlsx, .xlsm, .xls, .ods)."),
         out: Path = typer.Option(..., "-o", "--output", help="Tệp Word (.docx) cần tạo."),
@@ -32,11 +33,11 @@ def register(app: typer.Typer) -> None:
         template: Optional[Path] = typer.Option(None, "--template", help="Dùng tệp mẫu này thay cho mẫu có sẵn."),
         pdf: bool = typer.Option(False, "--pdf", help="Xuất thêm tệp PDF cùng tên (cần LibreOffice)."),
         agency: Optional[str] = typer.Option(None, "--agency", help="Chỉ lấy các chỉ tiêu do cơ quan này chủ trì "
-                                                                    "(bắt buộc với giao-chi-tieu; không phân biệt "
+                                                                    f"(bắt buộc với {kinds.choices(lambda k: k.needs_agency)}; không phân biệt "
                                                                     "hoa thường, có dấu hay không)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         context_as: Optional[str] = typer.Option(None, "--context-kind", help="Với mẫu tự làm: dữ liệu theo loại "
-                                                                              "văn bản nào (bao-cao, ke-hoach, …)."),
+                                                                              f"văn bản nào ({kinds.choices()})."),
         timeout: Optional[float] = typer.Option(None, "--timeout", callback=TIMEOUT,
                                                 help="Thời gian tối đa (giây) cho LibreOffice, từ 1 đến 3600."),
         allow_errors: bool = typer.Option(False, "--allow-errors", help="Vẫn tạo văn bản khi bảng có lỗi: chỉ tiêu có "
@@ -52,10 +53,9 @@ def register(app: typer.Typer) -> None:
 
         def body() -> int:
             from kh_excel.docs.api import render_document
-            from kh_excel.docs.render import KNOWN_KINDS
 
-            if template is None and kind not in KNOWN_KINDS and not Path(kind).suffix.lower() == ".docx":
-                fail(f"không có loại văn bản «{kind}»; chọn một trong: {', '.join(KNOWN_KINDS)}, "
+            if template is None and not kinds.find(kind) and not Path(kind).suffix.lower() == ".docx":
+                fail(f"không có loại văn bản «{kind}»; chọn một trong: {kinds.choices()}, "
                       "hoặc chỉ ra tệp mẫu .docx.", 2)
             if out.suffix.lower() != ".docx":
                 fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)

@@ -22,14 +22,8 @@ from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
-from kh_excel.docs.settings import FIELD_BY_ID, KINDS, Settings
-
-KIND_INFO: dict[str, dict[str, Any]] = {
-    "bao-cao": {"ten_loai": "BÁO CÁO", "thuong": "Báo cáo", "viet_tat": "BC"},
-    "ke-hoach": {"ten_loai": "KẾ HOẠCH", "thuong": "Kế hoạch", "viet_tat": "KH"},
-    "chuong-trinh": {"ten_loai": "CHƯƠNG TRÌNH HÀNH ĐỘNG", "thuong": "Chương trình hành động", "viet_tat": "CTr"},
-    "giao-chi-tieu": {"ten_loai": "", "thuong": "Công văn", "viet_tat": ""},  # a công văn: no tên loại
-}
+from kh_excel.docs import kinds
+from kh_excel.docs.settings import FIELD_BY_ID, Settings
 
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -159,24 +153,24 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                   agency: str | None = None, today: date | None = None) -> dict[str, Any]:
     """The template context of one document.
 
-    `kind` is one of bao-cao, ke-hoach, chuong-trinh, giao-chi-tieu (it picks the settings
-    group, the tên loại and the symbol); `agency` keeps only the indicators that agency
-    leads (giao-chi-tieu needs it; the batch generator calls this once per agency).
+    `kind` is an id of docs.kinds (it picks the settings group, the tên loại, the symbol and
+    the body); `agency` keeps only the indicators that agency leads (a kind with needs_agency
+    requires it; the batch generator calls this once per agency).
     """
     from kh_excel.core.attainment import evaluate, summarise
 
-    if kind not in KINDS:
-        raise ContextError(f"loại văn bản «{kind}» không có; dùng một trong: {', '.join(KINDS)}")
+    info = kinds.find(kind)
+    if info is None:
+        raise ContextError(f"loại văn bản «{kind}» không có; dùng một trong: {kinds.choices()}")
     if isinstance(source, Attainment):
         attainment, table = source, source.table
     else:
         table, attainment = source, evaluate(source)
     s = (settings or Settings()).for_kind(kind)
-    info = KIND_INFO[kind]
     year = _year(s.get("nam"), table, today)
 
     assessments = list(attainment.assessments)
-    if kind == "giao-chi-tieu" and not agency:
+    if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
         assessments = _for_agency(assessments, table, agency)
@@ -205,11 +199,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         raise ContextError(f"cơ quan ban hành «{' '.join(ban_hanh)}» không phải Ủy ban nhân dân hay một Sở: "
                            f"điền {', '.join(missing)} và người ký (tham_quyen, chuc_vu, ho_ten) trong cấu hình")
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
-    so_ky_hieu = vn.symbol(s.get("so"), info["viet_tat"], issuer, unit)
+    so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     ngay: date | None = s.get("ngay")
-    cong_van = kind == "giao-chi-tieu"
+    cong_van = info.cong_van
 
-    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or [_default_trich_yeu(kind, year)])]
+    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or [info.trich_yeu.format(year=year)])]
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -221,8 +215,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     vb = {
         "loai": kind,
-        "ten_loai": info["ten_loai"],
-        "ten_loai_thuong": info["thuong"],
+        "ten_loai": info.ten_loai,
+        "ten_loai_thuong": info.thuong,
         "cong_van": cong_van,
         "so_ky_hieu": so_ky_hieu,
         "dong_so": f"Số: {so_ky_hieu}",
@@ -250,7 +244,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
     if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
         ky.append(_signer(s, "_2", ban_hanh))
-    items = recipient_items(list(s.get("noi_nhan") or _default_recipients(kind)), addressees)
+    items = recipient_items(list(s.get("noi_nhan") or info.recipients), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = vn.recipients(items, luu)
 
@@ -261,7 +255,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     pl = {
         "so": "",
         "tieu_de": [txt(x).upper() for x in title],
-        "kem_theo": f"(Kèm theo {info['thuong']} số {so_ky_hieu} {vn.date_words(ngay, year)} của {ten_co_quan})",
+        "kem_theo": f"(Kèm theo {info.thuong} số {so_ky_hieu} {vn.date_words(ngay, year)} của {ten_co_quan})",
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
@@ -315,20 +309,6 @@ def _agency_display(assessments: list[Assessment], agency: str) -> str:
     return agency_display(agency)
 
 
-def _default_trich_yeu(kind: str, year: int) -> str:
-    return {
-        "bao-cao": f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
-        "ke-hoach": f"Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
-        "chuong-trinh": f"thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
-        "giao-chi-tieu": f"V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
-    }[kind]
-
-
-def _default_recipients(kind: str) -> list[str]:
-    return ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
-            "Các sở, ban, ngành tỉnh", "UBND các xã, phường"]
-
-
 # Abbreviations a Nơi nhận line may use for a body another line writes out (folded).
 _RECIPIENT_WORDS = {"hdnd": "hoi dong nhan dan", "ubnd": "uy ban nhan dan", "ubmttq": "uy ban mat tran to quoc",
                     "mttq": "mat tran to quoc", "vn": "viet nam", "pct": "pho chu tich", "tt": "thuong truc",
@@ -367,7 +347,7 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
 
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> str:
     title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
-    if kind == "bao-cao":
+    if kinds.is_report(kind):
         return "KẾT QUẢ THỰC HIỆN " + title
     if agency:
         return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} GIAO {agency.upper()} CHỦ TRÌ"
@@ -856,7 +836,7 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
     if roles:
         who = roles[0] if len(roles) == 1 else f"{', '.join(roles[:-1])} và {roles[-1]}"
         lead_in = [f"{who[:1].upper()}{who[1:]} từng chỉ tiêu được phân công chi tiết tại Phụ lục kèm theo "
-                   f"{KIND_INFO[kind]['thuong']} này."]
+                   f"{kinds.get(kind).thuong} này."]
     return {"phan_cong": lead_in, "muc": [marked_part(x, L.SIZE["body"]) for x in muc]}
 
 
@@ -913,7 +893,7 @@ def _author_place(field_id: str) -> str:
 
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
                agency: str) -> dict[str, list[str]]:
-    """The sections staff write, from the settings, with neutral defaults so a draft reads whole."""
+    """The sections staff write, from the settings, with neutral defaults (the kind's body) so a draft reads whole."""
     def get(key: str, default: list[str]) -> list[str]:
         value = s.get(key)
         return [marked(txt(x)) for x in value] if value else [marked(x) for x in default]
@@ -922,49 +902,74 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
         "mo_dau": [], "muc_dich": [], "yeu_cau": [], "muc_tieu": [], "ket_qua": [], "ton_tai": [],
         "giai_phap": [], "to_chuc": [], "ket_thuc": [],
     }
-    # a plan's purpose, demands and aim are the author's: a highlighted place naming where to write them
-    plan_purpose, plan_demand, plan_aim = ([_author_place(f)] for f in ("muc_dich", "yeu_cau", "muc_tieu"))
-    if kind == "bao-cao":
-        kq = ctx["kq"]
-        groups = {g["trang_thai"]: g for g in kq["nhom"]}
-        defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
-                              f"chủ yếu năm {year} như sau:"]
-        shortfalls = []
-        if "khong_dat" in groups:
-            shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
-                              "điểm 2 mục I và Phụ lục kèm theo).")
-        if "so_lieu_loi" in groups:
-            shortfalls.append(f"Số liệu của {len(groups['so_lieu_loi']['muc'])} chỉ tiêu bị lỗi, chưa đánh giá "
-                              "được; cơ quan chủ trì cần kiểm tra, sửa lại số liệu.")
-        if "chua_co_so_lieu" in groups:
-            shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
-        # judgements about the year, the agencies' effort or the causes are the author's, never invented here
-        defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
-                               "«Kết quả đạt được» của trang Cấu hình văn bản]"]
-        defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
-                               if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
-        defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
-                                 "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
-        if "chua_co_so_lieu" in groups:
-            defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
-                                         "số liệu.")
-        defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
-                                f"năm {year} của {ten_co_quan}./."]
-    elif kind in ("ke-hoach", "chuong-trinh"):
-        # part III's general tasks and part IV's own paragraphs come from the settings only (nv, tc hold the rest)
-        what = KIND_INFO[kind]["thuong"]
-        defaults["mo_dau"] = [f"{ten_co_quan} ban hành {what} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
-                              f"năm {year}, gồm những nội dung sau:"]
-        defaults["muc_dich"], defaults["yeu_cau"], defaults["muc_tieu"] = plan_purpose, plan_demand, plan_aim
-        defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
-                                f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."] if kind == "ke-hoach" else \
-            ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
-    elif kind == "giao-chi-tieu":
-        n = ctx["gc"]["so_chi_tieu"]
-        agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
-        defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
-                              f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
-        defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
-                               f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
-                               f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
+    BODIES[kinds.get(kind).body](defaults, ctx, year, ten_co_quan, agency)
     return {k: get(k, v) for k, v in defaults.items()}
+
+
+def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
+                 agency: str) -> None:
+    kq = ctx["kq"]
+    groups = {g["trang_thai"]: g for g in kq["nhom"]}
+    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
+                          f"chủ yếu năm {year} như sau:"]
+    shortfalls = []
+    if "khong_dat" in groups:
+        shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
+                          "điểm 2 mục I và Phụ lục kèm theo).")
+    if "so_lieu_loi" in groups:
+        shortfalls.append(f"Số liệu của {len(groups['so_lieu_loi']['muc'])} chỉ tiêu bị lỗi, chưa đánh giá "
+                          "được; cơ quan chủ trì cần kiểm tra, sửa lại số liệu.")
+    if "chua_co_so_lieu" in groups:
+        shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
+    # judgements about the year, the agencies' effort or the causes are the author's, never invented here
+    defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
+                           "«Kết quả đạt được» của trang Cấu hình văn bản]"]
+    defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+                           if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
+    defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
+                             "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
+    if "chua_co_so_lieu" in groups:
+        defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
+                                     "số liệu.")
+    defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
+                            f"năm {year} của {ten_co_quan}./."]
+
+
+def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
+                  agency: str) -> None:
+    """Kế hoạch and chương trình hành động (one body part): a plan's purpose, demands and aim are the author's, a
+    highlighted place naming where to write them; part III's general tasks and part IV's own paragraphs come from
+    the settings only (the context's `nv` and `tc` hold the rest)."""
+    kind = ctx["vb"]["loai"]
+    defaults["mo_dau"] = [f"{ten_co_quan} ban hành {kinds.get(kind).thuong} thực hiện các chỉ tiêu kinh tế - xã hội "
+                          f"chủ yếu năm {year}, gồm những nội dung sau:"]
+    for field_id in ("muc_dich", "yeu_cau", "muc_tieu"):
+        defaults[field_id] = [_author_place(field_id)]
+    defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
+                            f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."]
+
+
+def body_chuong_trinh(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
+                      agency: str) -> None:
+    body_ke_hoach(defaults, ctx, year, ten_co_quan, agency)
+    defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
+
+
+def body_giao_chi_tieu(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
+                       agency: str) -> None:
+    n = ctx["gc"]["so_chi_tieu"]
+    agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
+    defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
+                          f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
+    defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
+                           f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
+                           f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
+
+
+# The default sections of each kind (docs.kinds Kind.body names one): they fill `defaults` in place.
+BODIES: dict[str, Any] = {
+    "bao-cao": body_bao_cao,
+    "ke-hoach": body_ke_hoach,
+    "chuong-trinh": body_chuong_trinh,
+    "giao-chi-tieu": body_giao_chi_tieu,
+}

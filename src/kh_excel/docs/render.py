@@ -45,9 +45,6 @@ _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TEXT_WITH_BREAKS = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*[\n\t][^<]*)</w:t>")
 _DOCPR = re.compile(r"(<wp:docPr\b[^>]*?\bid=\")(\d+)(\")")
 
-KNOWN_KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu")
-
-
 def bundled_template_dir() -> Path:
     """The bundled templates: $KH_EXCEL_TEMPLATES, the package data, or `templates/` of a checkout."""
     from kh_excel.resources import templates_dir
@@ -55,10 +52,12 @@ def bundled_template_dir() -> Path:
 
 
 def resolve_template(kind_or_path: str | os.PathLike) -> Path:
-    """A bundled kind ("bao-cao") or a path to any .docx template."""
+    """A bundled kind ("bao-cao", any id of docs.kinds) or a path to any .docx template."""
+    from kh_excel.docs import kinds
     text = str(kind_or_path)
-    if text in KNOWN_KINDS:
-        return bundled_template_dir() / f"{text}.docx"
+    kind = kinds.find(text)
+    if kind is not None:
+        return bundled_template_dir() / kind.template
     return Path(text)
 
 

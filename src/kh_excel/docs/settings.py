@@ -4,7 +4,7 @@ The sheet is what staff fill in Excel (the add-in's Cấu hình button writes th
 rows as `kh-excel settings`), so keys are Vietnamese labels; a TOML file may use the
 labels or the ASCII ids. Rows are grouped like INI sections: values under "Chung"
 apply to every document, values under "Báo cáo", "Kế hoạch", … override them for that
-kind of document.
+kind of document (one group per kind of docs.kinds).
 """
 from __future__ import annotations
 
@@ -18,15 +18,6 @@ from kh_excel.core.text import fold
 from kh_excel.docs import vn
 
 SHEET_NAME = "Cấu hình văn bản"
-
-KINDS = ("bao-cao", "ke-hoach", "chuong-trinh", "giao-chi-tieu")
-GROUP_LABELS = {
-    "chung": "Chung",
-    "bao-cao": "Báo cáo",
-    "ke-hoach": "Kế hoạch",
-    "chuong-trinh": "Chương trình hành động",
-    "giao-chi-tieu": "Giao chỉ tiêu",
-}
 
 
 @dataclass(frozen=True)
@@ -93,14 +84,18 @@ for _f in FIELDS:
     _KEY_INDEX[fold(_f.label)] = _f.id
     _KEY_INDEX[fold(_f.id)] = _f.id
     _KEY_INDEX[fold(_f.id.replace("_", " "))] = _f.id
-_GROUP_INDEX: dict[str, str] = {}
-for _k, _label in GROUP_LABELS.items():
-    _GROUP_INDEX[fold(_label)] = _k
-    _GROUP_INDEX[fold(_k)] = _k
-    _GROUP_INDEX[fold(_k.replace("-", " "))] = _k
-_GROUP_INDEX[fold("Chương trình")] = "chuong-trinh"
-_GROUP_INDEX[fold("Văn bản giao chỉ tiêu")] = "giao-chi-tieu"
 
+
+def _group_index() -> dict[str, str]:
+    """Every spelling of a group (label, id, id with spaces, the kind's aliases), folded -> group id;
+    read from the registry on each call so a kind added there is a group here."""
+    from kh_excel.docs import kinds
+    index: dict[str, str] = {}
+    names = [("chung", ("Chung",))] + [(k.id, (k.label, *k.aliases)) for k in kinds.all_kinds()]
+    for gid, labels in names:
+        for name in (*labels, gid, gid.replace("-", " ")):
+            index[fold(name)] = gid
+    return index
 
 class SettingsError(ValueError):
     """A settings value that cannot be used; the message is Vietnamese and names the place."""
@@ -171,6 +166,7 @@ def settings_from_rows(rows: list[list[Any]], source: str = "") -> Settings:
     """
     settings = Settings(sources=[source] if source else [])
     group = "chung"
+    groups = _group_index()
     seen: set[tuple[str, str]] = set()
     for i, row in enumerate(rows, start=1):
         cells = list(row) + [None, None]
@@ -181,8 +177,8 @@ def settings_from_rows(rows: list[list[Any]], source: str = "") -> Settings:
         where = f"{source} dòng {i}" if source else f"dòng {i}"
         key = fold(key_text).strip("[]: ").strip()
         value_empty = value is None or (isinstance(value, str) and not value.strip())
-        if key in _GROUP_INDEX and value_empty and key not in _KEY_INDEX:
-            group = _GROUP_INDEX[key]
+        if key in groups and value_empty and key not in _KEY_INDEX:
+            group = groups[key]
             continue
         fid = _KEY_INDEX.get(key)
         if fid is None:
@@ -203,13 +199,15 @@ def settings_from_rows(rows: list[list[Any]], source: str = "") -> Settings:
 def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
     """Settings from a TOML document: top-level keys are common, tables are groups."""
     settings = Settings(sources=[source] if source else [])
+    groups = _group_index()
 
     def put(group: str, mapping: dict[str, Any], where: str) -> None:
         for key, value in mapping.items():
             if isinstance(value, dict):
-                g = _GROUP_INDEX.get(fold(key))
+                g = groups.get(fold(key))
                 if g is None:
-                    raise SettingsError(f"{where}: không có nhóm «{key}» (dùng {', '.join(KINDS)})")
+                    from kh_excel.docs.kinds import choices
+                    raise SettingsError(f"{where}: không có nhóm «{key}» (dùng {choices()})")
                 put(g, value, where)
                 continue
             fid = _KEY_INDEX.get(fold(key))
@@ -404,7 +402,7 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     if rows is None:
         rows = example_settings_rows()
     ws = wb.create_sheet(SHEET_NAME)
-    group_keys = set(_GROUP_INDEX)
+    group_keys = set(_group_index())
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c, value=value if value != "" else None)

@@ -1,0 +1,111 @@
+"""The document kinds, described once: every place that names a kind reads this registry.
+
+Settings (its groups), the template context (tên loại, abbreviation, defaults, body),
+render, batch, the template builder, the gate's `report` flag and the add-in's buttons all
+look a kind up here, so adding a kind is one entry below + its template + its body function
+(docs.context.BODIES). Pure data: no Excel, Word or files, cheap to import.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+# Nơi nhận when the settings give none (the same for every kind today).
+DEFAULT_RECIPIENTS = ("Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
+                      "Các sở, ban, ngành tỉnh", "UBND các xã, phường")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of document. `ten_loai` empty: a công văn (no tên loại, «V/v» trích yếu, Kính gửi)."""
+
+    id: str                 # what commands take: "bao-cao"
+    label: str              # Vietnamese, for menus, help and the settings group: «Báo cáo»
+    ten_loai: str           # tên loại as printed (upper case): «BÁO CÁO»
+    thuong: str             # the kind in a sentence: «(Kèm theo Báo cáo số …)»
+    viet_tat: str           # abbreviation in the số/ký hiệu (nd30 Phụ lục III): BC, KH, CTr
+    trich_yeu: str          # default trích yếu; {year} is the plan year
+    body: str               # name of its body function in docs.context.BODIES
+    appendix: str           # the appendix table part (templates/parts/<appendix>.docx)
+    report: bool = False    # states results: the table needs a result column (core.gate)
+    needs_agency: bool = False   # one lead agency per document (--agency; batch --per agency)
+    aliases: tuple[str, ...] = ()   # other names of its settings group
+    recipients: tuple[str, ...] = DEFAULT_RECIPIENTS  # default Nơi nhận
+    button: str = ""        # the add-in ribbon button's tag (addin/customUI14.xml); "" = none
+    file_name: str = ""     # the add-in's file name; with needs_agency, "{agency}" is replaced
+    template: str = ""      # the bundled template's file name; default "<id>.docx"
+
+    def __post_init__(self) -> None:
+        if not self.template:
+            object.__setattr__(self, "template", f"{self.id}.docx")
+
+    @property
+    def cong_van(self) -> bool:
+        return not self.ten_loai
+
+
+_REGISTRY: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> Kind:
+    _REGISTRY[kind.id] = kind
+    return kind
+
+
+register(Kind("bao-cao", "Báo cáo", "BÁO CÁO", "Báo cáo", "BC",
+              "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              body="bao-cao", appendix="bang-ket-qua", report=True,
+              button="bao_cao", file_name="Báo cáo kết quả thực hiện chỉ tiêu.docx"))
+register(Kind("ke-hoach", "Kế hoạch", "KẾ HOẠCH", "Kế hoạch", "KH",
+              "Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              body="ke-hoach", appendix="bang-ke-hoach",
+              button="ke_hoach", file_name="Kế hoạch.docx"))
+register(Kind("chuong-trinh", "Chương trình hành động", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr",
+              "thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              body="chuong-trinh", appendix="bang-ke-hoach", aliases=("Chương trình",)))
+register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
+              "V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              body="giao-chi-tieu", appendix="bang-ke-hoach", needs_agency=True,
+              aliases=("Văn bản giao chỉ tiêu",),
+              button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx"))
+
+DEFAULT = "bao-cao"                    # a document per workbook (batch, the CLI)
+DEFAULT_PLAN = "ke-hoach"              # the context of a template of no kind, for a table with no results
+DEFAULT_PER_AGENCY = "giao-chi-tieu"   # batch --per agency
+
+
+def all_kinds() -> tuple[Kind, ...]:
+    return tuple(_REGISTRY.values())
+
+
+def ids() -> tuple[str, ...]:
+    return tuple(_REGISTRY)
+
+
+def find(kind_id: str) -> Kind | None:
+    return _REGISTRY.get(kind_id)
+
+
+def get(kind_id: str) -> Kind:
+    """The kind, or KeyError (callers check `find`/`ids` first and say so in Vietnamese)."""
+    return _REGISTRY[kind_id]
+
+
+def choices(where: Callable[[Kind], bool] | None = None) -> str:
+    """«bao-cao, ke-hoach, …» (the kinds `where` accepts) for help texts and «chọn một trong: …» messages."""
+    return ", ".join(k.id for k in _REGISTRY.values() if where is None or where(k))
+
+
+def is_report(kind_id: str) -> bool:
+    """Does the document state results (the gate's `report`)? A template path is not a report."""
+    k = _REGISTRY.get(kind_id)
+    return bool(k and k.report)
+
+
+def needs_agency(kind_id: str) -> bool:
+    k = _REGISTRY.get(kind_id)
+    return bool(k and k.needs_agency)
+
+
+def by_button(tag: str) -> Kind | None:
+    return next((k for k in _REGISTRY.values() if k.button and k.button == tag), None)
