@@ -93,7 +93,8 @@ TASKS = [
     "Đối với thu, chi ngân sách: chống thất thu, nợ đọng thuế.",                    # a sentence, not a name
     "Văn hóa - xã hội: Chú trọng phát triển toàn diện các lĩnh vực văn hóa, xã hội.",  # a section of the table
     "Sở Y tế: Nâng cao chất lượng khám, chữa bệnh.",
-    "Công an tỉnh: Bảo đảm an ninh, trật tự an toàn xã hội.",                       # leads no indicator
+    "Công an tỉnh:",                                                                  # leads no indicator;
+    "Bảo đảm an ninh, trật tự an toàn xã hội.",                                       # its tasks on the next line
 ]
 
 
@@ -118,6 +119,8 @@ def test_tasks_from_the_settings_go_under_their_agency_or_section_and_none_is_lo
     everything = " ".join(shown(x) for x in [*nv["chung"], *(p for g in nv["nhom"] for p in g["mo_dau"]),
                                              *(m for g in nv["nhom"] for a in g["co_quan"] for m in a["muc"])])
     for line in TASKS:                       # every task written in the settings reaches the document once
+        if line.endswith(":"):
+            continue                         # a name alone: a heading, not a task
         text = line.split(": ", 1)[1] if not line.startswith("Đối với") and ": " in line else line
         assert everything.count(text[:1].upper() + text[1:]) == 1, line
 
@@ -243,3 +246,30 @@ def test_rendered_from_the_real_tables(tmp_path, name):
         assert not any("None" in t or "{{" in t or "{%" in t for t in texts)
         report = lint_docx(out)
         assert report.ok, (kind, report.to_text())
+
+
+# ------------------------------------------------------------------ the «Nhiệm vụ theo cơ quan» lines, any text
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from kh_excel.docs.context import _task_texts  # noqa: E402
+
+HEADS = ["Sở Tài chính", "Sở TC", "Công an tỉnh", "Các chỉ tiêu về kinh tế", "Kinh tế", "Đối với thu, chi",
+         "Ủy ban nhân dân các xã, phường", "[Tên cơ quan", "Ghi chú", ""]
+LINE = st.builds(lambda head, sep, text: f"{head}{sep}{text}", st.sampled_from(HEADS),
+                 st.sampled_from([": ", ":", " - ", "", ":\u00a0"]),
+                 st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_every_task_line_lands_once_and_whole(lines):
+    general, per_section, per_agency = _task_texts(lines, ["CÁC CHỈ TIÊU VỀ KINH TẾ"], ["Sở Tài chính"])
+    out = [*general, *(x for v in per_section.values() for x in v), *(x for _, v in per_agency.values() for x in v)]
+    names_only = re.compile(r"^(Sở Tài chính|Sở TC|Công an tỉnh|Các chỉ tiêu về kinh tế|Kinh tế|"
+                            r"Ủy ban nhân dân các xã, phường)\s*:\s*$")
+    kept = [x for x in (ln.strip() for ln in lines) if x and not names_only.match(x)]
+    assert len(out) == len(kept)                      # no line dropped, none split or doubled
+    for text in out:                                  # each is a whole line, or a whole line after its name
+        assert any(text.lower() in x.lower() and x.lower().endswith(text.lower()) for x in kept), text
+    assert set(per_section) <= {"kinh te"}

@@ -689,12 +689,13 @@ def _section_key(title: str) -> str:
     return f
 
 
-_KEYED_LINE = re.compile(r"^([^:]{2,160}):\s*(\S.*)$")
+_KEYED_LINE = re.compile(r"^([^:]{2,160}):\s*(.*)$")
 
 
 def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> tuple[
         list[str], dict[str, list[str]], dict[str, tuple[str, list[str]]]]:
-    """The «Nhiệm vụ theo cơ quan» lines, each «Tên cơ quan: nhiệm vụ» or «Tên phần: nhiệm vụ», sorted into
+    """The «Nhiệm vụ theo cơ quan» lines, each «Tên cơ quan: nhiệm vụ» or «Tên phần: nhiệm vụ» (or the name alone
+    with a colon, its tasks on the lines after it), sorted into
     (lines before any name, per section key, per agency key -> (name as written, lines)). A line whose head names
     no section and no agency continues the line above («Đối với thu, chi ngân sách: …» is a sentence); an agency
     that leads no indicator keeps its own lines (shown apart), so no text is lost or put under another agency."""
@@ -717,7 +718,10 @@ def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> t
         elif m and (any(reg.same(head, a) for a in agencies) or reg.looks_like_agency(head)):
             target = per_agency.setdefault(reg.key(head), (agency_display(head), []))[1]
             text = m.group(2)
-        target.append(text[:1].upper() + text[1:])
+        if not text:
+            continue  # «Sở Tài chính:» on a line of its own: its tasks follow on the next lines
+        first = text[:1].upper()
+        target.append((first if len(first) == 1 else text[:1]) + text[1:])  # a paragraph opens upper case («ß» stays)
     return general, per_section, per_agency
 
 
