@@ -444,6 +444,7 @@ def part_than_ke_hoach() -> str:
         heading("1. Mục tiêu tổng quát"),
         *loop_paragraphs("nd.muc_tieu"),
         heading("2. Các chỉ tiêu chủ yếu"),
+        *loop_paragraphs("ct.mo_dau"),
         tag("{%p for g in ct.nhom %}"),
         heading("{{ g.tieu_de }}"),
         *loop_paragraphs("g.muc"),

@@ -64,7 +64,9 @@ def test_purpose_demands_and_aim_come_from_the_settings_as_written(kind):
 
 
 def test_main_indicators_are_listed_by_section_through_the_wording():
-    groups = ctx("chuong-trinh")["ct"]["nhom"]
+    ct = ctx("chuong-trinh")["ct"]
+    assert ct["mo_dau"] == ["Phấn đấu thực hiện các chỉ tiêu chủ yếu năm 2026 như sau:"]   # the table's year
+    groups = ct["nhom"]
     assert [g["tieu_de"] for g in groups] == ["a) Các chỉ tiêu về kinh tế", "b) Các chỉ tiêu về văn hóa - xã hội"]
     second = [m.replace("\u00a0", " ") for m in groups[1]["muc"]]
     assert second == ["- Tỷ lệ lao động qua đào tạo: đạt 71%;",

@@ -269,7 +269,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
         "kq": _results(summary, assessments, table, year, prev_year),
-        "ct": _plan_targets(table, assessments, ten_co_quan),
+        "ct": _plan_targets(table, assessments, year),
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind),
         "gc": _assignment(assessments, agency),
@@ -639,12 +639,15 @@ def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
     return out
 
 
-def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
+def _plan_targets(table: Table, assessments: list[Assessment], year: int) -> dict[str, Any]:
+    """The main indicators of a plan by section of the table, after «Phấn đấu …», which introduces what is aimed
+    at (WRITING.md); each item worded by docs.wording."""
     groups = []
     for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
         groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
                        "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
-    return {"nhom": groups}
+    return {"mo_dau": [f"Phấn đấu thực hiện các chỉ tiêu chủ yếu năm {year} như sau:"] if groups else [],
+            "nhom": groups}
 
 
 def _lead_agencies(e: W.Item, by_row: dict[int, Assessment]) -> list[str]:
