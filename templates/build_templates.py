@@ -463,8 +463,8 @@ def part_than_ke_hoach() -> str:
         tag("{%p endfor %}"),
         heading("IV. TỔ CHỨC THỰC HIỆN"),
         *loop_paragraphs("tc.phan_cong"),
+        *loop_paragraphs("nd.to_chuc"),   # the author's general paragraphs first, as seeds 001 and 002 open part IV
         *loop_paragraphs("tc.muc"),
-        *loop_paragraphs("nd.to_chuc"),
     ])
 
 
