@@ -143,7 +143,7 @@ def test_each_lead_agency_has_its_responsibility_with_its_indicators():
         "đào tạo" + end,
         "4. Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các xã, phường tổ chức thực hiện chỉ tiêu: Số bác sỹ "
         "trên một vạn dân" + end,
-        "5. Các đồng chí lãnh đạo Ủy ban nhân dân tỉnh được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) "
+        "5. Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) "
         "chỉ đạo, đôn đốc, kiểm tra các cơ quan, đơn vị thực hiện.",
     ]
     assert ctx("chuong-trinh")["tc"]["phan_cong"][0].endswith("Chương trình hành động này.")

@@ -828,8 +828,9 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {ten_co_quan} về kết "
                      "quả thực hiện.")
     if any(txt(a.indicator.leader) for a in assessments):
-        items.append(f"Các đồng chí lãnh đạo {ten_co_quan} được phân công phụ trách từng chỉ tiêu (Phụ lục kèm "
-                     "theo) chỉ đạo, đôn đốc, kiểm tra các cơ quan, đơn vị thực hiện.")
+        # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's
+        items.append("Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) chỉ đạo, đôn "
+                     "đốc, kiểm tra các cơ quan, đơn vị thực hiện.")
     rhythm = [txt(x) for x in (s.get("che_do_bao_cao") or []) if txt(x)]
     if not rhythm:
         rhythm = [f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, báo cáo kết quả thực hiện các chỉ "
