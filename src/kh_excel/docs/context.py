@@ -723,9 +723,10 @@ def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> t
             text = m.group(2)
         if not text:
             continue  # «Sở Tài chính:» on a line of its own: its tasks follow on the next lines
-        first = text[:1].upper()
-        target.append((first if len(first) == 1 else text[:1]) + text[1:])  # a paragraph opens upper case («ß» stays)
-    return general, per_section, per_agency
+        first = text[:1].upper()   # a paragraph opens upper case, where the letter has one of its own («ß», «ı» stay)
+        target.append((first if first.lower() == text[:1] else text[:1]) + text[1:])
+    # a name with no task after it names no task: no empty heading
+    return general, per_section, {k: v for k, v in per_agency.items() if v[1]}
 
 
 def _gap_name(name: str) -> str:
