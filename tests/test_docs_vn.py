@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kh_excel.docs import vn
 
@@ -50,6 +52,31 @@ def test_parse_date(value, expected):
 def test_parse_date_rejects_text():
     with pytest.raises(ValueError, match="không phải là ngày"):
         vn.parse_date("đầu tháng hai")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("32/13/2026", "«32/13/2026» không phải là ngày có thật (ngày 32, tháng 13, năm 2026)"),
+    ("2025-02-29", "«2025-02-29» không phải là ngày có thật (ngày 29, tháng 2, năm 2025)"),
+    ("ngày 31 tháng 4 năm 2026", "«ngày 31 tháng 4 năm 2026» không phải là ngày có thật (ngày 31, tháng 4, năm 2026)"),
+])
+def test_parse_date_names_a_date_the_calendar_has_not(text, message):
+    with pytest.raises(ValueError) as exc:
+        vn.parse_date(text)
+    assert str(exc.value) == message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.from_regex(r"\A\d{1,3}/\d{1,3}/\d{1,5}\Z"),
+                 st.from_regex(r"\A\d{1,5}-\d{1,3}-\d{1,3}\Z"),
+                 st.from_regex(r"\Angày \d{1,3} tháng \d{1,3} năm \d{1,5}\Z")))
+def test_parse_date_gives_a_date_or_a_vietnamese_reason(text):
+    """Whatever a settings cell holds: a date, nothing, or a ValueError whose message quotes it in Vietnamese."""
+    try:
+        got = vn.parse_date(text)
+    except ValueError as exc:
+        assert str(exc).startswith("«") and "không phải là ngày" in str(exc)
+    else:
+        assert got is None or isinstance(got, date)
 
 
 def test_symbols():

@@ -21,20 +21,20 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def guarded(fn: Callable[[], int], known: tuple[type[BaseException], ...] = ()) -> None:
-    """Run a command body: known errors (a refused input or output, or one of `known`) as their
-    Vietnamese message with exit 2; an unexpected one says so plainly with exit 3. Never a
-    traceback. While it runs, every file the input guard passes is protected from the writers."""
-    from kh_excel.io.atomic import OutputRefused, inputs_protected
-    from kh_excel.io.limits import InputRefused
+def guarded(fn: Callable[[], int]) -> None:
+    """Run a command body: a UserError (kh_excel.errors) as its Vietnamese message with its exit code
+    (2); an unexpected one says so plainly with exit 3. Never a traceback. While it runs, every file
+    the input guard passes is protected from the writers."""
+    from kh_excel.errors import UserError
+    from kh_excel.io.atomic import inputs_protected
     try:
         with inputs_protected():
             code = fn()
             sys.stdout.flush()
     except typer.Exit:
         raise
-    except (InputRefused, OutputRefused, *known) as exc:
-        fail(str(exc), 2)
+    except UserError as exc:
+        fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         fail("đã dừng theo yêu cầu của người dùng.", 130)
     except MemoryError:

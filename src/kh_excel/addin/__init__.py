@@ -63,17 +63,10 @@ _document_buttons()
 
 def failure_message(exc: BaseException) -> str:
     """What the user reads when an action fails: never a traceback."""
-    from kh_excel.addin.actions import ActionError
+    from kh_excel.errors import UserError
 
-    if isinstance(exc, ActionError):
+    if isinstance(exc, UserError):  # ActionError, and every error of the commands, in the same words
         return str(exc)
-    try:
-        from kh_excel.io.workbook import WorkbookError
-
-        if isinstance(exc, WorkbookError):
-            return str(exc)
-    except ImportError:  # pragma: no cover - the core is part of the package
-        pass
     if isinstance(exc, PermissionError):
         return f"Không ghi được tệp: {exc.filename or exc}. Hãy đóng tệp đó (nếu đang mở trong Word) rồi thử lại."
     if isinstance(exc, MemoryError):

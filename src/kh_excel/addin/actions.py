@@ -14,6 +14,7 @@ from kh_excel.addin.engine import NO_FILL, UNKNOWN_FILL, Session, SheetData, col
 from kh_excel.addin.marks import STORE_SHEET, Mark, a1, parse_a1, queue_write_marks, read_marks, restore_color
 from kh_excel.core import text as vtext
 from kh_excel.core.model import STATUS_LABELS, Table
+from kh_excel.errors import UserError
 
 TITLE = "Kế hoạch"
 RESULT_SHEET = "Kết quả kiểm tra"
@@ -28,7 +29,7 @@ SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo"}
 STATUS_ORDER = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
 
 
-class ActionError(Exception):
+class ActionError(UserError):
     """A failure the user can act on: a Vietnamese message, naming the sheet and cell when known."""
 
     def __init__(self, message: str, sheet: str | None = None, cell: str | None = None):

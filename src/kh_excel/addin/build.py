@@ -34,6 +34,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kh_excel.errors import UserError
 from kh_excel.resources import addin_dir
 
 # Sources live in the repository's addin/ folder, next to the committed .xlam (package data in a wheel).
@@ -67,7 +68,7 @@ PART_ORDER = (
 )
 
 
-class BuildError(Exception):
+class BuildError(UserError):
     """The template or a source is not what the build expects."""
 
 

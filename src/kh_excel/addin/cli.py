@@ -26,7 +26,7 @@ def build_cmd(
             raise BuildError(f"không tạo được phần bổ trợ: {exc}") from None
         typer.echo(f"Đã tạo {path} ({path.stat().st_size} byte).")
         return 0
-    guarded(body, known=(BuildError,))
+    guarded(body)
 
 
 @addin_app.command("install")

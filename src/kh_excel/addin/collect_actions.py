@@ -13,7 +13,6 @@ from pathlib import Path
 from kh_excel.addin.actions import ActionError, find_table
 from kh_excel.addin.documents import _finish, output_dir, read_settings
 from kh_excel.addin.engine import Session
-from kh_excel.collect.forms import CollectError
 
 FORMS_FOLDER = "Phiếu nhập"
 MERGED_SUFFIX = " - tổng hợp số liệu"
@@ -28,10 +27,7 @@ def tao_phieu(book) -> str:
         raise ActionError("Bảng chỉ tiêu chưa có chỉ tiêu nào, nên chưa có phiếu nhập để tạo.", sheet=table.sheet)
     common = read_settings(s).for_kind("chung")
     folder = output_dir(s) / FORMS_FOLDER
-    try:
-        written = write_forms(Path(book.fullname), folder, table, common.get("ky_bao_cao", ""), common.get("han_gui", ""))
-    except CollectError as exc:
-        raise ActionError(str(exc)) from None
+    written = write_forms(Path(book.fullname), folder, table, common.get("ky_bao_cao", ""), common.get("han_gui", ""))
     return _finish(s, f"Đã tạo {len(written)} phiếu nhập (mỗi cơ quan chủ trì một tệp) trong thư mục {folder}")
 
 
@@ -56,10 +52,7 @@ def tong_hop_so_lieu(book) -> str:
     paths, problems = expand_inputs([str(folder)])
     skip = {master.resolve(), out.resolve()}
     paths = [p for p in paths if p.resolve() not in skip]
-    try:
-        table, coll = collect_files(master, paths)  # the saved file: the copy keeps its formatting
-    except CollectError as exc:
-        raise ActionError(str(exc)) from None
+    table, coll = collect_files(master, paths)  # the saved file: the copy keeps its formatting
     coll.failed[:0] = [{"file": p.argument, "reason": f"«{p.argument}»: {p.reason}"} for p in problems]
     written = write_merged(master, out, table, coll, paths, report_sheet=True)
     return _finish(s, summary(coll, written))

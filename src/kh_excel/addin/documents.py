@@ -46,10 +46,7 @@ def read_settings(s: Session):
     if name is None:
         return st.Settings()
     data = s.read_sheet(name)
-    try:
-        return st.settings_from_rows(data.rows, source=f"{s.book.name} › {name}")
-    except st.SettingsError as exc:
-        raise ActionError(str(exc), sheet=name) from None
+    return st.settings_from_rows(data.rows, source=f"{s.book.name} › {name}")  # a SettingsError names the row
 
 
 def output_dir(s: Session) -> Path:
@@ -91,8 +88,6 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
     """Render (kind, agency, display name) documents; returns the files written. `report`: the
     documents state results (the gate's flag)."""
     docs = _docs()
-    from kh_excel.docs.context import ContextError
-
     s = Session(book)
     table, _ = find_table(s)
     settings = read_settings(s)
@@ -100,10 +95,7 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
     folder = output_dir(s)
     written = []
     for kind, agency, filename in kinds(table, attainment) if callable(kinds) else kinds:
-        try:
-            context = docs.build_context(attainment, settings, kind, agency=agency)
-        except ContextError as exc:
-            raise ActionError(f"Chưa tạo được văn bản: {exc}.") from None
+        context = docs.build_context(attainment, settings, kind, agency=agency)  # a ContextError: its message
         written.append(docs.render_docx(kind, context, folder / filename))
     return s, written, folder
 

@@ -47,14 +47,13 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (bảng tóm tắt chuyển sang stderr)."),
         quiet: bool = typer.Option(False, "-q", "--quiet", help="Không hiện tiến độ."),
     ) -> None:
-        from kh_excel.batch.state import BatchError
         from kh_excel.cli_core import guarded
 
         given = {"inputs": inputs or None, "output": output, "per": per, "kind": kind, "template": template,
                  "settings": settings, "sheet": sheet, "group": group, "period": period, "pdf": pdf, "jobs": jobs,
                  "force": force, "ascii_names": ascii_names, "recursive": recursive, "pdf_timeout": pdf_timeout,
                  "allow_errors": allow_errors}
-        guarded(lambda: main(given, manifest, as_json, quiet), known=(BatchError,))
+        guarded(lambda: main(given, manifest, as_json, quiet))
 
 
 def build_options(given: dict[str, Any], manifest: Path | None):

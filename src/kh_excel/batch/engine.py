@@ -16,18 +16,6 @@ def version() -> str:
     return __version__
 
 
-def is_user_error(exc: BaseException) -> bool:
-    """Errors whose str() is already the Vietnamese message a user should read."""
-    from kh_excel.core.gate import Refused
-    from kh_excel.docs.context import ContextError
-    from kh_excel.docs.render import TemplateProblem
-    from kh_excel.docs.settings import SettingsError
-    from kh_excel.io.atomic import OutputRefused
-    from kh_excel.io.limits import InputRefused
-    from kh_excel.io.workbook import WorkbookError
-    return isinstance(exc, (TemplateProblem, SettingsError, WorkbookError, Refused, ContextError, InputRefused, OutputRefused))
-
-
 def preload() -> None:
     """Import what a worker needs before the workers fork (or, spawned, in their initializer),
     so that no document waits for an import."""

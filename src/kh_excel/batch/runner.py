@@ -26,6 +26,7 @@ from kh_excel.batch.plan import RenderResult, RenderTask, ScanResult, WorkerConf
 from kh_excel.batch.progress import Progress
 from kh_excel.batch.state import (INDEX_CSV, INDEX_JSON, BatchError, Entry, OutputFolder, now_iso,
                                   sha256_file, sha256_text)
+from kh_excel.errors import UserError
 
 # Bump when the batch changes what it writes for the same inputs: every output is then redone.
 OUTPUT_FORMAT = "kh-batch-2"  # 2: tables with errors are refused (core.gate)
@@ -172,7 +173,7 @@ def _noop() -> None:
 
 def _failure_like(result: Any, exc: Exception) -> Any:
     if hasattr(result, "reason"):
-        result.reason = f"lỗi không mong đợi ({type(exc).__name__}: {exc})"
+        result.reason = worker.failure_reason(exc)
     return result
 
 
@@ -244,10 +245,8 @@ class Run:
         o = self.opts
         try:
             engine.override_settings(config.settings_toml, config.settings_inline)
-        except Exception as exc:
-            if engine.is_user_error(exc):
-                raise BatchError(str(exc)) from None
-            raise
+        except UserError as exc:
+            raise BatchError(str(exc)) from None
         engine.check_template(self.kind, o.template)  # a broken template stops the run, with its reason
         fingerprint = self._fingerprint()
         with self.folder:

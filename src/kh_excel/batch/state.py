@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from kh_excel.errors import UserError
 from kh_excel.io.atomic import write_atomic
 
 STATE_DIR = ".kh-batch"
@@ -43,7 +44,7 @@ _ATOMIC_TEMP = re.compile(r"^\..*\.part(\.[A-Za-z0-9]+)?$")
 STATUS_LABELS = {"done": "đã tạo", "skipped": "bỏ qua (đã cập nhật)", "failed": "lỗi"}
 
 
-class BatchError(Exception):
+class BatchError(UserError):
     """A problem that stops the whole run (not one item); str() is Vietnamese."""
 
 

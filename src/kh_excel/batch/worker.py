@@ -49,7 +49,7 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
             raise
         # The main process checks the template and settings itself and stops the run with the
         # reason; a worker only remembers it (no traceback from a pool initializer).
-        _init_error = _reason(exc)
+        _init_error = failure_reason(exc)
 
 
 _init_error = ""
@@ -100,12 +100,13 @@ def die_with_parent(sig: str) -> None:
         pass
 
 
-def _reason(exc: BaseException) -> str:
-    """A failure as the user reads it: our own errors carry a Vietnamese message already."""
+def failure_reason(exc: BaseException) -> str:
+    """A failure as the user reads it: a UserError carries its Vietnamese message already."""
+    from kh_excel.errors import UserError
     from kh_excel.io.limits import InputRefused
     if isinstance(exc, InputRefused):
         return exc.reason  # the index and the summary name the file beside it
-    if engine.is_user_error(exc):
+    if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, PermissionError):
         return f"không ghi được tệp (đang mở ở chương trình khác hoặc không có quyền ghi): {exc.filename or ''}".rstrip(": ")
@@ -135,7 +136,7 @@ def scan(source: str) -> ScanResult:
         return ScanResult(source=source, ok=True, blob=blob, digest=digest,
                           agencies=lead_agencies(att.table), indicators=numbered_indicators(att.table))
     except Exception as exc:
-        return ScanResult(source=source, ok=False, reason=_reason(exc))
+        return ScanResult(source=source, ok=False, reason=failure_reason(exc))
 
 
 _loaded: "OrderedDict[str, tuple]" = OrderedDict()
@@ -171,14 +172,14 @@ def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
                                                _config.group, _config.period)
             scanned = ScanResult(source=task.source, ok=True, indicators=numbered_indicators(att.table))
     except Exception as exc:
-        return RenderResult(task.output, False, _reason(exc))
+        return RenderResult(task.output, False, failure_reason(exc))
     try:
         merged = engine.merge_settings(settings, _toml)
         ctx = engine.context(att, merged, _config.kind, task.agency)
         count = engine.indicator_count(ctx)
         data = engine.render_bytes(_renderer, ctx)
     except Exception as exc:
-        return RenderResult(task.output, False, _reason(exc), scan=scanned)
+        return RenderResult(task.output, False, failure_reason(exc), scan=scanned)
     if count is None:
         count = scanned.indicators if scanned else 0
     return data, count
@@ -188,7 +189,7 @@ def _write(task: RenderTask, data: bytes, count: int, t0: float) -> RenderResult
     try:
         engine.write(Path(task.output), data)
     except Exception as exc:
-        return RenderResult(task.output, False, _reason(exc))
+        return RenderResult(task.output, False, failure_reason(exc))
     return RenderResult(task.output, True, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                         seconds=time.perf_counter() - t0, indicators=count)
 

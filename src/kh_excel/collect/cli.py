@@ -37,8 +37,7 @@ def register(app: typer.Typer) -> None:
                 print(f"Đã tạo {len(written)} phiếu nhập trong {output}", file=sys.stderr)
             return 0
         from kh_excel.cli_core import guarded
-        from kh_excel.collect.forms import CollectError
-        guarded(body, known=(CollectError,))
+        guarded(body)
 
     @app.command("collect")
     def collect(
@@ -73,5 +72,4 @@ def register(app: typer.Typer) -> None:
                 print(f"Đã ghi {coll.output}", file=sys.stderr)
             return 1 if coll.needs_attention else 0
         from kh_excel.cli_core import guarded
-        from kh_excel.collect.forms import CollectError
-        guarded(body, known=(CollectError,))
+        guarded(body)

@@ -18,6 +18,7 @@ from typing import Any
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table
 from kh_excel.batch.naming import readable
+from kh_excel.errors import UserError
 
 FORM_SHEET = "Phiếu nhập"
 META_SHEET = "_kh_excel_phieu"   # the reader skips sheets with the "_kh_excel" prefix
@@ -91,7 +92,7 @@ def agency_rows(table: Table) -> list[AgencyRows]:
     return [AgencyRows(key(name), name, by_key[key(name)]) for name, _ in lead_agencies(table)]
 
 
-class CollectError(ValueError):
+class CollectError(UserError, ValueError):
     """A master that forms and collect cannot use; the message is Vietnamese and names file and sheet."""
 
 
@@ -245,12 +246,10 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
 
 
 def read_period_settings(path: str | Path) -> dict[str, str]:
-    """«Kỳ báo cáo» and «Hạn gửi số liệu» from the workbook's settings sheet, when it has them."""
-    from kh_excel.docs.settings import SettingsError, read_settings_sheet
-    try:
-        common = read_settings_sheet(path).for_kind("chung")
-    except SettingsError:
-        return {}
+    """«Kỳ báo cáo» and «Hạn gửi số liệu» from the workbook's settings sheet, when it has them. A broken
+    settings sheet is a SettingsError, in the words `render` and the add-in use for it."""
+    from kh_excel.docs.settings import read_settings_sheet
+    common = read_settings_sheet(path).for_kind("chung")
     return {k: common[k] for k in ("ky_bao_cao", "han_gui") if common.get(k)}
 
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kh_excel.core.model import Attainment, Finding, Table, Target
+from kh_excel.errors import UserError
 
 NUMBER_ROLES = ("target", "result", "previous")
 # Cells without which a row's figures cannot be stated or judged: an error value there (an indicator
@@ -40,13 +41,14 @@ ALLOW_QUESTION = (f"Vẫn tạo văn bản? Các chỉ tiêu có số liệu sai
                   "không tính tỷ lệ, không đánh giá.")
 
 
-class Refused(Exception):
+class Refused(UserError):
     """The gate refuses: `reason` is the Vietnamese text every front end shows as it is."""
 
     def __init__(self, reason: str, code: int, errors: list[Finding] | None = None):
         super().__init__(reason)
         self.reason = reason
         self.code = code  # 1: the table has errors; 2: this document cannot be made from this table
+        self.exit_code = code
         self.errors = errors or []
 
 

@@ -3,23 +3,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import typer
 
 from kh_excel.cli_core import TIMEOUT, fail, guarded
 from kh_excel.docs import kinds
-
-
-def _guarded(body: Callable[[], int]) -> None:
-    """The shared command guard, knowing the documents' own errors."""
-    from kh_excel.docs.context import ContextError
-    from kh_excel.docs.lint import LintError
-    from kh_excel.docs.pdf import PdfError
-    from kh_excel.docs.render import TemplateProblem
-    from kh_excel.docs.settings import SettingsError
-
-    guarded(body, (TemplateProblem, SettingsError, ContextError, PdfError, LintError))
 
 
 def register(app: typer.Typer) -> None:
@@ -70,7 +59,7 @@ def register(app: typer.Typer) -> None:
             if result.pdf:
                 sys.stderr.write(f"Đã tạo {result.pdf}\n")
             return 0
-        _guarded(body)
+        guarded(body)
 
     @app.command("lint")
     def lint(
@@ -84,7 +73,7 @@ def register(app: typer.Typer) -> None:
             report = lint_docx(doc)
             sys.stdout.write((report_json(report) if as_json else report.to_text()) + "\n")
             return 0 if report.ok else 1
-        _guarded(body)
+        guarded(body)
 
     @app.command("settings")
     def settings_cmd(
@@ -107,4 +96,4 @@ def register(app: typer.Typer) -> None:
             written = write_settings_sheet(file, out, example_settings_rows(year), replace=replace)
             sys.stderr.write(f"Đã ghi {written} (trang «Cấu hình văn bản»: sửa các giá trị ở cột B)\n")
             return 0
-        _guarded(body)
+        guarded(body)

@@ -24,6 +24,7 @@ from kh_excel.docs import vn
 from kh_excel.docs import wording as W
 from kh_excel.docs import kinds
 from kh_excel.docs.settings import FIELD_BY_ID, Settings
+from kh_excel.errors import UserError
 
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -40,7 +41,7 @@ STATUS_GROUPS = (
 _CTRL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-class ContextError(ValueError):
+class ContextError(UserError, ValueError):
     """The data cannot make this document (e.g. an agency with no indicator); Vietnamese message."""
 
 

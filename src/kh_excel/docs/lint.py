@@ -21,6 +21,7 @@ from lxml import etree
 
 from kh_excel.core.text import fold
 from kh_excel.docs import vn
+from kh_excel.errors import UserError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -128,7 +129,7 @@ class LintReport:
         return "\n".join(lines)
 
 
-class LintError(ValueError):
+class LintError(UserError, ValueError):
     """The file cannot be read as a .docx."""
 
 

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from kh_excel.errors import UserError
 from kh_excel.io.atomic import check_output
 
 _WINDOWS_CANDIDATES = (
@@ -26,7 +27,7 @@ _WINDOWS_CANDIDATES = (
 )
 
 
-class PdfError(RuntimeError):
+class PdfError(UserError, RuntimeError):
     """Conversion failed; the message is Vietnamese and says what to do."""
 
 

@@ -35,6 +35,7 @@ from jinja2 import meta
 from lxml import etree
 
 from kh_excel.docs.sandbox import RenderLimit, SecurityError, TemplateSandbox, deadline, render_bounded
+from kh_excel.errors import UserError
 
 DOCX_MAIN = "word/document.xml"
 _TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -61,7 +62,7 @@ def resolve_template(kind_or_path: str | os.PathLike) -> Path:
     return Path(text)
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(UserError):
     """A template that cannot be rendered; `str()` is a Vietnamese message naming the place."""
 
     def __init__(self, template: str | os.PathLike, message: str, place: list[str] | None = None,

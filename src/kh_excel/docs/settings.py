@@ -16,6 +16,7 @@ from typing import Any
 
 from kh_excel.core.text import fold
 from kh_excel.docs import vn
+from kh_excel.errors import UserError
 
 SHEET_NAME = "Cấu hình văn bản"
 
@@ -97,7 +98,7 @@ def _group_index() -> dict[str, str]:
             index[fold(name)] = gid
     return index
 
-class SettingsError(ValueError):
+class SettingsError(UserError, ValueError):
     """A settings value that cannot be used; the message is Vietnamese and names the place."""
 
 

@@ -70,12 +70,20 @@ def parse_date(value: object) -> date | None:
         if m:
             a, b, c = (int(g) for g in m.groups())
             d, mo, y = (a, b, c) if order == "dmy" else (c, b, a)
-            return date(y, mo, d)
+            return _real_date(text, y, mo, d)
     m = _VN_DATE.search(text)
     if m:
         d, mo, y = (int(g) for g in m.groups())
-        return date(y, mo, d)
+        return _real_date(text, y, mo, d)
     raise ValueError(f"«{text}» không phải là ngày (viết dạng 03/02/2026)")
+
+
+def _real_date(text: str, y: int, mo: int, d: int) -> date:
+    """The date, or a Vietnamese ValueError for one the calendar has not (32/13/2026, 29/02/2025)."""
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ValueError(f"«{text}» không phải là ngày có thật (ngày {d}, tháng {mo}, năm {y})") from None
 
 
 def day_text(day: int) -> str:

@@ -18,11 +18,13 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from kh_excel.errors import UserError
+
 MAX_NAME_BYTES = 255     # one path component (ext4, NTFS)
 MAX_PATH_CHARS = 4000
 
 
-class OutputRefused(Exception):
+class OutputRefused(UserError):
     """An output that cannot or must not be written; `str()` names the path and the reason."""
 
     def __init__(self, path: str | os.PathLike, reason: str):

@@ -16,6 +16,8 @@ import stat
 import zipfile
 from pathlib import Path
 
+from kh_excel.errors import UserError
+
 # ----------------------------------------------------------------- bounds
 MAX_FILE = 256 * 1024 * 1024          # bytes of any input file
 MAX_MEMBERS = 10_000                  # entries of a zip container
@@ -37,7 +39,7 @@ _CHUNK = 1024 * 1024
 _SCAN_CHUNK = 4 * 1024 * 1024
 
 
-class InputRefused(Exception):
+class InputRefused(UserError):
     """An input refused before reading; `str()` is the Vietnamese message naming the file."""
 
     def __init__(self, path: str | os.PathLike, reason: str):
