@@ -25,7 +25,7 @@ from kh_excel.docs import period as P
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
 from kh_excel.docs import kinds
-from kh_excel.docs.settings import Settings
+from kh_excel.docs.settings import FIELD_BY_ID, Settings
 from kh_excel.errors import UserError
 
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
@@ -293,8 +293,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
         "kq": _results(summary, assessments, table, year, prev_year, per),
-        "ct": _plan_targets(table, assessments, ten_co_quan),
-        "nv": _tasks(table, assessments),
+        "ct": _plan_targets(table, assessments, year),
+        "nv": _tasks(table, assessments, s),
+        "tc": _organisation(table, assessments, s, ten_co_quan, kind),
         "gc": _assignment(assessments, agency),
     }
     if kind == N.KIND:
@@ -701,59 +702,214 @@ def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
     return out
 
 
-def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
+def _plan_targets(table: Table, assessments: list[Assessment], year: int) -> dict[str, Any]:
+    """The main indicators of a plan by section of the table, after «Phấn đấu …», which introduces what is aimed
+    at (WRITING.md); each item worded by docs.wording."""
     groups = []
     for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
         groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
                        "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
-    return {
-        "nhom": groups,
-        "phan_cong": ("Cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
-                      "được phân công chi tiết tại Phụ lục kèm theo."),
-    }
+    return {"mo_dau": [f"Phấn đấu thực hiện các chỉ tiêu chủ yếu năm {year} như sau:"] if groups else [],
+            "nhom": groups}
 
 
-def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
-    """Tasks per lead agency within each section of the table (seed 001's part II shape)."""
+def _lead_agencies(e: W.Item, by_row: dict[int, Assessment]) -> list[str]:
+    """The lead agencies of an entry as prose names them; a sub-row inherits its indicator's."""
+    ind = e.assessments[0].indicator
+    leads = ind.lead or (by_row[ind.parent_row].indicator.lead
+                         if ind.kind == "subrow" and ind.parent_row in by_row else [])
+    out: list[str] = []
+    for x in leads:
+        if txt(x) and not any(_same_agency(x, y) for y in out):
+            out.append(agency_display(x))
+    return out
+
+
+def _cooperators(entries: list[W.Item], leads: list[str]) -> list[str]:
+    out: list[str] = []
+    for e in entries:
+        for a in e.assessments:
+            for c in a.indicator.cooperate:
+                if txt(c) and not any(_same_agency(c, x) for x in [*out, *leads]):
+                    out.append(agency_display(c))
+    return out
+
+
+def _by_agency(entries: list[W.Item], by_row: dict[int, Assessment]) -> dict[str, tuple[str, list[W.Item]]]:
+    """Entries per lead agency (registry key -> (name, entries)), in the table's order; a co-led entry under each."""
+    out: dict[str, tuple[str, list[W.Item]]] = {}
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    for e in entries:
+        for lead in _lead_agencies(e, by_row):
+            out.setdefault(reg.key(lead), (lead, []))[1].append(e)
+    return out
+
+
+def _section_key(title: str) -> str:
+    """'CÁC CHỈ TIÊU VỀ KINH TẾ', 'Các chỉ tiêu về kinh tế' and 'Kinh tế' name one section of the table."""
+    f = " ".join(fold(txt(title)).split())
+    for head in ("thuc hien ", "cac chi tieu ve ", "chi tieu ve ", "cac chi tieu ", "chi tieu "):
+        if f.startswith(head):
+            f = f[len(head):]
+    return f
+
+
+_KEYED_LINE = re.compile(r"^([^:]{2,160}):\s*(.*)$")
+
+
+def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> tuple[
+        list[str], dict[str, list[str]], dict[str, tuple[str, list[str]]]]:
+    """The «Nhiệm vụ theo cơ quan» lines, each «Tên cơ quan: nhiệm vụ» or «Tên phần: nhiệm vụ» (or the name alone
+    with a colon, its tasks on the lines after it), sorted into
+    (lines before any name, per section key, per agency key -> (name as written, lines)). A line whose head names
+    no section and no agency continues the line above («Đối với thu, chi ngân sách: …» is a sentence); an agency
+    that leads no indicator keeps its own lines (shown apart), so no text is lost or put under another agency."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    general: list[str] = []
+    per_section: dict[str, list[str]] = {}
+    per_agency: dict[str, tuple[str, list[str]]] = {}
+    section_keys = {_section_key(t) for t in sections}
+    target: list[str] = general
+    for line in lines:
+        text = txt(line)
+        if not text:
+            continue
+        m = _KEYED_LINE.match(text)
+        head = m.group(1).strip() if m else ""
+        if m and _section_key(head) in section_keys:
+            target = per_section.setdefault(_section_key(head), [])
+            text = m.group(2)
+        elif m and (any(reg.same(head, a) for a in agencies) or reg.looks_like_agency(head)):
+            target = per_agency.setdefault(reg.key(head), (agency_display(head), []))[1]
+            text = m.group(2)
+        if not text:
+            continue  # «Sở Tài chính:» on a line of its own: its tasks follow on the next lines
+        first = text[:1].upper()   # a paragraph opens upper case, where the letter has one of its own («ß», «ı» stay)
+        target.append((first if first.lower() == text[:1] else text[:1]) + text[1:])
+    # a name with no task after it names no task: no empty heading
+    return general, per_section, {k: v for k, v in per_agency.items() if v[1]}
+
+
+def _gap_name(name: str) -> str:
+    """A name inside a «[…]» author place: no bracket of its own, which would end the place early."""
+    return txt(name).replace("[", "(").replace("]", ")")
+
+
+TASKS_FIELD = FIELD_BY_ID["nhiem_vu_co_quan"].label
+
+
+def _topic(title: str) -> str:
+    """A section of the table as the object of «thực hiện»: 'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'các chỉ tiêu về kinh tế',
+    'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'."""
+    t = sentence_case(title).lower()
+    return t if fold(t).startswith(("cac chi tieu", "chi tieu")) else f"các chỉ tiêu về {t}"
+
+
+def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Part III (nhiệm vụ, giải pháp): per section of the table, the tasks of the agencies that lead its
+    indicators (seed 001's part II shape: «a) Sở … chủ trì, phối hợp với …» and the tasks). The tasks are the
+    author's («Nhiệm vụ theo cơ quan» in the settings); where the settings give none, one highlighted «[…]» place
+    per section names the agencies whose tasks are missing. An agency's tasks stand under the first section it
+    leads an indicator of."""
+    s = s or {}
     by_row = {a.indicator.row: a for a in assessments}
+    sections = _sections(_plan_entries(assessments))
+    all_leads = [lead for _, entries in sections for e in entries for lead in _lead_agencies(e, by_row)]
+    general, per_section, per_agency = _task_texts(list(s.get("nhiem_vu_co_quan") or []),
+                                                   [t for t, _ in sections], all_leads)
+    placed: set[str] = set()
     groups = []
-    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments)), start=1):
-        agencies: dict[str, dict[str, Any]] = {}
-        for e in entries:
-            ind = e.assessments[0].indicator
-            leads = ind.lead or (by_row[ind.parent_row].indicator.lead
-                                 if ind.kind == "subrow" and ind.parent_row in by_row else [])
-            # co-led indicators are listed once, under all their lead agencies together
-            leads = [agency_display(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
-            key = "|".join("".join(fold(lead).split()) for lead in leads)
-            # mid-sentence a group keeps a lower-case «các» («…, các Ban Quản lý dự án chủ trì»)
-            ten = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])])
-            entry = agencies.setdefault(key, {"ten": ten, "phoi_hop": [], "lanh_dao": [], "muc": []})
-            entry["muc"].append(f"- {e.plan}")
-            for a in e.assessments:
-                for c in a.indicator.cooperate:
-                    if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
-                            not any(_same_agency(c, lead) for lead in leads):
-                        entry["phoi_hop"].append(agency_display(c))
-            if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
-                entry["lanh_dao"].append(txt(ind.leader))
-        co_quan = []
-        for j, entry in enumerate(agencies.values()):
-            head = f"{letter(j)}) {entry['ten']} chủ trì"
-            if entry["phoi_hop"]:
-                head += ", phối hợp với " + ", ".join(in_sentence(x) for x in entry["phoi_hop"])
-            muc = _ending(entry["muc"], ";", ".")
-            if entry["lanh_dao"]:
-                # «đồng chí …, Chủ tịch Ủy ban nhân dân tỉnh»: mid-sentence, no abbreviation
-                muc.append("Lãnh đạo tỉnh phụ trách: "
-                           + "; ".join(W.lower_first(W.agency_words(x)) for x in entry["lanh_dao"]) + ".")
-            co_quan.append({"tieu_de": head, "ten": entry["ten"], "muc": muc})
-        groups.append({"tieu_de": f"{i}. Thực hiện {sentence_case(title).lower()}", "co_quan": co_quan})
-    return {
-        "nhom": groups,
-        "phan_cong": ("Phân công cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
-                      "tại Phụ lục kèm theo Chương trình hành động này."),
-    }
+    for i, (title, entries) in enumerate(sections, start=1):
+        co_quan, missing = [], []
+        for key, (name, own) in _by_agency(entries, by_row).items():
+            if key in placed:
+                continue
+            if key not in per_agency:
+                missing.append(name)
+                continue
+            placed.add(key)
+            head = f"{letter(len(co_quan))}) {name} chủ trì"
+            coop = _cooperators(own, [name])
+            if coop:
+                head += ", phối hợp với " + agencies_in_sentence(coop)
+            co_quan.append({"tieu_de": head, "ten": name, "muc": [marked(x) for x in per_agency[key][1]]})
+        topic = _topic(title)
+        place = []
+        if missing or not co_quan:
+            who = f" của {'; '.join(_gap_name(in_sentence(x)) for x in missing)}" if missing else ""
+            place = [marked(f"[Nhiệm vụ, giải pháp{who} để thực hiện {topic}: ghi ở mục «{TASKS_FIELD}» của "
+                            "trang Cấu hình văn bản, mỗi dòng «Tên cơ quan: nhiệm vụ»]")]
+        groups.append({"tieu_de": f"{i}. Thực hiện {topic}",
+                       "mo_dau": [marked(x) for x in per_section.get(_section_key(title), [])],
+                       "co_quan": co_quan, "cho_soan": place})
+    # tasks of agencies that lead no indicator of the table: kept, under a heading of their own
+    others = [(name, lines) for key, (name, lines) in per_agency.items() if key not in placed]
+    if others:
+        groups.append({"tieu_de": f"{len(groups) + 1}. Nhiệm vụ của các cơ quan, đơn vị khác", "mo_dau": [],
+                       "co_quan": [{"tieu_de": f"{letter(j)}) {name}", "ten": name, "muc": [marked(x) for x in lines]}
+                                   for j, (name, lines) in enumerate(others)],
+                       "cho_soan": []})
+    return {"chung": [marked(x) for x in general], "nhom": groups}
+
+
+MAX_NAMED_COOPERATORS = 3  # more cooperating agencies are «các cơ quan, đơn vị liên quan» (the appendix names them)
+REPORT_DATE_GAP = "[ngày … tháng …]"
+
+
+def agencies_in_sentence(names: list[str]) -> str:
+    """Agencies one after another mid-sentence: «;» between them where a name holds a comma of its own
+    («các sở, ngành; Ủy ban nhân dân các xã, phường»), else «,»."""
+    shown = [in_sentence(x) for x in names]
+    return ("; " if any("," in x for x in shown) else ", ").join(shown)
+
+
+def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,
+                  kind: str) -> dict[str, Any]:
+    """Part IV (tổ chức thực hiện): the responsibility of the lead agencies, one item per set of agencies that lead
+    indicators together, with those indicators numbered (seed 001 III.3, seed 002 III.1: «… chủ trì, phối hợp
+    với …; chịu trách nhiệm trước …»); the leaders in charge; the reporting rhythm from the settings («Chế độ báo
+    cáo»), else the seeds' usual sentence with the date a highlighted gap (a date is never invented)."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    by_row = {a.indicator.row: a for a in assessments}
+    teams: dict[tuple[str, ...], tuple[list[str], list[W.Item]]] = {}
+    for e in _plan_entries(assessments):
+        leads = _lead_agencies(e, by_row)
+        if leads:
+            teams.setdefault(tuple(reg.key(x) for x in leads), (leads, []))[1].append(e)
+    items: list[str] = []
+    for leads, entries in teams.values():
+        coop = _cooperators(entries, leads)
+        head = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])]) + " chủ trì"
+        if coop:
+            head += ", phối hợp với " + (agencies_in_sentence(coop) if len(coop) <= MAX_NAMED_COOPERATORS
+                                         else "các cơ quan, đơn vị liên quan")
+        names = [W.task_name(e) for e in entries]
+        listed = "; ".join(f"({i}) {x}" for i, x in enumerate(names, start=1)) if len(names) > 1 else names[0]
+        count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
+        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {ten_co_quan} về kết "
+                     "quả thực hiện.")
+    if any(txt(a.indicator.leader) for a in assessments):
+        # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's
+        items.append("Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) chỉ đạo, đôn "
+                     "đốc, kiểm tra các cơ quan, đơn vị thực hiện.")
+    rhythm = [txt(x) for x in (s.get("che_do_bao_cao") or []) if txt(x)]
+    if not rhythm:
+        rhythm = [f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, báo cáo kết quả thực hiện các chỉ "
+                  f"tiêu được giao về {ten_co_quan} trước {REPORT_DATE_GAP} để tổng hợp, theo dõi."]
+    muc = [f"{n}. {x}" for n, x in enumerate([*items, rhythm[0]], start=1)] + rhythm[1:]
+    # the appendix is pointed to for what the table holds: nothing is said to be assigned where no column assigns it
+    roles = [w for w, has in (("cơ quan chủ trì", teams),
+                              ("cơ quan phối hợp", any(a.indicator.cooperate for a in assessments)),
+                              ("lãnh đạo phụ trách", any(txt(a.indicator.leader) for a in assessments))) if has]
+    lead_in = []
+    if roles:
+        who = roles[0] if len(roles) == 1 else f"{', '.join(roles[:-1])} và {roles[-1]}"
+        lead_in = [f"{who[:1].upper()}{who[1:]} từng chỉ tiêu được phân công chi tiết tại Phụ lục kèm theo "
+                   f"{kinds.get(kind).thuong} này."]
+    return {"phan_cong": lead_in, "muc": [marked_part(x, L.SIZE["body"]) for x in muc]}
 
 
 def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
@@ -801,6 +957,12 @@ def marked_part(text: str, size: float | None = None, bold: bool | None = None, 
     return Markup("".join(out))
 
 
+def _author_place(field_id: str) -> str:
+    """«[Mục đích: ghi ở mục «Mục đích» của trang Cấu hình văn bản]»: where the author writes what the data cannot say."""
+    label = FIELD_BY_ID[field_id].label
+    return f"[{label}: ghi ở mục «{label}» của trang Cấu hình văn bản]"
+
+
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
                agency: str) -> dict[str, list[str]]:
     """The sections staff write, from the settings, with neutral defaults (the kind's body) so a draft reads whole."""
@@ -814,21 +976,6 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
     }
     BODIES[kinds.get(kind).body](defaults, ctx, year, ten_co_quan, agency)
     return {k: get(k, v) for k, v in defaults.items()}
-
-
-def _plan_purpose(year: int) -> list[str]:
-    return [f"Cụ thể hóa các mục tiêu, chỉ tiêu kinh tế - xã hội chủ yếu năm {year}; phân công rõ cơ quan "
-            "chủ trì, cơ quan phối hợp và lãnh đạo phụ trách từng chỉ tiêu."]
-
-
-def _plan_demand() -> list[str]:
-    return ["Các cơ quan, đơn vị chủ động xây dựng kế hoạch, giải pháp thực hiện các chỉ tiêu được giao; "
-            "định kỳ đánh giá, báo cáo kết quả thực hiện."]
-
-
-def _plan_report(ten_co_quan: str) -> list[str]:
-    return [f"Các cơ quan, đơn vị căn cứ nhiệm vụ được giao tổ chức thực hiện; định kỳ hằng quý, 6 tháng "
-            f"và cả năm báo cáo kết quả về {ten_co_quan} để tổng hợp, chỉ đạo."]
 
 
 def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
@@ -869,24 +1016,21 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
 
 def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
                   agency: str) -> None:
-    defaults["mo_dau"] = [f"{ten_co_quan} ban hành Kế hoạch thực hiện các chỉ tiêu kinh tế - xã hội "
-                          f"chủ yếu năm {year} như sau:"]
-    defaults["muc_dich"], defaults["yeu_cau"] = _plan_purpose(year), _plan_demand()
-    defaults["muc_tieu"] = [f"Phấn đấu hoàn thành và hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội chủ yếu "
-                            f"năm {year}."]
-    defaults["giai_phap"] = ["Các cơ quan chủ trì xây dựng giải pháp cụ thể cho từng chỉ tiêu được giao, phối "
-                             "hợp chặt chẽ với các cơ quan liên quan trong tổ chức thực hiện."]
-    defaults["to_chuc"] = _plan_report(ten_co_quan)
+    """Kế hoạch and chương trình hành động (one body part): a plan's purpose, demands and aim are the author's, a
+    highlighted place naming where to write them; part III's general tasks and part IV's own paragraphs come from
+    the settings only (the context's `nv` and `tc` hold the rest)."""
+    kind = ctx["vb"]["loai"]
+    defaults["mo_dau"] = [f"{ten_co_quan} ban hành {kinds.get(kind).thuong} thực hiện các chỉ tiêu kinh tế - xã hội "
+                          f"chủ yếu năm {year}, gồm những nội dung sau:"]
+    for field_id in ("muc_dich", "yeu_cau", "muc_tieu"):
+        defaults[field_id] = [_author_place(field_id)]
     defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
                             f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."]
 
 
 def body_chuong_trinh(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
                       agency: str) -> None:
-    defaults["mo_dau"] = [f"{ten_co_quan} ban hành Chương trình hành động thực hiện các chỉ tiêu kinh tế - "
-                          f"xã hội chủ yếu năm {year}, gồm những nội dung sau:"]
-    defaults["muc_dich"], defaults["yeu_cau"] = _plan_purpose(year), _plan_demand()
-    defaults["to_chuc"] = _plan_report(ten_co_quan)
+    body_ke_hoach(defaults, ctx, year, ten_co_quan, agency)
     defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
 
 

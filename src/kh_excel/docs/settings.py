@@ -69,8 +69,14 @@ FIELDS: tuple[Field, ...] = (
           "chỗ tô vàng cho người soạn viết"),
     Field("ton_tai", "Tồn tại, hạn chế", "lines", "Nguyên nhân, hạn chế; chương trình chỉ tự viết số chỉ tiêu "
           "không đạt"),
-    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines"),
+    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines", "Kế hoạch, chương trình: nhiệm vụ chung, đứng đầu mục "
+          "«Nhiệm vụ, giải pháp»"),
+    Field("nhiem_vu_co_quan", "Nhiệm vụ theo cơ quan", "lines", "Kế hoạch, chương trình: mỗi dòng «Tên cơ quan: "
+          "nhiệm vụ» (hoặc «Tên phần của bảng: nhiệm vụ»); dòng không có tên ở đầu nối vào dòng trên. Cơ quan "
+          "chưa có nhiệm vụ: văn bản để chỗ tô vàng cho người soạn"),
     Field("to_chuc", "Tổ chức thực hiện", "lines"),
+    Field("che_do_bao_cao", "Chế độ báo cáo", "lines", "Kế hoạch, chương trình: ví dụ «Định kỳ 6 tháng, hằng năm, "
+          "các cơ quan báo cáo … trước ngày …»; để trống: văn bản để chỗ tô vàng, ngày để người soạn điền"),
     Field("ket_thuc", "Đoạn kết", "lines"),
     # the meeting a Thông báo kết luận reports (docs.notice); a blank one is a highlighted place for the author
     Field("hop_ngay", "Ngày họp", "date", "Thông báo kết luận: ngày họp, dạng 28/12/2026"),
@@ -336,8 +342,11 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("yeu_cau", "Các cơ quan, đơn vị chủ động triển khai, định kỳ báo cáo kết quả thực hiện."),
         row("muc_tieu", "Phấn đấu hoàn thành toàn diện các chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm "
                         f"{y}."),
+        row("nhiem_vu_co_quan", ""),
         row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch "
-                       "thực hiện, báo cáo kết quả định kỳ hằng quý, cả năm."),
+                       "thực hiện."),
+        row("che_do_bao_cao", "Định kỳ hằng quý, cả năm, các cơ quan chủ trì báo cáo kết quả thực hiện các chỉ tiêu "
+                              "được giao về Ủy ban nhân dân tỉnh để tổng hợp, theo dõi."),
         ["Chương trình hành động", "", ""],
         row("so", "04"),
         row("ngay", f"03/02/{y}"),
@@ -349,8 +358,10 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("muc_dich", "Cụ thể hóa trách nhiệm của từng ngành, lĩnh vực, địa phương nhằm tổ chức triển khai "
                         "đồng bộ, hiệu quả các nhiệm vụ, giải pháp."),
         row("yeu_cau", "Phân công rõ cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu."),
+        row("nhiem_vu_co_quan", ""),
         row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động xây dựng kế hoạch triển khai "
-                       "Chương trình hành động này; định kỳ báo cáo Ủy ban nhân dân tỉnh hằng tháng, quý, cả năm."),
+                       "Chương trình hành động này."),
+        row("che_do_bao_cao", ""),
         row("ket_thuc", "Đề nghị các đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."),
         ["Giao chỉ tiêu", "", ""],
         row("so", "125"),

@@ -658,6 +658,14 @@ def plan_items(entries: list[Item]) -> list[Item]:
     return [e for e in entries if not e.inside_previous]
 
 
+def task_name(entry: Item) -> str:
+    """An entry named in an agency's assignment: the indicator's name, or its plan sentence where the name is a
+    verb phrase that reads only with its figure («Phấn đấu toàn tỉnh có 13.400 doanh nghiệp», never «… có
+    doanh nghiệp»)."""
+    name = name_of(entry.assessments[0].indicator)
+    return entry.plan if fold(name).startswith(_VERB_NAMES) else name
+
+
 _APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
 
 
