@@ -438,12 +438,51 @@ def part_bang_ket_qua() -> str:
     ])
 
 
+def part_than_ke_hoach() -> str:
+    """The body of a plan and of an action programme (seeds 000–002): I. purpose and demands; II. the aim and the
+    main indicators by section; III. tasks by section and lead agency; IV. each agency's responsibility and the
+    reporting rhythm. Text the data cannot give is a highlighted «[…]» place (docs.context)."""
+    return "".join([
+        heading("I. MỤC ĐÍCH, YÊU CẦU"),
+        heading("1. Mục đích"),
+        *loop_paragraphs("nd.muc_dich"),
+        heading("2. Yêu cầu"),
+        *loop_paragraphs("nd.yeu_cau"),
+        heading("II. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU"),
+        heading("1. Mục tiêu tổng quát"),
+        *loop_paragraphs("nd.muc_tieu"),
+        heading("2. Các chỉ tiêu chủ yếu"),
+        *loop_paragraphs("ct.mo_dau"),
+        tag("{%p for g in ct.nhom %}"),
+        heading("{{ g.tieu_de }}"),
+        *loop_paragraphs("g.muc"),
+        tag("{%p endfor %}"),
+        heading("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
+        *loop_paragraphs("nd.giai_phap"),
+        *loop_paragraphs("nv.chung"),
+        tag("{%p for g in nv.nhom %}"),
+        heading("{{ g.tieu_de }}"),
+        *loop_paragraphs("g.mo_dau"),
+        tag("{%p for a in g.co_quan %}"),
+        heading("{{ a.tieu_de }}"),
+        *loop_paragraphs("a.muc"),
+        tag("{%p endfor %}"),
+        *loop_paragraphs("g.cho_soan"),
+        tag("{%p endfor %}"),
+        heading("IV. TỔ CHỨC THỰC HIỆN"),
+        *loop_paragraphs("tc.phan_cong"),
+        *loop_paragraphs("nd.to_chuc"),   # the author's general paragraphs first, as seeds 001 and 002 open part IV
+        *loop_paragraphs("tc.muc"),
+    ])
+
+
 PART_BUILDERS = {
     "tieu-de": (part_tieu_de, False),
     "chu-ky": (part_chu_ky, False),
     "phu-luc": (part_phu_luc, True),
     "bang-ke-hoach": (part_bang_ke_hoach, True),
     "bang-ket-qua": (part_bang_ket_qua, True),
+    "than-ke-hoach": (part_than_ke_hoach, False),
 }
 
 # ------------------------------------------------------------------ document templates
@@ -509,52 +548,14 @@ def tpl_ke_hoach() -> list[str]:
         include("tieu-de"),
         *can_cu(),
         *loop_paragraphs("nd.mo_dau"),
-        heading("I. MỤC ĐÍCH, YÊU CẦU"),
-        heading("1. Mục đích"),
-        *loop_paragraphs("nd.muc_dich"),
-        heading("2. Yêu cầu"),
-        *loop_paragraphs("nd.yeu_cau"),
-        heading("II. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU"),
-        heading("1. Mục tiêu tổng quát"),
-        *loop_paragraphs("nd.muc_tieu"),
-        heading("2. Các chỉ tiêu chủ yếu"),
-        tag("{%p for g in ct.nhom %}"),
-        heading("{{ g.tieu_de }}"),
-        *loop_paragraphs("g.muc"),
-        tag("{%p endfor %}"),
-        *sections_with_paragraphs([("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "nd.giai_phap"),
-                                   ("IV. TỔ CHỨC THỰC HIỆN", "nd.to_chuc")]),
-        body("{{ ct.phan_cong }}"),
+        include("than-ke-hoach"),
         *closing(),
         include("chu-ky"),
     ]
 
 
 def tpl_chuong_trinh() -> list[str]:
-    return [
-        include("tieu-de"),
-        *can_cu(),
-        *loop_paragraphs("nd.mo_dau"),
-        heading("I. MỤC ĐÍCH, YÊU CẦU"),
-        heading("1. Mục đích"),
-        *loop_paragraphs("nd.muc_dich"),
-        heading("2. Yêu cầu"),
-        *loop_paragraphs("nd.yeu_cau"),
-        heading("II. NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU"),
-        *loop_paragraphs("nd.giai_phap"),
-        tag("{%p for g in nv.nhom %}"),
-        heading("{{ g.tieu_de }}"),
-        tag("{%p for a in g.co_quan %}"),
-        heading("{{ a.tieu_de }}"),
-        *loop_paragraphs("a.muc"),
-        tag("{%p endfor %}"),
-        tag("{%p endfor %}"),
-        heading("III. TỔ CHỨC THỰC HIỆN"),
-        *loop_paragraphs("nd.to_chuc"),
-        body("{{ nv.phan_cong }}"),
-        *closing(),
-        include("chu-ky"),
-    ]
+    return tpl_ke_hoach()  # one body (parts/than-ke-hoach.docx); the kind sets the title, symbol and settings
 
 
 def tpl_giao_chi_tieu() -> list[str]:
@@ -572,12 +573,36 @@ def tpl_giao_chi_tieu() -> list[str]:
     ]
 
 
+def tpl_thong_bao() -> list[str]:
+    """Thông báo kết luận (seed 004): the meeting, I. results, II. conclusions and directions per agency."""
+    return [
+        include("tieu-de"),
+        body("{{ tb.mo_dau }}"),
+        heading("{{ tb.tieu_de_ket_qua }}"),
+        *loop_paragraphs("nd.ket_qua"),
+        *loop_paragraphs("tb.ket_qua"),
+        *loop_paragraphs("nd.ton_tai"),
+        heading("II. VỀ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"),
+        heading("1. Nhiệm vụ chung"),
+        *loop_paragraphs("tb.ket_luan"),
+        tag("{%p if tb.chi_dao %}"),
+        heading("2. Nhiệm vụ cụ thể của các cơ quan, đơn vị"),
+        tag("{%p for a in tb.chi_dao %}"),
+        body("{{ a.noi_dung }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        body("{{ tb.ket_thuc }}", keep_next=True),
+        include("chu-ky"),
+    ]
+
+
 # The body of each kind's template, by Kind.body (docs.kinds); the appendix section after it is the kind's.
 TEMPLATE_BUILDERS = {
     "bao-cao": tpl_bao_cao,
     "ke-hoach": tpl_ke_hoach,
     "chuong-trinh": tpl_chuong_trinh,
     "giao-chi-tieu": tpl_giao_chi_tieu,
+    "thong-bao": tpl_thong_bao,
 }
 
 
@@ -591,7 +616,9 @@ def build(out_dir: Path = HERE) -> list[Path]:
         written.append(path)
     for kind in kinds.all_kinds():
         d = Doc()
-        for frag in [*TEMPLATE_BUILDERS[kind.body](), "SECTION", include(kind.appendix)]:
+        # a kind without an appendix (the notice) is one portrait section
+        appendix = ["SECTION", include(kind.appendix)] if kind.appendix else []
+        for frag in [*TEMPLATE_BUILDERS[kind.body](), *appendix]:
             if frag == "SECTION":
                 d.new_landscape_section()
             else:
