@@ -183,15 +183,12 @@ def test_lists_end_with_semicolons_and_a_full_stop():
 
 
 def test_tasks_per_lead_agency():
-    groups = ctx("chuong-trinh")["nv"]["nhom"]
-    assert groups[0]["tieu_de"] == "1. Thực hiện các chỉ tiêu về kinh tế"
-    heads = [a["tieu_de"] for a in groups[0]["co_quan"]]
-    assert heads[0] == "a) Sở Tài chính chủ trì, phối hợp với Ủy ban nhân dân các xã, phường"   # written out
+    items = [str(x) for x in ctx("chuong-trinh")["tc"]["muc"]]
+    assert items[0].startswith("1. Sở Tài chính chủ trì, phối hợp với Ủy ban nhân dân các xã, phường ")  # written out
     # indicator 3 has two lead agencies: listed once, under both together, not in full under each
-    assert heads[1].startswith("b) Sở Tài chính, Thống kê tỉnh chủ trì")
-    assert not any(h.startswith(("b) Thống kê tỉnh", "c) Thống kê tỉnh")) for h in heads)
-    every = [m for g in groups for a in g["co_quan"] for m in a["muc"]]
-    assert sum("GRDP bình quân đầu người" in m for m in every) == 1
+    assert items[1].startswith("2. Sở Tài chính, Thống kê tỉnh chủ trì")
+    assert not any(x.startswith(("2. Thống kê tỉnh", "3. Thống kê tỉnh")) for x in items)
+    assert sum("GRDP bình quân đầu người" in x for x in items) == 1
 
 
 def test_a_qualitative_indicator_without_a_target_is_still_a_task():
@@ -200,7 +197,10 @@ def test_a_qualitative_indicator_without_a_target_is_still_a_task():
     table = make_table()
     table.indicators[-1] = dataclasses.replace(table.indicators[-1], target=Target("", "text"))
     name = table.indicators[-1].name
-    for kind, pick in (("chuong-trinh", lambda c: [m for g in c["nv"]["nhom"] for a in g["co_quan"] for m in a["muc"]]),
+    # the programme's part IV assigns it by name
+    assert any(f"chỉ tiêu: (4) {name};" in str(x) or f"; (4) {name};" in str(x)
+               for x in ctx("chuong-trinh", table=table)["tc"]["muc"])
+    for kind, pick in (("chuong-trinh", lambda c: [m for g in c["ct"]["nhom"] for m in g["muc"]]),
                        ("ke-hoach", lambda c: [m for g in c["ct"]["nhom"] for m in g["muc"]]),
                        ("giao-chi-tieu", lambda c: c["gc"]["muc"])):
         c = ctx(kind, table=table, agency="Sở Tài chính" if kind == "giao-chi-tieu" else None)
@@ -265,8 +265,9 @@ def test_abbreviated_agencies_are_written_out_in_prose_and_kinh_gui():
     table = make_table()
     i = next(k for k, x in enumerate(table.indicators) if x.stt == "4")
     table.indicators[i] = dataclasses.replace(table.indicators[i], lead=["Sở VHTTDL"], cooperate=["Sở GD&ĐT"])
-    heads = [a["tieu_de"] for g in ctx("chuong-trinh", table=table)["nv"]["nhom"] for a in g["co_quan"]]
-    assert "a) Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Giáo dục và Đào tạo" in heads
+    items = [str(x) for x in ctx("chuong-trinh", table=table)["tc"]["muc"]]
+    assert any(x.startswith("3. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Giáo dục và Đào tạo ")
+               for x in items), items
     g = ctx("giao-chi-tieu", table=table, agency="Sở VHTTDL")
     assert g["vb"]["kinh_gui"] == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert g["nd"]["mo_dau"][0].startswith("Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch chủ trì")
@@ -364,14 +365,12 @@ def test_the_faulty_sample_puts_no_error_value_in_any_sentence_or_cell():
 
 def test_programme_heads_and_leaders_read_as_mid_sentence_prose():
     table = kh_excel.read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))
-    groups = build_context(kh_excel.evaluate(table), EXAMPLE, "chuong-trinh")["nv"]["nhom"]
-    heads = [a["tieu_de"] for g in groups for a in g["co_quan"]]
-    lines = [m for g in groups for a in g["co_quan"] for m in a["muc"]]
-    assert any(", các Ban Quản lý dự án chủ trì" in h for h in heads), heads
-    assert not any(", Các " in h for h in heads)
-    leaders = [m for m in lines if m.startswith("Lãnh đạo tỉnh phụ trách")]
-    assert "Lãnh đạo tỉnh phụ trách: đồng chí Nguyễn Tuấn Anh - Chủ tịch Ủy ban nhân dân tỉnh." in leaders
-    assert not any("UBND" in m for m in leaders)
+    items = [str(x) for x in build_context(kh_excel.evaluate(table), EXAMPLE, "chuong-trinh")["tc"]["muc"]]
+    assert any(", các Ban Quản lý dự án chủ trì" in x for x in items), items
+    assert not any(", Các " in x for x in items)
+    assert any(x.endswith(". Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu "
+                          "(Phụ lục kèm theo) chỉ đạo, đôn đốc, kiểm tra các cơ quan, đơn vị thực hiện.") for x in items)
+    assert not any("UBND" in x for x in items)
 
 
 def test_a_group_addressed_by_a_letter_is_lower_case_mid_sentence():

@@ -254,6 +254,11 @@ class AgencyRegistry:
         """Whether two spellings name one agency ("Sở Văn hoá" = "Sở Văn hóa")."""
         return self.key(a) == self.key(b)
 
+    def looks_like_agency(self, name: str) -> bool:
+        """Whether a phrase names an agency: a known one, or one opening with an agency word («Sở …», «Công an
+        tỉnh», «Các sở, ngành»); «Đối với thu, chi ngân sách» does not."""
+        return name in self or _head(_tidy(name)) is not None
+
     def is_generic(self, name: str) -> bool:
         """Whether the name is a collective ("Các sở, ngành"), not one office to write to."""
         a = self.lookup(name)

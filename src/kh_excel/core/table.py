@@ -468,14 +468,37 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
         _latest_result_with_figures(grid, header, found, labels)
     if "result" in header.columns and header.columns["result"] in found:
         header.period = labels[header.columns["result"]]
-    if not period:
+    if period:
+        chosen = _match_name(period, [labels[c] for c in found])
+        if chosen is None:
+            raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
+        # the period's columns of several years («Thực hiện 6 tháng năm 2025», «… năm 2026»): the latest is the
+        # result, never last year's figure under this year's name
+        same = [c for c in found if _match_name(period, [labels[c]]) and
+                period_months(labels[c]) == period_months(chosen)]
+        c = max(same, key=lambda c: (_year_of(labels[c]) or 0, -c))
+        header.columns["result"], header.labels["result"] = c, labels[c]
+        header.period = labels[c]
+    _previous_of_same_period(header, labels)
+
+
+def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:
+    """The previous year's column is of the result's period: «Thực hiện 6 tháng năm 2025» beside 6 months of 2026,
+    «Thực hiện năm 2025» beside the year's estimate — never a year against last year's 6 months. Only where the
+    table has such a column; otherwise the previous column stays as read (documents then make no comparison)."""
+    if "result" not in header.columns:
         return
-    chosen = _match_name(period, [labels[c] for c in found])
-    if chosen is None:
-        raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
-    c = next(c for c in found if labels[c] == chosen)
-    header.columns["result"], header.labels["result"] = c, chosen
-    header.period = chosen
+    res = header.columns["result"]
+    year, months = _year_of(labels[res]), period_months(labels[res]) or 12
+    prev = header.columns.get("previous")
+    if year is None or (prev is not None and (period_months(labels.get(prev, "")) or 12) == months
+                        and _year_of(labels.get(prev, "")) == year - 1):
+        return
+    taken = {header.columns.get(k) for k in ("target", "result")}
+    match = [c for c, lab in labels.items() if c not in taken and header_role(lab) == "result"
+             and _year_of(lab) == year - 1 and (period_months(lab) or 12) == months]
+    if match:
+        header.columns["previous"], header.labels["previous"] = match[0], labels[match[0]]
 
 
 def _has_figures(rows: list[list[Any]], c: int, first: int, limit: int = 400) -> bool:

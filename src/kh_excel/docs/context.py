@@ -20,10 +20,12 @@ from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator
 from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
+from kh_excel.docs import notice as N
+from kh_excel.docs import period as P
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
 from kh_excel.docs import kinds
-from kh_excel.docs.settings import Settings
+from kh_excel.docs.settings import FIELD_BY_ID, Settings
 from kh_excel.errors import UserError
 
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
@@ -91,9 +93,10 @@ def result_text(ind: Indicator) -> str:
     return txt(ind.result_text)
 
 
-def growth_text(a: Assessment, previous_year: int | None) -> str:
-    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words)."""
-    return W.growth_words(a, previous_year)
+def growth_text(a: Assessment, previous_year: int | None, since: str | None = None) -> str:
+    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words);
+    `since` the comparison of a part of the year («so với cùng kỳ năm trước», docs.period)."""
+    return W.growth_words(a, previous_year, since)
 
 
 def sub_level(ind: Indicator) -> int:
@@ -151,12 +154,14 @@ def appendix_title(table: Table) -> str:
 # ------------------------------------------------------------------ main entry
 
 def build_context(source: Attainment | Table, settings: Settings | None, kind: str,
-                  agency: str | None = None, today: date | None = None) -> dict[str, Any]:
+                  agency: str | None = None, today: date | None = None,
+                  by_agency: dict[str, list[Assessment]] | None = None) -> dict[str, Any]:
     """The template context of one document.
 
     `kind` is an id of docs.kinds (it picks the settings group, the tên loại, the symbol and
     the body); `agency` keeps only the indicators that agency leads (a kind with needs_agency
-    requires it; the batch generator calls this once per agency).
+    requires it; the batch generator calls this once per agency, passing `by_agency`, the
+    table's rows grouped once by `group_by_agency`, instead of a rescan each time).
     """
     from kh_excel.core.attainment import evaluate, summarise
 
@@ -171,10 +176,14 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     year = _year(s.get("nam"), table, today)
 
     assessments = list(attainment.assessments)
+    # the period the figures are of (docs.period): its words, its comparisons, progress against a year's plan
+    per = P.of_table(table, year)
+    if kinds.is_report(kind):
+        assessments = P.without_growth(P.as_progress(assessments, per), per)
     if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
-        assessments = _for_agency(assessments, table, agency)
+        assessments = _for_agency(assessments, table, agency, by_agency)
         if not assessments:
             raise ContextError(f"không có chỉ tiêu nào do «{agency}» chủ trì")
         agency = _agency_display(assessments, agency)
@@ -190,7 +199,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh") if people_committee
+        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else "tỉnh"))
+        if people_committee
         else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
     dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else MISSING_PLACE)
@@ -204,7 +214,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ngay: date | None = s.get("ngay")
     cong_van = info.cong_van
 
-    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or [info.trich_yeu.format(year=year)])]
+    meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
+    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
+                                  [N.default_trich_yeu(meeting) if meeting else
+                                   per.trich_yeu() if kind == "bao-cao" and per.labelled else
+                                   info.trich_yeu.format(year=year)])]
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -242,8 +256,16 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     }
 
     # --- signature and recipients
-    ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
-    if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
+    if kind == N.KIND:  # signed by the office (TL./KT.), from the notice's own group: never the chairman's TM.
+        try:
+            signer = N.signer_values((settings or Settings()).groups.get(kind, {}), ban_hanh)
+        except (N.NoticeError, ValueError) as exc:
+            raise ContextError(f"người ký: {exc}") from None
+        ky = [{"dong": N.signature_lines(signer),
+               "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
+    else:
+        ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
+    if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     items = recipient_items(list(s.get("noi_nhan") or info.recipients), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
@@ -260,8 +282,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
-        "cot_so_sanh": f"So với năm {prev_year}",
-        "co_nam_truoc": "previous" in table.columns,
+        "cot_so_sanh": per.comparison_header(prev_year),
+        # never a previous column of another period (a year's estimate beside last year's 6 months)
+        "co_nam_truoc": "previous" in table.columns and per.compare,
         "hang": rows,
     }
 
@@ -269,11 +292,17 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
-        "kq": _results(summary, assessments, table, year, prev_year),
-        "ct": _plan_targets(table, assessments, ten_co_quan),
-        "nv": _tasks(table, assessments),
+        "kq": _results(summary, assessments, table, year, prev_year, per),
+        "ct": _plan_targets(table, assessments, year),
+        "nv": _tasks(table, assessments, s),
+        "tc": _organisation(table, assessments, s, ten_co_quan, kind),
         "gc": _assignment(assessments, agency),
     }
+    if kind == N.KIND:
+        vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
+        office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
+                                  ten_co_quan, f"Văn phòng {ten_co_quan}" if not office else ten_co_quan, per)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
 
@@ -287,18 +316,30 @@ def _year(value: Any, table: Table, today: date | None) -> int:
     return (today or date.today()).year
 
 
-def _for_agency(assessments: list[Assessment], table: Table, agency: str) -> list[Assessment]:
-    """Rows the agency leads; sub-rows follow their indicator (they inherit its lead agency)."""
+def group_by_agency(assessments: list[Assessment]) -> dict[str, list[Assessment]]:
+    """The rows each lead agency leads, in table order, keyed by the agency registry's key: one
+    pass over the table for all of a workbook's letters. Sub-rows follow their indicator (they
+    inherit its lead agency)."""
+    from kh_excel.core.table import agency_registry
+    key = agency_registry().key
     by_row = {a.indicator.row: a for a in assessments}
-    keep: list[Assessment] = []
+    out: dict[str, list[Assessment]] = {}
     for a in assessments:
         ind = a.indicator
         leads = ind.lead
         if not leads and ind.kind == "subrow" and ind.parent_row in by_row:
             leads = by_row[ind.parent_row].indicator.lead
-        if any(_same_agency(x, agency) for x in leads):
-            keep.append(a)
-    return keep
+        for k in dict.fromkeys(key(x) for x in leads):
+            out.setdefault(k, []).append(a)
+    return out
+
+
+def _for_agency(assessments: list[Assessment], table: Table, agency: str,
+                by_agency: dict[str, list[Assessment]] | None = None) -> list[Assessment]:
+    """Rows the agency leads (from `by_agency` when the caller grouped them already)."""
+    from kh_excel.core.table import agency_registry
+    grouped = by_agency if by_agency is not None else group_by_agency(assessments)
+    return list(grouped.get(agency_registry().key(agency), []))
 
 
 def _agency_display(assessments: list[Assessment], agency: str) -> str:
@@ -380,6 +421,16 @@ def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str =
     except ValueError as exc:
         raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
     return {"dong": lines, "ho_ten": name or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}
+
+
+_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+
+
+def _committee_level(ban_hanh: list[str]) -> str:
+    """'huyện' for «ỦY BAN NHÂN DÂN» over «HUYỆN ĐƠN DƯƠNG»: the committee named in a sentence is the issuer's own
+    level, not the province a table's title names ('' when the lines do not say)."""
+    m = _LEVEL.match(txt(ban_hanh[1])) if len(ban_hanh) > 1 else None
+    return m.group(1).lower() if m else ""
 
 
 def is_people_committee(ban_hanh: list[str]) -> bool:
@@ -557,18 +608,21 @@ def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
             **{f"gop_{f}": "" for f in MERGED_FIELDS}}
 
 
-def _entries(assessments: list[Assessment], prev_year: int | None = None) -> list[W.Item]:
-    return W.items(assessments, lambda a: growth_text(a, prev_year))
+def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None) -> list[W.Item]:
+    return W.items(assessments, lambda a: growth_text(a, prev_year, since))
 
 
-def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dict[str, int]]:
-    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree."""
+def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None) -> tuple[str, dict[str, int]]:
+    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree.
+    `per` names the period («6 tháng đầu năm 2026, có …»); a part of the year against the year's plan is progress."""
     counts = {s: 0 for s, _ in STATUS_GROUPS}
     for e in entries:
         counts[e.status] = counts.get(e.status, 0) + 1
     met = counts["vuot"] + counts["dat"]
     evaluated = met + counts["khong_dat"]
-    lead = f"Năm {year}, có" if year else "Có"
+    lead = f"{per.lead()}, có" if per and per.labelled else f"Năm {year}, có" if year else "Có"
+    if per and per.plan_is_year:
+        return P.progress_sentence(per, counts) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -587,18 +641,22 @@ def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dic
     return s + ".", counts
 
 
-def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int) -> dict[str, Any]:
-    entries = _entries(assessments, prev_year)
+def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
+             per: P.Period | None = None) -> dict[str, Any]:
+    since = per.since(prev_year) if per else None
+    entries = _entries(assessments, prev_year, since)
     groups = []
     for status, title in STATUS_GROUPS:
+        if per and per.plan_is_year and status == P.PROGRESS_STATUS:
+            title = P.PROGRESS_TITLE
         lines = [f"- {e.result}" for e in entries if e.status == status]
         if not lines:
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
-              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year))]
-    sentence, counts = _summary_sentence(entries, year)
+              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
+    sentence, counts = _summary_sentence(entries, year, per)
     return {
         "co_ket_qua": table.has_results,
         "cau_tong_hop": sentence,
@@ -611,7 +669,12 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         "so_so_lieu_loi": str(counts.get(W.ERROR_STATUS, 0)),
         "nhom": groups,
         "tang_truong": _ending(growth, ";", "."),
-        "nam_truoc_text": f"năm {prev_year}",
+        "nam_truoc_text": "cùng kỳ năm trước" if per and per.same_period else f"năm {prev_year}",
+        # the period in words («6 tháng đầu năm 2026», «năm 2026»); a running year is «tình hình», a closed one
+        # «kết quả»; `tien_do`: a part of the year against the year's plan (progress, nothing judged)
+        "ky": per.words() if per and per.labelled else f"năm {year}",
+        "tinh_hinh": bool(per and per.labelled and (per.part_of_year or per.estimate)),
+        "tien_do": bool(per and per.plan_is_year),
     }
 
 
@@ -639,59 +702,214 @@ def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
     return out
 
 
-def _plan_targets(table: Table, assessments: list[Assessment], ten_co_quan: str) -> dict[str, Any]:
+def _plan_targets(table: Table, assessments: list[Assessment], year: int) -> dict[str, Any]:
+    """The main indicators of a plan by section of the table, after «Phấn đấu …», which introduces what is aimed
+    at (WRITING.md); each item worded by docs.wording."""
     groups = []
     for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
         groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
                        "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
-    return {
-        "nhom": groups,
-        "phan_cong": ("Cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
-                      "được phân công chi tiết tại Phụ lục kèm theo."),
-    }
+    return {"mo_dau": [f"Phấn đấu thực hiện các chỉ tiêu chủ yếu năm {year} như sau:"] if groups else [],
+            "nhom": groups}
 
 
-def _tasks(table: Table, assessments: list[Assessment]) -> dict[str, Any]:
-    """Tasks per lead agency within each section of the table (seed 001's part II shape)."""
+def _lead_agencies(e: W.Item, by_row: dict[int, Assessment]) -> list[str]:
+    """The lead agencies of an entry as prose names them; a sub-row inherits its indicator's."""
+    ind = e.assessments[0].indicator
+    leads = ind.lead or (by_row[ind.parent_row].indicator.lead
+                         if ind.kind == "subrow" and ind.parent_row in by_row else [])
+    out: list[str] = []
+    for x in leads:
+        if txt(x) and not any(_same_agency(x, y) for y in out):
+            out.append(agency_display(x))
+    return out
+
+
+def _cooperators(entries: list[W.Item], leads: list[str]) -> list[str]:
+    out: list[str] = []
+    for e in entries:
+        for a in e.assessments:
+            for c in a.indicator.cooperate:
+                if txt(c) and not any(_same_agency(c, x) for x in [*out, *leads]):
+                    out.append(agency_display(c))
+    return out
+
+
+def _by_agency(entries: list[W.Item], by_row: dict[int, Assessment]) -> dict[str, tuple[str, list[W.Item]]]:
+    """Entries per lead agency (registry key -> (name, entries)), in the table's order; a co-led entry under each."""
+    out: dict[str, tuple[str, list[W.Item]]] = {}
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    for e in entries:
+        for lead in _lead_agencies(e, by_row):
+            out.setdefault(reg.key(lead), (lead, []))[1].append(e)
+    return out
+
+
+def _section_key(title: str) -> str:
+    """'CÁC CHỈ TIÊU VỀ KINH TẾ', 'Các chỉ tiêu về kinh tế' and 'Kinh tế' name one section of the table."""
+    f = " ".join(fold(txt(title)).split())
+    for head in ("thuc hien ", "cac chi tieu ve ", "chi tieu ve ", "cac chi tieu ", "chi tieu "):
+        if f.startswith(head):
+            f = f[len(head):]
+    return f
+
+
+_KEYED_LINE = re.compile(r"^([^:]{2,160}):\s*(.*)$")
+
+
+def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> tuple[
+        list[str], dict[str, list[str]], dict[str, tuple[str, list[str]]]]:
+    """The «Nhiệm vụ theo cơ quan» lines, each «Tên cơ quan: nhiệm vụ» or «Tên phần: nhiệm vụ» (or the name alone
+    with a colon, its tasks on the lines after it), sorted into
+    (lines before any name, per section key, per agency key -> (name as written, lines)). A line whose head names
+    no section and no agency continues the line above («Đối với thu, chi ngân sách: …» is a sentence); an agency
+    that leads no indicator keeps its own lines (shown apart), so no text is lost or put under another agency."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    general: list[str] = []
+    per_section: dict[str, list[str]] = {}
+    per_agency: dict[str, tuple[str, list[str]]] = {}
+    section_keys = {_section_key(t) for t in sections}
+    target: list[str] = general
+    for line in lines:
+        text = txt(line)
+        if not text:
+            continue
+        m = _KEYED_LINE.match(text)
+        head = m.group(1).strip() if m else ""
+        if m and _section_key(head) in section_keys:
+            target = per_section.setdefault(_section_key(head), [])
+            text = m.group(2)
+        elif m and (any(reg.same(head, a) for a in agencies) or reg.looks_like_agency(head)):
+            target = per_agency.setdefault(reg.key(head), (agency_display(head), []))[1]
+            text = m.group(2)
+        if not text:
+            continue  # «Sở Tài chính:» on a line of its own: its tasks follow on the next lines
+        first = text[:1].upper()   # a paragraph opens upper case, where the letter has one of its own («ß», «ı» stay)
+        target.append((first if first.lower() == text[:1] else text[:1]) + text[1:])
+    # a name with no task after it names no task: no empty heading
+    return general, per_section, {k: v for k, v in per_agency.items() if v[1]}
+
+
+def _gap_name(name: str) -> str:
+    """A name inside a «[…]» author place: no bracket of its own, which would end the place early."""
+    return txt(name).replace("[", "(").replace("]", ")")
+
+
+TASKS_FIELD = FIELD_BY_ID["nhiem_vu_co_quan"].label
+
+
+def _topic(title: str) -> str:
+    """A section of the table as the object of «thực hiện»: 'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'các chỉ tiêu về kinh tế',
+    'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'."""
+    t = sentence_case(title).lower()
+    return t if fold(t).startswith(("cac chi tieu", "chi tieu")) else f"các chỉ tiêu về {t}"
+
+
+def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Part III (nhiệm vụ, giải pháp): per section of the table, the tasks of the agencies that lead its
+    indicators (seed 001's part II shape: «a) Sở … chủ trì, phối hợp với …» and the tasks). The tasks are the
+    author's («Nhiệm vụ theo cơ quan» in the settings); where the settings give none, one highlighted «[…]» place
+    per section names the agencies whose tasks are missing. An agency's tasks stand under the first section it
+    leads an indicator of."""
+    s = s or {}
     by_row = {a.indicator.row: a for a in assessments}
+    sections = _sections(_plan_entries(assessments))
+    all_leads = [lead for _, entries in sections for e in entries for lead in _lead_agencies(e, by_row)]
+    general, per_section, per_agency = _task_texts(list(s.get("nhiem_vu_co_quan") or []),
+                                                   [t for t, _ in sections], all_leads)
+    placed: set[str] = set()
     groups = []
-    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments)), start=1):
-        agencies: dict[str, dict[str, Any]] = {}
-        for e in entries:
-            ind = e.assessments[0].indicator
-            leads = ind.lead or (by_row[ind.parent_row].indicator.lead
-                                 if ind.kind == "subrow" and ind.parent_row in by_row else [])
-            # co-led indicators are listed once, under all their lead agencies together
-            leads = [agency_display(x) for x in leads if txt(x)] or ["Các cơ quan, đơn vị"]
-            key = "|".join("".join(fold(lead).split()) for lead in leads)
-            # mid-sentence a group keeps a lower-case «các» («…, các Ban Quản lý dự án chủ trì»)
-            ten = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])])
-            entry = agencies.setdefault(key, {"ten": ten, "phoi_hop": [], "lanh_dao": [], "muc": []})
-            entry["muc"].append(f"- {e.plan}")
-            for a in e.assessments:
-                for c in a.indicator.cooperate:
-                    if not any(_same_agency(c, x) for x in entry["phoi_hop"]) and \
-                            not any(_same_agency(c, lead) for lead in leads):
-                        entry["phoi_hop"].append(agency_display(c))
-            if ind.leader and txt(ind.leader) not in entry["lanh_dao"]:
-                entry["lanh_dao"].append(txt(ind.leader))
-        co_quan = []
-        for j, entry in enumerate(agencies.values()):
-            head = f"{letter(j)}) {entry['ten']} chủ trì"
-            if entry["phoi_hop"]:
-                head += ", phối hợp với " + ", ".join(in_sentence(x) for x in entry["phoi_hop"])
-            muc = _ending(entry["muc"], ";", ".")
-            if entry["lanh_dao"]:
-                # «đồng chí …, Chủ tịch Ủy ban nhân dân tỉnh»: mid-sentence, no abbreviation
-                muc.append("Lãnh đạo tỉnh phụ trách: "
-                           + "; ".join(W.lower_first(W.agency_words(x)) for x in entry["lanh_dao"]) + ".")
-            co_quan.append({"tieu_de": head, "ten": entry["ten"], "muc": muc})
-        groups.append({"tieu_de": f"{i}. Thực hiện {sentence_case(title).lower()}", "co_quan": co_quan})
-    return {
-        "nhom": groups,
-        "phan_cong": ("Phân công cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu "
-                      "tại Phụ lục kèm theo Chương trình hành động này."),
-    }
+    for i, (title, entries) in enumerate(sections, start=1):
+        co_quan, missing = [], []
+        for key, (name, own) in _by_agency(entries, by_row).items():
+            if key in placed:
+                continue
+            if key not in per_agency:
+                missing.append(name)
+                continue
+            placed.add(key)
+            head = f"{letter(len(co_quan))}) {name} chủ trì"
+            coop = _cooperators(own, [name])
+            if coop:
+                head += ", phối hợp với " + agencies_in_sentence(coop)
+            co_quan.append({"tieu_de": head, "ten": name, "muc": [marked(x) for x in per_agency[key][1]]})
+        topic = _topic(title)
+        place = []
+        if missing or not co_quan:
+            who = f" của {'; '.join(_gap_name(in_sentence(x)) for x in missing)}" if missing else ""
+            place = [marked(f"[Nhiệm vụ, giải pháp{who} để thực hiện {topic}: ghi ở mục «{TASKS_FIELD}» của "
+                            "trang Cấu hình văn bản, mỗi dòng «Tên cơ quan: nhiệm vụ»]")]
+        groups.append({"tieu_de": f"{i}. Thực hiện {topic}",
+                       "mo_dau": [marked(x) for x in per_section.get(_section_key(title), [])],
+                       "co_quan": co_quan, "cho_soan": place})
+    # tasks of agencies that lead no indicator of the table: kept, under a heading of their own
+    others = [(name, lines) for key, (name, lines) in per_agency.items() if key not in placed]
+    if others:
+        groups.append({"tieu_de": f"{len(groups) + 1}. Nhiệm vụ của các cơ quan, đơn vị khác", "mo_dau": [],
+                       "co_quan": [{"tieu_de": f"{letter(j)}) {name}", "ten": name, "muc": [marked(x) for x in lines]}
+                                   for j, (name, lines) in enumerate(others)],
+                       "cho_soan": []})
+    return {"chung": [marked(x) for x in general], "nhom": groups}
+
+
+MAX_NAMED_COOPERATORS = 3  # more cooperating agencies are «các cơ quan, đơn vị liên quan» (the appendix names them)
+REPORT_DATE_GAP = "[ngày … tháng …]"
+
+
+def agencies_in_sentence(names: list[str]) -> str:
+    """Agencies one after another mid-sentence: «;» between them where a name holds a comma of its own
+    («các sở, ngành; Ủy ban nhân dân các xã, phường»), else «,»."""
+    shown = [in_sentence(x) for x in names]
+    return ("; " if any("," in x for x in shown) else ", ").join(shown)
+
+
+def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,
+                  kind: str) -> dict[str, Any]:
+    """Part IV (tổ chức thực hiện): the responsibility of the lead agencies, one item per set of agencies that lead
+    indicators together, with those indicators numbered (seed 001 III.3, seed 002 III.1: «… chủ trì, phối hợp
+    với …; chịu trách nhiệm trước …»); the leaders in charge; the reporting rhythm from the settings («Chế độ báo
+    cáo»), else the seeds' usual sentence with the date a highlighted gap (a date is never invented)."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    by_row = {a.indicator.row: a for a in assessments}
+    teams: dict[tuple[str, ...], tuple[list[str], list[W.Item]]] = {}
+    for e in _plan_entries(assessments):
+        leads = _lead_agencies(e, by_row)
+        if leads:
+            teams.setdefault(tuple(reg.key(x) for x in leads), (leads, []))[1].append(e)
+    items: list[str] = []
+    for leads, entries in teams.values():
+        coop = _cooperators(entries, leads)
+        head = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])]) + " chủ trì"
+        if coop:
+            head += ", phối hợp với " + (agencies_in_sentence(coop) if len(coop) <= MAX_NAMED_COOPERATORS
+                                         else "các cơ quan, đơn vị liên quan")
+        names = [W.task_name(e) for e in entries]
+        listed = "; ".join(f"({i}) {x}" for i, x in enumerate(names, start=1)) if len(names) > 1 else names[0]
+        count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
+        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {ten_co_quan} về kết "
+                     "quả thực hiện.")
+    if any(txt(a.indicator.leader) for a in assessments):
+        # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's
+        items.append("Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) chỉ đạo, đôn "
+                     "đốc, kiểm tra các cơ quan, đơn vị thực hiện.")
+    rhythm = [txt(x) for x in (s.get("che_do_bao_cao") or []) if txt(x)]
+    if not rhythm:
+        rhythm = [f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, báo cáo kết quả thực hiện các chỉ "
+                  f"tiêu được giao về {ten_co_quan} trước {REPORT_DATE_GAP} để tổng hợp, theo dõi."]
+    muc = [f"{n}. {x}" for n, x in enumerate([*items, rhythm[0]], start=1)] + rhythm[1:]
+    # the appendix is pointed to for what the table holds: nothing is said to be assigned where no column assigns it
+    roles = [w for w, has in (("cơ quan chủ trì", teams),
+                              ("cơ quan phối hợp", any(a.indicator.cooperate for a in assessments)),
+                              ("lãnh đạo phụ trách", any(txt(a.indicator.leader) for a in assessments))) if has]
+    lead_in = []
+    if roles:
+        who = roles[0] if len(roles) == 1 else f"{', '.join(roles[:-1])} và {roles[-1]}"
+        lead_in = [f"{who[:1].upper()}{who[1:]} từng chỉ tiêu được phân công chi tiết tại Phụ lục kèm theo "
+                   f"{kinds.get(kind).thuong} này."]
+    return {"phan_cong": lead_in, "muc": [marked_part(x, L.SIZE["body"]) for x in muc]}
 
 
 def _assignment(assessments: list[Assessment], agency: str) -> dict[str, Any]:
@@ -739,6 +957,12 @@ def marked_part(text: str, size: float | None = None, bold: bool | None = None, 
     return Markup("".join(out))
 
 
+def _author_place(field_id: str) -> str:
+    """«[Mục đích: ghi ở mục «Mục đích» của trang Cấu hình văn bản]»: where the author writes what the data cannot say."""
+    label = FIELD_BY_ID[field_id].label
+    return f"[{label}: ghi ở mục «{label}» của trang Cấu hình văn bản]"
+
+
 def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten_co_quan: str,
                agency: str) -> dict[str, list[str]]:
     """The sections staff write, from the settings, with neutral defaults (the kind's body) so a draft reads whole."""
@@ -754,27 +978,14 @@ def _free_text(kind: str, s: dict[str, Any], year: int, ctx: dict[str, Any], ten
     return {k: get(k, v) for k, v in defaults.items()}
 
 
-def _plan_purpose(year: int) -> list[str]:
-    return [f"Cụ thể hóa các mục tiêu, chỉ tiêu kinh tế - xã hội chủ yếu năm {year}; phân công rõ cơ quan "
-            "chủ trì, cơ quan phối hợp và lãnh đạo phụ trách từng chỉ tiêu."]
-
-
-def _plan_demand() -> list[str]:
-    return ["Các cơ quan, đơn vị chủ động xây dựng kế hoạch, giải pháp thực hiện các chỉ tiêu được giao; "
-            "định kỳ đánh giá, báo cáo kết quả thực hiện."]
-
-
-def _plan_report(ten_co_quan: str) -> list[str]:
-    return [f"Các cơ quan, đơn vị căn cứ nhiệm vụ được giao tổ chức thực hiện; định kỳ hằng quý, 6 tháng "
-            f"và cả năm báo cáo kết quả về {ten_co_quan} để tổng hợp, chỉ đạo."]
-
-
 def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
                  agency: str) -> None:
     kq = ctx["kq"]
     groups = {g["trang_thai"]: g for g in kq["nhom"]}
-    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
-                          f"chủ yếu năm {year} như sau:"]
+    # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
+    span, what = kq["ky"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
+    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội "
+                          f"chủ yếu {span} như sau:"]
     shortfalls = []
     if "khong_dat" in groups:
         shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
@@ -785,39 +996,41 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     if "chua_co_so_lieu" in groups:
         shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
     # judgements about the year, the agencies' effort or the causes are the author's, never invented here
-    defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
+    defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu {span} — ghi ở mục "
                            "«Kết quả đạt được» của trang Cấu hình văn bản]"]
-    defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
-                           if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
+    # «all met» only where rows were judged and none fell short: progress against a year's plan (docs.period)
+    # or a table judged nowhere says nothing of the kind
+    all_met = kq["so_danh_gia"] != "0" and not kq["tien_do"]
+    cause = ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+    defaults["ton_tai"] = (shortfalls + cause if shortfalls else
+                           ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
+                           ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
     defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
                              "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")
-    defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
-                            f"năm {year} của {ten_co_quan}./."]
+    defaults["ket_thuc"] = [f"Trên đây là báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
+                            f"{span} của {ten_co_quan}./."]
 
 
 def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
                   agency: str) -> None:
-    defaults["mo_dau"] = [f"{ten_co_quan} ban hành Kế hoạch thực hiện các chỉ tiêu kinh tế - xã hội "
-                          f"chủ yếu năm {year} như sau:"]
-    defaults["muc_dich"], defaults["yeu_cau"] = _plan_purpose(year), _plan_demand()
-    defaults["muc_tieu"] = [f"Phấn đấu hoàn thành và hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội chủ yếu "
-                            f"năm {year}."]
-    defaults["giai_phap"] = ["Các cơ quan chủ trì xây dựng giải pháp cụ thể cho từng chỉ tiêu được giao, phối "
-                             "hợp chặt chẽ với các cơ quan liên quan trong tổ chức thực hiện."]
-    defaults["to_chuc"] = _plan_report(ten_co_quan)
+    """Kế hoạch and chương trình hành động (one body part): a plan's purpose, demands and aim are the author's, a
+    highlighted place naming where to write them; part III's general tasks and part IV's own paragraphs come from
+    the settings only (the context's `nv` and `tc` hold the rest)."""
+    kind = ctx["vb"]["loai"]
+    defaults["mo_dau"] = [f"{ten_co_quan} ban hành {kinds.get(kind).thuong} thực hiện các chỉ tiêu kinh tế - xã hội "
+                          f"chủ yếu năm {year}, gồm những nội dung sau:"]
+    for field_id in ("muc_dich", "yeu_cau", "muc_tieu"):
+        defaults[field_id] = [_author_place(field_id)]
     defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
                             f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."]
 
 
 def body_chuong_trinh(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
                       agency: str) -> None:
-    defaults["mo_dau"] = [f"{ten_co_quan} ban hành Chương trình hành động thực hiện các chỉ tiêu kinh tế - "
-                          f"xã hội chủ yếu năm {year}, gồm những nội dung sau:"]
-    defaults["muc_dich"], defaults["yeu_cau"] = _plan_purpose(year), _plan_demand()
-    defaults["to_chuc"] = _plan_report(ten_co_quan)
+    body_ke_hoach(defaults, ctx, year, ten_co_quan, agency)
     defaults["ket_thuc"] = ["Đề nghị các cơ quan, đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."]
 
 
@@ -832,10 +1045,20 @@ def body_giao_chi_tieu(defaults: dict[str, list[str]], ctx: dict[str, Any], year
                            f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
 
 
+def body_thong_bao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
+                   agency: str) -> None:
+    """The notice's own parts are in ctx["tb"] (docs.notice); what the year brought and why are the author's:
+    marked places until the settings give them."""
+    defaults["ket_qua"] = ["[Kết quả nổi bật: ghi ở mục «Kết quả đạt được» của nhóm «Thông báo kết luận» "
+                           "trang Cấu hình văn bản]"]
+    defaults["ton_tai"] = ["[Tồn tại, hạn chế và nguyên nhân: ghi ở mục «Tồn tại, hạn chế»]"]
+
+
 # The default sections of each kind (docs.kinds Kind.body names one): they fill `defaults` in place.
 BODIES: dict[str, Any] = {
     "bao-cao": body_bao_cao,
     "ke-hoach": body_ke_hoach,
     "chuong-trinh": body_chuong_trinh,
     "giao-chi-tieu": body_giao_chi_tieu,
+    "thong-bao": body_thong_bao,
 }

@@ -69,9 +69,24 @@ FIELDS: tuple[Field, ...] = (
           "chỗ tô vàng cho người soạn viết"),
     Field("ton_tai", "Tồn tại, hạn chế", "lines", "Nguyên nhân, hạn chế; chương trình chỉ tự viết số chỉ tiêu "
           "không đạt"),
-    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines"),
+    Field("giai_phap", "Nhiệm vụ, giải pháp", "lines", "Kế hoạch, chương trình: nhiệm vụ chung, đứng đầu mục "
+          "«Nhiệm vụ, giải pháp»"),
+    Field("nhiem_vu_co_quan", "Nhiệm vụ theo cơ quan", "lines", "Kế hoạch, chương trình: mỗi dòng «Tên cơ quan: "
+          "nhiệm vụ» (hoặc «Tên phần của bảng: nhiệm vụ»); dòng không có tên ở đầu nối vào dòng trên. Cơ quan "
+          "chưa có nhiệm vụ: văn bản để chỗ tô vàng cho người soạn"),
     Field("to_chuc", "Tổ chức thực hiện", "lines"),
+    Field("che_do_bao_cao", "Chế độ báo cáo", "lines", "Kế hoạch, chương trình: ví dụ «Định kỳ 6 tháng, hằng năm, "
+          "các cơ quan báo cáo … trước ngày …»; để trống: văn bản để chỗ tô vàng, ngày để người soạn điền"),
     Field("ket_thuc", "Đoạn kết", "lines"),
+    # the meeting a Thông báo kết luận reports (docs.notice); a blank one is a highlighted place for the author
+    Field("hop_ngay", "Ngày họp", "date", "Thông báo kết luận: ngày họp, dạng 28/12/2026"),
+    Field("hop_dia_diem", "Địa điểm họp", "text", "Thông báo kết luận: ví dụ «Trung tâm Hội nghị tỉnh»"),
+    Field("hop_ten", "Tên cuộc họp", "text", "Thông báo kết luận: ví dụ «phiên họp thường kỳ tháng 12 năm 2026»"),
+    Field("hop_chu_tri", "Người chủ trì", "text", "Thông báo kết luận: ví dụ «đồng chí Nguyễn Văn A - Chủ tịch "
+          "Ủy ban nhân dân tỉnh»"),
+    Field("hop_thanh_phan", "Thành phần dự họp", "lines", "Thông báo kết luận: mỗi thành phần một dòng"),
+    Field("ket_luan", "Kết luận", "lines", "Thông báo kết luận: nội dung người chủ trì kết luận, mỗi đoạn một dòng; "
+          "để trống: văn bản để chỗ tô vàng cho người soạn viết"),
 )
 FIELD_BY_ID = {f.id: f for f in FIELDS}
 _KEY_INDEX: dict[str, str] = {}
@@ -327,8 +342,11 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("yeu_cau", "Các cơ quan, đơn vị chủ động triển khai, định kỳ báo cáo kết quả thực hiện."),
         row("muc_tieu", "Phấn đấu hoàn thành toàn diện các chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm "
                         f"{y}."),
+        row("nhiem_vu_co_quan", ""),
         row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch "
-                       "thực hiện, báo cáo kết quả định kỳ hằng quý, cả năm."),
+                       "thực hiện."),
+        row("che_do_bao_cao", "Định kỳ hằng quý, cả năm, các cơ quan chủ trì báo cáo kết quả thực hiện các chỉ tiêu "
+                              "được giao về Ủy ban nhân dân tỉnh để tổng hợp, theo dõi."),
         ["Chương trình hành động", "", ""],
         row("so", "04"),
         row("ngay", f"03/02/{y}"),
@@ -340,8 +358,10 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("muc_dich", "Cụ thể hóa trách nhiệm của từng ngành, lĩnh vực, địa phương nhằm tổ chức triển khai "
                         "đồng bộ, hiệu quả các nhiệm vụ, giải pháp."),
         row("yeu_cau", "Phân công rõ cơ quan chủ trì, cơ quan phối hợp và lãnh đạo tỉnh phụ trách từng chỉ tiêu."),
+        row("nhiem_vu_co_quan", ""),
         row("to_chuc", "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường chủ động xây dựng kế hoạch triển khai "
-                       "Chương trình hành động này; định kỳ báo cáo Ủy ban nhân dân tỉnh hằng tháng, quý, cả năm."),
+                       "Chương trình hành động này."),
+        row("che_do_bao_cao", ""),
         row("ket_thuc", "Đề nghị các đơn vị, địa phương nghiêm túc tổ chức triển khai thực hiện./."),
         ["Giao chỉ tiêu", "", ""],
         row("so", "125"),
@@ -350,6 +370,22 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("tham_quyen", "TM., KT."),
         row("chuc_vu", "PHÓ CHỦ TỊCH"),
         row("ho_ten", "Nguyễn Thành Sinh"),
+        # a notice of conclusions is signed by the office, by order of the chairman (nd30 7a: TL.)
+        ["Thông báo kết luận", "", ""],
+        row("so", "30"),
+        row("ngay", f"30/12/{y}"),
+        row("hop_ngay", f"28/12/{y}"),
+        row("hop_dia_diem", "Trung tâm Hội nghị tỉnh"),
+        row("hop_ten", f"phiên họp thường kỳ tháng 12 năm {y}"),
+        row("hop_chu_tri", "đồng chí Nguyễn Tuấn Anh - Chủ tịch Ủy ban nhân dân tỉnh"),
+        row("hop_thanh_phan", "các đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh"),
+        row("hop_thanh_phan", "Thủ trưởng các sở, ban, ngành tỉnh"),
+        row("hop_thanh_phan", "Chủ tịch Ủy ban nhân dân các xã, phường"),
+        row("ket_luan", "[Kết luận của người chủ trì về nhiệm vụ trọng tâm thời gian tới]"),
+        row("tham_quyen", "TL."),
+        row("chuc_vu_thu_truong", "CHỦ TỊCH"),
+        row("chuc_vu", "CHÁNH VĂN PHÒNG"),
+        row("ho_ten", "Phan Quốc Nghĩa"),
     ]
     return rows
 
