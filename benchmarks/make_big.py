@@ -1,4 +1,13 @@
-"""Build a large indicator workbook from the sample's rows, repeated (for benchmarks and the 100,000-row test)."""
+"""Build a large indicator workbook for benchmarks: the sample's kinds of rows, every one distinct.
+
+Real tables do not repeat themselves: names, units, agencies and targets differ from row to row,
+so the reader's caches rarely hit. Each copy of the sample's 49 rows here gets its own area in
+the names and sections, scaled targets and results, a unit and agencies from a pool; the mix of
+kinds stays the sample's (amounts, percentages, reductions in «Điểm %», structures whose parts
+add up to 100, text targets such as «>10» and «Tăng 3 bậc so với năm 2025»).
+
+Run: python benchmarks/make_big.py OUT.xlsx [ROWS]
+"""
 from __future__ import annotations
 
 import sys
@@ -9,28 +18,82 @@ from python_calamine import CalamineWorkbook
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 
+# Places that make each copy's names distinct (a province's communes, as a real sheet lists them).
+PLACES = ("xã Bản Lầu", "xã Mường Khương", "phường Cam Đường", "xã Bảo Hà", "xã Văn Bàn", "phường Sa Pa",
+          "xã Bát Xát", "xã Si Ma Cai", "xã Bắc Hà", "phường Yên Bái", "xã Trấn Yên", "xã Lục Yên",
+          "xã Mù Cang Chải", "xã Trạm Tấu", "phường Nghĩa Lộ", "xã Văn Chấn", "xã Yên Bình", "xã Phong Hải")
+# Units an amount may carry instead of the sample's (a percentage, a reduction keep theirs).
+AMOUNT_UNITS = ("Tỷ đồng", "Triệu đồng", "Người", "Hộ", "Ha", "Km", "Công trình", "Lượt người", "Tấn", "Căn hộ")
+LEADS = ("Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Sở Nội vụ", "Sở Công Thương", "Sở Giáo dục và Đào tạo",
+         "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch",
+         "Thống kê tỉnh", "Thuế tỉnh", "Bảo hiểm xã hội tỉnh")
 
-def build(path: str | Path, rows: int, sample: Path = SAMPLE) -> Path:
-    """Write `rows` data rows (sections and indicators of the sample, renumbered) to path."""
+
+def _sample_rows(sample: Path) -> tuple[list[list], list[list]]:
     book = CalamineWorkbook.from_path(str(sample))
     data = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)
-    head, body = data[:6], [r for r in data[6:] if any(v != "" for v in r)]
+    return data[:6], [r for r in data[6:] if any(v != "" for v in r)]
+
+
+def _scale(v, factor: float, percent: bool):
+    """A figure of copy k: amounts scaled, percentages nudged and kept ≤ 100; text left as written."""
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return v
+    if percent:
+        return min(round(v * (0.9 + factor / 10), 1), 100.0) if v < 100 else v
+    return round(v * factor, 2)
+
+
+def _vary(rows: list[list], k: int) -> list[list]:
+    """Copy k of the sample's body: distinct names, sections and figures, the same kinds of rows."""
+    place = PLACES[k % len(PLACES)]
+    round_no = k // len(PLACES) + 1
+    where = f"{place}" if round_no == 1 else f"{place}, cụm {round_no}"
+    factor = 0.8 + (k % 41) / 100          # 0.80 … 1.20: some rows met, some not
+    out = []
+    in_structure = False
+    for r in rows:
+        r = list(r)
+        stt, name, unit = r[0], r[1], r[2]
+        if isinstance(stt, str) and stt.isupper() and stt.isalpha():      # a section heading
+            r[1] = f"{name} – {where.upper()}"
+            out.append(r)
+            continue
+        in_structure = name == "Cơ cấu GRDP" or (in_structure and stt == "+")
+        if stt == "+" and in_structure:
+            out.append(r)                                              # structure parts keep summing to 100
+            continue
+        r[1] = f"{name} {where}"
+        percent = unit in ("%", "Điểm %")
+        if not percent and unit and isinstance(r[3], (int, float)) and name != "Cơ cấu GRDP":
+            r[2] = AMOUNT_UNITS[(k + len(out)) % len(AMOUNT_UNITS)]
+        if name != "Cơ cấu GRDP":
+            r[3] = _scale(r[3], 1 + (k % 13) / 50, percent)
+            r[4] = _scale(r[4], (1 + (k % 13) / 50) * factor, percent)
+        if r[5]:
+            r[5] = LEADS[(k + len(out)) % len(LEADS)]
+        out.append(r)
+    return out
+
+
+def build(path: str | Path, rows: int, sample: Path = SAMPLE) -> Path:
+    """Write `rows` data rows (copies of the sample's sections and indicators, varied) to path."""
+    head, body = _sample_rows(sample)
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Phụ lục chỉ tiêu")
     for r in head:
         ws.append(r)
-    n = 0
-    written = 0
+    n = written = k = 0
     while written < rows:
-        for r in body:
+        for r in _vary(body, k):
             if written >= rows:
                 break
-            r = list(r)
             if isinstance(r[0], str) and r[0].isdigit():
                 n += 1
                 r[0] = str(n)
             ws.append(r)
             written += 1
+        k += 1
     wb.save(path)
     return Path(path)
 

@@ -9,7 +9,8 @@ document templates pull them in with ordinary Jinja: a paragraph reading
 `{%p include "tieu-de" %}`. The renderer resolves the include at render time, so a
 part edited in Word changes every document that uses it, and a template a user writes
 from scratch can include the same parts. This script draws every part once, from the
-layout constants in `kh_excel.docs.layout`.
+Decree 30 spec (`kh_excel.docs.nd30`: sizes, weight, slant, alignment,
+spacing) through the drawing helpers of `kh_excel.docs.layout`.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from docx.oxml import parse_xml
 
 from kh_excel.docs import kinds
 from kh_excel.docs import layout as L
+from kh_excel.docs import nd30
 from kh_excel.docs.vn import mm_to_twips, text_width_pt
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +50,14 @@ def centred(text: str, size: float, bold: bool | None = None, italic: bool | Non
             before: float = 0, after: float = 0, keep_next: bool = False) -> str:
     return P(R(text, size, bold, italic), align="center", first_line_mm=0, before_pt=before,
              after_pt=after, keep_next=keep_next)
+
+
+def el(name: str, text: str, slant: bool = False, keep_next: bool = False) -> str:
+    """One element of the Decree 30 spec drawn with its preferred size, weight, alignment and spacing;
+    `slant` states the slant explicitly (where the part must not inherit one)."""
+    e = nd30.ELEMENTS[name]
+    return P(R(text, e.preferred, e.bold, e.italic if slant else None), align=e.align, first_line_mm=0,
+             before_pt=e.before_pt or 0, keep_next=keep_next)
 
 
 def body(text: str, bold: bool = False, italic: bool = False, keep_next: bool = False) -> str:
@@ -238,34 +248,33 @@ HC = L.HEADER_COLS_MM
 
 def part_tieu_de() -> str:
     """Header block (boxes 1–4) and title block (5a) or the công văn's V/v (5b)."""
-    S = L.SIZE
     left_top = [
         tag("{%p for x in cq.chu_quan %}"),
-        centred("{{ x }}", S["chu_quan"], bold=False),
+        el("co_quan_chu_quan", "{{ x }}"),
         tag("{%p endfor %}"),
         tag("{%p for x in cq.ban_hanh %}"),
-        centred("{{ x }}", S["ban_hanh"], bold=True),
+        el("co_quan_ban_hanh", "{{ x }}"),
         tag("{%p endfor %}"),
         P(R("{{p ke.co_quan }}", size=8), align="center", first_line_mm=0),
     ]
     right_top = [
-        centred(L.QUOC_HIEU, S["quoc_hieu"], bold=True),
-        centred(L.TIEU_NGU, S["tieu_ngu"], bold=True),
+        el("quoc_hieu", L.QUOC_HIEU),
+        el("tieu_ngu", L.TIEU_NGU),
         P(R("{{p ke.tieu_ngu }}", size=8), align="center", first_line_mm=0),
     ]
     left_bottom = [
-        centred("{{ vb.dong_so }}", S["so"], bold=False, italic=False, before=6),
+        el("so_ky_hieu", "{{ vb.dong_so }}", slant=True),
         tag("{%p if vb.cong_van %}"),
-        centred("{{ vb.trich_yeu_dong }}", S["trich_yeu_cv"], bold=False, italic=False, before=6),
+        el("vv", "{{ vb.trich_yeu_dong }}", slant=True),
         tag("{%p endif %}"),
     ]
-    right_bottom = [centred("{{ vb.dia_danh_ngay }}", S["ngay"], bold=False, italic=True, before=6)]
+    right_bottom = [el("dia_danh_ngay", "{{ vb.dia_danh_ngay }}", slant=True)]
     header = tbl(list(HC), [tr([tc(HC[0], left_top), tc(HC[1], right_top)]),
                             tr([tc(HC[0], left_bottom), tc(HC[1], right_bottom)])], borders=False)
     title = [
         tag("{%p if not vb.cong_van %}"),
-        centred("{{ vb.ten_loai }}", S["ten_loai"], bold=True, before=18, keep_next=True),
-        centred("{{ vb.trich_yeu_dong }}", S["trich_yeu"], bold=True, keep_next=True),
+        el("ten_loai", "{{ vb.ten_loai }}", keep_next=True),
+        el("trich_yeu", "{{ vb.trich_yeu_dong }}", keep_next=True),
         P(R("{{p ke.trich_yeu }}", size=8), align="center", first_line_mm=0),
         tag("{%p endif %}"),
     ]
@@ -277,23 +286,22 @@ def signer_paragraphs(signer: str) -> list[str]:
     S = L.SIZE
     return [
         tag(f"{{%p for x in {signer}.dong %}}"),
-        centred("{{ x }}", S["ky"], bold=True),
+        el("quyen_han", "{{ x }}"),
         tag("{%p endfor %}"),
         *[centred("", S["ky"]) for _ in range(4)],
-        centred(f"{{{{ {signer}.ho_ten }}}}", S["ky"], bold=True),
+        el("ho_ten", f"{{{{ {signer}.ho_ten }}}}"),
     ]
 
 
 def noi_nhan_paragraphs() -> list[str]:
     """Box 9b: the label 12 pt bold italic, the items 11 pt, and the drafter's initials (box 12)."""
-    S = L.SIZE
     return [
-        P(R("Nơi nhận:", S["noi_nhan_label"], bold=True, italic=True), align="left", first_line_mm=0),
+        el("noi_nhan_label", "Nơi nhận:", slant=True),
         tag("{%p for x in noi_nhan %}"),
-        P(R("{{ x }}", S["noi_nhan"], bold=False, italic=False), align="left", first_line_mm=0),
+        el("noi_nhan_item", "{{ x }}", slant=True),
         tag("{%p endfor %}"),
         tag("{%p if nguoi_soan %}"),
-        P(R("{{ nguoi_soan }}", S["noi_nhan"], bold=False, italic=False), align="left", first_line_mm=0),
+        el("noi_nhan_item", "{{ nguoi_soan }}", slant=True),
         tag("{%p endif %}"),
     ]
 
@@ -323,9 +331,9 @@ def part_phu_luc() -> str:
     """Appendix heading: 'Phụ lục', its title, '(Kèm theo …)' and a short rule."""
     S = L.SIZE
     return "".join([
-        centred("Phụ lục{{ pl.so }}", S["phu_luc"], bold=True, keep_next=True),
+        el("phu_luc_heading", "Phụ lục{{ pl.so }}", keep_next=True),
         tag("{%p for x in pl.tieu_de %}"),
-        centred("{{ x }}", S["phu_luc"], bold=True, keep_next=True),
+        el("phu_luc_heading", "{{ x }}", keep_next=True),
         tag("{%p endfor %}"),
         centred("{{ pl.kem_theo }}", S["phu_luc"], italic=True, bold=False, keep_next=True),
         P(R("{{p ke.phu_luc }}", size=8), align="center", first_line_mm=0),
@@ -565,12 +573,36 @@ def tpl_giao_chi_tieu() -> list[str]:
     ]
 
 
+def tpl_thong_bao() -> list[str]:
+    """Thông báo kết luận (seed 004): the meeting, I. results, II. conclusions and directions per agency."""
+    return [
+        include("tieu-de"),
+        body("{{ tb.mo_dau }}"),
+        heading("{{ tb.tieu_de_ket_qua }}"),
+        *loop_paragraphs("nd.ket_qua"),
+        *loop_paragraphs("tb.ket_qua"),
+        *loop_paragraphs("nd.ton_tai"),
+        heading("II. VỀ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"),
+        heading("1. Nhiệm vụ chung"),
+        *loop_paragraphs("tb.ket_luan"),
+        tag("{%p if tb.chi_dao %}"),
+        heading("2. Nhiệm vụ cụ thể của các cơ quan, đơn vị"),
+        tag("{%p for a in tb.chi_dao %}"),
+        body("{{ a.noi_dung }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        body("{{ tb.ket_thuc }}", keep_next=True),
+        include("chu-ky"),
+    ]
+
+
 # The body of each kind's template, by Kind.body (docs.kinds); the appendix section after it is the kind's.
 TEMPLATE_BUILDERS = {
     "bao-cao": tpl_bao_cao,
     "ke-hoach": tpl_ke_hoach,
     "chuong-trinh": tpl_chuong_trinh,
     "giao-chi-tieu": tpl_giao_chi_tieu,
+    "thong-bao": tpl_thong_bao,
 }
 
 
@@ -584,7 +616,9 @@ def build(out_dir: Path = HERE) -> list[Path]:
         written.append(path)
     for kind in kinds.all_kinds():
         d = Doc()
-        for frag in [*TEMPLATE_BUILDERS[kind.body](), "SECTION", include(kind.appendix)]:
+        # a kind without an appendix (the notice) is one portrait section
+        appendix = ["SECTION", include(kind.appendix)] if kind.appendix else []
+        for frag in [*TEMPLATE_BUILDERS[kind.body](), *appendix]:
             if frag == "SECTION":
                 d.new_landscape_section()
             else:

@@ -449,7 +449,7 @@ def test_run_from_excel_never_raises_without_excel():
 
 def test_actions_cover_every_tag():
     assert set(ACTIONS) == {"kiem_tra", "xoa_danh_dau", "tinh_ty_le", "tong_hop", "bao_cao", "ke_hoach",
-                            "theo_co_quan", "cau_hinh", "huong_dan", "tao_phieu", "tong_hop_so_lieu"}
+                            "theo_co_quan", "thong_bao", "cau_hinh", "huong_dan", "tao_phieu", "tong_hop_so_lieu"}
 
 
 # --------------------------------------------------------------------------- engine calls

@@ -26,6 +26,7 @@ EXPECTED_BUTTONS = {
     "tong_hop": "Tổng hợp",
     "bao_cao": "Tạo báo cáo",
     "ke_hoach": "Tạo kế hoạch",
+    "thong_bao": "Thông báo kết luận",
     "theo_co_quan": "Văn bản theo cơ quan",
     "cau_hinh": "Cấu hình",
     "huong_dan": "Hướng dẫn",

@@ -77,6 +77,21 @@ def test_bao_cao_and_ke_hoach_use_the_values_and_the_settings_sheet(with_setting
     assert "Tổng sản phẩm trên địa bàn theo giá hiện hành" in _text(tmp_path / "van_ban" / "Kế hoạch.docx")
 
 
+def test_thong_bao_writes_the_notice_from_the_settings_sheet(with_settings, tmp_path, monkeypatch):
+    monkeypatch.setenv(OUTPUT_ENV, str(tmp_path))
+    book = open_book(with_settings)
+    ok, message = run_action("thong_bao", book)
+    assert ok, message
+    notice = tmp_path / "Thông báo kết luận.docx"
+    assert str(notice) in message
+    text = _text(notice).replace("\u00a0", " ")
+    # the sheet: 12 of the 40 evaluated rows fall short; the meeting and the signer from the settings sheet
+    assert "Năm 2026, có 12/40 chỉ tiêu không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn" in text
+    assert "Ngày 28 tháng 12 năm 2026, tại Trung tâm Hội nghị tỉnh" in text
+    assert "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG" in text and "Phan Quốc Nghĩa" in text
+    assert [a["func"] for a in book.json()["actions"]] == ["alert"]  # nothing written into the workbook
+
+
 def test_theo_co_quan_writes_one_letter_per_lead_agency(with_settings, tmp_path, monkeypatch):
     monkeypatch.setenv(OUTPUT_ENV, str(tmp_path))
     book = open_book(with_settings)

@@ -54,6 +54,7 @@ def test_missing_libreoffice_fails_each_pdf_clearly(tmp_path):
     data = json.loads(r.stdout)
     assert data["counts"]["done"] == 13  # the documents themselves are made
     assert {e["pdf_status"] for e in data["items"]} == {"failed"}
+    assert data["pdf_calls"] == {"soffice_calls": 0, "conversions": 0}  # none started
     assert all("không tìm thấy LibreOffice" in e["pdf_reason"] for e in data["items"])
     assert "PDF" in r.stderr and "không tìm thấy LibreOffice" in r.stderr  # the summary says it
     assert not list(out.glob("*.pdf"))
@@ -150,3 +151,45 @@ def test_kill_9_during_pdf_leaves_no_libreoffice_and_no_half_pdf(tmp_path):
     assert {e["pdf_status"] for e in data["items"]} <= {"done", "skipped"}
     assert len(list(out.glob("*.pdf"))) == 13
     assert [p.name for p in (out / ".kh-batch").iterdir()] == ["lock"]
+
+
+def _small_documents(folder: Path, n: int) -> list[str]:
+    """n one-paragraph .docx files (LibreOffice converts each in a few hundredths of a second)."""
+    from docx import Document
+    folder.mkdir(parents=True, exist_ok=True)
+    d = Document()
+    d.add_paragraph("Văn bản thử")
+    d.save(str(folder / "mau.docx"))
+    data = (folder / "mau.docx").read_bytes()
+    (folder / "mau.docx").unlink()
+    names = [f"van-ban-{i:03d}.docx" for i in range(1, n + 1)]
+    for name in names:
+        (folder / name).write_bytes(data)
+    return names
+
+
+def test_call_groups_stay_under_what_libreoffice_reads():
+    from kh_excel.docs import pdf
+    docs = [Path(f"/d/{i:04d}.docx") for i in range(520)]
+    groups = pdf.call_groups(docs)
+    assert [len(g) for g in groups] == [200, 200, 120]
+    assert [d for g in groups for d in g] == docs  # order kept, nothing lost
+    # the options of a call plus its files stay under the 253 arguments LibreOffice 7.4 reads
+    assert pdf.FILES_PER_CALL + 11 < pdf.SOFFICE_MAX_ARGUMENTS
+    long = [Path("/" + "x" * 990 + f"/{i}.docx") for i in range(60)]
+    assert all(sum(len(str(p)) + 3 for p in g) <= pdf.MAX_COMMAND_CHARS for g in pdf.call_groups(long))
+
+
+def test_300_documents_each_get_their_pdf_in_two_soffice_calls(tmp_path):
+    """Past LibreOffice's ~250 arguments (which it skips silently, exiting 0): 300 documents in
+    one group are converted in calls of 200 and 100, none skipped, none converted twice."""
+    folder = tmp_path / "out"
+    names = _small_documents(folder, 300)
+    seen, done = _collect()
+    counts = pdfstep.convert_all(_entries(folder, names), folder, folder / ".kh-batch" / "tmp-test", 1, 20, done)
+    assert set(seen) == set(names)
+    assert all(ok for ok, _, _ in seen.values()), [r for _, r, _ in seen.values() if r][:3]
+    for n in names:
+        assert (folder / n).with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
+    assert counts == {"soffice_calls": 2, "conversions": 300}
+

@@ -73,8 +73,8 @@ def test_a_bad_manifest_is_refused_with_the_reason(tmp_path, text, message):
 
 
 def test_unknown_kind_and_broken_template_stop_before_any_output(tmp_path):
-    r = kh("batch", str(SAMPLE), "-o", str(tmp_path / "a"), "--kind", "thong-bao")
-    assert r.returncode == 2 and "không có loại văn bản «thong-bao»" in r.stderr
+    r = kh("batch", str(SAMPLE), "-o", str(tmp_path / "a"), "--kind", "bien-ban")
+    assert r.returncode == 2 and "không có loại văn bản «bien-ban»" in r.stderr
     bad = tmp_path / "mau.docx"
     bad.write_bytes(b"not a docx")
     r = kh("batch", str(SAMPLE), "-o", str(tmp_path / "b"), "--template", str(bad))

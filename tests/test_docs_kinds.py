@@ -34,13 +34,16 @@ def test_the_bundled_kinds_as_nd30_names_them():
         "ke-hoach": ("KẾ HOẠCH", "KH", False, False, False),
         "chuong-trinh": ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "CTr", False, False, False),
         "giao-chi-tieu": ("", "", False, True, True),
+        "thong-bao": ("THÔNG BÁO", "TB", True, False, False),
     }
 
 
 @pytest.mark.parametrize("kind", kinds.all_kinds(), ids=lambda k: k.id)
 def test_every_kind_has_its_template_body_and_appendix(kind):
     assert (bundled_template_dir() / kind.template).is_file()
-    assert (bundled_template_dir() / "parts" / f"{kind.appendix}.docx").is_file()
+    # the notice has no appendix (seed 004)
+    assert kind.appendix or kind.id == "thong-bao"
+    assert not kind.appendix or (bundled_template_dir() / "parts" / f"{kind.appendix}.docx").is_file()
     assert kind.body in BODIES
     assert "{year}" in kind.trich_yeu
 
@@ -48,7 +51,7 @@ def test_every_kind_has_its_template_body_and_appendix(kind):
 def test_every_button_of_a_kind_is_an_add_in_action():
     from kh_excel.addin import ACTIONS
     buttons = {k.button for k in kinds.all_kinds() if k.button}
-    assert buttons == {"bao_cao", "ke_hoach", "theo_co_quan"} and buttons <= set(ACTIONS)
+    assert buttons == {"bao_cao", "ke_hoach", "theo_co_quan", "thong_bao"} and buttons <= set(ACTIONS)
 
 
 # ---------------------------------------------------------------- a kind added in the test only

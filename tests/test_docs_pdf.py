@@ -89,7 +89,8 @@ def test_each_kind_converts_lints_and_uses_times_metrics(rendered, kind):
     # Liberation Serif (Times New Roman's metrics) for every glyph, Vietnamese ones included:
     # a fallback font here means LibreOffice substituted glyphs the font lacks (fonts-liberation2 needed)
     assert fonts and all(f.startswith("LiberationSerif") for f in fonts), fonts
-    assert lint_docx(rendered[f"{kind}.docx"]).ok
+    # a report keeps its highlighted «[…]» places for the author, which lint lists until filled
+    assert set(lint_docx(rendered[f"{kind}.docx"]).failed()) <= {"placeholder.present"}
     first = pdf_text(pdf, 1, 1)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "Độc lập - Tự do - Hạnh phúc" in first
 
@@ -175,4 +176,4 @@ def test_signature_never_starts_a_page_alone(rendered):
     sign_page = next(i for i, t in enumerate(texts) if "Nguyễn Thị Hoa" in t)
     assert "./." in texts[sign_page], texts[sign_page][:400]
     assert "Số: 07/BC-STC" in texts[0] and "Sở Tài chính báo cáo" in texts[0]
-    assert lint_docx(rendered["so.docx"]).ok
+    assert set(lint_docx(rendered["so.docx"]).failed()) <= {"placeholder.present"}

@@ -554,3 +554,44 @@ def test_property_ranges_recover_bounds(template, a, b):
     assert t.op == "range", text
     low, high = (a, b) if a <= b else (b, a)
     assert t.value == low and t.high == high, text
+
+
+# --- fast paths (issue 14): the same values as the straightforward code -------------------------
+
+
+
+def _format_number_slow(d):
+    """format_number as it was written before grouping moved to the decimal module."""
+    text = format(d, "f")
+    negative = text.startswith("-")
+    int_part, _, frac = text.lstrip("-").partition(".")
+    groups = []
+    while len(int_part) > 3:
+        groups.insert(0, int_part[-3:])
+        int_part = int_part[:-3]
+    groups.insert(0, int_part)
+    out = ".".join(groups) + ("," + frac if frac else "")
+    return "-" + out if negative and d != 0 else out
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_plain_float_reads_as_the_careful_path(f):
+    from kh_excel.core.numbers import _float_to_decimal, _plain_float, _plausible
+    fast = _plain_float(f)
+    if fast is None:
+        return
+    slow = _float_to_decimal(f)
+    assert fast == slow and str(fast) == str(slow) and _plausible(slow)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: abs(d) < Decimal(10) ** 20),
+       st.none() | st.integers(0, 6))
+def test_format_number_groups_as_before(d, places):
+    from kh_excel.core.numbers import _quantize, format_number, to_decimal
+    expected = to_decimal(d) if places is None else _quantize(to_decimal(d), places)
+    assert format_number(d, places) == _format_number_slow(expected)
+
+
+def test_format_number_negative_zero():
+    assert format_number(Decimal("-0.00")) == "0,00"
+    assert format_number(Decimal("-1234567.5")) == "-1.234.567,5"

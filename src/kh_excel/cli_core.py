@@ -173,7 +173,34 @@ def _console():
     return Console(highlight=False, soft_wrap=False)
 
 
-def print_findings(table: Table, findings) -> None:
+SCREENFUL = 40      # findings listed one per row; past this, warnings are summarised by code
+CELLS_SHOWN = 20    # cells named in a warning's summary line before «và N ô khác»
+
+
+def warning_summaries(warnings) -> list[tuple[str, str]]:
+    """One (title, text) per warning code, in the order codes first occur:
+    («Số lưu dạng văn bản», «number_as_text — 812 ô: E12, E13, … và 792 ô khác»)."""
+    from kh_excel.core.validation import CATALOGUE
+    by_code: dict[str, list] = {}
+    for f in warnings:
+        by_code.setdefault(f.code, []).append(f)
+    out = []
+    for code, fs in by_code.items():
+        cells = list(dict.fromkeys(f.cell for f in fs if f.cell))
+        whole = len(fs) - sum(1 for f in fs if f.cell)
+        parts = [", ".join(cells[:CELLS_SHOWN])] if cells else []
+        if len(cells) > CELLS_SHOWN:
+            parts[0] += f", … và {len(cells) - CELLS_SHOWN} ô khác"
+        if whole:
+            parts.append(f"{whole} cảnh báo về cả trang")
+        title = CATALOGUE[code].title if code in CATALOGUE else code
+        out.append((title, f"{code} — {len(cells)} ô: " + "; ".join(parts) if cells else f"{code} — " + "; ".join(parts)))
+    return out
+
+
+def print_findings(table: Table, findings, show_all: bool = False) -> None:
+    """The findings as a table: every one when they fit a screen (or with --all); past that, every
+    error and the warnings summarised by code with their cells (--json always lists all)."""
     from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.validation import counts
@@ -182,16 +209,28 @@ def print_findings(table: Table, findings) -> None:
     found = ", ".join(f"{r}" for r in table.column_headers.values())
     con.print(f"[dim]Cột đã nhận ra: {escape(found)}[/]")
     print_groups(table)
-    if findings:
+    warnings = [f for f in findings if f.severity != "error"]
+    summarise = not show_all and len(findings) > SCREENFUL and warnings
+    listed = [f for f in findings if f.severity == "error"] if summarise else findings
+    if listed:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
         rt.add_column("Ô", no_wrap=True)
         rt.add_column("Chỉ tiêu", ratio=1, min_width=14, overflow="fold")
         rt.add_column("Nội dung", ratio=3, min_width=30, overflow="fold")
-        for f in findings:
+        for f in listed:
             sev = "[red]Lỗi[/]" if f.severity == "error" else "[yellow]Cảnh báo[/]"
             rt.add_row(sev, f.cell, escape(f.indicator[:80]), escape(f.message))
         con.print(rt)
+    if summarise:
+        rt = RTable(show_lines=False, expand=True, title=f"{len(warnings)} cảnh báo, tóm tắt theo loại")
+        rt.add_column("Mức độ", no_wrap=True)
+        rt.add_column("Loại cảnh báo", ratio=1, min_width=14, overflow="fold")
+        rt.add_column("Các ô", ratio=3, min_width=30, overflow="fold")
+        for title, text in warning_summaries(warnings):
+            rt.add_row("[yellow]Cảnh báo[/]", escape(title), escape(text))
+        con.print(rt)
+        con.print("[dim]Xem từng cảnh báo: thêm --all (hoặc --json).[/]")
     c = counts(findings)
     colour = "red" if c["error"] else ("yellow" if c["warning"] else "green")
     con.print(f"[bold {colour}]{c['error']} lỗi, {c['warning']} cảnh báo.[/]")
@@ -250,6 +289,8 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
         group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
         period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
+        show_all: bool = typer.Option(False, "--all", help=f"Liệt kê từng cảnh báo; mặc định, quá {SCREENFUL} dòng "
+                                                           "thì cảnh báo được tóm tắt theo loại (lỗi luôn liệt kê đủ)."),
     ) -> None:
         """Kiểm tra số liệu của bảng chỉ tiêu: lỗi (mã thoát 1) và cảnh báo."""
         def body() -> int:
@@ -260,7 +301,7 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 print_json(check_json(table, findings))
             else:
-                print_findings(table, findings)
+                print_findings(table, findings, show_all)
             return 1 if any(f.severity == "error" for f in findings) else 0
         guarded(body)
 

@@ -97,7 +97,7 @@ def main(given: dict[str, Any], manifest: Path | None = None, as_json: bool = Fa
     result = run(opts, Progress(quiet=quiet))
     if as_json:
         data = {"output": str(result.output), "exit_code": result.exit_code, "interrupted": result.interrupted,
-                "elapsed": round(result.elapsed, 3), "stages": result.stages,
+                "elapsed": round(result.elapsed, 3), "stages": result.stages, "pdf_calls": result.pdf_calls,
                 "counts": {s: sum(1 for e in result.entries if e.status == s) for s in ("done", "skipped", "failed")},
                 "items": [e.to_json() for e in result.entries]}
         summary(result.entries, out=sys.stderr, elapsed=result.elapsed, pdf=result.pdf, folder=str(result.output))

@@ -64,9 +64,11 @@ def template_fingerprint(kind: str, template: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _renderer():
-    """One compiled-template cache per process (the pool initializer fills it once)."""
+    """One compiled-template cache per process (the pool initializer fills it once), over the
+    user's cache on disk (kh_excel.docs.template_cache): a run compiles nothing it compiled before."""
     from kh_excel.docs.render import Renderer
-    return Renderer()
+    from kh_excel.docs.template_cache import DiskCache
+    return Renderer(disk_cache=DiskCache())
 
 
 def load_renderer(kind: str, template: str | None):
@@ -134,9 +136,15 @@ def merge_settings(workbook_settings, toml):
     return workbook_settings.merged(toml)
 
 
-def context(attainment, settings, kind: str, agency: str | None) -> dict[str, Any]:
+def group_by_agency(attainment) -> dict[str, list]:
+    """A workbook's rows grouped by lead agency, once for all of its letters."""
+    from kh_excel.docs.context import group_by_agency as group
+    return group(list(attainment.assessments))
+
+
+def context(attainment, settings, kind: str, agency: str | None, by_agency: dict | None = None) -> dict[str, Any]:
     from kh_excel.docs.context import build_context
-    return build_context(attainment, settings, kind, agency=agency)
+    return build_context(attainment, settings, kind, agency=agency, by_agency=by_agency)
 
 
 def indicator_count(ctx: dict[str, Any]) -> int | None:

@@ -5,10 +5,13 @@ converting; this module decides the groups and isolates failures).
 The documents are cut into `jobs` groups converted side by side, each group by one soffice
 process started from its own small Python process (so that Ctrl-C, or the death of the main
 process, stops LibreOffice too: `convert_many` kills its soffice when interrupted).
-`convert_many` is all-or-nothing for its group, so when a group fails (a document LibreOffice
-cannot open, or one that makes it hang until the time limit), the group is halved and each half
-tried again in a new soffice process, down to the single document that fails: the others still
-get their PDF, and the failure names the document.
+A group is converted in calls of at most `pdf.FILES_PER_CALL` documents (LibreOffice silently
+skips arguments past about 250 and still exits 0), and every expected PDF is looked for after
+each call: the documents a call left without a PDF are tried again in the next call, so a
+skipped document is never reported as done. A call that makes no PDF at all (a document that
+makes LibreOffice hang until the time limit, or crash) is tried again with half as many
+documents, down to the single document that fails: the others still get their PDF, and the
+failure names the document.
 """
 from __future__ import annotations
 
@@ -36,16 +39,18 @@ def _missing_reason() -> str | None:
 
 
 def convert_all(entries: Sequence[Entry], folder: Path, scratch: Path, jobs: int, per_doc_timeout: float,
-                done: Callable[[Entry, bool, str, Path | None], None]) -> None:
+                done: Callable[[Entry, bool, str, Path | None], None]) -> dict[str, int]:
     """Convert the entries' documents; call done(entry, ok, reason, pdf_path) for each, once,
-    in this process, as each group finishes."""
+    in this process, as each group finishes. Returns how many soffice calls were made and how
+    many document conversions they were asked for ({"soffice_calls", "conversions"})."""
+    counts = {"soffice_calls": 0, "conversions": 0}
     if not entries:
-        return
+        return counts
     missing = _missing_reason()
     if missing:
         for e in entries:
             done(e, False, missing, None)
-        return
+        return counts
     by_name = {e.output: e for e in entries}
     groups = _split([e.output for e in entries], min(jobs, len(entries)))
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no threads of ours to inherit
@@ -69,6 +74,10 @@ def convert_all(entries: Sequence[Entry], folder: Path, scratch: Path, jobs: int
                     for n in sorted(remaining):
                         done(by_name[n], False, LOST, None)
                     break
+            if ok is None:  # a call made: (None-named) counts, not a document
+                counts["soffice_calls"] += 1
+                counts["conversions"] += int(reason)
+                continue
             if name in remaining:
                 remaining.discard(name)
                 done(by_name[name], ok, reason, Path(pdf) if pdf else None)
@@ -78,7 +87,21 @@ def convert_all(entries: Sequence[Entry], folder: Path, scratch: Path, jobs: int
     finally:
         for p in procs:
             p.join(timeout=10)
+        _drain(results, counts)
         results.close()
+    return counts
+
+
+def _drain(results, counts: dict[str, int]) -> None:
+    """Counts of calls still queued once every document is reported."""
+    while True:
+        try:
+            _, ok, reason, _ = results.get(timeout=0.05)
+        except (queue_mod.Empty, OSError, ValueError, EOFError):
+            return
+        if ok is None:
+            counts["soffice_calls"] += 1
+            counts["conversions"] += int(reason)
 
 
 def _stop(procs) -> None:
@@ -120,36 +143,64 @@ def _child(names: list[str], folder: str, staging: str, per_doc_timeout: float, 
     def report(name: str, ok: bool, reason: str, pdf: Path | None) -> None:
         results.put((name, ok, reason, str(pdf) if pdf else ""))
 
+    def called(count: int) -> None:
+        results.put(("", None, str(count), ""))
+
     try:
-        _convert_group(names, Path(folder), Path(staging), per_doc_timeout, startup, report)
+        _convert_group(names, Path(folder), Path(staging), per_doc_timeout, startup, report, called)
     except KeyboardInterrupt:
         pass
 
 
 def _convert_group(names: list[str], folder: Path, staging: Path, per_doc_timeout: float, startup: float,
-                   report: Callable[[str, bool, str, Path | None], None]) -> None:
-    from kh_excel.docs.pdf import PdfError, convert_many
+                   report: Callable[[str, bool, str, Path | None], None],
+                   called: Callable[[int], None] = lambda n: None) -> None:
+    """Convert `names` (documents in `folder`) in calls LibreOffice accepts whole; report each
+    document once; called(n) after each soffice call of n documents."""
+    from kh_excel.docs.pdf import FILES_PER_CALL, PdfError, call_groups, convert_once, find_soffice
     from kh_excel.io.atomic import OutputRefused, check_output
-    staging.mkdir(parents=True, exist_ok=True)
-    docs = [folder / n for n in names]
-    try:
-        # The converter moves its PDFs into `staging` (hidden, beside the outputs) only when all
-        # exist; each is then renamed into place, so no half-written PDF is ever an output.
-        produced = convert_many(docs, staging, timeout=startup + per_doc_timeout * len(docs))
-    except PdfError as exc:
-        if len(names) == 1:
-            report(names[0], False, str(exc).strip().rstrip(".") + ".", None)
-            return
-        mid = len(names) // 2
-        _convert_group(names[:mid], folder, staging / "a", per_doc_timeout, startup, report)
-        _convert_group(names[mid:], folder, staging / "b", per_doc_timeout, startup, report)
+    exe = find_soffice()
+    if not exe:
+        for n in names:
+            report(n, False, _missing_reason() or "", None)
         return
-    for name, pdf in zip(names, produced):
-        target = folder / Path(name).with_suffix(".pdf").name
+    pending = [folder / n for n in names]
+    size = FILES_PER_CALL  # shrinks (halves) while calls make no PDF at all
+    take: int | None = None  # the next call only: the documents the last call skipped
+    calls = 0
+    while pending:
+        group = call_groups(pending[:take or size])[0]
+        take = None
+        calls += 1
         try:
-            check_output(target)  # not a folder or device named like the PDF, not an input
-        except OutputRefused as exc:
-            report(name, False, exc.reason, None)
+            # PDFs land in a hidden folder beside the outputs; each is renamed into place once
+            # found complete, so no half-written PDF is ever an output.
+            conv = convert_once(exe, group, staging / f"c{calls}", timeout=startup + per_doc_timeout * len(group))
+        except PdfError as exc:
+            called(len(group))
+            if len(group) == 1:
+                report(group[0].name, False, str(exc).strip().rstrip(".") + ".", None)
+                pending, size = pending[1:], FILES_PER_CALL
+            else:
+                size = max(1, len(group) // 2)
             continue
-        os.replace(pdf, target)
-        report(name, True, "", target)
+        called(len(group))
+        for doc, pdf in conv.produced.items():
+            target = folder / doc.with_suffix(".pdf").name
+            try:
+                check_output(target)  # not a folder or device named like the PDF, not an input
+            except OutputRefused as exc:
+                report(doc.name, False, exc.reason, None)
+                continue
+            os.replace(pdf, target)
+            report(doc.name, True, "", target)
+        rest = pending[len(group):]
+        if not conv.missing:
+            pending = rest
+        elif len(group) == 1:
+            report(group[0].name, False, conv.reason().strip().rstrip(".") + ".", None)
+            pending, size = rest, FILES_PER_CALL
+        elif conv.produced:
+            pending, take = conv.missing + rest, len(conv.missing)  # the skipped (or broken) ones alone next
+        else:
+            size = max(1, len(group) // 2)  # nothing at all: find the document that stops it

@@ -70,6 +70,7 @@ class RunResult:
     interrupted: bool = False
     pdf: bool = False
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    pdf_calls: dict[str, int] = field(default_factory=dict)  # soffice calls made, conversions asked
 
     @property
     def failed(self) -> int:
@@ -192,6 +193,7 @@ class Run:
         self.entries: dict[str, Entry] = {}   # this run's items, by Entry.ident, in plan order
         self.previous: dict[str, Entry] = {}
         self.stages: dict[str, float] = {}
+        self.pdf_calls: dict[str, int] = {}
         self.interrupted = False
         self._t = time.monotonic()
 
@@ -239,7 +241,7 @@ class Run:
             executor.shutdown(cancel=True)
         self._lap("finish")
         return RunResult(list(self.entries.values()), time.monotonic() - t0, o.output, self.interrupted, o.pdf,
-                         self.stages)
+                         self.stages, self.pdf_calls)
 
     def _run(self, executor: _Executor, config: WorkerConfig, sources: list[Path], problems: list) -> None:
         o = self.opts
@@ -468,7 +470,8 @@ class Run:
             self.progress.advance(Path(e.output).with_suffix(".pdf").name, ok, reason)
 
         try:
-            pdfstep.convert_all(todo, self.opts.output, scratch, self.jobs, self.opts.pdf_timeout, converted)
+            self.pdf_calls = pdfstep.convert_all(todo, self.opts.output, scratch, self.jobs, self.opts.pdf_timeout,
+                                                 converted)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 

@@ -158,6 +158,20 @@ def _unpack(task: RenderTask) -> tuple:
     return value
 
 
+_grouped: "OrderedDict[str, dict]" = OrderedDict()
+
+
+def _by_agency(digest: str, att) -> dict:
+    """The workbook's rows grouped by lead agency: once per workbook and process, not per letter."""
+    value = _grouped.get(digest)
+    if value is None:
+        value = _grouped[digest] = engine.group_by_agency(att)
+        while len(_grouped) > _LOADED_MAX:
+            _grouped.popitem(last=False)
+    _grouped.move_to_end(digest)
+    return value
+
+
 def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
     """Everything of a document but its writing: the rendered bytes and the indicator count."""
     assert _config is not None, "worker not initialised"
@@ -175,7 +189,8 @@ def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
         return RenderResult(task.output, False, failure_reason(exc))
     try:
         merged = engine.merge_settings(settings, _toml)
-        ctx = engine.context(att, merged, _config.kind, task.agency)
+        grouped = _by_agency(task.digest, att) if task.agency and task.digest else None
+        ctx = engine.context(att, merged, _config.kind, task.agency, grouped)
         count = engine.indicator_count(ctx)
         data = engine.render_bytes(_renderer, ctx)
     except Exception as exc:

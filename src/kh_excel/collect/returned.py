@@ -109,7 +109,7 @@ def _find_agency(texts: list[str], index: MasterIndex) -> str:
 def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     """Read one returned workbook and match its rows; never raises for a bad file."""
     from kh_excel.api import read_workbook
-    from kh_excel.io.limits import InputRefused
+    from kh_excel.errors import UserError
     from kh_excel.io.workbook import open_workbook
     path = Path(path)
     out = Returned(file=str(path))
@@ -119,7 +119,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         meta = _meta(book, names)
         grids = [book.grid(s) for s in names if s != META_SHEET and not book.is_hidden(s)]
         table = read_workbook(grids, file=str(path))
-    except InputRefused as exc:  # WorkbookError included: the reason names the file
+    except UserError as exc:  # WorkbookError, InputRefused …: the message names the file
         return out.failed(str(exc))
     except Exception as exc:  # a file so broken the libraries choke on it: one failed item, not a crash
         from kh_excel.io.limits import why

@@ -33,14 +33,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from decimal import Decimal
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
-                                 zero_result_unfilled)
+                                 without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import decimals_of, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -245,6 +245,7 @@ def _growth(ind: Indicator) -> dict:
     return {"growth": (result / previous - 1) * _HUNDRED, "growth_unit": "%", "growth_kind": "yoy"}
 
 
+@without_gc
 def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
              faults: Mapping[int, str] | None = None) -> Attainment:
     """Assess every row of the table and summarise. `faults` (sheet row -> why, from core.gate)
@@ -312,6 +313,12 @@ def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, 
     return counts
 
 
+def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
+                 assessments: list[Assessment]) -> str:
+    """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
+    return summary_sentence(total, evaluated, not_met, year, sentence_names(assessments, {id(a.indicator) for a in not_met}))
+
+
 def summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
     total = _empty()
     for a in assessments:
@@ -329,9 +336,8 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
         by_section=by_section,
         by_agency=by_agency,
         by_leader=by_leader,
-        sentence=summary_sentence(total, evaluated, not_met, year,
-                                  sentence_names(assessments, {id(a.indicator) for a in not_met})),
         not_met=not_met,
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments)),
     )
 
 

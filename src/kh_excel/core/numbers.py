@@ -394,6 +394,18 @@ def _plausible(d: Decimal) -> bool:
     return -MAX_MAGNITUDE <= d.adjusted() <= MAX_MAGNITUDE and len(d.as_tuple().digits) <= MAX_DIGITS
 
 
+def _plain_float(f: float) -> Decimal | None:
+    """The common float cell (an integer, or up to 15 significant digits in plain notation) as
+    `_float_to_decimal` reads it, without its checks; None for any other float (the slow path).
+    Such a value is always plausible: |f| < 10**16 and not below 10**-5 (repr switches to 1e-05)."""
+    if f.is_integer():
+        return Decimal(int(f)) if -1e15 < f < 1e15 else None
+    r = repr(f)
+    if "e" in r or "n" in r or len(r.lstrip("-").replace(".", "").lstrip("0")) > _EXCEL_SIGNIFICANT:
+        return None
+    return Decimal(r)
+
+
 def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber | None:
     """A cell value as a number, or None when it is not one (empty, prose, bool, error).
 
@@ -409,12 +421,14 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         return parsed if parsed is None or _plausible(parsed.value) else None
     if isinstance(value, (int, float, Decimal)):
-        try:
-            d = to_decimal(value)
-        except (ValueError, TypeError, InvalidOperation, OverflowError):
-            return None
-        if not _plausible(d):
-            return None
+        d = _plain_float(value) if type(value) is float else None
+        if d is None:
+            try:
+                d = to_decimal(value)
+            except (ValueError, TypeError, InvalidOperation, OverflowError):
+                return None
+            if not _plausible(d):
+                return None
         places = excel_decimals(number_format)
         percent = excel_is_percent(number_format)
         exact = None
@@ -437,24 +451,21 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
     `decimals=None` keeps the decimals the value carries (Decimal("93.00") ->
     "93,00"); an int gives none. `decimals` rounds ROUND_HALF_UP.
     """
-    d = to_decimal(value)
+    if decimals is None and type(value) is Decimal and value.is_finite():
+        d = value  # as to_decimal gives it: format "f" writes 1E+3 as 1000 too
+    else:
+        d = to_decimal(value)
     if decimals is not None:
         if decimals < 0:
             raise ValueError("decimals must be >= 0")
         d = _quantize(d, decimals)
-    text = format(d, "f")
-    negative = text.startswith("-")
-    text = text.lstrip("-")
-    int_part, _, frac = text.partition(".")
-    groups = []
-    while len(int_part) > 3:
-        groups.insert(0, int_part[-3:])
-        int_part = int_part[:-3]
-    groups.insert(0, int_part)
-    out = ".".join(groups) + ("," + frac if frac else "")
-    if negative and d != 0:
-        out = "-" + out
+    out = format(d, ",f").translate(_VI_SEPARATORS)  # grouping done by the decimal module, in C
+    if out.startswith("-") and d == 0:
+        out = out[1:]  # -0,00 is shown as 0,00
     return out
+
+
+_VI_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
 FAR_OFF_FACTOR = Decimal(10)  # a figure ≥10× or ≤0,1× the one it is compared with: likely a unit error

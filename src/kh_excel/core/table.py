@@ -18,6 +18,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.model import (
     ErrorValue,
     Grid,
+    without_gc,
     Indicator,
     Section,
     Table,
@@ -467,14 +468,37 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
         _latest_result_with_figures(grid, header, found, labels)
     if "result" in header.columns and header.columns["result"] in found:
         header.period = labels[header.columns["result"]]
-    if not period:
+    if period:
+        chosen = _match_name(period, [labels[c] for c in found])
+        if chosen is None:
+            raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
+        # the period's columns of several years («Thực hiện 6 tháng năm 2025», «… năm 2026»): the latest is the
+        # result, never last year's figure under this year's name
+        same = [c for c in found if _match_name(period, [labels[c]]) and
+                period_months(labels[c]) == period_months(chosen)]
+        c = max(same, key=lambda c: (_year_of(labels[c]) or 0, -c))
+        header.columns["result"], header.labels["result"] = c, labels[c]
+        header.period = labels[c]
+    _previous_of_same_period(header, labels)
+
+
+def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:
+    """The previous year's column is of the result's period: «Thực hiện 6 tháng năm 2025» beside 6 months of 2026,
+    «Thực hiện năm 2025» beside the year's estimate — never a year against last year's 6 months. Only where the
+    table has such a column; otherwise the previous column stays as read (documents then make no comparison)."""
+    if "result" not in header.columns:
         return
-    chosen = _match_name(period, [labels[c] for c in found])
-    if chosen is None:
-        raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
-    c = next(c for c in found if labels[c] == chosen)
-    header.columns["result"], header.labels["result"] = c, chosen
-    header.period = chosen
+    res = header.columns["result"]
+    year, months = _year_of(labels[res]), period_months(labels[res]) or 12
+    prev = header.columns.get("previous")
+    if year is None or (prev is not None and (period_months(labels.get(prev, "")) or 12) == months
+                        and _year_of(labels.get(prev, "")) == year - 1):
+        return
+    taken = {header.columns.get(k) for k in ("target", "result")}
+    match = [c for c, lab in labels.items() if c not in taken and header_role(lab) == "result"
+             and _year_of(lab) == year - 1 and (period_months(lab) or 12) == months]
+    if match:
+        header.columns["previous"], header.labels["previous"] = match[0], labels[match[0]]
 
 
 def _has_figures(rows: list[list[Any]], c: int, first: int, limit: int = 400) -> bool:
@@ -719,6 +743,7 @@ def _is_upper_title(s: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+@without_gc
 def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
     GroupNotFound when `group`/`period` names no column group or period of the sheet."""
@@ -780,11 +805,17 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             v = _cell(rows, ar, ac)
         return v
 
+    if not anchors:  # no merged cells to inherit from (most sheets): the plain lookup, called ~8 times a row
+        def get(r: int, role: str, inherit: bool = True) -> Any:  # noqa: F811
+            c = cols.get(role)
+            return None if c is None else rows[r][c]
+
     def add_warning(code: str, r: int, role: str, indicator: str, **params: Any) -> None:
         from kh_excel.core.validation import make_finding
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
+    from kh_excel.core.direction import infer_direction
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
@@ -969,7 +1000,6 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 ind.cooperate = list(current.cooperate)
             if not ind.leader:
                 ind.leader = current.leader
-        from kh_excel.core.direction import infer_direction
         ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")), fname if name else None)
         table.indicators.append(ind)
         if kind == "indicator":

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, zero_result_unfilled
+from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_result_unfilled
 from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
 from kh_excel.core.table import structure_parts
 
@@ -194,6 +194,10 @@ class _Checker:
             raw = ind.raw.get(role)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
+            if type(raw) is float or type(raw) is int:  # the common cell: a number the reader read
+                reading = ind.readings.get(role)
+                if reading is not None and (role != "target" or reading.target.op != "text"):
+                    continue
             if isinstance(raw, ErrorValue):
                 self.add("excel_error", ind, role, value=raw.code)
                 continue
@@ -427,6 +431,7 @@ def _looks_numeric_attempt(raw: Any) -> bool:
     return any(ch.isdigit() for ch in s) and len(s) <= 30
 
 
+@without_gc
 def validate(table: Table) -> list[Finding]:
     """Every finding for the table, in sheet order (reader findings first where tied)."""
     ch = _Checker(table)

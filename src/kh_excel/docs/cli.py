@@ -65,11 +65,36 @@ def register(app: typer.Typer) -> None:
     def lint(
         doc: Path = typer.Argument(..., help="Tệp Word (.docx) cần kiểm tra thể thức."),
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+        fix: bool = typer.Option(False, "--fix", help="Ghi bản sao đã sửa những lỗi sửa được an toàn (khổ giấy, lề, "
+                                                     "phông, cỡ chữ, số 0 của ngày tháng, dấu câu nơi nhận, số trang); "
+                                                     "cần -o."),
+        out: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx ghi bản đã sửa (với --fix)."),
     ) -> None:
         """Kiểm tra thể thức văn bản theo Nghị định 30/2020/NĐ-CP (mã thoát 1 nếu có quy tắc không đạt)."""
         def body() -> int:
             from kh_excel.docs.lint import lint_docx, report_json
 
+            if fix:
+                from kh_excel.docs.lint.fix import fix_docx, fix_text
+
+                if out is None:
+                    fail("--fix cần tệp kết quả: thêm «-o TỆP_ĐÃ_SỬA.docx».", 2)
+                if out.suffix.lower() != ".docx":
+                    fail(f"tệp kết quả phải có đuôi .docx (đang là «{out.name}»).", 2)
+                result = fix_docx(doc, out)
+                report = result.after
+                if as_json:
+                    data = report.to_json()
+                    data["fixed"] = result.fixed
+                    data["text_changes"] = result.text_changes
+                    data["not_fixed"] = [{"id": rid, "why": why} for rid, why in result.not_fixed]
+                    import json
+                    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                else:
+                    sys.stdout.write(fix_text(result) + "\n")
+                return 0 if report.ok else 1
+            if out is not None:
+                fail("-o chỉ dùng cùng --fix.", 2)
             report = lint_docx(doc)
             sys.stdout.write((report_json(report) if as_json else report.to_text()) + "\n")
             return 0 if report.ok else 1

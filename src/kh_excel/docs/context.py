@@ -20,6 +20,8 @@ from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator
 from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
+from kh_excel.docs import notice as N
+from kh_excel.docs import period as P
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
 from kh_excel.docs import kinds
@@ -91,9 +93,10 @@ def result_text(ind: Indicator) -> str:
     return txt(ind.result_text)
 
 
-def growth_text(a: Assessment, previous_year: int | None) -> str:
-    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words)."""
-    return W.growth_words(a, previous_year)
+def growth_text(a: Assessment, previous_year: int | None, since: str | None = None) -> str:
+    """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words);
+    `since` the comparison of a part of the year («so với cùng kỳ năm trước», docs.period)."""
+    return W.growth_words(a, previous_year, since)
 
 
 def sub_level(ind: Indicator) -> int:
@@ -151,12 +154,14 @@ def appendix_title(table: Table) -> str:
 # ------------------------------------------------------------------ main entry
 
 def build_context(source: Attainment | Table, settings: Settings | None, kind: str,
-                  agency: str | None = None, today: date | None = None) -> dict[str, Any]:
+                  agency: str | None = None, today: date | None = None,
+                  by_agency: dict[str, list[Assessment]] | None = None) -> dict[str, Any]:
     """The template context of one document.
 
     `kind` is an id of docs.kinds (it picks the settings group, the tên loại, the symbol and
     the body); `agency` keeps only the indicators that agency leads (a kind with needs_agency
-    requires it; the batch generator calls this once per agency).
+    requires it; the batch generator calls this once per agency, passing `by_agency`, the
+    table's rows grouped once by `group_by_agency`, instead of a rescan each time).
     """
     from kh_excel.core.attainment import evaluate, summarise
 
@@ -171,10 +176,14 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     year = _year(s.get("nam"), table, today)
 
     assessments = list(attainment.assessments)
+    # the period the figures are of (docs.period): its words, its comparisons, progress against a year's plan
+    per = P.of_table(table, year)
+    if kinds.is_report(kind):
+        assessments = P.without_growth(P.as_progress(assessments, per), per)
     if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
-        assessments = _for_agency(assessments, table, agency)
+        assessments = _for_agency(assessments, table, agency, by_agency)
         if not assessments:
             raise ContextError(f"không có chỉ tiêu nào do «{agency}» chủ trì")
         agency = _agency_display(assessments, agency)
@@ -190,7 +199,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (province[0].lower() if province else "tỉnh") if people_committee
+        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else "tỉnh"))
+        if people_committee
         else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
     dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else MISSING_PLACE)
@@ -204,7 +214,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ngay: date | None = s.get("ngay")
     cong_van = info.cong_van
 
-    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or [info.trich_yeu.format(year=year)])]
+    meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
+    trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
+                                  [N.default_trich_yeu(meeting) if meeting else
+                                   per.trich_yeu() if kind == "bao-cao" and per.labelled else
+                                   info.trich_yeu.format(year=year)])]
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -242,8 +256,16 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     }
 
     # --- signature and recipients
-    ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
-    if txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2")):
+    if kind == N.KIND:  # signed by the office (TL./KT.), from the notice's own group: never the chairman's TM.
+        try:
+            signer = N.signer_values((settings or Settings()).groups.get(kind, {}), ban_hanh)
+        except (N.NoticeError, ValueError) as exc:
+            raise ContextError(f"người ký: {exc}") from None
+        ky = [{"dong": N.signature_lines(signer),
+               "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
+    else:
+        ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
+    if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     items = recipient_items(list(s.get("noi_nhan") or info.recipients), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
@@ -260,8 +282,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
-        "cot_so_sanh": f"So với năm {prev_year}",
-        "co_nam_truoc": "previous" in table.columns,
+        "cot_so_sanh": per.comparison_header(prev_year),
+        # never a previous column of another period (a year's estimate beside last year's 6 months)
+        "co_nam_truoc": "previous" in table.columns and per.compare,
         "hang": rows,
     }
 
@@ -269,12 +292,17 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
-        "kq": _results(summary, assessments, table, year, prev_year),
+        "kq": _results(summary, assessments, table, year, prev_year, per),
         "ct": _plan_targets(table, assessments, year),
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind),
         "gc": _assignment(assessments, agency),
     }
+    if kind == N.KIND:
+        vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
+        office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
+                                  ten_co_quan, f"Văn phòng {ten_co_quan}" if not office else ten_co_quan, per)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
 
@@ -288,18 +316,30 @@ def _year(value: Any, table: Table, today: date | None) -> int:
     return (today or date.today()).year
 
 
-def _for_agency(assessments: list[Assessment], table: Table, agency: str) -> list[Assessment]:
-    """Rows the agency leads; sub-rows follow their indicator (they inherit its lead agency)."""
+def group_by_agency(assessments: list[Assessment]) -> dict[str, list[Assessment]]:
+    """The rows each lead agency leads, in table order, keyed by the agency registry's key: one
+    pass over the table for all of a workbook's letters. Sub-rows follow their indicator (they
+    inherit its lead agency)."""
+    from kh_excel.core.table import agency_registry
+    key = agency_registry().key
     by_row = {a.indicator.row: a for a in assessments}
-    keep: list[Assessment] = []
+    out: dict[str, list[Assessment]] = {}
     for a in assessments:
         ind = a.indicator
         leads = ind.lead
         if not leads and ind.kind == "subrow" and ind.parent_row in by_row:
             leads = by_row[ind.parent_row].indicator.lead
-        if any(_same_agency(x, agency) for x in leads):
-            keep.append(a)
-    return keep
+        for k in dict.fromkeys(key(x) for x in leads):
+            out.setdefault(k, []).append(a)
+    return out
+
+
+def _for_agency(assessments: list[Assessment], table: Table, agency: str,
+                by_agency: dict[str, list[Assessment]] | None = None) -> list[Assessment]:
+    """Rows the agency leads (from `by_agency` when the caller grouped them already)."""
+    from kh_excel.core.table import agency_registry
+    grouped = by_agency if by_agency is not None else group_by_agency(assessments)
+    return list(grouped.get(agency_registry().key(agency), []))
 
 
 def _agency_display(assessments: list[Assessment], agency: str) -> str:
@@ -381,6 +421,16 @@ def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str =
     except ValueError as exc:
         raise ContextError(f"người ký{' thứ hai' if suffix else ''}: {exc}") from None
     return {"dong": lines, "ho_ten": name or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}
+
+
+_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+
+
+def _committee_level(ban_hanh: list[str]) -> str:
+    """'huyện' for «ỦY BAN NHÂN DÂN» over «HUYỆN ĐƠN DƯƠNG»: the committee named in a sentence is the issuer's own
+    level, not the province a table's title names ('' when the lines do not say)."""
+    m = _LEVEL.match(txt(ban_hanh[1])) if len(ban_hanh) > 1 else None
+    return m.group(1).lower() if m else ""
 
 
 def is_people_committee(ban_hanh: list[str]) -> bool:
@@ -558,18 +608,21 @@ def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
             **{f"gop_{f}": "" for f in MERGED_FIELDS}}
 
 
-def _entries(assessments: list[Assessment], prev_year: int | None = None) -> list[W.Item]:
-    return W.items(assessments, lambda a: growth_text(a, prev_year))
+def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None) -> list[W.Item]:
+    return W.items(assessments, lambda a: growth_text(a, prev_year, since))
 
 
-def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dict[str, int]]:
-    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree."""
+def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None) -> tuple[str, dict[str, int]]:
+    """The report sentence (seed 004), counting the entries the document lists, so the two never disagree.
+    `per` names the period («6 tháng đầu năm 2026, có …»); a part of the year against the year's plan is progress."""
     counts = {s: 0 for s, _ in STATUS_GROUPS}
     for e in entries:
         counts[e.status] = counts.get(e.status, 0) + 1
     met = counts["vuot"] + counts["dat"]
     evaluated = met + counts["khong_dat"]
-    lead = f"Năm {year}, có" if year else "Có"
+    lead = f"{per.lead()}, có" if per and per.labelled else f"Năm {year}, có" if year else "Có"
+    if per and per.plan_is_year:
+        return P.progress_sentence(per, counts) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -588,18 +641,22 @@ def _summary_sentence(entries: list[W.Item], year: int | None) -> tuple[str, dic
     return s + ".", counts
 
 
-def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int) -> dict[str, Any]:
-    entries = _entries(assessments, prev_year)
+def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
+             per: P.Period | None = None) -> dict[str, Any]:
+    since = per.since(prev_year) if per else None
+    entries = _entries(assessments, prev_year, since)
     groups = []
     for status, title in STATUS_GROUPS:
+        if per and per.plan_is_year and status == P.PROGRESS_STATUS:
+            title = P.PROGRESS_TITLE
         lines = [f"- {e.result}" for e in entries if e.status == status]
         if not lines:
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
-              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year))]
-    sentence, counts = _summary_sentence(entries, year)
+              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
+    sentence, counts = _summary_sentence(entries, year, per)
     return {
         "co_ket_qua": table.has_results,
         "cau_tong_hop": sentence,
@@ -612,7 +669,12 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         "so_so_lieu_loi": str(counts.get(W.ERROR_STATUS, 0)),
         "nhom": groups,
         "tang_truong": _ending(growth, ";", "."),
-        "nam_truoc_text": f"năm {prev_year}",
+        "nam_truoc_text": "cùng kỳ năm trước" if per and per.same_period else f"năm {prev_year}",
+        # the period in words («6 tháng đầu năm 2026», «năm 2026»); a running year is «tình hình», a closed one
+        # «kết quả»; `tien_do`: a part of the year against the year's plan (progress, nothing judged)
+        "ky": per.words() if per and per.labelled else f"năm {year}",
+        "tinh_hinh": bool(per and per.labelled and (per.part_of_year or per.estimate)),
+        "tien_do": bool(per and per.plan_is_year),
     }
 
 
@@ -920,8 +982,10 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
                  agency: str) -> None:
     kq = ctx["kq"]
     groups = {g["trang_thai"]: g for g in kq["nhom"]}
-    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
-                          f"chủ yếu năm {year} như sau:"]
+    # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
+    span, what = kq["ky"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
+    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội "
+                          f"chủ yếu {span} như sau:"]
     shortfalls = []
     if "khong_dat" in groups:
         shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
@@ -932,17 +996,22 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     if "chua_co_so_lieu" in groups:
         shortfalls.append(f"Còn {len(groups['chua_co_so_lieu']['muc'])} chỉ tiêu chưa có số liệu để đánh giá.")
     # judgements about the year, the agencies' effort or the causes are the author's, never invented here
-    defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu năm {year} — ghi ở mục "
+    defaults["ket_qua"] = [f"[Đánh giá chung: nhận định về kết quả thực hiện các chỉ tiêu {span} — ghi ở mục "
                            "«Kết quả đạt được» của trang Cấu hình văn bản]"]
-    defaults["ton_tai"] = (shortfalls + ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
-                           if shortfalls else ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."])
+    # «all met» only where rows were judged and none fell short: progress against a year's plan (docs.period)
+    # or a table judged nowhere says nothing of the kind
+    all_met = kq["so_danh_gia"] != "0" and not kq["tien_do"]
+    cause = ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+    defaults["ton_tai"] = (shortfalls + cause if shortfalls else
+                           ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
+                           ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
     defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
                              "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")
-    defaults["ket_thuc"] = [f"Trên đây là báo cáo kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
-                            f"năm {year} của {ten_co_quan}./."]
+    defaults["ket_thuc"] = [f"Trên đây là báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
+                            f"{span} của {ten_co_quan}./."]
 
 
 def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
@@ -976,10 +1045,20 @@ def body_giao_chi_tieu(defaults: dict[str, list[str]], ctx: dict[str, Any], year
                            f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
 
 
+def body_thong_bao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
+                   agency: str) -> None:
+    """The notice's own parts are in ctx["tb"] (docs.notice); what the year brought and why are the author's:
+    marked places until the settings give them."""
+    defaults["ket_qua"] = ["[Kết quả nổi bật: ghi ở mục «Kết quả đạt được» của nhóm «Thông báo kết luận» "
+                           "trang Cấu hình văn bản]"]
+    defaults["ton_tai"] = ["[Tồn tại, hạn chế và nguyên nhân: ghi ở mục «Tồn tại, hạn chế»]"]
+
+
 # The default sections of each kind (docs.kinds Kind.body names one): they fill `defaults` in place.
 BODIES: dict[str, Any] = {
     "bao-cao": body_bao_cao,
     "ke-hoach": body_ke_hoach,
     "chuong-trinh": body_chuong_trinh,
     "giao-chi-tieu": body_giao_chi_tieu,
+    "thong-bao": body_thong_bao,
 }

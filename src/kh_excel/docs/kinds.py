@@ -26,7 +26,7 @@ class Kind:
     viet_tat: str           # abbreviation in the số/ký hiệu (nd30 Phụ lục III): BC, KH, CTr
     trich_yeu: str          # default trích yếu; {year} is the plan year
     body: str               # name of its body function in docs.context.BODIES
-    appendix: str           # the appendix table part (templates/parts/<appendix>.docx)
+    appendix: str           # the appendix table part (templates/parts/<appendix>.docx); "" = no appendix
     report: bool = False    # states results: the table needs a result column (core.gate)
     needs_agency: bool = False   # one lead agency per document (--agency; batch --per agency)
     aliases: tuple[str, ...] = ()   # other names of its settings group
@@ -68,6 +68,11 @@ register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
               body="giao-chi-tieu", appendix="bang-ke-hoach", needs_agency=True,
               aliases=("Văn bản giao chỉ tiêu",),
               button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx"))
+register(Kind("thong-bao", "Thông báo kết luận", "THÔNG BÁO", "Thông báo", "TB",
+              "Kết luận tại cuộc họp về tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              body="thong-bao", appendix="", report=True, aliases=("Thông báo",),
+              recipients=(*DEFAULT_RECIPIENTS, "Lãnh đạo Văn phòng"),
+              button="thong_bao", file_name="Thông báo kết luận.docx"))  # docs.notice; no appendix (seed 004)
 
 DEFAULT = "bao-cao"                    # a document per workbook (batch, the CLI)
 DEFAULT_PLAN = "ke-hoach"              # the context of a template of no kind, for a table with no results

@@ -1,19 +1,21 @@
-"""Page geometry, font sizes and the OOXML snippets of Decree 30 layout, defined once.
+"""Page geometry, font sizes and the OOXML snippets the templates are drawn with.
 
-The template builder draws the templates with these values, the context builder sizes
-the horizontal rules with them and `lint` checks documents against the ranges of nd30.md.
+The values come from the Decree 30 spec (`kh_excel.docs.nd30`), whose ranges `lint`
+checks: the template builder draws with the preferred ones, the context builder sizes
+the horizontal rules with them.
 """
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from kh_excel.docs import nd30
 from kh_excel.docs.vn import mm_to_twips, text_width_pt
 
-FONT = "Times New Roman"
+FONT = nd30.FONT
 
-PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
-MARGIN_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
-HEADER_DISTANCE_MM = 10.0
+PAGE_W_MM, PAGE_H_MM = nd30.PAGE_MM
+MARGIN_MM = dict(nd30.MARGINS_PREFERRED_MM)
+HEADER_DISTANCE_MM = nd30.HEADER_DISTANCE_MM
 TEXT_W_MM = PAGE_W_MM - MARGIN_MM["left"] - MARGIN_MM["right"]           # 165 mm
 LANDSCAPE_TEXT_W_MM = PAGE_H_MM - MARGIN_MM["left"] - MARGIN_MM["right"]  # 252 mm
 
@@ -22,34 +24,35 @@ HEADER_COLS_MM = (66.0, 99.0)
 SIGN_COLS_MM = (66.0, 99.0)
 SIGN_TWO_COLS_MM = (82.5, 82.5)
 
-# Font sizes in points (nd30 ranges in brackets).
+# Font sizes the builder draws, in points: the preferred value of each element of the spec.
+_E = nd30.ELEMENTS
 SIZE = {
-    "chu_quan": 13,      # 12–13, not bold
-    "ban_hanh": 13,      # 12–13, bold
-    "quoc_hieu": 12,     # 12–13, bold
-    "tieu_ngu": 13,      # 13–14, bold
-    "so": 13,            # 13
-    "trich_yeu_cv": 12,  # V/v of a công văn, 12–13
-    "ngay": 14,          # 13–14, italic
-    "ten_loai": 14,      # 13–14, bold
-    "trich_yeu": 14,     # 13–14, bold
-    "body": 14,          # 13–14
-    "ky": 14,            # 13–14, bold
-    "noi_nhan_label": 12,  # 12, bold italic
-    "noi_nhan": 11,      # 11
-    "page_number": 13,   # 13–14
-    "phu_luc": 14,       # 14, bold
-    "table": 12,         # 11–13
+    "chu_quan": _E["co_quan_chu_quan"].preferred,
+    "ban_hanh": _E["co_quan_ban_hanh"].preferred,
+    "quoc_hieu": _E["quoc_hieu"].preferred,
+    "tieu_ngu": _E["tieu_ngu"].preferred,
+    "so": _E["so_ky_hieu"].preferred,
+    "trich_yeu_cv": _E["vv"].preferred,
+    "ngay": _E["dia_danh_ngay"].preferred,
+    "ten_loai": _E["ten_loai"].preferred,
+    "trich_yeu": _E["trich_yeu"].preferred,
+    "body": _E["body"].preferred,
+    "ky": _E["quyen_han"].preferred,
+    "noi_nhan_label": _E["noi_nhan_label"].preferred,
+    "noi_nhan": _E["noi_nhan_item"].preferred,
+    "page_number": _E["page_number"].preferred,
+    "phu_luc": _E["phu_luc_heading"].preferred,
+    "table": _E["phu_luc_table"].preferred,
 }
-FIRST_LINE_INDENT_MM = 12.7   # 1.27 cm
-BODY_SPACING_PT = 6
-BODY_LINE = 276               # 1.15 lines (240 = single)
+FIRST_LINE_INDENT_MM = nd30.FIRST_LINE_INDENT_PREFERRED_MM
+BODY_SPACING_PT = nd30.BODY_SPACING_PREFERRED_PT
+BODY_LINE = nd30.BODY_LINE_PREFERRED
 RULE_RATIO = 0.4              # a "1/3–1/2 of the text" rule drawn at 40 % of the text
 RULE_WIDTH_EIGHTHS = 6        # 0.75 pt
 APPENDIX_RULE_MM = 40.0
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+QUOC_HIEU = nd30.QUOC_HIEU
+TIEU_NGU = nd30.TIEU_NGU
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

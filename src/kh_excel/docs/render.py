@@ -27,7 +27,7 @@ import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import jinja2
 from docxtpl import DocxTemplate
@@ -36,6 +36,9 @@ from lxml import etree
 
 from kh_excel.docs.sandbox import RenderLimit, SecurityError, TemplateSandbox, deadline, render_bounded
 from kh_excel.errors import UserError
+
+if TYPE_CHECKING:
+    from kh_excel.docs.template_cache import DiskCache
 
 DOCX_MAIN = "word/document.xml"
 _TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -171,6 +174,9 @@ class PartsLoader(jinja2.BaseLoader):
         self.search_path = [Path(p) for p in search_path]
         self.sources = sources if sources is not None else {}  # filename -> lined source, for error places
         self.lined = lined
+        # name -> (code, path, stamp): parts compiled before (the disk cache, or the compile that
+        # filled it), used while the file found for the name is that one, unchanged
+        self.precompiled: dict[str, tuple[Any, str, tuple[int, int]]] = {}
 
     @staticmethod
     def plain_name(name: str) -> bool:
@@ -190,6 +196,22 @@ class PartsLoader(jinja2.BaseLoader):
                 continue
         return None
 
+    def load(self, environment: jinja2.Environment, name: str, globals=None) -> jinja2.Template:
+        pre = self.precompiled.get(name)
+        if pre is not None:
+            code, shown, stamp = pre
+            path = Path(shown)
+            try:
+                same = self.find(name) == path and _stamp(path) == stamp
+            except OSError:
+                same = False
+            if same:
+                return environment.template_class.from_code(
+                    environment, code, environment.make_globals(globals),
+                    lambda: path.is_file() and _stamp(path) == stamp)
+            self.precompiled.pop(name, None)
+        return super().load(environment, name, globals)
+
     def get_source(self, environment: jinja2.Environment, template: str):
         path = self.find(template)
         if path is None:
@@ -199,6 +221,11 @@ class PartsLoader(jinja2.BaseLoader):
         if self.lined:
             self.sources[str(path)] = source
         return source, str(path), lambda: path.is_file() and _stamp(path) == stamp
+
+
+def _digest(path: Path) -> str | None:
+    from kh_excel.docs.template_cache import file_digest
+    return file_digest(path)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -229,8 +256,10 @@ class CompiledTemplate:
 class Renderer:
     """Compiles each template file once (per modification) and renders it many times."""
 
-    def __init__(self, parts_dirs: Iterable[Path] | None = None):
+    def __init__(self, parts_dirs: Iterable[Path] | None = None, disk_cache: "DiskCache | None" = None):
+        """`disk_cache` (kh_excel.docs.template_cache) keeps compiled templates between runs."""
         self.extra_parts_dirs = [Path(p) for p in (parts_dirs or [])]
+        self.disk = disk_cache
         self._cache: dict[Path, CompiledTemplate] = {}
         self._envs: dict[tuple, jinja2.Environment] = {}
         self._sources: dict[str, str] = {}
@@ -262,7 +291,16 @@ class Renderer:
                 return cached
         env = self.environment(path)
         env_lined = self.environment(path, lined=True)
-        entries = _read_zip(path, path)
+        entries = _read_zip(path, path)  # the input limits, cached or not
+        disk_key = self._disk_key(path, env, entries) if self.disk is not None else None
+        if disk_key is not None:
+            compiled = self._from_disk(disk_key, path, stamp, entries, env, env_lined)
+            if compiled is not None:
+                with self._lock:
+                    self._cache[path] = compiled
+                return compiled
+        codes: dict[str, tuple[Any, Any]] = {}
+        includes: dict[str, Path] = {}
         templates: dict[str, jinja2.Template] = {}
         lined_templates: dict[str, jinja2.Template] = {}
         sources: dict[str, str] = {}
@@ -286,22 +324,99 @@ class Renderer:
             except jinja2.TemplateSyntaxError as exc:
                 raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}", _place(lined, exc.lineno),
                                       part=info.filename) from None
+            codes[info.filename] = (code, lined_code)
             templates[info.filename] = env.template_class.from_code(env, code, env.make_globals(None), None)
             lined_templates[info.filename] = env_lined.template_class.from_code(
                 env_lined, lined_code, env_lined.make_globals(None), None)
             undeclared[filename] = set(meta.find_undeclared_variables(ast))
             fix_tables = fix_tables or "{%tc" in xml or "{% tc" in xml
-            self._check_includes(env_lined, ast, path, undeclared, seen=set(), chain=(path.resolve(),))
+            self._check_includes(env_lined, ast, path, undeclared, seen=set(), chain=(path.resolve(),),
+                                 found=includes)
         self._sources.update(sources)
         parts = [Path(f) for f in undeclared if not f.startswith(f"{path}:")]
         compiled = CompiledTemplate(path, stamp, entries, templates, sources, undeclared, fix_tables, parts,
                                     lined_templates, static, frozenset(env.globals))
+        if disk_key is not None:
+            self._to_disk(disk_key, compiled, codes, includes, env, env_lined)
         with self._lock:
             self._cache[path] = compiled
         return compiled
 
+    # ------------------------------------------------------------ disk cache
+    def _disk_key(self, path: Path, env: jinja2.Environment, entries: list[tuple[zipfile.ZipInfo, bytes]]) -> str:
+        from kh_excel.docs.template_cache import content_key
+        loader: PartsLoader = env.loader  # type: ignore[assignment]
+        return content_key(str(path), "\0".join(map(str, loader.search_path)),
+                           *(x for info, data in entries for x in (info.filename, data)))
+
+    def _to_disk(self, key: str, compiled: CompiledTemplate, codes: dict[str, tuple[Any, Any]],
+                 includes: dict[str, Path], env: jinja2.Environment, env_lined: jinja2.Environment) -> None:
+        """Store what compile made; the parts are compiled here for the plain environment too, so
+        that a process forked after this one renders its first document without compiling."""
+        parts = []
+        for name, part in includes.items():
+            shown = str(part)
+            lined = self._sources.get(shown)
+            digest_before = _digest(part)
+            try:
+                code = env.compile(part_source(part), name, shown)
+                lined_code = env_lined.compile(lined, name, shown) if lined is not None else None
+            except (jinja2.TemplateSyntaxError, TemplateProblem):
+                return
+            if lined_code is None or digest_before is None or _digest(part) != digest_before:
+                return  # changed while compiling: store nothing
+            stamp = _stamp(part)
+            env.loader.precompiled[name] = (code, shown, stamp)  # type: ignore[union-attr]
+            env_lined.loader.precompiled[name] = (lined_code, shown, stamp)  # type: ignore[union-attr]
+            parts.append((name, shown, digest_before, lined, code, lined_code))
+        value = {"templates": codes, "sources": compiled.sources,
+                 "undeclared": {k: sorted(v) for k, v in compiled.undeclared.items()},
+                 "fix_tables": compiled.fix_tables, "static": compiled.static,
+                 "parts": [str(p) for p in compiled.parts], "includes": parts}
+        self.disk.store(key, value)  # type: ignore[union-attr]
+
+    def _from_disk(self, key: str, path: Path, stamp: tuple[int, int], entries: list[tuple[zipfile.ZipInfo, bytes]],
+                   env: jinja2.Environment, env_lined: jinja2.Environment) -> CompiledTemplate | None:
+        """The compiled template from a signed entry, if every part it includes is still the file
+        it was compiled from, byte for byte; None (compile afresh) otherwise."""
+        import types
+        value = self.disk.load(key)  # type: ignore[union-attr]
+        if not isinstance(value, dict):
+            return None
+        try:
+            loader: PartsLoader = env.loader  # type: ignore[assignment]
+            for name, shown, digest, _lined, code, lined_code in value["includes"]:
+                part = loader.find(name)
+                if part is None or str(part) != shown or _digest(part) != digest:
+                    return None
+                if not isinstance(code, types.CodeType) or not isinstance(lined_code, types.CodeType):
+                    return None
+            templates, lined_templates = {}, {}
+            for name, (code, lined_code) in value["templates"].items():
+                if not isinstance(code, types.CodeType) or not isinstance(lined_code, types.CodeType):
+                    return None
+                templates[name] = env.template_class.from_code(env, code, env.make_globals(None), None)
+                lined_templates[name] = env_lined.template_class.from_code(
+                    env_lined, lined_code, env_lined.make_globals(None), None)
+            static = {n: (int(c), bytes(d), int(z)) for n, (c, d, z) in value["static"].items()}
+            if set(static) | set(templates) != {info.filename for info, _ in entries}:
+                return None
+            for name, shown, _digest_, lined, code, lined_code in value["includes"]:
+                part_stamp = _stamp(Path(shown))
+                env.loader.precompiled[name] = (code, shown, part_stamp)  # type: ignore[union-attr]
+                env_lined.loader.precompiled[name] = (lined_code, shown, part_stamp)  # type: ignore[union-attr]
+                self._sources[shown] = lined
+            sources = dict(value["sources"])
+            self._sources.update(sources)
+            return CompiledTemplate(path, stamp, entries, templates, sources,
+                                    {k: set(v) for k, v in value["undeclared"].items()}, bool(value["fix_tables"]),
+                                    [Path(p) for p in value["parts"]], lined_templates, static,
+                                    frozenset(env.globals))
+        except (KeyError, TypeError, ValueError, OSError):
+            return None
+
     def _check_includes(self, env: jinja2.Environment, ast, path: Path, undeclared: dict[str, set[str]],
-                        seen: set[str], chain: tuple[Path, ...] = ()) -> None:
+                        seen: set[str], chain: tuple[Path, ...] = (), found: dict[str, Path] | None = None) -> None:
         """Compile every part a template includes now, so their errors show before any output;
         a part that includes itself (directly or through others) is refused here."""
         for name in meta.find_referenced_templates(ast):
@@ -331,7 +446,9 @@ class Renderer:
                 raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}",
                                       _place(self._sources.get(str(part), ""), exc.lineno), part=str(part)) from None
             undeclared[str(part)] = set(meta.find_undeclared_variables(sub))
-            self._check_includes(env, sub, path, undeclared, seen, (*chain, part.resolve()))
+            if found is not None:
+                found[name] = part
+            self._check_includes(env, sub, path, undeclared, seen, (*chain, part.resolve()), found)
 
     # ------------------------------------------------------------ render
     def render_bytes(self, template: str | os.PathLike, context: dict[str, Any]) -> bytes:

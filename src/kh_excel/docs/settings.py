@@ -78,6 +78,15 @@ FIELDS: tuple[Field, ...] = (
     Field("che_do_bao_cao", "Chế độ báo cáo", "lines", "Kế hoạch, chương trình: ví dụ «Định kỳ 6 tháng, hằng năm, "
           "các cơ quan báo cáo … trước ngày …»; để trống: văn bản để chỗ tô vàng, ngày để người soạn điền"),
     Field("ket_thuc", "Đoạn kết", "lines"),
+    # the meeting a Thông báo kết luận reports (docs.notice); a blank one is a highlighted place for the author
+    Field("hop_ngay", "Ngày họp", "date", "Thông báo kết luận: ngày họp, dạng 28/12/2026"),
+    Field("hop_dia_diem", "Địa điểm họp", "text", "Thông báo kết luận: ví dụ «Trung tâm Hội nghị tỉnh»"),
+    Field("hop_ten", "Tên cuộc họp", "text", "Thông báo kết luận: ví dụ «phiên họp thường kỳ tháng 12 năm 2026»"),
+    Field("hop_chu_tri", "Người chủ trì", "text", "Thông báo kết luận: ví dụ «đồng chí Nguyễn Văn A - Chủ tịch "
+          "Ủy ban nhân dân tỉnh»"),
+    Field("hop_thanh_phan", "Thành phần dự họp", "lines", "Thông báo kết luận: mỗi thành phần một dòng"),
+    Field("ket_luan", "Kết luận", "lines", "Thông báo kết luận: nội dung người chủ trì kết luận, mỗi đoạn một dòng; "
+          "để trống: văn bản để chỗ tô vàng cho người soạn viết"),
 )
 FIELD_BY_ID = {f.id: f for f in FIELDS}
 _KEY_INDEX: dict[str, str] = {}
@@ -361,6 +370,22 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("tham_quyen", "TM., KT."),
         row("chuc_vu", "PHÓ CHỦ TỊCH"),
         row("ho_ten", "Nguyễn Thành Sinh"),
+        # a notice of conclusions is signed by the office, by order of the chairman (nd30 7a: TL.)
+        ["Thông báo kết luận", "", ""],
+        row("so", "30"),
+        row("ngay", f"30/12/{y}"),
+        row("hop_ngay", f"28/12/{y}"),
+        row("hop_dia_diem", "Trung tâm Hội nghị tỉnh"),
+        row("hop_ten", f"phiên họp thường kỳ tháng 12 năm {y}"),
+        row("hop_chu_tri", "đồng chí Nguyễn Tuấn Anh - Chủ tịch Ủy ban nhân dân tỉnh"),
+        row("hop_thanh_phan", "các đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh"),
+        row("hop_thanh_phan", "Thủ trưởng các sở, ban, ngành tỉnh"),
+        row("hop_thanh_phan", "Chủ tịch Ủy ban nhân dân các xã, phường"),
+        row("ket_luan", "[Kết luận của người chủ trì về nhiệm vụ trọng tâm thời gian tới]"),
+        row("tham_quyen", "TL."),
+        row("chuc_vu_thu_truong", "CHỦ TỊCH"),
+        row("chuc_vu", "CHÁNH VĂN PHÒNG"),
+        row("ho_ten", "Phan Quốc Nghĩa"),
     ]
     return rows
 

@@ -11,18 +11,13 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from kh_excel.docs import nd30
+
 # Phụ lục III: abbreviations of document types.
-TYPE_ABBREVIATIONS: dict[str, str] = {
-    "Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
-    "Thông cáo": "TC", "Thông báo": "TB", "Hướng dẫn": "HD", "Chương trình": "CTr",
-    "Kế hoạch": "KH", "Phương án": "PA", "Đề án": "ĐA", "Dự án": "DA", "Báo cáo": "BC",
-    "Biên bản": "BB", "Tờ trình": "TTr", "Hợp đồng": "HĐ", "Công điện": "CĐ", "Bản ghi nhớ": "BGN",
-    "Bản thỏa thuận": "BTT", "Giấy ủy quyền": "GUQ", "Giấy mời": "GM", "Giấy giới thiệu": "GGT",
-    "Giấy nghỉ phép": "GNP", "Phiếu gửi": "PG", "Phiếu chuyển": "PC", "Phiếu báo": "PB",
-}
+TYPE_ABBREVIATIONS: dict[str, str] = nd30.DOC_TYPES  # Phụ lục III, kept in the spec
 KNOWN_ABBREVIATIONS = frozenset(TYPE_ABBREVIATIONS.values())
 
-AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+AUTHORITIES = nd30.AUTHORITIES
 
 MM_TWIPS = 1440 / 25.4  # twentieths of a point per millimetre
 

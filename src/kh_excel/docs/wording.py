@@ -136,8 +136,16 @@ def names_a_change(ind: Indicator) -> bool:
     return f.endswith((" tang", " giam")) or any(w in f for w in _CHANGE_NAMES)
 
 
+# a part of the year's result against the whole year's plan (docs.period.as_progress): progress, not attainment
+PROGRESS_REASON = "kết quả một phần năm so với kế hoạch cả năm: tiến độ, chưa đánh giá đạt hay không đạt"
+
+
 def ratio_words(a: Assessment) -> str:
-    return f"đạt {format_ratio(a.ratio)}% kế hoạch" if shows_ratio(a) else ""
+    if not shows_ratio(a):
+        return ""
+    if a.reason == PROGRESS_REASON:
+        return f"bằng {format_ratio(a.ratio)}% kế hoạch năm"
+    return f"đạt {format_ratio(a.ratio)}% kế hoạch"
 
 
 # ------------------------------------------------------------------ names
@@ -357,16 +365,17 @@ def result_clause(ind: Indicator) -> str:
     return f"thực hiện {words}"
 
 
-def growth_words(a: Assessment, previous_year: int | None = None) -> str:
+def growth_words(a: Assessment, previous_year: int | None = None, since: str | None = None) -> str:
     """The change a document states beside a result: 'tăng 8,16% so với năm 2025'; in points for an indicator in %
     ('giảm 0,3 điểm %', as many decimals as the sheet shows, at most 2); a rank in places ('tăng 12 bậc': 30 -> 18);
     a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'). Nothing
-    when the result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns)."""
+    when the result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns). `since` replaces
+    the comparison («so với cùng kỳ năm trước» for a part of the year, docs.period)."""
     ind = a.indicator
     g = a.growth
     if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
         return ""  # a failed row, or a result read as not yet filled (0 against a plan): no change to state
-    since = f"so với năm {previous_year}" if previous_year else "so với năm trước"
+    since = since or (f"so với năm {previous_year}" if previous_year else "so với năm trước")
     kind = getattr(a, "growth_kind", None)
     if kind == "avg_yearly" or (kind is None and is_period_growth(ind) and a.reason.startswith("tăng bình quân")):
         word = "tăng" if g >= 0 else "giảm"

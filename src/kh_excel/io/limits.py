@@ -10,6 +10,7 @@ The bounds are documented in README («Giới hạn và an toàn»).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -169,6 +170,21 @@ def _cell_name(col: int, row: int) -> str:
     return f"{letters}{row}"
 
 
+def _beyond(max_col: int, odd: bool) -> re.Pattern | None:
+    """A pattern whose matches are the column letters of every cell reference right of column
+    `max_col` (1–26: one letter); None past Z, where every reference is read."""
+    if not 1 <= max_col <= 26:
+        return None
+    return _beyond_pattern(max_col, odd)
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond_pattern(max_col: int, odd: bool) -> re.Pattern:
+    space = rb"\s" if odd else b" "
+    after = b"|[%c-Z%c-z]" % (65 + max_col, 97 + max_col) if max_col < 26 else b""
+    return re.compile(space + rb'r="\$?([A-Za-z]{2,8}' + after + rb')\$?\d')
+
+
 class _FarReference(InputRefused):
     """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
 
@@ -233,9 +249,11 @@ class _SheetScan:
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
         odd = b'\tr="' in body or b'\nr="' in body or b'\rr="' in body
-        letters = set((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(body))
-        if letters:
-            self.max_col = max(self.max_col, max(_col_number(x) for x in letters))
+        refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
+        if self.max_col == 0:  # the columns of the first cells: what most of the sheet stays within
+            self._widen(refs.findall(body, 0, 65536))
+        beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
+        self._widen((beyond or refs).findall(body))
         # tags counted with bytes.count (an over-count, e.g. of <col>, only makes the bound stricter)
         self.rows += body.count(self.row_tag)
         self.cells += body.count(self.cell_tag)
@@ -265,6 +283,10 @@ class _SheetScan:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
+
+    def _widen(self, letters: list[bytes]) -> None:
+        if letters:
+            self.max_col = max(self.max_col, max(_col_number(x) for x in set(letters)))
 
     def _dimension(self, ref: str) -> None:
         for part in ref.split(":"):
@@ -353,6 +375,9 @@ class _OdsScan(_SheetScan):
 _COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)="\s*(\d{7,})')
 
 
+_COUNT_HINT = re.compile(rb'ount="\s*\d{7}')
+
+
 class _CountScan:
     """Every count="…"/uniqueCount="…" of an XML member within MAX_COUNT (chunks overlap by a tail)."""
 
@@ -361,7 +386,8 @@ class _CountScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        for m in _COUNT.finditer(data):
+        # Every match of _COUNT holds «ount="» and 7 digits: a search for that literal (fast) rules out most chunks.
+        for m in (_COUNT.finditer(data) if _COUNT_HINT.search(data) else ()):
             n = int(m.group(2))
             inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
             if n > MAX_COUNT and inside_tag:

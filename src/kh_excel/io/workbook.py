@@ -19,10 +19,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from kh_excel.core.model import ErrorValue, Grid
+from kh_excel.core.model import ErrorValue, Grid, without_gc
 from kh_excel.io.limits import InputRefused, guard_spreadsheet, why
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
+_ERROR_TEXTS = frozenset(EXCEL_ERRORS)
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
 
 
@@ -91,6 +92,7 @@ class WorkbookFile:
     def sheet_names(self) -> list[str]:
         return list(self._book.sheet_names)
 
+    @without_gc
     def grid(self, sheet: str) -> Grid:
         try:
             sh = self._book.get_sheet_by_name(sheet)
@@ -209,6 +211,11 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
             row.append(None)
         row[c] = ErrorValue(code)
     for row in grid.rows:  # text cells that show an error as text
+        try:
+            if _ERROR_TEXTS.isdisjoint(row):  # one set operation per row, in C
+                continue
+        except TypeError:  # a value that cannot be hashed: look at each cell
+            pass
         for c, v in enumerate(row):
             if isinstance(v, str) and v in EXCEL_ERRORS:
                 row[c] = ErrorValue(v)

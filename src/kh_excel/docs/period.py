@@ -1,0 +1,128 @@
+"""The period a report speaks of (6 tháng, 9 tháng, ước thực hiện cả năm), from the columns the reader chose.
+
+The reader (core.table) takes plan, result and previous-year columns from one period (`--period`, «Kỳ» of
+the settings, else the period covering most of the year that has figures). A document must then say which
+period its figures are: the title («Tình hình thực hiện … 6 tháng đầu năm 2026»), the summary's lead
+(«6 tháng đầu năm 2026, có …»), and the comparison («so với cùng kỳ năm trước» where the previous column is the
+same period of the year before, «so với năm 2025» for a whole year) — and never a comparison across periods
+(a year's estimate against last year's 6 months), nor a judgement of a part of the year against the whole
+year's plan (400 of a 1.000 plan after 6 months is no «không đạt»: it is progress, «bằng 40,0% kế hoạch năm»).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from kh_excel.core.model import Assessment, Table
+from kh_excel.core.table import period_months
+from kh_excel.core.text import fold
+from kh_excel.docs import wording as W
+
+QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_QUARTER = re.compile(r"\bquy\s+([ivx]+|\d)\b")
+_ESTIMATE = re.compile(r"\b(uoc|uth)\b")
+# a part of the year judged against the whole year's plan: progress, never a status
+PROGRESS_STATUS = "khong_danh_gia"
+PROGRESS_REASON = W.PROGRESS_REASON
+PROGRESS_TITLE = "Tiến độ thực hiện so với kế hoạch cả năm"
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    months: int = 12              # 12 for a whole year (or a table without periods)
+    quarter: str = ""             # «II» for «Quý II»
+    estimate: bool = False        # the result column is an estimate («Ước thực hiện», «ƯTH»)
+    labelled: bool = False        # the table names its periods (so the document names the chosen one)
+    plan_is_year: bool = False    # a part of the year against the whole year's plan
+    compare: bool = True          # the previous column is the same period of the previous year
+    same_period: bool = False     # … and that period is a part of the year: «so với cùng kỳ năm trước»
+
+    @property
+    def part_of_year(self) -> bool:
+        return self.months < 12
+
+    def words(self) -> str:
+        """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»."""
+        y = self.year
+        if self.quarter:
+            return f"quý {self.quarter} năm {y}"
+        if self.months == 6:
+            return f"6 tháng đầu năm {y}"
+        if self.part_of_year:
+            return f"{self.months} tháng năm {y}"
+        if self.labelled and self.estimate:
+            return f"ước thực hiện cả năm {y}"
+        return f"năm {y}"
+
+    def lead(self) -> str:
+        w = self.words()
+        return w[:1].upper() + w[1:]
+
+    def trich_yeu(self) -> str:
+        """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
+        if not self.labelled or (not self.part_of_year and not self.estimate):
+            return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
+        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.words()}"
+
+    def since(self, previous_year: int | None) -> str | None:
+        """The comparison phrase for a change against the previous column; None when there is none to make."""
+        if not self.compare:
+            return None
+        if self.same_period:
+            return "so với cùng kỳ năm trước"
+        return f"so với năm {previous_year}" if previous_year else "so với năm trước"
+
+    def comparison_header(self, previous_year: int | None) -> str:
+        return "So với cùng kỳ năm trước" if self.same_period else f"So với năm {previous_year}"
+
+
+def of_table(table: Table, year: int) -> Period:
+    """The period of the columns the reader took (Table.period and the chosen columns' own headers)."""
+    heads = table.column_headers
+    label = table.period or ""
+    result_head = fold(heads.get("result", ""))
+    months = period_months(label) or period_months(heads.get("result", "")) or 12
+    q = _QUARTER.search(fold(label) or result_head)
+    quarter = ""
+    if q and months == 3:
+        token = q.group(1)
+        quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
+    labelled = bool(label) or bool(period_months(heads.get("result", "")))
+    plan_months = period_months(heads.get("target", "")) or 12
+    has_previous = "previous" in table.columns
+    prev_months = period_months(heads.get("previous", "")) or 12
+    compare = has_previous and prev_months == months
+    return Period(year=year, months=months, quarter=quarter,
+                  estimate=bool(_ESTIMATE.search(result_head) or _ESTIMATE.search(fold(label))),
+                  labelled=labelled, plan_is_year=months < 12 and plan_months == 12 and "target" in table.columns,
+                  compare=compare, same_period=compare and months < 12)
+
+
+def progress_sentence(per: Period, counts: dict[str, int]) -> str:
+    """The summary of a part of the year against the year's plan: how many rows have figures, and that they are
+    progress, never a count met or not met."""
+    n = counts.get(PROGRESS_STATUS, 0)
+    s = (f"{per.lead()}, có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ thực hiện, "
+         "chưa đánh giá đạt hay không đạt kế hoạch")
+    extra = [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", W.ERROR_STATUS) if counts.get(k)]
+    return s + ("; " + "; ".join(extra) if extra else "")
+
+
+def as_progress(assessments: list[Assessment], period: Period) -> list[Assessment]:
+    """A part of the year against the whole year's plan: each judged row becomes progress (Không đánh giá, the
+    ratio kept), so no document lists it as met or not met; the rest pass unchanged. Rows without a result,
+    with failed figures or already not judged keep their status."""
+    if not period.plan_is_year:
+        return assessments
+    return [dataclasses.replace(a, status=PROGRESS_STATUS, reason=PROGRESS_REASON)
+            if a.status in ("vuot", "dat", "khong_dat") else a for a in assessments]
+
+
+def without_growth(assessments: list[Assessment], period: Period) -> list[Assessment]:
+    """No change across periods: a year's estimate is never compared with last year's 6 months."""
+    if period.compare:
+        return assessments
+    return [dataclasses.replace(a, growth=None, growth_kind="", growth_unit="")
+            if a.growth is not None and a.growth_kind != "avg_yearly" else a for a in assessments]
