@@ -58,7 +58,7 @@ def test_generated_documents_pass(good, kind):
     assert [r.id for r in RULES] == list(statuses)
     assert not lint_problems(report), report.to_text()
     places = report.rule("placeholder.present").problems
-    if kind == "giao-chi-tieu":
+    if kind != "bao-cao":   # the plan and the programme are linted with all their author's texts (fixture)
         assert report.ok and not places
     else:
         assert places and all("«[" in p.message for p in places)
