@@ -146,6 +146,8 @@ def test_missing_meeting_settings_are_highlighted_places_never_invented(attainme
     ("TL., KT.", None, ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
     ("", ["UBND TỈNH LÀO CAI"], ["CHÁNH VĂN PHÒNG"]),
     ("KT.", ["UBND TỈNH LÀO CAI"], ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
+    # KT. alone on a committee's notice: the deputy signs for the office chief, by order of the chairman
+    ("KT.", None, ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
 ])
 def test_signed_tl_or_kt_by_the_office(attainment, authority, issuer, lines):
     data = {"thong-bao": {"tham_quyen": authority, "ho_ten": "Phan Quốc Nghĩa"}}

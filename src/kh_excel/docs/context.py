@@ -273,7 +273,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- appendix
     rows = _appendix_rows(table, assessments)
-    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency)]
+    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province)]
     prev_year = table.previous_year or (year - 1)
     pl = {
         "so": "",
@@ -386,10 +386,16 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
     return out + kept
 
 
-def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> str:
+def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per: P.Period | None = None,
+                            province: tuple[str, str] | None = None) -> str:
+    """A report's appendix is titled from the period the document chose (the sheet's own title may name another
+    period, or be a heading of its own: «BIỂU TỔNG HỢP …»), scoped to the agency, placed as the sheet places it."""
     title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
     if kinds.is_report(kind):
-        return "KẾT QUẢ THỰC HIỆN " + title
+        head = (per or P.Period(year)).trich_yeu().upper()
+        if agency:
+            head += f" DO {agency.upper()} CHỦ TRÌ"
+        return f"{head} {province[0]} {province[1]}" if province and not agency else head
     if agency:
         return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} GIAO {agency.upper()} CHỦ TRÌ"
     return title
@@ -672,7 +678,7 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         "nam_truoc_text": "cùng kỳ năm trước" if per and per.same_period else f"năm {prev_year}",
         # the period in words («6 tháng đầu năm 2026», «năm 2026»); a running year is «tình hình», a closed one
         # «kết quả»; `tien_do`: a part of the year against the year's plan (progress, nothing judged)
-        "ky": per.words() if per and per.labelled else f"năm {year}",
+        "ky": per.span() if per else f"năm {year}",
         "tinh_hinh": bool(per and per.labelled and (per.part_of_year or per.estimate)),
         "tien_do": bool(per and per.plan_is_year),
     }
@@ -1005,8 +1011,13 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     defaults["ton_tai"] = (shortfalls + cause if shortfalls else
                            ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
                            ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
-    defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
-                             "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
+    # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met
+    defaults["giai_phap"] = [
+        "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
+        "định kỳ đánh giá, báo cáo kết quả thực hiện." if "khong_dat" in groups else
+        f"Các cơ quan chủ trì tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
+        f"năm {year}; định kỳ đánh giá, báo cáo kết quả thực hiện." if kq["tien_do"] else
+        "Các cơ quan chủ trì tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, báo cáo kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")
