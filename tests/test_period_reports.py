@@ -212,3 +212,32 @@ def test_progress_report_never_speaks_of_indicators_not_met(flat):
     # the whole year judges 1 not met (90 < 100): the sentence names them
     (giai_phap,) = _ctx(flat)["nd"]["giai_phap"]
     assert "các chỉ tiêu không đạt kế hoạch" in giai_phap
+
+
+# ------------------------------------------------------------------ one agency's documents say so (review r1 3)
+
+def test_one_agencys_report_names_its_scope_in_title_sentence_and_appendix(flat):
+    """Sở Tài chính leads rows 1–2: 1.020 ≥ 1.000 vượt, 90 < 100 không đạt → 1/2, scoped, never the province's 2/3."""
+    c = build_context(evaluate(read_workbook(flat)), None, "bao-cao", agency="Sở Tài chính")
+    assert c["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước cả năm 2026 "
+                                    "do Sở Tài chính chủ trì"]
+    assert plain(c["kq"]["cau_tong_hop"]) == (
+        "Ước thực hiện cả năm 2026, trong các chỉ tiêu do Sở Tài chính chủ trì, có 1/2 chỉ tiêu đạt và vượt kế "
+        "hoạch; 1 chỉ tiêu không đạt kế hoạch, gồm: (1) Số doanh nghiệp thành lập mới (thực hiện 90 doanh nghiệp, "
+        "kế hoạch 100 doanh nghiệp).")
+    assert "do Sở Tài chính chủ trì như sau:" in c["nd"]["mo_dau"][0]
+    assert c["pl"]["tieu_de"] == ["TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ƯỚC CẢ NĂM 2026 "
+                                  "DO SỞ TÀI CHÍNH CHỦ TRÌ"]
+    # a title typed in the settings is the whole table's: the scope is added to it
+    s = settings_from_mapping({"trich_yeu": ["Kết quả thực hiện các chỉ tiêu năm 2026"]})
+    c = build_context(evaluate(read_workbook(flat)), s, "bao-cao", agency="Sở Tài chính")
+    assert c["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu năm 2026 do Sở Tài chính chủ trì"]
+
+
+def test_a_meetings_notice_is_never_made_per_agency(flat, tmp_path):
+    from kh_excel.docs.context import ContextError
+    with pytest.raises(ContextError, match="một cuộc họp.*không làm riêng cho từng cơ quan"):
+        build_context(evaluate(read_workbook(flat)), None, "thong-bao", agency="Sở Tài chính")
+    proc = run_cli("batch", flat, "--per", "agency", "--kind", "thong-bao", "-o", tmp_path / "out")
+    assert proc.returncode == 2 and "không làm riêng cho từng cơ quan" in proc.stderr
+    assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()

@@ -180,6 +180,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     per = P.of_table(table, year)
     if kinds.is_report(kind):
         assessments = P.without_growth(P.as_progress(assessments, per), per)
+    if info.whole_only and agency:
+        raise ContextError(kinds.whole_only_message(info))
     if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
@@ -215,10 +217,14 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     cong_van = info.cong_van
 
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
+    # a report of one agency's indicators says so wherever it counts or names them (title, sentences, appendix)
+    scope = f" do {in_sentence(agency)} chủ trì" if agency and info.report else ""
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
                                   [N.default_trich_yeu(meeting) if meeting else
-                                   per.trich_yeu() if kind == "bao-cao" and per.labelled else
-                                   info.trich_yeu.format(year=year)])]
+                                   (per.trich_yeu() if kind == "bao-cao" and per.labelled else
+                                    info.trich_yeu.format(year=year)) + scope])]
+    if scope and trich_yeu and s.get("trich_yeu") and fold(agency) not in fold(" ".join(trich_yeu)):
+        trich_yeu[-1] = trich_yeu[-1].rstrip(" .") + scope  # the settings' title is the whole table's
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -292,7 +298,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
-        "kq": _results(summary, assessments, table, year, prev_year, per),
+        "kq": _results(summary, assessments, table, year, prev_year, per, scope),
         "ct": _plan_targets(table, assessments, year),
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind),
@@ -618,7 +624,8 @@ def _entries(assessments: list[Assessment], prev_year: int | None = None, since:
     return W.items(assessments, lambda a: growth_text(a, prev_year, since))
 
 
-def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None) -> tuple[str, dict[str, int]]:
+def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None,
+                      scope: str = "") -> tuple[str, dict[str, int]]:
     """The report sentence (seed 004), counting the entries the document lists, so the two never disagree.
     `per` names the period («6 tháng đầu năm 2026, có …»); a part of the year against the year's plan is progress."""
     counts = {s: 0 for s, _ in STATUS_GROUPS}
@@ -627,8 +634,10 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
     met = counts["vuot"] + counts["dat"]
     evaluated = met + counts["khong_dat"]
     lead = f"{per.lead()}, có" if per and per.labelled else f"Năm {year}, có" if year else "Có"
+    if scope:  # «Năm 2026, trong các chỉ tiêu do Sở Công Thương chủ trì, có 0/2 …»
+        lead = lead.replace(", có", f", trong các chỉ tiêu{scope}, có") if ", có" in lead else f"Trong các chỉ tiêu{scope}, có"
     if per and per.plan_is_year:
-        return P.progress_sentence(per, counts) + ".", counts
+        return P.progress_sentence(per, counts, scope=scope) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -648,7 +657,7 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
 
 
 def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
-             per: P.Period | None = None) -> dict[str, Any]:
+             per: P.Period | None = None, scope: str = "") -> dict[str, Any]:
     since = per.since(prev_year) if per else None
     entries = _entries(assessments, prev_year, since)
     groups = []
@@ -662,7 +671,7 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
               if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
-    sentence, counts = _summary_sentence(entries, year, per)
+    sentence, counts = _summary_sentence(entries, year, per, scope)
     return {
         "co_ket_qua": table.has_results,
         "cau_tong_hop": sentence,
@@ -679,6 +688,8 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         # the period in words («6 tháng đầu năm 2026», «năm 2026»); a running year is «tình hình», a closed one
         # «kết quả»; `tien_do`: a part of the year against the year's plan (progress, nothing judged)
         "ky": per.span() if per else f"năm {year}",
+        "pham_vi": scope,  # « do Sở Công Thương chủ trì» for one agency's report, else ''
+
         "tinh_hinh": bool(per and per.labelled and (per.part_of_year or per.estimate)),
         "tien_do": bool(per and per.plan_is_year),
     }
@@ -989,7 +1000,7 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     kq = ctx["kq"]
     groups = {g["trang_thai"]: g for g in kq["nhom"]}
     # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
-    span, what = kq["ky"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
+    span, what = kq["ky"] + kq["pham_vi"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
     defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội "
                           f"chủ yếu {span} như sau:"]
     shortfalls = []

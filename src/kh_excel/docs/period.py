@@ -106,12 +106,13 @@ def of_table(table: Table, year: int) -> Period:
                   compare=compare, same_period=compare and months < 12)
 
 
-def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True) -> str:
+def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
     """The summary of a part of the year against the year's plan: how many rows have figures, and that they are
     progress, never a count met or not met. `extras=False` leaves out the rows without figures (a caller that
     lists the progress rows after a colon says them in a sentence of their own: see `rest_sentence`)."""
     n = counts.get(PROGRESS_STATUS, 0)
-    s = (f"{per.lead()}, có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ thực hiện, "
+    who = f"trong các chỉ tiêu{scope}, " if scope else ""
+    s = (f"{per.lead()}, {who}có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ thực hiện, "
          "chưa đánh giá đạt hay không đạt kế hoạch")
     extra = _rest(counts)
     return s + ("; " + "; ".join(extra) if extra and extras else "")
