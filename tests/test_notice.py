@@ -227,3 +227,11 @@ def test_batch_kind_thong_bao(tmp_path):
     written = list((tmp_path / "out").rglob("*.docx"))
     assert len(written) == 1
     assert "THÔNG BÁO" in "\n".join(docx_paragraphs(written[0]))
+
+
+def test_a_meeting_after_the_notice_date_is_refused(attainment):
+    s = settings_from_mapping({"thong-bao": {"ngay": "30/12/2026", "hop_ngay": "05/01/2027"}})
+    with pytest.raises(ContextError, match="ngày họp 05/01/2027 sau ngày ban hành thông báo 30/12/2026"):
+        _ctx(attainment, s)
+    s = settings_from_mapping({"thong-bao": {"ngay": "30/12/2026", "hop_ngay": "30/12/2026"}})
+    assert _ctx(attainment, s)["tb"]["hop"]["ngay"] == "Ngày 30 tháng 12 năm 2026"

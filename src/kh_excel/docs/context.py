@@ -216,6 +216,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ngay: date | None = s.get("ngay")
     cong_van = info.cong_van
 
+    if kind == N.KIND and s.get("hop_ngay") and ngay and s["hop_ngay"] > ngay:
+        raise ContextError(f"ngày họp {s['hop_ngay']:%d/%m/%Y} sau ngày ban hành thông báo {ngay:%d/%m/%Y}: thông "
+                           "báo kết luận chỉ ban hành sau cuộc họp; sửa mục «Ngày họp» hoặc «Ngày ban hành» của nhóm "
+                           "«Thông báo kết luận» trang Cấu hình văn bản")
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
     # a report of one agency's indicators says so wherever it counts or names them (title, sentences, appendix)
     scope = f" do {in_sentence(agency)} chủ trì" if agency and info.report else ""
