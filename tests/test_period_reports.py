@@ -241,3 +241,18 @@ def test_a_meetings_notice_is_never_made_per_agency(flat, tmp_path):
     proc = run_cli("batch", flat, "--per", "agency", "--kind", "thong-bao", "-o", tmp_path / "out")
     assert proc.returncode == 2 and "không làm riêng cho từng cơ quan" in proc.stderr
     assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("kind", ["bao-cao", "thong-bao"])
+def test_a_stand_in_place_is_a_gap_and_the_document_passes_its_own_lint(tmp_path, monkeypatch, kind):
+    """A title ending «TỈNH X» (a form's stand-in): no «X, ngày …»; the only rule the draft fails is the
+    highlighted places still to write (placeholder.present)."""
+    monkeypatch.setattr(__import__(__name__), "TITLE", ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026 TỈNH X"])
+    path = _book(tmp_path / "x.xlsx", [FLAT], ROWS)
+    out = tmp_path / f"{kind}.docx"
+    proc = run_cli("render", kind, path, "--period", "6 tháng", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    text = "\n".join(docx_paragraphs(out))
+    assert "X, ngày" not in text and "TỈNH X" not in text
+    report = lint_docx(out)
+    assert report.failed() == ["placeholder.present"], report.to_text()

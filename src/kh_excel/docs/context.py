@@ -129,14 +129,22 @@ def _same_agency(a: str, b: str) -> bool:
     return agency_registry().same(a, b)
 
 
-_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+([^\d()]+?)\s*$")
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+([^\d()]+?)\s*$")
+
+
+def _stand_in(name: str) -> bool:
+    """A name a form leaves for the user to replace, never a place: «X», «XXX», «…», «A B»."""
+    words = re.findall(r"\w+", name)
+    return not words or all(len(set(w)) == 1 for w in words)
 
 
 def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
-    """('TỈNH', 'LÀO CAI') from a table title ending '… NĂM 2026 TỈNH LÀO CAI'."""
+    """('TỈNH', 'LÀO CAI') from a table title ending '… NĂM 2026 TỈNH LÀO CAI' (a district's own level:
+    ('HUYỆN', 'ĐƠN DƯƠNG')); None when the title names none, or only a stand-in («TỈNH X»): the document
+    then leaves a highlighted gap, it never writes «X» as the place."""
     for line in lines:
         m = _PROVINCE.search(txt(line).upper())
-        if m:
+        if m and not _stand_in(m.group(2)):
             return m.group(1), m.group(2).strip()
     return None
 
@@ -196,12 +204,13 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- issuing body, number, date
     province = province_from_titles(table.title_lines)
-    province_line = f"{province[0]} {province[1]}" if province else f"TỈNH {MISSING_PROVINCE}"
+    # the level (tỉnh, huyện) is written only where the title says it: else it is part of the gap
+    province_line = f"{province[0]} {province[1]}" if province else MISSING_PROVINCE
     ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else "tỉnh"))
+        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else MISSING_LEVEL))
         if people_committee
         else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
@@ -947,14 +956,15 @@ def marked(text: str) -> str:
     """A «[…]» paragraph is a place the author must fill: written on a yellow highlight so it cannot be signed
     unnoticed. Other text passes unchanged (the template escapes it)."""
     if not _PLACEHOLDER.match(text):
-        return text
+        return marked_part(text) if _GAP.search(text) else text  # a gap inside a sentence: lit as well
     from xml.sax.saxutils import escape
     return Markup('</w:t></w:r><w:r><w:rPr><w:highlight w:val="' + HIGHLIGHT + '"/></w:rPr>'
                   f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r><w:r><w:t xml:space="preserve">')
 
 
 MISSING_PLACE = "[Địa danh]"
-MISSING_PROVINCE = "[TÊN TỈNH]"
+MISSING_PROVINCE = "[TÊN TỈNH/HUYỆN]"
+MISSING_LEVEL = "[tỉnh/huyện]"
 MISSING_SIGNER = "[Họ và tên người ký]"
 _GAP = re.compile(r"\[[^\[\]]+\]")
 
