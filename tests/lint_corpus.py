@@ -165,11 +165,9 @@ class _Writer:
         out.append(f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>')
         return "<w:rPr>" + "".join(out) + "</w:rPr>"
 
-    def ppr_inner(self, lk: dict, left_mm: float = 0, border: str = "") -> str:
+    def ppr_inner(self, lk: dict, left_mm: float = 0) -> str:
+        """Direct paragraph properties of a look: spacing, indents, alignment."""
         out = []
-        if lk.get("keep"):
-            out.append("<w:keepNext/>")
-        out.append(border)
         line, rule = (int(lk["exact"] * 20), "exact") if lk.get("exact") else (lk.get("line", 240), "auto")
         out.append(f'<w:spacing w:before="{int(lk.get("before", 0) * 20)}" '
                    f'w:after="{int(lk.get("after", 0) * 20)}" w:line="{line}" w:lineRule="{rule}"/>')
@@ -178,8 +176,7 @@ class _Writer:
         out.append(f'<w:jc w:val="{lk["align"]}"/>')
         return "".join(out)
 
-    def para(self, role: str, text: str | list, left_mm: float = 0, border: str = "",
-             runs_extra: str = "", ppr_extra: str = "", sect: str = "", own_spacing: bool = False) -> str:
+    def para(self, role: str, text: str | list, left_mm: float = 0, own_spacing: bool = False) -> str:
         """A paragraph of one role. `text` is a string or a list of (text, look overrides).
         With styles, `own_spacing` writes this paragraph's spacing over its style's."""
         lk = self.look(role)
@@ -187,7 +184,7 @@ class _Writer:
         segments = [(text, {})] if isinstance(text, str) else text
         if self.s.styled:
             style = self.style_id(role)
-            pin = f'<w:pStyle w:val="{style}"/>' + border
+            pin = f'<w:pStyle w:val="{style}"/>'
             if own_spacing:
                 pin += (f'<w:spacing w:before="{int(lk.get("before", 0) * 20)}" '
                         f'w:after="{int(lk.get("after", 0) * 20)}"/>')
@@ -205,18 +202,18 @@ class _Writer:
                     bits.append(over["color"])
                 if over.get("extra"):
                     bits.append(over["extra"])
-                if bits or runs_extra:
-                    rp = "<w:rPr>" + "".join(bits) + runs_extra + "</w:rPr>"
+                if bits:
+                    rp = "<w:rPr>" + "".join(bits) + "</w:rPr>"
                 runs.append(f'<w:r>{rp}<w:t xml:space="preserve">{escape(seg)}</w:t></w:r>')
         else:
-            pin = self.ppr_inner(lk, left_mm, border)
+            pin = self.ppr_inner(lk, left_mm)
             runs = []
             for seg, over in segments:
                 lk2 = dict(lk)
                 lk2.update({k: v for k, v in over.items() if k != "extra"})
-                runs.append(f'<w:r>{self.rpr(lk2, over.get("extra", "") + runs_extra)}'
+                runs.append(f'<w:r>{self.rpr(lk2, over.get("extra", ""))}'
                             f'<w:t xml:space="preserve">{escape(seg)}</w:t></w:r>')
-        return f'<w:p {NSDECL}><w:pPr>{pin}{ppr_extra}{sect}</w:pPr>{"".join(runs)}</w:p>'
+        return f'<w:p {NSDECL}><w:pPr>{pin}</w:pPr>{"".join(runs)}</w:p>'
 
     def style_id(self, role: str) -> str:
         return "VB" + "".join(x.title() for x in role.split("_"))
@@ -364,7 +361,7 @@ class _Writer:
                      right + [self.para("plain", "")] * pad_right + date]]
         else:
             rows = [[left, right], [so, date]]
-        self.body_append(self._table(rows, (lw, rw), "header"))
+        self.body_append(self._table(rows, (lw, rw)))
         for x in outside:
             self.body_append(x)
 
@@ -380,8 +377,9 @@ class _Writer:
             else:
                 self.s.looks[role] = saved
 
-    def _table(self, rows: list[list[list[str]]], cols_mm: tuple[float, ...], what: str,
+    def _table(self, rows: list[list[list[str]]], cols_mm: tuple[float, ...],
                borders: bool = False, header_row: bool = False) -> str:
+        """A fixed-width table centred on the page: borderless (header, signature) or ruled (appendix)."""
         s = self.s
         if borders:
             tbl_pr = ('<w:tblBorders>' + "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -451,8 +449,7 @@ class _Writer:
         for i, (role, text) in enumerate(self.s.body):
             if role == "dieu":
                 label, rest = text.split(". ", 1)
-                sep = ": " if f.get("dieu_colon") else ". "
-                segs = [(label + sep, {"bold": not f.get("dieu_upright")}), (rest, {})]
+                segs = [(label + ". ", {"bold": not f.get("dieu_upright")}), (rest, {})]
                 self.body_append(self.para("body", segs))
             elif role == "body" and f.get("placeholder") == i:
                 # the author left a marked place instead of three words
@@ -483,7 +480,7 @@ class _Writer:
         right += [self.para("plain", "")] * 4
         right.append(self.para("ho_ten", f.get("signer", s.signer)))
         self.body_append(self.para("plain", ""))
-        self.body_append(self._table([[left, right]], (65.0, 100.0), "signature"))
+        self.body_append(self._table([[left, right]], (65.0, 100.0)))
 
     # page numbers ------------------------------------------------------------------------------
     def page_numbers(self) -> None:
@@ -546,7 +543,7 @@ class _Writer:
                 over = {"bold": i == 0, "align": "left" if j == 1 and i else "center"}
                 cells.append([self._cell_para(t, lk, over)])
             rows.append(cells)
-        self.body_append(self._table(rows, tuple(a["cols_mm"]), "appendix", borders=True, header_row=True))
+        self.body_append(self._table(rows, tuple(a["cols_mm"]), borders=True, header_row=True))
 
     def _cell_para(self, text: str, lk: dict, over: dict) -> str:
         lk = dict(lk, **over)
@@ -916,8 +913,6 @@ _BREAKS = [
     ("quyet_dinh_can_cu_cham_phay", QD, "can_cu.format", False,
      {"can_cu": SPECS[QD].can_cu[:-1] + [SPECS[QD].can_cu[-1][:-1] + ";"]},
      "the last căn cứ line ends «;» instead of «.»"),
-    ("quyet_dinh_dieu_hai_cham", QD, "heading.format", False, {"dieu_colon": True},
-     "Quyết định: «Điều 1:» with a colon instead of «Điều 1.»"),
     ("quyet_dinh_dieu_khong_dam", QD, "heading.bold", False, {"dieu_upright": True},
      "Quyết định: «Điều 1.», «Điều 2.», «Điều 3.» not bold"),
     # body

@@ -95,6 +95,11 @@ def test_render_command_accepts_an_added_kind(quarter, tmp_path):
     assert "/BC-UBND" in text   # its abbreviation in the số/ký hiệu
 
 
+def test_help_lists_each_kind_with_its_label():
+    assert kinds.described() == ("bao-cao (Báo cáo), ke-hoach (Kế hoạch), chuong-trinh (Chương trình hành động), "
+                                 "giao-chi-tieu (Giao chỉ tiêu), thong-bao (Thông báo kết luận)")
+
+
 def test_render_of_an_unknown_kind_lists_the_added_one(quarter, tmp_path):
     from kh_excel.cli import app
     r = CliRunner().invoke(app, ["render", "bao-cao-nam", str(LAO_CAI), "-o", str(tmp_path / "x.docx")])

@@ -119,7 +119,7 @@ def test_a_part_in_the_same_folder_still_works(outside):
     ("{% for i in range(99999) %}{% for j in range(99999) %}{% for k in range(99999) %}{% endfor %}"
      "{% endfor %}{% endfor %}", "giây"),
     ("{% for i in range(99999) %}{% for j in range(99999) %}xxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}",
-     "quá lớn"),
+     ("quá lớn", "giây")),  # the output bound, or on a loaded machine the time bound, stops it first
     ("{% for a in 'x' * 4000000 %}{% for b in 'x' * 4000000 %}{% endfor %}{% endfor %}", "giây"),
     ("{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}", "đệ quy"),
 ])
@@ -134,7 +134,8 @@ def test_resource_payloads_end_in_seconds_with_a_message(tmp_path, monkeypatch, 
     print(f"{body[:40]!r}: {elapsed:.2f} s")
     assert elapsed < 30  # generous: the bound is 3 s; this only catches a render that is not stopped at all
     assert "vong-lap.docx" in str(info.value)
-    assert reason in str(info.value)
+    reasons = reason if isinstance(reason, tuple) else (reason,)
+    assert any(r in str(info.value) for r in reasons), str(info.value)
 
 
 def test_self_include_is_refused_before_rendering(outside):

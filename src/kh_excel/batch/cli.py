@@ -20,7 +20,7 @@ Bảng tính có lỗi (như «kh-excel check» báo) bị từ chối, như «k
 Văn bản đã có và còn đúng (cùng số liệu, mẫu và cấu hình) được bỏ qua, trừ khi dùng --force.
 Danh sách kết quả ghi ở index.json và index.csv trong thư mục kết quả. Mã thoát 1 khi có mục lỗi.""".format(
     per_agency=kinds.DEFAULT_PER_AGENCY)
-KIND_HELP = (f"Loại văn bản: {kinds.choices()}; mặc định {kinds.DEFAULT_PER_AGENCY} khi --per agency, "
+KIND_HELP = (f"Loại văn bản: {kinds.described()}; mặc định {kinds.DEFAULT_PER_AGENCY} khi --per agency, "
              f"{kinds.DEFAULT} khi không.")
 
 

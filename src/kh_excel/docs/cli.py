@@ -14,7 +14,7 @@ from kh_excel.docs import kinds
 def register(app: typer.Typer) -> None:
     @app.command("render")
     def render(
-        kind: str = typer.Argument(..., help=f"Loại văn bản: {kinds.choices()}, "
+        kind: str = typer.Argument(..., help=f"Loại văn bản: {kinds.described()}, "
                                              "hoặc đường dẫn tới một tệp mẫu .docx."),
         file: Path = typer.Argument(..., help="Tệp bảng tính chỉ tiêu (.xlsx, .xlsm, .xls, .ods)."),
         out: Path = typer.Option(..., "-o", "--output", help="Tệp Word (.docx) cần tạo."),

@@ -102,6 +102,11 @@ def choices(where: Callable[[Kind], bool] | None = None) -> str:
     return ", ".join(k.id for k in _REGISTRY.values() if where is None or where(k))
 
 
+def described() -> str:
+    """«bao-cao (Báo cáo), ke-hoach (Kế hoạch), …» for help texts: each id with its label."""
+    return ", ".join(f"{k.id} ({k.label})" for k in _REGISTRY.values())
+
+
 def is_report(kind_id: str) -> bool:
     """Does the document state results (the gate's `report`)? A template path is not a report."""
     k = _REGISTRY.get(kind_id)

@@ -30,6 +30,20 @@ HEADER_NAME = "word/header_kh_so_trang.xml"
 HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 
 
+# why a rule is left to the author, by property
+WHY_NOT = {
+    "present": "thiếu phần này: người soạn phải viết",
+    "position": "phải chuyển đoạn văn vào đúng chỗ (sửa bố cục, người soạn làm)",
+    "order": "phải sắp xếp lại các phần (người soạn làm)",
+    "format": "sửa sẽ làm thay đổi chữ của văn bản",
+    "case": "sửa sẽ làm thay đổi chữ của văn bản (chữ hoa, chữ thường)",
+    "rule_line": "đường kẻ phải vẽ lại theo độ dài dòng chữ (người soạn làm)",
+    "borders": "bảng phải ẩn viền (người soạn làm, tránh làm lệch bảng)",
+    "orientation": "đổi hướng trang làm thay đổi bố cục cả văn bản",
+    "": "không sửa tự động được: người soạn sửa",
+}
+
+
 @dataclass
 class FixResult:
     output: Path
@@ -447,9 +461,7 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
     if any(n.startswith("_xmlsignatures/") for n in doc.names):
         result.not_fixed.append(("package.signature", "bản sao đã sửa không còn chữ ký số hợp lệ: cần ký lại"))
     for rid in result.after.failed():
-        why = ("sửa sẽ làm thay đổi chữ của văn bản hoặc cần người soạn quyết định" if rid not in failed
-               or rid not in result.fixed else "chưa sửa được")
-        result.not_fixed.append((rid, why))
+        result.not_fixed.append((rid, WHY_NOT.get(rid.split(".", 1)[1], WHY_NOT[""])))
     return result
 
 
