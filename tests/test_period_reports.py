@@ -256,3 +256,24 @@ def test_a_stand_in_place_is_a_gap_and_the_document_passes_its_own_lint(tmp_path
     assert "X, ngày" not in text and "TỈNH X" not in text
     report = lint_docx(out)
     assert report.failed() == ["placeholder.present"], report.to_text()
+
+
+def _appendix_header(path) -> list[str]:
+    import docx
+    return [c.text for c in docx.Document(str(path)).tables[-1].rows[0].cells]
+
+
+@pytest.mark.parametrize("period", ["6 tháng", "cả năm"])
+def test_every_periods_appendix_names_the_lead_agency_and_no_column_is_empty(flat, tmp_path, period):
+    """The 6-month appendix (a previous column beside it) keeps «Cơ quan chủ trì» as the year's does; a plan
+    from a sheet with no phối hợp / lãnh đạo columns prints no such empty columns."""
+    out = tmp_path / "bc.docx"
+    assert run_cli("render", "bao-cao", flat, "--period", period, "-o", out).returncode == 0
+    header = _appendix_header(out)
+    assert header[-1] == "Cơ quan chủ trì" and "So với cùng kỳ năm trước" in header or "So với năm 2025" in header
+    plan = tmp_path / "kh.docx"
+    assert run_cli("render", "ke-hoach", flat, "-o", plan).returncode == 0
+    assert _appendix_header(plan) == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026",
+                                      "Cơ quan, đơn vị chịu trách nhiệm trực tiếp thực hiện"]
+    c = _ctx(flat, kind="ke-hoach")
+    assert c["pl"]["co_cot"] == {"chu_tri": True, "phoi_hop": False, "lanh_dao": False}

@@ -304,6 +304,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_so_sanh": per.comparison_header(prev_year),
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
+        # a column every row leaves empty is dropped from the appendix (templates/build_templates.py)
+        "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao")},
         "hang": rows,
     }
 
