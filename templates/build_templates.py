@@ -408,32 +408,56 @@ RESULT_COLUMNS = [
     ("Đánh giá", 24.0, "center", "danh_gia"),
     ("Cơ quan chủ trì", 42.0, "left", "chu_tri"),
 ]
+# the same columns with the previous period beside them: the lead agency kept (every period's appendix names it)
 RESULT_PREV_COLUMNS = [
-    ("STT", 12.0, "center", "stt"),
-    ("Chỉ tiêu", 78.0, "left", "ten"),
-    ("Đơn vị tính", 20.0, "center", "dvt"),
-    ("{{ pl.cot_nam_truoc }}", 22.0, "right", "nam_truoc"),
-    ("{{ pl.cot_ke_hoach }}", 22.0, "right", "ke_hoach"),
-    ("{{ pl.cot_thuc_hien }}", 22.0, "right", "thuc_hien"),
-    ("% so với KH", 18.0, "right", "ty_le"),
-    ("{{ pl.cot_so_sanh }}", 34.0, "right", "so_sanh"),
-    ("Đánh giá", 24.0, "center", "danh_gia"),
+    ("STT", 11.0, "center", "stt"),
+    ("Chỉ tiêu", 62.0, "left", "ten"),
+    ("Đơn vị tính", 16.0, "center", "dvt"),
+    ("{{ pl.cot_nam_truoc }}", 20.0, "right", "nam_truoc"),
+    ("{{ pl.cot_ke_hoach }}", 20.0, "right", "ke_hoach"),
+    ("{{ pl.cot_thuc_hien }}", 20.0, "right", "thuc_hien"),
+    ("% so với KH", 16.0, "right", "ty_le"),
+    ("{{ pl.cot_so_sanh }}", 27.0, "right", "so_sanh"),
+    ("Đánh giá", 22.0, "center", "danh_gia"),
+    ("Cơ quan chủ trì", 38.0, "left", "chu_tri"),
 ]
 for _cols in (PLAN_COLUMNS, RESULT_COLUMNS, RESULT_PREV_COLUMNS):
     assert abs(sum(c[1] for c in _cols) - L.LANDSCAPE_TEXT_W_MM) < 0.01, _cols
 
 
+PLAN_OPTIONAL = ("phoi_hop", "lanh_dao")   # columns a sheet may not have: dropped when every row leaves them empty
+RESULT_OPTIONAL = ("chu_tri",)
+
+
+def tables_without_empty_columns(columns: list[tuple[str, float, str, str]], optional: tuple[str, ...]) -> list[str]:
+    """One table per set of optional columns the data fills (`pl.co_cot.<field>`, docs.context), the width of
+    a dropped column given to «Chỉ tiêu»: no column printed empty down the whole appendix."""
+    from itertools import combinations
+    out = []
+    subsets = [set(c) for n in range(len(optional), -1, -1) for c in combinations(optional, n)]
+    for i, kept in enumerate(subsets):
+        cond = " and ".join([f"pl.co_cot.{f}" for f in optional if f in kept] +
+                            [f"not pl.co_cot.{f}" for f in optional if f not in kept]) or "true"
+        cols = [c for c in columns if c[3] not in optional or c[3] in kept]
+        spare = sum(c[1] for c in columns) - sum(c[1] for c in cols)
+        cols = [(h, w + spare if f == "ten" else w, a, f) for h, w, a, f in cols]
+        out.append(tag(("{%p if " if i == 0 else "{%p elif ") + cond + " %}"))
+        out.append(data_table([c[:3] for c in cols], [c[3] for c in cols]))
+    out.append(tag("{%p endif %}"))
+    return out
+
+
 def part_bang_ke_hoach() -> str:
-    return tag('{%p include "phu-luc" %}') + data_table([c[:3] for c in PLAN_COLUMNS], [c[3] for c in PLAN_COLUMNS])
+    return tag('{%p include "phu-luc" %}') + "".join(tables_without_empty_columns(PLAN_COLUMNS, PLAN_OPTIONAL))
 
 
 def part_bang_ket_qua() -> str:
     return "".join([
         tag('{%p include "phu-luc" %}'),
         tag("{%p if pl.co_nam_truoc %}"),
-        data_table([c[:3] for c in RESULT_PREV_COLUMNS], [c[3] for c in RESULT_PREV_COLUMNS]),
+        *tables_without_empty_columns(RESULT_PREV_COLUMNS, RESULT_OPTIONAL),
         tag("{%p else %}"),
-        data_table([c[:3] for c in RESULT_COLUMNS], [c[3] for c in RESULT_COLUMNS]),
+        *tables_without_empty_columns(RESULT_COLUMNS, RESULT_OPTIONAL),
         tag("{%p endif %}"),
     ])
 

@@ -117,3 +117,44 @@ def test_settings_command(tmp_path):
     assert read_settings_sheet(out).for_kind("chuong-trinh")["so"] == "04"
     again = run_cli("settings", out, "-o", tmp_path / "x.xlsx")
     assert again.returncode == 2 and "đã có" in again.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+# ------------------------------------------------------------------ settings the user did not mean (review r1 12)
+
+def _with_settings(tmp_path, rows):
+    src = tmp_path / "book.xlsx"
+    shutil.copy(sample("chi_tieu_2026_lao_cai.xlsx"), src)
+    return write_settings_sheet(src, tmp_path / "with.xlsx", rows)
+
+
+def test_a_formula_in_a_text_setting_uses_its_value_with_a_warning(tmp_path):
+    rows = [["CẤU HÌNH VĂN BẢN"], ["Mục", "Giá trị", "Ghi chú"], ["Thông báo kết luận", "", ""],
+            ["Địa điểm họp", "=C4", "Hội trường tầng 3"], ["Tên cuộc họp", "phiên họp thường kỳ", ""]]
+    s = read_settings_sheet(_with_settings(tmp_path, rows))
+    assert s.for_kind("thong-bao")["hop_dia_diem"] == "Hội trường tầng 3"   # the value a reader of the sheet sees
+    (w,) = s.warnings
+    assert "dòng 4" in w and "ô B4" in w and "Địa điểm họp" in w and "công thức" in w
+
+
+def test_unknown_key_and_formula_are_warned_by_render(tmp_path):
+    rows = [*example_settings_rows(2026), ["Khóa lạ", "abc", ""]]
+    out = tmp_path / "tb.docx"
+    proc = run_cli("render", "thong-bao", _with_settings(tmp_path, rows), "-o", out)
+    assert proc.returncode == 0 and out.exists()
+    assert "Cảnh báo:" in proc.stderr and "không hiểu mục «Khóa lạ»" in proc.stderr
+
+
+def test_every_place_the_notice_asks_for_has_a_row_in_the_settings_template():
+    """Each «ghi ở mục «X»» of a notice made without settings names a row of the template's notice group."""
+    import re
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.docs.context import build_context
+    ctx = build_context(evaluate(read_workbook(sample("chi_tieu_2026_lao_cai.xlsx"))), None, "thong-bao")
+    asked = set(re.findall(r"mục «([^»]+)»", str(ctx["nd"]) + str(ctx["tb"])))  # what the notice prints
+    assert {"Kết quả đạt được", "Tồn tại, hạn chế", "Kết luận"} <= asked
+    rows = example_settings_rows(2026)
+    start = next(i for i, r in enumerate(rows) if r[0] == "Thông báo kết luận")
+    end = next((i for i in range(start + 1, len(rows)) if not rows[i][1] and not rows[i][2]), len(rows))
+    group = {r[0] for r in rows[start + 1:end]}
+    assert asked <= group, asked - group

@@ -146,6 +146,8 @@ def test_missing_meeting_settings_are_highlighted_places_never_invented(attainme
     ("TL., KT.", None, ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
     ("", ["UBND TỈNH LÀO CAI"], ["CHÁNH VĂN PHÒNG"]),
     ("KT.", ["UBND TỈNH LÀO CAI"], ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
+    # KT. alone on a committee's notice: the deputy signs for the office chief, by order of the chairman
+    ("KT.", None, ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
 ])
 def test_signed_tl_or_kt_by_the_office(attainment, authority, issuer, lines):
     data = {"thong-bao": {"tham_quyen": authority, "ho_ten": "Phan Quốc Nghĩa"}}
@@ -225,3 +227,11 @@ def test_batch_kind_thong_bao(tmp_path):
     written = list((tmp_path / "out").rglob("*.docx"))
     assert len(written) == 1
     assert "THÔNG BÁO" in "\n".join(docx_paragraphs(written[0]))
+
+
+def test_a_meeting_after_the_notice_date_is_refused(attainment):
+    s = settings_from_mapping({"thong-bao": {"ngay": "30/12/2026", "hop_ngay": "05/01/2027"}})
+    with pytest.raises(ContextError, match="ngày họp 05/01/2027 sau ngày ban hành thông báo 30/12/2026"):
+        _ctx(attainment, s)
+    s = settings_from_mapping({"thong-bao": {"ngay": "30/12/2026", "hop_ngay": "30/12/2026"}})
+    assert _ctx(attainment, s)["tb"]["hop"]["ngay"] == "Ngày 30 tháng 12 năm 2026"

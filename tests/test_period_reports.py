@@ -88,7 +88,8 @@ def test_six_months_against_the_year_plan_is_progress_compared_with_the_same_per
 @pytest.mark.parametrize("layout", ["flat", "grouped"])
 def test_estimated_whole_year_compared_with_the_previous_year(layout, request):
     c = _ctx(request.getfixturevalue(layout))
-    assert c["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước thực hiện cả năm 2026"]
+    # «thực hiện … ước cả năm», never «thực hiện … ước thực hiện cả năm»
+    assert c["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước cả năm 2026"]
     # 1.020 ≥ 1.000 vượt; 90 < 100 không đạt; 61 > 60 vượt
     assert plain(c["kq"]["cau_tong_hop"]) == (
         "Ước thực hiện cả năm 2026, có 2/3 chỉ tiêu đạt và vượt kế hoạch; 1 chỉ tiêu không đạt kế hoạch, gồm: "
@@ -168,5 +169,111 @@ def test_render_period_report_passes_lint(grouped, tmp_path, period):
     # only the author's highlighted places (no settings given) are left for lint to report
     assert lint_docx(out).failed() == ["placeholder.present"], lint_docx(out).to_text()
     text = plain("\n".join(docx_paragraphs(out)))
-    assert ("6 tháng đầu năm 2026" if period == "6 tháng" else "ước thực hiện cả năm 2026") in text
+    assert ("6 tháng đầu năm 2026" if period == "6 tháng" else "ước cả năm 2026") in text
     assert ("So với cùng kỳ năm trước" if period == "6 tháng" else "So với năm 2025") in text
+
+
+# ------------------------------------------------------------------ the appendix names the chosen period (review r1 1)
+
+SIX_MONTH_TITLE = ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026 TỈNH LÀO CAI"]
+
+
+@pytest.mark.parametrize("sheet_title", [SIX_MONTH_TITLE, ["BIỂU TỔNG HỢP CHỈ TIÊU KT-XH 6 THÁNG ĐẦU NĂM 2026"]])
+@pytest.mark.parametrize("period, heading", [
+    ("6 tháng", "TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU 6 THÁNG ĐẦU NĂM 2026"),
+    ("cả năm", "TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ƯỚC CẢ NĂM 2026"),
+])
+def test_appendix_heading_is_built_from_the_chosen_period(tmp_path, monkeypatch, sheet_title, period, heading):
+    """A sheet titled for 6 months, reported for the whole year: the heading names the year's estimate, once."""
+    monkeypatch.setattr(__import__(__name__), "TITLE", sheet_title)
+    path = _book(tmp_path / "t.xlsx", [FLAT], ROWS)
+    (title,) = _ctx(path, period=period)["pl"]["tieu_de"]
+    place = " TỈNH LÀO CAI" if "TỈNH" in sheet_title[0] else ""
+    assert title == heading + place
+    assert title.count("THỰC HIỆN") == 1
+
+
+def test_six_month_notice_lists_what_it_counts(flat):
+    """3 rows with figures, a 4th without: «có 3 chỉ tiêu có số liệu …:» then those 3, then the missing one apart."""
+    wb = openpyxl.load_workbook(flat)
+    wb.active.append([4, "Tỷ lệ hộ nghèo", "%", 5, None, None, None, None, "Sở Y tế"])
+    wb.save(flat)
+    lines = [plain(x) for x in _ctx(flat, kind="thong-bao", period="6 tháng")["tb"]["ket_qua"]]
+    assert lines[0] == ("6 tháng đầu năm 2026, có 3 chỉ tiêu có số liệu; so với kế hoạch cả năm 2026, đây là tiến độ "
+                        "thực hiện, chưa đánh giá đạt hay không đạt kế hoạch:")
+    assert lines[1].startswith("(1) Thu ngân sách") and "(3) Tỷ lệ che phủ rừng" in lines[1] and "(4)" not in lines[1]
+    assert lines[2] == "Còn 1 chỉ tiêu chưa có số liệu."
+
+
+def test_progress_report_never_speaks_of_indicators_not_met(flat):
+    (giai_phap,) = _ctx(flat, period="6 tháng")["nd"]["giai_phap"]
+    assert "chưa đạt" not in giai_phap and "không đạt" not in giai_phap
+    assert "đẩy nhanh tiến độ" in giai_phap and "kế hoạch năm 2026" in giai_phap
+    # the whole year judges 1 not met (90 < 100): the sentence names them
+    (giai_phap,) = _ctx(flat)["nd"]["giai_phap"]
+    assert "các chỉ tiêu không đạt kế hoạch" in giai_phap
+
+
+# ------------------------------------------------------------------ one agency's documents say so (review r1 3)
+
+def test_one_agencys_report_names_its_scope_in_title_sentence_and_appendix(flat):
+    """Sở Tài chính leads rows 1–2: 1.020 ≥ 1.000 vượt, 90 < 100 không đạt → 1/2, scoped, never the province's 2/3."""
+    c = build_context(evaluate(read_workbook(flat)), None, "bao-cao", agency="Sở Tài chính")
+    assert c["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước cả năm 2026 "
+                                    "do Sở Tài chính chủ trì"]
+    assert plain(c["kq"]["cau_tong_hop"]) == (
+        "Ước thực hiện cả năm 2026, trong các chỉ tiêu do Sở Tài chính chủ trì, có 1/2 chỉ tiêu đạt và vượt kế "
+        "hoạch; 1 chỉ tiêu không đạt kế hoạch, gồm: (1) Số doanh nghiệp thành lập mới (thực hiện 90 doanh nghiệp, "
+        "kế hoạch 100 doanh nghiệp).")
+    assert "do Sở Tài chính chủ trì như sau:" in c["nd"]["mo_dau"][0]
+    assert c["pl"]["tieu_de"] == ["TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ƯỚC CẢ NĂM 2026 "
+                                  "DO SỞ TÀI CHÍNH CHỦ TRÌ"]
+    # a title typed in the settings is the whole table's: the scope is added to it
+    s = settings_from_mapping({"trich_yeu": ["Kết quả thực hiện các chỉ tiêu năm 2026"]})
+    c = build_context(evaluate(read_workbook(flat)), s, "bao-cao", agency="Sở Tài chính")
+    assert c["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu năm 2026 do Sở Tài chính chủ trì"]
+
+
+def test_a_meetings_notice_is_never_made_per_agency(flat, tmp_path):
+    from kh_excel.docs.context import ContextError
+    with pytest.raises(ContextError, match="một cuộc họp.*không làm riêng cho từng cơ quan"):
+        build_context(evaluate(read_workbook(flat)), None, "thong-bao", agency="Sở Tài chính")
+    proc = run_cli("batch", flat, "--per", "agency", "--kind", "thong-bao", "-o", tmp_path / "out")
+    assert proc.returncode == 2 and "không làm riêng cho từng cơ quan" in proc.stderr
+    assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("kind", ["bao-cao", "thong-bao"])
+def test_a_stand_in_place_is_a_gap_and_the_document_passes_its_own_lint(tmp_path, monkeypatch, kind):
+    """A title ending «TỈNH X» (a form's stand-in): no «X, ngày …»; the only rule the draft fails is the
+    highlighted places still to write (placeholder.present)."""
+    monkeypatch.setattr(__import__(__name__), "TITLE", ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026 TỈNH X"])
+    path = _book(tmp_path / "x.xlsx", [FLAT], ROWS)
+    out = tmp_path / f"{kind}.docx"
+    proc = run_cli("render", kind, path, "--period", "6 tháng", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    text = "\n".join(docx_paragraphs(out))
+    assert "X, ngày" not in text and "TỈNH X" not in text
+    report = lint_docx(out)
+    assert report.failed() == ["placeholder.present"], report.to_text()
+
+
+def _appendix_header(path) -> list[str]:
+    import docx
+    return [c.text for c in docx.Document(str(path)).tables[-1].rows[0].cells]
+
+
+@pytest.mark.parametrize("period", ["6 tháng", "cả năm"])
+def test_every_periods_appendix_names_the_lead_agency_and_no_column_is_empty(flat, tmp_path, period):
+    """The 6-month appendix (a previous column beside it) keeps «Cơ quan chủ trì» as the year's does; a plan
+    from a sheet with no phối hợp / lãnh đạo columns prints no such empty columns."""
+    out = tmp_path / "bc.docx"
+    assert run_cli("render", "bao-cao", flat, "--period", period, "-o", out).returncode == 0
+    header = _appendix_header(out)
+    assert header[-1] == "Cơ quan chủ trì" and "So với cùng kỳ năm trước" in header or "So với năm 2025" in header
+    plan = tmp_path / "kh.docx"
+    assert run_cli("render", "ke-hoach", flat, "-o", plan).returncode == 0
+    assert _appendix_header(plan) == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026",
+                                      "Cơ quan, đơn vị chịu trách nhiệm trực tiếp thực hiện"]
+    c = _ctx(flat, kind="ke-hoach")
+    assert c["pl"]["co_cot"] == {"chu_tri": True, "phoi_hop": False, "lanh_dao": False}

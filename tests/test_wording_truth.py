@@ -208,8 +208,25 @@ def test_a_document_without_settings_marks_place_province_and_signer_for_the_aut
     table = kh_excel.read_workbook("tests/data/real/gtsx_huyen_2015_2025.xlsx")
     c = C.build_context(kh_excel.evaluate(table), None, "bao-cao")
     province, place, signer = c["cq"]["ban_hanh"][1], c["vb"]["dia_danh_ngay"], c["ky"][0]["ho_ten"]
-    for value, gap in ((province, "[TÊN TỈNH]"), (place, "[Địa danh]"), (signer, "[Họ và tên người ký]")):
+    for value, gap in ((province, "[TÊN TỈNH/HUYỆN]"), (place, "[Địa danh]"), (signer, "[Họ và tên người ký]")):
         assert gap in value and f'<w:highlight w:val="{C.HIGHLIGHT}"/>' in value
-    assert province.startswith("TỈNH ") and "<w:b/>" in province        # the line keeps its own bold
+    # a district's table (gtsx_huyen): the level is not written in, it is part of the gap, lit where it stands
+    assert "TỈNH" not in province.replace("[TÊN TỈNH/HUYỆN]", "") and "<w:b/>" in province  # the line keeps its bold
+    assert c["cq"]["ten"] == "Ủy ban nhân dân [tỉnh/huyện]"
+    (mo_dau,) = c["nd"]["mo_dau"]
+    assert "[tỉnh/huyện]" in mo_dau and f'<w:highlight w:val="{C.HIGHLIGHT}"/>' in mo_dau
     assert place.count("[Địa danh]") == 1 and ", ngày" in place and place.endswith("năm 2020")
     assert C.marked_part("Lào Cai, ngày 03 tháng 02 năm 2026") == "Lào Cai, ngày 03 tháng 02 năm 2026"
+
+
+@pytest.mark.parametrize("title, found", [
+    ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026 TỈNH LÀO CAI", ("TỈNH", "LÀO CAI")),
+    ("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2020 HUYỆN ĐƠN DƯƠNG", ("HUYỆN", "ĐƠN DƯƠNG")),
+    ("CHỈ TIÊU NĂM 2026 THÀNH PHỐ HUẾ", ("THÀNH PHỐ", "HUẾ")),
+    # a form's stand-in is no place: never «X, ngày …»
+    ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026 TỈNH X", None),
+    ("CHỈ TIÊU NĂM 2026 TỈNH XXX", None),
+    ("CHỈ TIÊU NĂM 2026 TỈNH …", None),
+])
+def test_the_place_and_level_come_from_the_title_only_when_it_names_them(title, found):
+    assert C.province_from_titles([title]) == found

@@ -75,6 +75,10 @@ def build_options(given: dict[str, Any], manifest: Path | None):
         per = "agency"
     if values.get("kind") and values.get("template"):
         raise BatchError("chỉ dùng một trong --kind và --template.")
+    from kh_excel.docs import kinds
+    k = kinds.find(str(values.get("kind") or ""))
+    if per == "agency" and k is not None and k.whole_only:
+        raise BatchError(kinds.whole_only_message(k) + ".")
     return BatchOptions(
         inputs=list(values["inputs"]), output=Path(values["output"]), per=per,
         kind=values.get("kind"), template=values.get("template"),

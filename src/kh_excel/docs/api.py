@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kh_excel.docs import kinds
@@ -13,6 +13,7 @@ from kh_excel.docs.render import Renderer, default_renderer, resolve_template
 class Rendered:
     docx: Path
     pdf: Path | None = None
+    warnings: list[str] = field(default_factory=list)  # Vietnamese; the settings rows ignored or read as formulas
 
 
 def context_kind(kind_or_template: str, has_results: bool, kind: str | None = None) -> str:
@@ -62,7 +63,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
-    result = Rendered(docx)
+    result = Rendered(docx, warnings=list(settings.warnings))
     if pdf:
         from kh_excel.docs.pdf import convert
         result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)

@@ -55,6 +55,8 @@ def register(app: typer.Typer) -> None:
                                          timeout=timeout, allow_errors=allow_errors, group=group, period=period)
             except Refused as exc:
                 fail(exc.reason + ("\n" + ALLOW_HINT_CLI if exc.errors else ""), exc.code)
+            for w in result.warnings:
+                sys.stderr.write(f"Cảnh báo: {w}\n")
             sys.stderr.write(f"Đã tạo {result.docx}\n")
             if result.pdf:
                 sys.stderr.write(f"Đã tạo {result.pdf}\n")

@@ -129,14 +129,22 @@ def _same_agency(a: str, b: str) -> bool:
     return agency_registry().same(a, b)
 
 
-_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+([^\d()]+?)\s*$")
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+([^\d()]+?)\s*$")
+
+
+def _stand_in(name: str) -> bool:
+    """A name a form leaves for the user to replace, never a place: «X», «XXX», «…», «A B»."""
+    words = re.findall(r"\w+", name)
+    return not words or all(len(set(w)) == 1 for w in words)
 
 
 def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
-    """('TỈNH', 'LÀO CAI') from a table title ending '… NĂM 2026 TỈNH LÀO CAI'."""
+    """('TỈNH', 'LÀO CAI') from a table title ending '… NĂM 2026 TỈNH LÀO CAI' (a district's own level:
+    ('HUYỆN', 'ĐƠN DƯƠNG')); None when the title names none, or only a stand-in («TỈNH X»): the document
+    then leaves a highlighted gap, it never writes «X» as the place."""
     for line in lines:
         m = _PROVINCE.search(txt(line).upper())
-        if m:
+        if m and not _stand_in(m.group(2)):
             return m.group(1), m.group(2).strip()
     return None
 
@@ -180,6 +188,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     per = P.of_table(table, year)
     if kinds.is_report(kind):
         assessments = P.without_growth(P.as_progress(assessments, per), per)
+    if info.whole_only and agency:
+        raise ContextError(kinds.whole_only_message(info))
     if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
@@ -194,12 +204,13 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- issuing body, number, date
     province = province_from_titles(table.title_lines)
-    province_line = f"{province[0]} {province[1]}" if province else f"TỈNH {MISSING_PROVINCE}"
+    # the level (tỉnh, huyện) is written only where the title says it: else it is part of the gap
+    province_line = f"{province[0]} {province[1]}" if province else MISSING_PROVINCE
     ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else "tỉnh"))
+        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else MISSING_LEVEL))
         if people_committee
         else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
@@ -214,11 +225,19 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ngay: date | None = s.get("ngay")
     cong_van = info.cong_van
 
+    if kind == N.KIND and s.get("hop_ngay") and ngay and s["hop_ngay"] > ngay:
+        raise ContextError(f"ngày họp {s['hop_ngay']:%d/%m/%Y} sau ngày ban hành thông báo {ngay:%d/%m/%Y}: thông "
+                           "báo kết luận chỉ ban hành sau cuộc họp; sửa mục «Ngày họp» hoặc «Ngày ban hành» của nhóm "
+                           "«Thông báo kết luận» trang Cấu hình văn bản")
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
+    # a report of one agency's indicators says so wherever it counts or names them (title, sentences, appendix)
+    scope = f" do {in_sentence(agency)} chủ trì" if agency and info.report else ""
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
                                   [N.default_trich_yeu(meeting) if meeting else
-                                   per.trich_yeu() if kind == "bao-cao" and per.labelled else
-                                   info.trich_yeu.format(year=year)])]
+                                   (per.trich_yeu() if kind == "bao-cao" and per.labelled else
+                                    info.trich_yeu.format(year=year)) + scope])]
+    if scope and trich_yeu and s.get("trich_yeu") and fold(agency) not in fold(" ".join(trich_yeu)):
+        trich_yeu[-1] = trich_yeu[-1].rstrip(" .") + scope  # the settings' title is the whole table's
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
         trich_yeu[0] = "V/v " + trich_yeu[0][:1].lower() + trich_yeu[0][1:]
 
@@ -273,7 +292,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- appendix
     rows = _appendix_rows(table, assessments)
-    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency)]
+    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province)]
     prev_year = table.previous_year or (year - 1)
     pl = {
         "so": "",
@@ -285,6 +304,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_so_sanh": per.comparison_header(prev_year),
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
+        # a column every row leaves empty is dropped from the appendix (templates/build_templates.py)
+        "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao")},
         "hang": rows,
     }
 
@@ -292,7 +313,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
-        "kq": _results(summary, assessments, table, year, prev_year, per),
+        "kq": _results(summary, assessments, table, year, prev_year, per, scope),
         "ct": _plan_targets(table, assessments, year),
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind),
@@ -386,10 +407,16 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
     return out + kept
 
 
-def _default_appendix_title(kind: str, table: Table, year: int, agency: str) -> str:
+def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per: P.Period | None = None,
+                            province: tuple[str, str] | None = None) -> str:
+    """A report's appendix is titled from the period the document chose (the sheet's own title may name another
+    period, or be a heading of its own: «BIỂU TỔNG HỢP …»), scoped to the agency, placed as the sheet places it."""
     title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
     if kinds.is_report(kind):
-        return "KẾT QUẢ THỰC HIỆN " + title
+        head = (per or P.Period(year)).trich_yeu().upper()
+        if agency:
+            head += f" DO {agency.upper()} CHỦ TRÌ"
+        return f"{head} {province[0]} {province[1]}" if province and not agency else head
     if agency:
         return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} GIAO {agency.upper()} CHỦ TRÌ"
     return title
@@ -612,7 +639,8 @@ def _entries(assessments: list[Assessment], prev_year: int | None = None, since:
     return W.items(assessments, lambda a: growth_text(a, prev_year, since))
 
 
-def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None) -> tuple[str, dict[str, int]]:
+def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None,
+                      scope: str = "") -> tuple[str, dict[str, int]]:
     """The report sentence (seed 004), counting the entries the document lists, so the two never disagree.
     `per` names the period («6 tháng đầu năm 2026, có …»); a part of the year against the year's plan is progress."""
     counts = {s: 0 for s, _ in STATUS_GROUPS}
@@ -621,8 +649,10 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
     met = counts["vuot"] + counts["dat"]
     evaluated = met + counts["khong_dat"]
     lead = f"{per.lead()}, có" if per and per.labelled else f"Năm {year}, có" if year else "Có"
+    if scope:  # «Năm 2026, trong các chỉ tiêu do Sở Công Thương chủ trì, có 0/2 …»
+        lead = lead.replace(", có", f", trong các chỉ tiêu{scope}, có") if ", có" in lead else f"Trong các chỉ tiêu{scope}, có"
     if per and per.plan_is_year:
-        return P.progress_sentence(per, counts) + ".", counts
+        return P.progress_sentence(per, counts, scope=scope) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -642,7 +672,7 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
 
 
 def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
-             per: P.Period | None = None) -> dict[str, Any]:
+             per: P.Period | None = None, scope: str = "") -> dict[str, Any]:
     since = per.since(prev_year) if per else None
     entries = _entries(assessments, prev_year, since)
     groups = []
@@ -656,7 +686,7 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
                        "muc": _ending(lines, ";", "."), "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
               if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
-    sentence, counts = _summary_sentence(entries, year, per)
+    sentence, counts = _summary_sentence(entries, year, per, scope)
     return {
         "co_ket_qua": table.has_results,
         "cau_tong_hop": sentence,
@@ -672,7 +702,9 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         "nam_truoc_text": "cùng kỳ năm trước" if per and per.same_period else f"năm {prev_year}",
         # the period in words («6 tháng đầu năm 2026», «năm 2026»); a running year is «tình hình», a closed one
         # «kết quả»; `tien_do`: a part of the year against the year's plan (progress, nothing judged)
-        "ky": per.words() if per and per.labelled else f"năm {year}",
+        "ky": per.span() if per else f"năm {year}",
+        "pham_vi": scope,  # « do Sở Công Thương chủ trì» for one agency's report, else ''
+
         "tinh_hinh": bool(per and per.labelled and (per.part_of_year or per.estimate)),
         "tien_do": bool(per and per.plan_is_year),
     }
@@ -926,14 +958,15 @@ def marked(text: str) -> str:
     """A «[…]» paragraph is a place the author must fill: written on a yellow highlight so it cannot be signed
     unnoticed. Other text passes unchanged (the template escapes it)."""
     if not _PLACEHOLDER.match(text):
-        return text
+        return marked_part(text) if _GAP.search(text) else text  # a gap inside a sentence: lit as well
     from xml.sax.saxutils import escape
     return Markup('</w:t></w:r><w:r><w:rPr><w:highlight w:val="' + HIGHLIGHT + '"/></w:rPr>'
                   f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r><w:r><w:t xml:space="preserve">')
 
 
 MISSING_PLACE = "[Địa danh]"
-MISSING_PROVINCE = "[TÊN TỈNH]"
+MISSING_PROVINCE = "[TÊN TỈNH/HUYỆN]"
+MISSING_LEVEL = "[tỉnh/huyện]"
 MISSING_SIGNER = "[Họ và tên người ký]"
 _GAP = re.compile(r"\[[^\[\]]+\]")
 
@@ -983,7 +1016,7 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     kq = ctx["kq"]
     groups = {g["trang_thai"]: g for g in kq["nhom"]}
     # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
-    span, what = kq["ky"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
+    span, what = kq["ky"] + kq["pham_vi"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
     defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội "
                           f"chủ yếu {span} như sau:"]
     shortfalls = []
@@ -1005,8 +1038,13 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     defaults["ton_tai"] = (shortfalls + cause if shortfalls else
                            ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
                            ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
-    defaults["giai_phap"] = ["Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu "
-                             "chưa đạt kế hoạch; định kỳ đánh giá, báo cáo kết quả thực hiện."]
+    # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met
+    defaults["giai_phap"] = [
+        "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
+        "định kỳ đánh giá, báo cáo kết quả thực hiện." if "khong_dat" in groups else
+        f"Các cơ quan chủ trì tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
+        f"năm {year}; định kỳ đánh giá, báo cáo kết quả thực hiện." if kq["tien_do"] else
+        "Các cơ quan chủ trì tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, báo cáo kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")

@@ -29,6 +29,7 @@ class Kind:
     appendix: str           # the appendix table part (templates/parts/<appendix>.docx); "" = no appendix
     report: bool = False    # states results: the table needs a result column (core.gate)
     needs_agency: bool = False   # one lead agency per document (--agency; batch --per agency)
+    whole_only: bool = False     # one document for the whole table (a meeting's notice): never per agency
     aliases: tuple[str, ...] = ()   # other names of its settings group
     recipients: tuple[str, ...] = DEFAULT_RECIPIENTS  # default Nơi nhận
     button: str = ""        # the add-in ribbon button's tag (addin/customUI14.xml); "" = none
@@ -70,7 +71,7 @@ register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
               button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx"))
 register(Kind("thong-bao", "Thông báo kết luận", "THÔNG BÁO", "Thông báo", "TB",
               "Kết luận tại cuộc họp về tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
-              body="thong-bao", appendix="", report=True, aliases=("Thông báo",),
+              body="thong-bao", appendix="", report=True, aliases=("Thông báo",), whole_only=True,
               recipients=(*DEFAULT_RECIPIENTS, "Lãnh đạo Văn phòng"),
               button="thong_bao", file_name="Thông báo kết luận.docx"))  # docs.notice; no appendix (seed 004)
 
@@ -110,6 +111,13 @@ def is_report(kind_id: str) -> bool:
     """Does the document state results (the gate's `report`)? A template path is not a report."""
     k = _REGISTRY.get(kind_id)
     return bool(k and k.report)
+
+
+def whole_only_message(k: Kind) -> str:
+    """Why a kind of one document per table refuses an agency (--agency, batch --per agency)."""
+    return (f"{k.label.lower()} là văn bản của một cuộc họp về cả bảng chỉ tiêu, mỗi cơ quan có phần chỉ đạo riêng "
+            f"trong cùng văn bản: không làm riêng cho từng cơ quan; bỏ --agency / --per agency, hoặc chọn loại "
+            f"{DEFAULT} (báo cáo các chỉ tiêu do một cơ quan chủ trì)")
 
 
 def needs_agency(kind_id: str) -> bool:

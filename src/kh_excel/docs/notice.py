@@ -80,9 +80,15 @@ def result_sentences(entries: list[W.Item], year: int | None, per: Any = None) -
         for e in entries:
             counts[e.status] = counts.get(e.status, 0) + 1
         progress = [e for e in entries if e.status == P.PROGRESS_STATUS and e.assessments[0].reason == P.PROGRESS_REASON]
-        out = [P.progress_sentence(per, counts) + ("." if not progress else ":")]
+        if progress:  # the count before the colon is the rows listed after it
+            counts[P.PROGRESS_STATUS] = len(progress)
+        # the list after the colon is the rows counted before it; rows without figures get a sentence of their own
+        out = [P.progress_sentence(per, counts, extras=not progress) + ("." if not progress else ":")]
         if progress:
             out.append("; ".join(f"({i}) {e.result}" for i, e in enumerate(progress, 1)) + ".")
+            rest = P.rest_sentence(counts)
+            if rest:
+                out.append(rest)
         return out
     lead = per.lead() if per is not None and per.labelled else (f"Năm {year}" if year else "")
     met = [e for e in entries if e.status in ("vuot", "dat")]
@@ -173,6 +179,10 @@ def signer_values(kind_group: dict[str, Any], ban_hanh: list[str]) -> dict[str, 
                           f"không ký «{values['tham_quyen']}»; sửa mục «Thẩm quyền ký» của nhóm «Thông báo kết luận»")
     if not auth and not values["chuc_vu"]:
         auth = [] if office else ["TL."]
+    if not office and "KT." in auth and "TL." not in auth:
+        # the deputy office chief signs for the Chánh Văn phòng, who signs by order of the head (nd30 7a):
+        # «TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG», never «KT. CHỦ TỊCH» (a Phó Chủ tịch's line)
+        auth = ["TL.", *auth]
     if office and "TL." in auth:
         raise NoticeError("thông báo do chính Văn phòng ban hành: Chánh Văn phòng ký, hoặc Phó Chánh Văn phòng ký "
                           "KT.; bỏ «TL.» ở mục «Thẩm quyền ký» của nhóm «Thông báo kết luận»")
@@ -207,7 +217,7 @@ def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[st
     return {
         "mo_dau": body(opening(m)),
         "tieu_de_ket_qua": (f"I. VỀ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU "
-                            f"{(per.words() if per and per.labelled else f'năm {year}').upper()}"),
+                            f"{(per.span() if per else f'năm {year}').upper()}"),
         "ket_qua": result_sentences(entries, year, per),
         "ket_luan": ket_luan,
         "chi_dao": directions(entries, assessments),

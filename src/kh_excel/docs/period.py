@@ -60,11 +60,17 @@ class Period:
         w = self.words()
         return w[:1].upper() + w[1:]
 
+    def span(self) -> str:
+        """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», never «thực hiện … ước thực hiện …»."""
+        if self.labelled and self.estimate and not self.part_of_year and not self.quarter:
+            return f"ước cả năm {self.year}"
+        return self.words() if self.labelled else f"năm {self.year}"
+
     def trich_yeu(self) -> str:
         """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
         if not self.labelled or (not self.part_of_year and not self.estimate):
             return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
-        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.words()}"
+        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
 
     def since(self, previous_year: int | None) -> str | None:
         """The comparison phrase for a change against the previous column; None when there is none to make."""
@@ -100,14 +106,26 @@ def of_table(table: Table, year: int) -> Period:
                   compare=compare, same_period=compare and months < 12)
 
 
-def progress_sentence(per: Period, counts: dict[str, int]) -> str:
+def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
     """The summary of a part of the year against the year's plan: how many rows have figures, and that they are
-    progress, never a count met or not met."""
+    progress, never a count met or not met. `extras=False` leaves out the rows without figures (a caller that
+    lists the progress rows after a colon says them in a sentence of their own: see `rest_sentence`)."""
     n = counts.get(PROGRESS_STATUS, 0)
-    s = (f"{per.lead()}, có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ thực hiện, "
+    who = f"trong các chỉ tiêu{scope}, " if scope else ""
+    s = (f"{per.lead()}, {who}có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ thực hiện, "
          "chưa đánh giá đạt hay không đạt kế hoạch")
-    extra = [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", W.ERROR_STATUS) if counts.get(k)]
-    return s + ("; " + "; ".join(extra) if extra else "")
+    extra = _rest(counts)
+    return s + ("; " + "; ".join(extra) if extra and extras else "")
+
+
+def _rest(counts: dict[str, int]) -> list[str]:
+    return [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", W.ERROR_STATUS) if counts.get(k)]
+
+
+def rest_sentence(counts: dict[str, int]) -> str:
+    """«Còn 1 chỉ tiêu chưa có số liệu.» ('' when every row has figures)."""
+    extra = _rest(counts)
+    return "Còn " + "; ".join(extra) + "." if extra else ""
 
 
 def as_progress(assessments: list[Assessment], period: Period) -> list[Assessment]:

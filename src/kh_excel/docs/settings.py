@@ -168,11 +168,14 @@ def _convert(f: Field, value: Any, where: str) -> Any:
     return _cell_text(value)
 
 
-def settings_from_rows(rows: list[list[Any]], source: str = "") -> Settings:
+def settings_from_rows(rows: list[list[Any]], source: str = "",
+                       formulas: set[tuple[int, int]] | frozenset = frozenset()) -> Settings:
     """Read the key/value rows of a settings sheet (what `example_settings_rows` produces).
 
     A row whose first cell names a group ("Chung", "Báo cáo", …) and has no value opens
-    that group; a key given on several rows collects all their lines ("Nơi nhận").
+    that group; a key given on several rows collects all their lines ("Nơi nhận"). A value cell
+    in `formulas` (0-based (row, column)) is a formula: its computed value is used, with a warning,
+    since a setting is text the author means to print («=1+1» is not «2» to the reader of the sheet).
     """
     settings = Settings(sources=[source] if source else [])
     group = "chung"
@@ -198,6 +201,9 @@ def settings_from_rows(rows: list[list[Any]], source: str = "") -> Settings:
         f = FIELD_BY_ID[fid]
         values = settings.groups.setdefault(group, {})
         converted = _convert(f, value, where)
+        if (i - 1, 1) in formulas and not value_empty:
+            settings.warnings.append(f"{where}: mục «{f.label}» (ô B{i}) là công thức; văn bản dùng giá trị tính "
+                                     f"được «{_cell_text(value)}» — nên ghi thẳng nội dung thay cho công thức")
         if f.kind == "lines" and (group, fid) in seen:
             values[fid] = values[fid] + converted
         else:
@@ -265,7 +271,9 @@ def read_settings_sheet(path: str | os.PathLike) -> Settings:
         rows = book.grid(name).rows
     except WorkbookError as exc:
         raise SettingsError(str(exc)) from None
-    return settings_from_rows(rows, source=f"{p.name} › {name}")
+    from kh_excel.io.workbook import formula_cells
+    formulas = formula_cells(p, name) if book.kind == "zip" else set()
+    return settings_from_rows(rows, source=f"{p.name} › {name}", formulas=formulas)
 
 
 def table_choice(settings: "Settings", kind: str = "chung") -> tuple[str | None, str | None]:
@@ -381,6 +389,9 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
         row("hop_thanh_phan", "các đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh"),
         row("hop_thanh_phan", "Thủ trưởng các sở, ban, ngành tỉnh"),
         row("hop_thanh_phan", "Chủ tịch Ủy ban nhân dân các xã, phường"),
+        # every place the notice asks the author to fill has its row here (docs.context body_thong_bao)
+        row("ket_qua", "[Kết quả nổi bật trong năm]"),
+        row("ton_tai", "[Tồn tại, hạn chế và nguyên nhân]"),
         row("ket_luan", "[Kết luận của người chủ trì về nhiệm vụ trọng tâm thời gian tới]"),
         row("tham_quyen", "TL."),
         row("chuc_vu_thu_truong", "CHỦ TỊCH"),

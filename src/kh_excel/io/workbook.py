@@ -369,6 +369,29 @@ def _uncached_formulas(data: bytes) -> FormulaCells:
     return out
 
 
+def formula_cells(path: str | os.PathLike, sheet: str) -> set[tuple[int, int]]:
+    """Every formula cell (r, c) of one sheet of an OOXML workbook (empty for other kinds): where a text the
+    user types (the settings) is a computed value instead."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _ooxml_sheet_part(zf, sheet)
+            if part is None or part not in set(zf.namelist()):
+                return set()
+            data = zf.read(part)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return set()
+    out: set[tuple[int, int]] = set()
+    if not _FORMULA_START.search(data):
+        return out
+    for m in _FORMULA.finditer(data):
+        start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
+        ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
+        if ref:
+            out.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
+    return out
+
+
 _PLAIN_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
 
 

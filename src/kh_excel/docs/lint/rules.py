@@ -427,7 +427,8 @@ def date_format(parts: Parts) -> "list[Problem] | Skip":
     if not m:
         return [at(dl, "phải có dạng «Địa danh, ngày … tháng … năm …»")]
     out = []
-    if not m.group(1).strip()[:1].isupper():
+    # a «[Địa danh]» gap is placeholder.present's finding, not a place written in lower case
+    if not m.group(1).strip().lstrip("[")[:1].isupper():
         out.append(at(dl, "địa danh phải viết hoa chữ đầu"))
     problem = vn.check_date_words(m.group(2))
     if problem:
