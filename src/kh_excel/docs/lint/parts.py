@@ -25,7 +25,7 @@ _HEADINGS = [(h, re.compile(h.pattern)) for h in nd30.HEADINGS]
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _COLLECTIVE = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$")
 # «Lào Cai, ngày …»; the comma may be missing (a date_format fault, not a missing date)
-DATE_LINE = re.compile(r"^[^,\t]{2,40}?,?\s*ngày\s+\S+\s+tháng\s")
+DATE_LINE = re.compile(r"^([^,]{2,40},\s*ngày\s|[^,\t]{2,40}?\s+ngày\s+\S+\s+tháng\s)")
 _QH = "cong hoa xa hoi chu nghia viet nam"
 _TXBX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
 
