@@ -876,6 +876,8 @@ _BREAKS = [
      {"date_text": "Lào Cai, ngày 3 tháng 2 năm 2026"}, "«ngày 3 tháng 2»: day and month 1–2 without their 0"),
     ("bao_cao_ngay_khong_so_0", BC, "dia_danh_ngay.format", True,
      {"date_text": "Lào Cai, ngày 12 tháng 03 năm 2026"}, "month 3 written «03» (only 1–2 take a zero)"),
+    ("bao_cao_ngay_thieu_dau_phay", BC, "dia_danh_ngay.format", True,
+     {"date_text": "Lào Cai ngày 12 tháng 3 năm 2026"}, "no comma after the place: a wrong date, not a missing one"),
     ("cong_van_ngay_dung", CV, "dia_danh_ngay.italic", False, _look("dia_danh_ngay", italic=False),
      "place and date upright"),
     ("to_trinh_ngay_12", TT, "dia_danh_ngay.size", True, _look("dia_danh_ngay", size=12),

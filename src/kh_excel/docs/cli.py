@@ -74,6 +74,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Kiểm tra thể thức văn bản theo Nghị định 30/2020/NĐ-CP (mã thoát 1 nếu có quy tắc không đạt)."""
         def body() -> int:
+            from kh_excel.errors import UserError
+
+            try:
+                return checked()
+            except UserError as exc:
+                if as_json:   # a reader of --json gets an object on stdout too
+                    import json
+                    sys.stdout.write(json.dumps({"file": str(doc), "ok": False, "error": str(exc)},
+                                                ensure_ascii=False, indent=2) + "\n")
+                raise
+
+        def checked() -> int:
             from kh_excel.docs.lint import lint_docx, report_json
 
             if fix:

@@ -529,6 +529,21 @@ def guard_spreadsheet(path: str | os.PathLike) -> str:
     raise _wrong_kind(p, kind, "spreadsheet")
 
 
+def cfb_is_encrypted(path: Path) -> bool:
+    """A password-protected OOXML file is a CFB container with an EncryptionInfo (or EncryptedPackage) stream."""
+    names = ("EncryptionInfo", "EncryptedPackage")
+    try:
+        import olefile
+        with olefile.OleFileIO(str(path)) as ole:
+            if any(ole.exists(n) for n in names):
+                return True
+    except Exception:  # noqa: BLE001 - olefile missing or a damaged directory: look for the stream names
+        pass
+    with Path(path).open("rb") as fh:
+        data = fh.read(1 << 20)
+    return any(n.encode("utf-16-le") in data for n in names)
+
+
 def guard_docx(path: str | os.PathLike) -> None:
     """Check a Word document or template before lxml or docxtpl opens it."""
     p = Path(path)
@@ -539,6 +554,9 @@ def guard_docx(path: str | os.PathLike) -> None:
         return
     if kind == "zip":
         raise InputRefused(p, "đây không phải là tệp .docx hợp lệ (gói nén hỏng hoặc thiếu word/document.xml).")
+    if kind == "cfb" and cfb_is_encrypted(p):
+        raise InputRefused(p, f"{p.name} được bảo vệ bằng mật khẩu (đã mã hóa): hãy mở bằng Word, bỏ mật khẩu "
+                              "rồi lưu lại thành tệp .docx.")
     raise _wrong_kind(p, kind, "docx")
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
-from kh_excel.io.limits import InputRefused, guard_spreadsheet, why
+from kh_excel.io.limits import InputRefused, cfb_is_encrypted, guard_spreadsheet, why
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
@@ -39,18 +39,7 @@ class ChoiceNotFound(WorkbookError):
         self.args = (f"Tệp «{self.path}»: {reason}",)
 
 
-def _cfb_is_encrypted(path: Path) -> bool:
-    """An encrypted OOXML file is a CFB container with an EncryptionInfo stream."""
-    try:
-        import olefile
-    except ImportError:  # oletools brings olefile; without it, look for the UTF-16 stream name
-        data = path.read_bytes()[:65536]
-        return "EncryptionInfo".encode("utf-16-le") in data
-    try:
-        with olefile.OleFileIO(str(path)) as ole:
-            return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
-    except Exception:
-        return False
+_cfb_is_encrypted = cfb_is_encrypted
 
 
 def _open_calamine(path: Path):

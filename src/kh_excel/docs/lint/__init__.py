@@ -12,7 +12,7 @@ from pathlib import Path
 from kh_excel.docs.lint.parts import Parts, find_parts
 from kh_excel.docs.lint.reader import Docx, LintError
 from kh_excel.docs.lint.report import FAIL, LintReport, RuleResult, report_json
-from kh_excel.docs.lint.rules import RULES, Skip
+from kh_excel.docs.lint.rules import RULES, Skip, layout_skip
 
 __all__ = ["RULES", "LintError", "LintReport", "RuleResult", "lint_docx", "lint_parts", "report_json"]
 
@@ -20,7 +20,7 @@ __all__ = ["RULES", "LintError", "LintReport", "RuleResult", "lint_docx", "lint_
 def lint_parts(parts: Parts, file: str) -> LintReport:
     results = []
     for rule in RULES:
-        out = rule.check(parts)
+        out = layout_skip(parts, rule.id) or rule.check(parts)
         res = RuleResult(rule.id, rule.title, rule.severity)
         if isinstance(out, Skip):
             res.status, res.note = out.status, out.note

@@ -50,6 +50,7 @@ class FixResult:
     fixed: list[str] = field(default_factory=list)         # rule ids fixed
     text_changes: list[str] = field(default_factory=list)  # «old» → «new» of the text fixes
     not_fixed: list[tuple[str, str]] = field(default_factory=list)   # (rule id, why)
+    attempted: list[str] = field(default_factory=list)   # rule ids a fix was applied for
     after: LintReport | None = None
 
 
@@ -164,6 +165,11 @@ def fixed_date(text: str) -> str:
     """«ngày 5 tháng 1» → «ngày 05 tháng 01»; «tháng 03» → «tháng 3» (nd30.md)."""
     text = re.sub(r"(ngày\s+)0*(\d{1,2})\b", lambda m: m.group(1) + vn.day_text(int(m.group(2))), text)
     return re.sub(r"(tháng\s+)0*(\d{1,2})\b", lambda m: m.group(1) + vn.month_text(int(m.group(2))), text)
+
+
+def fixed_date_line(text: str) -> str:
+    """The header's date line: the date words fixed, and the comma after the place («Lào Cai, ngày …»)."""
+    return fixed_date(re.sub(r"^(\s*[^,\s][^,\t]{1,39}?)\s+(ngày\s)", r"\1, \2", text, count=1))
 
 
 def fixed_noi_nhan(text: str, last: bool) -> str | None:
@@ -328,22 +334,103 @@ def _element_paras(parts: Parts, element: str) -> list[Para]:
     return []
 
 
+TRACKED_WHY = "nằm trong phần thay đổi đang theo dõi (track changes): chấp nhận hoặc từ chối thay đổi trước"
+WORSE_WHY = "sửa sẽ làm một quy tắc đang đạt trở thành không đạt: không sửa, người soạn sửa"
+
+
+def _tracked(p: Para) -> bool:
+    """Whether the paragraph holds a tracked insertion: formatting it would not be recorded as a change."""
+    return p.el.find(f".//{_w('ins')}") is not None or any(a.tag == _w("ins") for a in p.el.iterancestors())
+
+
+def _worse(before: LintReport, after: LintReport) -> set[str]:
+    """Rules a fix made worse: passing before and failing after, or failing in more places."""
+    old = {r.id: r for r in before.rules}
+    out = set()
+    for r in after.rules:
+        b = old.get(r.id)
+        if r.status == FAIL and b is not None and (b.status != FAIL or len(r.problems) > len(b.problems)):
+            out.add(r.id)
+    return out
+
+
+def _write(src: Path, doc: Docx, pkg: _Package, tmp: Path) -> None:
+    files = dict(doc.files)
+    files["word/document.xml"] = etree.tostring(doc.doc, xml_declaration=True, encoding="UTF-8", standalone=True)
+    for name, root in pkg.parts.items():
+        files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = files[info.filename] if info.filename in files else zin.read(info.filename)
+            zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for name, data in pkg.added.items():
+            zout.writestr(name, data)
+
+
 def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
-    """Write a fixed copy of `src` to `dst` (atomically, never onto `src`)."""
+    """Write a fixed copy of `src` to `dst` (atomically, never onto `src`).
+
+    The copy is linted before it is written: a fix that makes a rule worse (a passing rule failing,
+    or a failing one failing in more places) is rolled back with every fix of the same element."""
+    import tempfile
+
+    from kh_excel.docs.lint import lint_docx
     from kh_excel.io.atomic import check_output, write_atomic
 
     src, dst = Path(src), Path(dst)
     check_output(dst, [src])
+    before = lint_docx(src)
+    disabled: set[str] = set()
+    while True:
+        doc, pkg, result = _apply(src, dst, disabled)
+        with tempfile.TemporaryDirectory() as td:
+            trial = Path(td) / "thu.docx"
+            _write(src, doc, pkg, trial)
+            worse = _worse(before, lint_docx(trial))
+        if not worse:
+            break
+        elements = {w.split(".", 1)[0] for w in worse}
+        culprits = {rid for rid in result.attempted if rid in worse or rid.split(".", 1)[0] in elements}
+        disabled |= culprits or set(result.attempted)   # no culprit known: make no fix rather than a harmful one
+        if not result.attempted:
+            break
+    write_atomic(dst, lambda tmp: _write(src, doc, pkg, tmp), [src])
+    result.after = lint_docx(dst)
+    still = set(result.after.failed())
+    result.fixed = [r for r in result.fixed if r not in still]
+    if any(n.startswith("_xmlsignatures/") for n in doc.names):
+        result.not_fixed.append(("package.signature", "bản sao đã sửa không còn chữ ký số hợp lệ: cần ký lại"))
+    noted = {rid for rid, _ in result.not_fixed}
+    for rid in result.after.failed():
+        if rid in noted:
+            continue
+        why = WORSE_WHY if rid in disabled else WHY_NOT.get(rid.split(".", 1)[1], WHY_NOT[""])
+        result.not_fixed.append((rid, why))
+    return result
+
+
+def _apply(src: Path, dst: Path, disabled: set[str]) -> tuple[Docx, _Package, FixResult]:
+    """Read `src` afresh and apply every fix but the `disabled` ones, in memory."""
     doc = Docx(src)
     parts = find_parts(doc)
     report = lint_parts(parts, str(src))
     result = FixResult(dst)
     pkg = _Package(doc)
-    failed = {r.id: r for r in report.rules if r.status == FAIL and r.severity == "error"}
+    failed = {r.id: r for r in report.rules if r.status == FAIL and r.severity == "error" and r.id not in disabled}
+    tracked: set[str] = set()
 
     def done(rid: str) -> None:
         if rid in failed and rid not in result.fixed:
             result.fixed.append(rid)
+            result.attempted.append(rid)
+
+    def free(rid: str, p: Para) -> bool:
+        if _tracked(p):
+            if rid not in tracked:
+                tracked.add(rid)
+                result.not_fixed.append((rid, TRACKED_WHY))
+            return False
+        return True
 
     if "page.size" in failed:
         _fix_page(doc)
@@ -370,7 +457,7 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
         if element == "phu_luc_table":   # the report names the first few cells only
             targets = {p.index for p in _element_paras(parts, element)}
         for p in _element_paras(parts, element):
-            if p.index not in targets:
+            if p.index not in targets or not free(rid, p):
                 continue
             if prop == "size":
                 set_runs(p, size=e.preferred)
@@ -390,13 +477,13 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
         if rid in failed:
             targets = {pr.paragraph for pr in failed[rid].problems}
             for p in parts.body:
-                if p.index in targets:
+                if p.index in targets and free(rid, p):
                     apply(p)
             done(rid)
     if "heading.bold" in failed:
         targets = {pr.paragraph for pr in failed["heading.bold"].problems}
         for key, p in parts.headings:
-            if p.index in targets and key != "dieu":
+            if p.index in targets and key != "dieu" and free("heading.bold", p):
                 set_runs(p, bold=True)
         done("heading.bold")
     if parts.appendix is not None:
@@ -415,21 +502,18 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
         done("vv.spacing")
     if "dia_danh_ngay.format" in failed and parts.date is not None:
         for p in [parts.date] + ([parts.appendix_kem_theo] if parts.appendix_kem_theo is not None else []):
-            new = fixed_date(p.text)
+            new = fixed_date_line(p.text) if p is parts.date else fixed_date(p.text)
             if new != p.text and replace_text(p, new):
                 result.text_changes.append(f"«{p.text.strip()}» → «{new.strip()}»")
         done("dia_danh_ngay.format")
     if "noi_nhan_item.format" in failed:
         items = parts.noi_nhan_items
-        ok = True
-        for n, p in enumerate(items):
-            new = fixed_noi_nhan(p.text, n == len(items) - 1)
-            if new is None:
-                ok = False
-                continue
-            if new != p.text.strip() and replace_text(p, p.text[:len(p.text) - len(p.text.lstrip())] + new):
-                result.text_changes.append(f"«{p.text.strip()}» → «{new}»")
-        if ok:
+        new_texts = [fixed_noi_nhan(p.text, n == len(items) - 1) for n, p in enumerate(items)]
+        if None not in new_texts and all(free("noi_nhan_item.format", p) for p in items):
+            # all or nothing: the last item («- Lưu: …») must be the last line, ending in «.»
+            for p, new in zip(items, new_texts):
+                if new != p.text.strip() and replace_text(p, p.text[:len(p.text) - len(p.text.lstrip())] + new):
+                    result.text_changes.append(f"«{p.text.strip()}» → «{new}»")
             done("noi_nhan_item.format")
     number_rules = [r for r in failed if r.startswith("page_number.")]
     if number_rules or "phu_luc_heading.position" in failed:
@@ -440,29 +524,7 @@ def fix_docx(src: str | Path, dst: str | Path) -> FixResult:
                                                         for p in failed["phu_luc_heading.position"].problems):
             done("phu_luc_heading.position")
 
-    def write(tmp: Path) -> None:
-        files = dict(doc.files)
-        files["word/document.xml"] = etree.tostring(doc.doc, xml_declaration=True, encoding="UTF-8",
-                                                    standalone=True)
-        for name, root in pkg.parts.items():
-            files[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                data = files[info.filename] if info.filename in files else zin.read(info.filename)
-                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-            for name, data in pkg.added.items():
-                zout.writestr(name, data)
-
-    write_atomic(dst, write, [src])
-    from kh_excel.docs.lint import lint_docx
-    result.after = lint_docx(dst)
-    still = set(result.after.failed())
-    result.fixed = [r for r in result.fixed if r not in still]
-    if any(n.startswith("_xmlsignatures/") for n in doc.names):
-        result.not_fixed.append(("package.signature", "bản sao đã sửa không còn chữ ký số hợp lệ: cần ký lại"))
-    for rid in result.after.failed():
-        result.not_fixed.append((rid, WHY_NOT.get(rid.split(".", 1)[1], WHY_NOT[""])))
-    return result
+    return doc, pkg, result
 
 
 def fix_text(result: FixResult) -> str:
@@ -480,4 +542,4 @@ def fix_text(result: FixResult) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["FixResult", "LintError", "fix_docx", "fix_text", "fixed_date", "fixed_noi_nhan"]
+__all__ = ["FixResult", "LintError", "fix_docx", "fix_text", "fixed_date", "fixed_date_line", "fixed_noi_nhan"]

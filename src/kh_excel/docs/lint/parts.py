@@ -23,6 +23,11 @@ _PARENT = re.compile(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘ
                      + "|".join(_LOCALITY) + r")\s+\S")
 _HEADINGS = [(h, re.compile(h.pattern)) for h in nd30.HEADINGS]
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_COLLECTIVE = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$")
+# «Lào Cai, ngày …»; the comma may be missing (a date_format fault, not a missing date)
+DATE_LINE = re.compile(r"^([^,]{2,40},\s*ngày\s|[^,\t]{2,40}?\s+ngày\s+\S+\s+tháng\s)")
+_QH = "cong hoa xa hoi chu nghia viet nam"
+_TXBX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
 
 
 @dataclass
@@ -38,7 +43,10 @@ class Parts:
     so_misplaced: str = ""            # why «Số» is not where it belongs
     date: Para | None = None
     date_misplaced: str = ""
+    header_unchecked: str = ""         # why the header cannot be checked (laid out by tab stops, text boxes)
+    signature_unchecked: str = ""      # why the signature and Nơi nhận cannot be checked
     vv: list[Para] = field(default_factory=list)
+    vv_misplaced: str = ""
     cong_van: bool = False
     ten_loai: Para | None = None
     doc_type: str | None = None        # "Báo cáo" … from the tên loại
@@ -134,7 +142,7 @@ def _find_header(parts: Parts) -> int:
     qh = next((p for p in paras[:40] if fold(_norm(p.shown_text())).startswith("cong hoa xa hoi chu nghia viet nam")),
               None)
     if qh is None:
-        return 0
+        return _unusual_header(parts)
     parts.quoc_hieu = qh
     parts.tieu_ngu = next((p for p in paras[qh.index:qh.index + 3] if p.stripped
                            and fold(_norm(p.text)).replace("–", "-").replace("—", "-").replace(" ", "")
@@ -160,7 +168,7 @@ def _find_header(parts: Parts) -> int:
         parts.so_misplaced = "dòng «Số» phải ở cột trái, dưới tên cơ quan ban hành"
     parts.so = so
     # địa danh, ngày tháng: in the right column, starting with the place name
-    date_rx = re.compile(r"^[^,]{2,40},\s*ngày\s")
+    date_rx = DATE_LINE
     date = next((p for p in right if date_rx.match(_norm(p.text))), None)
     if date is None:
         date = next((p for p in left if date_rx.match(_norm(p.text))), None)
@@ -177,6 +185,10 @@ def _find_header(parts: Parts) -> int:
     # V/v of a công văn: under Số
     pool = left + ([p for p in near if so is not None and so.cell is None] if so is not None else [])
     parts.vv = [p for p in pool if _norm(p.text).lower().startswith("v/v")]
+    first_after = next((p for p in near if p.stripped), None)
+    if not parts.vv and first_after is not None and _norm(first_after.text).lower().startswith("v/v"):
+        parts.vv = [first_after]     # a V/v typed below the header: misplaced, not a missing tên loại
+        parts.vv_misplaced = "dòng «V/v …» nằm ngoài bảng tiêu đề (phải ở cột trái, dưới dòng «Số»)"
     parts.cong_van = bool(parts.vv)
     # the agencies: the left column above Số
     agency = [p for p in left if p.stripped and (so is None or so.cell is None or p.index < so.index)
@@ -187,9 +199,44 @@ def _find_header(parts: Parts) -> int:
         first_bold += 1
     if not bold and agency:
         first_bold = len(agency) - 1 if len(agency) > 1 else 0
+    # «ỦY BAN NHÂN DÂN» / «TỈNH LÀO CAI»: one name on two lines, one element
+    while 0 < first_bold < len(agency) and _COLLECTIVE.match(_norm(agency[first_bold - 1].shown_text()).upper()) \
+            and _norm(agency[first_bold].shown_text()).upper().startswith(_LOCALITY):
+        first_bold -= 1
     parts.chu_quan, parts.ban_hanh = agency[:first_bold], agency[first_bold:]
     misplaced = [p.index for p in (so, date, *parts.vv) if p is not None and p.index > header_end]
     return max([header_end, *misplaced])
+
+
+def _layout(p: Para) -> str:
+    """How a header or signature line is laid out when it is not a table: tab stops or text boxes."""
+    if p.el.find(f".//{_TXBX}") is not None:
+        return "hộp văn bản (text box)"
+    if re.search(r"\S\s*\t+\s*\S", p.text.strip("\t ")) or p.text.startswith("\t"):
+        return "điểm dừng tab (tab stop)"
+    return ""
+
+
+def _unusual_header(parts: Parts) -> int:
+    """A header typed with tab stops or text boxes: present, but its parts cannot be told apart."""
+    paras = parts.paras
+    first = next((p for p in paras[:40] if _QH in fold(_norm(p.text.replace("\t", " ")))), None)
+    if first is None or not _layout(first):
+        return 0
+    end = first.index
+    for p in paras[first.index:first.index + 8]:
+        if p.cell is None and p.stripped and not (_layout(p) or DATE_LINE.match(_norm(p.text))
+                                                   or re.match(r"^\s*Số\s*:", p.text)):
+            break
+        end = p.index
+    parts.header_unchecked = (f"phần tiêu đề trình bày bằng {_layout(first)}, không phải bảng: không tách được "
+                              f"từng thành phần để kiểm tra (không sửa tự động)")
+    nxt = next((p for p in paras[end:end + 4] if p.stripped), None)
+    if nxt is not None and nxt.cell is None and _norm(nxt.text).lower().startswith("v/v"):
+        parts.vv, parts.cong_van = [nxt], True
+        parts.vv_misplaced = parts.header_unchecked
+        end = nxt.index
+    return end
 
 
 def _find_title(parts: Parts, start: int) -> int:
@@ -201,7 +248,13 @@ def _find_title(parts: Parts, start: int) -> int:
         return start
     name = _norm(first.shown_text()).upper()   # its case is ten_loai.case's business
     if not any(name == t or name.startswith(t + " ") for t in TENS_LOAI) or len(name) > 40:
-        return first.index - 1
+        # no tên loại: the centred lines under the header are its trích yếu, not body (one fault, one rule)
+        k = following.index(first)
+        for p in following[k:]:
+            if not p.stripped or p.props.jc != "center" or _norm(p.text).startswith(("Căn cứ", "Kính gửi")):
+                break
+            parts.trich_yeu.append(p)
+        return parts.trich_yeu[-1].index if parts.trich_yeu else first.index - 1
     parts.ten_loai = first
     parts.doc_type = next((t for t in nd30.DOC_TYPES if name.startswith(t.upper())), None)
     k = following.index(first)
@@ -234,6 +287,10 @@ def _find_signature(parts: Parts, body_start: int, end: int) -> int:
     parts.noi_nhan_label = label
     if label is not None:
         sign_start = label.index - 1
+        if _layout(label):     # «Nơi nhận:<tab>TM. ỦY BAN NHÂN DÂN»: two blocks on the same lines
+            parts.signature_unchecked = (f"phần chữ ký và nơi nhận trình bày bằng {_layout(label)}, không phải "
+                                         f"bảng: không tách được từng dòng để kiểm tra (không sửa tự động)")
+            return sign_start
         items: list[Para] = []
         for p in paras[label.index:end]:
             same = (p.cell is None and label.cell is None) or (
@@ -305,7 +362,7 @@ def _find_body(parts: Parts, start: int, end: int) -> None:
                 j += 1
             i = j
             continue
-        if not seen_heading and (t.startswith("Căn cứ") or (parts.can_cu and t.startswith(("Theo đề nghị",
+        if not seen_heading and not parts.cong_van and (t.startswith("Căn cứ") or (parts.can_cu and t.startswith(("Theo đề nghị",
                                                                                               "Xét đề nghị")))):
             parts.can_cu.append(p)
             i += 1

@@ -232,6 +232,19 @@ class Section:
     pg_start: int | None
 
 
+def _xml_why(exc: etree.XMLSyntaxError) -> str:
+    """Why a part could not be parsed, in Vietnamese (never libxml's English)."""
+    msg = str(exc).lower()
+    if "amplification" in msg or "entity" in msg:
+        why = "khai báo thực thể XML mở rộng quá mức, có thể là tệp độc hại"
+    elif "depth" in msg or "huge" in msg:
+        why = "các phần tử lồng nhau quá sâu, có thể là tệp độc hại"
+    else:
+        why = "XML không đúng cú pháp"
+    line = getattr(exc, "lineno", None)
+    return why + (f", dòng {line}" if line else "")
+
+
 class Docx:
     """The parts of a .docx that the rules need, with effective formatting resolved."""
 
@@ -268,7 +281,7 @@ class Docx:
         try:
             return etree.fromstring(self.files[name], parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
-            raise LintError(f"{self.path.name}: phần {name} bị hỏng ({exc})") from None
+            raise LintError(f"Không đọc được tệp «{self.path}»: phần {name} bị hỏng ({_xml_why(exc)})") from None
 
     def _rels(self, name: str) -> dict[str, str]:
         if name not in self.files:

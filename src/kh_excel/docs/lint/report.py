@@ -66,8 +66,11 @@ class LintReport:
         return {
             "file": self.file,
             "ok": self.ok,
-            "rules": [{"id": r.id, "title": r.title, "severity": r.severity, "status": r.status,
-                       "status_vi": STATUS_VI[r.status], "note": r.note,
+            "rules": [{"id": r.id, "title": r.title, "severity": r.severity,
+                       # a package notice is a notice, never a failure, for a consumer filtering on status
+                       "status": NOTICE if r.status == FAIL and r.severity == NOTICE else r.status,
+                       "status_vi": SEVERITY_VI[NOTICE] if r.status == FAIL and r.severity == NOTICE
+                       else STATUS_VI[r.status], "note": r.note,
                        "problems": [p.__dict__ for p in r.problems]} for r in self.rules],
         }
 

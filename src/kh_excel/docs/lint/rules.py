@@ -466,6 +466,30 @@ def trich_yeu_rule_line(parts: Parts) -> "list[Problem] | Skip":
     return rule_line_problems(parts, parts.trich_yeu, "trích yếu", E["trich_yeu"].rule_line)
 
 
+def vv_position(parts: Parts) -> "list[Problem] | Skip":
+    if not parts.vv:
+        return _na("không có dòng «V/v»")
+    return [at(parts.vv[0], parts.vv_misplaced)] if parts.vv_misplaced else []
+
+
+HEADER_ELEMENTS = ("co_quan_chu_quan", "co_quan_ban_hanh", "quoc_hieu", "tieu_ngu", "so_ky_hieu", "dia_danh_ngay",
+                   "vv", "header_table")
+SIGNATURE_ELEMENTS = ("quyen_han", "chuc_vu", "ho_ten", "noi_nhan_label", "noi_nhan_item", "signature_table")
+
+
+def layout_skip(parts: Parts, rule_id: str) -> Skip | None:
+    """«không kiểm tra được» for a part that is present but laid out so it cannot be told apart."""
+    element = rule_id.split(".", 1)[0]
+    if parts.header_unchecked and element in HEADER_ELEMENTS:
+        return Skip("unchecked", parts.header_unchecked)
+    if parts.signature_unchecked and element in SIGNATURE_ELEMENTS:
+        return Skip("unchecked", parts.signature_unchecked)
+    misplaced = {"so_ky_hieu": parts.so_misplaced, "dia_danh_ngay": parts.date_misplaced, "vv": parts.vv_misplaced}
+    if misplaced.get(element) and rule_id.split(".", 1)[1] in ("align", "spacing"):
+        return _na("nằm sai chỗ: chỉ báo ở quy tắc vị trí (.position)")   # one fault, one rule
+    return None
+
+
 def vv_spacing(parts: Parts) -> "list[Problem] | Skip":
     if not parts.vv:
         return _na("không phải công văn")
@@ -758,8 +782,11 @@ def page_number_present(parts: Parts) -> "list[Problem] | Skip":
         return _na("văn bản một trang")
     if several is None and not parts.appendix and not numbered:
         return Skip("unchecked", f"không xác định được văn bản một hay nhiều trang (ước tính {parts.pages:.1f} trang)")
+    # a one-page main text is not numbered (nd30 I.7), even when a separately numbered appendix follows
+    main_exempt = several is False and parts.appendix is not None
     return [Problem(f"phần {s.index + 1}", "đầu trang không có số trang (trường PAGE)")
-            for s in doc.sections if s.index not in numbered and not _footer_number(parts, s)]
+            for s in doc.sections if s.index not in numbered and not _footer_number(parts, s)
+            and not (main_exempt and s.index < parts.appendix.section)]
 
 
 def _footer_number(parts: Parts, s) -> bool:
@@ -975,6 +1002,7 @@ RULES: list[Rule] = [
     Rule("trich_yeu.present", "Có trích yếu dưới tên loại", trich_yeu_present),
     Rule("trich_yeu.rule_line", "Đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ", trich_yeu_rule_line),
     Rule("vv.spacing", "«V/v …» cách dòng «Số» 6 pt", vv_spacing),
+    Rule("vv.position", "«V/v …» ở cột trái của bảng tiêu đề, dưới dòng «Số»", vv_position),
     Rule("kinh_gui.format", "Có «Kính gửi»: Nơi nhận bắt đầu bằng «- Như trên;»", kinh_gui_format),
     Rule("can_cu.format", "Mỗi căn cứ kết thúc bằng «;», căn cứ cuối bằng «.»", can_cu_format),
     Rule("body.present", "Có phần nội dung", body_present),
