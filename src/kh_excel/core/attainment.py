@@ -263,27 +263,57 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
                        else Assessment(ind, "khong_danh_gia", None, reason, **_growth(ind)) for ind in inds]
     else:
-        heads = structure_heads(inds)
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
-                       else Assessment(ind, "khong_danh_gia", None, STRUCTURE_HEAD_REASON) if id(ind) in heads
                        else assess(ind, tolerance) for ind in inds]
+        for head, parts in structures(inds).items():
+            if inds[head].row not in faults:
+                status = structure_status([assessments[j].status for j in parts])
+                assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
 
 
-STRUCTURE_HEAD_REASON = "cơ cấu: tổng các thành phần (100%), được đánh giá qua từng thành phần, không tính là một chỉ tiêu"
+STRUCTURE_REASON = ("cơ cấu: một chỉ tiêu gồm các thành phần, đạt khi mọi thành phần đạt tỷ trọng kế hoạch "
+                    "(thành phần không đạt, chưa có số liệu hoặc lỗi quyết định trước)")
 
 
-def structure_heads(inds: list[Indicator]) -> set[int]:
-    """id() of the structure rows («Cơ cấu kinh tế» 100 against 100) that are the total of their parts:
-    a «Cơ cấu …» row with parts below it whose plan is 100 or not a number. They are judged through
-    their parts, so they are not an indicator of X/Y (a head with a plan of its own, «Cơ cấu … 40%», is)."""
-    from kh_excel.core.table import structure_parts
-    out: set[int] = set()
-    for i, ind in enumerate(inds):
-        if ind.name_key.startswith("co cau") and (not ind.target.is_numeric or ind.target.value == 100) \
-                and structure_parts(inds, i):
-            out.add(id(ind))
+def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
+    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
+    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
+    out = []
+    for p in parts:
+        if ("%" in p.unit) != ("%" in head.unit or not vtext.clean(head.unit)):
+            break
+        out.append(p)
     return out
+
+
+def structures(inds: list[Indicator]) -> dict[int, list[int]]:
+    """index of each structure row («Cơ cấu GRDP» with its shares below it) -> indices of its parts.
+    One rule for every output (WRITING.md: the counts equal the items listed): a structure and its parts
+    are ONE indicator, judged by structure_status; the parts keep their own status in the row list."""
+    from kh_excel.core.table import structure_parts
+    index = {id(ind): j for j, ind in enumerate(inds)}
+    out: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for i, ind in enumerate(inds):
+        if i in taken or not ind.name_key.startswith("co cau"):
+            continue
+        parts = share_parts(ind, structure_parts(inds, i))
+        if parts:
+            out[i] = [index[id(p)] for p in parts]
+            taken.update(out[i])
+    return out
+
+
+_SEVERITY = {"so_lieu_loi": 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}
+
+
+def structure_status(statuses: list[str]) -> Status:
+    """A structure is met when every part is within its planned share (a share has no «vượt»: Đạt);
+    a failed, unmet or missing part decides first; parts not judged are left out."""
+    judged = [s for s in statuses if s != "khong_danh_gia"] or ["khong_danh_gia"]
+    worst = max(judged, key=lambda s: _SEVERITY.get(s, 0))
+    return "dat" if worst == "vuot" else worst  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -314,22 +344,45 @@ def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, 
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment]) -> str:
+                 assessments: list[Assessment], details: dict[int, str]) -> str:
     """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
-    return summary_sentence(total, evaluated, not_met, year, sentence_names(assessments, {id(a.indicator) for a in not_met}))
+    names = sentence_names(assessments, {id(a.indicator) for a in not_met})
+    names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
+    return summary_sentence(total, evaluated, not_met, year, names, details)
+
+
+def _structure_detail(parts: list[Assessment]) -> str:
+    """«(công nghiệp - xây dựng đạt 98,0% KH; dịch vụ chưa có số liệu)»: the parts that keep a structure from
+    being met, as the documents' summary lists them."""
+    bad = []
+    for p in parts:
+        name = _bare_name(p.indicator)
+        name = name[:1].lower() + name[1:] if name[1:2].islower() else name
+        if p.status == "khong_dat":
+            bad.append(f"{name} {not_met_detail(p)[1:-1]}".strip())
+        elif p.status in ("chua_co_so_lieu", "so_lieu_loi"):
+            bad.append(f"{name} {'chưa có số liệu' if p.status == 'chua_co_so_lieu' else 'số liệu lỗi'}")
+    return f"({'; '.join(bad)})" if bad else ""
 
 
 def summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
+    """Counts per status, section, agency and leader. A structure with its parts is ONE indicator (its row
+    carries the structure's status, core.attainment.structures): the parts are listed, never counted."""
+    groups = structures([a.indicator for a in assessments])
+    part_of = {j for parts in groups.values() for j in parts}
+    counted = [a for j, a in enumerate(assessments) if j not in part_of]
+    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
+               for h, parts in groups.items()}
     total = _empty()
-    for a in assessments:
+    for a in counted:
         total[a.status] += 1
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
     by_section: dict[str, dict[str, int]] = {}
-    for a in assessments:
+    for a in counted:
         by_section.setdefault(a.indicator.section or "(Không có phần)", _empty())[a.status] += 1
-    by_agency = _grouped(assessments, lambda a: a.indicator.lead)
-    by_leader = _grouped(assessments, lambda a: [a.indicator.leader], vtext.person_key)
-    not_met = [a for a in assessments if a.status == "khong_dat"]
+    by_agency = _grouped(counted, lambda a: a.indicator.lead)
+    by_leader = _grouped(counted, lambda a: [a.indicator.leader], vtext.person_key)
+    not_met = [a for a in counted if a.status == "khong_dat"]
     return Summary(
         evaluated=evaluated,
         counts=total,
@@ -337,7 +390,7 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
         by_agency=by_agency,
         by_leader=by_leader,
         not_met=not_met,
-        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments)),
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments), details),
     )
 
 
@@ -479,10 +532,10 @@ def not_met_detail(a: Assessment) -> str:
 
 
 def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                     names: Mapping[int, str] | None = None) -> str:
+                     names: Mapping[int, str] | None = None, details: Mapping[int, str] | None = None) -> str:
     """The report sentence in the style of seed 004; `names` (sentence_names) gives each row the name a
-    sentence uses (a sub-row with its parent)."""
-    names = names or {}
+    sentence uses (a sub-row with its parent); `details` the figures of a structure (its unmet parts)."""
+    names, details = names or {}, details or {}
     met = total["vuot"] + total["dat"]
     if evaluated == 0:
         return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
@@ -491,7 +544,8 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
     if not not_met:
         s += ", không có chỉ tiêu nào không đạt kế hoạch"
     else:
-        items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} {not_met_detail(a)}".rstrip() for i, a in enumerate(not_met, 1))
+        items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} "
+                          f"{details.get(id(a.indicator), not_met_detail(a))}".rstrip() for i, a in enumerate(not_met, 1))
         s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {items}"
     extra = []
     if total["chua_co_so_lieu"]:
