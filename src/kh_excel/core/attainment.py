@@ -13,6 +13,9 @@ Rules, decided and documented here:
 - A range "a - b" is inclusive: inside → Đạt KH; outside on the good side → Vượt KH.
 - No numeric result → **Chưa có số liệu**; no numeric target (qualitative) →
   **Không đánh giá**.
+- A result ≥100× or ≤1/100 of the plan (numbers.IMPLAUSIBLE_FACTOR) is a unit mismatch (34.285 người
+  against 29,1 nghìn người): **Không đánh giá** with the reason, never «Vượt KH»; check warns from 10×.
+- A total whose result is the sum of its parts, one of them «chưa có số liệu», is **Chưa có số liệu**.
 - A row whose numbers failed a check (core.gate) → **Số liệu lỗi**: no ratio, no
   judgement, and not among the rows evaluated.
 - A plan of 0 sets no goal: **Không đánh giá**, no ratio, not in the summary (lower-is-better
@@ -41,7 +44,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import decimals_of, format_number
+from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_apart, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -98,10 +101,18 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if t.op == "range" and t.high is not None and ind.direction == "down":
         basis = t.high
     ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
+    if far_apart(r, basis, IMPLAUSIBLE_FACTOR):
+        # 34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan
+        return Assessment(ind, "khong_danh_gia", None, UNIT_MISMATCH_REASON.format(
+            ratio=format_number(r / basis * _HUNDRED, 1)), **growth)
     status, reason = judge(r, t, ind.direction, tolerance)
     if ind.direction in ("down", "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, **growth)
+
+
+UNIT_MISMATCH_REASON = ("số thực hiện bằng {ratio}% kế hoạch: chênh lệch quá lớn (từ 100 lần trở lên), có thể kế hoạch "
+                        "và thực hiện ghi theo đơn vị khác nhau (ví dụ người và nghìn người); không đánh giá, hãy kiểm tra lại")
 
 
 _RANK_CHANGE = re.compile(r"^(?:phan dau\s+)?(tang|giam)\s+(?:(it nhat|toi thieu|tu)\s+)?(\d{1,3})\s*(?:bac|hang|vi tri)\b")
@@ -265,11 +276,67 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
     else:
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
                        else assess(ind, tolerance) for ind in inds]
+        _incomplete_totals(inds, assessments)
         for head, parts in structures(inds).items():
             if inds[head].row not in faults:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
+
+
+INCOMPLETE_TOTAL_REASON = "là tổng của các thành phần, trong đó {parts} chưa có số liệu: tổng chưa đủ nên chưa đánh giá"
+
+
+def judged_from_other_rows(a: Assessment) -> bool:
+    """A status that follows other rows (a structure's parts, a total's missing parts): no formula over the
+    row's own cells can say it, so the -o workbook writes it as a value."""
+    return a.reason == STRUCTURE_REASON or a.reason.startswith(INCOMPLETE_TOTAL_REASON.split("{")[0])
+
+
+def part_rows(inds: list[Indicator]) -> dict[int, list[int]]:
+    """index of a row -> indices of its marked parts one level below it («* Khu vực …» under «Tổng giá trị SX»,
+    «+ Xây dựng» under «* Khu vực công nghiệp, XD»), by the marks' levels as sentence_names ranks them."""
+    out: dict[int, list[int]] = defaultdict(list)
+    above: list[tuple[int, int]] = []
+    levels: dict[str, int] = {}
+    section = None
+    for j, ind in enumerate(inds):
+        if ind.section != section:
+            section, above, levels = ind.section, [], {}
+        mark = _row_mark(ind)
+        if not mark:
+            if ind.kind == "indicator":
+                above, levels = [(j, 0)], {}
+            continue
+        level = levels.setdefault(mark, len(levels) + 1)
+        parent = next((p for p, lv in reversed(above) if lv < level), None)
+        above.append((j, level))
+        if parent is not None:
+            out[parent].append(j)
+    return dict(out)
+
+
+def _incomplete_totals(inds: list[Indicator], assessments: list[Assessment]) -> None:
+    """A figure computed from parts of which some are unfilled is unfilled (review r1 class 4): a row whose
+    result is the sum of its parts in the same unit (a formula over them), one part «chưa có số liệu» (empty,
+    or 0 from a formula over empty cells), is «Chưa có số liệu» with the reason — never «Không đạt» for a
+    total that lacks a sector. Deepest rows first, so that a total of totals follows."""
+    for i, parts in sorted(part_rows(inds).items(), reverse=True):
+        a, ind = assessments[i], inds[i]
+        r = ind.exact.get("result", ind.result)
+        if a.status not in ("vuot", "dat", "khong_dat") or r is None:
+            continue
+        unit = vtext.fold(ind.unit)
+        if any(vtext.fold(inds[j].unit) != unit for j in parts):
+            continue
+        missing = [j for j in parts if assessments[j].status == "chua_co_so_lieu"]
+        if not missing or any(inds[j].result is None and inds[j].result_text for j in parts):
+            continue
+        total = sum((inds[j].exact.get("result", inds[j].result) or Decimal(0) for j in parts), Decimal(0))
+        if abs(total - r) > max(abs(r), Decimal(1)) * Decimal("0.001"):
+            continue  # not the sum of its parts: a figure of its own
+        names = ", ".join(f"«{_bare_name(inds[j])}»" for j in missing)
+        assessments[i] = Assessment(ind, "chua_co_so_lieu", None, INCOMPLETE_TOTAL_REASON.format(parts=names))
 
 
 STRUCTURE_REASON = ("cơ cấu: một chỉ tiêu gồm các thành phần, đạt khi mọi thành phần đạt tỷ trọng kế hoạch "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
-from kh_excel.core.attainment import STRUCTURE_REASON
+from kh_excel.core.attainment import judged_from_other_rows
 from kh_excel.core.model import STATUS_LABELS, Assessment, Finding, zero_means_unfilled
 from kh_excel.core.validation import col_index, col_letter
 
@@ -79,7 +79,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     literal = (literal_ratio, a.status_label)
     t = ind.target
     if not t.is_numeric or "result" not in columns or ind.growth_target or a.status == "khong_danh_gia" \
-            or a.reason == STRUCTURE_REASON:
+            or judged_from_other_rows(a):
         return literal  # a plan of 0, a result in words, a bound or a structure (judged by its parts): not one formula
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")
