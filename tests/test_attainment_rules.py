@@ -118,7 +118,8 @@ def test_evaluate_keeps_every_row_in_order():
     (0, 0, "Diện tích cà phê", "khong_danh_gia"),                      # no plan, no goal
     (5, 0, "Số vụ tai nạn giao thông", "vuot"),                        # lower is better: 0 is a real result
     (2.5, 0, "Tỷ lệ hộ nghèo", "vuot"),
-    (623, "0.5", "Giá trị sản xuất ngành xây dựng", "khong_dat"),      # a small result is still a result
+    (623, "50", "Giá trị sản xuất ngành xây dựng", "khong_dat"),       # a small result (8% of plan) is still a result
+    (623, "0.5", "Giá trị sản xuất ngành xây dựng", "khong_danh_gia"),  # 1/1.246 of the plan: a unit mismatch
 ])
 def test_a_zero_result_against_a_positive_plan_is_not_yet_filled(target, result, name, status):
     a = assess(row(target, result, name=name))
@@ -137,3 +138,45 @@ def test_the_zero_rule_is_one_rule_in_check_attainment_and_the_formula():
     assert [f.code for f in validate(t) if f.code == "result_zero"] == ["result_zero"]
     ratio, status = attainment_cells(assess(ind), t.columns)
     assert "E10=0" in status and '"Chưa có số liệu"' in status
+
+
+@pytest.mark.parametrize("target,result,status", [
+    ("29,1", 34285, "khong_danh_gia"),   # 1.178× the plan: người against nghìn người
+    ("4,3", 8750, "khong_danh_gia"),     # 2.035×: con against 1000 con (don_duong J207)
+    (100, 10000, "khong_danh_gia"),      # exactly 100×: the threshold is included
+    (100, 9999, "vuot"),                 # 99,99×: judged (check warns from 10×)
+    (10000, 100, "khong_danh_gia"),      # 1/100 of the plan
+    (10000, 101, "khong_dat"),           # just above 1/100: judged
+])
+def test_a_ratio_beyond_plausibility_is_a_unit_mismatch_never_vuot(target, result, status):
+    a = assess(row(target, result))
+    assert a.status == status, a.reason
+    if status == "khong_danh_gia":
+        assert a.ratio is None and "đơn vị" in a.reason
+
+
+def test_a_total_of_unfilled_parts_is_unfilled_not_khong_dat():
+    """review r1 class 4: «Tổng» = A + B where B is 0 over empty cells is incomplete, not «Không đạt»."""
+    from kh_excel.core.model import Table
+
+    def r(n, name, plan, result, stt=""):
+        ind = row(plan, result, name=name)
+        ind.row, ind.kind, ind.stt = n, "indicator" if stt else "subrow", stt
+        return ind
+    inds = [r(5, "Tổng giá trị sản xuất", 1000, 347, stt="1"),   # 347 = 320 + 27 + 0
+            r(6, "* Nông nghiệp", 300, 320),                     # 106,7%: Vượt
+            r(7, "* Công nghiệp, xây dựng", 400, 27),            # 27 = 27 + 0: a total with an empty part
+            r(8, "+ Công nghiệp", 100, 27),                      # 27%: Không đạt (a figure of its own)
+            r(9, "+ Xây dựng", 300, 0),                          # 0 against 300: not yet filled
+            r(10, "* Dịch vụ", 300, 0),                          # not yet filled
+            r(11, "Giá trị gia tăng", 500, 400, stt="2"),        # no parts: 80%, Không đạt
+            r(12, "* Nông nghiệp", 100, 90),
+            r(13, "* Dịch vụ", 100, 0)]                          # 400 ≠ 90 + 0: row 11 is no sum, judged
+    t = Table(file="t.xlsx", sheet="S", columns={"name": 1, "target": 2, "result": 3}, column_headers={},
+              header_rows=[1], first_data_row=5, last_data_row=13, title_lines=[], sections=[], indicators=inds,
+              year=2026)
+    got = {a.indicator.row: a.status for a in evaluate(t).assessments}
+    assert got == {5: "chua_co_so_lieu", 6: "vuot", 7: "chua_co_so_lieu", 8: "khong_dat", 9: "chua_co_so_lieu",
+                   10: "chua_co_so_lieu", 11: "khong_dat", 12: "khong_dat", 13: "chua_co_so_lieu"}
+    why = {a.indicator.row: a.reason for a in evaluate(t).assessments}
+    assert "«Xây dựng»" in why[7] and "«Công nghiệp, xây dựng», «Dịch vụ»" in why[5]

@@ -278,3 +278,16 @@ def test_every_task_line_lands_once_and_whole(lines):
     for text in out:                                  # each is a whole line, or a whole line after its name
         assert any(text.lower() in x.lower() and x.lower().endswith(text.lower()) for x in kept), text
     assert set(per_section) <= {"kinh te"}
+
+
+def test_a_task_head_spelt_another_way_goes_to_its_agency_and_an_unknown_head_is_flagged():
+    """review r1 item 8: «Sở Tài Chinh» (tone mark lost, capital C) is the table's «Sở Tài chính», as --agency
+    matches it; a head leading no indicator is kept and flagged in a highlighted place, never filed silently."""
+    tasks = ["Sở Tài Chinh: quản lý chặt chẽ thu, chi ngân sách.", "Công an tỉnh: bảo đảm an ninh trật tự."]
+    nv = ctx("chuong-trinh", settings_from_mapping({"nhiem_vu_co_quan": tasks}))["nv"]
+    economy, _, others = nv["nhom"]
+    assert economy["co_quan"][0]["ten"] == "Sở Tài chính"
+    assert economy["co_quan"][0]["muc"] == ["Quản lý chặt chẽ thu, chi ngân sách."]
+    assert [a["ten"] for a in others["co_quan"]] == ["Công an tỉnh"]
+    flag = highlighted(others["cho_soan"][0])[0]
+    assert flag.startswith("[Kiểm tra: Công an tỉnh không chủ trì chỉ tiêu nào trong bảng") and "Nhiệm vụ" in flag

@@ -98,7 +98,7 @@ def test_don_duong_indicators_row_by_row(don_duong):
         11: (0, 0, "khong_danh_gia", None),
         201: (640, 825, "vuot"),
         202: (20, 60, "vuot", 300.0),
-        207: (4.3, 8750, "vuot"),
+        207: (4.3, 8750, "khong_danh_gia"),  # 8.750 con against 4,3 (1000 con): 2.035× the plan, a unit mismatch
         220: (150000, 150000, "dat", 100.0),
     })
     s = att["summary"]
@@ -171,7 +171,9 @@ def test_da_huoai_rows(da_huoai):
     assert not {5, 43, 44, 45, 75, 91, 107, 136, 141, 173, 178, 211} & rows.keys()  # headings, not indicators
     # ratios against the sheet's own «ƯTH/ TH 2020/ KH 2020» column (BU)
     _check(rows, {
-        6: (1619.207455357, 347.10517825981, "khong_dat", 21.44),
+        # J6 = J7+J14+J17 and J14 = J15+J16 with J16, J17 0 over empty cells: totals of unfilled parts are
+        # unfilled (not «Không đạt» at 21,44% / 3,95%)
+        6: (1619.207455357, 347.10517825981, "chua_co_so_lieu", None),
         7: (276.028455357, 320.13517825981, "vuot", 115.98),   # 276,028…, not the 276,0 the cell shows
         8: (275.870235357, 319.91183289173, "vuot", 115.96),
         9: (231.471159057, 242.17640298183, "vuot", 104.62),
@@ -179,7 +181,7 @@ def test_da_huoai_rows(da_huoai):
         11: (0, 0.096713948368, "khong_danh_gia", None),
         12: (0, 0.09118256808, "khong_danh_gia", None),
         13: (0.15822, 0.1321628, "khong_dat", 83.53),
-        14: (682.779, 26.97, "khong_dat", 3.95),
+        14: (682.779, 26.97, "chua_co_so_lieu", None),
         15: (59.779, 26.97, "khong_dat", 45.12),
         16: (623, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         17: (660.4, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
@@ -188,7 +190,9 @@ def test_da_huoai_rows(da_huoai):
         29: (944.4, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         30: (670.524, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         33: (670.524, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
-        34: (100, 0, "khong_danh_gia", None),  # «Cơ cấu GTSX» 100: a structure's total, judged through its parts
+        # «Cơ cấu GTSX»: judged through its parts; the share of services J37 is 0% (of an empty sector): unfilled
+        34: (100, 0, "chua_co_so_lieu", None),
+        37: (100, 0, "chua_co_so_lieu", None),
         38: (0, 0, "khong_danh_gia", None),
         41: (100, 0, "chua_co_so_lieu", None),  # 0 against a plan: not yet filled
         46: (0, 0, "khong_danh_gia", None),
@@ -243,6 +247,9 @@ def test_gtsx_structure_block_ends_with_its_shares(gtsx):
     assert "Cơ cấu" not in rows[211]["direction_reason"]
     codes = {(f["code"], f["cell"]) for f in chk["findings"]}
     assert ("result_far_off", "J212") in codes  # 34.285 người against 29,1 (a share slipped down a row)
+    # 34.285 / 29,1 = 1.178,2 times the plan (≥ 100×): a unit mismatch, not judged and never counted as «vượt»
+    assert rows[212]["status"] == "khong_danh_gia" and rows[212]["ratio"] is None
+    assert "117.817,9%" in rows[212]["reason"] and "đơn vị" in rows[212]["reason"]
     assert ("missing_target", "D104") in codes
     assert {c for c, _ in codes if c == "growth_target"} == {"growth_target"}
 

@@ -13,6 +13,9 @@ Rules, decided and documented here:
 - A range "a - b" is inclusive: inside → Đạt KH; outside on the good side → Vượt KH.
 - No numeric result → **Chưa có số liệu**; no numeric target (qualitative) →
   **Không đánh giá**.
+- A result ≥100× or ≤1/100 of the plan (numbers.IMPLAUSIBLE_FACTOR) is a unit mismatch (34.285 người
+  against 29,1 nghìn người): **Không đánh giá** with the reason, never «Vượt KH»; check warns from 10×.
+- A total whose result is the sum of its parts, one of them «chưa có số liệu», is **Chưa có số liệu**.
 - A row whose numbers failed a check (core.gate) → **Số liệu lỗi**: no ratio, no
   judgement, and not among the rows evaluated.
 - A plan of 0 sets no goal: **Không đánh giá**, no ratio, not in the summary (lower-is-better
@@ -41,7 +44,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import decimals_of, format_number
+from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_apart, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -98,10 +101,18 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if t.op == "range" and t.high is not None and ind.direction == "down":
         basis = t.high
     ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
+    if far_apart(r, basis, IMPLAUSIBLE_FACTOR):
+        # 34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan
+        return Assessment(ind, "khong_danh_gia", None, UNIT_MISMATCH_REASON.format(
+            ratio=format_number(r / basis * _HUNDRED, 1)), **growth)
     status, reason = judge(r, t, ind.direction, tolerance)
     if ind.direction in ("down", "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, **growth)
+
+
+UNIT_MISMATCH_REASON = ("số thực hiện bằng {ratio}% kế hoạch: chênh lệch quá lớn (từ 100 lần trở lên), có thể kế hoạch "
+                        "và thực hiện ghi theo đơn vị khác nhau (ví dụ người và nghìn người); không đánh giá, hãy kiểm tra lại")
 
 
 _RANK_CHANGE = re.compile(r"^(?:phan dau\s+)?(tang|giam)\s+(?:(it nhat|toi thieu|tu)\s+)?(\d{1,3})\s*(?:bac|hang|vi tri)\b")
@@ -263,27 +274,113 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
                        else Assessment(ind, "khong_danh_gia", None, reason, **_growth(ind)) for ind in inds]
     else:
-        heads = structure_heads(inds)
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
-                       else Assessment(ind, "khong_danh_gia", None, STRUCTURE_HEAD_REASON) if id(ind) in heads
                        else assess(ind, tolerance) for ind in inds]
+        _incomplete_totals(inds, assessments)
+        for head, parts in structures(inds).items():
+            if inds[head].row not in faults:
+                status = structure_status([assessments[j].status for j in parts])
+                assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
     return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
 
 
-STRUCTURE_HEAD_REASON = "cơ cấu: tổng các thành phần (100%), được đánh giá qua từng thành phần, không tính là một chỉ tiêu"
+INCOMPLETE_TOTAL_REASON = "là tổng của các thành phần, trong đó {parts} chưa có số liệu: tổng chưa đủ nên chưa đánh giá"
 
 
-def structure_heads(inds: list[Indicator]) -> set[int]:
-    """id() of the structure rows («Cơ cấu kinh tế» 100 against 100) that are the total of their parts:
-    a «Cơ cấu …» row with parts below it whose plan is 100 or not a number. They are judged through
-    their parts, so they are not an indicator of X/Y (a head with a plan of its own, «Cơ cấu … 40%», is)."""
-    from kh_excel.core.table import structure_parts
-    out: set[int] = set()
-    for i, ind in enumerate(inds):
-        if ind.name_key.startswith("co cau") and (not ind.target.is_numeric or ind.target.value == 100) \
-                and structure_parts(inds, i):
-            out.add(id(ind))
+def judged_from_other_rows(a: Assessment) -> bool:
+    """A status that follows other rows (a structure's parts, a total's missing parts): no formula over the
+    row's own cells can say it, so the -o workbook writes it as a value."""
+    return a.reason == STRUCTURE_REASON or a.reason.startswith(INCOMPLETE_TOTAL_REASON.split("{")[0])
+
+
+def part_rows(inds: list[Indicator]) -> dict[int, list[int]]:
+    """index of a row -> indices of its marked parts one level below it («* Khu vực …» under «Tổng giá trị SX»,
+    «+ Xây dựng» under «* Khu vực công nghiệp, XD»), by the marks' levels as sentence_names ranks them."""
+    out: dict[int, list[int]] = defaultdict(list)
+    above: list[tuple[int, int]] = []
+    levels: dict[str, int] = {}
+    section = None
+    for j, ind in enumerate(inds):
+        if ind.section != section:
+            section, above, levels = ind.section, [], {}
+        mark = _row_mark(ind)
+        if not mark:
+            if ind.kind == "indicator":
+                above, levels = [(j, 0)], {}
+            continue
+        level = levels.setdefault(mark, len(levels) + 1)
+        parent = next((p for p, lv in reversed(above) if lv < level), None)
+        above.append((j, level))
+        if parent is not None:
+            out[parent].append(j)
+    return dict(out)
+
+
+def _incomplete_totals(inds: list[Indicator], assessments: list[Assessment]) -> None:
+    """A figure computed from parts of which some are unfilled is unfilled (review r1 class 4): a row whose
+    result is the sum of its parts in the same unit (a formula over them), one part «chưa có số liệu» (empty,
+    or 0 from a formula over empty cells), is «Chưa có số liệu» with the reason — never «Không đạt» for a
+    total that lacks a sector. Deepest rows first, so that a total of totals follows."""
+    for i, parts in sorted(part_rows(inds).items(), reverse=True):
+        a, ind = assessments[i], inds[i]
+        r = ind.exact.get("result", ind.result)
+        if a.status not in ("vuot", "dat", "khong_dat") or r is None:
+            continue
+        unit = vtext.fold(ind.unit)
+        if any(vtext.fold(inds[j].unit) != unit for j in parts):
+            continue
+        missing = [j for j in parts if assessments[j].status == "chua_co_so_lieu"]
+        if not missing or any(inds[j].result is None and inds[j].result_text for j in parts):
+            continue
+        total = sum((inds[j].exact.get("result", inds[j].result) or Decimal(0) for j in parts), Decimal(0))
+        if abs(total - r) > max(abs(r), Decimal(1)) * Decimal("0.001"):
+            continue  # not the sum of its parts: a figure of its own
+        names = ", ".join(f"«{_bare_name(inds[j])}»" for j in missing)
+        assessments[i] = Assessment(ind, "chua_co_so_lieu", None, INCOMPLETE_TOTAL_REASON.format(parts=names))
+
+
+STRUCTURE_REASON = ("cơ cấu: một chỉ tiêu gồm các thành phần, đạt khi mọi thành phần đạt tỷ trọng kế hoạch "
+                    "(thành phần không đạt, chưa có số liệu hoặc lỗi quyết định trước)")
+
+
+def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
+    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
+    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
+    out = []
+    for p in parts:
+        if ("%" in p.unit) != ("%" in head.unit or not vtext.clean(head.unit)):
+            break
+        out.append(p)
     return out
+
+
+def structures(inds: list[Indicator]) -> dict[int, list[int]]:
+    """index of each structure row («Cơ cấu GRDP» with its shares below it) -> indices of its parts.
+    One rule for every output (WRITING.md: the counts equal the items listed): a structure and its parts
+    are ONE indicator, judged by structure_status; the parts keep their own status in the row list."""
+    from kh_excel.core.table import structure_parts
+    index = {id(ind): j for j, ind in enumerate(inds)}
+    out: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for i, ind in enumerate(inds):
+        if i in taken or not ind.name_key.startswith("co cau"):
+            continue
+        parts = share_parts(ind, structure_parts(inds, i))
+        if parts:
+            out[i] = [index[id(p)] for p in parts]
+            taken.update(out[i])
+    return out
+
+
+_SEVERITY = {"so_lieu_loi": 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}
+
+
+def structure_status(statuses: list[str]) -> Status:
+    """A structure is met when every part is within its planned share (a share has no «vượt»: Đạt);
+    a failed, unmet or missing part decides first; parts not judged are left out."""
+    judged = [s for s in statuses if s != "khong_danh_gia"] or ["khong_danh_gia"]
+    worst = max(judged, key=lambda s: _SEVERITY.get(s, 0))
+    return "dat" if worst == "vuot" else worst  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -314,22 +411,45 @@ def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, 
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment]) -> str:
+                 assessments: list[Assessment], details: dict[int, str]) -> str:
     """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
-    return summary_sentence(total, evaluated, not_met, year, sentence_names(assessments, {id(a.indicator) for a in not_met}))
+    names = sentence_names(assessments, {id(a.indicator) for a in not_met})
+    names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
+    return summary_sentence(total, evaluated, not_met, year, names, details)
+
+
+def _structure_detail(parts: list[Assessment]) -> str:
+    """«(công nghiệp - xây dựng đạt 98,0% KH; dịch vụ chưa có số liệu)»: the parts that keep a structure from
+    being met, as the documents' summary lists them."""
+    bad = []
+    for p in parts:
+        name = _bare_name(p.indicator)
+        name = name[:1].lower() + name[1:] if name[1:2].islower() else name
+        if p.status == "khong_dat":
+            bad.append(f"{name} {not_met_detail(p)[1:-1]}".strip())
+        elif p.status in ("chua_co_so_lieu", "so_lieu_loi"):
+            bad.append(f"{name} {'chưa có số liệu' if p.status == 'chua_co_so_lieu' else 'số liệu lỗi'}")
+    return f"({'; '.join(bad)})" if bad else ""
 
 
 def summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
+    """Counts per status, section, agency and leader. A structure with its parts is ONE indicator (its row
+    carries the structure's status, core.attainment.structures): the parts are listed, never counted."""
+    groups = structures([a.indicator for a in assessments])
+    part_of = {j for parts in groups.values() for j in parts}
+    counted = [a for j, a in enumerate(assessments) if j not in part_of]
+    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
+               for h, parts in groups.items()}
     total = _empty()
-    for a in assessments:
+    for a in counted:
         total[a.status] += 1
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
     by_section: dict[str, dict[str, int]] = {}
-    for a in assessments:
+    for a in counted:
         by_section.setdefault(a.indicator.section or "(Không có phần)", _empty())[a.status] += 1
-    by_agency = _grouped(assessments, lambda a: a.indicator.lead)
-    by_leader = _grouped(assessments, lambda a: [a.indicator.leader], vtext.person_key)
-    not_met = [a for a in assessments if a.status == "khong_dat"]
+    by_agency = _grouped(counted, lambda a: a.indicator.lead)
+    by_leader = _grouped(counted, lambda a: [a.indicator.leader], vtext.person_key)
+    not_met = [a for a in counted if a.status == "khong_dat"]
     return Summary(
         evaluated=evaluated,
         counts=total,
@@ -337,7 +457,7 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
         by_agency=by_agency,
         by_leader=by_leader,
         not_met=not_met,
-        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments)),
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments), details),
     )
 
 
@@ -479,10 +599,10 @@ def not_met_detail(a: Assessment) -> str:
 
 
 def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                     names: Mapping[int, str] | None = None) -> str:
+                     names: Mapping[int, str] | None = None, details: Mapping[int, str] | None = None) -> str:
     """The report sentence in the style of seed 004; `names` (sentence_names) gives each row the name a
-    sentence uses (a sub-row with its parent)."""
-    names = names or {}
+    sentence uses (a sub-row with its parent); `details` the figures of a structure (its unmet parts)."""
+    names, details = names or {}, details or {}
     met = total["vuot"] + total["dat"]
     if evaluated == 0:
         return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
@@ -491,7 +611,8 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
     if not not_met:
         s += ", không có chỉ tiêu nào không đạt kế hoạch"
     else:
-        items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} {not_met_detail(a)}".rstrip() for i, a in enumerate(not_met, 1))
+        items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} "
+                          f"{details.get(id(a.indicator), not_met_detail(a))}".rstrip() for i, a in enumerate(not_met, 1))
         s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {items}"
     extra = []
     if total["chua_co_so_lieu"]:

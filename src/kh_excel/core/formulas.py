@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
+from kh_excel.core.attainment import judged_from_other_rows
 from kh_excel.core.model import STATUS_LABELS, Assessment, Finding, zero_means_unfilled
 from kh_excel.core.validation import col_index, col_letter
 
@@ -77,8 +78,9 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
     literal = (literal_ratio, a.status_label)
     t = ind.target
-    if not t.is_numeric or "result" not in columns or ind.growth_target or a.status == "khong_danh_gia":
-        return literal  # a plan of 0, a result in words or a bound: the rule is not one formula
+    if not t.is_numeric or "result" not in columns or ind.growth_target or a.status == "khong_danh_gia" \
+            or judged_from_other_rows(a):
+        return literal  # a plan of 0, a result in words, a bound or a structure (judged by its parts): not one formula
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")
     blank_result = raw_r is None or (isinstance(raw_r, str) and not raw_r.strip())

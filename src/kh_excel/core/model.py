@@ -264,10 +264,11 @@ ZERO_RESULT_REASON = ("số thực hiện bằng 0 trong khi kế hoạch lớn 
 
 
 def zero_means_unfilled(ind: "Indicator") -> bool:
-    """Rows where a result of 0 would mean a cell not yet filled: a positive plan, more is better
-    (the -o workbook's formula tests the result cell against this, whatever it holds now)."""
+    """Rows where a result of 0 would mean a cell not yet filled: a positive plan, more is better or a level
+    to keep («khoảng», a structure's share: a share of 0% is a sector not entered) (the -o workbook's formula
+    tests the result cell against this, whatever it holds now)."""
     t = ind.target
-    return (ind.direction == "up" and not ind.growth_target
+    return (ind.direction in ("up", "about") and not ind.growth_target
             and t.is_numeric and t.value is not None and t.value > 0)
 
 

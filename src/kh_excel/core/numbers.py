@@ -469,16 +469,17 @@ _VI_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
 FAR_OFF_FACTOR = Decimal(10)  # a figure ≥10× or ≤0,1× the one it is compared with: likely a unit error
+IMPLAUSIBLE_FACTOR = Decimal(100)  # ≥100× or ≤1/100 of the plan: surely a unit mismatch, never judged (core.attainment)
 
 
-def far_apart(a: Decimal | None, b: Decimal | None) -> bool:
+def far_apart(a: Decimal | None, b: Decimal | None, factor: Decimal = FAR_OFF_FACTOR) -> bool:
     """Is a at least FAR_OFF_FACTOR times b, or at most 1/FAR_OFF_FACTOR of it (both positive)? The size of a
     unit mistake (đồng for tỷ đồng, người for nghìn người): check warns (result_far_off), and a document
     prints the two figures, never a ratio or a growth computed from them."""
     if a is None or b is None or a <= 0 or b <= 0:
         return False
     r = a / b
-    return r >= FAR_OFF_FACTOR or r <= 1 / FAR_OFF_FACTOR
+    return r >= factor or r <= 1 / factor
 
 
 def format_percent(value: Decimal | float | int, decimals: int | None = 1) -> str:

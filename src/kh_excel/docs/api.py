@@ -74,8 +74,7 @@ def match_agency(attainment, agency: str | None) -> str:
     """The workbook's lead agency the user meant: any spelling the registry knows («Sở TC»), or the
     name without accents or in other case («so tai chinh»); otherwise a ContextError listing them."""
     from kh_excel.core.table import agency_registry
-    from kh_excel.core.text import fold
-    from kh_excel.docs.context import ContextError
+    from kh_excel.docs.context import ContextError, matching_agency
 
     registry = agency_registry()
     leads = list(dict.fromkeys(x for a in attainment.assessments for x in a.indicator.lead))
@@ -83,10 +82,9 @@ def match_agency(attainment, agency: str | None) -> str:
     if given:
         if any(registry.same(x, given) for x in leads):
             return given
-        key = fold(registry.canonical(given))
-        folded = [x for x in leads if fold(x) == fold(given) or fold(registry.canonical(x)) == key]
-        if len(folded) == 1:
-            return folded[0]
+        found = matching_agency(given, leads)  # one folding for --agency and the settings' task heads
+        if found:
+            return found
     known = "; ".join(f"«{x}»" for x in leads) or "(bảng không ghi cơ quan chủ trì nào)"
     if not given:
         raise ContextError(f"văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency); "

@@ -813,8 +813,9 @@ def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> t
         if m and _section_key(head) in section_keys:
             target = per_section.setdefault(_section_key(head), [])
             text = m.group(2)
-        elif m and (any(reg.same(head, a) for a in agencies) or reg.looks_like_agency(head)):
-            target = per_agency.setdefault(reg.key(head), (agency_display(head), []))[1]
+        elif m and ((known := matching_agency(head, agencies)) or reg.looks_like_agency(head)):
+            name = known or head  # «Sở Tài Chinh» is the table's «Sở Tài chính», as --agency matches it
+            target = per_agency.setdefault(reg.key(name), (agency_display(name), []))[1]
             text = m.group(2)
         if not text:
             continue  # «Sở Tài chính:» on a line of its own: its tasks follow on the next lines
@@ -822,6 +823,22 @@ def _task_texts(lines: list[str], sections: list[str], agencies: list[str]) -> t
         target.append((first if first.lower() == text[:1] else text[:1]) + text[1:])
     # a name with no task after it names no task: no empty heading
     return general, per_section, {k: v for k, v in per_agency.items() if v[1]}
+
+
+def matching_agency(given: str, leads: list[str]) -> str | None:
+    """The lead agency of the table a name means: any spelling the registry knows («Sở TC»), or the name
+    without accents or in other case («Sở Tài Chinh», «so tai chinh»); None when none or several match."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    given = txt(given)
+    if not given:
+        return None
+    same = list(dict.fromkeys(x for x in leads if reg.same(x, given)))
+    if same:
+        return same[0]
+    key = fold(reg.canonical(given))
+    folded = list(dict.fromkeys(x for x in leads if fold(x) == fold(given) or fold(reg.canonical(x)) == key))
+    return folded[0] if len(folded) == 1 else None
 
 
 def _gap_name(name: str) -> str:
@@ -882,7 +899,10 @@ def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None
         groups.append({"tieu_de": f"{len(groups) + 1}. Nhiệm vụ của các cơ quan, đơn vị khác", "mo_dau": [],
                        "co_quan": [{"tieu_de": f"{letter(j)}) {name}", "ten": name, "muc": [marked(x) for x in lines]}
                                    for j, (name, lines) in enumerate(others)],
-                       "cho_soan": []})
+                       # reported, never filed away silently: a misspelt lead would otherwise lose its section
+                       "cho_soan": [marked(f"[Kiểm tra: {'; '.join(_gap_name(n) for n, _ in others)} không chủ trì "
+                                           f"chỉ tiêu nào trong bảng; nếu là tên khác của một cơ quan chủ trì, hãy "
+                                           f"sửa tên ở mục «{TASKS_FIELD}» của trang Cấu hình văn bản]")]})
     return {"chung": [marked(x) for x in general], "nhom": groups}
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kh_excel.core.attainment import share_parts, structure_status as core_structure_status
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -462,15 +463,7 @@ def result_brief(a: Assessment) -> str:
 
 # ------------------------------------------------------------------ structures
 
-def _share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
-    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
-    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
-    out = []
-    for p in parts:
-        if ("%" in p.unit) != ("%" in head.unit or not clean(head.unit)):
-            break
-        out.append(p)
-    return out
+_share_parts = share_parts  # one rule for what a structure's parts are (core.attainment)
 
 
 def structure_plan(head: Indicator, parts: list[Indicator]) -> str:
@@ -498,14 +491,9 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
     return f"{name_of(head)}: {', '.join(items)}"
 
 
-_SEVERITY = {ERROR_STATUS: 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}
-
-
 def structure_status(parts: list[Assessment]) -> str:
-    """A structure is met when every part is within its planned share; a failed or missing part decides first."""
-    judged = [status_of(a) for a in parts if status_of(a) != "khong_danh_gia"] or ["khong_danh_gia"]
-    worst = max(judged, key=lambda s: _SEVERITY.get(s, 0))
-    return "dat" if worst == "vuot" else worst
+    """A structure's status from its parts, by the one rule of core.attainment.structure_status."""
+    return core_structure_status([status_of(a) for a in parts])
 
 
 # ------------------------------------------------------------------ items of a list
