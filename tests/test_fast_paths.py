@@ -4,6 +4,7 @@ and with them filled by other workbooks first (a cache keyed too loosely would l
 reading into another's)."""
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -21,8 +22,8 @@ BOOKS = sorted(p for d in ("samples", "real") for p in (DATA / d).glob("*.xlsx")
 def _clear_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("kh_excel"):
-            for value in vars(module).values():
-                if hasattr(value, "cache_clear"):
+            for value in list(vars(module).values()):
+                if isinstance(value, functools._lru_cache_wrapper):
                     value.cache_clear()
 
 
