@@ -49,14 +49,25 @@ _RANK_UNIT_RE = re.compile(r"(?P<u>[^\d/]+?)\s*(?:/\s*\d+)?")
 _RANK_NAME_RE = re.compile(r"\b(?:xep hang|thu hang|xep thu|vi tri xep hang|vi thu)\b")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_rank(name: str, unit: str) -> bool:
     """Is the figure a place in a ranking (PCI, PAR INDEX, SIPAS … «Xếp hạng», unit «Hạng»/«Bậc»/«Thứ»)?
-    A rank's unit decides; a name saying «xếp hạng»/«thứ hạng» decides when the unit is empty."""
+    A rank's unit decides; a name saying «xếp hạng»/«thứ hạng» decides when the unit is empty.
+    (Cached: the reader and the attainment rules ask it several times for each row.)"""
+    ranked = _rank_unit(unit)
+    if ranked is None:
+        return bool(_RANK_NAME_RE.search(vtext.fold(name)))
+    return ranked
+
+
+@lru_cache(maxsize=1 << 10)
+def _rank_unit(unit: str) -> bool | None:
+    """Whether a unit is a rank's («Hạng», «Thứ/63»); None for an empty unit, where the name decides."""
     u = vtext.clean(unit).lower()
-    m = _RANK_UNIT_RE.fullmatch(u) if u else None
-    if m and m.group("u").strip() in RANK_UNITS:
-        return True
-    return not u and bool(_RANK_NAME_RE.search(vtext.fold(name)))
+    if not u:
+        return None
+    m = _RANK_UNIT_RE.fullmatch(u)
+    return bool(m and m.group("u").strip() in RANK_UNITS)
 
 
 RANK_REASON = "chỉ tiêu là thứ hạng (xếp hạng): thứ càng nhỏ càng tốt (thứ 18 tốt hơn thứ 20)"
@@ -69,23 +80,35 @@ _EXPLICIT = {
 }
 
 
-@lru_cache(maxsize=1 << 14)
 def infer_direction(name: str, unit: str, target: Target, explicit: str = "", folded: str | None = None) -> tuple[Direction, str]:
     """(direction, Vietnamese reason); `folded` is fold(name) when the caller has it already."""
     if explicit:
-        key = vtext.fold(explicit).strip(" .")
-        if key in _EXPLICIT:
-            d = _EXPLICIT[key]
-            return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
-        for word, d in _EXPLICIT.items():
-            if len(word) > 2 and key.startswith(word):
-                return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+        found = _explicit_direction(explicit)
+        if found is not None:
+            return found
     if is_rank(name, unit):
         return "down", RANK_REASON
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
-    if folded is None:
-        folded = vtext.fold(name)
+    return _name_direction(vtext.fold(name) if folded is None else folded)
+
+
+@lru_cache(maxsize=1 << 8)
+def _explicit_direction(explicit: str) -> tuple[Direction, str] | None:
+    """The direction a Chiều cell states, None when it states none the program knows."""
+    key = vtext.fold(explicit).strip(" .")
+    if key in _EXPLICIT:
+        d = _EXPLICIT[key]
+        return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+    for word, d in _EXPLICIT.items():
+        if len(word) > 2 and key.startswith(word):
+            return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_direction(folded: str) -> tuple[Direction, str]:
+    """The direction the folded name states (keyed by the name alone: unit and target decided before)."""
     # Each search below runs only when one of its words is in the name (a substring test is far cheaper).
     if folded.startswith(REDUCTION_PREFIXES) or ("giam" in folded and _REDUCTION_RE.search(folded)):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"

@@ -1130,8 +1130,17 @@ def _agencies(value: Any) -> tuple[tuple[str, str], ...]:
 
 def _lead_and_cooperate(lead: Any, cooperate: Any) -> tuple[list[str], list[str]]:
     """«Sở Tài chính (chủ trì)» leads wherever it is written (core.agencies.assign_roles)."""
-    leads, coops = _roles_cached(_agencies(lead), _agencies(cooperate))
+    try:
+        leads, coops = _cells_roles(lead, cooperate, id(agency_registry()))
+    except TypeError:  # an unhashable value: not from a sheet, but read it all the same
+        leads, coops = _roles_cached(_agencies(lead), _agencies(cooperate))
     return list(leads), list(coops)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _cells_roles(lead: Any, cooperate: Any, registry_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The roles of one pair of agency cells: the same pair repeats down a column (typed: 1 and True differ)."""
+    return _roles_cached(_agencies(lead), _agencies(cooperate))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -65,6 +65,14 @@ def _fold_word(word: str) -> str:
     return word.translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)
+def _marked_word(word: str) -> bool:
+    """Does the folded word still hold a combining mark? Words repeat across names (an en dash or
+    «≥» keeps a folded name non-ASCII), so the per-character test is paid once per distinct word."""
+    out = _fold_word(word)
+    return not out.isascii() and any(unicodedata.combining(ch) for ch in out)
+
+
 def fold(value: object) -> str:
     """Accent- and case-insensitive key: 'Kế hoạch năm 2026' -> 'ke hoach nam 2026'.
 
@@ -75,8 +83,9 @@ def fold(value: object) -> str:
     if text.isascii():
         return text.lower()
     # translate maps character by character: word by word gives the same, and words repeat across names
-    text = " ".join(map(_fold_word, text.split(" ")))
-    if not text.isascii() and any(unicodedata.combining(ch) for ch in text):
+    words = text.split(" ")
+    text = " ".join(map(_fold_word, words))
+    if not text.isascii() and any(map(_marked_word, words)):
         text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     return text.lower()
 
@@ -631,9 +640,15 @@ def detect_legacy(value: object, prefer: Encoding | None = None) -> Encoding | N
     """
     if value is None:
         return None
-    if _utf8_as_cp1252(str(value)):
+    return _detect_legacy(str(value), prefer)
+
+
+@lru_cache(maxsize=1 << 16)
+def _detect_legacy(value: str, prefer: Encoding | None) -> Encoding | None:
+    """detect_legacy of one text, once: the reader and the validator both ask about every text cell."""
+    if _utf8_as_cp1252(value):
         return "utf8"
-    found = _judge(str(value))
+    found = _judge(value)
     if not found:
         return None
     top = max(found.values())
