@@ -18,14 +18,11 @@ def test_a_bad_authority_names_file_sheet_and_row():
                                "không hợp lệ (dùng TM., KT., Q., TL., TUQ.)")
 
 
-def test_too_many_authorities_is_refused_where_read():
-    with pytest.raises(SettingsError, match=r"dòng 1: Thẩm quyền ký: .*«KT., Q.» có quá nhiều quyền hạn"):
-        settings_from_rows([["Thẩm quyền ký", "KT., Q."]], source=SOURCE)
-
-
 def test_valid_authorities_pass():
-    s = settings_from_rows([["Thẩm quyền ký", "TM., KT."], ["Báo cáo", None], ["Thẩm quyền ký", "tl"]])
+    s = settings_from_rows([["Thẩm quyền ký", "TM., KT."], ["Báo cáo", None], ["Thẩm quyền ký", "tl"],
+                            ["Thông báo kết luận", None], ["Thẩm quyền ký", "TL., KT."]])
     assert s.groups["chung"]["tham_quyen"] == "TM., KT." and s.groups["bao-cao"]["tham_quyen"] == "tl"
+    assert s.groups["thong-bao"]["tham_quyen"] == "TL., KT."
 
 
 def test_every_bad_value_is_reported_at_once():
