@@ -332,3 +332,22 @@ def test_killed_run_resumes_without_redoing(tmp_path):
         assert (out / n).stat().st_mtime_ns == first[n]
     assert len(outputs(out)) == 40
     assert stray(out) == []
+
+
+def test_a_failed_pdf_stage_leaves_no_old_pdf_beside_a_new_document(agency_run, tmp_path):
+    """The old PDFs go when their documents are rewritten, before the PDF stage: a stage that
+    fails (here: no LibreOffice) or is interrupted never leaves them contradicting the .docx."""
+    src_out, _, _ = agency_run
+    out = tmp_path / "out"
+    shutil.copytree(src_out, out)
+    assert len(outputs(out, ".pdf")) == 13
+    other = tmp_path / "khac.toml"
+    other.write_text(SETTINGS.replace('so = "125"', 'so = "127"'), encoding="utf-8")
+    r = kh("batch", "--per", "agency", str(SAMPLE), "-o", str(out), "--settings", str(other), "--pdf",
+           "--jobs", "2", env={"KH_EXCEL_SOFFICE": str(tmp_path / "khong-co" / "soffice")})
+    assert r.returncode == 1, r.stdout + r.stderr
+    data = index(out)
+    assert data["counts"] == {"done": 13, "skipped": 0, "failed": 0}
+    assert {e["pdf_status"] for e in data["items"]} == {"failed"}
+    assert any("Số: 127/UBND-TH" in t for t in paragraphs(out / "Sở Nội vụ.docx"))
+    assert outputs(out, ".pdf") == []

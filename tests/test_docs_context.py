@@ -10,7 +10,8 @@ import kh_excel
 from helpers import sample
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs.context import ContextError, build_context
-from kh_excel.docs.settings import example_settings_rows, settings_from_mapping, settings_from_rows
+from kh_excel.docs.settings import (Settings, SettingsError, example_settings_rows, settings_from_mapping,
+                                    settings_from_rows)
 from test_docs_data import make_table
 
 EXAMPLE = settings_from_rows(example_settings_rows(2026))
@@ -102,9 +103,11 @@ def test_tm_for_a_single_head_body_and_an_unknown_issuer_are_context_errors():
     assert ctx("bao-cao", ok)["ky"][0]["dong"] == ["TRƯỞNG BAN"]
 
 
-def test_bad_authority_is_a_context_error():
-    with pytest.raises(ContextError, match="không hợp lệ"):
-        ctx("ke-hoach", settings_from_mapping({"tham_quyen": "Thay mặt"}))
+def test_bad_authority_is_refused_where_read_and_by_the_context():
+    with pytest.raises(SettingsError, match="mục «tham_quyen»: Thẩm quyền ký: .*«Thay mặt» không hợp lệ"):
+        settings_from_mapping({"tham_quyen": "Thay mặt"})
+    with pytest.raises(ContextError, match="không hợp lệ"):  # settings made in code, not read
+        ctx("ke-hoach", Settings(groups={"chung": {"tham_quyen": "Thay mặt"}}))
 
 
 def test_rules_are_markup_paragraphs_sized_to_the_text():

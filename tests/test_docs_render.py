@@ -153,7 +153,7 @@ def _problem(tmp_path, paragraphs, out_name="out.docx"):
 
 def test_jinja_syntax_error_names_template_and_paragraph(tmp_path):
     msg = _problem(tmp_path, ["Mở đầu", "Đoạn hỏng {{ vb.nam ", "Kết thúc"])
-    assert msg.startswith("Mẫu văn bản loi.docx: lỗi cú pháp Jinja")
+    assert msg.startswith("Mẫu văn bản loi.docx: lỗi cú pháp (đoạn văn thứ 2 của mẫu): biểu thức hoặc thẻ viết sai")
     assert "→ Đoạn hỏng {{ vb.nam" in msg
 
 

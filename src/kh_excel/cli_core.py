@@ -186,15 +186,19 @@ def warning_summaries(warnings) -> list[tuple[str, str]]:
         by_code.setdefault(f.code, []).append(f)
     out = []
     for code, fs in by_code.items():
-        cells = list(dict.fromkeys(f.cell for f in fs if f.cell))
+        # a finding may cover many cells (formula_computed: `count` cells, listed in `cells`)
+        spans = [f for f in fs if f.cell and int(f.params.get("count") or 1) > 1 and f.params.get("cells")]
+        cells = list(dict.fromkeys(f.cell for f in fs if f.cell and f not in spans))
+        count = len(cells) + sum(int(f.params["count"]) for f in spans)
         whole = len(fs) - sum(1 for f in fs if f.cell)
-        parts = [", ".join(cells[:CELLS_SHOWN])] if cells else []
+        shown = [str(f.params["cells"]) for f in spans] + cells[:CELLS_SHOWN]
+        parts = [", ".join(shown)] if shown else []
         if len(cells) > CELLS_SHOWN:
             parts[0] += f", … và {len(cells) - CELLS_SHOWN} ô khác"
         if whole:
             parts.append(f"{whole} cảnh báo về cả trang")
         title = CATALOGUE[code].title if code in CATALOGUE else code
-        out.append((title, f"{code} — {len(cells)} ô: " + "; ".join(parts) if cells else f"{code} — " + "; ".join(parts)))
+        out.append((title, f"{code} — {count} ô: " + "; ".join(parts) if shown else f"{code} — " + "; ".join(parts)))
     return out
 
 

@@ -55,13 +55,19 @@ def _json_value(value: Any) -> Any:
         return value
     if isinstance(value, (int, float)):
         return value
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
+    if isinstance(value, dt.time):  # a time of day is a date-time on Excel's day 0
+        value = dt.datetime.combine(dt.date(1899, 12, 30), value)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day).isoformat()
-    if isinstance(value, dt.time):
-        return value.isoformat()
+        return _office_js_datetime(value)
     return str(value)
+
+
+def _office_js_datetime(value: dt.date) -> str:
+    """A date cell as xlwings' Office.js client sends it (Excel 2021/365): JavaScript's
+    `new Date(…).toISOString()`, milliseconds and a «Z» included; the remote engine cuts the «Z»."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    return value.strftime("%Y-%m-%dT%H:%M:%S") + f".{value.microsecond // 1000:03d}Z"
 
 
 def workbook_payload(path: str | os.PathLike, active_sheet: int = 0) -> dict[str, Any]:
@@ -283,7 +289,7 @@ def _typed(value: Any) -> Any:
 def _from_json(value: Any) -> Any:
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
         try:
-            return dt.datetime.fromisoformat(value)
+            return dt.datetime.fromisoformat(value.removesuffix("Z"))
         except ValueError:
             return value
     return value

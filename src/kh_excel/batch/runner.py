@@ -426,9 +426,11 @@ class Run:
             e = Entry(output=name, source=task.source, agency=task.agency or "", sheet=self.opts.sheet or "",
                       kind=self.kind, indicators=r.indicators, status="done", key=key, sha256=r.sha256,
                       size=r.size, seconds=round(r.seconds, 4))
-            if prev is not None and prev.pdf and prev.pdf_sha256 and not self.opts.pdf:
+            if prev is not None and prev.pdf and prev.pdf_sha256:
                 # The PDF of the previous version no longer says what the document says: remove
-                # it if it is still exactly the file this program wrote (never a file edited since).
+                # it now, as its .docx is replaced, not when (if ever) the PDF stage replaces it —
+                # a PDF stage interrupted or failing must not leave it beside the new document;
+                # only if it is still exactly the file this program wrote (never a file edited since).
                 stale = self.opts.output / prev.pdf
                 if _same_file(stale, prev.pdf_sha256):
                     stale.unlink(missing_ok=True)

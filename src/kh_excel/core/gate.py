@@ -82,8 +82,8 @@ def errors_reason(table: Table, errors: list[Finding], limit: int | None = None)
     lines = [f"bảng chỉ tiêu (tệp «{Path(table.file).name}», trang «{table.sheet}») có {len(errors)} lỗi "
              "nên chưa tạo văn bản:"]
     for f in errors[:limit]:
-        named = not f.cell or re.search(rf"\b{re.escape(f.cell)}\b", f.message)
-        lines.append(f"- {f.message}" if named else f"- Ô {f.cell}: {f.message}")
+        led = not f.cell or f.message.startswith(f"Ô {f.cell} ")  # a message naming its cell first
+        lines.append(f"- {f.message}" if led else f"- Ô {f.cell}: {f.message}")
     if limit is not None and len(errors) > limit:
         lines.append(f"- … và {len(errors) - limit} lỗi khác.")
     return "\n".join(lines)

@@ -502,8 +502,18 @@ def cell_list(cells: Iterable[tuple[int, int]], limit: int = 20) -> str:
             if r is not None:
                 start = prev = r
     if len(parts) > limit:
-        return ", ".join(parts[:limit]) + f" và {len(parts) - limit} vùng khác"
+        shown = ", ".join(parts[:limit])
+        rest = sum(len(rows) for rows in by_col.values()) - sum(_span(p) for p in parts[:limit])
+        return f"{shown} và {rest} ô khác"
     return ", ".join(parts)
+
+
+def _span(part: str) -> int:
+    """How many cells «E8» (1) or «E8:E12» (5) names."""
+    if ":" not in part:
+        return 1
+    a, b = part.split(":")
+    return int(re.sub(r"\D", "", b)) - int(re.sub(r"\D", "", a)) + 1
 
 
 def formula_findings(sheet: str, uncached: dict[tuple[int, int], str], failure: str) -> list[Finding]:

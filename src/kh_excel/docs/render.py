@@ -322,7 +322,7 @@ class Renderer:
                 lined_code = env_lined.compile(lined, name=info.filename, filename=filename)
                 code = env.compile(patched, name=info.filename, filename=filename)
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}", _place(lined, exc.lineno),
+                raise TemplateProblem(path, jinja_reason(exc, exc.lineno), _place(lined, exc.lineno),
                                       part=info.filename) from None
             codes[info.filename] = (code, lined_code)
             templates[info.filename] = env.template_class.from_code(env, code, env.make_globals(None), None)
@@ -443,7 +443,7 @@ class Renderer:
                 source = self._sources[str(part)]
                 sub = env.parse(source)
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateProblem(path, f"lỗi cú pháp Jinja: {exc.message}",
+                raise TemplateProblem(path, jinja_reason(exc, exc.lineno),
                                       _place(self._sources.get(str(part), ""), exc.lineno), part=str(part)) from None
             undeclared[str(part)] = set(meta.find_undeclared_variables(sub))
             if found is not None:
@@ -463,7 +463,9 @@ class Renderer:
                         out = render_bounded(tmpl, context)
                     except (RenderLimit, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
                         raise TemplateProblem(compiled.path, _limit_message(exc), part=name) from None
-                    except jinja2.TemplateError as exc:
+                    except UserError:
+                        raise
+                    except (jinja2.TemplateError,) + _TEMPLATE_MISTAKES as exc:
                         raise self._locate(compiled, name, context, exc) from None
                     rendered[name] = self._finish(compiled, name, out)
         except RenderLimit as exc:  # the deadline's alarm, wherever in the render it struck
@@ -499,11 +501,11 @@ class Renderer:
             render_bounded(compiled.lined[name], context)
         except (RenderLimit, SecurityError, RecursionError, MemoryError, OverflowError):
             return self._problem(compiled, exc, name)
-        except jinja2.TemplateError as lined_exc:
+        except (jinja2.TemplateError,) + _TEMPLATE_MISTAKES as lined_exc:
             return self._problem(compiled, lined_exc, name)
         return self._problem(compiled, exc, name)
 
-    def _problem(self, compiled: CompiledTemplate, exc: jinja2.TemplateError, part: str) -> TemplateProblem:
+    def _problem(self, compiled: CompiledTemplate, exc: BaseException, part: str) -> TemplateProblem:
         filename, lineno = None, getattr(exc, "lineno", None)
         if isinstance(exc, jinja2.TemplateSyntaxError):
             filename = exc.filename
@@ -515,14 +517,7 @@ class Renderer:
                 filename, lineno = fn, tb.tb_lineno
             tb = tb.tb_next
         source = all_sources.get(filename or "", "")
-        if isinstance(exc, jinja2.UndefinedError):
-            msg = f"biến hoặc thuộc tính không có trong dữ liệu ({exc.message})"
-        elif isinstance(exc, jinja2.TemplateNotFound):
-            msg = f"không tìm thấy phần dùng chung «{exc.name}»"
-        elif isinstance(exc, jinja2.TemplateSyntaxError):
-            msg = f"lỗi cú pháp Jinja: {exc.message}"
-        else:
-            msg = f"lỗi khi điền mẫu: {exc}"
+        msg = jinja_reason(exc, lineno)
         shown_part = part
         if filename and not filename.startswith(str(compiled.path)):
             shown_part = filename
@@ -553,11 +548,82 @@ class Renderer:
         return _XML_DECL_B + (out.encode("utf-8") if compiled.fix_tables or "<wp:docPr" in out else data)
 
 
+# Python errors a template's own expressions raise (1/0, "a" + 1, x[7], "%d"|format("x")): the
+# template's mistake, not the program's, so they are reported like Jinja's own errors.
+_TEMPLATE_MISTAKES: tuple[type[BaseException], ...] = (ArithmeticError, TypeError, ValueError, LookupError,
+                                                      AttributeError)
+
+_ENDTAG_RE = re.compile(r"looking for the following tags: ((?:'\w+'(?: or )?)+)")
+_SYNTAX_VI: tuple[tuple[str, str], ...] = (  # Jinja's syntax message (start) → what it means
+    ("unexpected end of template", "mẫu kết thúc khi một khối {% … %} còn mở"),
+    ("encountered unknown tag", "thẻ {% … %} không có trong Jinja hoặc đặt sai chỗ (ví dụ {% endfor %} "
+                                "không có {% for %} đi trước)"),
+    ("no filter named", "bộ lọc (sau dấu |) không có"),
+    ("no test named", "phép thử (sau «is») không có"),
+    ("unexpected", "biểu thức hoặc thẻ viết sai: gặp một ký hiệu không đúng chỗ"),
+    ("expected", "biểu thức hoặc thẻ viết sai: thiếu tên, số hoặc dấu đóng"),
+)
+
+
+def jinja_reason(exc: BaseException, lineno: int | None = None) -> str:
+    """What kind of mistake a template made, in Vietnamese; Jinja's English only as a quoted detail."""
+    detail = getattr(exc, "message", None) or str(exc)
+    detail = " ".join(str(detail).split())
+    # the sources Jinja numbers have one paragraph a line, after one line of document preamble
+    where = f" (đoạn văn thứ {lineno - 1} của mẫu)" if lineno and lineno > 1 else ""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"không tìm thấy phần dùng chung «{exc.name}»"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        low = detail.lower()
+        kind = next((vi for en, vi in _SYNTAX_VI if low.startswith(en)), "lỗi cú pháp trong thẻ Jinja")
+        tags = _ENDTAG_RE.search(detail)
+        if tags and low.startswith("unexpected end of template"):
+            names = re.findall(r"'(\w+)'", tags.group(1))
+            closing = [n for n in names if n.startswith("end")] or names
+            kind = "thiếu " + " hoặc ".join("{% " + n + " %}" for n in closing) + " để đóng khối đã mở"
+            where = ""  # Jinja names the last line read, not the block left open
+        elif "no filter named" in low or "no test named" in low:
+            name = re.search(r"'([^']+)'", detail)
+            kind += f": «{name.group(1)}»" if name else ""
+        elif tags:
+            names = re.findall(r"'(\w+)'", tags.group(1))
+            kind += " (chỗ này cần " + " hoặc ".join("{% " + n + " %}" for n in names) + ")"
+        return f"lỗi cú pháp{where}: {kind} (chi tiết của Jinja: «{detail}»)"
+    if isinstance(exc, jinja2.UndefinedError):
+        m = re.search(r"has no (attribute|element) '?([^']+?)'?$", detail)
+        if m and m.group(1) == "element":
+            kind = f"mẫu lấy phần tử số {m.group(2)} của một danh sách không có phần tử đó"
+        elif m:
+            kind = f"mẫu dùng thuộc tính «{m.group(2)}» không có trong dữ liệu"
+        else:
+            m = re.match(r"'([^']+)' is undefined", detail)
+            kind = f"mẫu dùng biến «{m.group(1)}» không có trong dữ liệu" if m else \
+                "mẫu dùng biến hoặc thuộc tính không có trong dữ liệu"
+        return f"{kind}{where} (chi tiết của Jinja: «{detail}»)"
+    if isinstance(exc, (SecurityError, RecursionError, MemoryError, OverflowError, RenderLimit)):
+        return _limit_message(exc) + where
+    if isinstance(exc, ZeroDivisionError):
+        kind = "mẫu chia cho 0"
+    elif isinstance(exc, ArithmeticError):
+        kind = "mẫu tính một phép toán không làm được"
+    elif isinstance(exc, TypeError):
+        kind = "mẫu dùng phép tính hoặc bộ lọc với dữ liệu sai kiểu (ví dụ cộng chữ với số, định dạng chữ như số)"
+    elif isinstance(exc, ValueError):
+        kind = "mẫu đưa một giá trị không hợp lệ vào phép tính hoặc bộ lọc"
+    elif isinstance(exc, LookupError):
+        kind = "mẫu lấy một phần tử hoặc khóa không có trong dữ liệu"
+    elif isinstance(exc, AttributeError):
+        kind = "mẫu dùng thuộc tính không có trong dữ liệu"
+    else:
+        kind = "mẫu có lỗi khi điền dữ liệu"
+    return f"{kind}{where} (chi tiết: «{type(exc).__name__}: {detail}»)"
+
+
 def _limit_message(exc: BaseException) -> str:
     """Why the sandbox stopped a template, in Vietnamese."""
     if isinstance(exc, SecurityError):
         return ("mẫu dùng thao tác không được phép (truy cập thuộc tính nội bộ, gọi hàm hoặc sửa dữ liệu "
-                f"— mẫu chỉ được đọc dữ liệu văn bản): {exc}")
+                f"— mẫu chỉ được đọc dữ liệu văn bản; chi tiết: «{exc}»)")
     if isinstance(exc, RecursionError):
         return "mẫu gọi đệ quy không dừng (một macro hoặc phần dùng chung tự gọi lại chính nó)"
     if isinstance(exc, MemoryError):

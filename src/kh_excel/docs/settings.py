@@ -165,7 +165,27 @@ def _convert(f: Field, value: Any, where: str) -> Any:
             return vn.parse_date(value)
         except ValueError as exc:
             raise SettingsError(f"{where}: {f.label}: {exc}") from None
-    return _cell_text(value)
+    text = _cell_text(value)
+    if f.id.startswith("tham_quyen") and text:
+        _check_authority(text, f, where)
+    return text
+
+
+def _check_authority(text: str, f: Field, where: str) -> None:
+    """A signing authority is checked where it is read, so its error names the file, sheet and row."""
+    try:  # which combinations a document accepts (the notice's «TL., KT.») is its own rule
+        vn.parse_authority(text)
+    except ValueError as exc:
+        raise SettingsError(f"{where}: {f.label}: {exc}") from None
+
+
+def _raise_all(errors: list[str]) -> None:
+    """Every bad value of a settings source in one message, so one correction round fixes them all."""
+    if len(errors) == 1:
+        raise SettingsError(errors[0])
+    if errors:
+        raise SettingsError(f"Cấu hình có {len(errors)} giá trị không dùng được:\n"
+                            + "\n".join(f"- {e}" for e in errors))
 
 
 def settings_from_rows(rows: list[list[Any]], source: str = "",
@@ -181,6 +201,7 @@ def settings_from_rows(rows: list[list[Any]], source: str = "",
     group = "chung"
     groups = _group_index()
     seen: set[tuple[str, str]] = set()
+    errors: list[str] = []
     for i, row in enumerate(rows, start=1):
         cells = list(row) + [None, None]
         key_text = _cell_text(cells[0])
@@ -200,7 +221,11 @@ def settings_from_rows(rows: list[list[Any]], source: str = "",
             continue
         f = FIELD_BY_ID[fid]
         values = settings.groups.setdefault(group, {})
-        converted = _convert(f, value, where)
+        try:
+            converted = _convert(f, value, where)
+        except SettingsError as exc:
+            errors.append(str(exc))
+            continue
         if (i - 1, 1) in formulas and not value_empty:
             settings.warnings.append(f"{where}: mục «{f.label}» (ô B{i}) là công thức; văn bản dùng giá trị tính "
                                      f"được «{_cell_text(value)}» — nên ghi thẳng nội dung thay cho công thức")
@@ -209,6 +234,7 @@ def settings_from_rows(rows: list[list[Any]], source: str = "",
         else:
             values[fid] = converted
         seen.add((group, fid))
+    _raise_all(errors)
     return settings
 
 
@@ -224,14 +250,21 @@ def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
                 if g is None:
                     from kh_excel.docs.kinds import choices
                     raise SettingsError(f"{where}: không có nhóm «{key}» (dùng {choices()})")
-                put(g, value, where)
+                put(g, value, f"{where}, nhóm [{key}]")
                 continue
             fid = _KEY_INDEX.get(fold(key))
             if fid is None:
-                raise SettingsError(f"{where}: không hiểu mục «{key}»")
-            settings.groups.setdefault(group, {})[fid] = _convert(FIELD_BY_ID[fid], value, where)
+                errors.append(f"{where}: không hiểu mục «{key}»")
+                continue
+            try:
+                settings.groups.setdefault(group, {})[fid] = _convert(FIELD_BY_ID[fid], value,
+                                                                      f"{where}, mục «{key}»")
+            except SettingsError as exc:
+                errors.append(str(exc))
 
+    errors: list[str] = []
     put("chung", data, source or "TOML")
+    _raise_all(errors)
     return settings
 
 
