@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape
 
+from hostile_files import rezip
+
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
@@ -993,16 +995,7 @@ def _rezip(path: Path, edits: dict[str, Callable[[bytes], bytes] | bytes]) -> Pa
     """Rewrite the package at `path` with members replaced or added."""
     path = Path(path)
     tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            edit = edits.get(info.filename)
-            if edit is not None:
-                data = edit(data) if callable(edit) else edit
-            zout.writestr(info.filename, data)
-        for name, data in edits.items():
-            if name not in zin.namelist():
-                zout.writestr(name, data if isinstance(data, bytes) else data(b""))
+    rezip(tmp, edits, src=path)
     tmp.replace(path)
     return path
 

@@ -4,7 +4,6 @@ the add-in a datetime. The payload builder sends the same, so dates reach the bu
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -12,9 +11,9 @@ import pytest
 
 from kh_excel.addin import run_action
 from kh_excel.addin.documents import OUTPUT_ENV
-from kh_excel.addin.payload import _json_value, apply_actions, open_book
+from kh_excel.addin.payload import _json_value, open_book
 from kh_excel.docs import settings as st
-from test_addin_documents import LAO_CAI, _text
+from test_addin_documents import LAO_CAI, _text, lao_cai_with_settings
 
 
 def test_a_date_cell_is_sent_as_office_js_sends_it():
@@ -28,14 +27,7 @@ def test_a_date_cell_is_sent_as_office_js_sends_it():
 def dated(tmp_path_factory) -> Path:
     """Lao Cai with the example settings, «Ngày ban hành» of the report typed as an Excel date."""
     d = tmp_path_factory.mktemp("dated")
-    src = d / "lao_cai.xlsx"
-    shutil.copy(LAO_CAI, src)
-    book = open_book(src)
-    ok, message = run_action("cau_hinh", book)
-    assert ok, message
-    plain = d / "plain.xlsx"
-    apply_actions(src, book.json()["actions"], plain)
-    wb = openpyxl.load_workbook(plain)
+    wb = openpyxl.load_workbook(lao_cai_with_settings(d))
     ws = wb[st.SHEET_NAME]
     section, done = None, False
     for row in ws.iter_rows():

@@ -32,7 +32,11 @@ def _text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def with_settings(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("settings")
+    return lao_cai_with_settings(tmp_path_factory.mktemp("settings"))
+
+
+def lao_cai_with_settings(d: Path) -> Path:
+    """The Lao Cai sample after the add-in's «Cấu hình» button: its example settings sheet added."""
     src = d / "lao_cai.xlsx"
     shutil.copy(LAO_CAI, src)
     book = open_book(src)
