@@ -565,6 +565,17 @@ _SYNTAX_VI: tuple[tuple[str, str], ...] = (  # Jinja's syntax message (start) �
 )
 
 
+# What a runtime error inside a template means, in the order tried (a subclass before its base).
+_RUNTIME_MISTAKES = (
+    (ZeroDivisionError, "mẫu chia cho 0"),
+    (ArithmeticError, "mẫu tính một phép toán không làm được"),
+    (TypeError, "mẫu dùng phép tính hoặc bộ lọc với dữ liệu sai kiểu (ví dụ cộng chữ với số, định dạng chữ như số)"),
+    (ValueError, "mẫu đưa một giá trị không hợp lệ vào phép tính hoặc bộ lọc"),
+    (LookupError, "mẫu lấy một phần tử hoặc khóa không có trong dữ liệu"),
+    (AttributeError, "mẫu dùng thuộc tính không có trong dữ liệu"),
+)
+
+
 def jinja_reason(exc: BaseException, lineno: int | None = None) -> str:
     """What kind of mistake a template made, in Vietnamese; Jinja's English only as a quoted detail."""
     detail = getattr(exc, "message", None) or str(exc)
@@ -602,20 +613,7 @@ def jinja_reason(exc: BaseException, lineno: int | None = None) -> str:
         return f"{kind}{where} (chi tiết của Jinja: «{detail}»)"
     if isinstance(exc, (SecurityError, RecursionError, MemoryError, OverflowError, RenderLimit)):
         return _limit_message(exc) + where
-    if isinstance(exc, ZeroDivisionError):
-        kind = "mẫu chia cho 0"
-    elif isinstance(exc, ArithmeticError):
-        kind = "mẫu tính một phép toán không làm được"
-    elif isinstance(exc, TypeError):
-        kind = "mẫu dùng phép tính hoặc bộ lọc với dữ liệu sai kiểu (ví dụ cộng chữ với số, định dạng chữ như số)"
-    elif isinstance(exc, ValueError):
-        kind = "mẫu đưa một giá trị không hợp lệ vào phép tính hoặc bộ lọc"
-    elif isinstance(exc, LookupError):
-        kind = "mẫu lấy một phần tử hoặc khóa không có trong dữ liệu"
-    elif isinstance(exc, AttributeError):
-        kind = "mẫu dùng thuộc tính không có trong dữ liệu"
-    else:
-        kind = "mẫu có lỗi khi điền dữ liệu"
+    kind = next((text for cls, text in _RUNTIME_MISTAKES if isinstance(exc, cls)), "mẫu có lỗi khi điền dữ liệu")
     return f"{kind}{where} (chi tiết: «{type(exc).__name__}: {detail}»)"
 
 
