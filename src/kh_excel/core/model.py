@@ -41,7 +41,7 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A plan target as written: `>10`, `khoảng 32`, `130 - 140`, `155.000` or prose."""
 
@@ -66,7 +66,7 @@ class Target:
 EMPTY_TARGET = Target(text="", op="text")
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     numeral: str  # "I", "II", … ("" when the title has none)
     title: str
@@ -74,7 +74,7 @@ class Section:
     serial: int | None = None  # the running number in its STT cell, when the sheet numbers every row
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """One numbered indicator or one of its sub-rows."""
 
@@ -115,7 +115,7 @@ class Indicator:
         return self.key
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """A validation finding; `code` refers to the catalogue in core.validation."""
 
@@ -202,7 +202,7 @@ class Table:
         return [r for r in COLUMN_ROLES if r not in self.columns]
 
 
-@dataclass
+@dataclass(slots=True)
 class Assessment:
     """Attainment of one indicator row (SPEC §4).
 

@@ -9,6 +9,7 @@ rows. Nothing here touches files; the reader adapters build the Grid.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -589,6 +590,10 @@ def _is_number_row(values: list[Any]) -> bool:
 # Rows
 # ---------------------------------------------------------------------------
 
+# Columns whose merged cells lend their text to every row they cover (a figure or a note never does).
+_INHERITED_ROLES = ("unit", "lead", "cooperate", "leader", "direction")
+
+
 def _merge_anchor_map(merged: list[tuple[int, int, int, int]], columns: set[int], first_row: int) -> dict[tuple[int, int], tuple[int, int]]:
     """(r, c) -> anchor cell, for merges that cover data rows in the given columns."""
     out: dict[tuple[int, int], tuple[int, int]] = {}
@@ -792,23 +797,25 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     for r in range(first, last + 1):
         if len(rows[r]) < ncols:
             rows[r] = list(rows[r]) + [None] * (ncols - len(rows[r]))
-    col_items = tuple(cols.items())
     c_name, c_target = cols["name"], cols.get("target")
+    # Every role's cell of a row in one C call: a row's values are read once, as `Indicator.raw` keeps them.
+    roles = tuple(cols)
+    row_values = itemgetter(*cols.values())
+    inherited = tuple(role for role in _INHERITED_ROLES if role in cols)
 
-    def get(r: int, role: str, inherit: bool = True) -> Any:
-        c = cols.get(role)
-        if c is None:
-            return None
-        v = rows[r][c]
-        if inherit and anchors and (v is None or v == "") and (r, c) in anchors:
-            ar, ac = anchors[(r, c)]
-            v = _cell(rows, ar, ac)
-        return v
-
-    if not anchors:  # no merged cells to inherit from (most sheets): the plain lookup, called ~8 times a row
-        def get(r: int, role: str, inherit: bool = True) -> Any:  # noqa: F811
-            c = cols.get(role)
-            return None if c is None else rows[r][c]
+    def values_of(r: int, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(raw, shown): the role cells as written, and as read with merged cells lending their text
+        to the rows they cover (unit, agencies, leader, Chiều; figures and notes never inherit)."""
+        raw = dict(zip(roles, row_values(row)))
+        if not anchors:
+            return raw, raw
+        shown = dict(raw)
+        for role in inherited:
+            v = shown[role]
+            if (v is None or v == "") and (r, cols[role]) in anchors:
+                ar, ac = anchors[(r, cols[role])]
+                shown[role] = _cell(rows, ar, ac)
+        return raw, shown
 
     def add_warning(code: str, r: int, role: str, indicator: str, **params: Any) -> None:
         from kh_excel.core.validation import make_finding
@@ -846,17 +853,22 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 add_warning("repeated_header", r, "name", "")
                 continue
 
-        stt_raw = row[cols["stt"]] if "stt" in cols else None
+        raw, shown = values_of(r, row)
+        stt_raw = raw.get("stt")
         stt_from_merge = False
         if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
             stt_from_merge = True
         stt = _str(stt_raw)
         name, footnote = vtext.split_footnote(_display_text(name_cell))
-        unit = _display_text(get(r, "unit"))
-        target_raw = _unless_placeholder(target_cell)
-        result_raw = _unless_placeholder(get(r, "result", inherit=False))
-        previous_raw = _unless_placeholder(get(r, "previous", inherit=False))
-        lead_raw = get(r, "lead")
+        unit = _display_text(shown.get("unit"))
+        target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
+        result_raw = raw.get("result")
+        if isinstance(result_raw, str):
+            result_raw = _unless_placeholder(result_raw)
+        previous_raw = raw.get("previous")
+        if isinstance(previous_raw, str):
+            previous_raw = _unless_placeholder(previous_raw)
+        lead_raw = shown.get("lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
         if has_data and _is_empty_figure(target_raw) and _is_empty_figure(result_raw) \
@@ -944,7 +956,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             key=fname if name else "",
             footnote=footnote,
         )
-        ind.raw = {role: row[c] for role, c in col_items}
+        ind.raw = raw
         for role, value in (("target", target_raw), ("result", result_raw), ("previous", previous_raw)):
             if value is None and role in ind.raw:
                 ind.raw[role] = None  # a placeholder ("-", "…", "đang cập nhật") holds no figure
@@ -990,9 +1002,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             ind.previous = _scaled(p) if p else None
             if p is not None and p.exact is not None:
                 ind.exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
-        ind.lead, ind.cooperate = _lead_and_cooperate(lead_raw, get(r, "cooperate"))
-        ind.leader = _display_text(get(r, "leader"))
-        ind.note = _display_text(get(r, "note", inherit=False))
+        ind.lead, ind.cooperate = _lead_and_cooperate(lead_raw, shown.get("cooperate"))
+        ind.leader = _display_text(shown.get("leader"))
+        ind.note = _display_text(raw.get("note"))
         if kind == "subrow" and current is not None:
             if not ind.lead:
                 ind.lead = list(current.lead)
@@ -1000,7 +1012,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 ind.cooperate = list(current.cooperate)
             if not ind.leader:
                 ind.leader = current.leader
-        ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(get(r, "direction")), fname if name else None)
+        ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(shown.get("direction")), fname if name else None)
         table.indicators.append(ind)
         if kind == "indicator":
             current = ind
