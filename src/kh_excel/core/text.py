@@ -70,7 +70,7 @@ _FOLD = _fold_table()
 # str.translate with a dict); each byte is then mapped to its folded lower-case ASCII letter.
 # Text with any other character (en dash, «≥», other languages' letters) raises and takes the
 # general path.
-def _fast_fold_tables() -> tuple[object, bytes]:
+def _fast_fold_tables() -> tuple[object, bytes, str]:
     letters = {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy"
                for tone in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")}
     letters = {ch for ch in letters if not ch.isascii()} | {"đ"}
@@ -79,10 +79,10 @@ def _fast_fold_tables() -> tuple[object, bytes]:
     assert len(domain) <= 256 and all(len(ch.translate(_FOLD).lower()) == 1 for ch in domain)
     decoding = "".join(domain).ljust(256, "\ufffe")  # U+FFFE: an unused code, as in encodings.cp1252
     folded = bytes(ord(ch.translate(_FOLD).lower()) for ch in domain).ljust(256, b"\0")
-    return codecs.charmap_build(decoding), folded
+    return codecs.charmap_build(decoding), folded, "".join(domain)
 
 
-_FAST_FOLD_MAP, _FAST_FOLD_BYTES = _fast_fold_tables()
+_FAST_FOLD_MAP, _FAST_FOLD_BYTES, _FAST_FOLD_MAP_DECODING = _fast_fold_tables()
 _charmap_encode = codecs.charmap_encode
 
 
@@ -105,10 +105,21 @@ def fold(value: object) -> str:
     One str.translate over a table of precomposed letters (the text is NFC after
     `clean`); combining marks left over from unusual sequences are dropped.
     """
+    if type(value) is str:
+        try:  # ASCII and Vietnamese letters only, the common case: two C passes
+            out = _charmap_encode(value, "strict", _FAST_FOLD_MAP)[0].translate(_FAST_FOLD_BYTES).decode("ascii")
+        except UnicodeEncodeError:
+            pass
+        else:
+            # Such text is NFC (it holds no combining mark) and its only whitespace is " ", which
+            # folds to itself: `clean` has nothing left to do but collapse runs of spaces.
+            if "  " in out or out[:1] == " " or out[-1:] == " ":
+                return " ".join(out.split())
+            return out
     text = clean(value)
     if text.isascii():
         return text.lower()
-    try:  # ASCII and Vietnamese letters only, the common case: two C passes
+    try:  # NFD or stray whitespace cleaned away
         return _charmap_encode(text, "strict", _FAST_FOLD_MAP)[0].translate(_FAST_FOLD_BYTES).decode("ascii")
     except UnicodeEncodeError:
         pass
