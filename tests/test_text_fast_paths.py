@@ -276,7 +276,7 @@ def test_distinct_names_of_a_large_table_match_the_reference():
 def test_the_fast_fold_alphabet_is_nfc_in_any_order():
     """fold skips `clean`'s NFC step for text the fast table encodes: any string of its characters
     must be NFC already (starters only, no two of them composing)."""
-    decoding = "".join(X._FAST_FOLD_MAP_DECODING)
+    decoding = "".join(X._FAST_FOLD_ALPHABET)
     assert all(unicodedata.combining(ch) == 0 for ch in decoding)
     for a in decoding:
         for b in decoding:

@@ -82,7 +82,7 @@ def _fast_fold_tables() -> tuple[object, bytes, str]:
     return codecs.charmap_build(decoding), folded, "".join(domain)
 
 
-_FAST_FOLD_MAP, _FAST_FOLD_BYTES, _FAST_FOLD_MAP_DECODING = _fast_fold_tables()
+_FAST_FOLD_MAP, _FAST_FOLD_BYTES, _FAST_FOLD_ALPHABET = _fast_fold_tables()
 _charmap_encode = codecs.charmap_encode
 
 
@@ -102,8 +102,9 @@ def _marked_word(word: str) -> bool:
 def fold(value: object) -> str:
     """Accent- and case-insensitive key: 'Kế hoạch năm 2026' -> 'ke hoach nam 2026'.
 
-    One str.translate over a table of precomposed letters (the text is NFC after
-    `clean`); combining marks left over from unusual sequences are dropped.
+    Text of ASCII and Vietnamese letters (nearly every cell) goes through the fast charmap table;
+    any other text through one str.translate over a table of precomposed letters (the text is NFC
+    after `clean`), combining marks left over from unusual sequences dropped. Both give the same key.
     """
     if type(value) is str:
         try:  # ASCII and Vietnamese letters only, the common case: two C passes
@@ -699,8 +700,8 @@ def detect_legacy(value: object, prefer: Encoding | None = None) -> Encoding | N
 # holding one is not UTF-8 mojibake (`_utf8_as_cp1252` must encode the whole text to cp1252 or Latin-1)
 # nor legacy-font text (`_judge` leaves Unicode Vietnamese alone), so `_detect_legacy` would say None.
 _NOT_LEGACY = re.compile("[" + "".join(
-    ch for ch in map(chr, [*range(0x100, 0x250), *range(0x300, 0x370), *range(0x1EA0, 0x1EFA)])
-    if _UNICODE_VIETNAMESE.match(ch) and not _encodes(ch, "cp1252")
+    f"\\u{cp:04x}" for cp in [*range(0x100, 0x250), *range(0x300, 0x370), *range(0x1EA0, 0x1EFA)]
+    if _UNICODE_VIETNAMESE.match(chr(cp)) and not _encodes(chr(cp), "cp1252")
 ) + "]")
 
 
