@@ -131,7 +131,7 @@ VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầ
 # (Kelvin and Ångström signs, dotted İ, final sigma, «≠» = «=» + a combining mark), combining marks.
 ODD = (" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2002\u2009\u200b\u2028\u2029\u202f\u3000\ufeff\xad"
        "–—≥≤≠±×÷%‰°²³¹()[]*.,;:/-+&'\"«»“”…•K\u212aÅ\u212bİıΣςßÆæØøÇçÑñÜüÖöÿŒœŠšŸŽžƒ"
-       "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\x00\x01\x7f")
+       "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\x00\x01\x7f\ud800\U0001f600")
 WORDS = sorted({*D.LOWER_IS_BETTER, *D.CEILINGS, *D.HANDLED, "giam", "keo giam", "xep hang", "thu hang",
                 "Tỷ lệ hộ nghèo", "Giảm tỷ lệ", "Chỉ số giá tiêu dùng (CPI)", "nợ xấu", "tai nạn giao thông",
                 "Xếp hạng PCI", "thứ hạng", "Hạng", "Thứ/63", "bậc", "điểm %", "Tổng sản phẩm", "(*)", "[2]", "¹"})
@@ -139,10 +139,11 @@ WORDS = sorted({*D.LOWER_IS_BETTER, *D.CEILINGS, *D.HANDLED, "giam", "keo giam",
 
 def _legacy(text: str, how: str) -> str:
     if how == "utf8":
+        data = text.encode("utf-8", "surrogatepass")
         try:
-            return text.encode("utf-8").decode("cp1252")
+            return data.decode("cp1252")
         except UnicodeDecodeError:
-            return text.encode("utf-8").decode("latin-1")
+            return data.decode("latin-1")
     return X.encode_legacy(text, how)
 
 
@@ -201,7 +202,7 @@ def _same_direction(name: str, unit: str = "") -> None:
         assert D.infer_direction(name, unit, t) == ref_infer_direction(name, unit, t)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(texts)
 def test_text_fast_paths_match_the_reference(s):
     _same_text(s)
@@ -215,7 +216,7 @@ def test_non_text_values_match_the_reference(v):
     assert X.detect_legacy(v) == ref_detect_legacy(v)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(texts, st.sampled_from(("", "%", "Hạng", "Thứ/63", "bậc", "Điểm", "Tỷ đồng", " hạng ", "Hàng", "vị trí")))
 def test_direction_fast_paths_match_the_reference(name, unit):
     _same_direction(name, unit)
