@@ -7,6 +7,7 @@ kept (in Vietnamese) so that a reader of the report can see why.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kh_excel.core import text as vtext
@@ -49,15 +50,20 @@ _RANK_UNIT_RE = re.compile(r"(?P<u>[^\d/]+?)\s*(?:/\s*\d+)?")
 _RANK_NAME_RE = re.compile(r"\b(?:xep hang|thu hang|xep thu|vi tri xep hang|vi thu)\b")
 
 
-@lru_cache(maxsize=1 << 14)
 def is_rank(name: str, unit: str) -> bool:
     """Is the figure a place in a ranking (PCI, PAR INDEX, SIPAS … «Xếp hạng», unit «Hạng»/«Bậc»/«Thứ»)?
     A rank's unit decides; a name saying «xếp hạng»/«thứ hạng» decides when the unit is empty.
-    (Cached: the reader and the attainment rules ask it several times for each row.)"""
+    (The reader and the attainment rules ask it several times for each row: units repeat, so the unit's
+    verdict is cached, and the name's, needed only without a unit.)"""
     ranked = _rank_unit(unit)
     if ranked is None:
-        return bool(_RANK_NAME_RE.search(vtext.fold(name)))
+        return _rank_name(name)
     return ranked
+
+
+@lru_cache(maxsize=1 << 14)
+def _rank_name(name: str) -> bool:
+    return bool(_RANK_NAME_RE.search(vtext.fold(name)))
 
 
 @lru_cache(maxsize=1 << 10)
@@ -106,9 +112,39 @@ def _explicit_direction(explicit: str) -> tuple[Direction, str] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 14)
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, as a trie ("t(?:ai nan|hat nghiep)"): the
+    engine then tries one branch per character instead of every word at every position."""
+    words = sorted(set(words))
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_alternation(rest)})?" if rest else ""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for head, tails in heads.items():
+        tail = _alternation(tails)
+        branches.append(re.escape(head) + tail)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_DEFAULT_DIRECTION: tuple[Direction, str] = ("up", "mặc định: càng cao càng tốt")
+# Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
+# and are settled by this one search.
+_TRIGGER_RE = re.compile(_alternation(("giam", *CEILINGS, *LOWER_IS_BETTER)))
+
+
 def _name_direction(folded: str) -> tuple[Direction, str]:
     """The direction the folded name states (keyed by the name alone: unit and target decided before)."""
+    if _TRIGGER_RE.search(folded) is None:
+        return _DEFAULT_DIRECTION
+    return _named_direction(folded)
+
+
+@lru_cache(maxsize=1 << 14)
+def _named_direction(folded: str) -> tuple[Direction, str]:
+    """`_name_direction` of a name holding one of the words it looks for."""
     # Each search below runs only when one of its words is in the name (a substring test is far cheaper).
     if folded.startswith(REDUCTION_PREFIXES) or ("giam" in folded and _REDUCTION_RE.search(folded)):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
@@ -121,7 +157,7 @@ def _name_direction(folded: str) -> tuple[Direction, str]:
         if handled:  # "… ô nhiễm … được xử lý", "giải quyết đơn khiếu nại": the share handled should rise
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
-    return "up", "mặc định: càng cao càng tốt"
+    return _DEFAULT_DIRECTION
 
 
 # A labour structure («Cơ cấu lao động»): its farm part is the share of agricultural labour (SPEC §4).

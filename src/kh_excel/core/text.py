@@ -10,6 +10,7 @@ equal while other diacritics still count ("Đông" != "Đồng"); `detect_legacy
 """
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,6 +25,10 @@ def clean(value: object) -> str:
     text = value if isinstance(value, str) else str(value)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    # Already clean, the common case: the only whitespace a printable text can hold is " " (every
+    # other str.isspace character is a control or separator), so no run and no end leaves it to fix.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " " and type(text) is str:
+        return text
     # str.split() splits on exactly what \s matches (str.isspace): runs collapsed, ends stripped
     return " ".join(text.split())
 
@@ -60,6 +65,27 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
+# The fast fold: ASCII (but the whitespace `clean` removes) and the 134 Vietnamese letters with
+# diacritics fit one 256-entry charmap codec (a C lookup per character, ~10x cheaper than
+# str.translate with a dict); each byte is then mapped to its folded lower-case ASCII letter.
+# Text with any other character (en dash, «≥», other languages' letters) raises and takes the
+# general path.
+def _fast_fold_tables() -> tuple[object, bytes, str]:
+    letters = {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy"
+               for tone in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")}
+    letters = {ch for ch in letters if not ch.isascii()} | {"đ"}
+    letters |= {ch.upper() for ch in letters}
+    domain = [chr(i) for i in range(128) if chr(i) == " " or not chr(i).isspace()] + sorted(letters)
+    assert len(domain) <= 256 and all(len(ch.translate(_FOLD).lower()) == 1 for ch in domain)
+    decoding = "".join(domain).ljust(256, "\ufffe")  # U+FFFE: an unused code, as in encodings.cp1252
+    folded = bytes(ord(ch.translate(_FOLD).lower()) for ch in domain).ljust(256, b"\0")
+    return codecs.charmap_build(decoding), folded, "".join(domain)
+
+
+_FAST_FOLD_MAP, _FAST_FOLD_BYTES, _FAST_FOLD_ALPHABET = _fast_fold_tables()
+_charmap_encode = codecs.charmap_encode
+
+
 @lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
     return word.translate(_FOLD)
@@ -76,12 +102,28 @@ def _marked_word(word: str) -> bool:
 def fold(value: object) -> str:
     """Accent- and case-insensitive key: 'Kế hoạch năm 2026' -> 'ke hoach nam 2026'.
 
-    One str.translate over a table of precomposed letters (the text is NFC after
-    `clean`); combining marks left over from unusual sequences are dropped.
+    Text of ASCII and Vietnamese letters (nearly every cell) goes through the fast charmap table;
+    any other text through one str.translate over a table of precomposed letters (the text is NFC
+    after `clean`), combining marks left over from unusual sequences dropped. Both give the same key.
     """
+    if type(value) is str:
+        try:  # ASCII and Vietnamese letters only, the common case: two C passes
+            out = _charmap_encode(value, "strict", _FAST_FOLD_MAP)[0].translate(_FAST_FOLD_BYTES).decode("ascii")
+        except UnicodeEncodeError:
+            pass
+        else:
+            # Such text is NFC (it holds no combining mark) and its only whitespace is " ", which
+            # folds to itself: `clean` has nothing left to do but collapse runs of spaces.
+            if "  " in out or out[:1] == " " or out[-1:] == " ":
+                return " ".join(out.split())
+            return out
     text = clean(value)
     if text.isascii():
         return text.lower()
+    try:  # NFD or stray whitespace cleaned away
+        return _charmap_encode(text, "strict", _FAST_FOLD_MAP)[0].translate(_FAST_FOLD_BYTES).decode("ascii")
+    except UnicodeEncodeError:
+        pass
     # translate maps character by character: word by word gives the same, and words repeat across names
     words = text.split(" ")
     text = " ".join(map(_fold_word, words))
@@ -502,6 +544,14 @@ _MOJIBAKE_MARKS = ("á»", "áº", "Ã", "Æ°", "Ä‘", "Ä", "Æ¡")
 _MOJIBAKE = re.compile("|".join(map(re.escape, _MOJIBAKE_MARKS)))  # one scan instead of seven
 
 
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _utf8_as_cp1252(text: str) -> str | None:
     """UTF-8 bytes shown as Windows-1252 ("Tá»•ng sáº£n pháº©m"): the repaired text, else None."""
     if not _MOJIBAKE.search(text):
@@ -640,7 +690,30 @@ def detect_legacy(value: object, prefer: Encoding | None = None) -> Encoding | N
     """
     if value is None:
         return None
-    return _detect_legacy(str(value), prefer)
+    text = str(value)
+    if text.isascii() or _NOT_LEGACY.search(text):
+        return None  # the common case (a Unicode Vietnamese name), ruled out without a cache look-up
+    return _detect_legacy(text, prefer)
+
+
+# Unicode Vietnamese letters (ă đ ĩ ũ ơ ư ạ…ỹ, combining marks) that Windows-1252 cannot encode: a text
+# holding one is not UTF-8 mojibake (`_utf8_as_cp1252` must encode the whole text to cp1252 or Latin-1)
+# nor legacy-font text (`_judge` leaves Unicode Vietnamese alone), so `_detect_legacy` would say None.
+_NOT_LEGACY = re.compile("[" + "".join(
+    f"\\u{cp:04x}" for cp in [*range(0x100, 0x250), *range(0x300, 0x370), *range(0x1EA0, 0x1EFA)]
+    if _UNICODE_VIETNAMESE.match(chr(cp)) and not _encodes(chr(cp), "cp1252")
+) + "]")
+
+
+def display_text(text: str) -> str:
+    """Cell text for people: legacy TCVN3/VNI (or UTF-8 mojibake) converted when detected, then `clean`.
+
+    Detection reads the raw text: cleaning would fold the NBSP inside UTF-8 mojibake ("Ã\xa0" is "à").
+    """
+    if text.isascii() or _NOT_LEGACY.search(text):
+        return clean(text)
+    enc = _detect_legacy(str(text), None)
+    return clean(convert_legacy(text, enc) if enc else text)
 
 
 @lru_cache(maxsize=1 << 16)
