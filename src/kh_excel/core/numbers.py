@@ -59,7 +59,7 @@ import math
 from functools import lru_cache
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any, Iterator
 
@@ -88,7 +88,7 @@ __all__ = [
 _EXCEL_SIGNIFICANT = 15
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ParsedNumber:
     """A number read from a cell, with how it was written.
 
@@ -104,8 +104,20 @@ class ParsedNumber:
     percent: bool = False
     exact: Decimal | None = None  # the stored value when the cell's format shows fewer decimals (276,028 shown 276,0)
 
+    def __init__(self, value: Decimal, was_text: bool, ambiguous: bool = False, note: str = "",
+                 percent: bool = False, exact: Decimal | None = None) -> None:
+        # Two per cell of every row: filling __dict__ at once costs a third of the frozen
+        # dataclass's object.__setattr__ per field (the instance stays frozen to attribute writes).
+        d = self.__dict__
+        d["value"] = value
+        d["was_text"] = was_text
+        d["ambiguous"] = ambiguous
+        d["note"] = note
+        d["percent"] = percent
+        d["exact"] = exact
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class TargetReading:
     """A parsed target and the numbers read from it.
 
@@ -116,6 +128,11 @@ class TargetReading:
 
     target: Target
     numbers: tuple[ParsedNumber, ...] = ()
+
+    def __init__(self, target: Target, numbers: tuple[ParsedNumber, ...] = ()) -> None:
+        d = self.__dict__  # one per target cell: see ParsedNumber.__init__
+        d["target"] = target
+        d["numbers"] = numbers
 
     @property
     def number(self) -> ParsedNumber | None:
@@ -146,27 +163,42 @@ def _big_context(d: Decimal, places: int = 0) -> Context:
     return Context(prec=max(28, digits + places + 5), rounding=ROUND_HALF_UP)
 
 
+# Quantizing gives one result whatever the precision, as long as the result fits in it: one wide
+# context serves every cell, and `_big_context` is built only for the rare value that does not fit.
+_WIDE = Context(prec=64, rounding=ROUND_HALF_UP)
+_STEPS = tuple(Decimal(1).scaleb(-places) for places in range(32))  # 1, 1E-1, 1E-2, …
+
+
 def _quantize(d: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    if 0 <= places < 32:
+        try:
+            return d.quantize(_STEPS[places], rounding, _WIDE)
+        except InvalidOperation:
+            pass  # too many digits for _WIDE, or not finite: as before, with its own context
     ctx = _big_context(d, places)
     return d.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=ctx)
 
 
 def _no_positive_exponent(d: Decimal) -> Decimal:
     """Decimal("1E+3") -> Decimal("1000"): shown decimals are then max(0, -exponent)."""
-    if d.as_tuple().exponent > 0:
+    if "E+" in str(d):  # a finite Decimal prints "E+" exactly when its exponent is positive
         return _quantize(d, 0)
     return d
 
 
+_SIGNIFICANT = Context(prec=_EXCEL_SIGNIFICANT, rounding=ROUND_HALF_EVEN)
+
+
 def _float_to_decimal(f: float) -> Decimal:
     """Shortest repr, at most 15 significant digits, integral floats without decimals."""
+    d = _plain_float(f)
+    if d is not None:
+        return d  # the common case, fast
     if math.isnan(f) or math.isinf(f):
         raise ValueError(f"not a finite number: {f!r}")
-    if f.is_integer() and -1e15 < f < 1e15:
-        return Decimal(int(f))  # the common case, fast
     d = Decimal(repr(f))
     if len(d.as_tuple().digits) > _EXCEL_SIGNIFICANT:
-        d = Context(prec=_EXCEL_SIGNIFICANT, rounding=ROUND_HALF_EVEN).plus(d)
+        d = _SIGNIFICANT.plus(d)
         d = d.normalize(context=_big_context(d))
     if d == d.to_integral_value():
         return _quantize(d, 0)
@@ -254,23 +286,29 @@ def _number_section(number_format: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1024)
+def _format_info(number_format: str | None) -> tuple[int, bool] | None:
+    """(decimals shown, percent) of a number format, None for General/text/dates: formats repeat
+    down a column, so each is read once."""
+    body = _number_section(number_format)
+    if body is None:
+        return None
+    m = re.search(r"\.([0#?]*)", body)
+    return (len(m.group(1)) if m else 0), "%" in body
+
+
 def excel_decimals(number_format: str | None) -> int | None:
     """Decimals an Excel number format shows ("#,##0.00" -> 2, "0%" -> 0).
 
     None for General, text ("@"), dates and times: the value then shows as stored.
     """
-    body = _number_section(number_format)
-    if body is None:
-        return None
-    m = re.search(r"\.([0#?]*)", body)
-    return len(m.group(1)) if m else 0
+    info = _format_info(number_format)
+    return None if info is None else info[0]
 
 
-@lru_cache(maxsize=1024)
 def excel_is_percent(number_format: str | None) -> bool:
     """True when the format shows the value ×100 with a % sign ("0.0%")."""
-    body = _number_section(number_format)
-    return body is not None and "%" in body
+    info = _format_info(number_format)
+    return info is not None and info[1]
 
 
 # --------------------------------------------------------------------------- reading numbers
@@ -401,9 +439,55 @@ def _plain_float(f: float) -> Decimal | None:
     if f.is_integer():
         return Decimal(int(f)) if -1e15 < f < 1e15 else None
     r = repr(f)
-    if "e" in r or "n" in r or len(r.lstrip("-").replace(".", "").lstrip("0")) > _EXCEL_SIGNIFICANT:
+    if "e" in r or "n" in r:  # 1e-05, 1.5e+16; nan, inf
+        return None
+    # Plain notation: a sign, digits and one point; 16 characters or fewer hold at most 15 digits.
+    if len(r) > 16 and len(r.lstrip("-").replace(".", "").lstrip("0")) > _EXCEL_SIGNIFICANT:
         return None
     return Decimal(r)
+
+
+# Number text as most cells write it: ASCII, an optional sign, plain digits or '.'-grouped
+# thousands, an optional ',' decimal part and '%'. At most 21 characters: then always plausible
+# (|x| < 10**21, no more than 20 decimals, 21 digits).
+_PLAIN_TEXT = re.compile(r"([-+]?)([0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,([0-9]+))?(\s*%)?")
+_INT_LIMIT = 10 ** (MAX_MAGNITUDE + 1)  # an int cell below it in size is plausible (≤ 21 digits)
+
+
+def _plain_text(raw: str) -> ParsedNumber | None:
+    """`_parse_text` for the common, unambiguous number text ("8,2", "91.500", "-1,32", "95%"), read
+    with one regular expression; None when the text needs the general reading."""
+    s = raw.strip()
+    if len(s) > 21:
+        return None
+    m = _PLAIN_TEXT.fullmatch(s)
+    if m is None:
+        return None
+    sign, int_part, frac, percent = m.groups()
+    if frac is None:
+        d = Decimal(int_part.replace(".", "")) if len(int_part) > 3 else Decimal(int_part)
+    elif len(frac) == 3 and len(int_part) <= 3 and int_part[0] != "0":
+        return None  # "1,234": 1,234 or English 1234? the general reading says so
+    else:
+        d = Decimal(int_part.replace(".", "") + "." + frac)
+    if sign == "-" and d != 0:
+        d = -d
+    return ParsedNumber(d, True, False, "", percent is not None)
+
+
+def _cell_number(d: Decimal, number_format: str | None) -> ParsedNumber:
+    """A numeric cell's plausible value as its format shows it (see parse_number)."""
+    info = None if number_format is None else _format_info(number_format)
+    if info is None:
+        if d == 0:
+            d = abs(d)
+        return ParsedNumber(d, False)
+    places, percent = info
+    shown = _quantize(d, places + 2 if percent else places)
+    exact = d if shown != d else None  # computation keeps the stored value, display the shown one
+    if shown == 0:
+        shown = abs(shown)
+    return ParsedNumber(shown, False, False, "", percent, exact)
 
 
 def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber | None:
@@ -412,6 +496,18 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
     `number_format` (the cell's Excel format) sets the decimals a numeric cell
     shows; it is ignored for text cells, whose text shows its own precision.
     """
+    kind = type(value)
+    if kind is float:  # most cells: fast paths first, the careful reading for the rest
+        d = _plain_float(value)
+        if d is not None:
+            return _cell_number(d, number_format)
+    elif kind is int:
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return _cell_number(Decimal(value), number_format)
+    elif kind is str and value.isascii():
+        parsed = _plain_text(value)
+        if parsed is not None:
+            return parsed
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
@@ -421,24 +517,13 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         return parsed if parsed is None or _plausible(parsed.value) else None
     if isinstance(value, (int, float, Decimal)):
-        d = _plain_float(value) if type(value) is float else None
-        if d is None:
-            try:
-                d = to_decimal(value)
-            except (ValueError, TypeError, InvalidOperation, OverflowError):
-                return None
-            if not _plausible(d):
-                return None
-        places = excel_decimals(number_format)
-        percent = excel_is_percent(number_format)
-        exact = None
-        if places is not None:
-            shown = _quantize(d, places + 2 if percent else places)
-            exact = d if shown != d else None  # computation keeps the stored value, display the shown one
-            d = shown
-        if d == 0:
-            d = abs(d)
-        return ParsedNumber(d, was_text=False, percent=percent, exact=exact)
+        try:
+            d = to_decimal(value)
+        except (ValueError, TypeError, InvalidOperation, OverflowError):
+            return None
+        if not _plausible(d):
+            return None
+        return _cell_number(d, number_format)
     return None
 
 
@@ -451,21 +536,19 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
     `decimals=None` keeps the decimals the value carries (Decimal("93.00") ->
     "93,00"); an int gives none. `decimals` rounds ROUND_HALF_UP.
     """
-    if decimals is None and type(value) is Decimal and value.is_finite():
-        d = value  # as to_decimal gives it: format "f" writes 1E+3 as 1000 too
+    if type(value) is Decimal and value.is_finite():
+        d = value  # format "f" writes 1E+3 as 1000, and quantizing 1E+3 gives what to_decimal's 1000 does
     else:
         d = to_decimal(value)
     if decimals is not None:
         if decimals < 0:
             raise ValueError("decimals must be >= 0")
         d = _quantize(d, decimals)
-    out = format(d, ",f").translate(_VI_SEPARATORS)  # grouping done by the decimal module, in C
-    if out.startswith("-") and d == 0:
+    out = format(d, ",f")  # grouping done by the decimal module, in C; then "1,234.5" -> "1.234,5"
+    out = out.replace(".", ",") if "," not in out else out.replace(",", "_").replace(".", ",").replace("_", ".")
+    if out[0] == "-" and d == 0:
         out = out[1:]  # -0,00 is shown as 0,00
     return out
-
-
-_VI_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
 FAR_OFF_FACTOR = Decimal(10)  # a figure ≥10× or ≤0,1× the one it is compared with: likely a unit error
@@ -530,8 +613,27 @@ _SINGLE = re.compile(
 )
 
 
+_new = object.__new__
+
+
+def _target(text: str, op: str, value: Decimal | None = None, high: Decimal | None = None) -> Target:
+    """Target(text, op, value, high), built as ParsedNumber.__init__ does: one per target cell."""
+    t = _new(Target)
+    d = t.__dict__
+    d["text"] = text
+    d["op"] = op
+    d["value"] = value
+    d["high"] = high
+    return t
+
+
+if [f.name for f in fields(Target)] != ["text", "op", "value", "high"] or hasattr(Target, "__post_init__") \
+        or "__slots__" in vars(Target):  # pragma: no cover - the model changed: build it the ordinary way
+    _target = Target  # noqa: F811
+
+
 def _text_target(text: str) -> TargetReading:
-    return TargetReading(Target(text=text, op="text"), ())
+    return TargetReading(_target(text, "text"), ())
 
 
 def _numeric_cell_text(parsed: ParsedNumber, places: int | None = None) -> str:
@@ -552,11 +654,17 @@ def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReadi
         parsed = parse_number(value, number_format)
         if parsed is None:
             return _text_target(clean(value))
-        return TargetReading(Target(_numeric_cell_text(parsed, excel_decimals(number_format)), "=", parsed.value),
-                             (parsed,))
+        # The text needs no `places` from the format: parse_number already quantized the value to the
+        # format's decimals (percent: two more, which scaleb(2) gives back), so it shows exactly them.
+        return TargetReading(_target(_numeric_cell_text(parsed), "=", parsed.value), (parsed,))
     if not isinstance(value, str):
         return _text_target(clean(value))
     return _parse_target_text(value)
+
+
+# Zero-width characters dropped and look-alike symbols replaced in one pass (no replacement
+# holds a character that another one maps, so one pass equals one replace per symbol).
+_TARGET_CHARS = {**_ZERO_WIDTH, **{ord(sym): rep for sym, rep in _SYMBOLS.items()}}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -565,15 +673,11 @@ def _parse_target_text(value: str) -> TargetReading:
     text = clean(value)
     if not text or "≠" in text:
         return _text_target(text)
-    work = text.translate(_ZERO_WIDTH)
-    for sym, rep in _SYMBOLS.items():
-        work = work.replace(sym, rep)
-    key = fold(work)
-    while True:
-        stripped = _FILLER.sub("", key, count=1)
-        if stripped == key:
-            break
-        key = stripped
+    key = fold(text if text.isascii() else text.translate(_TARGET_CHARS))  # every mapped character is non-ASCII
+    m = _FILLER.match(key)
+    while m is not None:  # "phấn đấu đạt …", "tăng …": the number and its operator follow
+        key = key[m.end():]
+        m = _FILLER.match(key)
 
     m = _RANGE.match(key)
     if m:
@@ -581,7 +685,7 @@ def _parse_target_text(value: str) -> TargetReading:
         if a is None or b is None:
             return _text_target(text)
         low, high = (a, b) if a.value <= b.value else (b, a)
-        return TargetReading(Target(text, "range", low.value, high.value), (a, b))
+        return TargetReading(_target(text, "range", low.value, high.value), (a, b))
 
     m = _SINGLE.match(key)
     if not m:
@@ -600,7 +704,7 @@ def _parse_target_text(value: str) -> TargetReading:
         if word not in (None, "tu") and op != "<=":
             return _text_target(text)
         op = "<="
-    return TargetReading(Target(text, op, a.value), (a,))
+    return TargetReading(_target(text, op, a.value), (a,))
 
 
 def parse_target(value: Any, number_format: str | None = None) -> Target:
@@ -673,12 +777,16 @@ def parse_result_text(value: str) -> ResultReading | None:
     if m:
         change = "" if m.re is _LEVEL else m.group(1)
         words = len(m.group(0).split())
-        work = re.sub(r"^\s*(?:\S+\s+){%d}" % words, "", work)
+        work = (_LEADING_WORDS.get(words) or re.compile(r"^\s*(?:\S+\s+){%d}" % words)).sub("", work)
     reading = _parse_target_text(work)
     t = reading.target
     if t.op == "text" or t.value is None:
-        if not any(ch.isdigit() for ch in text) and fold(text).startswith(_QUALITATIVE_RESULTS):
-            return ResultReading(text, "qualitative", Target(text=text, op="text"))
+        if not any(map(str.isdigit, text)) and fold(text).startswith(_QUALITATIVE_RESULTS):
+            return ResultReading(text, "qualitative", _target(text, "text"))
         return None
-    kind = {"=": "number", "~": "about", "range": "range"}.get(t.op, "bound")
-    return ResultReading(text, kind, Target(text=text, op=t.op, value=t.value, high=t.high), change)
+    return ResultReading(text, _RESULT_KINDS.get(t.op, "bound"), _target(text, t.op, t.value, t.high), change)
+
+
+# The words "tăng", "giảm thêm", "giảm còn" … before the figure, by their number (1 or 2).
+_LEADING_WORDS = {n: re.compile(r"^\s*(?:\S+\s+){%d}" % n) for n in (1, 2, 3)}
+_RESULT_KINDS = {"=": "number", "~": "about", "range": "range"}
