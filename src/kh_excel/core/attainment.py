@@ -34,17 +34,18 @@ Rules, decided and documented here:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
+from operator import itemgetter
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_apart, format_number
+from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -57,58 +58,77 @@ def _better(a: Decimal, b: Decimal, direction: str) -> bool:
 
 
 def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment:
-    """The status of one row, computed from the stored values (276,028 even where the cell shows 276,0)."""
+    """The status of one row, computed from the stored values (276,028 even where the cell shows 276,0).
+    Every row of a sheet comes through here: the fields are read once into locals, and a plan «=» judged
+    up or down (most rows) is judged in place rather than through judge()."""
     t = ind.target
-    if "target" in ind.exact and t.op == "=":
-        t = replace(t, value=ind.exact["target"])
+    exact = ind.exact
+    if exact and "target" in exact and t.op == "=":
+        t = replace(t, value=exact["target"])
     growth = _growth(ind)
-    if not t.is_numeric and (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) \
-            and _rank_change(t.text):
-        return _assess_rank_change(ind, tolerance, growth)
-    if not t.is_numeric:
+    op, v = t.op, t.value
+    if op == "text" or v is None:  # not t.is_numeric
+        if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
+            return _assess_rank_change(ind, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
-    if t.op == "=" and t.value == 0 and ind.direction != "down":
+    d = ind.direction
+    if op == "=" and v == 0 and d != "down":
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           **growth)
-    r = ind.exact.get("result", ind.result)
-    rr = ind.result_reading
-    if r is None and rr is not None:
-        return _assess_expression(ind, rr, tolerance, **growth)
+    r = exact.get("result", ind.result) if exact else ind.result
     if r is None:
+        rr = ind.result_reading
+        if rr is not None:
+            return _assess_expression(ind, rr, tolerance, **growth)
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
         return Assessment(ind, "chua_co_so_lieu", None, reason, **growth)
-    if zero_result_unfilled(ind):
+    if not r and zero_result_unfilled(ind):  # `not r`: the cheap test for r == 0 first
         return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, **growth)
-    if ind.growth_target and ind.growth_base is not None and ind.growth_base > 0 and r > 0:
-        # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
-        years, first, last = ind.growth_period
-        g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
-        status, reason = judge(g, t, ind.direction, tolerance)
-        return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
-                                             f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
-                          (first, last))
-    if ind.growth_target:  # "Tăng 10%" on an amount: judged by the growth against the previous year
+    if ind.growth_target:
+        if ind.growth_base is not None and ind.growth_base > 0 and r > 0:
+            # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
+            years, first, last = ind.growth_period
+            g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
+            status, reason = judge(g, t, d, tolerance)
+            return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
+                                                 f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
+                              (first, last))
+        # "Tăng 10%" on an amount: judged by the growth against the previous year
         if ind.previous is None or ind.previous <= 0:
             return Assessment(ind, "khong_danh_gia", None,
                               f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
                               **growth)
-        g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
-        status, reason = judge(g, t, ind.direction, tolerance)
+        g = (r / exact.get("previous", ind.previous) - 1) * _HUNDRED
+        status, reason = judge(g, t, d, tolerance)
         return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
-    basis = t.value
-    if t.op == "range" and t.high is not None and ind.direction == "down":
+    basis = v
+    if op == "range" and t.high is not None and d == "down":
         basis = t.high
-    ratio = (r / basis * _HUNDRED) if basis > 0 else None  # a ratio to a zero or negative target means nothing
-    if far_apart(r, basis, IMPLAUSIBLE_FACTOR):
-        # 34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan
-        return Assessment(ind, "khong_danh_gia", None, UNIT_MISMATCH_REASON.format(
-            ratio=format_number(r / basis * _HUNDRED, 1)), **growth)
-    status, reason = judge(r, t, ind.direction, tolerance)
-    if ind.direction in ("down", "about") and ind.direction_reason:
+    if basis > 0:  # a ratio to a zero or negative target means nothing
+        if r > 0:
+            q = r / basis
+            ratio = q * _HUNDRED
+            if q >= IMPLAUSIBLE_FACTOR or q <= _IMPLAUSIBLE_LOW:  # numbers.far_apart(r, basis, IMPLAUSIBLE_FACTOR)
+                # 34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan
+                return Assessment(ind, "khong_danh_gia", None,
+                                  UNIT_MISMATCH_REASON.format(ratio=format_number(ratio, 1)), **growth)
+        else:
+            ratio = r / basis * _HUNDRED
+    else:
+        ratio = None
+    if op == "=" and d != "about":  # judge() for a point plan, up or down
+        status = "dat" if r == v else "vuot" if (r < v if d == "down" else r > v) else "khong_dat"
+        reason = "so với số kế hoạch"
+    else:
+        status, reason = judge(r, t, d, tolerance)
+    if (d == "down" or d == "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, **growth)
+
+
+_IMPLAUSIBLE_LOW = 1 / IMPLAUSIBLE_FACTOR
 
 
 UNIT_MISMATCH_REASON = ("số thực hiện bằng {ratio}% kế hoạch: chênh lệch quá lớn (từ 100 lần trở lên), có thể kế hoạch "
@@ -265,23 +285,28 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
     with the reason."""
     faults = faults or {}
     inds = table.indicators
-    missing = [role for role, has in (("target", any(i.target.text for i in inds)),
-                                      ("result", any(i.result is not None or i.result_text for i in inds)))
-               if role not in table.columns and not has]
+    columns = table.columns
+    missing = [role for role, has in (("target", lambda: any(i.target.text for i in inds)),
+                                      ("result", lambda: any(i.result is not None or i.result_text for i in inds)))
+               if role not in columns and not has()]
+    groups = structures(inds)  # the rows' structures, for the statuses and the summary alike
     if missing:
         reason = ("bảng không có cột kế hoạch nên không so sánh được" if "target" in missing
                   else "bảng không có cột kết quả thực hiện nên chưa đánh giá được")
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
                        else Assessment(ind, "khong_danh_gia", None, reason, **_growth(ind)) for ind in inds]
     else:
-        assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
-                       else assess(ind, tolerance) for ind in inds]
+        if faults:
+            assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
+                           else assess(ind, tolerance) for ind in inds]
+        else:
+            assessments = [assess(ind, tolerance) for ind in inds]
         _incomplete_totals(inds, assessments)
-        for head, parts in structures(inds).items():
+        for head, parts in groups.items():
             if inds[head].row not in faults:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
-    return Attainment(table=table, assessments=assessments, summary=summarise(assessments, table.year))
+    return Attainment(table=table, assessments=assessments, summary=_summarise(assessments, table.year, groups))
 
 
 INCOMPLETE_TOTAL_REASON = "là tổng của các thành phần, trong đó {parts} chưa có số liệu: tổng chưa đủ nên chưa đánh giá"
@@ -359,14 +384,18 @@ def structures(inds: list[Indicator]) -> dict[int, list[int]]:
     One rule for every output (WRITING.md: the counts equal the items listed): a structure and its parts
     are ONE indicator, judged by structure_status; the parts keep their own status in the row list."""
     from kh_excel.core.table import structure_parts
-    index = {id(ind): j for j, ind in enumerate(inds)}
+    index = None  # id(indicator) -> its position, made at the first structure (most rows are none)
     out: dict[int, list[int]] = {}
     taken: set[int] = set()
-    for i, ind in enumerate(inds):
+    # the rows that may head one, in one comprehension: a key (fold(name), set by the reader) says it
+    for i in [i for i, ind in enumerate(inds) if not ind.key or ind.key.startswith("co cau")]:
+        ind = inds[i]
         if i in taken or not ind.name_key.startswith("co cau"):
             continue
         parts = share_parts(ind, structure_parts(inds, i))
         if parts:
+            if index is None:
+                index = dict(zip(map(id, inds), range(len(inds))))
             out[i] = [index[id(p)] for p in parts]
             taken.update(out[i])
     return out
@@ -392,22 +421,25 @@ def _empty() -> dict[str, int]:
     return {s: 0 for s in STATUSES}
 
 
-def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, dict[str, int]]:
-    """Counts per group; spellings of one name that differ only in accents count as one group."""
-    counts: dict[str, dict[str, int]] = {}
-    display: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rows: list[tuple[str, str, Status]] = []
-    for a in assessments:
-        for k in keys(a):
-            if not k:
-                continue
-            key = key_of(k) if key_of else _group_key(k)
-            display[key][k] += 1
-            rows.append((key, k, a.status))
-    names = {key: max(variants.items(), key=lambda kv: kv[1])[0] for key, variants in display.items()}
-    for key, _k, status in rows:
-        counts.setdefault(names[key], _empty())[status] += 1
-    return counts
+def _grouped(pairs: Iterable[tuple[str, str]], key_of=_group_key) -> dict[str, dict[str, int]]:
+    """Counts per group, from (name, status) for each row and name; spellings of one name that differ only
+    in accents count as one group, shown as its most used spelling (the first of equals). Groups come in
+    the order their names first appear. The rows are counted by name and status first (in C): the names
+    are few, the rows many."""
+    display: dict[str, dict[str, int]] = {}  # key -> spelling -> rows
+    tally: dict[str, dict[str, int]] = {}    # key -> status -> rows
+    key_of_name: dict[str, str] = {}
+    for (name, status), n in Counter(pairs).items():
+        key = key_of_name.get(name)
+        if key is None:
+            key = key_of_name[name] = key_of(name)
+        variants = display.get(key)
+        if variants is None:
+            variants = display[key] = {}
+            tally[key] = _empty()
+        variants[name] = variants.get(name, 0) + n
+        tally[key][status] += n
+    return {max(display[key].items(), key=itemgetter(1))[0]: counts for key, counts in tally.items()}
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
@@ -435,20 +467,29 @@ def _structure_detail(parts: list[Assessment]) -> str:
 def summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
     """Counts per status, section, agency and leader. A structure with its parts is ONE indicator (its row
     carries the structure's status, core.attainment.structures): the parts are listed, never counted."""
-    groups = structures([a.indicator for a in assessments])
+    return _summarise(assessments, year, structures([a.indicator for a in assessments]))
+
+
+def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]]) -> Summary:
+    """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
+    Each count is one Counter over (group, status): C-level, where a dict per row and group cost most."""
     part_of = {j for parts in groups.values() for j in parts}
-    counted = [a for j, a in enumerate(assessments) if j not in part_of]
+    counted = [a for j, a in enumerate(assessments) if j not in part_of] if part_of else assessments
     details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
                for h, parts in groups.items()}
+    statuses = [a.status for a in counted]
+    inds = [a.indicator for a in counted]
     total = _empty()
-    for a in counted:
-        total[a.status] += 1
+    for status, n in Counter(statuses).items():
+        total[status] += n
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
-    by_section: dict[str, dict[str, int]] = {}
-    for a in counted:
-        by_section.setdefault(a.indicator.section or "(Không có phần)", _empty())[a.status] += 1
-    by_agency = _grouped(counted, lambda a: a.indicator.lead)
-    by_leader = _grouped(counted, lambda a: [a.indicator.leader], vtext.person_key)
+    sections = [ind.section or "(Không có phần)" for ind in inds]
+    by_section: dict[str, dict[str, int]] = {section: _empty() for section in dict.fromkeys(sections)}
+    for (section, status), n in Counter(zip(sections, statuses)).items():
+        by_section[section][status] += n
+    by_agency = _grouped((k, status) for ind, status in zip(inds, statuses) for k in ind.lead if k)
+    by_leader = _grouped(((ind.leader, status) for ind, status in zip(inds, statuses) if ind.leader),
+                         vtext.person_key)
     not_met = [a for a in counted if a.status == "khong_dat"]
     return Summary(
         evaluated=evaluated,
@@ -469,12 +510,15 @@ _SUB_STT = re.compile(r"^(?:[a-zđ]\s*[).]|\d{1,3}(?:\.\d{1,3})+\.?)$", re.I)
 
 def _row_mark(ind: Indicator) -> str:
     """The list mark that makes a row part of the one above: in its STT («-», «+», «a)») or, where the STT
-    column only counts rows, at the start of its name («- Năng suất»); "" for a row that stands alone."""
-    stt = ind.stt.strip()
-    if stt[:1] in _MARK_OF:
-        return _MARK_OF[stt[:1]]
-    if _SUB_STT.match(stt):
-        return "a)" if not stt[0].isdigit() else "1.1"
+    column only counts rows, at the start of its name («- Năng suất»); "" for a row that stands alone.
+    An empty STT or a running number («12») marks nothing: one C-level test for most rows."""
+    stt = ind.stt
+    if stt and not stt.isdigit():
+        stt = stt.strip()
+        if stt[:1] in _MARK_OF:
+            return _MARK_OF[stt[:1]]
+        if _SUB_STT.match(stt):
+            return "a)" if not stt[0].isdigit() else "1.1"
     return _MARK_OF.get(ind.name.strip()[:1], "")
 
 
