@@ -16,6 +16,7 @@ import re
 import stat
 import zipfile
 from pathlib import Path
+from typing import Callable, Protocol
 
 from kh_excel.errors import UserError
 
@@ -170,19 +171,62 @@ def _cell_name(col: int, row: int) -> str:
     return f"{letters}{row}"
 
 
+def _beyond_letters(max_col: int) -> bytes | None:
+    """A pattern for the column letters of every reference right of column `max_col` (1–702:
+    one or two letters, in either case); None past ZZ, where every reference is read."""
+    def after(n: int) -> bytes:  # one letter past the n-th (1–25), either case
+        return b"[%c-Z%c-z]" % (65 + n, 97 + n)
+    if 1 <= max_col <= 26:
+        return b"[A-Za-z]{2,8}" + (b"|" + after(max_col) if max_col < 26 else b"")
+    if 27 <= max_col <= 702:
+        first, second = divmod(max_col - 1, 26)   # first 1–26, second 0–25 (letters A–Z of the pair)
+        alternatives = [b"[A-Za-z]{3,8}"]
+        if first < 26:
+            alternatives.append(after(first) + b"[A-Za-z]")
+        if second < 25:
+            alternatives.append(b"[%c%c]" % (64 + first, 96 + first) + after(second + 1))
+        return b"|".join(alternatives)
+    return None
+
+
 def _beyond(max_col: int, odd: bool) -> re.Pattern | None:
     """A pattern whose matches are the column letters of every cell reference right of column
-    `max_col` (1–26: one letter); None past Z, where every reference is read."""
-    if not 1 <= max_col <= 26:
-        return None
-    return _beyond_pattern(max_col, odd)
+    `max_col` (1–702: one or two letters); None past ZZ, where every reference is read."""
+    letters = _beyond_letters(max_col)
+    return None if letters is None else _beyond_pattern(letters, odd)
 
 
 @functools.lru_cache(maxsize=64)
-def _beyond_pattern(max_col: int, odd: bool) -> re.Pattern:
+def _beyond_pattern(letters: bytes, odd: bool) -> re.Pattern:
     space = rb"\s" if odd else b" "
-    after = b"|[%c-Z%c-z]" % (65 + max_col, 97 + max_col) if max_col < 26 else b""
-    return re.compile(space + rb'r="\$?([A-Za-z]{2,8}' + after + rb')\$?\d')
+    return re.compile(space + rb'r="\$?(' + letters + rb')\$?\d')
+
+
+def _within_letters(max_col: int) -> bytes | None:
+    """A pattern for the column letters of references up to column `max_col` (1–702), either case."""
+    def upto(n: int) -> bytes:  # the first n letters (1–26), either case
+        return b"[A-%ca-%c]" % (64 + n, 96 + n)
+    if 1 <= max_col <= 26:
+        return upto(max_col)
+    if 27 <= max_col <= 702:
+        first, second = divmod(max_col - 1, 26)
+        alternatives = [b"[A-Za-z]"]
+        if first > 1:
+            alternatives.append(upto(first - 1) + b"[A-Za-z]")
+        alternatives.append(b"[%c%c]" % (64 + first, 96 + first) + upto(second + 1))
+        return b"(?:" + b"|".join(alternatives) + b")"
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _unusual(max_col: int, digits: int) -> re.Pattern | None:
+    """A reference that is not a plain row (r="12") nor a cell within column `max_col` and a row of at
+    most `digits` digits: one pass over a chunk rules out, for an honest sheet, both a cell right of
+    the farthest column and one below the farthest row seen (the two searches of `_SheetScan.feed`)."""
+    letters = _within_letters(max_col)
+    if letters is None:
+        return None
+    return re.compile(rb' r="(?!\d|\$?' + letters + rb'\$?\d{1,%d}")' % digits)
 
 
 class _FarReference(InputRefused):
@@ -208,8 +252,9 @@ class _SheetScan:
 
     def _tags(self, prefix: bytes) -> None:
         p = re.escape(prefix)
-        self.row_tag, self.cell_tag = b"<" + prefix + b"row", b"<" + prefix + b"c"
-        self.row_refs = re.compile(b"<" + p + rb'row\b[^>]*?\sr="(\d{1,15})"')
+        self.cell_tag = b"<" + prefix + b"c"
+        # every «<row» (counted, as bytes.count would) with its r="…" when it is a <row> tag that has one
+        self.rows_and_refs = re.compile(b"<" + p + rb'row(?:\b[^>]*?\sr="(\d{1,15})")?')
         self.any_tag = re.compile(b"<" + p + rb"(row|c)\b([^>]*)>")
 
     def _valued(self, body: bytes, last: bool) -> None:
@@ -235,9 +280,9 @@ class _SheetScan:
             self.value_row, self.value_col = max(self.value_row, self.at_row), max(self.value_col, self.at_col)
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
-        data = self.tail + chunk
+        data = self.tail + chunk if self.tail else chunk
         cut = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
-        body, self.tail = data[:cut], data[cut:]
+        body, self.tail = (data, b"") if cut == len(data) else (data[:cut], data[cut:])
         if len(self.tail) > 65536:            # a tag longer than this is no row or cell: do not let it grow
             self.tail = self.tail[-65536:]
         if self.first:
@@ -248,24 +293,29 @@ class _SheetScan:
             m = _DIMENSION.search(body)
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
-        odd = b'\tr="' in body or b'\nr="' in body or b'\rr="' in body
-        refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
+        # r="…" after a tab or a line break: one byte looked for first (memchr), the pattern only if present
+        odd = any(ws in body and ws + b'r="' in body for ws in (b"\t", b"\n", b"\r"))
         if self.max_col == 0:  # the columns of the first cells: what most of the sheet stays within
-            self._widen(refs.findall(body, 0, 65536))
-        beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
-        self._widen((beyond or refs).findall(body))
-        # tags counted with bytes.count (an over-count, e.g. of <col>, only makes the bound stricter)
-        self.rows += body.count(self.row_tag)
+            self._widen((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(body, 0, 65536))
+        # tags counted as bytes.count would (an over-count, e.g. of <col>, only makes the bound stricter)
+        found = self.rows_and_refs.findall(body)
+        self.rows += len(found)
         self.cells += body.count(self.cell_tag)
-        numbers = self.row_refs.findall(body)
-        self.max_row = max(self.max_row, self.rows, max(map(int, numbers)) if numbers else 0)
-        # A cell whose row has more digits than the largest row seen lies beyond it: only then read
-        # every cell's row (an honest file never gets here).
-        space = rb"\s" if odd else b" "
-        longer = space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (len(str(self.max_row)) + 1)
-        if re.search(longer, body):
-            cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d{1,15})"', body)
-            self.max_row = max(self.max_row, max(map(int, cell_rows)))
+        top = max(map(int, filter(None, found)), default=0)
+        self.max_row = max(self.max_row, self.rows, top)
+        # Cells right of the farthest column seen are collected, and a cell whose row has more digits
+        # than the largest row seen lies beyond it: only then is every cell's row read (an honest file
+        # never gets there). One search tells an honest chunk, which has neither.
+        digits = len(str(self.max_row))
+        quick = None if odd else _unusual(self.max_col, digits)
+        if quick is None or quick.search(body):
+            refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
+            beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
+            self._widen((beyond or refs).findall(body))
+            space = rb"\s" if odd else b" "
+            if re.search(space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (digits + 1), body):
+                cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d+)', body)  # 16 digits and more: beyond
+                self.max_row = max(self.max_row, max(map(int, cell_rows), default=0))
         if self.max_row > MAX_ROWS:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
                                           f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
@@ -396,9 +446,24 @@ class _CountScan:
         self.tail = data[-512:]
 
 
-def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False) -> None:
+class Watcher(Protocol):
+    """What check_zip hands every checked chunk of a member to (see `check_zip`'s `watch`)."""
+
+    def feed(self, chunk: bytes) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_sheets: bool = False,
+              watch: Callable[[str], Watcher | None] | None = None, first: tuple[str, ...] = ()) -> set[str]:
     """Members, sizes, ratios and CRCs of a zip container, read once as a stream (a header that lies
-    about sizes does not help), and — for a workbook — the extent of every worksheet."""
+    about sizes does not help), and — for a workbook — the extent of every worksheet; returns the
+    member names.
+
+    `watch(name)` may return a Watcher for a member: it gets each chunk once the chunk has passed
+    every check, and `finish()` once the whole member has (so a reader needs no second
+    decompression; nothing it is given has not been checked). Members named in `first` are read
+    before the others (a workbook's styles, which the reading of its sheets depends on)."""
     p = Path(path)
     try:
         zf = zipfile.ZipFile(p)
@@ -416,6 +481,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
         missing = [r for r in required if r not in names]
         if missing:
             raise InputRefused(p, f"đây không phải là tệp .docx hợp lệ (gói nén thiếu {missing[0]}).")
+        if first:
+            infos.sort(key=lambda i: i.filename not in first)  # stable: the others keep their order
         total = 0
         for info in infos:
             if info.is_dir():
@@ -430,28 +497,11 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
                 sheet = _SheetScan(p, info.filename)
             elif scan_sheets and info.filename == "content.xml":
                 sheet = _OdsScan(p, info.filename)
-            counts = _CountScan(p, info.filename) if scan_sheets else None
-            size = 0
             try:
-                with zf.open(info) as fh:
-                    while True:
-                        chunk = fh.read(_SCAN_CHUNK)
-                        if not chunk:
-                            break
-                        size += len(chunk)
-                        total += len(chunk)
-                        if total > MAX_UNCOMPRESSED:
-                            raise _too_big(p)
-                        if size > _CHUNK and size / max(info.compress_size, 1) > MAX_RATIO:
-                            raise _bomb(p, info.filename, size // max(info.compress_size, 1))
-                        if sheet is not None:
-                            sheet.feed(chunk)
-                        if counts is not None:
-                            counts.feed(chunk)
-                if sheet is not None:
-                    sheet.feed(b"", last=True)
-            except _FarReference:
-                _rescan(zf, info, p)
+                try:
+                    size = _stream(zf, info, p, total, sheet, scan_sheets, watch)
+                except _FarReference:  # the slower, exact pass over a sheet whose references reach far
+                    size = _stream(zf, info, p, total, _SheetScan(p, info.filename, precise=True), scan_sheets, watch)
             except InputRefused:
                 raise
             except zipfile.BadZipFile as exc:
@@ -461,18 +511,37 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
             except (EOFError, zlib_error(), ValueError, OSError, NotImplementedError, RuntimeError) as exc:
                 raise InputRefused(p, f"phần «{info.filename}» của tệp bị hỏng hoặc bị cắt cụt "
                                       f"({why(exc)}).") from None
+            total += size
+    return names
 
 
-def _rescan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, p: Path) -> None:
-    """The slower, exact pass over a sheet whose references reach far (formatting to the last row)."""
-    sheet = _SheetScan(p, info.filename, precise=True)
+def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, p: Path, total: int, sheet: "_SheetScan | None",
+            counts: bool, watch: Callable[[str], Watcher | None] | None) -> int:
+    """One member read as a stream through every check; returns its size."""
+    counter = _CountScan(p, info.filename) if counts else None
+    watcher = watch(info.filename) if watch is not None else None
+    size = 0
     with zf.open(info) as fh:
         while True:
             chunk = fh.read(_SCAN_CHUNK)
             if not chunk:
                 break
-            sheet.feed(chunk)
-    sheet.feed(b"", last=True)
+            size += len(chunk)
+            if total + size > MAX_UNCOMPRESSED:
+                raise _too_big(p)
+            if size > _CHUNK and size / max(info.compress_size, 1) > MAX_RATIO:
+                raise _bomb(p, info.filename, size // max(info.compress_size, 1))
+            if sheet is not None:
+                sheet.feed(chunk)
+            if counter is not None:
+                counter.feed(chunk)
+            if watcher is not None:
+                watcher.feed(chunk)
+    if sheet is not None:
+        sheet.feed(b"", last=True)
+    if watcher is not None:
+        watcher.finish()
+    return size
 
 
 def why(exc: BaseException) -> str:
@@ -509,15 +578,15 @@ def _too_big(p: Path) -> InputRefused:
 
 
 # ----------------------------------------------------------------- per kind of input
-def guard_spreadsheet(path: str | os.PathLike) -> str:
-    """Check a workbook before any reader opens it; returns 'zip' (OOXML/ODS) or 'cfb' (.xls)."""
+def guard_spreadsheet(path: str | os.PathLike, watch: Callable[[str], Watcher | None] | None = None,
+                      first: tuple[str, ...] = ()) -> str:
+    """Check a workbook before any reader opens it; returns 'zip' (OOXML/ODS) or 'cfb' (.xls).
+    `watch` and `first` are check_zip's: a reader's view of the parts as they are checked."""
     p = Path(path)
     check_file(p)
     kind = sniff(p)
     if kind in ("xlsx", "ods"):
-        check_zip(p, scan_sheets=True)
-        with zipfile.ZipFile(p) as zf:
-            names = set(zf.namelist())
+        names = check_zip(p, scan_sheets=True, watch=watch, first=first)
         if "[Content_Types].xml" not in names and "mimetype" not in names:
             raise InputRefused(p, "tệp nén không phải là bảng tính (thiếu [Content_Types].xml).")
         return "zip"

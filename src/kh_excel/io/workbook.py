@@ -21,6 +21,9 @@ from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
 from kh_excel.io.limits import InputRefused, cfb_is_encrypted, guard_spreadsheet, why
+from kh_excel.io.ooxml_cells import (STYLES, FormulaCells, SheetCells, WorkbookCells, formula_positions,
+                                     style_formats as _style_formats, uncached_formulas as _uncached_formulas)
+from kh_excel.io.ooxml_cells import _FORMULA_START, _col_index  # noqa: F401 - used by benchmarks
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
@@ -62,19 +65,22 @@ def _open_calamine(path: Path):
 def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
     """Open a spreadsheet for reading, after checking that it is safe to read."""
     path = Path(path)
-    kind = guard_spreadsheet(path)  # size, zip bombs, CRCs, sheet extents, file kind: before calamine
+    cells = WorkbookCells()  # error cells and number formats, gathered as the guard reads each sheet
+    # size, zip bombs, CRCs, sheet extents, file kind: before calamine
+    kind = guard_spreadsheet(path, watch=cells.watch, first=cells.first)
     if kind == "cfb" and _cfb_is_encrypted(path):
         raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.")
-    return WorkbookFile(path, kind, _open_calamine(path))
+    return WorkbookFile(path, kind, _open_calamine(path), cells if cells.sheets else None)
 
 
 class WorkbookFile:
     """An opened workbook: sheet names and per-sheet Grids."""
 
-    def __init__(self, path: Path, kind: str, book: Any):
+    def __init__(self, path: Path, kind: str, book: Any, cells: WorkbookCells | None = None):
         self.path = path
         self.kind = kind
         self._book = book
+        self._cells = cells  # what the input guard's pass over the sheets gathered (OOXML)
         self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
 
     @property
@@ -101,7 +107,7 @@ class WorkbookFile:
         rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
         if self.kind == "zip" and ods is None:
-            errors, grid.number_formats, uncached = _ooxml_scan(self.path, sheet)
+            errors, grid.number_formats, uncached = self._ooxml_cells(sheet)
             if uncached:
                 self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
@@ -111,6 +117,18 @@ class WorkbookFile:
             grid.number_formats = _xls_formats(self.path, sheet)
         _put_errors(grid, errors)
         return grid
+
+    def _ooxml_cells(self, sheet: str) -> tuple["Cells", "Cells", FormulaCells]:
+        """The guard's scan of the sheet's part; read on its own only when the guard has none."""
+        scanned = None
+        if self._cells is not None:
+            try:
+                with zipfile.ZipFile(self.path) as zf:
+                    part = _ooxml_sheet_part(zf, sheet)
+            except (zipfile.BadZipFile, OSError):
+                part = None
+            scanned = self._cells.sheet(part) if part else None
+        return scanned.result() if scanned is not None else _ooxml_scan(self.path, sheet)
 
     def values(self, sheet: str) -> list[list[Any]]:
         """Cell values only, without the error and number-format scan of `grid` (small key/value sheets)."""
@@ -124,6 +142,8 @@ class WorkbookFile:
         of the same sheet directly, anything else by LibreOffice (run once per file)."""
         from kh_excel.io.recalc import recalculate
         grid.uncached = dict(uncached)
+        if uncached.every is None:  # the streaming scan met formulas before it knew any were uncached
+            uncached.every = formula_cells(self.path, grid.sheet)
         if _resolve_references(grid.rows, uncached, errors):
             return
         if self._recalculated is None:
@@ -210,14 +230,6 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
                 row[c] = ErrorValue(v)
 
 
-# A cell tag, with or without a namespace prefix (<c …> or <x:c …>), attributes in any order.
-_CELL_TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s([^>]*)>')
-_ATTR_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_ATTR_STYLE = re.compile(rb'\bs="(\d+)"')
-_ATTR_ERROR = re.compile(rb'\bt="e"')
-_VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
-
-
 def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     from xml.etree import ElementTree as ET
     part = "xl/workbook.xml"
@@ -246,116 +258,27 @@ def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
     return None
 
 
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n - 1
-
-
-# Built-in number formats that show decimals or a percentage (ECMA-376, 18.8.30).
-_BUILTIN_FORMATS = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
-
-
-def _style_formats(styles: bytes) -> dict[int, str]:
-    """cellXfs index -> number format code, for the styles that have a format other than General."""
-    from xml.etree import ElementTree as ET
-    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    root = ET.fromstring(styles)
-    custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(ns + "numFmt")}
-    xfs = root.find(ns + "cellXfs")
-    out: dict[int, str] = {}
-    for i, xf in enumerate(xfs if xfs is not None else []):
-        fid = int(xf.get("numFmtId", "0"))
-        code = custom.get(fid) or _BUILTIN_FORMATS.get(fid)
-        if code and code.lower() != "general":
-            out[i] = code
-    return out
-
-
 Cells = dict[tuple[int, int], str]
 
 
-def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, "FormulaCells"]:
-    """(error cells, number formats, formulas saved without a value) of one sheet, in one pass over its XML."""
+def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, FormulaCells]:
+    """(error cells, number formats, formulas saved without a value) of one sheet, read on its own:
+    the same scan the input guard runs as it streams the sheet, given the whole part at once."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         names = set(zf.namelist())
         if part is None or part not in names:
-            return {}, {}, {}
+            return {}, {}, FormulaCells()
         data = zf.read(part)
-        styles = zf.read("xl/styles.xml") if want_formats and "xl/styles.xml" in names else b""
-    errors: Cells = {}
-    formats: Cells = {}
-    uncached = _uncached_formulas(data) if _FORMULA_START.search(data) else FormulaCells()
+        styles = zf.read(STYLES) if want_formats and STYLES in names else b""
     try:
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
         wanted = {}
-    has_errors = b't="e"' in data
-    if not (wanted or has_errors):
-        return errors, formats, uncached
-    for m in _CELL_TAG.finditer(data):
-        attrs = m.group(1)
-        ref = None
-        if wanted:
-            st = _ATTR_STYLE.search(attrs)
-            code = wanted.get(int(st.group(1))) if st else None
-            if code:
-                ref = _ATTR_REF.search(attrs)
-                if ref:
-                    formats[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = code
-        if has_errors and _ATTR_ERROR.search(attrs) and not attrs.endswith(b"/"):
-            ref = ref or _ATTR_REF.search(attrs)
-            value = _VALUE.search(data, m.end())
-            if ref and value:
-                errors[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8")
-    return errors, formats, uncached
-
-
-_FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
-# A formula element, self-closed (a shared formula's follower) or with its text; group 1 is the prefix.
-_FORMULA = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)')
-
-
-class FormulaCells(dict):
-    """Formula cells saved without a value, (r, c) -> formula text; `every` holds all formula cells."""
-
-    every: set[tuple[int, int]]
-
-
-# A formula element with no value after it, or an empty one, up to the end of its cell.
-_NO_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)\s*'
-                       rb'(?:<\1v\s*/>\s*|<\1v>\s*</\1v>\s*)?</\1c>')
-
-
-def _uncached_formulas(data: bytes) -> FormulaCells:
-    """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
-
-    A value element that is empty counts as none, except in a string cell (t="str"), where
-    an empty value is the formula's real result "". When there are any, `every` lists all
-    formula cells of the sheet (an Excel-saved sheet pays only for one search).
-    """
-    from html import unescape
-    out = FormulaCells()
-    out.every = set()
-    for m in _NO_VALUE.finditer(data):
-        prefix = m.group(1)
-        start = data.rfind(b"<" + prefix + b"c ", 0, m.start())
-        if start < 0:
-            continue
-        attrs = data[start:data.find(b">", start)]
-        ref = _ATTR_REF.search(attrs)
-        if not ref or (b't="str"' in attrs and b"<" + prefix + b"v" in m.group(0)):
-            continue
-        out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = unescape((m.group(2) or b"").decode("utf-8", "replace"))
-    if out:
-        for m in _FORMULA.finditer(data):
-            start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
-            ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
-            if ref:
-                out.every.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
-    return out
+    scan = SheetCells(wanted)
+    scan.feed(data)
+    scan.finish()
+    return scan.result()
 
 
 def formula_cells(path: str | os.PathLike, sheet: str) -> set[tuple[int, int]]:
@@ -370,15 +293,7 @@ def formula_cells(path: str | os.PathLike, sheet: str) -> set[tuple[int, int]]:
             data = zf.read(part)
     except (zipfile.BadZipFile, OSError, KeyError):
         return set()
-    out: set[tuple[int, int]] = set()
-    if not _FORMULA_START.search(data):
-        return out
-    for m in _FORMULA.finditer(data):
-        start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
-        ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
-        if ref:
-            out.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
-    return out
+    return formula_positions(data) if _FORMULA_START.search(data) else set()
 
 
 _PLAIN_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
