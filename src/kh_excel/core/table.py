@@ -615,7 +615,6 @@ def _str(v: Any) -> str:
     return vtext.clean(v)
 
 
-_LEGACY_ATTRS = ("detect_legacy", "convert_legacy")
 
 
 def _display_text(v: Any) -> str:
@@ -625,11 +624,8 @@ def _display_text(v: Any) -> str:
     return _str(v)
 
 
-@lru_cache(maxsize=1 << 16)
-def _display_str(v: str) -> str:
-    # Detect on the raw text: cleaning would fold the NBSP inside UTF-8 mojibake ("Ã\xa0" is "à").
-    enc = vtext.detect_legacy(v) if v else None
-    return vtext.clean(vtext.convert_legacy(v, enc) if enc else v)
+# Units, agencies and leaders repeat down a column: each distinct text is made once.
+_display_str = lru_cache(maxsize=1 << 16)(vtext.display_text)
 
 
 def _scaled(p: ParsedNumber) -> Decimal:
@@ -856,10 +852,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         raw, shown = values_of(r, row)
         stt_raw = raw.get("stt")
         stt_from_merge = False
-        if _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
+        if anchors and _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
             stt_from_merge = True
         stt = _str(stt_raw)
-        name, footnote = vtext.split_footnote(_display_text(name_cell))
+        # Names rarely repeat: read without a cache (display_text is cheap for Unicode Vietnamese).
+        name, footnote = vtext.split_footnote(vtext.display_text(name_cell) if isinstance(name_cell, str)
+                                              else _str(name_cell))
         unit = _display_text(shown.get("unit"))
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = raw.get("result")
@@ -886,44 +884,47 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         else:
             serial = None
 
-        # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
-        m = _ROMAN_PREFIX.match(stt)
-        if m and not name and _is_upper_title(m.group(2)):
-            stt, name = m.group(1), m.group(2)
-        if not stt and name and not has_data:  # "I. CÁC CHỈ TIÊU …" typed in the name column
-            m = _ROMAN_PREFIX.match(name)
-            if m and _is_upper_title(m.group(2)):
+        if has_data and (not stt or stt.isdigit() or (len(stt) == 1 and not stt.isalpha())):
+            is_roman = False  # a row with figures and a plain STT («12», «-», «+»): never a section or its numeral
+        else:
+            # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
+            m = _ROMAN_PREFIX.match(stt)
+            if m and not name and _is_upper_title(m.group(2)):
                 stt, name = m.group(1), m.group(2)
-        part = _PART.match(_fold(stt)) if stt and not has_data else None
-        if part:  # "PHẦN I", "Phần 2"
-            stt = part.group(1).upper()
-        stt_upper = stt.upper().rstrip(".")
-        is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
+            if not stt and name and not has_data:  # "I. CÁC CHỈ TIÊU …" typed in the name column
+                m = _ROMAN_PREFIX.match(name)
+                if m and _is_upper_title(m.group(2)):
+                    stt, name = m.group(1), m.group(2)
+            part = _PART.match(_fold(stt)) if stt and not has_data else None
+            if part:  # "PHẦN I", "Phần 2"
+                stt = part.group(1).upper()
+            stt_upper = stt.upper().rstrip(".")
+            is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
 
-        if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
-            is_roman = True  # "A", "A." sections as some offices letter them
-        if not stt and name and not has_data and not _is_upper_title(name) and _fold(name).startswith(_SECTION_WORDS):
-            is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
-            stt_upper = pending_numeral[0] if pending_numeral else ""
-        if is_roman and not has_data:
-            if name:
-                section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
+            if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
+                is_roman = True  # "A", "A." sections as some offices letter them
+            if not stt and name and not has_data and not _is_upper_title(name) and _fold(name).startswith(_SECTION_WORDS):
+                is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
+                stt_upper = pending_numeral[0] if pending_numeral else ""
+            if is_roman and not has_data:
+                if name:
+                    section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
+                    table.sections.append(section)
+                    pending_numeral = None
+                else:
+                    pending_numeral = (stt_upper, r + 1)
+                current = None
+                continue
+            if not stt and name and not has_data and _is_upper_title(name):
+                numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
+                section = Section(numeral=numeral, title=name, row=srow, serial=serial)
                 table.sections.append(section)
                 pending_numeral = None
-            else:
-                pending_numeral = (stt_upper, r + 1)
-            current = None
-            continue
-        if not stt and name and not has_data and _is_upper_title(name):
-            numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
-            section = Section(numeral=numeral, title=name, row=srow, serial=serial)
-            table.sections.append(section)
-            pending_numeral = None
-            current = None
-            continue
+                current = None
+                continue
         if not name and not has_data:
             continue  # a stray STT or note fragment with nothing to read
-        fname = _fold(name or stt)
+        fname = vtext.fold(name or stt)
         if not stt and not has_data and fname.startswith(_NOTE_START):
             continue
         if not stt and fname.rstrip(" :") in _TOTAL_NAMES:
@@ -957,9 +958,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             footnote=footnote,
         )
         ind.raw = raw
-        for role, value in (("target", target_raw), ("result", result_raw), ("previous", previous_raw)):
-            if value is None and role in ind.raw:
-                ind.raw[role] = None  # a placeholder ("-", "…", "đang cập nhật") holds no figure
+        # A placeholder ("-", "…", "đang cập nhật") holds no figure.
+        if target_raw is None and "target" in raw:
+            raw["target"] = None
+        if result_raw is None and "result" in raw:
+            raw["result"] = None
+        if previous_raw is None and "previous" in raw:
+            raw["previous"] = None
         if kind == "subrow" and current is not None:
             ind.parent_row = current.row
         if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue):
