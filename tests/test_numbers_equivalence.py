@@ -181,6 +181,17 @@ def test_edge_texts_read_as_before(text):
     same_cell(" " + text + "\n")
 
 
+def test_text_led_by_any_letter_is_not_a_number_as_before():
+    """parse_number turns prose away on its first letter: for every letter of Unicode, as the full
+    reading (NFC, which can compose the letter with a following mark) did."""
+    import sys as _sys
+    letters = [chr(cp) for cp in range(_sys.maxunicode + 1) if chr(cp).isalpha()]
+    assert len(letters) > 100_000
+    for c in letters:
+        for text in (c + "5", " " + c + "\u0301" + "12,5"):
+            assert new.parse_number(text) is None and ref.parse_number(text) is None, hex(ord(c))
+
+
 # --------------------------------------------------------------------------- properties
 
 

@@ -511,10 +511,14 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
         if -_INT_LIMIT < value < _INT_LIMIT:
             return ParsedNumber(Decimal(value), False) if number_format is None else \
                 _cell_number(Decimal(value), number_format)
-    elif kind is str and value.isascii():
-        parsed = _plain_text(value)
-        if parsed is not None:
-            return parsed
+    elif kind is str:
+        if value.isascii():
+            parsed = _plain_text(value)
+            if parsed is not None:
+                return parsed
+        first = value.lstrip()[:1]
+        if first.isalpha():  # prose ("Tăng 3 bậc", "Hoàn thành"): NFC keeps a letter first, never a sign or digit
+            return None
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
