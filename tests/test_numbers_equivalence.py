@@ -181,6 +181,17 @@ def test_edge_texts_read_as_before(text):
     same_cell(" " + text + "\n")
 
 
+def test_text_led_by_any_letter_is_not_a_number_as_before():
+    """parse_number turns prose away on its first letter: for every letter of Unicode, as the full
+    reading (NFC, which can compose the letter with a following mark) did."""
+    import sys as _sys
+    letters = [chr(cp) for cp in range(_sys.maxunicode + 1) if chr(cp).isalpha()]
+    assert len(letters) > 100_000
+    for c in letters:
+        for text in (c + "5", " " + c + "\u0301" + "12,5"):
+            assert new.parse_number(text) is None and ref.parse_number(text) is None, hex(ord(c))
+
+
 # --------------------------------------------------------------------------- properties
 
 
@@ -229,6 +240,22 @@ def test_quantize_as_before(d, places):
     same("_quantize", d, places, "ROUND_HALF_EVEN")
 
 
+positive = st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from([Decimal(10), Decimal(1), Decimal("0.1"), Decimal(
+    "1000"), Decimal("0.01"), Decimal(0), Decimal("1E+27"), Decimal("1E-27")])
+
+
+@settings(max_examples=400)
+@given(st.none() | positive, st.none() | positive, st.sampled_from([ref.FAR_OFF_FACTOR, ref.IMPLAUSIBLE_FACTOR, 10, 2.5]))
+@example(Decimal(10), Decimal(1), ref.FAR_OFF_FACTOR)
+@example(Decimal(1), Decimal(10), ref.FAR_OFF_FACTOR)
+@example(Decimal(1), Decimal(100), ref.IMPLAUSIBLE_FACTOR)
+def test_far_apart_as_before(a, b, factor):
+    assert outcome(new.far_apart, a, b) == outcome(ref.far_apart, a, b)
+    new_factor = (new.FAR_OFF_FACTOR if factor is ref.FAR_OFF_FACTOR else
+                  new.IMPLAUSIBLE_FACTOR if factor is ref.IMPLAUSIBLE_FACTOR else factor)
+    assert outcome(new.far_apart, a, b, new_factor) == outcome(ref.far_apart, a, b, factor)
+
+
 @settings(max_examples=400)
 @given(floats)
 def test_floats_convert_as_before(f):
@@ -247,8 +274,13 @@ def test_cached_and_uncached_readings_agree():
     for text in REAL_TEXTS:
         assert flat(new.parse_target_ex(text)) == flat(ref.parse_target_ex(text)), text
         assert flat(new.parse_result_text(text)) == flat(ref.parse_result_text(text)), text
-    for value, fmt in [(0.5, "0%"), (0.5, "0.0%"), (0.5, None), (0.5, "0.00"), (1, None), (1.0, None), (True, None)]:
-        assert flat(new.parse_target_ex(value, fmt)) == flat(ref.parse_target_ex(value, fmt)), (value, fmt)
+    equal_keys = [0.0, -0.0, 0, False, 1, 1.0, True, Decimal("1.0"), Decimal("1.00"), Decimal(1), 0.5, Decimal("0.50"),
+                  Decimal("-0.0"), Decimal("0E+2"), float("nan"), float("nan")]
+    for values in (equal_keys, equal_keys[::-1]):
+        new._numeric_target.cache_clear()
+        for value in values:
+            for fmt in (None, "0.00", "0%", "0.0%", "#,##0"):
+                assert flat(new.parse_target_ex(value, fmt)) == flat(ref.parse_target_ex(value, fmt)), (value, fmt)
 
 
 def test_readings_stay_frozen_and_equal():

@@ -136,14 +136,20 @@ class TargetReading:
 
     @property
     def number(self) -> ParsedNumber | None:
-        for n in self.numbers:
+        numbers = self.numbers
+        if len(numbers) == 1:  # most targets: asked for by every step that reads the row
+            return numbers[0]
+        for n in numbers:
             if n.ambiguous:
                 return n
-        return self.numbers[0] if self.numbers else None
+        return numbers[0] if numbers else None
 
     @property
     def ambiguous(self) -> bool:
-        return any(n.ambiguous for n in self.numbers)
+        numbers = self.numbers
+        if len(numbers) == 1:
+            return numbers[0].ambiguous
+        return any(n.ambiguous for n in numbers)
 
     @property
     def note(self) -> str:
@@ -499,15 +505,20 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
     kind = type(value)
     if kind is float:  # most cells: fast paths first, the careful reading for the rest
         d = _plain_float(value)
-        if d is not None:
-            return _cell_number(d, number_format)
+        if d is not None:  # never -0: with no format, _cell_number would return it as it is
+            return ParsedNumber(d, False) if number_format is None else _cell_number(d, number_format)
     elif kind is int:
         if -_INT_LIMIT < value < _INT_LIMIT:
-            return _cell_number(Decimal(value), number_format)
-    elif kind is str and value.isascii():
-        parsed = _plain_text(value)
-        if parsed is not None:
-            return parsed
+            return ParsedNumber(Decimal(value), False) if number_format is None else \
+                _cell_number(Decimal(value), number_format)
+    elif kind is str:
+        if value.isascii():
+            parsed = _plain_text(value)
+            if parsed is not None:
+                return parsed
+        first = value.lstrip()[:1]
+        if first.isalpha():  # prose ("Tăng 3 bậc", "Hoàn thành"): NFC keeps a letter first, never a sign or digit
+            return None
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
@@ -555,6 +566,9 @@ FAR_OFF_FACTOR = Decimal(10)  # a figure ≥10× or ≤0,1× the one it is compa
 IMPLAUSIBLE_FACTOR = Decimal(100)  # ≥100× or ≤1/100 of the plan: surely a unit mismatch, never judged (core.attainment)
 
 
+_TENTH = 1 / FAR_OFF_FACTOR  # exact in any context
+
+
 def far_apart(a: Decimal | None, b: Decimal | None, factor: Decimal = FAR_OFF_FACTOR) -> bool:
     """Is a at least FAR_OFF_FACTOR times b, or at most 1/FAR_OFF_FACTOR of it (both positive)? The size of a
     unit mistake (đồng for tỷ đồng, người for nghìn người): check warns (result_far_off), and a document
@@ -562,7 +576,7 @@ def far_apart(a: Decimal | None, b: Decimal | None, factor: Decimal = FAR_OFF_FA
     if a is None or b is None or a <= 0 or b <= 0:
         return False
     r = a / b
-    return r >= factor or r <= 1 / factor
+    return r >= factor or r <= (_TENTH if factor is FAR_OFF_FACTOR else 1 / factor)
 
 
 def format_percent(value: Decimal | float | int, decimals: int | None = 1) -> str:
@@ -650,16 +664,27 @@ def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReadi
         return _text_target("")
     if isinstance(value, bool):
         return _text_target("TRUE" if value else "FALSE")
+    kind = type(value)
+    if kind is float or kind is int:
+        return _numeric_target(value, number_format)
     if isinstance(value, (int, float, Decimal)):
-        parsed = parse_number(value, number_format)
-        if parsed is None:
-            return _text_target(clean(value))
-        # The text needs no `places` from the format: parse_number already quantized the value to the
-        # format's decimals (percent: two more, which scaleb(2) gives back), so it shows exactly them.
-        return TargetReading(_target(_numeric_cell_text(parsed), "=", parsed.value), (parsed,))
+        return _numeric_target.__wrapped__(value, number_format)
     if not isinstance(value, str):
         return _text_target(clean(value))
     return _parse_target_text(value)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _numeric_target(value: int | float | Decimal, number_format: str | None) -> TargetReading:
+    """A numeric target cell with the text it shows. Cached for float and int cells only: figures
+    (100, 0, 50) and formats repeat down a column; a float's equal values (0.0, -0.0) read alike, while
+    typed=True keeps 1 and 1.0 apart. Decimal("1.0") and Decimal("1.00") are equal keys: never cached."""
+    parsed = parse_number(value, number_format)
+    if parsed is None:
+        return _text_target(clean(value))
+    # The text needs no `places` from the format: parse_number already quantized the value to the
+    # format's decimals (percent: two more, which scaleb(2) gives back), so it shows exactly them.
+    return TargetReading(_target(_numeric_cell_text(parsed), "=", parsed.value), (parsed,))
 
 
 # Zero-width characters dropped and look-alike symbols replaced in one pass (no replacement
