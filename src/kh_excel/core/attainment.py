@@ -34,10 +34,11 @@ Rules, decided and documented here:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
+from itertools import compress
 from operator import itemgetter
 from typing import Iterable, Mapping
 
@@ -65,7 +66,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     exact = ind.exact
     if exact and "target" in exact and t.op == "=":
         t = replace(t, value=exact["target"])
-    growth = _growth(ind)
+    growth = _growth(ind) if ind.previous is not None and ind.result is not None else {}
     op, v = t.op, t.value
     if op == "text" or v is None:  # not t.is_numeric
         if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
@@ -73,7 +74,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
     d = ind.direction
-    if op == "=" and v == 0 and d != "down":
+    if op == "=" and v == _ZERO and d != "down":
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           **growth)
@@ -106,8 +107,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     basis = v
     if op == "range" and t.high is not None and d == "down":
         basis = t.high
-    if basis > 0:  # a ratio to a zero or negative target means nothing
-        if r > 0:
+    if basis > _ZERO:  # a ratio to a zero or negative target means nothing (Decimal against Decimal: faster)
+        if r > _ZERO:
             q = r / basis
             ratio = q * _HUNDRED
             if q >= IMPLAUSIBLE_FACTOR or q <= _IMPLAUSIBLE_LOW:  # numbers.far_apart(r, basis, IMPLAUSIBLE_FACTOR)
@@ -129,6 +130,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 
 
 _IMPLAUSIBLE_LOW = 1 / IMPLAUSIBLE_FACTOR
+_ZERO = Decimal(0)
 
 
 UNIT_MISMATCH_REASON = ("số thực hiện bằng {ratio}% kế hoạch: chênh lệch quá lớn (từ 100 lần trở lên), có thể kế hoạch "
@@ -421,30 +423,31 @@ def _empty() -> dict[str, int]:
     return {s: 0 for s in STATUSES}
 
 
-def _grouped(pairs: Iterable[tuple[str, str]], key_of=_group_key) -> dict[str, dict[str, int]]:
-    """Counts per group, from (name, status) for each row and name; spellings of one name that differ only
-    in accents count as one group, shown as its most used spelling (the first of equals). Groups come in
-    the order their names first appear. The rows are counted by name and status first (in C): the names
-    are few, the rows many."""
+def _grouped(per_name: dict[str, dict[str, int]], key_of=_group_key) -> dict[str, dict[str, int]]:
+    """Counts per group, from the rows counted per name and status (names in the order they first appear);
+    spellings of one name that differ only in accents count as one group, shown as its most used spelling
+    (the first of equals). Groups come in the order their names first appear."""
     display: dict[str, dict[str, int]] = {}  # key -> spelling -> rows
     tally: dict[str, dict[str, int]] = {}    # key -> status -> rows
-    key_of_name: dict[str, str] = {}
-    for (name, status), n in Counter(pairs).items():
-        key = key_of_name.get(name)
-        if key is None:
-            key = key_of_name[name] = key_of(name)
+    for name, per_status in per_name.items():
+        key = key_of(name)
         variants = display.get(key)
         if variants is None:
             variants = display[key] = {}
             tally[key] = _empty()
-        variants[name] = variants.get(name, 0) + n
-        tally[key][status] += n
+        counts = tally[key]
+        for status, n in per_status.items():
+            variants[name] = variants.get(name, 0) + n
+            counts[status] += n
     return {max(display[key].items(), key=itemgetter(1))[0]: counts for key, counts in tally.items()}
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment], details: dict[int, str]) -> str:
-    """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
+                 assessments: list[Assessment], groups: dict[int, list[int]]) -> str:
+    """The summary sentence, from copies taken when the summary was made (it is written when first read),
+    with the unmet parts of each structure (`groups`, core.attainment.structures) as its figures."""
+    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
+               for h, parts in groups.items()}
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
     names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
     return summary_sentence(total, evaluated, not_met, year, names, details)
@@ -472,25 +475,46 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
 
 def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]]) -> Summary:
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
-    Each count is one Counter over (group, status): C-level, where a dict per row and group cost most."""
-    part_of = {j for parts in groups.values() for j in parts}
-    counted = [a for j, a in enumerate(assessments) if j not in part_of] if part_of else assessments
-    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
-               for h, parts in groups.items()}
-    statuses = [a.status for a in counted]
-    inds = [a.indicator for a in counted]
+    One pass over the rows, no dict made per row (an empty count per row cost the most before)."""
+    if groups:
+        keep = [True] * len(assessments)
+        for parts in groups.values():
+            for j in parts:
+                keep[j] = False
+        counted = list(compress(assessments, keep))
+    else:
+        counted = assessments
     total = _empty()
-    for status, n in Counter(statuses).items():
-        total[status] += n
+    by_section: dict[str, dict[str, int]] = {}
+    agencies: dict[str, dict[str, int]] = {}  # name -> status -> rows, as _grouped takes them
+    leaders: dict[str, dict[str, int]] = {}
+    not_met = []
+    for a in counted:  # one pass: each row is read once (the rows are many, their groups few)
+        status = a.status
+        ind = a.indicator
+        total[status] += 1
+        section = ind.section or "(Không có phần)"
+        counts = by_section.get(section)
+        if counts is None:
+            counts = by_section[section] = _empty()
+        counts[status] += 1
+        for name in ind.lead:
+            if name:
+                counts = agencies.get(name)
+                if counts is None:
+                    counts = agencies[name] = {}
+                counts[status] = counts.get(status, 0) + 1
+        name = ind.leader
+        if name:
+            counts = leaders.get(name)
+            if counts is None:
+                counts = leaders[name] = {}
+            counts[status] = counts.get(status, 0) + 1
+        if status == "khong_dat":
+            not_met.append(a)
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
-    sections = [ind.section or "(Không có phần)" for ind in inds]
-    by_section: dict[str, dict[str, int]] = {section: _empty() for section in dict.fromkeys(sections)}
-    for (section, status), n in Counter(zip(sections, statuses)).items():
-        by_section[section][status] += n
-    by_agency = _grouped((k, status) for ind, status in zip(inds, statuses) for k in ind.lead if k)
-    by_leader = _grouped(((ind.leader, status) for ind, status in zip(inds, statuses) if ind.leader),
-                         vtext.person_key)
-    not_met = [a for a in counted if a.status == "khong_dat"]
+    by_agency = _grouped(agencies)
+    by_leader = _grouped(leaders, vtext.person_key)
     return Summary(
         evaluated=evaluated,
         counts=total,
@@ -498,8 +522,11 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         by_agency=by_agency,
         by_leader=by_leader,
         not_met=not_met,
-        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments), details),
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
+                        {h: list(parts) for h, parts in groups.items()}),
     )
+
+
 
 
 _MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "·": "*"}
