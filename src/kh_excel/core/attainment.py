@@ -38,8 +38,8 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
@@ -51,6 +51,8 @@ from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, format_number
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
 _HUNDRED = Decimal(100)
+# read in C over all rows
+_KEY, _STATUS, _STARTS_STRUCTURE = attrgetter("key"), attrgetter("status"), methodcaller("startswith", "co cau")
 
 
 def _better(a: Decimal, b: Decimal, direction: str) -> bool:
@@ -324,17 +326,23 @@ def part_rows(inds: list[Indicator]) -> dict[int, list[int]]:
     """index of a row -> indices of its marked parts one level below it («* Khu vực …» under «Tổng giá trị SX»,
     «+ Xây dựng» under «* Khu vực công nghiệp, XD»), by the marks' levels as sentence_names ranks them."""
     out: dict[int, list[int]] = defaultdict(list)
-    above: list[tuple[int, int]] = []
+    above: list[tuple[int, int]] | None = None  # rows since the last reset with their level; None: made when needed
     levels: dict[str, int] = {}
+    base = None  # the unmarked numbered row the rows since the last reset hang from (None in a new section)
     section = None
     for j, ind in enumerate(inds):
         if ind.section != section:
-            section, above, levels = ind.section, [], {}
-        mark = _row_mark(ind)
+            section, base, above = ind.section, None, None
+        # _row_mark, asked only where an STT that is not a running number or the name's first character can
+        # mark the row: most rows are numbered indicators
+        stt, first = ind.stt, ind.name[:1]
+        mark = _row_mark(ind) if (stt and not stt.isdigit()) or first in _MARK_OF or first.isspace() else ""
         if not mark:
             if ind.kind == "indicator":
-                above, levels = [(j, 0)], {}
+                base, above = j, None
             continue
+        if above is None:
+            above, levels = ([] if base is None else [(base, 0)]), {}
         level = levels.setdefault(mark, len(levels) + 1)
         parent = next((p for p, lv in reversed(above) if lv < level), None)
         above.append((j, level))
@@ -347,17 +355,22 @@ def _incomplete_totals(inds: list[Indicator], assessments: list[Assessment]) -> 
     """A figure computed from parts of which some are unfilled is unfilled (review r1 class 4): a row whose
     result is the sum of its parts in the same unit (a formula over them), one part «chưa có số liệu» (empty,
     or 0 from a formula over empty cells), is «Chưa có số liệu» with the reason — never «Không đạt» for a
-    total that lacks a sector. Deepest rows first, so that a total of totals follows."""
+    total that lacks a sector. Deepest rows first, so that a total of totals follows. Without a row
+    «chưa có số liệu» there is nothing to do (the marks of the rows are not even read)."""
+    if "chua_co_so_lieu" not in map(_STATUS, assessments):
+        return
     for i, parts in sorted(part_rows(inds).items(), reverse=True):
         a, ind = assessments[i], inds[i]
         r = ind.exact.get("result", ind.result)
         if a.status not in ("vuot", "dat", "khong_dat") or r is None:
             continue
+        missing = [j for j in parts if assessments[j].status == "chua_co_so_lieu"]
+        if not missing:  # the cheap test first
+            continue
         unit = vtext.fold(ind.unit)
         if any(vtext.fold(inds[j].unit) != unit for j in parts):
             continue
-        missing = [j for j in parts if assessments[j].status == "chua_co_so_lieu"]
-        if not missing or any(inds[j].result is None and inds[j].result_text for j in parts):
+        if any(inds[j].result is None and inds[j].result_text for j in parts):
             continue
         total = sum((inds[j].exact.get("result", inds[j].result) or Decimal(0) for j in parts), Decimal(0))
         if abs(total - r) > max(abs(r), Decimal(1)) * Decimal("0.001"):
@@ -389,8 +402,11 @@ def structures(inds: list[Indicator]) -> dict[int, list[int]]:
     index = None  # id(indicator) -> its position, made at the first structure (most rows are none)
     out: dict[int, list[int]] = {}
     taken: set[int] = set()
-    # the rows that may head one, in one comprehension: a key (fold(name), set by the reader) says it
-    for i in [i for i, ind in enumerate(inds) if not ind.key or ind.key.startswith("co cau")]:
+    # the rows that may head one, found in C: a key (fold(name), set by the reader) says it
+    keys = list(map(_KEY, inds))
+    heads = compress(count(), map(_STARTS_STRUCTURE, keys)) if all(keys) else \
+        [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
+    for i in heads:
         ind = inds[i]
         if i in taken or not ind.name_key.startswith("co cau"):
             continue
