@@ -24,8 +24,9 @@ from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
 from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, STATUSES, STRUCTURE_REASON,
                                       UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT, _assess_expression,
-                                      _assess_rank_change, _bare_name, _group_key, _rank_change, _sentence_of,
-                                      _structure_detail, judge, share_parts, structure_status)
+                                      _assess_rank_change, _bare_name, _group_key, _rank_change,
+                                      _structure_detail, judge, sentence_names, share_parts, structure_status,
+                                      summary_sentence)
 from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
@@ -261,6 +262,14 @@ def ref_row_mark(ind: Indicator) -> str:
         return "a)" if not stt[0].isdigit() else "1.1"
     return _MARK_OF.get(ind.name.strip()[:1], "")
 
+
+
+def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
+                 assessments: list[Assessment], details: dict[int, str]) -> str:
+    """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
+    names = sentence_names(assessments, {id(a.indicator) for a in not_met})
+    names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
+    return summary_sentence(total, evaluated, not_met, year, names, details)
 
 # --------------------------------------------------------------------------- comparing
 

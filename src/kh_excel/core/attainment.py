@@ -34,11 +34,12 @@ Rules, decided and documented here:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
-from operator import itemgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Iterable, Mapping
 
 from kh_excel.core import text as vtext
@@ -50,6 +51,8 @@ from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, format_number
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
 _HUNDRED = Decimal(100)
+# read in C over all rows
+_KEY, _STATUS, _STARTS_STRUCTURE = attrgetter("key"), attrgetter("status"), methodcaller("startswith", "co cau")
 
 
 def _better(a: Decimal, b: Decimal, direction: str) -> bool:
@@ -65,7 +68,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     exact = ind.exact
     if exact and "target" in exact and t.op == "=":
         t = replace(t, value=exact["target"])
-    growth = _growth(ind)
+    growth = _growth(ind) if ind.previous is not None and ind.result is not None else {}
     op, v = t.op, t.value
     if op == "text" or v is None:  # not t.is_numeric
         if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
@@ -73,7 +76,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
     d = ind.direction
-    if op == "=" and v == 0 and d != "down":
+    if op == "=" and v == _ZERO and d != "down":
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           **growth)
@@ -106,8 +109,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     basis = v
     if op == "range" and t.high is not None and d == "down":
         basis = t.high
-    if basis > 0:  # a ratio to a zero or negative target means nothing
-        if r > 0:
+    if basis > _ZERO:  # a ratio to a zero or negative target means nothing (Decimal against Decimal: faster)
+        if r > _ZERO:
             q = r / basis
             ratio = q * _HUNDRED
             if q >= IMPLAUSIBLE_FACTOR or q <= _IMPLAUSIBLE_LOW:  # numbers.far_apart(r, basis, IMPLAUSIBLE_FACTOR)
@@ -129,6 +132,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 
 
 _IMPLAUSIBLE_LOW = 1 / IMPLAUSIBLE_FACTOR
+_ZERO = Decimal(0)
 
 
 UNIT_MISMATCH_REASON = ("số thực hiện bằng {ratio}% kế hoạch: chênh lệch quá lớn (từ 100 lần trở lên), có thể kế hoạch "
@@ -322,17 +326,23 @@ def part_rows(inds: list[Indicator]) -> dict[int, list[int]]:
     """index of a row -> indices of its marked parts one level below it («* Khu vực …» under «Tổng giá trị SX»,
     «+ Xây dựng» under «* Khu vực công nghiệp, XD»), by the marks' levels as sentence_names ranks them."""
     out: dict[int, list[int]] = defaultdict(list)
-    above: list[tuple[int, int]] = []
+    above: list[tuple[int, int]] | None = None  # rows since the last reset with their level; None: made when needed
     levels: dict[str, int] = {}
+    base = None  # the unmarked numbered row the rows since the last reset hang from (None in a new section)
     section = None
     for j, ind in enumerate(inds):
         if ind.section != section:
-            section, above, levels = ind.section, [], {}
-        mark = _row_mark(ind)
+            section, base, above = ind.section, None, None
+        # _row_mark, asked only where an STT that is not a running number or the name's first character can
+        # mark the row: most rows are numbered indicators
+        stt, first = ind.stt, ind.name[:1]
+        mark = _row_mark(ind) if (stt and not stt.isdigit()) or first in _MARK_OF or first.isspace() else ""
         if not mark:
             if ind.kind == "indicator":
-                above, levels = [(j, 0)], {}
+                base, above = j, None
             continue
+        if above is None:
+            above, levels = ([] if base is None else [(base, 0)]), {}
         level = levels.setdefault(mark, len(levels) + 1)
         parent = next((p for p, lv in reversed(above) if lv < level), None)
         above.append((j, level))
@@ -345,17 +355,22 @@ def _incomplete_totals(inds: list[Indicator], assessments: list[Assessment]) -> 
     """A figure computed from parts of which some are unfilled is unfilled (review r1 class 4): a row whose
     result is the sum of its parts in the same unit (a formula over them), one part «chưa có số liệu» (empty,
     or 0 from a formula over empty cells), is «Chưa có số liệu» with the reason — never «Không đạt» for a
-    total that lacks a sector. Deepest rows first, so that a total of totals follows."""
+    total that lacks a sector. Deepest rows first, so that a total of totals follows. Without a row
+    «chưa có số liệu» there is nothing to do (the marks of the rows are not even read)."""
+    if "chua_co_so_lieu" not in map(_STATUS, assessments):
+        return
     for i, parts in sorted(part_rows(inds).items(), reverse=True):
         a, ind = assessments[i], inds[i]
         r = ind.exact.get("result", ind.result)
         if a.status not in ("vuot", "dat", "khong_dat") or r is None:
             continue
+        missing = [j for j in parts if assessments[j].status == "chua_co_so_lieu"]
+        if not missing:  # the cheap test first
+            continue
         unit = vtext.fold(ind.unit)
         if any(vtext.fold(inds[j].unit) != unit for j in parts):
             continue
-        missing = [j for j in parts if assessments[j].status == "chua_co_so_lieu"]
-        if not missing or any(inds[j].result is None and inds[j].result_text for j in parts):
+        if any(inds[j].result is None and inds[j].result_text for j in parts):
             continue
         total = sum((inds[j].exact.get("result", inds[j].result) or Decimal(0) for j in parts), Decimal(0))
         if abs(total - r) > max(abs(r), Decimal(1)) * Decimal("0.001"):
@@ -387,8 +402,11 @@ def structures(inds: list[Indicator]) -> dict[int, list[int]]:
     index = None  # id(indicator) -> its position, made at the first structure (most rows are none)
     out: dict[int, list[int]] = {}
     taken: set[int] = set()
-    # the rows that may head one, in one comprehension: a key (fold(name), set by the reader) says it
-    for i in [i for i, ind in enumerate(inds) if not ind.key or ind.key.startswith("co cau")]:
+    # the rows that may head one, found in C: a key (fold(name), set by the reader) says it
+    keys = list(map(_KEY, inds))
+    heads = compress(count(), map(_STARTS_STRUCTURE, keys)) if all(keys) else \
+        [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
+    for i in heads:
         ind = inds[i]
         if i in taken or not ind.name_key.startswith("co cau"):
             continue
@@ -421,30 +439,31 @@ def _empty() -> dict[str, int]:
     return {s: 0 for s in STATUSES}
 
 
-def _grouped(pairs: Iterable[tuple[str, str]], key_of=_group_key) -> dict[str, dict[str, int]]:
-    """Counts per group, from (name, status) for each row and name; spellings of one name that differ only
-    in accents count as one group, shown as its most used spelling (the first of equals). Groups come in
-    the order their names first appear. The rows are counted by name and status first (in C): the names
-    are few, the rows many."""
+def _grouped(per_name: dict[str, dict[str, int]], key_of=_group_key) -> dict[str, dict[str, int]]:
+    """Counts per group, from the rows counted per name and status (names in the order they first appear);
+    spellings of one name that differ only in accents count as one group, shown as its most used spelling
+    (the first of equals). Groups come in the order their names first appear."""
     display: dict[str, dict[str, int]] = {}  # key -> spelling -> rows
     tally: dict[str, dict[str, int]] = {}    # key -> status -> rows
-    key_of_name: dict[str, str] = {}
-    for (name, status), n in Counter(pairs).items():
-        key = key_of_name.get(name)
-        if key is None:
-            key = key_of_name[name] = key_of(name)
+    for name, per_status in per_name.items():
+        key = key_of(name)
         variants = display.get(key)
         if variants is None:
             variants = display[key] = {}
             tally[key] = _empty()
-        variants[name] = variants.get(name, 0) + n
-        tally[key][status] += n
+        counts = tally[key]
+        for status, n in per_status.items():
+            variants[name] = variants.get(name, 0) + n
+            counts[status] += n
     return {max(display[key].items(), key=itemgetter(1))[0]: counts for key, counts in tally.items()}
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment], details: dict[int, str]) -> str:
-    """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
+                 assessments: list[Assessment], groups: dict[int, list[int]]) -> str:
+    """The summary sentence, from copies taken when the summary was made (it is written when first read),
+    with the unmet parts of each structure (`groups`, core.attainment.structures) as its figures."""
+    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
+               for h, parts in groups.items()}
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
     names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
     return summary_sentence(total, evaluated, not_met, year, names, details)
@@ -472,25 +491,46 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
 
 def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]]) -> Summary:
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
-    Each count is one Counter over (group, status): C-level, where a dict per row and group cost most."""
-    part_of = {j for parts in groups.values() for j in parts}
-    counted = [a for j, a in enumerate(assessments) if j not in part_of] if part_of else assessments
-    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
-               for h, parts in groups.items()}
-    statuses = [a.status for a in counted]
-    inds = [a.indicator for a in counted]
+    One pass over the rows, no dict made per row (an empty count per row cost the most before)."""
+    if groups:
+        keep = [True] * len(assessments)
+        for parts in groups.values():
+            for j in parts:
+                keep[j] = False
+        counted = list(compress(assessments, keep))
+    else:
+        counted = assessments
     total = _empty()
-    for status, n in Counter(statuses).items():
-        total[status] += n
+    by_section: dict[str, dict[str, int]] = {}
+    agencies: dict[str, dict[str, int]] = {}  # name -> status -> rows, as _grouped takes them
+    leaders: dict[str, dict[str, int]] = {}
+    not_met = []
+    for a in counted:  # one pass: each row is read once (the rows are many, their groups few)
+        status = a.status
+        ind = a.indicator
+        total[status] += 1
+        section = ind.section or "(Không có phần)"
+        counts = by_section.get(section)
+        if counts is None:
+            counts = by_section[section] = _empty()
+        counts[status] += 1
+        for name in ind.lead:
+            if name:
+                counts = agencies.get(name)
+                if counts is None:
+                    counts = agencies[name] = {}
+                counts[status] = counts.get(status, 0) + 1
+        name = ind.leader
+        if name:
+            counts = leaders.get(name)
+            if counts is None:
+                counts = leaders[name] = {}
+            counts[status] = counts.get(status, 0) + 1
+        if status == "khong_dat":
+            not_met.append(a)
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
-    sections = [ind.section or "(Không có phần)" for ind in inds]
-    by_section: dict[str, dict[str, int]] = {section: _empty() for section in dict.fromkeys(sections)}
-    for (section, status), n in Counter(zip(sections, statuses)).items():
-        by_section[section][status] += n
-    by_agency = _grouped((k, status) for ind, status in zip(inds, statuses) for k in ind.lead if k)
-    by_leader = _grouped(((ind.leader, status) for ind, status in zip(inds, statuses) if ind.leader),
-                         vtext.person_key)
-    not_met = [a for a in counted if a.status == "khong_dat"]
+    by_agency = _grouped(agencies)
+    by_leader = _grouped(leaders, vtext.person_key)
     return Summary(
         evaluated=evaluated,
         counts=total,
@@ -498,8 +538,11 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         by_agency=by_agency,
         by_leader=by_leader,
         not_met=not_met,
-        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments), details),
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
+                        {h: list(parts) for h, parts in groups.items()}),
     )
+
+
 
 
 _MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "·": "*"}
