@@ -290,7 +290,7 @@ class _SheetScan:
             root = _ROOT.search(body)
             if root and root.group(1):
                 self._tags(root.group(1))
-            m = _DIMENSION.search(body)
+            m = _DIMENSION.search(body) if b"dimension" in body else None  # a literal first: the pattern is slow
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
         # r="…" after a tab or a line break: one byte looked for first (memchr), the pattern only if present
