@@ -116,23 +116,27 @@ def test_formulas_before_the_first_uncached_one_are_asked_for_again():
     assert _scan(xml, []).uncached.every == {(0, 0), (2, 0)}
 
 
+FORMS = [b'r="%s"', b"r='%s'", b'r = "%s"', b"r=\n'%s'"]  # as XML allows an attribute to be written
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 900), st.integers(1, 800), st.booleans(), st.booleans()),
-                min_size=1, max_size=40),
+@given(st.lists(st.tuples(st.integers(1, 900), st.integers(1, 800), st.booleans(), st.booleans(),
+                          st.sampled_from(FORMS)), min_size=1, max_size=40),
        st.sampled_from([b" ", b"\t", b"\n"]), st.booleans(), st.data())
 def test_the_guard_finds_the_farthest_row_and_column_whatever_the_chunks(cells, space, far_below, data):
-    """Rows in order, cells of any column (one or more letters, either case, with «$»); one cell may lie
-    far below its row (a row of more digits than any row tag): the farthest row and column are found."""
+    """Rows in order, cells of any column (one or more letters, either case, with «$», the attribute
+    written any way XML allows); one cell may lie far below its row (a row of more digits than any row
+    tag): the farthest row and column are found."""
     by_row: dict[int, list] = {}
-    for row, col, lower, dollar in cells:
-        by_row.setdefault(row, []).append((col, lower, dollar))
+    for row, col, lower, dollar, form in cells:
+        by_row.setdefault(row, []).append((col, lower, dollar, form))
     xml = b'<worksheet><dimension ref="A1"/><sheetData>'
     rows = sorted(by_row)
     for row in rows:
-        xml += b'<row r="%d">' % row
-        for col, lower, dollar in by_row[row]:
-            ref = _letters(col).lower() if lower else _letters(col)
-            xml += b"<c" + space + b'r="' + (b"$" if dollar else b"") + ref.encode() + b'%d"><v>1</v></c>' % row
+        xml += b"<row " + by_row[row][0][3] % b"%d" % row + b">"
+        for col, lower, dollar, form in by_row[row]:
+            ref = (_letters(col).lower() if lower else _letters(col)).encode()
+            xml += b"<c" + space + form % ((b"$" if dollar else b"") + ref + b"%d" % row) + b"><v>1</v></c>"
         xml += b"</row>"
     lowest = max(rows)
     if far_below:
@@ -144,7 +148,7 @@ def test_the_guard_finds_the_farthest_row_and_column_whatever_the_chunks(cells, 
     for a, b in zip([0, *cuts], [*cuts, len(xml)]):
         scan.feed(xml[a:b])
     scan.feed(b"", last=True)
-    assert scan.max_col == max(col for _, col, _, _ in cells)
+    assert scan.max_col == max(col for _, col, *_ in cells)
     assert scan.max_row == lowest
 
 
@@ -232,3 +236,48 @@ def test_cells_across_the_guard_chunk_boundaries_keep_their_format_and_error(tmp
     errors, formats, _ = _ooxml_scan(path, sheet)
     assert grid.number_formats == formats
     assert {k: v for k, v in errors.items()} == {(17, 4): "#DIV/0!", (error_row - 1, 4): "#N/A"}
+
+
+# ----------------------------------------------------------------- attributes as XML allows them
+SST = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" {}><si><t>a</t></si></sst>')
+FAR = "XFD1048576"
+WRITTEN = {  # XML allows whitespace around «=» and single quotes; calamine reads them so
+    "single_quotes": f"<row r='1048576'><c r='{FAR}'><v>1</v></c></row>",
+    "spaces": f'<row r = "1048576"><c r = "{FAR}"><v>1</v></c></row>',
+    "tab_and_quote": f"<row\tr='1048576'><c\tr ='{FAR}'><v>1</v></c></row>",
+    "line_breaks": f'<row\nr=\n"1048576"><c r=\n\'{FAR}\'><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRITTEN))
+def test_a_far_reference_written_otherwise_is_refused_before_calamine(tmp_path, case):
+    """Before: r='XFD1048576' or r = "XFD1048576" passed the guard and calamine aborted the process
+    asking for 512 GiB; now refused like r="XFD1048576", with exit 2 naming the file and the cell."""
+    import hostile_files as hf
+    path = rezip(tmp_path / f"{case}.xlsx", {SHEET: lambda d: hf.add_cells(d, WRITTEN[case])})
+    rc, out, err, *_ = hf.run_limited("check", path)
+    assert rc == 2 and "Traceback" not in err, err[-1500:]
+    assert path.name in err and FAR in err and "quá lớn" in err
+
+
+@pytest.mark.parametrize("attrs", ["count = \"999999999999\"", "uniqueCount='999999999999'"])
+def test_a_shared_strings_count_written_otherwise_is_refused(tmp_path, attrs):
+    import hostile_files as hf
+    path = rezip(tmp_path / "sst.xlsx", {"xl/sharedStrings.xml": SST.format(attrs).encode(),
+                                         SHEET: lambda d: hf.add_cells(d, '<row r="299"><c r="B299" t="s"><v>0</v></c></row>')})
+    rc, out, err, *_ = hf.run_limited("check", path)
+    assert rc == 2 and "Traceback" not in err, err[-1500:]
+    assert "sharedStrings" in err and "999.999.999.999" in err
+
+
+def test_references_written_otherwise_within_bounds_still_read(tmp_path):
+    """An honest cell written r = '…' is read: the guard measures it, it does not refuse the syntax."""
+    from kh_excel.io.limits import guard_spreadsheet
+    import hostile_files as hf
+    path = rezip(tmp_path / "ok.xlsx", {SHEET: lambda d: hf.add_cells(
+        d, "<row r = '300'><c r = 'B300' t=\"inlineStr\"><is><t>it's = fine</t></is></c></row>")})
+    assert guard_spreadsheet(path) == "zip"
+    scan = _SheetScan(Path("x.xlsx"), SHEET)
+    with zipfile.ZipFile(path) as zf:
+        scan.feed(zf.read(SHEET), last=True)
+    assert (scan.max_row, scan.max_col) == (300, 8)

@@ -152,7 +152,19 @@ _REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
 _REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
 _ATTR_R = re.compile(rb'(?:^|\s)r="\$?([A-Za-z]{0,8})\$?(\d{1,15})"')
-_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref="([^"]*)"')
+_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["\']([^"\']*)')
+# XML lets an attribute be written r = "A1" or r='A1' (calamine reads both): such a chunk is rewritten
+# name="value" before it is measured, so that no reference escapes the patterns below.
+_SPACED = re.compile(rb"=(?:(?<=\s=)|\s)")
+_SINGLE_QUOTED = re.compile(rb"""\s*=\s*'([^'"]*)'""")
+_SPACE_BEFORE = re.compile(rb"\s+=")
+_SPACE_AFTER = re.compile(rb'=\s+"')
+
+
+def _plain_attributes(body: bytes) -> bytes:
+    """body with every attribute written name="value" (text may change too: it is only measured)."""
+    body = _SINGLE_QUOTED.sub(rb'="\1"', body)
+    return _SPACE_AFTER.sub(b'="', _SPACE_BEFORE.sub(b"=", body))
 _REF = re.compile(r"^\$?([A-Za-z]{1,8})\$?(\d{1,15})$")
 
 
@@ -220,13 +232,14 @@ def _within_letters(max_col: int) -> bytes | None:
 
 @functools.lru_cache(maxsize=256)
 def _unusual(max_col: int, digits: int) -> re.Pattern | None:
-    """A reference that is not a plain row (r="12") nor a cell within column `max_col` and a row of at
-    most `digits` digits: one pass over a chunk rules out, for an honest sheet, both a cell right of
-    the farthest column and one below the farthest row seen (the two searches of `_SheetScan.feed`)."""
+    """An r attribute that is not a plain row (r="12") nor a cell within column `max_col` and a row of
+    at most `digits` digits, or not written r="…": one pass over a chunk rules out, for an honest
+    sheet, a cell right of the farthest column, one below the farthest row seen and an attribute
+    the patterns of `_SheetScan.feed` would not see."""
     letters = _within_letters(max_col)
     if letters is None:
         return None
-    return re.compile(rb' r="(?!\d|\$?' + letters + rb'\$?\d{1,%d}")' % digits)
+    return re.compile(rb' r(?!="(?:\d|\$?' + letters + rb'\$?\d{1,%d}"))(?=\s*=)' % digits)
 
 
 class _FarReference(InputRefused):
@@ -290,32 +303,34 @@ class _SheetScan:
             root = _ROOT.search(body)
             if root and root.group(1):
                 self._tags(root.group(1))
-            m = _DIMENSION.search(body)
+            m = _DIMENSION.search(body) if b"dimension" in body else None  # a literal first: the pattern is slow
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
-        # r="…" after a tab or a line break: one byte looked for first (memchr), the pattern only if present
-        odd = any(ws in body and ws + b'r="' in body for ws in (b"\t", b"\n", b"\r"))
+        # r after a tab or a line break: one byte looked for first (memchr), the pair only if present
+        odd = any(ws in body and ws + b"r" in body for ws in (b"\t", b"\n", b"\r"))
         if self.max_col == 0:  # the columns of the first cells: what most of the sheet stays within
             self._widen((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(body, 0, 65536))
-        # tags counted as bytes.count would (an over-count, e.g. of <col>, only makes the bound stricter)
-        found = self.rows_and_refs.findall(body)
-        self.rows += len(found)
-        self.cells += body.count(self.cell_tag)
-        top = max(map(int, filter(None, found)), default=0)
-        self.max_row = max(self.max_row, self.rows, top)
+        rows, max_row = self._rows(body)
         # Cells right of the farthest column seen are collected, and a cell whose row has more digits
         # than the largest row seen lies beyond it: only then is every cell's row read (an honest file
         # never gets there). One search tells an honest chunk, which has neither.
-        digits = len(str(self.max_row))
+        digits = len(str(max_row))
         quick = None if odd else _unusual(self.max_col, digits)
         if quick is None or quick.search(body):
+            if b"'" in body or _SPACED.search(body):
+                body = _plain_attributes(body)
+                rows, max_row = self._rows(body)
+                digits = len(str(max_row))
             refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
             beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
             self._widen((beyond or refs).findall(body))
             space = rb"\s" if odd else b" "
             if re.search(space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (digits + 1), body):
                 cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d+)', body)  # 16 digits and more: beyond
-                self.max_row = max(self.max_row, max(map(int, cell_rows), default=0))
+                max_row = max(max_row, max(map(int, cell_rows), default=0))
+        # tags counted as bytes.count would (an over-count, e.g. of <col>, only makes the bound stricter)
+        self.rows, self.max_row = rows, max_row
+        self.cells += body.count(self.cell_tag)
         if self.max_row > MAX_ROWS:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
                                           f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
@@ -334,6 +349,13 @@ class _SheetScan:
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
 
+    def _rows(self, body: bytes) -> tuple[int, int]:
+        """The rows counted with this chunk's (every «<row», as bytes.count would count it) and the
+        farthest row: of the row tags' r="…", or their number (rows without r="…" follow each other)."""
+        found = self.rows_and_refs.findall(body)
+        rows = self.rows + len(found)
+        return rows, max(self.max_row, rows, max(map(int, filter(None, found)), default=0))
+
     def _widen(self, letters: list[bytes]) -> None:
         if letters:
             self.max_col = max(self.max_col, max(_col_number(x) for x in set(letters)))
@@ -347,9 +369,9 @@ class _SheetScan:
 
 
 _ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b([^>]*)>")
-_ODS_SPACES = re.compile(rb'\bc="(\d{1,20})"')
-_ODS_ROWS = re.compile(rb'number-rows-repeated="(\d{1,15})"')
-_ODS_COLS = re.compile(rb'number-columns-repeated="(\d{1,15})"')
+_ODS_SPACES = re.compile(rb'\bc\s*=\s*["\'](\d{1,20})["\']')
+_ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,15})["\']')
+_ODS_COLS = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,15})["\']')
 
 
 class _OdsScan(_SheetScan):
@@ -422,10 +444,10 @@ class _OdsScan(_SheetScan):
 
 # A count a reader preallocates from (calamine: Vec::with_capacity(uniqueCount) for sharedStrings),
 # as an attribute of any tag; only numbers of 7 digits or more are looked at closely.
-_COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)="\s*(\d{7,})')
+_COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)\s*=\s*["\']\s*(\d{7,})')
 
 
-_COUNT_HINT = re.compile(rb'ount="\s*\d{7}')
+_COUNT_HINT = re.compile(rb'ount\s*=\s*["\']\s*\d{7}')
 
 
 class _CountScan:
@@ -436,7 +458,8 @@ class _CountScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        # Every match of _COUNT holds «ount="» and 7 digits: a search for that literal (fast) rules out most chunks.
+        # Every match of _COUNT holds «ount», «=», a quote and 7 digits: a search from that literal (fast)
+        # rules out most chunks.
         for m in (_COUNT.finditer(data) if _COUNT_HINT.search(data) else ()):
             n = int(m.group(2))
             inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())

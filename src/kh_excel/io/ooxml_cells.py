@@ -30,6 +30,8 @@ _FORMULA = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)
 # A formula element with no value after it, or an empty one, up to the end of its cell.
 _NO_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)\s*'
                        rb'(?:<\1v\s*/>\s*|<\1v>\s*</\1v>\s*)?</\1c>')
+# With very many styles: no cell matches the first, every s="…" the second (each looked at on its own).
+_ANY_STYLE = (re.compile(rb"(?!)()()()"), re.compile(rb's="\d+"'))
 _MAX_CARRY = 4 * 1024 * 1024  # bytes of an unfinished cell kept for the next chunk (Excel's longest is far less)
 
 # Built-in number formats that show decimals or a percentage (ECMA-376, 18.8.30).
@@ -135,7 +137,7 @@ class SheetCells:
         self.failed = False          # set by the guard's wrapper when the XML could not be read here
         self.finished = False
         self.carry = b""
-        self.style_hint = _style_hint(tuple(sorted(wanted))) if wanted else None
+        self.style_hint = (_style_hint(tuple(sorted(wanted))) or _ANY_STYLE) if wanted else None
 
     def feed(self, chunk: bytes) -> None:
         data = self.carry + chunk if self.carry else chunk
@@ -184,9 +186,24 @@ class SheetCells:
         return (o.group(1), data[o.end():gt], gt) if gt >= 0 else None
 
     def _formats(self, data: bytes) -> None:
-        """Cells whose style has a number format: found by their s="…" among the wanted styles."""
+        """Cells whose style has a number format: found by their s="…" among the wanted styles.
+
+        Excel writes a cell's r="…" first and its s="…" next: one findall reads those cells. When
+        it finds every s="…" of a wanted style in the chunk, that is all; otherwise (another order,
+        a prefix, such text in a cell) each one is looked at on its own."""
+        plain, hint = self.style_hint
+        found = plain.findall(data)
+        if len(found) == len(hint.findall(data)):
+            codes = {b"%d" % i: code for i, code in self.wanted.items()}
+            columns: dict[bytes, int] = {}
+            for letters, row, style in found:
+                c = columns.get(letters)
+                if c is None:
+                    c = columns[letters] = _col_index(letters)
+                self.formats[(int(row) - 1, c)] = codes[style]
+            return
         seen = -1
-        for m in self.style_hint.finditer(data):
+        for m in hint.finditer(data):
             lt = data.rfind(b"<", 0, m.start())
             if lt == seen:
                 continue
@@ -230,11 +247,13 @@ class SheetCells:
 
 
 @functools.lru_cache(maxsize=32)
-def _style_hint(indices: tuple[int, ...]) -> re.Pattern:
-    """s="…" of one of these style indices (leading zeros allowed), or of any when there are very many."""
+def _style_hint(indices: tuple[int, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """(a cell written <c r="A1" s="3" … of one of these styles: its letters, row and style; s="…" of
+    one of them anywhere). Leading zeros are allowed; past 256 styles, None: the styles are few."""
     if len(indices) > 256:
-        return re.compile(rb's="\d+"')
-    return re.compile(rb's="0*(?:' + b"|".join(b"%d" % i for i in indices) + rb')"')
+        return None
+    styles = rb's="0*(' + b"|".join(b"%d" % i for i in indices) + rb')"'
+    return re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})" ' + styles), re.compile(styles)
 
 
 class _Quiet:
