@@ -10,7 +10,7 @@ import re
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from itertools import chain
+from operator import methodcaller
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -224,17 +224,21 @@ class _Checker:
             values = self._columns[role] = [ind.raw.get(role) for ind in self.t.indicators]
         return values
 
-    def rows(self, headings: set[int], structure_heads: set[int]) -> None:
+    def rows(self, keys: list[str], headings: set[int], structure_heads: set[int]) -> None:
         """The per-row checks of the figures, in the order their findings were always made: values,
         error_values, growth, share, required, far_off. The common row (numbers the reader read,
-        plain cell types, nothing missing) passes cheap tests instead of the general paths."""
+        plain cell types, nothing missing) passes cheap tests instead of the general paths. The row's
+        text cells are gathered on the way, for `texts` and `spelling` (one pass over the rows)."""
         inds = self.t.indicators
-        odd_types = not _PLAIN_TYPES.issuperset(map(type, chain.from_iterable(ind.raw.values() for ind in inds)))
         value, add_share, required, far_off = self.value, self.share, self.required, self.far_off
-        numbers, share_prefixes = _NUMBER_TYPES, SHARE_PREFIXES
-        for ind in inds:
+        numbers, plain, share_prefixes = _NUMBER_TYPES, _PLAIN_TYPES, SHARE_PREFIXES
+        texts: list[tuple] = []
+        gather = texts.append
+        for ind, key in zip(inds, keys):
             raw = ind.raw
-            v = raw.get("target")
+            get = raw.get
+            gather((get("name"), get("unit"), get("lead"), get("cooperate"), get("leader")))
+            v = get("target")
             if v is not None:
                 if type(v) in numbers:
                     reading = ind.readings.get("target")
@@ -242,25 +246,27 @@ class _Checker:
                         value(ind, "target", v)
                 elif type(v) is not str or v.strip():
                     value(ind, "target", v)
-            v = raw.get("result")
+            v = get("result")
             if v is not None and (ind.readings.get("result") is None if type(v) in numbers
                                   else (type(v) is not str or v.strip())):
                 value(ind, "result", v)
-            v = raw.get("previous")
+            v = get("previous")
             if v is not None and (ind.readings.get("previous") is None if type(v) in numbers
                                   else (type(v) is not str or v.strip())):
                 value(ind, "previous", v)
-            if odd_types:
+            if not plain.issuperset(map(type, raw.values())):  # an Excel error can only be of another type
                 self.error_values(ind)
             if ind.growth_target:
                 self.growth(ind)
-            share = (ind.key or ind.name_key).startswith(share_prefixes) and ind.unit.strip() == "%"
+            share = key.startswith(share_prefixes) and ind.unit.strip() == "%"
             if share:
                 add_share(ind)
             if ind.kind == "indicator" and ind.row not in headings:
                 if not (ind.target.text and ind.unit and ind.lead):  # else nothing is missing
                     required(ind, structure_heads)
             far_off(ind, share)
+        if texts:
+            self._columns.update(zip([role for role, _ in _TEXT_ROLES], map(list, zip(*texts))))
 
     def texts(self) -> None:
         """Encoding and whitespace of the text cells, column by column, each distinct text judged once."""
@@ -535,14 +541,16 @@ def _looks_numeric_attempt(raw: Any) -> bool:
     return any(ch.isdigit() for ch in s) and len(s) <= 30
 
 
-def _structures(inds: list[Indicator]) -> list[tuple[Indicator, list[Indicator]]]:
-    """Each 'Cơ cấu …' row that has parts, with them."""
+def _structures(inds: list[Indicator], keys: list[str] | None = None) -> list[tuple[Indicator, list[Indicator]]]:
+    """Each 'Cơ cấu …' row that has parts, with them (`keys`: each row's name_key)."""
+    if keys is None:
+        keys = [ind.key or ind.name_key for ind in inds]
     found = []
-    for i, ind in enumerate(inds):
-        if (ind.key or ind.name_key).startswith("co cau"):
+    for i, head in enumerate(map(methodcaller("startswith", "co cau"), keys)):
+        if head:
             parts = structure_parts(inds, i)
             if parts:
-                found.append((ind, parts))
+                found.append((inds[i], parts))
     return found
 
 
@@ -560,10 +568,11 @@ def validate(table: Table) -> list[Finding]:
     ch.out.extend(table.reader_findings)
     _header_check(ch)
     inds = table.indicators
-    structures = _structures(inds)
+    keys = [ind.key or ind.name_key for ind in inds]
+    structures = _structures(inds, keys)
     structure_heads = {ind.row for ind, _ in structures}
     headings = _part_headings(inds)
-    ch.rows(headings, structure_heads)
+    ch.rows(keys, headings, structure_heads)
     ch.texts()
     ch.stt_sequence()
     ch.structures(structures)
