@@ -10,6 +10,7 @@ import re
 
 import datetime as _dt
 from collections import Counter, defaultdict
+from operator import methodcaller
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -128,7 +129,7 @@ def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicato
     params = {"cell": cell, "indicator": indicator, "row": (r0 + 1) if r0 is not None else "", **params}
     return Finding(code=code, severity=ft.severity, sheet=sheet, cell=cell,
                    row=(r0 + 1) if r0 is not None else None, indicator=indicator,
-                   message=vtext.clean(ft.message(**params)), params=params)
+                   message=vtext.clean(ft.template.format_map(params)), params=params)
 
 
 def fmt(value: Any) -> str:
@@ -142,13 +143,15 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
+_QUALITATIVE = re.compile("|".join(map(re.escape, QUALITATIVE_WORDS)))  # one scan for the nine words
+
+
 def is_qualitative(ind: Indicator) -> bool:
-    name = ind.name_key
-    return any(w in name for w in QUALITATIVE_WORDS)
+    return _QUALITATIVE.search(ind.key or ind.name_key) is not None
 
 
 def is_share(ind: Indicator) -> bool:
-    return ind.name_key.startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
+    return (ind.key or ind.name_key).startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
 
 
 _ENCODING_WORDS = {
@@ -174,10 +177,38 @@ def _text_issues(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
     return tuple(out)
 
 
+# Cell types that hold no Excel error, date or bool: a table of only these needs no look for them.
+_PLAIN_TYPES = frozenset((str, float, int, type(None)))
+_NUMBER_TYPES = frozenset((float, int))
+_TEXT_ROLES = (("name", False), ("unit", False), ("lead", True), ("cooperate", True), ("leader", False))
+_FAR_OFF_OPS = ("=", ">", ">=", "~")
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+
+
+def _all_clean(texts: list[str]) -> bool:
+    """True when every text is NFC with no whitespace but single inner plain spaces: then none has an
+    NFD or whitespace issue. Tested on the texts joined by «|», a few C-level scans for a whole column:
+    a printable text holds no whitespace but the plain space (tab, line breaks, NBSP and the other
+    Unicode spaces are not printable), and «|» never composes with a neighbour, so NFC of the joined
+    texts is the join of each one's NFC. False only sends the texts to the one-by-one test."""
+    joined = "|".join(texts)
+    return (joined.isprintable() and "  " not in joined and " |" not in joined and "| " not in joined
+            and joined[:1] != " " and joined[-1:] != " " and (joined.isascii() or _is_nfc(joined)))
+
+
+def _text_issues_of(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
+    """_text_issues, the common cell (single plain spaces, NFC, no legacy font) told by cheap tests."""
+    if (raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " "
+            and (raw.isascii() or _is_nfc(raw)) and not vtext.detect_legacy(raw)):
+        return ()
+    return _text_issues(raw, multi_line_ok)
+
+
 class _Checker:
     def __init__(self, table: Table):
         self.t = table
         self.out: list[Finding] = []
+        self._columns: dict[str, list[Any]] = {}
 
     def add(self, code: str, ind: Indicator | None, role: str | None, **params: Any) -> None:
         r0 = ind.row - 1 if ind else None
@@ -186,54 +217,124 @@ class _Checker:
             params.setdefault("column", COLUMN_NAMES.get(role, role))
         self.out.append(make_finding(code, self.t.sheet, r0, c0, ind.name if ind else "", **params))
 
+    def column(self, role: str) -> list[Any]:
+        """The cell of `role` of each indicator, in order (None where the row has none): read once."""
+        values = self._columns.get(role)
+        if values is None:
+            values = self._columns[role] = [ind.raw.get(role) for ind in self.t.indicators]
+        return values
+
+    def rows(self, keys: list[str], headings: set[int], structure_heads: set[int]) -> None:
+        """The per-row checks of the figures, in the order their findings were always made: values,
+        error_values, growth, share, required, far_off. The common row (numbers the reader read,
+        plain cell types, nothing missing) passes cheap tests instead of the general paths. The row's
+        text cells are gathered on the way, for `texts` and `spelling` (one pass over the rows)."""
+        inds = self.t.indicators
+        value, add_share, required, far_off = self.value, self.share, self.required, self.far_off
+        numbers, plain, share_prefixes = _NUMBER_TYPES, _PLAIN_TYPES, SHARE_PREFIXES
+        texts: list[tuple] = []
+        gather = texts.append
+        for ind, key in zip(inds, keys):
+            raw = ind.raw
+            get = raw.get
+            gather((get("name"), get("unit"), get("lead"), get("cooperate"), get("leader")))
+            v = get("target")
+            if v is not None:
+                if type(v) in numbers:
+                    reading = ind.readings.get("target")
+                    if reading is None or reading.target.op == "text":
+                        value(ind, "target", v)
+                elif type(v) is not str or v.strip():
+                    value(ind, "target", v)
+            v = get("result")
+            if v is not None and (ind.readings.get("result") is None if type(v) in numbers
+                                  else (type(v) is not str or v.strip())):
+                value(ind, "result", v)
+            v = get("previous")
+            if v is not None and (ind.readings.get("previous") is None if type(v) in numbers
+                                  else (type(v) is not str or v.strip())):
+                value(ind, "previous", v)
+            if not plain.issuperset(map(type, raw.values())):  # an Excel error can only be of another type
+                self.error_values(ind)
+            if ind.growth_target:
+                self.growth(ind)
+            share = key.startswith(share_prefixes) and ind.unit.strip() == "%"
+            if share:
+                add_share(ind)
+            if ind.kind == "indicator" and ind.row not in headings:
+                if not (ind.target.text and ind.unit and ind.lead):  # else nothing is missing
+                    required(ind, structure_heads)
+            far_off(ind, share)
+        if texts:
+            self._columns.update(zip([role for role, _ in _TEXT_ROLES], map(list, zip(*texts))))
+
+    def texts(self) -> None:
+        """Encoding and whitespace of the text cells, column by column, each distinct text judged once."""
+        for role, multi_line_ok in _TEXT_ROLES:
+            cells = self.column(role)
+            texts = [v for v in dict.fromkeys([v for v in cells if isinstance(v, str)]) if v]
+            if _all_clean(texts):  # then only a legacy font can be wrong
+                detect = vtext.detect_legacy
+                bad = {v: _text_issues(v, multi_line_ok) for v in texts if detect(v)}
+            else:
+                bad = {v: issues for v in texts if (issues := _text_issues_of(v, multi_line_ok))}
+            if not bad:
+                continue
+            for ind, v in zip(self.t.indicators, cells):
+                if isinstance(v, str) and v in bad:
+                    for code, params in bad[v]:
+                        self.add(code, ind, role, **params)
+
     # -- per-cell checks ------------------------------------------------------------
     def values(self, ind: Indicator) -> None:
         """Targets, results and previous-year values: errors, non-numbers, text numbers, ambiguity."""
-        numeric_target = ind.target.is_numeric
         for role in ("target", "result", "previous"):
-            raw = ind.raw.get(role)
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            if type(raw) is float or type(raw) is int:  # the common cell: a number the reader read
-                reading = ind.readings.get(role)
-                if reading is not None and (role != "target" or reading.target.op != "text"):
-                    continue
-            if isinstance(raw, ErrorValue):
-                self.add("excel_error", ind, role, value=raw.code)
-                continue
-            if isinstance(raw, bool):
-                self.add("not_a_number", ind, role, value=str(raw))
-                continue
-            if isinstance(raw, (_dt.date, _dt.time, _dt.timedelta)):
-                self.add("date_in_number_cell", ind, role, value=_date_text(raw))
-                continue
+            self.value(ind, role, ind.raw.get(role))
+
+    def value(self, ind: Indicator, role: str, raw: Any) -> None:
+        """One of a row's figures (see `values`)."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return
+        if type(raw) is float or type(raw) is int:  # the common cell: a number the reader read
             reading = ind.readings.get(role)
-            if reading is None and role == "target":
-                reading = parse_target_ex(raw)
-            elif reading is None and role not in ind.readings:
-                reading = parse_number(raw)
-            if role == "target":
-                if reading.target.op == "text":
-                    if not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
-                        self.add("not_a_number", ind, role, value=vtext.clean(raw))
-                    continue
-                parsed = reading.number
-                expression = reading.target.op != "=" or any(ch.isalpha() for ch in str(raw))  # "Tăng 10%", "8,5 (*)"
-            else:
-                parsed = reading
-                expression = False
-                if parsed is None:
-                    if role == "result" and ((not numeric_target and "target" in self.t.columns)
-                                             or ind.result_reading is not None):
-                        continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
+            if reading is not None and (role != "target" or reading.target.op != "text"):
+                return
+        if isinstance(raw, ErrorValue):
+            self.add("excel_error", ind, role, value=raw.code)
+            return
+        if isinstance(raw, bool):
+            self.add("not_a_number", ind, role, value=str(raw))
+            return
+        if isinstance(raw, (_dt.date, _dt.time, _dt.timedelta)):
+            self.add("date_in_number_cell", ind, role, value=_date_text(raw))
+            return
+        reading = ind.readings.get(role)
+        if reading is None and role == "target":
+            reading = parse_target_ex(raw)
+        elif reading is None and role not in ind.readings:
+            reading = parse_number(raw)
+        if role == "target":
+            if reading.target.op == "text":
+                if not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
-                    continue
-            if not isinstance(raw, str):
-                continue
-            if parsed is not None and parsed.ambiguous:
-                self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
-            elif not expression and parsed is not None:
-                self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+                return
+            parsed = reading.number
+            expression = reading.target.op != "=" or any(ch.isalpha() for ch in str(raw))  # "Tăng 10%", "8,5 (*)"
+        else:
+            parsed = reading
+            expression = False
+            if parsed is None:
+                if role == "result" and ((not ind.target.is_numeric and "target" in self.t.columns)
+                                         or ind.result_reading is not None):
+                    return  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
+                self.add("not_a_number", ind, role, value=vtext.clean(raw))
+                return
+        if not isinstance(raw, str):
+            return
+        if parsed is not None and parsed.ambiguous:
+            self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
+        elif not expression and parsed is not None:
+            self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
     def error_values(self, ind: Indicator) -> None:
         """An Excel error value in any other cell the row is read from (name, unit, agencies, leader,
@@ -254,31 +355,37 @@ class _Checker:
     def share(self, ind: Indicator) -> None:
         if not is_share(ind):
             return
-        cells = {"target": [ind.target.value, ind.target.high], "result": [ind.result], "previous": [ind.previous]}
-        for role, values in cells.items():
-            bad = [v for v in values if v is not None and not (Decimal(0) <= v <= Decimal(100))]
-            if bad:
-                self.add("share_out_of_range", ind, role, value=fmt(bad[0]))
+        t = ind.target
+        for role, values in (("target", (t.value, t.high)), ("result", (ind.result,)), ("previous", (ind.previous,))):
+            for v in values:
+                if v is not None and not (_ZERO <= v <= _HUNDRED):
+                    self.add("share_out_of_range", ind, role, value=fmt(v))
+                    break
 
     def required(self, ind: Indicator, structure_heads: set[int]) -> None:
         if ind.kind != "indicator":
             return
-        if ind.row in structure_heads and not ind.target.text:
+        target_text = ind.target.text
+        if not target_text and ind.row in structure_heads:
             return  # "Cơ cấu lao động" whose figures are on its parts
-        qualitative = is_qualitative(ind)
-        if not ind.target.text and "target" in self.t.columns and not isinstance(ind.raw.get("target"), ErrorValue):
-            self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
-        if not ind.unit and "unit" in self.t.columns and not isinstance(ind.raw.get("unit"), ErrorValue):
-            self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
-        if not ind.lead and "lead" in self.t.columns and not isinstance(ind.raw.get("lead"), ErrorValue):
+        columns, raw = self.t.columns, ind.raw
+        no_target = not target_text and "target" in columns and not isinstance(raw.get("target"), ErrorValue)
+        no_unit = not ind.unit and "unit" in columns and not isinstance(raw.get("unit"), ErrorValue)
+        if no_target or no_unit:  # whether the goal is in words matters only for a finding
+            qualitative = is_qualitative(ind)
+            if no_target:
+                self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
+            if no_unit:
+                self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
+        if not ind.lead and "lead" in columns and not isinstance(raw.get("lead"), ErrorValue):
             self.add("missing_lead", ind, "lead")
 
     def text_cells(self, ind: Indicator) -> None:
-        for role in ("name", "unit", "lead", "cooperate", "leader"):
+        for role, multi_line_ok in _TEXT_ROLES:
             raw = ind.raw.get(role)
             if not isinstance(raw, str) or not raw:
                 continue
-            for code, params in _text_issues(raw, role in ("lead", "cooperate")):
+            for code, params in _text_issues(raw, multi_line_ok):
                 self.add(code, ind, role, **params)
 
     # -- whole-table checks -----------------------------------------------------------
@@ -308,13 +415,9 @@ class _Checker:
             seen.setdefault(n, ind)
             previous = max(previous or 0, n)
 
-    def structures(self) -> None:
+    def structures(self, found: list[tuple[Indicator, list[Indicator]]] | None = None) -> None:
         """'Cơ cấu …' rows: the rows under them (their parts) must sum to 100."""
-        inds = self.t.indicators
-        for i, ind in enumerate(inds):
-            if not ind.name_key.startswith("co cau"):
-                continue
-            parts = structure_parts(inds, i)
+        for ind, parts in (_structures(self.t.indicators) if found is None else found):
             if len(parts) < 2:
                 continue
             for role, getter in (("target", lambda x: x.target.value if x.target.op == "=" else None),
@@ -347,30 +450,37 @@ class _Checker:
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
 
-    def far_off(self, ind: Indicator) -> None:
+    def far_off(self, ind: Indicator, share: bool | None = None) -> None:
         t = ind.target
         if zero_result_unfilled(ind):
             self.add("result_zero", ind, "result", target=fmt(t.value))
             return
-        if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
-            if is_share(ind) and not (0 <= ind.result <= 100):
+        result = ind.result
+        if result is not None and t.op in _FAR_OFF_OPS and t.value and t.value > 0 and result > 0:
+            if (is_share(ind) if share is None else share) and not (0 <= result <= 100):
                 return  # already reported as a share out of range
-            if far_apart(ind.result, t.value):  # the one threshold the documents use too
-                ratio = ind.result / t.value
-                self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),
+            if far_apart(result, t.value):  # the one threshold the documents use too
+                ratio = result / t.value
+                self.add("result_far_off", ind, "result", result=fmt(result), target=fmt(t.value),
                          ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
+        # Cells repeat: gather the rows of each distinct text first (one pass for the three columns),
+        # then split each text once.
         for role in ("lead", "cooperate", "leader"):
             if role not in self.t.columns:
                 continue
-            # Cells repeat: gather the rows of each distinct text first, then split each text once.
-            by_text: dict[str, list[Indicator]] = defaultdict(list)
-            for ind in self.t.indicators:
-                raw = ind.raw.get(role)
-                if isinstance(raw, str) and raw.strip():  # inherited values are checked where written
-                    by_text[raw].append(ind)
+            by_text: dict[str, list[Indicator]] = {}
+            for ind, v in zip(self.t.indicators, self.column(role)):
+                if isinstance(v, str):
+                    rows = by_text.get(v)
+                    if rows is None:
+                        by_text[v] = [ind]
+                    else:
+                        rows.append(ind)
+            for v in [v for v in by_text if not v.strip()]:
+                del by_text[v]  # inherited values are checked where written
             variants: dict[str, Counter] = defaultdict(Counter)
             where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
             for raw, inds in by_text.items():
@@ -431,6 +541,26 @@ def _looks_numeric_attempt(raw: Any) -> bool:
     return any(ch.isdigit() for ch in s) and len(s) <= 30
 
 
+def _structures(inds: list[Indicator], keys: list[str] | None = None) -> list[tuple[Indicator, list[Indicator]]]:
+    """Each 'Cơ cấu …' row that has parts, with them (`keys`: each row's name_key)."""
+    if keys is None:
+        keys = [ind.key or ind.name_key for ind in inds]
+    found = []
+    for i, head in enumerate(map(methodcaller("startswith", "co cau"), keys)):
+        if head:
+            parts = structure_parts(inds, i)
+            if parts:
+                found.append((inds[i], parts))
+    return found
+
+
+_CODE_ORDER = {code: i for i, code in enumerate(CATALOGUE)}
+
+
+def _sheet_order(f: Finding) -> tuple[int, int, int]:
+    return (f.row or 0, _col_of(f.cell), _CODE_ORDER[f.code])
+
+
 @without_gc
 def validate(table: Table) -> list[Finding]:
     """Every finding for the table, in sheet order (reader findings first where tied)."""
@@ -438,23 +568,16 @@ def validate(table: Table) -> list[Finding]:
     ch.out.extend(table.reader_findings)
     _header_check(ch)
     inds = table.indicators
-    structure_heads = {ind.row for i, ind in enumerate(inds)
-                       if ind.name_key.startswith("co cau") and structure_parts(inds, i)}
+    keys = [ind.key or ind.name_key for ind in inds]
+    structures = _structures(inds, keys)
+    structure_heads = {ind.row for ind, _ in structures}
     headings = _part_headings(inds)
-    for ind in table.indicators:
-        ch.values(ind)
-        ch.error_values(ind)
-        ch.growth(ind)
-        ch.share(ind)
-        if ind.row not in headings:
-            ch.required(ind, structure_heads)
-        ch.far_off(ind)
-        ch.text_cells(ind)
+    ch.rows(keys, headings, structure_heads)
+    ch.texts()
     ch.stt_sequence()
-    ch.structures()
+    ch.structures(structures)
     ch.spelling()
-    order = {code: i for i, code in enumerate(CATALOGUE)}
-    return sorted(ch.out, key=lambda f: (f.row or 0, _col_of(f.cell), order[f.code]))
+    return sorted(ch.out, key=_sheet_order)
 
 
 _PART_MARK = ("-", "+", "*", "•", "–")
