@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -151,6 +152,77 @@ def test_kill_9_during_pdf_leaves_no_libreoffice_and_no_half_pdf(tmp_path):
     assert {e["pdf_status"] for e in data["items"]} <= {"done", "skipped"}
     assert len(list(out.glob("*.pdf"))) == 13
     assert [p.name for p in (out / ".kh-batch").iterdir()] == ["lock"]
+
+
+def _until_no_soffice_for(folder: Path) -> list[str]:
+    """The soffice processes of `folder` still there once the killed ones had time to end."""
+    deadline = time.time() + 30
+    while time.time() < deadline and _soffice_for(folder):
+        time.sleep(0.2)
+    return _soffice_for(folder)
+
+
+def test_a_converter_whose_batch_is_gone_starts_no_libreoffice(letters, tmp_path):
+    """The main process died (kill -9) before its PDF process had set up: the kernel closed the
+    pipe between them, so the PDF process stops at once — no soffice left, no PDF, nothing reported."""
+    import multiprocessing
+    folder = tmp_path / "out"
+    shutil.copytree(letters, folder)
+    names = sorted(p.name for p in folder.glob("*.docx"))
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    stop_r, stop_w = ctx.Pipe(duplex=False)
+    stop_w.close()  # what the kernel does to the main process's end when it dies
+    p = ctx.Process(target=pdfstep._child, args=(names, str(folder), str(folder / ".kh-batch" / "tmp-test"),
+                                                 60, 30, results, stop_r))
+    p.start()
+    p.join(timeout=120)
+    assert p.exitcode == 0
+    assert _until_no_soffice_for(folder) == []
+    assert not list(folder.glob("*.pdf"))
+    with pytest.raises(queue.Empty):  # not one document or call reported
+        results.get(timeout=1)
+
+
+STOP_DURING_CONVERSION = """
+import json, subprocess, sys, threading, time
+from pathlib import Path
+from kh_excel.docs import pdf
+folder, docs = Path(sys.argv[1]), [Path(a) for a in sys.argv[2:]]
+raised = []
+def convert():
+    try:
+        pdf.convert_once(pdf.find_soffice(), docs, folder / "staging", 600)
+    except BaseException as exc:
+        raised.append(type(exc).__name__)
+t = threading.Thread(target=convert)
+t.start()
+while not any("soffice.bin" in l and str(folder) in l
+              for l in subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()):
+    time.sleep(0.02)
+pdf.stop_all()  # as the PDF process's watcher does when the batch ends
+t.join()
+try:
+    pdf.convert_once(pdf.find_soffice(), docs[:1], folder / "staging", 600)
+    after = "converted"
+except pdf.Stopped:
+    after = "Stopped"
+print(json.dumps({"raised": raised, "after": after}))
+"""
+
+
+def test_stop_all_kills_the_running_soffice_with_its_children_and_starts_no_other(letters, tmp_path):
+    """pdf.stop_all from another thread while soffice.bin converts: the conversion raises Stopped
+    (not a failure of its documents), soffice.bin is gone with oosplash, and no soffice starts after."""
+    folder = tmp_path / "out"
+    shutil.copytree(letters, folder)
+    docs = [str(p) for p in sorted(folder.glob("*.docx"))]
+    r = subprocess.run([sys.executable, "-c", STOP_DURING_CONVERSION, str(folder), *docs],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"raised": ["Stopped"], "after": "Stopped"}
+    assert _until_no_soffice_for(folder) == []
+    assert len(list((folder / "staging").glob("*.pdf"))) < len(docs)
 
 
 def _small_documents(folder: Path, n: int) -> list[str]:

@@ -3,8 +3,10 @@ the job count allows, each with its own profile and a time limit (kh_excel.docs.
 converting; this module decides the groups and isolates failures).
 
 The documents are cut into `jobs` groups converted side by side, each group by one soffice
-process started from its own small Python process (so that Ctrl-C, or the death of the main
-process, stops LibreOffice too: `convert_many` kills its soffice when interrupted).
+process started from its own small Python process, in a session of its own. That process ends,
+its soffice killed first, when the main process closes the pipe they share or dies however it
+dies — the kernel closes the pipe then (worker.end_with_parent) —, so that Ctrl-C, a kill -9 of
+the main process or of its whole process group leaves no LibreOffice behind.
 A group is converted in calls of at most `pdf.FILES_PER_CALL` documents (LibreOffice silently
 skips arguments past about 250 and still exits 0), and every expected PDF is looked for after
 each call: the documents a call left without a PDF are tried again in the next call, so a
@@ -18,8 +20,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue as queue_mod
-import signal
-import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -55,13 +55,17 @@ def convert_all(entries: Sequence[Entry], folder: Path, scratch: Path, jobs: int
     groups = _split([e.output for e in entries], min(jobs, len(entries)))
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no threads of ours to inherit
     results = ctx.Queue()
+    # Only this process holds `stop_w`: closing it, or this process ending however it ends, ends
+    # every converter (worker.end_with_parent).
+    stop_r, stop_w = ctx.Pipe(duplex=False)
     procs = [ctx.Process(target=_child, daemon=True, name=f"kh-batch-pdf-{i}",
-                         args=(g, str(folder), str(scratch / f"g{i}"), per_doc_timeout, STARTUP_ALLOWANCE, results))
+                         args=(g, str(folder), str(scratch / f"g{i}"), per_doc_timeout, STARTUP_ALLOWANCE, results,
+                               stop_r))
              for i, g in enumerate(groups)]
-    for p in procs:
-        p.start()
     remaining = set(by_name)
     try:
+        for p in procs:
+            p.start()
         while remaining:
             try:
                 name, ok, reason, pdf = results.get(timeout=0.5)
@@ -82,11 +86,14 @@ def convert_all(entries: Sequence[Entry], folder: Path, scratch: Path, jobs: int
                 remaining.discard(name)
                 done(by_name[name], ok, reason, Path(pdf) if pdf else None)
     except BaseException:
-        _stop(procs)
+        _stop(procs, stop_w)
         raise
     finally:
         for p in procs:
-            p.join(timeout=10)
+            if p.pid is not None:
+                p.join(timeout=10)
+        stop_w.close()
+        stop_r.close()
         _drain(results, counts)
         results.close()
     return counts
@@ -104,21 +111,17 @@ def _drain(results, counts: dict[str, int]) -> None:
             counts["conversions"] += int(reason)
 
 
-def _stop(procs) -> None:
-    """Interrupt the converting processes: each kills its soffice, then ends."""
-    for p in procs:
-        if p.is_alive():
-            try:
-                if sys.platform == "win32":
-                    p.terminate()
-                else:
-                    os.kill(p.pid, signal.SIGINT)
-            except OSError:
-                pass
-    for p in procs:
+def _stop(procs, stop_w) -> None:
+    """Ask the converting processes to stop (each kills its soffice, then ends); kill those that
+    do not end (their soffice is already killed by then)."""
+    stop_w.close()
+    started = [p for p in procs if p.pid is not None]
+    for p in started:
         p.join(timeout=30)
+    for p in started:
         if p.is_alive():
             p.kill()
+            p.join(timeout=10)
 
 
 def _split(items: list, n: int) -> list[list]:
@@ -134,11 +137,16 @@ def _split(items: list, n: int) -> list[list]:
     return out
 
 
-def _child(names: list[str], folder: str, staging: str, per_doc_timeout: float, startup: float, results) -> None:
-    """One group, in its own process. Interrupted (Ctrl-C, or the main process gone), the
-    converter kills its soffice and this process ends quietly."""
-    from kh_excel.batch.worker import die_with_parent
-    die_with_parent("SIGINT")
+def _child(names: list[str], folder: str, staging: str, per_doc_timeout: float, startup: float, results,
+           stop) -> None:
+    """One group, in its own process. Asked to stop, or the main process gone, its soffice is
+    killed, the call under way raises pdf.Stopped and this process ends quietly."""
+    from kh_excel.batch.worker import end_with_parent
+    if hasattr(os, "setsid"):
+        # Out of the batch's process group: a signal to the whole group (Ctrl-C, kill -9 of the
+        # group) reaches the main process, whose end or request then stops this one.
+        os.setsid()
+    end_with_parent(stop, exit_now=False)
 
     def report(name: str, ok: bool, reason: str, pdf: Path | None) -> None:
         results.put((name, ok, reason, str(pdf) if pdf else ""))
@@ -148,8 +156,8 @@ def _child(names: list[str], folder: str, staging: str, per_doc_timeout: float, 
 
     try:
         _convert_group(names, Path(folder), Path(staging), per_doc_timeout, startup, report, called)
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # pdf.Stopped: nobody reads the results any more
+        results.cancel_join_thread()
 
 
 def _convert_group(names: list[str], folder: Path, staging: Path, per_doc_timeout: float, startup: float,

@@ -31,9 +31,10 @@ def initialize(config: WorkerConfig, in_pool: bool = True) -> None:
         quiet_stderr()
         # Ctrl-C reaches the whole process group: let the main process decide (it stops handing
         # out work; a task under way finishes its atomic write). If the main process dies —
-        # even by SIGKILL — take this worker down with it instead of writing on as an orphan.
+        # even by SIGKILL — take this worker down with it instead of writing on as an orphan,
+        # and the LibreOffice it may be running (io.recalc) first.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        die_with_parent("SIGKILL")
+        end_with_parent()
     if _config == config and _renderer is not None:
         return  # inherited through fork, already loaded
     global _init_error
@@ -84,20 +85,60 @@ def quiet_stderr() -> None:
     logging.getLogger("concurrent.futures").propagate = False
 
 
-def die_with_parent(sig: str) -> None:
-    """Have the kernel send signal `sig` ("SIGKILL", "SIGINT") to this process when its parent
-    dies (Linux; elsewhere a no-op)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, int(getattr(signal, sig)))
-        if os.getppid() == 1:  # the parent died before prctl took effect
+def end_with_parent(stop=None, exit_now: bool = True) -> None:
+    """End this process's work, its LibreOffice killed first (docs.pdf.stop_all), when the main
+    process dies — even by SIGKILL — or asks it to; then end the process at once (`exit_now`),
+    or let the conversion under way raise pdf.Stopped and unwind (removing its temporary files).
+
+    A thread does it, woken through a socket: a signal handler must not (it runs between two
+    steps of the main thread, which may hold the lock stop_all takes, or be inside Popen with a
+    soffice not yet recorded). What wakes it: `stop`, the reading end of a pipe only the main
+    process writes to (closed by the kernel however that process ends: it sees the end of every
+    thread, and the main process closes it to ask); SIGTERM (multiprocessing's terminate) and
+    SIGINT unless ignored; on Linux, SIGTERM from the kernel when the parent dies
+    (PR_SET_PDEATHSIG: for a pool worker, which gets no pipe; it is sent when the *thread* that
+    started this process ends, which for our pools is the main thread of the main process).
+    """
+    import socket
+    import threading
+    from multiprocessing import connection, parent_process
+
+    from kh_excel.docs import pdf
+    global _wake
+    wake_r, wake_w = _wake = socket.socketpair()  # kept: once closed, wake_r would read as woken
+    wake_r.setblocking(False)
+    wake_w.setblocking(False)
+    for name in ("SIGTERM", "SIGINT"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN:
+            signal.signal(sig, _no_op)  # not the default (instant death): the watcher ends it
+    signal.set_wakeup_fd(wake_w.fileno())  # written by the C-level handler, even mid-Popen
+
+    def watch() -> None:
+        connection.wait([wake_r] if stop is None else [wake_r, stop])
+        pdf.stop_all()
+        if exit_now:
             os._exit(1)
-    except (OSError, AttributeError):
-        pass
+
+    threading.Thread(target=watch, name="kh-batch-lifeline", daemon=True).start()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+        except (OSError, AttributeError):
+            pass
+    parent = parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before prctl took effect
+        wake_w.send(b"\0")  # (its orphans go to init or to a subreaper: compare, not == 1)
+
+
+_wake = None
+
+
+def _no_op(signum, frame) -> None:
+    """A signal handled by the watcher of end_with_parent (set_wakeup_fd)."""
 
 
 def failure_reason(exc: BaseException) -> str:

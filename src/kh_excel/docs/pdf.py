@@ -6,9 +6,15 @@ stage calls `convert_once` itself, call by call, to retry what a call left out).
 uses its own throw-away user profile (`-env:UserInstallation`), so it never collides with
 a LibreOffice the user has open nor with a parallel conversion, and it runs under a time
 limit after which the whole process group is killed.
+
+Every soffice is started and ended through `running_soffice`: it is recorded (with the
+process group that holds soffice.bin, which outlives a killed oosplash) the moment it exists,
+Ctrl-C cannot fall between its start and that record nor in the middle of its kill, and
+`stop_all` — from any thread — kills every recorded one and lets no other start.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -16,9 +22,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kh_excel.errors import UserError
 from kh_excel.io.atomic import check_output
@@ -31,6 +39,11 @@ _WINDOWS_CANDIDATES = (
 
 class PdfError(UserError, RuntimeError):
     """Conversion failed; the message is Vietnamese and says what to do."""
+
+
+class Stopped(KeyboardInterrupt):
+    """`stop_all` was called in this process: its soffice were killed, none starts any more.
+    A KeyboardInterrupt, so that whatever stops on Ctrl-C stops on it too."""
 
 
 def find_soffice() -> str | None:
@@ -119,24 +132,18 @@ def complete_pdf(path: Path) -> bool:
 def convert_once(exe: str, docs: list[Path], staging: Path, timeout: float) -> Conversion:
     """One soffice call over `docs` (at most FILES_PER_CALL, see call_groups) into `staging`,
     under a time limit; never trusts the exit code: each expected PDF is looked for. Raises
-    PdfError when LibreOffice cannot start or is killed at the time limit."""
+    PdfError when LibreOffice cannot start or is killed at the time limit, Stopped after stop_all."""
     if len(docs) > FILES_PER_CALL:
         raise ValueError(f"{len(docs)} documents in one soffice call (at most {FILES_PER_CALL})")
     staging.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kh-excel-lo-") as work:
-        try:
-            proc = start_soffice(exe, Path(work) / "profile", "pdf:writer_pdf_Export", staging, docs, capture=True)
-        except OSError as exc:
-            raise PdfError(f"không chạy được LibreOffice ({exe}): {exc}") from None
-        try:
-            _, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill(proc)
-            raise PdfError(f"LibreOffice không xong sau {timeout:.0f} giây và đã bị dừng "
-                           f"({len(docs)} tệp). Hãy thử lại với ít tệp hơn hoặc tăng --timeout") from None
-        except BaseException:
-            _kill(proc)
-            raise
+        with running_soffice(exe, Path(work) / "profile", "pdf:writer_pdf_Export", staging, docs,
+                             capture=True) as proc:
+            try:
+                _, err = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                raise PdfError(f"LibreOffice không xong sau {timeout:.0f} giây và đã bị dừng "
+                               f"({len(docs)} tệp). Hãy thử lại với ít tệp hơn hoặc tăng --timeout") from None
     produced: dict[Path, Path] = {}
     missing: list[Path] = []
     for d in docs:
@@ -207,7 +214,8 @@ def convert(document: str | os.PathLike, pdf: str | os.PathLike | None = None,
 def start_soffice(exe: str, profile: Path, convert_to: str, outdir: Path, files: Iterable[str | os.PathLike],
                   capture: bool = False) -> subprocess.Popen:
     """One headless LibreOffice conversion with its own profile (never the user's, never another
-    worker's), in a process group of its own so that `_kill` stops it and its children."""
+    worker's), in a process group of its own so that `_kill` stops it and its children; recorded
+    for `stop_all` before anything else can happen (use it through `running_soffice`)."""
     cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
            "--norestore", "--nodefault", "--nolockcheck", "--convert-to", convert_to,
            "--outdir", str(outdir), *[str(f) for f in files]]
@@ -217,21 +225,120 @@ def start_soffice(exe: str, profile: Path, convert_to: str, outdir: Path, files:
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
     else:
         kwargs["start_new_session"] = True
-    return subprocess.Popen(cmd, **kwargs)
+    with _live.lock:  # stop_all waits for the record, then kills it; after stop_all none starts
+        if _live.stopped:
+            raise Stopped()
+        proc = subprocess.Popen(cmd, **kwargs)
+        _live.procs.add(proc)
+    return proc
 
 
-def _kill(proc: subprocess.Popen) -> None:
+@contextmanager
+def running_soffice(exe: str, profile: Path, convert_to: str, outdir: Path, files: Iterable[str | os.PathLike],
+                    capture: bool = False) -> Iterator[subprocess.Popen]:
+    """A started soffice (start_soffice) for the block; killed with its children if still running
+    when the block ends, however it ends. Raises PdfError when LibreOffice cannot start, Stopped
+    when stop_all killed it (its output is then not to be trusted, nor waited for)."""
+    proc = None
+    try:
+        with _interrupts_held():
+            try:
+                proc = start_soffice(exe, profile, convert_to, outdir, files, capture)
+            except OSError as exc:
+                raise PdfError(f"không chạy được LibreOffice ({exe}): {exc}") from None
+        yield proc
+        if _live.stopped:
+            raise Stopped()
+    finally:
+        if proc is not None:
+            with _interrupts_held():
+                _kill(proc)
+
+
+class _Live:
+    """The soffice processes this process started and has not reaped (see stop_all)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.procs: set[subprocess.Popen] = set()
+        self.stopped = False
+
+
+_live = _Live()
+
+
+def _forget_after_fork() -> None:
+    """A forked child owns none of its parent's soffice (nor a lock another thread held)."""
+    global _live
+    _live = _Live()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_after_fork)
+
+
+def stop_all() -> None:
+    """Kill every soffice this process started (with its children) and start none any more.
+    For a process that is going away: called from a thread watching for the batch's end (a
+    signal handler must not: the lock may be held by the thread it interrupts) and at exit."""
+    with _live.lock:
+        _live.stopped = True
+        for proc in list(_live.procs):
+            _signal_group(proc)
+
+
+atexit.register(stop_all)
+
+
+def _signal_group(proc: subprocess.Popen) -> None:
+    """SIGKILL to the soffice's whole process group: oosplash forks soffice.bin, which keeps
+    converting (re-parented to init) when only oosplash dies. Only while the leader is not
+    reaped: its pid, hence the group's number, is still ours."""
+    if proc.returncode is not None:
+        return
     try:
         if sys.platform != "win32":
             os.killpg(proc.pid, signal.SIGKILL)
         else:
             proc.kill()
-    except (ProcessLookupError, PermissionError, OSError):
+    except OSError:  # gone already, or not ours to signal
         pass
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Kill the soffice with its children unless it ended, reap it, forget it."""
+    with _live.lock:
+        _signal_group(proc)
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         pass
+    with _live.lock:
+        if proc.returncode is not None:
+            _live.procs.discard(proc)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """In the main thread, Ctrl-C (and SIGTERM when Python handles it) arriving inside the block
+    takes effect as the block ends: a KeyboardInterrupt between fork and `start_soffice`'s record
+    would lose the process, one inside `_kill` would leave it running."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers run in the main thread only
+        return
+    held: list[int] = []
+    saved = {}
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None and callable(signal.getsignal(sig)):
+            saved[sig] = signal.signal(sig, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+        if held:
+            saved[held[0]](held[0], None)
 
 
 _FONT_RE = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9#,\-]+)")

@@ -55,7 +55,7 @@ class Recalculated:
 
 def recalculate(path: Path, timeout: float | None = None) -> Recalculated:
     """Recalculate a copy of the OOXML workbook at `path` with LibreOffice and read its values."""
-    from kh_excel.docs.pdf import _kill, find_soffice, start_soffice
+    from kh_excel.docs.pdf import PdfError, find_soffice, running_soffice
 
     exe = find_soffice()
     if not exe:
@@ -71,17 +71,13 @@ def recalculate(path: Path, timeout: float | None = None) -> Recalculated:
         (profile / "user").mkdir(parents=True)
         (profile / "user" / "registrymodifications.xcu").write_text(_SAFE_PROFILE, encoding="utf-8")
         try:
-            proc = start_soffice(exe, profile, "xlsx:Calc MS Excel 2007 XML", outdir, [src])
-        except OSError:
+            with running_soffice(exe, profile, "xlsx:Calc MS Excel 2007 XML", outdir, [src]) as proc:
+                try:
+                    proc.wait(timeout=limit)
+                except subprocess.TimeoutExpired:  # leaving the block kills it
+                    return Recalculated(failure=f"LibreOffice không tính xong sau {limit:g} giây")
+        except PdfError:  # it could not start
             return Recalculated(failure="không chạy được LibreOffice để tính các công thức")
-        try:
-            proc.wait(timeout=limit)
-        except subprocess.TimeoutExpired:
-            _kill(proc)
-            return Recalculated(failure=f"LibreOffice không tính xong sau {limit:g} giây")
-        except BaseException:
-            _kill(proc)
-            raise
         out = outdir / "input.xlsx"
         if not out.is_file() or out.stat().st_size == 0:
             return Recalculated(failure="LibreOffice không tính được các công thức của tệp")
