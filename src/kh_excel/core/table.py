@@ -945,6 +945,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if kind == "subrow" and not has_data:
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
 
+        lead, cooperate = _lead_and_cooperate(lead_raw, shown.get("cooperate"))
+        leader = _display_text(shown.get("leader"))
+        if kind == "subrow" and current is not None:
+            lead = lead or list(current.lead)
+            cooperate = cooperate or list(current.cooperate)
+            leader = leader or current.leader
         ind = Indicator(
             row=r + 1,
             kind=kind,
@@ -956,8 +962,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             number=number,
             key=fname if name else "",
             footnote=footnote,
+            lead=lead,
+            cooperate=cooperate,
+            leader=leader,
+            note=_display_text(raw.get("note")),
+            raw=raw,
+            parent_row=current.row if kind == "subrow" and current is not None else None,
         )
-        ind.raw = raw
         # A placeholder ("-", "…", "đang cập nhật") holds no figure.
         if target_raw is None and "target" in raw:
             raw["target"] = None
@@ -965,8 +976,6 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             raw["result"] = None
         if previous_raw is None and "previous" in raw:
             raw["previous"] = None
-        if kind == "subrow" and current is not None:
-            ind.parent_row = current.row
         if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue):
             tcol = cols["target"]
             reading = _parse_target_cell(target_raw, fmts.get((r, tcol)) if fmts else None)
@@ -1007,16 +1016,6 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             ind.previous = _scaled(p) if p else None
             if p is not None and p.exact is not None:
                 ind.exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
-        ind.lead, ind.cooperate = _lead_and_cooperate(lead_raw, shown.get("cooperate"))
-        ind.leader = _display_text(shown.get("leader"))
-        ind.note = _display_text(raw.get("note"))
-        if kind == "subrow" and current is not None:
-            if not ind.lead:
-                ind.lead = list(current.lead)
-            if not ind.cooperate:
-                ind.cooperate = list(current.cooperate)
-            if not ind.leader:
-                ind.leader = current.leader
         ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(shown.get("direction")), fname if name else None)
         table.indicators.append(ind)
         if kind == "indicator":
