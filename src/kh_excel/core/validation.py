@@ -466,28 +466,35 @@ class _Checker:
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
-        # Cells repeat: gather the rows of each distinct text first (one pass for the three columns),
-        # then split each text once.
+        # Cells repeat: count each distinct text and split it once; the rows are gathered only for the
+        # texts of a name written two ways (rare), in the order they always were.
         for role in ("lead", "cooperate", "leader"):
             if role not in self.t.columns:
                 continue
-            by_text: dict[str, list[Indicator]] = {}
-            for ind, v in zip(self.t.indicators, self.column(role)):
-                if isinstance(v, str):
-                    rows = by_text.get(v)
-                    if rows is None:
-                        by_text[v] = [ind]
-                    else:
-                        rows.append(ind)
-            for v in [v for v in by_text if not v.strip()]:
-                del by_text[v]  # inherited values are checked where written
+            cells = self.column(role)
+            counts = Counter([v for v in cells if isinstance(v, str)])
+            for v in [v for v in counts if not v.strip()]:
+                del counts[v]  # inherited values are checked where written
             variants: dict[str, Counter] = defaultdict(Counter)
-            where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
-            for raw, inds in by_text.items():
-                pairs = [(vtext.person_key(raw), vtext.clean(raw))] if role == "leader" else _agency_spellings(raw)
+            spellings = {}
+            for raw, n in counts.items():
+                pairs = spellings[raw] = ([(vtext.person_key(raw), vtext.clean(raw))] if role == "leader"
+                                          else _agency_spellings(raw))
                 for key, item in pairs:
-                    variants[key][item] += len(inds)
-                    where[(key, item)].extend(inds)
+                    variants[key][item] += n
+            split = {key for key, counter in variants.items() if len(counter) >= 2}
+            if not split:
+                continue
+            wanted = {raw for raw, pairs in spellings.items() if any(key in split for key, _ in pairs)}
+            by_text: dict[str, list[Indicator]] = defaultdict(list)
+            for ind, v in zip(self.t.indicators, cells):
+                if isinstance(v, str) and v in wanted:
+                    by_text[v].append(ind)
+            where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+            for raw in counts:
+                if raw in wanted:
+                    for key, item in spellings[raw]:
+                        where[(key, item)].extend(by_text[raw])
             for key, counter in variants.items():
                 if len(counter) < 2:
                     continue
