@@ -238,7 +238,7 @@ def running_soffice(exe: str, profile: Path, convert_to: str, outdir: Path, file
                     capture: bool = False) -> Iterator[subprocess.Popen]:
     """A started soffice (start_soffice) for the block; killed with its children if still running
     when the block ends, however it ends. Raises PdfError when LibreOffice cannot start, Stopped
-    when stop_all killed it (its output is then not to be trusted, nor waited for)."""
+    once stop_all was called (its output is then neither trusted nor a failure of its documents)."""
     proc = None
     try:
         with _interrupts_held():
@@ -246,7 +246,11 @@ def running_soffice(exe: str, profile: Path, convert_to: str, outdir: Path, file
                 proc = start_soffice(exe, profile, convert_to, outdir, files, capture)
             except OSError as exc:
                 raise PdfError(f"không chạy được LibreOffice ({exe}): {exc}") from None
-        yield proc
+        try:
+            yield proc
+        except Exception:  # e.g. its time limit: after stop_all, no failure of its documents
+            if not _live.stopped:
+                raise
         if _live.stopped:
             raise Stopped()
     finally:
