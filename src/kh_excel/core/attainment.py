@@ -40,7 +40,7 @@ from functools import lru_cache, partial
 from decimal import Decimal
 from itertools import compress, count
 from operator import attrgetter, itemgetter, methodcaller
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
@@ -541,8 +541,6 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
                         {h: list(parts) for h, parts in groups.items()}),
     )
-
-
 
 
 _MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "·": "*"}
