@@ -286,13 +286,8 @@ class _Checker:
                         self.add(code, ind, role, **params)
 
     # -- per-cell checks ------------------------------------------------------------
-    def values(self, ind: Indicator) -> None:
-        """Targets, results and previous-year values: errors, non-numbers, text numbers, ambiguity."""
-        for role in ("target", "result", "previous"):
-            self.value(ind, role, ind.raw.get(role))
-
     def value(self, ind: Indicator, role: str, raw: Any) -> None:
-        """One of a row's figures (see `values`)."""
+        """A target, result or previous-year value: an error, a non-number, a number as text, ambiguity."""
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return
         if type(raw) is float or type(raw) is int:  # the common cell: a number the reader read
@@ -353,14 +348,12 @@ class _Checker:
             self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how)
 
     def share(self, ind: Indicator) -> None:
-        if not is_share(ind):
-            return
+        """A share row's (is_share) figures must lie in 0–100."""
         t = ind.target
         for role, values in (("target", (t.value, t.high)), ("result", (ind.result,)), ("previous", (ind.previous,))):
-            for v in values:
-                if v is not None and not (_ZERO <= v <= _HUNDRED):
-                    self.add("share_out_of_range", ind, role, value=fmt(v))
-                    break
+            bad = [v for v in values if v is not None and not (_ZERO <= v <= _HUNDRED)]
+            if bad:
+                self.add("share_out_of_range", ind, role, value=fmt(bad[0]))
 
     def required(self, ind: Indicator, structure_heads: set[int]) -> None:
         if ind.kind != "indicator":
@@ -379,14 +372,6 @@ class _Checker:
                 self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
         if not ind.lead and "lead" in columns and not isinstance(raw.get("lead"), ErrorValue):
             self.add("missing_lead", ind, "lead")
-
-    def text_cells(self, ind: Indicator) -> None:
-        for role, multi_line_ok in _TEXT_ROLES:
-            raw = ind.raw.get(role)
-            if not isinstance(raw, str) or not raw:
-                continue
-            for code, params in _text_issues(raw, multi_line_ok):
-                self.add(code, ind, role, **params)
 
     # -- whole-table checks -----------------------------------------------------------
     def stt_sequence(self) -> None:
