@@ -399,14 +399,14 @@ def tables(draw) -> tuple[Table, dict[int, str]]:
     return table, faults
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(tables(), st.sampled_from([DEFAULT_TOLERANCE, Decimal(5), Decimal(0)]))
 def test_evaluate_equals_the_code_before_on_random_rows(data, tolerance):
     table, faults = data
     assert_same_evaluate(table, tolerance, faults or None)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(indicators(10), max_size=8), st.sampled_from([None, 2026]))
 def test_summarise_and_assess_equal_the_code_before(inds, year):
     twin = copy.deepcopy(inds)
