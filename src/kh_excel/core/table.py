@@ -590,7 +590,8 @@ def _is_number_row(values: list[Any]) -> bool:
 # Rows
 # ---------------------------------------------------------------------------
 
-# Columns whose merged cells lend their text to every row they cover (a figure or a note never does).
+# Columns whose merged cells lend their text to every row they cover (a figure or a note never does);
+# a merged STT cell is read too, but marks the rows it covers as sub-rows instead of lending its number.
 _INHERITED_ROLES = ("unit", "lead", "cooperate", "leader", "direction")
 
 
@@ -758,7 +759,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     while last >= first and all(_is_blank(v) for v in rows[last]):
         last -= 1
 
-    anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", "lead", "cooperate", "leader", "unit", "direction") if k in cols}, first)
+    anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", *_INHERITED_ROLES) if k in cols}, first)
     title_lines = []
     for r in range(0, header.rows[0]):
         parts = [_str(v) for v in rows[r] if not _is_blank(v)]
