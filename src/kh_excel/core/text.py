@@ -710,9 +710,7 @@ def display_text(text: str) -> str:
 
     Detection reads the raw text: cleaning would fold the NBSP inside UTF-8 mojibake ("Ã\xa0" is "à").
     """
-    if text.isascii() or _NOT_LEGACY.search(text):
-        return clean(text)
-    enc = _detect_legacy(str(text), None)
+    enc = detect_legacy(text)
     return clean(convert_legacy(text, enc) if enc else text)
 
 
