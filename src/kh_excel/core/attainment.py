@@ -46,7 +46,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, format_number
+from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -113,7 +113,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         if r > _ZERO:
             q = r / basis
             ratio = q * _HUNDRED
-            if q >= IMPLAUSIBLE_FACTOR or q <= _IMPLAUSIBLE_LOW:  # numbers.far_apart(r, basis, IMPLAUSIBLE_FACTOR)
+            if far_ratio(q, IMPLAUSIBLE_FACTOR):  # the ratio already computed, by the rule of numbers.far_apart
                 # 34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan
                 return Assessment(ind, "khong_danh_gia", None,
                                   UNIT_MISMATCH_REASON.format(ratio=format_number(ratio, 1)), **growth)
@@ -131,7 +131,6 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     return Assessment(ind, status, ratio, reason, **growth)
 
 
-_IMPLAUSIBLE_LOW = 1 / IMPLAUSIBLE_FACTOR
 _ZERO = Decimal(0)
 
 

@@ -566,7 +566,13 @@ FAR_OFF_FACTOR = Decimal(10)  # a figure ≥10× or ≤0,1× the one it is compa
 IMPLAUSIBLE_FACTOR = Decimal(100)  # ≥100× or ≤1/100 of the plan: surely a unit mismatch, never judged (core.attainment)
 
 
-_TENTH = 1 / FAR_OFF_FACTOR  # exact in any context
+_INVERSES = {factor: 1 / factor for factor in (FAR_OFF_FACTOR, IMPLAUSIBLE_FACTOR)}  # 0.1, 0.01: exact in any context
+
+
+def far_ratio(ratio: Decimal, factor: Decimal = FAR_OFF_FACTOR) -> bool:
+    """Is the ratio of two positive figures at least `factor`, or at most 1/`factor`? For a caller that has
+    computed the ratio already (core.attainment's ratio to the plan); `far_apart` for two figures."""
+    return ratio >= factor or ratio <= (_INVERSES.get(factor) or 1 / factor)
 
 
 def far_apart(a: Decimal | None, b: Decimal | None, factor: Decimal = FAR_OFF_FACTOR) -> bool:
@@ -575,8 +581,7 @@ def far_apart(a: Decimal | None, b: Decimal | None, factor: Decimal = FAR_OFF_FA
     prints the two figures, never a ratio or a growth computed from them."""
     if a is None or b is None or a <= 0 or b <= 0:
         return False
-    r = a / b
-    return r >= factor or r <= (_TENTH if factor is FAR_OFF_FACTOR else 1 / factor)
+    return far_ratio(a / b, factor)
 
 
 def format_percent(value: Decimal | float | int, decimals: int | None = 1) -> str:
