@@ -231,7 +231,7 @@ def _cell_xml(prefix: str, ref: str, kind: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_KINDS), min_size=1, max_size=30), st.sampled_from(["", "x:"]))
 def test_uncached_formula_scan(kinds, prefix):
-    from kh_excel.io.workbook import _uncached_formulas
+    from kh_excel.io.ooxml_cells import uncached_formulas as _uncached_formulas
     cells = []
     want = {}
     for i, kind in enumerate(kinds):

@@ -21,9 +21,8 @@ from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
 from kh_excel.io.limits import InputRefused, cfb_is_encrypted, guard_spreadsheet, why
-from kh_excel.io.ooxml_cells import (STYLES, FormulaCells, SheetCells, WorkbookCells, formula_positions,
-                                     style_formats as _style_formats, uncached_formulas as _uncached_formulas)
-from kh_excel.io.ooxml_cells import _FORMULA_START, _col_index  # noqa: F401 - used by benchmarks
+from kh_excel.io.ooxml_cells import (_FORMULA_START, STYLES, FormulaCells, SheetCells, WorkbookCells, _col_index,
+                                     formula_positions, style_formats as _style_formats)
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
