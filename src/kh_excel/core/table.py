@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from decimal import Decimal
 from typing import Any
@@ -24,10 +24,20 @@ from kh_excel.core.model import (
     Section,
     Table,
     Target,
+    EMPTY_TARGET,
 )
 from kh_excel.core.numbers import ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text, parse_target_ex
 
 HEADER_SCAN_ROWS = 40
+
+# parse_grid builds each Indicator positionally, in this order (a third of the keyword call's cost at
+# 100,000 rows); a model whose fields moved must not be read with values in the wrong places.
+_INDICATOR_FIELDS = ("row", "kind", "stt", "name", "unit", "section", "section_numeral", "target", "result",
+                     "result_text", "previous", "lead", "cooperate", "leader", "note", "direction", "direction_reason",
+                     "parent_row", "number", "raw", "readings", "key", "growth_target", "exact", "growth_base",
+                     "growth_period", "result_reading", "footnote")
+if tuple(f.name for f in fields(Indicator)) != _INDICATOR_FIELDS:
+    raise RuntimeError("core.model.Indicator's fields changed: update parse_grid's positional Indicator(...) and _INDICATOR_FIELDS")
 
 _PROSE_STARTS = ("tinh hinh", "tien do", "thoi gian", "du bao", "giai phap", "nguyen nhan", "kho khan",
                   "ly do", "bien phap", "noi dung thuc hien", "kha nang")
@@ -627,6 +637,8 @@ def _display_text(v: Any) -> str:
 
 # Units, agencies and leaders repeat down a column: each distinct text is made once.
 _display_str = lru_cache(maxsize=1 << 16)(vtext.display_text)
+# So do STT texts («1», «-», «+», «a)»).
+_clean_short = lru_cache(maxsize=1 << 12)(vtext.clean)
 
 
 def _scaled(p: ParsedNumber) -> Decimal:
@@ -679,13 +691,25 @@ _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chu
                  "khong co so lieu", "chua co sl", "cap nhat sau"}
 
 
+@lru_cache(maxsize=1 << 12)
+def _stt_number(stt: str) -> int | None:
+    """The number of a numbered STT ("2", "2.", "2(*)", "3*"), None for any other."""
+    m = _INT_STT.match(stt)
+    return int(m.group(1)) if m else None
+
+
 def _unless_placeholder(v: Any) -> Any:
     """None for a cell that only says there is no figure yet ("-", "…", "đang cập nhật")."""
-    if isinstance(v, str):
-        key = _fold(v).strip().replace("…", "...").replace("–", "-").replace("—", "-")
-        if key.strip(" .") in _PLACEHOLDERS or key in _PLACEHOLDERS:
-            return None
+    if isinstance(v, str) and _is_placeholder(v):
+        return None
     return v
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_placeholder(v: str) -> bool:
+    """Whether a text cell only says there is no figure yet (texts of a figure column repeat: «-», «>10»)."""
+    key = _fold(v).strip().replace("…", "...").replace("–", "-").replace("—", "-")
+    return key.strip(" .") in _PLACEHOLDERS or key in _PLACEHOLDERS
 
 
 _FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|\(\d{1,2}\))\s*$")
@@ -820,6 +844,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
     from kh_excel.core.direction import infer_direction
+    split_footnote, display_text, fold = vtext.split_footnote, vtext.display_text, vtext.fold
+    c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
+    has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
+    has_direction = "direction" in cols
+    cells_roles, registry_id = _cells_roles, id(agency_registry())
+    indicators = table.indicators
+    append = indicators.append
+    structures: list[int] = []  # indices of «Cơ cấu …» rows, whose parts are read once the table is
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
@@ -850,16 +882,24 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 add_warning("repeated_header", r, "name", "")
                 continue
 
-        raw, shown = values_of(r, row)
+        if anchors:
+            raw, shown = values_of(r, row)
+        else:
+            raw = shown = dict(zip(roles, row_values(row)))
         stt_raw = raw.get("stt")
-        stt_from_merge = False
-        if anchors and _is_blank(stt_raw) and "stt" in cols and (r, cols["stt"]) in anchors:
-            stt_from_merge = True
-        stt = _str(stt_raw)
+        stt_from_merge = bool(anchors) and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
+        if stt_raw is None:
+            stt = ""
+        elif stt_raw.__class__ is str:
+            stt = _clean_short(stt_raw)  # «1», «-», «+» repeat down the column
+        elif stt_raw.__class__ is float and stt_raw.is_integer():
+            stt = str(int(stt_raw))
+        else:
+            stt = _str(stt_raw)
         # Names rarely repeat: read without a cache (display_text is cheap for Unicode Vietnamese).
-        name, footnote = vtext.split_footnote(vtext.display_text(name_cell) if isinstance(name_cell, str)
-                                              else _str(name_cell))
-        unit = _display_text(shown.get("unit"))
+        name, footnote = split_footnote(display_text(name_cell) if isinstance(name_cell, str) else _str(name_cell))
+        v = shown.get("unit")
+        unit = _display_str(v) if isinstance(v, str) else _str(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = raw.get("result")
         if isinstance(result_raw, str):
@@ -870,8 +910,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         lead_raw = shown.get("lead")
         has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
-        if has_data and _is_empty_figure(target_raw) and _is_empty_figure(result_raw) \
-                and _is_empty_figure(previous_raw) and _is_blank(lead_raw) and _is_heading(name):
+        # (a non-zero float target, the common row, is a figure: no call needed to say so)
+        if has_data and not (target_raw.__class__ is float and target_raw) and _is_empty_figure(target_raw) \
+                and _is_empty_figure(result_raw) and _is_empty_figure(previous_raw) and _is_blank(lead_raw) \
+                and _is_heading(name):
             # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
             # a running serial number in the STT column does not make it one either.
             has_values = has_data = False
@@ -925,18 +967,18 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 continue
         if not name and not has_data:
             continue  # a stray STT or note fragment with nothing to read
-        fname = vtext.fold(name or stt)
-        if not stt and not has_data and fname.startswith(_NOTE_START):
-            continue
-        if not stt and fname.rstrip(" :") in _TOTAL_NAMES:
-            continue  # a total row is arithmetic, not an indicator
+        fname = fold(name or stt)
+        if not stt:
+            if not has_data and fname.startswith(_NOTE_START):
+                continue
+            if fname.rstrip(" :") in _TOTAL_NAMES:
+                continue  # a total row is arithmetic, not an indicator
 
-        int_match = _INT_STT.match(stt)
         if is_roman:
             kind, number = "indicator", None
             add_warning("roman_indicator", r, "stt", name, stt=stt)
-        elif int_match and not stt_from_merge:
-            kind, number = "indicator", int(int_match.group(1))
+        elif not stt_from_merge and (number := _stt_number(stt)) is not None:
+            kind = "indicator"
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number
         elif current is None:
@@ -946,82 +988,96 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if kind == "subrow" and not has_data:
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
 
-        lead, cooperate = _lead_and_cooperate(lead_raw, shown.get("cooperate"))
-        leader = _display_text(shown.get("leader"))
+        try:
+            lead, cooperate = cells_roles(lead_raw, shown.get("cooperate"), registry_id)
+        except TypeError:  # an unhashable value: not from a sheet, but read it all the same
+            lead, cooperate = _roles_cached(_agencies(lead_raw), _agencies(shown.get("cooperate")))
+        lead, cooperate = list(lead), list(cooperate)
+        v = shown.get("leader")
+        leader = _display_str(v) if isinstance(v, str) else _str(v)
         if kind == "subrow" and current is not None:
             lead = lead or list(current.lead)
             cooperate = cooperate or list(current.cooperate)
             leader = leader or current.leader
-        ind = Indicator(
-            row=r + 1,
-            kind=kind,
-            stt=stt,
-            name=name,
-            unit=unit,
-            section=section.title,
-            section_numeral=section.numeral,
-            number=number,
-            key=fname if name else "",
-            footnote=footnote,
-            lead=lead,
-            cooperate=cooperate,
-            leader=leader,
-            note=_display_text(raw.get("note")),
-            raw=raw,
-            parent_row=current.row if kind == "subrow" and current is not None else None,
-        )
+        v = raw.get("note")
+        note = _display_str(v) if isinstance(v, str) else _str(v)
         # A placeholder ("-", "…", "đang cập nhật") holds no figure.
-        if target_raw is None and "target" in raw:
+        if target_raw is None and has_target:
             raw["target"] = None
-        if result_raw is None and "result" in raw:
+        if result_raw is None and has_result:
             raw["result"] = None
-        if previous_raw is None and "previous" in raw:
+        if previous_raw is None and has_previous:
             raw["previous"] = None
-        if not _is_blank(target_raw) and not isinstance(target_raw, ErrorValue):
-            tcol = cols["target"]
-            reading = _parse_target_cell(target_raw, fmts.get((r, tcol)) if fmts else None)
-            ind.target = _scaled_target(reading)
-            ind.readings["target"] = reading
+        readings: dict[str, Any] = {}
+        exact: dict[str, Decimal] = {}
+        target = EMPTY_TARGET
+        growth_target, growth_base, growth_period = False, None, (0, 0, 0)
+        if not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
+            fmt = fmts.get((r, c_target)) if fmts else None
+            reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
             n = reading.number
-            if n is not None and n.exact is not None and reading.target.op == "=":
-                ind.exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
-            ind.growth_target = bool(n is not None and n.was_text and ind.target.is_numeric and "%" in ind.target.text
-                                     and unit and "%" not in unit and "phần trăm" not in unit.lower())
-            if ind.growth_target and base_col is not None and base_col < len(row):
-                base = parse_number(row[base_col])
-                if base is not None:
-                    ind.growth_base, ind.growth_period = base.value, plan_period
-        if "result" in cols and not _is_blank(result_raw):
-            if isinstance(result_raw, ErrorValue):
-                ind.result_text = str(result_raw)
+            target = reading.target
+            if n is not None and n.percent and not n.was_text and target.value is not None:
+                target = _scaled_target(reading)
+            readings["target"] = reading
+            if n is not None:
+                if n.exact is not None and target.op == "=":
+                    exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
+                if n.was_text and target.is_numeric and "%" in target.text and unit and "%" not in unit \
+                        and "phần trăm" not in unit.lower():
+                    growth_target = True
+                    if base_col is not None and base_col < len(row):
+                        base = parse_number(row[base_col])
+                        if base is not None:
+                            growth_base, growth_period = base.value, plan_period
+        result, result_text, result_reading = None, "", None
+        if has_result and not _is_blank(result_raw):
+            if result_raw.__class__ is ErrorValue:
+                result_text = str(result_raw)
             else:
-                p = parse_number(result_raw, fmts.get((r, cols["result"])) if fmts else None)
-                p = _nearer_reading(p, result_raw, ind.target)
-                ind.readings["result"] = p
+                p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
+                if p is not None and p.ambiguous:
+                    p = _nearer_reading(p, result_raw, target)
+                readings["result"] = p
                 if p is None:
-                    ind.result_text = _str(result_raw)
+                    result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
                     if rr is not None:
-                        ind.result_reading = rr
+                        result_reading = rr
                         if rr.point is not None and not rr.change:
-                            ind.result = rr.point
+                            result = rr.point
                         add_warning("result_expression", r, "result", name, value=rr.text,
                                     reading=_describe_result(rr))
                 else:
-                    ind.result = _scaled(p)
+                    result = p.value.scaleb(2) if p.percent and not p.was_text else p.value
                     if p.exact is not None:
-                        ind.exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
-        if "previous" in cols and not _is_blank(previous_raw) and not isinstance(previous_raw, ErrorValue):
-            p = parse_number(previous_raw, fmts.get((r, cols["previous"])) if fmts else None)
-            ind.readings["previous"] = p
-            ind.previous = _scaled(p) if p else None
-            if p is not None and p.exact is not None:
-                ind.exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
-        ind.direction, ind.direction_reason = infer_direction(ind.name, ind.unit, ind.target, _str(shown.get("direction")), fname if name else None)
-        table.indicators.append(ind)
+                        exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
+        previous = None
+        if has_previous and not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue:
+            p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
+            readings["previous"] = p
+            if p is not None:
+                previous = p.value.scaleb(2) if p.percent and not p.was_text else p.value
+                if p.exact is not None:
+                    exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+        if has_direction:
+            v = shown.get("direction")
+            explicit = "" if v is None else _str(v)
+        else:
+            explicit = ""
+        direction, reason = infer_direction(name, unit, target, explicit, fname if name else None)
+        # Positionally, in the order of Indicator's fields (_INDICATOR_FIELDS checks it): a third of the keyword call.
+        ind = Indicator(r + 1, kind, stt, name, unit, section.title, section.numeral, target, result, result_text,
+                        previous, lead, cooperate, leader, note, direction, reason,
+                        current.row if kind == "subrow" and current is not None else None, number, raw, readings,
+                        fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
+                        footnote)
+        append(ind)
+        if name and fname.startswith("co cau"):
+            structures.append(len(indicators) - 1)
         if kind == "indicator":
             current = ind
-    _structures_about(table)
+    _structures_about(indicators, structures)
     return table
 
 
@@ -1109,13 +1165,12 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     return parts
 
 
-def _structures_about(table: Table) -> None:
-    """Parts of a structure are shares planned at a level: «khoảng», unless a burden (core.direction)."""
+def _structures_about(inds: list[Indicator], heads: list[int]) -> None:
+    """Parts of a structure are shares planned at a level: «khoảng», unless a burden (core.direction).
+    `heads`: the indices of the «Cơ cấu …» rows (their folded name starts so)."""
     from kh_excel.core.direction import structure_part_direction
-    inds = table.indicators
-    for i, ind in enumerate(inds):
-        if not ind.name_key.startswith("co cau"):
-            continue
+    for i in heads:
+        ind = inds[i]
         for part in structure_parts(inds, i):
             part.direction, part.direction_reason = structure_part_direction(
                 ind.name, part.name, part.target, part.direction, part.direction_reason)
@@ -1143,15 +1198,6 @@ def _agencies(value: Any) -> tuple[tuple[str, str], ...]:
     if _is_blank(value) or isinstance(value, ErrorValue):
         return ()
     return _split_cached(str(value), id(agency_registry()))
-
-
-def _lead_and_cooperate(lead: Any, cooperate: Any) -> tuple[list[str], list[str]]:
-    """«Sở Tài chính (chủ trì)» leads wherever it is written (core.agencies.assign_roles)."""
-    try:
-        leads, coops = _cells_roles(lead, cooperate, id(agency_registry()))
-    except TypeError:  # an unhashable value: not from a sheet, but read it all the same
-        leads, coops = _roles_cached(_agencies(lead), _agencies(cooperate))
-    return list(leads), list(coops)
 
 
 @lru_cache(maxsize=1 << 14, typed=True)
