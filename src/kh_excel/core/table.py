@@ -874,13 +874,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         target_cell = row[c_target] if c_target is not None else None
         if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(name_cell) == "name":
             roles_here = _roles_of_row(row)
-        else:
-            roles_here = {}
-        if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
-            same = sum(1 for _, lab in roles_here.values() if _fold(lab) in header_folds)
-            if same >= 2 or len(roles_here) >= 4:
-                add_warning("repeated_header", r, "name", "")
-                continue
+            if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
+                same = sum(1 for _, lab in roles_here.values() if _fold(lab) in header_folds)
+                if same >= 2 or len(roles_here) >= 4:
+                    add_warning("repeated_header", r, "name", "")
+                    continue
 
         if anchors:
             raw, shown = values_of(r, row)
@@ -899,7 +897,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         # Names rarely repeat: read without a cache (display_text is cheap for Unicode Vietnamese).
         name, footnote = split_footnote(display_text(name_cell) if isinstance(name_cell, str) else _str(name_cell))
         v = shown.get("unit")
-        unit = _display_str(v) if isinstance(v, str) else _str(v)
+        unit = (_display_str(v) if v else "") if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = raw.get("result")
         if isinstance(result_raw, str):
@@ -908,7 +906,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if isinstance(previous_raw, str):
             previous_raw = _unless_placeholder(previous_raw)
         lead_raw = shown.get("lead")
-        has_values = not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
+        has_values = target_raw.__class__ is float or result_raw.__class__ is float \
+            or not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
         has_data = has_values or bool(unit) or not _is_blank(lead_raw)
         # (a non-zero float target, the common row, is a figure: no call needed to say so)
         if has_data and not (target_raw.__class__ is float and target_raw) and _is_empty_figure(target_raw) \
@@ -994,13 +993,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             lead, cooperate = _roles_cached(_agencies(lead_raw), _agencies(shown.get("cooperate")))
         lead, cooperate = list(lead), list(cooperate)
         v = shown.get("leader")
-        leader = _display_str(v) if isinstance(v, str) else _str(v)
+        leader = (_display_str(v) if v else "") if v.__class__ is str else _display_text(v)
         if kind == "subrow" and current is not None:
             lead = lead or list(current.lead)
             cooperate = cooperate or list(current.cooperate)
             leader = leader or current.leader
         v = raw.get("note")
-        note = _display_str(v) if isinstance(v, str) else _str(v)
+        note = (_display_str(v) if v else "") if v.__class__ is str else _display_text(v)
         # A placeholder ("-", "…", "đang cập nhật") holds no figure.
         if target_raw is None and has_target:
             raw["target"] = None
@@ -1012,7 +1011,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         exact: dict[str, Decimal] = {}
         target = EMPTY_TARGET
         growth_target, growth_base, growth_period = False, None, (0, 0, 0)
-        if not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
+        if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
             n = reading.number
@@ -1031,7 +1030,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         if base is not None:
                             growth_base, growth_period = base.value, plan_period
         result, result_text, result_reading = None, "", None
-        if has_result and not _is_blank(result_raw):
+        if has_result and (result_raw.__class__ is float or not _is_blank(result_raw)):
             if result_raw.__class__ is ErrorValue:
                 result_text = str(result_raw)
             else:
@@ -1053,7 +1052,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         previous = None
-        if has_previous and not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue:
+        if has_previous and (previous_raw.__class__ is float
+                             or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
             p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
             readings["previous"] = p
             if p is not None:
