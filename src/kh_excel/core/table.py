@@ -897,7 +897,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         # Names rarely repeat: read without a cache (display_text is cheap for Unicode Vietnamese).
         name, footnote = split_footnote(display_text(name_cell) if isinstance(name_cell, str) else _str(name_cell))
         v = shown.get("unit")
-        unit = (_display_str(v) if v else "") if v.__class__ is str else _display_text(v)
+        unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = raw.get("result")
         if isinstance(result_raw, str):
@@ -993,13 +993,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             lead, cooperate = _roles_cached(_agencies(lead_raw), _agencies(shown.get("cooperate")))
         lead, cooperate = list(lead), list(cooperate)
         v = shown.get("leader")
-        leader = (_display_str(v) if v else "") if v.__class__ is str else _display_text(v)
+        leader = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         if kind == "subrow" and current is not None:
             lead = lead or list(current.lead)
             cooperate = cooperate or list(current.cooperate)
             leader = leader or current.leader
         v = raw.get("note")
-        note = (_display_str(v) if v else "") if v.__class__ is str else _display_text(v)
+        note = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         # A placeholder ("-", "…", "đang cập nhật") holds no figure.
         if target_raw is None and has_target:
             raw["target"] = None
