@@ -131,7 +131,7 @@ VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầ
 # (Kelvin and Ångström signs, dotted İ, final sigma, «≠» = «=» + a combining mark), combining marks.
 ODD = (" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2002\u2009\u200b\u2028\u2029\u202f\u3000\ufeff\xad"
        "–—≥≤≠±×÷%‰°²³¹()[]*.,;:/-+&'\"«»“”…•K\u212aÅ\u212bİıΣςßÆæØøÇçÑñÜüÖöÿŒœŠšŸŽžƒ"
-       "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\x00\x01\x7f\ud800\U0001f600")
+       "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\x00\x01\x7f\ud800\U0001f600\ufffe\uffff")
 WORDS = sorted({*D.LOWER_IS_BETTER, *D.CEILINGS, *D.HANDLED, "giam", "keo giam", "xep hang", "thu hang",
                 "Tỷ lệ hộ nghèo", "Giảm tỷ lệ", "Chỉ số giá tiêu dùng (CPI)", "nợ xấu", "tai nạn giao thông",
                 "Xếp hạng PCI", "thứ hạng", "Hạng", "Thứ/63", "bậc", "điểm %", "Tổng sản phẩm", "(*)", "[2]", "¹"})
@@ -190,6 +190,8 @@ def _same_text(s: object) -> None:
     if isinstance(s, str):
         assert X.display_text(s) == ref_display_str(s)
         assert X.split_footnote(X.display_text(s)) == X.split_footnote(ref_display_str(s))
+        name, mark = X.split_footnote(ref_display_str(s))
+        assert X.display_name(s) == (name, mark, ref_fold(name))
 
 
 def _same_direction(name: str, unit: str = "") -> None:
@@ -277,8 +279,34 @@ def test_distinct_names_of_a_large_table_match_the_reference():
 def test_the_fast_fold_alphabet_is_nfc_in_any_order():
     """fold skips `clean`'s NFC step for text the fast table encodes: any string of its characters
     must be NFC already (starters only, no two of them composing)."""
-    decoding = "".join(X._FAST_FOLD_ALPHABET)
+    decoding = X._FAST_FOLD_ALPHABET.replace("\ufffe", "")
     assert all(unicodedata.combining(ch) == 0 for ch in decoding)
     for a in decoding:
         for b in decoding:
             assert unicodedata.is_normalized("NFC", a + b), (a, b)
+
+
+def test_the_fast_fold_codes_tell_legacy_free_text():
+    """display_name takes «an encoded byte ≥ 128» for «a letter Windows-1252 cannot encode», which rules
+    out legacy-font text (detect_legacy's _NOT_LEGACY), and needs no `clean` of such text (printable NFC)."""
+    alphabet = X._FAST_FOLD_ALPHABET
+    assert len(alphabet) == 256 and sum(ch != "\ufffe" for ch in alphabet) == 1 + 95 + 134
+    for code, ch in enumerate(alphabet):
+        if ch == "\ufffe":
+            continue  # no character has this code
+        assert (code >= 128) == bool(X._NOT_LEGACY.match(ch)), (code, ch)
+        assert ch.isprintable() or ch == "\0", ch
+        assert ch == " " or not ch.isspace(), ch
+    for ch in ("\ufffe", "\t", "\n", "\x1f", "\x7f", "\xa0", "–"):
+        with pytest.raises(UnicodeEncodeError):
+            X._charmap_encode(ch, "strict", X._FAST_FOLD_MAP)
+
+
+@pytest.mark.parametrize("s", ["Tổng sản phẩm (*)", "Tỷ lệ hộ nghèo  ", "  Hộ **", "(*)", "Số (1)", "Tên", "Cà phê",
+                               "Tæng s¶n phÈm", "Tá»•ng sáº£n pháº©m", "Cơ cấu – GRDP", "Tổng\x01sản", "Tổng\tsản", "a  b ¹",
+                               "Hộ nghèo [2]", "Hộ nghèo[12]", "Hộ nghèo (123)", " ", "", "Tỷ lệ)", "Hộ\ufffe", "Hộ\x00 nghèo  ",
+                               "\x00", "Hộ\x7f"])
+def test_display_name_is_the_three_calls(s):
+    name, mark = X.split_footnote(X.display_text(s))
+    assert X.display_name(s) == (name, mark, X.fold(name))
+    _same_text(s)

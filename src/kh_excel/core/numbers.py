@@ -504,9 +504,11 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
     """
     kind = type(value)
     if kind is float:  # most cells: fast paths first, the careful reading for the rest
+        if number_format is None or number_format == "General":
+            return _float_number(value)  # figures repeat down a table (100, 0, a plan's round numbers)
         d = _plain_float(value)
         if d is not None:  # never -0: with no format, _cell_number would return it as it is
-            return ParsedNumber(d, False) if number_format is None else _cell_number(d, number_format)
+            return _cell_number(d, number_format)
     elif kind is int:
         if -_INT_LIMIT < value < _INT_LIMIT:
             return ParsedNumber(Decimal(value), False) if number_format is None else \
@@ -528,14 +530,30 @@ def parse_number(value: Any, number_format: str | None = None) -> ParsedNumber |
             return None
         return parsed if parsed is None or _plausible(parsed.value) else None
     if isinstance(value, (int, float, Decimal)):
-        try:
-            d = to_decimal(value)
-        except (ValueError, TypeError, InvalidOperation, OverflowError):
-            return None
-        if not _plausible(d):
-            return None
-        return _cell_number(d, number_format)
+        return _numeric_cell(value, number_format)
     return None
+
+
+def _numeric_cell(value: int | float | Decimal, number_format: str | None) -> ParsedNumber | None:
+    """parse_number's careful reading of a numeric cell (NaN, infinities, junk magnitudes read as nothing)."""
+    try:
+        d = to_decimal(value)
+    except (ValueError, TypeError, InvalidOperation, OverflowError):
+        return None
+    if not _plausible(d):
+        return None
+    return _cell_number(d, number_format)
+
+
+@lru_cache(maxsize=1 << 14)
+def _float_number(value: float) -> ParsedNumber | None:
+    """parse_number of a float cell without a number format, once per distinct value. "General" reads
+    the same (its format shows no fixed decimals); equal keys 0.0 and -0.0 read alike (a zero is never
+    negative); a NaN is its own key, and reads as nothing. The reading is frozen: sharing it is safe."""
+    d = _plain_float(value)
+    if d is not None:
+        return ParsedNumber(d, False)
+    return _numeric_cell(value, None)
 
 
 # --------------------------------------------------------------------------- writing numbers
@@ -665,13 +683,13 @@ def _numeric_cell_text(parsed: ParsedNumber, places: int | None = None) -> str:
 
 def parse_target_ex(value: Any, number_format: str | None = None) -> TargetReading:
     """Parse a target and return it with the numbers read (see module docstring)."""
+    kind = type(value)
+    if kind is float or kind is int:  # most target cells (bool is not int here: type() is exact)
+        return _numeric_target(value, number_format)
     if value is None:
         return _text_target("")
     if isinstance(value, bool):
         return _text_target("TRUE" if value else "FALSE")
-    kind = type(value)
-    if kind is float or kind is int:
-        return _numeric_target(value, number_format)
     if isinstance(value, (int, float, Decimal)):
         return _numeric_target.__wrapped__(value, number_format)
     if not isinstance(value, str):

@@ -65,21 +65,27 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
-# The fast fold: ASCII (but the whitespace `clean` removes) and the 134 Vietnamese letters with
-# diacritics fit one 256-entry charmap codec (a C lookup per character, ~10x cheaper than
-# str.translate with a dict); each byte is then mapped to its folded lower-case ASCII letter.
-# Text with any other character (en dash, «≥», other languages' letters) raises and takes the
-# general path.
+# The fast fold: printable ASCII and the 134 Vietnamese letters with diacritics fit one 256-entry
+# charmap codec (a C lookup per character, ~10x cheaper than str.translate with a dict); each byte is
+# then mapped to its folded lower-case ASCII letter. Text with any other character (en dash, «≥»,
+# other languages' letters, control characters) raises and takes the general path. The letters that
+# Windows-1252 cannot encode (ă đ ơ ư ạ…ỹ, all above U+00FF) get the codes from 128 up, so "the text
+# holds one" — what rules out legacy-font text — is `not encoded.isascii()`.
 def _fast_fold_tables() -> tuple[object, bytes, str]:
     letters = {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy"
                for tone in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")}
     letters = {ch for ch in letters if not ch.isascii()} | {"đ"}
     letters |= {ch.upper() for ch in letters}
-    domain = [chr(i) for i in range(128) if chr(i) == " " or not chr(i).isspace()] + sorted(letters)
-    assert len(domain) <= 256 and all(len(ch.translate(_FOLD).lower()) == 1 for ch in domain)
-    decoding = "".join(domain).ljust(256, "\ufffe")  # U+FFFE: an unused code, as in encodings.cp1252
-    folded = bytes(ord(ch.translate(_FOLD).lower()) for ch in domain).ljust(256, b"\0")
-    return codecs.charmap_build(decoding), folded, "".join(domain)
+    # NUL first: charmap_build makes its fast table (and leaves U+FFFE unmapped) only for a table so led.
+    low = "\0" + "".join(chr(i) for i in range(0x20, 0x7F)) + "".join(sorted(ch for ch in letters if ord(ch) <= 0xFF))
+    high = "".join(sorted(ch for ch in letters if ord(ch) > 0xFF))
+    assert len(low) <= 128 and len(high) <= 128 and all(len(ch.translate(_FOLD).lower()) == 1 for ch in low + high)
+    # U+FFFE: an unused code, as in encodings.cp1252
+    decoding = low.ljust(128, "\ufffe") + high.ljust(128, "\ufffe")
+    folded = bytes(ord(ch.translate(_FOLD).lower()) if ch != "\ufffe" else 0 for ch in decoding)
+    encoding = codecs.charmap_build(decoding)
+    assert not isinstance(encoding, dict)
+    return encoding, folded, decoding
 
 
 _FAST_FOLD_MAP, _FAST_FOLD_BYTES, _FAST_FOLD_ALPHABET = _fast_fold_tables()
@@ -703,6 +709,36 @@ _NOT_LEGACY = re.compile("[" + "".join(
     f"\\u{cp:04x}" for cp in [*range(0x100, 0x250), *range(0x300, 0x370), *range(0x1EA0, 0x1EFA)]
     if _UNICODE_VIETNAMESE.match(chr(cp)) and not _encodes(chr(cp), "cp1252")
 ) + "]")
+
+
+def display_name(text: str) -> tuple[str, str, str]:
+    """An indicator's name cell read at once: (display_text, split into name and footnote mark, and
+    fold of the name) — `split_footnote(display_text(text))` and `fold` of its name, exactly.
+
+    Names rarely repeat, so there is no cache: a name of ASCII and Vietnamese letters holding one
+    that Windows-1252 cannot encode (nearly every name: not legacy-font text, NFC, printable) is
+    encoded once, and that encoding gives the fold; any other text takes the three functions."""
+    try:
+        encoded = _charmap_encode(text, "strict", _FAST_FOLD_MAP)[0]
+    except (UnicodeEncodeError, TypeError):
+        return _display_name(text)
+    if encoded.isascii() and not text.isascii():
+        return _display_name(text)  # only Latin-1 letters: legacy-font text is possible
+    folded = encoded.translate(_FAST_FOLD_BYTES).decode("ascii")  # " " is the only space, in both
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " ":
+        text, folded = " ".join(text.split()), " ".join(folded.split())
+    if folded[-1:] in _FAST_FOOTNOTE_ENDS:  # ")", "*", "]": a footnote mark is possible
+        name, mark = split_footnote(text)
+        return name, mark, folded[:len(name)]  # the name is the text's beginning, and folds letter by letter
+    return text, "", folded
+
+
+_FAST_FOOTNOTE_ENDS = frozenset(ch for ch in _FOOTNOTE_ENDS if ch.isascii())
+
+
+def _display_name(text: str) -> tuple[str, str, str]:
+    name, mark = split_footnote(display_text(text))
+    return name, mark, fold(name)
 
 
 def display_text(text: str) -> str:
