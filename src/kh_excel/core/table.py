@@ -844,7 +844,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
     from kh_excel.core.direction import infer_direction
-    split_footnote, display_text, fold = vtext.split_footnote, vtext.display_text, vtext.fold
+    split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
     has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
     has_direction = "direction" in cols
@@ -894,8 +894,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             stt = str(int(stt_raw))
         else:
             stt = _str(stt_raw)
-        # Names rarely repeat: read without a cache (display_text is cheap for Unicode Vietnamese).
-        name, footnote = split_footnote(display_text(name_cell) if isinstance(name_cell, str) else _str(name_cell))
+        # Names rarely repeat: read without a cache, text, footnote mark and fold at once.
+        if isinstance(name_cell, str):
+            name, footnote, name_fold = display_name(name_cell)
+        else:
+            (name, footnote), name_fold = split_footnote(_str(name_cell)), None
+        read_name = name
         v = shown.get("unit")
         unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
@@ -966,7 +970,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 continue
         if not name and not has_data:
             continue  # a stray STT or note fragment with nothing to read
-        fname = fold(name or stt)
+        # (the name's fold as read, unless a heading or numeral rule rewrote the name)
+        fname = name_fold if name and name is read_name and name_fold is not None else fold(name or stt)
         if not stt:
             if not has_data and fname.startswith(_NOTE_START):
                 continue
