@@ -351,3 +351,25 @@ def test_ten_thousand_row_table_reads_as_before(tmp_path):
         if isinstance(value, float):
             same("format_number", value, None)
             same("format_number", ref.parse_number(value).value, 1)
+
+
+def test_float_cells_read_once_per_value_as_before():
+    """parse_number keeps one reading per float for cells without a format (and "General", which reads
+    the same): equal keys (0.0 and -0.0), a NaN, odd floats and the same float under a real format, in
+    either order, read as the reference reads each of them fresh."""
+    values = [0.0, -0.0, 1.0, -1.0, 0.1 + 0.2, 1e-05, 1e15, 1e16, 1e21, 5e-324, 276.028, float("nan"), float("inf"),
+              -float("inf"), 100.0, 93.0]
+    for order in (values, values[::-1]):
+        new._float_number.cache_clear()
+        for value in order:
+            for fmt in (None, "General", "0.00", "0%", None):
+                assert flat(new.parse_number(value, fmt)) == flat(ref.parse_number(value, fmt)), (value, fmt)
+                assert flat(new.parse_target_ex(value, fmt)) == flat(ref.parse_target_ex(value, fmt)), (value, fmt)
+
+
+@settings(max_examples=300)
+@given(st.lists(floats, min_size=1, max_size=20), st.sampled_from([None, "General"]))
+def test_float_cache_keeps_fresh_readings(values, fmt):
+    new._float_number.cache_clear()
+    for value in values + values:
+        assert flat(new.parse_number(value, fmt)) == flat(ref.parse_number(value, fmt)), value

@@ -310,3 +310,29 @@ def test_display_name_is_the_three_calls(s):
     name, mark = X.split_footnote(X.display_text(s))
     assert X.display_name(s) == (name, mark, X.fold(name))
     _same_text(s)
+
+
+# Names with symbols among Vietnamese letters (display_name's symbol path): any character of Unicode
+# beside them, so that a symbol with a case, a mark, a space or a composition takes the general path.
+mixed_names = st.lists(st.one_of(vietnamese_text, st.sampled_from(WORDS), st.characters(),
+                                 st.sampled_from(list("–—≥≤“”…•°²¹*()[]ⒶΣ\u0338=\u00a0\u2028"))),
+                       min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(mixed_names)
+def test_display_name_of_names_with_symbols_matches_the_reference(s):
+    name, mark = X.split_footnote(ref_display_str(s))
+    assert X.display_name(s) == (name, mark, ref_fold(name))
+
+
+def test_inert_symbols_are_kept_by_clean_and_fold():
+    """Every character _inert accepts (all of Unicode below U+30000) reads through clean and fold unchanged
+    beside Vietnamese letters and spaces, as display_name's symbol path assumes."""
+    import sys as _sys
+    inert = [chr(cp) for cp in range(0x30000) if X._inert(chr(cp))]
+    assert len(inert) > 3000 and "–" in inert and "≥" in inert and "²" in inert
+    for ch in inert:
+        for s in (f"Ấp {ch} ă", f"ă{ch}", f"{ch}ơ  ", f"Ư {ch}{ch} (*)"):
+            name, mark = X.split_footnote(ref_display_str(s))
+            assert X.display_name(s) == (name, mark, ref_fold(name)), hex(ord(ch))

@@ -77,6 +77,8 @@ def _rank_unit(unit: str) -> bool | None:
 
 
 RANK_REASON = "chỉ tiêu là thứ hạng (xếp hạng): thứ càng nhỏ càng tốt (thứ 18 tốt hơn thứ 20)"
+_RANK_DIRECTION: tuple[Direction, str] = ("down", RANK_REASON)
+_CEILING_TARGET: tuple[Direction, str] = ("down", "mục tiêu dạng «không vượt quá»")
 
 _EXPLICIT = {
     "tang": "up", "cao": "up", "cao hon": "up", "lon hon": "up", "up": "up", "↑": "up",
@@ -92,11 +94,16 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         found = _explicit_direction(explicit)
         if found is not None:
             return found
-    if is_rank(name, unit):
-        return "down", RANK_REASON
+    ranked = _rank_unit(unit)  # is_rank, inlined: asked for every row, units repeat (cached)
+    if ranked or ranked is None and _rank_name(name):
+        return _RANK_DIRECTION
     if target.op in ("<", "<="):
-        return "down", "mục tiêu dạng «không vượt quá»"
-    return _name_direction(vtext.fold(name) if folded is None else folded)
+        return _CEILING_TARGET
+    if folded is None:
+        folded = vtext.fold(name)
+    if _trigger(folded) is None:  # _name_direction, inlined: most names hold none of its words
+        return _DEFAULT_DIRECTION
+    return _named_direction(folded)
 
 
 @lru_cache(maxsize=1 << 8)
@@ -133,6 +140,7 @@ _DEFAULT_DIRECTION: tuple[Direction, str] = ("up", "mặc định: càng cao cà
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
 _TRIGGER_RE = re.compile(_alternation(("giam", *CEILINGS, *LOWER_IS_BETTER)))
+_trigger = _TRIGGER_RE.search
 
 
 def _name_direction(folded: str) -> tuple[Direction, str]:

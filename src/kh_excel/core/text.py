@@ -720,7 +720,9 @@ def display_name(text: str) -> tuple[str, str, str]:
     encoded once, and that encoding gives the fold; any other text takes the three functions."""
     try:
         encoded = _charmap_encode(text, "strict", _FAST_FOLD_MAP)[0]
-    except (UnicodeEncodeError, TypeError):
+    except UnicodeEncodeError:
+        return _display_symbol_name(text)
+    except TypeError:
         return _display_name(text)
     if encoded.isascii() and not text.isascii():
         return _display_name(text)  # only Latin-1 letters: legacy-font text is possible
@@ -734,6 +736,41 @@ def display_name(text: str) -> tuple[str, str, str]:
 
 
 _FAST_FOOTNOTE_ENDS = frozenset(ch for ch in _FOOTNOTE_ENDS if ch.isascii())
+_NOT_FAST = re.compile("[^" + re.escape(_FAST_FOLD_ALPHABET.replace("\ufffe", "")) + "]")
+
+
+@lru_cache(maxsize=1 << 12)
+def _inert(ch: str) -> bool:
+    """A punctuation mark, symbol or digit («–», «≥», «“», «²») that `clean` and `fold` keep as it is
+    and that never changes a neighbour: no case, not a mark, not a space, the same in NFD (so nothing
+    composes with it under NFC either: what composes is a combining mark or a Hangul jamo)."""
+    return (unicodedata.category(ch)[0] in "PSN" and ch.isprintable() and not ch.isspace()
+            and not unicodedata.combining(ch) and unicodedata.normalize("NFD", ch) == ch
+            and ch.lower() == ch and ch.upper() == ch and ch.translate(_FOLD) == ch)
+
+
+def _display_symbol_name(text: str) -> tuple[str, str, str]:
+    """display_name of a name with symbols beside its letters («… – xã Bản Lầu», «Tỷ lệ ≥ 95%»): the letters
+    encoded and folded as in the fast path, each inert symbol put back where it stood."""
+    odd = _NOT_FAST.findall(text)
+    if not all(map(_inert, odd)):
+        return _display_name(text)
+    encoded = _charmap_encode(text, "replace", _FAST_FOLD_MAP)[0]  # one "?" for each symbol
+    if encoded.isascii():
+        return _display_name(text)  # no letter that rules out legacy-font text
+    folded = encoded.translate(_FAST_FOLD_BYTES).decode("ascii")
+    pieces, start = [], 0
+    for m in _NOT_FAST.finditer(text):
+        pieces += folded[start:m.start()], m.group()
+        start = m.end()
+    pieces.append(folded[start:])
+    folded = "".join(pieces)
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " ":
+        text, folded = " ".join(text.split()), " ".join(folded.split())
+    if text[-1:] in _FOOTNOTE_ENDS:
+        name, mark = split_footnote(text)
+        return name, mark, folded[:len(name)]
+    return text, "", folded
 
 
 def _display_name(text: str) -> tuple[str, str, str]:
