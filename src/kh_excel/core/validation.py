@@ -18,8 +18,8 @@ from typing import Any, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_result_unfilled
-from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
+from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
+from kh_excel.core.numbers import far_ratio, format_number, parse_number, parse_target_ex, to_decimal
 from kh_excel.core.table import structure_parts
 
 
@@ -119,7 +119,10 @@ def col_index(cell: str) -> int:
 
 def cell_ref(r0: int, c0: int) -> str:
     """A1 reference of 0-based (row, column)."""
-    return f"{col_letter(c0)}{r0 + 1}"
+    return f"{_letters_of(c0)}{r0 + 1}"
+
+
+_letters_of = lru_cache(maxsize=1 << 10)(col_letter)  # a table has a dozen columns: each one's letters once
 
 
 def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicator: str = "", **params: Any) -> Finding:
@@ -135,7 +138,6 @@ def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicato
 def fmt(value: Any) -> str:
     """A number for a message: its value without the trailing zeros a cell format adds, so that a
     finding reads the same whether its engine knows the cell's format (a file) or not (Excel's remote engine)."""
-    from kh_excel.core.numbers import format_number, to_decimal
     if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
         d = to_decimal(value)
         d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
@@ -227,44 +229,65 @@ class _Checker:
     def rows(self, keys: list[str], headings: set[int], structure_heads: set[int]) -> None:
         """The per-row checks of the figures, in the order their findings were always made: values,
         error_values, growth, share, required, far_off. The common row (numbers the reader read,
-        plain cell types, nothing missing) passes cheap tests instead of the general paths. The row's
-        text cells are gathered on the way, for `texts` and `spelling` (one pass over the rows)."""
+        plain cell types, shares inside 0–100, nothing missing, no zero result, result and plan
+        within the far-off factor) passes cheap inline tests; each check's own method runs only
+        where its test says it may find something. The row's text cells are gathered on the way,
+        for `texts` and `spelling` (one pass over the rows)."""
         inds = self.t.indicators
-        value, add_share, required, far_off = self.value, self.share, self.required, self.far_off
-        numbers, plain, share_prefixes = _NUMBER_TYPES, _PLAIN_TYPES, SHARE_PREFIXES
+        value, required, add = self.value, self.required, self.add
+        numbers, plain, share_prefixes, far_ops = _NUMBER_TYPES, _PLAIN_TYPES, SHARE_PREFIXES, _FAR_OFF_OPS
+        zero, hundred = _ZERO, _HUNDRED
         texts: list[tuple] = []
         gather = texts.append
         for ind, key in zip(inds, keys):
             raw = ind.raw
             get = raw.get
             gather((get("name"), get("unit"), get("lead"), get("cooperate"), get("leader")))
+            readings = ind.readings
             v = get("target")
             if v is not None:
                 if type(v) in numbers:
-                    reading = ind.readings.get("target")
+                    reading = readings.get("target")
                     if reading is None or reading.target.op == "text":
                         value(ind, "target", v)
                 elif type(v) is not str or v.strip():
                     value(ind, "target", v)
             v = get("result")
-            if v is not None and (ind.readings.get("result") is None if type(v) in numbers
+            if v is not None and (readings.get("result") is None if type(v) in numbers
                                   else (type(v) is not str or v.strip())):
                 value(ind, "result", v)
             v = get("previous")
-            if v is not None and (ind.readings.get("previous") is None if type(v) in numbers
+            if v is not None and (readings.get("previous") is None if type(v) in numbers
                                   else (type(v) is not str or v.strip())):
                 value(ind, "previous", v)
             if not plain.issuperset(map(type, raw.values())):  # an Excel error can only be of another type
                 self.error_values(ind)
             if ind.growth_target:
                 self.growth(ind)
+            t = ind.target
+            result = ind.result
             share = key.startswith(share_prefixes) and ind.unit.strip() == "%"
-            if share:
-                add_share(ind)
+            if share:  # share() finds something only where a figure lies outside 0–100 (same tests, same order)
+                tv, th, pv = t.value, t.high, ind.previous
+                if not ((tv is None or zero <= tv <= hundred) and (th is None or zero <= th <= hundred)
+                        and (result is None or zero <= result <= hundred) and (pv is None or zero <= pv <= hundred)):
+                    self.share(ind)
             if ind.kind == "indicator" and ind.row not in headings:
-                if not (ind.target.text and ind.unit and ind.lead):  # else nothing is missing
+                if not (t.text and ind.unit and ind.lead):  # else nothing is missing
                     required(ind, structure_heads)
-            far_off(ind, share)
+            # far_off, its tests in its order: a zero result (zero_result_unfilled), else result and plan far apart
+            exact = ind.exact
+            r = exact.get("result", result) if exact else result
+            if r is not None and r == zero and zero_means_unfilled(ind):
+                add("result_zero", ind, "result", target=fmt(t.value))
+                continue
+            tv = t.value
+            if (result is not None and t.op in far_ops and tv and tv > zero and result > zero
+                    and not (share and not (zero <= result <= hundred))):  # a share out of range is reported as such
+                ratio = result / tv
+                if far_ratio(ratio):  # numbers.far_apart's rule (both are positive here), the documents' one too
+                    add("result_far_off", ind, "result", result=fmt(result), target=fmt(tv),
+                        ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
         if texts:
             self._columns.update(zip([role for role, _ in _TEXT_ROLES], map(list, zip(*texts))))
 
@@ -434,20 +457,6 @@ class _Checker:
                         hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
-
-    def far_off(self, ind: Indicator, share: bool | None = None) -> None:
-        t = ind.target
-        if zero_result_unfilled(ind):
-            self.add("result_zero", ind, "result", target=fmt(t.value))
-            return
-        result = ind.result
-        if result is not None and t.op in _FAR_OFF_OPS and t.value and t.value > 0 and result > 0:
-            if (is_share(ind) if share is None else share) and not (0 <= result <= 100):
-                return  # already reported as a share out of range
-            if far_apart(result, t.value):  # the one threshold the documents use too
-                ratio = result / t.value
-                self.add("result_far_off", ind, "result", result=fmt(result), target=fmt(t.value),
-                         ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
