@@ -10,11 +10,12 @@ import re
 
 import datetime as _dt
 from collections import Counter, defaultdict
+from itertools import compress, count
 from operator import methodcaller
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Container, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
@@ -213,11 +214,23 @@ class _Checker:
         self._columns: dict[str, list[Any]] = {}
 
     def add(self, code: str, ind: Indicator | None, role: str | None, **params: Any) -> None:
-        r0 = ind.row - 1 if ind else None
-        c0 = self.t.columns.get(role) if role else None
+        """make_finding's Finding for the role's cell of the row (the params in the same order), built here
+        without a second copy of the params."""
         if role:
             params.setdefault("column", COLUMN_NAMES.get(role, role))
-        self.out.append(make_finding(code, self.t.sheet, r0, c0, ind.name if ind else "", **params))
+            c0 = self.t.columns.get(role)
+        else:
+            c0 = None
+        if ind:
+            r0 = ind.row - 1
+            row, indicator = r0 + 1, ind.name
+            cell = cell_ref(r0, c0) if c0 is not None else ""
+        else:
+            row, indicator, cell = None, "", ""
+        params = {"cell": cell, "indicator": indicator, "row": "" if row is None else row, **params}
+        ft = CATALOGUE[code]
+        self.out.append(Finding(code, ft.severity, self.t.sheet, cell, row, indicator,
+                                vtext.clean(ft.template.format_map(params)), params))
 
     def column(self, role: str) -> list[Any]:
         """The cell of `role` of each indicator, in order (None where the row has none): read once."""
@@ -295,7 +308,7 @@ class _Checker:
         """Encoding and whitespace of the text cells, column by column, each distinct text judged once."""
         for role, multi_line_ok in _TEXT_ROLES:
             cells = self.column(role)
-            texts = [v for v in dict.fromkeys([v for v in cells if isinstance(v, str)]) if v]
+            texts = [v for v in _distinct(cells) if isinstance(v, str) and v]
             if _all_clean(texts):  # then only a legacy font can be wrong
                 detect = vtext.detect_legacy
                 bad = {v: _text_issues(v, multi_line_ok) for v in texts if detect(v)}
@@ -303,10 +316,9 @@ class _Checker:
                 bad = {v: issues for v in texts if (issues := _text_issues_of(v, multi_line_ok))}
             if not bad:
                 continue
-            for ind, v in zip(self.t.indicators, cells):
-                if isinstance(v, str) and v in bad:
-                    for code, params in bad[v]:
-                        self.add(code, ind, role, **params)
+            for ind, v in _rows_with(self.t.indicators, cells, bad):
+                for code, params in bad[v]:
+                    self.add(code, ind, role, **params)
 
     # -- per-cell checks ------------------------------------------------------------
     def value(self, ind: Indicator, role: str, raw: Any) -> None:
@@ -402,13 +414,14 @@ class _Checker:
         previous: int | None = None
         section = None
         serials = {s.title: s.serial for s in self.t.sections if s.serial}
+        numeral = title = None
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 continue
             n = ind.number
-            here = (ind.section_numeral, ind.section)
-            if here != section:
-                section = here
+            if section is None or ind.section_numeral != numeral or ind.section != title:  # another section
+                numeral, title = ind.section_numeral, ind.section
+                section = True
                 if n == 1:  # numbering restarts in each section (I: 1, 2; II: 1, 2)
                     seen, previous = {}, None
                 serial = serials.get(ind.section)
@@ -421,7 +434,8 @@ class _Checker:
                 missing = ", ".join(str(i) for i in range(previous + 1, min(n, previous + 6)))
                 self.add("skipped_stt", ind, "stt", stt=n, previous=previous, missing=missing)
             seen.setdefault(n, ind)
-            previous = max(previous or 0, n)
+            if previous is None or n > previous:  # max(previous or 0, n)
+                previous = n if previous is not None or n > 0 else 0
 
     def structures(self, found: list[tuple[Indicator, list[Indicator]]] | None = None) -> None:
         """'Cơ cấu …' rows: the rows under them (their parts) must sum to 100."""
@@ -466,7 +480,7 @@ class _Checker:
             if role not in self.t.columns:
                 continue
             cells = self.column(role)
-            counts = Counter([v for v in cells if isinstance(v, str)])
+            counts = Counter({v: n for v, n in _counted(cells).items() if isinstance(v, str)})
             for v in [v for v in counts if not v.strip()]:
                 del counts[v]  # inherited values are checked where written
             variants: dict[str, Counter] = defaultdict(Counter)
@@ -481,9 +495,8 @@ class _Checker:
                 continue
             wanted = {raw for raw, pairs in spellings.items() if any(key in split for key, _ in pairs)}
             by_text: dict[str, list[Indicator]] = defaultdict(list)
-            for ind, v in zip(self.t.indicators, cells):
-                if isinstance(v, str) and v in wanted:
-                    by_text[v].append(ind)
+            for ind, v in _rows_with(self.t.indicators, cells, wanted):
+                by_text[v].append(ind)
             where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
             for raw in counts:
                 if raw in wanted:
@@ -500,6 +513,34 @@ class _Checker:
                         continue  # only punctuation, spacing or case differ: one spelling
                     for ind in sorted(where[(key, item)], key=lambda i: i.row):
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
+
+
+def _distinct(cells: list[Any]) -> Iterable[Any]:
+    """The distinct cells in order of first appearance, told apart in C (a cell that cannot be hashed,
+    which no reader makes, sends the column through a Python loop instead). A text never equals a
+    value of another type, so the texts among them are the distinct texts."""
+    try:
+        return dict.fromkeys(cells)
+    except TypeError:
+        return dict.fromkeys([v for v in cells if isinstance(v, str)])
+
+
+def _counted(cells: list[Any]) -> Counter:
+    """Counter(cells) (as `_distinct`, unhashable cells counted only when texts)."""
+    try:
+        return Counter(cells)
+    except TypeError:
+        return Counter([v for v in cells if isinstance(v, str)])
+
+
+def _rows_with(inds: list[Indicator], cells: list[Any], texts: Container[str]) -> Iterable[tuple[Indicator, str]]:
+    """(row, cell) for each row whose text cell is one of `texts` (strings), in row order: the
+    look-ups done in C, the rows that match (few) yielded to Python."""
+    try:
+        hits = list(map(texts.__contains__, cells))
+    except TypeError:  # a cell that cannot be hashed is no text of theirs
+        hits = [isinstance(v, str) and v in texts for v in cells]
+    return compress(zip(inds, cells), hits)
 
 
 def _letters(s: str) -> str:
@@ -547,11 +588,10 @@ def _structures(inds: list[Indicator], keys: list[str] | None = None) -> list[tu
     if keys is None:
         keys = [ind.key or ind.name_key for ind in inds]
     found = []
-    for i, head in enumerate(map(methodcaller("startswith", "co cau"), keys)):
-        if head:
-            parts = structure_parts(inds, i)
-            if parts:
-                found.append((inds[i], parts))
+    for i in compress(count(), map(methodcaller("startswith", "co cau"), keys)):  # the heads found in C
+        parts = structure_parts(inds, i)
+        if parts:
+            found.append((inds[i], parts))
     return found
 
 
