@@ -349,7 +349,7 @@ class _Checker:
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                 return
             parsed = reading.number
-            expression = reading.target.op != "=" or any(ch.isalpha() for ch in str(raw))  # "Tăng 10%", "8,5 (*)"
+            expression = reading.target.op != "=" or any(map(str.isalpha, str(raw)))  # "Tăng 10%", "8,5 (*)"
         else:
             parsed = reading
             expression = False
@@ -703,7 +703,15 @@ def _header_check(ch: _Checker) -> None:
 
 
 def _col_of(cell: str) -> int:
-    letters = "".join(ch for ch in cell if ch.isalpha())
+    """1-based column of the letters in a reference ('E12' -> 5, '' -> 0)."""
+    head = cell.rstrip("0123456789")
+    if head.isalpha():  # 'E' of 'E12': the letters are the head, looked up once per column
+        return _letters_value(head)
+    return _letters_value("".join(ch for ch in cell if ch.isalpha()))
+
+
+@lru_cache(maxsize=1 << 10)
+def _letters_value(letters: str) -> int:
     n = 0
     for ch in letters:
         n = n * 26 + ord(ch) - 64
