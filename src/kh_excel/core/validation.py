@@ -11,7 +11,8 @@ import re
 import datetime as _dt
 from collections import Counter, defaultdict
 from itertools import compress, count
-from operator import methodcaller
+from heapq import nsmallest
+from operator import attrgetter, is_not, methodcaller
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -311,7 +312,13 @@ class _Checker:
         for role, multi_line_ok in _TEXT_ROLES:
             cells = self.column(role)
             texts = [v for v in _distinct(cells) if isinstance(v, str) and v]
-            if _all_clean(texts):  # then only a legacy font can be wrong
+            unsure = texts
+            if role == "name":
+                # A name cell the reader kept as the indicator's name, the very object, is NFC with its
+                # whitespace collapsed (Indicator.name): only the others need the NFD and whitespace test.
+                kept = map(is_not, cells, map(attrgetter("name"), self.t.indicators))
+                unsure = [v for v in _distinct(list(compress(cells, kept))) if isinstance(v, str) and v]
+            if _all_clean(unsure):  # then only a legacy font can be wrong
                 detect = vtext.detect_legacy
                 bad = {v: _text_issues(v, multi_line_ok) for v in texts if detect(v)}
             else:
@@ -508,7 +515,7 @@ class _Checker:
                 if len(counter) < 2:
                     continue
                 (major, _), *minors = counter.most_common()
-                first_rows = sorted(i.row for i in where[(key, major)])[:3]
+                first_rows = nsmallest(3, map(attrgetter("row"), where[(key, major)]))
                 major_cells = ", ".join(cell_ref(r - 1, self.t.columns[role]) for r in first_rows)
                 for item, _n in minors:
                     if _letters(item) == _letters(major):
