@@ -25,9 +25,10 @@ from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import ErrorValue, Finding, Grid, Indicator, Table, without_gc, zero_result_unfilled
 from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
 from kh_excel.core.table import HeaderNotFound, parse_grid, structure_parts
+from kh_excel.core.model import Target
 from kh_excel.core.validation import (CATALOGUE, COLUMN_NAMES, QUALITATIVE_WORDS, SHARE_PREFIXES, _agency_spellings,
-                                      _col_of, _date_text, _ENCODING_WORDS, _is_nfc, _letters,
-                                      _looks_numeric_attempt, _part_headings, _verb_led, cell_ref, fmt)
+                                      _date_text, _ENCODING_WORDS, _is_nfc, _letters,
+                                      _looks_numeric_attempt, _part_headings, _verb_led, fmt)
 
 DATA = Path(__file__).parent / "data"
 BOOKS = sorted(p for d in ("samples", "real") for p in (DATA / d).glob("*.xlsx"))
@@ -36,6 +37,28 @@ BOOKS = sorted(p for d in ("samples", "real") for p in (DATA / d).glob("*.xlsx")
 # ----------------------------------------------------------------------------------------------------------
 # The reference: core/validation.py's checks as they were before the speed-up (copied unchanged).
 # ----------------------------------------------------------------------------------------------------------
+
+def col_letter(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def cell_ref(r0: int, c0: int) -> str:
+    """A1 reference of 0-based (row, column)."""
+    return f"{col_letter(c0)}{r0 + 1}"
+
+
+def _col_of(cell: str) -> int:
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
 
 def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicator: str = "", **params: Any) -> Finding:
     """Build a Finding from the catalogue; r0/c0 are 0-based (None: the whole sheet)."""
@@ -504,7 +527,34 @@ def mutated_tables(draw) -> Table:
         if draw(st.integers(0, 5)) == 0:
             ind.key = ""
             ind.name = draw(st.sampled_from(["", "Tỷ lệ đô thị hóa", "Cơ cấu kinh tế", "duy trì"]))
+        if draw(st.integers(0, 4)) == 0:
+            ind.target = draw(TARGETS)
+        if draw(st.integers(0, 3)) == 0:  # a result at, inside or past the far-off and share bounds of the plan
+            ind.result = draw(near(ind.target.value))
+        if draw(st.integers(0, 5)) == 0:
+            ind.previous = draw(near(ind.target.value))
+        if draw(st.integers(0, 5)) == 0:
+            ind.exact = draw(st.sampled_from([{}, {"result": Decimal(0)}, {"result": Decimal("0.004")}, {"result": Decimal("-0")}]))
+        if draw(st.integers(0, 6)) == 0:
+            ind.kind = draw(st.sampled_from(["indicator", "subrow"]))
+        if draw(st.integers(0, 6)) == 0:
+            ind.direction = draw(st.sampled_from(["up", "down", "about"]))
     return table
+
+
+FIGURES = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, min_value=-200, max_value=10**7, places=3),
+                    st.sampled_from([Decimal(0), Decimal("-0"), Decimal(100), Decimal("100.0"), Decimal("100.05"),
+                                     Decimal("-0.01"), Decimal("1E+3"), Decimal("0.1"), Decimal(10)]))
+TARGETS = st.builds(Target, text=st.sampled_from(["", "11.650", "Tăng 10%", ">10"]),
+                    op=st.sampled_from(["=", ">", ">=", "<", "<=", "~", "range", "text"]), value=FIGURES, high=FIGURES)
+
+
+def near(plan: Decimal | None) -> st.SearchStrategy[Decimal | None]:
+    """Figures on and around the far-off bounds (10× and 1/10 of the plan), zero, and any other."""
+    if plan is None or not plan.is_finite() or plan <= 0:
+        return FIGURES
+    return st.one_of(FIGURES, st.sampled_from([plan * 10, plan / 10, plan * Decimal("9.999"), plan / Decimal("9.999"),
+                                               plan * Decimal("10.001"), plan, Decimal(0), -plan]))
 
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -541,9 +591,26 @@ TEXTS = st.lists(st.one_of(_text(NAMES + LEADS + UNITS), st.text(), st.text(alph
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
 def test_all_clean_only_when_each_text_is(texts):
-    texts = [t for t in texts if t]
-    if V._all_clean(texts):
+    if V._all_clean(texts):  # empty texts too: they are clean, and a doubled space only says «look one by one»
         assert all(_one_clean(t) for t in texts)
+    texts = [t for t in texts if t]
+    if texts and all(_one_clean(t) and t.isprintable() for t in texts):  # and every clean column passes
+        assert V._all_clean(texts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.from_regex(r"[A-Z]{0,3}[0-9]{0,7}", fullmatch=True),
+                 st.text(alphabet="AZaz09٣²ⅧÉ:$ ")))
+def test_col_of_is_the_letters_value(cell):
+    assert V._col_of(cell) == _col_of(cell)
+    V._letters_value.cache_clear()
+    assert V.col_index(cell) == _col_of(cell) - 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-1, 20_000), st.integers(0, 2_000))
+def test_cell_ref_as_before(c0, r0):
+    assert V.cell_ref(r0, c0) == cell_ref(r0, c0)
 
 
 @settings(max_examples=200, deadline=None)

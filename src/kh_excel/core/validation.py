@@ -10,16 +10,18 @@ import re
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from operator import methodcaller
+from itertools import compress, count
+from heapq import nsmallest
+from operator import attrgetter, is_not, methodcaller
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Container, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_result_unfilled
-from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
+from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
+from kh_excel.core.numbers import far_ratio, format_number, parse_number, parse_target_ex, to_decimal
 from kh_excel.core.table import structure_parts
 
 
@@ -119,7 +121,10 @@ def col_index(cell: str) -> int:
 
 def cell_ref(r0: int, c0: int) -> str:
     """A1 reference of 0-based (row, column)."""
-    return f"{col_letter(c0)}{r0 + 1}"
+    return f"{_letters_of(c0)}{r0 + 1}"
+
+
+_letters_of = lru_cache(maxsize=1 << 10)(col_letter)  # a table has a dozen columns: each one's letters once
 
 
 def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicator: str = "", **params: Any) -> Finding:
@@ -135,7 +140,6 @@ def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicato
 def fmt(value: Any) -> str:
     """A number for a message: its value without the trailing zeros a cell format adds, so that a
     finding reads the same whether its engine knows the cell's format (a file) or not (Excel's remote engine)."""
-    from kh_excel.core.numbers import format_number, to_decimal
     if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
         d = to_decimal(value)
         d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
@@ -187,13 +191,15 @@ _ZERO, _HUNDRED = Decimal(0), Decimal(100)
 
 def _all_clean(texts: list[str]) -> bool:
     """True when every text is NFC with no whitespace but single inner plain spaces: then none has an
-    NFD or whitespace issue. Tested on the texts joined by «|», a few C-level scans for a whole column:
-    a printable text holds no whitespace but the plain space (tab, line breaks, NBSP and the other
-    Unicode spaces are not printable), and «|» never composes with a neighbour, so NFC of the joined
-    texts is the join of each one's NFC. False only sends the texts to the one-by-one test."""
-    joined = "|".join(texts)
-    return (joined.isprintable() and "  " not in joined and " |" not in joined and "| " not in joined
-            and joined[:1] != " " and joined[-1:] != " " and (joined.isascii() or _is_nfc(joined)))
+    NFD or whitespace issue. Tested on the texts joined by single spaces, a few C-level scans for a
+    whole column: a printable text holds no whitespace but the plain space (tab, line breaks, NBSP and
+    the other Unicode spaces are not printable); a doubled space in the join is a run inside a text or
+    a text's leading or trailing space (texts are not empty); and the space never composes with a
+    neighbour, so NFC of the joined texts is the join of each one's NFC. False only sends the texts
+    to the one-by-one test."""
+    joined = " ".join(texts)
+    return (joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
+            and (joined.isascii() or _is_nfc(joined)))
 
 
 def _text_issues_of(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
@@ -211,11 +217,23 @@ class _Checker:
         self._columns: dict[str, list[Any]] = {}
 
     def add(self, code: str, ind: Indicator | None, role: str | None, **params: Any) -> None:
-        r0 = ind.row - 1 if ind else None
-        c0 = self.t.columns.get(role) if role else None
+        """make_finding's Finding for the role's cell of the row (the params in the same order), built here
+        without a second copy of the params."""
         if role:
             params.setdefault("column", COLUMN_NAMES.get(role, role))
-        self.out.append(make_finding(code, self.t.sheet, r0, c0, ind.name if ind else "", **params))
+            c0 = self.t.columns.get(role)
+        else:
+            c0 = None
+        if ind:
+            r0 = ind.row - 1
+            row, indicator = r0 + 1, ind.name
+            cell = cell_ref(r0, c0) if c0 is not None else ""
+        else:
+            row, indicator, cell = None, "", ""
+        params = {"cell": cell, "indicator": indicator, "row": "" if row is None else row, **params}
+        ft = CATALOGUE[code]
+        self.out.append(Finding(code, ft.severity, self.t.sheet, cell, row, indicator,
+                                vtext.clean(ft.template.format_map(params)), params))
 
     def column(self, role: str) -> list[Any]:
         """The cell of `role` of each indicator, in order (None where the row has none): read once."""
@@ -227,44 +245,65 @@ class _Checker:
     def rows(self, keys: list[str], headings: set[int], structure_heads: set[int]) -> None:
         """The per-row checks of the figures, in the order their findings were always made: values,
         error_values, growth, share, required, far_off. The common row (numbers the reader read,
-        plain cell types, nothing missing) passes cheap tests instead of the general paths. The row's
-        text cells are gathered on the way, for `texts` and `spelling` (one pass over the rows)."""
+        plain cell types, shares inside 0–100, nothing missing, no zero result, result and plan
+        within the far-off factor) passes cheap inline tests; each check's own method runs only
+        where its test says it may find something. The row's text cells are gathered on the way,
+        for `texts` and `spelling` (one pass over the rows)."""
         inds = self.t.indicators
-        value, add_share, required, far_off = self.value, self.share, self.required, self.far_off
-        numbers, plain, share_prefixes = _NUMBER_TYPES, _PLAIN_TYPES, SHARE_PREFIXES
+        value, required, add = self.value, self.required, self.add
+        numbers, plain, share_prefixes, far_ops = _NUMBER_TYPES, _PLAIN_TYPES, SHARE_PREFIXES, _FAR_OFF_OPS
+        zero, hundred = _ZERO, _HUNDRED
         texts: list[tuple] = []
         gather = texts.append
         for ind, key in zip(inds, keys):
             raw = ind.raw
             get = raw.get
             gather((get("name"), get("unit"), get("lead"), get("cooperate"), get("leader")))
+            readings = ind.readings
             v = get("target")
             if v is not None:
                 if type(v) in numbers:
-                    reading = ind.readings.get("target")
+                    reading = readings.get("target")
                     if reading is None or reading.target.op == "text":
                         value(ind, "target", v)
                 elif type(v) is not str or v.strip():
                     value(ind, "target", v)
             v = get("result")
-            if v is not None and (ind.readings.get("result") is None if type(v) in numbers
+            if v is not None and (readings.get("result") is None if type(v) in numbers
                                   else (type(v) is not str or v.strip())):
                 value(ind, "result", v)
             v = get("previous")
-            if v is not None and (ind.readings.get("previous") is None if type(v) in numbers
+            if v is not None and (readings.get("previous") is None if type(v) in numbers
                                   else (type(v) is not str or v.strip())):
                 value(ind, "previous", v)
             if not plain.issuperset(map(type, raw.values())):  # an Excel error can only be of another type
                 self.error_values(ind)
             if ind.growth_target:
                 self.growth(ind)
+            t = ind.target
+            result = ind.result
             share = key.startswith(share_prefixes) and ind.unit.strip() == "%"
-            if share:
-                add_share(ind)
+            if share:  # share() finds something only where a figure lies outside 0–100 (same tests, same order)
+                tv, th, pv = t.value, t.high, ind.previous
+                if not ((tv is None or zero <= tv <= hundred) and (th is None or zero <= th <= hundred)
+                        and (result is None or zero <= result <= hundred) and (pv is None or zero <= pv <= hundred)):
+                    self.share(ind)
             if ind.kind == "indicator" and ind.row not in headings:
-                if not (ind.target.text and ind.unit and ind.lead):  # else nothing is missing
+                if not (t.text and ind.unit and ind.lead):  # else nothing is missing
                     required(ind, structure_heads)
-            far_off(ind, share)
+            # far_off, its tests in its order: a zero result (zero_result_unfilled), else result and plan far apart
+            exact = ind.exact
+            r = exact.get("result", result) if exact else result
+            if r is not None and r == zero and zero_means_unfilled(ind):
+                add("result_zero", ind, "result", target=fmt(t.value))
+                continue
+            tv = t.value
+            if (result is not None and t.op in far_ops and tv and tv > zero and result > zero
+                    and not (share and not (zero <= result <= hundred))):  # a share out of range is reported as such
+                ratio = result / tv
+                if far_ratio(ratio):  # numbers.far_apart's rule (both are positive here), the documents' one too
+                    add("result_far_off", ind, "result", result=fmt(result), target=fmt(tv),
+                        ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
         if texts:
             self._columns.update(zip([role for role, _ in _TEXT_ROLES], map(list, zip(*texts))))
 
@@ -272,18 +311,23 @@ class _Checker:
         """Encoding and whitespace of the text cells, column by column, each distinct text judged once."""
         for role, multi_line_ok in _TEXT_ROLES:
             cells = self.column(role)
-            texts = [v for v in dict.fromkeys([v for v in cells if isinstance(v, str)]) if v]
-            if _all_clean(texts):  # then only a legacy font can be wrong
+            texts = [v for v in _distinct(cells) if isinstance(v, str) and v]
+            unsure = texts
+            if role == "name":
+                # A name cell the reader kept as the indicator's name, the very object, is NFC with its
+                # whitespace collapsed (Indicator.name): only the others need the NFD and whitespace test.
+                kept = map(is_not, cells, map(attrgetter("name"), self.t.indicators))
+                unsure = [v for v in _distinct(list(compress(cells, kept))) if isinstance(v, str) and v]
+            if _all_clean(unsure):  # then only a legacy font can be wrong
                 detect = vtext.detect_legacy
                 bad = {v: _text_issues(v, multi_line_ok) for v in texts if detect(v)}
             else:
                 bad = {v: issues for v in texts if (issues := _text_issues_of(v, multi_line_ok))}
             if not bad:
                 continue
-            for ind, v in zip(self.t.indicators, cells):
-                if isinstance(v, str) and v in bad:
-                    for code, params in bad[v]:
-                        self.add(code, ind, role, **params)
+            for ind, v in _rows_with(self.t.indicators, cells, bad):
+                for code, params in bad[v]:
+                    self.add(code, ind, role, **params)
 
     # -- per-cell checks ------------------------------------------------------------
     def value(self, ind: Indicator, role: str, raw: Any) -> None:
@@ -314,7 +358,7 @@ class _Checker:
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                 return
             parsed = reading.number
-            expression = reading.target.op != "=" or any(ch.isalpha() for ch in str(raw))  # "Tăng 10%", "8,5 (*)"
+            expression = reading.target.op != "=" or any(map(str.isalpha, str(raw)))  # "Tăng 10%", "8,5 (*)"
         else:
             parsed = reading
             expression = False
@@ -379,13 +423,14 @@ class _Checker:
         previous: int | None = None
         section = None
         serials = {s.title: s.serial for s in self.t.sections if s.serial}
+        numeral = title = None
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 continue
             n = ind.number
-            here = (ind.section_numeral, ind.section)
-            if here != section:
-                section = here
+            if section is None or ind.section_numeral != numeral or ind.section != title:  # another section
+                numeral, title = ind.section_numeral, ind.section
+                section = True
                 if n == 1:  # numbering restarts in each section (I: 1, 2; II: 1, 2)
                     seen, previous = {}, None
                 serial = serials.get(ind.section)
@@ -398,7 +443,8 @@ class _Checker:
                 missing = ", ".join(str(i) for i in range(previous + 1, min(n, previous + 6)))
                 self.add("skipped_stt", ind, "stt", stt=n, previous=previous, missing=missing)
             seen.setdefault(n, ind)
-            previous = max(previous or 0, n)
+            if previous is None or n > previous:  # max(previous or 0, n)
+                previous = n if previous is not None or n > 0 else 0
 
     def structures(self, found: list[tuple[Indicator, list[Indicator]]] | None = None) -> None:
         """'Cơ cấu …' rows: the rows under them (their parts) must sum to 100."""
@@ -435,20 +481,6 @@ class _Checker:
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
 
-    def far_off(self, ind: Indicator, share: bool | None = None) -> None:
-        t = ind.target
-        if zero_result_unfilled(ind):
-            self.add("result_zero", ind, "result", target=fmt(t.value))
-            return
-        result = ind.result
-        if result is not None and t.op in _FAR_OFF_OPS and t.value and t.value > 0 and result > 0:
-            if (is_share(ind) if share is None else share) and not (0 <= result <= 100):
-                return  # already reported as a share out of range
-            if far_apart(result, t.value):  # the one threshold the documents use too
-                ratio = result / t.value
-                self.add("result_far_off", ind, "result", result=fmt(result), target=fmt(t.value),
-                         ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
-
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
         # Cells repeat: count each distinct text and split it once; the rows are gathered only for the
@@ -457,7 +489,7 @@ class _Checker:
             if role not in self.t.columns:
                 continue
             cells = self.column(role)
-            counts = Counter([v for v in cells if isinstance(v, str)])
+            counts = Counter({v: n for v, n in _counted(cells).items() if isinstance(v, str)})
             for v in [v for v in counts if not v.strip()]:
                 del counts[v]  # inherited values are checked where written
             variants: dict[str, Counter] = defaultdict(Counter)
@@ -472,9 +504,8 @@ class _Checker:
                 continue
             wanted = {raw for raw, pairs in spellings.items() if any(key in split for key, _ in pairs)}
             by_text: dict[str, list[Indicator]] = defaultdict(list)
-            for ind, v in zip(self.t.indicators, cells):
-                if isinstance(v, str) and v in wanted:
-                    by_text[v].append(ind)
+            for ind, v in _rows_with(self.t.indicators, cells, wanted):
+                by_text[v].append(ind)
             where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
             for raw in counts:
                 if raw in wanted:
@@ -484,13 +515,41 @@ class _Checker:
                 if len(counter) < 2:
                     continue
                 (major, _), *minors = counter.most_common()
-                first_rows = sorted(i.row for i in where[(key, major)])[:3]
+                first_rows = nsmallest(3, map(attrgetter("row"), where[(key, major)]))
                 major_cells = ", ".join(cell_ref(r - 1, self.t.columns[role]) for r in first_rows)
                 for item, _n in minors:
                     if _letters(item) == _letters(major):
                         continue  # only punctuation, spacing or case differ: one spelling
                     for ind in sorted(where[(key, item)], key=lambda i: i.row):
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
+
+
+def _distinct(cells: list[Any]) -> Iterable[Any]:
+    """The distinct cells in order of first appearance, told apart in C (a cell that cannot be hashed,
+    which no reader makes, sends the column through a Python loop instead). A text never equals a
+    value of another type, so the texts among them are the distinct texts."""
+    try:
+        return dict.fromkeys(cells)
+    except TypeError:
+        return dict.fromkeys([v for v in cells if isinstance(v, str)])
+
+
+def _counted(cells: list[Any]) -> Counter:
+    """Counter(cells) (as `_distinct`, unhashable cells counted only when texts)."""
+    try:
+        return Counter(cells)
+    except TypeError:
+        return Counter([v for v in cells if isinstance(v, str)])
+
+
+def _rows_with(inds: list[Indicator], cells: list[Any], texts: Container[str]) -> Iterable[tuple[Indicator, str]]:
+    """(row, cell) for each row whose text cell is one of `texts` (strings), in row order: the
+    look-ups done in C, the rows that match (few) yielded to Python."""
+    try:
+        hits = list(map(texts.__contains__, cells))
+    except TypeError:  # a cell that cannot be hashed is no text of theirs
+        hits = [isinstance(v, str) and v in texts for v in cells]
+    return compress(zip(inds, cells), hits)
 
 
 def _letters(s: str) -> str:
@@ -538,11 +597,10 @@ def _structures(inds: list[Indicator], keys: list[str] | None = None) -> list[tu
     if keys is None:
         keys = [ind.key or ind.name_key for ind in inds]
     found = []
-    for i, head in enumerate(map(methodcaller("startswith", "co cau"), keys)):
-        if head:
-            parts = structure_parts(inds, i)
-            if parts:
-                found.append((inds[i], parts))
+    for i in compress(count(), map(methodcaller("startswith", "co cau"), keys)):  # the heads found in C
+        parts = structure_parts(inds, i)
+        if parts:
+            found.append((inds[i], parts))
     return found
 
 
@@ -654,7 +712,15 @@ def _header_check(ch: _Checker) -> None:
 
 
 def _col_of(cell: str) -> int:
-    letters = "".join(ch for ch in cell if ch.isalpha())
+    """1-based column of the letters in a reference ('E12' -> 5, '' -> 0)."""
+    head = cell.rstrip("0123456789")
+    if head.isalpha():  # 'E' of 'E12': the letters are the head, looked up once per column
+        return _letters_value(head)
+    return _letters_value("".join(ch for ch in cell if ch.isalpha()))
+
+
+@lru_cache(maxsize=1 << 10)
+def _letters_value(letters: str) -> int:
     n = 0
     for ch in letters:
         n = n * 26 + ord(ch) - 64
