@@ -434,8 +434,11 @@ def _group_key(name: str) -> str:
     return "".join(vtext.fold(name).split())
 
 
+_ZEROS = dict.fromkeys(STATUSES, 0)
+
+
 def _empty() -> dict[str, int]:
-    return {s: 0 for s in STATUSES}
+    return _ZEROS.copy()  # a copy in C: a table has hundreds of sections, each counted from this
 
 
 def _grouped(per_name: dict[str, dict[str, int]], key_of=_group_key) -> dict[str, dict[str, int]]:
@@ -490,7 +493,8 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
 
 def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]]) -> Summary:
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
-    One pass over the rows, no dict made per row (an empty count per row cost the most before)."""
+    One pass over the rows, no dict made per row; a section's rows and many of a leader's follow each
+    other, so their counts are looked up only where the name changes (the rows are many, the names few)."""
     if groups:
         keep = [True] * len(assessments)
         for parts in groups.values():
@@ -504,27 +508,35 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
     agencies: dict[str, dict[str, int]] = {}  # name -> status -> rows, as _grouped takes them
     leaders: dict[str, dict[str, int]] = {}
     not_met = []
-    for a in counted:  # one pass: each row is read once (the rows are many, their groups few)
+    section = leader = _UNSEEN
+    in_section = of_leader = None
+    for a in counted:
         status = a.status
         ind = a.indicator
         total[status] += 1
-        section = ind.section or "(Không có phần)"
-        counts = by_section.get(section)
-        if counts is None:
-            counts = by_section[section] = _empty()
-        counts[status] += 1
+        if ind.section != section:
+            section = ind.section
+            name = section or "(Không có phần)"
+            in_section = by_section.get(name)
+            if in_section is None:
+                in_section = by_section[name] = _empty()
+        in_section[status] += 1
         for name in ind.lead:
             if name:
                 counts = agencies.get(name)
                 if counts is None:
-                    counts = agencies[name] = {}
-                counts[status] = counts.get(status, 0) + 1
-        name = ind.leader
-        if name:
-            counts = leaders.get(name)
-            if counts is None:
-                counts = leaders[name] = {}
-            counts[status] = counts.get(status, 0) + 1
+                    counts = agencies[name] = _empty()
+                counts[status] += 1
+        if ind.leader != leader:
+            leader = ind.leader
+            if leader:
+                of_leader = leaders.get(leader)
+                if of_leader is None:
+                    of_leader = leaders[leader] = _empty()
+            else:
+                of_leader = None
+        if of_leader is not None:
+            of_leader[status] += 1
         if status == "khong_dat":
             not_met.append(a)
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
@@ -540,6 +552,9 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
                         {h: list(parts) for h, parts in groups.items()}),
     )
+
+
+_UNSEEN = object()  # a section or leader no row has
 
 
 _MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "·": "*"}
