@@ -23,15 +23,15 @@ from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
 from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, STATUSES, STRUCTURE_REASON,
-                                      UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT, _assess_expression,
-                                      _assess_rank_change, _bare_name, _group_key, _rank_change,
-                                      _structure_detail, judge, sentence_names, share_parts, structure_status,
-                                      summary_sentence)
+                                      UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT, _bare_name, _group_key,
+                                      _rank_change, _structure_detail, judge, sentence_names, share_parts,
+                                      structure_status, summary_sentence)
 from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
                                  Target, zero_result_unfilled)
-from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, far_apart, format_number, parse_result_text, parse_target
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_apart, format_number, parse_result_text,
+                                   parse_target)
 from kh_excel.core.text import fold
 
 DATA = Path(__file__).parent / "data"
@@ -48,7 +48,7 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
     growth = _growth(ind)
     if not t.is_numeric and (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) \
             and _rank_change(t.text):
-        return _assess_rank_change(ind, tolerance, growth)
+        return ref_assess_rank_change(ind, tolerance, growth)
     if not t.is_numeric:
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
@@ -59,7 +59,7 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
     r = ind.exact.get("result", ind.result)
     rr = ind.result_reading
     if r is None and rr is not None:
-        return _assess_expression(ind, rr, tolerance, **growth)
+        return ref_assess_expression(ind, rr, tolerance, **growth)
     if r is None:
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
         return Assessment(ind, "chua_co_so_lieu", None, reason, **growth)
@@ -93,6 +93,81 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
     if ind.direction in ("down", "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
     return Assessment(ind, status, ratio, reason, **growth)
+
+
+# assess's helpers for a rank's change and a result in words, as they were before assess passed them the
+# growth as a tuple (copied unchanged but for the names)
+
+def ref_assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> Assessment:
+    """A rank whose plan is a number of places to climb («Tăng 3 bậc»): judged by the places gained —
+    written as a change («Tăng 5 bậc») or the previous place minus the current one (30th -> 25th: 5)."""
+    want, op = _rank_change(ind.target.text)  # type: ignore[misc]
+    target = Target(ind.target.text, op, want)
+    r = ind.exact.get("result", ind.result)
+    if r is not None and ind.previous is not None:
+        gained = ind.exact.get("previous", ind.previous) - r
+        how = f"từ thứ {format_number(ind.previous)} lên thứ {format_number(r)}" if gained >= 0 else \
+            f"từ thứ {format_number(ind.previous)} xuống thứ {format_number(r)}"
+    elif ind.result_text and _rank_change(ind.result_text):
+        gained, _ = _rank_change(ind.result_text)  # type: ignore[misc]
+        how = f"kết quả «{vtext.clean(ind.result_text)}»"
+    else:
+        why = ("mục tiêu là số bậc tăng, nhưng bảng không có thứ hạng năm trước" if r is not None
+               else "chưa có số thực hiện")
+        return Assessment(ind, "chua_co_so_lieu" if r is None and not ind.result_text else "khong_danh_gia", None,
+                          why, **growth)
+    status, _ = judge(gained, target, "up", tolerance)
+    word = "tăng" if gained >= 0 else "giảm"
+    return Assessment(ind, status, None, f"{how}: {word} {format_number(abs(gained))} bậc; mục tiêu «{ind.target.text}»",
+                      gained, "bậc", "yoy")
+
+
+_FAR = Decimal("1E+18")
+
+
+def ref_assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Assessment:
+    """A result written as a bound, a range, a change or in words (README, Attainment rules).
+
+    A bound or range result is judged only when every value it allows gives the same status
+    (or only Đạt and Vượt: then Đạt, the status certainly reached); otherwise the row is
+    «Không đánh giá» with the reason. A change ("Tăng 12%") is judged only against a target
+    that is a change too (a growth target, or an indicator that is a reduction amount).
+    """
+    t = ind.target
+    if rr.kind == "qualitative":
+        return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
+                          **growth)
+    against = t
+    if rr.change:
+        reduction = ind.direction_reason.startswith("chỉ tiêu là mức giảm")
+        comparable = (rr.change == "tang" and ind.growth_target) or (rr.change == "giam" and reduction)
+        if not comparable:
+            return Assessment(ind, "khong_danh_gia", None,
+                              f"kết quả «{rr.text}» là mức tăng/giảm so với kỳ trước, không so được với mục tiêu «{t.text}»",
+                              **growth)
+    elif ind.growth_target:
+        return Assessment(ind, "khong_danh_gia", None,
+                          f"mục tiêu «{t.text}» là mức tăng so với năm trước, kết quả «{rr.text}» không phải số cụ thể",
+                          **growth)
+    b = rr.bounds
+    eps = Decimal(1).scaleb(-(max(decimals_of(b.value), decimals_of(b.high or 0)) + 3))
+    lo, hi = {
+        "=": (b.value, b.value), "~": (b.value, b.value), "range": (b.value, b.high),
+        ">": (b.value + eps, _FAR), ">=": (b.value, _FAR), "<": (-_FAR, b.value - eps), "<=": (-_FAR, b.value),
+    }[b.op]
+    points = [lo, hi] + [x for x in (against.value, against.high) if x is not None and lo <= x <= hi]
+    points += [x + d for x in (against.value, against.high) if x is not None for d in (eps, -eps) if lo <= x + d <= hi]
+    statuses = {judge(x, against, ind.direction, tolerance)[0] for x in points}
+    rule = judge(lo, against, ind.direction, tolerance)[1]
+    if len(statuses) == 1:
+        status = statuses.pop()
+    elif statuses == {"dat", "vuot"}:
+        status = "dat"
+    else:
+        return Assessment(ind, "khong_danh_gia", None,
+                          f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", **growth)
+    return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
+                      **growth)
 
 
 def _growth(ind: Indicator) -> dict:

@@ -38,8 +38,8 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
-from itertools import compress, count
-from operator import attrgetter, itemgetter, methodcaller
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Mapping
 
 from kh_excel.core import text as vtext
@@ -52,7 +52,7 @@ DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
 _HUNDRED = Decimal(100)
 # read in C over all rows
-_KEY, _STATUS, _STARTS_STRUCTURE = attrgetter("key"), attrgetter("status"), methodcaller("startswith", "co cau")
+_STATUS = attrgetter("status")
 
 
 def _better(a: Decimal, b: Decimal, direction: str) -> bool:
@@ -62,73 +62,102 @@ def _better(a: Decimal, b: Decimal, direction: str) -> bool:
 
 def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment:
     """The status of one row, computed from the stored values (276,028 even where the cell shows 276,0).
-    Every row of a sheet comes through here: the fields are read once into locals, and a plan «=» judged
-    up or down (most rows) is judged in place rather than through judge()."""
+    Every row of a sheet comes through here: the fields are read once into locals, and a point plan
+    («=», most rows) is judged in place, its tests in the order the general rules below make them."""
     t = ind.target
-    exact = ind.exact
-    if exact and "target" in exact and t.op == "=":
-        t = replace(t, value=exact["target"])
-    growth = _growth(ind) if ind.previous is not None and ind.result is not None else {}
     op, v = t.op, t.value
+    exact = ind.exact
+    if exact and op == "=" and "target" in exact:
+        v = exact["target"]
+        t = replace(t, value=v)
+    growth = _growth(ind) if ind.previous is not None and ind.result is not None else ()
     if op == "text" or v is None:  # not t.is_numeric
         if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
             return _assess_rank_change(ind, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
-        return Assessment(ind, "khong_danh_gia", None, reason, **growth)
+        return Assessment(ind, "khong_danh_gia", None, reason, *growth)
     d = ind.direction
     if op == "=" and v == _ZERO and d != "down":
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
-                          **growth)
+                          *growth)
     r = exact.get("result", ind.result) if exact else ind.result
     if r is None:
         rr = ind.result_reading
         if rr is not None:
-            return _assess_expression(ind, rr, tolerance, **growth)
+            return _assess_expression(ind, rr, tolerance, growth)
         reason = f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text else "chưa có số thực hiện"
-        return Assessment(ind, "chua_co_so_lieu", None, reason, **growth)
+        return Assessment(ind, "chua_co_so_lieu", None, reason, *growth)
     if not r and zero_result_unfilled(ind):  # `not r`: the cheap test for r == 0 first
-        return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, **growth)
+        return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, *growth)
     if ind.growth_target:
-        if ind.growth_base is not None and ind.growth_base > 0 and r > 0:
-            # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
-            years, first, last = ind.growth_period
-            g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
-            status, reason = judge(g, t, d, tolerance)
-            return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
-                                                 f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
-                              (first, last))
-        # "Tăng 10%" on an amount: judged by the growth against the previous year
-        if ind.previous is None or ind.previous <= 0:
-            return Assessment(ind, "khong_danh_gia", None,
-                              f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
-                              **growth)
-        g = (r / exact.get("previous", ind.previous) - 1) * _HUNDRED
-        status, reason = judge(g, t, d, tolerance)
-        return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
-    basis = v
-    if op == "range" and t.high is not None and d == "down":
-        basis = t.high
-    if basis > _ZERO:  # a ratio to a zero or negative target means nothing (Decimal against Decimal: faster)
-        if r > _ZERO:
-            q = r / basis
-            ratio = q * _HUNDRED
-            if far_ratio(q, IMPLAUSIBLE_FACTOR):  # the ratio already computed, by the rule of numbers.far_apart
-                # 34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan
-                return Assessment(ind, "khong_danh_gia", None,
-                                  UNIT_MISMATCH_REASON.format(ratio=format_number(ratio, 1)), **growth)
+        return _assess_growth(ind, t, r, tolerance, growth)
+    if op == "=":  # a point plan (most rows): judge() and the ratio below, in place
+        if v > _ZERO:
+            if r > _ZERO:
+                q = r / v
+                ratio = q * _HUNDRED
+                if far_ratio(q, IMPLAUSIBLE_FACTOR):
+                    return _unit_mismatch(ind, ratio, growth)
+            else:
+                ratio = r / v * _HUNDRED
         else:
-            ratio = r / basis * _HUNDRED
+            ratio = None
+        if d == "about":
+            status = "dat" if _within(r, v, tolerance) else "khong_dat"
+        else:
+            status = "dat" if r == v else "vuot" if (r < v if d == "down" else r > v) else "khong_dat"
+        reason = _POINT_REASON
     else:
-        ratio = None
-    if op == "=" and d != "about":  # judge() for a point plan, up or down
-        status = "dat" if r == v else "vuot" if (r < v if d == "down" else r > v) else "khong_dat"
-        reason = "so với số kế hoạch"
-    else:
+        basis = v
+        if op == "range" and t.high is not None and d == "down":
+            basis = t.high
+        if basis > _ZERO:  # a ratio to a zero or negative target means nothing (Decimal against Decimal: faster)
+            if r > _ZERO:
+                q = r / basis
+                ratio = q * _HUNDRED
+                if far_ratio(q, IMPLAUSIBLE_FACTOR):  # the ratio already computed, by the rule of numbers.far_apart
+                    return _unit_mismatch(ind, ratio, growth)
+            else:
+                ratio = r / basis * _HUNDRED
+        else:
+            ratio = None
         status, reason = judge(r, t, d, tolerance)
     if (d == "down" or d == "about") and ind.direction_reason:
         reason += "; " + ind.direction_reason
-    return Assessment(ind, status, ratio, reason, **growth)
+    if growth:
+        return Assessment(ind, status, ratio, reason, *growth)
+    return Assessment(ind, status, ratio, reason)
+
+
+_POINT_REASON = "so với số kế hoạch"
+
+
+def _unit_mismatch(ind: Indicator, ratio: Decimal, growth: tuple) -> Assessment:
+    """34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan."""
+    return Assessment(ind, "khong_danh_gia", None, UNIT_MISMATCH_REASON.format(ratio=format_number(ratio, 1)), *growth)
+
+
+def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
+    """A plan that is a growth: over a period (the average yearly growth since the base year) or, on an
+    amount ("Tăng 10%"), against the previous year."""
+    d = ind.direction
+    if ind.growth_base is not None and ind.growth_base > 0 and r > 0:
+        # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
+        years, first, last = ind.growth_period
+        g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
+        status, reason = judge(g, t, d, tolerance)
+        return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
+                                             f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
+                          (first, last))
+    # "Tăng 10%" on an amount: judged by the growth against the previous year
+    if ind.previous is None or ind.previous <= 0:
+        return Assessment(ind, "khong_danh_gia", None,
+                          f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
+                          *growth)
+    g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
+    status, reason = judge(g, t, d, tolerance)
+    return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
 
 
 _ZERO = Decimal(0)
@@ -150,7 +179,7 @@ def _rank_change(text: str) -> tuple[Decimal, str] | None:
     return (n if m.group(1) == "tang" else -n), (">=" if m.group(2) else "=")
 
 
-def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> Assessment:
+def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: tuple) -> Assessment:
     """A rank whose plan is a number of places to climb («Tăng 3 bậc»): judged by the places gained —
     written as a change («Tăng 5 bậc») or the previous place minus the current one (30th -> 25th: 5)."""
     want, op = _rank_change(ind.target.text)  # type: ignore[misc]
@@ -167,7 +196,7 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> Ass
         why = ("mục tiêu là số bậc tăng, nhưng bảng không có thứ hạng năm trước" if r is not None
                else "chưa có số thực hiện")
         return Assessment(ind, "chua_co_so_lieu" if r is None and not ind.result_text else "khong_danh_gia", None,
-                          why, **growth)
+                          why, *growth)
     status, _ = judge(gained, target, "up", tolerance)
     word = "tăng" if gained >= 0 else "giảm"
     return Assessment(ind, status, None, f"{how}: {word} {format_number(abs(gained))} bậc; mục tiêu «{ind.target.text}»",
@@ -177,7 +206,7 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> Ass
 _FAR = Decimal("1E+18")
 
 
-def _assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Assessment:
+def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = ()) -> Assessment:
     """A result written as a bound, a range, a change or in words (README, Attainment rules).
 
     A bound or range result is judged only when every value it allows gives the same status
@@ -188,7 +217,7 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Asse
     t = ind.target
     if rr.kind == "qualitative":
         return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
-                          **growth)
+                          *growth)
     against = t
     if rr.change:
         reduction = ind.direction_reason.startswith("chỉ tiêu là mức giảm")
@@ -196,11 +225,11 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Asse
         if not comparable:
             return Assessment(ind, "khong_danh_gia", None,
                               f"kết quả «{rr.text}» là mức tăng/giảm so với kỳ trước, không so được với mục tiêu «{t.text}»",
-                              **growth)
+                              *growth)
     elif ind.growth_target:
         return Assessment(ind, "khong_danh_gia", None,
                           f"mục tiêu «{t.text}» là mức tăng so với năm trước, kết quả «{rr.text}» không phải số cụ thể",
-                          **growth)
+                          *growth)
     b = rr.bounds
     eps = Decimal(1).scaleb(-(max(decimals_of(b.value), decimals_of(b.high or 0)) + 3))
     lo, hi = {
@@ -217,9 +246,9 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Asse
         status = "dat"
     else:
         return Assessment(ind, "khong_danh_gia", None,
-                          f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", **growth)
+                          f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", *growth)
     return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
-                      **growth)
+                      *growth)
 
 
 def judge(r: Decimal, t: Target, d: str, tolerance: Decimal = DEFAULT_TOLERANCE) -> tuple[Status, str]:
@@ -264,19 +293,20 @@ def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
     return abs(r - v) <= abs(v) * tolerance / _HUNDRED
 
 
-def _growth(ind: Indicator) -> dict:
-    """The change against the previous year, as Assessment fields (its docstring says how to word it):
-    relative (%), in percentage points for a % indicator, in places for a rank (+ = the rank rose)."""
+def _growth(ind: Indicator) -> tuple:
+    """The change against the previous year, as Assessment's fields growth, growth_unit and growth_kind (its
+    docstring says how to word it): relative (%), in percentage points for a % indicator, in places for a
+    rank (+ = the rank rose); () for none."""
     if ind.previous is None or ind.result is None:
-        return {}
+        return ()
     result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
     if is_rank(ind.name, ind.unit):
-        return {"growth": previous - result, "growth_unit": "bậc", "growth_kind": "yoy"}
+        return previous - result, "bậc", "yoy"
     if "%" in ind.unit:
-        return {"growth": result - previous, "growth_unit": "điểm %", "growth_kind": "yoy"}
+        return result - previous, "điểm %", "yoy"
     if previous == 0:
-        return {}
-    return {"growth": (result / previous - 1) * _HUNDRED, "growth_unit": "%", "growth_kind": "yoy"}
+        return ()
+    return (result / previous - 1) * _HUNDRED, "%", "yoy"
 
 
 @without_gc
@@ -297,7 +327,7 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         reason = ("bảng không có cột kế hoạch nên không so sánh được" if "target" in missing
                   else "bảng không có cột kết quả thực hiện nên chưa đánh giá được")
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
-                       else Assessment(ind, "khong_danh_gia", None, reason, **_growth(ind)) for ind in inds]
+                       else Assessment(ind, "khong_danh_gia", None, reason, *_growth(ind)) for ind in inds]
     else:
         if faults:
             assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
@@ -308,7 +338,7 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         for head, parts in groups.items():
             if inds[head].row not in faults:
                 status = structure_status([assessments[j].status for j in parts])
-                assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
+                assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, *_growth(inds[head]))
     return Attainment(table=table, assessments=assessments, summary=_summarise(assessments, table.year, groups))
 
 
@@ -398,24 +428,41 @@ def structures(inds: list[Indicator]) -> dict[int, list[int]]:
     One rule for every output (WRITING.md: the counts equal the items listed): a structure and its parts
     are ONE indicator, judged by structure_status; the parts keep their own status in the row list."""
     from kh_excel.core.table import structure_parts
-    index = None  # id(indicator) -> its position, made at the first structure (most rows are none)
     out: dict[int, list[int]] = {}
     taken: set[int] = set()
-    # the rows that may head one, found in C: a key (fold(name), set by the reader) says it
-    keys = list(map(_KEY, inds))
-    heads = compress(count(), map(_STARTS_STRUCTURE, keys)) if all(keys) else \
-        [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
-    for i in heads:
+    for i in _structure_heads(inds):
         ind = inds[i]
         if i in taken or not ind.name_key.startswith("co cau"):
             continue
         parts = share_parts(ind, structure_parts(inds, i))
         if parts:
-            if index is None:
-                index = dict(zip(map(id, inds), range(len(inds))))
-            out[i] = [index[id(p)] for p in parts]
-            taken.update(out[i])
+            found, j = [], i  # the parts follow their structure, in order: found by a walk, not a lookup
+            for p in parts:
+                j += 1
+                while inds[j] is not p:
+                    j += 1
+                found.append(j)
+            out[i] = found
+            taken.update(found)
     return out
+
+
+def _structure_heads(inds: list[Indicator]) -> list[int]:
+    """The rows that may head a structure: those whose key (fold(name), set by the reader) begins «co cau»,
+    found by str.find over the keys, one a line, the line numbers counted in C. A row without a key, or a key
+    holding a line break, is asked name_key (which folds the name and keeps it) as each row once was."""
+    keys = [ind.key for ind in inds]
+    text = "\n" + "\n".join(keys) if all(keys) else ""
+    if not text or text.count("\n") != len(keys):
+        return [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
+    heads, row, seen = [], -1, 0  # row: the key the text up to `seen` ends in
+    at = text.find("\nco cau")
+    while at >= 0:
+        row += text.count("\n", seen, at + 1)
+        seen = at + 1
+        heads.append(row)
+        at = text.find("\nco cau", seen)
+    return heads
 
 
 _SEVERITY = {"so_lieu_loi": 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}
@@ -434,8 +481,11 @@ def _group_key(name: str) -> str:
     return "".join(vtext.fold(name).split())
 
 
+_ZEROS = dict.fromkeys(STATUSES, 0)
+
+
 def _empty() -> dict[str, int]:
-    return {s: 0 for s in STATUSES}
+    return _ZEROS.copy()  # a copy in C: a table has hundreds of sections, each counted from this
 
 
 def _grouped(per_name: dict[str, dict[str, int]], key_of=_group_key) -> dict[str, dict[str, int]]:
@@ -490,7 +540,8 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
 
 def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]]) -> Summary:
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
-    One pass over the rows, no dict made per row (an empty count per row cost the most before)."""
+    One pass over the rows, no dict made per row; a section's rows and many of a leader's follow each
+    other, so their counts are looked up only where the name changes (the rows are many, the names few)."""
     if groups:
         keep = [True] * len(assessments)
         for parts in groups.values():
@@ -504,27 +555,35 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
     agencies: dict[str, dict[str, int]] = {}  # name -> status -> rows, as _grouped takes them
     leaders: dict[str, dict[str, int]] = {}
     not_met = []
-    for a in counted:  # one pass: each row is read once (the rows are many, their groups few)
+    section = leader = _UNSEEN
+    in_section = of_leader = None
+    for a in counted:
         status = a.status
         ind = a.indicator
         total[status] += 1
-        section = ind.section or "(Không có phần)"
-        counts = by_section.get(section)
-        if counts is None:
-            counts = by_section[section] = _empty()
-        counts[status] += 1
+        if ind.section != section:
+            section = ind.section
+            name = section or "(Không có phần)"
+            in_section = by_section.get(name)
+            if in_section is None:
+                in_section = by_section[name] = _empty()
+        in_section[status] += 1
         for name in ind.lead:
             if name:
                 counts = agencies.get(name)
                 if counts is None:
-                    counts = agencies[name] = {}
-                counts[status] = counts.get(status, 0) + 1
-        name = ind.leader
-        if name:
-            counts = leaders.get(name)
-            if counts is None:
-                counts = leaders[name] = {}
-            counts[status] = counts.get(status, 0) + 1
+                    counts = agencies[name] = _empty()
+                counts[status] += 1
+        if ind.leader != leader:
+            leader = ind.leader
+            if leader:
+                of_leader = leaders.get(leader)
+                if of_leader is None:
+                    of_leader = leaders[leader] = _empty()
+            else:
+                of_leader = None
+        if of_leader is not None:
+            of_leader[status] += 1
         if status == "khong_dat":
             not_met.append(a)
     evaluated = total["vuot"] + total["dat"] + total["khong_dat"]
@@ -540,6 +599,9 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
                         {h: list(parts) for h, parts in groups.items()}),
     )
+
+
+_UNSEEN = object()  # a section or leader no row has
 
 
 _MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "·": "*"}

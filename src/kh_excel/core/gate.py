@@ -113,8 +113,7 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
     from kh_excel.core.validation import col_index
 
     role_of = {c: role for role, c in table.columns.items() if role in NUMBER_ROLES + ROW_ROLES}
-    order = [ind.row for ind in table.indicators]
-    rows = set(order)
+    order: list[int] = []  # the rows in table order, made at the first structure that does not add up
     out: dict[int, dict[str, list[Finding]]] = {}
     for f in findings:
         if f.severity != "error" or f.code not in NUMBER_FAILURES or not f.cell:
@@ -125,6 +124,9 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
         hit = [f.row] if f.row is not None else []
         m = _RANGE.match(str(f.params.get("cells", "")))
         if f.code == "structure_sum" and m:
+            if not order:
+                order = [ind.row for ind in table.indicators]
+                rows = set(order)
             parts = [r for r in range(int(m.group(2)), int(m.group(4)) + 1) if r in rows]
             i = order.index(parts[0]) if parts else 0
             hit = ([order[i - 1]] if i > 0 else []) + parts  # the structure's own row states the same total
