@@ -245,7 +245,11 @@ def _unusual(max_col: int, digits: int) -> re.Pattern | None:
     letters = _within_letters(max_col)
     if letters is None:
         return None
-    return re.compile(rb' r(?!="(?:\d|\$?' + letters + rb'\$?\d{1,%d}"))(?=\s*=)' % digits)
+    # Excel's own form of almost every cell (one capital letter, no «$») is tried first: the same set of
+    # references passes (it is part of the general form after it), each honest one after fewer steps.
+    common = b"[A-%c]" % (64 + min(max_col, 26))
+    return re.compile(rb' r(?!="' + common + rb'\d{1,%d}"|="\d|="\$?' % digits + letters
+                      + rb'\$?\d{1,%d}")(?=\s*=)' % digits)
 
 
 class _FarReference(InputRefused):
