@@ -41,7 +41,6 @@ _MAX_CARRY = 4 * 1024 * 1024  # bytes of an unfinished cell kept for the next ch
 _BUILTIN_FORMATS = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
 
 Cells = dict[tuple[int, int], str]
-_ROW_BEFORE = (-1).__add__  # a 1-based row number -> its 0-based index, as a C-level callable for map
 
 
 @functools.lru_cache(maxsize=4096)
@@ -198,11 +197,13 @@ class SheetCells:
         plain, hint = self.style_hint
         found = plain.findall(data)
         if len(found) == len(hint.findall(data)):
-            if found:  # every cell at once, in C: (row - 1, column) -> the format of its style
-                codes = {b"%d" % i: code for i, code in self.wanted.items()}
-                letters, rows, styles = zip(*found)
-                self.formats.update(zip(zip(map(_ROW_BEFORE, map(int, rows)), map(_col_index, letters)),
-                                        map(codes.__getitem__, styles)))
+            codes = {b"%d" % i: code for i, code in self.wanted.items()}
+            columns: dict[bytes, int] = {}
+            for letters, row, style in found:
+                c = columns.get(letters)
+                if c is None:
+                    c = columns[letters] = _col_index(letters)
+                self.formats[(int(row) - 1, c)] = codes[style]
             return
         seen = -1
         for m in hint.finditer(data):
