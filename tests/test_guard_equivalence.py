@@ -38,6 +38,9 @@ TOKENS = [
     # attributes on their own lines or after a tab, as XML allows
     '<c\rr="AB7">', "<c\tr='I3'>", '<c\nr="XFD9"/>', '<row\rr="2000000">', '<c r="A1"\tt="e"><v>#REF!</v></c>',
     '<c\nt="e"\nr="B2"><v>#N/A</v></c>', '<c r="C3"\ns="1"><v>2</v></c>',
+    # whole formula cells: without a value, with an empty one, with an error
+    '<c r="B2"><f>A1</f></c>', '<c r="C3" s="1"><f>1+1</f><v></v></c>', '<c r="D4" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+    '<c r="E5"><f t="shared" si="0"/></c>', '<c r="F6" t="str"><f>""</f><v></v></c>',
 ]
 PREFIX_ROOT = ("<worksheet>", "<x:worksheet>", "")
 
@@ -127,11 +130,12 @@ HONEST = st.lists(st.lists(st.tuples(st.integers(1, 40), st.sampled_from([None, 
 
 
 @settings(max_examples=300, deadline=None)
-@given(HONEST, st.integers(0, 3000), st.lists(st.integers(0, 4000), max_size=6))
-def test_honest_sheets_scan_as_before(rows, gap, cuts):
+@given(HONEST, st.integers(0, 3000), st.lists(st.integers(0, 4000), max_size=6),
+       st.sampled_from([{}, {1: "0.00", 3: "0.0%"}]))
+def test_honest_sheets_scan_as_before(rows, gap, cuts, wanted):
     xml = _honest_sheet(rows, gap)
     assert _scan(new_limits, xml, cuts) == _scan(old_limits, xml, cuts)
-    assert _cells(new_cells, xml, cuts, {1: "0.00", 3: "0.0%"}) == _cells(old_cells, xml, cuts, {1: "0.00", 3: "0.0%"})
+    assert _cells(new_cells, xml, cuts, wanted) == _cells(old_cells, xml, cuts, wanted)
 
 
 # ----------------------------------------------------------------- whole books, through the guard

@@ -305,32 +305,36 @@ class _SheetScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk if self.tail else chunk
-        cut = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
-        body, self.tail = (data, b"") if cut == len(data) else (data[:cut], data[cut:])
+        end = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
+        self.tail = data[end:] if end < len(data) else b""
         if len(self.tail) > 65536:            # a tag longer than this is no row or cell: do not let it grow
             self.tail = self.tail[-65536:]
+        # The body is data[:end]: searched in place (pos, endpos), copied only for the slow path below.
         if self.first:
             self.first = False
-            root = _ROOT.search(body)
+            root = _ROOT.search(data, 0, end)
             if root and root.group(1):
                 self._tags(root.group(1))
-            m = _DIMENSION.search(body) if _DIMENSION_HINT.search(body) else None  # a literal first: the pattern is slow
+            # a literal first: the pattern is slow
+            m = _DIMENSION.search(data, 0, end) if _DIMENSION_HINT.search(data, 0, end) else None
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
         # r after a tab or a line break: one byte looked for first (memchr), the pair only if present
-        odd = any(ws in body and pair.search(body) for ws, pair in _ODD_R)
+        odd = any(data.find(ws, 0, end) >= 0 and pair.search(data, 0, end) for ws, pair in _ODD_R)
         if self.max_col == 0:  # the columns of the first cells: what most of the sheet stays within
-            self._widen((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(body, 0, 65536))
-        rows, max_row = self._rows(body)
+            self._widen((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(data, 0, min(end, 65536)))
+        rows, max_row = self._rows(data, end)
+        body = None
         # Cells right of the farthest column seen are collected, and a cell whose row has more digits
         # than the largest row seen lies beyond it: only then is every cell's row read (an honest file
         # never gets there). One search tells an honest chunk, which has neither.
         digits = len(str(max_row))
         quick = None if odd else _unusual(self.max_col, digits)
-        if quick is None or quick.search(body):
+        if quick is None or quick.search(data, 0, end):
+            body = data[:end] if end < len(data) else data
             if b"'" in body or _SPACED.search(body):
                 body = _plain_attributes(body)
-                rows, max_row = self._rows(body)
+                rows, max_row = self._rows(body, len(body))
                 digits = len(str(max_row))
             refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
             beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
@@ -341,7 +345,7 @@ class _SheetScan:
                 max_row = max(max_row, max(map(int, cell_rows), default=0))
         # tags counted as bytes.count would (an over-count, e.g. of <col>, only makes the bound stricter)
         self.rows, self.max_row = rows, max_row
-        self.cells += body.count(self.cell_tag)
+        self.cells += data.count(self.cell_tag, 0, end) if body is None else body.count(self.cell_tag)
         if self.max_row > MAX_ROWS:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
                                           f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
@@ -349,7 +353,7 @@ class _SheetScan:
             raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
                                           "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
         if self.precise:
-            self._valued(body, last)
+            self._valued(data[:end] if body is None else body, last)
         area = self.max_row * max(self.max_col, 1) if not self.precise else self.value_row * max(self.value_col, 1)
         if area > MAX_AREA or self.cells > MAX_CELLS:
             if area > MAX_AREA and not self.precise and self.cells <= MAX_CELLS:
@@ -360,10 +364,10 @@ class _SheetScan:
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
 
-    def _rows(self, body: bytes) -> tuple[int, int]:
-        """The rows counted with this chunk's (every «<row», as bytes.count would count it) and the
+    def _rows(self, body: bytes, end: int) -> tuple[int, int]:
+        """The rows counted with body[:end]'s (every «<row», as bytes.count would count it) and the
         farthest row: of the row tags' r="…", or their number (rows without r="…" follow each other)."""
-        found = self.rows_and_refs.findall(body)
+        found = self.rows_and_refs.findall(body, 0, end)
         rows = self.rows + len(found)
         return rows, max(self.max_row, rows, max(map(int, filter(None, found)), default=0))
 

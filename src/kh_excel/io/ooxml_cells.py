@@ -116,9 +116,9 @@ def uncached_formulas(data: bytes) -> FormulaCells:
     return out
 
 
-def _has_formula(data: bytes) -> bool:
-    """_FORMULA_START.search(data), by way of the rare letter every formula tag ends with."""
-    for m in _FORMULA_HINT.finditer(data):
+def _has_formula(data: bytes, end: int | None = None) -> bool:
+    """_FORMULA_START.search(data[:end]), by way of the rare letter every formula tag ends with."""
+    for m in _FORMULA_HINT.finditer(data, 0, len(data) if end is None else end):
         lt = data.rfind(b"<", 0, m.start())
         if lt >= 0 and _FORMULA_START.fullmatch(data, lt, m.end()):
             return True
@@ -156,7 +156,7 @@ class SheetCells:
         if len(data) - cut > _MAX_CARRY:     # no cell is this long: do not let the carry grow
             cut = len(data)
         self.carry = data[cut:]
-        self._scan(data[:cut] if cut < len(data) else data)
+        self._scan(data, cut)
 
     def finish(self) -> None:
         carry, self.carry = self.carry, b""
@@ -172,7 +172,12 @@ class SheetCells:
         uncached.every = getattr(self.uncached, "every", set())
         return dict(self.errors), dict(self.formats), uncached
 
-    def _scan(self, data: bytes) -> None:
+    def _scan(self, data: bytes, end: int | None = None) -> None:
+        """What data[:end] holds; the part is copied out only when it holds something to read."""
+        if end is not None and end < len(data):
+            if self.style_hint is None and not _ANY_ERROR.search(data, 0, end) and not _has_formula(data, end):
+                return
+            data = data[:end]
         if self.style_hint is not None:
             self._formats(data)
         if _ANY_ERROR.search(data):
