@@ -105,6 +105,18 @@ def test_reader_scan_of_token_soup_is_the_old_one(soup, wanted):
     assert _cells(new_cells, xml, cuts, wanted) == _cells(old_cells, xml, cuts, wanted)
 
 
+@pytest.mark.parametrize("xml", [b'<sst count="999999999">', b"<sst uniqueCount='99999999'/>",
+                                 b'<mergeCells count = "3000000"/>', b'<a b="u"><sst count="999999999">',
+                                 b'<c r="A1"><f>1</f></c>', b'<x:c r="B2"><x:f t="shared" si="0"/></x:c>',
+                                 b'<c r="C3" t="e"><v>#N/A</v></c>'])
+def test_counts_and_formulas_at_the_first_rare_byte_are_seen_wherever_the_chunk_ends(xml):
+    """The count scan starts at the first «u», the formula search at the first «f»: every cut of these
+    short parts, where that byte is the one of the count or the formula, gives what the old scans gave."""
+    for cut in range(len(xml) + 1):
+        assert _count(new_limits, xml, [cut]) == _count(old_limits, xml, [cut])
+        assert _cells(new_cells, xml, [cut], {}) == _cells(old_cells, xml, [cut], {})
+
+
 def _honest_sheet(rows: list[list[tuple[int, int | None, str]]], gap: int) -> bytes:
     """Excel-written cells (r, s, t in that order), rows numbered with gaps."""
     out = ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/>'

@@ -473,9 +473,12 @@ class _CountScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        # Every match of _COUNT holds «ount», «=», a quote and 7 digits: a search from that literal (fast)
+        # Every match of _COUNT holds «ount», «=», a quote and 7 digits: a search from that literal (fast),
+        # starting at the first «u» (memchr: a sheet that holds no text has none past its first lines),
         # rules out most chunks.
-        for m in (_COUNT.finditer(data) if _COUNT_HINT.search(data) else ()):
+        u = data.find(b"u")
+        hint = _COUNT_HINT.search(data, max(u - 1, 0)) if u >= 0 else None
+        for m in (_COUNT.finditer(data) if hint else ()):
             n = int(m.group(2))
             inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
             if n > MAX_COUNT and inside_tag:

@@ -117,8 +117,13 @@ def uncached_formulas(data: bytes) -> FormulaCells:
 
 
 def _has_formula(data: bytes, end: int | None = None) -> bool:
-    """_FORMULA_START.search(data[:end]), by way of the rare letter every formula tag ends with."""
-    for m in _FORMULA_HINT.finditer(data, 0, len(data) if end is None else end):
+    """_FORMULA_START.search(data[:end]), by way of the rare letter every formula tag ends with: found
+    first by memchr (a sheet without formulas has no «f» past its first lines), then by the pattern."""
+    end = len(data) if end is None else end
+    first = data.find(b"f", 0, end)
+    if first < 0:
+        return False
+    for m in _FORMULA_HINT.finditer(data, first, end):
         lt = data.rfind(b"<", 0, m.start())
         if lt >= 0 and _FORMULA_START.fullmatch(data, lt, m.end()):
             return True
