@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +103,10 @@ class WorkbookFile:
             raise
         except Exception as exc:
             raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
-        # With skip_empty_area=False calamine's rows already begin at sheet cell (0, 0).
-        rows = [list(r) for r in rows]
+        # With skip_empty_area=False calamine's rows already begin at sheet cell (0, 0). They are fresh
+        # lists, ours to change: copied only if a calamine version ever gives something else (one C pass).
+        if type(rows) is not list or not set(map(type, rows)) <= {list}:
+            rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
         if self.kind == "zip" and ods is None:
             errors, grid.number_formats, uncached = self._ooxml_cells(sheet)
@@ -218,7 +221,12 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
         while len(row) <= c:
             row.append(None)
         row[c] = ErrorValue(code)
-    for row in grid.rows:  # text cells that show an error as text
+    try:  # text cells that show an error as text: one set operation over every cell, in C
+        if _ERROR_TEXTS.isdisjoint(chain.from_iterable(grid.rows)):
+            return
+    except TypeError:  # a value that cannot be hashed: look row by row
+        pass
+    for row in grid.rows:
         try:
             if _ERROR_TEXTS.isdisjoint(row):  # one set operation per row, in C
                 continue

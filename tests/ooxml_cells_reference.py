@@ -1,0 +1,317 @@
+"""io/ooxml_cells.py as it was before the second speed round of issue 14 (commit cdb4d9a), kept verbatim
+below this header as the reference that tests/test_guard_equivalence.py compares the collector with.
+Do not edit: it defines "identical results"."""
+# flake8: noqa
+# fmt: off
+from __future__ import annotations
+
+import functools
+import re
+
+from kh_excel.io.limits import _is_worksheet
+
+STYLES = "xl/styles.xml"
+
+# A cell tag, with or without a namespace prefix (<c …> or <x:c …>): its attributes run to the first ">".
+_CELL_OPEN = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\s')
+# The last cell start of a text (any prefix), found by backing off from its end.
+_LAST_CELL = re.compile(rb'.*(<((?:[A-Za-z_][\w.-]*:)?)c[\s>/])', re.S)
+_ATTR_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_ATTR_STYLE = re.compile(rb'\bs="(\d+)"')
+_ATTR_ERROR = re.compile(rb'\bt="e"')
+_VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
+_FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
+_FORMULA_HINT = re.compile(rb'f[\s>/]')  # how every formula start ends: a literal «f», searched fast
+# A formula element, self-closed (a shared formula's follower) or with its text; group 1 is the prefix.
+_FORMULA = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)')
+# A formula element with no value after it, or an empty one, up to the end of its cell.
+_NO_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>)\s*'
+                       rb'(?:<\1v\s*/>\s*|<\1v>\s*</\1v>\s*)?</\1c>')
+# With very many styles: no cell matches the first, every s="…" the second (each looked at on its own).
+_ANY_STYLE = (re.compile(rb"(?!)()()()"), re.compile(rb's="\d+"'))
+_MAX_CARRY = 4 * 1024 * 1024  # bytes of an unfinished cell kept for the next chunk (Excel's longest is far less)
+
+# Built-in number formats that show decimals or a percentage (ECMA-376, 18.8.30).
+_BUILTIN_FORMATS = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
+
+Cells = dict[tuple[int, int], str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+def _cell(ref: re.Match) -> tuple[int, int]:
+    return int(ref.group(2)) - 1, _col_index(ref.group(1))
+
+
+def style_formats(styles: bytes) -> dict[int, str]:
+    """cellXfs index -> number format code, for the styles that have a format other than General."""
+    from xml.etree import ElementTree as ET
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    root = ET.fromstring(styles)
+    custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(ns + "numFmt")}
+    xfs = root.find(ns + "cellXfs")
+    out: dict[int, str] = {}
+    for i, xf in enumerate(xfs if xfs is not None else []):
+        fid = int(xf.get("numFmtId", "0"))
+        code = custom.get(fid) or _BUILTIN_FORMATS.get(fid)
+        if code and code.lower() != "general":
+            out[i] = code
+    return out
+
+
+class FormulaCells(dict):
+    """Formula cells saved without a value, (r, c) -> formula text; `every` holds all formula cells
+    (None when the streaming scan could not tell: the reader then asks `formula_cells`)."""
+
+    every: set[tuple[int, int]] | None
+
+
+def _no_value_cells(data: bytes) -> dict[tuple[int, int], str]:
+    """Formula cells saved with no value: (r, c) -> formula text. A value element that is empty counts
+    as none, except in a string cell (t="str"), where an empty value is the formula's real result ""."""
+    from html import unescape
+    out = {}
+    for m in _NO_VALUE.finditer(data):
+        prefix = m.group(1)
+        start = data.rfind(b"<" + prefix + b"c ", 0, m.start())
+        if start < 0:
+            continue
+        attrs = data[start:data.find(b">", start)]
+        ref = _ATTR_REF.search(attrs)
+        if not ref or (b't="str"' in attrs and b"<" + prefix + b"v" in m.group(0)):
+            continue
+        out[_cell(ref)] = unescape((m.group(2) or b"").decode("utf-8", "replace"))
+    return out
+
+
+def formula_positions(data: bytes) -> set[tuple[int, int]]:
+    """Every formula cell (r, c) of a sheet's XML."""
+    out: set[tuple[int, int]] = set()
+    for m in _FORMULA.finditer(data):
+        start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
+        ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
+        if ref:
+            out.add(_cell(ref))
+    return out
+
+
+def uncached_formulas(data: bytes) -> FormulaCells:
+    """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
+    When there are any, `every` lists all formula cells of the sheet (an Excel-saved sheet pays only
+    for one search)."""
+    out = FormulaCells(_no_value_cells(data))
+    out.every = formula_positions(data) if out else set()
+    return out
+
+
+def _has_formula(data: bytes) -> bool:
+    """_FORMULA_START.search(data), by way of the rare letter every formula tag ends with."""
+    for m in _FORMULA_HINT.finditer(data):
+        lt = data.rfind(b"<", 0, m.start())
+        if lt >= 0 and _FORMULA_START.fullmatch(data, lt, m.end()):
+            return True
+    return False
+
+
+class SheetCells:
+    """Error cells, number formats (of the styles in `wanted`) and formulas saved without a value of
+    one worksheet, fed its XML in chunks of any size (`feed`, then `finish`)."""
+
+    def __init__(self, wanted: dict[int, str]):
+        self.wanted = wanted
+        self.errors: Cells = {}
+        self.formats: Cells = {}
+        self.uncached = FormulaCells()
+        self.every: set[tuple[int, int]] = set()
+        self.every_complete = True   # False: formulas before the first uncached one were not collected
+        self.formulas_seen = False
+        self.failed = False          # set by the guard's wrapper when the XML could not be read here
+        self.finished = False
+        self.carry = b""
+        self.style_hint = (_style_hint(tuple(sorted(wanted))) or _ANY_STYLE) if wanted else None
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.carry + chunk if self.carry else chunk
+        end = data.rfind(b">") + 1           # whole tags only
+        cut = end
+        last = _LAST_CELL.match(data, 0, end)
+        if last:
+            start, prefix = last.start(1), last.group(2)
+            gt = data.find(b">", start)
+            whole = data[gt - 1] == 47 or data.find(b"</" + prefix + b"c>", gt) >= 0  # 47: «/» of «/>»
+            if not whole:
+                cut = start                  # an unfinished cell: read with the next chunk
+        if len(data) - cut > _MAX_CARRY:     # no cell is this long: do not let the carry grow
+            cut = len(data)
+        self.carry = data[cut:]
+        self._scan(data[:cut] if cut < len(data) else data)
+
+    def finish(self) -> None:
+        carry, self.carry = self.carry, b""
+        if carry:
+            self._scan(carry)
+        if self.uncached:
+            self.uncached.every = self.every if self.every_complete else None
+        self.finished = True
+
+    def result(self) -> tuple[Cells, Cells, FormulaCells]:
+        """(error cells, number formats, formulas saved without a value): copies the caller may change."""
+        uncached = FormulaCells(self.uncached)
+        uncached.every = getattr(self.uncached, "every", set())
+        return dict(self.errors), dict(self.formats), uncached
+
+    def _scan(self, data: bytes) -> None:
+        if self.style_hint is not None:
+            self._formats(data)
+        if b't="e"' in data:
+            self._errors(data)
+        if _has_formula(data):
+            self._formulas(data)
+
+    def _tag(self, data: bytes, lt: int) -> tuple[bytes, bytes, int] | None:
+        """(prefix, attributes, position of its «>») of the cell tag at `lt`, if it is one."""
+        o = _CELL_OPEN.match(data, lt)
+        if not o:
+            return None
+        gt = data.find(b">", o.end())
+        return (o.group(1), data[o.end():gt], gt) if gt >= 0 else None
+
+    def _formats(self, data: bytes) -> None:
+        """Cells whose style has a number format: found by their s="…" among the wanted styles.
+
+        Excel writes a cell's r="…" first and its s="…" next: one findall reads those cells. When
+        it finds every s="…" of a wanted style in the chunk, that is all; otherwise (another order,
+        a prefix, such text in a cell) each one is looked at on its own."""
+        plain, hint = self.style_hint
+        found = plain.findall(data)
+        if len(found) == len(hint.findall(data)):
+            codes = {b"%d" % i: code for i, code in self.wanted.items()}
+            columns: dict[bytes, int] = {}
+            for letters, row, style in found:
+                c = columns.get(letters)
+                if c is None:
+                    c = columns[letters] = _col_index(letters)
+                self.formats[(int(row) - 1, c)] = codes[style]
+            return
+        seen = -1
+        for m in hint.finditer(data):
+            lt = data.rfind(b"<", 0, m.start())
+            if lt == seen:
+                continue
+            seen = lt
+            tag = self._tag(data, lt)
+            if tag is None:
+                continue
+            st = _ATTR_STYLE.search(tag[1])   # the first s="…" of the tag decides, as a reader would
+            code = self.wanted.get(int(st.group(1))) if st else None
+            ref = _ATTR_REF.search(tag[1]) if code else None
+            if ref:
+                self.formats[_cell(ref)] = code
+
+    def _errors(self, data: bytes) -> None:
+        """Cells with t="e": their <v> holds the error's text (#DIV/0! …)."""
+        seen = -1
+        pos = data.find(b't="e"')
+        while pos >= 0:
+            lt = data.rfind(b"<", 0, pos)
+            if lt != seen:
+                seen = lt
+                tag = self._tag(data, lt)
+                if tag is not None and _ATTR_ERROR.search(tag[1]) and not tag[1].endswith(b"/"):
+                    prefix, attrs, gt = tag
+                    close = data.find(b"</" + prefix + b"c>", gt)
+                    ref = _ATTR_REF.search(attrs)
+                    value = _VALUE.search(data, gt + 1, close + 1 if close >= 0 else len(data))
+                    if ref and value:
+                        self.errors[_cell(ref)] = value.group(1).decode("utf-8")
+            pos = data.find(b't="e"', pos + 5)
+
+    def _formulas(self, data: bytes) -> None:
+        found = _no_value_cells(data)
+        if found and not self.uncached:
+            self.every_complete = not self.formulas_seen
+        self.formulas_seen = True
+        if found:
+            self.uncached.update(found)
+        if self.uncached:
+            self.every |= formula_positions(data)
+
+
+@functools.lru_cache(maxsize=32)
+def _style_hint(indices: tuple[int, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """(a cell written <c r="A1" s="3" … of one of these styles: its letters, row and style; s="…" of
+    one of them anywhere). Leading zeros are allowed; past 256 styles, None: the styles are few."""
+    if len(indices) > 256:
+        return None
+    styles = rb's="0*(' + b"|".join(b"%d" % i for i in indices) + rb')"'
+    return re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})" ' + styles), re.compile(styles)
+
+
+class _Quiet:
+    """A sheet scan run by the guard: XML it cannot read marks it failed (the reader then reads that
+    sheet on its own and reports), it never refuses the file."""
+
+    def __init__(self, target: SheetCells):
+        self.target = target
+
+    def feed(self, chunk: bytes) -> None:
+        if not self.target.failed:
+            try:
+                self.target.feed(chunk)
+            except Exception:  # noqa: BLE001 - e.g. an error text that is not UTF-8
+                self.target.failed = True
+
+    def finish(self) -> None:
+        if not self.target.failed:
+            try:
+                self.target.finish()
+            except Exception:  # noqa: BLE001
+                self.target.failed = True
+
+
+class _Styles:
+    """styles.xml, gathered as the guard checks it, parsed into the wanted formats at its end."""
+
+    def __init__(self, book: "WorkbookCells"):
+        self.book, self.chunks = book, []
+
+    def feed(self, chunk: bytes) -> None:
+        self.chunks.append(chunk)
+
+    def finish(self) -> None:
+        try:
+            self.book.wanted = style_formats(b"".join(self.chunks))
+        except Exception:  # noqa: BLE001 - a damaged styles part costs the shown precision, not the reading
+            self.book.wanted = {}
+        self.chunks = []
+
+
+class WorkbookCells:
+    """What the reader needs from every worksheet of an OOXML workbook, gathered while the input
+    guard streams it: pass `watch` and `first` to guard_spreadsheet, then ask `sheet(part)`."""
+
+    first = (STYLES,)  # the formats of the styles are known before any sheet is read
+
+    def __init__(self, want_formats: bool = True):
+        self.want_formats = want_formats
+        self.wanted: dict[int, str] = {}
+        self.sheets: dict[str, SheetCells] = {}
+
+    def watch(self, name: str):
+        if name == STYLES and self.want_formats:
+            return _Styles(self)
+        if _is_worksheet(name):
+            self.sheets[name] = SheetCells(self.wanted)
+            return _Quiet(self.sheets[name])
+        return None
+
+    def sheet(self, part: str) -> SheetCells | None:
+        """The scan of a worksheet part, or None when the guard did not read it whole."""
+        cells = self.sheets.get(part)
+        return cells if cells is not None and cells.finished and not cells.failed else None
