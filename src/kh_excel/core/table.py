@@ -1053,7 +1053,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         add_warning("result_expression", r, "result", name, value=rr.text,
                                     reading=_describe_result(rr))
                 else:
-                    result = p.value.scaleb(2) if p.percent and not p.was_text else p.value
+                    result = _scaled(p)
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         previous = None
@@ -1062,7 +1062,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
             readings["previous"] = p
             if p is not None:
-                previous = p.value.scaleb(2) if p.percent and not p.was_text else p.value
+                previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
         if has_direction:
