@@ -80,15 +80,22 @@ def ref_display_str(v: str) -> str:
     return ref_clean(X.convert_legacy(v, enc) if enc else v)
 
 
-def ref_name_direction(folded: str):
-    if folded.startswith(D.REDUCTION_PREFIXES) or ("giam" in folded and D._REDUCTION_RE.search(folded)):
+def ref_name_direction(folded: str, name: str | None = None):
+    # The ambiguity rule (D._OTHER_SENSE, D.as_written) has its own tests (test_direction_senses.py);
+    # here it is taken as given, to compare the fast paths around it.
+    folded = D._OTHER_SENSE.sub("~", folded)
+
+    def first(pattern):
+        return next((m for m in pattern.finditer(folded) if name is None or D.as_written(m.group(0), name)), None)
+    prefix = next((p for p in D.REDUCTION_PREFIXES if folded.startswith(p)), None)
+    if (prefix is not None and (name is None or D.as_written(prefix, name))) or first(D._REDUCTION_RE):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
-    m = D._CEILING_RE.search(folded) if any(w in folded for w in D.CEILINGS) else None
+    m = D._CEILING_RE.search(folded)
     if m:
         return "down", f"chỉ tiêu là mức trần ({D.CEILINGS[m.group(0)]}): càng thấp càng tốt"
-    m = D._LOWER_RE.search(folded) if any(w in folded for w in D.LOWER_IS_BETTER) else None
+    m = first(D._LOWER_RE)
     if m:
-        handled = D._HANDLED_RE.search(folded)
+        handled = first(D._HANDLED_RE)
         if handled:
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
@@ -119,7 +126,7 @@ def ref_infer_direction(name, unit, target, explicit="", folded=None):
         return "down", D.RANK_REASON
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
-    return ref_name_direction(ref_fold(name) if folded is None else folded)
+    return ref_name_direction(ref_fold(name) if folded is None else folded, name)
 
 
 # ----------------------------------------------------------------------------------------------

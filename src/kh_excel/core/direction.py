@@ -7,6 +7,7 @@ kept (in Vietnamese) so that a reader of the report can see why.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -103,7 +104,7 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         folded = vtext.fold(name)
     if _trigger(folded) is None:  # _name_direction, inlined: most names hold none of its words
         return _DEFAULT_DIRECTION
-    return _named_direction(folded)
+    return _named_direction(folded, name)
 
 
 @lru_cache(maxsize=1 << 8)
@@ -150,18 +151,53 @@ def _name_direction(folded: str) -> tuple[Direction, str]:
     return _named_direction(folded)
 
 
+# Folded words that other Vietnamese words fold to as well: «nghien» is nghiện (addicted) but also nghiên
+# (nghiên cứu: research) and nghiền (to grind); «giam» is giảm (to reduce) but also giám (giám sát: to
+# supervise, giám đốc); «duoc» is được but also dược (pharmacy). In a name written with diacritics such
+# a word counts only where it is written with its own (or with none, typed without diacritics).
+_AMBIGUOUS = {"nghien": "nghiện", "giam": "giảm", "duoc": "được"}
+_AMBIGUOUS_RE = re.compile(r"\b(?:" + "|".join(_AMBIGUOUS) + r")\b")
+# Compounds where they have the other sense, told apart without diacritics too: nghiên cứu, giám sát,
+# giám đốc, giám định, giám thị, giám hộ, dược liệu, dược phẩm, dược sĩ, dược chất.
+_OTHER_SENSE = re.compile(r"\b(?:nghien cuu|giam (?:sat|doc|dinh|thi|ho)|duoc (?:lieu|pham|si|chat))\b")
+
+
+def as_written(words: str, name: str) -> bool:
+    """Do the folded `words` found in a name mean what the rules take them for? Each ambiguous word
+    among them must be written in `name` with its own diacritics, or with none."""
+    for m in _AMBIGUOUS_RE.finditer(words):
+        key = m.group(0)
+        written = unicodedata.normalize("NFC", name).lower()
+        if _AMBIGUOUS[key] not in written and not re.search(r"(?<!\w)" + key + r"(?!\w)", written):
+            return False
+    return True
+
+
+def _first_as_written(pattern: re.Pattern, folded: str, name: str | None) -> re.Match | None:
+    """The first match of `pattern` in the folded name whose words mean what the rules take them for."""
+    for m in pattern.finditer(folded):
+        if name is None or as_written(m.group(0), name):
+            return m
+    return None
+
+
 @lru_cache(maxsize=1 << 14)
-def _named_direction(folded: str) -> tuple[Direction, str]:
-    """`_name_direction` of a name holding one of the words it looks for."""
+def _named_direction(folded: str, name: str | None = None) -> tuple[Direction, str]:
+    """`_name_direction` of a name holding one of the words it looks for. `name`, the name as written
+    (None: only its folded form is known), tells the ambiguous words apart (`_AMBIGUOUS`)."""
+    if "nghien cuu" in folded or "giam " in folded or "duoc " in folded:
+        folded = _OTHER_SENSE.sub("~", folded)  # not the words the rules look for
     # Each search below runs only when one of its words is in the name (a substring test is far cheaper).
-    if folded.startswith(REDUCTION_PREFIXES) or ("giam" in folded and _REDUCTION_RE.search(folded)):
+    prefix = next((p for p in REDUCTION_PREFIXES if folded.startswith(p)), None)
+    if (prefix is not None and (name is None or as_written(prefix, name))) \
+            or ("giam" in folded and _first_as_written(_REDUCTION_RE, folded, name)):
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
     m = _CEILING_RE.search(folded) if any(w in folded for w in CEILINGS) else None
     if m:  # "Chỉ số giá tiêu dùng (CPI) tăng": a rise the plan caps; "tăng" names the figure, not the goal
         return "down", f"chỉ tiêu là mức trần ({CEILINGS[m.group(0)]}): càng thấp càng tốt"
-    m = _LOWER_RE.search(folded) if any(w in folded for w in LOWER_IS_BETTER) else None
+    m = _first_as_written(_LOWER_RE, folded, name) if any(w in folded for w in LOWER_IS_BETTER) else None
     if m:
-        handled = _HANDLED_RE.search(folded)
+        handled = _first_as_written(_HANDLED_RE, folded, name)
         if handled:  # "… ô nhiễm … được xử lý", "giải quyết đơn khiếu nại": the share handled should rise
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"

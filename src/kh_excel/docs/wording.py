@@ -92,8 +92,11 @@ def is_rank(ind: Indicator) -> bool:
 
 
 def is_reduction(ind: Indicator) -> bool:
-    """'Giảm tỷ lệ hộ nghèo … 1,5 điểm %': the figure is the amount of the fall; more is better."""
-    return ind.direction == "up" and fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam "))
+    """'Giảm tỷ lệ hộ nghèo … 1,5 điểm %': the figure is the amount of the fall; more is better.
+    («Giám sát …» folds alike and is no fall: core.direction.as_written tells them apart.)"""
+    from kh_excel.core.direction import as_written
+    return (ind.direction == "up" and fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam "))
+            and as_written("giam", ind.name))
 
 
 def is_percent(ind: Indicator) -> bool:
