@@ -889,7 +889,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if stt_raw is None:
             stt = ""
         elif stt_raw.__class__ is str:
-            stt = _clean_short(stt_raw)  # «1», «-», «+» repeat down the column
+            # «12»: already clean (ASCII digits); «1», «-», «+» repeat down the column
+            stt = stt_raw if stt_raw.isdigit() and stt_raw.isascii() else _clean_short(stt_raw)
         elif stt_raw.__class__ is float and stt_raw.is_integer():
             stt = str(int(stt_raw))
         else:
@@ -981,7 +982,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if is_roman:
             kind, number = "indicator", None
             add_warning("roman_indicator", r, "stt", name, stt=stt)
-        elif not stt_from_merge and (number := _stt_number(stt)) is not None:
+        elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
+                                     else _stt_number(stt)) is not None:
             kind = "indicator"
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number
@@ -1129,16 +1131,23 @@ def _describe_result(rr: ResultReading) -> str:
     return f"số {v}" + (" (số ước tính)" if rr.kind == "about" else " (bỏ dấu chú thích, phần ghi chú)")
 
 
+_LETTER_MARK = re.compile(r"[a-zđA-ZĐ]\s*[).]")
+_NUMBERED_MARK = re.compile(r"\d{1,3}\.\d{1,3}\.?")
+_SAME_MARKS = {"–": "-", "—": "-", "•": "*", "·": "*"}
+
+
+@lru_cache(maxsize=1 << 10)
 def _marker(stt: str) -> str:
-    """The kind of sub-row mark: "a)" and "b)" are one kind, as are "1.1" and "1.2", "-" and "–"."""
+    """The kind of sub-row mark: "a)" and "b)" are one kind, as are "1.1" and "1.2", "-" and "–".
+    (Marks repeat down a table: cached.)"""
     s = stt.strip()
     if not s:
         return ""
-    if re.fullmatch(r"[a-zđA-ZĐ]\s*[).]", s):
+    if _LETTER_MARK.fullmatch(s):
         return "a)"
-    if re.fullmatch(r"\d{1,3}\.\d{1,3}\.?", s):
+    if _NUMBERED_MARK.fullmatch(s):
         return "1.1"
-    return {"–": "-", "—": "-", "•": "*", "·": "*"}.get(s[0], s[0])
+    return _SAME_MARKS.get(s[0], s[0])
 
 
 def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
