@@ -286,9 +286,13 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
-    items = recipient_items(list(s.get("noi_nhan") or info.recipients), addressees)
+    issued = ngay or today or date.today()
+    level = _committee_level(ban_hanh) or (province[0].lower() if province else "") if people_committee else "tỉnh"
+    defaults = kinds.default_recipients(info, level, province[1] if province else "",
+                                        (issued.year, issued.month, issued.day))
+    items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
-    noi_nhan = vn.recipients(items, luu)
+    noi_nhan = [marked_part(x, L.SIZE["noi_nhan"], False, False) for x in vn.recipients(items, luu)]
 
     # --- appendix
     rows = _appendix_rows(table, assessments)

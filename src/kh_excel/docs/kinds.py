@@ -10,9 +10,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-# Nơi nhận when the settings give none (the same for every kind today).
-DEFAULT_RECIPIENTS = ("Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
-                      "Các sở, ban, ngành tỉnh", "UBND các xã, phường")
+# Nơi nhận when the settings give none, by the level of the issuing People's Committee (docs.context reads
+# it from the header lines or the table's title): a district's document never names a province's bodies.
+# (party committee, level word, its offices, the units below it)
+_LEVEL_BODIES: dict[str, tuple[str, str, str, str]] = {
+    "tỉnh": ("Tỉnh ủy", "tỉnh", "sở, ban, ngành", "xã, phường"),
+    "thành phố trực thuộc trung ương": ("Thành ủy", "thành phố", "sở, ban, ngành", "xã, phường"),
+    "thành phố": ("Thành ủy", "thành phố", "phòng, ban, ngành", "xã, phường"),
+    "huyện": ("Huyện ủy", "huyện", "phòng, ban, ngành", "xã, thị trấn"),
+    "thị xã": ("Thị ủy", "thị xã", "phòng, ban, ngành", "xã, phường"),
+    "quận": ("Quận ủy", "quận", "phòng, ban, ngành", "phường"),
+    "xã": ("Đảng ủy xã", "xã", "ban, ngành, đoàn thể", ""),
+    "phường": ("Đảng ủy phường", "phường", "ban, ngành, đoàn thể", ""),
+    "thị trấn": ("Đảng ủy thị trấn", "thị trấn", "ban, ngành, đoàn thể", ""),
+    # a level the data does not give: the author fills the highlighted gaps
+    "": ("[Tỉnh ủy/Huyện ủy]", "[tỉnh/huyện]", "[sở/phòng], ban, ngành", "[xã, phường]"),
+}
+# Cities run by the central government (a province's level, with sở), as of the 2025 reorganisation.
+CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
+# Until 1 July 2025 a province's level below it was its districts, towns and cities.
+_TWO_LEVELS_FROM = (2025, 7, 1)
+
+
+def default_recipients(kind: "Kind", level: str, place: str = "", issued: tuple[int, int, int] | None = None
+                       ) -> tuple[str, ...]:
+    """Nơi nhận of a People's Committee at `level` («tỉnh», «huyện» … or '' when unknown), issuing on
+    `issued` (year, month, day): its party committee's and council's standing bodies, its chairmen, its
+    offices and the committees of the units below it, then the kind's own (kind.extra_recipients)."""
+    if level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES:
+        level = "thành phố trực thuộc trung ương"
+    party, word, offices, below = _LEVEL_BODIES.get(level, _LEVEL_BODIES[""])
+    if word == "tỉnh" and issued is not None and issued < _TWO_LEVELS_FROM:
+        below = "huyện, thị xã, thành phố"
+    lines = [f"Thường trực {party}", f"Thường trực HĐND {word}", f"Chủ tịch, các PCT UBND {word}",
+             f"Các {offices} {word}"]
+    if below:
+        lines.append(f"UBND các {below}")
+    return (*lines, *kind.extra_recipients)
 
 
 @dataclass(frozen=True)
@@ -31,7 +65,7 @@ class Kind:
     needs_agency: bool = False   # one lead agency per document (--agency; batch --per agency)
     whole_only: bool = False     # one document for the whole table (a meeting's notice): never per agency
     aliases: tuple[str, ...] = ()   # other names of its settings group
-    recipients: tuple[str, ...] = DEFAULT_RECIPIENTS  # default Nơi nhận
+    extra_recipients: tuple[str, ...] = ()  # Nơi nhận lines of this kind after the level's (default_recipients)
     button: str = ""        # the add-in ribbon button's tag (addin/customUI14.xml); "" = none
     file_name: str = ""     # the add-in's file name; with needs_agency, "{agency}" is replaced
     template: str = ""      # the bundled template's file name; default "<id>.docx"
@@ -72,7 +106,7 @@ register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
 register(Kind("thong-bao", "Thông báo kết luận", "THÔNG BÁO", "Thông báo", "TB",
               "Kết luận tại cuộc họp về tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               body="thong-bao", appendix="", report=True, aliases=("Thông báo",), whole_only=True,
-              recipients=(*DEFAULT_RECIPIENTS, "Lãnh đạo Văn phòng"),
+              extra_recipients=("Lãnh đạo Văn phòng",),
               button="thong_bao", file_name="Thông báo kết luận.docx"))  # docs.notice; no appendix (seed 004)
 
 DEFAULT = "bao-cao"                    # a document per workbook (batch, the CLI)
