@@ -55,3 +55,17 @@ def test_an_unknown_level_is_a_highlighted_gap_never_the_province():
 def test_the_notice_adds_the_office_leaders_after_the_level_bodies():
     got = recipients("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI", kind="thong-bao")
     assert got[:5] == PROVINCE_2026[:5] and got[5] == "- Lãnh đạo Văn phòng;"
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a real district table names its committee only in the «Kèm theo» line, with the level typed twice
+    ("(Kèm theo Báo cáo số: ...../BC-UBND, ngày......tháng...... năm\xa02020\xa0của UBND HuyệnHuyện Đơn Dương)",
+     ("HUYỆN", "ĐƠN DƯƠNG")),
+    ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI", ("TỈNH", "LÀO CAI")),
+    ("(Kèm theo Báo cáo số 12/BC-UBND ngày 05/12/2024 của Ủy ban nhân dân thị xã Buôn Hồ)", ("THỊ XÃ", "BUÔN HỒ")),
+    # the level alone names no place
+    ("(Kèm theo Chương trình hành động số 04/CTr-UBND ngày 02 tháng 02 năm 2026 của Ủy ban nhân dân tỉnh)", None),
+])
+def test_the_place_from_a_title_or_its_attachment_line(line, expected):
+    from kh_excel.docs.context import province_from_titles
+    assert province_from_titles([line]) == expected

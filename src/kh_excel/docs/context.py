@@ -129,7 +129,10 @@ def _same_agency(a: str, b: str) -> bool:
     return agency_registry().same(a, b)
 
 
-_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+([^\d()]+?)\s*$")
+# «… NĂM 2026 TỈNH LÀO CAI», «(Kèm theo Báo cáo … của UBND huyện Đơn Dương)»: the place ends the line (or its bracket).
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+([^\d()]+?)\s*\)?\s*$")
+# A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
+_DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b")
 
 
 def _stand_in(name: str) -> bool:
@@ -143,7 +146,7 @@ def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
     ('HUYỆN', 'ĐƠN DƯƠNG')); None when the title names none, or only a stand-in («TỈNH X»): the document
     then leaves a highlighted gap, it never writes «X» as the place."""
     for line in lines:
-        m = _PROVINCE.search(txt(line).upper())
+        m = _PROVINCE.search(_DOUBLED_LEVEL.sub(r"\1", txt(line).upper()))
         if m and not _stand_in(m.group(2)):
             return m.group(1), m.group(2).strip()
     return None
