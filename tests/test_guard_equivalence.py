@@ -72,6 +72,17 @@ def _count(limits, xml: bytes, cuts: list[int]):
     return None
 
 
+def _same_count_verdict(xml: bytes, cuts: list[int]) -> None:
+    """The count scan decides as the old one did, with one deliberate difference (brief g2, hole 1):
+    the old scan carried 512 bytes and took a count whose tag began before them for text, and cut a
+    count attribute from its number by a long run of spaces; the new one knows where the carried tail
+    began and carries such an attribute whole. So where they differ, the new scan refuses, and refuses
+    a count the part really holds in a tag: read in one piece, the part is refused as well."""
+    new, old = _count(new_limits, xml, cuts), _count(old_limits, xml, cuts)
+    if new != old:
+        assert new is not None and _count(new_limits, xml, []) is not None, (new, old)
+
+
 def _cells(module, xml: bytes, cuts: list[int], wanted: dict[int, str]):
     scan = module.SheetCells(wanted)
     try:
@@ -94,7 +105,7 @@ def test_sheet_scan_of_token_soup_is_the_old_one(soup, precise):
     root, tokens, cuts = soup
     xml = (root + "".join(tokens)).encode()
     assert _scan(new_limits, xml, cuts, precise) == _scan(old_limits, xml, cuts, precise)
-    assert _count(new_limits, xml, cuts) == _count(old_limits, xml, cuts)
+    _same_count_verdict(xml, cuts)
 
 
 @settings(max_examples=800, deadline=None)
@@ -113,7 +124,7 @@ def test_counts_and_formulas_at_the_first_rare_byte_are_seen_wherever_the_chunk_
     """The count scan starts at the first «u», the formula search at the first «f»: every cut of these
     short parts, where that byte is the one of the count or the formula, gives what the old scans gave."""
     for cut in range(len(xml) + 1):
-        assert _count(new_limits, xml, [cut]) == _count(old_limits, xml, [cut])
+        _same_count_verdict(xml, [cut])
         assert _cells(new_cells, xml, [cut], {}) == _cells(old_cells, xml, [cut], {})
 
 

@@ -252,6 +252,27 @@ def _unusual(max_col: int, digits: int) -> re.Pattern | None:
                       + rb'\$?\d{1,%d}")(?=\s*=)' % digits)
 
 
+_MAX_CARRY = 65536  # bytes of an unfinished tag (or count attribute) carried into the next chunk
+
+
+def _long_tag(path: Path, member: str) -> InputRefused:
+    return InputRefused(path, f"phần «{member}» có một thẻ XML dài bất thường (hơn {_MAX_CARRY // 1024} KB): "
+                              "tệp hỏng hoặc độc hại, đã từ chối đọc.")
+
+
+def _carried(path: Path, member: str, tail: bytes) -> bytes:
+    """What a scan carries into the next chunk of what follows the last «>» of this one: the unfinished
+    tag (from its last «<») whole, since its attributes are read only once it is; text before it holds
+    no tag and is cut to the last _MAX_CARRY bytes, as before. A tag longer than that is refused: cut, it
+    would lose its name (a «<row» then 64 KiB of spaces, then r="1000000000") and escape the bounds."""
+    if len(tail) <= _MAX_CARRY:
+        return tail
+    lt = tail.rfind(b"<")
+    if lt >= 0 and len(tail) - lt > _MAX_CARRY:
+        raise _long_tag(path, member)
+    return tail[-_MAX_CARRY:]
+
+
 class _FarReference(InputRefused):
     """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
 
@@ -306,9 +327,7 @@ class _SheetScan:
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk if self.tail else chunk
         end = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
-        self.tail = data[end:] if end < len(data) else b""
-        if len(self.tail) > 65536:            # a tag longer than this is no row or cell: do not let it grow
-            self.tail = self.tail[-65536:]
+        self.tail = _carried(self.path, self.member, data[end:]) if end < len(data) else b""
         # The body is data[:end]: searched in place (pos, endpos), copied only for the slow path below.
         if self.first:
             self.first = False
@@ -409,9 +428,7 @@ class _OdsScan(_SheetScan):
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
         cut = len(data) if last else data.rfind(b">") + 1
-        body, self.tail = data[:cut], data[cut:]
-        if len(self.tail) > 65536:
-            self.tail = self.tail[-65536:]
+        body, self.tail = data[:cut], _carried(self.path, self.member, data[cut:])
         if self.cell_end is not None:
             self.cell_end = 0                 # a repeated cell's text runs on from the last chunk
         for m in _ODS_TAG.finditer(body):
@@ -463,6 +480,10 @@ _COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)\s*=\s*["\']
 
 
 _COUNT_HINT = re.compile(rb'ount\s*=\s*["\']\s*\d{7}')
+# What may follow a count attribute's name before its number ends, and the bytes of a (prefixed) name.
+_COUNT_TRAILER = b" \t\r\n0123456789\"'="
+_PARTIAL_COUNT = re.compile(rb'\s*(?:=\s*(?:["\']\s*\d*)?)?')
+_NAME_BYTES = bytes(b for b in range(128) if chr(b).isalnum() or chr(b) in "_.-:")
 
 
 class _CountScan:
@@ -470,6 +491,13 @@ class _CountScan:
 
     def __init__(self, path: Path, member: str):
         self.path, self.member, self.tail = path, member, b""
+        self.inside = False   # whether the carried tail begins inside a tag (the start of a member does not)
+
+    def _in_tag(self, data: bytes, pos: int) -> bool:
+        """Whether data[pos] lies inside a tag: the last «<» or «>» before it tells, or, when neither is
+        in data (the tag began before the carried tail), where the tail began."""
+        lt, gt = data.rfind(b"<", 0, pos), data.rfind(b">", 0, pos)
+        return lt > gt if lt != gt else self.inside
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -480,11 +508,21 @@ class _CountScan:
         hint = _COUNT_HINT.search(data, max(u - 1, 0)) if u >= 0 else None
         for m in (_COUNT.finditer(data) if hint else ()):
             n = int(m.group(2))
-            inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
-            if n > MAX_COUNT and inside_tag:
+            if n > MAX_COUNT and self._in_tag(data, m.start()):
                 raise InputRefused(self.path, f"phần «{self.member}» khai báo {m.group(1).decode()}={_n(n)} (tối đa "
                                               f"{_n(MAX_COUNT)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
-        self.tail = data[-512:]
+        keep = max(len(data) - 512, 0)
+        # A count attribute of a tag being written when the chunk ends (its name, «=», a quote, spaces,
+        # digits) is carried whole: a run of spaces longer than the tail would cut it from its number.
+        stripped = data.rstrip(_COUNT_TRAILER)
+        if stripped.endswith(b"ount") and _PARTIAL_COUNT.fullmatch(data, len(stripped)):
+            start = len(stripped.rstrip(_NAME_BYTES)) - 1   # the space before the attribute's name
+            if start >= 0 and data[start] in b" \t\r\n" and start < keep and self._in_tag(data, start):
+                if len(data) - start > _MAX_CARRY:
+                    raise _long_tag(self.path, self.member)
+                keep = start
+        self.inside = self._in_tag(data, keep)
+        self.tail = data[keep:]
 
 
 class Watcher(Protocol):

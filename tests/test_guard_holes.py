@@ -1,0 +1,258 @@
+"""Four holes of the input guard found by an adversarial review (brief g2), each built as a file:
+
+1. an unfinished tag or count attribute cut by a chunk boundary after a long run of spaces (the
+   carried tail was truncated, losing «<row» or «uniqueCount=»): calamine aborted the process;
+2. a cell far below the largest row tag with as many digits (A999999 under rows up to 100,000):
+   the area estimate missed it;
+3. error cells written t='e' or t = "e" read as empty instead of as errors;
+4. a numeric cell calamine cannot parse refused without naming the sheet and the cell.
+
+Expected values come from the files' own content (the row they name, the cell that holds the error),
+not from the code's output."""
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hostile_files import SHEET, add_cells, rezip, run_limited
+
+from kh_excel.io import limits
+from kh_excel.io.limits import InputRefused, _CountScan, _OdsScan, _SheetScan, guard_spreadsheet
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+LONG_TAG = "thẻ XML dài bất thường"
+SST_PART = "xl/sharedStrings.xml"
+
+
+def _chunks(xml: bytes, cuts: list[int]) -> list[bytes]:
+    edges = [0, *sorted({c for c in cuts if 0 < c < len(xml)}), len(xml)]
+    return [xml[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def _feed(scan, xml: bytes, cuts: list[int], last: bool = True):
+    for chunk in _chunks(xml, cuts):
+        scan.feed(chunk)
+    if last:
+        scan.feed(b"", last=True)
+    return scan
+
+
+def _filler(n: int, start: int = 0) -> str:
+    """Text that compresses as real text does (so that no ratio bound refuses the file)."""
+    return "".join(hashlib.sha256(b"%d" % i).hexdigest() for i in range(start, start + n // 64 + 1))[:n]
+
+
+# ----------------------------------------------------------------- 1. a long tag cut by a chunk boundary
+def _sst(spaces: int, before: int, boundary: int) -> bytes:
+    """A shared-strings part whose uniqueCount= is followed by `spaces` spaces, then 99999999999, byte
+    `boundary` falling `before` bytes into the spaces (a comment of filler text before the root puts
+    them there)."""
+    head = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!--'
+    tag = b'--><sst xmlns="' + NS.encode() + b'" count="1" uniqueCount='
+    fill = boundary - len(head) - len(tag) - before
+    assert fill > 0
+    xml = head + _filler(fill).encode() + tag + b" " * spaces + b'"99999999999"><si><t>a</t></si></sst>'
+    assert xml.index(b"uniqueCount=") + len(b"uniqueCount=") + before == boundary
+    return xml
+
+
+def _sheet_row_tag(sheet_xml: bytes, spaces: int, before: int, boundary: int, row: int = 1_000_000_000) -> bytes:
+    """The sample sheet with filler rows, then a «<row» whose r="…" comes after `spaces` spaces, byte
+    `boundary` falling `before` bytes into them; its one cell has no r="…" (calamine puts it in that row)."""
+    head, tail = sheet_xml.split(b"</sheetData>")
+    parts, size, r = [head], len(head), 300
+    while True:
+        line = f'<row r="{r}"><c r="B{r}" t="inlineStr"><is><t>{_filler(64, r)}</t></is></c></row>'.encode()
+        if size + len(line) + 4 + before + 200 >= boundary:  # room for the last row
+            break
+        parts.append(line)
+        size += len(line)
+        r += 1
+    # one more row of text takes the rest of the bytes before «<row»
+    text_len = boundary - size - 4 - before - len(
+        f'<row r="{r}"><c r="B{r}" t="inlineStr"><is><t></t></is></c></row>'.encode())
+    assert text_len > 0
+    parts.append(f'<row r="{r}"><c r="B{r}" t="inlineStr"><is><t>{_filler(text_len, r)}</t></is></c></row>'
+                 .encode())
+    parts.append(b"<row" + b" " * spaces + b'r="%d"><c><v>1</v></c></row>' % row)
+    parts.append(b"</sheetData>" + tail)
+    xml = b"".join(parts)
+    at = xml.index(b"<row" + b" " * spaces)
+    assert at + 4 + before == boundary
+    return xml
+
+
+ODS_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+            '<office:spreadsheet><table:table table:name="Trang1">').encode()
+ODS_END = b"</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def _ods_content(spaces: int, before: int, boundary: int) -> bytes:
+    """content.xml with rows of text, then a row repeated 10,000,000 times (a cell repeated 100 times: a
+    billion cells) whose repeat attribute comes after `spaces` spaces, byte `boundary` falling `before` bytes into them."""
+    parts, size, i = [ODS_HEAD], len(ODS_HEAD), 0
+    row = ('<table:table-row><table:table-cell office:value-type="string"><text:p>{}</text:p>'
+           '</table:table-cell></table:table-row>')
+    empty = len(row.format("").encode())
+    while size + 2 * (empty + 64) + 16 + before < boundary:
+        parts.append(row.format(_filler(64, i)).encode())
+        size += empty + 64
+        i += 1
+    text = boundary - size - empty - 16 - before
+    assert text >= 0
+    parts.append(row.format(_filler(text, i)).encode())
+    parts.append(b"<table:table-row" + b" " * spaces + b'table:number-rows-repeated="10000000">'
+                 b'<table:table-cell table:number-columns-repeated="100" office:value-type="string">'
+                 b"<text:p>x</text:p></table:table-cell></table:table-row>")
+    parts.append(ODS_END)
+    xml = b"".join(parts)
+    at = xml.index(b"<table:table-row" + b" " * spaces)
+    assert at + 16 + before == boundary
+    return xml
+
+
+def _ods_file(dst: Path, content: bytes) -> Path:
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    return dst
+
+
+def _hole1_books(tmp: Path, boundary: int) -> dict[str, tuple[Path, str]]:
+    """The three hostile books, their long run of spaces straddling byte `boundary` of the part, more of it
+    before the boundary than the old tail kept (512 bytes for a count, 64 KiB for a tag): (path, part)."""
+    with zipfile.ZipFile(rezip(tmp / "base.xlsx")) as zf:
+        sheet = zf.read(SHEET)
+    return {
+        "sst": (rezip(tmp / "sst_spaces.xlsx", {SST_PART: _sst(600, 550, boundary),
+                                                SHEET: lambda d: add_cells(d, '<row r="299"><c r="B299" t="s">'
+                                                                              '<v>0</v></c></row>')}), SST_PART),
+        "row": (rezip(tmp / "row_spaces.xlsx", {SHEET: _sheet_row_tag(sheet, 70_100, 70_000, boundary)}), SHEET),
+        "ods": (_ods_file(tmp / "ods_spaces.ods", _ods_content(70_100, 70_000, boundary)), "content.xml"),
+    }
+
+
+@pytest.mark.parametrize("case", ["sst", "row", "ods"])
+def test_a_long_run_of_spaces_across_a_small_chunk_edge_is_refused(tmp_path, monkeypatch, case):
+    """Chunks of 4 KiB: the tag cut by the edge is carried whole (sst: 600 spaces, refused for its
+    count) or, longer than 64 KiB, refused as a tag no honest file has; the message names the file."""
+    monkeypatch.setattr(limits, "_SCAN_CHUNK", 4096)
+    path, part = _hole1_books(tmp_path, 32 * 4096)[case]
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(path)
+    msg = str(exc.value)
+    assert str(path) in msg
+    if case == "sst":
+        assert "uniqueCount=99.999.999.999" in msg and SST_PART in msg
+    else:
+        assert LONG_TAG in msg and f"«{part}»" in msg and "64 KB" in msg
+
+
+@pytest.mark.parametrize("case", ["sst", "row", "ods"])
+def test_a_long_run_of_spaces_across_the_real_chunk_edge_exits_2_not_134(tmp_path, case):
+    """The same books with the run across the guard's own 4 MiB boundary, through `kh-excel check`
+    under 1 GiB of address space: exit 2 and the Vietnamese message, never calamine's abort (134)."""
+    path, part = _hole1_books(tmp_path, limits._SCAN_CHUNK)[case]
+    rc, out, err, *_ = run_limited("check", path)
+    assert "memory allocation" not in err and "Traceback" not in err, err[-2000:]
+    assert rc == 2, f"exit {rc}: {err[-2000:]}"
+    assert path.name in err
+    if case == "sst":
+        assert "uniqueCount=99.999.999.999" in err
+    else:
+        assert LONG_TAG in err and part in err
+
+
+SPACES = st.sampled_from([0, 1, 100, 511, 512, 513, 600, 5000, 65_000, 70_000, 100_000])
+
+
+def _within(at: int, length: int):
+    """A cut within the `length` bytes from `at`, often near their end (where a cut tail loses the start)."""
+    return st.one_of(st.integers(at + 1, at + length), st.integers(at + max(1, length - 3000), at + length))
+
+
+@settings(max_examples=150, deadline=None)
+@given(SPACES, st.sampled_from([b" ", b"\n", b"\t"]), st.data())
+def test_a_count_is_seen_whatever_the_spaces_and_the_chunks(n, space, data):
+    """uniqueCount= (spaces) "99999999999" in the root tag, cut anywhere: always refused — for its
+    count, or (a partial attribute longer than 64 KiB carried) as a long tag."""
+    xml = (b'<?xml version="1.0"?>\n<sst xmlns="x" count="1"' + space + b"uniqueCount=" + space * n
+           + b'"99999999999"><si><t>a</t></si></sst>')
+    at = xml.index(b"uniqueCount=")  # one cut within the attribute (most often in its spaces), others anywhere
+    cuts = [data.draw(_within(at, n + 16))] + data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=5))
+    with pytest.raises(InputRefused) as exc:
+        _feed(_CountScan(Path("x.xlsx"), SST_PART), xml, cuts, last=False)
+    # a cut within the digits is refused already for the digits before it (7 or more: over 2,000,000)
+    assert "khai báo uniqueCount=9" in str(exc.value) or LONG_TAG in str(exc.value)
+
+
+TEXTS = ['x count="99999999"', "amount = " + " " * 700 + '"123456789"', "Chỉ tiêu " * 3000, "a" * 20_000,
+         'uniqueCount="' + " " * 70_000 + '99999999"']
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TEXTS), min_size=1, max_size=4), st.data())
+def test_counts_in_text_are_never_refused_wherever_the_chunks_end(texts, data):
+    """The words count="…" in a string (text between tags, however long, however cut) are no
+    attribute: the count scan refuses nothing."""
+    xml = ('<sst xmlns="x" count="%d" uniqueCount="%d">' % (len(texts), len(texts))
+           + "".join(f"<si><t>{t}</t></si>" for t in texts) + "</sst>").encode()
+    cuts = data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=8))
+    _feed(_CountScan(Path("x.xlsx"), SST_PART), xml, cuts, last=False)
+
+
+@settings(max_examples=120, deadline=None)
+@given(SPACES, st.integers(2, 50), st.data())
+def test_a_row_tag_is_measured_or_refused_whatever_the_spaces_and_the_chunks(n, row, data):
+    """<row (spaces) r="…"> cut anywhere: the row is measured exactly, or the tag — cut and longer
+    than 64 KiB — refused; a far row (1,000,000,000) is always refused."""
+    for r in (row, 1_000_000_000):
+        xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row ' + b" " * n
+               + b'r="%d"><c><v>1</v></c></row></sheetData></worksheet>' % r)
+        at = xml.index(b"<row ", 10)  # one cut within the tag (most often in its spaces), others anywhere
+        cuts = [data.draw(_within(at, n + 6))] + data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=5))
+        scan = _SheetScan(Path("x.xlsx"), SHEET)
+        try:
+            _feed(scan, xml, cuts)
+        except InputRefused as exc:
+            assert LONG_TAG in str(exc) or (r > limits.MAX_ROWS and "1.000.000.000" in str(exc))
+            assert r > limits.MAX_ROWS or n > 60_000
+            continue
+        assert r <= limits.MAX_ROWS and scan.max_row == r
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 40_000), st.data())
+def test_long_text_between_tags_is_never_a_long_tag(chars, data):
+    """A cell of up to 40,000 Vietnamese characters (over 100 KB escaped), cut anywhere: text, not a
+    tag; the sheet passes with its real extent."""
+    text = ("Chỉ tiêu &#7908; &amp; " * (chars // 20 + 1))[:chars]
+    xml = (f'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{text}</t></is></c></row>'
+           f'<row r="2"><c r="C2"><v>1</v></c></row></sheetData></worksheet>').encode()
+    cuts = data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=6))
+    scan = _feed(_SheetScan(Path("x.xlsx"), SHEET), xml, cuts)
+    assert (scan.max_row, scan.max_col) == (2, 3)
+    ods = (ODS_HEAD + f'<table:table-row><table:table-cell office:value-type="string"><text:p>{text}</text:p>'
+           f"</table:table-cell></table:table-row>".encode() + ODS_END)
+    _feed(_OdsScan(Path("x.ods"), "content.xml"), ods, data.draw(st.lists(st.integers(1, len(ods) - 1), max_size=6)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(SPACES, st.data())
+def test_an_ods_repeated_row_is_seen_or_refused_whatever_the_spaces_and_the_chunks(n, data):
+    xml = (ODS_HEAD + b"<table:table-row " + b" " * n + b'table:number-rows-repeated="10000000">'
+           b'<table:table-cell table:number-columns-repeated="100" office:value-type="string">'
+           b"<text:p>x</text:p></table:table-cell></table:table-row>" + ODS_END)
+    at = xml.index(b"<table:table-row ")  # one cut within the tag (most often in its spaces), others anywhere
+    cuts = [data.draw(_within(at, n + 18))] + data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=5))
+    with pytest.raises(InputRefused) as exc:
+        _feed(_OdsScan(Path("x.ods"), "content.xml"), xml, cuts)
+    assert LONG_TAG in str(exc.value) or "quá lớn" in str(exc.value)
