@@ -256,3 +256,55 @@ def test_an_ods_repeated_row_is_seen_or_refused_whatever_the_spaces_and_the_chun
     with pytest.raises(InputRefused) as exc:
         _feed(_OdsScan(Path("x.ods"), "content.xml"), xml, cuts)
     assert LONG_TAG in str(exc.value) or "quá lớn" in str(exc.value)
+
+
+# ----------------------------------------------------------------- 2. a cell below the farthest row tag
+def _far_below_book(dst: Path, top: int = 100_000, below: int = 999_999) -> Path:
+    """Row tags up to `top`, 16 columns (a cell in P1), and in the last row a cell A`below`: a row of as
+    many digits as `top`, far below it. calamine allocates from A1 to P`below`."""
+    return rezip(dst, {SHEET: lambda d: add_cells(
+        d, f'<row r="{top - 1}"><c r="P{top - 1}"><v>1</v></c></row>'
+           f'<row r="{top}"><c r="B{top}"><v>2</v></c><c r="A{below}"><v>3</v></c></row>')})
+
+
+@pytest.mark.parametrize("chunk", [997, None])
+def test_a_cell_far_below_with_as_many_digits_counts_in_the_area(tmp_path, monkeypatch, chunk):
+    """A999999 under row tags up to 100,000 in a sheet 16 columns wide: 999,999 × 16 cells from A1,
+    twice MAX_AREA; refused naming the far corner P999999 (in small chunks and in the guard's own)."""
+    if chunk:
+        monkeypatch.setattr(limits, "_SCAN_CHUNK", chunk)
+    path = _far_below_book(tmp_path / "far_below.xlsx")
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(path)
+    assert "P999999" in str(exc.value) and str(path) in str(exc.value) and "quá lớn" in str(exc.value)
+
+
+def test_a_cell_far_below_exits_2_through_check(tmp_path):
+    path = _far_below_book(tmp_path / "far_below.xlsx")
+    rc, out, err, *_ = run_limited("check", path)
+    assert "memory allocation" not in err and "Traceback" not in err, err[-2000:]
+    assert rc == 2 and path.name in err and "P999999" in err, (rc, err[-2000:])
+
+
+def test_a_cell_below_within_the_area_is_read(tmp_path):
+    """The same sheet with its far cell at A400000 (400,000 × 16 cells, within MAX_AREA) passes."""
+    assert guard_spreadsheet(_far_below_book(tmp_path / "ok.xlsx", below=400_000)) == "zip"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 2_000_000), st.integers(1, 9), st.integers(0, 6), st.sampled_from([b" ", b"\n"]), st.data())
+def test_the_farthest_row_is_a_cell_below_the_row_tags_whatever_the_chunks(top, factor, extra, space, data):
+    """Row tags up to `top`, then one cell whose row is past it (as many digits or more): the scan's
+    farthest row is that cell's row, or the sheet is refused when it lies past Excel's last row."""
+    below = data.draw(st.integers(top + 1, max(top + 1, top * factor + extra)))
+    xml = (b'<worksheet><sheetData><row r="1"><c r="C1"><v>1</v></c></row>'
+           b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (top, top)
+           + b'<row r="%d"><c' % top + space + b'r="B%d"><v>1</v></c></row></sheetData></worksheet>' % below)
+    cuts = data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=5))
+    scan = _SheetScan(Path("x.xlsx"), SHEET)
+    try:
+        _feed(scan, xml, cuts)
+    except InputRefused as exc:
+        assert below > limits.MAX_ROWS or below * 3 > limits.MAX_AREA, str(exc)
+        return
+    assert below <= limits.MAX_ROWS and below * 3 <= limits.MAX_AREA and scan.max_row == below

@@ -236,20 +236,45 @@ def _within_letters(max_col: int) -> bytes | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _at_most(n: int) -> bytes:
+    """A pattern for the decimals from 1 to `n` written without leading zeros, to be followed by the end of
+    the number: a shorter number, then for each digit of n its digits before followed by a smaller one,
+    then n itself."""
+    digits = b"%d" % n
+    k = len(digits)
+    alternatives = [rb"[1-9]\d{0,%d}" % (k - 2)] if k > 1 else []
+    for i, d in enumerate(digits):
+        low = 49 if i == 0 else 48                  # «1» first: a number of k digits has no leading zero
+        if d > low:
+            alternatives.append(digits[:i] + b"[%c-%c]" % (low, d - 1) + (rb"\d{%d}" % (k - i - 1) if k - i > 1 else b""))
+    alternatives.append(digits)
+    return rb"(?:" + b"|".join(alternatives) + rb")"
+
+
 @functools.lru_cache(maxsize=256)
-def _unusual(max_col: int, digits: int) -> re.Pattern | None:
-    """An r attribute that is not a plain row (r="12") nor a cell within column `max_col` and a row of
-    at most `digits` digits, or not written r="…": one pass over a chunk rules out, for an honest
-    sheet, a cell right of the farthest column, one below the farthest row seen and an attribute
-    the patterns of `_SheetScan.feed` would not see."""
+def _unusual(max_col: int, max_row: int) -> re.Pattern | None:
+    """An r attribute that is not a plain row (r="12") nor a cell within column `max_col` and row
+    `max_row`, or not written r="…": one pass over a chunk rules out, for an honest sheet, a cell right
+    of the farthest column, one below the farthest row seen and an attribute the patterns of
+    `_SheetScan.feed` would not see."""
     letters = _within_letters(max_col)
     if letters is None:
         return None
-    # Excel's own form of almost every cell (one capital letter, no «$») is tried first: the same set of
-    # references passes (it is part of the general form after it), each honest one after fewer steps.
+    rows = _at_most(max_row)
+    # Excel's own form of almost every cell (one capital letter, no «$», no leading zero) is tried first:
+    # the same set of references passes (it is part of the general form after it), each honest one after
+    # fewer steps.
     common = b"[A-%c]" % (64 + min(max_col, 26))
-    return re.compile(rb' r(?!="' + common + rb'\d{1,%d}"|="\d|="\$?' % digits + letters
-                      + rb'\$?\d{1,%d}")(?=\s*=)' % digits)
+    return re.compile(rb' r(?!="' + common + rows + rb'"|="\d|="\$?' + letters + rb'\$?0*(?:' + rows
+                      + rb'|0)")(?=\s*=)')
+
+
+@functools.lru_cache(maxsize=64)
+def _below(max_row: int, odd: bool) -> re.Pattern:
+    """A cell reference whose row is past `max_row`."""
+    space = rb"\s" if odd else b" "
+    return re.compile(space + rb'r="\$?[A-Za-z]{1,8}\$?(?!0*(?:' + _at_most(max_row) + rb'|0)")\d')
 
 
 _MAX_CARRY = 65536  # bytes of an unfinished tag (or count attribute) carried into the next chunk
@@ -344,22 +369,20 @@ class _SheetScan:
             self._widen((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(data, 0, min(end, 65536)))
         rows, max_row = self._rows(data, end)
         body = None
-        # Cells right of the farthest column seen are collected, and a cell whose row has more digits
-        # than the largest row seen lies beyond it: only then is every cell's row read (an honest file
-        # never gets there). One search tells an honest chunk, which has neither.
-        digits = len(str(max_row))
-        quick = None if odd else _unusual(self.max_col, digits)
+        # Cells right of the farthest column seen are collected, and a cell whose row is past the largest
+        # row seen lies beyond it: only then is every cell's row read (an honest file never gets there).
+        # One search tells an honest chunk, which has neither.
+        quick = None if odd else _unusual(self.max_col, max_row)
         if quick is None or quick.search(data, 0, end):
             body = data[:end] if end < len(data) else data
             if b"'" in body or _SPACED.search(body):
                 body = _plain_attributes(body)
                 rows, max_row = self._rows(body, len(body))
-                digits = len(str(max_row))
             refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
             beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
             self._widen((beyond or refs).findall(body))
-            space = rb"\s" if odd else b" "
-            if re.search(space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (digits + 1), body):
+            if _below(max_row, odd).search(body):
+                space = rb"\s" if odd else b" "
                 cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d+)', body)  # 16 digits and more: beyond
                 max_row = max(max_row, max(map(int, cell_rows), default=0))
         # tags counted as bytes.count would (an over-count, e.g. of <col>, only makes the bound stricter)
@@ -514,10 +537,14 @@ class _CountScan:
         keep = max(len(data) - 512, 0)
         # A count attribute of a tag being written when the chunk ends (its name, «=», a quote, spaces,
         # digits) is carried whole: a run of spaces longer than the tail would cut it from its number.
-        stripped = data.rstrip(_COUNT_TRAILER)
-        if stripped.endswith(b"ount") and _PARTIAL_COUNT.fullmatch(data, len(stripped)):
-            start = len(stripped.rstrip(_NAME_BYTES)) - 1   # the space before the attribute's name
-            if start >= 0 and data[start] in b" \t\r\n" and start < keep and self._in_tag(data, start):
+        # Looked at in the last bytes only (no copy of the chunk), unless all of them are spaces and digits.
+        offset = max(len(data) - _MAX_CARRY - 1024, 0)
+        stripped = data[offset:].rstrip(_COUNT_TRAILER)
+        if not stripped and offset:
+            offset, stripped = 0, data.rstrip(_COUNT_TRAILER)
+        if stripped.endswith(b"ount") and _PARTIAL_COUNT.fullmatch(data, offset + len(stripped)):
+            start = offset + len(stripped.rstrip(_NAME_BYTES)) - 1   # the space before the attribute's name
+            if start >= offset and data[start] in b" \t\r\n" and start < keep and self._in_tag(data, start):
                 if len(data) - start > _MAX_CARRY:
                     raise _long_tag(self.path, self.member)
                 keep = start
