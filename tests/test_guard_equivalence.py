@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -118,6 +119,20 @@ def _cells(module, xml: bytes, cuts: list[int], wanted: dict[int, str]):
     return errors, formats, dict(uncached), uncached.every
 
 
+def _same_cells(xml: bytes, cuts: list[int], wanted: dict[int, str]) -> None:
+    """The reader's scan gathers what the old one did, with one deliberate difference (brief g2, hole 3):
+    error cells written t='e' or t = "e" (and their r='A1', r = "A1") are collected now; the old scan
+    knew only t="e" and r="A1". So the two may differ only on a part that has a «'» or a space around
+    an «=»; there the formats and formulas are the same, and every error text the old scan found is
+    found again (more may be)."""
+    new, old = _cells(new_cells, xml, cuts, wanted), _cells(old_cells, xml, cuts, wanted)
+    if new == old:
+        return
+    assert b"'" in xml or re.search(rb"=(?:(?<=\s=)|\s)", xml), (new, old)
+    assert not isinstance(new, str) and not isinstance(old, str) and new[1:] == old[1:], (new, old)
+    assert not Counter(old[0].values()) - Counter(new[0].values()), (new, old)
+
+
 SOUP = st.tuples(st.sampled_from(PREFIX_ROOT), st.lists(st.sampled_from(TOKENS), max_size=80),
                  st.lists(st.integers(0, 2000), max_size=6))
 
@@ -136,7 +151,7 @@ def test_sheet_scan_of_token_soup_is_the_old_one(soup, precise):
 def test_reader_scan_of_token_soup_is_the_old_one(soup, wanted):
     root, tokens, cuts = soup
     xml = (root + "".join(tokens)).encode()
-    assert _cells(new_cells, xml, cuts, wanted) == _cells(old_cells, xml, cuts, wanted)
+    _same_cells(xml, cuts, wanted)
 
 
 @pytest.mark.parametrize("xml", [b'<sst count="999999999">', b"<sst uniqueCount='99999999'/>",
@@ -148,7 +163,7 @@ def test_counts_and_formulas_at_the_first_rare_byte_are_seen_wherever_the_chunk_
     short parts, where that byte is the one of the count or the formula, gives what the old scans gave."""
     for cut in range(len(xml) + 1):
         _same_count_verdict(xml, [cut])
-        assert _cells(new_cells, xml, [cut], {}) == _cells(old_cells, xml, [cut], {})
+        _same_cells(xml, [cut], {})
 
 
 def _honest_sheet(rows: list[list[tuple[int, int | None, str]]], gap: int) -> bytes:

@@ -308,3 +308,69 @@ def test_the_farthest_row_is_a_cell_below_the_row_tags_whatever_the_chunks(top, 
         assert below > limits.MAX_ROWS or below * 3 > limits.MAX_AREA, str(exc)
         return
     assert below <= limits.MAX_ROWS and below * 3 <= limits.MAX_AREA and scan.max_row == below
+
+
+# ----------------------------------------------------------------- 3. error cells written otherwise
+CO_LOI_SHEET = "xl/worksheets/sheet1.xml"
+# chi_tieu_2026_co_loi: E18 (Thực hiện of «Thu ngân sách nhà nước trên địa bàn») holds #DIV/0!
+E18 = b'<c r="E18" s="8" t="e"><v>#DIV/0!</v></c>'
+SPELLINGS = {
+    "single_quotes": b"<c r='E18' s='8' t='e'><v>#DIV/0!</v></c>",
+    "t_single": b'<c r="E18" s="8" t=\'e\'><v>#DIV/0!</v></c>',
+    "spaced": b'<c r = "E18" s="8" t = "e"><v>#DIV/0!</v></c>',
+    "spaced_t_only": b'<c r="E18" s="8" t = "e"><v>#DIV/0!</v></c>',
+    "line_breaks": b"<c\nr=\n'E18'\ns=\"8\"\nt\n=\n'e'><v>#DIV/0!</v></c>",
+}
+
+
+@pytest.mark.parametrize("chunk", [61, None])
+@pytest.mark.parametrize("case", sorted(SPELLINGS))
+def test_an_error_cell_written_otherwise_is_an_error(tmp_path, monkeypatch, case, chunk):
+    """The sample's #DIV/0! in E18 written t='e' / t = "e" (and r likewise), read through read_workbook
+    and validate: the row's figure is the error (excel_error at E18, «số liệu lỗi»), not an empty cell
+    («chưa có số liệu»). In tiny chunks and in the guard's own."""
+    import kh_excel
+    from helpers import sample
+    from kh_excel.core.model import ErrorValue
+
+    if chunk:
+        monkeypatch.setattr(limits, "_SCAN_CHUNK", chunk)
+    src = sample("chi_tieu_2026_co_loi.xlsx")
+    with zipfile.ZipFile(src) as zf:
+        assert zf.read(CO_LOI_SHEET).count(E18) == 1
+    path = rezip(tmp_path / f"{case}.xlsx", {CO_LOI_SHEET: lambda d: d.replace(E18, SPELLINGS[case])}, src=src)
+    table = kh_excel.read_workbook(path)
+    found = [f for f in kh_excel.validate(table) if f.cell == "E18"]
+    assert [(f.code, f.params.get("value")) for f in found] == [("excel_error", "#DIV/0!")]
+    from kh_excel.io.workbook import open_workbook
+    book = open_workbook(path)
+    assert book.grid(book.sheet_names[0]).rows[17][4] == ErrorValue("#DIV/0!")
+
+
+ATTR_FORMS = ['{}="{}"', "{}='{}'", '{} = "{}"', "{}=\n'{}'", "{}\t=\t\"{}\""]
+ERRORS = ("#DIV/0!", "#N/A", "#REF!", "#VALUE!")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, len(ATTR_FORMS) - 1), st.integers(0, len(ATTR_FORMS) - 1),
+                          st.booleans(), st.sampled_from(["", "x:"])), min_size=1, max_size=15), st.data())
+def test_error_cells_in_every_spelling_are_collected_wherever_the_chunks_end(cells, data):
+    """Cells with an error (t before or after r, each written any way XML allows), mixed with number
+    cells, cut anywhere: the errors gathered are the error cells written, at their references."""
+    from kh_excel.io.ooxml_cells import SheetCells
+    out, expected = [], {}
+    for i, (err, tform, rform, t_first, prefix) in enumerate(cells):
+        p = prefix
+        ref = f"B{i + 1}"
+        r_attr, t_attr = ATTR_FORMS[rform].format("r", ref), ATTR_FORMS[tform].format("t", "e")
+        attrs = f"{t_attr} {r_attr}" if t_first else f"{r_attr} {t_attr}"
+        out.append(f'<{p}row r="{i + 1}"><{p}c r="A{i + 1}"><{p}v>{i}</{p}v></{p}c>'
+                   f"<{p}c {attrs}><{p}v>{ERRORS[err]}</{p}v></{p}c></{p}row>")
+        expected[(i, 1)] = ERRORS[err]
+    xml = ('<worksheet xmlns:x="x"><sheetData>' + "".join(out) + "</sheetData></worksheet>").encode()
+    cuts = data.draw(st.lists(st.integers(1, len(xml) - 1), max_size=10))
+    scan = SheetCells({})
+    for chunk in _chunks(xml, cuts):
+        scan.feed(chunk)
+    scan.finish()
+    assert scan.errors == expected
