@@ -374,3 +374,63 @@ def test_error_cells_in_every_spelling_are_collected_wherever_the_chunks_end(cel
         scan.feed(chunk)
     scan.finish()
     assert scan.errors == expected
+
+
+# ----------------------------------------------------------------- 4. a number cell calamine cannot read
+SHEET_NAME = "Phụ lục chỉ tiêu"   # the sample's one sheet
+
+
+def _number_book(dst: Path, cells: str) -> Path:
+    return rezip(dst, {SHEET: lambda d: add_cells(d, f'<row r="300">{cells}</row>')})
+
+
+@pytest.mark.parametrize("cells,where,text", [
+    ('<c r="B300" t="n"><v> 1</v></c>', "B300", " 1"),
+    ('<c r="C300" s="1" t="n"><v>0x0C</v></c>', "C300", "0x0C"),
+    ('<c r="A300"><v>1</v></c><c t=\'n\'><v>1_000</v></c>', "B300", "1_000"),   # no r: the next column
+])
+def test_a_number_cell_calamine_cannot_read_is_named(tmp_path, cells, where, text):
+    """calamine refuses a number cell (t="n") whose value is not a number («Parse float error»): the
+    message names the file, the sheet, the cell and what it holds; `check` exits 2."""
+    from kh_excel.api import read_workbook
+    from kh_excel.io.workbook import WorkbookError
+    path = _number_book(tmp_path / "so.xlsx", cells)
+    with pytest.raises(WorkbookError) as exc:
+        read_workbook(path)
+    msg = str(exc.value)
+    assert str(path) in msg and f"«{SHEET_NAME}»" in msg and f"ô {where} " in msg and f"«{text}»" in msg, msg
+    rc, out, err, *_ = run_limited("check", path)
+    assert rc == 2 and "Traceback" not in err and f"ô {where} " in err and SHEET_NAME in err, err[-1500:]
+
+
+def test_a_cell_without_a_type_holding_such_text_is_read_as_calamine_reads_it(tmp_path):
+    """Without t="n" calamine reads « 1» and «0x0C» as text, not as a failure: so does the reader."""
+    from kh_excel.io.workbook import open_workbook
+    book = open_workbook(_number_book(tmp_path / "text.xlsx", '<c r="B300"><v> 1</v></c><c r="C300"><v>0x0C</v></c>'))
+    assert book.grid(SHEET_NAME).rows[299][1:3] == [" 1", "0x0C"]
+
+
+VALUE_PIECES = ["1", "0", "9", ".", "-", "+", "e", "E", " ", "x", "_", "inf", "INF", "Infinity", "nan", "NaN", ",",
+                "1e5", "٣", "\t", "0x"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), min_size=1, max_size=5))
+def test_what_the_reader_calls_a_number_is_what_calamine_reads(tmp_path_factory, pieces):
+    """A number cell's value of random pieces: calamine reads it exactly when the reader's grammar of a
+    number (Rust's f64::from_str) accepts it, and when calamine fails, the message names the cell."""
+    from python_calamine import CalamineWorkbook
+    from kh_excel.io.workbook import _RUST_FLOAT, WorkbookError, open_workbook
+    value = "".join(pieces)
+    path = _number_book(tmp_path_factory.mktemp("n") / "n.xlsx", f'<c r="D300" t="n"><v>{value}</v></c>')
+    try:
+        CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SHEET_NAME).to_python(skip_empty_area=False)
+        read = True
+    except Exception as exc:  # noqa: BLE001
+        assert "float" in str(exc).lower(), exc
+        read = False
+    assert read == bool(_RUST_FLOAT.fullmatch(value)), value
+    if not read:
+        with pytest.raises(WorkbookError) as exc:
+            open_workbook(path).grid(SHEET_NAME)
+        assert "ô D300 " in str(exc.value)
