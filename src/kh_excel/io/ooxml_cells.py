@@ -23,11 +23,11 @@ _ATTR_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_STYLE = re.compile(rb'\bs="(\d+)"')
 _ATTR_ERROR = re.compile(rb'\bt="e"')
 # Is there any t="e" in a chunk: found by its «e"» looking back (a literal first byte: the engine's
-# tight loop, faster than `in` over megabytes).
-_ANY_ERROR = re.compile(rb'e"(?<=t="e")')
-# XML also allows t='e' and t = "e" (calamine reads both): looked for only in a chunk that has a «'» or
-# a space around an «=», with the cell's r written the same ways.
-_ODD_SPELLING = re.compile(rb"=(?:(?<=\s=)|\s)")
+# tight loop, faster than `in` over megabytes) — any «"e"», since XML also allows t = "e" and t='e'
+# (calamine reads both). A chunk with «'e'», or with a «"e"» not written t="e", is read the slower,
+# general way, the cell's r written any way too; «'e'» is looked for only in a chunk that has a «'».
+_ANY_QUOTED_E = re.compile(rb'e"(?<="e")')
+_ODD_QUOTED_E = re.compile(rb'"e"(?<!t="e")')
 _ANY_ERROR_ODD = re.compile(rb"""t\s*=\s*(?:"e"|'e')""")
 _ATTR_ERROR_ODD = re.compile(rb"""\bt\s*=\s*(?:"e"|'e')""")
 _ATTR_REF_ODD = re.compile(rb"""\br\s*=\s*(?:"([A-Z]+)(\d+)"|'([A-Z]+)(\d+)')""")
@@ -185,16 +185,18 @@ class SheetCells:
 
     def _scan(self, data: bytes, end: int | None = None) -> None:
         """What data[:end] holds; the part is copied out only when it holds something to read."""
+        stop = len(data) if end is None else end
+        quoted_e = _ANY_QUOTED_E.search(data, 0, stop) is not None      # t="e", or "e" written otherwise
+        single_e = data.find(b"'", 0, stop) >= 0 and data.find(b"'e'", 0, stop) >= 0
         if end is not None and end < len(data):
-            if (self.style_hint is None and not _ANY_ERROR.search(data, 0, end) and not _has_formula(data, end)
-                    and not _odd_error(data, end)):
+            if self.style_hint is None and not quoted_e and not single_e and not _has_formula(data, end):
                 return
             data = data[:end]
         if self.style_hint is not None:
             self._formats(data)
-        if _odd_error(data):
+        if single_e or (quoted_e and _ODD_QUOTED_E.search(data)):
             self._errors(data, odd=True)
-        elif _ANY_ERROR.search(data):
+        elif quoted_e:
             self._errors(data)
         if _has_formula(data):
             self._formulas(data)
@@ -240,12 +242,12 @@ class SheetCells:
                 self.formats[_cell(ref)] = code
 
     def _errors(self, data: bytes, odd: bool = False) -> None:
-        """Cells with t="e": their <v> holds the error's text (#DIV/0! …). `odd`: t and r may also be
-        written t='e', t = "e" (a slower search)."""
+        """Cells with t="e": their <v> holds the error's text (#DIV/0! …). `odd`: t may also be written
+        t='e' or t = "e" (a slower search); r may be written either way always."""
         seen = -1
         found = _ANY_ERROR_ODD.finditer(data) if odd else None
         pos = _next_error(data, 0, found)
-        is_error, ref_of = (_ATTR_ERROR_ODD, _odd_ref) if odd else (_ATTR_ERROR, _ATTR_REF.search)
+        is_error = _ATTR_ERROR_ODD if odd else _ATTR_ERROR
         while pos >= 0:
             lt = data.rfind(b"<", 0, pos)
             if lt != seen:
@@ -254,7 +256,7 @@ class SheetCells:
                 if tag is not None and is_error.search(tag[1]) and not tag[1].endswith(b"/"):
                     prefix, attrs, gt = tag
                     close = data.find(b"</" + prefix + b"c>", gt)
-                    ref = ref_of(attrs)
+                    ref = _ATTR_REF.search(attrs) or _odd_ref(attrs)   # r="A1", else r='A1' or r = "A1"
                     value = _VALUE.search(data, gt + 1, close + 1 if close >= 0 else len(data))
                     if ref and value:
                         self.errors[_cell(ref)] = value.group(1).decode("utf-8")
@@ -269,15 +271,6 @@ class SheetCells:
             self.uncached.update(found)
         if self.uncached:
             self.every |= formula_positions(data)
-
-
-def _odd_error(data: bytes, end: int | None = None) -> bool:
-    """Whether data[:end] may hold an error cell written t='e' or t = "e": only a chunk with a «'» or a
-    space around an «=» is searched for one."""
-    end = len(data) if end is None else end
-    if data.find(b"'", 0, end) < 0 and not _ODD_SPELLING.search(data, 0, end):
-        return False
-    return _ANY_ERROR_ODD.search(data, 0, end) is not None
 
 
 def _next_error(data: bytes, start: int, found) -> int:
