@@ -239,16 +239,19 @@ def _within_letters(max_col: int) -> bytes | None:
 @functools.lru_cache(maxsize=64)
 def _at_most(n: int) -> bytes:
     """A pattern for the decimals from 1 to `n` written without leading zeros, to be followed by the end of
-    the number: a shorter number, then for each digit of n its digits before followed by a smaller one,
-    then n itself."""
+    the number: for each digit of n its digits before followed by a smaller one, then n itself, then a
+    shorter number. (That order is the fastest for a sheet's rows, most of them as long as n: a shorter
+    number first would be tried digit by digit back from its end.)"""
     digits = b"%d" % n
     k = len(digits)
-    alternatives = [rb"[1-9]\d{0,%d}" % (k - 2)] if k > 1 else []
+    alternatives = []
     for i, d in enumerate(digits):
         low = 49 if i == 0 else 48                  # «1» first: a number of k digits has no leading zero
         if d > low:
             alternatives.append(digits[:i] + b"[%c-%c]" % (low, d - 1) + (rb"\d{%d}" % (k - i - 1) if k - i > 1 else b""))
     alternatives.append(digits)
+    if k > 1:
+        alternatives.append(rb"[1-9]\d{0,%d}" % (k - 2))
     return rb"(?:" + b"|".join(alternatives) + rb")"
 
 
