@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hostile_files import SHEET, add_cells, rezip, run_limited
+from hostile_files import BASE, SHEET, add_cells, rezip, run_limited
 
 from kh_excel.io import limits
 from kh_excel.io.limits import InputRefused, _CountScan, _OdsScan, _SheetScan, guard_spreadsheet
@@ -129,7 +129,7 @@ def _ods_file(dst: Path, content: bytes) -> Path:
 def _hole1_books(tmp: Path, boundary: int) -> dict[str, tuple[Path, str]]:
     """The three hostile books, their long run of spaces straddling byte `boundary` of the part, more of it
     before the boundary than the old tail kept (512 bytes for a count, 64 KiB for a tag): (path, part)."""
-    with zipfile.ZipFile(rezip(tmp / "base.xlsx")) as zf:
+    with zipfile.ZipFile(BASE) as zf:
         sheet = zf.read(SHEET)
     return {
         "sst": (rezip(tmp / "sst_spaces.xlsx", {SST_PART: _sst(600, 550, boundary),
