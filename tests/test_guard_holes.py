@@ -434,3 +434,54 @@ def test_what_the_reader_calls_a_number_is_what_calamine_reads(tmp_path_factory,
         with pytest.raises(WorkbookError) as exc:
             open_workbook(path).grid(SHEET_NAME)
         assert "ô D300 " in str(exc.value)
+
+
+# ----------------------------------------------------------------- 5. «>» inside a quoted attribute value
+# XML allows «>» in an attribute value; a scan that ends a tag at its first «>» missed the r="…" after it,
+# and calamine (which reads the value whole) then allocated the row's area and aborted the process.
+GT_ROW = b'<row x=">" r="1000000000"><c><v>1</v></c></row>'
+
+
+def test_a_row_whose_r_comes_after_a_quoted_gt_is_measured(tmp_path):
+    sheet = zipfile.ZipFile(BASE).read(SHEET)
+    path = rezip(tmp_path / "gt.xlsx", {SHEET: add_cells(sheet, GT_ROW.decode())})
+    rc, out, err, *_ = run_limited("check", path)
+    assert "memory allocation" not in err and "Traceback" not in err, err[-2000:]
+    assert rc == 2 and "1.000.000.000" in err and path.name in err
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(1, len(GT_ROW) - 1), quote=st.sampled_from([b'"', b"'"]))
+def test_a_quoted_gt_is_seen_wherever_the_chunk_ends(cut, quote):
+    row = GT_ROW.replace(b'"', quote, 2) if quote == b"'" else GT_ROW
+    xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>' + row + b"</sheetData></worksheet>"
+    at = xml.index(row) + cut
+    with pytest.raises(InputRefused, match="1.000.000.000"):
+        _feed(_SheetScan(Path("gt.xlsx"), SHEET), xml, [at])
+
+
+@given(cut=st.integers(0, 40))
+def test_a_count_after_a_quoted_gt_is_refused_wherever_the_chunk_ends(cut):
+    xml = b'<?xml version="1.0"?><sst xmlns="x" a=">" uniqueCount="99999999999"><si><t>a</t></si></sst>'
+    with pytest.raises(InputRefused, match="uniqueCount"):
+        _feed(_CountScan(Path("gt.xlsx"), SST_PART), xml, [xml.index(b"a=") + cut], last=False)
+
+
+def test_an_ods_row_repeat_after_a_quoted_gt_is_measured():
+    xml = (ODS_HEAD + b'<table:table-row x=">" table:number-rows-repeated="10000000">'
+           b'<table:table-cell table:number-columns-repeated="100" office:value-type="string">'
+           b"<text:p>x</text:p></table:table-cell></table:table-row>" + ODS_END)
+    with pytest.raises(InputRefused, match="lặp lại"):
+        _feed(_OdsScan(Path("gt.ods"), "content.xml"), xml, [])
+
+
+def test_gt_in_text_and_formulas_is_no_tag(tmp_path):
+    """Raw «>» and quotes in a formula and in a cell's text (legal XML) leave the bounds as they are."""
+    rows = ('<row r="300"><c r="A300" t="inlineStr"><is><t>a="b&gt;" "x>y" z&gt;</t></is></c>'
+            '<c r="B300"><f>IF(A1=">",1,0)</f><v>0</v></c></row>')
+    sheet = zipfile.ZipFile(BASE).read(SHEET)
+    plain = _feed(_SheetScan(Path("t.xlsx"), SHEET), sheet, [])
+    scan = _feed(_SheetScan(Path("t.xlsx"), SHEET), add_cells(sheet, rows), [])
+    assert plain.max_row < 300 and (scan.max_row, scan.max_col) == (300, plain.max_col)
+    count = _CountScan(Path("t.xlsx"), SST_PART)
+    _feed(count, b'<sst><si><t>a=">" count="99999999999"</t></si></sst>', [], last=False)  # text: not refused

@@ -301,6 +301,37 @@ def _carried(path: Path, member: str, tail: bytes) -> bytes:
     return tail[-_MAX_CARRY:]
 
 
+# XML lets a quoted attribute value hold «>» (only «<» must be escaped): a tag is read up to its first «>»
+# that stands outside quotes. Excel and every library escape it (&gt;); a hand-made file that does not must
+# not hide a row's r="…" or a count behind it.
+_ATTRS = rb"""(?:[^>"']|"[^"<]*"|'[^'<]*')*"""
+# A tag begun at «<» whose last «>» so far lies inside a quoted value that has not closed.
+_VALUE_OPEN = re.compile(rb"""<[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*(?:"[^"<]*|'[^'<]*)""")
+# A tag begun at «<» and closed by a «>» outside quotes.
+_TAG_CLOSED = re.compile(rb"""<[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>""")
+
+
+def _tags_end(data: bytes) -> int:
+    """Where the whole tags of data end: after its last «>», unless that «>» lies inside a quoted value of
+    a tag not yet closed (`<row x=">` at a chunk's end): then before that tag, which is carried whole."""
+    end = data.rfind(b">") + 1
+    lt = data.rfind(b"<", 0, end)
+    if lt >= 0 and _VALUE_OPEN.fullmatch(data, lt, end):
+        return lt
+    return end
+
+
+def _in_tag(data: bytes, pos: int, default: bool) -> bool:
+    """Whether data[pos] lies inside a tag: from the last «<» before it, no «>» outside quotes closes it
+    (a «<» with nothing readable after it counts as inside: the careful answer). `default`: when
+    no «<» comes before pos in data (the tag began before the carried tail), unless a «>» does."""
+    lt = data.rfind(b"<", 0, pos)
+    if lt < 0:
+        return default if data.rfind(b">", 0, pos) < 0 else False
+    closed = _TAG_CLOSED.match(data, lt, pos)
+    return closed is None
+
+
 class _FarReference(InputRefused):
     """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
 
@@ -327,8 +358,8 @@ class _SheetScan:
         self.cell_tag = b"<" + prefix + b"c"
         # every «<row» (counted, as bytes.count would) with its r="…" when it is a <row> tag that has one;
         # found by its «w» (rare in XML) looking back for the rest
-        self.rows_and_refs = re.compile(b"w(?<=<" + p + rb'row)(?:\b[^>]*?\sr="(\d{1,15})")?')
-        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b([^>]*)>")
+        self.rows_and_refs = re.compile(b"w(?<=<" + p + rb"row)(?:\b" + _ATTRS + rb'?\sr="(\d{1,15})")?')
+        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b(" + _ATTRS + rb")>")
 
     def _valued(self, body: bytes, last: bool) -> None:
         """The farthest cell that holds something. calamine (skip_empty_area=False) allocates from A1
@@ -354,7 +385,7 @@ class _SheetScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk if self.tail else chunk
-        end = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
+        end = len(data) if last else _tags_end(data)   # whole tags; keep an unfinished one for later
         self.tail = _carried(self.path, self.member, data[end:]) if end < len(data) else b""
         # The body is data[:end]: searched in place (pos, endpos), copied only for the slow path below.
         if self.first:
@@ -428,7 +459,7 @@ class _SheetScan:
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
-_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b([^>]*)>")
+_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b(" + _ATTRS + rb")>")
 _ODS_SPACES = re.compile(rb'\bc\s*=\s*["\'](\d{1,20})["\']')
 _ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,15})["\']')
 _ODS_COLS = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,15})["\']')
@@ -453,7 +484,7 @@ class _OdsScan(_SheetScan):
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        cut = len(data) if last else data.rfind(b">") + 1
+        cut = len(data) if last else _tags_end(data)
         body, self.tail = data[:cut], _carried(self.path, self.member, data[cut:])
         if self.cell_end is not None:
             self.cell_end = 0                 # a repeated cell's text runs on from the last chunk
@@ -522,8 +553,7 @@ class _CountScan:
     def _in_tag(self, data: bytes, pos: int) -> bool:
         """Whether data[pos] lies inside a tag: the last «<» or «>» before it tells, or, when neither is
         in data (the tag began before the carried tail), where the tail began."""
-        lt, gt = data.rfind(b"<", 0, pos), data.rfind(b">", 0, pos)
-        return lt > gt if lt != gt else self.inside
+        return _in_tag(data, pos, self.inside)
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
