@@ -6,6 +6,8 @@ table. The guard is a security boundary: a faster pattern that lets one more fil
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -62,6 +64,28 @@ def _scan(limits, xml: bytes, cuts: list[int], precise: bool = False):
     return scan.max_row, scan.max_col, scan.rows, scan.cells, scan.value_row, scan.value_col
 
 
+_CELL_ROW = re.compile(rb"""\sr\s*=\s*["']\$?[A-Za-z]{1,8}\$?(\d+)""")
+
+
+def _same_sheet_verdict(xml: bytes, cuts: list[int], precise: bool = False) -> None:
+    """The sheet scan measures and refuses as the old one did, with one deliberate difference (brief g2,
+    hole 2): the old scan read a cell's row only when it had more digits than the largest row tag, so a
+    cell below that row with as many digits (A9 under <row r="5">) was taken to lie within it; the new
+    one reads it. Where they differ, the new scan is the stricter: it refuses where the old one did,
+    and otherwise its farthest row (or the row it refuses) is a cell row of the sheet past the old
+    farthest row, everything else alike."""
+    new, old = _scan(new_limits, xml, cuts, precise), _scan(old_limits, xml, cuts, precise)
+    if new == old:
+        return
+    assert isinstance(new[0], str) or not isinstance(old[0], str), (new, old)   # never less strict
+    if isinstance(old[0], str):
+        return                                                   # both refuse (a farther cell named)
+    rows = [int(r) for r in _CELL_ROW.findall(new_limits._plain_attributes(xml))]
+    assert any(r > old[0] for r in rows), (new, old)
+    if not isinstance(new[0], str):
+        assert new[1:] == old[1:] and new[0] in rows, (new, old)
+
+
 def _count(limits, xml: bytes, cuts: list[int]):
     scan = limits._CountScan(Path("x.xlsx"), SHEET)
     try:
@@ -70,6 +94,17 @@ def _count(limits, xml: bytes, cuts: list[int]):
     except limits.InputRefused as exc:
         return str(exc)
     return None
+
+
+def _same_count_verdict(xml: bytes, cuts: list[int]) -> None:
+    """The count scan decides as the old one did, with one deliberate difference (brief g2, hole 1):
+    the old scan carried 512 bytes and took a count whose tag began before them for text, and cut a
+    count attribute from its number by a long run of spaces; the new one knows where the carried tail
+    began and carries such an attribute whole. So where they differ, the new scan refuses, and refuses
+    a count the part really holds in a tag: read in one piece, the part is refused as well."""
+    new, old = _count(new_limits, xml, cuts), _count(old_limits, xml, cuts)
+    if new != old:
+        assert new is not None and _count(new_limits, xml, []) is not None, (new, old)
 
 
 def _cells(module, xml: bytes, cuts: list[int], wanted: dict[int, str]):
@@ -84,6 +119,20 @@ def _cells(module, xml: bytes, cuts: list[int], wanted: dict[int, str]):
     return errors, formats, dict(uncached), uncached.every
 
 
+def _same_cells(xml: bytes, cuts: list[int], wanted: dict[int, str]) -> None:
+    """The reader's scan gathers what the old one did, with one deliberate difference (brief g2, hole 3):
+    error cells written t='e' or t = "e" (and their r='A1', r = "A1") are collected now; the old scan
+    knew only t="e" and r="A1". So the two may differ only on a part that has a «'» or a space around
+    an «=»; there the formats and formulas are the same, and every error text the old scan found is
+    found again (more may be)."""
+    new, old = _cells(new_cells, xml, cuts, wanted), _cells(old_cells, xml, cuts, wanted)
+    if new == old:
+        return
+    assert b"'" in xml or re.search(rb"=(?:(?<=\s=)|\s)", xml), (new, old)
+    assert not isinstance(new, str) and not isinstance(old, str) and new[1:] == old[1:], (new, old)
+    assert not Counter(old[0].values()) - Counter(new[0].values()), (new, old)
+
+
 SOUP = st.tuples(st.sampled_from(PREFIX_ROOT), st.lists(st.sampled_from(TOKENS), max_size=80),
                  st.lists(st.integers(0, 2000), max_size=6))
 
@@ -93,8 +142,8 @@ SOUP = st.tuples(st.sampled_from(PREFIX_ROOT), st.lists(st.sampled_from(TOKENS),
 def test_sheet_scan_of_token_soup_is_the_old_one(soup, precise):
     root, tokens, cuts = soup
     xml = (root + "".join(tokens)).encode()
-    assert _scan(new_limits, xml, cuts, precise) == _scan(old_limits, xml, cuts, precise)
-    assert _count(new_limits, xml, cuts) == _count(old_limits, xml, cuts)
+    _same_sheet_verdict(xml, cuts, precise)
+    _same_count_verdict(xml, cuts)
 
 
 @settings(max_examples=800, deadline=None)
@@ -102,7 +151,7 @@ def test_sheet_scan_of_token_soup_is_the_old_one(soup, precise):
 def test_reader_scan_of_token_soup_is_the_old_one(soup, wanted):
     root, tokens, cuts = soup
     xml = (root + "".join(tokens)).encode()
-    assert _cells(new_cells, xml, cuts, wanted) == _cells(old_cells, xml, cuts, wanted)
+    _same_cells(xml, cuts, wanted)
 
 
 @pytest.mark.parametrize("xml", [b'<sst count="999999999">', b"<sst uniqueCount='99999999'/>",
@@ -113,8 +162,8 @@ def test_counts_and_formulas_at_the_first_rare_byte_are_seen_wherever_the_chunk_
     """The count scan starts at the first «u», the formula search at the first «f»: every cut of these
     short parts, where that byte is the one of the count or the formula, gives what the old scans gave."""
     for cut in range(len(xml) + 1):
-        assert _count(new_limits, xml, [cut]) == _count(old_limits, xml, [cut])
-        assert _cells(new_cells, xml, [cut], {}) == _cells(old_cells, xml, [cut], {})
+        _same_count_verdict(xml, [cut])
+        _same_cells(xml, [cut], {})
 
 
 def _honest_sheet(rows: list[list[tuple[int, int | None, str]]], gap: int) -> bytes:

@@ -236,20 +236,100 @@ def _within_letters(max_col: int) -> bytes | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _at_most(n: int) -> bytes:
+    """A pattern for the decimals from 1 to `n` written without leading zeros, to be followed by the end of
+    the number: for each digit of n its digits before followed by a smaller one, then n itself, then a
+    shorter number. (That order is the fastest for a sheet's rows, most of them as long as n: a shorter
+    number first would be tried digit by digit back from its end.)"""
+    digits = b"%d" % n
+    k = len(digits)
+    alternatives = []
+    for i, d in enumerate(digits):
+        low = 49 if i == 0 else 48                  # «1» first: a number of k digits has no leading zero
+        if d > low:
+            alternatives.append(digits[:i] + b"[%c-%c]" % (low, d - 1) + (rb"\d{%d}" % (k - i - 1) if k - i > 1 else b""))
+    alternatives.append(digits)
+    if k > 1:
+        alternatives.append(rb"[1-9]\d{0,%d}" % (k - 2))
+    return rb"(?:" + b"|".join(alternatives) + rb")"
+
+
 @functools.lru_cache(maxsize=256)
-def _unusual(max_col: int, digits: int) -> re.Pattern | None:
-    """An r attribute that is not a plain row (r="12") nor a cell within column `max_col` and a row of
-    at most `digits` digits, or not written r="…": one pass over a chunk rules out, for an honest
-    sheet, a cell right of the farthest column, one below the farthest row seen and an attribute
-    the patterns of `_SheetScan.feed` would not see."""
+def _unusual(max_col: int, max_row: int) -> re.Pattern | None:
+    """An r attribute that is not a plain row (r="12") nor a cell within column `max_col` and row
+    `max_row`, or not written r="…": one pass over a chunk rules out, for an honest sheet, a cell right
+    of the farthest column, one below the farthest row seen and an attribute the patterns of
+    `_SheetScan.feed` would not see."""
     letters = _within_letters(max_col)
     if letters is None:
         return None
-    # Excel's own form of almost every cell (one capital letter, no «$») is tried first: the same set of
-    # references passes (it is part of the general form after it), each honest one after fewer steps.
+    rows = _at_most(max_row)
+    # Excel's own form of almost every cell (one capital letter, no «$», no leading zero) is tried first:
+    # the same set of references passes (it is part of the general form after it), each honest one after
+    # fewer steps.
     common = b"[A-%c]" % (64 + min(max_col, 26))
-    return re.compile(rb' r(?!="' + common + rb'\d{1,%d}"|="\d|="\$?' % digits + letters
-                      + rb'\$?\d{1,%d}")(?=\s*=)' % digits)
+    return re.compile(rb' r(?!="' + common + rows + rb'"|="\d|="\$?' + letters + rb'\$?0*(?:' + rows
+                      + rb'|0)")(?=\s*=)')
+
+
+@functools.lru_cache(maxsize=64)
+def _below(max_row: int, odd: bool) -> re.Pattern:
+    """A cell reference whose row is past `max_row`."""
+    space = rb"\s" if odd else b" "
+    return re.compile(space + rb'r="\$?[A-Za-z]{1,8}\$?(?!0*(?:' + _at_most(max_row) + rb'|0)")\d')
+
+
+_MAX_CARRY = 65536  # bytes of an unfinished tag (or count attribute) carried into the next chunk
+
+
+def _long_tag(path: Path, member: str) -> InputRefused:
+    return InputRefused(path, f"phần «{member}» có một thẻ XML dài bất thường (hơn {_MAX_CARRY // 1024} KB): "
+                              "tệp hỏng hoặc độc hại, đã từ chối đọc.")
+
+
+def _carried(path: Path, member: str, tail: bytes) -> bytes:
+    """What a scan carries into the next chunk of what follows the last «>» of this one: the unfinished
+    tag (from its last «<») whole, since its attributes are read only once it is; text before it holds
+    no tag and is cut to the last _MAX_CARRY bytes, as before. A tag longer than that is refused: cut, it
+    would lose its name (a «<row» then 64 KiB of spaces, then r="1000000000") and escape the bounds."""
+    if len(tail) <= _MAX_CARRY:
+        return tail
+    lt = tail.rfind(b"<")
+    if lt >= 0 and len(tail) - lt > _MAX_CARRY:
+        raise _long_tag(path, member)
+    return tail[-_MAX_CARRY:]
+
+
+# XML lets a quoted attribute value hold «>» (only «<» must be escaped): a tag is read up to its first «>»
+# that stands outside quotes. Excel and every library escape it (&gt;); a hand-made file that does not must
+# not hide a row's r="…" or a count behind it.
+_ATTRS = rb"""(?:[^>"']|"[^"<]*"|'[^'<]*')*"""
+# A tag begun at «<» whose last «>» so far lies inside a quoted value that has not closed.
+_VALUE_OPEN = re.compile(rb"""<[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*(?:"[^"<]*|'[^'<]*)""")
+# A tag begun at «<» and closed by a «>» outside quotes.
+_TAG_CLOSED = re.compile(rb"""<[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>""")
+
+
+def _tags_end(data: bytes) -> int:
+    """Where the whole tags of data end: after its last «>», unless that «>» lies inside a quoted value of
+    a tag not yet closed (`<row x=">` at a chunk's end): then before that tag, which is carried whole."""
+    end = data.rfind(b">") + 1
+    lt = data.rfind(b"<", 0, end)
+    if lt >= 0 and _VALUE_OPEN.fullmatch(data, lt, end):
+        return lt
+    return end
+
+
+def _in_tag(data: bytes, pos: int, default: bool) -> bool:
+    """Whether data[pos] lies inside a tag: from the last «<» before it, no «>» outside quotes closes it
+    (a «<» with nothing readable after it counts as inside: the careful answer). `default`: when
+    no «<» comes before pos in data (the tag began before the carried tail), unless a «>» does."""
+    lt = data.rfind(b"<", 0, pos)
+    if lt < 0:
+        return default if data.rfind(b">", 0, pos) < 0 else False
+    closed = _TAG_CLOSED.match(data, lt, pos)
+    return closed is None
 
 
 class _FarReference(InputRefused):
@@ -278,8 +358,8 @@ class _SheetScan:
         self.cell_tag = b"<" + prefix + b"c"
         # every «<row» (counted, as bytes.count would) with its r="…" when it is a <row> tag that has one;
         # found by its «w» (rare in XML) looking back for the rest
-        self.rows_and_refs = re.compile(b"w(?<=<" + p + rb'row)(?:\b[^>]*?\sr="(\d{1,15})")?')
-        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b([^>]*)>")
+        self.rows_and_refs = re.compile(b"w(?<=<" + p + rb"row)(?:\b" + _ATTRS + rb'?\sr="(\d{1,15})")?')
+        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b(" + _ATTRS + rb")>")
 
     def _valued(self, body: bytes, last: bool) -> None:
         """The farthest cell that holds something. calamine (skip_empty_area=False) allocates from A1
@@ -305,10 +385,8 @@ class _SheetScan:
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk if self.tail else chunk
-        end = len(data) if last else data.rfind(b">") + 1   # whole tags; keep an unfinished one for later
-        self.tail = data[end:] if end < len(data) else b""
-        if len(self.tail) > 65536:            # a tag longer than this is no row or cell: do not let it grow
-            self.tail = self.tail[-65536:]
+        end = len(data) if last else _tags_end(data)   # whole tags; keep an unfinished one for later
+        self.tail = _carried(self.path, self.member, data[end:]) if end < len(data) else b""
         # The body is data[:end]: searched in place (pos, endpos), copied only for the slow path below.
         if self.first:
             self.first = False
@@ -325,22 +403,20 @@ class _SheetScan:
             self._widen((_REF_LETTERS_ANY if odd else _REF_LETTERS).findall(data, 0, min(end, 65536)))
         rows, max_row = self._rows(data, end)
         body = None
-        # Cells right of the farthest column seen are collected, and a cell whose row has more digits
-        # than the largest row seen lies beyond it: only then is every cell's row read (an honest file
-        # never gets there). One search tells an honest chunk, which has neither.
-        digits = len(str(max_row))
-        quick = None if odd else _unusual(self.max_col, digits)
+        # Cells right of the farthest column seen are collected, and a cell whose row is past the largest
+        # row seen lies beyond it: only then is every cell's row read (an honest file never gets there).
+        # One search tells an honest chunk, which has neither.
+        quick = None if odd else _unusual(self.max_col, max_row)
         if quick is None or quick.search(data, 0, end):
             body = data[:end] if end < len(data) else data
             if b"'" in body or _SPACED.search(body):
                 body = _plain_attributes(body)
                 rows, max_row = self._rows(body, len(body))
-                digits = len(str(max_row))
             refs = _REF_LETTERS_ANY if odd else _REF_LETTERS
             beyond = _beyond(self.max_col, odd)  # only cells right of the farthest column seen are collected
             self._widen((beyond or refs).findall(body))
-            space = rb"\s" if odd else b" "
-            if re.search(space + rb'r="\$?[A-Za-z]{1,8}\$?\d{%d}' % (digits + 1), body):
+            if _below(max_row, odd).search(body):
+                space = rb"\s" if odd else b" "
                 cell_rows = re.findall(space + rb'r="\$?[A-Za-z]{1,8}\$?(\d+)', body)  # 16 digits and more: beyond
                 max_row = max(max_row, max(map(int, cell_rows), default=0))
         # tags counted as bytes.count would (an over-count, e.g. of <col>, only makes the bound stricter)
@@ -383,7 +459,7 @@ class _SheetScan:
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
-_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b([^>]*)>")
+_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b(" + _ATTRS + rb")>")
 _ODS_SPACES = re.compile(rb'\bc\s*=\s*["\'](\d{1,20})["\']')
 _ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,15})["\']')
 _ODS_COLS = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,15})["\']')
@@ -408,10 +484,8 @@ class _OdsScan(_SheetScan):
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
-        cut = len(data) if last else data.rfind(b">") + 1
-        body, self.tail = data[:cut], data[cut:]
-        if len(self.tail) > 65536:
-            self.tail = self.tail[-65536:]
+        cut = len(data) if last else _tags_end(data)
+        body, self.tail = data[:cut], _carried(self.path, self.member, data[cut:])
         if self.cell_end is not None:
             self.cell_end = 0                 # a repeated cell's text runs on from the last chunk
         for m in _ODS_TAG.finditer(body):
@@ -463,6 +537,10 @@ _COUNT = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?((?:unique)?[Cc]ount)\s*=\s*["\']
 
 
 _COUNT_HINT = re.compile(rb'ount\s*=\s*["\']\s*\d{7}')
+# What may follow a count attribute's name before its number ends, and the bytes of a (prefixed) name.
+_COUNT_TRAILER = b" \t\r\n0123456789\"'="
+_PARTIAL_COUNT = re.compile(rb'\s*(?:=\s*(?:["\']\s*\d*)?)?')
+_NAME_BYTES = bytes(b for b in range(128) if chr(b).isalnum() or chr(b) in "_.-:")
 
 
 class _CountScan:
@@ -470,6 +548,12 @@ class _CountScan:
 
     def __init__(self, path: Path, member: str):
         self.path, self.member, self.tail = path, member, b""
+        self.inside = False   # whether the carried tail begins inside a tag (the start of a member does not)
+
+    def _in_tag(self, data: bytes, pos: int) -> bool:
+        """Whether data[pos] lies inside a tag: the last «<» or «>» before it tells, or, when neither is
+        in data (the tag began before the carried tail), where the tail began."""
+        return _in_tag(data, pos, self.inside)
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -480,11 +564,25 @@ class _CountScan:
         hint = _COUNT_HINT.search(data, max(u - 1, 0)) if u >= 0 else None
         for m in (_COUNT.finditer(data) if hint else ()):
             n = int(m.group(2))
-            inside_tag = data.rfind(b"<", 0, m.start()) > data.rfind(b">", 0, m.start())
-            if n > MAX_COUNT and inside_tag:
+            if n > MAX_COUNT and self._in_tag(data, m.start()):
                 raise InputRefused(self.path, f"phần «{self.member}» khai báo {m.group(1).decode()}={_n(n)} (tối đa "
                                               f"{_n(MAX_COUNT)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
-        self.tail = data[-512:]
+        keep = max(len(data) - 512, 0)
+        # A count attribute of a tag being written when the chunk ends (its name, «=», a quote, spaces,
+        # digits) is carried whole: a run of spaces longer than the tail would cut it from its number.
+        # Looked at in the last bytes only (no copy of the chunk), unless all of them are spaces and digits.
+        offset = max(len(data) - _MAX_CARRY - 1024, 0)
+        stripped = data[offset:].rstrip(_COUNT_TRAILER)
+        if not stripped and offset:
+            offset, stripped = 0, data.rstrip(_COUNT_TRAILER)
+        if stripped.endswith(b"ount") and _PARTIAL_COUNT.fullmatch(data, offset + len(stripped)):
+            start = offset + len(stripped.rstrip(_NAME_BYTES)) - 1   # the space before the attribute's name
+            if start >= offset and data[start] in b" \t\r\n" and start < keep and self._in_tag(data, start):
+                if len(data) - start > _MAX_CARRY:
+                    raise _long_tag(self.path, self.member)
+                keep = start
+        self.inside = self._in_tag(data, keep)
+        self.tail = data[keep:]
 
 
 class Watcher(Protocol):

@@ -23,8 +23,14 @@ _ATTR_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_STYLE = re.compile(rb'\bs="(\d+)"')
 _ATTR_ERROR = re.compile(rb'\bt="e"')
 # Is there any t="e" in a chunk: found by its «e"» looking back (a literal first byte: the engine's
-# tight loop, faster than `in` over megabytes).
-_ANY_ERROR = re.compile(rb'e"(?<=t="e")')
+# tight loop, faster than `in` over megabytes) — any «"e"», since XML also allows t = "e" and t='e'
+# (calamine reads both). A chunk with «'e'», or with a «"e"» not written t="e", is read the slower,
+# general way, the cell's r written any way too; «'e'» is looked for only in a chunk that has a «'».
+_ANY_QUOTED_E = re.compile(rb'e"(?<="e")')
+_ODD_QUOTED_E = re.compile(rb'"e"(?<!t="e")')
+_ANY_ERROR_ODD = re.compile(rb"""t\s*=\s*(?:"e"|'e')""")
+_ATTR_ERROR_ODD = re.compile(rb"""\bt\s*=\s*(?:"e"|'e')""")
+_ATTR_REF_ODD = re.compile(rb"""\br\s*=\s*(?:"([A-Z]+)(\d+)"|'([A-Z]+)(\d+)')""")
 _VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
 _FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
 _FORMULA_HINT = re.compile(rb'f[\s>/]')  # how every formula start ends: a literal «f», searched fast
@@ -179,13 +185,18 @@ class SheetCells:
 
     def _scan(self, data: bytes, end: int | None = None) -> None:
         """What data[:end] holds; the part is copied out only when it holds something to read."""
+        stop = len(data) if end is None else end
+        quoted_e = _ANY_QUOTED_E.search(data, 0, stop) is not None      # t="e", or "e" written otherwise
+        single_e = data.find(b"'", 0, stop) >= 0 and data.find(b"'e'", 0, stop) >= 0
         if end is not None and end < len(data):
-            if self.style_hint is None and not _ANY_ERROR.search(data, 0, end) and not _has_formula(data, end):
+            if self.style_hint is None and not quoted_e and not single_e and not _has_formula(data, end):
                 return
             data = data[:end]
         if self.style_hint is not None:
             self._formats(data)
-        if _ANY_ERROR.search(data):
+        if single_e or (quoted_e and _ODD_QUOTED_E.search(data)):
+            self._errors(data, odd=True)
+        elif quoted_e:
             self._errors(data)
         if _has_formula(data):
             self._formulas(data)
@@ -230,23 +241,26 @@ class SheetCells:
             if ref:
                 self.formats[_cell(ref)] = code
 
-    def _errors(self, data: bytes) -> None:
-        """Cells with t="e": their <v> holds the error's text (#DIV/0! …)."""
+    def _errors(self, data: bytes, odd: bool = False) -> None:
+        """Cells with t="e": their <v> holds the error's text (#DIV/0! …). `odd`: t may also be written
+        t='e' or t = "e" (a slower search); r may be written either way always."""
         seen = -1
-        pos = data.find(b't="e"')
+        found = _ANY_ERROR_ODD.finditer(data) if odd else None
+        pos = _next_error(data, 0, found)
+        is_error = _ATTR_ERROR_ODD if odd else _ATTR_ERROR
         while pos >= 0:
             lt = data.rfind(b"<", 0, pos)
             if lt != seen:
                 seen = lt
                 tag = self._tag(data, lt)
-                if tag is not None and _ATTR_ERROR.search(tag[1]) and not tag[1].endswith(b"/"):
+                if tag is not None and is_error.search(tag[1]) and not tag[1].endswith(b"/"):
                     prefix, attrs, gt = tag
                     close = data.find(b"</" + prefix + b"c>", gt)
-                    ref = _ATTR_REF.search(attrs)
+                    ref = _ATTR_REF.search(attrs) or _odd_ref(attrs)   # r="A1", else r='A1' or r = "A1"
                     value = _VALUE.search(data, gt + 1, close + 1 if close >= 0 else len(data))
                     if ref and value:
                         self.errors[_cell(ref)] = value.group(1).decode("utf-8")
-            pos = data.find(b't="e"', pos + 5)
+            pos = _next_error(data, pos + 5, found)
 
     def _formulas(self, data: bytes) -> None:
         found = _no_value_cells(data)
@@ -257,6 +271,31 @@ class SheetCells:
             self.uncached.update(found)
         if self.uncached:
             self.every |= formula_positions(data)
+
+
+def _next_error(data: bytes, start: int, found) -> int:
+    """Where the next t="e" starts (or, with `found`, the next match of _ANY_ERROR_ODD); -1 at the end."""
+    if found is None:
+        return data.find(b't="e"', start)
+    for m in found:
+        if m.start() >= start:
+            return m.start()
+    return -1
+
+
+class _OddRef:
+    """A match of _ATTR_REF_ODD read as one of _ATTR_REF: group(1) the letters, group(2) the row."""
+
+    def __init__(self, m: re.Match):
+        self.m = m
+
+    def group(self, i: int) -> bytes:
+        return self.m.group(i) if self.m.group(1) is not None else self.m.group(i + 2)
+
+
+def _odd_ref(attrs: bytes) -> _OddRef | None:
+    m = _ATTR_REF_ODD.search(attrs)
+    return _OddRef(m) if m else None
 
 
 @functools.lru_cache(maxsize=32)

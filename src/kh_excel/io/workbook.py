@@ -102,7 +102,7 @@ class WorkbookFile:
         except WorkbookError:
             raise
         except Exception as exc:
-            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
+            raise self._unreadable(sheet, exc) from None
         # With skip_empty_area=False calamine's rows already begin at sheet cell (0, 0). They are fresh
         # lists, ours to change: copied only if a calamine version ever gives something else (one C pass).
         if type(rows) is not list or not set(map(type, rows)) <= {list}:
@@ -137,7 +137,23 @@ class WorkbookFile:
         try:
             return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
-            raise WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).") from None
+            raise self._unreadable(sheet, exc) from None
+
+    def _unreadable(self, sheet: str, exc: Exception) -> WorkbookError:
+        """The message for a sheet calamine could not read: naming the cell when it is a number cell
+        whose value is not a number (calamine says only «Parse float error»)."""
+        if self.kind == "zip" and "float" in str(exc).lower() and self.path.suffix.lower() != ".ods":
+            try:
+                bad = _bad_number(self.path, sheet)
+            except Exception:  # noqa: BLE001 - the cell is not found: the message says what calamine said
+                bad = None
+            if bad is not None:
+                ref, text = bad
+                shown = text if len(text) <= 40 else text[:40] + "…"
+                return WorkbookError(self.path, f"không đọc được trang «{sheet}»: ô {ref} là ô số (t=\"n\") nhưng "
+                                                f"chứa «{shown}», không phải một số; hãy nhập lại số ở ô này "
+                                                "rồi lưu lại.")
+        return WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).")
 
     def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
         """Put computed values into formula cells saved without one: plain references to a cell
@@ -266,6 +282,41 @@ def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
 
 
 Cells = dict[tuple[int, int], str]
+
+
+# What calamine reads as a number cell's value (Rust's f64::from_str): a sign, then inf, infinity or nan
+# in any case, or digits with an optional point and exponent; nothing else (no space, no 0x, no «_»).
+_RUST_FLOAT = re.compile(r"[+-]?(?:inf|infinity|nan|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)",
+                         re.IGNORECASE | re.ASCII)
+
+
+def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
+    """(reference, text) of the first number cell (t="n", however written) of a sheet whose value calamine
+    cannot read as a number; None when there is none. Used only after calamine failed: it parses the part."""
+    from xml.etree import ElementTree as ET
+    with zipfile.ZipFile(path) as zf:
+        part = _ooxml_sheet_part(zf, sheet)
+        if part is None or part not in set(zf.namelist()):
+            return None
+        with zf.open(part) as fh:
+            row = col = 0
+            for event, el in ET.iterparse(fh, events=("start", "end")):
+                name = el.tag.rsplit("}", 1)[-1]
+                if event == "start" and name == "row":
+                    r = el.get("r")
+                    row, col = (int(r) if r and r.isdigit() else row + 1), 0
+                elif event == "start" and name == "c":
+                    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", el.get("r") or "")
+                    row, col = (int(m.group(2)), _col_index(m.group(1).upper().encode()) + 1) if m else (row, col + 1)
+                elif event == "end" and name == "c":
+                    if el.get("t") == "n":
+                        value = next((v.text or "" for v in el if v.tag.rsplit("}", 1)[-1] == "v"), None)
+                        if value and not _RUST_FLOAT.fullmatch(value):
+                            from kh_excel.io.limits import _cell_name
+                            return _cell_name(col, row), value
+                elif event == "end" and name == "row":
+                    el.clear()
+    return None
 
 
 def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, FormulaCells]:
