@@ -103,3 +103,44 @@ def test_places_climbed_are_no_rank_but_a_place_is():
     assert not is_rank("Chỉ số PCI tăng", "Bậc")
     assert is_rank("Xếp hạng chỉ số PCI", "Bậc")
     assert is_rank("Chỉ số tăng trưởng xanh (xếp hạng)", "Hạng")
+
+
+def _book(tmp_path, rows):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    for r in rows:
+        ws.append([*r, "Công an tỉnh"])
+    path = tmp_path / "subrows.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_thin_sub_rows_read_with_their_indicator(tmp_path):
+    """«Kéo giảm tai nạn giao thông trên cả 3 tiêu chí» with «- Số người chết» 5% and 7% done: a larger fall, Vượt
+    (it was «Không đạt», listed as not met). «Tai nạn giao thông» with «- Số vụ» 200 and 180 done: fewer crashes,
+    Vượt (it was «Không đạt … đạt 90,0% KH»). A sub-row named at length keeps its own direction."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    path = _book(tmp_path, [
+        ("1", "Kéo giảm tai nạn giao thông trên cả 3 tiêu chí", "%", 5, None),
+        ("-", "Số vụ", "%", 5, 7),
+        ("-", "Số người chết", "%", 5, 7),
+        ("-", "Số người bị thương", "%", 5, 7),
+        ("2", "Tai nạn giao thông", None, None, None),
+        ("-", "Số vụ", "Vụ", 200, 180),
+        ("-", "Số người chết", "Người", 150, 140),
+        ("3", "Tỷ lệ hộ nghèo", "%", 3, 2.6),
+        ("-", "Số hộ thoát nghèo", "Hộ", 2000, 2200),
+        ("-", "Số hộ nghèo được hỗ trợ nhà ở trong năm", "Hộ", 100, 120),
+    ])
+    table = read_workbook(path)
+    got = {(a.indicator.row, a.indicator.name): (a.indicator.direction, a.status) for a in evaluate(table).assessments}
+    assert got[(3, "Số vụ")] == ("up", "vuot")
+    assert got[(4, "Số người chết")] == ("up", "vuot")
+    assert got[(5, "Số người bị thương")] == ("up", "vuot")
+    assert got[(7, "Số vụ")] == ("down", "vuot")
+    assert got[(8, "Số người chết")] == ("down", "vuot")
+    assert got[(10, "Số hộ thoát nghèo")] == ("up", "vuot")
+    assert got[(11, "Số hộ nghèo được hỗ trợ nhà ở trong năm")] == ("up", "vuot")

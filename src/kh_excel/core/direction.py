@@ -305,3 +305,33 @@ def structure_part_direction(head_name: str, part_name: str, target: Target, dir
     if _LABOUR_RE.search(head + " " + part) and _FARM_RE.search(part):
         return "down", (f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng lao động nông nghiệp, càng thấp càng tốt")
     return "about", f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"
+
+
+# A sub-row named in a few words («- Số vụ», «- Số người chết») is a part of its indicator and reads with it.
+THIN_SUBROW_WORDS = 4
+_REDUCTION_REASON = "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+_NAMED_BURDEN_REASONS = (_BURDEN_REASON, "tên chỉ tiêu nói về điều chưa làm được", "chỉ tiêu là mức trần")
+_NUMERIC_POINT = Target(text="1", op="=", value=1)  # a plan that says nothing about the direction
+
+
+def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target, direction: Direction,
+                     reason: str) -> tuple[Direction, str]:
+    """The direction of a sub-row given the one inferred from its own name, and its indicator's name.
+
+    A thin sub-row (a few words, no word of handling) is a part of its indicator: under «Kéo giảm tai nạn giao
+    thông trên cả 3 tiêu chí» a row «- Số người chết» in % is a fall, more is better; under «Tai nạn giao thông»
+    a row «- Số vụ» is a count of a burden, lower is better. A Chiều column, a rank, a «không vượt quá» target
+    and a sub-row named at length keep their own direction."""
+    if reason.startswith("theo cột") or reason == RANK_REASON or target.op in ("<", "<=", ">", ">="):
+        return direction, reason
+    words = re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name)).split()
+    sub = vtext.fold(sub_name)
+    if not words or len(words) > THIN_SUBROW_WORDS or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub):
+        return direction, reason
+    p_dir, p_reason = infer_direction(parent_name, "", _NUMERIC_POINT)
+    label = vtext.clean(parent_name)
+    if p_reason == _REDUCTION_REASON and "%" in unit and not reason.startswith("chỉ tiêu là mức giảm"):
+        return "up", f"thành phần của chỉ tiêu giảm «{label}»: mức giảm, giảm càng nhiều càng tốt"
+    if p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]:
+        return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
+    return direction, reason
