@@ -100,16 +100,17 @@ def is_reduction(ind: Indicator) -> bool:
 
 
 def is_percent(ind: Indicator) -> bool:
-    return "%" in ind.unit
+    """A share or a rate: in % or in ‰ (per mille: «Tỷ suất sinh thô», «Mức giảm tỷ lệ sinh»)."""
+    return "%" in ind.unit or "‰" in ind.unit
 
 
 def shows_ratio(a: Assessment) -> bool:
     """A ratio to plan means something only for an amount where more is better («đạt 97,5% kế hoạch»):
-    never for a share, a rate or an index in % (108,5% would read as 108,5% of plan), a burden
-    (lower is better), a rank, a growth target or a row whose numbers failed."""
+    never for a share, a rate or an index in % or ‰ (108,5% would read as 108,5% of plan), a score in points
+    («Điểm»), a burden (lower is better), a rank, a growth target or a row whose numbers failed."""
     ind = a.indicator
     return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
-            and not is_rank(ind) and not ind.growth_target and "điểm" not in fold(ind.unit)
+            and not is_rank(ind) and not ind.growth_target and "diem" not in fold(ind.unit)
             and not far_apart(ind.result, ind.target.value))
 
 
