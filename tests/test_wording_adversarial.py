@@ -37,3 +37,31 @@ def test_an_amount_keeps_its_ratio():
     a = _assessed("Tổng doanh thu du lịch", "Tỷ đồng", 10000, 11000)
     assert W.shows_ratio(a)
     assert W.result_phrase(a).endswith("đạt 110,0% kế hoạch")
+
+
+def test_a_result_in_percent_against_a_plan_in_an_amount(tmp_path):
+    """«Đạt 100%» (or «95%») in the result of an amount planned at 120 tỷ đồng is a share of the plan, not 100 tỷ
+    đồng: it was judged «Không đạt (đạt 83,3% KH)» and written «thực hiện 100 tỷ đồng». Not comparable with the
+    plan: «Không đánh giá», and the sentence keeps the % the cell shows. A growth written «Tăng 12%» is no such
+    result, a share in % neither."""
+    import openpyxl
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Thực hiện năm 2025",
+               "Cơ quan chủ trì"])
+    ws.append(["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 120, "Đạt 100%", None, "Sở Tài chính"])
+    ws.append(["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 120, "95%", None, "Sở Tài chính"])
+    ws.append(["3", "Tổng mức bán lẻ hàng hóa", "Tỷ đồng", "Tăng 10%", "Tăng 12%", None, "Sở Công Thương"])
+    ws.append(["4", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 95, "95,5%", None, "Sở Y tế"])
+    path = tmp_path / "percent.xlsx"
+    wb.save(path)
+    got = {a.indicator.name: a for a in evaluate(read_workbook(path)).assessments}
+    budget, invest = got["Thu ngân sách nhà nước trên địa bàn"], got["Tổng vốn đầu tư toàn xã hội"]
+    assert (budget.status, budget.ratio) == ("khong_danh_gia", None)
+    assert (invest.status, invest.ratio) == ("khong_danh_gia", None)
+    assert W.result_phrase(budget) == "thực hiện 100%, kế hoạch 120\u00a0tỷ\u00a0đồng"
+    assert W.result_phrase(invest) == "thực hiện 95%, kế hoạch 120\u00a0tỷ\u00a0đồng"
+    assert got["Tổng mức bán lẻ hàng hóa"].status == "vuot"
+    assert got["Tỷ lệ bao phủ bảo hiểm y tế"].status == "vuot"
