@@ -65,3 +65,24 @@ def test_a_result_in_percent_against_a_plan_in_an_amount(tmp_path):
     assert W.result_phrase(invest) == "thực hiện 95%, kế hoạch 120\u00a0tỷ\u00a0đồng"
     assert got["Tổng mức bán lẻ hàng hóa"].status == "vuot"
     assert got["Tỷ lệ bao phủ bảo hiểm y tế"].status == "vuot"
+
+
+@pytest.mark.parametrize("name, unit, plan, expected", [
+    # a reduction amount named with «giảm» at its end: no «đạt» (WRITING: «giảm … điểm %»)
+    ("Tỷ lệ hộ nghèo giảm", "Điểm %", "1.5", "Tỷ lệ hộ nghèo giảm 1,5 điểm %"),
+    ("Số vụ tai nạn giao thông giảm", "%", "5", "Số vụ tai nạn giao thông giảm 5%"),
+    ("Số biên chế cắt giảm", "Người", "200", "Số biên chế cắt giảm 200 người"),
+    # a name that is a rise: the figure is the rise, never «tăng: đạt …»
+    ("Chỉ số sản xuất công nghiệp (IIP) tăng", "%", "10", "Chỉ số sản xuất công nghiệp (IIP) tăng 10%"),
+    ("Chỉ số PCI tăng", "Bậc", "3", "Chỉ số PCI tăng 3 bậc"),
+    # unchanged: a level, a reduction named first, a growth rate
+    ("Tỷ lệ hộ nghèo", "%", "3", "Tỷ lệ hộ nghèo: còn 3%"),
+    ("Giảm tỷ lệ hộ nghèo", "Điểm %", "1.5", "Giảm tỷ lệ hộ nghèo 1,5 điểm %"),
+    ("Tốc độ tăng trưởng kinh tế", "%", "8", "Tốc độ tăng trưởng kinh tế: đạt 8%"),
+])
+def test_plan_sentence_of_a_change(name, unit, plan, expected):
+    target = Target(plan, "=", Decimal(plan))
+    direction, reason = infer_direction(name, unit, target)
+    ind = Indicator(row=8, kind="indicator", stt="1", name=name, unit=unit, target=target, direction=direction,
+                    direction_reason=reason)
+    assert W.plan_sentence(ind).replace("\u00a0", " ") == expected

@@ -95,8 +95,15 @@ def is_reduction(ind: Indicator) -> bool:
     """'Giảm tỷ lệ hộ nghèo … 1,5 điểm %': the figure is the amount of the fall; more is better.
     («Giám sát …» folds alike and is no fall: core.direction.as_written tells them apart.)"""
     from kh_excel.core.direction import as_written
-    return (ind.direction == "up" and fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam "))
-            and as_written("giam", ind.name))
+    if ind.direction != "up":
+        return False
+    if ind.direction_reason.startswith(_REDUCTION_REASONS):  # «Tỷ lệ hộ nghèo giảm», «Số biên chế cắt giảm»
+        return True
+    return fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam ")) and as_written("giam", ind.name)
+
+
+# The reasons core.direction gives a reduction amount (a row named so, or a part of one).
+_REDUCTION_REASONS = ("chỉ tiêu là mức giảm", "thành phần của chỉ tiêu giảm")
 
 
 def is_percent(ind: Indicator) -> bool:
@@ -281,7 +288,8 @@ def target_verb(ind: Indicator) -> str:
         return "tăng bình quân" if is_period_growth(ind) else "tăng"
     if is_rank(ind):
         return "xếp"
-    if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)):
+    if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)) \
+            or fold(clean(ind.name)).endswith(" tang"):  # «Chỉ số PCI tăng 3 bậc», never «tăng: đạt 3 bậc»
         return ""
     return "còn" if ind.direction == "down" else "đạt"
 
