@@ -86,3 +86,17 @@ def test_plan_sentence_of_a_change(name, unit, plan, expected):
     ind = Indicator(row=8, kind="indicator", stt="1", name=name, unit=unit, target=target, direction=direction,
                     direction_reason=reason)
     assert W.plan_sentence(ind).replace("\u00a0", " ") == expected
+
+
+def test_a_fall_to_a_level_names_its_verb_once():
+    """«Tỷ lệ hộ nghèo giảm còn» planned at 2,5%, 2,2% done: the name says «còn»; it was written «giảm còn: còn
+    2,5%» in the plan and «giảm còn: còn 2,2%» in the report."""
+    name, unit = "Tỷ lệ hộ nghèo giảm còn", "%"
+    target = Target("2,5", "=", Decimal("2.5"))
+    direction, reason = infer_direction(name, unit, target)
+    ind = Indicator(row=8, kind="indicator", stt="1", name=name, unit=unit, target=target, result=Decimal("2.2"),
+                    direction=direction, direction_reason=reason)
+    a = assess(ind)
+    assert a.status == "vuot"
+    assert W.plan_sentence(ind) == "Tỷ lệ hộ nghèo giảm còn 2,5%"
+    assert W.result_phrase(a) == "2,2%, kế hoạch 2,5%"

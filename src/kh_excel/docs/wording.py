@@ -148,6 +148,13 @@ def names_a_change(ind: Indicator) -> bool:
     return f.endswith((" tang", " giam")) or any(w in f for w in _CHANGE_NAMES)
 
 
+def ends_with_con(ind: Indicator) -> bool:
+    """«Tỷ lệ hộ nghèo giảm (xuống) còn» (core.direction: the plan is the level reached): the name carries its
+    verb «còn», a sentence never writes «còn: còn 2,5%»."""
+    from kh_excel.core.direction import LEVEL_REASON
+    return ind.direction_reason.startswith(LEVEL_REASON) and fold(clean(ind.name)).endswith(" con")
+
+
 # a part of the year's result against the whole year's plan (docs.period.as_progress): progress, not attainment
 PROGRESS_REASON = "kết quả một phần năm so với kế hoạch cả năm: tiến độ, chưa đánh giá đạt hay không đạt"
 
@@ -289,7 +296,7 @@ def target_verb(ind: Indicator) -> str:
     if is_rank(ind):
         return "xếp"
     if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)) \
-            or fold(clean(ind.name)).endswith(" tang"):  # «Chỉ số PCI tăng 3 bậc», never «tăng: đạt 3 bậc»
+            or fold(clean(ind.name)).endswith(" tang") or ends_with_con(ind):  # «Chỉ số PCI tăng 3 bậc»
         return ""
     return "còn" if ind.direction == "down" else "đạt"
 
@@ -323,7 +330,7 @@ def plan_sentence(ind: Indicator, name: str | None = None) -> str:
             head = name[: len(name) - len(tail)].rstrip()
             return f"{head} {words}"
         return f"{name} {words}" if is_reduction(ind) or not target_verb(ind) else f"{name}: {phrase}"
-    if ind.target.is_numeric and not target_verb(ind) and fold(name).endswith((" tang", " giam")):
+    if ind.target.is_numeric and not target_verb(ind) and (fold(name).endswith((" tang", " giam")) or ends_with_con(ind)):
         return f"{name} {phrase}"  # 'Chỉ số giá tiêu dùng (CPI) tăng dưới 4%'
     return f"{name}: {phrase}"
 
@@ -375,6 +382,8 @@ def result_clause(ind: Indicator) -> str:
         return words  # written in words or as a change: it carries its own verb
     if is_rank(ind):
         return f"xếp {words}"
+    if ends_with_con(ind):
+        return words  # «Tỷ lệ hộ nghèo giảm còn: 2,2%»
     if ind.direction == "down" and ind.result is not None and not names_a_change(ind) and _falls(ind) is not False:
         return f"còn {words}"
     return f"thực hiện {words}"
