@@ -144,3 +144,19 @@ def test_thin_sub_rows_read_with_their_indicator(tmp_path):
     assert got[(8, "Số người chết")] == ("down", "vuot")
     assert got[(10, "Số hộ thoát nghèo")] == ("up", "vuot")
     assert got[(11, "Số hộ nghèo được hỗ trợ nhà ở trong năm")] == ("up", "vuot")
+
+
+def test_a_part_in_which_reads_with_its_indicator(tmp_path):
+    """«Số vụ tai nạn giao thông» 200, «Trong đó: số vụ nghiêm trọng» 20 and 15 done: fewer serious crashes, Vượt
+    (it was «Không đạt», 75% of plan); «Thu ngân sách», «Trong đó: thu nội địa» stays higher-is-better."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    path = _book(tmp_path, [
+        ("1", "Số vụ tai nạn giao thông", "Vụ", 200, 180),
+        ("", "Trong đó: số vụ nghiêm trọng", "Vụ", 20, 15),
+        ("2", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 15000, 16000),
+        ("", "Trong đó: thu nội địa", "Tỷ đồng", 12000, 13000),
+    ])
+    got = {a.indicator.name: (a.indicator.direction, a.status) for a in evaluate(read_workbook(path)).assessments}
+    assert got["Trong đó: số vụ nghiêm trọng"] == ("down", "vuot")
+    assert got["Trong đó: thu nội địa"] == ("up", "vuot")

@@ -312,6 +312,7 @@ THIN_SUBROW_WORDS = 4
 _REDUCTION_REASON = "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
 _NAMED_BURDEN_REASONS = (_BURDEN_REASON, "tên chỉ tiêu nói về điều chưa làm được", "chỉ tiêu là mức trần")
 _NUMERIC_POINT = Target(text="1", op="=", value=1)  # a plan that says nothing about the direction
+_IN_WHICH_RE = re.compile(r"^trong\s+(?:đó|do)\s*[:,]?\s*", re.I)  # «Trong đó: số vụ nghiêm trọng» is a part
 
 
 def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target, direction: Direction,
@@ -324,7 +325,7 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     and a sub-row named at length keep their own direction."""
     if reason.startswith("theo cột") or reason == RANK_REASON or target.op in ("<", "<=", ">", ">="):
         return direction, reason
-    words = re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name)).split()
+    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
     sub = vtext.fold(sub_name)
     if not words or len(words) > THIN_SUBROW_WORDS or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub):
         return direction, reason
