@@ -160,3 +160,14 @@ def test_a_part_in_which_reads_with_its_indicator(tmp_path):
     got = {a.indicator.name: (a.indicator.direction, a.status) for a in evaluate(read_workbook(path)).assessments}
     assert got["Trong đó: số vụ nghiêm trọng"] == ("down", "vuot")
     assert got["Trong đó: thu nội địa"] == ("up", "vuot")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Tỷ lệ xã, phường không để xảy ra cháy rừng", "up"),
+    ("Tỷ lệ xe buýt sử dụng năng lượng sạch, không phát thải", "up"),
+    ("Tỷ lệ thôn không còn hộ nghèo", "up"),
+    ("Số ngày ô nhiễm không khí", "down"),          # «không khí» follows the burden: air, no negation
+    ("Tỷ lệ doanh nghiệp phải trả chi phí không chính thức", "down"),
+])
+def test_a_negated_burden_is_good(name, expected):
+    assert infer_direction(name, "%", parse_target("50"))[0] == expected

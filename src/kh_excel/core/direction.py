@@ -281,7 +281,11 @@ def _handled(folded: str, name: str | None, burdens: list[re.Match]) -> re.Match
             continue
         if name is None or as_written(h.group(0), name):
             return h
-    return None
+    # «Tỷ lệ xã không để xảy ra cháy rừng», «phương tiện không phát thải»: the burden itself is negated
+    return _BURDEN_NEGATED.search(folded, 0, burdens[0].start())
+
+
+_BURDEN_NEGATED = re.compile(r"\bkhong(?: co| de xay ra| xay ra| con)? $")
 
 
 # A labour structure («Cơ cấu lao động»): its farm part is the share of agricultural labour (SPEC §4).
