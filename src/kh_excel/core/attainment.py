@@ -81,7 +81,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           *growth)
-    if "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
+    if ind.unit and "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
         return Assessment(ind, "khong_danh_gia", None, PERCENT_RESULT_REASON.format(unit=ind.unit.strip()), *growth)
     r = exact.get("result", ind.result) if exact else ind.result
     if r is None:
