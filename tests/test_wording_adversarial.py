@@ -100,3 +100,18 @@ def test_a_fall_to_a_level_names_its_verb_once():
     assert a.status == "vuot"
     assert W.plan_sentence(ind) == "Tỷ lệ hộ nghèo giảm còn 2,5%"
     assert W.result_phrase(a) == "2,2%, kế hoạch 2,5%"
+
+
+def test_a_share_without_a_unit_in_percent_is_still_judged(tmp_path):
+    """A share whose unit cell is empty and whose result is written «45,5%» (plan 45) is a share: Vượt."""
+    import openpyxl
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tỷ lệ che phủ rừng", None, 45, "45,5%", "Sở Nông nghiệp và Môi trường"])
+    path = tmp_path / "share.xlsx"
+    wb.save(path)
+    (a,) = evaluate(read_workbook(path)).assessments
+    assert a.status == "vuot"

@@ -343,7 +343,7 @@ def result_value(ind: Indicator) -> str:
         return ""
     if is_rank(ind):
         return f"thứ {format_number(ind.result)}"
-    if "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
+    if ind.unit and "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
         return f"{format_number(ind.result)}%"  # «95%» against a plan in tỷ đồng: never «95 tỷ đồng»
     return amount(format_number(ind.result), ind.unit)
 
