@@ -89,16 +89,26 @@ def ref_name_direction(folded: str, name: str | None = None):
         return next((m for m in pattern.finditer(folded) if name is None or D.as_written(m.group(0), name)), None)
     prefix = next((p for p in D.REDUCTION_PREFIXES if folded.startswith(p)), None)
     if (prefix is not None and (name is None or D.as_written(prefix, name))) or first(D._REDUCTION_RE):
+        if D._LEVEL_RE.search(folded):  # «giảm (xuống) còn»: a level (the rule has its own tests)
+            return "down", D.LEVEL_REASON
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
     m = D._CEILING_RE.search(folded)
     if m:
         return "down", f"chỉ tiêu là mức trần ({D.CEILINGS[m.group(0)]}): càng thấp càng tốt"
-    m = first(D._LOWER_RE)
-    if m:
-        handled = first(D._HANDLED_RE)
+    # burden words, «bị» as written (test_direction_senses.py), handled words: taken as given
+    burdens = [b for b in D._LOWER_RE.finditer(folded) if name is None or D.as_written(b.group(0), name)]
+    if name is not None:
+        burdens = sorted(burdens + [b for b in D._PASSIVE_RE.finditer(folded) if D.as_written(b.group(0), name)],
+                         key=lambda b: b.start())
+    if burdens:
+        m = burdens[0]
+        handled = None if m.group(0) in D.MANNER else D._handled(folded, name, burdens)
         if handled:
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
+    m = first(D._NEGATED_RE)
+    if m:
+        return "down", f"tên chỉ tiêu nói về điều chưa làm được / không đạt («{m.group(0)}»): càng thấp càng tốt"
     return "up", "mặc định: càng cao càng tốt"
 
 
@@ -114,7 +124,7 @@ def ref_is_rank(name: str, unit: str) -> bool:
     ranked = ref_rank_unit(unit)
     if ranked is None:
         return bool(D._RANK_NAME_RE.search(ref_fold(name)))
-    return ranked
+    return ranked and not D._rank_change_name(name, unit)  # «Chỉ số PCI tăng» (bậc): places climbed, no rank
 
 
 def ref_infer_direction(name, unit, target, explicit="", folded=None):
@@ -126,7 +136,10 @@ def ref_infer_direction(name, unit, target, explicit="", folded=None):
         return "down", D.RANK_REASON
     if target.op in ("<", "<="):
         return "down", "mục tiêu dạng «không vượt quá»"
-    return ref_name_direction(ref_fold(name) if folded is None else folded, name)
+    found = ref_name_direction(ref_fold(name) if folded is None else folded, name)
+    if found[0] == "down" and found[1].startswith(D._BURDEN_REASON) and D._is_score(ref_fold(name) if folded is None else folded, unit):
+        return D._SCORE_DIRECTION
+    return found
 
 
 # ----------------------------------------------------------------------------------------------

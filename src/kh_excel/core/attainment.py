@@ -81,6 +81,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           *growth)
+    if ind.unit and "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
+        return Assessment(ind, "khong_danh_gia", None, PERCENT_RESULT_REASON.format(unit=ind.unit.strip()), *growth)
     r = exact.get("result", ind.result) if exact else ind.result
     if r is None:
         rr = ind.result_reading
@@ -131,6 +133,17 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 
 
 _POINT_REASON = "so với số kế hoạch"
+PERCENT_RESULT_REASON = ("số thực hiện ghi theo tỷ lệ % («Đạt 100%», «95%») trong khi chỉ tiêu tính bằng «{unit}»: "
+                         "không so được với số kế hoạch, không đánh giá")
+
+
+def shows_percent(ind: Indicator) -> bool:
+    """Does the result cell show a % sign (text «95%», «Đạt 100%», a cell formatted as %), a change («Tăng 12%») aside?"""
+    p = ind.readings.get("result") if ind.readings else None
+    if p is not None and p.percent:
+        return True
+    rr = ind.result_reading
+    return rr is not None and not rr.change and "%" in rr.text
 
 
 def _unit_mismatch(ind: Indicator, ratio: Decimal, growth: tuple) -> Assessment:

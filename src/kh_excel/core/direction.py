@@ -22,6 +22,12 @@ LOWER_IS_BETTER = (
     "mat can bang gioi tinh", "ty so gioi tinh khi sinh", "ton kho",
     "khieu nai", "ton dong", "qua han", "tre han", "thiet hai", "mac moi", "nhiem hiv",
     "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac", "tngt", "tai ngheo",
+    # arrears, failing firms and projects, damage to forests and land, crime, disease, social harm, makeshift rooms
+    "no dong", "no thue", "giai the", "tam ngung", "ngung hoat dong", "pha san", "cham tien do", "suy giam",
+    "sut giam", "suy thoai", "phat thai", "sat lo", "tai pham", "chay no", "chay, no", "ngo doc", "truyen nhiem",
+    "ca mac", "ty le mac", "ca nhiem", "cuoc dinh cong", "vu dinh cong", "ngung viec", "tao hon", "xam hai",
+    "bao luc", "buon lau", "gian lan", "sai pham", "tham nhung", "bi thuong", "mat tich", "phong hoc tam",
+    "phong hoc muon", "nha tam", "dot nat", "luu ban", "thieu viec lam", "bo hoang", "nhiem benh",
 )
 _LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
 # Ceilings: figures a plan caps rather than raises, with the reason written in the report.
@@ -35,13 +41,27 @@ CEILINGS: dict[str, str] = {
 _CEILING_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(CEILINGS, key=len, reverse=True)) + r")\b")
 # Words that turn a burden into something done about it: the share of cases handled is better higher.
 HANDLED = ("duoc", "xu ly", "giai quyet", "kham pha", "khong co", "thoat", "tham gia", "dieu tri", "phong ngua",
-           "ngan chan", "dieu tra", "cai nghien", "ho tro", "vay von", "thu hoi")
+           "ngan chan", "dieu tra", "cai nghien", "ho tro", "vay von", "thu hoi", "xoa", "kiem soat", "phong chong",
+           "phong, chong", "khac phuc")
 _HANDLED_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HANDLED) + r")\b")
+# Burdens of how a thing was handled, not of the thing: «giải quyết quá hạn» is late handling, lower is better.
+MANNER = frozenset({"qua han", "tre han"})
+# A handled word that is negated (chưa/không [được] xử lý) says the burden is left: it turns nothing.
+_NEGATED_BEFORE = re.compile(r"\b(?:chua|khong)(?: duoc)? $")
+# What is not (yet) done or met: «Số xã chưa đạt chuẩn», «Tỷ lệ nước thải chưa được xử lý», «… không hoàn thành
+# nhiệm vụ»: lower is better. (Bare «không», «chưa» are none: «không dùng tiền mặt», «không khí», «chưa kể».)
+_NEGATED_RE = re.compile(r"\b(?:chua (?:duoc|dat|co|qua|hoan thanh|thoat|xu ly|giai quyet|thuc hien|tham gia|su dung)"
+                         r"|khong (?:dat|hoan thanh|duoc))\b")  # «chưa kể», «không kể» (excluding) are none
+# «bị» (passive: suffered) as written: «Diện tích rừng bị cháy», «Số người bị thương», «Số trẻ em bị xâm hại».
+_PASSIVE_RE = re.compile(r"\bbi\b")
 
 # Words that make an indicator a reduction amount: "Giảm tỷ lệ hộ nghèo … 1,5 điểm %".
 REDUCTION_PREFIXES = ("giam ", "muc giam ", "ty le giam ", "so giam ")
 # "Tỷ lệ hộ nghèo giảm (bình quân)", "Số hộ nghèo giảm", "Kéo giảm tai nạn giao thông": the figure is the reduction.
-_REDUCTION_RE = re.compile(r"\b(?:keo giam|giam)\b")
+_REDUCTION_RE = re.compile(r"\b(?<!suy )(?<!sut )(?:keo giam|giam)\b")  # «suy giảm», «sụt giảm»: a burden
+# «Tỷ lệ hộ nghèo giảm (xuống) còn 2,5%», «Giảm tỷ lệ … xuống dưới …»: the figure is the level reached, not the fall.
+_LEVEL_RE = re.compile(r"\b(?:giam|xuong) con\b|\bxuong (?:duoi|muc)\b")
+LEVEL_REASON = "tên chỉ tiêu nói mức giảm xuống còn («giảm … còn»): số kế hoạch là mức còn lại, càng thấp càng tốt"
 
 # A rank («Xếp hạng PCI», unit «Hạng»): the figure is a place, 1 is the best, so lower is better.
 # Units as written (with their accents: «Hàng», «Hãng» are not ranks), an optional «/63» after them.
@@ -59,7 +79,19 @@ def is_rank(name: str, unit: str) -> bool:
     ranked = _rank_unit(unit)
     if ranked is None:
         return _rank_name(name)
-    return ranked
+    return ranked and not _rank_change_name(name, unit)
+
+
+# «Chỉ số PCI tăng», «Tăng hạng chỉ số PAR INDEX», «Nâng hạng …» with a unit «Bậc»/«Hạng»: the figure is a number
+# of places climbed (an amount, more is better), not a place.
+_RANK_CHANGE_NAME_RE = re.compile(r"\b(?:tang(?! truong)|nang hang|thang hang)\b")
+_CHANGE_UNITS = frozenset({"hạng", "bậc"})
+
+
+def _rank_change_name(name: str, unit: str) -> bool:
+    if vtext.clean(unit).lower().split("/")[0].strip() not in _CHANGE_UNITS:
+        return False
+    return bool(_RANK_CHANGE_NAME_RE.search(vtext.fold(name)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -96,7 +128,7 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         if found is not None:
             return found
     ranked = _rank_unit(unit)  # is_rank, inlined: asked for every row, units repeat (cached)
-    if ranked or ranked is None and _rank_name(name):
+    if ranked and not _rank_change_name(name, unit) or ranked is None and _rank_name(name):
         return _RANK_DIRECTION
     if target.op in ("<", "<="):
         return _CEILING_TARGET
@@ -104,7 +136,21 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         folded = vtext.fold(name)
     if _trigger(folded) is None:  # _name_direction, inlined: most names hold none of its words
         return _DEFAULT_DIRECTION
-    return _named_direction(folded, name)
+    found = _named_direction(folded, name)
+    if found[0] == "down" and found[1].startswith(_BURDEN_REASON) and _is_score(folded, unit):
+        return _SCORE_DIRECTION
+    return found
+
+
+_BURDEN_REASON = "tên chỉ tiêu nói về điều bất lợi"
+_SCORE_DIRECTION: tuple[Direction, str] = (
+    "up", "chỉ số tính bằng điểm (như chỉ số thành phần PCI, PAPI): điểm càng cao càng tốt")
+
+
+def _is_score(folded: str, unit: str) -> bool:
+    """«Chỉ số (thành phần) Chi phí không chính thức», unit «Điểm»: an index scored so that more is better,
+    whatever burden it is named after."""
+    return folded.startswith("chi so") and vtext.fold(unit).strip(" .") == "diem"
 
 
 @lru_cache(maxsize=1 << 8)
@@ -140,7 +186,7 @@ def _alternation(words: Iterable[str]) -> str:
 _DEFAULT_DIRECTION: tuple[Direction, str] = ("up", "mặc định: càng cao càng tốt")
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
-_TRIGGER_RE = re.compile(_alternation(("giam", *CEILINGS, *LOWER_IS_BETTER)))
+_TRIGGER_RE = re.compile(_alternation(("giam", "chua", "khong ", "bi", *CEILINGS, *LOWER_IS_BETTER)))
 _trigger = _TRIGGER_RE.search
 
 
@@ -155,11 +201,21 @@ def _name_direction(folded: str) -> tuple[Direction, str]:
 # (nghiên cứu: research) and nghiền (to grind); «giam» is giảm (to reduce) but also giám (giám sát: to
 # supervise, giám đốc); «duoc» is được but also dược (pharmacy). In a name written with diacritics such
 # a word counts only where it is written with its own (or with none, typed without diacritics).
-_AMBIGUOUS = {"nghien": "nghiện", "giam": "giảm", "duoc": "được"}
+_AMBIGUOUS = {"nghien": "nghiện", "giam": "giảm", "duoc": "được", "chua": "chưa", "nha tam": "nhà tạm", "bi": "bị"}
+# Of those, the words that count only as written with their diacritics: typed without them «bi» is as often bí, bì.
+_STRICT = frozenset({"bi"})
 _AMBIGUOUS_RE = re.compile(r"\b(?:" + "|".join(_AMBIGUOUS) + r")\b")
 # Compounds where they have the other sense, told apart without diacritics too: nghiên cứu, giám sát,
 # giám đốc, giám định, giám thị, giám hộ, dược liệu, dược phẩm, dược sĩ, dược chất.
-_OTHER_SENSE = re.compile(r"\b(?:nghien cuu|giam (?:sat|doc|dinh|thi|ho)|duoc (?:lieu|pham|si|chat))\b")
+# Burden words inside a compound that names something else: bảo hiểm thất nghiệp (insurance coverage), năng suất /
+# thu nhập của lao động nông nghiệp (not their share), bổ nhiệm (appointed: «o nhiem»), cán bộ học tập («bo hoc»),
+# bảo tồn động vật («ton dong»), người tham gia giao thông (road users: no handling), thoát nước (drainage: no
+# escape), giải thể thao, thiết bị / chuẩn bị / trang bị / dự bị / phòng bị («bị» that is no passive).
+_OTHER_SENSE = re.compile(r"\b(?:nghien cuu|giam (?:sat|doc|dinh|thi|ho)|duoc (?:lieu|pham|si|chat)"
+                          r"|bao hiem that nghiep|(?:nang suat|thu nhap)(?: [a-z]+){0,3}? lao dong|bo nhiem(?! benh)|can bo hoc"
+                          r"|bao ton|tham gia giao thong|thoat nuoc|giai the thao|(?:thiet|chuan|trang|du|phong) bi)\b")
+_OTHER_SENSE_HINT = ("nghien cuu", "giam ", "duoc ", "that nghiep", "lao dong", "bo nhiem", "bo hoc", "bao ton",
+                     "giao thong", "thoat nuoc", "giai the", " bi")
 
 
 def as_written(words: str, name: str) -> bool:
@@ -168,7 +224,8 @@ def as_written(words: str, name: str) -> bool:
     for m in _AMBIGUOUS_RE.finditer(words):
         key = m.group(0)
         written = unicodedata.normalize("NFC", name).lower()
-        if _AMBIGUOUS[key] not in written and not re.search(r"(?<!\w)" + key + r"(?!\w)", written):
+        if not re.search(r"(?<!\w)" + _AMBIGUOUS[key] + r"(?!\w)", written) and (
+                key in _STRICT or not re.search(r"(?<!\w)" + key + r"(?!\w)", written)):
             return False
     return True
 
@@ -185,23 +242,50 @@ def _first_as_written(pattern: re.Pattern, folded: str, name: str | None) -> re.
 def _named_direction(folded: str, name: str | None = None) -> tuple[Direction, str]:
     """`_name_direction` of a name holding one of the words it looks for. `name`, the name as written
     (None: only its folded form is known), tells the ambiguous words apart (`_AMBIGUOUS`)."""
-    if "nghien cuu" in folded or "giam " in folded or "duoc " in folded:
+    if any(w in folded for w in _OTHER_SENSE_HINT):
         folded = _OTHER_SENSE.sub("~", folded)  # not the words the rules look for
     # Each search below runs only when one of its words is in the name (a substring test is far cheaper).
     prefix = next((p for p in REDUCTION_PREFIXES if folded.startswith(p)), None)
     if (prefix is not None and (name is None or as_written(prefix, name))) \
             or ("giam" in folded and _first_as_written(_REDUCTION_RE, folded, name)):
-        return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+        if not _LEVEL_RE.search(folded):
+            return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+        return "down", LEVEL_REASON
     m = _CEILING_RE.search(folded) if any(w in folded for w in CEILINGS) else None
     if m:  # "Chỉ số giá tiêu dùng (CPI) tăng": a rise the plan caps; "tăng" names the figure, not the goal
         return "down", f"chỉ tiêu là mức trần ({CEILINGS[m.group(0)]}): càng thấp càng tốt"
-    m = _first_as_written(_LOWER_RE, folded, name) if any(w in folded for w in LOWER_IS_BETTER) else None
-    if m:
-        handled = _first_as_written(_HANDLED_RE, folded, name)
+    burdens = [b for b in _LOWER_RE.finditer(folded) if name is None or as_written(b.group(0), name)] \
+        if any(w in folded for w in LOWER_IS_BETTER) else []
+    if name is not None and " bi " in f" {folded} ":  # «bị», only as written (name None: unknown, not counted)
+        burdens += [b for b in _PASSIVE_RE.finditer(folded) if as_written(b.group(0), name)]
+        burdens.sort(key=lambda b: b.start())
+    if burdens:
+        m = burdens[0]
+        handled = None if m.group(0) in MANNER else _handled(folded, name, burdens)
         if handled:  # "… ô nhiễm … được xử lý", "giải quyết đơn khiếu nại": the share handled should rise
             return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
         return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
+    m = _first_as_written(_NEGATED_RE, folded, name) if "chua" in folded or "khong " in folded else None
+    if m:
+        return "down", f"tên chỉ tiêu nói về điều chưa làm được / không đạt («{m.group(0)}»): càng thấp càng tốt"
     return _DEFAULT_DIRECTION
+
+
+def _handled(folded: str, name: str | None, burdens: list[re.Match]) -> re.Match | None:
+    """The first word saying the burden is handled: written as the rules take it, not a part of a burden word
+    («thời gian giải quyết» is a burden), not negated («chưa được giải quyết»: the burden is left)."""
+    for h in _HANDLED_RE.finditer(folded):
+        if any(b.start() < h.end() and h.start() < b.end() for b in burdens):
+            continue
+        if _NEGATED_BEFORE.search(folded, 0, h.start()):
+            continue
+        if name is None or as_written(h.group(0), name):
+            return h
+    # «Tỷ lệ xã không để xảy ra cháy rừng», «phương tiện không phát thải»: the burden itself is negated
+    return _BURDEN_NEGATED.search(folded, 0, burdens[0].start())
+
+
+_BURDEN_NEGATED = re.compile(r"\bkhong(?: co| de xay ra| xay ra| con)? $")
 
 
 # A labour structure («Cơ cấu lao động»): its farm part is the share of agricultural labour (SPEC §4).
@@ -225,3 +309,34 @@ def structure_part_direction(head_name: str, part_name: str, target: Target, dir
     if _LABOUR_RE.search(head + " " + part) and _FARM_RE.search(part):
         return "down", (f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng lao động nông nghiệp, càng thấp càng tốt")
     return "about", f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"
+
+
+# A sub-row named in a few words («- Số vụ», «- Số người chết») is a part of its indicator and reads with it.
+THIN_SUBROW_WORDS = 4
+_REDUCTION_REASON = "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+_NAMED_BURDEN_REASONS = (_BURDEN_REASON, "tên chỉ tiêu nói về điều chưa làm được", "chỉ tiêu là mức trần")
+_NUMERIC_POINT = Target(text="1", op="=", value=1)  # a plan that says nothing about the direction
+_IN_WHICH_RE = re.compile(r"^trong\s+(?:đó|do)\s*[:,]?\s*", re.I)  # «Trong đó: số vụ nghiêm trọng» is a part
+
+
+def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target, direction: Direction,
+                     reason: str) -> tuple[Direction, str]:
+    """The direction of a sub-row given the one inferred from its own name, and its indicator's name.
+
+    A thin sub-row (a few words, no word of handling) is a part of its indicator: under «Kéo giảm tai nạn giao
+    thông trên cả 3 tiêu chí» a row «- Số người chết» in % is a fall, more is better; under «Tai nạn giao thông»
+    a row «- Số vụ» is a count of a burden, lower is better. A Chiều column, a rank, a «không vượt quá» target
+    and a sub-row named at length keep their own direction."""
+    if reason.startswith("theo cột") or reason == RANK_REASON or target.op in ("<", "<=", ">", ">="):
+        return direction, reason
+    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
+    sub = vtext.fold(sub_name)
+    if not words or len(words) > THIN_SUBROW_WORDS or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub):
+        return direction, reason
+    p_dir, p_reason = infer_direction(parent_name, "", _NUMERIC_POINT)
+    label = vtext.clean(parent_name)
+    if p_reason == _REDUCTION_REASON and "%" in unit and not reason.startswith("chỉ tiêu là mức giảm"):
+        return "up", f"thành phần của chỉ tiêu giảm «{label}»: mức giảm, giảm càng nhiều càng tốt"
+    if p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]:
+        return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
+    return direction, reason

@@ -1084,6 +1084,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             structures.append(len(indicators) - 1)
         if kind == "indicator":
             current = ind
+    _subrows_of(indicators)
     _structures_about(indicators, structures)
     return table
 
@@ -1177,6 +1178,17 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
             break
         parts.append(ind)
     return parts
+
+
+def _subrows_of(inds: list[Indicator]) -> None:
+    """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction)."""
+    from kh_excel.core.direction import subrow_direction
+    by_row = {ind.row: ind for ind in inds if ind.kind == "indicator"}
+    for ind in inds:
+        parent = by_row.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
+        if parent is not None:
+            ind.direction, ind.direction_reason = subrow_direction(
+                parent.name, ind.name, ind.unit, ind.target, ind.direction, ind.direction_reason)
 
 
 def _structures_about(inds: list[Indicator], heads: list[int]) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kh_excel.core.attainment import share_parts, structure_status as core_structure_status
+from kh_excel.core.attainment import share_parts, shows_percent, structure_status as core_structure_status
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -95,21 +95,29 @@ def is_reduction(ind: Indicator) -> bool:
     """'Giảm tỷ lệ hộ nghèo … 1,5 điểm %': the figure is the amount of the fall; more is better.
     («Giám sát …» folds alike and is no fall: core.direction.as_written tells them apart.)"""
     from kh_excel.core.direction import as_written
-    return (ind.direction == "up" and fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam "))
-            and as_written("giam", ind.name))
+    if ind.direction != "up":
+        return False
+    if ind.direction_reason.startswith(_REDUCTION_REASONS):  # «Tỷ lệ hộ nghèo giảm», «Số biên chế cắt giảm»
+        return True
+    return fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam ")) and as_written("giam", ind.name)
+
+
+# The reasons core.direction gives a reduction amount (a row named so, or a part of one).
+_REDUCTION_REASONS = ("chỉ tiêu là mức giảm", "thành phần của chỉ tiêu giảm")
 
 
 def is_percent(ind: Indicator) -> bool:
-    return "%" in ind.unit
+    """A share or a rate: in % or in ‰ (per mille: «Tỷ suất sinh thô», «Mức giảm tỷ lệ sinh»)."""
+    return "%" in ind.unit or "‰" in ind.unit
 
 
 def shows_ratio(a: Assessment) -> bool:
     """A ratio to plan means something only for an amount where more is better («đạt 97,5% kế hoạch»):
-    never for a share, a rate or an index in % (108,5% would read as 108,5% of plan), a burden
-    (lower is better), a rank, a growth target or a row whose numbers failed."""
+    never for a share, a rate or an index in % or ‰ (108,5% would read as 108,5% of plan), a score in points
+    («Điểm»), a burden (lower is better), a rank, a growth target or a row whose numbers failed."""
     ind = a.indicator
     return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
-            and not is_rank(ind) and not ind.growth_target and "điểm" not in fold(ind.unit)
+            and not is_rank(ind) and not ind.growth_target and "diem" not in fold(ind.unit)
             and not far_apart(ind.result, ind.target.value))
 
 
@@ -138,6 +146,13 @@ _CHANGE_NAMES = ("chi so gia", "toc do tang", "toc do giam")
 def names_a_change(ind: Indicator) -> bool:
     f = fold(clean(ind.name))
     return f.endswith((" tang", " giam")) or any(w in f for w in _CHANGE_NAMES)
+
+
+def ends_with_con(ind: Indicator) -> bool:
+    """«Tỷ lệ hộ nghèo giảm (xuống) còn» (core.direction: the plan is the level reached): the name carries its
+    verb «còn», a sentence never writes «còn: còn 2,5%»."""
+    from kh_excel.core.direction import LEVEL_REASON
+    return ind.direction_reason.startswith(LEVEL_REASON) and fold(clean(ind.name)).endswith(" con")
 
 
 # a part of the year's result against the whole year's plan (docs.period.as_progress): progress, not attainment
@@ -280,7 +295,8 @@ def target_verb(ind: Indicator) -> str:
         return "tăng bình quân" if is_period_growth(ind) else "tăng"
     if is_rank(ind):
         return "xếp"
-    if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)):
+    if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)) \
+            or fold(clean(ind.name)).endswith(" tang") or ends_with_con(ind):  # «Chỉ số PCI tăng 3 bậc»
         return ""
     return "còn" if ind.direction == "down" else "đạt"
 
@@ -314,7 +330,7 @@ def plan_sentence(ind: Indicator, name: str | None = None) -> str:
             head = name[: len(name) - len(tail)].rstrip()
             return f"{head} {words}"
         return f"{name} {words}" if is_reduction(ind) or not target_verb(ind) else f"{name}: {phrase}"
-    if ind.target.is_numeric and not target_verb(ind) and fold(name).endswith((" tang", " giam")):
+    if ind.target.is_numeric and not target_verb(ind) and (fold(name).endswith((" tang", " giam")) or ends_with_con(ind)):
         return f"{name} {phrase}"  # 'Chỉ số giá tiêu dùng (CPI) tăng dưới 4%'
     return f"{name}: {phrase}"
 
@@ -327,6 +343,8 @@ def result_value(ind: Indicator) -> str:
         return ""
     if is_rank(ind):
         return f"thứ {format_number(ind.result)}"
+    if ind.unit and "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
+        return f"{format_number(ind.result)}%"  # «95%» against a plan in tỷ đồng: never «95 tỷ đồng»
     return amount(format_number(ind.result), ind.unit)
 
 
@@ -364,6 +382,8 @@ def result_clause(ind: Indicator) -> str:
         return words  # written in words or as a change: it carries its own verb
     if is_rank(ind):
         return f"xếp {words}"
+    if ends_with_con(ind):
+        return words  # «Tỷ lệ hộ nghèo giảm còn: 2,2%»
     if ind.direction == "down" and ind.result is not None and not names_a_change(ind) and _falls(ind) is not False:
         return f"còn {words}"
     return f"thực hiện {words}"
