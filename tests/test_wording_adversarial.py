@@ -55,6 +55,9 @@ def test_a_result_in_percent_against_a_plan_in_an_amount(tmp_path):
     ws.append(["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 120, "95%", None, "Sở Tài chính"])
     ws.append(["3", "Tổng mức bán lẻ hàng hóa", "Tỷ đồng", "Tăng 10%", "Tăng 12%", None, "Sở Công Thương"])
     ws.append(["4", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 95, "95,5%", None, "Sở Y tế"])
+    # a percentage written in words is the row's own unit: judged as any share
+    ws.append(["5", "Tỷ lệ trường đạt chuẩn quốc gia", "Tỷ lệ", 80, "82%", None, "Sở Giáo dục và Đào tạo"])
+    ws.append(["6", "Tỷ lệ che phủ rừng", "phần trăm", 60, "59%", None, "Sở Nông nghiệp và Môi trường"])
     path = tmp_path / "percent.xlsx"
     wb.save(path)
     got = {a.indicator.name: a for a in evaluate(read_workbook(path)).assessments}
@@ -65,6 +68,8 @@ def test_a_result_in_percent_against_a_plan_in_an_amount(tmp_path):
     assert W.result_phrase(invest) == "thực hiện 95%, kế hoạch 120\u00a0tỷ\u00a0đồng"
     assert got["Tổng mức bán lẻ hàng hóa"].status == "vuot"
     assert got["Tỷ lệ bao phủ bảo hiểm y tế"].status == "vuot"
+    assert got["Tỷ lệ trường đạt chuẩn quốc gia"].status == "vuot"
+    assert got["Tỷ lệ che phủ rừng"].status == "khong_dat"
 
 
 @pytest.mark.parametrize("name, unit, plan, expected", [

@@ -81,7 +81,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",
                           *growth)
-    if ind.unit and "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
+    if percent_on_other_unit(ind):
         return Assessment(ind, "khong_danh_gia", None, PERCENT_RESULT_REASON.format(unit=ind.unit.strip()), *growth)
     r = exact.get("result", ind.result) if exact else ind.result
     if r is None:
@@ -135,6 +135,18 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 _POINT_REASON = "so với số kế hoạch"
 PERCENT_RESULT_REASON = ("số thực hiện ghi theo tỷ lệ % («Đạt 100%», «95%») trong khi chỉ tiêu tính bằng «{unit}»: "
                          "không so được với số kế hoạch, không đánh giá")
+
+
+# Units that are a percentage written in words («Tỷ lệ», «phần trăm»): a result in % is in the row's unit.
+_PERCENT_UNITS = frozenset({"ty le", "ti le", "phan tram", "ty le phan tram"})
+
+
+def percent_on_other_unit(ind: Indicator) -> bool:
+    """A result shown in % («Đạt 100%», «95%») on a row counted in another unit (tỷ đồng, ha): not a figure
+    to compare with the plan. A growth plan («Tăng 12%») and a unit that is a percentage are none."""
+    unit = ind.unit
+    return (bool(unit) and "%" not in unit and not ind.growth_target and shows_percent(ind)
+            and vtext.fold(unit).strip(" .()") not in _PERCENT_UNITS)
 
 
 def shows_percent(ind: Indicator) -> bool:

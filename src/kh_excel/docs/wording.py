@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kh_excel.core.attainment import share_parts, shows_percent, structure_status as core_structure_status
+from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -343,7 +343,7 @@ def result_value(ind: Indicator) -> str:
         return ""
     if is_rank(ind):
         return f"thứ {format_number(ind.result)}"
-    if ind.unit and "%" not in ind.unit and not ind.growth_target and shows_percent(ind):
+    if percent_on_other_unit(ind):
         return f"{format_number(ind.result)}%"  # «95%» against a plan in tỷ đồng: never «95 tỷ đồng»
     return amount(format_number(ind.result), ind.unit)
 
