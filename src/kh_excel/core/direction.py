@@ -134,7 +134,7 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         return _CEILING_TARGET
     if folded is None:
         folded = vtext.fold(name)
-    if _trigger(folded) is None:  # _name_direction, inlined: most names hold none of its words
+    if not _trigger(folded):  # _name_direction, inlined: most names hold none of its words
         return _DEFAULT_DIRECTION
     found = _named_direction(folded, name)
     if found[0] == "down" and found[1].startswith(_BURDEN_REASON) and _is_score(folded, unit):
@@ -183,16 +183,23 @@ def _alternation(words: Iterable[str]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_DEFAULT_DIRECTION: tuple[Direction, str] = ("up", "mặc định: càng cao càng tốt")
+DEFAULT_REASON = "mặc định: càng cao càng tốt"
+_DEFAULT_DIRECTION: tuple[Direction, str] = ("up", DEFAULT_REASON)
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
-_TRIGGER_RE = re.compile(_alternation(("giam", "chua", "khong ", "bi", *CEILINGS, *LOWER_IS_BETTER)))
-_trigger = _TRIGGER_RE.search
+_TRIGGER_RE = re.compile(_alternation(("giam", *CEILINGS, *LOWER_IS_BETTER)))
+
+
+def _trigger(folded: str) -> bool:
+    """Does the folded name hold a word `_named_direction` looks for? One search of the words, then three
+    substring tests for «chưa …», «không …» and «bị» (as a word: «bình», «chuẩn» are none)."""
+    return (_TRIGGER_RE.search(folded) is not None or "chua " in folded or "khong " in folded
+            or ("bi " in folded or folded.endswith(" bi")) and _PASSIVE_RE.search(folded) is not None)
 
 
 def _name_direction(folded: str) -> tuple[Direction, str]:
     """The direction the folded name states (keyed by the name alone: unit and target decided before)."""
-    if _TRIGGER_RE.search(folded) is None:
+    if not _trigger(folded):
         return _DEFAULT_DIRECTION
     return _named_direction(folded)
 
@@ -329,14 +336,23 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     and a sub-row named at length keep their own direction."""
     if reason.startswith("theo cột") or reason == RANK_REASON or target.op in ("<", "<=", ">", ">="):
         return direction, reason
+    # the parent first (names repeat down its sub-rows, cached): most parents are neither, and settle it
+    p_dir, p_reason = _parent_direction(parent_name)
+    reduction = p_reason == _REDUCTION_REASON and "%" in unit and not reason.startswith("chỉ tiêu là mức giảm")
+    burden = p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]
+    if not (reduction or burden):
+        return direction, reason
     words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
     sub = vtext.fold(sub_name)
     if not words or len(words) > THIN_SUBROW_WORDS or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub):
         return direction, reason
-    p_dir, p_reason = infer_direction(parent_name, "", _NUMERIC_POINT)
     label = vtext.clean(parent_name)
-    if p_reason == _REDUCTION_REASON and "%" in unit and not reason.startswith("chỉ tiêu là mức giảm"):
+    if reduction:
         return "up", f"thành phần của chỉ tiêu giảm «{label}»: mức giảm, giảm càng nhiều càng tốt"
-    if p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]:
-        return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
-    return direction, reason
+    return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
+
+
+@lru_cache(maxsize=1 << 12)
+def _parent_direction(name: str) -> tuple[Direction, str]:
+    """An indicator's direction from its name alone (no unit, a plan that says nothing), for its sub-rows."""
+    return infer_direction(name, "", _NUMERIC_POINT)

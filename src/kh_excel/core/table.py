@@ -1182,11 +1182,13 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
 
 def _subrows_of(inds: list[Indicator]) -> None:
     """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction)."""
-    from kh_excel.core.direction import subrow_direction
+    from kh_excel.core.direction import DEFAULT_REASON, subrow_direction
     by_row = {ind.row: ind for ind in inds if ind.kind == "indicator"}
     for ind in inds:
         parent = by_row.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
-        if parent is not None:
+        # A parent judged by default read its name as neither a burden nor a reduction: nothing to lend
+        # (subrow_direction would read the name again to the same end).
+        if parent is not None and parent.direction_reason != DEFAULT_REASON:
             ind.direction, ind.direction_reason = subrow_direction(
                 parent.name, ind.name, ind.unit, ind.target, ind.direction, ind.direction_reason)
 
