@@ -66,6 +66,10 @@ def test_a_result_in_percent_against_a_plan_in_an_amount(tmp_path):
     assert (invest.status, invest.ratio) == ("khong_danh_gia", None)
     assert W.result_phrase(budget) == "thực hiện 100%, kế hoạch 120\u00a0tỷ\u00a0đồng"
     assert W.result_phrase(invest) == "thực hiện 95%, kế hoạch 120\u00a0tỷ\u00a0đồng"
+    # the appendix shows the cell as the sheet does, never «100» under «Tỷ đồng»
+    from kh_excel.docs.context import result_text
+    assert (result_text(budget.indicator), result_text(invest.indicator)) == ("100%", "95%")
+    assert result_text(got["Tổng mức bán lẻ hàng hóa"].indicator) == "Tăng 12%"  # a growth: as written
     assert got["Tổng mức bán lẻ hàng hóa"].status == "vuot"
     assert got["Tỷ lệ bao phủ bảo hiểm y tế"].status == "vuot"
     assert got["Tỷ lệ trường đạt chuẩn quốc gia"].status == "vuot"

@@ -88,8 +88,11 @@ target_phrase = W.target_phrase
 
 
 def result_text(ind: Indicator) -> str:
+    """The result cell of the appendix: «95%» where the sheet shows a % against a plan in another unit
+    (core.attainment.percent_on_other_unit), never «95» under «Tỷ đồng»."""
     if ind.result is not None:
-        return format_number(ind.result)
+        from kh_excel.core.attainment import percent_on_other_unit
+        return format_number(ind.result) + ("%" if percent_on_other_unit(ind) else "")
     return txt(ind.result_text)
 
 
