@@ -797,6 +797,10 @@ _RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1
 _RESULT_NOTE = re.compile(r"^(.*?\d\s*%?)\s*[(\[][^()\[\]]*[)\]]\s*$")
 _CHANGE = re.compile(r"^(tang|giam)(?:\s+(?:them|duoc))?\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tu|hon|gan)")
 _LEVEL = re.compile(r"^(?:giam|tang)\s+(?:con|len)\s+")  # "giảm còn 3,5": a level, not a change
+# «Ước», «Ước tính», «Ước đạt», «Dự kiến (đạt)» before a figure: an estimate of it. Not before a year alone:
+# «Ước thực hiện 2020», «ƯTH 2020» are a column's header, repeated in it, never a figure.
+_ESTIMATE = re.compile(r"^(?:uoc(?: tinh| dat)?|du kien(?: dat)?)\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tang|giam)"
+                       r"(?!(?:19|20)\d\d\s*$)")
 
 
 # Results stated in words, as reports do for goals met or not ("Hoàn thành", "Đạt", "Chưa đạt").
@@ -820,6 +824,10 @@ def parse_result_text(value: str) -> ResultReading | None:
     if m:
         work = m.group(1)
     key = fold(work)
+    estimate = _ESTIMATE.match(key)
+    if estimate:  # «Ước 12.600», «Ước tính 95,5»: an estimate of the figure, read as «khoảng 12.600» is
+        work = _LEADING_WORDS[len(estimate.group(0).split())].sub("", work)
+        key = fold(work)
     change = ""
     m = _LEVEL.match(key) or _CHANGE.match(key)
     if m:
@@ -832,7 +840,8 @@ def parse_result_text(value: str) -> ResultReading | None:
         if not any(map(str.isdigit, text)) and fold(text).startswith(_QUALITATIVE_RESULTS):
             return ResultReading(text, "qualitative", _target(text, "text"))
         return None
-    return ResultReading(text, _RESULT_KINDS.get(t.op, "bound"), _target(text, t.op, t.value, t.high), change)
+    op = "~" if estimate and t.op == "=" else t.op
+    return ResultReading(text, _RESULT_KINDS.get(op, "bound"), _target(text, op, t.value, t.high), change)
 
 
 # The words "tăng", "giảm thêm", "giảm còn" … before the figure, by their number (1 or 2).
