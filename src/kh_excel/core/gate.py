@@ -98,8 +98,9 @@ def is_errors_reason(text: str) -> bool:
 
 
 def plan_only_reason(table: Table) -> str:
-    """Why a report cannot be made from a table with no result column."""
-    return (f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được báo cáo kết quả; "
+    """Why a document stating results (a report, a meeting's notice) cannot be made from a table with no result column."""
+    return (f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được văn bản nói về kết quả "
+            "(báo cáo kết quả, thông báo kết luận); "
             "thêm cột «Thực hiện năm …» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình "
             "hành động (chuong-trinh) hay công văn giao chỉ tiêu (giao-chi-tieu)")
 
