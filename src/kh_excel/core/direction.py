@@ -140,8 +140,35 @@ def _alternation(words: Iterable[str]) -> str:
 _DEFAULT_DIRECTION: tuple[Direction, str] = ("up", "mặc định: càng cao càng tốt")
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
-_TRIGGER_RE = re.compile(_alternation(("giam", *CEILINGS, *LOWER_IS_BETTER)))
-_trigger = _TRIGGER_RE.search
+_TRIGGER_WORDS = ("giam", *CEILINGS, *LOWER_IS_BETTER)
+_TRIGGER_RE = re.compile(_alternation(_TRIGGER_WORDS))
+
+
+def _anchored(words: Iterable[str], letters: str) -> str:
+    """A regular expression that finds a match in a text exactly when one of `words` is in it, as
+    `_alternation`'s does, but searched about a third faster: the engine tries a match only where it
+    meets one of the letters each word is entered at (for each word, the first of `letters` it holds,
+    letters rarer in names than the trie's first letters), reads the rest of the word ahead and checks
+    the whole word behind (look-behind). The match found is not the word's: only whether there is one."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for w in sorted(set(words)):
+        c = next(ch for ch in letters if ch in w)  # StopIteration: a word holds none of `letters`
+        groups.setdefault(c, []).append((w[w.index(c) + 1:], w))
+
+    def tails(items: list[tuple[str, str]]) -> str:
+        alts = [f"(?<={re.escape(w)})" for rest, w in items if not rest]
+        heads: dict[str, list[tuple[str, str]]] = {}
+        for rest, w in items:
+            if rest:
+                heads.setdefault(rest[0], []).append((rest[1:], w))
+        alts += [re.escape(h) + tails(sub) for h, sub in heads.items()]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "|".join(re.escape(c) + tails(items) for c, items in groups.items())
+
+
+# Whether a folded name holds any trigger word, as `_TRIGGER_RE.search` says (tests/test_direction_trigger.py).
+_trigger = re.compile(_anchored(_TRIGGER_WORDS, "bmpetsqykrvxdcgiuohnal3")).search
 
 
 def _name_direction(folded: str) -> tuple[Direction, str]:
