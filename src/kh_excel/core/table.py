@@ -27,6 +27,8 @@ from kh_excel.core.model import (
     EMPTY_TARGET,
 )
 from kh_excel.core.numbers import ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text, parse_target_ex
+# parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
+from kh_excel.core.numbers import _float_number, _numeric_target
 
 HEADER_SCAN_ROWS = 40
 
@@ -859,14 +861,15 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
-        if row.count(None) + row.count("") == len(row):
+        name_cell = row[c_name]
+        # (a row whose name cell holds anything is not blank: counted only when it is blank)
+        if (name_cell is None or name_cell == "") and row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
         if blank_before and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             break
         blank_before = False
-        name_cell = row[c_name]
         if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \
                 and _is_number_row(row):
             continue  # the (1) (2) (3) row: its name cell holds "(2)"
@@ -1020,7 +1023,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         growth_target, growth_base, growth_period = False, None, (0, 0, 0)
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
-            reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            # (parse_target_ex of a float is _numeric_target's reading)
+            reading = _numeric_target(target_raw, fmt) if target_raw.__class__ is float \
+                else _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
             n = reading.number
             target = reading.target
             if n is not None and n.percent and not n.was_text and target.value is not None:
@@ -1041,7 +1046,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if result_raw.__class__ is ErrorValue:
                 result_text = str(result_raw)
             else:
-                p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
+                fmt = fmts.get((r, c_result)) if fmts else None
+                # (parse_number of a float without a format is _float_number's reading)
+                p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
                 if p is not None and p.ambiguous:
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
@@ -1055,16 +1062,17 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         add_warning("result_expression", r, "result", name, value=rr.text,
                                     reading=_describe_result(rr))
                 else:
-                    result = _scaled(p)
+                    result = p.value.scaleb(2) if p.percent and not p.was_text else p.value  # _scaled(p)
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         previous = None
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
-            p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
+            fmt = fmts.get((r, c_previous)) if fmts else None
+            p = _float_number(previous_raw) if fmt is None and previous_raw.__class__ is float else parse_number(previous_raw, fmt)
             readings["previous"] = p
             if p is not None:
-                previous = _scaled(p)
+                previous = p.value.scaleb(2) if p.percent and not p.was_text else p.value  # _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
         if has_direction:
