@@ -44,3 +44,13 @@ def test_names_of_the_workbooks():
     assert len(keys) > 100
     for k in sorted(keys):
         _same(k)
+
+
+RANK_WORDS = ["xep hang", "thu hang", "xep thu", "vi tri xep hang", "vi thu", "hang", "thu", "xep", "vi tri", "thu nhap"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(RANK_WORDS), st.text(alphabet="hangtuxepvir ,()", max_size=10),
+                          st.text(max_size=10)), max_size=6).map(" ".join))
+def test_rank_named_matches_the_search(s):
+    assert D._rank_named(s) == bool(D._RANK_NAME_RE.search(s)), s

@@ -64,7 +64,13 @@ def is_rank(name: str, unit: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _rank_name(name: str) -> bool:
-    return bool(_RANK_NAME_RE.search(vtext.fold(name)))
+    return _rank_named(vtext.fold(name))
+
+
+def _rank_named(folded: str) -> bool:
+    """Whether a folded name says its figure is a place: each word `_RANK_NAME_RE` looks for holds «hang» or
+    «thu», and two substring tests rule out most names at a fraction of the search."""
+    return ("hang" in folded or "thu" in folded) and _RANK_NAME_RE.search(folded) is not None
 
 
 @lru_cache(maxsize=1 << 10)
@@ -96,8 +102,8 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
         if found is not None:
             return found
     ranked = _rank_unit(unit)  # is_rank, inlined: asked for every row, units repeat (cached)
-    if ranked or ranked is None and _rank_name(name):
-        return _RANK_DIRECTION
+    if ranked or ranked is None and (_rank_name(name) if folded is None else _rank_named(folded)):
+        return _RANK_DIRECTION  # (a name without a unit: its fold, given, is read without a cache)
     if target.op in ("<", "<="):
         return _CEILING_TARGET
     if folded is None:
