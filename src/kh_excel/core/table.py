@@ -850,6 +850,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
     has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
     has_direction = "direction" in cols
+    c_note, has_anchors = cols.get("note"), bool(anchors)
     cells_roles, registry_id = _cells_roles, id(agency_registry())
     indicators = table.indicators
     append = indicators.append
@@ -870,7 +871,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             break
         blank_before = False
-        if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \
+        # (a name of text, the common row, by its length alone)
+        if (len(name_cell) <= 6 if name_cell.__class__ is str else name_cell is None or isinstance(name_cell, (int, float))
+                or isinstance(name_cell, str) and len(name_cell) <= 6) \
                 and _is_number_row(row):
             continue  # the (1) (2) (3) row: its name cell holds "(2)"
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
@@ -887,8 +890,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             raw, shown = values_of(r, row)
         else:
             raw = shown = dict(zip(roles, row_values(row)))
-        stt_raw = raw.get("stt")
-        stt_from_merge = bool(anchors) and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
+        # The cells of roles that never inherit from a merge are the row's own (raw[role], read directly).
+        stt_raw = row[c_stt] if has_stt else None
+        stt_from_merge = has_anchors and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
         if stt_raw is None:
             stt = ""
         elif stt_raw.__class__ is str:
@@ -907,10 +911,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         v = shown.get("unit")
         unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
-        result_raw = raw.get("result")
+        result_raw = row[c_result] if has_result else None
         if isinstance(result_raw, str):
             result_raw = _unless_placeholder(result_raw)
-        previous_raw = raw.get("previous")
+        previous_raw = row[c_previous] if has_previous else None
         if isinstance(previous_raw, str):
             previous_raw = _unless_placeholder(previous_raw)
         lead_raw = shown.get("lead")
@@ -1008,7 +1012,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             lead = lead or list(current.lead)
             cooperate = cooperate or list(current.cooperate)
             leader = leader or current.leader
-        v = raw.get("note")
+        v = row[c_note] if c_note is not None else None
         note = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         # A placeholder ("-", "…", "đang cập nhật") holds no figure.
         if target_raw is None and has_target:
@@ -1026,7 +1030,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             # (parse_target_ex of a float is _numeric_target's reading)
             reading = _numeric_target(target_raw, fmt) if target_raw.__class__ is float \
                 else _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
-            n = reading.number
+            numbers = reading.numbers
+            n = numbers[0] if len(numbers) == 1 else reading.number  # (its property's common case)
             target = reading.target
             if n is not None and n.percent and not n.was_text and target.value is not None:
                 target = _scaled_target(reading)
