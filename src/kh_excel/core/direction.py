@@ -243,18 +243,21 @@ _FARM_RE = re.compile(r"\b(?:nong nghiep|nong,|nong lam|nong -|lam nghiep|thuy s
 
 
 def structure_part_direction(head_name: str, part_name: str, target: Target, direction: Direction,
-                             reason: str) -> tuple[Direction, str]:
+                             reason: str, head_folded: str | None = None,
+                             part_folded: str | None = None) -> tuple[Direction, str]:
     """The direction of a part of a structure («Cơ cấu …»), given the one inferred for the part alone.
 
     A share planned at a level is judged «khoảng» its plan — except a part that is a burden: its name
     states one (inferred lower-is-better from the name, a ceiling, a rank), or it is the farm part of a
     labour structure («Cơ cấu lao động» › «Nông, lâm nghiệp và thủy sản» = the agricultural labour share,
-    lower is better, SPEC §4). A Chiều column and a «không vượt quá» target keep their direction."""
+    lower is better, SPEC §4). A Chiều column and a «không vượt quá» target keep their direction.
+    `head_folded`, `part_folded`: fold() of the two names, when the caller has them (the reader's keys)."""
     if reason.startswith("theo cột") or target.op in ("<", "<=", ">", ">="):
         return direction, reason
     if direction == "down":
         return direction, reason
-    head, part = vtext.fold(head_name), vtext.fold(part_name)
+    head = vtext.fold(head_name) if head_folded is None else head_folded
+    part = vtext.fold(part_name) if part_folded is None else part_folded
     if _LABOUR_RE.search(head + " " + part) and _FARM_RE.search(part):
         return "down", (f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng lao động nông nghiệp, càng thấp càng tốt")
     return "about", f"thành phần của «{vtext.clean(head_name)}»: tỷ trọng được đánh giá theo mức kế hoạch (khoảng)"

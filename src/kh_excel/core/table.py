@@ -1199,8 +1199,9 @@ def _structures_about(inds: list[Indicator], heads: list[int]) -> None:
     for i in heads:
         ind = inds[i]
         for part in structure_parts(inds, i):
+            # (each row's key is fold(name), as the reader made it)
             part.direction, part.direction_reason = structure_part_direction(
-                ind.name, part.name, part.target, part.direction, part.direction_reason)
+                ind.name, part.name, part.target, part.direction, part.direction_reason, ind.key, part.key)
 
 
 _registry = None
