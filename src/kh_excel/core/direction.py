@@ -174,7 +174,8 @@ def _anchored(words: Iterable[str], letters: str) -> str:
 
 
 # Whether a folded name holds any trigger word, as `_TRIGGER_RE.search` says (tests/test_direction_trigger.py).
-_trigger = re.compile(_anchored(_TRIGGER_WORDS, "bmpetsqykrvxdcgiuohnal3")).search
+_TRIGGER_FAST = re.compile(_anchored(_TRIGGER_WORDS, "bmpetsqykrvxdcgiuohnal3")).search
+_trigger = _TRIGGER_FAST
 
 
 def _name_direction(folded: str) -> tuple[Direction, str]:
