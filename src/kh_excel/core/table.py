@@ -27,6 +27,8 @@ from kh_excel.core.model import (
     EMPTY_TARGET,
 )
 from kh_excel.core.numbers import ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text, parse_target_ex
+# parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
+from kh_excel.core.numbers import _float_number, _numeric_target
 
 HEADER_SCAN_ROWS = 40
 
@@ -848,6 +850,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
     has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
     has_direction = "direction" in cols
+    c_note, has_anchors = cols.get("note"), bool(anchors)
     cells_roles, registry_id = _cells_roles, id(agency_registry())
     indicators = table.indicators
     append = indicators.append
@@ -859,15 +862,18 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
-        if row.count(None) + row.count("") == len(row):
+        name_cell = row[c_name]
+        # (a row whose name cell holds anything is not blank: counted only when it is blank)
+        if (name_cell is None or name_cell == "") and row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
         if blank_before and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             break
         blank_before = False
-        name_cell = row[c_name]
-        if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \
+        # (a name of text, the common row, by its length alone)
+        if (len(name_cell) <= 6 if name_cell.__class__ is str else name_cell is None or isinstance(name_cell, (int, float))
+                or isinstance(name_cell, str) and len(name_cell) <= 6) \
                 and _is_number_row(row):
             continue  # the (1) (2) (3) row: its name cell holds "(2)"
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
@@ -884,8 +890,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             raw, shown = values_of(r, row)
         else:
             raw = shown = dict(zip(roles, row_values(row)))
-        stt_raw = raw.get("stt")
-        stt_from_merge = bool(anchors) and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
+        # The cells of roles that never inherit from a merge are the row's own (raw[role], read directly).
+        stt_raw = row[c_stt] if has_stt else None
+        stt_from_merge = has_anchors and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
         if stt_raw is None:
             stt = ""
         elif stt_raw.__class__ is str:
@@ -904,10 +911,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         v = shown.get("unit")
         unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
-        result_raw = raw.get("result")
+        result_raw = row[c_result] if has_result else None
         if isinstance(result_raw, str):
             result_raw = _unless_placeholder(result_raw)
-        previous_raw = raw.get("previous")
+        previous_raw = row[c_previous] if has_previous else None
         if isinstance(previous_raw, str):
             previous_raw = _unless_placeholder(previous_raw)
         lead_raw = shown.get("lead")
@@ -1005,7 +1012,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             lead = lead or list(current.lead)
             cooperate = cooperate or list(current.cooperate)
             leader = leader or current.leader
-        v = raw.get("note")
+        v = row[c_note] if c_note is not None else None
         note = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         # A placeholder ("-", "…", "đang cập nhật") holds no figure.
         if target_raw is None and has_target:
@@ -1020,8 +1027,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         growth_target, growth_base, growth_period = False, None, (0, 0, 0)
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
-            reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
-            n = reading.number
+            # (parse_target_ex of a float is _numeric_target's reading)
+            reading = _numeric_target(target_raw, fmt) if target_raw.__class__ is float \
+                else _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            numbers = reading.numbers
+            n = numbers[0] if len(numbers) == 1 else reading.number  # (its property's common case)
             target = reading.target
             if n is not None and n.percent and not n.was_text and target.value is not None:
                 target = _scaled_target(reading)
@@ -1041,7 +1051,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if result_raw.__class__ is ErrorValue:
                 result_text = str(result_raw)
             else:
-                p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
+                fmt = fmts.get((r, c_result)) if fmts else None
+                # (parse_number of a float without a format is _float_number's reading)
+                p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
                 if p is not None and p.ambiguous:
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
@@ -1055,16 +1067,17 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         add_warning("result_expression", r, "result", name, value=rr.text,
                                     reading=_describe_result(rr))
                 else:
-                    result = _scaled(p)
+                    result = p.value.scaleb(2) if p.percent and not p.was_text else p.value  # _scaled(p)
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         previous = None
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
-            p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
+            fmt = fmts.get((r, c_previous)) if fmts else None
+            p = _float_number(previous_raw) if fmt is None and previous_raw.__class__ is float else parse_number(previous_raw, fmt)
             readings["previous"] = p
             if p is not None:
-                previous = _scaled(p)
+                previous = p.value.scaleb(2) if p.percent and not p.was_text else p.value  # _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
         if has_direction:
@@ -1200,8 +1213,9 @@ def _structures_about(inds: list[Indicator], heads: list[int]) -> None:
     for i in heads:
         ind = inds[i]
         for part in structure_parts(inds, i):
+            # (each row's key is fold(name), as the reader made it)
             part.direction, part.direction_reason = structure_part_direction(
-                ind.name, part.name, part.target, part.direction, part.direction_reason)
+                ind.name, part.name, part.target, part.direction, part.direction_reason, ind.key, part.key)
 
 
 _registry = None

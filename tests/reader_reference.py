@@ -1,0 +1,328 @@
+"""core.table.parse_grid as it was before its per-row fast paths (main at e24a997), copied unchanged
+as the reference tests/test_reader_same.py compares the reader with. It runs with core.table's helpers."""
+# flake8: noqa
+from __future__ import annotations
+
+from kh_excel.core import table as _table
+
+globals().update({k: v for k, v in vars(_table).items() if not k.startswith("__")})
+
+
+@without_gc
+def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
+    """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
+    GroupNotFound when `group`/`period` names no column group or period of the sheet."""
+    header = find_header(grid, group, period)
+    rows = grid.rows
+    cols = header.columns
+    fmts = grid.number_formats
+    first = header.row + 1
+    # Data ends at the last row with any content.
+    last = len(rows) - 1
+    while last >= first and all(_is_blank(v) for v in rows[last]):
+        last -= 1
+
+    anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", *_INHERITED_ROLES) if k in cols}, first)
+    title_lines = []
+    for r in range(0, header.rows[0]):
+        parts = [_str(v) for v in rows[r] if not _is_blank(v)]
+        if parts:
+            title_lines.append(" ".join(dict.fromkeys(parts)))
+
+    table = Table(
+        file=file,
+        sheet=grid.sheet,
+        columns=dict(cols),
+        column_headers=dict(header.labels),
+        header_rows=[r + 1 for r in header.rows],
+        first_data_row=first + 1,
+        last_data_row=last + 1,
+        title_lines=title_lines,
+        sections=[],
+        indicators=[],
+        year=_year_of(header.labels.get("target", "")),
+        previous_year=_year_of(header.labels.get("previous", "")),
+        groups=header.groups,
+        periods=header.periods,
+        group=header.group,
+        period=header.period,
+    )
+    if table.year is None and "result" in header.labels:
+        table.year = _year_of(header.labels["result"])
+    header_folds = {_fold(lab) for lab in header.labels.values()}
+    base_col, plan_period = _period_base(grid, header)
+
+    # Pad rows once so that every role column can be indexed directly.
+    ncols = max(cols.values()) + 1
+    for r in range(first, last + 1):
+        if len(rows[r]) < ncols:
+            rows[r] = list(rows[r]) + [None] * (ncols - len(rows[r]))
+    c_name, c_target = cols["name"], cols.get("target")
+    # Every role's cell of a row in one C call: a row's values are read once, as `Indicator.raw` keeps them.
+    roles = tuple(cols)
+    row_values = itemgetter(*cols.values())
+    inherited = tuple(role for role in _INHERITED_ROLES if role in cols)
+
+    def values_of(r: int, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(raw, shown): the role cells as written, and as read with merged cells lending their text
+        to the rows they cover (unit, agencies, leader, Chiều; figures and notes never inherit)."""
+        raw = dict(zip(roles, row_values(row)))
+        if not anchors:
+            return raw, raw
+        shown = dict(raw)
+        for role in inherited:
+            v = shown[role]
+            if (v is None or v == "") and (r, cols[role]) in anchors:
+                ar, ac = anchors[(r, cols[role])]
+                shown[role] = _cell(rows, ar, ac)
+        return raw, shown
+
+    def add_warning(code: str, r: int, role: str, indicator: str, **params: Any) -> None:
+        from kh_excel.core.validation import make_finding
+        col = cols.get(role, 0)
+        table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
+
+    from kh_excel.core.direction import infer_direction
+    split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
+    c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
+    has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
+    has_direction = "direction" in cols
+    cells_roles, registry_id = _cells_roles, id(agency_registry())
+    indicators = table.indicators
+    append = indicators.append
+    structures: list[int] = []  # indices of «Cơ cấu …» rows, whose parts are read once the table is
+    section = Section(numeral="", title="", row=0)
+    pending_numeral: tuple[str, int] | None = None
+    current: Indicator | None = None
+
+    blank_before = False
+    for r in range(first, last + 1):
+        row = rows[r]
+        if row.count(None) + row.count("") == len(row):
+            blank_before = True
+            continue
+        if blank_before and table.indicators and _ends_table(row, header_folds):
+            table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
+            break
+        blank_before = False
+        name_cell = row[c_name]
+        if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \
+                and _is_number_row(row):
+            continue  # the (1) (2) (3) row: its name cell holds "(2)"
+        # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
+        target_cell = row[c_target] if c_target is not None else None
+        if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(name_cell) == "name":
+            roles_here = _roles_of_row(row)
+            if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
+                same = sum(1 for _, lab in roles_here.values() if _fold(lab) in header_folds)
+                if same >= 2 or len(roles_here) >= 4:
+                    add_warning("repeated_header", r, "name", "")
+                    continue
+
+        if anchors:
+            raw, shown = values_of(r, row)
+        else:
+            raw = shown = dict(zip(roles, row_values(row)))
+        stt_raw = raw.get("stt")
+        stt_from_merge = bool(anchors) and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
+        if stt_raw is None:
+            stt = ""
+        elif stt_raw.__class__ is str:
+            # «12»: already clean (ASCII digits); «1», «-», «+» repeat down the column
+            stt = stt_raw if stt_raw.isdigit() and stt_raw.isascii() else _clean_short(stt_raw)
+        elif stt_raw.__class__ is float and stt_raw.is_integer():
+            stt = str(int(stt_raw))
+        else:
+            stt = _str(stt_raw)
+        # Names rarely repeat: read without a cache, text, footnote mark and fold at once.
+        if isinstance(name_cell, str):
+            name, footnote, name_fold = display_name(name_cell)
+        else:
+            (name, footnote), name_fold = split_footnote(_str(name_cell)), None
+        read_name = name
+        v = shown.get("unit")
+        unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
+        target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
+        result_raw = raw.get("result")
+        if isinstance(result_raw, str):
+            result_raw = _unless_placeholder(result_raw)
+        previous_raw = raw.get("previous")
+        if isinstance(previous_raw, str):
+            previous_raw = _unless_placeholder(previous_raw)
+        lead_raw = shown.get("lead")
+        has_values = target_raw.__class__ is float or result_raw.__class__ is float \
+            or not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
+        has_data = has_values or bool(unit) or not _is_blank(lead_raw)
+        # (a non-zero float target, the common row, is a figure: no call needed to say so)
+        if has_data and not (target_raw.__class__ is float and target_raw) and _is_empty_figure(target_raw) \
+                and _is_empty_figure(result_raw) and _is_empty_figure(previous_raw) and _is_blank(lead_raw) \
+                and _is_heading(name):
+            # "E. SẢN XUẤT NÔNG NGHIỆP", "A | NÔNG NGHIỆP" with formulas giving 0 (a heading, not an indicator);
+            # a running serial number in the STT column does not make it one either.
+            has_values = has_data = False
+            serial_m = _INT_STT.match(stt)
+            serial = int(serial_m.group(1)) if serial_m else None
+            m = _LETTERED.match(name)
+            if m:
+                stt, name = m.group(1), m.group(2)
+            elif serial is not None:
+                stt = ""
+        else:
+            serial = None
+
+        if has_data and (not stt or stt.isdigit() or (len(stt) == 1 and not stt.isalpha())):
+            is_roman = False  # a row with figures and a plain STT («12», «-», «+»): never a section or its numeral
+        else:
+            # Section numeral and title in the STT cell ("II CÁC CHỈ TIÊU …").
+            m = _ROMAN_PREFIX.match(stt)
+            if m and not name and _is_upper_title(m.group(2)):
+                stt, name = m.group(1), m.group(2)
+            if not stt and name and not has_data:  # "I. CÁC CHỈ TIÊU …" typed in the name column
+                m = _ROMAN_PREFIX.match(name)
+                if m and _is_upper_title(m.group(2)):
+                    stt, name = m.group(1), m.group(2)
+            part = _PART.match(_fold(stt)) if stt and not has_data else None
+            if part:  # "PHẦN I", "Phần 2"
+                stt = part.group(1).upper()
+            stt_upper = stt.upper().rstrip(".")
+            is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
+
+            if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
+                is_roman = True  # "A", "A." sections as some offices letter them
+            if not stt and name and not has_data and not _is_upper_title(name) and _fold(name).startswith(_SECTION_WORDS):
+                is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
+                stt_upper = pending_numeral[0] if pending_numeral else ""
+            if is_roman and not has_data:
+                if name:
+                    section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
+                    table.sections.append(section)
+                    pending_numeral = None
+                else:
+                    pending_numeral = (stt_upper, r + 1)
+                current = None
+                continue
+            if not stt and name and not has_data and _is_upper_title(name):
+                numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
+                section = Section(numeral=numeral, title=name, row=srow, serial=serial)
+                table.sections.append(section)
+                pending_numeral = None
+                current = None
+                continue
+        if not name and not has_data:
+            continue  # a stray STT or note fragment with nothing to read
+        # (the name's fold as read, unless a heading or numeral rule rewrote the name)
+        fname = name_fold if name and name is read_name and name_fold is not None else fold(name or stt)
+        if not stt:
+            if not has_data and fname.startswith(_NOTE_START):
+                continue
+            if fname.rstrip(" :") in _TOTAL_NAMES:
+                continue  # a total row is arithmetic, not an indicator
+
+        if is_roman:
+            kind, number = "indicator", None
+            add_warning("roman_indicator", r, "stt", name, stt=stt)
+        elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
+                                     else _stt_number(stt)) is not None:
+            kind = "indicator"
+        elif stt_from_merge and current is not None:
+            kind, number = "subrow", current.number
+        elif current is None:
+            kind, number = "indicator", None
+        else:
+            kind, number = "subrow", current.number
+        if kind == "subrow" and not has_data:
+            continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
+
+        try:
+            lead, cooperate = cells_roles(lead_raw, shown.get("cooperate"), registry_id)
+        except TypeError:  # an unhashable value: not from a sheet, but read it all the same
+            lead, cooperate = _roles_cached(_agencies(lead_raw), _agencies(shown.get("cooperate")))
+        lead, cooperate = list(lead), list(cooperate)
+        v = shown.get("leader")
+        leader = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
+        if kind == "subrow" and current is not None:
+            lead = lead or list(current.lead)
+            cooperate = cooperate or list(current.cooperate)
+            leader = leader or current.leader
+        v = raw.get("note")
+        note = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
+        # A placeholder ("-", "…", "đang cập nhật") holds no figure.
+        if target_raw is None and has_target:
+            raw["target"] = None
+        if result_raw is None and has_result:
+            raw["result"] = None
+        if previous_raw is None and has_previous:
+            raw["previous"] = None
+        readings: dict[str, Any] = {}
+        exact: dict[str, Decimal] = {}
+        target = EMPTY_TARGET
+        growth_target, growth_base, growth_period = False, None, (0, 0, 0)
+        if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
+            fmt = fmts.get((r, c_target)) if fmts else None
+            reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            n = reading.number
+            target = reading.target
+            if n is not None and n.percent and not n.was_text and target.value is not None:
+                target = _scaled_target(reading)
+            readings["target"] = reading
+            if n is not None:
+                if n.exact is not None and target.op == "=":
+                    exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
+                if n.was_text and target.is_numeric and "%" in target.text and unit and "%" not in unit \
+                        and "phần trăm" not in unit.lower():
+                    growth_target = True
+                    if base_col is not None and base_col < len(row):
+                        base = parse_number(row[base_col])
+                        if base is not None:
+                            growth_base, growth_period = base.value, plan_period
+        result, result_text, result_reading = None, "", None
+        if has_result and (result_raw.__class__ is float or not _is_blank(result_raw)):
+            if result_raw.__class__ is ErrorValue:
+                result_text = str(result_raw)
+            else:
+                p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
+                if p is not None and p.ambiguous:
+                    p = _nearer_reading(p, result_raw, target)
+                readings["result"] = p
+                if p is None:
+                    result_text = _str(result_raw)
+                    rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
+                    if rr is not None:
+                        result_reading = rr
+                        if rr.point is not None and not rr.change:
+                            result = rr.point
+                        add_warning("result_expression", r, "result", name, value=rr.text,
+                                    reading=_describe_result(rr))
+                else:
+                    result = _scaled(p)
+                    if p.exact is not None:
+                        exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
+        previous = None
+        if has_previous and (previous_raw.__class__ is float
+                             or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
+            p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
+            readings["previous"] = p
+            if p is not None:
+                previous = _scaled(p)
+                if p.exact is not None:
+                    exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+        if has_direction:
+            v = shown.get("direction")
+            explicit = "" if v is None else _str(v)
+        else:
+            explicit = ""
+        direction, reason = infer_direction(name, unit, target, explicit, fname if name else None)
+        # Positionally, in the order of Indicator's fields (_INDICATOR_FIELDS checks it): a third of the keyword call.
+        ind = Indicator(r + 1, kind, stt, name, unit, section.title, section.numeral, target, result, result_text,
+                        previous, lead, cooperate, leader, note, direction, reason,
+                        current.row if kind == "subrow" and current is not None else None, number, raw, readings,
+                        fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
+                        footnote)
+        append(ind)
+        if name and fname.startswith("co cau"):
+            structures.append(len(indicators) - 1)
+        if kind == "indicator":
+            current = ind
+    _subrows_of(indicators)  # added after the copy: the direction review's sub-row rule (core.direction)
+    _structures_about(indicators, structures)
+    return table
