@@ -38,7 +38,7 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter
 from typing import Mapping
 
@@ -449,20 +449,15 @@ def structures(inds: list[Indicator]) -> dict[int, list[int]]:
 
 def _structure_heads(inds: list[Indicator]) -> list[int]:
     """The rows that may head a structure: those whose key (fold(name), set by the reader) begins «co cau»,
-    found by str.find over the keys, one a line, the line numbers counted in C. A row without a key, or a key
-    holding a line break, is asked name_key (which folds the name and keeps it) as each row once was."""
-    keys = [ind.key for ind in inds]
-    text = "\n" + "\n".join(keys) if all(keys) else ""
-    if not text or text.count("\n") != len(keys):
-        return [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
-    heads, row, seen = [], -1, 0  # row: the key the text up to `seen` ends in
-    at = text.find("\nco cau")
-    while at >= 0:
-        row += text.count("\n", seen, at + 1)
-        seen = at + 1
-        heads.append(row)
-        at = text.find("\nco cau", seen)
-    return heads
+    each key tested by str.startswith mapped over them in C (no Python step per row). A row without a key
+    is asked name_key (which folds the name and keeps it) as each row once was."""
+    keys = list(map(_KEY, inds))
+    if all(keys):
+        return list(compress(count(), map(str.startswith, keys, repeat("co cau"))))
+    return [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
+
+
+_KEY = attrgetter("key")
 
 
 _SEVERITY = {"so_lieu_loi": 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}
