@@ -20,7 +20,7 @@ from typing import Any, Container, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
+from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
 from kh_excel.core.numbers import far_ratio, format_number, parse_number, parse_target_ex, to_decimal
 from kh_excel.core.table import structure_parts
 
@@ -217,6 +217,11 @@ def _text_issues_of(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ..
     return _text_issues(raw, multi_line_ok)
 
 
+def _message_text(template: str, params: dict[str, Any]) -> str:
+    """A finding's message, as make_finding writes it (run when the message is first read: DeferredText)."""
+    return vtext.clean(template.format_map(params))
+
+
 class _Checker:
     def __init__(self, table: Table):
         self.t = table
@@ -240,7 +245,7 @@ class _Checker:
         params = {"cell": cell, "indicator": indicator, "row": "" if row is None else row, **params}
         ft = CATALOGUE[code]
         self.out.append(Finding(code, ft.severity, self.t.sheet, cell, row, indicator,
-                                vtext.clean(ft.template.format_map(params)), params))
+                                DeferredText(_message_text, ft.template, params), params))
 
     def column(self, role: str) -> list[Any]:
         """The cell of `role` of each indicator, in order (None where the row has none): read once."""
