@@ -606,13 +606,18 @@ def _looks_numeric_attempt(raw: Any) -> bool:
 
 def _structures(inds: list[Indicator], keys: list[str] | None = None) -> list[tuple[Indicator, list[Indicator]]]:
     """Each 'Cơ cấu …' row that has parts, with them (`keys`: each row's name_key)."""
+    return [(inds[i], parts) for i, parts in _structures_at(inds, keys)]
+
+
+def _structures_at(inds: list[Indicator], keys: list[str] | None = None) -> list[tuple[int, list[Indicator]]]:
+    """_structures with each head's index in place of the head."""
     if keys is None:
         keys = [ind.key or ind.name_key for ind in inds]
     found = []
     for i in compress(count(), map(methodcaller("startswith", "co cau"), keys)):  # the heads found in C
         parts = structure_parts(inds, i)
         if parts:
-            found.append((inds[i], parts))
+            found.append((i, parts))
     return found
 
 
@@ -626,12 +631,20 @@ def _sheet_order(f: Finding) -> tuple[int, int, int]:
 @without_gc
 def validate(table: Table) -> list[Finding]:
     """Every finding for the table, in sheet order (reader findings first where tied)."""
+    return validate_found(table)[0]
+
+
+@without_gc
+def validate_found(table: Table) -> tuple[list[Finding], list[tuple[int, list[Indicator]]]]:
+    """validate's findings, with the structures it found ((index of each «Cơ cấu …» row with parts, its
+    parts), `_structures_at`): core.gate.check hands them to evaluate instead of it finding them again."""
     ch = _Checker(table)
     ch.out.extend(table.reader_findings)
     _header_check(ch)
     inds = table.indicators
     keys = [ind.key or ind.name_key for ind in inds]
-    structures = _structures(inds, keys)
+    found = _structures_at(inds, keys)
+    structures = [(inds[i], parts) for i, parts in found]
     structure_heads = {ind.row for ind, _ in structures}
     headings = _part_headings(inds)
     ch.rows(keys, headings, structure_heads)
@@ -639,7 +652,7 @@ def validate(table: Table) -> list[Finding]:
     ch.stt_sequence()
     ch.structures(structures)
     ch.spelling()
-    return sorted(ch.out, key=_sheet_order)
+    return sorted(ch.out, key=_sheet_order), found
 
 
 _PART_MARK = ("-", "+", "*", "•", "–")
