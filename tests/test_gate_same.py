@@ -149,3 +149,13 @@ def test_a_big_table_gates_as_before(tmp_path):
     extra.append(Finding("structure_sum", "error", table.sheet, f"{col['result']}{inds[41].row}", inds[41].row, "",
                          "Tổng không khớp", {"cells": f"{col['result']}{inds[42].row}:{col['result']}{inds[45].row}"}))
     assert_same_gate(table, found + extra)
+
+
+@pytest.mark.parametrize("path", BOOKS, ids=lambda p: p.name)
+def test_check_with_validations_structures_is_check_with_its_own(path):
+    """check without findings hands evaluate the structures validate found; given findings, evaluate finds them."""
+    a, b = check(read_workbook(path)), check(read_workbook(path), findings=validate(read_workbook(path)))
+    assert (a.findings, a.faults, a.failed_cells) == (b.findings, b.faults, b.failed_cells)
+    assert [repr(x) for x in a.attainment.assessments] == [repr(x) for x in b.attainment.assessments]
+    assert repr(a.attainment.summary) == repr(b.attainment.summary)
+    assert a.attainment.summary.sentence == b.attainment.summary.sentence

@@ -619,3 +619,13 @@ def test_text_issues_of_is_text_issues(raw, multi_line_ok):
     assert V._text_issues_of(raw, multi_line_ok) == _text_issues(raw, multi_line_ok)
     if V._all_clean([raw]):  # then only a legacy font can be wrong
         assert (_text_issues(raw, multi_line_ok) if vtext.detect_legacy(raw) else ()) == _text_issues(raw, multi_line_ok)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_text(NAMES + LEADS + LEADERS + UNITS), st.text(), st.text(alphabet="aăơưđạỹÆæ®ÐñØøÝ¸ ")),
+                max_size=8))
+def test_maybe_legacy_leaves_out_only_texts_detect_legacy_rules_out(texts):
+    kept = list(V._maybe_legacy(texts))
+    assert kept == [v for v in texts if v in kept]  # in order, a subset
+    assert [v for v in texts if vtext.detect_legacy(v)] == [v for v in kept if vtext.detect_legacy(v)]
+    assert all(vtext.detect_legacy(v) is None for v in texts if v not in kept)

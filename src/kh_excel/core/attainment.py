@@ -38,7 +38,7 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter
 from typing import Mapping
 
@@ -336,18 +336,19 @@ def _growth(ind: Indicator) -> tuple:
 
 @without_gc
 def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
-             faults: Mapping[int, str] | None = None) -> Attainment:
+             faults: Mapping[int, str] | None = None, *, groups: dict[int, list[int]] | None = None) -> Attainment:
     """Assess every row of the table and summarise. `faults` (sheet row -> why, from core.gate)
     are rows whose numbers failed a check: they get «Số liệu lỗi», never a ratio or a judgement.
     A table without a plan or a result column is read and reported, every row «Không đánh giá»
-    with the reason."""
+    with the reason. `groups`: structures(table.indicators) when the caller has it (core.gate.check)."""
     faults = faults or {}
     inds = table.indicators
     columns = table.columns
     missing = [role for role, has in (("target", lambda: any(i.target.text for i in inds)),
                                       ("result", lambda: any(i.result is not None or i.result_text for i in inds)))
                if role not in columns and not has()]
-    groups = structures(inds)  # the rows' structures, for the statuses and the summary alike
+    if groups is None:
+        groups = structures(inds)  # the rows' structures, for the statuses and the summary alike
     if missing:
         reason = ("bảng không có cột kế hoạch nên không so sánh được" if "target" in missing
                   else "bảng không có cột kết quả thực hiện nên chưa đánh giá được")
@@ -448,18 +449,20 @@ def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def structures(inds: list[Indicator]) -> dict[int, list[int]]:
+def structures(inds: list[Indicator], given: list[tuple[int, list[Indicator]]] | None = None) -> dict[int, list[int]]:
     """index of each structure row («Cơ cấu GRDP» with its shares below it) -> indices of its parts.
     One rule for every output (WRITING.md: the counts equal the items listed): a structure and its parts
-    are ONE indicator, judged by structure_status; the parts keep their own status in the row list."""
+    are ONE indicator, judged by structure_status; the parts keep their own status in the row list.
+    `given`: (index, structure_parts) of each «Cơ cấu …» row of these very rows that has parts, in order,
+    when validation has them (validation.validate_found); a row without parts has no share either."""
     from kh_excel.core.table import structure_parts
     out: dict[int, list[int]] = {}
     taken: set[int] = set()
-    for i in _structure_heads(inds):
+    for i, given_parts in (((i, None) for i in _structure_heads(inds)) if given is None else given):
         ind = inds[i]
         if i in taken or not ind.name_key.startswith("co cau"):
             continue
-        parts = share_parts(ind, structure_parts(inds, i))
+        parts = share_parts(ind, structure_parts(inds, i) if given_parts is None else given_parts)
         if parts:
             found, j = [], i  # the parts follow their structure, in order: found by a walk, not a lookup
             for p in parts:
@@ -474,20 +477,15 @@ def structures(inds: list[Indicator]) -> dict[int, list[int]]:
 
 def _structure_heads(inds: list[Indicator]) -> list[int]:
     """The rows that may head a structure: those whose key (fold(name), set by the reader) begins «co cau»,
-    found by str.find over the keys, one a line, the line numbers counted in C. A row without a key, or a key
-    holding a line break, is asked name_key (which folds the name and keeps it) as each row once was."""
-    keys = [ind.key for ind in inds]
-    text = "\n" + "\n".join(keys) if all(keys) else ""
-    if not text or text.count("\n") != len(keys):
-        return [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
-    heads, row, seen = [], -1, 0  # row: the key the text up to `seen` ends in
-    at = text.find("\nco cau")
-    while at >= 0:
-        row += text.count("\n", seen, at + 1)
-        seen = at + 1
-        heads.append(row)
-        at = text.find("\nco cau", seen)
-    return heads
+    each key tested by str.startswith mapped over them in C (no Python step per row). A row without a key
+    is asked name_key (which folds the name and keeps it) as each row once was."""
+    keys = list(map(_KEY, inds))
+    if all(keys):
+        return list(compress(count(), map(str.startswith, keys, repeat("co cau"))))
+    return [i for i, k in enumerate(keys) if not k or k.startswith("co cau")]
+
+
+_KEY = attrgetter("key")
 
 
 _SEVERITY = {"so_lieu_loi": 5, "khong_dat": 4, "chua_co_so_lieu": 3, "dat": 2, "vuot": 1, "khong_danh_gia": 0}

@@ -162,15 +162,20 @@ def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
 
 def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding] | None = None) -> Checked:
     """Validate the table once and evaluate it with its failed rows as «số liệu lỗi»."""
-    from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate
-    from kh_excel.core.validation import validate
+    from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate, structures
+    from kh_excel.core.validation import validate_found
 
-    findings = validate(table) if findings is None else findings
+    groups = None
+    if findings is None:
+        # validate's structures serve evaluate too: the blanked copy keeps every row's name, STT, kind and
+        # unit (all a structure is found by), so the indices found on the table hold for it
+        findings, found = validate_found(table)
+        groups = structures(table.indicators, found)
     cells = failed_cells(table, findings)
     faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
               for row, roles in cells.items()}
     shown = _blanked(table, cells) if cells else table
-    att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults)
+    att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults, groups=groups)
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
 
 

@@ -7,6 +7,7 @@ so that the precision a cell shows (93,00) survives the trip to a document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -138,6 +139,29 @@ class Finding:
             "indicator": self.indicator,
             "message": self.message,
         }
+
+
+class DeferredText(partial):
+    """A Finding's message made when first read: `partial(make, *args)`, called once, the text then kept in
+    its place. A check makes about one warning per ten rows and most are only counted, never shown:
+    formatting and cleaning each message cost more than the check that found it. Fields, equality, repr,
+    JSON, copies and pickles all read `message`, so they see the text, never this."""
+
+    __slots__ = ()
+
+
+_MESSAGE_SLOT = Finding.message  # the slot itself, under the property below
+
+
+def _message(finding: Finding) -> str:
+    m = _MESSAGE_SLOT.__get__(finding)
+    if type(m) is DeferredText:
+        m = m()
+        _MESSAGE_SLOT.__set__(finding, m)
+    return m
+
+
+Finding.message = property(_message, _MESSAGE_SLOT.__set__, doc="Vietnamese, NFC (made when first read)")  # type: ignore[assignment]
 
 
 @dataclass

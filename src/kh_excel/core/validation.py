@@ -12,7 +12,7 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from itertools import compress, count
 from heapq import nsmallest
-from operator import attrgetter, is_not, methodcaller
+from operator import attrgetter, is_not, methodcaller, not_
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
@@ -20,7 +20,7 @@ from typing import Any, Container, Iterable
 
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
+from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
 from kh_excel.core.numbers import far_ratio, format_number, parse_number, parse_target_ex, to_decimal
 from kh_excel.core.table import structure_parts
 
@@ -202,12 +202,24 @@ def _all_clean(texts: list[str]) -> bool:
             and (joined.isascii() or _is_nfc(joined)))
 
 
+def _maybe_legacy(texts: list[str]) -> Iterable[str]:
+    """The texts in which detect_legacy may find a legacy font, in order: it says None at once for a text
+    holding a Unicode Vietnamese letter no legacy font makes (text._NOT_LEGACY, its own first test), and
+    that search is mapped over the column in C instead of a call per text (names rarely repeat)."""
+    return compress(texts, map(not_, map(vtext._NOT_LEGACY.search, texts)))
+
+
 def _text_issues_of(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
     """_text_issues, the common cell (single plain spaces, NFC, no legacy font) told by cheap tests."""
     if (raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " "
             and (raw.isascii() or _is_nfc(raw)) and not vtext.detect_legacy(raw)):
         return ()
     return _text_issues(raw, multi_line_ok)
+
+
+def _message_text(template: str, params: dict[str, Any]) -> str:
+    """A finding's message, as make_finding writes it (run when the message is first read: DeferredText)."""
+    return vtext.clean(template.format_map(params))
 
 
 class _Checker:
@@ -233,7 +245,7 @@ class _Checker:
         params = {"cell": cell, "indicator": indicator, "row": "" if row is None else row, **params}
         ft = CATALOGUE[code]
         self.out.append(Finding(code, ft.severity, self.t.sheet, cell, row, indicator,
-                                vtext.clean(ft.template.format_map(params)), params))
+                                DeferredText(_message_text, ft.template, params), params))
 
     def column(self, role: str) -> list[Any]:
         """The cell of `role` of each indicator, in order (None where the row has none): read once."""
@@ -320,7 +332,7 @@ class _Checker:
                 unsure = [v for v in _distinct(list(compress(cells, kept))) if isinstance(v, str) and v]
             if _all_clean(unsure):  # then only a legacy font can be wrong
                 detect = vtext.detect_legacy
-                bad = {v: _text_issues(v, multi_line_ok) for v in texts if detect(v)}
+                bad = {v: _text_issues(v, multi_line_ok) for v in _maybe_legacy(texts) if detect(v)}
             else:
                 bad = {v: issues for v in texts if (issues := _text_issues_of(v, multi_line_ok))}
             if not bad:
@@ -594,13 +606,18 @@ def _looks_numeric_attempt(raw: Any) -> bool:
 
 def _structures(inds: list[Indicator], keys: list[str] | None = None) -> list[tuple[Indicator, list[Indicator]]]:
     """Each 'Cơ cấu …' row that has parts, with them (`keys`: each row's name_key)."""
+    return [(inds[i], parts) for i, parts in _structures_at(inds, keys)]
+
+
+def _structures_at(inds: list[Indicator], keys: list[str] | None = None) -> list[tuple[int, list[Indicator]]]:
+    """_structures with each head's index in place of the head."""
     if keys is None:
         keys = [ind.key or ind.name_key for ind in inds]
     found = []
     for i in compress(count(), map(methodcaller("startswith", "co cau"), keys)):  # the heads found in C
         parts = structure_parts(inds, i)
         if parts:
-            found.append((inds[i], parts))
+            found.append((i, parts))
     return found
 
 
@@ -614,12 +631,20 @@ def _sheet_order(f: Finding) -> tuple[int, int, int]:
 @without_gc
 def validate(table: Table) -> list[Finding]:
     """Every finding for the table, in sheet order (reader findings first where tied)."""
+    return validate_found(table)[0]
+
+
+@without_gc
+def validate_found(table: Table) -> tuple[list[Finding], list[tuple[int, list[Indicator]]]]:
+    """validate's findings, with the structures it found ((index of each «Cơ cấu …» row with parts, its
+    parts), `_structures_at`): core.gate.check hands them to evaluate instead of it finding them again."""
     ch = _Checker(table)
     ch.out.extend(table.reader_findings)
     _header_check(ch)
     inds = table.indicators
     keys = [ind.key or ind.name_key for ind in inds]
-    structures = _structures(inds, keys)
+    found = _structures_at(inds, keys)
+    structures = [(inds[i], parts) for i, parts in found]
     structure_heads = {ind.row for ind, _ in structures}
     headings = _part_headings(inds)
     ch.rows(keys, headings, structure_heads)
@@ -627,7 +652,7 @@ def validate(table: Table) -> list[Finding]:
     ch.stt_sequence()
     ch.structures(structures)
     ch.spelling()
-    return sorted(ch.out, key=_sheet_order)
+    return sorted(ch.out, key=_sheet_order), found
 
 
 _PART_MARK = ("-", "+", "*", "•", "–")
