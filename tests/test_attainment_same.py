@@ -383,6 +383,9 @@ def assert_same_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE, f
     twin = copy.deepcopy(table)  # each runs on its own rows: name_key fills an empty key as it goes
     new = _outcome(A.evaluate, table, tolerance, faults)
     old = _outcome(ref_evaluate, twin, tolerance, faults)
+    if old in (("raised", "DivisionByZero"), ("raised", "InvalidOperation")):  # the code before divided a growth by a previous figure of 0:
+        assert new[0] == "ok", new           # fixed on purpose (tests/test_growth_on_nothing.py)
+        return
     assert new[0] == old[0], (new, old)
     if new[0] == "raised":
         assert new[1] == old[1]
@@ -487,6 +490,12 @@ def test_summarise_and_assess_equal_the_code_before(inds, year):
     twin = copy.deepcopy(inds)
     new = [_outcome(A.assess, i) for i in inds]
     old = [_outcome(ref_assess, i) for i in twin]
+    # the code before divided a growth by a previous figure of 0 (DivisionByZero, or InvalidOperation for 0/0):
+    # fixed on purpose (tests/test_growth_on_nothing.py), so those rows are left out of the comparison
+    fixed = [o[0] == "raised" and o[1] in ("DivisionByZero", "InvalidOperation") and n[0] == "ok"
+             for n, o in zip(new, old)]
+    new = [n for n, f in zip(new, fixed) if not f]
+    old = [o for o, f in zip(old, fixed) if not f]
     assert [(k, _assessment(v) if k == "ok" else v) for k, v in new] == \
         [(k, _assessment(v) if k == "ok" else v) for k, v in old]
     mine = [v for k, v in new if k == "ok"]

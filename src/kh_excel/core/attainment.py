@@ -167,7 +167,7 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
     """A plan that is a growth: over a period (the average yearly growth since the base year) or, on an
     amount ("Tăng 10%"), against the previous year."""
     d = ind.direction
-    if ind.growth_base is not None and ind.growth_base > 0 and r > 0:
+    if ind.growth_base is not None and ind.growth_base > 0 and r > 0 and ind.growth_period[0] > 0:
         # a plan for a period ("KH NQ 2016-2020": "Tăng 11-12%"): the average yearly growth since the base year
         years, first, last = ind.growth_period
         g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
@@ -176,11 +176,12 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
                                              f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
                           (first, last))
     # "Tăng 10%" on an amount: judged by the growth against the previous year
-    if ind.previous is None or ind.previous <= 0:
+    base = ind.exact.get("previous", ind.previous) if ind.previous is not None else None
+    if base is None or ind.previous <= 0 or base == 0:  # (a growth on nothing is no figure: never a division by 0)
         return Assessment(ind, "khong_danh_gia", None,
                           f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
                           *growth)
-    g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
+    g = (r / base - 1) * _HUNDRED
     status, reason = judge(g, t, d, tolerance)
     return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
 

@@ -21,7 +21,7 @@ from typing import Any, Container, Iterable
 from kh_excel.core import text as vtext
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
-from kh_excel.core.numbers import far_ratio, format_number, parse_number, parse_target_ex, to_decimal
+from kh_excel.core.numbers import _quantize, far_ratio, format_number, parse_number, parse_target_ex, to_decimal
 from kh_excel.core.table import structure_parts
 
 
@@ -142,7 +142,7 @@ def fmt(value: Any) -> str:
     finding reads the same whether its engine knows the cell's format (a file) or not (Excel's remote engine)."""
     if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
         d = to_decimal(value)
-        d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+        d = _quantize(d, 0) if d == d.to_integral_value() else d.normalize()  # (never raises: wide context)
         return format_number(d)
     return str(value)
 
@@ -315,7 +315,7 @@ class _Checker:
                 ratio = result / tv
                 if far_ratio(ratio):  # numbers.far_apart's rule (both are positive here), the documents' one too
                     add("result_far_off", ind, "result", result=fmt(result), target=fmt(tv),
-                        ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
+                        ratio=fmt(_quantize(ratio * 100, 1)))  # a ratio of 10**40 too
         if texts:
             self._columns.update(zip([role for role, _ in _TEXT_ROLES], map(list, zip(*texts))))
 
