@@ -155,7 +155,11 @@ def shows_percent(ind: Indicator) -> bool:
     if p is not None and p.percent:
         return True
     rr = ind.result_reading
-    return rr is not None and not rr.change and "%" in rr.text
+    # the figure's own «%», not a note's: «Ước 12.600 (đạt 105%)» is 12.600 in the row's unit
+    return rr is not None and not rr.change and "%" in _NOTES.sub("", rr.text)
+
+
+_NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _unit_mismatch(ind: Indicator, ratio: Decimal, growth: tuple) -> Assessment:

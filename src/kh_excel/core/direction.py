@@ -28,6 +28,7 @@ LOWER_IS_BETTER = (
     "ca mac", "ty le mac", "ca nhiem", "cuoc dinh cong", "vu dinh cong", "ngung viec", "tao hon", "xam hai",
     "bao luc", "buon lau", "gian lan", "sai pham", "tham nhung", "bi thuong", "mat tich", "phong hoc tam",
     "phong hoc muon", "nha tam", "dot nat", "luu ban", "thieu viec lam", "bo hoang", "nhiem benh",
+    "sinh con thu ba", "chenh lech giau", "chenh lech thu nhap",
 )
 _LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
 # Ceilings: figures a plan caps rather than raises, with the reason written in the report.
@@ -324,7 +325,10 @@ def _handled(folded: str, name: str | None, burdens: list[re.Match]) -> re.Match
         if name is None or as_written(h.group(0), name):
             return h
     # «Tỷ lệ xã không để xảy ra cháy rừng», «phương tiện không phát thải»: the burden itself is negated
-    return _BURDEN_NEGATED.search(folded, 0, burdens[0].start())
+    # (at the very start the name is the commitment itself, «Không để xảy ra cháy rừng lớn»: its figure counts
+    # the burden, planned at 0, and lower is better)
+    m = _BURDEN_NEGATED.search(folded, 0, burdens[0].start())
+    return m if m is not None and m.start() > 0 else None
 
 
 _BURDEN_NEGATED = re.compile(r"\bkhong(?: co| de xay ra| xay ra| con)? $")

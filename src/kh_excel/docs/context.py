@@ -293,7 +293,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     issued = ngay or today or date.today()
-    level = _committee_level(ban_hanh) or (province[0].lower() if province else "") if people_committee else "tỉnh"
+    # (an office under a committee — a Sở, a Phòng — is of its committee's level: the title's, or a gap)
+    level = _committee_level(ban_hanh) or (province[0].lower() if province else "")
     defaults = kinds.default_recipients(info, level, province[1] if province else "",
                                         (issued.year, issued.month, issued.day))
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
@@ -518,6 +519,10 @@ def default_head_title(ban_hanh: list[str]) -> str:
 _COMRADE = re.compile(r"^(đồng chí|đông chí|đ/c|đc\.?)\s+", re.I)
 
 
+# The chairman of another body (the People's Council, the Fatherland Front, an association) signs no committee's document.
+_OTHER_CHAIR = re.compile(r"\b(?:hdnd|hoi dong|mat tran|mttq|hoi|lien doan|doan)\b")
+
+
 def _chairman(table: Table) -> str:
     """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh')."""
     for ind in table.indicators:
@@ -525,7 +530,7 @@ def _chairman(table: Table) -> str:
         if " - " not in leader:
             continue
         name, role = leader.split(" - ", 1)
-        if fold(role).startswith("chu tich"):
+        if fold(role).startswith("chu tich") and not _OTHER_CHAIR.search(fold(role)):
             return _COMRADE.sub("", name).strip()
     return ""
 
