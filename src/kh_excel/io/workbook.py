@@ -504,8 +504,9 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                     r += min(int(el.get(t + "number-rows-repeated", "1")), 1_048_576)
                     el.clear()
             elif tag in (t + "table-cell", t + "covered-table-cell") and event == "end":
-                rows_span = int(el.get(t + "number-rows-spanned", "1"))
-                cols_span = int(el.get(t + "number-columns-spanned", "1"))
+                # clamped to Excel's sheet, as an .xlsx merge can reach no further (A1:XFD1048576)
+                rows_span = max(min(int(el.get(t + "number-rows-spanned", "1")), 1_048_576 - r), 1)
+                cols_span = max(min(int(el.get(t + "number-columns-spanned", "1")), 16_384 - c), 1)
                 if rows_span > 1 or cols_span > 1:
                     out.merged.append((r, c, r + rows_span - 1, c + cols_span - 1))
                 if el.get(calc_type) == "error":
