@@ -69,3 +69,22 @@ def test_the_notice_adds_the_office_leaders_after_the_level_bodies():
 def test_the_place_from_a_title_or_its_attachment_line(line, expected):
     from kh_excel.docs.context import province_from_titles
     assert province_from_titles([line]) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 XÃ ĐƠN DƯƠNG, TỈNH LÂM ĐỒNG", ("XÃ", "ĐƠN DƯƠNG")),   # the commune issues
+    ("CHỈ TIÊU NĂM 2026 PHƯỜNG 1, THÀNH PHỐ ĐÀ LẠT", ("PHƯỜNG", "1")),
+    ("CHỈ TIÊU NĂM 2020 XÃ KA ĐÔ, HUYỆN ĐƠN DƯƠNG", ("XÃ", "KA ĐÔ")),
+    ("CHỈ TIÊU HUYỆN ĐƠN DƯƠNG DO TỈNH GIAO NĂM 2020", ("HUYỆN", "ĐƠN DƯƠNG")),
+    ("CHỈ TIÊU KINH TẾ - XÃ HỘI, QUỐC PHÒNG - AN NINH NĂM 2026 HUYỆN LẠC DƯƠNG", ("HUYỆN", "LẠC DƯƠNG")),  # «xã hội»
+    ("BIỂU 07: TỔNG HỢP CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2020 PHÂN THEO CÁC XÃ, THỊ TRẤN", None),
+])
+def test_the_issuer_is_the_first_place_named_with_its_level(line, expected):
+    from kh_excel.docs.context import province_from_titles
+    assert province_from_titles([line]) == expected
+
+
+def test_a_commune_names_its_own_bodies():
+    got = recipients("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 XÃ ĐƠN DƯƠNG, TỈNH LÂM ĐỒNG")
+    assert got == ["- Thường trực Đảng ủy xã;", "- Thường trực HĐND xã;", "- Chủ tịch, các PCT UBND xã;",
+                   "- Các ban, ngành, đoàn thể xã;", "- Lưu: VT, TH."]

@@ -133,15 +133,20 @@ def _same_agency(a: str, b: str) -> bool:
 
 
 # «… NĂM 2026 TỈNH LÀO CAI», «(Kèm theo Báo cáo … của UBND huyện Đơn Dương)»: the place ends the line (or its bracket).
-_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+([^\d()]+?)\s*\)?\s*$")
+# The first level word of the line names the issuer («XÃ KA ĐÔ, HUYỆN ĐƠN DƯƠNG»: the commune), its name running to a
+# comma, a bracket, a dash, «do/năm/giai đoạn/theo …» or the line's end («XÃ HỘI» is society, no commune).
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN)\s+"
+                       r"(\d{1,2}|(?:(?!\s(?:DO|NĂM|GIAI ĐOẠN|THEO|VÀ)\b)[^\d(),;:–-])+?)"  # «PHƯỜNG 1»
+                       r"\s*(?=[,;:(–-]|\)?\s*$|\s(?:DO|NĂM|GIAI ĐOẠN|THEO|VÀ)\b)")
 # A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
 _DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b")
 
 
 def _stand_in(name: str) -> bool:
-    """A name a form leaves for the user to replace, never a place: «X», «XXX», «…», «A B»."""
+    """A name a form leaves for the user to replace, never a place: «X», «XXX», «…», «A B» (a ward's number,
+    «PHƯỜNG 1», is a name)."""
     words = re.findall(r"\w+", name)
-    return not words or all(len(set(w)) == 1 for w in words)
+    return not words or (not name.strip().isdigit() and all(len(set(w)) == 1 for w in words))
 
 
 def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
