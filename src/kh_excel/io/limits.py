@@ -306,6 +306,9 @@ def _carried(path: Path, member: str, tail: bytes) -> bytes:
 # that stands outside quotes. Excel and every library escape it (&gt;); a hand-made file that does not must
 # not hide a row's r="…" or a count behind it.
 _ATTRS = rb"""(?:[^>"']|"[^"<]*"|'[^'<]*')*"""
+# A tag's attributes read so, or, where its quotes do not pair (XML no parser reads), up to its first «>» as
+# before: the careful reading of each, never less than the scan saw before.
+_ATTRS_OR_ANY = rb"(?:" + _ATTRS + rb"|[^>]*)"
 # A tag begun at «<» whose last «>» so far lies inside a quoted value that has not closed.
 _VALUE_OPEN = re.compile(rb"""<[^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*(?:"[^"<]*|'[^'<]*)""")
 # A tag begun at «<» and closed by a «>» outside quotes.
@@ -360,7 +363,7 @@ class _SheetScan:
         # every «<row» (counted, as bytes.count would) with its r="…" when it is a <row> tag that has one;
         # found by its «w» (rare in XML) looking back for the rest
         self.rows_and_refs = re.compile(b"w(?<=<" + p + rb"row)(?:\b" + _ATTRS + rb'?\sr="(\d{1,15})")?')
-        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b(" + _ATTRS + rb")>")
+        self.any_tag = re.compile(b"<" + p + rb"(row|c)\b(" + _ATTRS_OR_ANY + rb")>")
 
     def _valued(self, body: bytes, last: bool) -> None:
         """The farthest cell that holds something. calamine (skip_empty_area=False) allocates from A1
@@ -460,7 +463,7 @@ class _SheetScan:
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
-_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b(" + _ATTRS + rb")>")
+_ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|table)|text:(s))\b(" + _ATTRS_OR_ANY + rb")>")
 _ODS_SPACES = re.compile(rb'\bc\s*=\s*["\'](\d{1,20})["\']')
 _ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,15})["\']')
 _ODS_COLS = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,15})["\']')
