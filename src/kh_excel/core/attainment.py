@@ -43,7 +43,7 @@ from operator import attrgetter, itemgetter
 from typing import Mapping
 
 from kh_excel.core import text as vtext
-from kh_excel.core.direction import is_rank
+from kh_excel.core.direction import REDUCTION_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number
@@ -250,7 +250,7 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
                           *growth)
     against = t
     if rr.change:
-        reduction = ind.direction_reason.startswith("chỉ tiêu là mức giảm")
+        reduction = ind.direction_reason.startswith(REDUCTION_START)
         comparable = (rr.change == "tang" and ind.growth_target) or (rr.change == "giam" and reduction)
         if not comparable:
             return Assessment(ind, "khong_danh_gia", None,

@@ -192,6 +192,11 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 DEFAULT_REASON = "mặc định: càng cao càng tốt"
+# A reduction amount («Giảm tỷ lệ hộ nghèo … 1,5 điểm %»), and the start of a part of one's reason: what the
+# judgement (core.attainment) and the wording (docs.wording) look for.
+REDUCTION_START = "chỉ tiêu là mức giảm"
+REDUCTION_REASON = REDUCTION_START + ": giảm càng nhiều càng tốt"
+REDUCTION_PART_REASON = "thành phần của chỉ tiêu giảm"
 _DEFAULT_DIRECTION: tuple[Direction, str] = ("up", DEFAULT_REASON)
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
@@ -264,9 +269,11 @@ _OTHER_SENSE_HINT = ("nghien cuu", "giam ", "duoc ", "that nghiep", "lao dong", 
 def as_written(words: str, name: str) -> bool:
     """Do the folded `words` found in a name mean what the rules take them for? Each ambiguous word
     among them must be written in `name` with its own diacritics, or with none."""
+    written = None
     for m in _AMBIGUOUS_RE.finditer(words):
         key = m.group(0)
-        written = unicodedata.normalize("NFC", name).lower()
+        if written is None:  # (the name as written, lower-cased: once, and only for an ambiguous word)
+            written = unicodedata.normalize("NFC", name).lower()
         if not re.search(r"(?<!\w)" + _AMBIGUOUS[key] + r"(?!\w)", written) and (
                 key in _STRICT or not re.search(r"(?<!\w)" + key + r"(?!\w)", written)):
             return False
@@ -292,7 +299,7 @@ def _named_direction(folded: str, name: str | None = None) -> tuple[Direction, s
     if (prefix is not None and (name is None or as_written(prefix, name))) \
             or ("giam" in folded and _first_as_written(_REDUCTION_RE, folded, name)):
         if not _LEVEL_RE.search(folded):
-            return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
+            return "up", REDUCTION_REASON
         return "down", LEVEL_REASON
     m = _CEILING_RE.search(folded) if any(w in folded for w in CEILINGS) else None
     if m:  # "Chỉ số giá tiêu dùng (CPI) tăng": a rise the plan caps; "tăng" names the figure, not the goal
@@ -362,7 +369,6 @@ def structure_part_direction(head_name: str, part_name: str, target: Target, dir
 
 # A sub-row named in a few words («- Số vụ», «- Số người chết») is a part of its indicator and reads with it.
 THIN_SUBROW_WORDS = 4
-_REDUCTION_REASON = "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
 _NAMED_BURDEN_REASONS = (_BURDEN_REASON, "tên chỉ tiêu nói về điều chưa làm được", "chỉ tiêu là mức trần")
 _NUMERIC_POINT = Target(text="1", op="=", value=1)  # a plan that says nothing about the direction
 _IN_WHICH_RE = re.compile(r"^trong\s+(?:đó|do)\s*[:,]?\s*", re.I)  # «Trong đó: số vụ nghiêm trọng» is a part
@@ -380,7 +386,7 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
         return direction, reason
     # the parent first (names repeat down its sub-rows, cached): most parents are neither, and settle it
     p_dir, p_reason = _parent_direction(parent_name)
-    reduction = p_reason == _REDUCTION_REASON and "%" in unit and not reason.startswith("chỉ tiêu là mức giảm")
+    reduction = p_reason == REDUCTION_REASON and "%" in unit and not reason.startswith(REDUCTION_START)
     burden = p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]
     if not (reduction or burden):
         return direction, reason
@@ -390,7 +396,7 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
         return direction, reason
     label = vtext.clean(parent_name)
     if reduction:
-        return "up", f"thành phần của chỉ tiêu giảm «{label}»: mức giảm, giảm càng nhiều càng tốt"
+        return "up", f"{REDUCTION_PART_REASON} «{label}»: mức giảm, giảm càng nhiều càng tốt"
     return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
 
 

@@ -1067,7 +1067,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         add_warning("result_expression", r, "result", name, value=rr.text,
                                     reading=_describe_result(rr))
                 else:
-                    result = p.value.scaleb(2) if p.percent and not p.was_text else p.value  # _scaled(p)
+                    result = _scaled(p)
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
         previous = None
@@ -1077,7 +1077,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             p = _float_number(previous_raw) if fmt is None and previous_raw.__class__ is float else parse_number(previous_raw, fmt)
             readings["previous"] = p
             if p is not None:
-                previous = p.value.scaleb(2) if p.percent and not p.was_text else p.value  # _scaled(p)
+                previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
         if has_direction:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
+from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -97,13 +98,9 @@ def is_reduction(ind: Indicator) -> bool:
     from kh_excel.core.direction import as_written
     if ind.direction != "up":
         return False
-    if ind.direction_reason.startswith(_REDUCTION_REASONS):  # «Tỷ lệ hộ nghèo giảm», «Số biên chế cắt giảm»
+    if ind.direction_reason.startswith((REDUCTION_START, REDUCTION_PART_REASON)):  # «Tỷ lệ hộ nghèo giảm», «Số biên chế cắt giảm»
         return True
     return fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam ")) and as_written("giam", ind.name)
-
-
-# The reasons core.direction gives a reduction amount (a row named so, or a part of one).
-_REDUCTION_REASONS = ("chỉ tiêu là mức giảm", "thành phần của chỉ tiêu giảm")
 
 
 def is_percent(ind: Indicator) -> bool:
