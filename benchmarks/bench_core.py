@@ -6,7 +6,8 @@ For each size it prints the times and the ratio (ours / openpyxl load; the aim i
 10,000 and 100,000 rows), then the growth of our time from one size to the next next to the
 growth in rows (no worse than linear: growth ≤ rows factor). The machine is noisy: each
 measurement is the best of several runs, in one process (fewer runs for the big sizes), each of
-ours with kh_excel's caches emptied first, as a fresh process has them.
+ours with kh_excel's caches emptied first, as a fresh process has them, and every run (openpyxl's
+too) with the garbage of the run before collected (untimed; see timing.best).
 """
 from __future__ import annotations
 
@@ -31,19 +32,6 @@ def clear_caches() -> None:
                     value.cache_clear()
 
 
-def cold(fn):
-    """fn with the caches emptied before each call (the emptying is not timed)."""
-    import time
-    spent = []
-
-    def run():
-        clear_caches()
-        t0 = time.perf_counter()
-        fn()
-        spent.append(time.perf_counter() - t0)
-    return run, spent
-
-
 def measure(path: Path, rows: int) -> dict[str, float]:
     import openpyxl
     from kh_excel.api import read_workbook
@@ -60,13 +48,9 @@ def measure(path: Path, rows: int) -> dict[str, float]:
 
     repeat = 5 if rows <= 10_000 else 2
     ours()  # warm imports and the agency registry
-    times = {"plain": best(plain, min(repeat, 3))}
-    for key, fn in (("ours", ours), ("read", read_only)):
-        run, spent = cold(fn)
-        for _ in range(repeat):
-            run()
-        times[key] = min(spent)
-    return times
+    return {"plain": best(plain, min(repeat, 3)),
+            "ours": best(ours, repeat, before=clear_caches),
+            "read": best(read_only, repeat, before=clear_caches)}
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> None:

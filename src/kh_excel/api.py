@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kh_excel.core.model import Grid, Table
+from kh_excel.core.model import Grid, Table, without_gc
 from kh_excel.core.table import GroupNotFound, HeaderNotFound, parse_grid
 from kh_excel.io.workbook import ChoiceNotFound, WorkbookError, open_workbook
 
@@ -24,6 +24,7 @@ def header_message(exc: HeaderNotFound) -> str:
             f"cột còn thiếu: {missing}. Bảng cần ít nhất cột «Chỉ tiêu» và cột «Kế hoạch».")
 
 
+@without_gc
 def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | None = None,
                   file: str | None = None, group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table from a file path, a Grid, or Grids of a workbook's sheets.

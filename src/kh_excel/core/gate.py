@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from kh_excel.core.model import Attainment, Finding, Table, Target
+from kh_excel.core.model import Attainment, Finding, Table, Target, without_gc
 from kh_excel.errors import UserError
 
 NUMBER_ROLES = ("target", "result", "previous")
@@ -160,6 +160,7 @@ def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
     return replace(table, indicators=inds)
 
 
+@without_gc
 def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding] | None = None) -> Checked:
     """Validate the table once and evaluate it with its failed rows as «số liệu lỗi»."""
     from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate, structures
