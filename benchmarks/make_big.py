@@ -10,7 +10,9 @@ Run: python benchmarks/make_big.py OUT.xlsx [ROWS]
 """
 from __future__ import annotations
 
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -79,8 +81,11 @@ def _vary(rows: list[list], k: int) -> list[list]:
 def build(path: str | Path, rows: int, sample: Path = SAMPLE) -> Path:
     """Write `rows` data rows (copies of the sample's sections and indicators, varied) to path."""
     head, body = _sample_rows(sample)
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("Phụ lục chỉ tiêu")
+    # A workbook as Excel saves one: its texts in the shared strings part, in UTF-8 (openpyxl's write-only
+    # mode writes every text inline, each letter beyond ASCII as a character reference, which Excel never does).
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục chỉ tiêu"
     for r in head:
         ws.append(r)
     n = written = k = 0
@@ -95,7 +100,55 @@ def build(path: str | Path, rows: int, sample: Path = SAMPLE) -> Path:
             written += 1
         k += 1
     wb.save(path)
+    _as_excel_saves(Path(path))
     return Path(path)
+
+
+_INLINE = re.compile(r'<c r="([A-Z]+\d+)"( s="\d+")? t="inlineStr">(?:<is><t(?: xml:space="preserve")?>(.*?)</t></is>)?</c>')
+_REF = re.compile(r"&#(\d+);|&#x([0-9a-fA-F]+);|&(amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _unescape(xml_text: str) -> str:
+    return _REF.sub(lambda m: chr(int(m.group(1))) if m.group(1) else chr(int(m.group(2), 16)) if m.group(2)
+                    else _NAMED[m.group(3)], xml_text)
+
+
+def _as_excel_saves(path: Path) -> None:
+    """Rewrite openpyxl's file as Excel saves one: every text in the shared strings part (in order of first
+    use, UTF-8), the cells referring to it by index, and no empty text cells (openpyxl writes "" as a cell)."""
+    from xml.sax.saxutils import escape
+    with zipfile.ZipFile(path) as zin:
+        parts = {i.filename: zin.read(i) for i in zin.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    index: dict[str, int] = {}
+    uses = 0
+
+    def shared(m: re.Match) -> str:
+        nonlocal uses
+        text = _unescape(m.group(3) or "")
+        if not text:
+            return ""
+        uses += 1
+        i = index.setdefault(text, len(index))
+        return f'<c r="{m.group(1)}"{m.group(2) or ""} t="s"><v>{i}</v></c>'
+
+    parts[sheet] = _INLINE.sub(shared, parts[sheet].decode("utf-8")).encode("utf-8")
+    keep = ' xml:space="preserve"'
+    items = "".join(f'<si><t{keep if t != t.strip() else ""}>{escape(t)}</t></si>' for t in index)
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main" count="{uses}" uniqueCount="{len(index)}">{items}</sst>').encode("utf-8")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                     b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSharedStrings" Type="http://schemas.openxmlformats.org/'
+                             b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
 
 
 if __name__ == "__main__":
