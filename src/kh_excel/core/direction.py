@@ -128,26 +128,45 @@ _EXPLICIT = {
 }
 
 
-def infer_direction(name: str, unit: str, target: Target, explicit: str = "", folded: str | None = None) -> tuple[Direction, str]:
-    """(direction, Vietnamese reason); `folded` is fold(name) when the caller has it already."""
+def infer_direction(name: str, unit: str, target: Target, explicit: str = "", folded: str | None = None,
+                    by_name: "NameWords | None" = None) -> tuple[Direction, str]:
+    """(direction, Vietnamese reason); `folded` is fold(name) when the caller has it already, `by_name`
+    the name's `name_words` when it has those (read ahead: core.names_ahead)."""
     if explicit:
         found = _explicit_direction(explicit)
         if found is not None:
             return found
     ranked = _rank_unit(unit)  # is_rank, inlined: asked for every row, units repeat (cached)
     if ranked and not _rank_change_name(name, unit) \
-            or ranked is None and (_rank_name(name) if folded is None else _rank_named(folded)):
+            or ranked is None and (by_name[1] if by_name is not None
+                                   else _rank_name(name) if folded is None else _rank_named(folded)):
         return _RANK_DIRECTION  # (a name without a unit: its fold, given, is read without a cache)
     if target.op in ("<", "<="):
         return _CEILING_TARGET
     if folded is None:
         folded = vtext.fold(name)
-    if not _trigger(folded):  # _name_direction, inlined: most names hold none of its words
+    if by_name is not None:
+        found = by_name[0]
+        if found is None:
+            return _DEFAULT_DIRECTION
+    elif not _trigger(folded):  # _name_direction, inlined: most names hold none of its words
         return _DEFAULT_DIRECTION
-    found = _named_direction(folded, name)
+    else:
+        found = _named_direction(folded, name)
     if found[0] == "down" and found[1].startswith(_BURDEN_REASON) and _is_score(folded, unit):
         return _SCORE_DIRECTION
     return found
+
+
+# What a name's words alone say of its direction: (the direction they state, None when they hold none of the
+# words looked for; whether they name a rank). Unit, target and Chiều column are weighed by infer_direction.
+NameWords = tuple["tuple[Direction, str] | None", bool]
+
+
+def name_words(folded: str, name: str) -> NameWords:
+    """What infer_direction reads from a name (`folded` its fold) whatever its unit and target: worked
+    out once per name ahead of its row (core.names_ahead), with no cache, as most names are distinct."""
+    return (_named_direction.__wrapped__(folded, name) if _trigger(folded) else None), _rank_named(folded)
 
 
 _BURDEN_REASON = "tên chỉ tiêu nói về điều bất lợi"

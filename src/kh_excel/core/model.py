@@ -183,6 +183,8 @@ class Grid:
     # Their values in `rows` were computed by recalculation, unless `recalc_failure` says why not.
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)
     recalc_failure: str = ""
+    # Name cells' texts read ahead, while the sheet was parsed (core.names_ahead): text -> NameReading.
+    names: dict | None = None
 
 
 @dataclass(frozen=True)

@@ -847,6 +847,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
 
     from kh_excel.core.direction import infer_direction
     split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
+    names_get = grid.names.get if grid.names else None
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
     has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
     has_direction = "direction" in cols
@@ -904,9 +905,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             stt = _str(stt_raw)
         # Names rarely repeat: read without a cache, text, footnote mark and fold at once.
         if isinstance(name_cell, str):
-            name, footnote, name_fold = display_name(name_cell)
+            ahead = names_get(name_cell) if names_get is not None else None  # read ahead (core.names_ahead)
+            if ahead is None:
+                name, footnote, name_fold = display_name(name_cell)
+                by_name = None
+            else:
+                name, footnote, name_fold, by_name = ahead
         else:
-            (name, footnote), name_fold = split_footnote(_str(name_cell)), None
+            (name, footnote), name_fold, by_name = split_footnote(_str(name_cell)), None, None
         read_name = name
         v = shown.get("unit")
         unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
@@ -1085,7 +1091,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             explicit = "" if v is None else _str(v)
         else:
             explicit = ""
-        direction, reason = infer_direction(name, unit, target, explicit, fname if name else None)
+        direction, reason = infer_direction(name, unit, target, explicit, fname if name else None,
+                                            by_name if name and name is read_name else None)
         # Positionally, in the order of Indicator's fields (_INDICATOR_FIELDS checks it): a third of the keyword call.
         ind = Indicator(r + 1, kind, stt, name, unit, section.title, section.numeral, target, result, result_text,
                         previous, lead, cooperate, leader, note, direction, reason,

@@ -14,6 +14,10 @@ import re
 from kh_excel.io.limits import _is_worksheet
 
 STYLES = "xl/styles.xml"
+SHARED_STRINGS = "xl/sharedStrings.xml"
+# A shared string that is one plain run of text, as Excel writes a name typed into a cell: its text is the
+# bytes between the tags (no entity, no markup), the string calamine gives for it.
+_PLAIN_SHARED = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<&]*)</t></si>')
 
 # A cell tag, with or without a namespace prefix (<c …> or <x:c …>): its attributes run to the first ">".
 _CELL_OPEN = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\s')
@@ -347,6 +351,19 @@ class _Styles:
         self.chunks = []
 
 
+class _SharedStrings:
+    """sharedStrings.xml, kept as the guard checks it, for the texts read ahead of the sheets."""
+
+    def __init__(self, book: "WorkbookCells"):
+        self.book, self.chunks = book, []
+
+    def feed(self, chunk: bytes) -> None:
+        self.chunks.append(chunk)
+
+    def finish(self) -> None:
+        self.book.shared, self.chunks = b"".join(self.chunks), []
+
+
 class WorkbookCells:
     """What the reader needs from every worksheet of an OOXML workbook, gathered while the input
     guard streams it: pass `watch` and `first` to guard_spreadsheet, then ask `sheet(part)`."""
@@ -357,14 +374,28 @@ class WorkbookCells:
         self.want_formats = want_formats
         self.wanted: dict[int, str] = {}
         self.sheets: dict[str, SheetCells] = {}
+        self.shared: bytes | None = None  # the shared strings part, until `plain_texts` takes it
 
     def watch(self, name: str):
         if name == STYLES and self.want_formats:
             return _Styles(self)
+        if name == SHARED_STRINGS:
+            return _SharedStrings(self)
         if _is_worksheet(name):
             self.sheets[name] = SheetCells(self.wanted)
             return _Quiet(self.sheets[name])
         return None
+
+    def plain_texts(self) -> list[str]:
+        """The shared strings written as one plain run of text (the common ones; the others are left to
+        calamine), once: the part is let go."""
+        data, self.shared = self.shared, None
+        if not data:
+            return []
+        try:
+            return [t.decode("utf-8") for t in _PLAIN_SHARED.findall(data)]
+        except UnicodeDecodeError:  # calamine will say what is wrong with the part
+            return []
 
     def sheet(self, part: str) -> SheetCells | None:
         """The scan of a worksheet part, or None when the guard did not read it whole."""

@@ -82,6 +82,7 @@ class WorkbookFile:
         self._book = book
         self._cells = cells  # what the input guard's pass over the sheets gathered (OOXML)
         self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
+        self._names: dict | None = None  # core.names_ahead readings of the shared strings (on the first sheet)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -90,7 +91,7 @@ class WorkbookFile:
     @without_gc
     def grid(self, sheet: str) -> Grid:
         try:
-            sh = self._book.get_sheet_by_name(sheet)
+            sh = self._sheet(sheet)
             rows = sh.to_python(skip_empty_area=False)
             try:
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
@@ -107,7 +108,7 @@ class WorkbookFile:
         # lists, ours to change: copied only if a calamine version ever gives something else (one C pass).
         if type(rows) is not list or not set(map(type, rows)) <= {list}:
             rows = [list(r) for r in rows]
-        grid = Grid(sheet=sheet, rows=rows, merged=merged)
+        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._names)
         if self.kind == "zip" and ods is None:
             errors, grid.number_formats, uncached = self._ooxml_cells(sheet)
             if uncached:
@@ -119,6 +120,36 @@ class WorkbookFile:
             grid.number_formats = _xls_formats(self.path, sheet)
         _put_errors(grid, errors)
         return grid
+
+    def _sheet(self, sheet: str):
+        """calamine's sheet. The first time, the workbook's plain shared strings are read as names
+        (core.names_ahead) meanwhile: calamine releases the GIL while it parses, so on a second core the
+        names cost nothing; the reading stops when the sheet is parsed, so it never makes it slower."""
+        texts = self._cells.plain_texts() if self._cells is not None and self._names is None else None
+        if not texts:
+            return self._book.get_sheet_by_name(sheet)
+        import threading
+
+        from kh_excel.core.names_ahead import read_names
+        done: list = []
+
+        def parse() -> None:
+            try:
+                done.append((self._book.get_sheet_by_name(sheet), None))
+            except BaseException as exc:  # noqa: BLE001 - raised again in the reading thread
+                done.append((None, exc))
+
+        parser = threading.Thread(target=parse, name="kh-excel-calamine", daemon=True)
+        self._names = {}
+        parser.start()
+        try:
+            read_names(texts, self._names, parser.is_alive)
+        finally:
+            parser.join()
+        sh, exc = done[0]
+        if exc is not None:
+            raise exc
+        return sh
 
     def _ooxml_cells(self, sheet: str) -> tuple["Cells", "Cells", FormulaCells]:
         """The guard's scan of the sheet's part; read on its own only when the guard has none."""

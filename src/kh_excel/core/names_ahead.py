@@ -1,0 +1,36 @@
+"""Names read ahead of their sheet.
+
+What the reader works out from an indicator's name cell alone — its display text, footnote mark and
+fold (text.display_name) and what its words say of its direction (direction.name_words) — is a pure
+function of the cell's text. An OOXML workbook lists its texts before any cell (the shared strings), so
+an input adapter can read them while calamine, which releases the GIL, parses the sheet on another core
+(io.workbook); parse_grid then looks a name cell up instead of reading it in its loop.
+
+A reading is keyed by the exact text and is those functions' own result for it, so a text the adapter
+extracted differently from calamine, or did not reach, is simply not found and is read in the loop as
+before: the table is the same whatever is read ahead.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kh_excel.core import direction, text
+
+# (display text, footnote mark, fold, direction.name_words of the display text)
+NameReading = tuple[str, str, str, direction.NameWords]
+
+
+def read_name(cell: str) -> NameReading:
+    name, mark, folded = text.display_name(cell)
+    return name, mark, folded, direction.name_words(folded, name)
+
+
+def read_names(texts: Iterable[str], into: dict[str, NameReading], go_on: Callable[[], bool] = lambda: True,
+               every: int = 64) -> None:
+    """Read `texts` into `into`, asking `go_on()` every `every` texts whether to continue (the adapter stops
+    when the sheet is read: reading ahead never makes the reading longer than the sheet's parse)."""
+    for i, cell in enumerate(texts):
+        if i % every == 0 and not go_on():
+            return
+        if cell and cell not in into:
+            into[cell] = read_name(cell)
