@@ -4,7 +4,8 @@ Real tables do not repeat themselves: names, units, agencies and targets differ 
 so the reader's caches rarely hit. Each copy of the sample's 49 rows here gets its own area in
 the names and sections, scaled targets and results, a unit and agencies from a pool; the mix of
 kinds stays the sample's (amounts, percentages, reductions in «Điểm %», structures whose parts
-add up to 100, text targets such as «>10» and «Tăng 3 bậc so với năm 2025»).
+add up to 100, text targets such as «>10» and «Tăng 3 bậc so với năm 2025»). The file is laid out
+as Excel saves one (the real tables in tests/data/real are): texts in the shared strings part.
 
 Run: python benchmarks/make_big.py OUT.xlsx [ROWS]
 """
