@@ -20,7 +20,7 @@ from kh_excel.core.model import Grid
 from kh_excel.core.names_ahead import read_name, read_names
 from kh_excel.core.numbers import parse_target
 from kh_excel.core.table import parse_grid
-from kh_excel.io import ooxml_cells
+from kh_excel.io import ooxml_cells, workbook
 from kh_excel.io.workbook import WorkbookError, open_workbook
 
 DATA = Path(__file__).parent / "data"
@@ -104,8 +104,14 @@ def test_reading_ahead_stops_when_asked(texts, stop_after, every):
     assert all(names[t] == read_name(t) for t in names)
 
 
+@pytest.fixture
+def two_cores(monkeypatch):
+    """Reading ahead happens only with a second core to read on; CI may give one."""
+    monkeypatch.setattr(workbook, "_cores", lambda: 2)
+
+
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
-def test_a_real_workbooks_shared_strings_are_read_ahead(path):
+def test_a_real_workbooks_shared_strings_are_read_ahead(path, two_cores):
     """Excel's shared strings are read ahead, the table read through them is the one read without them."""
     book = open_workbook(path)
     sheet = book.sheet_names[0]
@@ -137,7 +143,15 @@ def test_only_plain_runs_are_taken_from_the_shared_strings():
     assert cells.shared is None and cells.plain_texts() == []
 
 
-def test_calamines_error_in_its_thread_is_the_readers_error(tmp_path):
+def test_on_one_core_nothing_is_read_ahead(monkeypatch):
+    monkeypatch.setattr(workbook, "_cores", lambda: 1)
+    book = open_workbook(REAL[0])
+    grid = book.grid(book.sheet_names[0])
+    assert not grid.names
+    assert repr(read_workbook(REAL[0])) == repr(_without_ahead(REAL[0]))
+
+
+def test_calamines_error_in_its_thread_is_the_readers_error(tmp_path, two_cores):
     """A cell calamine cannot read (a boolean of 2) in a workbook with shared strings: the same refusal,
     naming the file, with the names read ahead and without."""
     src = REAL[0]

@@ -73,6 +73,14 @@ def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
     return WorkbookFile(path, kind, _open_calamine(path), cells if cells.sheets else None)
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 class WorkbookFile:
     """An opened workbook: sheet names and per-sheet Grids."""
 
@@ -126,7 +134,7 @@ class WorkbookFile:
         (core.names_ahead) meanwhile: calamine releases the GIL while it parses, so on a second core the
         names cost nothing; the reading stops when the sheet is parsed, so it never makes it slower."""
         texts = self._cells.plain_texts() if self._cells is not None and self._names is None else None
-        if not texts:
+        if not texts or _cores() < 2:  # (on one core the readings would only delay calamine)
             return self._book.get_sheet_by_name(sheet)
         import threading
 
