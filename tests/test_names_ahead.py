@@ -125,7 +125,7 @@ def test_a_real_workbooks_shared_strings_are_read_ahead(path, two_cores):
 
 def _without_ahead(path: Path):
     original = ooxml_cells.WorkbookCells.plain_texts
-    ooxml_cells.WorkbookCells.plain_texts = lambda self: []
+    ooxml_cells.WorkbookCells.plain_texts = lambda self: None
     try:
         return read_workbook(path)
     finally:
@@ -139,8 +139,24 @@ def test_only_plain_runs_are_taken_from_the_shared_strings():
     cells.shared = ('<sst><si><t>Tỷ lệ hộ nghèo</t></si><si><t xml:space="preserve"> Thu ngân sách </t></si>'
                     '<si><r><t>Số </t></r><r><rPr><b/></rPr><t>xã</t></r></si><si><t>A &amp; B</t></si>'
                     '<si><t>Hộ</t><rPh><t>ホ</t></rPh></si></sst>').encode()
-    assert cells.plain_texts() == ["Tỷ lệ hộ nghèo", " Thu ngân sách "]
-    assert cells.shared is None and cells.plain_texts() == []
+    assert list(cells.plain_texts()) == ["Tỷ lệ hộ nghèo", " Thu ngân sách "]
+    assert cells.shared is None and cells.plain_texts() is None
+
+
+def test_a_text_not_utf8_is_left_to_calamine_and_the_others_are_read():
+    cells = ooxml_cells.WorkbookCells()
+    cells.shared = b"<sst><si><t>S\xe1</t></si>" + "<si><t>Tỷ lệ</t></si></sst>".encode()
+    assert list(cells.plain_texts()) == ["Tỷ lệ"]
+
+
+def test_a_part_too_big_to_read_ahead_is_not_kept(monkeypatch):
+    monkeypatch.setattr(ooxml_cells, "_MAX_SHARED", 100)
+    cells = ooxml_cells.WorkbookCells()
+    watcher = cells.watch(ooxml_cells.SHARED_STRINGS)
+    for _ in range(3):
+        watcher.feed(b"<si><t>" + b"x" * 40 + b"</t></si>")
+    watcher.finish()
+    assert cells.plain_texts() is None
 
 
 def test_on_one_core_nothing_is_read_ahead(monkeypatch):

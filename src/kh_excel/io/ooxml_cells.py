@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from kh_excel.io.limits import _is_worksheet
 
@@ -18,6 +19,7 @@ SHARED_STRINGS = "xl/sharedStrings.xml"
 # A shared string that is one plain run of text, as Excel writes a name typed into a cell: its text is the
 # bytes between the tags (no entity, no markup), the string calamine gives for it.
 _PLAIN_SHARED = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<&]*)</t></si>')
+_MAX_SHARED = 32 * 1024 * 1024  # bytes of shared strings kept to read ahead (100,000 distinct names take ~10 MB)
 
 # A cell tag, with or without a namespace prefix (<c …> or <x:c …>): its attributes run to the first ">".
 _CELL_OPEN = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\s')
@@ -352,16 +354,30 @@ class _Styles:
 
 
 class _SharedStrings:
-    """sharedStrings.xml, kept as the guard checks it, for the texts read ahead of the sheets."""
+    """sharedStrings.xml, kept as the guard checks it, for the texts read ahead of the sheets (up to
+    _MAX_SHARED bytes: beyond, nothing is read ahead)."""
 
     def __init__(self, book: "WorkbookCells"):
-        self.book, self.chunks = book, []
+        self.book, self.chunks, self.size = book, [], 0
 
     def feed(self, chunk: bytes) -> None:
-        self.chunks.append(chunk)
+        if self.chunks is not None:
+            self.size += len(chunk)
+            if self.size <= _MAX_SHARED:
+                self.chunks.append(chunk)
+            else:
+                self.chunks = None  # too many to read ahead
 
     def finish(self) -> None:
-        self.book.shared, self.chunks = b"".join(self.chunks), []
+        self.book.shared, self.chunks = (b"".join(self.chunks) if self.chunks else None), []
+
+
+def _plain_texts(data: bytes) -> Iterator[str]:
+    for m in _PLAIN_SHARED.finditer(data):
+        try:
+            yield m.group(1).decode("utf-8")
+        except UnicodeDecodeError:  # calamine will say what is wrong with the part
+            continue
 
 
 class WorkbookCells:
@@ -386,16 +402,12 @@ class WorkbookCells:
             return _Quiet(self.sheets[name])
         return None
 
-    def plain_texts(self) -> list[str]:
+    def plain_texts(self) -> Iterator[str] | None:
         """The shared strings written as one plain run of text (the common ones; the others are left to
-        calamine), once: the part is let go."""
+        calamine), each decoded as it is asked for; None when there are none to read. Once: the part is
+        let go when they have been read."""
         data, self.shared = self.shared, None
-        if not data:
-            return []
-        try:
-            return [t.decode("utf-8") for t in _PLAIN_SHARED.findall(data)]
-        except UnicodeDecodeError:  # calamine will say what is wrong with the part
-            return []
+        return _plain_texts(data) if data else None
 
     def sheet(self, part: str) -> SheetCells | None:
         """The scan of a worksheet part, or None when the guard did not read it whole."""

@@ -134,7 +134,7 @@ class WorkbookFile:
         (core.names_ahead) meanwhile: calamine releases the GIL while it parses, so on a second core the
         names cost nothing; the reading stops when the sheet is parsed, so it never makes it slower."""
         texts = self._cells.plain_texts() if self._cells is not None and self._names is None else None
-        if not texts or _cores() < 2:  # (on one core the readings would only delay calamine)
+        if texts is None or _cores() < 2:  # (on one core the readings would only delay calamine)
             return self._book.get_sheet_by_name(sheet)
         import threading
 
