@@ -12,7 +12,8 @@ before: the table is the same whatever is read ahead.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 from kh_excel.core import direction, text
 
@@ -25,12 +26,15 @@ def read_name(cell: str) -> NameReading:
     return name, mark, folded, direction.name_words(folded, name)
 
 
-def read_names(texts: Iterable[str], into: dict[str, NameReading], go_on: Callable[[], bool] = lambda: True,
+def read_names(texts: Iterator[str], into: dict[str, NameReading], go_on: Callable[[], bool] = lambda: True,
                every: int = 64) -> None:
-    """Read `texts` into `into`, asking `go_on()` every `every` texts whether to continue (the adapter stops
-    when the sheet is read: reading ahead never makes the reading longer than the sheet's parse)."""
-    for i, cell in enumerate(texts):
-        if i % every == 0 and not go_on():
+    """Read `texts` into `into` while `go_on()`, asked before each `every` texts, says so (the adapter stops
+    when calamine is done: reading ahead never makes the reading longer). What is left of `texts` can be
+    read on by a later call."""
+    while go_on():
+        batch = list(islice(texts, every))
+        if not batch:
             return
-        if cell and cell not in into:
-            into[cell] = read_name(cell)
+        for cell in batch:
+            if cell and cell not in into:
+                into[cell] = read_name(cell)

@@ -18,6 +18,7 @@ import re
 import zipfile
 from itertools import chain
 from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
@@ -70,7 +71,8 @@ def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
     kind = guard_spreadsheet(path, watch=cells.watch, first=cells.first)
     if kind == "cfb" and _cfb_is_encrypted(path):
         raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.")
-    return WorkbookFile(path, kind, _open_calamine(path), cells if cells.sheets else None)
+    ahead = _ReadAhead(cells.plain_texts())
+    return WorkbookFile(path, kind, ahead.beside(_open_calamine, path), cells if cells.sheets else None, ahead)
 
 
 def _cores() -> int:
@@ -81,16 +83,58 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+class _ReadAhead:
+    """The names of a workbook's shared strings read ahead (core.names_ahead) while calamine opens the
+    workbook and parses its first sheet: calamine releases the GIL, so on a second core the readings cost
+    no time, and as they stop when calamine is done they never make the reading longer. On one core, or
+    with no plain shared strings, calamine just runs."""
+
+    def __init__(self, texts: Iterator[str] | None):
+        self.texts = texts if _cores() >= 2 else None
+        self.names: dict = {}
+
+    def beside(self, work: Callable[..., Any], *args: Any) -> Any:
+        """work(*args), run in a thread while names are read in this one; its exception is raised here."""
+        if self.texts is None:
+            return work(*args)
+        import threading
+
+        from kh_excel.core.names_ahead import read_names
+        done: list = []
+
+        def run() -> None:
+            try:
+                done.append((work(*args), None))
+            except BaseException as exc:  # noqa: BLE001 - raised again in the reading thread
+                done.append((None, exc))
+
+        worker = threading.Thread(target=run, name="kh-excel-calamine", daemon=True)
+        worker.start()
+        try:
+            read_names(self.texts, self.names, worker.is_alive)
+        finally:
+            worker.join()
+        result, exc = done[0]
+        if exc is not None:
+            raise exc
+        return result
+
+    def stop(self) -> None:
+        """No more reading ahead (the shared strings part is let go)."""
+        self.texts = None
+
+
 class WorkbookFile:
     """An opened workbook: sheet names and per-sheet Grids."""
 
-    def __init__(self, path: Path, kind: str, book: Any, cells: WorkbookCells | None = None):
+    def __init__(self, path: Path, kind: str, book: Any, cells: WorkbookCells | None = None,
+                 ahead: _ReadAhead | None = None):
         self.path = path
         self.kind = kind
         self._book = book
         self._cells = cells  # what the input guard's pass over the sheets gathered (OOXML)
         self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
-        self._names: dict | None = None  # core.names_ahead readings of the shared strings (on the first sheet)
+        self._ahead = ahead if ahead is not None else _ReadAhead(None)  # names read ahead (shared strings)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -116,7 +160,7 @@ class WorkbookFile:
         # lists, ours to change: copied only if a calamine version ever gives something else (one C pass).
         if type(rows) is not list or not set(map(type, rows)) <= {list}:
             rows = [list(r) for r in rows]
-        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._names)
+        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None)
         if self.kind == "zip" and ods is None:
             errors, grid.number_formats, uncached = self._ooxml_cells(sheet)
             if uncached:
@@ -130,34 +174,11 @@ class WorkbookFile:
         return grid
 
     def _sheet(self, sheet: str):
-        """calamine's sheet. The first time, the workbook's plain shared strings are read as names
-        (core.names_ahead) meanwhile: calamine releases the GIL while it parses, so on a second core the
-        names cost nothing; the reading stops when the sheet is parsed, so it never makes it slower."""
-        texts = self._cells.plain_texts() if self._cells is not None and self._names is None else None
-        if texts is None or _cores() < 2:  # (on one core the readings would only delay calamine)
-            return self._book.get_sheet_by_name(sheet)
-        import threading
-
-        from kh_excel.core.names_ahead import read_names
-        done: list = []
-
-        def parse() -> None:
-            try:
-                done.append((self._book.get_sheet_by_name(sheet), None))
-            except BaseException as exc:  # noqa: BLE001 - raised again in the reading thread
-                done.append((None, exc))
-
-        parser = threading.Thread(target=parse, name="kh-excel-calamine", daemon=True)
-        self._names = {}
-        parser.start()
+        """calamine's sheet, names read ahead beside its parse the first time."""
         try:
-            read_names(texts, self._names, parser.is_alive)
+            return self._ahead.beside(self._book.get_sheet_by_name, sheet)
         finally:
-            parser.join()
-        sh, exc = done[0]
-        if exc is not None:
-            raise exc
-        return sh
+            self._ahead.stop()
 
     def _ooxml_cells(self, sheet: str) -> tuple["Cells", "Cells", FormulaCells]:
         """The guard's scan of the sheet's part; read on its own only when the guard has none."""
