@@ -43,7 +43,7 @@ from operator import attrgetter, itemgetter
 from typing import Mapping
 
 from kh_excel.core import text as vtext
-from kh_excel.core.direction import REDUCTION_START, is_rank
+from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number
@@ -77,6 +77,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, *growth)
     d = ind.direction
+    if ind.direction_reason.startswith(UNCLEAR_START):  # a count under a reduction: which way is better is unknown
+        return Assessment(ind, "khong_danh_gia", None, ind.direction_reason + "; không đánh giá", *growth)
     if op == "=" and v == _ZERO and d != "down":
         # A plan of 0 (a crop a commune does not grow) sets no goal: no ratio, not counted in the summary.
         return Assessment(ind, "khong_danh_gia", None, "kế hoạch bằng 0: không giao chỉ tiêu nên không đánh giá",

@@ -405,9 +405,15 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
         return direction, reason
     # the parent first (names repeat down its sub-rows, cached): most parents are neither, and settle it
     p_dir, p_reason = _parent_direction(parent_name)
-    reduction = p_reason == REDUCTION_REASON and "%" in unit and not reason.startswith(REDUCTION_START)
+    under_reduction = p_reason == REDUCTION_REASON and not reason.startswith(REDUCTION_START)
+    reduction = under_reduction and "%" in unit
+    # A count under a reduction («- Số vụ | Vụ | 100» under «Kéo giảm tai nạn giao thông»): the plan may be the
+    # cases left (lower is better) or the cases cut (more is better); nothing on the row tells which.
+    # A burden's name («- Số người chết») does not tell either: fewer is better whichever the plan is.
+    unclear = under_reduction and not reduction and target.op == "=" and (
+        reason == _DEFAULT_DIRECTION[1] or reason.startswith(_NAMED_BURDEN_REASONS))
     burden = p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]
-    if not (reduction or burden):
+    if not (reduction or unclear or burden):
         return direction, reason
     words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
     sub = vtext.fold(sub_name)
@@ -416,7 +422,16 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     label = vtext.clean(parent_name)
     if reduction:
         return "up", f"{REDUCTION_PART_REASON} «{label}»: mức giảm, giảm càng nhiều càng tốt"
+    if unclear:
+        return direction, UNCLEAR_REASON.format(parent=label)
     return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
+
+
+# The start of the reason of a row whose direction nothing tells: core.attainment does not judge it, the reader
+# warns (direction_unclear) so that a Chiều column can say it.
+UNCLEAR_START = "chưa rõ chiều đánh giá"
+UNCLEAR_REASON = (UNCLEAR_START + ": dòng thuộc chỉ tiêu giảm «{parent}», số kế hoạch có thể là mức còn lại "
+                  "(càng thấp càng tốt) hoặc mức giảm (giảm càng nhiều càng tốt)")
 
 
 @lru_cache(maxsize=1 << 12)

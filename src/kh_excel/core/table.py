@@ -1104,7 +1104,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             structures.append(len(indicators) - 1)
         if kind == "indicator":
             current = ind
-    _subrows_of(indicators)
+    for ind, parent in _subrows_of(indicators):
+        add_warning("direction_unclear", ind.row - 1, "name", ind.name, parent=parent.name)
     _structures_about(indicators, structures)
     return table
 
@@ -1200,10 +1201,12 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     return parts
 
 
-def _subrows_of(inds: list[Indicator]) -> None:
-    """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction)."""
-    from kh_excel.core.direction import DEFAULT_REASON, subrow_direction
+def _subrows_of(inds: list[Indicator]) -> list[Indicator]:
+    """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction).
+    Returns the sub-rows whose direction nothing tells (a count under a reduction)."""
+    from kh_excel.core.direction import DEFAULT_REASON, UNCLEAR_START, subrow_direction
     by_row = {ind.row: ind for ind in inds if ind.kind == "indicator"}
+    unclear = []
     for ind in inds:
         parent = by_row.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
         # A parent judged by default read its name as neither a burden nor a reduction: nothing to lend
@@ -1211,6 +1214,9 @@ def _subrows_of(inds: list[Indicator]) -> None:
         if parent is not None and parent.direction_reason != DEFAULT_REASON:
             ind.direction, ind.direction_reason = subrow_direction(
                 parent.name, ind.name, ind.unit, ind.target, ind.direction, ind.direction_reason)
+            if ind.direction_reason.startswith(UNCLEAR_START):
+                unclear.append((ind, parent))
+    return unclear
 
 
 def _structures_about(inds: list[Indicator], heads: list[int]) -> None:

@@ -79,6 +79,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
     FindingType("growth_target", "warning", "Mục tiêu là mức tăng so với năm trước",
                 "Ô {cell}: mục tiêu «{value}» là mức tăng (%) trong khi đơn vị tính là «{unit}»; {how}"),
+    FindingType("direction_unclear", "warning", "Chưa rõ chiều đánh giá",
+                "Ô {cell}: dòng «{indicator}» thuộc chỉ tiêu giảm «{parent}»; chưa rõ số kế hoạch là mức còn lại hay mức giảm nên dòng này không được đánh giá. Hãy thêm cột «Chiều» và ghi «Giảm» nếu đó là mức còn lại (càng thấp càng tốt), «Tăng» nếu đó là mức giảm (giảm càng nhiều càng tốt)."),
     FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",
                 "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
     FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",

@@ -1,0 +1,61 @@
+"""A count under a reduction («- Số vụ | Vụ | 100» under «Kéo giảm tai nạn giao thông»): the plan may be the cases
+left or the cases cut, so the row is not judged — never «Vượt» for more accidents — and the reader says so at its
+cell, telling how a Chiều column decides it. Expected statuses decided by hand."""
+from __future__ import annotations
+
+import openpyxl
+
+from kh_excel.api import read_workbook
+from kh_excel.core.attainment import evaluate
+from kh_excel.core.gate import check
+
+PARENT = ["1", "Kéo giảm tai nạn giao thông trên cả 3 tiêu chí", "", "", "", "Công an tỉnh"]
+
+
+def _read(tmp_path, *rows, direction=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"]
+    ws.append(head + (["Chiều"] if direction is not None else []))
+    for r in rows:
+        ws.append(list(r) + ([direction.get(r[1], "")] if direction is not None else []))
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    return read_workbook(path)
+
+
+def _status(table, name):
+    return next((a.status, a.reason) for a in evaluate(table).assessments if a.indicator.name == name)
+
+
+def test_a_count_under_a_reduction_is_not_judged_and_the_cell_is_named(tmp_path):
+    table = _read(tmp_path, PARENT, ["-", "Số vụ", "Vụ", 100, 110, ""], ["-", "Số người chết", "Người", 50, 45, ""])
+    for name in ("Số vụ", "Số người chết"):
+        status, reason = _status(table, name)
+        assert status == "khong_danh_gia" and "chưa rõ chiều" in reason and "Kéo giảm tai nạn" in reason
+    warnings = [f for f in check(table).findings if f.code == "direction_unclear"]
+    assert [w.cell for w in warnings] == ["B3", "B4"]
+    assert "«Chiều»" in warnings[0].message and "Số vụ" in warnings[0].message and warnings[0].severity == "warning"
+
+
+def test_a_chieu_column_decides_it(tmp_path):
+    table = _read(tmp_path, PARENT, ["-", "Số vụ", "Vụ", 100, 110, ""], ["-", "Số người chết", "Người", 50, 45, ""],
+                  direction={"Số vụ": "Giảm", "Số người chết": "Giảm"})
+    assert _status(table, "Số vụ")[0] == "khong_dat"      # 110 cases where at most 100 were planned
+    assert _status(table, "Số người chết")[0] == "vuot"   # 45 deaths, 50 planned
+    assert not [f for f in check(table).findings if f.code == "direction_unclear"]
+
+
+def test_a_fall_in_percent_and_a_count_under_a_burden_keep_their_rules(tmp_path):
+    table = _read(tmp_path, PARENT, ["-", "Số vụ", "%", 5, 6, ""],
+                  ["2", "Tai nạn giao thông", "", "", "", "Công an tỉnh"], ["-", "Số người bị thương", "Người", 80, 90, ""])
+    assert _status(table, "Số vụ")[0] == "vuot"                   # a fall of 6% where 5% was planned
+    assert _status(table, "Số người bị thương")[0] == "khong_dat"  # a burden: 90 injured, 80 planned
+    assert not [f for f in check(table).findings if f.code == "direction_unclear"]
+
+
+def test_a_bound_or_a_sub_row_named_at_length_is_judged(tmp_path):
+    table = _read(tmp_path, PARENT, ["-", "Số vụ", "Vụ", "<100", 90, ""],
+                  ["-", "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên", "Vụ", 10, 12, ""])
+    assert _status(table, "Số vụ")[0] in ("dat", "vuot")  # «<100»: a ceiling, 90 is within it
+    assert _status(table, "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên")[0] != "khong_danh_gia"
