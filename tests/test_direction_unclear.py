@@ -59,3 +59,13 @@ def test_a_bound_or_a_sub_row_named_at_length_is_judged(tmp_path):
                   ["-", "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên", "Vụ", 10, 12, ""])
     assert _status(table, "Số vụ")[0] in ("dat", "vuot")  # «<100»: a ceiling, 90 is within it
     assert _status(table, "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên")[0] != "khong_danh_gia"
+
+
+def test_a_short_sub_row_is_listed_with_its_indicator(tmp_path):
+    """«Số người chết: 60 người, kế hoạch 50» alone says nothing of what died: the list names its indicator."""
+    from kh_excel.docs.wording import items
+    table = _read(tmp_path, ["1", "Tai nạn giao thông", "", "", "", "Công an tỉnh"],
+                  ["-", "Số người chết", "Người", 50, 60, ""], ["-", "Số người bị thương nặng", "Người", 80, 90, ""])
+    briefs = [i.brief for i in items(evaluate(table).assessments) if i.status == "khong_dat"]
+    assert [b.rsplit(" (", 1)[0] for b in briefs] == ["Số người chết (Tai nạn giao thông)",
+                                                      "Số người bị thương nặng (Tai nạn giao thông)"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
-from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
+from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, THIN_SUBROW_WORDS
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -182,7 +182,9 @@ _NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WOR
 _NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Za-zđ][.)]\s+)(?=[^\d\s.,)])")
 _VOWELS = set("aeiouy")
 _SUB_MARK = re.compile(r"^[-+*•–—·]")
-SHORT_NAME_WORDS = 2  # a sub-row named in this many words or fewer is written with what it belongs to
+# A sub-row named in this many words or fewer is written with what it belongs to: «Số người chết» alone says
+# nothing of what it counts (the thin sub-row of core.direction, which reads with its indicator too).
+SHORT_NAME_WORDS = THIN_SUBROW_WORDS
 
 
 def _is_acronym(word: str) -> bool:
