@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
-from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, THIN_SUBROW_WORDS
+from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -182,9 +182,7 @@ _NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WOR
 _NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Za-zđ][.)]\s+)(?=[^\d\s.,)])")
 _VOWELS = set("aeiouy")
 _SUB_MARK = re.compile(r"^[-+*•–—·]")
-# A sub-row named in this many words or fewer is written with what it belongs to: «Số người chết» alone says
-# nothing of what it counts (the thin sub-row of core.direction, which reads with its indicator too).
-SHORT_NAME_WORDS = THIN_SUBROW_WORDS
+
 
 
 def _is_acronym(word: str) -> bool:
@@ -585,10 +583,11 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 # the two rows read apart («(Tổng giá trị sản xuất, giá 2010)» / «(…, thực tế)»)
                 whole = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(root))
                 name = f"{name} ({whole})"
-            elif context.kind == "subrow" or len(name.split()) <= SHORT_NAME_WORDS or twice:
-                # 'Diện tích', 'Sản lượng' alone say nothing: name the row it belongs to
+            else:
+                # 'Diện tích', 'Số người bị thương nặng' alone say nothing of what they measure: name the row
+                # they belong to, unless their own name says it («Số vụ tai nạn giao thông» under «Tai nạn giao thông»)
                 label = _TRAILING_BRACKET.sub("", name_of(context))
-                if label:
+                if label and fold(label) not in fold(name):
                     name = f"{name} ({label})"
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
