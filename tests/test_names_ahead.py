@@ -109,13 +109,35 @@ def test_reading_ahead_stops_when_asked(texts, stop_after, every):
 
 @pytest.fixture
 def two_cores(monkeypatch):
-    """Reading ahead happens only with a second core to read on; CI may give one."""
+    """Reading ahead happens only with a second core to read on (CI may give one) and for a table of some
+    thousands of names (the real ones here are smaller)."""
     monkeypatch.setattr(workbook, "_cores", lambda: 2)
+    monkeypatch.setattr(ooxml_cells, "_MIN_SHARED", 0)
+
+
+def test_a_small_table_is_read_at_once(monkeypatch):
+    monkeypatch.setattr(workbook, "_cores", lambda: 2)
+    book = open_workbook(REAL[0])
+    assert not book.grid(book.sheet_names[0]).names
+
+
+def test_notes_and_too_many_texts_are_not_read_ahead(monkeypatch):
+    from kh_excel.core import names_ahead
+    names: dict = {}
+    read_names(iter(["Tỷ lệ hộ nghèo " * 100, "Tỷ lệ hộ nghèo"]), names)
+    assert list(names) == ["Tỷ lệ hộ nghèo"]  # 1.500 characters: a note, left to the loop
+    monkeypatch.setattr(names_ahead, "MOST_NAMES", 3)
+    names = {}
+    read_names(iter([f"Số hộ {i}" for i in range(20)]), names, every=1)
+    assert len(names) == 3
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
 def test_a_real_workbooks_shared_strings_are_read_ahead(path, two_cores):
-    """Excel's shared strings are read ahead, the table read through them is the one read without them."""
+    """Excel's shared strings are read ahead, the table read through them is the one read without them; the
+    interpreter's switch interval, shortened meanwhile, is as it was."""
+    import sys
+    interval = sys.getswitchinterval()
     book = open_workbook(path)
     sheet = book.sheet_names[0]
     grid = book.grid(sheet)
@@ -124,6 +146,7 @@ def test_a_real_workbooks_shared_strings_are_read_ahead(path, two_cores):
     assert name_cells & set(grid.names)
     assert repr(parse_grid(grid)) == repr(parse_grid(_copy(grid, None)))
     assert repr(read_workbook(path)) == repr(_without_ahead(path))
+    assert sys.getswitchinterval() == interval
 
 
 def _without_ahead(path: Path):
@@ -164,6 +187,7 @@ def test_a_part_too_big_to_read_ahead_is_not_kept(monkeypatch):
 
 def test_on_one_core_nothing_is_read_ahead(monkeypatch):
     monkeypatch.setattr(workbook, "_cores", lambda: 1)
+    monkeypatch.setattr(ooxml_cells, "_MIN_SHARED", 0)
     book = open_workbook(REAL[0])
     grid = book.grid(book.sheet_names[0])
     assert not grid.names

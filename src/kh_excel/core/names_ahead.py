@@ -26,15 +26,21 @@ def read_name(cell: str) -> NameReading:
     return name, mark, folded, direction.name_words(folded, name)
 
 
+# Texts not read ahead: longer than any name (a note; the loop reads such a name cell itself), and beyond
+# this many readings (a part of strings no sheet uses must not fill the memory).
+LONGEST_NAME = 1_000
+MOST_NAMES = 250_000
+
+
 def read_names(texts: Iterator[str], into: dict[str, NameReading], go_on: Callable[[], bool] = lambda: True,
-               every: int = 64) -> None:
+               every: int = 8) -> None:
     """Read `texts` into `into` while `go_on()`, asked before each `every` texts, says so (the adapter stops
     when calamine is done: reading ahead never makes the reading longer). What is left of `texts` can be
     read on by a later call."""
-    while go_on():
+    while go_on() and len(into) < MOST_NAMES:
         batch = list(islice(texts, every))
         if not batch:
             return
         for cell in batch:
-            if cell and cell not in into:
+            if cell and len(cell) <= LONGEST_NAME and cell not in into:
                 into[cell] = read_name(cell)

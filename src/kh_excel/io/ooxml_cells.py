@@ -20,6 +20,7 @@ SHARED_STRINGS = "xl/sharedStrings.xml"
 # bytes between the tags (no entity, no markup), the string calamine gives for it.
 _PLAIN_SHARED = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<&]*)</t></si>')
 _MAX_SHARED = 32 * 1024 * 1024  # bytes of shared strings kept to read ahead (100,000 distinct names take ~10 MB)
+_MIN_SHARED = 256 * 1024        # and at least (some 2,500 names): a smaller table is read at once anyway
 
 # A cell tag, with or without a namespace prefix (<c …> or <x:c …>): its attributes run to the first ">".
 _CELL_OPEN = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\s')
@@ -354,8 +355,8 @@ class _Styles:
 
 
 class _SharedStrings:
-    """sharedStrings.xml, kept as the guard checks it, for the texts read ahead of the sheets (up to
-    _MAX_SHARED bytes: beyond, nothing is read ahead)."""
+    """sharedStrings.xml, kept as the guard checks it, for the texts read ahead of the sheets (from
+    _MIN_SHARED to _MAX_SHARED bytes: otherwise nothing is read ahead)."""
 
     def __init__(self, book: "WorkbookCells"):
         self.book, self.chunks, self.size = book, [], 0
@@ -369,7 +370,8 @@ class _SharedStrings:
                 self.chunks = None  # too many to read ahead
 
     def finish(self) -> None:
-        self.book.shared, self.chunks = (b"".join(self.chunks) if self.chunks else None), []
+        worth = self.chunks and self.size >= _MIN_SHARED
+        self.book.shared, self.chunks = (b"".join(self.chunks) if worth else None), []
 
 
 def _plain_texts(data: bytes) -> Iterator[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import zipfile
 from itertools import chain
 from pathlib import Path
@@ -109,11 +110,15 @@ class _ReadAhead:
                 done.append((None, exc))
 
         worker = threading.Thread(target=run, name="kh-excel-calamine", daemon=True)
+        # calamine done, its thread waits for the GIL this one holds: let it have it within 0,5 ms, not 5
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, 0.0005))
         worker.start()
         try:
             read_names(self.texts, self.names, worker.is_alive)
         finally:
             worker.join()
+            sys.setswitchinterval(interval)
         result, exc = done[0]
         if exc is not None:
             raise exc
