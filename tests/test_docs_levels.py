@@ -259,3 +259,12 @@ def test_the_settings_place_replaces_the_titles_in_a_plans_appendix_title():
 def test_a_place_typed_in_the_settings_is_kept():
     c = _ctx("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", {"dia_danh": "Sa Pa", "ngay": "10/12/2026"})
     assert c["vb"]["dia_danh_ngay"] == "Sa Pa, ngày 10 tháng 12 năm 2026"
+
+
+def test_a_title_of_another_level_than_the_settings_places_nothing():
+    """The settings say a province with a form's stand-in name; the title names a district: the date line is a gap,
+    never the district's name under a province's header."""
+    c = _ctx("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 HUYỆN ĐƠN DƯƠNG",
+             {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH X"], "ngay": "10/12/2026"})
+    assert "[Địa danh]" in str(c["vb"]["dia_danh_ngay"]) and "Đơn Dương" not in str(c["vb"]["dia_danh_ngay"])
+    assert str(c["noi_nhan"][0]) == "- Thường trực Tỉnh ủy;"

@@ -171,7 +171,13 @@ def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | Non
                                       for line in txt(x).splitlines()])
         if found:
             return found, True
-    return province_from_titles(table.title_lines), False
+    titled = province_from_titles(table.title_lines)
+    # the issuer's lines may give a level with no name («TỈNH X», a form's stand-in): a title of another level
+    # places some other body, not this one
+    level = _committee_level([txt(x).upper() for x in s.get("co_quan_ban_hanh") or []])
+    if titled and level and titled[0].lower() != level:
+        return None, False
+    return titled, False
 
 
 def place_name(place: tuple[str, str]) -> str:
