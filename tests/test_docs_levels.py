@@ -268,3 +268,16 @@ def test_a_title_of_another_level_than_the_settings_places_nothing():
              {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH X"], "ngay": "10/12/2026"})
     assert "[Địa danh]" in str(c["vb"]["dia_danh_ngay"]) and "Đơn Dương" not in str(c["vb"]["dia_danh_ngay"])
     assert str(c["noi_nhan"][0]) == "- Thường trực Tỉnh ủy;"
+
+
+@pytest.mark.parametrize("issuer, office", [
+    ("tinh", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ("thanh-pho", "Văn phòng Ủy ban nhân dân thành phố"),
+    # a district's and a commune's office serves the council and the committee together
+    ("huyen-2024", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+    ("xa-2026", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+    ("khong-ro", "Văn phòng [Hội đồng nhân dân và] Ủy ban nhân dân [tỉnh/xã]"),
+])
+def test_the_notice_is_announced_by_the_office_of_the_issuers_level(rendered, issuer, office):
+    last = next(p for p in rendered[issuer, "thong-bao"] if p.startswith("Trên đây là kết luận"))
+    assert last.endswith(f", {office} thông báo để các cơ quan, đơn vị, địa phương biết và thực hiện./.")

@@ -371,8 +371,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if kind == N.KIND:
         vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
         office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
+        # the committee's office at its level; another issuer's (a Sở's) is «Văn phòng Sở …»
+        office_name = (ten_co_quan if office else
+                       kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
+                       if people_committee else f"Văn phòng {ten_co_quan}")
         ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
-                                  ten_co_quan, f"Văn phòng {ten_co_quan}" if not office else ten_co_quan, per)
+                                  ten_co_quan, office_name, per)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
 
