@@ -238,6 +238,9 @@ def test_the_settings_date_decides_the_levels_not_today():
      "- Thường trực Đảng ủy phường;"),
     ({"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUỐC"]}, ["ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUỐC"],
      "Phú Quốc", "- Thường trực Đảng ủy đặc khu;"),
+    # a city named after a person, likewise; run by the centre, it has sở
+    ({"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"]}, ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"],
+     "Thành phố Hồ Chí Minh", "- Thường trực Thành ủy;"),
 ])
 def test_the_issuer_the_settings_name_wins_over_the_title(settings, ban_hanh, place, first_recipient):
     c = _ctx("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 HUYỆN ĐƠN DƯƠNG", {**settings, "ngay": "10/12/2026"})

@@ -181,10 +181,11 @@ def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | Non
 
 
 def place_name(place: tuple[str, str]) -> str:
-    """The địa danh of the date line: the unit's name («Lào Cai», «Ka Đô»); a unit named by a number is written with
-    its level («Phường 1», nd30 Phụ lục I), a bare number naming no place."""
+    """The địa danh of the date line: the unit's name («Lào Cai», «Ka Đô»); a unit named by a number or after a person
+    is written with its level («Phường 1», «Thành phố Hồ Chí Minh», nd30 Phụ lục I)."""
     level, name = place
-    return f"{level.capitalize()} {name}" if name.strip().isdigit() else name.title()
+    whole = name.strip().isdigit() or name.strip().lower() in kinds.NAMED_AFTER_PEOPLE
+    return f"{level.capitalize()} {name.title()}" if whole else name.title()
 
 
 def appendix_title(table: Table) -> str:

@@ -30,6 +30,9 @@ _LEVEL_BODIES: dict[str, tuple[str, str, str, str, str]] = {
 }
 # Cities run by the central government (a province's level, with sở), as of the 2025 reorganisation.
 CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
+# Units named after a person: their địa danh is written whole («Thành phố Hồ Chí Minh, ngày …», nd30 Phụ lục I),
+# as is a unit named by a number («Phường 1»). Folded to lower case.
+NAMED_AFTER_PEOPLE = frozenset({"hồ chí minh"})
 # Until 1 July 2025 a province's level below it was its districts, towns and cities.
 _TWO_LEVELS_FROM = (2025, 7, 1)
 # A level the data does not give: highlighted gaps the author fills, offering the levels of local government at
