@@ -31,7 +31,7 @@ _LEVEL_BODIES: dict[str, tuple[str, str, str, str, str]] = {
 # Cities run by the central government (a province's level, with sở), as of the 2025 reorganisation.
 CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
 # Units named after a person: their địa danh is written whole («Thành phố Hồ Chí Minh, ngày …», nd30 Phụ lục I),
-# as is a unit named by a number («Phường 1»). Folded to lower case.
+# as is a unit named by a number («Phường 1»). In lower case.
 NAMED_AFTER_PEOPLE = frozenset({"hồ chí minh"})
 # Until 1 July 2025 a province's level below it was its districts, towns and cities.
 _TWO_LEVELS_FROM = (2025, 7, 1)
@@ -48,8 +48,9 @@ _UNKNOWN_LEVEL: tuple[tuple[tuple[int, int, int], tuple[str, str, str, str, str]
 
 def level_bodies(level: str, place: str = "", issued: tuple[int, int, int] | None = None
                  ) -> tuple[str, str, str, str, str]:
-    """(party committee, level word, offices, units below, its office's name before the committee's) of a People's Committee at `level` («tỉnh», «huyện» …,
-    '' when unknown: the gaps of `issued`'s date, today's levels when no date), in `place`, issuing on `issued`."""
+    """(party committee, level word, offices, units below, its office's name before the committee's) of a People's
+    Committee at `level` («tỉnh», «huyện» …; '' when unknown: the gaps of `issued`'s date, today's levels when no
+    date), in `place`, issuing on `issued`."""
     if level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES:
         level = "thành phố trực thuộc trung ương"
     known = _LEVEL_BODIES.get(level)
