@@ -396,7 +396,7 @@ PLAN_COLUMNS = [
     ("{{ pl.cot_ke_hoach }}", 22.0, "right", "ke_hoach"),
     ("Cơ quan, đơn vị chịu trách nhiệm trực tiếp thực hiện", 44.0, "left", "chu_tri"),
     ("Cơ quan, đơn vị phối hợp, cùng chịu trách nhiệm", 42.0, "left", "phoi_hop"),
-    ("Lãnh đạo tỉnh phụ trách", 43.0, "left", "lanh_dao"),
+    ("{{ pl.cot_lanh_dao }}", 43.0, "left", "lanh_dao"),
 ]
 RESULT_COLUMNS = [
     ("STT", 12.0, "center", "stt"),

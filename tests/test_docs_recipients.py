@@ -46,7 +46,10 @@ def test_a_city_run_by_the_centre_has_departments_a_provincial_city_has_offices(
 def test_an_unknown_level_is_a_highlighted_gap_never_the_province():
     got = recipients(None)
     assert not any("Tỉnh ủy;" in x or x.endswith(" tỉnh;") for x in got)
-    assert "[tỉnh/huyện]" in got[1]
+    # issued in December 2026: no district exists any more, the gap offers the province and the commune
+    assert "[tỉnh/xã]" in got[1] and not any("huyện" in x.lower() for x in got)
+    before = recipients(None, today=date(2024, 12, 15))
+    assert "[tỉnh/huyện]" in before[1]
     lit = build_context(evaluate(replace(make_table(), title_lines=["PHỤ LỤC"])), None, "bao-cao",
                         today=date(2026, 12, 2))["noi_nhan"][1]
     assert 'w:highlight' in str(lit)  # the gap on a yellow highlight, the rest of the line plain

@@ -198,8 +198,9 @@ def test_real_tables_render_and_pass_lint(tmp_path):
         assert report.failed() == ["placeholder.present"], (book.name, report.to_text())
         text = "\n".join(docx_paragraphs(out))
         assert "Năm 2020, có " in text and "{{" not in text
-        # the committee in the sentences is the issuer's level (a district), not a province
-        assert "Văn phòng Ủy ban nhân dân huyện thông báo" in text and "nhân dân tỉnh" not in text
+        # the committee in the sentences is the issuer's level (a district, whose office serves council and
+        # committee together), not a province
+        assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện thông báo" in text and "nhân dân tỉnh" not in text
 
 
 def test_real_table_counts(tmp_path):

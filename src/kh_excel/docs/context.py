@@ -135,7 +135,7 @@ def _same_agency(a: str, b: str) -> bool:
 # «… NĂM 2026 TỈNH LÀO CAI», «(Kèm theo Báo cáo … của UBND huyện Đơn Dương)»: the place ends the line (or its bracket).
 # The first level word of the line names the issuer («XÃ KA ĐÔ, HUYỆN ĐƠN DƯƠNG»: the commune), its name running to a
 # comma, a bracket, a dash, «do/năm/giai đoạn/theo …» or the line's end («XÃ HỘI» is society, no commune).
-_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN)\s+"
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+"
                        r"(\d{1,2}|(?:(?!\s(?:DO|NĂM|GIAI ĐOẠN|THEO|VÀ)\b)[^\d(),;:–-])+?)"  # «PHƯỜNG 1»
                        r"\s*(?=[,;:(–-]|\)?\s*$|\s(?:DO|NĂM|GIAI ĐOẠN|THEO|VÀ)\b)")
 # A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
@@ -158,6 +158,34 @@ def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
         if m and not _stand_in(m.group(2)):
             return m.group(1), m.group(2).strip()
     return None
+
+
+def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | None, bool]:
+    """The issuer's level and place, e.g. ('XÃ', 'KA ĐÔ'), and whether the settings named it. What the user wrote
+    wins over the table's title everywhere it is used (header, date line, appendix title, Nơi nhận): the issuer's
+    lines, its name in a sentence («Ủy ban nhân dân xã Ka Đô»), then the governing body's lines (a Sở under «UBND
+    TỈNH LÀO CAI»); the title only when none of them names a place."""
+    for key in ("co_quan_ban_hanh", "ten_co_quan", "co_quan_chu_quan"):
+        value = s.get(key) or []
+        found = province_from_titles([line for x in (value if isinstance(value, list) else [value])
+                                      for line in txt(x).splitlines()])
+        if found:
+            return found, True
+    titled = province_from_titles(table.title_lines)
+    # the issuer's lines may give a level with no name («TỈNH X», a form's stand-in): a title of another level
+    # places some other body, not this one
+    level = _committee_level([txt(x).upper() for x in s.get("co_quan_ban_hanh") or []])
+    if titled and level and titled[0].lower() != level:
+        return None, False
+    return titled, False
+
+
+def place_name(place: tuple[str, str]) -> str:
+    """The địa danh of the date line: the unit's name («Lào Cai», «Ka Đô»); a unit named by a number or after a person
+    is written with its level («Phường 1», «Thành phố Hồ Chí Minh», nd30 Phụ lục I)."""
+    level, name = place
+    whole = name.strip().isdigit() or name.strip().lower() in kinds.NAMED_AFTER_PEOPLE
+    return f"{level.capitalize()} {name.title()}" if whole else name.title()
 
 
 def appendix_title(table: Table) -> str:
@@ -214,18 +242,24 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     agency = agency or ""
 
     # --- issuing body, number, date
-    province = province_from_titles(table.title_lines)
-    # the level (tỉnh, huyện) is written only where the title says it: else it is part of the gap
-    province_line = f"{province[0]} {province[1]}" if province else MISSING_PROVINCE
+    ngay: date | None = s.get("ngay")
+    # the document's date: it decides the levels of local government a gap offers and a province's units below it
+    issued_on = ngay or today or date.today()
+    issued = (issued_on.year, issued_on.month, issued_on.day)
+    # the issuer's place: the settings' when they name one, else the title's; one answer for every part below
+    province, named_by_settings = issuer_place(s, table)
+    # the level (tỉnh, huyện) is written only where the data says it: else it is part of the gap, of the date's levels
+    gap_level = kinds.level_word("", issued)
+    province_line = f"{province[0]} {province[1]}" if province else f"[TÊN {gap_level.strip('[]').upper()}]"
     ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
+    # (an office under a committee — a Sở, a Phòng — is of its committee's level: the place's, or a gap)
+    level = _committee_level(ban_hanh) or (province[0].lower() if province else "")
     ten_co_quan = txt(s.get("ten_co_quan")) or (
-        "Ủy ban nhân dân " + (_committee_level(ban_hanh) or (province[0].lower() if province else MISSING_LEVEL))
-        if people_committee
-        else issuer_name(ban_hanh))
+        "Ủy ban nhân dân " + (level or gap_level) if people_committee else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
-    dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else MISSING_PLACE)
+    dia_danh = txt(s.get("dia_danh")) or (place_name(province) if province else MISSING_PLACE)
     issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
     missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
     if missing:
@@ -233,7 +267,6 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                            f"điền {', '.join(missing)} và người ký (tham_quyen, chuc_vu, ho_ten) trong cấu hình")
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
-    ngay: date | None = s.get("ngay")
     cong_van = info.cong_van
 
     if kind == N.KIND and s.get("hop_ngay") and ngay and s["hop_ngay"] > ngay:
@@ -294,21 +327,18 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [{"dong": N.signature_lines(signer),
                "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
     else:
-        ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
+        ky = [_signer(s, "", ban_hanh, _chairman(table, level) if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
-    issued = ngay or today or date.today()
-    # (an office under a committee — a Sở, a Phòng — is of its committee's level: the title's, or a gap)
-    level = _committee_level(ban_hanh) or (province[0].lower() if province else "")
-    defaults = kinds.default_recipients(info, level, province[1] if province else "",
-                                        (issued.year, issued.month, issued.day))
+    defaults = kinds.default_recipients(info, level, province[1] if province else "", issued)
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = [marked_part(x, L.SIZE["noi_nhan"], False, False) for x in vn.recipients(items, luu)]
 
     # --- appendix
     rows = _appendix_rows(table, assessments)
-    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province)]
+    title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province,
+                                                                  named_by_settings)]
     prev_year = table.previous_year or (year - 1)
     pl = {
         "so": "",
@@ -317,6 +347,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
+        # the table's own words for its leaders' column, else the issuer's level («Lãnh đạo xã phụ trách»); a level
+        # the data does not give names none: «Lãnh đạo phụ trách» is true of every issuer
+        "cot_lanh_dao": txt(table.column_headers.get("leader")) or (
+            f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"),
         "cot_so_sanh": per.comparison_header(prev_year),
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
@@ -338,8 +372,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if kind == N.KIND:
         vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
         office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
+        # the committee's office at its level; another issuer's (a Sở's) is «Văn phòng Sở …»
+        office_name = (ten_co_quan if office else
+                       kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
+                       if people_committee else f"Văn phòng {ten_co_quan}")
         ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
-                                  ten_co_quan, f"Văn phòng {ten_co_quan}" if not office else ten_co_quan, per)
+                                  ten_co_quan, office_name, per)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
 
@@ -424,10 +462,13 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
 
 
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per: P.Period | None = None,
-                            province: tuple[str, str] | None = None) -> str:
+                            province: tuple[str, str] | None = None, named_by_settings: bool = False) -> str:
     """A report's appendix is titled from the period the document chose (the sheet's own title may name another
-    period, or be a heading of its own: «BIỂU TỔNG HỢP …»), scoped to the agency, placed as the sheet places it."""
+    period, or be a heading of its own: «BIỂU TỔNG HỢP …»), scoped to the agency, placed as the issuer is placed;
+    a plan's keeps the sheet's title, with the place the settings name for the one the title names."""
     title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
+    if named_by_settings and province:
+        title = _placed(title, province)
     if kinds.is_report(kind):
         head = (per or P.Period(year)).trich_yeu().upper()
         if agency:
@@ -435,6 +476,15 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
         return f"{head} {province[0]} {province[1]}" if province and not agency else head
     if agency:
         return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} GIAO {agency.upper()} CHỦ TRÌ"
+    return title
+
+
+def _placed(title: str, place: tuple[str, str]) -> str:
+    """`title` with the first place it names (level and name, as province_from_titles reads it) made `place`."""
+    line = _DOUBLED_LEVEL.sub(r"\1", txt(title).upper())
+    for m in _PROVINCE.finditer(line):
+        if not _stand_in(m.group(2)):
+            return f"{line[:m.start()]}{place[0]} {place[1]}{line[m.end():]}"
     return title
 
 
@@ -466,7 +516,7 @@ def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str =
     return {"dong": lines, "ho_ten": name or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}
 
 
-_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
 
 
 def _committee_level(ban_hanh: list[str]) -> str:
@@ -528,15 +578,24 @@ _COMRADE = re.compile(r"^(đồng chí|đông chí|đ/c|đc\.?)\s+", re.I)
 _OTHER_CHAIR = re.compile(r"\b(?:hdnd|hoi dong|mat tran|mttq|hoi|lien doan|doan)\b")
 
 
-def _chairman(table: Table) -> str:
-    """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh')."""
+# The level a role names at its end: «Chủ tịch UBND tỉnh», «Chủ tịch UBND huyện Đơn Dương» (folded).
+_ROLE_LEVEL = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran|dac khu)\b")
+
+
+def _chairman(table: Table, level: str = "") -> str:
+    """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh'): only the
+    chairman of the issuer's level signs (a commune's document never carries the province's chairman's name)."""
     for ind in table.indicators:
         leader = txt(ind.leader)
         if " - " not in leader:
             continue
         name, role = leader.split(" - ", 1)
-        if fold(role).startswith("chu tich") and not _OTHER_CHAIR.search(fold(role)):
-            return _COMRADE.sub("", name).strip()
+        if not fold(role).startswith("chu tich") or _OTHER_CHAIR.search(fold(role)):
+            continue
+        named = _ROLE_LEVEL.search(fold(role))
+        if level and named and named.group(1) != fold(level):
+            continue
+        return _COMRADE.sub("", name).strip()
     return ""
 
 
@@ -1005,8 +1064,6 @@ def marked(text: str) -> str:
 
 
 MISSING_PLACE = "[Địa danh]"
-MISSING_PROVINCE = "[TÊN TỈNH/HUYỆN]"
-MISSING_LEVEL = "[tỉnh/huyện]"
 MISSING_SIGNER = "[Họ và tên người ký]"
 _GAP = re.compile(r"\[[^\[\]]+\]")
 

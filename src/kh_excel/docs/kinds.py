@@ -10,26 +10,67 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-# Nơi nhận when the settings give none, by the level of the issuing People's Committee (docs.context reads
-# it from the header lines or the table's title): a district's document never names a province's bodies.
-# (party committee, level word, its offices, the units below it)
-_LEVEL_BODIES: dict[str, tuple[str, str, str, str]] = {
-    "tỉnh": ("Tỉnh ủy", "tỉnh", "sở, ban, ngành", "xã, phường"),
-    "thành phố trực thuộc trung ương": ("Thành ủy", "thành phố", "sở, ban, ngành", "xã, phường"),
-    "thành phố": ("Thành ủy", "thành phố", "phòng, ban, ngành", "xã, phường"),
-    "huyện": ("Huyện ủy", "huyện", "phòng, ban, ngành", "xã, thị trấn"),
-    "thị xã": ("Thị ủy", "thị xã", "phòng, ban, ngành", "xã, phường"),
-    "quận": ("Quận ủy", "quận", "phòng, ban, ngành", "phường"),
-    "xã": ("Đảng ủy xã", "xã", "ban, ngành, đoàn thể", ""),
-    "phường": ("Đảng ủy phường", "phường", "ban, ngành, đoàn thể", ""),
-    "thị trấn": ("Đảng ủy thị trấn", "thị trấn", "ban, ngành, đoàn thể", ""),
-    # a level the data does not give: the author fills the highlighted gaps
-    "": ("[Tỉnh ủy/Huyện ủy]", "[tỉnh/huyện]", "[sở/phòng], ban, ngành", "[xã, phường]"),
+# The bodies of a People's Committee by its level (docs.context reads the level from the settings' issuer lines
+# or the table's title): Nơi nhận when the settings give none, and every fixed word that names the issuer's level
+# (a district's document never names a province's bodies, nor «Lãnh đạo tỉnh» in its appendix).
+# (party committee, level word, its offices, the units below it, its office's name before the committee's: a
+# district's and a commune's office serves the council and the committee together)
+_HDND_VA = "Văn phòng Hội đồng nhân dân và"
+_LEVEL_BODIES: dict[str, tuple[str, str, str, str, str]] = {
+    "tỉnh": ("Tỉnh ủy", "tỉnh", "sở, ban, ngành", "xã, phường", "Văn phòng"),
+    "thành phố trực thuộc trung ương": ("Thành ủy", "thành phố", "sở, ban, ngành", "xã, phường", "Văn phòng"),
+    "thành phố": ("Thành ủy", "thành phố", "phòng, ban, ngành", "xã, phường", _HDND_VA),
+    "huyện": ("Huyện ủy", "huyện", "phòng, ban, ngành", "xã, thị trấn", _HDND_VA),
+    "thị xã": ("Thị ủy", "thị xã", "phòng, ban, ngành", "xã, phường", _HDND_VA),
+    "quận": ("Quận ủy", "quận", "phòng, ban, ngành", "phường", _HDND_VA),
+    "xã": ("Đảng ủy xã", "xã", "ban, ngành, đoàn thể", "", _HDND_VA),
+    "phường": ("Đảng ủy phường", "phường", "ban, ngành, đoàn thể", "", _HDND_VA),
+    "thị trấn": ("Đảng ủy thị trấn", "thị trấn", "ban, ngành, đoàn thể", "", _HDND_VA),
+    "đặc khu": ("Đảng ủy đặc khu", "đặc khu", "ban, ngành, đoàn thể", "", _HDND_VA),
 }
 # Cities run by the central government (a province's level, with sở), as of the 2025 reorganisation.
 CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
+# Units named after a person: their địa danh is written whole («Thành phố Hồ Chí Minh, ngày …», nd30 Phụ lục I),
+# as is a unit named by a number («Phường 1»). In lower case.
+NAMED_AFTER_PEOPLE = frozenset({"hồ chí minh"})
 # Until 1 July 2025 a province's level below it was its districts, towns and cities.
 _TWO_LEVELS_FROM = (2025, 7, 1)
+# A level the data does not give: highlighted gaps the author fills, offering the levels of local government at
+# the document's date, latest first: from 1 July 2025 the province (or centrally run city) and the commune (ward,
+# special zone); before it, as the documents of that time were issued, the province and the district.
+_UNKNOWN_LEVEL: tuple[tuple[tuple[int, int, int], tuple[str, str, str, str, str]], ...] = (
+    (_TWO_LEVELS_FROM, ("[Tỉnh ủy/Đảng ủy xã]", "[tỉnh/xã]", "[sở, ban, ngành/ban, ngành, đoàn thể]", "[xã, phường]",
+                        "Văn phòng [Hội đồng nhân dân và]")),
+    ((1, 1, 1), ("[Tỉnh ủy/Huyện ủy]", "[tỉnh/huyện]", "[sở/phòng], ban, ngành", "[xã, phường]",
+                 "Văn phòng [Hội đồng nhân dân và]")),
+)
+
+
+def level_bodies(level: str, place: str = "", issued: tuple[int, int, int] | None = None
+                 ) -> tuple[str, str, str, str, str]:
+    """(party committee, level word, offices, units below, its office's name before the committee's) of a People's
+    Committee at `level` («tỉnh», «huyện» …; '' when unknown: the gaps of `issued`'s date, today's levels when no
+    date), in `place`, issuing on `issued`."""
+    if level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES:
+        level = "thành phố trực thuộc trung ương"
+    known = _LEVEL_BODIES.get(level)
+    if known is None:
+        return next(gaps for since, gaps in _UNKNOWN_LEVEL if issued is None or issued >= since)
+    party, word, offices, below, office = known
+    if word == "tỉnh" and issued is not None and issued < _TWO_LEVELS_FROM:
+        below = "huyện, thị xã, thành phố"
+    return party, word, offices, below, office
+
+
+def level_word(level: str, issued: tuple[int, int, int] | None = None) -> str:
+    """The level in a sentence: «tỉnh», «thành phố», «xã»; for an unknown level the gap of the date («[tỉnh/xã]»)."""
+    return level_bodies(level, "", issued)[1]
+
+
+def committee_office(level: str, place: str, committee: str, issued: tuple[int, int, int] | None = None) -> str:
+    """The office of the People's Committee named `committee` in a sentence: «Văn phòng Ủy ban nhân dân tỉnh», a
+    district's or a commune's «Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã»."""
+    return f"{level_bodies(level, place, issued)[4]} {committee}"
 
 
 def default_recipients(kind: "Kind", level: str, place: str = "", issued: tuple[int, int, int] | None = None
@@ -37,11 +78,7 @@ def default_recipients(kind: "Kind", level: str, place: str = "", issued: tuple[
     """Nơi nhận of a People's Committee at `level` («tỉnh», «huyện» … or '' when unknown), issuing on
     `issued` (year, month, day): its party committee's and council's standing bodies, its chairmen, its
     offices and the committees of the units below it, then the kind's own (kind.extra_recipients)."""
-    if level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES:
-        level = "thành phố trực thuộc trung ương"
-    party, word, offices, below = _LEVEL_BODIES.get(level, _LEVEL_BODIES[""])
-    if word == "tỉnh" and issued is not None and issued < _TWO_LEVELS_FROM:
-        below = "huyện, thị xã, thành phố"
+    party, word, offices, below, _ = level_bodies(level, place, issued)
     lines = [f"Thường trực {party}", f"Thường trực HĐND {word}", f"Chủ tịch, các PCT UBND {word}",
              f"Các {offices} {word}"]
     if below:
