@@ -160,6 +160,24 @@ def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def place_name(level: str, name: str) -> str:
+    """The place of the date line for an issuer's level and name (('HUYỆN', 'ĐƠN DƯƠNG') -> «Đơn Dương»); a unit
+    named by a number keeps its level word (nd30 Phụ lục I: «Phường 1»), a bare «1» names no place."""
+    name = txt(name)
+    return f"{txt(level).capitalize()} {name}" if name.isdigit() else name.title()
+
+
+def told_by_table(table: Table) -> dict[str, Any]:
+    """The settings the table's title tells (ids of docs.settings): the issuing People's Committee and the place
+    of the date line; {} when the title names no place. The document falls back to these where the settings are
+    blank, and the settings sheet written for a workbook shows them."""
+    province = province_from_titles(table.title_lines)
+    if not province:
+        return {}
+    level, name = province
+    return {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", f"{level} {name}"], "dia_danh": place_name(level, name)}
+
+
 def appendix_title(table: Table) -> str:
     for line in table.title_lines:
         t = txt(line)
@@ -215,9 +233,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- issuing body, number, date
     province = province_from_titles(table.title_lines)
+    told = told_by_table(table)
     # the level (tỉnh, huyện) is written only where the title says it: else it is part of the gap
-    province_line = f"{province[0]} {province[1]}" if province else MISSING_PROVINCE
-    ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
+    ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or told.get("co_quan_ban_hanh")
+                                         or ["ỦY BAN NHÂN DÂN", MISSING_PROVINCE])]
     chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
     people_committee = is_people_committee(ban_hanh)
     ten_co_quan = txt(s.get("ten_co_quan")) or (
@@ -225,7 +244,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         if people_committee
         else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
-    dia_danh = txt(s.get("dia_danh")) or (province[1].title() if province else MISSING_PLACE)
+    dia_danh = txt(s.get("dia_danh")) or told.get("dia_danh") or MISSING_PLACE
     issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
     missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
     if missing:
@@ -294,7 +313,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [{"dong": N.signature_lines(signer),
                "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
     else:
-        ky = [_signer(s, "", ban_hanh, _chairman(table) if people_committee else "")]
+        committee_level = _committee_level(ban_hanh) or (province[0].lower() if province else "")
+        ky = [_signer(s, "", ban_hanh, _chairman(table, committee_level) if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     issued = ngay or today or date.today()
@@ -528,15 +548,26 @@ _COMRADE = re.compile(r"^(đồng chí|đông chí|đ/c|đc\.?)\s+", re.I)
 _OTHER_CHAIR = re.compile(r"\b(?:hdnd|hoi dong|mat tran|mttq|hoi|lien doan|doan)\b")
 
 
-def _chairman(table: Table) -> str:
-    """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh')."""
+# The level a leader's role names («Chủ tịch UBND tỉnh»), folded; longest first («thị xã» before «xã»).
+_ROLE_LEVEL = re.compile(r"\b(?:ubnd|uy ban nhan dan)\s+(thanh pho|thi xa|thi tran|tinh|huyen|quan|xa|phuong)\b")
+
+
+def _chairman(table: Table, level: str = "") -> str:
+    """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh'), never
+    the chairman of another level than the issuer's (`level`, «huyện»): a province's chairman signs no district's
+    document."""
     for ind in table.indicators:
         leader = txt(ind.leader)
         if " - " not in leader:
             continue
         name, role = leader.split(" - ", 1)
-        if fold(role).startswith("chu tich") and not _OTHER_CHAIR.search(fold(role)):
-            return _COMRADE.sub("", name).strip()
+        role = fold(role)
+        if not role.startswith("chu tich") or _OTHER_CHAIR.search(role):
+            continue
+        named = _ROLE_LEVEL.search(role)
+        if level and named and named.group(1) != fold(level):
+            continue
+        return _COMRADE.sub("", name).strip()
     return ""
 
 
