@@ -53,6 +53,9 @@ def test_cau_hinh_adds_every_key_with_only_what_the_table_tells(with_settings):
     assert st.SHEET_NAME in wb.sheetnames
     rows = [r[:3] for r in wb[st.SHEET_NAME].iter_rows(values_only=True)]
     assert [r[0] for r in rows] == [r[0] for r in st.settings_rows(None)]       # every key, in the CLI's order
+    bold = [c.value for c in wb[st.SHEET_NAME]["A"] if c.font.b]                   # title, headings, groups
+    assert bold == ["CẤU HÌNH VĂN BẢN", "Mục", "Chung", "Báo cáo", "Kế hoạch", "Chương trình hành động",
+                    "Giao chỉ tiêu", "Thông báo kết luận"]
     read = st.read_settings_sheet(with_settings)
     # the sample's title (A2 «… TỈNH LÀO CAI») tells its committee and place; nothing of the example sheet
     assert read.groups == {"chung": {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], "dia_danh": "Lào Cai"}}

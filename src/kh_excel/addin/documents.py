@@ -160,6 +160,8 @@ def cau_hinh(book) -> str:
     s.queue("add_sheet", None, st.SHEET_NAME)
     s.queue("values", st.SHEET_NAME, (1, 1), matrix)
     s.queue("bold", st.SHEET_NAME, "A1:C2")
+    for i in sorted(st.heading_rows(rows)):  # «Chung», «Báo cáo», …: bold, as the CLI writes them
+        s.queue("bold", st.SHEET_NAME, f"A{i + 1}:C{i + 1}")
     s.queue("column_width", st.SHEET_NAME, "A:A", 34)
     s.queue("column_width", st.SHEET_NAME, "B:B", 60)
     s.queue("column_width", st.SHEET_NAME, "C:C", 50)

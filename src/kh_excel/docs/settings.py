@@ -495,6 +495,13 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
     return rows
 
 
+def heading_rows(rows: list[list[Any]]) -> set[int]:
+    """0-based indexes of the rows that open a group («Chung», «Báo cáo», …): written in bold."""
+    groups = _group_index()
+    return {i for i, row in enumerate(rows) if row and fold(str(row[0] or "")) in groups
+            and not (len(row) > 1 and row[1])}
+
+
 def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
                          rows: list[list[str]] | None = None, replace: bool = False) -> Path:
     """Copy `workbook` to `out` with a settings sheet holding `rows` (default: `settings_rows()`, empty values).
@@ -533,13 +540,12 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     if rows is None:
         rows = settings_rows()
     ws = wb.create_sheet(SHEET_NAME)
-    group_keys = set(_group_index())
+    headings = heading_rows(rows)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c, value=value if value != "" else None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        first = fold(row[0]) if row else ""
-        if r <= 2 or (first in group_keys and not (len(row) > 1 and row[1])):
+        if r <= 2 or r - 1 in headings:
             for c in range(1, 4):
                 ws.cell(row=r, column=c).font = Font(bold=True)
     ws.column_dimensions["A"].width = 42
