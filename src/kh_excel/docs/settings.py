@@ -541,6 +541,7 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
         rows = settings_rows()
     ws = wb.create_sheet(SHEET_NAME)
     headings = heading_rows(rows)
+    widths = (42, 70, 60)  # characters, columns A–C
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c, value=value if value != "" else None)
@@ -548,9 +549,13 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
         if r <= 2 or r - 1 in headings:
             for c in range(1, 4):
                 ws.cell(row=r, column=c).font = Font(bold=True)
-    ws.column_dimensions["A"].width = 42
-    ws.column_dimensions["B"].width = 70
-    ws.column_dimensions["C"].width = 60
+        # a note wraps onto several lines: the row is made that tall (a reader does not always fit it)
+        lines = max((sum(-(-len(part) // widths[c]) or 1 for part in str(v).split("\n"))
+                     for c, v in enumerate(row[:3]) if v not in (None, "")), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
+    for letter, width in zip("ABC", widths):
+        ws.column_dimensions[letter].width = width
     from kh_excel.io.atomic import write_atomic
 
     return write_atomic(dst, lambda tmp: wb.save(tmp), inputs=[src])
