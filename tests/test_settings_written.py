@@ -163,6 +163,21 @@ def test_issuer_and_place_come_from_the_title(title, ban_hanh, place):
     assert {r[0]: r[1] for r in rows[2:] if r[1]} == {"Cơ quan ban hành": ban_hanh, "Địa danh": place}
 
 
+@pytest.mark.parametrize("name", ["=CMD|'/C CALC'!A", "@SUM", "+ABC", "-X"])
+def test_a_title_whose_place_is_a_formula_prefills_nothing(tmp_path, name):
+    """The title is untrusted: what follows its level word is written into the sheet only when it can be a place's
+    name (a letter or a digit first); the document then leaves the issuer and the place as highlighted gaps."""
+    from dataclasses import replace
+    from kh_excel.docs.context import told_by_table
+    from kh_excel.docs.settings import write_settings_sheet
+    from test_docs_data import make_table
+    table = replace(make_table(), title_lines=["PHỤ LỤC", f"CHỈ TIÊU NĂM 2026 HUYỆN {name}"])
+    assert told_by_table(table) == {}
+    out = write_settings_sheet(sample("chi_tieu_2026_lao_cai.xlsx"), tmp_path / "o.xlsx", settings_rows(table))
+    assert not [c.coordinate for row in openpyxl.load_workbook(out)[SHEET_NAME].iter_rows() for c in row
+                if c.data_type == "f"]
+
+
 # ------------------------------------------------------------------ an empty value is not set
 
 def test_an_empty_row_of_a_group_keeps_the_common_value():

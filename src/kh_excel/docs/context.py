@@ -172,7 +172,8 @@ def told_by_table(table: Table) -> dict[str, Any]:
     of the date line; {} when the title names no place. The document falls back to these where the settings are
     blank, and the settings sheet written for a workbook shows them."""
     province = province_from_titles(table.title_lines)
-    if not province:
+    # a place's name begins with a letter or a digit: «=…», «+…», «@…» is a formula the sheet would run, no place
+    if not province or not province[1][:1].isalnum():
         return {}
     level, name = province
     return {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", f"{level} {name}"], "dia_danh": place_name(level, name)}
