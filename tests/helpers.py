@@ -61,3 +61,21 @@ def lint_problems(report) -> list[str]:
     """The rules a document fails other than placeholder.present: a generated document keeps the
     highlighted «[…]» places its author must write, and lint lists them until they are filled."""
     return [rid for rid in report.failed() if rid != "placeholder.present"]
+
+
+def fill_settings(path, values: dict) -> None:
+    """Type values into a written settings sheet as a user does: column B of the row {(group label, key label):
+    value}; every row named must be on the sheet."""
+    import openpyxl
+    from kh_excel.docs import kinds
+    from kh_excel.docs.settings import SHEET_NAME
+    wb = openpyxl.load_workbook(path)
+    group, todo = "", dict(values)
+    for row in wb[SHEET_NAME].iter_rows(min_row=3):
+        label = row[0].value
+        if label in {"Chung", *(k.label for k in kinds.all_kinds())} and row[1].value is None:
+            group = label
+        elif (group, label) in todo:
+            row[1].value = todo.pop((group, label))
+    assert not todo, todo
+    wb.save(path)

@@ -14,6 +14,7 @@ from kh_excel.addin import run_action  # noqa: E402
 from kh_excel.addin.documents import OUTPUT_ENV  # noqa: E402
 from kh_excel.addin.payload import apply_actions, open_book, workbook_payload  # noqa: E402
 from kh_excel.docs import settings as st  # noqa: E402
+from helpers import fill_settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LAO_CAI = ROOT / "tests" / "data" / "samples" / "chi_tieu_2026_lao_cai.xlsx"
@@ -35,10 +36,10 @@ def with_settings(tmp_path_factory) -> Path:
     return lao_cai_with_settings(tmp_path_factory.mktemp("settings"))
 
 
-def lao_cai_with_settings(d: Path) -> Path:
-    """The Lao Cai sample after the add-in's «Cấu hình» button: its example settings sheet added."""
+def lao_cai_with_settings(d: Path, table: Path = LAO_CAI) -> Path:
+    """The Lao Cai sample (or `table`) after the add-in's «Cấu hình» button: its settings sheet added."""
     src = d / "lao_cai.xlsx"
-    shutil.copy(LAO_CAI, src)
+    shutil.copy(table, src)
     book = open_book(src)
     ok, message = run_action("cau_hinh", book)
     assert ok, message
@@ -47,11 +48,17 @@ def lao_cai_with_settings(d: Path) -> Path:
     return out
 
 
-def test_cau_hinh_adds_the_example_settings_the_documents_read(with_settings):
+def test_cau_hinh_adds_every_key_with_only_what_the_table_tells(with_settings):
     wb = openpyxl.load_workbook(with_settings)
     assert st.SHEET_NAME in wb.sheetnames
+    rows = [r[:3] for r in wb[st.SHEET_NAME].iter_rows(values_only=True)]
+    assert [r[0] for r in rows] == [r[0] for r in st.settings_rows(None)]       # every key, in the CLI's order
+    bold = [c.value for c in wb[st.SHEET_NAME]["A"] if c.font.b]                   # title, headings, groups
+    assert bold == ["CẤU HÌNH VĂN BẢN", "Mục", "Chung", "Báo cáo", "Kế hoạch", "Chương trình hành động",
+                    "Giao chỉ tiêu", "Thông báo kết luận"]
     read = st.read_settings_sheet(with_settings)
-    assert read.groups == st.settings_from_rows(st.example_settings_rows(2026)).groups
+    # the sample's title (A2 «… TỈNH LÀO CAI») tells its committee and place; nothing of the example sheet
+    assert read.groups == {"chung": {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], "dia_danh": "Lào Cai"}}
     assert not read.warnings
 
 
@@ -65,7 +72,7 @@ def test_cau_hinh_selects_an_existing_settings_sheet(with_settings):
 
 def test_bao_cao_and_ke_hoach_use_the_values_and_the_settings_sheet(with_settings, tmp_path, monkeypatch):
     monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
-    signer = st.settings_from_rows(st.example_settings_rows(2026)).for_kind("bao-cao")["ho_ten"]
+    signer = "Nguyễn Tuấn Anh"  # the sheet's leaders column, H8: «Đồng chí Nguyễn Tuấn Anh - Chủ tịch UBND tỉnh»
     book = open_book(with_settings)
     ok, message = run_action("bao_cao", book)
     assert ok, message
@@ -83,7 +90,12 @@ def test_bao_cao_and_ke_hoach_use_the_values_and_the_settings_sheet(with_setting
 
 def test_thong_bao_writes_the_notice_from_the_settings_sheet(with_settings, tmp_path, monkeypatch):
     monkeypatch.setenv(OUTPUT_ENV, str(tmp_path))
-    book = open_book(with_settings)
+    filled = tmp_path / "filled.xlsx"   # the user types the meeting and the signer into the sheet «Cấu hình» added
+    shutil.copy(with_settings, filled)
+    fill_settings(filled, {("Thông báo kết luận", "Ngày họp"): "28/12/2026",
+                           ("Thông báo kết luận", "Địa điểm họp"): "Trung tâm Hội nghị tỉnh",
+                           ("Thông báo kết luận", "Họ tên người ký"): "Phan Quốc Nghĩa"})
+    book = open_book(filled)
     ok, message = run_action("thong_bao", book)
     assert ok, message
     notice = tmp_path / "Thông báo kết luận.docx"
@@ -130,3 +142,21 @@ def test_an_unsaved_workbook_is_asked_to_be_saved(tmp_path, monkeypatch):
     ok, message = run_action("bao_cao", book)
     assert not ok and "Hãy lưu sổ tính" in message
     assert Counter(a["func"] for a in book.json()["actions"]) == {"alert": 1}
+
+
+def test_cau_hinh_on_a_district_table_gives_district_documents(tmp_path, monkeypatch):
+    """The button on a table titled «… HUYỆN BẮC HÀ»: the report names the district, never the example's province,
+    and who signs is a highlighted gap (the table names only the province's chairman)."""
+    from test_settings_written import EXAMPLE_WORDS, PROVINCE_LEADERS, SIGNER_GAP, district_book, signed_by
+    from kh_excel.docs.lint import lint_docx
+    book_path = lao_cai_with_settings(tmp_path, district_book(tmp_path))
+    assert st.read_settings_sheet(book_path).groups == {
+        "chung": {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "HUYỆN BẮC HÀ"], "dia_danh": "Bắc Hà"}}
+    monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
+    ok, message = run_action("bao_cao", open_book(book_path))
+    assert ok, message
+    report = tmp_path / "van_ban" / "Báo cáo kết quả thực hiện chỉ tiêu.docx"
+    text = _text(report).replace("\u00a0", " ")
+    assert not [w for w in EXAMPLE_WORDS if w in text] and not [n for n in PROVINCE_LEADERS if signed_by(report, n)]
+    assert "HUYỆN BẮC HÀ" in text and "Bắc Hà, ngày" in text and "- Thường trực Huyện ủy;" in text
+    assert any(SIGNER_GAP in p.message for p in lint_docx(report).rule("placeholder.present").problems)

@@ -46,8 +46,9 @@ ho_ten_2 = "Nguyễn Thị Hoa"
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """Each kind from the sample workbooks (with the example settings sheet added) and a tricky report."""
     folder = tmp_path_factory.mktemp("pdf")
-    results = write_settings_sheet(sample("chi_tieu_2026_lao_cai.xlsx"), folder / "lao_cai.xlsx")
-    plan = write_settings_sheet(sample("chi_tieu_2026_ke_hoach.xlsx"), folder / "ke_hoach.xlsx")
+    example = example_settings_rows(2026)  # a filled-in sheet: the layout with every part present
+    results = write_settings_sheet(sample("chi_tieu_2026_lao_cai.xlsx"), folder / "lao_cai.xlsx", example)
+    plan = write_settings_sheet(sample("chi_tieu_2026_ke_hoach.xlsx"), folder / "ke_hoach.xlsx", example)
     docs = {
         "bao-cao": render_document(results, "bao-cao", folder / "bao-cao.docx").docx,
         "ke-hoach": render_document(plan, "ke-hoach", folder / "ke-hoach.docx").docx,

@@ -137,7 +137,8 @@ def _per_agency(table, attainment, kind) -> list[tuple[str, str | None, str]]:
 
 
 def cau_hinh(book) -> str:
-    """Add the settings sheet with an example filled in, or go to it when it exists."""
+    """Add the settings sheet (every key, values empty but what the table's title tells: docs.settings.settings_rows),
+    or go to it when it exists. Never another issuer's example: a blank is a default or a highlighted gap."""
     _docs()
     from kh_excel.docs import settings as st
 
@@ -146,13 +147,12 @@ def cau_hinh(book) -> str:
     if existing is not None:
         s.queue("activate", existing)
         return _finish(s, f"Sổ tính đã có trang «{existing}»: hãy sửa các giá trị ở cột B.")
-    year = None
+    table = None
     try:
         table, _ = find_table(s)
-        year = table.year
     except ActionError:
         pass  # the settings can be prepared before the table exists
-    rows: list[list[Any]] = [list(r) for r in st.example_settings_rows(year)]
+    rows: list[list[Any]] = [list(r) for r in st.settings_rows(table)]
     width = max(len(r) for r in rows)
     from kh_excel.addin.actions import as_text
 
@@ -160,8 +160,11 @@ def cau_hinh(book) -> str:
     s.queue("add_sheet", None, st.SHEET_NAME)
     s.queue("values", st.SHEET_NAME, (1, 1), matrix)
     s.queue("bold", st.SHEET_NAME, "A1:C2")
+    for i in sorted(st.heading_rows(rows)):  # «Chung», «Báo cáo», …: bold, as the CLI writes them
+        s.queue("bold", st.SHEET_NAME, f"A{i + 1}:C{i + 1}")
     s.queue("column_width", st.SHEET_NAME, "A:A", 34)
     s.queue("column_width", st.SHEET_NAME, "B:B", 60)
     s.queue("column_width", st.SHEET_NAME, "C:C", 50)
     s.queue("activate", st.SHEET_NAME)
-    return _finish(s, f"Đã thêm trang «{st.SHEET_NAME}» có sẵn ví dụ: hãy sửa các giá trị ở cột B cho đúng cơ quan của mình.")
+    return _finish(s, f"Đã thêm trang «{st.SHEET_NAME}»: hãy điền các giá trị ở cột B cho cơ quan của mình. Ô để "
+                      "trống: văn bản lấy theo bảng chỉ tiêu, hoặc để chỗ tô vàng cho người soạn điền.")

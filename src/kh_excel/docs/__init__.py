@@ -2,7 +2,8 @@
 
 - `build_context(attainment_or_table, settings, kind, agency=None)`: what a template reads.
 - `render_docx(template, context, out)`: render a bundled kind or a template path, atomically.
-- `load_settings(workbook, toml)`, `example_settings_rows()`, `settings_from_rows(rows)`.
+- `load_settings(workbook, toml)`, `settings_from_rows(rows)`; `example_settings_rows()` is a filled-in example
+  (documentation, tests), never written into a user's workbook unasked (docs.settings.settings_rows is).
 - `convert_many(docx_paths, outdir, timeout)`: many PDFs in one LibreOffice run.
 - `lint_docx(path)`: check any .docx against nd30.md.
 """

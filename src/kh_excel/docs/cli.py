@@ -118,21 +118,27 @@ def register(app: typer.Typer) -> None:
     def settings_cmd(
         file: Path = typer.Argument(..., help="Tệp bảng tính (.xlsx, .xlsm)."),
         out: Path = typer.Option(..., "-o", "--output", help="Bản sao bảng tính có thêm trang «Cấu hình văn bản»."),
-        replace: bool = typer.Option(False, "--replace", help="Thay trang cấu hình đã có bằng trang mẫu."),
+        replace: bool = typer.Option(False, "--replace", help="Thay trang cấu hình đã có bằng trang mới."),
+        example: bool = typer.Option(False, "--example", help="Ghi trang ví dụ đã điền sẵn của một tỉnh (Lào Cai) "
+                                                             "để xem cách điền; không dùng để ban hành văn bản."),
         replace_old: bool = typer.Option(False, "--ghi-de", hidden=True),  # old spelling of --replace
     ) -> None:
-        """Ghi bản sao bảng tính có thêm trang «Cấu hình văn bản» điền sẵn ví dụ."""
+        """Ghi bản sao bảng tính có thêm trang «Cấu hình văn bản»: đủ các mục, giá trị để trống (văn bản lấy theo
+        bảng chỉ tiêu hoặc để chỗ tô vàng), cơ quan ban hành và địa danh lấy từ tên bảng."""
         replace = replace or replace_old
         def body() -> int:
-            from kh_excel.docs.settings import example_settings_rows, write_settings_sheet
+            from kh_excel.docs.settings import example_settings_rows, settings_rows, write_settings_sheet
 
-            year = None
+            table = None
             try:
                 from kh_excel.api import read_workbook
-                year = read_workbook(file).year
+                table = read_workbook(file)
             except Exception:  # the settings can be prepared before the table exists
-                year = None
-            written = write_settings_sheet(file, out, example_settings_rows(year), replace=replace)
-            sys.stderr.write(f"Đã ghi {written} (trang «Cấu hình văn bản»: sửa các giá trị ở cột B)\n")
+                table = None
+            rows = example_settings_rows(table.year if table else None) if example else settings_rows(table)
+            written = write_settings_sheet(file, out, rows, replace=replace)
+            what = ("trang ví dụ của tỉnh Lào Cai: thay mọi giá trị ở cột B trước khi tạo văn bản" if example else
+                    "điền các giá trị ở cột B; ô để trống: văn bản lấy theo bảng chỉ tiêu hoặc để chỗ tô vàng")
+            sys.stderr.write(f"Đã ghi {written} (trang «Cấu hình văn bản»: {what})\n")
             return 0
         guarded(body)

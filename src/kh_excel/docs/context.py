@@ -171,13 +171,31 @@ def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | Non
                                       for line in txt(x).splitlines()])
         if found:
             return found, True
-    titled = province_from_titles(table.title_lines)
+    titled = _titled_place(table)
     # the issuer's lines may give a level with no name («TỈNH X», a form's stand-in): a title of another level
     # places some other body, not this one
     level = _committee_level([txt(x).upper() for x in s.get("co_quan_ban_hanh") or []])
     if titled and level and titled[0].lower() != level:
         return None, False
     return titled, False
+
+
+def told_by_table(table: Table) -> dict[str, Any]:
+    """The settings the table's title tells (ids of docs.settings): the issuing People's Committee and the place
+    of the date line; {} when the title names no place. The document falls back to these where the settings are
+    blank, and the settings sheet written for a workbook shows them."""
+    province = _titled_place(table)
+    if not province:
+        return {}
+    level, name = province
+    return {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", f"{level} {name}"], "dia_danh": place_name(province)}
+
+
+def _titled_place(table: Table) -> tuple[str, str] | None:
+    """The issuer's place the title names; a place's name begins with a letter or a digit: «=…», «+…», «@…» is a
+    formula a sheet would run (the settings sheet shows it), no place."""
+    province = province_from_titles(table.title_lines)
+    return province if province and province[1][:1].isalnum() else None
 
 
 def place_name(place: tuple[str, str]) -> str:

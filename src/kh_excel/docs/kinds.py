@@ -106,6 +106,9 @@ class Kind:
     button: str = ""        # the add-in ribbon button's tag (addin/customUI14.xml); "" = none
     file_name: str = ""     # the add-in's file name; with needs_agency, "{agency}" is replaced
     template: str = ""      # the bundled template's file name; default "<id>.docx"
+    # the rows of its group in the settings sheet written for a workbook (docs.settings FIELDS ids): the document's
+    # own number, date and title and the sections its body reads; the issuer's values are in «Chung»
+    settings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.template:
@@ -118,6 +121,10 @@ class Kind:
 
 _REGISTRY: dict[str, Kind] = {}
 
+_OWN = ("so", "ngay", "trich_yeu", "can_cu")
+_PLAN = (*_OWN, "tieu_de_phu_luc", "mo_dau", "muc_dich", "yeu_cau", "muc_tieu", "giai_phap", "nhiem_vu_co_quan",
+         "to_chuc", "che_do_bao_cao", "ket_thuc")
+
 
 def register(kind: Kind) -> Kind:
     _REGISTRY[kind.id] = kind
@@ -127,24 +134,30 @@ def register(kind: Kind) -> Kind:
 register(Kind("bao-cao", "Báo cáo", "BÁO CÁO", "Báo cáo", "BC",
               "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               body="bao-cao", appendix="bang-ket-qua", report=True,
-              button="bao_cao", file_name="Báo cáo kết quả thực hiện chỉ tiêu.docx"))
+              button="bao_cao", file_name="Báo cáo kết quả thực hiện chỉ tiêu.docx",
+              settings=(*_OWN, "kinh_gui", "tieu_de_phu_luc", "mo_dau", "ket_qua", "ton_tai", "giai_phap", "ket_thuc")))
 register(Kind("ke-hoach", "Kế hoạch", "KẾ HOẠCH", "Kế hoạch", "KH",
               "Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               body="ke-hoach", appendix="bang-ke-hoach",
-              button="ke_hoach", file_name="Kế hoạch.docx"))
+              button="ke_hoach", file_name="Kế hoạch.docx", settings=_PLAN))
 register(Kind("chuong-trinh", "Chương trình hành động", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr",
               "thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
-              body="chuong-trinh", appendix="bang-ke-hoach", aliases=("Chương trình",)))
+              body="chuong-trinh", appendix="bang-ke-hoach", aliases=("Chương trình",), settings=_PLAN))
 register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
               "V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               body="giao-chi-tieu", appendix="bang-ke-hoach", needs_agency=True,
               aliases=("Văn bản giao chỉ tiêu",),
-              button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx"))
+              button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx",
+              settings=(*_OWN, "mo_dau", "to_chuc", "ket_thuc")))  # addressee, appendix title: the agency's own
 register(Kind("thong-bao", "Thông báo kết luận", "THÔNG BÁO", "Thông báo", "TB",
               "Kết luận tại cuộc họp về tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               body="thong-bao", appendix="", report=True, aliases=("Thông báo",), whole_only=True,
               extra_recipients=("Lãnh đạo Văn phòng",),
-              button="thong_bao", file_name="Thông báo kết luận.docx"))  # docs.notice; no appendix (seed 004)
+              button="thong_bao", file_name="Thông báo kết luận.docx",  # docs.notice; no appendix (seed 004)
+              # the notice's signer is read from its own group only (docs.notice.signer_values)
+              settings=("so", "ngay", "trich_yeu", "hop_ngay", "hop_dia_diem", "hop_ten", "hop_chu_tri",
+                        "hop_thanh_phan", "ket_qua", "ton_tai", "ket_luan", "tham_quyen", "chuc_vu_thu_truong",
+                        "chuc_vu", "ho_ten")))
 
 DEFAULT = "bao-cao"                    # a document per workbook (batch, the CLI)
 DEFAULT_PLAN = "ke-hoach"              # the context of a template of no kind, for a table with no results

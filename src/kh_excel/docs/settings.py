@@ -30,41 +30,53 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("co_quan_chu_quan", "Cơ quan chủ quản", "lines", "Để trống nếu văn bản do UBND tỉnh ban hành; văn bản của Sở ghi «UBND TỈNH …»"),
-    Field("co_quan_ban_hanh", "Cơ quan ban hành", "lines", "Mỗi dòng một dòng trên văn bản (Alt+Enter để xuống dòng)"),
-    Field("ten_co_quan", "Tên cơ quan ban hành trong câu", "text", "Dùng trong dòng «(Kèm theo … của …)»"),
-    Field("ky_hieu_co_quan", "Ký hiệu cơ quan ban hành", "text", "Ví dụ UBND, STC"),
-    Field("don_vi_soan_thao", "Đơn vị soạn thảo", "text", "Ký hiệu đơn vị soạn thảo, ví dụ TH"),
-    Field("dia_danh", "Địa danh", "text"),
+    Field("co_quan_chu_quan", "Cơ quan chủ quản", "lines", "Để trống nếu Ủy ban nhân dân ban hành; văn bản của Sở "
+          "ghi «UBND TỈNH …»"),
+    Field("co_quan_ban_hanh", "Cơ quan ban hành", "lines", "Mỗi dòng một dòng trên văn bản (Alt+Enter để xuống dòng); "
+          "để trống: Ủy ban nhân dân của địa phương ghi trong tên bảng chỉ tiêu, bảng không ghi thì văn bản để chỗ "
+          "tô vàng"),
+    Field("ten_co_quan", "Tên cơ quan ban hành trong câu", "text", "Dùng trong câu và dòng «(Kèm theo … của …)»; "
+          "để trống: suy ra từ cơ quan ban hành"),
+    Field("ky_hieu_co_quan", "Ký hiệu cơ quan ban hành", "text", "Ví dụ UBND, STC; để trống: UBND với Ủy ban nhân "
+          "dân, chữ đầu tên Sở với một Sở"),
+    Field("don_vi_soan_thao", "Đơn vị soạn thảo", "text", "Ký hiệu đơn vị soạn thảo, ví dụ TH; để trống: TH"),
+    Field("dia_danh", "Địa danh", "text", "Ghi trước ngày tháng; để trống: địa phương ghi trong tên bảng chỉ tiêu, "
+          "bảng không ghi thì văn bản để chỗ tô vàng"),
     Field("nam", "Năm kế hoạch", "text", "Để trống: lấy năm trong bảng chỉ tiêu"),
     Field("nhom_cot", "Nhóm cột", "text", "Nhóm cột lấy số liệu (Toàn huyện, tên xã …); để trống: nhóm toàn địa bàn"),
     Field("ky", "Kỳ", "text", "Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm); để trống: kỳ dài nhất đã có số liệu"),
     Field("so", "Số văn bản", "text", "Để trống nếu chưa lấy số"),
     Field("ngay", "Ngày ban hành", "date", "Dạng 03/02/2026; để trống nếu chưa có ngày"),
-    Field("trich_yeu", "Trích yếu", "lines"),
-    Field("kinh_gui", "Kính gửi", "lines", "Mỗi nơi một dòng"),
+    Field("trich_yeu", "Trích yếu", "lines", "Để trống: trích yếu chung của loại văn bản, theo năm của bảng"),
+    Field("kinh_gui", "Kính gửi", "lines", "Mỗi nơi một dòng; để trống nếu không gửi riêng nơi nào"),
     Field("can_cu", "Căn cứ", "lines", "Mỗi căn cứ một dòng"),
     Field("tham_quyen", "Thẩm quyền ký", "text", "TM., KT., Q., TL., TUQ. hoặc «TM., KT.»; để trống nếu người đứng đầu ký"),
-    Field("tap_the", "Tập thể (khi ký TM.)", "text", "Ví dụ ỦY BAN NHÂN DÂN"),
-    Field("chuc_vu_thu_truong", "Chức vụ người đứng đầu", "text", "Dùng khi ký KT., TL., TUQ., ví dụ CHỦ TỊCH"),
-    Field("chuc_vu", "Chức vụ người ký", "text"),
-    Field("ho_ten", "Họ tên người ký", "text"),
-    Field("tham_quyen_2", "Người ký thứ hai - Thẩm quyền ký", "text", "Chỉ điền khi có hai người ký"),
-    Field("tap_the_2", "Người ký thứ hai - Tập thể", "text"),
-    Field("chuc_vu_thu_truong_2", "Người ký thứ hai - Chức vụ người đứng đầu", "text"),
-    Field("chuc_vu_2", "Người ký thứ hai - Chức vụ", "text"),
-    Field("ho_ten_2", "Người ký thứ hai - Họ tên", "text"),
-    Field("noi_nhan", "Nơi nhận", "lines", "Mỗi nơi một dòng; dấu «;» cuối dòng được thêm tự động"),
-    Field("luu", "Lưu", "text", "Ví dụ «VT, TH»"),
+    Field("tap_the", "Tập thể (khi ký TM.)", "text", "Ví dụ ỦY BAN NHÂN DÂN; để trống: dòng đầu của cơ quan ban "
+          "hành"),
+    Field("chuc_vu_thu_truong", "Chức vụ người đứng đầu", "text", "Dùng khi ký KT., TL., TUQ., ví dụ CHỦ TỊCH; để "
+          "trống: CHỦ TỊCH với Ủy ban nhân dân, GIÁM ĐỐC với Sở"),
+    Field("chuc_vu", "Chức vụ người ký", "text", "Ví dụ PHÓ CHỦ TỊCH; để trống: chức vụ người đứng đầu"),
+    Field("ho_ten", "Họ tên người ký", "text", "Để trống: Chủ tịch ghi ở cột lãnh đạo phụ trách của bảng (khi "
+          "Chủ tịch ký), không có thì văn bản để chỗ tô vàng"),
+    Field("tham_quyen_2", "Người ký thứ hai - Thẩm quyền ký", "text", "Chỉ điền khi có hai người ký; để trống: "
+          "một người ký"),
+    Field("tap_the_2", "Người ký thứ hai - Tập thể", "text", "Như mục «Tập thể» của người ký thứ nhất"),
+    Field("chuc_vu_thu_truong_2", "Người ký thứ hai - Chức vụ người đứng đầu", "text", "Như mục «Chức vụ người "
+          "đứng đầu» của người ký thứ nhất"),
+    Field("chuc_vu_2", "Người ký thứ hai - Chức vụ", "text", "Có chức vụ hoặc họ tên thì văn bản có người ký thứ hai"),
+    Field("ho_ten_2", "Người ký thứ hai - Họ tên", "text", "Có chức vụ hoặc họ tên thì văn bản có người ký thứ hai"),
+    Field("noi_nhan", "Nơi nhận", "lines", "Mỗi nơi một dòng; dấu «;» cuối dòng được thêm tự động; để trống: "
+          "Thường trực cấp ủy, HĐND, lãnh đạo, các cơ quan cùng cấp và cấp dưới của cơ quan ban hành"),
+    Field("luu", "Lưu", "text", "Ví dụ «VT, TH»; để trống: VT và đơn vị soạn thảo"),
     Field("nguoi_soan", "Ký hiệu người soạn thảo, số bản", "text", "Ví dụ TH.(30); có thể để trống"),
     Field("ky_bao_cao", "Kỳ báo cáo", "text", "Ghi trên phiếu nhập số liệu gửi các cơ quan, ví dụ «Năm 2026» hoặc «6 tháng đầu năm 2026»"),
     Field("han_gui", "Hạn gửi số liệu", "text", "Ghi trên phiếu nhập số liệu, ví dụ 15/11/2026"),
     Field("thu_muc_nhan", "Thư mục phiếu nhận về", "text", "Thư mục chứa các phiếu các cơ quan gửi lại (nút Tổng hợp số liệu); đường dẫn đầy đủ hoặc tính từ thư mục của sổ tính"),
-    Field("tieu_de_phu_luc", "Tên phụ lục", "lines"),
-    Field("mo_dau", "Mở đầu", "lines", "Mỗi đoạn một dòng"),
-    Field("muc_dich", "Mục đích", "lines"),
-    Field("yeu_cau", "Yêu cầu", "lines"),
-    Field("muc_tieu", "Mục tiêu tổng quát", "lines"),
+    Field("tieu_de_phu_luc", "Tên phụ lục", "lines", "Để trống: theo tên bảng chỉ tiêu và kỳ số liệu"),
+    Field("mo_dau", "Mở đầu", "lines", "Mỗi đoạn một dòng; để trống: câu mở đầu chung của loại văn bản"),
+    Field("muc_dich", "Mục đích", "lines", "Để trống: văn bản để chỗ tô vàng cho người soạn viết"),
+    Field("yeu_cau", "Yêu cầu", "lines", "Để trống: văn bản để chỗ tô vàng cho người soạn viết"),
+    Field("muc_tieu", "Mục tiêu tổng quát", "lines", "Để trống: văn bản để chỗ tô vàng cho người soạn viết"),
     Field("ket_qua", "Kết quả đạt được", "lines", "Nhận định chung về năm; để trống hoặc ghi trong […]: văn bản để "
           "chỗ tô vàng cho người soạn viết"),
     Field("ton_tai", "Tồn tại, hạn chế", "lines", "Nguyên nhân, hạn chế; chương trình chỉ tự viết số chỉ tiêu "
@@ -74,10 +86,11 @@ FIELDS: tuple[Field, ...] = (
     Field("nhiem_vu_co_quan", "Nhiệm vụ theo cơ quan", "lines", "Kế hoạch, chương trình: mỗi dòng «Tên cơ quan: "
           "nhiệm vụ» (hoặc «Tên phần của bảng: nhiệm vụ»); dòng không có tên ở đầu nối vào dòng trên. Cơ quan "
           "chưa có nhiệm vụ: văn bản để chỗ tô vàng cho người soạn"),
-    Field("to_chuc", "Tổ chức thực hiện", "lines"),
+    Field("to_chuc", "Tổ chức thực hiện", "lines", "Để trống: câu chung của loại văn bản (kế hoạch, chương trình: "
+          "phần phân công lấy theo bảng chỉ tiêu)"),
     Field("che_do_bao_cao", "Chế độ báo cáo", "lines", "Kế hoạch, chương trình: ví dụ «Định kỳ 6 tháng, hằng năm, "
           "các cơ quan báo cáo … trước ngày …»; để trống: văn bản để chỗ tô vàng, ngày để người soạn điền"),
-    Field("ket_thuc", "Đoạn kết", "lines"),
+    Field("ket_thuc", "Đoạn kết", "lines", "Để trống: câu kết chung của loại văn bản"),
     # the meeting a Thông báo kết luận reports (docs.notice); a blank one is a highlighted place for the author
     Field("hop_ngay", "Ngày họp", "date", "Thông báo kết luận: ngày họp, dạng 28/12/2026"),
     Field("hop_dia_diem", "Địa điểm họp", "text", "Thông báo kết luận: ví dụ «Trung tâm Hội nghị tỉnh»"),
@@ -179,6 +192,12 @@ def _check_authority(text: str, f: Field, where: str) -> None:
         raise SettingsError(f"{where}: {f.label}: {exc}") from None
 
 
+def unset(value: Any) -> bool:
+    """A converted value that says nothing (an empty cell, «""», no lines, no date): the setting is not set, so
+    the document's default applies (what the table tells, else a highlighted gap), never an empty string."""
+    return value is None or value == "" or value == []
+
+
 def _raise_all(errors: list[str]) -> None:
     """Every bad value of a settings source in one message, so one correction round fixes them all."""
     if len(errors) == 1:
@@ -220,12 +239,14 @@ def settings_from_rows(rows: list[list[Any]], source: str = "",
                 settings.warnings.append(f"{where}: không hiểu mục «{key_text}», đã bỏ qua")
             continue
         f = FIELD_BY_ID[fid]
-        values = settings.groups.setdefault(group, {})
         try:
             converted = _convert(f, value, where)
         except SettingsError as exc:
             errors.append(str(exc))
             continue
+        if unset(converted):  # the row is there to be filled: the default applies, never a blank over it
+            continue
+        values = settings.groups.setdefault(group, {})
         if (i - 1, 1) in formulas and not value_empty:
             settings.warnings.append(f"{where}: mục «{f.label}» (ô B{i}) là công thức; văn bản dùng giá trị tính "
                                      f"được «{_cell_text(value)}» — nên ghi thẳng nội dung thay cho công thức")
@@ -257,10 +278,12 @@ def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
                 errors.append(f"{where}: không hiểu mục «{key}»")
                 continue
             try:
-                settings.groups.setdefault(group, {})[fid] = _convert(FIELD_BY_ID[fid], value,
-                                                                      f"{where}, mục «{key}»")
+                converted = _convert(FIELD_BY_ID[fid], value, f"{where}, mục «{key}»")
             except SettingsError as exc:
                 errors.append(str(exc))
+                continue
+            if not unset(converted):  # «so = ""» is not set, as an empty cell is
+                settings.groups.setdefault(group, {})[fid] = converted
 
     errors: list[str] = []
     put("chung", data, source or "TOML")
@@ -324,13 +347,51 @@ def load_settings(workbook: str | os.PathLike | None = None,
     return s
 
 
+# ---------------------------------------------------------------- the sheet written for a workbook
+
+# The issuer's own values, the same in every document: group «Chung». Each kind's group lists the rows its document
+# reads (docs.kinds Kind.settings). Every field is on the sheet at least once.
+COMMON_FIELDS = ("co_quan_chu_quan", "co_quan_ban_hanh", "ten_co_quan", "ky_hieu_co_quan", "don_vi_soan_thao",
+                 "dia_danh", "nam", "nhom_cot", "ky", "tham_quyen", "tap_the", "chuc_vu_thu_truong", "chuc_vu",
+                 "ho_ten", "tham_quyen_2", "tap_the_2", "chuc_vu_thu_truong_2", "chuc_vu_2", "ho_ten_2", "noi_nhan",
+                 "luu", "nguoi_soan", "ky_bao_cao", "han_gui", "thu_muc_nhan")
+SHEET_TITLE = ["CẤU HÌNH VĂN BẢN", "", ""]
+SHEET_HEADINGS = ["Mục", "Giá trị", "Ghi chú"]
+COMMON_NOTE = ("Áp dụng cho mọi văn bản; nhóm bên dưới ghi đè cho từng loại. Ô để trống: văn bản lấy theo bảng chỉ "
+               "tiêu, hoặc để chỗ tô vàng cho người soạn điền")
+# a group's note where its rows are read differently from «Chung»
+GROUP_NOTES = {"thong-bao": "Cuộc họp và người ký thông báo (Văn phòng ký thừa lệnh): người ký ở nhóm «Chung» không "
+                            "ký thông báo; để trống: TL. CHỦ TỊCH, CHÁNH VĂN PHÒNG"}
+
+
+def settings_rows(table: Any = None) -> list[list[str]]:
+    """The settings sheet written into a user's workbook (`kh-excel settings`, the add-in's «Cấu hình»): every key
+    with its label and note, its value empty so the document's default applies, except what the table's title
+    tells (the issuing committee and the place, docs.context.told_by_table): never another issuer's values."""
+    told: dict[str, Any] = {}
+    if table is not None:
+        from kh_excel.docs.context import told_by_table
+        told = told_by_table(table)
+
+    def row(fid: str) -> list[str]:
+        value = told.get(fid, "")
+        return [FIELD_BY_ID[fid].label, "\n".join(value) if isinstance(value, list) else value, FIELD_BY_ID[fid].help]
+
+    from kh_excel.docs import kinds
+    rows = [list(SHEET_TITLE), list(SHEET_HEADINGS), ["Chung", "", COMMON_NOTE], *(row(f) for f in COMMON_FIELDS)]
+    for k in kinds.all_kinds():
+        if k.settings:
+            rows.append([k.label, "", GROUP_NOTES.get(k.id, "")])
+            rows += [row(f) for f in k.settings]
+    return rows
+
+
 # ---------------------------------------------------------------- the example sheet
 
 def example_settings_rows(year: int | None = None) -> list[list[str]]:
-    """A filled-in settings sheet: title row, column headings, then groups of key/value/help rows.
-
-    The add-in's Cấu hình button writes the same rows.
-    """
+    """A filled-in settings sheet of one province (Lào Cai): title row, column headings, then groups of
+    key/value/help rows. Documentation and tests only: written into a workbook only when the user asks for it
+    (`kh-excel settings --example`); a user's workbook gets `settings_rows`."""
     y = year or date.today().year
     h = {f.id: f.help for f in FIELDS}
 
@@ -341,8 +402,8 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
                 "Đoàn Đại biểu Quốc hội tỉnh", "UBMTTQ VN và các đoàn thể tỉnh", "Các sở, ban, ngành tỉnh",
                 "Ủy ban nhân dân các xã, phường", "Lãnh đạo Văn phòng"]
     rows: list[list[str]] = [
-        ["CẤU HÌNH VĂN BẢN", "", ""],
-        ["Mục", "Giá trị", "Ghi chú"],
+        list(SHEET_TITLE),
+        list(SHEET_HEADINGS),
         ["Chung", "", "Áp dụng cho mọi văn bản; nhóm bên dưới ghi đè cho từng loại"],
         row("co_quan_chu_quan", ""),
         row("co_quan_ban_hanh", "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI"),
@@ -434,9 +495,16 @@ def example_settings_rows(year: int | None = None) -> list[list[str]]:
     return rows
 
 
+def heading_rows(rows: list[list[Any]]) -> set[int]:
+    """0-based indexes of the rows that open a group («Chung», «Báo cáo», …): written in bold."""
+    groups = _group_index()
+    return {i for i, row in enumerate(rows) if row and fold(str(row[0] or "")) in groups
+            and not (len(row) > 1 and row[1])}
+
+
 def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
                          rows: list[list[str]] | None = None, replace: bool = False) -> Path:
-    """Copy `workbook` to `out` with a settings sheet holding `rows` (default: the example).
+    """Copy `workbook` to `out` with a settings sheet holding `rows` (default: `settings_rows()`, empty values).
 
     Refuses to replace an existing settings sheet unless `replace`. Written atomically.
     """
@@ -467,23 +535,27 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     existing = find_settings_sheet(wb.sheetnames)
     if existing is not None:
         if not replace:
-            raise SettingsError(f"{src.name} đã có bảng «{existing}»; dùng --replace để thay bằng bảng mẫu")
+            raise SettingsError(f"{src.name} đã có bảng «{existing}»; dùng --replace để thay bằng bảng mới")
         del wb[existing]
     if rows is None:
-        rows = example_settings_rows()
+        rows = settings_rows()
     ws = wb.create_sheet(SHEET_NAME)
-    group_keys = set(_group_index())
+    headings = heading_rows(rows)
+    widths = (42, 70, 60)  # characters, columns A–C
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c, value=value if value != "" else None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        first = fold(row[0]) if row else ""
-        if r <= 2 or (first in group_keys and not (len(row) > 1 and row[1])):
+        if r <= 2 or r - 1 in headings:
             for c in range(1, 4):
                 ws.cell(row=r, column=c).font = Font(bold=True)
-    ws.column_dimensions["A"].width = 42
-    ws.column_dimensions["B"].width = 70
-    ws.column_dimensions["C"].width = 60
+        # a note wraps onto several lines: the row is made that tall (a reader does not always fit it)
+        lines = max((sum(-(-len(part) // widths[c]) or 1 for part in str(v).split("\n"))
+                     for c, v in enumerate(row[:3]) if v not in (None, "")), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
+    for letter, width in zip("ABC", widths):
+        ws.column_dimensions[letter].width = width
     from kh_excel.io.atomic import write_atomic
 
     return write_atomic(dst, lambda tmp: wb.save(tmp), inputs=[src])

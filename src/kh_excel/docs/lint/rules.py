@@ -934,8 +934,10 @@ def _tbl_size(number, tbl, paras) -> list[Problem]:
 
 
 def placeholder_present(parts: Parts) -> "list[Problem] | Skip":
+    """Every distinct gap of a paragraph is named: a notice's opening holds five (date, place, meeting, chair,
+    attendees), and the one left out of a list is the one signed unfilled."""
     return [at(p, "chỗ «[…]» tô vàng dành cho người soạn chưa được viết: " + ", ".join(
-        f"«{m}»" for m in re.findall(r"\[[^\]]*\]", p.text)[:3])) for p in parts.placeholders]
+        f"«{m}»" for m in dict.fromkeys(re.findall(r"\[[^\]]*\]", p.text)))) for p in parts.placeholders]
 
 
 def package_tracked_changes(parts: Parts) -> "list[Problem] | Skip":
