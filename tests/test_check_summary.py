@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import run_cli
 
-from kh_excel.cli_core import SCREENFUL, warning_summaries
+from kh_excel.cli_core import SCREENFUL, finding_summaries
 from kh_excel.core.validation import make_finding
 
 DATA = Path(__file__).parent / "data"
@@ -22,10 +22,14 @@ def test_a_summary_names_the_code_its_title_the_cells_and_how_many_more():
     warnings = [make_finding("number_as_text", "S", r, c, "x", column="Thực hiện", value="1", reading="1")
                 for r, c in cells]
     warnings.append(make_finding("number_as_text", "S", 11, 4, "x", column="Thực hiện", value="1", reading="1"))
-    ((title, text),) = warning_summaries(warnings)
-    assert title == "Số lưu dạng văn bản"
-    assert text.startswith("number_as_text — 25 ô: E12, E13, E14, ")  # a cell warned twice counts once
-    assert text.endswith("E31, … và 5 ô khác")
+    # and every other row from E40 to E98: 30 cells that never run on
+    warnings += [make_finding("number_as_text", "S", r, 4, "x", column="Thực hiện", value="1", reading="1")
+                 for r in range(39, 99, 2)]
+    ((severity, title, text),) = finding_summaries(warnings)
+    assert (severity, title) == ("warning", "Số lưu dạng văn bản")
+    # a cell warned twice counts once; E12:E36 is one range, then E40, E42, … E76 (19 more), 11 cells left
+    assert text.startswith("number_as_text — 55 ô: E12:E36, E40, E42, ")
+    assert text.endswith(", E74, E76 và 11 ô khác")
 
 
 def test_check_past_a_screenful_lists_errors_and_summarises_warnings():
@@ -74,7 +78,7 @@ def test_a_finding_covering_many_cells_counts_its_cells():
     uncached = [(r, 4) for r in range(7, 217)] + [(r, 6) for r in range(7, 207)]
     finding = make_finding("formula_computed", "S", 7, 4, count=410, cells=cell_list(uncached))
     other = make_finding("number_as_text", "S", 11, 4, "x", column="Thực hiện", value="1", reading="1")
-    (_, formulas), (_, text) = warning_summaries([finding, other])
+    (_, _, formulas), (_, _, text) = finding_summaries([finding, other])
     assert formulas == "formula_computed — 410 ô: E8:E217, G8:G207"
     assert text == "number_as_text — 1 ô: E12"
 
