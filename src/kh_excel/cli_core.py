@@ -6,6 +6,8 @@ import os
 import sys
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -214,15 +216,25 @@ def finding_summaries(findings) -> list[tuple[str, str, str]]:
     return out
 
 
-def split_screenful(items, show_all: bool, first=None) -> tuple[list, list]:
-    """The items listed one by one and the rest, to be summarised: everything when it fits a screen
-    (or with --all); past that, the first SCREENFUL of `first` (default: all items), in order.
-    Linear, so that 150 000 rows cost no more than reading them."""
-    if show_all or len(items) <= SCREENFUL:
+def split_screenful(items, show_all: bool, first=None, limit: int = SCREENFUL) -> tuple[list, list]:
+    """The items listed one by one and the rest, to be summarised: everything when it fits (or with
+    --all); past that, the first `limit` of `first` (default: all items), in order. Linear, so
+    that 150 000 rows cost no more than reading them."""
+    if show_all or len(items) <= limit:
         return list(items), []
-    listed = list(first if first is not None else items)[:SCREENFUL]
+    listed = list(islice(first if first is not None else items, limit))
     ids = set(map(id, listed))
     return listed, [x for x in items if id(x) not in ids]
+
+
+def rows_by_kind(items, kind: Callable[[Any], str], row: Callable[[Any], Optional[int]]) -> list[tuple[str, int, str]]:
+    """(kind, how many, their rows as ranges «8–17, 19 và 120 dòng khác») per kind, in the order kinds
+    first occur: the summary of a per-row table past its screenful."""
+    by_kind: dict[str, list] = {}
+    for x in items:
+        by_kind.setdefault(kind(x), []).append(x)
+    from kh_excel.core.validation import row_list
+    return [(k, len(xs), row_list([r for r in map(row, xs) if r], CELLS_SHOWN)) for k, xs in by_kind.items()]
 
 
 def not_shown_line(parts: list[str]) -> str:
@@ -282,7 +294,12 @@ def print_groups(table: Table) -> None:
                   f"chọn kỳ khác bằng --period)[/]")
 
 
-def print_attainment(att: Attainment) -> None:
+ROWS_SHOWN = 300   # indicators listed by `attainment`: a real table has up to ~250, all listed
+
+
+def print_attainment(att: Attainment, show_all: bool = False) -> None:
+    """The indicators with their ratio and status; past ROWS_SHOWN (a generated or pasted sheet),
+    the rest summarised by status with their rows, unless --all (--json always lists all)."""
     from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.numbers import format_number
@@ -300,15 +317,34 @@ def print_attainment(att: Attainment) -> None:
         rt.add_column(col, **kw)
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
                "so_lieu_loi": "bold red"}
-    for a in att.assessments:
+    listed, rest = split_screenful(att.assessments, show_all, limit=ROWS_SHOWN)
+    for a in listed:
         ind = a.indicator
         rt.add_row(escape(ind.stt), ("  " if ind.kind == "subrow" else "") + escape(ind.name), escape(ind.unit),
                    escape(ind.target.text), format_number(ind.result) if ind.result is not None else escape(ind.result_text),
                    format_number(a.ratio, 1) if a.ratio is not None else "",
                    f"[{colours[a.status]}]{a.status_label}[/]")
     con.print(rt)
+    if rest:
+        st = RTable(expand=True, box=box.SIMPLE_HEAVY, pad_edge=False, collapse_padding=True,
+                    title=f"{len(rest)} dòng khác, tóm tắt theo đánh giá")
+        st.add_column("Đánh giá", no_wrap=True)
+        st.add_column("Số dòng", justify="right", no_wrap=True)
+        st.add_column("Các dòng", ratio=1, overflow="fold")
+        labels = {a.status: a.status_label for a in rest}
+        for status, n, rows in rows_by_kind(rest, attrgetter("status"), lambda a: a.indicator.row):
+            st.add_row(f"[{colours[status]}]{labels[status]}[/]", str(n), rows)
+        con.print(st)
+        con.print(not_shown_line([f"{len(rest)} dòng chỉ tiêu"]))
     print_groups(att.table)
-    con.print(escape(att.summary.sentence))
+    if not rest:
+        con.print(escape(att.summary.sentence))
+        return
+    # the report sentence names every indicator not met: thousands of them here, so the counts instead
+    from kh_excel.core.model import STATUS_LABELS
+    total = "; ".join(f"{label}: {att.summary.counts[k]}" for k, label in STATUS_LABELS.items() if att.summary.counts.get(k))
+    con.print(f"Số chỉ tiêu theo đánh giá (một cơ cấu cùng các thành phần tính là một chỉ tiêu) — {escape(total)}.")
+    con.print("[dim]Câu tổng hợp nêu tên từng chỉ tiêu chưa đạt nên không in ở đây; xem: thêm --all (hoặc --json).[/]")
 
 
 GROUP_HELP = "Nhóm cột lấy số liệu (Toàn huyện, tên xã …), không phân biệt hoa thường và dấu; mặc định nhóm toàn địa bàn."
@@ -350,6 +386,8 @@ def register(app: typer.Typer) -> None:
         group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
         period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
         all_groups: bool = typer.Option(False, "--all-groups", help="Đánh giá từng nhóm cột (từng xã …), có tổng hợp riêng cho mỗi nhóm."),
+        show_all: bool = typer.Option(False, "--all", help=f"Liệt kê từng chỉ tiêu; mặc định, quá {ROWS_SHOWN} chỉ tiêu thì "
+                                                           "phần còn lại được tóm tắt theo đánh giá."),
     ) -> None:
         """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt (mã thoát 1 nếu bảng có lỗi)."""
         def body() -> int:
@@ -377,7 +415,7 @@ def register(app: typer.Typer) -> None:
                 else:
                     for a in per_group:
                         _console().rule(a.table.group or a.table.sheet)
-                        print_attainment(a)
+                        print_attainment(a, show_all)
                 return 1 if errors else 0
             checked = check(table, tol)
             # the rows as written (a failed figure shown beside its «Số liệu lỗi»), statuses from the gate
@@ -389,7 +427,7 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 print_json(attainment_json(att))
             else:
-                print_attainment(att)
+                print_attainment(att, show_all)
             n = len(checked.errors)
             if n:
                 print(f"Bảng có {n} lỗi: {len(checked.faults)} chỉ tiêu có số liệu lỗi không được đánh giá "
