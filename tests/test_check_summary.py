@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_cli
+from helpers import numbered_table, run_cli
 
 from kh_excel.cli_core import SCREENFUL, finding_summaries
 from kh_excel.core.validation import make_finding
@@ -111,17 +111,9 @@ def test_every_refusal_line_keeps_its_cell_prefix():
 # -- a table with thousands of errors: bounded output, every error still reachable -------------------------
 
 def broken_table(path: Path, rows: int, valid_every: int) -> Path:
-    """`rows` indicators from sheet row 2; each result is words («chưa rõ i», an error) except every
-    `valid_every`-th, whose result equals its target (no finding), so that the errors run in blocks."""
-    import openpyxl
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("Chỉ tiêu")
-    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
-    for i in range(1, rows + 1):
-        ws.append([str(i), f"Số hộ được hỗ trợ đợt {i}", "Hộ", 100 + i,
-                   100 + i if i % valid_every == 0 else f"chưa rõ {i}", "Sở Tài chính"])
-    wb.save(path)
-    return path
+    """Each result is words («chưa rõ i», an error) except every `valid_every`-th, equal to its target
+    (no finding), so that the errors run in blocks."""
+    return numbered_table(path, rows, lambda i: 100 + i if i % valid_every == 0 else f"chưa rõ {i}")
 
 
 @pytest.fixture(scope="module")
