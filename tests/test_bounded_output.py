@@ -78,3 +78,16 @@ def test_collect_report_past_a_screenful_summarises_each_agencys_rows(tmp_path):
     assert "Không liệt kê từng dòng: 56 dòng" in out and "--all" in out
     full = run_cli("collect", master, back, "-o", tmp_path / "a.xlsx", "--all", env=WIDE).stdout
     assert all(f"dòng {r}: " in full for r in changed) and "Không liệt kê" not in full
+
+
+def test_render_refusing_a_table_of_many_errors_names_a_screenful(tmp_path):
+    from kh_excel.core.gate import REFUSAL_LISTED
+    assert REFUSAL_LISTED == 40
+    table = numbered_table(tmp_path / "loi.xlsx", 100, lambda i: f"chưa rõ {i}")  # 100 errors, E2 … E101
+    proc = run_cli("render", "bao-cao", table, "-o", tmp_path / "bc.docx", env=WIDE)
+    assert proc.returncode == 1 and not (tmp_path / "bc.docx").exists()
+    err = proc.stderr
+    assert "có 100 lỗi nên chưa tạo văn bản" in err
+    assert "Ô E41 (Thực hiện) ghi «chưa rõ 40»" in err and "«chưa rõ 41»" not in err
+    assert "- … và 60 lỗi khác (xem từng lỗi: kh-excel check «loi.xlsx» --all)." in err
+    assert len(err.splitlines()) < 50
