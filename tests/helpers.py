@@ -79,3 +79,17 @@ def fill_settings(path, values: dict) -> None:
             row[1].value = todo.pop((group, label))
     assert not todo, todo
     wb.save(path)
+
+
+def numbered_table(path, rows: int, result) -> Path:
+    """A plain indicator table of `rows` numbered rows from sheet row 2, one lead agency: indicator i
+    «Số hộ được hỗ trợ đợt i», unit «Hộ», target 100 + i, result `result(i)` (None: empty). For tests
+    of output that must stay bounded however many rows a sheet has."""
+    import openpyxl
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Chỉ tiêu")
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    for i in range(1, rows + 1):
+        ws.append([str(i), f"Số hộ được hỗ trợ đợt {i}", "Hộ", 100 + i, result(i), "Sở Tài chính"])
+    wb.save(path)
+    return Path(path)

@@ -6,9 +6,13 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from helpers import run_cli
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kh_excel.cli_core import SCREENFUL, warning_summaries
+from helpers import numbered_table, run_cli
+
+from kh_excel.cli_core import SCREENFUL, finding_summaries
 from kh_excel.core.validation import make_finding
 
 DATA = Path(__file__).parent / "data"
@@ -22,10 +26,14 @@ def test_a_summary_names_the_code_its_title_the_cells_and_how_many_more():
     warnings = [make_finding("number_as_text", "S", r, c, "x", column="Thực hiện", value="1", reading="1")
                 for r, c in cells]
     warnings.append(make_finding("number_as_text", "S", 11, 4, "x", column="Thực hiện", value="1", reading="1"))
-    ((title, text),) = warning_summaries(warnings)
-    assert title == "Số lưu dạng văn bản"
-    assert text.startswith("number_as_text — 25 ô: E12, E13, E14, ")  # a cell warned twice counts once
-    assert text.endswith("E31, … và 5 ô khác")
+    # and every other row from E40 to E98: 30 cells that never run on
+    warnings += [make_finding("number_as_text", "S", r, 4, "x", column="Thực hiện", value="1", reading="1")
+                 for r in range(39, 99, 2)]
+    ((severity, title, text),) = finding_summaries(warnings)
+    assert (severity, title) == ("warning", "Số lưu dạng văn bản")
+    # a cell warned twice counts once; E12:E36 is one range, then E40, E42, … E76 (19 more), 11 cells left
+    assert text.startswith("number_as_text — 55 ô: E12:E36, E40, E42, ")
+    assert text.endswith(", E74, E76 và 11 ô khác")
 
 
 def test_check_past_a_screenful_lists_errors_and_summarises_warnings():
@@ -74,7 +82,7 @@ def test_a_finding_covering_many_cells_counts_its_cells():
     uncached = [(r, 4) for r in range(7, 217)] + [(r, 6) for r in range(7, 207)]
     finding = make_finding("formula_computed", "S", 7, 4, count=410, cells=cell_list(uncached))
     other = make_finding("number_as_text", "S", 11, 4, "x", column="Thực hiện", value="1", reading="1")
-    (_, formulas), (_, text) = warning_summaries([finding, other])
+    (_, _, formulas), (_, _, text) = finding_summaries([finding, other])
     assert formulas == "formula_computed — 410 ô: E8:E217, G8:G207"
     assert text == "number_as_text — 1 ô: E12"
 
@@ -98,3 +106,75 @@ def test_every_refusal_line_keeps_its_cell_prefix():
     assert lines[1] == ("- Ô E10: Cơ cấu «Cơ cấu kinh tế» (Thực hiện, các ô E10:E13) cộng lại được 90%, "
                         "không bằng 100% (cho phép sai lệch ±0,1).")
     assert lines[2].startswith("- Ô E14 (Thực hiện) ghi «abc»")
+
+
+# -- a table with thousands of errors: bounded output, every error still reachable -------------------------
+
+def broken_table(path: Path, rows: int, valid_every: int) -> Path:
+    """Each result is words («chưa rõ i», an error) except every `valid_every`-th, equal to its target
+    (no finding), so that the errors run in blocks."""
+    return numbered_table(path, rows, lambda i: 100 + i if i % valid_every == 0 else f"chưa rõ {i}")
+
+
+@pytest.fixture(scope="module")
+def twenty_thousand(tmp_path_factory) -> Path:
+    # 20 000 rows, every 500th valid: 19 960 errors at E2:E500, E502:E1000, …, E19502:E20000
+    return broken_table(tmp_path_factory.mktemp("big") / "loi.xlsx", 20_000, 500)
+
+
+def test_json_lists_every_error_as_before(twenty_thousand):
+    data = json.loads(run_cli("check", twenty_thousand, "--json").stdout)
+    assert data["counts"] == {"error": 19_960, "warning": 0}
+    assert {f["cell"] for f in data["findings"]} == {f"E{i + 1}" for i in range(1, 20_001) if i % 500}
+    assert {f["code"] for f in data["findings"]} == {"not_a_number"}
+    assert set(data["findings"][0]) == {"code", "severity", "sheet", "cell", "row", "indicator", "message"}
+
+
+def test_twenty_thousand_errors_print_a_bounded_number_of_lines(twenty_thousand):
+    proc = run_cli("check", twenty_thousand, env={"COLUMNS": "80"})
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stdout.splitlines()
+    # 40 errors of up to 5 folded lines each, a summary table, a few lines around: not 100 000 lines
+    assert len(lines) < 260, len(lines)
+    out = " ".join(line.strip("│ ") for line in lines)
+    assert "19920 lỗi, tóm tắt theo loại" in out  # 19 960 errors, 40 of them listed one by one
+    assert "Không liệt kê từng dòng: 19920 lỗi" in out and "--all" in out and "--json" in out
+    assert out.rstrip().endswith("19960 lỗi, 0 cảnh báo.")
+
+
+def test_errors_past_a_screenful_are_summarised_with_their_cells_as_ranges(twenty_thousand):
+    out = run_cli("check", twenty_thousand, env=WIDE).stdout
+    assert "Ô E41 (Thực hiện) ghi «chưa rõ 40»" in out  # the first 40 errors (E2 … E41) one by one
+    assert "Ô E42 (" not in out and "«chưa rõ 41»" not in out
+    # the rest, E42:E500 then runs of 499 cells broken by every 500th row; 20 ranges shown, the rest counted:
+    # rows 10 002 … 20 000 less the 19 valid ones (10 501 … 19 501) = 9 980 cells
+    ranges = ["E42:E500"] + [f"E{k * 500 + 2}:E{(k + 1) * 500}" for k in range(1, 20)]
+    assert f"not_a_number — 19920 ô: {', '.join(ranges)} và 9980 ô khác" in out
+
+
+def test_all_lists_every_error(tmp_path):
+    table = broken_table(tmp_path / "loi.xlsx", 100, 50)  # 98 errors
+    messages = [f["message"] for f in json.loads(run_cli("check", table, "--json").stdout)["findings"]]
+    assert len(messages) == 98
+    out = run_cli("check", table, "--all", env=WIDE).stdout
+    assert all(m in out for m in messages)
+    assert "tóm tắt theo loại" not in out and "Không liệt kê" not in out
+    short = run_cli("check", table, env=WIDE).stdout
+    assert sum(m in short for m in messages) == SCREENFUL
+    assert "58 lỗi, tóm tắt theo loại" in short and "not_a_number — 58 ô: E42:E50, E52:E100" in short
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(1, 300)), st.integers(1, 5))
+def test_row_ranges_name_every_row_once(rows, limit):
+    from kh_excel.core.validation import row_list
+    text = row_list(rows, limit)
+    shown, _, rest = text.partition(" và ")
+    named = set()
+    for part in filter(None, shown.split(", ")):
+        a, _, b = part.partition("–")
+        assert not named & set(range(int(a), int(b or a) + 1))
+        named |= set(range(int(a), int(b or a) + 1))
+    assert named <= rows
+    assert len(rows) - len(named) == (int(rest.split()[0]) if rest else 0)
+    assert not any(r + 1 in rows and r in named and r + 1 not in named and not rest for r in named)

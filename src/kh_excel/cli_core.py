@@ -5,12 +5,15 @@ import json
 import os
 import sys
 from decimal import Decimal
+from functools import lru_cache
+from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import typer
 
-from kh_excel.core.model import Attainment, Table
+from kh_excel.core.model import Attainment, Table, without_gc
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -173,38 +176,77 @@ def _console():
     return Console(highlight=False, soft_wrap=False)
 
 
-SCREENFUL = 40      # findings listed one per row; past this, warnings are summarised by code
-CELLS_SHOWN = 20    # cells named in a warning's summary line before «và N ô khác»
+SCREENFUL = 40      # lines listed one by one; past this, the rest is summarised by kind
+CELLS_SHOWN = 20    # ranges of cells (or rows) named in a summary line before «và N ô khác»
 
 
-def warning_summaries(warnings) -> list[tuple[str, str]]:
-    """One (title, text) per warning code, in the order codes first occur:
-    («Số lưu dạng văn bản», «number_as_text — 812 ô: E12, E13, … và 792 ô khác»)."""
-    from kh_excel.core.validation import CATALOGUE
+@lru_cache(maxsize=1 << 10)
+def _column_of_letters(letters: str) -> int:
+    from kh_excel.core.validation import col_index
+    return col_index(letters)
+
+
+def _column(cell: str) -> int:
+    """0-based column of «E12»: the letters looked up once, not once per finding (150 000 findings)."""
+    return _column_of_letters(cell.rstrip("0123456789"))
+
+
+@without_gc  # 150 000 findings make as many tuples; the collector would walk the whole table for each batch
+def finding_summaries(findings) -> list[tuple[str, str, str]]:
+    """One (severity, title, text) per code, in the order codes first occur:
+    («warning», «Số lưu dạng văn bản», «number_as_text — 812 ô: E12:E40, G12, … và 792 ô khác»)."""
+    from kh_excel.core.validation import CATALOGUE, cell_list
     by_code: dict[str, list] = {}
-    for f in warnings:
+    for f in findings:
         by_code.setdefault(f.code, []).append(f)
     out = []
     for code, fs in by_code.items():
-        # a finding may cover many cells (formula_computed: `count` cells, listed in `cells`)
+        # a finding may cover many cells (formula_computed: `count` cells, already listed in `cells`)
         spans = [f for f in fs if f.cell and int(f.params.get("count") or 1) > 1 and f.params.get("cells")]
-        cells = list(dict.fromkeys(f.cell for f in fs if f.cell and f not in spans))
+        span_ids = set(map(id, spans))
+        cells = {(f.row - 1, _column(f.cell)) for f in fs if f.cell and f.row and id(f) not in span_ids}
         count = len(cells) + sum(int(f.params["count"]) for f in spans)
-        whole = len(fs) - sum(1 for f in fs if f.cell)
-        shown = [str(f.params["cells"]) for f in spans] + cells[:CELLS_SHOWN]
+        whole = sum(1 for f in fs if not f.cell)
+        shown = [str(f.params["cells"]) for f in spans] + ([cell_list(cells, CELLS_SHOWN)] if cells else [])
         parts = [", ".join(shown)] if shown else []
-        if len(cells) > CELLS_SHOWN:
-            parts[0] += f", … và {len(cells) - CELLS_SHOWN} ô khác"
         if whole:
-            parts.append(f"{whole} cảnh báo về cả trang")
+            parts.append(f"{whole} {'lỗi' if fs[0].severity == 'error' else 'cảnh báo'} về cả trang")
         title = CATALOGUE[code].title if code in CATALOGUE else code
-        out.append((title, f"{code} — {count} ô: " + "; ".join(parts) if shown else f"{code} — " + "; ".join(parts)))
+        out.append((fs[0].severity, title, f"{code} — {count} ô: " + "; ".join(parts) if shown else f"{code} — " + "; ".join(parts)))
     return out
 
 
+def split_screenful(items, show_all: bool, first=None, limit: int = SCREENFUL) -> tuple[list, list]:
+    """The items listed one by one and the rest, to be summarised: everything when it fits (or with
+    --all); past that, the first `limit` of `first` (default: all items), in order. Linear, so
+    that 150 000 rows cost no more than reading them."""
+    if show_all or len(items) <= limit:
+        return list(items), []
+    listed = list(islice(first if first is not None else items, limit))
+    ids = set(map(id, listed))
+    return listed, [x for x in items if id(x) not in ids]
+
+
+def rows_by_kind(items, kind: Callable[[Any], str], row: Callable[[Any], Optional[int]]) -> list[tuple[str, int, str]]:
+    """(kind, how many, their rows as ranges «8–17, 19 và 120 dòng khác») per kind, in the order kinds
+    first occur: the summary of a per-row table past its screenful."""
+    by_kind: dict[str, list] = {}
+    for x in items:
+        by_kind.setdefault(kind(x), []).append(x)
+    from kh_excel.core.validation import row_list
+    return [(k, len(xs), row_list([r for r in map(row, xs) if r], CELLS_SHOWN)) for k, xs in by_kind.items()]
+
+
+def not_shown_line(parts: list[str]) -> str:
+    """The one line that says how much was summarised rather than listed, and how to see it all."""
+    return (f"[dim]Không liệt kê từng dòng: {', '.join(parts)} (đã tóm tắt ở trên). "
+            "Xem đủ từng dòng: thêm --all (hoặc --json).[/]")
+
+
 def print_findings(table: Table, findings, show_all: bool = False) -> None:
-    """The findings as a table: every one when they fit a screen (or with --all); past that, every
-    error and the warnings summarised by code with their cells (--json always lists all)."""
+    """The findings as a table: every one when they fit a screen (or with --all); past that, the
+    first SCREENFUL errors one by one and every other finding summarised by code with its cells
+    as ranges (--json always lists all). Bounded output: 150 000 errors print in a few dozen lines."""
     from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.validation import counts
@@ -213,9 +255,8 @@ def print_findings(table: Table, findings, show_all: bool = False) -> None:
     found = ", ".join(f"{r}" for r in table.column_headers.values())
     con.print(f"[dim]Cột đã nhận ra: {escape(found)}[/]")
     print_groups(table)
-    warnings = [f for f in findings if f.severity != "error"]
-    summarise = not show_all and len(findings) > SCREENFUL and warnings
-    listed = [f for f in findings if f.severity == "error"] if summarise else findings
+    listed, rest = split_screenful(findings, show_all, first=(f for f in findings if f.severity == "error"))
+    labels = {"error": "[red]Lỗi[/]", "warning": "[yellow]Cảnh báo[/]"}
     if listed:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
@@ -223,18 +264,19 @@ def print_findings(table: Table, findings, show_all: bool = False) -> None:
         rt.add_column("Chỉ tiêu", ratio=1, min_width=14, overflow="fold")
         rt.add_column("Nội dung", ratio=3, min_width=30, overflow="fold")
         for f in listed:
-            sev = "[red]Lỗi[/]" if f.severity == "error" else "[yellow]Cảnh báo[/]"
-            rt.add_row(sev, f.cell, escape(f.indicator[:80]), escape(f.message))
+            rt.add_row(labels.get(f.severity, labels["warning"]), f.cell, escape(f.indicator[:80]), escape(f.message))
         con.print(rt)
-    if summarise:
-        rt = RTable(show_lines=False, expand=True, title=f"{len(warnings)} cảnh báo, tóm tắt theo loại")
+    if rest:
+        c = counts(rest)
+        parts = [f"{c['error']} lỗi"] * bool(c["error"]) + [f"{c['warning']} cảnh báo"] * bool(c["warning"])
+        rt = RTable(show_lines=False, expand=True, title=" và ".join(parts) + ", tóm tắt theo loại")
         rt.add_column("Mức độ", no_wrap=True)
-        rt.add_column("Loại cảnh báo", ratio=1, min_width=14, overflow="fold")
+        rt.add_column("Loại", ratio=1, min_width=14, overflow="fold")
         rt.add_column("Các ô", ratio=3, min_width=30, overflow="fold")
-        for title, text in warning_summaries(warnings):
-            rt.add_row("[yellow]Cảnh báo[/]", escape(title), escape(text))
+        for severity, title, text in finding_summaries(rest):
+            rt.add_row(labels.get(severity, labels["warning"]), escape(title), escape(text))
         con.print(rt)
-        con.print("[dim]Xem từng cảnh báo: thêm --all (hoặc --json).[/]")
+        con.print(not_shown_line(parts))
     c = counts(findings)
     colour = "red" if c["error"] else ("yellow" if c["warning"] else "green")
     con.print(f"[bold {colour}]{c['error']} lỗi, {c['warning']} cảnh báo.[/]")
@@ -252,7 +294,12 @@ def print_groups(table: Table) -> None:
                   f"chọn kỳ khác bằng --period)[/]")
 
 
-def print_attainment(att: Attainment) -> None:
+ROWS_SHOWN = 300   # indicators listed by `attainment`: a real table has up to ~250, all listed
+
+
+def print_attainment(att: Attainment, show_all: bool = False) -> None:
+    """The indicators with their ratio and status; past ROWS_SHOWN (a generated or pasted sheet),
+    the rest summarised by status with their rows, unless --all (--json always lists all)."""
     from rich.markup import escape
     from rich.table import Table as RTable
     from kh_excel.core.numbers import format_number
@@ -270,15 +317,34 @@ def print_attainment(att: Attainment) -> None:
         rt.add_column(col, **kw)
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
                "so_lieu_loi": "bold red"}
-    for a in att.assessments:
+    listed, rest = split_screenful(att.assessments, show_all, limit=ROWS_SHOWN)
+    for a in listed:
         ind = a.indicator
         rt.add_row(escape(ind.stt), ("  " if ind.kind == "subrow" else "") + escape(ind.name), escape(ind.unit),
                    escape(ind.target.text), format_number(ind.result) if ind.result is not None else escape(ind.result_text),
                    format_number(a.ratio, 1) if a.ratio is not None else "",
                    f"[{colours[a.status]}]{a.status_label}[/]")
     con.print(rt)
+    if rest:
+        st = RTable(expand=True, box=box.SIMPLE_HEAVY, pad_edge=False, collapse_padding=True,
+                    title=f"{len(rest)} dòng khác, tóm tắt theo đánh giá")
+        st.add_column("Đánh giá", no_wrap=True)
+        st.add_column("Số dòng", justify="right", no_wrap=True)
+        st.add_column("Các dòng", ratio=1, overflow="fold")
+        labels = {a.status: a.status_label for a in rest}
+        for status, n, rows in rows_by_kind(rest, attrgetter("status"), lambda a: a.indicator.row):
+            st.add_row(f"[{colours[status]}]{labels[status]}[/]", str(n), rows)
+        con.print(st)
+        con.print(not_shown_line([f"{len(rest)} dòng chỉ tiêu"]))
     print_groups(att.table)
-    con.print(escape(att.summary.sentence))
+    if not rest:
+        con.print(escape(att.summary.sentence))
+        return
+    # the report sentence names every indicator not met: thousands of them here, so the counts instead
+    from kh_excel.core.model import STATUS_LABELS
+    total = "; ".join(f"{label}: {att.summary.counts[k]}" for k, label in STATUS_LABELS.items() if att.summary.counts.get(k))
+    con.print(f"Số chỉ tiêu theo đánh giá (một cơ cấu cùng các thành phần tính là một chỉ tiêu) — {escape(total)}.")
+    con.print("[dim]Câu tổng hợp nêu tên từng chỉ tiêu chưa đạt nên không in ở đây; xem: thêm --all (hoặc --json).[/]")
 
 
 GROUP_HELP = "Nhóm cột lấy số liệu (Toàn huyện, tên xã …), không phân biệt hoa thường và dấu; mặc định nhóm toàn địa bàn."
@@ -293,8 +359,8 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
         group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
         period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
-        show_all: bool = typer.Option(False, "--all", help=f"Liệt kê từng cảnh báo; mặc định, quá {SCREENFUL} dòng "
-                                                           "thì cảnh báo được tóm tắt theo loại (lỗi luôn liệt kê đủ)."),
+        show_all: bool = typer.Option(False, "--all", help=f"Liệt kê từng lỗi và cảnh báo; mặc định, quá {SCREENFUL} dòng thì "
+                                                           f"chỉ liệt kê {SCREENFUL} lỗi đầu, phần còn lại tóm tắt theo loại."),
     ) -> None:
         """Kiểm tra số liệu của bảng chỉ tiêu: lỗi (mã thoát 1) và cảnh báo."""
         def body() -> int:
@@ -320,6 +386,8 @@ def register(app: typer.Typer) -> None:
         group: Optional[str] = typer.Option(None, "--group", help=GROUP_HELP),
         period: Optional[str] = typer.Option(None, "--period", help=PERIOD_HELP),
         all_groups: bool = typer.Option(False, "--all-groups", help="Đánh giá từng nhóm cột (từng xã …), có tổng hợp riêng cho mỗi nhóm."),
+        show_all: bool = typer.Option(False, "--all", help=f"Liệt kê từng chỉ tiêu; mặc định, quá {ROWS_SHOWN} chỉ tiêu thì "
+                                                           "phần còn lại được tóm tắt theo đánh giá."),
     ) -> None:
         """Tính tỷ lệ thực hiện so với kế hoạch và đánh giá Vượt/Đạt/Không đạt (mã thoát 1 nếu bảng có lỗi)."""
         def body() -> int:
@@ -347,7 +415,7 @@ def register(app: typer.Typer) -> None:
                 else:
                     for a in per_group:
                         _console().rule(a.table.group or a.table.sheet)
-                        print_attainment(a)
+                        print_attainment(a, show_all)
                 return 1 if errors else 0
             checked = check(table, tol)
             # the rows as written (a failed figure shown beside its «Số liệu lỗi»), statuses from the gate
@@ -359,7 +427,7 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 print_json(attainment_json(att))
             else:
-                print_attainment(att)
+                print_attainment(att, show_all)
             n = len(checked.errors)
             if n:
                 print(f"Bảng có {n} lỗi: {len(checked.faults)} chỉ tiêu có số liệu lỗi không được đánh giá "

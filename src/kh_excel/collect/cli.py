@@ -9,6 +9,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    from kh_excel.cli_core import SCREENFUL
     @app.command("forms")
     def forms(
         file: Path = typer.Argument(..., help="Bảng chỉ tiêu gốc (.xlsx, .xlsm, .xls, .ods)."),
@@ -46,6 +47,8 @@ def register(app: typer.Typer) -> None:
         output: str = typer.Option(..., "-o", "--output", help="Tệp bảng tổng hợp (bản sao bảng gốc có số liệu đã nhận)."),
         sheet: Optional[str] = typer.Option(None, "--sheet", help="Tên trang chứa bảng chỉ tiêu."),
         as_json: bool = typer.Option(False, "--json", help="In báo cáo dạng JSON."),
+        show_all: bool = typer.Option(False, "--all", help="Liệt kê từng dòng của báo cáo; mặc định, mỗi cơ quan quá "
+                                                           f"{SCREENFUL} dòng thì phần còn lại được tóm tắt theo loại."),
     ) -> None:
         """Tổng hợp số liệu các cơ quan gửi lại vào bản sao bảng gốc; mã thoát 1 nếu có việc cần xem lại."""
         def body() -> int:
@@ -68,7 +71,7 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 print_json(collection_json(coll))
             else:
-                print_collection(coll)
+                print_collection(coll, show_all)
                 print(f"Đã ghi {coll.output}", file=sys.stderr)
             return 1 if coll.needs_attention else 0
         from kh_excel.cli_core import guarded

@@ -82,11 +82,15 @@ def _line(item: dict) -> str:
     return f"{head}: {what}" + (f" ({extra})" if extra else "")
 
 
-def print_collection(coll: Collection) -> None:
+def print_collection(coll: Collection, show_all: bool = False) -> None:
+    """The report on the terminal: per agency its counts and the rows to look at; past a screenful
+    of rows an agency's rest is summarised by kind with the rows as ranges (--all or --json: all)."""
     from rich.console import Console
     from rich.markup import escape
+    from kh_excel.cli_core import not_shown_line, rows_by_kind, split_screenful
     con = Console(highlight=False, soft_wrap=True)
     con.print(f"[bold]Bảng gốc:[/] {escape(coll.master)}   [bold]Trang:[/] {escape(coll.sheet)}")
+    hidden = 0
     for a in coll.agencies:
         if not a.returned:
             continue
@@ -97,18 +101,34 @@ def print_collection(coll: Collection) -> None:
         con.print("  " + escape(counts or "không có dòng nào"))
         if a.matched_by["stt_name"]:
             con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] (tệp không phải phiếu nhập của chương trình)")
-        for k in ("changed", *ATTENTION):
-            colour = "red" if k in ("refused_plans", "invalid", "conflicts") else "yellow"
-            for item in a.items[k]:
-                con.print(f"  [{colour}]{escape(ITEM_LISTS[k])}[/] {escape(_line(item))}")
-        for note in a.notes:
-            con.print(f"  [dim]{escape(_line({**note, 'reason': note['note']}))}[/]")
-    for c in coll.skipped_cells:
+        lines = [(k, item) for k in ("changed", *ATTENTION) for item in a.items[k]] + [("note", n) for n in a.notes]
+        listed, rest = split_screenful(lines, show_all)
+        for k, item in listed:
+            if k == "note":
+                con.print(f"  [dim]{escape(_line({**item, 'reason': item['note']}))}[/]")
+            else:
+                con.print(f"  [{_colour(k)}]{escape(ITEM_LISTS[k])}[/] {escape(_line(item))}")
+        for k, n, rows in rows_by_kind(rest, lambda x: x[0], lambda x: x[1].get("row")):
+            label = "ghi chú" if k == "note" else ITEM_LISTS[k]
+            con.print(f"  [{'dim' if k == 'note' else _colour(k)}]{escape(label)}[/] thêm {n} dòng: {rows or 'không rõ dòng'}")
+        hidden += len(rest)
+    listed, rest = split_screenful(coll.skipped_cells, show_all)
+    for c in listed:
         con.print(f"[red]Không ghi[/] dòng {c['row']} (ô {c['cell']}): {escape(c['reason'])}")
+    if rest:
+        from kh_excel.core.validation import row_list
+        con.print(f"[red]Không ghi[/] thêm {len(rest)} ô, ở các dòng {row_list(c['row'] for c in rest if c.get('row'))}")
+        hidden += len(rest)
     for f in coll.failed:
         con.print(f"[red]Lỗi:[/] {escape(f['reason'])}")
     if coll.not_returned:
         con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned)))
+    if hidden:
+        con.print(not_shown_line([f"{hidden} dòng"]))
     written = len(coll.writes) - len(coll.skipped_cells)
     con.print(f"\n[bold]Đã ghi {written} số liệu[/], {len(coll.conflicts)} dòng có số liệu khác nhau giữa các cơ quan, "
               f"{len(coll.failed)} tệp không đọc được.")
+
+
+def _colour(kind: str) -> str:
+    return "red" if kind in ("refused_plans", "invalid", "conflicts") else "yellow"

@@ -76,16 +76,20 @@ class Checked:
         return evaluate(self.table, DEFAULT_TOLERANCE if tolerance is None else tolerance, self.faults)
 
 
-def errors_reason(table: Table, errors: list[Finding], limit: int | None = None) -> str:
+REFUSAL_LISTED = 40  # errors a refusal names one by one (render, batch); `kh-excel check --all` lists every one
+
+
+def errors_reason(table: Table, errors: list[Finding], limit: int | None = None, more: str = "") -> str:
     """The refusal, one line per error with its cell: the same text in render, batch and the add-in
-    (whose message box lists the first `limit` and says how many more there are)."""
+    (whose message box lists the first `limit` and says how many more there are, `more` saying where to
+    see them)."""
     lines = [f"bảng chỉ tiêu (tệp «{Path(table.file).name}», trang «{table.sheet}») có {len(errors)} lỗi "
              "nên chưa tạo văn bản:"]
     for f in errors[:limit]:
         led = not f.cell or f.message.startswith(f"Ô {f.cell} ")  # a message naming its cell first
         lines.append(f"- {f.message}" if led else f"- Ô {f.cell}: {f.message}")
     if limit is not None and len(errors) > limit:
-        lines.append(f"- … và {len(errors) - limit} lỗi khác.")
+        lines.append(f"- … và {len(errors) - limit} lỗi khác{more}.")
     return "\n".join(lines)
 
 
@@ -190,5 +194,7 @@ def gate(table: Table, *, report: bool, allow_errors: bool = False,
     checked = check(table, tolerance)
     errors = checked.errors
     if errors and not allow_errors:
-        raise Refused(errors_reason(table, errors), 1, errors)
+        # a sheet of 150 000 bad rows is refused in a screenful, not 150 000 lines on the terminal and in a batch's log
+        raise Refused(errors_reason(table, errors, REFUSAL_LISTED,
+                                    f" (xem từng lỗi: kh-excel check «{Path(table.file).name}» --all)"), 1, errors)
     return checked

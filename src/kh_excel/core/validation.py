@@ -687,33 +687,36 @@ def _part_headings(inds: list[Indicator]) -> set[int]:
 def cell_list(cells: Iterable[tuple[int, int]], limit: int = 20) -> str:
     """0-based cells as A1 references, runs down a column joined as ranges: «D3:D5, E3»; past
     `limit` ranges the rest is counted, not listed."""
-    by_col: dict[int, list[int]] = defaultdict(list)
+    by_col: dict[int, set[int]] = defaultdict(set)
     for r, c in cells:
-        by_col[c].append(r)
-    parts = []
-    for c in sorted(by_col):
-        rows = sorted(by_col[c])
-        start = prev = rows[0]
-        for r in rows[1:] + [None]:
-            if r is not None and r == prev + 1:
-                prev = r
-                continue
-            parts.append(cell_ref(start, c) + (f":{cell_ref(prev, c)}" if prev != start else ""))
-            if r is not None:
-                start = prev = r
+        by_col[c].add(r)
+    parts = [(cell_ref(a, c) + (f":{cell_ref(b, c)}" if b != a else ""), b - a + 1)
+             for c in sorted(by_col) for a, b in runs(by_col[c])]
+    return _joined(parts, limit, "ô")
+
+
+def runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Distinct integers as (first, last) runs of consecutive ones, in order: {3, 4, 5, 9} -> [(3, 5), (9, 9)]."""
+    out: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def _joined(parts: list[tuple[str, int]], limit: int, unit: str) -> str:
+    """Named parts (text, how many it covers) joined; past `limit` the rest counted: «… và 25 ô khác»."""
+    shown = ", ".join(text for text, _ in parts[:limit])
     if len(parts) > limit:
-        shown = ", ".join(parts[:limit])
-        rest = sum(len(rows) for rows in by_col.values()) - sum(_span(p) for p in parts[:limit])
-        return f"{shown} và {rest} ô khác"
-    return ", ".join(parts)
+        return f"{shown} và {sum(n for _, n in parts[limit:])} {unit} khác"
+    return shown
 
 
-def _span(part: str) -> int:
-    """How many cells «E8» (1) or «E8:E12» (5) names."""
-    if ":" not in part:
-        return 1
-    a, b = part.split(":")
-    return int(re.sub(r"\D", "", b)) - int(re.sub(r"\D", "", a)) + 1
+def row_list(rows: Iterable[int], limit: int = 20) -> str:
+    """1-based rows, runs joined as ranges: «8–17, 19»; past `limit` ranges the rest is counted."""
+    return _joined([(f"{a}–{b}" if b != a else f"{a}", b - a + 1) for a, b in runs(rows)], limit, "dòng")
 
 
 def formula_findings(sheet: str, uncached: dict[tuple[int, int], str], failure: str) -> list[Finding]:
