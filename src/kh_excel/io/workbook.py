@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
-from kh_excel.io.limits import InputRefused, cfb_is_encrypted, guard_spreadsheet, why
+from kh_excel.io.limits import InputRefused, _n, cfb_is_encrypted, guard_spreadsheet, why
 from kh_excel.io.ooxml_cells import (_FORMULA_START, STYLES, FormulaCells, SheetCells, WorkbookCells, _col_index,
                                      formula_positions, style_formats as _style_formats)
 
@@ -109,7 +109,9 @@ class WorkbookFile:
             rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged)
         if self.kind == "zip" and ods is None:
-            errors, grid.number_formats, uncached = self._ooxml_cells(sheet)
+            scanned = self._ooxml_cells(sheet)
+            self._refuse_damaged(sheet, scanned)
+            errors, grid.number_formats, uncached = scanned.result()
             if uncached:
                 self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
@@ -120,7 +122,7 @@ class WorkbookFile:
         _put_errors(grid, errors)
         return grid
 
-    def _ooxml_cells(self, sheet: str) -> tuple["Cells", "Cells", FormulaCells]:
+    def _ooxml_cells(self, sheet: str) -> SheetCells:
         """The guard's scan of the sheet's part; read on its own only when the guard has none."""
         scanned = None
         if self._cells is not None:
@@ -130,29 +132,36 @@ class WorkbookFile:
             except (zipfile.BadZipFile, OSError):
                 part = None
             scanned = self._cells.sheet(part) if part else None
-        return scanned.result() if scanned is not None else _ooxml_scan(self.path, sheet)
+        return scanned if scanned is not None else _ooxml_sheet_cells(self.path, sheet)
+
+    def _refuse_damaged(self, sheet: str, scanned: SheetCells) -> None:
+        """A shared-string cell whose value is no index: calamine read it as another cell's text (or as
+        nothing), so the sheet is refused naming the cell, as a cell calamine cannot read is."""
+        if scanned.damaged:
+            cell, text = scanned.damaged[0]
+            raise _cell_fault(self.path, sheet, cell, _string_reason(text), scanned.damaged_count - 1)
 
     def values(self, sheet: str) -> list[list[Any]]:
-        """Cell values only, without the error and number-format scan of `grid` (small key/value sheets)."""
+        """Cell values only, without the error and number-format scan of `grid` (small key/value sheets);
+        a damaged shared-string cell is refused here too."""
         try:
-            return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
+            rows = [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
             raise self._unreadable(sheet, exc) from None
+        if self.kind == "zip" and self.path.suffix.lower() != ".ods":
+            self._refuse_damaged(sheet, self._ooxml_cells(sheet))
+        return rows
 
     def _unreadable(self, sheet: str, exc: Exception) -> WorkbookError:
-        """The message for a sheet calamine could not read: naming the cell when it is a number cell
-        whose value is not a number (calamine says only «Parse float error»)."""
-        if self.kind == "zip" and "float" in str(exc).lower() and self.path.suffix.lower() != ".ods":
+        """The message for a sheet calamine could not read, naming the cell it stopped at when it is found
+        (calamine says only «Parse float error», «Unknown cell 't' attribute» …, never where)."""
+        if self.kind == "zip" and self.path.suffix.lower() != ".ods":
             try:
-                bad = _bad_number(self.path, sheet)
+                bad = _bad_cell(self.path, sheet)
             except Exception:  # noqa: BLE001 - the cell is not found: the message says what calamine said
                 bad = None
             if bad is not None:
-                ref, text = bad
-                shown = text if len(text) <= 40 else text[:40] + "…"
-                return WorkbookError(self.path, f"không đọc được trang «{sheet}»: ô {ref} là ô số (t=\"n\") nhưng "
-                                                f"chứa «{shown}», không phải một số; hãy nhập lại số ở ô này "
-                                                "rồi lưu lại.")
+                return _cell_fault(self.path, sheet, *bad)
         return WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).")
 
     def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
@@ -290,14 +299,88 @@ _RUST_FLOAT = re.compile(r"[+-]?(?:inf|infinity|nan|(?:[0-9]+\.?[0-9]*|\.[0-9]+)
                          re.IGNORECASE | re.ASCII)
 
 
-def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
-    """(reference, text) of the first number cell (t="n", however written) of a sheet whose value calamine
-    cannot read as a number; None when there is none. Used only after calamine failed: it parses the part."""
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _cell_fault(path: Path, sheet: str, cell: str | None, reason: str, others: int = 0) -> WorkbookError:
+    """The one message for a damaged cell: «Không đọc được tệp «X»: trang «Y», ô C12: …» (the file, the
+    sheet, the cell, what is wrong with it and what to do), and how many more cells are so."""
+    where = f"ô {cell}" if cell else "một ô không ghi địa chỉ (thiếu thuộc tính r)"
+    more = f" (và {_n(others)} ô khác cũng bị như vậy)" if others > 0 else ""
+    return WorkbookError(path, f"trang «{sheet}», {where}: {reason}{more}")
+
+
+def _string_reason(text: str, count: int | None = None) -> str:
+    if count is not None and text.isascii() and text.isdigit():
+        what = (f"ô chữ (t=\"s\") trỏ tới chuỗi có số thứ tự {_shown(text.lstrip('0') or '0')} (tính từ 0) nhưng "
+                f"bảng chuỗi dùng chung (sharedStrings.xml) chỉ có {_n(count)} chuỗi")
+    elif text.strip():
+        what = (f"giá trị «{_shown(text)}» không phải số thứ tự của một chuỗi trong bảng chuỗi dùng chung "
+                "(sharedStrings.xml), dù ô được ghi là ô chữ (t=\"s\")")
+    else:
+        what = "ô được ghi là ô chữ (t=\"s\") nhưng để trống số thứ tự chuỗi"
+    return f"{what}: tệp bị hỏng ở ô này, đọc tiếp sẽ ra chữ sai. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại."
+
+
+# Cell types calamine reads; the error texts it knows (any other one stops it: «Unsupported cell error value»).
+_CELL_TYPES = frozenset(("n", "s", "str", "inlineStr", "b", "e", "d"))
+_CALAMINE_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+_BOOLEANS = frozenset(("", "0", "1", "true", "false"))
+
+
+def _cell_reason(kind: str, value: str | None, strings: int) -> str | None:
+    """Why calamine cannot read (or would read wrongly) a cell of type `kind` holding `value`; None when it
+    reads it right. `strings`: how many shared strings the workbook has."""
+    if kind == "n":
+        if value and not _RUST_FLOAT.fullmatch(value):
+            return (f"giá trị «{_shown(value)}» không phải một số, dù ô được ghi là ô số (t=\"n\"); hãy nhập lại "
+                    "số ở ô này rồi lưu lại.")
+    elif kind == "s":
+        if value is not None and not (value.isascii() and value.isdigit() and int(value) < strings):
+            return _string_reason(value, strings if value.isascii() and value.isdigit() else None)
+    elif kind == "b":
+        if value is not None and value.strip().lower() not in _BOOLEANS:
+            return (f"giá trị «{_shown(value)}» không phải đúng/sai (1 hoặc 0), dù ô được ghi là ô đúng/sai "
+                    "(t=\"b\"); hãy nhập lại ô này rồi lưu lại.")
+    elif kind == "e":
+        if value is not None and value not in _CALAMINE_ERRORS:
+            return (f"ô chứa lỗi «{_shown(value)}» của Excel mà bộ đọc chưa đọc được; hãy sửa công thức ở ô này "
+                    "(hoặc thay bằng một giá trị) rồi lưu lại.")
+    elif kind not in _CELL_TYPES:
+        return (f"kiểu ô không hợp lệ (t=\"{_shown(kind)}\"): tệp bị hỏng ở ô này; hãy mở tệp bằng Excel, "
+                "nhập lại ô này rồi lưu lại.")
+    return None
+
+
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def _shared_strings(zf: zipfile.ZipFile) -> int:
+    """How many shared strings the workbook has (the part its relationships name, else the usual one)."""
+    part = "xl/sharedStrings.xml"
+    try:
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+        m = re.search(rb'<Relationship\b[^>]*Type="[^"]*/sharedStrings"[^>]*>', rels)
+        target = re.search(rb'Target="([^"]*)"', m.group(0)) if m else None
+        if target:
+            t = target.group(1).decode("utf-8")
+            part = t.lstrip("/") if t.startswith("/") else "xl/" + t
+        return len(_SHARED_STRING.findall(zf.read(part)))
+    except KeyError:
+        return 0
+
+
+def _bad_cell(path: Path, sheet: str) -> tuple[str, str] | None:
+    """(reference, reason) of the first cell of a sheet calamine cannot read, or would read wrongly (a number
+    cell that holds no number, a shared-string index that is none, an unknown type or error …); None when
+    there is none. Used only after calamine failed: it parses the part."""
     from xml.etree import ElementTree as ET
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         if part is None or part not in set(zf.namelist()):
             return None
+        strings = _shared_strings(zf)
         with zf.open(part) as fh:
             row = col = 0
             for event, el in ET.iterparse(fh, events=("start", "end")):
@@ -309,11 +392,11 @@ def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
                     m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", el.get("r") or "")
                     row, col = (int(m.group(2)), _col_index(m.group(1).upper().encode()) + 1) if m else (row, col + 1)
                 elif event == "end" and name == "c":
-                    if el.get("t") == "n":
-                        value = next((v.text or "" for v in el if v.tag.rsplit("}", 1)[-1] == "v"), None)
-                        if value and not _RUST_FLOAT.fullmatch(value):
-                            from kh_excel.io.limits import _cell_name
-                            return _cell_name(col, row), value
+                    value = next((v.text or "" for v in el if v.tag.rsplit("}", 1)[-1] == "v"), None)
+                    reason = _cell_reason(el.get("t", "n"), value, strings)
+                    if reason is not None:
+                        from kh_excel.io.limits import _cell_name
+                        return _cell_name(col, row), reason
                 elif event == "end" and name == "row":
                     el.clear()
     return None
@@ -322,11 +405,18 @@ def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
 def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, FormulaCells]:
     """(error cells, number formats, formulas saved without a value) of one sheet, read on its own:
     the same scan the input guard runs as it streams the sheet, given the whole part at once."""
+    return _ooxml_sheet_cells(path, sheet, want_formats).result()
+
+
+def _ooxml_sheet_cells(path: Path, sheet: str, want_formats: bool = True) -> SheetCells:
+    """`_ooxml_scan`'s scan itself (with the damaged cells it found)."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         names = set(zf.namelist())
         if part is None or part not in names:
-            return {}, {}, FormulaCells()
+            empty = SheetCells({})
+            empty.finish()
+            return empty
         data = zf.read(part)
         styles = zf.read(STYLES) if want_formats and STYLES in names else b""
     try:
@@ -336,7 +426,7 @@ def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cell
     scan = SheetCells(wanted)
     scan.feed(data)
     scan.finish()
-    return scan.result()
+    return scan
 
 
 def formula_cells(path: str | os.PathLike, sheet: str) -> set[tuple[int, int]]:
