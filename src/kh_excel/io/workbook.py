@@ -319,7 +319,8 @@ def _string_reason(text: str, count: int | None = None) -> str:
         what = (f"giá trị «{_shown(text)}» không phải số thứ tự của một chuỗi trong bảng chuỗi dùng chung "
                 "(sharedStrings.xml), dù ô được ghi là ô chữ (t=\"s\")")
     else:
-        what = "ô được ghi là ô chữ (t=\"s\") nhưng để trống số thứ tự chuỗi"
+        what = ("ô được ghi là ô chữ (t=\"s\") nhưng để trống số thứ tự của chuỗi trong bảng chuỗi dùng chung "
+                "(sharedStrings.xml)")
     return f"{what}: tệp bị hỏng ở ô này, đọc tiếp sẽ ra chữ sai. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại."
 
 
