@@ -147,6 +147,32 @@ def test_other_damaged_cells_are_counted(tmp_path):
     assert "và 3 ô khác" in msg, msg
 
 
+def _renamed(path: Path, old: str, new: str) -> Path:
+    with zipfile.ZipFile(path) as z:
+        parts = {(new if n == old else n): z.read(n) for n in z.namelist()}
+    with zipfile.ZipFile(path, "w") as z:
+        for n, d in parts.items():
+            z.writestr(n, d)
+    return path
+
+
+def test_shared_strings_named_in_another_case_are_looked_at_too(tmp_path):
+    """calamine reads xl/SharedStrings.xml as it reads xl/sharedStrings.xml (and no other part, whatever the
+    relationships say): so does the look at the indexes."""
+    path = book(tmp_path / "hoa.xlsx", row('<c r="A1" t="s"><v>1</v></c>', '<c r="B1" t="s"><v>-1</v></c>'))
+    _renamed(path, "xl/sharedStrings.xml", "xl/SharedStrings.xml")
+    assert_names(refused(path), path, "B1")
+
+
+def test_without_shared_strings_every_index_is_refused_by_name(tmp_path):
+    """No xl/sharedStrings.xml: calamine stops at any shared-string cell with a value; named, with the count 0."""
+    path = book(tmp_path / "khong.xlsx", row('<c r="A1"><v>1</v></c>', '<c r="B1" t="s"><v>0</v></c>'))
+    _renamed(path, "xl/sharedStrings.xml", "xl/other.xml")
+    msg = refused(path)
+    assert_names(msg, path, "B1")
+    assert "chỉ có 0 chuỗi" in msg, msg
+
+
 def test_values_refuses_too(tmp_path):
     """`values` (the small key/value sheets of a form) reads no wrong text either."""
     path = book(tmp_path / "gia_tri.xlsx", row('<c r="A1" t="s"><v>1</v></c>', '<c r="B1" t="s"><v>abc</v></c>'))

@@ -606,7 +606,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
     `watch(name)` may return a Watcher for a member: it gets each chunk once the chunk has passed
     every check, and `finish()` once the whole member has (so a reader needs no second
     decompression; nothing it is given has not been checked). Members named in `first` are read
-    before the others (a workbook's styles, which the reading of its sheets depends on)."""
+    before the others, their names compared in any case (a workbook's styles and shared strings, which the
+    reading of its sheets depends on)."""
     p = Path(path)
     try:
         zf = zipfile.ZipFile(p)
@@ -624,8 +625,9 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
         missing = [r for r in required if r not in names]
         if missing:
             raise InputRefused(p, f"đây không phải là tệp .docx hợp lệ (gói nén thiếu {missing[0]}).")
-        if first:
-            infos.sort(key=lambda i: i.filename not in first)  # stable: the others keep their order
+        if first:  # named in any case (calamine finds xl/SharedStrings.xml too); stable: the others keep their order
+            wanted = {f.lower() for f in first}
+            infos.sort(key=lambda i: i.filename.lower() not in wanted)
         total = 0
         for info in infos:
             if info.is_dir():

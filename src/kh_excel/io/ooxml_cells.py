@@ -14,6 +14,7 @@ import re
 from kh_excel.io.limits import _is_worksheet
 
 STYLES = "xl/styles.xml"
+SHARED_STRINGS = "xl/sharedstrings.xml"  # the one part calamine reads shared strings from (any case)
 
 # A cell tag, with or without a namespace prefix (<c …> or <x:c …>): its attributes run to the first ">".
 _CELL_OPEN = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\s')
@@ -152,8 +153,11 @@ class SheetCells:
     """Error cells, number formats (of the styles in `wanted`) and formulas saved without a value of
     one worksheet, fed its XML in chunks of any size (`feed`, then `finish`)."""
 
-    def __init__(self, wanted: dict[int, str]):
+    def __init__(self, wanted: dict[int, str], strings: bool = True):
         self.wanted = wanted
+        # Whether the workbook has shared strings: without them calamine fails on any index (loudly), so a
+        # shared-string cell needs no look here (and a sheet of inline strings pays nothing for it).
+        self.strings = strings
         self.errors: Cells = {}
         self.formats: Cells = {}
         self.uncached = FormulaCells()
@@ -203,7 +207,8 @@ class SheetCells:
         quoted_e = _ANY_QUOTED_E.search(data, 0, stop) is not None      # t="e", or "e" written otherwise
         quote = data.find(b"'", 0, stop) >= 0
         single_e = quote and data.find(b"'e'", 0, stop) >= 0
-        odd_s = _ODD_STRING.search(data, 0, stop) is not None or (quote and data.find(b"'s'", 0, stop) >= 0)
+        odd_s = self.strings and (_ODD_STRING.search(data, 0, stop) is not None
+                                  or (quote and data.find(b"'s'", 0, stop) >= 0))
         if end is not None and end < len(data):
             if (self.style_hint is None and not quoted_e and not single_e and not odd_s
                     and not _has_formula(data, end)):
@@ -402,18 +407,23 @@ class WorkbookCells:
     """What the reader needs from every worksheet of an OOXML workbook, gathered while the input
     guard streams it: pass `watch` and `first` to guard_spreadsheet, then ask `sheet(part)`."""
 
-    first = (STYLES,)  # the formats of the styles are known before any sheet is read
+    # Read before any sheet: the formats of the styles, and whether there are shared strings at all.
+    first = (STYLES, SHARED_STRINGS)
 
     def __init__(self, want_formats: bool = True):
         self.want_formats = want_formats
         self.wanted: dict[int, str] = {}
         self.sheets: dict[str, SheetCells] = {}
+        self.strings = False
 
     def watch(self, name: str):
+        if name.lower() == SHARED_STRINGS:
+            self.strings = True
+            return None
         if name == STYLES and self.want_formats:
             return _Styles(self)
         if _is_worksheet(name):
-            self.sheets[name] = SheetCells(self.wanted)
+            self.sheets[name] = SheetCells(self.wanted, self.strings)
             return _Quiet(self.sheets[name])
         return None
 

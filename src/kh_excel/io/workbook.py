@@ -22,8 +22,8 @@ from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
 from kh_excel.io.limits import InputRefused, _n, cfb_is_encrypted, guard_spreadsheet, why
-from kh_excel.io.ooxml_cells import (_FORMULA_START, STYLES, FormulaCells, SheetCells, WorkbookCells, _col_index,
-                                     formula_positions, style_formats as _style_formats)
+from kh_excel.io.ooxml_cells import (_FORMULA_START, SHARED_STRINGS, STYLES, FormulaCells, SheetCells, WorkbookCells,
+                                     _col_index, formula_positions, style_formats as _style_formats)
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
@@ -358,18 +358,10 @@ _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 
 def _shared_strings(zf: zipfile.ZipFile) -> int:
-    """How many shared strings the workbook has (the part its relationships name, else the usual one)."""
-    part = "xl/sharedStrings.xml"
-    try:
-        rels = zf.read("xl/_rels/workbook.xml.rels")
-        m = re.search(rb'<Relationship\b[^>]*Type="[^"]*/sharedStrings"[^>]*>', rels)
-        target = re.search(rb'Target="([^"]*)"', m.group(0)) if m else None
-        if target:
-            t = target.group(1).decode("utf-8")
-            part = t.lstrip("/") if t.startswith("/") else "xl/" + t
-        return len(_SHARED_STRING.findall(zf.read(part)))
-    except KeyError:
-        return 0
+    """How many shared strings calamine reads: those of xl/sharedStrings.xml (named in any case), the one
+    part it reads them from, whatever the relationships say."""
+    part = next((n for n in zf.namelist() if n.lower() == SHARED_STRINGS), None)
+    return len(_SHARED_STRING.findall(zf.read(part))) if part else 0
 
 
 def _bad_cell(path: Path, sheet: str) -> tuple[str, str] | None:
@@ -424,7 +416,7 @@ def _ooxml_sheet_cells(path: Path, sheet: str, want_formats: bool = True) -> She
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
         wanted = {}
-    scan = SheetCells(wanted)
+    scan = SheetCells(wanted, any(n.lower() == SHARED_STRINGS for n in names))
     scan.feed(data)
     scan.finish()
     return scan
