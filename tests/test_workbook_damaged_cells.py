@@ -288,3 +288,72 @@ def test_the_reader_names_a_cell_exactly_when_calamine_stops(tmp_path_factory, p
     assert read == (_cell_reason(kind, value, len(STRINGS)) is None), (kind, value)
     if not read:
         assert_names(refused(path), path, "E3")
+
+
+# ----------------------------------------------------------------- 3. .ods: the sheet and the cell are named
+def _ods(dst: Path, rows_xml: str, sheet: str = "Bảng &amp; số") -> Path:
+    from hostile_files import ods
+    from test_guard_holes import MANIFEST
+    path = ods(dst, rows_xml)
+    with zipfile.ZipFile(path) as z:
+        content = z.read("content.xml").replace(b'table:name="Trang1"', f'table:name="{sheet}"'.encode())
+    with zipfile.ZipFile(path, "w") as z:   # calamine reads an .ods only with its manifest
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", MANIFEST)
+    return path
+
+
+def _ods_cell(attrs: str, text: str = "x") -> str:
+    return f'<table:table-cell {attrs}><text:p>{text}</text:p></table:table-cell>'
+
+
+ODS_SHEET = "Bảng & số"
+A_CELL = _ods_cell('office:value-type="string"', "Chỉ tiêu")
+
+
+@pytest.mark.parametrize("row_attrs,cell,where,words", [
+    ("", _ods_cell('office:value-type="string" table:number-columns-repeated="abc"'), "ô B2", ["«abc»"]),
+    ("", _ods_cell('office:value-type="string" table:number-columns-spanned="2x"'), "ô B2", ["«2x»"]),
+    ("", _ods_cell('office:value-type="float" office:value="1,5"', "1,5"), "ô B2", ["«1,5»", "float"]),
+    ("", _ods_cell('office:value-type="percentage" office:value="x"'), "ô B2", ["«x»"]),
+    ("", _ods_cell('office:value-type="boolean" office:boolean-value="1"'), "ô B2", ["«1»"]),  # calamine: false
+    (' table:number-rows-repeated="-3"', _ods_cell('office:value-type="string"'), "dòng 2", ["«-3»"]),
+])
+def test_a_damaged_ods_cell_is_named(tmp_path, row_attrs, cell, where, words):
+    """calamine stops at these (on opening: it reads every sheet of an .ods then) saying neither sheet nor
+    cell, or reads a truth value «1» as false: the message names the sheet and the cell (or row)."""
+    first = f"<table:table-row>{A_CELL}</table:table-row>"
+    path = _ods(tmp_path / "hong.ods", first + f"<table:table-row{row_attrs}>{A_CELL}{cell}</table:table-row>")
+    with pytest.raises(WorkbookError) as exc:
+        open_workbook(path).grid(ODS_SHEET)
+    msg = str(exc.value)
+    assert msg.startswith(f"Không đọc được tệp «{path}»: trang «{ODS_SHEET}», {where}: "), msg
+    assert all(w in msg for w in words), msg
+
+
+@pytest.mark.parametrize("value,expected", [("true", True), ("TRUE", True), ("false", False), ("FALSE", False)])
+def test_an_ods_truth_value_calamine_reads_as_written_is_read(tmp_path, value, expected):
+    path = _ods(tmp_path / "dung.ods", "<table:table-row>" + A_CELL
+                + _ods_cell(f'office:value-type="boolean" office:boolean-value="{value}"') + "</table:table-row>")
+    assert open_workbook(path).grid(ODS_SHEET).rows[0][1] is expected
+
+
+def test_the_guard_names_the_ods_sheet_and_cell_of_a_long_space_run(tmp_path):
+    from kh_excel.io.limits import MAX_SPACE_RUN, InputRefused, guard_spreadsheet
+    cell = f'<table:table-cell office:value-type="string"><text:p>a<text:s text:c="{MAX_SPACE_RUN + 1}"/></text:p></table:table-cell>'
+    path = _ods(tmp_path / "cach.ods", f"<table:table-row>{A_CELL}</table:table-row>"
+                + f"<table:table-row>{A_CELL}{A_CELL}{cell}</table:table-row>")
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(path)
+    assert f"trang «{ODS_SHEET}», ô C2: " in str(exc.value), str(exc.value)
+
+
+def test_the_guard_names_the_ods_sheet_of_a_repeat_bomb(tmp_path):
+    from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    bomb = ('<table:table-row table:number-rows-repeated="3000"><table:table-cell table:number-columns-repeated='
+            '"16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
+    path = _ods(tmp_path / "bom.ods", bomb)
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(path)
+    assert f"trang «{ODS_SHEET}»: " in str(exc.value), str(exc.value)

@@ -467,6 +467,7 @@ _ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|tabl
 _ODS_SPACES = re.compile(rb'\bc\s*=\s*["\'](\d{1,20})["\']')
 _ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,15})["\']')
 _ODS_COLS = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,15})["\']')
+_ODS_NAME = re.compile(rb"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 class _OdsScan(_SheetScan):
@@ -479,12 +480,20 @@ class _OdsScan(_SheetScan):
         self.factor = 0          # copies calamine makes of the cell being read (columns × rows repeated)
         self.expanded = 0        # characters beyond the file's own: spaces of text:c and text of repeated cells
         self.cell_end = None     # where the text of a repeated cell starts in the body, or None
+        self.sheet = ""          # the table being read, and its cell (0-based row, column) being read
+        self.at = (0, 0)
+
+    def _where(self, cell: bool = True) -> str:
+        """«trang «Tên», ô B7» of the cell being read (a refusal names the sheet and the cell, as the reader's do)."""
+        where = f"trang «{self.sheet}»"
+        return where + f", ô {_cell_name(self.at[1] + 1, self.at[0] + 1)}" if cell else where
 
     def _expand(self, chars: int) -> None:
         self.expanded += chars
         if self.expanded > MAX_EXPANDED:
-            raise InputRefused(self.path, f"bảng tính có chữ lặp lại (khoảng trắng text:c hoặc ô lặp lại) dài hơn "
-                                          f"{_n(MAX_EXPANDED)} ký tự khi mở ra: quá lớn để đọc an toàn, đã từ chối đọc.")
+            raise InputRefused(self.path, f"{self._where()}: bảng tính có chữ lặp lại (khoảng trắng text:c hoặc ô lặp "
+                                          f"lại) dài hơn {_n(MAX_EXPANDED)} ký tự khi mở ra: quá lớn để đọc an toàn, "
+                                          "đã từ chối đọc.")
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -501,7 +510,7 @@ class _OdsScan(_SheetScan):
                 c = _ODS_SPACES.search(attrs)
                 n = int(c.group(1)) if c else 1
                 if n > MAX_SPACE_RUN:
-                    raise InputRefused(self.path, f"bảng tính có một ô với {_n(n)} khoảng trắng liên tiếp (text:c; tối đa "
+                    raise InputRefused(self.path, f"{self._where()}: ô có {_n(n)} khoảng trắng liên tiếp (text:c; tối đa "
                                                   f"{_n(MAX_SPACE_RUN)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
                 self._expand(n * max(self.factor, 1))
                 continue
@@ -509,6 +518,10 @@ class _OdsScan(_SheetScan):
                 self.cell_end = None
             if kind == b"table":
                 self.row = self.col = self.repeat = 0
+                name = _ODS_NAME.search(attrs)
+                if name:
+                    from html import unescape
+                    self.sheet = unescape((name.group(1) or name.group(2) or b"").decode("utf-8", "replace"))
                 continue
             if kind == b"table-row":
                 self.row += self.repeat       # the previous row, with its repeats
@@ -519,6 +532,7 @@ class _OdsScan(_SheetScan):
             rep = _ODS_COLS.search(attrs)
             cols = int(rep.group(1)) if rep else 1
             self.factor = cols * self.repeat
+            self.at = (self.row, self.col)
             if b"value-type" in attrs:        # a cell with a value (empty repeats cost calamine nothing)
                 if self.factor > 1 and not attrs.rstrip().endswith(b"/"):
                     self.cell_end = m.end()
@@ -527,7 +541,7 @@ class _OdsScan(_SheetScan):
                 self.max_col = max(self.max_col, self.col + cols)
             self.col += cols
             if self.max_row * max(self.max_col, 1) > MAX_AREA or self.cells > MAX_CELLS:
-                raise InputRefused(self.path, f"bảng tính có dữ liệu lặp lại tới ô "
+                raise InputRefused(self.path, f"{self._where(cell=False)}: bảng tính có dữ liệu lặp lại tới ô "
                                               f"{_cell_name(max(self.max_col, 1), self.max_row)} "
                                               f"({_n(self.cells)} ô có dữ liệu): quá lớn để đọc an toàn (tối đa "
                                               f"{_n(MAX_AREA)} ô tính từ A1 và {_n(MAX_CELLS)} ô có dữ liệu).")

@@ -59,6 +59,13 @@ def _open_calamine(path: Path):
         name = type(exc).__name__
         if "Password" in name:
             raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.") from None
+        if path.suffix.lower() == ".ods":  # calamine reads every sheet of an .ods on opening: find the cell
+            try:
+                _ods_scan(path, None)
+            except WorkbookError as located:
+                raise located from None
+            except Exception:  # noqa: BLE001 - not found: the message says what calamine said
+                pass
         raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({why(exc)}).") from None
 
 
@@ -553,27 +560,67 @@ class _OdsSheet:
         self.formats: dict[tuple[int, int], str] = {}
 
 
-def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
+# Attributes calamine reads as a whole number (it stops at any other text: «Parse integer error»), and the
+# value types whose office:value it reads as a number (it stops at «Parse float error»).
+_ODS_COUNTS = ("number-columns-repeated", "number-rows-repeated", "number-columns-spanned", "number-rows-spanned")
+_ODS_NUMBERS = ("float", "percentage", "currency")
+_ODS_WHOLE = re.compile(r"\+?[0-9]+", re.ASCII)   # Rust's usize::from_str
+# calamine reads «true» and «TRUE» as true and any other text as false: only these four say what they are read as.
+_ODS_TRUTHS = ("true", "false", "TRUE", "FALSE")
+
+
+def _ods_count(el, name: str) -> int | str:
+    """A table attribute that counts rows or columns (1 when absent); its text when it is no whole number."""
+    text = el.get("{%s}%s" % (_ODS["table"], name))
+    if text is None:
+        return 1
+    return int(text) if _ODS_WHOLE.fullmatch(text) else text
+
+
+def _ods_reason(el) -> str | None:
+    """Why calamine cannot read (or reads wrongly) an .ods cell: a count that is no whole number, a number
+    that is none, a truth value that is neither true nor false (calamine reads it as false); None if none."""
+    for name in _ODS_COUNTS:
+        if name != "number-rows-repeated" and isinstance(_ods_count(el, name), str):
+            return (f"thuộc tính table:{name}=«{_shown(_ods_count(el, name))}» không phải một số nguyên: tệp bị hỏng "
+                    "ở ô này; hãy mở tệp bằng LibreOffice, nhập lại ô này rồi lưu lại.")
+    kind = el.get("{%s}value-type" % _ODS["office"])
+    value = el.get("{%s}value" % _ODS["office"])
+    if kind in _ODS_NUMBERS and value is not None and not _RUST_FLOAT.fullmatch(value):
+        return (f"giá trị «{_shown(value)}» không phải một số, dù ô được ghi là ô số (office:value-type=«{kind}»); "
+                "hãy nhập lại số ở ô này rồi lưu lại.")
+    truth = el.get("{%s}boolean-value" % _ODS["office"])
+    if kind == "boolean" and truth is not None and truth not in _ODS_TRUTHS:
+        return (f"giá trị «{_shown(truth)}» không phải đúng/sai (true hoặc false), dù ô được ghi là ô đúng/sai; "
+                "hãy nhập lại ô này rồi lưu lại.")
+    return None
+
+
+def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
     """Merged ranges, error cells and number formats of an ODS sheet (content.xml, streamed).
 
     calamine gives no merged ranges for ODS, reads error cells as text, percentage cells
     as plain fractions and drops the decimals a number shows (93,00); this pass recovers them.
-    """
+    A damaged cell (see `_ods_reason`) refuses the sheet naming the cell; with `sheet` None, every
+    sheet is looked at for one (calamine, which reads them all on opening, stopped at one)."""
     from lxml import etree
+    from kh_excel.io.limits import _cell_name
     t = "{%s}" % _ODS["table"]
     office_type = "{%s}value-type" % _ODS["office"]
     calc_type = "{%s}value-type" % _ODS["calcext"]
     out = _OdsSheet()
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         in_sheet = False
+        name = ""
         r = c = 0
         for event, el in etree.iterparse(fh, events=("start", "end"), huge_tree=False):
             tag = el.tag
             if tag == t + "table":
                 if event == "start":
-                    in_sheet = el.get(t + "name") == sheet
+                    name = el.get(t + "name") or ""
+                    in_sheet = sheet is None or name == sheet
                     r = 0
-                elif in_sheet:
+                elif in_sheet and sheet is not None:
                     break
                 continue
             if not in_sheet:
@@ -584,12 +631,24 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                 if event == "start":
                     c = 0
                 else:
-                    r += min(int(el.get(t + "number-rows-repeated", "1")), 1_048_576)
+                    rows = _ods_count(el, "number-rows-repeated")
+                    if isinstance(rows, str):
+                        raise WorkbookError(path, f"trang «{name}», dòng {r + 1}: thuộc tính table:number-rows-"
+                                                  f"repeated=«{_shown(rows)}» không phải một số nguyên: tệp bị hỏng ở "
+                                                  "dòng này; hãy mở tệp bằng LibreOffice rồi lưu lại.")
+                    r += min(rows, 1_048_576)
                     el.clear()
             elif tag in (t + "table-cell", t + "covered-table-cell") and event == "end":
+                reason = _ods_reason(el)
+                if reason is not None:
+                    raise _cell_fault(path, name, _cell_name(c + 1, r + 1), reason)
+                if sheet is None:
+                    c += min(_ods_count(el, "number-columns-repeated"), 16384)
+                    el.clear()
+                    continue
                 # clamped to Excel's sheet, as an .xlsx merge can reach no further (A1:XFD1048576)
-                rows_span = max(min(int(el.get(t + "number-rows-spanned", "1")), 1_048_576 - r), 1)
-                cols_span = max(min(int(el.get(t + "number-columns-spanned", "1")), 16_384 - c), 1)
+                rows_span = max(min(_ods_count(el, "number-rows-spanned"), 1_048_576 - r), 1)
+                cols_span = max(min(_ods_count(el, "number-columns-spanned"), 16_384 - c), 1)
                 if rows_span > 1 or cols_span > 1:
                     out.merged.append((r, c, r + rows_span - 1, c + cols_span - 1))
                 if el.get(calc_type) == "error":
@@ -601,7 +660,7 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                     shown_format = _float_format("".join(el.itertext()), el.get("{%s}value" % _ODS["office"]))
                     if shown_format:
                         out.formats[(r, c)] = shown_format
-                c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
+                c += min(_ods_count(el, "number-columns-repeated"), 16384)
                 el.clear()
     return out
 
