@@ -357,3 +357,29 @@ def test_the_guard_names_the_ods_sheet_of_a_repeat_bomb(tmp_path):
     with pytest.raises(InputRefused) as exc:
         guard_spreadsheet(path)
     assert f"trang «{ODS_SHEET}»: " in str(exc.value), str(exc.value)
+
+
+# ----------------------------------------------------------------- 4. the guard's .xlsx refusals name the sheet
+@pytest.mark.parametrize("rows,words", [
+    ('<row r="2000000"><c r="A2000000"><v>1</v></c></row>', ["dòng 2.000.000"]),
+    ('<row r="300"><c r="XFE300"><v>1</v></c></row>', ["cột XFE"]),
+])
+def test_the_guard_names_the_sheet_beside_its_part(tmp_path, rows, words):
+    """A sheet past Excel's bounds: the refusal names the sheet as the user sees it («Phụ lục chỉ tiêu», from
+    xl/workbook.xml and its relationships), not only its part."""
+    from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    path = rezip(tmp_path / "xa.xlsx", {SHEET: lambda d: add_cells(d, rows)})
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(path)
+    msg = str(exc.value)
+    assert "trang «Phụ lục chỉ tiêu» (xl/worksheets/sheet1.xml) " in msg and all(w in msg for w in words), msg
+
+
+def test_a_sheet_the_workbook_does_not_name_is_named_by_its_part(tmp_path):
+    from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    path = rezip(tmp_path / "mo.xlsx", {
+        SHEET: lambda d: add_cells(d, '<row r="2000000"><c r="A2000000"><v>1</v></c></row>'),
+        "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"worksheets/sheet1.xml", b"worksheets/other.xml")})
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(path)
+    assert "trang bảng tính (xl/worksheets/sheet1.xml) " in str(exc.value), str(exc.value)

@@ -336,6 +336,42 @@ def _in_tag(data: bytes, pos: int, default: bool) -> bool:
     return closed is None
 
 
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>")
+_REL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?Relationship\b[^>]*>")
+_NAMED = {name: re.compile(rb"""\s%s\s*=\s*(?:"([^"]*)"|'([^']*)')""" % name) for name in
+          (rb"name", rb"(?:[A-Za-z_][\w.-]*:)?id", rb"Id", rb"Target")}
+
+
+def _attr(tag: bytes, name: bytes) -> str | None:
+    m = _NAMED[name].search(tag)
+    if not m:
+        return None
+    from html import unescape
+    return unescape((m.group(1) if m.group(1) is not None else m.group(2)).decode("utf-8", "replace"))
+
+
+def sheet_name(path: Path, member: str) -> str | None:
+    """The name of the sheet whose part is `member` (xl/worksheets/sheet1.xml -> «Phụ lục chỉ tiêu»), from
+    xl/workbook.xml and its relationships, each read to at most _CHUNK bytes; None when they do not say."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            with zf.open("xl/workbook.xml") as fh:
+                book = fh.read(_CHUNK)
+            with zf.open("xl/_rels/workbook.xml.rels") as fh:
+                rels = fh.read(_CHUNK)
+    except Exception:  # noqa: BLE001 - a refusal is being written: without the name it names the part
+        return None
+    for rel in _REL_TAG.findall(rels):
+        target = _attr(rel, b"Target") or ""
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if part == member:
+            rid = _attr(rel, b"Id")
+            for sheet in _SHEET_TAG.findall(book):
+                if rid is not None and _attr(sheet, rb"(?:[A-Za-z_][\w.-]*:)?id") == rid:
+                    return _attr(sheet, b"name")
+    return None
+
+
 class _FarReference(InputRefused):
     """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
 
@@ -427,10 +463,10 @@ class _SheetScan:
         self.rows, self.max_row = rows, max_row
         self.cells += data.count(self.cell_tag, 0, end) if body is None else body.count(self.cell_tag)
         if self.max_row > MAX_ROWS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
+            raise InputRefused(self.path, f"{self._sheet()} có dòng {_n(self.max_row)}, vượt quá giới "
                                           f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
         if self.max_col > MAX_COLS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
+            raise InputRefused(self.path, f"{self._sheet()} có cột {_cell_name(self.max_col, 1)[:-1]}, "
                                           "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
         if self.precise:
             self._valued(data[:end] if body is None else body, last)
@@ -440,9 +476,15 @@ class _SheetScan:
                 raise _FarReference(self.path, "")  # read again, counting only cells that hold something
             far = (_cell_name(max(self.value_col, 1), self.value_row) if self.precise
                    else _cell_name(max(self.max_col, 1), self.max_row))
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
+            raise InputRefused(self.path, f"{self._sheet()} trải tới ô {far} với {_n(self.cells)} ô dữ "
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
+
+    def _sheet(self) -> str:
+        """«trang «Tên» (xl/worksheets/sheet1.xml)» for a refusal: the name the user sees, when the workbook's
+        own parts tell it (read only now, bounded), and the part."""
+        name = sheet_name(self.path, self.member)
+        return f"trang «{name}» ({self.member})" if name is not None else f"trang bảng tính ({self.member})"
 
     def _rows(self, body: bytes, end: int) -> tuple[int, int]:
         """The rows counted with body[:end]'s (every «<row», as bytes.count would count it) and the
@@ -459,7 +501,7 @@ class _SheetScan:
         for part in ref.split(":"):
             m = _REF.match(part.strip())
             if m and (_col_number(m.group(1)) > MAX_COLS or int(m.group(2)) > MAX_ROWS):
-                raise InputRefused(self.path, f"trang bảng tính ({self.member}) khai báo vùng {ref} vượt quá giới hạn "
+                raise InputRefused(self.path, f"{self._sheet()} khai báo vùng {ref} vượt quá giới hạn "
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
