@@ -37,7 +37,7 @@ _VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
 # « 1», 2**64, an empty one) as string 0 or as nothing, never as a failure. Excel writes t="s"><v>12</v>: one
 # search, from the literal «s"», finds every t="s" not so written (another attribute order, a prefix, a value
 # that is no plain index), each then looked at on its own; «'s'» is looked for only in a chunk that has a «'».
-_ODD_STRING = re.compile(rb's"(?<="s")(?!><v>\d{1,9}</v>)')
+_ODD_STRING = re.compile(rb's"(?<="s")(?!><v>[0-9]{1,9}+</v>)')
 _SINGLE_STRING = re.compile(rb"'s'")
 _ATTR_TYPE = re.compile(rb"""\bt\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _VALUE_ELEMENT = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)v\b[^>]*?(?:/>|>([^<]*)<)')
