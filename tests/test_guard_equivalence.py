@@ -200,13 +200,15 @@ def test_honest_sheets_scan_as_before(rows, gap, cuts, wanted):
 
 
 # ----------------------------------------------------------------- whole books, through the guard
+_SHEET_NAMED = re.compile(r"trang «Phụ lục chỉ tiêu» \(")
 def _guard(limits, cells, path: Path):
     """The guard's verdict on a file (its member names or its refusal) and what the reader gathered."""
     book = cells.WorkbookCells()
     try:
         names = limits.guard_spreadsheet(path, watch=book.watch, first=book.first)
     except limits.InputRefused as exc:
-        return type(exc).__name__, str(exc)
+        # One deliberate difference (brief rd): a refusal names the sheet as the user sees it, beside its part.
+        return type(exc).__name__, _SHEET_NAMED.sub("trang bảng tính (", str(exc))
     gathered = {}
     for part, scan in sorted(book.sheets.items()):
         got = book.sheet(part)

@@ -398,9 +398,9 @@ def test_a_number_cell_calamine_cannot_read_is_named(tmp_path, cells, where, tex
     with pytest.raises(WorkbookError) as exc:
         read_workbook(path)
     msg = str(exc.value)
-    assert str(path) in msg and f"«{SHEET_NAME}»" in msg and f"ô {where} " in msg and f"«{text}»" in msg, msg
+    assert str(path) in msg and f"trang «{SHEET_NAME}», ô {where}: " in msg and f"«{text}»" in msg, msg
     rc, out, err, *_ = run_limited("check", path)
-    assert rc == 2 and "Traceback" not in err and f"ô {where} " in err and SHEET_NAME in err, err[-1500:]
+    assert rc == 2 and "Traceback" not in err and f"ô {where}: " in err and SHEET_NAME in err, err[-1500:]
 
 
 def test_a_cell_without_a_type_holding_such_text_is_read_as_calamine_reads_it(tmp_path):
@@ -433,7 +433,7 @@ def test_what_the_reader_calls_a_number_is_what_calamine_reads(tmp_path_factory,
     if not read:
         with pytest.raises(WorkbookError) as exc:
             open_workbook(path).grid(SHEET_NAME)
-        assert "ô D300 " in str(exc.value)
+        assert "ô D300: " in str(exc.value)
 
 
 # ----------------------------------------------------------------- 5. «>» inside a quoted attribute value

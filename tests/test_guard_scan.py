@@ -170,7 +170,7 @@ def test_the_guard_scan_is_the_reading_of_the_whole_sheet(path, chunk, monkeypat
     book = open_workbook(path)
     for sheet in book.sheet_names:
         assert book._cells.sheet(_part(path, sheet)) is not None
-        errors, formats, uncached = book._ooxml_cells(sheet)
+        errors, formats, uncached = book._ooxml_cells(sheet).result()
         w_errors, w_formats, w_uncached = _ooxml_scan(path, sheet)
         assert (errors, formats, dict(uncached)) == (w_errors, w_formats, dict(w_uncached))
 

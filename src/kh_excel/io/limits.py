@@ -336,6 +336,42 @@ def _in_tag(data: bytes, pos: int, default: bool) -> bool:
     return closed is None
 
 
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet\b[^>]*>")
+_REL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?Relationship\b[^>]*>")
+_NAMED = {name: re.compile(rb"""\s%s\s*=\s*(?:"([^"]*)"|'([^']*)')""" % name) for name in
+          (rb"name", rb"(?:[A-Za-z_][\w.-]*:)?id", rb"Id", rb"Target")}
+
+
+def _attr(tag: bytes, name: bytes) -> str | None:
+    m = _NAMED[name].search(tag)
+    if not m:
+        return None
+    from html import unescape
+    return unescape((m.group(1) if m.group(1) is not None else m.group(2)).decode("utf-8", "replace"))
+
+
+def sheet_name(path: Path, member: str) -> str | None:
+    """The name of the sheet whose part is `member` (xl/worksheets/sheet1.xml -> «Phụ lục chỉ tiêu»), from
+    xl/workbook.xml and its relationships, each read to at most _CHUNK bytes; None when they do not say."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            with zf.open("xl/workbook.xml") as fh:
+                book = fh.read(_CHUNK)
+            with zf.open("xl/_rels/workbook.xml.rels") as fh:
+                rels = fh.read(_CHUNK)
+    except Exception:  # noqa: BLE001 - a refusal is being written: without the name it names the part
+        return None
+    for rel in _REL_TAG.findall(rels):
+        target = _attr(rel, b"Target") or ""
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if part == member:
+            rid = _attr(rel, b"Id")
+            for sheet in _SHEET_TAG.findall(book):
+                if rid is not None and _attr(sheet, rb"(?:[A-Za-z_][\w.-]*:)?id") == rid:
+                    return _attr(sheet, b"name")
+    return None
+
+
 class _FarReference(InputRefused):
     """A sheet whose references reach past MAX_AREA: scanned again, counting only cells with content."""
 
@@ -427,10 +463,10 @@ class _SheetScan:
         self.rows, self.max_row = rows, max_row
         self.cells += data.count(self.cell_tag, 0, end) if body is None else body.count(self.cell_tag)
         if self.max_row > MAX_ROWS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có dòng {_n(self.max_row)}, vượt quá giới "
+            raise InputRefused(self.path, f"{self._sheet()} có dòng {_n(self.max_row)}, vượt quá giới "
                                           f"hạn {_n(MAX_ROWS)} dòng của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
         if self.max_col > MAX_COLS:
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) có cột {_cell_name(self.max_col, 1)[:-1]}, "
+            raise InputRefused(self.path, f"{self._sheet()} có cột {_cell_name(self.max_col, 1)[:-1]}, "
                                           "vượt quá cột cuối XFD của Excel: tệp hỏng hoặc độc hại, đã từ chối đọc.")
         if self.precise:
             self._valued(data[:end] if body is None else body, last)
@@ -440,9 +476,15 @@ class _SheetScan:
                 raise _FarReference(self.path, "")  # read again, counting only cells that hold something
             far = (_cell_name(max(self.value_col, 1), self.value_row) if self.precise
                    else _cell_name(max(self.max_col, 1), self.max_row))
-            raise InputRefused(self.path, f"trang bảng tính ({self.member}) trải tới ô {far} với {_n(self.cells)} ô dữ "
+            raise InputRefused(self.path, f"{self._sheet()} trải tới ô {far} với {_n(self.cells)} ô dữ "
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
                                           f"{_n(MAX_CELLS)} ô có dữ liệu).")
+
+    def _sheet(self) -> str:
+        """«trang «Tên» (xl/worksheets/sheet1.xml)» for a refusal: the name the user sees, when the workbook's
+        own parts tell it (read only now, bounded), and the part."""
+        name = sheet_name(self.path, self.member)
+        return f"trang «{name}» ({self.member})" if name is not None else f"trang bảng tính ({self.member})"
 
     def _rows(self, body: bytes, end: int) -> tuple[int, int]:
         """The rows counted with body[:end]'s (every «<row», as bytes.count would count it) and the
@@ -459,7 +501,7 @@ class _SheetScan:
         for part in ref.split(":"):
             m = _REF.match(part.strip())
             if m and (_col_number(m.group(1)) > MAX_COLS or int(m.group(2)) > MAX_ROWS):
-                raise InputRefused(self.path, f"trang bảng tính ({self.member}) khai báo vùng {ref} vượt quá giới hạn "
+                raise InputRefused(self.path, f"{self._sheet()} khai báo vùng {ref} vượt quá giới hạn "
                                               f"của Excel (XFD{MAX_ROWS}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
 
 
@@ -467,6 +509,7 @@ _ODS_TAG = re.compile(rb"<(?:table:(table-row|table-cell|covered-table-cell|tabl
 _ODS_SPACES = re.compile(rb'\bc\s*=\s*["\'](\d{1,20})["\']')
 _ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,15})["\']')
 _ODS_COLS = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,15})["\']')
+_ODS_NAME = re.compile(rb"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 class _OdsScan(_SheetScan):
@@ -479,12 +522,20 @@ class _OdsScan(_SheetScan):
         self.factor = 0          # copies calamine makes of the cell being read (columns × rows repeated)
         self.expanded = 0        # characters beyond the file's own: spaces of text:c and text of repeated cells
         self.cell_end = None     # where the text of a repeated cell starts in the body, or None
+        self.sheet = ""          # the table being read, and its cell (0-based row, column) being read
+        self.at = (0, 0)
+
+    def _where(self, cell: bool = True) -> str:
+        """«trang «Tên», ô B7» of the cell being read (a refusal names the sheet and the cell, as the reader's do)."""
+        where = f"trang «{self.sheet}»"
+        return where + f", ô {_cell_name(self.at[1] + 1, self.at[0] + 1)}" if cell else where
 
     def _expand(self, chars: int) -> None:
         self.expanded += chars
         if self.expanded > MAX_EXPANDED:
-            raise InputRefused(self.path, f"bảng tính có chữ lặp lại (khoảng trắng text:c hoặc ô lặp lại) dài hơn "
-                                          f"{_n(MAX_EXPANDED)} ký tự khi mở ra: quá lớn để đọc an toàn, đã từ chối đọc.")
+            raise InputRefused(self.path, f"{self._where()}: bảng tính có chữ lặp lại (khoảng trắng text:c hoặc ô lặp "
+                                          f"lại) dài hơn {_n(MAX_EXPANDED)} ký tự khi mở ra: quá lớn để đọc an toàn, "
+                                          "đã từ chối đọc.")
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         data = self.tail + chunk
@@ -501,7 +552,7 @@ class _OdsScan(_SheetScan):
                 c = _ODS_SPACES.search(attrs)
                 n = int(c.group(1)) if c else 1
                 if n > MAX_SPACE_RUN:
-                    raise InputRefused(self.path, f"bảng tính có một ô với {_n(n)} khoảng trắng liên tiếp (text:c; tối đa "
+                    raise InputRefused(self.path, f"{self._where()}: ô có {_n(n)} khoảng trắng liên tiếp (text:c; tối đa "
                                                   f"{_n(MAX_SPACE_RUN)}): tệp hỏng hoặc độc hại, đã từ chối đọc.")
                 self._expand(n * max(self.factor, 1))
                 continue
@@ -509,6 +560,10 @@ class _OdsScan(_SheetScan):
                 self.cell_end = None
             if kind == b"table":
                 self.row = self.col = self.repeat = 0
+                name = _ODS_NAME.search(attrs)
+                if name:
+                    from html import unescape
+                    self.sheet = unescape((name.group(1) or name.group(2) or b"").decode("utf-8", "replace"))
                 continue
             if kind == b"table-row":
                 self.row += self.repeat       # the previous row, with its repeats
@@ -519,6 +574,7 @@ class _OdsScan(_SheetScan):
             rep = _ODS_COLS.search(attrs)
             cols = int(rep.group(1)) if rep else 1
             self.factor = cols * self.repeat
+            self.at = (self.row, self.col)
             if b"value-type" in attrs:        # a cell with a value (empty repeats cost calamine nothing)
                 if self.factor > 1 and not attrs.rstrip().endswith(b"/"):
                     self.cell_end = m.end()
@@ -527,7 +583,7 @@ class _OdsScan(_SheetScan):
                 self.max_col = max(self.max_col, self.col + cols)
             self.col += cols
             if self.max_row * max(self.max_col, 1) > MAX_AREA or self.cells > MAX_CELLS:
-                raise InputRefused(self.path, f"bảng tính có dữ liệu lặp lại tới ô "
+                raise InputRefused(self.path, f"{self._where(cell=False)}: bảng tính có dữ liệu lặp lại tới ô "
                                               f"{_cell_name(max(self.max_col, 1), self.max_row)} "
                                               f"({_n(self.cells)} ô có dữ liệu): quá lớn để đọc an toàn (tối đa "
                                               f"{_n(MAX_AREA)} ô tính từ A1 và {_n(MAX_CELLS)} ô có dữ liệu).")
@@ -606,7 +662,8 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
     `watch(name)` may return a Watcher for a member: it gets each chunk once the chunk has passed
     every check, and `finish()` once the whole member has (so a reader needs no second
     decompression; nothing it is given has not been checked). Members named in `first` are read
-    before the others (a workbook's styles, which the reading of its sheets depends on)."""
+    before the others, their names compared in any case (a workbook's styles and shared strings, which the
+    reading of its sheets depends on)."""
     p = Path(path)
     try:
         zf = zipfile.ZipFile(p)
@@ -624,8 +681,9 @@ def check_zip(path: str | os.PathLike, required: tuple[str, ...] = (), scan_shee
         missing = [r for r in required if r not in names]
         if missing:
             raise InputRefused(p, f"đây không phải là tệp .docx hợp lệ (gói nén thiếu {missing[0]}).")
-        if first:
-            infos.sort(key=lambda i: i.filename not in first)  # stable: the others keep their order
+        if first:  # named in any case (calamine finds xl/SharedStrings.xml too); stable: the others keep their order
+            wanted = {f.lower() for f in first}
+            infos.sort(key=lambda i: i.filename.lower() not in wanted)
         total = 0
         for info in infos:
             if info.is_dir():

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from kh_excel.io.limits import _is_worksheet
 
 STYLES = "xl/styles.xml"
-SHARED_STRINGS = "xl/sharedStrings.xml"
+SHARED_STRINGS = "xl/sharedstrings.xml"  # the one part calamine reads shared strings from (any case)
 # A shared string that is one plain run of text, as Excel writes a name typed into a cell: its text is the
 # bytes between the tags (no entity, no markup), the string calamine gives for it.
 _PLAIN_SHARED = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<&]*)</t></si>')
@@ -39,6 +39,18 @@ _ANY_ERROR_ODD = re.compile(rb"""t\s*=\s*(?:"e"|'e')""")
 _ATTR_ERROR_ODD = re.compile(rb"""\bt\s*=\s*(?:"e"|'e')""")
 _ATTR_REF_ODD = re.compile(rb"""\br\s*=\s*(?:"([A-Z]+)(\d+)"|'([A-Z]+)(\d+)')""")
 _VALUE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<')
+# A shared-string cell (t="s") holds an index into sharedStrings.xml; calamine reads any other value (-1, «abc»,
+# « 1», 2**64, an empty one) as string 0 or as nothing, never as a failure. Excel writes t="s"><v>12</v>: one
+# search, from the literal «s"», finds every t="s" not so written (another attribute order, a prefix, a value
+# that is no plain index), each then looked at on its own; «'s'» is looked for only in a chunk that has a «'».
+_ODD_STRING = re.compile(rb's"(?<="s")(?!><v>[0-9]{1,9}+</v>)')
+_SINGLE_STRING = re.compile(rb"'s'")
+_ATTR_TYPE = re.compile(rb"""\bt\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_VALUE_ELEMENT = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)v\b[^>]*?(?:/>|>([^<]*)<)')
+# A plain index (leading zeros allowed); ten digits and more lie beyond any sharedStrings part the guard lets
+# through (MAX_UNCOMPRESSED bytes hold far fewer strings), and calamine reads past 2**64 as string 0.
+_INDEX = re.compile(rb"0*\d{1,9}")
+_MAX_DAMAGED = 10  # damaged cells kept per sheet: the first one is named, the count tells the rest
 _FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
 _FORMULA_HINT = re.compile(rb'f[\s>/]')  # how every formula start ends: a literal «f», searched fast
 # A formula element, self-closed (a shared formula's follower) or with its text; group 1 is the prefix.
@@ -147,14 +159,19 @@ class SheetCells:
     """Error cells, number formats (of the styles in `wanted`) and formulas saved without a value of
     one worksheet, fed its XML in chunks of any size (`feed`, then `finish`)."""
 
-    def __init__(self, wanted: dict[int, str]):
+    def __init__(self, wanted: dict[int, str], strings: bool = True):
         self.wanted = wanted
+        # Whether the workbook has shared strings: without them calamine fails on any index (loudly), so a
+        # shared-string cell needs no look here (and a sheet of inline strings pays nothing for it).
+        self.strings = strings
         self.errors: Cells = {}
         self.formats: Cells = {}
         self.uncached = FormulaCells()
         self.every: set[tuple[int, int]] = set()
         self.every_complete = True   # False: formulas before the first uncached one were not collected
         self.formulas_seen = False
+        self.damaged: list[tuple[str | None, str]] = []  # shared-string cells whose value is no index: (cell, value)
+        self.damaged_count = 0
         self.failed = False          # set by the guard's wrapper when the XML could not be read here
         self.finished = False
         self.carry = b""
@@ -194,11 +211,17 @@ class SheetCells:
         """What data[:end] holds; the part is copied out only when it holds something to read."""
         stop = len(data) if end is None else end
         quoted_e = _ANY_QUOTED_E.search(data, 0, stop) is not None      # t="e", or "e" written otherwise
-        single_e = data.find(b"'", 0, stop) >= 0 and data.find(b"'e'", 0, stop) >= 0
+        quote = data.find(b"'", 0, stop) >= 0
+        single_e = quote and data.find(b"'e'", 0, stop) >= 0
+        odd_s = self.strings and (_ODD_STRING.search(data, 0, stop) is not None
+                                  or (quote and data.find(b"'s'", 0, stop) >= 0))
         if end is not None and end < len(data):
-            if self.style_hint is None and not quoted_e and not single_e and not _has_formula(data, end):
+            if (self.style_hint is None and not quoted_e and not single_e and not odd_s
+                    and not _has_formula(data, end)):
                 return
             data = data[:end]
+        if odd_s:
+            self._strings(data, quote)
         if self.style_hint is not None:
             self._formats(data)
         if single_e or (quoted_e and _ODD_QUOTED_E.search(data)):
@@ -268,6 +291,38 @@ class SheetCells:
                     if ref and value:
                         self.errors[_cell(ref)] = value.group(1).decode("utf-8")
             pos = _next_error(data, pos + 5, found)
+
+    def _strings(self, data: bytes, quote: bool) -> None:
+        """Shared-string cells (t="s", however written) whose value is not a plain index: kept in `damaged`,
+        for the reader to refuse the sheet naming the cell, as calamine would read them as a wrong text."""
+        hits = [m.start() for m in _ODD_STRING.finditer(data)]
+        if quote:
+            hits = sorted(hits + [m.start() for m in _SINGLE_STRING.finditer(data)])
+        seen = -1
+        for pos in hits:
+            lt = data.rfind(b"<", 0, pos)
+            if lt == seen:
+                continue
+            seen = lt
+            tag = self._tag(data, lt)
+            if tag is None or tag[1].endswith(b"/"):
+                continue
+            prefix, attrs, gt = tag
+            kind = _ATTR_TYPE.search(attrs)           # the first t="…" decides, as calamine reads it
+            if kind is None or (kind.group(1) if kind.group(1) is not None else kind.group(2)) != b"s":
+                continue
+            close = data.find(b"</" + prefix + b"c>", gt)
+            value = _VALUE_ELEMENT.search(data, gt + 1, close if close >= 0 else len(data))
+            if value is None or value.group(1) != prefix:
+                continue                              # no value: an empty cell, as calamine reads it
+            text = value.group(2) or b""
+            if _INDEX.fullmatch(text):
+                continue
+            self.damaged_count += 1
+            if len(self.damaged) < _MAX_DAMAGED:
+                ref = _ATTR_REF.search(attrs) or _odd_ref(attrs)
+                where = (ref.group(1) + ref.group(2)).decode("ascii") if ref else None
+                self.damaged.append((where, text.decode("utf-8", "replace")))
 
     def _formulas(self, data: bytes) -> None:
         found = _no_value_cells(data)
@@ -386,21 +441,24 @@ class WorkbookCells:
     """What the reader needs from every worksheet of an OOXML workbook, gathered while the input
     guard streams it: pass `watch` and `first` to guard_spreadsheet, then ask `sheet(part)`."""
 
-    first = (STYLES,)  # the formats of the styles are known before any sheet is read
+    # Read before any sheet: the formats of the styles, and whether there are shared strings at all.
+    first = (STYLES, SHARED_STRINGS)
 
     def __init__(self, want_formats: bool = True):
         self.want_formats = want_formats
         self.wanted: dict[int, str] = {}
         self.sheets: dict[str, SheetCells] = {}
         self.shared: bytes | None = None  # the shared strings part, until `plain_texts` takes it
+        self.strings = False
 
     def watch(self, name: str):
+        if name.lower() == SHARED_STRINGS:
+            self.strings = True
+            return _SharedStrings(self)
         if name == STYLES and self.want_formats:
             return _Styles(self)
-        if name == SHARED_STRINGS:
-            return _SharedStrings(self)
         if _is_worksheet(name):
-            self.sheets[name] = SheetCells(self.wanted)
+            self.sheets[name] = SheetCells(self.wanted, self.strings)
             return _Quiet(self.sheets[name])
         return None
 

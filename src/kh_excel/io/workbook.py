@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kh_excel.core.model import ErrorValue, Grid, without_gc
-from kh_excel.io.limits import InputRefused, cfb_is_encrypted, guard_spreadsheet, why
-from kh_excel.io.ooxml_cells import (_FORMULA_START, STYLES, FormulaCells, SheetCells, WorkbookCells, _col_index,
-                                     formula_positions, style_formats as _style_formats)
+from kh_excel.io.limits import InputRefused, _n, cfb_is_encrypted, guard_spreadsheet, why
+from kh_excel.io.ooxml_cells import (_FORMULA_START, SHARED_STRINGS, STYLES, FormulaCells, SheetCells, WorkbookCells,
+                                     _col_index, formula_positions, style_formats as _style_formats)
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
@@ -61,6 +61,13 @@ def _open_calamine(path: Path):
         name = type(exc).__name__
         if "Password" in name:
             raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.") from None
+        if path.suffix.lower() == ".ods":  # calamine reads every sheet of an .ods on opening: find the cell
+            try:
+                _ods_scan(path, None)
+            except WorkbookError as located:
+                raise located from None
+            except Exception:  # noqa: BLE001 - not found: the message says what calamine said
+                pass
         raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({why(exc)}).") from None
 
 
@@ -167,7 +174,9 @@ class WorkbookFile:
             rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None)
         if self.kind == "zip" and ods is None:
-            errors, grid.number_formats, uncached = self._ooxml_cells(sheet)
+            scanned = self._ooxml_cells(sheet)
+            self._refuse_damaged(sheet, scanned)
+            errors, grid.number_formats, uncached = scanned.result()
             if uncached:
                 self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
@@ -185,7 +194,7 @@ class WorkbookFile:
         finally:
             self._ahead.stop()
 
-    def _ooxml_cells(self, sheet: str) -> tuple["Cells", "Cells", FormulaCells]:
+    def _ooxml_cells(self, sheet: str) -> SheetCells:
         """The guard's scan of the sheet's part; read on its own only when the guard has none."""
         scanned = None
         if self._cells is not None:
@@ -195,29 +204,36 @@ class WorkbookFile:
             except (zipfile.BadZipFile, OSError):
                 part = None
             scanned = self._cells.sheet(part) if part else None
-        return scanned.result() if scanned is not None else _ooxml_scan(self.path, sheet)
+        return scanned if scanned is not None else _ooxml_sheet_cells(self.path, sheet)
+
+    def _refuse_damaged(self, sheet: str, scanned: SheetCells) -> None:
+        """A shared-string cell whose value is no index: calamine read it as another cell's text (or as
+        nothing), so the sheet is refused naming the cell, as a cell calamine cannot read is."""
+        if scanned.damaged:
+            cell, text = scanned.damaged[0]
+            raise _cell_fault(self.path, sheet, cell, _string_reason(text), scanned.damaged_count - 1)
 
     def values(self, sheet: str) -> list[list[Any]]:
-        """Cell values only, without the error and number-format scan of `grid` (small key/value sheets)."""
+        """Cell values only, without the error and number-format scan of `grid` (small key/value sheets);
+        a damaged shared-string cell is refused here too."""
         try:
-            return [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
+            rows = [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
         except Exception as exc:
             raise self._unreadable(sheet, exc) from None
+        if self.kind == "zip" and self.path.suffix.lower() != ".ods":
+            self._refuse_damaged(sheet, self._ooxml_cells(sheet))
+        return rows
 
     def _unreadable(self, sheet: str, exc: Exception) -> WorkbookError:
-        """The message for a sheet calamine could not read: naming the cell when it is a number cell
-        whose value is not a number (calamine says only «Parse float error»)."""
-        if self.kind == "zip" and "float" in str(exc).lower() and self.path.suffix.lower() != ".ods":
+        """The message for a sheet calamine could not read, naming the cell it stopped at when it is found
+        (calamine says only «Parse float error», «Unknown cell 't' attribute» …, never where)."""
+        if self.kind == "zip" and self.path.suffix.lower() != ".ods":
             try:
-                bad = _bad_number(self.path, sheet)
+                bad = _bad_cell(self.path, sheet)
             except Exception:  # noqa: BLE001 - the cell is not found: the message says what calamine said
                 bad = None
             if bad is not None:
-                ref, text = bad
-                shown = text if len(text) <= 40 else text[:40] + "…"
-                return WorkbookError(self.path, f"không đọc được trang «{sheet}»: ô {ref} là ô số (t=\"n\") nhưng "
-                                                f"chứa «{shown}», không phải một số; hãy nhập lại số ở ô này "
-                                                "rồi lưu lại.")
+                return _cell_fault(self.path, sheet, *bad)
         return WorkbookError(self.path, f"không đọc được trang «{sheet}» ({why(exc)}).")
 
     def _fill_uncached(self, grid: Grid, uncached: "FormulaCells", errors: dict) -> None:
@@ -355,14 +371,81 @@ _RUST_FLOAT = re.compile(r"[+-]?(?:inf|infinity|nan|(?:[0-9]+\.?[0-9]*|\.[0-9]+)
                          re.IGNORECASE | re.ASCII)
 
 
-def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
-    """(reference, text) of the first number cell (t="n", however written) of a sheet whose value calamine
-    cannot read as a number; None when there is none. Used only after calamine failed: it parses the part."""
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _cell_fault(path: Path, sheet: str, cell: str | None, reason: str, others: int = 0) -> WorkbookError:
+    """The one message for a damaged cell: «Không đọc được tệp «X»: trang «Y», ô C12: …» (the file, the
+    sheet, the cell, what is wrong with it and what to do), and how many more cells are so."""
+    where = f"ô {cell}" if cell else "một ô không ghi địa chỉ (thiếu thuộc tính r)"
+    more = f" (và {_n(others)} ô khác cũng bị như vậy)" if others > 0 else ""
+    return WorkbookError(path, f"trang «{sheet}», {where}: {reason}{more}")
+
+
+def _string_reason(text: str, count: int | None = None) -> str:
+    if count is not None and text.isascii() and text.isdigit():
+        what = (f"ô chữ (t=\"s\") trỏ tới chuỗi có số thứ tự {_shown(text.lstrip('0') or '0')} (tính từ 0) nhưng "
+                f"bảng chuỗi dùng chung (sharedStrings.xml) chỉ có {_n(count)} chuỗi")
+    elif text.strip():
+        what = (f"giá trị «{_shown(text)}» không phải số thứ tự của một chuỗi trong bảng chuỗi dùng chung "
+                "(sharedStrings.xml), dù ô được ghi là ô chữ (t=\"s\")")
+    else:
+        what = ("ô được ghi là ô chữ (t=\"s\") nhưng để trống số thứ tự của chuỗi trong bảng chuỗi dùng chung "
+                "(sharedStrings.xml)")
+    return f"{what}: tệp bị hỏng ở ô này, đọc tiếp sẽ ra chữ sai. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại."
+
+
+# Cell types calamine reads; the error texts it knows (any other one stops it: «Unsupported cell error value»).
+_CELL_TYPES = frozenset(("n", "s", "str", "inlineStr", "b", "e", "d"))
+_CALAMINE_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+_BOOLEANS = frozenset(("", "0", "1", "true", "false"))
+
+
+def _cell_reason(kind: str, value: str | None, strings: int) -> str | None:
+    """Why calamine cannot read (or would read wrongly) a cell of type `kind` holding `value`; None when it
+    reads it right. `strings`: how many shared strings the workbook has."""
+    if kind == "n":
+        if value and not _RUST_FLOAT.fullmatch(value):
+            return (f"giá trị «{_shown(value)}» không phải một số, dù ô được ghi là ô số (t=\"n\"); hãy nhập lại "
+                    "số ở ô này rồi lưu lại.")
+    elif kind == "s":
+        if value is not None and not (value.isascii() and value.isdigit() and int(value) < strings):
+            return _string_reason(value, strings if value.isascii() and value.isdigit() else None)
+    elif kind == "b":
+        if value is not None and value.strip().lower() not in _BOOLEANS:
+            return (f"giá trị «{_shown(value)}» không phải đúng/sai (1 hoặc 0), dù ô được ghi là ô đúng/sai "
+                    "(t=\"b\"); hãy nhập lại ô này rồi lưu lại.")
+    elif kind == "e":
+        if value is not None and value not in _CALAMINE_ERRORS:
+            return (f"ô chứa lỗi «{_shown(value)}» của Excel mà bộ đọc chưa đọc được; hãy sửa công thức ở ô này "
+                    "(hoặc thay bằng một giá trị) rồi lưu lại.")
+    elif kind not in _CELL_TYPES:
+        return (f"kiểu ô không hợp lệ (t=\"{_shown(kind)}\"): tệp bị hỏng ở ô này; hãy mở tệp bằng Excel, "
+                "nhập lại ô này rồi lưu lại.")
+    return None
+
+
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def _shared_strings(zf: zipfile.ZipFile) -> int:
+    """How many shared strings calamine reads: those of xl/sharedStrings.xml (named in any case), the one
+    part it reads them from, whatever the relationships say."""
+    part = next((n for n in zf.namelist() if n.lower() == SHARED_STRINGS), None)
+    return len(_SHARED_STRING.findall(zf.read(part))) if part else 0
+
+
+def _bad_cell(path: Path, sheet: str) -> tuple[str, str] | None:
+    """(reference, reason) of the first cell of a sheet calamine cannot read, or would read wrongly (a number
+    cell that holds no number, a shared-string index that is none, an unknown type or error …); None when
+    there is none. Used only after calamine failed: it parses the part."""
     from xml.etree import ElementTree as ET
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         if part is None or part not in set(zf.namelist()):
             return None
+        strings = _shared_strings(zf)
         with zf.open(part) as fh:
             row = col = 0
             for event, el in ET.iterparse(fh, events=("start", "end")):
@@ -374,11 +457,11 @@ def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
                     m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", el.get("r") or "")
                     row, col = (int(m.group(2)), _col_index(m.group(1).upper().encode()) + 1) if m else (row, col + 1)
                 elif event == "end" and name == "c":
-                    if el.get("t") == "n":
-                        value = next((v.text or "" for v in el if v.tag.rsplit("}", 1)[-1] == "v"), None)
-                        if value and not _RUST_FLOAT.fullmatch(value):
-                            from kh_excel.io.limits import _cell_name
-                            return _cell_name(col, row), value
+                    value = next((v.text or "" for v in el if v.tag.rsplit("}", 1)[-1] == "v"), None)
+                    reason = _cell_reason(el.get("t", "n"), value, strings)
+                    if reason is not None:
+                        from kh_excel.io.limits import _cell_name
+                        return _cell_name(col, row), reason
                 elif event == "end" and name == "row":
                     el.clear()
     return None
@@ -387,21 +470,28 @@ def _bad_number(path: Path, sheet: str) -> tuple[str, str] | None:
 def _ooxml_scan(path: Path, sheet: str, want_formats: bool = True) -> tuple[Cells, Cells, FormulaCells]:
     """(error cells, number formats, formulas saved without a value) of one sheet, read on its own:
     the same scan the input guard runs as it streams the sheet, given the whole part at once."""
+    return _ooxml_sheet_cells(path, sheet, want_formats).result()
+
+
+def _ooxml_sheet_cells(path: Path, sheet: str, want_formats: bool = True) -> SheetCells:
+    """`_ooxml_scan`'s scan itself (with the damaged cells it found)."""
     with zipfile.ZipFile(path) as zf:
         part = _ooxml_sheet_part(zf, sheet)
         names = set(zf.namelist())
         if part is None or part not in names:
-            return {}, {}, FormulaCells()
+            empty = SheetCells({})
+            empty.finish()
+            return empty
         data = zf.read(part)
         styles = zf.read(STYLES) if want_formats and STYLES in names else b""
     try:
         wanted = _style_formats(styles) if styles else {}
     except Exception:  # a damaged styles part costs the shown precision, not the reading
         wanted = {}
-    scan = SheetCells(wanted)
+    scan = SheetCells(wanted, any(n.lower() == SHARED_STRINGS for n in names))
     scan.feed(data)
     scan.finish()
-    return scan.result()
+    return scan
 
 
 def formula_cells(path: str | os.PathLike, sheet: str) -> set[tuple[int, int]]:
@@ -535,27 +625,67 @@ class _OdsSheet:
         self.formats: dict[tuple[int, int], str] = {}
 
 
-def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
+# Attributes calamine reads as a whole number (it stops at any other text: «Parse integer error»), and the
+# value types whose office:value it reads as a number (it stops at «Parse float error»).
+_ODS_COUNTS = ("number-columns-repeated", "number-rows-repeated", "number-columns-spanned", "number-rows-spanned")
+_ODS_NUMBERS = ("float", "percentage", "currency")
+_ODS_WHOLE = re.compile(r"\+?[0-9]+", re.ASCII)   # Rust's usize::from_str
+# calamine reads «true» and «TRUE» as true and any other text as false: only these four say what they are read as.
+_ODS_TRUTHS = ("true", "false", "TRUE", "FALSE")
+
+
+def _ods_count(el, name: str) -> int | str:
+    """A table attribute that counts rows or columns (1 when absent); its text when it is no whole number."""
+    text = el.get("{%s}%s" % (_ODS["table"], name))
+    if text is None:
+        return 1
+    return int(text) if _ODS_WHOLE.fullmatch(text) else text
+
+
+def _ods_reason(el) -> str | None:
+    """Why calamine cannot read (or reads wrongly) an .ods cell: a count that is no whole number, a number
+    that is none, a truth value that is neither true nor false (calamine reads it as false); None if none."""
+    for name in _ODS_COUNTS:
+        if name != "number-rows-repeated" and isinstance(_ods_count(el, name), str):
+            return (f"thuộc tính table:{name}=«{_shown(_ods_count(el, name))}» không phải một số nguyên: tệp bị hỏng "
+                    "ở ô này; hãy mở tệp bằng LibreOffice, nhập lại ô này rồi lưu lại.")
+    kind = el.get("{%s}value-type" % _ODS["office"])
+    value = el.get("{%s}value" % _ODS["office"])
+    if kind in _ODS_NUMBERS and value is not None and not _RUST_FLOAT.fullmatch(value):
+        return (f"giá trị «{_shown(value)}» không phải một số, dù ô được ghi là ô số (office:value-type=«{kind}»); "
+                "hãy nhập lại số ở ô này rồi lưu lại.")
+    truth = el.get("{%s}boolean-value" % _ODS["office"])
+    if kind == "boolean" and truth is not None and truth not in _ODS_TRUTHS:
+        return (f"giá trị «{_shown(truth)}» không phải đúng/sai (true hoặc false), dù ô được ghi là ô đúng/sai; "
+                "hãy nhập lại ô này rồi lưu lại.")
+    return None
+
+
+def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
     """Merged ranges, error cells and number formats of an ODS sheet (content.xml, streamed).
 
     calamine gives no merged ranges for ODS, reads error cells as text, percentage cells
     as plain fractions and drops the decimals a number shows (93,00); this pass recovers them.
-    """
+    A damaged cell (see `_ods_reason`) refuses the sheet naming the cell; with `sheet` None, every
+    sheet is looked at for one (calamine, which reads them all on opening, stopped at one)."""
     from lxml import etree
+    from kh_excel.io.limits import _cell_name
     t = "{%s}" % _ODS["table"]
     office_type = "{%s}value-type" % _ODS["office"]
     calc_type = "{%s}value-type" % _ODS["calcext"]
     out = _OdsSheet()
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         in_sheet = False
+        name = ""
         r = c = 0
         for event, el in etree.iterparse(fh, events=("start", "end"), huge_tree=False):
             tag = el.tag
             if tag == t + "table":
                 if event == "start":
-                    in_sheet = el.get(t + "name") == sheet
+                    name = el.get(t + "name") or ""
+                    in_sheet = sheet is None or name == sheet
                     r = 0
-                elif in_sheet:
+                elif in_sheet and sheet is not None:
                     break
                 continue
             if not in_sheet:
@@ -566,12 +696,24 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                 if event == "start":
                     c = 0
                 else:
-                    r += min(int(el.get(t + "number-rows-repeated", "1")), 1_048_576)
+                    rows = _ods_count(el, "number-rows-repeated")
+                    if isinstance(rows, str):
+                        raise WorkbookError(path, f"trang «{name}», dòng {r + 1}: thuộc tính table:number-rows-"
+                                                  f"repeated=«{_shown(rows)}» không phải một số nguyên: tệp bị hỏng ở "
+                                                  "dòng này; hãy mở tệp bằng LibreOffice rồi lưu lại.")
+                    r += min(rows, 1_048_576)
                     el.clear()
             elif tag in (t + "table-cell", t + "covered-table-cell") and event == "end":
+                reason = _ods_reason(el)
+                if reason is not None:
+                    raise _cell_fault(path, name, _cell_name(c + 1, r + 1), reason)
+                if sheet is None:
+                    c += min(_ods_count(el, "number-columns-repeated"), 16384)
+                    el.clear()
+                    continue
                 # clamped to Excel's sheet, as an .xlsx merge can reach no further (A1:XFD1048576)
-                rows_span = max(min(int(el.get(t + "number-rows-spanned", "1")), 1_048_576 - r), 1)
-                cols_span = max(min(int(el.get(t + "number-columns-spanned", "1")), 16_384 - c), 1)
+                rows_span = max(min(_ods_count(el, "number-rows-spanned"), 1_048_576 - r), 1)
+                cols_span = max(min(_ods_count(el, "number-columns-spanned"), 16_384 - c), 1)
                 if rows_span > 1 or cols_span > 1:
                     out.merged.append((r, c, r + rows_span - 1, c + cols_span - 1))
                 if el.get(calc_type) == "error":
@@ -583,7 +725,7 @@ def _ods_scan(path: Path, sheet: str) -> _OdsSheet:
                     shown_format = _float_format("".join(el.itertext()), el.get("{%s}value" % _ODS["office"]))
                     if shown_format:
                         out.formats[(r, c)] = shown_format
-                c += min(int(el.get(t + "number-columns-repeated", "1")), 16384)
+                c += min(_ods_count(el, "number-columns-repeated"), 16384)
                 el.clear()
     return out
 
