@@ -736,6 +736,8 @@ def _figures(a: Assessment) -> tuple[str, str]:
         res = f"xếp thứ {format_number(shown)}"
     else:
         res = f"thực hiện {_amount(shown, unit, dec if shown is not r else None)}"
+    if _estimated(ind):
+        res = "ước " + res
     def one(x: Decimal) -> str:
         return f"thứ {format_number(x)}" if rank else _amount(x, unit)
     v = t.value
@@ -746,6 +748,12 @@ def _figures(a: Assessment) -> tuple[str, str]:
     if ind.growth_target:
         plan = "tăng " + plan
     return res, plan
+
+
+def _estimated(ind: Indicator) -> bool:
+    """A result written as an estimate («ƯTH 11.800»): its figures read «ước …» (WRITING.md: «ước thực hiện»)."""
+    rr = ind.result_reading
+    return rr is not None and rr.estimate
 
 
 def not_met_detail(a: Assessment) -> str:
@@ -764,10 +772,11 @@ def not_met_detail(a: Assessment) -> str:
     if ind.result is None or not ind.target.is_numeric:
         return ""
     plain = ind.direction == "up" and not ind.growth_target and not is_rank(ind.name, ind.unit)
+    about = "ước " if _estimated(ind) else ""
     if plain and "%" in ind.unit:
-        return f"({format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
+        return f"({about}{format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
     if plain and a.ratio is not None and a.ratio < Decimal("99.95"):
-        return f"(đạt {format_number(a.ratio, 1)}% KH)"
+        return f"({about}đạt {format_number(a.ratio, 1)}% KH)"
     res, plan = _figures(a)
     return f"({res}, kế hoạch {plan})" if plan else f"({res})"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
@@ -349,16 +349,25 @@ def result_words(ind: Indicator) -> str:
     """The result as the sheet writes it, in words: a figure ('94,1 triệu đồng', 'thứ 15') or an expression
     ('Trên 8' -> 'trên 8%', '61-62' -> 'từ 61 đến 62%', 'Khoảng 24' -> 'khoảng 24 tỷ đồng', 'Tăng 5 bậc',
     'Hoàn thành' -> 'hoàn thành'); '' when the cell is empty or holds an error value."""
-    if ind.result is not None:
-        return result_value(ind)
     rr = ind.result_reading
+    if ind.result is not None and (rr is None or rr.estimate or rr.kind != "about"):
+        return result_value(ind)  # an estimate's figure: its clause says «ước» (result_clause)
     text = clean(ind.result_text)
     if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
         return "" if not text or EXCEL_ERROR.match(text) else lower_first(text)
     unit = "%" if "%" in rr.text else ind.unit
+    bounds = rr.bounds
+    if rr.estimate and bounds.op == "~":  # «Ước tăng 12%»: «ước tăng 12%», never «ước tăng khoảng 12%»
+        bounds = replace(bounds, op="=")
     if rr.change:
-        return f"{'tăng' if rr.change == 'tang' else 'giảm'} {bound_words(rr.bounds, unit)}"
-    return bound_words(rr.bounds, unit, is_rank(ind))
+        return f"{'tăng' if rr.change == 'tang' else 'giảm'} {bound_words(bounds, unit)}"
+    return bound_words(bounds, unit, is_rank(ind))  # «Khoảng 24»: «khoảng 24 tỷ đồng», as written
+
+
+def is_estimate(ind: Indicator) -> bool:
+    """A result written as an estimate («Ước 12.600», «ƯTH 11.800»): a sentence says «ước thực hiện» (WRITING.md)."""
+    rr = ind.result_reading
+    return rr is not None and rr.estimate
 
 
 def _falls(ind: Indicator) -> bool | None:
@@ -370,10 +379,17 @@ def _falls(ind: Indicator) -> bool | None:
 
 def result_clause(ind: Indicator) -> str:
     """The result with its verb: 'thực hiện 94,1 triệu đồng', 'còn 4,1%' (a burden that is down to it, never one
-    that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; '' when there is none."""
+    that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; an estimate says so ('ước thực hiện
+    11.800 tỷ đồng', 'ước tăng 12%', 'ước còn 4,1%'); '' when there is none."""
     words = result_words(ind)
     if not words:
         return ""
+    clause = _result_clause(ind, words)
+    return f"ước {clause}" if is_estimate(ind) else clause
+
+
+def _result_clause(ind: Indicator, words: str) -> str:
+    """result_clause without the «ước» of an estimate."""
     rr = ind.result_reading
     if ind.result is None and (rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric or rr.change):
         return words  # written in words or as a change: it carries its own verb
