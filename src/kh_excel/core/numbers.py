@@ -82,6 +82,8 @@ __all__ = [
     "excel_is_percent",
     "ResultReading",
     "parse_result_text",
+    "reduction_plan",
+    "signed_change",
 ]
 
 # Excel shows at most 15 significant digits; a float beyond that is binary noise.
@@ -856,3 +858,42 @@ def parse_result_text(value: str) -> ResultReading | None:
 # The words "tăng", "giảm thêm", "giảm còn" … before the figure, by their number (1 or 2).
 _LEADING_WORDS = {n: re.compile(r"^\s*(?:\S+\s+){%d}" % n) for n in (1, 2, 3)}
 _RESULT_KINDS = {"=": "number", "~": "about", "range": "range"}
+
+
+# --------------------------------------------------------------------------- plans written as a reduction
+
+# The operator on a change's size read as the operator on the signed change: to fall by more than 5% is a
+# change below -5.
+_NEGATED_OPS = {"=": "=", "~": "~", ">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def signed_change(change: str, bounds: Target) -> Target:
+    """A change written with its word («Tăng 7,5%», «Giảm trên 5%», «Giảm 5-7%») as the signed change it allows:
+    a rise as written, a fall negated (above 5 -> below -5; 5–7 -> -7 – -5). The text is kept."""
+    if change != "giam" or bounds.value is None:
+        return bounds
+    if bounds.op == "range":
+        high = bounds.high if bounds.high is not None else bounds.value
+        return _target(bounds.text, "range", -high, -bounds.value)
+    return _target(bounds.text, _NEGATED_OPS[bounds.op], -bounds.value)
+
+
+@lru_cache(maxsize=1 << 10)
+def reduction_plan(value: str) -> Target | None:
+    """A plan written as a fall in % («Giảm 5%», «Giảm trên 5%», «giảm 5-7%»): the size of the fall as written
+    (op on the size: «trên 5%» is op ">" 5), None for anything else — a level reached («giảm còn 3,5%»), a fall
+    without a % (whose unit is the row's: not a rate), words."""
+    text = clean(value)
+    if "%" not in text:
+        return None
+    key = fold(text)
+    if _LEVEL.match(key):
+        return None
+    m = _CHANGE.match(key)
+    if m is None or m.group(1) != "giam":
+        return None
+    rest = _LEADING_WORDS[len(m.group(0).split())].sub("", text)
+    t = _parse_target_text(rest).target
+    if t.op == "text" or t.value is None or t.value < 0 or "%" not in rest or "diem" in fold(rest):
+        return None  # («giảm 1,5 điểm %»: a fall in points, not in %)
+    return _target(text, t.op, t.value, t.high)

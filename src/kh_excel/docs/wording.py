@@ -18,7 +18,7 @@ from decimal import Decimal
 from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
 from kh_excel.core.model import Assessment, Indicator
-from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
+from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio, reduction_plan
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -265,8 +265,26 @@ def _num(v: Decimal | None) -> str:
 
 
 def target_words(ind: Indicator) -> str:
-    """The target's value in words, no verb: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 tỷ đồng', 'thứ 20'."""
+    """The target's value in words, no verb: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 tỷ đồng', 'thứ 20'; a
+    plan to fall by its size ('5%' of «Giảm 5%»: the verb says «giảm»)."""
+    fall = planned_fall(ind)
+    if fall is not None:
+        return bound_words(fall, "%")
     return bound_words(ind.target, "%" if ind.growth_target else ind.unit, is_rank(ind))
+
+
+def planned_fall(ind: Indicator):
+    """A growth plan written as a fall («Giảm 5%», read as a growth of -5%): the fall as written, else None."""
+    t = ind.target
+    if not ind.growth_target or t.value is None or t.value >= 0:
+        return None
+    return reduction_plan(t.text)
+
+
+def growth_verb(ind: Indicator) -> str:
+    """The verb of a growth plan: «tăng», «giảm» (a plan to fall), with «bình quân» over a period."""
+    verb = "giảm" if planned_fall(ind) is not None else "tăng"
+    return f"{verb} bình quân" if is_period_growth(ind) else verb
 
 
 def bound_words(t, unit: str, rank: bool = False) -> str:
@@ -289,7 +307,7 @@ def target_verb(ind: Indicator) -> str:
     """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank; '' for a reduction
     and for a name that is itself a change («CPI tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
     if ind.growth_target:
-        return "tăng bình quân" if is_period_growth(ind) else "tăng"
+        return growth_verb(ind)
     if is_rank(ind):
         return "xếp"
     if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)) \
@@ -478,8 +496,8 @@ def target_phrase_short(ind: Indicator) -> str:
     """The plan beside a result: 'trên 8%', 'tăng 10%', 'tăng bình quân từ 11 đến 12%/năm giai đoạn 2016–2020'."""
     words = target_words(ind)
     if is_period_growth(ind):
-        return f"tăng bình quân {words}/năm {period_words(ind)}"
-    return f"tăng {words}" if ind.growth_target else words
+        return f"{growth_verb(ind)} {words}/năm {period_words(ind)}"
+    return f"{growth_verb(ind)} {words}" if ind.growth_target else words
 
 
 def result_brief(a: Assessment) -> str:
