@@ -22,7 +22,12 @@ Rules, decided and documented here:
   indicators excepted: 0 fires is a goal). A table with no plan or no result column: every
   row **Không đánh giá** with the reason.
 - A result written as a bound or a range is judged only when every value it allows gives one
-  status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change.
+  status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change in the same
+  unit: a growth plan, a growth rate in % («Tốc độ tăng trưởng»: «Tăng 7,5%» is 7,5 against «>8»), a
+  reduction amount; a fall is a negative growth («Giảm 2%» is -2 against «Tăng 10%»).
+- A plan to fall in % on an amount («Giảm 5%») is a growth plan of -5%, lower-is-better unless the row's
+  name or Chiều says otherwise (then the two disagree: Không đánh giá); on a row in % it may be points or
+  per cent: Không đánh giá, with the reason.
 - A rank (core.direction.is_rank: «Xếp hạng …», unit «Hạng»/«Bậc»/«Thứ») is lower-is-better: 18th
   against a plan of 20th is Vượt KH; its growth is in places («bậc», + = the rank rose).
 - growth against the previous year: relative (%) in general; in percentage
