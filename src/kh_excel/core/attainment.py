@@ -92,7 +92,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
                           *growth)
     if percent_on_other_unit(ind):
         return Assessment(ind, "khong_danh_gia", None, PERCENT_RESULT_REASON.format(unit=ind.unit.strip()), *growth)
-    if ind.growth_target and d != "down" and v < _ZERO and reduction_plan(t.text) is not None:
+    if ind.growth_target and d != "down" and v < _ZERO and planned_fall(ind) is not None:
         # a plan to reduce on a row stated to be better higher (or about a figure): the two disagree
         return Assessment(ind, "khong_danh_gia", None, FALL_AGAINST_DIRECTION_REASON.format(
             plan=vtext.clean(t.text), why=ind.direction_reason), *growth)
@@ -205,6 +205,14 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
     g = (r / base - 1) * _HUNDRED
     status, reason = judge(g, t, d, tolerance)
     return Assessment(ind, status, None, f"{_rise(g)} {format_number(abs(g), 1)}% so với năm trước; {reason}", g, "%", "yoy")
+
+
+def planned_fall(ind: Indicator) -> Target | None:
+    """A growth plan written as a fall («Giảm 5%», read as a growth of -5%): the fall as written, else None."""
+    t = ind.target
+    if not ind.growth_target or t.value is None or t.value >= 0:
+        return None
+    return reduction_plan(t.text)
 
 
 def _rise(g: Decimal) -> str:
@@ -781,7 +789,7 @@ def _figures(a: Assessment) -> tuple[str, str]:
 def _plan_figure(ind: Indicator) -> str:
     """The plan as a sentence writes it: «12.000 tỷ đồng», «trên 95%», «thứ 20», «tăng trên 8%», «giảm 5%»."""
     t = ind.target
-    fall = reduction_plan(t.text) if ind.growth_target and t.value is not None and t.value < 0 else None
+    fall = planned_fall(ind)
     if fall is not None:
         t = fall  # «Giảm 5%»: the fall as written, never «tăng -5%»
     unit = "%" if ind.growth_target else ind.unit

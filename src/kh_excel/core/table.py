@@ -1031,6 +1031,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         exact: dict[str, Decimal] = {}
         target = EMPTY_TARGET
         growth_target, growth_base, growth_period = False, None, (0, 0, 0)
+        fall = None  # a plan to fall in % («Giảm 5%»), read below as a growth plan of -5%
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             # (parse_target_ex of a float is _numeric_target's reading)
@@ -1096,7 +1097,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             explicit = "" if v is None else _str(v)
         else:
             explicit = ""
-        if growth_target and target.value is not None and target.value < 0 and reduction_plan(target.text) is not None:
+        if fall is not None:
             # a plan to reduce: its direction is the name's, and lower is better where the name says nothing
             direction, reason = reduction_direction(infer_direction(name, unit, _as_text(target), explicit,
                                                                     fname if name else None), target.text)

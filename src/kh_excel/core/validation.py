@@ -78,7 +78,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("legacy_encoding", "warning", "Văn bản mã cũ (TCVN3/VNI)",
                 "Ô {cell} ({column}) {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
     FindingType("growth_target", "warning", "Mục tiêu là mức tăng so với năm trước",
-                "Ô {cell}: mục tiêu «{value}» là {what} (%) trong khi đơn vị tính là «{unit}»; {how}"),
+                "Ô {cell}: mục tiêu «{value}» là mức tăng/giảm (%) trong khi đơn vị tính là «{unit}»; {how}"),
     FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",
                 "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
     FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",
@@ -401,9 +401,7 @@ class _Checker:
                    if ind.growth_base is not None else
                    "chương trình so sánh mức tăng của số thực hiện so với năm trước." if "previous" in self.t.columns
                    else "bảng không có cột thực hiện năm trước nên chỉ tiêu này không được đánh giá bằng số.")
-            fall = ind.target.value is not None and ind.target.value < 0  # «Giảm 5%»: a growth plan of -5%
-            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how,
-                     what="mức giảm" if fall else "mức tăng")
+            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how)
 
     def share(self, ind: Indicator) -> None:
         """A share row's (is_share) figures must lie in 0–100."""

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
+from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
+                                      structure_status as core_structure_status)
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
 from kh_excel.core.model import Assessment, Indicator
-from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio, reduction_plan
+from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -271,14 +272,6 @@ def target_words(ind: Indicator) -> str:
     if fall is not None:
         return bound_words(fall, "%")
     return bound_words(ind.target, "%" if ind.growth_target else ind.unit, is_rank(ind))
-
-
-def planned_fall(ind: Indicator):
-    """A growth plan written as a fall («Giảm 5%», read as a growth of -5%): the fall as written, else None."""
-    t = ind.target
-    if not ind.growth_target or t.value is None or t.value >= 0:
-        return None
-    return reduction_plan(t.text)
 
 
 def growth_verb(ind: Indicator) -> str:
