@@ -353,8 +353,25 @@ def _num(x) -> str | None:
 
 
 def _assessment(a: Assessment) -> tuple:
-    return (a.indicator.row, a.status, _num(a.ratio), a.reason, _num(a.growth), a.growth_unit, a.growth_kind,
-            a.growth_base_year, a.growth_period)
+    return (a.indicator.row, a.status, _num(a.ratio), _signed_words(a.reason), _num(a.growth), a.growth_unit,
+            a.growth_kind, a.growth_base_year, a.growth_period)
+
+
+def _signed_words(reason: str) -> str:
+    """Changed on purpose (branch est): a fall is written «giảm 7,0%», where the code before wrote «tăng -7,0%»."""
+    for before, now in (("tăng -", "giảm "), ("tăng bình quân -", "giảm bình quân ")):
+        if reason.startswith(before):
+            return now + reason[len(before):]
+    return reason
+
+
+def _newly_judged(ind: Indicator) -> bool:
+    """Changed on purpose (branch est): a fall written as the result («Giảm 2,5-3») of a row with a growth plan is a
+    negative growth, judged against the plan; the code before refused it. Such rows are compared with the rule in
+    tests/test_growth_results.py, not with the code before."""
+    rr = ind.result_reading
+    return (ind.result is None and rr is not None and rr.change == "giam" and ind.growth_target
+            and not ind.direction_reason.startswith("chỉ tiêu là mức giảm"))
 
 
 def _counts(d: dict) -> list:
@@ -380,6 +397,8 @@ def assert_same_attainment(new: Attainment, old: Attainment) -> None:
 
 
 def assert_same_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE, faults=None) -> None:
+    if any(map(_newly_judged, table.indicators)):
+        return  # a rule changed on purpose decides these rows, and the counts and sentence with them
     twin = copy.deepcopy(table)  # each runs on its own rows: name_key fills an empty key as it goes
     new = _outcome(A.evaluate, table, tolerance, faults)
     old = _outcome(ref_evaluate, twin, tolerance, faults)
@@ -492,8 +511,8 @@ def test_summarise_and_assess_equal_the_code_before(inds, year):
     old = [_outcome(ref_assess, i) for i in twin]
     # the code before divided a growth by a previous figure of 0 (DivisionByZero, or InvalidOperation for 0/0):
     # fixed on purpose (tests/test_growth_on_nothing.py), so those rows are left out of the comparison
-    fixed = [o[0] == "raised" and o[1] in ("DivisionByZero", "InvalidOperation") and n[0] == "ok"
-             for n, o in zip(new, old)]
+    fixed = [o[0] == "raised" and o[1] in ("DivisionByZero", "InvalidOperation") and n[0] == "ok" or _newly_judged(i)
+             for n, o, i in zip(new, old, inds)]
     new = [n for n, f in zip(new, fixed) if not f]
     old = [o for o, f in zip(old, fixed) if not f]
     assert [(k, _assessment(v) if k == "ok" else v) for k, v in new] == \

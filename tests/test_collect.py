@@ -391,6 +391,10 @@ def test_result_text_is_judged_strictly():
     assert judge_result("70.2", None, _ind()).kind == "invalid"           # 70,2 or 702? refused, not guessed
     assert judge_result(">95", None, _ind()).text == ">95"
     assert judge_result("Hoàn thành", None, _ind()).kind == "invalid"      # words for a numeric target
+    # an estimate or a change the reader reads (branch est) is kept as written, whatever the plan
+    assert judge_result("ƯTH 11.800", None, _ind()).text == "ƯTH 11.800"
+    assert judge_result("Giảm 7%", None, _ind()).text == "Giảm 7%"
+    assert judge_result("ƯTH 2026", None, _ind()).kind == "invalid"       # a header, no figure
     assert judge_result("Hoàn thành", None, _ind(Target("Hoàn thành", "text"))).text == "Hoàn thành"
     assert judge_result(0.953, "0.0%", _ind()).number == Decimal("95.3")
     assert judge_result("  ", None, _ind()).kind == "empty"

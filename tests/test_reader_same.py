@@ -65,7 +65,17 @@ def grids(draw) -> Grid:
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(grids())
 def test_generated_tables_read_as_the_plain_reader(grid):
-    assert_same(grid)
+    assert_same(_without_fall_plans(grid))
+
+
+def _without_fall_plans(grid: Grid) -> Grid:
+    """Changed on purpose (branch est): a plan «Giảm 1,5%» on an amount is read as a growth plan of -1,5%
+    (tests/test_growth_results.py); the plain reader left it as words. Such cells are written without their «%»
+    here, which both read as words, so that every other cell is still compared."""
+    from kh_excel.core.numbers import reduction_plan
+    rows = [[c.replace("%", "") if j == 3 and isinstance(c, str) and reduction_plan(c) is not None else c
+             for j, c in enumerate(r)] for r in grid.rows]
+    return Grid(sheet=grid.sheet, rows=rows, merged=list(grid.merged), number_formats=dict(grid.number_formats))
 
 
 @pytest.mark.parametrize("path", BOOKS, ids=lambda p: p.name)

@@ -18,7 +18,7 @@ from kh_excel.collect.forms import agency_rows
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
-from kh_excel.core.numbers import format_number, parse_number, parse_target
+from kh_excel.core.numbers import format_number, parse_number, parse_result_text, parse_target
 
 # Per-agency lists, in report order: id -> Vietnamese label.
 ITEM_LISTS: dict[str, str] = {
@@ -74,9 +74,16 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
             return Value("invalid", note=p.note)
         return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
     text = vtext.clean(raw)
-    if parse_target(text).op != "text" or master.target.op == "text":
+    if parse_target(text).op != "text" or master.target.op == "text" or _figure_in_words(text):
         return Value("text", text=text)
     return Value("invalid", note=f"«{text}» không phải là số")
+
+
+def _figure_in_words(text: str) -> bool:
+    """A result the reader reads as a figure or a change («ƯTH 11.800», «Ước: 12.600», «Giảm 7%»): kept as
+    written, for the master's reader to judge; words alone («Hoàn thành») are none."""
+    rr = parse_result_text(text)
+    return rr is not None and rr.kind != "qualitative"
 
 
 def master_value(ind: Indicator) -> Value:

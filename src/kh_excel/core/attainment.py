@@ -22,7 +22,12 @@ Rules, decided and documented here:
   indicators excepted: 0 fires is a goal). A table with no plan or no result column: every
   row **Không đánh giá** with the reason.
 - A result written as a bound or a range is judged only when every value it allows gives one
-  status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change.
+  status (Đạt and Vượt both possible → Đạt); a change ("Tăng 12%") only against a change in the same
+  unit: a growth plan, a growth rate in % («Tốc độ tăng trưởng»: «Tăng 7,5%» is 7,5 against «>8»), a
+  reduction amount; a fall is a negative growth («Giảm 2%» is -2 against «Tăng 10%»).
+- A plan to fall in % on an amount («Giảm 5%») is a growth plan of -5%, lower-is-better unless the row's
+  name or Chiều says otherwise (then the two disagree: Không đánh giá); on a row in % it may be points or
+  per cent: Không đánh giá, with the reason.
 - A rank (core.direction.is_rank: «Xếp hạng …», unit «Hạng»/«Bậc»/«Thứ») is lower-is-better: 18th
   against a plan of 20th is Vượt KH; its growth is in places («bậc», + = the rank rose).
 - growth against the previous year: relative (%) in general; in percentage
@@ -46,7 +51,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number
+from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan, signed_change
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -75,6 +80,10 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
             return _assess_rank_change(ind, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
+        fall = reduction_plan(t.text) if t.text else None
+        if fall is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
+            reason = FALL_IN_WHAT_REASON.format(plan=vtext.clean(t.text), v=format_number(fall.value),
+                                                unit=vtext.clean(ind.unit) or "để trống")
         return Assessment(ind, "khong_danh_gia", None, reason, *growth)
     d = ind.direction
     if ind.direction_reason.startswith(UNCLEAR_START):  # a count under a reduction: which way is better is unknown
@@ -85,6 +94,10 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
                           *growth)
     if percent_on_other_unit(ind):
         return Assessment(ind, "khong_danh_gia", None, PERCENT_RESULT_REASON.format(unit=ind.unit.strip()), *growth)
+    if ind.growth_target and d != "down" and v < _ZERO and planned_fall(ind) is not None:
+        # a plan to reduce on a row stated to be better higher (or about a figure): the two disagree
+        return Assessment(ind, "khong_danh_gia", None, FALL_AGAINST_DIRECTION_REASON.format(
+            plan=vtext.clean(t.text), why=ind.direction_reason), *growth)
     r = exact.get("result", ind.result) if exact else ind.result
     if r is None:
         rr = ind.result_reading
@@ -135,6 +148,10 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 
 
 _POINT_REASON = "so với số kế hoạch"
+FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} điểm % hay giảm "
+                       "{v}% so với năm trước: không đánh giá")
+FALL_AGAINST_DIRECTION_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng chỉ tiêu được xác định theo chiều khác ({why}): "
+                                 "không kết luận được, không đánh giá")
 PERCENT_RESULT_REASON = ("số thực hiện ghi theo tỷ lệ % («Đạt 100%», «95%») trong khi chỉ tiêu tính bằng «{unit}»: "
                          "không so được với số kế hoạch, không đánh giá")
 
@@ -178,7 +195,7 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
         years, first, last = ind.growth_period
         g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
         status, reason = judge(g, t, d, tolerance)
-        return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
+        return Assessment(ind, status, None, f"{_rise(g)} bình quân {format_number(abs(g), 1)}%/năm giai đoạn {first}–{last} "
                                              f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
                           (first, last))
     # "Tăng 10%" on an amount: judged by the growth against the previous year
@@ -189,7 +206,20 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
                           *growth)
     g = (r / base - 1) * _HUNDRED
     status, reason = judge(g, t, d, tolerance)
-    return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
+    return Assessment(ind, status, None, f"{_rise(g)} {format_number(abs(g), 1)}% so với năm trước; {reason}", g, "%", "yoy")
+
+
+def planned_fall(ind: Indicator) -> Target | None:
+    """A growth plan written as a fall («Giảm 5%», read as a growth of -5%): the fall as written, else None."""
+    t = ind.target
+    if not ind.growth_target or t.value is None or t.value >= 0:
+        return None
+    return reduction_plan(t.text)
+
+
+def _rise(g: Decimal) -> str:
+    """«tăng» or «giảm»: a change is written by its size with its word, never «tăng -7,0%»."""
+    return "giảm" if g < 0 else "tăng"
 
 
 _ZERO = Decimal(0)
@@ -251,10 +281,15 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
         return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
                           *growth)
     against = t
+    b = rr.bounds
     if rr.change:
-        reduction = ind.direction_reason.startswith(REDUCTION_START)
-        comparable = (rr.change == "tang" and ind.growth_target) or (rr.change == "giam" and reduction)
-        if not comparable:
+        if rr.change == "giam" and ind.direction_reason.startswith(REDUCTION_START):
+            pass  # «Giảm 2,5-3» on a reduction amount («Giảm tỷ lệ hộ nghèo», 2 điểm %): sizes of a fall compared
+        elif ind.growth_target or names_a_growth_rate(ind):
+            # a growth result against a growth plan in the same unit (%): «Tăng 7,5%» against «Tăng trên 8%», or
+            # on a growth rate («Tốc độ tăng trưởng», %) against «>8»; a fall is a negative growth
+            b = signed_change(rr.change, b)
+        else:
             return Assessment(ind, "khong_danh_gia", None,
                               f"kết quả «{rr.text}» là mức tăng/giảm so với kỳ trước, không so được với mục tiêu «{t.text}»",
                               *growth)
@@ -262,7 +297,6 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
         return Assessment(ind, "khong_danh_gia", None,
                           f"mục tiêu «{t.text}» là mức tăng so với năm trước, kết quả «{rr.text}» không phải số cụ thể",
                           *growth)
-    b = rr.bounds
     eps = Decimal(1).scaleb(-(max(decimals_of(b.value), decimals_of(b.high or 0)) + 3))
     lo, hi = {
         "=": (b.value, b.value), "~": (b.value, b.value), "range": (b.value, b.high),
@@ -281,6 +315,17 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
                           f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", *growth)
     return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
                       *growth)
+
+
+# Names of a figure that is itself a growth rate (folded): «Tốc độ tăng trưởng GRDP», «Tăng trưởng tín dụng» (in %).
+GROWTH_RATE_NAMES = re.compile(r"\b(?:toc do tang|tang truong)\b")
+
+
+def names_a_growth_rate(ind: Indicator) -> bool:
+    """A row in % whose figure is a growth rate («Tốc độ tăng trưởng kinh tế (GRDP)», «Tăng trưởng tín dụng»), with a
+    plan that is a figure: a result written «Tăng 7,5%» is that rate, 7,5 (a «Giảm 0,5%», -0,5)."""
+    return (vtext.clean(ind.unit) == "%" and not ind.growth_target and ind.target.is_numeric
+            and GROWTH_RATE_NAMES.search(ind.name_key or vtext.fold(ind.name)) is not None)
 
 
 def judge(r: Decimal, t: Target, d: str, tolerance: Decimal = DEFAULT_TOLERANCE) -> tuple[Status, str]:
@@ -738,6 +783,20 @@ def _figures(a: Assessment) -> tuple[str, str]:
         res = f"xếp thứ {format_number(shown)}"
     else:
         res = f"thực hiện {_amount(shown, unit, dec if shown is not r else None)}"
+    if _estimated(ind):
+        res = "ước " + res
+    return res, _plan_figure(ind)
+
+
+def _plan_figure(ind: Indicator) -> str:
+    """The plan as a sentence writes it: «12.000 tỷ đồng», «trên 95%», «thứ 20», «tăng trên 8%», «giảm 5%»."""
+    t = ind.target
+    fall = planned_fall(ind)
+    if fall is not None:
+        t = fall  # «Giảm 5%»: the fall as written, never «tăng -5%»
+    unit = "%" if ind.growth_target else ind.unit
+    rank = is_rank(ind.name, ind.unit)
+
     def one(x: Decimal) -> str:
         return f"thứ {format_number(x)}" if rank else _amount(x, unit)
     v = t.value
@@ -746,8 +805,14 @@ def _figures(a: Assessment) -> tuple[str, str]:
     if t.op == "range" and t.high is not None:
         plan = f"từ {format_number(v)} đến {one(t.high)}" if not rank else f"từ thứ {format_number(v)} đến thứ {format_number(t.high)}"
     if ind.growth_target:
-        plan = "tăng " + plan
-    return res, plan
+        plan = ("giảm " if fall is not None else "tăng ") + plan
+    return plan
+
+
+def _estimated(ind: Indicator) -> bool:
+    """A result written as an estimate («ƯTH 11.800»): its figures read «ước …» (WRITING.md: «ước thực hiện»)."""
+    rr = ind.result_reading
+    return rr is not None and rr.estimate
 
 
 def not_met_detail(a: Assessment) -> str:
@@ -763,13 +828,20 @@ def not_met_detail(a: Assessment) -> str:
     if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
         plan = vtext.clean(ind.target.text)
         return f"({'tăng' if a.growth >= 0 else 'giảm'} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
-    if ind.result is None or not ind.target.is_numeric:
+    if not ind.target.is_numeric:
         return ""
+    if ind.result is None:  # a result written as an expression («Tăng 7,5%», «Trên 8»): as written, and the plan
+        rr = ind.result_reading
+        if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
+            return ""
+        text = vtext.clean(rr.text)
+        return f"({text[:1].lower() + text[1:]}, kế hoạch {_plan_figure(ind)})"
     plain = ind.direction == "up" and not ind.growth_target and not is_rank(ind.name, ind.unit)
+    about = "ước " if _estimated(ind) else ""
     if plain and "%" in ind.unit:
-        return f"({format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
+        return f"({about}{format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
     if plain and a.ratio is not None and a.ratio < Decimal("99.95"):
-        return f"(đạt {format_number(a.ratio, 1)}% KH)"
+        return f"({about}đạt {format_number(a.ratio, 1)}% KH)"
     res, plan = _figures(a)
     return f"({res}, kế hoạch {plan})" if plan else f"({res})"
 

@@ -217,6 +217,18 @@ REDUCTION_START = "chỉ tiêu là mức giảm"
 REDUCTION_REASON = REDUCTION_START + ": giảm càng nhiều càng tốt"
 REDUCTION_PART_REASON = "thành phần của chỉ tiêu giảm"
 _DEFAULT_DIRECTION: tuple[Direction, str] = ("up", DEFAULT_REASON)
+# A plan written as a fall («Giảm 5%» on an amount): its own sense is that lower is better.
+REDUCTION_PLAN_REASON = "kế hoạch là mức giảm so với năm trước («{plan}»): giảm càng nhiều càng tốt"
+
+
+def reduction_direction(found: tuple[Direction, str], plan: str) -> tuple[Direction, str]:
+    """The direction of a row whose plan is a fall, from the one its name (or Chiều column) gives: a burden
+    stays a burden; where nothing but the default says «higher is better», the plan's own sense decides
+    (lower is better). A stated «higher is better» or «about» is kept: the plan and the row then disagree,
+    and core.attainment judges nothing."""
+    if found[0] == "down" or found[1] != DEFAULT_REASON:
+        return found
+    return "down", REDUCTION_PLAN_REASON.format(plan=vtext.clean(plan))
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
 _TRIGGER_WORDS = ("giam", *CEILINGS, *LOWER_IS_BETTER)

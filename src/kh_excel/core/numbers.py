@@ -82,6 +82,8 @@ __all__ = [
     "excel_is_percent",
     "ResultReading",
     "parse_result_text",
+    "reduction_plan",
+    "signed_change",
 ]
 
 # Excel shows at most 15 significant digits; a float beyond that is binary noise.
@@ -786,6 +788,7 @@ class ResultReading:
     kind: str
     bounds: Target
     change: str = ""
+    estimate: bool = False  # written as an estimate («Ước 12.600», «ƯTH 11.800»): a document says «ước thực hiện»
 
     @property
     def point(self) -> Decimal | None:
@@ -797,10 +800,13 @@ _RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1
 _RESULT_NOTE = re.compile(r"^(.*?\d\s*%?)\s*[(\[][^()\[\]]*[)\]]\s*$")
 _CHANGE = re.compile(r"^(tang|giam)(?:\s+(?:them|duoc))?\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tu|hon|gan)")
 _LEVEL = re.compile(r"^(?:giam|tang)\s+(?:con|len)\s+")  # "giảm còn 3,5": a level, not a change
-# «Ước», «Ước tính», «Ước đạt», «Dự kiến (đạt)» before a figure: an estimate of it. Not before a year alone:
-# «Ước thực hiện 2020», «ƯTH 2020» are a column's header, repeated in it, never a figure.
-_ESTIMATE = re.compile(r"^(?:uoc(?: tinh| dat)?|du kien(?: dat)?)\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tang|giam)"
-                       r"(?!(?:19|20)\d\d\s*$)")
+# Words that say a figure is an estimate, as tables write them (folded): «Ước», «Ước tính», «Ước đạt», «Ước thực
+# hiện», «Ước TH», «ƯTH» (the real tables' header), «Dự kiến (đạt)»; optionally «đạt» and a «:» after them
+# («Ước TH: 11.800»). Not before a year alone: «Ước thực hiện 2020», «ƯTH 2020», «ƯTH2020» are a column's header,
+# repeated in it, never a figure.
+ESTIMATE_WORDS = ("uoc thuc hien", "uoc tinh", "uoc dat", "uoc th", "uoc", "uth", "du kien thuc hien", "du kien")
+_ESTIMATE = re.compile(r"^(?:%s)(?: dat)?\s*(?::\s*|\s)(?=[\d.,~><≥≤+\-−–]|tren|duoi|khoang|tang|giam|tu\b)"
+                       r"(?!(?:19|20)\d\d\s*$)" % "|".join(map(re.escape, ESTIMATE_WORDS)))
 
 
 # Results stated in words, as reports do for goals met or not ("Hoàn thành", "Đạt", "Chưa đạt").
@@ -825,9 +831,13 @@ def parse_result_text(value: str) -> ResultReading | None:
         work = m.group(1)
     key = fold(work)
     estimate = _ESTIMATE.match(key)
-    if estimate:  # «Ước 12.600», «Ước tính 95,5»: an estimate of the figure, read as «khoảng 12.600» is
-        work = _LEADING_WORDS[len(estimate.group(0).split())].sub("", work)
-        key = fold(work)
+    if estimate:  # «Ước 12.600», «ƯTH: 11.800»: an estimate of the figure, read as «khoảng 12.600» is
+        end = estimate.end()
+        words = key[:end].rstrip()
+        if fold(work[:len(words)]) != words:
+            return None  # the words folded to another length (never for Vietnamese letters): read nothing
+        work = work[end:]
+        key = key[end:]
     change = ""
     m = _LEVEL.match(key) or _CHANGE.match(key)
     if m:
@@ -841,9 +851,49 @@ def parse_result_text(value: str) -> ResultReading | None:
             return ResultReading(text, "qualitative", _target(text, "text"))
         return None
     op = "~" if estimate and t.op == "=" else t.op
-    return ResultReading(text, _RESULT_KINDS.get(op, "bound"), _target(text, op, t.value, t.high), change)
+    return ResultReading(text, _RESULT_KINDS.get(op, "bound"), _target(text, op, t.value, t.high), change,
+                         estimate is not None)
 
 
 # The words "tăng", "giảm thêm", "giảm còn" … before the figure, by their number (1 or 2).
 _LEADING_WORDS = {n: re.compile(r"^\s*(?:\S+\s+){%d}" % n) for n in (1, 2, 3)}
 _RESULT_KINDS = {"=": "number", "~": "about", "range": "range"}
+
+
+# --------------------------------------------------------------------------- plans written as a reduction
+
+# The operator on a change's size read as the operator on the signed change: to fall by more than 5% is a
+# change below -5.
+_NEGATED_OPS = {"=": "=", "~": "~", ">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def signed_change(change: str, bounds: Target) -> Target:
+    """A change written with its word («Tăng 7,5%», «Giảm trên 5%», «Giảm 5-7%») as the signed change it allows:
+    a rise as written, a fall negated (above 5 -> below -5; 5–7 -> -7 – -5). The text is kept."""
+    if change != "giam" or bounds.value is None:
+        return bounds
+    if bounds.op == "range":
+        high = bounds.high if bounds.high is not None else bounds.value
+        return _target(bounds.text, "range", -high, -bounds.value)
+    return _target(bounds.text, _NEGATED_OPS[bounds.op], -bounds.value)
+
+
+@lru_cache(maxsize=1 << 10)
+def reduction_plan(value: str) -> Target | None:
+    """A plan written as a fall in % («Giảm 5%», «Giảm trên 5%», «giảm 5-7%»): the size of the fall as written
+    (op on the size: «trên 5%» is op ">" 5), None for anything else — a level reached («giảm còn 3,5%»), a fall
+    without a % (whose unit is the row's: not a rate), words."""
+    text = clean(value)
+    if "%" not in text:
+        return None
+    key = fold(text)
+    if _LEVEL.match(key):
+        return None
+    m = _CHANGE.match(key)
+    if m is None or m.group(1) != "giam":
+        return None
+    rest = _LEADING_WORDS[len(m.group(0).split())].sub("", text)
+    t = _parse_target_text(rest).target
+    if t.op == "text" or t.value is None or t.value < 0 or "%" not in rest or "diem" in fold(rest):
+        return None  # («giảm 1,5 điểm %»: a fall in points, not in %)
+    return _target(text, t.op, t.value, t.high)

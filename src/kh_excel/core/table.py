@@ -26,7 +26,8 @@ from kh_excel.core.model import (
     Target,
     EMPTY_TARGET,
 )
-from kh_excel.core.numbers import ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text, parse_target_ex
+from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text,
+                                  parse_target_ex, reduction_plan, signed_change)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -734,6 +735,11 @@ def _parse_target_cell(raw: Any, number_format: str | None) -> TargetReading:
     return reading
 
 
+def _as_text(target: Target) -> Target:
+    """The target as words only: a direction read from the name alone (a reduction plan's «<» is no ceiling)."""
+    return Target(text=target.text, op="text")
+
+
 def _scaled_target(reading: Any) -> Target:
     """A target typed in a percentage-formatted cell (0,95 shown as 95%) in percent units, like its text."""
     t = reading.target
@@ -845,7 +851,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
-    from kh_excel.core.direction import infer_direction
+    from kh_excel.core.direction import infer_direction, reduction_direction
     split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
     names_get = grid.names.get if grid.names else None
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
@@ -1031,6 +1037,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         exact: dict[str, Decimal] = {}
         target = EMPTY_TARGET
         growth_target, growth_base, growth_period = False, None, (0, 0, 0)
+        fall = None  # a plan to fall in % («Giảm 5%»), read below as a growth plan of -5%
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             # (parse_target_ex of a float is _numeric_target's reading)
@@ -1048,10 +1055,15 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 if n.was_text and target.is_numeric and "%" in target.text and unit and "%" not in unit \
                         and "phần trăm" not in unit.lower():
                     growth_target = True
-                    if base_col is not None and base_col < len(row):
-                        base = parse_number(row[base_col])
-                        if base is not None:
-                            growth_base, growth_period = base.value, plan_period
+            elif target.op == "text" and "%" in target.text and unit and "%" not in unit \
+                    and "phần trăm" not in unit.lower() and (fall := reduction_plan(target.text)) is not None:
+                # «Giảm 5%» on an amount: a growth plan of -5% (in a unit of %, «giảm 1,5%» may be points: left)
+                target = signed_change("giam", fall)
+                growth_target = True
+            if growth_target and base_col is not None and base_col < len(row):
+                base = parse_number(row[base_col])
+                if base is not None:
+                    growth_base, growth_period = base.value, plan_period
         result, result_text, result_reading = None, "", None
         if has_result and (result_raw.__class__ is float or not _is_blank(result_raw)):
             if result_raw.__class__ is ErrorValue:
@@ -1091,8 +1103,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             explicit = "" if v is None else _str(v)
         else:
             explicit = ""
-        direction, reason = infer_direction(name, unit, target, explicit, fname if name else None,
-                                            by_name if name and name is read_name else None)
+        by_name = by_name if name and name is read_name else None
+        if fall is not None:
+            # a plan to reduce: its direction is the name's, and lower is better where the name says nothing
+            direction, reason = reduction_direction(infer_direction(name, unit, _as_text(target), explicit,
+                                                                    fname if name else None, by_name), target.text)
+        else:
+            direction, reason = infer_direction(name, unit, target, explicit, fname if name else None, by_name)
         # Positionally, in the order of Indicator's fields (_INDICATOR_FIELDS checks it): a third of the keyword call.
         ind = Indicator(r + 1, kind, stt, name, unit, section.title, section.numeral, target, result, result_text,
                         previous, lead, cooperate, leader, note, direction, reason,

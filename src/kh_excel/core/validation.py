@@ -78,7 +78,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("legacy_encoding", "warning", "Văn bản mã cũ (TCVN3/VNI)",
                 "Ô {cell} ({column}) {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
     FindingType("growth_target", "warning", "Mục tiêu là mức tăng so với năm trước",
-                "Ô {cell}: mục tiêu «{value}» là mức tăng (%) trong khi đơn vị tính là «{unit}»; {how}"),
+                "Ô {cell}: mục tiêu «{value}» là mức tăng/giảm (%) trong khi đơn vị tính là «{unit}»; {how}"),
     FindingType("direction_unclear", "warning", "Chưa rõ chiều đánh giá",
                 "Ô {cell}: dòng «{indicator}» thuộc chỉ tiêu giảm «{parent}»; chưa rõ số kế hoạch là mức còn lại hay mức giảm nên dòng này không được đánh giá. Hãy thêm cột «Chiều» và ghi «Giảm» nếu đó là mức còn lại (càng thấp càng tốt), «Tăng» nếu đó là mức giảm (giảm càng nhiều càng tốt)."),
     FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import percent_on_other_unit, share_parts, structure_status as core_structure_status
+from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
+                                      structure_status as core_structure_status)
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
@@ -265,8 +266,18 @@ def _num(v: Decimal | None) -> str:
 
 
 def target_words(ind: Indicator) -> str:
-    """The target's value in words, no verb: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 tỷ đồng', 'thứ 20'."""
+    """The target's value in words, no verb: '155.000 tỷ đồng', 'trên 10%', 'từ 130 đến 140 tỷ đồng', 'thứ 20'; a
+    plan to fall by its size ('5%' of «Giảm 5%»: the verb says «giảm»)."""
+    fall = planned_fall(ind)
+    if fall is not None:
+        return bound_words(fall, "%")
     return bound_words(ind.target, "%" if ind.growth_target else ind.unit, is_rank(ind))
+
+
+def growth_verb(ind: Indicator) -> str:
+    """The verb of a growth plan: «tăng», «giảm» (a plan to fall), with «bình quân» over a period."""
+    verb = "giảm" if planned_fall(ind) is not None else "tăng"
+    return f"{verb} bình quân" if is_period_growth(ind) else verb
 
 
 def bound_words(t, unit: str, rank: bool = False) -> str:
@@ -289,7 +300,7 @@ def target_verb(ind: Indicator) -> str:
     """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank; '' for a reduction
     and for a name that is itself a change («CPI tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
     if ind.growth_target:
-        return "tăng bình quân" if is_period_growth(ind) else "tăng"
+        return growth_verb(ind)
     if is_rank(ind):
         return "xếp"
     if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)) \
@@ -349,16 +360,25 @@ def result_words(ind: Indicator) -> str:
     """The result as the sheet writes it, in words: a figure ('94,1 triệu đồng', 'thứ 15') or an expression
     ('Trên 8' -> 'trên 8%', '61-62' -> 'từ 61 đến 62%', 'Khoảng 24' -> 'khoảng 24 tỷ đồng', 'Tăng 5 bậc',
     'Hoàn thành' -> 'hoàn thành'); '' when the cell is empty or holds an error value."""
-    if ind.result is not None:
-        return result_value(ind)
     rr = ind.result_reading
+    if ind.result is not None and (rr is None or rr.estimate or rr.kind != "about"):
+        return result_value(ind)  # an estimate's figure: its clause says «ước» (result_clause)
     text = clean(ind.result_text)
     if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
         return "" if not text or EXCEL_ERROR.match(text) else lower_first(text)
     unit = "%" if "%" in rr.text else ind.unit
+    bounds = rr.bounds
+    if rr.estimate and bounds.op == "~":  # «Ước tăng 12%»: «ước tăng 12%», never «ước tăng khoảng 12%»
+        bounds = replace(bounds, op="=")
     if rr.change:
-        return f"{'tăng' if rr.change == 'tang' else 'giảm'} {bound_words(rr.bounds, unit)}"
-    return bound_words(rr.bounds, unit, is_rank(ind))
+        return f"{'tăng' if rr.change == 'tang' else 'giảm'} {bound_words(bounds, unit)}"
+    return bound_words(bounds, unit, is_rank(ind))  # «Khoảng 24»: «khoảng 24 tỷ đồng», as written
+
+
+def is_estimate(ind: Indicator) -> bool:
+    """A result written as an estimate («Ước 12.600», «ƯTH 11.800»): a sentence says «ước thực hiện» (WRITING.md)."""
+    rr = ind.result_reading
+    return rr is not None and rr.estimate
 
 
 def _falls(ind: Indicator) -> bool | None:
@@ -370,10 +390,17 @@ def _falls(ind: Indicator) -> bool | None:
 
 def result_clause(ind: Indicator) -> str:
     """The result with its verb: 'thực hiện 94,1 triệu đồng', 'còn 4,1%' (a burden that is down to it, never one
-    that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; '' when there is none."""
+    that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; an estimate says so ('ước thực hiện
+    11.800 tỷ đồng', 'ước tăng 12%', 'ước còn 4,1%'); '' when there is none."""
     words = result_words(ind)
     if not words:
         return ""
+    clause = _result_clause(ind, words)
+    return f"ước {clause}" if is_estimate(ind) else clause
+
+
+def _result_clause(ind: Indicator, words: str) -> str:
+    """result_clause without the «ước» of an estimate."""
     rr = ind.result_reading
     if ind.result is None and (rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric or rr.change):
         return words  # written in words or as a change: it carries its own verb
@@ -462,8 +489,8 @@ def target_phrase_short(ind: Indicator) -> str:
     """The plan beside a result: 'trên 8%', 'tăng 10%', 'tăng bình quân từ 11 đến 12%/năm giai đoạn 2016–2020'."""
     words = target_words(ind)
     if is_period_growth(ind):
-        return f"tăng bình quân {words}/năm {period_words(ind)}"
-    return f"tăng {words}" if ind.growth_target else words
+        return f"{growth_verb(ind)} {words}/năm {period_words(ind)}"
+    return f"{growth_verb(ind)} {words}" if ind.growth_target else words
 
 
 def result_brief(a: Assessment) -> str:

@@ -1,0 +1,123 @@
+"""Results and plans written as a growth or a fall (branch est): «Tăng 7,5%» against «Tăng trên 8%» / «>8» on a
+growth rate / «8-8,5%»; plans «Giảm 5%» on an amount, lower is better in their own sense; anything ambiguous left
+unjudged with its reason. Expected statuses are worked out by hand from the rows."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kh_excel.api import read_workbook
+from kh_excel.core.attainment import assess, judge
+from kh_excel.core.gate import check
+from kh_excel.core.model import Indicator
+from kh_excel.core.numbers import format_number, parse_result_text, parse_target, reduction_plan, signed_change
+
+HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Thực hiện năm 2025"]
+ROWS = [
+    # row 2.. : name, unit, plan, result, previous
+    ("Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", "Tăng trên 8%", "Tăng 7,5%", None),        # 7,5 ≤ 8: not met
+    ("Kim ngạch xuất khẩu", "Triệu USD", "Tăng 10%", "Giảm 2%", None),                     # -2 < 10: not met
+    ("Tổng mức bán lẻ hàng hóa", "Tỷ đồng", "8-8,5%", "Tăng 8,2%", None),                  # inside: met
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", "%", ">8", "Tăng 7,5%", None),                   # a rate of 7,5 ≤ 8
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", "%", "8-8,5", "Tăng 9%", None),                  # above the range: beyond
+    ("Tăng trưởng tín dụng", "%", "Khoảng 12", "Giảm 1%", None),                          # a rate of -1: not met
+    ("Doanh thu dịch vụ lưu trú", "Tỷ đồng", ">8", "Tăng 7,5%", None),                     # plan 8 tỷ đồng: no
+    ("Số vụ tai nạn giao thông", "Vụ", "Giảm 5%", 93, 100),                                # -7% beats -5%
+    ("Số vụ tai nạn giao thông", "Vụ", "Giảm 5%", 97, 100),                                # -3% short of -5%
+    ("Số vụ tai nạn giao thông", "Vụ", "Giảm 5%", "Giảm 7%", None),                        # -7% beats -5%
+    ("Số vụ cháy rừng", "Vụ", "Giảm trên 5%", 95, 100),                                    # -5 is not below -5
+    ("Diện tích đất trồng lúa", "Ha", "Giảm 2%", 980, 1000),                               # exactly the plan
+    ("Tỷ lệ hộ nghèo", "%", "Giảm 1,5%", 2.5, 4.1),                                        # points or per cent?
+    ("Số vụ vi phạm được xử lý", "Vụ", "Giảm 5%", 90, 100),                                # up by its name: no
+    ("Số vụ ngộ độc thực phẩm", "Vụ", "Giảm 10%", 9, None),                                # no previous year
+]
+
+
+def _book(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for i, (name, unit, plan, result, previous) in enumerate(ROWS, 1):
+        ws.append([str(i), name, unit, plan, result, previous])
+    path = tmp_path / "growth.xlsx"
+    wb.save(path)
+    return check(read_workbook(path))
+
+
+def test_growth_results_and_reduction_plans_are_judged_where_the_rule_is_clear(tmp_path):
+    checked = _book(tmp_path)
+    got = [a.status for a in checked.attainment.assessments]
+    assert got == ["khong_dat", "khong_dat", "dat", "khong_dat", "vuot", "khong_dat", "khong_danh_gia",
+                   "vuot", "khong_dat", "vuot", "khong_dat", "dat", "khong_danh_gia", "khong_danh_gia",
+                   "khong_danh_gia"]
+    a = checked.attainment.assessments
+    assert "không so được" in a[6].reason                                             # a level in tỷ đồng
+    assert "giảm 7,0% so với năm trước" in a[7].reason and "tăng -" not in a[7].reason
+    assert "điểm %" in a[12].reason and "«Giảm 1,5%»" in a[12].reason                  # never guessed
+    assert "chiều khác" in a[13].reason and "«Giảm 5%»" in a[13].reason
+    assert "năm trước" in a[14].reason
+    down = [x.indicator for x in a[7:12]]
+    assert all(i.direction == "down" for i in down)
+    assert down[4].direction_reason.startswith("kế hoạch là mức giảm")                  # rice: from the plan alone
+
+
+def test_sentences_word_growths_and_falls_truly(tmp_path):
+    from kh_excel.docs import wording as W
+    checked = _book(tmp_path)
+    entries = W.items(checked.attainment.assessments, W.growth_words)
+    nb = "\u00a0"
+    assert entries[7].plan == "Số vụ tai nạn giao thông: giảm 5% so với năm trước"
+    assert entries[7].result == f"Số vụ tai nạn giao thông: còn 93{nb}vụ, giảm 7,00% so với năm trước, kế hoạch giảm 5%"
+    assert entries[9].result == "Số vụ tai nạn giao thông: giảm 7%, kế hoạch giảm 5%"
+    assert entries[10].plan == "Số vụ cháy rừng: giảm trên 5% so với năm trước"
+    assert entries[0].result == "Tổng vốn đầu tư toàn xã hội: tăng 7,5%, kế hoạch tăng trên 8%"
+    assert entries[3].result == "Tốc độ tăng trưởng kinh tế (GRDP): tăng 7,5%, kế hoạch trên 8%"
+    assert not any("-5" in e.plan + e.result + e.brief for e in entries)
+    sentence = checked.attainment.summary.sentence
+    # every item listed with its figures: the result as written and the plan, never a bare name
+    assert "(1) Tổng vốn đầu tư toàn xã hội (tăng 7,5%, kế hoạch tăng trên 8%)" in sentence
+    assert "(2) Kim ngạch xuất khẩu (giảm 2%, kế hoạch tăng 10%)" in sentence
+    assert "(4) Tăng trưởng tín dụng (giảm 1%, kế hoạch khoảng 12%)" in sentence
+    assert "Số vụ tai nạn giao thông (giảm 3,0%, kế hoạch giảm 5%)" in sentence
+    assert "Số vụ cháy rừng (giảm 5,0%, kế hoạch giảm trên 5%)" in sentence
+
+
+# --------------------------------------------------------------------------- the rules, on any figures
+
+_sizes = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("99.9"), places=1, allow_nan=False,
+                     allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sizes, _sizes, st.sampled_from(["Tăng", "Giảm"]), st.sampled_from(["", "trên ", "khoảng "]))
+def test_a_change_written_in_words_is_judged_as_the_signed_growth(plan, size, word, op):
+    """«Tăng/Giảm g%» against «Tăng [trên] p%» on an amount: the status of the growth ±g against the plan."""
+    target = parse_target(f"Tăng {op}{format_number(plan)}%")
+    rr = parse_result_text(f"{word} {format_number(size)}%")
+    ind = Indicator(row=2, kind="indicator", stt="1", name="Tổng vốn đầu tư", unit="Tỷ đồng", target=target,
+                    result_text=rr.text, result_reading=rr, growth_target=True, direction="up",
+                    direction_reason="mặc định: càng cao càng tốt")
+    g = size if word == "Tăng" else -size
+    assert assess(ind).status == judge(g, target, "up")[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sizes, _sizes, st.sampled_from(["", "trên ", "dưới "]))
+def test_a_fall_plan_reads_as_its_size_and_its_signed_growth(a, b, op):
+    lo, hi = sorted((a, b))
+    fall = reduction_plan(f"Giảm {op}{format_number(a)}%")
+    assert fall.value == a and fall.op == {"": "=", "trên ": ">", "dưới ": "<"}[op]
+    signed = signed_change("giam", fall)
+    assert signed.value == -a and signed.op == {"": "=", "trên ": "<", "dưới ": ">"}[op]
+    if lo != hi:
+        r = reduction_plan(f"Giảm {format_number(lo)}-{format_number(hi)}%")
+        s = signed_change("giam", r)
+        assert (s.op, s.value, s.high) == ("range", -hi, -lo)
+
+
+@pytest.mark.parametrize("text", ["Giảm còn 3,5%", "Giảm 5", "Giảm 1,5 điểm %", "Tăng 5%", "giảm nghèo bền vững"])
+def test_what_is_no_fall_in_per_cent(text):
+    assert reduction_plan(text) is None
