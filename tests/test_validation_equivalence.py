@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from collections import Counter, defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -282,7 +282,8 @@ class _Checker:
             if far_apart(ind.result, t.value):  # the one threshold the documents use too
                 ratio = ind.result / t.value
                 self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),
-                         ratio=fmt((ratio * 100).quantize(Decimal("0.1"))))
+                         # rounded half up, as every figure shown is (an intended change: 0,05% is «0,1%», not «0%»)
+                         ratio=fmt((ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)))
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
