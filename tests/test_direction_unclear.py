@@ -54,11 +54,33 @@ def test_a_fall_in_percent_and_a_count_under_a_burden_keep_their_rules(tmp_path)
     assert not [f for f in check(table).findings if f.code == "direction_unclear"]
 
 
-def test_a_bound_or_a_sub_row_named_at_length_is_judged(tmp_path):
+def test_a_bound_is_judged_and_a_burden_counted_is_unclear_at_any_length(tmp_path):
     table = _read(tmp_path, PARENT, ["-", "Số vụ", "Vụ", "<100", 90, ""],
-                  ["-", "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên", "Vụ", 10, 12, ""])
+                  ["-", "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên", "Vụ", 10, 12, ""],
+                  ["-", "Số người tham gia giao thông được tuyên truyền pháp luật", "Người", 1000, 1200, ""])
     assert _status(table, "Số vụ")[0] in ("dat", "vuot")  # «<100»: a ceiling, 90 is within it
-    assert _status(table, "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên")[0] != "khong_danh_gia"
+    assert _status(table, "Số vụ tai nạn giao thông đường bộ nghiêm trọng trở lên")[0] == "khong_danh_gia"
+    assert _status(table, "Số người tham gia giao thông được tuyên truyền pháp luật")[0] == "vuot"  # no burden
+
+
+def test_a_rate_and_money_under_a_reduction_keep_their_own_direction(tmp_path):
+    """«Tỷ lệ hộ nghèo | % | 3 | 3,5» under «Giảm nghèo bền vững» is a rate above its target, never «Vượt»; money
+    spent is no count of the burden."""
+    table = _read(tmp_path, ["1", "Giảm nghèo bền vững", "", "", "", "Sở Y tế"],
+                  ["", "Tỷ lệ hộ nghèo", "%", 3, 3.5, ""], ["", "Kinh phí hỗ trợ hộ nghèo", "Tỷ đồng", 50, 55, ""])
+    assert _status(table, "Tỷ lệ hộ nghèo")[0] == "khong_dat"
+    assert _status(table, "Kinh phí hỗ trợ hộ nghèo")[0] == "vuot"
+
+
+def test_a_planned_fall_on_a_row_whose_name_tells_nothing_is_not_judged(tmp_path):
+    """«Doanh thu du lịch | Giảm 5% | Giảm 8%»: a fall endured, not wanted; «Số vụ cháy rừng»: a burden, judged."""
+    table = _read(tmp_path, ["1", "Doanh thu du lịch", "Tỷ đồng", "Giảm 5%", "Giảm 8%", "Sở Văn hóa"],
+                  ["2", "Số vụ cháy rừng", "Vụ", "Giảm 5%", "Giảm 8%", "Sở Nông nghiệp và Môi trường"])
+    status, reason = _status(table, "Doanh thu du lịch")
+    assert status == "khong_danh_gia" and "chưa rõ chiều" in reason
+    assert _status(table, "Số vụ cháy rừng")[0] == "vuot"
+    (w,) = [f for f in check(table).findings if f.code == "direction_unclear"]
+    assert w.cell == "B2" and "Giảm 5%" in w.message and "«Chiều»" in w.message
 
 
 def test_a_short_sub_row_is_listed_with_its_indicator(tmp_path):

@@ -109,14 +109,14 @@ def test_reading_ahead_stops_when_asked(texts, stop_after, every):
 
 @pytest.fixture
 def two_cores(monkeypatch):
-    """Reading ahead happens only with a second core to read on (CI may give one) and for a table of some
+    """Reading ahead happens only with an idle core to read on (CI may have none) and for a table of some
     thousands of names (the real ones here are smaller)."""
-    monkeypatch.setattr(workbook, "_cores", lambda: 2)
+    monkeypatch.setattr(workbook, "_spare_cores", lambda: 1.5)
     monkeypatch.setattr(ooxml_cells, "_MIN_SHARED", 0)
 
 
 def test_a_small_table_is_read_at_once(monkeypatch):
-    monkeypatch.setattr(workbook, "_cores", lambda: 2)
+    monkeypatch.setattr(workbook, "_spare_cores", lambda: 1.5)
     book = open_workbook(REAL[0])
     assert not book.grid(book.sheet_names[0]).names
 
@@ -185,8 +185,8 @@ def test_a_part_too_big_to_read_ahead_is_not_kept(monkeypatch):
     assert cells.plain_texts() is None
 
 
-def test_on_one_core_nothing_is_read_ahead(monkeypatch):
-    monkeypatch.setattr(workbook, "_cores", lambda: 1)
+def test_without_an_idle_core_nothing_is_read_ahead(monkeypatch):
+    monkeypatch.setattr(workbook, "_spare_cores", lambda: 0.4)
     monkeypatch.setattr(ooxml_cells, "_MIN_SHARED", 0)
     book = open_workbook(REAL[0])
     grid = book.grid(book.sheet_names[0])

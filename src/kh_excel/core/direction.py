@@ -217,18 +217,17 @@ REDUCTION_START = "chỉ tiêu là mức giảm"
 REDUCTION_REASON = REDUCTION_START + ": giảm càng nhiều càng tốt"
 REDUCTION_PART_REASON = "thành phần của chỉ tiêu giảm"
 _DEFAULT_DIRECTION: tuple[Direction, str] = ("up", DEFAULT_REASON)
-# A plan written as a fall («Giảm 5%» on an amount): its own sense is that lower is better.
-REDUCTION_PLAN_REASON = "kế hoạch là mức giảm so với năm trước («{plan}»): giảm càng nhiều càng tốt"
 
 
 def reduction_direction(found: tuple[Direction, str], plan: str) -> tuple[Direction, str]:
     """The direction of a row whose plan is a fall, from the one its name (or Chiều column) gives: a burden
-    stays a burden; where nothing but the default says «higher is better», the plan's own sense decides
-    (lower is better). A stated «higher is better» or «about» is kept: the plan and the row then disagree,
-    and core.attainment judges nothing."""
+    stays a burden. Where nothing but the default says «higher is better», nothing tells whether the fall is
+    wanted (fewer fires) or endured (revenue expected to fall): unclear, not judged (core.attainment) and
+    warned (direction_unclear) so that a Chiều column can say it. A stated «higher is better» or «about» is
+    kept: the plan and the row then disagree, and core.attainment judges nothing."""
     if found[0] == "down" or found[1] != DEFAULT_REASON:
         return found
-    return "down", REDUCTION_PLAN_REASON.format(plan=vtext.clean(plan))
+    return found[0], UNCLEAR_PLAN_REASON.format(plan=vtext.clean(plan))
 # Any word `_named_direction` looks for ("giam" heads every reduction word): most names hold none
 # and are settled by this one search.
 _TRIGGER_WORDS = ("giam", *CEILINGS, *LOWER_IS_BETTER)
@@ -429,18 +428,25 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     # the parent first (names repeat down its sub-rows, cached): most parents are neither, and settle it
     p_dir, p_reason = _parent_direction(parent_name)
     under_reduction = p_reason == REDUCTION_REASON and not reason.startswith(REDUCTION_START)
+    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
+    bare = vtext.fold(" ".join(words))
+    # A rate («Tỷ lệ hộ nghèo | % | 3» under «Giảm nghèo bền vững») is a level in its own right, judged by its name.
+    if under_reduction and "%" in unit and bare.startswith(SHARE_PREFIXES):
+        return direction, reason
     reduction = under_reduction and "%" in unit
     # A count under a reduction («- Số vụ | Vụ | 100» under «Kéo giảm tai nạn giao thông»): the plan may be the
-    # cases left (lower is better) or the cases cut (more is better); nothing on the row tells which.
-    # A burden's name («- Số người chết») does not tell either: fewer is better whichever the plan is.
-    unclear = under_reduction and not reduction and target.op == "=" and (
-        reason == _DEFAULT_DIRECTION[1] or reason.startswith(_NAMED_BURDEN_REASONS))
+    # cases left (lower is better) or the cases cut (more is better); nothing on the row tells which. A burden's
+    # name («Số người chết», «Số vụ phạm tội về ma túy») does not tell either, at any length: fewer is better
+    # whichever the plan is. Money is no count of a burden («Kinh phí hỗ trợ» under «Giảm nghèo»).
+    named_burden = reason.startswith(_NAMED_BURDEN_REASONS)
+    unclear = under_reduction and not reduction and target.op == "=" and not _MONEY_UNIT.search(vtext.fold(unit)) \
+        and (reason == _DEFAULT_DIRECTION[1] or named_burden)
     burden = p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]
     if not (reduction or unclear or burden):
         return direction, reason
-    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
     sub = vtext.fold(sub_name)
-    if not words or len(words) > THIN_SUBROW_WORDS or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub):
+    if not words or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub) \
+            or len(words) > THIN_SUBROW_WORDS and not (unclear and named_burden):
         return direction, reason
     label = vtext.clean(parent_name)
     if reduction:
@@ -450,11 +456,18 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
 
 
+# Names of a share or a rate (folded): a level in %, whatever the row's indicator (core.validation too).
+SHARE_PREFIXES = ("ty le", "ty trong", "co cau")
+_MONEY_UNIT = re.compile(r"\b(?:dong|usd)\b")
+
+
 # The start of the reason of a row whose direction nothing tells: core.attainment does not judge it, the reader
 # warns (direction_unclear) so that a Chiều column can say it.
 UNCLEAR_START = "chưa rõ chiều đánh giá"
 UNCLEAR_REASON = (UNCLEAR_START + ": dòng thuộc chỉ tiêu giảm «{parent}», số kế hoạch có thể là mức còn lại "
                   "(càng thấp càng tốt) hoặc mức giảm (giảm càng nhiều càng tốt)")
+UNCLEAR_PLAN_REASON = (UNCLEAR_START + ": kế hoạch là mức giảm («{plan}») nhưng tên chỉ tiêu không cho biết giảm "
+                       "là điều mong muốn (như số vụ cháy) hay không (như doanh thu)")
 
 
 @lru_cache(maxsize=1 << 12)

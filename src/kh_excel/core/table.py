@@ -851,7 +851,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
-    from kh_excel.core.direction import infer_direction, reduction_direction
+    from kh_excel.core.direction import UNCLEAR_START, infer_direction, reduction_direction
     split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
     names_get = grid.names.get if grid.names else None
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
@@ -1105,9 +1105,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             explicit = ""
         by_name = by_name if name and name is read_name else None
         if fall is not None:
-            # a plan to reduce: its direction is the name's, and lower is better where the name says nothing
+            # a plan to reduce: its direction is the name's; unclear where the name says nothing
             direction, reason = reduction_direction(infer_direction(name, unit, _as_text(target), explicit,
                                                                     fname if name else None, by_name), target.text)
+            if reason.startswith(UNCLEAR_START):
+                add_warning("direction_unclear", r, "name", name, why=UNCLEAR_PLAN_WHY.format(plan=target.text),
+                            how=UNCLEAR_PLAN_HOW)
         else:
             direction, reason = infer_direction(name, unit, target, explicit, fname if name else None, by_name)
         # Positionally, in the order of Indicator's fields (_INDICATOR_FIELDS checks it): a third of the keyword call.
@@ -1122,7 +1125,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if kind == "indicator":
             current = ind
     for ind, parent in _subrows_of(indicators):
-        add_warning("direction_unclear", ind.row - 1, "name", ind.name, parent=parent.name)
+        add_warning("direction_unclear", ind.row - 1, "name", ind.name, why=UNCLEAR_PART_WHY.format(parent=parent.name),
+                    how=UNCLEAR_PART_HOW)
     _structures_about(indicators, structures)
     return table
 
@@ -1218,6 +1222,15 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     return parts
 
 
+# What the direction_unclear warning says of each kind of row whose direction nothing tells, and how a Chiều
+# column decides it.
+UNCLEAR_PART_WHY = "dòng thuộc chỉ tiêu giảm «{parent}», chưa rõ số kế hoạch là mức còn lại hay mức giảm"
+UNCLEAR_PART_HOW = ("«Giảm» nếu đó là mức còn lại (càng thấp càng tốt), «Tăng» nếu đó là mức giảm (giảm càng nhiều "
+                    "càng tốt)")
+UNCLEAR_PLAN_WHY = "kế hoạch «{plan}» là mức giảm nhưng tên chỉ tiêu không cho biết giảm là điều mong muốn hay không"
+UNCLEAR_PLAN_HOW = "«Giảm» nếu chỉ tiêu càng thấp càng tốt (như số vụ cháy)"
+
+
 def _subrows_of(inds: list[Indicator]) -> list[Indicator]:
     """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction).
     Returns the sub-rows whose direction nothing tells (a count under a reduction)."""
@@ -1229,9 +1242,10 @@ def _subrows_of(inds: list[Indicator]) -> list[Indicator]:
         # A parent judged by default read its name as neither a burden nor a reduction: nothing to lend
         # (subrow_direction would read the name again to the same end).
         if parent is not None and parent.direction_reason != DEFAULT_REASON:
+            before = ind.direction_reason
             ind.direction, ind.direction_reason = subrow_direction(
-                parent.name, ind.name, ind.unit, ind.target, ind.direction, ind.direction_reason)
-            if ind.direction_reason.startswith(UNCLEAR_START):
+                parent.name, ind.name, ind.unit, ind.target, ind.direction, before)
+            if ind.direction_reason is not before and ind.direction_reason.startswith(UNCLEAR_START):
                 unclear.append((ind, parent))
     return unclear
 

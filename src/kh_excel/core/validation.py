@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Container, Iterable
 
 from kh_excel.core import text as vtext
+from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
 from kh_excel.core.numbers import _quantize, far_ratio, format_number, parse_number, parse_target_ex, to_decimal
@@ -80,7 +81,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("growth_target", "warning", "Mục tiêu là mức tăng so với năm trước",
                 "Ô {cell}: mục tiêu «{value}» là mức tăng/giảm (%) trong khi đơn vị tính là «{unit}»; {how}"),
     FindingType("direction_unclear", "warning", "Chưa rõ chiều đánh giá",
-                "Ô {cell}: dòng «{indicator}» thuộc chỉ tiêu giảm «{parent}»; chưa rõ số kế hoạch là mức còn lại hay mức giảm nên dòng này không được đánh giá. Hãy thêm cột «Chiều» và ghi «Giảm» nếu đó là mức còn lại (càng thấp càng tốt), «Tăng» nếu đó là mức giảm (giảm càng nhiều càng tốt)."),
+                "Ô {cell}: dòng «{indicator}» không được đánh giá: {why}. Hãy thêm cột «Chiều» và ghi {how}."),
     FindingType("header_incomplete", "warning", "Thiếu cột trong tiêu đề bảng",
                 "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
     FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",
@@ -103,7 +104,6 @@ COLUMN_NAMES = {
 
 # An indicator whose name states a goal in words needs no numeric target.
 QUALITATIVE_WORDS = ("phan dau", "cao hon", "thap hon", "xep hang", "duy tri", "tang bac", "giu vung", "hoan thanh", "nang hang")
-SHARE_PREFIXES = ("ty le", "ty trong", "co cau")
 
 
 

@@ -83,22 +83,27 @@ def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
     return WorkbookFile(path, kind, ahead.beside(_open_calamine, path), cells if cells.sheets else None, ahead)
 
 
-def _cores() -> int:
-    """The cores this process may run on."""
+def _spare_cores() -> float:
+    """The cores this process may run on, less the machine's load of the last minute (where the system tells
+    it): a second thread pays only on a core nobody else is using (a batch's other workers, a test suite)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        return cores - os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: no load figure
+        return cores - 1
 
 
 class _ReadAhead:
     """The names of a workbook's shared strings read ahead (core.names_ahead) while calamine opens the
-    workbook and parses its first sheet: calamine releases the GIL, so on a second core the readings cost
-    no time, and as they stop when calamine is done they never make the reading longer. On one core, or
-    with no plain shared strings, calamine just runs."""
+    workbook and parses its first sheet: calamine releases the GIL, so on a second, idle core the readings
+    cost no time, and as they stop when calamine is done they never make the reading longer. With no idle
+    core, or no plain shared strings, calamine just runs.""" 
 
     def __init__(self, texts: Iterator[str] | None):
-        self.texts = texts if _cores() >= 2 else None
+        self.texts = texts if _spare_cores() >= 1 else None
         self.names: dict = {}
 
     def beside(self, work: Callable[..., Any], *args: Any) -> Any:
