@@ -305,8 +305,8 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
 
 def target_verb(ind: Indicator) -> str:
     """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank, 'kế hoạch' where the
-    direction is unclear (direction_unclear); '' for a reduction
-    and for a name that is itself a change («CPI tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
+    direction is unclear (direction_unclear); '' for a reduction and for a name that is itself a change («CPI
+    tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
     if ind.growth_target:
         return growth_verb(ind)
     if is_rank(ind):
