@@ -168,12 +168,8 @@ class _Checker:
 
     def growth(self, ind: Indicator) -> None:
         if ind.growth_target:
-            years, first, last = ind.growth_period
-            how = (f"chương trình so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
-                   if ind.growth_base is not None else
-                   "chương trình so sánh mức tăng của số thực hiện so với năm trước." if "previous" in self.t.columns
-                   else "bảng không có cột thực hiện năm trước nên chỉ tiêu này không được đánh giá bằng số.")
-            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how)
+            # the text follows attainment's judgement of the row (one rule, V.growth_how; tests/test_growth_how.py)
+            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=V.growth_how(ind))
 
     def share(self, ind: Indicator) -> None:
         if not is_share(ind):

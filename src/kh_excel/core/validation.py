@@ -167,6 +167,31 @@ _ENCODING_WORDS = {
 }
 
 
+def growth_how(ind: Indicator) -> str:
+    """What attainment does with a growth plan on an amount, said from its own judgement of the row (never a
+    guess from the columns that could contradict it): judged from the previous year's figure, from a growth
+    written in the result cell («Tăng 7,5%»), over a period, or not judged and why."""
+    from kh_excel.core.attainment import assess
+    a = assess(ind)
+    rr = ind.result_reading
+    if a.status in ("vuot", "dat", "khong_dat"):
+        if a.growth_kind == "avg_yearly":
+            first, last = a.growth_period
+            return f"chương trình so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
+        if ind.result is None and rr is not None and rr.change:
+            return f"chương trình đánh giá theo mức tăng/giảm ghi ở ô thực hiện («{vtext.clean(rr.text)}»)."
+        return "chương trình so sánh mức tăng của số thực hiện so với năm trước."
+    if a.status == "khong_danh_gia":
+        return f"chỉ tiêu này không được đánh giá bằng số ({a.reason})."
+    if ind.growth_base is not None:  # not yet filled: how it will be judged
+        _years, first, last = ind.growth_period
+        return f"chương trình sẽ so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
+    if ind.previous is not None and ind.previous > 0:
+        return "khi có số thực hiện, chương trình so sánh mức tăng so với số thực hiện năm trước."
+    return ("dòng này chưa có số thực hiện năm trước: khi có kết quả, chỉ tiêu chỉ được đánh giá nếu ô thực hiện "
+            "ghi mức tăng (ví dụ «Tăng 7,5%») hoặc có số thực hiện năm trước.")
+
+
 @lru_cache(maxsize=1 << 14)
 def _text_issues(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
     """Encoding and whitespace problems of one text cell (cached: cells repeat)."""
@@ -398,12 +423,7 @@ class _Checker:
 
     def growth(self, ind: Indicator) -> None:
         if ind.growth_target:
-            years, first, last = ind.growth_period
-            how = (f"chương trình so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
-                   if ind.growth_base is not None else
-                   "chương trình so sánh mức tăng của số thực hiện so với năm trước." if "previous" in self.t.columns
-                   else "bảng không có cột thực hiện năm trước nên chỉ tiêu này không được đánh giá bằng số.")
-            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=how)
+            self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=growth_how(ind))
 
     def share(self, ind: Indicator) -> None:
         """A share row's (is_share) figures must lie in 0–100."""

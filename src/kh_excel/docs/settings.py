@@ -516,14 +516,15 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
         raise SettingsError(f"{src.name}: chỉ ghi được bảng cấu hình vào tệp .xlsx hoặc .xlsm "
                             "(hãy lưu tệp sang .xlsx trước)")
     from kh_excel.io.atomic import check_output
-    from kh_excel.io.limits import InputRefused, guard_spreadsheet
+    from kh_excel.io.limits import InputRefused
+    from kh_excel.io.workbook import open_for_copy
     check_output(dst, [src])  # before any work: never onto the workbook itself
     if dst.suffix.lower() not in (".xlsx", ".xlsm"):  # a spreadsheet under the name the user gave, never renamed
         raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{dst.name}»).")
     if dst.suffix.lower() == ".xlsm" and src.suffix.lower() != ".xlsm":
         raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả .xlsm chỉ dùng khi bảng tính gốc là .xlsm (có macro); hãy dùng đuôi .xlsx.")
     try:
-        guard_spreadsheet(src)  # the same bounds as every reader, before openpyxl
+        open_for_copy(src)  # the same bounds and damaged cells refused as `check`, before openpyxl copies it
     except InputRefused as exc:
         raise SettingsError(str(exc)) from None
     try:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
-from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START
+from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -102,6 +102,13 @@ def is_reduction(ind: Indicator) -> bool:
     if ind.direction_reason.startswith((REDUCTION_START, REDUCTION_PART_REASON)):  # «Tỷ lệ hộ nghèo giảm», «Số biên chế cắt giảm»
         return True
     return fold(clean(ind.name)).startswith(("giam ", "muc giam ", "keo giam ")) and as_written("giam", ind.name)
+
+
+def direction_unclear(ind: Indicator) -> bool:
+    """A count under a reduction (core.direction UNCLEAR_START, judged «Không đánh giá»): the plan may be the
+    cases left or the cases cut, so no verb may say which — «đạt», «còn» would; a plan says «kế hoạch 100 vụ»,
+    a result «thực hiện 40 người»."""
+    return ind.direction_reason.startswith(UNCLEAR_START)
 
 
 def is_percent(ind: Indicator) -> bool:
@@ -297,12 +304,15 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
 
 
 def target_verb(ind: Indicator) -> str:
-    """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank; '' for a reduction
-    and for a name that is itself a change («CPI tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
+    """'đạt' a level, 'còn' a burden (WRITING: «còn dưới 2%»), 'tăng' a growth, 'xếp' a rank, 'kế hoạch' where the
+    direction is unclear (direction_unclear); '' for a reduction and for a name that is itself a change («CPI
+    tăng», «Tốc độ tăng …»: «CPI tăng dưới 4%», never «còn»)."""
     if ind.growth_target:
         return growth_verb(ind)
     if is_rank(ind):
         return "xếp"
+    if direction_unclear(ind):
+        return "kế hoạch"
     if is_reduction(ind) or (ind.direction == "down" and names_a_change(ind)) \
             or fold(clean(ind.name)).endswith(" tang") or ends_with_con(ind):  # «Chỉ số PCI tăng 3 bậc»
         return ""
@@ -408,7 +418,7 @@ def _result_clause(ind: Indicator, words: str) -> str:
         return f"xếp {words}"
     if ends_with_con(ind):
         return words  # «Tỷ lệ hộ nghèo giảm còn: 2,2%»
-    if ind.direction == "down" and ind.result is not None and not names_a_change(ind) and _falls(ind) is not False:
+    if ind.direction == "down" and not direction_unclear(ind) and ind.result is not None and not names_a_change(ind) and _falls(ind) is not False:
         return f"còn {words}"
     return f"thực hiện {words}"
 

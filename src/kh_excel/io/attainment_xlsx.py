@@ -16,13 +16,14 @@ from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEA
 from kh_excel.core.model import Attainment
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.limits import why
-from kh_excel.io.workbook import WorkbookError, open_workbook
+from kh_excel.io.workbook import WorkbookError, open_for_copy, open_workbook
 
 
 def _load(src: Path, keep_vba: bool = False):
     import openpyxl
     suffix = src.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        open_for_copy(src)  # every sheet the copy carries refused as `check` would: openpyxl misreads a damaged cell
         try:
             return openpyxl.load_workbook(src, keep_vba=keep_vba and suffix == ".xlsm")
         except Exception as exc:

@@ -83,6 +83,17 @@ def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
     return WorkbookFile(path, kind, ahead.beside(_open_calamine, path), cells if cells.sheets else None, ahead)
 
 
+def open_for_copy(path: str | os.PathLike) -> "WorkbookFile":
+    """Open a workbook that a command copies or rewrites with openpyxl (settings, attainment -o), refusing it
+    as `check` would: the guard, then every sheet read once, so that a damaged cell is refused naming its
+    sheet and cell. openpyxl never refuses one: it reads a shared-string index of -1 as the last string, and
+    the copy would hold a value the table does not."""
+    book = open_workbook(path)
+    for sheet in book.sheet_names:
+        book.values(sheet)
+    return book
+
+
 def _spare_cores() -> float:
     """The cores this process may run on, less the machine's load of the last minute (where the system tells
     it): a second thread pays only on a core nobody else is using (a batch's other workers, a test suite)."""
