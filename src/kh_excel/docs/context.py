@@ -146,11 +146,13 @@ def _same_agency(a: str, b: str) -> bool:
 # The words a place's name never goes on with, as the titles write them after the place («… TỈNH QUẢNG NGÃI ĐẾN NĂM
 # 2030», «HUYỆN BA TƠ ƯỚC THỰC HIỆN NĂM 2024», «UBND TỈNH X GIAO CHO HUYỆN Y», «… DO TỈNH GIAO»).
 _AFTER_PLACE = ("DO", "NĂM", "GIAI ĐOẠN", "THEO", "VÀ", "ĐẾN", "TRONG", "ƯỚC", "THỰC HIỆN", "GIAO", "CHO", "TẠI",
-                "CỦA", "VỀ", "KẾ HOẠCH", "TỪ", "QUÝ", "THÁNG", "SO VỚI", "ĐỐI VỚI", "VỚI", "PHÂN", "ĐƯỢC", "NHIỆM KỲ",
-                "TRÊN", "ĐÃ", "SẼ", "LÀ", "NHẰM", "KẾT QUẢ", "CHỈ TIÊU", "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP",
-                "GỒM", "BAO GỒM", "TÍNH", "CẢ", "ĐẠT", "KHÔNG", "VƯỢT", "DỰ KIẾN", "DỰ TOÁN", "SAU", "TRƯỚC", "ĐẦU",
-                "CUỐI")
+                "CỦA", "VỀ", "KẾ HOẠCH", "QUÝ", "THÁNG", "SO VỚI", "ĐỐI VỚI", "VỚI", "PHÂN", "ĐƯỢC", "NHIỆM KỲ",
+                "TRÊN", "KẾT QUẢ", "CHỈ TIÊU", "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP", "DỰ KIẾN", "DỰ TOÁN")
+# (not «TỪ», «ĐẠT», «SAU», «ĐẦU» …: they end real names, «QUẬN NAM TỪ LIÊM»; a name's word read as its end would
+# cut it short, a worse fault than the gap a name begun by one of them leaves)
 _NAMES_OF_STOP_WORDS = frozenset({"NĂM CĂN", "GIAO THỦY"})
+# Words that begin a phrase, never a place's name, though a name may hold them further on: «SỐ XÃ ĐẠT CHUẨN …».
+_NEVER_BEGINS = ("ĐẠT", "CHƯA", "CÓ", "KHÔNG", "VƯỢT", "HOÀN THÀNH", "TĂNG", "GIẢM")
 _STOP = "|".join(sorted(_AFTER_PLACE, key=len, reverse=True))
 _PROVINCE = re.compile(rf"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+"
                        rf"(\d{{1,2}}"  # «PHƯỜNG 1»
@@ -195,7 +197,8 @@ def _is_name(name: str) -> bool:
     """A place's name: no stand-in, and not begun by a word no name begins with unless known («NĂM CĂN»)."""
     name = name.strip()
     begun = re.match(rf"(?:{_STOP})\b", name)
-    return not _stand_in(name) and (not begun or name in _NAMES_OF_STOP_WORDS)
+    return (not _stand_in(name) and (not begun or name in _NAMES_OF_STOP_WORDS)
+            and not re.match(rf"(?:{'|'.join(_NEVER_BEGINS)})\b", name))
 
 
 def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | None, bool]:
