@@ -41,6 +41,9 @@ def _ctx(title: str, leader: str | None = None, year: int | None = None, today: 
     ("CHỈ TIÊU HUYỆN NĂM CĂN NĂM 2024", ("HUYỆN", "NĂM CĂN")),
     ("CHỈ TIÊU NĂM 2024 HUYỆN GIAO THỦY", ("HUYỆN", "GIAO THỦY")),
     ("CHỈ TIÊU NĂM 2026 THÀNH PHỐ HỒ CHÍ MINH", ("THÀNH PHỐ", "HỒ CHÍ MINH")),
+    # words that may end a real name are no end of it
+    ("CHỈ TIÊU NĂM 2024 QUẬN NAM TỪ LIÊM", ("QUẬN", "NAM TỪ LIÊM")),
+    ("CHỈ TIÊU THỊ XÃ TỪ SƠN NĂM 2024", ("THỊ XÃ", "TỪ SƠN")),
     # no place: the level names a body, not a unit; a run of words longer than any name is some other sentence
     ("CHỈ TIÊU TỈNH GIAO CHO CÁC HUYỆN NĂM 2024", None),
     ("SỐ XÃ ĐẠT CHUẨN NÔNG THÔN MỚI", None),
