@@ -138,10 +138,29 @@ def _same_agency(a: str, b: str) -> bool:
 
 # «… NĂM 2026 TỈNH LÀO CAI», «(Kèm theo Báo cáo … của UBND huyện Đơn Dương)»: the place ends the line (or its bracket).
 # The first level word of the line names the issuer («XÃ KA ĐÔ, HUYỆN ĐƠN DƯƠNG»: the commune), its name running to a
-# comma, a bracket, a dash, «do/năm/giai đoạn/theo …» or the line's end («XÃ HỘI» is society, no commune).
-_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+"
-                       r"(\d{1,2}|(?:(?!\s(?:DO|NĂM|GIAI ĐOẠN|THEO|VÀ)\b)[^\d(),;:–-])+?)"  # «PHƯỜNG 1»
-                       r"\s*(?=[,;:(–-]|\)?\s*$|\s(?:DO|NĂM|GIAI ĐOẠN|THEO|VÀ)\b)")
+# comma, a bracket, a dash, a word no place name goes on with (_AFTER_PLACE) or the line's end («XÃ HỘI» is society,
+# no commune). A name's first word may be one of them («HUYỆN NĂM CĂN», «HUYỆN GIAO THỦY»); a name runs to at most
+# five words (none is longer: «THÀNH PHỐ HỒ CHÍ MINH» is level and three), longer is some other sentence. A name
+# beginning with such a word is read only when it is known to be one (_NAMES_OF_STOP_WORDS): «CÁC XÃ ĐẠT CHUẨN …»,
+# «TỈNH GIAO CHO …» name no place, the document leaves the gap.
+# The words a place's name never goes on with, as the titles write them after the place («… TỈNH QUẢNG NGÃI ĐẾN NĂM
+# 2030», «HUYỆN BA TƠ ƯỚC THỰC HIỆN NĂM 2024», «UBND TỈNH X GIAO CHO HUYỆN Y», «… DO TỈNH GIAO»).
+_AFTER_PLACE = ("DO", "NĂM", "GIAI ĐOẠN", "THEO", "VÀ", "ĐẾN", "TRONG", "ƯỚC", "THỰC HIỆN", "GIAO", "CHO", "TẠI",
+                "CỦA", "VỀ", "KẾ HOẠCH", "QUÝ", "THÁNG", "SO VỚI", "ĐỐI VỚI", "VỚI", "PHÂN", "ĐƯỢC", "NHIỆM KỲ",
+                "TRÊN", "KẾT QUẢ", "CHỈ TIÊU", "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP", "DỰ KIẾN", "DỰ TOÁN")
+# (not «TỪ», «ĐẠT», «SAU», «ĐẦU» …: they end real names, «QUẬN NAM TỪ LIÊM»; a name's word read as its end would
+# cut it short, a worse fault than the gap a name begun by one of them leaves)
+_NAMES_OF_STOP_WORDS = frozenset({"NĂM CĂN", "GIAO THỦY"})
+# Words that begin a phrase, never a place's name, though a name may hold them further on: «SỐ XÃ ĐẠT CHUẨN …».
+_NEVER_BEGINS = ("ĐẠT", "CHƯA", "CÓ", "KHÔNG", "VƯỢT", "HOÀN THÀNH", "TĂNG", "GIẢM")
+_STOP = "|".join(sorted(_AFTER_PLACE, key=len, reverse=True))
+_PROVINCE = re.compile(rf"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+"
+                       rf"(\d{{1,2}}"  # «PHƯỜNG 1»
+                       rf"|[^\W\d_][^\s\d(),;:–-]*(?:\s+(?!(?:{_STOP})\b)[^\W\d_][^\s\d(),;:–-]*){{0,4}}?)"
+                       rf"\s*(?=[,;:(–-]|\)?\s*$|\s(?:{_STOP})\b)")
+# «UBND TỈNH QUẢNG NGÃI GIAO CHO HUYỆN BA TƠ», «… DO TỈNH GIAO CHO XÃ X»: the place given the indicators owns the
+# table and issues its documents, as «CHỈ TIÊU HUYỆN ĐƠN DƯƠNG DO TỈNH GIAO» (a real title) names the district.
+_RECEIVER = re.compile(r"\bGIAO\s+(?:CHO\s+)?(?:(?:UBND|ỦY BAN NHÂN DÂN)\s+)?(?=\S)")
 # A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
 _DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b")
 
@@ -158,10 +177,28 @@ def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
     ('HUYỆN', 'ĐƠN DƯƠNG')); None when the title names none, or only a stand-in («TỈNH X»): the document
     then leaves a highlighted gap, it never writes «X» as the place."""
     for line in lines:
-        m = _PROVINCE.search(_DOUBLED_LEVEL.sub(r"\1", txt(line).upper()))
-        if m and not _stand_in(m.group(2)):
+        m = _place_match(_DOUBLED_LEVEL.sub(r"\1", txt(line).upper()))
+        if m:
             return m.group(1), m.group(2).strip()
     return None
+
+
+def _place_match(line: str) -> re.Match[str] | None:
+    """The issuer's place in an upper-case title line: the receiver of «… GIAO CHO HUYỆN X» when the line names
+    one, else the first place named with its level (a stand-in names none)."""
+    for r in _RECEIVER.finditer(line):
+        m = _PROVINCE.match(line, r.end())
+        if m and _is_name(m.group(2)):
+            return m
+    return next((m for m in _PROVINCE.finditer(line) if _is_name(m.group(2))), None)
+
+
+def _is_name(name: str) -> bool:
+    """A place's name: no stand-in, and not begun by a word no name begins with unless known («NĂM CĂN»)."""
+    name = name.strip()
+    begun = re.match(rf"(?:{_STOP})\b", name)
+    return (not _stand_in(name) and (not begun or name in _NAMES_OF_STOP_WORDS)
+            and not re.match(rf"(?:{'|'.join(_NEVER_BEGINS)})\b", name))
 
 
 def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | None, bool]:
@@ -265,8 +302,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- issuing body, number, date
     ngay: date | None = s.get("ngay")
-    # the document's date: it decides the levels of local government a gap offers and a province's units below it
-    issued_on = ngay or today or date.today()
+    # the document's date: it decides the levels of local government a gap offers and a province's units below it;
+    # with no «Ngày ban hành» the table's year stands for it (its last day, or today when that is earlier): a 2024
+    # table rendered after 1 July 2025 still names the districts of 2024
+    issued_on = ngay or min(date(min(max(year, 1), 9999), 12, 31), today or date.today())
     issued = (issued_on.year, issued_on.month, issued_on.day)
     # the issuer's place: the settings' when they name one, else the title's; one answer for every part below
     province, named_by_settings = issuer_place(s, table)
@@ -349,7 +388,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [{"dong": N.signature_lines(signer),
                "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
     else:
-        ky = [_signer(s, "", ban_hanh, _chairman(table, level) if people_committee else "")]
+        ky = [_signer(s, "", ban_hanh, _chairman(table, level, province[1] if province else "") if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     defaults = kinds.default_recipients(info, level, province[1] if province else "", issued)
@@ -504,10 +543,8 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
 def _placed(title: str, place: tuple[str, str]) -> str:
     """`title` with the first place it names (level and name, as province_from_titles reads it) made `place`."""
     line = _DOUBLED_LEVEL.sub(r"\1", txt(title).upper())
-    for m in _PROVINCE.finditer(line):
-        if not _stand_in(m.group(2)):
-            return f"{line[:m.start()]}{place[0]} {place[1]}{line[m.end():]}"
-    return title
+    m = _place_match(line)
+    return f"{line[:m.start()]}{place[0]} {place[1]}{line[m.end():]}" if m else title
 
 
 def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str = "") -> dict[str, Any]:
@@ -604,9 +641,11 @@ _OTHER_CHAIR = re.compile(r"\b(?:hdnd|hoi dong|mat tran|mttq|hoi|lien doan|doan)
 _ROLE_LEVEL = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran|dac khu)\b")
 
 
-def _chairman(table: Table, level: str = "") -> str:
+def _chairman(table: Table, level: str = "", place: str = "") -> str:
     """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh'): only the
-    chairman of the issuer's level signs (a commune's document never carries the province's chairman's name)."""
+    chairman of the issuer's level signs (a commune's document never carries the province's chairman's name), and
+    when the role names its unit («Chủ tịch UBND huyện Sơn Tịnh») only the chairman of the issuer's place: another
+    district's chairman, or a unit named where the issuer's place is unknown, leaves the signer a gap."""
     for ind in table.indicators:
         leader = txt(ind.leader)
         if " - " not in leader:
@@ -616,6 +655,9 @@ def _chairman(table: Table, level: str = "") -> str:
             continue
         named = _ROLE_LEVEL.search(fold(role))
         if level and named and named.group(1) != fold(level):
+            continue
+        unit = fold(role)[named.end():].strip(" .,;") if named else ""
+        if unit and unit != fold(place).strip():
             continue
         return _COMRADE.sub("", name).strip()
     return ""
