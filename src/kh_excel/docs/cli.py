@@ -128,12 +128,13 @@ def register(app: typer.Typer) -> None:
         replace = replace or replace_old
         def body() -> int:
             from kh_excel.docs.settings import example_settings_rows, settings_rows, write_settings_sheet
+            from kh_excel.errors import UserError
 
             table = None
             try:
                 from kh_excel.api import read_workbook
                 table = read_workbook(file)
-            except Exception:  # the settings can be prepared before the table exists
+            except UserError:  # a workbook with no table yet: the settings can be prepared before it (a bug is raised)
                 table = None
             rows = example_settings_rows(table.year if table else None) if example else settings_rows(table)
             written = write_settings_sheet(file, out, rows, replace=replace)
