@@ -428,11 +428,6 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     # the parent first (names repeat down its sub-rows, cached): most parents are neither, and settle it
     p_dir, p_reason = _parent_direction(parent_name)
     under_reduction = p_reason == REDUCTION_REASON and not reason.startswith(REDUCTION_START)
-    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
-    bare = vtext.fold(" ".join(words))
-    # A rate («Tỷ lệ hộ nghèo | % | 3» under «Giảm nghèo bền vững») is a level in its own right, judged by its name.
-    if under_reduction and "%" in unit and bare.startswith(SHARE_PREFIXES):
-        return direction, reason
     reduction = under_reduction and "%" in unit
     # A count under a reduction («- Số vụ | Vụ | 100» under «Kéo giảm tai nạn giao thông»): the plan may be the
     # cases left (lower is better) or the cases cut (more is better); nothing on the row tells which. A burden's
@@ -443,6 +438,10 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
         and (reason == _DEFAULT_DIRECTION[1] or named_burden)
     burden = p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]
     if not (reduction or unclear or burden):
+        return direction, reason
+    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
+    # A rate («Tỷ lệ hộ nghèo | % | 3» under «Giảm nghèo bền vững») is a level in its own right, judged by its name.
+    if reduction and vtext.fold(" ".join(words)).startswith(SHARE_PREFIXES):
         return direction, reason
     sub = vtext.fold(sub_name)
     if not words or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub) \
