@@ -115,6 +115,12 @@ def two_cores(monkeypatch):
     monkeypatch.setattr(ooxml_cells, "_MIN_SHARED", 0)
 
 
+def test_a_caller_that_reads_no_table_reads_no_names_ahead(two_cores):
+    book = workbook.open_workbook(REAL[0], names_ahead=False)
+    assert not book.grid(book.sheet_names[0]).names
+    assert book._cells.shared is None  # the part is let go all the same
+
+
 def test_a_small_table_is_read_at_once(monkeypatch):
     monkeypatch.setattr(workbook, "_spare_cores", lambda: 1.5)
     book = open_workbook(REAL[0])

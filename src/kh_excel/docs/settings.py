@@ -320,7 +320,7 @@ def read_settings_sheet(path: str | os.PathLike) -> Settings:
 
     p = Path(path)
     try:
-        book = open_workbook(p)
+        book = open_workbook(p, names_ahead=False)
         name = find_settings_sheet(list(book.sheet_names))
         if name is None:
             return Settings()

@@ -71,15 +71,18 @@ def _open_calamine(path: Path):
         raise WorkbookError(path, f"tệp hỏng hoặc không đúng định dạng ({why(exc)}).") from None
 
 
-def open_workbook(path: str | os.PathLike) -> "WorkbookFile":
-    """Open a spreadsheet for reading, after checking that it is safe to read."""
+def open_workbook(path: str | os.PathLike, names_ahead: bool = True) -> "WorkbookFile":
+    """Open a spreadsheet for reading, after checking that it is safe to read. `names_ahead`: read the shared
+    strings' names ahead (_ReadAhead), for a caller that reads an indicator table; not for one that only copies
+    cells or reads a settings sheet."""
     path = Path(path)
     cells = WorkbookCells()  # error cells and number formats, gathered as the guard reads each sheet
     # size, zip bombs, CRCs, sheet extents, file kind: before calamine
     kind = guard_spreadsheet(path, watch=cells.watch, first=cells.first)
     if kind == "cfb" and _cfb_is_encrypted(path):
         raise WorkbookError(path, "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi thử lại.")
-    ahead = _ReadAhead(cells.plain_texts())
+    texts = cells.plain_texts()  # (taken either way: the part is let go)
+    ahead = _ReadAhead(texts if names_ahead else None)
     return WorkbookFile(path, kind, ahead.beside(_open_calamine, path), cells if cells.sheets else None, ahead)
 
 
@@ -88,7 +91,7 @@ def open_for_copy(path: str | os.PathLike) -> "WorkbookFile":
     as `check` would: the guard, then every sheet read once, so that a damaged cell is refused naming its
     sheet and cell. openpyxl never refuses one: it reads a shared-string index of -1 as the last string, and
     the copy would hold a value the table does not."""
-    book = open_workbook(path)
+    book = open_workbook(path, names_ahead=False)
     for sheet in book.sheet_names:
         book.values(sheet)
     return book
