@@ -16,7 +16,7 @@ EXAMPLE = ROOT / "examples" / "chi_tieu_2026_lao_cai.xlsx"
 
 
 def sample(name: str) -> Path:
-    """A sample workbook kept in tests/data/samples (copies of the project's shared samples)."""
+    """A sample workbook kept in the repository, tests/data/samples (nothing outside the clone is read)."""
     path = SAMPLES / name
     if not path.exists() and name == EXAMPLE.name:
         return EXAMPLE

@@ -1,4 +1,4 @@
-"""The acceptance checks of the core on the shared sample workbooks (issue #2, 'What it must show')."""
+"""The acceptance checks of the core on the sample workbooks in tests/data/samples (issue #2, 'What it must show')."""
 from __future__ import annotations
 
 import hashlib
