@@ -117,7 +117,7 @@ class _ReadAhead:
     core, or no plain shared strings, calamine just runs.""" 
 
     def __init__(self, texts: Iterator[str] | None):
-        self.texts = texts if _spare_cores() >= 1 else None
+        self.texts = texts if texts is not None and _spare_cores() >= 1 else None
         self.names: dict = {}
 
     def beside(self, work: Callable[..., Any], *args: Any) -> Any:
