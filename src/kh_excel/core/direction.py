@@ -467,6 +467,12 @@ UNCLEAR_REASON = (UNCLEAR_START + ": dòng thuộc chỉ tiêu giảm «{parent}
                   "(càng thấp càng tốt) hoặc mức giảm (giảm càng nhiều càng tốt)")
 UNCLEAR_PLAN_REASON = (UNCLEAR_START + ": kế hoạch là mức giảm («{plan}») nhưng tên chỉ tiêu không cho biết giảm "
                        "là điều mong muốn (như số vụ cháy) hay không (như doanh thu)")
+# What the reader's direction_unclear warning says of each kind of such row, and how a Chiều column decides it.
+UNCLEAR_PART_WHY = "dòng thuộc chỉ tiêu giảm «{parent}», chưa rõ số kế hoạch là mức còn lại hay mức giảm"
+UNCLEAR_PART_HOW = ("«Giảm» nếu đó là mức còn lại (càng thấp càng tốt), «Tăng» nếu đó là mức giảm (giảm càng nhiều "
+                    "càng tốt)")
+UNCLEAR_PLAN_WHY = "kế hoạch «{plan}» là mức giảm nhưng tên chỉ tiêu không cho biết giảm là điều mong muốn hay không"
+UNCLEAR_PLAN_HOW = "«Giảm» nếu chỉ tiêu càng thấp càng tốt (như số vụ cháy)"
 
 
 @lru_cache(maxsize=1 << 12)

@@ -851,7 +851,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
-    from kh_excel.core.direction import UNCLEAR_START, infer_direction, reduction_direction
+    from kh_excel.core.direction import (UNCLEAR_PART_HOW, UNCLEAR_PART_WHY, UNCLEAR_PLAN_HOW, UNCLEAR_PLAN_WHY,
+                                         UNCLEAR_START, infer_direction, reduction_direction)
     split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
     names_get = grid.names.get if grid.names else None
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
@@ -1222,18 +1223,9 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     return parts
 
 
-# What the direction_unclear warning says of each kind of row whose direction nothing tells, and how a Chiều
-# column decides it.
-UNCLEAR_PART_WHY = "dòng thuộc chỉ tiêu giảm «{parent}», chưa rõ số kế hoạch là mức còn lại hay mức giảm"
-UNCLEAR_PART_HOW = ("«Giảm» nếu đó là mức còn lại (càng thấp càng tốt), «Tăng» nếu đó là mức giảm (giảm càng nhiều "
-                    "càng tốt)")
-UNCLEAR_PLAN_WHY = "kế hoạch «{plan}» là mức giảm nhưng tên chỉ tiêu không cho biết giảm là điều mong muốn hay không"
-UNCLEAR_PLAN_HOW = "«Giảm» nếu chỉ tiêu càng thấp càng tốt (như số vụ cháy)"
-
-
-def _subrows_of(inds: list[Indicator]) -> list[Indicator]:
+def _subrows_of(inds: list[Indicator]) -> list[tuple[Indicator, Indicator]]:
     """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction).
-    Returns the sub-rows whose direction nothing tells (a count under a reduction)."""
+    Returns the sub-rows whose direction nothing tells (a count under a reduction), each with its indicator."""
     from kh_excel.core.direction import DEFAULT_REASON, UNCLEAR_START, subrow_direction
     by_row = {ind.row: ind for ind in inds if ind.kind == "indicator"}
     unclear = []
