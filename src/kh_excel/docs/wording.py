@@ -192,7 +192,6 @@ _VOWELS = set("aeiouy")
 _SUB_MARK = re.compile(r"^[-+*•–—·]")
 
 
-
 def _is_acronym(word: str) -> bool:
     """'GRDP', 'SX', 'GTSX' (no vowel: not a Vietnamese word); 'TỔNG' is a word."""
     letters = fold(word)
