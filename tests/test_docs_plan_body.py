@@ -271,7 +271,7 @@ def test_every_task_line_lands_once_and_whole(lines):
     out = [*general, *(x for v in per_section.values() for x in v), *(x for _, v in per_agency.values() for x in v)]
     # a name alone («Sở Tài chính:», «Kinh tế:») heads the lines after it and is no paragraph itself
     names_only = re.compile(r"^((Sở Tài chính|Sở TC|Công an tỉnh|Ủy ban nhân dân các xã, phường)[^:]*"
-                            r"|Các chỉ tiêu về kinh tế|Kinh tế)\s*:\s*$")
+                            r"|(Các chỉ tiêu về kinh tế|Kinh tế)[\s\-.,;]*)\s*:\s*$")
     # documents hold NFC text (docs.context.txt): the lines as a document would hold them
     kept = [x for x in (unicodedata.normalize("NFC", ln).strip() for ln in lines) if x and not names_only.match(x)]
     assert len(out) == len(kept)                      # no line dropped, none split or doubled
@@ -291,3 +291,13 @@ def test_a_task_head_spelt_another_way_goes_to_its_agency_and_an_unknown_head_is
     assert [a["ten"] for a in others["co_quan"]] == ["Công an tỉnh"]
     flag = highlighted(others["cho_soan"][0])[0]
     assert flag.startswith("[Kiểm tra: Công an tỉnh không chủ trì chỉ tiêu nào trong bảng") and "Nhiệm vụ" in flag
+
+
+def test_a_section_head_with_a_dash_before_its_colon_is_the_section_not_an_agency():
+    """CI's hypothesis drew «Các chỉ tiêu về kinh tế - :»: «Các …» looks like a collective agency, so the dash
+    sent the section's tasks to an agency named «Các chỉ tiêu về kinh tế -»."""
+    general, per_section, per_agency = _task_texts(
+        ["Các chỉ tiêu về kinh tế - :", "Tăng thu ngân sách.", "Kinh tế –: Giữ tăng trưởng."],
+        ["CÁC CHỈ TIÊU VỀ KINH TẾ"], ["Sở Tài chính"])
+    assert general == [] and per_agency == {}
+    assert per_section == {"kinh te": ["Tăng thu ngân sách.", "Giữ tăng trưởng."]}

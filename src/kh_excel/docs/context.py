@@ -922,8 +922,8 @@ def _by_agency(entries: list[W.Item], by_row: dict[int, Assessment]) -> dict[str
 
 
 def _section_key(title: str) -> str:
-    """'CÁC CHỈ TIÊU VỀ KINH TẾ', 'Các chỉ tiêu về kinh tế' and 'Kinh tế' name one section of the table."""
-    f = " ".join(fold(txt(title)).split())
+    """'CÁC CHỈ TIÊU VỀ KINH TẾ', 'Các chỉ tiêu về kinh tế' and 'Kinh tế -' name one section of the table."""
+    f = " ".join(fold(txt(title)).split()).strip(" -\u2013\u2014.,;")
     for head in ("thuc hien ", "cac chi tieu ve ", "chi tieu ve ", "cac chi tieu ", "chi tieu "):
         if f.startswith(head):
             f = f[len(head):]
