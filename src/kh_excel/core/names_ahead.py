@@ -26,8 +26,11 @@ def read_name(cell: str) -> NameReading:
     return name, mark, folded, direction.name_words(folded, name)
 
 
-# Texts not read ahead: longer than any name (a note; the loop reads such a name cell itself), and beyond
-# this many readings (a part of strings no sheet uses must not fill the memory).
+# Texts not read ahead: longer than any name (a note; the loop reads such a name cell itself), shorter than
+# most (a unit, «-»), digits alone (an STT kept as text: a third of a table's strings, read ahead they
+# took the time the names needed), and beyond this many readings (a part of strings no sheet uses must not
+# fill the memory). A name among them is read in the loop, as any name not read ahead.
+SHORTEST_NAME = 4
 LONGEST_NAME = 1_000
 MOST_NAMES = 250_000
 
@@ -42,5 +45,5 @@ def read_names(texts: Iterator[str], into: dict[str, NameReading], go_on: Callab
         if not batch:
             return
         for cell in batch:
-            if cell and len(cell) <= LONGEST_NAME and cell not in into:
+            if SHORTEST_NAME <= len(cell) <= LONGEST_NAME and not cell.isdigit() and cell not in into:
                 into[cell] = read_name(cell)
