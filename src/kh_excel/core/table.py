@@ -863,6 +863,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     indicators = table.indicators
     append = indicators.append
     structures: list[int] = []  # indices of «Cơ cấu …» rows, whose parts are read once the table is
+    lending: list[tuple[Indicator, Indicator]] = []  # sub-rows whose indicator may lend them its direction
+    from kh_excel.core.direction import DEFAULT_REASON as default_reason
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
@@ -1125,7 +1127,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             structures.append(len(indicators) - 1)
         if kind == "indicator":
             current = ind
-    for ind, parent in _subrows_of(indicators):
+        elif current is not None and current.direction_reason != default_reason:
+            lending.append((ind, current))
+    for ind, parent in _lend_directions(lending):
         add_warning("direction_unclear", ind.row - 1, "name", ind.name, why=UNCLEAR_PART_WHY.format(parent=parent.name),
                     how=UNCLEAR_PART_HOW)
     _structures_about(indicators, structures)
@@ -1226,19 +1230,26 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
 def _subrows_of(inds: list[Indicator]) -> list[tuple[Indicator, Indicator]]:
     """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction).
     Returns the sub-rows whose direction nothing tells (a count under a reduction), each with its indicator."""
-    from kh_excel.core.direction import DEFAULT_REASON, UNCLEAR_START, subrow_direction
+    from kh_excel.core.direction import DEFAULT_REASON
     by_row = {ind.row: ind for ind in inds if ind.kind == "indicator"}
+    # A parent judged by default read its name as neither a burden nor a reduction: nothing to lend
+    # (subrow_direction would read the name again to the same end).
+    return _lend_directions([(ind, parent) for ind in inds
+                             if ind.kind == "subrow" and ind.parent_row and (parent := by_row.get(ind.parent_row))
+                             is not None and parent.direction_reason != DEFAULT_REASON])
+
+
+def _lend_directions(pairs: list[tuple[Indicator, Indicator]]) -> list[tuple[Indicator, Indicator]]:
+    """_subrows_of for the (sub-row, its indicator) pairs parse_grid gathered as it read them (no second
+    pass over the table): each sub-row's direction as its indicator lends it; the unclear ones returned."""
+    from kh_excel.core.direction import UNCLEAR_START, subrow_direction
     unclear = []
-    for ind in inds:
-        parent = by_row.get(ind.parent_row) if ind.kind == "subrow" and ind.parent_row else None
-        # A parent judged by default read its name as neither a burden nor a reduction: nothing to lend
-        # (subrow_direction would read the name again to the same end).
-        if parent is not None and parent.direction_reason != DEFAULT_REASON:
-            before = ind.direction_reason
-            ind.direction, ind.direction_reason = subrow_direction(
-                parent.name, ind.name, ind.unit, ind.target, ind.direction, before)
-            if ind.direction_reason is not before and ind.direction_reason.startswith(UNCLEAR_START):
-                unclear.append((ind, parent))
+    for ind, parent in pairs:
+        before = ind.direction_reason
+        ind.direction, ind.direction_reason = subrow_direction(
+            parent.name, ind.name, ind.unit, ind.target, ind.direction, before)
+        if ind.direction_reason is not before and ind.direction_reason.startswith(UNCLEAR_START):
+            unclear.append((ind, parent))
     return unclear
 
 
