@@ -16,11 +16,12 @@ Pure: no Excel, no Word, no files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
-from kh_excel.core.model import Attainment, Finding, Table, Target, without_gc
+from kh_excel.core.model import Attainment, Finding, Indicator, Table, Target, without_gc
 from kh_excel.errors import UserError
 
 NUMBER_ROLES = ("target", "result", "previous")
@@ -145,9 +146,15 @@ def failures_by_row(table: Table, findings: list[Finding]) -> dict[int, list[Fin
     return {r: [f for fs in roles.values() for f in fs] for r, roles in failed_cells(table, findings).items()}
 
 
+_INDICATOR_VALUES = attrgetter(*(f.name for f in fields(Indicator)))
+
+
 def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
-    """A copy of the table with every failed figure replaced by FAULT_TEXT (the table is not changed)."""
+    """A copy of the table with every failed figure replaced by FAULT_TEXT (the table is not changed).
+    Each changed row is a new Indicator of the old one's values (dataclasses.replace looks the fields up
+    again for every row: 150.000 failed rows took ten seconds)."""
     inds = []
+    at = {f.name: i for i, f in enumerate(fields(Indicator))}
     for ind in table.indicators:
         roles = cells.get(ind.row)
         if not roles:
@@ -160,7 +167,10 @@ def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
             changes.update(result=None, result_text=FAULT_TEXT)
         if "previous" in roles:
             changes["previous"] = None
-        inds.append(replace(ind, **changes))
+        values = list(_INDICATOR_VALUES(ind))
+        for name, value in changes.items():
+            values[at[name]] = value
+        inds.append(Indicator(*values))
     return replace(table, indicators=inds)
 
 
