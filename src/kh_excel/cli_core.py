@@ -167,8 +167,39 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
             "indicators": indicators, "summary": summary}
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # no indent: the C encoder
+JSON_LAID_OUT = 2  # levels laid out one member per line; below them each value is written on one line
+
+
+def json_chunks(obj: Any, level: int = 0) -> Any:
+    """`obj` as JSON text, in pieces: the outer dicts and lists one member per line, indented, each value
+    deeper than JSON_LAID_OUT levels (an indicator, a finding) on one line by the C encoder. `indent=2`
+    would send every value through json's pure-Python encoder: 150.000 indicators took a minute and the
+    whole text was held in memory at once."""
+    pad, inner = "  " * level, "  " * (level + 1)
+    if level < JSON_LAID_OUT and isinstance(obj, dict) and obj:
+        yield "{"
+        for i, (key, value) in enumerate(obj.items()):
+            if not isinstance(key, str):  # 1, True, None as json.dumps writes a key: "1", "true", "null"
+                key = next(iter(json.loads(_COMPACT.encode({key: 0}))))
+            yield f"{',' if i else ''}\n{inner}{_COMPACT.encode(key)}: "
+            yield from json_chunks(value, level + 1)
+        yield f"\n{pad}}}"
+    elif level < JSON_LAID_OUT and isinstance(obj, (list, tuple)) and obj:
+        yield "["
+        for i, value in enumerate(obj):
+            yield f"{',' if i else ''}\n{inner}"
+            yield from json_chunks(value, level + 1)
+        yield f"\n{pad}]"
+    else:
+        yield _COMPACT.encode(obj)
+
+
 def print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    write = sys.stdout.write
+    for chunk in json_chunks(obj):
+        write(chunk)
+    write("\n")
 
 
 def _console():
@@ -227,6 +258,22 @@ def split_screenful(items, show_all: bool, first=None, limit: int = SCREENFUL) -
     return listed, [x for x in items if id(x) not in ids]
 
 
+PLAIN_BEYOND = 2_000  # --all past this many lines: plain tab-separated lines, not a drawn table
+
+
+def print_plain(headers: list[str], rows) -> None:
+    """A long --all listing as lines of tab-separated cells under a header line, written as it goes: rich
+    measures every cell of a table before drawing it (150.000 rows took more than a minute), and lines like
+    these can be searched, or pasted into Excel. A tab or line break inside a cell becomes a space."""
+    def cell(text: str) -> str:
+        return " ".join(str(text).split()) if ("\t" in text or "\n" in text or "\r" in text) else text
+
+    write = sys.stdout.write
+    write("\t".join(headers) + "\n")
+    for row in rows:
+        write("\t".join(map(cell, row)) + "\n")
+
+
 def rows_by_kind(items, kind: Callable[[Any], str], row: Callable[[Any], Optional[int]]) -> list[tuple[str, int, str]]:
     """(kind, how many, their rows as ranges «8–17, 19 và 120 dòng khác») per kind, in the order kinds
     first occur: the summary of a per-row table past its screenful."""
@@ -257,6 +304,11 @@ def print_findings(table: Table, findings, show_all: bool = False) -> None:
     print_groups(table)
     listed, rest = split_screenful(findings, show_all, first=(f for f in findings if f.severity == "error"))
     labels = {"error": "[red]Lỗi[/]", "warning": "[yellow]Cảnh báo[/]"}
+    if len(listed) > PLAIN_BEYOND:
+        words = {"error": "Lỗi", "warning": "Cảnh báo"}
+        print_plain(["Mức độ", "Ô", "Chỉ tiêu", "Nội dung"],
+                    ([words.get(f.severity, words["warning"]), f.cell, f.indicator[:80], f.message] for f in listed))
+        listed = []
     if listed:
         rt = RTable(show_lines=False, expand=True)
         rt.add_column("Mức độ", no_wrap=True)
@@ -318,13 +370,21 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
                "so_lieu_loi": "bold red"}
     listed, rest = split_screenful(att.assessments, show_all, limit=ROWS_SHOWN)
+    if len(listed) > PLAIN_BEYOND:
+        print_plain([c.header for c in rt.columns], (
+            [a.indicator.stt, ("  " if a.indicator.kind == "subrow" else "") + a.indicator.name, a.indicator.unit,
+             a.indicator.target.text,
+             format_number(a.indicator.result) if a.indicator.result is not None else a.indicator.result_text,
+             format_number(a.ratio, 1) if a.ratio is not None else "", a.status_label] for a in listed))
+        listed = []
     for a in listed:
         ind = a.indicator
         rt.add_row(escape(ind.stt), ("  " if ind.kind == "subrow" else "") + escape(ind.name), escape(ind.unit),
                    escape(ind.target.text), format_number(ind.result) if ind.result is not None else escape(ind.result_text),
                    format_number(a.ratio, 1) if a.ratio is not None else "",
                    f"[{colours[a.status]}]{a.status_label}[/]")
-    con.print(rt)
+    if rt.rows:
+        con.print(rt)
     if rest:
         st = RTable(expand=True, box=box.SIMPLE_HEAVY, pad_edge=False, collapse_padding=True,
                     title=f"{len(rest)} dòng khác, tóm tắt theo đánh giá")
