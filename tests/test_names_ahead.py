@@ -221,3 +221,15 @@ def test_name_words_without_a_cache_are_the_cached_ones():
         words = direction.name_words(folded, name)
         found = direction._named_direction(folded, name) if direction._trigger(folded) else None
         assert words == (found, direction._rank_named(folded))
+
+
+def test_the_threads_running_now_are_read_from_the_kernels_line_less_the_reader():
+    """/proc/loadavg's fourth field counts the runnable threads now, the reader among them: «1/97» on an idle
+    machine leaves every core spare; the one-minute average (0.98 here, the benchmark's own work) does not count."""
+    from kh_excel.io.workbook import others_running
+    assert others_running("0.98 0.60 0.40 1/97 12345\n") == 0
+    assert others_running("0.10 0.20 0.30 3/120 999") == 2
+    assert others_running("0.10 0.20 0.30 0/120 999") == 0
+    for bad in ("", "0.1 0.2 0.3", "0.1 0.2 0.3 x/9 1", "0.1 0.2 0.3 12 1"):
+        with pytest.raises(ValueError):
+            others_running(bad)
