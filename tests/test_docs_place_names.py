@@ -18,7 +18,7 @@ from helpers import DATA, docx_paragraphs
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs import kinds
 from kh_excel.docs.context import build_context, province_from_titles
-from kh_excel.docs.places import receiver
+from kh_excel.docs.places import receiver, with_level
 from kh_excel.docs.settings import settings_from_mapping
 from test_docs_data import make_table
 
@@ -191,3 +191,50 @@ def test_a_provinces_assignment_is_the_provinces_in_every_part_of_every_kind(kin
 def test_settings_naming_another_province_replace_the_giver_never_the_receiver():
     c = _ctx(GIVEN, settings={"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]})
     assert c["pl"]["tieu_de"] == ["CHỈ TIÊU KẾ HOẠCH NĂM 2026 UBND TỈNH LÂM ĐỒNG GIAO CHO HUYỆN BA TƠ"]
+
+
+# ---------------------------------------------------------------- 4. the leaders' column under another level
+
+@pytest.mark.parametrize("header, settings, want", [
+    ("Lãnh đạo tỉnh phụ trách", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"]}, "Lãnh đạo xã phụ trách"),
+    ("Lãnh đạo UBND tỉnh phụ trách", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"]},
+     "Lãnh đạo UBND xã phụ trách"),
+    ("LÃNH ĐẠO TỈNH PHỤ TRÁCH", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "PHƯỜNG 1"]}, "LÃNH ĐẠO PHƯỜNG PHỤ TRÁCH"),
+    ("Lãnh đạo thị xã phụ trách", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"]},
+     "Lãnh đạo xã phụ trách"),
+    # the same level, no level in the header, no settings: the table's own words
+    ("Lãnh đạo tỉnh phụ trách", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]},
+     "Lãnh đạo tỉnh phụ trách"),
+    ("Lãnh đạo phụ trách", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"]}, "Lãnh đạo phụ trách"),
+    ("Lãnh đạo tỉnh phụ trách", None, "Lãnh đạo tỉnh phụ trách"),
+])
+def test_the_leaders_header_takes_the_level_the_settings_name(header, settings, want):
+    c = _ctx("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÂM ĐỒNG", header=header, settings=settings)
+    assert c["pl"]["cot_lanh_dao"] == want
+
+
+def test_only_the_level_word_of_the_header_changes():
+    # a party committee («Tỉnh ủy») is a body, not the level: it stays, the committee's level word changes
+    assert with_level("Lãnh đạo Tỉnh ủy, UBND tỉnh phụ trách", "xã") == "Lãnh đạo Tỉnh ủy, UBND xã phụ trách"
+    assert with_level("Lãnh đạo Tỉnh ủy phụ trách", "xã") == "Lãnh đạo Tỉnh ủy phụ trách"
+    assert with_level("Lãnh đạo phụ trách xã hội", "tỉnh") == "Lãnh đạo phụ trách xã hội"   # «xã hội» is society
+
+
+def test_a_communes_plan_shows_the_communes_leaders_header(tmp_path):
+    import openpyxl
+    from kh_excel.docs.api import render_document
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["PHỤ LỤC"])
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÂM ĐỒNG"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì", "Lãnh đạo tỉnh phụ trách"])
+    ws.append(["1", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", 100, "Phòng Kinh tế", "Đồng chí Phạm Thị Dung"])
+    ws.append(["2", "Tỷ lệ hộ nghèo", "%", 2, "Phòng Văn hóa - Xã hội", "Đồng chí Phạm Thị Dung"])
+    wb.save(tmp_path / "xa.xlsx")
+    toml = tmp_path / "xa.toml"
+    toml.write_text('co_quan_ban_hanh = ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"]\nngay = "10/12/2026"\n', encoding="utf-8")
+    render_document(tmp_path / "xa.xlsx", "ke-hoach", tmp_path / "xa.docx", settings_toml=toml)
+    ps = [p.replace("\xa0", " ") for p in docx_paragraphs(tmp_path / "xa.docx")]
+    assert "Lãnh đạo xã phụ trách" in ps and "Lãnh đạo tỉnh phụ trách" not in ps
+    assert "Ka Đô, ngày 10 tháng 12 năm 2026" in ps

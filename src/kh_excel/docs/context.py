@@ -356,10 +356,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
-        # the table's own words for its leaders' column, else the issuer's level («Lãnh đạo xã phụ trách»); a level
-        # the data does not give names none: «Lãnh đạo phụ trách» is true of every issuer
-        "cot_lanh_dao": txt(table.column_headers.get("leader")) or (
-            f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"),
+        # the table's own words, at the level the settings name (_leader_header)
+        "cot_lanh_dao": _leader_header(table, level if named_by_settings or s.get("co_quan_ban_hanh") else "",
+                                       level, issued),
         "cot_so_sanh": per.comparison_header(prev_year),
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
@@ -389,6 +388,17 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                                   ten_co_quan, office_name, per)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
+
+
+def _leader_header(table: Table, settings_level: str, level: str, issued: tuple[int, int, int]) -> str:
+    """The leaders' column header: the table's own words, with its level word made the issuer's where the settings
+    name an issuer of another level («Lãnh đạo tỉnh phụ trách» under a commune -> «Lãnh đạo xã phụ trách»); a table
+    with none: the issuer's level («Lãnh đạo xã phụ trách»), and a level the data does not give names none:
+    «Lãnh đạo phụ trách» is true of every issuer."""
+    own = txt(table.column_headers.get("leader"))
+    if own:
+        return places.with_level(own, kinds.level_word(settings_level, issued)) if settings_level else own
+    return f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"
 
 
 def _year(value: Any, table: Table, today: date | None) -> int:

@@ -205,3 +205,19 @@ def receiver(line: str, cased: str | None = None) -> Place | None:
     verb = _verb_at(line, found)
     return next((p for p in found if verb is not None and p.start > verb and p.name), None)
 
+
+# A level word in running text, any case («Lãnh đạo tỉnh phụ trách», «LÃNH ĐẠO UBND HUYỆN PHỤ TRÁCH»).
+# (not a party committee, «Tỉnh ủy», «Huyện ủy»: a body of its own)
+_LEVEL_IN_TEXT = re.compile(r"(?<!\w)(thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã(?!\s+hội)|phường)"
+                            r"(?!\w)(?!\s+[uủ]y\b)", re.IGNORECASE)
+
+
+def with_level(text: str, word: str) -> str:
+    """`text` with its first level word made `word` («Lãnh đạo tỉnh phụ trách», «xã» -> «Lãnh đạo xã phụ trách»),
+    written in the case of the word it replaces; every other word as it was, a text naming no level unchanged."""
+    m = _LEVEL_IN_TEXT.search(text)
+    if not m or not word or m.group(1).lower() == word.lower():
+        return text
+    old = m.group(1)
+    new = word.upper() if old.isupper() else word[:1].upper() + word[1:] if old[:1].isupper() else word.lower()
+    return text[:m.start()] + new + text[m.end():]
