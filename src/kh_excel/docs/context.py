@@ -25,6 +25,7 @@ from kh_excel.docs import period as P
 from kh_excel.docs import vn
 from kh_excel.docs import wording as W
 from kh_excel.docs import kinds
+from kh_excel.docs import places
 from kh_excel.docs.settings import FIELD_BY_ID, Settings
 from kh_excel.errors import UserError
 
@@ -136,69 +137,16 @@ def _same_agency(a: str, b: str) -> bool:
     return agency_registry().same(a, b)
 
 
-# «… NĂM 2026 TỈNH LÀO CAI», «(Kèm theo Báo cáo … của UBND huyện Đơn Dương)»: the place ends the line (or its bracket).
-# The first level word of the line names the issuer («XÃ KA ĐÔ, HUYỆN ĐƠN DƯƠNG»: the commune), its name running to a
-# comma, a bracket, a dash, a word no place name goes on with (_AFTER_PLACE) or the line's end («XÃ HỘI» is society,
-# no commune). A name's first word may be one of them («HUYỆN NĂM CĂN», «HUYỆN GIAO THỦY»); a name runs to at most
-# five words (none is longer: «THÀNH PHỐ HỒ CHÍ MINH» is level and three), longer is some other sentence. A name
-# beginning with such a word is read only when it is known to be one (_NAMES_OF_STOP_WORDS): «CÁC XÃ ĐẠT CHUẨN …»,
-# «TỈNH GIAO CHO …» name no place, the document leaves the gap.
-# The words a place's name never goes on with, as the titles write them after the place («… TỈNH QUẢNG NGÃI ĐẾN NĂM
-# 2030», «HUYỆN BA TƠ ƯỚC THỰC HIỆN NĂM 2024», «UBND TỈNH X GIAO CHO HUYỆN Y», «… DO TỈNH GIAO»).
-_AFTER_PLACE = ("DO", "NĂM", "GIAI ĐOẠN", "THEO", "VÀ", "ĐẾN", "TRONG", "ƯỚC", "THỰC HIỆN", "GIAO", "CHO", "TẠI",
-                "CỦA", "VỀ", "KẾ HOẠCH", "QUÝ", "THÁNG", "SO VỚI", "ĐỐI VỚI", "VỚI", "PHÂN", "ĐƯỢC", "NHIỆM KỲ",
-                "TRÊN", "KẾT QUẢ", "CHỈ TIÊU", "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP", "DỰ KIẾN", "DỰ TOÁN")
-# (not «TỪ», «ĐẠT», «SAU», «ĐẦU» …: they end real names, «QUẬN NAM TỪ LIÊM»; a name's word read as its end would
-# cut it short, a worse fault than the gap a name begun by one of them leaves)
-_NAMES_OF_STOP_WORDS = frozenset({"NĂM CĂN", "GIAO THỦY"})
-# Words that begin a phrase, never a place's name, though a name may hold them further on: «SỐ XÃ ĐẠT CHUẨN …».
-_NEVER_BEGINS = ("ĐẠT", "CHƯA", "CÓ", "KHÔNG", "VƯỢT", "HOÀN THÀNH", "TĂNG", "GIẢM")
-_STOP = "|".join(sorted(_AFTER_PLACE, key=len, reverse=True))
-_PROVINCE = re.compile(rf"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+"
-                       rf"(\d{{1,2}}"  # «PHƯỜNG 1»
-                       rf"|[^\W\d_][^\s\d(),;:–-]*(?:\s+(?!(?:{_STOP})\b)[^\W\d_][^\s\d(),;:–-]*){{0,4}}?)"
-                       rf"\s*(?=[,;:(–-]|\)?\s*$|\s(?:{_STOP})\b)")
-# «UBND TỈNH QUẢNG NGÃI GIAO CHO HUYỆN BA TƠ», «… DO TỈNH GIAO CHO XÃ X»: the place given the indicators owns the
-# table and issues its documents, as «CHỈ TIÊU HUYỆN ĐƠN DƯƠNG DO TỈNH GIAO» (a real title) names the district.
-_RECEIVER = re.compile(r"\bGIAO\s+(?:CHO\s+)?(?:(?:UBND|ỦY BAN NHÂN DÂN)\s+)?(?=\S)")
-# A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
-_DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b")
-
-
-def _stand_in(name: str) -> bool:
-    """A name a form leaves for the user to replace, never a place: «X», «XXX», «…», «A B» (a ward's number,
-    «PHƯỜNG 1», is a name)."""
-    words = re.findall(r"\w+", name)
-    return not words or (not name.strip().isdigit() and all(len(set(w)) == 1 for w in words))
-
-
 def province_from_titles(lines: list[str]) -> tuple[str, str] | None:
     """('TỈNH', 'LÀO CAI') from a table title ending '… NĂM 2026 TỈNH LÀO CAI' (a district's own level:
-    ('HUYỆN', 'ĐƠN DƯƠNG')); None when the title names none, or only a stand-in («TỈNH X»): the document
-    then leaves a highlighted gap, it never writes «X» as the place."""
+    ('HUYỆN', 'ĐƠN DƯƠNG')); the issuer's, never the receiver's of «… GIAO CHO HUYỆN Y» (docs.places); None when
+    the title names none, or only a stand-in («TỈNH X»): the document then leaves a highlighted gap, it never
+    writes «X» as the place."""
     for line in lines:
-        m = _place_match(_DOUBLED_LEVEL.sub(r"\1", txt(line).upper()))
+        m = places.issuer(*places.prepared(txt(line)))
         if m:
-            return m.group(1), m.group(2).strip()
+            return m.level, m.name
     return None
-
-
-def _place_match(line: str) -> re.Match[str] | None:
-    """The issuer's place in an upper-case title line: the receiver of «… GIAO CHO HUYỆN X» when the line names
-    one, else the first place named with its level (a stand-in names none)."""
-    for r in _RECEIVER.finditer(line):
-        m = _PROVINCE.match(line, r.end())
-        if m and _is_name(m.group(2)):
-            return m
-    return next((m for m in _PROVINCE.finditer(line) if _is_name(m.group(2))), None)
-
-
-def _is_name(name: str) -> bool:
-    """A place's name: no stand-in, and not begun by a word no name begins with unless known («NĂM CĂN»)."""
-    name = name.strip()
-    begun = re.match(rf"(?:{_STOP})\b", name)
-    return (not _stand_in(name) and (not begun or name in _NAMES_OF_STOP_WORDS)
-            and not re.match(rf"(?:{'|'.join(_NEVER_BEGINS)})\b", name))
 
 
 def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | None, bool]:
@@ -408,10 +356,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
         "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
-        # the table's own words for its leaders' column, else the issuer's level («Lãnh đạo xã phụ trách»); a level
-        # the data does not give names none: «Lãnh đạo phụ trách» is true of every issuer
-        "cot_lanh_dao": txt(table.column_headers.get("leader")) or (
-            f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"),
+        # the table's own words, at the level the settings name (_leader_header)
+        "cot_lanh_dao": _leader_header(table, level if named_by_settings or s.get("co_quan_ban_hanh") else "",
+                                       level, issued),
         "cot_so_sanh": per.comparison_header(prev_year),
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
@@ -441,6 +388,17 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                                   ten_co_quan, office_name, per)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
+
+
+def _leader_header(table: Table, settings_level: str, level: str, issued: tuple[int, int, int]) -> str:
+    """The leaders' column header: the table's own words, with its level word made the issuer's where the settings
+    name an issuer of another level («Lãnh đạo tỉnh phụ trách» under a commune -> «Lãnh đạo xã phụ trách»); a table
+    with none: the issuer's level («Lãnh đạo xã phụ trách»), and a level the data does not give names none:
+    «Lãnh đạo phụ trách» is true of every issuer."""
+    own = txt(table.column_headers.get("leader"))
+    if own:
+        return places.with_level(own, kinds.level_word(settings_level, issued)) if settings_level else own
+    return f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"
 
 
 def _year(value: Any, table: Table, today: date | None) -> int:
@@ -541,10 +499,10 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
 
 
 def _placed(title: str, place: tuple[str, str]) -> str:
-    """`title` with the first place it names (level and name, as province_from_titles reads it) made `place`."""
-    line = _DOUBLED_LEVEL.sub(r"\1", txt(title).upper())
-    m = _place_match(line)
-    return f"{line[:m.start()]}{place[0]} {place[1]}{line[m.end():]}" if m else title
+    """`title` with the place it names as the issuer's (as province_from_titles reads it) made `place`."""
+    line, cased = places.prepared(txt(title))
+    m = places.issuer(line, cased)
+    return f"{line[:m.start]}{place[0]} {place[1]}{line[m.end:]}" if m else title
 
 
 def _signer(s: dict[str, Any], suffix: str, ban_hanh: list[str], chairman: str = "") -> dict[str, Any]:

@@ -1,0 +1,223 @@
+"""The issuer's place in a table's title lines: «… NĂM 2026 TỈNH LÀO CAI» -> ('TỈNH', 'LÀO CAI').
+
+A wrong place in a document a leader signs is worse than a gap the author fills, so a name is read only where
+the line shows where it ends. Pure text, no document: docs.context puts the place into the header, the date
+line, the appendix title, Nơi nhận and the signature.
+
+How a name is read (upper-case line):
+- It begins after a level word (TỈNH, HUYỆN, XÃ …) and runs to a comma, a bracket, the line's end or a phrase
+  no name goes on with («NĂM 2026», «GIAO CHO», «ĐẾN NĂM 2030»), at most five words; longer is some other
+  sentence, and the level names no place.
+- The words that lead such phrases are of two kinds (counted on the official lists of units before and after
+  the 2025 reorganisation): words no unit's name holds (_NEVER_IN_NAMES), which end a name wherever they
+  stand; and words that are also syllables of real names (_ALSO_IN_NAMES: «Năm Căn», «Ngã Năm», «Giao Thủy»,
+  «Long Giao», «Quý Lộc», «Đồng Quý», «Tự Do», «Tân Ước», «Mường Và», «Tăng Nhơn Phú»), which end a name only
+  where what follows shows the phrase they lead («NĂM» before a year, «GIAO» before «CHO»). A name's first word
+  is read the same way: «XÃ GIAO AN» is a commune, «TỈNH GIAO CHO …» names none.
+- A dash joins two parts of one name («BÀ RỊA - VŨNG TÀU», «PHAN RANG-THÁP CHÀM», «CHÂN MÂY – LĂNG CÔ»)
+  unless what follows it is something else: such a phrase, a body («- PHÒNG TC-KH»), another level, or, in a
+  line written in lower and upper case, a word in lower case.
+- «X GIAO CHO Y», «X GIAO Y», «X … CHO Y»: the place before the verb issues, the place after it receives; a line
+  naming only the receiver names no issuer.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+# The level words a place is named with («XÃ HỘI» is society, no commune).
+_LEVEL_WORDS = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU"
+_LEVEL = re.compile(rf"\b({_LEVEL_WORDS})\s+")
+_LEVELS = rf"(?:{_LEVEL_WORDS})"
+# Bodies a title names beside a place («UBND TỈNH X GIAO CHO UBND HUYỆN Y», «HUYỆN X - PHÒNG TC-KH»).
+_BODIES = r"(?:UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|ĐẢNG ỦY|BỘ|CÁC|CẤP)"
+
+# Words that lead a phrase after a place and are no syllable of any unit's name: they end a name wherever they
+# stand, and a level they follow names no place («KẾT QUẢ CỦA HUYỆN TRONG NĂM …»).
+_NEVER_IN_NAMES = ("GIAI ĐOẠN", "THEO", "TRONG", "THỰC HIỆN", "CHO", "TẠI", "CỦA", "VỀ", "KẾ HOẠCH",
+                   "THÁNG", "SO VỚI", "ĐỐI VỚI", "VỚI", "PHÂN", "ĐƯỢC", "NHIỆM KỲ", "TRÊN", "KẾT QUẢ", "CHỈ TIÊU",
+                   "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP", "DỰ KIẾN", "DỰ TOÁN", "DỰ THẢO", "SỐ LIỆU")
+# Words that are also syllables of real names, with what follows them where they lead a phrase instead. At the
+# line's end or before punctuation they lead nothing: «XÃ TỰ DO», «HUYỆN NGÃ NĂM», «PHƯỜNG LONG GIAO».
+_ALSO_IN_NAMES = {
+    "NĂM": r"\d|KẾ HOẠCH\b|HỌC\b|TÀI CHÍNH\b",                       # «NĂM 2026» / «Năm Căn», «Ngã Năm»
+    # «GIAO CHO», «GIAO CHỈ TIÊU» / «Giao Thủy», «Long Giao» (after «DO …» also at the end: _passive_giao)
+    "GIAO": rf"CHO\b|CHỈ TIÊU\b|KẾ HOẠCH\b|NHIỆM VỤ\b|DỰ TOÁN\b|{_LEVELS}\s|{_BODIES}\b",
+    "QUÝ": r"(?:I{1,3}|IV)\b|\d",                                   # «QUÝ I» / «Quý Lộc», «Đồng Quý»
+    "DO": rf"{_LEVELS}\s|{_BODIES}\b|TRUNG ƯƠNG\b|CHÍNH PHỦ\b|THỦ TƯỚNG\b",  # «DO TỈNH GIAO» / «Tự Do»
+    "ĐẾN": rf"NĂM\b|HẾT\b|CUỐI\b|NGÀY\b|THÁNG\b|QUÝ\b|NAY\b|\d|{_LEVELS}\s|{_BODIES}\b",  # no name yet: «XÃ ĐẾN …»
+    "ƯỚC": r"THỰC HIỆN\b|TH\b|TÍNH\b|ĐẠT\b|\d",                     # «ƯỚC THỰC HIỆN» / «Tân Ước»
+    "VÀ": r"[^\W\d_]|\d",                                           # «VÀ CÁC XÃ» / «Mường Và» (at the end)
+    "TỪ": r"\d",                                   # «TỪ 2021 ĐẾN 2025» / «Từ Sơn», «Nam Từ Liêm», «Đại Từ»
+    "TĂNG": r"\d|TRÊN\b|DƯỚI\b|KHOẢNG\b|TỪ\b|BÌNH QUÂN\b|THÊM\b|TRƯỞNG\b|CƯỜNG\b|SO\b",  # «Tăng Nhơn Phú»
+}
+# Words that begin a phrase after a level word, never a place's name there, though a name may hold them further
+# on («SỐ XÃ ĐẠT CHUẨN …»; «Nậm Có», «Bàn Đạt»).
+_NEVER_BEGINS = ("ĐẠT", "CHƯA", "CÓ", "KHÔNG", "VƯỢT", "HOÀN THÀNH", "GIẢM")
+
+_NEVER = "|".join(sorted(_NEVER_IN_NAMES, key=len, reverse=True))
+_ALSO = "|".join(rf"{w}(?=\s+(?:{follow}))" for w, follow in _ALSO_IN_NAMES.items())
+# At a word's start: the phrase that ends a name here, or another place beginning («XÃ KA ĐÔ HUYỆN ĐƠN DƯƠNG»;
+# a level word at the end or before a phrase is a syllable: «PHƯỚC TỈNH», «TÂN XÃ», «TỨ QUẬN»).
+_PHRASE = re.compile(rf"(?:{_NEVER})\b|(?:{_ALSO})")
+_LEADS = re.compile(rf"{_PHRASE.pattern}|{_LEVELS}\s+(?!{_PHRASE.pattern})[^\W\d_]")
+_NOT_BEGUN = re.compile(rf"(?:{'|'.join(_NEVER_BEGINS)})\b")
+# What may stand right after a name: punctuation, a closing bracket at the line's end, the end.
+_CLOSES = re.compile(r"\s*(?:[,;:(]|\)?\s*$)")
+_THEN_PHRASE = re.compile(rf"\s+(?:{_PHRASE.pattern})")
+_WORD = re.compile(r"[^\W\d_][^\s\d(),;:–-]*")
+_NEXT = re.compile(r"(\s*[-–]\s*|\s+)([^\W\d_][^\s\d(),;:–-]*)")
+# After a dash, what is no second part of the name: a body, another level, a phrase of its own.
+_AFTER_DASH_NOT_NAME = re.compile(rf"(?:{_BODIES}|{_LEVELS}|ĐỢT|LẦN|BẢN|MẪU|TỔ|CHÍNH THỨC|KINH TẾ|XÃ HỘI)\b")
+# A ward or an urban district named by a number («PHƯỜNG 1», «QUẬN 3»); the number last in a commune's name
+# («XÃ ĐẠ HUOAI 2», as the 2025 reorganisation named some), before punctuation or the end only.
+_NUMBERED = ("PHƯỜNG", "QUẬN")
+_NUMBER = re.compile(r"\d{1,2}(?!\d)")
+# (a number before «NĂM», «THÁNG», «QUÝ» counts them, «TỈNH LÀO CAI 5 NĂM 2021-2025» is no «LÀO CAI 5»; a
+# number before one year is a name's: «XÃ BẢO LÂM 2 NĂM 2026»)
+_LAST_NUMBER = re.compile(rf"\s+\d{{1,2}}(?=\s+[–-]|\s*(?:[,;:(]|\)?\s*$)|\s+(?!NĂM|THÁNG|QUÝ)(?:{_PHRASE.pattern})"
+                          rf"|\s+NĂM\s+\d{{4}}(?!\s*[-–/]))")
+# «giao» as the verb of assigning (not «GIAO THÔNG»): before what it assigns, or at the end; «cho» always.
+_VERB = re.compile(rf"\bGIAO(?=\s+(?:{_ALSO_IN_NAMES['GIAO']})|\s*(?:$|[,;:()]))|\bCHO\b")
+_PASSIVE = re.compile(rf"\bDO\s+(?:(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+)?$")
+MAX_WORDS = 5  # no unit's name is longer («VĂN MIẾU - QUỐC TỬ GIÁM»); «THÀNH PHỐ HỒ CHÍ MINH» is level and three
+# A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
+DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b", re.IGNORECASE)
+
+
+class Place(NamedTuple):
+    level: str
+    name: str
+    start: int   # of the level word in the line
+    end: int     # after the name
+
+
+def stand_in(name: str) -> bool:
+    """A name a form leaves for the user to replace, never a place: «X», «XXX», «…», «A B» (a ward's number,
+    «PHƯỜNG 1», is a name)."""
+    words = re.findall(r"\w+", name)
+    return not words or (not name.strip().isdigit() and all(len(set(w)) == 1 for w in words))
+
+
+def prepared(line: str) -> tuple[str, str]:
+    """(upper-case line, the line as written with the same length) for the readers below: NFC, a doubled level
+    word made single."""
+    cased = DOUBLED_LEVEL.sub(r"\1", unicodedata.normalize("NFC", line))
+    upper = cased.upper()
+    return upper, cased if len(cased) == len(upper) else upper
+
+
+def places(line: str, cased: str | None = None) -> list[Place]:
+    """Every place the upper-case `line` names with its level, in order; a level naming none is left out («CÁC XÃ,
+    THỊ TRẤN», «TỈNH GIAO CHO …»), a name that begins but ends nowhere a name can («XÃ BẢO LÂM 2 NĂM 2026», more
+    than five words) is a Place with no name: no later place on the line stands in for it. `cased`, the line as
+    written, tells a dash that goes on with a name from one that leads elsewhere."""
+    out: list[Place] = []
+    for lv in _LEVEL.finditer(line):
+        if out and lv.start() < out[-1].end:
+            continue   # a level word inside the name just read («XÃ TÂN XÃ»)
+        passive = bool(_PASSIVE.search(line, 0, lv.start()))
+        end = _name_end(line, lv.group(1), lv.end(), cased or line, passive)
+        if end < 0:
+            out.append(Place(lv.group(1), "", lv.start(), lv.end()))
+            continue
+        name = line[lv.end():end].strip()
+        if name and not stand_in(name):
+            out.append(Place(lv.group(1), name, lv.start(), end))
+    return out
+
+
+def _leads(line: str, at: int, passive: bool) -> bool:
+    """Does a phrase no name goes on with begin at `at`? After «DO» the giver's «GIAO» ends the line's sense:
+    «DO UBND TỈNH X GIAO»."""
+    return bool(_LEADS.match(line, at)) or _passive_giao(line, at, passive)
+
+
+def _passive_giao(line: str, at: int, passive: bool) -> bool:
+    """«… DO UBND TỈNH X GIAO», «DO TỈNH GIAO NĂM 2020»: after «do» the giver's «giao» closes the phrase."""
+    return passive and re.match(rf"GIAO(?:\s*(?:$|[,;:()])|\s+(?:{_PHRASE.pattern}))", line[at:]) is not None
+
+
+def _name_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
+    """Where the name beginning at `at` ends; 0 when none begins there, -1 when one begins but ends nowhere a
+    name can."""
+    number = _NUMBER.match(line, at)
+    if number and level in _NUMBERED:
+        after = number.end()
+        return after if _CLOSES.match(line, after) or _THEN_PHRASE.match(line, after) else -1
+    first = _WORD.match(line, at)
+    # (a name's first word may be a level word: «PHƯỜNG PHƯỜNG ĐÚC»)
+    if not first or _PHRASE.match(line, at) or _passive_giao(line, at, passive) or _NOT_BEGUN.match(line, at):
+        return 0
+    if first.group() in _ALSO_IN_NAMES and not _NEXT.match(line, first.end()):
+        return 0   # a phrase's word alone is no name: «TỈNH GIAO», «HUYỆN NĂM»
+    end, words = first.end(), 1
+    while True:
+        m = _NEXT.match(line, end)
+        if not m:
+            break
+        if _leads(line, m.start(2), passive):
+            return end if words > 1 or first.group() not in _ALSO_IN_NAMES else 0
+        if ("-" in m.group(1) or "–" in m.group(1)) and not _dash_joins(line, cased, end, m.start(2)):
+            return end
+        words += 1
+        if words > MAX_WORDS:
+            return -1
+        end = m.end()
+    if _CLOSES.match(line, end) or re.match(r"\s*[-–]", line[end:]):
+        return end
+    number = _LAST_NUMBER.match(line, end)   # «XÃ A LƯỚI 2», «PHƯỜNG CỔ NHUẾ 1,»: the number ends the name
+    return number.end() if number and words < MAX_WORDS else -1
+
+
+def _dash_joins(line: str, cased: str, before: int, word: int) -> bool:
+    """A dash between two parts of one name: what follows is no body, level or phrase, and where the line is
+    written in lower and upper case, the words on both sides of it are capitalised."""
+    if _AFTER_DASH_NOT_NAME.match(line, word):
+        return False
+    if cased != line and cased != cased.upper():
+        last = cased.rfind(" ", 0, before) + 1
+        return cased[word].isupper() and cased[last].isupper()
+    return True
+
+
+def _verb_at(line: str, found: list[Place]) -> int | None:
+    """Where «giao / cho» stands as the verb of assigning (not inside a place's name: «HUYỆN GIAO THỦY»)."""
+    return next((v.start() for v in _VERB.finditer(line) if not any(p.start <= v.start() < p.end for p in found)),
+                None)
+
+
+def issuer(line: str, cased: str | None = None) -> Place | None:
+    """The issuer's place in an upper-case title line: the first place named before «giao / giao cho / cho» (the
+    receiver's place follows the verb: «UBND TỈNH X GIAO CHO HUYỆN Y» is the province's); on a line with no such
+    verb the first place named. None when the line names none before the verb, or its first place's name cannot
+    be read: a later place never stands in for it."""
+    found = places(line, cased)
+    verb = _verb_at(line, found)
+    first = next((p for p in found if verb is None or p.end <= verb), None)
+    return first if first and first.name else None
+
+
+def receiver(line: str, cased: str | None = None) -> Place | None:
+    """The place given the indicators: the first named after «giao / cho» (None when the line names none)."""
+    found = places(line, cased)
+    verb = _verb_at(line, found)
+    return next((p for p in found if verb is not None and p.start > verb and p.name), None)
+
+
+# A level word in running text, any case («Lãnh đạo tỉnh phụ trách», «LÃNH ĐẠO UBND HUYỆN PHỤ TRÁCH»).
+# (not a party committee, «Tỉnh ủy», «Huyện ủy»: a body of its own)
+_LEVEL_IN_TEXT = re.compile(r"(?<!\w)(thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã(?!\s+hội)|phường)"
+                            r"(?!\w)(?!\s+[uủ]y\b)", re.IGNORECASE)
+
+
+def with_level(text: str, word: str) -> str:
+    """`text` with its first level word made `word` («Lãnh đạo tỉnh phụ trách», «xã» -> «Lãnh đạo xã phụ trách»),
+    written in the case of the word it replaces; every other word as it was, a text naming no level unchanged."""
+    m = _LEVEL_IN_TEXT.search(text)
+    if not m or not word or m.group(1).lower() == word.lower():
+        return text
+    old = m.group(1)
+    new = word.upper() if old.isupper() else word[:1].upper() + word[1:] if old[:1].isupper() else word.lower()
+    return text[:m.start()] + new + text[m.end():]
