@@ -97,6 +97,18 @@ def open_for_copy(path: str | os.PathLike) -> "WorkbookFile":
     return book
 
 
+def load_for_copy(path: str | os.PathLike, **options: Any):
+    """openpyxl's workbook of an .xlsx/.xlsm file, only once `open_for_copy` has accepted it: openpyxl has no
+    bound of its own (a zip bomb, a part that declares a gigabyte, a damaged cell all reach it unchecked).
+    Every openpyxl reading of a user's file goes through here; `options` are load_workbook's."""
+    open_for_copy(path)
+    import openpyxl
+    try:
+        return openpyxl.load_workbook(path, **options)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many unrelated types
+        raise WorkbookError(path, f"không mở được bằng openpyxl ({why(exc)}).") from None
+
+
 def _spare_cores() -> float:
     """The cores this process may run on, less the machine's load of the last minute (where the system tells
     it): a second thread pays only on a core nobody else is using (a batch's other workers, a test suite)."""
