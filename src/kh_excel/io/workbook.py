@@ -239,10 +239,14 @@ class WorkbookFile:
 
     def _refuse_damaged(self, sheet: str, scanned: SheetCells) -> None:
         """A shared-string cell whose value is no index: calamine read it as another cell's text (or as
-        nothing), so the sheet is refused naming the cell, as a cell calamine cannot read is."""
+        nothing), so the sheet is refused naming the cell, as a cell calamine cannot read is. So is an inline
+        string mixed with another value: calamine may read it empty where Excel shows a figure."""
         if scanned.damaged:
             cell, text = scanned.damaged[0]
             raise _cell_fault(self.path, sheet, cell, _string_reason(text), scanned.damaged_count - 1)
+        if scanned.mixed:
+            cell, text = scanned.mixed[0]
+            raise _cell_fault(self.path, sheet, cell, _mixed_reason(text), scanned.mixed_count - 1)
 
     def values(self, sheet: str) -> list[list[Any]]:
         """Cell values only, without the error and number-format scan of `grid` (small key/value sheets);
@@ -425,6 +429,13 @@ def _string_reason(text: str, count: int | None = None) -> str:
         what = ("ô được ghi là ô chữ (t=\"s\") nhưng để trống số thứ tự của chuỗi trong bảng chuỗi dùng chung "
                 "(sharedStrings.xml)")
     return f"{what}: tệp bị hỏng ở ô này, đọc tiếp sẽ ra chữ sai. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại."
+
+
+def _mixed_reason(text: str) -> str:
+    shown = f" «{_shown(text)}»" if text.strip() else ""
+    return (f"ô{shown} ghi lẫn chữ ghi thẳng trong ô (t=\"inlineStr\", thẻ <is>) với một giá trị hoặc công thức "
+            "kiểu khác (thẻ <v>, <f>): Excel, LibreOffice và chương trình này đọc ô như vậy khác nhau (có khi ra ô "
+            "trống), nên không biết chắc ô ghi gì. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại.")
 
 
 # Cell types calamine reads; the error texts it knows (any other one stops it: «Unsupported cell error value»).
