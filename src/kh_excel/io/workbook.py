@@ -22,12 +22,11 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from kh_excel.core.model import ErrorValue, Grid, without_gc
+from kh_excel.core.model import EXCEL_ERRORS, ErrorValue, Grid, without_gc
 from kh_excel.io.limits import InputRefused, _n, cfb_is_encrypted, guard_spreadsheet, why
-from kh_excel.io.ooxml_cells import (_FORMULA_START, SHARED_STRINGS, STYLES, FormulaCells, SheetCells, WorkbookCells,
-                                     _col_index, formula_positions, style_formats as _style_formats)
+from kh_excel.io.ooxml_cells import (_FORMULA_START, _WHOLE_CELL, SHARED_STRINGS, STYLES, FormulaCells, SheetCells,
+                                     WorkbookCells, _col_index, formula_positions, style_formats as _style_formats)
 
-EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
 
@@ -186,8 +185,7 @@ class WorkbookFile:
     @without_gc
     def grid(self, sheet: str) -> Grid:
         try:
-            sh = self._sheet(sheet)
-            rows = sh.to_python(skip_empty_area=False)
+            sh, rows = self._calamine_sheet(sheet, self._sheet)
             try:
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             except Exception:
@@ -217,6 +215,22 @@ class WorkbookFile:
             grid.number_formats = _xls_formats(self.path, sheet)
         _put_errors(grid, errors)
         return grid
+
+    def _calamine_sheet(self, sheet: str, get: Callable[[str], Any], skip_empty_area: bool = False) -> tuple[Any, list]:
+        """calamine's sheet (by `get`) and its rows. An error value calamine does not know (#SPILL!, #CALC! …)
+        stops it for the whole sheet: that sheet is then read from a copy where those cells show #N/A, and the
+        scan of the sheet gives each its own code back (`_put_errors`), as for the errors calamine knows."""
+        try:
+            sh = get(sheet)
+            return sh, sh.to_python(skip_empty_area=skip_empty_area)
+        except Exception:
+            if self.kind != "zip" or self.path.suffix.lower() == ".ods":
+                raise
+            codes = set(self._ooxml_cells(sheet).errors.values()) - _CALAMINE_ERRORS
+            if not codes or not codes <= _ERROR_TEXTS:
+                raise
+        sh = _known_errors_copy(self.path, codes).get_sheet_by_name(sheet)
+        return sh, sh.to_python(skip_empty_area=skip_empty_area)
 
     def _sheet(self, sheet: str):
         """calamine's sheet, names read ahead beside its parse the first time."""
@@ -252,7 +266,7 @@ class WorkbookFile:
         """Cell values only, without the error and number-format scan of `grid` (small key/value sheets);
         a damaged shared-string cell is refused here too."""
         try:
-            rows = [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
+            rows = [list(r) for r in self._calamine_sheet(sheet, self._book.get_sheet_by_name, True)[1]]
         except Exception as exc:
             raise self._unreadable(sheet, exc) from None
         if self.kind == "zip" and self.path.suffix.lower() != ".ods":
@@ -342,6 +356,29 @@ class WorkbookFile:
         except Exception:
             pass
         return False
+
+
+def _known_errors_copy(path: Path, codes: set[str]):
+    """calamine's workbook of an in-memory copy of `path` whose error cells (t="e") showing one of `codes` show
+    #N/A instead. The guard has bounded every part (MAX_UNCOMPRESSED); the copy is stored, not compressed."""
+    import io
+    from python_calamine import CalamineWorkbook
+    values = b"|".join(re.escape(c.encode()) for c in sorted(codes))
+    value = re.compile(rb"(<(?:[A-Za-z_][\w.-]*:)?v\b[^>]*>)\s*(?:" + values + rb")\s*(?=<)")
+
+    def known(cell: re.Match) -> bytes:
+        return value.sub(rb"\1#N/A", cell.group(0)) if _ERROR_CELL.search(cell.group(2)) else cell.group(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.startswith("xl/worksheets/") and any(c.encode() in data for c in codes):
+                data = _WHOLE_CELL.sub(known, data)
+            zout.writestr(info.filename, data)
+    return CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue()))
+
+
+_ERROR_CELL = re.compile(rb"""\bt\s*=\s*(?:"e"|'e')""")
 
 
 def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
@@ -446,7 +483,8 @@ _BOOLEANS = frozenset(("", "0", "1", "true", "false"))
 
 def _cell_reason(kind: str, value: str | None, strings: int) -> str | None:
     """Why calamine cannot read (or would read wrongly) a cell of type `kind` holding `value`; None when it
-    reads it right. `strings`: how many shared strings the workbook has."""
+    reads it right, or when the reader reads it all the same (an error value calamine does not know: see
+    `_calamine_sheet`). `strings`: how many shared strings the workbook has."""
     if kind == "n":
         if value and not _RUST_FLOAT.fullmatch(value):
             return (f"giá trị «{_shown(value)}» không phải một số, dù ô được ghi là ô số (t=\"n\"); hãy nhập lại "
@@ -459,7 +497,7 @@ def _cell_reason(kind: str, value: str | None, strings: int) -> str | None:
             return (f"giá trị «{_shown(value)}» không phải đúng/sai (1 hoặc 0), dù ô được ghi là ô đúng/sai "
                     "(t=\"b\"); hãy nhập lại ô này rồi lưu lại.")
     elif kind == "e":
-        if value is not None and value not in _CALAMINE_ERRORS:
+        if value is not None and value not in _CALAMINE_ERRORS and value not in _ERROR_TEXTS:
             return (f"ô chứa lỗi «{_shown(value)}» của Excel mà bộ đọc chưa đọc được; hãy sửa công thức ở ô này "
                     "(hoặc thay bằng một giá trị) rồi lưu lại.")
     elif kind not in _CELL_TYPES:
