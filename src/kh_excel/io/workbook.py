@@ -176,6 +176,7 @@ class WorkbookFile:
         self._book = book
         self._cells = cells  # what the input guard's pass over the sheets gathered (OOXML)
         self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
+        self._known_errors = None  # calamine's workbook of the copy `_calamine_sheet` reads, made once
         self._ahead = ahead if ahead is not None else _ReadAhead(None)  # names read ahead (shared strings)
 
     @property
@@ -229,7 +230,9 @@ class WorkbookFile:
             codes = set(self._ooxml_cells(sheet).errors.values()) - _CALAMINE_ERRORS
             if not codes or not codes <= _ERROR_TEXTS:
                 raise
-        sh = _known_errors_copy(self.path, codes).get_sheet_by_name(sheet)
+        if self._known_errors is None:  # every such code in the workbook, once for all its sheets
+            self._known_errors = _known_errors_copy(self.path, _ERROR_TEXTS - _CALAMINE_ERRORS)
+        sh = self._known_errors.get_sheet_by_name(sheet)
         return sh, sh.to_python(skip_empty_area=skip_empty_area)
 
     def _sheet(self, sheet: str):
