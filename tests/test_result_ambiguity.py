@@ -86,3 +86,20 @@ def test_check_warns_and_the_document_states_the_figure_as_read(tmp_path):
     sentences = [e.result for e in W.items(a, W.growth_words)]
     assert sentences[0].startswith("Tỷ trọng kinh tế số trong GRDP: ước thực hiện 10,8%, kế hoạch 10,5%")
     assert sentences[1].startswith("Tỷ lệ đô thị hóa: thực hiện khoảng 31,5%, kế hoạch 30%")
+
+
+def test_a_plan_read_both_ways_is_written_as_read_in_the_appendix(tmp_path):
+    """The plan column shows the plan as the sheet writes it (93,00, «>10», «1.500»), but a figure check warns was
+    read both ways is written as it was read, as the sentence states it."""
+    from kh_excel.docs import context as C
+    from kh_excel.docs import wording as W
+    checked = _book(tmp_path, [("Tỷ lệ đô thị hóa", "%", ">1.5", 2), ("Tỷ lệ hộ nghèo", "%", "Khoảng 1.5", 1.4),
+                               ("Tỷ lệ lao động qua đào tạo", "%", "1.5", 1.6), ("Số xã nông thôn mới", "Xã", "1.500", 1500),
+                               ("Tỷ lệ che phủ rừng", "%", ">10", 12), ("Tỷ lệ dân số tham gia BHYT", "%", "93,00", 94)])
+    warned = {f.cell for f in checked.findings if f.code == "ambiguous_decimal"}
+    assert warned == {"D2", "D3", "D4"}
+    a = checked.attainment.assessments
+    assert [C.target_text(x.indicator) for x in a] == [">1,5", "Khoảng 1,5", "1,5", "1.500", ">10", "93,00"]
+    sentences = [e.result for e in W.items(a[:3], W.growth_words)]
+    assert "kế hoạch trên 1,5%" in sentences[0] and "kế hoạch khoảng 1,5%" in sentences[1], sentences
+    assert "kế hoạch 1,5%" in sentences[2], sentences

@@ -74,10 +74,11 @@ def unit_in_text(unit: str) -> str:
 
 
 def target_text(ind: Indicator) -> str:
-    """The target as the source shows it (93,00 stays 93,00; '>10' stays '>10')."""
+    """The target as the source shows it (93,00 stays 93,00; '>10' stays '>10'); a figure that reads both ways as
+    it was read ('>1.5' -> '>1,5': what the sentence states and check's warning says)."""
     t = ind.target
     if t.text:
-        return txt(t.text)
+        return txt(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     if t.value is not None:
         return format_number(t.value)
     return ""
