@@ -339,7 +339,7 @@ class SheetCells:
                 self.damaged.append((where, text.decode("utf-8", "replace")))
 
     def _inline(self, data: bytes) -> None:
-        """Inline-string cells mixed with another form of value (see _PLAIN_INLINE): kept in `mixed`, for the
+        """Inline-string cells mixed with another form of value (see _IS_START): kept in `mixed`, for the
         reader to refuse the sheet naming the cell, as what the cell holds depends on who reads it."""
         if (data.count(b"inlineStr") == data.count(b'"inlineStr"><is>') == data.count(b"<is")
                 == data.count(b"</is>") == data.count(b"</is></c>") and data.find(b":is") < 0):
@@ -366,7 +366,8 @@ class SheetCells:
             if len(self.mixed) < _MAX_DAMAGED:
                 ref = _ATTR_REF.search(cell.group(2)) or _odd_ref(cell.group(2))
                 where = (ref.group(1) + ref.group(2)).decode("ascii") if ref else None
-                self.mixed.append((where, (value.strip() or texts if value is not None else texts).decode("utf-8", "replace")))
+                shown = (value or b"").strip() or texts  # the figure in <v>, else the text beside it
+                self.mixed.append((where, shown.decode("utf-8", "replace")))
 
     def _formulas(self, data: bytes) -> None:
         found = _no_value_cells(data)
