@@ -26,8 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from kh_excel.core.model import ErrorValue, Grid
-from kh_excel.io.workbook import EXCEL_ERRORS
+from kh_excel.core.model import EXCEL_ERRORS, ErrorValue, Grid
 
 # Range.set_colors refuses more than this many cells per call.
 MAX_COLOR_CELLS = 10_000

@@ -5,7 +5,7 @@ object model the desktop add-in uses. xlwings' remote engine is that model,
 driven by the JSON an Office.js client sends (`xw.Book(json=...)`); this module
 is such a client in Python, for a real .xlsx on disk:
 
-- `workbook_payload(path)` reads the file (openpyxl) into the request payload the
+- `workbook_payload(path)` reads the file (openpyxl, after the input guard) into the request payload the
   Office.js client sends: per sheet its name, visibility, the values of
   A1:last used cell, the used range address and the addresses of its notes
   (the client sends which cells have notes, not their text).
@@ -71,10 +71,10 @@ def _office_js_datetime(value: dt.date) -> str:
 
 
 def workbook_payload(path: str | os.PathLike, active_sheet: int = 0) -> dict[str, Any]:
-    """The JSON an Office.js client would send for the workbook at `path`."""
-    import openpyxl
+    """The JSON an Office.js client would send for the workbook at `path` (refused as `check` refuses it)."""
+    from kh_excel.io.workbook import load_for_copy
 
-    wb = openpyxl.load_workbook(path, data_only=True)
+    wb = load_for_copy(path, data_only=True)
     sheets = []
     for ws in wb.worksheets:
         max_row, max_col = _extent(ws)
@@ -162,11 +162,12 @@ def _hex_to_argb(color: str) -> str:
 
 def apply_actions(path: str | os.PathLike, actions: list[dict[str, Any]], out: str | os.PathLike) -> list[dict]:
     """Apply recorded actions to the workbook at `path`, save to `out`; return the alerts shown."""
-    import openpyxl
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
-    wb = openpyxl.load_workbook(path)
+    from kh_excel.io.workbook import load_for_copy
+
+    wb = load_for_copy(path)
     alerts: list[dict] = []
 
     def sheet(action) -> Any:

@@ -187,6 +187,14 @@ class Grid:
     names: dict | None = None
 
 
+# Every error value an Excel cell can show: the classic seven, #GETTING_DATA, those of dynamic arrays (#SPILL!,
+# #CALC!), of linked data types (#CONNECT!, #BLOCKED!, #UNKNOWN!, #FIELD!, #BUSY!, #EXTERNAL!) and of Python in
+# Excel (#PYTHON!, #TIMEOUT!). A cell showing one holds no figure: its row is «số liệu lỗi», the rest reads.
+EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!",
+                "#CALC!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!", "#FIELD!", "#BUSY!", "#EXTERNAL!", "#PYTHON!",
+                "#TIMEOUT!")
+
+
 @dataclass(frozen=True)
 class ErrorValue:
     """An Excel error value such as #DIV/0! found in a cell."""

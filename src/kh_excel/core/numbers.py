@@ -154,6 +154,11 @@ class TargetReading:
         return any(n.ambiguous for n in numbers)
 
     @property
+    def as_read(self) -> str:
+        """With an ambiguous number: the target's text with such numbers written as read («>1.5» -> «>1,5»)."""
+        return _as_read(self.target.text, self.numbers) if self.ambiguous else ""
+
+    @property
     def note(self) -> str:
         """The Vietnamese notes of every ambiguous number, joined."""
         return " ".join(n.note for n in self.numbers if n.note)
@@ -789,6 +794,8 @@ class ResultReading:
     bounds: Target
     change: str = ""
     estimate: bool = False  # written as an estimate («Ước 12.600», «ƯTH 11.800»): a document says «ước thực hiện»
+    note: str = ""  # how each figure with a dot or comma read both ways was read («Ước 1.5»), for its warning
+    as_read: str = ""  # with a note: the text with those figures written as read («Ước 1,5»), for a document
 
     @property
     def point(self) -> Decimal | None:
@@ -851,8 +858,23 @@ def parse_result_text(value: str) -> ResultReading | None:
             return ResultReading(text, "qualitative", _target(text, "text"))
         return None
     op = "~" if estimate and t.op == "=" else t.op
+    note, as_read = (reading.note, _as_read(text, reading.numbers)) if reading.ambiguous else ("", "")
     return ResultReading(text, _RESULT_KINDS.get(op, "bound"), _target(text, op, t.value, t.high), change,
-                         estimate is not None)
+                         estimate is not None, note, as_read)
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _as_read(text: str, numbers: tuple[ParsedNumber, ...]) -> str:
+    """`text` with each of `numbers` that reads both ways («1.5», «11,650») written as it was read, in the
+    Vietnamese way; the words, marks and notes around it as written."""
+    read = {abs(n.value) for n in numbers if n.ambiguous}
+
+    def one(m: re.Match) -> str:
+        p = parse_number(m.group(0))
+        return format_number(p.value) if p is not None and p.ambiguous and p.value in read else m.group(0)
+    return _FIGURE.sub(one, text)
 
 
 # The words "tăng", "giảm thêm", "giảm còn" … before the figure, by their number (1 or 2).

@@ -402,6 +402,11 @@ class _Checker:
             parsed = reading
             expression = False
             if parsed is None:
+                rr = ind.result_reading if role == "result" else None
+                if rr is not None and rr.note:  # «Ước 1.5»: the words do not make the figure any less ambiguous
+                    self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(rr.bounds.value),
+                             note=rr.note)
+                    return
                 if role == "result" and ((not ind.target.is_numeric and "target" in self.t.columns)
                                          or ind.result_reading is not None):
                     return  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read

@@ -75,10 +75,11 @@ def unit_in_text(unit: str) -> str:
 
 
 def target_text(ind: Indicator) -> str:
-    """The target as the source shows it (93,00 stays 93,00; '>10' stays '>10')."""
+    """The target as the source shows it (93,00 stays 93,00; '>10' stays '>10'); a figure that reads both ways as
+    it was read ('>1.5' -> '>1,5': what the sentence states and check's warning says)."""
     t = ind.target
     if t.text:
-        return txt(t.text)
+        return txt(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     if t.value is not None:
         return format_number(t.value)
     return ""
@@ -91,14 +92,16 @@ target_phrase = W.target_phrase
 def result_text(ind: Indicator) -> str:
     """The result cell of the appendix: «95%» where the sheet shows a % against a plan in another unit
     (core.attainment.percent_on_other_unit), never «95» under «Tỷ đồng»; an estimate or an «about» as written
-    («Ước 12.600», «ƯTH 11.800», «Khoảng 24»), never the bare figure."""
+    («Ước 12.600», «ƯTH 11.800», «Khoảng 24»), never the bare figure; a figure that reads both ways as it was
+    read («Ước 1.5» -> «Ước 1,5»: what the sentence states and check's warning says)."""
     rr = ind.result_reading
+    written = rr.as_read if rr is not None and rr.as_read else ind.result_text
     if rr is not None and rr.kind == "about" and ind.result_text:
-        return txt(ind.result_text)
+        return txt(written)
     if ind.result is not None:
         from kh_excel.core.attainment import percent_on_other_unit
         return format_number(ind.result) + ("%" if percent_on_other_unit(ind) else "")
-    return txt(ind.result_text)
+    return txt(written)
 
 
 def growth_text(a: Assessment, previous_year: int | None, since: str | None = None) -> str:

@@ -508,7 +508,6 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
 
     Refuses to replace an existing settings sheet unless `replace`. Written atomically.
     """
-    import openpyxl
     from openpyxl.styles import Alignment, Font
 
     src, dst = Path(workbook), Path(out)
@@ -517,22 +516,16 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
                             "(hãy lưu tệp sang .xlsx trước)")
     from kh_excel.io.atomic import check_output
     from kh_excel.io.limits import InputRefused
-    from kh_excel.io.workbook import open_for_copy
+    from kh_excel.io.workbook import load_for_copy
     check_output(dst, [src])  # before any work: never onto the workbook itself
     if dst.suffix.lower() not in (".xlsx", ".xlsm"):  # a spreadsheet under the name the user gave, never renamed
         raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{dst.name}»).")
     if dst.suffix.lower() == ".xlsm" and src.suffix.lower() != ".xlsm":
         raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả .xlsm chỉ dùng khi bảng tính gốc là .xlsm (có macro); hãy dùng đuôi .xlsx.")
-    try:
-        open_for_copy(src)  # the same bounds and damaged cells refused as `check`, before openpyxl copies it
+    try:  # the same bounds and damaged cells refused as `check`, before openpyxl copies it
+        wb = load_for_copy(src, keep_vba=src.suffix.lower() == ".xlsm" and dst.suffix.lower() == ".xlsm")
     except InputRefused as exc:
         raise SettingsError(str(exc)) from None
-    try:
-        wb = openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm" and dst.suffix.lower() == ".xlsm")
-    except FileNotFoundError:
-        raise SettingsError(f"Không tìm thấy tệp {src}") from None
-    except Exception as exc:
-        raise SettingsError(f"Không đọc được tệp {src.name}: {exc}") from None
     existing = find_settings_sheet(wb.sheetnames)
     if existing is not None:
         if not replace:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
-from kh_excel.core.model import Assessment, Indicator
+from kh_excel.core.model import EXCEL_ERRORS, Assessment, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
 
@@ -39,7 +39,7 @@ STATUS_WORDS: dict[str, str] = {
     "chua_co_so_lieu": "chưa có số liệu", "khong_danh_gia": "không đánh giá bằng số", "so_lieu_loi": "có số liệu lỗi, chưa đánh giá",
 }
 ERROR_STATUS = "so_lieu_loi"  # rows whose numbers failed the check (core.attainment): never a value or a ratio
-EXCEL_ERROR = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)", re.I)
+EXCEL_ERROR = re.compile(r"^\s*(?:" + "|".join(map(re.escape, EXCEL_ERRORS)) + ")", re.I)
 
 
 def status_of(a: Assessment) -> str:

@@ -15,19 +15,14 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
 from kh_excel.core.model import Attainment
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
-from kh_excel.io.limits import why
-from kh_excel.io.workbook import WorkbookError, open_for_copy, open_workbook
+from kh_excel.io.workbook import load_for_copy, open_workbook
 
 
 def _load(src: Path, keep_vba: bool = False):
     import openpyxl
     suffix = src.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        open_for_copy(src)  # every sheet the copy carries refused as `check` would: openpyxl misreads a damaged cell
-        try:
-            return openpyxl.load_workbook(src, keep_vba=keep_vba and suffix == ".xlsm")
-        except Exception as exc:
-            raise WorkbookError(src, f"không mở được bằng openpyxl ({why(exc)}).") from None
+        return load_for_copy(src, keep_vba=keep_vba and suffix == ".xlsm")
     # .xls / .ods: rebuild the sheets from their values (formatting cannot be carried over).
     book = open_workbook(src)
     wb = openpyxl.Workbook()

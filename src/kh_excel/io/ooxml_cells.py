@@ -50,6 +50,15 @@ _VALUE_ELEMENT = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)v\b[^>]*?(?:/>|>([^<]*)<
 # A plain index (leading zeros allowed); ten digits and more lie beyond any sharedStrings part the guard lets
 # through (MAX_UNCOMPRESSED bytes hold far fewer strings), and calamine reads past 2**64 as string 0.
 _INDEX = re.compile(rb"0*\d{1,9}")
+# An inline string (t="inlineStr", its text in <is>) mixed with another form of value (a <v>, a formula, or an
+# <is> under another type) is read differently by each reader: calamine keeps the last of <is> and <v> (an
+# empty <v/> after the text empties the cell; a <v>12</v> alone reads as nothing), LibreOffice reads nothing
+# beside a <v>, openpyxl and Excel the <is> text. Such cells are looked for only in a chunk with «inlineStr»
+# or an <is> element; a chunk whose inline cells are all written …t="inlineStr"><is>…</is></c> is done.
+_IS_START = re.compile(rb'is[\s>/](?<=[<:]is[\s>/])')
+_WHOLE_CELL = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\b([^>]*?)(?:/>|>(.*?)</\1c>)', re.S)
+_CHILD = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(is|v|f)\b[^>]*?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?\1>)', re.S)
+_TEXT_RUN = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?t\b[^>]*>([^<]+)<')
 _MAX_DAMAGED = 10  # damaged cells kept per sheet: the first one is named, the count tells the rest
 _FORMULA_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?f[\s>/]')
 _FORMULA_HINT = re.compile(rb'f[\s>/]')  # how every formula start ends: a literal «f», searched fast
@@ -172,6 +181,8 @@ class SheetCells:
         self.formulas_seen = False
         self.damaged: list[tuple[str | None, str]] = []  # shared-string cells whose value is no index: (cell, value)
         self.damaged_count = 0
+        self.mixed: list[tuple[str | None, str]] = []  # inline strings mixed with another value: (cell, value)
+        self.mixed_count = 0
         self.failed = False          # set by the guard's wrapper when the XML could not be read here
         self.finished = False
         self.carry = b""
@@ -215,13 +226,16 @@ class SheetCells:
         single_e = quote and data.find(b"'e'", 0, stop) >= 0
         odd_s = self.strings and (_ODD_STRING.search(data, 0, stop) is not None
                                   or (quote and data.find(b"'s'", 0, stop) >= 0))
+        inline = data.find(b"inlineStr", 0, stop) >= 0 or _IS_START.search(data, 0, stop) is not None
         if end is not None and end < len(data):
-            if (self.style_hint is None and not quoted_e and not single_e and not odd_s
+            if (self.style_hint is None and not quoted_e and not single_e and not odd_s and not inline
                     and not _has_formula(data, end)):
                 return
             data = data[:end]
         if odd_s:
             self._strings(data, quote)
+        if inline:
+            self._inline(data)
         if self.style_hint is not None:
             self._formats(data)
         if single_e or (quoted_e and _ODD_QUOTED_E.search(data)):
@@ -323,6 +337,37 @@ class SheetCells:
                 ref = _ATTR_REF.search(attrs) or _odd_ref(attrs)
                 where = (ref.group(1) + ref.group(2)).decode("ascii") if ref else None
                 self.damaged.append((where, text.decode("utf-8", "replace")))
+
+    def _inline(self, data: bytes) -> None:
+        """Inline-string cells mixed with another form of value (see _IS_START): kept in `mixed`, for the
+        reader to refuse the sheet naming the cell, as what the cell holds depends on who reads it."""
+        if (data.count(b"inlineStr") == data.count(b'"inlineStr"><is>') == data.count(b"<is")
+                == data.count(b"</is>") == data.count(b"</is></c>") and data.find(b":is") < 0):
+            return  # every inline cell opens its tag straight into <is> and ends with </is></c>, nothing else
+        for cell in _WHOLE_CELL.finditer(data):
+            body = cell.group(3)
+            if not body or (b"inlineStr" not in cell.group(2) and _IS_START.search(body) is None):
+                continue
+            kind = _ATTR_TYPE.search(cell.group(2))   # the first t="…" decides, as calamine reads it
+            inline = kind is not None and (kind.group(1) if kind.group(1) is not None else kind.group(2)) == b"inlineStr"
+            texts, value, other = b"", None, False
+            for child in _CHILD.finditer(body):
+                name, content = child.group(1), child.group(2) or b""
+                if name == b"is":
+                    texts += b"".join(_TEXT_RUN.findall(content))
+                elif name == b"v":
+                    value = content
+                else:
+                    other = True              # a formula in an inline-string cell
+            mixed = (other or (value is not None and (value.strip() or texts))) if inline else bool(texts)
+            if not mixed:
+                continue
+            self.mixed_count += 1
+            if len(self.mixed) < _MAX_DAMAGED:
+                ref = _ATTR_REF.search(cell.group(2)) or _odd_ref(cell.group(2))
+                where = (ref.group(1) + ref.group(2)).decode("ascii") if ref else None
+                shown = (value or b"").strip() or texts  # the figure in <v>, else the text beside it
+                self.mixed.append((where, shown.decode("utf-8", "replace")))
 
     def _formulas(self, data: bytes) -> None:
         found = _no_value_cells(data)

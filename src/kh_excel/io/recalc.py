@@ -85,9 +85,16 @@ def recalculate(path: Path, timeout: float | None = None) -> Recalculated:
 
 
 def _read_values(path: Path) -> Recalculated:
+    """The values LibreOffice wrote, bounded like any input before calamine reads them: one array formula
+    of a small file (`<f t="array" ref="A1:Z300000">`) comes back as millions of written cells."""
     from python_calamine import CalamineWorkbook
 
+    from kh_excel.io.limits import InputRefused, check_zip
     from kh_excel.io.workbook import _ooxml_scan
+    try:
+        check_zip(path, scan_sheets=True)  # not guard_spreadsheet: this temporary copy is no input to protect
+    except InputRefused as exc:
+        return Recalculated(failure=f"bản LibreOffice tính lại vượt giới hạn an toàn: {exc.reason.rstrip('.')}")
     try:
         book = CalamineWorkbook.from_path(str(path))
         result = Recalculated()

@@ -22,12 +22,11 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from kh_excel.core.model import ErrorValue, Grid, without_gc
+from kh_excel.core.model import EXCEL_ERRORS, ErrorValue, Grid, without_gc
 from kh_excel.io.limits import InputRefused, _n, cfb_is_encrypted, guard_spreadsheet, why
-from kh_excel.io.ooxml_cells import (_FORMULA_START, SHARED_STRINGS, STYLES, FormulaCells, SheetCells, WorkbookCells,
-                                     _col_index, formula_positions, style_formats as _style_formats)
+from kh_excel.io.ooxml_cells import (_FORMULA_START, _WHOLE_CELL, SHARED_STRINGS, STYLES, FormulaCells, SheetCells,
+                                     WorkbookCells, _col_index, formula_positions, style_formats as _style_formats)
 
-EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!")
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
 
@@ -95,6 +94,18 @@ def open_for_copy(path: str | os.PathLike) -> "WorkbookFile":
     for sheet in book.sheet_names:
         book.values(sheet)
     return book
+
+
+def load_for_copy(path: str | os.PathLike, **options: Any):
+    """openpyxl's workbook of an .xlsx/.xlsm file, only once `open_for_copy` has accepted it: openpyxl has no
+    bound of its own (a zip bomb, a part that declares a gigabyte, a damaged cell all reach it unchecked).
+    Every openpyxl reading of a user's file goes through here; `options` are load_workbook's."""
+    open_for_copy(path)
+    import openpyxl
+    try:
+        return openpyxl.load_workbook(path, **options)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many unrelated types
+        raise WorkbookError(path, f"không mở được bằng openpyxl ({why(exc)}).") from None
 
 
 def _spare_cores() -> float:
@@ -181,6 +192,7 @@ class WorkbookFile:
         self._book = book
         self._cells = cells  # what the input guard's pass over the sheets gathered (OOXML)
         self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
+        self._known_errors = None  # calamine's workbook of the copy `_calamine_sheet` reads, made once
         self._ahead = ahead if ahead is not None else _ReadAhead(None)  # names read ahead (shared strings)
 
     @property
@@ -190,8 +202,7 @@ class WorkbookFile:
     @without_gc
     def grid(self, sheet: str) -> Grid:
         try:
-            sh = self._sheet(sheet)
-            rows = sh.to_python(skip_empty_area=False)
+            sh, rows = self._calamine_sheet(sheet, self._sheet)
             try:
                 merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             except Exception:
@@ -222,6 +233,24 @@ class WorkbookFile:
         _put_errors(grid, errors)
         return grid
 
+    def _calamine_sheet(self, sheet: str, get: Callable[[str], Any], skip_empty_area: bool = False) -> tuple[Any, list]:
+        """calamine's sheet (by `get`) and its rows. An error value calamine does not know (#SPILL!, #CALC! …)
+        stops it for the whole sheet: that sheet is then read from a copy where those cells show #N/A, and the
+        scan of the sheet gives each its own code back (`_put_errors`), as for the errors calamine knows."""
+        try:
+            sh = get(sheet)
+            return sh, sh.to_python(skip_empty_area=skip_empty_area)
+        except Exception:
+            if self.kind != "zip" or self.path.suffix.lower() == ".ods":
+                raise
+            codes = set(self._ooxml_cells(sheet).errors.values()) - _CALAMINE_ERRORS
+            if not codes or not codes <= _ERROR_TEXTS:
+                raise
+        if self._known_errors is None:  # every such code in the workbook, once for all its sheets
+            self._known_errors = _known_errors_copy(self.path, _ERROR_TEXTS - _CALAMINE_ERRORS)
+        sh = self._known_errors.get_sheet_by_name(sheet)
+        return sh, sh.to_python(skip_empty_area=skip_empty_area)
+
     def _sheet(self, sheet: str):
         """calamine's sheet, names read ahead beside its parse the first time."""
         try:
@@ -243,16 +272,20 @@ class WorkbookFile:
 
     def _refuse_damaged(self, sheet: str, scanned: SheetCells) -> None:
         """A shared-string cell whose value is no index: calamine read it as another cell's text (or as
-        nothing), so the sheet is refused naming the cell, as a cell calamine cannot read is."""
+        nothing), so the sheet is refused naming the cell, as a cell calamine cannot read is. So is an inline
+        string mixed with another value: calamine may read it empty where Excel shows a figure."""
         if scanned.damaged:
             cell, text = scanned.damaged[0]
             raise _cell_fault(self.path, sheet, cell, _string_reason(text), scanned.damaged_count - 1)
+        if scanned.mixed:
+            cell, text = scanned.mixed[0]
+            raise _cell_fault(self.path, sheet, cell, _mixed_reason(text), scanned.mixed_count - 1)
 
     def values(self, sheet: str) -> list[list[Any]]:
         """Cell values only, without the error and number-format scan of `grid` (small key/value sheets);
         a damaged shared-string cell is refused here too."""
         try:
-            rows = [list(r) for r in self._book.get_sheet_by_name(sheet).to_python()]
+            rows = [list(r) for r in self._calamine_sheet(sheet, self._book.get_sheet_by_name, True)[1]]
         except Exception as exc:
             raise self._unreadable(sheet, exc) from None
         if self.kind == "zip" and self.path.suffix.lower() != ".ods":
@@ -344,6 +377,29 @@ class WorkbookFile:
         return False
 
 
+def _known_errors_copy(path: Path, codes: set[str]):
+    """calamine's workbook of an in-memory copy of `path` whose error cells (t="e") showing one of `codes` show
+    #N/A instead. The guard has bounded every part (MAX_UNCOMPRESSED); the copy is stored, not compressed."""
+    import io
+    from python_calamine import CalamineWorkbook
+    values = b"|".join(re.escape(c.encode()) for c in sorted(codes))
+    value = re.compile(rb"(<(?:[A-Za-z_][\w.-]*:)?v\b[^>]*>)\s*(?:" + values + rb")\s*(?=<)")
+
+    def known(cell: re.Match) -> bytes:
+        return value.sub(rb"\1#N/A", cell.group(0)) if _ERROR_CELL.search(cell.group(2)) else cell.group(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.startswith("xl/worksheets/") and any(c.encode() in data for c in codes):
+                data = _WHOLE_CELL.sub(known, data)
+            zout.writestr(info.filename, data)
+    return CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue()))
+
+
+_ERROR_CELL = re.compile(rb"""\bt\s*=\s*(?:"e"|'e')""")
+
+
 def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
     """Put ErrorValue in cells that hold an Excel error (calamine returns '' for them)."""
     for (r, c), code in errors.items():
@@ -431,6 +487,13 @@ def _string_reason(text: str, count: int | None = None) -> str:
     return f"{what}: tệp bị hỏng ở ô này, đọc tiếp sẽ ra chữ sai. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại."
 
 
+def _mixed_reason(text: str) -> str:
+    shown = f" «{_shown(text)}»" if text.strip() else ""
+    return (f"ô{shown} ghi lẫn chữ ghi thẳng trong ô (t=\"inlineStr\", thẻ <is>) với một giá trị hoặc công thức "
+            "kiểu khác (thẻ <v>, <f>): Excel, LibreOffice và chương trình này đọc ô như vậy khác nhau (có khi ra ô "
+            "trống), nên không biết chắc ô ghi gì. Hãy mở tệp bằng Excel, nhập lại ô này rồi lưu lại.")
+
+
 # Cell types calamine reads; the error texts it knows (any other one stops it: «Unsupported cell error value»).
 _CELL_TYPES = frozenset(("n", "s", "str", "inlineStr", "b", "e", "d"))
 _CALAMINE_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
@@ -439,7 +502,8 @@ _BOOLEANS = frozenset(("", "0", "1", "true", "false"))
 
 def _cell_reason(kind: str, value: str | None, strings: int) -> str | None:
     """Why calamine cannot read (or would read wrongly) a cell of type `kind` holding `value`; None when it
-    reads it right. `strings`: how many shared strings the workbook has."""
+    reads it right, or when the reader reads it all the same (an error value calamine does not know: see
+    `_calamine_sheet`). `strings`: how many shared strings the workbook has."""
     if kind == "n":
         if value and not _RUST_FLOAT.fullmatch(value):
             return (f"giá trị «{_shown(value)}» không phải một số, dù ô được ghi là ô số (t=\"n\"); hãy nhập lại "
@@ -452,7 +516,7 @@ def _cell_reason(kind: str, value: str | None, strings: int) -> str | None:
             return (f"giá trị «{_shown(value)}» không phải đúng/sai (1 hoặc 0), dù ô được ghi là ô đúng/sai "
                     "(t=\"b\"); hãy nhập lại ô này rồi lưu lại.")
     elif kind == "e":
-        if value is not None and value not in _CALAMINE_ERRORS:
+        if value is not None and value not in _CALAMINE_ERRORS and value not in _ERROR_TEXTS:
             return (f"ô chứa lỗi «{_shown(value)}» của Excel mà bộ đọc chưa đọc được; hãy sửa công thức ở ô này "
                     "(hoặc thay bằng một giá trị) rồi lưu lại.")
     elif kind not in _CELL_TYPES:

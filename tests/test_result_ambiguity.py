@@ -1,0 +1,105 @@
+"""A figure whose dot or comma reads both ways («1.5»: a Vietnamese thousands dot, or an English decimal point) is
+warned about whatever words come before it: «Ước 1.5», «Ước tính 2.3», «Khoảng 1.5» got no `ambiguous_decimal`
+while a bare «1.5» did. The warning says how the cell was read, and the document states that same figure, in the
+Vietnamese way, in its sentence and in its appendix («Ước 1,5», not the «Ước 1.5» the sheet wrote)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kh_excel.api import read_workbook
+from kh_excel.core.gate import check
+from kh_excel.core.numbers import parse_result_text
+
+WORDS = ["Ước", "Ước tính", "Ước đạt", "Ước thực hiện", "ƯTH:", "Dự kiến đạt", "Khoảng", "khoảng", "Xấp xỉ"]
+
+
+# (text, value read, the figure as written, as read): decided from the convention (a comma is the decimal point;
+# a dot groups thousands, so «1.5» with one digit after its dot cannot be thousands and is read as 1,5)
+AMBIGUOUS = [("Ước 1.5", Decimal("1.5"), "1.5", "1,5"), ("Ước tính 2.3", Decimal("2.3"), "2.3", "2,3"),
+             ("Khoảng 1.5", Decimal("1.5"), "1.5", "1,5"), ("ƯTH: 95.25", Decimal("95.25"), "95.25", "95,25"),
+             ("Ước 11,650", Decimal("11.650"), "11,650", "11,650"), ("Trên 1.5", Decimal("1.5"), "1.5", "1,5"),
+             ("18.37[2]", Decimal("18.37"), "18.37", "18,37"), ("Khoảng 1,234.5", Decimal("1234.5"), "1,234.5", "1.234,5")]
+
+
+@pytest.mark.parametrize("text,value,written,read", AMBIGUOUS)
+def test_words_before_an_ambiguous_figure_keep_its_warning(text, value, written, read):
+    r = parse_result_text(text)
+    assert r.bounds.value == value
+    assert r.note.startswith(f"“{written}” ") and f"hiểu là {read}" in r.note
+    assert r.as_read == text.replace(written, read)
+
+
+@pytest.mark.parametrize("text,value", [("Ước 1,5", Decimal("1.5")), ("Ước 1.500", Decimal("1500")),
+                                        ("Khoảng 24", Decimal("24")), ("Ước 12.600", Decimal("12600")),
+                                        ("0,86% (còn 4.17%)", Decimal("0.86"))])
+def test_a_figure_written_the_vietnamese_way_has_no_warning(text, value):
+    r = parse_result_text(text)
+    assert r.bounds.value == value and r.note == "" and r.as_read == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(WORDS), st.integers(0, 999), st.sampled_from(".,"), st.from_regex(r"[0-9]{1,4}", fullmatch=True),
+       st.sampled_from([" ", "  "]))
+def test_any_words_before_a_figure_warn_exactly_when_the_bare_figure_does(words, whole, sep, digits, gap):
+    """A dot with three digits after a first group of 1–999 groups thousands (1.500); any other dot can only be a
+    decimal point, written the English way (warned). A comma is the decimal point, but with three digits after a
+    first group of 1–999 it may be English thousands (1,500: warned); 0,125 and 1,5 are not."""
+    figure = f"{whole}{sep}{digits}"
+    r = parse_result_text(f"{words}{gap}{figure}")
+    assert r is not None, figure
+    thousands_like = len(digits) == 3 and 1 <= whole <= 999
+    warned = (sep == "." and not thousands_like) or (sep == "," and thousands_like)
+    assert bool(r.note) == warned, (figure, r.note)
+    if warned:
+        assert r.note.startswith(f"“{figure}” ") and r.as_read.startswith(" ".join(f"{words}{gap}".split()) + " ")
+        assert sep == "," or "." not in r.as_read.split()[-1]  # a dot read as a decimal point is written «,»
+
+
+def _book(tmp_path, results):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    for i, (name, unit, plan, result) in enumerate(results, 1):
+        ws.append([str(i), name, unit, plan, result, "Sở Tài chính"])
+    path = tmp_path / "uoc.xlsx"
+    wb.save(path)
+    return check(read_workbook(path))
+
+
+def test_check_warns_and_the_document_states_the_figure_as_read(tmp_path):
+    from kh_excel.docs import context as C
+    from kh_excel.docs import wording as W
+    checked = _book(tmp_path, [("Tỷ trọng kinh tế số trong GRDP", "%", 10.5, "Ước 10.8"),
+                               ("Tỷ lệ đô thị hóa", "%", 30, "Khoảng 31.5"),
+                               ("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 12000, "Ước 12.600")])
+    warned = {(f.cell, f.code): f.message for f in checked.findings}
+    assert "đã hiểu là 10,8" in warned[("E2", "ambiguous_decimal")]
+    assert "đã hiểu là 31,5" in warned[("E3", "ambiguous_decimal")]
+    assert ("E4", "ambiguous_decimal") not in warned                     # 12.600: thousands, as Vietnamese writes
+    a = checked.attainment.assessments
+    assert [x.indicator.result for x in a] == [Decimal("10.8"), Decimal("31.5"), Decimal("12600")]
+    assert [C.result_text(x.indicator) for x in a] == ["Ước 10,8", "Khoảng 31,5", "Ước 12.600"]
+    sentences = [e.result for e in W.items(a, W.growth_words)]
+    assert sentences[0].startswith("Tỷ trọng kinh tế số trong GRDP: ước thực hiện 10,8%, kế hoạch 10,5%")
+    assert sentences[1].startswith("Tỷ lệ đô thị hóa: thực hiện khoảng 31,5%, kế hoạch 30%")
+
+
+def test_a_plan_read_both_ways_is_written_as_read_in_the_appendix(tmp_path):
+    """The plan column shows the plan as the sheet writes it (93,00, «>10», «1.500»), but a figure check warns was
+    read both ways is written as it was read, as the sentence states it."""
+    from kh_excel.docs import context as C
+    from kh_excel.docs import wording as W
+    checked = _book(tmp_path, [("Tỷ lệ đô thị hóa", "%", ">1.5", 2), ("Tỷ lệ hộ nghèo", "%", "Khoảng 1.5", 1.4),
+                               ("Tỷ lệ lao động qua đào tạo", "%", "1.5", 1.6), ("Số xã nông thôn mới", "Xã", "1.500", 1500),
+                               ("Tỷ lệ che phủ rừng", "%", ">10", 12), ("Tỷ lệ dân số tham gia BHYT", "%", "93,00", 94)])
+    warned = {f.cell for f in checked.findings if f.code == "ambiguous_decimal"}
+    assert warned == {"D2", "D3", "D4"}
+    a = checked.attainment.assessments
+    assert [C.target_text(x.indicator) for x in a] == [">1,5", "Khoảng 1,5", "1,5", "1.500", ">10", "93,00"]
+    sentences = [e.result for e in W.items(a[:3], W.growth_words)]
+    assert "kế hoạch trên 1,5%" in sentences[0] and "kế hoạch khoảng 1,5%" in sentences[1], sentences
+    assert "kế hoạch 1,5%" in sentences[2], sentences
