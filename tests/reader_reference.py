@@ -287,6 +287,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
+                    if rr is not None and rr.note:  # added after the copy: «Ước 11,650» read nearer the plan
+                        rr = _table._nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr
                         if rr.point is not None and not rr.change:

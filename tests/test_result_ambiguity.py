@@ -103,3 +103,24 @@ def test_a_plan_read_both_ways_is_written_as_read_in_the_appendix(tmp_path):
     sentences = [e.result for e in W.items(a[:3], W.growth_words)]
     assert "kế hoạch trên 1,5%" in sentences[0] and "kế hoạch khoảng 1,5%" in sentences[1], sentences
     assert "kế hoạch 1,5%" in sentences[2], sentences
+
+
+def test_an_estimate_read_both_ways_is_taken_the_way_nearer_the_plan(tmp_path):
+    """«Ước 11,650» beside a plan of 11.280 tỷ đồng: 11,65 or 11.650? A bare «11,650» is taken as 11.650, the reading
+    nearer the plan (0,1% of it would be no result a table states), and the words before it must not undo that:
+    the document stated «ước thực hiện 11,65 tỷ đồng». Beside a plan of 12 the comma stays a decimal comma."""
+    from kh_excel.docs import context as C
+    from kh_excel.docs import wording as W
+    checked = _book(tmp_path, [("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 11280, "Ước 11,650"),
+                               ("Vốn đầu tư công giải ngân", "Tỷ đồng", 12, "Ước 11,650"),
+                               ("Tổng mức bán lẻ hàng hóa", "Tỷ đồng", 11280, "11,650")])
+    a = checked.attainment.assessments
+    assert [x.indicator.result for x in a] == [Decimal("11650"), Decimal("11.650"), Decimal("11650")]
+    assert [C.result_text(x.indicator) for x in a] == ["Ước 11.650", "Ước 11,650", "11.650"]
+    warned = {f.cell: f.message for f in checked.findings if f.code == "ambiguous_decimal"}
+    assert "so với kế hoạch 11.280, chương trình hiểu là 11.650" in warned["E2"]
+    assert "so với kế hoạch 12" not in warned["E3"] and "11,650" in warned["E3"]
+    first = [e.result for e in W.items(a[:1], W.growth_words)][0].replace("\u00a0", " ")  # units keep their words together
+    assert first == ("Thu ngân sách nhà nước trên địa bàn: ước thực hiện 11.650 tỷ đồng, kế hoạch 11.280 tỷ đồng, "
+                     "đạt 103,3% kế hoạch"), first                    # 11.650 / 11.280 = 1,0328
+    assert a[0].status == "vuot" and a[1].status == "khong_dat"

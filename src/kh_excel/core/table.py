@@ -671,6 +671,28 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     return replace(p, value=alt, note=note)
 
 
+_COMMA_THOUSANDS_IN_TEXT = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])")
+
+
+def _nearer_result(rr: ResultReading, target: Target) -> ResultReading:
+    """«Ước 11,650» beside a plan of 11.280 was meant as 11.650, as a bare «11,650» is (_nearer_reading): a
+    single figure read both ways, words before it or not, is taken the way nearer the plan, and its note and
+    the text a document writes («Ước 11.650») say so."""
+    if not rr.note or rr.change or rr.point is None or not target.value or target.value <= 0:
+        return rr
+    figures = _COMMA_THOUSANDS_IN_TEXT.findall(rr.text)
+    if len(figures) != 1 or Decimal(".".join(figures[0])) != abs(rr.point):
+        return rr
+    figure = ",".join(figures[0])
+    p = _nearer_reading(ParsedNumber(abs(rr.point), True, True), figure, target)
+    if p.value == abs(rr.point):
+        return rr
+    from dataclasses import replace
+    value = -p.value if rr.point < 0 else p.value
+    return replace(rr, bounds=replace(rr.bounds, value=value), note=p.note,
+                   as_read=_COMMA_THOUSANDS_IN_TEXT.sub(format_number(p.value), rr.text, count=1))
+
+
 def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     """A row after a blank one that starts a signature block, a date line or another table
     (a header unlike this table's; the same header repeated is a page break, not an end).
@@ -1081,6 +1103,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
+                    if rr is not None and rr.note:
+                        rr = _nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr
                         if rr.point is not None and not rr.change:
