@@ -5,7 +5,6 @@ import json
 import os
 import sys
 from decimal import Decimal
-from functools import lru_cache
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
@@ -208,43 +207,12 @@ def _console():
 
 
 SCREENFUL = 40      # lines listed one by one; past this, the rest is summarised by kind
-CELLS_SHOWN = 20    # ranges of cells (or rows) named in a summary line before «và N ô khác»
 
 
-@lru_cache(maxsize=1 << 10)
-def _column_of_letters(letters: str) -> int:
-    from kh_excel.core.validation import col_index
-    return col_index(letters)
-
-
-def _column(cell: str) -> int:
-    """0-based column of «E12»: the letters looked up once, not once per finding (150 000 findings)."""
-    return _column_of_letters(cell.rstrip("0123456789"))
-
-
-@without_gc  # 150 000 findings make as many tuples; the collector would walk the whole table for each batch
 def finding_summaries(findings) -> list[tuple[str, str, str]]:
-    """One (severity, title, text) per code, in the order codes first occur:
-    («warning», «Số lưu dạng văn bản», «number_as_text — 812 ô: E12:E40, G12, … và 792 ô khác»)."""
-    from kh_excel.core.validation import CATALOGUE, cell_list
-    by_code: dict[str, list] = {}
-    for f in findings:
-        by_code.setdefault(f.code, []).append(f)
-    out = []
-    for code, fs in by_code.items():
-        # a finding may cover many cells (formula_computed: `count` cells, already listed in `cells`)
-        spans = [f for f in fs if f.cell and int(f.params.get("count") or 1) > 1 and f.params.get("cells")]
-        span_ids = set(map(id, spans))
-        cells = {(f.row - 1, _column(f.cell)) for f in fs if f.cell and f.row and id(f) not in span_ids}
-        count = len(cells) + sum(int(f.params["count"]) for f in spans)
-        whole = sum(1 for f in fs if not f.cell)
-        shown = [str(f.params["cells"]) for f in spans] + ([cell_list(cells, CELLS_SHOWN)] if cells else [])
-        parts = [", ".join(shown)] if shown else []
-        if whole:
-            parts.append(f"{whole} {'lỗi' if fs[0].severity == 'error' else 'cảnh báo'} về cả trang")
-        title = CATALOGUE[code].title if code in CATALOGUE else code
-        out.append((fs[0].severity, title, f"{code} — {count} ô: " + "; ".join(parts) if shown else f"{code} — " + "; ".join(parts)))
-    return out
+    """core.validation.finding_summaries (imported when asked: the CLI starts without the checks)."""
+    from kh_excel.core.validation import finding_summaries as summaries
+    return summaries(findings)
 
 
 def split_screenful(items, show_all: bool, first=None, limit: int = SCREENFUL) -> tuple[list, list]:
@@ -280,7 +248,7 @@ def rows_by_kind(items, kind: Callable[[Any], str], row: Callable[[Any], Optiona
     by_kind: dict[str, list] = {}
     for x in items:
         by_kind.setdefault(kind(x), []).append(x)
-    from kh_excel.core.validation import row_list
+    from kh_excel.core.validation import CELLS_SHOWN, row_list
     return [(k, len(xs), row_list([r for r in map(row, xs) if r], CELLS_SHOWN)) for k, xs in by_kind.items()]
 
 

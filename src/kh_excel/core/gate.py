@@ -35,6 +35,11 @@ NUMBER_FAILURES = frozenset({"not_a_number", "excel_error", "share_out_of_range"
 # Error codes about something else (a missing cell, the numbering): the row's figures stand.
 OTHER_ERRORS = frozenset({"missing_target", "missing_unit", "missing_lead", "duplicate_stt"})
 FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed figure
+# Warnings that say a figure or a judgement a document states is the program's reading of the cell (a figure read
+# both ways, an estimate's words, a formula computed here, a figure far off its plan, a direction not told): the
+# document is made, and whoever has it signed is told which cells to look at (figure_warnings).
+FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
+                   "direction_unclear", "formula_computed", "legacy_encoding")
 
 ALLOW_HINT_CLI = ("Sửa các lỗi trên trong bảng tính rồi chạy lại; hoặc thêm --allow-errors để vẫn tạo văn bản "
                   f"(các chỉ tiêu có số liệu sai được ghi là «{FAULT_TEXT}», không tính tỷ lệ, không đánh giá).")
@@ -192,6 +197,20 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     shown = _blanked(table, cells) if cells else table
     att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults, groups=groups)
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
+
+
+def figure_warnings(checked: Checked, file: str = "") -> list[str]:
+    """What a document made from a table with FIGURE_WARNINGS says to its maker: one warning, a line saying why
+    (the figures are stated as read) and a line per kind with its cells (bounded: «… và N ô khác»)."""
+    from kh_excel.core.validation import finding_summaries
+    warned = [f for f in checked.findings if f.severity == "warning" and f.code in FIGURE_WARNINGS]
+    if not warned:
+        return []
+    see = f" (xem: kh-excel check «{Path(file).name}»)" if file else ""
+    cells = len({(f.sheet, f.cell) for f in warned if f.cell})
+    return ["\n".join([f"văn bản nêu số liệu và đánh giá theo cách chương trình đã đọc ở {cells} ô có cảnh "
+                       f"báo; hãy kiểm tra các ô này trước khi trình ký{see}:",
+                       *(f"  – {title}: {text}" for _, title, text in finding_summaries(warned))])]
 
 
 def gate(table: Table, *, report: bool, allow_errors: bool = False,

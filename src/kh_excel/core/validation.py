@@ -785,3 +785,40 @@ def _letters_value(letters: str) -> int:
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
     c = Counter(f.severity for f in findings)
     return {"error": c.get("error", 0), "warning": c.get("warning", 0)}
+
+
+CELLS_SHOWN = 20    # ranges of cells (or rows) named in a summary line before «và N ô khác»
+
+
+@lru_cache(maxsize=1 << 10)
+def _column_of_letters(letters: str) -> int:
+    return col_index(letters)
+
+
+def _column(cell: str) -> int:
+    """0-based column of «E12»: the letters looked up once, not once per finding (150 000 findings)."""
+    return _column_of_letters(cell.rstrip("0123456789"))
+
+
+@without_gc  # 150 000 findings make as many tuples; the collector would walk the whole table for each batch
+def finding_summaries(findings) -> list[tuple[str, str, str]]:
+    """One (severity, title, text) per code, in the order codes first occur:
+    («warning», «Số lưu dạng văn bản», «number_as_text — 812 ô: E12:E40, G12, … và 792 ô khác»)."""
+    by_code: dict[str, list] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    out = []
+    for code, fs in by_code.items():
+        # a finding may cover many cells (formula_computed: `count` cells, already listed in `cells`)
+        spans = [f for f in fs if f.cell and int(f.params.get("count") or 1) > 1 and f.params.get("cells")]
+        span_ids = set(map(id, spans))
+        cells = {(f.row - 1, _column(f.cell)) for f in fs if f.cell and f.row and id(f) not in span_ids}
+        count = len(cells) + sum(int(f.params["count"]) for f in spans)
+        whole = sum(1 for f in fs if not f.cell)
+        shown = [str(f.params["cells"]) for f in spans] + ([cell_list(cells, CELLS_SHOWN)] if cells else [])
+        parts = [", ".join(shown)] if shown else []
+        if whole:
+            parts.append(f"{whole} {'lỗi' if fs[0].severity == 'error' else 'cảnh báo'} về cả trang")
+        title = CATALOGUE[code].title if code in CATALOGUE else code
+        out.append((fs[0].severity, title, f"{code} — {count} ô: " + "; ".join(parts) if shown else f"{code} — " + "; ".join(parts)))
+    return out

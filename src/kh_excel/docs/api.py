@@ -43,7 +43,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     goes through the gate (core.gate): a table with errors raises Refused unless `allow_errors`.
     """
     from kh_excel.api import read_workbook
-    from kh_excel.core.gate import gate
+    from kh_excel.core.gate import figure_warnings, gate
     from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings, table_choice
     from kh_excel.io.atomic import check_output
@@ -63,7 +63,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
-    result = Rendered(docx, warnings=list(settings.warnings))
+    result = Rendered(docx, warnings=[*settings.warnings, *figure_warnings(checked, str(workbook))])
     if pdf:
         from kh_excel.docs.pdf import convert
         result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)

@@ -1,0 +1,42 @@
+"""`render` makes the document from a table whose figures it had to read one way of two («Ước 10.8»), or that lie
+far off their plan, and says so with the cells: check's warnings were seen only by whoever ran `check`, and the
+document went to signature stating the program's reading in silence."""
+from __future__ import annotations
+
+import openpyxl
+
+from helpers import run_cli
+
+
+def _table(path, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    for i, (name, unit, plan, result) in enumerate(rows, 1):
+        ws.append([str(i), name, unit, plan, result, "Sở Tài chính"])
+    wb.save(path)
+    return path
+
+
+def test_render_names_the_cells_whose_figures_it_stated_as_read(tmp_path):
+    table = _table(tmp_path / "t.xlsx", [("Tỷ trọng kinh tế số trong GRDP", "%", 10.5, "Ước 10.8"),
+                                         ("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 11280, "11.280"),
+                                         ("Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 500, 5200)])
+    proc = run_cli("render", "bao-cao", table, "-o", tmp_path / "bc.docx")
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr
+    # E3 «Ước 10.8»: an estimate's words and a figure read both ways; E5 5.200 against 500: ten times the plan
+    assert "ở 2 ô có cảnh báo; hãy kiểm tra các ô này trước khi trình ký (xem: kh-excel check «t.xlsx»)" in err
+    assert "Dấu thập phân không rõ: ambiguous_decimal — 1 ô: E3" in err
+    assert "Số thực hiện chênh lệch bất thường: result_far_off — 1 ô: E5" in err
+    assert "E4" not in err                                      # «11.280»: thousands, as Vietnamese writes them
+    assert (tmp_path / "bc.docx").exists()
+
+
+def test_a_table_read_as_written_renders_without_a_warning(tmp_path):
+    table = _table(tmp_path / "t.xlsx", [("Tỷ lệ đô thị hóa", "%", 30, 31.5),
+                                         ("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 11280, 11650)])
+    proc = run_cli("render", "bao-cao", table, "-o", tmp_path / "bc.docx")
+    assert proc.returncode == 0, proc.stderr
+    assert "Cảnh báo" not in proc.stderr and "Đã tạo" in proc.stderr
