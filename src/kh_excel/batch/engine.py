@@ -92,9 +92,17 @@ def write(out: Path, data: bytes) -> None:
 # ---------------------------------------------------------------- workbooks and settings
 def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False,
                 group: str | None = None, period: str | None = None) -> tuple[Any, Any]:
+    """read_checked's attainment and settings."""
+    att, settings, _ = read_checked(source, sheet, kind, allow_errors, group, period)
+    return att, settings
+
+
+def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False,
+                 group: str | None = None, period: str | None = None) -> tuple[Any, Any, str]:
     """Open a workbook once: its indicator table through the gate (core.gate, as `render` does:
-    Refused for a table with errors or a report without results) and its settings sheet; the column
-    group and period are the ones given, else those the settings sheet names («Nhóm cột», «Kỳ»)."""
+    Refused for a table with errors or a report without results), its settings sheet, and what `render`
+    would warn of its figures (core.gate.figure_warnings, "" for none); the column group and period are
+    the ones given, else those the settings sheet names («Nhóm cột», «Kỳ»)."""
     from kh_excel.api import read_workbook
     from kh_excel.core.gate import gate
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
@@ -116,8 +124,10 @@ def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_err
     chosen_group, chosen_period = table_choice(settings)
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
                           group=group or chosen_group, period=period or chosen_period)
+    from kh_excel.core.gate import figure_warnings
     from kh_excel.docs.kinds import is_report
-    return gate(table, report=is_report(kind), allow_errors=allow_errors).attainment, settings
+    checked = gate(table, report=is_report(kind), allow_errors=allow_errors)
+    return checked.attainment, settings, "\n".join(figure_warnings(checked, source))
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

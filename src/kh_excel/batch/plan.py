@@ -35,6 +35,7 @@ class ScanResult:
     digest: str = ""             # hash of the blob: workers unpickle each blob once
     agencies: list[tuple[str, int]] = field(default_factory=list)  # (agency, numbered indicators)
     indicators: int = 0          # numbered indicators of the whole table
+    warning: str = ""            # figures its documents state as read (core.gate.figure_warnings), "" for none
 
 
 @dataclass
@@ -58,6 +59,7 @@ class RenderResult:
     seconds: float = 0.0
     indicators: int = 0
     scan: ScanResult | None = None  # when the worker read the workbook itself
+    warning: str = ""               # the workbook's figure warnings, when the worker read it itself
 
 
 def indicator_key(ind) -> int:

@@ -397,6 +397,7 @@ class Run:
             key, agency, count = keys[task.output]
             if r.ok and not r.indicators:
                 r.indicators = count
+            r.warning = r.warning or scans[task.source].warning
             self._finish(task, r, key)
 
         self._render_all(ex, [t[0] for t in todo], finish)
@@ -425,7 +426,7 @@ class Run:
         if r.ok:
             e = Entry(output=name, source=task.source, agency=task.agency or "", sheet=self.opts.sheet or "",
                       kind=self.kind, indicators=r.indicators, status="done", key=key, sha256=r.sha256,
-                      size=r.size, seconds=round(r.seconds, 4))
+                      size=r.size, seconds=round(r.seconds, 4), warning=r.warning)
             if prev is not None and prev.pdf and prev.pdf_sha256:
                 # The PDF of the previous version no longer says what the document says: remove
                 # it now, as its .docx is replaced, not when (if ever) the PDF stage replaces it —

@@ -89,6 +89,7 @@ class Entry:
     pdf_reason: str = ""
     seconds: float = 0.0         # render time of the last good output
     finished: str = ""           # ISO time of the last change
+    warning: str = ""            # the figures it states as read, with their cells (core.gate.figure_warnings)
 
     @property
     def ident(self) -> str:
@@ -226,7 +227,7 @@ class OutputFolder:
             (self.state / JOURNAL).unlink()
 
 
-CSV_HEADER = ["Tệp văn bản", "Tệp nguồn", "Cơ quan chủ trì", "Số chỉ tiêu", "Trạng thái", "Lý do", "PDF"]
+CSV_HEADER = ["Tệp văn bản", "Tệp nguồn", "Cơ quan chủ trì", "Số chỉ tiêu", "Trạng thái", "Lý do", "PDF", "Cảnh báo"]
 
 
 def index_csv(entries: Iterable[Entry]) -> str:
@@ -236,7 +237,7 @@ def index_csv(entries: Iterable[Entry]) -> str:
     for e in entries:
         pdf = e.pdf if e.pdf_status in ("done", "skipped") else (f"lỗi: {e.pdf_reason}" if e.pdf_status == "failed" else "")
         w.writerow([e.output, e.source, e.agency, e.indicators if e.output else "",
-                    STATUS_LABELS.get(e.status, e.status), e.reason, pdf])
+                    STATUS_LABELS.get(e.status, e.status), e.reason, pdf, e.warning])
     return buf.getvalue()
 
 

@@ -169,13 +169,13 @@ def scan(source: str) -> ScanResult:
     if _init_error:
         return ScanResult(source=source, ok=False, reason=_init_error)
     try:
-        att, settings = engine.read_source(source, _config.sheet, _config.kind, _config.allow_errors,
-                                           _config.group, _config.period)
+        att, settings, warning = engine.read_checked(source, _config.sheet, _config.kind, _config.allow_errors,
+                                                     _config.group, _config.period)
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         _remember(digest, (att, settings))
-        return ScanResult(source=source, ok=True, blob=blob, digest=digest,
-                          agencies=lead_agencies(att.table), indicators=numbered_indicators(att.table))
+        return ScanResult(source=source, ok=True, blob=blob, digest=digest, agencies=lead_agencies(att.table),
+                          indicators=numbered_indicators(att.table), warning=warning)
     except Exception as exc:
         return ScanResult(source=source, ok=False, reason=failure_reason(exc))
 
@@ -213,18 +213,20 @@ def _by_agency(digest: str, att) -> dict:
     return value
 
 
-def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
-    """Everything of a document but its writing: the rendered bytes and the indicator count."""
+def _prepare(task: RenderTask) -> tuple[bytes, int, str] | RenderResult:
+    """Everything of a document but its writing: the rendered bytes, the indicator count and, for a workbook
+    read here, its figure warnings (a scanned one's travel with its scan)."""
     assert _config is not None, "worker not initialised"
     if _init_error:
         return RenderResult(task.output, False, _init_error)
     scanned: ScanResult | None = None
+    warning = ""
     try:
         if task.blob:
             att, settings = _unpack(task)
         else:
-            att, settings = engine.read_source(task.source, _config.sheet, _config.kind, _config.allow_errors,
-                                               _config.group, _config.period)
+            att, settings, warning = engine.read_checked(task.source, _config.sheet, _config.kind,
+                                                         _config.allow_errors, _config.group, _config.period)
             scanned = ScanResult(source=task.source, ok=True, indicators=numbered_indicators(att.table))
     except Exception as exc:
         return RenderResult(task.output, False, failure_reason(exc))
@@ -238,16 +240,16 @@ def _prepare(task: RenderTask) -> tuple[bytes, int] | RenderResult:
         return RenderResult(task.output, False, failure_reason(exc), scan=scanned)
     if count is None:
         count = scanned.indicators if scanned else 0
-    return data, count
+    return data, count, warning
 
 
-def _write(task: RenderTask, data: bytes, count: int, t0: float) -> RenderResult:
+def _write(task: RenderTask, data: bytes, count: int, t0: float, warning: str = "") -> RenderResult:
     try:
         engine.write(Path(task.output), data)
     except Exception as exc:
         return RenderResult(task.output, False, failure_reason(exc))
     return RenderResult(task.output, True, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                        seconds=time.perf_counter() - t0, indicators=count)
+                        seconds=time.perf_counter() - t0, indicators=count, warning=warning)
 
 
 def render(task: RenderTask) -> RenderResult:
@@ -290,7 +292,7 @@ def render_many(tasks: tuple[RenderTask, ...]) -> list[RenderResult]:
         if isinstance(prepared, RenderResult):
             slots.append(prepared)
             continue
-        data, count = prepared
-        slots.append(_writer().submit(_write, task, data, count, t0) if len(tasks) > 1
-                     else _write(task, data, count, t0))
+        data, count, warning = prepared
+        slots.append(_writer().submit(_write, task, data, count, t0, warning) if len(tasks) > 1
+                     else _write(task, data, count, t0, warning))
     return [s if isinstance(s, RenderResult) else s.result() for s in slots]
