@@ -51,6 +51,7 @@ EXPECTED = dict(TRUTH)
 EXPECTED[15] = None   # conflict: not written, the master's cell (empty) stays
 EXPECTED[51] = None   # its only lead deleted the row
 EXPECTED[45] = None   # left empty
+EXPECTED[29] = None   # its plan was changed: a result against another plan is not written
 
 
 def _agency_of(path: Path) -> str:
@@ -216,10 +217,14 @@ def test_report_names_every_case(trip):
     xd = _agency(rep, PLAN_CHANGER)
     (plan,) = xd["refused_plans"]
     assert (plan["row"], plan["master"], plan["returned"]) == (29, "1.200", "1.500")
-    assert [i["row"] for i in xd["unchanged"]] == [20] and [i["row"] for i in xd["filled"]] == [29]
+    assert (plan["result"], plan["result_cell"]) == ("1.050", "F9")   # said, not written
+    assert [i["row"] for i in xd["unchanged"]] == [20] and xd["filled"] == []
 
     kh = _agency(rep, "Sở Khoa học và Công nghệ")
-    assert kh["changed"] == [{"row": 17, "stt": "4", "name": kh["changed"][0]["name"], "old": 10.5, "new": 10.8}]
+    (changed,) = kh["changed"]
+    assert (changed["row"], changed["old"], changed["new"]) == (17, 10.5, 10.8)
+    # which file and cell replaced the master's figure (the form's row 8 under section I)
+    assert (Path(changed["file"]).name, changed["sheet"], changed["cell"]) == ("Sở Khoa học và Công nghệ.xlsx", FORM_SHEET, "F8")
 
     assert [i["row"] for i in _agency(rep, ROW_DELETER)["deleted"]] == [51]
     assert [i["row"] for i in _agency(rep, EMPTY_LEAVER)["empty"]] == [45]

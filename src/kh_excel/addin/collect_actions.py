@@ -65,7 +65,7 @@ def summary(coll, written: Path) -> str:
     parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
              f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
     counts = []
-    for k in ("refused_plans", "invalid", "added", "deleted"):
+    for k in ("changed", "refused_plans", "invalid", "added", "deleted"):
         n = sum(len(a.items[k]) for a in coll.agencies)
         if n:
             counts.append(f"{n} {ITEM_LISTS[k]}")
