@@ -271,3 +271,28 @@ def test_the_agencys_note_and_where_each_figure_came_from_reach_the_report(tmp_p
     assert "310 (Phòng Tài chính, tệp «tc.xlsx», ô F7)" in proc.stdout
     assert "320 (Phòng Tài chính, tệp «tc_sua.xlsx», ô F7)" in proc.stdout
     assert note in proc.stdout
+
+
+def test_a_form_of_one_communes_column_never_fills_anothers(tmp_path):
+    # two communes' columns with the same plans: only the column the form was made for tells them apart
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Xã A", None, "Xã B", None, "Cơ quan chủ trì"])
+    ws.append([None, None, None, "Kế hoạch năm 2026", "Thực hiện năm 2026", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:G3", "H3:H4"):
+        ws.merge_cells(cells)
+    for (stt, name, unit, plan), agency in zip(ROWS, AGENCIES):
+        ws.append([stt, name, unit, plan, None, plan, None, agency])
+    master = tmp_path / "hai_xa.xlsx"
+    wb.save(master)
+    form = _forms(master, tmp_path / "phieu_a", "--group", "Xã A")["Phòng Kinh tế"]
+    sent = _fill(form, tmp_path / "kt.xlsx", 1250)
+    code, rep, merged = _collect(master, sent, args=("--group", "Xã B"))
+    (failed,) = rep["failed"]
+    assert code == 1 and "«Xã A Thực hiện năm 2026»" in failed["reason"] and "--group" in failed["reason"]
+    assert [openpyxl.load_workbook(merged).active.cell(5, c).value for c in (5, 7)] == [None, None]
+    code, rep, merged = _collect(master, sent, args=("--group", "Xã A"))
+    assert code == 0 and [openpyxl.load_workbook(merged).active.cell(5, c).value for c in (5, 7)] == [1250, None]

@@ -79,7 +79,7 @@ def summary(coll, written: Path) -> str:
     if twice:
         parts.append("Gửi nhiều lần: " + ", ".join(twice) + ".")
     if coll.failed:
-        parts.append("Không đọc được: " + "; ".join(f["reason"] for f in coll.failed))
+        parts.append("Không đọc được: " + "; ".join(f["reason"].rstrip(".") for f in coll.failed) + ".")
     if coll.not_returned:
         parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned) + ".")
     return "\n".join(parts)

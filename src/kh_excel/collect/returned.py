@@ -181,8 +181,12 @@ def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list
     from kh_excel.api import read_workbook
     if same_period(column_period(table), index.period):
         return table
+    from kh_excel.errors import UserError
     for p in table.periods:
-        other = read_workbook(grids, file=table.file, sheet=table.sheet, period=p)
+        try:
+            other = read_workbook(grids, file=table.file, sheet=table.sheet, period=p)
+        except UserError:
+            continue
         if other.has_results and same_period(column_period(other), index.period):
             notes.append(f"chỉ đọc cột «{master_result_label(other)}» ({period_words(column_period(other))}), "
                          f"không lấy cột «{master_result_label(table)}» ({period_words(column_period(table))}): "
@@ -251,6 +255,12 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: cột «{label}» là số liệu {period_words(period)}, "
                           f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "
                           "không ghi số liệu nào của tệp này.")
+    if out.is_form and vtext.fold(label) != vtext.fold(index.result_label):
+        # the column the form was made for (its group, its period) is not the one being filled
+        hint = (" (chọn cột khác của bảng gốc bằng --group hoặc --period)"
+                if len(index.table.groups) > 1 or len(index.table.periods) > 1 else "")
+        return out.failed(f"Tệp «{path}»: phiếu nhập lập cho cột «{label}» của bảng gốc, còn bảng gốc đang tổng hợp "
+                          f"vào cột «{index.result_label}»{hint}; không ghi số liệu nào của tệp này.")
     out.result_header = label
     fmts = grid.number_formats
     for ind in table.indicators:
