@@ -81,5 +81,5 @@ def summary(coll, written: Path) -> str:
     if coll.failed:
         parts.append("Không đọc được: " + "; ".join(f["reason"].rstrip(".") for f in coll.failed) + ".")
     if coll.not_returned:
-        parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned) + ".")
+        parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned_shown()) + ".")
     return "\n".join(parts)

@@ -136,6 +136,11 @@ class Collection:
     def not_returned(self) -> list[str]:
         return [a.name for a in self.agencies if not a.returned]
 
+    def not_returned_shown(self) -> list[str]:
+        """The agencies without a usable file, those whose file was refused said so."""
+        refused = {f.get("agency") for f in self.failed}
+        return [n + (" (tệp gửi bị từ chối)" if n in refused else "") for n in self.not_returned]
+
     @property
     def needs_attention(self) -> bool:
         return bool(self.failed or self.conflicts or self.skipped_cells
@@ -158,7 +163,7 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     for path in returned_paths:
         ret = read_returned(path, index)
         if not ret.ok:
-            failed.append({"file": ret.file, "reason": ret.reason})
+            failed.append({"file": ret.file, "reason": ret.reason, **({"agency": ret.agency} if ret.agency else {})})
             continue
         rep = reports[ret.agency_key]
         rep.files.append(ret.file)

@@ -57,8 +57,8 @@ def report_rows(coll: Collection) -> list[list[Any]]:
         rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
     for f in coll.failed:
         rows.append(["", "tệp không đọc được", None, None, None, f["reason"], f["file"]])
-    for name in coll.not_returned:
-        rows.append([name, "chưa gửi", None, None, None, "", ""])
+    for name, shown in zip(coll.not_returned, coll.not_returned_shown()):
+        rows.append([name, "chưa gửi", None, None, None, shown[len(name):].strip(" ()"), ""])
     return rows
 
 
@@ -134,7 +134,7 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
     for f in coll.failed:
         con.print(f"[red]Lỗi:[/] {escape(f['reason'])}")
     if coll.not_returned:
-        con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned)))
+        con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned_shown())))
     if hidden:
         con.print(not_shown_line([f"{hidden} dòng"]))
     written = len(coll.writes) - len(coll.skipped_cells)

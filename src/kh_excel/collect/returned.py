@@ -211,6 +211,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         names = book.sheet_names
         meta = _meta(book, names)
         out.is_form = meta.get("kind") == FORM_KIND
+        if out.is_form and meta.get("agency_key") in index.agencies:
+            out.agency = index.agencies[meta["agency_key"]].name  # named even when the file is refused
         if out.is_form:
             differs = other_master(meta, index)
             if differs:
