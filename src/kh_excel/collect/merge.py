@@ -178,8 +178,8 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         ind = index.by_row[mrow]
         distinct = {v.same_key for _, _, _, v in entries}
         if len(distinct) > 1:
-            conflicts.append(_item(ind, values=[{"agency": reports[a].name, "file": f, "cell": c, "value": v.to_json()}
-                                                for a, f, c, v in entries]))
+            conflicts.append(_item(ind, values=[{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""),
+                                                 "cell": c, "value": v.to_json()} for a, f, c, v in entries]))
             said = [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
             for a in dict.fromkeys(a for a, _, _, _ in entries):
                 reports[a].items["conflicts"].append(_item(ind, values=said))
