@@ -300,3 +300,47 @@ def test_a_form_of_one_communes_column_never_fills_anothers(tmp_path):
     assert [openpyxl.load_workbook(merged).active.cell(5, c).value for c in (5, 7)] == [None, None]
     code, rep, merged = _collect(master, sent, args=("--group", "Xã A"))
     assert code == 0 and [openpyxl.load_workbook(merged).active.cell(5, c).value for c in (5, 7)] == [1250, None]
+
+
+# --------------------------------------------------------------- the column's period, as a parser
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _table_of(result: str, plan: str):
+    from kh_excel.core.model import Table
+    return Table("t.xlsx", "Chỉ tiêu", {"target": 3, "result": 4}, {"target": plan, "result": result},
+                 [3], 4, 4, [], [], [], year=None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2000, 2099), st.sampled_from([3, 6, 9, 12]), st.sampled_from(["Thực hiện", "TH", "Ước thực hiện",
+                                                                                 "ƯỚC THỰC HIỆN", "Kết quả thực hiện"]),
+       st.booleans())
+def test_a_result_columns_period_and_year_are_read_from_its_label(year, months, words, plan_names_it):
+    from kh_excel.collect.returned import column_period, same_period
+    if months == 12:
+        label = f"{words} năm {year}" if plan_names_it else f"{words} cả năm {year}"
+    else:
+        label = f"{words} {months} tháng năm {year}"
+    got = column_period(_table_of(label, f"Kế hoạch năm {year}"))
+    assert got[:2] == (year, months)
+    # the year may come from the plan alone («Thực hiện 6 tháng» beside «Kế hoạch năm 2026»)
+    bare = label.replace(f" năm {year}", "")
+    t = _table_of(bare, f"Kế hoạch năm {year}")
+    t.year = year
+    assert column_period(t)[:2] == (year, months)
+    # another year, or another length of the year, is never the same period
+    assert not same_period(got, (year - 1, months, got[2]))
+    assert not same_period(got, (year, 12 if months < 12 else 6, ""))
+    assert same_period(got, (None, months, got[2]))   # a table that names no year is not refused for it
+
+
+def test_quarters_are_told_apart():
+    from kh_excel.collect.returned import column_period, period_words, same_period
+    q2 = column_period(_table_of("Thực hiện quý II năm 2026", "Kế hoạch năm 2026"))
+    q3 = column_period(_table_of("Thực hiện Quý III năm 2026", "Kế hoạch năm 2026"))
+    assert q2 == (2026, 3, "II") and q3 == (2026, 3, "III") and not same_period(q2, q3)
+    assert period_words(q2) == "quý II năm 2026" and period_words((2026, 6, "")) == "6 tháng năm 2026"
+    assert period_words((2025, 12, "")) == "năm 2025" and period_words((None, 12, "")) == "cả năm"

@@ -4,7 +4,10 @@ Nothing uncertain reaches the master: a result that is not a number (nor a targe
 expression, nor words for a qualitative indicator) is refused, a plan an agency changed is
 refused, two agencies (or two files of one agency) giving different values for one row is a
 conflict that leaves the master's cell as it was, and a master cell holding a formula is
-never overwritten. Each of these is reported with the file and cell it came from.
+never overwritten. A row whose plan was refused has its result left out too (a figure against
+another plan), and a figure that replaces one already in the master is written but needs a look.
+Each of these is reported with the file, sheet and cell it came from. Whole files of another
+year, table, sheet, column group or period are refused before any of this (returned.py).
 """
 from __future__ import annotations
 
