@@ -94,9 +94,10 @@ def test_a_form_of_last_years_table_writes_nothing(tmp_path):
     assert "«chi_tieu_2025.xlsx»" in failed["reason"] and "«chi_tieu_2026.xlsx»" in failed["reason"]
     assert _cells(merged, 5) == [1150, None, None]   # the master's own figure, not 1119
     # the agency did answer, with the wrong form: said so, not a bare «chưa gửi»
-    assert failed["agency"] == "Phòng Kinh tế"
+    assert failed["agency"] == "Phòng Kinh tế" and failed["refused"] is True
     out = run_cli("collect", master, sent, "-o", tmp_path / "m.xlsx").stdout
     assert "Chưa gửi (3): Phòng Kinh tế (tệp gửi bị từ chối), Phòng Nông nghiệp" in out
+    assert "Không nhận: Tệp «" in out and "0 tệp không đọc được, 1 tệp bị từ chối." in out
 
 
 def test_a_form_of_another_master_file_or_sheet_writes_nothing(tmp_path):

@@ -78,8 +78,10 @@ def summary(coll, written: Path) -> str:
     twice = [a.name for a in coll.agencies if len(a.files) > 1]
     if twice:
         parts.append("Gửi nhiều lần: " + ", ".join(twice) + ".")
-    if coll.failed:
-        parts.append("Không đọc được: " + "; ".join(f["reason"].rstrip(".") for f in coll.failed) + ".")
+    for refused, label in ((False, "Không đọc được"), (True, "Không nhận (không ghi số liệu nào)")):
+        reasons = [f["reason"].rstrip(".") for f in coll.failed if bool(f.get("refused")) == refused]
+        if reasons:
+            parts.append(f"{label}: " + "; ".join(reasons) + ".")
     if coll.not_returned:
         parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned_shown()) + ".")
     return "\n".join(parts)

@@ -285,7 +285,7 @@ def _one_period(table: Table, wanted: str) -> None:
     """A period that names several of the table's periods («Năm 2026» is in «Thực hiện 6 tháng năm 2026» and in
     «Ước thực hiện cả năm 2026») is refused: the forms and the merged column must be of one period, said plainly."""
     from kh_excel.core.table import _match_name
-    if _match_name(wanted, [p for p in table.periods if vtext.fold(p) == vtext.fold(wanted)]):
+    if any(vtext.fold(p) == vtext.fold(wanted) for p in table.periods):
         return
     hits = [p for p in table.periods if _match_name(wanted, [p])]
     if len(hits) > 1:

@@ -141,7 +141,7 @@ class Collection:
 
     def not_returned_shown(self) -> list[str]:
         """The agencies without a usable file, those whose file was refused said so."""
-        refused = {f.get("agency") for f in self.failed}
+        refused = {f.get("agency") for f in self.failed if f.get("refused")}
         return [n + (" (tệp gửi bị từ chối)" if n in refused else "") for n in self.not_returned]
 
     @property
@@ -166,7 +166,8 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     for path in returned_paths:
         ret = read_returned(path, index)
         if not ret.ok:
-            failed.append({"file": ret.file, "reason": ret.reason, **({"agency": ret.agency} if ret.agency else {})})
+            failed.append({"file": ret.file, "reason": ret.reason, "refused": ret.refused,
+                           **({"agency": ret.agency} if ret.agency else {})})
             continue
         rep = reports[ret.agency_key]
         rep.files.append(ret.file)

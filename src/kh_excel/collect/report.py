@@ -56,7 +56,8 @@ def report_rows(coll: Collection) -> list[list[Any]]:
     for c in coll.skipped_cells:
         rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
     for f in coll.failed:
-        rows.append(["", "tệp không đọc được", None, None, None, f["reason"], f["file"]])
+        rows.append([f.get("agency", ""), "tệp bị từ chối (không ghi)" if f.get("refused") else "tệp không đọc được",
+                     None, None, None, f["reason"], f["file"]])
     for name, shown in zip(coll.not_returned, coll.not_returned_shown()):
         rows.append([name, "chưa gửi", None, None, None, shown[len(name):].strip(" ()"), ""])
     return rows
@@ -132,14 +133,16 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
         con.print(f"[red]Không ghi[/] thêm {len(rest)} ô, ở các dòng {row_list(c['row'] for c in rest if c.get('row'))}")
         hidden += len(rest)
     for f in coll.failed:
-        con.print(f"[red]Lỗi:[/] {escape(f['reason'])}")
+        con.print(f"[red]{'Không nhận' if f.get('refused') else 'Lỗi'}:[/] {escape(f['reason'])}")
     if coll.not_returned:
         con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned_shown())))
     if hidden:
         con.print(not_shown_line([f"{hidden} dòng"]))
     written = len(coll.writes) - len(coll.skipped_cells)
     con.print(f"\n[bold]Đã ghi {written} số liệu[/], {len(coll.conflicts)} dòng có số liệu khác nhau giữa các cơ quan, "
-              f"{len(coll.failed)} tệp không đọc được.")
+              f"{sum(not f.get('refused') for f in coll.failed)} tệp không đọc được"
+              + (f", {refused} tệp bị từ chối" if (refused := sum(bool(f.get('refused')) for f in coll.failed)) else "")
+              + ".")
 
 
 def _colour(kind: str) -> str:

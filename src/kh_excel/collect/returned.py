@@ -53,10 +53,15 @@ class Returned:
     result_header: str = ""        # the returned column the results were read from
     rows: list[ReturnedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the whole file (another sheet left unread …)
+    refused: bool = False          # read, but not this table's figures (another year, file, sheet, period)
 
     def failed(self, reason: str) -> "Returned":
         self.ok, self.reason = False, reason
         return self
+
+    def refuse(self, reason: str) -> "Returned":
+        self.refused = True
+        return self.failed(reason)
 
 
 class MasterIndex:
@@ -218,11 +223,11 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             if differs:
                 hint = (f" Nếu chỉ là bảng gốc đã đổi tên, hãy đặt lại tên «{meta.get('master_file', '')}» cho bảng gốc "
                         "rồi tổng hợp lại." if len(differs) == 1 and "tệp «" in differs[0] else "")
-                return out.failed(f"Tệp «{path}»: phiếu nhập không thuộc bảng đang tổng hợp ("
+                return out.refuse(f"Tệp «{path}»: phiếu nhập không thuộc bảng đang tổng hợp ("
                                   + "; ".join(differs) + "), không ghi số liệu nào của tệp này." + hint)
             sheet, why = _form_sheet(book, names)
             if sheet is None:
-                return out.failed(f"Tệp «{path}»: phiếu nhập {why}, không ghi số liệu nào của tệp này.")
+                return out.refuse(f"Tệp «{path}»: phiếu nhập {why}, không ghi số liệu nào của tệp này.")
             others = [s for s in names if s not in (sheet, META_SHEET)]
             if others:
                 out.notes.append(f"tệp có thêm trang {', '.join(f'«{s}»' for s in others)}: chỉ đọc trang «{sheet}»")
@@ -254,14 +259,14 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     period = column_period(table, label)
     if not same_period(period, index.period):
         hint = " (chọn cột khác của bảng gốc bằng --period)" if len(index.table.periods) > 1 else ""
-        return out.failed(f"Tệp «{path}», trang «{table.sheet}»: cột «{label}» là số liệu {period_words(period)}, "
+        return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: cột «{label}» là số liệu {period_words(period)}, "
                           f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "
                           "không ghi số liệu nào của tệp này.")
     if out.is_form and vtext.fold(label) != vtext.fold(index.result_label):
         # the column the form was made for (its group, its period) is not the one being filled
         hint = (" (chọn cột khác của bảng gốc bằng --group hoặc --period)"
                 if len(index.table.groups) > 1 or len(index.table.periods) > 1 else "")
-        return out.failed(f"Tệp «{path}»: phiếu nhập lập cho cột «{label}» của bảng gốc, còn bảng gốc đang tổng hợp "
+        return out.refuse(f"Tệp «{path}»: phiếu nhập lập cho cột «{label}» của bảng gốc, còn bảng gốc đang tổng hợp "
                           f"vào cột «{index.result_label}»{hint}; không ghi số liệu nào của tệp này.")
     out.result_header = label
     fmts = grid.number_formats
