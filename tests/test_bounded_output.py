@@ -70,7 +70,7 @@ def test_collect_report_past_a_screenful_summarises_each_agencys_rows(tmp_path):
     (agency,) = report["agencies"]
     assert agency["counts"]["changed"] == 96 and [c["row"] for c in agency["changed"]] == sorted(changed)
     proc = run_cli("collect", master, back, "-o", tmp_path / "o.xlsx", env=WIDE)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr   # figures of the master replaced: each needs a look
     out = proc.stdout
     assert sum(f"dòng {r}: " in out for r in changed) == SCREENFUL  # rows 2 … 24, 26 … 42
     assert "dòng 42: 41 Số hộ" in out and "dòng 43: " not in out

@@ -51,6 +51,7 @@ EXPECTED = dict(TRUTH)
 EXPECTED[15] = None   # conflict: not written, the master's cell (empty) stays
 EXPECTED[51] = None   # its only lead deleted the row
 EXPECTED[45] = None   # left empty
+EXPECTED[29] = None   # its plan was changed: a result against another plan is not written
 
 
 def _agency_of(path: Path) -> str:
@@ -216,10 +217,14 @@ def test_report_names_every_case(trip):
     xd = _agency(rep, PLAN_CHANGER)
     (plan,) = xd["refused_plans"]
     assert (plan["row"], plan["master"], plan["returned"]) == (29, "1.200", "1.500")
-    assert [i["row"] for i in xd["unchanged"]] == [20] and [i["row"] for i in xd["filled"]] == [29]
+    assert (plan["result"], plan["result_cell"]) == ("1.050", "F9")   # said, not written
+    assert [i["row"] for i in xd["unchanged"]] == [20] and xd["filled"] == []
 
     kh = _agency(rep, "Sở Khoa học và Công nghệ")
-    assert kh["changed"] == [{"row": 17, "stt": "4", "name": kh["changed"][0]["name"], "old": 10.5, "new": 10.8}]
+    (changed,) = kh["changed"]
+    assert (changed["row"], changed["old"], changed["new"]) == (17, 10.5, 10.8)
+    # which file and cell replaced the master's figure (the form's row 8 under section I)
+    assert (Path(changed["file"]).name, changed["sheet"], changed["cell"]) == ("Sở Khoa học và Công nghệ.xlsx", FORM_SHEET, "F8")
 
     assert [i["row"] for i in _agency(rep, ROW_DELETER)["deleted"]] == [51]
     assert [i["row"] for i in _agency(rep, EMPTY_LEAVER)["empty"]] == [45]
@@ -389,6 +394,8 @@ def test_a_number_typed_as_vietnamese_text_is_read_right_or_refused(d):
 def test_result_text_is_judged_strictly():
     assert judge_result("1.234,5", None, _ind()).number == Decimal("1234.5")
     assert judge_result("70.2", None, _ind()).kind == "invalid"           # 70,2 or 702? refused, not guessed
+    note = judge_result("39.7", None, _ind()).note                          # … and says it is not written
+    assert "không ghi" in note and "đã hiểu" not in note and "«39.7»" in note
     assert judge_result(">95", None, _ind()).text == ">95"
     assert judge_result("Hoàn thành", None, _ind()).kind == "invalid"      # words for a numeric target
     # an estimate or a change the reader reads (branch est) is kept as written, whatever the plan

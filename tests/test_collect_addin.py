@@ -102,3 +102,34 @@ def test_collect_needs_a_saved_workbook(tmp_path):
     shutil.copy(LAO_CAI, src)
     ok, message = run_action("tong_hop_so_lieu", open_book(src))  # the remote engine knows only the name
     assert not ok and "Hãy lưu sổ tính" in message
+
+
+def test_the_ribbon_collects_into_the_column_its_forms_were_made_for(tmp_path):
+    # «Kỳ» of the settings chooses the year's column for the forms; the six months' column already has figures
+    # (the reader's default): the collected figure goes where the form asked for it, never into the six months'
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện 6 tháng năm 2026",
+               "Ước thực hiện cả năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 540, None, "Phòng Kinh tế"])
+    ws.append(["2", "Tổng thu ngân sách", "Tỷ đồng", 300, 160, None, "Phòng Tài chính"])
+    cs = wb.create_sheet("Cấu hình văn bản")
+    cs.append(["Kỳ", "cả năm"])
+    cs.append(["Thư mục phiếu nhận về", "nhan lai"])
+    master = tmp_path / "chi tieu.xlsx"
+    wb.save(master)
+    ok, message = run_action("tao_phieu", _saved_book(master))
+    assert ok, message
+    form = tmp_path / "chi tieu - văn bản" / "Phiếu nhập" / "Phòng Kinh tế.xlsx"
+    fb = openpyxl.load_workbook(form)
+    assert fb[FORM_SHEET].cell(6, COL["result"]).value == "Ước thực hiện cả năm 2026"
+    fb[FORM_SHEET].cell(FIRST_ROW, COL["result"]).value = 1250
+    (tmp_path / "nhan lai").mkdir()
+    fb.save(tmp_path / "nhan lai" / "Phòng Kinh tế.xlsx")
+    ok, message = run_action("tong_hop_so_lieu", _saved_book(master))
+    assert ok, message
+    out = openpyxl.load_workbook(tmp_path / "chi tieu - tổng hợp số liệu.xlsx")["Chỉ tiêu"]
+    assert [[out.cell(r, c).value for c in (5, 6)] for r in (4, 5)] == [[540, 1250], [160, None]]

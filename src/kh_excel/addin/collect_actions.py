@@ -65,7 +65,7 @@ def summary(coll, written: Path) -> str:
     parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
              f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
     counts = []
-    for k in ("refused_plans", "invalid", "added", "deleted"):
+    for k in ("changed", "refused_plans", "invalid", "added", "deleted"):
         n = sum(len(a.items[k]) for a in coll.agencies)
         if n:
             counts.append(f"{n} {ITEM_LISTS[k]}")
@@ -78,8 +78,10 @@ def summary(coll, written: Path) -> str:
     twice = [a.name for a in coll.agencies if len(a.files) > 1]
     if twice:
         parts.append("Gửi nhiều lần: " + ", ".join(twice) + ".")
-    if coll.failed:
-        parts.append("Không đọc được: " + "; ".join(f["reason"] for f in coll.failed))
+    for refused, label in ((False, "Không đọc được"), (True, "Không nhận (không ghi số liệu nào)")):
+        reasons = [f["reason"].rstrip(".") for f in coll.failed if bool(f.get("refused")) == refused]
+        if reasons:
+            parts.append(f"{label}: " + "; ".join(reasons) + ".")
     if coll.not_returned:
-        parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned) + ".")
+        parts.append(f"Chưa gửi ({len(coll.not_returned)}): " + ", ".join(coll.not_returned_shown()) + ".")
     return "\n".join(parts)

@@ -102,14 +102,24 @@ def no_agencies(table: Table) -> CollectError:
                         "tiêu theo cơ quan (phiếu nhập và tổng hợp số liệu cần biết mỗi chỉ tiêu do cơ quan nào chủ trì).")
 
 
+def master_result_label(table: Table) -> str:
+    """The master's result column as its header reads, or the one collect adds to a plan-only master."""
+    result = table.column_headers.get("result") if table.has_results else None
+    return vtext.clean(result) if result else (f"Thực hiện năm {table.year}" if table.year else "Thực hiện")
+
+
+def master_name(path: str | Path) -> str:
+    """The master's file name as a form records it («Tệp gốc») and collect compares it."""
+    return readable(Path(path).name)
+
+
 def _headers(table: Table) -> dict[str, str]:
     year = table.year
-    result = table.column_headers.get("result") if table.has_results else None
     return {
         "stt": "STT", "name": "Chỉ tiêu", "unit": "Đơn vị tính",
         "target": f"Kế hoạch năm {year}" if year else "Kế hoạch",
         "previous": f"Thực hiện năm {year - 1}" if year else "Số liệu năm trước",  # not a second «Thực hiện»
-        "result": vtext.clean(result) if result else (f"Thực hiện năm {year}" if year else "Thực hiện"),
+        "result": master_result_label(table),
         "note": "Ghi chú", "key": KEY_HEADER,
     }
 
@@ -246,11 +256,41 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
 
 
 def read_period_settings(path: str | Path) -> dict[str, str]:
-    """«Kỳ báo cáo» and «Hạn gửi số liệu» from the workbook's settings sheet, when it has them. A broken
-    settings sheet is a SettingsError, in the words `render` and the add-in use for it."""
+    """«Kỳ báo cáo», «Hạn gửi số liệu», «Nhóm cột» and «Kỳ» from the workbook's settings sheet, when it has
+    them. A broken settings sheet is a SettingsError, in the words `render` and the add-in use for it."""
     from kh_excel.docs.settings import read_settings_sheet
     common = read_settings_sheet(path).for_kind("chung")
-    return {k: common[k] for k in ("ky_bao_cao", "han_gui") if common.get(k)}
+    return {k: str(common[k]).strip() for k in ("ky_bao_cao", "han_gui", "nhom_cot", "ky") if common.get(k)}
+
+
+def read_master(path: str | Path, sheet: str | None = None, group: str | None = None,
+                period: str | None = None, period_is_label: bool = False) -> tuple[Table, dict[str, str]]:
+    """The master table as forms and collect both read it — the column group and period `--group`/`--period`
+    name, else «Nhóm cột»/«Kỳ» of the settings sheet, as `render` does — and the settings read.
+
+    With `period_is_label` (forms, whose --period is also the «Kỳ báo cáo» written on the form), a period
+    chooses the column only in a table that has period columns; elsewhere it is the form's label alone."""
+    from kh_excel.api import read_workbook
+    given = read_period_settings(path)
+    group = group or given.get("nhom_cot")
+    chosen = period or given.get("ky")
+    table = read_workbook(path, sheet=sheet, group=group)
+    if not chosen or (period_is_label and not table.periods):
+        return table, given
+    _one_period(table, chosen)
+    return read_workbook(path, sheet=table.sheet, group=group, period=chosen), given
+
+
+def _one_period(table: Table, wanted: str) -> None:
+    """A period that names several of the table's periods («Năm 2026» is in «Thực hiện 6 tháng năm 2026» and in
+    «Ước thực hiện cả năm 2026») is refused: the forms and the merged column must be of one period, said plainly."""
+    from kh_excel.core.table import _match_name
+    if any(vtext.fold(p) == vtext.fold(wanted) for p in table.periods):
+        return
+    hits = [p for p in table.periods if _match_name(wanted, [p])]
+    if len(hits) > 1:
+        raise CollectError(f"Tệp «{table.file}», trang «{table.sheet}»: kỳ «{wanted}» khớp với nhiều cột ("
+                           + ", ".join(f"«{p}»" for p in hits) + "); hãy ghi rõ kỳ, ví dụ «6 tháng» hoặc «cả năm».")
 
 
 def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str = "", deadline: str = "",
@@ -277,7 +317,7 @@ def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str 
                                         "tạo), không ghi đè. Hãy chọn thư mục khác cho phiếu mới.")
     written = []
     for g in groups:
-        wb = build_form(table, g, period, deadline, readable(Path(src).name))
+        wb = build_form(table, g, period, deadline, master_name(src))
         written.append((g, write_atomic(out_dir / names[g.key], wb.save)))
     return written
 

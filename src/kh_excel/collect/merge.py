@@ -4,7 +4,10 @@ Nothing uncertain reaches the master: a result that is not a number (nor a targe
 expression, nor words for a qualitative indicator) is refused, a plan an agency changed is
 refused, two agencies (or two files of one agency) giving different values for one row is a
 conflict that leaves the master's cell as it was, and a master cell holding a formula is
-never overwritten. Each of these is reported with the file and cell it came from.
+never overwritten. A row whose plan was refused has its result left out too (a figure against
+another plan), and a figure that replaces one already in the master is written but needs a look.
+Each of these is reported with the file, sheet and cell it came from. Whole files of another
+year, table, sheet, column group or period are refused before any of this (returned.py).
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kh_excel.collect.forms import agency_rows
+from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
@@ -32,7 +35,8 @@ ITEM_LISTS: dict[str, str] = {
     "invalid": "số liệu không hợp lệ (không ghi)",
     "conflicts": "khác số của cơ quan khác (không ghi)",
 }
-ATTENTION = ("added", "deleted", "refused_plans", "invalid", "conflicts")
+# Everything but a plain fill needs a look: a figure that replaces another in the master included.
+ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflicts")
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,10 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
     if p is not None and not p.was_text:
         return Value("number", p.value.scaleb(2) if p.percent else p.value)  # a 95% cell is the figure 95
     if p is not None:
-        if p.ambiguous:
-            return Value("invalid", note=p.note)
+        if p.ambiguous:  # the reader's note says how it read it; collect writes nothing, so it says that
+            return Value("invalid", note=f"«{vtext.clean(raw)}»: không rõ dấu chấm là dấu thập phân hay dấu phân cách "
+                                         "hàng nghìn, nên không ghi; đề nghị ghi lại theo quy ước Việt Nam (dấu phẩy là "
+                                         f"dấu thập phân: {format_number(p.value)})")
         return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
     text = vtext.clean(raw)
     if parse_target(text).op != "text" or master.target.op == "text" or _figure_in_words(text):
@@ -133,6 +139,11 @@ class Collection:
     def not_returned(self) -> list[str]:
         return [a.name for a in self.agencies if not a.returned]
 
+    def not_returned_shown(self) -> list[str]:
+        """The agencies without a usable file, those whose file was refused said so."""
+        refused = {f.get("agency") for f in self.failed if f.get("refused")}
+        return [n + (" (tệp gửi bị từ chối)" if n in refused else "") for n in self.not_returned]
+
     @property
     def needs_attention(self) -> bool:
         return bool(self.failed or self.conflicts or self.skipped_cells
@@ -151,14 +162,19 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     failed: list[dict] = []
     # master row -> [(agency key, file, cell, Value)]
     given: dict[int, list[tuple[str, str, str, Value]]] = {}
+    sheet_of: dict[str, str] = {}
     for path in returned_paths:
         ret = read_returned(path, index)
         if not ret.ok:
-            failed.append({"file": ret.file, "reason": ret.reason})
+            failed.append({"file": ret.file, "reason": ret.reason, "refused": ret.refused,
+                           **({"agency": ret.agency} if ret.agency else {})})
             continue
         rep = reports[ret.agency_key]
         rep.files.append(ret.file)
+        sheet_of[ret.file] = ret.sheet
         rep.identified_by.append(ret.identified_by)
+        rep.notes.extend({"row": None, "stt": "", "name": "", "file": ret.file, "sheet": ret.sheet, "note": n}
+                         for n in ret.notes)
         _judge_file(ret, index, rep, given)
     conflicts: list[dict] = []
     writes: dict[int, Value] = {}
@@ -166,21 +182,25 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         ind = index.by_row[mrow]
         distinct = {v.same_key for _, _, _, v in entries}
         if len(distinct) > 1:
-            conflicts.append(_item(ind, values=[{"agency": reports[a].name, "file": f, "cell": c, "value": v.to_json()}
-                                                for a, f, c, v in entries]))
+            conflicts.append(_item(ind, values=[{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""),
+                                                 "cell": c, "value": v.to_json()} for a, f, c, v in entries]))
+            said = [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
             for a in dict.fromkeys(a for a, _, _, _ in entries):
-                reports[a].items["conflicts"].append(_item(ind, values=[v.shown() for _, _, _, v in entries]))
+                reports[a].items["conflicts"].append(_item(ind, values=said))
             continue
         value = entries[0][3]
         writes[mrow] = value
         old = master_value(ind)
         for a in dict.fromkeys(a for a, _, _, _ in entries):
+            f, c = next((f, c) for a2, f, c, _ in entries if a2 == a)
+            where = {"file": f, "sheet": sheet_of.get(f, ""), "cell": c}
             if old.kind == "empty":
-                reports[a].items["filled"].append(_item(ind, new=value.to_json()))
+                reports[a].items["filled"].append(_item(ind, new=value.to_json(), **where))
             elif old.same_key == value.same_key:
-                reports[a].items["unchanged"].append(_item(ind, value=value.to_json()))
+                reports[a].items["unchanged"].append(_item(ind, value=value.to_json(), **where))
             else:
-                reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json()))
+                reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json(),
+                                                         old_shown=old.shown(), new_shown=value.shown(), **where))
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
                       conflicts=conflicts, writes=writes, result_column=master.columns.get("result"))
 
@@ -189,7 +209,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
                 given: dict[int, list[tuple[str, str, str, Value]]]) -> None:
     own_rows = index.rows_of[ret.agency_key]
     seen: set[int] = set()
-    where = {"file": ret.file}
+    where = {"file": ret.file, "sheet": ret.sheet}
     for rr in ret.rows:
         if rr.master_row is None or rr.master_row not in own_rows:
             reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
@@ -201,10 +221,15 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         if rr.master_row in seen:
             rep.items["added"].append(_item(ind, **where, cell=f"A{rr.row}", reason="dòng lặp lại trong tệp"))
         seen.add(rr.master_row)
-        if rr.target is not None and not same_plan(rr.target, ind.target):
-            rep.items["refused_plans"].append(_item(ind, **where, cell=rr.target_cell,
-                                                    master=ind.target.text, returned=rr.target.text))
+        if rr.note and vtext.fold(rr.note) != vtext.fold(ind.note or ""):  # the agency's own words: read them
+            rep.notes.append(_item(ind, **where, cell=rr.note_cell, note=f"ghi chú của cơ quan: «{rr.note}»"))
         value = judge_result(rr.result, rr.result_format, ind)
+        if rr.target is not None and not same_plan(rr.target, ind.target):
+            # a result is the figure against a plan: against another plan than the master's it is not written
+            unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
+            rep.items["refused_plans"].append(_item(ind, **where, cell=rr.target_cell,
+                                                    master=ind.target.text, returned=rr.target.text, **unwritten))
+            continue
         if value.kind == "empty":
             rep.items["empty"].append(_item(ind, **where, cell=rr.result_cell))
         elif value.kind == "invalid":
@@ -218,10 +243,6 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
 
 
 # ------------------------------------------------------------------------------ writing
-
-
-def result_header(table: Table) -> str:
-    return f"Thực hiện năm {table.year}" if table.year else "Thực hiện"
 
 
 def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: Collection,
@@ -290,7 +311,7 @@ def _add_result_column(ws, table: Table) -> int:
         if src.has_style:
             dst.font, dst.border = copy.copy(src.font), copy.copy(src.border)
             dst.fill, dst.alignment = copy.copy(src.fill), copy.copy(src.alignment)
-    ws.cell(table.header_rows[0], c).value = result_header(table)
+    ws.cell(table.header_rows[0], c).value = master_result_label(table)
     number_row = table.header_rows[-1] if len(table.header_rows) > 1 else None
     left = ws.cell(number_row, c - 1).value if number_row else None
     if isinstance(left, str) and left.strip().startswith("(") and left.strip("() ").isdigit():
@@ -299,11 +320,12 @@ def _add_result_column(ws, table: Table) -> int:
     return c - 1
 
 
-def collect_files(master_path: str | Path, returned_paths: list[str | Path], sheet: str | None = None) -> tuple[Table, Collection]:
-    """Read the master (WorkbookError when it cannot be) and judge the returned workbooks."""
-    from kh_excel.api import read_workbook
-    from kh_excel.collect.forms import no_agencies
-    table = read_workbook(master_path, sheet=sheet)
+def collect_files(master_path: str | Path, returned_paths: list[str | Path], sheet: str | None = None,
+                  group: str | None = None, period: str | None = None) -> tuple[Table, Collection]:
+    """Read the master (WorkbookError when it cannot be) from the column group and period the forms were
+    made for (`read_master`), and judge the returned workbooks."""
+    from kh_excel.collect.forms import no_agencies, read_master
+    table, _ = read_master(master_path, sheet=sheet, group=group, period=period)
     if not agency_rows(table):
         raise no_agencies(table)
     return table, collect(table, returned_paths)

@@ -45,41 +45,54 @@ def report_rows(coll: Collection) -> list[list[Any]]:
     """The report as sheet rows (the add-in puts them in the merged copy): everything but the plain fills."""
     rows: list[list[Any]] = [REPORT_HEADER]
     for a in coll.agencies:
-        for k in ("changed", "empty", *ATTENTION):
+        for k in ("empty", *ATTENTION):
             for item in a.items[k]:
+                detail = "; ".join(x for x in (_detail(item), f"ô {item['cell']}" if item.get("cell") else "") if x)
                 rows.append([a.name, ITEM_LISTS[k], item.get("row"), item.get("stt"), item.get("name"),
-                             _detail(item), item.get("file", "")])
+                             detail, item.get("file", "")])
         for note in a.notes:
-            rows.append([a.name, "ghi chú", note["row"], note["stt"], note["name"], note["note"], note["file"]])
+            detail = note["note"] + (f"; ô {note['cell']}" if note.get("cell") else "")
+            rows.append([a.name, "ghi chú", note["row"], note["stt"], note["name"], detail, note["file"]])
     for c in coll.skipped_cells:
         rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
     for f in coll.failed:
-        rows.append(["", "tệp không đọc được", None, None, None, f["reason"], f["file"]])
-    for name in coll.not_returned:
-        rows.append([name, "chưa gửi", None, None, None, "", ""])
+        rows.append([f.get("agency", ""), "tệp bị từ chối (không ghi)" if f.get("refused") else "tệp không đọc được",
+                     None, None, None, f["reason"], f["file"]])
+    for name, shown in zip(coll.not_returned, coll.not_returned_shown()):
+        rows.append([name, "chưa gửi", None, None, None, shown[len(name):].strip(" ()"), ""])
     return rows
 
 
 def _detail(item: dict) -> str:
     extra = []
     if "old" in item:
-        extra.append(f"bảng gốc {item['old']} → {item['new']}")
+        extra.append(f"bảng gốc {item.get('old_shown', item['old'])} → {item.get('new_shown', item['new'])}")
     if "master" in item:
         extra.append(f"kế hoạch «{item['master']}» bị sửa thành «{item['returned']}»")
+        if item.get("result"):
+            extra.append(f"số liệu {item['result']} ở ô {item['result_cell']} không ghi")
     if "values" in item:
         extra.append("các số: " + "; ".join(str(v) for v in item["values"]))
     if item.get("reason"):
         extra.append(item["reason"])
-    if item.get("cell") and item.get("row"):
-        extra.append(f"ô {item['cell']}")
     return "; ".join(extra)
 
 
+def _where(item: dict) -> str:
+    """«tệp «Sở Xây dựng.xlsx», trang «Phiếu nhập», ô F9»: where the figure or refusal came from."""
+    from pathlib import Path
+    parts = [f"tệp «{Path(item['file']).name}»"] if item.get("file") else []
+    parts += [f"trang «{item['sheet']}»"] if item.get("sheet") else []
+    parts += [f"ô {item['cell']}"] if item.get("cell") else []
+    return ", ".join(parts)
+
+
 def _line(item: dict) -> str:
-    head = f"dòng {item['row']}" if item.get("row") else item.get("cell", "")
-    what = f"{item.get('stt') or ''} {item.get('name', '')[:60]}".strip()
-    extra = _detail(item)
-    return f"{head}: {what}" + (f" ({extra})" if extra else "")
+    head = f"dòng {item['row']}" if item.get("row") else ""
+    what = f"{item.get('stt') or ''} {(item.get('name') or '')[:60]}".strip()
+    extra = "; ".join(x for x in (_detail(item), _where(item)) if x)
+    text = ": ".join(x for x in (head, what) if x)
+    return f"{text} ({extra})" if text and extra else text or extra
 
 
 def print_collection(coll: Collection, show_all: bool = False) -> None:
@@ -101,7 +114,7 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
         con.print("  " + escape(counts or "không có dòng nào"))
         if a.matched_by["stt_name"]:
             con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] (tệp không phải phiếu nhập của chương trình)")
-        lines = [(k, item) for k in ("changed", *ATTENTION) for item in a.items[k]] + [("note", n) for n in a.notes]
+        lines = [(k, item) for k in ATTENTION for item in a.items[k]] + [("note", n) for n in a.notes]
         listed, rest = split_screenful(lines, show_all)
         for k, item in listed:
             if k == "note":
@@ -120,14 +133,16 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
         con.print(f"[red]Không ghi[/] thêm {len(rest)} ô, ở các dòng {row_list(c['row'] for c in rest if c.get('row'))}")
         hidden += len(rest)
     for f in coll.failed:
-        con.print(f"[red]Lỗi:[/] {escape(f['reason'])}")
+        con.print(f"[red]{'Không nhận' if f.get('refused') else 'Lỗi'}:[/] {escape(f['reason'])}")
     if coll.not_returned:
-        con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned)))
+        con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned_shown())))
     if hidden:
         con.print(not_shown_line([f"{hidden} dòng"]))
     written = len(coll.writes) - len(coll.skipped_cells)
     con.print(f"\n[bold]Đã ghi {written} số liệu[/], {len(coll.conflicts)} dòng có số liệu khác nhau giữa các cơ quan, "
-              f"{len(coll.failed)} tệp không đọc được.")
+              f"{sum(not f.get('refused') for f in coll.failed)} tệp không đọc được"
+              + (f", {refused} tệp bị từ chối" if (refused := sum(bool(f.get('refused')) for f in coll.failed)) else "")
+              + ".")
 
 
 def _colour(kind: str) -> str:

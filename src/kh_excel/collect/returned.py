@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kh_excel.collect.forms import FORM_KIND, KEY_HEADER, META_FIELDS, META_SHEET, AgencyRows, parse_key, row_digest
+from kh_excel.collect.forms import (FORM_KIND, FORM_SHEET, KEY_HEADER, META_FIELDS, META_SHEET, AgencyRows,
+                                    master_name, master_result_label, parse_key, row_digest)
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table, Target
 from kh_excel.core.validation import col_letter
@@ -30,6 +31,8 @@ class ReturnedRow:
     result_cell: str               # A1 reference of the result cell ("" without a result column)
     target: Target | None          # the plan as the reader understood it (None without a plan column)
     target_cell: str
+    note: str = ""                 # the row's «Ghi chú» as returned
+    note_cell: str = ""
     master_row: int | None = None
     matched_by: str = ""           # "key" or "stt_name"
     why_unmatched: str = ""
@@ -47,11 +50,18 @@ class Returned:
     agency: str = ""
     identified_by: str = ""        # "form", "title", "file_name" or "rows"
     is_form: bool = False
+    result_header: str = ""        # the returned column the results were read from
     rows: list[ReturnedRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole file (another sheet left unread …)
+    refused: bool = False          # read, but not this table's figures (another year, file, sheet, period)
 
     def failed(self, reason: str) -> "Returned":
         self.ok, self.reason = False, reason
         return self
+
+    def refuse(self, reason: str) -> "Returned":
+        self.refused = True
+        return self.failed(reason)
 
 
 class MasterIndex:
@@ -59,6 +69,9 @@ class MasterIndex:
 
     def __init__(self, table: Table, agencies: list[AgencyRows]):
         self.table = table
+        self.file_name = master_name(table.file)
+        self.result_label = master_result_label(table)
+        self.period = column_period(table)
         self.by_row = {ind.row: ind for ind in table.indicators}
         self.digest = {ind.row: row_digest(ind.stt, ind.name) for ind in table.indicators}
         self.by_name: dict[str, list[Indicator]] = {}
@@ -93,6 +106,67 @@ def _meta(book, names: list[str]) -> dict[str, str]:
     return out
 
 
+def column_period(table: Table, label: str | None = None) -> tuple[int | None, int, str]:
+    """(year, months, quarter) of a table's result column — or of the column `label` names (a form's own
+    result column): «Thực hiện 6 tháng năm 2026» (2026, 6, ""), «Ước thực hiện năm 2026» (2026, 12, "")."""
+    from dataclasses import replace
+    from kh_excel.core.table import _year_of
+    from kh_excel.docs.period import of_table
+    t = table if label is None else replace(table, column_headers={**table.column_headers, "result": label},
+                                            period=None)
+    year = _year_of(t.column_headers.get("result", "")) or _year_of(t.period or "") or table.year
+    per = of_table(t, year or 0)
+    return year, per.months, per.quarter
+
+
+def period_words(period: tuple[int | None, int, str]) -> str:
+    """«6 tháng năm 2026», «quý II năm 2026», «cả năm 2026» (without the year when the table names none)."""
+    year, months, quarter = period
+    if months == 12 and not quarter:
+        return f"năm {year}" if year else "cả năm"
+    span = f"quý {quarter}" if quarter else f"{months} tháng"
+    return f"{span} năm {year}" if year else span
+
+
+def same_period(a: tuple[int | None, int, str], b: tuple[int | None, int, str]) -> bool:
+    """Same months (and quarter); the same year where both name one."""
+    return a[1:] == b[1:] and (a[0] is None or b[0] is None or a[0] == b[0])
+
+
+def other_master(meta: dict[str, str], index: "MasterIndex") -> list[str]:
+    """What a form's hidden sheet says of the master it was made from, where it differs from the master being
+    filled: the year, the file name, the sheet. A figure of another year or another table is no figure of this one."""
+    t = index.table
+    out = []
+    if meta.get("year", "") != str(t.year or ""):
+        out.append(f"năm {meta.get('year') or '(không ghi)'}, bảng đang tổng hợp là năm {t.year or '(không ghi)'}")
+    if vtext.clean(meta.get("master_file", "")).casefold() != vtext.clean(index.file_name).casefold():
+        out.append(f"lập từ tệp «{meta.get('master_file', '')}», bảng đang tổng hợp là tệp «{index.file_name}»")
+    if meta.get("master_sheet", "") != t.sheet:
+        out.append(f"lập từ trang «{meta.get('master_sheet', '')}», bảng đang tổng hợp ở trang «{t.sheet}»")
+    return out
+
+
+def _has_key_column(grid) -> bool:
+    """Whether a sheet's header carries the form's «Mã dòng» column (the sheet a form's rows are keyed in)."""
+    want = vtext.fold(KEY_HEADER)
+    return any(isinstance(v, str) and vtext.fold(v) == want for row in grid.rows[:30] for v in row)
+
+
+def _form_sheet(book, names: list[str]) -> tuple[str | None, str]:
+    """The sheet a form is read from: «Phiếu nhập», else the one sheet that carries the row keys (the agency
+    renamed it). Never another sheet an agency added (its own working copy, another commune …): None and why."""
+    if FORM_SHEET in names:
+        return FORM_SHEET, ""
+    keyed = [s for s in names if s != META_SHEET and _has_key_column(book.grid(s))]
+    if len(keyed) == 1:
+        return keyed[0], ""
+    if not keyed:
+        return None, f"không còn trang «{FORM_SHEET}» (trang có cột «{KEY_HEADER}»)"
+    return None, (f"không còn trang «{FORM_SHEET}» mà có {len(keyed)} trang cùng có cột «{KEY_HEADER}» ("
+                  + ", ".join(f"«{s}»" for s in keyed) + "), không biết trang nào là phiếu đã điền")
+
+
 def _find_agency(texts: list[str], index: MasterIndex) -> str:
     """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»)."""
     from kh_excel.core.agencies import AgencyRegistry
@@ -106,8 +180,32 @@ def _find_agency(texts: list[str], index: MasterIndex) -> str:
     return best
 
 
+def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> Table:
+    """A retyped workbook with columns of several periods (6 tháng, cả năm) is read from the one of the
+    master's period, whichever has figures; the reader's own default may be another (said in `notes`)."""
+    from kh_excel.api import read_workbook
+    if same_period(column_period(table), index.period):
+        return table
+    from kh_excel.errors import UserError
+    for p in table.periods:
+        try:
+            other = read_workbook(grids, file=table.file, sheet=table.sheet, period=p)
+        except UserError:
+            continue
+        if other.has_results and same_period(column_period(other), index.period):
+            notes.append(f"chỉ đọc cột «{master_result_label(other)}» ({period_words(column_period(other))}), "
+                         f"không lấy cột «{master_result_label(table)}» ({period_words(column_period(table))}): "
+                         f"bảng gốc cần số liệu {period_words(index.period)}")
+            return other
+    return table
+
+
 def read_returned(path: str | Path, index: MasterIndex) -> Returned:
-    """Read one returned workbook and match its rows; never raises for a bad file."""
+    """Read one returned workbook and match its rows; never raises for a bad file.
+
+    A form of ours is read from its «Phiếu nhập» sheet only, and refused when it was made from another
+    year, file or sheet than the master's. Any returned workbook is refused when its result column is of
+    another period or year than the master's (six months' figures never go into the year's column)."""
     from kh_excel.api import read_workbook
     from kh_excel.errors import UserError
     from kh_excel.io.workbook import open_workbook
@@ -117,7 +215,25 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         book = open_workbook(path)
         names = book.sheet_names
         meta = _meta(book, names)
-        grids = [book.grid(s) for s in names if s != META_SHEET and not book.is_hidden(s)]
+        out.is_form = meta.get("kind") == FORM_KIND
+        if out.is_form and meta.get("agency_key") in index.agencies:
+            out.agency = index.agencies[meta["agency_key"]].name  # named even when the file is refused
+        if out.is_form:
+            differs = other_master(meta, index)
+            if differs:
+                hint = (f" Nếu chỉ là bảng gốc đã đổi tên, hãy đặt lại tên «{meta.get('master_file', '')}» cho bảng gốc "
+                        "rồi tổng hợp lại." if len(differs) == 1 and "tệp «" in differs[0] else "")
+                return out.refuse(f"Tệp «{path}»: phiếu nhập không thuộc bảng đang tổng hợp ("
+                                  + "; ".join(differs) + "), không ghi số liệu nào của tệp này." + hint)
+            sheet, why = _form_sheet(book, names)
+            if sheet is None:
+                return out.refuse(f"Tệp «{path}»: phiếu nhập {why}, không ghi số liệu nào của tệp này.")
+            others = [s for s in names if s not in (sheet, META_SHEET)]
+            if others:
+                out.notes.append(f"tệp có thêm trang {', '.join(f'«{s}»' for s in others)}: chỉ đọc trang «{sheet}»")
+            grids = [book.grid(sheet)]
+        else:
+            grids = [book.grid(s) for s in names if s != META_SHEET and not book.is_hidden(s)]
         table = read_workbook(grids, file=str(path))
     except UserError as exc:  # WorkbookError, InputRefused …: the message names the file
         return out.failed(str(exc))
@@ -127,9 +243,11 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     out.sheet = table.sheet
     if not table.has_results:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
+    if not out.is_form:
+        table = _of_master_period(table, grids, index, out.notes)
     grid = next(g for g in grids if g.sheet == table.sheet)
-    out.is_form = meta.get("kind") == FORM_KIND
-    rcol, tcol = table.columns["result"], table.columns.get("target")
+    rcol, tcol, ncol = table.columns["result"], table.columns.get("target"), table.columns.get("note")
+    label = master_result_label(table)
     key_col = None
     for hr in table.header_rows:
         row = grid.rows[hr - 1] if hr - 1 < len(grid.rows) else []
@@ -137,7 +255,20 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             if isinstance(v, str) and vtext.fold(v) == vtext.fold(KEY_HEADER):
                 key_col = c
             elif out.is_form and isinstance(v, str) and meta.get("result_header") and vtext.clean(v) == meta["result_header"]:
-                rcol = c  # our own form says which column is the result: no guessing between two «Thực hiện»
+                rcol, label = c, meta["result_header"]  # our own form says which column is the result
+    period = column_period(table, label)
+    if not same_period(period, index.period):
+        hint = " (chọn cột khác của bảng gốc bằng --period)" if len(index.table.periods) > 1 else ""
+        return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: cột «{label}» là số liệu {period_words(period)}, "
+                          f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "
+                          "không ghi số liệu nào của tệp này.")
+    if out.is_form and vtext.fold(label) != vtext.fold(index.result_label):
+        # the column the form was made for (its group, its period) is not the one being filled
+        hint = (" (chọn cột khác của bảng gốc bằng --group hoặc --period)"
+                if len(index.table.groups) > 1 or len(index.table.periods) > 1 else "")
+        return out.refuse(f"Tệp «{path}»: phiếu nhập lập cho cột «{label}» của bảng gốc, còn bảng gốc đang tổng hợp "
+                          f"vào cột «{index.result_label}»{hint}; không ghi số liệu nào của tệp này.")
+    out.result_header = label
     fmts = grid.number_formats
     for ind in table.indicators:
         r0 = ind.row - 1
@@ -148,6 +279,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             result_cell=f"{col_letter(rcol)}{ind.row}",
             target=ind.target if tcol is not None else None,
             target_cell=f"{col_letter(tcol)}{ind.row}" if tcol is not None else "",
+            note=vtext.clean(ind.note or ""),
+            note_cell=f"{col_letter(ncol)}{ind.row}" if ncol is not None else "",
         )
         key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
         if key and key[0] == index.table.sheet and key[1] in index.by_row and index.digest[key[1]] == key[2]:
