@@ -301,3 +301,15 @@ def test_a_section_head_with_a_dash_before_its_colon_is_the_section_not_an_agenc
         ["CÁC CHỈ TIÊU VỀ KINH TẾ"], ["Sở Tài chính"])
     assert general == [] and per_agency == {}
     assert per_section == {"kinh te": ["Tăng thu ngân sách.", "Giữ tăng trưởng."]}
+
+
+def test_a_head_opening_with_cac_is_an_agency_only_before_an_agencys_noun():
+    """«Các sở, ngành:» heads agencies' tasks; «Các giải pháp:», «Các chỉ tiêu về kinh tế - 0:» are sentences of the
+    text (hypothesis drew the second: any «Các …» was taken for a collective agency and the line was dropped)."""
+    general, per_section, per_agency = _task_texts(
+        ["Các chỉ tiêu về kinh tế - 0:", "Các giải pháp: tăng cường kỷ luật.", "Các sở, ngành: phối hợp thực hiện.",
+         "Các tổng kết: cuối năm."], ["CÁC CHỈ TIÊU VỀ KINH TẾ"], ["Sở Tài chính"])
+    assert general == ["Các chỉ tiêu về kinh tế - 0:", "Các giải pháp: tăng cường kỷ luật."]
+    assert per_section == {}
+    assert [(name, lines) for name, lines in per_agency.values()] == [
+        ("Các sở, ngành", ["Phối hợp thực hiện.", "Các tổng kết: cuối năm."])]

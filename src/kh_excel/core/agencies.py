@@ -94,6 +94,12 @@ _HEADS = (
 )
 _HEAD_KEYS = tuple(sorted({agency_key(h) for h in _HEADS}, key=len, reverse=True))
 _GENERIC_HEAD = agency_key("các")
+# What «các …» names when it names agencies, not a list of anything else («các giải pháp», «các chỉ tiêu»).
+_GENERIC_NOUNS = ("sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "xã", "phường", "thị trấn", "đặc khu",
+                  "huyện", "quận", "thị xã", "thành phố", "tỉnh", "phòng", "hội", "đoàn thể", "tổ chức", "doanh nghiệp",
+                  "ủy ban", "ubnd", "chi cục", "cục", "trung tâm", "trường", "bệnh viện", "thành viên", "tổ", "đảng ủy",
+                  "chi bộ", "cấp", "bộ", "lực lượng", "hợp tác xã", "cơ sở")
+_GENERIC_NOUN_KEYS = tuple(f"{_GENERIC_HEAD} {agency_key(n)} " for n in _GENERIC_NOUNS)
 
 
 def _head(piece: str) -> str | None:
@@ -256,8 +262,15 @@ class AgencyRegistry:
 
     def looks_like_agency(self, name: str) -> bool:
         """Whether a phrase names an agency: a known one, or one opening with an agency word («Sở …», «Công an
-        tỉnh», «Các sở, ngành»); «Đối với thu, chi ngân sách» does not."""
-        return name in self or _head(_tidy(name)) is not None
+        tỉnh», «Các sở, ngành»); «Đối với thu, chi ngân sách» does not, nor «Các giải pháp» or «Các chỉ tiêu về
+        kinh tế»: in free text (a task's head) «các» names agencies only before an agency's noun."""
+        if name in self:
+            return True
+        tidy = _tidy(name)
+        head = _head(tidy)
+        if head == "generic":
+            return (agency_key(tidy) + " ").startswith(_GENERIC_NOUN_KEYS)  # whole words: «các tổ», not «các tổng»
+        return head is not None
 
     def is_generic(self, name: str) -> bool:
         """Whether the name is a collective ("Các sở, ngành"), not one office to write to."""
