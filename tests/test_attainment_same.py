@@ -365,6 +365,14 @@ def _signed_words(reason: str) -> str:
     return reason
 
 
+def _tiny_change(outcome: tuple) -> bool:
+    """Changed on purpose: a growth that one decimal shows as 0,0 though it is none is written with the decimals
+    that show it («giảm bình quân 0,01%»), where the code before wrote «tăng bình quân 0,0%» for -0,01%. Compared
+    with the rule in tests/test_growth_results.py, not with the code before."""
+    g = outcome[1].growth if outcome[0] == "ok" else None
+    return g is not None and g != 0 and abs(g) < Decimal("0.05")
+
+
 def _newly_judged(ind: Indicator) -> bool:
     """Changed on purpose (branch est): a fall written as the result («Giảm 2,5-3») of a row with a growth plan is a
     negative growth, judged against the plan; the code before refused it. Such rows are compared with the rule in
@@ -409,6 +417,8 @@ def assert_same_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE, f
     if new[0] == "raised":
         assert new[1] == old[1]
         return
+    if any(_tiny_change(("ok", a)) for a in new[1].assessments):
+        return  # written with the decimals that show it, on purpose: tests/test_growth_results.py
     assert [_assessment(a) for a in new[1].assessments] == [_assessment(a) for a in old[1].assessments]
     assert _summary(new[1].summary) == _summary(old[1].summary)
     assert table.indicators == twin.indicators  # and left the rows as the code before did
@@ -512,7 +522,7 @@ def test_summarise_and_assess_equal_the_code_before(inds, year):
     # the code before divided a growth by a previous figure of 0 (DivisionByZero, or InvalidOperation for 0/0):
     # fixed on purpose (tests/test_growth_on_nothing.py), so those rows are left out of the comparison
     fixed = [o[0] == "raised" and o[1] in ("DivisionByZero", "InvalidOperation") and n[0] == "ok" or _newly_judged(i)
-             for n, o, i in zip(new, old, inds)]
+             or _tiny_change(n) for n, o, i in zip(new, old, inds)]
     new = [n for n, f in zip(new, fixed) if not f]
     old = [o for o, f in zip(old, fixed) if not f]
     assert [(k, _assessment(v) if k == "ok" else v) for k, v in new] == \

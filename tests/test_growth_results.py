@@ -123,3 +123,17 @@ def test_a_fall_plan_reads_as_its_size_and_its_signed_growth(a, b, op):
 @pytest.mark.parametrize("text", ["Giảm còn 3,5%", "Giảm 5", "Giảm 1,5 điểm %", "Tăng 5%", "giảm nghèo bền vững"])
 def test_what_is_no_fall_in_per_cent(text):
     assert reduction_plan(text) is None
+
+
+@pytest.mark.parametrize("result,previous,words", [
+    (9999, 10000, "giảm 0,01% so với năm trước"),      # -0,01%: «tăng 0,0%» before, neither true nor a fall
+    (10004, 10000, "tăng 0,04% so với năm trước"),
+    (10000, 10000, "tăng 0,0% so với năm trước"),      # no change at all: one decimal says it
+    (10700, 10000, "tăng 7,0% so với năm trước"),
+    (9296, 10000, "giảm 7,0% so với năm trước"),        # -7,04%: one decimal is enough
+])
+def test_a_change_is_written_with_the_decimals_that_show_it(result, previous, words):
+    ind = Indicator(row=2, kind="indicator", stt="1", name="Tổng mức bán lẻ hàng hóa", unit="Tỷ đồng",
+                    target=parse_target("Tăng 10%"), result=Decimal(result), previous=Decimal(previous),
+                    growth_target=True)
+    assert assess(ind).reason.startswith(words + ";"), assess(ind).reason

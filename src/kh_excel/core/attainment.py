@@ -195,7 +195,7 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
         years, first, last = ind.growth_period
         g = ((r / ind.growth_base) ** (Decimal(1) / years) - 1) * _HUNDRED
         status, reason = judge(g, t, d, tolerance)
-        return Assessment(ind, status, None, f"{_rise(g)} bình quân {format_number(abs(g), 1)}%/năm giai đoạn {first}–{last} "
+        return Assessment(ind, status, None, f"{change_words(g, 'bình quân')}/năm giai đoạn {first}–{last} "
                                              f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
                           (first, last))
     # "Tăng 10%" on an amount: judged by the growth against the previous year
@@ -206,7 +206,7 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
                           *growth)
     g = (r / base - 1) * _HUNDRED
     status, reason = judge(g, t, d, tolerance)
-    return Assessment(ind, status, None, f"{_rise(g)} {format_number(abs(g), 1)}% so với năm trước; {reason}", g, "%", "yoy")
+    return Assessment(ind, status, None, f"{change_words(g)} so với năm trước; {reason}", g, "%", "yoy")
 
 
 def planned_fall(ind: Indicator) -> Target | None:
@@ -220,6 +220,23 @@ def planned_fall(ind: Indicator) -> Target | None:
 def _rise(g: Decimal) -> str:
     """«tăng» or «giảm»: a change is written by its size with its word, never «tăng -7,0%»."""
     return "giảm" if g < 0 else "tăng"
+
+
+def change_size(g: Decimal) -> str:
+    """The size of a change in %, one decimal («7,0»); a change that one decimal shows as 0,0 though it is none
+    with the decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still,
+    «0,0000»."""
+    size = abs(g)
+    for places in range(1, 5):
+        shown = format_number(size, places)
+        if size == 0 or shown.strip("0,") != "":
+            return shown
+    return shown
+
+
+def change_words(g: Decimal, middle: str = "") -> str:
+    """«tăng 7,0%», «giảm bình quân 0,01%» (`middle`: «bình quân»): a change by its word and its size."""
+    return f"{_rise(g)} {middle + ' ' if middle else ''}{change_size(g)}%"
 
 
 _ZERO = Decimal(0)
@@ -776,7 +793,7 @@ def _figures(a: Assessment) -> tuple[str, str]:
     if ind.growth_target:
         g = a.growth
         res = ("chưa tính được mức tăng" if g is None else
-               f"{'tăng' if g >= 0 else 'giảm'} {format_number(abs(g), 1)}%"
+               change_words(g)
                + (f"/năm bình quân giai đoạn {a.growth_period[0]}–{a.growth_period[1]}" if a.growth_kind == "avg_yearly"
                   and a.growth_period else ""))
     elif rank:
