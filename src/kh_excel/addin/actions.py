@@ -8,10 +8,12 @@ number of rows (see engine.py and tests/test_addin_calls.py).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from kh_excel.addin.engine import NO_FILL, UNKNOWN_FILL, Session, SheetData, color_runs
-from kh_excel.addin.marks import STORE_SHEET, Mark, a1, parse_a1, queue_write_marks, read_marks, restore_color
+from kh_excel.addin.marks import (STORE_SHEET, Found, Mark, a1, col_key, locate, parse_a1, queue_write_marks, read_marks,
+                                  restore_color, row_key)
 from kh_excel.core import text as vtext
 from kh_excel.core.model import STATUS_LABELS, Table
 from kh_excel.errors import UserError
@@ -156,18 +158,63 @@ def _col(c1: int) -> str:
     return col_letter(c1 - 1)
 
 
-def _restore_ops(s: Session, marks: list[Mark], keep: set[tuple[str, tuple[int, int]]] = frozenset()) -> None:
-    """Queue what gives back the original state of every mark not in `keep`."""
+def _own_note(s: Session, sheet: str, cell: tuple[int, int]) -> bool:
+    """Whether the cell holds a note the add-in wrote. The desktop engine reads the text (ours start
+    with NOTE_PREFIX); the remote engine only knows that a note is there, so a mark that recorded
+    adding one is trusted."""
+    if cell not in (s.read_sheet(sheet).notes or set()):
+        return False
+    if s.remote:
+        return True
+    text = s.note_text(sheet, cell)
+    return text is not None and text.startswith(NOTE_PREFIX)
+
+
+def _own_fill(s: Session, sheet: str, cell: tuple[int, int]) -> bool:
+    """Whether the cell still wears the add-in's colour (desktop); the remote engine cannot tell."""
+    return s.remote or s.read_fill(sheet, cell) in (ERROR_FILL, WARNING_FILL)
+
+
+@dataclass
+class Restored:
+    cells: int = 0
+    notes_deleted: int = 0
+    user_notes: int = 0       # notes on marked cells that are not the add-in's: left as they are
+    user_fills: int = 0       # fills changed by the user since marking: left as they are
+    unknown_fills: int = 0    # original fill never known (remote engine): left without fill
+
+
+def _restore_ops(s: Session, found: list[Found], keep: set[tuple[str, tuple[int, int]]] = frozenset()) -> Restored:
+    """Queue what gives back the original state of every found mark not in `keep`: the recorded
+    fill where the add-in's colour is still on, and the deletion of the add-in's own notes only."""
+    done = Restored()
     fills: dict[str, dict[tuple[int, int], Any]] = defaultdict(dict)
-    for m in marks:
-        if (m.sheet, m.cell) in keep or not s.has_sheet(m.sheet):
+    for f in found:
+        if (f.sheet, f.cell) in keep:
             continue
-        fills[m.sheet][m.cell] = restore_color(m.original_fill)
-        if m.note_added:
-            s.queue("delete_note", m.sheet, m.cell)
+        m = f.mark
+        done.cells += 1
+        if _own_fill(s, f.sheet, f.cell):
+            fills[f.sheet][f.cell] = restore_color(m.original_fill)
+            done.unknown_fills += m.original_fill == UNKNOWN_FILL
+        else:
+            done.user_fills += 1
+        if m.note_added and _own_note(s, f.sheet, f.cell):
+            s.queue("delete_note", f.sheet, f.cell)
+            done.notes_deleted += 1
+        elif f.cell in (s.read_sheet(f.sheet).notes or set()):
+            done.user_notes += 1
     for sheet, cells in fills.items():
         for top_left, matrix in color_runs(sheet, cells):
             s.queue("colors", sheet, top_left, matrix)
+    return done
+
+
+def _lost_text(lost: list[Mark], limit: int = 10) -> str:
+    """Where the marks that could not be found were: «ô E18 trang «…»», the first `limit`."""
+    places = [f"ô {a1(m.cell)} trang «{m.sheet}»" for m in lost[:limit]]
+    more = f" và {len(lost) - limit} ô khác" if len(lost) > limit else ""
+    return ", ".join(places) + more
 
 
 # ----------------------------------------------------------------------------- kiem_tra
@@ -180,7 +227,8 @@ def kiem_tra(book) -> str:
     s = Session(book)
     table, data = find_table(s)
     findings = validate(table)
-    previous = {(m.sheet, m.cell): m for m in read_marks(s)}
+    previous_found, previous_lost = locate(s, read_marks(s), skip_sheet=_is_own)
+    previous = {(f.sheet, f.cell): f for f in previous_found}
 
     per_cell: dict[tuple[int, int], list] = defaultdict(list)
     for f in findings:
@@ -196,13 +244,17 @@ def kiem_tra(book) -> str:
         fs = per_cell[cell]
         severity = "error" if any(f.severity == "error" for f in fs) else "warning"
         old = previous.get((table.sheet, cell))
+        has_note = cell in (data.notes or set())
         if old is not None:
-            original, had_note = old.original_fill, old.had_note
-            if old.note_added:
-                s.queue("delete_note", table.sheet, cell)
+            # marked before: the cell's own fill is the recorded one, unless the user has coloured it since
+            original = old.mark.original_fill if _own_fill(s, table.sheet, cell) else s.read_fill(table.sheet, cell)
+            ours = old.mark.note_added and _own_note(s, table.sheet, cell)
         else:
             original = s.read_fill(table.sheet, cell)
-            had_note = cell in (data.notes or set())
+            ours = has_note and not s.remote and _own_note(s, table.sheet, cell)  # an earlier mark no record kept
+        if ours:
+            s.queue("delete_note", table.sheet, cell)
+        had_note = has_note and not ours
         fills[cell] = ERROR_FILL if severity == "error" else WARNING_FILL
         add_note = not had_note and notes_added < NOTE_LIMIT
         if add_note:
@@ -213,10 +265,11 @@ def kiem_tra(book) -> str:
             user_notes += 1
         else:
             notes_skipped += 1
-        marks.append(Mark(table.sheet, cell, severity, original, had_note, add_note))
+        marks.append(Mark(table.sheet, cell, severity, original, had_note, add_note,
+                          row_key=row_key(data, cell), col_key=col_key(data, cell[1], table.header_rows)))
 
     # Cells marked by an earlier check that are clean now get their state back.
-    _restore_ops(s, list(previous.values()), keep={(m.sheet, m.cell) for m in marks})
+    _restore_ops(s, previous_found, keep={(m.sheet, m.cell) for m in marks})
     for top_left, matrix in color_runs(table.sheet, fills):
         s.queue("colors", table.sheet, top_left, matrix)
 
@@ -229,6 +282,10 @@ def kiem_tra(book) -> str:
         summary += f" Chỉ {NOTE_LIMIT} ô đầu tiên có ghi chú; xem đủ nội dung ở trang «{RESULT_SHEET}»."
     if user_notes:
         summary += f" {user_notes} ô đã có ghi chú riêng của người dùng nên được giữ nguyên; nội dung lỗi của các ô này ở trang «{RESULT_SHEET}»."
+    if previous_lost:
+        summary += (f" Không tìm lại được {len(previous_lost)} ô đánh dấu lần trước ({_lost_text(previous_lost)}) vì dòng, "
+                    "cột hoặc trang đã bị xóa, sửa hay đổi tên: màu tô và ghi chú cũ ở các ô đó (nếu còn) chưa được bỏ, "
+                    "hãy tự bỏ.")
     s.queue("status", None, f"Kiểm tra số liệu: {n['error']} lỗi, {n['warning']} cảnh báo.")
     s.queue("alert", None, summary, TITLE, "critical" if n["error"] else "info")
     s.commit()
@@ -279,17 +336,42 @@ def xoa_danh_dau(book) -> str:
         s.queue("alert", None, message, TITLE, "info")
         s.commit()
         return message
-    _restore_ops(s, marks)
+    found, lost = locate(s, marks, skip_sheet=_is_own)
+    done = _restore_ops(s, found)
     queue_write_marks(s, [])
-    unknown = sum(1 for m in marks if m.original_fill == UNKNOWN_FILL)
-    message = f"Đã xóa đánh dấu của {len(marks)} ô và trả lại màu nền, ghi chú ban đầu."
-    if unknown:
-        message += (f" {unknown} ô được đánh dấu khi màu nền gốc không đọc được (Excel trên web/máy chủ), "
-                    "nên các ô đó được để không tô màu.")
+    message = _removal_message(done, found, lost)
     s.queue("status", None, "Đã xóa đánh dấu.")
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
     return message
+
+
+def _removal_message(done: Restored, found: list[Found], lost: list[Mark]) -> str:
+    """What «Xóa đánh dấu» did, and only that."""
+    parts = []
+    if done.cells:
+        sheets = sorted({f.sheet for f in found})
+        moved = sorted({f"«{f.mark.sheet}» nay là «{f.sheet}»" for f in found if f.sheet != f.mark.sheet})
+        parts.append(f"Đã bỏ đánh dấu của {done.cells} ô ở trang " + ", ".join(f"«{n}»" for n in sheets)
+                     + (f" (trang {', '.join(moved)})" if moved else "")
+                     + f": xóa {done.notes_deleted} ghi chú do lệnh Kiểm tra số liệu thêm"
+                     + (" và trả lại màu nền ghi lúc kiểm tra." if done.cells > done.unknown_fills + done.user_fills
+                        else "."))
+    else:
+        parts.append("Không bỏ được đánh dấu nào.")
+    if done.unknown_fills:
+        parts.append(f"{done.unknown_fills} ô được tô khi Excel (trên web/máy chủ) không cho đọc màu nền, nên nay để "
+                     "không tô màu; màu nền riêng của các ô đó (nếu có, kể cả màu tô sau khi kiểm tra) không lấy lại "
+                     "được, hãy tô lại.")
+    if done.user_fills:
+        parts.append(f"{done.user_fills} ô đã được tô màu khác sau khi kiểm tra nên giữ màu đó.")
+    if done.user_notes:
+        parts.append(f"Ghi chú của người dùng ở {done.user_notes} ô được giữ nguyên.")
+    if lost:
+        parts.append(f"Không tìm lại được {len(lost)} ô đã đánh dấu ({_lost_text(lost)}) vì dòng, cột hoặc trang đã "
+                     "bị xóa, sửa hay đổi tên sau khi kiểm tra: không ô nào bị sửa theo địa chỉ cũ; nếu còn ô tô màu "
+                     "hoặc ghi chú bắt đầu bằng «" + NOTE_PREFIX + "», hãy tự bỏ.")
+    return " ".join(parts)
 
 
 # ----------------------------------------------------------------------------- tinh_ty_le
