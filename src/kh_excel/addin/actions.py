@@ -159,20 +159,19 @@ def _col(c1: int) -> str:
 
 
 def _own_note(s: Session, sheet: str, cell: tuple[int, int]) -> bool:
-    """Whether the cell holds a note the add-in wrote. The desktop engine reads the text (ours start
-    with NOTE_PREFIX); the remote engine only knows that a note is there, so a mark that recorded
-    adding one is trusted."""
+    """Whether the cell holds a note the add-in wrote. Where the engine reads the text (desktop),
+    ours start with NOTE_PREFIX; where it only knows that a note is there (remote), a mark that
+    recorded adding one is trusted."""
     if cell not in (s.read_sheet(sheet).notes or set()):
         return False
-    if s.remote:
-        return True
     text = s.note_text(sheet, cell)
-    return text is not None and text.startswith(NOTE_PREFIX)
+    return text is None or text.startswith(NOTE_PREFIX)
 
 
 def _own_fill(s: Session, sheet: str, cell: tuple[int, int]) -> bool:
-    """Whether the cell still wears the add-in's colour (desktop); the remote engine cannot tell."""
-    return s.remote or s.read_fill(sheet, cell) in (ERROR_FILL, WARNING_FILL)
+    """Whether the cell still wears the add-in's colour; where the engine cannot read fills, assumed."""
+    fill = s.read_fill(sheet, cell)
+    return fill == UNKNOWN_FILL or fill in (ERROR_FILL, WARNING_FILL)
 
 
 @dataclass
@@ -251,7 +250,8 @@ def kiem_tra(book) -> str:
             ours = old.mark.note_added and _own_note(s, table.sheet, cell)
         else:
             original = s.read_fill(table.sheet, cell)
-            ours = has_note and not s.remote and _own_note(s, table.sheet, cell)  # an earlier mark no record kept
+            # a note of an earlier check whose record is gone: only where its text can be read
+            ours = has_note and (text := s.note_text(table.sheet, cell)) is not None and text.startswith(NOTE_PREFIX)
         if ours:
             s.queue("delete_note", table.sheet, cell)
         had_note = has_note and not ours
