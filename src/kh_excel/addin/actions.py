@@ -377,33 +377,21 @@ def _removal_message(done: Restored, found: list[Found], lost: list[Mark]) -> st
 # ----------------------------------------------------------------------------- tinh_ty_le
 
 
-def _find_columns(data: SheetData, table: Table) -> int:
-    """1-based column of "% so với KH" (and "Đánh giá" right of it) for this table."""
-    from kh_excel.core.formulas import RATIO_HEADER, STATUS_HEADER
+def _find_columns(s: Session, data: SheetData, table: Table) -> int:
+    """1-based column of "% so với KH" ("Đánh giá" right of it): the rule `attainment -o` follows
+    (core.formulas.output_columns), with the merges the engine can tell."""
+    from kh_excel.core.formulas import MergedInTheWay, merged_in_the_way_message, output_columns
 
-    top = table.header_rows[0]
-    bottom = table.last_data_row
-    want_r, want_s = vtext.fold(RATIO_HEADER), vtext.fold(STATUS_HEADER)
-    for r in table.header_rows:
-        row = data.rows[r - 1] if r - 1 < data.n_rows else []
-        for c0, v in enumerate(row):
-            if isinstance(v, str) and vtext.fold(v) == want_r:
-                nxt = row[c0 + 1] if c0 + 1 < len(row) else None
-                if isinstance(nxt, str) and vtext.fold(nxt) == want_s:
-                    return c0 + 1
-    last = max(table.columns.values()) + 1  # 1-based last column of the table
+    def value(r: int, c: int):
+        row = data.rows[r - 1] if 0 < r <= data.n_rows else []
+        return row[c - 1] if c - 1 < len(row) else None
 
-    def empty(c1: int) -> bool:
-        for r in range(top, bottom + 1):
-            row = data.rows[r - 1] if r - 1 < data.n_rows else []
-            if c1 - 1 < len(row) and not _blank(row[c1 - 1]):
-                return False
-        return True
-
-    c = last + 1
-    while not (empty(c) and empty(c + 1)):
-        c += 1
-    return c
+    bottom = max(table.last_data_row, table.header_rows[0])
+    try:
+        return output_columns(value, table.header_rows, bottom, max(table.columns.values()) + 1,
+                              s.merge_finder(table.sheet, table.header_rows, bottom))
+    except MergedInTheWay as exc:
+        raise ActionError(merged_in_the_way_message(table.sheet, exc.cell)) from None
 
 
 def _checked(table: Table):
@@ -425,22 +413,37 @@ def tinh_ty_le(book) -> str:
         raise ActionError("Bảng chỉ tiêu chưa có cột số thực hiện (Thực hiện / Ước thực hiện), nên chưa tính được tỷ lệ đạt.",
                           sheet=table.sheet)
     att, failures = _checked(table)
-    c = _find_columns(data, table)
+    c = _find_columns(s, data, table)
     top = table.header_rows[0]
     bottom = max(table.last_data_row, top)
-    matrix: list[list[Any]] = [[None, None] for _ in range(top, bottom + 1)]
-    matrix[0] = [RATIO_HEADER, STATUS_HEADER]
+    cells: dict[int, list[Any]] = {top: [RATIO_HEADER, STATUS_HEADER]}
     for a in att.assessments:
         row = a.indicator.row
         if top < row <= bottom:
-            matrix[row - top] = list(attainment_cells(a, table.columns, failures=failures.get(row, ())))
-    s.queue("values", table.sheet, (top, c), matrix)
+            cells[row] = list(attainment_cells(a, table.columns, failures=failures.get(row, ())))
+    # Only rows that get a value, or hold one to clear, are written, in runs of rows: the blank
+    # cells of a merged range (a section title merged wider than the table) are never written
+    # into, also where the engine cannot tell merges (remote).
+    for r in range(top + 1, bottom + 1):
+        row = data.rows[r - 1] if r - 1 < data.n_rows else []
+        if r not in cells and any(not _blank(row[k]) for k in (c - 1, c) if k < len(row)):
+            cells[r] = [None, None]
+    run: list[int] = []
+    for r in sorted(cells) + [None]:
+        if run and (r is None or r != run[-1] + 1):
+            s.queue("values", table.sheet, (run[0], c), [cells[x] for x in run])
+            run = []
+        if r is not None:
+            run.append(r)
     s.queue("bold", table.sheet, f"{_col(c)}{top}:{_col(c + 1)}{top}")
     if bottom > top:
         s.queue("number_format", table.sheet, f"{_col(c)}{top + 1}:{_col(c)}{bottom}", RATIO_NUMBER_FORMAT)
     n = att.summary.counts
     message = (f"Đã tính tỷ lệ đạt ở cột {_col(c)} và {_col(c + 1)} của trang «{table.sheet}»: "
                + ", ".join(f"{STATUS_LABELS[k]} {n[k]}" for k in STATUS_ORDER) + ".")
+    if s.remote:  # a header merged over column c (its label left of c, the rest blank) looks like a free cell here
+        message += (f" Excel trên web/máy chủ không cho biết ô gộp: nếu Excel báo không ghi được vào một phần của ô "
+                    f"gộp, hãy bỏ gộp ô ở cột {_col(c)}, {_col(c + 1)} rồi bấm lại.")
     s.queue("status", None, message)
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
