@@ -212,3 +212,87 @@ def test_where_fills_and_notes_can_be_read_the_users_own_are_kept_or_given_back(
     assert notes(out) == {"E5": "Đã hỏi lại Sở Tài chính", "E7": USER_NOTE}
     assert "xóa 1 ghi chú" in message and "1 ô đã được tô màu khác sau khi kiểm tra nên giữ màu đó" in message
     assert "Ghi chú của người dùng ở 2 ô được giữ nguyên" in message
+
+
+def test_a_mark_on_the_header_row_is_found_after_rows_are_inserted_above(tmp_path):
+    """No «Cơ quan chủ trì» column: the check marks the header row itself (A3)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["PHỤ LỤC CHỈ TIÊU NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"])
+    ws.append([1, "Thu ngân sách nhà nước", "Tỷ đồng", 12000, 12600])
+    ws.append([2, "Tỷ lệ hộ nghèo", "%", 5, 4])
+    src = tmp_path / "no_lead.xlsx"
+    wb.save(src)
+    marked = tmp_path / "marked.xlsx"
+    assert run("kiem_tra", src, marked)[0]
+    assert "A3" in fills(marked) and "A3" in own_notes(marked)
+    edited = edit(marked, tmp_path / "edited.xlsx", lambda wb, ws: ws.insert_rows(2, 2))
+    out = tmp_path / "out.xlsx"
+    ok, message = run("xoa_danh_dau", edited, out)
+    assert ok, message
+    assert fills(out) == {} and notes(out) == {}
+    assert "Không tìm lại được" not in message
+
+
+def test_of_two_rows_with_the_same_texts_the_one_that_moved_with_its_neighbours_is_taken(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["PHỤ LỤC CHỈ TIÊU NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append([1, "Tỷ lệ hộ dùng nước sạch", "%", 90, "chín mươi", "Sở Xây dựng"])        # E4: error
+    ws.append(["-", "Trong đó: khu vực nông thôn", "%", 80, "tám mươi", "Sở Xây dựng"])   # E5: error
+    ws.append([2, "Tỷ lệ hộ có điện", "%", 99, 99, "Sở Công Thương"])
+    ws.append(["-", "Trong đó: khu vực nông thôn", "%", 98, 98, "Sở Công Thương"])        # same texts but one
+    ws.append([3, "Số xã đạt chuẩn nông thôn mới", "Xã", 20, 22, "Sở Nông nghiệp và Môi trường"])
+    ws["F7"] = "Sở Xây dựng"  # now row 7 has exactly the texts of row 5
+    src = tmp_path / "dup.xlsx"
+    wb.save(src)
+    marked = tmp_path / "marked.xlsx"
+    assert run("kiem_tra", src, marked)[0]
+    assert {"E4", "E5"} <= set(fills(marked))
+
+    def insert(wb, ws):
+        ws.insert_rows(4, 2)                     # E4 -> E6, E5 -> E7; the twin moves 7 -> 9
+        ws["E5"].comment = Comment("Ghi chú trên dòng trống", "Chuyên viên")   # at the twin's old neighbour
+        ws["E9"].comment = Comment("Số của Sở Công Thương", "Chuyên viên")
+
+    edited = edit(marked, tmp_path / "edited.xlsx", insert)
+    out = tmp_path / "out.xlsx"
+    ok, message = run("xoa_danh_dau", edited, out)
+    assert ok, message
+    assert own_notes(out) == set() and not ({"E6", "E7"} & set(fills(out)))
+    assert notes(out) == {"E5": "Ghi chú trên dòng trống", "E9": "Số của Sở Công Thương"}
+
+
+def test_a_deleted_marked_row_is_not_taken_for_its_twin(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["PHỤ LỤC CHỈ TIÊU NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append([1, "Tỷ lệ hộ dùng nước sạch", "%", 90, "chín mươi", "Sở Xây dựng"])       # E4: error
+    ws.append(["-", "Trong đó: khu vực nông thôn", "%", 80, "tám mươi", "Sở Xây dựng"])  # E5: error
+    ws.append([2, "Tỷ lệ hộ có điện", "%", 99, "chín chín", "Sở Công Thương"])           # E6: error
+    ws.append(["-", "Trong đó: khu vực nông thôn", "%", 98, 98, "Sở Xây dựng"])          # the twin of row 5
+    ws.append([3, "Số xã đạt chuẩn nông thôn mới", "Xã", 20, 22, "Sở Nông nghiệp và Môi trường"])
+    src = tmp_path / "twin.xlsx"
+    wb.save(src)
+    marked = tmp_path / "marked.xlsx"
+    assert run("kiem_tra", src, marked)[0]
+
+    def delete(wb, ws):
+        ws.delete_rows(5)                                              # the marked twin; the other moves 7 -> 6
+        ws["E6"].comment = Comment("Số của Sở Xây dựng", "Chuyên viên")
+
+    edited = edit(marked, tmp_path / "edited.xlsx", delete)
+    out = tmp_path / "out.xlsx"
+    ok, message = run("xoa_danh_dau", edited, out)
+    assert ok, message
+    assert notes(out)["E6"] == "Số của Sở Xây dựng"
+    assert "ô E5 trang «Chỉ tiêu»" in message and "Không tìm lại được" in message

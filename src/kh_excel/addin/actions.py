@@ -266,7 +266,7 @@ def kiem_tra(book) -> str:
         else:
             notes_skipped += 1
         marks.append(Mark(table.sheet, cell, severity, original, had_note, add_note,
-                          row_key=row_key(data, cell), col_key=col_key(data, cell[1], table.header_rows)))
+                          row_key=row_key(data, cell), col_key=col_key(data, cell, table.header_rows)))
 
     # Cells marked by an earlier check that are clean now get their state back.
     _restore_ops(s, previous_found, keep={(m.sheet, m.cell) for m in marks})

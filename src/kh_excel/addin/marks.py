@@ -126,15 +126,19 @@ def _dump(key: tuple[str, ...]) -> str:
 # --------------------------------------------------------------------------- finding marks again
 
 
-def _texts(row: list[Any], skip: int | None = None) -> tuple[str, ...]:
-    """The text cells of a row, in order, cleaned; column `skip` (0-based) left out, and the
-    statuses «Tính tỷ lệ đạt» writes (they change when the user fixes a figure)."""
+def _placed_texts(row: list[Any]) -> list[tuple[int, str]]:
+    """(1-based column, cleaned text) of a row's text cells, but the statuses «Tính tỷ lệ đạt»
+    writes (they change when the user fixes a figure)."""
     from kh_excel.core.model import STATUS_LABELS
     from kh_excel.core.text import clean
 
     statuses = set(STATUS_LABELS.values())
-    return tuple(t for c, v in enumerate(row)
-                 if c != skip and isinstance(v, str) and (t := clean(v)) and t not in statuses)
+    return [(c, t) for c, v in enumerate(row, 1) if isinstance(v, str) and (t := clean(v)) and t not in statuses]
+
+
+def _texts(row: list[Any], skip: int | None = None) -> tuple[str, ...]:
+    """The texts of a row, in order; column `skip` (0-based) left out."""
+    return tuple(t for c, t in _placed_texts(row) if c - 1 != skip)
 
 
 def row_key(data: SheetData, cell: tuple[int, int]) -> tuple[str, ...]:
@@ -142,9 +146,13 @@ def row_key(data: SheetData, cell: tuple[int, int]) -> tuple[str, ...]:
     return _texts(data.rows[r - 1], skip=c - 1) if r - 1 < data.n_rows else ()
 
 
-def col_key(data: SheetData, col: int, header_rows: list[int]) -> tuple[str, ...]:
+def col_key(data: SheetData, cell: tuple[int, int], header_rows: list[int]) -> tuple[str, ...]:
+    """The header label(s) over the cell's column; none for a cell above the header (a title)."""
     from kh_excel.core.text import clean
 
+    col = cell[1]
+    if not header_rows or cell[0] < header_rows[0]:
+        return ()
     out = []
     for r in header_rows:
         row = data.rows[r - 1] if r - 1 < data.n_rows else []
@@ -164,33 +172,33 @@ class Found:
 
 
 class _Index:
-    """Rows of one sheet by their texts. A row still fits its key with one text more: the marked
-    cell's own text (when it is a text) is in the row but not in the key."""
+    """Rows of one sheet by their texts. A row fits a mark's key with its texts the same, or with
+    one text more standing in the marked cell itself (a wrong figure written as text, not fixed yet:
+    the key leaves the marked cell out)."""
 
     def __init__(self, data: SheetData):
         self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.loose: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.loose: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)  # -> (row, column left out)
         self.first: dict[tuple[int, str], int] = {}      # (column, text) -> first row holding it
         self.columns: dict[str, list[int]] = defaultdict(list)  # text -> columns holding it
         for r, row in enumerate(data.rows, 1):
-            t = _texts(row)
-            if not t:
+            placed = _placed_texts(row)
+            if not placed:
                 continue
+            t = tuple(k for _, k in placed)
             self.exact[t].append(r)
-            for i in range(len(t)):
-                self.loose[t[:i] + t[i + 1:]].append(r)
-            for c, v in enumerate(row, 1):
-                if isinstance(v, str) and (k := _clean(v)) and (c, k) not in self.first:
+            for i, (c, _) in enumerate(placed):
+                self.loose[t[:i] + t[i + 1:]].append((r, c))
+            for c, k in placed:
+                if (c, k) not in self.first:
                     self.first[(c, k)] = r
                     self.columns[k].append(c)
 
-    def rows(self, key: tuple[str, ...]) -> list[int]:
-        """The rows that fit `key`: the same texts, else the same and one more."""
-        if key in self.exact:
-            return self.exact[key]
-        if key in self.loose:
-            return sorted(set(self.loose[key]))
-        return []
+    def rows(self, m: Mark) -> list[int]:
+        """The rows that fit the mark's key."""
+        hits = set(self.exact.get(m.row_key, ()))
+        hits.update(r for r, c in self.loose.get(m.row_key, ()) if c == self.column(m, r))
+        return sorted(hits)
 
     def column(self, m: Mark, row: int) -> int | None:
         """The mark's column on `row`: its recorded one when its header label(s) still stand above
@@ -199,18 +207,12 @@ class _Index:
             return m.cell[1]
 
         def fits(col: int) -> bool:
-            return all(self.first.get((col, k), row) < row for k in m.col_key)
+            return all(self.first.get((col, k), row + 1) <= row for k in m.col_key)  # a header cell is its own label
 
         if fits(m.cell[1]):
             return m.cell[1]
         others = sorted({c for c in self.columns.get(m.col_key[0], ()) if fits(c)})
         return others[0] if len(others) == 1 else None
-
-
-def _clean(v: str) -> str:
-    from kh_excel.core.text import clean
-
-    return clean(v)
 
 
 def locate(s: Session, marks: list[Mark], skip_sheet=lambda name: False) -> tuple[list[Found], list[Mark]]:
@@ -253,7 +255,7 @@ def _locate_on(s: Session, sheet: str, group: list[Mark]) -> tuple[list[Found], 
         if m.row_key is None:
             rows[i] = [m.cell[0]]
             continue
-        rows[i] = index.rows(m.row_key) if m.row_key else []
+        rows[i] = index.rows(m) if m.row_key else []
         if len(rows[i]) == 1:
             sure[m.cell[0]] = rows[i][0] - m.cell[0]
     found, lost = [], []
@@ -269,4 +271,18 @@ def _locate_on(s: Session, sheet: str, group: list[Mark]) -> tuple[list[Found], 
             lost.append(m)
         else:
             found.append(Found(m, sheet, (r, c)))
-    return found, lost
+    return _in_order(found, lost)
+
+
+def _in_order(found: list[Found], lost: list[Mark]) -> tuple[list[Found], list[Mark]]:
+    """Inserting and deleting rows keeps their order: a mark found out of order with its neighbours
+    (a twin row elsewhere, after its own row was deleted) is not taken, nor is the neighbour."""
+    found = sorted(found, key=lambda f: (f.mark.cell[0], f.mark.cell[1]))
+    bad: set[int] = set()
+    for i in range(1, len(found)):
+        a, b = found[i - 1], found[i]
+        before = (a.mark.cell[0] > b.mark.cell[0]) - (a.mark.cell[0] < b.mark.cell[0])
+        now = (a.cell[0] > b.cell[0]) - (a.cell[0] < b.cell[0])
+        if before != now:
+            bad.update((i - 1, i))
+    return [f for i, f in enumerate(found) if i not in bad], lost + [found[i].mark for i in sorted(bad)]
