@@ -296,3 +296,15 @@ def test_a_deleted_marked_row_is_not_taken_for_its_twin(tmp_path):
     assert ok, message
     assert notes(out)["E6"] == "Số của Sở Xây dựng"
     assert "ô E5 trang «Chỉ tiêu»" in message and "Không tìm lại được" in message
+
+
+def test_a_second_check_after_the_sheet_is_renamed_replaces_its_own_notes(checked, tmp_path):
+    edited = edit(checked, tmp_path / "renamed.xlsx", lambda wb, ws: setattr(ws, "title", "PL 2026"))
+    out = tmp_path / "again.xlsx"
+    ok, message = run("kiem_tra", edited, out)
+    assert ok, message
+    assert own_notes(out, "PL 2026") == {"E5", "E9"} and notes(out, "PL 2026")["E7"] == USER_NOTE
+    records = list(openpyxl.load_workbook(out)[STORE_SHEET].iter_rows(min_row=3, values_only=True))
+    assert sorted((r[0], r[1], r[3]) for r in records) == [("PL 2026", "E5", "unknown"), ("PL 2026", "E7", "unknown"),
+                                                          ("PL 2026", "E9", "unknown")]
+    assert "Không tìm lại được" not in message

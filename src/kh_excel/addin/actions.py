@@ -515,7 +515,7 @@ def tong_hop(book) -> str:
 HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với trang có bảng chỉ tiêu (cột Chỉ tiêu, Kế hoạch, Thực hiện…):
 
 • Kiểm tra số liệu: tô đỏ ô có lỗi, tô vàng ô cần xem lại, ghi nội dung vào ghi chú của ô và liệt kê ở trang «Kết quả kiểm tra».
-• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, trả lại màu và ghi chú ban đầu.
+• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, cả khi đã chèn, xóa dòng hay đổi tên trang; trả lại màu nền ban đầu (Excel trên web không đọc được màu nên để không tô màu); ghi chú của người dùng được giữ nguyên.
 • Tính tỷ lệ đạt: thêm cột «% so với KH» và «Đánh giá» bên phải bảng.
 • Tổng hợp: số chỉ tiêu theo mức đánh giá, theo phần, cơ quan chủ trì, lãnh đạo phụ trách, kèm câu nhận xét và biểu đồ.
 • Tạo báo cáo / Tạo kế hoạch / Văn bản theo cơ quan: tạo văn bản Word theo Nghị định 30/2020/NĐ-CP vào thư mục cạnh sổ tính.
