@@ -205,10 +205,9 @@ def output_columns(value, header_rows: list[int], last_row: int, table_last: int
                     return c
             c += 1
 
-    def free(c: int) -> bool:
-        if merged(c):
-            return False
-        return all(v is None or (isinstance(v, str) and not v.strip()) for v in (value(r, c) for r in range(top, last_row + 1)))
+    def free(c: int) -> bool:  # values first: asking for merges may cost an engine call
+        return (all(v is None or (isinstance(v, str) and not v.strip()) for v in (value(r, c) for r in range(top, last_row + 1)))
+                and not merged(c))
 
     c = table_last + 1
     while not (free(c) and free(c + 1)):
