@@ -165,7 +165,8 @@ def test_remote_engine_loses_a_users_fill_under_a_mark_and_says_so(book, tmp_pat
     src = edit(book, tmp_path / "green.xlsx",
                lambda wb, ws: setattr(ws["E9"], "fill", PatternFill("solid", fgColor="FF00B050")))
     marked = tmp_path / "marked.xlsx"
-    assert run("kiem_tra", src, marked)[0]
+    ok, message = run("kiem_tra", src, marked)
+    assert ok and "không cho đọc màu nền" in message   # said before it happens, too
     out = tmp_path / "out.xlsx"
     ok, message = run("xoa_danh_dau", marked, out)
     assert ok
@@ -197,7 +198,8 @@ def test_where_fills_and_notes_can_be_read_the_users_own_are_kept_or_given_back(
                lambda wb, ws: setattr(ws["E9"], "fill", PatternFill("solid", fgColor="FF00B050")))
     desktop_reads["path"] = src
     marked = tmp_path / "marked.xlsx"
-    assert run("kiem_tra", src, marked)[0]
+    ok, message = run("kiem_tra", src, marked)
+    assert ok and "không cho đọc màu nền" not in message
 
     def user_edits(wb, ws):
         ws["E5"].fill = PatternFill("solid", fgColor="FFFFFF00")   # the user recolours a marked cell

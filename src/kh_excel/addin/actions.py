@@ -282,6 +282,9 @@ def kiem_tra(book) -> str:
         summary += f" Chỉ {NOTE_LIMIT} ô đầu tiên có ghi chú; xem đủ nội dung ở trang «{RESULT_SHEET}»."
     if user_notes:
         summary += f" {user_notes} ô đã có ghi chú riêng của người dùng nên được giữ nguyên; nội dung lỗi của các ô này ở trang «{RESULT_SHEET}»."
+    if any(m.original_fill == UNKNOWN_FILL for m in marks):
+        summary += (" Excel trên web/máy chủ không cho đọc màu nền: «Xóa đánh dấu» sẽ để các ô được tô không có màu, "
+                    "màu nền riêng của các ô đó (nếu có) không lấy lại được.")
     if previous_lost:
         summary += (f" Không tìm lại được {len(previous_lost)} ô đánh dấu lần trước ({_lost_text(previous_lost)}) vì dòng, "
                     "cột hoặc trang đã bị xóa, sửa hay đổi tên: màu tô và ghi chú cũ ở các ô đó (nếu còn) chưa được bỏ, "
