@@ -8,11 +8,12 @@ number of rows (see engine.py and tests/test_addin_calls.py).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from kh_excel.addin.engine import NO_FILL, UNKNOWN_FILL, Session, SheetData, color_runs
-from kh_excel.addin.marks import STORE_SHEET, Mark, a1, parse_a1, queue_write_marks, read_marks, restore_color
-from kh_excel.core import text as vtext
+from kh_excel.addin.marks import (STORE_SHEET, Found, Mark, a1, col_key, locate, parse_a1, queue_write_marks, read_marks,
+                                  restore_color, row_key)
 from kh_excel.core.model import STATUS_LABELS, Table
 from kh_excel.errors import UserError
 
@@ -156,18 +157,62 @@ def _col(c1: int) -> str:
     return col_letter(c1 - 1)
 
 
-def _restore_ops(s: Session, marks: list[Mark], keep: set[tuple[str, tuple[int, int]]] = frozenset()) -> None:
-    """Queue what gives back the original state of every mark not in `keep`."""
+def _own_note(s: Session, sheet: str, cell: tuple[int, int]) -> bool:
+    """Whether the cell holds a note the add-in wrote. Where the engine reads the text (desktop),
+    ours start with NOTE_PREFIX; where it only knows that a note is there (remote), a mark that
+    recorded adding one is trusted."""
+    if cell not in (s.read_sheet(sheet).notes or set()):
+        return False
+    text = s.note_text(sheet, cell)
+    return text is None or text.startswith(NOTE_PREFIX)
+
+
+def _own_fill(s: Session, sheet: str, cell: tuple[int, int]) -> bool:
+    """Whether the cell still wears the add-in's colour; where the engine cannot read fills, assumed."""
+    fill = s.read_fill(sheet, cell)
+    return fill == UNKNOWN_FILL or fill in (ERROR_FILL, WARNING_FILL)
+
+
+@dataclass
+class Restored:
+    cells: int = 0
+    notes_deleted: int = 0
+    user_notes: int = 0       # notes on marked cells that are not the add-in's: left as they are
+    user_fills: int = 0       # fills changed by the user since marking: left as they are
+    unknown_fills: int = 0    # original fill never known (remote engine): left without fill
+
+
+def _restore_ops(s: Session, found: list[Found], keep: set[tuple[str, tuple[int, int]]] = frozenset()) -> Restored:
+    """Queue what gives back the original state of every found mark not in `keep`: the recorded
+    fill where the add-in's colour is still on, and the deletion of the add-in's own notes only."""
+    done = Restored()
     fills: dict[str, dict[tuple[int, int], Any]] = defaultdict(dict)
-    for m in marks:
-        if (m.sheet, m.cell) in keep or not s.has_sheet(m.sheet):
+    for f in found:
+        if (f.sheet, f.cell) in keep:
             continue
-        fills[m.sheet][m.cell] = restore_color(m.original_fill)
-        if m.note_added:
-            s.queue("delete_note", m.sheet, m.cell)
+        m = f.mark
+        done.cells += 1
+        if _own_fill(s, f.sheet, f.cell):
+            fills[f.sheet][f.cell] = restore_color(m.original_fill)
+            done.unknown_fills += m.original_fill == UNKNOWN_FILL
+        else:
+            done.user_fills += 1
+        if m.note_added and _own_note(s, f.sheet, f.cell):
+            s.queue("delete_note", f.sheet, f.cell)
+            done.notes_deleted += 1
+        elif f.cell in (s.read_sheet(f.sheet).notes or set()):
+            done.user_notes += 1
     for sheet, cells in fills.items():
         for top_left, matrix in color_runs(sheet, cells):
             s.queue("colors", sheet, top_left, matrix)
+    return done
+
+
+def _lost_text(lost: list[Mark], limit: int = 10) -> str:
+    """Where the marks that could not be found were: «ô E18 trang «…»», the first `limit`."""
+    places = [f"ô {a1(m.cell)} trang «{m.sheet}»" for m in lost[:limit]]
+    more = f" và {len(lost) - limit} ô khác" if len(lost) > limit else ""
+    return ", ".join(places) + more
 
 
 # ----------------------------------------------------------------------------- kiem_tra
@@ -180,7 +225,8 @@ def kiem_tra(book) -> str:
     s = Session(book)
     table, data = find_table(s)
     findings = validate(table)
-    previous = {(m.sheet, m.cell): m for m in read_marks(s)}
+    previous_found, previous_lost = locate(s, read_marks(s), skip_sheet=_is_own)
+    previous = {(f.sheet, f.cell): f for f in previous_found}
 
     per_cell: dict[tuple[int, int], list] = defaultdict(list)
     for f in findings:
@@ -196,13 +242,18 @@ def kiem_tra(book) -> str:
         fs = per_cell[cell]
         severity = "error" if any(f.severity == "error" for f in fs) else "warning"
         old = previous.get((table.sheet, cell))
+        has_note = cell in (data.notes or set())
         if old is not None:
-            original, had_note = old.original_fill, old.had_note
-            if old.note_added:
-                s.queue("delete_note", table.sheet, cell)
+            # marked before: the cell's own fill is the recorded one, unless the user has coloured it since
+            original = old.mark.original_fill if _own_fill(s, table.sheet, cell) else s.read_fill(table.sheet, cell)
+            ours = old.mark.note_added and _own_note(s, table.sheet, cell)
         else:
             original = s.read_fill(table.sheet, cell)
-            had_note = cell in (data.notes or set())
+            # a note of an earlier check whose record is gone: only where its text can be read
+            ours = has_note and (text := s.note_text(table.sheet, cell)) is not None and text.startswith(NOTE_PREFIX)
+        if ours:
+            s.queue("delete_note", table.sheet, cell)
+        had_note = has_note and not ours
         fills[cell] = ERROR_FILL if severity == "error" else WARNING_FILL
         add_note = not had_note and notes_added < NOTE_LIMIT
         if add_note:
@@ -213,10 +264,11 @@ def kiem_tra(book) -> str:
             user_notes += 1
         else:
             notes_skipped += 1
-        marks.append(Mark(table.sheet, cell, severity, original, had_note, add_note))
+        marks.append(Mark(table.sheet, cell, severity, original, had_note, add_note,
+                          row_key=row_key(data, cell), col_key=col_key(data, cell, table.header_rows)))
 
     # Cells marked by an earlier check that are clean now get their state back.
-    _restore_ops(s, list(previous.values()), keep={(m.sheet, m.cell) for m in marks})
+    _restore_ops(s, previous_found, keep={(m.sheet, m.cell) for m in marks})
     for top_left, matrix in color_runs(table.sheet, fills):
         s.queue("colors", table.sheet, top_left, matrix)
 
@@ -229,6 +281,13 @@ def kiem_tra(book) -> str:
         summary += f" Chỉ {NOTE_LIMIT} ô đầu tiên có ghi chú; xem đủ nội dung ở trang «{RESULT_SHEET}»."
     if user_notes:
         summary += f" {user_notes} ô đã có ghi chú riêng của người dùng nên được giữ nguyên; nội dung lỗi của các ô này ở trang «{RESULT_SHEET}»."
+    if any(m.original_fill == UNKNOWN_FILL for m in marks):
+        summary += (" Excel trên web/máy chủ không cho đọc màu nền: «Xóa đánh dấu» sẽ để các ô được tô không có màu, "
+                    "màu nền riêng của các ô đó (nếu có) không lấy lại được.")
+    if previous_lost:
+        summary += (f" Không tìm lại được {len(previous_lost)} ô đánh dấu lần trước ({_lost_text(previous_lost)}) vì dòng, "
+                    "cột hoặc trang đã bị xóa, sửa hay đổi tên: màu tô và ghi chú cũ ở các ô đó (nếu còn) chưa được bỏ, "
+                    "hãy tự bỏ.")
     s.queue("status", None, f"Kiểm tra số liệu: {n['error']} lỗi, {n['warning']} cảnh báo.")
     s.queue("alert", None, summary, TITLE, "critical" if n["error"] else "info")
     s.commit()
@@ -279,49 +338,62 @@ def xoa_danh_dau(book) -> str:
         s.queue("alert", None, message, TITLE, "info")
         s.commit()
         return message
-    _restore_ops(s, marks)
+    found, lost = locate(s, marks, skip_sheet=_is_own)
+    done = _restore_ops(s, found)
     queue_write_marks(s, [])
-    unknown = sum(1 for m in marks if m.original_fill == UNKNOWN_FILL)
-    message = f"Đã xóa đánh dấu của {len(marks)} ô và trả lại màu nền, ghi chú ban đầu."
-    if unknown:
-        message += (f" {unknown} ô được đánh dấu khi màu nền gốc không đọc được (Excel trên web/máy chủ), "
-                    "nên các ô đó được để không tô màu.")
+    message = _removal_message(done, found, lost)
     s.queue("status", None, "Đã xóa đánh dấu.")
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
     return message
 
 
+def _removal_message(done: Restored, found: list[Found], lost: list[Mark]) -> str:
+    """What «Xóa đánh dấu» did, and only that."""
+    parts = []
+    if done.cells:
+        sheets = sorted({f.sheet for f in found})
+        moved = sorted({f"«{f.mark.sheet}» nay là «{f.sheet}»" for f in found if f.sheet != f.mark.sheet})
+        parts.append(f"Đã bỏ đánh dấu của {done.cells} ô ở trang " + ", ".join(f"«{n}»" for n in sheets)
+                     + (f" (trang {', '.join(moved)})" if moved else "")
+                     + f": xóa {done.notes_deleted} ghi chú do lệnh Kiểm tra số liệu thêm"
+                     + (" và trả lại màu nền ghi lúc kiểm tra." if done.cells > done.unknown_fills + done.user_fills
+                        else "."))
+    else:
+        parts.append("Không bỏ được đánh dấu nào.")
+    if done.unknown_fills:
+        parts.append(f"{done.unknown_fills} ô được tô khi Excel (trên web/máy chủ) không cho đọc màu nền, nên nay để "
+                     "không tô màu; màu nền riêng của các ô đó (nếu có, kể cả màu tô sau khi kiểm tra) không lấy lại "
+                     "được, hãy tô lại.")
+    if done.user_fills:
+        parts.append(f"{done.user_fills} ô đã được tô màu khác sau khi kiểm tra nên giữ màu đó.")
+    if done.user_notes:
+        parts.append(f"Ghi chú của người dùng ở {done.user_notes} ô được giữ nguyên.")
+    if lost:
+        parts.append(f"Không tìm lại được {len(lost)} ô đã đánh dấu ({_lost_text(lost)}) vì dòng, cột hoặc trang đã "
+                     "bị xóa, sửa hay đổi tên sau khi kiểm tra: không ô nào bị sửa theo địa chỉ cũ; nếu còn ô tô màu "
+                     "hoặc ghi chú bắt đầu bằng «" + NOTE_PREFIX + "», hãy tự bỏ.")
+    return " ".join(parts)
+
+
 # ----------------------------------------------------------------------------- tinh_ty_le
 
 
-def _find_columns(data: SheetData, table: Table) -> int:
-    """1-based column of "% so với KH" (and "Đánh giá" right of it) for this table."""
-    from kh_excel.core.formulas import RATIO_HEADER, STATUS_HEADER
+def _find_columns(s: Session, data: SheetData, table: Table) -> int:
+    """1-based column of "% so với KH" ("Đánh giá" right of it): the rule `attainment -o` follows
+    (core.formulas.output_columns), with the merges the engine can tell."""
+    from kh_excel.core.formulas import MergedInTheWay, merged_in_the_way_message, output_columns
 
-    top = table.header_rows[0]
-    bottom = table.last_data_row
-    want_r, want_s = vtext.fold(RATIO_HEADER), vtext.fold(STATUS_HEADER)
-    for r in table.header_rows:
-        row = data.rows[r - 1] if r - 1 < data.n_rows else []
-        for c0, v in enumerate(row):
-            if isinstance(v, str) and vtext.fold(v) == want_r:
-                nxt = row[c0 + 1] if c0 + 1 < len(row) else None
-                if isinstance(nxt, str) and vtext.fold(nxt) == want_s:
-                    return c0 + 1
-    last = max(table.columns.values()) + 1  # 1-based last column of the table
+    def value(r: int, c: int):
+        row = data.rows[r - 1] if 0 < r <= data.n_rows else []
+        return row[c - 1] if c - 1 < len(row) else None
 
-    def empty(c1: int) -> bool:
-        for r in range(top, bottom + 1):
-            row = data.rows[r - 1] if r - 1 < data.n_rows else []
-            if c1 - 1 < len(row) and not _blank(row[c1 - 1]):
-                return False
-        return True
-
-    c = last + 1
-    while not (empty(c) and empty(c + 1)):
-        c += 1
-    return c
+    bottom = max(table.last_data_row, table.header_rows[0])
+    try:
+        return output_columns(value, table.header_rows, bottom, max(table.columns.values()) + 1,
+                              s.merge_finder(table.sheet, table.header_rows, bottom))
+    except MergedInTheWay as exc:
+        raise ActionError(merged_in_the_way_message(table.sheet, exc.cell)) from None
 
 
 def _checked(table: Table):
@@ -343,22 +415,37 @@ def tinh_ty_le(book) -> str:
         raise ActionError("Bảng chỉ tiêu chưa có cột số thực hiện (Thực hiện / Ước thực hiện), nên chưa tính được tỷ lệ đạt.",
                           sheet=table.sheet)
     att, failures = _checked(table)
-    c = _find_columns(data, table)
+    c = _find_columns(s, data, table)
     top = table.header_rows[0]
     bottom = max(table.last_data_row, top)
-    matrix: list[list[Any]] = [[None, None] for _ in range(top, bottom + 1)]
-    matrix[0] = [RATIO_HEADER, STATUS_HEADER]
+    cells: dict[int, list[Any]] = {top: [RATIO_HEADER, STATUS_HEADER]}
     for a in att.assessments:
         row = a.indicator.row
         if top < row <= bottom:
-            matrix[row - top] = list(attainment_cells(a, table.columns, failures=failures.get(row, ())))
-    s.queue("values", table.sheet, (top, c), matrix)
+            cells[row] = list(attainment_cells(a, table.columns, failures=failures.get(row, ())))
+    # Only rows that get a value, or hold one to clear, are written, in runs of rows: the blank
+    # cells of a merged range (a section title merged wider than the table) are never written
+    # into, also where the engine cannot tell merges (remote).
+    for r in range(top + 1, bottom + 1):
+        row = data.rows[r - 1] if r - 1 < data.n_rows else []
+        if r not in cells and any(not _blank(row[k]) for k in (c - 1, c) if k < len(row)):
+            cells[r] = [None, None]
+    run: list[int] = []
+    for r in sorted(cells) + [None]:
+        if run and (r is None or r != run[-1] + 1):
+            s.queue("values", table.sheet, (run[0], c), [cells[x] for x in run])
+            run = []
+        if r is not None:
+            run.append(r)
     s.queue("bold", table.sheet, f"{_col(c)}{top}:{_col(c + 1)}{top}")
     if bottom > top:
         s.queue("number_format", table.sheet, f"{_col(c)}{top + 1}:{_col(c)}{bottom}", RATIO_NUMBER_FORMAT)
     n = att.summary.counts
     message = (f"Đã tính tỷ lệ đạt ở cột {_col(c)} và {_col(c + 1)} của trang «{table.sheet}»: "
                + ", ".join(f"{STATUS_LABELS[k]} {n[k]}" for k in STATUS_ORDER) + ".")
+    if s.remote:  # a header merged over column c (its label left of c, the rest blank) looks like a free cell here
+        message += (f" Excel trên web/máy chủ không cho biết ô gộp: nếu Excel báo không ghi được vào một phần của ô "
+                    f"gộp, hãy bỏ gộp ô ở cột {_col(c)}, {_col(c + 1)} rồi bấm lại.")
     s.queue("status", None, message)
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
@@ -430,7 +517,7 @@ def tong_hop(book) -> str:
 HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với trang có bảng chỉ tiêu (cột Chỉ tiêu, Kế hoạch, Thực hiện…):
 
 • Kiểm tra số liệu: tô đỏ ô có lỗi, tô vàng ô cần xem lại, ghi nội dung vào ghi chú của ô và liệt kê ở trang «Kết quả kiểm tra».
-• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, trả lại màu và ghi chú ban đầu.
+• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, cả khi đã chèn, xóa dòng hay đổi tên trang; trả lại màu nền ban đầu (Excel trên web không đọc được màu nên để không tô màu); ghi chú của người dùng được giữ nguyên.
 • Tính tỷ lệ đạt: thêm cột «% so với KH» và «Đánh giá» bên phải bảng.
 • Tổng hợp: số chỉ tiêu theo mức đánh giá, theo phần, cơ quan chủ trì, lãnh đạo phụ trách, kèm câu nhận xét và biểu đồ.
 • Tạo báo cáo / Tạo kế hoạch / Văn bản theo cơ quan: tạo văn bản Word theo Nghị định 30/2020/NĐ-CP vào thư mục cạnh sổ tính.

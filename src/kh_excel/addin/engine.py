@@ -19,7 +19,7 @@ Both engines are driven only through xlwings' public API. What differs:
 | a cell's current fill     | read per marked cell          | not readable: recorded as "unknown"       |
 | a note's text             | read per existing note        | only *which* cells have notes             |
 | status bar                | `app.status_bar`              | none: the alert carries the message       |
-| merged cells              | not read (one call per area)  | not in the payload                        |
+| merged cells              | read where columns are added  | not in the payload: not known             |
 """
 from __future__ import annotations
 
@@ -153,6 +153,43 @@ class Session:
         if isinstance(color, tuple):
             return "#%02x%02x%02x" % color
         return str(color)
+
+    def merge_finder(self, sheet: str, header_rows: list[int], last_row: int):
+        """For core.formulas.output_columns: column -> first cell of a merge a write into it on rows
+        header_rows[0]…last_row would go through. The desktop engine asks Excel, one call per column
+        looked at (and one per cell only in a column that has merges); the remote engine's payload has
+        no merges, so it can only answer None."""
+        if self.remote:
+            return lambda c: None
+        from kh_excel.core.formulas import merge_in_the_way
+
+        top = header_rows[0]
+        ws = self.book.sheets[sheet]
+        cache: dict[int, str | None] = {}
+
+        def first(c: int) -> str | None:
+            self.calls += 1
+            if ws.range((top, c), (last_row, c)).api.MergeCells is False:  # COM: False none, True all, None some
+                return None
+            r = top
+            while r <= last_row:
+                self.calls += 1
+                area = ws.range((r, c)).merge_area
+                if area.count > 1:
+                    box = (area.row, area.column, area.last_cell.row, area.last_cell.column)
+                    cell = merge_in_the_way([box], header_rows, last_row)(c)
+                    if cell:
+                        return cell
+                    r = box[2]
+                r += 1
+            return None
+
+        def at(c: int) -> str | None:
+            if c not in cache:
+                cache[c] = first(c)
+            return cache[c]
+
+        return at
 
     def confirm(self, prompt: str, title: str) -> bool:
         """Ask yes or no, before anything is written. The desktop engine answers at once; the remote

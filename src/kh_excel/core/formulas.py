@@ -138,3 +138,78 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
         cond = f'IF({r}=0,{CHUA},{cond})'
     status = f'=IF({fault},{FAULT},IF(ISNUMBER({r}),{cond},{CHUA}))'
     return ratio, status
+
+
+# --------------------------------------------------------------------------- where the two columns go
+
+Merge = tuple[int, int, int, int]  # 1-based, inclusive: (first row, first column, last row, last column)
+
+
+def merge_in_the_way(merges: Iterable[Merge], header_rows: list[int], last_row: int) -> Any:
+    """For `output_columns`: column -> the first cell («I7») of a merge that a write into that column
+    on rows header_rows[0]…last_row would go through, or None. A merge within one column and within
+    the header rows is no obstacle: only its top cell is written (the header's own, as `attainment -o`
+    merges a two-row header)."""
+    top = header_rows[0] if header_rows else last_row
+    in_the_way: dict[int, str] = {}
+    for r1, c1, r2, c2 in merges:
+        if r2 < top or r1 > last_row or (r1 == r2 and c1 == c2):
+            continue
+        if c1 == c2 and header_rows and r1 >= top and r2 <= header_rows[-1]:
+            continue
+        for c in range(c1, c2 + 1):
+            cell = f"{col_letter(c - 1)}{max(r1, top)}"
+            in_the_way.setdefault(c, cell)
+    return in_the_way.get
+
+
+class MergedInTheWay(Exception):
+    """The existing "% so với KH" pair is crossed by a merged range: refreshing it would write
+    through part of a merged cell (Excel refuses, openpyxl cannot). `cell` names it."""
+
+    def __init__(self, cell: str):
+        super().__init__(cell)
+        self.cell = cell
+
+
+def merged_in_the_way_message(sheet: str, cell: str) -> str:
+    return (f"Cột «{RATIO_HEADER}» và «{STATUS_HEADER}» đã có trên trang «{sheet}» nhưng ô {cell} nằm trong một vùng ô "
+            "gộp nên không ghi lại được vào đó. Hãy bỏ gộp ô đó (hoặc xóa hai cột này) rồi tính lại.")
+
+
+def output_columns(value, header_rows: list[int], last_row: int, table_last: int, merged=lambda c: None) -> int:
+    """The 1-based column of "% so với KH" ("Đánh giá" is the next one), shared by the add-in and
+    `attainment -o` so they write in the same place.
+
+    `value(r, c)` is a cell's value (1-based); `merged(c)` the first cell of a merge a write into
+    column c would go through (see `merge_in_the_way`), None where there is none or it is not known.
+    An existing pair (the two headers side by side on a header row) is refreshed, or refused with
+    MergedInTheWay; else the first two columns right of the table (`table_last`, 1-based) that are
+    empty on every row written and not crossed by a merge: a section title merged wider than the
+    table, or a header merged over a column of the user's, is stepped past, never written through."""
+    from kh_excel.core.text import fold
+
+    want_r, want_s = fold(RATIO_HEADER), fold(STATUS_HEADER)
+    top = header_rows[0]
+    for r in header_rows:
+        c = 1
+        # a few hundred columns past the table is far past any real sheet
+        while c <= table_last + 400:
+            v = value(r, c)
+            if isinstance(v, str) and fold(v) == want_r:
+                nxt = value(r, c + 1)
+                if isinstance(nxt, str) and fold(nxt) == want_s:
+                    cell = merged(c) or merged(c + 1)
+                    if cell:
+                        raise MergedInTheWay(cell)
+                    return c
+            c += 1
+
+    def free(c: int) -> bool:  # values first: asking for merges may cost an engine call
+        return (all(v is None or (isinstance(v, str) and not v.strip()) for v in (value(r, c) for r in range(top, last_row + 1)))
+                and not merged(c))
+
+    c = table_last + 1
+    while not (free(c) and free(c + 1)):
+        c += 1
+    return c

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
+from kh_excel.core.formulas import (RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, MergedInTheWay, attainment_cells,
+                                    merge_in_the_way, merged_in_the_way_message)
+from kh_excel.core.formulas import output_columns as pick_columns
 from kh_excel.core.model import Attainment
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.workbook import load_for_copy, open_workbook
@@ -38,22 +40,27 @@ def _load(src: Path, keep_vba: bool = False):
 
 
 def output_columns(ws, att: Attainment) -> tuple[int, int]:
-    """1-based columns for ratio and status: existing ones refreshed, else the first free pair beside the table."""
+    """1-based columns for ratio and status, picked as the add-in picks them (core.formulas), with
+    the sheet's merged ranges: existing ones refreshed, else the first free pair beside the table
+    that no merge crosses. Raises UserError naming the sheet and cell when the existing pair is
+    crossed by a merge."""
+    from kh_excel.errors import UserError
+
     t = att.table
-    header_row = t.header_rows[0]
-    for c in range(1, ws.max_column + 1):
-        v = ws.cell(header_row, c).value
-        if isinstance(v, str) and v.strip() == RATIO_HEADER:
-            return c, c + 1
-    last = max(t.columns.values()) + 1  # 0-based -> 1-based last table column
-    rows = range(header_row, t.last_data_row + 1)
+    top, last = t.header_rows[0], t.last_data_row
+    # values read once, without ws.cell() (which would create cells far right of the sheet)
+    rows = [list(r) for r in ws.iter_rows(min_row=top, max_row=max(top, last), values_only=True)]
 
-    def free(c: int) -> bool:
-        return all(ws.cell(r, c).value in (None, "") for r in rows)
+    def value(r: int, c: int):
+        row = rows[r - top] if 0 <= r - top < len(rows) else ()
+        return row[c - 1] if c - 1 < len(row) else None
 
-    c = last + 1
-    while not (free(c) and free(c + 1)):
-        c += 1
+    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    try:
+        c = pick_columns(value, t.header_rows, last, max(t.columns.values()) + 1,
+                         merge_in_the_way(merges, t.header_rows, last))
+    except MergedInTheWay as exc:
+        raise UserError(merged_in_the_way_message(t.sheet, exc.cell), where=f"Tệp «{t.file}»") from None
     return c, c + 1
 
 
@@ -164,6 +171,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
                           findings: list | None = None) -> Path:
     """The copy with the two columns; `findings` (the table's check) make failed rows «Số liệu lỗi»
     by formulas that follow the user's fix."""
+    from openpyxl.cell.cell import MergedCell
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -204,8 +212,9 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
         if isinstance(left, str) and left.strip().startswith("("):
             try:
                 n = int(left.strip("() "))
-                ws.cell(number_row, rc).value = f"({n + 1})"
-                ws.cell(number_row, sc).value = f"({n + 2})"
+                for col, label in ((rc, f"({n + 1})"), (sc, f"({n + 2})")):
+                    if not isinstance(ws.cell(number_row, col), MergedCell):  # a header merged down over it
+                        ws.cell(number_row, col).value = label
             except ValueError:
                 pass
     if len(t.header_rows) > 1 and t.header_rows[1] != number_row:
