@@ -508,3 +508,40 @@ def test_an_ods_cell_spanning_billions_of_rows_and_columns_is_read_within_bounds
     rc, out, err, *_ = run_limited("check", path)
     assert "Traceback" not in err and "bộ nhớ" not in err, err[-2000:]
     assert rc in (0, 2), (rc, err[-2000:])
+
+
+# ------------------------------------------------------------------ rows and cells of another prefix than the root's
+
+def _prefixed(xml: bytes) -> bytes:
+    """The sheet with a second prefix bound to its own namespace: XML says <x:row> is then a row like <row>."""
+    return xml.replace(b"<worksheet ", f'<worksheet xmlns:x="{NS}" '.encode(), 1)
+
+
+def test_rows_and_cells_of_another_prefix_are_refused_as_calamine_reads_them(tmp_path):
+    """<x:row r="1048576"> holding 16.384 cells without r="…": calamine reads them (it goes by the namespace, not
+    the prefix) and would allocate every cell from A1 to XFD1048576, while a scan counting «<row» and «<c» saw one
+    row tag and no cell. Excel writes one prefix throughout: a sheet mixing them is refused, naming the tag."""
+    far = '<x:row r="1048576">' + "<x:c><x:v>1</x:v></x:c>" * 16384 + "</x:row>"
+    hostile = rezip(tmp_path / "mixed.xlsx", {SHEET: lambda x: add_cells(_prefixed(x), far)})
+    with pytest.raises(InputRefused) as exc:
+        guard_spreadsheet(hostile)
+    assert "«<x:row» viết với tiền tố XML khác" in str(exc.value) and "sheet1.xml" in str(exc.value)
+    code, _, err, seconds, peak = run_limited("check", hostile)
+    assert code == 2 and "tiền tố XML khác" in err and seconds < 60
+
+
+def test_a_sheet_written_with_one_prefix_throughout_still_reads(tmp_path):
+    """<x:worksheet> with x:row and x:c everywhere (some writers do this): one prefix, read as before; a plain <c>
+    among them is the mixing refused."""
+    def all_prefixed(xml: bytes) -> bytes:
+        import re
+        xml = re.sub(rb"<(/?)(worksheet|sheetData|row|c|v|f|is|t|dimension|sheetViews|sheetView|selection|cols|col|"
+                     rb"sheetFormatPr|mergeCells|mergeCell|pageMargins|sheetPr|outlinePr|pageSetUpPr|pageSetup)\b",
+                     rb"<\1x:\2", xml)
+        return xml.replace(f'xmlns="{NS}"'.encode(), f'xmlns:x="{NS}"'.encode(), 1)
+    good = rezip(tmp_path / "x.xlsx", {SHEET: all_prefixed})
+    assert guard_spreadsheet(good) == "zip"
+    mixed = rezip(tmp_path / "xm.xlsx", {SHEET: lambda x: all_prefixed(x).replace(b"</x:sheetData>",
+                                                                                  b'<x:row r="900"><c r="A900"><v>1</v></c></x:row></x:sheetData>')})
+    with pytest.raises(InputRefused, match="«<c» viết với tiền tố XML khác"):
+        guard_spreadsheet(mixed)

@@ -152,6 +152,9 @@ def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
 _REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
 _REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
+# A row or cell tag and its prefix («<row», «<x:c »): in a sheet whose root has another prefix it is still a row or a
+# cell to calamine (prefixes are read by their namespace), but not to a scan that looks for the root's prefix.
+_ANY_ROW_OR_CELL = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)(?:row|c)[\s>/]")
 _ATTR_R = re.compile(rb'(?:^|\s)r="\$?([A-Za-z]{0,8})\$?(\d{1,15})"')
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["\']([^"\']*)')
 # Searches that must look at every byte of a chunk are written to start with a literal, rare byte where
@@ -393,7 +396,20 @@ class _SheetScan:
         self.first = True
         self._tags(b"")
 
+    def _other_prefix(self, data: bytes, end: int) -> bytes | None:
+        """A row or cell tag written with a prefix other than the root's («<x:row» in a sheet of plain tags), or
+        None. Excel writes one prefix throughout; the scan counts and bounds the tags of the root's, so a sheet
+        mixing them could put rows and cells past every bound unseen: it is refused. In a sheet of plain tags (as
+        Excel writes them) a fast search for «:row» and «:c» comes first, the tags themselves only where one is."""
+        if not self.prefix and data.find(b":row", 0, end) < 0 and data.find(b":c", 0, end) < 0:
+            return None
+        for m in _ANY_ROW_OR_CELL.finditer(data, 0, end):
+            if m.group(1) != self.prefix:
+                return m.group(0)[:-1]
+        return None
+
     def _tags(self, prefix: bytes) -> None:
+        self.prefix = prefix
         p = re.escape(prefix)
         self.cell_tag = b"<" + prefix + b"c"
         # every «<row» (counted, as bytes.count would) with its r="…" when it is a <row> tag that has one;
@@ -437,6 +453,11 @@ class _SheetScan:
             m = _DIMENSION.search(data, 0, end) if _DIMENSION_HINT.search(data, 0, end) else None
             if m:
                 self._dimension(m.group(1).decode("ascii", "replace"))
+        other = self._other_prefix(data, end)
+        if other is not None:
+            raise InputRefused(self.path, f"{self._sheet()} có thẻ hàng/ô «{other.decode('ascii', 'replace')}» viết "
+                                          "với tiền tố XML khác phần còn lại của trang, điều Excel không làm: tệp hỏng "
+                                          "hoặc độc hại, đã từ chối đọc.")
         # r after a tab or a line break: one byte looked for first (memchr), the pair only if present
         odd = any(data.find(ws, 0, end) >= 0 and pair.search(data, 0, end) for ws, pair in _ODD_R)
         if self.max_col == 0:  # the columns of the first cells: what most of the sheet stays within
