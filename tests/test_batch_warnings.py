@@ -47,12 +47,21 @@ def test_a_batch_names_the_workbook_and_cells_whose_figures_its_documents_state_
     assert by_source["mau.xlsx"] == "" and "E3" in by_source["canh_bao.xlsx"]
 
 
-def test_each_agency_letter_of_a_warned_workbook_carries_its_warning(tmp_path):
+def test_each_agency_letter_names_only_the_cells_it_states(tmp_path):
+    """A letter assigning targets states its agency's plans: Sở Tài chính's names its plan «Khoảng 1.5» (D3, read
+    both ways); Sở Xây dựng's has no warning (its row's far-off figure E4 is a result, which a letter never states)."""
     src = tmp_path / "in"
     src.mkdir()
-    _warned(src / "canh_bao.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tỷ lệ đô thị hóa", "%", "Khoảng 1.5", 1.6, "Sở Tài chính"])
+    ws.append(["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 500, 5200, "Sở Xây dựng"])
+    wb.save(src / "giao.xlsx")
     proc = run_cli("batch", src, "-o", tmp_path / "out", "--kind", "giao-chi-tieu", "--per", "agency", "--json", "-q",
                    timeout=300)
     assert proc.returncode == 0, proc.stderr
-    (item,) = json.loads(proc.stdout)["items"]                     # one lead agency: Sở Tài chính
-    assert item["agency"] == "Sở Tài chính" and "ambiguous_decimal — 1 ô: E3" in item["warning"]
+    items = {i["agency"]: i["warning"] for i in json.loads(proc.stdout)["items"]}
+    assert "ambiguous_decimal — 1 ô: D3" in items["Sở Tài chính"] and "E4" not in items["Sở Tài chính"]
+    assert items["Sở Xây dựng"] == ""

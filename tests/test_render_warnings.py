@@ -40,3 +40,24 @@ def test_a_table_read_as_written_renders_without_a_warning(tmp_path):
     proc = run_cli("render", "bao-cao", table, "-o", tmp_path / "bc.docx")
     assert proc.returncode == 0, proc.stderr
     assert "Cảnh báo" not in proc.stderr and "Đã tạo" in proc.stderr
+
+
+def test_only_the_cells_the_document_states_are_named(tmp_path):
+    """A plan states targets, not results; an agency's letter states its own rows (review rev6, item 6: the
+    letter to Sở Xây dựng named the result cells of every agency)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH VÀ KẾT QUẢ CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tỷ trọng kinh tế số trong GRDP", "%", 10.5, "Ước 10.8", "Sở Tài chính"])       # E3: result
+    ws.append(["2", "Tỷ lệ đô thị hóa", "%", "Khoảng 1.5", 1.6, "Sở Xây dựng"])                       # D4: plan
+    ws.append(["3", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 500, 5200, "Sở Xây dựng"])              # E5: result
+    wb.save(tmp_path / "t.xlsx")
+    letter = run_cli("render", "giao-chi-tieu", tmp_path / "t.xlsx", "-o", tmp_path / "g.docx", "--agency", "Sở Xây dựng")
+    assert letter.returncode == 0, letter.stderr
+    assert "D4" in letter.stderr and "E3" not in letter.stderr       # its own plan; another agency's result: no
+    plan = run_cli("render", "ke-hoach", tmp_path / "t.xlsx", "-o", tmp_path / "k.docx")
+    assert "ambiguous_decimal — 1 ô: D4" in plan.stderr and "E3" not in plan.stderr and "E5" not in plan.stderr
+    report = run_cli("render", "bao-cao", tmp_path / "t.xlsx", "-o", tmp_path / "b.docx")
+    assert "ambiguous_decimal — 2 ô: E3, D4" in report.stderr or "ambiguous_decimal — 2 ô: D4, E3" in report.stderr, report.stderr
+    assert "result_far_off — 1 ô: E5" in report.stderr

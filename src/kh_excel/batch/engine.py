@@ -93,16 +93,16 @@ def write(out: Path, data: bytes) -> None:
 def read_source(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False,
                 group: str | None = None, period: str | None = None) -> tuple[Any, Any]:
     """read_checked's attainment and settings."""
-    att, settings, _ = read_checked(source, sheet, kind, allow_errors, group, period)
-    return att, settings
+    checked, settings = read_checked(source, sheet, kind, allow_errors, group, period)
+    return checked.attainment, settings
 
 
 def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_errors: bool = False,
-                 group: str | None = None, period: str | None = None) -> tuple[Any, Any, str]:
+                 group: str | None = None, period: str | None = None) -> tuple[Any, Any]:
     """Open a workbook once: its indicator table through the gate (core.gate, as `render` does:
-    Refused for a table with errors or a report without results), its settings sheet, and what `render`
-    would warn of its figures (core.gate.figure_warnings, "" for none); the column group and period are
-    the ones given, else those the settings sheet names («Nhóm cột», «Kỳ»)."""
+    Refused for a table with errors or a report without results: the Checked, its attainment and findings)
+    and its settings sheet; the column group and period are the ones given, else those the settings sheet
+    names («Nhóm cột», «Kỳ»)."""
     from kh_excel.api import read_workbook
     from kh_excel.core.gate import gate
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
@@ -124,10 +124,15 @@ def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_er
     chosen_group, chosen_period = table_choice(settings)
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
                           group=group or chosen_group, period=period or chosen_period)
+    from kh_excel.docs.kinds import is_report
+    return gate(table, report=is_report(kind), allow_errors=allow_errors), settings
+
+
+def warning_of(checked, source: str, kind: str, agency: str | None = None) -> str:
+    """What `render` would warn of the figures a document of `kind` (for `agency`) states, "" for none."""
     from kh_excel.core.gate import figure_warnings
     from kh_excel.docs.kinds import is_report
-    checked = gate(table, report=is_report(kind), allow_errors=allow_errors)
-    return checked.attainment, settings, "\n".join(figure_warnings(checked, source))
+    return "\n".join(figure_warnings(checked, source, report=is_report(kind), agency=agency))
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

@@ -35,7 +35,7 @@ class ScanResult:
     digest: str = ""             # hash of the blob: workers unpickle each blob once
     agencies: list[tuple[str, int]] = field(default_factory=list)  # (agency, numbered indicators)
     indicators: int = 0          # numbered indicators of the whole table
-    warning: str = ""            # figures its documents state as read (core.gate.figure_warnings), "" for none
+    warnings: dict[str, str] = field(default_factory=dict)  # agency -> figures its letter states as read, if any
 
 
 @dataclass

@@ -125,11 +125,12 @@ def summary(entries: list[Entry], out: TextIO | None = None, elapsed: float | No
         t.add_row("PDF có", str(pdf_ok))
         t.add_row("PDF lỗi", str(pdf_failed), style="red" if pdf_failed else None)
     console.print(t)
-    # one warning per workbook (its documents share its figures), as `render` says it
-    warned = {e.source: e.warning for e in entries if e.warning and e.status in ("done", "skipped")}
+    # each workbook's warning once (its documents share its figures; an agency's letter names its own cells)
+    warned = list(dict.fromkeys((e.source, e.warning) for e in entries if e.warning and e.status in ("done", "skipped")))
     if warned:
-        console.print(f"Cảnh báo ({len(warned)} bảng tính; cũng ở cột «Cảnh báo» của index.csv):", markup=False)
-        for source, text in warned.items():
+        books = len({source for source, _ in warned})
+        console.print(f"Cảnh báo ({books} bảng tính; cũng ở cột «Cảnh báo» của index.csv):", markup=False)
+        for source, text in warned:
             console.print(f"- {shown_path(source)}: {text}".replace("\n", "\n    "), markup=False, soft_wrap=True)
     failed = [e for e in entries if e.status == "failed" or e.pdf_status == "failed"]
     if failed:

@@ -169,13 +169,16 @@ def scan(source: str) -> ScanResult:
     if _init_error:
         return ScanResult(source=source, ok=False, reason=_init_error)
     try:
-        att, settings, warning = engine.read_checked(source, _config.sheet, _config.kind, _config.allow_errors,
-                                                     _config.group, _config.period)
+        checked, settings = engine.read_checked(source, _config.sheet, _config.kind, _config.allow_errors,
+                                                _config.group, _config.period)
+        att = checked.attainment
+        agencies = lead_agencies(att.table)
+        warnings = {a: w for a, _ in agencies if (w := engine.warning_of(checked, source, _config.kind, a))}
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         _remember(digest, (att, settings))
-        return ScanResult(source=source, ok=True, blob=blob, digest=digest, agencies=lead_agencies(att.table),
-                          indicators=numbered_indicators(att.table), warning=warning)
+        return ScanResult(source=source, ok=True, blob=blob, digest=digest, agencies=agencies,
+                          indicators=numbered_indicators(att.table), warnings=warnings)
     except Exception as exc:
         return ScanResult(source=source, ok=False, reason=failure_reason(exc))
 
@@ -225,8 +228,10 @@ def _prepare(task: RenderTask) -> tuple[bytes, int, str] | RenderResult:
         if task.blob:
             att, settings = _unpack(task)
         else:
-            att, settings, warning = engine.read_checked(task.source, _config.sheet, _config.kind,
-                                                         _config.allow_errors, _config.group, _config.period)
+            checked, settings = engine.read_checked(task.source, _config.sheet, _config.kind,
+                                                    _config.allow_errors, _config.group, _config.period)
+            att = checked.attainment
+            warning = engine.warning_of(checked, task.source, _config.kind, task.agency)
             scanned = ScanResult(source=task.source, ok=True, indicators=numbered_indicators(att.table))
     except Exception as exc:
         return RenderResult(task.output, False, failure_reason(exc))

@@ -199,11 +199,19 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
 
 
-def figure_warnings(checked: Checked, file: str = "") -> list[str]:
+STATED_ROLES = {True: ("name", "direction", "target", "result", "previous"), False: ("name", "direction", "target")}
+
+
+def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, agency: str | None = None) -> list[str]:
     """What a document made from a table with FIGURE_WARNINGS says to its maker: one warning, a line saying why
-    (the figures are stated as read) and a line per kind with its cells (bounded: «… và N ô khác»)."""
-    from kh_excel.core.validation import finding_summaries
-    warned = [f for f in checked.findings if f.severity == "warning" and f.code in FIGURE_WARNINGS]
+    (the figures are stated as read) and a line per kind with its cells (bounded: «… và N ô khác»). Only the
+    cells the document states: a plan's targets, not its results (`report` False); one agency's rows only."""
+    from kh_excel.core.validation import col_index, finding_summaries
+    table = checked.table
+    columns = {table.columns[role] for role in STATED_ROLES[report] if role in table.columns}
+    rows = None if agency is None else {ind.row for ind in table.indicators if agency in ind.lead}
+    warned = [f for f in checked.findings if f.severity == "warning" and f.code in FIGURE_WARNINGS
+              and (not f.cell or col_index(f.cell) in columns) and (rows is None or f.row in rows)]
     if not warned:
         return []
     see = f" (xem: kh-excel check «{Path(file).name}»)" if file else ""
