@@ -122,3 +122,30 @@ def test_today_when_it_is_earlier_than_the_end_of_the_tables_year():
     before = [str(x) for x in _ctx("CHỈ TIÊU NĂM 2025 TỈNH QUẢNG NGÃI", year=2025, today=date(2025, 6, 30))["noi_nhan"]]
     after = [str(x) for x in _ctx("CHỈ TIÊU NĂM 2025 TỈNH QUẢNG NGÃI", year=2025, today=date(2025, 7, 1))["noi_nhan"]]
     assert ABOLISHED in before and COMMUNES in after
+
+
+# ---------------------------------------------------------------- 4. the signer is never guessed
+
+_LC_CHAIR = "Đồng chí Nguyễn Tuấn Anh - Chủ tịch UBND tỉnh"
+
+
+@pytest.mark.parametrize("title, settings", [
+    # settings naming another province: the table's chairman is Lào Cai's, not Yên Bái's
+    ("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI"]}),
+    # the issuer's place is unknown: a role naming only a level matches no particular province
+    ("CHỈ TIÊU NĂM 2026", None),
+    ("CHỈ TIÊU KẾ HOẠCH NĂM 2026 TỈNH GIAO HUYỆN BẮC HÀ", None),
+    ("CHỈ TIÊU NĂM 2026 TỈNH X", None),
+    # the settings name the level only: no place, so no chairman
+    ("CHỈ TIÊU NĂM 2026", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH X"]}),
+])
+def test_the_chairman_signs_only_for_the_tables_own_place_and_level(title, settings):
+    got = str(_ctx(title, leader=_LC_CHAIR, settings=settings)["ky"][0]["ho_ten"])
+    assert "Nguyễn Tuấn Anh" not in got and "w:highlight" in got
+
+
+def test_settings_naming_the_tables_own_place_keep_its_chairman():
+    c = _ctx("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", leader=_LC_CHAIR,
+             settings={"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]})
+    assert str(c["ky"][0]["ho_ten"]) == "Nguyễn Tuấn Anh"
+    assert str(_ctx("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", leader=_LC_CHAIR)["ky"][0]["ho_ten"]) == "Nguyễn Tuấn Anh"

@@ -336,7 +336,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [{"dong": N.signature_lines(signer),
                "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
     else:
-        ky = [_signer(s, "", ban_hanh, _chairman(table, level, province[1] if province else "") if people_committee else "")]
+        ky = [_signer(s, "", ban_hanh, _own_chairman(table, province, level) if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
     defaults = kinds.default_recipients(info, level, province[1] if province else "", issued)
@@ -599,6 +599,18 @@ _OTHER_CHAIR = re.compile(r"\b(?:hdnd|hoi dong|mat tran|mttq|hoi|lien doan|doan)
 _ROLE_LEVEL = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran|dac khu)\b")
 
 
+def _own_chairman(table: Table, province: tuple[str, str] | None, level: str) -> str:
+    """The table's chairman, only where the issuer is the table's own place at its own level: the leaders' column
+    names the table's leaders, so settings naming another place, or an issuer whose level or place the data does not
+    give, leave the signer a gap (a guessed name in a signed document is the worst failure)."""
+    own = _titled_place(table)
+    if not (province and own and level) or fold(own[0]) != fold(level) or fold(province[0]) != fold(level):
+        return ""
+    if fold(own[1]).split() != fold(province[1]).split():
+        return ""
+    return _chairman(table, level, province[1])
+
+
 def _chairman(table: Table, level: str = "", place: str = "") -> str:
     """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh'): only the
     chairman of the issuer's level signs (a commune's document never carries the province's chairman's name), and
@@ -612,7 +624,7 @@ def _chairman(table: Table, level: str = "", place: str = "") -> str:
         if not fold(role).startswith("chu tich") or _OTHER_CHAIR.search(fold(role)):
             continue
         named = _ROLE_LEVEL.search(fold(role))
-        if level and named and named.group(1) != fold(level):
+        if not level or (named and named.group(1) != fold(level)):
             continue
         unit = fold(role)[named.end():].strip(" .,;") if named else ""
         if unit and unit != fold(place).strip():
