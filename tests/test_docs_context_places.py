@@ -5,10 +5,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs.context import build_context, province_from_titles
+from kh_excel.docs.places import province_at
 from kh_excel.docs.settings import settings_from_mapping
 from test_docs_data import make_table
 
@@ -47,7 +48,7 @@ def _ctx(title: str, leader: str | None = None, year: int | None = None, today: 
     # no place: the level names a body, not a unit; a run of words longer than any name is some other sentence
     ("CHỈ TIÊU TỈNH GIAO CHO CÁC HUYỆN NĂM 2024", None),
     ("SỐ XÃ ĐẠT CHUẨN NÔNG THÔN MỚI", None),
-    ("KẾ HOẠCH TỈNH LÀO CAI MỘT HAI BA BỐN NĂM SÁU", None),
+    ("KẾ HOẠCH HUYỆN BẮC HÀ MỘT HAI BA BỐN NĂM SÁU", None),
 ])
 def test_the_place_is_the_name_alone_never_the_words_after_it(title, place):
     assert province_from_titles([title]) == place
@@ -76,6 +77,8 @@ _AFTER = ["ĐẾN NĂM 2030", "TRONG NĂM 2024", "ƯỚC THỰC HIỆN NĂM 2024
        after=st.sampled_from(_AFTER), before=st.sampled_from(["CHỈ TIÊU NĂM 2024", "KẾT QUẢ", "(Kèm theo của UBND"]))
 def test_any_place_followed_by_any_such_words_reads_as_the_place_alone(level, name, after, before):
     place = " ".join(name)
+    # (a province's name is known whole: «TỈNH LONG AN HÒA» names Long An, tests/test_docs_place_closing.py)
+    assume(level not in ("TỈNH", "THÀNH PHỐ") or province_at(place, 0) in (-1, len(place)))
     assert province_from_titles([f"{before} {level} {place} {after}".strip()]) == (level, place)
 
 
