@@ -152,3 +152,40 @@ def test_the_province_list_holds_63_and_the_one_new_name():
 def test_a_provinces_name_reads_whole_whatever_follows(province, after, level):
     p = issuer(f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 {level} {province} {after}".strip())
     assert p is not None and (p.level, p.name) == (level, province)
+
+
+# ---------------------------------------------------------------- defect 5: the leaders' column header
+
+_XA = {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ BẢN PHỐ"]}
+
+
+def _header(header: str, leader: str, settings: dict | None = _XA) -> str:
+    table = replace(make_table(), title_lines=["PHỤ LỤC", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI"],
+                    column_headers={**make_table().column_headers, "leader": header})
+    table = replace(table, indicators=[replace(i, leader=leader) for i in table.indicators])
+    s = settings_from_mapping(settings) if settings else None
+    return build_context(evaluate(table), s, "ke-hoach", today=date(2026, 12, 2))["pl"]["cot_lanh_dao"]
+
+
+@pytest.mark.parametrize("header, leader, want", [
+    # the cells name the province's leaders: «Lãnh đạo xã phụ trách» over them would be untrue
+    ("Lãnh đạo tỉnh phụ trách", "Đồng chí Nguyễn Tuấn Anh - Chủ tịch UBND tỉnh", "Lãnh đạo tỉnh phụ trách"),
+    ("Lãnh đạo tỉnh phụ trách", "Đồng chí Vũ Thị Hạnh - Phó Chủ tịch UBND tỉnh", "Lãnh đạo tỉnh phụ trách"),
+    # a party committee beside the committee: never «Xã uỷ», never two levels in one header
+    ("Lãnh đạo Tỉnh uỷ, UBND tỉnh phụ trách", "Đồng chí Phạm Thị Dung", "Lãnh đạo Tỉnh uỷ, UBND tỉnh phụ trách"),
+    ("Lãnh đạo Tỉnh ủy, UBND tỉnh phụ trách", "Đồng chí Phạm Thị Dung", "Lãnh đạo Tỉnh ủy, UBND tỉnh phụ trách"),
+    ("Lãnh đạo tỉnh, huyện phụ trách", "Đồng chí Phạm Thị Dung", "Lãnh đạo tỉnh, huyện phụ trách"),
+    # cells naming the commune's own leaders, or no level: the header takes the commune's level
+    ("Lãnh đạo tỉnh phụ trách", "Đồng chí Phạm Thị Dung - Chủ tịch UBND xã", "Lãnh đạo xã phụ trách"),
+    ("Lãnh đạo tỉnh phụ trách", "Đồng chí Phạm Thị Dung", "Lãnh đạo xã phụ trách"),
+])
+def test_the_leaders_header_changes_its_level_only_where_that_is_true(header, leader, want):
+    assert _header(header, leader) == want
+
+
+@pytest.mark.parametrize("text", ["Lãnh đạo Tỉnh uỷ phụ trách", "LÃNH ĐẠO TỈNH UỶ PHỤ TRÁCH",
+                                  "Lãnh đạo Huyện ủy, UBND huyện phụ trách"])
+def test_a_party_committee_never_becomes_a_communes(text):
+    from kh_excel.docs.places import with_level
+    got = with_level(text, "xã")
+    assert got == text and "xã" not in got.lower()

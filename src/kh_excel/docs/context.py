@@ -397,7 +397,14 @@ def _leader_header(table: Table, settings_level: str, level: str, issued: tuple[
     «Lãnh đạo phụ trách» is true of every issuer."""
     own = txt(table.column_headers.get("leader"))
     if own:
-        return places.with_level(own, kinds.level_word(settings_level, issued)) if settings_level else own
+        # the cells' roles name the level their leaders are of: «Chủ tịch UBND tỉnh» stays under the province's
+        # words, never «Lãnh đạo xã phụ trách»
+        roles = {m.group(1) for ind in table.indicators
+                 for m in [_ROLE_LEVEL.search(fold(txt(ind.leader).split(" - ", 1)[1]))
+                           if " - " in txt(ind.leader) else None] if m}
+        if not settings_level or roles - {fold(settings_level)}:
+            return own
+        return places.with_level(own, kinds.level_word(settings_level, issued))
     return f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"
 
 

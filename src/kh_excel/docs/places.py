@@ -269,16 +269,22 @@ def receiver(line: str, cased: str | None = None) -> Place | None:
 
 
 # A level word in running text, any case («Lãnh đạo tỉnh phụ trách», «LÃNH ĐẠO UBND HUYỆN PHỤ TRÁCH»).
-# (not a party committee, «Tỉnh ủy», «Huyện ủy»: a body of its own)
+# (not a party committee, «Tỉnh ủy», «Huyện uỷ»: a body of its own, _PARTY_IN_TEXT)
 _LEVEL_IN_TEXT = re.compile(r"(?<!\w)(thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã(?!\s+hội)|phường)"
-                            r"(?!\w)(?!\s+[uủ]y\b)", re.IGNORECASE)
+                            r"(?!\w)(?!\s+[uủ][yỷ](?!\w))", re.IGNORECASE)
+_PARTY_IN_TEXT = re.compile(r"(?<!\w)(?:tỉnh|thành|huyện|quận|thị|đảng)\s+[uủ][yỷ](?!\w)", re.IGNORECASE)
 
 
 def with_level(text: str, word: str) -> str:
-    """`text` with its first level word made `word` («Lãnh đạo tỉnh phụ trách», «xã» -> «Lãnh đạo xã phụ trách»),
-    written in the case of the word it replaces; every other word as it was, a text naming no level unchanged."""
-    m = _LEVEL_IN_TEXT.search(text)
-    if not m or not word or m.group(1).lower() == word.lower():
+    """`text` with its level word made `word` («Lãnh đạo tỉnh phụ trách», «xã» -> «Lãnh đạo xã phụ trách»),
+    written in the case of the word it replaces; every other word as it was. A text naming no level, or naming
+    a party committee or a second level beside it («Lãnh đạo Tỉnh ủy, UBND tỉnh phụ trách»), is unchanged: one
+    word changed there would join two levels in one header, and a «Xã ủy» no commune has."""
+    found = list(_LEVEL_IN_TEXT.finditer(text))
+    if len(found) != 1 or not word or _PARTY_IN_TEXT.search(text):
+        return text
+    m = found[0]
+    if m.group(1).lower() == word.lower():
         return text
     old = m.group(1)
     new = word.upper() if old.isupper() else word[:1].upper() + word[1:] if old[:1].isupper() else word.lower()
