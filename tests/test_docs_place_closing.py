@@ -189,3 +189,29 @@ def test_a_party_committee_never_becomes_a_communes(text):
     from kh_excel.docs.places import with_level
     got = with_level(text, "xã")
     assert got == text and "xã" not in got.lower()
+
+
+# ---------------------------------------------------------------- defect 6: an organisation's header lines
+
+@pytest.mark.parametrize("lines, title", [
+    (["UBND TỈNH LÀO CAI", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "BIỂU TỔNG HỢP CÁC CHỈ TIÊU NĂM 2024"],
+     "BIỂU TỔNG HỢP CÁC CHỈ TIÊU NĂM 2024"),
+    (["SỞ TÀI CHÍNH TỈNH LÀO CAI", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026"],
+     "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026"),
+    (["Tỉnh uỷ Lào Cai", "Các chỉ tiêu chủ yếu thực hiện Nghị quyết"], "CÁC CHỈ TIÊU CHỦ YẾU THỰC HIỆN NGHỊ QUYẾT"),
+    # a title that begins with a word a body's name also begins with is still the title
+    (["PHỤ LỤC", "SỐ LIỆU THỐNG KÊ CÁC XÃ"], "SỐ LIỆU THỐNG KÊ CÁC XÃ"),
+    (["PHÒNG TÀI CHÍNH - KẾ HOẠCH: CHỈ TIÊU NĂM 2024"], "PHÒNG TÀI CHÍNH - KẾ HOẠCH: CHỈ TIÊU NĂM 2024"),
+])
+def test_an_organisations_header_lines_are_not_the_appendix_title(lines, title):
+    from kh_excel.docs.context import appendix_title
+    assert appendix_title(replace(make_table(), title_lines=lines)) == title
+
+
+def test_a_departments_table_never_carries_the_chairmans_name():
+    table = replace(make_table(), title_lines=["UBND TỈNH LÀO CAI", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+                                               "BIỂU TỔNG HỢP CÁC CHỈ TIÊU NĂM 2026"])
+    table = replace(table, indicators=[replace(i, leader="Đồng chí Nguyễn Tuấn Anh - Chủ tịch UBND tỉnh")
+                                       for i in table.indicators])
+    got = str(build_context(evaluate(table), None, "bao-cao", today=date(2026, 12, 2))["ky"][0]["ho_ten"])
+    assert "Nguyễn Tuấn Anh" not in got and "w:highlight" in got

@@ -195,11 +195,29 @@ def place_name(place: tuple[str, str]) -> str:
     return f"{level.capitalize()} {name.title()}" if whole else name.title()
 
 
+# A title line that only names a body, as an organisation's header does («UBND TỈNH LÀO CAI», «SỞ KẾ HOẠCH VÀ
+# ĐẦU TƯ», «TỈNH ỦY LÀO CAI»): who made the table, not what it is (upper case, no figure, no «chỉ tiêu»).
+_BODY_LINE = re.compile(r"^(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|SỞ|PHÒNG|CHI CỤC|CỤC|VĂN PHÒNG|"
+                        r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [UỦ][YỶ]|ĐẢNG BỘ)\b"
+                        r"(?!.*\b(?:CHỈ TIÊU|BÁO CÁO|BIỂU|PHỤ LỤC)\b)[^\d]*$")
+# …of a body other than a people's committee: the table is a department's, whose chairman is no signer
+_DEPARTMENT_LINE = re.compile(r"^(?:SỞ|PHÒNG|CHI CỤC|CỤC)\b")
+
+
+def _body_lines(table: Table) -> list[str]:
+    """The title lines, upper case, that only name a body (_BODY_LINE)."""
+    return [u for u in (unicodedata.normalize("NFC", txt(x)).strip().upper() for x in table.title_lines)
+            if _BODY_LINE.match(u)]
+
+
 def appendix_title(table: Table) -> str:
+    """The table's own title: its first line that is no «Phụ lục», no «Kèm theo» and no body's header line."""
     for line in table.title_lines:
         t = txt(line)
-        f = fold(t)
+        f = fold(t).strip()
         if not t or f.startswith("phu luc") or f.startswith("(kem theo") or f.startswith("kem theo"):
+            continue
+        if _BODY_LINE.match(unicodedata.normalize("NFC", t).strip().upper()):
             continue
         return t.upper()
     return ""
@@ -611,6 +629,8 @@ def _own_chairman(table: Table, province: tuple[str, str] | None, level: str) ->
     names the table's leaders, so settings naming another place, or an issuer whose level or place the data does not
     give, leave the signer a gap (a guessed name in a signed document is the worst failure)."""
     own = _titled_place(table)
+    if any(_DEPARTMENT_LINE.match(f) for f in _body_lines(table)):
+        return ""   # a Sở's table («UBND TỈNH LÀO CAI» over «SỞ KẾ HOẠCH VÀ ĐẦU TƯ»): its leaders sign for the Sở
     if not (province and own and level) or fold(own[0]) != fold(level) or fold(province[0]) != fold(level):
         return ""
     if fold(own[1]).split() != fold(province[1]).split():
