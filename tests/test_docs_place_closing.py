@@ -215,3 +215,32 @@ def test_a_departments_table_never_carries_the_chairmans_name():
                                        for i in table.indicators])
     got = str(build_context(evaluate(table), None, "bao-cao", today=date(2026, 12, 2))["ky"][0]["ho_ten"])
     assert "Nguyễn Tuấn Anh" not in got and "w:highlight" in got
+
+
+# ---------------------------------------------------------------- defect 7: a district after 1 July 2025
+
+def _dated(title: str, ngay: str):
+    return _ctx(title, settings={"ngay": ngay})
+
+
+def test_a_district_issuing_after_the_reorganisation_is_warned_and_names_no_ended_bodies():
+    c = _dated("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ", "10/12/2026")
+    recipients = " ".join(str(x) for x in c["noi_nhan"])
+    assert "Huyện ủy" not in recipients and "thị trấn" not in recipients
+    assert "[tỉnh/xã]" in recipients and "w:highlight" in recipients
+    assert len(c["canh_bao"]) == 1 and "01/7/2025" in c["canh_bao"][0] and "huyện" in c["canh_bao"][0]
+
+
+@pytest.mark.parametrize("title, ngay", [
+    ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2025 HUYỆN BẮC HÀ", "30/06/2025"),   # the day before: a district
+    ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI", "10/12/2026"),
+    ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 THÀNH PHỐ HỒ CHÍ MINH", "10/12/2026"),   # a province's level
+    ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 XÃ BẢN PHỐ", "10/12/2026"),
+])
+def test_levels_that_exist_on_the_documents_date_are_not_warned(title, ngay):
+    assert _dated(title, ngay)["canh_bao"] == []
+
+
+def test_a_district_before_the_reorganisation_keeps_its_bodies():
+    recipients = " ".join(str(x) for x in _dated("CHỈ TIÊU NĂM 2025 HUYỆN BẮC HÀ", "30/06/2025")["noi_nhan"])
+    assert "Thường trực Huyện ủy" in recipients and "UBND các xã, thị trấn" in recipients

@@ -357,7 +357,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [_signer(s, "", ban_hanh, _own_chairman(table, province, level) if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
-    defaults = kinds.default_recipients(info, level, province[1] if province else "", issued)
+    # a district issuing after 1 July 2025 (its title, or settings copied from an older year): its bodies no longer
+    # exist, so Nơi nhận offers the date's levels as gaps and the author is told
+    ended = kinds.ended_level(level, province[1] if province else "", issued)
+    warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 mà văn bản ghi ngày {issued[2]:02d}/{issued[1]:02d}/"
+                f"{issued[0]}: kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    defaults = kinds.default_recipients(info, "" if ended else level, province[1] if province else "", issued)
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = [marked_part(x, L.SIZE["noi_nhan"], False, False) for x in vn.recipients(items, luu)]
@@ -394,6 +399,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind),
         "gc": _assignment(assessments, agency),
+        "canh_bao": warnings,   # for the person rendering (docs.api.Rendered.warnings), not the document
     }
     if kind == N.KIND:
         vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
