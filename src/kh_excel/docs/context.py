@@ -360,8 +360,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # a district issuing after 1 July 2025 (its title, or settings copied from an older year): its bodies no longer
     # exist, so Nơi nhận offers the date's levels as gaps and the author is told
     ended = kinds.ended_level(level, province[1] if province else "", issued)
-    warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 mà văn bản ghi ngày {issued[2]:02d}/{issued[1]:02d}/"
-                f"{issued[0]}: kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
+                f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
     defaults = kinds.default_recipients(info, "" if ended else level, province[1] if province else "", issued)
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
