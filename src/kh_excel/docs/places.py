@@ -19,6 +19,11 @@ How a name is read (upper-case line):
   line written in lower and upper case, a word in lower case.
 - «X GIAO CHO Y», «X GIAO Y», «X … CHO Y»: the place before the verb issues, the place after it receives; a line
   naming only the receiver names no issuer.
+- A name must be closed: a name running into a body («HUYỆN BẮC HÀ … UBND TỈNH») ends nowhere a name can (a gap);
+  in a line in lower and upper case a lower-case word ends a capitalised name; a province's name (PROVINCES) is
+  known whole, and after a dash it is the unit's province, no part of its name («HUYỆN BẮC HÀ – LÀO CAI»).
+- A level in a list of levels («CÁC XÃ, PHƯỜNG TỈNH LÀO CAI») begins no name; a party committee («TỈNH ỦY»,
+  «Huyện uỷ») is no level.
 """
 from __future__ import annotations
 
