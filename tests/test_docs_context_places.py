@@ -5,10 +5,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs.context import build_context, province_from_titles
+from kh_excel.docs.places import province_at
 from kh_excel.docs.settings import settings_from_mapping
 from test_docs_data import make_table
 
@@ -47,7 +48,7 @@ def _ctx(title: str, leader: str | None = None, year: int | None = None, today: 
     # no place: the level names a body, not a unit; a run of words longer than any name is some other sentence
     ("CHỈ TIÊU TỈNH GIAO CHO CÁC HUYỆN NĂM 2024", None),
     ("SỐ XÃ ĐẠT CHUẨN NÔNG THÔN MỚI", None),
-    ("KẾ HOẠCH TỈNH LÀO CAI MỘT HAI BA BỐN NĂM SÁU", None),
+    ("KẾ HOẠCH HUYỆN BẮC HÀ MỘT HAI BA BỐN NĂM SÁU", None),
 ])
 def test_the_place_is_the_name_alone_never_the_words_after_it(title, place):
     assert province_from_titles([title]) == place
@@ -76,6 +77,8 @@ _AFTER = ["ĐẾN NĂM 2030", "TRONG NĂM 2024", "ƯỚC THỰC HIỆN NĂM 2024
        after=st.sampled_from(_AFTER), before=st.sampled_from(["CHỈ TIÊU NĂM 2024", "KẾT QUẢ", "(Kèm theo của UBND"]))
 def test_any_place_followed_by_any_such_words_reads_as_the_place_alone(level, name, after, before):
     place = " ".join(name)
+    # (a province's name is known whole: «TỈNH LONG AN HÒA» names Long An, tests/test_docs_place_closing.py)
+    assume(level not in ("TỈNH", "THÀNH PHỐ") or province_at(place, 0) in (-1, len(place)))
     assert province_from_titles([f"{before} {level} {place} {after}".strip()]) == (level, place)
 
 
@@ -122,3 +125,30 @@ def test_today_when_it_is_earlier_than_the_end_of_the_tables_year():
     before = [str(x) for x in _ctx("CHỈ TIÊU NĂM 2025 TỈNH QUẢNG NGÃI", year=2025, today=date(2025, 6, 30))["noi_nhan"]]
     after = [str(x) for x in _ctx("CHỈ TIÊU NĂM 2025 TỈNH QUẢNG NGÃI", year=2025, today=date(2025, 7, 1))["noi_nhan"]]
     assert ABOLISHED in before and COMMUNES in after
+
+
+# ---------------------------------------------------------------- 4. the signer is never guessed
+
+_LC_CHAIR = "Đồng chí Nguyễn Tuấn Anh - Chủ tịch UBND tỉnh"
+
+
+@pytest.mark.parametrize("title, settings", [
+    # settings naming another province: the table's chairman is Lào Cai's, not Yên Bái's
+    ("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI"]}),
+    # the issuer's place is unknown: a role naming only a level matches no particular province
+    ("CHỈ TIÊU NĂM 2026", None),
+    ("CHỈ TIÊU KẾ HOẠCH NĂM 2026 TỈNH GIAO HUYỆN BẮC HÀ", None),
+    ("CHỈ TIÊU NĂM 2026 TỈNH X", None),
+    # the settings name the level only: no place, so no chairman
+    ("CHỈ TIÊU NĂM 2026", {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH X"]}),
+])
+def test_the_chairman_signs_only_for_the_tables_own_place_and_level(title, settings):
+    got = str(_ctx(title, leader=_LC_CHAIR, settings=settings)["ky"][0]["ho_ten"])
+    assert "Nguyễn Tuấn Anh" not in got and "w:highlight" in got
+
+
+def test_settings_naming_the_tables_own_place_keep_its_chairman():
+    c = _ctx("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", leader=_LC_CHAIR,
+             settings={"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]})
+    assert str(c["ky"][0]["ho_ten"]) == "Nguyễn Tuấn Anh"
+    assert str(_ctx("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", leader=_LC_CHAIR)["ky"][0]["ho_ten"]) == "Nguyễn Tuấn Anh"

@@ -74,12 +74,13 @@ ISSUERS = {
                                     "Các phòng, ban, ngành huyện", "UBND các xã, thị trấn"],
                         foreign=("tỉnh",))),
     # the table is the province's (its title, a provincial chairman among the leaders); the settings name the
-    # commune that issues: the commune everywhere, and the commune's chairman signs
+    # commune that issues: the commune everywhere; the table's leaders are the province's, and «Chủ tịch UBND xã»
+    # names no commune, so nobody's name is guessed: the signer is a gap (context._own_chairman)
     "xa-2026": ("CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 TỈNH LÂM ĐỒNG", "Lãnh đạo UBND xã phụ trách",
                 ("Đồng chí Hồ Văn Mười - Chủ tịch UBND tỉnh", "Đồng chí Phạm Thị Dung - Chủ tịch UBND xã"),
                 2026, 'co_quan_ban_hanh = ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"]\nngay = "10/12/2026"\n',
                 dict(header=["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"], date="Ka Đô, ngày 10 tháng 12 năm 2026",
-                     name="Ủy ban nhân dân xã", chairman="Phạm Thị Dung", place="XÃ KA ĐÔ",
+                     name="Ủy ban nhân dân xã", chairman="[Họ và tên người ký]", place="XÃ KA ĐÔ",
                      plan_title="CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 XÃ KA ĐÔ",
                      leader_col="Lãnh đạo UBND xã phụ trách",
                      recipients=["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Chủ tịch, các PCT UBND xã",

@@ -33,6 +33,8 @@ def test_the_signer_is_the_committees_chairman_not_the_councils(tmp_path):
     table = _book(tmp_path,
                   ["1", "Tổng thu ngân sách", "Tỷ đồng", 100, 110, "Sở Tài chính", "Đồng chí Lê An - Chủ tịch HĐND tỉnh"],
                   ["2", "Tổng vốn đầu tư", "Tỷ đồng", 100, 110, "Sở Tài chính", "Đồng chí Vũ Bình - Chủ tịch UBND tỉnh"])
+    # (the chairman signs only where the title names the table's own province: context._own_chairman)
+    table = replace(table, title_lines=["CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"])
     assert build_context(evaluate(table), None, "bao-cao", today=date(2026, 12, 2))["ky"][0]["ho_ten"] == "Vũ Bình"
 
 

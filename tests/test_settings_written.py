@@ -91,8 +91,11 @@ def test_a_district_document_from_the_written_sheet_names_no_other_province(writ
     # header and date line from the table's title; an undated draft (nd30: dated when signed)
     assert "ỦY BAN NHÂN DÂN\nHUYỆN BẮC HÀ" in text
     assert re.search(r"Bắc Hà, ngày\s+tháng\s+năm 2026", text)
-    # the district's own bodies receive it (docs.kinds.default_recipients for «huyện»)
-    assert "- Thường trực Huyện ủy;" in text and "- Thường trực HĐND huyện;" in text
+    # a district dated 2026 has no bodies left (no district after 1 July 2025): Nơi nhận offers the date's levels
+    # as gaps, never «Huyện ủy», and the person rendering is warned (docs.kinds.ended_level)
+    if kind != "thong-bao":
+        assert "Huyện ủy" not in text and "- Thường trực HĐND [tỉnh/xã];" in text
+    assert "Cảnh báo: cấp «huyện» không còn từ ngày 01/7/2025" in proc.stderr
     # who signs is not told by the table: a highlighted gap that lint lists
     places = [p.message for p in lint_docx(out).rule("placeholder.present").problems]
     assert any(SIGNER_GAP in m for m in places), places

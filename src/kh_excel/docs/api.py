@@ -63,7 +63,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
-    result = Rendered(docx, warnings=[*settings.warnings, *figure_warnings(
+    result = Rendered(docx, warnings=[*settings.warnings, *context.get("canh_bao", []), *figure_warnings(
         checked, str(workbook), report=kinds.is_report(ctx_kind), agency=agency if kinds.needs_agency(ctx_kind) else None)])
     if pdf:
         from kh_excel.docs.pdf import convert

@@ -198,11 +198,29 @@ def place_name(place: tuple[str, str]) -> str:
     return f"{level.capitalize()} {name.title()}" if whole else name.title()
 
 
+# A title line that only names a body, as an organisation's header does («UBND TỈNH LÀO CAI», «SỞ KẾ HOẠCH VÀ
+# ĐẦU TƯ», «TỈNH ỦY LÀO CAI»): who made the table, not what it is (upper case, no figure, no «chỉ tiêu»).
+_BODY_LINE = re.compile(r"^(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|SỞ|PHÒNG|CHI CỤC|CỤC|VĂN PHÒNG|"
+                        r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [UỦ][YỶ]|ĐẢNG BỘ)\b"
+                        r"(?!.*\b(?:CHỈ TIÊU|BÁO CÁO|BIỂU|PHỤ LỤC)\b)[^\d]*$")
+# …of a body other than a people's committee: the table is a department's, whose chairman is no signer
+_DEPARTMENT_LINE = re.compile(r"^(?:SỞ|PHÒNG|CHI CỤC|CỤC)\b")
+
+
+def _body_lines(table: Table) -> list[str]:
+    """The title lines, upper case, that only name a body (_BODY_LINE)."""
+    return [u for u in (unicodedata.normalize("NFC", txt(x)).strip().upper() for x in table.title_lines)
+            if _BODY_LINE.match(u)]
+
+
 def appendix_title(table: Table) -> str:
+    """The table's own title: its first line that is no «Phụ lục», no «Kèm theo» and no body's header line."""
     for line in table.title_lines:
         t = txt(line)
-        f = fold(t)
+        f = fold(t).strip()
         if not t or f.startswith("phu luc") or f.startswith("(kem theo") or f.startswith("kem theo"):
+            continue
+        if _BODY_LINE.match(unicodedata.normalize("NFC", t).strip().upper()):
             continue
         return t.upper()
     return ""
@@ -339,10 +357,15 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         ky = [{"dong": N.signature_lines(signer),
                "ho_ten": signer["ho_ten"] or marked_part(MISSING_SIGNER, L.SIZE["ky"], True)}]
     else:
-        ky = [_signer(s, "", ban_hanh, _chairman(table, level, province[1] if province else "") if people_committee else "")]
+        ky = [_signer(s, "", ban_hanh, _own_chairman(table, province, level) if people_committee else "")]
     if kind != N.KIND and (txt(s.get("ho_ten_2")) or txt(s.get("chuc_vu_2"))):
         ky.append(_signer(s, "_2", ban_hanh))
-    defaults = kinds.default_recipients(info, level, province[1] if province else "", issued)
+    # a district issuing after 1 July 2025 (its title, or settings copied from an older year): its bodies no longer
+    # exist, so Nơi nhận offers the date's levels as gaps and the author is told
+    ended = kinds.ended_level(level, province[1] if province else "", issued)
+    warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
+                f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    defaults = kinds.default_recipients(info, "" if ended else level, province[1] if province else "", issued)
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = [marked_part(x, L.SIZE["noi_nhan"], False, False) for x in vn.recipients(items, luu)]
@@ -379,6 +402,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind),
         "gc": _assignment(assessments, agency),
+        "canh_bao": warnings,   # for the person rendering (docs.api.Rendered.warnings), not the document
     }
     if kind == N.KIND:
         vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
@@ -400,7 +424,14 @@ def _leader_header(table: Table, settings_level: str, level: str, issued: tuple[
     «Lãnh đạo phụ trách» is true of every issuer."""
     own = txt(table.column_headers.get("leader"))
     if own:
-        return places.with_level(own, kinds.level_word(settings_level, issued)) if settings_level else own
+        # the cells' roles name the level their leaders are of: «Chủ tịch UBND tỉnh» stays under the province's
+        # words, never «Lãnh đạo xã phụ trách»
+        roles = {m.group(1) for ind in table.indicators
+                 for m in [_ROLE_LEVEL.search(fold(txt(ind.leader).split(" - ", 1)[1]))
+                           if " - " in txt(ind.leader) else None] if m}
+        if not settings_level or roles - {fold(settings_level)}:
+            return own
+        return places.with_level(own, kinds.level_word(settings_level, issued))
     return f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"
 
 
@@ -602,6 +633,20 @@ _OTHER_CHAIR = re.compile(r"\b(?:hdnd|hoi dong|mat tran|mttq|hoi|lien doan|doan)
 _ROLE_LEVEL = re.compile(r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran|dac khu)\b")
 
 
+def _own_chairman(table: Table, province: tuple[str, str] | None, level: str) -> str:
+    """The table's chairman, only where the issuer is the table's own place at its own level: the leaders' column
+    names the table's leaders, so settings naming another place, or an issuer whose level or place the data does not
+    give, leave the signer a gap (a guessed name in a signed document is the worst failure)."""
+    own = _titled_place(table)
+    if any(_DEPARTMENT_LINE.match(f) for f in _body_lines(table)):
+        return ""   # a Sở's table («UBND TỈNH LÀO CAI» over «SỞ KẾ HOẠCH VÀ ĐẦU TƯ»): its leaders sign for the Sở
+    if not (province and own and level) or fold(own[0]) != fold(level) or fold(province[0]) != fold(level):
+        return ""
+    if fold(own[1]).split() != fold(province[1]).split():
+        return ""
+    return _chairman(table, level, province[1])
+
+
 def _chairman(table: Table, level: str = "", place: str = "") -> str:
     """The chairman's name from the 'Lãnh đạo tỉnh phụ trách' column ('Đồng chí X - Chủ tịch UBND tỉnh'): only the
     chairman of the issuer's level signs (a commune's document never carries the province's chairman's name), and
@@ -615,7 +660,7 @@ def _chairman(table: Table, level: str = "", place: str = "") -> str:
         if not fold(role).startswith("chu tich") or _OTHER_CHAIR.search(fold(role)):
             continue
         named = _ROLE_LEVEL.search(fold(role))
-        if level and named and named.group(1) != fold(level):
+        if not level or (named and named.group(1) != fold(level)):
             continue
         unit = fold(role)[named.end():].strip(" .,;") if named else ""
         if unit and unit != fold(place).strip():

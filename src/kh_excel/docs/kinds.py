@@ -62,6 +62,18 @@ def level_bodies(level: str, place: str = "", issued: tuple[int, int, int] | Non
     return party, word, offices, below, office
 
 
+# The levels the 2025 reorganisation ended (Nghị quyết 202/2025/QH15): no district, town or provincial city issues
+# from 1 July 2025; a centrally run city is a province's level and stays.
+_ENDED_LEVELS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
+
+
+def ended_level(level: str, place: str, issued: tuple[int, int, int] | None) -> bool:
+    """Does `level` name a level of local government that no longer existed on `issued` (a district in 2026)?"""
+    if issued is None or issued < _TWO_LEVELS_FROM or level not in _ENDED_LEVELS:
+        return False
+    return not (level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES)
+
+
 def level_word(level: str, issued: tuple[int, int, int] | None = None) -> str:
     """The level in a sentence: «tỉnh», «thành phố», «xã»; for an unknown level the gap of the date («[tỉnh/xã]»)."""
     return level_bodies(level, "", issued)[1]

@@ -19,6 +19,11 @@ How a name is read (upper-case line):
   line written in lower and upper case, a word in lower case.
 - «X GIAO CHO Y», «X GIAO Y», «X … CHO Y»: the place before the verb issues, the place after it receives; a line
   naming only the receiver names no issuer.
+- A name must be closed: a name running into a body («HUYỆN BẮC HÀ … UBND TỈNH») ends nowhere a name can (a gap);
+  in a line in lower and upper case a lower-case word ends a capitalised name; a province's name (PROVINCES) is
+  known whole, and after a dash it is the unit's province, no part of its name («HUYỆN BẮC HÀ – LÀO CAI»).
+- A level in a list of levels («CÁC XÃ, PHƯỜNG TỈNH LÀO CAI») begins no name; a party committee («TỈNH ỦY»,
+  «Huyện uỷ») is no level.
 """
 from __future__ import annotations
 
@@ -26,10 +31,19 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from kh_excel.core.text import fold
+
 # The level words a place is named with («XÃ HỘI» is society, no commune).
-_LEVEL_WORDS = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU"
+# «TỈNH ỦY», «Huyện uỷ», «THÀNH ỦY»: a party committee, a body of its own, never a place's level.
+_PARTY = r"(?!\s+[UỦ][YỶ]\b)"
+_LEVEL_WORDS = rf"(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU){_PARTY}"
 _LEVEL = re.compile(rf"\b({_LEVEL_WORDS})\s+")
 _LEVELS = rf"(?:{_LEVEL_WORDS})"
+# A list of levels («CÁC XÃ, PHƯỜNG», «CÁC HUYỆN, THÀNH PHỐ», «XÃ/PHƯỜNG»): a level word after a separator from
+# another is one of the list, no name's start; the place named after the list issues.
+_LIST_ITEM = re.compile(rf"(?<=[^\W\d_])(?:\s*[,/]\s*|\s+VÀ\s+)({_LEVEL_WORDS})\b")
+# Bodies no place's name holds: a name running into one is some other sentence («HUYỆN BẮC HÀ GỬI UBND TỈNH …»).
+_BODY_IN_RUN = re.compile(r"(?:UBND|HĐND|ỦY BAN|UỶ BAN|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ|MTTQ)\b")
 # Bodies a title names beside a place («UBND TỈNH X GIAO CHO UBND HUYỆN Y», «HUYỆN X - PHÒNG TC-KH»).
 _BODIES = r"(?:UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|ĐẢNG ỦY|BỘ|CÁC|CẤP)"
 
@@ -37,7 +51,10 @@ _BODIES = r"(?:UBND|ỦY BAN|UỶ BAN|HĐND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|VĂN P
 # stand, and a level they follow names no place («KẾT QUẢ CỦA HUYỆN TRONG NĂM …»).
 _NEVER_IN_NAMES = ("GIAI ĐOẠN", "THEO", "TRONG", "THỰC HIỆN", "CHO", "TẠI", "CỦA", "VỀ", "KẾ HOẠCH",
                    "THÁNG", "SO VỚI", "ĐỐI VỚI", "VỚI", "PHÂN", "ĐƯỢC", "NHIỆM KỲ", "TRÊN", "KẾT QUẢ", "CHỈ TIÊU",
-                   "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP", "DỰ KIẾN", "DỰ TOÁN", "DỰ THẢO", "SỐ LIỆU")
+                   "BÁO CÁO", "PHỤ LỤC", "BIỂU", "TỔNG HỢP", "DỰ KIẾN", "DỰ TOÁN", "DỰ THẢO", "SỐ LIỆU",
+                   # verbs and phrases titles write after the issuer («… GỬI UBND TỈNH», «… TRÌNH HĐND»)
+                   "GỬI", "TRÌNH", "ĐIỀU CHỈNH", "ĐĂNG KÝ", "ĐÃ", "THUỘC", "PHẤN ĐẤU", "NÔNG THÔN", "NÂNG CAO",
+                   "SAU SẮP XẾP", "SAU SÁP NHẬP", "SAU HỢP NHẤT", "SAU KHI", "SẮP XẾP")
 # Words that are also syllables of real names, with what follows them where they lead a phrase instead. At the
 # line's end or before punctuation they lead nothing: «XÃ TỰ DO», «HUYỆN NGÃ NĂM», «PHƯỜNG LONG GIAO».
 _ALSO_IN_NAMES = {
@@ -47,9 +64,13 @@ _ALSO_IN_NAMES = {
     "QUÝ": r"(?:I{1,3}|IV)\b|\d",                                   # «QUÝ I» / «Quý Lộc», «Đồng Quý»
     "DO": rf"{_LEVELS}\s|{_BODIES}\b|TRUNG ƯƠNG\b|CHÍNH PHỦ\b|THỦ TƯỚNG\b",  # «DO TỈNH GIAO» / «Tự Do»
     "ĐẾN": rf"NĂM\b|HẾT\b|CUỐI\b|NGÀY\b|THÁNG\b|QUÝ\b|NAY\b|\d|{_LEVELS}\s|{_BODIES}\b",  # no name yet: «XÃ ĐẾN …»
-    "ƯỚC": r"THỰC HIỆN\b|TH\b|TÍNH\b|ĐẠT\b|\d",                     # «ƯỚC THỰC HIỆN» / «Tân Ước»
-    "VÀ": r"[^\W\d_]|\d",                                           # «VÀ CÁC XÃ» / «Mường Và» (at the end)
-    "TỪ": r"\d",                                   # «TỪ 2021 ĐẾN 2025» / «Từ Sơn», «Nam Từ Liêm», «Đại Từ»
+    "ƯỚC": r"THỰC HIỆN\b|TH\b|TÍNH\b|ĐẠT\b|CẢ NĂM\b|\d",                     # «ƯỚC THỰC HIỆN» / «Tân Ước»
+    "VÀ": r"(?!VÀ\b)[^\W\d_]|\d",   # «MƯỜNG VÀ VÀ XÃ …»: the first is the name's
+                                             # «VÀ CÁC XÃ» / «Mường Và» (at the end)
+    "TỪ": r"\d|NĂM\s+\d{4}\s+ĐẾN\b|NGÀY\b|THÁNG\s+\d",                                   # «TỪ 2021 ĐẾN 2025» / «Từ Sơn», «Nam Từ Liêm», «Đại Từ»
+    "LẦN": r"\d|[IVX]+\b|THỨ\b",                                     # «LẦN 2», «LẦN THỨ XVI»
+    "ĐẠT": r"CHUẨN\b|ĐƯỢC\b|KẾ HOẠCH\b|MỤC TIÊU\b|\d",             # «ĐẠT CHUẨN» / «Bàn Đạt»
+    "MỚI": r"NÂNG CAO\b|KIỂU MẪU\b|\d",                               # «MỚI NÂNG CAO» / «Chợ Mới»
     "TĂNG": r"\d|TRÊN\b|DƯỚI\b|KHOẢNG\b|TỪ\b|BÌNH QUÂN\b|THÊM\b|TRƯỞNG\b|CƯỜNG\b|SO\b",  # «Tăng Nhơn Phú»
 }
 # Words that begin a phrase after a level word, never a place's name there, though a name may hold them further
@@ -86,6 +107,38 @@ MAX_WORDS = 5  # no unit's name is longer («VĂN MIẾU - QUỐC TỬ GIÁM»);
 DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b", re.IGNORECASE)
 
 
+# The provinces and centrally-run cities, the 63 before 1 July 2025 and the 34 after (Nghị quyết 202/2025/QH15;
+# «HUẾ» is the one new name): a province's name is known whole, so «TỈNH LÀO CAI ĐIỀU CHỈNH» names Lào Cai, and
+# after a dash it is the province of the unit before it («HUYỆN BẮC HÀ – LÀO CAI»), no part of that unit's name.
+PROVINCES = (
+    "HÀ NỘI", "HỒ CHÍ MINH", "HẢI PHÒNG", "ĐÀ NẴNG", "CẦN THƠ", "HUẾ",
+    "AN GIANG", "BÀ RỊA - VŨNG TÀU", "BẮC GIANG", "BẮC KẠN", "BẠC LIÊU", "BẮC NINH", "BẾN TRE", "BÌNH ĐỊNH",
+    "BÌNH DƯƠNG", "BÌNH PHƯỚC", "BÌNH THUẬN", "CÀ MAU", "CAO BẰNG", "ĐẮK LẮK", "ĐẮK NÔNG", "ĐIỆN BIÊN",
+    "ĐỒNG NAI", "ĐỒNG THÁP", "GIA LAI", "HÀ GIANG", "HÀ NAM", "HÀ TĨNH", "HẢI DƯƠNG", "HẬU GIANG", "HÒA BÌNH",
+    "HƯNG YÊN", "KHÁNH HÒA", "KIÊN GIANG", "KON TUM", "LAI CHÂU", "LÂM ĐỒNG", "LẠNG SƠN", "LÀO CAI", "LONG AN",
+    "NAM ĐỊNH", "NGHỆ AN", "NINH BÌNH", "NINH THUẬN", "PHÚ THỌ", "PHÚ YÊN", "QUẢNG BÌNH", "QUẢNG NAM",
+    "QUẢNG NGÃI", "QUẢNG NINH", "QUẢNG TRỊ", "SÓC TRĂNG", "SƠN LA", "TÂY NINH", "THÁI BÌNH", "THÁI NGUYÊN",
+    "THANH HÓA", "THỪA THIÊN HUẾ", "TIỀN GIANG", "TRÀ VINH", "TUYÊN QUANG", "VĨNH LONG", "VĨNH PHÚC", "YÊN BÁI",
+)
+# (compared folded, dashes and spaces alike: «Thanh Hoá», «THỪA THIÊN - HUẾ»)
+_PROVINCE_KEYS = sorted({tuple(fold(p).replace("-", " ").split()) for p in PROVINCES}, key=len, reverse=True)
+_WORDS_AT = re.compile(r"[^\W_]+")
+
+
+def province_at(line: str, at: int) -> int:
+    """Where a province's name that begins at `at` ends (the longest, whole words), -1 when none begins there."""
+    words, end = [], at
+    for m in _WORDS_AT.finditer(line, at, min(len(line), at + 40)):
+        if not re.fullmatch(r"\s*[-–]?\s*", line[end:m.start()]):
+            break   # words joined by spaces or a dash only
+        words.append((m.end(), fold(m.group())))
+        end = m.end()
+    for key in _PROVINCE_KEYS:
+        if len(words) >= len(key) and tuple(w for _, w in words[:len(key)]) == key:
+            return words[len(key) - 1][0]
+    return -1
+
+
 class Place(NamedTuple):
     level: str
     name: str
@@ -114,9 +167,13 @@ def places(line: str, cased: str | None = None) -> list[Place]:
     than five words) is a Place with no name: no later place on the line stands in for it. `cased`, the line as
     written, tells a dash that goes on with a name from one that leads elsewhere."""
     out: list[Place] = []
+    listed = {m.start(1) for m in _LIST_ITEM.finditer(line)
+              if re.search(rf"(?:{_LEVEL_WORDS})$", line[:m.start()])}
     for lv in _LEVEL.finditer(line):
         if out and lv.start() < out[-1].end:
             continue   # a level word inside the name just read («XÃ TÂN XÃ»)
+        if lv.start() in listed:
+            continue   # «CÁC XÃ, PHƯỜNG TỈNH LÀO CAI»: a level of the list, the province after it issues
         passive = bool(_PASSIVE.search(line, 0, lv.start()))
         end = _name_end(line, lv.group(1), lv.end(), cased or line, passive)
         if end < 0:
@@ -146,6 +203,8 @@ def _name_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
     if number and level in _NUMBERED:
         after = number.end()
         return after if _CLOSES.match(line, after) or _THEN_PHRASE.match(line, after) else -1
+    if level in ("TỈNH", "THÀNH PHỐ") and (province := province_at(line, at)) > 0:
+        return province   # a province's name is known whole: what follows it is no part of it
     first = _WORD.match(line, at)
     # (a name's first word may be a level word: «PHƯỜNG PHƯỜNG ĐÚC»)
     if not first or _PHRASE.match(line, at) or _passive_giao(line, at, passive) or _NOT_BEGUN.match(line, at):
@@ -153,14 +212,22 @@ def _name_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
     if first.group() in _ALSO_IN_NAMES and not _NEXT.match(line, first.end()):
         return 0   # a phrase's word alone is no name: «TỈNH GIAO», «HUYỆN NĂM»
     end, words = first.end(), 1
+    # in a line written in lower and upper case, a name written capitalised ends at a word in lower case
+    # («… tỉnh Lào Cai điều chỉnh»); a name written in lower case gives no such sign
+    by_case = cased != line and cased[at].isupper()
     while True:
         m = _NEXT.match(line, end)
         if not m:
             break
         if _leads(line, m.start(2), passive):
             return end if words > 1 or first.group() not in _ALSO_IN_NAMES else 0
-        if ("-" in m.group(1) or "–" in m.group(1)) and not _dash_joins(line, cased, end, m.start(2)):
+        if by_case and cased[m.start(2)].islower():
             return end
+        if _BODY_IN_RUN.match(line, m.start(2)):
+            return -1   # «HUYỆN BẮC HÀ GỬI UBND TỈNH …»: the name is not closed before another sentence
+        dash = "-" in m.group(1) or "–" in m.group(1)
+        if dash and (province_at(line, m.start(2)) > 0 or not _dash_joins(line, cased, end, m.start(2))):
+            return end   # «HUYỆN BẮC HÀ – LÀO CAI»: the unit, then its province
         words += 1
         if words > MAX_WORDS:
             return -1
@@ -207,16 +274,22 @@ def receiver(line: str, cased: str | None = None) -> Place | None:
 
 
 # A level word in running text, any case («Lãnh đạo tỉnh phụ trách», «LÃNH ĐẠO UBND HUYỆN PHỤ TRÁCH»).
-# (not a party committee, «Tỉnh ủy», «Huyện ủy»: a body of its own)
+# (not a party committee, «Tỉnh ủy», «Huyện uỷ»: a body of its own, _PARTY_IN_TEXT)
 _LEVEL_IN_TEXT = re.compile(r"(?<!\w)(thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã(?!\s+hội)|phường)"
-                            r"(?!\w)(?!\s+[uủ]y\b)", re.IGNORECASE)
+                            r"(?!\w)(?!\s+[uủ][yỷ](?!\w))", re.IGNORECASE)
+_PARTY_IN_TEXT = re.compile(r"(?<!\w)(?:tỉnh|thành|huyện|quận|thị|đảng)\s+[uủ][yỷ](?!\w)", re.IGNORECASE)
 
 
 def with_level(text: str, word: str) -> str:
-    """`text` with its first level word made `word` («Lãnh đạo tỉnh phụ trách», «xã» -> «Lãnh đạo xã phụ trách»),
-    written in the case of the word it replaces; every other word as it was, a text naming no level unchanged."""
-    m = _LEVEL_IN_TEXT.search(text)
-    if not m or not word or m.group(1).lower() == word.lower():
+    """`text` with its level word made `word` («Lãnh đạo tỉnh phụ trách», «xã» -> «Lãnh đạo xã phụ trách»),
+    written in the case of the word it replaces; every other word as it was. A text naming no level, or naming
+    a party committee or a second level beside it («Lãnh đạo Tỉnh ủy, UBND tỉnh phụ trách»), is unchanged: one
+    word changed there would join two levels in one header, and a «Xã ủy» no commune has."""
+    found = list(_LEVEL_IN_TEXT.finditer(text))
+    if len(found) != 1 or not word or _PARTY_IN_TEXT.search(text):
+        return text
+    m = found[0]
+    if m.group(1).lower() == word.lower():
         return text
     old = m.group(1)
     new = word.upper() if old.isupper() else word[:1].upper() + word[1:] if old[:1].isupper() else word.lower()
