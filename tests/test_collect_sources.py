@@ -345,3 +345,48 @@ def test_quarters_are_told_apart():
     assert q2 == (2026, 3, "II") and q3 == (2026, 3, "III") and not same_period(q2, q3)
     assert period_words(q2) == "quý II năm 2026" and period_words((2026, 6, "")) == "6 tháng năm 2026"
     assert period_words((2025, 12, "")) == "năm 2025" and period_words((None, 12, "")) == "cả năm"
+
+
+# ------------------------------------------- typed-up files: the label (or the title) must say the period
+
+
+def test_typed_up_part_of_year_in_any_wording_never_fills_the_years_column(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    # each a part of the year, or no year at all: none is «Ước thực hiện năm 2026»
+    cases = [("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU", label) for label in (
+        "TH 6T/2026", "Ước thực hiện đến 30/6/2026", "Thực hiện tháng 6/2026", "Thực hiện sáu tháng năm 2026",
+        "Thực hiện đến 15/11/2026", "Thực hiện từ đầu năm đến nay", "Thực hiện nửa đầu năm 2026",
+        "Thực hiện học kỳ I năm 2026", "Ước thực hiện cả năm")]
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026", "Thực hiện"))
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU", "Thực hiện"))
+    files = [_retyped(tmp_path / f"kt_{i}.xlsx", title,
+                      ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", label],
+                      ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 555])
+             for i, (title, label) in enumerate(cases)]
+    code, rep, merged = _collect(master, *files)
+    assert code != 0 and rep["written"] == 0
+    assert sorted(Path(f["file"]).name for f in rep["failed"]) == sorted(f.name for f in files)
+    assert _cells(merged, 5) == [None, None, None]
+    by_name = {Path(f["file"]).name: f["reason"] for f in rep["failed"]}
+    assert "6 tháng năm 2026" in by_name["kt_0.xlsx"] and "6 tháng năm 2026" in by_name["kt_1.xlsx"]
+    assert "không đọc được là mấy tháng" in by_name["kt_2.xlsx"]
+    assert "không ghi số liệu của năm nào" in by_name["kt_8.xlsx"]
+    assert "tiêu đề" in by_name["kt_9.xlsx"] and "6 tháng năm 2026" in by_name["kt_9.xlsx"]
+
+
+def test_typed_up_bare_result_takes_period_and_year_from_the_title(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện"]
+    row = ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 777]
+    last = _retyped(tmp_path / "kt_2025.xlsx", "PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2025", head, row)
+    code, rep, merged = _collect(master, last)
+    (failed,) = rep["failed"]
+    assert "năm 2025" in failed["reason"] and "tiêu đề" in failed["reason"]
+    assert _cells(merged, 5) == [None, None, None]
+    # this year's, with the signing date in the title lines: a date of signing is no «tháng 6»
+    this = _retyped(tmp_path / "kt_2026.xlsx", "PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026", head, row)
+    wb = openpyxl.load_workbook(this)
+    wb.active["A2"] = "Bắc Hà, ngày 15 tháng 6 năm 2026"
+    wb.save(this)
+    code, rep, merged = _collect(master, this)
+    assert rep["failed"] == [] and _cells(merged, 5) == [777, None, None]

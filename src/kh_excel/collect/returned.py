@@ -8,6 +8,7 @@ name, and its agency is found in its title lines, its file name or the rows it h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,32 @@ def column_period(table: Table, label: str | None = None) -> tuple[int | None, i
     year = _year_of(t.column_headers.get("result", "")) or _year_of(t.period or "") or table.year
     per = of_table(t, year or 0)
     return year, per.months, per.quarter
+
+
+def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, str] | None, str]:
+    """(year, months, quarter) of a typed-up file's result column and what said it, or None and why not.
+
+    Its label says the period and year; a label that names neither («Thực hiện») is read from the file's
+    title, and a label with a span but no year takes the title's year. A part of the year of no readable
+    length («đến nay», «tháng 6», «học kỳ I») or a year nobody wrote is no period at all: never the master's.
+    The plan column's year is not the file's (a 2025 report carries «Kế hoạch năm 2026»)."""
+    from kh_excel.core.table import _DATE_OR_DOC, _YEAR, _year_of
+    from kh_excel.docs.period import UNKNOWN_PART, span_of
+    # dates of signing and document numbers («ngày 10 tháng 6 năm 2026», «Số 12/BC-UBND») are no period
+    title = " ".join(vtext.clean(t) for t in table.title_lines)
+    title_text = _DATE_OR_DOC.sub(" ", re.sub(r"(?i)ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}", " ", title))
+    source, said_by = label, f"cột «{label}»"
+    if span_of(label) is None and _year_of(label) is None:
+        source, said_by = title_text, f"cột «{label}» và tiêu đề của tệp"
+    span = span_of(source)
+    # the year of the label (a date's year too: «đến 30/6/2026»), else of the title
+    year = _year_of(source) or next(iter(_YEAR.findall(source)[-1:]), None) or _year_of(title_text)
+    if span == UNKNOWN_PART:
+        return None, f"{said_by} là số liệu một phần của năm mà không đọc được là mấy tháng"
+    if year is None:
+        return None, f"{said_by} không ghi số liệu của năm nào"
+    _, months, quarter = column_period(table, source)
+    return (int(year), months if span is not None else 12, quarter), said_by
 
 
 def period_words(period: tuple[int | None, int, str]) -> str:
@@ -256,10 +283,17 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
                 key_col = c
             elif out.is_form and isinstance(v, str) and meta.get("result_header") and vtext.clean(v) == meta["result_header"]:
                 rcol, label = c, meta["result_header"]  # our own form says which column is the result
-    period = column_period(table, label)
+    period, said_by = column_period(table, label), f"cột «{label}»"
+    if not out.is_form:
+        # a typed-up file: its own words must say the period, never the reader's default of a whole year
+        typed, said_by = typed_up_period(table, label)
+        if typed is None:
+            return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by}, còn cột «{index.result_label}» của bảng gốc "
+                              f"là số liệu {period_words(index.period)}; không ghi số liệu nào của tệp này.")
+        period = typed
     if not same_period(period, index.period):
         hint = " (chọn cột khác của bảng gốc bằng --period)" if len(index.table.periods) > 1 else ""
-        return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: cột «{label}» là số liệu {period_words(period)}, "
+        return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by} là số liệu {period_words(period)}, "
                           f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "
                           "không ghi số liệu nào của tệp này.")
     if out.is_form and vtext.fold(label) != vtext.fold(index.result_label):
