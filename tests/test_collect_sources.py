@@ -390,3 +390,53 @@ def test_typed_up_bare_result_takes_period_and_year_from_the_title(tmp_path):
     wb.save(this)
     code, rep, merged = _collect(master, this)
     assert rep["failed"] == [] and _cells(merged, 5) == [777, None, None]
+
+
+def _grouped(path: Path, title: str, groups: tuple[str, ...], rows: list[list]) -> Path:
+    """A sheet whose figures are split by merged group headers: STT | Chỉ tiêu | ĐVT | (KH | TH) per group."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append([title])
+    ws.append([])
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính"]
+    for g in groups:
+        head += [g, None]
+    ws.append(head + (["Cơ quan chủ trì"] if len(rows[0]) > 3 + 2 * len(groups) else []))
+    ws.append([None, None, None] + ["Kế hoạch năm 2026", "Ước thực hiện năm 2026"] * len(groups))
+    for c in (1, 2, 3):
+        ws.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
+    for i in range(len(groups)):
+        ws.merge_cells(start_row=3, start_column=4 + 2 * i, end_row=3, end_column=5 + 2 * i)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_one_communes_figures_are_never_the_whole_areas(tmp_path):
+    row = ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 300, 125, 200, 555]
+    typed = _grouped(tmp_path / "kt.xlsx", "PHÒNG KINH TẾ - SỐ LIỆU THEO XÃ NĂM 2026",
+                     ("Xã Bảo Nhai", "Xã Cốc Ly"), [row])
+    # the master's column is the whole district's: no commune's figure goes there
+    code, rep, merged = _collect(_master(tmp_path / "chi_tieu.xlsx"), typed)
+    (failed,) = rep["failed"]
+    assert "«Xã Bảo Nhai», «Xã Cốc Ly»" in failed["reason"] and "--group" in failed["reason"]
+    assert rep["written"] == 0 and _cells(merged, 5) == [None, None, None]
+
+    # a master split the same way: each commune's figure into its own column, the group read said
+    master = _grouped(tmp_path / "grp.xlsx", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 HUYỆN BẮC HÀ",
+                      ("Toàn huyện", "Xã Bảo Nhai", "Xã Cốc Ly"),
+                      [[*r[:3], r[3], None, 300, None, 200, None, a] for r, a in zip(ROWS, AGENCIES)])
+    code, rep, merged = _collect(master, typed)     # default: Toàn huyện, which the file does not have
+    assert rep["written"] == 0 and "«Toàn huyện»" in rep["failed"][0]["reason"]
+    code, rep, merged = _collect(master, typed, args=("--group", "Xã Cốc Ly"))
+    ws = openpyxl.load_workbook(merged).active
+    assert [ws.cell(5, c).value for c in (5, 7, 9)] == [None, None, 555]
+    assert any("«Xã Cốc Ly»" in n["note"] for n in _agency(rep, "Phòng Kinh tế")["notes"])
+
+    # a file with a whole-district group: that group, into the master's ungrouped column
+    whole = _grouped(tmp_path / "kt2.xlsx", "PHÒNG KINH TẾ - SỐ LIỆU NĂM 2026", ("Toàn huyện", "Xã Cốc Ly"),
+                     [["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1190, 200, 555]])
+    code, rep, merged = _collect(_master(tmp_path / "chi_tieu.xlsx"), whole)
+    assert _cells(merged, 5) == [1190, None, None]

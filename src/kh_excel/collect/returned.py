@@ -207,6 +207,40 @@ def _find_agency(texts: list[str], index: MasterIndex) -> str:
     return best
 
 
+def _of_master_group(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> tuple[Table, str]:
+    """A typed-up workbook split into column groups (Toàn huyện, each commune) is read from the master's group:
+    the group of the same name, or a whole-area group when the master's column is the whole area's. Never
+    another commune's figures as the province's: ('', why) when none of its groups is the master's column."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.table import _WHOLE_AREA
+    from kh_excel.errors import UserError
+    if not table.groups:
+        return table, ""
+    whole = [g for g in table.groups if _WHOLE_AREA.match(vtext.fold(g))]
+    wanted = index.table.group
+    if wanted:
+        same = [g for g in table.groups if vtext.fold(g) == vtext.fold(wanted)]
+        pick = same[0] if same else (whole[0] if _WHOLE_AREA.match(vtext.fold(wanted)) and whole else None)
+    else:
+        pick = whole[0] if whole else None
+    if pick is None:
+        there = ", ".join(f"«{g}»" for g in table.groups)
+        if wanted:
+            return table, (f"tệp chia số liệu theo nhóm cột {there}, không có nhóm «{wanted}» là cột đang tổng hợp "
+                           "của bảng gốc (chọn nhóm khác của bảng gốc bằng --group)")
+        return table, (f"tệp chia số liệu theo nhóm cột {there}, không có nhóm toàn địa bàn (Toàn tỉnh, Toàn huyện, "
+                       f"Tổng số …) ứng với cột «{index.result_label}» của bảng gốc; số liệu của một nhóm chỉ ghi vào "
+                       "cột của nhóm đó (chọn bằng --group khi bảng gốc chia nhóm)")
+    if pick != table.group:
+        try:
+            table = read_workbook(grids, file=table.file, sheet=table.sheet, group=pick)
+        except UserError as exc:
+            return table, str(exc)
+    notes.append(f"tệp chia số liệu theo nhóm cột ({', '.join(f'«{g}»' for g in table.groups)}): "
+                 f"chỉ đọc nhóm «{pick}»")
+    return table, ""
+
+
 def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> Table:
     """A retyped workbook with columns of several periods (6 tháng, cả năm) is read from the one of the
     master's period, whichever has figures; the reader's own default may be another (said in `notes`)."""
@@ -216,7 +250,7 @@ def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list
     from kh_excel.errors import UserError
     for p in table.periods:
         try:
-            other = read_workbook(grids, file=table.file, sheet=table.sheet, period=p)
+            other = read_workbook(grids, file=table.file, sheet=table.sheet, group=table.group, period=p)
         except UserError:
             continue
         if other.has_results and same_period(column_period(other), index.period):
@@ -271,6 +305,9 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     if not table.has_results:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
     if not out.is_form:
+        table, why = _of_master_group(table, grids, index, out.notes)
+        if why:
+            return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {why}; không ghi số liệu nào của tệp này.")
         table = _of_master_period(table, grids, index, out.notes)
     grid = next(g for g in grids if g.sheet == table.sheet)
     rcol, tcol, ncol = table.columns["result"], table.columns.get("target"), table.columns.get("note")
