@@ -440,3 +440,27 @@ def test_one_communes_figures_are_never_the_whole_areas(tmp_path):
                      [["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1190, 200, 555]])
     code, rep, merged = _collect(_master(tmp_path / "chi_tieu.xlsx"), whole)
     assert _cells(merged, 5) == [1190, None, None]
+
+
+def _restyle_plan(master: Path, value: object, fmt: str) -> None:
+    wb = openpyxl.load_workbook(master)
+    cell = wb.active.cell(FIRST, 4)
+    cell.value, cell.number_format = value, fmt
+    wb.save(master)
+
+
+def test_a_plan_shown_with_other_decimals_is_the_same_plan(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    _restyle_plan(master, 14.97, "0.00")
+    forms = _forms(master, tmp_path / "phieu")
+    filled = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 15.2)
+    # after the forms went out the master only shows one decimal («15,0»): the plan stored is still 14,97
+    _restyle_plan(master, 14.97, "0.0")
+    code, rep, merged = _collect(master, filled)
+    kt = _agency(rep, "Phòng Kinh tế")
+    assert kt["refused_plans"] == [] and _cells(merged, 5) == [15.2, None, None]
+    # the plan itself changed (14,97 -> 16): the figure was reported against another plan, not written
+    _restyle_plan(master, 16, "0.0")
+    code, rep, merged = _collect(master, filled)
+    (refused,) = _agency(rep, "Phòng Kinh tế")["refused_plans"]
+    assert refused["row"] == FIRST and _cells(merged, 5) == [None, None, None]

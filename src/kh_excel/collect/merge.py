@@ -11,6 +11,7 @@ year, table, sheet, column group or period are refused before any of this (retur
 """
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -100,7 +101,16 @@ def master_value(ind: Indicator) -> Value:
     return Value("empty")
 
 
-def same_plan(returned: Target, master: Target) -> bool:
+def _stored_number(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else None
+
+
+def same_plan(returned: Target, master: Target, returned_raw: Any = None, master_raw: Any = None) -> bool:
+    """Whether the returned plan is the master's. Two stored numbers are compared as stored: a master whose
+    number format was changed after the forms were made («15,0» shown for 14,97) has not changed its plan."""
+    a, b = _stored_number(returned_raw), _stored_number(master_raw)
+    if a is not None and b is not None:
+        return math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)
     if not returned.text:
         return True  # a retyped workbook that does not restate the plan
     if returned.op == "text" or master.op == "text":
@@ -224,7 +234,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         if rr.note and vtext.fold(rr.note) != vtext.fold(ind.note or ""):  # the agency's own words: read them
             rep.notes.append(_item(ind, **where, cell=rr.note_cell, note=f"ghi chú của cơ quan: «{rr.note}»"))
         value = judge_result(rr.result, rr.result_format, ind)
-        if rr.target is not None and not same_plan(rr.target, ind.target):
+        if rr.target is not None and not same_plan(rr.target, ind.target, rr.target_raw, ind.raw.get("target")):
             # a result is the figure against a plan: against another plan than the master's it is not written
             unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
             rep.items["refused_plans"].append(_item(ind, **where, cell=rr.target_cell,

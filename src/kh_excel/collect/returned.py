@@ -32,6 +32,7 @@ class ReturnedRow:
     result_cell: str               # A1 reference of the result cell ("" without a result column)
     target: Target | None          # the plan as the reader understood it (None without a plan column)
     target_cell: str
+    target_raw: Any = None         # the plan cell's stored value (a number compared as stored, not as shown)
     note: str = ""                 # the row's «Ghi chú» as returned
     note_cell: str = ""
     master_row: int | None = None
@@ -350,6 +351,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             result_cell=f"{col_letter(rcol)}{ind.row}",
             target=ind.target if tcol is not None else None,
             target_cell=f"{col_letter(tcol)}{ind.row}" if tcol is not None else "",
+            target_raw=ind.raw.get("target") if tcol is not None else None,
             note=vtext.clean(ind.note or ""),
             note_cell=f"{col_letter(ncol)}{ind.row}" if ncol is not None else "",
         )
