@@ -464,3 +464,23 @@ def test_a_plan_shown_with_other_decimals_is_the_same_plan(tmp_path):
     code, rep, merged = _collect(master, filled)
     (refused,) = _agency(rep, "Phòng Kinh tế")["refused_plans"]
     assert refused["row"] == FIRST and _cells(merged, 5) == [None, None, None]
+
+
+def test_a_co_led_figure_already_in_the_master_is_never_overwritten_by_a_late_agency(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST + 2, 6).value = "Phòng Tài chính, Phòng Kinh tế"   # row 3 has two lead agencies
+    wb.save(master)
+    forms = _forms(master, tmp_path / "phieu")
+    late = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 80)
+    own = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.2)
+    # the merged copy, collected earlier: 190 came from Phòng Kinh tế, 4,5 from Phòng Nông nghiệp
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST, 5).value, wb.active.cell(FIRST + 1, 5).value = 1100, 4.5
+    wb.active.cell(FIRST + 2, 5).value = 190
+    wb.save(master)
+    code, rep, merged = _collect(master, late, own)
+    assert _cells(merged, 5) == [1100, 4.2, 190]   # a sole lead agency corrects its own figure; a co-led one is not decided by the last
+    (conflict,) = rep["conflicts"]
+    assert conflict["row"] == FIRST + 2 and [v["value"] for v in conflict["values"]] == [190, 80]
+    assert code != 0

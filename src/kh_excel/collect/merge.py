@@ -22,6 +22,7 @@ from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
+from kh_excel.core.validation import col_letter
 from kh_excel.core.numbers import format_number, parse_number, parse_result_text, parse_target
 
 # Per-agency lists, in report order: id -> Vietnamese label.
@@ -199,8 +200,23 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
                 reports[a].items["conflicts"].append(_item(ind, values=said))
             continue
         value = entries[0][3]
-        writes[mrow] = value
         old = master_value(ind)
+        leads = [k for k, rows in index.rows_of.items() if mrow in rows]
+        givers = {a for a, _, _, _ in entries}
+        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers:
+            # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
+            # in one run the two would be a conflict, so they are one now: never decided by who came last
+            cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
+            conflicts.append(_item(ind, values=[{"agency": "", "source": "bảng gốc", "file": master.file,
+                                                 "sheet": master.sheet, "cell": cell, "value": old.to_json()}]
+                                   + [{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""), "cell": c,
+                                       "value": v.to_json()} for a, f, c, v in entries]))
+            said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}; chỉ tiêu do {len(leads)} cơ quan cùng chủ trì)"]
+            said += [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
+            for a in dict.fromkeys(a for a, _, _, _ in entries):
+                reports[a].items["conflicts"].append(_item(ind, values=said))
+            continue
+        writes[mrow] = value
         for a in dict.fromkeys(a for a, _, _, _ in entries):
             f, c = next((f, c) for a2, f, c, _ in entries if a2 == a)
             where = {"file": f, "sheet": sheet_of.get(f, ""), "cell": c}
