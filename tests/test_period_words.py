@@ -37,3 +37,19 @@ def test_hand_read_labels():
     for none in ("Ước thực hiện năm 2026", "TH 2026", "Thực hiện", "Bắc Hà, ngày 15 tháng 6 năm 2026"):
         assert span_of(none) is None, none
     assert span_of("Ước thực hiện cả năm") == 12
+
+
+def test_a_master_of_six_months_in_other_words_is_progress_not_a_year(tmp_path):
+    """«TH 6T/2026» beside the year's plan: the document speaks of 6 months and judges no row «không đạt»."""
+    import openpyxl
+    from kh_excel.api import read_workbook
+    from kh_excel.docs.period import of_table
+    for head in ("TH 6T/2026", "Thực hiện sáu tháng năm 2026", "Thực hiện nửa đầu năm 2026",
+                 "Ước thực hiện đến 30/6/2026"):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", head])
+        ws.append(["1", "Tỷ lệ đô thị hóa", "%", 32.4, 16.1])
+        wb.save(tmp_path / "m.xlsx")
+        per = of_table(read_workbook(tmp_path / "m.xlsx"), 2026)
+        assert (per.months, per.plan_is_year, per.words()) == (6, True, "6 tháng đầu năm 2026"), head
