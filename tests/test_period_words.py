@@ -5,7 +5,8 @@ from hypothesis import given, strategies as st
 
 from kh_excel.docs.period import UNKNOWN_PART, span_of
 
-WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín"}
+WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười", 11: "mười một",
+         12: "mười hai"}
 
 
 @given(n=st.integers(1, 11), year=st.integers(2000, 2099), form=st.sampled_from(["{n}T/{y}", "TH {n} tháng {y}",

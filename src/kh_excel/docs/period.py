@@ -35,7 +35,7 @@ UNKNOWN_PART = -1
 _COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
     (r"\b(\d{1,2})\s*t\b", "n"),                                   # «TH 6T/2026», «9T»
-    (r"\b(" + "|".join(_COUNT_WORDS) + r")\s+thang\b", "word"),   # «sáu tháng», «chín tháng»
+    (r"\b((?:muoi\s+)?(?:" + "|".join(_COUNT_WORDS) + r"))\s+thang\b", "word"),  # «sáu tháng», «mười một tháng»
     (r"\bnua\s+(?:dau\s+)?nam\b", 6),                               # «nửa đầu năm», «nửa năm»
     (r"\bnua\s+cuoi\s+nam\b", UNKNOWN_PART),                        # not from the start of the year
     (r"\b(?:den|toi|tinh den)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b", "date"),  # «đến 30/6/2026»
@@ -64,7 +64,8 @@ def span_of(label: str) -> int | None:
             n = int(m.group(1))
             return n if 1 <= n <= 12 else UNKNOWN_PART
         if how == "word":
-            return _COUNT_WORDS[m.group(1)]
+            n = sum(_COUNT_WORDS[w] for w in m.group(1).split())
+            return n if n <= 12 else UNKNOWN_PART
         if how == "date":
             day, month = int(m.group(1)), int(m.group(2))
             if (day, month) == (31, 12):
