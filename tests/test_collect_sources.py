@@ -360,6 +360,7 @@ def test_typed_up_part_of_year_in_any_wording_never_fills_the_years_column(tmp_p
     cases.append(("PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026", "Thực hiện"))
     cases.append(("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU", "Thực hiện"))
     cases.append(("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU NĂM 2026 (số liệu đến 15/11/2026)", "Thực hiện"))
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO 6 THÁNG ĐẦU NĂM 2026", "Thực hiện năm 2026"))
     files = [_retyped(tmp_path / f"kt_{i}.xlsx", title,
                       ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", label],
                       ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 555])
@@ -374,6 +375,7 @@ def test_typed_up_part_of_year_in_any_wording_never_fills_the_years_column(tmp_p
     assert "không ghi số liệu của năm nào" in by_name["kt_8.xlsx"]
     assert "tiêu đề" in by_name["kt_9.xlsx"] and "6 tháng năm 2026" in by_name["kt_9.xlsx"]
     assert "tiêu đề" in by_name["kt_11.xlsx"] and "không đọc được là mấy tháng" in by_name["kt_11.xlsx"]
+    assert "tiêu đề của tệp là số liệu 6 tháng" in by_name["kt_12.xlsx"]
 
 
 def test_typed_up_bare_result_takes_period_and_year_from_the_title(tmp_path):

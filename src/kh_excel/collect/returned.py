@@ -143,7 +143,8 @@ def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, st
     """(year, months, quarter) of a typed-up file's result column and what said it, or None and why not.
 
     Its label says the period and year; a label that names neither («Thực hiện») is read from the file's
-    title, and a label with a span but no year takes the title's year. A part of the year of no readable
+    title, and a label with a span but no year takes the title's year; a label with a year only
+    («Thực hiện năm 2026») under a title of a part of the year is not taken for the whole year. A part of the year of no readable
     length («đến nay», «tháng 6», «học kỳ I») or a year nobody wrote is no period at all: never the master's.
     The plan column's year is not the file's (a 2025 report carries «Kế hoạch năm 2026»)."""
     from kh_excel.core.table import _YEAR, _year_of
@@ -153,6 +154,11 @@ def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, st
     if span_of(label) is None and _year_of(label) is None:
         source, said_by = title_text, f"cột «{label}» và tiêu đề của tệp"
     span = span_of(source)
+    title_span = span_of(title_text)
+    if span is None and title_span is not None and title_span != 12:
+        # «Thực hiện năm 2026» in a file titled «… 6 tháng đầu năm 2026»: which is it? never guessed
+        return None, (f"cột «{label}» không ghi kỳ mà tiêu đề của tệp là số liệu "
+                      + (f"{title_span} tháng" if title_span > 0 else "một phần của năm"))
     # the year of the label (a date's year too: «đến 30/6/2026»), else of the title
     year = _year_of(source) or next(iter(_YEAR.findall(source)[-1:]), None) or _year_of(title_text)
     if span == UNKNOWN_PART:
@@ -227,7 +233,7 @@ def _find_agency(texts: list[str], index: MasterIndex) -> str:
 def _of_master_group(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> tuple[Table, str]:
     """A typed-up workbook split into column groups (Toàn huyện, each commune) is read from the master's group:
     the group of the same name, or a whole-area group when the master's column is the whole area's. Never
-    another commune's figures as the province's: ('', why) when none of its groups is the master's column."""
+    another commune's figures as the province's: (table, why) when none of its groups is the master's column."""
     from kh_excel.api import read_workbook
     from kh_excel.core.table import _WHOLE_AREA
     from kh_excel.errors import UserError
