@@ -345,3 +345,146 @@ def test_quarters_are_told_apart():
     assert q2 == (2026, 3, "II") and q3 == (2026, 3, "III") and not same_period(q2, q3)
     assert period_words(q2) == "quý II năm 2026" and period_words((2026, 6, "")) == "6 tháng năm 2026"
     assert period_words((2025, 12, "")) == "năm 2025" and period_words((None, 12, "")) == "cả năm"
+
+
+# ------------------------------------------- typed-up files: the label (or the title) must say the period
+
+
+def test_typed_up_part_of_year_in_any_wording_never_fills_the_years_column(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    # each a part of the year, or no year at all: none is «Ước thực hiện năm 2026»
+    cases = [("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU", label) for label in (
+        "TH 6T/2026", "Ước thực hiện đến 30/6/2026", "Thực hiện tháng 6/2026", "Thực hiện sáu tháng năm 2026",
+        "Thực hiện đến 15/11/2026", "Thực hiện từ đầu năm đến nay", "Thực hiện nửa đầu năm 2026",
+        "Thực hiện học kỳ I năm 2026", "Ước thực hiện cả năm")]
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026", "Thực hiện"))
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU", "Thực hiện"))
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO SỐ LIỆU NĂM 2026 (số liệu đến 15/11/2026)", "Thực hiện"))
+    cases.append(("PHÒNG KINH TẾ - BÁO CÁO 6 THÁNG ĐẦU NĂM 2026", "Thực hiện năm 2026"))
+    files = [_retyped(tmp_path / f"kt_{i}.xlsx", title,
+                      ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", label],
+                      ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 555])
+             for i, (title, label) in enumerate(cases)]
+    code, rep, merged = _collect(master, *files)
+    assert code != 0 and rep["written"] == 0
+    assert sorted(Path(f["file"]).name for f in rep["failed"]) == sorted(f.name for f in files)
+    assert _cells(merged, 5) == [None, None, None]
+    by_name = {Path(f["file"]).name: f["reason"] for f in rep["failed"]}
+    assert "6 tháng năm 2026" in by_name["kt_0.xlsx"] and "6 tháng năm 2026" in by_name["kt_1.xlsx"]
+    assert "không đọc được là mấy tháng" in by_name["kt_2.xlsx"]
+    assert "không ghi số liệu của năm nào" in by_name["kt_8.xlsx"]
+    assert "tiêu đề" in by_name["kt_9.xlsx"] and "6 tháng năm 2026" in by_name["kt_9.xlsx"]
+    assert "tiêu đề" in by_name["kt_11.xlsx"] and "không đọc được là mấy tháng" in by_name["kt_11.xlsx"]
+    assert "tiêu đề của tệp là số liệu 6 tháng" in by_name["kt_12.xlsx"]
+
+
+def test_typed_up_bare_result_takes_period_and_year_from_the_title(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện"]
+    row = ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 777]
+    last = _retyped(tmp_path / "kt_2025.xlsx", "PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2025", head, row)
+    code, rep, merged = _collect(master, last)
+    (failed,) = rep["failed"]
+    assert "năm 2025" in failed["reason"] and "tiêu đề" in failed["reason"]
+    assert _cells(merged, 5) == [None, None, None]
+    # this year's, with the signing date in the title lines: a date of signing is no «tháng 6»
+    this = _retyped(tmp_path / "kt_2026.xlsx", "PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026", head, row)
+    wb = openpyxl.load_workbook(this)
+    wb.active["A2"] = "Bắc Hà, ngày 15 tháng 6 năm 2026"
+    wb.save(this)
+    code, rep, merged = _collect(master, this)
+    assert rep["failed"] == [] and _cells(merged, 5) == [777, None, None]
+
+
+def _grouped(path: Path, title: str, groups: tuple[str, ...], rows: list[list]) -> Path:
+    """A sheet whose figures are split by merged group headers: STT | Chỉ tiêu | ĐVT | (KH | TH) per group."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append([title])
+    ws.append([])
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính"]
+    for g in groups:
+        head += [g, None]
+    ws.append(head + (["Cơ quan chủ trì"] if len(rows[0]) > 3 + 2 * len(groups) else []))
+    ws.append([None, None, None] + ["Kế hoạch năm 2026", "Ước thực hiện năm 2026"] * len(groups))
+    for c in (1, 2, 3):
+        ws.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
+    for i in range(len(groups)):
+        ws.merge_cells(start_row=3, start_column=4 + 2 * i, end_row=3, end_column=5 + 2 * i)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_one_communes_figures_are_never_the_whole_areas(tmp_path):
+    row = ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 300, 125, 200, 555]
+    typed = _grouped(tmp_path / "kt.xlsx", "PHÒNG KINH TẾ - SỐ LIỆU THEO XÃ NĂM 2026",
+                     ("Xã Bảo Nhai", "Xã Cốc Ly"), [row])
+    # the master's column is the whole district's: no commune's figure goes there
+    code, rep, merged = _collect(_master(tmp_path / "chi_tieu.xlsx"), typed)
+    (failed,) = rep["failed"]
+    assert "«Xã Bảo Nhai», «Xã Cốc Ly»" in failed["reason"] and "--group" in failed["reason"]
+    assert rep["written"] == 0 and _cells(merged, 5) == [None, None, None]
+
+    # a master split the same way: each commune's figure into its own column, the group read said
+    master = _grouped(tmp_path / "grp.xlsx", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026 HUYỆN BẮC HÀ",
+                      ("Toàn huyện", "Xã Bảo Nhai", "Xã Cốc Ly"),
+                      [[*r[:3], r[3], None, 300, None, 200, None, a] for r, a in zip(ROWS, AGENCIES)])
+    code, rep, merged = _collect(master, typed)     # default: Toàn huyện, which the file does not have
+    assert rep["written"] == 0 and "«Toàn huyện»" in rep["failed"][0]["reason"]
+    code, rep, merged = _collect(master, typed, args=("--group", "Xã Cốc Ly"))
+    ws = openpyxl.load_workbook(merged).active
+    assert [ws.cell(5, c).value for c in (5, 7, 9)] == [None, None, 555]
+    assert any("«Xã Cốc Ly»" in n["note"] for n in _agency(rep, "Phòng Kinh tế")["notes"])
+
+    # a file with a whole-district group: that group, into the master's ungrouped column
+    whole = _grouped(tmp_path / "kt2.xlsx", "PHÒNG KINH TẾ - SỐ LIỆU NĂM 2026", ("Toàn huyện", "Xã Cốc Ly"),
+                     [["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1190, 200, 555]])
+    code, rep, merged = _collect(_master(tmp_path / "chi_tieu.xlsx"), whole)
+    assert _cells(merged, 5) == [1190, None, None]
+
+
+def _restyle_plan(master: Path, value: object, fmt: str) -> None:
+    wb = openpyxl.load_workbook(master)
+    cell = wb.active.cell(FIRST, 4)
+    cell.value, cell.number_format = value, fmt
+    wb.save(master)
+
+
+def test_a_plan_shown_with_other_decimals_is_the_same_plan(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    _restyle_plan(master, 14.97, "0.00")
+    forms = _forms(master, tmp_path / "phieu")
+    filled = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 15.2)
+    # after the forms went out the master only shows one decimal («15,0»): the plan stored is still 14,97
+    _restyle_plan(master, 14.97, "0.0")
+    code, rep, merged = _collect(master, filled)
+    kt = _agency(rep, "Phòng Kinh tế")
+    assert kt["refused_plans"] == [] and _cells(merged, 5) == [15.2, None, None]
+    # the plan itself changed (14,97 -> 16): the figure was reported against another plan, not written
+    _restyle_plan(master, 16, "0.0")
+    code, rep, merged = _collect(master, filled)
+    (refused,) = _agency(rep, "Phòng Kinh tế")["refused_plans"]
+    assert refused["row"] == FIRST and _cells(merged, 5) == [None, None, None]
+
+
+def test_a_co_led_figure_already_in_the_master_is_never_overwritten_by_a_late_agency(tmp_path):
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST + 2, 6).value = "Phòng Tài chính, Phòng Kinh tế"   # row 3 has two lead agencies
+    wb.save(master)
+    forms = _forms(master, tmp_path / "phieu")
+    late = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 80)
+    own = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.2)
+    # the merged copy, collected earlier: 190 came from Phòng Kinh tế, 4,5 from Phòng Nông nghiệp
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST, 5).value, wb.active.cell(FIRST + 1, 5).value = 1100, 4.5
+    wb.active.cell(FIRST + 2, 5).value = 190
+    wb.save(master)
+    code, rep, merged = _collect(master, late, own)
+    assert _cells(merged, 5) == [1100, 4.2, 190]   # a sole lead agency corrects its own figure; a co-led one is not decided by the last
+    (conflict,) = rep["conflicts"]
+    assert conflict["row"] == FIRST + 2 and [v["value"] for v in conflict["values"]] == [190, 80]
+    assert code != 0

@@ -11,6 +11,7 @@ year, table, sheet, column group or period are refused before any of this (retur
 """
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +22,7 @@ from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
+from kh_excel.core.validation import col_letter
 from kh_excel.core.numbers import format_number, parse_number, parse_result_text, parse_target
 
 # Per-agency lists, in report order: id -> Vietnamese label.
@@ -100,7 +102,16 @@ def master_value(ind: Indicator) -> Value:
     return Value("empty")
 
 
-def same_plan(returned: Target, master: Target) -> bool:
+def _stored_number(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else None
+
+
+def same_plan(returned: Target, master: Target, returned_raw: Any = None, master_raw: Any = None) -> bool:
+    """Whether the returned plan is the master's. Two stored numbers are compared as stored: a master whose
+    number format was changed after the forms were made («15,0» shown for 14,97) has not changed its plan."""
+    a, b = _stored_number(returned_raw), _stored_number(master_raw)
+    if a is not None and b is not None:
+        return math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)
     if not returned.text:
         return True  # a retyped workbook that does not restate the plan
     if returned.op == "text" or master.op == "text":
@@ -189,8 +200,23 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
                 reports[a].items["conflicts"].append(_item(ind, values=said))
             continue
         value = entries[0][3]
-        writes[mrow] = value
         old = master_value(ind)
+        leads = [k for k, rows in index.rows_of.items() if mrow in rows]
+        givers = {a for a, _, _, _ in entries}
+        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers:
+            # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
+            # in one run the two would be a conflict, so they are one now: never decided by who came last
+            cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
+            conflicts.append(_item(ind, values=[{"agency": "", "source": "bảng gốc", "file": master.file,
+                                                 "sheet": master.sheet, "cell": cell, "value": old.to_json()}]
+                                   + [{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""), "cell": c,
+                                       "value": v.to_json()} for a, f, c, v in entries]))
+            said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}; chỉ tiêu do {len(leads)} cơ quan cùng chủ trì)"]
+            said += [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
+            for a in dict.fromkeys(a for a, _, _, _ in entries):
+                reports[a].items["conflicts"].append(_item(ind, values=said))
+            continue
+        writes[mrow] = value
         for a in dict.fromkeys(a for a, _, _, _ in entries):
             f, c = next((f, c) for a2, f, c, _ in entries if a2 == a)
             where = {"file": f, "sheet": sheet_of.get(f, ""), "cell": c}
@@ -224,7 +250,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         if rr.note and vtext.fold(rr.note) != vtext.fold(ind.note or ""):  # the agency's own words: read them
             rep.notes.append(_item(ind, **where, cell=rr.note_cell, note=f"ghi chú của cơ quan: «{rr.note}»"))
         value = judge_result(rr.result, rr.result_format, ind)
-        if rr.target is not None and not same_plan(rr.target, ind.target):
+        if rr.target is not None and not same_plan(rr.target, ind.target, rr.target_raw, ind.raw.get("target")):
             # a result is the figure against a plan: against another plan than the master's it is not written
             unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
             rep.items["refused_plans"].append(_item(ind, **where, cell=rr.target_cell,

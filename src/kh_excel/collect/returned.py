@@ -8,6 +8,7 @@ name, and its agency is found in its title lines, its file name or the rows it h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class ReturnedRow:
     result_cell: str               # A1 reference of the result cell ("" without a result column)
     target: Target | None          # the plan as the reader understood it (None without a plan column)
     target_cell: str
+    target_raw: Any = None         # the plan cell's stored value (a number compared as stored, not as shown)
     note: str = ""                 # the row's «Ghi chú» as returned
     note_cell: str = ""
     master_row: int | None = None
@@ -119,6 +121,54 @@ def column_period(table: Table, label: str | None = None) -> tuple[int | None, i
     return year, per.months, per.quarter
 
 
+_TITLE_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
+_TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")  # before folding: «Số» ≠ «Sở»
+_UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
+
+
+def _title_period_text(lines: list[str]) -> str:
+    """A file's title lines as the period they speak of (folded): a date of signing or a document's number
+    («Lào Cai, ngày 10 tháng 6 năm 2026», «Số 12/BC-UBND») is dropped, a date figures run up to («số liệu đến
+    15/11/2026») is kept, as «đến 15/11/2026»."""
+    text = vtext.fold(_TITLE_DOC.sub(" ", " ".join(vtext.clean(t) for t in lines)))
+
+    def keep_up_to(m: re.Match) -> str:
+        if not _UP_TO.search(text[:m.start()]):
+            return " "
+        return f"{m.group(1)}/{m.group(2)}/{m.group(3)}" if m.group(1) else m.group(0)
+    return _TITLE_DATE.sub(keep_up_to, text)
+
+
+def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, str] | None, str]:
+    """(year, months, quarter) of a typed-up file's result column and what said it, or None and why not.
+
+    Its label says the period and year; a label that names neither («Thực hiện») is read from the file's
+    title, and a label with a span but no year takes the title's year; a label with a year only
+    («Thực hiện năm 2026») under a title of a part of the year is not taken for the whole year. A part of the year of no readable
+    length («đến nay», «tháng 6», «học kỳ I») or a year nobody wrote is no period at all: never the master's.
+    The plan column's year is not the file's (a 2025 report carries «Kế hoạch năm 2026»)."""
+    from kh_excel.core.table import _YEAR, _year_of
+    from kh_excel.docs.period import UNKNOWN_PART, span_of
+    title_text = _title_period_text(table.title_lines)
+    source, said_by = label, f"cột «{label}»"
+    if span_of(label) is None and _year_of(label) is None:
+        source, said_by = title_text, f"cột «{label}» và tiêu đề của tệp"
+    span = span_of(source)
+    title_span = span_of(title_text)
+    if span is None and title_span is not None and title_span != 12:
+        # «Thực hiện năm 2026» in a file titled «… 6 tháng đầu năm 2026»: which is it? never guessed
+        return None, (f"cột «{label}» không ghi kỳ mà tiêu đề của tệp là số liệu "
+                      + (f"{title_span} tháng" if title_span > 0 else "một phần của năm"))
+    # the year of the label (a date's year too: «đến 30/6/2026»), else of the title
+    year = _year_of(source) or next(iter(_YEAR.findall(source)[-1:]), None) or _year_of(title_text)
+    if span == UNKNOWN_PART:
+        return None, f"{said_by} là số liệu một phần của năm mà không đọc được là mấy tháng"
+    if year is None:
+        return None, f"{said_by} không ghi số liệu của năm nào"
+    _, months, quarter = column_period(table, source)
+    return (int(year), months if span is not None else 12, quarter), said_by
+
+
 def period_words(period: tuple[int | None, int, str]) -> str:
     """«6 tháng năm 2026», «quý II năm 2026», «cả năm 2026» (without the year when the table names none)."""
     year, months, quarter = period
@@ -180,6 +230,40 @@ def _find_agency(texts: list[str], index: MasterIndex) -> str:
     return best
 
 
+def _of_master_group(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> tuple[Table, str]:
+    """A typed-up workbook split into column groups (Toàn huyện, each commune) is read from the master's group:
+    the group of the same name, or a whole-area group when the master's column is the whole area's. Never
+    another commune's figures as the province's: (table, why) when none of its groups is the master's column."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.table import _WHOLE_AREA
+    from kh_excel.errors import UserError
+    if not table.groups:
+        return table, ""
+    whole = [g for g in table.groups if _WHOLE_AREA.match(vtext.fold(g))]
+    wanted = index.table.group
+    if wanted:
+        same = [g for g in table.groups if vtext.fold(g) == vtext.fold(wanted)]
+        pick = same[0] if same else (whole[0] if _WHOLE_AREA.match(vtext.fold(wanted)) and whole else None)
+    else:
+        pick = whole[0] if whole else None
+    if pick is None:
+        there = ", ".join(f"«{g}»" for g in table.groups)
+        if wanted:
+            return table, (f"tệp chia số liệu theo nhóm cột {there}, không có nhóm «{wanted}» là cột đang tổng hợp "
+                           "của bảng gốc (chọn nhóm khác của bảng gốc bằng --group)")
+        return table, (f"tệp chia số liệu theo nhóm cột {there}, không có nhóm toàn địa bàn (Toàn tỉnh, Toàn huyện, "
+                       f"Tổng số …) ứng với cột «{index.result_label}» của bảng gốc; số liệu của một nhóm chỉ ghi vào "
+                       "cột của nhóm đó (chọn bằng --group khi bảng gốc chia nhóm)")
+    if pick != table.group:
+        try:
+            table = read_workbook(grids, file=table.file, sheet=table.sheet, group=pick)
+        except UserError as exc:
+            return table, str(exc)
+    notes.append(f"tệp chia số liệu theo nhóm cột ({', '.join(f'«{g}»' for g in table.groups)}): "
+                 f"chỉ đọc nhóm «{pick}»")
+    return table, ""
+
+
 def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> Table:
     """A retyped workbook with columns of several periods (6 tháng, cả năm) is read from the one of the
     master's period, whichever has figures; the reader's own default may be another (said in `notes`)."""
@@ -189,7 +273,7 @@ def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list
     from kh_excel.errors import UserError
     for p in table.periods:
         try:
-            other = read_workbook(grids, file=table.file, sheet=table.sheet, period=p)
+            other = read_workbook(grids, file=table.file, sheet=table.sheet, group=table.group, period=p)
         except UserError:
             continue
         if other.has_results and same_period(column_period(other), index.period):
@@ -244,6 +328,9 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     if not table.has_results:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
     if not out.is_form:
+        table, why = _of_master_group(table, grids, index, out.notes)
+        if why:
+            return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {why}; không ghi số liệu nào của tệp này.")
         table = _of_master_period(table, grids, index, out.notes)
     grid = next(g for g in grids if g.sheet == table.sheet)
     rcol, tcol, ncol = table.columns["result"], table.columns.get("target"), table.columns.get("note")
@@ -256,10 +343,17 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
                 key_col = c
             elif out.is_form and isinstance(v, str) and meta.get("result_header") and vtext.clean(v) == meta["result_header"]:
                 rcol, label = c, meta["result_header"]  # our own form says which column is the result
-    period = column_period(table, label)
+    period, said_by = column_period(table, label), f"cột «{label}»"
+    if not out.is_form:
+        # a typed-up file: its own words must say the period, never the reader's default of a whole year
+        typed, said_by = typed_up_period(table, label)
+        if typed is None:
+            return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by}, còn cột «{index.result_label}» của bảng gốc "
+                              f"là số liệu {period_words(index.period)}; không ghi số liệu nào của tệp này.")
+        period = typed
     if not same_period(period, index.period):
         hint = " (chọn cột khác của bảng gốc bằng --period)" if len(index.table.periods) > 1 else ""
-        return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: cột «{label}» là số liệu {period_words(period)}, "
+        return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by} là số liệu {period_words(period)}, "
                           f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "
                           "không ghi số liệu nào của tệp này.")
     if out.is_form and vtext.fold(label) != vtext.fold(index.result_label):
@@ -279,6 +373,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             result_cell=f"{col_letter(rcol)}{ind.row}",
             target=ind.target if tcol is not None else None,
             target_cell=f"{col_letter(tcol)}{ind.row}" if tcol is not None else "",
+            target_raw=ind.raw.get("target") if tcol is not None else None,
             note=vtext.clean(ind.note or ""),
             note_cell=f"{col_letter(ncol)}{ind.row}" if ncol is not None else "",
         )
