@@ -84,12 +84,23 @@ def _same_sheet_verdict(xml: bytes, cuts: list[int], precise: bool = False) -> N
         assert old[2] < new[2] == xml.count(b"<row"), (new, old)
         return
     rows = [int(r) for r in _CELL_ROW.findall(new_limits._plain_attributes(xml))]
+    # the root is the first element (the new scan waits for it; the old one looked only in the first chunk)
+    first = re.search(rb"<[A-Za-z_][^\s>/]*", xml)
+    root = re.match(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", xml[first.start():]) if first else None
+    first_tag_end = (xml.find(b">", first.start()) % (len(xml) + 1) + 1) if first is not None else 0  # past its «>»
+    misread_root = first is not None and (any(0 < c < first_tag_end for c in cuts)
+                                          or root is None and re.search(rb"<[A-Za-z_][\w.-]*:worksheet\b", xml))
+    if misread_root and not isinstance(old[0], str) and (isinstance(new[0], str) or all(
+            n >= o for n, o in zip(new[1:2] + new[3:], old[1:2] + old[3:])) and all(r <= new[0] for r in rows)):
+        return  # and where the old scan misread the root: the chunks cut it («<» | «x:worksheet><x:row r='7'>») and it
+        #         never read it, or it took a worksheet tag after other elements for the root («<c r="E5"><x:worksheet>»).
+        #         The new scan reads the first element; it refuses, or bounds every cell at least as the old one did
+        #         (row tags without cells allocate nothing)
     if isinstance(new[0], str) and "tiền tố XML khác" in new[1]:
         # and a third: a row or cell tag of another prefix than the root's (<x:row r='7'> in a sheet of plain tags)
         # is a row or cell to calamine but escaped the old scan's bounds: the sheet is refused (test_guard_holes)
-        root = re.search(rb"<([A-Za-z_][\w.-]*:)?worksheet\b", xml)
         prefix = (root.group(1) or b"") if root else b""
-        assert any(p != prefix for p in re.findall(rb"<((?:[A-Za-z_][\w.-]*:)?)(?:row|c)[\s>/]", xml)), (new, old)
+        assert any(p != prefix for p in re.findall(rb"<((?:[A-Za-z_][\w.-]*:)?)(?:row|c)(?![\w.:-])", xml)), (new, old)
         return
     if isinstance(old[0], str):
         return                                                   # both refuse (a farther cell named)

@@ -152,9 +152,10 @@ def _wrong_kind(p: Path, kind: str, wanted: str) -> InputRefused:
 _REF_LETTERS = re.compile(rb' r="\$?([A-Za-z]{1,8})\$?\d')
 _REF_LETTERS_ANY = re.compile(rb'\sr="\$?([A-Za-z]{1,8})\$?\d')
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet\b")
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")  # an element's start tag (not «<?xml», «<!--», «</»)
 # A row or cell tag and its prefix («<row», «<x:c »): in a sheet whose root has another prefix it is still a row or a
 # cell to calamine (prefixes are read by their namespace), but not to a scan that looks for the root's prefix.
-_ANY_ROW_OR_CELL = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)(?:row|c)[\s>/]")
+_ANY_ROW_OR_CELL = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)(?:row|c)(?![\w.:-])")
 _ATTR_R = re.compile(rb'(?:^|\s)r="\$?([A-Za-z]{0,8})\$?(\d{1,15})"')
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["\']([^"\']*)')
 # Searches that must look at every byte of a chunk are written to start with a literal, rare byte where
@@ -403,9 +404,9 @@ class _SheetScan:
         Excel writes them) a fast search for «:row» and «:c» comes first, the tags themselves only where one is."""
         if not self.prefix and data.find(b":row", 0, end) < 0 and data.find(b":c", 0, end) < 0:
             return None
-        for m in _ANY_ROW_OR_CELL.finditer(data, 0, end):
+        for m in _ANY_ROW_OR_CELL.finditer(data[:end]):
             if m.group(1) != self.prefix:
-                return m.group(0)[:-1]
+                return m.group(0).rstrip(b" \t\r\n>/")
         return None
 
     def _tags(self, prefix: bytes) -> None:
@@ -444,9 +445,10 @@ class _SheetScan:
         end = len(data) if last else _tags_end(data)   # whole tags; keep an unfinished one for later
         self.tail = _carried(self.path, self.member, data[end:]) if end < len(data) else b""
         # The body is data[:end]: searched in place (pos, endpos), copied only for the slow path below.
-        if self.first:
+        first = _FIRST_ELEMENT.search(data, 0, end) if self.first else None
+        if first is not None:  # the root is the first element, wherever the chunks cut before it
             self.first = False
-            root = _ROOT.search(data, 0, end)
+            root = _ROOT.match(data, first.start(), end)
             if root and root.group(1):
                 self._tags(root.group(1))
             # a literal first: the pattern is slow
