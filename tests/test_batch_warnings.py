@@ -65,3 +65,22 @@ def test_each_agency_letter_names_only_the_cells_it_states(tmp_path):
     items = {i["agency"]: i["warning"] for i in json.loads(proc.stdout)["items"]}
     assert "ambiguous_decimal — 1 ô: D3" in items["Sở Tài chính"] and "E4" not in items["Sở Tài chính"]
     assert items["Sở Xây dựng"] == ""
+
+
+def test_what_a_document_itself_warns_of_reaches_the_batch_index(tmp_path):
+    """A district's table for 2026: districts ended on 1 July 2025, so `render` warns and leaves Nơi nhận a gap;
+    batch used to make the same document in silence. Both modes carry it: one report per workbook and one
+    letter per agency (beside that letter's own figure warnings, none here)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH CÁC CHỈ TIÊU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 500, 510, "Phòng Tài chính - Kế hoạch"])
+    wb.save(src / "huyen.xlsx")
+    for kind, per in (("bao-cao", []), ("giao-chi-tieu", ["--per", "agency"])):
+        proc = run_cli("batch", src, "-o", tmp_path / kind, "--kind", kind, *per, "--json", "-q", timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        (item,) = json.loads(proc.stdout)["items"]
+        assert item["warning"].startswith("cấp «huyện» không còn từ ngày 01/7/2025"), (kind, item["warning"])

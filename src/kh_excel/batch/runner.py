@@ -397,7 +397,7 @@ class Run:
             key, agency, count = keys[task.output]
             if r.ok and not r.indicators:
                 r.indicators = count
-            r.warning = r.warning or scans[task.source].warnings.get(agency, "")
+            r.warning = "\n".join(w for w in (r.warning, scans[task.source].warnings.get(agency, "")) if w)
             self._finish(task, r, key)
 
         self._render_all(ex, [t[0] for t in todo], finish)

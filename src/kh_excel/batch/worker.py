@@ -239,6 +239,8 @@ def _prepare(task: RenderTask) -> tuple[bytes, int, str] | RenderResult:
         merged = engine.merge_settings(settings, _toml)
         grouped = _by_agency(task.digest, att) if task.agency and task.digest else None
         ctx = engine.context(att, merged, _config.kind, task.agency, grouped)
+        # what the document itself warns of (a district issuing after 1 July 2025 …), as `render` prints it
+        warning = "\n".join([*ctx.get("canh_bao", []), *([warning] if warning else [])])
         count = engine.indicator_count(ctx)
         data = engine.render_bytes(_renderer, ctx)
     except Exception as exc:
