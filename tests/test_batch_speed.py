@@ -26,7 +26,7 @@ def _rows(att, agency: str, grouped) -> list[int]:
 
 def _picked(att, agency, grouped):
     from kh_excel.docs.context import _for_agency
-    return _for_agency(list(att.assessments), att.table, agency, grouped)
+    return _for_agency(list(att.assessments), agency, grouped)
 
 
 def test_rows_grouped_once_are_the_rows_each_agency_leads(lao_cai):

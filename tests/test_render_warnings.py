@@ -61,3 +61,18 @@ def test_only_the_cells_the_document_states_are_named(tmp_path):
     report = run_cli("render", "bao-cao", tmp_path / "t.xlsx", "-o", tmp_path / "b.docx")
     assert "ambiguous_decimal — 2 ô: E3, D4" in report.stderr or "ambiguous_decimal — 2 ô: D4, E3" in report.stderr, report.stderr
     assert "result_far_off — 1 ô: E5" in report.stderr
+
+
+def test_an_agency_named_another_way_still_gets_its_warnings(tmp_path):
+    """--agency «Sở TC» is the table's «Sở Tài chính» (the registry's spelling, as the letter's rows are chosen):
+    its letter states D3 «Khoảng 1.5» and names it; matching the written name exactly had named nothing."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KẾ HOẠCH CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tỷ lệ đô thị hóa", "%", "Khoảng 1.5", 1.6, "Sở Tài chính"])
+    ws.append(["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", "Khoảng 2.5", 5200, "Sở Xây dựng"])
+    wb.save(tmp_path / "t.xlsx")
+    letter = run_cli("render", "giao-chi-tieu", tmp_path / "t.xlsx", "-o", tmp_path / "g.docx", "--agency", "Sở TC")
+    assert letter.returncode == 0, letter.stderr
+    assert "ambiguous_decimal — 1 ô: D3" in letter.stderr and "D4" not in letter.stderr

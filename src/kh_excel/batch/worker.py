@@ -173,7 +173,8 @@ def scan(source: str) -> ScanResult:
                                                 _config.group, _config.period)
         att = checked.attainment
         agencies = lead_agencies(att.table)
-        warnings = {a: w for a, _ in agencies if (w := engine.warning_of(checked, source, _config.kind, a))}
+        grouped = engine.group_by_agency(att) if agencies else None  # the rows of every letter, in one pass
+        warnings = {a: w for a, _ in agencies if (w := engine.warning_of(checked, source, _config.kind, a, grouped))}
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         _remember(digest, (att, settings))

@@ -152,6 +152,7 @@ def failures_by_row(table: Table, findings: list[Finding]) -> dict[int, list[Fin
 
 
 _INDICATOR_VALUES = attrgetter(*(f.name for f in fields(Indicator)))
+_INDICATOR_AT = {f.name: i for i, f in enumerate(fields(Indicator))}  # field -> its place in Indicator(*values)
 
 
 def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
@@ -159,7 +160,6 @@ def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
     Each changed row is a new Indicator of the old one's values (dataclasses.replace looks the fields up
     again for every row: 150.000 failed rows took ten seconds)."""
     inds = []
-    at = {f.name: i for i, f in enumerate(fields(Indicator))}
     for ind in table.indicators:
         roles = cells.get(ind.row)
         if not roles:
@@ -174,7 +174,7 @@ def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
             changes["previous"] = None
         values = list(_INDICATOR_VALUES(ind))
         for name, value in changes.items():
-            values[at[name]] = value
+            values[_INDICATOR_AT[name]] = value
         inds.append(Indicator(*values))
     return replace(table, indicators=inds)
 
@@ -202,14 +202,14 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
 STATED_ROLES = {True: ("name", "direction", "target", "result", "previous"), False: ("name", "direction", "target")}
 
 
-def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, agency: str | None = None) -> list[str]:
+def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, rows: set[int] | None = None) -> list[str]:
     """What a document made from a table with FIGURE_WARNINGS says to its maker: one warning, a line saying why
     (the figures are stated as read) and a line per kind with its cells (bounded: «… và N ô khác»). Only the
-    cells the document states: a plan's targets, not its results (`report` False); one agency's rows only."""
+    cells the document states: a plan's targets, not its results (`report` False); only `rows` (the sheet rows
+    of an agency's document, docs.context.agency_rows), when given."""
     from kh_excel.core.validation import col_index, finding_summaries
     table = checked.table
     columns = {table.columns[role] for role in STATED_ROLES[report] if role in table.columns}
-    rows = None if agency is None else {ind.row for ind in table.indicators if agency in ind.lead}
     warned = [f for f in checked.findings if f.severity == "warning" and f.code in FIGURE_WARNINGS
               and (not f.cell or col_index(f.cell) in columns) and (rows is None or f.row in rows)]
     if not warned:

@@ -44,7 +44,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     """
     from kh_excel.api import read_workbook
     from kh_excel.core.gate import figure_warnings, gate
-    from kh_excel.docs.context import build_context
+    from kh_excel.docs.context import agency_rows, build_context
     from kh_excel.docs.settings import load_settings, table_choice
     from kh_excel.io.atomic import check_output
 
@@ -63,8 +63,9 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
+    rows = agency_rows(checked.attainment.assessments, agency) if agency else None  # the document's own rows
     result = Rendered(docx, warnings=[*settings.warnings, *context.get("canh_bao", []), *figure_warnings(
-        checked, str(workbook), report=kinds.is_report(ctx_kind), agency=agency if kinds.needs_agency(ctx_kind) else None)])
+        checked, str(workbook), report=kinds.is_report(ctx_kind), rows=rows)])
     if pdf:
         from kh_excel.docs.pdf import convert
         result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)

@@ -260,7 +260,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if info.needs_agency and not agency:
         raise ContextError("văn bản giao chỉ tiêu cần tên cơ quan chủ trì (tùy chọn --agency)")
     if agency:
-        assessments = _for_agency(assessments, table, agency, by_agency)
+        assessments = _for_agency(assessments, agency, by_agency)
         if not assessments:
             raise ContextError(f"không có chỉ tiêu nào do «{agency}» chủ trì")
         agency = _agency_display(assessments, agency)
@@ -462,7 +462,13 @@ def group_by_agency(assessments: list[Assessment]) -> dict[str, list[Assessment]
     return out
 
 
-def _for_agency(assessments: list[Assessment], table: Table, agency: str,
+def agency_rows(assessments: list[Assessment], agency: str,
+                by_agency: dict[str, list[Assessment]] | None = None) -> set[int]:
+    """The sheet rows of the agency's document: the rows it leads, as its document is made (_for_agency)."""
+    return {a.indicator.row for a in _for_agency(assessments, agency, by_agency)}
+
+
+def _for_agency(assessments: list[Assessment], agency: str,
                 by_agency: dict[str, list[Assessment]] | None = None) -> list[Assessment]:
     """Rows the agency leads (from `by_agency` when the caller grouped them already)."""
     from kh_excel.core.table import agency_registry
