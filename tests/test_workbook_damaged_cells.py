@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hostile_files import BASE, SHEET, add_cells, rezip, run_limited
+from hostile_files import SHEET, add_cells, rezip, run_limited
 
 from kh_excel.io.limits import _SCAN_CHUNK  # noqa: F401 - the guard streams by this; chunks are cut below
 from kh_excel.io.ooxml_cells import SheetCells

@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from kh_excel.core.model import Attainment, Table, without_gc
+from kh_excel.core.model import Attainment, Table
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from kh_excel.addin.engine import NO_FILL, UNKNOWN_FILL, Session, SheetData, color_runs
-from kh_excel.addin.marks import (STORE_SHEET, Found, Mark, a1, col_key, locate, parse_a1, queue_write_marks, read_marks,
+from kh_excel.addin.engine import UNKNOWN_FILL, Session, SheetData, color_runs
+from kh_excel.addin.marks import (Found, Mark, a1, col_key, locate, parse_a1, queue_write_marks, read_marks,
                                   restore_color, row_key)
 from kh_excel.core.model import STATUS_LABELS, Table
 from kh_excel.errors import UserError

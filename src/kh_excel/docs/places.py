@@ -101,7 +101,7 @@ _LAST_NUMBER = re.compile(rf"\s+\d{{1,2}}(?=\s+[–-]|\s*(?:[,;:(]|\)?\s*$)|\s+(
                           rf"|\s+NĂM\s+\d{{4}}(?!\s*[-–/]))")
 # «giao» as the verb of assigning (not «GIAO THÔNG»): before what it assigns, or at the end; «cho» always.
 _VERB = re.compile(rf"\bGIAO(?=\s+(?:{_ALSO_IN_NAMES['GIAO']})|\s*(?:$|[,;:()]))|\bCHO\b")
-_PASSIVE = re.compile(rf"\bDO\s+(?:(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+)?$")
+_PASSIVE = re.compile(r"\bDO\s+(?:(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+)?$")
 MAX_WORDS = 5  # no unit's name is longer («VĂN MIẾU - QUỐC TỬ GIÁM»); «THÀNH PHỐ HỒ CHÍ MINH» is level and three
 # A level word typed twice without a space («UBND HuyệnHuyện Đơn Dương», a real table's title)
 DOUBLED_LEVEL = re.compile(r"\b(TỈNH|HUYỆN|QUẬN)\1\b", re.IGNORECASE)
