@@ -337,20 +337,19 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
         rt.add_column(col, **kw)
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
                "so_lieu_loi": "bold red"}
+    def cells(a) -> list[str]:
+        """A row's cells as text, up to its status (the plain listing and the drawn table alike)."""
+        ind = a.indicator
+        return [ind.stt, ("  " if ind.kind == "subrow" else "") + ind.name, ind.unit, ind.target.text,
+                format_number(ind.result) if ind.result is not None else ind.result_text,
+                format_number(a.ratio, 1) if a.ratio is not None else ""]
+
     listed, rest = split_screenful(att.assessments, show_all, limit=ROWS_SHOWN)
     if len(listed) > PLAIN_BEYOND:
-        print_plain([c.header for c in rt.columns], (
-            [a.indicator.stt, ("  " if a.indicator.kind == "subrow" else "") + a.indicator.name, a.indicator.unit,
-             a.indicator.target.text,
-             format_number(a.indicator.result) if a.indicator.result is not None else a.indicator.result_text,
-             format_number(a.ratio, 1) if a.ratio is not None else "", a.status_label] for a in listed))
+        print_plain([c.header for c in rt.columns], ([*cells(a), a.status_label] for a in listed))
         listed = []
     for a in listed:
-        ind = a.indicator
-        rt.add_row(escape(ind.stt), ("  " if ind.kind == "subrow" else "") + escape(ind.name), escape(ind.unit),
-                   escape(ind.target.text), format_number(ind.result) if ind.result is not None else escape(ind.result_text),
-                   format_number(a.ratio, 1) if a.ratio is not None else "",
-                   f"[{colours[a.status]}]{a.status_label}[/]")
+        rt.add_row(*map(escape, cells(a)), f"[{colours[a.status]}]{a.status_label}[/]")
     if rt.rows:
         con.print(rt)
     if rest:
