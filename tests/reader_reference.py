@@ -325,6 +325,10 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             structures.append(len(indicators) - 1)
         if kind == "indicator":
             current = ind
-    _subrows_of(indicators)  # added after the copy: the direction review's sub-row rule (core.direction)
+    # added after the copy: the direction review's sub-row rule (core.direction), its pairs found as it was then
+    from kh_excel.core.direction import DEFAULT_REASON as _DEFAULT
+    _by_row = {i.row: i for i in indicators if i.kind == "indicator"}
+    _lend_directions([(i, _by_row[i.parent_row]) for i in indicators if i.kind == "subrow"
+                      and i.parent_row in _by_row and _by_row[i.parent_row].direction_reason != _DEFAULT])
     _structures_about(indicators, structures)
     return table

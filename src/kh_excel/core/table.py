@@ -873,8 +873,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         col = cols.get(role, 0)
         table.reader_findings.append(make_finding(code, grid.sheet, r, col, indicator, **params))
 
-    from kh_excel.core.direction import (UNCLEAR_PART_HOW, UNCLEAR_PART_WHY, UNCLEAR_PLAN_HOW, UNCLEAR_PLAN_WHY,
-                                         UNCLEAR_START, infer_direction, reduction_direction)
+    from kh_excel.core.direction import (DEFAULT_REASON, UNCLEAR_PART_HOW, UNCLEAR_PART_WHY, UNCLEAR_PLAN_HOW,
+                                         UNCLEAR_PLAN_WHY, UNCLEAR_START, infer_direction, reduction_direction)
     split_footnote, display_name, fold = vtext.split_footnote, vtext.display_name, vtext.fold
     names_get = grid.names.get if grid.names else None
     c_stt, c_result, c_previous = cols.get("stt"), cols.get("result"), cols.get("previous")
@@ -886,7 +886,6 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     append = indicators.append
     structures: list[int] = []  # indices of «Cơ cấu …» rows, whose parts are read once the table is
     lending: list[tuple[Indicator, Indicator]] = []  # sub-rows whose indicator may lend them its direction
-    from kh_excel.core.direction import DEFAULT_REASON as default_reason
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
@@ -1151,7 +1150,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             structures.append(len(indicators) - 1)
         if kind == "indicator":
             current = ind
-        elif current is not None and current.direction_reason != default_reason:
+        elif current is not None and current.direction_reason != DEFAULT_REASON:
+            # (a parent judged by default read its name as neither a burden nor a reduction: nothing to lend)
             lending.append((ind, current))
     for ind, parent in _lend_directions(lending):
         add_warning("direction_unclear", ind.row - 1, "name", ind.name, why=UNCLEAR_PART_WHY.format(parent=parent.name),
@@ -1251,21 +1251,11 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
     return parts
 
 
-def _subrows_of(inds: list[Indicator]) -> list[tuple[Indicator, Indicator]]:
-    """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction).
-    Returns the sub-rows whose direction nothing tells (a count under a reduction), each with its indicator."""
-    from kh_excel.core.direction import DEFAULT_REASON
-    by_row = {ind.row: ind for ind in inds if ind.kind == "indicator"}
-    # A parent judged by default read its name as neither a burden nor a reduction: nothing to lend
-    # (subrow_direction would read the name again to the same end).
-    return _lend_directions([(ind, parent) for ind in inds
-                             if ind.kind == "subrow" and ind.parent_row and (parent := by_row.get(ind.parent_row))
-                             is not None and parent.direction_reason != DEFAULT_REASON])
-
-
 def _lend_directions(pairs: list[tuple[Indicator, Indicator]]) -> list[tuple[Indicator, Indicator]]:
-    """_subrows_of for the (sub-row, its indicator) pairs parse_grid gathered as it read them (no second
-    pass over the table): each sub-row's direction as its indicator lends it; the unclear ones returned."""
+    """A thin sub-row reads with its indicator: «- Số vụ» under «Tai nạn giao thông» (core.direction). For the
+    (sub-row, its indicator) pairs parse_grid gathered as it read them: each sub-row's direction as its indicator
+    lends it; returned, the sub-rows whose direction nothing tells (a count under a reduction), each with its
+    indicator."""
     from kh_excel.core.direction import UNCLEAR_START, subrow_direction
     unclear = []
     for ind, parent in pairs:
