@@ -277,7 +277,7 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: tuple) -> As
         return Assessment(ind, "chua_co_so_lieu" if r is None and not ind.result_text else "khong_danh_gia", None,
                           why, *growth)
     status, _ = judge(gained, target, "up", tolerance)
-    word = "tăng" if gained >= 0 else "giảm"
+    word = _rise(gained)
     return Assessment(ind, status, None, f"{how}: {word} {format_number(abs(gained))} bậc; mục tiêu «{ind.target.text}»",
                       gained, "bậc", "yoy")
 
@@ -844,7 +844,7 @@ def not_met_detail(a: Assessment) -> str:
     ind = a.indicator
     if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
         plan = vtext.clean(ind.target.text)
-        return f"({'tăng' if a.growth >= 0 else 'giảm'} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
+        return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
     if not ind.target.is_numeric:
         return ""
     if ind.result is None:  # a result written as an expression («Tăng 7,5%», «Trên 8»): as written, and the plan
