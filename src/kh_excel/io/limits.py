@@ -404,7 +404,7 @@ class _SheetScan:
         Excel writes them) a fast search for «:row» and «:c» comes first, the tags themselves only where one is."""
         if not self.prefix and data.find(b":row", 0, end) < 0 and data.find(b":c", 0, end) < 0:
             return None
-        for m in _ANY_ROW_OR_CELL.finditer(data[:end]):
+        for m in _ANY_ROW_OR_CELL.finditer(data, 0, end):  # (the name's end is seen at `end` as at a text's end)
             if m.group(1) != self.prefix:
                 return m.group(0).rstrip(b" \t\r\n>/")
         return None
