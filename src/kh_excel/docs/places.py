@@ -24,14 +24,21 @@ How a name is read (upper-case line):
   known whole, and after a dash it is the unit's province, no part of its name («HUYỆN BẮC HÀ – LÀO CAI»).
 - A level in a list of levels («CÁC XÃ, PHƯỜNG TỈNH LÀO CAI») begins no name; a party committee («TỈNH ỦY»,
   «Huyện uỷ») is no level.
+- Where the words could end in more than one place, a known unit's name settles it (kh_excel/data/
+  place_names.tsv, the official lists before and after 1 July 2025): the longest name of that level the words
+  begin with, if the line can end a name after it (at a phrase's word, whatever follows it, punctuation, a dash,
+  a year or a count: «XÃ BẢN PHỐ ƯỚC NĂM 2026», «HUYỆN NĂM CĂN NĂM NĂM 2021-2025», «PHƯỜNG ĐẠT HIẾU NĂM 2026»).
+  A name not in the list is read by the rules above: the list chooses among ends, it never makes a name.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
-from kh_excel.core.text import fold
+from kh_excel.core.text import ACUTE, DOT, GRAVE, HOOK, TILDE, fold
 
 # The level words a place is named with («XÃ HỘI» is society, no commune).
 # «TỈNH ỦY», «Huyện uỷ», «THÀNH ỦY»: a party committee, a body of its own, never a place's level.
@@ -199,12 +206,15 @@ def _passive_giao(line: str, at: int, passive: bool) -> bool:
 def _name_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
     """Where the name beginning at `at` ends; 0 when none begins there, -1 when one begins but ends nowhere a
     name can."""
+    known = _known_end(line, level, at, cased, passive)
+    if level in ("TỈNH", "THÀNH PHỐ") and (province := province_at(line, at)) > known:
+        return province   # a province's name is known whole: what follows it is no part of it
+    if known > 0:   # (a city's longer name holds a province's: «THÀNH PHỐ ĐIỆN BIÊN PHỦ»)
+        return known
     number = _NUMBER.match(line, at)
     if number and level in _NUMBERED:
         after = number.end()
         return after if _CLOSES.match(line, after) or _THEN_PHRASE.match(line, after) else -1
-    if level in ("TỈNH", "THÀNH PHỐ") and (province := province_at(line, at)) > 0:
-        return province   # a province's name is known whole: what follows it is no part of it
     first = _WORD.match(line, at)
     # (a name's first word may be a level word: «PHƯỜNG PHƯỜNG ĐÚC»)
     if not first or _PHRASE.match(line, at) or _passive_giao(line, at, passive) or _NOT_BEGUN.match(line, at):
@@ -236,6 +246,83 @@ def _name_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
         return end
     number = _LAST_NUMBER.match(line, end)   # «XÃ A LƯỚI 2», «PHƯỜNG CỔ NHUẾ 1,»: the number ends the name
     return number.end() if number and words < MAX_WORDS else -1
+
+
+# ---------------------------------------------------------------- known units' names
+
+_TOKEN = re.compile(r"[^\s(),;:–-]+")          # a name's words are joined by spaces or a dash
+_GAP = re.compile(r"\s*[-–]\s*|\s+")
+# After a name, a year or a count of years, months, quarters is no part of it («BẮC HÀ 5 NĂM 2021-2025»).
+_COUNT = re.compile(r"\s+(?:\d{4}(?!\d)|\d{1,2}\s+(?:NĂM|THÁNG|QUÝ)\b)")
+
+
+# Old and new tone placement («hòa», «thủy» / «hoà», «thuỷ»): the tone on the first vowel of «oa», «oe», «uy» moved
+# to the second. (A closed syllable has it there in both: «hoàn».)
+_OLD_PLACEMENT = tuple((unicodedata.normalize("NFC", pair[0] + tone) + pair[1],
+                        pair[0] + unicodedata.normalize("NFC", pair[1] + tone))
+                       for pair in ("oa", "oe", "uy") for tone in (GRAVE, ACUTE, TILDE, HOOK, DOT))
+
+
+def _key(text: str) -> str:
+    """NFC text compared in any case and either tone placement («HÒA» = «Hoà»), apostrophes alike; every other
+    mark still counts («Đông» is no «Đồng»)."""
+    text = text.casefold().replace("’", "'")
+    for old, new in _OLD_PLACEMENT:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, frozenset[tuple[str, ...]]]:
+    """{level word: the known units' names of that level, as word keys}, read once from the bundled list."""
+    text = resources.files("kh_excel").joinpath("data", "place_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for row, keyed in zip(text.splitlines(), _key(text).splitlines()):   # (one pass of the key over the file)
+        if row and not row.startswith("#"):
+            out.setdefault(row.split("\t", 1)[0], set()).add(tuple(_TOKEN.findall(keyed.split("\t")[1])))
+    return {level: frozenset(names) for level, names in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(len(n) for names in known_names().values() for n in names)
+
+
+def _known_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
+    """Where the longest known name of `level` that the words at `at` begin with ends, where the line can end a
+    name after it; -1 when none does."""
+    names = known_names().get(level)
+    if not names:
+        return -1
+    keys, ends, pos = [], [], at
+    while len(keys) < _longest() and (m := _TOKEN.match(line, pos)):
+        keys.append(_key(m.group()))
+        ends.append(m.end())
+        gap = _GAP.match(line, m.end())
+        if not gap:
+            break
+        pos = gap.end()
+    by_case = cased != line and cased[at].isupper()
+    for n in range(len(keys), 0, -1):
+        if tuple(keys[:n]) in names and _may_end(line, ends[n - 1], cased, by_case, passive):
+            return ends[n - 1]
+    return -1
+
+
+def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool) -> bool:
+    """Can a name end at `end`? Before punctuation, a dash, the line's end, a year or a count, a phrase or a word
+    that leads one elsewhere («ƯỚC», «NĂM», «VÀ» whatever follows them), another level, or, in a name written
+    capitalised in a line in lower and upper case, a word in lower case."""
+    if _CLOSES.match(line, end) or _GAP.match(line, end) is None or _COUNT.match(line, end):
+        return True
+    gap = _GAP.match(line, end)
+    if "-" in gap.group() or "–" in gap.group():
+        return True
+    at = gap.end()
+    word = _WORD.match(line, at)
+    return bool(_leads(line, at, passive) or _NOT_BEGUN.match(line, at) or (word and word.group() in _ALSO_IN_NAMES)
+                or (by_case and cased[at].islower()))
 
 
 def _dash_joins(line: str, cased: str, before: int, word: int) -> bool:
