@@ -125,8 +125,8 @@ def test_with_no_known_name_at_any_end_the_list_changes_nothing(level, words, af
 
 # ---------------------------------------------------------------- any known name under any period words
 
-# Names the reader cannot give, list or not (tests/test_docs_place_known.py, limits): a roman-numeral ward reads as
-# a form's stand-in «X»; «XÃ HỘI …» is «xã hội» (society) and «XÃ UY …» a party committee before any name.
+# Names the reader cannot give, list or not: a roman-numeral ward («PHƯỜNG III») reads as a form's stand-in «XXX»;
+# «XÃ HỘI AN» reads «xã hội» (society) and «XÃ UY NỖ» a party committee («xã uỷ») before any name is looked for.
 _UNREADABLE = {("PHƯỜNG", "I"), ("PHƯỜNG", "III"), ("PHƯỜNG", "V")}
 _NAMES = [(lv, n) for lv, n, _ in _ROWS if (lv, n) not in _UNREADABLE and not n.isdigit()
           and not (lv == "XÃ" and n.split()[0] in ("Hội", "Uy"))]
