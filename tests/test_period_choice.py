@@ -138,6 +138,10 @@ def test_one_period_of_two_years_is_this_years_and_two_columns_of_one_period_are
     with pytest.raises(ChoiceAmbiguous, match="cột E «Thực hiện 6 tháng năm 2026», cột F «Ước thực hiện 6 tháng năm 2026»"):
         read_workbook(path, period="6 tháng")
     assert read_workbook(path, period="thực hiện 6 tháng năm 2026").indicators[0].result == 400
+    # a plan of 2025 beside six months of 2025 and 2026: the plan's year (380), not the latest against 2025's plan
+    path = _book(tmp_path / "p25.xlsx", [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2025", "TH 6 tháng 2025",
+                                          "TH 6 tháng 2026"]], [[1, "Thu ngân sách", "Tỷ đồng", 1000, 380, 400]])
+    assert read_workbook(path, period="6 tháng").indicators[0].result == 380
 
 
 def test_two_columns_of_one_label_cannot_be_told_apart_by_any_text(tmp_path):

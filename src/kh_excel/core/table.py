@@ -551,7 +551,7 @@ def _result_of_period(sheet: str, header: _Header, labels: dict[int, str], found
     period and the year's own («Năm 2026» is the whole label «năm 2026» names, so it wins over «Thực hiện 6 tháng
     năm 2026»). Never a plan column (a plan is paired by year, not chosen), never a column of a year before the
     plan's (last year's figure is no result of this year). Several: GroupAmbiguous naming each, unless they are one
-    period of several years in a table whose plan names no year, where the latest is the result as by default."""
+    period of several years («TH 6 tháng 2025», «TH 6 tháng 2026»): the plan's year, else the latest, as by default."""
     if not found:
         raise GroupNotFound(sheet, "period", period, [])  # the sheet names no period: nothing to choose
     plan_year = _year_of(header.labels["target"]) if "target" in header.columns else None
@@ -566,7 +566,7 @@ def _result_of_period(sheet: str, header: _Header, labels: dict[int, str], found
         one_period = len({" ".join(_YEAR.sub(" ", _fold(labels[c])).split()) for c in hits}) == 1
         if not (one_period and None not in years and len(set(years)) == len(years)):
             raise GroupAmbiguous(sheet, "period", period, [(labels[c], _columns_text([c])) for c in hits])
-        hits = [max(hits, key=lambda c: _year_of(labels[c]) or 0)]
+        hits = [max(hits, key=lambda c: (_year_of(labels[c]) == plan_year, _year_of(labels[c]) or 0))]
     return hits[0]
 
 
