@@ -80,3 +80,20 @@ def test_one_sheet_keeps_its_own_message(tmp_path):
     assert failed["reason"] == (f"Tệp «{sent}», trang «Sheet1»: cột «Thực hiện năm 2025» là số liệu năm 2025, còn cột "
                                 "«Ước thực hiện năm 2026» của bảng gốc là số liệu năm 2026; không ghi số liệu nào của "
                                 "tệp này.")
+
+
+def test_two_columns_of_the_masters_period_in_one_sheet_are_refused(tmp_path):
+    """Six months done (160) and estimated (165) of 2026, the master's six months: which one is the figure is asked,
+    as --period asks; before, the reader's preference took the estimate without a word."""
+    from test_collect_sources import _retyped
+    master = _master(tmp_path / "chi_tieu.xlsx", columns=("Thực hiện 6 tháng năm 2026",))
+    sent = _retyped(tmp_path / "tc.xlsx", "PHÒNG TÀI CHÍNH - BÁO CÁO SỐ LIỆU",
+                    ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện 6 tháng năm 2026",
+                     "Ước thực hiện 6 tháng năm 2026"], ["3", "Tổng thu ngân sách", "Tỷ đồng", 300, 160, 165])
+    code, rep, merged = _collect(master, sent)
+    (failed,) = rep["failed"]
+    assert code == 1 and failed["refused"]
+    assert failed["reason"] == (f"Tệp «{sent}», trang «Sheet»: có 2 cột cùng là số liệu 6 tháng năm 2026 (cột E "
+                                "«Thực hiện 6 tháng năm 2026», cột F «Ước thực hiện 6 tháng năm 2026»), không biết cột "
+                                "nào là số liệu gửi; không ghi số liệu nào của tệp này.")
+    assert _cells(merged, 5) == [None, None, None]

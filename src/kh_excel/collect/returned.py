@@ -264,24 +264,35 @@ def _of_master_group(table: Table, grids: list, index: MasterIndex, notes: list[
     return table, ""
 
 
-def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> Table:
+def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> tuple[Table, str]:
     """A retyped workbook with columns of several periods (6 tháng, cả năm) is read from the one of the
-    master's period, whichever has figures; the reader's own default may be another (said in `notes`)."""
+    master's period, whichever has figures; the reader's own default may be another (said in `notes`). Two columns
+    of the master's period («Thực hiện 6 tháng năm 2026» and «Ước thực hiện 6 tháng năm 2026»): (table, why),
+    neither taken, as --period refuses two columns."""
     from kh_excel.api import read_workbook
-    if same_period(column_period(table), index.period):
-        return table
+    from kh_excel.core.validation import col_letter
     from kh_excel.errors import UserError
+    found: dict[int, Table] = {}
+    if same_period(column_period(table), index.period):
+        found[table.columns["result"]] = table
     for p in table.periods:
         try:
             other = read_workbook(grids, file=table.file, sheet=table.sheet, group=table.group, period=p)
         except UserError:
             continue
         if other.has_results and same_period(column_period(other), index.period):
-            notes.append(f"chỉ đọc cột «{master_result_label(other)}» ({period_words(column_period(other))}), "
-                         f"không lấy cột «{master_result_label(table)}» ({period_words(column_period(table))}): "
-                         f"bảng gốc cần số liệu {period_words(index.period)}")
-            return other
-    return table
+            found.setdefault(other.columns["result"], other)
+    if len(found) > 1:
+        cols = ", ".join(f"cột {col_letter(c)} «{master_result_label(t)}»" for c, t in sorted(found.items()))
+        return table, (f"có {len(found)} cột cùng là số liệu {period_words(index.period)} ({cols}), không biết "
+                       "cột nào là số liệu gửi")
+    if not found or table.columns["result"] in found:
+        return table, ""
+    (other,) = found.values()
+    notes.append(f"chỉ đọc cột «{master_result_label(other)}» ({period_words(column_period(other))}), "
+                 f"không lấy cột «{master_result_label(table)}» ({period_words(column_period(table))}): "
+                 f"bảng gốc cần số liệu {period_words(index.period)}")
+    return other, ""
 
 
 @dataclass
@@ -329,7 +340,11 @@ def _typed_up_sheet(table: Table, grids: list, index: MasterIndex) -> _Sheet:
     if why:
         out.why, out.refused = why, True
         return out
-    out.table = table = _of_master_period(out.table, grids, index, out.notes)
+    out.table, why = _of_master_period(out.table, grids, index, out.notes)
+    if why:
+        out.why, out.refused = why, True
+        return out
+    table = out.table
     label = master_result_label(table)
     typed, said_by = typed_up_period(table, label)
     if typed is None:
