@@ -233,7 +233,9 @@ def test_forms_and_collect_choose_the_period_column(tmp_path):
     # «năm 2026» is in both columns' names: said, not guessed
     for cmd in (("forms", master, "-o", tmp_path / "x"), ("collect", master, sent, "-o", tmp_path / "x.xlsx")):
         proc = run_cli(*cmd, "--period", "năm 2026")
-        assert proc.returncode == 2 and "khớp với nhiều cột" in proc.stderr
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        assert (f"trang «Chỉ tiêu» có 2 cột khớp với kỳ «năm 2026»: cột E «{cols[0]}», cột F «{cols[1]}»;"
+                in proc.stderr)
         assert not (tmp_path / "x").exists() and not (tmp_path / "x.xlsx").exists()
 
 

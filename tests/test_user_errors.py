@@ -143,9 +143,10 @@ def _instances() -> list[UserError]:
     from kh_excel.docs.settings import SettingsError
     from kh_excel.io.atomic import OutputRefused
     from kh_excel.io.limits import InputRefused
-    from kh_excel.io.workbook import ChoiceNotFound, WorkbookError
+    from kh_excel.io.workbook import ChoiceAmbiguous, ChoiceNotFound, WorkbookError
     return [SettingsError("tệp cấu hình: sai"), ContextError("không có chỉ tiêu nào"), WorkbookError("a.xlsx", "hỏng"),
-            ChoiceNotFound("a.xlsx", "không có nhóm «X»"), InputRefused("a.xlsx", "quá lớn"),
+            ChoiceNotFound("a.xlsx", "không có nhóm «X»"), ChoiceAmbiguous("a.xlsx", "có 2 cột khớp với kỳ «năm 2026»"),
+            InputRefused("a.xlsx", "quá lớn"),
             OutputRefused("b.docx", "là thư mục"), LintError("không đọc được"), PdfError("không có LibreOffice"),
             BatchError("không có tệp"), CollectError("không có cơ quan"), ActionError("sai", sheet="Trang 1", cell="B2"),
             BuildError("không có mẫu"), TemplateProblem("mau.docx", "thiếu }}"), Refused("bảng có lỗi", 1),

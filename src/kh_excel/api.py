@@ -5,8 +5,8 @@ import os
 from pathlib import Path
 
 from kh_excel.core.model import Grid, Table, without_gc
-from kh_excel.core.table import GroupNotFound, HeaderNotFound, parse_grid
-from kh_excel.io.workbook import ChoiceNotFound, WorkbookError, open_workbook
+from kh_excel.core.table import GroupAmbiguous, GroupNotFound, HeaderNotFound, parse_grid
+from kh_excel.io.workbook import ChoiceAmbiguous, ChoiceNotFound, WorkbookError, open_workbook
 
 # Sheets the program writes itself (exact names, or the "_kh_excel" prefix of hidden ones).
 OWN_SHEETS = ("Cấu hình văn bản", "Kết quả kiểm tra", "Tổng hợp", "Kết quả tổng hợp")
@@ -33,7 +33,8 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     that was active when the file was saved first. `group` and `period` choose the column group
     (Toàn huyện, a commune …) and period (6 tháng, cả năm) the figures are read from. Raises
     WorkbookError (Vietnamese message naming the file) when there is no table, or when
-    `group`/`period` matches nothing (the message lists what there is).
+    `group`/`period` matches nothing (the message lists what there is) or several columns (ChoiceAmbiguous,
+    naming each: core.table.match_choice).
     """
     if isinstance(source, Grid):
         source = [source]
@@ -66,6 +67,8 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
             continue
         try:
             table = parse_grid(grid, file=name, group=group or None, period=period or None)
+        except GroupAmbiguous as exc:
+            raise ChoiceAmbiguous(name, str(exc)) from None
         except GroupNotFound as exc:
             raise ChoiceNotFound(name, str(exc)) from None
         except HeaderNotFound as exc:

@@ -58,13 +58,20 @@ def _blank(v: Any) -> bool:
 def find_table(s: Session) -> tuple[Table, SheetData]:
     """The indicator table: the active sheet's if it has one, else the first sheet that has."""
     from kh_excel.api import read_workbook
-    from kh_excel.io.workbook import WorkbookError
+    from kh_excel.io.workbook import ChoiceAmbiguous, WorkbookError
 
     names = s.sheet_names()
     active = s.active_sheet()
     order = [active] + [n for n in names if n != active]
     candidates = [n for n in order if not _is_own(n)]
     group, period = _table_choice(s, names)
+
+    def read(grid) -> Table:
+        try:
+            return read_workbook(grid, file=s.book.name, group=group, period=period)
+        except ChoiceAmbiguous as exc:  # the table is here and «Nhóm cột»/«Kỳ» names several of its columns:
+            raise ActionError(exc.reason[0].upper() + exc.reason[1:]) from None  # asked, never another sheet read
+
     first_error: str | None = None
     for name in candidates:
         data = s.read_sheet(name)
@@ -72,13 +79,13 @@ def find_table(s: Session) -> tuple[Table, SheetData]:
             first_error = first_error or f"Trang «{name}» không có dữ liệu."
             continue
         try:
-            return read_workbook(data.grid(), file=s.book.name, group=group, period=period), data
+            return read(data.grid()), data
         except WorkbookError as exc:
             grid = data.grid()
             grid.merged = infer_header_merges(grid.rows)
             if grid.merged:
                 try:
-                    return read_workbook(grid, file=s.book.name, group=group, period=period), data
+                    return read(grid), data
                 except WorkbookError:
                     pass
             first_error = first_error or exc.reason[0].upper() + exc.reason[1:]

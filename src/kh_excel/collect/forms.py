@@ -277,20 +277,9 @@ def read_master(path: str | Path, sheet: str | None = None, group: str | None = 
     table = read_workbook(path, sheet=sheet, group=group)
     if not chosen or (period_is_label and not table.periods):
         return table, given
-    _one_period(table, chosen)
+    # a period that names several columns («năm 2026» in «Thực hiện 6 tháng năm 2026» and «Ước thực hiện cả năm
+    # 2026») is refused by the reader, as for every command: the forms and the merged column are of one period
     return read_workbook(path, sheet=table.sheet, group=group, period=chosen), given
-
-
-def _one_period(table: Table, wanted: str) -> None:
-    """A period that names several of the table's periods («Năm 2026» is in «Thực hiện 6 tháng năm 2026» and in
-    «Ước thực hiện cả năm 2026») is refused: the forms and the merged column must be of one period, said plainly."""
-    from kh_excel.core.table import _match_name
-    if any(vtext.fold(p) == vtext.fold(wanted) for p in table.periods):
-        return
-    hits = [p for p in table.periods if _match_name(wanted, [p])]
-    if len(hits) > 1:
-        raise CollectError(f"Tệp «{table.file}», trang «{table.sheet}»: kỳ «{wanted}» khớp với nhiều cột ("
-                           + ", ".join(f"«{p}»" for p in hits) + "); hãy ghi rõ kỳ, ví dụ «6 tháng» hoặc «cả năm».")
 
 
 def write_forms(src: str | Path, out_dir: str | Path, table: Table, period: str = "", deadline: str = "",

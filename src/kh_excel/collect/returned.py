@@ -264,24 +264,130 @@ def _of_master_group(table: Table, grids: list, index: MasterIndex, notes: list[
     return table, ""
 
 
-def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> Table:
+def _of_master_period(table: Table, grids: list, index: MasterIndex, notes: list[str]) -> tuple[Table, str]:
     """A retyped workbook with columns of several periods (6 tháng, cả năm) is read from the one of the
-    master's period, whichever has figures; the reader's own default may be another (said in `notes`)."""
+    master's period, whichever has figures; the reader's own default may be another (said in `notes`). Two columns
+    of the master's period («Thực hiện 6 tháng năm 2026» and «Ước thực hiện 6 tháng năm 2026»): (table, why),
+    neither taken, as --period refuses two columns."""
     from kh_excel.api import read_workbook
-    if same_period(column_period(table), index.period):
-        return table
+    from kh_excel.core.validation import col_letter
     from kh_excel.errors import UserError
+    found: dict[int, Table] = {}
+    if same_period(column_period(table), index.period):
+        found[table.columns["result"]] = table
     for p in table.periods:
         try:
             other = read_workbook(grids, file=table.file, sheet=table.sheet, group=table.group, period=p)
         except UserError:
             continue
         if other.has_results and same_period(column_period(other), index.period):
-            notes.append(f"chỉ đọc cột «{master_result_label(other)}» ({period_words(column_period(other))}), "
-                         f"không lấy cột «{master_result_label(table)}» ({period_words(column_period(table))}): "
-                         f"bảng gốc cần số liệu {period_words(index.period)}")
-            return other
-    return table
+            found.setdefault(other.columns["result"], other)
+    if len(found) > 1:
+        cols = ", ".join(f"cột {col_letter(c)} «{master_result_label(t)}»" for c, t in sorted(found.items()))
+        return table, (f"có {len(found)} cột cùng là số liệu {period_words(index.period)} ({cols}), không biết "
+                       "cột nào là số liệu gửi")
+    if not found or table.columns["result"] in found:
+        return table, ""
+    (other,) = found.values()
+    notes.append(f"chỉ đọc cột «{master_result_label(other)}» ({period_words(column_period(other))}), "
+                 f"không lấy cột «{master_result_label(table)}» ({period_words(column_period(table))}): "
+                 f"bảng gốc cần số liệu {period_words(index.period)}")
+    return other, ""
+
+
+@dataclass
+class _Sheet:
+    """One sheet of a typed-up workbook, judged: the table to read (its group and period the master's), or why not."""
+
+    table: Table
+    why: str = ""                  # empty when the sheet holds the master's figures
+    refused: bool = False          # figures of another period, year or group (not merely unreadable)
+    notes: list[str] = field(default_factory=list)
+
+
+def _typed_up_grids(book, names: list[str]) -> list:
+    """The sheets of a typed-up workbook in the order read_workbook tries them: the active sheet, then the other
+    visible ones (never a hidden sheet, nor one the program writes itself)."""
+    from kh_excel.api import _is_own
+    shown = [s for s in names if s != META_SHEET and not book.is_hidden(s)]
+    return [book.grid(s) for s in book.reading_order([s for s in shown if not _is_own(s)] or shown)]
+
+
+def _typed_up_tables(grids: list, path: Path) -> list[Table]:
+    """Every sheet's indicator table, in reading order (a header without rows only when no sheet has rows). None at
+    all: the reader's own message for the file (WorkbookError)."""
+    from kh_excel.api import read_workbook
+    from kh_excel.io.workbook import WorkbookError
+    tables = []
+    for g in grids:
+        try:
+            tables.append(read_workbook([g], file=str(path)))
+        except WorkbookError:
+            continue
+    if not tables:
+        read_workbook(grids, file=str(path))  # raises, naming what is missing
+    return [t for t in tables if t.indicators] or tables[:1]
+
+
+def _typed_up_sheet(table: Table, grids: list, index: MasterIndex) -> _Sheet:
+    """Whether a sheet of a typed-up workbook holds the master's figures: a result column of the master's column
+    group and of its period and year, said by the file's own words (typed_up_period), never the reader's default."""
+    out = _Sheet(table)
+    if not table.has_results:
+        out.why = "không có cột «Thực hiện» để lấy số liệu"
+        return out
+    out.table, why = _of_master_group(table, grids, index, out.notes)
+    if why:
+        out.why, out.refused = why, True
+        return out
+    out.table, why = _of_master_period(out.table, grids, index, out.notes)
+    if why:
+        out.why, out.refused = why, True
+        return out
+    table = out.table
+    label = master_result_label(table)
+    typed, said_by = typed_up_period(table, label)
+    if typed is None:
+        out.why, out.refused = (f"{said_by}, còn cột «{index.result_label}» của bảng gốc là số liệu "
+                                f"{period_words(index.period)}"), True
+    elif not same_period(typed, index.period):
+        hint = " (chọn cột khác của bảng gốc bằng --period)" if len(index.table.periods) > 1 else ""
+        out.why, out.refused = (f"{said_by} là số liệu {period_words(typed)}, còn cột «{index.result_label}» của bảng "
+                                f"gốc là số liệu {period_words(index.period)}{hint}"), True
+    return out
+
+
+def _typed_up_choice(path: Path, sheets: list[_Sheet], index: MasterIndex, out: Returned) -> Table | None:
+    """The one sheet of a typed-up workbook that holds the master's figures, tried as read_workbook tries them (the
+    active sheet first, then the others): another year's sheet before it, or after it, is passed over and said so.
+    None, with `out` failed or refused, when no sheet is the master's — or when two are, since which of them the
+    agency sent is not for the program to guess."""
+    good = [s for s in sheets if not s.why]
+    if len(good) == 1:
+        (pick,) = good
+        out.notes.extend(pick.notes)
+        passed = [s for s in sheets if s is not pick]
+        if passed:
+            out.notes.append("tệp có thêm trang " + ", ".join(f"«{s.table.sheet}» ({s.why})" for s in passed)
+                             + f": chỉ đọc trang «{pick.table.sheet}»")
+        return pick.table
+    out.sheet = sheets[0].table.sheet
+    if good:
+        names = ", ".join(f"«{s.table.sheet}»" for s in good)
+        out.refuse(f"Tệp «{path}»: {len(good)} trang {names} đều có số liệu {period_words(index.period)} ứng với cột "
+                   f"«{index.result_label}» của bảng gốc, không biết trang nào là số liệu cơ quan gửi; không ghi số "
+                   "liệu nào của tệp này (hãy để lại một trang, hoặc gửi mỗi trang một tệp).")
+        return None
+    refused = any(s.refused for s in sheets)
+    if len(sheets) == 1:
+        why = sheets[0].why
+        text = (f"Tệp «{path}», trang «{out.sheet}»: {why}; không ghi số liệu nào của tệp này." if refused
+                else f"Tệp «{path}», trang «{out.sheet}»: {why}.")
+    else:
+        text = (f"Tệp «{path}»: không trang nào có số liệu ứng với cột «{index.result_label}» của bảng gốc — "
+                + "; ".join(f"trang «{s.table.sheet}»: {s.why}" for s in sheets) + "; không ghi số liệu nào của tệp này.")
+    (out.refuse if refused else out.failed)(text)
+    return None
 
 
 def read_returned(path: str | Path, index: MasterIndex) -> Returned:
@@ -316,9 +422,14 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             if others:
                 out.notes.append(f"tệp có thêm trang {', '.join(f'«{s}»' for s in others)}: chỉ đọc trang «{sheet}»")
             grids = [book.grid(sheet)]
+            table = read_workbook(grids, file=str(path))
         else:
-            grids = [book.grid(s) for s in names if s != META_SHEET and not book.is_hidden(s)]
-        table = read_workbook(grids, file=str(path))
+            grids = _typed_up_grids(book, names)
+            sheets = [_typed_up_sheet(t, grids, index) for t in _typed_up_tables(grids, path)]
+            chosen = _typed_up_choice(path, sheets, index, out)
+            if chosen is None:
+                return out
+            table = chosen
     except UserError as exc:  # WorkbookError, InputRefused …: the message names the file
         return out.failed(str(exc))
     except Exception as exc:  # a file so broken the libraries choke on it: one failed item, not a crash
@@ -327,11 +438,6 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     out.sheet = table.sheet
     if not table.has_results:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
-    if not out.is_form:
-        table, why = _of_master_group(table, grids, index, out.notes)
-        if why:
-            return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {why}; không ghi số liệu nào của tệp này.")
-        table = _of_master_period(table, grids, index, out.notes)
     grid = next(g for g in grids if g.sheet == table.sheet)
     rcol, tcol, ncol = table.columns["result"], table.columns.get("target"), table.columns.get("note")
     label = master_result_label(table)
@@ -343,15 +449,9 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
                 key_col = c
             elif out.is_form and isinstance(v, str) and meta.get("result_header") and vtext.clean(v) == meta["result_header"]:
                 rcol, label = c, meta["result_header"]  # our own form says which column is the result
+    # a form's column against the master's (a typed-up file's sheet was judged by its own words: _typed_up_sheet)
     period, said_by = column_period(table, label), f"cột «{label}»"
-    if not out.is_form:
-        # a typed-up file: its own words must say the period, never the reader's default of a whole year
-        typed, said_by = typed_up_period(table, label)
-        if typed is None:
-            return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by}, còn cột «{index.result_label}» của bảng gốc "
-                              f"là số liệu {period_words(index.period)}; không ghi số liệu nào của tệp này.")
-        period = typed
-    if not same_period(period, index.period):
+    if out.is_form and not same_period(period, index.period):
         hint = " (chọn cột khác của bảng gốc bằng --period)" if len(index.table.periods) > 1 else ""
         return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by} là số liệu {period_words(period)}, "
                           f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "

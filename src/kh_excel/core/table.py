@@ -371,6 +371,30 @@ class GroupNotFound(Exception):
                              f"bỏ lựa chọn {what} để đọc bảng như hiện có.")
 
 
+class GroupAmbiguous(GroupNotFound):
+    """--group/--period (or «Nhóm cột»/«Kỳ» of the settings) designates several columns of the sheet: asked, never
+    guessed. `matches` holds (label, columns) of each, columns as letters («E», «D:E»). A GroupNotFound, so every
+    caller that reports a choice that fails reports this one too."""
+
+    # kind -> (what is chosen, the several it matched, the option, the settings row)
+    WORDS = {"group": ("nhóm cột", "nhóm cột khớp với", "--group", "Nhóm cột"),
+             "period": ("kỳ", "cột khớp với kỳ", "--period", "Kỳ")}
+
+    def __init__(self, sheet: str, kind: str, wanted: str, matches: list[tuple[str, str]]):
+        self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, kind, wanted, [], matches
+        what, matched, option, row = self.WORDS[kind]
+        listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
+        folded = [vtext.fold(label) for label, _ in matches]
+        unique = [label for (label, _), f in zip(matches, folded) if folded.count(f) == 1]
+        if unique:
+            how = (f"hãy ghi {what} rõ hơn ({option}, hoặc mục «{row}» của trang «Cấu hình văn bản» nếu {what} được "
+                   f"ghi ở đó), ví dụ ghi đủ tên «{unique[-1]}»")
+        else:  # the same label over each of them: no text tells them apart
+            how = "các cột này cùng tên, hãy sửa tên cột trong bảng cho khác nhau rồi chọn lại"
+        Exception.__init__(self, f"trang «{sheet}» có {len(matches)} {matched} «{wanted}»: {listed}; "
+                                 f"chương trình không tự chọn một trong số đó: {how}.")
+
+
 def period_months(label: str) -> int:
     """How much of the year a period label covers: '6 tháng' 6, 'Quý II' 3, 'Cả năm' 12 (0 when none)."""
     m = _PERIOD_LABEL.search(_fold(label))
@@ -381,14 +405,47 @@ def period_months(label: str) -> int:
     return 3 if m.group(2) else 12
 
 
-def _match_name(wanted: str, names: list[str]) -> str | None:
-    """The name `wanted` designates, accent- and case-insensitive: equal first, else contained."""
-    key = _fold(wanted).strip()
-    for test in (lambda n: _fold(n) == key, lambda n: key in _fold(n)):
-        hits = [n for n in names if test(n)]
-        if hits:
-            return hits[0]
-    return None
+def match_choice(wanted: str, names: list[str]) -> list[int]:
+    """Which of `names` (column groups, periods, result columns) the text `wanted` designates: the one rule of
+    --group, --period and «Nhóm cột»/«Kỳ» for every command (check, attainment, render, forms, collect, the add-in).
+
+    Accents, case and spacing are ignored (`core.text.fold`). A name equal to the whole text wins over names that
+    merely contain it («Năm 2026» over «Thực hiện 6 tháng năm 2026» for «năm 2026»: the person wrote that column's
+    whole label). Otherwise every name that holds the text's words as whole words, in order: «sơn hà» is in
+    «Xã Sơn Hà», not in «Xã Sơn Hải»; «quý I» is not «quý II»; «6 tháng» is not «16 tháng». The indexes of all the
+    names designated: the caller refuses none as not found and several as ambiguous, never takes the first."""
+    key = _fold(wanted or "").strip()
+    if not key:
+        return []
+    folded = [_fold(n or "") for n in names]
+    exact = [i for i, f in enumerate(folded) if f == key]
+    if exact:
+        return exact
+    words = re.compile(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])")
+    return [i for i, f in enumerate(folded) if words.search(f)]
+
+
+def _columns_text(cols: list[int]) -> str:
+    """Columns as letters, runs joined: [3, 4] «D:E», [4] «E», [3, 4, 7] «D:E, H»."""
+    from kh_excel.core.validation import col_letter
+    runs: list[list[int]] = []
+    for c in sorted(set(cols)):
+        if runs and c == runs[-1][-1] + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return ", ".join(col_letter(r[0]) if len(r) == 1 else f"{col_letter(r[0])}:{col_letter(r[-1])}" for r in runs)
+
+
+def _choose_name(sheet: str, kind: str, wanted: str, names: list[str], columns: list[list[int]]) -> str:
+    """The one of `names` that `wanted` designates (match_choice); GroupNotFound when none, GroupAmbiguous
+    naming each (its columns and label) when several."""
+    hits = match_choice(wanted, names)
+    if not hits:
+        raise GroupNotFound(sheet, kind, wanted, names)
+    if len(hits) > 1:
+        raise GroupAmbiguous(sheet, kind, wanted, [(names[i], _columns_text(columns[i])) for i in hits])
+    return names[hits[0]]
 
 
 def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, period: str | None) -> None:
@@ -422,10 +479,11 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     groups = list(dict.fromkeys(a for a in area_of if a))
     periods = list(dict.fromkeys(p for p in period_of if p))
     header.groups, header.periods = groups, periods
-    if group and not _match_name(group, groups):
-        raise GroupNotFound(grid.sheet, "group", group, groups)
-    if period and periods and not _match_name(period, periods):
-        raise GroupNotFound(grid.sheet, "period", period, periods)
+    chosen_area = (_choose_name(grid.sheet, "group", group, groups,
+                                [[c for c in range(width) if area_of[c] == g] for g in groups]) if group else None)
+    chosen_period = (_choose_name(grid.sheet, "period", period, periods,
+                                  [[c for c in range(width) if period_of[c] == p] for p in periods])
+                     if period and periods else None)
     if len(groups) < 2 and len(periods) < 2:
         header.group = groups[0] if groups else None
         header.period = periods[0] if periods else None
@@ -447,11 +505,9 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
         return roles_where(lambda c: (area is None or area_of[c] == area) and (per is None or period_of[c] == per)
                            and (area_of[c] or period_of[c]))
 
-    chosen_area = _match_name(group, groups) if group else None
     if groups and chosen_area is None:
         whole = [g for g in groups if _WHOLE_AREA.match(_fold(g))]
         chosen_area = whole[0] if whole else next((g for g in groups if figures(g, None)), groups[0])
-    chosen_period = _match_name(period, periods) if period else None
     if periods and chosen_period is None:
         def has_figures(p: str) -> bool:
             res = figures(chosen_area, p).get("result")
@@ -483,17 +539,35 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     if "result" in header.columns and header.columns["result"] in found:
         header.period = labels[header.columns["result"]]
     if period:
-        chosen = _match_name(period, [labels[c] for c in found])
-        if chosen is None:
-            raise GroupNotFound(grid.sheet, "period", period, [labels[c] for c in found])
-        # the period's columns of several years («Thực hiện 6 tháng năm 2025», «… năm 2026»): the latest is the
-        # result, never last year's figure under this year's name
-        same = [c for c in found if _match_name(period, [labels[c]]) and
-                period_months(labels[c]) == period_months(chosen)]
-        c = max(same, key=lambda c: (_year_of(labels[c]) or 0, -c))
+        c = _result_of_period(grid.sheet, header, labels, found, period, allowed)
         header.columns["result"], header.labels["result"] = c, labels[c]
         header.period = labels[c]
     _previous_of_same_period(header, labels)
+
+
+def _result_of_period(sheet: str, header: _Header, labels: dict[int, str], found: list[int], period: str,
+                      allowed: set[int] | None) -> int:
+    """The result column --period designates (match_choice) among this year's result columns: those that name a
+    period and the year's own («Năm 2026» is the whole label «năm 2026» names, so it wins over «Thực hiện 6 tháng
+    năm 2026»). Never a plan column (a plan is paired by year, not chosen), never a column of a year before the
+    plan's (last year's figure is no result of this year). Several: GroupAmbiguous naming each, unless they are one
+    period of several years («TH 6 tháng 2025», «TH 6 tháng 2026»): the plan's year, else the latest, as by default."""
+    if not found:
+        raise GroupNotFound(sheet, "period", period, [])  # the sheet names no period: nothing to choose
+    plan_year = _year_of(header.labels["target"]) if "target" in header.columns else None
+    pool = [c for c, lab in labels.items() if header_role(lab) == "result" and (allowed is None or c in allowed)
+            and not (plan_year and (_year_of(lab) or plan_year) < plan_year)]
+    names = [labels[c] for c in pool]
+    hits = [pool[i] for i in match_choice(period, names)]
+    if not hits:
+        raise GroupNotFound(sheet, "period", period, names)
+    if len(hits) > 1:
+        years = [_year_of(labels[c]) for c in hits]
+        one_period = len({" ".join(_YEAR.sub(" ", _fold(labels[c])).split()) for c in hits}) == 1
+        if not (one_period and None not in years and len(set(years)) == len(years)):
+            raise GroupAmbiguous(sheet, "period", period, [(labels[c], _columns_text([c])) for c in hits])
+        hits = [max(hits, key=lambda c: (_year_of(labels[c]) == plan_year, _year_of(labels[c]) or 0))]
+    return hits[0]
 
 
 def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:

@@ -43,6 +43,10 @@ class ChoiceNotFound(WorkbookError):
         self.args = (f"Tệp «{self.path}»: {reason}",)
 
 
+class ChoiceAmbiguous(ChoiceNotFound):
+    """--group/--period names several columns of the sheet's table: asked, never guessed (nor another sheet read)."""
+
+
 _cfb_is_encrypted = cfb_is_encrypted
 
 
