@@ -1047,6 +1047,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
                                      else _stt_number(stt)) is not None:
             kind = "indicator"
+        elif stt_raw.__class__ is ErrorValue and has_data:
+            # a numbering formula gone wrong («=A11+1» → #REF!): an indicator whose number is unknown, never a part
+            # of the one above (the error is reported: error_values), so that a document made anyway keeps its rows
+            kind, number = "indicator", None
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number
         elif current is None:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
-from kh_excel.core.model import EXCEL_ERRORS, Assessment, Indicator
+from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
 
@@ -198,9 +198,24 @@ def _is_acronym(word: str) -> bool:
     return bool(letters) and not (set(letters) & _VOWELS)
 
 
+# A row whose name cell holds an Excel error, in a document made anyway (--allow-errors): it keeps its place in the
+# lists, the count and the appendix, its name a highlighted gap that says where the name is (never a blank line
+# «: số liệu lỗi», never a row left out of the count of rows with failed figures).
+NAME_GAP = "[Tên chỉ tiêu ở dòng {row} bị lỗi {error}: ghi lại tên]"
+
+
+def name_gap(ind: Indicator) -> str:
+    """NAME_GAP for a row whose name cell holds an error value; "" for any other row."""
+    raw = ind.raw.get("name")
+    return NAME_GAP.format(row=ind.row, error=raw.code) if isinstance(raw, ErrorValue) else ""
+
+
 def name_of(ind: Indicator) -> str:
     """The name as running text writes it: no list mark or numbering typed into it ('- Lúa', '1.1.1.Lúa'),
-    an all-capitals heading in sentence case (acronyms kept), known abbreviations written out."""
+    an all-capitals heading in sentence case (acronyms kept), known abbreviations written out; a failed name
+    cell's gap (NAME_GAP)."""
+    if not ind.name and (gap := name_gap(ind)):
+        return gap
     name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
     name = _NUMBERING.sub("", name) or name
     words = name.split(" ")
