@@ -61,3 +61,12 @@ def test_the_appendix_shows_the_gap_lit(tmp_path):
                      ("13", "[Tên chỉ tiêu ở dòng 6 bị lỗi #N/A: ghi lại tên]"), ("14", "Tỷ lệ hộ nghèo")]
     gap = table.rows[4].cells[1]._tc.xml
     assert 'w:highlight w:val="yellow"' in gap
+
+
+def test_the_failed_stt_is_reported_once_and_holds_its_number(tmp_path):
+    """The error in A5 is the finding; «Sau số thứ tự 11 là 13: thiếu 12» beside it would send the user looking for
+    a row that is there: the failed numbering formula holds 12."""
+    from kh_excel.core.gate import check
+    checked = check(read_workbook(_book(tmp_path / "loi.xlsx")))
+    codes = sorted((f.cell, f.code) for f in checked.findings)
+    assert codes == [("A5", "excel_error"), ("B6", "excel_error")]
