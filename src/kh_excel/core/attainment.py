@@ -222,12 +222,11 @@ def _rise(g: Decimal) -> str:
     return "giảm" if g < 0 else "tăng"
 
 
-def change_size(g: Decimal) -> str:
-    """The size of a change in %, one decimal («7,0»); a change that one decimal shows as 0,0 though it is none
-    with the decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still,
-    «0,0000»."""
+def change_size(g: Decimal, least: int = 1) -> str:
+    """The size of a change, `least` decimals («7,0»); a change that they show as 0,0 though it is none with the
+    decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still, «0,0000»."""
     size = abs(g)
-    for places in range(1, 5):
+    for places in range(min(least, 4), 5):
         shown = format_number(size, places)
         if size == 0 or shown.strip("0,") != "":
             return shown

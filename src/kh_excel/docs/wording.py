@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
@@ -449,9 +449,10 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
         return ""  # a failed row, or a result read as not yet filled (0 against a plan): no change to state
     since = since or (f"so với năm {previous_year}" if previous_year else "so với năm trước")
     kind = getattr(a, "growth_kind", None)
-    if kind == "avg_yearly" or (kind is None and is_period_growth(ind) and a.reason.startswith("tăng bình quân")):
+    if kind == "avg_yearly" or (kind is None and is_period_growth(ind)
+                                and a.reason.startswith(("tăng bình quân", "giảm bình quân"))):
         word = "tăng" if g >= 0 else "giảm"
-        return f"{word} bình quân {format_number(abs(g), 2)}%/năm {period_words(ind)}"
+        return f"{word} bình quân {change_size(g, 2)}%/năm {period_words(ind)}"
     result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
     if is_rank(ind):
         if result is None or previous is None:
@@ -466,10 +467,10 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     if a.growth_unit == "điểm %":
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
-        return f"{word} {format_number(abs(g), places)} điểm % {since}"
+        return f"{word} {change_size(g, places)} điểm % {since}"
     if far_apart(result, previous):
         return ""
-    return f"{word} {format_number(abs(g), 2)}% {since}"
+    return f"{word} {change_size(g, 2)}% {since}"
 
 
 def result_phrase(a: Assessment, since: str = "") -> str:
