@@ -488,3 +488,20 @@ def test_a_co_led_figure_already_in_the_master_is_never_overwritten_by_a_late_ag
     (conflict,) = rep["conflicts"]
     assert conflict["row"] == FIRST + 2 and [v["value"] for v in conflict["values"]] == [190, 80]
     assert code != 0
+
+
+def test_a_letter_headed_file_is_the_senders_not_its_addressees(tmp_path):
+    """«PHÒNG KINH TẾ … Kính gửi: Phòng Nông nghiệp»: the longest agency name in the title lines was the addressee's,
+    so Phòng Kinh tế's figure was credited to Phòng Nông nghiệp, which does not lead that row (rev4 #8)."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in (["PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026"], ["Kính gửi: Phòng Nông nghiệp"], [],
+                 ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                 ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1250]):
+        ws.append(line)
+    wb.save(tmp_path / "kt.xlsx")
+    code, rep, merged = _collect(master, tmp_path / "kt.xlsx")
+    kt = _agency(rep, "Phòng Kinh tế")
+    assert kt["identified_by"] == ["title"]
+    assert _cells(merged, 5) == [1250, None, None]

@@ -9,6 +9,7 @@ name, and its agency is found in its title lines, its file name or the rows it h
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,10 +218,18 @@ def _form_sheet(book, names: list[str]) -> tuple[str | None, str]:
                   + ", ".join(f"«{s}»" for s in keyed) + "), không biết trang nào là phiếu đã điền")
 
 
+# Where a line starts naming whom the file is sent to («Kính gửi: Thống kê tỉnh», «… gửi Sở Kế hoạch và Đầu tư»):
+# the sender is never named after it.
+_ADDRESSEE = re.compile(r"(?:^|\s)(?:kinh\s+)?gui\b")
+
+
 def _find_agency(texts: list[str], index: MasterIndex) -> str:
-    """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»)."""
+    """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»), never
+    the addressee a letter-headed file names after «Kính gửi» (the file is the sender's)."""
     from kh_excel.core.agencies import AgencyRegistry
     key = AgencyRegistry.default().key
+    texts = [unicodedata.normalize("NFC", t) for t in texts if t]  # (the fold of an NFC text keeps its length)
+    texts = [t[:m.start()] if (m := _ADDRESSEE.search(vtext.fold(t))) else t for t in texts]
     folded = [vtext.fold(t).replace("-", "/") for t in texts if t]
     best, best_len = "", 0
     for k, a in index.agencies.items():
