@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from kh_excel.core.attainment import (change_size, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
+from kh_excel.core import periods
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
@@ -161,7 +162,7 @@ def ends_with_con(ind: Indicator) -> bool:
 
 
 # a part of the year's result against the whole year's plan (docs.period.as_progress): progress, not attainment
-PROGRESS_REASON = "kết quả một phần năm so với kế hoạch cả năm: tiến độ, chưa đánh giá đạt hay không đạt"
+PROGRESS_REASON = periods.PROGRESS_REASON
 
 
 def ratio_words(a: Assessment) -> str:
