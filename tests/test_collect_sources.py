@@ -505,3 +505,30 @@ def test_a_letter_headed_file_is_the_senders_not_its_addressees(tmp_path):
     kt = _agency(rep, "Phòng Kinh tế")
     assert kt["identified_by"] == ["title"]
     assert _cells(merged, 5) == [1250, None, None]
+
+
+def test_late_forms_are_collected_into_the_merged_copy(tmp_path):
+    """Two agencies answer on time and are collected into tong_hop.xlsx; the third answers late. Its form names the
+    master (chi_tieu.xlsx), so collecting it into the merged copy was refused as «another master file»: the copy now
+    records its master, and the late figure fills its row beside the others'. A form of another master is still
+    refused by the copy (the record widens nothing else)."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    kt = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250)
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.5)
+    code, rep, merged = _collect(master, kt, nn)
+    assert code == 0 and _cells(merged, 5) == [1250, 4.5, None]
+    copy = merged.rename(tmp_path / "tong_hop_dot1.xlsx")
+    late = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 310)
+    code, rep, again = _collect(copy, late)
+    assert rep["failed"] == [] and code == 0, rep["failed"]
+    assert _cells(again, 5) == [1250, 4.5, 310]
+    # the copy of a copy still records the first master
+    third = again.rename(tmp_path / "tong_hop_dot2.xlsx")
+    code, rep, _ = _collect(third, _fill(forms["Phòng Tài chính"], tmp_path / "tc2.xlsx", 310))
+    assert rep["failed"] == []
+    # a form of another master stays refused, by the master and by its copy
+    other = _forms(_master(tmp_path / "ke_hoach.xlsx"), tmp_path / "phieu_kh")["Phòng Tài chính"]
+    code, rep, _ = _collect(copy, _fill(other, tmp_path / "kh.xlsx", 310))
+    (failed,) = rep["failed"]
+    assert code == 1 and "«ke_hoach.xlsx»" in failed["reason"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kh_excel.collect.forms import (FORM_KIND, FORM_SHEET, KEY_HEADER, META_FIELDS, META_SHEET, AgencyRows,
-                                    master_name, master_result_label, parse_key, row_digest)
+                                    master_name, master_result_label, parse_key, recorded_master, row_digest)
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table, Target
 from kh_excel.core.validation import col_letter
@@ -73,6 +73,8 @@ class MasterIndex:
     def __init__(self, table: Table, agencies: list[AgencyRows]):
         self.table = table
         self.file_name = master_name(table.file)
+        # a merged copy of collect's is filled for its master: forms made from the master name it (late forms)
+        self.recorded = recorded_master(table.file) if table.file else ""
         self.result_label = master_result_label(table)
         self.period = column_period(table)
         self.by_row = {ind.row: ind for ind in table.indicators}
@@ -191,7 +193,8 @@ def other_master(meta: dict[str, str], index: "MasterIndex") -> list[str]:
     out = []
     if meta.get("year", "") != str(t.year or ""):
         out.append(f"năm {meta.get('year') or '(không ghi)'}, bảng đang tổng hợp là năm {t.year or '(không ghi)'}")
-    if vtext.clean(meta.get("master_file", "")).casefold() != vtext.clean(index.file_name).casefold():
+    made_from = vtext.clean(meta.get("master_file", "")).casefold()
+    if made_from not in {vtext.clean(index.file_name).casefold(), index.recorded.casefold()} - {""}:
         out.append(f"lập từ tệp «{meta.get('master_file', '')}», bảng đang tổng hợp là tệp «{index.file_name}»")
     if meta.get("master_sheet", "") != t.sheet:
         out.append(f"lập từ trang «{meta.get('master_sheet', '')}», bảng đang tổng hợp ở trang «{t.sheet}»")
