@@ -283,13 +283,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 result_text = str(result_raw)
             else:
                 p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
-                if p is not None and p.was_text:
+                if p is not None and p.was_text and not growth_target:
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
-                    if rr is not None:  # added after the copy: «Ước 11,650», «Trên 72.500» read nearer the plan
+                    if rr is not None and not growth_target:  # added after the copy: «Ước 11,650» nearer the plan
                         rr = _table._nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr

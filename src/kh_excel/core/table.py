@@ -671,7 +671,9 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     decimal, thousands = Decimal(head + "." + tail), Decimal(head + tail)
     if p.value != (decimal if sep == "," else thousands):
         return p  # (read otherwise already: nothing to weigh)
-    alt = thousands if sep == "," else decimal
+    # (an English decimal point's zeros are that writing's, not a precision: «72.500» is stated 72,5, «2.000» 2)
+    alt = thousands if sep == "," else decimal.quantize(Decimal(1)) if decimal == decimal.to_integral_value() \
+        else decimal.normalize()
     distance = lambda v: abs((v / target.value).ln()) if v > 0 else Decimal("Infinity")  # noqa: E731
     if distance(alt) >= distance(p.value) or sep == "." and distance(alt) >= _TENFOLD:
         return p  # (against the convention only for a figure within ten times the plan: «5.000» beside 72,4 is none)
@@ -1119,13 +1121,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 fmt = fmts.get((r, c_result)) if fmts else None
                 # (parse_number of a float without a format is _float_number's reading)
                 p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
-                if p is not None and p.was_text:  # «11,650», «72.500»: the reading nearer the plan
+                if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
-                    if rr is not None:
+                    if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
                         rr = _nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr
