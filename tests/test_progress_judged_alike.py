@@ -14,10 +14,11 @@ from kh_excel.core.gate import check
 from kh_excel.core.periods import PROGRESS_REASON
 
 
-def _book(path, result_head: str, plan_head: str = "Kế hoạch năm 2026"):
+def _book(path, result_head: str, plan_head: str = "Kế hoạch năm 2026",
+          title: str = "BÁO CÁO CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["BÁO CÁO CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI"])
+    ws.append([title])
     ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", plan_head, result_head, "Cơ quan chủ trì"])
     ws.append(["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 100, 40, "Sở Tài chính"])
     ws.append(["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 100, None, "Sở Tài chính"])
@@ -26,7 +27,11 @@ def _book(path, result_head: str, plan_head: str = "Kế hoạch năm 2026"):
 
 
 @pytest.mark.parametrize("head", ["Thực hiện 6 tháng đầu năm 2026", "Thực hiện sáu tháng đầu năm 2026",
-                                  "TH 6T/2026", "Ước thực hiện nửa đầu năm 2026", "Thực hiện 9 tháng năm 2026"])
+                                  "TH 6T/2026", "Ước thực hiện nửa đầu năm 2026", "Thực hiện 9 tháng năm 2026",
+                                  # (rev7) parts of no readable length, and other abbreviations: a part all the same
+                                  "Thực hiện đến nay", "Thực hiện tháng 6 năm 2026", "Thực hiện Q2/2026",
+                                  "Thực hiện 1-6/2026", "Thực hiện tháng 1-6/2026", "TH 6th/2026",
+                                  "Thực hiện học kỳ I", "Thực hiện đến 15/11/2026"])
 def test_a_part_of_the_year_is_progress_not_a_judgement(tmp_path, head):
     att = check(read_workbook(_book(tmp_path / "t.xlsx", head))).attainment
     first, second = att.assessments
@@ -71,3 +76,25 @@ def test_the_ribbons_column_writes_values_for_a_part_of_the_year(tmp_path):
     written = {c.coordinate: c.value for row in ws.iter_rows(min_col=7) for c in row if c.value is not None}
     assert written["H3"] == "Không đánh giá" and written["G3"] == 40
     assert not any(isinstance(v, str) and v.startswith("=") for v in written.values()), written
+
+
+@pytest.mark.parametrize("title,head,judged", [
+    ("BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026", "Thực hiện", False),     # the title says
+    ("BÁO CÁO SỐ LIỆU ĐẾN 30/6/2026", "Thực hiện năm 2026", False),             # a year's actuals so far
+    ("BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2026", "Ước thực hiện năm 2026", True),  # a year's estimate: the year
+    ("Lào Cai, ngày 10 tháng 6 năm 2026", "Thực hiện", True),                      # a date of signing: no period
+])
+def test_a_result_column_that_names_no_period_takes_the_titles(tmp_path, title, head, judged):
+    first = check(read_workbook(_book(tmp_path / "t.xlsx", head, title=title))).attainment.assessments[0]
+    assert (first.status == "khong_dat") == judged and first.ratio == Decimal("40.0")
+
+
+def test_the_report_of_a_title_period_says_progress(tmp_path):
+    """The document agrees with the table: «Tình hình …», progress, never «Kết quả … năm 2026» with «không đạt»."""
+    from helpers import docx_paragraphs, run_cli
+    src = _book(tmp_path / "t.xlsx", "Thực hiện", title="BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026")
+    out = tmp_path / "bc.docx"
+    assert run_cli("render", "bao-cao", src, "-o", out).returncode == 0
+    text = "\n".join(docx_paragraphs(out))
+    assert "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu 6 tháng đầu năm 2026" in text
+    assert "không đạt kế hoạch" not in text.replace("chưa đánh giá đạt hay không đạt kế hoạch", "")

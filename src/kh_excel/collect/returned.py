@@ -124,24 +124,6 @@ def column_period(table: Table, label: str | None = None) -> tuple[int | None, i
     return year, per.months, per.quarter
 
 
-_TITLE_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
-_TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")  # before folding: «Số» ≠ «Sở»
-_UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
-
-
-def _title_period_text(lines: list[str]) -> str:
-    """A file's title lines as the period they speak of (folded): a date of signing or a document's number
-    («Lào Cai, ngày 10 tháng 6 năm 2026», «Số 12/BC-UBND») is dropped, a date figures run up to («số liệu đến
-    15/11/2026») is kept, as «đến 15/11/2026»."""
-    text = vtext.fold(_TITLE_DOC.sub(" ", " ".join(vtext.clean(t) for t in lines)))
-
-    def keep_up_to(m: re.Match) -> str:
-        if not _UP_TO.search(text[:m.start()]):
-            return " "
-        return f"{m.group(1)}/{m.group(2)}/{m.group(3)}" if m.group(1) else m.group(0)
-    return _TITLE_DATE.sub(keep_up_to, text)
-
-
 def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, str] | None, str]:
     """(year, months, quarter) of a typed-up file's result column and what said it, or None and why not.
 
@@ -151,8 +133,8 @@ def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, st
     length («đến nay», «tháng 6», «học kỳ I») or a year nobody wrote is no period at all: never the master's.
     The plan column's year is not the file's (a 2025 report carries «Kế hoạch năm 2026»)."""
     from kh_excel.core.table import _YEAR, _year_of
-    from kh_excel.docs.period import UNKNOWN_PART, span_of
-    title_text = _title_period_text(table.title_lines)
+    from kh_excel.core.periods import UNKNOWN_PART, span_of, title_period_text
+    title_text = title_period_text(table.title_lines)
     source, said_by = label, f"cột «{label}»"
     if span_of(label) is None and _year_of(label) is None:
         source, said_by = title_text, f"cột «{label}» và tiêu đề của tệp"

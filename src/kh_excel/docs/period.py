@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from kh_excel.core.model import Assessment, Table
 # the months a label covers, in any wording: core.periods, whose rule core.attainment judges by too (re-exported)
-from kh_excel.core.periods import UNKNOWN_PART, months_named as _months, span_of  # noqa: F401
+from kh_excel.core.periods import UNKNOWN_PART, months_named as _months, progress_only, result_span, span_of  # noqa: F401
 from kh_excel.core.text import fold
 from kh_excel.docs import wording as W
 
 QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_QUARTER = re.compile(r"\bquy\s+([ivx]+|\d)\b")
+_QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
 _ESTIMATE = re.compile(r"\b(uoc|uth)\b")
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
@@ -68,7 +68,7 @@ class Period:
 
     def trich_yeu(self) -> str:
         """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
-        if not self.labelled or (not self.part_of_year and not self.estimate):
+        if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
             return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
         return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
 
@@ -89,20 +89,20 @@ def of_table(table: Table, year: int) -> Period:
     heads = table.column_headers
     label = table.period or ""
     result_head = fold(heads.get("result", ""))
-    months = _months(label) or _months(heads.get("result", "")) or 12
+    span = result_span(table)  # the period's label, the result column's, or the title's (core.periods)
+    months = span if span is not None and 0 < span < 12 else 12
     q = _QUARTER.search(fold(label) or result_head)
     quarter = ""
     if q and months == 3:
-        token = q.group(1)
+        token = q.group(1) or q.group(2)
         quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
-    labelled = bool(label) or bool(_months(heads.get("result", "")))
-    plan_months = _months(heads.get("target", "")) or 12
+    labelled = bool(label) or bool(_months(heads.get("result", ""))) or months < 12
     has_previous = "previous" in table.columns
     prev_months = _months(heads.get("previous", "")) or 12
     compare = has_previous and prev_months == months
     return Period(year=year, months=months, quarter=quarter,
                   estimate=bool(_ESTIMATE.search(result_head) or _ESTIMATE.search(fold(label))),
-                  labelled=labelled, plan_is_year=months < 12 and plan_months == 12 and "target" in table.columns,
+                  labelled=labelled, plan_is_year=progress_only(table),
                   compare=compare, same_period=compare and months < 12)
 
 
