@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from helpers import run_cli
 from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
@@ -532,3 +533,27 @@ def test_late_forms_are_collected_into_the_merged_copy(tmp_path):
     code, rep, _ = _collect(copy, _fill(other, tmp_path / "kh.xlsx", 310))
     (failed,) = rep["failed"]
     assert code == 1 and "«ke_hoach.xlsx»" in failed["reason"]
+
+
+@pytest.mark.parametrize("lines", [
+    # Decree 30's layout: «Kính gửi:» alone, then one addressee a line
+    (["PHÒNG KINH TẾ"], ["Kính gửi:"], ["- Phòng Nông nghiệp;"], ["- Phòng Tài chính."]),
+    (["PHÒNG KINH TẾ"], ["V/v cung cấp số liệu theo đề nghị của Phòng Nông nghiệp"]),   # the subject names another
+    (["PHÒNG KINH TẾ"], ["Kính gởi: Phòng Nông nghiệp"]),                                 # the southern spelling
+    (["PHÒNG KINH TẾ"], ["K/g: Phòng Nông nghiệp"]),
+    (["Đơn vị gửi: Phòng Kinh tế"], ["Kính gửi: Phòng Nông nghiệp"]),                     # the sender named as such
+    (["Người gửi: Nguyễn Văn A - Phòng Kinh tế"], ["Gửi: Phòng Nông nghiệp"]),
+])
+def test_addressees_and_the_subject_never_name_the_sender(tmp_path, lines):
+    """rev7 #3: each file is Phòng Kinh tế's (its row 1, 1250); it was credited to Phòng Nông nghiệp (or Tài chính),
+    whose row got 1250, or refused as having no sender."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in (*lines, [], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                 ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1250]):
+        ws.append(line)
+    wb.save(tmp_path / "bao_cao.xlsx")
+    code, rep, merged = _collect(master, tmp_path / "bao_cao.xlsx")
+    assert rep["failed"] == [] and _agency(rep, "Phòng Kinh tế")["identified_by"] == ["title"]
+    assert _cells(merged, 5) == [1250, None, None]

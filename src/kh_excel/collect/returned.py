@@ -203,18 +203,37 @@ def _form_sheet(book, names: list[str]) -> tuple[str | None, str]:
                   + ", ".join(f"«{s}»" for s in keyed) + "), không biết trang nào là phiếu đã điền")
 
 
-# Where a line starts naming whom the file is sent to («Kính gửi: Thống kê tỉnh», «… gửi Sở Kế hoạch và Đầu tư»):
-# the sender is never named after it.
-_ADDRESSEE = re.compile(r"(?:^|\s)(?:kinh\s+)?gui\b")
+# Whom a letter-headed file is sent to and what it is about are no sender: «Kính gửi: …» (or «Kính gởi», «K/g:»,
+# «Gửi: …») with the list of addressees on the lines after it («- Phòng …;»), and the «V/v …» line. A sender named
+# as such («Đơn vị gửi: …», «Người gửi: …», «Cơ quan gửi: …») is kept.
+_SENDER_MARK = re.compile(r"\b(?:don vi|co quan|nguoi|noi) (?:gui|goi)\b\s*:?")
+_ADDRESSEE = re.compile(r"(?:^|(?<=[\s,;.:()]))(?:kinh\s+g[uo]i|k\s*/\s*g|gui)\b")
+_SUBJECT = re.compile(r"^\s*(?:v\s*/\s*v|ve viec)\b")
+_LIST_MARK = re.compile(r"^\s*[-+•–*]")
+
+
+def _sender_lines(texts: list[str]) -> list[str]:
+    """A file's title lines without what names its addressees or its subject (see _ADDRESSEE)."""
+    out, listing = [], False
+    for t in (unicodedata.normalize("NFC", t) for t in texts if t):  # (the fold of an NFC text keeps its length)
+        f = _SENDER_MARK.sub(lambda m: " " * len(m.group(0)), vtext.fold(t))
+        if _SUBJECT.match(f) or (listing and _LIST_MARK.match(f)):
+            continue
+        listing = False
+        m = _ADDRESSEE.search(f)
+        if m:
+            listing = not f[m.end():].strip(" :")  # «Kính gửi:» alone: the addressees follow, one a line
+            t = t[:m.start()]
+        out.append(t)
+    return out
 
 
 def _find_agency(texts: list[str], index: MasterIndex) -> str:
     """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»), never
-    the addressee a letter-headed file names after «Kính gửi» (the file is the sender's)."""
+    an addressee or the subject of a letter-headed file (the file is its sender's: _sender_lines)."""
     from kh_excel.core.agencies import AgencyRegistry
     key = AgencyRegistry.default().key
-    texts = [unicodedata.normalize("NFC", t) for t in texts if t]  # (the fold of an NFC text keeps its length)
-    texts = [t[:m.start()] if (m := _ADDRESSEE.search(vtext.fold(t))) else t for t in texts]
+    texts = _sender_lines(texts)
     folded = [vtext.fold(t).replace("-", "/") for t in texts if t]
     best, best_len = "", 0
     for k, a in index.agencies.items():
