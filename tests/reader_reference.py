@@ -224,6 +224,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
                                      else _stt_number(stt)) is not None:
             kind = "indicator"
+        elif isinstance(stt_raw, ErrorValue) and has_data:  # added after the copy: a numbering formula gone wrong
+            kind, number = "indicator", None
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number
         elif current is None:
@@ -281,13 +283,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 result_text = str(result_raw)
             else:
                 p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
-                if p is not None and p.ambiguous:
+                if p is not None and p.was_text and not growth_target:
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
-                    if rr is not None and rr.note:  # added after the copy: «Ước 11,650» read nearer the plan
+                    if rr is not None and not growth_target:  # added after the copy: «Ước 11,650» nearer the plan
                         rr = _table._nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr

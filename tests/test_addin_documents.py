@@ -162,3 +162,25 @@ def test_cau_hinh_on_a_district_table_gives_district_documents(tmp_path, monkeyp
     # dated 2026, when no district is left: Nơi nhận offers the date's levels as gaps (docs.kinds.ended_level)
     assert "Huyện ủy" not in text and "- Thường trực HĐND [tỉnh/xã];" in text
     assert any(SIGNER_GAP in p.message for p in lint_docx(report).rule("placeholder.present").problems)
+
+
+def test_the_ribbon_tells_what_render_prints_beside_a_document(tmp_path, monkeypatch):
+    """A district's table for 2026 with a figure read both ways: `kh-excel render` prints that districts ended on
+    1 July 2025 and that «Khoảng 1.5» (D3) is stated as read; the ribbon's button made the same report in silence.
+    Its closing message now carries both, after what it wrote."""
+    monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tỷ lệ đô thị hóa", "%", "Khoảng 1.5", 1.6, "Phòng Tài chính - Kế hoạch"])
+    ws.append(["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 500, 510, "Phòng Tài chính - Kế hoạch"])
+    wb.save(tmp_path / "huyen.xlsx")
+    ok, message = run_action("bao_cao", open_book(tmp_path / "huyen.xlsx"))
+    assert ok, message
+    head, _, notes = message.partition("\n\nLưu ý trước khi trình ký:\n")
+    assert head.startswith("Đã tạo báo cáo") and notes, message
+    lines = notes.split("\n")
+    assert lines[0].startswith("– cấp «huyện» không còn từ ngày 01/7/2025")
+    assert any(line.startswith("– văn bản nêu số liệu và đánh giá theo cách chương trình đã đọc ở 1 ô") for line in lines)
+    assert "D3" in notes and "kh-excel check" not in notes     # a ribbon's user has no command line

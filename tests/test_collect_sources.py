@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from helpers import run_cli
 from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
@@ -490,3 +491,71 @@ def test_a_co_led_figure_already_in_the_master_is_never_overwritten_by_a_late_ag
     (conflict,) = rep["conflicts"]
     assert conflict["row"] == FIRST + 2 and [v["value"] for v in conflict["values"]] == [190, 80]
     assert code != 0
+
+
+def test_a_letter_headed_file_is_the_senders_not_its_addressees(tmp_path):
+    """«PHÒNG KINH TẾ … Kính gửi: Phòng Nông nghiệp»: the longest agency name in the title lines was the addressee's,
+    so Phòng Kinh tế's figure was credited to Phòng Nông nghiệp, which does not lead that row (rev4 #8)."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in (["PHÒNG KINH TẾ - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026"], ["Kính gửi: Phòng Nông nghiệp"], [],
+                 ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                 ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1250]):
+        ws.append(line)
+    wb.save(tmp_path / "kt.xlsx")
+    code, rep, merged = _collect(master, tmp_path / "kt.xlsx")
+    kt = _agency(rep, "Phòng Kinh tế")
+    assert kt["identified_by"] == ["title"]
+    assert _cells(merged, 5) == [1250, None, None]
+
+
+def test_late_forms_are_collected_into_the_merged_copy(tmp_path):
+    """Two agencies answer on time and are collected into tong_hop.xlsx; the third answers late. Its form names the
+    master (chi_tieu.xlsx), so collecting it into the merged copy was refused as «another master file»: the copy now
+    records its master, and the late figure fills its row beside the others'. A form of another master is still
+    refused by the copy (the record widens nothing else)."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    kt = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250)
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.5)
+    code, rep, merged = _collect(master, kt, nn)
+    assert code == 0 and _cells(merged, 5) == [1250, 4.5, None]
+    copy = merged.rename(tmp_path / "tong_hop_dot1.xlsx")
+    late = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 310)
+    code, rep, again = _collect(copy, late)
+    assert rep["failed"] == [] and code == 0, rep["failed"]
+    assert _cells(again, 5) == [1250, 4.5, 310]
+    # the copy of a copy still records the first master
+    third = again.rename(tmp_path / "tong_hop_dot2.xlsx")
+    code, rep, _ = _collect(third, _fill(forms["Phòng Tài chính"], tmp_path / "tc2.xlsx", 310))
+    assert rep["failed"] == []
+    # a form of another master stays refused, by the master and by its copy
+    other = _forms(_master(tmp_path / "ke_hoach.xlsx"), tmp_path / "phieu_kh")["Phòng Tài chính"]
+    code, rep, _ = _collect(copy, _fill(other, tmp_path / "kh.xlsx", 310))
+    (failed,) = rep["failed"]
+    assert code == 1 and "«ke_hoach.xlsx»" in failed["reason"]
+
+
+@pytest.mark.parametrize("lines", [
+    # Decree 30's layout: «Kính gửi:» alone, then one addressee a line
+    (["PHÒNG KINH TẾ"], ["Kính gửi:"], ["- Phòng Nông nghiệp;"], ["- Phòng Tài chính."]),
+    (["PHÒNG KINH TẾ"], ["V/v cung cấp số liệu theo đề nghị của Phòng Nông nghiệp"]),   # the subject names another
+    (["PHÒNG KINH TẾ"], ["Kính gởi: Phòng Nông nghiệp"]),                                 # the southern spelling
+    (["PHÒNG KINH TẾ"], ["K/g: Phòng Nông nghiệp"]),
+    (["Đơn vị gửi: Phòng Kinh tế"], ["Kính gửi: Phòng Nông nghiệp"]),                     # the sender named as such
+    (["Người gửi: Nguyễn Văn A - Phòng Kinh tế"], ["Gửi: Phòng Nông nghiệp"]),
+])
+def test_addressees_and_the_subject_never_name_the_sender(tmp_path, lines):
+    """rev7 #3: each file is Phòng Kinh tế's (its row 1, 1250); it was credited to Phòng Nông nghiệp (or Tài chính),
+    whose row got 1250, or refused as having no sender."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in (*lines, [], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                 ["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", 1200, 1250]):
+        ws.append(line)
+    wb.save(tmp_path / "bao_cao.xlsx")
+    code, rep, merged = _collect(master, tmp_path / "bao_cao.xlsx")
+    assert rep["failed"] == [] and _agency(rep, "Phòng Kinh tế")["identified_by"] == ["title"]
+    assert _cells(merged, 5) == [1250, None, None]

@@ -137,3 +137,21 @@ def test_a_change_is_written_with_the_decimals_that_show_it(result, previous, wo
                     target=parse_target("Tăng 10%"), result=Decimal(result), previous=Decimal(previous),
                     growth_target=True)
     assert assess(ind).reason.startswith(words + ";"), assess(ind).reason
+
+
+@pytest.mark.parametrize("result,previous,unit,words", [
+    (1000010, 1000020, "Tỷ đồng", "giảm 0,001% so với năm 2025"),    # -0,000999…%: «giảm 0,00%» stated a fall of nothing
+    (10004, 10000, "Tỷ đồng", "tăng 0,04% so với năm 2025"),         # two decimals, as documents wrote them before
+    (10700, 10000, "Tỷ đồng", "tăng 7,00% so với năm 2025"),
+    (45.123, 45.12, "%", "tăng 0,003 điểm % so với năm 2025"),      # points: 0,00 at the sheet's 2 decimals
+    (45.2, 45.1, "%", "tăng 0,1 điểm % so với năm 2025"),            # the sheet's one decimal
+])
+def test_a_document_writes_a_change_with_the_decimals_that_show_it(tmp_path, result, previous, unit, words):
+    from kh_excel.docs import wording as W
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Thực hiện năm 2025"])
+    ws.append(["1", "Tổng mức bán lẻ hàng hóa" if unit != "%" else "Tỷ lệ đô thị hóa", unit, 1, result, previous])
+    wb.save(tmp_path / "g.xlsx")
+    a = check(read_workbook(tmp_path / "g.xlsx")).attainment.assessments[0]
+    assert W.growth_words(a, 2025) == words

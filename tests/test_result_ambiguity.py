@@ -124,3 +124,48 @@ def test_an_estimate_read_both_ways_is_taken_the_way_nearer_the_plan(tmp_path):
     assert first == ("Thu ngân sách nhà nước trên địa bàn: ước thực hiện 11.650 tỷ đồng, kế hoạch 11.280 tỷ đồng, "
                      "đạt 103,3% kế hoạch"), first                    # 11.650 / 11.280 = 1,0328
     assert a[0].status == "vuot" and a[1].status == "khong_dat"
+
+
+def test_a_dotted_figure_far_from_its_plan_is_read_as_an_english_decimal_and_warned(tmp_path):
+    """«72.500» beside a plan of 72,4 tuổi was stated «72.500 tuổi» and judged «Vượt»: a dot groups thousands in
+    Vietnamese, but a sheet typed in an English-language Excel writes 72,5 as «72.500». One group of three digits
+    after one dot is taken the way nearer the plan, as «11,650» is, when that way is within ten times the plan:
+    72,5 (72,5 / 72,4 = 1,0014) against 72.500 (1.001×). Always warned when read against the convention;
+    «1.250» beside 1.200 stays 1.250 silently (the Vietnamese reading is the nearer one), and «5.000» beside 72,4
+    stays 5.000 (5 would be 0,07× the plan: no reading is near, the convention stands). «Trên 13,150» beside
+    13.000 is a bound read as «Ước 13,150» is: 13.150."""
+    from kh_excel.docs import context as C
+    checked = _book(tmp_path, [("Tuổi thọ trung bình", "Tuổi", 72.4, "72.500"),
+                               ("Diện tích lúa", "Ha", 1200, "1.250"),
+                               ("Sản lượng chè búp tươi", "Tấn", 72.4, "5.000"),
+                               ("Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 13000, "Trên 13,150"),
+                               ("Tuổi thọ khỏe mạnh", "Tuổi", 66.5, "Ước 66.800")])
+    a = checked.attainment.assessments
+    assert [x.indicator.result for x in a] == [Decimal("72.500"), Decimal("1250"), Decimal("5000"), None,
+                                               Decimal("66.800")]
+    # stated as meant: 72,5, not «72,500» (the zeros were the English writing's, and «2,000 xã» would mislead)
+    assert [C.result_text(x.indicator) for x in a] == ["72,5", "1.250", "5.000", "Trên 13.150", "Ước 66,8"]
+    assert a[3].indicator.result_reading.bounds.value == Decimal("13150")
+    warned = {f.cell: f.message for f in checked.findings if f.code == "ambiguous_decimal"}
+    assert set(warned) == {"E2", "E5", "E6"}
+    assert "“72.500” có thể là 72.500 (dấu chấm phân cách hàng nghìn) hoặc 72,5 (dấu chấm thập phân" in warned["E2"]
+    assert "so với kế hoạch 72,4, chương trình hiểu là 72,5," in warned["E2"]
+    assert "so với kế hoạch 13.000, chương trình hiểu là 13.150" in warned["E5"]
+    assert "so với kế hoạch 66,5, chương trình hiểu là 66,8," in warned["E6"]
+    assert a[0].status == "vuot" and a[4].status == "vuot"   # 72,5 ≥ 72,4; 66,8 ≥ 66,5 (more is better)
+    assert a[2].status == "vuot"                              # 5.000 as written: warned as text and as far off the plan
+    assert {f.code for f in checked.findings if f.cell == "E4"} == {"number_as_text", "result_far_off"}
+
+
+def test_a_plan_of_growth_is_no_figure_to_read_a_result_near(tmp_path):
+    """«Tăng 10%» on an amount is a growth over last year, not a figure of 10: «11.500» beside it is 11.500 (and
+    +10,0% on 10.450), never 11,5 weighed against 10 and judged «Không đạt» with «giảm 99,9%» (rev7 #1)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Thực hiện năm 2025"])
+    ws.append(["1", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", "Tăng 10%", "11.500", 10450])
+    ws.append(["2", "Tổng sản phẩm (GRDP)", "Tỷ đồng", "≥ 8%", "Ước 11.500", 10450])
+    wb.save(tmp_path / "g.xlsx")
+    a = check(read_workbook(tmp_path / "g.xlsx")).attainment.assessments
+    assert [x.indicator.result for x in a] == [Decimal("11500"), Decimal("11500")]
+    assert [x.status for x in a] == ["vuot", "dat"]         # +10,05% over 10%; a bound «≥ 8%» is met (Đạt)

@@ -415,6 +415,7 @@ def _checked(table: Table):
 def tinh_ty_le(book) -> str:
     """Add or refresh "% so với KH" and "Đánh giá" beside the table (formulas where possible)."""
     from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
+    from kh_excel.core.periods import progress_only
 
     s = Session(book)
     table, data = find_table(s)
@@ -426,10 +427,11 @@ def tinh_ty_le(book) -> str:
     top = table.header_rows[0]
     bottom = max(table.last_data_row, top)
     cells: dict[int, list[Any]] = {top: [RATIO_HEADER, STATUS_HEADER]}
+    progress = progress_only(table)  # a part of the year against the year's plan: values, never a judging formula
     for a in att.assessments:
         row = a.indicator.row
         if top < row <= bottom:
-            cells[row] = list(attainment_cells(a, table.columns, failures=failures.get(row, ())))
+            cells[row] = list(attainment_cells(a, table.columns, failures=failures.get(row, ()), progress=progress))
     # Only rows that get a value, or hold one to clear, are written, in runs of rows: the blank
     # cells of a merged range (a section title merged wider than the table) are never written
     # into, also where the engine cannot tell merges (remote).

@@ -21,6 +21,7 @@ OUTPUT_ENV = "KH_EXCEL_THU_MUC"
 FOLDER_SUFFIX = " - văn bản"
 # A message box lists this many errors; «Kiểm tra số liệu» lists them all on its sheet.
 LISTED_ERRORS = 20
+MAX_WARNINGS = 6  # warnings in the closing message; each already bounds its own cells
 FIX_HINT = "Bấm «Kiểm tra số liệu» để tô đỏ từng ô lỗi, sửa rồi bấm lại."
 NO_CONFIRM_HINT = ("Excel cho web không hỏi xác nhận được nên văn bản không được tạo; để vẫn tạo, dùng lệnh "
                    "«kh-excel render … --allow-errors».")
@@ -84,24 +85,36 @@ def checked(s: Session, table, report: bool):
         raise ActionError(f"{reason[:1].upper()}{reason[1:]}\n{hint}") from None
 
 
-def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tuple[Session, list[Path], Path]:
+def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tuple[Session, list[Path], Path, list[str]]:
     """Render (kind, agency, display name) documents; returns the files written. `report`: the
-    documents state results (the gate's flag)."""
+    documents state results (the gate's flag). What `kh-excel render` would print beside each document
+    (docs.api.document_warnings) is returned for the closing message (_finish)."""
+    from kh_excel.docs.api import document_warnings
     docs = _docs()
     s = Session(book)
     table, _ = find_table(s)
     settings = read_settings(s)
-    attainment = checked(s, table, report).attainment
+    gated = checked(s, table, report)
+    attainment = gated.attainment
     folder = output_dir(s)
     written = []
+    warnings: list[str] = []
     for kind, agency, filename in kinds(table, attainment) if callable(kinds) else kinds:
         context = docs.build_context(attainment, settings, kind, agency=agency)  # a ContextError: its message
         written.append(docs.render_docx(kind, context, folder / filename))
-    return s, written, folder
+        # ("": no CLI hint; all rows, not the agency's: one warning for the letters together, not one per letter)
+        warnings += document_warnings(gated, settings, context, "", kind, None)
+    return s, written, folder, list(dict.fromkeys(warnings))
 
 
-def _finish(s: Session, message: str) -> str:
-    s.queue("status", None, message)
+def _finish(s: Session, message: str, warnings: list[str] | None = None) -> str:
+    """The closing message: what was written, then what the maker must check before signing (bounded), as
+    `kh-excel render` prints it."""
+    if warnings:
+        shown = warnings[:MAX_WARNINGS]
+        more = f"\n(và {len(warnings) - len(shown)} lưu ý khác)" if len(warnings) > len(shown) else ""
+        message += "\n\nLưu ý trước khi trình ký:\n" + "\n".join(f"– {w}" for w in shown) + more
+    s.queue("status", None, message.split("\n", 1)[0])
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
     return message
@@ -113,11 +126,11 @@ def make(book, kind_id: str) -> str:
 
     kind = kinds.get(kind_id)
     if kind.needs_agency:
-        s, written, folder = _render(book, lambda table, att: _per_agency(table, att, kind), kind.report)
+        s, written, folder, warnings = _render(book, lambda table, att: _per_agency(table, att, kind), kind.report)
         return _finish(s, f"Đã tạo {len(written)} văn bản {kind.label.lower()} (mỗi cơ quan chủ trì một văn bản) "
-                          f"trong thư mục {folder}")
-    s, written, _ = _render(book, [(kind.id, None, kind.file_name)], kind.report)
-    return _finish(s, f"Đã tạo {kind.thuong.lower()}: {written[0]}")
+                          f"trong thư mục {folder}", warnings)
+    s, written, _, warnings = _render(book, [(kind.id, None, kind.file_name)], kind.report)
+    return _finish(s, f"Đã tạo {kind.thuong.lower()}: {written[0]}", warnings)
 
 
 def _per_agency(table, attainment, kind) -> list[tuple[str, str | None, str]]:

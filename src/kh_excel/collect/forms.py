@@ -113,6 +113,34 @@ def master_name(path: str | Path) -> str:
     return readable(Path(path).name)
 
 
+# The merged copy collect writes records the master it was made from (a custom document property, which no sheet
+# shows and the reader never reads as a table), so that forms returned late can be collected into that copy: they
+# name the master in «Tệp gốc», not the copy.
+MASTER_PROPERTY = "kh_excel - Tệp gốc"
+_CUSTOM_PART = "docProps/custom.xml"
+_MOST_CUSTOM = 64 * 1024  # bytes of the part read: a few properties; a larger part is no merged copy of ours
+
+
+def recorded_master(path: str | Path) -> str:
+    """The master a merged copy records (MASTER_PROPERTY), "" for any other workbook. A bounded read of one small
+    part of an .xlsx the input guard has passed; anything unreadable records nothing."""
+    import re
+    import zipfile
+    from html import unescape
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(_CUSTOM_PART)
+            if info.file_size > _MOST_CUSTOM:
+                return ""
+            with zf.open(info) as fh:
+                xml = fh.read(_MOST_CUSTOM).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return ""
+    m = re.search(r'<(?:\w+:)?property\b[^>]*\bname="%s"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([^<]{1,255})</'
+                  % re.escape(MASTER_PROPERTY), xml)
+    return vtext.clean(unescape(m.group(1))) if m else ""
+
+
 def _headers(table: Table) -> dict[str, str]:
     year = table.year
     return {

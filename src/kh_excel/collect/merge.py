@@ -319,7 +319,20 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
         for letter, width in zip("ABCDEFG", (28, 26, 7, 6, 50, 60, 40)):
             rs.column_dimensions[letter].width = width
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
+    _record_master(wb, master_path)
     return write_atomic(out, wb.save, [master_path, *inputs])
+
+
+def _record_master(wb, master_path: str | Path) -> None:
+    """The copy records its master (the master's own record when the master is itself a merged copy), so that late
+    forms, which name the master, can be collected into it (forms.MASTER_PROPERTY)."""
+    from openpyxl.packaging.custom import StringProperty
+    from kh_excel.collect.forms import MASTER_PROPERTY, master_name, recorded_master
+    original = recorded_master(master_path) or master_name(master_path)
+    props = wb.custom_doc_props
+    for p in [p for p in props.props if p.name == MASTER_PROPERTY]:
+        props.props.remove(p)
+    props.append(StringProperty(name=MASTER_PROPERTY, value=original))
 
 
 def _add_result_column(ws, table: Table) -> int:

@@ -9,12 +9,13 @@ name, and its agency is found in its title lines, its file name or the rows it h
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kh_excel.collect.forms import (FORM_KIND, FORM_SHEET, KEY_HEADER, META_FIELDS, META_SHEET, AgencyRows,
-                                    master_name, master_result_label, parse_key, row_digest)
+                                    master_name, master_result_label, parse_key, recorded_master, row_digest)
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table, Target
 from kh_excel.core.validation import col_letter
@@ -72,6 +73,8 @@ class MasterIndex:
     def __init__(self, table: Table, agencies: list[AgencyRows]):
         self.table = table
         self.file_name = master_name(table.file)
+        # a merged copy of collect's is filled for its master: forms made from the master name it (late forms)
+        self.recorded = recorded_master(table.file) if table.file else ""
         self.result_label = master_result_label(table)
         self.period = column_period(table)
         self.by_row = {ind.row: ind for ind in table.indicators}
@@ -121,24 +124,6 @@ def column_period(table: Table, label: str | None = None) -> tuple[int | None, i
     return year, per.months, per.quarter
 
 
-_TITLE_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
-_TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")  # before folding: «Số» ≠ «Sở»
-_UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
-
-
-def _title_period_text(lines: list[str]) -> str:
-    """A file's title lines as the period they speak of (folded): a date of signing or a document's number
-    («Lào Cai, ngày 10 tháng 6 năm 2026», «Số 12/BC-UBND») is dropped, a date figures run up to («số liệu đến
-    15/11/2026») is kept, as «đến 15/11/2026»."""
-    text = vtext.fold(_TITLE_DOC.sub(" ", " ".join(vtext.clean(t) for t in lines)))
-
-    def keep_up_to(m: re.Match) -> str:
-        if not _UP_TO.search(text[:m.start()]):
-            return " "
-        return f"{m.group(1)}/{m.group(2)}/{m.group(3)}" if m.group(1) else m.group(0)
-    return _TITLE_DATE.sub(keep_up_to, text)
-
-
 def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, str] | None, str]:
     """(year, months, quarter) of a typed-up file's result column and what said it, or None and why not.
 
@@ -148,8 +133,8 @@ def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, st
     length («đến nay», «tháng 6», «học kỳ I») or a year nobody wrote is no period at all: never the master's.
     The plan column's year is not the file's (a 2025 report carries «Kế hoạch năm 2026»)."""
     from kh_excel.core.table import _YEAR, _year_of
-    from kh_excel.docs.period import UNKNOWN_PART, span_of
-    title_text = _title_period_text(table.title_lines)
+    from kh_excel.core.periods import UNKNOWN_PART, span_of, title_period_text
+    title_text = title_period_text(table.title_lines)
     source, said_by = label, f"cột «{label}»"
     if span_of(label) is None and _year_of(label) is None:
         source, said_by = title_text, f"cột «{label}» và tiêu đề của tệp"
@@ -190,7 +175,8 @@ def other_master(meta: dict[str, str], index: "MasterIndex") -> list[str]:
     out = []
     if meta.get("year", "") != str(t.year or ""):
         out.append(f"năm {meta.get('year') or '(không ghi)'}, bảng đang tổng hợp là năm {t.year or '(không ghi)'}")
-    if vtext.clean(meta.get("master_file", "")).casefold() != vtext.clean(index.file_name).casefold():
+    made_from = vtext.clean(meta.get("master_file", "")).casefold()
+    if made_from not in {vtext.clean(index.file_name).casefold(), index.recorded.casefold()} - {""}:
         out.append(f"lập từ tệp «{meta.get('master_file', '')}», bảng đang tổng hợp là tệp «{index.file_name}»")
     if meta.get("master_sheet", "") != t.sheet:
         out.append(f"lập từ trang «{meta.get('master_sheet', '')}», bảng đang tổng hợp ở trang «{t.sheet}»")
@@ -217,10 +203,37 @@ def _form_sheet(book, names: list[str]) -> tuple[str | None, str]:
                   + ", ".join(f"«{s}»" for s in keyed) + "), không biết trang nào là phiếu đã điền")
 
 
+# Whom a letter-headed file is sent to and what it is about are no sender: «Kính gửi: …» (or «Kính gởi», «K/g:»,
+# «Gửi: …») with the list of addressees on the lines after it («- Phòng …;»), and the «V/v …» line. A sender named
+# as such («Đơn vị gửi: …», «Người gửi: …», «Cơ quan gửi: …») is kept.
+_SENDER_MARK = re.compile(r"\b(?:don vi|co quan|nguoi|noi) (?:gui|goi)\b\s*:?")
+_ADDRESSEE = re.compile(r"(?:^|(?<=[\s,;.:()]))(?:kinh\s+g[uo]i|k\s*/\s*g|gui)\b")
+_SUBJECT = re.compile(r"^\s*(?:v\s*/\s*v|ve viec)\b")
+_LIST_MARK = re.compile(r"^\s*[-+•–*]")
+
+
+def _sender_lines(texts: list[str]) -> list[str]:
+    """A file's title lines without what names its addressees or its subject (see _ADDRESSEE)."""
+    out, listing = [], False
+    for t in (unicodedata.normalize("NFC", t) for t in texts if t):  # (the fold of an NFC text keeps its length)
+        f = _SENDER_MARK.sub(lambda m: " " * len(m.group(0)), vtext.fold(t))
+        if _SUBJECT.match(f) or (listing and _LIST_MARK.match(f)):
+            continue
+        listing = False
+        m = _ADDRESSEE.search(f)
+        if m:
+            listing = not f[m.end():].strip(" :")  # «Kính gửi:» alone: the addressees follow, one a line
+            t = t[:m.start()]
+        out.append(t)
+    return out
+
+
 def _find_agency(texts: list[str], index: MasterIndex) -> str:
-    """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»)."""
+    """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»), never
+    an addressee or the subject of a letter-headed file (the file is its sender's: _sender_lines)."""
     from kh_excel.core.agencies import AgencyRegistry
     key = AgencyRegistry.default().key
+    texts = _sender_lines(texts)
     folded = [vtext.fold(t).replace("-", "/") for t in texts if t]
     best, best_len = "", 0
     for k, a in index.agencies.items():

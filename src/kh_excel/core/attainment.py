@@ -52,6 +52,7 @@ from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan, signed_change
+from kh_excel.core.periods import PROGRESS_REASON, progress_only
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -222,12 +223,11 @@ def _rise(g: Decimal) -> str:
     return "giảm" if g < 0 else "tăng"
 
 
-def change_size(g: Decimal) -> str:
-    """The size of a change in %, one decimal («7,0»); a change that one decimal shows as 0,0 though it is none
-    with the decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still,
-    «0,0000»."""
+def change_size(g: Decimal, least: int = 1) -> str:
+    """The size of a change, `least` decimals («7,0»); a change that they show as 0,0 though it is none with the
+    decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still, «0,0000»."""
     size = abs(g)
-    for places in range(1, 5):
+    for places in range(min(least, 4), 5):
         shown = format_number(size, places)
         if size == 0 or shown.strip("0,") != "":
             return shown
@@ -434,6 +434,9 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
             if inds[head].row not in faults:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, *_growth(inds[head]))
+        if progress_only(table):  # 6 months against the year's plan: progress, its ratio kept, never a judgement
+            assessments = [replace(a, status="khong_danh_gia", reason=PROGRESS_REASON)
+                           if a.status in ("vuot", "dat", "khong_dat") else a for a in assessments]
     return Attainment(table=table, assessments=assessments, summary=_summarise(assessments, table.year, groups))
 
 
@@ -607,7 +610,8 @@ def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment
                for h, parts in groups.items()}
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
     names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
-    return summary_sentence(total, evaluated, not_met, year, names, details)
+    progress = sum(1 for a in assessments if a.reason == PROGRESS_REASON)
+    return summary_sentence(total, evaluated, not_met, year, names, details, progress)
 
 
 def _structure_detail(parts: list[Assessment]) -> str:
@@ -864,11 +868,22 @@ def not_met_detail(a: Assessment) -> str:
 
 
 def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                     names: Mapping[int, str] | None = None, details: Mapping[int, str] | None = None) -> str:
+                     names: Mapping[int, str] | None = None, details: Mapping[int, str] | None = None,
+                     progress: int = 0) -> str:
     """The report sentence in the style of seed 004; `names` (sentence_names) gives each row the name a
-    sentence uses (a sub-row with its parent); `details` the figures of a structure (its unmet parts)."""
+    sentence uses (a sub-row with its parent); `details` the figures of a structure (its unmet parts).
+    `progress`: rows of a part of the year against the year's plan (core.periods), said to be progress."""
     names, details = names or {}, details or {}
     met = total["vuot"] + total["dat"]
+    if progress and evaluated == 0:
+        lead = f"Năm {year}, có" if year else "Có"
+        s = (f"{lead} {progress} chỉ tiêu có số liệu của một phần năm; so với kế hoạch cả năm, đây là tiến độ thực "
+             "hiện, chưa đánh giá đạt hay không đạt kế hoạch")
+        extra = [f"{total[k]} chỉ tiêu {words}" for k, words in (
+            ("chua_co_so_lieu", "chưa có số liệu"), ("so_lieu_loi", "có số liệu lỗi, chưa đánh giá")) if total[k]]
+        if total["khong_danh_gia"] > progress:
+            extra.append(f"{total['khong_danh_gia'] - progress} chỉ tiêu không đánh giá bằng số")
+        return s + ("; " + "; ".join(extra) if extra else "") + "."
     if evaluated == 0:
         return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
     lead = f"Năm {year}, có" if year else "Có"

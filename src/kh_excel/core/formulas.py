@@ -64,8 +64,11 @@ def _number_reading(ind, role: str) -> Any:
 
 
 def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal = Decimal(2),
-                     failures: Iterable[Finding] = ()) -> tuple[Any, Any]:
+                     failures: Iterable[Finding] = (), progress: bool = False) -> tuple[Any, Any]:
     """(ratio cell, status cell) for one row: a formula string "=…" or a value.
+
+    `progress`: the table's result is a part of the year against the year's plan (core.periods.progress_only):
+    no formula, which would judge a figure typed later, only the values as computed now.
 
     `failures`: the error findings that make this row «Số liệu lỗi» (core.gate); the formula
     says «Số liệu lỗi» while they still hold, and so does any error value in the result cell."""
@@ -79,7 +82,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     literal = (literal_ratio, a.status_label)
     t = ind.target
     if not t.is_numeric or "result" not in columns or ind.growth_target or a.status == "khong_danh_gia" \
-            or judged_from_other_rows(a):
+            or judged_from_other_rows(a) or progress:
         return literal  # a plan of 0, a result in words, a bound or a structure (judged by its parts): not one formula
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")

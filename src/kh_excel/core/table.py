@@ -723,48 +723,69 @@ def _scaled(p: ParsedNumber) -> Decimal:
     return p.value.scaleb(2) if p.percent and not p.was_text else p.value
 
 
-_COMMA_THOUSANDS = re.compile(r"\s*(\d{1,3}),(\d{3})\s*")
+# One group of three digits after one comma or one dot («11,650», «72.500»): a figure the two conventions read
+# a thousand times apart. Vietnamese reads the comma as the decimal point (flagged: English thousands are common)
+# and the dot as thousands (not flagged: the Vietnamese way, and what most such texts mean).
+_ONE_GROUP = re.compile(r"\s*([1-9]\d{0,2})([.,])(\d{3})\s*")
+_TENFOLD = Decimal(10).ln()
+_ONE_GROUP_IN_TEXT = re.compile(r"(?<![\d.,])([1-9]\d{0,2})([.,])(\d{3})(?![\d.,])")
 
 
 def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedNumber | None:
-    """"11,650" beside a plan of 11.280 was meant as 11.650: of the two readings, take the one nearer the plan."""
-    if p is None or not p.ambiguous or not isinstance(raw, str) or not target.value or target.value <= 0:
+    """«11,650» beside a plan of 11.280 was meant as 11.650, and «72.500» beside a plan of 72,4 as 72,5 (an English
+    decimal point, as a sheet typed in an English-language Excel writes it): of the two readings of one group of
+    three digits, take the one nearer the plan. A reading against the Vietnamese convention is always warned:
+    its note (ambiguous_decimal) says how the figure was read and why."""
+    if p is None or not p.was_text or not isinstance(raw, str) or not target.value or target.value <= 0:
         return p
-    m = _COMMA_THOUSANDS.fullmatch(raw)
+    m = _ONE_GROUP.fullmatch(raw)
     if not m:
         return p
-    alt = Decimal(m.group(1) + m.group(2))
+    head, sep, tail = m.groups()
+    decimal, thousands = Decimal(head + "." + tail), Decimal(head + tail)
+    if p.value != (decimal if sep == "," else thousands):
+        return p  # (read otherwise already: nothing to weigh)
+    # (an English decimal point's zeros are that writing's, not a precision: «72.500» is stated 72,5, «2.000» 2)
+    alt = thousands if sep == "," else decimal.quantize(Decimal(1)) if decimal == decimal.to_integral_value() \
+        else decimal.normalize()
     distance = lambda v: abs((v / target.value).ln()) if v > 0 else Decimal("Infinity")  # noqa: E731
-    if distance(alt) >= distance(p.value):
-        return p
+    if distance(alt) >= distance(p.value) or sep == "." and distance(alt) >= _TENFOLD:
+        return p  # (against the convention only for a figure within ten times the plan: «5.000» beside 72,4 is none)
     from dataclasses import replace
-    from kh_excel.core.numbers import format_number
-    note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu phẩy thập phân) hoặc {format_number(alt)} "
-            f"(dấu phẩy phân cách hàng nghìn kiểu tiếng Anh); so với kế hoạch {format_number(target.value)}, "
-            f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
-    return replace(p, value=alt, note=note)
-
-
-_COMMA_THOUSANDS_IN_TEXT = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])")
+    plan = format_number(target.value)
+    if sep == ",":
+        note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu phẩy thập phân) hoặc {format_number(alt)} "
+                f"(dấu phẩy phân cách hàng nghìn kiểu tiếng Anh); so với kế hoạch {plan}, "
+                f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+    else:
+        note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu chấm phân cách hàng nghìn) hoặc "
+                f"{format_number(alt)} (dấu chấm thập phân kiểu tiếng Anh); so với kế hoạch {plan}, "
+                f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+    return replace(p, value=alt, ambiguous=True, note=note)
 
 
 def _nearer_result(rr: ResultReading, target: Target) -> ResultReading:
-    """«Ước 11,650» beside a plan of 11.280 was meant as 11.650, as a bare «11,650» is (_nearer_reading): a
-    single figure read both ways, words before it or not, is taken the way nearer the plan, and its note and
-    the text a document writes («Ước 11.650») say so."""
-    if not rr.note or rr.change or rr.point is None or not target.value or target.value <= 0:
+    """«Ước 11,650», «Trên 13,150», «Ước 72.500» beside a plan: a result written in words around one figure read
+    both ways is taken the way nearer the plan, as a bare figure is (_nearer_reading); its note and the text a
+    document writes («Ước 11.650») say so. A change («tăng 1,250») is no level to set beside the plan: left."""
+    value = rr.bounds.value
+    if rr.change or rr.kind not in ("number", "about", "bound") or value is None or not target.value \
+            or target.value <= 0:
         return rr
-    figures = _COMMA_THOUSANDS_IN_TEXT.findall(rr.text)
-    if len(figures) != 1 or Decimal(".".join(figures[0])) != abs(rr.point):
+    figures = _ONE_GROUP_IN_TEXT.findall(rr.text)
+    if len(figures) != 1:
         return rr
-    figure = ",".join(figures[0])
-    p = _nearer_reading(ParsedNumber(abs(rr.point), True, True), figure, target)
-    if p.value == abs(rr.point):
+    head, sep, tail = figures[0]
+    figure = head + sep + tail
+    p = _nearer_reading(parse_number(figure), figure, target)
+    if p is None or p.value == abs(value) or not p.ambiguous:
         return rr
+    if Decimal(head + "." + tail if sep == "," else head + tail) != abs(value):
+        return rr  # (the figure read in the text is not this one)
     from dataclasses import replace
-    value = -p.value if rr.point < 0 else p.value
-    return replace(rr, bounds=replace(rr.bounds, value=value), note=p.note,
-                   as_read=_COMMA_THOUSANDS_IN_TEXT.sub(format_number(p.value), rr.text, count=1))
+    signed = -p.value if value < 0 else p.value
+    return replace(rr, bounds=replace(rr.bounds, value=signed), note=p.note,
+                   as_read=_ONE_GROUP_IN_TEXT.sub(format_number(p.value), rr.text, count=1))
 
 
 def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
@@ -1102,6 +1123,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
                                      else _stt_number(stt)) is not None:
             kind = "indicator"
+        elif stt_raw.__class__ is ErrorValue and has_data:
+            # a numbering formula gone wrong («=A11+1» → #REF!): an indicator whose number is unknown, never a part
+            # of the one above (the error is reported: error_values), so that a document made anyway keeps its rows
+            kind, number = "indicator", None
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number
         elif current is None:
@@ -1170,13 +1195,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 fmt = fmts.get((r, c_result)) if fmts else None
                 # (parse_number of a float without a format is _float_number's reading)
                 p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
-                if p is not None and p.ambiguous:
+                if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
-                    if rr is not None and rr.note:
+                    if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
                         rr = _nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr

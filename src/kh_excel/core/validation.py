@@ -465,6 +465,8 @@ class _Checker:
         numeral = title = None
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
+                if ind.kind == "indicator" and previous is not None and isinstance(ind.raw.get("stt"), ErrorValue):
+                    previous += 1  # a numbering formula gone wrong (reported as such) holds the next number
                 continue
             n = ind.number
             if section is None or ind.section_numeral != numeral or ind.section != title:  # another section

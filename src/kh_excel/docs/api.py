@@ -43,8 +43,8 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     goes through the gate (core.gate): a table with errors raises Refused unless `allow_errors`.
     """
     from kh_excel.api import read_workbook
-    from kh_excel.core.gate import figure_warnings, gate
-    from kh_excel.docs.context import agency_rows, build_context
+    from kh_excel.core.gate import gate
+    from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings, table_choice
     from kh_excel.io.atomic import check_output
 
@@ -63,13 +63,21 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
-    rows = agency_rows(checked.attainment.assessments, agency) if agency else None  # the document's own rows
-    result = Rendered(docx, warnings=[*settings.warnings, *context.get("canh_bao", []), *figure_warnings(
-        checked, str(workbook), report=kinds.is_report(ctx_kind), rows=rows)])
+    result = Rendered(docx, warnings=document_warnings(checked, settings, context, str(workbook), ctx_kind, agency))
     if pdf:
         from kh_excel.docs.pdf import convert
         result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)
     return result
+
+
+def document_warnings(checked, settings, context: dict, file: str, kind: str, agency: str | None) -> list[str]:
+    """What the maker of one document is told beside it (render, the add-in): the settings' warnings, the
+    context's (a level that no longer exists), and the figures it states as read where check warned."""
+    from kh_excel.core.gate import figure_warnings
+    from kh_excel.docs.context import agency_rows
+    rows = agency_rows(checked.attainment.assessments, agency) if agency else None  # the document's own rows
+    return [*settings.warnings, *context.get("canh_bao", []),
+            *figure_warnings(checked, file, report=kinds.is_report(kind), rows=rows)]
 
 
 def match_agency(attainment, agency: str | None) -> str:

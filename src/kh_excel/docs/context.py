@@ -705,7 +705,9 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             section = key
             rows.append(_row("muc", 0, txt(ind.section_numeral), txt(ind.section).upper()))
         kind = "chi_tieu" if ind.kind == "indicator" else "dong_con"
-        row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt), txt(ind.name))
+        gap = "" if ind.name else W.name_gap(ind)  # a failed name cell: where the name is, lit (--allow-errors)
+        row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt),
+                   marked_part(gap, L.SIZE["table"], False, False) if gap else txt(ind.name))
         target = _shown(W.appendix_target(ind))
         row.update({
             "dvt": txt(ind.unit),
@@ -789,6 +791,11 @@ def _row(kind: str, level: int, stt: str, name: str) -> dict[str, Any]:
             **{f"gop_{f}": "" for f in MERGED_FIELDS}}
 
 
+def _lit_name_gap(line: str) -> str:
+    """A listed line naming a failed name cell (W.NAME_GAP) with its gap on a highlight; any other line as it is."""
+    return marked_part(line, L.SIZE["body"]) if "[Tên chỉ tiêu ở dòng " in line else line
+
+
 def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None) -> list[W.Item]:
     return W.items(assessments, lambda a: growth_text(a, prev_year, since))
 
@@ -837,7 +844,7 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         if not lines:
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
-                       "muc": _ending(lines, ";", "."), "trang_thai": status})
+                       "muc": [_lit_name_gap(x) for x in _ending(lines, ";", ".")], "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
               if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
     sentence, counts = _summary_sentence(entries, year, per, scope)

@@ -15,71 +15,18 @@ import re
 from dataclasses import dataclass
 
 from kh_excel.core.model import Assessment, Table
-from kh_excel.core.table import period_months
+# the months a label covers, in any wording: core.periods, whose rule core.attainment judges by too (re-exported)
+from kh_excel.core.periods import UNKNOWN_PART, months_named as _months, progress_only, result_span, span_of  # noqa: F401
 from kh_excel.core.text import fold
 from kh_excel.docs import wording as W
 
 QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_QUARTER = re.compile(r"\bquy\s+([ivx]+|\d)\b")
+_QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
 _ESTIMATE = re.compile(r"\b(uoc|uth)\b")
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
-PROGRESS_REASON = W.PROGRESS_REASON
+PROGRESS_REASON = W.PROGRESS_REASON  # (core.periods: one text)
 PROGRESS_TITLE = "Tiến độ thực hiện so với kế hoạch cả năm"
-
-# A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
-# «cả năm»: each pattern with the months from the start of the year it covers — a number, "n" (the first
-# group is the count), "word" (the count in words), "date" (up to a day: the month, unless 31/12) — or
-# UNKNOWN_PART when it is a part of the year of no readable length («đến nay», «tháng 6», «học kỳ I»).
-UNKNOWN_PART = -1
-_COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
-    (r"\b(\d{1,2})\s*t\b", "n"),                                   # «TH 6T/2026», «9T»
-    (r"\b((?:muoi\s+)?(?:" + "|".join(_COUNT_WORDS) + r"))\s+thang\b", "word"),  # «sáu tháng», «mười một tháng»
-    (r"\bnua\s+(?:dau\s+)?nam\b", 6),                               # «nửa đầu năm», «nửa năm»
-    (r"\bnua\s+cuoi\s+nam\b", UNKNOWN_PART),                        # not from the start of the year
-    (r"\b(?:den|toi|tinh den)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b", "date"),  # «đến 30/6/2026»
-    (r"\b(?:den|toi)\s+(?:nay|hien nay|thoi diem|thoi diem hien tai|ky bao cao)\b", UNKNOWN_PART),
-    (r"\btu\s+dau\s+nam\b", UNKNOWN_PART),                          # «từ đầu năm» with no end
-    (r"\bthang\s+\d{1,2}\b", UNKNOWN_PART),                          # one month: «tháng 6/2026»
-    (r"\bhoc\s+ky\b", UNKNOWN_PART),                                 # «học kỳ I»
-)
-_PART_OF_YEAR = tuple((re.compile(p), how) for p, how in PART_OF_YEAR_WORDS)
-_LONG_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
-
-
-def span_of(label: str) -> int | None:
-    """How much of the year a label's figures cover, in any wording a report uses: 12 a whole year («cả năm»),
-    1–11 the months from its start («6 tháng», «6T», «sáu tháng», «nửa đầu năm», «đến 30/6»), UNKNOWN_PART a part
-    of no readable length («đến nay», «tháng 6», «học kỳ I»), None when the label names no span («năm 2026»)."""
-    h = _LONG_DATE.sub(lambda m: f"{m.group(1)}/{m.group(2)}/{m.group(3)}", fold(label or ""))
-    months = period_months(h)
-    if months:
-        return months
-    for pattern, how in _PART_OF_YEAR:
-        m = pattern.search(h)
-        if not m:
-            continue
-        if how == "n":
-            n = int(m.group(1))
-            return n if 1 <= n <= 12 else UNKNOWN_PART
-        if how == "word":
-            n = sum(_COUNT_WORDS[w] for w in m.group(1).split())
-            return n if n <= 12 else UNKNOWN_PART
-        if how == "date":
-            day, month = int(m.group(1)), int(m.group(2))
-            if (day, month) == (31, 12):
-                return 12
-            return month if 1 <= month < 12 and day >= 28 else UNKNOWN_PART
-        return int(how)  # type: ignore[call-overload]
-    return None
-
-
-def _months(label: str) -> int:
-    """The months a label names from the start of the year (0 when none, or of no readable length)."""
-    n = span_of(label)
-    return n if n and n > 0 else 0
-
 
 @dataclass(frozen=True)
 class Period:
@@ -121,7 +68,7 @@ class Period:
 
     def trich_yeu(self) -> str:
         """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
-        if not self.labelled or (not self.part_of_year and not self.estimate):
+        if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
             return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
         return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
 
@@ -142,20 +89,20 @@ def of_table(table: Table, year: int) -> Period:
     heads = table.column_headers
     label = table.period or ""
     result_head = fold(heads.get("result", ""))
-    months = _months(label) or _months(heads.get("result", "")) or 12
+    span = result_span(table)  # the period's label, the result column's, or the title's (core.periods)
+    months = span if span is not None and 0 < span < 12 else 12
     q = _QUARTER.search(fold(label) or result_head)
     quarter = ""
     if q and months == 3:
-        token = q.group(1)
+        token = q.group(1) or q.group(2)
         quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
-    labelled = bool(label) or bool(_months(heads.get("result", "")))
-    plan_months = _months(heads.get("target", "")) or 12
+    labelled = bool(label) or bool(_months(heads.get("result", ""))) or months < 12
     has_previous = "previous" in table.columns
     prev_months = _months(heads.get("previous", "")) or 12
     compare = has_previous and prev_months == months
     return Period(year=year, months=months, quarter=quarter,
                   estimate=bool(_ESTIMATE.search(result_head) or _ESTIMATE.search(fold(label))),
-                  labelled=labelled, plan_is_year=months < 12 and plan_months == 12 and "target" in table.columns,
+                  labelled=labelled, plan_is_year=progress_only(table),
                   compare=compare, same_period=compare and months < 12)
 
 

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
+from kh_excel.core import periods
 from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
-from kh_excel.core.model import EXCEL_ERRORS, Assessment, Indicator
+from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
 
@@ -161,7 +162,7 @@ def ends_with_con(ind: Indicator) -> bool:
 
 
 # a part of the year's result against the whole year's plan (docs.period.as_progress): progress, not attainment
-PROGRESS_REASON = "kết quả một phần năm so với kế hoạch cả năm: tiến độ, chưa đánh giá đạt hay không đạt"
+PROGRESS_REASON = periods.PROGRESS_REASON
 
 
 def ratio_words(a: Assessment) -> str:
@@ -198,9 +199,24 @@ def _is_acronym(word: str) -> bool:
     return bool(letters) and not (set(letters) & _VOWELS)
 
 
+# A row whose name cell holds an Excel error, in a document made anyway (--allow-errors): it keeps its place in the
+# lists, the count and the appendix, its name a highlighted gap that says where the name is (never a blank line
+# «: số liệu lỗi», never a row left out of the count of rows with failed figures).
+NAME_GAP = "[Tên chỉ tiêu ở dòng {row} bị lỗi {error}: ghi lại tên]"
+
+
+def name_gap(ind: Indicator) -> str:
+    """NAME_GAP for a row whose name cell holds an error value; "" for any other row."""
+    raw = ind.raw.get("name")
+    return NAME_GAP.format(row=ind.row, error=raw.code) if isinstance(raw, ErrorValue) else ""
+
+
 def name_of(ind: Indicator) -> str:
     """The name as running text writes it: no list mark or numbering typed into it ('- Lúa', '1.1.1.Lúa'),
-    an all-capitals heading in sentence case (acronyms kept), known abbreviations written out."""
+    an all-capitals heading in sentence case (acronyms kept), known abbreviations written out; a failed name
+    cell's gap (NAME_GAP)."""
+    if not ind.name and (gap := name_gap(ind)):
+        return gap
     name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
     name = _NUMBERING.sub("", name) or name
     words = name.split(" ")
@@ -434,9 +450,10 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
         return ""  # a failed row, or a result read as not yet filled (0 against a plan): no change to state
     since = since or (f"so với năm {previous_year}" if previous_year else "so với năm trước")
     kind = getattr(a, "growth_kind", None)
-    if kind == "avg_yearly" or (kind is None and is_period_growth(ind) and a.reason.startswith("tăng bình quân")):
+    if kind == "avg_yearly" or (kind is None and is_period_growth(ind)
+                                and a.reason.startswith(("tăng bình quân", "giảm bình quân"))):
         word = "tăng" if g >= 0 else "giảm"
-        return f"{word} bình quân {format_number(abs(g), 2)}%/năm {period_words(ind)}"
+        return f"{word} bình quân {change_size(g, 2)}%/năm {period_words(ind)}"
     result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
     if is_rank(ind):
         if result is None or previous is None:
@@ -451,10 +468,10 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     if a.growth_unit == "điểm %":
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
-        return f"{word} {format_number(abs(g), places)} điểm % {since}"
+        return f"{word} {change_size(g, places)} điểm % {since}"
     if far_apart(result, previous):
         return ""
-    return f"{word} {format_number(abs(g), 2)}% {since}"
+    return f"{word} {change_size(g, 2)}% {since}"
 
 
 def result_phrase(a: Assessment, since: str = "") -> str:

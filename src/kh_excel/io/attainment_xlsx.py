@@ -15,6 +15,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from kh_excel.core.formulas import (RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, MergedInTheWay, attainment_cells,
                                     merge_in_the_way, merged_in_the_way_message)
 from kh_excel.core.formulas import output_columns as pick_columns
+from kh_excel.core.periods import progress_only
 from kh_excel.core.model import Attainment
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.workbook import load_for_copy, open_workbook
@@ -222,6 +223,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
             ws.merge_cells(start_row=header_row, start_column=col, end_row=t.header_rows[1], end_column=col)
     by_row = {a.indicator.row: a for a in att.assessments}
     previous = None
+    progress = progress_only(t)  # a part of the year against the year's plan: values, never a judging formula
     for r in range(t.first_data_row, t.last_data_row + 1):
         ref = _row_style_source(ws, r, own, previous)
         previous = ref
@@ -234,7 +236,7 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
             ws.cell(r, rc).value = None
             ws.cell(r, sc).value = None
             continue
-        ratio, status = attainment_cells(a, t.columns, tolerance, failures.get(r, ()))
+        ratio, status = attainment_cells(a, t.columns, tolerance, failures.get(r, ()), progress)
         ws.cell(r, rc).value = ratio
         ws.cell(r, rc).number_format = RATIO_NUMBER_FORMAT
         ws.cell(r, sc).value = status

@@ -1,0 +1,120 @@
+"""How much of the year a column's figures cover, in any wording a report uses («6 tháng», «6T», «sáu tháng», «nửa
+đầu năm», «đến 30/6», «quý II», «cả năm»), and the rule that follows from it: a part of the year set against the whole
+year's plan is progress, never met or not met (400 of a 1.000 plan after 6 months is no «không đạt»).
+
+One place for both, so that `check`, `attainment`, the add-in's column, a workbook written with -o and every
+document (docs.period) judge a mid-year table alike.
+"""
+from __future__ import annotations
+
+import re
+
+from kh_excel.core.model import Table
+from kh_excel.core.table import period_months
+from kh_excel.core.text import clean, fold
+
+# A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
+# «cả năm»: each pattern with the months from the start of the year it covers — a number, "n" (the first
+# group is the count), "word" (the count in words), "date" (up to a day: the month, unless 31/12) — or
+# UNKNOWN_PART when it is a part of the year of no readable length («đến nay», «tháng 6», «học kỳ I»).
+UNKNOWN_PART = -1
+_COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
+    (r"\b(\d{1,2})\s*t\b", "n"),                                   # «TH 6T/2026», «9T»
+    (r"\b((?:muoi\s+)?(?:" + "|".join(_COUNT_WORDS) + r"))\s+thang\b", "word"),  # «sáu tháng», «mười một tháng»
+    (r"\bnua\s+(?:dau\s+)?nam\b", 6),                               # «nửa đầu năm», «nửa năm»
+    (r"\bnua\s+cuoi\s+nam\b", UNKNOWN_PART),                        # not from the start of the year
+    (r"\b(?:den|toi|tinh den)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b", "date"),  # «đến 30/6/2026»
+    (r"\b(?:den|toi)\s+(?:nay|hien nay|thoi diem|thoi diem hien tai|ky bao cao)\b", UNKNOWN_PART),
+    (r"\btu\s+dau\s+nam\b", UNKNOWN_PART),                          # «từ đầu năm» with no end
+    (r"\bthang\s+\d{1,2}\b", UNKNOWN_PART),                          # one month: «tháng 6/2026»
+    (r"\bhoc\s+ky\b", UNKNOWN_PART),                                 # «học kỳ I»
+    (r"\b(\d{1,2})\s*th\b", "n"),                                    # «TH 6th/2026»
+    (r"\b(?:thang\s+)?0?1\s*-\s*(\d{1,2})\s*/\s*(?:19|20)\d\d\b", "n"),  # «1-6/2026», «tháng 1-6/2026»
+    (r"\bq\s*[1-4]\b", 3),                                           # «Q2/2026»
+)
+_PART_OF_YEAR = tuple((re.compile(p), how) for p, how in PART_OF_YEAR_WORDS)
+_LONG_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
+
+
+def span_of(label: str) -> int | None:
+    """How much of the year a label's figures cover, in any wording a report uses: 12 a whole year («cả năm»),
+    1–11 the months from its start («6 tháng», «6T», «sáu tháng», «nửa đầu năm», «đến 30/6»), UNKNOWN_PART a part
+    of no readable length («đến nay», «tháng 6», «học kỳ I»), None when the label names no span («năm 2026»)."""
+    h = _LONG_DATE.sub(lambda m: f"{m.group(1)}/{m.group(2)}/{m.group(3)}", fold(label or ""))
+    months = period_months(h)
+    if months:
+        return months
+    for pattern, how in _PART_OF_YEAR:
+        m = pattern.search(h)
+        if not m:
+            continue
+        if how == "n":
+            n = int(m.group(1))
+            return n if 1 <= n <= 12 else UNKNOWN_PART
+        if how == "word":
+            n = sum(_COUNT_WORDS[w] for w in m.group(1).split())
+            return n if n <= 12 else UNKNOWN_PART
+        if how == "date":
+            day, month = int(m.group(1)), int(m.group(2))
+            if (day, month) == (31, 12):
+                return 12
+            return month if 1 <= month < 12 and day >= 28 else UNKNOWN_PART
+        return int(how)  # type: ignore[call-overload]
+    return None
+
+
+def months_named(label: str) -> int:
+    """The months a label names from the start of the year (0 when none, or of no readable length)."""
+    n = span_of(label)
+    return n if n and n > 0 else 0
+
+
+_TITLE_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
+_TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")  # before folding: «Số» ≠ «Sở»
+_UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
+_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ESTIMATE = re.compile(r"\b(?:uoc|uth|du kien)\b")
+
+
+def title_period_text(lines: list[str]) -> str:
+    """A table's title lines as the period they speak of (folded): a date of signing or a document's number
+    («Lào Cai, ngày 10 tháng 6 năm 2026», «Số 12/BC-UBND») is dropped, a date figures run up to («số liệu đến
+    15/11/2026») is kept, as «đến 15/11/2026»."""
+    text = fold(_TITLE_DOC.sub(" ", " ".join(clean(t) for t in lines)))
+
+    def keep_up_to(m: re.Match) -> str:
+        if not _UP_TO.search(text[:m.start()]):
+            return " "
+        return f"{m.group(1)}/{m.group(2)}/{m.group(3)}" if m.group(1) else m.group(0)
+    return _TITLE_DATE.sub(keep_up_to, text)
+
+
+def result_span(table: Table) -> int | None:
+    """The span of the year the table's results cover (span_of): the period the reader chose, else the result
+    column's own label; a label that names neither a span nor a year («Thực hiện») is the title's («… 6 THÁNG
+    ĐẦU NĂM 2026»), and so is a year's actual figure («Thực hiện năm 2026») under a title of a part of the year
+    («… ĐẾN 30/6/2026»); a year's estimate («Ước thực hiện năm 2026») is the whole year's."""
+    label = table.column_headers.get("result", "")
+    for text in (table.period or "", label):
+        span = span_of(text)
+        if span is not None:
+            return span
+    title = span_of(title_period_text(table.title_lines))
+    if not _YEAR_NAMED.search(label) or (title is not None and not _ESTIMATE.search(fold(label))):
+        return title
+    return None
+
+
+# The reason of a row that is progress, not a judgement (its ratio kept: «bằng 40,0% kế hoạch năm»).
+PROGRESS_REASON = "kết quả một phần năm so với kế hoạch cả năm: tiến độ, chưa đánh giá đạt hay không đạt"
+
+
+def progress_only(table: Table) -> bool:
+    """Is the table's result a part of the year (result_span: of known length or not, «đến nay», «tháng 6») set
+    against the whole year's plan (a plan column naming no part of the year)? Then no row is judged
+    (core.attainment.evaluate): not judging a figure is a smaller harm than «Không đạt» on half a year's work."""
+    if "target" not in table.columns or "result" not in table.columns:
+        return False
+    span = result_span(table)
+    return span is not None and span != 12 and span_of(table.column_headers.get("target", "")) in (None, 12)
