@@ -1,9 +1,9 @@
-"""docs.period.span_of reads how much of the year a label covers in the words reports use."""
+"""core.periods.span_of reads how much of the year a label covers in the words reports use."""
 from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from kh_excel.docs.period import UNKNOWN_PART, span_of
+from kh_excel.core.periods import UNKNOWN_PART, span_of
 
 WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười", 11: "mười một",
          12: "mười hai"}

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from kh_excel.core.model import Assessment, Table
-# the months a label covers, in any wording: core.periods, whose rule core.attainment judges by too (re-exported)
-from kh_excel.core.periods import UNKNOWN_PART, months_named as _months, progress_only, result_span, span_of  # noqa: F401
+# the months a label covers, in any wording, and when a table is progress: core.periods, as core.attainment judges
+from kh_excel.core.periods import months_named as _months, progress_only, result_span
 from kh_excel.core.text import fold
 from kh_excel.docs import wording as W
 
