@@ -224,7 +224,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
                                      else _stt_number(stt)) is not None:
             kind = "indicator"
-        elif isinstance(stt_raw, ErrorValue) and has_data:  # added after the copy: a numbering formula gone wrong
+        elif isinstance(stt_raw, ErrorValue) and has_data and (current is None or _table._numbered_next(rows, r, c_stt, last)):
+            # (added after the copy: a numbering formula gone wrong among numbered rows)
             kind, number = "indicator", None
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number

@@ -70,3 +70,19 @@ def test_the_failed_stt_is_reported_once_and_holds_its_number(tmp_path):
     checked = check(read_workbook(_book(tmp_path / "loi.xlsx")))
     codes = sorted((f.cell, f.code) for f in checked.findings)
     assert codes == [("A5", "excel_error"), ("B6", "excel_error")]
+
+
+def test_a_failed_stt_among_sub_rows_stays_one_of_them(tmp_path):
+    """rev7 #4: a #REF! on «+ Công nghiệp - Xây dựng» between the «+» shares of «Cơ cấu kinh tế» became an
+    indicator of its own and pulled «+ Dịch vụ» under it. The next STT below (a «+») says what it was."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["4", "Cơ cấu kinh tế", "%", None, None, "Sở Tài chính"])
+    ws.append(["+", "Nông, lâm nghiệp và thủy sản", "%", 15, 15.1, "Sở Tài chính"])
+    ws.append(["#REF!", "Công nghiệp - Xây dựng", "%", 38, 37.8, "Sở Tài chính"])
+    ws.append(["+", "Dịch vụ", "%", 47, 47.1, "Sở Tài chính"])
+    ws.append(["5", "Tỷ lệ hộ nghèo", "%", 2, 1.5, "Sở Tài chính"])
+    wb.save(tmp_path / "s.xlsx")
+    rows = [(i.row, i.kind, i.parent_row) for i in read_workbook(tmp_path / "s.xlsx").indicators]
+    assert rows == [(2, "indicator", None), (3, "subrow", 2), (4, "subrow", 2), (5, "subrow", 2), (6, "indicator", None)]

@@ -145,6 +145,7 @@ def test_a_change_is_written_with_the_decimals_that_show_it(result, previous, wo
     (10700, 10000, "Tỷ đồng", "tăng 7,00% so với năm 2025"),
     (45.123, 45.12, "%", "tăng 0,003 điểm % so với năm 2025"),      # points: 0,00 at the sheet's 2 decimals
     (45.2, 45.1, "%", "tăng 0,1 điểm % so với năm 2025"),            # the sheet's one decimal
+    (45000001, 45000000, "Tỷ đồng", "tăng dưới 0,0001% so với năm 2025"),  # +0,0000022%: «0,0000%» says nothing changed
 ])
 def test_a_document_writes_a_change_with_the_decimals_that_show_it(tmp_path, result, previous, unit, words):
     from kh_excel.docs import wording as W

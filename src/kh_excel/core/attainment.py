@@ -225,13 +225,14 @@ def _rise(g: Decimal) -> str:
 
 def change_size(g: Decimal, least: int = 1) -> str:
     """The size of a change, `least` decimals («7,0»); a change that they show as 0,0 though it is none with the
-    decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still, «0,0000»."""
+    decimals that show it («giảm 0,01%», not «giảm 0,0%» nor «tăng 0,0%»), up to four; smaller still, «dưới
+    0,0001» (a change of 0,0000 would say nothing changed, which is not so)."""
     size = abs(g)
     for places in range(min(least, 4), 5):
         shown = format_number(size, places)
         if size == 0 or shown.strip("0,") != "":
             return shown
-    return shown
+    return "dưới 0,0001"
 
 
 def change_words(g: Decimal, middle: str = "") -> str:

@@ -788,6 +788,18 @@ def _nearer_result(rr: ResultReading, target: Target) -> ResultReading:
                    as_read=_ONE_GROUP_IN_TEXT.sub(format_number(p.value), rr.text, count=1))
 
 
+def _numbered_next(rows: list[list[Any]], r: int, c: int, last: int, ahead: int = 50) -> bool:
+    """Is the next STT below row r (within `ahead` rows) a number («13»), not a sub-row's mark («+», «-», «a)»)?
+    What a failed STT cell among them most likely was. No STT below: a number (the row stands on its own)."""
+    for i in range(r + 1, min(last, r + ahead) + 1):
+        v = rows[i][c] if c < len(rows[i]) else None
+        if v is None or v == "" or v.__class__ is ErrorValue:
+            continue
+        text = _str(v)
+        return bool(text) and (text.isdigit() or _stt_number(text) is not None)
+    return True
+
+
 def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     """A row after a blank one that starts a signature block, a date line or another table
     (a header unlike this table's; the same header repeated is a page break, not an end).
@@ -1123,9 +1135,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
                                      else _stt_number(stt)) is not None:
             kind = "indicator"
-        elif stt_raw.__class__ is ErrorValue and has_data:
-            # a numbering formula gone wrong («=A11+1» → #REF!): an indicator whose number is unknown, never a part
-            # of the one above (the error is reported: error_values), so that a document made anyway keeps its rows
+        elif stt_raw.__class__ is ErrorValue and has_data and (current is None or _numbered_next(rows, r, c_stt, last)):
+            # a numbering formula gone wrong («=A11+1» → #REF!) among numbered rows: an indicator whose number is
+            # unknown, never a part of the one above (the error is reported: error_values), so that a document made
+            # anyway keeps its rows; among sub-rows («+», «-» next) it stays one of them
             kind, number = "indicator", None
         elif stt_from_merge and current is not None:
             kind, number = "subrow", current.number
