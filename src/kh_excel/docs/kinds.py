@@ -98,6 +98,19 @@ def default_recipients(kind: "Kind", level: str, place: str = "", issued: tuple[
     return (*lines, *kind.extra_recipients)
 
 
+def department_recipients(kind: "Kind", governing: str, own: str, level: str, place: str = "",
+                          issued: tuple[int, int, int] | None = None) -> tuple[str, ...]:
+    """Nơi nhận of a department (a Sở, a Phòng) of a committee at `level`: its governing body in a sentence
+    («UBND tỉnh»), its own leaders («Lãnh đạo Sở», `own` the kind of body), the offices beside it and the committees
+    of the units below, then the kind's own; never the committee's standing bodies nor its chairmen, whom a
+    department's document does not name as its own."""
+    _, word, offices, below, _ = level_bodies(level, place, issued)
+    lines = [x for x in (governing, f"Lãnh đạo {own}", f"Các {offices} {word}") if x]
+    if below:
+        lines.append(f"UBND các {below}")
+    return (*lines, *kind.extra_recipients)
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of document. `ten_loai` empty: a công văn (no tên loại, «V/v» trích yếu, Kính gửi)."""
