@@ -81,6 +81,9 @@ def test_a_departments_sentences_name_it_and_the_committee_it_reports_to():
     letter = _ctx(SO, kind="giao-chi-tieu", agency="Sở Tài chính")
     # a department asks; only a committee assigns
     assert str(letter["nd"]["mo_dau"][0]).startswith("Sở Kế hoạch và Đầu tư đề nghị Sở Tài chính chủ trì")
+    assert letter["vb"]["trich_yeu"] == ["V/v thực hiện chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert _ctx(COMMITTEE, kind="giao-chi-tieu", agency="Sở Tài chính")["vb"]["trich_yeu"] == [
+        "V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
     assert " GIAO " not in letter["pl"]["tieu_de"][0] and "DO SỞ TÀI CHÍNH CHỦ TRÌ" in letter["pl"]["tieu_de"][0]
     report = _ctx(SO)
     assert str(report["nd"]["mo_dau"][0]).startswith("Sở Kế hoạch và Đầu tư báo cáo")

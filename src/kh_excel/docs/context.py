@@ -391,10 +391,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
     # a report of one agency's indicators says so wherever it counts or names them (title, sentences, appendix)
     scope = f" do {in_sentence(agency)} chủ trì" if agency and info.report else ""
+    kind_title = (department and info.trich_yeu_department) or info.trich_yeu
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
                                   [N.default_trich_yeu(meeting) if meeting else
                                    (per.trich_yeu() if kind == "bao-cao" and per.labelled else
-                                    info.trich_yeu.format(year=year)) + scope])]
+                                    kind_title.format(year=year)) + scope])]
     if scope and trich_yeu and s.get("trich_yeu") and fold(agency) not in fold(" ".join(trich_yeu)):
         trich_yeu[-1] = trich_yeu[-1].rstrip(" .") + scope  # the settings' title is the whole table's
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
