@@ -202,9 +202,46 @@ def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[st
         return None
     name, dept = _department([lines[-1]]) or ("", DEPARTMENTS[0])
     above = lines[-2] if len(lines) > 1 else ""
+    issuer = header_lines(name, L.SIZE["ban_hanh"], True)
     if above and not is_people_committee([above]):
-        return [above], [name]
-    return [_governing_line(dept if not above else DEPARTMENTS[0], committee_place)], [name]
+        return header_lines(above, L.SIZE["chu_quan"], False), issuer
+    return [_governing_line(dept if not above else DEPARTMENTS[0], committee_place)], issuer
+
+
+# Where a body's name breaks over two lines, best first: before its place, before «VÀ», after a dash or a comma
+# (nd30's headers: «SỞ LAO ĐỘNG - THƯƠNG BINH» over «VÀ XÃ HỘI»), else between any two words
+_NAME_BREAKS = (re.compile(rf" (?={places._LEVELS} )"), re.compile(r" (?=VÀ )"), re.compile(r"(?<=[-–,]) "))
+
+
+def header_lines(name: str, size: float, bold: bool) -> list[str]:
+    """A body's name in the header's column: one line where it fits, else lines that fit (four at most), broken
+    where the name breaks (_NAME_BREAKS, the better kind first) before between any two words, then the fewest, as
+    even as can be: «PHÒNG TÀI CHÍNH -» over «KẾ HOẠCH», never «… - KẾ» over «HOẠCH». A name no break makes fit
+    stays one line (it wraps)."""
+    box = L.HEADER_COLS_MM[0]
+
+    def width(t: str) -> float:
+        return L.pt_to_mm(vn.text_width_pt(t, size, bold=bold))
+
+    def fit(text: str, depth: int) -> tuple[int, list[str]] | None:
+        """(breaks between words that are no name's break, lines) of the best fit of `text`, None if none."""
+        if width(text) <= box:
+            return 0, [text]
+        if depth == 0:
+            return None
+        found = []
+        for rank, breaks in enumerate((*_NAME_BREAKS, re.compile(r" "))):
+            for m in breaks.finditer(text):
+                head, tail = text[:m.start()].rstrip(), text[m.end():].lstrip()
+                a, b = (fit(head, depth - 1), fit(tail, depth - 1)) if head and tail else (None, None)
+                if a and b:
+                    blind = a[0] + b[0] + (rank == len(_NAME_BREAKS))
+                    found.append((blind, len(a[1]) + len(b[1]), rank, abs(width(head) - width(tail)), a[1] + b[1]))
+        best = min(found, key=lambda f: f[:4]) if found else None
+        return (best[0], best[4]) if best else None
+
+    best = fit(name, 2)
+    return best[1] if best else [name]
 
 
 def _governing_line(dept: Department, committee_place: str) -> str:
