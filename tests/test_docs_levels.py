@@ -231,9 +231,9 @@ def test_the_settings_date_decides_the_levels_not_today():
     # the committee's name in a sentence is enough to place it
     ({"ten_co_quan": "Ủy ban nhân dân xã Ka Đô"}, ["ỦY BAN NHÂN DÂN", "XÃ KA ĐÔ"], "Ka Đô",
      "- Thường trực Đảng ủy xã;"),
-    # a Sở is placed by its governing committee, over a district's title
+    # a Sở is placed by its governing committee, over a district's title; its Nơi nhận opens with that committee
     ({"co_quan_chu_quan": ["UBND TỈNH LÀO CAI"], "co_quan_ban_hanh": ["SỞ TÀI CHÍNH"]}, ["SỞ TÀI CHÍNH"], "Lào Cai",
-     "- Thường trực Tỉnh ủy;"),
+     "- UBND tỉnh;"),
     # a ward named by a number is written whole in the date line (nd30 Phụ lục I)
     ({"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "PHƯỜNG 1"]}, ["ỦY BAN NHÂN DÂN", "PHƯỜNG 1"], "Phường 1",
      "- Thường trực Đảng ủy phường;"),

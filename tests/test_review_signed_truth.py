@@ -66,4 +66,7 @@ def test_an_office_of_a_district_committee_gets_the_districts_recipients():
         "ten_co_quan": "Phòng Tài chính - Kế hoạch", "ky_hieu_co_quan": "TCKH",
         "chuc_vu": "Trưởng phòng", "ho_ten": "Trần Văn C"}})
     lines = [str(x) for x in build_context(evaluate(table), s, "bao-cao", today=date(2024, 12, 2))["noi_nhan"]]
-    assert "- Thường trực Huyện ủy;" in lines and not any("tỉnh" in x for x in lines)
+    # the office's own recipients at the district's level: its committee, its leaders, the offices beside it
+    assert lines[:4] == ["- UBND huyện;", "- Lãnh đạo Phòng;", "- Các phòng, ban, ngành huyện;",
+                         "- UBND các xã, thị trấn;"]
+    assert not any("tỉnh" in x for x in lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -172,14 +172,116 @@ def issuer_place(s: dict[str, Any], table: Table) -> tuple[tuple[str, str] | Non
 
 
 def told_by_table(table: Table) -> dict[str, Any]:
-    """The settings the table's title tells (ids of docs.settings): the issuing People's Committee and the place
-    of the date line; {} when the title names no place. The document falls back to these where the settings are
-    blank, and the settings sheet written for a workbook shows them."""
+    """The settings the table's title tells (ids of docs.settings): the issuer (the people's committee of the place,
+    or a department's lines and its governing body: title_issuer) and the place of the date line; {} when the title
+    tells none. The document falls back to these where the settings are blank, and the settings sheet written for a
+    workbook shows them (never a gap: a governing body the title does not name is left blank)."""
     province = _titled_place(table)
-    if not province:
-        return {}
-    level, name = province
-    return {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", f"{level} {name}"], "dia_danh": place_name(province)}
+    told: dict[str, Any] = {}
+    department = title_issuer(table, f"{province[0]} {province[1]}" if province else "")
+    if department:
+        governing, issuer = department
+        told["co_quan_ban_hanh"] = issuer
+        if governing and not any(_GAP.search(x) for x in governing):
+            told["co_quan_chu_quan"] = governing
+    elif province:
+        told["co_quan_ban_hanh"] = ["ỦY BAN NHÂN DÂN", f"{province[0]} {province[1]}"]
+    if province:
+        told["dia_danh"] = place_name(province)
+    return told
+
+
+def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[str]] | None:
+    """(governing body's lines, issuer's lines) of a department's table: its title's last body line names a Sở, a
+    Phòng … (DEPARTMENTS), without its place («SỞ TÀI CHÍNH TỈNH LÀO CAI» -> «SỞ TÀI CHÍNH»), under the body line
+    above it; a people's committee above it, or none above a Sở or a Phòng, is the committee of `committee_place`
+    («TỈNH LÀO CAI»: the issuer's place, docs.context.issuer_place) written «UBND TỈNH LÀO CAI», a gap where the
+    place is not known, as a Cục's or a Chi cục's governing body no line names. None for a committee's own table."""
+    lines = _body_lines(table)
+    if not lines or not _DEPARTMENT_LINE.match(lines[-1]):
+        return None
+    name, dept = _department([lines[-1]]) or ("", DEPARTMENTS[0])
+    above = lines[-2] if len(lines) > 1 else ""
+    issuer = header_lines(name, L.SIZE["ban_hanh"], True)
+    if above and not is_people_committee([above]):
+        return header_lines(above, L.SIZE["chu_quan"], False), issuer
+    return [_governing_line(dept if not above else DEPARTMENTS[0], committee_place)], issuer
+
+
+# Where a body's name breaks over two lines, best first: before its place, before «VÀ», after a dash or a comma
+# (nd30's headers: «SỞ LAO ĐỘNG - THƯƠNG BINH» over «VÀ XÃ HỘI»), else between any two words
+_NAME_BREAKS = (re.compile(rf" (?={places._LEVELS} )"), re.compile(r" (?=VÀ )"), re.compile(r"(?<=[-–,]) "))
+
+
+def header_lines(name: str, size: float, bold: bool) -> list[str]:
+    """A body's name in the header's column: one line where it fits, else lines that fit (four at most), broken
+    where the name breaks (_NAME_BREAKS, the better kind first) before between any two words, then the fewest, as
+    even as can be: «PHÒNG TÀI CHÍNH -» over «KẾ HOẠCH», never «… - KẾ» over «HOẠCH». A name no break makes fit
+    stays one line (it wraps)."""
+    box = L.HEADER_COLS_MM[0]
+
+    def width(t: str) -> float:
+        return L.pt_to_mm(vn.text_width_pt(t, size, bold=bold))
+
+    def fit(text: str, depth: int) -> tuple[int, list[str]] | None:
+        """(breaks between words that are no name's break, lines) of the best fit of `text`, None if none."""
+        if width(text) <= box:
+            return 0, [text]
+        if depth == 0:
+            return None
+        found = []
+        for rank, breaks in enumerate((*_NAME_BREAKS, re.compile(r" "))):
+            for m in breaks.finditer(text):
+                head, tail = text[:m.start()].rstrip(), text[m.end():].lstrip()
+                a, b = (fit(head, depth - 1), fit(tail, depth - 1)) if head and tail else (None, None)
+                if a and b:
+                    blind = a[0] + b[0] + (rank == len(_NAME_BREAKS))
+                    found.append((blind, len(a[1]) + len(b[1]), rank, abs(width(head) - width(tail)), a[1] + b[1]))
+        best = min(found, key=lambda f: f[:4]) if found else None
+        return (best[0], best[4]) if best else None
+
+    best = fit(name, 2)
+    return best[1] if best else [name]
+
+
+def _governing_line(dept: Department, committee_place: str) -> str:
+    """The governing body's line of a department no line or only a committee's line governs: its place's committee
+    («UBND TỈNH LÀO CAI», a gap where the place is unknown); a gap for a Cục or Chi cục (Department.under_committee)."""
+    if not dept.under_committee:
+        return MISSING_GOVERNING
+    return f"UBND {committee_place or '[TÊN ĐỊA PHƯƠNG]'}"
+
+
+def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple[list[str], list[str]]:
+    """(cơ quan chủ quản, cơ quan ban hành), upper case: what the settings write wins; where they name no issuer of
+    their own, a department's table is issued by the department under its governing body (title_issuer); else the
+    people's committee of `committee_place`. The settings' own issuer keeps the title's governing body only when
+    it is the title's department itself; a department they name under no body gets its place's committee (a Sở, a
+    Phòng) or a gap (_governing_line)."""
+    def written(key: str) -> list[str]:
+        return [txt(x).upper() for x in (s.get(key) or []) if txt(x)]
+    own, governing = written("co_quan_ban_hanh"), written("co_quan_chu_quan")
+    titled = title_issuer(table, committee_place)
+    if titled and _issuer_named_otherwise(s, titled[1]):
+        titled = None
+    issuer = own or (titled[1] if titled else ["ỦY BAN NHÂN DÂN", committee_place])
+    if not governing and titled:
+        governing = titled[0]
+    department = _department(issuer)
+    if not governing and department:   # a Sở the settings name, under no body they name: its place's committee
+        governing = [_governing_line(department[1], committee_place)]
+    return governing, issuer
+
+
+def _issuer_named_otherwise(s: dict[str, Any], department: list[str]) -> bool:
+    """Do the settings name an issuer other than the title's department (its lines, its name in a sentence or its
+    symbol)? Then the document is that issuer's, and the title's department stands for nothing."""
+    own = [txt(x) for x in (s.get("co_quan_ban_hanh") or []) if txt(x)]
+    if own and fold(" ".join(own)) != fold(" ".join(department)):
+        return True
+    name, symbol = txt(s.get("ten_co_quan")), txt(s.get("ky_hieu_co_quan"))
+    return bool(name and fold(name) != fold(issuer_name(department))
+                or symbol and fold(symbol) != fold(issuer_symbol(department)))
 
 
 def _titled_place(table: Table) -> tuple[str, str] | None:
@@ -202,8 +304,27 @@ def place_name(place: tuple[str, str]) -> str:
 _BODY_LINE = re.compile(r"^(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|SỞ|PHÒNG|CHI CỤC|CỤC|VĂN PHÒNG|"
                         r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [UỦ][YỶ]|ĐẢNG BỘ)\b"
                         r"(?!.*\b(?:CHỈ TIÊU|BÁO CÁO|BIỂU|PHỤ LỤC)\b)[^\d]*$")
+
+
+class Department(NamedTuple):
+    """An office that issues its own documents under a governing body (nd30: «cơ quan chủ quản» above it)."""
+    word: str            # how its line begins, upper case: «SỞ»
+    prose: str           # that word in a sentence: «Sở»
+    head: str            # who signs for it: «GIÁM ĐỐC»
+    under_committee: bool  # governed by the people's committee of its place where no line above names another
+                           # (a Sở, a Phòng); a Cục or a Chi cục may be a ministry's or a Sở's: only a line tells
+
+
+DEPARTMENTS = (
+    Department("SỞ", "Sở", "GIÁM ĐỐC", True),
+    Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True),
+    Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False),
+    Department("CỤC", "Cục", "CỤC TRƯỞNG", False),
+)
 # …of a body other than a people's committee: the table is a department's, whose chairman is no signer
-_DEPARTMENT_LINE = re.compile(r"^(?:SỞ|PHÒNG|CHI CỤC|CỤC)\b")
+_DEPARTMENT_LINE = re.compile(r"^(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
+_DEPARTMENT_BY_WORD = {d.word: d for d in DEPARTMENTS}
+MISSING_GOVERNING = "[CƠ QUAN CHỦ QUẢN]"
 
 
 def _body_lines(table: Table) -> list[str]:
@@ -280,8 +401,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # the level (tỉnh, huyện) is written only where the data says it: else it is part of the gap, of the date's levels
     gap_level = kinds.level_word("", issued)
     province_line = f"{province[0]} {province[1]}" if province else f"[TÊN {gap_level.strip('[]').upper()}]"
-    ban_hanh = [txt(x).upper() for x in (s.get("co_quan_ban_hanh") or ["ỦY BAN NHÂN DÂN", province_line])]
-    chu_quan = [txt(x).upper() for x in (s.get("co_quan_chu_quan") or [])]
+    chu_quan, ban_hanh = issuer_lines(s, table, province_line)
     people_committee = is_people_committee(ban_hanh)
     # (an office under a committee — a Sở, a Phòng — is of its committee's level: the place's, or a gap)
     level = _committee_level(ban_hanh) or (province[0].lower() if province else "")
@@ -292,9 +412,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
     missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
     if missing:
-        raise ContextError(f"cơ quan ban hành «{' '.join(ban_hanh)}» không phải Ủy ban nhân dân hay một Sở: "
+        raise ContextError(f"cơ quan ban hành «{' '.join(ban_hanh)}» không phải Ủy ban nhân dân hay một Sở, Phòng, Chi cục, Cục: "
                            f"điền {', '.join(missing)} và người ký (tham_quyen, chuc_vu, ho_ten) trong cấu hình")
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
+    # a department acts for its governing body: the agencies answer to that body, which directs them (cap_tren)
+    department = _department(ban_hanh)
+    cap_tren = governing_name(chu_quan, level, issued) if department else ten_co_quan
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     cong_van = info.cong_van
 
@@ -305,10 +428,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
     # a report of one agency's indicators says so wherever it counts or names them (title, sentences, appendix)
     scope = f" do {in_sentence(agency)} chủ trì" if agency and info.report else ""
+    kind_title = (department and info.trich_yeu_department) or info.trich_yeu
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
                                   [N.default_trich_yeu(meeting) if meeting else
                                    (per.trich_yeu() if kind == "bao-cao" and per.labelled else
-                                    info.trich_yeu.format(year=year)) + scope])]
+                                    kind_title.format(year=year)) + scope])]
     if scope and trich_yeu and s.get("trich_yeu") and fold(agency) not in fold(" ".join(trich_yeu)):
         trich_yeu[-1] = trich_yeu[-1].rstrip(" .") + scope  # the settings' title is the whole table's
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
@@ -336,8 +460,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "can_cu": _ending(s.get("can_cu") or [], ";", "."),
         "co_quan_nhan": agency,
     }
-    cq = {"chu_quan": chu_quan, "ban_hanh": [marked_part(x, L.SIZE["ban_hanh"], True) for x in ban_hanh],
-          "ten": ten_co_quan, "ky_hieu": issuer}
+    cq = {"chu_quan": [marked_part(x, L.SIZE["chu_quan"], False) for x in chu_quan],
+          "ban_hanh": [marked_part(x, L.SIZE["ban_hanh"], True) for x in ban_hanh],
+          "ten": ten_co_quan, "ky_hieu": issuer, "cap_tren": cap_tren}
 
     # --- rules (horizontal lines) sized to the text they underline
     ke = {
@@ -364,7 +489,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ended = kinds.ended_level(level, province[1] if province else "", issued)
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
-    defaults = kinds.default_recipients(info, "" if ended else level, province[1] if province else "", issued)
+    defaults = (kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
+                                            department[1].prose, "" if ended else level,
+                                            province[1] if province else "", issued) if department else
+                kinds.default_recipients(info, "" if ended else level, province[1] if province else "", issued))
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
     noi_nhan = [marked_part(x, L.SIZE["noi_nhan"], False, False) for x in vn.recipients(items, luu)]
@@ -372,7 +500,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # --- appendix
     rows = _appendix_rows(table, assessments)
     title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province,
-                                                                  named_by_settings)]
+                                                                  named_by_settings, assigns=cap_tren == ten_co_quan)]
     prev_year = table.previous_year or (year - 1)
     pl = {
         "so": "",
@@ -399,7 +527,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "kq": _results(summary, assessments, table, year, prev_year, per, scope),
         "ct": _plan_targets(table, assessments, year),
         "nv": _tasks(table, assessments, s),
-        "tc": _organisation(table, assessments, s, ten_co_quan, kind),
+        "tc": _organisation(table, assessments, s, ten_co_quan, kind, cap_tren),
         "gc": _assignment(assessments, agency),
         "canh_bao": warnings,   # for the person rendering (docs.api.Rendered.warnings), not the document
     }
@@ -520,10 +648,12 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
 
 
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per: P.Period | None = None,
-                            province: tuple[str, str] | None = None, named_by_settings: bool = False) -> str:
+                            province: tuple[str, str] | None = None, named_by_settings: bool = False,
+                            assigns: bool = True) -> str:
     """A report's appendix is titled from the period the document chose (the sheet's own title may name another
     period, or be a heading of its own: «BIỂU TỔNG HỢP …»), scoped to the agency, placed as the issuer is placed;
-    a plan's keeps the sheet's title, with the place the settings name for the one the title names."""
+    a plan's keeps the sheet's title, with the place the settings name for the one the title names. One agency's
+    indicators are those a committee «GIAO» it; a department, which `assigns` none, lists those it leads («DO»)."""
     title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
     if named_by_settings and province:
         title = _placed(title, province)
@@ -533,7 +663,8 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
             head += f" DO {agency.upper()} CHỦ TRÌ"
         return f"{head} {province[0]} {province[1]}" if province and not agency else head
     if agency:
-        return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} GIAO {agency.upper()} CHỦ TRÌ"
+        verb = "GIAO" if assigns else "DO"
+        return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} {verb} {agency.upper()} CHỦ TRÌ"
     return title
 
 
@@ -586,45 +717,74 @@ def is_people_committee(ban_hanh: list[str]) -> bool:
     return bool(ban_hanh) and fold(ban_hanh[0]).startswith(("uy ban nhan dan", "ubnd"))
 
 
-def _department_line(ban_hanh: list[str]) -> str:
-    """The 'SỞ …' line of the issuer's lines ('' when the issuer is not a Sở)."""
+def _department(ban_hanh: list[str]) -> tuple[str, Department] | None:
+    """The department the issuer's lines name, its name whole and without its place (a name written over two lines
+    is one: «SỞ LAO ĐỘNG - THƯƠNG BINH» over «VÀ XÃ HỘI»), and its kind; None for a people's committee or a body of
+    no known kind."""
     if is_people_committee(ban_hanh):
-        return ""
-    return next((txt(x) for x in ban_hanh if fold(txt(x)).startswith("so ")), "")
+        return None
+    upper = [unicodedata.normalize("NFC", txt(x)).upper() for x in ban_hanh]
+    for i, line in enumerate(upper):
+        m = _DEPARTMENT_LINE.match(line)
+        if m:
+            # (the place it is of is no part of its name: «SỞ TÀI CHÍNH» over «TỈNH LÀO CAI» is «SỞ TÀI CHÍNH»)
+            return places.body_and_place(" ".join(upper[i:]))[0], _DEPARTMENT_BY_WORD[m.group(1)]
+    return None
 
 
-def _is_department(ban_hanh: list[str]) -> bool:
-    return bool(_department_line(ban_hanh))
+def _acronym(word: str) -> bool:
+    """«PTNT», «KH», «UBND» in a body's upper-case name: no Vietnamese syllable, kept as written (every syllable
+    has a vowel; UBND and HĐND are the abbreviations prose writes out)."""
+    return word in W.AGENCY_WORDS or not re.search(r"[aeiouy]", fold(word))
 
 
 def issuer_name(ban_hanh: list[str]) -> str:
-    """'SỞ TÀI CHÍNH' -> 'Sở Tài chính' (the registry's spelling when it knows it); '' for other bodies."""
+    """'SỞ TÀI CHÍNH' -> 'Sở Tài chính', 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' -> 'Phòng Tài chính - Kế hoạch' (the registry's
+    spelling when it knows it; else nd30's capitals: the kind of body and the first word of each field it names,
+    after «và», «-», «,»); '' for other bodies."""
     from kh_excel.core.table import agency_registry
-    if not _is_department(ban_hanh):
+    found = _department(ban_hanh)
+    if not found:
         return ""
-    upper = _department_line(ban_hanh)
+    upper, dept = found
     known = txt(agency_registry().canonical(upper))
     if known and known != known.upper() and fold(known) == fold(upper):
         return known
-    words = upper.lower().split()
-    return " ".join([words[0].capitalize(), words[1].capitalize(), *words[2:]]) if len(words) > 1 else upper
+    rest = upper[len(dept.word):].split()
+    out, opens = [dept.prose], True
+    for w in rest:
+        out.append(w if _acronym(w) else w.capitalize() if opens else w.lower())
+        opens = w in ("-", "–") or w.endswith(",") or fold(w) == "va"
+        if fold(w) == "va":
+            out[-1] = "và"
+    return " ".join(out)
 
 
 def issuer_symbol(ban_hanh: list[str]) -> str:
-    """'SỞ TÀI CHÍNH' -> 'STC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'SGDĐT' (initials, 'và' left out); '' for other bodies."""
-    if not _is_department(ban_hanh):
+    """'SỞ TÀI CHÍNH' -> 'STC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'SGDĐT', 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' -> 'PTCKH' (initials,
+    'và' left out, an abbreviation whole: «SỞ NÔNG NGHIỆP VÀ PTNT» -> 'SNNPTNT'); '' for other bodies."""
+    found = _department(ban_hanh)
+    if not found:
         return ""
-    words = _department_line(ban_hanh).upper().replace("-", " ").split()
-    return "".join("Đ" if w[0] == "Đ" else fold(w[0]).upper() for w in words if w != "VÀ" and w[0].isalpha())
+    words = [w for w in re.split(r"[\s,\-–]+", found[0]) if w and w != "VÀ" and w[0].isalpha()]
+    return "".join(w if _acronym(w) else "Đ" if w[0] == "Đ" else fold(w[0]).upper() for w in words)
+
+
+def governing_name(chu_quan: list[str], level: str, issued: tuple[int, int, int], short: bool = False) -> str:
+    """A department's governing body in a sentence: «Ủy ban nhân dân tỉnh» (Nơi nhận, `short`: «UBND tỉnh»), «Sở
+    Nông nghiệp và Môi trường»; a gap for a body the lines do not let us name, or none."""
+    if is_people_committee(chu_quan):
+        return f"{'UBND' if short else 'Ủy ban nhân dân'} {kinds.level_word(level, issued)}"
+    return issuer_name(chu_quan) or "[Cơ quan chủ quản]"
 
 
 def default_head_title(ban_hanh: list[str]) -> str:
-    """The head of the issuing body: CHỦ TỊCH of a committee, GIÁM ĐỐC of a Sở; '' when unknown."""
+    """The head of the issuing body: CHỦ TỊCH of a committee, GIÁM ĐỐC of a Sở, TRƯỞNG PHÒNG of a Phòng (DEPARTMENTS);
+    '' when unknown."""
     if is_people_committee(ban_hanh) or (ban_hanh and fold(ban_hanh[0]).startswith(("hoi dong nhan dan", "hdnd"))):
         return "CHỦ TỊCH"
-    if _is_department(ban_hanh):
-        return "GIÁM ĐỐC"
-    return ""
+    found = _department(ban_hanh)
+    return found[1].head if found else ""
 
 
 _COMRADE = re.compile(r"^(đồng chí|đông chí|đ/c|đc\.?)\s+", re.I)
@@ -1079,7 +1239,7 @@ def agencies_in_sentence(names: list[str]) -> str:
 
 
 def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,
-                  kind: str) -> dict[str, Any]:
+                  kind: str, cap_tren: str = "") -> dict[str, Any]:
     """Part IV (tổ chức thực hiện): the responsibility of the lead agencies, one item per set of agencies that lead
     indicators together, with those indicators numbered (seed 001 III.3, seed 002 III.1: «… chủ trì, phối hợp
     với …; chịu trách nhiệm trước …»); the leaders in charge; the reporting rhythm from the settings («Chế độ báo
@@ -1102,8 +1262,8 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         names = [W.task_name(e) for e in entries]
         listed = "; ".join(f"({i}) {x}" for i, x in enumerate(names, start=1)) if len(names) > 1 else names[0]
         count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
-        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {ten_co_quan} về kết "
-                     "quả thực hiện.")
+        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {cap_tren or ten_co_quan} "
+                     "về kết quả thực hiện.")
     if any(txt(a.indicator.leader) for a in assessments):
         # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's
         items.append("Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) chỉ đạo, đôn "
@@ -1242,7 +1402,15 @@ def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int
     for field_id in ("muc_dich", "yeu_cau", "muc_tieu"):
         defaults[field_id] = [_author_place(field_id)]
     defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
-                            f"kịp thời báo cáo {ten_co_quan} để xem xét, chỉ đạo./."]
+                            f"kịp thời báo cáo {ten_co_quan} {_reported_to(ctx, ten_co_quan) or 'để'} xem xét, "
+                            "chỉ đạo./."]
+
+
+def _reported_to(ctx: dict[str, Any], ten_co_quan: str) -> str:
+    """Whom the agencies report to: the issuer; a department collects and reports on to its governing body, which
+    directs («… về Sở Tài chính để tổng hợp, báo cáo Ủy ban nhân dân tỉnh», seed 000): '' for the issuer itself."""
+    above = ctx["cq"]["cap_tren"]
+    return "" if above == ten_co_quan else f"để tổng hợp, báo cáo {above}"
 
 
 def body_chuong_trinh(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
@@ -1255,11 +1423,13 @@ def body_giao_chi_tieu(defaults: dict[str, list[str]], ctx: dict[str, Any], year
                        agency: str) -> None:
     n = ctx["gc"]["so_chi_tieu"]
     agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
-    defaults["mo_dau"] = [f"{ten_co_quan} giao {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
+    # a department asks (đề nghị); only its governing body assigns (giao)
+    verb = "đề nghị" if _reported_to(ctx, ten_co_quan) else "giao"
+    defaults["mo_dau"] = [f"{ten_co_quan} {verb} {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
                           f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
     defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
                            f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
-                           f"{ten_co_quan} để tổng hợp, chỉ đạo./."]
+                           f"{ten_co_quan} {_reported_to(ctx, ten_co_quan) or 'để tổng hợp, chỉ đạo'}./."]
 
 
 def body_thong_bao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,

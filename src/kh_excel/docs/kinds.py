@@ -98,6 +98,19 @@ def default_recipients(kind: "Kind", level: str, place: str = "", issued: tuple[
     return (*lines, *kind.extra_recipients)
 
 
+def department_recipients(kind: "Kind", governing: str, own: str, level: str, place: str = "",
+                          issued: tuple[int, int, int] | None = None) -> tuple[str, ...]:
+    """Nơi nhận of a department (a Sở, a Phòng) of a committee at `level`: its governing body in a sentence
+    («UBND tỉnh»), its own leaders («Lãnh đạo Sở», `own` the kind of body), the offices beside it and the committees
+    of the units below, then the kind's own; never the committee's standing bodies nor its chairmen, whom a
+    department's document does not name as its own."""
+    _, word, offices, below, _ = level_bodies(level, place, issued)
+    lines = [x for x in (governing, f"Lãnh đạo {own}", f"Các {offices} {word}") if x]
+    if below:
+        lines.append(f"UBND các {below}")
+    return (*lines, *kind.extra_recipients)
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of document. `ten_loai` empty: a công văn (no tên loại, «V/v» trích yếu, Kính gửi)."""
@@ -121,6 +134,9 @@ class Kind:
     # the rows of its group in the settings sheet written for a workbook (docs.settings FIELDS ids): the document's
     # own number, date and title and the sections its body reads; the issuer's values are in «Chung»
     settings: tuple[str, ...] = ()
+    # the default trích yếu where a department (a Sở, a Phòng) issues it, when its own says what only a committee
+    # does (a department asks agencies to carry indicators out, it assigns none); "" = trich_yeu
+    trich_yeu_department: str = ""
 
     def __post_init__(self) -> None:
         if not self.template:
@@ -158,6 +174,7 @@ register(Kind("chuong-trinh", "Chương trình hành động", "CHƯƠNG TRÌNH 
 register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
               "V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               body="giao-chi-tieu", appendix="bang-ke-hoach", needs_agency=True,
+              trich_yeu_department="V/v thực hiện chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
               aliases=("Văn bản giao chỉ tiêu",),
               button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx",
               settings=(*_OWN, "mo_dau", "to_chuc", "ket_thuc")))  # addressee, appendix title: the agency's own

@@ -382,3 +382,13 @@ def with_level(text: str, word: str) -> str:
     old = m.group(1)
     new = word.upper() if old.isupper() else word[:1].upper() + word[1:] if old[:1].isupper() else word.lower()
     return text[:m.start()] + new + text[m.end():]
+
+
+def body_and_place(line: str) -> tuple[str, str]:
+    """An upper-case body's line split at its first level word: («SỞ TÀI CHÍNH», «TỈNH LÀO CAI») of «SỞ TÀI CHÍNH
+    TỈNH LÀO CAI», («SỞ NÔNG NGHIỆP VÀ PTNT», «TỈNH X») of a form's stand-in; (line, '') when it names no level.
+    Under its governing body («UBND TỈNH LÀO CAI») a department's header names it without its place (nd30)."""
+    m = _LEVEL.search(line)
+    if not m or not line[:m.start()].strip():
+        return line.strip(), ""
+    return line[:m.start()].rstrip(" ,-–"), line[m.start():].strip()

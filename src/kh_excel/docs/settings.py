@@ -30,15 +30,16 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("co_quan_chu_quan", "Cơ quan chủ quản", "lines", "Để trống nếu Ủy ban nhân dân ban hành; văn bản của Sở "
-          "ghi «UBND TỈNH …»"),
+    Field("co_quan_chu_quan", "Cơ quan chủ quản", "lines", "Dòng trên tên cơ quan ban hành, ví dụ «UBND TỈNH LÀO "
+          "CAI» trên «SỞ TÀI CHÍNH»; để trống: dòng ghi trên tên Sở, Phòng ở đầu bảng chỉ tiêu, không có thì Ủy ban "
+          "nhân dân của địa phương (Ủy ban nhân dân ban hành thì không có dòng này)"),
     Field("co_quan_ban_hanh", "Cơ quan ban hành", "lines", "Mỗi dòng một dòng trên văn bản (Alt+Enter để xuống dòng); "
-          "để trống: Ủy ban nhân dân của địa phương ghi trong tên bảng chỉ tiêu, bảng không ghi thì văn bản để chỗ "
-          "tô vàng"),
+          "để trống: Sở, Phòng ghi ở đầu bảng chỉ tiêu, nếu không thì Ủy ban nhân dân của địa phương ghi trong tên bảng "
+          "chỉ tiêu, bảng không ghi thì văn bản để chỗ tô vàng"),
     Field("ten_co_quan", "Tên cơ quan ban hành trong câu", "text", "Dùng trong câu và dòng «(Kèm theo … của …)»; "
           "để trống: suy ra từ cơ quan ban hành"),
     Field("ky_hieu_co_quan", "Ký hiệu cơ quan ban hành", "text", "Ví dụ UBND, STC; để trống: UBND với Ủy ban nhân "
-          "dân, chữ đầu tên Sở với một Sở"),
+          "dân, chữ đầu tên Sở, Phòng với một Sở, Phòng"),
     Field("don_vi_soan_thao", "Đơn vị soạn thảo", "text", "Ký hiệu đơn vị soạn thảo, ví dụ TH; để trống: TH"),
     Field("dia_danh", "Địa danh", "text", "Ghi trước ngày tháng; để trống: địa phương ghi trong tên bảng chỉ tiêu, "
           "bảng không ghi thì văn bản để chỗ tô vàng"),
@@ -54,7 +55,7 @@ FIELDS: tuple[Field, ...] = (
     Field("tap_the", "Tập thể (khi ký TM.)", "text", "Ví dụ ỦY BAN NHÂN DÂN; để trống: dòng đầu của cơ quan ban "
           "hành"),
     Field("chuc_vu_thu_truong", "Chức vụ người đứng đầu", "text", "Dùng khi ký KT., TL., TUQ., ví dụ CHỦ TỊCH; để "
-          "trống: CHỦ TỊCH với Ủy ban nhân dân, GIÁM ĐỐC với Sở"),
+          "trống: CHỦ TỊCH với Ủy ban nhân dân, GIÁM ĐỐC với Sở, TRƯỞNG PHÒNG với Phòng"),
     Field("chuc_vu", "Chức vụ người ký", "text", "Ví dụ PHÓ CHỦ TỊCH; để trống: chức vụ người đứng đầu"),
     Field("ho_ten", "Họ tên người ký", "text", "Để trống: Chủ tịch ghi ở cột lãnh đạo phụ trách của bảng (khi "
           "Chủ tịch ký), không có thì văn bản để chỗ tô vàng"),

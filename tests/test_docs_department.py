@@ -1,0 +1,238 @@
+"""A department's table is issued by the department, under its governing body (nd30: «cơ quan chủ quản» above
+«tên cơ quan ban hành»), not by the People's Committee.
+
+Every expected value decided by hand from Decree 30 and the titles: the header lines, the symbol (the department's
+initials), the signer's title (the department's head, never the committee's chairman), Nơi nhận (its governing
+body and its own leaders, never the committee's chairmen as its own), and the committee's own table unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kh_excel.core.attainment import evaluate
+from kh_excel.docs import layout as L
+from kh_excel.docs.context import build_context, header_lines, issuer_name, issuer_symbol, told_by_table
+from kh_excel.docs.vn import text_width_pt
+from kh_excel.docs.places import body_and_place
+from kh_excel.docs.settings import settings_from_mapping, settings_rows
+from test_docs_data import make_table
+
+SO = ["UBND TỈNH LÀO CAI", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "BIỂU TỔNG HỢP CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"]
+SO_ONLY = ["SỞ TÀI CHÍNH TỈNH LÀO CAI", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026"]
+PHONG = ["UBND HUYỆN BẮC HÀ", "PHÒNG TÀI CHÍNH - KẾ HOẠCH", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2024"]
+COMMITTEE = ["PHỤ LỤC", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI"]
+CHAIRMAN = "Đồng chí Nguyễn Tuấn Anh - Chủ tịch UBND tỉnh"
+
+
+def _table(lines: list[str], year: int = 2026):
+    t = replace(make_table(), title_lines=lines, year=year)
+    return replace(t, indicators=[replace(i, leader=CHAIRMAN) for i in t.indicators])
+
+
+def _ctx(lines: list[str], settings: dict | None = None, kind: str = "bao-cao", year: int = 2026,
+         agency: str | None = None):
+    s = settings_from_mapping(settings) if settings else None
+    return build_context(evaluate(_table(lines, year)), s, kind, agency=agency, today=date(year, 12, 2))
+
+
+def _text(lines) -> list[str]:
+    return [str(x) for x in lines]
+
+
+def _lit(x) -> bool:
+    return "w:highlight" in str(x)
+
+
+# ---------------------------------------------------------------- the header, the symbol, the signer
+
+@pytest.mark.parametrize("kind, symbol, signer", [
+    ("bao-cao", "/BC-SKHĐT", ["GIÁM ĐỐC"]),
+    ("ke-hoach", "/KH-SKHĐT", ["GIÁM ĐỐC"]),
+    ("chuong-trinh", "/CTr-SKHĐT", ["GIÁM ĐỐC"]),
+    # the notice is signed by the office, by order of the department's head
+    ("thong-bao", "/TB-SKHĐT", ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]),
+    # a công văn: the issuer's symbol, then the drafting unit's
+    ("giao-chi-tieu", "/SKHĐT-TH", ["GIÁM ĐỐC"]),
+])
+def test_a_departments_table_is_headed_numbered_and_signed_by_the_department(kind, symbol, signer):
+    c = _ctx(SO, kind=kind, agency="Sở Tài chính" if kind == "giao-chi-tieu" else None)
+    assert _text(c["cq"]["chu_quan"]) == ["UBND TỈNH LÀO CAI"]
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"]
+    assert c["vb"]["dong_so"].endswith(symbol)
+    assert c["ky"][0]["dong"] == signer
+    # the table's chairman never signs a department's document: the name is a gap for the author
+    assert "Nguyễn Tuấn Anh" not in str(c["ky"][0]["ho_ten"]) and _lit(c["ky"][0]["ho_ten"])
+    assert str(c["vb"]["dia_danh_ngay"]).startswith("Lào Cai, ngày")
+    recipients = _text(c["noi_nhan"])
+    assert "- UBND tỉnh;" in recipients and "- Lãnh đạo Sở;" in recipients
+    assert not any("Chủ tịch" in x or "Thường trực" in x for x in recipients)
+
+
+def test_a_departments_sentences_name_it_and_the_committee_it_reports_to():
+    plan = _ctx(SO, kind="ke-hoach")
+    assert str(plan["nd"]["mo_dau"][0]).startswith("Sở Kế hoạch và Đầu tư ban hành Kế hoạch")
+    assert plan["pl"]["kem_theo"].endswith("của Sở Kế hoạch và Đầu tư)")
+    # agencies answer to the committee, which directs; a Sở collects and reports on
+    assert "chịu trách nhiệm trước Ủy ban nhân dân tỉnh" in str(plan["tc"]["muc"][0])
+    assert str(plan["nd"]["ket_thuc"][0]).endswith("báo cáo Sở Kế hoạch và Đầu tư để tổng hợp, báo cáo Ủy ban nhân "
+                                                   "dân tỉnh xem xét, chỉ đạo./.")
+    letter = _ctx(SO, kind="giao-chi-tieu", agency="Sở Tài chính")
+    # a department asks; only a committee assigns
+    assert str(letter["nd"]["mo_dau"][0]).startswith("Sở Kế hoạch và Đầu tư đề nghị Sở Tài chính chủ trì")
+    assert letter["vb"]["trich_yeu"] == ["V/v thực hiện chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert _ctx(COMMITTEE, kind="giao-chi-tieu", agency="Sở Tài chính")["vb"]["trich_yeu"] == [
+        "V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert " GIAO " not in letter["pl"]["tieu_de"][0] and "DO SỞ TÀI CHÍNH CHỦ TRÌ" in letter["pl"]["tieu_de"][0]
+    report = _ctx(SO)
+    assert str(report["nd"]["mo_dau"][0]).startswith("Sở Kế hoạch và Đầu tư báo cáo")
+
+
+def test_a_title_naming_only_the_department_is_governed_by_its_provinces_committee():
+    c = _ctx(SO_ONLY)
+    assert _text(c["cq"]["chu_quan"]) == ["UBND TỈNH LÀO CAI"]
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ TÀI CHÍNH"]   # under its committee, named without its place
+    assert c["cq"]["ten"] == "Sở Tài chính" and c["vb"]["dong_so"].endswith("/BC-STC")
+    assert str(c["vb"]["dia_danh_ngay"]).startswith("Lào Cai, ngày")
+
+
+def test_a_districts_phong_is_headed_under_the_districts_committee():
+    c = _ctx(PHONG, year=2024)
+    assert _text(c["cq"]["chu_quan"]) == ["UBND HUYỆN BẮC HÀ"]
+    # too wide for the header's column in one line: broken after the dash, never inside «KẾ HOẠCH»
+    assert _text(c["cq"]["ban_hanh"]) == ["PHÒNG TÀI CHÍNH -", "KẾ HOẠCH"]
+    assert c["cq"]["ten"] == "Phòng Tài chính - Kế hoạch"
+    assert c["vb"]["dong_so"].endswith("/BC-PTCKH")
+    assert c["ky"][0]["dong"] == ["TRƯỞNG PHÒNG"] and _lit(c["ky"][0]["ho_ten"])
+    assert str(c["vb"]["dia_danh_ngay"]).startswith("Bắc Hà, ngày")
+    assert _text(c["noi_nhan"]) == ["- UBND huyện;", "- Lãnh đạo Phòng;", "- Các phòng, ban, ngành huyện;",
+                                    "- UBND các xã, thị trấn;", "- Lưu: VT, TH."]
+
+
+def test_a_department_under_a_department_and_one_no_line_governs():
+    c = _ctx(["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI", "CHI CỤC KIỂM LÂM", "CHỈ TIÊU NĂM 2026"])
+    assert _text(c["cq"]["chu_quan"]) == ["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG", "TỈNH LÀO CAI"]
+    assert _text(c["cq"]["ban_hanh"]) == ["CHI CỤC KIỂM LÂM"]
+    assert c["ky"][0]["dong"] == ["CHI CỤC TRƯỞNG"]
+    assert _text(c["noi_nhan"])[:2] == ["- Sở Nông nghiệp và Môi trường;", "- Lãnh đạo Chi cục;"]
+    # a Chi cục may be a ministry's or a Sở's: with no line above, its governing body is a gap, never the UBND
+    alone = _ctx(["CHI CỤC KIỂM LÂM TỈNH LÀO CAI", "CHỈ TIÊU NĂM 2026"])
+    assert "[CƠ QUAN CHỦ QUẢN]" in str(alone["cq"]["chu_quan"][0]) and _lit(alone["cq"]["chu_quan"][0])
+    assert "UBND" not in str(alone["cq"]["chu_quan"][0])
+
+
+def test_a_form_stand_in_place_leaves_the_governing_committee_a_gap():
+    c = _ctx(["SỞ NÔNG NGHIỆP VÀ PTNT TỈNH X", "CÁC CHỈ TIÊU NĂM 2026"])
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ NÔNG NGHIỆP VÀ PTNT"]
+    assert _lit(c["cq"]["chu_quan"][0]) and " X" not in str(c["cq"]["chu_quan"][0]).replace("XÃ", "")
+    assert c["vb"]["dong_so"].endswith("/BC-SNNPTNT")
+    assert told_by_table(_table(["SỞ NÔNG NGHIỆP VÀ PTNT TỈNH X", "CÁC CHỈ TIÊU NĂM 2026"])) == {
+        "co_quan_ban_hanh": ["SỞ NÔNG NGHIỆP VÀ PTNT"]}
+
+
+# ---------------------------------------------------------------- settings win
+
+@pytest.mark.parametrize("settings", [
+    {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]},
+    {"ten_co_quan": "Ủy ban nhân dân tỉnh"},
+    {"ky_hieu_co_quan": "UBND"},
+])
+def test_settings_naming_the_committee_win_over_a_departments_title(settings):
+    c = _ctx(SO, settings)
+    assert _text(c["cq"]["chu_quan"]) == []
+    assert _text(c["cq"]["ban_hanh"]) == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]
+    assert c["vb"]["dong_so"].endswith("/BC-UBND")
+    assert c["ky"][0]["dong"] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert _text(c["noi_nhan"])[0] == "- Thường trực Tỉnh ủy;"
+
+
+def test_the_settings_governing_body_wins_and_the_titles_department_stays():
+    c = _ctx(SO, {"co_quan_chu_quan": ["UBND TỈNH LAI CHÂU"]})
+    assert _text(c["cq"]["chu_quan"]) == ["UBND TỈNH LAI CHÂU"]
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"]
+    assert str(c["vb"]["dia_danh_ngay"]).startswith("Lai Châu, ngày")
+
+
+def test_the_settings_sheet_shows_the_department_and_reads_back_to_the_same_document():
+    table = _table(SO)
+    told = told_by_table(table)
+    assert told == {"co_quan_ban_hanh": ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"], "co_quan_chu_quan": ["UBND TỈNH LÀO CAI"],
+                    "dia_danh": "Lào Cai"}
+    rows = {r[0]: r[1] for r in settings_rows(table)}
+    assert rows["Cơ quan chủ quản"] == "UBND TỈNH LÀO CAI" and rows["Cơ quan ban hành"] == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
+    plain, read_back = _ctx(SO), _ctx(SO, told)
+    for part in (lambda c: _text(c["cq"]["chu_quan"]), lambda c: _text(c["cq"]["ban_hanh"]),
+                 lambda c: c["vb"]["dong_so"], lambda c: c["ky"][0]["dong"], lambda c: _text(c["noi_nhan"])):
+        assert part(plain) == part(read_back)
+    # the settings name only the issuer (the department): the title's governing body still heads it
+    only_issuer = _ctx(SO, {"co_quan_ban_hanh": ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"]})
+    assert _text(only_issuer["cq"]["chu_quan"]) == ["UBND TỈNH LÀO CAI"]
+
+
+# ---------------------------------------------------------------- the committee's own table: unchanged
+
+@pytest.mark.parametrize("lines", [COMMITTEE, ["UBND TỈNH LÀO CAI", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"]])
+def test_the_committees_own_table_is_the_committees(lines):
+    c = _ctx(lines)
+    assert _text(c["cq"]["chu_quan"]) == []
+    assert _text(c["cq"]["ban_hanh"]) == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]
+    assert c["vb"]["dong_so"].endswith("/BC-UBND")
+    assert c["ky"][0]["dong"] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert _text(c["noi_nhan"])[:3] == ["- Thường trực Tỉnh ủy;", "- Thường trực HĐND tỉnh;",
+                                        "- Chủ tịch, các PCT UBND tỉnh;"]
+    assert told_by_table(_table(lines)) == {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"],
+                                           "dia_danh": "Lào Cai"}
+
+
+# ---------------------------------------------------------------- names and symbols
+
+@pytest.mark.parametrize("line, name, symbol", [
+    ("PHÒNG KINH TẾ, HẠ TẦNG VÀ ĐÔ THỊ", "Phòng Kinh tế, Hạ tầng và Đô thị", "PKTHTĐT"),
+    ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội", "PVHXH"),
+    ("SỞ NÔNG NGHIỆP VÀ PTNT", "Sở Nông nghiệp và PTNT", "SNNPTNT"),
+    ("CHI CỤC KIỂM LÂM", "Chi cục Kiểm lâm", "CCKL"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo", "SGDĐT"),
+])
+def test_a_departments_name_in_a_sentence_and_its_symbol(line, name, symbol):
+    assert issuer_name([line]) == name and issuer_symbol([line]) == symbol
+
+
+_NAME_WORDS = st.sampled_from(["TÀI CHÍNH", "KẾ HOẠCH", "VÀ", "ĐẦU TƯ", "Y TẾ", "VĂN HÓA", "-", "XÃ HỘI", "PTNT",
+                               "NÔNG NGHIỆP", "KINH TẾ,", "HẠ TẦNG"])
+_PLACES = st.sampled_from(["TỈNH LÀO CAI", "HUYỆN BẮC HÀ", "TỈNH X", "XÃ KA ĐÔ", "THÀNH PHỐ HỒ CHÍ MINH", "PHƯỜNG 1"])
+
+
+@given(st.sampled_from(["SỞ", "PHÒNG", "CHI CỤC"]), st.lists(_NAME_WORDS, min_size=1, max_size=5), _PLACES)
+def test_a_bodys_line_splits_at_its_place(head, words, place):
+    name = " ".join([head, *words]).rstrip(" ,-")
+    assert body_and_place(f"{name} {place}") == (name, place)
+    assert body_and_place(name) == (name, "")
+
+
+def test_a_department_the_settings_name_alone_is_put_under_its_places_committee():
+    c = _ctx(COMMITTEE, {"co_quan_ban_hanh": ["SỞ Y TẾ"]})
+    assert _text(c["cq"]["chu_quan"]) == ["UBND TỈNH LÀO CAI"] and _text(c["cq"]["ban_hanh"]) == ["SỞ Y TẾ"]
+    assert c["ky"][0]["dong"] == ["GIÁM ĐỐC"] and c["vb"]["dong_so"].endswith("/BC-SYT")
+    office = _ctx(COMMITTEE, {"co_quan_ban_hanh": ["CHI CỤC KIỂM LÂM"]})
+    assert "[CƠ QUAN CHỦ QUẢN]" in str(office["cq"]["chu_quan"][0]) and _lit(office["cq"]["chu_quan"][0])
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"]),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", ["SỞ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"]),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", ["SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"]),
+])
+def test_a_long_name_breaks_where_the_name_does(name, lines):
+    assert header_lines(name, L.SIZE["ban_hanh"], True) == lines
+
+
+@given(st.sampled_from(["SỞ", "PHÒNG", "CHI CỤC"]), st.lists(_NAME_WORDS, min_size=1, max_size=8))
+def test_the_header_lines_are_the_name_and_fit_where_they_can(head, words):
+    name = " ".join([head, *words]).rstrip(" ,-")
+    lines = header_lines(name, L.SIZE["ban_hanh"], True)
+    assert " ".join(lines) == name and len(lines) <= 4
+    if len(lines) > 1:
+        assert all(L.pt_to_mm(text_width_pt(x, L.SIZE["ban_hanh"], bold=True)) <= L.HEADER_COLS_MM[0] for x in lines)
