@@ -232,3 +232,32 @@ def test_a_document_without_settings_marks_place_province_and_signer_for_the_aut
 ])
 def test_the_place_and_level_come_from_the_title_only_when_it_names_them(title, found):
     assert C.province_from_titles([title]) == found
+
+
+def test_a_companion_indicator_under_a_numbered_item_is_named_alone(tmp_path):
+    """Resolutions group several indicators under one number (17 | «Tỷ lệ lao động nông nghiệp …», then unnumbered
+    «Tỷ lệ bao phủ bảo hiểm y tế», «Số giường bệnh trên 1 vạn dân»). The report wrote «Tỷ lệ bao phủ bảo hiểm y tế
+    (Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội)»: a relation the table does not state. Seed 004 names
+    such a row alone. A short part («Diện tích», «Năng suất») and a marked one keep their indicator's name."""
+    import openpyxl
+
+    from kh_excel.api import read_workbook
+    from kh_excel.core.gate import check
+    from kh_excel.docs import wording as W
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
+    for row in (["17", "Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội", "%", 48.5, 48],
+                [None, "Tỷ lệ bao phủ bảo hiểm y tế", "%", ">95", 95.3],
+                [None, "Số giường bệnh trên 1 vạn dân", "Giường", 43, 42],
+                ["18", "Sản xuất lúa", "Ha", 1000, 1010],
+                [None, "Diện tích", "Ha", 1000, 1010],
+                ["19", "Sản xuất ngô", "Tấn", 500, 510],
+                ["-", "Năng suất bình quân cả năm", "Tạ/ha", 55, 56]):
+        ws.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    items = W.items(check(read_workbook(tmp_path / "t.xlsx")).attainment.assessments, W.growth_words)
+    names = [e.result.split(":")[0] for e in items]
+    assert "Tỷ lệ bao phủ bảo hiểm y tế" in names and "Số giường bệnh trên 1 vạn dân" in names
+    assert "Diện tích (Sản xuất lúa)" in names and "Năng suất bình quân cả năm (Sản xuất ngô)" in names
+    assert not any("(Tỷ lệ lao động nông nghiệp" in n for n in names)

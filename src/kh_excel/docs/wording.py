@@ -636,7 +636,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 # the two rows read apart («(Tổng giá trị sản xuất, giá 2010)» / «(…, thực tế)»)
                 whole = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(root))
                 name = f"{name} ({whole})"
-            else:
+            elif not _companion(ind, context):
                 # 'Diện tích', 'Số người bị thương nặng' alone say nothing of what they measure: name the row
                 # they belong to, unless their own name says it («Số vụ tai nạn giao thông» under «Tai nạn giao thông»)
                 label = _TRAILING_BRACKET.sub("", name_of(context))
@@ -653,6 +653,15 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is None:
             last_named = out[-1]
     return out
+
+
+def _companion(ind: Indicator, context: Indicator) -> bool:
+    """An unmarked row under a numbered indicator that has a plan of its own, named in full («Tỷ lệ bao phủ bảo hiểm
+    y tế» under «17 | Tỷ lệ lao động nông nghiệp …»): another indicator of the same item, as resolutions group
+    them, not a part of it. Its name stands alone (seed 004: «Tỷ lệ bao phủ bảo hiểm y tế (95,7%)»); naming the
+    row above beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»)."""
+    return (not _mark(ind) and context.kind == "indicator" and bool(context.target.text)
+            and len(clean(ind.name).split()) >= 4)
 
 
 def _mark(ind: Indicator) -> str:
