@@ -50,7 +50,7 @@ from typing import Mapping
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
-                                 without_gc, zero_result_unfilled)
+                                 TargetOp, without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan, signed_change
 from kh_excel.core.periods import PROGRESS_REASON, progress_only
 
@@ -82,7 +82,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
             return _assess_rank_change(ind, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         fall = reduction_plan(t.text) if t.text else None
-        if fall is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
+        if fall is not None and fall.value is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
             reason = FALL_IN_WHAT_REASON.format(plan=vtext.clean(t.text), v=format_number(fall.value),
                                                 unit=vtext.clean(ind.unit) or "để trống")
         return Assessment(ind, "khong_danh_gia", None, reason, *growth)
@@ -110,6 +110,7 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, *growth)
     if ind.growth_target:
         return _assess_growth(ind, t, r, tolerance, growth)
+    status: Status
     if op == "=":  # a point plan (most rows): judge() and the ratio below, in place
         if v > _ZERO:
             if r > _ZERO:
@@ -201,7 +202,7 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
                           (first, last))
     # "Tăng 10%" on an amount: judged by the growth against the previous year
     base = ind.exact.get("previous", ind.previous) if ind.previous is not None else None
-    if base is None or ind.previous <= 0 or base == 0:  # (a growth on nothing is no figure: never a division by 0)
+    if base is None or ind.previous is None or ind.previous <= 0 or base == 0:  # (a growth on nothing is no figure: never a division by 0)
         return Assessment(ind, "khong_danh_gia", None,
                           f"mục tiêu «{t.text}» là mức tăng so với năm trước, nhưng bảng không có số thực hiện năm trước",
                           *growth)
@@ -250,7 +251,7 @@ UNIT_MISMATCH_REASON = ("số thực hiện bằng {ratio}% kế hoạch: chênh
 _RANK_CHANGE = re.compile(r"^(?:phan dau\s+)?(tang|giam)\s+(?:(it nhat|toi thieu|tu)\s+)?(\d{1,3})\s*(?:bac|hang|vi tri)\b")
 
 
-def _rank_change(text: str) -> tuple[Decimal, str] | None:
+def _rank_change(text: str) -> tuple[Decimal, TargetOp] | None:
     """«Tăng 3 bậc (so với năm 2025)» -> (3, "="); «Tăng ít nhất 2 bậc» -> (2, ">="); «Giảm 1 bậc» -> (-1, "=")."""
     m = _RANK_CHANGE.match(vtext.fold(text).strip())
     if not m:
@@ -577,7 +578,7 @@ def _group_key(name: str) -> str:
     return "".join(vtext.fold(name).split())
 
 
-_ZEROS = dict.fromkeys(STATUSES, 0)
+_ZEROS: dict[str, int] = dict.fromkeys(STATUSES, 0)
 
 
 def _empty() -> dict[str, int]:
@@ -653,7 +654,8 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
     leaders: dict[str, dict[str, int]] = {}
     not_met = []
     section = leader = _UNSEEN
-    in_section = of_leader = None
+    in_section: dict[str, int]  # set by the first row: no section is _UNSEEN
+    of_leader: dict[str, int] | None = None
     for a in counted:
         status = a.status
         ind = a.indicator
@@ -661,9 +663,10 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         if ind.section != section:
             section = ind.section
             name = section or "(Không có phần)"
-            in_section = by_section.get(name)
-            if in_section is None:
-                in_section = by_section[name] = _empty()
+            counts_here = by_section.get(name)
+            if counts_here is None:
+                counts_here = by_section[name] = _empty()
+            in_section = counts_here
         in_section[status] += 1
         for name in ind.lead:
             if name:
@@ -787,6 +790,7 @@ def _figures(a: Assessment) -> tuple[str, str]:
     hold never reads as equal figures (276,028455 against 276,03: «276,028» and «276,03»)."""
     ind, t = a.indicator, a.indicator.target
     r = ind.result
+    assert r is not None  # (only a row with a result figure is written with its figures)
     exact_r = ind.exact.get("result", r)
     unit = "%" if ind.growth_target else ind.unit
     rank = is_rank(ind.name, ind.unit)
@@ -822,6 +826,7 @@ def _plan_figure(ind: Indicator) -> str:
     def one(x: Decimal) -> str:
         return f"thứ {format_number(x)}" if rank else _amount(x, unit)
     v = t.value
+    assert v is not None  # (a numeric plan, or the fall it states)
     plan = {"=": one(v), ">": f"trên {one(v)}", ">=": f"từ {one(v)} trở lên", "<": f"dưới {one(v)}",
             "<=": f"không quá {one(v)}", "~": f"khoảng {one(v)}"}.get(t.op, "")
     if t.op == "range" and t.high is not None:

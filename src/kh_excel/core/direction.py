@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -120,7 +121,7 @@ RANK_REASON = "chỉ tiêu là thứ hạng (xếp hạng): thứ càng nhỏ c�
 _RANK_DIRECTION: tuple[Direction, str] = ("down", RANK_REASON)
 _CEILING_TARGET: tuple[Direction, str] = ("down", "mục tiêu dạng «không vượt quá»")
 
-_EXPLICIT = {
+_EXPLICIT: dict[str, Direction] = {
     "tang": "up", "cao": "up", "cao hon": "up", "lon hon": "up", "up": "up", "↑": "up",
     "giam": "down", "thap": "down", "thap hon": "down", "nho hon": "down", "down": "down", "↓": "down",
     "khong vuot qua": "down", "toi da": "down", "⬇": "down", "⬆": "up", "toi thieu": "up",
@@ -411,7 +412,7 @@ def structure_part_direction(head_name: str, part_name: str, target: Target, dir
 # A sub-row named in a few words («- Số vụ», «- Số người chết») is a part of its indicator and reads with it.
 THIN_SUBROW_WORDS = 4
 _NAMED_BURDEN_REASONS = (_BURDEN_REASON, "tên chỉ tiêu nói về điều chưa làm được", "chỉ tiêu là mức trần")
-_NUMERIC_POINT = Target(text="1", op="=", value=1)  # a plan that says nothing about the direction
+_NUMERIC_POINT = Target(text="1", op="=", value=Decimal(1))  # a plan that says nothing about the direction
 _IN_WHICH_RE = re.compile(r"^trong\s+(?:đó|do)\s*[:,]?\s*", re.I)  # «Trong đó: số vụ nghiêm trọng» is a part
 
 

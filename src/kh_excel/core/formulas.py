@@ -78,11 +78,12 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
         conditions = _fault_conditions(a, columns, failures)
         if not conditions:
             return None, a.status_label  # a failure no formula can follow: the status as computed now
+        guards = conditions
     literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
     literal = (literal_ratio, a.status_label)
     t = ind.target
-    if not t.is_numeric or "result" not in columns or ind.growth_target or a.status == "khong_danh_gia" \
-            or judged_from_other_rows(a) or progress:
+    if not t.is_numeric or t.value is None or "result" not in columns or ind.growth_target \
+            or a.status == "khong_danh_gia" or judged_from_other_rows(a) or progress:
         return literal  # a plan of 0, a result in words, a bound or a structure (judged by its parts): not one formula
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")
@@ -90,8 +91,6 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     if not (_is_number(raw_r) or blank_result):
         return literal  # a number stored as text or an error: keep the computed value
     r = f"{col_letter(columns['result'])}{ind.row}"
-    if a.status == "so_lieu_loi":
-        guards = conditions
     guards = [f"ISERROR({r})", *(g for g in guards if g != f"ISERROR({r})")]
     # A percentage-formatted result cell holds fractions (0,953 shown as 95,3%): constants follow it.
     r_pct = _is_percent(ind.readings.get("result"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
+from types import MemberDescriptorType
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -150,7 +151,7 @@ class DeferredText(partial):
     __slots__ = ()
 
 
-_MESSAGE_SLOT = Finding.message  # the slot itself, under the property below
+_MESSAGE_SLOT: MemberDescriptorType = Finding.__dict__["message"]  # the slot itself, under the property below
 
 
 def _message(finding: Finding) -> str:
@@ -161,7 +162,7 @@ def _message(finding: Finding) -> str:
     return m
 
 
-Finding.message = property(_message, _MESSAGE_SLOT.__set__, doc="Vietnamese, NFC (made when first read)")  # type: ignore[assignment]
+setattr(Finding, "message", property(_message, _MESSAGE_SLOT.__set__, doc="Vietnamese, NFC (made when first read)"))
 
 
 @dataclass

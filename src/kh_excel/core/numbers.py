@@ -61,7 +61,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
-from typing import Any, Iterator
+from typing import Any, Iterator, cast
 
 from kh_excel.core.model import Target
 from kh_excel.core.text import clean, fold
@@ -172,7 +172,7 @@ class TargetReading:
 
 def _big_context(d: Decimal, places: int = 0) -> Context:
     """A context wide enough that quantizing `d` never fails for lack of precision."""
-    digits = len(d.as_tuple().digits) + max(d.as_tuple().exponent, 0) if d.is_finite() else 0
+    digits = len(d.as_tuple().digits) + max(cast(int, d.as_tuple().exponent), 0) if d.is_finite() else 0  # finite: an int
     return Context(prec=max(28, digits + places + 5), rounding=ROUND_HALF_UP)
 
 
@@ -247,7 +247,7 @@ def decimals_of(value: Decimal | int | float) -> int:
     d = value if isinstance(value, Decimal) else to_decimal(value)
     if not d.is_finite():
         return 0
-    return max(0, -d.as_tuple().exponent)
+    return max(0, -cast(int, d.as_tuple().exponent))  # finite: an int
 
 
 # --------------------------------------------------------------------------- Excel formats
@@ -673,7 +673,7 @@ def _target(text: str, op: str, value: Decimal | None = None, high: Decimal | No
 
 if [f.name for f in fields(Target)] != ["text", "op", "value", "high"] or hasattr(Target, "__post_init__") \
         or "__slots__" in vars(Target):  # pragma: no cover - the model changed: build it the ordinary way
-    _target = Target  # noqa: F811
+    _target = Target  # type: ignore[assignment]  # noqa: F811
 
 
 def _text_target(text: str) -> TargetReading:
@@ -683,7 +683,7 @@ def _text_target(text: str) -> TargetReading:
 def _numeric_cell_text(parsed: ParsedNumber, places: int | None = None) -> str:
     """The number as the cell shows it (its format's decimals); the value itself keeps every digit."""
     figure = parsed.value.scaleb(2) if parsed.percent else parsed.value
-    if places is not None and -figure.as_tuple().exponent <= places:
+    if places is not None and -cast(int, figure.as_tuple().exponent) <= places:  # a cell's figure: finite
         places = None  # already padded to the shown decimals
     return format_number(figure, places) + ("%" if parsed.percent else "")
 
@@ -849,8 +849,8 @@ def parse_result_text(value: str) -> ResultReading | None:
     m = _LEVEL.match(key) or _CHANGE.match(key)
     if m:
         change = "" if m.re is _LEVEL else m.group(1)
-        words = len(m.group(0).split())
-        work = (_LEADING_WORDS.get(words) or re.compile(r"^\s*(?:\S+\s+){%d}" % words)).sub("", work)
+        n_words = len(m.group(0).split())
+        work = (_LEADING_WORDS.get(n_words) or re.compile(r"^\s*(?:\S+\s+){%d}" % n_words)).sub("", work)
     reading = _parse_target_text(work)
     t = reading.target
     if t.op == "text" or t.value is None:

@@ -13,7 +13,7 @@ from operator import itemgetter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import (
@@ -25,6 +25,7 @@ from kh_excel.core.model import (
     Table,
     Target,
     EMPTY_TARGET,
+    RowKind,
 )
 from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text,
                                   parse_target_ex, reduction_plan, signed_change)
@@ -234,7 +235,7 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
         result_years = {y for _, _, y in results}
         paired = [t for t in targets if t[2] is not None and t[2] in result_years]
         if paired:
-            target = max(paired, key=lambda t: t[2])
+            target = max(paired, key=itemgetter(2))
         else:
             target = max(targets, key=lambda t: t[2] or 0)
         found["target"] = target[:2]
@@ -247,9 +248,9 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
             best = max(range(len(same)), key=lambda i: (_result_preference(same[i][1]), i))
             found["result"] = same[best][:2]
         elif later:
-            found["result"] = min(later, key=lambda x: x[2])[:2]
+            found["result"] = min(later, key=itemgetter(2))[:2]
         if older:
-            found["previous"] = max(older, key=lambda x: x[2])[:2]
+            found["previous"] = max(older, key=itemgetter(2))[:2]
     elif results:
         # Results only: the latest year's is the result, the one before it the previous year (TH 2023, ƯTH 2024).
         latest = max((y for _, _, y in results if y is not None), default=None)
@@ -258,7 +259,7 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
         found["result"] = same[best][:2]
         older = [x for x in results if latest is not None and x[2] is not None and x[2] < latest]
         if older:
-            found["previous"] = max(older, key=lambda x: x[2])[:2]
+            found["previous"] = max(older, key=itemgetter(2))[:2]
     return found
 
 
@@ -1029,7 +1030,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         else:
             raw = shown = dict(zip(roles, row_values(row)))
         # The cells of roles that never inherit from a merge are the row's own (raw[role], read directly).
-        stt_raw = row[c_stt] if has_stt else None
+        stt_raw = row[c_stt] if c_stt is not None else None
         stt_from_merge = has_anchors and has_stt and _is_blank(stt_raw) and (r, c_stt) in anchors
         if stt_raw is None:
             stt = ""
@@ -1054,10 +1055,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         v = shown.get("unit")
         unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
-        result_raw = row[c_result] if has_result else None
+        result_raw = row[c_result] if c_result is not None else None
         if isinstance(result_raw, str):
             result_raw = _unless_placeholder(result_raw)
-        previous_raw = row[c_previous] if has_previous else None
+        previous_raw = row[c_previous] if c_previous is not None else None
         if isinstance(previous_raw, str):
             previous_raw = _unless_placeholder(previous_raw)
         lead_raw = shown.get("lead")
@@ -1129,13 +1130,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if fname.rstrip(" :") in _TOTAL_NAMES:
                 continue  # a total row is arithmetic, not an indicator
 
+        kind: RowKind
         if is_roman:
             kind, number = "indicator", None
             add_warning("roman_indicator", r, "stt", name, stt=stt)
         elif not stt_from_merge and (number := int(stt) if stt.isdigit() and stt.isascii() and len(stt) <= 6
                                      else _stt_number(stt)) is not None:
             kind = "indicator"
-        elif stt_raw.__class__ is ErrorValue and has_data and (current is None or _numbered_next(rows, r, c_stt, last)):
+        elif stt_raw.__class__ is ErrorValue and c_stt is not None and has_data and (current is None or _numbered_next(rows, r, c_stt, last)):
             # a numbering formula gone wrong («=A11+1» → #REF!) among numbered rows: an indicator whose number is
             # unknown, never a part of the one above (the error is reported: error_values), so that a document made
             # anyway keeps its rows; among sub-rows («+», «-» next) it stays one of them
@@ -1150,10 +1152,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
 
         try:
-            lead, cooperate = cells_roles(lead_raw, shown.get("cooperate"), registry_id)
+            lead_read, cooperate_read = cells_roles(lead_raw, shown.get("cooperate"), registry_id)
         except TypeError:  # an unhashable value: not from a sheet, but read it all the same
-            lead, cooperate = _roles_cached(_agencies(lead_raw), _agencies(shown.get("cooperate")))
-        lead, cooperate = list(lead), list(cooperate)
+            lead_read, cooperate_read = _roles_cached(_agencies(lead_raw), _agencies(shown.get("cooperate")))
+        lead, cooperate = list(lead_read), list(cooperate_read)
         v = shown.get("leader")
         leader = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         if kind == "subrow" and current is not None:
@@ -1175,7 +1177,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         growth_target, growth_base, growth_period = False, None, (0, 0, 0)
         fall = None  # a plan to fall in % («Giảm 5%»), read below as a growth plan of -5%
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
-            fmt = fmts.get((r, c_target)) if fmts else None
+            fmt = fmts.get((r, c_target)) if fmts and c_target is not None else None
             # (parse_target_ex of a float is _numeric_target's reading)
             reading = _numeric_target(target_raw, fmt) if target_raw.__class__ is float \
                 else _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
@@ -1205,7 +1207,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if result_raw.__class__ is ErrorValue:
                 result_text = str(result_raw)
             else:
-                fmt = fmts.get((r, c_result)) if fmts else None
+                fmt = fmts.get((r, c_result)) if fmts and c_result is not None else None
                 # (parse_number of a float without a format is _float_number's reading)
                 p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
                 if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
@@ -1229,7 +1231,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         previous = None
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
-            fmt = fmts.get((r, c_previous)) if fmts else None
+            fmt = fmts.get((r, c_previous)) if fmts and c_previous is not None else None
             p = _float_number(previous_raw) if fmt is None and previous_raw.__class__ is float else parse_number(previous_raw, fmt)
             readings["previous"] = p
             if p is not None:
@@ -1303,7 +1305,7 @@ def _describe_result(rr: ResultReading) -> str:
     if rr.kind == "qualitative":
         return "kết quả ghi bằng lời, không đánh giá bằng số"
     if rr.kind == "range":
-        what = f"{change}trong khoảng {v} – {format_number(t.high)}"
+        what = f"{change}trong khoảng {v} – {format_number(cast(Decimal, t.high))}"  # a range has its high
     elif rr.kind == "bound":
         what = f"{change}{ {'>': 'lớn hơn', '>=': 'từ', '<': 'nhỏ hơn', '<=': 'không quá'}[t.op]} {v}"
     else:

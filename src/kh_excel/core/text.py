@@ -15,7 +15,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap
 
 
 def clean(value: object) -> str:
@@ -71,7 +74,7 @@ _FOLD = _fold_table()
 # other languages' letters, control characters) raises and takes the general path. The letters that
 # Windows-1252 cannot encode (ă đ ơ ư ạ…ỹ, all above U+00FF) get the codes from 128 up, so "the text
 # holds one" — what rules out legacy-font text — is `not encoded.isascii()`.
-def _fast_fold_tables() -> tuple[object, bytes, str]:
+def _fast_fold_tables() -> tuple[_EncodingMap, bytes, str]:
     letters = {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy"
                for tone in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")}
     letters = {ch for ch in letters if not ch.isascii()} | {"đ"}
@@ -759,7 +762,8 @@ def _display_symbol_name(text: str) -> tuple[str, str, str]:
     if encoded.isascii():
         return _display_name(text)  # no letter that rules out legacy-font text
     folded = encoded.translate(_FAST_FOLD_BYTES).decode("ascii")
-    pieces, start = [], 0
+    pieces: list[str] = []
+    start = 0
     for m in _NOT_FAST.finditer(text):
         pieces += folded[start:m.start()], m.group()
         start = m.end()

@@ -16,7 +16,7 @@ from operator import attrgetter, is_not, methodcaller, not_
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any, Container, Iterable
+from typing import Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import SHARE_PREFIXES
@@ -29,7 +29,7 @@ from kh_excel.core.table import structure_parts
 @dataclass(frozen=True)
 class FindingType:
     code: str
-    severity: str  # "error" | "warning"
+    severity: Literal["error", "warning"]
     title: str
     template: str  # str.format template over the finding's params
 
@@ -176,6 +176,7 @@ def growth_how(ind: Indicator) -> str:
     rr = ind.result_reading
     if a.status in ("vuot", "dat", "khong_dat"):
         if a.growth_kind == "avg_yearly":
+            assert a.growth_period is not None  # (avg_yearly always has its period)
             first, last = a.growth_period
             return f"chương trình so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
         if ind.result is None and rr is not None and rr.change:
@@ -199,7 +200,7 @@ def _text_issues(raw: str, multi_line_ok: bool) -> tuple[tuple[str, dict], ...]:
     if enc:
         converted = vtext.clean(vtext.convert_legacy(raw, enc))
         return (("legacy_encoding", {"value": vtext.clean(raw), "encoding": _ENCODING_WORDS.get(enc, enc), "converted": converted}),)
-    out = []
+    out: list[tuple[str, dict]] = []
     if not _is_nfc(raw):
         out.append(("nfd_text", {}))
     stripped = raw.replace("\u00a0", " ")
@@ -271,8 +272,9 @@ class _Checker:
             row, indicator, cell = None, "", ""
         params = {"cell": cell, "indicator": indicator, "row": "" if row is None else row, **params}
         ft = CATALOGUE[code]
+        # (the message slot holds the DeferredText until model.Finding.message reads it: a str to every reader)
         self.out.append(Finding(code, ft.severity, self.t.sheet, cell, row, indicator,
-                                DeferredText(_message_text, ft.template, params), params))
+                                DeferredText(_message_text, ft.template, params), params))  # type: ignore[arg-type]
 
     def column(self, role: str) -> list[Any]:
         """The cell of `role` of each indicator, in order (None where the row has none): read once."""
@@ -374,7 +376,7 @@ class _Checker:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return
         if type(raw) is float or type(raw) is int:  # the common cell: a number the reader read
-            reading = ind.readings.get(role)
+            reading: Any = ind.readings.get(role)
             if reading is not None and (role != "target" or reading.target.op != "text"):
                 return
         if isinstance(raw, ErrorValue):
@@ -516,8 +518,9 @@ class _Checker:
                     hint = f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
                 if role != "target" and not hint:
                     plans = [p.target.value for p in parts]
-                    if all(v is not None for v in plans) and abs(sum(plans, Decimal(0)) - 100) <= Decimal("0.1"):
-                        culprit = max(parts, key=lambda p: abs(getter(p) - p.target.value))
+                    if all(v is not None for v in plans) and abs(sum(cast("list[Decimal]", plans), Decimal(0)) - 100) <= Decimal("0.1"):
+                        # (every part has its figure, or hint would be set, and its plan)
+                        culprit = max(parts, key=lambda p: abs(cast(Decimal, getter(p)) - cast(Decimal, p.target.value)))
                         hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
@@ -693,7 +696,7 @@ _OUTLINE = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*\S")
 def _numbered_under(name: str, head: str) -> bool:
     """«2.1. Thịt hơi» is numbered under «2. Sản phẩm chăn nuôi» (outline numbers typed in names)."""
     a, b = _OUTLINE.match(name), _OUTLINE.match(head)
-    return bool(a and b) and a.group(1).startswith(b.group(1) + ".")
+    return a is not None and b is not None and a.group(1).startswith(b.group(1) + ".")
 
 
 def _part_headings(inds: list[Indicator]) -> set[int]:
