@@ -98,3 +98,24 @@ def test_the_report_of_a_title_period_says_progress(tmp_path):
     text = "\n".join(docx_paragraphs(out))
     assert "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu 6 tháng đầu năm 2026" in text
     assert "không đạt kế hoạch" not in text.replace("chưa đánh giá đạt hay không đạt kế hoạch", "")
+
+
+@pytest.mark.parametrize("half", ["Sáu tháng đầu năm 2026", "Nửa đầu năm 2026", "6 tháng đầu năm 2026"])
+def test_a_period_group_in_any_wording_is_a_period_never_an_area(tmp_path, half):
+    """Groups «Sáu tháng đầu năm 2026» | «Cả năm 2026» (Kế hoạch, Thực hiện under each): «Sáu tháng» was taken for an
+    area group (a commune's), so the 6 months' plan (500) was read beside the year's estimate (1.100) and judged
+    «Vượt» 220%. A period group pairs its own plan and result; the year's, filled, is the default."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "ĐVT", half, None, "Cả năm 2026", None])
+    ws.append([None, None, None, "Kế hoạch", "Thực hiện", "Kế hoạch", "Ước thực hiện"])
+    ws.append([1, "Thu ngân sách", "Tỷ đồng", 500, 450, 1000, 1100])
+    for m in ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"):
+        ws.merge_cells(m)
+    wb.save(tmp_path / "g.xlsx")
+    t = read_workbook(tmp_path / "g.xlsx")
+    assert t.groups == [] and t.periods == [half, "Cả năm 2026"]
+    ind = t.indicators[0]
+    assert (ind.target.value, ind.result) == (Decimal(1000), Decimal(1100))   # the year's pair: 110,0%
+    half_year = read_workbook(tmp_path / "g.xlsx", period=half).indicators[0]
+    assert (half_year.target.value, half_year.result) == (Decimal(500), Decimal(450))

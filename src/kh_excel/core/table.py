@@ -455,6 +455,7 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     Default: the whole-area group (Toàn tỉnh, Toàn huyện, Tổng số, Cộng), else the first; the
     period covering most of the year that has figures. Sets header.columns/labels/groups/periods.
     """
+    from kh_excel.core.periods import months_named, span_of  # (core.periods reads core.table's period_months)
     rows, hrs = grid.rows, header.rows
     area_of: list[str | None] = [None] * width
     period_of: list[str | None] = [None] * width
@@ -466,7 +467,9 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
         h = _fold(label)
         if not h or header_role(label) is not None:
             continue  # a label that names a role ("Kế hoạch năm 2026", "So sánh %")
-        is_period = bool(_PERIOD_LABEL.search(h))
+        # a period in any wording («Sáu tháng đầu năm», «6T/2026», «Nửa đầu năm»): never an area group, whose plan
+        # would be paired with another period's result
+        is_period = bool(_PERIOD_LABEL.search(h)) or span_of(label) is not None
         if not is_period and not _YEAR_WORDS.sub("", h).strip(" -–.,:()/"):
             continue  # "Năm 2025", "Giai đoạn 2021-2025": years are paired by the column labels
         for c in range(c1, min(c2 + 1, width)):
@@ -513,7 +516,7 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
         def has_figures(p: str) -> bool:
             res = figures(chosen_area, p).get("result")
             return res is not None and _has_figures(rows, res[0], hrs[-1] + 1)
-        ranked = sorted(range(len(periods)), key=lambda i: (has_figures(periods[i]), period_months(periods[i]), i))
+        ranked = sorted(range(len(periods)), key=lambda i: (has_figures(periods[i]), months_named(periods[i]), i))
         chosen_period = periods[ranked[-1]]
     grouped = figures(chosen_area, chosen_period)
     plain = roles_where(lambda c: not area_of[c] and not period_of[c])
