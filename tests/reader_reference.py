@@ -25,7 +25,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", *_INHERITED_ROLES) if k in cols}, first)
     title_lines = []
     for r in range(0, header.rows[0]):
-        parts = [_str(v) for v in rows[r] if not _is_blank(v)]
+        parts = [t for v in rows[r] if not _is_blank(v) and not _table._NATIONAL.match(_fold(t := _str(v)))]  # (added)
         if parts:
             title_lines.append(" ".join(dict.fromkeys(parts)))
 

@@ -236,3 +236,52 @@ def test_the_header_lines_are_the_name_and_fit_where_they_can(head, words):
     assert " ".join(lines) == name and len(lines) <= 4
     if len(lines) > 1:
         assert all(L.pt_to_mm(text_width_pt(x, L.SIZE["ban_hanh"], bold=True)) <= L.HEADER_COLS_MM[0] for x in lines)
+
+
+# ---------------------------------------------------------------- rev8: what is no department's header
+
+def test_the_national_motto_beside_the_body_is_no_part_of_its_name(tmp_path):
+    """rev8 #4: the issuer and «CỘNG HÒA … / Độc lập - Tự do - Hạnh phúc» on the same rows, as every header is laid
+    out, gave «SỞ KẾ HOẠCH VÀ ĐẦU TƯ ĐỘC LẬP - TỰ DO - HẠNH PHÚC» and «/BC-SKHĐTĐLTDHP»."""
+    import openpyxl
+    from kh_excel.api import read_workbook
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["UBND TỈNH LÀO CAI", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ws.append(["SỞ KẾ HOẠCH VÀ ĐẦU TƯ", None, None, "Độc lập - Tự do - Hạnh phúc"])
+    ws.append(["BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 100, 110, "Sở Tài chính"])
+    wb.save(tmp_path / "so.xlsx")
+    table = read_workbook(tmp_path / "so.xlsx")
+    assert table.title_lines == ["UBND TỈNH LÀO CAI", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+                                 "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026"]
+    c = build_context(evaluate(table), None, "bao-cao", today=date(2026, 12, 2))
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"] and c["vb"]["dong_so"].endswith("/BC-SKHĐT")
+
+
+@pytest.mark.parametrize("lines", [
+    ["BÁO CÁO CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI",
+                                                               "Sở Kế hoạch và Đầu tư tổng hợp"],  # a drafter's line
+    ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "BÁO CÁO CÁC CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI",
+     "(Kèm theo Báo cáo số 120/BC-UBND ngày 01/12/2026 của UBND tỉnh Lào Cai)"],   # a committee's appendix
+])
+def test_a_committees_table_a_department_drafted_stays_the_committees(lines):
+    """rev8 #6: a line in sentence case naming the office that compiled the table, or the appendix of the
+    committee's own report, made the whole document the Sở's («SỞ … TỔNG HỢP», «/BC-SKHĐTTH», GIÁM ĐỐC)."""
+    c = _ctx(lines)
+    assert _text(c["cq"]["ban_hanh"]) == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"] and c["vb"]["dong_so"].endswith("/BC-UBND")
+
+
+def test_a_sos_own_division_is_no_issuer():
+    """«SỞ KẾ HOẠCH VÀ ĐẦU TƯ» over «PHÒNG TỔNG HỢP»: the division drafted it; the Sở issues (Decree 30: a division
+    issues no document of its own)."""
+    c = _ctx(["UBND TỈNH LÀO CAI", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "PHÒNG TỔNG HỢP", "BÁO CÁO CÁC CHỈ TIÊU NĂM 2026"])
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ"] and c["vb"]["dong_so"].endswith("/BC-SKHĐT")
+
+
+def test_a_huge_body_line_is_laid_out_at_once():
+    """rev8 #9: a title cell «SỞ …» of 600 words hung `render` (the breaks tried grew with the words cubed): a name
+    no four lines hold is one line that wraps, found without trying breaks."""
+    name = "SỞ " + " ".join(["NÔNG NGHIỆP"] * 300)
+    assert header_lines(name, L.SIZE["ban_hanh"], True) == [name]

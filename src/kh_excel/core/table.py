@@ -910,6 +910,11 @@ def _is_upper_title(s: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+# The national name and motto a document's header writes on the right («CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Độc lập -
+# Tự do - Hạnh phúc»), beside the issuer on the same rows: no part of the table's title, nor of the issuer's name.
+_NATIONAL = re.compile(r"\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc)\b")
+
+
 @without_gc
 def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
@@ -927,7 +932,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", *_INHERITED_ROLES) if k in cols}, first)
     title_lines = []
     for r in range(0, header.rows[0]):
-        parts = [_str(v) for v in rows[r] if not _is_blank(v)]
+        parts = [t for v in rows[r] if not _is_blank(v) and not _NATIONAL.match(_fold(t := _str(v)))]
         if parts:
             title_lines.append(" ".join(dict.fromkeys(parts)))
 

@@ -197,7 +197,10 @@ def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[st
     above it; a people's committee above it, or none above a Sở or a Phòng, is the committee of `committee_place`
     («TỈNH LÀO CAI»: the issuer's place, docs.context.issuer_place) written «UBND TỈNH LÀO CAI», a gap where the
     place is not known, as a Cục's or a Chi cục's governing body no line names. None for a committee's own table."""
-    lines = _body_lines(table)
+    lines = _department_lines(table)
+    if len(lines) > 1 and lines[-1].startswith("PHÒNG") and _DEPARTMENT_LINE.match(lines[-2]) \
+            and not lines[-2].startswith("PHÒNG"):
+        lines = lines[:-1]  # «SỞ …» over «PHÒNG TỔNG HỢP»: a Sở's own division drafted it, the Sở issues it
     if not lines or not _DEPARTMENT_LINE.match(lines[-1]):
         return None
     name, dept = _department([lines[-1]]) or ("", DEPARTMENTS[0])
@@ -240,8 +243,13 @@ def header_lines(name: str, size: float, bold: bool) -> list[str]:
         best = min(found, key=lambda f: f[:4]) if found else None
         return (best[0], best[4]) if best else None
 
+    if width(name) > 4 * box or len(name.split()) > _MOST_HEADER_WORDS:
+        return [name]  # no four lines hold it (a hostile or pasted cell): one line that wraps, found at once
     best = fit(name, 2)
     return best[1] if best else [name]
+
+
+_MOST_HEADER_WORDS = 24  # the splits tried grow with the words squared at each of two levels: a name is shorter
 
 
 def _governing_line(dept: Department, committee_place: str) -> str:
@@ -331,6 +339,20 @@ def _body_lines(table: Table) -> list[str]:
     """The title lines, upper case, that only name a body (_BODY_LINE)."""
     return [u for u in (unicodedata.normalize("NFC", txt(x)).strip().upper() for x in table.title_lines)
             if _BODY_LINE.match(u)]
+
+
+# «(Kèm theo Báo cáo số 120/BC-UBND … của UBND tỉnh Lào Cai)»: the table is a committee's document's appendix
+_COMMITTEES_APPENDIX = re.compile(r"^\(?\s*kem theo\b.*\bcua (?:ubnd|uy ban nhan dan)\b")
+
+
+def _department_lines(table: Table) -> list[str]:
+    """The body lines (_body_lines) of a header as one writes it: in capitals in the sheet («SỞ KẾ HOẠCH VÀ ĐẦU TƯ»),
+    never a drafter's line in sentence case («Sở Kế hoạch và Đầu tư tổng hợp»); none for the appendix of a
+    committee's document («(Kèm theo Báo cáo … của UBND tỉnh …)»), whatever office drafted it."""
+    written = [unicodedata.normalize("NFC", txt(x)).strip() for x in table.title_lines]
+    if any(_COMMITTEES_APPENDIX.match(fold(t)) for t in written):
+        return []
+    return [t for t in written if t == t.upper() and _BODY_LINE.match(t)]
 
 
 def appendix_title(table: Table) -> str:
@@ -803,7 +825,7 @@ def _own_chairman(table: Table, province: tuple[str, str] | None, level: str) ->
     names the table's leaders, so settings naming another place, or an issuer whose level or place the data does not
     give, leave the signer a gap (a guessed name in a signed document is the worst failure)."""
     own = _titled_place(table)
-    if any(_DEPARTMENT_LINE.match(f) for f in _body_lines(table)):
+    if any(_DEPARTMENT_LINE.match(f) for f in _department_lines(table)):
         return ""   # a Sở's table («UBND TỈNH LÀO CAI» over «SỞ KẾ HOẠCH VÀ ĐẦU TƯ»): its leaders sign for the Sở
     if not (province and own and level) or fold(own[0]) != fold(level) or fold(province[0]) != fold(level):
         return ""
