@@ -32,6 +32,7 @@ def _book(path, result_head: str, plan_head: str = "Kế hoạch năm 2026",
                                   "Thực hiện đến nay", "Thực hiện tháng 6 năm 2026", "Thực hiện Q2/2026",
                                   "Thực hiện 1-6/2026", "Thực hiện tháng 1-6/2026", "TH 6th/2026",
                                   "Thực hiện học kỳ I", "Thực hiện đến 15/11/2026"])
+# (and judged: «Thực hiện tháng 1-12/2026», «Ước thực hiện năm 2026 (6T đầu năm + ước 6T cuối năm)»: see below)
 def test_a_part_of_the_year_is_progress_not_a_judgement(tmp_path, head):
     att = check(read_workbook(_book(tmp_path / "t.xlsx", head))).attainment
     first, second = att.assessments
@@ -80,7 +81,13 @@ def test_the_ribbons_column_writes_values_for_a_part_of_the_year(tmp_path):
 
 @pytest.mark.parametrize("title,head,judged", [
     ("BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026", "Thực hiện", False),     # the title says
-    ("BÁO CÁO SỐ LIỆU ĐẾN 30/6/2026", "Thực hiện năm 2026", False),             # a year's actuals so far
+    # a label naming the year is the year's, whatever the title says (rev8: «… tháng 12 và năm 2026», «… và kế hoạch
+    # 6 tháng đầu năm 2027», «PHƯỜNG BẾN NGHÉ Q1» made whole-year tables progress)
+    ("BÁO CÁO SỐ LIỆU ĐẾN 30/6/2026", "Thực hiện năm 2026", True),
+    ("BÁO CÁO TÌNH HÌNH KT-XH THÁNG 12 VÀ NĂM 2026", "Thực hiện năm 2026", True),
+    ("KẾT QUẢ THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2027", "Thực hiện năm 2026", True),
+    ("CÁC CHỈ TIÊU NĂM 2026 PHƯỜNG BẾN NGHÉ Q1", "Thực hiện", True),
+    ("BÁO CÁO CẬP NHẬT ĐẾN NAY", "Thực hiện", True),                          # a title's part of no length: no
     ("BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2026", "Ước thực hiện năm 2026", True),  # a year's estimate: the year
     ("Lào Cai, ngày 10 tháng 6 năm 2026", "Thực hiện", True),                      # a date of signing: no period
 ])
@@ -119,3 +126,11 @@ def test_a_period_group_in_any_wording_is_a_period_never_an_area(tmp_path, half)
     assert (ind.target.value, ind.result) == (Decimal(1000), Decimal(1100))   # the year's pair: 110,0%
     half_year = read_workbook(tmp_path / "g.xlsx", period=half).indicators[0]
     assert (half_year.target.value, half_year.result) == (Decimal(500), Decimal(450))
+
+
+@pytest.mark.parametrize("head", ["Thực hiện tháng 1-12/2026", "Ước thực hiện năm 2026 (6T đầu năm + ước 6T cuối năm)",
+                                  "Ước thực hiện năm 2026 (tính đến tháng 12)", "TH năm 2026 (12T)"])
+def test_a_label_naming_the_year_is_judged_whatever_its_note_says(tmp_path, head):
+    """rev8 #2: a note in brackets about how the year's figure was made is no part of the year."""
+    first = check(read_workbook(_book(tmp_path / "t.xlsx", head))).attainment.assessments[0]
+    assert first.status == "khong_dat" and first.ratio == Decimal("40.0")

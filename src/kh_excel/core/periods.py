@@ -27,11 +27,11 @@ PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
     (r"\b(?:den|toi|tinh den)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b", "date"),  # «đến 30/6/2026»
     (r"\b(?:den|toi)\s+(?:nay|hien nay|thoi diem|thoi diem hien tai|ky bao cao)\b", UNKNOWN_PART),
     (r"\btu\s+dau\s+nam\b", UNKNOWN_PART),                          # «từ đầu năm» with no end
+    (r"\b(?:thang\s+)?0?1\s*-\s*(\d{1,2})\s*/\s*(?:19|20)\d\d\b", "n"),  # «1-6/2026», «tháng 1-12/2026»
     (r"\bthang\s+\d{1,2}\b", UNKNOWN_PART),                          # one month: «tháng 6/2026»
     (r"\bhoc\s+ky\b", UNKNOWN_PART),                                 # «học kỳ I»
     (r"\b(\d{1,2})\s*th\b", "n"),                                    # «TH 6th/2026»
-    (r"\b(?:thang\s+)?0?1\s*-\s*(\d{1,2})\s*/\s*(?:19|20)\d\d\b", "n"),  # «1-6/2026», «tháng 1-6/2026»
-    (r"\bq\s*[1-4]\b", 3),                                           # «Q2/2026»
+    (r"\bq\s*[1-4]\s*(?:[/-]\s*(?:19|20)\d\d|\s+nam)\b", 3),            # «Q2/2026» (not «Q1», a district)
 )
 _PART_OF_YEAR = tuple((re.compile(p), how) for p, how in PART_OF_YEAR_WORDS)
 _LONG_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
@@ -74,7 +74,6 @@ _TITLE_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19
 _TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")  # before folding: «Số» ≠ «Sở»
 _UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
 _YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ESTIMATE = re.compile(r"\b(?:uoc|uth|du kien)\b")
 
 
 def title_period_text(lines: list[str]) -> str:
@@ -90,20 +89,32 @@ def title_period_text(lines: list[str]) -> str:
     return _TITLE_DATE.sub(keep_up_to, text)
 
 
+_NOTE_IN_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def label_span(label: str) -> int | None:
+    """span_of a column's label, its notes in brackets aside where the rest names the year: «Ước thực hiện năm 2026
+    (6T đầu năm + ước 6T cuối năm)», «Thực hiện năm 2026 (tính đến tháng 12)» are the year's."""
+    main = _NOTE_IN_BRACKETS.sub(" ", label or "")
+    if main != (label or "") and span_of(main) is None and _YEAR_NAMED.search(main):
+        return None
+    return span_of(label)
+
+
 def result_span(table: Table) -> int | None:
     """The span of the year the table's results cover (span_of): the period the reader chose, else the result
-    column's own label; a label that names neither a span nor a year («Thực hiện») is the title's («… 6 THÁNG
-    ĐẦU NĂM 2026»), and so is a year's actual figure («Thực hiện năm 2026») under a title of a part of the year
-    («… ĐẾN 30/6/2026»); a year's estimate («Ước thực hiện năm 2026») is the whole year's."""
+    column's own label; a label that names neither a span nor a year («Thực hiện») is the title's, where the title
+    names a part of the year of known length («… 6 THÁNG ĐẦU NĂM 2026»). A label naming the year is the year's,
+    whatever the title says of other figures («… tháng 12 và năm 2026», «… và kế hoạch 6 tháng đầu năm 2027»)."""
     label = table.column_headers.get("result", "")
     for text in (table.period or "", label):
-        span = span_of(text)
+        span = label_span(text)
         if span is not None:
             return span
+    if _YEAR_NAMED.search(label):
+        return None
     title = span_of(title_period_text(table.title_lines))
-    if not _YEAR_NAMED.search(label) or (title is not None and not _ESTIMATE.search(fold(label))):
-        return title
-    return None
+    return title if title is not None and 0 < title < 12 else None
 
 
 # The reason of a row that is progress, not a judgement (its ratio kept: «bằng 40,0% kế hoạch năm»).
