@@ -540,6 +540,7 @@ def test_late_forms_are_collected_into_the_merged_copy(tmp_path):
 @pytest.mark.parametrize("lines", [
     # Decree 30's layout: «Kính gửi:» alone, then one addressee a line
     (["PHÒNG KINH TẾ"], ["Kính gửi:"], ["- Phòng Nông nghiệp;"], ["- Phòng Tài chính."]),
+    (["PHÒNG KINH TẾ"], ["Kính gửi:"], ["Phòng Nông nghiệp"]),                           # (rev8 #3) one, unmarked
     (["PHÒNG KINH TẾ"], ["V/v cung cấp số liệu theo đề nghị của Phòng Nông nghiệp"]),   # the subject names another
     (["PHÒNG KINH TẾ"], ["Kính gởi: Phòng Nông nghiệp"]),                                 # the southern spelling
     (["PHÒNG KINH TẾ"], ["K/g: Phòng Nông nghiệp"]),

@@ -261,3 +261,26 @@ def test_a_companion_indicator_under_a_numbered_item_is_named_alone(tmp_path):
     assert "Tỷ lệ bao phủ bảo hiểm y tế" in names and "Số giường bệnh trên 1 vạn dân" in names
     assert "Diện tích (Sản xuất lúa)" in names and "Năng suất bình quân cả năm (Sản xuất ngô)" in names
     assert not any("(Tỷ lệ lao động nông nghiệp" in n for n in names)
+
+
+def test_a_part_under_an_indicator_keeps_its_indicators_name(tmp_path):
+    """rev8 #8: «Khu vực dịch vụ», «Diện tích gieo trồng cả năm», «Mức giảm so với năm trước» say nothing alone: an
+    unmarked row is a companion indicator only when its name begins as an indicator's does («Tỷ lệ …», «Số …»)."""
+    import openpyxl
+
+    from kh_excel.api import read_workbook
+    from kh_excel.core.gate import check
+    from kh_excel.docs import wording as W
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
+    for row in (["1", "Tốc độ tăng trưởng kinh tế", "%", 7, 7.2],
+                [None, "Khu vực dịch vụ", "%", 7, 7.5],
+                ["2", "Sản lượng lương thực có hạt", "Nghìn tấn", 300, 290],
+                [None, "Diện tích gieo trồng cả năm", "Nghìn ha", 62, 60]):
+        ws.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    items = W.items(check(read_workbook(tmp_path / "t.xlsx")).attainment.assessments, W.growth_words)
+    names = [e.result.split(":")[0] for e in items]
+    assert "Khu vực dịch vụ (Tốc độ tăng trưởng kinh tế)" in names
+    assert "Diện tích gieo trồng cả năm (Sản lượng lương thực có hạt)" in names

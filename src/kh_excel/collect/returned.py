@@ -214,15 +214,16 @@ _LIST_MARK = re.compile(r"^\s*[-+•–*]")
 
 def _sender_lines(texts: list[str]) -> list[str]:
     """A file's title lines without what names its addressees or its subject (see _ADDRESSEE)."""
-    out, listing = [], False
+    out, listing, first = [], False, False
     for t in (unicodedata.normalize("NFC", t) for t in texts if t):  # (the fold of an NFC text keeps its length)
         f = _SENDER_MARK.sub(lambda m: " " * len(m.group(0)), vtext.fold(t))
-        if _SUBJECT.match(f) or (listing and _LIST_MARK.match(f)):
+        if _SUBJECT.match(f) or (listing and (first or _LIST_MARK.match(f))):
+            first = False  # the line right after a bare «Kính gửi:» is an addressee, marked or not
             continue
-        listing = False
+        listing = first = False
         m = _ADDRESSEE.search(f)
         if m:
-            listing = not f[m.end():].strip(" :")  # «Kính gửi:» alone: the addressees follow, one a line
+            listing = first = not f[m.end():].strip(" :")  # «Kính gửi:» alone: the addressees follow, one a line
             t = t[:m.start()]
         out.append(t)
     return out

@@ -661,7 +661,13 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
     them, not a part of it. Its name stands alone (seed 004: «Tỷ lệ bao phủ bảo hiểm y tế (95,7%)»); naming the
     row above beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»)."""
     return (not _mark(ind) and context.kind == "indicator" and bool(context.target.text)
-            and len(clean(ind.name).split()) >= 4)
+            and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(_INDICATOR_HEADS))
+
+
+# How an indicator's own name begins (folded), as the tables' numbered rows do: a row named so is one in full; a part
+# («Khu vực dịch vụ», «Diện tích gieo trồng cả năm», «Mức giảm so với năm trước», «Riêng vùng …») is not.
+_INDICATOR_HEADS = ("ty le ", "ty trong ", "so ", "tong ", "toc do ", "chi so ", "thu nhap ", "gia tri ", "xa phuong ",
+                    "xa, phuong ", "giam ty le ", "tuoi tho ", "thu ngan sach ", "von dau tu ")
 
 
 def _mark(ind: Indicator) -> str:
