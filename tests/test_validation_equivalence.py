@@ -209,6 +209,8 @@ class _Checker:
         serials = {s.title: s.serial for s in self.t.sections if s.serial}
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
+                if ind.kind == "indicator" and previous is not None and isinstance(ind.raw.get("stt"), ErrorValue):
+                    previous += 1  # (added after the copy: a failed numbering formula holds the next number)
                 continue
             n = ind.number
             here = (ind.section_numeral, ind.section)
