@@ -356,3 +356,9 @@ def test_inert_symbols_are_kept_by_clean_and_fold():
         for s in (f"Ấp {ch} ă", f"ă{ch}", f"{ch}ơ  ", f"Ư {ch}{ch} (*)"):
             name, mark = X.split_footnote(ref_display_str(s))
             assert X.display_name(s) == (name, mark, ref_fold(name)), hex(ord(ch))
+
+
+def test_a_name_that_is_the_passive_word_alone_reads_as_the_reference_does():
+    """Hypothesis drew «BỊ»: the fast test for «bị» as a word looked for it before or after a space only."""
+    _same_direction("BỊ")
+    _same_direction("bị")

@@ -266,7 +266,7 @@ def _trigger(folded: str) -> bool:
     """Does the folded name hold a word `_named_direction` looks for? One search of the words, then three
     substring tests for «chưa …», «không …» and «bị» (as a word: «bình», «chuẩn» are none)."""
     return (_TRIGGER_FAST(folded) is not None or "chua " in folded or "khong " in folded
-            or ("bi " in folded or folded.endswith(" bi")) and _PASSIVE_RE.search(folded) is not None)
+            or ("bi " in folded or folded.endswith(" bi") or folded == "bi") and _PASSIVE_RE.search(folded) is not None)
 
 
 def _name_direction(folded: str) -> tuple[Direction, str]:
