@@ -285,3 +285,9 @@ def test_a_huge_body_line_is_laid_out_at_once():
     no four lines hold is one line that wraps, found without trying breaks."""
     name = "SỞ " + " ".join(["NÔNG NGHIỆP"] * 300)
     assert header_lines(name, L.SIZE["ban_hanh"], True) == [name]
+
+
+@pytest.mark.parametrize("line, symbol", [("SỞ KH&ĐT", "SKHĐT"), ("SỞ TN&MT", "STNMT"), ("SỞ GD&ĐT", "SGDĐT")])
+def test_an_abbreviations_ampersand_is_no_letter_of_the_symbol(line, symbol):
+    """rev8 #6 (c9, c14): «SỞ KH&ĐT» gave «/BC-SKH&ĐT»; the symbol is the one «SỞ KẾ HOẠCH VÀ ĐẦU TƯ» gets."""
+    assert issuer_symbol([line]) == symbol

@@ -789,7 +789,9 @@ def issuer_symbol(ban_hanh: list[str]) -> str:
     if not found:
         return ""
     words = [w for w in re.split(r"[\s,\-–]+", found[0]) if w and w != "VÀ" and w[0].isalpha()]
-    return "".join(w if _acronym(w) else "Đ" if w[0] == "Đ" else fold(w[0]).upper() for w in words)
+    # (an abbreviation's own «&» or «.» is no letter of a symbol: «SỞ KH&ĐT» -> 'SKHĐT', as «SỞ KẾ HOẠCH VÀ ĐẦU TƯ»)
+    return "".join(re.sub(r"[^\w]", "", w) if _acronym(w) else "Đ" if w[0] == "Đ" else fold(w[0]).upper()
+                   for w in words)
 
 
 def governing_name(chu_quan: list[str], level: str, issued: tuple[int, int, int], short: bool = False) -> str:
