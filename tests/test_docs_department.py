@@ -139,10 +139,14 @@ def test_a_form_stand_in_place_leaves_the_governing_committee_a_gap():
     {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]},
     {"ten_co_quan": "Ủy ban nhân dân tỉnh"},
     {"ky_hieu_co_quan": "UBND"},
+    # rev8 #7: the settings sheet written for the Sở's table pre-fills «Cơ quan chủ quản»; switched back to the
+    # committee, the header read «UBND TỈNH LÀO CAI» over «ỦY BAN NHÂN DÂN / TỈNH LÀO CAI» and the chairman was a gap
+    {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], "co_quan_chu_quan": ["UBND TỈNH LÀO CAI"]},
 ])
 def test_settings_naming_the_committee_win_over_a_departments_title(settings):
     c = _ctx(SO, settings)
     assert _text(c["cq"]["chu_quan"]) == []
+    assert "Nguyễn Tuấn Anh" in str(c["ky"][0]["ho_ten"])   # the committee's chairman, from the leaders column
     assert _text(c["cq"]["ban_hanh"]) == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]
     assert c["vb"]["dong_so"].endswith("/BC-UBND")
     assert c["ky"][0]["dong"] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]

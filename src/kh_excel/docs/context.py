@@ -278,6 +278,8 @@ def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple
     department = _department(issuer)
     if not governing and department:   # a Sở the settings name, under no body they name: its place's committee
         governing = [_governing_line(department[1], committee_place)]
+    if is_people_committee(issuer) and is_people_committee(governing):
+        governing = []  # a committee's header has no governing body (nd30): never «UBND TỈNH …» over «ỦY BAN NHÂN DÂN»
     return governing, issuer
 
 
@@ -827,8 +829,6 @@ def _own_chairman(table: Table, province: tuple[str, str] | None, level: str) ->
     names the table's leaders, so settings naming another place, or an issuer whose level or place the data does not
     give, leave the signer a gap (a guessed name in a signed document is the worst failure)."""
     own = _titled_place(table)
-    if any(_DEPARTMENT_LINE.match(f) for f in _department_lines(table)):
-        return ""   # a Sở's table («UBND TỈNH LÀO CAI» over «SỞ KẾ HOẠCH VÀ ĐẦU TƯ»): its leaders sign for the Sở
     if not (province and own and level) or fold(own[0]) != fold(level) or fold(province[0]) != fold(level):
         return ""
     if fold(own[1]).split() != fold(province[1]).split():
