@@ -247,3 +247,12 @@ def test_the_list_is_read_once():
     province_from_titles(["CHỈ TIÊU XÃ BẢN PHỐ ƯỚC NĂM 2026"])
     province_from_titles(["CHỈ TIÊU XÃ TÂN ƯỚC NĂM 2026"])
     assert places.known_names.cache_info().misses == 1
+
+
+@pytest.mark.parametrize("line, place", [
+    ("KẾ HOẠCH NĂM 2026 HUYỆN BẮC HÀ LÀO CAI", ("HUYỆN", "BẮC HÀ")),        # rev8 #5: «Bắc Hà Lào Cai, ngày …»
+    ("BÁO CÁO HUYỆN ĐỊNH QUÁN ĐỒNG NAI", ("HUYỆN", "ĐỊNH QUÁN")),
+    ("XÃ LONG AN", ("XÃ", "LONG AN")),                                        # a name that is a province's: whole
+])
+def test_a_known_name_ends_before_the_province_it_lies_in(line, place):
+    assert province_from_titles([line]) == place

@@ -313,8 +313,9 @@ def _known_end(line: str, level: str, at: int, cased: str, passive: bool) -> int
 
 def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool) -> bool:
     """Can a name end at `end`? Before punctuation, a dash, the line's end, a year or a count, a phrase or a word
-    that leads one elsewhere («ƯỚC», «NĂM», «VÀ» whatever follows them), another level, or, in a name written
-    capitalised in a line in lower and upper case, a word in lower case."""
+    that leads one elsewhere («ƯỚC», «NĂM», «VÀ» whatever follows them), another level, a province's name (the
+    province a district or a commune lies in), or, in a name written capitalised in a line in lower and upper case,
+    a word in lower case."""
     if _CLOSES.match(line, end) or _GAP.match(line, end) is None or _COUNT.match(line, end):
         return True
     gap = _GAP.match(line, end)
@@ -323,7 +324,16 @@ def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool) -> b
     at = gap.end()
     word = _WORD.match(line, at)
     return bool(_leads(line, at, passive) or _NOT_BEGUN.match(line, at) or (word and word.group() in _ALSO_IN_NAMES)
-                or (by_case and cased[at].islower()))
+                or (by_case and cased[at].islower()) or _province_written(line, at))  # «HUYỆN BẮC HÀ LÀO CAI»
+
+
+_PROVINCES_WRITTEN = re.compile(r"(?:%s)(?![\w])" % "|".join(
+    re.escape(p).replace(r"\ \-\ ", r"\s*[-–]\s*").replace(r"\ ", r"\s+") for p in sorted(PROVINCES, key=len, reverse=True)))
+
+
+def _province_written(line: str, at: int) -> bool:
+    """Does a province's name, with its diacritics («LÀO CAI», not «HẠ NĂM» for Hà Nam), begin at `at`?"""
+    return _PROVINCES_WRITTEN.match(unicodedata.normalize("NFC", line[at:at + 40]).upper()) is not None
 
 
 def _dash_joins(line: str, cased: str, before: int, word: int) -> bool:
