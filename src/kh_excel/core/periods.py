@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kh_excel.core.model import Table
-from kh_excel.core.table import period_months
+from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -73,7 +73,6 @@ def months_named(label: str) -> int:
 _TITLE_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")  # before folding: «Số» ≠ «Sở»
 _UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
-_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def title_period_text(lines: list[str]) -> str:
@@ -96,7 +95,7 @@ def label_span(label: str) -> int | None:
     """span_of a column's label, its notes in brackets aside where the rest names the year: «Ước thực hiện năm 2026
     (6T đầu năm + ước 6T cuối năm)», «Thực hiện năm 2026 (tính đến tháng 12)» are the year's."""
     main = _NOTE_IN_BRACKETS.sub(" ", label or "")
-    if main != (label or "") and span_of(main) is None and _YEAR_NAMED.search(main):
+    if main != (label or "") and span_of(main) is None and _year_of(main) is not None:
         return None
     return span_of(label)
 
@@ -111,7 +110,7 @@ def result_span(table: Table) -> int | None:
         span = label_span(text)
         if span is not None:
             return span
-    if _YEAR_NAMED.search(label):
+    if _year_of(label) is not None:
         return None
     title = span_of(title_period_text(table.title_lines))
     return title if title is not None and 0 < title < 12 else None
