@@ -881,16 +881,18 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
     `progress`: rows of a part of the year against the year's plan (core.periods), said to be progress."""
     names, details = names or {}, details or {}
     met = total["vuot"] + total["dat"]
-    # the rows neither judged nor progress, in one order for both sentences
-    counted = {**total, "khong_danh_gia": total["khong_danh_gia"] - progress}
-    extra = [f"{counted[k]} chỉ tiêu {words}" for k, words in (
-        ("chua_co_so_lieu", "chưa có số liệu"), ("khong_danh_gia", "không đánh giá bằng số"),
-        ("so_lieu_loi", "có số liệu lỗi, chưa đánh giá")) if counted[k]]
-    rest = "; " + "; ".join(extra) if extra else ""
+
+    def rest() -> str:
+        """The rows neither judged nor progress, in one order for both sentences."""
+        counted = {**total, "khong_danh_gia": total["khong_danh_gia"] - progress}
+        extra = [f"{counted[k]} chỉ tiêu {words}" for k, words in (
+            ("chua_co_so_lieu", "chưa có số liệu"), ("khong_danh_gia", "không đánh giá bằng số"),
+            ("so_lieu_loi", "có số liệu lỗi, chưa đánh giá")) if counted[k]]
+        return "; " + "; ".join(extra) if extra else ""
     if progress and evaluated == 0:
         lead = f"Năm {year}, có" if year else "Có"
         return (f"{lead} {progress} chỉ tiêu có số liệu của một phần năm; so với kế hoạch cả năm, đây là tiến độ thực "
-                f"hiện, chưa đánh giá đạt hay không đạt kế hoạch{rest}.")
+                f"hiện, chưa đánh giá đạt hay không đạt kế hoạch{rest()}.")
     if evaluated == 0:
         return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
     lead = f"Năm {year}, có" if year else "Có"
@@ -901,4 +903,4 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
         items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} "
                           f"{details.get(id(a.indicator), not_met_detail(a))}".rstrip() for i, a in enumerate(not_met, 1))
         s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {items}"
-    return s + rest + "."
+    return s + rest() + "."
