@@ -112,6 +112,34 @@ def test_a_districts_phong_is_headed_under_the_districts_committee():
                                     "- UBND các xã, thị trấn;", "- Lưu: VT, TH."]
 
 
+@pytest.mark.parametrize("authority, lines", [
+    # a Phòng has no Văn phòng: no «TL. TRƯỞNG PHÒNG / CHÁNH VĂN PHÒNG»; its head signs, or the deputy for the head
+    ("", ["TRƯỞNG PHÒNG"]),
+    ("KT.", ["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"]),
+])
+def test_a_phongs_notice_is_announced_and_signed_by_the_phong(authority, lines):
+    c = _ctx(PHONG, {"thong-bao": {"tham_quyen": authority}}, kind="thong-bao", year=2024)
+    assert c["ky"][0]["dong"] == lines
+    assert "Phòng Tài chính - Kế hoạch thông báo" in c["tb"]["ket_thuc"]
+    assert "Văn phòng" not in c["tb"]["ket_thuc"] and c["vb"]["dong_so"].endswith("/TB-PTCKH")
+    assert not any("Văn phòng" in x for x in _text(c["noi_nhan"]))
+    # a department asks the agencies; only a committee assigns them («Giao … chủ trì», seed 004)
+    assert c["tb"]["chi_dao"] and all(g["noi_dung"].startswith(("Đề nghị ", "Các cơ quan")) for g in c["tb"]["chi_dao"])
+    # a Sở has its office: «TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG», announced by «Văn phòng Sở …»
+    so = _ctx(SO, kind="thong-bao")
+    assert "Văn phòng Sở Kế hoạch và Đầu tư thông báo" in so["tb"]["ket_thuc"]
+    assert "- Lãnh đạo Văn phòng;" in _text(so["noi_nhan"])
+    assert all(g["noi_dung"].startswith(("Đề nghị ", "Các cơ quan")) for g in so["tb"]["chi_dao"])
+    committee = _ctx(COMMITTEE, kind="thong-bao")
+    assert any(g["noi_dung"].startswith("Giao ") for g in committee["tb"]["chi_dao"])
+
+
+def test_a_phongs_notice_is_not_signed_by_order():
+    from kh_excel.docs.context import ContextError
+    with pytest.raises(ContextError, match="người đứng đầu ký"):
+        _ctx(PHONG, {"thong-bao": {"tham_quyen": "TL."}}, kind="thong-bao", year=2024)
+
+
 def test_a_department_under_a_department_and_one_no_line_governs():
     c = _ctx(["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI", "CHI CỤC KIỂM LÂM", "CHỈ TIÊU NĂM 2026"])
     assert _text(c["cq"]["chu_quan"]) == ["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG", "TỈNH LÀO CAI"]

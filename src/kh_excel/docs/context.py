@@ -203,7 +203,7 @@ def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[st
         lines = lines[:-1]  # «SỞ …» over «PHÒNG TỔNG HỢP»: a Sở's own division drafted it, the Sở issues it
     if not lines or not _DEPARTMENT_LINE.match(lines[-1]):
         return None
-    name, dept = _department([lines[-1]]) or ("", DEPARTMENTS[0])
+    name, dept = department_of([lines[-1]]) or ("", DEPARTMENTS[0])
     above = lines[-2] if len(lines) > 1 else ""
     issuer = header_lines(name, L.SIZE["ban_hanh"], True)
     if above and not is_people_committee([above]):
@@ -275,7 +275,7 @@ def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple
     issuer = own or (titled[1] if titled else ["ỦY BAN NHÂN DÂN", committee_place])
     if not governing and titled:
         governing = titled[0]
-    department = _department(issuer)
+    department = department_of(issuer)
     if not governing and department:   # a Sở the settings name, under no body they name: its place's committee
         governing = [_governing_line(department[1], committee_place)]
     if is_people_committee(issuer) and is_people_committee(governing):
@@ -323,13 +323,15 @@ class Department(NamedTuple):
     head: str            # who signs for it: «GIÁM ĐỐC»
     under_committee: bool  # governed by the people's committee of its place where no line above names another
                            # (a Sở, a Phòng); a Cục or a Chi cục may be a ministry's or a Sở's: only a line tells
+    office: bool         # has a Văn phòng of its own, which announces its notices and signs them TL. its head (a Sở,
+                         # a Cục); a Phòng or a Chi cục has none: its head signs (KT.: the deputy)
 
 
 DEPARTMENTS = (
-    Department("SỞ", "Sở", "GIÁM ĐỐC", True),
-    Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True),
-    Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False),
-    Department("CỤC", "Cục", "CỤC TRƯỞNG", False),
+    Department("SỞ", "Sở", "GIÁM ĐỐC", True, True),
+    Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True, False),
+    Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False, False),
+    Department("CỤC", "Cục", "CỤC TRƯỞNG", False, True),
 )
 # …of a body other than a people's committee: the table is a department's, whose chairman is no signer
 _DEPARTMENT_LINE = re.compile(r"^(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
@@ -440,7 +442,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                            f"điền {', '.join(missing)} và người ký (tham_quyen, chuc_vu, ho_ten) trong cấu hình")
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
     # a department acts for its governing body: the agencies answer to that body, which directs them (cap_tren)
-    department = _department(ban_hanh)
+    department = department_of(ban_hanh)
     cap_tren = governing_name(chu_quan, level, issued) if department else ten_co_quan
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     cong_van = info.cong_van
@@ -515,7 +517,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
     defaults = (kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
                                             department[1].prose, "" if ended else level,
-                                            province[1] if province else "", issued) if department else
+                                            province[1] if province else "", issued, department[1].office)
+                if department else
                 kinds.default_recipients(info, "" if ended else level, province[1] if province else "", issued))
     items = recipient_items(list(s.get("noi_nhan") or defaults), addressees)
     luu = txt(s.get("luu")) or f"VT, {unit}"
@@ -558,12 +561,13 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if kind == N.KIND:
         vb["trich_yeu_dong"] = N.trich_yeu_markup(vb["trich_yeu_dong"])
         office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
-        # the committee's office at its level; another issuer's (a Sở's) is «Văn phòng Sở …»
-        office_name = (ten_co_quan if office else
+        # the committee's office at its level; another issuer's (a Sở's) is «Văn phòng Sở …»; a body with no office
+        # of its own (a Phòng) announces its notice itself
+        office_name = (ten_co_quan if office or (department is not None and not department[1].office) else
                        kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
                        if people_committee else f"Văn phòng {ten_co_quan}")
         ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
-                                  ten_co_quan, office_name, per)
+                                  ten_co_quan, office_name, per, assigns=cap_tren == ten_co_quan)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
 
@@ -741,7 +745,7 @@ def is_people_committee(ban_hanh: list[str]) -> bool:
     return bool(ban_hanh) and fold(ban_hanh[0]).startswith(("uy ban nhan dan", "ubnd"))
 
 
-def _department(ban_hanh: list[str]) -> tuple[str, Department] | None:
+def department_of(ban_hanh: list[str]) -> tuple[str, Department] | None:
     """The department the issuer's lines name, its name whole and without its place (a name written over two lines
     is one: «SỞ LAO ĐỘNG - THƯƠNG BINH» over «VÀ XÃ HỘI»), and its kind; None for a people's committee or a body of
     no known kind."""
@@ -767,7 +771,7 @@ def issuer_name(ban_hanh: list[str]) -> str:
     spelling when it knows it; else nd30's capitals: the kind of body and the first word of each field it names,
     after «và», «-», «,»); '' for other bodies."""
     from kh_excel.core.table import agency_registry
-    found = _department(ban_hanh)
+    found = department_of(ban_hanh)
     if not found:
         return ""
     upper, dept = found
@@ -787,7 +791,7 @@ def issuer_name(ban_hanh: list[str]) -> str:
 def issuer_symbol(ban_hanh: list[str]) -> str:
     """'SỞ TÀI CHÍNH' -> 'STC', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'SGDĐT', 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' -> 'PTCKH' (initials,
     'và' left out, an abbreviation whole: «SỞ NÔNG NGHIỆP VÀ PTNT» -> 'SNNPTNT'); '' for other bodies."""
-    found = _department(ban_hanh)
+    found = department_of(ban_hanh)
     if not found:
         return ""
     words = [w for w in re.split(r"[\s,\-–]+", found[0]) if w and w != "VÀ" and w[0].isalpha()]
@@ -809,7 +813,7 @@ def default_head_title(ban_hanh: list[str]) -> str:
     '' when unknown."""
     if is_people_committee(ban_hanh) or (ban_hanh and fold(ban_hanh[0]).startswith(("hoi dong nhan dan", "hdnd"))):
         return "CHỦ TỊCH"
-    found = _department(ban_hanh)
+    found = department_of(ban_hanh)
     return found[1].head if found else ""
 
 

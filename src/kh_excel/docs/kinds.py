@@ -99,16 +99,16 @@ def default_recipients(kind: "Kind", level: str, place: str = "", issued: tuple[
 
 
 def department_recipients(kind: "Kind", governing: str, own: str, level: str, place: str = "",
-                          issued: tuple[int, int, int] | None = None) -> tuple[str, ...]:
+                          issued: tuple[int, int, int] | None = None, office: bool = True) -> tuple[str, ...]:
     """Nơi nhận of a department (a Sở, a Phòng) of a committee at `level`: its governing body in a sentence
     («UBND tỉnh»), its own leaders («Lãnh đạo Sở», `own` the kind of body), the offices beside it and the committees
     of the units below, then the kind's own; never the committee's standing bodies nor its chairmen, whom a
-    department's document does not name as its own."""
+    department's document does not name as its own; nor a Văn phòng the body has none of (`office`: a Phòng)."""
     _, word, offices, below, _ = level_bodies(level, place, issued)
     lines = [x for x in (governing, f"Lãnh đạo {own}", f"Các {offices} {word}") if x]
     if below:
         lines.append(f"UBND các {below}")
-    return (*lines, *kind.extra_recipients)
+    return (*lines, *(x for x in kind.extra_recipients if office or "Văn phòng" not in x))
 
 
 @dataclass(frozen=True)

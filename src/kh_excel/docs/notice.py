@@ -127,9 +127,10 @@ def _name(e: W.Item) -> str:
     return e.result.split(": ", 1)[0]
 
 
-def directions(entries: list[W.Item], assessments: list[Assessment]) -> list[dict[str, Any]]:
+def directions(entries: list[W.Item], assessments: list[Assessment], assigns: bool = True) -> list[dict[str, Any]]:
     """Per lead agency, the agencies of the indicators not met first (in table order), then those whose
-    indicators still have no figures or failed figures; each with its indicators as the summary names them."""
+    indicators still have no figures or failed figures; each with its indicators as the summary names them.
+    `assigns`: the issuer directs the agencies («Giao … chủ trì»); a department asks them («Đề nghị …»)."""
     from kh_excel.docs.context import _same_agency, agency_display, in_sentence
     by_row = {a.indicator.row: a for a in assessments}
     groups: list[dict[str, Any]] = []
@@ -160,7 +161,7 @@ def directions(entries: list[W.Item], assessments: list[Assessment]) -> list[dic
             parts.append("kiểm tra, sửa lại số liệu các chỉ tiêu: " + "; ".join(g["loi"]))
         # seed 004:358 «Giao Sở Kế hoạch và Đầu tư chủ trì, …»: a group keeps a lower-case «các» mid-sentence
         who = ("Các cơ quan, đơn vị được giao chủ trì" if g["key"] == NO_AGENCY
-               else f"Giao {in_sentence(g['ten'])} chủ trì,")
+               else f"{'Giao' if assigns else 'Đề nghị'} {in_sentence(g['ten'])} chủ trì,")
         out.append({"ten": g["ten"], "noi_dung": f"{who} " + "; ".join(parts) + ".",
                     "khong_dat": list(g["khong_dat"]), "chua_co": list(g["chua_co"]), "loi": list(g["loi"])})
     return out
@@ -170,10 +171,13 @@ def signer_values(kind_group: dict[str, Any], ban_hanh: list[str]) -> dict[str, 
     """The signer of a notice from the notice's own settings group only: the common group's signer (the
     chairman, TM.) never signs a notice. Default: TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG for a people's committee,
     CHÁNH VĂN PHÒNG for the office itself; KT. makes the deputy sign (PHÓ CHÁNH VĂN PHÒNG)."""
-    from kh_excel.docs.context import default_head_title, is_people_committee, txt
+    from kh_excel.docs.context import default_head_title, department_of, is_people_committee, txt
     office = bool(ban_hanh) and fold(ban_hanh[-1]).startswith("van phong")
     values = {k: txt(kind_group.get(k)) for k in SIGNER_KEYS}
     auth = vn.parse_authority(values["tham_quyen"]) if values["tham_quyen"] else []
+    department = department_of(ban_hanh)
+    if department is not None and not department[1].office:
+        return _head_signs(values, auth, department[1].head)
     if "TM." in auth or "Q." in auth or "TUQ." in auth:
         raise NoticeError(f"thông báo kết luận do Văn phòng ký TL. (thừa lệnh) hoặc KT. (ký thay Chánh Văn phòng), "
                           f"không ký «{values['tham_quyen']}»; sửa mục «Thẩm quyền ký» của nhóm «Thông báo kết luận»")
@@ -193,6 +197,17 @@ def signer_values(kind_group: dict[str, Any], ban_hanh: list[str]) -> dict[str, 
     return {"tham_quyen": " ".join(auth), "chuc_vu_thu_truong": head, "chuc_vu": title, "ho_ten": values["ho_ten"]}
 
 
+def _head_signs(values: dict[str, str], auth: list[str], head: str) -> dict[str, str]:
+    """The signer of a notice of a body with no office of its own (a Phòng, a Chi cục: Department.office): its head
+    signs it, or the deputy «KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG»; no Chánh Văn phòng signs for a body that has none."""
+    if set(auth) - {"KT."}:
+        raise NoticeError(f"thông báo kết luận của cơ quan không có Văn phòng do người đứng đầu ký, hoặc cấp phó ký "
+                          f"KT.; không ký «{values['tham_quyen']}»; sửa mục «Thẩm quyền ký» của nhóm «Thông báo kết luận»")
+    head = values["chuc_vu_thu_truong"] or head
+    title = values["chuc_vu"] or (f"PHÓ {head}" if auth else head)
+    return {"tham_quyen": " ".join(auth), "chuc_vu_thu_truong": head, "chuc_vu": title, "ho_ten": values["ho_ten"]}
+
+
 def signature_lines(v: dict[str, str]) -> list[str]:
     """nd30 7a for the office: «TL. CHỦ TỊCH» over «CHÁNH VĂN PHÒNG»; with KT. as well, «TL. CHỦ TỊCH»,
     «KT. CHÁNH VĂN PHÒNG», «PHÓ CHÁNH VĂN PHÒNG»; the office's own notice «KT. CHÁNH VĂN PHÒNG» over the deputy."""
@@ -208,8 +223,8 @@ def signature_lines(v: dict[str, str]) -> list[str]:
 
 
 def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[str, Any], year: int,
-                ten_co_quan: str, announcer: str, per: Any = None) -> dict[str, Any]:
-    """The `tb` context of a notice (templates/README.md lists its keys)."""
+                ten_co_quan: str, announcer: str, per: Any = None, assigns: bool = True) -> dict[str, Any]:
+    """The `tb` context of a notice (templates/README.md lists its keys); `assigns` as for `directions`."""
     from kh_excel.docs.context import marked, marked_part, txt
     m = meeting(s, year, ten_co_quan)
     ket_luan = [marked(txt(x)) for x in s.get("ket_luan") or [] if txt(x)] or [marked(GAP_CONCLUSIONS)]
@@ -220,7 +235,7 @@ def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[st
                             f"{(per.span() if per else f'năm {year}').upper()}"),
         "ket_qua": result_sentences(entries, year, per),
         "ket_luan": ket_luan,
-        "chi_dao": directions(entries, assessments),
+        "chi_dao": directions(entries, assessments, assigns),
         "ket_thuc": body(closing(m, announcer)),
         "hop": m,
     }
