@@ -140,6 +140,20 @@ def test_a_phongs_notice_is_not_signed_by_order():
         _ctx(PHONG, {"thong-bao": {"tham_quyen": "TL."}}, kind="thong-bao", year=2024)
 
 
+def test_a_department_merged_in_2025_is_named_to_the_author():
+    # Nghị định 45/2025/NĐ-CP: from 1 March 2025 Sở Kế hoạch và Đầu tư is part of Sở Tài chính
+    warned = _ctx(SO)["canh_bao"]
+    assert any("Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở Tài chính" in w and "cơ quan ban hành" in w for w in warned)
+    assert not any("hợp nhất" in w for w in _ctx(SO, year=2024)["canh_bao"])  # dated 2 December 2024: it existed
+    assert not any("hợp nhất" in w for w in _ctx(SO_ONLY)["canh_bao"])        # Sở Tài chính
+    t = _table(COMMITTEE)
+    t = replace(t, indicators=[replace(i, lead=["Sở Kế hoạch và Đầu tư"]) for i in t.indicators])
+    letter = build_context(evaluate(t), None, "giao-chi-tieu", agency="Sở Kế hoạch và Đầu tư", today=date(2026, 12, 2))
+    assert any("cơ quan nhận" in w and "hợp nhất vào Sở Tài chính" in w for w in letter["canh_bao"])
+    abbreviated = _ctx(["UBND TỈNH LÀO CAI", "SỞ KH&ĐT", "CHỈ TIÊU NĂM 2026"])
+    assert any("hợp nhất" in w for w in abbreviated["canh_bao"])
+
+
 def test_a_department_under_a_department_and_one_no_line_governs():
     c = _ctx(["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI", "CHI CỤC KIỂM LÂM", "CHỈ TIÊU NĂM 2026"])
     assert _text(c["cq"]["chu_quan"]) == ["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG", "TỈNH LÀO CAI"]

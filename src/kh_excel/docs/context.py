@@ -515,6 +515,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ended = kinds.ended_level(level, province[1] if province else "", issued)
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    # a department the 2025 reorganisation merged into another issues nothing after it, nor receives a letter
+    for role, name in (("cơ quan ban hành", " ".join(txt(x) for x in ban_hanh)), ("cơ quan nhận", agency or "")):
+        merged = kinds.merged_department(name, issued)
+        if merged:
+            warnings.append(f"{merged[0]} đã hợp nhất vào {merged[1]} từ ngày 01/3/2025 (văn bản tính theo ngày "
+                            f"{issued[2]:02d}/{issued[1]:02d}/{issued[0]}): kiểm tra {role}")
     defaults = (kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
                                             department[1].prose, "" if ended else level,
                                             province[1] if province else "", issued, department[1].office)

@@ -7,8 +7,11 @@ look a kind up here, so adding a kind is one entry below + its template + its bo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
+
+from kh_excel.core.text import fold
 
 # The bodies of a People's Committee by its level (docs.context reads the level from the settings' issuer lines
 # or the table's title): Nơi nhận when the settings give none, and every fixed word that names the issuer's level
@@ -72,6 +75,30 @@ def ended_level(level: str, place: str, issued: tuple[int, int, int] | None) -> 
     if issued is None or issued < _TWO_LEVELS_FROM or level not in _ENDED_LEVELS:
         return False
     return not (level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES)
+
+
+# The provincial departments the 2025 reorganisation merged into others (Nghị định 45/2025/NĐ-CP, from 1 March 2025):
+# the name as a sentence writes it, and the department that took its work. A document dated after that is not theirs.
+_MERGED_DEPARTMENTS_FROM = (2025, 3, 1)
+MERGED_DEPARTMENTS = {  # name: (the department that took its work, how headers abbreviate the name)
+    "Sở Kế hoạch và Đầu tư": ("Sở Tài chính", ("Sở KH&ĐT", "Sở KHĐT")),
+    "Sở Tài nguyên và Môi trường": ("Sở Nông nghiệp và Môi trường", ("Sở TN&MT", "Sở TNMT")),
+    "Sở Nông nghiệp và Phát triển nông thôn": ("Sở Nông nghiệp và Môi trường", ("Sở NN&PTNT", "Sở NNPTNT")),
+    "Sở Giao thông vận tải": ("Sở Xây dựng", ("Sở GTVT",)),
+    "Sở Thông tin và Truyền thông": ("Sở Khoa học và Công nghệ", ("Sở TT&TT", "Sở TTTT")),
+    "Sở Lao động - Thương binh và Xã hội": ("Sở Nội vụ", ("Sở LĐ-TB&XH", "Sở LĐTBXH")),
+}
+_MERGED_BY_KEY = {re.sub(r"[^a-z]", "", fold(alias)): (name, into)
+                  for name, (into, aliases) in MERGED_DEPARTMENTS.items() for alias in (name, *aliases)}
+
+
+def merged_department(name: str, issued: tuple[int, int, int] | None) -> tuple[str, str] | None:
+    """(the department, the one it merged into) when `name` («Sở Kế hoạch và Đầu tư», «SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH
+    LÀO CAI», «SỞ KH&ĐT») names a department merged before `issued`; None otherwise."""
+    if issued is None or issued < _MERGED_DEPARTMENTS_FROM:
+        return None
+    key = re.sub(r"[^a-z]", "", fold(name))
+    return next((found for k, found in _MERGED_BY_KEY.items() if key.startswith(k)), None)
 
 
 def level_word(level: str, issued: tuple[int, int, int] | None = None) -> str:
