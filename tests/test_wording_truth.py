@@ -284,3 +284,49 @@ def test_a_part_under_an_indicator_keeps_its_indicators_name(tmp_path):
     names = [e.result.split(":")[0] for e in items]
     assert "Khu vực dịch vụ (Tốc độ tăng trưởng kinh tế)" in names
     assert "Diện tích gieo trồng cả năm (Sản lượng lương thực có hạt)" in names
+
+
+def _item_names(tmp_path, rows) -> list[str]:
+    import openpyxl
+
+    from kh_excel.api import read_workbook
+    from kh_excel.core.gate import check
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2020", "Thực hiện năm 2020"])
+    for r in rows:
+        ws.append(r)
+    wb.save(tmp_path / "t.xlsx")
+    items = W.items(check(read_workbook(tmp_path / "t.xlsx")).attainment.assessments,
+                    W.growth_words)
+    return [e.result.split(":")[0] for e in items]
+
+
+def test_a_row_in_money_under_a_structure_is_no_share_of_it(tmp_path):
+    """gtsx_huyen_2015_2025 rows 207–211: «GRDP BQ đầu người» (triệu đồng, plan 30) under «4 | Cơ cấu GTSX» (%, its
+    three sectors) was written «GRDP bình quân đầu người (Cơ cấu giá trị sản xuất)»: a per-head income is no share of
+    the structure. A % row under it is a share and stays within the structure's sentence."""
+    names = _item_names(tmp_path, [
+        ["4", "Cơ cấu GTSX", "%", None, 100],
+        [None, " - Khu vực Nông, lâm, thủy", "%", 42, 42.4],
+        [None, " - Khu vực công nghiệp, XD", "%", 30, 29.7],
+        [None, " - Khu vực dịch vụ", "%", 28, 27.9],
+        [None, "GRDP BQ đầu người", "Triệu đồng", 30, 72.94]])
+    assert "GRDP bình quân đầu người" in names
+    assert not any("(Cơ cấu" in n for n in names)
+
+
+def test_a_part_named_as_in_another_indicator_names_both(tmp_path):
+    """gtsx_huyen_2015_2025 rows 100–102 and 199–201: «+ XÂY DỰNG» under «- CÔNG NGHIỆP - TTCN» of «Tổng giá trị sản
+    xuất (giá 2010)» and again of «(thực tế)». Both were «Xây dựng (Công nghiệp - TTCN)», two lines of one name with
+    different figures: each names its indicator too."""
+    names = _item_names(tmp_path, [
+        ["1", "TỔNG GIÁ TRỊ SX (GIÁ 2010)", "Tỷ đồng", 2800, 2883],
+        [None, "- CÔNG NGHIỆP - TTCN", "Tỷ đồng", None, 1377],
+        [None, "     + XÂY DỰNG", "Tỷ đồng", 325.9, 623],
+        ["2", "TỔNG GIÁ TRỊ SX (THỰC TẾ)", "Tỷ đồng", 4000, 4100],
+        [None, "- CÔNG NGHIỆP - TTCN", "Tỷ đồng", None, 2251],
+        [None, "     + XÂY DỰNG", "Tỷ đồng", None, 1051]])
+    built = [n for n in names if n.startswith("Xây dựng")]
+    assert len(built) == 2 and len(set(built)) == 2, built
+    assert any("giá 2010" in n for n in built) and any("thực tế" in n for n in built)

@@ -640,6 +640,9 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 # 'Diện tích', 'Số người bị thương nặng' alone say nothing of what they measure: name the row
                 # they belong to, unless their own name says it («Số vụ tai nạn giao thông» under «Tai nạn giao thông»)
                 label = _TRAILING_BRACKET.sub("", name_of(context))
+                if twice and root is not context:  # «+ XÂY DỰNG» under «- CÔNG NGHIỆP - TTCN» of two indicators
+                    whole = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(root))
+                    label = f"{label}; {whole}" if label else whole
                 if label and fold(label) not in fold(name):
                     name = f"{name} ({label})"
         status = status_of(a)
@@ -658,9 +661,14 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
 def _companion(ind: Indicator, context: Indicator) -> bool:
     """An unmarked row under a numbered indicator that has a plan of its own, named in full («Tỷ lệ bao phủ bảo hiểm
     y tế» under «17 | Tỷ lệ lao động nông nghiệp …»): another indicator of the same item, as resolutions group
-    them, not a part of it. Its name stands alone (seed 004: «Tỷ lệ bao phủ bảo hiểm y tế (95,7%)»); naming the
-    row above beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»)."""
-    return (not _mark(ind) and context.kind == "indicator" and bool(context.target.text)
+    them, not a part of it; so is an unmarked row in another unit than % under a structure («Cơ cấu …»), which is
+    no share of it. Its name stands alone (seed 004: «Tỷ lệ bao phủ bảo hiểm y tế (95,7%)»); naming the row above
+    beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»)."""
+    if _mark(ind) or context.kind != "indicator":
+        return False
+    if context.name_key.startswith("co cau") and clean(ind.unit) != "%":
+        return True  # no share of a structure («GRDP BQ đầu người», triệu đồng, under «Cơ cấu GTSX», %): its own
+    return (bool(context.target.text)
             and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(_INDICATOR_HEADS))
 
 
