@@ -330,3 +330,20 @@ def test_a_part_named_as_in_another_indicator_names_both(tmp_path):
     built = [n for n in names if n.startswith("Xây dựng")]
     assert len(built) == 2 and len(set(built)) == 2, built
     assert any("giá 2010" in n for n in built) and any("thực tế" in n for n in built)
+
+
+def test_a_row_never_belongs_to_a_row_above_a_sections_heading(tmp_path):
+    """da_huoai_2020_tonghop rows 42–46: «9 | Giá trị sản phẩm bình quân/ha đất nông nghiệp», then the sections
+    «A | NÔNG NGHIỆP», «I | TRỒNG TRỌT», then «1 | - Lúa» (numbered, marked in its name). The report wrote «Lúa (Giá
+    trị sản phẩm bình quân/ha đất nông nghiệp)»: rice is no part of a value per hectare; a heading ends the rows above."""
+    names = _item_names(tmp_path, [
+        ["9", "Giá trị sản phẩm bình quân/ha đất nông nghiệp", "Triệu/ha", 100, 110],
+        ["A", "NÔNG NGHIỆP", None, None, None],
+        ["I", "TRỒNG TRỌT", None, None, None],
+        ["1", "- Lúa", "Tấn", 500, 520],
+        ["2", "- Bắp", "Tấn", 300, 310],
+        ["3", "Sản xuất ngô", "Tấn", 500, 510],
+        ["-", "Diện tích", "Ha", 55, 56]])
+    assert "Lúa" in names and "Bắp" in names, names
+    assert not any("(Giá trị sản phẩm" in n for n in names)
+    assert "Diện tích (Sản xuất ngô)" in names  # within a section a part still names its indicator

@@ -703,10 +703,13 @@ def sub_row_parents(inds: list[Indicator]) -> dict[int, tuple[Indicator, Indicat
     deeper, a mark seen above returns to its level («- CÔNG NGHIỆP - TTCN», then «+ XÂY DỰNG» belongs to it,
     never to a row of another branch); a row in lower case under a heading in capitals belongs to that heading
     («+ TRỒNG TRỌT», «- Lúa»), and a heading never to a lower-case row. A row the sheet numbers but marks in
-    its name («- Diện tích») belongs to the row above it in the same way."""
+    its name («- Diện tích») belongs to the row above it in the same way, never across a section's heading
+    («I | TRỒNG TRỌT» between «9 | Giá trị sản phẩm bình quân/ha» and «1 | - Lúa»)."""
     out: dict[int, tuple[Indicator, Indicator]] = {}
     stack: list[tuple[str | None, Indicator]] = []
     for ind in inds:
+        if stack and (ind.section, ind.section_numeral) != (stack[0][1].section, stack[0][1].section_numeral):
+            stack = []  # a new section: the rows above belong to another
         m = _mark(ind)
         if ind.kind == "indicator" and not _SUB_MARK.match(clean(ind.name)):
             stack = [(None, ind)]
