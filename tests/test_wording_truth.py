@@ -286,7 +286,8 @@ def test_a_part_under_an_indicator_keeps_its_indicators_name(tmp_path):
     assert "Diện tích gieo trồng cả năm (Sản lượng lương thực có hạt)" in names
 
 
-def _item_names(tmp_path, rows) -> list[str]:
+def _items(tmp_path, rows) -> list:
+    """The report's items of a table of these rows under a plain header (plan and result of 2020)."""
     import openpyxl
 
     from kh_excel.api import read_workbook
@@ -297,9 +298,15 @@ def _item_names(tmp_path, rows) -> list[str]:
     for r in rows:
         ws.append(r)
     wb.save(tmp_path / "t.xlsx")
-    items = W.items(check(read_workbook(tmp_path / "t.xlsx")).attainment.assessments,
-                    W.growth_words)
-    return [e.result.split(":")[0] for e in items]
+    return W.items(check(read_workbook(tmp_path / "t.xlsx")).attainment.assessments, W.growth_words)
+
+
+def _item_names(tmp_path, rows) -> list[str]:
+    return [e.result.split(":")[0] for e in _items(tmp_path, rows)]
+
+
+def _item_names_and_results(tmp_path, rows) -> dict[str, str]:
+    return dict(e.result.replace("\u00a0", " ").split(": ", 1) for e in _items(tmp_path, rows))
 
 
 def test_a_row_in_money_under_a_structure_is_no_share_of_it(tmp_path):
@@ -347,3 +354,16 @@ def test_a_row_never_belongs_to_a_row_above_a_sections_heading(tmp_path):
     assert "Lúa" in names and "Bắp" in names, names
     assert not any("(Giá trị sản phẩm" in n for n in names)
     assert "Diện tích (Sản xuất ngô)" in names  # within a section a part still names its indicator
+
+
+def test_a_plan_and_a_result_of_zero_are_stated_as_written_not_as_an_outcome(tmp_path):
+    """da_huoai_2020_tonghop rows 46–74: every crop's plan and result are 0 (formulas over empty cells). The report
+    wrote «Lúa: thực hiện 0 tấn, …», an outcome the table does not know; it says what the table writes. A result
+    beside a plan of 0 is still stated («thực hiện 0,1 tỷ đồng, kế hoạch ghi 0 tỷ đồng»)."""
+    items = _item_names_and_results(tmp_path, [
+        ["1", "Sản lượng lúa", "Tấn", 0, 0],
+        ["2", "Giá trị dịch vụ nông nghiệp", "Tỷ đồng", 0, 0.1]])
+    assert items["Sản lượng lúa"] == "kế hoạch và thực hiện đều ghi 0 tấn (không giao chỉ tiêu)"
+    assert items["Giá trị dịch vụ nông nghiệp"].startswith("thực hiện 0,1")
+    assert "kế hoạch ghi 0" in items["Giá trị dịch vụ nông nghiệp"]
+

@@ -493,7 +493,11 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         if plan:
             return f"{res} (mục tiêu {plan})"
         return f"{res}, không có số kế hoạch"
-    if no_goal(ind):
+    if no_goal(ind) and ind.result == 0 and not ind.result_text:
+        # a plan and a result of 0 (a crop not grown, or a formula over cells not yet filled, da_huoai rows 46–74):
+        # what the table writes, never «thực hiện 0 tấn» stated as an outcome
+        parts = [f"kế hoạch và thực hiện đều ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
+    elif no_goal(ind):
         parts = [res, f"kế hoạch ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
     elif ind.growth_target:
         parts = [res]
