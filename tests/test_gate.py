@@ -260,3 +260,21 @@ def test_a_refusal_for_errors_is_recognised_whatever_the_names(file, sheet, n):
 def test_a_cell_column_reads_back(c, r):
     from kh_excel.core.validation import col_index, col_letter
     assert col_index(f"{col_letter(c)}{r}") == c
+
+
+def test_a_failed_figure_of_the_year_before_loses_only_the_comparison(tmp_path):
+    """rev9 #8 (t16): «TH cùng kỳ năm 2023» = #DIV/0! beside a plan of 42 and a result of 41,2. The error is listed
+    and refuses the document by default; allowed anyway, the row was «số liệu lỗi» and the appendix lost 41,2. Only
+    the comparison is lost: the row is judged «Không đạt» (41,2 < 42, 98,1%) with no growth."""
+    from kh_excel.core.gate import check
+    from kh_excel.core.model import ErrorValue, Grid
+    from kh_excel.core.table import parse_grid
+    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "TH cùng kỳ năm 2023", "Kế hoạch năm 2024", "Thực hiện năm 2024"],
+            ["1", "Thu nhập bình quân đầu người", "Triệu đồng", ErrorValue("#DIV/0!"), 42, 41.2],
+            ["2", "Tổng giá trị sản xuất", "Tỷ đồng", 2900, 3150, 3060]]
+    checked = check(parse_grid(Grid(sheet="Biểu", rows=rows), "t.xlsx"))
+    assert [f.code for f in checked.errors] == ["excel_error"] and checked.errors[0].cell == "D2"
+    assert checked.faults == {}
+    income = checked.attainment.assessments[0]
+    assert income.status == "khong_dat" and str(round(income.ratio, 1)) == "98.1"
+    assert income.indicator.previous is None and income.growth is None

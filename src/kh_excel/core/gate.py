@@ -192,8 +192,10 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
         findings, found = validate_found(table)
         groups = structures(table.indicators, found)
     cells = failed_cells(table, findings)
+    # a failed figure of the year before (#DIV/0! in «TH cùng kỳ») loses the comparison only: the plan and the result
+    # are sound, and the row is judged and stated (its previous figure blanked, no growth)
     faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
-              for row, roles in cells.items()}
+              for row, roles in cells.items() if roles.keys() - {"previous"}}
     shown = _blanked(table, cells) if cells else table
     att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults, groups=groups)
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
