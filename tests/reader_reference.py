@@ -101,11 +101,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
-        if blank_before and table.indicators and _ends_table(row, header_folds):
+        name_cell = row[c_name]
+        # (added: a signature block or date line right under the table, in a row with no STT and no name)
+        if (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]]))) \
+                and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             break
         blank_before = False
-        name_cell = row[c_name]
         if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \
                 and _is_number_row(row):
             continue  # the (1) (2) (3) row: its name cell holds "(2)"

@@ -161,3 +161,18 @@ def test_utf8_read_as_windows_1252_is_detected_and_repaired(tmp_path):
     assert t.indicators[0].name == "Tổng sản phẩm trên địa bàn"
     (f,) = [f for f in validate(t) if f.code == "legacy_encoding"]
     assert f.cell == "B2" and "UTF-8" in f.message and not [f for f in validate(t) if f.code == "stray_whitespace"]
+
+
+@pytest.mark.parametrize("gap", [[[]], []])
+def test_a_date_line_and_signature_in_a_figure_column_end_the_table(tmp_path, gap):
+    """rev9 #6 (t01): «Bắc Hà, ngày   tháng 12 năm 2024» and «NGƯỜI LẬP BIỂU» written under the result column, after a
+    blank row or right under the last indicator, became two rows of the signed appendix («Không đánh giá», led by the
+    last agency). The date line's fold has single spaces («ngay thang»): it was never recognised. A row with no name
+    holding figures is still data."""
+    rows = [STD, [1, "GRDP", "Tỷ đồng", 100, 101, "Sở Tài chính", "A"],
+            [None, None, None, 3, 4],  # a figure row under a merged name: data
+            [2, "Tuổi thọ", "Tuổi", 72, 72, "Sở Y tế", "A"], *gap,
+            [None, None, None, None, "Bắc Hà, ngày   tháng 12 năm 2024"], [None, None, None, None, "NGƯỜI LẬP BIỂU"],
+            [None, None, None, None, "Nguyễn Văn A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert [i.name for i in t.indicators] == ["GRDP", "", "Tuổi thọ"]

@@ -90,7 +90,7 @@ _TOTAL_NAMES = ("tong cong", "tong", "cong", "tong so", "cong:", "tong cong:")
 # After a blank row, these begin what follows the table: a signature block, a date line, another table.
 _END_START = ("nguoi lap", "nguoi ky", "thu truong", "(ky", "ky ten", "ky, ghi", "giam doc", "chu tich", "tm.", "kt.",
               "noi nhan", "bieu ", "bieu so", "phu luc", "xac nhan", "lanh dao don vi")
-_DATE_LINE = re.compile(r"^[\w .-]*, ngay .{0,6} thang .{0,6} nam")
+_DATE_LINE = re.compile(r"^[\w .-]*, ngay\b.{0,8}\bthang\b.{0,8}\bnam\b")  # (a fold's spaces are single)
 
 
 @lru_cache(maxsize=4096)
@@ -1014,7 +1014,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if (name_cell is None or name_cell == "") and row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
-        if blank_before and table.indicators and _ends_table(row, header_folds):
+        # a signature block or date line ends the table after a blank row, or right below it in a row with no STT
+        # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column)
+        if (blank_before or (name_cell is None or name_cell == "") and (c_stt is None or _is_blank(row[c_stt]))) \
+                and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             break
         blank_before = False
