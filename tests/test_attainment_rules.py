@@ -180,3 +180,24 @@ def test_a_total_of_unfilled_parts_is_unfilled_not_khong_dat():
                    10: "chua_co_so_lieu", 11: "khong_dat", 12: "khong_dat", 13: "chua_co_so_lieu"}
     why = {a.indicator.row: a.reason for a in evaluate(t).assessments}
     assert "«Xây dựng»" in why[7] and "«Công nghiệp, xây dựng», «Dịch vụ»" in why[5]
+
+
+@pytest.mark.parametrize("target, text, status", [
+    # rev9 #5 (t04): a result that states the outcome in words is the table's own judgement, counted as written
+    ("01", "Chưa đạt", "khong_dat"), ("100", "Hoàn thành", "dat"), ("Đạt 85%", "Đạt", "dat"),
+    ("100", "Không hoàn thành.", "khong_dat"), ("8", "Vượt kế hoạch", "vuot"),
+    ("Hoàn thành xây dựng nông thôn mới", "Hoàn thành", "dat"),   # a goal in words and its verdict
+    ("Hoàn thành xây dựng nông thôn mới", "Chưa hoàn thành", "khong_dat"),
+    # words that state no outcome are not judged: «basically met», in progress, a grade
+    ("100", "Cơ bản hoàn thành", "khong_danh_gia"), ("100", "Đang thực hiện", "khong_danh_gia"),
+    ("Hoàn thành xây dựng nông thôn mới", "Tốt", "khong_danh_gia"),
+])
+def test_a_result_in_words_counts_the_outcome_it_states(target, text, status):
+    from dataclasses import replace
+
+    from kh_excel.core.numbers import parse_result_text
+    ind = replace(row(target, None, name="Xây dựng xã Lùng Vai đạt chuẩn nông thôn mới", unit="Xã"),
+                  result_text=text, result_reading=parse_result_text(text))
+    a = assess(ind)
+    assert a.status == status, a.reason
+    assert a.ratio is None  # a verdict in words has no ratio

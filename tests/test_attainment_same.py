@@ -31,7 +31,7 @@ from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
                                  Target, zero_result_unfilled)
 from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_apart, format_number, parse_result_text,
-                                   parse_target)
+                                   parse_target, word_verdict)
 from kh_excel.core.text import fold
 
 DATA = Path(__file__).parent / "data"
@@ -50,6 +50,9 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
             and _rank_change(t.text):
         return ref_assess_rank_change(ind, tolerance, growth)
     if not t.is_numeric:
+        rr = ind.result_reading  # (added: a verdict in words is the table's own judgement)
+        if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
+            return ref_assess_words(ind, rr.text, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
     if t.op == "=" and t.value == 0 and ind.direction != "down":
@@ -125,6 +128,15 @@ def ref_assess_rank_change(ind: Indicator, tolerance: Decimal, growth: dict) -> 
 _FAR = Decimal("1E+18")
 
 
+def ref_assess_words(ind: Indicator, text: str, growth: dict) -> Assessment:
+    """(added) A result in words: the verdict it states (numbers.WORD_VERDICTS), else not judged."""
+    verdict = word_verdict(text)
+    if verdict is None:
+        return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{text}»), không đánh giá bằng số",
+                          **growth)
+    return Assessment(ind, verdict, None, f"kết quả ghi bằng lời «{text}»: đánh giá theo lời ghi trong bảng", **growth)
+
+
 def ref_assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> Assessment:
     """A result written as a bound, a range, a change or in words (README, Attainment rules).
 
@@ -135,8 +147,7 @@ def ref_assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> A
     """
     t = ind.target
     if rr.kind == "qualitative":
-        return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
-                          **growth)
+        return ref_assess_words(ind, rr.text, growth)
     against = t
     if rr.change:
         reduction = ind.direction_reason.startswith("chỉ tiêu là mức giảm")

@@ -51,7 +51,8 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  TargetOp, without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan, signed_change
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan,
+                                   signed_change, word_verdict)
 from kh_excel.core.periods import PROGRESS_REASON, progress_only
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -80,6 +81,9 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if op == "text" or v is None:  # not t.is_numeric
         if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
             return _assess_rank_change(ind, tolerance, growth)
+        rr = ind.result_reading
+        if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
+            return _assess_words(ind, rr.text, growth)  # «Hoàn thành» against «Hoàn thành …»: the table's verdict
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         fall = reduction_plan(t.text) if t.text else None
         if fall is not None and fall.value is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
@@ -287,6 +291,16 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: tuple) -> As
 _FAR = Decimal("1E+18")
 
 
+def _assess_words(ind: Indicator, text: str, growth: tuple = ()) -> Assessment:
+    """A result written in words: the outcome it states («Chưa đạt», «Hoàn thành»: numbers.WORD_VERDICTS) is the
+    table's own judgement, counted as written; other words («Đang thực hiện») are not judged."""
+    verdict = word_verdict(text)
+    if verdict is None:
+        return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{text}»), không đánh giá bằng số",
+                          *growth)
+    return Assessment(ind, verdict, None, f"kết quả ghi bằng lời «{text}»: đánh giá theo lời ghi trong bảng", *growth)
+
+
 def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = ()) -> Assessment:
     """A result written as a bound, a range, a change or in words (README, Attainment rules).
 
@@ -297,8 +311,7 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
     """
     t = ind.target
     if rr.kind == "qualitative":
-        return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{rr.text}»), không đánh giá bằng số",
-                          *growth)
+        return _assess_words(ind, rr.text, growth)
     against = t
     b = rr.bounds
     if rr.change:

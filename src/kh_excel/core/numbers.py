@@ -820,6 +820,23 @@ _ESTIMATE = re.compile(r"^(?:%s)(?: dat)?\s*(?::\s*|\s)(?=[\d.,~><≥≤+\-−�
 _QUALITATIVE_RESULTS = ("dat", "khong dat", "chua dat", "co ban dat", "vuot", "hoan thanh", "da hoan thanh",
                         "chua hoan thanh", "co ban hoan thanh", "khong hoan thanh", "dang thuc hien", "dang trien khai",
                         "da trien khai", "chua trien khai", "dam bao", "chua dam bao", "tot", "kha", "trung binh", "xuat sac")
+# The words among them that state the outcome against the plan, whole (folded, punctuation aside): the table's own
+# judgement, which attainment takes as it is written («Chưa đạt» is a plan missed). «Cơ bản đạt», «đang thực hiện»
+# and a grade («Tốt») say no outcome: they are not judged.
+WORD_VERDICTS = {
+    "vuot": "vuot", "vuot ke hoach": "vuot", "vuot chi tieu": "vuot", "hoan thanh vuot ke hoach": "vuot",
+    "hoan thanh vuot muc ke hoach": "vuot", "dat": "dat", "da dat": "dat", "dat ke hoach": "dat", "dat chi tieu": "dat",
+    "hoan thanh": "dat", "da hoan thanh": "dat", "hoan thanh ke hoach": "dat", "hoan thanh chi tieu": "dat",
+    "khong dat": "khong_dat", "chua dat": "khong_dat", "khong dat ke hoach": "khong_dat",
+    "chua dat ke hoach": "khong_dat", "chua dat chi tieu": "khong_dat", "chua hoan thanh": "khong_dat",
+    "khong hoan thanh": "khong_dat", "chua hoan thanh ke hoach": "khong_dat",
+}
+
+
+def word_verdict(text: str) -> str | None:
+    """The status a result written in words states («Chưa đạt» -> "khong_dat», «Hoàn thành» -> "dat"), None for
+    words that state none («Cơ bản hoàn thành», «Đang thực hiện»)."""
+    return WORD_VERDICTS.get(" ".join(re.sub(r"[^\w\s]", " ", fold(text)).split()))
 
 
 @lru_cache(maxsize=1 << 12)
