@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, strategies as st
 
 import kh_excel
 from kh_excel.core.direction import infer_direction
@@ -176,3 +177,36 @@ def test_a_date_line_and_signature_in_a_figure_column_end_the_table(tmp_path, ga
             [None, None, None, None, "Nguyễn Văn A"]]
     t = kh_excel.read_workbook(book(tmp_path, rows))
     assert [i.name for i in t.indicators] == ["GRDP", "", "Tuổi thọ"]
+
+
+@pytest.mark.parametrize("text, unit, figure", [
+    ("12 xã", "Xã", "12"), ("16/16 xã", "Xã", "16"), ("15/16 xã", "xã", "15"), ("100% xã", "%", "100%"),
+    ("100 % số xã", "%", "100%"), ("3.500 nghìn lượt", "Nghìn lượt", "3.500"), ("Trên 95 xã", "Xã", "Trên 95"),
+    # what follows the figure is no unit of the row: not read
+    ("12 xã", "Người", None), ("100% xã", "Xã", None), ("16/15 xã", "Xã", None), ("1/2/2024 xã", "Xã", None),
+    ("12", "Xã", None), ("Hoàn thành", "Xã", None),
+])
+def test_a_figure_typed_with_the_rows_unit_is_read(text, unit, figure):
+    from kh_excel.core.table import _unit_stripped
+    assert _unit_stripped(text, unit) == figure
+
+
+@given(st.integers(0, 10**6), st.sampled_from(["xã", "Xã", "hộ", "Người", "nghìn lượt", "Tỷ đồng"]),
+       st.sampled_from([" ", "  ", ""]))
+def test_any_count_before_its_unit_is_that_count(n, unit, gap):
+    from kh_excel.core.table import _unit_stripped
+    assert _unit_stripped(f"{n}{gap}{unit.lower()}", unit) == str(n)
+
+
+def test_plans_and_results_typed_with_their_unit_are_judged(tmp_path):
+    """rev9 #10 (t04): «100% xã» and «16/16 xã» as plans, «15/16 xã» as a result, were errors that blocked the
+    document; with --allow-errors the sheet's result was dropped. They are 100 (%), 16 and 15 (xã): 15 of 16 is
+    «Không đạt» (93,75%), as the sheet's own «Đánh giá» column says."""
+    rows = [STD, [1, "Tỷ lệ xã đạt chuẩn quốc gia về y tế", "%", "100% xã", "100% xã", "Phòng Y tế", "A"],
+            [2, "Số xã đạt chuẩn phổ cập giáo dục mầm non", "Xã", "16/16 xã", "15/16 xã", "Phòng GD&ĐT", "A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert not [f for f in validate(t) if f.severity == "error"]
+    health, school = kh_excel.evaluate(t).assessments
+    assert (health.indicator.target.value, health.indicator.result, health.status) == (100, 100, "dat")
+    assert (school.indicator.target.value, school.indicator.result, school.status) == (16, 15, "khong_dat")
+    assert round(school.ratio, 2) == D("93.75")

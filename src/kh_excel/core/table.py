@@ -868,6 +868,33 @@ def _parse_target_cell(raw: Any, number_format: str | None) -> TargetReading:
     return reading
 
 
+# A figure followed by the row's unit («12 xã», «3.500 nghìn lượt»), by a count's total and unit («16/16 xã»), or in
+# per cent by what it is a share of («100% xã», «100% số xã»): what a cell holds when the unit is typed with the figure
+_FIGURE_THEN_UNIT = re.compile(r"(?P<fig>[^\d%/()]*\d[\d.,]*)\s*(?:/\s*(?P<total>\d[\d.,]*))?\s*(?P<pct>%)?"
+                               r"\s*(?P<tail>[^\d%/()]+)")
+
+
+@lru_cache(maxsize=1 << 10)
+def _unit_stripped(text: str, unit: str) -> str | None:
+    """The figure of a cell that writes the row's unit after it («12 xã» beside the unit «Xã»: «12»; «16/16 xã»: «16»,
+    the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row."""
+    m = _FIGURE_THEN_UNIT.fullmatch(vtext.clean(text))
+    if m is None:
+        return None
+    tail = " ".join(re.sub(r"[^\w\s]", " ", _fold(m.group("tail"))).split())
+    own = " ".join(re.sub(r"[^\w\s%]", " ", _fold(unit)).split())
+    if m.group("pct"):
+        ok = own in ("%", "phan tram") and m.group("total") is None and len(tail.split()) <= 3
+        return m.group("fig").strip() + "%" if ok else None
+    if not own or tail.removeprefix("so ") != own:
+        return None
+    total = m.group("total")
+    if total is not None and not (total.isdigit() and m.group("fig").strip().isdigit()
+                                  and int(m.group("fig").strip()) <= int(total)):
+        return None  # «16/16 xã»: a count of a total, never a fraction or a date
+    return m.group("fig").strip()
+
+
 def _as_text(target: Target) -> Target:
     """The target as words only: a direction read from the name alone (a reduction plan's «<» is no ceiling)."""
     return Target(text=target.text, op="text")
@@ -1192,6 +1219,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             # (parse_target_ex of a float is _numeric_target's reading)
             reading = _numeric_target(target_raw, fmt) if target_raw.__class__ is float \
                 else _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            if reading.target.op == "text" and unit and isinstance(target_raw, str) \
+                    and (bare := _unit_stripped(target_raw, unit)) is not None:
+                again = _parse_target_cell(bare, fmt)  # «16/16 xã», «100% xã»: the figure before the row's unit
+                if again.target.op != "text":
+                    t = again.target
+                    reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
+                                            again.numbers)
             numbers = reading.numbers
             n = numbers[0] if len(numbers) == 1 else reading.number  # (its property's common case)
             target = reading.target
@@ -1221,6 +1255,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 fmt = fmts.get((r, c_result)) if fmts and c_result is not None else None
                 # (parse_number of a float without a format is _float_number's reading)
                 p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
+                if p is None and unit and isinstance(result_raw, str) \
+                        and (bare := _unit_stripped(result_raw, unit)) is not None:
+                    p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
                 if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
                     p = _nearer_reading(p, result_raw, target)
                 readings["result"] = p
