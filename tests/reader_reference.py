@@ -50,6 +50,9 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
     header_folds = {_fold(lab) for lab in header.labels.values()}
+    if "unit" not in cols:  # (added: a unit the title or the figure headers give every row)
+        table.unit_from = table_unit(title_lines, header.labels)
+    default_unit = table.unit_from[0] if table.unit_from else ""
     base_col, plan_period = _period_base(grid, header)
 
     # Pad rows once so that every role column can be indexed directly.
@@ -143,7 +146,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             (name, footnote), name_fold = split_footnote(_str(name_cell)), None
         read_name = name
         v = shown.get("unit")
-        unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
+        unit = default_unit if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = raw.get("result")
         if isinstance(result_raw, str):

@@ -210,3 +210,28 @@ def test_plans_and_results_typed_with_their_unit_are_judged(tmp_path):
     assert (health.indicator.target.value, health.indicator.result, health.status) == (100, 100, "dat")
     assert (school.indicator.target.value, school.indicator.result, school.status) == (16, 15, "khong_dat")
     assert round(school.ratio, 2) == D("93.75")
+
+
+def test_a_unit_written_above_the_table_or_in_its_figure_headers_is_every_rows(tmp_path):
+    """rev9 #9 (t17): no unit column, «Đơn vị tính: triệu đồng» above the table and «(triệu đồng)» closing the plan
+    and result headers. The report said «thực hiện 1.980, kế hoạch 2.500»: million or billion, nobody could tell."""
+    head = ["STT", "Nội dung", "Dự toán HĐND xã giao (triệu đồng)", "Ước thực hiện năm 2026 (triệu đồng)"]
+    rows = [["UBND XÃ BẢO NHAI"], [None, None, None, "Đơn vị tính: triệu đồng"], head,
+            ["1", "Thu tiền sử dụng đất", 2500, 1980], ["2", "Lệ phí trước bạ", 410, 520]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert [i.unit for i in t.indicators] == ["triệu đồng", "triệu đồng"]
+    assert t.unit_from == ("triệu đồng", "Đơn vị tính: triệu đồng")
+    said = [f.message for f in validate(t) if f.code == "header_incomplete"]
+    assert said and "mọi dòng đọc là «triệu đồng»" in said[0]
+    # the headers alone say it too; a note in brackets is no unit, nor are two headers that differ
+    t = kh_excel.read_workbook(book(tmp_path, [head, ["1", "Thu tiền sử dụng đất", 2500, 1980]], name="h.xlsx"))
+    assert t.indicators[0].unit == "triệu đồng"
+    for plan, result in (("Kế hoạch năm 2026 (NQ HĐND)", "Ước thực hiện năm 2026"),
+                         ("Kế hoạch (tỷ đồng)", "Thực hiện (triệu đồng)")):
+        t = kh_excel.read_workbook(book(tmp_path, [["STT", "Nội dung", plan, result], ["1", "Thu", 2500, 1980]],
+                                        name="n.xlsx"))
+        assert t.indicators[0].unit == "" and t.unit_from is None, plan
+    # a unit column wins: its empty cell stays empty (a missing unit is an error of its own)
+    t = kh_excel.read_workbook(book(tmp_path, [[None, "Đơn vị tính: triệu đồng"], STD, [1, "Thu", None, 5, 6, "Sở Tài chính", "A"]],
+                                    name="u.xlsx"))
+    assert t.indicators[0].unit == ""

@@ -227,6 +227,9 @@ class Table:
     periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
     group: str | None = None           # the group plan and result are read from
     period: str | None = None          # the period they are read from
+    # a table with no unit column: the unit its title or its figure columns' headers give every row, and where it
+    # was read («Đơn vị tính: triệu đồng»); None when there is none (core.table.table_unit)
+    unit_from: tuple[str, str] | None = None
 
     @property
     def has_results(self) -> bool:

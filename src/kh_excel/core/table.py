@@ -895,6 +895,35 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     return m.group("fig").strip()
 
 
+# «Đơn vị tính: triệu đồng», «ĐVT: tỷ đồng» above a table; a unit in brackets closing a figure column's header
+# («Dự toán HĐND xã giao (triệu đồng)»): a few words, no digit (a period's note has them: «(6T đầu năm)»)
+_UNIT_LINE = re.compile(r"(?:đơn vị tính|đơn vị|đvt)\s*[:：]\s*([^\d:;()]{1,30}?)\s*\)?\s*$", re.IGNORECASE)
+_UNIT_BRACKET = re.compile(r"\(\s*([^\d()]{1,30}?)\s*\)\s*$")
+# How a unit ends (folded): money, per cent, area, weight, people, counts
+_UNIT_ENDS = frozenset({"dong", "usd", "%", "ha", "tan", "ta", "kg", "nguoi", "ho", "luot", "xa", "con", "km", "m2",
+                        "m3", "kwh", "chiec", "cai", "nghiep", "truong", "giuong", "si"})
+
+
+def table_unit(title_lines: list[str], labels: dict[str, str]) -> tuple[str, str] | None:
+    """(unit, where it is written) of a table with no unit column: «Đơn vị tính: …» in its title, else the unit in
+    brackets that closes its plan and result headers (the same in both, where both have one); None when neither
+    says, or the two headers differ."""
+    for line in title_lines:
+        m = _UNIT_LINE.search(vtext.clean(line))
+        if m and len(m.group(1).split()) <= 4:
+            return m.group(1).strip(), m.group(0).strip().rstrip(")").strip()
+    found = {}
+    for role in ("target", "result"):
+        m = _UNIT_BRACKET.search(vtext.clean(labels.get(role, "")))
+        words = _fold(m.group(1)).replace("%", " % ").split() if m else []
+        if 0 < len(words) <= 3 and words[-1] in _UNIT_ENDS:  # «(NQ HĐND)», «(điều chỉnh)» are notes, not units
+            found[role] = m.group(1).strip()
+    if not found or len({_fold(u) for u in found.values()}) > 1:
+        return None
+    role, unit = next(iter(found.items()))
+    return unit, vtext.clean(labels[role])
+
+
 def _as_text(target: Target) -> Target:
     """The target as words only: a direction read from the name alone (a reduction plan's «<» is no ceiling)."""
     return Target(text=target.text, op="text")
@@ -984,6 +1013,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
     header_folds = {_fold(lab) for lab in header.labels.values()}
+    if "unit" not in cols:
+        table.unit_from = table_unit(title_lines, header.labels)
+    default_unit = table.unit_from[0] if table.unit_from else ""
     base_col, plan_period = _period_base(grid, header)
 
     # Pad rows once so that every role column can be indexed directly.
@@ -1091,7 +1123,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             (name, footnote), name_fold, by_name = split_footnote(_str(name_cell)), None, None
         read_name = name
         v = shown.get("unit")
-        unit = "" if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
+        unit = default_unit if v is None or v == "" else _display_str(v) if v.__class__ is str else _display_text(v)
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = row[c_result] if c_result is not None else None
         if isinstance(result_raw, str):

@@ -766,7 +766,9 @@ def _header_check(ch: _Checker) -> None:
     wanted = [r for r in ("stt", "unit", "lead") if r not in t.columns]
     if wanted:
         found = ", ".join(f"{COLUMN_NAMES[r]} («{t.column_headers[r]}»)" for r in t.columns if r in COLUMN_NAMES)
-        missing = ", ".join(COLUMN_NAMES[r] for r in wanted)
+        # (a unit the title or the figure headers give every row is said, with where it was read)
+        missing = ", ".join(f"{COLUMN_NAMES[r]} (mọi dòng đọc là «{t.unit_from[0]}», theo «{t.unit_from[1]}»)"
+                            if r == "unit" and t.unit_from else COLUMN_NAMES[r] for r in wanted)
         r0 = t.header_rows[0] - 1
         ch.out.append(make_finding("header_incomplete", t.sheet, r0, 0, "", found=found, missing=missing, row=r0 + 1))
 
