@@ -98,3 +98,23 @@ def test_no_header_names_missing_columns(bad):
     assert rc == 2
     folded = fb.fold(err.replace(str(path), ""))
     assert "chi tieu" in folded and "ke hoach" in folded, err  # says which columns it could not find
+
+
+def test_a_stray_value_far_from_the_table_is_named_with_how_to_fix_it(tmp_path):
+    """rev9 #11: «x» typed in H1048576 (Ctrl+↓ and a key) under a 49-cell table: the refusal named the cell but not
+    what to do. It says the table has few cells, that the cell is likely a slip, and to delete it."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
+    ws.append([1, "Thu ngân sách", "Tỷ đồng", 100, 101])
+    ws["H1048576"] = "x"
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    from kh_excel.io.limits import InputRefused
+    with pytest.raises(InputRefused) as refused:
+        kh_excel.read_workbook(path)
+    message = str(refused.value)
+    assert "trang «Chỉ tiêu»" in message and "H1048576" in message
+    assert "Bảng chỉ có 11 ô dữ liệu" in message and "hãy xóa nội dung ô H1048576" in message

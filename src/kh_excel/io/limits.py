@@ -499,9 +499,12 @@ class _SheetScan:
                 raise _FarReference(self.path, "")  # read again, counting only cells that hold something
             far = (_cell_name(max(self.value_col, 1), self.value_row) if self.precise
                    else _cell_name(max(self.max_col, 1), self.max_row))
+            # few cells far apart: a stray value typed far below or right of the table (Ctrl+↓ and a key) — say which
+            stray = (f" Bảng chỉ có {_n(self.cells)} ô dữ liệu, nên thường là do một ô gõ nhầm ở {far}: hãy xóa nội "
+                     f"dung ô {far} (và các ô thừa xa bảng) rồi lưu lại tệp.") if self.cells <= MAX_CELLS else ""
             raise InputRefused(self.path, f"{self._sheet()} trải tới ô {far} với {_n(self.cells)} ô dữ "
                                           f"liệu: quá lớn để đọc an toàn (tối đa {_n(MAX_AREA)} ô tính từ A1 và "
-                                          f"{_n(MAX_CELLS)} ô có dữ liệu).")
+                                          f"{_n(MAX_CELLS)} ô có dữ liệu).{stray}")
 
     def _sheet(self) -> str:
         """«trang «Tên» (xl/worksheets/sheet1.xml)» for a refusal: the name the user sees, when the workbook's
