@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from kh_excel.core.model import Grid, Table, without_gc
@@ -83,6 +84,9 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
             from kh_excel.core.validation import formula_findings
             table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))
         if table.indicators or sheet is not None:
+            if sheet is None and len(order) > 1:
+                hidden = (lambda o: False) if isinstance(source, list) else book.is_hidden
+                _continued_elsewhere(table, [o for o in order if o != s and not hidden(o)])
             return table
         empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
     if empty_table is not None:
@@ -90,3 +94,17 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     if first_error is None:
         raise WorkbookError(name, "bảng tính không có dữ liệu.")
     raise WorkbookError(name, header_message(first_error) + formula_note)
+
+
+_CONTINUED = re.compile(r"\btiep\b")  # «Biểu 01 (tiếp)», «Tiếp theo», «PL1 tiep»
+
+
+def _continued_elsewhere(table: Table, others: list[str]) -> None:
+    """A visible sheet named as the continuation of a table («Biểu 01 (tiếp)») is not read with the sheet chosen:
+    a warning names it, so that a document is not made from half a table unawares."""
+    from kh_excel.core.text import fold
+    from kh_excel.core.validation import make_finding
+    continued = [o for o in others if _CONTINUED.search(fold(o))]
+    if continued:
+        table.reader_findings.append(make_finding("continued_elsewhere", table.sheet, None, None,
+                                                  others=", ".join(f"«{o}»" for o in continued), chosen=table.sheet))

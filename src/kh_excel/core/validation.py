@@ -88,6 +88,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) ghi «{value}», trong khi cột này ở nơi khác ghi «{other}» ({other_cells}): nên thống nhất một cách viết."),
     FindingType("roman_indicator", "warning", "Số La Mã trên dòng chỉ tiêu",
                 "Ô {cell} ghi số La Mã «{stt}» nhưng dòng này có đơn vị tính, kế hoạch hoặc cơ quan chủ trì: chương trình coi đây là một chỉ tiêu, không phải một phần. Hãy kiểm tra lại số thứ tự."),
+    FindingType("continued_elsewhere", "warning", "Bảng có phần tiếp ở trang khác",
+                "Trang {others} có vẻ là phần tiếp của bảng này nhưng không được đọc: kiểm tra, đánh giá và văn bản chỉ "
+                "gồm các chỉ tiêu của trang «{chosen}». Hãy chép các dòng đó vào cùng một trang, hoặc đọc từng trang "
+                "(--sheet)."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
     FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",

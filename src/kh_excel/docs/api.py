@@ -73,10 +73,11 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
 def document_warnings(checked, settings, context: dict, file: str, kind: str, agency: str | None) -> list[str]:
     """What the maker of one document is told beside it (render, the add-in): the settings' warnings, the
     context's (a level that no longer exists), and the figures it states as read where check warned."""
-    from kh_excel.core.gate import figure_warnings
+    from kh_excel.core.gate import TABLE_WARNINGS, figure_warnings
     from kh_excel.docs.context import agency_rows
     rows = agency_rows(checked.attainment.assessments, agency) if agency else None  # the document's own rows
     return [*settings.warnings, *context.get("canh_bao", []),
+            *(f.message for f in checked.findings if f.code in TABLE_WARNINGS),
             *figure_warnings(checked, file, report=kinds.is_report(kind), rows=rows)]
 
 
