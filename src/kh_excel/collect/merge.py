@@ -23,7 +23,8 @@ from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
 from kh_excel.core.validation import col_letter
-from kh_excel.core.numbers import format_number, parse_number, parse_result_text, parse_target
+from kh_excel.core.numbers import ParsedNumber, format_number, parse_number, parse_result_text, parse_target
+from kh_excel.core.table import plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
 ITEM_LISTS: dict[str, str] = {
@@ -36,9 +37,10 @@ ITEM_LISTS: dict[str, str] = {
     "refused_plans": "sửa kế hoạch (không nhận)",
     "invalid": "số liệu không hợp lệ (không ghi)",
     "conflicts": "khác số của cơ quan khác (không ghi)",
+    "two_readings": "số có hai cách đọc (cần kiểm tra)",
 }
 # Everything but a plain fill needs a look: a figure that replaces another in the master included.
-ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflicts")
+ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflicts", "two_readings")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Value:
     number: Decimal | None = None
     text: str = ""
     note: str = ""
+    doubtful: bool = False         # read one of two ways (the one nearer the plan): the note says so, to be checked
 
     @property
     def same_key(self) -> Any:
@@ -65,7 +68,9 @@ class Value:
 
 
 def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Value:
-    """What a returned result cell says, strictly: an ambiguous number is refused, not guessed."""
+    """What a returned result cell says, strictly: an ambiguous number is refused, not guessed — unless the
+    master's plan for the row (the one the agency was given, not its file's) weighs its two readings as the table's
+    reader does («4.500» beside 5 is 4,5): then that reading, to be checked."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Value("empty")
     if isinstance(raw, ErrorValue):
@@ -76,6 +81,9 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
     if p is not None and not p.was_text:
         return Value("number", p.value.scaleb(2) if p.percent else p.value)  # a 95% cell is the figure 95
     if p is not None:
+        weighed = not master.growth_target and plan_weighs(raw, master.target) is not None
+        if weighed:
+            return _nearer_value(p, raw, master)
         if p.ambiguous:  # the reader's note says how it read it; collect writes nothing, so it says that
             return Value("invalid", note=f"«{vtext.clean(raw)}»: không rõ dấu chấm là dấu thập phân hay dấu phân cách "
                                          "hàng nghìn, nên không ghi; đề nghị ghi lại theo quy ước Việt Nam (dấu phẩy là "
@@ -83,8 +91,36 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
         return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
     text = vtext.clean(raw)
     if parse_target(text).op != "text" or master.target.op == "text" or _figure_in_words(text):
-        return Value("text", text=text)
+        return _nearer_words(text, master)
     return Value("invalid", note=f"«{text}» không phải là số")
+
+
+def _nearer_value(p: ParsedNumber, raw: str, master: Indicator) -> Value:
+    """A text figure of one group of three digits read as the table reads it, nearer the master's plan
+    (core.table._nearer_reading); a reading either way but the Vietnamese thousands dot is to be checked."""
+    from kh_excel.core.table import _nearer_reading
+    q = _nearer_reading(p, raw, master.target)
+    shown = format_number(q.value.normalize())  # (4,5 and 4.500, not «4,500», which reads both ways again)
+    if q.value != p.value:  # against the convention: the table's note says how and why
+        return Value("number", q.value, note=q.note.rstrip("."), doubtful=True)
+    if q.ambiguous:  # «4,500» beside 5: the decimal comma, nearer the plan, yet an English thousands comma too
+        return Value("number", q.value, doubtful=True,
+                     note=f"{q.note} Kế hoạch của bảng gốc là {format_number(master.target.value)}: "
+                          f"{shown} là cách đọc gần kế hoạch hơn")
+    return Value("number", q.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {shown}")
+
+
+def _nearer_words(text: str, master: Indicator) -> Value:
+    """A result in words, written as the agency wrote it; where its one figure reads two ways («Ước 4.500» beside
+    5), the master's reader will take it nearer the plan (core.table._nearer_result): said now, to be checked."""
+    from kh_excel.core.table import _nearer_result
+    rr = parse_result_text(text)
+    if rr is None or master.growth_target:
+        return Value("text", text=text)
+    near = _nearer_result(rr, master.target)
+    if near is rr or not near.note:
+        return Value("text", text=text)
+    return Value("text", text=text, doubtful=True, note=f"ghi nguyên văn «{text}»; {near.note.rstrip('.')}")
 
 
 def _figure_in_words(text: str) -> bool:
@@ -261,7 +297,9 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         elif value.kind == "invalid":
             rep.items["invalid"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
         else:
-            if value.note:
+            if value.doubtful:
+                rep.items["two_readings"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
+            elif value.note:
                 rep.notes.append(_item(ind, **where, cell=rr.result_cell, note=value.note))
             given.setdefault(rr.master_row, []).append((ret.agency_key, ret.file, rr.result_cell, value))
     for mrow in sorted(own_rows - seen):
