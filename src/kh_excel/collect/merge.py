@@ -155,11 +155,77 @@ def same_plan(returned: Target, master: Target, returned_raw: Any = None, master
     return (returned.op, returned.value, returned.high) == (master.op, master.value, master.high)
 
 
+# The merged copy records who gave each figure it holds, and which files it was collected from: a hidden sheet the
+# reader skips (as a form's META_SHEET). Collecting late forms into the copy reads it back: an agency collected
+# earlier has sent, and its own corrected figure on a co-led row corrects its figure, not another agency's.
+SOURCE_SHEET = "_kh_excel_nguon_so_lieu"
+SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu")
+_MOST_SOURCES = 100_000  # rows of the record read: a few per indicator; more is no record of ours
+
+
+@dataclass(frozen=True)
+class Source:
+    """One line of the record: a file an agency sent (row None), or a figure of it the master holds at `row`."""
+
+    agency_key: str
+    agency: str
+    file: str                      # the file's name, not its path
+    sheet: str = ""
+    cell: str = ""
+    row: int | None = None
+    value: Value | None = None
+
+
+def _same_figure(a: Value, b: Value) -> bool:
+    """Whether the master still holds the figure recorded (a number as stored, to the float's precision)."""
+    if a.kind == b.kind == "number":
+        return math.isclose(float(a.number), float(b.number), rel_tol=1e-9, abs_tol=1e-12)
+    return a.kind == b.kind == "text" and a.same_key == b.same_key
+
+
+def read_sources(index: MasterIndex) -> tuple[list[Source], bool]:
+    """The record of a merged copy (SOURCE_SHEET), and whether it has one. An untrusted sheet: lines naming no
+    agency of the master are dropped, and a figure's line whose row cannot be found keeps only that the file came."""
+    from kh_excel.collect.forms import parse_key, row_digest
+    from kh_excel.io.workbook import open_workbook
+    table = index.table
+    try:
+        book = open_workbook(table.file)
+        if SOURCE_SHEET not in book.sheet_names:
+            return [], False
+        lines = book.values(SOURCE_SHEET)[1:_MOST_SOURCES]
+    except Exception:  # an unreadable record records nothing
+        return [], False
+    by_digest: dict[str, list[int]] = {}
+    for ind in table.indicators:
+        by_digest.setdefault(row_digest(ind.stt, ind.name), []).append(ind.row)
+    out = []
+    for line in lines:
+        key, _, akey, file, sheet, cell, raw = (list(line) + [None] * 7)[:7]
+        akey = vtext.clean(akey) if isinstance(akey, str) else ""
+        if akey not in index.agencies or not isinstance(file, str) or not file.strip():
+            continue
+        row, value = None, None
+        k = parse_key(key)
+        if k is not None and k[0] == table.sheet:
+            # the row the key names, or the one row of its STT and name (rows inserted since)
+            rows = [k[1]] if index.digest.get(k[1]) == k[2] else by_digest.get(k[2], [])
+            if len(rows) == 1 and raw is not None and raw != "":
+                row = rows[0]
+                n = _stored_number(raw)
+                value = Value("number", Decimal(repr(n))) if n is not None else Value("text", text=vtext.clean(raw))
+        out.append(Source(akey, index.agencies[akey].name, vtext.clean(file),
+                          vtext.clean(sheet) if isinstance(sheet, str) else "",
+                          vtext.clean(cell) if isinstance(cell, str) else "", row, value))
+    return out, True
+
+
 @dataclass
 class AgencyReport:
     key: str
     name: str
     files: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)  # files collected into the master before (its record)
     matched_by: dict[str, int] = field(default_factory=lambda: {"key": 0, "stt_name": 0})
     identified_by: list[str] = field(default_factory=list)
     items: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in ITEM_LISTS})
@@ -167,7 +233,7 @@ class AgencyReport:
 
     @property
     def returned(self) -> bool:
-        return bool(self.files)
+        return bool(self.files or self.earlier)
 
 
 @dataclass
@@ -181,6 +247,8 @@ class Collection:
     result_column: int | None                # 0-based; None: the master has none, one is added
     output: str = ""
     skipped_cells: list[dict] = field(default_factory=list)  # formulas / merged cells not overwritten
+    sources: list[Source] = field(default_factory=list)      # the record the merged copy keeps (SOURCE_SHEET)
+    notes: list[str] = field(default_factory=list)           # about the whole collection
 
     @property
     def not_returned(self) -> list[str]:
@@ -210,6 +278,17 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     # master row -> [(agency key, file, cell, Value)]
     given: dict[int, list[tuple[str, str, str, Value]]] = {}
     sheet_of: dict[str, str] = {}
+    earlier, recorded = read_sources(index)
+    owners: dict[int, set[str]] = {}  # master row -> the agencies whose figure it still holds
+    for src in earlier:
+        if src.row is None:
+            if src.file not in reports[src.agency_key].earlier:
+                reports[src.agency_key].earlier.append(src.file)
+        elif _same_figure(master_value(index.by_row[src.row]), src.value):
+            owners.setdefault(src.row, set()).add(src.agency_key)
+    notes = [] if recorded or not index.recorded else [
+        "bảng gốc là bản tổng hợp lập khi chương trình chưa ghi nguồn số liệu: không biết cơ quan nào đã gửi "
+        "trước, danh sách «Chưa gửi» chỉ tính các tệp lần này"]
     for path in returned_paths:
         ret = read_returned(path, index)
         if not ret.ok:
@@ -239,15 +318,20 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         old = master_value(ind)
         leads = [k for k, rows in index.rows_of.items() if mrow in rows]
         givers = {a for a, _, _, _ in entries}
-        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers:
+        own = owners.get(mrow, set())
+        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers \
+                and not (own and own <= givers):
             # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
-            # in one run the two would be a conflict, so they are one now: never decided by who came last
+            # in one run the two would be a conflict, so they are one now: never decided by who came last. Its
+            # own agency correcting it (the record says whose it is) is a correction, below.
             cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
             conflicts.append(_item(ind, values=[{"agency": "", "source": "bảng gốc", "file": master.file,
                                                  "sheet": master.sheet, "cell": cell, "value": old.to_json()}]
                                    + [{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""), "cell": c,
                                        "value": v.to_json()} for a, f, c, v in entries]))
-            said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}; chỉ tiêu do {len(leads)} cơ quan cùng chủ trì)"]
+            whose = f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else ""
+            said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}{whose}; chỉ tiêu do {len(leads)} cơ quan cùng "
+                    "chủ trì)"]
             said += [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
             for a in dict.fromkeys(a for a, _, _, _ in entries):
                 reports[a].items["conflicts"].append(_item(ind, values=said))
@@ -261,10 +345,21 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
             elif old.same_key == value.same_key:
                 reports[a].items["unchanged"].append(_item(ind, value=value.to_json(), **where))
             else:
+                by = {"old_by": ", ".join(reports[o].name for o in sorted(own))} if own else {}
                 reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json(),
-                                                         old_shown=old.shown(), new_shown=value.shown(), **where))
+                                                         old_shown=old.shown(), new_shown=value.shown(), **by, **where))
+    # the record the copy keeps: what it had (a figure's line while the figure is still there and not replaced),
+    # then this run's files and the figures written from them
+    sources = [s for s in earlier if s.row is None or s.row in owners and s.agency_key in owners[s.row]
+               and s.row not in writes]
+    for rep in reports.values():
+        sources += [Source(rep.key, rep.name, Path(f).name, sheet_of.get(f, "")) for f in rep.files]
+    for mrow, value in writes.items():
+        sources += [Source(a, reports[a].name, Path(f).name, sheet_of.get(f, ""), c, mrow, value)
+                    for a, f, c, _ in given[mrow]]
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
-                      conflicts=conflicts, writes=writes, result_column=master.columns.get("result"))
+                      conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
+                      sources=sources, notes=notes)
 
 
 def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
@@ -358,6 +453,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             rs.column_dimensions[letter].width = width
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
     _record_master(wb, master_path)
+    _record_sources(wb, table, coll)
     return write_atomic(out, wb.save, [master_path, *inputs])
 
 
@@ -371,6 +467,32 @@ def _record_master(wb, master_path: str | Path) -> None:
     for p in [p for p in props.props if p.name == MASTER_PROPERTY]:
         props.props.remove(p)
     props.append(StringProperty(name=MASTER_PROPERTY, value=original))
+
+
+def _record_sources(wb, table: Table, coll: Collection) -> None:
+    """The record (SOURCE_SHEET), hidden, replacing the master's own: one line per file taken and per figure
+    written from it (a cell left alone, a formula or a merged cell, holds no figure of the agency's)."""
+    from kh_excel.collect.forms import row_key
+    if SOURCE_SHEET in wb.sheetnames:
+        del wb[SOURCE_SHEET]
+    ws = wb.create_sheet(SOURCE_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append(SOURCE_HEADER)
+    by_row = {ind.row: ind for ind in table.indicators}
+    skipped = {c["row"] for c in coll.skipped_cells}
+    seen = set()
+    for s in coll.sources:
+        if s.row in skipped or (s.agency_key, s.file, s.row, s.cell) in seen:
+            continue
+        seen.add((s.agency_key, s.file, s.row, s.cell))
+        figure = None if s.value is None else s.value.to_json() if s.value.kind == "number" else s.value.text
+        ws.append([row_key(table.sheet, by_row[s.row]) if s.row else None, s.agency, s.agency_key, s.file, s.sheet,
+                   s.cell, figure])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # names and texts from untrusted files: never a formula
+    for letter, width in zip("ABCDEFG", (28, 30, 24, 36, 16, 8, 16)):
+        ws.column_dimensions[letter].width = width
 
 
 def _add_result_column(ws, table: Table) -> int:
