@@ -202,3 +202,20 @@ def test_a_forged_record_names_no_agency_of_the_master(tmp_path):
     assert kt["earlier_files"] == ["=HYPERLINK(\"x\")"]   # a name read as text …
     cells = [c for row in openpyxl.load_workbook(merged)[SOURCE_SHEET].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in cells)      # … and written back as text, never a formula
+
+
+def test_the_report_sheet_names_file_sheet_and_cell_and_is_read_whole(tmp_path):
+    """The add-in's report sheet: the detail says the sheet and cell the figure was read from, and wraps (a long
+    reading was cut at the next column when printed)."""
+    from kh_excel.collect.merge import collect_files, write_merged
+    from kh_excel.collect.report import REPORT_SHEET
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    nn = _retyped(tmp_path / "nn.xlsx", "PHÒNG NÔNG NGHIỆP - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026",
+                  ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                  ["2", "Tỷ lệ hộ nghèo", "%", None, "4.500"])
+    table, coll = collect_files(master, [nn])
+    out = write_merged(master, tmp_path / "tong_hop.xlsx", table, coll, [nn], report_sheet=True)
+    ws = openpyxl.load_workbook(out)[REPORT_SHEET]
+    (row,) = [r for r in ws.iter_rows(min_row=2) if r[1].value == "số có hai cách đọc (cần kiểm tra)"]
+    assert row[5].value.endswith("trang «Sheet», ô E4") and row[6].value.endswith("nn.xlsx")
+    assert row[5].alignment.wrap_text and ws.row_dimensions[row[5].row].height > 15

@@ -444,13 +444,27 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     if report_sheet:
         from kh_excel.collect.report import REPORT_SHEET, report_rows
         rs = wb.create_sheet(REPORT_SHEET if REPORT_SHEET not in wb.sheetnames else REPORT_SHEET + " (2)")
+        from openpyxl.styles import Alignment, Font
+        wrapped = Alignment(wrap_text=True, vertical="top")  # a long detail is read whole, not cut at the next column
+        widths = (28, 26, 7, 6, 50, 60, 40)
         for row in report_rows(coll):
             rs.append(row)
             for cell in rs[rs.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
-        for letter, width in zip("ABCDEFG", (28, 26, 7, 6, 50, 60, 40)):
+                cell.alignment = wrapped
+            # (no program sizes a wrapped row on opening every time: its lines, roughly, at 15 points each)
+            lines = max(-(-len(str(v)) // w) for v, w in zip(row, widths) if v not in (None, "")) if any(
+                v not in (None, "") for v in row) else 1
+            rs.row_dimensions[rs.max_row].height = 15 * max(1, lines)
+        for cell in rs[1]:
+            cell.font = Font(bold=True)
+        rs.freeze_panes = "A2"
+        for letter, width in zip("ABCDEFG", widths):
             rs.column_dimensions[letter].width = width
+        rs.page_setup.orientation = "landscape"  # printed one page wide, as many pages long as it takes
+        rs.sheet_properties.pageSetUpPr.fitToPage = True
+        rs.page_setup.fitToWidth, rs.page_setup.fitToHeight = 1, 0
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
     _record_master(wb, master_path)
     _record_sources(wb, table, coll)

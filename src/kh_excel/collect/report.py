@@ -50,11 +50,11 @@ def report_rows(coll: Collection) -> list[list[Any]]:
     for a in coll.agencies:
         for k in ("empty", *ATTENTION):
             for item in a.items[k]:
-                detail = "; ".join(x for x in (_detail(item), f"ô {item['cell']}" if item.get("cell") else "") if x)
+                detail = "; ".join(x for x in (_detail(item), _where({**item, "file": ""})) if x)
                 rows.append([a.name, ITEM_LISTS[k], item.get("row"), item.get("stt"), item.get("name"),
                              detail, item.get("file", "")])
         for note in a.notes:
-            detail = note["note"] + (f"; ô {note['cell']}" if note.get("cell") else "")
+            detail = "; ".join(x for x in (note["note"], _where({**note, "file": ""})) if x)
             rows.append([a.name, "ghi chú", note["row"], note["stt"], note["name"], detail, note["file"]])
     for c in coll.skipped_cells:
         rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
