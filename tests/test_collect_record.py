@@ -219,3 +219,39 @@ def test_the_report_sheet_names_file_sheet_and_cell_and_is_read_whole(tmp_path):
     (row,) = [r for r in ws.iter_rows(min_row=2) if r[1].value == "số có hai cách đọc (cần kiểm tra)"]
     assert row[5].value.endswith("trang «Sheet», ô E4") and row[6].value.endswith("nn.xlsx")
     assert row[5].alignment.wrap_text and ws.row_dimensions[row[5].row].height > 15
+
+
+_CELL = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
+                  st.text(max_size=40), st.sampled_from(["phòng kinh tế", "Chỉ tiêu!4#", "Chỉ tiêu!6#xxxxxxxxxx"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, max_size=9), max_size=8))
+def test_any_record_sheet_reads_as_known_agencies_or_nothing(tmp_path_factory, lines):
+    """The record is an untrusted sheet: whatever it holds, read_sources names only the master's agencies, finds only
+    the master's rows, and never raises."""
+    from kh_excel.api import read_workbook
+    from kh_excel.collect import merge
+    from kh_excel.collect.forms import agency_rows
+    from kh_excel.collect.returned import MasterIndex
+    master = _master(tmp_path_factory.mktemp("rec") / "chi_tieu.xlsx")
+    table = read_workbook(master)
+    index = MasterIndex(table, agency_rows(table))
+
+    class Book:
+        sheet_names = ["Chỉ tiêu", merge.SOURCE_SHEET]
+
+        def values(self, sheet):
+            return [list(merge.SOURCE_HEADER), *lines]
+
+    import kh_excel.io.workbook as wbmod
+    real = wbmod.open_workbook
+    wbmod.open_workbook = lambda path: Book()
+    try:
+        sources, recorded = merge.read_sources(index)
+    finally:
+        wbmod.open_workbook = real
+    assert recorded
+    for s in sources:
+        assert s.agency_key in index.agencies and s.agency == index.agencies[s.agency_key].name
+        assert s.row is None or (s.row in index.by_row and s.value is not None)
