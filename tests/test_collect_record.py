@@ -255,3 +255,14 @@ def test_any_record_sheet_reads_as_known_agencies_or_nothing(tmp_path_factory, l
     for s in sources:
         assert s.agency_key in index.agencies and s.agency == index.agencies[s.agency_key].name
         assert s.row is None or (s.row in index.by_row and s.value is not None)
+
+
+def test_a_file_name_no_workbook_can_hold_is_recorded_without_it(tmp_path):
+    """A returned file named with a control character (or bytes not UTF-8): the record is still written."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    odd = _fill(forms["Phòng Kinh tế"], tmp_path / "kt\x01.xlsx", 1250)
+    code, rep, merged = _collect(master, odd)
+    assert _cells(merged, 5) == [1250, None, None]
+    files = [r[3] for r in openpyxl.load_workbook(merged)[SOURCE_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert files == ["kt.xlsx", "kt.xlsx"]   # the file taken, and the figure written from it

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kh_excel.batch.naming import readable
 from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
@@ -353,9 +354,9 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     sources = [s for s in earlier if s.row is None or s.row in owners and s.agency_key in owners[s.row]
                and s.row not in writes]
     for rep in reports.values():
-        sources += [Source(rep.key, rep.name, Path(f).name, sheet_of.get(f, "")) for f in rep.files]
-    for mrow, value in writes.items():
-        sources += [Source(a, reports[a].name, Path(f).name, sheet_of.get(f, ""), c, mrow, value)
+        sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, "")) for f in rep.files]
+    for mrow, value in writes.items():  # (a name not in UTF-8, unzipped from Windows, written as one that is)
+        sources += [Source(a, reports[a].name, readable(Path(f).name), sheet_of.get(f, ""), c, mrow, value)
                     for a, f, c, _ in given[mrow]]
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
                       conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
@@ -486,6 +487,7 @@ def _record_master(wb, master_path: str | Path) -> None:
 def _record_sources(wb, table: Table, coll: Collection) -> None:
     """The record (SOURCE_SHEET), hidden, replacing the master's own: one line per file taken and per figure
     written from it (a cell left alone, a formula or a merged cell, holds no figure of the agency's)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from kh_excel.collect.forms import row_key
     if SOURCE_SHEET in wb.sheetnames:
         del wb[SOURCE_SHEET]
@@ -500,8 +502,10 @@ def _record_sources(wb, table: Table, coll: Collection) -> None:
             continue
         seen.add((s.agency_key, s.file, s.row, s.cell))
         figure = None if s.value is None else s.value.to_json() if s.value.kind == "number" else s.value.text
-        ws.append([row_key(table.sheet, by_row[s.row]) if s.row else None, s.agency, s.agency_key, s.file, s.sheet,
-                   s.cell, figure])
+        line = [row_key(table.sheet, by_row[s.row]) if s.row else None, s.agency, s.agency_key, s.file, s.sheet,
+                s.cell, figure]
+        # (a file name may hold control characters no workbook can: left out, as the name is only shown)
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in line])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # names and texts from untrusted files: never a formula
