@@ -61,11 +61,11 @@ def tong_hop_so_lieu(book) -> str:
 def summary(coll, written: Path) -> str:
     """The closing message: what was written, and every kind of thing that needs a look."""
     from kh_excel.collect.merge import ITEM_LISTS
-    returned = [a for a in coll.agencies if a.returned]
+    returned = [a for a in coll.agencies if a.files]  # (not those collected into the master before)
     parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
              f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
     counts = []
-    for k in ("changed", "refused_plans", "invalid", "added", "deleted"):
+    for k in ("changed", "two_readings", "refused_plans", "invalid", "added", "deleted"):
         n = sum(len(a.items[k]) for a in coll.agencies)
         if n:
             counts.append(f"{n} {ITEM_LISTS[k]}")

@@ -18,12 +18,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kh_excel.batch.naming import readable
 from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
 from kh_excel.core.validation import col_letter
-from kh_excel.core.numbers import format_number, parse_number, parse_result_text, parse_target
+from kh_excel.core.numbers import ParsedNumber, format_number, parse_number, parse_result_text, parse_target
+from kh_excel.core.table import plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
 ITEM_LISTS: dict[str, str] = {
@@ -36,9 +38,10 @@ ITEM_LISTS: dict[str, str] = {
     "refused_plans": "sửa kế hoạch (không nhận)",
     "invalid": "số liệu không hợp lệ (không ghi)",
     "conflicts": "khác số của cơ quan khác (không ghi)",
+    "two_readings": "số có hai cách đọc (cần kiểm tra)",
 }
 # Everything but a plain fill needs a look: a figure that replaces another in the master included.
-ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflicts")
+ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflicts", "two_readings")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Value:
     number: Decimal | None = None
     text: str = ""
     note: str = ""
+    doubtful: bool = False         # read one of two ways (the one nearer the plan): the note says so, to be checked
 
     @property
     def same_key(self) -> Any:
@@ -65,7 +69,9 @@ class Value:
 
 
 def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Value:
-    """What a returned result cell says, strictly: an ambiguous number is refused, not guessed."""
+    """What a returned result cell says, strictly: an ambiguous number is refused, not guessed — unless the
+    master's plan for the row (the one the agency was given, not its file's) weighs its two readings as the table's
+    reader does («4.500» beside 5 is 4,5): then that reading, to be checked."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Value("empty")
     if isinstance(raw, ErrorValue):
@@ -76,6 +82,9 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
     if p is not None and not p.was_text:
         return Value("number", p.value.scaleb(2) if p.percent else p.value)  # a 95% cell is the figure 95
     if p is not None:
+        weighed = not master.growth_target and plan_weighs(raw, master.target) is not None
+        if weighed:
+            return _nearer_value(p, raw, master)
         if p.ambiguous:  # the reader's note says how it read it; collect writes nothing, so it says that
             return Value("invalid", note=f"«{vtext.clean(raw)}»: không rõ dấu chấm là dấu thập phân hay dấu phân cách "
                                          "hàng nghìn, nên không ghi; đề nghị ghi lại theo quy ước Việt Nam (dấu phẩy là "
@@ -83,8 +92,36 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
         return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
     text = vtext.clean(raw)
     if parse_target(text).op != "text" or master.target.op == "text" or _figure_in_words(text):
-        return Value("text", text=text)
+        return _nearer_words(text, master)
     return Value("invalid", note=f"«{text}» không phải là số")
+
+
+def _nearer_value(p: ParsedNumber, raw: str, master: Indicator) -> Value:
+    """A text figure of one group of three digits read as the table reads it, nearer the master's plan
+    (core.table._nearer_reading); a reading either way but the Vietnamese thousands dot is to be checked."""
+    from kh_excel.core.table import _nearer_reading
+    q = _nearer_reading(p, raw, master.target)
+    shown = format_number(q.value.normalize())  # (4,5 and 4.500, not «4,500», which reads both ways again)
+    if q.value != p.value:  # against the convention: the table's note says how and why
+        return Value("number", q.value, note=q.note.rstrip("."), doubtful=True)
+    if q.ambiguous:  # «4,500» beside 5: the decimal comma, nearer the plan, yet an English thousands comma too
+        return Value("number", q.value, doubtful=True,
+                     note=f"{q.note} Kế hoạch của bảng gốc là {format_number(master.target.value)}: "
+                          f"{shown} là cách đọc gần kế hoạch hơn")
+    return Value("number", q.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {shown}")
+
+
+def _nearer_words(text: str, master: Indicator) -> Value:
+    """A result in words, written as the agency wrote it; where its one figure reads two ways («Ước 4.500» beside
+    5), the master's reader will take it nearer the plan (core.table._nearer_result): said now, to be checked."""
+    from kh_excel.core.table import _nearer_result
+    rr = parse_result_text(text)
+    if rr is None or master.growth_target:
+        return Value("text", text=text)
+    near = _nearer_result(rr, master.target)
+    if near is rr or not near.note:
+        return Value("text", text=text)
+    return Value("text", text=text, doubtful=True, note=f"ghi nguyên văn «{text}»; {near.note.rstrip('.')}")
 
 
 def _figure_in_words(text: str) -> bool:
@@ -119,11 +156,77 @@ def same_plan(returned: Target, master: Target, returned_raw: Any = None, master
     return (returned.op, returned.value, returned.high) == (master.op, master.value, master.high)
 
 
+# The merged copy records who gave each figure it holds, and which files it was collected from: a hidden sheet the
+# reader skips (as a form's META_SHEET). Collecting late forms into the copy reads it back: an agency collected
+# earlier has sent, and its own corrected figure on a co-led row corrects its figure, not another agency's.
+SOURCE_SHEET = "_kh_excel_nguon_so_lieu"
+SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu")
+_MOST_SOURCES = 100_000  # rows of the record read: a few per indicator; more is no record of ours
+
+
+@dataclass(frozen=True)
+class Source:
+    """One line of the record: a file an agency sent (row None), or a figure of it the master holds at `row`."""
+
+    agency_key: str
+    agency: str
+    file: str                      # the file's name, not its path
+    sheet: str = ""
+    cell: str = ""
+    row: int | None = None
+    value: Value | None = None
+
+
+def _same_figure(a: Value, b: Value) -> bool:
+    """Whether the master still holds the figure recorded (a number as stored, to the float's precision)."""
+    if a.kind == b.kind == "number":
+        return math.isclose(float(a.number), float(b.number), rel_tol=1e-9, abs_tol=1e-12)
+    return a.kind == b.kind == "text" and a.same_key == b.same_key
+
+
+def read_sources(index: MasterIndex) -> tuple[list[Source], bool]:
+    """The record of a merged copy (SOURCE_SHEET), and whether it has one. An untrusted sheet: lines naming no
+    agency of the master are dropped, and a figure's line whose row cannot be found keeps only that the file came."""
+    from kh_excel.collect.forms import parse_key, row_digest
+    from kh_excel.io.workbook import open_workbook
+    table = index.table
+    try:
+        book = open_workbook(table.file)
+        if SOURCE_SHEET not in book.sheet_names:
+            return [], False
+        lines = book.values(SOURCE_SHEET)[1:_MOST_SOURCES]
+    except Exception:  # an unreadable record records nothing
+        return [], False
+    by_digest: dict[str, list[int]] = {}
+    for ind in table.indicators:
+        by_digest.setdefault(row_digest(ind.stt, ind.name), []).append(ind.row)
+    out = []
+    for line in lines:
+        key, _, akey, file, sheet, cell, raw = (list(line) + [None] * 7)[:7]
+        akey = vtext.clean(akey) if isinstance(akey, str) else ""
+        if akey not in index.agencies or not isinstance(file, str) or not file.strip():
+            continue
+        row, value = None, None
+        k = parse_key(key)
+        if k is not None and k[0] == table.sheet:
+            # the row the key names, or the one row of its STT and name (rows inserted since)
+            rows = [k[1]] if index.digest.get(k[1]) == k[2] else by_digest.get(k[2], [])
+            if len(rows) == 1 and raw is not None and raw != "":
+                row = rows[0]
+                n = _stored_number(raw)
+                value = Value("number", Decimal(repr(n))) if n is not None else Value("text", text=vtext.clean(raw))
+        out.append(Source(akey, index.agencies[akey].name, vtext.clean(file),
+                          vtext.clean(sheet) if isinstance(sheet, str) else "",
+                          vtext.clean(cell) if isinstance(cell, str) else "", row, value))
+    return out, True
+
+
 @dataclass
 class AgencyReport:
     key: str
     name: str
     files: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)  # files collected into the master before (its record)
     matched_by: dict[str, int] = field(default_factory=lambda: {"key": 0, "stt_name": 0})
     identified_by: list[str] = field(default_factory=list)
     items: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in ITEM_LISTS})
@@ -131,7 +234,7 @@ class AgencyReport:
 
     @property
     def returned(self) -> bool:
-        return bool(self.files)
+        return bool(self.files or self.earlier)
 
 
 @dataclass
@@ -145,6 +248,8 @@ class Collection:
     result_column: int | None                # 0-based; None: the master has none, one is added
     output: str = ""
     skipped_cells: list[dict] = field(default_factory=list)  # formulas / merged cells not overwritten
+    sources: list[Source] = field(default_factory=list)      # the record the merged copy keeps (SOURCE_SHEET)
+    notes: list[str] = field(default_factory=list)           # about the whole collection
 
     @property
     def not_returned(self) -> list[str]:
@@ -174,6 +279,17 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     # master row -> [(agency key, file, cell, Value)]
     given: dict[int, list[tuple[str, str, str, Value]]] = {}
     sheet_of: dict[str, str] = {}
+    earlier, recorded = read_sources(index)
+    owners: dict[int, set[str]] = {}  # master row -> the agencies whose figure it still holds
+    for src in earlier:
+        if src.row is None:
+            if src.file not in reports[src.agency_key].earlier:
+                reports[src.agency_key].earlier.append(src.file)
+        elif _same_figure(master_value(index.by_row[src.row]), src.value):
+            owners.setdefault(src.row, set()).add(src.agency_key)
+    notes = [] if recorded or not index.recorded else [
+        "bảng gốc là bản tổng hợp lập khi chương trình chưa ghi nguồn số liệu: không biết cơ quan nào đã gửi "
+        "trước, danh sách «Chưa gửi» chỉ tính các tệp lần này"]
     for path in returned_paths:
         ret = read_returned(path, index)
         if not ret.ok:
@@ -203,15 +319,20 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         old = master_value(ind)
         leads = [k for k, rows in index.rows_of.items() if mrow in rows]
         givers = {a for a, _, _, _ in entries}
-        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers:
+        own = owners.get(mrow, set())
+        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers \
+                and not (own and own <= givers):
             # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
-            # in one run the two would be a conflict, so they are one now: never decided by who came last
+            # in one run the two would be a conflict, so they are one now: never decided by who came last. Its
+            # own agency correcting it (the record says whose it is) is a correction, below.
             cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
             conflicts.append(_item(ind, values=[{"agency": "", "source": "bảng gốc", "file": master.file,
                                                  "sheet": master.sheet, "cell": cell, "value": old.to_json()}]
                                    + [{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""), "cell": c,
                                        "value": v.to_json()} for a, f, c, v in entries]))
-            said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}; chỉ tiêu do {len(leads)} cơ quan cùng chủ trì)"]
+            whose = f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else ""
+            said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}{whose}; chỉ tiêu do {len(leads)} cơ quan cùng "
+                    "chủ trì)"]
             said += [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
             for a in dict.fromkeys(a for a, _, _, _ in entries):
                 reports[a].items["conflicts"].append(_item(ind, values=said))
@@ -225,10 +346,21 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
             elif old.same_key == value.same_key:
                 reports[a].items["unchanged"].append(_item(ind, value=value.to_json(), **where))
             else:
+                by = {"old_by": ", ".join(reports[o].name for o in sorted(own))} if own else {}
                 reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json(),
-                                                         old_shown=old.shown(), new_shown=value.shown(), **where))
+                                                         old_shown=old.shown(), new_shown=value.shown(), **by, **where))
+    # the record the copy keeps: what it had (a figure's line while the figure is still there and not replaced),
+    # then this run's files and the figures written from them
+    sources = [s for s in earlier if s.row is None or s.row in owners and s.agency_key in owners[s.row]
+               and s.row not in writes]
+    for rep in reports.values():
+        sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, "")) for f in rep.files]
+    for mrow, value in writes.items():  # (a name not in UTF-8, unzipped from Windows, written as one that is)
+        sources += [Source(a, reports[a].name, readable(Path(f).name), sheet_of.get(f, ""), c, mrow, value)
+                    for a, f, c, _ in given[mrow]]
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
-                      conflicts=conflicts, writes=writes, result_column=master.columns.get("result"))
+                      conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
+                      sources=sources, notes=notes)
 
 
 def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
@@ -261,7 +393,9 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         elif value.kind == "invalid":
             rep.items["invalid"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
         else:
-            if value.note:
+            if value.doubtful:
+                rep.items["two_readings"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
+            elif value.note:
                 rep.notes.append(_item(ind, **where, cell=rr.result_cell, note=value.note))
             given.setdefault(rr.master_row, []).append((ret.agency_key, ret.file, rr.result_cell, value))
     for mrow in sorted(own_rows - seen):
@@ -311,15 +445,30 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     if report_sheet:
         from kh_excel.collect.report import REPORT_SHEET, report_rows
         rs = wb.create_sheet(REPORT_SHEET if REPORT_SHEET not in wb.sheetnames else REPORT_SHEET + " (2)")
+        from openpyxl.styles import Alignment, Font
+        wrapped = Alignment(wrap_text=True, vertical="top")  # a long detail is read whole, not cut at the next column
+        widths = (28, 26, 7, 6, 50, 60, 40)
         for row in report_rows(coll):
             rs.append(row)
             for cell in rs[rs.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
-        for letter, width in zip("ABCDEFG", (28, 26, 7, 6, 50, 60, 40)):
+                cell.alignment = wrapped
+            # (no program sizes a wrapped row on opening every time: its lines, roughly, at 15 points each)
+            lines = max(-(-len(str(v)) // w) for v, w in zip(row, widths) if v not in (None, "")) if any(
+                v not in (None, "") for v in row) else 1
+            rs.row_dimensions[rs.max_row].height = 15 * max(1, lines)
+        for cell in rs[1]:
+            cell.font = Font(bold=True)
+        rs.freeze_panes = "A2"
+        for letter, width in zip("ABCDEFG", widths):
             rs.column_dimensions[letter].width = width
+        rs.page_setup.orientation = "landscape"  # printed one page wide, as many pages long as it takes
+        rs.sheet_properties.pageSetUpPr.fitToPage = True
+        rs.page_setup.fitToWidth, rs.page_setup.fitToHeight = 1, 0
     wb.calculation.fullCalcOnLoad = True  # formulas elsewhere recompute when Excel or LibreOffice opens it
     _record_master(wb, master_path)
+    _record_sources(wb, table, coll)
     return write_atomic(out, wb.save, [master_path, *inputs])
 
 
@@ -333,6 +482,35 @@ def _record_master(wb, master_path: str | Path) -> None:
     for p in [p for p in props.props if p.name == MASTER_PROPERTY]:
         props.props.remove(p)
     props.append(StringProperty(name=MASTER_PROPERTY, value=original))
+
+
+def _record_sources(wb, table: Table, coll: Collection) -> None:
+    """The record (SOURCE_SHEET), hidden, replacing the master's own: one line per file taken and per figure
+    written from it (a cell left alone, a formula or a merged cell, holds no figure of the agency's)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from kh_excel.collect.forms import row_key
+    if SOURCE_SHEET in wb.sheetnames:
+        del wb[SOURCE_SHEET]
+    ws = wb.create_sheet(SOURCE_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append(SOURCE_HEADER)
+    by_row = {ind.row: ind for ind in table.indicators}
+    skipped = {c["row"] for c in coll.skipped_cells}
+    seen = set()
+    for s in coll.sources:
+        if s.row in skipped or (s.agency_key, s.file, s.row, s.cell) in seen:
+            continue
+        seen.add((s.agency_key, s.file, s.row, s.cell))
+        figure = None if s.value is None else s.value.to_json() if s.value.kind == "number" else s.value.text
+        line = [row_key(table.sheet, by_row[s.row]) if s.row else None, s.agency, s.agency_key, s.file, s.sheet,
+                s.cell, figure]
+        # (a file name may hold control characters no workbook can: left out, as the name is only shown)
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in line])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # names and texts from untrusted files: never a formula
+    for letter, width in zip("ABCDEFG", (28, 30, 24, 36, 16, 8, 16)):
+        ws.column_dimensions[letter].width = width
 
 
 def _add_result_column(ws, table: Table) -> int:

@@ -16,6 +16,7 @@ def collection_json(coll: Collection) -> dict[str, Any]:
             "agency": a.name,
             "returned": a.returned,
             "files": a.files,
+            "earlier_files": a.earlier,
             "identified_by": a.identified_by,
             "matched_by": a.matched_by,
             "counts": {k: len(v) for k, v in a.items.items()},
@@ -29,6 +30,8 @@ def collection_json(coll: Collection) -> dict[str, Any]:
         "written": len(coll.writes) - len(coll.skipped_cells),
         "agencies": agencies,
         "not_returned": coll.not_returned,
+        "sent_earlier": [a.name for a in coll.agencies if a.earlier],
+        "notes": coll.notes,
         "returned_twice": [a.name for a in coll.agencies if len(a.files) > 1],
         "conflicts": coll.conflicts,
         "failed": coll.failed,
@@ -47,26 +50,31 @@ def report_rows(coll: Collection) -> list[list[Any]]:
     for a in coll.agencies:
         for k in ("empty", *ATTENTION):
             for item in a.items[k]:
-                detail = "; ".join(x for x in (_detail(item), f"ô {item['cell']}" if item.get("cell") else "") if x)
+                detail = "; ".join(x for x in (_detail(item), _where({**item, "file": ""})) if x)
                 rows.append([a.name, ITEM_LISTS[k], item.get("row"), item.get("stt"), item.get("name"),
                              detail, item.get("file", "")])
         for note in a.notes:
-            detail = note["note"] + (f"; ô {note['cell']}" if note.get("cell") else "")
+            detail = "; ".join(x for x in (note["note"], _where({**note, "file": ""})) if x)
             rows.append([a.name, "ghi chú", note["row"], note["stt"], note["name"], detail, note["file"]])
     for c in coll.skipped_cells:
         rows.append(["", "không ghi", c["row"], None, None, f"ô {c['cell']}: {c['reason']}", ""])
     for f in coll.failed:
         rows.append([f.get("agency", ""), "tệp bị từ chối (không ghi)" if f.get("refused") else "tệp không đọc được",
                      None, None, None, f["reason"], f["file"]])
+    for a in coll.agencies:
+        for f in a.earlier:
+            rows.append([a.name, "đã gửi trước", None, None, None, "đã tổng hợp vào bảng gốc", f])
     for name, shown in zip(coll.not_returned, coll.not_returned_shown()):
         rows.append([name, "chưa gửi", None, None, None, shown[len(name):].strip(" ()"), ""])
+    rows += [["", "lưu ý", None, None, None, n, ""] for n in coll.notes]
     return rows
 
 
 def _detail(item: dict) -> str:
     extra = []
     if "old" in item:
-        extra.append(f"bảng gốc {item.get('old_shown', item['old'])} → {item.get('new_shown', item['new'])}")
+        by = f" (số {item['old_by']} gửi trước)" if item.get("old_by") else ""
+        extra.append(f"bảng gốc {item.get('old_shown', item['old'])}{by} → {item.get('new_shown', item['new'])}")
     if "master" in item:
         extra.append(f"kế hoạch «{item['master']}» bị sửa thành «{item['returned']}»")
         if item.get("result"):
@@ -105,11 +113,12 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
     con.print(f"[bold]Bảng gốc:[/] {escape(coll.master)}   [bold]Trang:[/] {escape(coll.sheet)}")
     hidden = 0
     for a in coll.agencies:
-        if not a.returned:
+        if not a.files:
             continue
         how = ", ".join(dict.fromkeys(IDENTIFIED_BY.get(i, i) for i in a.identified_by))
         con.print(f"\n[bold]{escape(a.name)}[/] — {len(a.files)} tệp (nhận ra qua {escape(how)})"
-                  + (" [yellow]gửi nhiều lần[/]" if len(a.files) > 1 else ""))
+                  + (" [yellow]gửi nhiều lần[/]" if len(a.files) > 1 else "")
+                  + (f"; đã gửi trước: {escape(_files(a.earlier))}" if a.earlier else ""))
         counts = ", ".join(f"{len(v)} {label}" for k, v in a.items.items() if v for label in [ITEM_LISTS[k]])
         con.print("  " + escape(counts or "không có dòng nào"))
         if a.matched_by["stt_name"]:
@@ -134,6 +143,12 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
         hidden += len(rest)
     for f in coll.failed:
         con.print(f"[red]{'Không nhận' if f.get('refused') else 'Lỗi'}:[/] {escape(f['reason'])}")
+    before = [a for a in coll.agencies if a.earlier and not a.files]
+    if before:
+        con.print(f"\n[bold]Đã gửi trước[/] (đã tổng hợp vào bảng gốc, {len(before)}): "
+                  + escape("; ".join(f"{a.name} ({_files(a.earlier)})" for a in before)))
+    for n in coll.notes:
+        con.print(f"[yellow]Lưu ý:[/] {escape(n)}")
     if coll.not_returned:
         con.print(f"\n[yellow]Chưa gửi ({len(coll.not_returned)}):[/] " + escape(", ".join(coll.not_returned_shown())))
     if hidden:
@@ -143,6 +158,10 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
               f"{sum(not f.get('refused') for f in coll.failed)} tệp không đọc được"
               + (f", {refused} tệp bị từ chối" if (refused := sum(bool(f.get('refused')) for f in coll.failed)) else "")
               + ".")
+
+
+def _files(names: list[str]) -> str:
+    return ", ".join(f"tệp «{n}»" for n in names)
 
 
 def _colour(kind: str) -> str:

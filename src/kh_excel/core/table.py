@@ -735,14 +735,20 @@ _TENFOLD = Decimal(10).ln()
 _ONE_GROUP_IN_TEXT = re.compile(r"(?<![\d.,])([1-9]\d{0,2})([.,])(\d{3})(?![\d.,])")
 
 
+def plan_weighs(raw: Any, target: Target) -> re.Match | None:
+    """A text figure of one group of three digits beside a plan figure above zero: the two readings the plan
+    weighs (_nearer_reading), else None. (A plan of growth, «Tăng 10%», is no figure to be near: the caller's.)"""
+    if not isinstance(raw, str) or not target.value or target.value <= 0:
+        return None
+    return _ONE_GROUP.fullmatch(raw)
+
+
 def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedNumber | None:
     """«11,650» beside a plan of 11.280 was meant as 11.650, and «72.500» beside a plan of 72,4 as 72,5 (an English
     decimal point, as a sheet typed in an English-language Excel writes it): of the two readings of one group of
     three digits, take the one nearer the plan. A reading against the Vietnamese convention is always warned:
     its note (ambiguous_decimal) says how the figure was read and why."""
-    if p is None or not p.was_text or not isinstance(raw, str) or not target.value or target.value <= 0:
-        return p
-    m = _ONE_GROUP.fullmatch(raw)
+    m = plan_weighs(raw, target) if p is not None and p.was_text else None
     if not m:
         return p
     head, sep, tail = m.groups()

@@ -1,0 +1,268 @@
+"""collect reads a returned figure as the table does, and the merged copy knows who has sent.
+
+1. «4.500» typed as text beside the master's plan of 5 (%) was written 4.500 (rev7 #6): the table reads one group
+   of three digits the way nearer the plan (core.table._nearer_reading), and collect now asks the same function,
+   against the master's plan for the row, never the returned file's own plan column.
+2. Collecting late forms into a merged copy listed the agencies already collected as «Chưa gửi», and an agency's own
+   corrected figure on a co-led row as another agency's (rev8 #10): the copy now records who gave each figure.
+Expected values are the figures typed in the tests and the readings decided by hand from the plan.
+"""
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from test_collect_sources import FIRST, _agency, _cells, _collect, _fill, _forms, _master, _retyped
+from kh_excel.collect.merge import SOURCE_SHEET, judge_result
+from kh_excel.core.model import Indicator, Target
+from kh_excel.core.numbers import format_number
+
+
+def _ind(plan: str = "5", value: str | None = "5", growth: bool = False) -> Indicator:
+    target = Target(plan, ">=" if growth else "=", Decimal(value)) if value is not None else Target(plan, "text")
+    return Indicator(row=8, kind="indicator", stt="1", name="x", target=target, growth_target=growth)
+
+
+# ------------------------------------------------------------------ 1. one group of three digits
+
+
+def test_one_group_of_three_digits_is_read_nearer_the_masters_plan():
+    cases = [  # (typed, plan, expected figure, to be checked), decided by hand
+        ("4.500", "5", Decimal("4.5"), True),       # English decimal point: 4,5 is beside 5, 4.500 is 900 times it
+        ("4,500", "5", Decimal("4.5"), True),       # the Vietnamese decimal comma is nearer; still reads both ways
+        ("4.500", "4000", Decimal("4500"), False),  # the Vietnamese thousands dot, nearer: nothing to check
+        ("4,500", "4000", Decimal("4500"), True),   # an English thousands comma, nearer the plan
+        ("5.000", "72.4", Decimal("5000"), False),  # 5 is more than ten times off: the convention stands
+    ]
+    for typed, plan, figure, doubtful in cases:
+        v = judge_result(typed, None, _ind(plan, plan))
+        assert (v.kind, v.number, v.doubtful) == ("number", figure, doubtful), (typed, plan, v)
+    note = judge_result("4.500", None, _ind()).note
+    assert "4,5" in note and "kế hoạch 5" in note
+
+
+def test_without_a_plan_figure_to_weigh_them_the_old_rule_stands():
+    for ind in (_ind("Tăng 10%", "10", growth=True), _ind("Hoàn thành", None)):
+        v = judge_result("4.500", None, ind)   # a growth plan is no level to be near; words are none
+        assert (v.kind, v.number, v.doubtful) == ("number", Decimal("4500"), False)
+        assert judge_result("4,500", None, ind).kind == "invalid"
+
+
+def test_a_figure_in_words_is_kept_as_written_and_its_reading_said():
+    v = judge_result("Ước 4.500", None, _ind())
+    assert (v.kind, v.text, v.doubtful) == ("text", "Ước 4.500", True) and "4,5" in v.note
+    assert not judge_result("Ước 4.500", None, _ind("4000", "4000")).doubtful
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["5", "100", "4000", "72.4"]))
+def test_a_vietnamese_text_figure_is_read_right_refused_or_read_nearer_the_plan_and_flagged(d, plan):
+    typed = format_number(d)
+    v = judge_result(typed, None, _ind(plan, plan))
+    if v.kind == "invalid" or v.number == d:
+        return
+    # the only other reading allowed: one group of three digits read the other way, nearer the plan, flagged
+    m = re.fullmatch(r"([1-9]\d{0,2})([.,])(\d{3})", typed)
+    assert m and v.doubtful, (typed, v)
+    other = Decimal(m[1] + m[3]) if m[2] == "," else Decimal(m[1] + "." + m[3])
+    assert v.number == other
+    assert abs(math.log(float(other) / float(plan))) < abs(math.log(float(d) / float(plan)))
+
+
+def test_collect_writes_the_reading_nearer_the_masters_plan_and_says_where(tmp_path):
+    """rev7 #6: a retyped file whose plan cell is empty; the master's plan for the row is 5 (%)."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    nn = _retyped(tmp_path / "nn.xlsx", "PHÒNG NÔNG NGHIỆP - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026",
+                  ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                  ["2", "Tỷ lệ hộ nghèo", "%", None, "4.500"])
+    code, rep, merged = _collect(master, nn)
+    assert _cells(merged, 5) == [None, 4.5, None]
+    (item,) = _agency(rep, "Phòng Nông nghiệp")["two_readings"]
+    assert (item["row"], item["sheet"], item["cell"]) == (FIRST + 1, "Sheet", "E4")
+    assert item["file"].endswith("nn.xlsx") and "4,5" in item["reason"] and "kế hoạch 5" in item["reason"]
+    assert code == 1   # a reading to be checked needs a look
+
+
+# ------------------------------------------------------------------ 2. who has sent, whose figure it is
+
+
+def _co_led(tmp_path):
+    """A master whose row 3 is led by Phòng Tài chính and Phòng Kinh tế, collected once: Phòng Tài chính gave 280
+    for row 3, Phòng Nông nghiệp 4,5 for row 2; Phòng Kinh tế has not answered."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST + 2, 6).value = "Phòng Tài chính, Phòng Kinh tế"
+    wb.save(master)
+    forms = _forms(master, tmp_path / "phieu")
+    tc = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 280)
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.5)
+    code, rep, merged = _collect(master, tc, nn)
+    assert code == 0 and _cells(merged, 5) == [None, 4.5, 280]
+    assert rep["not_returned"] == ["Phòng Kinh tế"]
+    return forms, merged.rename(tmp_path / "tong_hop_dot1.xlsx")
+
+
+def _kinh_te(form, out, row1, row3):
+    wb = openpyxl.load_workbook(form)
+    from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
+    ws = wb[FORM_SHEET]
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        key = parse_key(ws.cell(r, COL["key"]).value)
+        if key:
+            ws.cell(r, COL["result"]).value = {FIRST: row1, FIRST + 2: row3}[key[1]]
+    wb.save(out)
+    return out
+
+
+def test_agencies_collected_into_the_copy_have_sent(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    kt = _kinh_te(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250, None)
+    code, rep, merged = _collect(copy, kt)
+    assert rep["not_returned"] == []
+    assert set(rep["sent_earlier"]) == {"Phòng Tài chính", "Phòng Nông nghiệp"}
+    assert _agency(rep, "Phòng Tài chính")["earlier_files"] == ["tc.xlsx"]
+    assert _cells(merged, 5) == [1250, 4.5, 280]
+    # the record goes on into the copy of the copy: a late answer there still finds all three sent
+    again = merged.rename(tmp_path / "tong_hop_dot2.xlsx")
+    code, rep, _ = _collect(again, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5))
+    assert rep["not_returned"] == [] and set(rep["sent_earlier"]) == {"Phòng Tài chính", "Phòng Nông nghiệp",
+                                                                       "Phòng Kinh tế"}
+    assert openpyxl.load_workbook(again)[SOURCE_SHEET].sheet_state == "hidden"
+
+
+def test_an_agency_corrects_its_own_figure_on_a_co_led_row(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    code, rep, merged = _collect(copy, _fill(forms["Phòng Tài chính"], tmp_path / "tc2.xlsx", 290))
+    assert rep["conflicts"] == [] and _cells(merged, 5) == [None, 4.5, 290]
+    (changed,) = _agency(rep, "Phòng Tài chính")["changed"]
+    assert (changed["old"], changed["new"], changed["old_by"]) == (280, 290, "Phòng Tài chính")
+    assert code == 1   # a figure replaced needs a look, as before
+
+
+def test_the_other_co_lead_still_cannot_replace_it(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    code, rep, merged = _collect(copy, _kinh_te(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250, 300))
+    assert _cells(merged, 5) == [1250, 4.5, 280]
+    (conflict,) = rep["conflicts"]
+    assert [v["value"] for v in conflict["values"]] == [280, 300]
+    (item,) = _agency(rep, "Phòng Kinh tế")["conflicts"]
+    assert "Phòng Tài chính gửi trước" in item["values"][0]
+
+
+def test_a_figure_changed_by_hand_in_the_copy_is_nobodys(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    wb = openpyxl.load_workbook(copy)
+    wb.worksheets[0].cell(FIRST + 2, 5).value = 285   # the staff typed over Phòng Tài chính's 280
+    wb.save(copy)
+    code, rep, merged = _collect(copy, _fill(forms["Phòng Tài chính"], tmp_path / "tc2.xlsx", 290))
+    assert _cells(merged, 5) == [None, 4.5, 285] and len(rep["conflicts"]) == 1
+    assert "Phòng Tài chính" not in rep["not_returned"]   # it has sent, all the same
+
+
+def test_rows_inserted_above_the_table_move_the_record_with_them(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    wb = openpyxl.load_workbook(copy)
+    wb.worksheets[0].insert_rows(2)
+    wb.save(copy)
+    code, rep, merged = _collect(copy, _fill(forms["Phòng Tài chính"], tmp_path / "tc2.xlsx", 290))
+    assert rep["conflicts"] == []
+    (changed,) = _agency(rep, "Phòng Tài chính")["changed"]
+    assert changed["row"] == FIRST + 3 and changed["old_by"] == "Phòng Tài chính"
+
+
+def test_a_copy_made_before_the_record_says_what_it_cannot_know(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    wb = openpyxl.load_workbook(copy)
+    del wb[SOURCE_SHEET]
+    wb.save(copy)
+    code, rep, _ = _collect(copy, _kinh_te(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250, None))
+    assert set(rep["not_returned"]) == {"Phòng Tài chính", "Phòng Nông nghiệp"}
+    (note,) = rep["notes"]
+    assert "chưa ghi nguồn số liệu" in note
+
+
+def test_a_forged_record_names_no_agency_of_the_master(tmp_path):
+    forms, copy = _co_led(tmp_path)
+    wb = openpyxl.load_workbook(copy)
+    ws = wb[SOURCE_SHEET]
+    ws.append([None, "Phòng Y tế", "phòng y tế", "yt.xlsx", "Phiếu nhập", None, None])
+    ws.append(["=1+1", "Phòng Kinh tế", "phòng kinh tế", "=HYPERLINK(\"x\")", None, None, None])
+    for cell in ws[ws.max_row]:
+        cell.data_type = "s" if cell.value else cell.data_type   # text that looks like a formula
+    wb.save(copy)
+    code, rep, merged = _collect(copy, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5))
+    assert "Phòng Y tế" not in {a["agency"] for a in rep["agencies"]}
+    (kt,) = [a for a in rep["agencies"] if a["agency"] == "Phòng Kinh tế"]
+    assert kt["earlier_files"] == ["=HYPERLINK(\"x\")"]   # a name read as text …
+    cells = [c for row in openpyxl.load_workbook(merged)[SOURCE_SHEET].iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)      # … and written back as text, never a formula
+
+
+def test_the_report_sheet_names_file_sheet_and_cell_and_is_read_whole(tmp_path):
+    """The add-in's report sheet: the detail says the sheet and cell the figure was read from, and wraps (a long
+    reading was cut at the next column when printed)."""
+    from kh_excel.collect.merge import collect_files, write_merged
+    from kh_excel.collect.report import REPORT_SHEET
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    nn = _retyped(tmp_path / "nn.xlsx", "PHÒNG NÔNG NGHIỆP - BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026",
+                  ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                  ["2", "Tỷ lệ hộ nghèo", "%", None, "4.500"])
+    table, coll = collect_files(master, [nn])
+    out = write_merged(master, tmp_path / "tong_hop.xlsx", table, coll, [nn], report_sheet=True)
+    ws = openpyxl.load_workbook(out)[REPORT_SHEET]
+    (row,) = [r for r in ws.iter_rows(min_row=2) if r[1].value == "số có hai cách đọc (cần kiểm tra)"]
+    assert row[5].value.endswith("trang «Sheet», ô E4") and row[6].value.endswith("nn.xlsx")
+    assert row[5].alignment.wrap_text and ws.row_dimensions[row[5].row].height > 15
+
+
+_CELL = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
+                  st.text(max_size=40), st.sampled_from(["phòng kinh tế", "Chỉ tiêu!4#", "Chỉ tiêu!6#xxxxxxxxxx"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, max_size=9), max_size=8))
+def test_any_record_sheet_reads_as_known_agencies_or_nothing(tmp_path_factory, lines):
+    """The record is an untrusted sheet: whatever it holds, read_sources names only the master's agencies, finds only
+    the master's rows, and never raises."""
+    from kh_excel.api import read_workbook
+    from kh_excel.collect import merge
+    from kh_excel.collect.forms import agency_rows
+    from kh_excel.collect.returned import MasterIndex
+    master = _master(tmp_path_factory.mktemp("rec") / "chi_tieu.xlsx")
+    table = read_workbook(master)
+    index = MasterIndex(table, agency_rows(table))
+
+    class Book:
+        sheet_names = ["Chỉ tiêu", merge.SOURCE_SHEET]
+
+        def values(self, sheet):
+            return [list(merge.SOURCE_HEADER), *lines]
+
+    import kh_excel.io.workbook as wbmod
+    real = wbmod.open_workbook
+    wbmod.open_workbook = lambda path: Book()
+    try:
+        sources, recorded = merge.read_sources(index)
+    finally:
+        wbmod.open_workbook = real
+    assert recorded
+    for s in sources:
+        assert s.agency_key in index.agencies and s.agency == index.agencies[s.agency_key].name
+        assert s.row is None or (s.row in index.by_row and s.value is not None)
+
+
+def test_a_file_name_no_workbook_can_hold_is_recorded_without_it(tmp_path):
+    """A returned file named with a control character (or bytes not UTF-8): the record is still written."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    odd = _fill(forms["Phòng Kinh tế"], tmp_path / "kt\x01.xlsx", 1250)
+    code, rep, merged = _collect(master, odd)
+    assert _cells(merged, 5) == [1250, None, None]
+    files = [r[3] for r in openpyxl.load_workbook(merged)[SOURCE_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert files == ["kt.xlsx", "kt.xlsx"]   # the file taken, and the figure written from it
