@@ -206,3 +206,18 @@ def test_the_signed_report_states_the_years_plan(tmp_path):
     text = "\n".join(docx_paragraphs(out)).replace("\xa0", " ")   # (a figure and its unit kept on one line)
     assert "Thu ngân sách nhà nước: thực hiện 1.010 tỷ đồng, kế hoạch 1.000 tỷ đồng, đạt 101,0% kế hoạch" in text
     assert "224,4" not in text and "450" not in text and "Kế hoạch năm 2026" in text
+
+
+@pytest.mark.parametrize("heads", [["Kế hoạch 2021-2025", "TH 6 tháng năm 2020", "Năm 2020", "Thực hiện năm 2025"],
+                                   ["Kế hoạch 2021-2025", "Năm 2020", "TH 6 tháng năm 2020", "Thực hiện năm 2025"]])
+def test_a_plan_over_years_grows_from_the_whole_year_before_never_its_six_months(heads):
+    """«Tăng 10%» a year over 2021–2025 from 2020: 1.000 in 2020 to 1.610,51 in 2025 is 1,1^5, exactly 10% a year:
+    «Đạt». The base was the 6 months of 2020 (400) when «Năm 2020» was taken as the previous year: «tăng bình quân
+    32,1%/năm», «Vượt»."""
+    values = {"Kế hoạch 2021-2025": "Tăng 10%", "TH 6 tháng năm 2020": 400, "Năm 2020": 1000,
+              "Thực hiện năm 2025": 1610.51}
+    rows = [["CÁC CHỈ TIÊU GIAI ĐOẠN 2021-2025"], ["STT", "Chỉ tiêu", "Đơn vị tính", *heads, "Cơ quan chủ trì"],
+            ["1", "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", *[values[h] for h in heads], "Sở Tài chính"]]
+    t = read_workbook(Grid(sheet="S", rows=rows))
+    assert (t.indicators[0].growth_base, t.indicators[0].growth_period) == (1000, (5, 2021, 2025))
+    assert check(t).attainment.assessments[0].status == "dat"

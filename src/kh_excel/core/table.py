@@ -1398,17 +1398,20 @@ _PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 
 def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, int, int]]:
     """For a plan over a period ("KH NQ 2016-2020"), the column of the year before it ("Năm 2015"),
-    so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period."""
+    so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period. That year's
+    whole figure (it may be the previous-year column), never a part of it («TH 6 tháng năm 2015»)."""
+    from kh_excel.core.periods import column_span
     m = _PLAN_PERIOD.search(header.labels.get("target", ""))
     if not m or not int(m.group(1)) < int(m.group(2)):
         return None, (0, 0, 0)
     first, last = int(m.group(1)), int(m.group(2))
     width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
     filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
-    group_cols = {c for c in header.columns.values()}
+    taken = {header.columns.get(k) for k in ("target", "result")}
     for c in range(width):
         label = _join_labels(f[c] for f in filled)
-        if c in group_cols or not label or _year_of(label) != first - 1 or header_role(label) != "result":
+        if c in taken or not label or _year_of(label) != first - 1 or header_role(label) != "result" \
+                or column_span(label) != 12:
             continue
         if header.group and not _fold(label).startswith(_fold(header.group)):
             continue  # the base year of another column group
