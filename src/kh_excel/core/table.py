@@ -861,23 +861,57 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     if distance(alt) >= distance(p.value) or sep == "." and distance(alt) >= _TENFOLD:
         return p  # (against the convention only for a figure within ten times the plan: «5.000» beside 72,4 is none)
     from dataclasses import replace
-    plan = format_number(target.value)
-    if sep == ",":
-        note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu phẩy thập phân) hoặc {format_number(alt)} "
-                f"(dấu phẩy phân cách hàng nghìn kiểu tiếng Anh); so với kế hoạch {plan}, "
-                f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
-    else:
-        note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu chấm phân cách hàng nghìn) hoặc "
-                f"{format_number(alt)} (dấu chấm thập phân kiểu tiếng Anh); so với kế hoạch {plan}, "
-                f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+    note = _both_ways_note(raw, format_number(p.value), format_number(alt), sep, target.value)
     return replace(p, value=alt, ambiguous=True, note=note)
+
+
+def _both_ways_note(raw: Any, convention: str, taken: str, sep: str, plan: Decimal) -> str:
+    """The warning of a figure (or a range, «61.500 – 62.000») read against the Vietnamese convention because the
+    other reading is nearer the plan: both readings, and which was taken."""
+    if sep == ",":
+        ways = f"{convention} (dấu phẩy thập phân) hoặc {taken} (dấu phẩy phân cách hàng nghìn kiểu tiếng Anh)"
+    else:
+        ways = f"{convention} (dấu chấm phân cách hàng nghìn) hoặc {taken} (dấu chấm thập phân kiểu tiếng Anh)"
+    return (f"“{vtext.clean(raw)}” có thể là {ways}; so với kế hoạch {format_number(plan)}, chương trình hiểu là "
+            f"{taken}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+
+
+def _nearer_range(rr: ResultReading, target: Target) -> ResultReading:
+    """«61.500-62.000» beside a plan of 61,5: each bound weighed as a single figure is (_nearer_reading), and the
+    range read the other way only when both bounds are (never half one way, half the other); warned as a single
+    figure is, its note naming both readings of the range."""
+    figures = _ONE_GROUP_IN_TEXT.findall(rr.text)
+    low, high = rr.bounds.value, rr.bounds.high
+    if len(figures) != 2 or figures[0][1] != figures[1][1] or low is None or high is None:
+        return rr
+    convention = [Decimal(head + "." + tail if sep == "," else head + tail) for head, sep, tail in figures]
+    if sorted(convention) != [low, high]:
+        return rr  # (the figures in the text are not these bounds)
+    read: list[Decimal] = []
+    for (head, sep, tail), bound in zip(figures, convention):
+        figure = head + sep + tail
+        p = _nearer_reading(parse_number(figure), figure, target)
+        if p is None or not p.ambiguous or p.value == bound:
+            return rr  # this bound stays as the convention reads it: so does the range
+        read.append(p.value)
+    from dataclasses import replace
+    new_low, new_high = sorted(read)
+    note = _both_ways_note(rr.text, f"{format_number(low)} – {format_number(high)}",
+                           f"{format_number(new_low)} – {format_number(new_high)}", figures[0][1],
+                           cast(Decimal, target.value))
+    values = iter(read)  # (in the text's order)
+    return replace(rr, bounds=replace(rr.bounds, value=new_low, high=new_high), note=note,
+                   as_read=_ONE_GROUP_IN_TEXT.sub(lambda m: format_number(next(values)), rr.text))
 
 
 def _nearer_result(rr: ResultReading, target: Target) -> ResultReading:
     """«Ước 11,650», «Trên 13,150», «Ước 72.500» beside a plan: a result written in words around one figure read
     both ways is taken the way nearer the plan, as a bare figure is (_nearer_reading); its note and the text a
-    document writes («Ước 11.650») say so. A change («tăng 1,250») is no level to set beside the plan: left."""
+    document writes («Ước 11.650») say so; a range («61.500-62.000») bound by bound (_nearer_range). A change
+    («tăng 1,250») is no level to set beside the plan: left."""
     value = rr.bounds.value
+    if rr.kind == "range" and not rr.change and target.value and target.value > 0:
+        return _nearer_range(rr, target)
     if rr.change or rr.kind not in ("number", "about", "bound") or value is None or not target.value \
             or target.value <= 0:
         return rr
