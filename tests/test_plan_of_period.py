@@ -221,3 +221,12 @@ def test_a_plan_over_years_grows_from_the_whole_year_before_never_its_six_months
     t = read_workbook(Grid(sheet="S", rows=rows))
     assert (t.indicators[0].growth_base, t.indicators[0].growth_period) == (1000, (5, 2021, 2025))
     assert check(t).attainment.assessments[0].status == "dat"
+
+
+@pytest.mark.parametrize("label,span", [("ƯTH năm", 12), ("Toàn huyện Thực hiện năm", 12), ("Ước thực hiện năm", 12),
+                                        ("Xã Nam Sơn Thực hiện", 6), ("Hà Nam TH", 6), ("Thực hiện", 6)])
+def test_a_result_label_names_the_year_by_its_word_never_a_places_nam(label, span):
+    """Under a title of 6 months, «năm» after a result's word is the year's; a commune's «Nam» is no year: such a
+    column is the title's 6 months (it was read as the year's, and refused beside a plan of 6 months)."""
+    from kh_excel.core.periods import result_label_span
+    assert result_label_span(label, ["BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026"]) == span

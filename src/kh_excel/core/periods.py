@@ -109,7 +109,9 @@ def result_span(table: Table) -> int | None:
     return span if span is not None else result_label_span(table.column_headers.get("result", ""), table.title_lines)
 
 
-_THE_YEAR = re.compile(r"\bnam\b")  # «ƯTH năm» under «Toàn huyện»: the year's, its number in the title
+# «ƯTH năm», «Thực hiện năm» under «Toàn huyện»: the year's, its number in the title; «năm» after a result's word,
+# never a place's «Nam» («Xã Nam Sơn Thực hiện», «Hà Nam»)
+_THE_YEAR = re.compile(r"\b(?:thuc hien|th|uth|uoc|uoc tinh|uoc dat|ket qua)\s+nam\b")
 
 
 def result_label_span(label: str, title_lines: list[str]) -> int | None:
