@@ -105,15 +105,43 @@ def result_span(table: Table) -> int | None:
     column's own label; a label that names neither a span nor a year («Thực hiện») is the title's, where the title
     names a part of the year of known length («… 6 THÁNG ĐẦU NĂM 2026»). A label naming the year is the year's,
     whatever the title says of other figures («… tháng 12 và năm 2026», «… và kế hoạch 6 tháng đầu năm 2027»)."""
-    label = table.column_headers.get("result", "")
-    for text in (table.period or "", label):
-        span = label_span(text)
-        if span is not None:
-            return span
-    if _year_of(label) is not None:
-        return None
-    title = span_of(title_period_text(table.title_lines))
+    span = label_span(table.period or "")
+    return span if span is not None else result_label_span(table.column_headers.get("result", ""), table.title_lines)
+
+
+# «ƯTH năm», «Thực hiện năm» under «Toàn huyện»: the year's, its number in the title; «năm» after a result's word,
+# never a place's «Nam» («Xã Nam Sơn Thực hiện», «Hà Nam»)
+_THE_YEAR = re.compile(r"\b(?:thuc hien|th|uth|uoc|uoc tinh|uoc dat|ket qua)\s+nam\b")
+
+
+def result_label_span(label: str, title_lines: list[str]) -> int | None:
+    """The span a result column's label covers: its own words (label_span), else 12 where it names the year
+    («Ước thực hiện năm 2026», «ƯTH năm»), else the title's part of the year of known length («… 6 THÁNG ĐẦU NĂM 2026» over a
+    column «Thực hiện»); None when nothing tells."""
+    span = label_span(label)
+    if span is not None:
+        return span
+    if _year_of(label) is not None or _THE_YEAR.search(fold(label)):
+        return 12
+    title = span_of(title_period_text(title_lines))
     return title if title is not None and 0 < title < 12 else None
+
+
+def column_span(label: str) -> int:
+    """The span a column's label covers (label_span), a label naming no part of the year the year's: a plan
+    («Kế hoạch năm 2026», «Kế hoạch», as progress_only reads it), a figure beside others that name their period
+    («TH năm 2025» beside «TH 6 tháng năm 2025»)."""
+    span = label_span(label)
+    return 12 if span is None else span
+
+
+def span_words(span: int | None) -> str:
+    """A span in words for a message: «cả năm», «6 tháng», «một phần năm»; «không rõ kỳ» for None."""
+    if span is None:
+        return "không rõ kỳ"
+    if span == 12:
+        return "cả năm"
+    return f"{span} tháng" if span > 0 else "một phần năm"
 
 
 # The reason of a row that is progress, not a judgement (its ratio kept: «bằng 40,0% kế hoạch năm»).

@@ -47,13 +47,17 @@ _PROSE_STARTS = ("tinh hinh", "tien do", "thoi gian", "du bao", "giai phap", "ng
                   "ly do", "bien phap", "noi dung thuc hien", "kha nang")
 
 
+@lru_cache(maxsize=4096)
 def _result_preference(label: str) -> int:
-    """Among result columns of one year: the year's estimate beats a 6- or 9-month figure."""
+    """Among result columns of one year: the year's estimate beats a 6- or 9-month figure (a part of the year in
+    any wording: «Ước TH nửa đầu năm», «TH 6T/2026»; core.periods.label_span)."""
+    from kh_excel.core.periods import label_span
     h = _fold(label)
     score = 0
     if "uoc" in h or "ca nam" in h:
         score += 2
-    if re.search(r"\b\d{1,2} thang\b|\bquy\b", h):
+    span = label_span(label)
+    if span is not None and span != 12:
         score -= 2
     return score
 
@@ -396,6 +400,35 @@ class GroupAmbiguous(GroupNotFound):
                                  f"chương trình không tự chọn một trong số đó: {how}.")
 
 
+class PlanOfOtherPeriod(GroupAmbiguous):
+    """The result column taken (by default, --period or «Kỳ») has no plan of its own period beside it and is no part
+    of the year to set against the year's plan as progress: never judged against another period's plan (a year's
+    estimate against «Kế hoạch 6 tháng năm 2026» read «Vượt 224%»). A GroupAmbiguous: every caller refuses it as it
+    refuses a choice of several columns, and reads no other sheet. `result` and `plans` are (label, letters, span);
+    `others` the labels of result columns that have a plan of their own period (a choice to suggest)."""
+
+    def __init__(self, sheet: str, result: tuple[str, str, int | None], plans: list[tuple[str, str, int]],
+                 others: tuple[str, ...] = ()):
+        from kh_excel.core.periods import span_words
+        self.sheet, self.kind, self.wanted, self.available = sheet, "period", "", []
+        self.matches = [(label, cols) for label, cols, _ in [result, *plans]]
+        label, cols, span = result
+        listed = ", ".join(f"cột {c} «{lab}» ({span_words(sp)})" for lab, c, sp in plans)
+        if span is None:
+            why = (f"cột kết quả {cols} «{label}» không ghi kỳ (6 tháng, cả năm …) mà bảng có kế hoạch của nhiều kỳ: "
+                   f"{listed}")
+            how = f"hãy ghi rõ kỳ trong tên cột {cols} (ví dụ «Thực hiện 6 tháng năm …» hoặc «Thực hiện năm …»)"
+        else:
+            why = (f"kết quả lấy ở cột {cols} «{label}» là số liệu {span_words(span)}, nhưng bảng không có kế hoạch "
+                   f"{span_words(span)}; kế hoạch có: {listed}")
+            how = f"hãy thêm cột kế hoạch {span_words(span)} vào bảng, hoặc sửa tên cột nếu kỳ ghi chưa đúng"
+            if others:  # results the table has a plan of the same period for: one of them may be chosen instead
+                how += (", hoặc chọn kỳ có kế hoạch cùng kỳ (--period, hoặc mục «Kỳ» của trang «Cấu hình văn bản»), "
+                        f"ví dụ «{others[0]}»")
+        Exception.__init__(self, f"trang «{sheet}»: {why}; chương trình không so kết quả với kế hoạch của kỳ khác: "
+                                 f"{how}.")
+
+
 def period_months(label: str) -> int:
     """How much of the year a period label covers: '6 tháng' 6, 'Quý II' 3, 'Cả năm' 12 (0 when none)."""
     m = _PERIOD_LABEL.search(_fold(label))
@@ -493,6 +526,7 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
         header.period = periods[0] if periods else None
         if not periods:
             _results_of_period(grid, header, width, period)
+        _pair_plan_with_result(grid, header, width, None)
         return
     filled = [_fill_merged_header(rows, grid.merged, r, width) for r in hrs]
     own: list[str] = []
@@ -527,6 +561,8 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
         _results_of_period(grid, header, width, period,
                            {c for c in range(width) if area_of[c] in (None, chosen_area)})
+    _pair_plan_with_result(grid, header, width, {c for c in range(width) if area_of[c] in (None, chosen_area)
+                                                 and period_of[c] in (None, chosen_period)})
 
 
 def _results_of_period(grid: Grid, header: _Header, width: int, period: str | None,
@@ -535,11 +571,12 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     reported, and with --period the result column whose label names it."""
     filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
     labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
-    found = [c for c, lab in labels.items() if header_role(lab) == "result" and period_months(lab)
-             and (allowed is None or c in allowed)]
+    from kh_excel.core.periods import label_span  # (a period in any wording: «TH 6T/2026», «sáu tháng đầu năm»)
+    results = [c for c, lab in labels.items() if header_role(lab) == "result" and (allowed is None or c in allowed)]
+    found = [c for c in results if label_span(labels[c]) is not None]
     header.periods = [labels[c] for c in found]
     if not period and "result" in header.columns:
-        _latest_result_with_figures(grid, header, found, labels)
+        _latest_result_with_figures(grid, header, results, labels, allowed)
     if "result" in header.columns and header.columns["result"] in found:
         header.period = labels[header.columns["result"]]
     if period:
@@ -581,14 +618,15 @@ def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:
     if "result" not in header.columns:
         return
     res = header.columns["result"]
-    year, months = _year_of(labels[res]), period_months(labels[res]) or 12
+    from kh_excel.core.periods import column_span
+    year, months = _year_of(labels[res]), column_span(labels[res])
     prev = header.columns.get("previous")
-    if year is None or (prev is not None and (period_months(labels.get(prev, "")) or 12) == months
+    if year is None or (prev is not None and column_span(labels.get(prev, "")) == months
                         and _year_of(labels.get(prev, "")) == year - 1):
         return
     taken = {header.columns.get(k) for k in ("target", "result")}
     match = [c for c, lab in labels.items() if c not in taken and header_role(lab) == "result"
-             and _year_of(lab) == year - 1 and (period_months(lab) or 12) == months]
+             and _year_of(lab) == year - 1 and column_span(lab) == months]
     if match:
         header.columns["previous"], header.labels["previous"] = match[0], labels[match[0]]
 
@@ -611,24 +649,91 @@ def _has_figures(rows: list[list[Any]], c: int, first: int, limit: int = 400) ->
     return False
 
 
-def _latest_result_with_figures(grid: Grid, header: _Header, found: list[int], labels: dict[int, str]) -> None:
+def _latest_result_with_figures(grid: Grid, header: _Header, results: list[int], labels: dict[int, str],
+                                allowed: set[int] | None = None) -> None:
     """Results of one year by period ("TH 6 tháng", "TH 9 tháng", "Ước TH cả năm"): by default the
     period covering most of the year that has figures — in September the full-year column is still
     empty, and an empty column would leave every row «chưa có số liệu»."""
     chosen = header.columns["result"]
     year = _year_of(labels.get(chosen, ""))
     taken = {header.columns.get(k) for k in ("target", "previous")}
-    candidates = [c for c in found if c not in taken
+    candidates = [c for c in results if c not in taken
                   and (year is None or _year_of(labels[c]) in (None, year))]
     if chosen not in candidates:
         candidates.append(chosen)
     if len(candidates) < 2:
         return
     first = header.rows[-1] + 1
-    months = {c: period_months(labels[c]) or 12 for c in candidates}  # no period named: the year's figure
-    best = max(candidates, key=lambda c: (_has_figures(grid.rows, c, first), months[c], c == chosen, c))
+    from kh_excel.core.periods import column_span, result_label_span
+    months = {c: column_span(labels[c]) for c in candidates}  # no period named: the year's figure
+    # (before the longest period: a result its plans can be set against, the 6 months beside «KH 6 tháng» rather than
+    # the year's estimate beside no plan of the year)
+    plans = _plan_spans(grid, header, labels, allowed, year)
+    title = _title_lines(grid.rows, header.rows[0])
+    spans = {c: result_label_span(labels[c], title) for c in candidates}
+    paired = {c: spans[c] is None or not plans or _plan_for(plans, spans[c]) is not None for c in candidates}
+    best = max(candidates, key=lambda c: (_has_figures(grid.rows, c, first), paired[c], months[c], c == chosen, c))
     if best != chosen:
         header.columns["result"], header.labels["result"] = best, labels[best]
+
+
+def _plan_spans(grid: Grid, header: _Header, labels: dict[int, str], allowed: set[int] | None,
+                year: int | None) -> dict[int, int]:
+    """The plan columns a result of `year` may be set against, each with the span it covers (core.periods.column_span):
+    of the chosen plan's kind (a year's plan, not a long-term goal: _plan_rank), of that year or naming none."""
+    if "target" not in header.columns:
+        return {}
+    from kh_excel.core.periods import column_span
+    target = header.columns["target"]
+    rank = _plan_rank(labels.get(target) or header.labels["target"])
+    plans = {c: column_span(lab) for c, lab in labels.items()
+             if (allowed is None or c in allowed) and header_role(lab) == "target" and _plan_rank(lab) == rank
+             and (year is None or _year_of(lab) in (None, year))}
+    if target not in plans and target in labels:
+        plans[target] = column_span(labels[target])
+    return plans
+
+
+def _plan_for(plans: dict[int, int], span: int, prefer: int | None = None) -> int | None:
+    """The plan column a result covering `span` is set against: one of its own period (the first, or `prefer`, when
+    several), else, for a part of the year, the year's plan (progress: core.periods.progress_only); None when there
+    is none."""
+    for wanted in (span, 12) if span != 12 else (span,):
+        same = [c for c, sp in plans.items() if sp == wanted]
+        if same:
+            return prefer if prefer in same else min(same)
+    return None
+
+
+def _pair_plan_with_result(grid: Grid, header: _Header, width: int, allowed: set[int] | None) -> None:
+    """The plan beside the result is the plan of the result's own period: the year's plan for the year's estimate,
+    the 6 months' plan for 6 months' figures (--period); a part of the year with no plan of its own is set against
+    the year's plan (progress). Never across periods silently: a result with no such plan, or one naming no period
+    beside plans of several, is refused (PlanOfOtherPeriod), naming the columns."""
+    if "target" not in header.columns or "result" not in header.columns:
+        return
+    from kh_excel.core.periods import result_label_span
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    res, target = header.columns["result"], header.columns["target"]
+    title = _title_lines(grid.rows, header.rows[0])
+    span = result_label_span(labels[res], title)
+    year = _year_of(labels[res]) or _year_of(labels[target])
+    plans = _plan_spans(grid, header, labels, allowed, year)
+    if span is None:
+        if len(set(plans.values())) > 1:
+            raise PlanOfOtherPeriod(grid.sheet, (labels[res], _columns_text([res]), None),
+                                    [(labels[c], _columns_text([c]), sp) for c, sp in sorted(plans.items())])
+        return
+    chosen = _plan_for(plans, span, prefer=target)
+    if chosen is None:
+        others = tuple(lab for c, lab in labels.items() if c != res and (allowed is None or c in allowed)
+                       and header_role(lab) == "result" and _year_of(lab) in (None, year)
+                       and (sp := result_label_span(lab, title)) is not None and _plan_for(plans, sp) is not None)
+        raise PlanOfOtherPeriod(grid.sheet, (labels[res], _columns_text([res]), span),
+                                [(labels[c], _columns_text([c]), sp) for c, sp in sorted(plans.items())], others)
+    if chosen != target:
+        header.columns["target"], header.labels["target"] = chosen, labels[chosen]
 
 
 def _join_labels(parts) -> str:
@@ -762,23 +867,57 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     if distance(alt) >= distance(p.value) or sep == "." and distance(alt) >= _TENFOLD:
         return p  # (against the convention only for a figure within ten times the plan: «5.000» beside 72,4 is none)
     from dataclasses import replace
-    plan = format_number(target.value)
-    if sep == ",":
-        note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu phẩy thập phân) hoặc {format_number(alt)} "
-                f"(dấu phẩy phân cách hàng nghìn kiểu tiếng Anh); so với kế hoạch {plan}, "
-                f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
-    else:
-        note = (f"“{vtext.clean(raw)}” có thể là {format_number(p.value)} (dấu chấm phân cách hàng nghìn) hoặc "
-                f"{format_number(alt)} (dấu chấm thập phân kiểu tiếng Anh); so với kế hoạch {plan}, "
-                f"chương trình hiểu là {format_number(alt)}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+    note = _both_ways_note(raw, format_number(p.value), format_number(alt), sep, target.value)
     return replace(p, value=alt, ambiguous=True, note=note)
+
+
+def _both_ways_note(raw: Any, convention: str, taken: str, sep: str, plan: Decimal) -> str:
+    """The warning of a figure (or a range, «61.500 – 62.000») read against the Vietnamese convention because the
+    other reading is nearer the plan: both readings, and which was taken."""
+    if sep == ",":
+        ways = f"{convention} (dấu phẩy thập phân) hoặc {taken} (dấu phẩy phân cách hàng nghìn kiểu tiếng Anh)"
+    else:
+        ways = f"{convention} (dấu chấm phân cách hàng nghìn) hoặc {taken} (dấu chấm thập phân kiểu tiếng Anh)"
+    return (f"“{vtext.clean(raw)}” có thể là {ways}; so với kế hoạch {format_number(plan)}, chương trình hiểu là "
+            f"{taken}, đề nghị kiểm tra lại và ghi theo quy ước Việt Nam.")
+
+
+def _nearer_range(rr: ResultReading, target: Target) -> ResultReading:
+    """«61.500-62.000» beside a plan of 61,5: each bound weighed as a single figure is (_nearer_reading), and the
+    range read the other way only when both bounds are (never half one way, half the other); warned as a single
+    figure is, its note naming both readings of the range."""
+    figures = _ONE_GROUP_IN_TEXT.findall(rr.text)
+    low, high = rr.bounds.value, rr.bounds.high
+    if len(figures) != 2 or figures[0][1] != figures[1][1] or low is None or high is None:
+        return rr
+    convention = [Decimal(head + "." + tail if sep == "," else head + tail) for head, sep, tail in figures]
+    if sorted(convention) != [low, high]:
+        return rr  # (the figures in the text are not these bounds)
+    read: list[Decimal] = []
+    for (head, sep, tail), bound in zip(figures, convention):
+        figure = head + sep + tail
+        p = _nearer_reading(parse_number(figure), figure, target)
+        if p is None or not p.ambiguous or p.value == bound:
+            return rr  # this bound stays as the convention reads it: so does the range
+        read.append(p.value)
+    from dataclasses import replace
+    new_low, new_high = sorted(read)
+    note = _both_ways_note(rr.text, f"{format_number(low)} – {format_number(high)}",
+                           f"{format_number(new_low)} – {format_number(new_high)}", figures[0][1],
+                           cast(Decimal, target.value))
+    values = iter(read)  # (in the text's order)
+    return replace(rr, bounds=replace(rr.bounds, value=new_low, high=new_high), note=note,
+                   as_read=_ONE_GROUP_IN_TEXT.sub(lambda m: format_number(next(values)), rr.text))
 
 
 def _nearer_result(rr: ResultReading, target: Target) -> ResultReading:
     """«Ước 11,650», «Trên 13,150», «Ước 72.500» beside a plan: a result written in words around one figure read
     both ways is taken the way nearer the plan, as a bare figure is (_nearer_reading); its note and the text a
-    document writes («Ước 11.650») say so. A change («tăng 1,250») is no level to set beside the plan: left."""
+    document writes («Ước 11.650») say so; a range («61.500-62.000») bound by bound (_nearer_range). A change
+    («tăng 1,250») is no level to set beside the plan: left."""
     value = rr.bounds.value
+    if rr.kind == "range" and not rr.change and target.value and target.value > 0:
+        return _nearer_range(rr, target)
     if rr.change or rr.kind not in ("number", "about", "bound") or value is None or not target.value \
             or target.value <= 0:
         return rr
@@ -977,6 +1116,16 @@ def _is_upper_title(s: str) -> bool:
 _NATIONAL = re.compile(r"\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc)\b")
 
 
+def _title_lines(rows: list[list[Any]], header_row: int) -> list[str]:
+    """The lines above the header (0-based row `header_row`), the national name and motto aside."""
+    lines = []
+    for r in range(0, min(header_row, len(rows))):
+        parts = [t for v in rows[r] if not _is_blank(v) and not _NATIONAL.match(_fold(t := _str(v)))]
+        if parts:
+            lines.append(" ".join(dict.fromkeys(parts)))
+    return lines
+
+
 @without_gc
 def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
     """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
@@ -992,11 +1141,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         last -= 1
 
     anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", *_INHERITED_ROLES) if k in cols}, first)
-    title_lines = []
-    for r in range(0, header.rows[0]):
-        parts = [t for v in rows[r] if not _is_blank(v) and not _NATIONAL.match(_fold(t := _str(v)))]
-        if parts:
-            title_lines.append(" ".join(dict.fromkeys(parts)))
+    title_lines = _title_lines(rows, header.rows[0])
 
     table = Table(
         file=file,
@@ -1365,17 +1510,20 @@ _PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 
 def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, int, int]]:
     """For a plan over a period ("KH NQ 2016-2020"), the column of the year before it ("Năm 2015"),
-    so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period."""
+    so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period. That year's
+    whole figure (it may be the previous-year column), never a part of it («TH 6 tháng năm 2015»)."""
+    from kh_excel.core.periods import column_span
     m = _PLAN_PERIOD.search(header.labels.get("target", ""))
     if not m or not int(m.group(1)) < int(m.group(2)):
         return None, (0, 0, 0)
     first, last = int(m.group(1)), int(m.group(2))
     width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
     filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
-    group_cols = {c for c in header.columns.values()}
+    taken = {header.columns.get(k) for k in ("target", "result")}
     for c in range(width):
         label = _join_labels(f[c] for f in filled)
-        if c in group_cols or not label or _year_of(label) != first - 1 or header_role(label) != "result":
+        if c in taken or not label or _year_of(label) != first - 1 or header_role(label) != "result" \
+                or column_span(label) != 12:
             continue
         if header.group and not _fold(label).startswith(_fold(header.group)):
             continue  # the base year of another column group
