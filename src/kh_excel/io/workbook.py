@@ -227,6 +227,7 @@ class WorkbookFile:
             scanned = self._ooxml_cells(sheet)
             self._refuse_damaged(sheet, scanned)
             errors, grid.number_formats, uncached = scanned.result()
+            grid.hidden_columns = scanned.hidden_columns(max(map(len, rows), default=0))
             if uncached:
                 self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
