@@ -10,6 +10,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from kh_excel.addin import run_action
+from kh_excel.addin.payload import apply_actions, open_book
 from kh_excel.api import read_workbook
 from kh_excel.core.attainment import evaluate
 from kh_excel.core.model import Grid
@@ -164,6 +166,24 @@ def test_periods_under_a_result_header_are_no_breakdown(tmp_path):
     wb.save(path)
     t = read_workbook(path)
     assert t.columns["result"] == 5 and _results(t) == ['31']
+
+
+# ------------------------------------------------------------------------------------------- the add-in
+
+@pytest.mark.parametrize("total_last, column", [(False, "E"), (True, "H")])
+def test_the_addin_reads_the_same_total_and_skips_the_row_of_hamlets(tmp_path, total_last, column):
+    path = _hamlet_book(tmp_path / "t.xlsx", total="Toàn xã" if total_last else "Tổng số", total_last=total_last)
+    book = open_book(path)
+    ok, message = run_action("tinh_ty_le", book)
+    assert ok, message
+    out = tmp_path / "out.xlsx"
+    apply_actions(path, book.json()["actions"], out)
+    ws = openpyxl.load_workbook(out)[SHEET]
+    # «% so với KH» and «Đánh giá» in J and K; each formula reads the commune's total, never a hamlet
+    assert ws["J4"].value == "% so với KH"
+    assert f"{column}6/D6" in ws["J6"].value and f"{column}9" in ws["K9"].value
+    assert ws["J5"].value is None and ws["K5"].value is None             # the hamlets' row is no indicator
+    assert "Vượt KH 2" in message and "Không đạt 2" in message
 
 
 # ------------------------------------------------------------------------------------------- hidden columns
