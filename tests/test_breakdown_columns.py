@@ -243,3 +243,14 @@ def test_the_grid_carries_the_hidden_columns_of_the_sheet(tmp_path):
     grid = open_workbook(path).grid("Chỉ tiêu 2026")
     assert grid.hidden_columns == frozenset({5})
     assert Grid(sheet="x", rows=[]).hidden_columns == frozenset()
+
+
+def test_render_tells_whoever_signs_which_column_was_left_out(tmp_path):
+    from helpers import run_cli
+    proc = run_cli("render", "bao-cao", _hidden_book(tmp_path / "t.xlsx"), "-o", tmp_path / "bc.docx")
+    assert proc.returncode == 0, proc.stderr
+    assert "Cột ẩn không được đọc: hidden_column_left_out — 1 ô: F2" in proc.stderr
+    path = _hamlet_book(tmp_path / "h.xlsx", total=None)
+    proc = run_cli("render", "bao-cao", path, "--group", "Thôn Cốc Ly Hạ", "-o", tmp_path / "h.docx")
+    assert proc.returncode == 0, proc.stderr
+    assert "Cột số chung không dùng cho nhóm: whole_column_left_out — 1 ô: D4" in proc.stderr
