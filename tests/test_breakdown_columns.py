@@ -254,3 +254,21 @@ def test_render_tells_whoever_signs_which_column_was_left_out(tmp_path):
     proc = run_cli("render", "bao-cao", path, "--group", "Thôn Cốc Ly Hạ", "-o", tmp_path / "h.docx")
     assert proc.returncode == 0, proc.stderr
     assert "Cột số chung không dùng cho nhóm: whole_column_left_out — 1 ô: D4" in proc.stderr
+
+
+def test_a_hidden_column_of_another_commune_is_no_rival_and_is_not_reported(tmp_path):
+    # «Toàn huyện» D:E and «Xã Bản Phố» F:G, the commune's columns hidden: the district's are read, nothing to say
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["CÁC CHỈ TIÊU NĂM 2026"])
+    ws.append(["STT", "Chỉ tiêu", "ĐVT", "Toàn huyện", None, "Xã Bản Phố", None])
+    ws.append([None, None, None, "KH năm 2026", "TH năm 2026", "KH năm 2026", "TH năm 2026"])
+    ws.append(["1", "Số hộ thoát nghèo", "Hộ", 300, 310, 40, 35])
+    for m in ("A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:G2"):
+        ws.merge_cells(m)
+    ws.column_dimensions["F"].hidden = ws.column_dimensions["G"].hidden = True
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    t = read_workbook(path)
+    assert (t.columns["target"], t.columns["result"]) == (3, 4) and _results(t) == ["310"]
+    assert not [f for f in t.reader_findings if f.code == "hidden_column_left_out"]

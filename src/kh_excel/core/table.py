@@ -193,6 +193,7 @@ class _Header:
     group: str | None = None                           # the group the figures are read from
     period: str | None = None
     left_out: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)  # (finding code, column, params)
+    outside: set[int] = field(default_factory=set)     # columns of the groups and periods not read
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -368,12 +369,13 @@ def _hidden_left_out(grid: Grid, header: _Header, width: int) -> None:
         return
     from kh_excel.core.validation import col_letter
     filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
-    taken = set(header.columns.values())
+    taken = set(header.columns.values()) | header.outside  # another commune's or period's columns are no rival
     for c in sorted(c for c in grid.hidden_columns if c < width and c not in taken):
         label = _join_labels(f[c] for f in filled)
         role = header_role(label)
         chosen = header.columns.get(role) if role in ("target", "result") else None
-        if chosen is None or chosen in grid.hidden_columns or _year_of(label) != _year_of(header.labels[role]):
+        if (chosen is None or chosen in grid.hidden_columns or _year_of(label) != _year_of(header.labels[role])
+                or period_months(label) != period_months(header.labels[role])):
             continue
         header.left_out.append(("hidden_column_left_out", c, {"label": label, "column": col_letter(c),
                                                                "chosen": header.labels[role],
@@ -568,6 +570,7 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
             new = totals[0]
             taken = taken or next(p for p, pc in inside.parts.items() if pc == new)
         header.columns[role], header.labels[role] = new, _join_labels(f[new] for f in filled)
+    header.outside.update(c for b in breakdowns for c in b.parts.values() if c not in header.columns.values())
     if part is not None and not header.columns.keys() & {"target", "result"}:
         raise GroupNotFound(grid.sheet, "group", part, header.groups)
     header.group = taken or header.group
@@ -663,6 +666,8 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
     plain = roles_where(lambda c: not area_of[c] and not period_of[c])
     roles = {**plain, **grouped} if grouped else plain
     header.group, header.period = chosen_area, chosen_period
+    header.outside = {c for c in range(width) if area_of[c] not in (None, chosen_area)
+                      or period_of[c] not in (None, chosen_period)}
     header.columns = {k: v[0] for k, v in roles.items()}
     header.labels = {k: shown[v[0]] for k, v in roles.items()}
     if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
