@@ -272,3 +272,11 @@ def test_a_hidden_column_of_another_commune_is_no_rival_and_is_not_reported(tmp_
     t = read_workbook(path)
     assert (t.columns["target"], t.columns["result"]) == (3, 4) and _results(t) == ["310"]
     assert not [f for f in t.reader_findings if f.code == "hidden_column_left_out"]
+
+
+def test_an_xls_hidden_column_is_left_out_as_well():
+    # the table above saved as .xls by LibreOffice (F hidden): xlrd's column info, read with the number formats
+    from helpers import sample
+    t = read_workbook(sample("hidden_column_f.xls"))
+    assert t.columns["result"] == 4 and _results(t) == ["23720", "61.4"]
+    assert [f.cell for f in t.reader_findings if f.code == "hidden_column_left_out"] == ["F2"]

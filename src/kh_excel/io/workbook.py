@@ -234,7 +234,8 @@ class WorkbookFile:
             errors, grid.number_formats = ods.errors, ods.formats
         else:
             errors = _xls_errors(self.path, sheet)
-            grid.number_formats = _xls_formats(self.path, sheet)
+            grid.number_formats, hidden = _xls_formats(self.path, sheet)
+            grid.hidden_columns = frozenset(c for c in hidden if c < max(map(len, rows), default=0))
         _put_errors(grid, errors)
         return grid
 
@@ -834,14 +835,15 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
     return out
 
 
-def _xls_formats(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """Number formats of an .xls sheet's numeric cells (xlrd, formatting_info)."""
+def _xls_formats(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], set[int]]:
+    """Number formats of an .xls sheet's numeric cells, and its hidden columns (xlrd, formatting_info: one read)."""
     try:
         import xlrd
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
         sh = book.sheet_by_name(sheet)
     except Exception:
-        return {}
+        return {}, set()
+    hidden = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}
     out: dict[tuple[int, int], str] = {}
     for r in range(sh.nrows):
         for c, t in enumerate(sh.row_types(r)):
@@ -851,4 +853,4 @@ def _xls_formats(path: Path, sheet: str) -> dict[tuple[int, int], str]:
                 if fmt and fmt.format_str.lower() != "general":
                     out[(r, c)] = fmt.format_str
     book.release_resources()
-    return out
+    return out, hidden
