@@ -274,9 +274,11 @@ def test_a_hidden_column_of_another_commune_is_no_rival_and_is_not_reported(tmp_
     assert not [f for f in t.reader_findings if f.code == "hidden_column_left_out"]
 
 
-def test_an_xls_hidden_column_is_left_out_as_well():
-    # the table above saved as .xls by LibreOffice (F hidden): xlrd's column info, read with the number formats
+@pytest.mark.parametrize("name", ["hidden_column_f.xls", "hidden_column_f.ods"])
+def test_an_xls_or_ods_hidden_column_is_left_out_as_well(name):
+    # the table above saved by LibreOffice (F hidden): xlrd's column records, content.xml's collapsed columns,
+    # each read in the pass that reads the number formats
     from helpers import sample
-    t = read_workbook(sample("hidden_column_f.xls"))
+    t = read_workbook(sample(name))
     assert t.columns["result"] == 4 and _results(t) == ["23720", "61.4"]
     assert [f.cell for f in t.reader_findings if f.code == "hidden_column_left_out"] == ["F2"]
