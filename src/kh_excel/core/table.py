@@ -429,21 +429,6 @@ class GroupAmbiguous(GroupNotFound):
                                  f"chương trình không tự chọn một trong số đó: {how}.")
 
 
-class BreakdownWithoutTotal(GroupAmbiguous):
-    """A plan or result header merged over parts of the whole (its hamlets, communes, funds) with no total column
-    among them: no part is the table's figure, and none is taken by its position; the person names one."""
-
-    def __init__(self, sheet: str, label: str, parts: list[tuple[str, str]], totals: int = 0):
-        self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "group", "", [p for p, _ in parts], parts
-        listed = ", ".join(f"cột {cols} «{part}»" for part, cols in parts)
-        how = (f"có {totals} cột tổng" if totals else "không có cột tổng («Tổng số», «Toàn xã», «Cộng» …)")
-        fix = "để lại một cột tổng" if totals else "thêm cột tổng vào bảng"
-        Exception.__init__(self, f"trang «{sheet}» chia cột «{label}» thành {len(parts)} cột ({listed}) mà {how}: "
-                                 f"chương trình không lấy cột nào trong số đó làm số của cả bảng; hãy {fix}, hoặc "
-                                 f"chọn một nhóm cột (--group, hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»), ví dụ "
-                                 f"«{parts[0][0]}».")
-
-
 def period_months(label: str) -> int:
     """How much of the year a period label covers: '6 tháng' 6, 'Quý II' 3, 'Cả năm' 12 (0 when none)."""
     m = _PERIOD_LABEL.search(_fold(label))
@@ -495,6 +480,21 @@ def _choose_name(sheet: str, kind: str, wanted: str, names: list[str], columns: 
     if len(hits) > 1:
         raise GroupAmbiguous(sheet, kind, wanted, [(names[i], _columns_text(columns[i])) for i in hits])
     return names[hits[0]]
+
+
+class BreakdownWithoutTotal(GroupAmbiguous):
+    """A plan or result header merged over parts of the whole (its hamlets, communes, funds) with no total column
+    among them: no part is the table's figure, and none is taken by its position; the person names one."""
+
+    def __init__(self, sheet: str, label: str, parts: list[tuple[str, str]], totals: int = 0):
+        self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "group", "", [p for p, _ in parts], parts
+        listed = ", ".join(f"cột {cols} «{part}»" for part, cols in parts)
+        how = (f"có {totals} cột tổng" if totals else "không có cột tổng («Tổng số», «Toàn xã», «Cộng» …)")
+        fix = "để lại một cột tổng" if totals else "thêm cột tổng vào bảng"
+        Exception.__init__(self, f"trang «{sheet}» chia cột «{label}» thành {len(parts)} cột ({listed}) mà {how}: "
+                                 f"chương trình không lấy cột nào trong số đó làm số của cả bảng; hãy {fix}, hoặc "
+                                 f"chọn một nhóm cột (--group, hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»), ví dụ "
+                                 f"«{parts[0][0]}».")
 
 
 @dataclass
