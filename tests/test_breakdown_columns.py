@@ -186,6 +186,14 @@ def test_the_addin_reads_the_same_total_and_skips_the_row_of_hamlets(tmp_path, t
     assert "Vượt KH 2" in message and "Không đạt 2" in message
 
 
+def test_the_addin_asks_as_the_cli_does_when_there_is_no_total(tmp_path):
+    book = open_book(_hamlet_book(tmp_path / "t.xlsx", total=None))
+    ok, message = run_action("tinh_ty_le", book)
+    assert not ok
+    assert message.startswith("Trang «TH 2026» chia cột «Thực hiện năm 2026» thành 3 cột")
+    assert [a.get("func") for a in book.json()["actions"]] == ["alert"]      # nothing written to the sheet
+
+
 # ------------------------------------------------------------------------------------------- hidden columns
 
 def _hidden_book(path, hidden: str = "F", labels=("Ước thực hiện năm 2026", "Ước thực hiện năm 2026 (số cũ tháng 10)")):
