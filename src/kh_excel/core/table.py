@@ -194,6 +194,7 @@ class _Header:
     period: str | None = None
     left_out: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)  # (finding code, column, params)
     outside: set[int] = field(default_factory=set)     # columns of the groups and periods not read
+    part: str | None = None                            # the part of a breakdown read (its total by default)
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -573,7 +574,7 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
     header.outside.update(c for b in breakdowns for c in b.parts.values() if c not in header.columns.values())
     if part is not None and not header.columns.keys() & {"target", "result"}:
         raise GroupNotFound(grid.sheet, "group", part, header.groups)
-    header.group = taken or header.group
+    header.part = taken
 
 
 def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, period: str | None) -> None:
@@ -1097,7 +1098,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         previous_year=_year_of(header.labels.get("previous", "")),
         groups=header.groups,
         periods=header.periods,
-        group=header.group,
+        group=header.part or header.group,
         period=header.period,
     )
     if table.year is None and "result" in header.labels:
