@@ -78,14 +78,16 @@ def find_table(s: Session) -> tuple[Table, SheetData]:
         if all(_blank(v) for row in data.rows for v in row):
             first_error = first_error or f"Trang «{name}» không có dữ liệu."
             continue
+        # The header's merges first, as the file holds them for the CLI (the engine gives none): a result header
+        # merged over a commune's hamlets is read as the same breakdown, its total taken (core.table._take_part).
+        grid = data.grid()
+        grid.merged = infer_header_merges(grid.rows)
         try:
-            return read(data.grid()), data
+            return read(grid), data
         except WorkbookError as exc:
-            grid = data.grid()
-            grid.merged = infer_header_merges(grid.rows)
             if grid.merged:
                 try:
-                    return read(grid), data
+                    return read(data.grid()), data
                 except WorkbookError:
                     pass
             first_error = first_error or exc.reason[0].upper() + exc.reason[1:]
@@ -112,10 +114,12 @@ def infer_header_merges(rows: list[list[Any]], scan: int = 30) -> list[tuple[int
     The remote engine's payload has no merged cells, so a header such as
     "STT | Chỉ tiêu | Năm 2026 (over Kế hoạch, Ước thực hiện)" arrives as two
     rows with holes. Only the row holding the "Chỉ tiêu" label and the row
-    under it are considered: a label with blanks under it is taken as merged
-    down, a label with blanks to its right over sub-labels as merged across.
+    under it are considered, and only when that row continues the header (short
+    labels, no figures: core.table's own test): a label with blanks under it is
+    taken as merged down, a label with blanks to its right over sub-labels as
+    merged across.
     """
-    from kh_excel.core.table import header_role
+    from kh_excel.core.table import _continuation, header_role
 
     def roles(row: list[Any]) -> set[str]:
         return {role for v in row if isinstance(v, str) and (role := header_role(v))}
@@ -123,9 +127,9 @@ def infer_header_merges(rows: list[list[Any]], scan: int = 30) -> list[tuple[int
     candidates = [r for r in range(min(scan, len(rows) - 1)) if "name" in roles(rows[r]) and len(roles(rows[r])) >= 2]
     for r in sorted(candidates, key=lambda r: -len(roles(rows[r])))[:1]:
         top, below = rows[r], rows[r + 1]
-        if not any(not _blank(v) for v in below):
-            return []
         width = max(len(top), len(below))
+        if not any(not _blank(v) for v in below) or _continuation(rows, [], r, width, top) is None:
+            return []  # a first indicator, a section or a (1) (2) … row under a one-row header
         cell = lambda row, c: row[c] if c < len(row) else None  # noqa: E731
         merged = []
         for c in range(width):

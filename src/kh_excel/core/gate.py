@@ -42,7 +42,11 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # part of the table left on another sheet.
 TABLE_WARNINGS = ("continued_elsewhere",)
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
-                   "direction_unclear", "formula_computed", "legacy_encoding")
+                   "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
+                   "whole_column_left_out")
+# Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
+# group's): said for every document, whatever cells and rows it states.
+COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out"})
 
 ALLOW_HINT_CLI = ("Sửa các lỗi trên trong bảng tính rồi chạy lại; hoặc thêm --allow-errors để vẫn tạo văn bản "
                   f"(các chỉ tiêu có số liệu sai được ghi là «{FAULT_TEXT}», không tính tỷ lệ, không đánh giá).")
@@ -216,7 +220,8 @@ def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, ro
     table = checked.table
     columns = {table.columns[role] for role in STATED_ROLES[report] if role in table.columns}
     warned = [f for f in checked.findings if f.severity == "warning" and f.code in FIGURE_WARNINGS
-              and (not f.cell or col_index(f.cell) in columns) and (rows is None or f.row in rows)]
+              and (f.code in COLUMN_WARNINGS
+                   or (not f.cell or col_index(f.cell) in columns) and (rows is None or f.row in rows))]
     if not warned:
         return []
     see = f" (xem: kh-excel check «{Path(file).name}»)" if file else ""

@@ -186,6 +186,8 @@ class Grid:
     recalc_failure: str = ""
     # Name cells' texts read ahead, while the sheet was parsed (core.names_ahead): text -> NameReading.
     names: dict | None = None
+    # Columns hidden in the sheet (0-based, of `rows`): a hidden column is never read over a visible one.
+    hidden_columns: frozenset[int] = frozenset()
 
 
 # Every error value an Excel cell can show: the classic seven, #GETTING_DATA, those of dynamic arrays (#SPILL!,

@@ -196,6 +196,9 @@ class _Header:
     periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
     group: str | None = None                           # the group the figures are read from
     period: str | None = None
+    left_out: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)  # (finding code, column, params)
+    outside: set[int] = field(default_factory=set)     # columns of the groups and periods not read
+    part: str | None = None                            # the part of a breakdown read (its total by default)
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -209,8 +212,11 @@ def _is_blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
+def _roles_of_row(labels: list[Any], hidden: frozenset[int] = frozenset()) -> dict[str, tuple[int, str]]:
     """Roles found in one row of labels: role -> (column, label).
+
+    A plan or result column in `hidden` (hidden in the sheet) is a candidate only when no visible column of
+    its role and year stands beside it; any other role's visible column is taken before a hidden one.
 
     Several plan or result columns (KH 2025, TH 2025, KH 2026, ƯTH 2026) are paired
     by year: the latest year that has both a plan and a result is evaluated, an
@@ -231,8 +237,10 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
             results.append((c, lab, _year_of(lab)))
         elif role == "target":
             targets.append((c, lab, _year_of(lab)))
-        elif role not in found:
+        elif role not in found or (found[role][0] in hidden and c not in hidden):
             found[role] = (c, lab)
+    if hidden:
+        results, targets = _visible_first(results, hidden), _visible_first(targets, hidden)
     if targets:
         top = max(_plan_rank(t[1]) for t in targets)
         targets = [t for t in targets if _plan_rank(t[1]) == top]
@@ -265,6 +273,12 @@ def _roles_of_row(labels: list[Any]) -> dict[str, tuple[int, str]]:
         if older:
             found["previous"] = max(older, key=itemgetter(2))[:2]
     return found
+
+
+def _visible_first(candidates: list[tuple[int, str, int | None]], hidden: frozenset[int]) -> list[tuple[int, str, int | None]]:
+    """Plan or result columns without the hidden ones that a visible column of the same year stands beside."""
+    shown = {y for c, _, y in candidates if c not in hidden}
+    return [x for x in candidates if x[0] not in hidden or x[2] not in shown]
 
 
 def _header_score(roles: dict[str, Any]) -> int:
@@ -309,11 +323,11 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None)
     best_any: dict = {}  # for the message when no header is found
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
         top = _fill_merged_header(rows, grid.merged, r, width)
-        roles = _roles_of_row(top)
+        roles = _roles_of_row(top, grid.hidden_columns)
         header_rows = [r]
         nxt = _continuation(rows, grid.merged, r, width, top) if len(roles) >= 2 else None  # titles pair with nothing
         if nxt is not None:
-            pair = _roles_of_row(_combine_labels(top, nxt))
+            pair = _roles_of_row(_combine_labels(top, nxt), grid.hidden_columns)
             under_labels = all(not _is_blank(top[c]) for c, v in enumerate(nxt) if not _is_blank(v))
             filled = sum(1 for v in nxt if not _is_blank(v))
             fragments = not any(isinstance(v, str) and _is_upper_title(v) for v in nxt)  # "tính", not "KINH TẾ"
@@ -337,7 +351,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None)
     if len(header_rows) == 1 and r > 0 and any(r1 <= r - 1 and r2 >= r for r1, _c1, r2, _c2 in grid.merged):
         header_rows.insert(0, r - 1)
         roles = _roles_of_row(_combine_labels(_fill_merged_header(rows, grid.merged, r - 1, width),
-                                              _fill_merged_header(rows, grid.merged, r, width)))
+                                              _fill_merged_header(rows, grid.merged, r, width)), grid.hidden_columns)
     # Header cells merged down below the rows found ("So sánh %" over "TH/KH" on a third row) are header too.
     last = header_rows[-1]
     below = max((r2 for r1, _c1, r2, _c2 in grid.merged if header_rows[0] <= r1 <= last and last < r2 <= last + 3),
@@ -346,11 +360,31 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None)
     header = _Header(row=header_rows[-1], rows=header_rows, columns={k: v[0] for k, v in roles.items()},
                      labels={k: v[1] for k, v in roles.items()})
     _choose_group(grid, header, width, group, period)
+    _hidden_left_out(grid, header, width)
     last = header.rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
         header.rows.append(last + 1)
         header.row = last + 1
     return header
+
+
+def _hidden_left_out(grid: Grid, header: _Header, width: int) -> None:
+    """Say which hidden plan or result column was left out for a visible one of the same year."""
+    if not grid.hidden_columns:
+        return
+    from kh_excel.core.validation import col_letter
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    taken = set(header.columns.values()) | header.outside  # another commune's or period's columns are no rival
+    for c in sorted(c for c in grid.hidden_columns if c < width and c not in taken):
+        label = _join_labels(f[c] for f in filled)
+        role = header_role(label)
+        chosen = header.columns.get(role) if role in ("target", "result") else None
+        if (chosen is None or chosen in grid.hidden_columns or _year_of(label) != _year_of(header.labels[role])
+                or period_months(label) != period_months(header.labels[role])):
+            continue
+        header.left_out.append(("hidden_column_left_out", c, {"label": label, "column": col_letter(c),
+                                                               "chosen": header.labels[role],
+                                                               "chosen_column": col_letter(chosen)}))
 
 
 # Column groups: a merged header cell over several columns names an area (Toàn huyện, each commune) or
@@ -482,13 +516,108 @@ def _choose_name(sheet: str, kind: str, wanted: str, names: list[str], columns: 
     return names[hits[0]]
 
 
+class BreakdownWithoutTotal(GroupAmbiguous):
+    """A plan or result header merged over parts of the whole (its hamlets, communes, funds) with no total column
+    among them: no part is the table's figure, and none is taken by its position; the person names one."""
+
+    def __init__(self, sheet: str, label: str, parts: list[tuple[str, str]], totals: int = 0):
+        self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "group", "", [p for p, _ in parts], parts
+        listed = ", ".join(f"cột {cols} «{part}»" for part, cols in parts)
+        how = (f"có {totals} cột tổng" if totals else "không có cột tổng («Tổng số», «Toàn xã», «Cộng» …)")
+        fix = "để lại một cột tổng" if totals else "thêm cột tổng vào bảng"
+        Exception.__init__(self, f"trang «{sheet}» chia cột «{label}» thành {len(parts)} cột ({listed}) mà {how}: "
+                                 f"chương trình không lấy cột nào trong số đó làm số của cả bảng; hãy {fix}, hoặc "
+                                 f"chọn một nhóm cột (--group, hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»), ví dụ "
+                                 f"«{parts[0][0]}».")
+
+
+@dataclass
+class _Breakdown:
+    """A plan or result header merged over several columns whose own labels name parts of the whole
+    («Thực hiện năm 2026» over «Tổng số | Thôn Cốc Ly Thượng | Thôn Nậm Lúc»): part label -> column."""
+    label: str
+    parts: dict[str, int]
+
+    @property
+    def totals(self) -> list[int]:
+        return [c for part, c in self.parts.items() if _WHOLE_AREA.match(_fold(part))]
+
+
+def _breakdowns(grid: Grid, header_rows: list[int], width: int) -> list[_Breakdown]:
+    """Every plan or result header cell merged across columns over labels of parts: not periods («6 tháng»), not
+    years, not roles of their own («Năm 2026» over «Kế hoạch | Thực hiện» pairs columns, it breaks nothing down)."""
+    from kh_excel.core.periods import span_of  # (core.periods reads core.table's period_months)
+    out: list[_Breakdown] = []
+    filled: dict[int, list[Any]] = {}
+    for r1, c1, r2, c2 in sorted(grid.merged):
+        if r1 not in header_rows or c2 == c1 or c1 >= width or r2 >= header_rows[-1]:
+            continue
+        label = _display_text(_cell(grid.rows, r1, c1))
+        if header_role(label) not in ("target", "result"):
+            continue
+        below = [r for r in header_rows if r > r2]
+        for r in below:
+            if r not in filled:
+                filled[r] = _fill_merged_header(grid.rows, grid.merged, r, width)
+        parts: dict[str, int] = {}
+        for c in range(c1, min(c2 + 1, width)):
+            part = _join_labels(_display_text(filled[r][c]) for r in below)
+            h = _fold(part)
+            if (not h or header_role(part) is not None or period_months(part) or span_of(part) is not None
+                    or not _YEAR_WORDS.sub("", h).strip(" -–.,:()/") or part in parts):
+                break
+            parts[part] = c
+        else:
+            if len(parts) >= 2:
+                out.append(_Breakdown(label, parts))
+    return out
+
+
+def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakdown], part: str | None) -> None:
+    """Plan, result and previous-year columns read inside a breakdown are its total's, or with a part chosen
+    (--group, «Nhóm cột») that part's; a figure the chosen part does not break down is the whole's, so it is left
+    out (a hamlet's result is never judged against the commune's plan). Never a part by its position."""
+    if not breakdowns:
+        return
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    taken = part
+    for role in ("target", "result", "previous"):
+        c = header.columns.get(role)
+        if c is None:
+            continue
+        inside = next((b for b in breakdowns if c in b.parts.values()), None)
+        if part is not None:
+            new = inside.parts.get(part) if inside is not None else None
+            if new is None:
+                from kh_excel.core.validation import col_letter
+                header.left_out.append(("whole_column_left_out", c, {"label": header.labels[role], "group": part,
+                                                                     "column": col_letter(c)}))
+                del header.columns[role], header.labels[role]
+                continue
+        elif inside is None:
+            continue
+        else:
+            totals = inside.totals
+            if len(totals) != 1:
+                raise BreakdownWithoutTotal(grid.sheet, inside.label,
+                                            [(p, _columns_text([pc])) for p, pc in inside.parts.items()], len(totals))
+            new = totals[0]
+            taken = taken or next(p for p, pc in inside.parts.items() if pc == new)
+        header.columns[role], header.labels[role] = new, _join_labels(f[new] for f in filled)
+    header.outside.update(c for b in breakdowns for c in b.parts.values() if c not in header.columns.values())
+    if part is not None and not header.columns.keys() & {"target", "result"}:
+        raise GroupNotFound(grid.sheet, "group", part, header.groups)
+    header.part = taken
+
+
 def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, period: str | None) -> None:
     """Take plan, result and previous-year columns from one column group and one period, never across.
 
     Default: the whole-area group (Toàn tỉnh, Toàn huyện, Tổng số, Cộng), else the first; the
-    period covering most of the year that has figures. Sets header.columns/labels/groups/periods.
+    period covering most of the year that has figures; inside a plan or result header broken down into parts,
+    the total (_take_part). The parts are groups too. Sets header.columns/labels/groups/periods.
     """
-    from kh_excel.core.periods import months_named, span_of  # (core.periods reads core.table's period_months)
+    from kh_excel.core.periods import span_of  # (core.periods reads core.table's period_months)
     rows, hrs = grid.rows, header.rows
     area_of: list[str | None] = [None] * width
     period_of: list[str | None] = [None] * width
@@ -515,9 +644,25 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
             group_rows[c].update(range(r1, r2 + 1))
     groups = list(dict.fromkeys(a for a in area_of if a))
     periods = list(dict.fromkeys(p for p in period_of if p))
-    header.groups, header.periods = groups, periods
-    chosen_area = (_choose_name(grid.sheet, "group", group, groups,
-                                [[c for c in range(width) if area_of[c] == g] for g in groups]) if group else None)
+    breakdowns = _breakdowns(grid, hrs, width)
+    parts = list(dict.fromkeys(p for b in breakdowns for p in b.parts if p not in groups))
+    header.groups, header.periods = groups + parts, periods
+    chosen_area = chosen_part = None
+    if group:
+        chosen = _choose_name(grid.sheet, "group", group, groups + parts,
+                              [[c for c in range(width) if area_of[c] == g] for g in groups]
+                              + [[b.parts[p] for b in breakdowns if p in b.parts] for p in parts])
+        chosen_area, chosen_part = (chosen, None) if chosen in groups else (None, chosen)
+    _choose_areas(grid, header, width, period, groups, periods, area_of, period_of, group_rows, chosen_area)
+    _take_part(grid, header, width, breakdowns, chosen_part)
+
+
+def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, groups: list[str], periods: list[str],
+                  area_of: list[str | None], period_of: list[str | None], group_rows: list[set[int]],
+                  chosen_area: str | None) -> None:
+    """The area group and the period the figures are read from (see _choose_group)."""
+    from kh_excel.core.periods import months_named
+    rows, hrs = grid.rows, header.rows
     chosen_period = (_choose_name(grid.sheet, "period", period, periods,
                                   [[c for c in range(width) if period_of[c] == p] for p in periods])
                      if period and periods else None)
@@ -537,7 +682,7 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
         shown.append(_join_labels([f[c] for f in filled]))
 
     def roles_where(keep) -> dict[str, tuple[int, str]]:
-        return _roles_of_row([own[c] if keep(c) else None for c in range(width)])
+        return _roles_of_row([own[c] if keep(c) else None for c in range(width)], grid.hidden_columns)
 
     def figures(area: str | None, per: str | None) -> dict[str, tuple[int, str]]:
         return roles_where(lambda c: (area is None or area_of[c] == area) and (per is None or period_of[c] == per)
@@ -556,6 +701,8 @@ def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, pe
     plain = roles_where(lambda c: not area_of[c] and not period_of[c])
     roles = {**plain, **grouped} if grouped else plain
     header.group, header.period = chosen_area, chosen_period
+    header.outside = {c for c in range(width) if area_of[c] not in (None, chosen_area)
+                      or period_of[c] not in (None, chosen_period)}
     header.columns = {k: v[0] for k, v in roles.items()}
     header.labels = {k: shown[v[0]] for k, v in roles.items()}
     if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
@@ -1158,11 +1305,15 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         previous_year=_year_of(header.labels.get("previous", "")),
         groups=header.groups,
         periods=header.periods,
-        group=header.group,
+        group=header.part or header.group,
         period=header.period,
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
+    if header.left_out:
+        from kh_excel.core.validation import make_finding
+        table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)
+                                     for code, c, params in header.left_out)
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:
         table.unit_from = table_unit(title_lines, header.labels)

@@ -71,6 +71,15 @@ _NO_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)f\b[^>]*?(?:/>|>([^<]*)</\1f>
 _ANY_STYLE = (re.compile(rb"(?!)()()()"), re.compile(rb's="\d+"'))
 _MAX_CARRY = 4 * 1024 * 1024  # bytes of an unfinished cell kept for the next chunk (Excel's longest is far less)
 
+# Column widths and visibility come before the cells (<cols><col min="6" max="6" hidden="1"/></cols>, ECMA-376
+# 18.3.1.13): read until <sheetData> starts. min/max are 1-based; hidden is "1" or "true" (xsd:boolean).
+_COL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?col\s([^>]*)>')
+_SHEET_DATA = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?sheetData[\s>/]')
+_COL_HIDDEN = re.compile(rb"""\bhidden\s*=\s*["'](?:1|true)["']""")
+_COL_MIN = re.compile(rb"""\bmin\s*=\s*["']0*(\d{1,5})["']""")
+_COL_MAX = re.compile(rb"""\bmax\s*=\s*["']0*(\d{1,5})["']""")
+_MAX_COLUMN = 16384  # XFD
+
 # Built-in number formats that show decimals or a percentage (ECMA-376, 18.8.30).
 _BUILTIN_FORMATS = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00"}
 
@@ -183,6 +192,8 @@ class SheetCells:
         self.damaged_count = 0
         self.mixed: list[tuple[str | None, str]] = []  # inline strings mixed with another value: (cell, value)
         self.mixed_count = 0
+        self.hidden: list[tuple[int, int]] = []  # hidden columns, 0-based inclusive (first, last), as written
+        self.cols_done = False       # <sheetData> seen: no <col> follows
         self.failed = False          # set by the guard's wrapper when the XML could not be read here
         self.finished = False
         self.carry = b""
@@ -221,6 +232,8 @@ class SheetCells:
     def _scan(self, data: bytes, end: int | None = None) -> None:
         """What data[:end] holds; the part is copied out only when it holds something to read."""
         stop = len(data) if end is None else end
+        if not self.cols_done:
+            self._cols(data, stop)
         quoted_e = _ANY_QUOTED_E.search(data, 0, stop) is not None      # t="e", or "e" written otherwise
         quote = data.find(b"'", 0, stop) >= 0
         single_e = quote and data.find(b"'e'", 0, stop) >= 0
@@ -244,6 +257,23 @@ class SheetCells:
             self._errors(data)
         if _has_formula(data):
             self._formulas(data)
+
+    def _cols(self, data: bytes, stop: int) -> None:
+        """Hidden columns of the <col> elements before <sheetData> (a column hidden is read last, core.table)."""
+        start = _SHEET_DATA.search(data, 0, stop)
+        limit = start.start() if start else stop
+        for m in _COL.finditer(data, 0, limit):
+            attrs = m.group(1)
+            first, last = _COL_MIN.search(attrs), _COL_MAX.search(attrs)
+            if _COL_HIDDEN.search(attrs) and first and last:
+                a, b = int(first.group(1)), min(int(last.group(1)), _MAX_COLUMN)
+                if 1 <= a <= b:
+                    self.hidden.append((a - 1, b - 1))
+        self.cols_done = start is not None
+
+    def hidden_columns(self, width: int) -> frozenset[int]:
+        """The hidden columns among the first `width` (0-based)."""
+        return frozenset(c for a, b in self.hidden for c in range(a, min(b, width - 1) + 1))
 
     def _tag(self, data: bytes, lt: int) -> tuple[bytes, bytes, int] | None:
         """(prefix, attributes, position of its «>») of the cell tag at `lt`, if it is one."""

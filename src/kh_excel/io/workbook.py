@@ -227,13 +227,17 @@ class WorkbookFile:
             scanned = self._ooxml_cells(sheet)
             self._refuse_damaged(sheet, scanned)
             errors, grid.number_formats, uncached = scanned.result()
+            grid.hidden_columns = scanned.hidden_columns(max(map(len, rows), default=0))
             if uncached:
                 self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
             errors, grid.number_formats = ods.errors, ods.formats
+            width = max(map(len, rows), default=0)
+            grid.hidden_columns = frozenset(c for a, b in ods.hidden for c in range(a, min(b, width - 1) + 1))
         else:
             errors = _xls_errors(self.path, sheet)
-            grid.number_formats = _xls_formats(self.path, sheet)
+            grid.number_formats, hidden = _xls_formats(self.path, sheet)
+            grid.hidden_columns = frozenset(c for c in hidden if c < max(map(len, rows), default=0))
         _put_errors(grid, errors)
         return grid
 
@@ -726,6 +730,7 @@ class _OdsSheet:
         self.merged: list[tuple[int, int, int, int]] = []
         self.errors: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
+        self.hidden: list[tuple[int, int]] = []  # hidden (collapsed) columns, 0-based inclusive (first, last)
 
 
 # Attributes calamine reads as a whole number (it stops at any other text: «Parse integer error»), and the
@@ -765,7 +770,7 @@ def _ods_reason(el) -> str | None:
 
 
 def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
-    """Merged ranges, error cells and number formats of an ODS sheet (content.xml, streamed).
+    """Merged ranges, error cells, number formats and hidden columns of an ODS sheet (content.xml, streamed).
 
     calamine gives no merged ranges for ODS, reads error cells as text, percentage cells
     as plain fractions and drops the decimals a number shows (93,00); this pass recovers them.
@@ -780,20 +785,28 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
         in_sheet = False
         name = ""
-        r = c = 0
+        r = c = column = 0
         for event, el in etree.iterparse(fh, events=("start", "end"), huge_tree=False):
             tag = el.tag
             if tag == t + "table":
                 if event == "start":
                     name = el.get(t + "name") or ""
                     in_sheet = sheet is None or name == sheet
-                    r = 0
+                    r = column = 0
                 elif in_sheet and sheet is not None:
                     break
                 continue
             if not in_sheet:
                 if event == "end" and tag in (t + "table-row", t + "table-cell"):
                     el.clear()
+                continue
+            if tag == t + "table-column":  # before the rows: widths and visibility of each column
+                if event == "end":
+                    n = _ods_count(el, "number-columns-repeated")
+                    n = max(min(n if isinstance(n, int) else 1, 16_384 - column), 0)
+                    if n and el.get(t + "visibility") == "collapse":
+                        out.hidden.append((column, column + n - 1))
+                    column += n
                 continue
             if tag == t + "table-row":
                 if event == "start":
@@ -833,14 +846,15 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
     return out
 
 
-def _xls_formats(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """Number formats of an .xls sheet's numeric cells (xlrd, formatting_info)."""
+def _xls_formats(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], set[int]]:
+    """Number formats of an .xls sheet's numeric cells, and its hidden columns (xlrd, formatting_info: one read)."""
     try:
         import xlrd
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
         sh = book.sheet_by_name(sheet)
     except Exception:
-        return {}
+        return {}, set()
+    hidden = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}
     out: dict[tuple[int, int], str] = {}
     for r in range(sh.nrows):
         for c, t in enumerate(sh.row_types(r)):
@@ -850,4 +864,4 @@ def _xls_formats(path: Path, sheet: str) -> dict[tuple[int, int], str]:
                 if fmt and fmt.format_str.lower() != "general":
                     out[(r, c)] = fmt.format_str
     book.release_resources()
-    return out
+    return out, hidden
