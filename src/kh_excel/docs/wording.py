@@ -18,7 +18,7 @@ from decimal import Decimal
 from kh_excel.core.attainment import (change_size, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
-from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
+from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -661,13 +661,9 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
     them, not a part of it. Its name stands alone (seed 004: «Tỷ lệ bao phủ bảo hiểm y tế (95,7%)»); naming the
     row above beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»)."""
     return (not _mark(ind) and context.kind == "indicator" and bool(context.target.text)
-            and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(_INDICATOR_HEADS))
+            and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(INDICATOR_HEADS))
 
 
-# How an indicator's own name begins (folded), as the tables' numbered rows do: a row named so is one in full; a part
-# («Khu vực dịch vụ», «Diện tích gieo trồng cả năm», «Mức giảm so với năm trước», «Riêng vùng …») is not.
-_INDICATOR_HEADS = ("ty le ", "ty trong ", "so ", "tong ", "toc do ", "chi so ", "thu nhap ", "gia tri ", "xa phuong ",
-                    "xa, phuong ", "giam ty le ", "tuoi tho ", "thu ngan sach ", "von dau tu ")
 
 
 def _mark(ind: Indicator) -> str:

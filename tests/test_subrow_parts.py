@@ -1,0 +1,111 @@
+"""Sub-rows keep their meaning (rev8 #8): a part of an indicator («Riêng vùng đồng bào dân tộc thiểu số» under «Tỷ lệ
+hộ nghèo») is judged the way its indicator is; a «Trong đó» row belongs to the row directly above it. Expected
+directions and sentences are worked out by hand from the rows below.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kh_excel.api import read_workbook
+from kh_excel.core.direction import DEFAULT_REASON, REDUCTION_PART_REASON, infer_direction, subrow_direction
+from kh_excel.core.gate import check
+from kh_excel.core.model import Target
+from kh_excel.docs import wording as W
+
+PLAN = Target(text="5", op="=", value=Decimal(5))
+
+
+def lent(parent: str, sub: str, unit: str = "%") -> tuple[str, str]:
+    own = infer_direction(sub, unit, PLAN)
+    return subrow_direction(parent, sub, unit, PLAN, *own)
+
+
+@pytest.mark.parametrize("parent, sub", [
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Riêng vùng đồng bào dân tộc thiểu số"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "RIÊNG VÙNG ĐỒNG BÀO DÂN TỘC THIỂU SỐ"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Khu vực nông thôn các xã vùng cao"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "+ Vùng đồng bào dân tộc thiểu số và miền núi"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "- Nông thôn"),
+    # opened «Trong đó»/«Riêng», a part whatever words follow, even an indicator's («số vụ …»)
+    ("Số vụ tai nạn giao thông", "Trong đó: số vụ đặc biệt nghiêm trọng"),
+    ("Số vụ tai nạn giao thông", "Riêng số vụ trên các tuyến quốc lộ"),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "Riêng trẻ em người dân tộc thiểu số"),
+])
+def test_a_part_of_a_burden_is_a_burden(parent, sub):
+    # each name alone says nothing of its direction: the default, so the indicator decides
+    assert infer_direction(sub, "%", PLAN)[1] == DEFAULT_REASON
+    assert lent(parent, sub)[0] == "down"
+
+
+@pytest.mark.parametrize("parent, sub, direction", [
+    # named at length as an indicator of its own: another indicator of the same item, not a part
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Tỷ lệ hộ có nhà ở kiên cố, bán kiên cố", "up"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Số hộ được vay vốn tín dụng chính sách", "up"),
+    # a name that states its own direction keeps it
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Mức giảm so với năm trước", "up"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Riêng vùng đồng bào dân tộc thiểu số giảm", "up"),
+    ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Riêng số hộ thoát nghèo", "up"),
+    ("Số vụ tai nạn giao thông", "Trong đó: số vụ được điều tra làm rõ", "up"),
+])
+def test_a_row_that_says_its_own_direction_or_names_a_measure_keeps_it(parent, sub, direction):
+    assert lent(parent, sub)[0] == direction
+    assert lent(parent, sub) == infer_direction(sub, "%", PLAN)
+
+
+def test_a_part_of_a_reduction_is_a_fall():
+    """Under «Giảm tỷ lệ hộ nghèo» (a fall, more is better) «Riêng vùng …» in % is a fall too, written as one."""
+    d, why = lent("Giảm tỷ lệ hộ nghèo", "Riêng vùng đồng bào dân tộc thiểu số")
+    assert d == "up" and why.startswith(REDUCTION_PART_REASON)
+
+
+_NEUTRAL = st.sampled_from(["vùng", "đồng", "bào", "dân", "tộc", "miền", "núi", "khu", "vực", "nông", "thôn",
+                            "thành", "thị", "biên", "giới", "xã", "cao", "phía", "bắc", "nam", "nữ"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(opening=st.sampled_from(["Riêng ", "Trong đó: ", "Trong đó ", "- ", "+ ", ""]),
+       words=st.lists(_NEUTRAL, min_size=1, max_size=9))
+def test_any_part_under_poverty_is_lower_is_better(opening, words):
+    """A name of place words only (none states a direction nor opens as an indicator's) is a part: lent, at any
+    length, whatever opens it."""
+    assert lent("Tỷ lệ hộ nghèo", opening + " ".join(words))[0] == "down"
+
+
+# ------------------------------------------------------------------ the review's workbook (rev8 w/u1.xlsx)
+
+ROWS = [
+    ("I", "CÁC CHỈ TIÊU VỀ KINH TẾ", None, None, None, None),
+    ("2", "Tỷ lệ hộ nghèo theo chuẩn đa chiều", "%", 3, 3.5, "Sở Nông nghiệp và Môi trường"),
+    (None, "Riêng vùng đồng bào dân tộc thiểu số", "%", 5, 6, "Sở Dân tộc và Tôn giáo"),
+    (None, "Mức giảm so với năm trước", "điểm %", 1.5, 1.2, "Sở Nông nghiệp và Môi trường"),
+    ("4", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 95, 95.7, "Sở Y tế"),
+    (None, "Tỷ lệ lao động tham gia bảo hiểm xã hội", "%", 40, 38, "Bảo hiểm xã hội tỉnh"),
+    (None, "Trong đó: bảo hiểm xã hội tự nguyện", "%", 5, 4, "Bảo hiểm xã hội tỉnh"),
+]
+
+
+def book(tmp_path, rows=ROWS):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    for r in rows:
+        ws.append(list(r))
+    wb.save(tmp_path / "u1.xlsx")
+    return check(read_workbook(tmp_path / "u1.xlsx")).attainment.assessments
+
+
+def test_poverty_of_a_minority_area_above_plan_is_not_met(tmp_path):
+    """6% poor households against a plan of 5%: more poverty than planned, «Không đạt», never «Vượt KH»."""
+    by_name = {a.indicator.name: a for a in book(tmp_path)}
+    assert by_name["Riêng vùng đồng bào dân tộc thiểu số"].status == "khong_dat"
+    assert by_name["Riêng vùng đồng bào dân tộc thiểu số"].indicator.direction == "down"
+    # 1,2 points fallen against 1,5 planned: a fall, more is better, not met
+    assert by_name["Mức giảm so với năm trước"].status == "khong_dat"
+    entries = W.items(book(tmp_path), W.growth_words)
+    not_met = [e.result for e in entries if e.status == "khong_dat"]
+    assert any(r.startswith("Riêng vùng đồng bào dân tộc thiểu số") for r in not_met)
+    assert not any(e.status == "vuot" and "Riêng vùng" in e.result for e in entries)
