@@ -109,3 +109,42 @@ def test_poverty_of_a_minority_area_above_plan_is_not_met(tmp_path):
     not_met = [e.result for e in entries if e.status == "khong_dat"]
     assert any(r.startswith("Riêng vùng đồng bào dân tộc thiểu số") for r in not_met)
     assert not any(e.status == "vuot" and "Riêng vùng" in e.result for e in entries)
+
+
+def test_in_which_belongs_to_the_row_directly_above(tmp_path):
+    """«Trong đó: bảo hiểm xã hội tự nguyện» sits under «Tỷ lệ lao động tham gia bảo hiểm xã hội», an indicator of
+    item 4 beside «Tỷ lệ bao phủ bảo hiểm y tế»: the voluntary insurance is a part of the labour share, never of
+    the health insurance coverage (the report wrote «Tỷ lệ bao phủ bảo hiểm y tế, trong đó bảo hiểm xã hội tự
+    nguyện»)."""
+    from kh_excel.core.attainment import sentence_names
+    assessments = book(tmp_path)
+    entries = W.items(assessments, W.growth_words)
+    results = [e.result for e in entries]
+    assert "Tỷ lệ lao động tham gia bảo hiểm xã hội, trong đó bảo hiểm xã hội tự nguyện: thực hiện 4%, kế hoạch 5%" \
+        in [r.replace(W.NBSP, " ") for r in results]
+    assert not any("bảo hiểm y tế, trong đó" in r for r in results)
+    # in a plan the part is written inside its row's sentence
+    plans = [e.plan for e in W.plan_items(entries)]
+    assert any(p.startswith("Tỷ lệ lao động tham gia bảo hiểm xã hội") and ", trong đó bảo hiểm xã hội tự nguyện" in p
+               for p in plans)
+    assert not any(p.startswith("Tỷ lệ bao phủ bảo hiểm y tế") and "trong đó" in p for p in plans)
+    names = sentence_names(assessments)
+    by_row = {a.indicator.row: names[id(a.indicator)] for a in assessments}
+    assert by_row[8] == "Bảo hiểm xã hội tự nguyện (Tỷ lệ lao động tham gia bảo hiểm xã hội)"
+
+
+def test_in_which_right_under_its_indicator_and_two_in_a_row(tmp_path):
+    """Under the numbered row itself a «Trong đó» is its part; a second «Trong đó» right under the first is a
+    second part of the same row (never a part of the first)."""
+    rows = [("1", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 1000, 1100, "Sở Tài chính"),
+            (None, "Trong đó: thu nội địa", "Tỷ đồng", 800, 900, "Thuế tỉnh"),
+            (None, "Trong đó: thu từ hoạt động xuất nhập khẩu", "Tỷ đồng", 200, 150, "Hải quan"),
+            ("2", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 95, 95.7, "Sở Y tế"),
+            (None, "Tỷ lệ lao động tham gia bảo hiểm xã hội", "%", 40, 38, "Bảo hiểm xã hội tỉnh"),
+            (None, "Trong đó: bảo hiểm xã hội tự nguyện", "%", 5, 4, "Bảo hiểm xã hội tỉnh"),
+            (None, "Trong đó: bảo hiểm thất nghiệp", "%", 30, 31, "Bảo hiểm xã hội tỉnh")]
+    results = [e.result for e in W.items(book(tmp_path, rows), W.growth_words)]
+    heads = [r.split(":")[0] for r in results]
+    assert "Tổng thu ngân sách nhà nước trên địa bàn, trong đó thu nội địa" in heads
+    assert "Tổng thu ngân sách nhà nước trên địa bàn, trong đó thu từ hoạt động xuất nhập khẩu" in heads
+    assert "Tỷ lệ lao động tham gia bảo hiểm xã hội, trong đó bảo hiểm thất nghiệp" in heads

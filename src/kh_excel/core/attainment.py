@@ -730,6 +730,22 @@ def _in_which(name: str) -> bool:
     return head == "tron" and vtext.fold(name).startswith(_IN_WHICH)
 
 
+def in_which_owners(inds: list[Indicator]) -> dict[int, Indicator]:
+    """Sheet row of each «Trong đó: …» sub-row -> the row it is a part of: the row directly above it («Tỷ lệ lao
+    động tham gia bảo hiểm xã hội», then «Trong đó: bảo hiểm xã hội tự nguyện»), never the numbered indicator over
+    both, which the table does not say it is a part of. A «Trong đó» right under another belongs where that one
+    does (two parts of one row)."""
+    out: dict[int, Indicator] = {}
+    prev: Indicator | None = None
+    for ind in inds:
+        if prev is not None and prev.section != ind.section:
+            prev = None
+        if prev is not None and ind.kind == "subrow" and _in_which(ind.name):
+            out[ind.row] = out.get(prev.row, prev)
+        prev = ind
+    return out
+
+
 def _bare_name(ind: Indicator) -> str:
     """The name as a sentence writes it: without the list mark («- Năng suất» -> «Năng suất»), a running
     number typed into it («1.3.Ngô» -> «Ngô») or a leading «Trong đó:»."""
@@ -751,6 +767,7 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
     above: list[tuple[Indicator, int]] = []  # rows since the last unmarked numbered row, with their level
     levels: dict[str, int] = {}
     section = None
+    owners = in_which_owners([a.indicator for a in assessments])
     for a in assessments:
         ind = a.indicator
         if ind.section != section:
@@ -758,7 +775,9 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
         mark = _row_mark(ind)
         parent = None
         if not mark:
-            if above and _in_which(ind.name):
+            if ind.row in owners:
+                parent = owners[ind.row]
+            elif above and _in_which(ind.name):
                 parent = above[-1][0]
             elif ind.kind == "indicator":
                 above, levels = [(ind, 0)], {}

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, in_which_owners, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -597,6 +597,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     inds = [a.indicator for a in assessments]
     by_row = {a.indicator.row: a for a in assessments}
     owners = sub_row_parents(inds)
+    in_which = in_which_owners(inds)
+    written: dict[int, str] = {}  # sheet row -> the name its entry gave it
     repeated = _repeated_names(inds)
     out: list[Item] = []
     done: set[int] = set()
@@ -624,9 +626,13 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if not name:  # a row without a name (a stray header cell) is no sentence, and not counted
             continue
         rest = within(name) if ind.kind == "subrow" else None
-        parent = by_row.get(ind.parent_row) if ind.parent_row else None
+        # a «trong đó» row is a part of the row directly above it (in_which_owners), any other of its indicator
+        above = in_which.get(ind.row) if rest is not None else None
+        parent = by_row.get(above.row if above is not None else ind.parent_row) \
+            if above is not None or ind.parent_row else None
         if rest is not None:
-            owner = name_of(parent.indicator) if parent else ""
+            # the owner as its own entry named it («Diện tích (Sản xuất lúa)»), or by its name
+            owner = written.get(parent.indicator.row) or name_of(parent.indicator) if parent else ""
             name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
         elif ind.row in owners:
             context, root = owners[ind.row]
@@ -650,6 +656,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
         out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g)}",
                         f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside))
+        written[ind.row] = name
         if rest is None:
             last_named = out[-1]
     return out
