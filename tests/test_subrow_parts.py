@@ -148,3 +148,29 @@ def test_in_which_right_under_its_indicator_and_two_in_a_row(tmp_path):
     assert "Tổng thu ngân sách nhà nước trên địa bàn, trong đó thu nội địa" in heads
     assert "Tổng thu ngân sách nhà nước trên địa bàn, trong đó thu từ hoạt động xuất nhập khẩu" in heads
     assert "Tỷ lệ lao động tham gia bảo hiểm xã hội, trong đó bảo hiểm thất nghiệp" in heads
+
+
+def test_a_sub_row_never_shows_the_agency_of_the_row_above_it(tmp_path):
+    """rev8 w/u1: «Khu vực dịch vụ» is led by Sở Tài chính, as its indicator is, but sits under «Trong đó: khu vực
+    công nghiệp - xây dựng» led by Sở Công Thương. Its blank (inherited) cell was merged into the cell above: the
+    signed appendix showed Sở Công Thương on it. A cell merges only into its indicator's; else it is written."""
+    from kh_excel.docs.context import build_context
+    from kh_excel.docs.settings import settings_from_mapping
+    import kh_excel
+    rows = [("1", "Tốc độ tăng trưởng kinh tế (GRDP)", "%", 8, 7.2, "Sở Tài chính"),
+            (None, "Trong đó: khu vực công nghiệp - xây dựng", "%", 10, 9.1, "Sở Công Thương"),
+            (None, "Khu vực dịch vụ", "%", 7, 7.5, "Sở Tài chính"),
+            ("2", "Sản lượng lương thực có hạt", "Nghìn tấn", 300, 290, "Sở Nông nghiệp và Môi trường"),
+            (None, "Diện tích", "Nghìn ha", 60, 61, "Sở Nông nghiệp và Môi trường"),
+            (None, "Năng suất", "Tạ/ha", 50, 47, "Sở Nông nghiệp và Môi trường")]
+    book(tmp_path, rows)
+    table = kh_excel.read_workbook(tmp_path / "u1.xlsx")
+    hang = build_context(kh_excel.evaluate(table), settings_from_mapping({}), "bao-cao")["pl"]["hang"]
+    by_name = {r["ten"]: r for r in hang}
+    services = by_name["Khu vực dịch vụ"]
+    assert services["chu_tri"] == "Sở Tài chính" and services["gop_chu_tri"] == ""
+    assert by_name["Trong đó: khu vực công nghiệp - xây dựng"]["chu_tri"] == "Sở Công Thương"
+    # rows right under their indicator, led as it is, still continue its merged cell
+    assert by_name["Sản lượng lương thực có hạt"]["gop_chu_tri"] == '<w:vMerge w:val="restart"/>'
+    for name in ("Diện tích", "Năng suất"):
+        assert by_name[name]["chu_tri"] == "" and by_name[name]["gop_chu_tri"] == "<w:vMerge/>"
