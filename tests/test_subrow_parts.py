@@ -174,3 +174,48 @@ def test_a_sub_row_never_shows_the_agency_of_the_row_above_it(tmp_path):
     assert by_name["Sản lượng lương thực có hạt"]["gop_chu_tri"] == '<w:vMerge w:val="restart"/>'
     for name in ("Diện tích", "Năng suất"):
         assert by_name[name]["chu_tri"] == "" and by_name[name]["gop_chu_tri"] == "<w:vMerge/>"
+
+
+# ------------------------------------------------------------------ parts of a row whose name failed (rev7 #4, e4)
+
+def _structure_rows(name):
+    return [("1", "Tổng sản phẩm trên địa bàn theo giá hiện hành", "Tỷ đồng", 155000, 151200, "Sở Tài chính"),
+            ("-", name, "%", 100, 100, None),
+            ("+", "Nông, lâm nghiệp và thủy sản", "%", 14.97, 15.1, None),
+            ("+", "Công nghiệp - Xây dựng", "%", 38.13, 37.8, None),
+            ("+", "Dịch vụ", "%", 39.57, 39.7, None),
+            ("+", "Thuế sản phẩm trừ trợ cấp sản phẩm", "%", 7.33, 7.4, None),
+            ("2", "Tốc độ tăng trưởng kinh tế (GRDP)", "%", 8, 8.2, "Sở Tài chính")]
+
+
+def test_parts_of_a_row_whose_name_failed_are_not_judged_alone(tmp_path):
+    """B3 = #N/A where «Cơ cấu GRDP» was: the shares below it were judged as indicators of their own («Công nghiệp
+    - Xây dựng» «Không đạt» at 37,8% against 38,13%, where a structure's share is judged about its plan). Their
+    judgement hangs on the lost name: unjudged, the reason pointing at B3."""
+    from kh_excel.core.formulas import attainment_cells
+    from kh_excel.core.gate import failures_by_row
+    book(tmp_path, _structure_rows("#N/A"))
+    table = read_workbook(tmp_path / "u1.xlsx")
+    checked = check(table)
+    by_row = {a.indicator.row: a for a in checked.attainment.assessments}
+    assert by_row[3].status == "so_lieu_loi"  # the failed name itself
+    for r in (4, 5, 6, 7):
+        assert by_row[r].status == "so_lieu_loi"
+        assert "ô B3" in by_row[r].reason and "dòng 3" in by_row[r].reason
+        # the share's own figures stay as the sheet writes them: only its judgement is withheld
+        assert by_row[r].indicator.result is not None
+    assert by_row[2].status == "khong_dat" and by_row[8].status == "vuot"  # rows around it: judged as before
+    # the attainment copy writes «Số liệu lỗi» as a value: no formula would judge the share right after the fix
+    failures = failures_by_row(table, checked.findings)
+    a = checked.as_written().assessments[3]
+    assert a.indicator.row == 5
+    assert attainment_cells(a, table.columns, failures=failures[5]) == (None, "Số liệu lỗi")
+
+
+def test_parts_of_a_named_structure_are_judged():
+    """The same rows with the name written: the shares are judged about their plan, none «số liệu lỗi»."""
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as d:
+        statuses = {a.indicator.row: a.status for a in book(Path(d), _structure_rows("Cơ cấu GRDP"))}
+    assert [statuses[r] for r in (4, 5, 6, 7)] == ["dat"] * 4

@@ -143,7 +143,35 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
             hit = ([order[i - 1]] if i > 0 else []) + parts  # the structure's own row states the same total
         for r in hit:
             out.setdefault(r, {}).setdefault(role, []).append(f)
+    named = [r for r, roles in out.items() if "name" in roles]
+    if named:
+        _fail_parts(table, out, named)
     return out
+
+
+PARENT_NAME_FAILED = "parent_name_failed"  # no check's code: a row unjudged for its parent's failed name
+
+
+def _fail_parts(table: Table, out: dict[int, dict[str, list[Finding]]], named: list[int]) -> None:
+    """A row whose name failed takes its parts with it (role «parent»): what they are parts of is lost, and with
+    it how they are judged (the shares of a «Cơ cấu GRDP» about their plan, a «Riêng …» under «Tỷ lệ hộ nghèo» as
+    a burden); judged alone, each read as an indicator of its own («Công nghiệp - Xây dựng» «Không đạt»). The
+    finding points at the failed cell; no formula follows it (the judgement after the fix is not known here)."""
+    from kh_excel.core.table import structure_parts
+
+    index = {ind.row: i for i, ind in enumerate(table.indicators)}
+    for r in named:
+        i = index.get(r)
+        if i is None:
+            continue
+        cause = out[r]["name"][0]
+        for part in structure_parts(table.indicators, i):
+            if part.row in out and "name" in out[part.row]:
+                continue
+            msg = (f"thuộc dòng {r} có tên chỉ tiêu bị lỗi (ô {cause.cell}): chưa biết là phần của chỉ tiêu nào "
+                   "nên chưa đánh giá")
+            out.setdefault(part.row, {}).setdefault("parent", []).append(
+                replace(cause, code=PARENT_NAME_FAILED, row=part.row, indicator=part.name, message=msg))
 
 
 def failures_by_row(table: Table, findings: list[Finding]) -> dict[int, list[Finding]]:
