@@ -219,3 +219,14 @@ def test_parts_of_a_named_structure_are_judged():
     with tempfile.TemporaryDirectory() as d:
         statuses = {a.indicator.row: a.status for a in book(Path(d), _structure_rows("Cơ cấu GRDP"))}
     assert [statuses[r] for r in (4, 5, 6, 7)] == ["dat"] * 4
+
+
+def test_an_agency_is_charged_with_a_part_named_with_its_indicator(tmp_path):
+    """A plan's «Sở Dân tộc và Tôn giáo chủ trì tổ chức thực hiện chỉ tiêu: Riêng vùng đồng bào dân tộc thiểu số»
+    charged the agency with nothing one can name: the part is named as the report names it, with its indicator."""
+    entries = W.plan_items(W.items(book(tmp_path), W.growth_words))
+    names = [W.task_name(e) for e in entries]
+    assert "Riêng vùng đồng bào dân tộc thiểu số (Tỷ lệ hộ nghèo theo chuẩn đa chiều)" in names
+    assert "Riêng vùng đồng bào dân tộc thiểu số" not in names
+    # a companion indicator, named alone in the report, is named alone here too
+    assert "Tỷ lệ lao động tham gia bảo hiểm xã hội" in names

@@ -582,6 +582,7 @@ class Item:
     rows: list[int] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     inside_previous: bool = False  # a «trong đó» row: in a plan it is written inside the entry before it
+    name: str = ""             # the row as the entry names it («Diện tích (Sản xuất lúa)»), '' for the bare name
 
 
 def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None) -> list[Item]:
@@ -655,7 +656,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
         out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g)}",
-                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside))
+                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside, name))
         written[ind.row] = name
         if rest is None:
             last_named = out[-1]
@@ -741,9 +742,10 @@ def plan_items(entries: list[Item]) -> list[Item]:
 def task_name(entry: Item) -> str:
     """An entry named in an agency's assignment: the indicator's name, or its plan sentence where the name is a
     verb phrase that reads only with its figure («Phấn đấu toàn tỉnh có 13.400 doanh nghiệp», never «… có
-    doanh nghiệp»)."""
+    doanh nghiệp»). A part is named as its entry names it, with its indicator («Riêng vùng đồng bào dân tộc thiểu số
+    (Tỷ lệ hộ nghèo)»): alone it says nothing of what an agency is charged with."""
     name = name_of(entry.assessments[0].indicator)
-    return entry.plan if fold(name).startswith(_VERB_NAMES) else name
+    return entry.plan if fold(name).startswith(_VERB_NAMES) else entry.name or name
 
 
 _APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
