@@ -230,3 +230,17 @@ def test_an_agency_is_charged_with_a_part_named_with_its_indicator(tmp_path):
     assert "Riêng vùng đồng bào dân tộc thiểu số" not in names
     # a companion indicator, named alone in the report, is named alone here too
     assert "Tỷ lệ lao động tham gia bảo hiểm xã hội" in names
+
+
+def test_in_agencys_rows_a_part_never_belongs_to_another_indicator(tmp_path):
+    """One agency's document lists only its rows: «Trong đó: bảo hiểm xã hội tự nguyện» (led by Bảo hiểm xã hội
+    tỉnh) may then come right after a row of another indicator it also leads; that row is not its owner."""
+    rows = [("1", "Số người tham gia bảo hiểm thất nghiệp", "Người", 100, 90, "Bảo hiểm xã hội tỉnh"),
+            ("2", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 95, 95.7, "Sở Y tế"),
+            (None, "Tỷ lệ lao động tham gia bảo hiểm xã hội", "%", 40, 38, "Sở Nội vụ"),
+            (None, "Trong đó: bảo hiểm xã hội tự nguyện", "%", 5, 4, "Bảo hiểm xã hội tỉnh")]
+    mine = [a for a in book(tmp_path, rows) if a.indicator.lead == ["Bảo hiểm xã hội tỉnh"]]
+    assert [a.indicator.row for a in mine] == [2, 5]
+    heads = [e.result.split(":")[0] for e in W.items(mine, W.growth_words)]
+    assert not any("Số người tham gia bảo hiểm thất nghiệp, trong đó" in h for h in heads)
+    assert "Bảo hiểm xã hội tự nguyện" in heads

@@ -734,13 +734,14 @@ def in_which_owners(inds: list[Indicator]) -> dict[int, Indicator]:
     """Sheet row of each «Trong đó: …» sub-row -> the row it is a part of: the row directly above it («Tỷ lệ lao
     động tham gia bảo hiểm xã hội», then «Trong đó: bảo hiểm xã hội tự nguyện»), never the numbered indicator over
     both, which the table does not say it is a part of. A «Trong đó» right under another belongs where that one
-    does (two parts of one row)."""
+    does (two parts of one row). The row above must be of the same indicator: in one agency's rows (a list with
+    gaps) the row listed above may be another indicator's, and is no owner."""
     out: dict[int, Indicator] = {}
     prev: Indicator | None = None
     for ind in inds:
-        if prev is not None and prev.section != ind.section:
-            prev = None
-        if prev is not None and ind.kind == "subrow" and _in_which(ind.name):
+        if prev is not None and ind.kind == "subrow" and ind.parent_row is not None \
+                and (prev.row == ind.parent_row or prev.kind == "subrow" and prev.parent_row == ind.parent_row) \
+                and _in_which(ind.name):
             out[ind.row] = out.get(prev.row, prev)
         prev = ind
     return out
