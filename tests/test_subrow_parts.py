@@ -244,3 +244,25 @@ def test_in_agencys_rows_a_part_never_belongs_to_another_indicator(tmp_path):
     heads = [e.result.split(":")[0] for e in W.items(mine, W.growth_words)]
     assert not any("Số người tham gia bảo hiểm thất nghiệp, trong đó" in h for h in heads)
     assert "Bảo hiểm xã hội tự nguyện" in heads
+
+
+def test_only_the_parts_of_a_failed_name_go_unjudged_not_its_siblings_or_named_rows(tmp_path):
+    """rev7 e1/e3: «+ #N/A» among the shares fails its own row only: the «+» row after it is its sibling (one more
+    share of «Cơ cấu GRDP»), no part of it. A failed indicator name leaves «Cơ cấu GRDP» under it judged: its name
+    says what it is. An unmarked part named as a part («Riêng …») goes unjudged with a failed «Tỷ lệ hộ nghèo»."""
+    rows = [("1", "#REF!", "Tỷ đồng", 155000, 151200, "Sở Tài chính"),
+            ("-", "Cơ cấu GRDP", "%", 100, 100, None),
+            ("+", "Nông, lâm nghiệp và thủy sản", "%", 15, 15.1, None),
+            ("+", "#N/A", "%", 38, 37.8, None),
+            ("+", "Dịch vụ", "%", 47, 47.1, None),
+            ("2", "#N/A", "%", 3, 3.5, "Sở Nông nghiệp và Môi trường"),
+            (None, "Riêng vùng đồng bào dân tộc thiểu số", "%", 5, 6, "Sở Dân tộc và Tôn giáo"),
+            (None, "Tỷ lệ hộ có nhà ở kiên cố, bán kiên cố", "%", 80, 82, "Sở Xây dựng")]
+    assessed = {a.indicator.row: a for a in book(tmp_path, rows)}
+    status = {r: a.status for r, a in assessed.items()}
+    assert status[2] == status[5] == status[7] == "so_lieu_loi"   # the failed names themselves
+    assert status[4] == status[6] == "dat"                       # shares about their plan, as before
+    # «Cơ cấu GRDP» is unjudged for its failed share (a structure's rule), never as a part of the lost row 2
+    assert "dòng 2" not in assessed[3].reason and "thành phần" in assessed[3].reason
+    assert status[8] == "so_lieu_loi"                            # «Riêng vùng …» of the lost indicator
+    assert status[9] == "vuot"                                   # named in full: judged by its own name

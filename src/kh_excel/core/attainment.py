@@ -758,19 +758,16 @@ def _bare_name(ind: Indicator) -> str:
     return name or ind.name
 
 
-def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None) -> dict[int, str]:
-    """id(indicator) -> the name a sentence gives the row: a marked sub-row names the row it belongs to
-    («- Năng suất» under «1.3.Ngô» -> «Năng suất (Ngô)»), the nearest row above it one level up (marks
-    rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them), so that
-    three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone).
-    `wanted` (ids of indicators): only those are named; every row is still walked for the parents."""
-    out: dict[int, str] = {}
+def row_parents(inds: list[Indicator]) -> dict[int, Indicator]:
+    """id(indicator) -> the row it belongs to as its marks say: a marked sub-row, the nearest row above it one
+    level up (marks rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them); a
+    «Trong đó» row, the row above it (in_which_owners). An unmarked row has none here (it may stand alone)."""
+    out: dict[int, Indicator] = {}
     above: list[tuple[Indicator, int]] = []  # rows since the last unmarked numbered row, with their level
     levels: dict[str, int] = {}
     section = None
-    owners = in_which_owners([a.indicator for a in assessments])
-    for a in assessments:
-        ind = a.indicator
+    owners = in_which_owners(inds)
+    for ind in inds:
         if ind.section != section:
             section, above, levels = ind.section, [], {}
         mark = _row_mark(ind)
@@ -786,8 +783,23 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
             level = levels.setdefault(mark, len(levels) + 1)
             parent = next((p for p, lv in reversed(above) if lv < level), None)
             above.append((ind, level))
+        if parent is not None:
+            out[id(ind)] = parent
+    return out
+
+
+def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None) -> dict[int, str]:
+    """id(indicator) -> the name a sentence gives the row: a marked sub-row names the row it belongs to
+    («- Năng suất» under «1.3.Ngô» -> «Năng suất (Ngô)»), the nearest row above it one level up (row_parents),
+    so that three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone).
+    `wanted` (ids of indicators): only those are named; every row is still walked for the parents."""
+    out: dict[int, str] = {}
+    parents = row_parents([a.indicator for a in assessments])
+    for a in assessments:
+        ind = a.indicator
         if wanted is None or id(ind) in wanted:
             name = _bare_name(ind)
+            parent = parents.get(id(ind))
             out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
     return out
 
