@@ -266,3 +266,45 @@ def test_only_the_parts_of_a_failed_name_go_unjudged_not_its_siblings_or_named_r
     assert "dòng 2" not in assessed[3].reason and "thành phần" in assessed[3].reason
     assert status[8] == "so_lieu_loi"                            # «Riêng vùng …» of the lost indicator
     assert status[9] == "vuot"                                   # named in full: judged by its own name
+
+
+def _naive_parents(inds):
+    """row_parents as first written: for each marked row, the nearest row above one level up, searched back."""
+    from kh_excel.core.attainment import _row_mark
+    out, above, levels = {}, [], {}
+    for ind in inds:
+        mark = _row_mark(ind)
+        if not mark:
+            if ind.kind == "indicator":
+                above, levels = [(ind, 0)], {}
+            continue
+        level = levels.setdefault(mark, len(levels) + 1)
+        parent = next((p for p, lv in reversed(above) if lv < level), None)
+        above.append((ind, level))
+        if parent is not None:
+            out[id(ind)] = parent
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1", "-", "+", "*", "a)", ""]), min_size=1, max_size=40))
+def test_row_parents_are_the_nearest_row_one_level_up(stts):
+    from kh_excel.core.attainment import row_parents
+    from kh_excel.core.model import Indicator
+    inds = [Indicator(row=i + 5, kind="indicator" if s == "1" else "subrow", stt=s, name=f"Dòng {i}", unit="%",
+                      target=PLAN) for i, s in enumerate(stts)]
+    assert row_parents(inds) == _naive_parents(inds)
+
+
+def test_row_parents_of_a_long_list_under_one_row_is_linear():
+    """100.000 «+» rows under one «-» row: each row's parent found without walking back over its siblings."""
+    import time
+    from kh_excel.core.attainment import row_parents
+    from kh_excel.core.model import Indicator
+    inds = [Indicator(row=5, kind="indicator", stt="1", name="A", unit="%", target=PLAN),
+            Indicator(row=6, kind="subrow", stt="-", name="B", unit="%", target=PLAN)]
+    inds += [Indicator(row=7 + i, kind="subrow", stt="+", name="C", unit="%", target=PLAN) for i in range(100_000)]
+    start = time.perf_counter()
+    parents = row_parents(inds)
+    assert time.perf_counter() - start < 5
+    assert parents[id(inds[-1])] is inds[1]
