@@ -672,8 +672,6 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
             and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(INDICATOR_HEADS))
 
 
-
-
 def _mark(ind: Indicator) -> str:
     """How a sub-row is marked: its STT («+», «-», «a)») or the mark typed before its name («- Lúa»); '' for none."""
     from kh_excel.core.table import _marker
