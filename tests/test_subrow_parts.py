@@ -308,3 +308,17 @@ def test_row_parents_of_a_long_list_under_one_row_is_linear():
     parents = row_parents(inds)
     assert time.perf_counter() - start < 5
     assert parents[id(inds[-1])] is inds[1]
+
+
+def test_a_count_under_a_reduction_named_at_length_is_unclear():
+    """«- Số vụ phạm pháp hình sự | Vụ | 30» under «Kéo giảm tội phạm»: 35 cases was «Vượt KH». The plan may be the
+    cases left or the cases cut; the name, at any length, says neither: not judged (a Chiều column decides)."""
+    from kh_excel.core.direction import UNCLEAR_START
+    plan = Target(text="30", op="=", value=Decimal(30))
+    own = infer_direction("Số vụ phạm pháp hình sự", "Vụ", plan)
+    assert own[1] == DEFAULT_REASON
+    assert subrow_direction("Kéo giảm tội phạm", "- Số vụ phạm pháp hình sự", "Vụ", plan, *own)[1] \
+        .startswith(UNCLEAR_START)
+    # a handled count keeps its own direction: more cases solved is better
+    own = infer_direction("Số vụ án được điều tra làm rõ", "Vụ", plan)
+    assert subrow_direction("Kéo giảm tội phạm", "- Số vụ án được điều tra làm rõ", "Vụ", plan, *own) == own

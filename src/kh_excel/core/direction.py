@@ -440,8 +440,9 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     reduction = under_reduction and "%" in unit
     # A count under a reduction («- Số vụ | Vụ | 100» under «Kéo giảm tai nạn giao thông»): the plan may be the
     # cases left (lower is better) or the cases cut (more is better); nothing on the row tells which. A burden's
-    # name («Số người chết», «Số vụ phạm tội về ma túy») does not tell either, at any length: fewer is better
-    # whichever the plan is. Money is no count of a burden («Kinh phí hỗ trợ» under «Giảm nghèo»).
+    # name («Số người chết», «Số vụ phạm tội về ma túy») does not tell either, nor a name stating nothing of its
+    # direction, at any length («Số vụ phạm pháp hình sự»: 35 against a plan of 30 was «Vượt KH»). Money is no
+    # count of a burden («Kinh phí hỗ trợ» under «Giảm nghèo»).
     named_burden = reason.startswith(_NAMED_BURDEN_REASONS)
     unclear = under_reduction and not reduction and target.op == "=" and not _MONEY_UNIT.search(vtext.fold(unit)) \
         and (reason == _DEFAULT_DIRECTION[1] or named_burden)
@@ -456,7 +457,7 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
         return direction, reason
     sub = vtext.fold(sub_name)
     if not words or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub) \
-            or not (opened or is_part_name(words)) and not (unclear and named_burden):
+            or not (opened or is_part_name(words)) and not unclear:
         return direction, reason
     label = vtext.clean(parent_name)
     if reduction:
