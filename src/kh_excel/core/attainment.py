@@ -743,6 +743,23 @@ def _in_which(name: str) -> bool:
     return head == "tron" and vtext.fold(name).startswith(_IN_WHICH)
 
 
+def in_which_owners(inds: list[Indicator]) -> dict[int, Indicator]:
+    """Sheet row of each «Trong đó: …» sub-row -> the row it is a part of: the row directly above it («Tỷ lệ lao
+    động tham gia bảo hiểm xã hội», then «Trong đó: bảo hiểm xã hội tự nguyện»), never the numbered indicator over
+    both, which the table does not say it is a part of. A «Trong đó» right under another belongs where that one
+    does (two parts of one row). The row above must be of the same indicator: in one agency's rows (a list with
+    gaps) the row listed above may be another indicator's, and is no owner."""
+    out: dict[int, Indicator] = {}
+    prev: Indicator | None = None
+    for ind in inds:
+        if prev is not None and ind.kind == "subrow" and ind.parent_row is not None \
+                and (prev.row == ind.parent_row or prev.kind == "subrow" and prev.parent_row == ind.parent_row) \
+                and _in_which(ind.name):
+            out[ind.row] = out.get(prev.row, prev)
+        prev = ind
+    return out
+
+
 def _bare_name(ind: Indicator) -> str:
     """The name as a sentence writes it: without the list mark («- Năng suất» -> «Năng suất»), a running
     number typed into it («1.3.Ngô» -> «Ngô») or a leading «Trong đó:»."""
@@ -754,33 +771,52 @@ def _bare_name(ind: Indicator) -> str:
     return name or ind.name
 
 
-def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None) -> dict[int, str]:
-    """id(indicator) -> the name a sentence gives the row: a marked sub-row names the row it belongs to
-    («- Năng suất» under «1.3.Ngô» -> «Năng suất (Ngô)»), the nearest row above it one level up (marks
-    rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them), so that
-    three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone).
-    `wanted` (ids of indicators): only those are named; every row is still walked for the parents."""
-    out: dict[int, str] = {}
-    above: list[tuple[Indicator, int]] = []  # rows since the last unmarked numbered row, with their level
+def row_parents(inds: list[Indicator]) -> dict[int, Indicator]:
+    """id(indicator) -> the row it belongs to as its marks say: a marked sub-row, the nearest row above it one
+    level up (marks rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them); a
+    «Trong đó» row, the row above it (in_which_owners). An unmarked row has none here (it may stand alone)."""
+    out: dict[int, Indicator] = {}
+    above: list[tuple[Indicator, int]] = []  # the open rows since the last unmarked numbered row, with their level
     levels: dict[str, int] = {}
     section = None
-    for a in assessments:
-        ind = a.indicator
+    owners = in_which_owners(inds)
+    for ind in inds:
         if ind.section != section:
             section, above, levels = ind.section, [], {}
         mark = _row_mark(ind)
         parent = None
         if not mark:
-            if above and _in_which(ind.name):
+            if ind.row in owners:
+                parent = owners[ind.row]
+            elif above and _in_which(ind.name):
                 parent = above[-1][0]
             elif ind.kind == "indicator":
                 above, levels = [(ind, 0)], {}
         else:
             level = levels.setdefault(mark, len(levels) + 1)
-            parent = next((p for p, lv in reversed(above) if lv < level), None)
+            # a row at this level or deeper is no parent of any row below this one: dropped, the search stays
+            # short (100.000 «+» rows under one «-» row were a quadratic walk)
+            while above and above[-1][1] >= level:
+                above.pop()
+            parent = above[-1][0] if above else None
             above.append((ind, level))
+        if parent is not None:
+            out[id(ind)] = parent
+    return out
+
+
+def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None) -> dict[int, str]:
+    """id(indicator) -> the name a sentence gives the row: a marked sub-row names the row it belongs to
+    («- Năng suất» under «1.3.Ngô» -> «Năng suất (Ngô)»), the nearest row above it one level up (row_parents),
+    so that three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone).
+    `wanted` (ids of indicators): only those are named; every row is still walked for the parents."""
+    out: dict[int, str] = {}
+    parents = row_parents([a.indicator for a in assessments])
+    for a in assessments:
+        ind = a.indicator
         if wanted is None or id(ind) in wanted:
             name = _bare_name(ind)
+            parent = parents.get(id(ind))
             out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
     return out
 

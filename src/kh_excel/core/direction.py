@@ -411,19 +411,27 @@ def structure_part_direction(head_name: str, part_name: str, target: Target, dir
 
 # A sub-row named in a few words («- Số vụ», «- Số người chết») is a part of its indicator and reads with it.
 THIN_SUBROW_WORDS = 4
+# How an indicator's own name begins (folded), as the tables' numbered rows do: a row named so at length names a
+# measure of its own (another indicator of the same item); a part («Khu vực dịch vụ», «Riêng vùng đồng bào dân tộc
+# thiểu số», «Mức giảm so với năm trước», «- Nông thôn») does not. docs.wording names a row so alone.
+INDICATOR_HEADS = ("ty le ", "ty trong ", "so ", "tong ", "toc do ", "chi so ", "thu nhap ", "gia tri ", "xa phuong ",
+                   "xa, phuong ", "giam ty le ", "tuoi tho ", "thu ngan sach ", "von dau tu ")
+# Words that open a part of the row above whatever follows them: «Trong đó: số vụ đặc biệt nghiêm trọng», «Riêng …».
+_PART_OPENING_RE = re.compile(r"^(?:trong\s+(?:đó|do)|riêng|rieng)(?!\w)\s*[:,]?\s*", re.I)
 _NAMED_BURDEN_REASONS = (_BURDEN_REASON, "tên chỉ tiêu nói về điều chưa làm được", "chỉ tiêu là mức trần")
 _NUMERIC_POINT = Target(text="1", op="=", value=Decimal(1))  # a plan that says nothing about the direction
-_IN_WHICH_RE = re.compile(r"^trong\s+(?:đó|do)\s*[:,]?\s*", re.I)  # «Trong đó: số vụ nghiêm trọng» is a part
 
 
 def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target, direction: Direction,
                      reason: str) -> tuple[Direction, str]:
     """The direction of a sub-row given the one inferred from its own name, and its indicator's name.
 
-    A thin sub-row (a few words, no word of handling) is a part of its indicator: under «Kéo giảm tai nạn giao
-    thông trên cả 3 tiêu chí» a row «- Số người chết» in % is a fall, more is better; under «Tai nạn giao thông»
-    a row «- Số vụ» is a count of a burden, lower is better. A Chiều column, a rank, a «không vượt quá» target
-    and a sub-row named at length keep their own direction."""
+    A part of its indicator (a few words, a name not opened as an indicator's, a row opened «Trong đó», «Riêng»;
+    no word of handling) reads with it: under «Kéo giảm tai nạn giao thông trên cả 3 tiêu chí» a row «- Số người
+    chết» in % is a fall, more is better; under «Tai nạn giao thông» a row «- Số vụ» is a count of a burden, and
+    under «Tỷ lệ hộ nghèo» a row «Riêng vùng đồng bào dân tộc thiểu số» a rate of one, lower is better. A Chiều
+    column, a rank, a «không vượt quá» target, a name that states its own direction and a sub-row named at length
+    as an indicator («Tỷ lệ hộ có nhà ở kiên cố») keep their own direction."""
     if reason.startswith("theo cột") or reason == RANK_REASON or target.op in ("<", "<=", ">", ">="):
         return direction, reason
     # the parent first (names repeat down its sub-rows, cached): most parents are neither, and settle it
@@ -432,21 +440,24 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     reduction = under_reduction and "%" in unit
     # A count under a reduction («- Số vụ | Vụ | 100» under «Kéo giảm tai nạn giao thông»): the plan may be the
     # cases left (lower is better) or the cases cut (more is better); nothing on the row tells which. A burden's
-    # name («Số người chết», «Số vụ phạm tội về ma túy») does not tell either, at any length: fewer is better
-    # whichever the plan is. Money is no count of a burden («Kinh phí hỗ trợ» under «Giảm nghèo»).
+    # name («Số người chết», «Số vụ phạm tội về ma túy») does not tell either, nor a name stating nothing of its
+    # direction, at any length («Số vụ phạm pháp hình sự»: 35 against a plan of 30 was «Vượt KH»). Money is no
+    # count of a burden («Kinh phí hỗ trợ» under «Giảm nghèo»).
     named_burden = reason.startswith(_NAMED_BURDEN_REASONS)
     unclear = under_reduction and not reduction and target.op == "=" and not _MONEY_UNIT.search(vtext.fold(unit)) \
         and (reason == _DEFAULT_DIRECTION[1] or named_burden)
     burden = p_dir == "down" and p_reason.startswith(_NAMED_BURDEN_REASONS) and reason == _DEFAULT_DIRECTION[1]
     if not (reduction or unclear or burden):
         return direction, reason
-    words = _IN_WHICH_RE.sub("", re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))).split()
+    bare = re.sub(r"^[-+*•–—·]+\s*|^[a-zđ]\)\s*", "", vtext.clean(sub_name))
+    opened = _PART_OPENING_RE.match(bare)
+    words = bare[opened.end():].split() if opened else bare.split()
     # A rate («Tỷ lệ hộ nghèo | % | 3» under «Giảm nghèo bền vững») is a level in its own right, judged by its name.
     if reduction and vtext.fold(" ".join(words)).startswith(SHARE_PREFIXES):
         return direction, reason
     sub = vtext.fold(sub_name)
     if not words or _HANDLED_RE.search(sub) or _LEVEL_RE.search(sub) \
-            or len(words) > THIN_SUBROW_WORDS and not (unclear and named_burden):
+            or not (opened or is_part_name(words)) and not unclear:
         return direction, reason
     label = vtext.clean(parent_name)
     if reduction:
@@ -454,6 +465,13 @@ def subrow_direction(parent_name: str, sub_name: str, unit: str, target: Target,
     if unclear:
         return direction, UNCLEAR_REASON.format(parent=label)
     return "down", f"thành phần của «{label}» (điều bất lợi): càng thấp càng tốt"
+
+
+def is_part_name(words: list[str]) -> bool:
+    """Does a sub-row's name (its words, list mark and «Trong đó» left out) name a part of its indicator rather
+    than a measure of its own? A few words («Số vụ», «Nông thôn») or a name not opened as an indicator's is
+    («Riêng vùng đồng bào dân tộc thiểu số», «Khu vực dịch vụ»): it reads with its indicator."""
+    return len(words) <= THIN_SUBROW_WORDS or not vtext.fold(" ".join(words) + " ").startswith(INDICATOR_HEADS)
 
 
 # Names of a share or a rate (folded): a level in %, whatever the row's indicator (core.validation too).

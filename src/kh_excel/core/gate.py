@@ -150,7 +150,45 @@ def failed_cells(table: Table, findings: list[Finding]) -> dict[int, dict[str, l
             hit = ([order[i - 1]] if i > 0 else []) + parts  # the structure's own row states the same total
         for r in hit:
             out.setdefault(r, {}).setdefault(role, []).append(f)
+    named = [r for r, roles in out.items() if "name" in roles]
+    if named:
+        _fail_parts(table, out, named)
     return out
+
+
+PARENT_NAME_FAILED = "parent_name_failed"  # no check's code: a row unjudged for its parent's failed name
+
+
+def _fail_parts(table: Table, out: dict[int, dict[str, list[Finding]]], named: list[int]) -> None:
+    """A row whose name failed takes with it the parts whose judgement hangs on that name (role «parent»): the
+    rows one level below it (core.attainment.row_parents; an unmarked sub-row, its indicator's) whose own name
+    states no direction and names no measure of its own (core.direction.is_part_name): the shares of a lost «Cơ
+    cấu GRDP» are judged about their plan, a «Riêng vùng …» of a lost «Tỷ lệ hộ nghèo» as a burden; judged alone,
+    each read as an indicator of its own («Công nghiệp - Xây dựng» «Không đạt»). A part named in full («Tỷ lệ bao
+    phủ bảo hiểm y tế», «Cơ cấu GRDP»), or whose name gives its direction, is judged as before. The finding
+    points at the failed cell; no formula follows it (the judgement after the fix is not known here)."""
+    from kh_excel.core.attainment import _bare_name, row_parents
+    from kh_excel.core.direction import DEFAULT_REASON, is_part_name
+    from kh_excel.core.text import fold
+
+    parents = row_parents(table.indicators)
+    lost = {r: out[r]["name"][0] for r in named}  # sheet row -> the finding on its name
+    for ind in table.indicators:
+        if ind.kind != "subrow" or ind.row in lost:
+            continue
+        p = parents.get(id(ind))
+        owner = p.row if p is not None else ind.parent_row
+        if owner not in lost or ind.direction_reason != DEFAULT_REASON:
+            continue
+        bare = _bare_name(ind)
+        if not bare or fold(bare).startswith("co cau") or not is_part_name(bare.split()):
+            continue
+        cause = lost[owner]
+        lost[ind.row] = cause  # (its own parts hang on the lost name too)
+        msg = (f"thuộc dòng {owner} có tên chỉ tiêu bị lỗi (ô {cause.cell}): chưa biết là phần của chỉ tiêu nào "
+               "nên chưa đánh giá")
+        out.setdefault(ind.row, {}).setdefault("parent", []).append(
+            replace(cause, code=PARENT_NAME_FAILED, row=ind.row, indicator=ind.name, message=msg))
 
 
 def failures_by_row(table: Table, findings: list[Finding]) -> dict[int, list[Finding]]:

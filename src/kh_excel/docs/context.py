@@ -921,9 +921,17 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
         })
         # cells the sheet merges over an indicator and its sub-rows: blank because inherited. An empty STT
         # stays empty: merging it with the indicator's would print the indicator's number on the sub-row
-        row["_noi"] = {f for f, own in (("chu_tri", agencies_text(ind.lead)),
-                                        ("phoi_hop", agencies_text(ind.cooperate)), ("lanh_dao", txt(ind.leader)))
-                       if parent is not None and not row[f] and own}
+        row["_noi"] = set()
+        for f, own in (("chu_tri", agencies_text(ind.lead)), ("phoi_hop", agencies_text(ind.cooperate)),
+                       ("lanh_dao", txt(ind.leader))):
+            if parent is None or row[f] or not own:
+                continue
+            if rows and f in rows[-1].get("_mo", ()):
+                row["_noi"].add(f)
+            else:  # the row above shows another cell («Sở Công Thương» on «Trong đó: …»): merged, this row
+                row[f] = own  # would read as that one's; it writes its own (the indicator's) instead
+        # the fields whose cell the next sub-row may continue: the indicator's own, or one this row continues
+        row["_mo"] = {f for f in ("chu_tri", "phoi_hop", "lanh_dao") if f in row["_noi"] or kind == "chi_tieu"}
         rows.append(row)
     _merge_inherited(rows)
     _keep_last_rows_together(rows)
@@ -962,6 +970,7 @@ def _merge_inherited(rows: list[dict[str, Any]]) -> None:
         i = j + 1
     for r in rows:
         r.pop("_noi", None)
+        r.pop("_mo", None)
 
 
 def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:

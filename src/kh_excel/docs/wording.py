@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, in_which_owners, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
-from kh_excel.core.direction import REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
+from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -586,6 +586,7 @@ class Item:
     rows: list[int] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     inside_previous: bool = False  # a «trong đó» row: in a plan it is written inside the entry before it
+    name: str = ""             # the row as the entry names it («Diện tích (Sản xuất lúa)»), '' for the bare name
 
 
 def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None) -> list[Item]:
@@ -601,6 +602,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     inds = [a.indicator for a in assessments]
     by_row = {a.indicator.row: a for a in assessments}
     owners = sub_row_parents(inds)
+    in_which = in_which_owners(inds)
+    written: dict[int, str] = {}  # sheet row -> the name its entry gave it
     repeated = _repeated_names(inds)
     out: list[Item] = []
     done: set[int] = set()
@@ -628,9 +631,13 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if not name:  # a row without a name (a stray header cell) is no sentence, and not counted
             continue
         rest = within(name) if ind.kind == "subrow" else None
-        parent = by_row.get(ind.parent_row) if ind.parent_row else None
+        # a «trong đó» row is a part of the row directly above it (in_which_owners), any other of its indicator
+        above = in_which.get(ind.row) if rest is not None else None
+        parent = by_row.get(above.row if above is not None else ind.parent_row) \
+            if above is not None or ind.parent_row else None
         if rest is not None:
-            owner = name_of(parent.indicator) if parent else ""
+            # the owner as its own entry named it («Diện tích (Sản xuất lúa)»), or by its name
+            owner = written.get(parent.indicator.row) or name_of(parent.indicator) if parent else ""
             name = f"{owner}, trong đó {rest}" if owner else rest[:1].upper() + rest[1:]
         elif ind.row in owners:
             context, root = owners[ind.row]
@@ -656,7 +663,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
         out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g)}",
-                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside))
+                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside, name))
+        written[ind.row] = name
         if rest is None:
             last_named = out[-1]
     return out
@@ -673,13 +681,7 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
     if context.name_key.startswith("co cau") and clean(ind.unit) != "%":
         return True  # no share of a structure («GRDP BQ đầu người», triệu đồng, under «Cơ cấu GTSX», %): its own
     return (bool(context.target.text)
-            and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(_INDICATOR_HEADS))
-
-
-# How an indicator's own name begins (folded), as the tables' numbered rows do: a row named so is one in full; a part
-# («Khu vực dịch vụ», «Diện tích gieo trồng cả năm», «Mức giảm so với năm trước», «Riêng vùng …») is not.
-_INDICATOR_HEADS = ("ty le ", "ty trong ", "so ", "tong ", "toc do ", "chi so ", "thu nhap ", "gia tri ", "xa phuong ",
-                    "xa, phuong ", "giam ty le ", "tuoi tho ", "thu ngan sach ", "von dau tu ")
+            and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(INDICATOR_HEADS))
 
 
 def _mark(ind: Indicator) -> str:
@@ -753,9 +755,10 @@ def plan_items(entries: list[Item]) -> list[Item]:
 def task_name(entry: Item) -> str:
     """An entry named in an agency's assignment: the indicator's name, or its plan sentence where the name is a
     verb phrase that reads only with its figure («Phấn đấu toàn tỉnh có 13.400 doanh nghiệp», never «… có
-    doanh nghiệp»)."""
+    doanh nghiệp»). A part is named as its entry names it, with its indicator («Riêng vùng đồng bào dân tộc thiểu số
+    (Tỷ lệ hộ nghèo)»): alone it says nothing of what an agency is charged with."""
     name = name_of(entry.assessments[0].indicator)
-    return entry.plan if fold(name).startswith(_VERB_NAMES) else name
+    return entry.plan if fold(name).startswith(_VERB_NAMES) else entry.name or name
 
 
 _APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
