@@ -291,3 +291,46 @@ def test_an_xls_or_ods_hidden_column_is_left_out_as_well(name):
     t = read_workbook(Path(__file__).parent / "data" / "formats" / name)
     assert t.columns["result"] == 4 and _results(t) == ["23720", "61.4"]
     assert [f.cell for f in t.reader_findings if f.code == "hidden_column_left_out"] == ["F2"]
+
+
+def _two_plans_book(path, parts=("NQ HĐND huyện", "UBND tỉnh giao")):
+    """rev10 D1: «Kế hoạch năm 2026» merged over two versions or sources of the plan, one result column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", None, "Ước thực hiện năm 2026"])
+    ws.append([None, None, None, *parts, None])
+    ws.append(["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 90, 85, 80])
+    for col in "ABCF":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("D1:E1")
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("parts", [("NQ HĐND huyện", "UBND tỉnh giao"), ("Đầu năm", "Điều chỉnh")])
+def test_versions_of_the_plan_are_no_breakdown_to_refuse(tmp_path, parts):
+    """rev10 D1: plan sources («NQ HĐND huyện | UBND tỉnh giao») or versions («Đầu năm | Điều chỉnh») have no total
+    and need none: the first is read as it always was, and a warning says so and how to choose the other; choosing
+    it (--group) keeps the one result column (it was dropped: nothing judged)."""
+    path = _two_plans_book(tmp_path / "p.xlsx", parts)
+    t = read_workbook(path)
+    assert (t.columns["target"], t.columns["result"]) == (3, 5) and t.indicators[0].target.value == 90
+    said = [f for f in t.reader_findings if f.code == "part_taken_first"]
+    assert len(said) == 1 and f"cột D «{parts[0]}»" in said[0].message and f"cột E «{parts[1]}»" in said[0].message
+    other = read_workbook(path, group=parts[1])
+    assert (other.columns["target"], other.columns["result"]) == (4, 5)
+    a = evaluate(other).assessments[0]
+    assert (a.indicator.target.value, a.indicator.result, a.status) == (85, 80, "khong_dat")
+
+
+def test_a_communes_total_named_by_its_place_and_the_total_chosen_by_name(tmp_path):
+    """rev10 D1: hamlets beside «Xã Cốc Ly» (the commune, a level above them) were refused as having no total; and
+    «--group "Toàn xã"», naming the total the default reads, dropped the plan column (nothing judged)."""
+    t = read_workbook(_hamlet_book(tmp_path / "x.xlsx", total="Xã Cốc Ly", total_last=True))
+    assert t.columns["result"] == 7 and _results(t) == ["215", "1370", "34", "15.8"]
+    chosen = read_workbook(_hamlet_book(tmp_path / "t.xlsx", total="Toàn xã", total_last=True), group="Toàn xã")
+    assert (chosen.columns["target"], chosen.columns["result"]) == (3, 7)
+    assert [a.status for a in evaluate(chosen).assessments] == ["vuot", "khong_dat", "vuot", "khong_dat"]
+    # hamlets alone, no total: still refused (no hamlet is the commune)
+    with pytest.raises(ChoiceAmbiguous):
+        read_workbook(_hamlet_book(tmp_path / "n.xlsx", total=None))

@@ -43,10 +43,10 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 TABLE_WARNINGS = ("continued_elsewhere",)
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
                    "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
-                   "whole_column_left_out")
+                   "whole_column_left_out", "part_taken_first")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
-COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out"})
+COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first"})
 
 ALLOW_HINT_CLI = ("Sửa các lỗi trên trong bảng tính rồi chạy lại; hoặc thêm --allow-errors để vẫn tạo văn bản "
                   f"(các chỉ tiêu có số liệu sai được ghi là «{FAULT_TEXT}», không tính tỷ lệ, không đánh giá).")

@@ -516,6 +516,13 @@ def _choose_name(sheet: str, kind: str, wanted: str, names: list[str], columns: 
     return names[hits[0]]
 
 
+# How a place's name begins (folded), by level: a part named so is a place of the whole (_Breakdown.places)
+_PLACE_RANK = {"tinh": 4, "thanh pho": 3, "huyen": 3, "quan": 3, "thi xa": 3, "xa": 2, "phuong": 2, "thi tran": 2,
+               "dac khu": 2, "thon": 1, "ban": 1, "to": 1, "to dan pho": 1, "ap": 1, "khu": 1, "khu pho": 1,
+               "lang": 1, "buon": 1, "khoi": 1, "xom": 1, "doi": 1, "plei": 1, "soc": 1}
+_PLACE_PART = re.compile(r"^(%s)\b" % "|".join(sorted(_PLACE_RANK, key=len, reverse=True)))
+
+
 class BreakdownWithoutTotal(GroupAmbiguous):
     """A plan or result header merged over parts of the whole (its hamlets, communes, funds) with no total column
     among them: no part is the table's figure, and none is taken by its position; the person names one."""
@@ -539,8 +546,23 @@ class _Breakdown:
     parts: dict[str, int]
 
     @property
+    def places(self) -> bool:
+        """Are the parts places (hamlets, communes …: «Thôn Nậm Lúc», «Xã Cốc Ly», a «Tổng số» among them)? Parts of
+        another kind are versions or sources of one figure («NQ HĐND huyện | UBND tỉnh giao», «Đầu năm | Điều chỉnh»)."""
+        folded = [_fold(p) for p in self.parts]
+        return any(_PLACE_PART.match(f) for f in folded) and all(_PLACE_PART.match(f) or _WHOLE_AREA.match(f)
+                                                                  for f in folded)
+
+    @property
     def totals(self) -> list[int]:
-        return [c for part, c in self.parts.items() if _WHOLE_AREA.match(_fold(part))]
+        """The total's column: «Tổng số», «Toàn xã», «Cộng» …; among places with none of those, the one place of a
+        higher level than all the others («Xã Cốc Ly» over its «Thôn …»)."""
+        found = [c for part, c in self.parts.items() if _WHOLE_AREA.match(_fold(part))]
+        if found or not self.places:
+            return found
+        ranks = {c: _PLACE_RANK[_PLACE_PART.match(_fold(part)).group(1)] for part, c in self.parts.items()}
+        top = max(ranks.values())
+        return [c for c, k in ranks.items() if k == top] if list(ranks.values()).count(top) == 1 else []
 
 
 def _breakdowns(grid: Grid, header_rows: list[int], width: int) -> list[_Breakdown]:
@@ -580,6 +602,9 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
     if not breakdowns:
         return
     filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    chosen = next((b for b in breakdowns if part in b.parts), None)
+    if chosen is not None and chosen.parts[part] in chosen.totals:
+        part = None  # the total named («Toàn xã»): the table's own figures, as by default
     taken = part
     for role in ("target", "result", "previous"):
         c = header.columns.get(role)
@@ -588,6 +613,8 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
         inside = next((b for b in breakdowns if c in b.parts.values()), None)
         if part is not None:
             new = inside.parts.get(part) if inside is not None else None
+            if new is None and inside is None and chosen is not None and not chosen.places:
+                continue  # a plan's version or source chosen: the one result column beside it stays the result
             if new is None:
                 from kh_excel.core.validation import col_letter
                 header.left_out.append(("whole_column_left_out", c, {"label": header.labels[role], "group": part,
@@ -598,11 +625,20 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
             continue
         else:
             totals = inside.totals
+            if len(totals) != 1 and not inside.places:
+                # versions or sources of one figure («NQ HĐND huyện | UBND tỉnh giao», «Đầu năm | Điều chỉnh»): the
+                # first, as the table has always been read, and the person is told which and how to choose another
+                from kh_excel.core.validation import col_letter
+                first, others = next(iter(inside.parts.items())), list(inside.parts.items())[1:]
+                header.left_out.append(("part_taken_first", first[1], {
+                    "label": inside.label, "part": first[0], "column": col_letter(first[1]),
+                    "others": ", ".join(f"cột {col_letter(oc)} «{op}»" for op, oc in others)}))
+                totals = [first[1]]
             if len(totals) != 1:
                 raise BreakdownWithoutTotal(grid.sheet, inside.label,
                                             [(p, _columns_text([pc])) for p, pc in inside.parts.items()], len(totals))
             new = totals[0]
-            taken = taken or next(p for p, pc in inside.parts.items() if pc == new)
+            taken = taken or (next(p for p, pc in inside.parts.items() if pc == new) if inside.places else None)
         header.columns[role], header.labels[role] = new, _join_labels(f[new] for f in filled)
     header.outside.update(c for b in breakdowns for c in b.parts.values() if c not in header.columns.values())
     if part is not None and not header.columns.keys() & {"target", "result"}:

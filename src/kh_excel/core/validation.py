@@ -98,6 +98,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tự tính các ô này; nên mở tệp bằng Excel rồi lưu lại để tệp có sẵn giá trị."),
     FindingType("hidden_column_left_out", "warning", "Cột ẩn không được đọc",
                 "Cột {column} «{label}» đang bị ẩn nên không được đọc: chương trình đọc cột {chosen_column} «{chosen}» đang hiện. Nếu số ở cột ẩn mới là số đúng, hãy bỏ ẩn cột {column} và xóa hoặc đổi tên cột {chosen_column}."),
+    FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
+                "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
+                "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
     FindingType("whole_column_left_out", "warning", "Cột số chung không dùng cho nhóm",
                 "Cột {column} «{label}» là số chung của cả bảng, không chia theo nhóm «{group}»: chương trình không dùng cột này cho nhóm đó (số của một nhóm không so với số chung)."),
     FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
