@@ -52,6 +52,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:  # (added: a unit the title or the figure headers give every row)
         table.unit_from = table_unit(title_lines, header.labels)
+    if table.unit_from and not _unit_fits_names(table.unit_from[0], rows, first, last, cols["name"]):
+        table.unit_from = None
     default_unit = table.unit_from[0] if table.unit_from else ""
     base_col, plan_period = _period_base(grid, header)
 

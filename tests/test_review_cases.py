@@ -248,7 +248,8 @@ def test_a_tables_continuation_on_another_sheet_is_named(tmp_path):
     first.title = "Biểu 01"
     for r in (STD, [1, "GRDP", "Tỷ đồng", 100, 90, "Sở Tài chính", "A"]):
         first.append(r)
-    for title, state in (("Biểu 01 (tiếp)", "visible"), ("Biểu 02", "visible"), ("Cũ (tiếp theo)", "hidden")):
+    for title, state in (("Biểu 01 (tiếp)", "visible"), ("Biểu 02", "visible"), ("Biểu 02 (tiếp)", "visible"),
+                         ("Biểu 01 (TT)", "hidden")):
         ws = wb.create_sheet(title)
         ws.append(STD)
         ws.append([2, "Tỷ lệ hộ nghèo", "%", 5, 6, "Sở Nội vụ", "A"])
@@ -257,12 +258,32 @@ def test_a_tables_continuation_on_another_sheet_is_named(tmp_path):
     wb.save(path)
     t = kh_excel.read_workbook(path)
     found = [f for f in validate(t) if f.code == "continued_elsewhere"]
+    # another table's continuation («Biểu 02 (tiếp)») and a hidden sheet are not this table's
     assert len(found) == 1 and "«Biểu 01 (tiếp)»" in found[0].message and "Biểu 02" not in found[0].message
-    assert "Cũ" not in found[0].message and "trang «Biểu 01»" in found[0].message
+    assert "(TT)" not in found[0].message and "trang «Biểu 01»" in found[0].message
 
     class NoSettings:
         warnings: list = []
     said = document_warnings(check(t), NoSettings(), {}, str(path), "bao-cao", None)
     assert any("«Biểu 01 (tiếp)»" in w for w in said)
-    # a sheet named on the command line is read alone, as asked: nothing to say
-    assert not [f for f in validate(kh_excel.read_workbook(path, sheet="Biểu 01")) if f.code == "continued_elsewhere"]
+    # a sheet named on the command line (rev10 D7): the same warning, the person chose half a table
+    assert [f for f in validate(kh_excel.read_workbook(path, sheet="Biểu 01")) if f.code == "continued_elsewhere"]
+
+
+@pytest.mark.parametrize("line, names", [
+    # rev10 D3: rows that state their own unit or are shares: «Tỷ lệ hộ nghèo (%): còn 4 triệu đồng» was signed
+    ("Đơn vị tính: triệu đồng", ["Thu ngân sách nhà nước", "Tỷ lệ hộ nghèo (%)", "Số hộ thoát nghèo"]),
+    ("ĐVT: %", ["Tỷ lệ hộ nghèo", "Số xã đạt chuẩn NTM", "Thu nhập bình quân đầu người"]),
+    # the reporting body, not a unit: «thực hiện 34 UBND xã Nam Sơn»
+    ("Đơn vị: UBND xã Nam Sơn", ["Số hộ thoát nghèo", "Tỷ lệ hộ nghèo"]),
+])
+def test_a_unit_line_the_rows_contradict_is_no_rows_unit(tmp_path, line, names):
+    rows = [[None, None, line], ["STT", "Chỉ tiêu", "Kế hoạch năm 2026", "Thực hiện năm 2026"],
+            *[[str(i), n, 5, 4] for i, n in enumerate(names, 1)]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert t.unit_from is None and {i.unit for i in t.indicators} == {""}
+
+
+def test_per_mille_typed_as_percent_o_is_not_read_as_a_percent():
+    from kh_excel.core.table import _unit_stripped
+    assert _unit_stripped("1,1%o", "%") is None and _unit_stripped("1,1 %o", "%") is None  # rev10 D9: ‰, not %

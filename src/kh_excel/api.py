@@ -84,7 +84,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
             from kh_excel.core.validation import formula_findings
             table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))
         if table.indicators or sheet is not None:
-            if sheet is None and len(order) > 1:
+            if len(order) > 1:
                 hidden = (lambda o: False) if isinstance(source, list) else book.is_hidden
                 _continued_elsewhere(table, [o for o in order if o != s and not hidden(o)])
             return table
@@ -96,15 +96,21 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     raise WorkbookError(name, header_message(first_error) + formula_note)
 
 
-_CONTINUED = re.compile(r"\btiep\b")  # «Biểu 01 (tiếp)», «Tiếp theo», «PL1 tiep»
+# «Biểu 01 (tiếp)», «Biểu 01 (tiếp theo)», «Biểu 01 (TT)», «Biểu 01 tiep»: the words that make a sheet's name a
+# continuation's, and what is left of it (the table's own name)
+_CONTINUED = re.compile(r"[\s(\[-]*\b(?:tiep theo|tiep|tt)\b[\s)\].]*$")
 
 
 def _continued_elsewhere(table: Table, others: list[str]) -> None:
-    """A visible sheet named as the continuation of a table («Biểu 01 (tiếp)») is not read with the sheet chosen:
-    a warning names it, so that a document is not made from half a table unawares."""
+    """A visible sheet named as the continuation of the sheet read («Biểu 01» → «Biểu 01 (tiếp)») is not read with
+    it: a warning names it, so that a document is not made from half a table unawares (a chosen sheet too)."""
     from kh_excel.core.text import fold
     from kh_excel.core.validation import make_finding
-    continued = [o for o in others if _CONTINUED.search(fold(o))]
+
+    def own(name: str) -> str:
+        return " ".join(re.sub(r"[^\w]+", " ", name).split())
+    read = own(fold(table.sheet))
+    continued = [o for o in others if _CONTINUED.search(fold(o)) and own(_CONTINUED.sub("", fold(o))) == read]
     if continued:
         table.reader_findings.append(make_finding("continued_elsewhere", table.sheet, None, None,
                                                   others=", ".join(f"«{o}»" for o in continued), chosen=table.sheet))

@@ -1212,7 +1212,8 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     tail = " ".join(re.sub(r"[^\w\s]", " ", _fold(m.group("tail"))).split())
     own = " ".join(re.sub(r"[^\w\s%]", " ", _fold(unit)).split())
     if m.group("pct"):
-        ok = own in ("%", "phan tram") and m.group("total") is None and len(tail.split()) <= 3
+        # («1,1%o» is per mille, ‰, never a per cent followed by a word)
+        ok = own in ("%", "phan tram") and m.group("total") is None and len(tail.split()) <= 3 and tail not in ("o", "0")
         return m.group("fig").strip() + "%" if ok else None
     if not own or tail.removeprefix("so ") != own:
         return None
@@ -1225,11 +1226,37 @@ def _unit_stripped(text: str, unit: str) -> str | None:
 
 # «Đơn vị tính: triệu đồng», «ĐVT: tỷ đồng» above a table; a unit in brackets closing a figure column's header
 # («Dự toán HĐND xã giao (triệu đồng)»): a few words, no digit (a period's note has them: «(6T đầu năm)»)
-_UNIT_LINE = re.compile(r"(?:đơn vị tính|đơn vị|đvt)\s*[:：]\s*([^\d:;()]{1,30}?)\s*\)?\s*$", re.IGNORECASE)
+_UNIT_LINE = re.compile(r"(?:đơn vị tính|đvt)\s*[:：]\s*([^\d:;()]{1,30}?)\s*\)?\s*$", re.IGNORECASE)
 _UNIT_BRACKET = re.compile(r"\(\s*([^\d()]{1,30}?)\s*\)\s*$")
 # How a unit ends (folded): money, per cent, area, weight, people, counts
 _UNIT_ENDS = frozenset({"dong", "usd", "%", "ha", "tan", "ta", "kg", "nguoi", "ho", "luot", "xa", "con", "km", "m2",
                         "m3", "kwh", "chiec", "cai", "nghiep", "truong", "giuong", "si"})
+
+
+def _unit_fits_names(unit: str, rows: list[list[Any]], first: int, last: int, c_name: int) -> bool:
+    """Can a unit above the table be every row's? Not when a row's name states its own («Tỷ lệ hộ nghèo (%)», «Số
+    xã (xã)») or is a share where the unit is none («Tỷ lệ …» under «triệu đồng»), nor a count or an amount under
+    «%» («Số xã …», «Thu nhập …»)."""
+    percent = _fold(unit).strip() in ("%", "phan tram")
+    for r in range(first, min(last + 1, len(rows))):
+        v = rows[r][c_name] if c_name < len(rows[r]) else None
+        if not isinstance(v, str) or not v.strip():
+            continue
+        name = vtext.clean(v)
+        key = _fold(re.sub(r"^[-+*•–\s]+", "", name))
+        bracket = _UNIT_BRACKET.search(name)
+        if bracket and _fold(bracket.group(1)).replace("%", " % ").split()[-1:] and \
+                _fold(bracket.group(1)).replace("%", " % ").split()[-1] in _UNIT_ENDS:
+            return False
+        if key.startswith(_AMOUNT_NAMES if percent else _PERCENT_NAMES) and not _is_heading(name):
+            return False
+    return True
+
+
+# How the names of rows in % begin (folded), and of counts and amounts, which are not (_unit_fits_names)
+_PERCENT_NAMES = ("ty le", "ty trong", "co cau", "toc do")
+_AMOUNT_NAMES = ("so ", "thu nhap", "thu ngan sach", "tong ", "gia tri", "san luong", "dien tich", "von ", "kim ngach",
+                 "doanh thu", "dan so", "luong khach")
 
 
 def table_unit(title_lines: list[str], labels: dict[str, str]) -> tuple[str, str] | None:
@@ -1353,6 +1380,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:
         table.unit_from = table_unit(title_lines, header.labels)
+    if table.unit_from and not _unit_fits_names(table.unit_from[0], rows, first, last, cols["name"]):
+        table.unit_from = None  # «Tỷ lệ hộ nghèo (%)» under «Đơn vị tính: triệu đồng»: the line is no row's unit
     default_unit = table.unit_from[0] if table.unit_from else ""
     base_col, plan_period = _period_base(grid, header)
 
