@@ -278,3 +278,18 @@ def test_a_failed_figure_of_the_year_before_loses_only_the_comparison(tmp_path):
     income = checked.attainment.assessments[0]
     assert income.status == "khong_dat" and str(round(income.ratio, 1)) == "98.1"
     assert income.indicator.previous is None and income.growth is None
+
+
+def test_a_plan_stated_against_the_failed_year_before_still_fails():
+    """rev10 D10: «Tăng 10%» needs the year before; with that cell #DIV/0! the row was «không đánh giá» with a false
+    reason («bảng không có số thực hiện năm trước») and the report said every indicator was met. It is «số liệu lỗi»."""
+    from kh_excel.core.gate import check
+    from kh_excel.core.model import ErrorValue, Grid
+    from kh_excel.core.table import parse_grid
+    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+            ["1", "Tổng sản phẩm trên địa bàn", "Tỷ đồng", ErrorValue("#DIV/0!"), "Tăng 10%", 1100],
+            ["2", "Thu nhập bình quân đầu người", "Triệu đồng", ErrorValue("#DIV/0!"), 42, 41.2]]
+    checked = check(parse_grid(Grid(sheet="Biểu", rows=rows), "t.xlsx"))
+    growth, income = checked.attainment.assessments
+    assert growth.status == "so_lieu_loi" and "D2" in growth.reason
+    assert income.status == "khong_dat"

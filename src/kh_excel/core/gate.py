@@ -239,8 +239,10 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     cells = failed_cells(table, findings)
     # a failed figure of the year before (#DIV/0! in «TH cùng kỳ») loses the comparison only: the plan and the result
     # are sound, and the row is judged and stated (its previous figure blanked, no growth)
+    # (a plan stated against that figure, «Tăng 10%», needs it: that row fails)
+    growth_rows = {ind.row for ind in table.indicators if ind.growth_target} if cells else set()
     faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
-              for row, roles in cells.items() if roles.keys() - {"previous"}}
+              for row, roles in cells.items() if roles.keys() - {"previous"} or row in growth_rows}
     shown = _blanked(table, cells) if cells else table
     att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults, groups=groups)
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
