@@ -367,3 +367,17 @@ def test_a_plan_and_a_result_of_zero_are_stated_as_written_not_as_an_outcome(tmp
     assert items["Giá trị dịch vụ nông nghiệp"].startswith("thực hiện 0,1")
     assert "kế hoạch ghi 0" in items["Giá trị dịch vụ nông nghiệp"]
 
+
+
+def test_a_repeated_part_is_named_with_the_row_it_belongs_to_when_that_row_tells_them_apart(tmp_path):
+    """rev10 D12 (da_huoai rows 179–210): «Tổng giá trị sản xuất (Giá thực tế)» unmarked under the numbered «… (Giá
+    2010)», each with «- Giáo dục đào tạo». The current-price part was named «(…; Tổng giá trị sản xuất, Giá 2010)»:
+    the price base of the other block. The row it belongs to says which: «(Tổng giá trị sản xuất, Giá thực tế)»."""
+    names = _item_names(tmp_path, [
+        ["8", "Tổng giá trị sản xuất (Giá 2010)", "Tỷ đồng", 100, 110],
+        [None, "- Giáo dục đào tạo", "Tỷ đồng", 10, 11],
+        [None, "Tổng giá trị sản xuất (Giá thực tế)", "Tỷ đồng", 150, 160],
+        [None, "- Giáo dục đào tạo", "Tỷ đồng", 15, 16]])
+    parts = [n for n in names if n.startswith("Giáo dục")]
+    assert parts == ["Giáo dục đào tạo (Tổng giá trị sản xuất, Giá 2010)",
+                     "Giáo dục đào tạo (Tổng giá trị sản xuất, Giá thực tế)"], parts

@@ -651,7 +651,10 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 # 'Diện tích', 'Số người bị thương nặng' alone say nothing of what they measure: name the row
                 # they belong to, unless their own name says it («Số vụ tai nạn giao thông» under «Tai nạn giao thông»)
                 label = _TRAILING_BRACKET.sub("", name_of(context))
-                if twice and root is not context:  # «+ XÂY DỰNG» under «- CÔNG NGHIỆP - TTCN» of two indicators
+                if twice and _TRAILING_BRACKET.search(name_of(context)):
+                    # the row it belongs to tells the two apart by its note («Ngành kinh tế (Giá 2010)»): in full
+                    label = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(context))
+                elif twice and root is not context:  # «+ XÂY DỰNG» under «- CÔNG NGHIỆP - TTCN» of two indicators
                     whole = _TRAILING_BRACKET.sub(lambda m: ", " + m.group(1), name_of(root))
                     label = f"{label}; {whole}" if label else whole
                 if label and fold(label) not in fold(name):
