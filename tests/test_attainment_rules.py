@@ -201,3 +201,24 @@ def test_a_result_in_words_counts_the_outcome_it_states(target, text, status):
     a = assess(ind)
     assert a.status == status, a.reason
     assert a.ratio is None  # a verdict in words has no ratio
+
+
+def test_a_word_with_a_question_mark_states_nothing_and_check_says_a_word_is_judged(tmp_path):
+    """rev10 D2: «Đạt?» (a question left by the compiler) was judged met; and check said of «Hoàn thành» «không đánh
+    giá bằng số» while the row was judged: it says the row is judged from the word and to compare it with the sheet."""
+    from dataclasses import replace
+
+    import openpyxl
+
+    from kh_excel.api import read_workbook
+    from kh_excel.core.numbers import parse_result_text, word_verdict
+    from kh_excel.core.validation import validate
+    assert word_verdict("Đạt?") is None and word_verdict("Đạt.") == "dat"
+    ind = replace(row("95", None), result_text="Đạt?", result_reading=parse_result_text("Đạt?"))
+    assert assess(ind).status == "khong_danh_gia"
+    wb = openpyxl.Workbook()
+    wb.active.append(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
+    wb.active.append(["1", "Tỷ lệ giải ngân vốn đầu tư công", "%", 100, "Hoàn thành"])
+    wb.save(tmp_path / "w.xlsx")
+    said = [f.message for f in validate(read_workbook(tmp_path / "w.xlsx")) if f.code == "result_expression"]
+    assert len(said) == 1 and "được đánh giá là «Đạt KH» theo lời ghi trong ô" in said[0]

@@ -836,6 +836,8 @@ WORD_VERDICTS = {
 def word_verdict(text: str) -> str | None:
     """The status a result written in words states («Chưa đạt» -> "khong_dat», «Hoàn thành» -> "dat"), None for
     words that state none («Cơ bản hoàn thành», «Đang thực hiện»)."""
+    if "?" in text:
+        return None  # «Đạt?»: a question left by whoever compiled the table states nothing
     return WORD_VERDICTS.get(" ".join(re.sub(r"[^\w\s]", " ", fold(text)).split()))
 
 

@@ -1753,7 +1753,11 @@ def _describe_result(rr: ResultReading) -> str:
     v = format_number(t.value) if t.value is not None else ""
     change = {"tang": "mức tăng ", "giam": "mức giảm "}.get(rr.change, "")
     if rr.kind == "qualitative":
-        return "kết quả ghi bằng lời, không đánh giá bằng số"
+        from kh_excel.core.model import STATUS_LABELS
+        from kh_excel.core.numbers import word_verdict
+        verdict = STATUS_LABELS.get(word_verdict(rr.text) or "")
+        return (f"kết quả ghi bằng lời, được đánh giá là «{verdict}» theo lời ghi trong ô; hãy đối chiếu với số liệu và "
+                "cột đánh giá của bảng (nếu có)") if verdict else "kết quả ghi bằng lời, không đánh giá bằng số"
     if rr.kind == "range":
         what = f"{change}trong khoảng {v} – {format_number(cast(Decimal, t.high))}"  # a range has its high
     elif rr.kind == "bound":
