@@ -150,6 +150,9 @@ def test_a_department_merged_in_2025_is_named_to_the_author():
     t = replace(t, indicators=[replace(i, lead=["Sở Kế hoạch và Đầu tư"]) for i in t.indicators])
     letter = build_context(evaluate(t), None, "giao-chi-tieu", agency="Sở Kế hoạch và Đầu tư", today=date(2026, 12, 2))
     assert any("cơ quan nhận" in w and "hợp nhất vào Sở Tài chính" in w for w in letter["canh_bao"])
+    # rev10 D11: a committee's 2026 document charging a merged department with its indicators is told too
+    report = build_context(evaluate(t), None, "bao-cao", today=date(2026, 12, 2))
+    assert any("cơ quan chủ trì ghi trong bảng" in w and "Sở Kế hoạch và Đầu tư" in w for w in report["canh_bao"])
     abbreviated = _ctx(["UBND TỈNH LÀO CAI", "SỞ KH&ĐT", "CHỈ TIÊU NĂM 2026"])
     assert any("hợp nhất" in w for w in abbreviated["canh_bao"])
 

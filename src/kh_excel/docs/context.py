@@ -516,7 +516,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
     # a department the 2025 reorganisation merged into another issues nothing after it, nor receives a letter
-    for role, name in (("cơ quan ban hành", " ".join(txt(x) for x in ban_hanh)), ("cơ quan nhận", agency or "")):
+    leads = dict.fromkeys(x for a in assessments for x in a.indicator.lead)  # the agencies the document charges
+    for role, name in (("cơ quan ban hành", " ".join(txt(x) for x in ban_hanh)), ("cơ quan nhận", agency or ""),
+                       *(("cơ quan chủ trì ghi trong bảng", x) for x in leads if x != agency)):
         merged = kinds.merged_department(name, issued)
         if merged:
             warnings.append(f"{merged[0]} đã hợp nhất vào {merged[1]} từ ngày 01/3/2025 (văn bản tính theo ngày "
