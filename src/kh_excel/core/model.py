@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from types import MemberDescriptorType
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 # Column roles the reader recognises (keys of Table.columns).
 COLUMN_ROLES = (
@@ -186,6 +186,9 @@ class Grid:
     recalc_failure: str = ""
     # Name cells' texts read ahead, while the sheet was parsed (core.names_ahead): text -> NameReading.
     names: dict | None = None
+    # The sheet's formula texts, (r, c) -> text, read when asked (the reader knows the file; None: not known). Read
+    # only to tell which of two plan columns the sheet's own comparison formulas divide by (core.table).
+    formulas: Callable[[], dict[tuple[int, int], str]] | None = None
 
 
 # Every error value an Excel cell can show: the classic seven, #GETTING_DATA, those of dynamic arrays (#SPILL!,
