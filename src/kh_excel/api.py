@@ -82,6 +82,8 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                                 f"mà chương trình không tính được ({grid.recalc_failure}): "
                                 "hãy mở tệp bằng Excel rồi lưu lại.")
             continue
+        from kh_excel.core.table import plan_findings
+        table.reader_findings.extend(plan_findings(table))  # which plan was taken among several, and why
         if grid.uncached:
             from kh_excel.core.validation import formula_findings
             table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))

@@ -233,6 +233,10 @@ class Table:
     # a table with no unit column: the unit its title or its figure columns' headers give every row, and where it
     # was read («Đơn vị tính: triệu đồng»); None when there is none (core.table.table_unit)
     unit_from: tuple[str, str] | None = None
+    # which plan the reader took among several (core.table.plan_findings says it): "latest" (read for a plan
+    # document), "left_out" (column, label) of plans of other years, "rivals" (column, label) of plans of one period
+    # the sheet's formulas chose between; not part of the table's reading (repr, ==)
+    plan_choice: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

@@ -1264,39 +1264,43 @@ def _title_lines(rows: list[list[Any]], header_row: int) -> list[str]:
 
 
 @without_gc
-def _name_plans_left_out(table: Table, header: _Header) -> None:
-    """A warning for each plan column of another year the reading leaves out (header.left_out), saying which plan
-    was taken and why, and how to take the other: the 2026 plan of a December appendix is never dropped unsaid."""
+def plan_findings(table: Table) -> list:
+    """What the reader says of the plan it took among several (Table.plan_choice): one of two plans of one period
+    chosen by the sheet's formulas (plan_of_formula); the plan columns of other years left out, which plan was taken
+    and why, and how to take another (plan_left_out): the 2026 plan of a December appendix is never dropped unsaid.
+    read_workbook adds them to the table's findings, as it does a continuation sheet's."""
     from kh_excel.core.validation import col_letter, make_finding
-    target = header.columns.get("target")
-    if target is None:
-        return
-    taken = f"cột {col_letter(target)} «{header.labels['target']}»"
-    year = _year_of(header.labels["target"]) or 0
-    if header.plan_by_formula:
-        others = ", ".join(f"cột {col_letter(c)} «{lab}»" for c, lab in header.plan_by_formula if c != target)
-        table.reader_findings.append(make_finding("plan_of_formula", table.sheet, None, None, taken=taken,
-                                                  others=others))
-    if not header.left_out:
-        return
-    listed = ", ".join(f"cột {col_letter(c)} «{label}»" for c, label in header.left_out)
-    if header.latest_plan:
+    choice, target = table.plan_choice, table.columns.get("target")
+    if not choice or target is None:
+        return []
+    out = []
+    taken = f"cột {col_letter(target)} «{table.column_headers['target']}»"
+    year = _year_of(table.column_headers["target"]) or 0
+    if choice["rivals"]:
+        others = ", ".join(f"cột {col_letter(c)} «{lab}»" for c, lab in choice["rivals"] if c != target)
+        out.append(make_finding("plan_of_formula", table.sheet, None, None, taken=taken, others=others))
+    left_out = choice["left_out"]
+    if not left_out:
+        return out
+    listed = ", ".join(f"cột {col_letter(c)} «{label}»" for c, label in left_out)
+    if choice["latest"]:
         why = (f"văn bản kế hoạch lấy kế hoạch năm kế tiếp năm có số thực hiện (hoặc năm sau cùng bảng có kế hoạch), "
                f"ở {taken}; báo cáo và thông báo so kết quả với kế hoạch cùng năm")
-        # the plan of the estimate's own year, else the first listed
-        example = header.left_out[-1]
-        for c, label in header.left_out:
+        # the plan of the estimate's own year, else the last listed
+        example = left_out[-1]
+        for c, label in left_out:
             if _year_of(label) == (year or 0) - 1:
                 example = (c, label)
     else:
         why = f"kết quả được so với kế hoạch cùng năm, ở {taken}"
-        later = [(c, label) for c, label in header.left_out if (_year_of(label) or 0) > year]
-        example = min(later, key=lambda x: _year_of(x[1]) or 0) if later else header.left_out[0]
+        later = [(c, label) for c, label in left_out if (_year_of(label) or 0) > year]
+        example = min(later, key=lambda x: _year_of(x[1]) or 0) if later else left_out[0]
         if later:
             why += (f"; văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu) lấy kế hoạch năm "
                     f"kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»")
-    table.reader_findings.append(make_finding("plan_left_out", table.sheet, None, None, columns=listed,
-                                              col=col_letter(example[0]), label=example[1], why=why))
+    out.append(make_finding("plan_left_out", table.sheet, None, None, columns=listed, col=col_letter(example[0]),
+                            label=example[1], why=why))
+    return out
 
 
 def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None,
@@ -1337,7 +1341,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
-    _name_plans_left_out(table, header)
+    if header.left_out or header.plan_by_formula:
+        table.plan_choice = {"latest": header.latest_plan, "left_out": header.left_out,
+                             "rivals": header.plan_by_formula}
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:
         table.unit_from = table_unit(title_lines, header.labels)
