@@ -119,7 +119,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
         target_cell = row[c_target] if c_target is not None else None
         if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(name_cell) == "name":
-            roles_here = _roles_of_row(row)
+            roles_here = _roles_of_labels(row)
             if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
                 same = sum(1 for _, lab in roles_here.values() if _fold(lab) in header_folds)
                 if same >= 2 or len(roles_here) >= 4:

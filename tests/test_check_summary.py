@@ -48,8 +48,11 @@ def test_check_past_a_screenful_lists_errors_and_summarises_warnings():
         assert f["message"] in out, f
     assert not any(f["message"] in out for f in warnings)
     cells = defaultdict(set)
+    whole = defaultdict(int)  # findings about the sheet as a whole (the plan columns left out): counted, no cell
     for f in warnings:
-        if f["code"] == "formula_computed":  # one finding for all the formulas: its cells, listed
+        if not f["cell"]:
+            whole[f["code"]] += 1
+        elif f["code"] == "formula_computed":  # one finding for all the formulas: its cells, listed
             listed = f["message"].split(": ", 1)[1].split(". ")[0].split(", ")
             assert f"Tệp lưu {len(listed)} ô công thức" in f["message"]
             cells[f["code"]].update(listed)
@@ -57,6 +60,8 @@ def test_check_past_a_screenful_lists_errors_and_summarises_warnings():
             cells[f["code"]].add(f["cell"])
     for code, cs in cells.items():
         assert f"{code} — {len(cs)} ô: " in out, code
+    for code, n in whole.items():
+        assert f"{code} — {n} cảnh báo về cả trang" in out, code
     assert f"{len(warnings)} cảnh báo, tóm tắt theo loại" in out
     assert "--all" in out and f"{len(errors)} lỗi, {len(warnings)} cảnh báo." in out
     assert len(out.splitlines()) < 60  # fits a screen or two, not 500 rows

@@ -27,7 +27,8 @@ def header_message(exc: HeaderNotFound) -> str:
 
 @without_gc
 def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | None = None,
-                  file: str | None = None, group: str | None = None, period: str | None = None) -> Table:
+                  file: str | None = None, group: str | None = None, period: str | None = None,
+                  plan: bool = False) -> Table:
     """Read the indicator table from a file path, a Grid, or Grids of a workbook's sheets.
 
     With no sheet named, the first sheet holding a recognisable table is taken, trying the sheet
@@ -35,7 +36,8 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     (Toàn huyện, a commune …) and period (6 tháng, cả năm) the figures are read from. Raises
     WorkbookError (Vietnamese message naming the file) when there is no table, or when
     `group`/`period` matches nothing (the message lists what there is) or several columns (ChoiceAmbiguous,
-    naming each: core.table.match_choice).
+    naming each: core.table.match_choice). `plan`: read for a plan document (docs.kinds, not a report): the plan is
+    the latest year the table plans («Kế hoạch năm 2026» beside «Ước thực hiện năm 2025»).
     """
     if isinstance(source, Grid):
         source = [source]
@@ -67,7 +69,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                 raise WorkbookError(name, f"trang «{s}» không có dữ liệu.")
             continue
         try:
-            table = parse_grid(grid, file=name, group=group or None, period=period or None)
+            table = parse_grid(grid, file=name, group=group or None, period=period or None, latest_plan=plan)
         except GroupAmbiguous as exc:
             raise ChoiceAmbiguous(name, str(exc)) from None
         except GroupNotFound as exc:
@@ -80,6 +82,8 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                                 f"mà chương trình không tính được ({grid.recalc_failure}): "
                                 "hãy mở tệp bằng Excel rồi lưu lại.")
             continue
+        from kh_excel.core.table import plan_findings
+        table.reader_findings.extend(plan_findings(table))  # which plan was taken among several, and why
         if grid.uncached:
             from kh_excel.core.validation import formula_findings
             table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))

@@ -55,8 +55,9 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def find_table(s: Session) -> tuple[Table, SheetData]:
-    """The indicator table: the active sheet's if it has one, else the first sheet that has."""
+def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
+    """The indicator table: the active sheet's if it has one, else the first sheet that has. `plan`: read for a
+    plan document (api.read_workbook: the latest year the table plans)."""
     from kh_excel.api import read_workbook
     from kh_excel.io.workbook import ChoiceAmbiguous, WorkbookError
 
@@ -68,7 +69,7 @@ def find_table(s: Session) -> tuple[Table, SheetData]:
 
     def read(grid) -> Table:
         try:
-            return read_workbook(grid, file=s.book.name, group=group, period=period)
+            return read_workbook(grid, file=s.book.name, group=group, period=period, plan=plan)
         except ChoiceAmbiguous as exc:  # the table is here and «Nhóm cột»/«Kỳ» names several of its columns:
             raise ActionError(exc.reason[0].upper() + exc.reason[1:]) from None  # asked, never another sheet read
 

@@ -92,7 +92,7 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
     from kh_excel.docs.api import document_warnings
     docs = _docs()
     s = Session(book)
-    table, _ = find_table(s)
+    table, _ = find_table(s, plan=not report)  # a plan document states the latest year the table plans
     settings = read_settings(s)
     gated = checked(s, table, report)
     attainment = gated.attainment

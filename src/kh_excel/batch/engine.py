@@ -122,8 +122,9 @@ def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_er
         wanted = book.reading_order([n for n in names if n != settings_sheet] or names)
     from kh_excel.docs.settings import table_choice
     chosen_group, chosen_period = table_choice(settings)
+    from kh_excel.docs.api import plan_reading
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
-                          group=group or chosen_group, period=period or chosen_period)
+                          group=group or chosen_group, period=period or chosen_period, plan=plan_reading(kind))
     from kh_excel.docs.kinds import is_report
     return gate(table, report=is_report(kind), allow_errors=allow_errors), settings
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from types import MemberDescriptorType
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 # Column roles the reader recognises (keys of Table.columns).
 COLUMN_ROLES = (
@@ -188,6 +188,9 @@ class Grid:
     names: dict | None = None
     # Columns hidden in the sheet (0-based, of `rows`): a hidden column is never read over a visible one.
     hidden_columns: frozenset[int] = frozenset()
+    # The sheet's formula texts, (r, c) -> text, read when asked (the reader knows the file; None: not known). Read
+    # only to tell which of two plan columns the sheet's own comparison formulas divide by (core.table).
+    formulas: Callable[[], dict[tuple[int, int], str]] | None = None
 
 
 # Every error value an Excel cell can show: the classic seven, #GETTING_DATA, those of dynamic arrays (#SPILL!,
@@ -232,6 +235,10 @@ class Table:
     # a table with no unit column: the unit its title or its figure columns' headers give every row, and where it
     # was read («Đơn vị tính: triệu đồng»); None when there is none (core.table.table_unit)
     unit_from: tuple[str, str] | None = None
+    # which plan the reader took among several (core.table.plan_findings says it): "latest" (read for a plan
+    # document), "left_out" (column, label) of plans of other years, "rivals" (column, label) of plans of one period
+    # the sheet's formulas chose between; not part of the table's reading (repr, ==)
+    plan_choice: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

@@ -192,6 +192,11 @@ class _Header:
     rows: list[int]          # 0-based rows that belong to the header
     columns: dict[str, int]
     labels: dict[str, str]
+    latest_plan: bool = False                          # read for a plan document (_roles_of_labels)
+    skip: frozenset[int] = frozenset()                 # plan columns not chosen (find_header)
+    scope: set[int] | None = None                      # the columns of the group and period chosen (None: all)
+    plans_left_out: list[tuple[int, str]] = field(default_factory=list)  # plans of other years not used (check names them)
+    plan_by_formula: list[tuple[int, str]] = field(default_factory=list)  # rival plans, one chosen by the sheet's formulas
     groups: list[str] = field(default_factory=list)    # column groups seen (areas, sheets of figures)
     periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
     group: str | None = None                           # the group the figures are read from
@@ -212,7 +217,8 @@ def _is_blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _roles_of_row(labels: list[Any], hidden: frozenset[int] = frozenset()) -> dict[str, tuple[int, str]]:
+def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[int] = frozenset(),
+                     hidden: frozenset[int] = frozenset()) -> dict[str, tuple[int, str]]:
     """Roles found in one row of labels: role -> (column, label).
 
     A plan or result column in `hidden` (hidden in the sheet) is a candidate only when no visible column of
@@ -221,13 +227,17 @@ def _roles_of_row(labels: list[Any], hidden: frozenset[int] = frozenset()) -> di
     Several plan or result columns (KH 2025, TH 2025, KH 2026, ƯTH 2026) are paired
     by year: the latest year that has both a plan and a result is evaluated, an
     older result is the previous year; without such a pair the latest plan is the
-    target and older results are the previous year.
+    target and older results are the previous year. `latest` (a plan document: docs.kinds, not a report): the
+    plan of the year after the latest result's is the target, else the latest year planned, whatever results stand
+    beside it; the estimate is its year before («Kế hoạch năm 2025 | Ước thực hiện năm 2025 | Kế hoạch năm 2026»:
+    the plan of 2026). `skip`: plan
+    columns not chosen (--period naming another plan, the sheet's own comparison formula: _rival_plans).
     """
     found: dict[str, tuple[int, str]] = {}
     results: list[tuple[int, str, int | None]] = []
     targets: list[tuple[int, str, int | None]] = []
     for c, v in enumerate(labels):
-        if not isinstance(v, str):
+        if not isinstance(v, str) or c in skip:
             continue
         role = header_role(v)
         if role is None or role in ("computed", "code"):
@@ -246,6 +256,10 @@ def _roles_of_row(labels: list[Any], hidden: frozenset[int] = frozenset()) -> di
         targets = [t for t in targets if _plan_rank(t[1]) == top]
         result_years = {y for _, _, y in results}
         paired = [t for t in targets if t[2] is not None and t[2] in result_years]
+        if latest:  # the year after the latest result's, where the table plans it (a five-year table's 2021 beside
+            # «ƯTH 2020», not its 2025); else the latest year planned
+            after = max((y for y in result_years if y is not None), default=None)
+            paired = [t for t in targets if after is not None and t[2] == after + 1]
         if paired:
             target = max(paired, key=itemgetter(2))
         else:
@@ -261,8 +275,8 @@ def _roles_of_row(labels: list[Any], hidden: frozenset[int] = frozenset()) -> di
             found["result"] = same[best][:2]
         elif later:
             found["result"] = min(later, key=itemgetter(2))[:2]
-        if older:
-            found["previous"] = max(older, key=itemgetter(2))[:2]
+        if older:  # the latest year before; of it, the year's estimate before a part of the year
+            found["previous"] = max(older, key=lambda x: (x[2], _result_preference(x[1])))[:2]
     elif results:
         # Results only: the latest year's is the result, the one before it the previous year (TH 2023, ƯTH 2024).
         latest = max((y for _, _, y in results if y is not None), default=None)
@@ -311,16 +325,24 @@ def _continuation(rows: list[list[Any]], merged: list, r: int, width: int, top: 
     return nxt
 
 
-def find_header(grid: Grid, group: str | None = None, period: str | None = None) -> _Header:
+def find_header(grid: Grid, group: str | None = None, period: str | None = None, latest_plan: bool = False,
+                skip: frozenset[int] = frozenset()) -> _Header:
     """The header row(s): the row, or pair of rows, whose labels name the most column roles.
 
     A pair is a two-row header: a group label over sub-labels ("Năm 2026" over "Kế hoạch",
     "Ước thực hiện"), or labels broken over two rows ("Đơn vị" / "tính"), merged or not.
+    `latest_plan`: read for a plan document (the latest year planned: _roles_of_labels). `period` may name a plan
+    column instead of a period of results («KH giao đầu năm»); two plan columns of one period are never chosen
+    between silently (_rival_plans). `skip`: plan columns left out by either.
     """
     rows = grid.rows
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS + 2]), default=0)
     best: tuple[int, list[int], dict] | None = None
     best_any: dict = {}  # for the message when no header is found
+
+    def _roles_of_row(labels: list[Any], hidden: frozenset[int] = frozenset()) -> dict[str, tuple[int, str]]:
+        return _roles_of_labels(labels, latest_plan, skip, hidden)
+
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
         top = _fill_merged_header(rows, grid.merged, r, width)
         roles = _roles_of_row(top, grid.hidden_columns)
@@ -358,9 +380,25 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None)
                 default=last)
     header_rows.extend(range(last + 1, below + 1))
     header = _Header(row=header_rows[-1], rows=header_rows, columns={k: v[0] for k, v in roles.items()},
-                     labels={k: v[1] for k, v in roles.items()})
+                     labels={k: v[1] for k, v in roles.items()}, latest_plan=latest_plan, skip=skip)
+    filled = [_fill_merged_header(rows, grid.merged, r, width) for r in header_rows]
+    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    if period and not skip:
+        named = _plan_named(grid.sheet, labels, period)
+        if named is not None:  # «--period "KH giao đầu năm"»: that plan, every other plan column left out
+            others = frozenset(c for c, lab in labels.items() if c != named and header_role(lab) == "target")
+            return find_header(grid, group, None, latest_plan, others)
     _choose_group(grid, header, width, group, period)
     _hidden_left_out(grid, header, width)
+    rivals = _rival_plans(header, labels)
+    if rivals:
+        chosen = _plan_of_formulas(grid, header, rivals, labels)
+        if chosen is None:
+            raise PlanAmbiguous(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
+        found = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
+        found.plan_by_formula = [(c, labels[c]) for c in rivals]  # said: check and every document name the choice
+        return found
+    header.plans_left_out = _plans_left_out(header, labels)
     last = header.rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
         header.rows.append(last + 1)
@@ -461,6 +499,103 @@ class PlanOfOtherPeriod(GroupAmbiguous):
                         f"ví dụ «{others[0]}»")
         Exception.__init__(self, f"trang «{sheet}»: {why}; chương trình không so kết quả với kế hoạch của kỳ khác: "
                                  f"{how}.")
+
+
+class PlanAmbiguous(GroupAmbiguous):
+    """Two plan columns of one period («Chỉ tiêu NQ HĐND giao», «KH giao đầu năm») and no comparison formula of the
+    sheet dividing by only one of them: the leftmost was taken and the judgements flipped with the columns' order.
+    Refused naming both (letters and labels), as a choice of several columns is; --period (or «Kỳ») names one."""
+
+    def __init__(self, sheet: str, matches: list[tuple[str, str]]):
+        self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "period", "", [], matches
+        listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
+        Exception.__init__(self, (
+            f"trang «{sheet}» có {len(matches)} cột kế hoạch cùng kỳ: {listed}; không cột so sánh nào của bảng tính "
+            f"theo riêng một cột trong số đó, nên chương trình không tự chọn (kết quả đánh giá sẽ khác nhau tùy "
+            f"cột): hãy chọn cột kế hoạch bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ "
+            f"--period \"{matches[-1][0]}\"; hoặc xóa cột không dùng khỏi bảng."))
+
+
+def _single_year(label: str) -> bool:
+    """A label of one year or none («Kế hoạch năm 2026», «KH giao đầu năm»), not a span of years («2021-2025»)."""
+    return len(set(_YEAR.findall(_DATE_OR_DOC.sub(" ", label)))) <= 1 and "giai doan" not in _fold(label)
+
+
+def _plan_named(sheet: str, labels: dict[int, str], period: str) -> int | None:
+    """The plan column --period (or «Kỳ») names when it names no result column («KH giao đầu năm», «Kế hoạch năm
+    2025»): match_choice over the plan columns' labels; None when it names a result's period or no plan.
+    Several plans: GroupAmbiguous naming each."""
+    plans = [c for c, lab in labels.items() if header_role(lab) == "target"]
+    results = [lab for lab in labels.values() if header_role(lab) == "result"]
+    if match_choice(period, results):
+        return None
+    hits = [plans[i] for i in match_choice(period, [labels[c] for c in plans])]
+    if len(hits) > 1:
+        raise GroupAmbiguous(sheet, "period", period, [(labels[c], _columns_text([c])) for c in hits])
+    return hits[0] if hits else None
+
+
+def _rival_plans(header: _Header, labels: dict[int, str]) -> list[int]:
+    """The chosen plan column and every other plan column of the same kind, year and span in the columns read (two
+    plans of one period: «Chỉ tiêu NQ HĐND giao» and «KH giao đầu năm»); [] when the chosen plan has no rival.
+    Plans of other years or periods are paired by year and period, a long-term goal or a span of years is another
+    kind (_plan_rank, _single_year)."""
+    if "target" not in header.columns:
+        return []
+    from kh_excel.core.periods import column_span
+    target = header.columns["target"]
+    mine = labels.get(target) or header.labels["target"]
+    if not _single_year(mine):
+        return []
+    year, rank, span = _year_of(mine), _plan_rank(mine), column_span(mine)
+    rivals = [c for c, lab in labels.items()
+              if c != target and c not in header.skip and (header.scope is None or c in header.scope)
+              and header_role(lab) == "target" and _plan_rank(lab) == rank and _single_year(lab)
+              and (year is None or _year_of(lab) in (None, year)) and column_span(lab) == span]
+    return sorted([target, *rivals]) if rivals else []
+
+
+_CELL_REF = re.compile(r"(?<![A-Za-z_\d])\$?([A-Z]{1,3})\$?\d{1,7}(?![\d(])")
+
+
+def _plan_of_formulas(grid: Grid, header: _Header, plans: list[int], labels: dict[int, str]) -> int | None:
+    """The one of `plans` the sheet's own comparison columns («So sánh (%) ƯTH/KH» =IF(E9=0,"",G9/E9*100)) divide
+    by, when every such formula below the header names that one and none of the others; None otherwise (no
+    formulas known, none naming a plan, or some naming another)."""
+    from kh_excel.core.validation import col_index
+    if grid.formulas is None:
+        return None
+    computed = {c for c, lab in labels.items() if header_role(lab) == "computed"}
+    if not computed:
+        return None
+    try:
+        formulas = grid.formulas()
+    except Exception:  # a damaged part costs the choice, never the reading: refused as without formulas
+        return None
+    first = header.rows[-1] + 1
+    named: set[int] = set()
+    for (r, c), text in formulas.items():
+        if c in computed and r >= first:
+            named |= {col_index(m.group(1)) for m in _CELL_REF.finditer(text or "")} & set(plans)
+    return named.pop() if len(named) == 1 else None
+
+
+def _plans_left_out(header: _Header, labels: dict[int, str]) -> list[tuple[int, str]]:
+    """Plan columns of one year each, of the chosen plan's kind and span, in the columns read, of another year than
+    the plan taken: «Kế hoạch năm 2026» beside a report's «Kế hoạch năm 2025», «Kế hoạch năm 2025» beside a plan
+    document's 2026. check and every document made name them (plan_left_out)."""
+    if "target" not in header.columns:
+        return []
+    from kh_excel.core.periods import column_span
+    target = header.columns["target"]
+    mine = labels.get(target) or header.labels["target"]
+    year, rank, span = _year_of(mine), _plan_rank(mine), column_span(mine)
+    if year is None:
+        return []
+    return [(c, lab) for c, lab in labels.items()
+            if c != target and c not in header.skip and (header.scope is None or c in header.scope) and header_role(lab) == "target"
+            and _plan_rank(lab) == rank and _single_year(lab) and _year_of(lab) not in (None, year)
+            and column_span(lab) == span]
 
 
 def period_months(label: str) -> int:
@@ -718,7 +853,8 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
         shown.append(_join_labels([f[c] for f in filled]))
 
     def roles_where(keep) -> dict[str, tuple[int, str]]:
-        return _roles_of_row([own[c] if keep(c) else None for c in range(width)], grid.hidden_columns)
+        return _roles_of_labels([own[c] if keep(c) else None for c in range(width)], header.latest_plan, header.skip,
+                                grid.hidden_columns)
 
     def figures(area: str | None, per: str | None) -> dict[str, tuple[int, str]]:
         return roles_where(lambda c: (area is None or area_of[c] == area) and (per is None or period_of[c] == per)
@@ -739,6 +875,7 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
     header.group, header.period = chosen_area, chosen_period
     header.outside = {c for c in range(width) if area_of[c] not in (None, chosen_area)
                       or period_of[c] not in (None, chosen_period)}
+    header.scope = {c for c in range(width) if area_of[c] in (None, chosen_area) and period_of[c] in (None, chosen_period)}
     header.columns = {k: v[0] for k, v in roles.items()}
     header.labels = {k: shown[v[0]] for k, v in roles.items()}
     if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
@@ -870,7 +1007,8 @@ def _plan_spans(grid: Grid, header: _Header, labels: dict[int, str], allowed: se
     target = header.columns["target"]
     rank = _plan_rank(labels.get(target) or header.labels["target"])
     plans = {c: column_span(lab) for c, lab in labels.items()
-             if (allowed is None or c in allowed) and header_role(lab) == "target" and _plan_rank(lab) == rank
+             if (allowed is None or c in allowed) and c not in header.skip and header_role(lab) == "target"
+             and _plan_rank(lab) == rank
              and (year is None or _year_of(lab) in (None, year))}
     if target not in plans and target in labels:
         plans[target] = column_span(labels[target])
@@ -1144,7 +1282,7 @@ def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     first = _fold(_display_text(cells[0]))
     if first.startswith(_END_START) or _DATE_LINE.match(first):
         return True
-    roles = _roles_of_row(row)
+    roles = _roles_of_labels(row)
     if len(roles) < 3 or "name" not in roles:
         return False
     same = sum(1 for _, lab in roles.values() if _fold(lab) in header_folds)
@@ -1337,10 +1475,51 @@ def _title_lines(rows: list[list[Any]], header_row: int) -> list[str]:
 
 
 @without_gc
-def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None) -> Table:
+def plan_findings(table: Table) -> list:
+    """What the reader says of the plan it took among several (Table.plan_choice): one of two plans of one period
+    chosen by the sheet's formulas (plan_of_formula); the plan columns of other years left out, which plan was taken
+    and why, and how to take another (plan_left_out): the 2026 plan of a December appendix is never dropped unsaid.
+    read_workbook adds them to the table's findings, as it does a continuation sheet's."""
+    from kh_excel.core.validation import col_letter, make_finding
+    choice, target = table.plan_choice, table.columns.get("target")
+    if not choice or target is None:
+        return []
+    out = []
+    taken = f"cột {col_letter(target)} «{table.column_headers['target']}»"
+    year = _year_of(table.column_headers["target"]) or 0
+    if choice["rivals"]:
+        others = ", ".join(f"cột {col_letter(c)} «{lab}»" for c, lab in choice["rivals"] if c != target)
+        out.append(make_finding("plan_of_formula", table.sheet, None, None, taken=taken, others=others))
+    left_out = choice["left_out"]
+    if not left_out:
+        return out
+    listed = ", ".join(f"cột {col_letter(c)} «{label}»" for c, label in left_out)
+    if choice["latest"]:
+        why = (f"văn bản kế hoạch lấy kế hoạch năm kế tiếp năm có số thực hiện (hoặc năm sau cùng bảng có kế hoạch), "
+               f"ở {taken}; báo cáo và thông báo so kết quả với kế hoạch cùng năm")
+        # the plan of the estimate's own year, else the last listed
+        example = left_out[-1]
+        for c, label in left_out:
+            if _year_of(label) == (year or 0) - 1:
+                example = (c, label)
+    else:
+        why = f"kết quả được so với kế hoạch cùng năm, ở {taken}"
+        later = [(c, label) for c, label in left_out if (_year_of(label) or 0) > year]
+        example = min(later, key=lambda x: _year_of(x[1]) or 0) if later else left_out[0]
+        if later:
+            why += (f"; văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu) lấy kế hoạch năm "
+                    f"kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»")
+    out.append(make_finding("plan_left_out", table.sheet, None, None, columns=listed, col=col_letter(example[0]),
+                            label=example[1], why=why))
+    return out
+
+
+def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str | None = None,
+               latest_plan: bool = False) -> Table:
     """Read the indicator table of one sheet. Raises HeaderNotFound when there is none,
-    GroupNotFound when `group`/`period` names no column group or period of the sheet."""
-    header = find_header(grid, group, period)
+    GroupNotFound when `group`/`period` names no column group or period of the sheet. `latest_plan`: read for a
+    plan document (docs.kinds: not a report), whose plan is the latest year the table plans."""
+    header = find_header(grid, group, period, latest_plan)
     rows = grid.rows
     cols = header.columns
     fmts = grid.number_formats
@@ -1377,6 +1556,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         from kh_excel.core.validation import make_finding
         table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)
                                      for code, c, params in header.left_out)
+    if header.plans_left_out or header.plan_by_formula:
+        table.plan_choice = {"latest": header.latest_plan, "left_out": header.plans_left_out,
+                             "rivals": header.plan_by_formula}
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:
         table.unit_from = table_unit(title_lines, header.labels)
@@ -1455,7 +1637,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         # A header repeated inside the table: its target cell reads like the header's (cheap: targets repeat).
         target_cell = row[c_target] if c_target is not None else None
         if isinstance(target_cell, str) and header_role(target_cell) == "target" and header_role(name_cell) == "name":
-            roles_here = _roles_of_row(row)
+            roles_here = _roles_of_labels(row)
             if len(roles_here) >= 3 and {"name", "target"} & roles_here.keys():
                 same = sum(1 for _, lab in roles_here.values() if _fold(lab) in header_folds)
                 if same >= 2 or len(roles_here) >= 4:

@@ -92,6 +92,13 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Trang {others} có vẻ là phần tiếp của bảng này nhưng không được đọc: kiểm tra, đánh giá và văn bản chỉ "
                 "gồm các chỉ tiêu của trang «{chosen}». Hãy chép các dòng đó vào cùng một trang, hoặc đọc từng trang "
                 "(--sheet)."),
+    FindingType("plan_left_out", "warning", "Cột kế hoạch không được dùng",
+                "Bảng có cột kế hoạch không được dùng: {columns}; {why}. Muốn văn bản đang làm lấy kế hoạch ở cột {col}, hãy chọn --period "
+                "\"{label}\" (hoặc ghi «{label}» vào mục «Kỳ» của trang «Cấu hình văn bản»)."),
+    FindingType("plan_of_formula", "warning", "Hai cột kế hoạch cùng kỳ",
+                "Bảng có hai cột kế hoạch cùng kỳ; chương trình lấy kế hoạch ở {taken}, là cột mà công thức ở cột so "
+                "sánh của bảng chia cho, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
+                "trang «Cấu hình văn bản») ghi đủ tên cột đó."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
     FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",

@@ -30,6 +30,12 @@ def context_kind(kind_or_template: str, has_results: bool, kind: str | None = No
     return kinds.DEFAULT if has_results else kinds.DEFAULT_PLAN
 
 
+def plan_reading(kind_or_template: str, context_as: str | None = None) -> bool:
+    """Is the table read for a plan document (a kind that is not a report: Kế hoạch, Chương trình, Giao chỉ tiêu),
+    whose plan is the latest year the table plans? A template of no kind is read as a report is."""
+    return not kinds.is_report(context_kind(kind_or_template, True, context_as))
+
+
 def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLike, *,
                     settings_toml: str | os.PathLike | None = None, template: str | os.PathLike | None = None,
                     agency: str | None = None, sheet: str | None = None, pdf: bool = False,
@@ -55,7 +61,8 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
         check_output(Path(out).with_suffix(".pdf"), inputs)
     settings = load_settings(workbook, settings_toml)
     chosen_group, chosen_period = table_choice(settings, str(kind))  # «Nhóm cột», «Kỳ» of the settings sheet
-    table = read_workbook(workbook, sheet=sheet, group=group or chosen_group, period=period or chosen_period)
+    table = read_workbook(workbook, sheet=sheet, group=group or chosen_group, period=period or chosen_period,
+                          plan=plan_reading(str(kind), context_as))
     ctx_kind = context_kind(str(kind), table.has_results, context_as)
     checked = gate(table, report=kinds.is_report(ctx_kind), allow_errors=allow_errors)
     if kinds.needs_agency(ctx_kind) or agency:

@@ -150,6 +150,34 @@ def formula_positions(data: bytes) -> set[tuple[int, int]]:
     return out
 
 
+_SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
+
+
+def formula_texts(data: bytes) -> dict[tuple[int, int], str]:
+    """Every formula of a sheet's XML with its text: (r, c) -> text. A shared formula's follower (no text of its
+    own) takes its master's text when it is in the master's column (filled down, its columns are the master's);
+    filled across, its columns differ and it is left out."""
+    from html import unescape
+    out: dict[tuple[int, int], str] = {}
+    masters: dict[bytes, tuple[int, str]] = {}
+    for m in _FORMULA.finditer(data):
+        start = data.rfind(b"<" + m.group(1) + b"c ", 0, m.start())
+        ref = _ATTR_REF.search(data, start, data.find(b">", start)) if start >= 0 else None
+        if not ref:
+            continue
+        cell = _cell(ref)
+        opening = m.group(0)[:m.group(0).find(b">") + 1]
+        si = _SHARED_INDEX.search(opening)
+        if m.group(2):
+            text = unescape(m.group(2).decode("utf-8", "replace"))
+            out[cell] = text
+            if si:
+                masters[si.group(1)] = (cell[1], text)
+        elif si and si.group(1) in masters and masters[si.group(1)][0] == cell[1]:
+            out[cell] = masters[si.group(1)][1]
+    return out
+
+
 def uncached_formulas(data: bytes) -> FormulaCells:
     """Formula cells saved with no value (a script or manual calculation): (r, c) -> formula text.
     When there are any, `every` lists all formula cells of the sheet (an Excel-saved sheet pays only

@@ -13,6 +13,7 @@ the file and the reason; nothing here writes to the input.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -224,6 +225,7 @@ class WorkbookFile:
             rows = [list(r) for r in rows]
         grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None)
         if self.kind == "zip" and ods is None:
+            grid.formulas = functools.partial(sheet_formulas, self.path, sheet)
             scanned = self._ooxml_cells(sheet)
             self._refuse_damaged(sheet, scanned)
             errors, grid.number_formats, uncached = scanned.result()
@@ -599,6 +601,21 @@ def _ooxml_sheet_cells(path: Path, sheet: str, want_formats: bool = True) -> She
     scan.feed(data)
     scan.finish()
     return scan
+
+
+def sheet_formulas(path: str | os.PathLike, sheet: str) -> dict[tuple[int, int], str]:
+    """Every formula of one sheet of an OOXML workbook with its text (ooxml_cells.formula_texts); empty for other
+    kinds or a part that cannot be read. Read only when asked (Grid.formulas)."""
+    from kh_excel.io.ooxml_cells import formula_texts
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _ooxml_sheet_part(zf, sheet)
+            if part is None or part not in set(zf.namelist()):
+                return {}
+            data = zf.read(part)
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return {}
+    return formula_texts(data) if _FORMULA_START.search(data) else {}
 
 
 def formula_cells(path: str | os.PathLike, sheet: str) -> set[tuple[int, int]]:
