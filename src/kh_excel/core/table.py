@@ -550,6 +550,7 @@ def _rival_plans(header: _Header, labels: dict[int, str]) -> list[int]:
     year, rank, span = _year_of(mine), _plan_rank(mine), column_span(mine)
     rivals = [c for c, lab in labels.items()
               if c != target and c not in header.skip and (header.scope is None or c in header.scope)
+              and c not in header.outside  # (a part of a breakdown not read: another hamlet's plan, _take_part)
               and header_role(lab) == "target" and _plan_rank(lab) == rank and _single_year(lab)
               and (year is None or _year_of(lab) in (None, year)) and column_span(lab) == span]
     return sorted([target, *rivals]) if rivals else []
