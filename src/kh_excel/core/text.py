@@ -55,12 +55,12 @@ def split_footnote(name: str) -> tuple[str, str]:
 
 
 def _fold_table() -> dict[int, str]:
-    """Each precomposed Latin letter with diacritics -> its base letter (ế -> e, ư -> u, đ -> d)."""
+    """Each precomposed letter with diacritics below U+2000 -> its base letter (ế -> e, ư -> u, đ -> d)."""
     table = {ord("đ"): "d", ord("Đ"): "D"}
     for cp in range(0xC0, 0x2000):
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        if base != ch and len(base) == 1 and base.isascii():
+        if base != ch:  # (also Ǣ -> Æ, ἀ -> α, Bengali ো -> ে + া: the NFD definition, tests/test_fold.py)
             table[cp] = base
     return table
 
