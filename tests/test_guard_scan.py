@@ -79,8 +79,9 @@ def _sheet(rows: list[list[tuple]], prefix: str) -> tuple[bytes, dict, dict, dic
     return "".join(out).encode(), errors, formats, uncached
 
 
-def _scan(xml: bytes, cuts: list[int]) -> SheetCells:
-    scan = SheetCells(WANTED)
+def _scan(xml: bytes, cuts: list[int], wanted=WANTED) -> SheetCells:
+    """The scan of `xml` fed in chunks cut at `cuts` (tests/test_hidden_columns_scan.py too)."""
+    scan = SheetCells(wanted)
     edges = [0, *sorted(set(cuts)), len(xml)]
     for a, b in zip(edges, edges[1:]):
         scan.feed(xml[a:b])

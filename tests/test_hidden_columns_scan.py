@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from kh_excel.io.ooxml_cells import SheetCells
 
+from test_guard_scan import _scan as scan_in_chunks  # the chunked feed the sheet scan's own tests use
+
 COL = st.tuples(st.integers(1, 40), st.integers(0, 5), st.booleans(),          # min, width, hidden
                 st.sampled_from(['"', "'"]), st.sampled_from(["1", "true", "0", "false"]), st.booleans())
 
@@ -36,12 +38,7 @@ def _sheet(cols, prefix: str) -> tuple[bytes, set[int]]:
 
 
 def _scan(xml: bytes, cuts: list[int]) -> SheetCells:
-    scan = SheetCells({})
-    edges = [0, *sorted(set(cuts)), len(xml)]
-    for a, b in zip(edges, edges[1:]):
-        scan.feed(xml[a:b])
-    scan.finish()
-    return scan
+    return scan_in_chunks(xml, cuts, {})
 
 
 @settings(max_examples=300, deadline=None)

@@ -108,13 +108,10 @@ _CONTINUED = re.compile(r"[\s(\[-]*\b(?:tiep theo|tiep|tt)\b[\s)\].]*$")
 def _continued_elsewhere(table: Table, others: list[str]) -> None:
     """A visible sheet named as the continuation of the sheet read («Biểu 01» → «Biểu 01 (tiếp)») is not read with
     it: a warning names it, so that a document is not made from half a table unawares (a chosen sheet too)."""
-    from kh_excel.core.text import fold
+    from kh_excel.core.text import fold, fold_words
     from kh_excel.core.validation import make_finding
-
-    def own(name: str) -> str:
-        return " ".join(re.sub(r"[^\w]+", " ", name).split())
-    read = own(fold(table.sheet))
-    continued = [o for o in others if _CONTINUED.search(fold(o)) and own(_CONTINUED.sub("", fold(o))) == read]
+    read = fold_words(table.sheet)
+    continued = [o for o in others if _CONTINUED.search(fold(o)) and fold_words(_CONTINUED.sub("", fold(o))) == read]
     if continued:
         table.reader_findings.append(make_finding("continued_elsewhere", table.sheet, None, None,
                                                   others=", ".join(f"«{o}»" for o in continued), chosen=table.sheet))

@@ -45,7 +45,7 @@ from functools import lru_cache, partial
 from decimal import Decimal
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter
-from typing import Mapping
+from typing import Mapping, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
@@ -298,7 +298,8 @@ def _assess_words(ind: Indicator, text: str, growth: tuple = ()) -> Assessment:
     if verdict is None:
         return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{text}»), không đánh giá bằng số",
                           *growth)
-    return Assessment(ind, verdict, None, f"kết quả ghi bằng lời «{text}»: đánh giá theo lời ghi trong bảng", *growth)
+    return Assessment(ind, cast(Status, verdict), None, f"kết quả ghi bằng lời «{text}»: đánh giá theo lời ghi trong bảng",
+                      *growth)
 
 
 def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = ()) -> Assessment:

@@ -64,7 +64,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOpe
 from typing import Any, Iterator, cast
 
 from kh_excel.core.model import Target
-from kh_excel.core.text import clean, fold
+from kh_excel.core.text import clean, fold, fold_words
 
 __all__ = [
     "ParsedNumber",
@@ -838,7 +838,7 @@ def word_verdict(text: str) -> str | None:
     words that state none («Cơ bản hoàn thành», «Đang thực hiện»)."""
     if "?" in text:
         return None  # «Đạt?»: a question left by whoever compiled the table states nothing
-    return WORD_VERDICTS.get(" ".join(re.sub(r"[^\w\s]", " ", fold(text)).split()))
+    return WORD_VERDICTS.get(fold_words(text))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -279,11 +279,11 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
             found["previous"] = max(older, key=lambda x: (x[2], _result_preference(x[1])))[:2]
     elif results:
         # Results only: the latest year's is the result, the one before it the previous year (TH 2023, ƯTH 2024).
-        latest = max((y for _, _, y in results if y is not None), default=None)
-        same = [x for x in results if x[2] is None or x[2] == latest]
+        newest = max((y for _, _, y in results if y is not None), default=None)  # (`latest` is the parameter)
+        same = [x for x in results if x[2] is None or x[2] == newest]
         best = max(range(len(same)), key=lambda i: (_result_preference(same[i][1]), i))
         found["result"] = same[best][:2]
-        older = [x for x in results if latest is not None and x[2] is not None and x[2] < latest]
+        older = [x for x in results if newest is not None and x[2] is not None and x[2] < newest]
         if older:
             found["previous"] = max(older, key=itemgetter(2))[:2]
     return found
@@ -381,8 +381,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
     header_rows.extend(range(last + 1, below + 1))
     header = _Header(row=header_rows[-1], rows=header_rows, columns={k: v[0] for k, v in roles.items()},
                      labels={k: v[1] for k, v in roles.items()}, latest_plan=latest_plan, skip=skip)
-    filled = [_fill_merged_header(rows, grid.merged, r, width) for r in header_rows]
-    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    labels = _column_labels(grid, header_rows, width)
     if period and not skip:
         named = _plan_named(grid.sheet, labels, period)
         if named is not None:  # «--period "KH giao đầu năm"»: that plan, every other plan column left out
@@ -395,9 +394,9 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         chosen = _plan_of_formulas(grid, header, rivals, labels)
         if chosen is None:
             raise PlanAmbiguous(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
-        found = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
-        found.plan_by_formula = [(c, labels[c]) for c in rivals]  # said: check and every document name the choice
-        return found
+        taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
+        taken.plan_by_formula = [(c, labels[c]) for c in rivals]  # said: check and every document name the choice
+        return taken
     header.plans_left_out = _plans_left_out(header, labels)
     last = header.rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
@@ -411,13 +410,13 @@ def _hidden_left_out(grid: Grid, header: _Header, width: int) -> None:
     if not grid.hidden_columns:
         return
     from kh_excel.core.validation import col_letter
-    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    labels = _column_labels(grid, header.rows, width)
     taken = set(header.columns.values()) | header.outside  # another commune's or period's columns are no rival
     for c in sorted(c for c in grid.hidden_columns if c < width and c not in taken):
-        label = _join_labels(f[c] for f in filled)
+        label = labels[c]
         role = header_role(label)
-        chosen = header.columns.get(role) if role in ("target", "result") else None
-        if (chosen is None or chosen in grid.hidden_columns or _year_of(label) != _year_of(header.labels[role])
+        chosen = header.columns.get(role) if role == "target" or role == "result" else None
+        if (role is None or chosen is None or chosen in grid.hidden_columns or _year_of(label) != _year_of(header.labels[role])
                 or period_months(label) != period_months(header.labels[role])):
             continue
         header.left_out.append(("hidden_column_left_out", c, {"label": label, "column": col_letter(c),
@@ -696,7 +695,8 @@ class _Breakdown:
         found = [c for part, c in self.parts.items() if _WHOLE_AREA.match(_fold(part))]
         if found or not self.places:
             return found
-        ranks = {c: _PLACE_RANK[_PLACE_PART.match(_fold(part)).group(1)] for part, c in self.parts.items()}
+        ranks = {c: _PLACE_RANK[m.group(1)] for part, c in self.parts.items()
+                 if (m := _PLACE_PART.match(_fold(part)))}  # (every part, `places` says)
         top = max(ranks.values())
         return [c for c, k in ranks.items() if k == top] if list(ranks.values()).count(top) == 1 else []
 
@@ -737,9 +737,9 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
     out (a hamlet's result is never judged against the commune's plan). Never a part by its position."""
     if not breakdowns:
         return
-    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
-    chosen = next((b for b in breakdowns if part in b.parts), None)
-    if chosen is not None and chosen.parts[part] in chosen.totals:
+    labels = _column_labels(grid, header.rows, width)
+    chosen = next((b for b in breakdowns if part in b.parts), None) if part is not None else None
+    if chosen is not None and part is not None and chosen.parts[part] in chosen.totals:
         part = None  # the total named («Toàn xã»): the table's own figures, as by default
     taken = part
     for role in ("target", "result", "previous"):
@@ -775,7 +775,7 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
                                             [(p, _columns_text([pc])) for p, pc in inside.parts.items()], len(totals))
             new = totals[0]
             taken = taken or (next(p for p, pc in inside.parts.items() if pc == new) if inside.places else None)
-        header.columns[role], header.labels[role] = new, _join_labels(f[new] for f in filled)
+        header.columns[role], header.labels[role] = new, labels[new]
     header.outside.update(c for b in breakdowns for c in b.parts.values() if c not in header.columns.values())
     if part is not None and not header.columns.keys() & {"target", "result"}:
         raise GroupNotFound(grid.sheet, "group", part, header.groups)
@@ -890,8 +890,7 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
                        allowed: set[int] | None = None) -> None:
     """Periods named in the result columns' own labels ("Thực hiện 6 tháng", "Ước thực hiện cả năm"):
     reported, and with --period the result column whose label names it."""
-    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
-    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    labels = _column_labels(grid, header.rows, width)
     from kh_excel.core.periods import label_span  # (a period in any wording: «TH 6T/2026», «sáu tháng đầu năm»)
     results = [c for c, lab in labels.items() if header_role(lab) == "result" and (allowed is None or c in allowed)]
     found = [c for c in results if label_span(labels[c]) is not None]
@@ -992,7 +991,7 @@ def _latest_result_with_figures(grid: Grid, header: _Header, results: list[int],
     plans = _plan_spans(grid, header, labels, allowed, year)
     title = _title_lines(grid.rows, header.rows[0])
     spans = {c: result_label_span(labels[c], title) for c in candidates}
-    paired = {c: spans[c] is None or not plans or _plan_for(plans, spans[c]) is not None for c in candidates}
+    paired = {c: (sp := spans[c]) is None or not plans or _plan_for(plans, sp) is not None for c in candidates}
     best = max(candidates, key=lambda c: (_has_figures(grid.rows, c, first), paired[c], months[c], c == chosen, c))
     if best != chosen:
         header.columns["result"], header.labels["result"] = best, labels[best]
@@ -1035,8 +1034,7 @@ def _pair_plan_with_result(grid: Grid, header: _Header, width: int, allowed: set
     if "target" not in header.columns or "result" not in header.columns:
         return
     from kh_excel.core.periods import result_label_span
-    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
-    labels = {c: _join_labels(f[c] for f in filled) for c in range(width)}
+    labels = _column_labels(grid, header.rows, width)
     res, target = header.columns["result"], header.columns["target"]
     title = _title_lines(grid.rows, header.rows[0])
     span = result_label_span(labels[res], title)
@@ -1065,6 +1063,13 @@ def _join_labels(parts) -> str:
         if p and (not out or out[-1] != p):
             out.append(p)
     return " ".join(out)
+
+
+def _column_labels(grid: Grid, header_rows: list[int], width: int) -> dict[int, str]:
+    """Each column's label: its cells on the header rows, merged cells spread over their columns, joined
+    («Thực hiện năm 2026» over «Thôn Nậm Lúc»: «Thực hiện năm 2026 Thôn Nậm Lúc»)."""
+    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header_rows]
+    return {c: _join_labels(f[c] for f in filled) for c in range(width)}
 
 
 def _is_table_header(roles: dict[str, Any]) -> bool:
@@ -1176,7 +1181,7 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     three digits, take the one nearer the plan. A reading against the Vietnamese convention is always warned:
     its note (ambiguous_decimal) says how the figure was read and why."""
     m = plan_weighs(raw, target) if p is not None and p.was_text else None
-    if not m:
+    if p is None or target.value is None or not m:  # (plan_weighs asks both: for the type checker)
         return p
     head, sep, tail = m.groups()
     decimal, thousands = Decimal(head + "." + tail), Decimal(head + tail)
@@ -1348,7 +1353,7 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     m = _FIGURE_THEN_UNIT.fullmatch(vtext.clean(text))
     if m is None:
         return None
-    tail = " ".join(re.sub(r"[^\w\s]", " ", _fold(m.group("tail"))).split())
+    tail = vtext.fold_words(m.group("tail"))
     own = " ".join(re.sub(r"[^\w\s%]", " ", _fold(unit)).split())
     if m.group("pct"):
         # («1,1%o» is per mille, ‰, never a per cent followed by a word)
@@ -1372,6 +1377,16 @@ _UNIT_ENDS = frozenset({"dong", "usd", "%", "ha", "tan", "ta", "kg", "nguoi", "h
                         "m3", "kwh", "chiec", "cai", "nghiep", "truong", "giuong", "si"})
 
 
+def _closing_unit(text: str) -> tuple[str, int] | None:
+    """The unit in brackets that closes `text` («Dự toán HĐND xã giao (triệu đồng)», «Tỷ lệ hộ nghèo (%)») and its
+    number of words; None when the brackets hold no unit («(NQ HĐND)», «(điều chỉnh)» are notes)."""
+    m = _UNIT_BRACKET.search(text)
+    if m is None:
+        return None
+    words = _fold(m.group(1)).replace("%", " % ").split()
+    return (m.group(1).strip(), len(words)) if words and words[-1] in _UNIT_ENDS else None
+
+
 def _unit_fits_names(unit: str, rows: list[list[Any]], first: int, last: int, c_name: int) -> bool:
     """Can a unit above the table be every row's? Not when a row's name states its own («Tỷ lệ hộ nghèo (%)», «Số
     xã (xã)») or is a share where the unit is none («Tỷ lệ …» under «triệu đồng»), nor a count or an amount under
@@ -1383,9 +1398,7 @@ def _unit_fits_names(unit: str, rows: list[list[Any]], first: int, last: int, c_
             continue
         name = vtext.clean(v)
         key = _fold(re.sub(r"^[-+*•–\s]+", "", name))
-        bracket = _UNIT_BRACKET.search(name)
-        if bracket and _fold(bracket.group(1)).replace("%", " % ").split()[-1:] and \
-                _fold(bracket.group(1)).replace("%", " % ").split()[-1] in _UNIT_ENDS:
+        if _closing_unit(name) is not None:
             return False
         if key.startswith(_AMOUNT_NAMES if percent else _PERCENT_NAMES) and not _is_heading(name):
             return False
@@ -1408,10 +1421,9 @@ def table_unit(title_lines: list[str], labels: dict[str, str]) -> tuple[str, str
             return m.group(1).strip(), m.group(0).strip().rstrip(")").strip()
     found = {}
     for role in ("target", "result"):
-        m = _UNIT_BRACKET.search(vtext.clean(labels.get(role, "")))
-        words = _fold(m.group(1)).replace("%", " % ").split() if m else []
-        if 0 < len(words) <= 3 and words[-1] in _UNIT_ENDS:  # «(NQ HĐND)», «(điều chỉnh)» are notes, not units
-            found[role] = m.group(1).strip()
+        closing = _closing_unit(vtext.clean(labels.get(role, "")))
+        if closing is not None and closing[1] <= 3:
+            found[role] = closing[0]
     if not found or len({_fold(u) for u in found.values()}) > 1:
         return None
     role, unit = next(iter(found.items()))
@@ -1917,10 +1929,10 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
         return None, (0, 0, 0)
     first, last = int(m.group(1)), int(m.group(2))
     width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
-    filled = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    labels = _column_labels(grid, header.rows, width)
     taken = {header.columns.get(k) for k in ("target", "result")}
     for c in range(width):
-        label = _join_labels(f[c] for f in filled)
+        label = labels[c]
         if c in taken or not label or _year_of(label) != first - 1 or header_role(label) != "result" \
                 or column_span(label) != 12:
             continue

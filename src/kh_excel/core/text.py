@@ -144,6 +144,15 @@ def fold(value: object) -> str:
 _TITLE = re.compile(r"^(?:dong chi|d/c|dc|d\.c|ong|ba)\s*[:.]?\s+")
 
 
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def fold_words(value: object) -> str:
+    """fold with punctuation read as spaces, single spaces: «Không hoàn thành.» -> 'khong hoan thanh', «Biểu 01
+    (tiếp)» -> 'bieu 01 tiep'; a key of the words alone."""
+    return " ".join(_NOT_WORD.sub(" ", fold(value)).split())
+
+
 @lru_cache(maxsize=1 << 12)
 def person_key(value: str) -> str:
     """One key per person however the cell writes them: "Đồng chí X - Chủ tịch", "Đ/c: X", "Đông chí X"."""
