@@ -239,6 +239,9 @@ class Table:
     # document), "left_out" (column, label) of plans of other years, "rivals" (column, label) of plans of one period
     # the sheet's formulas chose between; not part of the table's reading (repr, ==)
     plan_choice: dict | None = field(default=None, repr=False, compare=False)
+    # the sheet's own ratio and verdict columns on the indicator rows, compared with the attainment by the gate
+    # (core.own_columns): column -> (kind, label, {sheet row: value}); empty when the table has none
+    own_cells: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:
