@@ -198,9 +198,9 @@ def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[st
     («TỈNH LÀO CAI»: the issuer's place, docs.context.issuer_place) written «UBND TỈNH LÀO CAI», a gap where the
     place is not known, as a Cục's or a Chi cục's governing body no line names. None for a committee's own table."""
     lines = _department_lines(table)
-    if len(lines) > 1 and lines[-1].startswith("PHÒNG") and _DEPARTMENT_LINE.match(lines[-2]) \
-            and not lines[-2].startswith("PHÒNG"):
-        lines = lines[:-1]  # «SỞ …» over «PHÒNG TỔNG HỢP»: a Sở's own division drafted it, the Sở issues it
+    if len(lines) > 1 and _DIVISION.match(lines[-1]) and _DEPARTMENT_LINE.match(lines[-2]) \
+            and not _DIVISION.match(lines[-2]):
+        lines = lines[:-1]  # «SỞ …» over «PHÒNG TỔNG HỢP», «VĂN PHÒNG»: a Sở's division drafted it, the Sở issues it
     if not lines or not _DEPARTMENT_LINE.match(lines[-1]):
         return None
     name, dept = department_of([lines[-1]]) or ("", DEPARTMENTS[0])
@@ -332,10 +332,18 @@ DEPARTMENTS = (
     Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True, False),
     Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False, False),
     Department("CỤC", "Cục", "CỤC TRƯỞNG", False, True),
+    # an office that is a body of its own (Văn phòng Điều phối nông thôn mới, Văn phòng Đăng ký đất đai): its Chánh
+    # Văn phòng heads it as a Trưởng phòng heads a Phòng; the committee's own office is none (_COMMITTEE_OFFICE)
+    Department("VĂN PHÒNG", "Văn phòng", "CHÁNH VĂN PHÒNG", True, False),
 )
+# The committee's own office, which announces the committee's notices TL. its chairman: «VĂN PHÒNG» alone, «VĂN
+# PHÒNG UBND TỈNH», a commune's «VĂN PHÒNG HĐND VÀ UBND»; any other «VĂN PHÒNG …» is a department of its own
+_COMMITTEE_OFFICE = r"VĂN PHÒNG(?:\s*$|\s+(?:(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\s*(?:VÀ|&|-)\s*)?(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN)\b)"
 # …of a body other than a people's committee: the table is a department's, whose chairman is no signer
-_DEPARTMENT_LINE = re.compile(r"^(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
+_DEPARTMENT_LINE = re.compile(rf"^(?!{_COMMITTEE_OFFICE})(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
 _DEPARTMENT_BY_WORD = {d.word: d for d in DEPARTMENTS}
+# A line that may be a division of the department above it («PHÒNG TỔNG HỢP», «VĂN PHÒNG» under «SỞ …»)
+_DIVISION = re.compile(r"^(?:VĂN )?PHÒNG\b")
 MISSING_GOVERNING = "[CƠ QUAN CHỦ QUẢN]"
 
 

@@ -45,6 +45,7 @@ from kh_excel.core.text import ACUTE, DOT, GRAVE, HOOK, TILDE, fold
 _PARTY = r"(?!\s+[UỦ][YỶ]\b)"
 _LEVEL_WORDS = rf"(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU){_PARTY}"
 _LEVEL = re.compile(rf"\b({_LEVEL_WORDS})\s+")
+_LEVEL_AT_END = re.compile(rf"\s({_LEVEL_WORDS})\s*$")
 _LEVELS = rf"(?:{_LEVEL_WORDS})"
 # A list of levels («CÁC XÃ, PHƯỜNG», «CÁC HUYỆN, THÀNH PHỐ», «XÃ/PHƯỜNG»): a level word after a separator from
 # another is one of the list, no name's start; the place named after the list issues.
@@ -396,9 +397,10 @@ def with_level(text: str, word: str) -> str:
 
 def body_and_place(line: str) -> tuple[str, str]:
     """An upper-case body's line split at its first level word: («SỞ TÀI CHÍNH», «TỈNH LÀO CAI») of «SỞ TÀI CHÍNH
-    TỈNH LÀO CAI», («SỞ NÔNG NGHIỆP VÀ PTNT», «TỈNH X») of a form's stand-in; (line, '') when it names no level.
-    Under its governing body («UBND TỈNH LÀO CAI») a department's header names it without its place (nd30)."""
-    m = _LEVEL.search(line)
+    TỈNH LÀO CAI», («SỞ NÔNG NGHIỆP VÀ PTNT», «TỈNH X») of a form's stand-in, («VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI»,
+    «TỈNH») of a name that ends on its level alone; (line, '') when it names no level. Under its governing body
+    («UBND TỈNH LÀO CAI») a department's header names it without its place (nd30)."""
+    m = _LEVEL.search(line) or _LEVEL_AT_END.search(line)
     if not m or not line[:m.start()].strip():
         return line.strip(), ""
     return line[:m.start()].rstrip(" ,-–"), line[m.start():].strip()
