@@ -396,3 +396,35 @@ def test_a_sos_office_is_its_division():
 ])
 def test_an_offices_name_and_symbol(line, name, symbol):
     assert issuer_name([line]) == name and issuer_symbol([line]) == symbol
+
+
+# ---------------------------------------------------------------- to whom an agency answers (rev9 #12)
+
+SO_NNMT = ["UBND TỈNH LÀO CAI", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "KẾ HOẠCH CÁC CHỈ TIÊU NĂM 2026"]
+
+
+def _responsibility(lines: list[str], lead: tuple[str, ...], year: int = 2026) -> str:
+    t = _table(lines, year)
+    t = replace(t, indicators=[replace(i, lead=lead) for i in t.indicators])
+    c = build_context(evaluate(t), None, "ke-hoach", today=date(year, 12, 2))
+    return str(c["tc"]["muc"][0])
+
+
+@pytest.mark.parametrize("lines, lead, above", [
+    # a Sở's own units answer to its director, who directs them
+    (SO_NNMT, ("Chi cục Kiểm lâm",), "Giám đốc Sở"),
+    (SO_NNMT, ("Trung tâm Nước sạch và VSMTNT",), "Giám đốc Sở"),
+    (SO_NNMT, ("Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn"), "Giám đốc Sở"),
+    # bodies the Sở does not direct answer to the committee above it
+    (SO_NNMT, ("Sở Y tế",), "Ủy ban nhân dân tỉnh"),
+    (SO_NNMT, ("Chi cục Thuế khu vực I",), "Ủy ban nhân dân tỉnh"),          # the Cục Thuế's
+    (SO_NNMT, ("Trung tâm Phục vụ hành chính công tỉnh",), "Ủy ban nhân dân tỉnh"),   # the committee's
+    (SO_NNMT, ("Chi cục Kiểm lâm", "UBND các xã, phường"), "Ủy ban nhân dân tỉnh"),
+    # a district's Phòng has no units: its peers answer to the district's committee
+    (PHONG, ("Phòng Giáo dục và Đào tạo",), "Ủy ban nhân dân huyện"),
+    # the committee's own plan: to the committee
+    (COMMITTEE, ("Chi cục Kiểm lâm",), "Ủy ban nhân dân tỉnh"),
+])
+def test_an_agency_answers_to_whoever_directs_it(lines, lead, above):
+    year = 2024 if lines is PHONG else 2026
+    assert f"; chịu trách nhiệm trước {above} về kết quả thực hiện." in _responsibility(lines, lead, year)
