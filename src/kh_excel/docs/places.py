@@ -53,6 +53,7 @@ _LEVEL = re.compile(rf"\b({_LEVEL_WORDS})\s+")
 _LEVEL_AT_END = re.compile(rf"\s({_LEVEL_WORDS})\s*$")
 # «XÃ HỘI» is society («KINH TẾ - XÃ HỘI», «BẢO HIỂM XÃ HỘI») or a commune whose name begins with «Hội» («XÃ HỘI AN»,
 # «xã Hội Cư»): never after a dash; places() reads it only as a known name
+_SPACES = re.compile(r" +")
 _SOCIETY = re.compile(r"(?<![-–])(?<![-–]\s)\b(XÃ)\s+(?=HỘI\b)")
 _LEVELS = rf"(?:{_LEVEL_WORDS})"
 # A list of levels («CÁC XÃ, PHƯỜNG», «CÁC HUYỆN, THÀNH PHỐ», «XÃ/PHƯỜNG»): a level word after a separator from
@@ -330,21 +331,35 @@ def _known_end(line: str, level: str, at: int, cased: str, passive: bool) -> int
             break
         pos = gap.end()
     by_case = cased != line and cased[at].isupper()
-    # a level word in lower case («xã Bản Phố Mới»): the line capitalises names only, so a capitalised word after a
-    # known name goes on with it
+    # a level word in lower case («xã Bản Phố Mới»): the line capitalises names only, so capitalised words after a
+    # known name go on with it: the name is the known one and those words («Thụy Trình Mới»)
     sentence = by_case and _sentence(cased, at)
     for n in range(len(keys), 0, -1):
-        if tuple(keys[:n]) in names and _may_end(line, ends[n - 1], cased, by_case, passive, sentence):
-            return ends[n - 1]
+        if tuple(keys[:n]) in names:
+            end = _capitalised_on(line, cased, ends[n - 1], passive, MAX_WORDS - n) if sentence else ends[n - 1]
+            if end > 0 and _may_end(line, end, cased, by_case, passive):
+                return end
     return -1
 
 
-def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool, sentence: bool = False) -> bool:
+def _capitalised_on(line: str, cased: str, end: int, passive: bool, room: int) -> int:
+    """The end of the capitalised words that go on with a name ending at `end` in a line that capitalises names
+    alone: words after a space that lead no phrase and are no province's name nor a body; -1 for more than `room`."""
+    while (m := _SPACES.match(line, end)) and (word := _WORD.match(line, m.end())) \
+            and cased[m.end()].isupper() and not (_leads(line, m.end(), passive) or _province_written(line, m.end())
+                                                  or _BODY_IN_RUN.match(line, m.end())):
+        room -= 1
+        if room < 0:
+            return -1
+        end = word.end()
+    return end
+
+
+def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool) -> bool:
     """Can a name end at `end`? Before punctuation, a dash, the line's end, a year or a count, a phrase or a word
     that leads one elsewhere («ƯỚC», «NĂM», «VÀ» whatever follows them, but not as the line's last word: «XÃ BẢN PHỐ
     MỚI»), another level, a province's name (the province a district or a commune lies in), or, in a name written
-    capitalised in a line in lower and upper case, a word in lower case; in a `sentence` (names alone capitalised),
-    not before a capitalised word that leads no phrase and is no province's name nor a body («xã Bản Phố Mới»)."""
+    capitalised in a line in lower and upper case, a word in lower case."""
     if _CLOSES.match(line, end) or _GAP.match(line, end) is None or _COUNT.match(line, end):
         return True
     gap = _GAP.match(line, end)
@@ -354,8 +369,6 @@ def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool, sent
     word = _WORD.match(line, at)
     if _leads(line, at, passive):
         return True
-    if sentence and cased[at].isupper() and not (_province_written(line, at) or _BODY_IN_RUN.match(line, at)):
-        return False
     last = bool(word) and _CLOSES.match(line, word.end()) is not None   # a phrase's word alone leads nothing
     return bool(_NOT_BEGUN.match(line, at) or (word and word.group() in _ALSO_IN_NAMES and not last)
                 or (by_case and cased[at].islower()) or _province_written(line, at))  # «HUYỆN BẮC HÀ LÀO CAI»
