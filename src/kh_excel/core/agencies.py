@@ -303,7 +303,8 @@ class AgencyRegistry:
         """The agencies of one cell, as display names for known ones, in order, each once.
 
         `;` and line breaks separate; a comma separates only outside a known name; " và "
-        separates before a new agency ("Sở Nội vụ và các sở, ngành liên quan"). Known names
+        separates before a new agency ("Sở Nội vụ và các sở, ngành liên quan"), never inside an
+        office named after the bodies it serves ("Văn phòng HĐND và UBND xã"). Known names
         are matched longest first over the comma-separated pieces; an unknown run of pieces
         ends where a piece opens a known name or an agency word (Sở, Ban, UBND, Thống kê,
         Thuế, Hải quan, Công an, …, "các …"), and keeps its spelling. `canonical=False` keeps
