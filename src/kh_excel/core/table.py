@@ -89,7 +89,10 @@ _INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?\s*(?:\(\*+\)|\*+|\(\d{1,2}\))?$")  # 
 _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
 _PART = re.compile(r"^phan\s+([ivxlc]+|\d{1,2})\b")
-_SECTION_WORDS = ("cac chi tieu", "nhom chi tieu", "chi tieu ve", "linh vuc")
+# (a row with nothing but such a name: «Chỉ tiêu kinh tế», «Chỉ tiêu xã hội» over a commune's rows, STT empty: rev11 D6)
+_SECTION_WORDS = ("cac chi tieu", "nhom chi tieu", "chi tieu ve", "linh vuc",
+                  *(f"chi tieu {field}" for field in ("kinh te", "xa hoi", "moi truong", "van hoa", "quoc phong",
+                                                      "an ninh", "chu yeu", "tong hop")))
 _TOTAL_NAMES = ("tong cong", "tong", "cong", "tong so", "cong:", "tong cong:")
 # After a blank row, these begin what follows the table: a signature block, a date line, another table.
 _END_START = ("nguoi lap", "nguoi ky", "thu truong", "(ky", "ky ten", "ky, ghi", "giam doc", "chu tich", "tm.", "kt.",
