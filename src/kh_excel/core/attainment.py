@@ -527,14 +527,11 @@ STRUCTURE_REASON = ("cơ cấu: một chỉ tiêu gồm các thành phần, đ�
 
 
 def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
-    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
-    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
-    out = []
-    for p in parts:
-        if ("%" in p.unit) != ("%" in head.unit or not vtext.clean(head.unit)):
-            break
-        out.append(p)
-    return out
+    """The shares of a structure: the parts measured like it (in %), so that a row the sheet places below it or
+    among its shares in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share, nor
+    keeps the shares after it out (table.structure_parts)."""
+    share = "%" in head.unit or not vtext.clean(head.unit)
+    return [p for p in parts if ("%" in p.unit) == share]
 
 
 def structures(inds: list[Indicator], given: list[tuple[int, list[Indicator]]] | None = None) -> dict[int, list[int]]:
