@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -266,3 +267,64 @@ def test_a_file_name_no_workbook_can_hold_is_recorded_without_it(tmp_path):
     assert _cells(merged, 5) == [1250, None, None]
     files = [r[3] for r in openpyxl.load_workbook(merged)[SOURCE_SHEET].iter_rows(min_row=2, values_only=True)]
     assert files == ["kt.xlsx", "kt.xlsx"]   # the file taken, and the figure written from it
+
+
+# ------------------------------------------------------------------ rev10 D5: a form sent back blank is no return
+
+
+def _sources_of(path):
+    ws = openpyxl.load_workbook(path)[SOURCE_SHEET]
+    return [tuple(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize("blank", [None, "", "   "])
+def test_a_form_sent_back_blank_stays_on_the_chase_list_in_every_round(tmp_path, blank):
+    """rev10 D5: Phòng Nông nghiệp sends its form back with the yellow cell empty. In this round and the next it is
+    «Chưa gửi» (said: a blank form), never «Đã gửi trước (đã tổng hợp vào bảng gốc)»; the record holds nothing of
+    it. When it sends its figure later, it is collected as any first answer."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    kt = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250)
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", blank)
+    code, rep, merged = _collect(master, kt, nn)
+    assert rep["not_returned"] == ["Phòng Nông nghiệp", "Phòng Tài chính"]
+    nong = _agency(rep, "Phòng Nông nghiệp")
+    assert nong["returned"] is False and nong["blank_files"] == [str(nn)] and nong["counts"]["empty"] == 1
+    assert _cells(merged, 5) == [1250, None, None]
+    assert [line[1] for line in _sources_of(merged)] == ["Phòng Kinh tế", "Phòng Kinh tế"]  # the file, its figure
+    # the report sheet (the add-in's) and the terminal say why it is still chased
+    from kh_excel.collect.merge import collect_files
+    from kh_excel.collect.report import report_rows
+    from kh_excel.addin.collect_actions import summary
+    _, coll = collect_files(master, [kt, nn])
+    assert ["Phòng Nông nghiệp", "chưa gửi", None, None, None, "gửi phiếu trống: tệp «nn.xlsx»", ""] in report_rows(coll)
+    said = summary(coll, merged)
+    assert "Đã tổng hợp số liệu của 1 cơ quan" in said
+    assert "Chưa gửi (2): Phòng Nông nghiệp (gửi phiếu trống: tệp «nn.xlsx»), Phòng Tài chính." in said
+    # round 2: Phòng Tài chính answers; the blank form was no return
+    round1 = merged.rename(tmp_path / "tong_hop_dot1.xlsx")
+    tc = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 280)
+    code, rep, merged = _collect(round1, tc)
+    assert rep["not_returned"] == ["Phòng Nông nghiệp"] and rep["sent_earlier"] == ["Phòng Kinh tế"]
+    assert _agency(rep, "Phòng Nông nghiệp")["earlier_files"] == []
+    # round 3: the blank form once more, then its figure
+    round2 = merged.rename(tmp_path / "tong_hop_dot2.xlsx")
+    code, rep, merged = _collect(round2, nn)
+    assert rep["not_returned"] == ["Phòng Nông nghiệp"]
+    assert set(rep["sent_earlier"]) == {"Phòng Kinh tế", "Phòng Tài chính"}
+    round3 = merged.rename(tmp_path / "tong_hop_dot3.xlsx")
+    code, rep, merged = _collect(round3, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5))
+    assert rep["not_returned"] == [] and _cells(merged, 5) == [1250, 4.5, 280]
+    assert _agency(rep, "Phòng Nông nghiệp")["counts"]["filled"] == 1
+
+
+def test_a_form_whose_only_figure_is_refused_is_a_return_to_look_at(tmp_path):
+    """Not blank: a figure that cannot be read («khoảng bốn phẩy năm») or a result beside a changed plan was sent;
+    the agency has answered (the refusal is listed for a look), and is not chased as if it had not."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", "khoảng bốn phẩy năm")
+    code, rep, merged = _collect(master, nn)
+    nong = _agency(rep, "Phòng Nông nghiệp")
+    assert nong["blank_files"] == [] and nong["returned"] is True and nong["counts"]["invalid"] == 1
+    assert "Phòng Nông nghiệp" not in rep["not_returned"]

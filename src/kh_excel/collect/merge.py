@@ -227,6 +227,7 @@ class AgencyReport:
     name: str
     files: list[str] = field(default_factory=list)
     earlier: list[str] = field(default_factory=list)  # files collected into the master before (its record)
+    blank: list[str] = field(default_factory=list)    # files of this run that filled no result cell: no return
     matched_by: dict[str, int] = field(default_factory=lambda: {"key": 0, "stt_name": 0})
     identified_by: list[str] = field(default_factory=list)
     items: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in ITEM_LISTS})
@@ -234,7 +235,14 @@ class AgencyReport:
 
     @property
     def returned(self) -> bool:
-        return bool(self.files or self.earlier)
+        """Whether the agency has sent its figures: a file of this run that filled a result cell, or one collected
+        before. A form sent back blank is no return: the agency stays on the chase list («Chưa gửi»)."""
+        return bool(self.earlier or self.filled_files)
+
+    @property
+    def filled_files(self) -> list[str]:
+        """This run's files that filled a result cell."""
+        return [f for f in self.files if f not in self.blank]
 
 
 @dataclass
@@ -256,9 +264,12 @@ class Collection:
         return [a.name for a in self.agencies if not a.returned]
 
     def not_returned_shown(self) -> list[str]:
-        """The agencies without a usable file, those whose file was refused said so."""
+        """The agencies without a usable file, those whose file was refused or blank said so."""
         refused = {f.get("agency") for f in self.failed if f.get("refused")}
-        return [n + (" (tệp gửi bị từ chối)" if n in refused else "") for n in self.not_returned]
+        blank = {a.name: a.blank for a in self.agencies if a.blank}
+        return [n + (" (tệp gửi bị từ chối)" if n in refused else "")
+                + (f" (gửi phiếu trống: {', '.join(f'tệp «{Path(f).name}»' for f in blank[n])})" if n in blank else "")
+                for n in self.not_returned]
 
     @property
     def needs_attention(self) -> bool:
@@ -302,7 +313,8 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         rep.identified_by.append(ret.identified_by)
         rep.notes.extend({"row": None, "stt": "", "name": "", "file": ret.file, "sheet": ret.sheet, "note": n}
                          for n in ret.notes)
-        _judge_file(ret, index, rep, given)
+        if not _judge_file(ret, index, rep, given):
+            rep.blank.append(ret.file)
     conflicts: list[dict] = []
     writes: dict[int, Value] = {}
     for mrow, entries in sorted(given.items()):
@@ -353,8 +365,9 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     # then this run's files and the figures written from them
     sources = [s for s in earlier if s.row is None or s.row in owners and s.agency_key in owners[s.row]
                and s.row not in writes]
-    for rep in reports.values():
-        sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, "")) for f in rep.files]
+    for rep in reports.values():  # (a blank form is recorded as nothing: the next round still chases its agency)
+        sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, ""))
+                    for f in rep.files if f not in rep.blank]
     for mrow, value in writes.items():  # (a name not in UTF-8, unzipped from Windows, written as one that is)
         sources += [Source(a, reports[a].name, readable(Path(f).name), sheet_of.get(f, ""), c, mrow, value)
                     for a, f, c, _ in given[mrow]]
@@ -364,9 +377,12 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
 
 
 def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
-                given: dict[int, list[tuple[str, str, str, Value]]]) -> None:
+                given: dict[int, list[tuple[str, str, str, Value]]]) -> bool:
+    """Judge a returned file's rows into `rep` and `given`; whether it filled any result cell of the agency's
+    rows (a form sent back blank gives nothing, and is no return: AgencyReport.returned)."""
     own_rows = index.rows_of[ret.agency_key]
     seen: set[int] = set()
+    filled = False
     where = {"file": ret.file, "sheet": ret.sheet}
     for rr in ret.rows:
         if rr.master_row is None or rr.master_row not in own_rows:
@@ -382,6 +398,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         if rr.note and vtext.fold(rr.note) != vtext.fold(ind.note or ""):  # the agency's own words: read them
             rep.notes.append(_item(ind, **where, cell=rr.note_cell, note=f"ghi chú của cơ quan: «{rr.note}»"))
         value = judge_result(rr.result, rr.result_format, ind)
+        filled = filled or value.kind != "empty"
         if rr.target is not None and not same_plan(rr.target, ind.target, rr.target_raw, ind.raw.get("target")):
             # a result is the figure against a plan: against another plan than the master's it is not written
             unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
@@ -400,6 +417,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             given.setdefault(rr.master_row, []).append((ret.agency_key, ret.file, rr.result_cell, value))
     for mrow in sorted(own_rows - seen):
         rep.items["deleted"].append(_item(index.by_row[mrow], **where))
+    return filled
 
 
 # ------------------------------------------------------------------------------ writing
