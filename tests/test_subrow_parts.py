@@ -438,3 +438,45 @@ def test_a_share_after_a_whole_structure_and_a_row_in_another_unit_is_no_share(t
     assert ALL_SHARES in results
     assert not any("đô thị hóa" in r and r.startswith("Cơ cấu") for r in results)
     assert any(r.startswith("Tỷ lệ đô thị hóa") for r in results)
+
+
+def _row_of(i, stt, name=None, unit="%", plan=None):
+    from kh_excel.core.model import Indicator
+    from kh_excel.core.text import fold
+    name = name or f"Dòng số {i}"
+    target = PLAN if plan is None else Target(str(plan), "=", Decimal(plan))
+    return Indicator(row=i + 5, kind="indicator" if stt == "1" else "subrow", stt=stt, name=name, unit=unit,
+                     target=target, key=fold(name))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1", "-", "+", "*", "a)", ""]), st.booleans()), min_size=1, max_size=30))
+def test_an_in_which_row_is_the_parent_of_no_row_below_it(rows):
+    """Whatever the marks, the «Trong đó» rows (True: one after the row) change no other row's parent: the rows
+    below them belong where they would without them."""
+    with_in_which, without = [], []
+    for i, (stt, in_which) in enumerate(rows):
+        ind = _row_of(2 * i, stt)
+        with_in_which.append(ind)
+        without.append(ind)
+        if in_which and stt != "1":
+            with_in_which.append(_row_of(2 * i + 1, "", "Trong đó: vốn ngân sách huyện"))
+    a, b = W.sub_row_parents(with_in_which), W.sub_row_parents(without)
+    assert {r: (p.row, q.row) for r, (p, q) in a.items()} == {r: (p.row, q.row) for r, (p, q) in b.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=60), min_size=2, max_size=6), st.data())
+def test_a_row_in_another_unit_among_shares_short_of_the_whole_changes_no_share(shares, data):
+    """A structure whose planned shares before the money row fall short of 100: the row («tỷ đồng») may sit
+    anywhere among them; the parts are the shares, in order, wherever it is."""
+    from kh_excel.core.table import structure_parts
+    at = data.draw(st.integers(min_value=0, max_value=len(shares)))
+    if sum(shares[:at]) >= 99.9:
+        at = 0
+    mark = data.draw(st.sampled_from(["-", "+", "*"]))
+    head = _row_of(0, "1", "Cơ cấu kinh tế", plan=100)
+    parts = [_row_of(i + 1, mark, f"Ngành số {i}", plan=v) for i, v in enumerate(shares)]
+    money = _row_of(50, mark, "Giá trị tăng thêm ngành nông nghiệp", "Tỷ đồng", 900)
+    inds = [head, *parts[:at], money, *parts[at:], _row_of(60, "1", "Tỷ lệ lao động qua đào tạo")]
+    assert structure_parts(inds, 0) == parts
