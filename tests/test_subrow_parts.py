@@ -438,6 +438,15 @@ def test_a_share_after_a_whole_structure_and_a_row_in_another_unit_is_no_share(t
     assert ALL_SHARES in results
     assert not any("đô thị hóa" in r and r.startswith("Cơ cấu") for r in results)
     assert any(r.startswith("Tỷ lệ đô thị hóa") for r in results)
+    # the shares without a plan (a year's plan not set by shares): the results make up the whole as well
+    rows = [(s, n, u, None if u == "%" and n != "Cơ cấu kinh tế" else p, r, a) for s, n, u, p, r, a in rows]
+    from kh_excel.core.table import structure_parts
+    book(tmp_path, rows)
+    inds = read_workbook(tmp_path / "u1.xlsx").indicators
+    assert [p.name for p in structure_parts(inds, 0)] == ["Nông nghiệp", "Dịch vụ", "Công nghiệp"]
+    assert inds[0].name == "Cơ cấu kinh tế" and inds[1].target.value is None
+    assert not any("đô thị hóa" in r and r.startswith("Cơ cấu") for r in results)
+    assert any(r.startswith("Tỷ lệ đô thị hóa") for r in results)
 
 
 def _row_of(i, stt, name=None, unit="%", plan=None):

@@ -2008,12 +2008,13 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
         if m == "" and nm != name_marker:
             break
         if share and ind.unit and "%" not in ind.unit:
-            # A row in another unit is no share. Once the planned shares make up the whole it ends the block
-            # ("GRDP bình quân đầu người, triệu đồng" after them); before that it sits among them
+            # A row in another unit is no share. Once the shares, planned or reached, make up the whole it ends
+            # the block ("GRDP bình quân đầu người, triệu đồng" after them); before that it sits among them
             # («- Giá trị tăng thêm ngành nông nghiệp, tỷ đồng» between two shares) and the shares go on.
             planned = sum((p.target.value for p in parts if p.target.op == "=" and p.target.value is not None),
                           Decimal(0))
-            if planned >= _WHOLE:
+            reached = sum((p.result for p in parts if p.result is not None), Decimal(0))
+            if planned >= _WHOLE or reached >= _WHOLE:
                 break
             continue
         parts.append(ind)
