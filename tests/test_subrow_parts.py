@@ -489,3 +489,14 @@ def test_a_row_in_another_unit_among_shares_short_of_the_whole_changes_no_share(
     money = _row_of(50, mark, "Giá trị tăng thêm ngành nông nghiệp", "Tỷ đồng", 900)
     inds = [head, *parts[:at], money, *parts[at:], _row_of(60, "1", "Tỷ lệ lao động qua đào tạo")]
     assert structure_parts(inds, 0) == parts
+
+
+def test_a_part_without_a_unit_under_a_structure_is_still_named_with_it(tmp_path):
+    """Shares whose ĐVT cell is left blank (the unit written once, on the structure): no unit is no other unit,
+    so each is still named with its structure, never alone («Nông nghiệp» says nothing of what it measures)."""
+    rows = [("3", "Cơ cấu kinh tế", "%", 100, 100, "Phòng Tài chính - Kế hoạch"),
+            ("-", "Nông nghiệp", None, 30, 30, None), ("-", "Dịch vụ", None, 40, 40, None),
+            ("-", "Công nghiệp", None, 30, 30, None), ("4", "Tỷ lệ lao động qua đào tạo", "%", 70, 65, "Phòng Nội vụ")]
+    heads = [e.result.split(":")[0] for e in W.items(book(tmp_path, rows), W.growth_words)]
+    assert "Nông nghiệp" not in heads and "Công nghiệp" not in heads
+    assert any(h.startswith("Nông nghiệp (Cơ cấu kinh tế)") or h == "Cơ cấu kinh tế" for h in heads)

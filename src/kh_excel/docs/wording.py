@@ -681,7 +681,7 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
     beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»). A marked row in
     another unit among a structure's shares («- Giá trị tăng thêm ngành nông nghiệp», tỷ đồng) is no share either
     (core.table.structure_parts): named alone too."""
-    if context.name_key.startswith("co cau") and "%" in context.unit and "%" not in clean(ind.unit):
+    if context.name_key.startswith("co cau") and "%" in context.unit and clean(ind.unit) and "%" not in ind.unit:
         return True  # no share of a structure («GRDP BQ đầu người», triệu đồng, under «Cơ cấu GTSX», %): its own
     if _mark(ind) or context.kind != "indicator":
         return False
