@@ -412,6 +412,11 @@ def test_a_row_in_another_unit_among_the_shares_leaves_the_structure_whole(tmp_p
     assert by_name["Giá trị tăng thêm ngành nông nghiệp"].indicator.direction == "up"
     # one structure, one money row, one indicator after: three entries, the counts equal the items
     assert len(entries) == 3
+    # the summary sentence (attainment, the add-in) names it alone too
+    from kh_excel.core.attainment import sentence_names
+    names = sentence_names(assessments)
+    assert names[id(by_name["Giá trị tăng thêm ngành nông nghiệp"].indicator)] == "Giá trị tăng thêm ngành nông nghiệp"
+    assert names[id(by_name["Dịch vụ"].indicator)] == "Dịch vụ (Cơ cấu kinh tế)"
     # the three shares add up to 100: no «structure_sum» (with the money row, or without the shares after it,
     # they would not)
     assert not [f.code for f in check(read_workbook(tmp_path / "u1.xlsx")).findings]

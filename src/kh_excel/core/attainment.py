@@ -534,6 +534,14 @@ def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
     return [p for p in parts if ("%" in p.unit) == share]
 
 
+def no_share_of(head: Indicator, ind: Indicator) -> bool:
+    """A row in another unit below or among the shares of a structure in % («- Giá trị tăng thêm ngành nông
+    nghiệp | Tỷ đồng» under «Cơ cấu kinh tế»): no part of it, so never named as one («… (Cơ cấu kinh tế)»).
+    A blank unit is no other unit (shares often leave the ĐVT cell to the structure's)."""
+    return head.name_key.startswith("co cau") and "%" in head.unit and bool(vtext.clean(ind.unit)) \
+        and "%" not in ind.unit
+
+
 def structures(inds: list[Indicator], given: list[tuple[int, list[Indicator]]] | None = None) -> dict[int, list[int]]:
     """index of each structure row («Cơ cấu GRDP» with its shares below it) -> indices of its parts.
     One rule for every output (WRITING.md: the counts equal the items listed): a structure and its parts
@@ -815,7 +823,8 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
         if wanted is None or id(ind) in wanted:
             name = _bare_name(ind)
             parent = parents.get(id(ind))
-            out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
+            named = parent is not None and not no_share_of(parent, ind)
+            out[id(ind)] = f"{name} ({_bare_name(parent)})" if named else name
     return out
 
 

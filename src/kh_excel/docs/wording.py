@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, in_which_owners, percent_on_other_unit, planned_fall, share_parts,
-                                      structure_status as core_structure_status)
+from kh_excel.core.attainment import (change_size, in_which_owners, no_share_of, percent_on_other_unit, planned_fall,
+                                      share_parts, structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
@@ -681,7 +681,7 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
     beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»). A marked row in
     another unit among a structure's shares («- Giá trị tăng thêm ngành nông nghiệp», tỷ đồng) is no share either
     (core.table.structure_parts): named alone too."""
-    if context.name_key.startswith("co cau") and "%" in context.unit and clean(ind.unit) and "%" not in ind.unit:
+    if no_share_of(context, ind):
         return True  # no share of a structure («GRDP BQ đầu người», triệu đồng, under «Cơ cấu GTSX», %): its own
     if _mark(ind) or context.kind != "indicator":
         return False
