@@ -382,3 +382,17 @@ def test_a_figure_neither_reading_of_which_is_possible_leaves_the_masters_cell(t
     # nothing of it in the record but the file
     ws = openpyxl.load_workbook(merged)[SOURCE_SHEET]
     assert [r[6] for r in ws.iter_rows(min_row=2, values_only=True)] == [None]
+
+
+def test_a_figure_on_a_row_that_matches_none_is_no_blank_form(tmp_path):
+    """A retyped file of Phòng Kinh tế whose one row is named otherwise («Giá trị SX công nghiệp toàn huyện»):
+    the figure is listed «dòng thêm hoặc không khớp» to be looked at, and the file is never called a blank form."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    kt = _retyped(tmp_path / "Phòng Kinh tế.xlsx", "PHÒNG KINH TẾ - BÁO CÁO NĂM 2026",
+                  ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                  ["7", "Giá trị SX công nghiệp toàn huyện", "Tỷ đồng", 1200, 1250])
+    code, rep, merged = _collect(master, kt)
+    kinh_te = _agency(rep, "Phòng Kinh tế")
+    assert kinh_te["files"] == [str(kt)] and kinh_te["counts"]["added"] == 1
+    assert kinh_te["blank_files"] == [] and "Phòng Kinh tế" not in rep["not_returned"]
+    assert _cells(merged, 5) == [None, None, None]

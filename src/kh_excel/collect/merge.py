@@ -70,11 +70,15 @@ class Value:
         return self.text
 
 
+def _empty_cell(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Value:
     """What a returned result cell says, strictly: an ambiguous number is refused, not guessed — unless the
     master's plan for the row (the one the agency was given, not its file's) weighs its two readings as the table's
     reader does («4.500» beside 5 is 4,5): then that reading, to be checked."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if _empty_cell(raw):
         return Value("empty")
     if isinstance(raw, ErrorValue):
         return Value("invalid", note=f"ô có giá trị lỗi {raw}")
@@ -447,14 +451,16 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
 
 def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
                 given: dict[int, list[tuple[str, str, str, Value]]]) -> bool:
-    """Judge a returned file's rows into `rep` and `given`; whether it filled any result cell of the agency's
-    rows (a form sent back blank gives nothing, and is no return: AgencyReport.returned)."""
+    """Judge a returned file's rows into `rep` and `given`; whether it filled any result cell (a form sent back
+    blank gives nothing, and is no return: AgencyReport.returned; a figure on a row that matches none of the
+    agency's is one, listed to be looked at, never called a blank form)."""
     own_rows = index.rows_of[ret.agency_key]
     seen: set[int] = set()
     filled = False
     where = {"file": ret.file, "sheet": ret.sheet}
     for rr in ret.rows:
         if rr.master_row is None or rr.master_row not in own_rows:
+            filled = filled or not _empty_cell(rr.result)
             reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
             rep.items["added"].append({"row": None, "stt": rr.stt, "name": rr.name, **where,
                                        "cell": f"A{rr.row}", "reason": reason})
