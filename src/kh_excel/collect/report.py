@@ -124,7 +124,8 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
         counts = ", ".join(f"{len(v)} {label}" for k, v in a.items.items() if v for label in [ITEM_LISTS[k]])
         con.print("  " + escape(counts or "không có dòng nào"))
         if a.blank:
-            con.print(f"  [yellow]gửi phiếu trống[/] ({escape(_files([Path(f).name for f in a.blank]))}): không có số liệu nào, chưa tính là đã gửi")
+            con.print(f"  [yellow]gửi phiếu trống[/] ({escape(_files([Path(f).name for f in a.blank]))}): không có số liệu nào"
+                      + ("" if a.returned else ", chưa tính là đã gửi"))
         if a.matched_by["stt_name"]:
             con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] (tệp không phải phiếu nhập của chương trình)")
         lines = [(k, item) for k in ATTENTION for item in a.items[k]] + [("note", n) for n in a.notes]
