@@ -527,14 +527,19 @@ STRUCTURE_REASON = ("cơ cấu: một chỉ tiêu gồm các thành phần, đ�
 
 
 def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
-    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
-    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
-    out = []
-    for p in parts:
-        if ("%" in p.unit) != ("%" in head.unit or not vtext.clean(head.unit)):
-            break
-        out.append(p)
-    return out
+    """The shares of a structure: the parts measured like it (in %), so that a row the sheet places below it or
+    among its shares in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share, nor
+    keeps the shares after it out (table.structure_parts)."""
+    share = "%" in head.unit or not vtext.clean(head.unit)
+    return [p for p in parts if ("%" in p.unit) == share]
+
+
+def no_share_of(head: Indicator, ind: Indicator) -> bool:
+    """A row in another unit below or among the shares of a structure in % («- Giá trị tăng thêm ngành nông
+    nghiệp | Tỷ đồng» under «Cơ cấu kinh tế»): no part of it, so never named as one («… (Cơ cấu kinh tế)»).
+    A blank unit is no other unit (shares often leave the ĐVT cell to the structure's)."""
+    return head.name_key.startswith("co cau") and "%" in head.unit and bool(vtext.clean(ind.unit)) \
+        and "%" not in ind.unit
 
 
 def structures(inds: list[Indicator], given: list[tuple[int, list[Indicator]]] | None = None) -> dict[int, list[int]]:
@@ -818,7 +823,8 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
         if wanted is None or id(ind) in wanted:
             name = _bare_name(ind)
             parent = parents.get(id(ind))
-            out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
+            named = parent is not None and not no_share_of(parent, ind)
+            out[id(ind)] = f"{name} ({_bare_name(parent)})" if named else name
     return out
 
 

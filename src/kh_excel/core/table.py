@@ -2019,16 +2019,26 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
         marker = marker if marker is not None else m
         if m != marker:
             break
-        # The block ends where its parts end: a row in another unit than the shares ("GRDP bình quân đầu người,
-        # triệu đồng"), or, when the parts are marked in their names ("- Khu vực …"), a row without the mark.
-        if share and ind.unit and "%" not in ind.unit:
-            break
+        # When the parts are marked in their names ("- Khu vực …"), a row without the mark ends the block.
         nm = _marker(ind.name[:1]) if ind.name[:1] in "-+*•–—·" else ""
         name_marker = name_marker if name_marker is not None else nm
         if m == "" and nm != name_marker:
             break
+        if share and ind.unit and "%" not in ind.unit:
+            # A row in another unit is no share. Once the shares, planned or reached, make up the whole it ends
+            # the block ("GRDP bình quân đầu người, triệu đồng" after them); before that it sits among them
+            # («- Giá trị tăng thêm ngành nông nghiệp, tỷ đồng» between two shares) and the shares go on.
+            planned = sum((p.target.value for p in parts if p.target.op == "=" and p.target.value is not None),
+                          Decimal(0))
+            reached = sum((p.result for p in parts if p.result is not None), Decimal(0))
+            if planned >= _WHOLE or reached >= _WHOLE:
+                break
+            continue
         parts.append(ind)
     return parts
+
+
+_WHOLE = Decimal("99.9")  # shares that add up to 100 within rounding (validation allows 0,1)
 
 
 def _lend_directions(pairs: list[tuple[Indicator, Indicator]]) -> list[tuple[Indicator, Indicator]]:
