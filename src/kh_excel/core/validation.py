@@ -105,6 +105,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tự tính các ô này; nên mở tệp bằng Excel rồi lưu lại để tệp có sẵn giá trị."),
     FindingType("hidden_column_left_out", "warning", "Cột ẩn không được đọc",
                 "Cột {column} «{label}» đang bị ẩn nên không được đọc: chương trình đọc cột {chosen_column} «{chosen}» đang hiện. Nếu số ở cột ẩn mới là số đúng, hãy bỏ ẩn cột {column} và xóa hoặc đổi tên cột {chosen_column}."),
+    FindingType("hidden_rows_left_out", "warning", "Dòng ẩn không được đọc",
+                "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá và văn bản: {rows}. Bỏ ẩn dòng "
+                "(hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
     FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
                 "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
@@ -483,6 +486,7 @@ class _Checker:
         section = None
         serials = {s.title: s.serial for s in self.t.sections if s.serial}
         numeral = title = None
+        hidden_numbers = {int(stt) for _, stt in self.t.hidden_left_out if stt.isdigit() and len(stt) <= 6}
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 if ind.kind == "indicator" and previous is not None and isinstance(ind.raw.get("stt"), ErrorValue):
@@ -500,7 +504,8 @@ class _Checker:
             if n in seen:
                 self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
                 continue
-            if previous is not None and n > previous + 1:
+            if previous is not None and n > previous + 1 and not hidden_numbers.issuperset(range(previous + 1, n)):
+                # (a number on a row hidden in the sheet is there: the row is left out, and said so)
                 missing = ", ".join(str(i) for i in range(previous + 1, min(n, previous + 6)))
                 self.add("skipped_stt", ind, "stt", stt=n, previous=previous, missing=missing)
             seen.setdefault(n, ind)
