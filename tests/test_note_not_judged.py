@@ -105,3 +105,12 @@ def test_attainment_output_writes_the_verdict_not_a_formula(tmp_path):
     status = next(c for c in range(1, ws.max_column + 1) if ws.cell(3, c).value == STATUS_HEADER)
     assert ws.cell(6, status).value == "Không đánh giá"
     assert str(ws.cell(4, status).value).startswith("=")  # (the other rows keep their formulas)
+
+
+def test_a_report_lists_the_row_among_those_not_judged_quoting_the_note(tmp_path):
+    from kh_excel.docs.wording import items
+    att = gate(read_workbook(_book(tmp_path / "t07.xlsx", T07_ROWS, [])), report=True).attainment
+    entry = next(e for e in items(att.assessments) if e.rows == [6])
+    assert entry.status == "khong_danh_gia"
+    assert entry.result.replace("\u00a0", " ") == ("Sản lượng lương thực có hạt: thực hiện 41.000 tấn, kế hoạch 53.000 tấn "
+                            "(ghi chú: Chỉ tiêu đã điều chỉnh, không đánh giá)")

@@ -183,6 +183,11 @@ def _not_judged_by_note(inds: list[Indicator], year: int | None) -> dict[int, st
 
 
 _NOTE = attrgetter("note")
+
+
+def not_judged_by_note(a: Assessment) -> bool:
+    """Is the row «Không đánh giá» because its note says so (a document then quotes the note beside it)?"""
+    return a.status == "khong_danh_gia" and a.reason.startswith(NOTE_REASON.split("{")[0])
 FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} điểm % hay giảm "
                        "{v}% so với năm trước: không đánh giá")
 FALL_AGAINST_DIRECTION_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng chỉ tiêu được xác định theo chiều khác ({why}): "
