@@ -194,3 +194,26 @@ def test_attainment_output_writes_no_verdict_in_a_hidden_row(tmp_path):
     status = next(c for c in range(1, ws.max_column + 1) if ws.cell(3, c).value == STATUS_HEADER)
     assert ws.cell(4, status).value is not None and ws.cell(7, status).value is not None
     assert ws.cell(6, status).value is None and ws.row_dimensions[6].hidden
+
+
+def test_the_add_in_says_it_cannot_see_hidden_rows(tmp_path):
+    # xlwings' remote engine sends a sheet's name, values, pictures and tables: no row visibility. The add-in reads
+    # a hidden row as any other row, and says so where it judges and where it makes documents (never guessed).
+    from kh_excel.addin import run_action
+    from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN
+    from kh_excel.addin.payload import open_book
+    path = _book(tmp_path / "t07.xlsx", T07_ROWS, [6])
+    ok, message = run_action("tinh_ty_le", open_book(path))
+    assert ok and message.endswith(HIDDEN_ROWS_UNKNOWN) and "Không đạt 1" in message  # row 6 still judged, by its note
+    ok, message = run_action("kiem_tra", open_book(path))
+    assert ok and HIDDEN_ROWS_UNKNOWN in message
+
+
+def test_the_add_in_says_so_beside_a_document_too(tmp_path, monkeypatch):
+    from kh_excel.addin import run_action
+    from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN
+    from kh_excel.addin.documents import OUTPUT_ENV
+    from kh_excel.addin.payload import open_book
+    monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
+    ok, message = run_action("bao_cao", open_book(_book(tmp_path / "t07.xlsx", T07_ROWS, [6])))
+    assert ok and "Lưu ý trước khi trình ký:" in message and message.endswith("– " + HIDDEN_ROWS_UNKNOWN)
