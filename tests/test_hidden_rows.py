@@ -217,3 +217,21 @@ def test_the_add_in_says_so_beside_a_document_too(tmp_path, monkeypatch):
     monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
     ok, message = run_action("bao_cao", open_book(_book(tmp_path / "t07.xlsx", T07_ROWS, [6])))
     assert ok and "Lưu ý trước khi trình ký:" in message and message.endswith("– " + HIDDEN_ROWS_UNKNOWN)
+
+
+def test_a_hidden_share_of_a_structure_is_not_added_and_the_error_says_why(tmp_path):
+    # the visible shares add to 70%: an error (no document states a structure with a part silently missing) that
+    # names the cells added, not a range over the hidden one, and the hidden row
+    from kh_excel.core.gate import check
+    rows = [["1", "Cơ cấu kinh tế", "%", None, None, "Phòng Tài chính - Kế hoạch", None],
+            ["-", "Nông, lâm nghiệp", "%", 30, 29, None, None],
+            ["-", "Công nghiệp - xây dựng", "%", 30, 31, None, None],
+            ["-", "Dịch vụ", "%", 40, 40, None, None],
+            ["2", "Tỷ lệ hộ nghèo", "%", 5, 4.6, "Phòng Lao động - TB&XH", None]]
+    assert not [f for f in check(read_workbook(_book(tmp_path / "a.xlsx", rows, []))).findings
+                if f.code == "structure_sum"]
+    found = [f.message for f in check(read_workbook(_book(tmp_path / "b.xlsx", rows, [6]))).findings
+             if f.code == "structure_sum"]
+    assert found[0] == ("Cơ cấu «Cơ cấu kinh tế» (Kế hoạch, các ô D5, D7) cộng lại được 70%, không bằng 100% (cho phép "
+                        "sai lệch ±0,1). Dòng 6 đang ẩn nên không được cộng; nếu là một thành phần của cơ cấu, hãy bỏ "
+                        "ẩn dòng.")

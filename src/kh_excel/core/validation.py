@@ -536,9 +536,14 @@ class _Checker:
                 c = self.t.columns[role]
                 cells = f"{cell_ref(parts[0].row - 1, c)}:{cell_ref(parts[-1].row - 1, c)}"
                 culprit, hint = ind, ""
+                hidden = self._hidden_among(ind, parts)
+                if hidden:  # a share on a row hidden in the sheet is not read: the cells added are named one by one
+                    cells = ", ".join(cell_ref(p.row - 1, c) for p in parts)
+                    hint = (f" Dòng {', '.join(map(str, hidden))} đang ẩn nên không được cộng; nếu là một thành phần "
+                            "của cơ cấu, hãy bỏ ẩn dòng.")
                 if len(given) < len(values):
                     blank = ", ".join(cell_ref(p.row - 1, c) for p, v in zip(parts, values) if v is None)
-                    hint = f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
+                    hint += f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
                 if role != "target" and not hint:
                     plans = [p.target.value for p in parts]
                     if all(v is not None for v in plans) and abs(sum(cast("list[Decimal]", plans), Decimal(0)) - 100) <= Decimal("0.1"):
@@ -547,6 +552,14 @@ class _Checker:
                         hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
+
+    def _hidden_among(self, head: Indicator, parts: list[Indicator]) -> list[int]:
+        """Rows hidden in the sheet (left out by the reader) below a structure's head and before the next row read
+        after its last part: shares that may be missing from its sum."""
+        if not self.t.hidden_left_out:
+            return []
+        after = min((i.row for i in self.t.indicators if i.row > parts[-1].row), default=None)
+        return [r for r, _ in self.t.hidden_left_out if head.row < r and (after is None or r < after)]
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
