@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
-from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES, STRUCTURE_REASON,
-                                      UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT, _bare_name, _group_key,
-                                      _rank_change, _structure_detail, judge, sentence_names, share_parts,
-                                      structure_status, summary_sentence, note_not_judged)
+from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES,
+                                      STRUCTURE_REASON, UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT,
+                                      _bare_name, _group_key, _rank_change, _structure_detail, judge, note_not_judged,
+                                      sentence_names, share_parts, structure_status, summary_sentence)
 from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,

@@ -235,3 +235,14 @@ def test_a_hidden_share_of_a_structure_is_not_added_and_the_error_says_why(tmp_p
     assert found[0] == ("Cơ cấu «Cơ cấu kinh tế» (Kế hoạch, các ô D5, D7) cộng lại được 70%, không bằng 100% (cho phép "
                         "sai lệch ±0,1). Dòng 6 đang ẩn nên không được cộng; nếu là một thành phần của cơ cấu, hãy bỏ "
                         "ẩn dòng.")
+
+
+def test_a_form_sent_to_an_agency_holds_none_of_its_hidden_rows(tmp_path):
+    # row 6 is Phòng Nông nghiệp và PTNT's only indicator: hidden, that agency gets no form at all
+    from kh_excel.collect.forms import agency_rows
+    shown = {a.name: [i.row for i in a.indicators]
+             for a in agency_rows(read_workbook(_book(tmp_path / "a.xlsx", T07_ROWS, [])))}
+    hidden = {a.name: [i.row for i in a.indicators]
+              for a in agency_rows(read_workbook(_book(tmp_path / "b.xlsx", T07_ROWS, [6])))}
+    assert shown["Phòng Nông nghiệp và PTNT"] == [6]
+    assert "Phòng Nông nghiệp và PTNT" not in hidden and hidden["Hạt Kiểm lâm"] == [8]

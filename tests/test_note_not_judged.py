@@ -19,7 +19,8 @@ from test_hidden_rows import T07_ROWS, _book
 
 
 @pytest.mark.parametrize("note", [
-    "Không đánh giá", "Chỉ tiêu đã điều chỉnh, không đánh giá", "Không đánh giá năm 2024", "Không giao chỉ tiêu năm nay",
+    "Không đánh giá", "Chỉ tiêu đã điều chỉnh, không đánh giá", "Không đánh giá năm 2024",
+    "Không giao chỉ tiêu năm nay",
     "KHÔNG ĐÁNH GIÁ", "khong danh gia", "Ko đánh giá", "(không đánh giá)", "Không giao kế hoạch",
     "Năm 2024 không đánh giá do đã điều chỉnh", "không đánh giá trong năm 2024", "Không đánh giá."])
 def test_a_note_that_takes_the_row_out(note):
@@ -60,8 +61,8 @@ def _variant(text: str, how: int) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=5), st.sampled_from(PHRASES), st.lists(st.sampled_from(WORDS), max_size=4),
-       st.sampled_from(SEPARATORS), st.sampled_from(SEPARATORS), st.integers(0, 3))
+@given(st.lists(st.sampled_from(WORDS), max_size=5), st.sampled_from(PHRASES),
+       st.lists(st.sampled_from(WORDS), max_size=4), st.sampled_from(SEPARATORS), st.sampled_from(SEPARATORS), st.integers(0, 3))
 def test_the_words_anywhere_in_a_note_however_typed_take_the_row_out(before, phrase, after, sep1, sep2, how):
     note = _variant(" ".join(before) + sep1 + phrase + sep2 + " ".join(after), how)
     assert note_not_judged(note, 2026)
@@ -112,5 +113,6 @@ def test_a_report_lists_the_row_among_those_not_judged_quoting_the_note(tmp_path
     att = gate(read_workbook(_book(tmp_path / "t07.xlsx", T07_ROWS, [])), report=True).attainment
     entry = next(e for e in items(att.assessments) if e.rows == [6])
     assert entry.status == "khong_danh_gia"
-    assert entry.result.replace("\u00a0", " ") == ("Sản lượng lương thực có hạt: thực hiện 41.000 tấn, kế hoạch 53.000 tấn "
-                            "(ghi chú: Chỉ tiêu đã điều chỉnh, không đánh giá)")
+    assert entry.result.replace("\u00a0", " ") == (
+        "Sản lượng lương thực có hạt: thực hiện 41.000 tấn, kế hoạch 53.000 tấn "
+        "(ghi chú: Chỉ tiêu đã điều chỉnh, không đánh giá)")

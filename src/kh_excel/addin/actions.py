@@ -59,7 +59,8 @@ def _blank(v: Any) -> bool:
 # name, values, pictures and tables) nor the values the desktop engine reads say which rows are hidden, so the add-in
 # reads a hidden row as any other, where kh-excel leaves it out and names it (core.table). Said, never guessed.
 HIDDEN_ROWS_UNKNOWN = ("Phần bổ trợ không biết dòng nào đang ẩn (Excel không gửi thông tin này cho phần bổ trợ): dòng "
-                       "ẩn (ẩn tay, lọc hoặc thu gọn nhóm) vẫn được đọc, đánh giá và đưa vào văn bản như mọi dòng khác. "
+                       "ẩn (ẩn tay, lọc hoặc thu gọn nhóm) vẫn được đọc, đánh giá và đưa vào văn bản như mọi dòng "
+                       "khác. "
                        "Nếu bảng có dòng ẩn không muốn đưa vào, hãy xóa các dòng đó, hoặc dùng lệnh kh-excel trên tệp "
                        "đã lưu (lệnh này bỏ qua dòng ẩn và nêu tên các dòng đó).")
 

@@ -1915,9 +1915,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         current.row if kind == "subrow" and current is not None else None, number, raw, readings,
                         fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
                         footnote)
-        if hidden_body and (r in hidden_body or kind == "subrow" and current is not None and current.row - 1 in hidden_body):
+        if hidden_body and (r in hidden_body or kind == "subrow" and current is not None
+                            and current.row - 1 in hidden_body):
             # hidden, or a part of a hidden indicator (its parts are not stated without it): read, never kept
-            left_out.append((r, stt, name or stt, None if r in hidden_body else current.row if current is not None else None))
+            parent = None if r in hidden_body or current is None else current.row
+            left_out.append((r, stt, name or stt, parent))
             if kind == "indicator":
                 current = ind
             continue
