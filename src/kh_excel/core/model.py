@@ -245,6 +245,9 @@ class Table:
     # rows of the body hidden in the sheet that the reader left out (core.table), (1-based row, STT as written): no
     # indicator is read from them; the numbering check counts their numbers as present
     hidden_left_out: list[tuple[int, str]] = field(default_factory=list, repr=False, compare=False)
+    # the sheet's own ratio and verdict columns on the indicator rows, compared with the attainment by the gate
+    # (core.own_columns): column -> (kind, label, {sheet row: value}); empty when the table has none
+    own_cells: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

@@ -1937,6 +1937,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     _structures_about(indicators, structures)
     if left_out:
         _hidden_rows_left_out(table, left_out)
+    own = _own_columns(grid, header, table)
+    if own:
+        from kh_excel.core.own_columns import rows_cells
+        table.own_cells = rows_cells(rows, own, [ind.row for ind in indicators])
     return table
 
 
@@ -1963,6 +1967,16 @@ def _hidden_rows_left_out(table: Table, left_out: list[tuple[int, str, str, int 
     rows = ", ".join(named) + (f" và {format_number(Decimal(more))} dòng khác" if more else "")
     table.reader_findings.append(make_finding("hidden_rows_left_out", table.sheet, None, None, rows=rows,
                                               count=format_number(Decimal(len(left_out)))))
+
+
+def _own_columns(grid: Grid, header: _Header, table: Table) -> dict[int, tuple[str, str]]:
+    """The sheet's own ratio and verdict columns among the group and period read (core.own_columns), visible ones."""
+    from kh_excel.core.own_columns import choose
+    width = max((len(grid.rows[r]) for r in header.rows if r < len(grid.rows)), default=0)
+    labels = {c: lab for c, lab in _column_labels(grid, header.rows, width).items()
+              if lab and header_role(lab) == "computed" and (header.scope is None or c in header.scope)
+              and c not in header.outside}
+    return choose(labels, table.year, set(grid.hidden_columns), "previous" in header.columns) if labels else {}
 
 
 _PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")

@@ -99,6 +99,16 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Bảng có hai cột kế hoạch cùng kỳ; chương trình lấy kế hoạch ở {taken}, là cột mà công thức ở cột so "
                 "sánh của bảng chia cho, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
                 "trang «Cấu hình văn bản») ghi đủ tên cột đó."),
+    FindingType("own_ratio_differs", "warning", "Cột so sánh của bảng khác với tỷ lệ tính được",
+                "Ô {cell}: cột so sánh «{label}» của bảng ghi {sheet_value} (ô {own_cell}), còn thực hiện so với kế "
+                "hoạch chương trình tính từ các cột đã đọc là {ours}. Hãy kiểm tra cột kế hoạch, cột kết quả đã đọc "
+                "và công thức ở ô {own_cell} trước khi trình ký."),
+    FindingType("own_ratio_words", "warning", "Kết quả ghi bằng chữ trái với cột so sánh của bảng",
+                "Ô {cell} ghi «{value}» nên chương trình đánh giá «{ours}», nhưng cột so sánh «{label}» của bảng ghi "
+                "{sheet_value} (ô {own_cell}). Hãy ghi số thực hiện vào ô {cell} hoặc sửa ô {own_cell} trước khi trình ký."),
+    FindingType("own_verdict_differs", "warning", "Cột đánh giá của bảng khác với kết quả tính",
+                "Ô {cell}: cột «{label}» của bảng ghi «{sheet_value}» (ô {own_cell}), còn chương trình đánh giá "
+                "«{ours}» từ kế hoạch và kết quả đã đọc. Hãy kiểm tra số liệu và ô {own_cell} trước khi trình ký."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
     FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",
