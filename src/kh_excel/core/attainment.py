@@ -154,6 +154,40 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 
 
 _POINT_REASON = "so với số kế hoạch"
+
+# What a note (Ghi chú) says when the table itself takes a row out of this year's judgement («Chỉ tiêu đã điều
+# chỉnh, không đánh giá», «Không giao chỉ tiêu năm nay»), folded (core.text.fold_words). «Đánh giá theo Bộ tiêu
+# chí …» and «đánh giá lại vào quý IV» judge the row: only a «không» (or «ko») right before the words counts. A year
+# named with the words («Không đánh giá năm 2025», «Năm 2025 không đánh giá») limits them to that year.
+NOT_JUDGED_PHRASES = ("khong danh gia", "ko danh gia", "khong giao chi tieu", "khong giao ke hoach")
+_NOT_JUDGED = re.compile(r"(?:\bnam ((?:19|20)\d\d) )?\b(?:" + "|".join(map(re.escape, NOT_JUDGED_PHRASES))
+                         + r")\b(?: (?:trong |cho )?nam ((?:19|20)\d\d)\b)?")
+NOTE_REASON = "bảng ghi chú «{note}»: không đánh giá"
+
+
+def note_not_judged(note: str, year: int | None = None) -> bool:
+    """Does the note (Ghi chú) take the row out of the judgement of `year` (the table's; None: not known)?"""
+    if not note:
+        return False
+    for m in _NOT_JUDGED.finditer(vtext.fold_words(note)):
+        named = m.group(1) or m.group(2)
+        if named is None or year is None or int(named) == year:
+            return True
+    return False
+
+
+def _not_judged_by_note(inds: list[Indicator], year: int | None) -> dict[int, str]:
+    """index -> reason, of the rows whose note takes them out of the judgement: looked for only in rows with a note."""
+    return {i: NOTE_REASON.format(note=vtext.clean(inds[i].note)) for i in compress(count(), map(_NOTE, inds))
+            if note_not_judged(inds[i].note, year)}
+
+
+_NOTE = attrgetter("note")
+
+
+def not_judged_by_note(a: Assessment) -> bool:
+    """Is the row «Không đánh giá» because its note says so (a document then quotes the note beside it)?"""
+    return a.status == "khong_danh_gia" and a.reason.startswith(NOTE_REASON.split("{")[0])
 FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} điểm % hay giảm "
                        "{v}% so với năm trước: không đánh giá")
 FALL_AGAINST_DIRECTION_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng chỉ tiêu được xác định theo chiều khác ({why}): "
@@ -445,9 +479,13 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                            else assess(ind, tolerance) for ind in inds]
         else:
             assessments = [assess(ind, tolerance) for ind in inds]
+        noted = _not_judged_by_note(inds, table.year)
+        for i, reason in noted.items():  # the table's own word, never Vượt/Đạt/Không đạt; no ratio to an old plan
+            if assessments[i].status != "so_lieu_loi":
+                assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None, reason=reason)
         _incomplete_totals(inds, assessments)
         for head, parts in groups.items():
-            if inds[head].row not in faults:
+            if inds[head].row not in faults and head not in noted:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, *_growth(inds[head]))
         if progress_only(table):  # 6 months against the year's plan: progress, its ratio kept, never a judgement

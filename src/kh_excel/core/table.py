@@ -1630,6 +1630,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
 
+    # Rows hidden in the sheet, of the body only (a hidden header row is still the header): bounded by the table.
+    hidden_body = _hidden_within(grid.hidden_rows, first, last) if grid.hidden_rows else frozenset()
+    # (row, STT, name, the hidden indicator's row for its visible part)
+    left_out: list[tuple[int, str, str, int | None]] = []
+
     blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
@@ -1740,6 +1745,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
                 stt_upper = pending_numeral[0] if pending_numeral else ""
             if is_roman and not has_data:
+                if hidden_body and r in hidden_body:  # a hidden section title: not read, nor its numeral
+                    if name:
+                        left_out.append((r, stt_upper, f"{stt_upper}. {name}" if stt_upper else name, None))
+                    current = None
+                    continue
                 if name:
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
@@ -1749,6 +1759,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 current = None
                 continue
             if not stt and name and not has_data and _is_upper_title(name):
+                if hidden_body and r in hidden_body:
+                    left_out.append((r, "", name, None))
+                    current = None
+                    continue
                 numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
                 section = Section(numeral=numeral, title=name, row=srow, serial=serial)
                 table.sections.append(section)
@@ -1904,6 +1918,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         current.row if kind == "subrow" and current is not None else None, number, raw, readings,
                         fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
                         footnote)
+        if hidden_body and (r in hidden_body or kind == "subrow" and current is not None
+                            and current.row - 1 in hidden_body):
+            # hidden, or a part of a hidden indicator (its parts are not stated without it): read, never kept
+            parent = None if r in hidden_body or current is None else current.row
+            left_out.append((r, stt, name or stt, parent))
+            if kind == "indicator":
+                current = ind
+            continue
         append(ind)
         if name and fname.startswith("co cau"):
             structures.append(len(indicators) - 1)
@@ -1916,11 +1938,38 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         add_warning("direction_unclear", ind.row - 1, "name", ind.name, why=UNCLEAR_PART_WHY.format(parent=parent.name),
                     how=UNCLEAR_PART_HOW)
     _structures_about(indicators, structures)
+    if left_out:
+        _hidden_rows_left_out(table, left_out)
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells
         table.own_cells = rows_cells(rows, own, [ind.row for ind in indicators])
     return table
+
+
+def _hidden_within(ranges: tuple[tuple[int, int], ...], first: int, last: int) -> frozenset[int]:
+    """The rows of `ranges` (0-based inclusive) between first and last: never more than the table's rows."""
+    return frozenset(r for a, b in ranges if b >= first and a <= last for r in range(max(a, first), min(b, last) + 1))
+
+
+_LEFT_OUT_NAMED = 10  # hidden rows named one by one in the warning; the rest are counted
+
+
+def _hidden_rows_left_out(table: Table, left_out: list[tuple[int, str, str, int | None]]) -> None:
+    """One warning naming the rows left out as hidden (core.gate.TABLE_WARNINGS: said beside every document); the
+    reader's other findings about those rows go, as the rows are not read."""
+    from kh_excel.core.validation import make_finding
+    table.hidden_left_out = [(r + 1, stt) for r, stt, _, _ in left_out]
+    gone = {r + 1 for r, _, _, _ in left_out}
+    table.reader_findings[:] = [f for f in table.reader_findings if f.row not in gone]
+    named = []
+    for r, _, name, parent in left_out[:_LEFT_OUT_NAMED]:
+        shown = f"dòng {r + 1} «{vtext.clean(name)}»" if name else f"dòng {r + 1}"
+        named.append(f"{shown} (thành phần của chỉ tiêu dòng {parent} đang ẩn)" if parent else shown)
+    more = len(left_out) - len(named)
+    rows = ", ".join(named) + (f" và {format_number(Decimal(more))} dòng khác" if more else "")
+    table.reader_findings.append(make_finding("hidden_rows_left_out", table.sheet, None, None, rows=rows,
+                                              count=format_number(Decimal(len(left_out)))))
 
 
 def _own_columns(grid: Grid, header: _Header, table: Table) -> dict[int, tuple[str, str]]:

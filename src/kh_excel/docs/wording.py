@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, in_which_owners, no_share_of, percent_on_other_unit, planned_fall,
-                                      share_parts, structure_status as core_structure_status)
+from kh_excel.core.attainment import (change_size, in_which_owners, no_share_of, not_judged_by_note,
+                                      percent_on_other_unit, planned_fall, share_parts,
+                                      structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
@@ -512,6 +513,8 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         parts.append(r)
     if since:
         parts.append(since)
+    if not_judged_by_note(a):  # why a row with both figures is not judged: the table's own words
+        return ", ".join(parts) + f" (ghi chú: {clean(ind.note)})"
     return ", ".join(parts)
 
 
