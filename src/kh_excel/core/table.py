@@ -149,8 +149,9 @@ def _role_of_folded(h: str) -> str | None:
         return "direction"
     if "ke hoach" in h or "kh" in words or "muc tieu" in h or re.search(r"\bkh\d", h):
         return "target"
-    if "thuc hien" in h or words & {"th", "uth", "uoc"} or "ket qua" in h or re.search(r"\bu?th\d", h):
-        return "result"
+    if "thuc hien" in h or words & {"th", "uth", "uoc"} or "ket qua" in h or re.search(r"\bu?th\d", h) \
+            or h.startswith("cung ky"):
+        return "result"  # («Cùng kỳ năm 2025»: the same period's result of a year before: _is_year_before)
     if "chi tieu" in h and ("giao" in words or _YEAR.search(h) or re.search(r"chi tieu (nghi quyet|phan dau|dang ky)", h)):
         return "target"  # "Chỉ tiêu giao năm 2026", "Chỉ tiêu Nghị quyết", "Chỉ tiêu phấn đấu"
     if h.startswith(("so giao", "du toan")):
@@ -239,6 +240,7 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
     found: dict[str, tuple[int, str]] = {}
     results: list[tuple[int, str, int | None]] = []
     targets: list[tuple[int, str, int | None]] = []
+    prior: list[tuple[int, str]] = []  # results of a year before naming no year («Cùng kỳ năm trước»)
     for c, v in enumerate(labels):
         if not isinstance(v, str) or c in skip:
             continue
@@ -246,7 +248,9 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
         if role is None or role in ("computed", "code"):
             continue
         lab = vtext.clean(v)
-        if role == "result":
+        if role == "result" and _year_of(lab) is None and _is_year_before(lab):
+            prior.append((c, lab))  # «TH cùng kỳ năm trước»: never the result, whatever stands beside it
+        elif role == "result":
             results.append((c, lab, _year_of(lab)))
         elif role == "target":
             targets.append((c, lab, _year_of(lab)))
@@ -289,7 +293,20 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
         older = [x for x in results if newest is not None and x[2] is not None and x[2] < newest]
         if older:
             found["previous"] = max(older, key=itemgetter(2))[:2]
+    if prior and "previous" not in found:
+        shown = [p for p in prior if p[0] not in hidden] or prior
+        found["previous"] = shown[0]
     return found
+
+
+_YEAR_BEFORE = re.compile(r"\bcung ky\b|\bnam (truoc|ngoai)\b")
+
+
+def _is_year_before(label: str) -> bool:
+    """A result column of the year before that names no year: «TH cùng kỳ năm trước», «Cùng kỳ», «Thực hiện năm
+    trước» (rev11 D23: «TH cùng kỳ năm trước» was read as the table's result, the year before's figures stated as
+    this year's)."""
+    return bool(_YEAR_BEFORE.search(_fold(label)))
 
 
 def _visible_first(candidates: list[tuple[int, str, int | None]], hidden: frozenset[int]) -> list[tuple[int, str, int | None]]:
