@@ -222,3 +222,11 @@ def test_a_word_with_a_question_mark_states_nothing_and_check_says_a_word_is_jud
     wb.save(tmp_path / "w.xlsx")
     said = [f.message for f in validate(read_workbook(tmp_path / "w.xlsx")) if f.code == "result_expression"]
     assert len(said) == 1 and "được đánh giá là «Đạt KH» theo lời ghi trong ô" in said[0]
+
+
+@pytest.mark.parametrize("text, status", [("Đạt KH", "dat"), ("Vượt KH", "vuot"), ("Chưa đạt KH", "khong_dat"),
+                                          ("Không đạt KH.", "khong_dat"), ("Đạt KHHGĐ", None)])
+def test_the_abbreviation_kh_is_the_plan_in_a_word_verdict(text, status):
+    """rev11 D18: «Đạt» was judged met, «Đạt KH» (the same words, the plan abbreviated) not judged at all."""
+    from kh_excel.core.numbers import word_verdict
+    assert word_verdict(text) == status

@@ -847,12 +847,16 @@ WORD_VERDICTS = {
 }
 
 
+_KH_WORD = re.compile(r"\bkh\b")
+
+
 def word_verdict(text: str) -> str | None:
     """The status a result written in words states («Chưa đạt» -> "khong_dat», «Hoàn thành» -> "dat"), None for
     words that state none («Cơ bản hoàn thành», «Đang thực hiện»)."""
     if "?" in text:
         return None  # «Đạt?»: a question left by whoever compiled the table states nothing
-    return WORD_VERDICTS.get(fold_words(text))
+    words = fold_words(text)
+    return WORD_VERDICTS.get(_KH_WORD.sub("ke hoach", words) if "kh" in words else words)  # «Đạt KH» (rev11 D18)
 
 
 @lru_cache(maxsize=1 << 12)

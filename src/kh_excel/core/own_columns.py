@@ -30,8 +30,6 @@ _PREVIOUS_WORDS = re.compile(r"\bcung ky\b|\bnam truoc\b|\bso (voi )?nam (19|20)
 _PLAN_TERM = re.compile(r"^(kh|ke hoach|nq|chi tieu)\b\s*((?:19|20)\d\d)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
-# A verdict cell's words, beyond numbers.WORD_VERDICTS: «Vượt KH», «Đạt KH» (the abbreviation spelled out).
-_KH = re.compile(r"\bkh\b")
 MET, MISSED = frozenset({"vuot", "dat"}), "khong_dat"
 
 
@@ -83,11 +81,8 @@ def choose(labels: dict[int, str], plan_year: int | None, skip: set[int],
 def verdict_of(value: Any) -> str | None:
     """The status a verdict cell states («Vượt KH» -> "vuot", «Không đạt» -> "khong_dat"), None for anything
     else (a blank, «x», a figure, «Cơ bản đạt»)."""
-    from kh_excel.core.numbers import WORD_VERDICTS
-    if not isinstance(value, str) or "?" in value:
-        return None
-    words = _KH.sub("ke hoach", fold_words(value))
-    return WORD_VERDICTS.get(words)
+    from kh_excel.core.numbers import word_verdict
+    return word_verdict(value) if isinstance(value, str) else None
 
 
 def ratio_of(value: Any) -> Decimal | None:
