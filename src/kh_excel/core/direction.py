@@ -181,16 +181,19 @@ def _is_score(folded: str, unit: str) -> bool:
     return folded.startswith("chi so") and vtext.fold(unit).strip(" .") == "diem"
 
 
+CHIEU_REASON_START = "theo cột Chiều ("  # the reason of a direction the sheet's Chiều column states
+
+
 @lru_cache(maxsize=1 << 8)
 def _explicit_direction(explicit: str) -> tuple[Direction, str] | None:
     """The direction a Chiều cell states, None when it states none the program knows."""
     key = vtext.fold(explicit).strip(" .")
     if key in _EXPLICIT:
         d = _EXPLICIT[key]
-        return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+        return d, f"{CHIEU_REASON_START}«{vtext.clean(explicit)}»)"
     for word, d in _EXPLICIT.items():
         if len(word) > 2 and key.startswith(word):
-            return d, f"theo cột Chiều («{vtext.clean(explicit)}»)"
+            return d, f"{CHIEU_REASON_START}«{vtext.clean(explicit)}»)"
     return None
 
 

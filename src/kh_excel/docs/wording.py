@@ -19,7 +19,7 @@ from kh_excel.core.attainment import (change_size, in_which_owners, no_share_of,
                                       percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
-from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
+from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
 from kh_excel.core.text import fold
@@ -294,7 +294,16 @@ def target_words(ind: Indicator) -> str:
     fall = planned_fall(ind)
     if fall is not None:
         return bound_words(fall, "%")
-    return bound_words(ind.target, "%" if ind.growth_target else ind.unit, is_rank(ind))
+    return bound_words(_as_about(ind), "%" if ind.growth_target else ind.unit, is_rank(ind))
+
+
+def _as_about(ind: Indicator):
+    """The target as judged: a point plan the Chiều column says to keep «Khoảng» is «khoảng 95%» wherever it is
+    stated, as it is judged within a margin (rev11 D13: the plan said «đạt 95%», the report called 93,8 met)."""
+    t = ind.target
+    if t.op == "=" and ind.direction == "about" and ind.direction_reason.startswith(CHIEU_REASON_START):
+        return replace(t, op="~")
+    return t
 
 
 def growth_verb(ind: Indicator) -> str:
@@ -777,7 +786,7 @@ _APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "
 def appendix_target(ind: Indicator) -> str:
     """The target in the appendix as the body writes it: '> 90.000', '≥ 95', 'khoảng 32', '130 - 140'; a point
     target or a growth target as the sheet shows it (93,00 stays 93,00)."""
-    t = ind.target
+    t = _as_about(ind)
     if t.is_numeric and not ind.growth_target:
         if t.op in _APPENDIX_OPS:
             return _APPENDIX_OPS[t.op].format(v=_num(t.value))
