@@ -1652,9 +1652,24 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     # (row, STT, name, the hidden indicator's row for its visible part)
     left_out: list[tuple[int, str, str, int | None]] = []
 
+    # a name merged over two rows with the figures on the lower one (a table pasted from Word): the lower row is the
+    # indicator, the upper one lends it its STT, name, unit and agencies (_figures_below_names)
+    lent = _figures_below_names(rows, grid.merged, cols, first, last) if grid.merged else {}
+    lenders = set(lent.values())
+    lent_cols = [cols[k] for k in ("stt", "name", *_INHERITED_ROLES) if k in cols]
+
     blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
+        if lent:
+            if r in lenders:
+                continue
+            if r in lent:
+                upper = rows[lent[r]]
+                row = list(row)
+                for c in lent_cols:
+                    if _is_blank(row[c]):
+                        row[c] = upper[c]
         name_cell = row[c_name]
         # (a row whose name cell holds anything is not blank: counted only when it is blank)
         if (name_cell is None or name_cell == "") and row.count(None) + row.count("") == len(row):
@@ -1987,6 +2002,26 @@ def _hidden_rows_left_out(table: Table, left_out: list[tuple[int, str, str, int 
     rows = ", ".join(named) + (f" và {format_number(Decimal(more))} dòng khác" if more else "")
     table.reader_findings.append(make_finding("hidden_rows_left_out", table.sheet, None, None, rows=rows,
                                               count=format_number(Decimal(len(left_out)))))
+
+
+def _figures_below_names(rows: list[list[Any]], merged: list[tuple[int, int, int, int]], cols: dict[str, int],
+                         first: int, last: int) -> dict[int, int]:
+    """Figure row -> the row above it that holds the indicator's name, where the name cell is merged down over rows
+    of which the first has no figure and exactly one other has (rev11 D10: «Tỷ lệ giải ngân …» merged over B6:B7, its
+    plan and result in D7:E7; the indicator had «no plan» and a nameless row below it the figures). Cells point at the
+    figures where they are."""
+    c_name = cols["name"]
+    figure_cols = [cols[k] for k in ("target", "result", "previous") if k in cols]
+    out: dict[int, int] = {}
+    for r1, c1, r2, c2 in merged:
+        if not (c1 <= c_name <= c2 and first <= r1 < r2 <= last) or r2 - r1 > 10:
+            continue
+        if _is_blank(rows[r1][c_name]) or any(not _is_blank(rows[r1][c]) for c in figure_cols):
+            continue
+        with_figures = [r for r in range(r1 + 1, r2 + 1) if any(not _is_blank(rows[r][c]) for c in figure_cols)]
+        if len(with_figures) == 1:
+            out[with_figures[0]] = r1
+    return out
 
 
 def _own_columns(grid: Grid, header: _Header, table: Table) -> dict[int, tuple[str, str]]:
