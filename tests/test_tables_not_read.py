@@ -76,6 +76,14 @@ def test_sheets_by_sector_are_named_in_check_and_beside_every_document(tmp_path)
     assert m2.startswith("Trang «Biểu 01-KT», «Biểu 03-MT» cũng có") and "của trang «Biểu 02-XH»" in m2
 
 
+def test_a_continuation_named_before_is_one(tmp_path):
+    """rev10 k3: «Tiếp biểu 01» continues «Biểu 01» as «Biểu 01 (tiếp)» does; a sheet of no table so named too."""
+    path = workbook(tmp_path, {"Biểu 01": KT, "Tiếp biểu 01": [["2", "Thu ngân sách", "Tỷ đồng", 1, 2, "Sở Tài chính"]],
+                               "Tiếp biểu 02": XH})
+    message = codes(kh_excel.read_workbook(path), "sheets_not_read")[0].message
+    assert message.startswith("Trang «Tiếp biểu 01» (phần tiếp của bảng này), «Tiếp biểu 02» cũng có")
+
+
 def test_one_sheet_workbook_and_lone_table_say_nothing(tmp_path):
     path = workbook(tmp_path, {"Biểu 01-KT": KT, "Ghi chú": [["Người lập biểu"], ["Nguyễn Văn A"]]})
     t = kh_excel.read_workbook(path)

@@ -109,6 +109,7 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
 # «Biểu 01 (tiếp)», «Biểu 01 (tiếp theo)», «Biểu 01 (TT)», «Biểu 01 tiep»: the words that make a sheet's name a
 # continuation's, and what is left of it (the table's own name)
 _CONTINUED = re.compile(r"[\s(\[-]*\b(?:tiep theo|tiep|tt)\b[\s)\].]*$")
+_CONTINUED_FIRST = re.compile(r"^(?:tiep theo|tiep)\b[\s:.-]*")  # «Tiếp biểu 01», «Tiếp theo Biểu 01»
 SHEETS_NAMED = 12  # sheets the warning names one by one; more are counted
 
 
@@ -123,7 +124,9 @@ def _sheets_not_read(table: Table, others: list[str], holds: Callable[[str], boo
     read = fold_words(table.sheet)
     named, sheets = [], []
     for o in others:
-        continued = bool(_CONTINUED.search(fold(o))) and fold_words(_CONTINUED.sub("", fold(o))) == read
+        name = fold(o)
+        rest = _CONTINUED.sub("", name) if _CONTINUED.search(name) else _CONTINUED_FIRST.sub("", name, count=1)
+        continued = rest != name and fold_words(rest) == read
         if continued or holds(o):
             named.append(f"«{o}» (phần tiếp của bảng này)" if continued else f"«{o}»")
             sheets.append(o)
