@@ -213,3 +213,13 @@ def test_grid_rows_after_the_table_ends_read_the_same_as_the_plain_reader():
     rows = [list(r) + [None] * (6 - len(r)) for r in TWO]
     copy = [list(r) for r in rows]
     assert repr(parse_grid(Grid(sheet="B", rows=rows))) == repr(ref_parse_grid(Grid(sheet="B", rows=copy)))
+
+
+def test_attainment_says_what_its_counts_leave_out(tmp_path):
+    """`attainment` prints «2/2 đạt» of the table read: the tables not read are said beside it, as render says them."""
+    from typer.testing import CliRunner
+    from kh_excel.cli import app
+    path = workbook(tmp_path, {"Biểu": TWO})
+    result = CliRunner().invoke(app, ["attainment", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Cảnh báo: Dưới bảng chỉ tiêu, bảng «BIỂU 02: CHỈ TIÊU XÃ HỘI NĂM 2026» (dòng 7–11)" in result.stderr
