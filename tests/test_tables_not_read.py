@@ -140,6 +140,15 @@ def test_a_second_table_under_its_own_title_is_named_with_its_rows(tmp_path):
     assert len(t2.indicators) == 5 and not codes(t2, "table_below_not_read") and codes(t2, "repeated_header")
 
 
+def test_a_second_tables_title_with_no_blank_row_above_ends_the_first_alike(tmp_path):
+    """The same two tables with no blank row between them: left out and named as well (it was read on, its STT 1–3
+    repeating the first table's, the rows under the first table's title)."""
+    t = kh_excel.read_workbook(workbook(tmp_path, {"Biểu": TWO[:5] + TWO[6:]}))
+    assert [i.row for i in t.indicators] == [4, 5]
+    assert codes(t, "table_below_not_read")[0].message.startswith(
+        "Dưới bảng chỉ tiêu, bảng «BIỂU 02: CHỈ TIÊU XÃ HỘI NĂM 2026» (dòng 6–10) không được đọc")
+
+
 def test_a_second_table_of_another_header_stays_out_and_is_named(tmp_path):
     """rev9 t08: a table of targets given to communes under the indicators: not read, but named."""
     rows = [["UBND HUYỆN BẮC HÀ"], ["BIỂU 01: CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2024"], [],

@@ -1341,6 +1341,11 @@ def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
 _TABLE_START = ("bieu ", "bieu so", "phu luc")  # the _END_START words that begin another table, not a signature
 
 
+def _titles_table(v: Any) -> bool:
+    """Is the cell another table's title («BIỂU 02: CHỈ TIÊU XÃ HỘI», «Phụ lục 3»), not a row's number?"""
+    return isinstance(v, str) and _fold(v).startswith(_TABLE_START)
+
+
 def tables_below(rows: list[list[Any]], start: int, last: int, header_folds: set[str]) -> list[tuple[str, int, int, bool]]:
     """The tables below the one read, from row `start` (0-based, the row that ended it) to `last`: for each with a
     row of figures, (its title, or "" when it has none; its first and last row, 0-based; whether its header is this
@@ -1754,8 +1759,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             blank_before = True
             continue
         # a signature block or date line ends the table after a blank row, or right below it in a row with no STT
-        # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column)
-        if (blank_before or (name_cell is None or name_cell == "") and (c_stt is None or _is_blank(row[c_stt]))) \
+        # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column); so does
+        # another table's title written in the STT column with no blank row above it («BIỂU 02: …»)
+        if (blank_before or (name_cell is None or name_cell == "")
+                and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
                 and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)
