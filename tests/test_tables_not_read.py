@@ -232,3 +232,16 @@ def test_attainment_says_what_its_counts_leave_out(tmp_path):
     result = CliRunner().invoke(app, ["attainment", str(path)])
     assert result.exit_code == 0, result.output
     assert "Cảnh báo: Dưới bảng chỉ tiêu, bảng «BIỂU 02: CHỈ TIÊU XÃ HỘI NĂM 2026» (dòng 7–11)" in result.stderr
+
+
+def test_the_ribbon_names_the_other_sheets_as_check_does(tmp_path):
+    """The add-in reads the active sheet alone: the other visible sheets holding a table are named there too."""
+    from kh_excel.addin.actions import find_table
+    from kh_excel.addin.engine import Session
+    from kh_excel.addin.payload import open_book
+    path = workbook(tmp_path, {"Biểu 01-KT": KT, "Biểu 02-XH": XH, "Năm 2025": XH, "Ghi chú": [["Người lập biểu"]]},
+                    hidden=("Năm 2025",))
+    table, _ = find_table(Session(open_book(path)))
+    found = codes(table, "sheets_not_read")
+    assert table.sheet == "Biểu 01-KT" and len(found) == 1
+    assert found[0].message.startswith("Trang «Biểu 02-XH» cũng có bảng chỉ tiêu") and "Năm 2025" not in found[0].message

@@ -93,10 +93,10 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                 if isinstance(source, list):
                     shown = {g.sheet: g for g in source if not g.hidden}
                     others = [o for o in order if o != s and o in shown and not _is_own(o)]
-                    _sheets_not_read(table, others, lambda o: holds_table(shown[o]))
+                    sheets_not_read(table, others, lambda o: holds_table(shown[o]))
                 else:
                     others = [o for o in order if o != s and not _is_own(o) and not book.is_hidden(o)]
-                    _sheets_not_read(table, others, lambda o: holds_table(Grid(sheet=o, rows=book.head(o, PEEK_ROWS))))
+                    sheets_not_read(table, others, lambda o: holds_table(Grid(sheet=o, rows=book.head(o, PEEK_ROWS))))
             return table
         empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
     if empty_table is not None:
@@ -113,7 +113,7 @@ _CONTINUED_FIRST = re.compile(r"^(?:tiep theo|tiep)\b[\s:.-]*")  # «Tiếp bi�
 SHEETS_NAMED = 12  # sheets the warning names one by one; more are counted
 
 
-def _sheets_not_read(table: Table, others: list[str], holds: Callable[[str], bool]) -> None:
+def sheets_not_read(table: Table, others: list[str], holds: Callable[[str], bool]) -> None:
     """Every other visible sheet that holds an indicator table (`holds`: header detection only), or is named as the
     continuation of the sheet read («Biểu 01» → «Biểu 01 (tiếp)», which may have no header of its own), is named in
     a warning, in check and beside every document: a workbook keeping its indicators on several sheets («Biểu 01-KT»,
