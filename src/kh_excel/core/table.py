@@ -1346,7 +1346,8 @@ def _titles_table(v: Any) -> bool:
     return isinstance(v, str) and _fold(v).startswith(_TABLE_START)
 
 
-def tables_below(rows: list[list[Any]], start: int, last: int, header_folds: set[str]) -> list[tuple[str, int, int, bool]]:
+def tables_below(rows: list[list[Any]], start: int, last: int,
+                 header_folds: set[str]) -> list[tuple[str, int, int, bool]]:
     """The tables below the one read, from row `start` (0-based, the row that ended it) to `last`: for each with a
     row of figures, (its title, or "" when it has none; its first and last row, 0-based; whether its header is this
     table's). Run once, where a table ends before the sheet does: so that «BIỂU 02 …» and its rows under «BIỂU 01»

@@ -225,7 +225,8 @@ class WorkbookFile:
         # lists, ours to change: copied only if a calamine version ever gives something else (one C pass).
         if type(rows) is not list or not set(map(type, rows)) <= {list}:
             rows = [list(r) for r in rows]
-        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None, hidden=self.is_hidden(sheet))
+        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None,
+                    hidden=self.is_hidden(sheet))
         if self.kind == "zip" and ods is None:
             grid.formulas = functools.partial(sheet_formulas, self.path, sheet)
             scanned = self._ooxml_cells(sheet)
