@@ -108,9 +108,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             continue
         name_cell = row[c_name]
         # (added: a signature block or date line right under the table, in a row with no STT and no name)
-        if (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]]))) \
+        if (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
+                                                     or _titles_table(row[cols["stt"]]))) \
                 and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
+            below = _tables_below_finding(table, rows, r, last, header_folds)  # (added: tables below named)
+            if below is not None:
+                table.reader_findings.append(below)
             break
         blank_before = False
         if (name_cell is None or isinstance(name_cell, (int, float)) or isinstance(name_cell, str) and len(name_cell) <= 6) \

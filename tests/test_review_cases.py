@@ -239,8 +239,9 @@ def test_a_unit_written_above_the_table_or_in_its_figure_headers_is_every_rows(t
 
 def test_a_tables_continuation_on_another_sheet_is_named(tmp_path):
     """rev9 #3 (t06): «Biểu 01» holds section I, «Biểu 01 (tiếp)» sections II–III with five more indicators, all not
-    met; documents said 4/5 not met and nothing warned. The continuation is named in check and beside a document; a
-    hidden sheet and a sheet of another name are not."""
+    met; documents said 4/5 not met and nothing warned. rev11 D21: so did a workbook keeping one table per sector
+    sheet. Every other visible sheet holding a table is named in check and beside a document, the continuation as
+    such; a hidden sheet is not."""
     from kh_excel.core.gate import check
     from kh_excel.docs.api import document_warnings
     wb = openpyxl.Workbook()
@@ -257,17 +258,21 @@ def test_a_tables_continuation_on_another_sheet_is_named(tmp_path):
     path = tmp_path / "two.xlsx"
     wb.save(path)
     t = kh_excel.read_workbook(path)
-    found = [f for f in validate(t) if f.code == "continued_elsewhere"]
-    # another table's continuation («Biểu 02 (tiếp)») and a hidden sheet are not this table's
-    assert len(found) == 1 and "«Biểu 01 (tiếp)»" in found[0].message and "Biểu 02" not in found[0].message
-    assert "(TT)" not in found[0].message and "trang «Biểu 01»" in found[0].message
+    found = [f for f in validate(t) if f.code == "sheets_not_read"]
+    assert len(found) == 1
+    message = found[0].message
+    assert "«Biểu 01 (tiếp)» (phần tiếp của bảng này)" in message
+    assert "«Biểu 02»," in message and "«Biểu 02 (tiếp)» cũng" in message  # another table's: named, not as ours
+    assert "(TT)" not in message and "trang «Biểu 01»" in message
 
     class NoSettings:
         warnings: list = []
     said = document_warnings(check(t), NoSettings(), {}, str(path), "bao-cao", None)
-    assert any("«Biểu 01 (tiếp)»" in w for w in said)
-    # a sheet named on the command line (rev10 D7): the same warning, the person chose half a table
-    assert [f for f in validate(kh_excel.read_workbook(path, sheet="Biểu 01")) if f.code == "continued_elsewhere"]
+    assert any("«Biểu 01 (tiếp)»" in w and "«Biểu 02»" in w for w in said)
+    # a sheet named on the command line (rev10 D7): the same warning, the person chose one table of several
+    chosen = [f for f in validate(kh_excel.read_workbook(path, sheet="Biểu 02")) if f.code == "sheets_not_read"]
+    assert chosen and "«Biểu 02 (tiếp)» (phần tiếp của bảng này)" in chosen[0].message
+    assert "«Biểu 01»" in chosen[0].message and "«Biểu 01 (tiếp)»," in chosen[0].message
 
 
 @pytest.mark.parametrize("line, names", [

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from kh_excel.core.model import Grid, Table, without_gc
-from kh_excel.core.table import GroupAmbiguous, GroupNotFound, HeaderNotFound, parse_grid
+from kh_excel.core.table import PEEK_ROWS, GroupAmbiguous, GroupNotFound, HeaderNotFound, holds_table, parse_grid
 from kh_excel.io.workbook import ChoiceAmbiguous, ChoiceNotFound, WorkbookError, open_workbook
 
 # Sheets the program writes itself (exact names, or the "_kh_excel" prefix of hidden ones).
@@ -89,8 +90,13 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
             table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))
         if table.indicators or sheet is not None:
             if len(order) > 1:
-                hidden = (lambda o: False) if isinstance(source, list) else book.is_hidden
-                _continued_elsewhere(table, [o for o in order if o != s and not hidden(o)])
+                if isinstance(source, list):
+                    shown = {g.sheet: g for g in source if not g.hidden}
+                    others = [o for o in order if o != s and o in shown and not _is_own(o)]
+                    sheets_not_read(table, others, lambda o: holds_table(shown[o]))
+                else:
+                    others = [o for o in order if o != s and not _is_own(o) and not book.is_hidden(o)]
+                    sheets_not_read(table, others, lambda o: holds_table(Grid(sheet=o, rows=book.head(o, PEEK_ROWS))))
             return table
         empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
     if empty_table is not None:
@@ -103,15 +109,29 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
 # «Biểu 01 (tiếp)», «Biểu 01 (tiếp theo)», «Biểu 01 (TT)», «Biểu 01 tiep»: the words that make a sheet's name a
 # continuation's, and what is left of it (the table's own name)
 _CONTINUED = re.compile(r"[\s(\[-]*\b(?:tiep theo|tiep|tt)\b[\s)\].]*$")
+_CONTINUED_FIRST = re.compile(r"^(?:tiep theo|tiep)\b[\s:.-]*")  # «Tiếp biểu 01», «Tiếp theo Biểu 01»
+SHEETS_NAMED = 12  # sheets the warning names one by one; more are counted
 
 
-def _continued_elsewhere(table: Table, others: list[str]) -> None:
-    """A visible sheet named as the continuation of the sheet read («Biểu 01» → «Biểu 01 (tiếp)») is not read with
-    it: a warning names it, so that a document is not made from half a table unawares (a chosen sheet too)."""
+def sheets_not_read(table: Table, others: list[str], holds: Callable[[str], bool]) -> None:
+    """Every other visible sheet that holds an indicator table (`holds`: header detection only), or is named as the
+    continuation of the sheet read («Biểu 01» → «Biểu 01 (tiếp)», which may have no header of its own), is named in
+    a warning, in check and beside every document: a workbook keeping its indicators on several sheets («Biểu 01-KT»,
+    «Biểu 02-XH») or one table per commune is reported from one sheet, never unawares. Not refused: one table per
+    commune is common. The program's own sheets and hidden ones are not named; a sheet chosen (--sheet) is told too."""
     from kh_excel.core.text import fold, fold_words
     from kh_excel.core.validation import make_finding
     read = fold_words(table.sheet)
-    continued = [o for o in others if _CONTINUED.search(fold(o)) and fold_words(_CONTINUED.sub("", fold(o))) == read]
-    if continued:
-        table.reader_findings.append(make_finding("continued_elsewhere", table.sheet, None, None,
-                                                  others=", ".join(f"«{o}»" for o in continued), chosen=table.sheet))
+    named, sheets = [], []
+    for o in others:
+        name = fold(o)
+        rest = _CONTINUED.sub("", name) if _CONTINUED.search(name) else _CONTINUED_FIRST.sub("", name, count=1)
+        continued = rest != name and fold_words(rest) == read
+        if continued or holds(o):
+            named.append(f"«{o}» (phần tiếp của bảng này)" if continued else f"«{o}»")
+            sheets.append(o)
+    if named:
+        shown = ", ".join(named[:SHEETS_NAMED]) + (f" và {len(named) - SHEETS_NAMED} trang khác"
+                                                    if len(named) > SHEETS_NAMED else "")
+        table.reader_findings.append(make_finding("sheets_not_read", table.sheet, None, None, others=shown,
+                                                  chosen=table.sheet, example=sheets[0]))

@@ -455,6 +455,10 @@ def register(app: typer.Typer) -> None:
                 print_json(attainment_json(att))
             else:
                 print_attainment(att, show_all)
+            from kh_excel.core.gate import TABLE_WARNINGS
+            for f in checked.findings:  # what the counts leave out (another sheet's table …), as render says it
+                if f.code in TABLE_WARNINGS:
+                    print(f"Cảnh báo: {f.message}", file=sys.stderr)
             n = len(checked.errors)
             if n:
                 print(f"Bảng có {n} lỗi: {len(checked.faults)} chỉ tiêu có số liệu lỗi không được đánh giá "

@@ -94,17 +94,28 @@ def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
         grid = data.grid()
         grid.merged = infer_header_merges(grid.rows)
         try:
-            return read(grid), data
+            return _others_named(s, read(grid), names), data
         except WorkbookError as exc:
             if grid.merged:
                 try:
-                    return read(data.grid()), data
+                    return _others_named(s, read(data.grid()), names), data
                 except WorkbookError:
                     pass
             first_error = first_error or exc.reason[0].upper() + exc.reason[1:]
     if not candidates:
         raise ActionError("Sổ tính không có trang nào chứa bảng chỉ tiêu.")
     raise ActionError(f"Không tìm thấy bảng chỉ tiêu trong sổ tính «{s.book.name}». {first_error or ''}".strip())
+
+
+def _others_named(s: Session, table: Table, names: list[str]) -> Table:
+    """The other visible sheets holding a table are named as the CLI names them (api.sheets_not_read): the ribbon's
+    documents are made from one sheet too. Each is read once (the remote engine has them in its payload)."""
+    from kh_excel.api import sheets_not_read
+    from kh_excel.core.table import holds_table
+    others = [n for n in names if n != table.sheet and not _is_own(n) and s.book.sheets[n].visible]
+    if others and table.indicators:
+        sheets_not_read(table, others, lambda n: holds_table(s.read_sheet(n).grid()))
+    return table
 
 
 def _table_choice(s: Session, names: list[str]) -> tuple[str | None, str | None]:

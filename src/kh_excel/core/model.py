@@ -194,6 +194,8 @@ class Grid:
     # The sheet's formula texts, (r, c) -> text, read when asked (the reader knows the file; None: not known). Read
     # only to tell which of two plan columns the sheet's own comparison formulas divide by (core.table).
     formulas: Callable[[], dict[tuple[int, int], str]] | None = None
+    # The sheet is hidden in its workbook (an old year kept out of sight): never named as a table not read (api).
+    hidden: bool = False
 
 
 # Every error value an Excel cell can show: the classic seven, #GETTING_DATA, those of dynamic arrays (#SPILL!,

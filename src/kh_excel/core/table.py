@@ -425,6 +425,29 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
     return header
 
 
+PEEK_ROWS = HEADER_SCAN_ROWS + 60  # the rows of a sheet looked at to tell whether it holds a table (holds_table)
+
+
+def holds_table(grid: Grid) -> bool:
+    """Does the sheet hold an indicator table: a header (find_header, no parse of its rows) and, among the first
+    PEEK_ROWS rows below it, a row with a name and a plan or result? Cheap enough for every sheet of a workbook of
+    200 (api: other sheets not read); a blank form (a header alone) is no table to name."""
+    try:
+        header = find_header(grid)
+    except HeaderNotFound:
+        return False
+    except GroupNotFound:
+        return True  # a header whose columns need choosing: a table all the same
+    cols = header.columns
+    figures = [cols[k] for k in ("target", "result") if k in cols]
+    c_name = cols["name"]
+    for row in grid.rows[header.row + 1:header.row + 1 + PEEK_ROWS]:
+        if c_name < len(row) and not _is_blank(row[c_name]) \
+                and any(c < len(row) and not _is_blank(row[c]) for c in figures):
+            return True
+    return False
+
+
 def _hidden_left_out(grid: Grid, header: _Header, width: int) -> None:
     """Say which hidden plan or result column was left out for a visible one of the same year."""
     if not grid.hidden_columns:
@@ -1315,6 +1338,82 @@ def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     return same < 2
 
 
+_TABLE_START = ("bieu ", "bieu so", "phu luc")  # the _END_START words that begin another table, not a signature
+
+
+def _titles_table(v: Any) -> bool:
+    """Is the cell another table's title («BIỂU 02: CHỈ TIÊU XÃ HỘI», «Phụ lục 3»), not a row's number?"""
+    return isinstance(v, str) and _fold(v).startswith(_TABLE_START)
+
+
+def tables_below(rows: list[list[Any]], start: int, last: int,
+                 header_folds: set[str]) -> list[tuple[str, int, int, bool]]:
+    """The tables below the one read, from row `start` (0-based, the row that ended it) to `last`: for each with a
+    row of figures, (its title, or "" when it has none; its first and last row, 0-based; whether its header is this
+    table's). Run once, where a table ends before the sheet does: so that «BIỂU 02 …» and its rows under «BIỂU 01»
+    are never dropped unsaid (a signature block, a date line and notes hold no figure and are no table)."""
+    found: list[tuple[str, int, int, bool]] = []
+    title, first, end, same = "", None, None, False  # the block being gathered; `end`: its last row of figures
+    signing = False  # in a signature block: its names and titles are no table's title
+
+    def close() -> None:
+        if first is not None and end is not None:
+            found.append((title, first, end, same))
+
+    for r in range(start, last + 1):
+        cells = [v for v in rows[r][:12] if not _is_blank(v)]
+        if not cells:
+            continue
+        text = _fold(_display_text(cells[0]))
+        if (text.startswith(_END_START) and not text.startswith(_TABLE_START)) or _DATE_LINE.match(text):
+            close()  # a signature block: whatever follows it is another block
+            title, first, end, same, signing = "", None, None, False, True
+            continue
+        figures = any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells) \
+            or (len(cells) > 1 and bool(_INT_STT.match(_str(cells[0]))))
+        roles = _roles_of_labels(rows[r]) if not figures and len(cells) >= 3 else {}
+        is_header = len(roles) >= 3
+        is_title = not figures and not is_header and len(cells) == 1 and isinstance(cells[0], str)
+        if signing:
+            if not (figures or is_header or is_title and text.startswith(_TABLE_START)):
+                continue  # «Nguyễn Văn A», «(Ký, ghi rõ họ tên)»
+            signing = False
+        if (is_title or is_header) and end is not None:
+            close()  # a new title or header after rows of figures: the next table
+            title, first, end, same = "", None, None, False
+        if first is None:
+            first = r
+        if is_title and not title and end is None:
+            title = vtext.clean(_display_text(cells[0]))
+        if is_header and end is None:
+            same = sum(1 for _, lab in roles.values() if _fold(lab) in header_folds) >= 2
+        if figures:
+            end = r
+    close()
+    return found
+
+
+def _tables_below_finding(table: Table, rows: list[list[Any]], start: int, last: int, header_folds: set[str]):
+    """The warning naming the tables below the one read (tables_below), or None: in check and beside every
+    document (core.gate.TABLE_WARNINGS). Chosen: left out and named, never read on as this table's rows: a table
+    numbered apart («BIỂU 02») may be of another year, place or plan, and its rows would stand under this table's
+    title; the header merely repeated (a page break) is read on (repeated_header)."""
+    below = tables_below(rows, start, last, header_folds)
+    if not below:
+        return None
+    from kh_excel.core.validation import make_finding
+    named = "; ".join((f"bảng «{t}»" if t else "một bảng khác") + f" (dòng {a + 1}–{b + 1})" for t, a, b, _ in below)
+    titled_same = [(t, a) for t, a, _, same in below if same and t]
+    if titled_same:
+        t, a = titled_same[0]
+        how = (f"Nếu đó là phần tiếp của bảng này, hãy xóa dòng tiêu đề «{t}» (dòng {a + 1}) để chương trình đọc "
+               "tiếp; nếu là bảng riêng, hãy chuyển bảng đó sang một trang riêng rồi đọc trang đó (--sheet).")
+    else:
+        how = "Muốn đọc bảng đó, hãy chuyển bảng đó sang một trang riêng rồi đọc trang đó (--sheet)."
+    return make_finding("table_below_not_read", table.sheet, below[0][1], 0, "", tables=named,
+                        first=table.indicators[0].row, last=table.indicators[-1].row, how=how)
+
+
 _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chua co", "chua co so lieu",
                  "khong co so lieu", "chua co sl", "cap nhat sau"}
 
@@ -1676,10 +1775,15 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             blank_before = True
             continue
         # a signature block or date line ends the table after a blank row, or right below it in a row with no STT
-        # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column)
-        if (blank_before or (name_cell is None or name_cell == "") and (c_stt is None or _is_blank(row[c_stt]))) \
+        # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column); so does
+        # another table's title written in the STT column with no blank row above it («BIỂU 02: …»)
+        if (blank_before or (name_cell is None or name_cell == "")
+                and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
                 and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
+            below = _tables_below_finding(table, rows, r, last, header_folds)
+            if below is not None:
+                table.reader_findings.append(below)
             break
         blank_before = False
         # (a name of text, the common row, by its length alone)

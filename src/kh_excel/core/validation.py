@@ -88,10 +88,13 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) ghi «{value}», trong khi cột này ở nơi khác ghi «{other}» ({other_cells}): nên thống nhất một cách viết."),
     FindingType("roman_indicator", "warning", "Số La Mã trên dòng chỉ tiêu",
                 "Ô {cell} ghi số La Mã «{stt}» nhưng dòng này có đơn vị tính, kế hoạch hoặc cơ quan chủ trì: chương trình coi đây là một chỉ tiêu, không phải một phần. Hãy kiểm tra lại số thứ tự."),
-    FindingType("continued_elsewhere", "warning", "Bảng có phần tiếp ở trang khác",
-                "Trang {others} có vẻ là phần tiếp của bảng này nhưng không được đọc: kiểm tra, đánh giá và văn bản chỉ "
-                "gồm các chỉ tiêu của trang «{chosen}». Hãy chép các dòng đó vào cùng một trang, hoặc đọc từng trang "
-                "(--sheet)."),
+    FindingType("sheets_not_read", "warning", "Trang khác có bảng chỉ tiêu không được đọc",
+                "Trang {others} cũng có bảng chỉ tiêu nhưng không được đọc: kiểm tra, đánh giá và văn bản chỉ gồm "
+                "các chỉ tiêu của trang «{chosen}». Muốn đọc trang khác, hãy chọn trang đó (--sheet \"{example}\"); "
+                "phần tiếp của bảng này thì chép vào cùng một trang."),
+    FindingType("table_below_not_read", "warning", "Bảng khác bên dưới không được đọc",
+                "Dưới bảng chỉ tiêu, {tables} không được đọc: kiểm tra, đánh giá và văn bản chỉ gồm các chỉ tiêu từ "
+                "dòng {first} đến dòng {last}. {how}"),
     FindingType("plan_left_out", "warning", "Cột kế hoạch không được dùng",
                 "Bảng có cột kế hoạch không được dùng: {columns}; {why}. Muốn văn bản đang làm lấy kế hoạch ở cột {col}, hãy chọn --period "
                 "\"{label}\" (hoặc ghi «{label}» vào mục «Kỳ» của trang «Cấu hình văn bản»)."),

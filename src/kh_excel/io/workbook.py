@@ -30,6 +30,7 @@ from kh_excel.io.ooxml_cells import (_FORMULA_START, _WHOLE_CELL, SHARED_STRINGS
 
 _ERROR_TEXTS = frozenset(EXCEL_ERRORS)
 SUPPORTED = (".xlsx", ".xlsm", ".xls", ".ods", ".xlam")
+HEAD_STREAM_BYTES = 2_000_000  # a sheet part larger than this is streamed for its first rows (WorkbookFile.head)
 
 
 class WorkbookError(InputRefused):
@@ -199,6 +200,7 @@ class WorkbookFile:
         self._recalculated = None  # io.recalc.Recalculated, computed on the first sheet that needs it
         self._known_errors = None  # calamine's workbook of the copy `_calamine_sheet` reads, made once
         self._ahead = ahead if ahead is not None else _ReadAhead(None)  # names read ahead (shared strings)
+        self._part_sizes: dict[str, int] | None = None  # sheet -> size of its XML part (head)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -223,7 +225,8 @@ class WorkbookFile:
         # lists, ours to change: copied only if a calamine version ever gives something else (one C pass).
         if type(rows) is not list or not set(map(type, rows)) <= {list}:
             rows = [list(r) for r in rows]
-        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None)
+        grid = Grid(sheet=sheet, rows=rows, merged=merged, names=self._ahead.names or None,
+                    hidden=self.is_hidden(sheet))
         if self.kind == "zip" and ods is None:
             grid.formulas = functools.partial(sheet_formulas, self.path, sheet)
             scanned = self._ooxml_cells(sheet)
@@ -303,6 +306,25 @@ class WorkbookFile:
         if self.kind == "zip" and self.path.suffix.lower() != ".ods":
             self._refuse_damaged(sheet, self._ooxml_cells(sheet))
         return rows
+
+    def head(self, sheet: str, count: int) -> list[list[Any]]:
+        """The first `count` rows' values of a sheet (from its first row with a cell), to tell whether it holds a table
+        (api: other sheets not read): no error, format or formula scan. A large OOXML sheet is streamed through
+        openpyxl only as far as those rows, so that a data sheet of 100 000 rows beside the table costs nothing.
+        An unreadable sheet has no rows here (it is not the one read)."""
+        import itertools
+        try:
+            if self.kind == "zip" and self.path.suffix.lower() != ".ods":
+                if self._part_sizes is None:  # once for the workbook: a zip opened per sheet of 200 costs seconds
+                    with zipfile.ZipFile(self.path) as zf:
+                        self._part_sizes = {name: zf.getinfo(part).file_size
+                                            for name, part in _ooxml_sheet_parts(zf).items() if part in zf.NameToInfo}
+                if self._part_sizes.get(sheet, 0) > HEAD_STREAM_BYTES:
+                    return _openpyxl_head(self.path, sheet, count)
+            rows = itertools.islice(self._book.get_sheet_by_name(sheet).iter_rows(), count)
+            return [list(r) for r in rows]
+        except Exception:  # noqa: BLE001 - a sheet that cannot be read holds no table to name
+            return []
 
     def _unreadable(self, sheet: str, exc: Exception) -> WorkbookError:
         """The message for a sheet calamine could not read, naming the cell it stopped at when it is found
@@ -389,6 +411,16 @@ class WorkbookFile:
         return False
 
 
+def _openpyxl_head(path: Path, sheet: str, count: int) -> list[list[Any]]:
+    """The first `count` rows of a large sheet, streamed (read-only openpyxl stops there)."""
+    import openpyxl
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [list(r) for r in wb[sheet].iter_rows(min_row=1, max_row=count, values_only=True)]
+    finally:
+        wb.close()
+
+
 def _known_errors_copy(path: Path, codes: set[str]):
     """calamine's workbook of an in-memory copy of `path` whose error cells (t="e") showing one of `codes` show
     #N/A instead. The guard has bounded every part (MAX_UNCOMPRESSED); the copy is stored, not compressed."""
@@ -438,6 +470,11 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str]) -> None:
 
 
 def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    return _ooxml_sheet_parts(zf).get(sheet)
+
+
+def _ooxml_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Every sheet's name -> the path of its XML part in the zip."""
     from xml.etree import ElementTree as ET
     part = "xl/workbook.xml"
     try:
@@ -445,24 +482,23 @@ def _ooxml_sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
         part = "xl/_rels/workbook.xml.rels"
         rels = ET.fromstring(zf.read(part))
     except KeyError:
-        return None
+        return {}
     except ET.ParseError as exc:  # a duplicate attribute, an entity bomb (expat stops it), a cut part
         line, col = getattr(exc, "position", (0, 0))
         raise WorkbookError(zf.filename or "", f"phần «{part}» của tệp không phải XML hợp lệ (lỗi ở dòng {line}, "
                                                f"cột {col}): tệp hỏng hoặc độc hại, đã từ chối đọc.") from None
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    rid = None
-    for s in wb.iterfind("m:sheets/m:sheet", ns):
-        if s.get("name") == sheet:
-            rid = s.get(rid_attr)
-    if rid is None:
-        return None
+    targets = {}
     for rel in rels:
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
+        target = rel.get("Target", "")
+        targets.setdefault(rel.get("Id"), target.lstrip("/") if target.startswith("/") else "xl/" + target)
+    parts: dict[str, str] = {}
+    for s in wb.iterfind("m:sheets/m:sheet", ns):
+        rid = s.get(rid_attr)
+        if rid in targets:
+            parts[s.get("name")] = targets[rid]  # (a name written twice: the last, as before)
+    return parts
 
 
 Cells = dict[tuple[int, int], str]
