@@ -160,3 +160,23 @@ def test_no_own_columns_no_work():
     t = read_workbook(_grid([ROWS[0][:5] + ["Sở Tài chính"]],
                             head=HEAD[:5] + ["Cơ quan chủ trì"]), file="b.xlsx")
     assert t.own_cells == {}
+
+
+def test_kh_excel_check_says_so(tmp_path):
+    """`kh-excel check` (and the add-in's Kiểm tra) list the contradictions, not only the documents made."""
+    import json
+
+    from helpers import run_cli
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Biểu 01"
+    ws.append([TITLE])
+    ws.append(HEAD)
+    for r in ROWS:
+        ws.append(r)
+    path = tmp_path / "b.xlsx"
+    wb.save(path)
+    done = run_cli("check", path, "--json")
+    assert done.returncode == 0, done.stderr
+    cells = {(f["code"], f["cell"]) for f in json.loads(done.stdout)["findings"] if f["code"].startswith("own_")}
+    assert cells == {("own_ratio_differs", "E4"), ("own_verdict_differs", "E4"), ("own_verdict_differs", "E5")}

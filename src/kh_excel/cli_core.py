@@ -392,9 +392,9 @@ def register(app: typer.Typer) -> None:
         """Kiểm tra số liệu của bảng chỉ tiêu: lỗi (mã thoát 1) và cảnh báo."""
         def body() -> int:
             from kh_excel.api import read_workbook
-            from kh_excel.core.validation import validate
+            from kh_excel.core.gate import check as checked_table
             table = read_workbook(file, sheet=sheet, group=group, period=period)
-            findings = validate(table)
+            findings = checked_table(table).findings  # (and the table's own «So sánh»/«Đánh giá»: core.own_columns)
             if as_json:
                 print_json(check_json(table, findings))
             else:

@@ -253,11 +253,12 @@ def _lost_text(lost: list[Mark], limit: int = 10) -> str:
 
 def kiem_tra(book) -> str:
     """Validate; colour error and warning cells, note the message on them, list findings."""
-    from kh_excel.core.validation import counts, validate
+    from kh_excel.core.gate import check
+    from kh_excel.core.validation import counts
 
     s = Session(book)
     table, data = find_table(s)
-    findings = validate(table)
+    findings = check(table).findings  # (with the table's own «So sánh»/«Đánh giá» read against it: core.own_columns)
     previous_found, previous_lost = locate(s, read_marks(s), skip_sheet=_is_own)
     previous = {(f.sheet, f.cell): f for f in previous_found}
 
