@@ -99,6 +99,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Bảng có hai cột kế hoạch cùng kỳ; chương trình lấy kế hoạch ở {taken}, là cột mà công thức ở cột so "
                 "sánh của bảng chia cho, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
                 "trang «Cấu hình văn bản») ghi đủ tên cột đó."),
+    FindingType("result_of_formula", "warning", "Hai cột kết quả cùng kỳ",
+                "Bảng có hai cột kết quả cùng kỳ; chương trình lấy kết quả ở {taken}, là cột mà công thức ở cột so "
+                "sánh của bảng tính theo, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
+                "trang «Cấu hình văn bản») ghi đủ tên cột đó, hoặc chữ cái của cột (ví dụ «cột E»)."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
     FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 
 from kh_excel.core.model import Assessment, Table
 # the months a label covers, in any wording, and when a table is progress: core.periods, as core.attainment judges
-from kh_excel.core.periods import months_named as _months, progress_only, result_span
+from kh_excel.core.periods import ESTIMATE as _ESTIMATE, SECOND_HALF, label_span, months_named as _months, progress_only, result_span
 from kh_excel.core.text import fold
 from kh_excel.docs import wording as W
 
 QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
-_ESTIMATE = re.compile(r"\b(uoc|uth)\b")
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
 PROGRESS_REASON = W.PROGRESS_REASON  # (core.periods: one text)
@@ -38,6 +37,7 @@ class Period:
     plan_is_year: bool = False    # a part of the year against the whole year's plan
     compare: bool = True          # the previous column is the same period of the previous year
     same_period: bool = False     # … and that period is a part of the year: «so với cùng kỳ năm trước»
+    second_half: bool = False     # the last 6 months («6 tháng cuối năm»), never named the first half
 
     @property
     def part_of_year(self) -> bool:
@@ -48,6 +48,8 @@ class Period:
         y = self.year
         if self.quarter:
             return f"quý {self.quarter} năm {y}"
+        if self.second_half:
+            return f"6 tháng cuối năm {y}"
         if self.months == 6:
             return f"6 tháng đầu năm {y}"
         if self.part_of_year:
@@ -90,7 +92,8 @@ def of_table(table: Table, year: int) -> Period:
     label = table.period or ""
     result_head = fold(heads.get("result", ""))
     span = result_span(table)  # the period's label, the result column's, or the title's (core.periods)
-    months = span if span is not None and 0 < span < 12 else 12
+    second_half = span == SECOND_HALF
+    months = 6 if second_half else span if span is not None and 0 < span < 12 else 12
     q = _QUARTER.search(fold(label) or result_head)
     quarter = ""
     if q and months == 3:
@@ -99,11 +102,14 @@ def of_table(table: Table, year: int) -> Period:
     labelled = bool(label) or bool(_months(heads.get("result", ""))) or months < 12
     has_previous = "previous" in table.columns
     prev_months = _months(heads.get("previous", "")) or 12
-    compare = has_previous and prev_months == months
+    prev_second = label_span(heads.get("previous", "")) == SECOND_HALF
+    if prev_second:
+        prev_months = 6
+    compare = has_previous and prev_months == months and prev_second == second_half
     return Period(year=year, months=months, quarter=quarter,
                   estimate=bool(_ESTIMATE.search(result_head) or _ESTIMATE.search(fold(label))),
                   labelled=labelled, plan_is_year=progress_only(table),
-                  compare=compare, same_period=compare and months < 12)
+                  compare=compare, same_period=compare and months < 12, second_half=second_half)
 
 
 def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
