@@ -8,6 +8,7 @@ document (docs.period) judge a mid-year table alike.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
@@ -195,3 +196,94 @@ def progress_only(table: Table) -> bool:
         return False
     span = result_span(table)
     return span is not None and span != 12 and span_of(table.column_headers.get("target", "")) in (None, 12)
+
+
+QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    months: int = 12              # 12 for a whole year (or a table without periods)
+    quarter: str = ""             # «II» for «Quý II»
+    estimate: bool = False        # the result column is an estimate («Ước thực hiện», «ƯTH»)
+    labelled: bool = False        # the table names its periods or estimates (so the document names them)
+    plan_is_year: bool = False    # a part of the year against the whole year's plan
+    compare: bool = True          # the previous column is the same period of the previous year
+    same_period: bool = False     # … and that period is a part of the year: «so với cùng kỳ năm trước»
+    second_half: bool = False     # the last 6 months («6 tháng cuối năm»), never named the first half
+
+    @property
+    def part_of_year(self) -> bool:
+        return self.months < 12
+
+    def words(self) -> str:
+        """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»."""
+        y = self.year
+        if self.quarter:
+            return f"quý {self.quarter} năm {y}"
+        if self.second_half:
+            return f"6 tháng cuối năm {y}"
+        if self.months == 6:
+            return f"6 tháng đầu năm {y}"
+        if self.part_of_year:
+            return f"{self.months} tháng năm {y}"
+        if self.labelled and self.estimate:
+            return f"ước thực hiện cả năm {y}"
+        return f"năm {y}"
+
+    def lead(self) -> str:
+        w = self.words()
+        return w[:1].upper() + w[1:]
+
+    def span(self) -> str:
+        """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», never «thực hiện … ước thực hiện …»."""
+        if self.labelled and self.estimate and not self.part_of_year and not self.quarter:
+            return f"ước cả năm {self.year}"
+        return self.words() if self.labelled else f"năm {self.year}"
+
+    def trich_yeu(self) -> str:
+        """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
+        if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
+            return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
+        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
+
+    def since(self, previous_year: int | None) -> str | None:
+        """The comparison phrase for a change against the previous column; None when there is none to make."""
+        if not self.compare:
+            return None
+        if self.same_period:
+            return "so với cùng kỳ năm trước"
+        return f"so với năm {previous_year}" if previous_year else "so với năm trước"
+
+    def comparison_header(self, previous_year: int | None) -> str:
+        return "So với cùng kỳ năm trước" if self.same_period else f"So với năm {previous_year}"
+
+
+def of_table(table: Table, year: int) -> Period:
+    """The period of the columns the reader took (Table.period and the chosen columns' own headers)."""
+    heads = table.column_headers
+    label = table.period or ""
+    result_head = fold(heads.get("result", ""))
+    span = result_span(table)  # the period's label, the result column's, or the title's (core.periods)
+    second_half = span == SECOND_HALF
+    months = 6 if second_half else span if span is not None and 0 < span < 12 else 12
+    q = _QUARTER.search(fold(label) or result_head)
+    quarter = ""
+    if q and months == 3:
+        token = q.group(1) or q.group(2)
+        quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
+    estimate = bool(ESTIMATE.search(result_head) or ESTIMATE.search(fold(label)))
+    # a period named, or figures that are an estimate: said («ước thực hiện cả năm 2026»), never «kết quả … năm 2026»
+    labelled = bool(label) or bool(months_named(heads.get("result", ""))) or months < 12 or estimate
+    has_previous = "previous" in table.columns
+    prev_months = months_named(heads.get("previous", "")) or 12
+    prev_second = label_span(heads.get("previous", "")) == SECOND_HALF
+    if prev_second:
+        prev_months = 6
+    compare = has_previous and prev_months == months and prev_second == second_half
+    return Period(year=year, months=months, quarter=quarter,
+                  estimate=estimate,
+                  labelled=labelled, plan_is_year=progress_only(table),
+                  compare=compare, same_period=compare and months < 12, second_half=second_half)
