@@ -163,3 +163,14 @@ def test_under_a_title_of_six_months_the_title_still_tells():
     the estimate 990 of 6 months against the 6 months' plan)."""
     t = _n5(N5, N5_VALUES, title="BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026")
     assert t.columns["target"] == 4
+
+
+def test_two_estimates_of_other_labels_are_named_by_their_words_never_read_as_a_span():
+    """«(báo cáo tháng 10)» and «(cập nhật)»: refused by default, the message's example is a whole label; «tháng 10»
+    names the column whose note it is, and is no span of months (the year's estimate stays judged, 96 of 100)."""
+    heads = ("Kế hoạch năm 2026", "Ước TH năm 2026 (báo cáo tháng 10)", "Ước TH năm 2026 (cập nhật)")
+    with pytest.raises(ResultAmbiguous, match='ví dụ --period "Ước TH năm 2026 \\(cập nhật\\)"'):
+        parse_grid(_grid(ratio=False, heads=heads))
+    assert read_workbook(_grid(ratio=False, heads=heads), period="cập nhật").indicators[1].result == 120
+    table = read_workbook(_grid(ratio=False, heads=heads), period="tháng 10")
+    assert table.indicators[1].result == 96 and _statuses(table)[1] == "khong_dat"

@@ -973,7 +973,8 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
         c = _result_of_period(grid.sheet, header, labels, found, period, allowed)
         header.columns["result"], header.labels["result"] = c, labels[c]
         # the column's label, or the person's words where they name the span the label does not («cả năm» of «Ước TH»)
-        header.period = period if label_span(labels[c]) is None and label_span(period) is not None else labels[c]
+        by_span = not match_choice(period, [labels[c]]) and not _COLUMN_NAMED.match(_fold(period))
+        header.period = period if by_span and label_span(labels[c]) is None else labels[c]
         header.result_named = True
     _previous_of_same_period(header, labels)
 
