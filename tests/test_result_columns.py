@@ -15,7 +15,7 @@ from kh_excel.api import read_workbook
 from kh_excel.core.gate import check
 from kh_excel.core.model import Grid
 from kh_excel.core.table import ResultAmbiguous, parse_grid
-from kh_excel.io.workbook import ChoiceAmbiguous
+from kh_excel.io.workbook import ChoiceAmbiguous, ChoiceNotFound
 
 from helpers import docx_paragraphs, run_cli
 
@@ -174,3 +174,21 @@ def test_two_estimates_of_other_labels_are_named_by_their_words_never_read_as_a_
     assert read_workbook(_grid(ratio=False, heads=heads), period="cập nhật").indicators[1].result == 120
     table = read_workbook(_grid(ratio=False, heads=heads), period="tháng 10")
     assert table.indicators[1].result == 96 and _statuses(table)[1] == "khong_dat"
+
+
+def test_a_letter_reaches_a_result_column_under_a_period_group():
+    """«6 tháng | Cả năm» merged over «KH | TH» and «KH | Ước TH | Ước TH»: the two estimates of the year are refused;
+    «cột G» / «cột H» read 96 / 120 against the year's plan (100), in the period «Cả năm» (named by the document)."""
+    rows = [["CÁC CHỈ TIÊU NĂM 2026"], ["STT", "Chỉ tiêu", "ĐVT", "6 tháng", None, "Cả năm", None, None],
+            [None, None, None, "KH", "TH", "KH", "Ước TH", "Ước TH"], ["1", "Thu ngân sách", "Tỷ đồng", 40, 45, 100, 96, 120]]
+    merged = [(1, 3, 1, 4), (1, 5, 1, 7), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2)]
+
+    def read(period=None):
+        return read_workbook(Grid("S", [list(r) for r in rows], merged=merged), file="t.xlsx", period=period)
+    with pytest.raises(ChoiceAmbiguous, match='cột G «Cả năm Ước TH», cột H «Cả năm Ước TH».*--period "cột H"'):
+        read()
+    for letter, value in (("cột G", 96), ("cột H", 120)):
+        t = read(letter)
+        assert (t.indicators[0].result, t.indicators[0].target.value, t.period) == (value, 100, "Cả năm")
+    with pytest.raises(ChoiceNotFound):
+        read("cột B")  # no period group's column

@@ -904,14 +904,25 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
     """The area group and the period the figures are read from (see _choose_group)."""
     from kh_excel.core.periods import months_named
     rows, hrs = grid.rows, header.rows
-    chosen_period = (_choose_name(grid.sheet, "period", period, periods,
-                                  [[c for c in range(width) if period_of[c] == p] for p in periods])
-                     if period and periods else None)
+    letter = _COLUMN_NAMED.match(_fold(period or "")) if periods else None
+    column = None
+    if letter:  # «cột H»: a result column by its letter, in the period group it stands under
+        from kh_excel.core.validation import col_index
+        column = col_index(letter.group(1).upper())
+        if column >= width or period_of[column] is None:
+            raise GroupNotFound(grid.sheet, "period", period or "", periods)
+        chosen_period = period_of[column]
+    else:
+        chosen_period = (_choose_name(grid.sheet, "period", period, periods,
+                                      [[c for c in range(width) if period_of[c] == p] for p in periods])
+                         if period and periods else None)
     if len(groups) < 2 and len(periods) < 2:
         header.group = groups[0] if groups else None
         header.period = periods[0] if periods else None
         if not periods:
             _results_of_period(grid, header, width, period)
+        if column is not None:
+            _take_result_column(grid, header, width, column, period or "")
         _pair_plan_with_result(grid, header, width, None)
         return
     filled = [_fill_merged_header(rows, grid.merged, r, width) for r in hrs]
@@ -948,11 +959,22 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
     header.scope = {c for c in range(width) if area_of[c] in (None, chosen_area) and period_of[c] in (None, chosen_period)}
     header.columns = {k: v[0] for k, v in roles.items()}
     header.labels = {k: shown[v[0]] for k, v in roles.items()}
+    if column is not None:
+        _take_result_column(grid, header, width, column, period or "")
     if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
         _results_of_period(grid, header, width, period,
                            {c for c in range(width) if area_of[c] in (None, chosen_area)})
     _pair_plan_with_result(grid, header, width, {c for c in range(width) if area_of[c] in (None, chosen_area)
                                                  and period_of[c] in (None, chosen_period)})
+
+
+def _take_result_column(grid: Grid, header: _Header, width: int, column: int, period: str) -> None:
+    """The result column --period names by its letter inside a period group («cột H» under «Cả năm»): taken, as the
+    person chose it (never a rival to refuse); a letter of no result column is refused, listing the periods."""
+    label = _column_labels(grid, header.rows, width)[column]
+    if header_role(label) != "result" or column in header.skip:
+        raise GroupNotFound(grid.sheet, "period", period, header.periods)
+    header.columns["result"], header.labels["result"], header.result_named = column, label, True
 
 
 def _results_of_period(grid: Grid, header: _Header, width: int, period: str | None,
