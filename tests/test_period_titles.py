@@ -33,6 +33,10 @@ def _table(title: str, heads: list[str]):
     ("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Thực hiện 6 tháng năm 2026"], "6 tháng đầu năm 2026, có 3 chỉ tiêu"),
     ("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Thực hiện 6 tháng cuối năm 2026"], "6 tháng cuối năm 2026, có 3 "),
     ("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Thực hiện 9 tháng năm 2026"], "9 tháng năm 2026, có 3 chỉ tiêu"),
+    ("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Ước thực hiện 6 tháng năm 2026"],
+     "Ước thực hiện 6 tháng đầu năm 2026, có 3 chỉ tiêu"),
+    # an estimate up to no readable end is no estimate of the whole year
+    ("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Ước thực hiện đến nay"], "Năm 2026, có 3 chỉ tiêu"),
     # the year from the title where no column names one
     ("KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026", ["Kế hoạch 6 tháng", "Thực hiện"], "6 tháng đầu năm 2026, có 2/3 "),
 ])
@@ -45,6 +49,8 @@ def test_a_years_estimate_is_no_closed_year_in_the_title():
     est = of_table(_table("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Ước thực hiện năm 2026"]), 2026)
     assert est.trich_yeu() == "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước cả năm 2026"
     assert est.lead() == "Ước thực hiện cả năm 2026"
+    six = of_table(_table("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch 6 tháng năm 2026", "Ước thực hiện 6 tháng năm 2026"]), 2026)
+    assert six.trich_yeu() == "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước 6 tháng đầu năm 2026"
     done = of_table(_table("CÁC CHỈ TIÊU NĂM 2026", ["Kế hoạch năm 2026", "Thực hiện năm 2026"]), 2026)
     assert done.trich_yeu() == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"
 

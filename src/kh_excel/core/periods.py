@@ -218,8 +218,8 @@ class Period:
     def part_of_year(self) -> bool:
         return self.months < 12
 
-    def words(self) -> str:
-        """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»."""
+    def _part_words(self) -> str:
+        """A part of the year: «quý II năm 2026», «6 tháng đầu năm 2026», «6 tháng cuối năm 2026», «9 tháng năm 2026»."""
         y = self.year
         if self.quarter:
             return f"quý {self.quarter} năm {y}"
@@ -227,20 +227,27 @@ class Period:
             return f"6 tháng cuối năm {y}"
         if self.months == 6:
             return f"6 tháng đầu năm {y}"
-        if self.part_of_year:
-            return f"{self.months} tháng năm {y}"
+        return f"{self.months} tháng năm {y}"
+
+    def words(self) -> str:
+        """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»; an
+        estimate of a part «ước thực hiện 6 tháng đầu năm 2026» (the kind of figure, as the seeds name it)."""
+        part = self.part_of_year or bool(self.quarter)
+        if part:
+            return ("ước thực hiện " if self.estimate else "") + self._part_words()
         if self.labelled and self.estimate:
-            return f"ước thực hiện cả năm {y}"
-        return f"năm {y}"
+            return f"ước thực hiện cả năm {self.year}"
+        return f"năm {self.year}"
 
     def lead(self) -> str:
         w = self.words()
         return w[:1].upper() + w[1:]
 
     def span(self) -> str:
-        """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», never «thực hiện … ước thực hiện …»."""
-        if self.labelled and self.estimate and not self.part_of_year and not self.quarter:
-            return f"ước cả năm {self.year}"
+        """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», «ước 6 tháng đầu năm 2026», never «thực hiện …
+        ước thực hiện …»."""
+        if self.labelled and self.estimate:
+            return "ước " + (self._part_words() if self.part_of_year or self.quarter else f"cả năm {self.year}")
         return self.words() if self.labelled else f"năm {self.year}"
 
     def trich_yeu(self) -> str:
@@ -274,7 +281,8 @@ def of_table(table: Table, year: int) -> Period:
     if q and months == 3:
         token = q.group(1) or q.group(2)
         quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
-    estimate = bool(ESTIMATE.search(result_head) or ESTIMATE.search(fold(label)))
+    # an estimate of a part of no readable length («Ước TH đến nay») is no estimate of the whole year: not said
+    estimate = bool(ESTIMATE.search(result_head) or ESTIMATE.search(fold(label))) and span != UNKNOWN_PART
     # a period named, or figures that are an estimate: said («ước thực hiện cả năm 2026»), never «kết quả … năm 2026»
     labelled = bool(label) or bool(months_named(heads.get("result", ""))) or months < 12 or estimate
     has_previous = "previous" in table.columns
