@@ -47,7 +47,7 @@ def measure(path: Path) -> tuple[float, float, int]:
     def guard_and_scan():
         cells = WorkbookCells()
         kind = guard_spreadsheet(path, watch=cells.watch, first=cells.first)
-        formats.append(len(WorkbookFile(path, kind, None, cells)._ooxml_cells(sheet)[1]))
+        formats.append(len(WorkbookFile(path, kind, None, cells)._ooxml_cells(sheet).result()[1]))
 
     def inflate():
         with zipfile.ZipFile(path) as zf, zf.open(SHEET) as fh:

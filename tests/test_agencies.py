@@ -283,3 +283,60 @@ def test_same_agency_is_same_display_name(p, q, h1, h2):
     (name_a, a), (name_b, b) = p, q
     assert same_agency(_variant(a, h1), _variant(b, h2)) == (name_a == name_b)
     assert split_agencies(_variant(a, h1)) == [name_a]
+
+
+# -- an office named after the bodies it serves (rev10 D4) ----------------------------------------
+
+@pytest.mark.parametrize("cell,expected", [
+    # one office: its «và» joins the bodies it serves, whose level is written once at the end
+    ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND xã"]),
+    ("Văn phòng HĐND và UBND phường", ["Văn phòng HĐND và UBND phường"]),
+    ("VĂN PHÒNG HĐND VÀ UBND", ["VĂN PHÒNG HĐND VÀ UBND"]),
+    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", ["Văn phòng HĐND và UBND xã"]),
+    ("VP HĐND-UBND xã", ["Văn phòng HĐND và UBND xã"]),
+    ("Văn phòng HĐND và UBND xã Nam Sơn", ["Văn phòng HĐND và UBND xã Nam Sơn"]),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]),
+    ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]),
+    ("Văn phòng Tỉnh ủy", ["Văn phòng Tỉnh ủy"]),
+    # …beside real lists
+    ("Văn phòng HĐND và UBND xã, Công an xã", ["Văn phòng HĐND và UBND xã", "Công an xã"]),
+    ("Văn phòng HĐND và UBND xã và Công an xã", ["Văn phòng HĐND và UBND xã", "Công an xã"]),
+    ("Phòng Kinh tế và Văn phòng HĐND và UBND xã", ["Phòng Kinh tế", "Văn phòng HĐND và UBND xã"]),
+    # lists: the office's name was whole before «và» (its level written, or a field between office and body)
+    ("Văn phòng Tỉnh ủy và UBND tỉnh", ["Văn phòng Tỉnh ủy", "UBND tỉnh"]),
+    ("Văn phòng UBND tỉnh và Sở Tài chính", ["Văn phòng UBND tỉnh", "Sở Tài chính"]),
+    ("Văn phòng HĐND tỉnh và UBND tỉnh", ["Văn phòng HĐND tỉnh", "UBND tỉnh"]),
+    ("Ban Kinh tế - Ngân sách HĐND và UBND xã", ["Ban Kinh tế - Ngân sách HĐND", "UBND xã"]),
+    ("Các Ban HĐND và UBND xã", ["Các Ban HĐND", "UBND xã"]),
+    ("Phòng Kinh tế và Phòng Văn hóa - Xã hội", ["Phòng Kinh tế", "Phòng Văn hóa - Xã hội"]),
+    ("Công an xã và Quân sự xã", ["Công an xã", "Quân sự xã"]),
+    ("Công an xã và Trạm Y tế xã", ["Công an xã", "Trạm Y tế xã"]),
+    ("Sở Tài chính và Sở Xây dựng", ["Sở Tài chính", "Sở Xây dựng"]),
+    # a commune's own centre is no province's
+    ("Trung tâm Phục vụ hành chính công", ["Trung tâm Phục vụ hành chính công"]),
+])
+def test_an_offices_name_is_one_agency(cell, expected):
+    assert split_agencies(cell) == expected
+
+
+_BODIES = st.sampled_from(["HĐND", "UBND", "Hội đồng nhân dân", "Ủy ban nhân dân", "Đoàn ĐBQH"])
+_LEVEL_AND_PLACE = st.sampled_from(["xã", "phường", "tỉnh", "xã Nam Sơn", "phường Cam Đường", ""])
+_OTHERS = st.lists(st.sampled_from(["Công an xã", "Phòng Kinh tế", "Sở Tài chính", "Quân sự xã", "Trạm Y tế xã",
+                                    "Phòng Văn hóa - Xã hội"]), max_size=3, unique=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Văn phòng", "VP"]), st.lists(_BODIES, min_size=2, max_size=3, unique=True),
+       _LEVEL_AND_PLACE, _OTHERS, st.sampled_from([" và ", ", "]), st.booleans())
+def test_an_office_of_bodies_stays_whole_among_a_list(office, bodies, level, others, sep, first):
+    name = f"{office} {' và '.join(bodies)} {level}".strip()
+    items = [name, *others] if first else [*others, name]
+    got = split_agencies(sep.join(items), canonical=False)
+    assert got == items
+
+
+@settings(max_examples=100, deadline=None)
+@given(_BODIES, _BODIES, st.sampled_from(["tỉnh", "xã", "phường Cam Đường"]))
+def test_an_office_whose_level_is_written_ends_before_va(left, right, level):
+    cell = f"Văn phòng {left} {level} và {right} {level}"
+    assert split_agencies(cell, canonical=False) == [f"Văn phòng {left} {level}", f"{right} {level}"]

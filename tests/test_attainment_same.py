@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
-from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, STATUSES, STRUCTURE_REASON,
-                                      UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT, _bare_name, _group_key,
-                                      _rank_change, _structure_detail, judge, sentence_names, share_parts,
-                                      structure_status, summary_sentence)
+from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES,
+                                      STRUCTURE_REASON, UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT,
+                                      _bare_name, _group_key, _rank_change, _structure_detail, judge, note_not_judged,
+                                      sentence_names, share_parts, structure_status, summary_sentence)
 from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
@@ -215,9 +215,15 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
     else:
         assessments = [Assessment(ind, "so_lieu_loi", None, faults[ind.row]) if ind.row in faults
                        else ref_assess(ind, tolerance) for ind in inds]
+        noted = set()
+        for i, ind in enumerate(inds):  # a note «… không đánh giá»: the table's own word
+            if ind.row not in faults and note_not_judged(ind.note, table.year):
+                noted.add(i)
+                assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None,
+                                         reason=NOTE_REASON.format(note=vtext.clean(ind.note)))
         _incomplete_totals(inds, assessments)
         for head, parts in ref_structures(inds).items():
-            if inds[head].row not in faults:
+            if inds[head].row not in faults and head not in noted:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
     return Attainment(table=table, assessments=assessments,

@@ -10,13 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import numbered_table, run_cli
+from helpers import numbered_table, run_cli, unhidden_copy
 
 from kh_excel.cli_core import SCREENFUL, finding_summaries
 from kh_excel.core.validation import make_finding
 
 DATA = Path(__file__).parent / "data"
-BIG = DATA / "real" / "da_huoai_2020_tonghop.xlsx"   # 5 errors, hundreds of warnings
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """da_huoai with its hidden rows 43–223 shown (not read while hidden): 5 errors, hundreds of warnings."""
+    return unhidden_copy(DATA / "real" / "da_huoai_2020_tonghop.xlsx",
+                         tmp_path_factory.mktemp("big") / "da_huoai_2020_tonghop.xlsx")
 SMALL = DATA / "samples" / "chi_tieu_2026_lao_cai.xlsx"  # 5 warnings: listed one by one
 WIDE = {"COLUMNS": "3000"}  # one table row per line, so that messages can be looked for whole
 
@@ -36,12 +42,12 @@ def test_a_summary_names_the_code_its_title_the_cells_and_how_many_more():
     assert text.endswith(", E74, E76 và 11 ô khác")
 
 
-def test_check_past_a_screenful_lists_errors_and_summarises_warnings():
-    findings = json.loads(run_cli("check", BIG, "--json").stdout)["findings"]
+def test_check_past_a_screenful_lists_errors_and_summarises_warnings(big):
+    findings = json.loads(run_cli("check", big, "--json").stdout)["findings"]
     errors = [f for f in findings if f["severity"] == "error"]
     warnings = [f for f in findings if f["severity"] == "warning"]
     assert len(findings) > SCREENFUL and errors and len(warnings) > 100
-    proc = run_cli("check", BIG, env=WIDE)
+    proc = run_cli("check", big, env=WIDE)
     assert proc.returncode == 1, proc.stderr
     out = proc.stdout
     for f in errors:  # errors always in full
@@ -67,9 +73,9 @@ def test_check_past_a_screenful_lists_errors_and_summarises_warnings():
     assert len(out.splitlines()) < 60  # fits a screen or two, not 500 rows
 
 
-def test_check_all_lists_every_warning():
-    findings = json.loads(run_cli("check", BIG, "--json").stdout)["findings"]
-    out = run_cli("check", BIG, "--all", env=WIDE).stdout
+def test_check_all_lists_every_warning(big):
+    findings = json.loads(run_cli("check", big, "--json").stdout)["findings"]
+    out = run_cli("check", big, "--all", env=WIDE).stdout
     assert all(f["message"] in out for f in findings)
     assert "tóm tắt theo loại" not in out
 

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from test_collect_sources import FIRST, _agency, _cells, _collect, _fill, _forms
 from kh_excel.collect.merge import SOURCE_SHEET, judge_result
 from kh_excel.core.model import Indicator, Target
 from kh_excel.core.numbers import format_number
+from kh_excel.core.text import fold
 
 
 def _ind(plan: str = "5", value: str | None = "5", growth: bool = False) -> Indicator:
@@ -37,7 +39,6 @@ def test_one_group_of_three_digits_is_read_nearer_the_masters_plan():
         ("4,500", "5", Decimal("4.5"), True),       # the Vietnamese decimal comma is nearer; still reads both ways
         ("4.500", "4000", Decimal("4500"), False),  # the Vietnamese thousands dot, nearer: nothing to check
         ("4,500", "4000", Decimal("4500"), True),   # an English thousands comma, nearer the plan
-        ("5.000", "72.4", Decimal("5000"), False),  # 5 is more than ten times off: the convention stands
     ]
     for typed, plan, figure, doubtful in cases:
         v = judge_result(typed, None, _ind(plan, plan))
@@ -67,8 +68,13 @@ def test_a_vietnamese_text_figure_is_read_right_refused_or_read_nearer_the_plan_
     v = judge_result(typed, None, _ind(plan, plan))
     if v.kind == "invalid" or v.number == d:
         return
-    # the only other reading allowed: one group of three digits read the other way, nearer the plan, flagged
     m = re.fullmatch(r"([1-9]\d{0,2})([.,])(\d{3})", typed)
+    if v.kind == "unsure":  # neither reading within ten times the plan: nothing written, to be checked
+        assert m and v.doubtful and v.number is None
+        readings = (Decimal(m[1] + m[3]), Decimal(m[1] + "." + m[3]))
+        assert all(abs(math.log(float(x) / float(plan))) >= math.log(10) for x in readings), (typed, plan)
+        return
+    # the only other reading allowed: one group of three digits read the other way, nearer the plan, flagged
     assert m and v.doubtful, (typed, v)
     other = Decimal(m[1] + m[3]) if m[2] == "," else Decimal(m[1] + "." + m[3])
     assert v.number == other
@@ -266,3 +272,127 @@ def test_a_file_name_no_workbook_can_hold_is_recorded_without_it(tmp_path):
     assert _cells(merged, 5) == [1250, None, None]
     files = [r[3] for r in openpyxl.load_workbook(merged)[SOURCE_SHEET].iter_rows(min_row=2, values_only=True)]
     assert files == ["kt.xlsx", "kt.xlsx"]   # the file taken, and the figure written from it
+
+
+# ------------------------------------------------------------------ rev10 D5: a form sent back blank is no return
+
+
+def _sources_of(path):
+    ws = openpyxl.load_workbook(path)[SOURCE_SHEET]
+    return [tuple(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize("blank", [None, "", "   "])
+def test_a_form_sent_back_blank_stays_on_the_chase_list_in_every_round(tmp_path, blank):
+    """rev10 D5: Phòng Nông nghiệp sends its form back with the yellow cell empty. In this round and the next it is
+    «Chưa gửi» (said: a blank form), never «Đã gửi trước (đã tổng hợp vào bảng gốc)»; the record holds nothing of
+    it. When it sends its figure later, it is collected as any first answer."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    kt = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250)
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", blank)
+    code, rep, merged = _collect(master, kt, nn)
+    assert rep["not_returned"] == ["Phòng Nông nghiệp", "Phòng Tài chính"]
+    nong = _agency(rep, "Phòng Nông nghiệp")
+    assert nong["returned"] is False and nong["blank_files"] == [str(nn)] and nong["counts"]["empty"] == 1
+    assert _cells(merged, 5) == [1250, None, None]
+    assert [line[1] for line in _sources_of(merged)] == ["Phòng Kinh tế", "Phòng Kinh tế"]  # the file, its figure
+    # the report sheet (the add-in's) and the terminal say why it is still chased
+    from kh_excel.collect.merge import collect_files
+    from kh_excel.collect.report import report_rows
+    from kh_excel.addin.collect_actions import summary
+    _, coll = collect_files(master, [kt, nn])
+    assert ["Phòng Nông nghiệp", "chưa gửi", None, None, None, "gửi phiếu trống: tệp «nn.xlsx»", ""] in report_rows(coll)
+    said = summary(coll, merged)
+    assert "Đã tổng hợp số liệu của 1 cơ quan" in said
+    assert "Chưa gửi (2): Phòng Nông nghiệp (gửi phiếu trống: tệp «nn.xlsx»), Phòng Tài chính." in said
+    # round 2: Phòng Tài chính answers; the blank form was no return
+    round1 = merged.rename(tmp_path / "tong_hop_dot1.xlsx")
+    tc = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 280)
+    code, rep, merged = _collect(round1, tc)
+    assert rep["not_returned"] == ["Phòng Nông nghiệp"] and rep["sent_earlier"] == ["Phòng Kinh tế"]
+    assert _agency(rep, "Phòng Nông nghiệp")["earlier_files"] == []
+    # round 3: the blank form once more, then its figure
+    round2 = merged.rename(tmp_path / "tong_hop_dot2.xlsx")
+    code, rep, merged = _collect(round2, nn)
+    assert rep["not_returned"] == ["Phòng Nông nghiệp"]
+    assert set(rep["sent_earlier"]) == {"Phòng Kinh tế", "Phòng Tài chính"}
+    round3 = merged.rename(tmp_path / "tong_hop_dot3.xlsx")
+    code, rep, merged = _collect(round3, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5))
+    assert rep["not_returned"] == [] and _cells(merged, 5) == [1250, 4.5, 280]
+    assert _agency(rep, "Phòng Nông nghiệp")["counts"]["filled"] == 1
+
+
+def test_a_form_whose_only_figure_is_refused_is_a_return_to_look_at(tmp_path):
+    """Not blank: a figure that cannot be read («khoảng bốn phẩy năm») or a result beside a changed plan was sent;
+    the agency has answered (the refusal is listed for a look), and is not chased as if it had not."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", "khoảng bốn phẩy năm")
+    code, rep, merged = _collect(master, nn)
+    nong = _agency(rep, "Phòng Nông nghiệp")
+    assert nong["blank_files"] == [] and nong["returned"] is True and nong["counts"]["invalid"] == 1
+    assert "Phòng Nông nghiệp" not in rep["not_returned"]
+
+
+# ------------------------------------------------------------------ rev10 D5 (minor): a reading the row rules out
+
+
+def _row(name: str, unit: str, plan: str, value: str | None = None) -> Indicator:
+    target = Target(plan, "=", Decimal(value)) if value is not None else Target(plan, "text")
+    return Indicator(row=8, kind="indicator", stt="1", name=name, unit=unit, target=target, key=fold(name))
+
+
+@pytest.mark.parametrize("typed, ind, kind, figure, doubtful, why", [
+    # (decided by hand: the two readings, which the unit or the plan's figures rule out)
+    # 2.500 % of a rate is impossible (and 800 times the plan's 3); 2,5 lies inside «Giảm 2-3%»: taken, to check
+    ("2.500", ("Tỷ lệ hộ nghèo giảm", "%", "Giảm 2-3%"), "number", Decimal("2.5"), True, "quá 100%"),
+    # 2,5 (the Vietnamese comma) is the possible one, 2.500 % is not: read so, nothing to check
+    ("2,500", ("Tỷ lệ hộ nghèo giảm", "%", "Giảm 2-3%"), "number", Decimal("2.5"), False, "quá 100%"),
+    # 5.000 is 69 times the plan's 72,4 and 5 is 14 times less: neither, not written
+    ("5.000", ("Tỷ lệ che phủ rừng", "%", "72,4", "72.4"), "unsure", None, True, "không ghi vào bảng gốc"),
+    ("5.000", ("Năng suất lúa", "Tạ/ha", "72,4", "72.4"), "unsure", None, True, "cách xa kế hoạch «72,4»"),
+    # a rate without a plan: 85.000 % is impossible, 85 % is not (an English decimal point): taken, to check
+    ("85.000", ("Tỷ lệ trường đạt chuẩn quốc gia", "%", ""), "number", Decimal("85"), True, "quá 100%"),
+    # a rate of 6.500 % beside a plan of 60: 6,5, nine times less, is the possible one
+    ("6.500", ("Tỷ lệ đô thị hóa", "%", "60", "60"), "number", Decimal("6.5"), True, "6,5"),
+    # no rate, no plan figure: both possible, the Vietnamese convention stands as before
+    ("4.500", ("Số lao động được tạo việc làm", "Người", "Hoàn thành"), "number", Decimal("4500"), False, "4.500"),
+])
+def test_a_text_figure_the_row_rules_one_reading_out_of(typed, ind, kind, figure, doubtful, why):
+    v = judge_result(typed, None, _row(*ind))
+    assert (v.kind, v.number, v.doubtful) == (kind, figure, doubtful), v
+    assert why in v.note
+
+
+def test_a_figure_neither_reading_of_which_is_possible_leaves_the_masters_cell(tmp_path):
+    """«50.000» for «Giá trị sản xuất công nghiệp» planned at 1.200 tỷ đồng: 50.000 is 41 times the plan, 50 is 24
+    times less. The master's 1.100 stays; the row is listed «số có hai cách đọc» with file, sheet and cell."""
+    master = _master(tmp_path / "chi_tieu.xlsx", results={(FIRST, 5): 1100})
+    forms = _forms(master, tmp_path / "phieu")
+    kt = _fill(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", "50.000")
+    code, rep, merged = _collect(master, kt)
+    assert _cells(merged, 5)[0] == 1100
+    kinh_te = _agency(rep, "Phòng Kinh tế")
+    assert kinh_te["counts"]["two_readings"] == 1 and kinh_te["counts"]["changed"] == 0
+    item = kinh_te["two_readings"][0]
+    assert item["row"] == FIRST and item["file"] == str(kt) and item["sheet"] and item["cell"].startswith("F")
+    assert "50.000" in item["reason"] and "50 (" in item["reason"] and "không ghi" in item["reason"]
+    assert rep["written"] == 0 and rep["not_returned"] == ["Phòng Nông nghiệp", "Phòng Tài chính"]
+    # nothing of it in the record but the file
+    ws = openpyxl.load_workbook(merged)[SOURCE_SHEET]
+    assert [r[6] for r in ws.iter_rows(min_row=2, values_only=True)] == [None]
+
+
+def test_a_figure_on_a_row_that_matches_none_is_no_blank_form(tmp_path):
+    """A retyped file of Phòng Kinh tế whose one row is named otherwise («Giá trị SX công nghiệp toàn huyện»):
+    the figure is listed «dòng thêm hoặc không khớp» to be looked at, and the file is never called a blank form."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    kt = _retyped(tmp_path / "Phòng Kinh tế.xlsx", "PHÒNG KINH TẾ - BÁO CÁO NĂM 2026",
+                  ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"],
+                  ["7", "Giá trị SX công nghiệp toàn huyện", "Tỷ đồng", 1200, 1250])
+    code, rep, merged = _collect(master, kt)
+    kinh_te = _agency(rep, "Phòng Kinh tế")
+    assert kinh_te["files"] == [str(kt)] and kinh_te["counts"]["added"] == 1
+    assert kinh_te["blank_files"] == [] and "Phòng Kinh tế" not in rep["not_returned"]
+    assert _cells(merged, 5) == [None, None, None]

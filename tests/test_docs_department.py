@@ -254,11 +254,13 @@ _NAME_WORDS = st.sampled_from(["TÀI CHÍNH", "KẾ HOẠCH", "VÀ", "ĐẦU TƯ
 _PLACES = st.sampled_from(["TỈNH LÀO CAI", "HUYỆN BẮC HÀ", "TỈNH X", "XÃ KA ĐÔ", "THÀNH PHỐ HỒ CHÍ MINH", "PHƯỜNG 1"])
 
 
-@given(st.sampled_from(["SỞ", "PHÒNG", "CHI CỤC"]), st.lists(_NAME_WORDS, min_size=1, max_size=5), _PLACES)
-def test_a_bodys_line_splits_at_its_place(head, words, place):
+@given(st.sampled_from(["SỞ", "PHÒNG", "CHI CỤC", "VĂN PHÒNG"]), st.lists(_NAME_WORDS, min_size=1, max_size=5), _PLACES,
+       st.sampled_from(["TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "THÀNH PHỐ"]))
+def test_a_bodys_line_splits_at_its_place(head, words, place, level):
     name = " ".join([head, *words]).rstrip(" ,-")
     assert body_and_place(f"{name} {place}") == (name, place)
     assert body_and_place(name) == (name, "")
+    assert body_and_place(f"{name} {level}") == (name, level)   # a level alone at the end: its unnamed place
 
 
 def test_a_department_the_settings_name_alone_is_put_under_its_places_committee():
@@ -340,3 +342,89 @@ def test_a_huge_body_line_is_laid_out_at_once():
 def test_an_abbreviations_ampersand_is_no_letter_of_the_symbol(line, symbol):
     """rev8 #6 (c9, c14): «SỞ KH&ĐT» gave «/BC-SKH&ĐT»; the symbol is the one «SỞ KẾ HOẠCH VÀ ĐẦU TƯ» gets."""
     assert issuer_symbol([line]) == symbol
+
+
+# ---------------------------------------------------------------- an office: the committee's, or a body of its own
+
+VP_DIEU_PHOI = ["UBND TỈNH LÀO CAI", "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI TỈNH",
+                "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026"]
+
+
+@pytest.mark.parametrize("authority, lines", [("", ["CHÁNH VĂN PHÒNG"]),
+                                              ("KT.", ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"])])
+def test_an_office_of_its_own_issues_and_signs_its_notice(authority, lines):
+    """rev10 D14: «VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI TỈNH» under «UBND TỈNH LÀO CAI» is a body of its own, headed by
+    its Chánh Văn phòng; it was taken for the committee's office («/TB-UBND», «TL. CHỦ TỊCH», «Văn phòng Ủy ban
+    nhân dân tỉnh thông báo»)."""
+    c = _ctx(VP_DIEU_PHOI, {"thong-bao": {"tham_quyen": authority}}, kind="thong-bao")
+    assert _text(c["cq"]["chu_quan"]) == ["UBND TỈNH LÀO CAI"]
+    # named without its place under its governing body (nd30), as a Sở is
+    assert " ".join(_text(c["cq"]["ban_hanh"])) == "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI"
+    assert c["cq"]["ten"] == "Văn phòng Điều phối nông thôn mới"
+    assert c["vb"]["dong_so"].endswith("/TB-VPĐPNTM")
+    assert c["ky"][0]["dong"] == lines   # never «TL. CHỦ TỊCH»: the chairman is not its head
+    assert "Văn phòng Điều phối nông thôn mới thông báo" in c["tb"]["ket_thuc"]
+    assert "Ủy ban nhân dân" not in c["tb"]["ket_thuc"] + str(c["tb"]["mo_dau"])
+    nn = _text(c["noi_nhan"])
+    assert nn[0] == "- UBND tỉnh;" and "- Lãnh đạo Văn phòng;" in nn
+    assert not any("Chủ tịch" in x or "Thường trực" in x for x in nn)
+
+
+@pytest.mark.parametrize("lines, place", [
+    (["UBND TỈNH LÀO CAI", "VĂN PHÒNG UBND TỈNH"], "TỈNH LÀO CAI"),
+    (["UBND TỈNH LÀO CAI", "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH"], "TỈNH LÀO CAI"),
+    (["UBND XÃ NAM SƠN", "VĂN PHÒNG HĐND VÀ UBND"], "XÃ NAM SƠN"),
+    (["UBND XÃ NAM SƠN", "VĂN PHÒNG HĐND VÀ UBND XÃ"], "XÃ NAM SƠN"),
+    (["UBND PHƯỜNG CAM ĐƯỜNG", "VĂN PHÒNG HĐND - UBND PHƯỜNG"], "PHƯỜNG CAM ĐƯỜNG"),
+])
+def test_the_committees_own_office_announces_the_committees_notice(lines, place):
+    c = _ctx([*lines, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026"], kind="thong-bao")
+    assert _text(c["cq"]["ban_hanh"]) == ["ỦY BAN NHÂN DÂN", place]
+    assert c["vb"]["dong_so"].endswith("/TB-UBND")
+    assert c["ky"][0]["dong"] == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+
+
+def test_a_sos_office_is_its_division():
+    c = _ctx(["UBND TỈNH LÀO CAI", "SỞ TÀI CHÍNH", "VĂN PHÒNG", "BÁO CÁO CÁC CHỈ TIÊU NĂM 2026"])
+    assert _text(c["cq"]["ban_hanh"]) == ["SỞ TÀI CHÍNH"] and c["vb"]["dong_so"].endswith("/BC-STC")
+
+
+@pytest.mark.parametrize("line, name, symbol", [
+    ("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI", "Văn phòng Đăng ký đất đai", "VPĐKĐĐ"),
+    ("VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI TỈNH", "Văn phòng Điều phối nông thôn mới", "VPĐPNTM"),
+    ("SỞ TÀI CHÍNH TỈNH", "Sở Tài chính", "STC"),      # a level alone at the end is its place, not its name
+])
+def test_an_offices_name_and_symbol(line, name, symbol):
+    assert issuer_name([line]) == name and issuer_symbol([line]) == symbol
+
+
+# ---------------------------------------------------------------- to whom an agency answers (rev9 #12)
+
+SO_NNMT = ["UBND TỈNH LÀO CAI", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "KẾ HOẠCH CÁC CHỈ TIÊU NĂM 2026"]
+
+
+def _responsibility(lines: list[str], lead: tuple[str, ...], year: int = 2026) -> str:
+    t = _table(lines, year)
+    t = replace(t, indicators=[replace(i, lead=lead) for i in t.indicators])
+    c = build_context(evaluate(t), None, "ke-hoach", today=date(year, 12, 2))
+    return str(c["tc"]["muc"][0])
+
+
+@pytest.mark.parametrize("lines, lead, above", [
+    # a Sở's own units answer to its director, who directs them
+    (SO_NNMT, ("Chi cục Kiểm lâm",), "Giám đốc Sở"),
+    (SO_NNMT, ("Trung tâm Nước sạch và VSMTNT",), "Giám đốc Sở"),
+    (SO_NNMT, ("Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn"), "Giám đốc Sở"),
+    # bodies the Sở does not direct answer to the committee above it
+    (SO_NNMT, ("Sở Y tế",), "Ủy ban nhân dân tỉnh"),
+    (SO_NNMT, ("Chi cục Thuế khu vực I",), "Ủy ban nhân dân tỉnh"),          # the Cục Thuế's
+    (SO_NNMT, ("Trung tâm Phục vụ hành chính công tỉnh",), "Ủy ban nhân dân tỉnh"),   # the committee's
+    (SO_NNMT, ("Chi cục Kiểm lâm", "UBND các xã, phường"), "Ủy ban nhân dân tỉnh"),
+    # a district's Phòng has no units: its peers answer to the district's committee
+    (PHONG, ("Phòng Giáo dục và Đào tạo",), "Ủy ban nhân dân huyện"),
+    # the committee's own plan: to the committee
+    (COMMITTEE, ("Chi cục Kiểm lâm",), "Ủy ban nhân dân tỉnh"),
+])
+def test_an_agency_answers_to_whoever_directs_it(lines, lead, above):
+    year = 2024 if lines is PHONG else 2026
+    assert f"; chịu trách nhiệm trước {above} về kết quả thực hiện." in _responsibility(lines, lead, year)

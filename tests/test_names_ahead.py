@@ -38,7 +38,8 @@ TARGETS = ["10", ">8", "<4", "Tăng 3 bậc", "≤ 2", "Không"]
 
 def _copy(grid: Grid, names: dict | None) -> Grid:
     return Grid(sheet=grid.sheet, rows=[list(r) for r in grid.rows], merged=list(grid.merged),
-                number_formats=dict(grid.number_formats), names=names)
+                number_formats=dict(grid.number_formats), names=names, hidden_columns=grid.hidden_columns,
+                hidden_rows=grid.hidden_rows)
 
 
 def _texts(grid: Grid) -> list[str]:

@@ -322,3 +322,186 @@ def test_a_count_under_a_reduction_named_at_length_is_unclear():
     # a handled count keeps its own direction: more cases solved is better
     own = infer_direction("Số vụ án được điều tra làm rõ", "Vụ", plan)
     assert subrow_direction("Kéo giảm tội phạm", "- Số vụ án được điều tra làm rõ", "Vụ", plan, *own) == own
+
+
+# ------------------------------------------------------------------ rev10 D6: siblings after a «Trong đó», shares
+# around a row in another unit
+
+
+def _investment(first, second, third="", in_name=False):
+    """«1 Tổng vốn đầu tư toàn xã hội | - Vốn ngân sách nhà nước | Trong đó: vốn ngân sách huyện | - Vốn ngoài nhà
+    nước», the standard investment breakdown, with the marks given (typed in the names when `in_name`)."""
+    def row(mark, name, plan, result):
+        return (None, f"{mark} {name}", "Tỷ đồng", plan, result, None) if in_name else \
+            (mark, name, "Tỷ đồng", plan, result, None)
+    rows = [("1", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 1500, 1400, "Phòng Tài chính - Kế hoạch"),
+            row(first, "Vốn ngân sách nhà nước", 500, 450),
+            (None, "Trong đó: vốn ngân sách huyện", "Tỷ đồng", 200, 150, None),
+            row(second, "Vốn ngoài nhà nước", 1000, 950)]
+    if third:
+        rows.append(row(third, "Vốn đầu tư trực tiếp nước ngoài", 100, 120))
+    rows.append(("2", "Tỷ lệ lao động qua đào tạo", "%", 70, 65, "Phòng Nội vụ"))
+    return rows
+
+
+@pytest.mark.parametrize("first, second, third, in_name", [
+    ("-", "-", "", False),
+    ("+", "+", "", False),
+    ("a)", "b)", "", False),
+    ("*", "*", "*", False),
+    ("–", "-", "-", False),  # an en dash and a hyphen are one mark
+    ("-", "-", "-", True),   # the marks typed in the names, no STT
+])
+def test_a_sibling_after_an_in_which_row_is_a_part_of_the_indicator(tmp_path, first, second, third, in_name):
+    """rev10 D6: the «-» row after a «Trong đó» row was named «Vốn ngoài nhà nước (Trong đó: vốn ngân sách huyện)».
+    The «Trong đó» row is a part of the row directly above it and of nothing below it: a sibling by its mark after
+    it belongs to the indicator, as the first sibling does."""
+    entries = W.items(book(tmp_path, _investment(first, second, third, in_name)), W.growth_words)
+    heads = [e.result.split(":")[0] for e in entries]
+    assert heads[:4] == ["Tổng vốn đầu tư toàn xã hội",
+                         "Vốn ngân sách nhà nước (Tổng vốn đầu tư toàn xã hội)",
+                         "Vốn ngân sách nhà nước (Tổng vốn đầu tư toàn xã hội), trong đó vốn ngân sách huyện",
+                         "Vốn ngoài nhà nước (Tổng vốn đầu tư toàn xã hội)"]
+    if third:
+        assert heads[4] == "Vốn đầu tư trực tiếp nước ngoài (Tổng vốn đầu tư toàn xã hội)"
+    assert heads[-1] == "Tỷ lệ lao động qua đào tạo"
+    assert not any("(Trong đó" in e.result or "(trong đó" in e.result for e in entries)
+    # in a plan the part is written inside its own row's sentence, and no sibling's
+    plans = [e.plan for e in W.plan_items(entries)]
+    assert [p for p in plans if "vốn ngân sách huyện" in p] == \
+        [p for p in plans if p.startswith("Vốn ngân sách nhà nước (Tổng vốn đầu tư toàn xã hội)")]
+    assert [W.task_name(e) for e in W.plan_items(entries)][2] == "Vốn ngoài nhà nước (Tổng vốn đầu tư toàn xã hội)"
+
+
+def _economy(money_at, complete_then=None, mark="-"):
+    """«3 Cơ cấu kinh tế» with shares 30/40/30 % and a money row («Giá trị tăng thêm ngành nông nghiệp», tỷ đồng)
+    after `money_at` shares; `complete_then`: a row after the three shares and the money row."""
+    shares = [(mark, "Nông nghiệp", "%", 30, 30, None), (mark, "Dịch vụ", "%", 40, 40, None),
+              (mark, "Công nghiệp", "%", 30, 30, None)]
+    money = (mark, "Giá trị tăng thêm ngành nông nghiệp", "Tỷ đồng", 900, 850, None)
+    rows = [("3", "Cơ cấu kinh tế", "%", 100, 100, "Phòng Tài chính - Kế hoạch"),
+            *shares[:money_at], money, *shares[money_at:]]
+    if complete_then:
+        rows.append(complete_then)
+    rows.append(("4", "Tỷ lệ lao động qua đào tạo", "%", 70, 65, "Phòng Nội vụ"))
+    return rows
+
+
+ALL_SHARES = "Cơ cấu kinh tế: nông nghiệp 30% (kế hoạch 30%), dịch vụ 40% (kế hoạch 40%), công nghiệp 30% (kế hoạch 30%)"
+
+
+@pytest.mark.parametrize("money_at, mark", [(0, "-"), (1, "-"), (2, "-"), (1, "+"), (2, "a)"), (3, "-")])
+def test_a_row_in_another_unit_among_the_shares_leaves_the_structure_whole(tmp_path, money_at, mark):
+    """rev10 D6: «- Giá trị tăng thêm ngành nông nghiệp | Tỷ đồng» between the shares of «Cơ cấu kinh tế» ended the
+    structure: the report listed «nông nghiệp 30%» alone and judged «Dịch vụ», «Công nghiệp» as separate indicators
+    where more is better. The money row is no share, but the shares go on past it; it is named alone."""
+    rows = _economy(money_at, mark=mark)
+    if mark == "a)":
+        rows = [(s if s != "a)" else "abcd"[i] + ")", *rest) for i, (s, *rest) in enumerate(rows[1:-1])]
+        rows = [_economy(0)[0], *rows, _economy(0)[-1]]
+    assessments = book(tmp_path, rows)
+    entries = W.items(assessments, W.growth_words)
+    results = [e.result.replace(W.NBSP, " ") for e in entries]
+    assert ALL_SHARES in results
+    money = [r for r in results if r.startswith("Giá trị tăng thêm ngành nông nghiệp")]
+    assert money == ["Giá trị tăng thêm ngành nông nghiệp: thực hiện 850 tỷ đồng, kế hoạch 900 tỷ đồng, "
+                     "đạt 94,4% kế hoạch"]
+    by_name = {a.indicator.name: a for a in assessments}
+    for share in ("Nông nghiệp", "Dịch vụ", "Công nghiệp"):
+        assert by_name[share].indicator.direction == "about"
+    assert by_name["Giá trị tăng thêm ngành nông nghiệp"].indicator.direction == "up"
+    # one structure, one money row, one indicator after: three entries, the counts equal the items
+    assert len(entries) == 3
+    # the summary sentence (attainment, the add-in) names it alone too
+    from kh_excel.core.attainment import sentence_names
+    names = sentence_names(assessments)
+    assert names[id(by_name["Giá trị tăng thêm ngành nông nghiệp"].indicator)] == "Giá trị tăng thêm ngành nông nghiệp"
+    assert names[id(by_name["Dịch vụ"].indicator)] == "Dịch vụ (Cơ cấu kinh tế)"
+    # the three shares add up to 100: no «structure_sum» (with the money row, or without the shares after it,
+    # they would not)
+    assert not [f.code for f in check(read_workbook(tmp_path / "u1.xlsx")).findings]
+
+
+def test_shares_that_do_not_add_up_around_a_row_in_another_unit_name_only_their_cells(tmp_path):
+    """30 + 30 + 30 planned: «structure_sum» on the plan, naming the shares' cells and not the money row's (D4)."""
+    rows = _economy(1)
+    rows[3] = ("-", "Dịch vụ", "%", 30, 40, None)
+    book(tmp_path, rows)
+    found = [f for f in check(read_workbook(tmp_path / "u1.xlsx")).findings if f.code == "structure_sum"]
+    assert len(found) == 1
+    assert "(Kế hoạch, các ô D3, D5, D6)" in found[0].message and "90%" in found[0].message
+
+
+def test_a_share_after_a_whole_structure_and_a_row_in_another_unit_is_no_share(tmp_path):
+    """Shares that already add up to 100 end the structure at the first row in another unit («GRDP bình quân đầu
+    người», triệu đồng), as before: a % row after it is no share («Tỷ lệ đô thị hóa»)."""
+    later = ("-", "Tỷ lệ đô thị hóa", "%", 25, 26, None)
+    rows = _economy(3, later)
+    rows[4] = ("-", "GRDP bình quân đầu người", "Triệu đồng", 60, 62, None)
+    entries = W.items(book(tmp_path, rows), W.growth_words)
+    results = [e.result.replace(W.NBSP, " ") for e in entries]
+    assert ALL_SHARES in results
+    assert not any("đô thị hóa" in r and r.startswith("Cơ cấu") for r in results)
+    assert any(r.startswith("Tỷ lệ đô thị hóa") for r in results)
+    # the shares without a plan (a year's plan not set by shares): the results make up the whole as well
+    rows = [(s, n, u, None if u == "%" and n != "Cơ cấu kinh tế" else p, r, a) for s, n, u, p, r, a in rows]
+    from kh_excel.core.table import structure_parts
+    book(tmp_path, rows)
+    inds = read_workbook(tmp_path / "u1.xlsx").indicators
+    assert [p.name for p in structure_parts(inds, 0)] == ["Nông nghiệp", "Dịch vụ", "Công nghiệp"]
+    assert inds[0].name == "Cơ cấu kinh tế" and inds[1].target.value is None
+    assert not any("đô thị hóa" in r and r.startswith("Cơ cấu") for r in results)
+    assert any(r.startswith("Tỷ lệ đô thị hóa") for r in results)
+
+
+def _row_of(i, stt, name=None, unit="%", plan=None):
+    from kh_excel.core.model import Indicator
+    from kh_excel.core.text import fold
+    name = name or f"Dòng số {i}"
+    target = PLAN if plan is None else Target(str(plan), "=", Decimal(plan))
+    return Indicator(row=i + 5, kind="indicator" if stt == "1" else "subrow", stt=stt, name=name, unit=unit,
+                     target=target, key=fold(name))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1", "-", "+", "*", "a)", ""]), st.booleans()), min_size=1, max_size=30))
+def test_an_in_which_row_is_the_parent_of_no_row_below_it(rows):
+    """Whatever the marks, the «Trong đó» rows (True: one after the row) change no other row's parent: the rows
+    below them belong where they would without them."""
+    with_in_which, without = [], []
+    for i, (stt, in_which) in enumerate(rows):
+        ind = _row_of(2 * i, stt)
+        with_in_which.append(ind)
+        without.append(ind)
+        if in_which and stt != "1":
+            with_in_which.append(_row_of(2 * i + 1, "", "Trong đó: vốn ngân sách huyện"))
+    a, b = W.sub_row_parents(with_in_which), W.sub_row_parents(without)
+    assert {r: (p.row, q.row) for r, (p, q) in a.items()} == {r: (p.row, q.row) for r, (p, q) in b.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=60), min_size=2, max_size=6), st.data())
+def test_a_row_in_another_unit_among_shares_short_of_the_whole_changes_no_share(shares, data):
+    """A structure whose planned shares before the money row fall short of 100: the row («tỷ đồng») may sit
+    anywhere among them; the parts are the shares, in order, wherever it is."""
+    from kh_excel.core.table import structure_parts
+    at = data.draw(st.integers(min_value=0, max_value=len(shares)))
+    if sum(shares[:at]) >= 99.9:
+        at = 0
+    mark = data.draw(st.sampled_from(["-", "+", "*"]))
+    head = _row_of(0, "1", "Cơ cấu kinh tế", plan=100)
+    parts = [_row_of(i + 1, mark, f"Ngành số {i}", plan=v) for i, v in enumerate(shares)]
+    money = _row_of(50, mark, "Giá trị tăng thêm ngành nông nghiệp", "Tỷ đồng", 900)
+    inds = [head, *parts[:at], money, *parts[at:], _row_of(60, "1", "Tỷ lệ lao động qua đào tạo")]
+    assert structure_parts(inds, 0) == parts
+
+
+def test_a_part_without_a_unit_under_a_structure_is_still_named_with_it(tmp_path):
+    """Shares whose ĐVT cell is left blank (the unit written once, on the structure): no unit is no other unit,
+    so each is still named with its structure, never alone («Nông nghiệp» says nothing of what it measures)."""
+    rows = [("3", "Cơ cấu kinh tế", "%", 100, 100, "Phòng Tài chính - Kế hoạch"),
+            ("-", "Nông nghiệp", None, 30, 30, None), ("-", "Dịch vụ", None, 40, 40, None),
+            ("-", "Công nghiệp", None, 30, 30, None), ("4", "Tỷ lệ lao động qua đào tạo", "%", 70, 65, "Phòng Nội vụ")]
+    heads = [e.result.split(":")[0] for e in W.items(book(tmp_path, rows), W.growth_words)]
+    assert "Nông nghiệp" not in heads and "Công nghiệp" not in heads
+    assert any(h.startswith("Nông nghiệp (Cơ cấu kinh tế)") or h == "Cơ cấu kinh tế" for h in heads)

@@ -256,7 +256,9 @@ class _Checker:
                 elif abs(total - 100) <= Decimal("0.1"):
                     continue
                 c = self.t.columns[role]
-                cells = f"{cell_ref(parts[0].row - 1, c)}:{cell_ref(parts[-1].row - 1, c)}"
+                cells = f"{cell_ref(parts[0].row - 1, c)}:{cell_ref(parts[-1].row - 1, c)}" \
+                    if parts[-1].row - parts[0].row == len(parts) - 1 \
+                    else ", ".join(cell_ref(p.row - 1, c) for p in parts)  # a row in another unit between: no share
                 culprit, hint = ind, ""
                 if len(given) < len(values):
                     blank = ", ".join(cell_ref(p.row - 1, c) for p, v in zip(parts, values) if v is None)

@@ -322,7 +322,7 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
     the rest summarised by status with their rows, unless --all (--json always lists all)."""
     from rich.markup import escape
     from rich.table import Table as RTable
-    from kh_excel.core.numbers import format_number
+    from kh_excel.core.numbers import format_number, format_ratio
     from rich import box
     con = _console()
     rt = RTable(expand=True, box=box.SIMPLE_HEAVY, pad_edge=False, collapse_padding=True)
@@ -342,7 +342,7 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
         ind = a.indicator
         return [ind.stt, ("  " if ind.kind == "subrow" else "") + ind.name, ind.unit, ind.target.text,
                 format_number(ind.result) if ind.result is not None else ind.result_text,
-                format_number(a.ratio, 1) if a.ratio is not None else ""]
+                format_ratio(a.ratio) if a.ratio is not None else ""]
 
     listed, rest = split_screenful(att.assessments, show_all, limit=ROWS_SHOWN)
     if len(listed) > PLAIN_BEYOND:

@@ -55,6 +55,16 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+# The add-in reads a sheet's values through xlwings (SheetData): neither its remote engine's book JSON (a sheet's
+# name, values, pictures and tables) nor the values the desktop engine reads say which rows are hidden, so the add-in
+# reads a hidden row as any other, where kh-excel leaves it out and names it (core.table). Said, never guessed.
+HIDDEN_ROWS_UNKNOWN = ("Phần bổ trợ không biết dòng nào đang ẩn (Excel không gửi thông tin này cho phần bổ trợ): dòng "
+                       "ẩn (ẩn tay, lọc hoặc thu gọn nhóm) vẫn được đọc, đánh giá và đưa vào văn bản như mọi dòng "
+                       "khác. "
+                       "Nếu bảng có dòng ẩn không muốn đưa vào, hãy xóa các dòng đó, hoặc dùng lệnh kh-excel trên tệp "
+                       "đã lưu (lệnh này bỏ qua dòng ẩn và nêu tên các dòng đó).")
+
+
 def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
     """The indicator table: the active sheet's if it has one, else the first sheet that has. `plan`: read for a
     plan document (api.read_workbook: the latest year the table plans)."""
@@ -300,6 +310,7 @@ def kiem_tra(book) -> str:
         summary += (f" Không tìm lại được {len(previous_lost)} ô đánh dấu lần trước ({_lost_text(previous_lost)}) vì dòng, "
                     "cột hoặc trang đã bị xóa, sửa hay đổi tên: màu tô và ghi chú cũ ở các ô đó (nếu còn) chưa được bỏ, "
                     "hãy tự bỏ.")
+    summary += " " + HIDDEN_ROWS_UNKNOWN
     s.queue("status", None, f"Kiểm tra số liệu: {n['error']} lỗi, {n['warning']} cảnh báo.")
     s.queue("alert", None, summary, TITLE, "critical" if n["error"] else "info")
     s.commit()
@@ -460,6 +471,7 @@ def tinh_ty_le(book) -> str:
     if s.remote:  # a header merged over column c (its label left of c, the rest blank) looks like a free cell here
         message += (f" Excel trên web/máy chủ không cho biết ô gộp: nếu Excel báo không ghi được vào một phần của ô "
                     f"gộp, hãy bỏ gộp ô ở cột {_col(c)}, {_col(c + 1)} rồi bấm lại.")
+    message += " " + HIDDEN_ROWS_UNKNOWN
     s.queue("status", None, message)
     s.queue("alert", None, message, TITLE, "info")
     s.commit()

@@ -61,7 +61,7 @@ def tong_hop_so_lieu(book) -> str:
 def summary(coll, written: Path) -> str:
     """The closing message: what was written, and every kind of thing that needs a look."""
     from kh_excel.collect.merge import ITEM_LISTS
-    returned = [a for a in coll.agencies if a.files]  # (not those collected into the master before)
+    returned = [a for a in coll.agencies if a.filled_files]  # (not those collected before, nor a blank form)
     parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
              f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
     counts = []

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kh_excel.addin.actions import TITLE, ActionError, find_table
+from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, TITLE, ActionError, find_table
 from kh_excel.addin.engine import Session
 
 OUTPUT_ENV = "KH_EXCEL_THU_MUC"
@@ -104,7 +104,7 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
         written.append(docs.render_docx(kind, context, folder / filename))
         # ("": no CLI hint; all rows, not the agency's: one warning for the letters together, not one per letter)
         warnings += document_warnings(gated, settings, context, "", kind, None)
-    return s, written, folder, list(dict.fromkeys(warnings))
+    return s, written, folder, [*dict.fromkeys(warnings), HIDDEN_ROWS_UNKNOWN]
 
 
 def _finish(s: Session, message: str, warnings: list[str] | None = None) -> str:

@@ -130,13 +130,14 @@ def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_er
 
 
 def warning_of(checked, source: str, kind: str, agency: str | None = None, by_agency: dict | None = None) -> str:
-    """What `render` would warn of the figures a document of `kind` (for `agency`) states, "" for none;
+    """What `render` would warn of the table and of the figures a document of `kind` (for `agency`) states, "" for none;
     `by_agency`: group_by_agency's rows, when the caller has them."""
-    from kh_excel.core.gate import figure_warnings
+    from kh_excel.core.gate import TABLE_WARNINGS, figure_warnings
     from kh_excel.docs.context import agency_rows
     from kh_excel.docs.kinds import is_report
     rows = agency_rows(list(checked.attainment.assessments), agency, by_agency) if agency else None
-    return "\n".join(figure_warnings(checked, source, report=is_report(kind), rows=rows))
+    return "\n".join([*(f.message for f in checked.findings if f.code in TABLE_WARNINGS),
+                      *figure_warnings(checked, source, report=is_report(kind), rows=rows)])
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

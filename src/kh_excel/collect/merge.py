@@ -12,6 +12,7 @@ year, table, sheet, column group or period are refused before any of this (retur
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,9 +24,9 @@ from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
-from kh_excel.core.validation import col_letter
+from kh_excel.core.validation import col_letter, is_share
 from kh_excel.core.numbers import ParsedNumber, format_number, parse_number, parse_result_text, parse_target
-from kh_excel.core.table import plan_weighs
+from kh_excel.core.table import _ONE_GROUP, _TENFOLD, plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
 ITEM_LISTS: dict[str, str] = {
@@ -46,7 +47,8 @@ ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflic
 
 @dataclass(frozen=True)
 class Value:
-    """A result cell judged: "empty", "number" (a figure), "text" (an expression or words) or "invalid"."""
+    """A result cell judged: "empty", "number" (a figure), "text" (an expression or words), "invalid", or
+    "unsure" (a figure that reads two ways, neither of them possible: listed to be checked, not written)."""
 
     kind: str
     number: Decimal | None = None
@@ -68,11 +70,15 @@ class Value:
         return self.text
 
 
+def _empty_cell(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Value:
     """What a returned result cell says, strictly: an ambiguous number is refused, not guessed — unless the
     master's plan for the row (the one the agency was given, not its file's) weighs its two readings as the table's
     reader does («4.500» beside 5 is 4,5): then that reading, to be checked."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if _empty_cell(raw):
         return Value("empty")
     if isinstance(raw, ErrorValue):
         return Value("invalid", note=f"ô có giá trị lỗi {raw}")
@@ -82,6 +88,10 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
     if p is not None and not p.was_text:
         return Value("number", p.value.scaleb(2) if p.percent else p.value)  # a 95% cell is the figure 95
     if p is not None:
+        if p.was_text and not master.growth_target and isinstance(raw, str) \
+                and (m := _ONE_GROUP.fullmatch(raw)) is not None \
+                and (decided := _possible_reading(p, m, raw, master)) is not None:
+            return decided
         weighed = not master.growth_target and plan_weighs(raw, master.target) is not None
         if weighed:
             return _nearer_value(p, raw, master)
@@ -94,6 +104,69 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
     if parse_target(text).op != "text" or master.target.op == "text" or _figure_in_words(text):
         return _nearer_words(text, master)
     return Value("invalid", note=f"«{text}» không phải là số")
+
+
+_WAYS = {",": ("dấu phẩy thập phân", "dấu phẩy phân cách hàng nghìn kiểu tiếng Anh"),
+         ".": ("dấu chấm phân cách hàng nghìn", "dấu chấm thập phân kiểu tiếng Anh")}
+
+
+def _plan_figures(master: Indicator) -> list[Decimal]:
+    """The figures the master's plan cell states, above zero: its number or range («72,4», «130 - 140»), or those
+    of a plan in words («Giảm 2-3%»: 2 and 3); none for a plan of growth (the caller's) or words alone."""
+    t = master.target
+    if t.value is not None:
+        bounds = (t.value, t.high)
+    elif t.text and (rr := parse_result_text(t.text)) is not None and rr.kind != "qualitative":
+        bounds = (rr.bounds.value, rr.bounds.high)
+    else:
+        return []
+    return [v for v in bounds if v is not None and v > 0]
+
+
+def _impossible(x: Decimal, master: Indicator, figures: list[Decimal]) -> str:
+    """Why the reading x cannot be the row's figure, '' if it can: a rate over 100%, or ten times or more away
+    from every figure the plan states (the bound the table's reader weighs readings by, core.table._TENFOLD)."""
+    if is_share(master) and x > 100:
+        return f"{format_number(x)} không thể là một tỷ lệ (quá 100%)"
+    if figures and all(x <= 0 or abs((x / f).ln()) >= _TENFOLD for f in figures):
+        return f"{format_number(x)} cách xa kế hoạch «{vtext.clean(master.target.text)}» (gấp hoặc kém từ 10 lần trở lên)"
+    return ""
+
+
+def _possible_reading(p: ParsedNumber, m: re.Match, raw: str, master: Indicator) -> Value | None:
+    """A text figure of one group of three digits («2.500», «5.000») reads two ways a thousand times apart. Where
+    the row's unit or plan rules one reading out (a rate over 100%, a figure ten times or more from every figure
+    the plan cell states, «Giảm 2-3%» included), the other is taken and the note says why; where both are ruled
+    out, neither is written (kind "unsure", listed «số có hai cách đọc»). None: both are possible, and the plan's
+    nearer reading or the Vietnamese convention decides as before (_nearer_value)."""
+    head, sep, tail = m.groups()
+    decimal, thousands = Decimal(head + "." + tail), Decimal(head + tail)
+    convention, other = (decimal, thousands) if sep == "," else (thousands, decimal)
+    if p.value != convention:
+        return None  # (read otherwise already: nothing to weigh)
+    other = other.quantize(Decimal(1)) if other == other.to_integral_value() else other.normalize()
+    figures = _plan_figures(master)
+    why_not = {x: _impossible(x, master, figures) for x in (convention, other)}
+    if not why_not[convention] and not why_not[other]:
+        return None
+    text = vtext.clean(raw)
+    way, other_way = _WAYS[sep]
+    both = f"«{text}» có thể là {format_number(convention)} ({way}) hoặc {format_number(other)} ({other_way})"
+    if why_not[convention] and why_not[other]:
+        return Value("unsure", text=text, doubtful=True,
+                     note=f"{both}; cả hai cách đọc đều không hợp lý ({why_not[convention]}; {why_not[other]}), "
+                          "nên không ghi vào bảng gốc; đề nghị cơ quan kiểm tra và ghi lại")
+    taken, ruled_out = (other, convention) if why_not[convention] else (convention, other)
+    if plan_weighs(raw, master.target) is not None:
+        nearer = _nearer_value(p, raw, master)
+        if nearer.number == taken:
+            return nearer  # the plan's nearer reading is the possible one: said as the reader says it
+    if taken == convention:
+        return Value("number", taken, note=f"{both}; {why_not[ruled_out]}, nên đã đọc là {format_number(taken)}")
+    # against the Vietnamese convention: always to be checked
+    return Value("number", taken, doubtful=True,
+                 note=f"{both}; {why_not[ruled_out]}, nên chương trình hiểu là {format_number(taken)}, đề nghị kiểm "
+                      "tra lại và ghi theo quy ước Việt Nam")
 
 
 def _nearer_value(p: ParsedNumber, raw: str, master: Indicator) -> Value:
@@ -227,6 +300,7 @@ class AgencyReport:
     name: str
     files: list[str] = field(default_factory=list)
     earlier: list[str] = field(default_factory=list)  # files collected into the master before (its record)
+    blank: list[str] = field(default_factory=list)    # files of this run that filled no result cell: no return
     matched_by: dict[str, int] = field(default_factory=lambda: {"key": 0, "stt_name": 0})
     identified_by: list[str] = field(default_factory=list)
     items: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in ITEM_LISTS})
@@ -234,7 +308,14 @@ class AgencyReport:
 
     @property
     def returned(self) -> bool:
-        return bool(self.files or self.earlier)
+        """Whether the agency has sent its figures: a file of this run that filled a result cell, or one collected
+        before. A form sent back blank is no return: the agency stays on the chase list («Chưa gửi»)."""
+        return bool(self.earlier or self.filled_files)
+
+    @property
+    def filled_files(self) -> list[str]:
+        """This run's files that filled a result cell."""
+        return [f for f in self.files if f not in self.blank]
 
 
 @dataclass
@@ -256,9 +337,12 @@ class Collection:
         return [a.name for a in self.agencies if not a.returned]
 
     def not_returned_shown(self) -> list[str]:
-        """The agencies without a usable file, those whose file was refused said so."""
+        """The agencies without a usable file, those whose file was refused or blank said so."""
         refused = {f.get("agency") for f in self.failed if f.get("refused")}
-        return [n + (" (tệp gửi bị từ chối)" if n in refused else "") for n in self.not_returned]
+        blank = {a.name: a.blank for a in self.agencies if a.blank}
+        return [n + (" (tệp gửi bị từ chối)" if n in refused else "")
+                + (f" (gửi phiếu trống: {', '.join(f'tệp «{Path(f).name}»' for f in blank[n])})" if n in blank else "")
+                for n in self.not_returned]
 
     @property
     def needs_attention(self) -> bool:
@@ -302,7 +386,8 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         rep.identified_by.append(ret.identified_by)
         rep.notes.extend({"row": None, "stt": "", "name": "", "file": ret.file, "sheet": ret.sheet, "note": n}
                          for n in ret.notes)
-        _judge_file(ret, index, rep, given)
+        if not _judge_file(ret, index, rep, given):
+            rep.blank.append(ret.file)
     conflicts: list[dict] = []
     writes: dict[int, Value] = {}
     for mrow, entries in sorted(given.items()):
@@ -353,8 +438,9 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     # then this run's files and the figures written from them
     sources = [s for s in earlier if s.row is None or s.row in owners and s.agency_key in owners[s.row]
                and s.row not in writes]
-    for rep in reports.values():
-        sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, "")) for f in rep.files]
+    for rep in reports.values():  # (a blank form is recorded as nothing: the next round still chases its agency)
+        sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, ""))
+                    for f in rep.files if f not in rep.blank]
     for mrow, value in writes.items():  # (a name not in UTF-8, unzipped from Windows, written as one that is)
         sources += [Source(a, reports[a].name, readable(Path(f).name), sheet_of.get(f, ""), c, mrow, value)
                     for a, f, c, _ in given[mrow]]
@@ -364,12 +450,17 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
 
 
 def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
-                given: dict[int, list[tuple[str, str, str, Value]]]) -> None:
+                given: dict[int, list[tuple[str, str, str, Value]]]) -> bool:
+    """Judge a returned file's rows into `rep` and `given`; whether it filled any result cell (a form sent back
+    blank gives nothing, and is no return: AgencyReport.returned; a figure on a row that matches none of the
+    agency's is one, listed to be looked at, never called a blank form)."""
     own_rows = index.rows_of[ret.agency_key]
     seen: set[int] = set()
+    filled = False
     where = {"file": ret.file, "sheet": ret.sheet}
     for rr in ret.rows:
         if rr.master_row is None or rr.master_row not in own_rows:
+            filled = filled or not _empty_cell(rr.result)
             reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
             rep.items["added"].append({"row": None, "stt": rr.stt, "name": rr.name, **where,
                                        "cell": f"A{rr.row}", "reason": reason})
@@ -382,6 +473,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
         if rr.note and vtext.fold(rr.note) != vtext.fold(ind.note or ""):  # the agency's own words: read them
             rep.notes.append(_item(ind, **where, cell=rr.note_cell, note=f"ghi chú của cơ quan: «{rr.note}»"))
         value = judge_result(rr.result, rr.result_format, ind)
+        filled = filled or value.kind != "empty"
         if rr.target is not None and not same_plan(rr.target, ind.target, rr.target_raw, ind.raw.get("target")):
             # a result is the figure against a plan: against another plan than the master's it is not written
             unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
@@ -392,6 +484,8 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             rep.items["empty"].append(_item(ind, **where, cell=rr.result_cell))
         elif value.kind == "invalid":
             rep.items["invalid"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
+        elif value.kind == "unsure":  # neither reading possible: to be checked, the master's cell left as it was
+            rep.items["two_readings"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
         else:
             if value.doubtful:
                 rep.items["two_readings"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
@@ -400,6 +494,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             given.setdefault(rr.master_row, []).append((ret.agency_key, ret.file, rr.result_cell, value))
     for mrow in sorted(own_rows - seen):
         rep.items["deleted"].append(_item(index.by_row[mrow], **where))
+    return filled
 
 
 # ------------------------------------------------------------------------------ writing

@@ -1,6 +1,7 @@
 """The collect report: per agency what it gave, what was refused and why; JSON or a terminal table."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from kh_excel.collect.merge import ATTENTION, ITEM_LISTS, Collection
@@ -17,6 +18,7 @@ def collection_json(coll: Collection) -> dict[str, Any]:
             "returned": a.returned,
             "files": a.files,
             "earlier_files": a.earlier,
+            "blank_files": a.blank,
             "identified_by": a.identified_by,
             "matched_by": a.matched_by,
             "counts": {k: len(v) for k, v in a.items.items()},
@@ -121,6 +123,9 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
                   + (f"; đã gửi trước: {escape(_files(a.earlier))}" if a.earlier else ""))
         counts = ", ".join(f"{len(v)} {label}" for k, v in a.items.items() if v for label in [ITEM_LISTS[k]])
         con.print("  " + escape(counts or "không có dòng nào"))
+        if a.blank:
+            con.print(f"  [yellow]gửi phiếu trống[/] ({escape(_files([Path(f).name for f in a.blank]))}): không có số liệu nào"
+                      + ("" if a.returned else ", chưa tính là đã gửi"))
         if a.matched_by["stt_name"]:
             con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] (tệp không phải phiếu nhập của chương trình)")
         lines = [(k, item) for k in ATTENTION for item in a.items[k]] + [("note", n) for n in a.notes]

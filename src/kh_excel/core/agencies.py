@@ -64,6 +64,7 @@ class Agency:
 _EXPANSIONS = (
     (tone_key("Ủy ban nhân dân"), "ubnd"),
     (tone_key("Hội đồng nhân dân"), "hđnd"),
+    (tone_key("đại biểu Quốc hội"), "đbqh"),
 )
 _JOINED_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -90,7 +91,7 @@ _HEADS = (
     "Chi cục", "Tổng cục", "Trung tâm", "Hội", "Liên đoàn", "Tỉnh đoàn", "Tỉnh ủy", "Đảng ủy",
     "Huyện ủy", "Thành ủy", "Đoàn", "Mặt trận", "Thanh tra", "Viện", "Tòa án", "Bệnh viện",
     "Phòng", "Công ty", "Tổng công ty", "Điện lực", "Quỹ", "Cảng vụ", "Hạt Kiểm lâm",
-    "Kiểm lâm", "Bưu điện", "Viễn thông", "Cổng", "Ban Chỉ đạo", "BCĐ", "Vườn quốc gia",
+    "Kiểm lâm", "Bưu điện", "Viễn thông", "Cổng", "Ban Chỉ đạo", "BCĐ", "Vườn quốc gia", "Quân sự", "Trạm",
 )
 _HEAD_KEYS = tuple(sorted({agency_key(h) for h in _HEADS}, key=len, reverse=True))
 _GENERIC_HEAD = agency_key("các")
@@ -100,6 +101,24 @@ _GENERIC_NOUNS = ("sở", "ban", "ngành", "cơ quan", "đơn vị", "địa ph�
                   "ủy ban", "ubnd", "chi cục", "cục", "trung tâm", "trường", "bệnh viện", "thành viên", "tổ", "đảng ủy",
                   "chi bộ", "cấp", "bộ", "lực lượng", "hợp tác xã", "cơ sở")
 _GENERIC_NOUN_KEYS = tuple(f"{_GENERIC_HEAD} {agency_key(n)} " for n in _GENERIC_NOUNS)
+
+
+# An office named after the bodies it serves: «Văn phòng HĐND và UBND xã», «Văn phòng Đoàn ĐBQH và HĐND tỉnh». Its
+# «và» joins those bodies, whose level is written once, at the end: before that «và» the office word and bare bodies
+# (no level: «Văn phòng HĐND» alone is no agency of a commune), after it another body. «Văn phòng UBND tỉnh và Sở Tài
+# chính», «Văn phòng Tỉnh ủy và UBND tỉnh» (a level already written) and «Ban Kinh tế - Ngân sách HĐND và UBND xã»
+# (a field between the office and the body) are lists.
+_OFFICE_WORDS = ("Văn phòng", "VP", "Ban", "Trung tâm")
+_SERVED_BODIES = ("HĐND", "UBND", "Đoàn ĐBQH", "ĐBQH")
+_SERVED = "(?:" + "|".join(re.escape(agency_key(b)) for b in _SERVED_BODIES) + ")"
+_OFFICE_OF_BODIES = re.compile(
+    rf"(?:{'|'.join(re.escape(agency_key(w)) for w in _OFFICE_WORDS)}) {_SERVED}(?: và {_SERVED})*")
+_SERVED_OPENS = re.compile(rf"{_SERVED}(?: |$)")
+
+
+def _joins_served_bodies(left: str, right: str) -> bool:
+    """Whether « và » between `left` and `right` is inside an office's name (_OFFICE_OF_BODIES)."""
+    return bool(_OFFICE_OF_BODIES.fullmatch(agency_key(left)) and _SERVED_OPENS.match(agency_key(right)))
 
 
 def _head(piece: str) -> str | None:
@@ -284,7 +303,8 @@ class AgencyRegistry:
         """The agencies of one cell, as display names for known ones, in order, each once.
 
         `;` and line breaks separate; a comma separates only outside a known name; " và "
-        separates before a new agency ("Sở Nội vụ và các sở, ngành liên quan"). Known names
+        separates before a new agency ("Sở Nội vụ và các sở, ngành liên quan"), never inside an
+        office named after the bodies it serves ("Văn phòng HĐND và UBND xã"). Known names
         are matched longest first over the comma-separated pieces; an unknown run of pieces
         ends where a piece opens a known name or an agency word (Sở, Ban, UBND, Thống kê,
         Thuế, Hải quan, Công an, …, "các …"), and keeps its spelling. `canonical=False` keeps
@@ -318,13 +338,19 @@ class AgencyRegistry:
         """Spans of `seg` between commas and before a " và " that opens a new agency."""
         cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in re.finditer(r"\s*,\s*", seg)]
         comma_starts = sorted(c[0] for c in cuts) + [len(seg)]
+        comma_ends = [c[1] for c in cuts]
+        va_end = 0
         for m in _VA.finditer(seg):
             right = seg[m.end():]
+            left = seg[max([va_end, *(e for e in comma_ends if e <= m.start())]):m.start()]
+            if _joins_served_bodies(left, right):
+                continue
             opens = _head(right) is not None or any(
                 self._match(seg[m.end():e]) for e in comma_starts if e > m.end()
             )
             if opens:
                 cuts.append((m.start(), m.end()))
+                va_end = m.end()
         cuts.sort()
         spans, pos = [], 0
         for a, b in cuts:

@@ -154,6 +154,40 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 
 
 _POINT_REASON = "so với số kế hoạch"
+
+# What a note (Ghi chú) says when the table itself takes a row out of this year's judgement («Chỉ tiêu đã điều
+# chỉnh, không đánh giá», «Không giao chỉ tiêu năm nay»), folded (core.text.fold_words). «Đánh giá theo Bộ tiêu
+# chí …» and «đánh giá lại vào quý IV» judge the row: only a «không» (or «ko») right before the words counts. A year
+# named with the words («Không đánh giá năm 2025», «Năm 2025 không đánh giá») limits them to that year.
+NOT_JUDGED_PHRASES = ("khong danh gia", "ko danh gia", "khong giao chi tieu", "khong giao ke hoach")
+_NOT_JUDGED = re.compile(r"(?:\bnam ((?:19|20)\d\d) )?\b(?:" + "|".join(map(re.escape, NOT_JUDGED_PHRASES))
+                         + r")\b(?: (?:trong |cho )?nam ((?:19|20)\d\d)\b)?")
+NOTE_REASON = "bảng ghi chú «{note}»: không đánh giá"
+
+
+def note_not_judged(note: str, year: int | None = None) -> bool:
+    """Does the note (Ghi chú) take the row out of the judgement of `year` (the table's; None: not known)?"""
+    if not note:
+        return False
+    for m in _NOT_JUDGED.finditer(vtext.fold_words(note)):
+        named = m.group(1) or m.group(2)
+        if named is None or year is None or int(named) == year:
+            return True
+    return False
+
+
+def _not_judged_by_note(inds: list[Indicator], year: int | None) -> dict[int, str]:
+    """index -> reason, of the rows whose note takes them out of the judgement: looked for only in rows with a note."""
+    return {i: NOTE_REASON.format(note=vtext.clean(inds[i].note)) for i in compress(count(), map(_NOTE, inds))
+            if note_not_judged(inds[i].note, year)}
+
+
+_NOTE = attrgetter("note")
+
+
+def not_judged_by_note(a: Assessment) -> bool:
+    """Is the row «Không đánh giá» because its note says so (a document then quotes the note beside it)?"""
+    return a.status == "khong_danh_gia" and a.reason.startswith(NOTE_REASON.split("{")[0])
 FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} điểm % hay giảm "
                        "{v}% so với năm trước: không đánh giá")
 FALL_AGAINST_DIRECTION_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng chỉ tiêu được xác định theo chiều khác ({why}): "
@@ -445,9 +479,13 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                            else assess(ind, tolerance) for ind in inds]
         else:
             assessments = [assess(ind, tolerance) for ind in inds]
+        noted = _not_judged_by_note(inds, table.year)
+        for i, reason in noted.items():  # the table's own word, never Vượt/Đạt/Không đạt; no ratio to an old plan
+            if assessments[i].status != "so_lieu_loi":
+                assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None, reason=reason)
         _incomplete_totals(inds, assessments)
         for head, parts in groups.items():
-            if inds[head].row not in faults:
+            if inds[head].row not in faults and head not in noted:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, *_growth(inds[head]))
         if progress_only(table):  # 6 months against the year's plan: progress, its ratio kept, never a judgement
@@ -541,14 +579,19 @@ STRUCTURE_REASON = ("cơ cấu: một chỉ tiêu gồm các thành phần, đ�
 
 
 def share_parts(head: Indicator, parts: list[Indicator]) -> list[Indicator]:
-    """The shares of a structure: the run of parts measured like it (in %), so that a row the sheet places
-    below it in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share."""
-    out = []
-    for p in parts:
-        if ("%" in p.unit) != ("%" in head.unit or not vtext.clean(head.unit)):
-            break
-        out.append(p)
-    return out
+    """The shares of a structure: the parts measured like it (in %), so that a row the sheet places below it or
+    among its shares in another unit ('GRDP bình quân đầu người', triệu đồng) is never read as a share, nor
+    keeps the shares after it out (table.structure_parts)."""
+    share = "%" in head.unit or not vtext.clean(head.unit)
+    return [p for p in parts if ("%" in p.unit) == share]
+
+
+def no_share_of(head: Indicator, ind: Indicator) -> bool:
+    """A row in another unit below or among the shares of a structure in % («- Giá trị tăng thêm ngành nông
+    nghiệp | Tỷ đồng» under «Cơ cấu kinh tế»): no part of it, so never named as one («… (Cơ cấu kinh tế)»).
+    A blank unit is no other unit (shares often leave the ĐVT cell to the structure's)."""
+    return head.name_key.startswith("co cau") and "%" in head.unit and bool(vtext.clean(ind.unit)) \
+        and "%" not in ind.unit
 
 
 def structures(inds: list[Indicator], given: list[tuple[int, list[Indicator]]] | None = None) -> dict[int, list[int]]:
@@ -833,7 +876,8 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
         if wanted is None or id(ind) in wanted:
             name = _bare_name(ind)
             parent = parents.get(id(ind))
-            out[id(ind)] = f"{name} ({_bare_name(parent)})" if parent is not None else name
+            named = parent is not None and not no_share_of(parent, ind)
+            out[id(ind)] = f"{name} ({_bare_name(parent)})" if named else name
     return out
 
 

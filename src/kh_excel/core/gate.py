@@ -38,13 +38,14 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # Warnings that say a figure or a judgement a document states is the program's reading of the cell (a figure read
 # both ways, an estimate's words, a formula computed here, a figure far off its plan, a direction not told): the
 # document is made, and whoever has it signed is told which cells to look at (figure_warnings).
-# Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings): a
-# part of the table left on another sheet, a plan column of another year not used, one
-# of two plans (or results) of one period taken by the sheet's own formulas.
-TABLE_WARNINGS = ("continued_elsewhere", "plan_left_out", "plan_of_formula", "result_of_formula")
+# Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings,
+# batch.engine.warning_of): a part of the table left on another sheet, a plan column of another year not used, one
+# of two plans (or results) of one period taken by the sheet's own formulas, rows hidden in the sheet and so not read.
+TABLE_WARNINGS = ("continued_elsewhere", "plan_left_out", "plan_of_formula", "result_of_formula", "hidden_rows_left_out")
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
                    "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
-                   "whole_column_left_out", "part_taken_first")
+                   "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",
+                   "own_verdict_differs")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
 COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first"})
@@ -246,6 +247,9 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
               for row, roles in cells.items() if roles.keys() - {"previous"} or row in growth_rows}
     shown = _blanked(table, cells) if cells else table
     att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults, groups=groups)
+    if table.own_cells:  # the sheet's own «So sánh»/«Đánh giá» against the attainment (core.own_columns)
+        from kh_excel.core.own_columns import disagreements
+        findings = [*findings, *disagreements(table, att)]
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
 
 

@@ -188,6 +188,9 @@ class Grid:
     names: dict | None = None
     # Columns hidden in the sheet (0-based, of `rows`): a hidden column is never read over a visible one.
     hidden_columns: frozenset[int] = frozenset()
+    # Rows hidden in the sheet (0-based inclusive ranges of `rows`, by hand, a filter or a collapsed outline): Excel
+    # does not print them, so the reader reads no indicator from one (core.table names those it leaves out).
+    hidden_rows: tuple[tuple[int, int], ...] = ()
     # The sheet's formula texts, (r, c) -> text, read when asked (the reader knows the file; None: not known). Read
     # only to tell which of two plan columns the sheet's own comparison formulas divide by (core.table).
     formulas: Callable[[], dict[tuple[int, int], str]] | None = None
@@ -240,6 +243,12 @@ class Table:
     # the sheet's formulas chose between, "results" (column, label) of results of one period chosen likewise; not part
     # of the table's reading (repr, ==)
     plan_choice: dict | None = field(default=None, repr=False, compare=False)
+    # rows of the body hidden in the sheet that the reader left out (core.table), (1-based row, STT as written): no
+    # indicator is read from them; the numbering check counts their numbers as present
+    hidden_left_out: list[tuple[int, str]] = field(default_factory=list, repr=False, compare=False)
+    # the sheet's own ratio and verdict columns on the indicator rows, compared with the attainment by the gate
+    # (core.own_columns): column -> (kind, label, {sheet row: value}); empty when the table has none
+    own_cells: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

@@ -615,8 +615,22 @@ def format_percent(value: Decimal | float | int, decimals: int | None = 1) -> st
 
 
 def format_ratio(value: Decimal | float | int, decimals: int | None = 1) -> str:
-    """A ratio "% so với KH" without the sign: 97.46 -> "97,5"."""
-    return format_number(value, decimals)
+    """A ratio "% so với KH" without the sign: 97.46 -> "97,5". A ratio short of or over 100 never reads «100,0»
+    (rev11 D16: «đạt 100,0% kế hoạch» beside «Không đạt»): it takes the decimals that tell it from 100 (99,957 ->
+    "99,96", 100,004 -> "100,004"), up to four, and beyond them the last figure on its own side (99,99999 -> "99,9999")."""
+    text = format_number(value, decimals)
+    if decimals is None or value == 100:
+        return text
+    d = to_decimal(value)
+    for more in range(decimals + 1, 5):
+        if _quantize(d, decimals) != 100:
+            return text
+        text = format_number(d, more)
+        if _quantize(d, more) != 100:
+            return text
+    if _quantize(d, 4) == 100:
+        return "99,9999" if d < 100 else "100,0001"
+    return text
 
 
 # --------------------------------------------------------------------------- targets

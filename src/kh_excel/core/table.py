@@ -89,7 +89,10 @@ _INT_STT = re.compile(r"^(\d{1,6})\s*[.)]?\s*(?:\(\*+\)|\*+|\(\d{1,2}\))?$")  # 
 _SUB_STT = re.compile(r"^(?:[-+*•–—·]|[a-zđ]\s*[).]|\d{1,3}\.\d{1,3}\.?|[ivx]{1,4}\s*[).])$", re.I)
 _NOTE_START = ("ghi chu", "(*)", "* ", "nguon:", "nguon so lieu", "luu y")
 _PART = re.compile(r"^phan\s+([ivxlc]+|\d{1,2})\b")
-_SECTION_WORDS = ("cac chi tieu", "nhom chi tieu", "chi tieu ve", "linh vuc")
+# (a row with nothing but such a name: «Chỉ tiêu kinh tế», «Chỉ tiêu xã hội» over a commune's rows, STT empty: rev11 D6)
+_SECTION_WORDS = ("cac chi tieu", "nhom chi tieu", "chi tieu ve", "linh vuc",
+                  *(f"chi tieu {field}" for field in ("kinh te", "xa hoi", "moi truong", "van hoa", "quoc phong",
+                                                      "an ninh", "chu yeu", "tong hop")))
 _TOTAL_NAMES = ("tong cong", "tong", "cong", "tong so", "cong:", "tong cong:")
 # After a blank row, these begin what follows the table: a signature block, a date line, another table.
 _END_START = ("nguoi lap", "nguoi ky", "thu truong", "(ky", "ky ten", "ky, ghi", "giam doc", "chu tich", "tm.", "kt.",
@@ -1745,6 +1748,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
 
+    # Rows hidden in the sheet, of the body only (a hidden header row is still the header): bounded by the table.
+    hidden_body = _hidden_within(grid.hidden_rows, first, last) if grid.hidden_rows else frozenset()
+    # (row, STT, name, the hidden indicator's row for its visible part)
+    left_out: list[tuple[int, str, str, int | None]] = []
+
     blank_before = False
     for r in range(first, last + 1):
         row = rows[r]
@@ -1855,6 +1863,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
                 stt_upper = pending_numeral[0] if pending_numeral else ""
             if is_roman and not has_data:
+                if hidden_body and r in hidden_body:  # a hidden section title: not read, nor its numeral
+                    if name:
+                        left_out.append((r, stt_upper, f"{stt_upper}. {name}" if stt_upper else name, None))
+                    current = None
+                    continue
                 if name:
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
@@ -1864,6 +1877,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 current = None
                 continue
             if not stt and name and not has_data and _is_upper_title(name):
+                if hidden_body and r in hidden_body:
+                    left_out.append((r, "", name, None))
+                    current = None
+                    continue
                 numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
                 section = Section(numeral=numeral, title=name, row=srow, serial=serial)
                 table.sections.append(section)
@@ -2019,6 +2036,14 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         current.row if kind == "subrow" and current is not None else None, number, raw, readings,
                         fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
                         footnote)
+        if hidden_body and (r in hidden_body or kind == "subrow" and current is not None
+                            and current.row - 1 in hidden_body):
+            # hidden, or a part of a hidden indicator (its parts are not stated without it): read, never kept
+            parent = None if r in hidden_body or current is None else current.row
+            left_out.append((r, stt, name or stt, parent))
+            if kind == "indicator":
+                current = ind
+            continue
         append(ind)
         if name and fname.startswith("co cau"):
             structures.append(len(indicators) - 1)
@@ -2031,7 +2056,48 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         add_warning("direction_unclear", ind.row - 1, "name", ind.name, why=UNCLEAR_PART_WHY.format(parent=parent.name),
                     how=UNCLEAR_PART_HOW)
     _structures_about(indicators, structures)
+    if left_out:
+        _hidden_rows_left_out(table, left_out)
+    own = _own_columns(grid, header, table)
+    if own:
+        from kh_excel.core.own_columns import rows_cells
+        table.own_cells = rows_cells(rows, own, [ind.row for ind in indicators])
     return table
+
+
+def _hidden_within(ranges: tuple[tuple[int, int], ...], first: int, last: int) -> frozenset[int]:
+    """The rows of `ranges` (0-based inclusive) between first and last: never more than the table's rows."""
+    return frozenset(r for a, b in ranges if b >= first and a <= last for r in range(max(a, first), min(b, last) + 1))
+
+
+_LEFT_OUT_NAMED = 10  # hidden rows named one by one in the warning; the rest are counted
+
+
+def _hidden_rows_left_out(table: Table, left_out: list[tuple[int, str, str, int | None]]) -> None:
+    """One warning naming the rows left out as hidden (core.gate.TABLE_WARNINGS: said beside every document); the
+    reader's other findings about those rows go, as the rows are not read."""
+    from kh_excel.core.validation import make_finding
+    table.hidden_left_out = [(r + 1, stt) for r, stt, _, _ in left_out]
+    gone = {r + 1 for r, _, _, _ in left_out}
+    table.reader_findings[:] = [f for f in table.reader_findings if f.row not in gone]
+    named = []
+    for r, _, name, parent in left_out[:_LEFT_OUT_NAMED]:
+        shown = f"dòng {r + 1} «{vtext.clean(name)}»" if name else f"dòng {r + 1}"
+        named.append(f"{shown} (thành phần của chỉ tiêu dòng {parent} đang ẩn)" if parent else shown)
+    more = len(left_out) - len(named)
+    rows = ", ".join(named) + (f" và {format_number(Decimal(more))} dòng khác" if more else "")
+    table.reader_findings.append(make_finding("hidden_rows_left_out", table.sheet, None, None, rows=rows,
+                                              count=format_number(Decimal(len(left_out)))))
+
+
+def _own_columns(grid: Grid, header: _Header, table: Table) -> dict[int, tuple[str, str]]:
+    """The sheet's own ratio and verdict columns among the group and period read (core.own_columns), visible ones."""
+    from kh_excel.core.own_columns import choose
+    width = max((len(grid.rows[r]) for r in header.rows if r < len(grid.rows)), default=0)
+    labels = {c: lab for c, lab in _column_labels(grid, header.rows, width).items()
+              if lab and header_role(lab) == "computed" and (header.scope is None or c in header.scope)
+              and c not in header.outside}
+    return choose(labels, table.year, set(grid.hidden_columns), "previous" in header.columns) if labels else {}
 
 
 _PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
@@ -2120,16 +2186,26 @@ def structure_parts(inds: list[Indicator], i: int) -> list[Indicator]:
         marker = marker if marker is not None else m
         if m != marker:
             break
-        # The block ends where its parts end: a row in another unit than the shares ("GRDP bình quân đầu người,
-        # triệu đồng"), or, when the parts are marked in their names ("- Khu vực …"), a row without the mark.
-        if share and ind.unit and "%" not in ind.unit:
-            break
+        # When the parts are marked in their names ("- Khu vực …"), a row without the mark ends the block.
         nm = _marker(ind.name[:1]) if ind.name[:1] in "-+*•–—·" else ""
         name_marker = name_marker if name_marker is not None else nm
         if m == "" and nm != name_marker:
             break
+        if share and ind.unit and "%" not in ind.unit:
+            # A row in another unit is no share. Once the shares, planned or reached, make up the whole it ends
+            # the block ("GRDP bình quân đầu người, triệu đồng" after them); before that it sits among them
+            # («- Giá trị tăng thêm ngành nông nghiệp, tỷ đồng» between two shares) and the shares go on.
+            planned = sum((p.target.value for p in parts if p.target.op == "=" and p.target.value is not None),
+                          Decimal(0))
+            reached = sum((p.result for p in parts if p.result is not None), Decimal(0))
+            if planned >= _WHOLE or reached >= _WHOLE:
+                break
+            continue
         parts.append(ind)
     return parts
+
+
+_WHOLE = Decimal("99.9")  # shares that add up to 100 within rounding (validation allows 0,1)
 
 
 def _lend_directions(pairs: list[tuple[Indicator, Indicator]]) -> list[tuple[Indicator, Indicator]]:

@@ -103,12 +103,25 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Bảng có hai cột kết quả cùng kỳ; chương trình lấy kết quả ở {taken}, là cột mà công thức ở cột so "
                 "sánh của bảng tính theo, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
                 "trang «Cấu hình văn bản») ghi đủ tên cột đó, hoặc chữ cái của cột (ví dụ «cột E»)."),
+    FindingType("own_ratio_differs", "warning", "Cột so sánh của bảng khác với tỷ lệ tính được",
+                "Ô {cell}: cột so sánh «{label}» của bảng ghi {sheet_value} (ô {own_cell}), còn thực hiện so với kế "
+                "hoạch chương trình tính từ các cột đã đọc là {ours}. Hãy kiểm tra cột kế hoạch, cột kết quả đã đọc "
+                "và công thức ở ô {own_cell} trước khi trình ký."),
+    FindingType("own_ratio_words", "warning", "Kết quả ghi bằng chữ trái với cột so sánh của bảng",
+                "Ô {cell} ghi «{value}» nên chương trình đánh giá «{ours}», nhưng cột so sánh «{label}» của bảng ghi "
+                "{sheet_value} (ô {own_cell}). Hãy ghi số thực hiện vào ô {cell} hoặc sửa ô {own_cell} trước khi trình ký."),
+    FindingType("own_verdict_differs", "warning", "Cột đánh giá của bảng khác với kết quả tính",
+                "Ô {cell}: cột «{label}» của bảng ghi «{sheet_value}» (ô {own_cell}), còn chương trình đánh giá "
+                "«{ours}» từ kế hoạch và kết quả đã đọc. Hãy kiểm tra số liệu và ô {own_cell} trước khi trình ký."),
     FindingType("repeated_header", "warning", "Dòng tiêu đề lặp lại",
                 "Dòng {row} lặp lại tiêu đề bảng (thường do dán từ văn bản Word nhiều trang); chương trình đã bỏ qua dòng này."),
     FindingType("formula_computed", "warning", "Công thức chưa có giá trị đã được tính lại",
                 "Tệp lưu {count} ô công thức không kèm giá trị tính sẵn (tệp tạo bằng chương trình hoặc để chế độ tính tay): {cells}. Chương trình đã tự tính các ô này; nên mở tệp bằng Excel rồi lưu lại để tệp có sẵn giá trị."),
     FindingType("hidden_column_left_out", "warning", "Cột ẩn không được đọc",
                 "Cột {column} «{label}» đang bị ẩn nên không được đọc: chương trình đọc cột {chosen_column} «{chosen}» đang hiện. Nếu số ở cột ẩn mới là số đúng, hãy bỏ ẩn cột {column} và xóa hoặc đổi tên cột {chosen_column}."),
+    FindingType("hidden_rows_left_out", "warning", "Dòng ẩn không được đọc",
+                "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá và văn bản: {rows}. Bỏ ẩn dòng "
+                "(hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
     FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
                 "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
@@ -487,6 +500,7 @@ class _Checker:
         section = None
         serials = {s.title: s.serial for s in self.t.sections if s.serial}
         numeral = title = None
+        hidden_numbers = {int(stt) for _, stt in self.t.hidden_left_out if stt.isdigit() and len(stt) <= 6}
         for ind in self.t.indicators:
             if ind.kind != "indicator" or ind.number is None or ind.stt == "":
                 if ind.kind == "indicator" and previous is not None and isinstance(ind.raw.get("stt"), ErrorValue):
@@ -504,7 +518,8 @@ class _Checker:
             if n in seen:
                 self.add("duplicate_stt", ind, "stt", stt=n, other_row=seen[n].row)
                 continue
-            if previous is not None and n > previous + 1:
+            if previous is not None and n > previous + 1 and not hidden_numbers.issuperset(range(previous + 1, n)):
+                # (a number on a row hidden in the sheet is there: the row is left out, and said so)
                 missing = ", ".join(str(i) for i in range(previous + 1, min(n, previous + 6)))
                 self.add("skipped_stt", ind, "stt", stt=n, previous=previous, missing=missing)
             seen.setdefault(n, ind)
@@ -533,11 +548,18 @@ class _Checker:
                 elif abs(total - 100) <= Decimal("0.1"):
                     continue
                 c = self.t.columns[role]
-                cells = f"{cell_ref(parts[0].row - 1, c)}:{cell_ref(parts[-1].row - 1, c)}"
+                cells = f"{cell_ref(parts[0].row - 1, c)}:{cell_ref(parts[-1].row - 1, c)}" \
+                    if parts[-1].row - parts[0].row == len(parts) - 1 \
+                    else ", ".join(cell_ref(p.row - 1, c) for p in parts)  # a row in another unit between: no share
                 culprit, hint = ind, ""
+                hidden = self._hidden_among(ind, parts)
+                if hidden:  # a share on a row hidden in the sheet is not read: the cells added are named one by one
+                    cells = ", ".join(cell_ref(p.row - 1, c) for p in parts)
+                    hint = (f" Dòng {', '.join(map(str, hidden))} đang ẩn nên không được cộng; nếu là một thành phần "
+                            "của cơ cấu, hãy bỏ ẩn dòng.")
                 if len(given) < len(values):
                     blank = ", ".join(cell_ref(p.row - 1, c) for p, v in zip(parts, values) if v is None)
-                    hint = f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
+                    hint += f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
                 if role != "target" and not hint:
                     plans = [p.target.value for p in parts]
                     if all(v is not None for v in plans) and abs(sum(cast("list[Decimal]", plans), Decimal(0)) - 100) <= Decimal("0.1"):
@@ -546,6 +568,14 @@ class _Checker:
                         hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
+
+    def _hidden_among(self, head: Indicator, parts: list[Indicator]) -> list[int]:
+        """Rows hidden in the sheet (left out by the reader) below a structure's head and before the next row read
+        after its last part: shares that may be missing from its sum."""
+        if not self.t.hidden_left_out:
+            return []
+        after = min((i.row for i in self.t.indicators if i.row > parts[-1].row), default=None)
+        return [r for r, _ in self.t.hidden_left_out if head.row < r and (after is None or r < after)]
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""

@@ -198,9 +198,9 @@ def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[st
     («TỈNH LÀO CAI»: the issuer's place, docs.context.issuer_place) written «UBND TỈNH LÀO CAI», a gap where the
     place is not known, as a Cục's or a Chi cục's governing body no line names. None for a committee's own table."""
     lines = _department_lines(table)
-    if len(lines) > 1 and lines[-1].startswith("PHÒNG") and _DEPARTMENT_LINE.match(lines[-2]) \
-            and not lines[-2].startswith("PHÒNG"):
-        lines = lines[:-1]  # «SỞ …» over «PHÒNG TỔNG HỢP»: a Sở's own division drafted it, the Sở issues it
+    if len(lines) > 1 and _DIVISION.match(lines[-1]) and _DEPARTMENT_LINE.match(lines[-2]) \
+            and not _DIVISION.match(lines[-2]):
+        lines = lines[:-1]  # «SỞ …» over «PHÒNG TỔNG HỢP», «VĂN PHÒNG»: a Sở's division drafted it, the Sở issues it
     if not lines or not _DEPARTMENT_LINE.match(lines[-1]):
         return None
     name, dept = department_of([lines[-1]]) or ("", DEPARTMENTS[0])
@@ -325,17 +325,26 @@ class Department(NamedTuple):
                            # (a Sở, a Phòng); a Cục or a Chi cục may be a ministry's or a Sở's: only a line tells
     office: bool         # has a Văn phòng of its own, which announces its notices and signs them TL. its head (a Sở,
                          # a Cục); a Phòng or a Chi cục has none: its head signs (KT.: the deputy)
+    head_prose: str = ""  # its head in its own document's sentences: its units answer to «Giám đốc Sở»
 
 
 DEPARTMENTS = (
-    Department("SỞ", "Sở", "GIÁM ĐỐC", True, True),
-    Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True, False),
-    Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False, False),
-    Department("CỤC", "Cục", "CỤC TRƯỞNG", False, True),
+    Department("SỞ", "Sở", "GIÁM ĐỐC", True, True, "Giám đốc Sở"),
+    Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True, False, "Trưởng phòng"),
+    Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False, False, "Chi cục trưởng"),
+    Department("CỤC", "Cục", "CỤC TRƯỞNG", False, True, "Cục trưởng"),
+    # an office that is a body of its own (Văn phòng Điều phối nông thôn mới, Văn phòng Đăng ký đất đai): its Chánh
+    # Văn phòng heads it as a Trưởng phòng heads a Phòng; the committee's own office is none (_COMMITTEE_OFFICE)
+    Department("VĂN PHÒNG", "Văn phòng", "CHÁNH VĂN PHÒNG", True, False, "Chánh Văn phòng"),
 )
+# The committee's own office, which announces the committee's notices TL. its chairman: «VĂN PHÒNG» alone, «VĂN
+# PHÒNG UBND TỈNH», a commune's «VĂN PHÒNG HĐND VÀ UBND»; any other «VĂN PHÒNG …» is a department of its own
+_COMMITTEE_OFFICE = r"VĂN PHÒNG(?:\s*$|\s+(?:(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\s*(?:VÀ|&|-)\s*)?(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN)\b)"
 # …of a body other than a people's committee: the table is a department's, whose chairman is no signer
-_DEPARTMENT_LINE = re.compile(r"^(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
+_DEPARTMENT_LINE = re.compile(rf"^(?!{_COMMITTEE_OFFICE})(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
 _DEPARTMENT_BY_WORD = {d.word: d for d in DEPARTMENTS}
+# A line that may be a division of the department above it («PHÒNG TỔNG HỢP», «VĂN PHÒNG» under «SỞ …»)
+_DIVISION = re.compile(r"^(?:VĂN )?PHÒNG\b")
 MISSING_GOVERNING = "[CƠ QUAN CHỦ QUẢN]"
 
 
@@ -562,7 +571,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "kq": _results(summary, assessments, table, year, prev_year, per, scope),
         "ct": _plan_targets(table, assessments, year),
         "nv": _tasks(table, assessments, s),
-        "tc": _organisation(table, assessments, s, ten_co_quan, kind, cap_tren),
+        "tc": _organisation(table, assessments, s, ten_co_quan, kind, cap_tren,
+                            department[1] if department and department[1].office else None),
         "gc": _assignment(assessments, agency),
         "canh_bao": warnings,   # for the person rendering (docs.api.Rendered.warnings), not the document
     }
@@ -1283,12 +1293,28 @@ def agencies_in_sentence(names: list[str]) -> str:
     return ("; " if any("," in x for x in shown) else ", ").join(shown)
 
 
+# A unit of a department (a Sở's Chi cục, Trung tâm, Phòng, Văn phòng, Thanh tra; a Chi cục's Hạt, Trạm), folded…
+_UNIT = re.compile(r"^(?:chi cuc|trung tam|phong|van phong|thanh tra|hat|tram|ban quan ly|vuon quoc gia)\b")
+# …unless of a field the state runs from the centre, whose units answer to their own Cục («Chi cục Thuế khu vực»)
+_CENTRAL_FIELD = re.compile(r"\b(?:thue|thong ke|hai quan|kho bac|kbnn|bao hiem|bhxh|thi hanh an|kiem toan|ngan hang)\b")
+
+
+def _own_units(leads: list[str]) -> bool:
+    """Whether every agency is a unit of the department issuing the document: a unit's name (_UNIT), of no central
+    field, and no body the registry knows as one of the province's own («Trung tâm Phục vụ hành chính công tỉnh»)."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    return all(_UNIT.match(fold(x)) and not _CENTRAL_FIELD.search(fold(x)) and reg.lookup(x) is None for x in leads)
+
+
 def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,
-                  kind: str, cap_tren: str = "") -> dict[str, Any]:
+                  kind: str, cap_tren: str = "", department: Department | None = None) -> dict[str, Any]:
     """Part IV (tổ chức thực hiện): the responsibility of the lead agencies, one item per set of agencies that lead
     indicators together, with those indicators numbered (seed 001 III.3, seed 002 III.1: «… chủ trì, phối hợp
     với …; chịu trách nhiệm trước …»); the leaders in charge; the reporting rhythm from the settings («Chế độ báo
-    cáo»), else the seeds' usual sentence with the date a highlighted gap (a date is never invented)."""
+    cáo»), else the seeds' usual sentence with the date a highlighted gap (a date is never invented). An agency
+    answers to whoever directs it: the department's own units (`department`: a Sở, a Cục, which have units) to its
+    head («trước Giám đốc Sở»), any other to the body above the issuer (`cap_tren`), or to the issuer itself."""
     from kh_excel.core.table import agency_registry
     reg = agency_registry()
     by_row = {a.indicator.row: a for a in assessments}
@@ -1307,7 +1333,8 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         names = [W.task_name(e) for e in entries]
         listed = "; ".join(f"({i}) {x}" for i, x in enumerate(names, start=1)) if len(names) > 1 else names[0]
         count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
-        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {cap_tren or ten_co_quan} "
+        above = department.head_prose if department and _own_units(leads) else cap_tren or ten_co_quan
+        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {above} "
                      "về kết quả thực hiện.")
     if any(txt(a.indicator.leader) for a in assessments):
         # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's

@@ -29,6 +29,11 @@ How a name is read (upper-case line):
   begin with, if the line can end a name after it (at a phrase's word, whatever follows it, punctuation, a dash,
   a year or a count: «XÃ BẢN PHỐ ƯỚC NĂM 2026», «HUYỆN NĂM CĂN NĂM NĂM 2021-2025», «PHƯỜNG ĐẠT HIẾU NĂM 2026»).
   A name not in the list is read by the rules above: the list chooses among ends, it never makes a name.
+  Nor does it cut one: in a line that writes its level in lower case («xã Bản Phố Mới»), names alone are
+  capitalised, so a capitalised word after a known name that leads no phrase is the name's; and a phrase's word
+  as the line's last word leads nothing («XÃ BẢN PHỐ MỚI»).
+- «XÃ HỘI» is society («KINH TẾ - XÃ HỘI») unless a known commune's name begins there («XÃ HỘI AN», «xã Hội Cư»),
+  written «Hội», not after a dash and not before a province's name («BẢO HIỂM XÃ HỘI AN GIANG»).
 """
 from __future__ import annotations
 
@@ -45,6 +50,11 @@ from kh_excel.core.text import ACUTE, DOT, GRAVE, HOOK, TILDE, fold
 _PARTY = r"(?!\s+[UỦ][YỶ]\b)"
 _LEVEL_WORDS = rf"(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ TRẤN|ĐẶC KHU){_PARTY}"
 _LEVEL = re.compile(rf"\b({_LEVEL_WORDS})\s+")
+_LEVEL_AT_END = re.compile(rf"\s({_LEVEL_WORDS})\s*$")
+# «XÃ HỘI» is society («KINH TẾ - XÃ HỘI», «BẢO HIỂM XÃ HỘI») or a commune whose name begins with «Hội» («XÃ HỘI AN»,
+# «xã Hội Cư»): never after a dash; places() reads it only as a known name
+_SPACES = re.compile(r" +")
+_SOCIETY = re.compile(r"(?<![-–])(?<![-–]\s)\b(XÃ)\s+(?=HỘI\b)")
 _LEVELS = rf"(?:{_LEVEL_WORDS})"
 # A list of levels («CÁC XÃ, PHƯỜNG», «CÁC HUYỆN, THÀNH PHỐ», «XÃ/PHƯỜNG»): a level word after a separator from
 # another is one of the list, no name's start; the place named after the list issues.
@@ -177,12 +187,21 @@ def places(line: str, cased: str | None = None) -> list[Place]:
     out: list[Place] = []
     listed = {m.start(1) for m in _LIST_ITEM.finditer(line)
               if re.search(rf"(?:{_LEVEL_WORDS})$", line[:m.start()])}
-    for lv in _LEVEL.finditer(line):
+    levels = sorted([*_LEVEL.finditer(line), *_SOCIETY.finditer(line)], key=lambda m: m.start())
+    for lv in levels:
         if out and lv.start() < out[-1].end:
             continue   # a level word inside the name just read («XÃ TÂN XÃ»)
         if lv.start() in listed:
             continue   # «CÁC XÃ, PHƯỜNG TỈNH LÀO CAI»: a level of the list, the province after it issues
         passive = bool(_PASSIVE.search(line, 0, lv.start()))
+        if lv.re is _SOCIETY:
+            # «XÃ HỘI AN», «xã Hội Cư»: a commune only by a known name there, never «hội» in lower case, nor one a
+            # province follows («BẢO HIỂM XÃ HỘI AN GIANG»)
+            end = _known_end(line, "XÃ", lv.end(), cased or line, passive)
+            after = _GAP.match(line, end) if end > 0 else None
+            if end > 0 and (cased or line)[lv.end()].isupper() and not (after and _province_written(line, after.end())):
+                out.append(Place("XÃ", line[lv.end():end].strip(), lv.start(), end))
+            continue
         end = _name_end(line, lv.group(1), lv.end(), cased or line, passive)
         if end < 0:
             out.append(Place(lv.group(1), "", lv.start(), lv.end()))
@@ -290,6 +309,13 @@ def _longest() -> int:
     return max(len(n) for names in known_names().values() for n in names)
 
 
+def _sentence(cased: str, at: int) -> bool:
+    """Is the level word before `at` written in lower case («xã Bản Phố Mới»)? Then the line capitalises names
+    alone: a capitalised word after a name goes on with it."""
+    level_word = re.search(r"(\w)\w*\s*$", cased[:at])
+    return level_word is not None and level_word.group(1).islower()
+
+
 def _known_end(line: str, level: str, at: int, cased: str, passive: bool) -> int:
     """Where the longest known name of `level` that the words at `at` begin with ends, where the line can end a
     name after it; -1 when none does."""
@@ -305,17 +331,35 @@ def _known_end(line: str, level: str, at: int, cased: str, passive: bool) -> int
             break
         pos = gap.end()
     by_case = cased != line and cased[at].isupper()
+    # a level word in lower case («xã Bản Phố Mới»): the line capitalises names only, so capitalised words after a
+    # known name go on with it: the name is the known one and those words («Thụy Trình Mới»)
+    sentence = by_case and _sentence(cased, at)
     for n in range(len(keys), 0, -1):
-        if tuple(keys[:n]) in names and _may_end(line, ends[n - 1], cased, by_case, passive):
-            return ends[n - 1]
+        if tuple(keys[:n]) in names:
+            end = _capitalised_on(line, cased, ends[n - 1], passive, MAX_WORDS - n) if sentence else ends[n - 1]
+            if end > 0 and _may_end(line, end, cased, by_case, passive):
+                return end
     return -1
+
+
+def _capitalised_on(line: str, cased: str, end: int, passive: bool, room: int) -> int:
+    """The end of the capitalised words that go on with a name ending at `end` in a line that capitalises names
+    alone: words after a space that lead no phrase and are no province's name nor a body; -1 for more than `room`."""
+    while (m := _SPACES.match(line, end)) and (word := _WORD.match(line, m.end())) \
+            and cased[m.end()].isupper() and not (_leads(line, m.end(), passive) or _province_written(line, m.end())
+                                                  or _BODY_IN_RUN.match(line, m.end())):
+        room -= 1
+        if room < 0:
+            return -1
+        end = word.end()
+    return end
 
 
 def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool) -> bool:
     """Can a name end at `end`? Before punctuation, a dash, the line's end, a year or a count, a phrase or a word
-    that leads one elsewhere («ƯỚC», «NĂM», «VÀ» whatever follows them), another level, a province's name (the
-    province a district or a commune lies in), or, in a name written capitalised in a line in lower and upper case,
-    a word in lower case."""
+    that leads one elsewhere («ƯỚC», «NĂM», «VÀ» whatever follows them, but not as the line's last word: «XÃ BẢN PHỐ
+    MỚI»), another level, a province's name (the province a district or a commune lies in), or, in a name written
+    capitalised in a line in lower and upper case, a word in lower case."""
     if _CLOSES.match(line, end) or _GAP.match(line, end) is None or _COUNT.match(line, end):
         return True
     gap = _GAP.match(line, end)
@@ -323,7 +367,10 @@ def _may_end(line: str, end: int, cased: str, by_case: bool, passive: bool) -> b
         return True
     at = gap.end()
     word = _WORD.match(line, at)
-    return bool(_leads(line, at, passive) or _NOT_BEGUN.match(line, at) or (word and word.group() in _ALSO_IN_NAMES)
+    if _leads(line, at, passive):
+        return True
+    last = bool(word) and _CLOSES.match(line, word.end()) is not None   # a phrase's word alone leads nothing
+    return bool(_NOT_BEGUN.match(line, at) or (word and word.group() in _ALSO_IN_NAMES and not last)
                 or (by_case and cased[at].islower()) or _province_written(line, at))  # «HUYỆN BẮC HÀ LÀO CAI»
 
 
@@ -396,9 +443,10 @@ def with_level(text: str, word: str) -> str:
 
 def body_and_place(line: str) -> tuple[str, str]:
     """An upper-case body's line split at its first level word: («SỞ TÀI CHÍNH», «TỈNH LÀO CAI») of «SỞ TÀI CHÍNH
-    TỈNH LÀO CAI», («SỞ NÔNG NGHIỆP VÀ PTNT», «TỈNH X») of a form's stand-in; (line, '') when it names no level.
-    Under its governing body («UBND TỈNH LÀO CAI») a department's header names it without its place (nd30)."""
-    m = _LEVEL.search(line)
+    TỈNH LÀO CAI», («SỞ NÔNG NGHIỆP VÀ PTNT», «TỈNH X») of a form's stand-in, («VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI»,
+    «TỈNH») of a name that ends on its level alone; (line, '') when it names no level. Under its governing body
+    («UBND TỈNH LÀO CAI») a department's header names it without its place (nd30)."""
+    m = _LEVEL.search(line) or _LEVEL_AT_END.search(line)
     if not m or not line[:m.start()].strip():
         return line.strip(), ""
     return line[:m.start()].rstrip(" ,-–"), line[m.start():].strip()

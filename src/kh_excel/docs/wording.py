@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, in_which_owners, percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, in_which_owners, no_share_of, not_judged_by_note,
+                                      percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -512,6 +513,8 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         parts.append(r)
     if since:
         parts.append(since)
+    if not_judged_by_note(a):  # why a row with both figures is not judged: the table's own words
+        return ", ".join(parts) + f" (ghi chú: {clean(ind.note)})"
     return ", ".join(parts)
 
 
@@ -678,11 +681,15 @@ def _companion(ind: Indicator, context: Indicator) -> bool:
     y tế» under «17 | Tỷ lệ lao động nông nghiệp …»): another indicator of the same item, as resolutions group
     them, not a part of it; so is an unmarked row in another unit than % under a structure («Cơ cấu …»), which is
     no share of it. Its name stands alone (seed 004: «Tỷ lệ bao phủ bảo hiểm y tế (95,7%)»); naming the row above
-    beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»)."""
+    beside it would state a relation the table does not («… (Tỷ lệ lao động nông nghiệp …)»). A marked row in
+    another unit among a structure's shares («- Giá trị tăng thêm ngành nông nghiệp», tỷ đồng) is no share either
+    (core.table.structure_parts): named alone too."""
+    if no_share_of(context, ind):
+        return True  # no share of a structure («GRDP BQ đầu người», triệu đồng, under «Cơ cấu GTSX», %): its own
     if _mark(ind) or context.kind != "indicator":
         return False
     if context.name_key.startswith("co cau") and clean(ind.unit) != "%":
-        return True  # no share of a structure («GRDP BQ đầu người», triệu đồng, under «Cơ cấu GTSX», %): its own
+        return True  # (a structure without a unit: an unmarked row not in % is no share of it either)
     return (bool(context.target.text)
             and len(clean(ind.name).split()) >= 4 and fold(clean(ind.name)).startswith(INDICATOR_HEADS))
 
@@ -723,8 +730,8 @@ def sub_row_parents(inds: list[Indicator]) -> dict[int, tuple[Indicator, Indicat
         if ind.kind == "indicator" and not _SUB_MARK.match(clean(ind.name)):
             stack = [(None, ind)]
             continue
-        if not stack:
-            continue
+        if not stack or not m and ind.kind == "subrow" and within(name_of(ind)) is not None:
+            continue  # a «Trong đó» row is a part of the row above it (in_which_owners), never of a row below it
         heading = _is_heading(ind)
         if heading:
             while len(stack) > 1 and not _is_heading(stack[-1][1]):

@@ -230,15 +230,17 @@ class WorkbookFile:
             self._refuse_damaged(sheet, scanned)
             errors, grid.number_formats, uncached = scanned.result()
             grid.hidden_columns = scanned.hidden_columns(max(map(len, rows), default=0))
+            grid.hidden_rows = scanned.hidden_row_ranges()
             if uncached:
                 self._fill_uncached(grid, uncached, errors)
         elif ods is not None:
             errors, grid.number_formats = ods.errors, ods.formats
             width = max(map(len, rows), default=0)
             grid.hidden_columns = frozenset(c for a, b in ods.hidden for c in range(a, min(b, width - 1) + 1))
+            grid.hidden_rows = tuple(ods.hidden_rows)
         else:
             errors = _xls_errors(self.path, sheet)
-            grid.number_formats, hidden = _xls_formats(self.path, sheet)
+            grid.number_formats, hidden, grid.hidden_rows = _xls_formats(self.path, sheet)
             grid.hidden_columns = frozenset(c for c in hidden if c < max(map(len, rows), default=0))
         _put_errors(grid, errors)
         return grid
@@ -748,6 +750,7 @@ class _OdsSheet:
         self.errors: dict[tuple[int, int], str] = {}
         self.formats: dict[tuple[int, int], str] = {}
         self.hidden: list[tuple[int, int]] = []  # hidden (collapsed) columns, 0-based inclusive (first, last)
+        self.hidden_rows: list[tuple[int, int]] = []  # rows collapsed or filtered out, 0-based inclusive
 
 
 # Attributes calamine reads as a whole number (it stops at any other text: «Parse integer error»), and the
@@ -834,7 +837,10 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
                         raise WorkbookError(path, f"trang «{name}», dòng {r + 1}: thuộc tính table:number-rows-"
                                                   f"repeated=«{_shown(rows)}» không phải một số nguyên: tệp bị hỏng ở "
                                                   "dòng này; hãy mở tệp bằng LibreOffice rồi lưu lại.")
-                    r += min(rows, 1_048_576)
+                    n = min(rows, 1_048_576)
+                    if el.get(t + "visibility") in ("collapse", "filter") and in_sheet and sheet is not None:
+                        out.hidden_rows.append((r, r + n - 1))
+                    r += n
                     el.clear()
             elif tag in (t + "table-cell", t + "covered-table-cell") and event == "end":
                 reason = _ods_reason(el)
@@ -863,15 +869,22 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
     return out
 
 
-def _xls_formats(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], set[int]]:
-    """Number formats of an .xls sheet's numeric cells, and its hidden columns (xlrd, formatting_info: one read)."""
+def _xls_formats(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], set[int], tuple[tuple[int, int], ...]]:
+    """Number formats of an .xls sheet's numeric cells, its hidden columns and its hidden rows (ranges, as
+    Grid.hidden_rows) (xlrd, formatting_info: one read)."""
     try:
         import xlrd
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
         sh = book.sheet_by_name(sheet)
     except Exception:
-        return {}, set()
+        return {}, set(), ()
     hidden = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}
+    rows_hidden: list[tuple[int, int]] = []
+    for r in sorted(r for r, info in sh.rowinfo_map.items() if getattr(info, "hidden", 0)):
+        if rows_hidden and rows_hidden[-1][1] == r - 1:
+            rows_hidden[-1] = (rows_hidden[-1][0], r)
+        else:
+            rows_hidden.append((r, r))
     out: dict[tuple[int, int], str] = {}
     for r in range(sh.nrows):
         for c, t in enumerate(sh.row_types(r)):
@@ -881,4 +894,4 @@ def _xls_formats(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str], se
                 if fmt and fmt.format_str.lower() != "general":
                     out[(r, c)] = fmt.format_str
     book.release_resources()
-    return out, hidden
+    return out, hidden, tuple(rows_hidden)

@@ -1,0 +1,189 @@
+"""The sheet's own comparison and verdict columns («So sánh (%) ƯTH/KH», «Đánh giá»), read against kh_excel's.
+
+A table often carries its compiler's ratio of result to plan and their verdict. kh_excel never states them (they
+are arithmetic on the figures it reads, or words typed beside them), but where one disagrees with what kh_excel
+computed from the plan and result columns it read, one of the two readings is wrong: a plan column other than
+the one the sheet divides by, a result of another period, a verdict typed before the figures were corrected. Whoever
+makes a document is told, with both cells, before a leader signs a sentence the table itself contradicts.
+
+Pure: no Excel, no files. The reader (core.table) keeps the cells of these columns on the indicator rows
+(Table.own_cells); the gate (core.gate.check) compares them with the attainment.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kh_excel.core.text import fold_words
+
+RATIO, VERDICT = "ratio", "verdict"
+
+# Labels of a verdict column: «Đánh giá», «Kết quả đánh giá», «Đánh giá mức độ hoàn thành».
+_VERDICT_LABEL = re.compile(r"^(ket qua )?danh gia\b|^muc do (dat|hoan thanh)\b")
+# Labels of a ratio of result to plan in words: «% so với KH», «So với kế hoạch (%)», «Tỷ lệ đạt (%)».
+_RATIO_WORDS = re.compile(r"\bso (voi )?(kh|ke hoach|chi tieu|nghi quyet|nq)\b|\bty le (dat|hoan thanh|thuc hien)\b"
+                          r"|\bmuc do (dat|hoan thanh)\b")
+# A comparison with the year before, not with the plan: «So với cùng kỳ», «% so năm trước», «ƯTH/cùng kỳ».
+_PREVIOUS_WORDS = re.compile(r"\bcung ky\b|\bnam truoc\b|\bso (voi )?nam (19|20)\d\d\b|\btang truong\b")
+# The last term of a ratio label («ƯTH/ TH 2020/ KH 2020», «TH 2026/KH 2026»): a plan when it reads «KH …».
+_PLAN_TERM = re.compile(r"^(kh|ke hoach|nq|chi tieu)\b\s*((?:19|20)\d\d)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+# A verdict cell's words, beyond numbers.WORD_VERDICTS: «Vượt KH», «Đạt KH» (the abbreviation spelled out).
+_KH = re.compile(r"\bkh\b")
+MET, MISSED = frozenset({"vuot", "dat"}), "khong_dat"
+
+
+# A comparison naming nothing it compares: «So sánh (%)», «Tỷ lệ (%)», «%»; with no year-before column beside the
+# plan and the result, it can only be the result against the plan.
+_BARE_RATIO = frozenset({"so sanh", "ty le", ""})
+
+
+def column_kind(label: str, plan_year: int | None, has_previous: bool = True) -> str | None:
+    """RATIO for a column comparing the result with the plan (of `plan_year`, when the label names a year),
+    VERDICT for the compiler's own verdict, None for anything else (a comparison with the year before, a growth
+    rate, a ratio to another year's plan). `has_previous`: the table has a year-before column, which a bare
+    «So sánh (%)» may compare with."""
+    h = fold_words(label)
+    if _VERDICT_LABEL.search(h):
+        return VERDICT
+    if _PREVIOUS_WORDS.search(h):
+        return None
+    if not has_previous and "%" in label and h in _BARE_RATIO:
+        return RATIO
+    if "/" in label:
+        last = fold_words(label.rsplit("/", 1)[1])
+        m = _PLAN_TERM.match(last)
+        if m is None:
+            return None
+        year = m.group(2) or next(iter(_YEAR.findall(last)), None)
+        return RATIO if year is None or plan_year is None or int(year) == plan_year else None
+    if _RATIO_WORDS.search(h):
+        years = {int(y) for y in _YEAR.findall(h)}
+        return RATIO if not years or plan_year is None or years == {plan_year} else None
+    return None
+
+
+def choose(labels: dict[int, str], plan_year: int | None, skip: set[int],
+           has_previous: bool = True) -> dict[int, tuple[str, str]]:
+    """Column -> (kind, label): the one ratio and the one verdict column among `labels` (those of the group and
+    period read, `skip` left out: hidden ones). Two of a kind (each commune's «So sánh», a ratio to two plans) are
+    no one column's: none of that kind is taken."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for c, label in labels.items():
+        if c in skip or not isinstance(label, str) or not label:
+            continue
+        kind = column_kind(label, plan_year, has_previous)
+        if kind is not None:
+            found.setdefault(kind, []).append((c, label))
+    return {cols[0][0]: (kind, cols[0][1]) for kind, cols in found.items() if len(cols) == 1}
+
+
+def verdict_of(value: Any) -> str | None:
+    """The status a verdict cell states («Vượt KH» -> "vuot", «Không đạt» -> "khong_dat"), None for anything
+    else (a blank, «x», a figure, «Cơ bản đạt»)."""
+    from kh_excel.core.numbers import WORD_VERDICTS
+    if not isinstance(value, str) or "?" in value:
+        return None
+    words = _KH.sub("ke hoach", fold_words(value))
+    return WORD_VERDICTS.get(words)
+
+
+def ratio_of(value: Any) -> Decimal | None:
+    """A ratio cell's figure as written (98,5 or 0,985 under a % format: both are kept apart by `agrees`)."""
+    from kh_excel.core.numbers import parse_number
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(repr(float(value))) if value == value and abs(value) != float("inf") else None
+    if isinstance(value, str) and value.strip():
+        p = parse_number(value.replace("%", "").strip())
+        return Decimal(str(p.value)) if p is not None else None
+    return None
+
+
+def agrees(sheet: Decimal, ratios: list[Decimal]) -> bool:
+    """Whether the sheet's ratio is one of `ratios` (result/plan × 100, and plan/result × 100 for a sheet that
+    divides the other way for a burden), as a percentage or as a fraction under a % format, to the half point
+    a rounding to one decimal or to whole percents may take (half a percent of it for ratios beyond 100)."""
+    for r in ratios:
+        tolerance = max(Decimal("0.5"), abs(r) * Decimal("0.005"))
+        if abs(sheet - r) <= tolerance or abs(sheet * 100 - r) <= tolerance:
+            return True
+    return False
+
+
+def disagreements(table: Any, attainment: Any) -> list:
+    """Warnings for each row whose sheet ratio or verdict contradicts the attainment kh_excel computed: the finding
+    points at the result cell (what a document states), naming the sheet's own cell beside it."""
+    own = getattr(table, "own_cells", None)
+    if not own or "result" not in table.columns:
+        return []
+    from kh_excel.core.numbers import format_number
+    from kh_excel.core.validation import cell_ref, fmt, make_finding
+    result_col = table.columns["result"]
+    by_row = {a.indicator.row: a for a in attainment.assessments}
+    out = []
+    for col, (kind, label, cells) in own.items():
+        for row, value in cells.items():
+            a = by_row.get(row)
+            if a is None:
+                continue
+            ind = a.indicator
+            where = cell_ref(row - 1, col)
+            if kind == RATIO:
+                sheet = ratio_of(value)
+                ours = a.ratio
+                if sheet is not None and ours is None and ind.result_reading is not None and a.status in (*MET, MISSED) \
+                        and ind.direction == "up" and _word_contradicted(sheet, a.status in MET):
+                    # «Vượt kế hoạch» written in the result cell beside the sheet's own 98%
+                    out.append(make_finding("own_ratio_words", table.sheet, row - 1, result_col, ind.name,
+                                            own_cell=where, label=label, sheet_value=fmt(sheet),
+                                            value=ind.result_reading.text, ours=a.status_label))
+                    continue
+                if sheet is None or ours is None or ind.result is None or not ind.target.value:
+                    continue
+                inverse = [Decimal(ind.target.value) / Decimal(ind.result) * 100] if ind.result else []
+                if agrees(sheet, [ours, *inverse]):
+                    continue
+                out.append(make_finding("own_ratio_differs", table.sheet, row - 1, result_col, ind.name,
+                                        own_cell=where, label=label, sheet_value=fmt(sheet),
+                                        ours=f"{format_number(ours, 1)}%"))
+            else:
+                stated = verdict_of(value)
+                if stated is None or a.status not in (*MET, MISSED):
+                    continue
+                if (stated in MET) == (a.status in MET):
+                    continue
+                out.append(make_finding("own_verdict_differs", table.sheet, row - 1, result_col, ind.name,
+                                        own_cell=where, label=label, sheet_value=str(value).strip(),
+                                        ours=a.status_label))
+    return out
+
+
+def _word_contradicted(sheet: Decimal, met: bool) -> bool:
+    """Whether a sheet ratio (a percentage, or a fraction under a % format) says the opposite of a verdict in words,
+    for an indicator where more is better: under 99,5% against «đạt», 100% or more against «chưa đạt»."""
+    pct = sheet * 100 if abs(sheet) <= 2 else sheet  # (a fraction: 0,98; a ratio of 2% or less is read as one)
+    return pct < Decimal("99.5") if met else pct >= 100
+
+
+def rows_cells(rows: list[list[Any]], columns: dict[int, tuple[str, str]], sheet_rows: list[int]) -> dict:
+    """Column -> (kind, label, {sheet row: value}) of the chosen columns on the indicator rows (1-based), blanks
+    left out: what Table.own_cells keeps."""
+    out = {}
+    for col, (kind, label) in columns.items():
+        cells = {}
+        for r in sheet_rows:
+            row = rows[r - 1]
+            v = row[col] if col < len(row) else None
+            if v is not None and v != "":
+                cells[r] = v
+        if cells:
+            out[col] = (kind, label, cells)
+    return out
+
+
+__all__ = ["RATIO", "VERDICT", "column_kind", "choose", "verdict_of", "ratio_of", "agrees", "disagreements",
+           "rows_cells"]
