@@ -102,7 +102,7 @@ def test_thong_bao_writes_the_notice_from_the_settings_sheet(with_settings, tmp_
     assert str(notice) in message
     text = _text(notice).replace("\u00a0", " ")
     # the sheet: 12 of the 40 evaluated rows fall short; the meeting and the signer from the settings sheet
-    assert "Năm 2026, có 12/40 chỉ tiêu không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn" in text
+    assert "Ước thực hiện cả năm 2026, có 12/40 chỉ tiêu không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn" in text
     assert "Ngày 28 tháng 12 năm 2026, tại Trung tâm Hội nghị tỉnh" in text
     assert "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG" in text and "Phan Quốc Nghĩa" in text
     assert [a["func"] for a in book.json()["actions"]] == ["alert"]  # nothing written into the workbook

@@ -28,7 +28,8 @@ def test_lao_cai_counts_are_the_documents_counts():
     by_row = {a.indicator.row: a for a in att.assessments}
     assert by_row[9].status == "dat" and "thành phần" in by_row[9].reason
     assert [by_row[r].status for r in (10, 11, 12, 13)] == ["dat"] * 4  # the row list keeps each share's status
-    assert s.sentence.startswith("Năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu không đạt")
+    assert s.sentence.startswith("Ước thực hiện cả năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu "
+                                 "không đạt")  # (the sheet's results are «Ước thực hiện năm 2026»)
     assert s.sentence.endswith("; 1 chỉ tiêu không đánh giá bằng số.")
     kq = build_context(att, None, "bao-cao")["kq"]
     assert (kq["so_danh_gia"], kq["so_vuot"], kq["so_dat"], kq["so_khong_dat"], kq["so_khong_danh_gia"]) == \

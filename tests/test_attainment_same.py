@@ -226,7 +226,20 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
             if inds[head].row not in faults and head not in noted:
                 status = structure_status([assessments[j].status for j in parts])
                 assessments[head] = Assessment(inds[head], status, None, STRUCTURE_REASON, **_growth(inds[head]))
-    return Attainment(table=table, assessments=assessments, summary=ref_summarise(assessments, table.year))
+    return Attainment(table=table, assessments=assessments,
+                      summary=ref_summarise(assessments, table.year, _ref_when(table)))
+
+
+def _ref_when(table: Table) -> str | None:
+    """The period and kind of the figures the summary begins with: the documents' words (core.periods.Period),
+    of the table's year or its title's, where the table names a period or an estimate."""
+    from kh_excel.core.periods import of_table, title_period_text
+    from kh_excel.core.table import _year_of
+    year = table.year or _year_of(title_period_text(table.title_lines))
+    if year is None or "result" not in table.columns:
+        return None
+    per = of_table(table, year)
+    return per.words() if per.labelled else None
 
 
 def ref_part_rows(inds: list[Indicator]) -> dict[int, list[int]]:
@@ -315,7 +328,7 @@ def _grouped(assessments: Iterable[Assessment], keys, key_of=None) -> dict[str, 
     return counts
 
 
-def ref_summarise(assessments: list[Assessment], year: int | None = None) -> Summary:
+def ref_summarise(assessments: list[Assessment], year: int | None = None, when: str | None = None) -> Summary:
     """Counts per status, section, agency and leader. A structure with its parts is ONE indicator (its row
     carries the structure's status, core.attainment.structures): the parts are listed, never counted."""
     groups = ref_structures([a.indicator for a in assessments])
@@ -340,7 +353,7 @@ def ref_summarise(assessments: list[Assessment], year: int | None = None) -> Sum
         by_agency=by_agency,
         by_leader=by_leader,
         not_met=not_met,
-        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments), details),
+        compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments), details, when),
     )
 
 
@@ -357,11 +370,11 @@ def ref_row_mark(ind: Indicator) -> str:
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment], details: dict[int, str]) -> str:
+                 assessments: list[Assessment], details: dict[int, str], when: str | None = None) -> str:
     """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
     names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
-    return summary_sentence(total, evaluated, not_met, year, names, details)
+    return summary_sentence(total, evaluated, not_met, year, names, details, when=when)
 
 # --------------------------------------------------------------------------- comparing
 

@@ -124,7 +124,7 @@ def test_summary_counts_and_sentence(lao_cai_attainment):
         assert s[key] == statuses.count(key)
     assert s["evaluated"] == s["vuot"] + s["dat"] + s["khong_dat"]
     met = s["vuot"] + s["dat"]
-    assert s["sentence"].startswith(f"Năm 2026, có {met}/{s['evaluated']} chỉ tiêu đạt và vượt kế hoạch; {s['khong_dat']} chỉ tiêu không đạt")
+    assert s["sentence"].startswith(f"Ước thực hiện cả năm 2026, có {met}/{s['evaluated']} chỉ tiêu đạt và vượt kế hoạch; {s['khong_dat']} chỉ tiêu không đạt")
     assert "(1) Tổng sản phẩm trên địa bàn theo giá hiện hành (đạt 97,5% KH)" in s["sentence"]
     assert "Tốc độ tăng trưởng kinh tế (GRDP) (8,2%)" in s["sentence"]
     assert sum(v["khong_dat"] for v in s["by_section"].values()) == s["khong_dat"]

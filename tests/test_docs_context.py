@@ -143,7 +143,7 @@ def test_report_numbers_and_sentence_count_the_items_listed():
     att = kh_excel.evaluate(table)
     c = build_context(att, EXAMPLE, "bao-cao")
     # 44 rows; «Cơ cấu GRDP» and its 4 parts are one item: 40 items, 19 vượt + 9 đạt (13 rows - 5 + 1), 12 không đạt
-    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu "
+    assert c["kq"]["cau_tong_hop"].startswith("Ước thực hiện cả năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu "
                                               "không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn theo giá "
                                               "hiện hành (thực hiện 151.200\u00a0tỷ\u00a0đồng, kế hoạch "
                                               "155.000\u00a0tỷ\u00a0đồng);")
@@ -221,7 +221,7 @@ def test_agency_filter_keeps_its_rows_and_their_subrows():
     # 1, the structure «Cơ cấu GRDP» (one item), 2, 3 and 6: the count the letter gives is the items it lists
     assert c["gc"]["so_chi_tieu"] == "5" == str(len(c["gc"]["muc"]))
     assert "Sở Tài chính" in c["pl"]["tieu_de"][0].title() or "SỞ TÀI CHÍNH" in c["pl"]["tieu_de"][0]
-    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 2/4 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
+    assert c["kq"]["cau_tong_hop"].startswith("Ước thực hiện cả năm 2026, có 2/4 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu")
 
 
 def test_agency_errors():

@@ -99,7 +99,7 @@ ISSUERS = {
                       foreign=("huyện",))),
 }
 
-REPORT_HEAD = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM"
+REPORT_HEAD = "TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU ƯỚC CẢ NĂM"  # the tables hold estimates
 
 
 @pytest.fixture(scope="module")

@@ -118,7 +118,7 @@ def test_report_numbers_equal_the_attainment_command(rendered):
     met = counts["vuot"] + counts["dat"]
     evaluated = met + counts["khong_dat"]
     assert (met, evaluated) == (28, 40)
-    assert f"Năm 2026, có {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch; {counts['khong_dat']} chỉ tiêu" in text
+    assert f"Ước thực hiện cả năm 2026, có {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch; {counts['khong_dat']} chỉ tiêu" in text
 
 
 def test_tricky_text_survives_libreoffice(rendered):

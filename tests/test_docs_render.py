@@ -65,7 +65,7 @@ def test_report_shows_statuses_and_the_sentence(tmp_path):
     out = Renderer().render_to_file(resolve_template("bao-cao"), context("bao-cao"), tmp_path / "bc.docx")
     text = all_text(out)
     # «Cơ cấu GRDP» and its part are one item: 3/5 (1 and 2 not met; the structure, 3 and 4 met)
-    assert "Năm 2026, có 3/5 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu không đạt kế hoạch" in text
+    assert "Ước thực hiện cả năm 2026, có 3/5 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu không đạt kế hoạch" in text
     for label in ("Vượt KH", "Đạt KH", "Không đạt", "Chưa có số liệu", "Không đánh giá"):
         assert label in text
     assert "101,2" in text and "97,5" in text
@@ -219,7 +219,7 @@ def test_cli_render_sample_and_template_error(tmp_path):
     out = tmp_path / "out.docx"
     proc = run_cli("render", "bao-cao", sample("chi_tieu_2026_lao_cai.xlsx"), "-o", out)
     assert proc.returncode == 0, proc.stderr
-    assert "Năm 2026, có" in all_text(out)
+    assert "Ước thực hiện cả năm 2026, có" in all_text(out)
     bad = make_template(tmp_path / "bad.docx", ["{% for x in %}"])
     out2 = tmp_path / "out2.docx"
     proc = run_cli("render", "bao-cao", sample("chi_tieu_2026_lao_cai.xlsx"), "-o", out2, "--template", bad)

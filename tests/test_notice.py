@@ -70,8 +70,8 @@ def plain(text) -> str:
 def test_results_sentence_in_seed_004_style(attainment):
     tb = _ctx(attainment)["tb"]
     met, not_met = map(plain, tb["ket_qua"][:2])
-    assert met == f"Năm 2026, có {EVALUATED - len(NOT_MET)}/{EVALUATED} chỉ tiêu đạt và vượt kế hoạch."
-    assert not_met.startswith(f"Năm 2026, có {len(NOT_MET)}/{EVALUATED} chỉ tiêu không đạt kế hoạch, gồm: (1) ")
+    assert met == f"Ước thực hiện cả năm 2026, có {EVALUATED - len(NOT_MET)}/{EVALUATED} chỉ tiêu đạt và vượt kế hoạch."
+    assert not_met.startswith(f"Ước thực hiện cả năm 2026, có {len(NOT_MET)}/{EVALUATED} chỉ tiêu không đạt kế hoạch, gồm: (1) ")
     assert not_met.endswith(".")
     # numbered items, «;» between them, the count equal to the items, in table order
     positions = [not_met.index(f"({i}) {name}") for i, (name, *_rest) in enumerate(NOT_MET, 1)]
@@ -197,7 +197,7 @@ def test_real_tables_render_and_pass_lint(tmp_path):
         report = lint_docx(out)
         assert report.failed() == ["placeholder.present"], (book.name, report.to_text())
         text = "\n".join(docx_paragraphs(out))
-        assert "Năm 2020, có " in text and "{{" not in text
+        assert "Ước thực hiện cả năm 2020, có " in text and "{{" not in text
         # the committee in the sentences is the issuer's level (a district, whose office serves council and
         # committee together), not a province
         assert "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện thông báo" in text and "nhân dân tỉnh" not in text
@@ -209,8 +209,8 @@ def test_real_table_counts(tmp_path):
     unit mismatch, not judged: no longer 2 of 28/44 «vượt»."""
     att = evaluate(read_workbook(REAL / "don_duong_2020_bieu07.xlsx"))
     tb = _ctx(att)["tb"]
-    assert tb["ket_qua"][0] == "Năm 2020, có 26/42 chỉ tiêu đạt và vượt kế hoạch."
-    assert plain(tb["ket_qua"][1]).startswith("Năm 2020, có 16/42 chỉ tiêu không đạt kế hoạch, gồm: (1) Năng suất (Củ năng) "
+    assert tb["ket_qua"][0] == "Ước thực hiện cả năm 2020, có 26/42 chỉ tiêu đạt và vượt kế hoạch."
+    assert plain(tb["ket_qua"][1]).startswith("Ước thực hiện cả năm 2020, có 16/42 chỉ tiêu không đạt kế hoạch, gồm: (1) Năng suất (Củ năng) "
                                        "(thực hiện 3 tạ/ha, kế hoạch 4 tạ/ha); (2) Năng suất (Ngô)")
     # the table names no lead agency: one direction for the agencies in charge, never an invented agency
     assert [d["ten"] for d in tb["chi_dao"]] == ["Các cơ quan, đơn vị"]

@@ -144,14 +144,23 @@ def test_one_period_of_two_years_is_this_years_and_two_columns_of_one_period_are
     assert read_workbook(path, period="6 tháng").indicators[0].result == 380
 
 
-def test_two_columns_of_one_label_cannot_be_told_apart_by_any_text(tmp_path):
+def test_two_columns_of_one_label_are_told_apart_by_their_letters(tmp_path):
+    """No text tells two «TH 6 tháng năm 2026» apart: the message offers the column's letter, and «cột E» / «cột F»
+    read 400 / 410; without a choice the table is refused (two results of one period), never the rightmost taken."""
     path = _book(tmp_path / "dup.xlsx", [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "TH 6 tháng năm 2026",
                                           "TH 6 tháng năm 2026"]], [[1, "Thu ngân sách", "Tỷ đồng", 1000, 400, 410]])
     with pytest.raises(ChoiceAmbiguous) as err:
         read_workbook(path, period="TH 6 tháng năm 2026")
     assert str(err.value).endswith("cột E «TH 6 tháng năm 2026», cột F «TH 6 tháng năm 2026»; chương trình không tự "
-                                   "chọn một trong số đó: các cột này cùng tên, hãy sửa tên cột trong bảng cho khác "
-                                   "nhau rồi chọn lại.")
+                                   "chọn một trong số đó: các cột này cùng tên: hãy chọn theo chữ cái của cột (--period, "
+                                   "hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ «cột F», hoặc sửa tên cột trong "
+                                   "bảng cho khác nhau.")
+    assert read_workbook(path, period="cột E").indicators[0].result == 400
+    assert read_workbook(path, period="Cột F").indicators[0].result == 410
+    with pytest.raises(ChoiceAmbiguous, match="có 2 cột kết quả cùng kỳ: cột E .*, cột F"):
+        read_workbook(path)
+    with pytest.raises(ChoiceNotFound, match="không có kỳ nào khớp với «cột C»; kỳ hiện có: «cột E», «cột F»"):
+        read_workbook(path, period="cột C")  # no result column: refused, listing the result columns
 
 
 # ------------------------------------------------------------------------------------------- column groups

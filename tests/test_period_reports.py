@@ -150,12 +150,13 @@ def test_period_words():
     assert Period(2026).trich_yeu() == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"
 
 
-def test_tables_without_periods_keep_the_year_wording():
-    """The samples and the real tables name no period: their reports read «Năm 2026, có …» as before."""
+def test_tables_without_periods_name_their_estimate():
+    """The samples and the real tables name no period, but the Lào Cai sample's results are «Ước thực hiện năm 2026»:
+    its report reads «Ước thực hiện cả năm 2026, có …» under «Tình hình …», never «Kết quả …» of a closed year."""
     from helpers import REAL, sample
     c = _ctx(sample("chi_tieu_2026_lao_cai.xlsx"))
-    assert c["kq"]["cau_tong_hop"].startswith("Năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch")
-    assert c["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert c["kq"]["cau_tong_hop"].startswith("Ước thực hiện cả năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch")
+    assert c["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước cả năm 2026"]
     for book in REAL.glob("*.xlsx"):
         t = read_workbook(book)
         assert t.period is None and not t.periods

@@ -127,9 +127,20 @@ def test_a_result_naming_no_period_beside_plans_of_two_is_refused_unless_the_tit
         "Tệp «t.xlsx»: trang «Chỉ tiêu»: cột kết quả F «Thực hiện» không ghi kỳ (6 tháng, cả năm …) mà bảng có kế "
         "hoạch của nhiều kỳ: cột D «KH 6 tháng 2026» (6 tháng), cột E «KH năm 2026» (cả năm); chương trình không so "
         "kết quả với kế hoạch của kỳ khác: hãy ghi rõ kỳ trong tên cột F (ví dụ «Thực hiện 6 tháng năm …» hoặc "
-        "«Thực hiện năm …»).")
+        "«Thực hiện năm …»), hoặc cho biết kỳ của cột F bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»): "
+        "--period \"6 tháng\" hoặc --period \"cả năm\".")
     t = _read(heads, [450, 1000, 440], title="BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2026")
     assert t.columns["target"] == 3
+
+
+@pytest.mark.parametrize("period,target,plan", [("cả năm", 4, 1000), ("6 tháng", 3, 450), ("6 tháng đầu năm", 3, 450)])
+def test_period_says_which_span_a_result_naming_none_is(period, target, plan):
+    """The remedy the refusal above offers: --period naming a span no column names is the span of the one result
+    column that names none, and that result is set against the plan of that span (the 6 months' 450 or the year's
+    1.000); the document then names that span (Table.period)."""
+    t = _read(["KH 6 tháng 2026", "KH năm 2026", "Thực hiện"], [450, 1000, 440], period=period)
+    assert (t.columns["target"], t.columns["result"], t.indicators[0].target.value) == (target, 5, plan)
+    assert t.period == period
 
 
 def test_a_long_term_goal_is_no_plan_to_pair():

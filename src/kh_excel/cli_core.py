@@ -375,7 +375,8 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
 
 
 GROUP_HELP = "Nhóm cột lấy số liệu (Toàn huyện, tên xã …), không phân biệt hoa thường và dấu; mặc định nhóm toàn địa bàn."
-PERIOD_HELP = "Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm …), không phân biệt hoa thường và dấu; mặc định kỳ dài nhất đã có số liệu."
+PERIOD_HELP = ("Kỳ lấy số liệu (6 tháng, 9 tháng, cả năm …), không phân biệt hoa thường và dấu; mặc định kỳ dài nhất "
+               "đã có số liệu. Hai cột cùng tên: ghi chữ cái của cột, ví dụ «cột F».")
 
 
 def register(app: typer.Typer) -> None:

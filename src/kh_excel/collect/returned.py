@@ -115,13 +115,14 @@ def column_period(table: Table, label: str | None = None) -> tuple[int | None, i
     """(year, months, quarter) of a table's result column — or of the column `label` names (a form's own
     result column): «Thực hiện 6 tháng năm 2026» (2026, 6, ""), «Ước thực hiện năm 2026» (2026, 12, "")."""
     from dataclasses import replace
+    from kh_excel.core.periods import SECOND_HALF
     from kh_excel.core.table import _year_of
     from kh_excel.docs.period import of_table
     t = table if label is None else replace(table, column_headers={**table.column_headers, "result": label},
                                             period=None)
     year = _year_of(t.column_headers.get("result", "")) or _year_of(t.period or "") or table.year
     per = of_table(t, year or 0)
-    return year, per.months, per.quarter
+    return year, SECOND_HALF if per.second_half else per.months, per.quarter
 
 
 def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, str] | None, str]:
@@ -157,8 +158,11 @@ def typed_up_period(table: Table, label: str) -> tuple[tuple[int | None, int, st
 def period_words(period: tuple[int | None, int, str]) -> str:
     """«6 tháng năm 2026», «quý II năm 2026», «cả năm 2026» (without the year when the table names none)."""
     year, months, quarter = period
+    from kh_excel.core.periods import SECOND_HALF
     if months == 12 and not quarter:
         return f"năm {year}" if year else "cả năm"
+    if months == SECOND_HALF:  # the last 6 months, never «6 tháng» (the first half)
+        return f"6 tháng cuối năm {year}" if year else "6 tháng cuối năm"
     span = f"quý {quarter}" if quarter else f"{months} tháng"
     return f"{span} năm {year}" if year else span
 

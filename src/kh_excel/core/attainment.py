@@ -53,7 +53,7 @@ from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Ind
                                  TargetOp, without_gc, zero_result_unfilled)
 from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan,
                                    signed_change, word_verdict)
-from kh_excel.core.periods import PROGRESS_REASON, progress_only
+from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -491,7 +491,21 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         if progress_only(table):  # 6 months against the year's plan: progress, its ratio kept, never a judgement
             assessments = [replace(a, status="khong_danh_gia", reason=PROGRESS_REASON)
                            if a.status in ("vuot", "dat", "khong_dat") else a for a in assessments]
-    return Attainment(table=table, assessments=assessments, summary=_summarise(assessments, table.year, groups))
+    return Attainment(table=table, assessments=assessments,
+                      summary=_summarise(assessments, table.year, groups, _period_words(table)))
+
+
+def _period_words(table: Table) -> str | None:
+    """The period and kind of the figures judged, as the documents name them (core.periods.Period): «6 tháng đầu năm
+    2026», «ước thực hiện cả năm 2026»; None for a year's results that name no period (the sentence says «Năm 2026»).
+    The year is the table's, else its title's."""
+    from kh_excel.core.periods import title_period_text
+    from kh_excel.core.table import _year_of
+    year = table.year or _year_of(title_period_text(table.title_lines))  # «… 6 THÁNG ĐẦU NĂM 2026» over «Thực hiện»
+    if year is None or "result" not in table.columns:
+        return None
+    per = of_table(table, year)
+    return per.words() if per.labelled else None
 
 
 INCOMPLETE_TOTAL_REASON = "là tổng của các thành phần, trong đó {parts} chưa có số liệu: tổng chưa đủ nên chưa đánh giá"
@@ -662,7 +676,7 @@ def _grouped(per_name: dict[str, dict[str, int]], key_of=_group_key) -> dict[str
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment], groups: dict[int, list[int]]) -> str:
+                 assessments: list[Assessment], groups: dict[int, list[int]], when: str | None = None) -> str:
     """The summary sentence, from copies taken when the summary was made (it is written when first read),
     with the unmet parts of each structure (`groups`, core.attainment.structures) as its figures."""
     details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
@@ -670,7 +684,7 @@ def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
     names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
     progress = sum(1 for a in assessments if a.reason == PROGRESS_REASON)
-    return summary_sentence(total, evaluated, not_met, year, names, details, progress)
+    return summary_sentence(total, evaluated, not_met, year, names, details, progress, when)
 
 
 def _structure_detail(parts: list[Assessment]) -> str:
@@ -693,7 +707,8 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
     return _summarise(assessments, year, structures([a.indicator for a in assessments]))
 
 
-def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]]) -> Summary:
+def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]],
+               when: str | None = None) -> Summary:
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
     One pass over the rows, no dict made per row; a section's rows and many of a leader's follow each
     other, so their counts are looked up only where the name changes (the rows are many, the names few)."""
@@ -754,7 +769,7 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         by_leader=by_leader,
         not_met=not_met,
         compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
-                        {h: list(parts) for h, parts in groups.items()}),
+                        {h: list(parts) for h, parts in groups.items()}, when),
     )
 
 
@@ -969,11 +984,14 @@ def not_met_detail(a: Assessment) -> str:
 
 def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
                      names: Mapping[int, str] | None = None, details: Mapping[int, str] | None = None,
-                     progress: int = 0) -> str:
+                     progress: int = 0, when: str | None = None) -> str:
     """The report sentence in the style of seed 004; `names` (sentence_names) gives each row the name a
     sentence uses (a sub-row with its parent); `details` the figures of a structure (its unmet parts).
-    `progress`: rows of a part of the year against the year's plan (core.periods), said to be progress."""
+    `progress`: rows of a part of the year against the year's plan (core.periods), said to be progress. `when`: the
+    period and kind of the figures («6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»), else «năm {year}»."""
     names, details = names or {}, details or {}
+    when = when or (f"năm {year}" if year else "")
+    when = when[:1].upper() + when[1:]
     met = total["vuot"] + total["dat"]
 
     def rest() -> str:
@@ -983,13 +1001,12 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
             ("chua_co_so_lieu", "chưa có số liệu"), ("khong_danh_gia", "không đánh giá bằng số"),
             ("so_lieu_loi", "có số liệu lỗi, chưa đánh giá")) if counted[k]]
         return "; " + "; ".join(extra) if extra else ""
+    lead = f"{when}, có" if when else "Có"
     if progress and evaluated == 0:
-        lead = f"Năm {year}, có" if year else "Có"
         return (f"{lead} {progress} chỉ tiêu có số liệu của một phần năm; so với kế hoạch cả năm, đây là tiến độ thực "
                 f"hiện, chưa đánh giá đạt hay không đạt kế hoạch{rest()}.")
     if evaluated == 0:
-        return f"Năm {year}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
-    lead = f"Năm {year}, có" if year else "Có"
+        return f"{when}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if when else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
     s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
     if not not_met:
         s += ", không có chỉ tiêu nào không đạt kế hoạch"

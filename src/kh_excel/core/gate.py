@@ -40,9 +40,10 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # document is made, and whoever has it signed is told which cells to look at (figure_warnings).
 # Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings,
 # batch.engine.warning_of): another sheet's indicator table or a table below this one not read, a plan column of
-# another year not used, one of two plans of one period taken by the sheet's own formulas, rows hidden in the sheet
-# and so not read.
-TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "hidden_rows_left_out")
+# another year not used, one of two plans (or results) of one period taken by the sheet's own formulas, rows hidden in
+# the sheet and so not read.
+TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
+                  "hidden_rows_left_out")
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
                    "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
                    "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",

@@ -242,7 +242,8 @@ class Table:
     unit_from: tuple[str, str] | None = None
     # which plan the reader took among several (core.table.plan_findings says it): "latest" (read for a plan
     # document), "left_out" (column, label) of plans of other years, "rivals" (column, label) of plans of one period
-    # the sheet's formulas chose between; not part of the table's reading (repr, ==)
+    # the sheet's formulas chose between, "results" (column, label) of results of one period chosen likewise; not part
+    # of the table's reading (repr, ==)
     plan_choice: dict | None = field(default=None, repr=False, compare=False)
     # rows of the body hidden in the sheet that the reader left out (core.table), (1-based row, STT as written): no
     # indicator is read from them; the numbering check counts their numbers as present

@@ -8,9 +8,11 @@ document (docs.period) judge a mid-year table alike.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
+from kh_excel.core.table import header_role as _role_of
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -18,12 +20,15 @@ from kh_excel.core.text import clean, fold
 # group is the count), "word" (the count in words), "date" (up to a day: the month, unless 31/12) — or
 # UNKNOWN_PART when it is a part of the year of no readable length («đến nay», «tháng 6», «học kỳ I»).
 UNKNOWN_PART = -1
+# The last 6 months of the year («6 tháng cuối năm», «nửa cuối năm», «tháng 7-12/2026»): as long as the first half but
+# never it, so a value of its own that no count of months from the start equals (a second half's result is never set
+# against the first half's plan, nor named «6 tháng đầu năm»).
+SECOND_HALF = -2
 _COUNT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
     (r"\b(\d{1,2})\s*t\b", "n"),                                   # «TH 6T/2026», «9T»
     (r"\b((?:muoi\s+)?(?:" + "|".join(_COUNT_WORDS) + r"))\s+thang\b", "word"),  # «sáu tháng», «mười một tháng»
     (r"\bnua\s+(?:dau\s+)?nam\b", 6),                               # «nửa đầu năm», «nửa năm»
-    (r"\bnua\s+cuoi\s+nam\b", UNKNOWN_PART),                        # not from the start of the year
     (r"\b(?:den|toi|tinh den)\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\b", "date"),  # «đến 30/6/2026»
     (r"\b(?:den|toi)\s+(?:nay|hien nay|thoi diem|thoi diem hien tai|ky bao cao)\b", UNKNOWN_PART),
     (r"\btu\s+dau\s+nam\b", UNKNOWN_PART),                          # «từ đầu năm» with no end
@@ -34,14 +39,26 @@ PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
     (r"\bq\s*[1-4]\s*(?:[/-]\s*(?:19|20)\d\d|\s+nam)\b", 3),            # «Q2/2026» (not «Q1», a district)
 )
 _PART_OF_YEAR = tuple((re.compile(p), how) for p, how in PART_OF_YEAR_WORDS)
+# The months at the END of the year (folded), read before any count from its start: «6 tháng cuối năm» holds «6 tháng»;
+# 6 of them the second half, any other count a part of the year that does not start in January.
+_END_OF_YEAR = re.compile(r"\b(\d{1,2}|(?:muoi\s+)?(?:" + "|".join(_COUNT_WORDS) + r"))\s*(?:thang|th|t)\s+cuoi\b"
+                          r"|\bnua\s+(?:cuoi|sau)\s+(?:nam\b|\d)|\b(?:thang\s+)?0?7\s*-\s*12\s*/\s*(?:19|20)\d\d\b")
 _LONG_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
 
 
 def span_of(label: str) -> int | None:
     """How much of the year a label's figures cover, in any wording a report uses: 12 a whole year («cả năm»),
-    1–11 the months from its start («6 tháng», «6T», «sáu tháng», «nửa đầu năm», «đến 30/6»), UNKNOWN_PART a part
-    of no readable length («đến nay», «tháng 6», «học kỳ I»), None when the label names no span («năm 2026»)."""
+    1–11 the months from its start («6 tháng», «6T», «sáu tháng», «nửa đầu năm», «đến 30/6»), SECOND_HALF its last
+    6 months («6 tháng cuối năm», «nửa cuối năm»), UNKNOWN_PART a part of no readable length («đến nay», «tháng 6»,
+    «học kỳ I», «3 tháng cuối năm»), None when the label names no span («năm 2026»)."""
     h = _LONG_DATE.sub(lambda m: f"{m.group(1)}/{m.group(2)}/{m.group(3)}", fold(label or ""))
+    end = _END_OF_YEAR.search(h)
+    if end:
+        count = end.group(1)
+        n = 6 if count is None else int(count) if count.isdigit() else sum(_COUNT_WORDS[w] for w in count.split())
+        if n == 6 and span_of(h[:end.start()]) == 6:
+            return 12  # «TH 6 tháng đầu năm và ước 6 tháng cuối năm»: both halves, the year
+        return SECOND_HALF if n == 6 else UNKNOWN_PART
     months = period_months(h)
     if months:
         return months
@@ -127,6 +144,27 @@ def result_label_span(label: str, title_lines: list[str]) -> int | None:
     return title if title is not None and 0 < title < 12 else None
 
 
+# An estimate's column (folded): «Ước thực hiện», «Ước TH», «ƯTH» — a figure before its period closes.
+ESTIMATE = re.compile(r"\b(?:uoc|uth)\b")
+
+
+def estimate_of_the_year(labels: dict[int, str], res: int, plan_spans: set[int], title_lines: list[str],
+                         year: int | None = None) -> bool:
+    """Is the result column `res`, an estimate naming no period («Ước TH»), the year's? So it is where a measured
+    result of a part of the year from its start stands left of it, of its year («TH 6 tháng»), the title names no
+    part of the year, and the year is the only span the table plans longer than that part: an estimate of the 6
+    months already measured makes no sense. `year`: the table's, where the label names none. A bare «Thực hiện» is never read so (it may be the 6 months' actual),
+    nor an estimate beside plans of two longer spans («TH 5 tháng | Ước TH» under «KH 6 tháng | KH năm»)."""
+    label = labels[res]
+    if not ESTIMATE.search(fold(label)) or span_of(title_period_text(title_lines)) not in (None, 12):
+        return False
+    year = _year_of(label) or year
+    measured = [sp for c, lab in labels.items() if c < res and not ESTIMATE.search(fold(lab))
+                and _role_of(lab) == "result" and _year_of(lab) in (None, year)
+                and (sp := label_span(lab)) is not None and 0 < sp < 12]
+    return bool(measured) and {sp for sp in plan_spans if sp > max(measured)} == {12}
+
+
 def column_span(label: str) -> int:
     """The span a column's label covers (label_span), a label naming no part of the year the year's: a plan
     («Kế hoạch năm 2026», «Kế hoạch», as progress_only reads it), a figure beside others that name their period
@@ -136,11 +174,13 @@ def column_span(label: str) -> int:
 
 
 def span_words(span: int | None) -> str:
-    """A span in words for a message: «cả năm», «6 tháng», «một phần năm»; «không rõ kỳ» for None."""
+    """A span in words for a message: «cả năm», «6 tháng», «6 tháng cuối năm», «một phần năm»; «không rõ kỳ» for None."""
     if span is None:
         return "không rõ kỳ"
     if span == 12:
         return "cả năm"
+    if span == SECOND_HALF:
+        return "6 tháng cuối năm"
     return f"{span} tháng" if span > 0 else "một phần năm"
 
 
@@ -156,3 +196,102 @@ def progress_only(table: Table) -> bool:
         return False
     span = result_span(table)
     return span is not None and span != 12 and span_of(table.column_headers.get("target", "")) in (None, 12)
+
+
+QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    months: int = 12              # 12 for a whole year (or a table without periods)
+    quarter: str = ""             # «II» for «Quý II»
+    estimate: bool = False        # the result column is an estimate («Ước thực hiện», «ƯTH»)
+    labelled: bool = False        # the table names its periods or estimates (so the document names them)
+    plan_is_year: bool = False    # a part of the year against the whole year's plan
+    compare: bool = True          # the previous column is the same period of the previous year
+    same_period: bool = False     # … and that period is a part of the year: «so với cùng kỳ năm trước»
+    second_half: bool = False     # the last 6 months («6 tháng cuối năm»), never named the first half
+
+    @property
+    def part_of_year(self) -> bool:
+        return self.months < 12
+
+    def _part_words(self) -> str:
+        """A part of the year: «quý II năm 2026», «6 tháng đầu năm 2026», «6 tháng cuối năm 2026», «9 tháng năm 2026»."""
+        y = self.year
+        if self.quarter:
+            return f"quý {self.quarter} năm {y}"
+        if self.second_half:
+            return f"6 tháng cuối năm {y}"
+        if self.months == 6:
+            return f"6 tháng đầu năm {y}"
+        return f"{self.months} tháng năm {y}"
+
+    def words(self) -> str:
+        """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»; an
+        estimate of a part «ước thực hiện 6 tháng đầu năm 2026» (the kind of figure, as the seeds name it)."""
+        part = self.part_of_year or bool(self.quarter)
+        if part:
+            return ("ước thực hiện " if self.estimate else "") + self._part_words()
+        if self.labelled and self.estimate:
+            return f"ước thực hiện cả năm {self.year}"
+        return f"năm {self.year}"
+
+    def lead(self) -> str:
+        w = self.words()
+        return w[:1].upper() + w[1:]
+
+    def span(self) -> str:
+        """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», «ước 6 tháng đầu năm 2026», never «thực hiện …
+        ước thực hiện …»."""
+        if self.labelled and self.estimate:
+            return "ước " + (self._part_words() if self.part_of_year or self.quarter else f"cả năm {self.year}")
+        return self.words() if self.labelled else f"năm {self.year}"
+
+    def trich_yeu(self) -> str:
+        """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
+        if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
+            return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
+        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
+
+    def since(self, previous_year: int | None) -> str | None:
+        """The comparison phrase for a change against the previous column; None when there is none to make."""
+        if not self.compare:
+            return None
+        if self.same_period:
+            return "so với cùng kỳ năm trước"
+        return f"so với năm {previous_year}" if previous_year else "so với năm trước"
+
+    def comparison_header(self, previous_year: int | None) -> str:
+        return "So với cùng kỳ năm trước" if self.same_period else f"So với năm {previous_year}"
+
+
+def of_table(table: Table, year: int) -> Period:
+    """The period of the columns the reader took (Table.period and the chosen columns' own headers)."""
+    heads = table.column_headers
+    label = table.period or ""
+    result_head = fold(heads.get("result", ""))
+    span = result_span(table)  # the period's label, the result column's, or the title's (core.periods)
+    second_half = span == SECOND_HALF
+    months = 6 if second_half else span if span is not None and 0 < span < 12 else 12
+    q = _QUARTER.search(fold(label) or result_head)
+    quarter = ""
+    if q and months == 3:
+        token = q.group(1) or q.group(2)
+        quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
+    # an estimate of a part of no readable length («Ước TH đến nay») is no estimate of the whole year: not said
+    estimate = bool(ESTIMATE.search(result_head) or ESTIMATE.search(fold(label))) and span != UNKNOWN_PART
+    # a period named, or figures that are an estimate: said («ước thực hiện cả năm 2026»), never «kết quả … năm 2026»
+    labelled = bool(label) or bool(months_named(heads.get("result", ""))) or months < 12 or estimate
+    has_previous = "previous" in table.columns
+    prev_months = months_named(heads.get("previous", "")) or 12
+    prev_second = label_span(heads.get("previous", "")) == SECOND_HALF
+    if prev_second:
+        prev_months = 6
+    compare = has_previous and prev_months == months and prev_second == second_half
+    return Period(year=year, months=months, quarter=quarter,
+                  estimate=estimate,
+                  labelled=labelled, plan_is_year=progress_only(table),
+                  compare=compare, same_period=compare and months < 12, second_half=second_half)

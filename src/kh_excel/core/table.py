@@ -201,6 +201,8 @@ class _Header:
     scope: set[int] | None = None                      # the columns of the group and period chosen (None: all)
     plans_left_out: list[tuple[int, str]] = field(default_factory=list)  # plans of other years not used (check names them)
     plan_by_formula: list[tuple[int, str]] = field(default_factory=list)  # rival plans, one chosen by the sheet's formulas
+    result_by_formula: list[tuple[int, str]] = field(default_factory=list)  # rival results, one chosen likewise
+    result_named: bool = False                         # --period/«Kỳ» named the result column itself
     groups: list[str] = field(default_factory=list)    # column groups seen (areas, sheets of figures)
     periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
     group: str | None = None                           # the group the figures are read from
@@ -409,6 +411,14 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
             return find_header(grid, group, None, latest_plan, others)
     _choose_group(grid, header, width, group, period)
     _hidden_left_out(grid, header, width)
+    rivals = [] if header.result_named else _rival_results(grid, header, labels, width)
+    if rivals:  # two results of one period and group: the one the sheet's comparison divides, else asked
+        chosen = _plan_of_formulas(grid, header, rivals, labels)
+        if chosen is None:
+            raise ResultAmbiguous(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
+        taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
+        taken.result_by_formula = [(c, labels[c]) for c in rivals]  # said: check and every document name the choice
+        return taken
     rivals = _rival_plans(header, labels)
     if rivals:
         chosen = _plan_of_formulas(grid, header, rivals, labels)
@@ -453,6 +463,7 @@ def _hidden_left_out(grid: Grid, header: _Header, width: int) -> None:
     if not grid.hidden_columns:
         return
     from kh_excel.core.validation import col_letter
+    from kh_excel.core.periods import label_span  # (the second half is no «6 tháng» of the first)
     labels = _column_labels(grid, header.rows, width)
     taken = set(header.columns.values()) | header.outside  # another commune's or period's columns are no rival
     for c in sorted(c for c in grid.hidden_columns if c < width and c not in taken):
@@ -460,7 +471,7 @@ def _hidden_left_out(grid: Grid, header: _Header, width: int) -> None:
         role = header_role(label)
         chosen = header.columns.get(role) if role == "target" or role == "result" else None
         if (role is None or chosen is None or chosen in grid.hidden_columns or _year_of(label) != _year_of(header.labels[role])
-                or period_months(label) != period_months(header.labels[role])):
+                or label_span(label) != label_span(header.labels[role])):
             continue
         header.left_out.append(("hidden_column_left_out", c, {"label": label, "column": col_letter(c),
                                                                "chosen": header.labels[role],
@@ -508,6 +519,9 @@ class GroupAmbiguous(GroupNotFound):
         if unique:
             how = (f"hãy ghi {what} rõ hơn ({option}, hoặc mục «{row}» của trang «Cấu hình văn bản» nếu {what} được "
                    f"ghi ở đó), ví dụ ghi đủ tên «{unique[-1]}»")
+        elif kind == "period":  # the same label over each: their letters tell them apart («cột F», _COLUMN_NAMED)
+            how = (f"các cột này cùng tên: hãy chọn theo chữ cái của cột ({option}, hoặc mục «{row}» của trang «Cấu "
+                   f"hình văn bản»), ví dụ «cột {matches[-1][1]}», hoặc sửa tên cột trong bảng cho khác nhau")
         else:  # the same label over each of them: no text tells them apart
             how = "các cột này cùng tên, hãy sửa tên cột trong bảng cho khác nhau rồi chọn lại"
         Exception.__init__(self, f"trang «{sheet}» có {len(matches)} {matched} «{wanted}»: {listed}; "
@@ -523,7 +537,7 @@ class PlanOfOtherPeriod(GroupAmbiguous):
 
     def __init__(self, sheet: str, result: tuple[str, str, int | None], plans: list[tuple[str, str, int]],
                  others: tuple[str, ...] = ()):
-        from kh_excel.core.periods import span_words
+        from kh_excel.core.periods import label_span, span_words
         self.sheet, self.kind, self.wanted, self.available = sheet, "period", "", []
         self.matches = [(label, cols) for label, cols, _ in [result, *plans]]
         label, cols, span = result
@@ -531,7 +545,12 @@ class PlanOfOtherPeriod(GroupAmbiguous):
         if span is None:
             why = (f"cột kết quả {cols} «{label}» không ghi kỳ (6 tháng, cả năm …) mà bảng có kế hoạch của nhiều kỳ: "
                    f"{listed}")
+            said = " hoặc ".join(f"--period \"{span_words(sp)}\"" for sp in dict.fromkeys(sp for _, _, sp in plans)
+                                 if label_span(span_words(sp)) == sp)  # the spans the person may say the column is
             how = f"hãy ghi rõ kỳ trong tên cột {cols} (ví dụ «Thực hiện 6 tháng năm …» hoặc «Thực hiện năm …»)"
+            if said:
+                how += (f", hoặc cho biết kỳ của cột {cols} bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn "
+                        f"bản»): {said}")
         else:
             why = (f"kết quả lấy ở cột {cols} «{label}» là số liệu {span_words(span)}, nhưng bảng không có kế hoạch "
                    f"{span_words(span)}; kế hoạch có: {listed}")
@@ -558,6 +577,48 @@ class PlanAmbiguous(GroupAmbiguous):
             f"--period \"{matches[-1][0]}\"; hoặc xóa cột không dùng khỏi bảng."))
 
 
+class ResultAmbiguous(GroupAmbiguous):
+    """Two visible result columns of one period, year and group («Ước thực hiện năm 2026» twice: an older and a newer
+    estimate left side by side) and no comparison formula of the sheet dividing only one of them: the rightmost was
+    taken silently. Refused naming both (letters and labels), as two plans of one period are (PlanAmbiguous);
+    --period (or «Kỳ») names one, by its label or, where the labels are the same, by its letter («cột F»)."""
+
+    def __init__(self, sheet: str, matches: list[tuple[str, str]]):
+        self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "period", "", [], matches
+        listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
+        folded = [vtext.fold(label) for label, _ in matches]
+        example = next((label for label, f in zip(reversed([m[0] for m in matches]), reversed(folded))
+                        if folded.count(f) == 1), None) or f"cột {matches[-1][1]}"
+        Exception.__init__(self, (
+            f"trang «{sheet}» có {len(matches)} cột kết quả cùng kỳ: {listed}; không cột so sánh nào của bảng tính "
+            f"theo riêng một cột trong số đó, nên chương trình không tự chọn (kết quả đánh giá sẽ khác nhau tùy "
+            f"cột): hãy chọn cột kết quả bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ "
+            f"--period \"{example}\"; hoặc xóa cột không dùng khỏi bảng."))
+
+
+def _rival_results(grid: Grid, header: _Header, labels: dict[int, str], width: int) -> list[int]:
+    """The result column read and every other result column the reader had no reason to put after it: of the same
+    year, span (core.periods.label_span) and preference (_result_preference: an estimate of the year before a part
+    of it), in the columns read, visible where the one read is; [] when it has no rival. Another group's, period's
+    or breakdown part's result (header.outside), the previous year's, a hidden stale copy and a column whose own
+    cell under the result's header names another role («Đánh giá», «So KH (%)», «Ghi chú») are no rivals."""
+    if "result" not in header.columns:
+        return []
+    hidden = grid.hidden_columns
+    own = [_fill_merged_header(grid.rows, grid.merged, r, width) for r in header.rows]
+    from kh_excel.core.periods import label_span
+    res = header.columns["result"]
+    mine = labels.get(res) or header.labels["result"]
+    year, span, rank = _year_of(mine), label_span(mine), _result_preference(mine)
+    taken = {header.columns.get(k) for k in ("target", "previous")}
+    rivals = [c for c, lab in labels.items()
+              if c != res and c not in taken and c not in header.skip and c not in header.outside
+              and (header.scope is None or c in header.scope) and (c not in hidden or res in hidden)
+              and header_role(lab) == "result" and _year_of(lab) == year and label_span(lab) == span
+              and _result_preference(lab) == rank and all(header_role(f[c]) in (None, "result") for f in own)]
+    return sorted([res, *rivals]) if rivals else []
+
+
 def _single_year(label: str) -> bool:
     """A label of one year or none («Kế hoạch năm 2026», «KH giao đầu năm»), not a span of years («2021-2025»)."""
     return len(set(_YEAR.findall(_DATE_OR_DOC.sub(" ", label)))) <= 1 and "giai doan" not in _fold(label)
@@ -569,8 +630,16 @@ def _plan_named(sheet: str, labels: dict[int, str], period: str) -> int | None:
     Several plans: GroupAmbiguous naming each."""
     plans = [c for c, lab in labels.items() if header_role(lab) == "target"]
     results = [lab for lab in labels.values() if header_role(lab) == "result"]
+    letter = _COLUMN_NAMED.match(_fold(period))
+    if letter:  # «cột D»: a plan column by its letter (two plans of one label); a result's letter is _result_of_period's
+        from kh_excel.core.validation import col_index
+        c = col_index(letter.group(1).upper())
+        return c if c in plans else None
     if match_choice(period, results):
         return None
+    from kh_excel.core.periods import label_span
+    if header_role(period) is None and label_span(period) is not None:
+        return None  # a span alone («6 tháng», «cả năm»): the period of the results, which the plans follow
     hits = [plans[i] for i in match_choice(period, [labels[c] for c in plans])]
     if len(hits) > 1:
         raise GroupAmbiguous(sheet, "period", period, [(labels[c], _columns_text([c])) for c in hits])
@@ -878,14 +947,25 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
     """The area group and the period the figures are read from (see _choose_group)."""
     from kh_excel.core.periods import months_named
     rows, hrs = grid.rows, header.rows
-    chosen_period = (_choose_name(grid.sheet, "period", period, periods,
-                                  [[c for c in range(width) if period_of[c] == p] for p in periods])
-                     if period and periods else None)
+    letter = _COLUMN_NAMED.match(_fold(period or "")) if periods else None
+    column = None
+    if letter:  # «cột H»: a result column by its letter, in the period group it stands under
+        from kh_excel.core.validation import col_index
+        column = col_index(letter.group(1).upper())
+        if column >= width or period_of[column] is None:
+            raise GroupNotFound(grid.sheet, "period", period or "", periods)
+        chosen_period = period_of[column]
+    else:
+        chosen_period = (_choose_name(grid.sheet, "period", period, periods,
+                                      [[c for c in range(width) if period_of[c] == p] for p in periods])
+                         if period and periods else None)
     if len(groups) < 2 and len(periods) < 2:
         header.group = groups[0] if groups else None
         header.period = periods[0] if periods else None
         if not periods:
             _results_of_period(grid, header, width, period)
+        if column is not None:
+            _take_result_column(grid, header, width, column, period or "")
         _pair_plan_with_result(grid, header, width, None)
         return
     filled = [_fill_merged_header(rows, grid.merged, r, width) for r in hrs]
@@ -922,11 +1002,22 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
     header.scope = {c for c in range(width) if area_of[c] in (None, chosen_area) and period_of[c] in (None, chosen_period)}
     header.columns = {k: v[0] for k, v in roles.items()}
     header.labels = {k: shown[v[0]] for k, v in roles.items()}
+    if column is not None:
+        _take_result_column(grid, header, width, column, period or "")
     if not periods:  # periods named in the result labels of the chosen group ("TH 6 tháng", "ƯTH cả năm")
         _results_of_period(grid, header, width, period,
                            {c for c in range(width) if area_of[c] in (None, chosen_area)})
     _pair_plan_with_result(grid, header, width, {c for c in range(width) if area_of[c] in (None, chosen_area)
                                                  and period_of[c] in (None, chosen_period)})
+
+
+def _take_result_column(grid: Grid, header: _Header, width: int, column: int, period: str) -> None:
+    """The result column --period names by its letter inside a period group («cột H» under «Cả năm»): taken, as the
+    person chose it (never a rival to refuse); a letter of no result column is refused, listing the periods."""
+    label = _column_labels(grid, header.rows, width)[column]
+    if header_role(label) != "result" or column in header.skip:
+        raise GroupNotFound(grid.sheet, "period", period, header.periods)
+    header.columns["result"], header.labels["result"], header.result_named = column, label, True
 
 
 def _results_of_period(grid: Grid, header: _Header, width: int, period: str | None,
@@ -935,7 +1026,8 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     reported, and with --period the result column whose label names it."""
     labels = _column_labels(grid, header.rows, width)
     from kh_excel.core.periods import label_span  # (a period in any wording: «TH 6T/2026», «sáu tháng đầu năm»)
-    results = [c for c, lab in labels.items() if header_role(lab) == "result" and (allowed is None or c in allowed)]
+    results = [c for c, lab in labels.items() if header_role(lab) == "result" and (allowed is None or c in allowed)
+               and c not in header.skip]  # (a rival result not chosen: _rival_results)
     found = [c for c in results if label_span(labels[c]) is not None]
     header.periods = [labels[c] for c in found]
     if not period and "result" in header.columns:
@@ -945,7 +1037,10 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     if period:
         c = _result_of_period(grid.sheet, header, labels, found, period, allowed)
         header.columns["result"], header.labels["result"] = c, labels[c]
-        header.period = labels[c]
+        # the column's label, or the person's words where they name the span the label does not («cả năm» of «Ước TH»)
+        by_span = not match_choice(period, [labels[c]]) and not _COLUMN_NAMED.match(_fold(period))
+        header.period = period if by_span and label_span(labels[c]) is None else labels[c]
+        header.result_named = True
     _previous_of_same_period(header, labels)
 
 
@@ -956,15 +1051,25 @@ def _result_of_period(sheet: str, header: _Header, labels: dict[int, str], found
     năm 2026»). Never a plan column (a plan is paired by year, not chosen), never a column of a year before the
     plan's (last year's figure is no result of this year). Several: GroupAmbiguous naming each, unless they are one
     period of several years («TH 6 tháng 2025», «TH 6 tháng 2026»): the plan's year, else the latest, as by default."""
-    if not found:
-        raise GroupNotFound(sheet, "period", period, [])  # the sheet names no period: nothing to choose
+    from kh_excel.core.periods import label_span, result_label_span
     plan_year = _year_of(header.labels["target"]) if "target" in header.columns else None
     pool = [c for c, lab in labels.items() if header_role(lab) == "result" and (allowed is None or c in allowed)
-            and not (plan_year and (_year_of(lab) or plan_year) < plan_year)]
+            and c not in header.skip and not (plan_year and (_year_of(lab) or plan_year) < plan_year)]
+    letter = _COLUMN_NAMED.match(_fold(period or ""))
+    if letter:  # «cột F»: two result columns of one label are told apart by their letters only
+        from kh_excel.core.validation import col_index
+        c = col_index(letter.group(1).upper())
+        if c in pool:
+            return c
+        raise GroupNotFound(sheet, "period", period, [f"cột {_columns_text([p])}" for p in pool])
     names = [labels[c] for c in pool]
-    hits = [pool[i] for i in match_choice(period, names)]
-    if not hits:
-        raise GroupNotFound(sheet, "period", period, names)
+    hits = [pool[i] for i in match_choice(period, names)] if found or len(pool) > 1 else []
+    if not hits and label_span(period) is not None:
+        # a span named («cả năm», «6 tháng») that no label names: the one result column naming no period is of it
+        bare = [c for c in pool if result_label_span(labels[c], []) is None]
+        hits = bare if len(bare) == 1 else []
+    if not hits:  # (a sheet that names no period and has one result: nothing to choose)
+        raise GroupNotFound(sheet, "period", period, names if found or len(pool) > 1 else [])
     if len(hits) > 1:
         years = [_year_of(labels[c]) for c in hits]
         one_period = len({" ".join(_YEAR.sub(" ", _fold(labels[c])).split()) for c in hits}) == 1
@@ -972,6 +1077,9 @@ def _result_of_period(sheet: str, header: _Header, labels: dict[int, str], found
             raise GroupAmbiguous(sheet, "period", period, [(labels[c], _columns_text([c])) for c in hits])
         hits = [max(hits, key=lambda c: (_year_of(labels[c]) == plan_year, _year_of(labels[c]) or 0))]
     return hits[0]
+
+
+_COLUMN_NAMED = re.compile(r"^cot\s+([a-z]{1,3})$")  # --period "cột F" (folded)
 
 
 def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:
@@ -1076,13 +1184,17 @@ def _pair_plan_with_result(grid: Grid, header: _Header, width: int, allowed: set
     beside plans of several, is refused (PlanOfOtherPeriod), naming the columns."""
     if "target" not in header.columns or "result" not in header.columns:
         return
-    from kh_excel.core.periods import result_label_span
+    from kh_excel.core.periods import estimate_of_the_year, label_span, result_label_span
     labels = _column_labels(grid, header.rows, width)
     res, target = header.columns["result"], header.columns["target"]
     title = _title_lines(grid.rows, header.rows[0])
-    span = result_label_span(labels[res], title)
+    said = label_span(header.period or "") if header.result_named else None  # «--period "cả năm"» over «Ước TH»
+    span = said if said is not None else result_label_span(labels[res], title)
     year = _year_of(labels[res]) or _year_of(labels[target])
     plans = _plan_spans(grid, header, labels, allowed, year)
+    if span is None and estimate_of_the_year({c: lab for c, lab in labels.items() if allowed is None or c in allowed},
+                                             res, set(plans.values()), title, year):
+        span = 12  # «KH năm | KH 6 tháng | TH 6 tháng | Ước TH»: the estimate is the year's
     if span is None:
         if len(set(plans.values())) > 1:
             raise PlanOfOtherPeriod(grid.sheet, (labels[res], _columns_text([res]), None),
@@ -1613,10 +1725,16 @@ def plan_findings(table: Table) -> list:
     and why, and how to take another (plan_left_out): the 2026 plan of a December appendix is never dropped unsaid.
     read_workbook adds them to the table's findings, as it does a continuation sheet's."""
     from kh_excel.core.validation import col_letter, make_finding
-    choice, target = table.plan_choice, table.columns.get("target")
-    if not choice or target is None:
+    choice, target, result = table.plan_choice, table.columns.get("target"), table.columns.get("result")
+    if not choice:
         return []
     out = []
+    if choice.get("results") and result is not None:  # one of two results of one period, by the sheet's formulas
+        others = ", ".join(f"cột {col_letter(c)} «{lab}»" for c, lab in choice["results"] if c != result)
+        out.append(make_finding("result_of_formula", table.sheet, None, None,
+                                taken=f"cột {col_letter(result)} «{table.column_headers['result']}»", others=others))
+    if target is None:
+        return out
     taken = f"cột {col_letter(target)} «{table.column_headers['target']}»"
     year = _year_of(table.column_headers["target"]) or 0
     if choice["rivals"]:
@@ -1688,9 +1806,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         from kh_excel.core.validation import make_finding
         table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)
                                      for code, c, params in header.left_out)
-    if header.plans_left_out or header.plan_by_formula:
+    if header.plans_left_out or header.plan_by_formula or header.result_by_formula:
         table.plan_choice = {"latest": header.latest_plan, "left_out": header.plans_left_out,
-                             "rivals": header.plan_by_formula}
+                             "rivals": header.plan_by_formula, "results": header.result_by_formula}
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:
         table.unit_from = table_unit(title_lines, header.labels)

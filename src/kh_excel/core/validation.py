@@ -102,6 +102,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Bảng có hai cột kế hoạch cùng kỳ; chương trình lấy kế hoạch ở {taken}, là cột mà công thức ở cột so "
                 "sánh của bảng chia cho, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
                 "trang «Cấu hình văn bản») ghi đủ tên cột đó."),
+    FindingType("result_of_formula", "warning", "Hai cột kết quả cùng kỳ",
+                "Bảng có hai cột kết quả cùng kỳ; chương trình lấy kết quả ở {taken}, là cột mà công thức ở cột so "
+                "sánh của bảng tính theo, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
+                "trang «Cấu hình văn bản») ghi đủ tên cột đó, hoặc chữ cái của cột (ví dụ «cột E»)."),
     FindingType("own_ratio_differs", "warning", "Cột so sánh của bảng khác với tỷ lệ tính được",
                 "Ô {cell}: cột so sánh «{label}» của bảng ghi {sheet_value} (ô {own_cell}), còn thực hiện so với kế "
                 "hoạch chương trình tính từ các cột đã đọc là {ours}. Hãy kiểm tra cột kế hoạch, cột kết quả đã đọc "

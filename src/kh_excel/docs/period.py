@@ -11,100 +11,17 @@ year's plan (400 of a 1.000 plan after 6 months is no «không đạt»: it is p
 from __future__ import annotations
 
 import dataclasses
-import re
-from dataclasses import dataclass
 
 from kh_excel.core.model import Assessment, Table
 # the months a label covers, in any wording, and when a table is progress: core.periods, as core.attainment judges
-from kh_excel.core.periods import months_named as _months, progress_only, result_span
-from kh_excel.core.text import fold
+# (Period and of_table, the period in words, live in core.periods: the attainment summary names it too)
+from kh_excel.core.periods import QUARTERS, Period, of_table  # noqa: F401  (re-exported for the documents)
 from kh_excel.docs import wording as W
 
-QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
-_ESTIMATE = re.compile(r"\b(uoc|uth)\b")
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
 PROGRESS_REASON = W.PROGRESS_REASON  # (core.periods: one text)
 PROGRESS_TITLE = "Tiến độ thực hiện so với kế hoạch cả năm"
-
-@dataclass(frozen=True)
-class Period:
-    year: int
-    months: int = 12              # 12 for a whole year (or a table without periods)
-    quarter: str = ""             # «II» for «Quý II»
-    estimate: bool = False        # the result column is an estimate («Ước thực hiện», «ƯTH»)
-    labelled: bool = False        # the table names its periods (so the document names the chosen one)
-    plan_is_year: bool = False    # a part of the year against the whole year's plan
-    compare: bool = True          # the previous column is the same period of the previous year
-    same_period: bool = False     # … and that period is a part of the year: «so với cùng kỳ năm trước»
-
-    @property
-    def part_of_year(self) -> bool:
-        return self.months < 12
-
-    def words(self) -> str:
-        """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»."""
-        y = self.year
-        if self.quarter:
-            return f"quý {self.quarter} năm {y}"
-        if self.months == 6:
-            return f"6 tháng đầu năm {y}"
-        if self.part_of_year:
-            return f"{self.months} tháng năm {y}"
-        if self.labelled and self.estimate:
-            return f"ước thực hiện cả năm {y}"
-        return f"năm {y}"
-
-    def lead(self) -> str:
-        w = self.words()
-        return w[:1].upper() + w[1:]
-
-    def span(self) -> str:
-        """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», never «thực hiện … ước thực hiện …»."""
-        if self.labelled and self.estimate and not self.part_of_year and not self.quarter:
-            return f"ước cả năm {self.year}"
-        return self.words() if self.labelled else f"năm {self.year}"
-
-    def trich_yeu(self) -> str:
-        """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
-        if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
-            return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
-        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
-
-    def since(self, previous_year: int | None) -> str | None:
-        """The comparison phrase for a change against the previous column; None when there is none to make."""
-        if not self.compare:
-            return None
-        if self.same_period:
-            return "so với cùng kỳ năm trước"
-        return f"so với năm {previous_year}" if previous_year else "so với năm trước"
-
-    def comparison_header(self, previous_year: int | None) -> str:
-        return "So với cùng kỳ năm trước" if self.same_period else f"So với năm {previous_year}"
-
-
-def of_table(table: Table, year: int) -> Period:
-    """The period of the columns the reader took (Table.period and the chosen columns' own headers)."""
-    heads = table.column_headers
-    label = table.period or ""
-    result_head = fold(heads.get("result", ""))
-    span = result_span(table)  # the period's label, the result column's, or the title's (core.periods)
-    months = span if span is not None and 0 < span < 12 else 12
-    q = _QUARTER.search(fold(label) or result_head)
-    quarter = ""
-    if q and months == 3:
-        token = q.group(1) or q.group(2)
-        quarter = QUARTERS.get(int(token), token.upper()) if token.isdigit() else token.upper()
-    labelled = bool(label) or bool(_months(heads.get("result", ""))) or months < 12
-    has_previous = "previous" in table.columns
-    prev_months = _months(heads.get("previous", "")) or 12
-    compare = has_previous and prev_months == months
-    return Period(year=year, months=months, quarter=quarter,
-                  estimate=bool(_ESTIMATE.search(result_head) or _ESTIMATE.search(fold(label))),
-                  labelled=labelled, plan_is_year=progress_only(table),
-                  compare=compare, same_period=compare and months < 12)
-
 
 def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
     """The summary of a part of the year against the year's plan: how many rows have figures, and that they are
