@@ -411,21 +411,17 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
             return find_header(grid, group, None, latest_plan, others)
     _choose_group(grid, header, width, group, period)
     _hidden_left_out(grid, header, width)
-    rivals = [] if header.result_named else _rival_results(grid, header, labels, width)
-    if rivals:  # two results of one period and group: the one the sheet's comparison divides, else asked
+    # two results, or two plans, of one period and group: the one the sheet's comparison divides, else asked
+    for rivals, refused, said in (([] if header.result_named else _rival_results(grid, header, labels, width),
+                                   ResultAmbiguous, "result_by_formula"),
+                                  (_rival_plans(header, labels), PlanAmbiguous, "plan_by_formula")):
+        if not rivals:
+            continue
         chosen = _plan_of_formulas(grid, header, rivals, labels)
         if chosen is None:
-            raise ResultAmbiguous(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
+            raise refused(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
         taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
-        taken.result_by_formula = [(c, labels[c]) for c in rivals]  # said: check and every document name the choice
-        return taken
-    rivals = _rival_plans(header, labels)
-    if rivals:
-        chosen = _plan_of_formulas(grid, header, rivals, labels)
-        if chosen is None:
-            raise PlanAmbiguous(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
-        taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
-        taken.plan_by_formula = [(c, labels[c]) for c in rivals]  # said: check and every document name the choice
+        setattr(taken, said, [(c, labels[c]) for c in rivals])  # said: check and every document name the choice
         return taken
     header.plans_left_out = _plans_left_out(header, labels)
     last = header.rows[-1]
