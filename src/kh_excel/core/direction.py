@@ -52,16 +52,21 @@ CEILINGS: dict[str, str] = {vtext.fold(w): why for w, why in CEILING_WORDS.items
 _CEILING_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(CEILINGS, key=len, reverse=True)) + r")\b")
 
 
-def _word_forms(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Each folded word -> its written forms, word by word, in the key `_written_as_meant` compares under."""
-    forms: dict[str, list[tuple[str, ...]]] = {}
+WrittenForms = tuple[frozenset[str], tuple[tuple[str, ...], ...]]
+
+
+def _word_forms(words: Iterable[str]) -> dict[str, WrittenForms]:
+    """Each folded word -> its written forms: lower-cased as written here (the common case, compared at once), and
+    word by word in the key `_written_in` compares under (old and new tone placement alike)."""
+    forms: dict[str, list[str]] = {}
     for w in words:
-        forms.setdefault(vtext.fold(w), []).append(tuple(vtext.tone_key(x) for x in w.split(" ")))
-    return {k: tuple(v) for k, v in forms.items()}
+        forms.setdefault(vtext.fold(w), []).append(w)
+    return {k: (frozenset(w.lower() for w in v), tuple(tuple(vtext.tone_key(x) for x in w.split(" ")) for w in v))
+            for k, v in forms.items()}
 
 
 _WRITTEN = _word_forms((*BURDENS, *CEILING_WORDS))
-_NOT_YET = _word_forms(("chưa",))["chua"]
+_NOT_YET = _word_forms(("chưa",))["chua"]  # «chưa» before any word (compared as the first)
 
 
 def _at(name: str | None, folded: str, start: int, end: int) -> str | None:
@@ -84,13 +89,16 @@ def _written_as_meant(m: re.Match, folded: str, name: str | None) -> bool:
     return _written_in(m, folded, name, _WRITTEN[m.group(0)])
 
 
-def _written_in(m: re.Match, folded: str, name: str | None, forms: tuple[tuple[str, ...], ...]) -> bool:
+def _written_in(m: re.Match, folded: str, name: str | None, forms: WrittenForms) -> bool:
     span = _at(name, folded, m.start(), m.end())
     if span is None:
         return True
-    words = span.split(" ")
+    low = span.lower()
+    if low in forms[0] or low.isascii():
+        return True
+    words = low.split(" ")
     # (zip: a form may be shorter than the match: «chưa» before any word)
-    return any(all(w.isascii() or vtext.tone_key(w) == f for w, f in zip(words, form)) for form in forms)
+    return any(all(w.isascii() or vtext.tone_key(w) == f for w, f in zip(words, form)) for form in forms[1])
 
 
 def _quoted(m: re.Match, folded: str, name: str | None) -> str:
@@ -143,7 +151,10 @@ LEVEL_REASON = "tên chỉ tiêu nói mức giảm xuống còn («giảm … c�
 RANK_UNITS = frozenset({"hạng", "bậc", "thứ", "thứ hạng", "xếp hạng", "thứ bậc", "vị trí", "vị thứ"})
 _RANK_UNIT_RE = re.compile(r"(?P<u>[^\d/]+?)\s*(?:/\s*\d+)?")
 # Names that say the figure is a place; with a unit of measure («Điểm», «%») they are a score, not a rank.
-_RANK_NAME_RE = re.compile(r"\b(?:xep hang|thu hang|xep thu|vi tri xep hang|vi thu)\b")
+# Written as `BURDENS` («Tổng thu hàng năm» holds no «thứ hạng»).
+RANK_WORDS = ("xếp hạng", "thứ hạng", "xếp thứ", "vị trí xếp hạng", "vị thứ")
+_RANK_NAME_RE = re.compile(r"\b(?:" + "|".join(vtext.fold(w) for w in RANK_WORDS) + r")\b")
+_RANK_FORMS = _word_forms(RANK_WORDS)
 
 
 def is_rank(name: str, unit: str) -> bool:
@@ -171,13 +182,17 @@ def _rank_change_name(name: str, unit: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _rank_name(name: str) -> bool:
-    return _rank_named(vtext.fold(name))
+    return _rank_named(vtext.fold(name), name)
 
 
-def _rank_named(folded: str) -> bool:
-    """Whether a folded name says its figure is a place: each word `_RANK_NAME_RE` looks for holds «hang» or
-    «thu», and two substring tests rule out most names at a fraction of the search."""
-    return ("hang" in folded or "thu" in folded) and _RANK_NAME_RE.search(folded) is not None
+def _rank_named(folded: str, name: str | None = None) -> bool:
+    """Whether a folded name (`name`: as written, when known) says its figure is a place, in a word written as
+    `RANK_WORDS` are: each holds «hang» or «thu», and two substring tests rule out most names at a fraction of
+    the search."""
+    if not ("hang" in folded or "thu" in folded) or _RANK_NAME_RE.search(folded) is None:
+        return False
+    return name is None or any(_written_in(m, folded, name, _RANK_FORMS[m.group(0)])
+                               for m in _RANK_NAME_RE.finditer(folded))
 
 
 @lru_cache(maxsize=1 << 10)
@@ -213,7 +228,7 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
     ranked = _rank_unit(unit)  # is_rank, inlined: asked for every row, units repeat (cached)
     if ranked and not _rank_change_name(name, unit) \
             or ranked is None and (by_name[1] if by_name is not None
-                                   else _rank_name(name) if folded is None else _rank_named(folded)):
+                                   else _rank_name(name) if folded is None else _rank_named(folded, name)):
         return _RANK_DIRECTION  # (a name without a unit: its fold, given, is read without a cache)
     if target.op in ("<", "<="):
         return _CEILING_TARGET
@@ -240,7 +255,7 @@ NameWords = tuple["tuple[Direction, str] | None", bool]
 def name_words(folded: str, name: str) -> NameWords:
     """What infer_direction reads from a name (`folded` its fold) whatever its unit and target: worked
     out once per name ahead of its row (core.names_ahead), with no cache, as most names are distinct."""
-    return (_named_direction.__wrapped__(folded, name) if _trigger(folded) else None), _rank_named(folded)
+    return (_named_direction.__wrapped__(folded, name) if _trigger(folded) else None), _rank_named(folded, name)
 
 
 _BURDEN_REASON = "tên chỉ tiêu nói về điều bất lợi"
@@ -376,6 +391,8 @@ _SENSES = re.compile(f"(?P<other>{_OTHER_SENSE.pattern})|{_LOWER_RE.pattern}|{_C
 def _other_senses_out(folded: str) -> str:
     """The folded name with each compound of another sense masked («~» for each letter: positions kept, so that
     a match still points at the name's own words)."""
+    if _OTHER_SENSE.search(folded) is None:
+        return folded
     return _SENSES.sub(lambda m: "~" * len(m.group(0)) if m.group("other") else m.group(0), folded)
 
 
