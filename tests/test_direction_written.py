@@ -118,3 +118,21 @@ def test_a_name_of_other_words_never_reads_lower_is_better(name):
     if _holds_a_pattern(name):
         return
     assert D.infer_direction(name, "", PLAN) == DEFAULT, name
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Số dự án chưa giải ngân", "down"),
+    ("Tỷ lệ dân số chưa tham gia bảo hiểm y tế", "down"),
+    ("Số thôn chưa có điện lưới quốc gia", "down"),
+    ("Tỷ lệ người không biết chữ", "down"),
+    ("Tỷ lệ cơ sở không đảm bảo an toàn thực phẩm", "down"),
+    ("Tỷ lệ xã không có ma túy", "up"),                        # the burden negated
+    ("Thu ngân sách nhà nước (chưa kể thu tiền sử dụng đất)", "up"),   # «chưa» leaving a part out of the figure
+    ("Tổng vốn đầu tư (chưa bao gồm vốn FDI)", "up"),
+    ("Doanh thu dịch vụ (giá chưa thuế)", "up"),
+    ("Tỷ lệ thanh toán không dùng tiền mặt", "up"),           # «không» before no having or meeting
+    ("Chỉ số chất lượng không khí đạt mức tốt", "up"),
+])
+def test_not_yet_and_not_having_before_the_thing_counted(name, expected):
+    assert D.infer_direction(name, "", PLAN)[0] == expected
+

@@ -118,11 +118,12 @@ MANNER = frozenset({"qua han", "tre han"})
 _NEGATED_BEFORE = re.compile(r"\b(?:chua|khong)(?: duoc)? $")
 # What is not (yet) done, had or met — «chưa …» or «không …» before the thing counted: «Số xã chưa đạt chuẩn», «Số
 # hộ chưa có nước sạch», «Tỷ lệ hộ không có nhà tiêu hợp vệ sinh», «… nước không hợp vệ sinh»: lower is better.
-# «chưa» before any word but those that leave something out of a figure («chưa kể», «chưa bao gồm», «chưa tính»);
+# «chưa» before any word but those that leave something out of a figure («chưa kể», «chưa bao gồm», «chưa tính»,
+# «chưa thuế»);
 # «không» only before having, meeting or being fit: bare «không» is as often a part of a word (không khí, hàng không)
 # or a good thing (không dùng tiền mặt). Before a burden word the burden is negated (`_BURDEN_NEGATED`): more is better.
 # Written as `BURDENS` (`_negation_as_meant`: «chùa», «khống có» are none).
-NOT_YET_EXCLUDING = ("ke", "bao gom", "gom", "tinh", "tru")
+NOT_YET_EXCLUDING = ("ke", "bao gom", "gom", "tinh", "tru", "thue", "vat")  # «(giá) chưa thuế, chưa VAT»
 NOT_HAVING = tuple("không " + w for w in ("đạt", "hoàn thành", "được", "có", "hợp vệ sinh", "hợp chuẩn", "hợp lệ",
                                           "hợp pháp", "đủ", "đảm bảo", "bảo đảm", "an toàn", "biết", "tham gia"))
 _NEGATED_RE = re.compile(r"\b(?:chua (?!(?:" + "|".join(NOT_YET_EXCLUDING) + r")\b)[a-z]+|"
