@@ -1,4 +1,4 @@
-"""408 indicator names as provinces, districts and communes write them, with unit, plan and the direction
+"""410 indicator names as provinces, districts and communes write them, with unit, plan and the direction
 decided by hand (u: higher is better, d: lower, ?: ambiguous, not asserted) and why. Used by
 tests/test_direction_corpus.py."""
 ROWS = r"""
@@ -388,6 +388,8 @@ Số thôn chưa có điện lưới quốc gia|Thôn|3|d|not yet had
 Tỷ lệ người không biết chữ trong độ tuổi 15-60|%|2|d|illiterate
 Tỷ lệ xã không có tệ nạn xã hội|%|60|u|burden negated: free of social evils
 Số vụ tệ nạn xã hội|Vụ|40|d|social evils
+Tỷ lệ xã không có khiếu kiện đông người|%|90|u|burden negated: «không có» before a burden
+Số điểm nóng về an ninh trật tự|Điểm|3|d|hot spots
 Tỷ lệ trẻ em ngoài nhà trường|%|10|d|out of school (rev11 D11)
 Tỷ lệ lao động phi chính thức|%|10|d|informal labour (rev11 D11)
 Tỷ lệ thất thoát nước sạch|%|10|d|loss ceiling: «thoát nước» is no compound here (rev11 D11)

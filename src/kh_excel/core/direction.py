@@ -34,7 +34,8 @@ BURDENS = (
     "mất tích", "phòng học tạm", "phòng học mượn", "nhà tạm", "dột nát", "lưu ban", "thiếu việc làm", "bỏ hoang",
     "nhiễm bệnh", "sinh con thứ ba", "chênh lệch giàu", "chênh lệch thu nhập",
     # crime and social evils, epidemics, deprivation, ill health, costs a plan cuts (rev11 D11)
-    "phạm pháp", "phạm tội", "tệ nạn", "trộm cắp", "lừa đảo", "tự tử", "ổ dịch", "dịch bệnh", "thiếu hụt",
+    "phạm pháp", "phạm tội", "tệ nạn", "trộm cắp", "lừa đảo", "khiếu kiện", "điểm nóng", "tự tử", "ổ dịch",
+    "dịch bệnh", "thiếu hụt",
     "thiếu đói", "béo phì", "thừa cân", "lang thang", "trẻ em ngoài nhà trường", "trẻ ngoài nhà trường",
     "chi phí logistics",
 )
