@@ -1,4 +1,4 @@
-"""376 indicator names as provinces, districts and communes write them, with unit, plan and the direction
+"""410 indicator names as provinces, districts and communes write them, with unit, plan and the direction
 decided by hand (u: higher is better, d: lower, ?: ambiguous, not asserted) and why. Used by
 tests/test_direction_corpus.py."""
 ROWS = r"""
@@ -378,6 +378,40 @@ Tỷ lệ xã có bác sĩ làm việc|%|100|u|share
 Số lượt bệnh nhân khám chữa bệnh|Lượt|1.000.000|?|count
 Tỷ lệ hài lòng của người bệnh|%|>90|u|satisfaction
 Tỷ lệ kê đơn thuốc điện tử|%|100|u|share
+Số vụ phạm pháp hình sự|Vụ|50|d|crime count (rev11 D11)
+Số đối tượng phạm tội về ma túy bị bắt giữ|Người|100|?|arrests: enforcement or burden
+Số vụ phạm tội về trật tự xã hội|Vụ|80|d|crime count
+Tỷ lệ hộ sử dụng nước không hợp vệ sinh|%|4|d|negated fitness (rev11 D11)
+Số hộ chưa có nước sạch|Hộ|200|d|not yet had (rev11 D11)
+Tỷ lệ dân số không có thẻ bảo hiểm y tế|%|5|d|not having
+Số thôn chưa có điện lưới quốc gia|Thôn|3|d|not yet had
+Tỷ lệ người không biết chữ trong độ tuổi 15-60|%|2|d|illiterate
+Tỷ lệ xã không có tệ nạn xã hội|%|60|u|burden negated: free of social evils
+Số vụ tệ nạn xã hội|Vụ|40|d|social evils
+Tỷ lệ xã không có khiếu kiện đông người|%|90|u|burden negated: «không có» before a burden
+Số điểm nóng về an ninh trật tự|Điểm|3|d|hot spots
+Tỷ lệ trẻ em ngoài nhà trường|%|10|d|out of school (rev11 D11)
+Tỷ lệ lao động phi chính thức|%|10|d|informal labour (rev11 D11)
+Tỷ lệ thất thoát nước sạch|%|10|d|loss ceiling: «thoát nước» is no compound here (rev11 D11)
+Tỷ lệ hộ thiếu hụt dịch vụ xã hội cơ bản|%|10|d|deprivation (rev11 D11)
+Chi phí logistics so với GRDP|%|10|d|cost to cut (rev11 D11)
+Tỷ lệ dân số béo phì|%|10|d|ill health (rev11 D11)
+Tỷ lệ trẻ em mồ côi, lang thang|%|10|d|street children (rev11 D11)
+Số vụ trộm cắp tài sản|Vụ|100|d|crime
+Số vụ lừa đảo chiếm đoạt tài sản trên không gian mạng|Vụ|50|d|crime
+Số nhiệm vụ khoa học và công nghệ cấp tỉnh|Nhiệm vụ|10|u|«Số nhiệm» holds no «ô nhiễm» (rev11 D27)
+Số nhiệm vụ hợp tác quốc tế về khoa học|Nhiệm vụ|10|u|«Số nhiệm» holds no «ô nhiễm» (rev11 D27)
+Số nhiệm vụ KHCN cấp tỉnh|Nhiệm vụ|10|u|«Số nhiệm» holds no «ô nhiễm» (rev11 D27)
+Số nhiệm kỳ đại hội hoàn thành|Đại hội|10|u|«Số nhiệm» holds no «ô nhiễm» (rev11 D27)
+Tỷ lệ trẻ hạnh phúc|%|10|u|«trẻ hạnh» holds no «trễ hạn» (rev11 D27)
+Số học sinh giỏi, tài năng cấp quốc gia|Người|10|u|«tài năng» holds no «tai nạn» (rev11 D27)
+Số vận động viên tài năng được đào tạo|Người|10|u|talent (rev11 D27)
+Khối lượng hàng hóa thông qua hàng không|Tấn|10|u|«qua hàng» holds no «quá hạn» (rev11 D27)
+Số tác phẩm lưu bản quyền|Tác phẩm|10|u|«lưu bản» is no «lưu ban» (rev11 D27)
+Số học sinh lưu ban|Học sinh|10|d|repeating a grade
+So hoc sinh luu ban|Hoc sinh|10|d|typed without diacritics: as written
+Số người nghiện ma tuý|Người|300|d|old tone placement
+Số nhà tắm công cộng|Nhà|10|u|«nhà tắm» is no «nhà tạm»
 """
 
 def rows():

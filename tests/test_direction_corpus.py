@@ -8,10 +8,6 @@ from kh_excel.core.numbers import parse_target
 
 LEFT = {
     "Số xã còn dưới 15 tiêu chí": "«còn dưới» as a burden would misread «Số xã còn …» of other rows",
-    "Tỷ lệ hộ gia đình không có nhà tiêu hợp vệ sinh": "bare «không có» before a good thing: «không có» is "
-                                                        "as often before a burden not in the list",
-    "Số người tự tử": "«tu tu» folds «từ từ» too",
-    "Số ổ dịch tả lợn châu Phi": "«o dich» is inside «số dịch vụ», «dich ta» inside «dịch tại»",
     "Số giờ nộp thuế": "a time in hours or days is not always a burden («Số ngày lưu trú bình quân»)",
 }
 CASES = [r for r in rows() if r[3] in ("u", "d") and r[0] not in LEFT]

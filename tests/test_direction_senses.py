@@ -25,7 +25,7 @@ def test_other_sense_is_not_a_burden_nor_a_reduction(name):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("Số người nghiện ma túy", ("down", "tên chỉ tiêu nói về điều bất lợi («nghien»): càng thấp càng tốt")),
+    ("Số người nghiện ma túy", ("down", "tên chỉ tiêu nói về điều bất lợi («nghiện»): càng thấp càng tốt")),
     ("So nguoi nghien ma tuy", ("down", "tên chỉ tiêu nói về điều bất lợi («nghien»): càng thấp càng tốt")),
     ("Tỷ lệ hộ nghèo giảm", ("up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt")),
     ("Giảm tỷ lệ sinh con thứ 3", ("up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt")),
@@ -33,10 +33,10 @@ def test_other_sense_is_not_a_burden_nor_a_reduction(name):
     # a reduction word and a supervision word in one name: the reduction counts, as written
     ("Giám sát, kéo giảm tai nạn giao thông", ("up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt")),
     # «giám sát» is not «giảm»: the burden word decides
-    ("Số vụ vi phạm phát hiện qua giám sát", ("down", "tên chỉ tiêu nói về điều bất lợi («vi pham»): càng thấp càng tốt")),
-    ("Số người nghiện được cai nghiện", ("up", "tên chỉ tiêu nói về việc xử lý điều bất lợi («duoc»): càng cao càng tốt")),
+    ("Số vụ vi phạm phát hiện qua giám sát", ("down", "tên chỉ tiêu nói về điều bất lợi («vi phạm»): càng thấp càng tốt")),
+    ("Số người nghiện được cai nghiện", ("up", "tên chỉ tiêu nói về việc xử lý điều bất lợi («được»): càng cao càng tốt")),
     # «dược» is not «được»: a pharmacy polluting is still a burden
-    ("Số cơ sở sản xuất dược gây ô nhiễm", ("down", "tên chỉ tiêu nói về điều bất lợi («o nhiem»): càng thấp càng tốt")),
+    ("Số cơ sở sản xuất dược gây ô nhiễm", ("down", "tên chỉ tiêu nói về điều bất lợi («ô nhiễm»): càng thấp càng tốt")),
 ])
 def test_the_burden_and_reduction_senses_still_count(name, expected):
     assert infer_direction(name, "", PLAN) == expected

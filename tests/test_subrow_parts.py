@@ -316,7 +316,7 @@ def test_a_count_under_a_reduction_named_at_length_is_unclear():
     from kh_excel.core.direction import UNCLEAR_START
     plan = Target(text="30", op="=", value=Decimal(30))
     own = infer_direction("Số vụ phạm pháp hình sự", "Vụ", plan)
-    assert own[1] == DEFAULT_REASON
+    assert own == ("down", "tên chỉ tiêu nói về điều bất lợi («phạm pháp»): càng thấp càng tốt")  # alone (rev11 D11)
     assert subrow_direction("Kéo giảm tội phạm", "- Số vụ phạm pháp hình sự", "Vụ", plan, *own)[1] \
         .startswith(UNCLEAR_START)
     # a handled count keeps its own direction: more cases solved is better

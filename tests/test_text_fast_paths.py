@@ -83,7 +83,7 @@ def ref_display_str(v: str) -> str:
 def ref_name_direction(folded: str, name: str | None = None):
     # The ambiguity rule (D._OTHER_SENSE, D.as_written) has its own tests (test_direction_senses.py);
     # here it is taken as given, to compare the fast paths around it.
-    folded = D._OTHER_SENSE.sub("~", folded)
+    folded = D._other_senses_out(folded)
 
     def first(pattern):
         return next((m for m in pattern.finditer(folded) if name is None or D.as_written(m.group(0), name)), None)
@@ -92,11 +92,12 @@ def ref_name_direction(folded: str, name: str | None = None):
         if D._LEVEL_RE.search(folded):  # «giảm (xuống) còn»: a level (the rule has its own tests)
             return "down", D.LEVEL_REASON
         return "up", "chỉ tiêu là mức giảm: giảm càng nhiều càng tốt"
-    m = D._CEILING_RE.search(folded)
+    # burden and ceiling words as written (test_direction_written.py): taken as given
+    m = next((c for c in D._CEILING_RE.finditer(folded) if D._written_as_meant(c, folded, name)), None)
     if m:
         return "down", f"chỉ tiêu là mức trần ({D.CEILINGS[m.group(0)]}): càng thấp càng tốt"
     # burden words, «bị» as written (test_direction_senses.py), handled words: taken as given
-    burdens = [b for b in D._LOWER_RE.finditer(folded) if name is None or D.as_written(b.group(0), name)]
+    burdens = [b for b in D._LOWER_RE.finditer(folded) if D._written_as_meant(b, folded, name)]
     if name is not None:
         burdens = sorted(burdens + [b for b in D._PASSIVE_RE.finditer(folded) if D.as_written(b.group(0), name)],
                          key=lambda b: b.start())
@@ -104,11 +105,11 @@ def ref_name_direction(folded: str, name: str | None = None):
         m = burdens[0]
         handled = None if m.group(0) in D.MANNER else D._handled(folded, name, burdens)
         if handled:
-            return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
-        return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
-    m = first(D._NEGATED_RE)
+            return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{D._quoted(handled, folded, name)}»): càng cao càng tốt"
+        return "down", f"tên chỉ tiêu nói về điều bất lợi («{D._quoted(m, folded, name)}»): càng thấp càng tốt"
+    m = next((n for n in D._NEGATED_RE.finditer(folded) if D._negation_as_meant(n, folded, name)), None)
     if m:
-        return "down", f"tên chỉ tiêu nói về điều chưa làm được / không đạt («{m.group(0)}»): càng thấp càng tốt"
+        return "down", f"tên chỉ tiêu nói về điều chưa làm được / không đạt («{D._quoted(m, folded, name)}»): càng thấp càng tốt"
     return "up", "mặc định: càng cao càng tốt"
 
 

@@ -15,32 +15,99 @@ from functools import lru_cache
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Direction, Target
 
-# Names whose meaning is a burden: the lower the better. Folded (no accents).
-LOWER_IS_BETTER = (
-    "ho ngheo", "ho can ngheo", "lao dong nong nghiep", "tu vong", "chet", "tai nan", "no xau",
-    "that nghiep", "suy dinh duong", "thap coi", "nhe can", "o nhiem", "toi pham", "vi pham",
-    "chay rung", "pha rung", "ma tuy", "nghien", "bo hoc", "tai mu chu", "mu chu", "sinh con thu 3",
-    "mat can bang gioi tinh", "ty so gioi tinh khi sinh", "ton kho",
-    "khieu nai", "ton dong", "qua han", "tre han", "thiet hai", "mac moi", "nhiem hiv",
-    "chi phi khong chinh thuc", "thoi gian giai quyet", "ngap ung", "ket xe", "un tac", "tngt", "tai ngheo",
+# Names whose meaning is a burden: the lower the better. Written with their diacritics: a word counts only at word
+# boundaries and where the name writes each of its words so, or without diacritics (`_written_as_meant`): «Số nhiệm
+# vụ» holds no «ô nhiễm», «tài năng» no «tai nạn», «lưu bản quyền» no «lưu ban», «nhà tắm» no «nhà tạm».
+BURDENS = (
+    "hộ nghèo", "hộ cận nghèo", "lao động nông nghiệp", "tử vong", "chết", "tai nạn", "nợ xấu",
+    "thất nghiệp", "suy dinh dưỡng", "thấp còi", "nhẹ cân", "ô nhiễm", "tội phạm", "vi phạm",
+    "cháy rừng", "phá rừng", "ma túy", "nghiện", "bỏ học", "tái mù chữ", "mù chữ", "sinh con thứ 3",
+    "mất cân bằng giới tính", "tỷ số giới tính khi sinh", "tồn kho",
+    "khiếu nại", "tồn đọng", "quá hạn", "trễ hạn", "thiệt hại", "mắc mới", "nhiễm HIV",
+    "không chính thức", "phi chính thức", "thời gian giải quyết", "ngập úng", "kẹt xe", "ùn tắc", "TNGT",
+    "tái nghèo",
     # arrears, failing firms and projects, damage to forests and land, crime, disease, social harm, makeshift rooms
-    "no dong", "no thue", "giai the", "tam ngung", "ngung hoat dong", "pha san", "cham tien do", "suy giam",
-    "sut giam", "suy thoai", "phat thai", "sat lo", "tai pham", "chay no", "chay, no", "ngo doc", "truyen nhiem",
-    "ca mac", "ty le mac", "ca nhiem", "cuoc dinh cong", "vu dinh cong", "ngung viec", "tao hon", "xam hai",
-    "bao luc", "buon lau", "gian lan", "sai pham", "tham nhung", "bi thuong", "mat tich", "phong hoc tam",
-    "phong hoc muon", "nha tam", "dot nat", "luu ban", "thieu viec lam", "bo hoang", "nhiem benh",
-    "sinh con thu ba", "chenh lech giau", "chenh lech thu nhap",
+    "nợ đọng", "nợ thuế", "giải thể", "tạm ngừng", "tạm ngưng", "ngừng hoạt động", "ngưng hoạt động", "phá sản",
+    "chậm tiến độ", "suy giảm", "sụt giảm", "suy thoái", "phát thải", "sạt lở", "tái phạm", "cháy nổ", "cháy, nổ",
+    "ngộ độc", "truyền nhiễm", "ca mắc", "tỷ lệ mắc", "ca nhiễm", "cuộc đình công", "vụ đình công", "ngừng việc",
+    "ngưng việc", "tảo hôn", "xâm hại", "bạo lực", "buôn lậu", "gian lận", "sai phạm", "tham nhũng", "bị thương",
+    "mất tích", "phòng học tạm", "phòng học mượn", "nhà tạm", "dột nát", "lưu ban", "thiếu việc làm", "bỏ hoang",
+    "nhiễm bệnh", "sinh con thứ ba", "chênh lệch giàu", "chênh lệch thu nhập",
+    # crime and social evils, epidemics, deprivation, ill health, costs a plan cuts (rev11 D11)
+    "phạm pháp", "phạm tội", "tệ nạn", "trộm cắp", "lừa đảo", "khiếu kiện", "điểm nóng", "tự tử", "ổ dịch",
+    "dịch bệnh", "thiếu hụt",
+    "thiếu đói", "béo phì", "thừa cân", "lang thang", "trẻ em ngoài nhà trường", "trẻ ngoài nhà trường",
+    "chi phí logistics",
 )
-_LOWER_RE = re.compile("|".join(re.escape(w) for w in LOWER_IS_BETTER))
-# Ceilings: figures a plan caps rather than raises, with the reason written in the report.
-CEILINGS: dict[str, str] = {
-    "cpi": "giá tiêu dùng", "chi so gia tieu dung": "giá tiêu dùng",
-    "lam phat": "lạm phát", "tieu hao": "mức tiêu hao trên một đơn vị sản phẩm",
-    "tieu ton": "mức tiêu tốn trên một đơn vị sản phẩm", "that nghiep": "thất nghiệp", "no cong": "nợ công",
-    "no chinh phu": "nợ công", "no chinh quyen dia phuong": "nợ công", "boi chi": "bội chi ngân sách",
-    "nhap sieu": "nhập siêu", "ton that": "tổn thất", "that thoat": "thất thoát",
+LOWER_IS_BETTER = tuple(dict.fromkeys(vtext.fold(w) for w in BURDENS))
+_LOWER_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LOWER_IS_BETTER) + r")\b")
+# Ceilings: figures a plan caps rather than raises (written as `BURDENS`), with the reason written in the report.
+CEILING_WORDS: dict[str, str] = {
+    "CPI": "giá tiêu dùng", "chỉ số giá tiêu dùng": "giá tiêu dùng",
+    "lạm phát": "lạm phát", "tiêu hao": "mức tiêu hao trên một đơn vị sản phẩm",
+    "tiêu tốn": "mức tiêu tốn trên một đơn vị sản phẩm", "thất nghiệp": "thất nghiệp", "nợ công": "nợ công",
+    "nợ chính phủ": "nợ công", "nợ chính quyền địa phương": "nợ công", "bội chi": "bội chi ngân sách",
+    "nhập siêu": "nhập siêu", "tổn thất": "tổn thất", "thất thoát": "thất thoát",
 }
+CEILINGS: dict[str, str] = {vtext.fold(w): why for w, why in CEILING_WORDS.items()}
 _CEILING_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(CEILINGS, key=len, reverse=True)) + r")\b")
+
+
+WrittenForms = tuple[frozenset[str], tuple[tuple[str, ...], ...]]
+
+
+def _word_forms(words: Iterable[str]) -> dict[str, WrittenForms]:
+    """Each folded word -> its written forms: lower-cased as written here (the common case, compared at once), and
+    word by word in the key `_written_in` compares under (old and new tone placement alike)."""
+    forms: dict[str, list[str]] = {}
+    for w in words:
+        forms.setdefault(vtext.fold(w), []).append(w)
+    return {k: (frozenset(w.lower() for w in v), tuple(tuple(vtext.tone_key(x) for x in w.split(" ")) for w in v))
+            for k, v in forms.items()}
+
+
+_WRITTEN = _word_forms((*BURDENS, *CEILING_WORDS))
+_NOT_YET = _word_forms(("chưa",))["chua"]  # «chưa» before any word (compared as the first)
+
+
+def _at(name: str | None, folded: str, start: int, end: int) -> str | None:
+    """The name's own text where its fold holds folded[start:end]; None where the two do not align (a name
+    given folded only, or one whose fold is not letter for letter: spaces collapsed, a letter folded to two)."""
+    if name is None:
+        return None
+    if len(name) != len(folded):
+        name = vtext.clean(name)
+        if len(name) != len(folded):
+            return None
+    span = name[start:end]
+    return span if vtext.fold(span) == folded[start:end] else None
+
+
+def _written_as_meant(m: re.Match, folded: str, name: str | None) -> bool:
+    """Does a burden or ceiling word found in the folded name stand in the name as written: each of its words
+    with its own diacritics (old or new tone placement) or with none (typed without)? Where the name and its
+    fold do not align, the folded word counts, as in a name known folded only."""
+    return _written_in(m, folded, name, _WRITTEN[m.group(0)])
+
+
+def _written_in(m: re.Match, folded: str, name: str | None, forms: WrittenForms) -> bool:
+    span = _at(name, folded, m.start(), m.end())
+    if span is None:
+        return True
+    low = span.lower()
+    if low in forms[0] or low.isascii():
+        return True
+    words = low.split(" ")
+    # (zip: a form may be shorter than the match: «chưa» before any word)
+    return any(all(w.isascii() or vtext.tone_key(w) == f for w, f in zip(words, form)) for form in forms[1])
+
+
+def _quoted(m: re.Match, folded: str, name: str | None) -> str:
+    """The words a match stands for, as the name writes them (the folded words where they do not align)."""
+    span = _at(name, folded, m.start(), m.end())
+    return m.group(0).strip() if span is None else span.strip()
+
+
 # Words that turn a burden into something done about it: the share of cases handled is better higher.
 HANDLED = ("duoc", "xu ly", "giai quyet", "kham pha", "khong co", "thoat", "tham gia", "dieu tri", "phong ngua",
            "ngan chan", "dieu tra", "cai nghien", "ho tro", "vay von", "thu hoi", "xoa", "kiem soat", "phong chong",
@@ -50,10 +117,26 @@ _HANDLED_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HANDLED) + r"
 MANNER = frozenset({"qua han", "tre han"})
 # A handled word that is negated (chưa/không [được] xử lý) says the burden is left: it turns nothing.
 _NEGATED_BEFORE = re.compile(r"\b(?:chua|khong)(?: duoc)? $")
-# What is not (yet) done or met: «Số xã chưa đạt chuẩn», «Tỷ lệ nước thải chưa được xử lý», «… không hoàn thành
-# nhiệm vụ»: lower is better. (Bare «không», «chưa» are none: «không dùng tiền mặt», «không khí», «chưa kể».)
-_NEGATED_RE = re.compile(r"\b(?:chua (?:duoc|dat|co|qua|hoan thanh|thoat|xu ly|giai quyet|thuc hien|tham gia|su dung)"
-                         r"|khong (?:dat|hoan thanh|duoc))\b")  # «chưa kể», «không kể» (excluding) are none
+# What is not (yet) done, had or met — «chưa …» or «không …» before the thing counted: «Số xã chưa đạt chuẩn», «Số
+# hộ chưa có nước sạch», «Tỷ lệ hộ không có nhà tiêu hợp vệ sinh», «… nước không hợp vệ sinh»: lower is better.
+# «chưa» before any word but those that leave something out of a figure («chưa kể», «chưa bao gồm», «chưa tính»,
+# «chưa thuế»);
+# «không» only before having, meeting or being fit: bare «không» is as often a part of a word (không khí, hàng không)
+# or a good thing (không dùng tiền mặt). Before a burden word the burden is negated (`_BURDEN_NEGATED`): more is better.
+# Written as `BURDENS` (`_negation_as_meant`: «chùa», «khống có» are none).
+NOT_YET_EXCLUDING = ("ke", "bao gom", "gom", "tinh", "tru", "thue", "vat")  # «(giá) chưa thuế, chưa VAT»
+NOT_HAVING = tuple("không " + w for w in ("đạt", "hoàn thành", "được", "có", "hợp vệ sinh", "hợp chuẩn", "hợp lệ",
+                                          "hợp pháp", "đủ", "đảm bảo", "bảo đảm", "an toàn", "biết", "tham gia"))
+_NEGATED_RE = re.compile(r"\b(?:chua (?!(?:" + "|".join(NOT_YET_EXCLUDING) + r")\b)[a-z]+|"
+                         + "|".join(vtext.fold(w) for w in NOT_HAVING) + r")\b")
+_NOT_HAVING = _word_forms(NOT_HAVING)
+
+
+def _negation_as_meant(m: re.Match, folded: str, name: str | None) -> bool:
+    """Does a «chưa …» / «không …» found in the folded name stand in the name as written (`_written_as_meant`)?"""
+    return _written_in(m, folded, name, _NOT_HAVING.get(m.group(0), _NOT_YET))
+
+
 # «bị» (passive: suffered) as written: «Diện tích rừng bị cháy», «Số người bị thương», «Số trẻ em bị xâm hại».
 _PASSIVE_RE = re.compile(r"\bbi\b")
 
@@ -70,7 +153,10 @@ LEVEL_REASON = "tên chỉ tiêu nói mức giảm xuống còn («giảm … c�
 RANK_UNITS = frozenset({"hạng", "bậc", "thứ", "thứ hạng", "xếp hạng", "thứ bậc", "vị trí", "vị thứ"})
 _RANK_UNIT_RE = re.compile(r"(?P<u>[^\d/]+?)\s*(?:/\s*\d+)?")
 # Names that say the figure is a place; with a unit of measure («Điểm», «%») they are a score, not a rank.
-_RANK_NAME_RE = re.compile(r"\b(?:xep hang|thu hang|xep thu|vi tri xep hang|vi thu)\b")
+# Written as `BURDENS` («Tổng thu hàng năm» holds no «thứ hạng»).
+RANK_WORDS = ("xếp hạng", "thứ hạng", "xếp thứ", "vị trí xếp hạng", "vị thứ")
+_RANK_NAME_RE = re.compile(r"\b(?:" + "|".join(vtext.fold(w) for w in RANK_WORDS) + r")\b")
+_RANK_FORMS = _word_forms(RANK_WORDS)
 
 
 def is_rank(name: str, unit: str) -> bool:
@@ -98,13 +184,17 @@ def _rank_change_name(name: str, unit: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _rank_name(name: str) -> bool:
-    return _rank_named(vtext.fold(name))
+    return _rank_named(vtext.fold(name), name)
 
 
-def _rank_named(folded: str) -> bool:
-    """Whether a folded name says its figure is a place: each word `_RANK_NAME_RE` looks for holds «hang» or
-    «thu», and two substring tests rule out most names at a fraction of the search."""
-    return ("hang" in folded or "thu" in folded) and _RANK_NAME_RE.search(folded) is not None
+def _rank_named(folded: str, name: str | None = None) -> bool:
+    """Whether a folded name (`name`: as written, when known) says its figure is a place, in a word written as
+    `RANK_WORDS` are: each holds «hang» or «thu», and two substring tests rule out most names at a fraction of
+    the search."""
+    if not ("hang" in folded or "thu" in folded) or _RANK_NAME_RE.search(folded) is None:
+        return False
+    return name is None or any(_written_in(m, folded, name, _RANK_FORMS[m.group(0)])
+                               for m in _RANK_NAME_RE.finditer(folded))
 
 
 @lru_cache(maxsize=1 << 10)
@@ -140,7 +230,7 @@ def infer_direction(name: str, unit: str, target: Target, explicit: str = "", fo
     ranked = _rank_unit(unit)  # is_rank, inlined: asked for every row, units repeat (cached)
     if ranked and not _rank_change_name(name, unit) \
             or ranked is None and (by_name[1] if by_name is not None
-                                   else _rank_name(name) if folded is None else _rank_named(folded)):
+                                   else _rank_name(name) if folded is None else _rank_named(folded, name)):
         return _RANK_DIRECTION  # (a name without a unit: its fold, given, is read without a cache)
     if target.op in ("<", "<="):
         return _CEILING_TARGET
@@ -167,7 +257,7 @@ NameWords = tuple["tuple[Direction, str] | None", bool]
 def name_words(folded: str, name: str) -> NameWords:
     """What infer_direction reads from a name (`folded` its fold) whatever its unit and target: worked
     out once per name ahead of its row (core.names_ahead), with no cache, as most names are distinct."""
-    return (_named_direction.__wrapped__(folded, name) if _trigger(folded) else None), _rank_named(folded)
+    return (_named_direction.__wrapped__(folded, name) if _trigger(folded) else None), _rank_named(folded, name)
 
 
 _BURDEN_REASON = "tên chỉ tiêu nói về điều bất lợi"
@@ -283,21 +373,32 @@ def _name_direction(folded: str) -> tuple[Direction, str]:
 # (nghiên cứu: research) and nghiền (to grind); «giam» is giảm (to reduce) but also giám (giám sát: to
 # supervise, giám đốc); «duoc» is được but also dược (pharmacy). In a name written with diacritics such
 # a word counts only where it is written with its own (or with none, typed without diacritics).
-_AMBIGUOUS = {"nghien": "nghiện", "giam": "giảm", "duoc": "được", "chua": "chưa", "nha tam": "nhà tạm", "bi": "bị"}
+_AMBIGUOUS = {"nghien": "nghiện", "giam": "giảm", "duoc": "được", "bi": "bị"}
 # Of those, the words that count only as written with their diacritics: typed without them «bi» is as often bí, bì.
 _STRICT = frozenset({"bi"})
 _AMBIGUOUS_RE = re.compile(r"\b(?:" + "|".join(_AMBIGUOUS) + r")\b")
 # Compounds where they have the other sense, told apart without diacritics too: nghiên cứu, giám sát,
 # giám đốc, giám định, giám thị, giám hộ, dược liệu, dược phẩm, dược sĩ, dược chất.
 # Burden words inside a compound that names something else: bảo hiểm thất nghiệp (insurance coverage), năng suất /
-# thu nhập của lao động nông nghiệp (not their share), bổ nhiệm (appointed: «o nhiem»), cán bộ học tập («bo hoc»),
+# thu nhập của lao động nông nghiệp (not their share), cán bộ học tập («bo hoc»),
 # bảo tồn động vật («ton dong»), người tham gia giao thông (road users: no handling), thoát nước (drainage: no
 # escape), giải thể thao, thiết bị / chuẩn bị / trang bị / dự bị / phòng bị («bị» that is no passive).
 _OTHER_SENSE = re.compile(r"\b(?:nghien cuu|giam (?:sat|doc|dinh|thi|ho)|duoc (?:lieu|pham|si|chat)"
-                          r"|bao hiem that nghiep|(?:nang suat|thu nhap)(?: [a-z]+){0,3}? lao dong|bo nhiem(?! benh)|can bo hoc"
+                          r"|bao hiem that nghiep|(?:nang suat|thu nhap)(?: [a-z]+){0,3}? lao dong|can bo hoc"
                           r"|bao ton|tham gia giao thong|thoat nuoc|giai the thao|(?:thiet|chuan|trang|du|phong) bi)\b")
-_OTHER_SENSE_HINT = ("nghien cuu", "giam ", "duoc ", "that nghiep", "lao dong", "bo nhiem", "bo hoc", "bao ton",
+_OTHER_SENSE_HINT = ("nghien cuu", "giam ", "duoc ", "that nghiep", "lao dong", "bo hoc", "bao ton",
                      "giao thong", "thoat nuoc", "giai the", " bi")
+# Read left to right, a compound does not begin inside a burden or ceiling word begun before it: «thất thoát nước
+# sạch» is a loss of clean water, no drainage («thoát nước»); «năng suất lao động nông nghiệp» stays productivity.
+_SENSES = re.compile(f"(?P<other>{_OTHER_SENSE.pattern})|{_LOWER_RE.pattern}|{_CEILING_RE.pattern}")
+
+
+def _other_senses_out(folded: str) -> str:
+    """The folded name with each compound of another sense masked («~» for each letter: positions kept, so that
+    a match still points at the name's own words)."""
+    if _OTHER_SENSE.search(folded) is None:
+        return folded
+    return _SENSES.sub(lambda m: "~" * len(m.group(0)) if m.group("other") else m.group(0), folded)
 
 
 def as_written(words: str, name: str) -> bool:
@@ -338,7 +439,7 @@ def _named_direction(folded: str, name: str | None = None) -> tuple[Direction, s
     """`_name_direction` of a name holding one of the words it looks for. `name`, the name as written
     (None: only its folded form is known), tells the ambiguous words apart (`_AMBIGUOUS`)."""
     if any(w in folded for w in _OTHER_SENSE_HINT):
-        folded = _OTHER_SENSE.sub("~", folded)  # not the words the rules look for
+        folded = _other_senses_out(folded)  # not the words the rules look for
     # Each search below runs only when one of its words is in the name (a substring test is far cheaper).
     prefix = next((p for p in REDUCTION_PREFIXES if folded.startswith(p)), None)
     if (prefix is not None and (name is None or as_written(prefix, name))) \
@@ -346,10 +447,11 @@ def _named_direction(folded: str, name: str | None = None) -> tuple[Direction, s
         if not _LEVEL_RE.search(folded):
             return "up", REDUCTION_REASON
         return "down", LEVEL_REASON
-    m = _CEILING_RE.search(folded) if any(w in folded for w in CEILINGS) else None
+    m = next((c for c in _CEILING_RE.finditer(folded) if _written_as_meant(c, folded, name)), None) \
+        if any(w in folded for w in CEILINGS) else None
     if m:  # "Chỉ số giá tiêu dùng (CPI) tăng": a rise the plan caps; "tăng" names the figure, not the goal
         return "down", f"chỉ tiêu là mức trần ({CEILINGS[m.group(0)]}): càng thấp càng tốt"
-    burdens = [b for b in _LOWER_RE.finditer(folded) if name is None or as_written(b.group(0), name)] \
+    burdens = [b for b in _LOWER_RE.finditer(folded) if _written_as_meant(b, folded, name)] \
         if any(w in folded for w in LOWER_IS_BETTER) else []
     if name is not None and " bi " in f" {folded} ":  # «bị», only as written (name None: unknown, not counted)
         burdens += [b for b in _PASSIVE_RE.finditer(folded) if as_written(b.group(0), name)]
@@ -358,11 +460,14 @@ def _named_direction(folded: str, name: str | None = None) -> tuple[Direction, s
         m = burdens[0]
         handled = None if m.group(0) in MANNER else _handled(folded, name, burdens)
         if handled:  # "… ô nhiễm … được xử lý", "giải quyết đơn khiếu nại": the share handled should rise
-            return "up", f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{handled.group(0).strip()}»): càng cao càng tốt"
-        return "down", f"tên chỉ tiêu nói về điều bất lợi («{m.group(0)}»): càng thấp càng tốt"
-    m = _first_as_written(_NEGATED_RE, folded, name) if "chua" in folded or "khong " in folded else None
+            return "up", (f"tên chỉ tiêu nói về việc xử lý điều bất lợi («{_quoted(handled, folded, name)}»): "
+                          "càng cao càng tốt")
+        return "down", f"tên chỉ tiêu nói về điều bất lợi («{_quoted(m, folded, name)}»): càng thấp càng tốt"
+    m = next((n for n in _NEGATED_RE.finditer(folded) if _negation_as_meant(n, folded, name)), None) \
+        if "chua " in folded or "khong " in folded else None
     if m:
-        return "down", f"tên chỉ tiêu nói về điều chưa làm được / không đạt («{m.group(0)}»): càng thấp càng tốt"
+        return "down", (f"tên chỉ tiêu nói về điều chưa làm được / không đạt («{_quoted(m, folded, name)}»): "
+                        "càng thấp càng tốt")
     return _DEFAULT_DIRECTION
 
 
