@@ -20,7 +20,7 @@ from kh_excel.core.attainment import (change_size, in_which_owners, percent_on_o
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
+from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio, points_change
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -391,7 +391,9 @@ def result_words(ind: Indicator) -> str:
     text = clean(ind.result_text)
     if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
         return "" if not text or EXCEL_ERROR.match(text) else lower_first(text)
-    unit = "%" if "%" in rr.text else ind.unit
+    # a change in points stays in points («Giảm 1,6 điểm %»: never «giảm 1,6%», a relative fall)
+    points = points_change(rr.text)
+    unit = points[2] if points is not None else "%" if "%" in rr.text else ind.unit
     bounds = rr.bounds
     if rr.estimate and bounds.op == "~":  # «Ước tăng 12%»: «ước tăng 12%», never «ước tăng khoảng 12%»
         bounds = replace(bounds, op="=")
