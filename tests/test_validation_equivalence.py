@@ -275,6 +275,8 @@ class _Checker:
             self.add("result_zero", ind, "result", target=fmt(t.value))
             return
         if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
+            if ind.growth_target:
+                return  # (changed on purpose, branch gro: «Tăng 10%» is a growth, no figure of 10 to be near)
             if is_share(ind) and not (0 <= ind.result <= 100):
                 return  # already reported as a share out of range
             if far_apart(ind.result, t.value):  # the one threshold the documents use too

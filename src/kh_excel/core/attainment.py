@@ -51,7 +51,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  TargetOp, without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, named_base,
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, is_change, named_base,
                                    plan_before_base, points_change, reduction_plan, signed_change, word_verdict)
 from kh_excel.core.periods import PROGRESS_REASON, progress_only
 
@@ -87,7 +87,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         if t.text and (points := _points_plan(ind)) is not None:  # «Giảm 1 điểm %», «Giảm 0,2‰»
             return _assess_points(ind, *points, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
-        if t.text and (nb := named_base(t.text)) is not None:  # «Tăng 10% so với năm 2024»: not the table's previous year
+        if t.text and (nb := named_base(t.text)) is not None and is_change(nb[0]):
+            # «Tăng 10% so với năm 2024»: a growth on a base the table has no column of (or on a row in %)
             reason = (OTHER_BASE_PERCENT_REASON if "%" in ind.unit else OTHER_BASE_REASON).format(
                 plan=vtext.clean(t.text), base=f"năm {nb[1]}" if nb[1] else "năm trước")
         fall = reduction_plan(t.text) if t.text else None

@@ -1002,3 +1002,9 @@ def plan_before_base(text: str) -> str:
     """The plan before the base it names («Giảm 5%» of «Giảm 5% so với năm 2025»); the text itself without one."""
     nb = named_base(text)
     return nb[0] if nb is not None else text
+
+
+def is_change(text: str) -> bool:
+    """Is the text a change with its figure («Tăng 10%», «Giảm trên 5%»), not a level («giảm còn 3%») nor words?"""
+    key = fold(clean(text))
+    return _LEVEL.match(key) is None and _CHANGE.match(key) is not None and any(map(str.isdigit, key))

@@ -368,7 +368,8 @@ class _Checker:
                 continue
             tv = t.value
             if (result is not None and t.op in far_ops and tv and tv > zero and result > zero
-                    and not (share and not (zero <= result <= hundred))):  # a share out of range is reported as such
+                    and not (share and not (zero <= result <= hundred))  # a share out of range is reported as such
+                    and not ind.growth_target):  # «Tăng 10%»: a growth, not a figure of 10 to be near
                 ratio = result / tv
                 if far_ratio(ratio):  # numbers.far_apart's rule (both are positive here), the documents' one too
                     add("result_far_off", ind, "result", result=fmt(result), target=fmt(tv),
