@@ -14,7 +14,7 @@ from kh_excel.api import read_workbook
 from kh_excel.core.attainment import not_met_detail
 from kh_excel.core.gate import check
 from kh_excel.core.numbers import format_number, named_base, parse_result_text, parse_target, points_change
-from kh_excel.docs.wording import result_words
+from kh_excel.docs.wording import growth_words, result_brief, result_phrase, result_words
 
 HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Thực hiện năm 2025"]
 ROWS = [
@@ -91,6 +91,16 @@ def test_the_summary_counts_the_growth_plans_named_with_their_base(checked):
     # by hand from ROWS: vuot B, E, TNGT B, G, H; dat C, hộ nghèo B, D; khong_dat A, D, TNGT A, hộ nghèo A, C, E, F,
     # mức giảm; not judged F(2024), I, G(tỷ đồng), K
     assert (counts["vuot"], counts["dat"], counts["khong_dat"], counts["khong_danh_gia"]) == (5, 3, 8, 4)
+
+
+def test_a_document_says_the_change_in_points_beside_the_plan(checked):
+    a = checked.attainment.assessments
+    nb = lambda s: s.replace("\u00a0", " ")  # noqa: E731 (units are kept whole with no-break spaces)
+    assert nb(result_brief(a[13])) == "(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)"
+    assert nb(result_phrase(a[14], growth_words(a[14], 2025))) == \
+        "còn 4%, giảm 1,1 điểm % so với năm 2025, kế hoạch giảm 1 điểm %"
+    assert nb(result_phrase(a[15])) == "giảm 1,6 điểm %, kế hoạch giảm 1,5 điểm %"
+    assert nb(result_phrase(a[17])) == "thực hiện 0,1‰, kế hoạch giảm 0,2‰"
 
 
 # --------------------------------------------------------------------------- the parsing, as properties

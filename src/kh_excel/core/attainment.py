@@ -183,6 +183,25 @@ def _points_unit(ind: Indicator, said: str) -> str:
     return "điểm %" if "%" in unit else "điểm" if unit == "diem" else ""
 
 
+def judged_by_points(a: Assessment) -> str | None:
+    """How a row with a plan in points was judged, for its sentence: "change" (the change against the year before,
+    «giảm 0,8 điểm %», in `a.growth`), "amount" (the row is the fall itself: its figure), "written" (the result cell
+    states the change: «Giảm 1,6 điểm %»), None for any other row."""
+    ind = a.indicator
+    if ind.target.is_numeric or a.status not in ("vuot", "dat", "khong_dat") or not ind.target.text:
+        return None
+    points = _points_plan(ind)
+    if points is None:
+        return None
+    if points[0] == "giam" and ind.direction_reason.startswith(REDUCTION_START):
+        return "amount"
+    if a.growth is not None and a.growth_unit in _POINT_UNITS and a.growth_kind == "yoy":
+        return "change"
+    rr = ind.result_reading
+    # «Giảm 1,6 điểm %» written as the result (a document that states no change across periods drops the growth)
+    return "written" if ind.result is None and rr is not None and rr.change else None
+
+
 def _points_plan(ind: Indicator) -> tuple[str, Target, str] | None:
     """A plan that is a change in points («Giảm 1 điểm %», «Giảm 0,2‰», «… so với năm trước»): (word, size, unit)."""
     text = ind.target.text
@@ -982,14 +1001,18 @@ def not_met_detail(a: Assessment) -> str:
     if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
         plan = vtext.clean(ind.target.text)
         return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
-    if not ind.target.is_numeric and a.status in ("vuot", "dat", "khong_dat") and _points_plan(ind) is not None:
+    by_points = judged_by_points(a)
+    if by_points:
         plan = vtext.clean(ind.target.text)
         plan = plan[:1].lower() + plan[1:]
-        if a.growth is not None and a.growth_unit in _POINT_UNITS and a.growth_kind == "yoy" \
-                and not ind.direction_reason.startswith(REDUCTION_START):  # «Giảm 1 điểm %»: the change, and the plan
-            return f"({_rise(a.growth)} {format_number(abs(a.growth))} {a.growth_unit}, kế hoạch {plan})"
+        if by_points == "change":  # «Giảm 1 điểm %»: the change, and the plan
+            return f"({_rise(cast(Decimal, a.growth))} {format_number(abs(cast(Decimal, a.growth)))} {a.growth_unit}, " \
+                   f"kế hoạch {plan})"
         if ind.result is not None:  # «Mức giảm tỷ suất sinh» 0,1‰ against «Giảm 0,2‰»: the fall's size
             return f"(thực hiện {_amount(ind.result, ind.unit)}, kế hoạch {plan})"
+        if ind.result_reading is not None:  # «Giảm 1,6 điểm %» as written
+            text = vtext.clean(ind.result_reading.text)
+            return f"({text[:1].lower() + text[1:]}, kế hoạch {plan})"
     if not ind.target.is_numeric:
         return ""
     if ind.result is None:  # a result written as an expression («Tăng 7,5%», «Trên 8»): as written, and the plan

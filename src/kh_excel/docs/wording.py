@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, in_which_owners, percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, in_which_owners, judged_by_points, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -467,10 +467,10 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     if g == 0:
         return f"bằng {since[7:]}"
     word = "tăng" if g > 0 else "giảm"
-    if a.growth_unit == "điểm %":
+    if a.growth_unit in ("điểm %", "điểm", "‰"):  # a change in points (core.attainment: «Giảm 0,2‰» of a rate)
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
-        return f"{word} {change_size(g, places)} điểm % {since}"
+        return f"{word} {amount(change_size(g, places), a.growth_unit)} {since}"
     if far_apart(result, previous):
         return ""
     return f"{word} {change_size(g, 2)}% {since}"
@@ -491,6 +491,9 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         if not ind.target.is_numeric:
             return f"{res} (mục tiêu {plan})" if plan else res
         return f"{res} (kế hoạch {target_phrase_short(ind)})"
+    by_points = judged_by_points(a)
+    if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
+        return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
         if plan:
             return f"{res} (mục tiêu {plan})"
@@ -531,6 +534,11 @@ def result_brief(a: Assessment) -> str:
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
     res = result_clause(ind)
+    if res and judged_by_points(a) == "change":  # «(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)»
+        g = growth_words(a)
+        return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
+    if res and judged_by_points(a) in ("amount", "written"):
+        return f"({res}, kế hoạch {target_words(ind)})"
     if not res or not ind.target.is_numeric:
         return ""
     if ind.growth_target:
