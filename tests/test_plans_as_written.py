@@ -153,3 +153,45 @@ def test_a_result_left_at_a_level_is_that_level(x):
 
 def test_the_decimal_point_is_not_lost():
     assert points_change("Giảm 1,5 điểm %")[1].value == Decimal("1.5")
+
+
+# --------------------------------------------------------------------------- an index against a plan of a rise (D25)
+
+INDEX_ROWS = [
+    ("Chỉ số giá tiêu dùng (CPI) bình quân", "%", "Dưới 4,5%", 103.2, "dat"),          # +3,2% under 4,5%
+    ("Chỉ số giá tiêu dùng (CPI) B", "%", "Dưới 4,5%", 105.1, "khong_dat"),            # +5,1% not under 4,5%
+    ("Chỉ số sản xuất công nghiệp (IIP)", "%", "Tăng 9 - 10%", 109.5, "dat"),         # +9,5% inside 9–10
+    ("Chỉ số sản xuất công nghiệp C", "%", "Tăng 9%", 108.1, "khong_dat"),            # +8,1% short of 9%
+    ("Chỉ số sản xuất công nghiệp D", "%", "112", 108.5, "khong_dat"),                # both index: 108,5 < 112
+    ("Chỉ số hài lòng của người dân", "%", "Trên 45%", 85, "dat"),                    # a score, a level: 85 > 45
+    ("Chỉ số giá tiêu dùng E", "%", "Tăng 4%", 250, "khong_danh_gia"),                # far from 100: refused
+]
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for i, (name, unit, plan, result, _) in enumerate(INDEX_ROWS, 1):
+        ws.append([str(i), name, unit, plan, result, None])
+    path = tmp_path_factory.mktemp("index") / "index.xlsx"
+    wb.save(path)
+    return check(read_workbook(path))
+
+
+@pytest.mark.parametrize("i", range(len(INDEX_ROWS)), ids=[r[0] for r in INDEX_ROWS])
+def test_an_index_against_a_rise_is_judged_as_the_rise(indexed, i):
+    a = indexed.attainment.assessments[i]
+    assert a.indicator.name == INDEX_ROWS[i][0]
+    assert a.status == INDEX_ROWS[i][4], a.reason
+
+
+def test_an_index_is_said_as_the_rise_it_states(indexed):
+    a = indexed.attainment.assessments
+    assert not_met_detail(a[3]) == "(tăng 8,1%, kế hoạch tăng 9%)"
+    assert "tăng 3,2% so với năm trước" in result_phrase(a[0]) and "kế hoạch tăng dưới 4,5%" in result_phrase(a[0])
+    assert "năm trước = 100" in a[0].reason
+    # and check no longer calls 108,1 against «Tăng 9%» a likely unit error (1.201,1% of the plan)
+    # (an index of 250 is no rise of a plan's size: attainment refuses it, and check still warns)
+    assert [f.indicator for f in indexed.findings if f.code == "result_far_off"] == ["Chỉ số giá tiêu dùng E"]

@@ -120,6 +120,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, *growth)
     if ind.growth_target:
         return _assess_growth(ind, t, r, tolerance, growth)
+    if r > _FIFTY and v < _FIFTY and index_against_rise(ind, t):
+        return _assess_index(ind, t, r, tolerance, growth)  # CPI 103,2 against «Dưới 4,5%»: a rise of 3,2%
     status: Status
     if op == "=":  # a point plan (most rows): judge() and the ratio below, in place
         if v > _ZERO:
@@ -444,6 +446,52 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
                           f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", *growth)
     return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
                       *growth)
+
+
+_FIFTY = Decimal(50)
+# Indices counted against the year before as 100 (folded name words): «Chỉ số giá tiêu dùng (CPI)», «Chỉ số sản xuất
+# công nghiệp (IIP)», «Chỉ số phát triển …». Not a score («Chỉ số hài lòng», PCI, PAPI): those are levels.
+INDEX_NAMES = re.compile(r"^(?:chi so (?:gia|san xuat|phat trien)\b)|\b(?:cpi|iip|ppi)\b")
+
+
+def names_an_index(ind: Indicator) -> bool:
+    """A row whose figure is an index with the year before as 100 (INDEX_NAMES)."""
+    return INDEX_NAMES.search(ind.name_key or vtext.fold(ind.name)) is not None
+
+
+def index_against_rise(ind: Indicator, t: Target) -> bool:
+    """(given a result above 50 and a plan below 50) an index row whose plan, below 50 throughout, is a rise."""
+    return (t.high is None or t.high < _FIFTY) and "%" in ind.unit and names_an_index(ind)
+
+
+def index_rise(a: Assessment) -> Decimal | None:
+    """The rise an index was judged by (103,2 -> 3,2), for its sentence; None for any other row."""
+    ind, t = a.indicator, a.indicator.target
+    if a.status not in ("vuot", "dat", "khong_dat") or ind.result is None or ind.growth_target or t.value is None:
+        return None
+    r = ind.exact.get("result", ind.result)
+    if not (_FIFTY < r < 2 * _HUNDRED and t.value < _FIFTY and index_against_rise(ind, t)):
+        return None
+    return r - _HUNDRED
+
+
+def _assess_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
+    """An index near 100 against a plan below 50 («Dưới 4,5%», «Tăng 9 - 10%»): the plan is a rise, the index
+    minus 100 is the rise (103,2 -> +3,2%); never 103,2 against 4,5 as two levels. An index far from 100
+    (below 50 or from 200 up) is no such reading: not judged."""
+    plan = vtext.clean(t.text)
+    if r >= 2 * _HUNDRED:
+        return Assessment(ind, "khong_danh_gia", None, INDEX_FAR_REASON.format(r=format_number(r), plan=plan), *growth)
+    g = r - _HUNDRED
+    status, reason = judge(g, t, "down" if ind.direction == "down" else "up", tolerance)
+    return Assessment(ind, status, None, INDEX_REASON.format(r=format_number(r), change=change_words(g), plan=plan)
+                      + "; " + reason, *growth)
+
+
+INDEX_REASON = ("chỉ số {r}% (năm trước = 100) là mức {change} so với năm trước, so với mục tiêu «{plan}» "
+                "(mục tiêu là mức tăng, không phải chỉ số)")
+INDEX_FAR_REASON = ("chỉ số {r}% không gần 100 còn mục tiêu «{plan}» là mức tăng: không rõ số thực hiện là chỉ số hay mức "
+                    "tăng, không đánh giá")
 
 
 # Names of a figure that is itself a growth rate (folded): «Tốc độ tăng trưởng GRDP», «Tăng trưởng tín dụng» (in %).
@@ -1001,6 +1049,9 @@ def not_met_detail(a: Assessment) -> str:
     if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
         plan = vtext.clean(ind.target.text)
         return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
+    rise = index_rise(a)
+    if rise is not None:  # «(tăng 8,1%, kế hoạch tăng 9%)»: the index read as the rise it states
+        return f"({change_words(rise)}, kế hoạch tăng {_plan_figure(ind)})"
     by_points = judged_by_points(a)
     if by_points:
         plan = vtext.clean(ind.target.text)

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, in_which_owners, judged_by_points, percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, change_words as core_change_words, in_which_owners, index_rise,
+                                      judged_by_points, percent_on_other_unit, planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -491,6 +492,9 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         if not ind.target.is_numeric:
             return f"{res} (mục tiêu {plan})" if plan else res
         return f"{res} (kế hoạch {target_phrase_short(ind)})"
+    rise = index_rise(a)
+    if rise is not None:  # CPI 103,2% against «Dưới 4,5%»: judged as a rise of 3,2%, said so
+        return f"{res} ({core_change_words(rise)} so với năm trước), kế hoạch tăng {plan}"
     by_points = judged_by_points(a)
     if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
         return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
@@ -534,6 +538,9 @@ def result_brief(a: Assessment) -> str:
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
     res = result_clause(ind)
+    rise = index_rise(a)
+    if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
+        return f"({res}, {core_change_words(rise)}, kế hoạch tăng {target_words(ind)})"
     if res and judged_by_points(a) == "change":  # «(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)»
         g = growth_words(a)
         return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
