@@ -39,6 +39,7 @@ ROWS = [
     ("Mức giảm tỷ suất sinh", "‰", "Giảm 0,2‰", 0.1, 0.3, "khong_dat"),                           # fell 0,1 of 0,2 planned
     ("Tổng vốn đầu tư G", "Tỷ đồng", "Giảm 1 điểm %", 100, 90, "khong_danh_gia"),                 # points of tỷ đồng?
     ("Tỷ lệ hộ nghèo K", "%", "Giảm 2% so với năm 2025", 4.0, 5.1, "khong_danh_gia"),             # points or per cent?
+    ("Tỷ suất chết trẻ em dưới 1 tuổi", "‰", "Giảm 0,5‰", 11.8, 12.5, "vuot"),                    # -0,7‰ beats -0,5‰
 ]
 
 
@@ -88,19 +89,21 @@ def test_a_fall_in_points_is_written_in_points(checked):
 
 def test_the_summary_counts_the_growth_plans_named_with_their_base(checked):
     counts = checked.attainment.summary.counts
-    # by hand from ROWS: vuot B, E, TNGT B, G, H; dat C, hộ nghèo B, D; khong_dat A, D, TNGT A, hộ nghèo A, C, E, F,
+    # by hand from ROWS: vuot B, E, TNGT B, G, H, tỷ suất chết; dat C, hộ nghèo B, D; khong_dat A, D, TNGT A, hộ nghèo A, C, E, F,
     # mức giảm; not judged F(2024), I, G(tỷ đồng), K
-    assert (counts["vuot"], counts["dat"], counts["khong_dat"], counts["khong_danh_gia"]) == (5, 3, 8, 4)
+    assert (counts["vuot"], counts["dat"], counts["khong_dat"], counts["khong_danh_gia"]) == (6, 3, 8, 4)
 
 
 def test_a_document_says_the_change_in_points_beside_the_plan(checked):
     a = checked.attainment.assessments
-    nb = lambda s: s.replace("\u00a0", " ")  # noqa: E731 (units are kept whole with no-break spaces)
+    nb = lambda s: s.replace("\u00a0", " ")  # noqa: E731 (a result's unit is kept whole with no-break spaces)
     assert nb(result_brief(a[13])) == "(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)"
     assert nb(result_phrase(a[14], growth_words(a[14], 2025))) == \
         "còn 4%, giảm 1,1 điểm % so với năm 2025, kế hoạch giảm 1 điểm %"
     assert nb(result_phrase(a[15])) == "giảm 1,6 điểm %, kế hoạch giảm 1,5 điểm %"
     assert nb(result_phrase(a[17])) == "thực hiện 0,1‰, kế hoạch giảm 0,2‰"
+    # a change of a rate per thousand in ‰ points, never «giảm 5,6%» (its relative fall)
+    assert growth_words(a[20], 2025) == "giảm 0,7‰ so với năm 2025"
 
 
 # --------------------------------------------------------------------------- the parsing, as properties

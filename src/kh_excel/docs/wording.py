@@ -471,7 +471,8 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     if a.growth_unit in ("điểm %", "điểm", "‰"):  # a change in points (core.attainment: «Giảm 0,2‰» of a rate)
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
-        return f"{word} {amount(change_size(g, places), a.growth_unit)} {since}"
+        size = change_size(g, places)
+        return f"{word} {size}‰ {since}" if a.growth_unit == "‰" else f"{word} {size} {a.growth_unit} {since}"
     if far_apart(result, previous):
         return ""
     return f"{word} {change_size(g, 2)}% {since}"
