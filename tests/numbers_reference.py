@@ -524,6 +524,13 @@ def _parse_target_text(value: str) -> TargetReading:
         if stripped == key:
             break
         key = stripped
+    # (added, branch gro: «còn 4,5%», «giảm còn …», «giảm xuống (còn) …»: a level to fall to, at most it when no
+    # other operator is written)
+    ceiling = False
+    for words in ("giam xuong con ", "giam con ", "giam xuong ", "con "):
+        if key.startswith(words):
+            key, ceiling = key[len(words):].lstrip(), True
+            break
 
     m = _RANGE.match(key)
     if m:
@@ -549,6 +556,8 @@ def _parse_target_text(value: str) -> TargetReading:
     elif direction == "tro xuong":
         if word not in (None, "tu") and op != "<=":
             return _text_target(text)
+        op = "<="
+    if ceiling and word is None and direction is None:
         op = "<="
     return TargetReading(Target(text, op, a.value), (a,))
 
@@ -594,7 +603,9 @@ class ResultReading:
 _RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\))")
 _RESULT_NOTE = re.compile(r"^(.*?\d\s*%?)\s*[(\[][^()\[\]]*[)\]]\s*$")
 _CHANGE = re.compile(r"^(tang|giam)(?:\s+(?:them|duoc))?\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tu|hon|gan)")
-_LEVEL = re.compile(r"^(?:giam|tang)\s+(?:con|len)\s+")  # "giảm còn 3,5": a level, not a change
+# "giảm còn 3,5": a level, not a change (added, branch gro: «còn 3,5», «giảm xuống (còn) 3,5», «tăng xuống …» never)
+_LEVEL = re.compile(r"^(?:giam xuong con|tang xuong con|giam xuong len|tang xuong len|giam con|tang con|giam len|"
+                    r"tang len|giam xuong|con)\s+")
 
 
 # Results stated in words, as reports do for goals met or not ("Hoàn thành", "Đạt", "Chưa đạt").

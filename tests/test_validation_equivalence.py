@@ -23,6 +23,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core import validation as V
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import ErrorValue, Finding, Grid, Indicator, Table, without_gc, zero_result_unfilled
+from kh_excel.core.attainment import index_against_rise
 from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
 from kh_excel.core.table import HeaderNotFound, parse_grid, structure_parts
 from kh_excel.core.model import Target
@@ -277,8 +278,12 @@ class _Checker:
             self.add("result_zero", ind, "result", target=fmt(t.value))
             return
         if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
+            if ind.growth_target:
+                return  # (changed on purpose, branch gro: «Tăng 10%» is a growth, no figure of 10 to be near)
             if is_share(ind) and not (0 <= ind.result <= 100):
                 return  # already reported as a share out of range
+            if 200 > ind.result > 50 > t.value and index_against_rise(ind, t):
+                return  # (changed on purpose, branch gro: an index 108,1 against «Tăng 9%» is a rise of 8,1%)
             if far_apart(ind.result, t.value):  # the one threshold the documents use too
                 ratio = ind.result / t.value
                 self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),

@@ -51,8 +51,8 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  TargetOp, without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, reduction_plan,
-                                   signed_change, word_verdict)
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, is_change, named_base,
+                                   plan_before_base, points_change, reduction_plan, signed_change, word_verdict)
 from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -84,7 +84,13 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         rr = ind.result_reading
         if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
             return _assess_words(ind, rr.text, growth)  # «Hoàn thành» against «Hoàn thành …»: the table's verdict
+        if t.text and (points := _points_plan(ind)) is not None:  # «Giảm 1 điểm %», «Giảm 0,2‰»
+            return _assess_points(ind, *points, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
+        if t.text and (nb := named_base(t.text)) is not None and is_change(nb[0]):
+            # «Tăng 10% so với năm 2024»: a growth on a base the table has no column of (or on a row in %)
+            reason = (OTHER_BASE_PERCENT_REASON if "%" in ind.unit else OTHER_BASE_REASON).format(
+                plan=vtext.clean(t.text), base=f"năm {nb[1]}" if nb[1] else "năm trước")
         fall = reduction_plan(t.text) if t.text else None
         if fall is not None and fall.value is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
             reason = FALL_IN_WHAT_REASON.format(plan=vtext.clean(t.text), v=format_number(fall.value),
@@ -114,6 +120,8 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, *growth)
     if ind.growth_target:
         return _assess_growth(ind, t, r, tolerance, growth)
+    if r > _FIFTY and v < _FIFTY and index_against_rise(ind, t):
+        return _assess_index(ind, t, r, tolerance, growth)  # CPI 103,2 against «Dưới 4,5%»: a rise of 3,2%
     status: Status
     if op == "=":  # a point plan (most rows): judge() and the ratio below, in place
         if v > _ZERO:
@@ -188,6 +196,96 @@ _NOTE = attrgetter("note")
 def not_judged_by_note(a: Assessment) -> bool:
     """Is the row «Không đánh giá» because its note says so (a document then quotes the note beside it)?"""
     return a.status == "khong_danh_gia" and a.reason.startswith(NOTE_REASON.split("{")[0])
+OTHER_BASE_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với {base}, nhưng bảng không có cột số thực hiện {base}: "
+                     "không đánh giá")
+OTHER_BASE_PERCENT_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với {base}, nhưng chỉ tiêu tính bằng %: không rõ là "
+                             "điểm % hay % so với {base}, không đánh giá")
+POINTS_NO_BASE_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với năm trước, nhưng bảng không có số thực hiện năm trước "
+                         "và kết quả không ghi mức tăng/giảm cùng đơn vị: không đánh giá")
+POINTS_UNIT_REASON = "mục tiêu «{plan}» là mức tăng/giảm tính bằng {plan_unit}, còn chỉ tiêu tính bằng «{unit}»: không đánh giá"
+
+
+_POINT_UNITS = ("điểm %", "‰", "điểm")
+
+
+def _points_unit(ind: Indicator, said: str) -> str:
+    """The unit a change in points is counted in on this row («điểm %», «‰», «điểm»), given the unit the plan
+    says (`said`, numbers.points_change); '' when it is not the row's («giảm 1 điểm %» on a row in tỷ đồng)."""
+    unit = vtext.fold(ind.unit).strip()
+    if said == "‰":
+        return "‰" if "‰" in unit else ""
+    if said == "điểm %":
+        return "điểm %" if "%" in unit or "phan tram" in unit or "ty le" in unit else ""
+    return "điểm %" if "%" in unit else "điểm" if unit == "diem" else ""
+
+
+def judged_by_points(a: Assessment) -> str | None:
+    """How a row with a plan in points was judged, for its sentence: "change" (the change against the year before,
+    «giảm 0,8 điểm %», in `a.growth`), "amount" (the row is the fall itself: its figure), "written" (the result cell
+    states the change: «Giảm 1,6 điểm %»), None for any other row."""
+    ind = a.indicator
+    if ind.target.is_numeric or a.status not in ("vuot", "dat", "khong_dat") or not ind.target.text:
+        return None
+    points = _points_plan(ind)
+    if points is None:
+        return None
+    if points[0] == "giam" and ind.direction_reason.startswith(REDUCTION_START):
+        return "amount"
+    if a.growth is not None and a.growth_unit in _POINT_UNITS and a.growth_kind == "yoy":
+        return "change"
+    rr = ind.result_reading
+    # «Giảm 1,6 điểm %» written as the result (a document that states no change across periods drops the growth)
+    return "written" if ind.result is None and rr is not None and rr.change else None
+
+
+def _points_plan(ind: Indicator) -> tuple[str, Target, str] | None:
+    """A plan that is a change in points («Giảm 1 điểm %», «Giảm 0,2‰», «… so với năm trước»): (word, size, unit)."""
+    text = ind.target.text
+    nb = named_base(text)
+    if nb is not None and nb[1] is None:  # «so với năm trước», «so với cùng kỳ»: the change against the year before
+        text = nb[0]
+    return points_change(text)
+
+
+def _assess_points(ind: Indicator, change: str, size: Target, said: str, tolerance: Decimal, growth: tuple) -> Assessment:
+    """A plan to change by points («Giảm 1 điểm %» of a poverty rate, «Giảm 0,2‰»): on a row that is itself the
+    amount of a fall («Mức giảm tỷ suất sinh»), the result is the size of the fall, a larger one better (SPEC §4);
+    on a level («Tỷ lệ hộ nghèo», %), the change against the previous year (result − previous), or a result written
+    as a change in the same unit («Giảm 1,6 điểm %»). Never a relative change: points are not per cent."""
+    plan = vtext.clean(ind.target.text)
+    unit = _points_unit(ind, said)
+    if not unit:
+        return Assessment(ind, "khong_danh_gia", None, POINTS_UNIT_REASON.format(
+            plan=plan, plan_unit=said, unit=vtext.clean(ind.unit) or "để trống"), *growth)
+    rr = ind.result_reading
+    r = ind.exact.get("result", ind.result) if ind.result is not None else None
+    if change == "giam" and ind.direction_reason.startswith(REDUCTION_START):
+        # the row is the fall itself: its figure (or a «Giảm 0,3‰» written in it) against the fall planned
+        if r is None and rr is not None and rr.change == "giam" and rr.bounds.op in ("=", "~"):
+            r = rr.bounds.value
+        if r is None:
+            return Assessment(ind, "chua_co_so_lieu" if not ind.result_text else "khong_danh_gia", None,
+                              f"số thực hiện «{ind.result_text}» không đọc được" if ind.result_text
+                              else "chưa có số thực hiện", *growth)
+        status, reason = judge(r, size, "up", tolerance)
+        return Assessment(ind, status, None, f"chỉ tiêu là mức giảm, mức giảm lớn hơn là tốt hơn; {reason}", *growth)
+    if ind.direction != ("down" if change == "giam" else "up"):
+        return Assessment(ind, "khong_danh_gia", None, FALL_AGAINST_DIRECTION_REASON.format(
+            plan=plan, why=ind.direction_reason or "mặc định: càng cao càng tốt"), *growth)
+    if r is not None and ind.previous is not None:
+        g = r - ind.exact.get("previous", ind.previous)
+        how = "so với năm trước"
+    elif r is None and rr is not None and rr.change and rr.bounds.op in ("=", "~") \
+            and (said_r := points_change(rr.text)) is not None and _points_unit(ind, said_r[2]) == unit:
+        g = signed_change(rr.change, rr.bounds).value
+        how = f"theo kết quả «{vtext.clean(rr.text)}»"
+    else:
+        return Assessment(ind, "khong_danh_gia" if r is not None or ind.result_text else "chua_co_so_lieu", None,
+                          POINTS_NO_BASE_REASON.format(plan=plan), *growth)
+    assert g is not None
+    status, reason = judge(g, signed_change(change, size), ind.direction, tolerance)
+    return Assessment(ind, status, None, f"{_rise(g)} {format_number(abs(g))} {unit} {how}; mục tiêu «{plan}»",
+                      g, unit, "yoy")
 FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} điểm % hay giảm "
                        "{v}% so với năm trước: không đánh giá")
 FALL_AGAINST_DIRECTION_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng chỉ tiêu được xác định theo chiều khác ({why}): "
@@ -254,7 +352,7 @@ def planned_fall(ind: Indicator) -> Target | None:
     t = ind.target
     if not ind.growth_target or t.value is None or t.value >= 0:
         return None
-    return reduction_plan(t.text)
+    return reduction_plan(plan_before_base(t.text))  # («Giảm 5% so với năm 2025»: the fall before its base)
 
 
 def _rise(g: Decimal) -> str:
@@ -382,6 +480,52 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
                           f"kết quả «{rr.text}» có thể đạt hoặc không đạt ({rule}): không kết luận được", *growth)
     return Assessment(ind, status, None, f"kết quả «{rr.text}» (mọi giá trị trong đó cho cùng kết quả); {rule}",
                       *growth)
+
+
+_FIFTY = Decimal(50)
+# Indices counted against the year before as 100 (folded name words): «Chỉ số giá tiêu dùng (CPI)», «Chỉ số sản xuất
+# công nghiệp (IIP)», «Chỉ số phát triển …». Not a score («Chỉ số hài lòng», PCI, PAPI): those are levels.
+INDEX_NAMES = re.compile(r"^(?:chi so (?:gia|san xuat|phat trien)\b)|\b(?:cpi|iip|ppi)\b")
+
+
+def names_an_index(ind: Indicator) -> bool:
+    """A row whose figure is an index with the year before as 100 (INDEX_NAMES)."""
+    return INDEX_NAMES.search(ind.name_key or vtext.fold(ind.name)) is not None
+
+
+def index_against_rise(ind: Indicator, t: Target) -> bool:
+    """(given a result above 50 and a plan below 50) an index row whose plan, below 50 throughout, is a rise."""
+    return (t.high is None or t.high < _FIFTY) and "%" in ind.unit and names_an_index(ind)
+
+
+def index_rise(a: Assessment) -> Decimal | None:
+    """The rise an index was judged by (103,2 -> 3,2), for its sentence; None for any other row."""
+    ind, t = a.indicator, a.indicator.target
+    if a.status not in ("vuot", "dat", "khong_dat") or ind.result is None or ind.growth_target or t.value is None:
+        return None
+    r = ind.exact.get("result", ind.result)
+    if not (_FIFTY < r < 2 * _HUNDRED and t.value < _FIFTY and index_against_rise(ind, t)):
+        return None
+    return r - _HUNDRED
+
+
+def _assess_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
+    """An index near 100 against a plan below 50 («Dưới 4,5%», «Tăng 9 - 10%»): the plan is a rise, the index
+    minus 100 is the rise (103,2 -> +3,2%); never 103,2 against 4,5 as two levels. An index far from 100
+    (below 50 or from 200 up) is no such reading: not judged."""
+    plan = vtext.clean(t.text)
+    if r >= 2 * _HUNDRED:
+        return Assessment(ind, "khong_danh_gia", None, INDEX_FAR_REASON.format(r=format_number(r), plan=plan), *growth)
+    g = r - _HUNDRED
+    status, reason = judge(g, t, "down" if ind.direction == "down" else "up", tolerance)
+    return Assessment(ind, status, None, INDEX_REASON.format(r=format_number(r), change=change_words(g), plan=plan)
+                      + "; " + reason, *growth)
+
+
+INDEX_REASON = ("chỉ số {r}% (năm trước = 100) là mức {change} so với năm trước, so với mục tiêu «{plan}» "
+                "(mục tiêu là mức tăng, không phải chỉ số)")
+INDEX_FAR_REASON = ("chỉ số {r}% không gần 100 còn mục tiêu «{plan}» là mức tăng: không rõ số thực hiện là chỉ số hay mức "
+                    "tăng, không đánh giá")
 
 
 # Names of a figure that is itself a growth rate (folded): «Tốc độ tăng trưởng GRDP», «Tăng trưởng tín dụng» (in %).
@@ -964,6 +1108,21 @@ def not_met_detail(a: Assessment) -> str:
     if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
         plan = vtext.clean(ind.target.text)
         return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
+    rise = index_rise(a)
+    if rise is not None:  # «(tăng 8,1%, kế hoạch tăng 9%)»: the index read as the rise it states
+        return f"({change_words(rise)}, kế hoạch tăng {_plan_figure(ind)})"
+    by_points = judged_by_points(a)
+    if by_points:
+        plan = vtext.clean(ind.target.text)
+        plan = plan[:1].lower() + plan[1:]
+        if by_points == "change":  # «Giảm 1 điểm %»: the change, and the plan
+            return f"({_rise(cast(Decimal, a.growth))} {format_number(abs(cast(Decimal, a.growth)))} {a.growth_unit}, " \
+                   f"kế hoạch {plan})"
+        if ind.result is not None:  # «Mức giảm tỷ suất sinh» 0,1‰ against «Giảm 0,2‰»: the fall's size
+            return f"(thực hiện {_amount(ind.result, ind.unit)}, kế hoạch {plan})"
+        if ind.result_reading is not None:  # «Giảm 1,6 điểm %» as written
+            text = vtext.clean(ind.result_reading.text)
+            return f"({text[:1].lower() + text[1:]}, kế hoạch {plan})"
     if not ind.target.is_numeric:
         return ""
     if ind.result is None:  # a result written as an expression («Tăng 7,5%», «Trên 8»): as written, and the plan

@@ -671,6 +671,9 @@ _SINGLE = re.compile(
 )
 
 
+# The words before a level a burden is to fall to (folded): «còn», «giảm còn», «giảm xuống (còn)» (never «tăng lên»).
+_CEILING = re.compile(r"^(?:giam\s+(?:xuong\s+)?con|giam\s+xuong|con)\s+")
+
 _new = object.__new__
 
 
@@ -748,6 +751,9 @@ def _parse_target_text(value: str) -> TargetReading:
         key = key[m.end():]
         m = _FILLER.match(key)
 
+    ceiling = _CEILING.match(key)
+    if ceiling is not None:  # «Còn 4,5%», «Giảm còn dưới 3%»: the level a burden is to fall to
+        key = key[ceiling.end():]
     m = _RANGE.match(key)
     if m:
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
@@ -773,6 +779,8 @@ def _parse_target_text(value: str) -> TargetReading:
         if word not in (None, "tu") and op != "<=":
             return _text_target(text)
         op = "<="
+    if ceiling is not None and word is None and direction is None:
+        op = "<="  # «còn 4,5%»: at most 4,5 (WRITING.md: «tỷ lệ hộ nghèo còn …»)
     return TargetReading(_target(text, op, a.value), (a,))
 
 
@@ -820,7 +828,8 @@ class ResultReading:
 _RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\))")
 _RESULT_NOTE = re.compile(r"^(.*?\d\s*%?)\s*[(\[][^()\[\]]*[)\]]\s*$")
 _CHANGE = re.compile(r"^(tang|giam)(?:\s+(?:them|duoc))?\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tu|hon|gan)")
-_LEVEL = re.compile(r"^(?:giam|tang)\s+(?:con|len)\s+")  # "giảm còn 3,5": a level, not a change
+# «giảm còn 3,5», «còn 3,5», «giảm xuống 3,5»: a level reached, not a change
+_LEVEL = re.compile(r"^(?:(?:giam|tang)(?:\s+xuong)?\s+(?:con|len)|giam\s+xuong|con)\s+")
 # Words that say a figure is an estimate, as tables write them (folded): «Ước», «Ước tính», «Ước đạt», «Ước thực
 # hiện», «Ước TH», «ƯTH» (the real tables' header), «Dự kiến (đạt)»; optionally «đạt» and a «:» after them
 # («Ước TH: 11.800»). Not before a year alone: «Ước thực hiện 2020», «ƯTH 2020», «ƯTH2020» are a column's header,
@@ -956,3 +965,64 @@ def reduction_plan(value: str) -> Target | None:
     if t.op == "text" or t.value is None or t.value < 0 or "%" not in rest or "diem" in fold(rest):
         return None  # («giảm 1,5 điểm %»: a fall in points, not in %)
     return _target(text, t.op, t.value, t.high)
+
+
+# The units of a change in points: «điểm %», «điểm phần trăm», «điểm», and «‰» (a rate per thousand falls by
+# points of ‰: «giảm 0,2‰» of a birth rate is never a relative fall).
+_POINTS = re.compile(r"\s*(?:diem(?:\s*(?:%|phan tram))?|‰)\s*$")
+
+
+@lru_cache(maxsize=1 << 10)
+def points_change(value: str) -> tuple[str, Target, str] | None:
+    """A change written in points («Giảm 1 điểm %», «Tăng trên 2 điểm phần trăm», «Giảm 0,2‰»): («giam»|«tang»,
+    the size as written: op on the size, «trên 2» is op ">" 2, its unit «điểm %», «‰» or «điểm»); None for
+    anything else (a level, a change in %)."""
+    text = clean(value)
+    key = fold(text)
+    if _LEVEL.match(key):
+        return None
+    m = _CHANGE.match(key)
+    if m is None:
+        return None
+    rest = _LEADING_WORDS[len(m.group(0).split())].sub("", text)
+    unit = _POINTS.search(fold(rest))
+    if unit is None:
+        return None
+    t = _parse_target_text(rest[:unit.start()]).target if len(fold(rest)) == len(rest) else None
+    if t is None or t.op == "text" or t.value is None or t.value < 0:
+        return None
+    said = unit.group(0)
+    label = "‰" if "‰" in said else "điểm %" if "%" in said or "phan tram" in said else "điểm"
+    return m.group(1), _target(text, t.op, t.value, t.high), label
+
+
+# A plan's base named after it (folded): «… so với năm 2025», «(so với thực hiện năm 2025)», «so với năm trước»,
+# «so với cùng kỳ (năm trước)», «so với TH 2025». Never «so với kế hoạch» or «so với dự toán»: another measure.
+_BASE_CLAUSE = re.compile(
+    r"\s*[,;]?\s*\(?\s*so voi\s+(?:(?:ket qua\s+)?(?:uoc\s+)?(?:thuc hien|uoc thuc hien|uth|th)\s+)?"
+    r"(?:(?:nam|ca nam)\s+)?(?P<base>(?:19|20)\d\d|nam truoc|cung ky(?:\s+nam truoc)?|truoc)\s*\)?\s*\.?$")
+
+
+@lru_cache(maxsize=1 << 10)
+def named_base(value: str) -> tuple[str, int | None] | None:
+    """A plan that names its base («Tăng 10% so với năm 2025»): (the plan before the clause, the year named, or
+    None for «năm trước», «cùng kỳ»: the year before the plan's); None when the text names no base."""
+    text = clean(value)
+    key = fold(text)
+    m = _BASE_CLAUSE.search(key)
+    if m is None or m.start() == 0 or len(key) != len(text):
+        return None
+    base = m.group("base")
+    return text[:m.start()].rstrip(" ,;("), (int(base) if base.isdigit() else None)
+
+
+def plan_before_base(text: str) -> str:
+    """The plan before the base it names («Giảm 5%» of «Giảm 5% so với năm 2025»); the text itself without one."""
+    nb = named_base(text)
+    return nb[0] if nb is not None else text
+
+
+def is_change(text: str) -> bool:
+    """Is the text a change with its figure («Tăng 10%», «Giảm trên 5%»), not a level («giảm còn 3%») nor words?"""
+    key = fold(clean(text))
+    return _LEVEL.match(key) is None and _CHANGE.match(key) is not None and any(map(str.isdigit, key))

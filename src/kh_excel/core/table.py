@@ -28,7 +28,7 @@ from kh_excel.core.model import (
     RowKind,
 )
 from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text,
-                                  parse_target_ex, reduction_plan, signed_change)
+                                  named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -1551,6 +1551,24 @@ _FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|\(\d{1,2}\))\s*$")
 _TRAILING_NOTE = re.compile(r"^(.*?\S)\s*\([^()]*\)\s*$")
 
 
+def _growth_on_named_base(raw: str, base_year: int | None, number_format: str | None) -> TargetReading | None:
+    """A growth plan that names its base («Tăng 10% so với năm 2025», «Giảm 5% so với cùng kỳ»), read as the
+    plan before the clause (the whole text kept) when the base is the year before the plan's, whose column the
+    table has; None otherwise («so với năm 2024»: another base, not judged — attainment says why).
+    A fall («Giảm 5% …») is read as text here, as «Giảm 5%» alone is: the caller takes it as a reduction."""
+    nb = named_base(raw)
+    if nb is None or base_year is None or (nb[1] is not None and nb[1] != base_year):
+        return None
+    head = nb[0]
+    again = _parse_target_cell(head, number_format)
+    t = again.target
+    if t.op == "text":
+        return TargetReading(Target(text=vtext.clean(raw), op="text"), ()) if reduction_plan(head) else None
+    if "%" not in head:
+        return None  # «Tăng 500 so với năm 2025»: a change in the row's unit, not a growth in %
+    return TargetReading(Target(text=vtext.clean(raw), op=t.op, value=t.value, high=t.high), again.numbers)
+
+
 def _parse_target_cell(raw: Any, number_format: str | None) -> TargetReading:
     """A target as written, footnote marks ("≥ 95% (*)") and trailing notes ("2.500 (tăng 10%)") aside."""
     reading = parse_target_ex(raw, number_format)
@@ -1851,6 +1869,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     has_stt, has_target, has_result, has_previous = c_stt is not None, c_target is not None, c_result is not None, c_previous is not None
     has_direction = "direction" in cols
     c_note, has_anchors = cols.get("note"), bool(anchors)
+    # the year a growth plan may name as its base («so với năm 2025»): the previous-year column's
+    base_year = table.previous_year or (table.year - 1 if table.year else None)
     cells_roles, registry_id = _cells_roles, id(agency_registry())
     indicators = table.indicators
     append = indicators.append
@@ -2087,6 +2107,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     t = again.target
                     reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
                                             again.numbers)
+            based = None  # «Tăng 10% so với năm 2025»: the plan before its base, when the base is the previous year
+            if reading.target.op == "text" and has_previous and unit and "%" not in unit \
+                    and "phần trăm" not in unit.lower() and isinstance(target_raw, str) \
+                    and (based := _growth_on_named_base(target_raw, base_year, fmt)) is not None:
+                reading = based
             numbers = reading.numbers
             n = numbers[0] if len(numbers) == 1 else reading.number  # (its property's common case)
             target = reading.target
@@ -2100,9 +2125,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         and "phần trăm" not in unit.lower():
                     growth_target = True
             elif target.op == "text" and "%" in target.text and unit and "%" not in unit \
-                    and "phần trăm" not in unit.lower() and (fall := reduction_plan(target.text)) is not None:
+                    and "phần trăm" not in unit.lower() \
+                    and (fall := reduction_plan(target.text if based is None else plan_before_base(target.text))) is not None:
                 # «Giảm 5%» on an amount: a growth plan of -5% (in a unit of %, «giảm 1,5%» may be points: left)
                 target = signed_change("giam", fall)
+                if based is not None:
+                    target = Target(text=reading.target.text, op=target.op, value=target.value, high=target.high)
                 growth_target = True
             if growth_target and base_col is not None and base_col < len(row):
                 base = parse_number(row[base_col])

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
+from kh_excel.core.attainment import index_against_rise
 from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
@@ -378,9 +379,12 @@ class _Checker:
                 continue
             tv = t.value
             if (result is not None and t.op in far_ops and tv and tv > zero and result > zero
-                    and not (share and not (zero <= result <= hundred))):  # a share out of range is reported as such
+                    and not (share and not (zero <= result <= hundred))  # a share out of range is reported as such
+                    and not ind.growth_target):  # «Tăng 10%»: a growth, not a figure of 10 to be near
                 ratio = result / tv
-                if far_ratio(ratio):  # numbers.far_apart's rule (both are positive here), the documents' one too
+                if far_ratio(ratio) and not (200 > result > 50 > tv and index_against_rise(ind, t)):
+                    # (numbers.far_apart's rule, the documents' one too; an index 108,1 against «Tăng 9%» is a rise
+                    # of 8,1%, as attainment reads it, not a figure 12 times its plan)
                     add("result_far_off", ind, "result", result=fmt(result), target=fmt(tv),
                         ratio=fmt(_quantize(ratio * 100, 1)))  # a ratio of 10**40 too
         if texts:

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, in_which_owners, no_share_of, not_judged_by_note,
-                                      percent_on_other_unit, planned_fall, share_parts,
+from kh_excel.core.attainment import (change_size, change_words as core_change_words, in_which_owners, index_rise,
+                                      judged_by_points, no_share_of, not_judged_by_note, percent_on_other_unit,
+                                      planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio
+from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio, points_change
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -401,7 +402,9 @@ def result_words(ind: Indicator) -> str:
     text = clean(ind.result_text)
     if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
         return "" if not text or EXCEL_ERROR.match(text) else lower_first(text)
-    unit = "%" if "%" in rr.text else ind.unit
+    # a change in points stays in points («Giảm 1,6 điểm %»: never «giảm 1,6%», a relative fall)
+    points = points_change(rr.text)
+    unit = points[2] if points is not None else "%" if "%" in rr.text else ind.unit
     bounds = rr.bounds
     if rr.estimate and bounds.op == "~":  # «Ước tăng 12%»: «ước tăng 12%», never «ước tăng khoảng 12%»
         bounds = replace(bounds, op="=")
@@ -475,10 +478,11 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     if g == 0:
         return f"bằng {since[7:]}"
     word = "tăng" if g > 0 else "giảm"
-    if a.growth_unit == "điểm %":
+    if a.growth_unit in ("điểm %", "điểm", "‰"):  # a change in points (core.attainment: «Giảm 0,2‰» of a rate)
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
-        return f"{word} {change_size(g, places)} điểm % {since}"
+        size = change_size(g, places)
+        return f"{word} {size}‰ {since}" if a.growth_unit == "‰" else f"{word} {size} {a.growth_unit} {since}"
     if far_apart(result, previous):
         return ""
     return f"{word} {change_size(g, 2)}% {since}"
@@ -499,6 +503,12 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         if not ind.target.is_numeric:
             return f"{res} (mục tiêu {plan})" if plan else res
         return f"{res} (kế hoạch {target_phrase_short(ind)})"
+    rise = index_rise(a)
+    if rise is not None:  # CPI 103,2% against «Dưới 4,5%»: judged as a rise of 3,2%, said so
+        return f"{res} ({core_change_words(rise)} so với năm trước), kế hoạch tăng {plan}"
+    by_points = judged_by_points(a)
+    if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
+        return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
         if plan:
             return f"{res} (mục tiêu {plan})"
@@ -541,6 +551,14 @@ def result_brief(a: Assessment) -> str:
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
     res = result_clause(ind)
+    rise = index_rise(a)
+    if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
+        return f"({res}, {core_change_words(rise)}, kế hoạch tăng {target_words(ind)})"
+    if res and judged_by_points(a) == "change":  # «(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)»
+        g = growth_words(a)
+        return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
+    if res and judged_by_points(a) in ("amount", "written"):
+        return f"({res}, kế hoạch {target_words(ind)})"
     if not res or not ind.target.is_numeric:
         return ""
     if ind.growth_target:
