@@ -340,3 +340,49 @@ def test_an_office_of_bodies_stays_whole_among_a_list(office, bodies, level, oth
 def test_an_office_whose_level_is_written_ends_before_va(left, right, level):
     cell = f"Văn phòng {left} {level} và {right} {level}"
     assert split_agencies(cell, canonical=False) == [f"Văn phòng {left} {level}", f"{right} {level}"]
+
+
+# -- rev11 D22, D4: a cell as offices write it ------------------------------------------------------
+
+@pytest.mark.parametrize("cell,expected", [
+    # a lower-case piece naming no body is part of the agency before it, never a letter's addressee
+    ("Ban Quản lý các khu công nghiệp, khu kinh tế", ["Ban Quản lý các khu công nghiệp, khu kinh tế"]),
+    ("Sở Y tế, ngành y tế", ["Sở Y tế, ngành y tế"]),
+    # a bracketed division on the next line belongs to the body above it; a role mark there still marks a role
+    ("Sở Nội vụ\n(Phòng Lao động - Việc làm)", ["Sở Nội vụ (Phòng Lao động - Việc làm)"]),
+    ("Sở TC\n(chủ trì)\nSở XD", ["Sở Tài chính", "Sở Xây dựng"]),
+    # a unit after its known body: the body spelled out, the unit as written
+    ("Sở NN&MT - Chi cục Kiểm lâm", ["Sở Nông nghiệp và Môi trường - Chi cục Kiểm lâm"]),
+    ("Sở TC (Phòng Ngân sách)", ["Sở Tài chính (Phòng Ngân sách)"]),
+    # the comma cases the review found right stay right
+    ("Sở Nông nghiệp và Môi trường, UBND các xã, phường", ["Sở Nông nghiệp và Môi trường", "UBND các xã/phường"]),
+    ("UBND các xã, phường, Sở Tài chính", ["UBND các xã/phường", "Sở Tài chính"]),
+    ("Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự",
+     ["Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự"]),
+    ("Hội Liên hiệp Phụ nữ, Tỉnh Đoàn", ["Hội Liên hiệp Phụ nữ", "Tỉnh Đoàn"]),
+    ("Sở KH&CN, Sở TC", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]),
+    ("Công an tỉnh, Sở Xây dựng", ["Công an tỉnh", "Sở Xây dựng"]),
+    ("Sở Y tế, BHXH tỉnh", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
+    ("Trường Cao đẳng Lào Cai, Sở Nội vụ", ["Trường Cao đẳng Lào Cai", "Sở Nội vụ"]),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]),
+    ("Sở Dân tộc và Tôn giáo, Sở Nội vụ", ["Sở Dân tộc và Tôn giáo", "Sở Nội vụ"]),
+    ("Các sở, ngành, UBND các xã, phường", ["Các sở, ngành", "UBND các xã/phường"]),
+])
+def test_cells_as_offices_write_them(cell, expected):
+    assert REG.split(cell) == expected
+
+
+@pytest.mark.parametrize("typed,full", [
+    ("P.TCKH", "Phòng Tài chính - Kế hoạch"),
+    ("P.LĐTBXH", "Phòng Lao động - Thương binh và Xã hội"),
+    ("P.GD&ĐT", "Phòng Giáo dục và Đào tạo"),
+    ("NHCSXH huyện", "Ngân hàng Chính sách xã hội huyện"),
+    ("TTYT huyện", "Trung tâm Y tế huyện"),
+    ("P.KT", "Phòng Kinh tế"),
+    ("P.VH-XH", "Phòng Văn hóa - Xã hội"),
+    ("BQL Khu kinh tế", "Ban Quản lý Khu kinh tế tỉnh"),
+    ("Tỉnh đoàn", "Tỉnh Đoàn"),
+])
+def test_district_and_commune_abbreviations_spelled_out(typed, full):
+    assert REG.canonical(typed) == full
+    assert REG.split(f"{typed}, Sở Tài chính") == [full, "Sở Tài chính"]

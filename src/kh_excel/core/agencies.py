@@ -144,6 +144,9 @@ _SEGMENT_SEP = re.compile(r"[;\n\r\u2028\u2029\x0b]+")
 _BULLET = re.compile(r"^(?:[-+•*–—·]+\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 _EDGE = " \t,.;:-–—•*+·"
 _VA = re.compile(r"\s+và\s+", re.IGNORECASE)
+_BRACKET_LINE = re.compile(r"\s*[\n\r\u2028\u2029\x0b]+\s*(?=[(\[][^\n\r]*[)\]]\s*(?:[\n\r;]|$))")
+# Where a unit is written after the body it belongs to: «Sở NN&MT - Chi cục Kiểm lâm», «Sở Nội vụ (Phòng …)».
+_UNIT_AFTER = re.compile(r"\s+[-–—]\s+|\s*(?=[(\[])")
 
 
 # «(chủ trì)», «(cơ quan chủ trì)», «[phối hợp]» after an agency: its role, not part of its name.
@@ -319,7 +322,8 @@ class AgencyRegistry:
             return []
         items: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for segment in _SEGMENT_SEP.split(str(cell_text)):
+        # a line that only brackets («Sở Nội vụ↵(Phòng Lao động - Việc làm)», «Sở TC↵(chủ trì)») goes with the line above
+        for segment in _SEGMENT_SEP.split(_BRACKET_LINE.sub(" ", str(cell_text))):
             chunks = _ROLE_MARK.split(unicodedata.normalize("NFC", segment))
             for i in range(0, len(chunks), 2):
                 role = _role_of(chunks[i + 1]) if i + 1 < len(chunks) else ""
@@ -367,6 +371,7 @@ class AgencyRegistry:
         spans = self._pieces(seg)
         n = len(spans)
         out: list[str] = []
+        last_start = 0  # start of the previous item in `seg`
         last_generic_start: int | None = None  # start of the previous item, if a collective
         i = 0
         while i < n:
@@ -380,6 +385,7 @@ class AgencyRegistry:
                 j, k = hit
                 written = _tidy(seg[spans[i][0]:spans[j - 1][1]])
                 out.append(self._agencies[k].name if canonical else written)
+                last_start = spans[i][0]
                 last_generic_start = spans[i][0] if self._agencies[k].generic else None
                 i = j
                 continue
@@ -389,16 +395,34 @@ class AgencyRegistry:
                 out[-1] = _tidy(seg[last_generic_start:spans[i][1]])
                 i += 1
                 continue
+            if out and piece[:1].islower() and _head(piece) is None:
+                # a piece in lower case that names no body is never an agency of its own: «Ban Quản lý các khu
+                # công nghiệp, khu kinh tế» is one body, written as the cell writes it
+                out[-1] = _tidy(seg[last_start:spans[i][1]])
+                i += 1
+                continue
             j = i + 1
             while j < n:
                 nxt = seg[spans[j][0]:spans[j][1]].strip(_EDGE)
                 if _head(nxt) is not None or self._starts_known(seg, spans, j):
                     break
                 j += 1
-            out.append(_tidy(seg[spans[i][0]:spans[j - 1][1]]))
+            out.append(self._with_known_body(_tidy(seg[spans[i][0]:spans[j - 1][1]]), canonical))
+            last_start = spans[i][0]
             last_generic_start = spans[i][0] if _head(piece) == "generic" else None
             i = j
         return out
+
+    def _with_known_body(self, item: str, canonical: bool) -> str:
+        """An unknown item that opens with a known body and names a unit of it («Sở NN&MT - Chi cục Kiểm lâm»,
+        «Sở TC (Phòng Ngân sách)»): the body spelled out, the unit as written."""
+        if not canonical:
+            return item
+        for m in _UNIT_AFTER.finditer(item):
+            body = self.lookup(item[:m.start()]) if m.start() else None
+            if body is not None:
+                return body.name + item[m.start():]
+        return item
 
     def _starts_known(self, seg: str, spans: list[tuple[int, int]], i: int) -> bool:
         return any(self._match(seg[spans[i][0]:spans[j][1]]) for j in range(i, len(spans)))
