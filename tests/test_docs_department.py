@@ -417,7 +417,6 @@ def _responsibility(lines: list[str], lead: tuple[str, ...], year: int = 2026) -
     (SO_NNMT, ("Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn"), "Giám đốc Sở"),
     # bodies the Sở does not direct answer to the committee above it
     (SO_NNMT, ("Sở Y tế",), "Ủy ban nhân dân tỉnh"),
-    (SO_NNMT, ("Chi cục Thuế khu vực I",), "Ủy ban nhân dân tỉnh"),          # the Cục Thuế's
     (SO_NNMT, ("Trung tâm Phục vụ hành chính công tỉnh",), "Ủy ban nhân dân tỉnh"),   # the committee's
     (SO_NNMT, ("Chi cục Kiểm lâm", "UBND các xã, phường"), "Ủy ban nhân dân tỉnh"),
     # a district's Phòng has no units: its peers answer to the district's committee
@@ -428,3 +427,26 @@ def _responsibility(lines: list[str], lead: tuple[str, ...], year: int = 2026) -
 def test_an_agency_answers_to_whoever_directs_it(lines, lead, above):
     year = 2024 if lines is PHONG else 2026
     assert f"; chịu trách nhiệm trước {above} về kết quả thực hiện." in _responsibility(lines, lead, year)
+
+
+@pytest.mark.parametrize("lines, lead", [
+    # central agencies in the province, the police, the Front: the committee asks them to lead, it does not direct
+    # them, so no plan makes them answer to it (rev11 D28; seed 001: «b) Ngân hàng Nhà nước … chủ trì:»)
+    (COMMITTEE, ("Ngân hàng Nhà nước khu vực 8",)),
+    (COMMITTEE, ("Hải quan khu vực VII", "Thuế tỉnh")),
+    (COMMITTEE, ("Kho bạc Nhà nước khu vực IX",)),
+    (COMMITTEE, ("BHXH tỉnh",)),
+    (COMMITTEE, ("Công an tỉnh",)),
+    (COMMITTEE, ("UBMTTQ tỉnh",)),
+    (SO_NNMT, ("Chi cục Thuế khu vực I",)),
+])
+def test_a_body_the_committee_does_not_direct_is_not_made_answerable(lines, lead):
+    item = _responsibility(lines, lead)
+    assert "chịu trách nhiệm" not in item
+    assert item.startswith("1. ") and " chủ trì" in item and item.endswith(".")
+
+
+def test_with_a_central_agency_only_the_directed_lead_answers():
+    item = _responsibility(COMMITTEE, ("Sở Tài chính", "Thống kê tỉnh"))
+    assert item.endswith("; Sở Tài chính chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả thực hiện.")
+    assert "Thống kê tỉnh chịu" not in item

@@ -43,6 +43,7 @@ __all__ = [
     "AgencyRegistry",
     "agency_key",
     "assign_roles",
+    "directed_by_committee",
     "same_agency",
     "split_agencies",
 ]
@@ -483,6 +484,21 @@ def _bundled() -> tuple[Agency, ...]:
 @lru_cache(maxsize=1)
 def _default_registry() -> AgencyRegistry:
     return AgencyRegistry.default()
+
+
+@lru_cache(maxsize=1)
+def _not_directed_keys() -> tuple[str, ...]:
+    ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
+    heads = tomllib.loads(ref.read_text(encoding="utf-8")).get("not_directed", [])
+    return tuple(agency_key(h) for h in heads)
+
+
+def directed_by_committee(name: str) -> bool:
+    """Whether a People's Committee directs the body, so that a plan may make it answer to the committee: not a
+    central agency in the province, the police or army, a court, nor the Party, Front or a mass organisation
+    (`not_directed` in the bundled agencies.toml, matched on how the name begins)."""
+    k = agency_key(_tidy(name))
+    return not any(k == h or k.startswith(h + " ") for h in _not_directed_keys())
 
 
 def same_agency(a: str, b: str, registry: AgencyRegistry | None = None) -> bool:
