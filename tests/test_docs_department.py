@@ -450,3 +450,30 @@ def test_with_a_central_agency_only_the_directed_lead_answers():
     item = _responsibility(COMMITTEE, ("Sở Tài chính", "Thống kê tỉnh"))
     assert item.endswith("; Sở Tài chính chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả thực hiện.")
     assert "Thống kê tỉnh chịu" not in item
+
+
+def _warned(lead: list[str], cooperate: list[str], year: int = 2026, agency: str | None = None) -> list[str]:
+    t = _table(COMMITTEE, year)
+    t = replace(t, indicators=[replace(i, lead=lead, cooperate=cooperate) for i in t.indicators])
+    kind = "giao-chi-tieu" if agency else "ke-hoach"
+    return build_context(evaluate(t), None, kind, agency=agency, today=date(year, 12, 2))["canh_bao"]
+
+
+def test_bodies_ended_in_2025_are_named_whether_they_lead_receive_or_cooperate():
+    # rev11 D15: the Ban Dân tộc became Sở Dân tộc và Tôn giáo on 1 March 2025; districts ended on 1 July 2025
+    letter = _warned(["Ban Dân tộc tỉnh"], [], agency="Ban Dân tộc tỉnh")
+    assert any("Ban Dân tộc tỉnh đã được tổ chức lại thành Sở Dân tộc và Tôn giáo" in w and "cơ quan nhận" in w
+               for w in letter)
+    warned = _warned(["Sở Y tế"], ["Sở Nông nghiệp và Phát triển nông thôn", "UBND các huyện"])
+    assert any("hợp nhất vào Sở Nông nghiệp và Môi trường" in w and "cơ quan phối hợp" in w for w in warned)
+    assert any("cấp huyện không còn từ ngày 01/7/2025" in w and "«UBND các huyện»" in w for w in warned)
+    # the council's own Ban Dân tộc goes on; in 2024 everything named existed
+    assert not any("Ban Dân tộc" in w for w in _warned(["Ban Dân tộc HĐND tỉnh"], []))
+    assert not any("01/3/2025" in w or "01/7/2025" in w
+                   for w in _warned(["Ban Dân tộc tỉnh"], ["Sở Nông nghiệp và Phát triển nông thôn",
+                                                           "UBND các huyện"], year=2024))
+    # between the two dates a district still had its committee, and the Sở NN&PTNT was already merged
+    from kh_excel.docs.kinds import merged_department
+    assert merged_department("UBND các huyện, thị xã, thành phố", (2025, 6, 30)) is None
+    assert merged_department("UBND các huyện, thị xã, thành phố", (2025, 7, 1))
+    assert merged_department("Sở NN&PTNT", (2025, 6, 30))

@@ -526,12 +526,15 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
     # a department the 2025 reorganisation merged into another issues nothing after it, nor receives a letter
     leads = dict.fromkeys(x for a in assessments for x in a.indicator.lead)  # the agencies the document charges
+    helpers = dict.fromkeys(x for a in assessments for x in a.indicator.cooperate if x not in leads)
     for role, name in (("cơ quan ban hành", " ".join(txt(x) for x in ban_hanh)), ("cơ quan nhận", agency or ""),
-                       *(("cơ quan chủ trì ghi trong bảng", x) for x in leads if x != agency)):
-        merged = kinds.merged_department(name, issued)
-        if merged:
-            warnings.append(f"{merged[0]} đã hợp nhất vào {merged[1]} từ ngày 01/3/2025 (văn bản tính theo ngày "
-                            f"{issued[2]:02d}/{issued[1]:02d}/{issued[0]}): kiểm tra {role}")
+                       *(("cơ quan chủ trì ghi trong bảng", x) for x in leads if x != agency),
+                       *(("cơ quan phối hợp ghi trong bảng", x) for x in helpers if x != agency)):
+        merged = None if ended and role == "cơ quan ban hành" else kinds.merged_department(name, issued)
+        if merged:  # a table's agency is quoted as the document prints it; the header is the author's own
+            quoted = f" «{name}»" if role.endswith("trong bảng") else ""
+            warnings.append(f"{merged} (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/{issued[0]}): "
+                            f"kiểm tra {role}{quoted}")
     defaults = (kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
                                             department[1].prose, "" if ended else level,
                                             province[1] if province else "", issued, department[1].office)
