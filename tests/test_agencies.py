@@ -386,3 +386,32 @@ def test_cells_as_offices_write_them(cell, expected):
 def test_district_and_commune_abbreviations_spelled_out(typed, full):
     assert REG.canonical(typed) == full
     assert REG.split(f"{typed}, Sở Tài chính") == [full, "Sở Tài chính"]
+
+
+# -- rev11 D4: an abbreviation the registry does not know is told, at its cell ----------------------
+
+def test_an_unknown_abbreviated_agency_is_told_at_its_first_cell(tmp_path):
+    import kh_excel
+    from kh_excel.core.validation import validate
+    from test_review_cases import book
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    rows = [head,
+            [1, "A", "%", 1, "P.TCKH", "P.XD-ĐT"],          # known lead; unknown dotted cooperator
+            [2, "B", "%", 1, "Sở Tài chính", "P.XD-ĐT, Sở Y tế"],
+            [3, "C", "%", 1, "BHXH huyện", "Hải quan khu vực VII"],
+            [4, "D", "%", 1, "UBND xã Bảo Hà", "Các sở, ngành"]]
+    found = [f for f in validate(kh_excel.read_workbook(book(tmp_path, rows))) if f.code == "agency_abbreviated"]
+    assert sorted(f.cell for f in found) == ["E4", "F2"]
+    by_cell = {f.cell: f.message for f in found}
+    assert "«P.XD-ĐT»" in by_cell["F2"] and "1 ô khác" in by_cell["F2"]
+    assert "«BHXH huyện»" in by_cell["E4"] and "ô khác" not in by_cell["E4"]
+    assert all(f.severity == "warning" for f in found)
+
+
+@pytest.mark.parametrize("name,abbreviated", [
+    ("P.QLĐT", True), ("P. XYZ", True), ("P.QL", True), ("Phòng KH huyện", False), ("NHCSXH xã", True), ("Phòng QLĐT huyện", True),
+    ("UBND xã Bảo Hà", False), ("Hải quan khu vực VIII", False), ("Trường Cao đẳng Lào Cai", False),
+    ("P.TCKH", False), ("Sở GD&ĐT", False),   # known: spelled out in the document
+])
+def test_what_looks_abbreviated(name, abbreviated):
+    assert REG.unknown_abbreviation(name) is abbreviated

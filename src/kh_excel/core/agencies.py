@@ -150,6 +150,13 @@ _BRACKET_LINE = re.compile(r"\s*[\n\r\u2028\u2029\x0b]+\s*(?=[(\[][^\n\r]*[)\]]\
 _UNIT_AFTER = re.compile(r"\s+[-–—]\s+|\s*(?=[(\[])")
 
 
+# Abbreviations: «P.TCKH», «P. KT» (a capital, a dot, a capital) and runs of three capitals or more («NHCSXH», «GD&ĐT»).
+_DOTTED = re.compile(r"(?<!\w)[A-ZĐ]{1,4}\.\s?[A-ZĐ]")
+_CAPITALS = re.compile(r"(?<![\w&-])[A-ZĐ](?:[A-ZĐ]|[&-](?=[A-ZĐ]))+[A-ZĐ](?![\w&-])")
+_ROMAN = re.compile(r"[IVXLC]+")
+_UNDERSTOOD = frozenset({"UBND", "HĐND", "ĐBQH", "MTTQ", "UBMTTQ", "TNCS"})
+
+
 # «(chủ trì)», «(cơ quan chủ trì)», «[phối hợp]» after an agency: its role, not part of its name.
 _ROLE_MARK = re.compile(r"\s*[(\[]([^()\[\]]*?\b(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)\b[^()\[\]]*)[)\]]",
                         re.IGNORECASE)
@@ -294,6 +301,18 @@ class AgencyRegistry:
         if head == "generic":
             return (agency_key(tidy) + " ").startswith(_GENERIC_NOUN_KEYS)  # whole words: «các tổ», not «các tổng»
         return head is not None
+
+    def unknown_abbreviation(self, name: str) -> bool:
+        """Whether a name the registry does not know looks abbreviated («P.TCKH», «Phòng KT-HT», «BHXH huyện»): a
+        document would print it as typed, so the author is told. The acronyms every reader knows (UBND, HĐND, …)
+        and Roman numerals («khu vực VII») do not count."""
+        if name in self:
+            return False
+        tidy = _tidy(name)
+        if _DOTTED.search(tidy):
+            return True
+        return any(not _ROMAN.fullmatch(t) and t.replace("&", "").replace("-", "") not in _UNDERSTOOD
+                   for t in _CAPITALS.findall(tidy))
 
     def is_generic(self, name: str) -> bool:
         """Whether the name is a collective ("Các sở, ngành"), not one office to write to."""
