@@ -415,3 +415,21 @@ def test_an_unknown_abbreviated_agency_is_told_at_its_first_cell(tmp_path):
 ])
 def test_what_looks_abbreviated(name, abbreviated):
     assert REG.unknown_abbreviation(name) is abbreviated
+
+
+def test_a_lower_case_piece_naming_a_place_stays_an_agency():
+    assert REG.split("Sở Tài chính, xã Bảo Hà") == ["Sở Tài chính", "xã Bảo Hà"]
+
+
+_LOWER_TAILS = st.sampled_from(["khu kinh tế", "ngành y tế", "đơn vị trực thuộc", "lĩnh vực du lịch"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([a.name for a in REG if not a.generic]), min_size=1, max_size=4, unique=True),
+       st.lists(st.one_of(st.none(), _LOWER_TAILS), min_size=4, max_size=4))
+def test_a_lower_case_tail_never_becomes_an_agency(names, tails):
+    # each agency (a known one, or one with a lower-case tail after a comma) is one item, in order
+    written = [n if t is None else f"{n}, {t}" for n, t in zip(names, tails)]
+    got = REG.split("; ".join(written))
+    assert len(got) == len(written)
+    assert all(g[:1].isupper() for g in got)

@@ -150,6 +150,9 @@ _BRACKET_LINE = re.compile(r"\s*[\n\r\u2028\u2029\x0b]+\s*(?=[(\[][^\n\r]*[)\]]\
 _UNIT_AFTER = re.compile(r"\s+[-–—]\s+|\s*(?=[(\[])")
 
 
+# A piece in lower case that opens with a level names a body of it («xã Bảo Hà»): an agency of its own.
+_LEVEL_OPENS = re.compile(r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\b", re.IGNORECASE)
+
 # Abbreviations: «P.TCKH», «P. KT» (a capital, a dot, a capital) and runs of three capitals or more («NHCSXH», «GD&ĐT»).
 _DOTTED = re.compile(r"(?<!\w)[A-ZĐ]{1,4}\.\s?[A-ZĐ]")
 _CAPITALS = re.compile(r"(?<![\w&-])[A-ZĐ](?:[A-ZĐ]|[&-](?=[A-ZĐ]))+[A-ZĐ](?![\w&-])")
@@ -415,7 +418,7 @@ class AgencyRegistry:
                 out[-1] = _tidy(seg[last_generic_start:spans[i][1]])
                 i += 1
                 continue
-            if out and piece[:1].islower() and _head(piece) is None:
+            if out and piece[:1].islower() and _head(piece) is None and not _LEVEL_OPENS.match(piece):
                 # a piece in lower case that names no body is never an agency of its own: «Ban Quản lý các khu
                 # công nghiệp, khu kinh tế» is one body, written as the cell writes it
                 out[-1] = _tidy(seg[last_start:spans[i][1]])
