@@ -619,7 +619,6 @@ class _Checker:
                     for ind in sorted(where[(key, item)], key=lambda i: i.row):
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
 
-
     def _abbreviated(self, role: str, cells: list[Any], counts: Counter) -> None:
         """An agency a document would print as typed in abbreviation («P.TCKH» the registry does not know): told
         once, at its first cell, with how many other cells write it. Each distinct text is looked at once."""
