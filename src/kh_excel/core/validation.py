@@ -679,7 +679,10 @@ def _agency_spellings(raw: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1 << 12)
 def _abbreviated_agencies(raw: str) -> tuple[str, ...]:
     """The agencies of a cell that a document would print in an abbreviation it does not know (as printed)."""
+    from kh_excel.core.agencies import looks_abbreviated
     from kh_excel.core.table import agency_registry
+    if not looks_abbreviated(raw):
+        return ()  # the common cell: no abbreviation at all, nothing to split
     reg = agency_registry()
     return tuple(item for item in reg.split(raw) if reg.unknown_abbreviation(item))
 
