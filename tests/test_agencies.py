@@ -340,3 +340,96 @@ def test_an_office_of_bodies_stays_whole_among_a_list(office, bodies, level, oth
 def test_an_office_whose_level_is_written_ends_before_va(left, right, level):
     cell = f"Văn phòng {left} {level} và {right} {level}"
     assert split_agencies(cell, canonical=False) == [f"Văn phòng {left} {level}", f"{right} {level}"]
+
+
+# -- rev11 D22, D4: a cell as offices write it ------------------------------------------------------
+
+@pytest.mark.parametrize("cell,expected", [
+    # a lower-case piece naming no body is part of the agency before it, never a letter's addressee
+    ("Ban Quản lý các khu công nghiệp, khu kinh tế", ["Ban Quản lý các khu công nghiệp, khu kinh tế"]),
+    ("Sở Y tế, ngành y tế", ["Sở Y tế, ngành y tế"]),
+    # a bracketed division on the next line belongs to the body above it; a role mark there still marks a role
+    ("Sở Nội vụ\n(Phòng Lao động - Việc làm)", ["Sở Nội vụ (Phòng Lao động - Việc làm)"]),
+    ("Sở TC\n(chủ trì)\nSở XD", ["Sở Tài chính", "Sở Xây dựng"]),
+    # a unit after its known body: the body spelled out, the unit as written
+    ("Sở NN&MT - Chi cục Kiểm lâm", ["Sở Nông nghiệp và Môi trường - Chi cục Kiểm lâm"]),
+    ("Sở TC (Phòng Ngân sách)", ["Sở Tài chính (Phòng Ngân sách)"]),
+    # the comma cases the review found right stay right
+    ("Sở Nông nghiệp và Môi trường, UBND các xã, phường", ["Sở Nông nghiệp và Môi trường", "UBND các xã/phường"]),
+    ("UBND các xã, phường, Sở Tài chính", ["UBND các xã/phường", "Sở Tài chính"]),
+    ("Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự",
+     ["Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự"]),
+    ("Hội Liên hiệp Phụ nữ, Tỉnh Đoàn", ["Hội Liên hiệp Phụ nữ", "Tỉnh Đoàn"]),
+    ("Sở KH&CN, Sở TC", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]),
+    ("Công an tỉnh, Sở Xây dựng", ["Công an tỉnh", "Sở Xây dựng"]),
+    ("Sở Y tế, BHXH tỉnh", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
+    ("Trường Cao đẳng Lào Cai, Sở Nội vụ", ["Trường Cao đẳng Lào Cai", "Sở Nội vụ"]),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]),
+    ("Sở Dân tộc và Tôn giáo, Sở Nội vụ", ["Sở Dân tộc và Tôn giáo", "Sở Nội vụ"]),
+    ("Các sở, ngành, UBND các xã, phường", ["Các sở, ngành", "UBND các xã/phường"]),
+])
+def test_cells_as_offices_write_them(cell, expected):
+    assert REG.split(cell) == expected
+
+
+@pytest.mark.parametrize("typed,full", [
+    ("P.TCKH", "Phòng Tài chính - Kế hoạch"),
+    ("P.LĐTBXH", "Phòng Lao động - Thương binh và Xã hội"),
+    ("P.GD&ĐT", "Phòng Giáo dục và Đào tạo"),
+    ("NHCSXH huyện", "Ngân hàng Chính sách xã hội huyện"),
+    ("TTYT huyện", "Trung tâm Y tế huyện"),
+    ("P.KT", "Phòng Kinh tế"),
+    ("P.VH-XH", "Phòng Văn hóa - Xã hội"),
+    ("BQL Khu kinh tế", "Ban Quản lý Khu kinh tế tỉnh"),
+    ("Tỉnh đoàn", "Tỉnh Đoàn"),
+])
+def test_district_and_commune_abbreviations_spelled_out(typed, full):
+    assert REG.canonical(typed) == full
+    assert REG.split(f"{typed}, Sở Tài chính") == [full, "Sở Tài chính"]
+
+
+# -- rev11 D4: an abbreviation the registry does not know is told, at its cell ----------------------
+
+def test_an_unknown_abbreviated_agency_is_told_at_its_first_cell(tmp_path):
+    import kh_excel
+    from kh_excel.core.validation import validate
+    from test_review_cases import book
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    rows = [head,
+            [1, "A", "%", 1, "P.TCKH", "P.XD-ĐT"],          # known lead; unknown dotted cooperator
+            [2, "B", "%", 1, "Sở Tài chính", "P.XD-ĐT, Sở Y tế"],
+            [3, "C", "%", 1, "BHXH huyện", "Hải quan khu vực VII"],
+            [4, "D", "%", 1, "UBND xã Bảo Hà", "Các sở, ngành"]]
+    found = [f for f in validate(kh_excel.read_workbook(book(tmp_path, rows))) if f.code == "agency_abbreviated"]
+    assert sorted(f.cell for f in found) == ["E4", "F2"]
+    by_cell = {f.cell: f.message for f in found}
+    assert "«P.XD-ĐT»" in by_cell["F2"] and "1 ô khác" in by_cell["F2"]
+    assert "«BHXH huyện»" in by_cell["E4"] and "ô khác" not in by_cell["E4"]
+    assert all(f.severity == "warning" for f in found)
+
+
+@pytest.mark.parametrize("name,abbreviated", [
+    ("P.QLĐT", True), ("P. XYZ", True), ("P.QL", True), ("Phòng KH huyện", False), ("NHCSXH xã", True), ("Phòng QLĐT huyện", True),
+    ("UBND xã Bảo Hà", False), ("Hải quan khu vực VIII", False), ("Trường Cao đẳng Lào Cai", False),
+    ("P.TCKH", False), ("Sở GD&ĐT", False),   # known: spelled out in the document
+])
+def test_what_looks_abbreviated(name, abbreviated):
+    assert REG.unknown_abbreviation(name) is abbreviated
+
+
+def test_a_lower_case_piece_naming_a_place_stays_an_agency():
+    assert REG.split("Sở Tài chính, xã Bảo Hà") == ["Sở Tài chính", "xã Bảo Hà"]
+
+
+_LOWER_TAILS = st.sampled_from(["khu kinh tế", "ngành y tế", "đơn vị trực thuộc", "lĩnh vực du lịch"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([a.name for a in REG if not a.generic]), min_size=1, max_size=4, unique=True),
+       st.lists(st.one_of(st.none(), _LOWER_TAILS), min_size=4, max_size=4))
+def test_a_lower_case_tail_never_becomes_an_agency(names, tails):
+    # each agency (a known one, or one with a lower-case tail after a comma) is one item, in order
+    written = [n if t is None else f"{n}, {t}" for n, t in zip(names, tails)]
+    got = REG.split("; ".join(written))
+    assert len(got) == len(written)
+    assert all(g[:1].isupper() for g in got)

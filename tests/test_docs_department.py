@@ -417,7 +417,6 @@ def _responsibility(lines: list[str], lead: tuple[str, ...], year: int = 2026) -
     (SO_NNMT, ("Chi cục Kiểm lâm", "Chi cục Phát triển nông thôn"), "Giám đốc Sở"),
     # bodies the Sở does not direct answer to the committee above it
     (SO_NNMT, ("Sở Y tế",), "Ủy ban nhân dân tỉnh"),
-    (SO_NNMT, ("Chi cục Thuế khu vực I",), "Ủy ban nhân dân tỉnh"),          # the Cục Thuế's
     (SO_NNMT, ("Trung tâm Phục vụ hành chính công tỉnh",), "Ủy ban nhân dân tỉnh"),   # the committee's
     (SO_NNMT, ("Chi cục Kiểm lâm", "UBND các xã, phường"), "Ủy ban nhân dân tỉnh"),
     # a district's Phòng has no units: its peers answer to the district's committee
@@ -428,3 +427,53 @@ def _responsibility(lines: list[str], lead: tuple[str, ...], year: int = 2026) -
 def test_an_agency_answers_to_whoever_directs_it(lines, lead, above):
     year = 2024 if lines is PHONG else 2026
     assert f"; chịu trách nhiệm trước {above} về kết quả thực hiện." in _responsibility(lines, lead, year)
+
+
+@pytest.mark.parametrize("lines, lead", [
+    # central agencies in the province, the police, the Front: the committee asks them to lead, it does not direct
+    # them, so no plan makes them answer to it (rev11 D28; seed 001: «b) Ngân hàng Nhà nước … chủ trì:»)
+    (COMMITTEE, ("Ngân hàng Nhà nước khu vực 8",)),
+    (COMMITTEE, ("Hải quan khu vực VII", "Thuế tỉnh")),
+    (COMMITTEE, ("Kho bạc Nhà nước khu vực IX",)),
+    (COMMITTEE, ("BHXH tỉnh",)),
+    (COMMITTEE, ("Công an tỉnh",)),
+    (COMMITTEE, ("UBMTTQ tỉnh",)),
+    (SO_NNMT, ("Chi cục Thuế khu vực I",)),
+])
+def test_a_body_the_committee_does_not_direct_is_not_made_answerable(lines, lead):
+    item = _responsibility(lines, lead)
+    assert "chịu trách nhiệm" not in item
+    assert item.startswith("1. ") and " chủ trì" in item and item.endswith(".")
+
+
+def test_with_a_central_agency_only_the_directed_lead_answers():
+    item = _responsibility(COMMITTEE, ("Sở Tài chính", "Thống kê tỉnh"))
+    assert item.endswith("; Sở Tài chính chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả thực hiện.")
+    assert "Thống kê tỉnh chịu" not in item
+
+
+def _warned(lead: list[str], cooperate: list[str], year: int = 2026, agency: str | None = None) -> list[str]:
+    t = _table(COMMITTEE, year)
+    t = replace(t, indicators=[replace(i, lead=lead, cooperate=cooperate) for i in t.indicators])
+    kind = "giao-chi-tieu" if agency else "ke-hoach"
+    return build_context(evaluate(t), None, kind, agency=agency, today=date(year, 12, 2))["canh_bao"]
+
+
+def test_bodies_ended_in_2025_are_named_whether_they_lead_receive_or_cooperate():
+    # rev11 D15: the Ban Dân tộc became Sở Dân tộc và Tôn giáo on 1 March 2025; districts ended on 1 July 2025
+    letter = _warned(["Ban Dân tộc tỉnh"], [], agency="Ban Dân tộc tỉnh")
+    assert any("Ban Dân tộc tỉnh đã được tổ chức lại thành Sở Dân tộc và Tôn giáo" in w and "cơ quan nhận" in w
+               for w in letter)
+    warned = _warned(["Sở Y tế"], ["Sở Nông nghiệp và Phát triển nông thôn", "UBND các huyện"])
+    assert any("hợp nhất vào Sở Nông nghiệp và Môi trường" in w and "cơ quan phối hợp" in w for w in warned)
+    assert any("cấp huyện không còn từ ngày 01/7/2025" in w and "«UBND các huyện»" in w for w in warned)
+    # the council's own Ban Dân tộc goes on; in 2024 everything named existed
+    assert not any("Ban Dân tộc" in w for w in _warned(["Ban Dân tộc HĐND tỉnh"], []))
+    assert not any("01/3/2025" in w or "01/7/2025" in w
+                   for w in _warned(["Ban Dân tộc tỉnh"], ["Sở Nông nghiệp và Phát triển nông thôn",
+                                                           "UBND các huyện"], year=2024))
+    # between the two dates a district still had its committee, and the Sở NN&PTNT was already merged
+    from kh_excel.docs.kinds import merged_department
+    assert merged_department("UBND các huyện, thị xã, thành phố", (2025, 6, 30)) is None
+    assert merged_department("UBND các huyện, thị xã, thành phố", (2025, 7, 1))
+    assert merged_department("Sở NN&PTNT", (2025, 6, 30))

@@ -138,8 +138,10 @@ def test_each_lead_agency_has_its_responsibility_with_its_indicators():
         "(1) Tổng sản phẩm trên địa bàn theo giá hiện hành; (2) Cơ cấu GRDP; (3) Tốc độ tăng trưởng kinh tế (GRDP); "
         "(4) Xếp hạng chỉ số PCI phấn đấu cao hơn năm 2025" + end,
         # indicator 3 is led by two agencies together: one item for the two
+        # Thống kê tỉnh, a central agency, is asked to lead: only the Sở answers to the committee (rev11 D28)
         "2. Sở Tài chính, Thống kê tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã, phường tổ chức thực hiện "
-        "chỉ tiêu: GRDP bình quân đầu người" + end,
+        "chỉ tiêu: GRDP bình quân đầu người; Sở Tài chính chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả "
+        "thực hiện.",
         "3. Sở Nội vụ chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức thực hiện chỉ tiêu: Tỷ lệ lao động qua "
         "đào tạo" + end,
         "4. Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các xã, phường tổ chức thực hiện chỉ tiêu: Số bác sỹ "

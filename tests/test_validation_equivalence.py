@@ -303,6 +303,19 @@ class _Checker:
                 raw = ind.raw.get(role)
                 if isinstance(raw, str) and raw.strip():  # inherited values are checked where written
                     by_text[raw].append(ind)
+            if role != "leader":  # an abbreviation the registry does not know: told once, at its first cell
+                from kh_excel.core.table import agency_registry
+                reg = agency_registry()
+                first: dict[str, list[Indicator]] = defaultdict(list)
+                for ind in self.t.indicators:
+                    raw = ind.raw.get(role)
+                    if isinstance(raw, str) and raw.strip():
+                        for item in reg.split(raw):
+                            if reg.unknown_abbreviation(item):
+                                first[item].append(ind)
+                for item, inds in first.items():
+                    self.add("agency_abbreviated", inds[0], role, value=item,
+                             elsewhere=f" (và ở {len(inds) - 1} ô khác của cột)" if len(inds) > 1 else "")
             variants: dict[str, Counter] = defaultdict(Counter)
             where: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
             for raw, inds in by_text.items():

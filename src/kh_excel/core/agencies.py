@@ -43,6 +43,7 @@ __all__ = [
     "AgencyRegistry",
     "agency_key",
     "assign_roles",
+    "directed_by_committee",
     "same_agency",
     "split_agencies",
 ]
@@ -144,6 +145,19 @@ _SEGMENT_SEP = re.compile(r"[;\n\r\u2028\u2029\x0b]+")
 _BULLET = re.compile(r"^(?:[-+•*–—·]+\s*|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 _EDGE = " \t,.;:-–—•*+·"
 _VA = re.compile(r"\s+và\s+", re.IGNORECASE)
+_BRACKET_LINE = re.compile(r"\s*[\n\r\u2028\u2029\x0b]+\s*(?=[(\[][^\n\r]*[)\]]\s*(?:[\n\r;]|$))")
+# Where a unit is written after the body it belongs to: «Sở NN&MT - Chi cục Kiểm lâm», «Sở Nội vụ (Phòng …)».
+_UNIT_AFTER = re.compile(r"\s+[-–—]\s+|\s*(?=[(\[])")
+
+
+# A piece in lower case that opens with a level names a body of it («xã Bảo Hà»): an agency of its own.
+_LEVEL_OPENS = re.compile(r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\b", re.IGNORECASE)
+
+# Abbreviations: «P.TCKH», «P. KT» (a capital, a dot, a capital) and runs of three capitals or more («NHCSXH», «GD&ĐT»).
+_DOTTED = re.compile(r"(?<!\w)[A-ZĐ]{1,4}\.\s?[A-ZĐ]")
+_CAPITALS = re.compile(r"(?<![\w&-])[A-ZĐ](?:[A-ZĐ]|[&-](?=[A-ZĐ]))+[A-ZĐ](?![\w&-])")
+_ROMAN = re.compile(r"[IVXLC]+")
+_UNDERSTOOD = frozenset({"UBND", "HĐND", "ĐBQH", "MTTQ", "UBMTTQ", "TNCS"})
 
 
 # «(chủ trì)», «(cơ quan chủ trì)», «[phối hợp]» after an agency: its role, not part of its name.
@@ -291,6 +305,12 @@ class AgencyRegistry:
             return (agency_key(tidy) + " ").startswith(_GENERIC_NOUN_KEYS)  # whole words: «các tổ», not «các tổng»
         return head is not None
 
+    def unknown_abbreviation(self, name: str) -> bool:
+        """Whether a name the registry does not know looks abbreviated («P.TCKH», «Phòng KT-HT», «BHXH huyện»): a
+        document would print it as typed, so the author is told. The acronyms every reader knows (UBND, HĐND, …)
+        and Roman numerals («khu vực VII») do not count."""
+        return looks_abbreviated(name) and name not in self
+
     def is_generic(self, name: str) -> bool:
         """Whether the name is a collective ("Các sở, ngành"), not one office to write to."""
         a = self.lookup(name)
@@ -319,7 +339,8 @@ class AgencyRegistry:
             return []
         items: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for segment in _SEGMENT_SEP.split(str(cell_text)):
+        # a line that only brackets («Sở Nội vụ↵(Phòng Lao động - Việc làm)», «Sở TC↵(chủ trì)») goes with the line above
+        for segment in _SEGMENT_SEP.split(_BRACKET_LINE.sub(" ", str(cell_text))):
             chunks = _ROLE_MARK.split(unicodedata.normalize("NFC", segment))
             for i in range(0, len(chunks), 2):
                 role = _role_of(chunks[i + 1]) if i + 1 < len(chunks) else ""
@@ -367,6 +388,7 @@ class AgencyRegistry:
         spans = self._pieces(seg)
         n = len(spans)
         out: list[str] = []
+        last_start = 0  # start of the previous item in `seg`
         last_generic_start: int | None = None  # start of the previous item, if a collective
         i = 0
         while i < n:
@@ -380,6 +402,7 @@ class AgencyRegistry:
                 j, k = hit
                 written = _tidy(seg[spans[i][0]:spans[j - 1][1]])
                 out.append(self._agencies[k].name if canonical else written)
+                last_start = spans[i][0]
                 last_generic_start = spans[i][0] if self._agencies[k].generic else None
                 i = j
                 continue
@@ -389,16 +412,34 @@ class AgencyRegistry:
                 out[-1] = _tidy(seg[last_generic_start:spans[i][1]])
                 i += 1
                 continue
+            if out and piece[:1].islower() and _head(piece) is None and not _LEVEL_OPENS.match(piece):
+                # a piece in lower case that names no body is never an agency of its own: «Ban Quản lý các khu
+                # công nghiệp, khu kinh tế» is one body, written as the cell writes it
+                out[-1] = _tidy(seg[last_start:spans[i][1]])
+                i += 1
+                continue
             j = i + 1
             while j < n:
                 nxt = seg[spans[j][0]:spans[j][1]].strip(_EDGE)
                 if _head(nxt) is not None or self._starts_known(seg, spans, j):
                     break
                 j += 1
-            out.append(_tidy(seg[spans[i][0]:spans[j - 1][1]]))
+            out.append(self._with_known_body(_tidy(seg[spans[i][0]:spans[j - 1][1]]), canonical))
+            last_start = spans[i][0]
             last_generic_start = spans[i][0] if _head(piece) == "generic" else None
             i = j
         return out
+
+    def _with_known_body(self, item: str, canonical: bool) -> str:
+        """An unknown item that opens with a known body and names a unit of it («Sở NN&MT - Chi cục Kiểm lâm»,
+        «Sở TC (Phòng Ngân sách)»): the body spelled out, the unit as written."""
+        if not canonical:
+            return item
+        for m in _UNIT_AFTER.finditer(item):
+            body = self.lookup(item[:m.start()]) if m.start() else None
+            if body is not None:
+                return body.name + item[m.start():]
+        return item
 
     def _starts_known(self, seg: str, spans: list[tuple[int, int]], i: int) -> bool:
         return any(self._match(seg[spans[i][0]:spans[j][1]]) for j in range(i, len(spans)))
@@ -459,6 +500,30 @@ def _bundled() -> tuple[Agency, ...]:
 @lru_cache(maxsize=1)
 def _default_registry() -> AgencyRegistry:
     return AgencyRegistry.default()
+
+
+@lru_cache(maxsize=1)
+def _not_directed_keys() -> tuple[str, ...]:
+    ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
+    heads = tomllib.loads(ref.read_text(encoding="utf-8")).get("not_directed", [])
+    return tuple(agency_key(h) for h in heads)
+
+
+def directed_by_committee(name: str) -> bool:
+    """Whether a People's Committee directs the body, so that a plan may make it answer to the committee: not a
+    central agency in the province, the police or army, a court, nor the Party, Front or a mass organisation
+    (`not_directed` in the bundled agencies.toml, matched on how the name begins)."""
+    k = agency_key(_tidy(name))
+    return not any(k == h or k.startswith(h + " ") for h in _not_directed_keys())
+
+
+def looks_abbreviated(text: str) -> bool:
+    """Whether a text holds an abbreviation beyond the acronyms every reader knows: «P.TCKH», «NHCSXH», «GD&ĐT»,
+    not «UBND» nor «khu vực VII». Cheap: a cell without one needs no splitting to be cleared."""
+    if _DOTTED.search(text):
+        return True
+    return any(not _ROMAN.fullmatch(t) and t.replace("&", "").replace("-", "") not in _UNDERSTOOD
+               for t in _CAPITALS.findall(text))
 
 
 def same_agency(a: str, b: str, registry: AgencyRegistry | None = None) -> bool:

@@ -87,6 +87,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Tiêu đề bảng (dòng {row}) có các cột: {found}; không tìm thấy cột: {missing}."),
     FindingType("inconsistent_spelling", "warning", "Cùng một tên viết hai cách",
                 "Ô {cell} ({column}) ghi «{value}», trong khi cột này ở nơi khác ghi «{other}» ({other_cells}): nên thống nhất một cách viết."),
+    FindingType("agency_abbreviated", "warning", "Tên cơ quan viết tắt chưa nhận ra",
+                "Ô {cell} ({column}) ghi «{value}»: tên viết tắt này không có trong danh mục cơ quan nên văn bản sẽ in nguyên như vậy{elsewhere}. Hãy ghi tên đầy đủ của cơ quan (hoặc thêm tên vào danh mục cơ quan)."),
     FindingType("roman_indicator", "warning", "Số La Mã trên dòng chỉ tiêu",
                 "Ô {cell} ghi số La Mã «{stt}» nhưng dòng này có đơn vị tính, kế hoạch hoặc cơ quan chủ trì: chương trình coi đây là một chỉ tiêu, không phải một phần. Hãy kiểm tra lại số thứ tự."),
     FindingType("sheets_not_read", "warning", "Trang khác có bảng chỉ tiêu không được đọc",
@@ -602,6 +604,8 @@ class _Checker:
                                           else _agency_spellings(raw))
                 for key, item in pairs:
                     variants[key][item] += n
+            if role != "leader":
+                self._abbreviated(role, cells, counts)
             split = {key for key, counter in variants.items() if len(counter) >= 2}
             if not split:
                 continue
@@ -625,6 +629,21 @@ class _Checker:
                         continue  # only punctuation, spacing or case differ: one spelling
                     for ind in sorted(where[(key, item)], key=lambda i: i.row):
                         self.add("inconsistent_spelling", ind, role, value=item, other=major, other_cells=major_cells)
+
+    def _abbreviated(self, role: str, cells: list[Any], counts: Counter) -> None:
+        """An agency a document would print as typed in abbreviation («P.TCKH» the registry does not know): told
+        once, at its first cell, with how many other cells write it. Each distinct text is looked at once."""
+        found = {raw: items for raw in counts if (items := _abbreviated_agencies(raw))}
+        if not found:
+            return
+        rows: dict[str, list[Indicator]] = defaultdict(list)
+        for ind, v in _rows_with(self.t.indicators, cells, found):
+            for item in found[v]:
+                rows[item].append(ind)
+        for item, inds in rows.items():
+            more = len(inds) - 1
+            self.add("agency_abbreviated", inds[0], role, value=item,
+                     elsewhere=f" (và ở {more} ô khác của cột)" if more else "")
 
 
 def _distinct(cells: list[Any]) -> Iterable[Any]:
@@ -666,6 +685,17 @@ def _agency_spellings(raw: str) -> tuple[tuple[str, str], ...]:
     from kh_excel.core.table import agency_registry
     reg = agency_registry()
     return tuple((reg.key(item), item) for item in reg.split(raw, canonical=False))
+
+
+@lru_cache(maxsize=1 << 12)
+def _abbreviated_agencies(raw: str) -> tuple[str, ...]:
+    """The agencies of a cell that a document would print in an abbreviation it does not know (as printed)."""
+    from kh_excel.core.agencies import looks_abbreviated
+    from kh_excel.core.table import agency_registry
+    if not looks_abbreviated(raw):
+        return ()  # the common cell: no abbreviation at all, nothing to split
+    reg = agency_registry()
+    return tuple(item for item in reg.split(raw) if reg.unknown_abbreviation(item))
 
 
 def _is_nfc(s: str) -> bool:

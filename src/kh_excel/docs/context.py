@@ -526,12 +526,15 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
     # a department the 2025 reorganisation merged into another issues nothing after it, nor receives a letter
     leads = dict.fromkeys(x for a in assessments for x in a.indicator.lead)  # the agencies the document charges
+    helpers = dict.fromkeys(x for a in assessments for x in a.indicator.cooperate if x not in leads)
     for role, name in (("cơ quan ban hành", " ".join(txt(x) for x in ban_hanh)), ("cơ quan nhận", agency or ""),
-                       *(("cơ quan chủ trì ghi trong bảng", x) for x in leads if x != agency)):
-        merged = kinds.merged_department(name, issued)
-        if merged:
-            warnings.append(f"{merged[0]} đã hợp nhất vào {merged[1]} từ ngày 01/3/2025 (văn bản tính theo ngày "
-                            f"{issued[2]:02d}/{issued[1]:02d}/{issued[0]}): kiểm tra {role}")
+                       *(("cơ quan chủ trì ghi trong bảng", x) for x in leads if x != agency),
+                       *(("cơ quan phối hợp ghi trong bảng", x) for x in helpers if x != agency)):
+        merged = None if ended and role == "cơ quan ban hành" else kinds.merged_department(name, issued)
+        if merged:  # a table's agency is quoted as the document prints it; the header is the author's own
+            quoted = f" «{name}»" if role.endswith("trong bảng") else ""
+            warnings.append(f"{merged} (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/{issued[0]}): "
+                            f"kiểm tra {role}{quoted}")
     defaults = (kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
                                             department[1].prose, "" if ended else level,
                                             province[1] if province else "", issued, department[1].office)
@@ -1315,6 +1318,7 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
     cáo»), else the seeds' usual sentence with the date a highlighted gap (a date is never invented). An agency
     answers to whoever directs it: the department's own units (`department`: a Sở, a Cục, which have units) to its
     head («trước Giám đốc Sở»), any other to the body above the issuer (`cap_tren`), or to the issuer itself."""
+    from kh_excel.core.agencies import directed_by_committee
     from kh_excel.core.table import agency_registry
     reg = agency_registry()
     by_row = {a.indicator.row: a for a in assessments}
@@ -1334,8 +1338,18 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         listed = "; ".join(f"({i}) {x}" for i, x in enumerate(names, start=1)) if len(names) > 1 else names[0]
         count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
         above = department.head_prose if department and _own_units(leads) else cap_tren or ten_co_quan
-        items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {above} "
-                     "về kết quả thực hiện.")
+        # only a body the committee directs answers to it; a central agency (the State Bank's branch, tax, customs),
+        # the police or a mass organisation is asked to lead, as seed 001 writes («b) Ngân hàng Nhà nước … chủ trì:»)
+        answerable = [x for x in leads if directed_by_committee(x)]
+        if len(answerable) == len(leads):
+            items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {above} "
+                         "về kết quả thực hiện.")
+        elif answerable:
+            who = ", ".join([answerable[0], *(in_sentence(x) for x in answerable[1:])])
+            items.append(f"{head} tổ chức thực hiện {count}: {listed}; {who} chịu trách nhiệm trước {above} "
+                         "về kết quả thực hiện.")
+        else:
+            items.append(f"{head} tổ chức thực hiện {count}: {listed}.")
     if any(txt(a.indicator.leader) for a in assessments):
         # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's
         items.append("Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) chỉ đạo, đôn "

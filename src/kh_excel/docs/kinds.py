@@ -77,28 +77,45 @@ def ended_level(level: str, place: str, issued: tuple[int, int, int] | None) -> 
     return not (level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES)
 
 
-# The provincial departments the 2025 reorganisation merged into others (Nghị định 45/2025/NĐ-CP, from 1 March 2025):
-# the name as a sentence writes it, and the department that took its work. A document dated after that is not theirs.
-_MERGED_DEPARTMENTS_FROM = (2025, 3, 1)
-MERGED_DEPARTMENTS = {  # name: (the department that took its work, how headers abbreviate the name)
-    "Sở Kế hoạch và Đầu tư": ("Sở Tài chính", ("Sở KH&ĐT", "Sở KHĐT")),
-    "Sở Tài nguyên và Môi trường": ("Sở Nông nghiệp và Môi trường", ("Sở TN&MT", "Sở TNMT")),
-    "Sở Nông nghiệp và Phát triển nông thôn": ("Sở Nông nghiệp và Môi trường", ("Sở NN&PTNT", "Sở NNPTNT")),
-    "Sở Giao thông vận tải": ("Sở Xây dựng", ("Sở GTVT",)),
-    "Sở Thông tin và Truyền thông": ("Sở Khoa học và Công nghệ", ("Sở TT&TT", "Sở TTTT")),
-    "Sở Lao động - Thương binh và Xã hội": ("Sở Nội vụ", ("Sở LĐ-TB&XH", "Sở LĐTBXH")),
+# The bodies the 2025 reorganisation ended or merged into others: the provincial departments (Nghị định 45/2025/NĐ-CP,
+# from 1 March 2025), the Ban Dân tộc reorganised as Sở Dân tộc và Tôn giáo (same date), the districts' committees
+# (Nghị quyết 202/2025/QH15, from 1 July 2025). The name as a sentence writes it, the body that took its work, how
+# headers and tables abbreviate the name, the date, and what the author is told. A document dated after that date is
+# not theirs, nor a letter to them, nor an indicator led by them or done with their help.
+_MERGED = "{name} đã hợp nhất vào {into} từ ngày {since}"
+MERGED_DEPARTMENTS: dict[str, tuple[str, tuple[str, ...], tuple[int, int, int], str]] = {
+    "Sở Kế hoạch và Đầu tư": ("Sở Tài chính", ("Sở KH&ĐT", "Sở KHĐT"), (2025, 3, 1), _MERGED),
+    "Sở Tài nguyên và Môi trường": ("Sở Nông nghiệp và Môi trường", ("Sở TN&MT", "Sở TNMT"), (2025, 3, 1), _MERGED),
+    "Sở Nông nghiệp và Phát triển nông thôn": ("Sở Nông nghiệp và Môi trường", ("Sở NN&PTNT", "Sở NNPTNT"),
+                                               (2025, 3, 1), _MERGED),
+    "Sở Giao thông vận tải": ("Sở Xây dựng", ("Sở GTVT",), (2025, 3, 1), _MERGED),
+    "Sở Thông tin và Truyền thông": ("Sở Khoa học và Công nghệ", ("Sở TT&TT", "Sở TTTT"), (2025, 3, 1), _MERGED),
+    "Sở Lao động - Thương binh và Xã hội": ("Sở Nội vụ", ("Sở LĐ-TB&XH", "Sở LĐTBXH"), (2025, 3, 1), _MERGED),
+    # «Ban Dân tộc» alone is not listed: «Ban Dân tộc HĐND tỉnh», the council's committee, goes on
+    "Ban Dân tộc tỉnh": ("Sở Dân tộc và Tôn giáo", (), (2025, 3, 1),
+                         "{name} đã được tổ chức lại thành {into} từ ngày {since}"),
+    "Ủy ban nhân dân cấp huyện": ("Ủy ban nhân dân cấp xã", ("UBND cấp huyện", "UBND các huyện", "UBND huyện",
+                                                             "Ủy ban nhân dân các huyện", "Ủy ban nhân dân huyện"),
+                                  (2025, 7, 1), "{name} không còn từ ngày {since}, nhiệm vụ chuyển cho {into}"),
 }
-_MERGED_BY_KEY = {re.sub(r"[^a-z]", "", fold(alias)): (name, into)
-                  for name, (into, aliases) in MERGED_DEPARTMENTS.items() for alias in (name, *aliases)}
+_MERGED_BY_KEY = {re.sub(r"[^a-z]", "", fold(alias)): name
+                  for name, (_, aliases, _, _) in MERGED_DEPARTMENTS.items() for alias in (name, *aliases)}
 
 
-def merged_department(name: str, issued: tuple[int, int, int] | None) -> tuple[str, str] | None:
-    """(the department, the one it merged into) when `name` («Sở Kế hoạch và Đầu tư», «SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH
-    LÀO CAI», «SỞ KH&ĐT») names a department merged before `issued`; None otherwise."""
-    if issued is None or issued < _MERGED_DEPARTMENTS_FROM:
+def merged_department(name: str, issued: tuple[int, int, int] | None) -> str | None:
+    """What the author is told when `name` («Sở Kế hoạch và Đầu tư», «SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH LÀO CAI», «SỞ
+    KH&ĐT», «UBND các huyện») names a body merged or ended before `issued` («Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở
+    Tài chính từ ngày 01/3/2025»); None otherwise."""
+    if issued is None:
         return None
     key = re.sub(r"[^a-z]", "", fold(name))
-    return next((found for k, found in _MERGED_BY_KEY.items() if key.startswith(k)), None)
+    found = next((found for k, found in _MERGED_BY_KEY.items() if key.startswith(k)), None)
+    if found is None:
+        return None
+    into, _, since, say = MERGED_DEPARTMENTS[found]
+    if issued < since:
+        return None
+    return say.format(name=found, into=into, since=f"{since[2]:02d}/{since[1]}/{since[0]}")
 
 
 def level_word(level: str, issued: tuple[int, int, int] | None = None) -> str:
