@@ -106,3 +106,13 @@ def test_a_school_year_that_ends_in_another_year_is_not_the_tables():
     # the table's year is 2026: «năm học 2023-2024» in its title is another period, never the document's
     ctx = _ctx(["UBND TỈNH LÀO CAI", "SO SÁNH VỚI NĂM HỌC 2023-2024"])
     assert "năm học" not in ctx["vb"]["trich_yeu"][0]
+
+
+def test_a_collection_form_names_the_table_as_the_documents_do():
+    from kh_excel.collect.forms import agency_rows, build_form
+    t = replace(make_table(), title_lines=HEALTH, year=2026)
+    ws = build_form(t, agency_rows(t)[0]).active
+    assert ws["A1"].value == "PHIẾU NHẬP SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU NGÀNH Y TẾ NĂM 2026"
+    school = replace(make_table(), title_lines=SCHOOL, year=2026, column_headers={**t.column_headers, **SCHOOL_HEADS})
+    ws = build_form(school, agency_rows(school)[0]).active
+    assert ws["A1"].value == "PHIẾU NHẬP SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026"
