@@ -551,7 +551,7 @@ def tpl_bao_cao() -> list[str]:
         *kinh_gui(),
         *can_cu(),
         *loop_paragraphs("nd.mo_dau"),
-        heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU"),
+        heading("I. KẾT QUẢ THỰC HIỆN {{ chi_tieu.cac|upper }}"),
         heading("1. Đánh giá chung"),
         body("{{ kq.cau_tong_hop }}"),
         *loop_paragraphs("nd.ket_qua"),

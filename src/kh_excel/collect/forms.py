@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -49,6 +50,18 @@ ERROR = ("Ô này cần một số (ví dụ 155000 hoặc 14,97) hoặc biểu 
          "Chọn «Yes» để giữ nếu chắc chắn, «No» để sửa lại.")
 QUALITATIVE_PROMPT = "Chỉ tiêu định tính: ghi kết quả bằng lời (ví dụ «Hoàn thành») hoặc bằng số."
 
+
+
+def _what(table: Table) -> str:
+    """The indicators and the period as the master's title names them («các chỉ tiêu ngành y tế năm 2026», «…
+    năm học 2025-2026»; docs.period), as every document of the table does."""
+    from kh_excel.docs.context import appendix_title, title_issuer
+    from kh_excel.docs.period import of_table, subject_of
+    subject = subject_of(appendix_title(table), title_issuer(table, "") is not None)
+    if not table.year:
+        return " ".join(x for x in ("các chỉ tiêu", subject) if x)
+    per = dataclasses.replace(of_table(table, table.year), subject=subject)
+    return f"{per.chi_tieu()} {per.whole()}"
 
 def row_digest(stt: str, name: str) -> str:
     """A short digest of a row's STT and name, accents and case ignored (survives retyping)."""
@@ -191,7 +204,7 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
     entry = PatternFill("solid", fgColor="FFF2CC")
     last = len(COLUMNS) - 1  # the key column stays outside the visible heading
 
-    title = "PHIẾU NHẬP SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI" + (f" NĂM {year}" if year else "")
+    title = f"PHIẾU NHẬP SỐ LIỆU THỰC HIỆN {_what(table)}".upper()
     lines = [title, f"Cơ quan chủ trì: {agency.name}",
              "; ".join(x for x in (f"Kỳ báo cáo: {period}" if period else "",
                                    f"Hạn gửi: {deadline}" if deadline else "") if x),

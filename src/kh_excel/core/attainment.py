@@ -93,6 +93,9 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
                 plan=vtext.clean(t.text), base=f"năm {nb[1]}" if nb[1] else "năm trước")
         fall = reduction_plan(t.text) if t.text else None
         if fall is not None and fall.value is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
+            both = _both_falls(ind, fall, tolerance)
+            if both is not None:  # … unless both readings give the same verdict, as the values of a range must
+                return Assessment(ind, both[0], None, both[1], *growth)
             reason = FALL_IN_WHAT_REASON.format(plan=vtext.clean(t.text), v=format_number(fall.value),
                                                 unit=vtext.clean(ind.unit) or "để trống")
         return Assessment(ind, "khong_danh_gia", None, reason, *growth)
@@ -288,6 +291,33 @@ def _assess_points(ind: Indicator, change: str, size: Target, said: str, toleran
                       g, unit, "yoy")
 FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} điểm % hay giảm "
                        "{v}% so với năm trước: không đánh giá")
+FALL_BOTH_WAYS_REASON = ("mục tiêu «{plan}» đọc theo cả hai cách cho cùng kết quả: giảm {v} điểm % (thực hiện giảm "
+                         "{points} điểm %) và giảm {v}% so với năm trước (thực hiện giảm {relative}%)")
+
+
+def _both_falls(ind: Indicator, fall: Target, tolerance: Decimal) -> tuple[Status, str] | None:
+    """(status, reason) of a fall in % on a row in % («Giảm 0,5%» of a poverty rate) where the fall read in
+    points and read as a per cent of last year's figure give the same verdict ({«Đạt», «Vượt»}: «Đạt», as for a
+    range); None where they differ, or the row gives no figures to measure the fall (a level of 0 before, no
+    result), or its direction is not «lower is better» (a fall planned on a row better higher is not judged)."""
+    r = ind.exact.get("result", ind.result) if ind.exact else ind.result
+    p = ind.previous
+    if r is None or p is None or p <= _ZERO or ind.direction != "down":
+        return None
+    points = p - r
+    relative = points / p * _HUNDRED
+    statuses = {judge(x, fall, "up", tolerance)[0] for x in (points, relative)}
+    if len(statuses) == 1:
+        status = statuses.pop()
+    elif statuses == {"dat", "vuot"}:
+        status = "dat"
+    else:
+        return None
+    return status, FALL_BOTH_WAYS_REASON.format(plan=vtext.clean(fall.text), v=format_number(fall.value),
+                                                points=format_number(points),
+                                                relative=format_number(relative.quantize(Decimal("0.01"))))
+
+
 FALL_AGAINST_DIRECTION_REASON = ("mục tiêu «{plan}» là mức giảm, nhưng chỉ tiêu được xác định theo chiều khác ({why}): "
                                  "không kết luận được, không đánh giá")
 PERCENT_RESULT_REASON = ("số thực hiện ghi theo tỷ lệ % («Đạt 100%», «95%») trong khi chỉ tiêu tính bằng «{unit}»: "

@@ -199,6 +199,12 @@ def progress_only(table: Table) -> bool:
 
 
 QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# A school year («năm học 2025-2026», «NĂM HỌC 2025 - 2026»): the period of an education table, Sept to May, which
+# no calendar year names (folded)
+SCHOOL_YEAR = re.compile(r"\bnam\s+hoc\s+(\d{4})\s*[-\u2013/]\s*(\d{4})\b")
+# What the indicators are of, when the table's title does not say: a committee's table is its socio-economic plan;
+# a department's (a Sở, a Phòng) is of its sector, which only its title names, so it is said of no field.
+COMMITTEE_SUBJECT = "kinh tế - xã hội chủ yếu"
 _QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
 
 
@@ -213,6 +219,16 @@ class Period:
     compare: bool = True          # the previous column is the same period of the previous year
     same_period: bool = False     # … and that period is a part of the year: «so với cùng kỳ năm trước»
     second_half: bool = False     # the last 6 months («6 tháng cuối năm»), never named the first half
+    school_year: str = ""         # «2025-2026» when the table's period is a school year (never a calendar year)
+    subject: str = COMMITTEE_SUBJECT  # what the indicators are of, after «chỉ tiêu» ('' = none named: docs.period)
+
+    def chi_tieu(self, all_: bool = True) -> str:
+        """«các chỉ tiêu ngành y tế», «các chỉ tiêu kinh tế - xã hội chủ yếu», «các chỉ tiêu» (all_=False: no «các»)."""
+        return ("các " if all_ else "") + " ".join(x for x in ("chỉ tiêu", self.subject) if x)
+
+    def whole(self) -> str:
+        """The whole period of a plan: «năm 2026», «năm học 2025-2026»."""
+        return f"năm học {self.school_year}" if self.school_year else f"năm {self.year}"
 
     @property
     def part_of_year(self) -> bool:
@@ -232,6 +248,8 @@ class Period:
     def words(self) -> str:
         """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»; an
         estimate of a part «ước thực hiện 6 tháng đầu năm 2026» (the kind of figure, as the seeds name it)."""
+        if self.school_year:
+            return self.whole()
         part = self.part_of_year or bool(self.quarter)
         if part:
             return ("ước thực hiện " if self.estimate else "") + self._part_words()
@@ -246,15 +264,15 @@ class Period:
     def span(self) -> str:
         """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», «ước 6 tháng đầu năm 2026», never «thực hiện …
         ước thực hiện …»."""
-        if self.labelled and self.estimate:
+        if self.labelled and self.estimate and not self.school_year:
             return "ước " + (self._part_words() if self.part_of_year or self.quarter else f"cả năm {self.year}")
-        return self.words() if self.labelled else f"năm {self.year}"
+        return self.words() if self.labelled else self.whole()
 
     def trich_yeu(self) -> str:
         """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
         if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
-            return f"Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {self.year}"
-        return f"Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu {self.span()}"
+            return f"Kết quả thực hiện {self.chi_tieu()} {self.whole()}"
+        return f"Tình hình thực hiện {self.chi_tieu()} {self.span()}"
 
     def since(self, previous_year: int | None) -> str | None:
         """The comparison phrase for a change against the previous column; None when there is none to make."""
@@ -285,13 +303,18 @@ def of_table(table: Table, year: int) -> Period:
     estimate = bool(ESTIMATE.search(result_head) or ESTIMATE.search(fold(label))) and span != UNKNOWN_PART
     # a period named, or figures that are an estimate: said («ước thực hiện cả năm 2026»), never «kết quả … năm 2026»
     labelled = bool(label) or bool(months_named(heads.get("result", ""))) or months < 12 or estimate
+    school = next((m for m in map(SCHOOL_YEAR.search, (fold(label), result_head, fold(heads.get("target", "")),
+                                                         *(fold(str(x)) for x in table.title_lines))) if m), None)
+    school_year = f"{school.group(1)}-{school.group(2)}" if school and int(school.group(2)) == int(school.group(1)) + 1 \
+        and int(school.group(2)) == year else ""
+    labelled = labelled or bool(school_year)
     has_previous = "previous" in table.columns
     prev_months = months_named(heads.get("previous", "")) or 12
     prev_second = label_span(heads.get("previous", "")) == SECOND_HALF
     if prev_second:
         prev_months = 6
     compare = has_previous and prev_months == months and prev_second == second_half
-    return Period(year=year, months=months, quarter=quarter,
+    return Period(year=year, months=months, quarter=quarter, school_year=school_year,
                   estimate=estimate,
                   labelled=labelled, plan_is_year=progress_only(table),
                   compare=compare, same_period=compare and months < 12, second_half=second_half)

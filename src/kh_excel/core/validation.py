@@ -47,6 +47,8 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) có giá trị lỗi {value}: hãy sửa công thức hoặc nhập số liệu."),
     FindingType("share_out_of_range", "error", "Tỷ lệ ngoài khoảng 0–100",
                 "Ô {cell} ({column}) là tỷ lệ phần trăm nhưng có giá trị {value}, ngoài khoảng 0–100%."),
+    FindingType("share_above_hundred", "warning", "Tỷ lệ huy động vượt 100%",
+                "Ô {cell} ({column}) ghi {value}%: tỷ lệ huy động, nhập học vượt 100% khi có người học từ nơi khác đến; hãy kiểm tra lại số liệu."),
     FindingType("structure_sum", "error", "Cơ cấu không cộng đủ 100%",
                 "Cơ cấu «{structure}» ({column}, các ô {cells}) cộng lại được {total}%, không bằng 100% (cho phép sai lệch ±0,1).{hint}"),
     FindingType("missing_target", "error", "Thiếu chỉ tiêu kế hoạch",
@@ -198,7 +200,22 @@ def is_qualitative(ind: Indicator) -> bool:
 
 
 def is_share(ind: Indicator) -> bool:
-    return (ind.key or ind.name_key).startswith(SHARE_PREFIXES) and ind.unit.strip() == "%"
+    return share_key(ind.key or ind.name_key) and ind.unit.strip() == "%"
+
+
+# «Tỷ lệ X so với Y» compares two figures (revenue against the estimate, 115%; disbursement against the plan): a
+# ratio, never a part of a whole, so no bound. (folded, inside the name)
+RATIO_WORDS = (" so voi ",)
+# A rate of people enrolled against the population of their age («Tỷ lệ huy động trẻ 6 tuổi vào lớp 1», «Tỷ lệ
+# nhập học đúng độ tuổi»): pupils from elsewhere take it a little past 100, which is published; up to
+# ENROLMENT_CEILING a warning, past it (or below 0) an error as for any share. (folded, inside the name)
+ENROLMENT_WORDS = ("huy dong", "nhap hoc", "di hoc", "vao lop")
+ENROLMENT_CEILING = Decimal(110)
+
+
+def share_key(key: str) -> bool:
+    """Does a folded name name a part of a whole (0–100): «Tỷ lệ …», «Tỷ trọng …», «Cơ cấu …», and no «so với»?"""
+    return key.startswith(SHARE_PREFIXES) and not any(w in key for w in RATIO_WORDS)
 
 
 _ENCODING_WORDS = {
@@ -364,7 +381,7 @@ class _Checker:
                 self.growth(ind)
             t = ind.target
             result = ind.result
-            share = key.startswith(share_prefixes) and ind.unit.strip() == "%"
+            share = key.startswith(share_prefixes) and ind.unit.strip() == "%" and share_key(key)
             if share:  # share() finds something only where a figure lies outside 0–100 (same tests, same order)
                 tv, th, pv = t.value, t.high, ind.previous
                 if not ((tv is None or zero <= tv <= hundred) and (th is None or zero <= th <= hundred)
@@ -477,12 +494,18 @@ class _Checker:
             self.add("growth_target", ind, "target", value=ind.target.text, unit=ind.unit, how=growth_how(ind))
 
     def share(self, ind: Indicator) -> None:
-        """A share row's (is_share) figures must lie in 0–100."""
+        """A share row's (is_share) figures must lie in 0–100; an enrolment rate's a little past 100 is a warning."""
         t = ind.target
+        key = ind.key or ind.name_key
+        ceiling = ENROLMENT_CEILING if any(w in key for w in ENROLMENT_WORDS) else _HUNDRED
         for role, values in (("target", (t.value, t.high)), ("result", (ind.result,)), ("previous", (ind.previous,))):
             bad = [v for v in values if v is not None and not (_ZERO <= v <= _HUNDRED)]
             if bad:
-                self.add("share_out_of_range", ind, role, value=fmt(bad[0]))
+                wrong = [v for v in bad if not (_ZERO <= v <= ceiling)]
+                if wrong:
+                    self.add("share_out_of_range", ind, role, value=fmt(wrong[0]))
+                else:
+                    self.add("share_above_hundred", ind, role, value=fmt(bad[0]))
 
     def required(self, ind: Indicator, structure_heads: set[int]) -> None:
         if ind.kind != "indicator":

@@ -8,6 +8,7 @@ printing nothing.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from datetime import date
@@ -452,6 +453,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
     # a department acts for its governing body: the agencies answer to that body, which directs them (cap_tren)
     department = department_of(ban_hanh)
+    # what the indicators are of, as the table's title names them (a Sở's «chỉ tiêu ngành y tế»): never a claim of
+    # «kinh tế - xã hội» the title does not make (docs.period.subject_of)
+    per = dataclasses.replace(per, subject=P.subject_of(appendix_title(table), not people_committee))
     cap_tren = governing_name(chu_quan, level, issued) if department else ten_co_quan
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     cong_van = info.cong_van
@@ -467,7 +471,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
                                   [N.default_trich_yeu(meeting) if meeting else
                                    (per.trich_yeu() if kind == "bao-cao" and per.labelled else
-                                    kind_title.format(year=year)) + scope])]
+                                    kind_title.format(year=year, cac_chi_tieu=per.chi_tieu(),
+                                                      chi_tieu=per.chi_tieu(False), nam=per.whole())) + scope])]
     if scope and trich_yeu and s.get("trich_yeu") and fold(agency) not in fold(" ".join(trich_yeu)):
         trich_yeu[-1] = trich_yeu[-1].rstrip(" .") + scope  # the settings' title is the whole table's
     if cong_van and trich_yeu and not trich_yeu[0].lower().startswith("v/v"):
@@ -524,6 +529,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ended = kinds.ended_level(level, province[1] if province else "", issued)
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    if P.mixed_years(table, per):  # a school year beside a calendar year's column: never paired silently
+        warnings.append(P.mixed_years(table, per))
     # a department the 2025 reorganisation merged into another issues nothing after it, nor receives a letter
     leads = dict.fromkeys(x for a in assessments for x in a.indicator.lead)  # the agencies the document charges
     helpers = dict.fromkeys(x for a in assessments for x in a.indicator.cooperate if x not in leads)
@@ -572,11 +579,14 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nguoi_soan": txt(s.get("nguoi_soan")),
         "pl": pl,
         "kq": _results(summary, assessments, table, year, prev_year, per, scope),
-        "ct": _plan_targets(table, assessments, year),
+        "ct": _plan_targets(table, assessments, per.whole()),
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind, cap_tren,
                             department[1] if department and department[1].office else None),
         "gc": _assignment(assessments, agency),
+        # what the indicators are of and the plan's period, as the table names them («các chỉ tiêu ngành y tế»,
+        # «năm học 2025-2026»): the bodies' sentences and templates say no other
+        "chi_tieu": {"cac": per.chi_tieu(), "ten": per.chi_tieu(False), "ky": per.whole()},
         "canh_bao": warnings,   # for the person rendering (docs.api.Rendered.warnings), not the document
     }
     if kind == N.KIND:
@@ -703,17 +713,18 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
     period, or be a heading of its own: «BIỂU TỔNG HỢP …»), scoped to the agency, placed as the issuer is placed;
     a plan's keeps the sheet's title, with the place the settings name for the one the title names. One agency's
     indicators are those a committee «GIAO» it; a department, which `assigns` none, lists those it leads («DO»)."""
-    title = appendix_title(table) or f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year}"
+    per = per or P.Period(year)
+    title = appendix_title(table) or f"{per.chi_tieu()} {per.whole()}".upper()
     if named_by_settings and province:
         title = _placed(title, province)
     if kinds.is_report(kind):
-        head = (per or P.Period(year)).trich_yeu().upper()
+        head = per.trich_yeu().upper()
         if agency:
             head += f" DO {agency.upper()} CHỦ TRÌ"
         return f"{head} {province[0]} {province[1]}" if province and not agency else head
     if agency:
         verb = "GIAO" if assigns else "DO"
-        return f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM {year} {verb} {agency.upper()} CHỦ TRÌ"
+        return f"{per.chi_tieu()} {per.whole()} {verb} {agency.upper()} CHỦ TRÌ".upper()
     return title
 
 
@@ -1113,14 +1124,14 @@ def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
     return out
 
 
-def _plan_targets(table: Table, assessments: list[Assessment], year: int) -> dict[str, Any]:
+def _plan_targets(table: Table, assessments: list[Assessment], whole: str) -> dict[str, Any]:
     """The main indicators of a plan by section of the table, after «Phấn đấu …», which introduces what is aimed
     at (WRITING.md); each item worded by docs.wording."""
     groups = []
     for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
         groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
                        "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
-    return {"mo_dau": [f"Phấn đấu thực hiện các chỉ tiêu chủ yếu năm {year} như sau:"] if groups else [],
+    return {"mo_dau": [f"Phấn đấu thực hiện các chỉ tiêu chủ yếu {whole} như sau:"] if groups else [],
             "nhom": groups}
 
 
@@ -1442,8 +1453,7 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     groups = {g["trang_thai"]: g for g in kq["nhom"]}
     # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
     span, what = kq["ky"] + kq["pham_vi"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
-    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội "
-                          f"chủ yếu {span} như sau:"]
+    defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện {ctx['chi_tieu']['cac']} {span} như sau:"]
     shortfalls = []
     if "khong_dat" in groups:
         shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
@@ -1468,13 +1478,13 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
         "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
         "định kỳ đánh giá, báo cáo kết quả thực hiện." if "khong_dat" in groups else
         f"Các cơ quan chủ trì tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
-        f"năm {year}; định kỳ đánh giá, báo cáo kết quả thực hiện." if kq["tien_do"] else
+        f"{ctx['chi_tieu']['ky']}; định kỳ đánh giá, báo cáo kết quả thực hiện." if kq["tien_do"] else
         "Các cơ quan chủ trì tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, báo cáo kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")
-    defaults["ket_thuc"] = [f"Trên đây là báo cáo {what} thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu "
-                            f"{span} của {ten_co_quan}./."]
+    defaults["ket_thuc"] = [f"Trên đây là báo cáo {what} thực hiện {ctx['chi_tieu']['cac']} {span} "
+                            f"của {ten_co_quan}./."]
 
 
 def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,
@@ -1483,8 +1493,8 @@ def body_ke_hoach(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int
     highlighted place naming where to write them; part III's general tasks and part IV's own paragraphs come from
     the settings only (the context's `nv` and `tc` hold the rest)."""
     kind = ctx["vb"]["loai"]
-    defaults["mo_dau"] = [f"{ten_co_quan} ban hành {kinds.get(kind).thuong} thực hiện các chỉ tiêu kinh tế - xã hội "
-                          f"chủ yếu năm {year}, gồm những nội dung sau:"]
+    defaults["mo_dau"] = [f"{ten_co_quan} ban hành {kinds.get(kind).thuong} thực hiện {ctx['chi_tieu']['cac']} "
+                          f"{ctx['chi_tieu']['ky']}, gồm những nội dung sau:"]
     for field_id in ("muc_dich", "yeu_cau", "muc_tieu"):
         defaults[field_id] = [_author_place(field_id)]
     defaults["ket_thuc"] = ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
@@ -1511,8 +1521,8 @@ def body_giao_chi_tieu(defaults: dict[str, list[str]], ctx: dict[str, Any], year
     agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
     # a department asks (đề nghị); only its governing body assigns (giao)
     verb = "đề nghị" if _reported_to(ctx, ten_co_quan) else "giao"
-    defaults["mo_dau"] = [f"{ten_co_quan} {verb} {agency} chủ trì, tổ chức thực hiện {n} chỉ tiêu kinh tế - "
-                          f"xã hội chủ yếu năm {year} (chi tiết tại Phụ lục kèm theo), gồm:"]
+    defaults["mo_dau"] = [f"{ten_co_quan} {verb} {agency} chủ trì, tổ chức thực hiện {n} {ctx['chi_tieu']['ten']} "
+                          f"{ctx['chi_tieu']['ky']} (chi tiết tại Phụ lục kèm theo), gồm:"]
     defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
                            f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
                            f"{ten_co_quan} {_reported_to(ctx, ten_co_quan) or 'để tổng hợp, chỉ đạo'}./."]

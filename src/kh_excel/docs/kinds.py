@@ -164,7 +164,10 @@ class Kind:
     ten_loai: str           # tên loại as printed (upper case): «BÁO CÁO»
     thuong: str             # the kind in a sentence: «(Kèm theo Báo cáo số …)»
     viet_tat: str           # abbreviation in the số/ký hiệu (nd30 Phụ lục III): BC, KH, CTr
-    trich_yeu: str          # default trích yếu; {year} is the plan year
+    # default trích yếu: {cac_chi_tieu} «các chỉ tiêu kinh tế - xã hội chủ yếu», «các chỉ tiêu ngành y tế» (what the
+    # table's title names, docs.period.subject_of), {chi_tieu} the same without «các», {nam} the plan's period
+    # («năm 2026», «năm học 2025-2026»), {year} the plan year
+    trich_yeu: str
     body: str               # name of its body function in docs.context.BODIES
     appendix: str           # the appendix table part (templates/parts/<appendix>.docx); "" = no appendix
     report: bool = False    # states results: the table needs a result column (core.gate)
@@ -204,26 +207,26 @@ def register(kind: Kind) -> Kind:
 
 
 register(Kind("bao-cao", "Báo cáo", "BÁO CÁO", "Báo cáo", "BC",
-              "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              "Kết quả thực hiện {cac_chi_tieu} {nam}",
               body="bao-cao", appendix="bang-ket-qua", report=True,
               button="bao_cao", file_name="Báo cáo kết quả thực hiện chỉ tiêu.docx",
               settings=(*_OWN, "kinh_gui", "tieu_de_phu_luc", "mo_dau", "ket_qua", "ton_tai", "giai_phap", "ket_thuc")))
 register(Kind("ke-hoach", "Kế hoạch", "KẾ HOẠCH", "Kế hoạch", "KH",
-              "Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              "Thực hiện {cac_chi_tieu} {nam}",
               body="ke-hoach", appendix="bang-ke-hoach",
               button="ke_hoach", file_name="Kế hoạch.docx", settings=_PLAN))
 register(Kind("chuong-trinh", "Chương trình hành động", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr",
-              "thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              "thực hiện {cac_chi_tieu} {nam}",
               body="chuong-trinh", appendix="bang-ke-hoach", aliases=("Chương trình",), settings=_PLAN))
 register(Kind("giao-chi-tieu", "Giao chỉ tiêu", "", "Công văn", "",
-              "V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              "V/v giao {chi_tieu} {nam}",
               body="giao-chi-tieu", appendix="bang-ke-hoach", needs_agency=True,
-              trich_yeu_department="V/v thực hiện chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              trich_yeu_department="V/v thực hiện {chi_tieu} {nam}",
               aliases=("Văn bản giao chỉ tiêu",),
               button="theo_co_quan", file_name="Giao chỉ tiêu - {agency}.docx",
               settings=(*_OWN, "mo_dau", "to_chuc", "ket_thuc")))  # addressee, appendix title: the agency's own
 register(Kind("thong-bao", "Thông báo kết luận", "THÔNG BÁO", "Thông báo", "TB",
-              "Kết luận tại cuộc họp về tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm {year}",
+              "Kết luận tại cuộc họp về tình hình thực hiện {cac_chi_tieu} {nam}",
               body="thong-bao", appendix="", report=True, aliases=("Thông báo",), whole_only=True,
               extra_recipients=("Lãnh đạo Văn phòng",),
               button="thong_bao", file_name="Thông báo kết luận.docx",  # docs.notice; no appendix (seed 004)

@@ -231,7 +231,7 @@ def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[st
     body = lambda t: marked_part(t, None, None, None)  # noqa: E731  (the paragraph's own size and style)
     return {
         "mo_dau": body(opening(m)),
-        "tieu_de_ket_qua": (f"I. VỀ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU "
+        "tieu_de_ket_qua": (f"I. VỀ KẾT QUẢ THỰC HIỆN {(per.chi_tieu() if per else 'các chỉ tiêu').upper()} "
                             f"{(per.span() if per else f'năm {year}').upper()}"),
         "ket_qua": result_sentences(entries, year, per),
         "ket_luan": ket_luan,

@@ -11,17 +11,68 @@ year's plan (400 of a 1.000 plan after 6 months is no «không đạt»: it is p
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 
 from kh_excel.core.model import Assessment, Table
 # the months a label covers, in any wording, and when a table is progress: core.periods, as core.attainment judges
 # (Period and of_table, the period in words, live in core.periods: the attainment summary names it too)
-from kh_excel.core.periods import QUARTERS, Period, of_table  # noqa: F401  (re-exported for the documents)
+from kh_excel.core.periods import (COMMITTEE_SUBJECT, QUARTERS, SCHOOL_YEAR as _SCHOOL_YEAR, Period,  # noqa: F401
+                                   of_table)  # (re-exported for the documents)
+from kh_excel.core.text import fold
 from kh_excel.docs import wording as W
+
+# The words of a title after «CHỈ TIÊU» that name what the indicators are of end where the period, the place or
+# the purpose begins (folded; «BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026», «CHỈ TIÊU KINH TẾ NĂM 2026 GIAO CÁC CƠ QUAN»).
+_SUBJECT_END = re.compile(r"\s*(?:\bnam\b|\bgiai doan\b|\bgd\b|\b\d|\bquy\b|\bthang\b|\bke hoach\b|\buoc\b|"
+                          r"\bgiao\b(?!\s+(?:duc|thong))|\bphan theo\b|\bcua\b|\bdo\b|\btren dia ban\b|\b(?:tinh|thanh pho|huyen|quan|"
+                          r"thi xa|xa|phuong|thi tran|dac khu)\s+(?!hoi\b)\w|[(:;.]|$)")
+_SUBJECT_START = re.compile(r"\bchi tieu\b\s*")
 
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
 PROGRESS_REASON = W.PROGRESS_REASON  # (core.periods: one text)
 PROGRESS_TITLE = "Tiến độ thực hiện so với kế hoạch cả năm"
+
+_CALENDAR_YEAR = re.compile(r"\bnam\s+(?!hoc\b)\d{4}\b")
+
+
+def mixed_years(table: Table, per: Period) -> str:
+    """A warning when a school year's table has a column of a calendar year («Kế hoạch năm 2026» beside «Thực hiện
+    năm học 2025-2026»): the documents say the school year, the person rendering is told; '' otherwise."""
+    if not per.school_year:
+        return ""
+    heads = table.column_headers
+    calendar = [txt for role in ("target", "result", "previous") if (txt := str(heads.get(role) or ""))
+                and _CALENDAR_YEAR.search(fold(txt)) and not _SCHOOL_YEAR.search(fold(txt))]
+    if not calendar:
+        return ""
+    return (f"bảng ghi kỳ năm học {per.school_year} nhưng cột «{calendar[0]}» ghi năm dương lịch: văn bản viết "
+            f"«năm học {per.school_year}»; hãy kiểm tra kỳ của số liệu và kế hoạch")
+
+
+def subject_of(title: str, department: bool) -> str:
+    """What a table's title says its indicators are of, as a sentence writes it after «chỉ tiêu»: «ngành y tế»
+    («BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026»), «kinh tế» («BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026»); the committee's
+    socio-economic plan where the title says «kinh tế - xã hội»; where it names nothing, a committee's plan or, for a
+    department, no field at all («các chỉ tiêu»): never a claim the title does not make."""
+    title = " ".join(unicodedata.normalize("NFC", title).split())
+    folded = fold(title)
+    if len(folded) != len(title):  # (fold keeps one letter for one in NFC text, spaces collapsed; else no positions)
+        return "" if department else COMMITTEE_SUBJECT
+    start = _SUBJECT_START.search(folded)
+    if start is None:
+        return "" if department else COMMITTEE_SUBJECT
+    end = _SUBJECT_END.search(folded, start.end())
+    assert end is not None  # («$» ends every search)
+    words = " ".join(title[start.end():end.start()].split())
+    key = " ".join(folded[start.end():end.start()].split())
+    if re.search(r"\bkinh te\s*[-\u2013]\s*xa hoi\b|\bkt\s*-\s*xh\b", key):
+        return COMMITTEE_SUBJECT
+    if not words or len(words.split()) > 8:
+        return "" if department else COMMITTEE_SUBJECT
+    return words.lower()
+
 
 def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
     """The summary of a part of the year against the year's plan: how many rows have figures, and that they are

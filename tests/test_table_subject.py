@@ -1,0 +1,118 @@
+"""What a document calls the table (rev11 D3, D8): the indicators the table's own title names («chỉ tiêu ngành y tế»),
+never «kinh tế - xã hội» a title does not claim; the school year the table is of («năm học 2025-2026»), never the
+calendar year. Expected texts decided by hand from the titles."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kh_excel.core.attainment import evaluate
+from kh_excel.docs.context import build_context
+from kh_excel.docs.period import COMMITTEE_SUBJECT, subject_of
+from test_docs_data import make_table
+
+
+@pytest.mark.parametrize("title, department, subject", [
+    ("BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026", True, "ngành y tế"),
+    ("BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026", False, "kinh tế"),
+    ("BIỂU 02: KẾT QUẢ THỰC HIỆN CHỈ TIÊU XÃ HỘI NĂM 2026", False, "xã hội"),
+    ("KẾT QUẢ THỰC HIỆN CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026", True, "ngành giáo dục"),  # «giáo» is no «giao»
+    ("CHỈ TIÊU NGÀNH GIAO THÔNG VẬN TẢI NĂM 2026", True, "ngành giao thông vận tải"),
+    ("CHỈ TIÊU KINH TẾ NĂM 2026 GIAO CÁC CƠ QUAN", False, "kinh tế"),
+    ("CÁC CHỈ TIÊU VỀ MÔI TRƯỜNG (KÈM THEO)", False, "về môi trường"),
+    ("CHỈ TIÊU Y TẾ HUYỆN BẢO THẮNG 2026", True, "y tế"),                  # the place ends it
+    # the committee's socio-economic plan, in any of its wordings
+    ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI", False, COMMITTEE_SUBJECT),
+    ("CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026", True, COMMITTEE_SUBJECT),
+    # a title naming no field: a committee's table is its plan; a department's names no field
+    ("CHỈ TIÊU NĂM 2026", False, COMMITTEE_SUBJECT),
+    ("CHỈ TIÊU NĂM 2026", True, ""),
+    ("", True, ""),
+    ("BIỂU TỔNG HỢP SỐ LIỆU", False, COMMITTEE_SUBJECT),
+])
+def test_the_title_names_what_the_indicators_are_of(title, department, subject):
+    assert subject_of(title, department) == subject
+
+
+@given(field=st.sampled_from(["Y TẾ", "CÔNG THƯƠNG", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+                              "XÂY DỰNG", "TƯ PHÁP", "KHOA HỌC VÀ CÔNG NGHỆ"]),
+       head=st.sampled_from(["BIỂU CHỈ TIÊU NGÀNH", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGÀNH", "CHỈ TIÊU NGÀNH"]),
+       tail=st.sampled_from(["NĂM 2026", "6 THÁNG ĐẦU NĂM 2025", "GIAI ĐOẠN 2026-2030", "NĂM 2026 TỈNH LÀO CAI", ""]),
+       department=st.booleans())
+def test_a_sector_title_is_never_called_socio_economic(field, head, tail, department):
+    got = subject_of(f"{head} {field} {tail}", department)
+    assert got == "ngành " + field.lower()  # whole: «văn hóa, thể thao và du lịch» is not cut at its comma
+    assert "kinh tế - xã hội" not in got
+
+
+def _ctx(lines, kind="bao-cao", headers=None, agency=None):
+    t = replace(make_table(), title_lines=lines, year=2026)
+    if headers:
+        t = replace(t, column_headers={**t.column_headers, **headers})
+    return build_context(evaluate(t), None, kind, agency=agency, today=date(2026, 12, 2))
+
+
+HEALTH = ["UBND TỈNH LÀO CAI", "SỞ Y TẾ", "BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026"]
+
+
+def test_a_departments_sector_table_is_named_as_its_title_names_it():
+    ctx = _ctx(HEALTH)
+    assert ctx["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu ngành y tế năm 2026"]
+    assert ctx["pl"]["tieu_de"] == ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGÀNH Y TẾ NĂM 2026 TỈNH LÀO CAI"]
+    assert ctx["chi_tieu"] == {"cac": "các chỉ tiêu ngành y tế", "ten": "chỉ tiêu ngành y tế", "ky": "năm 2026"}
+    said = " ".join(str(x) for k in ("mo_dau", "ket_thuc") for x in ctx["nd"][k])
+    assert "kinh tế - xã hội" not in said and said.count("các chỉ tiêu ngành y tế năm 2026") == 2
+    plan = _ctx(HEALTH, "ke-hoach")
+    assert plan["vb"]["trich_yeu"] == ["Thực hiện các chỉ tiêu ngành y tế năm 2026"]
+    letter = _ctx(HEALTH, "giao-chi-tieu", agency="Sở Tài chính")
+    assert letter["vb"]["trich_yeu"] == ["V/v thực hiện chỉ tiêu ngành y tế năm 2026"]
+    assert letter["pl"]["tieu_de"] == ["CÁC CHỈ TIÊU NGÀNH Y TẾ NĂM 2026 DO SỞ TÀI CHÍNH CHỦ TRÌ"]
+
+
+def test_the_committees_own_table_keeps_its_title():
+    ctx = _ctx(["PHỤ LỤC", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI"])
+    assert ctx["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    economy = _ctx(["UBND TỈNH LÀO CAI", "BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026"])
+    assert economy["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu kinh tế năm 2026"]
+    assert economy["pl"]["tieu_de"] == ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ NĂM 2026 TỈNH LÀO CAI"]
+
+
+SCHOOL = ["UBND TỈNH LÀO CAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026"]
+SCHOOL_HEADS = {"target": "Kế hoạch năm học 2025-2026", "result": "Thực hiện năm học 2025-2026"}
+
+
+def test_a_school_year_stays_a_school_year():
+    ctx = _ctx(SCHOOL, headers=SCHOOL_HEADS)
+    assert ctx["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu ngành giáo dục năm học 2025-2026"]
+    assert ctx["kq"]["cau_tong_hop"].startswith("Năm học 2025-2026, có ")
+    assert not ctx["canh_bao"]
+    said = " ".join(str(x) for k in ("mo_dau", "ket_thuc") for x in ctx["nd"][k])
+    assert "năm 2026" not in said and said.count("năm học 2025-2026") == 2
+    plan = _ctx(SCHOOL, "ke-hoach", headers=SCHOOL_HEADS)
+    assert plan["vb"]["trich_yeu"] == ["Thực hiện các chỉ tiêu ngành giáo dục năm học 2025-2026"]
+    assert plan["ct"]["mo_dau"] in ([], ["Phấn đấu thực hiện các chỉ tiêu chủ yếu năm học 2025-2026 như sau:"])
+
+
+def test_a_school_year_beside_a_calendar_years_plan_is_told():
+    ctx = _ctx(SCHOOL, headers={"target": "Kế hoạch năm 2026", "result": "Thực hiện năm học 2025-2026"})
+    assert ctx["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu ngành giáo dục năm học 2025-2026"]
+    assert any("Kế hoạch năm 2026" in w and "năm học 2025-2026" in w for w in ctx["canh_bao"])
+
+
+def test_a_school_year_that_ends_in_another_year_is_not_the_tables():
+    # the table's year is 2026: «năm học 2023-2024» in its title is another period, never the document's
+    ctx = _ctx(["UBND TỈNH LÀO CAI", "SO SÁNH VỚI NĂM HỌC 2023-2024"])
+    assert "năm học" not in ctx["vb"]["trich_yeu"][0]
+
+
+def test_a_collection_form_names_the_table_as_the_documents_do():
+    from kh_excel.collect.forms import agency_rows, build_form
+    t = replace(make_table(), title_lines=HEALTH, year=2026)
+    ws = build_form(t, agency_rows(t)[0]).active
+    assert ws["A1"].value == "PHIẾU NHẬP SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU NGÀNH Y TẾ NĂM 2026"
+    school = replace(make_table(), title_lines=SCHOOL, year=2026, column_headers={**t.column_headers, **SCHOOL_HEADS})
+    ws = build_form(school, agency_rows(school)[0]).active
+    assert ws["A1"].value == "PHIẾU NHẬP SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026"
