@@ -60,11 +60,12 @@ HEALTH = ["UBND TỈNH LÀO CAI", "SỞ Y TẾ", "BIỂU CHỈ TIÊU NGÀNH Y T�
 
 def test_a_departments_sector_table_is_named_as_its_title_names_it():
     ctx = _ctx(HEALTH)
-    assert ctx["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu ngành y tế năm 2026"]
-    assert ctx["pl"]["tieu_de"] == ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGÀNH Y TẾ NĂM 2026 TỈNH LÀO CAI"]
+    # (the table's result is «Ước thực hiện năm 2026»: an estimate, titled as one since per3)
+    assert ctx["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu ngành y tế ước cả năm 2026"]
+    assert ctx["pl"]["tieu_de"] == ["TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU NGÀNH Y TẾ ƯỚC CẢ NĂM 2026 TỈNH LÀO CAI"]
     assert ctx["chi_tieu"] == {"cac": "các chỉ tiêu ngành y tế", "ten": "chỉ tiêu ngành y tế", "ky": "năm 2026"}
     said = " ".join(str(x) for k in ("mo_dau", "ket_thuc") for x in ctx["nd"][k])
-    assert "kinh tế - xã hội" not in said and said.count("các chỉ tiêu ngành y tế năm 2026") == 2
+    assert "kinh tế - xã hội" not in said and said.count("các chỉ tiêu ngành y tế ước cả năm 2026") == 2
     plan = _ctx(HEALTH, "ke-hoach")
     assert plan["vb"]["trich_yeu"] == ["Thực hiện các chỉ tiêu ngành y tế năm 2026"]
     letter = _ctx(HEALTH, "giao-chi-tieu", agency="Sở Tài chính")
@@ -74,10 +75,10 @@ def test_a_departments_sector_table_is_named_as_its_title_names_it():
 
 def test_the_committees_own_table_keeps_its_title():
     ctx = _ctx(["PHỤ LỤC", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI"])
-    assert ctx["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert ctx["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu ước cả năm 2026"]
     economy = _ctx(["UBND TỈNH LÀO CAI", "BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026"])
-    assert economy["vb"]["trich_yeu"] == ["Kết quả thực hiện các chỉ tiêu kinh tế năm 2026"]
-    assert economy["pl"]["tieu_de"] == ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ NĂM 2026 TỈNH LÀO CAI"]
+    assert economy["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu kinh tế ước cả năm 2026"]
+    assert economy["pl"]["tieu_de"] == ["TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ ƯỚC CẢ NĂM 2026 TỈNH LÀO CAI"]
 
 
 SCHOOL = ["UBND TỈNH LÀO CAI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026"]
