@@ -488,3 +488,23 @@ def test_a_figure_the_office_writes_settles_it(tmp_path):
     code, rep, merged = _collect(round2, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5))
     assert rep["conflicts"] == [] and code == 0 and _cells(merged, 5) == [1250, 4.5, 300]
     assert not [line for line in _sources_of(merged) if line[7] == "khác số của cơ quan khác, chưa ghi"]
+
+
+# ------------------------------------------------------------------ rev11 D5: the precision the agency wrote is kept
+
+
+@pytest.mark.parametrize("typed, master_format, shown", [
+    ("4,50", "General", "4,50"),      # a text figure: its two decimals
+    ("5,0", "General", "5,0"),        # «58,0» was written as 58 and read back as 58
+    (4.5, "#,##0", "4,5"),            # a format of no decimals would show (and the reader read) 5
+])
+def test_a_figure_is_written_with_the_decimals_it_was_sent_with(tmp_path, typed, master_format, shown):
+    from kh_excel.api import read_workbook
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST + 1, 5).number_format = master_format
+    wb.save(master)
+    forms = _forms(master, tmp_path / "phieu")
+    code, rep, merged = _collect(master, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", typed))
+    (ind,) = [i for i in read_workbook(merged).indicators if i.row == FIRST + 1]
+    assert format_number(ind.result) == shown

@@ -25,7 +25,8 @@ from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
 from kh_excel.core.validation import col_letter, is_share
-from kh_excel.core.numbers import ParsedNumber, format_number, parse_number, parse_result_text, parse_target
+from kh_excel.core.numbers import (ParsedNumber, decimals_of, excel_decimals, format_number, parse_number,
+                                   parse_result_text, parse_target)
 from kh_excel.core.table import _ONE_GROUP, _TENFOLD, plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
@@ -588,9 +589,14 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             continue
         if value.kind == "number":
             n = value.number
-            if "%" in (cell.number_format or ""):
+            percent = "%" in (cell.number_format or "")
+            if percent:
                 n = n.scaleb(-2)  # the cell shows a percentage: Excel stores the fraction
             cell.value = int(n) if n == n.to_integral_value() and abs(n) < 2**53 else float(n)
+            shown = min(decimals_of(value.number), _MOST_DECIMALS)
+            if shown and excel_decimals(cell.number_format) != shown:
+                # «58,0» stays 58,0 (and «4,5» is not shown 5): the reader keeps the decimals a cell shows
+                cell.number_format = f"0.{'0' * shown}%" if percent else f"#,##0.{'0' * shown}"
         else:
             cell.value = value.text
             cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
@@ -622,6 +628,9 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     _record_master(wb, master_path)
     _record_sources(wb, table, coll)
     return write_atomic(out, wb.save, [master_path, *inputs])
+
+
+_MOST_DECIMALS = 9  # decimals a written figure's format shows at most (a float's long tail is no precision)
 
 
 def _record_master(wb, master_path: str | Path) -> None:
