@@ -508,3 +508,17 @@ def test_a_figure_is_written_with_the_decimals_it_was_sent_with(tmp_path, typed,
     code, rep, merged = _collect(master, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", typed))
     (ind,) = [i for i in read_workbook(merged).indicators if i.row == FIRST + 1]
     assert format_number(ind.result) == shown
+
+
+def test_a_form_asks_for_no_previous_year_the_master_does_not_keep(tmp_path):
+    """rev11 D5: a master of «Kế hoạch | Ước thực hiện» only gave every form a «Thực hiện năm 2025» column; it is
+    now empty and hidden (not shown, not printed); a master that keeps the previous year shows it as before."""
+    from kh_excel.collect.forms import COL
+    without = _forms(_master(tmp_path / "a.xlsx"), tmp_path / "pa")["Phòng Kinh tế"]
+    with_ = _forms(_master(tmp_path / "b.xlsx", columns=("Thực hiện năm 2025", "Ước thực hiện năm 2026")),
+                   tmp_path / "pb")["Phòng Kinh tế"]
+    letter = openpyxl.utils.get_column_letter(COL["previous"])
+    for form, header, hidden in ((without, None, True), (with_, "Thực hiện năm 2025", False)):
+        ws = openpyxl.load_workbook(form)["Phiếu nhập"]
+        assert ws.cell(6, COL["previous"]).value == header
+        assert bool(ws.column_dimensions[letter].hidden) is hidden
