@@ -396,3 +396,129 @@ def test_a_figure_on_a_row_that_matches_none_is_no_blank_form(tmp_path):
     assert kinh_te["files"] == [str(kt)] and kinh_te["counts"]["added"] == 1
     assert kinh_te["blank_files"] == [] and "Phòng Kinh tế" not in rep["not_returned"]
     assert _cells(merged, 5) == [None, None, None]
+
+
+# ------------------------------------------------------------------ rev11 D20: a conflict not settled survives the round
+
+
+def _open_conflict(tmp_path):
+    """Round 1: row 3 is led by Phòng Tài chính and Phòng Kinh tế; they send 280 and 300 in one run: nothing written.
+    Round 2: only Phòng Nông nghiệp sends (4,5). Returns the forms and the round-2 report and copy."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST + 2, 6).value = "Phòng Tài chính, Phòng Kinh tế"
+    wb.save(master)
+    forms = _forms(master, tmp_path / "phieu")
+    tc = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 280)
+    kt = _kinh_te(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250, 300)
+    code, rep, merged = _collect(master, tc, kt)
+    assert _cells(merged, 5) == [1250, None, None] and len(rep["conflicts"]) == 1
+    round1 = merged.rename(tmp_path / "tong_hop_dot1.xlsx")
+    code, rep, merged = _collect(round1, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.5))
+    return forms, code, rep, merged.rename(tmp_path / "tong_hop_dot2.xlsx")
+
+
+def test_a_conflict_left_open_is_listed_again_in_the_next_round(tmp_path):
+    forms, code, rep, round2 = _open_conflict(tmp_path)
+    assert _cells(round2, 5) == [1250, 4.5, None]           # still nobody's figure in row 3
+    (conflict,) = rep["conflicts"]
+    assert conflict["row"] == FIRST + 2 and conflict["earlier"] is True
+    assert [(v["agency"], v["file"], v["cell"], v["value"]) for v in conflict["values"]] == [
+        ("Phòng Tài chính", "tc.xlsx", "F7", 280), ("Phòng Kinh tế", "kt.xlsx", "F8", 300)]
+    for name, figure in (("Phòng Tài chính", "280"), ("Phòng Kinh tế", "300")):
+        agency = _agency(rep, name)
+        assert agency["unsettled_rows"] == [FIRST + 2] and agency["counts"]["conflicts"] == 1
+        assert any(s.startswith(f"{figure} ({name}, tệp «") and s.endswith("gửi lần trước)")
+                   for s in agency["conflicts"][0]["values"])
+    assert code == 1                                         # still to be settled: a look is needed
+    # the record keeps both figures, marked as not in the master
+    assert {(line[1], line[6], line[7]) for line in _sources_of(round2)} >= {
+        ("Phòng Tài chính", 280, "khác số của cơ quan khác, chưa ghi"),
+        ("Phòng Kinh tế", 300, "khác số của cơ quan khác, chưa ghi")}
+
+
+def test_the_terminal_and_the_report_sheet_never_call_the_open_row_collected(tmp_path):
+    from helpers import run_cli
+    from kh_excel.collect.merge import collect_files
+    from kh_excel.collect.report import report_rows
+    forms, _, _, round2 = _open_conflict(tmp_path)
+    nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5)
+    proc = run_cli("collect", round2, nn, "-o", tmp_path / "dot3.xlsx")
+    out = " ".join(proc.stdout.split())
+    assert f"Phòng Tài chính (tệp «tc.xlsx»; trừ dòng {FIRST + 2}: khác số của cơ quan khác, chưa ghi)" in out
+    assert "Còn khác số từ lần tổng hợp trước (chưa ghi vào bảng gốc, 1 dòng)" in out
+    assert "280 (Phòng Tài chính, tệp «tc.xlsx», ô F7, gửi lần trước); 300 (Phòng Kinh tế" in out
+    assert "1 dòng có số liệu khác nhau giữa các cơ quan" in out
+    _, coll = collect_files(round2, [nn])
+    rows = report_rows(coll)
+    assert [r[5] for r in rows if r[0] == "Phòng Kinh tế" and r[1] == "đã gửi trước"] == [
+        f"đã tổng hợp vào bảng gốc; trừ dòng {FIRST + 2}: khác số của cơ quan khác, chưa ghi"]
+    assert [r[2] for r in rows if r[1] == "khác số của cơ quan khác (không ghi)"] == [FIRST + 2, FIRST + 2]
+
+
+def test_the_third_round_still_lists_it_until_the_agencies_agree(tmp_path):
+    forms, _, _, round2 = _open_conflict(tmp_path)
+    # round 3: Phòng Tài chính sends 310: still against Phòng Kinh tế's 300 of round 1
+    code, rep, merged = _collect(round2, _fill(forms["Phòng Tài chính"], tmp_path / "tc2.xlsx", 310))
+    assert _cells(merged, 5) == [1250, 4.5, None]
+    (conflict,) = rep["conflicts"]
+    assert [(v["agency"], v["value"], v.get("earlier", False)) for v in conflict["values"]] == [
+        ("Phòng Tài chính", 310, False), ("Phòng Kinh tế", 300, True)]
+    assert _agency(rep, "Phòng Kinh tế")["unsettled_rows"] == [FIRST + 2]
+    assert _agency(rep, "Phòng Tài chính")["unsettled_rows"] == []  # its figure of this round is listed, in its block
+    # round 4: Phòng Kinh tế agrees: 310 is written, the conflict is gone, both agencies own the figure
+    round3 = merged.rename(tmp_path / "tong_hop_dot3.xlsx")
+    code, rep, merged = _collect(round3, _kinh_te(forms["Phòng Kinh tế"], tmp_path / "kt2.xlsx", 1250, 310))
+    assert _cells(merged, 5) == [1250, 4.5, 310] and rep["conflicts"] == []
+    assert all(a["unsettled_rows"] == [] for a in rep["agencies"])
+    row3 = [line for line in _sources_of(merged) if line[6] == 310]
+    assert sorted((line[1], line[7]) for line in row3) == [("Phòng Kinh tế", "đã ghi vào bảng gốc"),
+                                                          ("Phòng Tài chính", "đã ghi vào bảng gốc")]
+    # round 5: nothing more is said of it
+    round4 = merged.rename(tmp_path / "tong_hop_dot4.xlsx")
+    code, rep, merged = _collect(round4, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn3.xlsx", 4.5))
+    assert rep["conflicts"] == [] and code == 0 and _cells(merged, 5) == [1250, 4.5, 310]
+
+
+def test_a_figure_the_office_writes_settles_it(tmp_path):
+    forms, _, _, round2 = _open_conflict(tmp_path)
+    wb = openpyxl.load_workbook(round2)
+    wb.worksheets[0].cell(FIRST + 2, 5).value = 300       # the office chose Phòng Kinh tế's figure
+    wb.save(round2)
+    code, rep, merged = _collect(round2, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn2.xlsx", 4.5))
+    assert rep["conflicts"] == [] and code == 0 and _cells(merged, 5) == [1250, 4.5, 300]
+    assert not [line for line in _sources_of(merged) if line[7] == "khác số của cơ quan khác, chưa ghi"]
+
+
+# ------------------------------------------------------------------ rev11 D5: the precision the agency wrote is kept
+
+
+@pytest.mark.parametrize("typed, master_format, shown", [
+    ("4,50", "General", "4,50"),      # a text figure: its two decimals
+    ("5,0", "General", "5,0"),        # «58,0» was written as 58 and read back as 58
+    (4.5, "#,##0", "4,5"),            # a format of no decimals would show (and the reader read) 5
+])
+def test_a_figure_is_written_with_the_decimals_it_was_sent_with(tmp_path, typed, master_format, shown):
+    from kh_excel.api import read_workbook
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(FIRST + 1, 5).number_format = master_format
+    wb.save(master)
+    forms = _forms(master, tmp_path / "phieu")
+    code, rep, merged = _collect(master, _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", typed))
+    (ind,) = [i for i in read_workbook(merged).indicators if i.row == FIRST + 1]
+    assert format_number(ind.result) == shown
+
+
+def test_a_form_asks_for_no_previous_year_the_master_does_not_keep(tmp_path):
+    """rev11 D5: a master of «Kế hoạch | Ước thực hiện» only gave every form a «Thực hiện năm 2025» column; it is
+    now empty and hidden (not shown, not printed); a master that keeps the previous year shows it as before."""
+    from kh_excel.collect.forms import COL
+    without = _forms(_master(tmp_path / "a.xlsx"), tmp_path / "pa")["Phòng Kinh tế"]
+    with_ = _forms(_master(tmp_path / "b.xlsx", columns=("Thực hiện năm 2025", "Ước thực hiện năm 2026")),
+                   tmp_path / "pb")["Phòng Kinh tế"]
+    letter = openpyxl.utils.get_column_letter(COL["previous"])
+    for form, header, hidden in ((without, None, True), (with_, "Thực hiện năm 2025", False)):
+        ws = openpyxl.load_workbook(form)["Phiếu nhập"]
+        assert ws.cell(6, COL["previous"]).value == header
+        assert bool(ws.column_dimensions[letter].hidden) is hidden

@@ -218,12 +218,16 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
 
     headers = _headers(table)
+    # a master without a previous-year column gives the form none to show: the column stays (the form's layout is
+    # one for every form ever made), empty, hidden and unprinted, never asking for a year the office did not keep
+    absent = {"previous"} - table.columns.keys()
     ws.row_dimensions[HEADER_ROW].height = 33
     for role, width in COLUMNS:
         c = COL[role]
-        cell = ws.cell(HEADER_ROW, c, headers[role])
+        cell = ws.cell(HEADER_ROW, c, None if role in absent else headers[role])
         cell.font, cell.alignment, cell.border = bold, centre, box
         ws.column_dimensions[cell.column_letter].width = width
+        ws.column_dimensions[cell.column_letter].hidden = role in absent
 
     numeric_cells: list[str] = []
     text_cells: list[str] = []

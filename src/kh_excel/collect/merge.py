@@ -25,7 +25,8 @@ from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
 from kh_excel.core.validation import col_letter, is_share
-from kh_excel.core.numbers import ParsedNumber, format_number, parse_number, parse_result_text, parse_target
+from kh_excel.core.numbers import (ParsedNumber, decimals_of, excel_decimals, format_number, parse_number,
+                                   parse_result_text, parse_target)
 from kh_excel.core.table import _ONE_GROUP, _TENFOLD, plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
@@ -231,9 +232,13 @@ def same_plan(returned: Target, master: Target, returned_raw: Any = None, master
 
 # The merged copy records who gave each figure it holds, and which files it was collected from: a hidden sheet the
 # reader skips (as a form's META_SHEET). Collecting late forms into the copy reads it back: an agency collected
-# earlier has sent, and its own corrected figure on a co-led row corrects its figure, not another agency's.
+# earlier has sent, and its own corrected figure on a co-led row corrects its figure, not another agency's. It also
+# keeps the figures of a conflict not settled (none of them in the master): the next round lists the row again until
+# one figure is written or the agencies agree.
 SOURCE_SHEET = "_kh_excel_nguon_so_lieu"
-SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu")
+SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu", "Tình trạng")
+# The «Tình trạng» of a figure's line (a record made before the column has none: written).
+SOURCE_STATES = {"written": "đã ghi vào bảng gốc", "unsettled": "khác số của cơ quan khác, chưa ghi"}
 _MOST_SOURCES = 100_000  # rows of the record read: a few per indicator; more is no record of ours
 
 
@@ -248,6 +253,7 @@ class Source:
     cell: str = ""
     row: int | None = None
     value: Value | None = None
+    unsettled: bool = False        # a figure of a conflict not settled: not in the master, listed again each round
 
 
 def _same_figure(a: Value, b: Value) -> bool:
@@ -255,6 +261,9 @@ def _same_figure(a: Value, b: Value) -> bool:
     if a.kind == b.kind == "number":
         return math.isclose(float(a.number), float(b.number), rel_tol=1e-9, abs_tol=1e-12)
     return a.kind == b.kind == "text" and a.same_key == b.same_key
+
+
+_UNSETTLED = vtext.fold(SOURCE_STATES["unsettled"])
 
 
 def read_sources(index: MasterIndex) -> tuple[list[Source], bool]:
@@ -275,7 +284,7 @@ def read_sources(index: MasterIndex) -> tuple[list[Source], bool]:
         by_digest.setdefault(row_digest(ind.stt, ind.name), []).append(ind.row)
     out = []
     for line in lines:
-        key, _, akey, file, sheet, cell, raw = (list(line) + [None] * 7)[:7]
+        key, _, akey, file, sheet, cell, raw, state = (list(line) + [None] * 8)[:8]
         akey = vtext.clean(akey) if isinstance(akey, str) else ""
         if akey not in index.agencies or not isinstance(file, str) or not file.strip():
             continue
@@ -287,10 +296,12 @@ def read_sources(index: MasterIndex) -> tuple[list[Source], bool]:
             if len(rows) == 1 and raw is not None and raw != "":
                 row = rows[0]
                 n = _stored_number(raw)
-                value = Value("number", Decimal(repr(n))) if n is not None else Value("text", text=vtext.clean(raw))
+                value = Value("text", text=vtext.clean(raw)) if n is None else Value(
+                    "number", Decimal(int(n)) if n.is_integer() and abs(n) < 2**53 else Decimal(repr(n)))
+        unsettled = row is not None and isinstance(state, str) and vtext.fold(state) == _UNSETTLED
         out.append(Source(akey, index.agencies[akey].name, vtext.clean(file),
                           vtext.clean(sheet) if isinstance(sheet, str) else "",
-                          vtext.clean(cell) if isinstance(cell, str) else "", row, value))
+                          vtext.clean(cell) if isinstance(cell, str) else "", row, value, unsettled))
     return out, True
 
 
@@ -305,6 +316,7 @@ class AgencyReport:
     identified_by: list[str] = field(default_factory=list)
     items: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in ITEM_LISTS})
     notes: list[dict] = field(default_factory=list)
+    unsettled: list[int] = field(default_factory=list)  # master rows its earlier figure is still in conflict on
 
     @property
     def returned(self) -> bool:
@@ -354,23 +366,43 @@ def _item(ind: Indicator, **extra: Any) -> dict:
     return {"row": ind.row, "stt": ind.stt, "name": ind.name, **extra}
 
 
+@dataclass(frozen=True)
+class _Figure:
+    """A figure given for a master row: from a file of this run, or (`earlier`) one the record kept from a
+    conflict of an earlier round that is not settled."""
+
+    agency: str
+    file: str
+    sheet: str
+    cell: str
+    value: Value
+    earlier: bool = False
+
+
 def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     """Read and judge every returned workbook against the master; write nothing."""
     groups = agency_rows(master)
     index = MasterIndex(master, groups)
     reports = {g.key: AgencyReport(g.key, g.name) for g in groups}
     failed: list[dict] = []
-    # master row -> [(agency key, file, cell, Value)]
-    given: dict[int, list[tuple[str, str, str, Value]]] = {}
+    given: dict[int, list[_Figure]] = {}  # master row -> the figures this run's files give it
     sheet_of: dict[str, str] = {}
     earlier, recorded = read_sources(index)
     owners: dict[int, set[str]] = {}  # master row -> the agencies whose figure it still holds
+    carried: dict[int, list[_Figure]] = {}  # master row -> the figures of a conflict an earlier round left open
     for src in earlier:
         if src.row is None:
             if src.file not in reports[src.agency_key].earlier:
                 reports[src.agency_key].earlier.append(src.file)
+        elif src.unsettled:
+            if src.row in index.rows_of[src.agency_key]:  # (an agency no longer leading the row gives it nothing)
+                carried.setdefault(src.row, []).append(
+                    _Figure(src.agency_key, src.file, src.sheet, src.cell, src.value, earlier=True))
         elif _same_figure(master_value(index.by_row[src.row]), src.value):
             owners.setdefault(src.row, set()).add(src.agency_key)
+    # the conflict stands while the master's cell holds what it held then: nothing, or a figure collected into it;
+    # a figure the office typed there settles it
+    carried = {r: figs for r, figs in carried.items() if r in owners or master_value(index.by_row[r]).kind == "empty"}
     notes = [] if recorded or not index.recorded else [
         "bảng gốc là bản tổng hợp lập khi chương trình chưa ghi nguồn số liệu: không biết cơ quan nào đã gửi "
         "trước, danh sách «Chưa gửi» chỉ tính các tệp lần này"]
@@ -390,67 +422,92 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
             rep.blank.append(ret.file)
     conflicts: list[dict] = []
     writes: dict[int, Value] = {}
-    for mrow, entries in sorted(given.items()):
+    open_rows: dict[int, list[_Figure]] = {}  # master row -> the figures of a conflict this run leaves open
+    for mrow in sorted(given.keys() | carried.keys()):
         ind = index.by_row[mrow]
-        distinct = {v.same_key for _, _, _, v in entries}
-        if len(distinct) > 1:
-            conflicts.append(_item(ind, values=[{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""),
-                                                 "cell": c, "value": v.to_json()} for a, f, c, v in entries]))
-            said = [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
-            for a in dict.fromkeys(a for a, _, _, _ in entries):
-                reports[a].items["conflicts"].append(_item(ind, values=said))
-            continue
-        value = entries[0][3]
+        new = given.get(mrow, [])
+        # an agency's figure of this run replaces the one it gave before; the others' earlier figures still stand
+        entries = new + [g for g in carried.get(mrow, []) if g.agency not in {n.agency for n in new}]
+        agencies = list(dict.fromkeys(g.agency for g in entries))
+        distinct = {g.value.same_key for g in entries}
+        value = entries[0].value
         old = master_value(ind)
         leads = [k for k, rows in index.rows_of.items() if mrow in rows]
-        givers = {a for a, _, _, _ in entries}
+        givers = set(agencies)
         own = owners.get(mrow, set())
-        if old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers \
+        if len(distinct) > 1:
+            conflicts.append(_item(ind, **_earlier(entries), values=[_figure_json(g, reports) for g in entries]))
+            said = [_said(g, reports) for g in entries]
+        elif old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers \
                 and not (own and own <= givers):
             # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
             # in one run the two would be a conflict, so they are one now: never decided by who came last. Its
             # own agency correcting it (the record says whose it is) is a correction, below.
             cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
-            conflicts.append(_item(ind, values=[{"agency": "", "source": "bảng gốc", "file": master.file,
-                                                 "sheet": master.sheet, "cell": cell, "value": old.to_json()}]
-                                   + [{"agency": reports[a].name, "file": f, "sheet": sheet_of.get(f, ""), "cell": c,
-                                       "value": v.to_json()} for a, f, c, v in entries]))
+            conflicts.append(_item(ind, **_earlier(entries), values=[
+                {"agency": "", "source": "bảng gốc", "file": master.file, "sheet": master.sheet, "cell": cell,
+                 "value": old.to_json()}] + [_figure_json(g, reports) for g in entries]))
             whose = f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else ""
             said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}{whose}; chỉ tiêu do {len(leads)} cơ quan cùng "
-                    "chủ trì)"]
-            said += [f"{v.shown()} ({reports[a].name}, tệp «{Path(f).name}», ô {c})" for a, f, c, v in entries]
-            for a in dict.fromkeys(a for a, _, _, _ in entries):
-                reports[a].items["conflicts"].append(_item(ind, values=said))
+                    "chủ trì)"] + [_said(g, reports) for g in entries]
+        else:
+            if not new:
+                continue  # (the record alone never writes a figure: nothing of this run gives one)
+            writes[mrow] = value
+            for a in dict.fromkeys(g.agency for g in new):  # (an earlier figure it now agrees with: its record)
+                g = next(g for g in new if g.agency == a)
+                where = {"file": g.file, "sheet": g.sheet, "cell": g.cell}
+                if old.kind == "empty":
+                    reports[a].items["filled"].append(_item(ind, new=value.to_json(), **where))
+                elif old.same_key == value.same_key:
+                    reports[a].items["unchanged"].append(_item(ind, value=value.to_json(), **where))
+                else:
+                    by = {"old_by": ", ".join(reports[o].name for o in sorted(own))} if own else {}
+                    reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json(),
+                                                             old_shown=old.shown(), new_shown=value.shown(), **by,
+                                                             **where))
+            given[mrow] = entries
             continue
-        writes[mrow] = value
-        for a in dict.fromkeys(a for a, _, _, _ in entries):
-            f, c = next((f, c) for a2, f, c, _ in entries if a2 == a)
-            where = {"file": f, "sheet": sheet_of.get(f, ""), "cell": c}
-            if old.kind == "empty":
-                reports[a].items["filled"].append(_item(ind, new=value.to_json(), **where))
-            elif old.same_key == value.same_key:
-                reports[a].items["unchanged"].append(_item(ind, value=value.to_json(), **where))
-            else:
-                by = {"old_by": ", ".join(reports[o].name for o in sorted(own))} if own else {}
-                reports[a].items["changed"].append(_item(ind, old=old.to_json(), new=value.to_json(),
-                                                         old_shown=old.shown(), new_shown=value.shown(), **by, **where))
+        open_rows[mrow] = entries
+        for a in agencies:
+            reports[a].items["conflicts"].append(_item(ind, **_earlier(entries), values=said))
+        for a in dict.fromkeys(g.agency for g in entries if g.earlier):
+            reports[a].unsettled.append(mrow)
     # the record the copy keeps: what it had (a figure's line while the figure is still there and not replaced),
-    # then this run's files and the figures written from them
-    sources = [s for s in earlier if s.row is None or s.row in owners and s.agency_key in owners[s.row]
-               and s.row not in writes]
+    # then this run's files, the figures written from them and those of every conflict left open
+    sources = [s for s in earlier if not s.unsettled and (s.row is None or s.row in owners
+                                                           and s.agency_key in owners[s.row] and s.row not in writes)]
     for rep in reports.values():  # (a blank form is recorded as nothing: the next round still chases its agency)
         sources += [Source(rep.key, rep.name, readable(Path(f).name), sheet_of.get(f, ""))
                     for f in rep.files if f not in rep.blank]
-    for mrow, value in writes.items():  # (a name not in UTF-8, unzipped from Windows, written as one that is)
-        sources += [Source(a, reports[a].name, readable(Path(f).name), sheet_of.get(f, ""), c, mrow, value)
-                    for a, f, c, _ in given[mrow]]
+    for rows, unsettled in ((writes, False), (open_rows, True)):
+        for mrow in rows:  # (a name not in UTF-8, unzipped from Windows, written as one that is)
+            sources += [Source(g.agency, reports[g.agency].name, g.file if g.earlier else readable(Path(g.file).name),
+                               g.sheet, g.cell, mrow, g.value, unsettled)
+                        for g in (given[mrow] if rows is writes else open_rows[mrow])]
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
                       conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
                       sources=sources, notes=notes)
 
 
+def _earlier(entries: list[_Figure]) -> dict:
+    """The mark of a conflict some figure of which an earlier round gave (the record kept it): still not settled."""
+    return {"earlier": True} if any(g.earlier for g in entries) else {}
+
+
+def _figure_json(g: _Figure, reports: dict[str, AgencyReport]) -> dict:
+    return {"agency": reports[g.agency].name, "file": g.file, "sheet": g.sheet, "cell": g.cell,
+            "value": g.value.to_json(), **({"earlier": True} if g.earlier else {})}
+
+
+def _said(g: _Figure, reports: dict[str, AgencyReport]) -> str:
+    """«296 (Sở Nông nghiệp và Môi trường, tệp «nnmt.xlsx», ô F7)», «… gửi lần trước» for a figure the record kept."""
+    return (f"{g.value.shown()} ({reports[g.agency].name}, tệp «{Path(g.file).name}», ô {g.cell}"
+            + (", gửi lần trước)" if g.earlier else ")"))
+
+
 def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
-                given: dict[int, list[tuple[str, str, str, Value]]]) -> bool:
+                given: dict[int, list[_Figure]]) -> bool:
     """Judge a returned file's rows into `rep` and `given`; whether it filled any result cell (a form sent back
     blank gives nothing, and is no return: AgencyReport.returned; a figure on a row that matches none of the
     agency's is one, listed to be looked at, never called a blank form)."""
@@ -491,7 +548,8 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
                 rep.items["two_readings"].append(_item(ind, **where, cell=rr.result_cell, reason=value.note))
             elif value.note:
                 rep.notes.append(_item(ind, **where, cell=rr.result_cell, note=value.note))
-            given.setdefault(rr.master_row, []).append((ret.agency_key, ret.file, rr.result_cell, value))
+            given.setdefault(rr.master_row, []).append(_Figure(ret.agency_key, ret.file, ret.sheet, rr.result_cell,
+                                                               value))
     for mrow in sorted(own_rows - seen):
         rep.items["deleted"].append(_item(index.by_row[mrow], **where))
     return filled
@@ -531,9 +589,14 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             continue
         if value.kind == "number":
             n = value.number
-            if "%" in (cell.number_format or ""):
+            percent = "%" in (cell.number_format or "")
+            if percent:
                 n = n.scaleb(-2)  # the cell shows a percentage: Excel stores the fraction
             cell.value = int(n) if n == n.to_integral_value() and abs(n) < 2**53 else float(n)
+            shown = min(decimals_of(value.number), _MOST_DECIMALS)
+            if shown and excel_decimals(cell.number_format) != shown:
+                # «58,0» stays 58,0 (and «4,5» is not shown 5): the reader keeps the decimals a cell shows
+                cell.number_format = f"0.{'0' * shown}%" if percent else f"#,##0.{'0' * shown}"
         else:
             cell.value = value.text
             cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
@@ -567,6 +630,9 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
     return write_atomic(out, wb.save, [master_path, *inputs])
 
 
+_MOST_DECIMALS = 9  # decimals a written figure's format shows at most (a float's long tail is no precision)
+
+
 def _record_master(wb, master_path: str | Path) -> None:
     """The copy records its master (the master's own record when the master is itself a merged copy), so that late
     forms, which name the master, can be collected into it (forms.MASTER_PROPERTY)."""
@@ -580,8 +646,9 @@ def _record_master(wb, master_path: str | Path) -> None:
 
 
 def _record_sources(wb, table: Table, coll: Collection) -> None:
-    """The record (SOURCE_SHEET), hidden, replacing the master's own: one line per file taken and per figure
-    written from it (a cell left alone, a formula or a merged cell, holds no figure of the agency's)."""
+    """The record (SOURCE_SHEET), hidden, replacing the master's own: one line per file taken, per figure written
+    from it (a cell left alone, a formula or a merged cell, holds no figure of the agency's) and per figure of a
+    conflict left open (two files of one name, from two folders, may give two of them)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from kh_excel.collect.forms import row_key
     if SOURCE_SHEET in wb.sheetnames:
@@ -593,18 +660,19 @@ def _record_sources(wb, table: Table, coll: Collection) -> None:
     skipped = {c["row"] for c in coll.skipped_cells}
     seen = set()
     for s in coll.sources:
-        if s.row in skipped or (s.agency_key, s.file, s.row, s.cell) in seen:
-            continue
-        seen.add((s.agency_key, s.file, s.row, s.cell))
         figure = None if s.value is None else s.value.to_json() if s.value.kind == "number" else s.value.text
+        if s.row in skipped and not s.unsettled or (s.agency_key, s.file, s.row, s.cell, figure) in seen:
+            continue
+        seen.add((s.agency_key, s.file, s.row, s.cell, figure))
+        state = None if s.row is None else SOURCE_STATES["unsettled" if s.unsettled else "written"]
         line = [row_key(table.sheet, by_row[s.row]) if s.row else None, s.agency, s.agency_key, s.file, s.sheet,
-                s.cell, figure]
+                s.cell, figure, state]
         # (a file name may hold control characters no workbook can: left out, as the name is only shown)
         ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in line])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # names and texts from untrusted files: never a formula
-    for letter, width in zip("ABCDEFG", (28, 30, 24, 36, 16, 8, 16)):
+    for letter, width in zip("ABCDEFGH", (28, 30, 24, 36, 16, 8, 16, 30)):
         ws.column_dimensions[letter].width = width
 
 

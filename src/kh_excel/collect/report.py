@@ -18,6 +18,7 @@ def collection_json(coll: Collection) -> dict[str, Any]:
             "returned": a.returned,
             "files": a.files,
             "earlier_files": a.earlier,
+            "unsettled_rows": a.unsettled,
             "blank_files": a.blank,
             "identified_by": a.identified_by,
             "matched_by": a.matched_by,
@@ -65,11 +66,19 @@ def report_rows(coll: Collection) -> list[list[Any]]:
                      None, None, None, f["reason"], f["file"]])
     for a in coll.agencies:
         for f in a.earlier:
-            rows.append([a.name, "đã gửi trước", None, None, None, "đã tổng hợp vào bảng gốc", f])
+            rows.append([a.name, "đã gửi trước", None, None, None, "đã tổng hợp vào bảng gốc" + _but(a), f])
     for name, shown in zip(coll.not_returned, coll.not_returned_shown()):
         rows.append([name, "chưa gửi", None, None, None, shown[len(name):].strip(" ()"), ""])
     rows += [["", "lưu ý", None, None, None, n, ""] for n in coll.notes]
     return rows
+
+
+def _but(a) -> str:
+    """What of an agency's earlier return is not in the master: the rows its figure is still in conflict on."""
+    if not a.unsettled:
+        return ""
+    from kh_excel.core.validation import row_list
+    return f"; trừ {'dòng' if len(a.unsettled) == 1 else 'các dòng'} {row_list(a.unsettled)}: khác số của cơ quan khác, chưa ghi"
 
 
 def _detail(item: dict) -> str:
@@ -151,7 +160,14 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
     before = [a for a in coll.agencies if a.earlier and not a.files]
     if before:
         con.print(f"\n[bold]Đã gửi trước[/] (đã tổng hợp vào bảng gốc, {len(before)}): "
-                  + escape("; ".join(f"{a.name} ({_files(a.earlier)})" for a in before)))
+                  + escape("; ".join(f"{a.name} ({_files(a.earlier)}{_but(a)})" for a in before)))
+    # a conflict an earlier round left open that no agency listed above repeats: it is still to be settled
+    shown = {item["row"] for a in coll.agencies if a.files for item in a.items["conflicts"]}
+    still = {item["row"]: item for a in before for item in a.items["conflicts"] if item["row"] not in shown}
+    if still:
+        con.print(f"\n[bold]Còn khác số từ lần tổng hợp trước[/] (chưa ghi vào bảng gốc, {len(still)} dòng):")
+        for item in still.values():
+            con.print(f"  [{_colour('conflicts')}]{escape(ITEM_LISTS['conflicts'])}[/] {escape(_line(item))}")
     for n in coll.notes:
         con.print(f"[yellow]Lưu ý:[/] {escape(n)}")
     if coll.not_returned:
