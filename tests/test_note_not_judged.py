@@ -116,3 +116,24 @@ def test_a_report_lists_the_row_among_those_not_judged_quoting_the_note(tmp_path
     assert entry.result.replace("\u00a0", " ") == (
         "Sản lượng lương thực có hạt: thực hiện 41.000 tấn, kế hoạch 53.000 tấn "
         "(ghi chú: Chỉ tiêu đã điều chỉnh, không đánh giá)")
+
+
+def test_rows_the_notes_take_out_are_no_rows_met_in_the_report():
+    """rev12 D-K: four rows noted «không đánh giá» (all short of their plans) and one met: the report said «Các chỉ
+    tiêu đều đạt và vượt kế hoạch đề ra». It says the judged ones did, and how many were not judged."""
+    from datetime import date
+
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.model import Grid
+    from kh_excel.docs.context import build_context
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì",
+            "Ghi chú"]
+    rows = [["1", "Thu ngân sách nhà nước", "Tỷ đồng", 100, 105, "Sở Tài chính", ""],
+            *[[str(i), f"Số công trình hoàn thành đợt {i}", "Công trình", 10, 5, "Sở Xây dựng",
+               "Chỉ tiêu đã điều chỉnh, không đánh giá"] for i in range(2, 6)]]
+    t = read_workbook(Grid(sheet="B", rows=[["CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"], head, *rows]), file="x.xlsx")
+    c = build_context(evaluate(t), None, "bao-cao", today=date(2026, 12, 2))
+    said = " ".join(map(str, c["nd"]["ton_tai"]))
+    assert "Các chỉ tiêu đều đạt" not in said
+    assert "Các chỉ tiêu được đánh giá đều đạt và vượt kế hoạch đề ra; 4 chỉ tiêu không đánh giá bằng số" in said

@@ -1470,7 +1470,11 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     # or a table judged nowhere says nothing of the kind
     all_met = kq["so_danh_gia"] != "0" and not kq["tien_do"]
     cause = ["[Nguyên nhân: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"]
+    # (rows the report does not judge, a note's «không đánh giá» among them, are no rows met: rev12 D-K)
+    unjudged = len(groups["khong_danh_gia"]["muc"]) if "khong_danh_gia" in groups else 0
     defaults["ton_tai"] = (shortfalls + cause if shortfalls else
+                           [f"Các chỉ tiêu được đánh giá đều đạt và vượt kế hoạch đề ra; {unjudged} chỉ tiêu không đánh "
+                            "giá bằng số (chi tiết tại điểm 2 mục I)."] if all_met and unjudged else
                            ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
                            ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
     # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met
