@@ -198,3 +198,18 @@ def test_an_index_is_said_as_the_rise_it_states(indexed):
     # and check no longer calls 108,1 against «Tăng 9%» a likely unit error (1.201,1% of the plan)
     # (an index of 250 is no rise of a plan's size: attainment refuses it, and check still warns)
     assert [f.indicator for f in indexed.findings if f.code == "result_far_off"] == ["Chỉ số giá tiêu dùng E"]
+
+
+def test_a_plan_in_points_is_not_judged_against_a_column_two_years_back():
+    """rev12 D-J: «Giảm 1 điểm %» for 2026 beside «Thực hiện năm 2024» (3,9 against 5,0) was «Vượt KH», a fall over two
+    years read as the year's. The change the plan means is against 2025, which the table does not have."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.model import Grid
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2024", "Kế hoạch năm 2026", "Ước thực hiện năm 2026",
+            "Cơ quan chủ trì"]
+    t = read_workbook(Grid(sheet="B", rows=[["CHỈ TIÊU NĂM 2026"], head,
+                                            ["1", "Tỷ lệ hộ nghèo", "%", 5.0, "Giảm 1 điểm %", 3.9, "Sở Nội vụ"]]),
+                      file="x.xlsx")
+    (a,) = evaluate(t).assessments
+    assert a.status == "khong_danh_gia" and "năm 2024" in a.reason and "năm 2025" in a.reason

@@ -241,6 +241,19 @@ def judged_by_points(a: Assessment) -> str | None:
     return "written" if ind.result is None and rr is not None and rr.change else None
 
 
+POINTS_OTHER_YEAR_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với năm {before}, nhưng cột năm trước của bảng là năm "
+                            "{previous}: không đánh giá")
+
+
+def _no_points_across_years(assessments: list[Assessment], previous: int, year: int) -> None:
+    """A plan in points for `year` is a change against the year before it: a change measured from the table's previous
+    column of another year («Thực hiện năm 2024» beside a 2026 plan) judges nothing (rev12 D-J)."""
+    for i, a in enumerate(assessments):
+        if judged_by_points(a) == "change":
+            assessments[i] = Assessment(a.indicator, "khong_danh_gia", None, POINTS_OTHER_YEAR_REASON.format(
+                plan=vtext.clean(a.indicator.target.text), before=year - 1, previous=previous))
+
+
 def _points_plan(ind: Indicator) -> tuple[str, Target, str] | None:
     """A plan that is a change in points («Giảm 1 điểm %», «Giảm 0,2‰», «… so với năm trước»): (word, size, unit)."""
     text = ind.target.text
@@ -657,6 +670,8 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         for i, reason in noted.items():  # the table's own word, never Vượt/Đạt/Không đạt; no ratio to an old plan
             if assessments[i].status != "so_lieu_loi":
                 assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None, reason=reason)
+        if table.year is not None and table.previous_year is not None and table.previous_year != table.year - 1:
+            _no_points_across_years(assessments, table.previous_year, table.year)
         _incomplete_totals(inds, assessments)
         for head, parts in groups.items():
             if inds[head].row not in faults and head not in noted:
