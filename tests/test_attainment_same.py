@@ -22,6 +22,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
+from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _points_plan,  # noqa: F401
+                                      _rise_read_as_level)
 from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES,
                                       STRUCTURE_REASON, UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT,
                                       _bare_name, _group_key, _rank_change, _structure_detail, judge, note_not_judged,
@@ -46,6 +48,12 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
     if "target" in ind.exact and t.op == "=":
         t = replace(t, value=ind.exact["target"])
     growth = _growth(ind)
+    if t.is_numeric and not ind.growth_target and _rise_read_as_level(ind):
+        # (added, rev12 D-A: «Tăng 1 điểm %», «Tăng 10 tỷ đồng»: a rise, never the level it names)
+        points = _points_plan(ind)
+        if points is not None:
+            return _assess_points(ind, *points, tolerance, tuple(growth.values()))
+        return Assessment(ind, "khong_danh_gia", None, RISE_NO_LEVEL_REASON.format(plan=vtext.clean(t.text)), **growth)
     if not t.is_numeric and (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) \
             and _rank_change(t.text):
         return ref_assess_rank_change(ind, tolerance, growth)

@@ -213,3 +213,26 @@ def test_a_plan_in_points_is_not_judged_against_a_column_two_years_back():
                       file="x.xlsx")
     (a,) = evaluate(t).assessments
     assert a.status == "khong_danh_gia" and "năm 2024" in a.reason and "năm 2025" in a.reason
+
+
+@pytest.mark.parametrize("name, unit, plan, previous, result, status", [
+    ("Tỷ lệ che phủ rừng", "%", "Tăng 1 điểm %", 60, 60.5, "khong_dat"),     # +0,5 point against +1
+    ("Tỷ lệ che phủ rừng", "%", "Tăng 1 điểm %", 60, 61.2, "vuot"),          # +1,2 points against +1
+    ("Tỷ lệ che phủ rừng", "%", "Tăng 1 điểm %", None, 60.5, "khong_danh_gia"),
+    ("Chỉ số cải cách hành chính (PAR Index)", "%", "Tăng 2%", None, 85, "khong_danh_gia"),
+    ("Thu ngân sách xã", "Tỷ đồng", "Tăng 10 tỷ đồng", 100, 105, "khong_danh_gia"),
+    ("Tốc độ tăng trưởng kinh tế", "%", "Tăng 8%", 7.5, 8.2, "vuot"),       # the rate's own level: 8,2 against 8
+])
+def test_a_rise_is_never_read_as_the_level_it_names(name, unit, plan, previous, result, status):
+    """rev12 D-A: «Tăng 1 điểm %» of a forest cover of 60% was the plan «1%», 60,5 «Vượt KH» at 6.050%; «Tăng 10 tỷ
+    đồng» a plan of 10 tỷ. A rise is judged as a rise where its unit is known (points), otherwise not judged."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.model import Grid
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Ước thực hiện năm 2026",
+            "Cơ quan chủ trì"]
+    t = read_workbook(Grid(sheet="B", rows=[["CHỈ TIÊU NĂM 2026"], head,
+                                            ["1", name, unit, previous, plan, result, "Sở Tài chính"]]), file="x.xlsx")
+    (a,) = evaluate(t).assessments
+    assert a.status == status, a.reason
+    assert a.ratio is None or a.ratio < 200

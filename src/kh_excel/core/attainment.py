@@ -78,6 +78,11 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         v = exact["target"]
         t = replace(t, value=v)
     growth = _growth(ind) if ind.previous is not None and ind.result is not None else ()
+    if op != "text" and v is not None and t.text[:1] in "Tt" and not ind.growth_target and _rise_read_as_level(ind):
+        # «Tăng 1 điểm %», «Tăng 10 tỷ đồng», «Tăng 2%» of a rate: a rise, never the level 1, 10 or 2 (rev12 D-A)
+        if (points := _points_plan(ind)) is not None:
+            return _assess_points(ind, *points, tolerance, growth)
+        return Assessment(ind, "khong_danh_gia", None, RISE_NO_LEVEL_REASON.format(plan=vtext.clean(t.text)), *growth)
     if op == "text" or v is None:  # not t.is_numeric
         if (ind.result is not None or ind.result_text) and is_rank(ind.name, ind.unit) and _rank_change(t.text):
             return _assess_rank_change(ind, tolerance, growth)
@@ -252,6 +257,21 @@ def _no_points_across_years(assessments: list[Assessment], previous: int, year: 
         if judged_by_points(a) == "change":
             assessments[i] = Assessment(a.indicator, "khong_danh_gia", None, POINTS_OTHER_YEAR_REASON.format(
                 plan=vtext.clean(a.indicator.target.text), before=year - 1, previous=previous))
+
+
+RISE_NO_LEVEL_REASON = ("mục tiêu «{plan}» là mức tăng so với năm trước, không phải mức cần đạt; bảng không cho biết "
+                        "tăng theo điểm % hay theo % (hoặc không có số năm trước cùng đơn vị): không đánh giá")
+
+
+def _rise_read_as_level(ind: Indicator) -> bool:
+    """A plan written as a rise («Tăng …») that the reader took as a figure: not a growth rate's own level («Tốc độ
+    tăng trưởng», «Tăng trưởng 8%») nor an index's rise (core.attainment._assess_index reads those)."""
+    key = vtext.fold(ind.target.text)
+    if not key.startswith("tang ") or key.startswith("tang truong"):
+        return False
+    name = ind.name_key
+    return not (name.startswith("toc do") or "tang truong" in name or "tang" in name.split()[:3]
+                or names_an_index(ind))
 
 
 def _points_plan(ind: Indicator) -> tuple[str, Target, str] | None:
