@@ -108,3 +108,11 @@ def unhidden_copy(src: Path, dst: Path) -> Path:
                 data = row_hidden.sub(rb"\1", data)
             zout.writestr(info, data)
     return dst
+
+
+def interruptible() -> None:
+    """preexec_fn of a command a test interrupts as a terminal's Ctrl-C does: SIGINT at its default. A shell that
+    starts the suite in the background (`cmd &` with no job control) makes children ignore SIGINT, and a Python
+    started so never turns it into KeyboardInterrupt: the tests of Ctrl-C would then test the shell, not kh_excel."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

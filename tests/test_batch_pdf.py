@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import interruptible
 from kh_excel.batch import pdfstep
 from kh_excel.batch.state import Entry
 
@@ -108,7 +109,8 @@ def test_ctrl_c_during_pdf_stops_libreoffice_too(tmp_path):
     out = tmp_path / "out"
     cmd = [sys.executable, "-c", "from kh_excel.cli import main; main()", "batch", "--per", "agency",
            str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=interruptible)
     deadline = time.time() + 120
     while time.time() < deadline and not _soffice_for(out):
         time.sleep(0.02)

@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from helpers import interruptible
 from kh_excel.batch.progress import Progress
 from kh_excel.batch.runner import BatchOptions, run
 
@@ -95,7 +96,8 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_finishes(tmp_path):
     out = tmp_path / "out"
     # Ctrl-C on a terminal reaches the whole foreground process group: the command and its workers.
     proc = subprocess.Popen([*CMD, "batch", str(books), "-o", str(out), "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=interruptible)
     deadline = time.time() + 120
     while time.time() < deadline and not (out.exists() and len(docs(out)) >= 4):
         time.sleep(0.005)
