@@ -270,7 +270,7 @@ def _rise_read_as_level(ind: Indicator) -> bool:
     if not key.startswith("tang ") or key.startswith("tang truong"):
         return False
     name = ind.name_key
-    return not (name.startswith("toc do") or "tang truong" in name or "tang" in name.split()[:3]
+    return not (name.startswith("toc do") or GROWTH_RATE_NAMES.search(name) is not None or "tang" in name.split()[:3]
                 or names_an_index(ind))
 
 
