@@ -99,14 +99,19 @@ def test_collect_writes_the_reading_nearer_the_masters_plan_and_says_where(tmp_p
 # ------------------------------------------------------------------ 2. who has sent, whose figure it is
 
 
-def _co_led(tmp_path):
-    """A master whose row 3 is led by Phòng Tài chính and Phòng Kinh tế, collected once: Phòng Tài chính gave 280
-    for row 3, Phòng Nông nghiệp 4,5 for row 2; Phòng Kinh tế has not answered."""
+def _co_led_master(tmp_path):
+    """The master with its row 3 led by Phòng Tài chính and Phòng Kinh tế, and its forms."""
     master = _master(tmp_path / "chi_tieu.xlsx")
     wb = openpyxl.load_workbook(master)
     wb.active.cell(FIRST + 2, 6).value = "Phòng Tài chính, Phòng Kinh tế"
     wb.save(master)
-    forms = _forms(master, tmp_path / "phieu")
+    return master, _forms(master, tmp_path / "phieu")
+
+
+def _co_led(tmp_path):
+    """A master whose row 3 is led by Phòng Tài chính and Phòng Kinh tế, collected once: Phòng Tài chính gave 280
+    for row 3, Phòng Nông nghiệp 4,5 for row 2; Phòng Kinh tế has not answered."""
+    master, forms = _co_led_master(tmp_path)
     tc = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 280)
     nn = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.5)
     code, rep, merged = _collect(master, tc, nn)
@@ -405,11 +410,7 @@ def test_a_figure_on_a_row_that_matches_none_is_no_blank_form(tmp_path):
 def _open_conflict(tmp_path):
     """Round 1: row 3 is led by Phòng Tài chính and Phòng Kinh tế; they send 280 and 300 in one run: nothing written.
     Round 2: only Phòng Nông nghiệp sends (4,5). Returns the forms and the round-2 report and copy."""
-    master = _master(tmp_path / "chi_tieu.xlsx")
-    wb = openpyxl.load_workbook(master)
-    wb.active.cell(FIRST + 2, 6).value = "Phòng Tài chính, Phòng Kinh tế"
-    wb.save(master)
-    forms = _forms(master, tmp_path / "phieu")
+    master, forms = _co_led_master(tmp_path)
     tc = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 280)
     kt = _kinh_te(forms["Phòng Kinh tế"], tmp_path / "kt.xlsx", 1250, 300)
     code, rep, merged = _collect(master, tc, kt)
