@@ -49,6 +49,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
+    if table.year is None:
+        table.year = title_year(title_lines)
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:  # (added: a unit the title or the figure headers give every row)
         table.unit_from = table_unit(title_lines, header.labels)

@@ -240,10 +240,10 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
 
 def _ref_when(table: Table) -> str | None:
     """The period and kind of the figures the summary begins with: the documents' words (core.periods.Period),
-    of the table's year or its title's, where the table names a period or an estimate."""
-    from kh_excel.core.periods import of_table, title_period_text
-    from kh_excel.core.table import _year_of
-    year = table.year or _year_of(title_period_text(table.title_lines))
+    of the table's year (its columns', else its title's one year, as the reader sets it), where the table names a
+    period or an estimate."""
+    from kh_excel.core.periods import of_table
+    year = table.year
     if year is None or "result" not in table.columns:
         return None
     per = of_table(table, year)

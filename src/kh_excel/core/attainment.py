@@ -707,10 +707,8 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
 def _period_words(table: Table) -> str | None:
     """The period and kind of the figures judged, as the documents name them (core.periods.Period): «6 tháng đầu năm
     2026», «ước thực hiện cả năm 2026»; None for a year's results that name no period (the sentence says «Năm 2026»).
-    The year is the table's, else its title's."""
-    from kh_excel.core.periods import title_period_text
-    from kh_excel.core.table import _year_of
-    year = table.year or _year_of(title_period_text(table.title_lines))  # «… 6 THÁNG ĐẦU NĂM 2026» over «Thực hiện»
+    The year is the table's (its columns', else its title's one year: core.table.title_year)."""
+    year = table.year
     if year is None or "result" not in table.columns:
         return None
     per = of_table(table, year)

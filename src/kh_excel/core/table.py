@@ -182,6 +182,20 @@ def _year_of(label: str) -> int | None:
     return int(m[-1]) if m else None
 
 
+_ONE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def title_year(title_lines: list[str]) -> int | None:
+    """The year a table's title names when its columns name none («CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2025» over «Kế
+    hoạch», «Thực hiện»): the one year left once dates of signing and document numbers are set aside; None where
+    the title names none or several («GIAI ĐOẠN 2021-2025», «… NĂM 2025 VÀ KẾ HOẠCH NĂM 2026»): never a guess."""
+    if not title_lines:
+        return None
+    from kh_excel.core.periods import title_period_text  # (core.periods reads this module)
+    years = set(_ONE_YEAR.findall(_DATE_OR_DOC.sub(" ", title_period_text(title_lines))))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def _plan_rank(label: str) -> int:
     """A year's plan (Kế hoạch, KH, giao, dự toán) is the target before a long-term goal (Mục tiêu đến 2030)."""
     h = _fold(label)
@@ -1816,6 +1830,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])
+    if table.year is None:
+        table.year = title_year(title_lines)  # «BIỂU … NĂM 2025» over «Kế hoạch», «Thực hiện»
     if header.left_out:
         from kh_excel.core.validation import make_finding
         table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)

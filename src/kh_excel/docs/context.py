@@ -531,6 +531,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
     if P.mixed_years(table, per):  # a school year beside a calendar year's column: never paired silently
         warnings.append(P.mixed_years(table, per))
+    if not txt(s.get("nam")).isdigit() and not table.year:  # the year of today's date: said, never silently
+        warnings.append(YEAR_OF_TODAY.format(year=year))
     # a department the 2025 reorganisation merged into another issues nothing after it, nor receives a letter
     leads = dict.fromkeys(x for a in assessments for x in a.indicator.lead)  # the agencies the document charges
     helpers = dict.fromkeys(x for a in assessments for x in a.indicator.cooperate if x not in leads)
@@ -621,7 +623,14 @@ def _leader_header(table: Table, settings_level: str, level: str, issued: tuple[
     return f"Lãnh đạo {kinds.level_word(level, issued)} phụ trách" if level else "Lãnh đạo phụ trách"
 
 
+YEAR_OF_TODAY = ("bảng chỉ tiêu không ghi năm (ở tiêu đề hay tên cột): văn bản lấy năm {year} theo ngày hôm nay; nếu "
+                 "không đúng, ghi năm ở mục «Năm kế hoạch» của trang Cấu hình văn bản (hoặc nam trong tệp --settings), "
+                 "hoặc ghi năm vào tiêu đề bảng")
+
+
 def _year(value: Any, table: Table, today: date | None) -> int:
+    """The year the document speaks of: settings' «Năm kế hoạch», else the table's (its columns', else its title's:
+    core.table.title_year), else today's, with a warning (YEAR_OF_TODAY)."""
     text = txt(value)
     if text.isdigit():
         return int(text)
