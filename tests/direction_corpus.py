@@ -1,4 +1,4 @@
-"""410 indicator names as provinces, districts and communes write them, with unit, plan and the direction
+"""415 indicator names as provinces, districts and communes write them, with unit, plan and the direction
 decided by hand (u: higher is better, d: lower, ?: ambiguous, not asserted) and why. Used by
 tests/test_direction_corpus.py."""
 ROWS = r"""
@@ -389,6 +389,11 @@ Tỷ lệ người không biết chữ trong độ tuổi 15-60|%|2|d|illiterate
 Tỷ lệ xã không có tệ nạn xã hội|%|60|u|burden negated: free of social evils
 Số vụ tệ nạn xã hội|Vụ|40|d|social evils
 Tỷ lệ xã không có khiếu kiện đông người|%|90|u|burden negated: «không có» before a burden
+Số xã không có hộ đói|Xã|12|u|burden negated: communes free of hunger
+Số hộ đói giáp hạt|Hộ|0|d|hunger between harvests
+Số xã không còn nhà tạm, nhà dột nát|Xã|10|u|burden negated by «không còn»
+Số xã không có trạm y tế đạt chuẩn|Xã|2|d|not having a good thing
+Chuyển đổi số: tỷ lệ hồ sơ trực tuyến toàn trình|%|80|u|«đổi» is no «đói»
 Số điểm nóng về an ninh trật tự|Điểm|3|d|hot spots
 Tỷ lệ trẻ em ngoài nhà trường|%|10|d|out of school (rev11 D11)
 Tỷ lệ lao động phi chính thức|%|10|d|informal labour (rev11 D11)

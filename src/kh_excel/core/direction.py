@@ -36,7 +36,7 @@ BURDENS = (
     # crime and social evils, epidemics, deprivation, ill health, costs a plan cuts (rev11 D11)
     "phạm pháp", "phạm tội", "tệ nạn", "trộm cắp", "lừa đảo", "khiếu kiện", "điểm nóng", "tự tử", "ổ dịch",
     "dịch bệnh", "thiếu hụt",
-    "thiếu đói", "béo phì", "thừa cân", "lang thang", "trẻ em ngoài nhà trường", "trẻ ngoài nhà trường",
+    "thiếu đói", "hộ đói", "nạn đói", "béo phì", "thừa cân", "lang thang", "trẻ em ngoài nhà trường", "trẻ ngoài nhà trường",
     "chi phí logistics",
 )
 LOWER_IS_BETTER = tuple(dict.fromkeys(vtext.fold(w) for w in BURDENS))
@@ -103,9 +103,13 @@ def _written_in(m: re.Match, folded: str, name: str | None, forms: WrittenForms)
 
 
 def _quoted(m: re.Match, folded: str, name: str | None) -> str:
-    """The words a match stands for, as the name writes them (the folded words where they do not align)."""
-    span = _at(name, folded, m.start(), m.end())
-    return m.group(0).strip() if span is None else span.strip()
+    """The words a match stands for, as the name writes them (the folded words where they do not align). A match
+    may hold the space after its words («không còn » before the burden): the span is taken without it, as fold
+    drops it and the two would never align."""
+    text = m.group(0)
+    start = m.start() + len(text) - len(text.lstrip())
+    span = _at(name, folded, start, start + len(text.strip()))
+    return text.strip() if span is None else span
 
 
 # Words that turn a burden into something done about it: the share of cases handled is better higher.
