@@ -97,6 +97,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     cells_roles, registry_id = _cells_roles, id(agency_registry())
     indicators = table.indicators
     append = indicators.append
+    totals: list[int] = []
     structures: list[int] = []  # indices of «Cơ cấu …» rows, whose parts are read once the table is
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
@@ -229,7 +230,12 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             if not has_data and fname.startswith(_NOTE_START):
                 continue
             if fname.rstrip(" :") in _TOTAL_NAMES:
-                continue  # a total row is arithmetic, not an indicator
+                if not (has_values and section.title and section.row == r and current is None):
+                    continue  # a total row is arithmetic, not an indicator
+                # right under a section's heading, with its own figures: the section's headline figure, named after it
+                # («I THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN» over «Tổng số 45.000 38.000» and its parts: rev13 R11)
+                name = section.title
+                fname = fold(name)
 
         if is_roman:
             kind, number = "indicator", None
@@ -337,6 +343,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                         fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
                         footnote)
         append(ind)
+        if kind == "subrow" and _TOTAL_ROW.match(fname):
+            totals.append(len(indicators) - 1)
         if name and fname.startswith("co cau"):
             structures.append(len(indicators) - 1)
         if kind == "indicator":
@@ -346,5 +354,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     _by_row = {i.row: i for i in indicators if i.kind == "indicator"}
     _lend_directions([(i, _by_row[i.parent_row]) for i in indicators if i.kind == "subrow"
                       and i.parent_row in _by_row and _by_row[i.parent_row].direction_reason != _DEFAULT])
+    if totals and _totals_as_indicators(indicators, totals):
+        structures = [i for i, ind in enumerate(indicators) if ind.key.startswith("co cau")]
     _structures_about(indicators, structures)
     return table

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from decimal import Decimal
 from typing import Any, cast
@@ -1890,6 +1890,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     cells_roles, registry_id = _cells_roles, id(agency_registry())
     indicators = table.indicators
     append = indicators.append
+    totals: list[int] = []  # indices of sub-rows named «Tổng số», «Chung toàn phường» (_totals_as_indicators)
     structures: list[int] = []  # indices of «Cơ cấu …» rows, whose parts are read once the table is
     lending: list[tuple[Indicator, Indicator]] = []  # sub-rows whose indicator may lend them its direction
     section = Section(numeral="", title="", row=0)
@@ -2063,7 +2064,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if not has_data and fname.startswith(_NOTE_START):
                 continue
             if fname.rstrip(" :") in _TOTAL_NAMES:
-                continue  # a total row is arithmetic, not an indicator
+                if not (has_values and section.title and section.row == r and current is None):
+                    continue  # a total row is arithmetic, not an indicator
+                # right under a section's heading, with its own figures: the section's headline figure, named after it
+                # («I THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN» over «Tổng số 45.000 38.000» and its parts: rev13 R11)
+                name = section.title
+                fname = fold(name)
 
         kind: RowKind
         if is_roman:
@@ -2221,6 +2227,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 current = ind
             continue
         append(ind)
+        if kind == "subrow" and fname.startswith(_TOTAL_STARTS) and _TOTAL_ROW.match(fname):
+            totals.append(len(indicators) - 1)  # «- Tổng số», «- Chung toàn phường»: maybe its indicator's figures
         if name and fname.startswith("co cau"):
             structures.append(len(indicators) - 1)
         if kind == "indicator":
@@ -2231,6 +2239,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     for ind, parent in _lend_directions(lending):
         add_warning("direction_unclear", ind.row - 1, "name", ind.name, why=UNCLEAR_PART_WHY.format(parent=parent.name),
                     how=UNCLEAR_PART_HOW)
+    if totals and _totals_as_indicators(indicators, totals):
+        structures = [i for i, ind in enumerate(indicators) if ind.key.startswith("co cau")]
     _structures_about(indicators, structures)
     if left_out:
         _hidden_rows_left_out(table, left_out)
@@ -2239,6 +2249,50 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         from kh_excel.core.own_columns import rows_cells
         table.own_cells = rows_cells(rows, own, [ind.row for ind in indicators])
     return table
+
+
+# A sub-row that holds its indicator's own figures when the indicator's row has none: «1 Thu ngân sách … (no
+# figures) / - Tổng số 45.000 38.000 / - Phường Sa Pa (cũ) …», «2 Tỷ lệ hộ nghèo / - Chung toàn phường 5,5 6,1 / …».
+_TOTAL_STARTS = ("tong", "cong", "chung toan", "toan ")
+_LEVELS = r"(?:phuong|xa|huyen|tinh|thi xa|thi tran|thanh pho|dac khu|quan)"
+_TOTAL_ROW = re.compile(r"(?:(?:tong cong|tong so|tong|cong)\s*:?|(?:chung )?toan " + _LEVELS + r"(?: [^ ]+){0,4})$")
+
+
+def _totals_as_indicators(indicators: list[Indicator], totals: list[int]) -> bool:
+    """An indicator whose own row has no figure and whose first sub-row is its total («- Tổng số», «- Chung toàn
+    phường») is read from that sub-row: the sub-row becomes the indicator (its cells, where the figures are), with
+    the indicator's STT, name, unit, agencies and direction; the other sub-rows stay its parts (rev13 R10: the figure-
+    less row was «chưa có số kế hoạch» and «chưa có số liệu» beside its own total). True when any was read so."""
+    from kh_excel.core.direction import infer_direction
+    gone: set[int] = set()
+    moved: dict[int, int] = {}  # the indicator's row -> its total's row
+    for i in totals:
+        sub = indicators[i]
+        ind = indicators[i - 1] if i else None
+        if ind is None or ind.kind != "indicator" or sub.parent_row != ind.row or ind.row in moved:
+            continue
+        if ind.target.text or ind.result is not None or ind.previous is not None or ind.result_text \
+                or not (sub.target.text or sub.result is not None):
+            continue
+        unit = sub.unit or ind.unit
+        explicit = "" if sub.raw.get("direction") is None and ind.raw.get("direction") is None \
+            else _str(sub.raw.get("direction") or ind.raw.get("direction"))
+        direction, reason = infer_direction(ind.name, unit, sub.target, explicit)
+        raw = {**sub.raw, **{k: ind.raw[k] for k in ("stt", "name") if k in ind.raw}}
+        indicators[i] = replace(sub, kind="indicator", stt=ind.stt, name=ind.name, key=ind.key, unit=unit,
+                                lead=ind.lead or sub.lead, cooperate=ind.cooperate or sub.cooperate,
+                                leader=ind.leader or sub.leader, note=sub.note or ind.note, direction=direction,
+                                direction_reason=reason, parent_row=None, number=ind.number, raw=raw,
+                                footnote=ind.footnote)
+        gone.add(i - 1)
+        moved[ind.row] = sub.row
+    if not gone:
+        return False
+    indicators[:] = [ind for k, ind in enumerate(indicators) if k not in gone]
+    for ind in indicators:
+        if ind.parent_row in moved:
+            ind.parent_row = moved[ind.parent_row]
+    return True
 
 
 def _hidden_within(ranges: tuple[tuple[int, int], ...], first: int, last: int) -> frozenset[int]:
