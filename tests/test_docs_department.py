@@ -477,3 +477,16 @@ def test_bodies_ended_in_2025_are_named_whether_they_lead_receive_or_cooperate()
     assert merged_department("UBND các huyện, thị xã, thành phố", (2025, 6, 30)) is None
     assert merged_department("UBND các huyện, thị xã, thành phố", (2025, 7, 1))
     assert merged_department("Sở NN&PTNT", (2025, 6, 30))
+
+
+def test_a_body_of_a_former_unit_is_warned_after_the_merger():
+    """«UBND xã Tả Phìn (cũ)» (rev13 R9b): the unit's own «(cũ)» says the body is gone once communes were merged on
+    1 July 2025; a letter to it or a target given it is warned, as any body ended that year. Before that date a
+    «(cũ)» of an older merger is not this warning's business."""
+    from kh_excel.docs.kinds import merged_department
+    said = merged_department("UBND xã Tả Phìn (cũ)", (2026, 1, 5))
+    assert said and "«UBND xã Tả Phìn (cũ)»" in said and "01/7/2025" in said
+    assert merged_department("Ủy ban nhân dân xã Trung Chải ( cũ )", (2025, 7, 1))
+    assert merged_department("UBND xã Tả Phìn (cũ)", (2025, 6, 30)) is None
+    assert merged_department("Ủy ban nhân dân xã Tả Phìn", (2026, 1, 5)) is None
+    assert any("Trung Chải (cũ)" in w for w in _warned(["Phòng Kinh tế"], ["UBND xã Trung Chải (cũ)"], year=2026))

@@ -102,12 +102,21 @@ _MERGED_BY_KEY = {re.sub(r"[^a-z]", "", fold(alias)): name
                   for name, (_, aliases, _, _) in MERGED_DEPARTMENTS.items() for alias in (name, *aliases)}
 
 
+# A body written as one of a unit the 2025 reorganisation merged («UBND xã Tả Phìn (cũ)»): the unit's own word says it
+# is gone; no letter goes to it, no target is given it (rev13 R9b).
+_FORMER = re.compile(r"\(\s*cu\s*\)")
+FORMER_BODY = ("«{name}» là cơ quan của đơn vị hành chính cũ (ghi «(cũ)»), không còn từ ngày 01/7/2025 khi sắp xếp "
+               "đơn vị hành chính: không giao chỉ tiêu, không gửi văn bản cho cơ quan không còn")
+
+
 def merged_department(name: str, issued: tuple[int, int, int] | None) -> str | None:
     """What the author is told when `name` («Sở Kế hoạch và Đầu tư», «SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH LÀO CAI», «SỞ
     KH&ĐT», «UBND các huyện») names a body merged or ended before `issued` («Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở
     Tài chính từ ngày 01/3/2025»); None otherwise."""
     if issued is None:
         return None
+    if issued >= _TWO_LEVELS_FROM and _FORMER.search(fold(name)):
+        return FORMER_BODY.format(name=name)
     key = re.sub(r"[^a-z]", "", fold(name))
     found = next((found for k, found in _MERGED_BY_KEY.items() if key.startswith(k)), None)
     if found is None:
