@@ -1077,15 +1077,40 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
     so that three «- Năng suất» rows never read alike. An unmarked row names no parent (it may stand alone).
     `wanted` (ids of indicators): only those are named; every row is still walked for the parents."""
     out: dict[int, str] = {}
-    parents = row_parents([a.indicator for a in assessments])
+    inds = [a.indicator for a in assessments]
+    parents = row_parents(inds)
+    sections = sections_of_repeated(inds)
     for a in assessments:
         ind = a.indicator
         if wanted is None or id(ind) in wanted:
             name = _bare_name(ind)
             parent = parents.get(id(ind))
             named = parent is not None and not no_share_of(parent, ind)
-            out[id(ind)] = f"{name} ({_bare_name(parent)})" if named else name
+            out[id(ind)] = f"{name} ({_bare_name(parent)})" if named else \
+                f"{name} ({sections[ind.row]})" if ind.row in sections else name
     return out
+
+
+def sections_of_repeated(inds: list[Indicator]) -> dict[int, str]:
+    """Sheet row -> its section's title (text.heading_words), for each indicator whose name another indicator of
+    another section writes too (a ward's table stacked by former commune: «XÃ TẢ PHÌN (CŨ)» › «Tỷ lệ hộ nghèo»), and for
+    each indicator named by a place in a section of places (a department's table with one row per commune under each
+    indicator: «TỶ LỆ … BẢO HIỂM Y TẾ» › «Phường Cam Đường»).
+    Named alone, three «Tỷ lệ hộ nghèo» of three targets read as one indicator contradicting itself (rev13 R8, R9)."""
+    seen: dict[str, set[str]] = {}
+    places: dict[str, list[bool]] = {}  # section -> whether each of its indicators is named by a place
+    for ind in inds:
+        if ind.kind == "indicator" and ind.section:
+            seen.setdefault(ind.name_key, set()).add(ind.section)
+            places.setdefault(ind.section, []).append(vtext.names_a_place(ind.name))
+    # a section whose indicators are places (two at least, most of them): the section is what they measure
+    by_place = {sec for sec, flags in places.items() if sum(flags) >= 2 and 2 * sum(flags) >= len(flags)
+                and not vtext.names_a_place(sec)}
+    if not by_place and all(len(v) < 2 for v in seen.values()):
+        return {}
+    return {ind.row: vtext.heading_words(ind.section) for ind in inds
+            if ind.kind == "indicator" and ind.section
+            and (len(seen.get(ind.name_key, ())) > 1 or ind.section in by_place and vtext.names_a_place(ind.name))}
 
 
 def _unit_words(unit: str) -> str:

@@ -842,3 +842,50 @@ def fix_legacy(value: object) -> str:
     text = "" if value is None else str(value)
     enc = detect_legacy(text)
     return convert_legacy(text, enc) if enc else unicodedata.normalize("NFC", text)
+
+
+# The levels of local units as written (lower case), longest first: a name or a section titled by a place («XÃ TẢ
+# PHÌN (CŨ)», «Phường Cam Đường»). Compared with their diacritics: «tình hình», «quản lý», «tổ chức» are no places.
+_PLACE_LEVELS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tổ dân phố", "tỉnh", "huyện", "quận", "xã",
+                 "phường", "thôn")
+
+
+def _acronym(word: str) -> bool:
+    """«BHYT», «GRDP», «GD&ĐT»: letters with no vowel but a «y» no Vietnamese syllable of three letters or more has
+    alone («kỹ», «tỷ», «mỹ» are words)."""
+    letters = re.sub(r"[^a-z]", "", fold(word))
+    return bool(letters) and not re.search("[aeiou]", letters) and ("y" not in letters or len(letters) >= 3)
+
+
+def _place_level(text: str) -> str | None:
+    """The level word a name begins with, where a name follows it («xã hội» is society, no commune)."""
+    low = clean(text).lower()
+    if low.startswith("xã hội"):
+        return None
+    return next((lv for lv in _PLACE_LEVELS if low.startswith(lv + " ")), None)
+
+
+def names_a_place(name: str) -> bool:
+    """Is a name a local unit's («Phường Cam Đường», «XÃ TẢ PHÌN (CŨ)»): a level word and a short name after it?"""
+    level = _place_level(name)
+    return level is not None and 1 <= len(clean(name).split()) - len(level.split()) <= 4
+
+
+def heading_words(title: str) -> str:
+    """A section's title as running text writes it, inside a sentence's brackets: as written unless typed in capitals;
+    a place in capitals with each word of its name capitalised («XÃ TẢ PHÌN (CŨ)» → «Xã Tả Phìn (cũ)», «PHƯỜNG 1»
+    → «Phường 1»); any other title in sentence case, acronyms (words without a vowel: «BHYT», «GRDP») kept.
+    No proper name outside a place's is known here: a title in capitals that holds one is better named by its
+    writer in the table."""
+    t = clean(title)
+    if not t or t != t.upper():
+        return t
+    words = t.split(" ")
+    level = _place_level(t)
+    if level is not None and len(words) > len(level.split()):
+        n = len(level.split())
+        head = " ".join(words[:n]).lower()
+        rest = [w.lower() if w.startswith("(") else w[:1] + w[1:].lower() for w in words[n:]]
+        return " ".join([head[:1].upper() + head[1:], *rest])
+    out = " ".join(w if _acronym(w) else w.lower() for w in words)
+    return out[:1].upper() + out[1:]

@@ -635,6 +635,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     in_which = in_which_owners(inds)
     written: dict[int, str] = {}  # sheet row -> the name its entry gave it
     repeated = _repeated_names(inds)
+    from kh_excel.core.attainment import sections_of_repeated
+    sections = sections_of_repeated(inds)  # an indicator another section names too: its section in brackets
     out: list[Item] = []
     done: set[int] = set()
     last_named: Item | None = None
@@ -689,6 +691,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                     label = f"{label}; {whole}" if label else whole
                 if label and fold(label) not in fold(name):
                     name = f"{name} ({label})"
+        elif ind.row in sections:
+            name = f"{name} ({sections[ind.row]})"
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \

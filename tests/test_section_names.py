@@ -1,0 +1,75 @@
+"""An indicator named alike in several sections, or named by a place in a section of places, is named with its
+section in every sentence (rev13 R8, R9): a ward's table stacked by former commune gave a letter three «Tỷ lệ hộ
+nghèo» of three targets, a department's table by commune made «Phường Cam Đường: đạt 96%» an indicator. Expected
+names decided by hand from the sheets."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from kh_excel.api import read_workbook
+from kh_excel.core.attainment import evaluate
+from kh_excel.core.text import heading_words, names_a_place
+from kh_excel.docs import wording as W
+
+
+@pytest.mark.parametrize("title, words", [
+    ("XÃ TẢ PHÌN (CŨ)", "Xã Tả Phìn (cũ)"),
+    ("PHƯỜNG SA PA (CŨ)", "Phường Sa Pa (cũ)"),
+    ("THỊ TRẤN BẮC HÀ", "Thị trấn Bắc Hà"),
+    ("PHƯỜNG 1", "Phường 1"),
+    ("TỶ LỆ DÂN SỐ THAM GIA BẢO HIỂM Y TẾ", "Tỷ lệ dân số tham gia bảo hiểm y tế"),
+    ("CHỈ TIÊU NGÀNH GD&ĐT, BHYT", "Chỉ tiêu ngành GD&ĐT, BHYT"),  # words without a vowel are acronyms
+    ("Các chỉ tiêu về xã hội", "Các chỉ tiêu về xã hội"),            # not in capitals: as written
+    ("XÃ HỘI", "Xã hội"),                                            # «xã» and nothing that names a commune
+    ("TÌNH HÌNH KINH TẾ", "Tình hình kinh tế"),                      # «tình» is no «tỉnh»
+])
+def test_a_heading_in_running_text(title, words):
+    assert heading_words(title) == words
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Phường Cam Đường", True), ("XÃ TẢ PHÌN (CŨ)", True), ("Thị xã Sa Pa", True), ("Huyện Bát Xát", True),
+    ("Tỷ lệ hộ nghèo", False), ("Xã đạt chuẩn nông thôn mới kiểu mẫu năm 2026", False), ("Xã", False),
+    ("Tình hình kinh tế", False), ("Quản lý nhà nước", False), ("Tổ chức cơ sở đảng", False), ("Xã hội hóa", False),
+])
+def test_a_name_that_is_a_place(name, place):
+    assert names_a_place(name) is place
+
+
+def _book(path, rows) -> str:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["CÁC CHỈ TIÊU NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return str(path)
+
+
+def test_a_ward_stacked_by_former_commune(tmp_path):
+    rows = [["I", "PHƯỜNG SA PA (CŨ)"],
+            [1, "Tỷ lệ hộ nghèo", "%", 1.2, 1, "Phòng Văn hóa - Xã hội"],
+            [2, "Số thôn đạt chuẩn văn hóa", "Thôn", 5, 5, "Phòng Văn hóa - Xã hội"],
+            ["II", "XÃ TẢ PHÌN (CŨ)"],
+            [3, "Tỷ lệ hộ nghèo", "%", 9, 10.4, "Phòng Văn hóa - Xã hội"]]
+    att = evaluate(read_workbook(_book(tmp_path / "w.xlsx", rows)))
+    assert [e.name for e in W.items(att.assessments)] == [
+        "Tỷ lệ hộ nghèo (Phường Sa Pa (cũ))", "Số thôn đạt chuẩn văn hóa", "Tỷ lệ hộ nghèo (Xã Tả Phìn (cũ))"]
+    # the summary names the one not met with its former commune
+    assert "Tỷ lệ hộ nghèo (Xã Tả Phìn (cũ))" in att.summary.sentence
+    assert "Phường Sa Pa" not in att.summary.sentence
+
+
+def test_a_department_table_by_commune(tmp_path):
+    rows = [["I", "TỶ LỆ DÂN SỐ THAM GIA BẢO HIỂM Y TẾ"],
+            [1, "Phường Cam Đường", "%", 96, 96.5, "Sở Y tế"],
+            [2, "Phường Lào Cai", "%", 97, 95.2, "Sở Y tế"],
+            ["II", "CÁC CHỈ TIÊU KHÁC"],
+            [3, "Số bác sĩ trên 10.000 dân", "Bác sĩ", 14, 15, "Sở Y tế"]]
+    att = evaluate(read_workbook(_book(tmp_path / "d.xlsx", rows)))
+    assert [e.name for e in W.items(att.assessments)] == [
+        "Phường Cam Đường (Tỷ lệ dân số tham gia bảo hiểm y tế)", "Phường Lào Cai (Tỷ lệ dân số tham gia bảo hiểm y tế)",
+        "Số bác sĩ trên 10.000 dân"]
