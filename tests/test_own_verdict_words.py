@@ -73,6 +73,7 @@ ROWS = [
     ["10", "Thu ngân sách I", "Tỷ đồng", 100, 120, "Không vượt", "Phòng Kinh tế", ""],           # contradicts
     ["11", "Tỷ lệ hộ nghèo", "%", 5, 6, "Vượt 5%", "Phòng Kinh tế", ""],                         # a burden: missed
     ["12", "Thu ngân sách K", "Tỷ đồng", 100, 90, "Không đánh giá", "Phòng Kinh tế", ""],        # not judged
+    ["13", "Thu ngân sách L", "Tỷ đồng", 100, 100, "Đạt 1%", "Phòng Kinh tế", ""],               # 1%, not 0,01 × 100
 ]
 
 
@@ -83,8 +84,8 @@ def _checked(rows, head=HEAD):
 def test_each_wording_that_contradicts_ours_is_warned_and_no_other():
     checked = _checked(ROWS)
     warned = {f.cell for f in checked.findings if f.code == "own_verdict_differs"}
-    # (sheet rows 3 to 14 for the table's rows 1 to 12)
-    assert warned == {"E3", "E6", "E8", "E12", "E13"}
+    # (sheet rows 3 to 15 for the table's rows 1 to 13)
+    assert warned == {"E3", "E6", "E8", "E12", "E13", "E15"}
     by_cell = {f.cell: f.message for f in checked.findings if f.code == "own_verdict_differs"}
     assert "«Hoàn thành vượt mức» (ô F3)" in by_cell["E3"] and "«Không đạt»" in by_cell["E3"]
     # a figure against ours: the ratio kh_excel computed is named beside its verdict
@@ -99,12 +100,12 @@ def test_the_sheets_not_judged_takes_the_row_out_as_the_note_does():
     assert (a.status, a.ratio) == ("khong_danh_gia", None)
     assert a.reason == "cột «Đánh giá» của bảng ghi «Không đánh giá»: không đánh giá"
     # the same row without those words is judged: 90 of 100 missed
-    rows = [r[:5] + [""] + r[6:] for r in ROWS[-1:]]
+    rows = [r[:5] + [""] + r[6:] for r in ROWS[11:12]]
     assert _checked(rows).attainment.assessments[0].status == "khong_dat"
 
 
 def test_a_not_judged_for_another_year_judges_the_row():
-    rows = [ROWS[-1][:5] + ["Không đánh giá năm 2025"] + ROWS[-1][6:]]
+    rows = [ROWS[11][:5] + ["Không đánh giá năm 2025"] + ROWS[11][6:]]
     assert _checked(rows).attainment.assessments[0].status == "khong_dat"
 
 
@@ -116,7 +117,7 @@ def test_a_document_lists_the_row_not_judged_quoting_the_sheet_and_warns_of_the_
     assert entry.result.replace("\u00a0", " ") == (
         "Thu ngân sách K: thực hiện 90 tỷ đồng, kế hoạch 100 tỷ đồng (bảng ghi: Không đánh giá)")
     said = "\n".join(figure_warnings(checked, "b.xlsx"))
-    assert "Cột đánh giá của bảng khác với kết quả tính" in said and "5 ô: E3, E6, E8, E12:E13" in said
+    assert "Cột đánh giá của bảng khác với kết quả tính" in said and "6 ô: E3, E6, E8, E12:E13, E15" in said
 
 
 def test_a_result_written_as_hoan_thanh_vuot_muc_is_judged_as_written():

@@ -227,6 +227,8 @@ def not_judged_by_own_verdict(a: Assessment) -> tuple[str, str] | None:
     so (a document then quotes it beside the row, as it does a note), else None."""
     m = _OWN_VERDICT_SAID.match(a.reason) if a.status == "khong_danh_gia" else None
     return (m.group(1), m.group(2)) if m else None
+
+
 OTHER_BASE_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với {base}, nhưng bảng không có cột số thực hiện {base}: "
                      "không đánh giá")
 OTHER_BASE_PERCENT_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với {base}, nhưng chỉ tiêu tính bằng %: không rõ là "

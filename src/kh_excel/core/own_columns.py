@@ -126,7 +126,8 @@ def figure_agrees(kind: str, figure: Decimal, a: Any) -> bool | None:
     if a.ratio is None or ind.direction != "up":
         return None
     sheet = figure + 100 if kind == "beyond" else figure
-    if agrees(sheet, [a.ratio]):
+    # (the tolerance of `agrees`, never read as a fraction: the figure is written with its «%»)
+    if abs(sheet - a.ratio) <= max(Decimal("0.5"), abs(a.ratio) * Decimal("0.005")):
         return True
     if kind == "beyond" and ind.unit.strip() == "%" and ind.result is not None and ind.target.value is not None:
         return abs(Decimal(ind.result) - Decimal(ind.target.value) - figure) <= Decimal("0.5")
