@@ -92,3 +92,34 @@ def test_render_and_check_name_it_and_the_report_states_no_figure_of_it(tmp_path
     done = run_cli("check", copy, "--json")
     codes = {(x["code"], x["cell"]) for x in json.loads(done.stdout)["findings"]}
     assert ("collect_conflict_open", f"E{ROW}") in codes
+
+
+def test_read_from_the_workbooks_sheets_as_batch_reads_it(tmp_path):
+    """batch.engine reads the sheets as Grids, the record among them: the same warning and no figure."""
+    from kh_excel.io.workbook import open_workbook
+    copy = _held_conflict(tmp_path)
+    book = open_workbook(copy)
+    checked = check(read_workbook([book.grid(n) for n in book.reading_order(book.sheet_names)], file=str(copy)))
+    (f,) = [f for f in checked.findings if f.code == "collect_conflict_open"]
+    assert f.cell == f"E{ROW}" and "280 (đang ghi trong bảng" in f.message
+    assert next(a for a in checked.attainment.assessments if a.indicator.row == ROW).status == "chua_co_so_lieu"
+
+
+def test_a_record_of_junk_warns_of_nothing_and_the_table_reads(tmp_path):
+    """The record is an untrusted hidden sheet: lines naming no agency of the master, no row, or no figure are no
+    conflict; the table is read and judged as typed."""
+    from kh_excel.collect.merge import SOURCE_SHEET, SOURCE_STATES
+    from test_collect_sources import _master
+    path = _master(tmp_path / "m.xlsx", results={(ROW, 5): 280})
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet(SOURCE_SHEET)
+    ws.append(["Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu", "Tình trạng"])
+    unsettled = SOURCE_STATES["unsettled"]
+    ws.append(["x", "Sở Không Có", "so khong co", "a.xlsx", "S", "F7", 300, unsettled])
+    ws.append([None, None, None, None, None, None, None, unsettled])
+    ws.append(["KHX|Chỉ tiêu|999|abc", "Phòng Tài chính", "phong tai chinh", "b.xlsx", "S", "F7", "=1/0", unsettled])
+    ws.sheet_state = "hidden"
+    wb.save(path)
+    found, checked = _warning(path)
+    assert found == []
+    assert next(a for a in checked.attainment.assessments if a.indicator.row == ROW).indicator.result == 280
