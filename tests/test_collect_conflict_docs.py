@@ -123,3 +123,16 @@ def test_a_record_of_junk_warns_of_nothing_and_the_table_reads(tmp_path):
     found, checked = _warning(path)
     assert found == []
     assert next(a for a in checked.attainment.assessments if a.indicator.row == ROW).indicator.result == 280
+
+
+def test_the_ribbon_names_it_and_states_no_figure_as_the_cli_does(tmp_path):
+    """The add-in reads the table's sheet alone; the record is read beside it."""
+    from kh_excel.addin.actions import find_table
+    from kh_excel.addin.engine import Session
+    from kh_excel.addin.payload import open_book
+    copy = _held_conflict(tmp_path)
+    table, _ = find_table(Session(open_book(copy)))
+    checked = check(table)
+    (f,) = [f for f in checked.findings if f.code == "collect_conflict_open"]
+    assert f.cell == f"E{ROW}" and "300 (Phòng Kinh tế, tệp «kt.xlsx», ô F8, chưa ghi vào bảng)" in f.message
+    assert next(a for a in checked.attainment.assessments if a.indicator.row == ROW).status == "chua_co_so_lieu"

@@ -98,8 +98,8 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                     others = [o for o in order if o != s and not _is_own(o) and not book.is_hidden(o)]
                     sheets_not_read(table, others, lambda o: holds_table(Grid(sheet=o, rows=book.head(o, PEEK_ROWS))))
             if RECORD_SHEET in grids and table.indicators:  # a copy `kx collect` merged: its conflicts still open
-                _open_conflicts(table, grids[RECORD_SHEET]().rows if isinstance(source, list)
-                                else book.values(RECORD_SHEET))
+                name_open_conflicts(table, grids[RECORD_SHEET]().rows if isinstance(source, list)
+                                    else book.values(RECORD_SHEET))
             return table
         empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
     if empty_table is not None:
@@ -114,10 +114,10 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
 RECORD_SHEET = "_kh_excel_nguon_so_lieu"
 
 
-def _open_conflicts(table: Table, lines: list) -> None:
-    """A warning per row whose figures the co-lead agencies still dispute in the record of a merged copy
-    (collect.merge.open_conflicts), at its result cell: core.gate.check states none of them. An unreadable record
-    warns of nothing, as collect reads it."""
+def name_open_conflicts(table: Table, lines: list) -> None:
+    """A warning per row whose figures the co-lead agencies still dispute in the record of a merged copy (`lines`:
+    RECORD_SHEET's rows; collect.merge.open_conflicts), at its result cell: core.gate.check states none of them. An
+    unreadable record warns of nothing, as collect reads it. The add-in, reading one sheet, calls it too."""
     from kh_excel.collect.merge import open_conflicts
     from kh_excel.core.validation import make_finding
     try:
