@@ -229,6 +229,14 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                 noted.add(i)
                 assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None,
                                          reason=NOTE_REASON.format(note=vtext.clean(ind.note)))
+        for col, (kind, label, cells) in table.own_cells.items():  # … or the sheet's own «Đánh giá» cell says so
+            for i, ind in enumerate(inds):
+                v = cells.get(ind.row) if kind == "verdict" else None
+                if i not in noted and ind.row not in faults and isinstance(v, str) and note_not_judged(v, table.year):
+                    noted.add(i)
+                    assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None,
+                                             reason=f"cột «{vtext.clean(label)}» của bảng ghi «{vtext.clean(v)}»: "
+                                                    "không đánh giá")
         _incomplete_totals(inds, assessments)
         for head, parts in ref_structures(inds).items():
             if inds[head].row not in faults and head not in noted:

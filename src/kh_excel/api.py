@@ -97,6 +97,9 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                 else:
                     others = [o for o in order if o != s and not _is_own(o) and not book.is_hidden(o)]
                     sheets_not_read(table, others, lambda o: holds_table(Grid(sheet=o, rows=book.head(o, PEEK_ROWS))))
+            if RECORD_SHEET in grids and table.indicators:  # a copy `kx collect` merged: its conflicts still open
+                name_open_conflicts(table, grids[RECORD_SHEET]().rows if isinstance(source, list)
+                                    else book.values(RECORD_SHEET))
             return table
         empty_table = empty_table or table  # a header with no rows (a blank form): keep looking
     if empty_table is not None:
@@ -104,6 +107,28 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
     if first_error is None:
         raise WorkbookError(name, "bảng tính không có dữ liệu.")
     raise WorkbookError(name, header_message(first_error) + formula_note)
+
+
+# The record `kx collect` keeps in a merged copy (collect.merge.SOURCE_SHEET, hidden): read here for the conflicts
+# it keeps open, so that every command that reads the copy names them.
+RECORD_SHEET = "_kh_excel_nguon_so_lieu"
+
+
+def name_open_conflicts(table: Table, lines: list) -> None:
+    """A warning per row whose figures the co-lead agencies still dispute in the record of a merged copy (`lines`:
+    RECORD_SHEET's rows; collect.merge.open_conflicts), at its result cell: core.gate.check states none of them. An
+    unreadable record warns of nothing, as collect reads it. The add-in, reading one sheet, calls it too."""
+    from kh_excel.collect.merge import open_conflicts
+    from kh_excel.core.validation import make_finding
+    try:
+        found = open_conflicts(table, lines)
+    except Exception:  # an untrusted hidden sheet: never a reason not to read the table
+        return
+    col = table.columns.get("result")
+    for c in found:
+        table.reader_findings.append(make_finding(
+            "collect_conflict_open", table.sheet, c["row"] - 1, col, c["name"], agencies=", ".join(c["agencies"]),
+            figures="; ".join(c["figures"])))
 
 
 # «Biểu 01 (tiếp)», «Biểu 01 (tiếp theo)», «Biểu 01 (TT)», «Biểu 01 tiep»: the words that make a sheet's name a

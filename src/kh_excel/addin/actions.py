@@ -109,12 +109,15 @@ def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
 
 def _others_named(s: Session, table: Table, names: list[str]) -> Table:
     """The other visible sheets holding a table are named as the CLI names them (api.sheets_not_read): the ribbon's
-    documents are made from one sheet too. Each is read once (the remote engine has them in its payload)."""
-    from kh_excel.api import sheets_not_read
+    documents are made from one sheet too. Each is read once (the remote engine has them in its payload). So are
+    the conflicts a merged copy's record keeps open (api.name_open_conflicts), as the CLI reads them."""
+    from kh_excel.api import RECORD_SHEET, name_open_conflicts, sheets_not_read
     from kh_excel.core.table import holds_table
     others = [n for n in names if n != table.sheet and not _is_own(n) and s.book.sheets[n].visible]
     if others and table.indicators:
         sheets_not_read(table, others, lambda n: holds_table(s.read_sheet(n).grid()))
+    if RECORD_SHEET in names and table.indicators:
+        name_open_conflicts(table, s.read_sheet(RECORD_SHEET).rows)
     return table
 
 

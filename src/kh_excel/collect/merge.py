@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kh_excel.api import RECORD_SHEET
 from kh_excel.batch.naming import readable
 from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
@@ -235,7 +236,7 @@ def same_plan(returned: Target, master: Target, returned_raw: Any = None, master
 # earlier has sent, and its own corrected figure on a co-led row corrects its figure, not another agency's. It also
 # keeps the figures of a conflict not settled (none of them in the master): the next round lists the row again until
 # one figure is written or the agencies agree.
-SOURCE_SHEET = "_kh_excel_nguon_so_lieu"
+SOURCE_SHEET = RECORD_SHEET  # (named where the reader looks for it: api)
 SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu", "Tình trạng")
 # The «Tình trạng» of a figure's line (a record made before the column has none: written).
 SOURCE_STATES = {"written": "đã ghi vào bảng gốc", "unsettled": "khác số của cơ quan khác, chưa ghi"}
@@ -266,19 +267,23 @@ def _same_figure(a: Value, b: Value) -> bool:
 _UNSETTLED = vtext.fold(SOURCE_STATES["unsettled"])
 
 
-def read_sources(index: MasterIndex) -> tuple[list[Source], bool]:
-    """The record of a merged copy (SOURCE_SHEET), and whether it has one. An untrusted sheet: lines naming no
-    agency of the master are dropped, and a figure's line whose row cannot be found keeps only that the file came."""
+def read_sources(index: MasterIndex, lines: list | None = None) -> tuple[list[Source], bool]:
+    """The record of a merged copy (SOURCE_SHEET), and whether it has one; `lines`: its rows, header first, when the
+    caller has the workbook open (else read from the master's file). An untrusted sheet: lines naming no agency of
+    the master are dropped, and a figure's line whose row cannot be found keeps only that the file came."""
     from kh_excel.collect.forms import parse_key, row_digest
     from kh_excel.io.workbook import open_workbook
     table = index.table
-    try:
-        book = open_workbook(table.file)
-        if SOURCE_SHEET not in book.sheet_names:
+    if lines is not None:
+        lines = lines[1:_MOST_SOURCES]
+    else:
+        try:
+            book = open_workbook(table.file)
+            if SOURCE_SHEET not in book.sheet_names:
+                return [], False
+            lines = book.values(SOURCE_SHEET)[1:_MOST_SOURCES]
+        except Exception:  # an unreadable record records nothing
             return [], False
-        lines = book.values(SOURCE_SHEET)[1:_MOST_SOURCES]
-    except Exception:  # an unreadable record records nothing
-        return [], False
     by_digest: dict[str, list[int]] = {}
     for ind in table.indicators:
         by_digest.setdefault(row_digest(ind.stt, ind.name), []).append(ind.row)
@@ -388,21 +393,10 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     given: dict[int, list[_Figure]] = {}  # master row -> the figures this run's files give it
     sheet_of: dict[str, str] = {}
     earlier, recorded = read_sources(index)
-    owners: dict[int, set[str]] = {}  # master row -> the agencies whose figure it still holds
-    carried: dict[int, list[_Figure]] = {}  # master row -> the figures of a conflict an earlier round left open
     for src in earlier:
-        if src.row is None:
-            if src.file not in reports[src.agency_key].earlier:
-                reports[src.agency_key].earlier.append(src.file)
-        elif src.unsettled:
-            if src.row in index.rows_of[src.agency_key]:  # (an agency no longer leading the row gives it nothing)
-                carried.setdefault(src.row, []).append(
-                    _Figure(src.agency_key, src.file, src.sheet, src.cell, src.value, earlier=True))
-        elif _same_figure(master_value(index.by_row[src.row]), src.value):
-            owners.setdefault(src.row, set()).add(src.agency_key)
-    # the conflict stands while the master's cell holds what it held then: nothing, or a figure collected into it;
-    # a figure the office typed there settles it
-    carried = {r: figs for r, figs in carried.items() if r in owners or master_value(index.by_row[r]).kind == "empty"}
+        if src.row is None and src.file not in reports[src.agency_key].earlier:
+            reports[src.agency_key].earlier.append(src.file)
+    owners, carried = _recorded_rows(earlier, index)
     notes = [] if recorded or not index.recorded else [
         "bảng gốc là bản tổng hợp lập khi chương trình chưa ghi nguồn số liệu: không biết cơ quan nào đã gửi "
         "trước, danh sách «Chưa gửi» chỉ tính các tệp lần này"]
@@ -488,6 +482,45 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
                       conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
                       sources=sources, notes=notes)
+
+
+def _recorded_rows(earlier: list[Source], index: MasterIndex) -> tuple[dict[int, set[str]], dict[int, list[_Figure]]]:
+    """From the record: master row -> the agencies whose figure the master still holds, and master row -> the figures
+    of a conflict an earlier round left open. The conflict stands while the master's cell holds what it held then:
+    nothing, or a figure collected into it; a figure the office typed there settles it."""
+    owners: dict[int, set[str]] = {}
+    carried: dict[int, list[_Figure]] = {}
+    for src in earlier:
+        if src.row is None:
+            continue
+        if src.unsettled:
+            if src.row in index.rows_of[src.agency_key]:  # (an agency no longer leading the row gives it nothing)
+                carried.setdefault(src.row, []).append(
+                    _Figure(src.agency_key, src.file, src.sheet, src.cell, src.value, earlier=True))
+        elif _same_figure(master_value(index.by_row[src.row]), src.value):
+            owners.setdefault(src.row, set()).add(src.agency_key)
+    carried = {r: figs for r, figs in carried.items() if r in owners or master_value(index.by_row[r]).kind == "empty"}
+    return owners, carried
+
+
+def open_conflicts(table: Table, lines: list) -> list[dict]:
+    """The conflicts between co-lead agencies the record of a merged copy keeps open (`lines`: its SOURCE_SHEET), as
+    collect lists them each round: per master row, the figure the master holds (whose, when the record says) and
+    each figure not written. A document made from the copy states none of them (core.gate.check) and names them."""
+    index = MasterIndex(table, agency_rows(table))
+    owners, carried = _recorded_rows(read_sources(index, lines)[0], index)
+    out = []
+    for row, figs in sorted(carried.items()):
+        held = master_value(index.by_row[row])
+        whose = ", ".join(index.agencies[a].name for a in sorted(owners.get(row, ())))
+        said = [f"{held.shown()} (đang ghi trong bảng" + (f", do {whose} gửi)" if whose else ")")] \
+            if held.kind != "empty" else []
+        said += [f"{g.value.shown()} ({index.agencies[g.agency].name}, tệp «{g.file}», ô {g.cell}, chưa ghi vào bảng)"
+                 for g in figs]
+        agencies = list(dict.fromkeys([*sorted(owners.get(row, ())), *(g.agency for g in figs)]))
+        out.append({"row": row, "name": index.by_row[row].name, "held": held.kind != "empty", "figures": said,
+                    "agencies": [index.agencies[a].name for a in agencies]})
+    return out
 
 
 def _earlier(entries: list[_Figure]) -> dict:

@@ -200,10 +200,35 @@ def _not_judged_by_note(inds: list[Indicator], year: int | None) -> dict[int, st
 
 _NOTE = attrgetter("note")
 
+# The sheet's own verdict column («Đánh giá») saying the words a note does («Không đánh giá», «Không giao chỉ tiêu»):
+# whoever compiled the table withheld the verdict, as in the note, and kh_excel does not give one (rev12 D-G).
+OWN_VERDICT_REASON = "cột «{label}» của bảng ghi «{word}»: không đánh giá"
+_OWN_VERDICT_SAID = re.compile("^" + re.escape(OWN_VERDICT_REASON).replace(re.escape("{label}"), "(.*)")
+                               .replace(re.escape("{word}"), "(.*)") + "$")
+
+
+def _not_judged_by_own_verdict(table: Table, inds: list[Indicator], year: int | None) -> dict[int, str]:
+    """index -> reason, of the rows whose cell in the sheet's own verdict column takes them out of the judgement as a
+    note does (core.own_columns reads the column; once per table, its cells only)."""
+    from kh_excel.core.own_columns import VERDICT
+    said = {row: OWN_VERDICT_REASON.format(label=vtext.clean(label), word=vtext.clean(v))
+            for kind, label, cells in table.own_cells.values() if kind == VERDICT
+            for row, v in cells.items() if isinstance(v, str) and note_not_judged(v, year)}
+    return {i: said[ind.row] for i, ind in enumerate(inds) if ind.row in said} if said else {}
+
 
 def not_judged_by_note(a: Assessment) -> bool:
     """Is the row «Không đánh giá» because its note says so (a document then quotes the note beside it)?"""
     return a.status == "khong_danh_gia" and a.reason.startswith(NOTE_REASON.split("{")[0])
+
+
+def not_judged_by_own_verdict(a: Assessment) -> tuple[str, str] | None:
+    """(the column's label, its words) when the row is «Không đánh giá» because the sheet's own verdict column says
+    so (a document then quotes it beside the row, as it does a note), else None."""
+    m = _OWN_VERDICT_SAID.match(a.reason) if a.status == "khong_danh_gia" else None
+    return (m.group(1), m.group(2)) if m else None
+
+
 OTHER_BASE_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với {base}, nhưng bảng không có cột số thực hiện {base}: "
                      "không đánh giá")
 OTHER_BASE_PERCENT_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so với {base}, nhưng chỉ tiêu tính bằng %: không rõ là "
@@ -687,6 +712,8 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         else:
             assessments = [assess(ind, tolerance) for ind in inds]
         noted = _not_judged_by_note(inds, table.year)
+        if table.own_cells:
+            noted = {**_not_judged_by_own_verdict(table, inds, table.year), **noted}
         for i, reason in noted.items():  # the table's own word, never Vượt/Đạt/Không đạt; no ratio to an old plan
             if assessments[i].status != "so_lieu_loi":
                 assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None, reason=reason)

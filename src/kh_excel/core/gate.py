@@ -41,9 +41,10 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings,
 # batch.engine.warning_of): another sheet's indicator table or a table below this one not read, a plan column of
 # another year not used, one of two plans (or results) of one period taken by the sheet's own formulas, rows hidden in
-# the sheet and so not read.
+# the sheet and so not read, a conflict between co-lead agencies a merged copy keeps open (said in full, agencies and
+# figures: no document states any of them).
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
-                  "hidden_rows_left_out")
+                  "hidden_rows_left_out", "collect_conflict_open")
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
                    "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
                    "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",
@@ -248,6 +249,10 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
               for row, roles in cells.items() if roles.keys() - {"previous"} or row in growth_rows}
     shown = _blanked(table, cells) if cells else table
+    open_rows = {f.row for f in table.reader_findings if f.code == "collect_conflict_open"}
+    if open_rows:  # figures the co-lead agencies still dispute: none is stated, whatever the master's cell holds
+        shown = replace(shown, indicators=[replace(ind, result=None, result_text="", result_reading=None)
+                                           if ind.row in open_rows else ind for ind in shown.indicators])
     att = evaluate(shown, DEFAULT_TOLERANCE if tolerance is None else tolerance, faults, groups=groups)
     if table.own_cells:  # the sheet's own «So sánh»/«Đánh giá» against the attainment (core.own_columns)
         from kh_excel.core.own_columns import disagreements

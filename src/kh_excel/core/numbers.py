@@ -847,7 +847,8 @@ _QUALITATIVE_RESULTS = ("dat", "khong dat", "chua dat", "co ban dat", "vuot", "h
 # judgement, which attainment takes as it is written («Chưa đạt» is a plan missed). «Cơ bản đạt», «đang thực hiện»
 # and a grade («Tốt») say no outcome: they are not judged.
 WORD_VERDICTS = {
-    "vuot": "vuot", "vuot ke hoach": "vuot", "vuot chi tieu": "vuot", "hoan thanh vuot ke hoach": "vuot",
+    "vuot": "vuot", "vuot ke hoach": "vuot", "vuot chi tieu": "vuot", "vuot muc": "vuot", "vuot muc ke hoach": "vuot",
+    "hoan thanh vuot ke hoach": "vuot", "hoan thanh vuot chi tieu": "vuot", "hoan thanh vuot muc": "vuot",
     "hoan thanh vuot muc ke hoach": "vuot", "dat": "dat", "da dat": "dat", "dat ke hoach": "dat", "dat chi tieu": "dat",
     "hoan thanh": "dat", "da hoan thanh": "dat", "hoan thanh ke hoach": "dat", "hoan thanh chi tieu": "dat",
     "khong dat": "khong_dat", "chua dat": "khong_dat", "khong dat ke hoach": "khong_dat",

@@ -85,6 +85,55 @@ def verdict_of(value: Any) -> str | None:
     return word_verdict(value) if isinstance(value, str) else None
 
 
+# The statuses of kh_excel's own each wording of a verdict column agrees with. A result's verdict words
+# (numbers.WORD_VERDICTS: «Hoàn thành vượt mức», «Chưa đạt») are read first, «Vượt» agreeing with «Đạt» as with
+# «Vượt» (a rounding apart); then the wordings only a verdict column has. «Không đánh giá» is no verdict but takes the
+# row out of the judgement, as the note's does (attainment.OWN_VERDICT_REASON); «Cơ bản đạt», «x» state nothing.
+AGREES = {"vuot": MET, "dat": MET, "khong_dat": frozenset({MISSED})}
+VERDICT_WORDS = {"khong vuot": frozenset({"dat", MISSED}), "chua vuot": frozenset({"dat", MISSED}),
+                 "dat va vuot": MET, "dat va vuot ke hoach": MET, "dat va vuot chi tieu": MET}
+# A verdict with its figure: «Đạt 90%», «Hoàn thành 95% KH» (the share of the plan reached), «Vượt 5%» (beyond it).
+FIGURE_VERBS = {"dat": "share", "hoan thanh": "share", "bang": "share", "vuot": "beyond"}
+_FIGURE_VERDICT = re.compile(r"^(" + "|".join(FIGURE_VERBS) + r") (\d+(?:[.,]\d+)?) ?%"
+                             r"(?: (?:so voi )?(?:kh|ke hoach|chi tieu))?$")
+
+
+def read_verdict(value: Any) -> tuple[frozenset[str] | None, str, Decimal | None]:
+    """What a verdict cell states: (the statuses of ours it agrees with, None when it states none), and for a
+    verdict with its figure the kind of figure ("share" of the plan, "beyond" it) and the figure (90 for «Đạt 90%»)."""
+    if not isinstance(value, str):
+        return None, "", None
+    stated = verdict_of(value)
+    if stated is not None:
+        return AGREES[stated], "", None
+    from kh_excel.core.text import fold
+    words = " ".join(re.sub(r"[^\w%,.]+", " ", fold(value)).replace(" %", "%").split()).rstrip(".")
+    m = _FIGURE_VERDICT.match(words)
+    if m is None:
+        return VERDICT_WORDS.get(fold_words(value)), "", None
+    figure = ratio_of(m.group(2))
+    kind = FIGURE_VERBS[m.group(1)]
+    if figure is None:
+        return None, "", None
+    return (MET if kind == "beyond" else None), kind, figure
+
+
+def figure_agrees(kind: str, figure: Decimal, a: Any) -> bool | None:
+    """Whether a verdict's figure («Đạt 90%», «Vượt 5%») agrees with the ratio kh_excel computed; None where it
+    cannot be compared: no ratio of ours, or an indicator where less is better (whose «vượt 5%» reads either way).
+    «Vượt 5%» on a row in % may also be 5 points beyond the plan."""
+    ind = a.indicator
+    if a.ratio is None or ind.direction != "up":
+        return None
+    sheet = figure + 100 if kind == "beyond" else figure
+    # (the tolerance of `agrees`, never read as a fraction: the figure is written with its «%»)
+    if abs(sheet - a.ratio) <= max(Decimal("0.5"), abs(a.ratio) * Decimal("0.005")):
+        return True
+    if kind == "beyond" and ind.unit.strip() == "%" and ind.result is not None and ind.target.value is not None:
+        return abs(Decimal(ind.result) - Decimal(ind.target.value) - figure) <= Decimal("0.5")
+    return False
+
+
 def ratio_of(value: Any) -> Decimal | None:
     """A ratio cell's figure as written (98,5 or 0,985 under a % format: both are kept apart by `agrees`)."""
     from kh_excel.core.numbers import parse_number
@@ -146,14 +195,20 @@ def disagreements(table: Any, attainment: Any) -> list:
                                         own_cell=where, label=label, sheet_value=fmt(sheet),
                                         ours=f"{format_number(ours, 1)}%"))
             else:
-                stated = verdict_of(value)
-                if stated is None or a.status not in (*MET, MISSED):
-                    continue
-                if (stated in MET) == (a.status in MET):
+                statuses, kind, figure = read_verdict(value)
+                if a.status not in (*MET, MISSED):
+                    continue  # (a word we cannot read, «Cơ bản đạt», is no contradiction: statuses None)
+                ours = a.status_label
+                if kind:
+                    fits = figure_agrees(kind, figure, a)
+                    if fits is False:
+                        ours = f"{ours}, đạt {format_number(a.ratio, 1)}% kế hoạch"
+                    elif fits or statuses is None or a.status in statuses:
+                        continue
+                elif statuses is None or a.status in statuses:
                     continue
                 out.append(make_finding("own_verdict_differs", table.sheet, row - 1, result_col, ind.name,
-                                        own_cell=where, label=label, sheet_value=str(value).strip(),
-                                        ours=a.status_label))
+                                        own_cell=where, label=label, sheet_value=str(value).strip(), ours=ours))
     return out
 
 
@@ -180,5 +235,5 @@ def rows_cells(rows: list[list[Any]], columns: dict[int, tuple[str, str]], sheet
     return out
 
 
-__all__ = ["RATIO", "VERDICT", "column_kind", "choose", "verdict_of", "ratio_of", "agrees", "disagreements",
-           "rows_cells"]
+__all__ = ["RATIO", "VERDICT", "AGREES", "VERDICT_WORDS", "FIGURE_VERBS", "column_kind", "choose", "verdict_of",
+           "read_verdict", "figure_agrees", "ratio_of", "agrees", "disagreements", "rows_cells"]

@@ -130,6 +130,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("hidden_rows_left_out", "warning", "Dòng ẩn không được đọc",
                 "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá và văn bản: {rows}. Bỏ ẩn dòng "
                 "(hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
+    FindingType("collect_conflict_open", "warning", "Số liệu của các cơ quan cùng chủ trì chưa thống nhất",
+                "Ô {cell} («{indicator}»): khi tổng hợp, các cơ quan cùng chủ trì ({agencies}) gửi số khác nhau và "
+                "chưa thống nhất: {figures}. Văn bản không nêu số thực hiện của chỉ tiêu này (ghi «chưa có số liệu»); "
+                "hãy thống nhất với các cơ quan, ghi số đúng vào ô {cell} hoặc tổng hợp lại trước khi trình ký."),
     FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
                 "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
