@@ -100,11 +100,22 @@ _HEAD_KEYS = tuple(sorted({agency_key(h) for h in _HEADS}, key=len, reverse=True
 
 
 @lru_cache(maxsize=1)
-def _head_keys() -> tuple[str, ...]:
+def _head_keys() -> frozenset[str]:
     """_HEADS and every beginning of a body the committee does not direct (agencies.toml `not_directed`: «MTTQ»,
     «ĐTN», «HND», «CCB», «TT HĐND» …): each opens an agency's name, so after a comma or «và» it starts a new one."""
-    extra = {h for heads in _not_directed_keys().values() for h in heads}
-    return tuple(sorted(set(_HEAD_KEYS) | extra, key=len, reverse=True))
+    return frozenset(_HEAD_KEYS).union(*_not_directed_keys().values())
+
+
+def _opens_with(k: str, heads: frozenset[str]) -> bool:
+    """Whether the key `k` begins with one of `heads` as whole words: one look-up per word of `k`."""
+    if k in heads:
+        return True
+    i = k.find(" ")
+    while i != -1:
+        if k[:i] in heads:
+            return True
+        i = k.find(" ", i + 1)
+    return False
 _GENERIC_HEAD = agency_key("các")
 # What «các …» names when it names agencies, not a list of anything else («các giải pháp», «các chỉ tiêu»).
 _GENERIC_NOUNS = ("sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "xã", "phường", "thị trấn", "đặc khu",
@@ -151,10 +162,7 @@ def _head(piece: str) -> str | None:
     stripped = piece.lstrip()
     if not stripped or not stripped[0].isupper():
         return None  # "ban", "ngành" inside "các sở, ban, ngành" open nothing
-    for h in _head_keys():
-        if k == h or k.startswith(h + " "):
-            return "strong"
-    return None
+    return "strong" if _opens_with(k, _head_keys()) else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -535,12 +543,11 @@ DIRECTED, OWN_LINE, ASKED = "directed", "own_line", "asked"
 
 
 @lru_cache(maxsize=1)
-def _not_directed_keys() -> dict[str, tuple[str, ...]]:
+def _not_directed_keys() -> dict[str, frozenset[str]]:
     """The beginnings of `not_directed` in the bundled agencies.toml, per relation (ASKED, OWN_LINE)."""
     ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
     table = tomllib.loads(ref.read_text(encoding="utf-8")).get("not_directed", {})
-    return {rel: tuple(sorted({agency_key(h) for h in table.get(rel, [])}, key=len, reverse=True))
-            for rel in (ASKED, OWN_LINE)}
+    return {rel: frozenset(agency_key(h) for h in table.get(rel, [])) for rel in (ASKED, OWN_LINE)}
 
 
 @lru_cache(maxsize=4096)
@@ -554,7 +561,7 @@ def committee_relation(name: str) -> str:
     if _SERVES_COMMITTEE.match(k):
         return DIRECTED
     for rel, heads in _not_directed_keys().items():
-        if any(k == h or k.startswith(h + " ") for h in heads):
+        if _opens_with(k, heads):
             return rel
     return DIRECTED
 
