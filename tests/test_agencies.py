@@ -499,6 +499,9 @@ def test_the_council_party_front_mass_organisations_and_courts_are_only_asked(bo
     # offices of the council or the Party alone, a council's own committee
     ("Văn phòng Đảng ủy", "asked"), ("Văn phòng Tỉnh ủy", "asked"), ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "asked"),
     ("Ban Kinh tế - Ngân sách HĐND xã", "asked"), ("Ban Dân tộc HĐND tỉnh", "asked"),
+    # the mass organisations together; the departments with them are the committee's
+    ("Các đoàn thể xã", "asked"), ("Các tổ chức chính trị - xã hội phường", "asked"),
+    ("Các sở, ban, ngành, đoàn thể tỉnh", "directed"),
 ])
 def test_how_a_committee_stands_to_a_body(name, relation):
     assert committee_relation(name) == relation
