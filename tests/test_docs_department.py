@@ -575,3 +575,15 @@ def test_a_notice_asks_a_body_it_does_not_direct_and_tells_the_others():
     said = {g["ten"]: g["noi_dung"] for g in groups}
     assert said["Tòa án nhân dân tỉnh"].startswith("Đề nghị Tòa án nhân dân tỉnh chủ trì, ")
     assert said["Sở Tài chính"].startswith("Giao Sở Tài chính chủ trì, ")
+
+
+def test_one_agencys_report_asks_a_body_it_does_not_direct():
+    # the fixture's rows have a «không đạt» (GRDP growth 8,2 against >10): the sentence of shortfalls
+    court = _led_by(("Tòa án nhân dân tỉnh",), "bao-cao", agency="Tòa án nhân dân tỉnh")
+    assert [str(x) for x in court["nd"]["giai_phap"]][0] == (
+        "Đề nghị Tòa án nhân dân tỉnh tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế "
+        "hoạch; định kỳ đánh giá, gửi kết quả thực hiện.")
+    own = _led_by(("Sở Tài chính",), "bao-cao", agency="Sở Tài chính")
+    assert [str(x) for x in own["nd"]["giai_phap"]][0] == (
+        "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; định "
+        "kỳ đánh giá, báo cáo kết quả thực hiện.")

@@ -1510,13 +1510,17 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
                             "giá bằng số (chi tiết tại điểm 2 mục I)."] if all_met and unjudged else
                            ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
                            ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
-    # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met
+    # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met;
+    # one agency's report, of a body the issuer may only ask (the council, the Party, the Front, a mass organisation,
+    # a court), asks it, and it sends its results to no one it answers to
+    who, sends = ((f"Đề nghị {in_sentence(agency)}", "gửi") if ctx["gc"]["de_nghi"] else
+                  ("Các cơ quan chủ trì", "báo cáo"))
     defaults["giai_phap"] = [
-        "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
-        "định kỳ đánh giá, báo cáo kết quả thực hiện." if "khong_dat" in groups else
-        f"Các cơ quan chủ trì tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
-        f"{ctx['chi_tieu']['ky']}; định kỳ đánh giá, báo cáo kết quả thực hiện." if kq["tien_do"] else
-        "Các cơ quan chủ trì tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, báo cáo kết quả thực hiện."]
+        f"{who} tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
+        f"định kỳ đánh giá, {sends} kết quả thực hiện." if "khong_dat" in groups else
+        f"{who} tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
+        f"{ctx['chi_tieu']['ky']}; định kỳ đánh giá, {sends} kết quả thực hiện." if kq["tien_do"] else
+        f"{who} tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, {sends} kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")
