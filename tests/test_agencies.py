@@ -452,6 +452,8 @@ def test_a_lower_case_tail_never_becomes_an_agency(names, tails):
     ("Văn phòng UBND tỉnh, HĐND tỉnh", ["Văn phòng UBND tỉnh", "HĐND tỉnh"]),
     ("Văn phòng Tỉnh ủy, HĐND tỉnh", ["Văn phòng Tỉnh ủy", "HĐND tỉnh"]),
     ("Văn phòng HĐND và UBND, UBND các xã, phường", ["Văn phòng HĐND và UBND", "UBND các xã/phường"]),
+    # the communes' offices together, as before
+    ("Văn phòng HĐND và UBND các xã, phường", ["Văn phòng HĐND và UBND các xã, phường"]),
 ])
 def test_an_offices_list_of_bodies_written_with_commas_is_one_agency(cell, expected):
     assert split_agencies(cell) == expected

@@ -140,7 +140,9 @@ _PARTY = re.escape(agency_key("Đảng ủy"))
 _OFFICE = "(?:" + "|".join(re.escape(agency_key(w)) for w in _OFFICE_WORDS) + ")"
 _OFFICE_OF_BODIES = re.compile(rf"{_OFFICE} (?:{_SERVED}|{_PARTY}(?= {_SERVED}))(?:(?: và | ){_SERVED})*")
 _OFFICE_LIST_GOES_ON = re.compile(rf"{_OFFICE} (?:{_SERVED}|{_PARTY})(?:(?: và | ){_SERVED})*")  # before a «,»
-_SERVED_OPENS = re.compile(rf"{_SERVED}(?: (?!các\b)|$)")  # «UBND xã», not the collective «UBND các xã»
+_SERVED_OPENS = re.compile(rf"{_SERVED}(?: |$)")
+# after a «,» a bare body goes on with the list («…, UBND xã»); a collective («…, UBND các xã») is an agency of its own
+_SERVED_GOES_ON = re.compile(rf"{_SERVED}(?: (?!các\b)|$)")
 # An office that serves the committee among its bodies is the committee's own (directed), whatever it names first.
 _SERVES_COMMITTEE = re.compile(
     rf"(?:{re.escape(agency_key('Văn phòng'))}|vp) (?:(?:{_SERVED}|{re.escape(agency_key('Đảng ủy'))}|và) ?)*?ubnd\b")
@@ -150,8 +152,8 @@ def _joins_served_bodies(left: str, right: str, comma: bool = False) -> bool:
     """Whether « và » (or a «,»: `comma`) between `left` (from where the item began) and `right` is inside an
     office's name (_OFFICE_OF_BODIES): what came before names an office and bare bodies, what follows opens with
     another body."""
-    office = _OFFICE_LIST_GOES_ON if comma else _OFFICE_OF_BODIES
-    return bool(office.fullmatch(agency_key(left)) and _SERVED_OPENS.match(agency_key(right)))
+    office, body = (_OFFICE_LIST_GOES_ON, _SERVED_GOES_ON) if comma else (_OFFICE_OF_BODIES, _SERVED_OPENS)
+    return bool(office.fullmatch(agency_key(left)) and body.match(agency_key(right)))
 
 
 def _head(piece: str) -> str | None:
