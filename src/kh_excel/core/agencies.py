@@ -141,8 +141,11 @@ _OFFICE = "(?:" + "|".join(re.escape(agency_key(w)) for w in _OFFICE_WORDS) + ")
 _OFFICE_OF_BODIES = re.compile(rf"{_OFFICE} (?:{_SERVED}|{_PARTY}(?= {_SERVED}))(?:(?: và | ){_SERVED})*")
 _OFFICE_LIST_GOES_ON = re.compile(rf"{_OFFICE} (?:{_SERVED}|{_PARTY})(?:(?: và | ){_SERVED})*")  # before a «,»
 _SERVED_OPENS = re.compile(rf"{_SERVED}(?: |$)")
-# after a «,» a bare body goes on with the list («…, UBND xã»); a collective («…, UBND các xã») is an agency of its own
-_SERVED_GOES_ON = re.compile(rf"{_SERVED}(?: (?!các\b)|$)")
+# after a «,» a body not yet named goes on with the list («…, UBND xã»); a collective («…, UBND các xã») is an agency
+# of its own, and after the Party's office only the council goes on (the offices that served several bodies served
+# «Đảng ủy, HĐND và UBND»; «Văn phòng Đảng ủy, UBND xã» is two bodies)
+_SERVED_GOES_ON = re.compile(rf"({_SERVED})(?: (?!các\b)|$)")
+_COUNCIL = agency_key("HĐND")
 # An office that serves the committee among its bodies is the committee's own (directed), whatever it names first.
 _SERVES_COMMITTEE = re.compile(
     rf"(?:{re.escape(agency_key('Văn phòng'))}|vp) (?:(?:{_SERVED}|{re.escape(agency_key('Đảng ủy'))}|và) ?)*?ubnd\b")
@@ -152,8 +155,15 @@ def _joins_served_bodies(left: str, right: str, comma: bool = False) -> bool:
     """Whether « và » (or a «,»: `comma`) between `left` (from where the item began) and `right` is inside an
     office's name (_OFFICE_OF_BODIES): what came before names an office and bare bodies, what follows opens with
     another body."""
-    office, body = (_OFFICE_LIST_GOES_ON, _SERVED_GOES_ON) if comma else (_OFFICE_OF_BODIES, _SERVED_OPENS)
-    return bool(office.fullmatch(agency_key(left)) and body.match(agency_key(right)))
+    left_key, right_key = agency_key(left), agency_key(right)
+    if not comma:
+        return bool(_OFFICE_OF_BODIES.fullmatch(left_key) and _SERVED_OPENS.match(right_key))
+    m = _SERVED_GOES_ON.match(right_key)
+    if not (m and _OFFICE_LIST_GOES_ON.fullmatch(left_key)):
+        return False
+    if left_key.endswith(agency_key("Đảng ủy")) and m.group(1) != _COUNCIL:
+        return False
+    return re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", left_key) is None
 
 
 def _head(piece: str) -> str | None:
