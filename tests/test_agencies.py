@@ -509,7 +509,8 @@ def test_the_council_party_front_mass_organisations_and_courts_are_only_asked(bo
     ("Văn phòng Đảng ủy, HĐND và UBND xã", "directed"), ("Văn phòng HĐND và UBND xã", "directed"),
     ("VP HĐND-UBND xã", "directed"), ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "directed"),
     ("Phòng Văn hóa - Xã hội", "directed"), ("Trạm Y tế xã", "directed"), ("UBND các xã/phường", "directed"),
-    ("Ban Dân tộc tỉnh", "directed"), ("Hội đồng thi xã", "directed"), ("Trung tâm Phục vụ hành chính công xã", "directed"),
+    ("Ban Dân tộc tỉnh", "directed"), ("Hội đồng thi xã", "directed"),
+    ("Trung tâm Phục vụ hành chính công xã", "directed"),
     # offices of the council or the Party alone, a council's own committee
     ("Văn phòng Đảng ủy", "asked"), ("Văn phòng Tỉnh ủy", "asked"), ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "asked"),
     ("Ban Kinh tế - Ngân sách HĐND xã", "asked"), ("Ban Dân tộc HĐND tỉnh", "asked"),

@@ -520,8 +520,8 @@ def test_a_plan_asks_the_council_party_front_and_courts_to_lead(lead, shown):
      "; đề nghị Hội Liên hiệp Phụ nữ tỉnh cùng chủ trì thực hiện; Sở Nội vụ chịu trách nhiệm trước Ủy ban nhân dân "
      "tỉnh về kết quả thực hiện."),
     (("Sở Nội vụ", "Thuế tỉnh", "MTTQ tỉnh"), "1. Sở Nội vụ, Thuế tỉnh chủ trì,",
-     "; đề nghị Mặt trận Tổ quốc tỉnh cùng chủ trì thực hiện; Sở Nội vụ chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả "
-     "thực hiện."),
+     "; đề nghị Mặt trận Tổ quốc tỉnh cùng chủ trì thực hiện; Sở Nội vụ chịu trách nhiệm trước Ủy ban nhân dân tỉnh "
+     "về kết quả thực hiện."),
 ])
 def test_a_plan_asks_a_body_it_does_not_direct_beside_those_it_tells(lead, head, tail):
     item = str(_led_by(lead, "ke-hoach")["tc"]["muc"][0])
