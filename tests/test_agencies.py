@@ -512,7 +512,8 @@ def test_the_council_party_front_mass_organisations_and_courts_are_only_asked(bo
     ("Ban Dân tộc tỉnh", "directed"), ("Hội đồng thi xã", "directed"),
     ("Trung tâm Phục vụ hành chính công xã", "directed"),
     # offices of the council or the Party alone, a council's own committee
-    ("Văn phòng Đảng ủy", "asked"), ("Văn phòng Tỉnh ủy", "asked"), ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "asked"),
+    ("Văn phòng Đảng ủy", "asked"), ("Văn phòng Tỉnh ủy", "asked"), ("VP Đảng ủy xã", "asked"), ("VP Tỉnh ủy", "asked"),
+    ("VP Đảng ủy, HĐND và UBND xã", "directed"), ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "asked"),
     ("Ban Kinh tế - Ngân sách HĐND xã", "asked"), ("Ban Dân tộc HĐND tỉnh", "asked"),
     # the mass organisations together; the departments with them are the committee's
     ("Các đoàn thể xã", "asked"), ("Các tổ chức chính trị - xã hội phường", "asked"),
