@@ -433,3 +433,103 @@ def test_a_lower_case_tail_never_becomes_an_agency(names, tails):
     got = REG.split("; ".join(written))
     assert len(got) == len(written)
     assert all(g[:1].isupper() for g in got)
+
+
+# -- rev12 D-I: an office named after a list of the bodies it serves, written with commas ----------------------
+
+@pytest.mark.parametrize("cell,expected", [
+    # one office: after its first body the list goes on with bare bodies, the level written once at the end
+    ("Văn phòng Đảng ủy, HĐND và UBND xã", ["Văn phòng Đảng ủy, HĐND và UBND xã"]),
+    ("Văn phòng Đảng ủy, HĐND và UBND xã, Công an xã", ["Văn phòng Đảng ủy, HĐND và UBND xã", "Công an xã"]),
+    ("VP Đảng ủy, HĐND, UBND phường; Phòng Kinh tế", ["VP Đảng ủy, HĐND, UBND phường", "Phòng Kinh tế"]),
+    ("Văn phòng HĐND, UBND xã Nam Sơn", ["Văn phòng HĐND, UBND xã Nam Sơn"]),
+    ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", ["Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"]),
+    ("Phòng Kinh tế, Văn phòng Đảng ủy, HĐND và UBND xã", ["Phòng Kinh tế", "Văn phòng Đảng ủy, HĐND và UBND xã"]),
+    # lists: the Party's own office; bodies with no office before them; a level already written; a collective
+    ("Văn phòng Đảng ủy, Công an xã", ["Văn phòng Đảng ủy", "Công an xã"]),
+    ("Văn phòng Đảng ủy và UBND xã", ["Văn phòng Đảng ủy", "UBND xã"]),
+    ("Văn phòng Đảng ủy, UBND phường Cam Đường", ["Văn phòng Đảng ủy", "UBND phường Cam Đường"]),
+    ("Văn phòng HĐND và UBND, UBND phường Cam Đường", ["Văn phòng HĐND và UBND", "UBND phường Cam Đường"]),
+    ("Đảng ủy, HĐND, UBND xã", ["Đảng ủy", "HĐND", "UBND xã"]),
+    ("Văn phòng UBND tỉnh, HĐND tỉnh", ["Văn phòng UBND tỉnh", "HĐND tỉnh"]),
+    ("Văn phòng Tỉnh ủy, HĐND tỉnh", ["Văn phòng Tỉnh ủy", "HĐND tỉnh"]),
+    ("Văn phòng HĐND và UBND, UBND các xã, phường", ["Văn phòng HĐND và UBND", "UBND các xã/phường"]),
+    # the communes' offices together, as before
+    ("Văn phòng HĐND và UBND các xã, phường", ["Văn phòng HĐND và UBND các xã, phường"]),
+])
+def test_an_offices_list_of_bodies_written_with_commas_is_one_agency(cell, expected):
+    assert split_agencies(cell) == expected
+
+
+# the bodies an office serves, in the order their offices were named, each abbreviated or written out
+_SERVED_KINDS = [("Đoàn ĐBQH", "Đoàn đại biểu Quốc hội"), ("HĐND", "Hội đồng nhân dân"), ("UBND", "Ủy ban nhân dân")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Văn phòng", "VP"]), st.booleans(),
+       st.lists(st.integers(0, 2), min_size=2, max_size=3, unique=True).map(sorted),
+       st.lists(st.booleans(), min_size=3, max_size=3),
+       st.sampled_from(["xã", "phường", "tỉnh", "xã Nam Sơn", "đặc khu Côn Đảo"]), _OTHERS, st.booleans())
+def test_an_office_of_a_list_of_bodies_stays_whole_among_a_list(office, party, kinds, written_out, level, others,
+                                                                 first):
+    # a Party committee's office served its council and its committee: «Văn phòng Đảng ủy, HĐND và UBND xã»
+    kinds = [1, 2] if party else kinds
+    bodies = [_SERVED_KINDS[k][written_out[k]] for k in kinds]
+    bodies = ["Đảng ủy", *bodies] if party else bodies
+    name = f"{office} {', '.join(bodies[:-1])} và {bodies[-1]} {level}"
+    items = [name, *others] if first else [*others, name]
+    assert split_agencies(", ".join(items), canonical=False) == items
+
+
+# -- rev12 D-C: the bodies a committee does not direct, as offices type them ---------------------------------------
+
+from kh_excel.core.agencies import committee_relation  # noqa: E402
+
+_LEVELS = ["tỉnh", "xã", "phường", "đặc khu Phú Quốc", "khu vực 2", "xã Bảo Hà"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([
+    # the council and its standing committee, the Party, the Front and the mass organisations, courts, procuracy
+    "Thường trực HĐND", "TT HĐND", "TT. HĐND", "Thường trực Hội đồng nhân dân", "HĐND", "Hội đồng nhân dân",
+    "Đảng ủy", "Đảng uỷ", "Ủy ban MTTQ Việt Nam", "UBMTTQ", "MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Hội LHPN", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội ND", "HND", "Hội Cựu chiến binh", "Hội CCB", "CCB",
+    "Đoàn Thanh niên", "Đoàn TN", "ĐTN", "Đoàn TNCS Hồ Chí Minh", "Tòa án nhân dân", "Toà án nhân dân", "TAND",
+    "Viện Kiểm sát nhân dân", "VKSND", "Liên đoàn Lao động"]), st.sampled_from(_LEVELS), st.booleans())
+def test_the_council_party_front_mass_organisations_and_courts_are_only_asked(body, level, upper):
+    name = f"{body} {level}"
+    assert committee_relation(name.upper() if upper else name) == "asked"
+
+
+@pytest.mark.parametrize("name,relation", [
+    # central agencies in the province, the police, the army: told to lead, answerable along their own line
+    ("Công an xã", "own_line"), ("Thuế cơ sở 5", "own_line"), ("Kho bạc Nhà nước khu vực IX", "own_line"),
+    ("NHCSXH xã", "own_line"), ("Ban Chỉ huy Quân sự xã", "own_line"), ("BHXH tỉnh", "own_line"),
+    # the committee's own: its offices (one serving the council and the Party as well), its Phòng, its units
+    ("Văn phòng Đảng ủy, HĐND và UBND xã", "directed"), ("Văn phòng HĐND và UBND xã", "directed"),
+    ("VP HĐND-UBND xã", "directed"), ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "directed"),
+    ("Phòng Văn hóa - Xã hội", "directed"), ("Trạm Y tế xã", "directed"), ("UBND các xã/phường", "directed"),
+    ("Ban Dân tộc tỉnh", "directed"), ("Hội đồng thi xã", "directed"),
+    ("Trung tâm Phục vụ hành chính công xã", "directed"),
+    # offices of the council or the Party alone, a council's own committee
+    ("Văn phòng Đảng ủy", "asked"), ("Văn phòng Tỉnh ủy", "asked"), ("VP Đảng ủy xã", "asked"), ("VP Tỉnh ủy", "asked"),
+    ("VP Đảng ủy, HĐND và UBND xã", "directed"), ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "asked"),
+    ("Ban Kinh tế - Ngân sách HĐND xã", "asked"), ("Ban Dân tộc HĐND tỉnh", "asked"),
+    # the mass organisations together; the departments with them are the committee's
+    ("Các đoàn thể xã", "asked"), ("Các tổ chức chính trị - xã hội phường", "asked"),
+    ("Các sở, ban, ngành, đoàn thể tỉnh", "directed"),
+])
+def test_how_a_committee_stands_to_a_body(name, relation):
+    assert committee_relation(name) == relation
+
+
+@pytest.mark.parametrize("cell,expected", [
+    # the abbreviations open an agency of their own after a comma, as the names written out do
+    ("Đoàn Thanh niên, Hội LHPN xã", ["Đoàn Thanh niên", "Hội LHPN xã"]),
+    ("ĐTN, HND, CCB xã", ["ĐTN", "HND", "CCB xã"]),
+    ("MTTQ, Hội LHPN xã", ["MTTQ", "Hội LHPN xã"]),
+    ("TT HĐND, Phòng Kinh tế", ["TT HĐND", "Phòng Kinh tế"]),
+    ("Phòng Văn hóa - Xã hội, TAND khu vực", ["Phòng Văn hóa - Xã hội", "TAND khu vực"]),
+])
+def test_abbreviated_mass_organisations_split_as_written(cell, expected):
+    assert split_agencies(cell, canonical=False) == expected

@@ -490,3 +490,113 @@ def test_a_body_of_a_former_unit_is_warned_after_the_merger():
     assert merged_department("UBND xã Tả Phìn (cũ)", (2025, 6, 30)) is None
     assert merged_department("Ủy ban nhân dân xã Tả Phìn", (2026, 1, 5)) is None
     assert any("Trung Chải (cũ)" in w for w in _warned(["Phòng Kinh tế"], ["UBND xã Trung Chải (cũ)"], year=2026))
+
+
+# ---------------------------------------------------------------- bodies a committee may only ask (rev12 D-C, D-M)
+
+def _led_by(lead: tuple[str, ...], kind: str, agency: str | None = None, settings: dict | None = None):
+    t = _table(COMMITTEE)
+    t = replace(t, indicators=[replace(i, lead=lead) for i in t.indicators])
+    s = settings_from_mapping(settings) if settings else None
+    return build_context(evaluate(t), s, kind, agency=agency, today=date(2026, 12, 2))
+
+
+@pytest.mark.parametrize("lead, shown", [
+    # the council's standing committee (to which the committee itself answers), the mass organisations, a court,
+    # the Front, the Party: asked to lead (seed 001 «b) Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:»)
+    (("Thường trực HĐND tỉnh",), "Đề nghị Thường trực Hội đồng nhân dân tỉnh chủ trì"),
+    (("TT HĐND tỉnh",), "Đề nghị Thường trực Hội đồng nhân dân tỉnh chủ trì"),
+    (("Hội LHPN tỉnh",), "Đề nghị Hội Liên hiệp Phụ nữ tỉnh chủ trì"),
+    (("Đoàn Thanh niên", "Hội CCB tỉnh"), "Đề nghị Đoàn Thanh niên, Hội Cựu chiến binh tỉnh chủ trì"),
+    (("Tòa án nhân dân tỉnh",), "Đề nghị Tòa án nhân dân tỉnh chủ trì"),
+    (("Ủy ban MTTQ tỉnh",), "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì"),
+    (("Tỉnh ủy",), "Đề nghị Tỉnh ủy chủ trì"),
+])
+def test_a_plan_asks_the_council_party_front_and_courts_to_lead(lead, shown):
+    muc = [str(x) for x in _led_by(lead, "ke-hoach")["tc"]["muc"]]
+    item = muc[0]
+    # nor told to report on what they were «giao»: every lead sends its results (3.: after the leaders' item)
+    assert muc[2].startswith("3. Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, gửi kết quả thực hiện các "
+                             "chỉ tiêu về Ủy ban nhân dân tỉnh trước ")
+    assert not any("được giao" in x for x in muc)
+    # (the table's cooperators: the communes, Sở Giáo dục và Đào tạo; its 7 plan items)
+    assert item.startswith(f"1. {shown}, phối hợp với Ủy ban nhân dân các xã, phường; Sở Giáo dục và Đào tạo tổ chức "
+                           "thực hiện 7 chỉ tiêu: (1) ")
+    assert "chịu trách nhiệm" not in item and "giao" not in item and item.endswith(".")
+
+
+@pytest.mark.parametrize("lead, head, tail", [
+    # told beside asked: the told lead, the asked one asked to lead with it; only a directed body answers
+    (("Công an tỉnh", "Tòa án nhân dân tỉnh"), "1. Công an tỉnh chủ trì,",
+     "; đề nghị Tòa án nhân dân tỉnh cùng chủ trì thực hiện."),
+    (("Sở Nội vụ", "Hội LHPN tỉnh"), "1. Sở Nội vụ chủ trì,",
+     "; đề nghị Hội Liên hiệp Phụ nữ tỉnh cùng chủ trì thực hiện; Sở Nội vụ chịu trách nhiệm trước Ủy ban nhân dân "
+     "tỉnh về kết quả thực hiện."),
+    (("Sở Nội vụ", "Thuế tỉnh", "MTTQ tỉnh"), "1. Sở Nội vụ, Thuế tỉnh chủ trì,",
+     "; đề nghị Mặt trận Tổ quốc tỉnh cùng chủ trì thực hiện; Sở Nội vụ chịu trách nhiệm trước Ủy ban nhân dân tỉnh "
+     "về kết quả thực hiện."),
+])
+def test_a_plan_asks_a_body_it_does_not_direct_beside_those_it_tells(lead, head, tail):
+    item = str(_led_by(lead, "ke-hoach")["tc"]["muc"][0])
+    assert item.startswith(head) and item.endswith(tail)
+    assert item.count("chịu trách nhiệm") == (1 if "Sở Nội vụ" in lead else 0)
+
+
+def test_a_plans_tasks_of_a_body_it_may_only_ask_are_headed_as_a_request():
+    tasks = ["Tòa án nhân dân tỉnh: Xét xử kịp thời các vụ án.", "Sở Tài chính: Quản lý chặt chẽ thu, chi."]
+    t = _table(COMMITTEE)
+    t = replace(t, indicators=[replace(i, lead=("Tòa án nhân dân tỉnh",) if i.row < 12 else ("Sở Tài chính",))
+                               for i in t.indicators])
+    nv = build_context(evaluate(t), settings_from_mapping({"nhiem_vu_co_quan": tasks}), "ke-hoach",
+                       today=date(2026, 12, 2))["nv"]
+    heads = [c["tieu_de"] for g in nv["nhom"] for c in g["co_quan"]]
+    assert heads[0].startswith("a) Đề nghị Tòa án nhân dân tỉnh chủ trì, phối hợp với ")
+    assert any(h.startswith(("a) Sở Tài chính chủ trì", "b) Sở Tài chính chủ trì")) for h in heads[1:])
+
+
+@pytest.mark.parametrize("agency, shown", [
+    ("Tòa án nhân dân tỉnh", "Tòa án nhân dân tỉnh"),
+    ("Thường trực HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh"),
+    ("Hội LHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ("Đoàn Thanh niên", "Đoàn Thanh niên"),
+    ("Tỉnh ủy", "Tỉnh ủy"),
+])
+def test_a_letter_to_a_body_the_committee_does_not_direct_asks_it(agency, shown):
+    c = _led_by((agency,), "giao-chi-tieu", agency=agency)
+    assert str(c["nd"]["mo_dau"][0]).startswith(f"Ủy ban nhân dân tỉnh đề nghị {shown} chủ trì, tổ chức thực hiện 7 ")
+    assert str(c["nd"]["to_chuc"][0]) == (
+        f"Đề nghị {shown} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu nêu trên; định "
+        "kỳ hằng quý, 6 tháng và cả năm gửi kết quả thực hiện về Ủy ban nhân dân tỉnh để tổng hợp, theo dõi./.")
+    assert c["vb"]["trich_yeu"] == ["V/v thực hiện chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert " GIAO " not in c["pl"]["tieu_de"][0] and f"DO {shown.upper()} CHỦ TRÌ" in c["pl"]["tieu_de"][0]
+    assert any(f"«{shown}» không thuộc quyền chỉ đạo của Ủy ban nhân dân tỉnh" in w for w in c["canh_bao"])
+
+
+@pytest.mark.parametrize("agency", ["Sở Tài chính", "Công an tỉnh", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"])
+def test_a_letter_to_a_body_the_committee_directs_or_tells_assigns(agency):
+    c = _led_by((agency,), "giao-chi-tieu", agency=agency)
+    assert " giao " in str(c["nd"]["mo_dau"][0]) and "được giao" in str(c["nd"]["to_chuc"][0])
+    assert c["vb"]["trich_yeu"] == ["V/v giao chỉ tiêu kinh tế - xã hội chủ yếu năm 2026"]
+    assert " GIAO " in c["pl"]["tieu_de"][0]
+    assert not any("không thuộc quyền chỉ đạo" in w for w in c["canh_bao"])
+
+
+def test_a_notice_asks_a_body_it_does_not_direct_and_tells_the_others():
+    t = _table(COMMITTEE)
+    t = replace(t, indicators=[replace(i, lead=("Tòa án nhân dân tỉnh", "Sở Tài chính")) for i in t.indicators])
+    groups = build_context(evaluate(t), None, "thong-bao", today=date(2026, 12, 2))["tb"]["chi_dao"]
+    said = {g["ten"]: g["noi_dung"] for g in groups}
+    assert said["Tòa án nhân dân tỉnh"].startswith("Đề nghị Tòa án nhân dân tỉnh chủ trì, ")
+    assert said["Sở Tài chính"].startswith("Giao Sở Tài chính chủ trì, ")
+
+
+def test_one_agencys_report_asks_a_body_it_does_not_direct():
+    # the fixture's rows have a «không đạt» (GRDP growth 8,2 against >10): the sentence of shortfalls
+    court = _led_by(("Tòa án nhân dân tỉnh",), "bao-cao", agency="Tòa án nhân dân tỉnh")
+    assert [str(x) for x in court["nd"]["giai_phap"]][0] == (
+        "Đề nghị Tòa án nhân dân tỉnh tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế "
+        "hoạch; định kỳ đánh giá, gửi kết quả thực hiện.")
+    own = _led_by(("Sở Tài chính",), "bao-cao", agency="Sở Tài chính")
+    assert [str(x) for x in own["nd"]["giai_phap"]][0] == (
+        "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; định "
+        "kỳ đánh giá, báo cáo kết quả thực hiện.")

@@ -43,6 +43,8 @@ __all__ = [
     "AgencyRegistry",
     "agency_key",
     "assign_roles",
+    "asked_by_committee",
+    "committee_relation",
     "directed_by_committee",
     "same_agency",
     "split_agencies",
@@ -95,6 +97,25 @@ _HEADS = (
     "Kiểm lâm", "Bưu điện", "Viễn thông", "Cổng", "Ban Chỉ đạo", "BCĐ", "Vườn quốc gia", "Quân sự", "Trạm",
 )
 _HEAD_KEYS = tuple(sorted({agency_key(h) for h in _HEADS}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> frozenset[str]:
+    """_HEADS and every beginning of a body the committee does not direct (agencies.toml `not_directed`: «MTTQ»,
+    «ĐTN», «HND», «CCB», «TT HĐND» …): each opens an agency's name, so after a comma or «và» it starts a new one."""
+    return frozenset(_HEAD_KEYS).union(*_not_directed_keys().values())
+
+
+def _opens_with(k: str, heads: frozenset[str]) -> bool:
+    """Whether the key `k` begins with one of `heads` as whole words: one look-up per word of `k`."""
+    if k in heads:
+        return True
+    i = k.find(" ")
+    while i != -1:
+        if k[:i] in heads:
+            return True
+        i = k.find(" ", i + 1)
+    return False
 _GENERIC_HEAD = agency_key("các")
 # What «các …» names when it names agencies, not a list of anything else («các giải pháp», «các chỉ tiêu»).
 _GENERIC_NOUNS = ("sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "xã", "phường", "thị trấn", "đặc khu",
@@ -110,16 +131,39 @@ _GENERIC_NOUN_KEYS = tuple(f"{_GENERIC_HEAD} {agency_key(n)} " for n in _GENERIC
 # chính», «Văn phòng Tỉnh ủy và UBND tỉnh» (a level already written) and «Ban Kinh tế - Ngân sách HĐND và UBND xã»
 # (a field between the office and the body) are lists.
 _OFFICE_WORDS = ("Văn phòng", "VP", "Ban", "Trung tâm")
+# The bodies may be listed with commas, a Party committee first: «Văn phòng Đảng ủy, HĐND và UBND xã», «Văn phòng
+# HĐND, UBND xã» (a «,» that goes on with a bare body); «Văn phòng Đảng ủy» alone, or before «và UBND xã», is the
+# Party's office.
 _SERVED_BODIES = ("HĐND", "UBND", "Đoàn ĐBQH", "ĐBQH")
 _SERVED = "(?:" + "|".join(re.escape(agency_key(b)) for b in _SERVED_BODIES) + ")"
-_OFFICE_OF_BODIES = re.compile(
-    rf"(?:{'|'.join(re.escape(agency_key(w)) for w in _OFFICE_WORDS)}) {_SERVED}(?: và {_SERVED})*")
+_PARTY = re.escape(agency_key("Đảng ủy"))
+_OFFICE = "(?:" + "|".join(re.escape(agency_key(w)) for w in _OFFICE_WORDS) + ")"
+_OFFICE_OF_BODIES = re.compile(rf"{_OFFICE} (?:{_SERVED}|{_PARTY}(?= {_SERVED}))(?:(?: và | ){_SERVED})*")
+_OFFICE_LIST_GOES_ON = re.compile(rf"{_OFFICE} (?:{_SERVED}|{_PARTY})(?:(?: và | ){_SERVED})*")  # before a «,»
 _SERVED_OPENS = re.compile(rf"{_SERVED}(?: |$)")
+# after a «,» a body not yet named goes on with the list («…, UBND xã»); a collective («…, UBND các xã») is an agency
+# of its own, and after the Party's office only the council goes on (the offices that served several bodies served
+# «Đảng ủy, HĐND và UBND»; «Văn phòng Đảng ủy, UBND xã» is two bodies)
+_SERVED_GOES_ON = re.compile(rf"({_SERVED})(?: (?!các\b)|$)")
+_COUNCIL = agency_key("HĐND")
+# An office that serves the committee among its bodies is the committee's own (directed), whatever it names first.
+_SERVES_COMMITTEE = re.compile(
+    rf"(?:{re.escape(agency_key('Văn phòng'))}|vp) (?:(?:{_SERVED}|{re.escape(agency_key('Đảng ủy'))}|và) ?)*?ubnd\b")
 
 
-def _joins_served_bodies(left: str, right: str) -> bool:
-    """Whether « và » between `left` and `right` is inside an office's name (_OFFICE_OF_BODIES)."""
-    return bool(_OFFICE_OF_BODIES.fullmatch(agency_key(left)) and _SERVED_OPENS.match(agency_key(right)))
+def _joins_served_bodies(left: str, right: str, comma: bool = False) -> bool:
+    """Whether « và » (or a «,»: `comma`) between `left` (from where the item began) and `right` is inside an
+    office's name (_OFFICE_OF_BODIES): what came before names an office and bare bodies, what follows opens with
+    another body."""
+    left_key, right_key = agency_key(left), agency_key(right)
+    if not comma:
+        return bool(_OFFICE_OF_BODIES.fullmatch(left_key) and _SERVED_OPENS.match(right_key))
+    m = _SERVED_GOES_ON.match(right_key)
+    if not (m and _OFFICE_LIST_GOES_ON.fullmatch(left_key)):
+        return False
+    if left_key.endswith(agency_key("Đảng ủy")) and m.group(1) != _COUNCIL:
+        return False
+    return re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", left_key) is None
 
 
 def _head(piece: str) -> str | None:
@@ -130,10 +174,7 @@ def _head(piece: str) -> str | None:
     stripped = piece.lstrip()
     if not stripped or not stripped[0].isupper():
         return None  # "ban", "ngành" inside "các sở, ban, ngành" open nothing
-    for h in _HEAD_KEYS:
-        if k == h or k.startswith(h + " "):
-            return "strong"
-    return None
+    return "strong" if _opens_with(k, _head_keys()) else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -357,7 +398,15 @@ class AgencyRegistry:
 
     def _pieces(self, seg: str) -> list[tuple[int, int]]:
         """Spans of `seg` between commas and before a " và " that opens a new agency."""
-        cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in re.finditer(r"\s*,\s*", seg)]
+        commas = [(m.start(), m.end()) for m in re.finditer(r"\s*,\s*", seg)]
+        cuts: list[tuple[int, int]] = []
+        begun = 0  # where the item before the comma began
+        for n, (a, b) in enumerate(commas):
+            nxt = commas[n + 1][0] if n + 1 < len(commas) else len(seg)
+            if _joins_served_bodies(seg[begun:a], seg[b:nxt], comma=True):
+                continue  # «Văn phòng Đảng ủy, HĐND và UBND xã»: the list of the bodies one office serves
+            cuts.append((a, b))
+            begun = b
         comma_starts = sorted(c[0] for c in cuts) + [len(seg)]
         comma_ends = [c[1] for c in cuts]
         va_end = 0
@@ -502,19 +551,41 @@ def _default_registry() -> AgencyRegistry:
     return AgencyRegistry.default()
 
 
+DIRECTED, OWN_LINE, ASKED = "directed", "own_line", "asked"
+
+
 @lru_cache(maxsize=1)
-def _not_directed_keys() -> tuple[str, ...]:
+def _not_directed_keys() -> dict[str, frozenset[str]]:
+    """The beginnings of `not_directed` in the bundled agencies.toml, per relation (ASKED, OWN_LINE)."""
     ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
-    heads = tomllib.loads(ref.read_text(encoding="utf-8")).get("not_directed", [])
-    return tuple(agency_key(h) for h in heads)
+    table = tomllib.loads(ref.read_text(encoding="utf-8")).get("not_directed", {})
+    return {rel: frozenset(agency_key(h) for h in table.get(rel, [])) for rel in (ASKED, OWN_LINE)}
+
+
+@lru_cache(maxsize=4096)
+def committee_relation(name: str) -> str:
+    """How a People's Committee stands to a body (`not_directed` in the bundled agencies.toml, matched on how the
+    name begins): ASKED — the council, the Party, the Front, a mass organisation, a court, which it may only ask
+    («Đề nghị … chủ trì»); OWN_LINE — a central agency in the province, the police, the army, which it tells to lead
+    but which answer along their own line; DIRECTED — any other, its own (an office serving it among other bodies,
+    «Văn phòng Đảng ủy, HĐND và UBND xã», too)."""
+    k = agency_key(_tidy(name))
+    if _SERVES_COMMITTEE.match(k):
+        return DIRECTED
+    for rel, heads in _not_directed_keys().items():
+        if _opens_with(k, heads):
+            return rel
+    return DIRECTED
 
 
 def directed_by_committee(name: str) -> bool:
-    """Whether a People's Committee directs the body, so that a plan may make it answer to the committee: not a
-    central agency in the province, the police or army, a court, nor the Party, Front or a mass organisation
-    (`not_directed` in the bundled agencies.toml, matched on how the name begins)."""
-    k = agency_key(_tidy(name))
-    return not any(k == h or k.startswith(h + " ") for h in _not_directed_keys())
+    """Whether a People's Committee directs the body, so that a document may make it answer to the committee."""
+    return committee_relation(name) == DIRECTED
+
+
+def asked_by_committee(name: str) -> bool:
+    """Whether a People's Committee may only ask the body («đề nghị»), never assign it («giao») anything."""
+    return committee_relation(name) == ASKED
 
 
 def looks_abbreviated(text: str) -> bool:

@@ -424,6 +424,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     else:
         summary = attainment.summary
     agency = agency or ""
+    # the council, the Party, the Front, a mass organisation, a court: the issuer asks them, it assigns them nothing
+    from kh_excel.core.agencies import asked_by_committee
+    asked = bool(agency) and asked_by_committee(agency)
 
     # --- issuing body, number, date
     ngay: date | None = s.get("ngay")
@@ -467,7 +470,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     meeting = N.meeting(s, year, ten_co_quan) if kind == N.KIND else {}
     # a report of one agency's indicators says so wherever it counts or names them (title, sentences, appendix)
     scope = f" do {in_sentence(agency)} chủ trì" if agency and info.report else ""
-    kind_title = (department and info.trich_yeu_department) or info.trich_yeu
+    kind_title = ((department or asked) and info.trich_yeu_department) or info.trich_yeu
     trich_yeu = [txt(x) for x in (s.get("trich_yeu") or
                                   [N.default_trich_yeu(meeting) if meeting else
                                    (per.trich_yeu() if kind == "bao-cao" and per.labelled else
@@ -529,6 +532,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ended = kinds.ended_level(level, province[1] if province else "", issued)
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    if asked and info.needs_agency:
+        warnings.append(f"«{agency}» không thuộc quyền chỉ đạo của {ten_co_quan}: văn bản đề nghị cơ quan này chủ "
+                        "trì (trích yếu «V/v thực hiện …»), không giao chỉ tiêu")
     if P.mixed_years(table, per):  # a school year beside a calendar year's column: never paired silently
         warnings.append(P.mixed_years(table, per))
     if not txt(s.get("nam")).isdigit() and not table.year:  # the year of today's date: said, never silently
@@ -556,7 +562,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # --- appendix
     rows = _appendix_rows(table, assessments)
     title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province,
-                                                                  named_by_settings, assigns=cap_tren == ten_co_quan)]
+                                                                  named_by_settings,
+                                                                  assigns=cap_tren == ten_co_quan and not asked)]
     prev_year = table.previous_year or (year - 1)
     pl = {
         "so": "",
@@ -585,7 +592,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "nv": _tasks(table, assessments, s),
         "tc": _organisation(table, assessments, s, ten_co_quan, kind, cap_tren,
                             department[1] if department and department[1].office else None),
-        "gc": _assignment(assessments, agency),
+        "gc": {**_assignment(assessments, agency), "de_nghi": asked},
         # what the indicators are of and the plan's period, as the table names them («các chỉ tiêu ngành y tế»,
         # «năm học 2025-2026»): the bodies' sentences and templates say no other
         "chi_tieu": {"cac": per.chi_tieu(), "ten": per.chi_tieu(False), "ky": per.whole()},
@@ -1166,6 +1173,13 @@ def _cooperators(entries: list[W.Item], leads: list[str]) -> list[str]:
     return out
 
 
+def _asked_or_told(name: str) -> str:
+    """An agency at the head of what it is to do: «Đề nghị Ủy ban Mặt trận …» for a body the issuer may only ask
+    (core.agencies.asked_by_committee; seed 001 «b) Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:»), else its name."""
+    from kh_excel.core.agencies import asked_by_committee
+    return f"Đề nghị {in_sentence(name)}" if asked_by_committee(name) else name
+
+
 def _by_agency(entries: list[W.Item], by_row: dict[int, Assessment]) -> dict[str, tuple[str, list[W.Item]]]:
     """Entries per lead agency (registry key -> (name, entries)), in the table's order; a co-led entry under each."""
     out: dict[str, tuple[str, list[W.Item]]] = {}
@@ -1278,7 +1292,7 @@ def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None
                 missing.append(name)
                 continue
             placed.add(key)
-            head = f"{letter(len(co_quan))}) {name} chủ trì"
+            head = f"{letter(len(co_quan))}) {_asked_or_told(name)} chủ trì"
             coop = _cooperators(own, [name])
             if coop:
                 head += ", phối hợp với " + agencies_in_sentence(coop)
@@ -1303,6 +1317,15 @@ def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None
                                            f"chỉ tiêu nào trong bảng; nếu là tên khác của một cơ quan chủ trì, hãy "
                                            f"sửa tên ở mục «{TASKS_FIELD}» của trang Cấu hình văn bản]")]})
     return {"chung": [marked(x) for x in general], "nhom": groups}
+
+
+def _names_first(names: list[str]) -> str:
+    """Agencies opening a sentence: the first as written, the others as mid-sentence."""
+    return ", ".join([names[0], *(in_sentence(x) for x in names[1:])])
+
+
+def _names_in_sentence(names: list[str]) -> str:
+    return ", ".join(in_sentence(x) for x in names)
 
 
 MAX_NAMED_COOPERATORS = 3  # more cooperating agencies are «các cơ quan, đơn vị liên quan» (the appendix names them)
@@ -1338,7 +1361,7 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
     cáo»), else the seeds' usual sentence with the date a highlighted gap (a date is never invented). An agency
     answers to whoever directs it: the department's own units (`department`: a Sở, a Cục, which have units) to its
     head («trước Giám đốc Sở»), any other to the body above the issuer (`cap_tren`), or to the issuer itself."""
-    from kh_excel.core.agencies import directed_by_committee
+    from kh_excel.core.agencies import asked_by_committee, directed_by_committee
     from kh_excel.core.table import agency_registry
     reg = agency_registry()
     by_row = {a.indicator.row: a for a in assessments}
@@ -1348,9 +1371,16 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         if leads:
             teams.setdefault(tuple(reg.key(x) for x in leads), (leads, []))[1].append(e)
     items: list[str] = []
+    any_asked = False
     for leads, entries in teams.values():
         coop = _cooperators(entries, leads)
-        head = ", ".join([leads[0], *(in_sentence(x) for x in leads[1:])]) + " chủ trì"
+        # the council, the Party, the Front, a mass organisation or a court is asked, never told, to lead («b) Đề
+        # nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:», seed 001); beside bodies the issuer tells, it is asked to
+        # lead with them
+        asked = [x for x in leads if asked_by_committee(x)]
+        told = [x for x in leads if x not in asked]
+        any_asked = any_asked or bool(asked)
+        head = (_names_first(told) if told else f"Đề nghị {_names_in_sentence(asked)}") + " chủ trì"
         if coop:
             head += ", phối hợp với " + (agencies_in_sentence(coop) if len(coop) <= MAX_NAMED_COOPERATORS
                                          else "các cơ quan, đơn vị liên quan")
@@ -1359,24 +1389,27 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
         above = department.head_prose if department and _own_units(leads) else cap_tren or ten_co_quan
         # only a body the committee directs answers to it; a central agency (the State Bank's branch, tax, customs),
-        # the police or a mass organisation is asked to lead, as seed 001 writes («b) Ngân hàng Nhà nước … chủ trì:»)
-        answerable = [x for x in leads if directed_by_committee(x)]
-        if len(answerable) == len(leads):
+        # the police or the army is told to lead, as seed 001 writes («b) Ngân hàng Nhà nước … chủ trì:»)
+        answerable = [x for x in told if directed_by_committee(x)]
+        also = f"; đề nghị {_names_in_sentence(asked)} cùng chủ trì thực hiện" if told and asked else ""
+        if answerable and len(answerable) == len(leads):
             items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {above} "
                          "về kết quả thực hiện.")
         elif answerable:
-            who = ", ".join([answerable[0], *(in_sentence(x) for x in answerable[1:])])
-            items.append(f"{head} tổ chức thực hiện {count}: {listed}; {who} chịu trách nhiệm trước {above} "
-                         "về kết quả thực hiện.")
+            items.append(f"{head} tổ chức thực hiện {count}: {listed}{also}; {_names_first(answerable)} chịu trách "
+                         f"nhiệm trước {above} về kết quả thực hiện.")
         else:
-            items.append(f"{head} tổ chức thực hiện {count}: {listed}.")
+            items.append(f"{head} tổ chức thực hiện {count}: {listed}{also}.")
     if any(txt(a.indicator.leader) for a in assessments):
         # the leaders are whoever the table names (provincial leaders even in a Sở's plan): not said to be the issuer's
         items.append("Các đồng chí lãnh đạo được phân công phụ trách từng chỉ tiêu (Phụ lục kèm theo) chỉ đạo, đôn "
                      "đốc, kiểm tra các cơ quan, đơn vị thực hiện.")
     rhythm = [txt(x) for x in (s.get("che_do_bao_cao") or []) if txt(x)]
     if not rhythm:
-        rhythm = [f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, báo cáo kết quả thực hiện các chỉ "
+        # a body asked to lead was given nothing and reports to no one: it sends its results, as the others do
+        rhythm = [f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, gửi kết quả thực hiện các chỉ tiêu về "
+                  f"{ten_co_quan} trước {REPORT_DATE_GAP} để tổng hợp, theo dõi." if any_asked else
+                  f"Định kỳ 6 tháng, hằng năm, các cơ quan chủ trì đánh giá, báo cáo kết quả thực hiện các chỉ "
                   f"tiêu được giao về {ten_co_quan} trước {REPORT_DATE_GAP} để tổng hợp, theo dõi."]
     muc = [f"{n}. {x}" for n, x in enumerate([*items, rhythm[0]], start=1)] + rhythm[1:]
     # the appendix is pointed to for what the table holds: nothing is said to be assigned where no column assigns it
@@ -1486,13 +1519,17 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
                             "giá bằng số (chi tiết tại điểm 2 mục I)."] if all_met and unjudged else
                            ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
                            ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
-    # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met
+    # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met;
+    # one agency's report, of a body the issuer may only ask (the council, the Party, the Front, a mass organisation,
+    # a court), asks it, and it sends its results to no one it answers to
+    who, sends = ((f"Đề nghị {in_sentence(agency)}", "gửi") if ctx["gc"]["de_nghi"] else
+                  ("Các cơ quan chủ trì", "báo cáo"))
     defaults["giai_phap"] = [
-        "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
-        "định kỳ đánh giá, báo cáo kết quả thực hiện." if "khong_dat" in groups else
-        f"Các cơ quan chủ trì tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
-        f"{ctx['chi_tieu']['ky']}; định kỳ đánh giá, báo cáo kết quả thực hiện." if kq["tien_do"] else
-        "Các cơ quan chủ trì tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, báo cáo kết quả thực hiện."]
+        f"{who} tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
+        f"định kỳ đánh giá, {sends} kết quả thực hiện." if "khong_dat" in groups else
+        f"{who} tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
+        f"{ctx['chi_tieu']['ky']}; định kỳ đánh giá, {sends} kết quả thực hiện." if kq["tien_do"] else
+        f"{who} tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, {sends} kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:
         defaults["giai_phap"].append("Các cơ quan, đơn vị khẩn trương cập nhật số liệu các chỉ tiêu chưa có "
                                      "số liệu.")
@@ -1532,13 +1569,18 @@ def body_giao_chi_tieu(defaults: dict[str, list[str]], ctx: dict[str, Any], year
                        agency: str) -> None:
     n = ctx["gc"]["so_chi_tieu"]
     agency = in_sentence(agency)  # mid-sentence: «giao các Ban Quản lý dự án chủ trì»
-    # a department asks (đề nghị); only its governing body assigns (giao)
-    verb = "đề nghị" if _reported_to(ctx, ten_co_quan) else "giao"
+    # a department asks (đề nghị); only its governing body assigns (giao), and never to a body it does not direct:
+    # the council, the Party, the Front, a mass organisation, a court (ctx["gc"]["de_nghi"])
+    asked = ctx["gc"]["de_nghi"]
+    verb = "đề nghị" if _reported_to(ctx, ten_co_quan) or asked else "giao"
     defaults["mo_dau"] = [f"{ten_co_quan} {verb} {agency} chủ trì, tổ chức thực hiện {n} {ctx['chi_tieu']['ten']} "
                           f"{ctx['chi_tieu']['ky']} (chi tiết tại Phụ lục kèm theo), gồm:"]
+    # a body asked, not directed, is given nothing to «hoàn thành … được giao» and reports to no one: it sends its
+    # results for the issuer to follow
+    after = _reported_to(ctx, ten_co_quan) or ("để tổng hợp, theo dõi" if asked else "để tổng hợp, chỉ đạo")
     defaults["to_chuc"] = [f"Đề nghị {agency} chủ động lập kế hoạch, đề ra giải pháp cụ thể để hoàn thành các chỉ tiêu "
-                           f"được giao; định kỳ hằng quý, 6 tháng và cả năm báo cáo kết quả thực hiện về "
-                           f"{ten_co_quan} {_reported_to(ctx, ten_co_quan) or 'để tổng hợp, chỉ đạo'}./."]
+                           f"{'nêu trên' if asked else 'được giao'}; định kỳ hằng quý, 6 tháng và cả năm "
+                           f"{'gửi' if asked else 'báo cáo'} kết quả thực hiện về {ten_co_quan} {after}./."]
 
 
 def body_thong_bao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int, ten_co_quan: str,

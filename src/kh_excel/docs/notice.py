@@ -130,7 +130,9 @@ def _name(e: W.Item) -> str:
 def directions(entries: list[W.Item], assessments: list[Assessment], assigns: bool = True) -> list[dict[str, Any]]:
     """Per lead agency, the agencies of the indicators not met first (in table order), then those whose
     indicators still have no figures or failed figures; each with its indicators as the summary names them.
-    `assigns`: the issuer directs the agencies («Giao … chủ trì»); a department asks them («Đề nghị …»)."""
+    `assigns`: the issuer directs the agencies («Giao … chủ trì»); a department asks them («Đề nghị …»), as the
+    issuer asks a body it does not direct (the council, the Party, the Front, a mass organisation, a court)."""
+    from kh_excel.core.agencies import asked_by_committee
     from kh_excel.docs.context import _same_agency, agency_display, in_sentence
     by_row = {a.indicator.row: a for a in assessments}
     groups: list[dict[str, Any]] = []
@@ -161,7 +163,8 @@ def directions(entries: list[W.Item], assessments: list[Assessment], assigns: bo
             parts.append("kiểm tra, sửa lại số liệu các chỉ tiêu: " + "; ".join(g["loi"]))
         # seed 004:358 «Giao Sở Kế hoạch và Đầu tư chủ trì, …»: a group keeps a lower-case «các» mid-sentence
         who = ("Các cơ quan, đơn vị được giao chủ trì" if g["key"] == NO_AGENCY
-               else f"{'Giao' if assigns else 'Đề nghị'} {in_sentence(g['ten'])} chủ trì,")
+               else f"{'Giao' if assigns and not asked_by_committee(g['ten']) else 'Đề nghị'} "
+                    f"{in_sentence(g['ten'])} chủ trì,")
         out.append({"ten": g["ten"], "noi_dung": f"{who} " + "; ".join(parts) + ".",
                     "khong_dat": list(g["khong_dat"]), "chua_co": list(g["chua_co"]), "loi": list(g["loi"])})
     return out

@@ -264,9 +264,11 @@ def part_name(text: str) -> str:
 
 
 # Abbreviations of bodies written out in prose (Kính gửi, «… chủ trì»); the registry handles named offices.
-AGENCY_WORDS: dict[str, str] = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
+# («TT HĐND» whole: the council's standing committee, never «TT Hội đồng nhân dân»)
+AGENCY_WORDS: dict[str, str] = {"TT HĐND": "Thường trực Hội đồng nhân dân", "TT. HĐND": "Thường trực Hội đồng nhân dân",
+                                "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
                                 "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "MTTQ": "Mặt trận Tổ quốc"}
-_AGENCY_WORD = re.compile(r"(?<!\w)(" + "|".join(AGENCY_WORDS) + r")(?!\w)")
+_AGENCY_WORD = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, AGENCY_WORDS)) + r")(?!\w)")
 
 
 def agency_words(text: str) -> str:
