@@ -128,8 +128,12 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("hidden_column_left_out", "warning", "Cột ẩn không được đọc",
                 "Cột {column} «{label}» đang bị ẩn nên không được đọc: chương trình đọc cột {chosen_column} «{chosen}» đang hiện. Nếu số ở cột ẩn mới là số đúng, hãy bỏ ẩn cột {column} và xóa hoặc đổi tên cột {chosen_column}."),
     FindingType("hidden_rows_left_out", "warning", "Dòng ẩn không được đọc",
-                "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá và văn bản: {rows}. Bỏ ẩn dòng "
-                "(hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
+                "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá, văn bản và phiếu nhập: {rows}. "
+                "Bỏ ẩn dòng (hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
+    FindingType("hidden_heading_kept", "warning", "Tiêu đề phần đang ẩn",
+                "Trong bảng có {count} tiêu đề phần đang ẩn (thường do lọc bảng) mà các chỉ tiêu bên dưới vẫn hiện: "
+                "{heads}. Các chỉ tiêu đang hiện vẫn được xếp vào đúng phần của mình như trong bảng, kể cả trong văn "
+                "bản. Nếu không cần đưa cả phần vào, hãy ẩn các dòng chỉ tiêu của phần đó."),
     FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
                 "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
