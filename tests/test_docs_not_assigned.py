@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kh_excel.api import read_workbook
 from kh_excel.core.attainment import evaluate, note_not_assigned, note_not_judged
@@ -51,6 +53,19 @@ def test_notes_that_assign_nothing_this_year(note):
                                   "Chỉ tiêu đã điều chỉnh, không đánh giá", "Giao bổ sung", "Giao chỉ tiêu"])
 def test_notes_that_do_not(note):
     assert not note_not_assigned(note, 2026)
+
+
+WORDS = ["Đường", "liên thôn", "đã", "do", "sạt lở", "xã", "Chỉ tiêu", "năm 2026", "theo", "Nghị quyết", "thôn"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=4), st.sampled_from(["thông", "thông được", "đất", "nhau", "lưu",
+                                                                     "dịch", "nhận", "khoán"]),
+       st.lists(st.sampled_from(WORDS), max_size=4), st.sampled_from([" ", ", ", " - "]))
+def test_giao_as_part_of_another_word_assigns_as_ever(before, tail, after, sep):
+    # «không giao thông được», «không giao đất»: not a plan left unassigned, whatever stands around them
+    note = sep.join([*before, f"không giao {tail}", *after])
+    assert not note_not_assigned(note, 2026) and not note_not_judged(note, 2026)
 
 
 @pytest.mark.parametrize("kind", ["ke-hoach", "chuong-trinh"])
