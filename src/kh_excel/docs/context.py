@@ -425,8 +425,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         summary = attainment.summary
     # a plan assigns nothing the table notes as not assigned this year («Không giao chỉ tiêu năm nay»): left out
     # of every part (targets, assignments, appendix, the letter's count), and the maker is told which rows
-    unassigned = "" if info.report else _not_assigned(assessments, year)
-    if unassigned:
+    unassigned = None if info.report else _not_assigned(assessments, year)
+    if unassigned is not None:
         assessments = [a for a in assessments if a.indicator.row not in unassigned.rows]
         if not assessments:
             whose = f"do {agency} chủ trì " if agency else ""
@@ -538,7 +538,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ended = kinds.ended_level(level, province[1] if province else "", issued)
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
-    if unassigned:
+    if unassigned is not None:
         warnings.append(unassigned.said)
     if P.mixed_years(table, per):  # a school year beside a calendar year's column: never paired silently
         warnings.append(P.mixed_years(table, per))
@@ -619,20 +619,17 @@ class _Unassigned(NamedTuple):
     named: str       # «dòng 6 «Diện tích trồng lúa», dòng 7 «…»»
     said: str        # the warning beside the document
 
-    def __bool__(self) -> bool:
-        return bool(self.rows)
-
 
 _UNASSIGNED_NAMED = 10  # rows named one by one; the rest are counted
 
 
-def _not_assigned(assessments: list[Assessment], year: int) -> _Unassigned | str:
+def _not_assigned(assessments: list[Assessment], year: int) -> _Unassigned | None:
     """The rows a plan of `year` leaves out because their note says the plan is not assigned (core.attainment.
-    note_not_assigned), with the parts of such an indicator; "" when there are none."""
+    note_not_assigned), with the parts of such an indicator; None when there are none."""
     from kh_excel.core.attainment import note_not_assigned
     noted = [a.indicator for a in assessments if a.indicator.note and note_not_assigned(a.indicator.note, year)]
     if not noted:
-        return ""
+        return None
     rows = {i.row for i in noted}
     rows |= {a.indicator.row for a in assessments if a.indicator.kind == "subrow" and a.indicator.parent_row in rows}
     named = ", ".join(f"dòng {i.row} «{txt(i.name) or txt(i.stt)}» (ghi chú «{txt(i.note)}»)"
