@@ -430,8 +430,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         assessments = [a for a in assessments if a.indicator.row not in unassigned.rows]
         if not assessments:
             whose = f"do {agency} chủ trì " if agency else ""
-            raise ContextError(f"mọi chỉ tiêu {whose}đều ghi chú không giao chỉ tiêu năm {year} "
-                               f"({unassigned.named}): không có chỉ tiêu nào để giao")
+            raise ContextError(f"mọi chỉ tiêu {whose}đều ghi chú không giao chỉ tiêu năm {year}, không có chỉ tiêu "
+                               f"nào để giao: {unassigned.named}")
     agency = agency or ""
 
     # --- issuing body, number, date
