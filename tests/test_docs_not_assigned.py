@@ -72,8 +72,9 @@ def test_giao_as_part_of_another_word_assigns_as_ever(before, tail, after, sep):
 def test_a_plan_states_and_assigns_only_the_rows_assigned(tmp_path, kind):
     ctx = build_context(evaluate(_table(tmp_path)), Settings(), kind)
     targets = [m for g in ctx["ct"]["nhom"] for m in g["muc"]]
-    assert [m.split(":")[0] for m in targets] == ["- Thu ngân sách nhà nước", "- Tổng số lao động có việc làm",
-                                                 "- Số km đường giao thông", "- Đường liên thôn (Số km đường giao thông)"]
+    assert [m.split(":")[0] for m in targets] == [
+        "- Thu ngân sách nhà nước", "- Tổng số lao động có việc làm", "- Số km đường giao thông",
+        "- Đường liên thôn (Số km đường giao thông)"]
     assert [(r["stt"], r["ten"]) for r in ctx["pl"]["hang"]] == [
         ("I", "CHỈ TIÊU KINH TẾ"), ("1", "Thu ngân sách nhà nước"), ("II", "CHỈ TIÊU XÃ HỘI"),
         ("5", "Tổng số lao động có việc làm"), ("6", "Số km đường giao thông"), ("-", "Đường liên thôn")]
