@@ -111,8 +111,9 @@ def test_an_xls_or_ods_hidden_row_is_left_out_as_well(name):
 def test_t07_a_hidden_indicator_is_not_read_and_one_warning_names_it(tmp_path):
     t = read_workbook(_book(tmp_path / "t07.xlsx", T07_ROWS, [6]))
     assert [i.stt for i in t.indicators] == ["1", "2", "4", "5"]
-    assert _left_out(t) == ["Trong bảng có 1 dòng đang ẩn, không đưa vào kiểm tra, đánh giá và văn bản: dòng 6 «Sản "
-                            "lượng lương thực có hạt». Bỏ ẩn dòng (hoặc bỏ lọc) nếu cần đưa các dòng này vào."]
+    assert _left_out(t) == ["Trong bảng có 1 dòng đang ẩn, không đưa vào kiểm tra, đánh giá, văn bản và phiếu nhập: "
+                            "dòng 6 «Sản lượng lương thực có hạt». Bỏ ẩn dòng (hoặc bỏ lọc) nếu cần đưa các dòng này "
+                            "vào."]
     checked = gate(t, report=True)
     # number 3 is on the hidden row: no «thiếu 3» about the numbering
     assert not [f for f in checked.findings if f.code == "skipped_stt"]
@@ -151,15 +152,70 @@ def test_a_hidden_part_is_left_out_and_its_indicator_kept(tmp_path):
     assert "dòng 5 «Lúa»" in _left_out(t)[0]
 
 
-def test_a_hidden_section_title_is_not_a_section(tmp_path):
-    rows = [["I", "CÁC CHỈ TIÊU KINH TẾ", None, None, None, None, None],
+SECTIONS = [["I", "CÁC CHỈ TIÊU KINH TẾ", None, None, None, None, None],
             ["1", "Tổng giá trị sản xuất", "Tỷ đồng", 11200, 10650, "Phòng Tài chính - Kế hoạch", None],
             ["II", "CÁC CHỈ TIÊU XÃ HỘI", None, None, None, None, None],
-            ["1", "Tỷ lệ hộ nghèo", "%", 5, 4.6, "Phòng Lao động - TB&XH", None]]
-    t = read_workbook(_book(tmp_path / "sec.xlsx", rows, [6]))
-    assert [s.title for s in t.sections] == ["CÁC CHỈ TIÊU KINH TẾ"]
-    assert [i.name for i in t.indicators] == ["Tổng giá trị sản xuất", "Tỷ lệ hộ nghèo"]
-    assert "dòng 6 «II. CÁC CHỈ TIÊU XÃ HỘI»" in _left_out(t)[0]
+            ["2", "Tỷ lệ hộ nghèo", "%", 5, 4.6, "Phòng Lao động - TB&XH", None],
+            ["3", "Số lao động có việc làm mới", "Người", 500, 520, "Phòng Lao động - TB&XH", None],
+            [None, "CHỈ TIÊU MÔI TRƯỜNG", None, None, None, None, None],
+            ["4", "Tỷ lệ che phủ rừng", "%", 46, 46.2, "Hạt Kiểm lâm", None]]
+
+
+def _kept(table) -> list[str]:
+    return [f.message for f in table.reader_findings if f.code == "hidden_heading_kept"]
+
+
+def test_a_hidden_section_title_still_heads_the_visible_rows_below_it(tmp_path):
+    # rev12 D-H: row 6 «II …» hidden, rows 7-8 shown; they were read as of «I. CÁC CHỈ TIÊU KINH TẾ» above it
+    t = read_workbook(_book(tmp_path / "sec.xlsx", SECTIONS, [6]))
+    assert [(i.name, i.section_numeral, i.section) for i in t.indicators] == [
+        ("Tổng giá trị sản xuất", "I", "CÁC CHỈ TIÊU KINH TẾ"), ("Tỷ lệ hộ nghèo", "II", "CÁC CHỈ TIÊU XÃ HỘI"),
+        ("Số lao động có việc làm mới", "II", "CÁC CHỈ TIÊU XÃ HỘI"), ("Tỷ lệ che phủ rừng", "", "CHỈ TIÊU MÔI TRƯỜNG")]
+    assert not _left_out(t)  # the title is read (as the section), nothing is left out
+    assert _kept(t) == ["Trong bảng có 1 tiêu đề phần đang ẩn (thường do lọc bảng) mà các chỉ tiêu bên dưới vẫn hiện: "
+                        "dòng 6 «II. CÁC CHỈ TIÊU XÃ HỘI» (chỉ tiêu dòng 7–8). Các chỉ tiêu đang hiện vẫn được xếp vào "
+                        "đúng phần của mình như trong bảng, kể cả trong văn bản. Nếu không cần đưa cả phần vào, hãy ẩn "
+                        "các dòng chỉ tiêu của phần đó."]
+
+
+def test_a_filter_on_the_agency_column_keeps_every_section(tmp_path):
+    # titles name no agency: filtering «Phòng Lao động - TB&XH» hides every title and the other agencies' rows
+    t = read_workbook(_book(tmp_path / "filter.xlsx", SECTIONS, [4, 5, 6, 9, 10]))
+    assert [(i.row, i.section) for i in t.indicators] == [(7, "CÁC CHỈ TIÊU XÃ HỘI"), (8, "CÁC CHỈ TIÊU XÃ HỘI")]
+    assert [s.title for s in t.sections] == ["CÁC CHỈ TIÊU XÃ HỘI"]
+    (left,) = _left_out(t)
+    # I and its only row, the untitled section's title and its only row: whole sections hidden, named as rows
+    assert "có 4 dòng đang ẩn" in left and ("dòng 4 «I. CÁC CHỈ TIÊU KINH TẾ», dòng 5 «Tổng giá trị sản xuất», "
+                                           "dòng 9 «CHỈ TIÊU MÔI TRƯỜNG», dòng 10 «Tỷ lệ che phủ rừng»") in left
+    assert "dòng 6 «II. CÁC CHỈ TIÊU XÃ HỘI» (chỉ tiêu dòng 7–8)" in _kept(t)[0] and "1 tiêu đề" in _kept(t)[0]
+
+
+def test_a_section_hidden_whole_is_left_out_with_its_title(tmp_path):
+    # title and rows hidden: no section without rows, the title named among the rows left out; the rows after it
+    # (a visible title) keep theirs
+    t = read_workbook(_book(tmp_path / "whole.xlsx", SECTIONS, [6, 7, 8]))
+    assert [s.title for s in t.sections] == ["CÁC CHỈ TIÊU KINH TẾ", "CHỈ TIÊU MÔI TRƯỜNG"]
+    assert [(i.row, i.section) for i in t.indicators] == [(5, "CÁC CHỈ TIÊU KINH TẾ"), (10, "CHỈ TIÊU MÔI TRƯỜNG")]
+    assert "dòng 6 «II. CÁC CHỈ TIÊU XÃ HỘI», dòng 7 «Tỷ lệ hộ nghèo»" in _left_out(t)[0] and not _kept(t)
+
+
+def test_an_unnumbered_hidden_title_heads_its_rows_too(tmp_path):
+    t = read_workbook(_book(tmp_path / "plain.xlsx", SECTIONS, [9]))
+    assert t.indicators[-1].section == "CHỈ TIÊU MÔI TRƯỜNG" and not _left_out(t)
+    assert "dòng 9 «CHỈ TIÊU MÔI TRƯỜNG» (chỉ tiêu dòng 10)" in _kept(t)[0]
+
+
+def test_a_report_groups_the_filtered_rows_under_their_own_sections(tmp_path):
+    from kh_excel.docs.context import build_context
+    from kh_excel.docs.settings import Settings
+    t = read_workbook(_book(tmp_path / "filter.xlsx", SECTIONS, [4, 6, 9]))
+    checked = gate(t, report=True)
+    rows = [(r["stt"], r["ten"]) for r in build_context(checked.attainment, Settings(), "bao-cao")["pl"]["hang"]]
+    assert rows == [("I", "CÁC CHỈ TIÊU KINH TẾ"), ("1", "Tổng giá trị sản xuất"), ("II", "CÁC CHỈ TIÊU XÃ HỘI"),
+                    ("2", "Tỷ lệ hộ nghèo"), ("3", "Số lao động có việc làm mới"), ("", "CHỈ TIÊU MÔI TRƯỜNG"),
+                    ("4", "Tỷ lệ che phủ rừng")]
+    from kh_excel.docs.api import document_warnings
+    assert _kept(t)[0] in document_warnings(checked, Settings(), {}, "filter.xlsx", "bao-cao", None)
 
 
 def test_many_hidden_rows_are_named_ten_and_counted(tmp_path):
@@ -246,3 +302,27 @@ def test_a_form_sent_to_an_agency_holds_none_of_its_hidden_rows(tmp_path):
               for a in agency_rows(read_workbook(_book(tmp_path / "b.xlsx", T07_ROWS, [6])))}
     assert shown["Phòng Nông nghiệp và PTNT"] == [6]
     assert "Phòng Nông nghiệp và PTNT" not in hidden and hidden["Hạt Kiểm lâm"] == [8]
+
+
+def test_forms_say_the_hidden_rows_in_the_words_attainment_says_them(tmp_path):
+    # rev12 D-L: «kx forms» left row 6 off every form and said nothing; the line is attainment's, word for word
+    from helpers import run_cli
+    book = _book(tmp_path / "t07.xlsx", T07_ROWS, [6])
+    forms = run_cli("forms", book, "-o", tmp_path / "phieu")
+    judged = run_cli("attainment", book)
+    assert forms.returncode == 0, forms.stderr
+    said = [line for line in forms.stderr.splitlines() if line.startswith("Cảnh báo: ")]
+    assert said == [line for line in judged.stderr.splitlines() if line.startswith("Cảnh báo: ")]
+    assert said == ["Cảnh báo: Trong bảng có 1 dòng đang ẩn, không đưa vào kiểm tra, đánh giá, văn bản và phiếu nhập: "
+                    "dòng 6 «Sản lượng lương thực có hạt». Bỏ ẩn dòng (hoặc bỏ lọc) nếu cần đưa các dòng này vào."]
+    assert not (tmp_path / "phieu" / "Phòng Nông nghiệp và PTNT.xlsx").exists()
+
+
+def test_the_ribbons_forms_say_it_cannot_see_hidden_rows(tmp_path, monkeypatch):
+    from kh_excel.addin import run_action
+    from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN
+    from kh_excel.addin.documents import OUTPUT_ENV
+    from kh_excel.addin.payload import open_book
+    monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
+    ok, message = run_action("tao_phieu", open_book(_book(tmp_path / "t07.xlsx", T07_ROWS, [6])))
+    assert ok and message.startswith("Đã tạo 5 phiếu nhập") and message.endswith("– " + HIDDEN_ROWS_UNKNOWN)

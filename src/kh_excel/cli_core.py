@@ -314,6 +314,14 @@ def print_groups(table: Table) -> None:
                   f"chọn kỳ khác bằng --period)[/]")
 
 
+def print_table_warnings(findings) -> None:
+    """The warnings about the table as a whole (core.gate.TABLE_WARNINGS: rows hidden in the sheet, another sheet's
+    table …) on stderr, as `render` says them beside a document."""
+    from kh_excel.core.gate import table_warnings
+    for message in table_warnings(findings):
+        print(f"Cảnh báo: {message}", file=sys.stderr)
+
+
 ROWS_SHOWN = 300   # indicators listed by `attainment`: a real table has up to ~250, all listed
 
 
@@ -456,10 +464,7 @@ def register(app: typer.Typer) -> None:
                 print_json(attainment_json(att))
             else:
                 print_attainment(att, show_all)
-            from kh_excel.core.gate import TABLE_WARNINGS
-            for f in checked.findings:  # what the counts leave out (another sheet's table …), as render says it
-                if f.code in TABLE_WARNINGS:
-                    print(f"Cảnh báo: {f.message}", file=sys.stderr)
+            print_table_warnings(checked.findings)  # what the counts leave out (another sheet's table …)
             n = len(checked.errors)
             if n:
                 print(f"Bảng có {n} lỗi: {len(checked.faults)} chỉ tiêu có số liệu lỗi không được đánh giá "

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kh_excel.addin.actions import ActionError, find_table
+from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, ActionError, find_table
 from kh_excel.addin.documents import _finish, output_dir, read_settings
 from kh_excel.addin.engine import Session
+from kh_excel.core.gate import table_warnings
 
 FORMS_FOLDER = "Phiếu nhập"
 MERGED_SUFFIX = " - tổng hợp số liệu"
@@ -28,7 +29,9 @@ def tao_phieu(book) -> str:
     common = read_settings(s).for_kind("chung")
     folder = output_dir(s) / FORMS_FOLDER
     written = write_forms(Path(book.fullname), folder, table, common.get("ky_bao_cao", ""), common.get("han_gui", ""))
-    return _finish(s, f"Đã tạo {len(written)} phiếu nhập (mỗi cơ quan chủ trì một tệp) trong thư mục {folder}")
+    # the add-in cannot see hidden rows: a form may ask for one, and the ribbon says so as it does for documents
+    return _finish(s, f"Đã tạo {len(written)} phiếu nhập (mỗi cơ quan chủ trì một tệp) trong thư mục {folder}",
+                   [*table_warnings(table.reader_findings), HIDDEN_ROWS_UNKNOWN])
 
 
 def tong_hop_so_lieu(book) -> str:

@@ -26,11 +26,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Tạo phiếu nhập số liệu: mỗi cơ quan chủ trì một bảng tính chỉ gồm các chỉ tiêu của mình."""
         def body() -> int:
-            from kh_excel.cli_core import print_groups, print_json
+            from kh_excel.cli_core import print_groups, print_json, print_table_warnings
             from kh_excel.collect.forms import read_master, write_forms
             table, given = read_master(file, sheet=sheet, group=group, period=period, period_is_label=True)
             written = write_forms(file, output, table, period=period or given.get("ky_bao_cao", ""),
                                   deadline=deadline or given.get("han_gui", ""), ascii_names=ascii_names)
+            # rows hidden in the master are on no form (no agency is asked for them): said, as attainment says it
+            print_table_warnings(table.reader_findings)
             if as_json:
                 print_json({"file": str(file), "sheet": table.sheet, "forms": [
                     {"agency": g.name, "indicators": len(g.indicators), "file": str(p)} for g, p in written]})

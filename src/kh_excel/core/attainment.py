@@ -172,24 +172,40 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
 _POINT_REASON = "so với số kế hoạch"
 
 # What a note (Ghi chú) says when the table itself takes a row out of this year's judgement («Chỉ tiêu đã điều
-# chỉnh, không đánh giá», «Không giao chỉ tiêu năm nay»), folded (core.text.fold_words). «Đánh giá theo Bộ tiêu
-# chí …» and «đánh giá lại vào quý IV» judge the row: only a «không» (or «ko») right before the words counts. A year
-# named with the words («Không đánh giá năm 2025», «Năm 2025 không đánh giá») limits them to that year.
-NOT_JUDGED_PHRASES = ("khong danh gia", "ko danh gia", "khong giao chi tieu", "khong giao ke hoach")
-_NOT_JUDGED = re.compile(r"(?:\bnam ((?:19|20)\d\d) )?\b(?:" + "|".join(map(re.escape, NOT_JUDGED_PHRASES))
-                         + r")\b(?: (?:trong |cho )?nam ((?:19|20)\d\d)\b)?")
+# chỉnh, không đánh giá»), folded (core.text.fold_words). «Đánh giá theo Bộ tiêu chí …» and «đánh giá lại vào quý IV»
+# judge the row: only a «không» (or «ko») right before the words counts. A year named with the words («Không đánh
+# giá năm 2025», «Năm 2025 không đánh giá») limits them to that year. A row not assigned (_NOT_ASSIGNED) is not
+# judged either.
+NOT_JUDGED_PHRASES = ("khong danh gia", "ko danh gia")
+_YEAR_BEFORE, _YEAR_AFTER = r"(?:\bnam ((?:19|20)\d\d) )?\b", r"(?: (?:trong |cho )?nam ((?:19|20)\d\d)\b)?"
+_NOT_JUDGED = re.compile(_YEAR_BEFORE + "(?:" + "|".join(map(re.escape, NOT_JUDGED_PHRASES)) + r")\b" + _YEAR_AFTER)
+# A note that says the row's plan is not assigned this year («Không giao chỉ tiêu năm nay», «Không giao kế hoạch»,
+# «Không giao»): a plan document assigns it to nobody (docs.context), a report does not judge it. «Không giao» alone
+# only where nothing follows it but a year, «năm nay» or a reason: never «không giao thông», «không giao đất».
+_NOT_ASSIGNED = re.compile(_YEAR_BEFORE + r"(?:khong|ko) giao(?: chi tieu\b| ke hoach\b|(?=$| nam\b| trong nam\b"
+                           r"| cho nam\b| do\b| vi\b))" + _YEAR_AFTER)
 NOTE_REASON = "bảng ghi chú «{note}»: không đánh giá"
 
 
-def note_not_judged(note: str, year: int | None = None) -> bool:
-    """Does the note (Ghi chú) take the row out of the judgement of `year` (the table's; None: not known)?"""
+def _note_says(pattern: re.Pattern[str], note: str, year: int | None) -> bool:
+    """Does the note say `pattern` of `year` (the table's; None: not known)? A year named with the words limits them."""
     if not note:
         return False
-    for m in _NOT_JUDGED.finditer(vtext.fold_words(note)):
+    for m in pattern.finditer(vtext.fold_words(note)):
         named = m.group(1) or m.group(2)
         if named is None or year is None or int(named) == year:
             return True
     return False
+
+
+def note_not_assigned(note: str, year: int | None = None) -> bool:
+    """Does the note (Ghi chú) say the row's plan is not assigned for `year`?"""
+    return _note_says(_NOT_ASSIGNED, note, year)
+
+
+def note_not_judged(note: str, year: int | None = None) -> bool:
+    """Does the note (Ghi chú) take the row out of the judgement of `year` (the table's; None: not known)?"""
+    return _note_says(_NOT_JUDGED, note, year) or _note_says(_NOT_ASSIGNED, note, year)
 
 
 def _not_judged_by_note(inds: list[Indicator], year: int | None) -> dict[int, str]:

@@ -41,10 +41,17 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings,
 # batch.engine.warning_of): another sheet's indicator table or a table below this one not read, a plan column of
 # another year not used, one of two plans (or results) of one period taken by the sheet's own formulas, rows hidden in
-# the sheet and so not read, a conflict between co-lead agencies a merged copy keeps open (said in full, agencies and
-# figures: no document states any of them).
+# the sheet and so not read, a hidden section title still heading the visible rows below it, a conflict between
+# co-lead agencies a merged copy keeps open (said in full, agencies and figures: no document states any of them).
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
-                  "hidden_rows_left_out", "collect_conflict_open")
+                  "hidden_rows_left_out", "hidden_heading_kept", "collect_conflict_open")
+
+
+def table_warnings(findings) -> list[str]:
+    """The messages of the TABLE_WARNINGS among `findings` (a checked table's, or the reader's alone for a command
+    that judges nothing, `forms`): every command says them in the same words."""
+    return [f.message for f in findings if f.code in TABLE_WARNINGS]
+
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
                    "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
                    "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",

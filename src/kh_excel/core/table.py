@@ -1901,6 +1901,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     hidden_body = _hidden_within(grid.hidden_rows, first, last) if grid.hidden_rows else frozenset()
     # (row, STT, name, the hidden indicator's row for its visible part)
     left_out: list[tuple[int, str, str, int | None]] = []
+    # section titles on hidden rows (row, STT, section): the section of the visible rows below them (_hidden_heads)
+    hidden_heads: list[tuple[int, str, Section]] = []
 
     # a name merged over two rows with the figures on the lower one (a table pasted from Word): the lower row is the
     # indicator, the upper one lends it its STT, name, unit and agencies (_figures_below_names)
@@ -2032,27 +2034,22 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 is_roman = True  # "Các chỉ tiêu về xã hội": a section title in sentence case
                 stt_upper = pending_numeral[0] if pending_numeral else ""
             if is_roman and not has_data:
-                if hidden_body and r in hidden_body:  # a hidden section title: not read, nor its numeral
-                    if name:
-                        left_out.append((r, stt_upper, f"{stt_upper}. {name}" if stt_upper else name, None))
-                    current = None
-                    continue
                 if name:
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
                     pending_numeral = None
+                    if hidden_body and r in hidden_body:  # still the section of the visible rows below it
+                        hidden_heads.append((r, stt_upper, section))
                 else:
                     pending_numeral = (stt_upper, r + 1)
                 current = None
                 continue
             if not stt and name and not has_data and _is_upper_title(name):
-                if hidden_body and r in hidden_body:
-                    left_out.append((r, "", name, None))
-                    current = None
-                    continue
                 numeral, srow = pending_numeral if pending_numeral else ("", r + 1)
                 section = Section(numeral=numeral, title=name, row=srow, serial=serial)
                 table.sections.append(section)
+                if hidden_body and r in hidden_body:
+                    hidden_heads.append((r, "", section))
                 pending_numeral = None
                 current = None
                 continue
@@ -2242,6 +2239,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     if totals and _totals_as_indicators(indicators, totals):
         structures = [i for i, ind in enumerate(indicators) if ind.key.startswith("co cau")]
     _structures_about(indicators, structures)
+    if hidden_heads:
+        _hidden_heads(table, hidden_heads, left_out)
     if left_out:
         _hidden_rows_left_out(table, left_out)
     own = _own_columns(grid, header, table)
@@ -2298,6 +2297,47 @@ def _totals_as_indicators(indicators: list[Indicator], totals: list[int]) -> boo
 def _hidden_within(ranges: tuple[tuple[int, int], ...], first: int, last: int) -> frozenset[int]:
     """The rows of `ranges` (0-based inclusive) between first and last: never more than the table's rows."""
     return frozenset(r for a, b in ranges if b >= first and a <= last for r in range(max(a, first), min(b, last) + 1))
+
+
+def _hidden_heads(table: Table, heads: list[tuple[int, str, Section]],
+                  left_out: list[tuple[int, str, str, int | None]]) -> None:
+    """Section titles on hidden rows (rev12 D-H). A filter on the agency column hides every title (titles name no
+    agency) and leaves the indicators shown: those are still of their own section, never of the one above the hidden
+    title, and the documents keep the sheet's grouping; the warning says so. A hidden title with no visible row below
+    it (the whole section hidden) is left out with its rows and named with them."""
+    from bisect import bisect_left, bisect_right
+    from kh_excel.core.validation import make_finding
+    starts = [s.row for s in table.sections]  # in the sheet's order, as the rows read
+    rows = [i.row for i in table.indicators]
+    kept: list[tuple[int, Section, list[int]]] = []
+    gone: set[int] = set()
+    for r, stt, section in heads:
+        k = bisect_right(starts, r + 1)
+        under = rows[bisect_right(rows, r + 1):bisect_left(rows, starts[k]) if k < len(starts) else len(rows)]
+        if under:
+            kept.append((r, section, under))
+        else:
+            gone.add(id(section))
+            left_out.append((r, stt, f"{stt}. {section.title}" if stt else section.title, None))
+    if gone:
+        table.sections[:] = [s for s in table.sections if id(s) not in gone]
+        left_out.sort(key=lambda x: x[0])
+    if not kept:
+        return
+    named = [f"dòng {r + 1} «{vtext.clean(f'{s.numeral}. {s.title}' if s.numeral else s.title)}» "
+             f"(chỉ tiêu {_rows_words(under)})" for r, s, under in kept[:_LEFT_OUT_NAMED]]
+    more = len(kept) - len(named)
+    table.reader_findings.append(make_finding(
+        "hidden_heading_kept", table.sheet, None, None, count=format_number(Decimal(len(kept))),
+        heads=", ".join(named) + (f" và {format_number(Decimal(more))} tiêu đề khác" if more else "")))
+
+
+def _rows_words(rows: list[int]) -> str:
+    """«dòng 8», «dòng 8–12» (consecutive), «dòng 8, 10 và 2 dòng khác»: the rows a hidden title still heads."""
+    if rows[-1] - rows[0] == len(rows) - 1:
+        return f"dòng {rows[0]}" if len(rows) == 1 else f"dòng {rows[0]}–{rows[-1]}"
+    shown = ", ".join(map(str, rows[:3]))
+    return f"dòng {shown}" + (f" và {len(rows) - 3} dòng khác" if len(rows) > 3 else "")
 
 
 _LEFT_OUT_NAMED = 10  # hidden rows named one by one in the warning; the rest are counted

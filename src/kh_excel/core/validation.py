@@ -128,12 +128,16 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("hidden_column_left_out", "warning", "Cột ẩn không được đọc",
                 "Cột {column} «{label}» đang bị ẩn nên không được đọc: chương trình đọc cột {chosen_column} «{chosen}» đang hiện. Nếu số ở cột ẩn mới là số đúng, hãy bỏ ẩn cột {column} và xóa hoặc đổi tên cột {chosen_column}."),
     FindingType("hidden_rows_left_out", "warning", "Dòng ẩn không được đọc",
-                "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá và văn bản: {rows}. Bỏ ẩn dòng "
-                "(hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
+                "Trong bảng có {count} dòng đang ẩn, không đưa vào kiểm tra, đánh giá, văn bản và phiếu nhập: {rows}. "
+                "Bỏ ẩn dòng (hoặc bỏ lọc) nếu cần đưa các dòng này vào."),
     FindingType("collect_conflict_open", "warning", "Số liệu của các cơ quan cùng chủ trì chưa thống nhất",
                 "Ô {cell} («{indicator}»): khi tổng hợp, các cơ quan cùng chủ trì ({agencies}) gửi số khác nhau và "
                 "chưa thống nhất: {figures}. Văn bản không nêu số thực hiện của chỉ tiêu này (ghi «chưa có số liệu»); "
                 "hãy thống nhất với các cơ quan, ghi số đúng vào ô {cell} hoặc tổng hợp lại trước khi trình ký."),
+    FindingType("hidden_heading_kept", "warning", "Tiêu đề phần đang ẩn",
+                "Trong bảng có {count} tiêu đề phần đang ẩn (thường do lọc bảng) mà các chỉ tiêu bên dưới vẫn hiện: "
+                "{heads}. Các chỉ tiêu đang hiện vẫn được xếp vào đúng phần của mình như trong bảng, kể cả trong văn "
+                "bản. Nếu không cần đưa cả phần vào, hãy ẩn các dòng chỉ tiêu của phần đó."),
     FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
                 "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),

@@ -423,6 +423,15 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         summary = summarise(assessments, year)
     else:
         summary = attainment.summary
+    # a plan assigns nothing the table notes as not assigned this year («Không giao chỉ tiêu năm nay»): left out
+    # of every part (targets, assignments, appendix, the letter's count), and the maker is told which rows
+    unassigned = None if info.report else _not_assigned(assessments, year)
+    if unassigned is not None:
+        assessments = [a for a in assessments if a.indicator.row not in unassigned.rows]
+        if not assessments:
+            whose = f"do {agency} chủ trì " if agency else ""
+            raise ContextError(f"mọi chỉ tiêu {whose}đều ghi chú không giao chỉ tiêu năm {year}, không có chỉ tiêu "
+                               f"nào để giao: {unassigned.named}")
     agency = agency or ""
     # the council, the Party, the Front, a mass organisation, a court: the issuer asks them, it assigns them nothing
     from kh_excel.core.agencies import asked_by_committee
@@ -535,6 +544,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     if asked and info.needs_agency:
         warnings.append(f"«{agency}» không thuộc quyền chỉ đạo của {ten_co_quan}: văn bản đề nghị cơ quan này chủ "
                         "trì (trích yếu «V/v thực hiện …»), không giao chỉ tiêu")
+    if unassigned is not None:
+        warnings.append(unassigned.said)
     if P.mixed_years(table, per):  # a school year beside a calendar year's column: never paired silently
         warnings.append(P.mixed_years(table, per))
     if not txt(s.get("nam")).isdigit() and not table.year:  # the year of today's date: said, never silently
@@ -610,6 +621,33 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
                                   ten_co_quan, office_name, per, assigns=cap_tren == ten_co_quan)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
+
+
+class _Unassigned(NamedTuple):
+    rows: set[int]   # the rows noted, and the parts of an indicator noted
+    named: str       # «dòng 6 «Diện tích trồng lúa», dòng 7 «…»»
+    said: str        # the warning beside the document
+
+
+_UNASSIGNED_NAMED = 10  # rows named one by one; the rest are counted
+
+
+def _not_assigned(assessments: list[Assessment], year: int) -> _Unassigned | None:
+    """The rows a plan of `year` leaves out because their note says the plan is not assigned (core.attainment.
+    note_not_assigned), with the parts of such an indicator; None when there are none."""
+    from kh_excel.core.attainment import note_not_assigned
+    noted = [a.indicator for a in assessments if a.indicator.note and note_not_assigned(a.indicator.note, year)]
+    if not noted:
+        return None
+    rows = {i.row for i in noted}
+    rows |= {a.indicator.row for a in assessments if a.indicator.kind == "subrow" and a.indicator.parent_row in rows}
+    named = ", ".join(f"dòng {i.row} «{txt(i.name) or txt(i.stt)}» (ghi chú «{txt(i.note)}»)"
+                      for i in noted[:_UNASSIGNED_NAMED])
+    if len(noted) > _UNASSIGNED_NAMED:
+        named += f" và {len(noted) - _UNASSIGNED_NAMED} dòng khác"
+    said = (f"{len(noted)} chỉ tiêu có ghi chú không giao chỉ tiêu năm {year} nên không được đưa vào văn bản (không "
+            f"giao cho cơ quan nào, không có trong phụ lục): {named}. Nếu vẫn giao, hãy sửa ghi chú các dòng đó.")
+    return _Unassigned(rows, named, said)
 
 
 def _leader_header(table: Table, settings_level: str, level: str, issued: tuple[int, int, int]) -> str:
