@@ -324,6 +324,11 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+        if exact:  # added after the copy: a format hiding a digit that decides is printed with it (rev13 R3)
+            from kh_excel.core.validation import COLUMN_NAMES
+            target, result, previous = _table._deciding_figures(
+                target, result, previous, exact, unit, readings,
+                lambda role, **kw: add_warning("shown_rounded", r, role, name, column=COLUMN_NAMES[role], **kw))
         if has_direction:
             v = shown.get("direction")
             explicit = "" if v is None else _str(v)

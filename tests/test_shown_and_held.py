@@ -104,3 +104,107 @@ def test_label_span_the_columns_own_words_after_its_groups():
     assert label_span("Kế hoạch năm 2026 6 tháng") == 6              # the own words name the half
     assert label_span("6 tháng đầu năm 2026 % so KH năm") == 6        # a ratio: as before
     assert label_span("6 tháng cuối năm 2026 Kế hoạch năm học") == SECOND_HALF
+
+
+# ----------------------------------------------------------------- R3: a format that hides a digit that decides
+def _formatted_book(tmp_path: Path, rows: list[list], formats: dict[str, str]) -> Path:
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    ws.append(HEAD)
+    for row in rows:
+        ws.append(row)
+    for cell, fmt in formats.items():
+        ws[cell].number_format = fmt
+    path = tmp_path / "dinh_dang.xlsx"
+    wb.save(path)
+    return path
+
+
+def _read(tmp_path, rows, formats):
+    from kh_excel.core.validation import validate
+    t = kh_excel.read_workbook(_formatted_book(tmp_path, rows, formats))
+    warned = {(f.cell, f.code) for f in validate(t) if f.code == "shown_rounded"}
+    return t, kh_excel.evaluate(t).assessments, warned
+
+
+POVERTY = [1, "Tỷ lệ hộ nghèo", "%", 0.041, 0.035, 0.038, "Phòng Văn hóa - Xã hội"]
+
+
+def test_a_ceiling_under_a_whole_percent_format_is_printed_as_it_is_held(tmp_path):
+    """R3: a ceiling of 3,5% under `0%` shows «4%»; 3,8% misses it. «(còn 3,8%, kế hoạch 4%)» beside «không đạt»
+    contradicted itself: the plan is printed 3,5%, the previous year 4,1% (the change 3,8 − 4,1 is −0,3 points,
+    never −0,2 of the shown 4), each cell warned."""
+    from kh_excel.core.attainment import not_met_detail
+    t, (a,), warned = _read(tmp_path, [POVERTY], {"D2": "0%", "E2": "0%", "F2": "0.0%"})
+    ind = a.indicator
+    assert (ind.target.text, ind.target.value, ind.result, ind.previous) == ("3,5%", D("3.5"), D("3.8"), D("4.1"))
+    assert a.status == "khong_dat"
+    assert not_met_detail(a) == "(thực hiện 3,8%, kế hoạch 3,5%)"
+    assert warned == {("D2", "shown_rounded"), ("E2", "shown_rounded")}
+
+
+def test_equal_printed_figures_never_stand_beside_not_met_and_a_half_point_is_no_whole_one(tmp_path):
+    """R3 (d4): plan 96% and result 95,5% both under `0%` printed «96%» and «96%» beside «không đạt», and the change
+    from 95% «tăng 1 điểm %»: the result is printed 95,5 and the change 0,5 points."""
+    from kh_excel.docs.wording import growth_words
+    row = [1, "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", 0.95, 0.96, 0.955, "Bảo hiểm xã hội"]
+    t, (a,), warned = _read(tmp_path, [row], {"D2": "0%", "E2": "0%", "F2": "0%"})
+    assert (a.indicator.target.text, a.indicator.result, a.status) == ("96%", D("95.5"), "khong_dat")
+    assert growth_words(a, 2025) == "tăng 0,5 điểm % so với năm 2025"
+    assert warned == {("F2", "shown_rounded")}
+
+
+def test_amounts_under_a_whole_number_format_that_round_alike(tmp_path):
+    """R3 (d6): 99,5 against a plan of 99,6 under `0` read «100» and «100» beside «không đạt»."""
+    row = [1, "Thu ngân sách trên địa bàn", "Tỷ đồng", 88, 99.6, 99.5, "Phòng Tài chính - Kế hoạch"]
+    t, (a,), warned = _read(tmp_path, [row], {"E2": "0", "F2": "0"})
+    assert (a.indicator.target.text, a.indicator.result, a.status) == ("99,6", D("99.5"), "khong_dat")
+    assert warned == {("E2", "shown_rounded"), ("F2", "shown_rounded")}
+
+
+def test_a_rounding_that_decides_nothing_is_kept_as_the_sheet_shows_it(tmp_path):
+    """«Keep the precision the source shows» stands where the hidden digits decide nothing: 276,028 shown «276,0»
+    against 289,83 (vượt either way), 3.600,4 shown «3.600» against 3.420: no warning, the figures as shown."""
+    rows = [[1, "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 250, 276.028, 289.8294, "Phòng Kinh tế"],
+            [2, "Tổng giá trị sản xuất", "Tỷ đồng", 3350, 3600.4, 3420, "Phòng Kinh tế"]]
+    t, (a, b), warned = _read(tmp_path, rows, {"E2": "0.0", "F2": "0.0", "E3": "#,##0"})
+    assert (a.indicator.target.text, a.indicator.result, a.status) == ("276,0", D("289.8"), "vuot")
+    assert (b.indicator.target.text, b.status) == ("3.600", "khong_dat")
+    assert warned == set()
+
+
+def test_a_plan_alone_is_never_printed_a_seventh_off(tmp_path):
+    """A plan with no result yet (a plan document's table): 3,5% under `0%` is still the plan every later verdict is
+    judged against, and an assignment letter must not give «còn 4%»."""
+    row = [1, "Tỷ lệ hộ nghèo", "%", None, 0.035, None, "Phòng Văn hóa - Xã hội"]
+    t, (a,), warned = _read(tmp_path, [row], {"E2": "0%"})
+    assert a.indicator.target.text == "3,5%" and warned == {("E2", "shown_rounded")}
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_VALUES = st.decimals(min_value=D("0.001"), max_value=D("5000"), places=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({"target": _VALUES, "result": _VALUES, "previous": _VALUES}),
+       st.fixed_dictionaries({"target": st.integers(0, 2), "result": st.integers(0, 2), "previous": st.integers(0, 2)}),
+       st.booleans())
+def test_printed_figures_compare_as_the_values_do(held, places, points):
+    """Whatever the formats show: the printed result compares with the printed plan and previous year as the
+    values do, each printed figure is within 1% of its value, and a change in points printed from them is the
+    values' change to two decimals."""
+    from kh_excel.core.numbers import _quantize, deciding_figures
+    shown = {k: _quantize(v, places[k]) for k, v in held.items()}
+    exact = {k: v for k, v in held.items() if v != shown[k]}
+    printed = {**shown, **deciding_figures(shown, exact, points)}
+    sign = lambda a, b: (a > b) - (a < b)  # noqa: E731
+    for other in ("target", "previous"):
+        assert sign(printed["result"], printed[other]) == sign(held["result"], held[other])
+    for k in held:
+        assert abs(printed[k] - held[k]) <= held[k] / 100 or printed[k] == held[k]
+    if points:
+        change = _quantize(held["result"] - held["previous"], 2)
+        assert printed["result"] - printed["previous"] == change or printed == held

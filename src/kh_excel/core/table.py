@@ -13,7 +13,7 @@ from operator import itemgetter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Callable, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import (
@@ -27,8 +27,8 @@ from kh_excel.core.model import (
     EMPTY_TARGET,
     RowKind,
 )
-from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text,
-                                  named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
+from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, format_number,
+                                  parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -1324,6 +1324,36 @@ def _scaled(p: ParsedNumber) -> Decimal:
     return p.value.scaleb(2) if p.percent and not p.was_text else p.value
 
 
+_DECIDING_ROLES = ("target", "result", "previous")
+
+
+def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal | None, exact: dict[str, Decimal],
+                      unit: str, readings: dict[str, Any], warn: Callable[..., None]) -> tuple[Target, Decimal | None,
+                                                                                           Decimal | None]:
+    """Plan, result and previous year as a document prints them, where a cell's format hides a digit that decides the
+    verdict or the change (numbers.deciding_figures, rev13 R3: a ceiling of 3,5% under `0%` printed «4%» beside 3,8%
+    and «không đạt»): those figures with the decimals that decide, each cell warned (shown_rounded). Run only for a
+    row with such a cell."""
+    shown = {k: v for k, v in zip(_DECIDING_ROLES, (target.value if target.op == "=" else None, result, previous))
+             if v is not None}
+    held = {k: v for k, v in exact.items() if k in shown}
+    points = unit.strip() in ("%", "‰") or any(getattr(readings.get(k), "percent", False) for k in ("result", "previous"))
+    printed = deciding_figures(shown, held, points)
+    for role, figure in printed.items():
+        reading = readings.get(role)
+        percent = (reading.number if role == "target" else reading).percent  # (a numeric cell's reading)
+        sign = "%" if percent else ""
+        was = target.text if role == "target" else format_number(shown[role]) + sign
+        warn(role, shown=was, value=format_number(held[role]) + sign, printed=format_number(figure) + sign)
+        if role == "target":
+            target = Target(text=format_number(figure) + sign, op=target.op, value=figure, high=target.high)
+        elif role == "result":
+            result = figure
+        else:
+            previous = figure
+    return target, result, previous
+
+
 # One group of three digits after one comma or one dot («11,650», «72.500»): a figure the two conventions read
 # a thousand times apart. Vietnamese reads the comma as the decimal point (flagged: English thousands are common)
 # and the dot as thousands (not flagged: the Vietnamese way, and what most such texts mean).
@@ -2191,6 +2221,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+        if exact:  # a cell whose format hides digits: printed with those that decide (rev13 R3)
+            from kh_excel.core.validation import COLUMN_NAMES
+            target, result, previous = _deciding_figures(
+                target, result, previous, exact, unit, readings,
+                lambda role, **kw: add_warning("shown_rounded", r, role, name, column=COLUMN_NAMES[role], **kw))
         if has_direction:
             v = shown.get("direction")
             explicit = "" if v is None else _str(v)
