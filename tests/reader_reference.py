@@ -299,6 +299,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
                 if p is not None and p.was_text and not growth_target:
                     p = _nearer_reading(p, result_raw, target)
+                    if unit == "%" and not p.ambiguous:  # added after the copy: «0,92» for 92% (rev13 R14)
+                        p = _table._share_as_fraction(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)

@@ -183,6 +183,21 @@ def test_a_plan_alone_is_never_printed_a_seventh_off(tmp_path):
     assert a.indicator.target.text == "3,5%" and warned == {("E2", "shown_rounded")}
 
 
+# ----------------------------------------------------------------- R14: a share typed as a fraction in a text cell
+def test_a_share_typed_as_a_fraction_in_text_is_read_as_its_percent_and_warned(tmp_path):
+    """R14 (e2): «0,92» typed as text under unit %, plan «≥ 90%»: stated «thực hiện 0,92%» and judged «không đạt».
+    0,92 is a ninety-eighth of the plan, 92 beside it: read 92, met, and the cell named."""
+    from kh_excel.core.validation import validate
+    rows = [[1, "Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa", "%", None, "≥ 90%", "0,92", "Phòng Văn hóa - Xã hội"],
+            [2, "Tỷ lệ hộ nghèo", "%", None, "1", "0,92", "Phòng Văn hóa - Xã hội"]]
+    t = kh_excel.read_workbook(_formatted_book(tmp_path, rows, {}))
+    a, b = kh_excel.evaluate(t).assessments
+    assert (a.indicator.result, a.status) == (D("92"), "dat")
+    assert (b.indicator.result, b.status) == (D("0.92"), "vuot")  # a rate of 0,92% under a ceiling of 1%: as written
+    notes = {f.cell: f.message for f in validate(t) if f.code == "ambiguous_decimal"}
+    assert "F2" in notes and "92%" in notes["F2"] and "F3" not in notes
+
+
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _VALUES = st.decimals(min_value=D("0.001"), max_value=D("5000"), places=3)

@@ -27,7 +27,7 @@ from kh_excel.core.model import (
     EMPTY_TARGET,
     RowKind,
 )
-from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, format_number,
+from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, far_apart, format_number,
                                   parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
@@ -1393,6 +1393,23 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     return replace(p, value=alt, ambiguous=True, note=note)
 
 
+def _share_as_fraction(p: ParsedNumber, raw: Any, target: Target) -> ParsedNumber:
+    """«0,92» typed as text in a row in %, beside a plan of «≥ 90%», is 92% written as a fraction (rev13 R14: stated
+    «0,92%» and judged «không đạt»): a text figure below 1, without a % sign, that is far from the plan (numbers.
+    far_apart, the size of a unit slip) while a hundred times it is not, is read as that hundred times, warned as a
+    figure read against its writing is (ambiguous_decimal). A rate of 0,92% beside a plan of 1% is not touched."""
+    v, plan = p.value, target.value
+    if p.percent or not 0 < v < 1 or plan is None or plan <= 0 or not far_apart(v, plan) \
+            or far_apart(v.scaleb(2), plan):
+        return p
+    from dataclasses import replace
+    share = v.scaleb(2)
+    note = (f"“{vtext.clean(raw)}” ghi như một phân số trong dòng có đơn vị tính %; so với kế hoạch "
+            f"{format_number(plan)}%, chương trình hiểu là {format_number(share)}%, đề nghị kiểm tra lại và ghi "
+            f"{format_number(share)}.")
+    return replace(p, value=share, ambiguous=True, note=note)
+
+
 def _both_ways_note(raw: Any, convention: str, taken: str, sep: str, plan: Decimal) -> str:
     """The warning of a figure (or a range, «61.500 – 62.000») read against the Vietnamese convention because the
     other reading is nearer the plan: both readings, and which was taken."""
@@ -2195,6 +2212,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
                 if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
                     p = _nearer_reading(p, result_raw, target)
+                    if unit == "%" and not p.ambiguous:  # «0,92» for 92%: a share written as a fraction
+                        p = _share_as_fraction(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
