@@ -305,6 +305,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
                 if p is not None and p.was_text and not growth_target:
                     p = _nearer_reading(p, result_raw, target)
+                    if unit == "%" and not p.ambiguous:  # added after the copy: «0,92» for 92% (rev13 R14)
+                        p = _table._share_as_fraction(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
@@ -330,6 +332,11 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+        if exact:  # added after the copy: a format hiding a digit that decides is printed with it (rev13 R3)
+            from kh_excel.core.validation import COLUMN_NAMES
+            target, result, previous = _table._deciding_figures(
+                target, result, previous, exact, unit, readings,
+                lambda role, **kw: add_warning("shown_rounded", r, role, name, column=COLUMN_NAMES[role], **kw))
         if has_direction:
             v = shown.get("direction")
             explicit = "" if v is None else _str(v)

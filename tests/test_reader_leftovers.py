@@ -171,8 +171,9 @@ def test_full_value_whatever_the_format_shows(leftovers):
     code, data = _json("attainment", leftovers, "--json")
     rows = {i["row"]: i for i in data["indicators"]}
     # D3 = 1.706,2449 shown «1.706,2»; E3 = 1.706,21: 99,998 % of the plan, not «Đạt» by rounding.
-    # the shown value for documents, the stored one ("exact") for every computation
-    assert rows[3]["target"]["text"] == "1.706,2" and rows[3]["exact"]["target"] == 1706.2449
+    # the stored one ("exact") for every computation; documents print the plan with the decimals that decide
+    # (rev13 R3): «1.706,2» would read below the result 1.706,21 beside «Không đạt», so «1.706,24»
+    assert rows[3]["target"]["text"] == "1.706,24" and rows[3]["exact"]["target"] == 1706.2449
     assert rows[3]["status"] == "khong_dat"
     # D4 = 276,028 shown «276,0»; E4 = 276,04 is beyond it.
     assert rows[4]["exact"]["target"] == 276.028 and rows[4]["status"] == "vuot"

@@ -1027,3 +1027,60 @@ def is_change(text: str) -> bool:
     """Is the text a change with its figure («Tăng 10%», «Giảm trên 5%»), not a level («giảm còn 3%») nor words?"""
     key = fold(clean(text))
     return _LEVEL.match(key) is None and _CHANGE.match(key) is not None and any(map(str.isdigit, key))
+
+
+# --------------------------------------------------------------------------- figures whose format hides a digit
+
+# A figure a document prints is never further than this (a share of itself) from the value its cell holds: a `0%`
+# format shows a plan of 3,5% as «4%», a rounding of a seventh (rev13 R3).
+SHOWN_TOLERANCE = Decimal("0.01")
+# The most decimals a change in points is printed with (docs.wording.growth_words)
+POINTS_PLACES = 2
+
+
+def _order(a: Decimal, b: Decimal) -> int:
+    return (a > b) - (a < b)
+
+
+def deciding_figures(shown: dict[str, Decimal], exact: dict[str, Decimal], points: bool = False) -> dict[str, Decimal]:
+    """The figures of a row to print with more decimals than their cells' formats show, role -> figure (rev13 R3):
+    a figure is never printed with fewer decimals than decide its verdict or its change.
+
+    `shown`: role -> the figure the cell shows, of "target" (a point plan), "result", "previous"; `exact`: role -> the
+    value the cell holds, for each cell whose format hides digits. The cells with hidden digits take the fewest more
+    decimals (the same number more for each, up to the value's own) with which
+      - each figure is within SHOWN_TOLERANCE of its value (a plan of 3,5% never reads «4%»);
+      - result against plan and against the previous year compare as the values do (never «96%» beside «96%» and
+        «không đạt», nor a ceiling of «4%» beside 3,8% and «không đạt»);
+      - with `points` (a change stated in points: a rate), the change of the printed figures, at the decimals they
+        show (at most POINTS_PLACES), is the values' change at POINTS_PLACES (0,5 points never «1 điểm %»).
+    Empty when the figures as shown already do: the common case."""
+    hidden = {k: (shown[k], v, decimals_of(shown[k]), decimals_of(v)) for k, v in exact.items()
+              if k in shown and v != shown[k]}
+    if not hidden:
+        return {}
+    held = {**shown, **{k: h[1] for k, h in hidden.items()}}
+    pairs = [("result", other) for other in ("target", "previous") if "result" in held and other in held]
+    change = None
+    if points and "result" in held and "previous" in held:
+        change = _quantize(held["result"] - held["previous"], POINTS_PLACES)
+
+    def fits(p: dict[str, Decimal]) -> bool:
+        for k, (_, e, _, _) in hidden.items():
+            if abs(p[k] - e) > abs(e) * SHOWN_TOLERANCE:
+                return False
+        if any(_order(p[a], p[b]) != _order(held[a], held[b]) for a, b in pairs):
+            return False
+        if change is not None:
+            places = min(POINTS_PLACES, max(decimals_of(p["result"]), decimals_of(p["previous"])))
+            if _quantize(change, places) != change or p["result"] - p["previous"] != _quantize(change, places):
+                return False
+        return True
+
+    most = max(de - ds for _, _, ds, de in hidden.values())
+    p = shown
+    for extra in range(0, most + 1):
+        p = {**shown, **{k: s if extra == 0 else _quantize(e, min(ds + extra, de)) for k, (s, e, ds, de) in hidden.items()}}
+        if fits(p):
+            break
+    return {k: p[k] for k, (s, _, _, _) in hidden.items() if p[k] != s or decimals_of(p[k]) != decimals_of(s)}

@@ -108,13 +108,34 @@ def title_period_text(lines: list[str]) -> str:
 _NOTE_IN_BRACKETS = re.compile(r"\([^()]*\)")
 
 
+# A column's own words that name the whole year (folded): «Kế hoạch năm», «KH cả năm», «Thực hiện năm», «Ước năm»
+# (never «năm học»)
+_OWN_YEAR = re.compile(r"\b(?:ke hoach|kh|chi tieu|muc tieu|du toan|thuc hien|th|uoc thuc hien|uoc th|uth|uoc tinh|uoc)"
+                       r"\s+(?:ca\s+)?nam\b(?!\s+hoc)")
+# A ratio's label («% TH 6 tháng so với KH năm»): of two periods, never read as either's
+_RATIO_WORDS = re.compile(r"%|\bso\s+(?:voi|kh\b|ke hoach)")
+
+
 def label_span(label: str) -> int | None:
     """span_of a column's label, its notes in brackets aside where the rest names the year: «Ước thực hiện năm 2026
-    (6T đầu năm + ước 6T cuối năm)», «Thực hiện năm 2026 (tính đến tháng 12)» are the year's."""
+    (6T đầu năm + ước 6T cuối năm)», «Thực hiện năm 2026 (tính đến tháng 12)» are the year's.
+
+    A column's label is its group's words and then its own (core.table joins them so): its own words that name the
+    year are the span, not the group's part of the year before them (rev13 R2: «Kế hoạch năm» under a merged «6 tháng
+    đầu năm 2026» is the year's plan, against which the half-year's actual is progress)."""
     main = _NOTE_IN_BRACKETS.sub(" ", label or "")
     if main != (label or "") and span_of(main) is None and _year_of(main) is not None:
         return None
-    return span_of(label)
+    span = span_of(label)
+    if span is not None and span != 12:
+        h = fold(label)
+        own = None
+        for own in _OWN_YEAR.finditer(h):
+            pass  # the last: the column's own words come after its group's
+        if own is not None and own.start() > 0 and not _RATIO_WORDS.search(h) \
+                and span_of(h[own.start():]) in (None, 12) and span_of(h[:own.start()]) == span:
+            return 12
+    return span
 
 
 def result_span(table: Table) -> int | None:
@@ -195,7 +216,7 @@ def progress_only(table: Table) -> bool:
     if "target" not in table.columns or "result" not in table.columns:
         return False
     span = result_span(table)
-    return span is not None and span != 12 and span_of(table.column_headers.get("target", "")) in (None, 12)
+    return span is not None and span != 12 and label_span(table.column_headers.get("target", "")) in (None, 12)
 
 
 QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -13,7 +13,7 @@ from operator import itemgetter
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Callable, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.model import (
@@ -27,8 +27,8 @@ from kh_excel.core.model import (
     EMPTY_TARGET,
     RowKind,
 )
-from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, format_number, parse_number, parse_result_text,
-                                  named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
+from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, far_apart, format_number,
+                                  parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -1324,6 +1324,36 @@ def _scaled(p: ParsedNumber) -> Decimal:
     return p.value.scaleb(2) if p.percent and not p.was_text else p.value
 
 
+_DECIDING_ROLES = ("target", "result", "previous")
+
+
+def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal | None, exact: dict[str, Decimal],
+                      unit: str, readings: dict[str, Any], warn: Callable[..., None]) -> tuple[Target, Decimal | None,
+                                                                                           Decimal | None]:
+    """Plan, result and previous year as a document prints them, where a cell's format hides a digit that decides the
+    verdict or the change (numbers.deciding_figures, rev13 R3: a ceiling of 3,5% under `0%` printed «4%» beside 3,8%
+    and «không đạt»): those figures with the decimals that decide, each cell warned (shown_rounded). Run only for a
+    row with such a cell."""
+    shown = {k: v for k, v in zip(_DECIDING_ROLES, (target.value if target.op == "=" else None, result, previous))
+             if v is not None}
+    held = {k: v for k, v in exact.items() if k in shown}
+    points = unit.strip() in ("%", "‰") or any(getattr(readings.get(k), "percent", False) for k in ("result", "previous"))
+    printed = deciding_figures(shown, held, points)
+    for role, figure in printed.items():
+        reading = readings.get(role)
+        percent = (reading.number if role == "target" else reading).percent  # (a numeric cell's reading)
+        sign = "%" if percent else ""
+        was = target.text if role == "target" else format_number(shown[role]) + sign
+        warn(role, shown=was, value=format_number(held[role]) + sign, printed=format_number(figure) + sign)
+        if role == "target":
+            target = Target(text=format_number(figure) + sign, op=target.op, value=figure, high=target.high)
+        elif role == "result":
+            result = figure
+        else:
+            previous = figure
+    return target, result, previous
+
+
 # One group of three digits after one comma or one dot («11,650», «72.500»): a figure the two conventions read
 # a thousand times apart. Vietnamese reads the comma as the decimal point (flagged: English thousands are common)
 # and the dot as thousands (not flagged: the Vietnamese way, and what most such texts mean).
@@ -1361,6 +1391,23 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
     from dataclasses import replace
     note = _both_ways_note(raw, format_number(p.value), format_number(alt), sep, target.value)
     return replace(p, value=alt, ambiguous=True, note=note)
+
+
+def _share_as_fraction(p: ParsedNumber, raw: Any, target: Target) -> ParsedNumber:
+    """«0,92» typed as text in a row in %, beside a plan of «≥ 90%», is 92% written as a fraction (rev13 R14: stated
+    «0,92%» and judged «không đạt»): a text figure below 1, without a % sign, that is far from the plan (numbers.
+    far_apart, the size of a unit slip) while a hundred times it is not, is read as that hundred times, warned as a
+    figure read against its writing is (ambiguous_decimal). A rate of 0,92% beside a plan of 1% is not touched."""
+    v, plan = p.value, target.value
+    if p.percent or not 0 < v < 1 or plan is None or plan <= 0 or not far_apart(v, plan) \
+            or far_apart(v.scaleb(2), plan):
+        return p
+    from dataclasses import replace
+    share = v.scaleb(2)
+    note = (f"“{vtext.clean(raw)}” ghi như một phân số trong dòng có đơn vị tính %; so với kế hoạch "
+            f"{format_number(plan)}%, chương trình hiểu là {format_number(share)}%, đề nghị kiểm tra lại và ghi "
+            f"{format_number(share)}.")
+    return replace(p, value=share, ambiguous=True, note=note)
 
 
 def _both_ways_note(raw: Any, convention: str, taken: str, sep: str, plan: Decimal) -> str:
@@ -2168,6 +2215,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
                 if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
                     p = _nearer_reading(p, result_raw, target)
+                    if unit == "%" and not p.ambiguous:  # «0,92» for 92%: a share written as a fraction
+                        p = _share_as_fraction(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
@@ -2194,6 +2243,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+        if exact:  # a cell whose format hides digits: printed with those that decide (rev13 R3)
+            from kh_excel.core.validation import COLUMN_NAMES
+            target, result, previous = _deciding_figures(
+                target, result, previous, exact, unit, readings,
+                lambda role, **kw: add_warning("shown_rounded", r, role, name, column=COLUMN_NAMES[role], **kw))
         if has_direction:
             v = shown.get("direction")
             explicit = "" if v is None else _str(v)

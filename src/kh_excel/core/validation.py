@@ -67,6 +67,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Sau số thứ tự {previous} là {stt} (ô {cell}): thiếu {missing}."),
     FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
                 "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
+    FindingType("shown_rounded", "warning", "Ô hiển thị số làm tròn",
+                "Ô {cell} ({column}) hiển thị {shown} nhưng giá trị trong ô là {value}; chương trình đánh giá và tính "
+                "mức tăng, giảm theo giá trị trong ô, nên văn bản ghi {printed}, không ghi số đã làm tròn. Hãy định "
+                "dạng ô hiển thị đủ chữ số thập phân, hoặc nhập lại đúng số muốn ghi."),
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",

@@ -842,6 +842,7 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
         in_sheet = False
         name = ""
         r = c = column = 0
+        row_cells: list[tuple[dict, int, int, str]] = []
         for event, el in etree.iterparse(fh, events=("start", "end"), huge_tree=False):
             tag = el.tag
             if tag == t + "table":
@@ -867,6 +868,7 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
             if tag == t + "table-row":
                 if event == "start":
                     c = 0
+                    row_cells = []  # (errors or formats, first column, columns, entry) of the row, for its repeats
                 else:
                     rows = _ods_count(el, "number-rows-repeated")
                     if isinstance(rows, str):
@@ -876,6 +878,12 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
                     n = min(rows, 1_048_576)
                     if el.get(t + "visibility") in ("collapse", "filter") and in_sheet and sheet is not None:
                         out.hidden_rows.append((r, r + n - 1))
+                    # a row repeated by number-rows-repeated is every row it covers, as calamine reads it (the
+                    # copies calamine makes are bounded by io.limits before this runs)
+                    for rr in range(r + 1, min(r + n, 1_048_576)) if row_cells else ():
+                        for kept, first, cols, entry in row_cells:
+                            for k in range(first, first + cols):
+                                kept[(rr, k)] = entry
                     r += n
                     el.clear()
             elif tag in (t + "table-cell", t + "covered-table-cell") and event == "end":
@@ -891,15 +899,21 @@ def _ods_scan(path: Path, sheet: str | None) -> _OdsSheet:
                 cols_span = max(min(_ods_count(el, "number-columns-spanned"), 16_384 - c), 1)
                 if rows_span > 1 or cols_span > 1:
                     out.merged.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                # A cell repeated by number-columns-repeated is every column it covers (rev13 R12: the copy of
+                # a percentage cell read as a plain fraction); its error or format goes to each of them.
+                cols = max(min(_ods_count(el, "number-columns-repeated"), 16_384 - c), 1)
+                kept, entry = None, None
                 if el.get(calc_type) == "error":
                     shown = "".join(el.itertext()).strip()
-                    out.errors[(r, c)] = shown if shown.startswith("#") else "#VALUE!"
+                    kept, entry = out.errors, shown if shown.startswith("#") else "#VALUE!"
                 elif el.get(office_type) == "percentage":
-                    out.formats[(r, c)] = _percent_format("".join(el.itertext()))
+                    kept, entry = out.formats, _percent_format("".join(el.itertext()))
                 elif el.get(office_type) == "float":
-                    shown_format = _float_format("".join(el.itertext()), el.get("{%s}value" % _ODS["office"]))
-                    if shown_format:
-                        out.formats[(r, c)] = shown_format
+                    kept, entry = out.formats, _float_format("".join(el.itertext()), el.get("{%s}value" % _ODS["office"]))
+                if kept is not None and entry:
+                    for k in range(c, c + cols):
+                        kept[(r, k)] = entry
+                    row_cells.append((kept, c, cols, entry))
                 c += min(_ods_count(el, "number-columns-repeated"), 16384)
                 el.clear()
     return out
