@@ -600,3 +600,27 @@ def test_one_agencys_report_asks_a_body_it_does_not_direct():
     assert [str(x) for x in own["nd"]["giai_phap"]][0] == (
         "Các cơ quan chủ trì tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; định "
         "kỳ đánh giá, báo cáo kết quả thực hiện.")
+
+
+@pytest.mark.parametrize("lead, issuer, same", [
+    ("Ủy ban nhân dân xã", "Ủy ban nhân dân xã Bảo Hà", True),
+    ("Ủy ban nhân dân xã Bảo Hà", "Ủy ban nhân dân xã Bảo Hà", True),
+    ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân xã Bảo Hà", False),
+    ("Ủy ban nhân dân xã Bảo Nhai", "Ủy ban nhân dân xã Bảo Hà", False),
+    ("Văn phòng Ủy ban nhân dân xã", "Ủy ban nhân dân xã Bảo Hà", False),
+])
+def test_the_issuer_is_known_as_a_lead_of_its_own_table(lead, issuer, same):
+    from kh_excel.docs.context import _is_issuer
+    assert _is_issuer(lead, issuer) is same
+
+
+def test_the_issuer_leading_its_own_row_answers_to_no_one():
+    """A commune's plan with «UBND xã» as a row's lead (rev13 R16): the committee is not made answerable to itself;
+    its departments still answer to it."""
+    t = _table(COMMITTEE)
+    t = replace(t, indicators=[replace(i, lead=["Ủy ban nhân dân tỉnh"] if i.number == 1 else ["Sở Tài chính"])
+                               for i in t.indicators])
+    muc = build_context(evaluate(t), None, "ke-hoach", today=date(2026, 12, 2))["tc"]["muc"]
+    own = [m for m in muc if "Ủy ban nhân dân tỉnh chủ trì" in m]
+    assert own and "chịu trách nhiệm" not in own[0]
+    assert any("Sở Tài chính chủ trì" in m and "chịu trách nhiệm trước Ủy ban nhân dân tỉnh" in m for m in muc)

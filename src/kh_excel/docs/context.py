@@ -1391,6 +1391,13 @@ def _own_units(leads: list[str]) -> bool:
     return all(_UNIT.match(fold(x)) and not _CENTRAL_FIELD.search(fold(x)) and reg.lookup(x) is None for x in leads)
 
 
+def _is_issuer(name: str, ten_co_quan: str) -> bool:
+    """Whether a lead agency is the issuer itself: its name, or a People's Committee named by its level only where
+    the issuer is that level's committee («Ủy ban nhân dân xã» in a plan of the «Ủy ban nhân dân xã Bảo Hà»)."""
+    key, own = " ".join(fold(name).split()), " ".join(fold(ten_co_quan).split())
+    return bool(key) and (key == own or key.startswith("uy ban nhan dan ") and own.startswith(key + " "))
+
+
 def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,
                   kind: str, cap_tren: str = "", department: Department | None = None) -> dict[str, Any]:
     """Part IV (tổ chức thực hiện): the responsibility of the lead agencies, one item per set of agencies that lead
@@ -1428,7 +1435,8 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         above = department.head_prose if department and _own_units(leads) else cap_tren or ten_co_quan
         # only a body the committee directs answers to it; a central agency (the State Bank's branch, tax, customs),
         # the police or the army is told to lead, as seed 001 writes («b) Ngân hàng Nhà nước … chủ trì:»)
-        answerable = [x for x in told if directed_by_committee(x)]
+        # (never the issuer itself, typed as a lead of its own table: «UBND xã» in the commune's plan, rev13 R16)
+        answerable = [x for x in told if directed_by_committee(x) and not _is_issuer(x, ten_co_quan)]
         also = f"; đề nghị {_names_in_sentence(asked)} cùng chủ trì thực hiện" if told and asked else ""
         if answerable and len(answerable) == len(leads):
             items.append(f"{head} tổ chức thực hiện {count}: {listed}; chịu trách nhiệm trước {above} "
