@@ -81,6 +81,8 @@ def test_any_place_followed_by_any_such_words_reads_as_the_place_alone(level, na
     assume(level not in ("TỈNH", "THÀNH PHỐ") or province_at(place, 0) in (-1, len(place)))
     # (nor a generated name that runs into a known one: «XÃ QUẢNG» + «GIAO CHỈ TIÊU» is the commune Quảng Giao)
     assume(not _runs_into_a_known_name(level, place, after))
+    # (nor one with a province's name after its first word: «XÃ BA QUẢNG NGÃI» is the commune Ba of Quảng Ngãi)
+    assume(all(province_at(place, len(" ".join(name[:i])) + 1) == -1 for i in range(1, len(name))))
     assert province_from_titles([f"{before} {level} {place} {after}".strip()]) == (level, place)
 
 
@@ -162,3 +164,12 @@ def test_settings_naming_the_tables_own_place_keep_its_chairman():
              settings={"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]})
     assert str(c["ky"][0]["ho_ten"]) == "Nguyễn Tuấn Anh"
     assert str(_ctx("CHỈ TIÊU NĂM 2026 TỈNH LÀO CAI", leader=_LC_CHAIR)["ky"][0]["ho_ten"]) == "Nguyễn Tuấn Anh"
+
+
+@pytest.mark.parametrize("line, end", [
+    ("QUẢNG NAM NĂM 2024", 9), ("Quảng Nam", 9), ("QUANG NAM", 9),  # as written, or typed without diacritics
+    ("QUẢNG NĂM 2024", -1),          # «năm» is no «Nam»: the words' own diacritics count
+    ("THANH HOÁ", 9), ("Thanh Hóa", 9),  # old and new tone placement alike
+])
+def test_a_province_is_named_as_written(line, end):
+    assert province_at(line, 0) == end

@@ -43,7 +43,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from kh_excel.core.text import ACUTE, DOT, GRAVE, HOOK, TILDE, fold
+from kh_excel.core.text import ACUTE, DOT, GRAVE, HOOK, TILDE, fold, tone_key
 
 # The level words a place is named with («XÃ HỘI» is society, no commune).
 # «TỈNH ỦY», «Huyện uỷ», «THÀNH ỦY»: a party committee, a body of its own, never a place's level.
@@ -138,8 +138,11 @@ PROVINCES = (
     "QUẢNG NGÃI", "QUẢNG NINH", "QUẢNG TRỊ", "SÓC TRĂNG", "SƠN LA", "TÂY NINH", "THÁI BÌNH", "THÁI NGUYÊN",
     "THANH HÓA", "THỪA THIÊN HUẾ", "TIỀN GIANG", "TRÀ VINH", "TUYÊN QUANG", "VĨNH LONG", "VĨNH PHÚC", "YÊN BÁI",
 )
-# (compared folded, dashes and spaces alike: «Thanh Hoá», «THỪA THIÊN - HUẾ»)
+# (compared folded, dashes and spaces alike: «Thanh Hoá», «THỪA THIÊN - HUẾ»; then each word as written, its diacritics
+# counting unless typed without any: «QUẢNG NĂM 2024» is no «Quảng Nam»)
 _PROVINCE_KEYS = sorted({tuple(fold(p).replace("-", " ").split()) for p in PROVINCES}, key=len, reverse=True)
+_PROVINCE_WORDS = {tuple(fold(p).replace("-", " ").split()): tuple(tone_key(w) for w in p.replace("-", " ").split())
+                   for p in PROVINCES}
 _WORDS_AT = re.compile(r"[^\W_]+")
 
 
@@ -149,10 +152,11 @@ def province_at(line: str, at: int) -> int:
     for m in _WORDS_AT.finditer(line, at, min(len(line), at + 40)):
         if not re.fullmatch(r"\s*[-–]?\s*", line[end:m.start()]):
             break   # words joined by spaces or a dash only
-        words.append((m.end(), fold(m.group())))
+        words.append((m.end(), m.group(), fold(m.group())))
         end = m.end()
     for key in _PROVINCE_KEYS:
-        if len(words) >= len(key) and tuple(w for _, w in words[:len(key)]) == key:
+        if len(words) >= len(key) and tuple(w for _, _, w in words[:len(key)]) == key \
+                and all(x.isascii() or tone_key(x) == y for (_, x, _), y in zip(words, _PROVINCE_WORDS[key])):
             return words[len(key) - 1][0]
     return -1
 
