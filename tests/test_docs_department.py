@@ -624,3 +624,14 @@ def test_the_issuer_leading_its_own_row_answers_to_no_one():
     own = [m for m in muc if "Ủy ban nhân dân tỉnh chủ trì" in m]
     assert own and "chịu trách nhiệm" not in own[0]
     assert any("Sở Tài chính chủ trì" in m and "chịu trách nhiệm trước Ủy ban nhân dân tỉnh" in m for m in muc)
+
+
+@pytest.mark.parametrize("title", ["BÁO CÁO ƯỚC THỰC HIỆN NĂM 2025 VÀ KẾ HOẠCH NĂM 2026 CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI",
+                                   "KẾT QUẢ THỰC HIỆN NĂM 2025 VÀ KẾ HOẠCH NĂM 2026"])
+def test_a_plans_appendix_is_never_titled_as_a_report(title):
+    """A December appendix titled as the report it came with: the plan made from it is titled by the plan's words."""
+    ctx = build_context(evaluate(_table(["PHỤ LỤC", title])), None, "ke-hoach", today=date(2026, 12, 2))
+    heading = " ".join(str(x) for x in ctx["pl"]["tieu_de"])
+    assert not heading.startswith(("BÁO CÁO", "KẾT QUẢ")) and "NĂM 2026" in heading, heading
+    report = build_context(evaluate(_table(["PHỤ LỤC", title])), None, "bao-cao", today=date(2026, 12, 2))
+    assert report["pl"]["tieu_de"] != ctx["pl"]["tieu_de"]

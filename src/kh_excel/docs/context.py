@@ -760,6 +760,10 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
     return out + kept
 
 
+# How a report's or a results table's title begins (folded): not a plan's appendix title
+_RESULT_TITLES = ("bao cao", "ket qua", "tinh hinh", "uoc thuc hien", "uoc th ", "danh gia", "thuc hien")
+
+
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per: P.Period | None = None,
                             province: tuple[str, str] | None = None, named_by_settings: bool = False,
                             assigns: bool = True) -> str:
@@ -769,7 +773,11 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
     indicators are those a committee «GIAO» it; a department, which `assigns` none, lists those it leads («DO»)."""
     per = per or P.Period(year)
     title = appendix_title(table) or f"{per.chi_tieu()} {per.whole()}".upper()
-    if named_by_settings and province:
+    if not kinds.is_report(kind) and fold(title).startswith(_RESULT_TITLES):
+        # a plan's appendix is never titled as a report («BÁO CÁO ƯỚC THỰC HIỆN NĂM 2025 VÀ KẾ HOẠCH NĂM 2026 …»
+        # under «Kèm theo Kế hoạch», rev13): the plan's own words, placed as the issuer is
+        title = f"{per.chi_tieu()} {per.whole()}".upper() + (f" {province[0]} {province[1]}" if province else "")
+    elif named_by_settings and province:
         title = _placed(title, province)
     if kinds.is_report(kind):
         head = per.trich_yeu().upper()
