@@ -454,9 +454,10 @@ def _result_clause(ind: Indicator, words: str) -> str:
 def growth_words(a: Assessment, previous_year: int | None = None, since: str | None = None) -> str:
     """The change a document states beside a result: 'tăng 8,16% so với năm 2025'; in points for an indicator in %
     ('giảm 0,3 điểm %', as many decimals as the sheet shows, at most 2); a rank in places ('tăng 12 bậc': 30 -> 18);
-    a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'). Nothing
-    when the result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns). `since` replaces
-    the comparison («so với cùng kỳ năm trước» for a part of the year, docs.period)."""
+    a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'); an index
+    the change it states (CPI 103,2: 'tăng 3,2%', as the body's «(tăng 3,2% so với năm trước)»). Nothing when the
+    result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns). `since` replaces the
+    comparison («so với cùng kỳ năm trước» for a part of the year, docs.period)."""
     ind = a.indicator
     g = a.growth
     if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
@@ -478,6 +479,8 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     if g == 0:
         return f"bằng {since[7:]}"
     word = "tăng" if g > 0 else "giảm"
+    if kind == "index":  # CPI 103,2: the change the index states (core.attainment), as the body says it
+        return f"{word} {change_size(g)}% {since}"
     if a.growth_unit in ("điểm %", "điểm", "‰"):  # a change in points (core.attainment: «Giảm 0,2‰» of a rate)
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
