@@ -455,9 +455,10 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     """The change a document states beside a result: 'tăng 8,16% so với năm 2025'; in points for an indicator in %
     ('giảm 0,3 điểm %', as many decimals as the sheet shows, at most 2); a rank in places ('tăng 12 bậc': 30 -> 18);
     a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'); an index
-    the change it states (CPI 103,2: 'tăng 3,2%', as the body's «(tăng 3,2% so với năm trước)»). Nothing when the
-    result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns). `since` replaces the
-    comparison («so với cùng kỳ năm trước» for a part of the year, docs.period)."""
+    the change it states (CPI 103,2: 'tăng 3,2%', as the body's «(tăng 3,2% so với năm trước)»); the size of a fall
+    as a fall larger or smaller ('mức giảm thấp hơn 3,0 điểm %'). Nothing when the result is ≥10× or ≤0,1× the
+    previous year's (a likely unit error, as check warns). `since` replaces the comparison («so với cùng kỳ năm
+    trước» for a part of the year, docs.period)."""
     ind = a.indicator
     g = a.growth
     if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
@@ -476,9 +477,12 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
         if places == 0:
             return f"giữ nguyên thứ hạng {since}"
         return f"{'tăng' if places > 0 else 'giảm'} {format_number(abs(places))} bậc {since}"
+    # a row that is itself the size of a fall («Tỷ lệ hộ nghèo giảm» 0,3 điểm %, 3,3 the year before): its change is
+    # the fall's, never the rate's («giảm 3,0 điểm %» would say the poverty rate fell 3 points)
+    fall = is_reduction(ind)
     if g == 0:
-        return f"bằng {since[7:]}"
-    word = "tăng" if g > 0 else "giảm"
+        return f"{'mức giảm ' if fall else ''}bằng {since[7:]}"
+    word = ("mức giảm cao hơn" if g > 0 else "mức giảm thấp hơn") if fall else "tăng" if g > 0 else "giảm"
     if kind == "index":  # CPI 103,2: the change the index states (core.attainment), as the body says it
         return f"{word} {change_size(g)}% {since}"
     if a.growth_unit in ("điểm %", "điểm", "‰"):  # a change in points (core.attainment: «Giảm 0,2‰» of a rate)
