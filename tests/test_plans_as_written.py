@@ -246,7 +246,8 @@ def _report(rows, previous_head="Thực hiện năm 2025"):
     from kh_excel.docs.context import build_context
     head = ["STT", "Chỉ tiêu", "Đơn vị tính", previous_head, "Kế hoạch năm 2026", "Ước thực hiện năm 2026",
             "Cơ quan chủ trì"]
-    grid = Grid(sheet="B", rows=[["CHỈ TIÊU NĂM 2026"], head] + [[str(i), *r, "Sở Tài chính"] for i, r in enumerate(rows, 1)])
+    body = [[str(i), *r, "Sở Tài chính"] for i, r in enumerate(rows, 1)]
+    grid = Grid(sheet="B", rows=[["CHỈ TIÊU NĂM 2026"], head] + body)
     checked = check(read_workbook(grid, file="x.xlsx"))
     c = build_context(checked.attainment, None, "bao-cao")
     items = [m for g in c["kq"]["nhom"] for m in g["muc"]] + list(c["kq"]["tang_truong"])
@@ -263,7 +264,8 @@ def test_an_index_states_the_same_change_in_the_body_and_the_appendix():
     cpi, iip, deflation = checked.attainment.assessments
     assert (cpi.growth, cpi.growth_unit, cpi.growth_kind) == (Decimal("3.2"), "%", "index")
     assert rows["Chỉ số giá tiêu dùng (CPI)"]["so_sanh"] == "tăng 3,2%"
-    assert any(m.startswith("- Chỉ số giá tiêu dùng (CPI): thực hiện 103,2% (tăng 3,2% so với năm trước)") for m in items)
+    said = "- Chỉ số giá tiêu dùng (CPI): thực hiện 103,2% (tăng 3,2% so với năm trước)"
+    assert any(m.startswith(said) for m in items)
     assert iip.status == "khong_dat" and rows["Chỉ số sản xuất công nghiệp (IIP)"]["so_sanh"] == "tăng 8,5%"
     assert any(m.startswith("- Chỉ số sản xuất công nghiệp (IIP): thực hiện 108,5%, kế hoạch 112%")
                and "tăng 8,5% so với năm 2025" in m for m in items)
@@ -319,3 +321,16 @@ def test_a_growth_rate_read_as_its_index_is_said_as_the_rise_everywhere():
     (warning,) = [f for f in checked.findings if f.code == "result_as_index" and f.row == 3]
     assert warning.cell == "F3" and "tăng 8,5% so với năm trước" in warning.message
     assert "«Tăng 108,5%»" in warning.message
+
+
+def test_a_plan_of_a_fall_is_said_as_a_fall_beside_an_index():
+    """An index judged against a plan below 0 (a fall of 2% planned, 97 a fall of 3%): «kế hoạch giảm 2%», never
+    «kế hoạch tăng -2%» (WRITING: a change is written by its word and its size)."""
+    checked, items, rows = _report([("Tốc độ tăng trưởng kinh tế", "%", None, -2, 97)])
+    (a,) = checked.attainment.assessments
+    assert a.status == "khong_dat", a.reason  # -3 is short of -2
+    assert "- Tốc độ tăng trưởng kinh tế: thực hiện 97% (giảm 3,0% so với năm trước), kế hoạch giảm 2%." in items
+    assert not_met_detail(a) == "(giảm 3,0%, kế hoạch giảm 2%)"
+    assert "(thực hiện 97%, giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence or \
+        "(giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence
+    assert not [m for m in items if "tăng -" in m]

@@ -618,6 +618,15 @@ def _assess_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gro
                       + "; " + reason, *growth)
 
 
+def as_rise(plan: str) -> str:
+    """A plan an index is judged against, said as the change it is: «tăng 8%», «tăng dưới 4,5%»; a plan of a fall
+    «giảm 2%», «giảm khoảng 2%» (never «tăng -2%»)."""
+    for lead in ("", "khoảng "):
+        if plan.startswith(lead + "-"):
+            return f"giảm {lead}{plan[len(lead) + 1:]}"
+    return f"tăng {plan}"
+
+
 INDEX_REASON = ("chỉ số {r}% (năm trước = 100) là mức {change} so với năm trước, so với mục tiêu «{plan}» "
                 "(mục tiêu là mức tăng, không phải chỉ số)")
 RATE_INDEX_REASON = ("tốc độ tăng ghi dạng chỉ số: {r}% (năm trước = 100) là mức {change} so với năm trước, so với "
@@ -1212,7 +1221,7 @@ def not_met_detail(a: Assessment) -> str:
         return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
     rise = index_rise(a)
     if rise is not None:  # «(tăng 8,1%, kế hoạch tăng 9%)»: the index read as the rise it states
-        return f"({change_words(rise)}, kế hoạch tăng {_plan_figure(ind)})"
+        return f"({change_words(rise)}, kế hoạch {as_rise(_plan_figure(ind))})"
     by_points = judged_by_points(a)
     if by_points:
         plan = vtext.clean(ind.target.text)

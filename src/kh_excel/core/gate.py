@@ -46,9 +46,9 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
                   "hidden_rows_left_out")
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_as_index", "result_zero",
-                   "growth_target", "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
-                   "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",
-                   "own_verdict_differs")
+                   "growth_target", "direction_unclear", "formula_computed", "legacy_encoding",
+                   "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
+                   "own_ratio_words", "own_verdict_differs")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
 COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first"})
