@@ -621,7 +621,8 @@ def test_row_mark_equals_the_code_before(stt, name):
 # --------------------------------------------------------------------------- indices and rates near 100
 
 INDEX_NAMES = ["Chỉ số giá tiêu dùng (CPI)", "Chỉ số sản xuất công nghiệp (IIP)", "Tốc độ tăng giá trị sản xuất",
-               "Tăng trưởng tín dụng", "Chỉ số hài lòng của người dân", "Tỷ lệ hộ nghèo"]
+               "Tăng trưởng tín dụng", "Chỉ số hài lòng của người dân", "Tỷ lệ hộ nghèo", "IIP toàn tỉnh",
+               "Giá sản xuất (PPI)"]
 INDEX_PLANS = ["Tăng 8%", "30", "30,01", "-10", "-10,01", "112", "8 - 9", "8 - 31", ">8", "Dưới 4,5%", "0,5"]
 INDEX_RESULTS = ["89.99", "90", "100", "108.5", "130", "130.01", "85", "250", "45", "199.99", "200", "50", "50.01"]
 

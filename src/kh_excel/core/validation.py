@@ -10,16 +10,16 @@ import re
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from itertools import compress, count
+from itertools import compress, count, repeat
 from heapq import nsmallest
-from operator import attrgetter, is_not, methodcaller, not_
+from operator import attrgetter, contains, is_not, methodcaller, not_
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
-from kh_excel.core.attainment import GROWTH_RATE_NAMES, change_words, index_against_rise, rate_typed_as_index
+from kh_excel.core.attainment import change_words, index_against_rise, rate_typed_as_index
 from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
@@ -489,9 +489,12 @@ class _Checker:
     def rates_as_index(self, keys: list[str]) -> None:
         """A growth rate typed as its index («Tốc độ tăng giá trị sản xuất» 108,5 against «Tăng 8%»: attainment reads
         +8,5%, core.attainment.RATE_AS_INDEX): said at its cell, since a true growth of 108,5% is possible. The rows
-        named as growth rates are found by one search mapped over the keys (few rows have such names)."""
+        that may be named as growth rates are found by substring tests mapped over the keys in C (a regex search per
+        key cost 3 µs), and only they are asked GROWTH_RATE_NAMES (inside rate_typed_as_index)."""
         inds = self.t.indicators
-        for i in compress(count(), map(GROWTH_RATE_NAMES.search, keys)):
+        maybe = sorted({*compress(count(), map(contains, keys, repeat("toc do tang"))),
+                        *compress(count(), map(contains, keys, repeat("tang truong")))})
+        for i in maybe:
             ind = inds[i]
             r = ind.exact.get("result", ind.result) if ind.exact else ind.result
             if r is not None and rate_typed_as_index(ind, ind.target, r):
