@@ -334,3 +334,18 @@ def test_a_plan_of_a_fall_is_said_as_a_fall_beside_an_index():
     assert "(thực hiện 97%, giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence or \
         "(giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence
     assert not [m for m in items if "tăng -" in m]
+
+
+def test_a_rise_is_stated_as_written_never_as_the_level_it_names():
+    """rev12 D-A's sentences: with «Tăng 1 điểm %» judged as a rise, the report still said «kế hoạch 1%» and the plan
+    «Tỷ lệ che phủ rừng: đạt 1%». A rise is stated as written wherever a plan is named."""
+    from kh_excel.docs.wording import plan_sentence
+    checked, items, rows = _report([("Tỷ lệ che phủ rừng", "%", 60, "Tăng 1 điểm %", 60.5),
+                                    ("Thu ngân sách xã", "Tỷ đồng", 100, "Tăng 10 tỷ đồng", 105)])
+    forest, budget = checked.attainment.assessments
+    assert forest.status == "khong_dat" and budget.status == "khong_danh_gia"
+    assert "- Tỷ lệ che phủ rừng: thực hiện 60,5%, tăng 0,5 điểm % so với năm 2025, kế hoạch tăng 1 điểm %." in items
+    assert not_met_detail(forest) == "(tăng 0,5 điểm %, kế hoạch tăng 1 điểm %)"
+    assert any(m.startswith("- Thu ngân sách xã: thực hiện 105\u00a0tỷ\u00a0đồng, kế hoạch tăng 10 tỷ đồng") for m in items)
+    assert plan_sentence(forest.indicator) == "Tỷ lệ che phủ rừng: tăng 1 điểm %"
+    assert not [m for m in items if "kế hoạch 1%" in m or "kế hoạch 10\u00a0tỷ" in m]

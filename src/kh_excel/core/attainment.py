@@ -235,7 +235,8 @@ def judged_by_points(a: Assessment) -> str | None:
     «giảm 0,8 điểm %», in `a.growth`), "amount" (the row is the fall itself: its figure), "written" (the result cell
     states the change: «Giảm 1,6 điểm %»), None for any other row."""
     ind = a.indicator
-    if ind.target.is_numeric or a.status not in ("vuot", "dat", "khong_dat") or not ind.target.text:
+    if (ind.target.is_numeric and not rise_as_written(ind)) or a.status not in ("vuot", "dat", "khong_dat") \
+            or not ind.target.text:
         return None
     points = _points_plan(ind)
     if points is None:
@@ -267,6 +268,15 @@ def _no_points_across_years(assessments: list[Assessment], previous: int, year: 
 
 RISE_NO_LEVEL_REASON = ("mục tiêu «{plan}» là mức tăng so với năm trước, không phải mức cần đạt; bảng không cho biết "
                         "tăng theo điểm % hay theo % (hoặc không có số năm trước cùng đơn vị): không đánh giá")
+
+
+def rise_as_written(ind: Indicator) -> bool:
+    """A numeric plan written as a rise («Tăng 1 điểm %», «Tăng 10 tỷ đồng») that is never the level it names: assess
+    judges it as a change or not at all, and a sentence states it as written («kế hoạch tăng 1 điểm %», never
+    «kế hoạch 1%», «đạt 1%»). (assess tests the same inline, its cheap tests first: every row passes there.)"""
+    t = ind.target
+    return (t.op != "text" and t.value is not None and t.text[:1] in "Tt" and not ind.growth_target
+            and _rise_read_as_level(ind))
 
 
 def _rise_read_as_level(ind: Indicator) -> bool:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from kh_excel.core.attainment import (as_rise, change_size, change_words as core_change_words, in_which_owners,
                                       index_rise, judged_by_points, no_share_of, not_judged_by_note,
-                                      percent_on_other_unit, planned_fall, share_parts,
+                                      percent_on_other_unit, planned_fall, rise_as_written, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -295,6 +295,8 @@ def target_words(ind: Indicator) -> str:
     fall = planned_fall(ind)
     if fall is not None:
         return bound_words(fall, "%")
+    if rise_as_written(ind):  # «Tăng 1 điểm %»: a rise, never the level 1% (core.attainment)
+        return lower_first(clean(ind.target.text))
     return bound_words(_as_about(ind), "%" if ind.growth_target else ind.unit, is_rank(ind))
 
 
@@ -348,7 +350,7 @@ def target_verb(ind: Indicator) -> str:
 def target_phrase(ind: Indicator) -> str:
     """The target for a plan sentence: 'đạt 155.000 tỷ đồng', 'còn dưới 2%', 'tăng trên 8% so với năm trước'."""
     words = target_words(ind)
-    if not ind.target.is_numeric or not words:
+    if not ind.target.is_numeric or not words or rise_as_written(ind):  # (a rise as written carries its verb)
         return words
     verb = target_verb(ind)
     phrase = f"{verb} {words}" if verb else words
