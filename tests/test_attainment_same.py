@@ -8,6 +8,7 @@ the same counts in the same order, the same sentence."""
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import replace
@@ -92,6 +93,8 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
         g = (r / ind.exact.get("previous", ind.previous) - 1) * _HUNDRED
         status, reason = judge(g, t, ind.direction, tolerance)
         return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
+    if r > 50 and t.value < 50 and ref_index_reading(ind, t, r):
+        return ref_assess_index(ind, t, r, tolerance, growth)
     basis = t.value
     if t.op == "range" and t.high is not None and ind.direction == "down":
         basis = t.high
@@ -189,6 +192,39 @@ def ref_assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> A
                       **growth)
 
 
+# (added, branch gro) an index with the year before as 100 («Chỉ số giá tiêu dùng (CPI)» 103,2) against a plan that
+# is a rise («Dưới 4,5%») is judged by the rise it states, 3,2; (added, branch idx) so is a growth rate typed as its
+# index («Tốc độ tăng giá trị sản xuất» 108,5 against «Tăng 8%»): a figure from 90 to 130 against a plan from -10 to 30.
+_REF_INDEX = re.compile(r"^(?:chi so (?:gia|san xuat|phat trien)\b)|\b(?:cpi|iip|ppi)\b")
+_REF_RATE = re.compile(r"\b(?:toc do tang|tang truong)\b")
+
+
+def ref_rate_as_index(ind: Indicator, t: Target, r: Decimal) -> bool:
+    return (vtext.clean(ind.unit) == "%" and not ind.growth_target and t.is_numeric
+            and _REF_RATE.search(ind.name_key) is not None
+            and 90 <= r <= 130 and -10 <= t.value <= 30 and (t.high is None or t.high <= 30))
+
+
+def ref_index_reading(ind: Indicator, t: Target, r: Decimal) -> bool:
+    if "%" not in ind.unit:
+        return False
+    if _REF_INDEX.search(ind.name_key):
+        return t.high is None or t.high < 50
+    return ref_rate_as_index(ind, t, r)
+
+
+def ref_assess_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: dict) -> Assessment:
+    plan = vtext.clean(t.text)
+    if r >= 200:
+        return Assessment(ind, "khong_danh_gia", None, A.INDEX_FAR_REASON.format(r=format_number(r), plan=plan),
+                          **growth)
+    g = r - 100
+    status, reason = judge(g, t, "down" if ind.direction == "down" else "up", tolerance)
+    said = A.INDEX_REASON if _REF_INDEX.search(ind.name_key) else A.RATE_INDEX_REASON
+    return Assessment(ind, status, None, said.format(r=format_number(r), change=A.change_words(g), plan=plan)
+                      + "; " + reason, **growth)
+
+
 def _growth(ind: Indicator) -> dict:
     """The change against the previous year, as Assessment fields (its docstring says how to word it):
     relative (%), in percentage points for a % indicator, in places for a rank (+ = the rank rose)."""
@@ -198,6 +234,9 @@ def _growth(ind: Indicator) -> dict:
     if is_rank(ind.name, ind.unit):
         return {"growth": previous - result, "growth_unit": "bậc", "growth_kind": "yoy"}
     if "%" in ind.unit:
+        # (added, branch idx) an index states its own change: CPI 103,2 is +3,2%, never 103,2 − 103 in points
+        if 50 < result < 200 and (_REF_INDEX.search(ind.name_key) or ref_rate_as_index(ind, ind.target, result)):
+            return {"growth": result - 100, "growth_unit": "%", "growth_kind": "index"}
         return {"growth": result - previous, "growth_unit": "điểm %", "growth_kind": "yoy"}
     if previous == 0:
         return {}
@@ -481,7 +520,8 @@ NAMES = ["Tổng sản phẩm trên địa bàn (GRDP)", "Cơ cấu GRDP", "Cơ 
          "Nông, lâm nghiệp và thủy sản", "Công nghiệp - Xây dựng", "Dịch vụ", "- Năng suất", "+ Sản lượng",
          "* Khu vực công nghiệp, XD", "• Ngô", "1.3.Ngô", "Trong đó: vốn nhà nước", "trong do, ngân sách",
          "Xếp hạng chỉ số PCI", "Tỷ lệ hộ nghèo theo chuẩn đa chiều", "Số vụ tai nạn giao thông",
-         "GRDP bình quân đầu người", "  - Diện tích", "Thu ngân sách", ""]
+         "GRDP bình quân đầu người", "  - Diện tích", "Thu ngân sách", "Chỉ số giá tiêu dùng (CPI)",
+         "Tốc độ tăng giá trị sản xuất", ""]
 UNITS = ["%", "Tỷ đồng", "tỷ đồng", "", "Hạng", "Bậc", "Thứ", "người", "Nghìn người", "‰", " % "]
 TARGETS = ["100", "155.000", "0", ">10", "trên 10", "≥ 95", "tối thiểu 95", "<5", "tối đa 5", "≤ 5", "khoảng 32",
            "130 - 140", "từ 130 đến 140", "Tăng 10%", "Tăng 11-12%", "Tăng 3 bậc", "Tăng ít nhất 2 bậc", "Giảm 1 bậc",
@@ -586,6 +626,30 @@ def test_summarise_and_assess_equal_the_code_before(inds, year):
 def test_row_mark_equals_the_code_before(stt, name):
     ind = Indicator(row=1, kind="subrow", stt=stt, name=name)
     assert A._row_mark(ind) == ref_row_mark(ind)
+
+
+# --------------------------------------------------------------------------- indices and rates near 100
+
+INDEX_NAMES = ["Chỉ số giá tiêu dùng (CPI)", "Chỉ số sản xuất công nghiệp (IIP)", "Tốc độ tăng giá trị sản xuất",
+               "Tăng trưởng tín dụng", "Chỉ số hài lòng của người dân", "Tỷ lệ hộ nghèo", "IIP toàn tỉnh",
+               "Giá sản xuất (PPI)"]
+INDEX_PLANS = ["Tăng 8%", "30", "30,01", "-10", "-10,01", "112", "8 - 9", "8 - 31", ">8", "Dưới 4,5%", "0,5"]
+INDEX_RESULTS = ["89.99", "90", "100", "108.5", "130", "130.01", "85", "250", "45", "199.99", "200", "50", "50.01"]
+
+
+@pytest.mark.parametrize("name", INDEX_NAMES)
+@pytest.mark.parametrize("unit", ["%", "Tỷ đồng"])
+def test_indices_and_rates_near_100_as_the_rule_says(name, unit):
+    """The bounds of both index readings, each row with and without a previous figure, its exact value in the cell."""
+    for plan in INDEX_PLANS:
+        target = parse_target(plan)
+        direction, why = infer_direction(name, unit, target, "")
+        for result in map(Decimal, INDEX_RESULTS):
+            for previous in (None, Decimal(7), Decimal(103)):
+                ind = Indicator(row=5, kind="indicator", stt="1", name=name, unit=unit, target=target, result=result,
+                                previous=previous, direction=direction, direction_reason=why)
+                twin = copy.deepcopy(ind)
+                assert _assessment(A.assess(ind)) == _assessment(ref_assess(twin)), (plan, result, previous)
 
 
 # --------------------------------------------------------------------------- the workbooks

@@ -157,3 +157,28 @@ def test_a_document_writes_a_change_with_the_decimals_that_show_it(tmp_path, res
     wb.save(tmp_path / "g.xlsx")
     a = check(read_workbook(tmp_path / "g.xlsx")).attainment.assessments[0]
     assert W.growth_words(a, 2025) == words
+
+
+# --------------------------------------------------------------------------- the change of a fall (rev11 D17)
+
+@pytest.mark.parametrize("name, unit, previous, result, words", [
+    # the row is the size of the fall: last year it fell 3,3 points, this year 0,3 — the fall is smaller, the rate
+    # did not fall 3 points
+    ("Tỷ lệ hộ nghèo giảm", "Điểm %", 3.3, 0.3, "mức giảm thấp hơn 3,0 điểm %"),
+    ("Giảm tỷ lệ hộ nghèo", "Điểm %", 1.2, 1.5, "mức giảm cao hơn 0,3 điểm %"),
+    ("Giảm tỷ lệ hộ nghèo", "Điểm %", 1.5, 1.5, "mức giảm bằng năm 2025"),
+    ("Mức giảm tỷ suất sinh", "‰", 0.3, 0.1, "mức giảm thấp hơn 66,67%"),  # a ‰ row changes relatively
+    ("Số hộ thoát nghèo", "Hộ", 400, 300, "giảm 25,00%"),       # a count of households, no fall: as before
+    ("Tỷ lệ hộ nghèo", "%", 5.1, 4.3, "giảm 0,8 điểm %"),        # a level: the rate itself fell
+])
+def test_the_change_of_a_fall_is_said_of_the_fall(name, unit, previous, result, words):
+    from kh_excel.core.model import Grid
+    from kh_excel.docs.context import build_context
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Ước thực hiện năm 2026",
+            "Cơ quan chủ trì"]
+    grid = Grid(sheet="B", rows=[["CHỈ TIÊU NĂM 2026"], head, ["1", name, unit, previous, result, result, "Sở Nội vụ"]])
+    c = build_context(check(read_workbook(grid, file="x.xlsx")).attainment, None, "bao-cao")
+    (row,) = [r for r in c["pl"]["hang"] if r["ten"] == name]
+    since = " so với năm 2025" if not words.endswith("năm 2025") else ""
+    assert row["so_sanh"] == words.replace(" so với năm 2025", "").replace("năm 2025", "năm trước")
+    assert c["kq"]["tang_truong"] == [f"- {name}: {words}{since}."]

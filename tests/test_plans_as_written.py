@@ -236,3 +236,116 @@ def test_a_rise_is_never_read_as_the_level_it_names(name, unit, plan, previous, 
     (a,) = evaluate(t).assessments
     assert a.status == status, a.reason
     assert a.ratio is None or a.ratio < 200
+
+
+# --------------------------------------------------------------------------- one reading of an index (rev12 D-D)
+
+def _report(rows, previous_head="Thực hiện năm 2025"):
+    """The report's context of a table with a previous-year column: (checked, body items, appendix rows by name)."""
+    from kh_excel.core.model import Grid
+    from kh_excel.docs.context import build_context
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", previous_head, "Kế hoạch năm 2026", "Ước thực hiện năm 2026",
+            "Cơ quan chủ trì"]
+    body = [[str(i), *r, "Sở Tài chính"] for i, r in enumerate(rows, 1)]
+    grid = Grid(sheet="B", rows=[["CHỈ TIÊU NĂM 2026"], head] + body)
+    checked = check(read_workbook(grid, file="x.xlsx"))
+    c = build_context(checked.attainment, None, "bao-cao")
+    items = [m for g in c["kq"]["nhom"] for m in g["muc"]] + list(c["kq"]["tang_truong"])
+    return checked, items, {r["ten"]: r for r in c["pl"]["hang"]}
+
+
+def test_an_index_states_the_same_change_in_the_body_and_the_appendix():
+    """CPI 103,2 (last year 103): the body says «tăng 3,2% so với năm trước», so the appendix's comparison says
+    «tăng 3,2%», never «tăng 0,2 điểm %» (two indices of two bases subtracted). An index against a plan that is an
+    index too (IIP 108,5 against 112) is judged as a level and its change is still the one it states: +8,5%."""
+    checked, items, rows = _report([("Chỉ số giá tiêu dùng (CPI)", "%", 103, "Dưới 4,5%", 103.2),
+                                    ("Chỉ số sản xuất công nghiệp (IIP)", "%", 108, "112", 108.5),
+                                    ("Chỉ số giá tiêu dùng (CPI) B", "%", 101, "Dưới 4%", 99.4)])
+    cpi, iip, deflation = checked.attainment.assessments
+    assert (cpi.growth, cpi.growth_unit, cpi.growth_kind) == (Decimal("3.2"), "%", "index")
+    assert rows["Chỉ số giá tiêu dùng (CPI)"]["so_sanh"] == "tăng 3,2%"
+    said = "- Chỉ số giá tiêu dùng (CPI): thực hiện 103,2% (tăng 3,2% so với năm trước)"
+    assert any(m.startswith(said) for m in items)
+    assert iip.status == "khong_dat" and rows["Chỉ số sản xuất công nghiệp (IIP)"]["so_sanh"] == "tăng 8,5%"
+    assert any(m.startswith("- Chỉ số sản xuất công nghiệp (IIP): thực hiện 108,5%, kế hoạch 112%")
+               and "tăng 8,5% so với năm 2025" in m for m in items)
+    # (a bound is met or not: «Dưới 4%» met by a fall of 0,6% is Đạt, a bound has no «vượt»)
+    assert deflation.status == "dat" and rows["Chỉ số giá tiêu dùng (CPI) B"]["so_sanh"] == "giảm 0,6%"
+    assert not [m for m in items if "điểm" in m] and not [r for r in rows.values() if "điểm" in r.get("so_sanh", "")]
+
+
+def test_an_index_beside_a_column_two_years_back_states_no_change():
+    """The index's change is against the year before the plan's (2025); beside «Thực hiện năm 2024» the column
+    «So với năm 2024» would state it as a change over two years: nothing is stated."""
+    checked, items, rows = _report([("Chỉ số giá tiêu dùng (CPI)", "%", 103, "Dưới 4,5%", 103.2)],
+                                   previous_head="Thực hiện năm 2024")
+    (a,) = checked.attainment.assessments
+    assert a.status == "dat" and a.growth is None
+    assert rows["Chỉ số giá tiêu dùng (CPI)"]["so_sanh"] == ""
+    assert not [m for m in items if "năm 2024" in m]
+
+
+# --------------------------------------------------------------------------- a growth rate typed as its index
+
+@pytest.mark.parametrize("name, plan, previous, result, status, as_index", [
+    ("Tốc độ tăng giá trị sản xuất", "Tăng 8%", 7, 108.5, "vuot", True),          # +8,5 against 8
+    ("Tốc độ tăng giá trị sản xuất", "Tăng 8%", 7, 107.5, "khong_dat", True),     # +7,5 short of 8
+    ("Tăng trưởng tín dụng", ">12", None, 111, "khong_dat", True),                # +11 not above 12
+    ("Tốc độ tăng trưởng kinh tế (GRDP)", "8", None, 98, "khong_dat", True),      # a fall of 2%
+    ("Tốc độ tăng giá trị sản xuất", "Tăng 8%", None, 85, "vuot", False),         # below 90: a growth of 85%
+    ("Tốc độ tăng giá trị sản xuất", "Tăng 8%", None, 250, "vuot", False),        # far above: a growth of 250%
+    ("Tốc độ tăng giá trị sản xuất", "108", None, 108.5, "vuot", False),          # the plan an index too: 108,5 > 108
+    ("Tốc độ tăng giá trị sản xuất", "Tăng 8%", None, "Tăng 108,5%", "vuot", False),  # written as a rise: 108,5
+    ("Chỉ số hài lòng của người dân", "8", None, 108.5, "vuot", False),           # a score, no growth rate: a level
+])
+def test_a_growth_rate_near_100_against_a_plan_of_a_few_per_cent_is_its_index(name, plan, previous, result, status,
+                                                                              as_index):
+    """note10 #5: «Tốc độ tăng giá trị sản xuất» 108,5 against «Tăng 8%» was a level, «Vượt» at 1.356%. Near 100
+    (90–130) against a plan from -10 to 30 the figure is the rate's index: +8,5%, said in a warning."""
+    checked, items, rows = _report([(name, "%", previous, plan, result)])
+    (a,) = checked.attainment.assessments
+    assert a.status == status, a.reason
+    assert ("năm trước = 100" in a.reason) == as_index
+    assert [f.cell for f in checked.findings if f.code == "result_as_index"] == (["F3"] if as_index else [])
+    if as_index:
+        assert a.ratio is None and not [f for f in checked.findings if f.code == "result_far_off"]
+
+
+def test_a_growth_rate_read_as_its_index_is_said_as_the_rise_everywhere():
+    checked, items, rows = _report([("Tốc độ tăng giá trị sản xuất", "%", 7, "Tăng 8%", 108.5),
+                                    ("Tốc độ tăng giá trị sản xuất B", "%", 107, "Tăng 8%", 107.5)])
+    met, missed = checked.attainment.assessments
+    assert "- Tốc độ tăng giá trị sản xuất: thực hiện 108,5% (tăng 8,5% so với năm trước), kế hoạch tăng 8%." in items
+    assert rows["Tốc độ tăng giá trị sản xuất"]["so_sanh"] == "tăng 8,5%"  # as the body, never «tăng 101,5 điểm %»
+    assert not_met_detail(missed) == "(tăng 7,5%, kế hoạch tăng 8%)"
+    (warning,) = [f for f in checked.findings if f.code == "result_as_index" and f.row == 3]
+    assert warning.cell == "F3" and "tăng 8,5% so với năm trước" in warning.message
+    assert "«Tăng 108,5%»" in warning.message
+
+
+def test_a_plan_of_a_fall_is_said_as_a_fall_beside_an_index():
+    """An index judged against a plan below 0 (a fall of 2% planned, 97 a fall of 3%): «kế hoạch giảm 2%», never
+    «kế hoạch tăng -2%» (WRITING: a change is written by its word and its size)."""
+    checked, items, rows = _report([("Tốc độ tăng trưởng kinh tế", "%", None, -2, 97)])
+    (a,) = checked.attainment.assessments
+    assert a.status == "khong_dat", a.reason  # -3 is short of -2
+    assert "- Tốc độ tăng trưởng kinh tế: thực hiện 97% (giảm 3,0% so với năm trước), kế hoạch giảm 2%." in items
+    assert not_met_detail(a) == "(giảm 3,0%, kế hoạch giảm 2%)"
+    assert "(thực hiện 97%, giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence or \
+        "(giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence
+    assert not [m for m in items if "tăng -" in m]
+
+
+def test_a_rise_is_stated_as_written_never_as_the_level_it_names():
+    """rev12 D-A's sentences: with «Tăng 1 điểm %» judged as a rise, the report still said «kế hoạch 1%» and the plan
+    «Tỷ lệ che phủ rừng: đạt 1%». A rise is stated as written wherever a plan is named."""
+    from kh_excel.docs.wording import plan_sentence
+    checked, items, rows = _report([("Tỷ lệ che phủ rừng", "%", 60, "Tăng 1 điểm %", 60.5),
+                                    ("Thu ngân sách xã", "Tỷ đồng", 100, "Tăng 10 tỷ đồng", 105)])
+    forest, budget = checked.attainment.assessments
+    assert forest.status == "khong_dat" and budget.status == "khong_danh_gia"
+    assert "- Tỷ lệ che phủ rừng: thực hiện 60,5%, tăng 0,5 điểm % so với năm 2025, kế hoạch tăng 1 điểm %." in items
+    assert not_met_detail(forest) == "(tăng 0,5 điểm %, kế hoạch tăng 1 điểm %)"
+    assert any(m.startswith("- Thu ngân sách xã: thực hiện 105\u00a0tỷ\u00a0đồng, kế hoạch tăng 10 tỷ đồng") for m in items)
+    assert plan_sentence(forest.indicator) == "Tỷ lệ che phủ rừng: tăng 1 điểm %"
+    assert not [m for m in items if "kế hoạch 1%" in m or "kế hoạch 10\u00a0tỷ" in m]

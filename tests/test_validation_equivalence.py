@@ -6,6 +6,7 @@ magnitude, bools, dates, Excel errors) as read and as mutated past what the read
 from __future__ import annotations
 
 import decimal
+import re
 
 import datetime as _dt
 import unicodedata
@@ -26,7 +27,7 @@ from kh_excel.core import validation as V
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import ErrorValue, Finding, Grid, Indicator, Table, without_gc, zero_result_unfilled
 from kh_excel.core.attainment import index_against_rise
-from kh_excel.core.numbers import far_apart, parse_number, parse_target_ex
+from kh_excel.core.numbers import far_apart, format_number, parse_number, parse_target_ex
 from kh_excel.core.table import HeaderNotFound, parse_grid, structure_parts
 from kh_excel.core.model import Target
 from kh_excel.core.validation import (CATALOGUE, COLUMN_NAMES, QUALITATIVE_WORDS, SHARE_PREFIXES, _agency_spellings,
@@ -296,12 +297,29 @@ class _Checker:
             if is_share(ind) and not (0 <= ind.result <= 100):
                 return  # already reported as a share out of range
             if far_apart(ind.result, t.value):  # the one threshold the documents use too
-                if 200 > ind.result > 50 > t.value and index_against_rise(ind, t):
+                if 200 > ind.result > 50 > t.value and index_against_rise(ind, t, ind.result):
                     return  # (changed on purpose, branch gro: an index 108,1 against «Tăng 9%» is a rise of 8,1%)
                 ratio = ind.result / t.value
                 self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),
                          # rounded half up, as every figure shown is (an intended change: 0,05% is «0,1%», not «0%»)
                          ratio=fmt((ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP, _WIDE)))
+
+    def rate_as_index(self, ind: Indicator) -> None:
+        """(added on purpose, branch idx) A growth rate in % («Tốc độ tăng …», «Tăng trưởng …») with a numeric plan
+        from -10 to 30 and a figure from 90 to 130 is read as its index (year before = 100): said at its cell."""
+        t = ind.target
+        r = ind.exact.get("result", ind.result)
+        if r is None or ind.growth_target or vtext.clean(ind.unit) != "%" or not t.is_numeric:
+            return
+        if not re.search(r"\b(?:toc do tang|tang truong)\b", ind.name_key):
+            return
+        if 90 <= r <= 130 and -10 <= t.value <= 30 and (t.high is None or t.high <= 30):
+            shown = ind.result if ind.result is not None else r
+            size = abs(shown - 100)  # one decimal, more where one shows a change as 0,0 (up to four)
+            words = next((w for w in (format_number(size, n) for n in range(1, 5)) if size == 0 or w.strip("0,")),
+                         "dưới 0,0001")
+            change = ("giảm " if shown < 100 else "tăng ") + words + "%"
+            self.add("result_as_index", ind, "result", plan=vtext.clean(t.text), result=fmt(shown), change=change)
 
     def spelling(self) -> None:
         """The same agency or leader written two ways in one column."""
@@ -365,6 +383,7 @@ def validate(table: Table) -> list[Finding]:
         if ind.row not in headings:
             ch.required(ind, structure_heads)
         ch.far_off(ind)
+        ch.rate_as_index(ind)
         ch.text_cells(ind)
     ch.stt_sequence()
     ch.structures()
@@ -537,6 +556,32 @@ def test_same_findings_where_the_usual_spelling_is_decided_by_counts():
     table = parse_grid(Grid(sheet="Phụ lục", rows=[HEADER] + body))
     assert_same(table)
     assert [f.cell for f in V.validate(table) if f.code == "inconsistent_spelling"] == ["F5", "F6"]
+
+
+def test_same_findings_on_growth_rates_near_their_index():
+    """(branch idx) A growth rate typed as its index is said at its cell, within the bounds and not past them; a
+    result written «Tăng 108,5%» is the rate as written. Expected cells decided from the bounds (90–130 against a
+    plan from -10 to 30): E2 (108,5 / «Tăng 8%»), E4 (130 / 30), E6 (90 / 5), E9 (100 / «8 - 9»)."""
+    rows = [("Tốc độ tăng giá trị sản xuất", "%", "Tăng 8%", 108.5),       # E2: in
+            ("Tốc độ tăng giá trị sản xuất", "%", "Tăng 8%", 130.01),      # past 130
+            ("Tốc độ tăng trưởng kinh tế (GRDP)", "%", "30", 130),         # E4: both at their bound
+            ("Tốc độ tăng trưởng kinh tế (GRDP)", "%", "31", 108),         # a plan past 30 (an index plan is 112)
+            ("Tăng trưởng tín dụng", "%", "5", 90),                        # E6: at the lower bound
+            ("Tăng trưởng tín dụng", "%", "5", 89.99),                     # below it: a true growth of 89,99%
+            ("Tốc độ tăng giá trị sản xuất", "%", "Tăng 8%", "Tăng 108,5%"),  # written as a rise: the rate
+            ("Tốc độ tăng giá trị sản xuất", "%", "8 - 9", 100),           # E9: a range plan inside
+            ("Tốc độ tăng giá trị sản xuất", "Tỷ đồng", "8", 108.5),       # not a rate in %
+            ("Tỷ lệ hộ nghèo", "%", "8", 108.5)]                           # not a growth rate
+    body = [[i + 1, name, unit, plan, result, "Sở Tài chính", "", fb.SINH, 7, ""]
+            for i, (name, unit, plan, result) in enumerate(rows)]
+    table = parse_grid(Grid(sheet="Phụ lục", rows=[HEADER] + body))
+    assert_same(table)
+    said = [f for f in V.validate(table) if f.code == "result_as_index"]
+    assert [f.cell for f in said] == ["E2", "E4", "E6", "E9"]
+    assert "tăng 8,5% so với năm trước" in said[0].message and "«Tăng 108,5%»" in said[0].message
+    assert "giảm 10,0%" in said[2].message
+    # the far-off warning is not said twice: 108,5 against 8 is that index, not a figure 13 times its plan
+    assert not [f for f in V.validate(table) if f.code == "result_far_off" and f.cell in ("E2", "E4", "E6", "E9")]
 
 
 class Text(str):

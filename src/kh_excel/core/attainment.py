@@ -32,7 +32,9 @@ Rules, decided and documented here:
   against a plan of 20th is Vượt KH; its growth is in places («bậc», + = the rank rose).
 - growth against the previous year: relative (%) in general; in percentage
   points for indicators measured in %; a period growth target gives the average yearly growth
-  (Assessment.growth_kind "avg_yearly", never «so với năm trước»).
+  (Assessment.growth_kind "avg_yearly", never «so với năm trước»). An index with the year before as 100
+  (CPI 103,2; a growth rate typed as its index, RATE_AS_INDEX) states its own change: +3,2% (kind "index"),
+  never 103,2 − 103 in points; judged against a plan that is a rise by that change.
 - The report sentence names a sub-row with its parent («Năng suất (Ngô)») and writes «đạt N% KH»
   only for an amount where more is better and N < 99,95; else the result and the plan.
 """
@@ -128,8 +130,9 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         return Assessment(ind, "chua_co_so_lieu", None, ZERO_RESULT_REASON, *growth)
     if ind.growth_target:
         return _assess_growth(ind, t, r, tolerance, growth)
-    if r > _FIFTY and v < _FIFTY and index_against_rise(ind, t):
-        return _assess_index(ind, t, r, tolerance, growth)  # CPI 103,2 against «Dưới 4,5%»: a rise of 3,2%
+    if r > _FIFTY and v < _FIFTY and index_against_rise(ind, t, r):
+        # CPI 103,2 against «Dưới 4,5%», «Tốc độ tăng …» 108,5 against «Tăng 8%»: a rise of 3,2%, of 8,5%
+        return _assess_index(ind, t, r, tolerance, growth)
     status: Status
     if op == "=":  # a point plan (most rows): judge() and the ratio below, in place
         if v > _ZERO:
@@ -273,7 +276,8 @@ def judged_by_points(a: Assessment) -> str | None:
     «giảm 0,8 điểm %», in `a.growth`), "amount" (the row is the fall itself: its figure), "written" (the result cell
     states the change: «Giảm 1,6 điểm %»), None for any other row."""
     ind = a.indicator
-    if ind.target.is_numeric or a.status not in ("vuot", "dat", "khong_dat") or not ind.target.text:
+    if (ind.target.is_numeric and not rise_as_written(ind)) or a.status not in ("vuot", "dat", "khong_dat") \
+            or not ind.target.text:
         return None
     points = _points_plan(ind)
     if points is None:
@@ -293,8 +297,11 @@ POINTS_OTHER_YEAR_REASON = ("mục tiêu «{plan}» là mức tăng/giảm so v�
 
 def _no_points_across_years(assessments: list[Assessment], previous: int, year: int) -> None:
     """A plan in points for `year` is a change against the year before it: a change measured from the table's previous
-    column of another year («Thực hiện năm 2024» beside a 2026 plan) judges nothing (rev12 D-J)."""
+    column of another year («Thực hiện năm 2024» beside a 2026 plan) judges nothing (rev12 D-J). An index's change
+    is against the year before it too: no change beside a column «so với năm 2024»."""
     for i, a in enumerate(assessments):
+        if a.growth_kind == "index":
+            assessments[i] = a = replace(a, growth=None, growth_unit="", growth_kind="")
         if judged_by_points(a) == "change":
             assessments[i] = Assessment(a.indicator, "khong_danh_gia", None, POINTS_OTHER_YEAR_REASON.format(
                 plan=vtext.clean(a.indicator.target.text), before=year - 1, previous=previous))
@@ -302,6 +309,15 @@ def _no_points_across_years(assessments: list[Assessment], previous: int, year: 
 
 RISE_NO_LEVEL_REASON = ("mục tiêu «{plan}» là mức tăng so với năm trước, không phải mức cần đạt; bảng không cho biết "
                         "tăng theo điểm % hay theo % (hoặc không có số năm trước cùng đơn vị): không đánh giá")
+
+
+def rise_as_written(ind: Indicator) -> bool:
+    """A numeric plan written as a rise («Tăng 1 điểm %», «Tăng 10 tỷ đồng») that is never the level it names: assess
+    judges it as a change or not at all, and a sentence states it as written («kế hoạch tăng 1 điểm %», never
+    «kế hoạch 1%», «đạt 1%»). (assess tests the same inline, its cheap tests first: every row passes there.)"""
+    t = ind.target
+    return (t.op != "text" and t.value is not None and t.text[:1] in "Tt" and not ind.growth_target
+            and _rise_read_as_level(ind))
 
 
 def _rise_read_as_level(ind: Indicator) -> bool:
@@ -587,19 +603,41 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
 
 
 _FIFTY = Decimal(50)
+_TWO_HUNDRED = Decimal(200)
 # Indices counted against the year before as 100 (folded name words): «Chỉ số giá tiêu dùng (CPI)», «Chỉ số sản xuất
 # công nghiệp (IIP)», «Chỉ số phát triển …». Not a score («Chỉ số hài lòng», PCI, PAPI): those are levels.
 INDEX_NAMES = re.compile(r"^(?:chi so (?:gia|san xuat|phat trien)\b)|\b(?:cpi|iip|ppi)\b")
+# A growth rate typed as its index (year before = 100): «Tốc độ tăng giá trị sản xuất» 108,5 against «Tăng 8%» is a
+# rise of 8,5%, not a rate of 108,5% 13 times its plan. A yearly rate «of a few per cent» lies from a fall of 10% to
+# a rise of 30% (RATE_AS_INDEX): a growth-rate row (names_a_growth_rate) whose plan lies there and whose figure lies
+# there shifted by 100 (90 … 130) is that index, read as figure − 100, and check says so (validation
+# «result_as_index»). A figure outside (45, 250, 85: a true growth from a tiny base), a plan outside (112: the plan
+# is an index too) or a result written «Tăng 108,5%» is the rate as written.
+RATE_AS_INDEX = (Decimal(-10), Decimal(30))
 
 
 def names_an_index(ind: Indicator) -> bool:
-    """A row whose figure is an index with the year before as 100 (INDEX_NAMES)."""
-    return INDEX_NAMES.search(ind.name_key or vtext.fold(ind.name)) is not None
+    """A row whose figure is an index with the year before as 100 (INDEX_NAMES). The words' substrings first: the
+    pattern's search costs µs a name, and _growth asks every row in % near 100 (rates of 95% are many)."""
+    key = ind.name_key or vtext.fold(ind.name)
+    return ("chi so" in key or "pi" in key or "iip" in key) and INDEX_NAMES.search(key) is not None
 
 
-def index_against_rise(ind: Indicator, t: Target) -> bool:
-    """(given a result above 50 and a plan below 50) an index row whose plan, below 50 throughout, is a rise."""
-    return (t.high is None or t.high < _FIFTY) and "%" in ind.unit and names_an_index(ind)
+def rate_typed_as_index(ind: Indicator, t: Target, r: Decimal) -> bool:
+    """A growth rate whose figure r is its index (year before = 100), by the bounds of RATE_AS_INDEX."""
+    lo, hi = RATE_AS_INDEX
+    return (lo + _HUNDRED <= r <= hi + _HUNDRED and t.value is not None and lo <= t.value <= hi
+            and (t.high is None or t.high <= hi) and names_a_growth_rate(ind))
+
+
+def index_against_rise(ind: Indicator, t: Target, r: Decimal) -> bool:
+    """(given a result r above 50 and a plan below 50) a figure that is an index against a plan that is a rise: an
+    index row (INDEX_NAMES) whose plan stays below 50, or a growth rate typed as its index (rate_typed_as_index)."""
+    if "%" not in ind.unit:
+        return False
+    if names_an_index(ind):
+        return t.high is None or t.high < _FIFTY
+    return rate_typed_as_index(ind, t, r)
 
 
 def index_rise(a: Assessment) -> Decimal | None:
@@ -608,9 +646,15 @@ def index_rise(a: Assessment) -> Decimal | None:
     if a.status not in ("vuot", "dat", "khong_dat") or ind.result is None or ind.growth_target or t.value is None:
         return None
     r = ind.exact.get("result", ind.result)
-    if not (_FIFTY < r < 2 * _HUNDRED and t.value < _FIFTY and index_against_rise(ind, t)):
+    if not (_FIFTY < r < _TWO_HUNDRED and t.value < _FIFTY and index_against_rise(ind, t, r)):
         return None
     return r - _HUNDRED
+
+
+def _index_figure(ind: Indicator, r: Decimal) -> bool:
+    """(given a row in % and a figure r between 50 and 200) is r an index, the year before = 100, whatever the plan
+    (CPI 103,2 against a plan of 104 too)? An index row, or a growth rate typed as its index."""
+    return names_an_index(ind) or rate_typed_as_index(ind, ind.target, r)
 
 
 def _assess_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
@@ -618,16 +662,28 @@ def _assess_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gro
     minus 100 is the rise (103,2 -> +3,2%); never 103,2 against 4,5 as two levels. An index far from 100
     (below 50 or from 200 up) is no such reading: not judged."""
     plan = vtext.clean(t.text)
-    if r >= 2 * _HUNDRED:
+    if r >= _TWO_HUNDRED:
         return Assessment(ind, "khong_danh_gia", None, INDEX_FAR_REASON.format(r=format_number(r), plan=plan), *growth)
     g = r - _HUNDRED
     status, reason = judge(g, t, "down" if ind.direction == "down" else "up", tolerance)
-    return Assessment(ind, status, None, INDEX_REASON.format(r=format_number(r), change=change_words(g), plan=plan)
+    said = INDEX_REASON if names_an_index(ind) else RATE_INDEX_REASON
+    return Assessment(ind, status, None, said.format(r=format_number(r), change=change_words(g), plan=plan)
                       + "; " + reason, *growth)
+
+
+def as_rise(plan: str) -> str:
+    """A plan an index is judged against, said as the change it is: «tăng 8%», «tăng dưới 4,5%»; a plan of a fall
+    «giảm 2%», «giảm khoảng 2%» (never «tăng -2%»)."""
+    for lead in ("", "khoảng "):
+        if plan.startswith(lead + "-"):
+            return f"giảm {lead}{plan[len(lead) + 1:]}"
+    return f"tăng {plan}"
 
 
 INDEX_REASON = ("chỉ số {r}% (năm trước = 100) là mức {change} so với năm trước, so với mục tiêu «{plan}» "
                 "(mục tiêu là mức tăng, không phải chỉ số)")
+RATE_INDEX_REASON = ("tốc độ tăng ghi dạng chỉ số: {r}% (năm trước = 100) là mức {change} so với năm trước, so với "
+                     "mục tiêu «{plan}»")
 INDEX_FAR_REASON = ("chỉ số {r}% không gần 100 còn mục tiêu «{plan}» là mức tăng: không rõ số thực hiện là chỉ số hay mức "
                     "tăng, không đánh giá")
 
@@ -688,13 +744,15 @@ def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
 def _growth(ind: Indicator) -> tuple:
     """The change against the previous year, as Assessment's fields growth, growth_unit and growth_kind (its
     docstring says how to word it): relative (%), in percentage points for a % indicator, in places for a
-    rank (+ = the rank rose); () for none."""
+    rank (+ = the rank rose), the change an index states (103,2: +3,2%, kind "index"); () for none."""
     if ind.previous is None or ind.result is None:
         return ()
     result, previous = ind.exact.get("result", ind.result), ind.exact.get("previous", ind.previous)
     if is_rank(ind.name, ind.unit):
         return previous - result, "bậc", "yoy"
     if "%" in ind.unit:
+        if _FIFTY < result < _TWO_HUNDRED and _index_figure(ind, result):
+            return result - _HUNDRED, "%", "index"  # CPI 103,2: the change it states, never 103,2 − 103 in points
         return result - previous, "điểm %", "yoy"
     if previous == 0:
         return ()
@@ -1241,7 +1299,7 @@ def not_met_detail(a: Assessment) -> str:
         return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
     rise = index_rise(a)
     if rise is not None:  # «(tăng 8,1%, kế hoạch tăng 9%)»: the index read as the rise it states
-        return f"({change_words(rise)}, kế hoạch tăng {_plan_figure(ind)})"
+        return f"({change_words(rise)}, kế hoạch {as_rise(_plan_figure(ind))})"
     by_points = judged_by_points(a)
     if by_points:
         plan = vtext.clean(ind.target.text)

@@ -36,8 +36,9 @@ NUMBER_FAILURES = frozenset({"not_a_number", "excel_error", "share_out_of_range"
 OTHER_ERRORS = frozenset({"missing_target", "missing_unit", "missing_lead", "duplicate_stt"})
 FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed figure
 # Warnings that say a figure or a judgement a document states is the program's reading of the cell (a figure read
-# both ways, an estimate's words, a formula computed here, a figure far off its plan, a direction not told): the
-# document is made, and whoever has it signed is told which cells to look at (figure_warnings).
+# both ways, an estimate's words, a formula computed here, a figure far off its plan, a growth rate read as its index,
+# a direction not told): the document is made, and whoever has it signed is told which cells to look at
+# (figure_warnings).
 # Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings,
 # batch.engine.warning_of): another sheet's indicator table or a table below this one not read, a plan column of
 # another year not used, one of two plans (or results) of one period taken by the sheet's own formulas, rows hidden in
@@ -52,10 +53,11 @@ def table_warnings(findings) -> list[str]:
     that judges nothing, `forms`): every command says them in the same words."""
     return [f.message for f in findings if f.code in TABLE_WARNINGS]
 
-FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
-                   "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
-                   "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",
-                   "own_verdict_differs", "shown_rounded")
+
+FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_as_index", "result_zero",
+                   "growth_target", "direction_unclear", "formula_computed", "legacy_encoding",
+                   "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
+                   "own_ratio_words", "own_verdict_differs", "shown_rounded")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
 COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first"})

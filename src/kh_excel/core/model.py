@@ -267,6 +267,9 @@ class Assessment:
 
     Growth, and how a document must word it:
     - growth_kind "yoy": the change against the previous year's column («tăng 8,16% so với năm 2025»).
+    - growth_kind "index": the figure is an index with the year before as 100 (CPI 103,2; a growth rate typed as
+      its index): `growth` is the change it states, index − 100, in % («tăng 3,2% so với năm trước»), never the
+      difference of this year's and last year's indices.
     - growth_kind "avg_yearly": a plan over a period («KH NQ 2016-2020: Tăng 11-12%»): `growth` is the
       average yearly growth from `growth_base_year` (the year before the period) to the last year,
       (TH 2020 / Năm 2015)^(1/5) − 1 — never a change against the previous year. Word it
@@ -282,7 +285,8 @@ class Assessment:
     reason: str = ""                    # Vietnamese: why this status
     growth: Decimal | None = None       # see the docstring: its kind and unit say what it is
     growth_unit: str = ""               # "%" (relative), "điểm %" (percentage points), "bậc" (places of a rank)
-    growth_kind: str = ""               # "" (none), "yoy" (vs the previous year), "avg_yearly" (average over a period)
+    growth_kind: str = ""               # "" (none), "yoy" (vs the previous year), "index" (an index's own change),
+    #                                     "avg_yearly" (average over a period)
     growth_base_year: int | None = None  # avg_yearly: the base year (2015 for 2016–2020)
     growth_period: tuple[int, int] | None = None  # avg_yearly: (first, last) year of the period
 

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (change_size, change_words as core_change_words, in_which_owners, index_rise,
-                                      judged_by_points, no_share_of, not_judged_by_note,
-                                      not_judged_by_own_verdict, percent_on_other_unit,
-                                      planned_fall, share_parts,
+from kh_excel.core.attainment import (as_rise, change_size, change_words as core_change_words, in_which_owners,
+                                      index_rise, judged_by_points, no_share_of, not_judged_by_note,
+                                      not_judged_by_own_verdict, percent_on_other_unit, planned_fall,
+                                      rise_as_written, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -298,6 +298,8 @@ def target_words(ind: Indicator) -> str:
     fall = planned_fall(ind)
     if fall is not None:
         return bound_words(fall, "%")
+    if rise_as_written(ind):  # «Tăng 1 điểm %»: a rise, never the level 1% (core.attainment)
+        return lower_first(clean(ind.target.text))
     return bound_words(_as_about(ind), "%" if ind.growth_target else ind.unit, is_rank(ind))
 
 
@@ -351,7 +353,7 @@ def target_verb(ind: Indicator) -> str:
 def target_phrase(ind: Indicator) -> str:
     """The target for a plan sentence: 'đạt 155.000 tỷ đồng', 'còn dưới 2%', 'tăng trên 8% so với năm trước'."""
     words = target_words(ind)
-    if not ind.target.is_numeric or not words:
+    if not ind.target.is_numeric or not words or rise_as_written(ind):  # (a rise as written carries its verb)
         return words
     verb = target_verb(ind)
     phrase = f"{verb} {words}" if verb else words
@@ -457,9 +459,11 @@ def _result_clause(ind: Indicator, words: str) -> str:
 def growth_words(a: Assessment, previous_year: int | None = None, since: str | None = None) -> str:
     """The change a document states beside a result: 'tăng 8,16% so với năm 2025'; in points for an indicator in %
     ('giảm 0,3 điểm %', as many decimals as the sheet shows, at most 2); a rank in places ('tăng 12 bậc': 30 -> 18);
-    a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'). Nothing
-    when the result is ≥10× or ≤0,1× the previous year's (a likely unit error, as check warns). `since` replaces
-    the comparison («so với cùng kỳ năm trước» for a part of the year, docs.period)."""
+    a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'); an index
+    the change it states (CPI 103,2: 'tăng 3,2%', as the body's «(tăng 3,2% so với năm trước)»); the size of a fall
+    as a fall larger or smaller ('mức giảm thấp hơn 3,0 điểm %'). Nothing when the result is ≥10× or ≤0,1× the
+    previous year's (a likely unit error, as check warns). `since` replaces the comparison («so với cùng kỳ năm
+    trước» for a part of the year, docs.period)."""
     ind = a.indicator
     g = a.growth
     if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
@@ -478,9 +482,14 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
         if places == 0:
             return f"giữ nguyên thứ hạng {since}"
         return f"{'tăng' if places > 0 else 'giảm'} {format_number(abs(places))} bậc {since}"
+    # a row that is itself the size of a fall («Tỷ lệ hộ nghèo giảm» 0,3 điểm %, 3,3 the year before): its change is
+    # the fall's, never the rate's («giảm 3,0 điểm %» would say the poverty rate fell 3 points)
+    fall = is_reduction(ind)
     if g == 0:
-        return f"bằng {since[7:]}"
-    word = "tăng" if g > 0 else "giảm"
+        return f"{'mức giảm ' if fall else ''}bằng {since[7:]}"
+    word = ("mức giảm cao hơn" if g > 0 else "mức giảm thấp hơn") if fall else "tăng" if g > 0 else "giảm"
+    if kind == "index":  # CPI 103,2: the change the index states (core.attainment), as the body says it
+        return f"{word} {change_size(g)}% {since}"
     if a.growth_unit in ("điểm %", "điểm", "‰"):  # a change in points (core.attainment: «Giảm 0,2‰» of a rate)
         shown = [x for x in (ind.result, ind.previous) if x is not None]
         places = min(2, max((decimals_of(x) for x in shown), default=0))
@@ -508,7 +517,7 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         return f"{res} (kế hoạch {target_phrase_short(ind)})"
     rise = index_rise(a)
     if rise is not None:  # CPI 103,2% against «Dưới 4,5%»: judged as a rise of 3,2%, said so
-        return f"{res} ({core_change_words(rise)} so với năm trước), kế hoạch tăng {plan}"
+        return f"{res} ({core_change_words(rise)} so với năm trước), kế hoạch {as_rise(plan)}"
     by_points = judged_by_points(a)
     if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
         return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
@@ -559,7 +568,7 @@ def result_brief(a: Assessment) -> str:
     res = result_clause(ind)
     rise = index_rise(a)
     if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
-        return f"({res}, {core_change_words(rise)}, kế hoạch tăng {target_words(ind)})"
+        return f"({res}, {core_change_words(rise)}, kế hoạch {as_rise(target_words(ind))})"
     if res and judged_by_points(a) == "change":  # «(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)»
         g = growth_words(a)
         return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
