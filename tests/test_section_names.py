@@ -73,3 +73,20 @@ def test_a_department_table_by_commune(tmp_path):
     assert [e.name for e in W.items(att.assessments)] == [
         "Phường Cam Đường (Tỷ lệ dân số tham gia bảo hiểm y tế)", "Phường Lào Cai (Tỷ lệ dân số tham gia bảo hiểm y tế)",
         "Số bác sĩ trên 10.000 dân"]
+
+
+@pytest.mark.parametrize("first, second", [("Đơn vị", "Đơn vị tính"), ("ĐVT", "Đơn vị")])
+def test_a_bare_unit_heading_beside_the_unit_column_names_the_rows(tmp_path, first, second):
+    """A department's table by commune headed «STT | Đơn vị | Đơn vị tính | …» (rev13 b1): «Đơn vị» lists the units
+    (communes), the name column, where «Đơn vị tính» is the unit; before, the table was refused as having no name
+    column, naming «Đơn vị» as its unit."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026"])
+    names, units = ("Phường Cam Đường", "%") if first == "Đơn vị" else ("%", "Phường Cam Đường")
+    ws.append(["STT", first, second, "Kế hoạch năm 2026", "Ước thực hiện năm 2026"])
+    ws.append([1, names, units, 96, 96.5])
+    wb.save(tmp_path / "b.xlsx")
+    table = read_workbook(str(tmp_path / "b.xlsx"))
+    (ind,) = table.indicators
+    assert (ind.name, ind.unit) == ("Phường Cam Đường", "%")

@@ -270,6 +270,12 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
             results.append((c, lab, _year_of(lab)))
         elif role == "target":
             targets.append((c, lab, _year_of(lab)))
+        elif role == "unit" and "unit" in found and "name" not in found \
+                and {_fold(found["unit"][1]), _fold(lab)} & {"don vi"} and _fold(found["unit"][1]) != _fold(lab):
+            # «Đơn vị» beside «Đơn vị tính»: the bare one lists the units of a department's table (communes,
+            # hospitals, schools), its name column (rev13 b1)
+            bare, other = (found["unit"], (c, lab)) if _fold(found["unit"][1]) == "don vi" else ((c, lab), found["unit"])
+            found["name"], found["unit"] = bare, other
         elif role not in found or (found[role][0] in hidden and c not in hidden):
             found[role] = (c, lab)
     if hidden:
