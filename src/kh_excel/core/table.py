@@ -23,6 +23,7 @@ from kh_excel.core.model import (
     Indicator,
     Section,
     Table,
+    TableNote,
     Target,
     EMPTY_TARGET,
     RowKind,
@@ -1501,6 +1502,53 @@ def tables_below(rows: list[list[Any]], start: int, last: int,
     return found
 
 
+# A note under the table: its mark first («(*) Số liệu ước tính …», «(2) Không kể …», «[1] …», «¹ …», «* …»)
+_NOTE_MARK = re.compile(r"^(\(\s*\*+\s*\)|\*+|\[\s*\d{1,2}\s*\]|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=\S)")
+# the heading of the notes, which the document writes itself («Ghi chú:», «Chú thích:», «Chú giải:»)
+_NOTES_HEADING = re.compile(r"^(?:ghi chú|chú thích|chú giải)\s*[:.]?\s*", re.IGNORECASE)
+# notes that name themselves, written as they are: «Nguồn: Thống kê tỉnh», «Lưu ý: …»
+_NAMED_NOTE = ("nguon:", "nguon so lieu", "luu y")
+# an unmarked line of a list of notes under «Ghi chú:» («- Số liệu năm 2025 là số chính thức», «1. …»)
+_NOTE_ITEM = re.compile(r"^(?:[-+•–]\s*|\d{1,2}[.)/]\s+)(?=\S)")
+NOTES_SCANNED = 40  # rows under the last indicator looked at: notes are a few lines, never a sheet
+
+
+def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[int] = frozenset()) -> list[TableNote]:
+    """The notes written under the table, rows `start`..`end` (0-based, inclusive: after the last indicator, up to
+    where the table ends): each line that begins with a mark («(*)», «(1)», «[1]», «¹», «*») or names itself
+    («Nguồn: …», «Lưu ý: …»), the «Ghi chú:» heading aside, and the unmarked items of a list under that heading
+    («- …», «1. …») up to the first other line. Run once per table. Anything else (a signature block, «Người lập
+    biểu», a name, a date line) is no note: a note is never made from it."""
+    out: list[TableNote] = []
+    listing = False  # under a «Ghi chú:» heading or a note: an unmarked list item is a note too
+    seen = 0
+    for r in range(start, min(end, len(rows) - 1) + 1):
+        if r in hidden:
+            continue  # Excel does not print it
+        cells = [_display_text(v) for v in rows[r] if not _is_blank(v) and not isinstance(v, ErrorValue)]
+        if not cells:
+            continue
+        seen += 1
+        if seen > NOTES_SCANNED:
+            break
+        line = vtext.clean(" ".join(dict.fromkeys(cells)))
+        heading = _NOTES_HEADING.match(line)
+        text = line[heading.end():] if heading else line
+        if heading and not text:
+            listing = True
+            continue
+        m = _NOTE_MARK.match(text)
+        if m:
+            out.append(TableNote(r + 1, vtext.footnote_key(m.group(1)), text))
+        elif heading or _fold(text).startswith(_NAMED_NOTE) or listing and _NOTE_ITEM.match(text):
+            out.append(TableNote(r + 1, "", text))
+        else:
+            listing = False
+            continue
+        listing = True
+    return out
+
+
 def _tables_below_finding(table: Table, rows: list[list[Any]], start: int, last: int, header_folds: set[str]):
     """The warning naming the tables below the one read (tables_below), or None: in check and beside every
     document (core.gate.TABLE_WARNINGS). Chosen: left out and named, never read on as this table's rows: a table
@@ -2218,6 +2266,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     _structures_about(indicators, structures)
     if left_out:
         _hidden_rows_left_out(table, left_out)
+    if indicators:  # the notes under the table, which qualify the figures and names that carry their marks
+        table.notes = notes_under(rows, indicators[-1].row, table.last_data_row - 1, hidden_body)
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells

@@ -54,6 +54,15 @@ def split_footnote(name: str) -> tuple[str, str]:
     return name[:m.start()].rstrip(), m.group(1)
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def footnote_key(mark: str) -> str:
+    """«(2)», «[2]», «²» -> «2»; «(*)», «*» -> «*»: one note's mark as a name or figure writes it and as its note
+    under the table does (a sheet writes «…trên địa bàn²» above «(2) Không kể …»)."""
+    return mark.strip("()[] ").replace(" ", "").translate(_SUPERSCRIPT_DIGITS)
+
+
 def _fold_table() -> dict[int, str]:
     """Each precomposed letter with diacritics below U+2000 -> its base letter (ế -> e, ư -> u, đ -> d)."""
     table = {ord("đ"): "d", ord("Đ"): "D"}

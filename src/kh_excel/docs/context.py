@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
-from kh_excel.core.text import fold
+from kh_excel.core.text import fold, footnote_key, split_footnote
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
 from kh_excel.docs import period as P
@@ -572,6 +572,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         # a column every row leaves empty is dropped from the appendix (templates/build_templates.py)
         "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao")},
         "hang": rows,
+        # the notes under the sheet's table («(2) Không kể thu tiền sử dụng đất.»), under the appendix's table
+        "ghi_chu": appendix_notes(table, rows, assessments),
     }
 
     ctx: dict[str, Any] = {
@@ -927,15 +929,17 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
         kind = "chi_tieu" if ind.kind == "indicator" else "dong_con"
         gap = "" if ind.name else W.name_gap(ind)  # a failed name cell: where the name is, lit (--allow-errors)
         row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt),
-                   marked_part(gap, L.SIZE["table"], False, False) if gap else txt(ind.name))
+                   marked_part(gap, L.SIZE["table"], False, False) if gap else with_mark(txt(ind.name), ind.footnote))
         target = _shown(W.appendix_target(ind))
         row.update({
             "dvt": txt(ind.unit),
-            "ke_hoach": target,
+            # each figure keeps the footnote mark its cell writes («70,5*»): its note is printed under the table
+            "ke_hoach": with_mark(target, cell_mark(ind, "target")) if target else "",
             # a target in words («Tăng 11-12%», «khoảng 32») reads left-aligned; a figure right-aligned
             "can_ke_hoach": "left" if any(ch.isalpha() for ch in target) else "right",
-            "thuc_hien": "" if failed else _shown(result_text(ind)),
-            "nam_truoc": format_number(ind.previous) if ind.previous is not None and not failed else "",
+            "thuc_hien": "" if failed else with_mark(_shown(result_text(ind)), cell_mark(ind, "result")),
+            "nam_truoc": with_mark(format_number(ind.previous), cell_mark(ind, "previous"))
+            if ind.previous is not None and not failed else "",
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
             "so_sanh": "" if failed else growth_text(a, None).replace(" so với năm trước", ""),
             "danh_gia": _status_label(a) if table.has_results else "",
@@ -1007,6 +1011,37 @@ def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
         last = len(rows) - n <= i < len(rows) - 1
         keep = last or (r["loai"] == "muc" and i < len(rows) - 1) or r.pop("_giu", False)
         r["giu_voi_sau"] = _KEEP_NEXT if keep else ""
+
+
+def cell_mark(ind: Indicator, role: str) -> str:
+    """The footnote mark a figure cell writes after its figure («70,5*», «5.120 (2)», «≥ 95% (*)»), "" for none."""
+    raw = ind.raw.get(role)
+    return split_footnote(txt(raw))[1] if isinstance(raw, str) and raw[-1:] in ")*]¹²³⁴⁵⁶⁷⁸⁹⁰" else ""
+
+
+def with_mark(shown: str, mark: str) -> str:
+    """A name or figure with its footnote mark beside it, as the sheet puts it: a superscript or a star right after
+    it («…trên địa bàn²», «70,5*»), a mark in brackets after a space («Tỷ lệ hộ nghèo (*)»; right after a bracket:
+    «(giá so sánh 2010)(1)»). A text already ending with the mark keeps it once."""
+    if not mark or not shown or shown.endswith(mark):
+        return shown
+    return shown + ("" if mark[0] not in "([" or shown[-1] in ")]" else " ") + mark
+
+
+def appendix_notes(table: Table, rows: list[dict[str, Any]], assessments: list[Assessment]) -> list[str]:
+    """The notes under the table, as written, for under the appendix's table (core.table.notes_under). An appendix of
+    part of the table (one agency's indicators) carries the notes without a mark and those whose mark one of its
+    rows carries; the whole table's carries every note (a mark the reader did not see beside its figure must not
+    lose its note)."""
+    if not table.notes:
+        return []
+    shown = {a.indicator.row for a in assessments}
+    if all(ind.row in shown for ind in table.indicators):
+        return [txt(n.text) for n in table.notes]
+    marks = {footnote_key(m) for a in assessments
+             for m in (a.indicator.footnote, *(cell_mark(a.indicator, r) for r in ("target", "result", "previous")))
+             if m}
+    return [txt(n.text) for n in table.notes if not n.mark or n.mark in marks]
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
