@@ -65,6 +65,11 @@ def test_a_signature_right_under_the_table_gives_no_note():
     assert parse_grid(grid([])).notes == []
 
 
+def test_a_column_number_row_or_a_row_of_figures_under_the_table_is_no_note():
+    rows = [["(1)", "(2)", "(3)", "(4)"], ["(*)", "Tổng số", 12.0, 15.0], ["(*) Số liệu ước tính."]]
+    assert [(n.row, n.mark) for n in notes_under(rows, 0, 2)] == [(3, "*")]
+
+
 def test_marks_written_differently_are_one_note():
     assert footnote_key("²") == footnote_key("(2)") == footnote_key("[2]") == footnote_key("[ 2 ]") == "2"
     assert footnote_key("(*)") == footnote_key("*") == "*"

@@ -1531,6 +1531,9 @@ def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[i
         seen += 1
         if seen > NOTES_SCANNED:
             break
+        if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in rows[r]):
+            listing = False  # a row of figures is data (of a row left out, of another table), never a note
+            continue
         line = vtext.clean(" ".join(dict.fromkeys(cells)))
         heading = _NOTES_HEADING.match(line)
         text = line[heading.end():] if heading else line
@@ -1538,7 +1541,7 @@ def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[i
             listing = True
             continue
         m = _NOTE_MARK.match(text)
-        if m:
+        if m and any(ch.isalpha() for ch in text[m.end():]):  # («(1) (2) (3)», a column-number row: no words)
             out.append(TableNote(r + 1, vtext.footnote_key(m.group(1)), text))
         elif heading or _fold(text).startswith(_NAMED_NOTE) or listing and _NOTE_ITEM.match(text):
             out.append(TableNote(r + 1, "", text))
