@@ -148,3 +148,13 @@ def test_a_table_without_notes_prints_no_heading(tmp_path):
     out = tmp_path / "kh.docx"
     Renderer().render_to_file(resolve_template("ke-hoach"), c, out)
     assert "Ghi chú:" not in docx_paragraphs(out)
+
+
+def test_a_document_without_an_appendix_says_which_notes_and_marked_rows_it_states_without(tmp_path):
+    table = read_workbook(_book(tmp_path / "bang.xlsx"))
+    c = build_context(evaluate(table), EXAMPLE, "thong-bao")
+    said = [w for w in c["canh_bao"] if "ghi chú dưới bảng" in w]
+    assert said == ["bảng có 3 ghi chú dưới bảng (dòng 10–12) mà thông báo không có phụ lục để nêu; kiểm tra các câu "
+                    "về chỉ tiêu có dấu chú thích trước khi trình ký: «Tốc độ tăng trưởng GRDP (giá so sánh 2010)»; "
+                    "«Thu ngân sách nhà nước trên địa bàn»; «Tỷ lệ lao động qua đào tạo»"]
+    assert not [w for w in build_context(evaluate(table), EXAMPLE, "bao-cao")["canh_bao"] if "ghi chú dưới" in w]

@@ -576,6 +576,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "ghi_chu": appendix_notes(table, rows, assessments),
     }
 
+    if table.notes and not info.appendix:  # (a meeting's notice): the notes qualify figures it states without them
+        warnings.append(_notes_left_out(table, assessments, info.thuong))
+
     ctx: dict[str, Any] = {
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
         "nguoi_soan": txt(s.get("nguoi_soan")),
@@ -1042,6 +1045,25 @@ def appendix_notes(table: Table, rows: list[dict[str, Any]], assessments: list[A
              for m in (a.indicator.footnote, *(cell_mark(a.indicator, r) for r in ("target", "result", "previous")))
              if m}
     return [txt(n.text) for n in table.notes if not n.mark or n.mark in marks]
+
+
+NOTED_NAMED = 5  # indicators with a mark the warning names one by one
+
+
+def _notes_left_out(table: Table, assessments: list[Assessment], kind_words: str) -> str:
+    """The warning of a document with no appendix made from a table with notes under it: which notes it leaves out,
+    and which indicators it states carry their marks (their figures mean what the notes say: «Không kể thu tiền sử
+    dụng đất»)."""
+    rows = [n.row for n in table.notes]
+    where = f"dòng {rows[0]}" if len(rows) == 1 else f"dòng {rows[0]}–{rows[-1]}"
+    marked = [a.indicator.name for a in assessments
+              if a.indicator.footnote or any(cell_mark(a.indicator, r) for r in ("target", "result", "previous"))]
+    out = (f"bảng có {len(rows)} ghi chú dưới bảng ({where}) mà {W.lower_first(kind_words)} không có phụ lục để nêu; kiểm tra "
+           "các câu về chỉ tiêu có dấu chú thích trước khi trình ký")
+    if marked:
+        out += ": " + "; ".join(f"«{txt(n)}»" for n in marked[:NOTED_NAMED]) + (
+            f" và {len(marked) - NOTED_NAMED} chỉ tiêu khác" if len(marked) > NOTED_NAMED else "")
+    return out
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
