@@ -158,3 +158,15 @@ def test_a_document_without_an_appendix_says_which_notes_and_marked_rows_it_stat
                     "về chỉ tiêu có dấu chú thích trước khi trình ký: «Tốc độ tăng trưởng GRDP (giá so sánh 2010)»; "
                     "«Thu ngân sách nhà nước trên địa bàn»; «Tỷ lệ lao động qua đào tạo»"]
     assert not [w for w in build_context(evaluate(table), EXAMPLE, "bao-cao")["canh_bao"] if "ghi chú dưới" in w]
+
+
+def test_check_warns_of_a_mark_no_note_under_the_table_explains(tmp_path):
+    from kh_excel.core.gate import check
+    noted = check(read_workbook(_book(tmp_path / "co.xlsx"))).findings
+    assert not [f for f in noted if f.code == "footnote_without_note"]  # «²» is «(2)», «70,5*» is «(*)»
+    bare = check(read_workbook(_book(tmp_path / "khong.xlsx", SIGNATURE))).findings
+    said = [(f.cell, f.params["mark"]) for f in bare if f.code == "footnote_without_note"]
+    assert said == [("B5", "(1)"), ("B6", "²"), ("F7", "*")]
+    one = check(read_workbook(_book(tmp_path / "mot.xlsx", [["(2) Không kể thu tiền sử dụng đất."]]))).findings
+    assert [(f.cell, f.params["mark"]) for f in one if f.code == "footnote_without_note"] == [("B5", "(1)"),
+                                                                                                 ("F7", "*")]

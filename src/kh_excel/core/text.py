@@ -41,6 +41,7 @@ _FOOTNOTE = re.compile(r"\s*(\(\*+\)|\*+|\[\d{1,2}\]|\(\d{1,2}\)|[¹²³⁴⁵�
 
 
 _FOOTNOTE_ENDS = frozenset(")*]¹²³⁴⁵⁶⁷⁸⁹⁰")
+FOOTNOTE_ENDS = _FOOTNOTE_ENDS  # the last characters a footnote mark can end with (a cheap test before split_footnote)
 
 
 def split_footnote(name: str) -> tuple[str, str]:

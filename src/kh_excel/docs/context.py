@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
-from kh_excel.core.text import fold, footnote_key, split_footnote
+from kh_excel.core.text import FOOTNOTE_ENDS, fold, footnote_key, split_footnote
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
 from kh_excel.docs import period as P
@@ -1019,7 +1019,7 @@ def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
 def cell_mark(ind: Indicator, role: str) -> str:
     """The footnote mark a figure cell writes after its figure («70,5*», «5.120 (2)», «≥ 95% (*)»), "" for none."""
     raw = ind.raw.get(role)
-    return split_footnote(txt(raw))[1] if isinstance(raw, str) and raw[-1:] in ")*]¹²³⁴⁵⁶⁷⁸⁹⁰" else ""
+    return split_footnote(txt(raw))[1] if isinstance(raw, str) and raw[-1:] in FOOTNOTE_ENDS else ""
 
 
 def with_mark(shown: str, mark: str) -> str:
