@@ -1854,8 +1854,8 @@ def plan_findings(table: Table) -> list:
         later = [(c, label) for c, label in left_out if (_year_of(label) or 0) > year]
         example = min(later, key=lambda x: _year_of(x[1]) or 0) if later else left_out[0]
         if later:
-            why += (f"; văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu) lấy kế hoạch năm "
-                    f"kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»")
+            from kh_excel.core.gate import PLAN_DOCUMENTS
+            why += f"; {PLAN_DOCUMENTS} lấy kế hoạch năm kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»"
     out.append(make_finding("plan_left_out", table.sheet, None, None, columns=listed, col=col_letter(example[0]),
                             label=example[1], why=why))
     return out
