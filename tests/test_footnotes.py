@@ -170,3 +170,10 @@ def test_check_warns_of_a_mark_no_note_under_the_table_explains(tmp_path):
     one = check(read_workbook(_book(tmp_path / "mot.xlsx", [["(2) Không kể thu tiền sử dụng đất."]]))).findings
     assert [(f.cell, f.params["mark"]) for f in one if f.code == "footnote_without_note"] == [("B5", "(1)"),
                                                                                                  ("F7", "*")]
+
+
+def test_the_notes_never_start_a_page_alone(tmp_path):
+    noted = build_context(evaluate(read_workbook(_book(tmp_path / "co.xlsx"))), EXAMPLE, "bao-cao")
+    assert "keepNext" in noted["pl"]["hang"][-1]["giu_voi_sau"]  # the table's last row keeps with the notes
+    bare = build_context(evaluate(read_workbook(_book(tmp_path / "khong.xlsx", SIGNATURE))), EXAMPLE, "bao-cao")
+    assert bare["pl"]["hang"][-1]["giu_voi_sau"] == ""  # nothing to keep with: the table ends where it may

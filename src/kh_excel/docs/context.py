@@ -553,6 +553,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- appendix
     rows = _appendix_rows(table, assessments)
+    notes = appendix_notes(table, rows, assessments)
+    if notes and rows:  # the notes under the table never start a page alone: the table's last row keeps with them
+        rows[-1]["giu_voi_sau"] = _KEEP_NEXT
     title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province,
                                                                   named_by_settings, assigns=cap_tren == ten_co_quan)]
     prev_year = table.previous_year or (year - 1)
@@ -573,7 +576,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao")},
         "hang": rows,
         # the notes under the sheet's table («(2) Không kể thu tiền sử dụng đất.»), under the appendix's table
-        "ghi_chu": appendix_notes(table, rows, assessments),
+        "ghi_chu": notes,
     }
 
     if table.notes and not info.appendix:  # (a meeting's notice): the notes qualify figures it states without them
