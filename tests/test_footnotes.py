@@ -177,3 +177,9 @@ def test_the_notes_never_start_a_page_alone(tmp_path):
     assert "keepNext" in noted["pl"]["hang"][-1]["giu_voi_sau"]  # the table's last row keeps with the notes
     bare = build_context(evaluate(read_workbook(_book(tmp_path / "khong.xlsx", SIGNATURE))), EXAMPLE, "bao-cao")
     assert bare["pl"]["hang"][-1]["giu_voi_sau"] == ""  # nothing to keep with: the table ends where it may
+
+
+def test_a_note_whose_mark_stands_in_the_stt_column_is_one_note_not_an_indicator():
+    t = parse_grid(grid([["(1)", "Theo giá so sánh năm 2010."], ["*", "Số liệu ước tính."]]))
+    assert [(n.mark, n.text) for n in t.notes] == [("1", "(1) Theo giá so sánh năm 2010."), ("*", "* Số liệu ước tính.")]
+    assert [i.stt for i in t.indicators] == ["1", "2", "3", "4"]
