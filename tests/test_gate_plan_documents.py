@@ -71,3 +71,17 @@ def test_the_addin_check_marks_the_plan_documents_cell(tmp_path):
     book = open_book(_book(tmp_path / "kh.xlsx"))
     ok, message = run_action("kiem_tra", book)
     assert "1 lỗi" in message, message
+
+
+@pytest.mark.parametrize("cell, op, value", [("Dưới 12‰", "<", "12"), ("Dưới 12 ‰", "<", "12"), ("12,5‰", "=", "12.5")])
+def test_a_per_mille_plan_beside_the_unit_per_mille_is_read_as_a_per_cent_beside_per_cent(tmp_path, cell, op, value):
+    """«Dưới 12‰» under the unit «‰» is 12 in the row's unit, as «Dưới 12%» under «%» is (rev11 D7's own cell):
+    the plan documents state it instead of refusing it; beside another unit it is still no figure."""
+    from decimal import Decimal
+    rows = [["1", "Tỷ suất chết trẻ em dưới 1 tuổi", "‰", 12, 12.2, cell, "Sở Y tế"],
+            ["2", "Tỷ lệ hộ nghèo", "%", 4.6, 4.6, cell, "Sở Nội vụ"]]
+    plan = read_workbook(_book(tmp_path / "kh.xlsx", rows), plan=True)
+    per_mille, per_cent = plan.indicators
+    assert (per_mille.target.op, per_mille.target.value) == (op, Decimal(value))
+    assert per_cent.target.op == "text"  # «‰» beside «%»: not read as a figure of the row's unit
+

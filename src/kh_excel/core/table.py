@@ -1681,6 +1681,8 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     m = _FIGURE_THEN_UNIT.fullmatch(vtext.clean(text))
     if m is None:
         return None
+    if m.group("tail").strip() == "‰" and vtext.clean(unit) == "‰" and not m.group("pct") and m.group("total") is None:
+        return m.group("fig").strip()  # «Dưới 12‰» beside the unit «‰»: 12 in the row's unit, as «Dưới 12%» beside «%»
     tail = vtext.fold_words(m.group("tail"))
     own = " ".join(re.sub(r"[^\w\s%]", " ", _fold(unit)).split())
     if m.group("pct"):
