@@ -183,3 +183,13 @@ def test_a_note_whose_mark_stands_in_the_stt_column_is_one_note_not_an_indicator
     t = parse_grid(grid([["(1)", "Theo giá so sánh năm 2010."], ["*", "Số liệu ước tính."]]))
     assert [(n.mark, n.text) for n in t.notes] == [("1", "(1) Theo giá so sánh năm 2010."), ("*", "* Số liệu ước tính.")]
     assert [i.stt for i in t.indicators] == ["1", "2", "3", "4"]
+
+
+def test_a_plan_appendix_leaves_out_the_note_of_a_result_it_does_not_show_and_keeps_a_note_of_no_seen_mark(tmp_path):
+    below = [[n] for n in NOTES] + [["(3) Chỉ tiêu Nghị quyết HĐND tỉnh giao."]]
+    table = read_workbook(_book(tmp_path / "bang.xlsx", below))
+    plan = build_context(evaluate(table), EXAMPLE, "ke-hoach")["pl"]["ghi_chu"]
+    report = build_context(evaluate(table), EXAMPLE, "bao-cao")["pl"]["ghi_chu"]
+    assert plan == ["(1) Theo giá so sánh năm 2010.", "(2) Không kể thu tiền sử dụng đất.",
+                    "(3) Chỉ tiêu Nghị quyết HĐND tỉnh giao."]  # «70,5*» is a result: no plan shows it
+    assert report == [*[n.removeprefix("Ghi chú: ") for n in NOTES], "(3) Chỉ tiêu Nghị quyết HĐND tỉnh giao."]

@@ -553,7 +553,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- appendix
     rows = _appendix_rows(table, assessments)
-    notes = appendix_notes(table, rows, assessments)
+    # the figures the appendix shows: a plan's appendix its plan, a report's also its results and the year before
+    notes = appendix_notes(table, assessments, FIGURE_ROLES if info.report else ("target",))
     if notes and rows:  # the notes under the table never start a page alone: the table's last row keeps with them
         rows[-1]["giu_voi_sau"] = _KEEP_NEXT
     title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province,
@@ -1034,20 +1035,25 @@ def with_mark(shown: str, mark: str) -> str:
     return shown + ("" if mark[0] not in "([" or shown[-1] in ")]" else " ") + mark
 
 
-def appendix_notes(table: Table, rows: list[dict[str, Any]], assessments: list[Assessment]) -> list[str]:
-    """The notes under the table, as written, for under the appendix's table (core.table.notes_under). An appendix of
-    part of the table (one agency's indicators) carries the notes without a mark and those whose mark one of its
-    rows carries; the whole table's carries every note (a mark the reader did not see beside its figure must not
-    lose its note)."""
+def _marks(inds: Any, roles: tuple[str, ...]) -> set[str]:
+    """The keys of the footnote marks `inds` carry beside their names and in the cells of `roles`."""
+    return {footnote_key(m) for ind in inds for m in (ind.footnote, *(cell_mark(ind, r) for r in roles)) if m}
+
+
+FIGURE_ROLES = ("target", "result", "previous")
+
+
+def appendix_notes(table: Table, assessments: list[Assessment], roles: tuple[str, ...]) -> list[str]:
+    """The notes under the table, as written, for under the appendix's table (core.table.notes_under), which shows
+    the rows of `assessments` and the figures of `roles`: every note without a mark, every note whose mark a name or
+    figure it shows carries, and every note whose mark the reader found nowhere in the table (a mark it did not see
+    must not lose its note). Not a note whose mark only cells the appendix leaves out carry (the «(*)» of an estimate
+    under a plan's appendix, the «(2)» of another agency's row)."""
     if not table.notes:
         return []
-    shown = {a.indicator.row for a in assessments}
-    if all(ind.row in shown for ind in table.indicators):
-        return [txt(n.text) for n in table.notes]
-    marks = {footnote_key(m) for a in assessments
-             for m in (a.indicator.footnote, *(cell_mark(a.indicator, r) for r in ("target", "result", "previous")))
-             if m}
-    return [txt(n.text) for n in table.notes if not n.mark or n.mark in marks]
+    shown = _marks((a.indicator for a in assessments), roles)
+    anywhere = _marks(table.indicators, FIGURE_ROLES)
+    return [txt(n.text) for n in table.notes if not n.mark or n.mark in shown or n.mark not in anywhere]
 
 
 NOTED_NAMED = 5  # indicators with a mark the warning names one by one
@@ -1060,7 +1066,7 @@ def _notes_left_out(table: Table, assessments: list[Assessment], kind_words: str
     rows = [n.row for n in table.notes]
     where = f"dòng {rows[0]}" if len(rows) == 1 else f"dòng {rows[0]}–{rows[-1]}"
     marked = [a.indicator.name for a in assessments
-              if a.indicator.footnote or any(cell_mark(a.indicator, r) for r in ("target", "result", "previous"))]
+              if a.indicator.footnote or any(cell_mark(a.indicator, r) for r in FIGURE_ROLES)]
     out = (f"bảng có {len(rows)} ghi chú dưới bảng ({where}) mà {W.lower_first(kind_words)} không có phụ lục để nêu; kiểm tra "
            "các câu về chỉ tiêu có dấu chú thích trước khi trình ký")
     if marked:
