@@ -447,8 +447,25 @@ def tables_without_empty_columns(columns: list[tuple[str, float, str, str]], opt
     return out
 
 
+def appendix_notes() -> list[str]:
+    """The notes the sheet writes under its table (`pl.ghi_chu`: «(2) Không kể thu tiền sử dụng đất.»), under the
+    appendix's table as the sheet has them: «Ghi chú:» in bold italic, then each note as written, in italic, at the
+    table's size, all kept together (the table's last row keeps with them: docs.context). Nothing when the sheet
+    has none."""
+    size = L.SIZE["table"]
+    return [
+        tag("{%p if pl.ghi_chu %}"),
+        P(R("Ghi chú:", size, True, True), align="left", first_line_mm=0, before_pt=6, keep_next=True),
+        tag("{%p for x in pl.ghi_chu %}"),
+        P(R("{{ x }}", size, False, True), align="both", first_line_mm=0, before_pt=2, keep_next=True),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+
+
 def part_bang_ke_hoach() -> str:
-    return tag('{%p include "phu-luc" %}') + "".join(tables_without_empty_columns(PLAN_COLUMNS, PLAN_OPTIONAL))
+    return "".join([tag('{%p include "phu-luc" %}'), *tables_without_empty_columns(PLAN_COLUMNS, PLAN_OPTIONAL),
+                    *appendix_notes()])
 
 
 def part_bang_ket_qua() -> str:
@@ -459,6 +476,7 @@ def part_bang_ket_qua() -> str:
         tag("{%p else %}"),
         *tables_without_empty_columns(RESULT_COLUMNS, RESULT_OPTIONAL),
         tag("{%p endif %}"),
+        *appendix_notes(),
     ])
 
 

@@ -83,8 +83,9 @@ def read_workbook(source: str | os.PathLike | Grid | list[Grid], sheet: str | No
                                 f"mà chương trình không tính được ({grid.recalc_failure}): "
                                 "hãy mở tệp bằng Excel rồi lưu lại.")
             continue
-        from kh_excel.core.table import plan_findings
+        from kh_excel.core.table import footnote_findings, plan_findings
         table.reader_findings.extend(plan_findings(table))  # which plan was taken among several, and why
+        table.reader_findings.extend(footnote_findings(table))  # a mark with no note under the table
         if grid.uncached:
             from kh_excel.core.validation import formula_findings
             table.reader_findings.extend(formula_findings(grid.sheet, grid.uncached, grid.recalc_failure))

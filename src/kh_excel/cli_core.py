@@ -402,8 +402,12 @@ def register(app: typer.Typer) -> None:
         def body() -> int:
             from kh_excel.api import read_workbook
             from kh_excel.core.gate import check as checked_table
+            from kh_excel.core.gate import plan_document_findings, plan_read_apart
             table = read_workbook(file, sheet=sheet, group=group, period=period)
             findings = checked_table(table).findings  # (and the table's own «So sánh»/«Đánh giá»: core.own_columns)
+            if plan_read_apart(table):  # the plan documents read another year's plan: what they would refuse, too
+                plan = read_workbook(file, sheet=table.sheet, group=group, period=period, plan=True)
+                findings = [*findings, *plan_document_findings(table, plan)]
             if as_json:
                 print_json(check_json(table, findings))
             else:

@@ -256,12 +256,16 @@ def _lost_text(lost: list[Mark], limit: int = 10) -> str:
 
 def kiem_tra(book) -> str:
     """Validate; colour error and warning cells, note the message on them, list findings."""
-    from kh_excel.core.gate import check
+    from kh_excel.core.gate import check, plan_document_findings, plan_read_apart
     from kh_excel.core.validation import counts
 
     s = Session(book)
     table, data = find_table(s)
     findings = check(table).findings  # (with the table's own «So sánh»/«Đánh giá» read against it: core.own_columns)
+    if plan_read_apart(table):  # the plan documents read another year's plan: what they would refuse, marked too
+        plan, _ = find_table(s, plan=True)
+        if plan.sheet == table.sheet:
+            findings = [*findings, *plan_document_findings(table, plan)]
     previous_found, previous_lost = locate(s, read_marks(s), skip_sheet=_is_own)
     previous = {(f.sheet, f.cell): f for f in previous_found}
 

@@ -269,6 +269,36 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
 
 
+PLAN_DOCUMENTS = "văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu)"
+
+
+def plan_read_apart(table: Table) -> bool:
+    """Does a plan document read another plan column than this reading does (core.table.plan_choice: a report's
+    reading of «Kế hoạch năm 2025 | Ước thực hiện năm 2025 | Kế hoạch năm 2026» leaves the 2026 plan out)?"""
+    choice = table.plan_choice
+    return bool(choice) and not choice.get("latest") and bool(choice.get("left_out"))
+
+
+def plan_document_findings(table: Table, plan: Table) -> list[Finding]:
+    """What the plan documents would refuse or warn of in the plan column they read (`plan`: the table read for a
+    plan document, api.read_workbook(plan=True)), where check's reading (`table`) judges another year's plan: each
+    finding on a cell of that column, its message saying which documents it stops (rev11 D7: check passed «Dưới
+    12‰» in «Kế hoạch năm 2026», which every plan document then refused). Nothing when both read one column."""
+    col = plan.columns.get("target")
+    if col is None or col == table.columns.get("target"):
+        return []
+    from kh_excel.core.validation import col_index, col_letter
+    where = f"cột {col_letter(col)} «{plan.column_headers.get('target', '')}»"
+    out = []
+    for f in check(plan).findings:
+        if not f.cell or f.sheet != plan.sheet or col_index(f.cell) != col:
+            continue
+        tail = f"ô này thuộc {where}, cột kế hoạch mà {PLAN_DOCUMENTS} dùng" + (
+            ": các văn bản đó chưa tạo được cho đến khi sửa ô này" if f.severity == "error" else "")
+        out.append(replace(f, message=f"{f.message.rstrip()} Lưu ý: {tail}."))
+    return out
+
+
 STATED_ROLES = {True: ("name", "direction", "target", "result", "previous"), False: ("name", "direction", "target")}
 
 

@@ -216,6 +216,16 @@ class ErrorValue:
         return self.code
 
 
+@dataclass(frozen=True, slots=True)
+class TableNote:
+    """A note written under the table («(2) Không kể thu tiền sử dụng đất.»): it qualifies the figures or names
+    that carry its mark, so a document carries it under the table it prints (core.table.notes_under)."""
+
+    row: int   # 1-based sheet row
+    mark: str  # its mark's key (core.text.footnote_key: «2» for «(2)», «[2]», «²»; «*» for «(*)»), "" for none
+    text: str  # as written, a «Ghi chú:» heading aside (the document writes its own)
+
+
 @dataclass
 class Table:
     """The indicator table of one sheet."""
@@ -251,6 +261,8 @@ class Table:
     # the sheet's own ratio and verdict columns on the indicator rows, compared with the attainment by the gate
     # (core.own_columns): column -> (kind, label, {sheet row: value}); empty when the table has none
     own_cells: dict = field(default_factory=dict, repr=False, compare=False)
+    # the notes written under the table («Ghi chú: (1) …», «(*) …», «¹ …»), in sheet order (core.table.notes_under)
+    notes: list[TableNote] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

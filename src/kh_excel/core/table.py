@@ -9,7 +9,8 @@ rows. Nothing here touches files; the reader adapters build the Grid.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, methodcaller
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from decimal import Decimal
@@ -23,6 +24,7 @@ from kh_excel.core.model import (
     Indicator,
     Section,
     Table,
+    TableNote,
     Target,
     EMPTY_TARGET,
     RowKind,
@@ -1568,6 +1570,87 @@ def tables_below(rows: list[list[Any]], start: int, last: int,
     return found
 
 
+# A note under the table: its mark first («(*) Số liệu ước tính …», «(2) Không kể …», «[1] …», «¹ …», «* …»)
+_NOTE_MARK = re.compile(r"^(\(\s*\*+\s*\)|\*+|\[\s*\d{1,2}\s*\]|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=\S)")
+# the heading of the notes, which the document writes itself («Ghi chú:», «Chú thích:», «Chú giải:»)
+_NOTES_HEADING = re.compile(r"^(?:ghi chú|chú thích|chú giải)\s*[:.]?\s*", re.IGNORECASE)
+# notes that name themselves, written as they are: «Nguồn: Thống kê tỉnh», «Lưu ý: …»
+_NAMED_NOTE = ("nguon:", "nguon so lieu", "luu y")
+# an unmarked line of a list of notes under «Ghi chú:» («- Số liệu năm 2025 là số chính thức», «1. …»)
+_NOTE_ITEM = re.compile(r"^(?:[-+•–]\s*|\d{1,2}[.)/]\s+)(?=\S)")
+NOTES_SCANNED = 40  # rows under the last indicator looked at: notes are a few lines, never a sheet
+
+
+def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[int] = frozenset()) -> list[TableNote]:
+    """The notes written under the table, rows `start`..`end` (0-based, inclusive: after the last indicator, up to
+    where the table ends): each line that begins with a mark («(*)», «(1)», «[1]», «¹», «*») or names itself
+    («Nguồn: …», «Lưu ý: …»), the «Ghi chú:» heading aside, and the unmarked items of a list under that heading
+    («- …», «1. …») up to the first other line. Run once per table. Anything else (a signature block, «Người lập
+    biểu», a name, a date line) is no note: a note is never made from it."""
+    out: list[TableNote] = []
+    listing = False  # under a «Ghi chú:» heading or a note: an unmarked list item is a note too
+    seen = 0
+    for r in range(start, min(end, len(rows) - 1) + 1):
+        if r in hidden:
+            continue  # Excel does not print it
+        cells = [_display_text(v) for v in rows[r] if not _is_blank(v) and not isinstance(v, ErrorValue)]
+        if not cells:
+            continue
+        seen += 1
+        if seen > NOTES_SCANNED:
+            break
+        if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in rows[r]):
+            listing = False  # a row of figures is data (of a row left out, of another table), never a note
+            continue
+        line = vtext.clean(" ".join(dict.fromkeys(cells)))
+        heading = _NOTES_HEADING.match(line)
+        text = line[heading.end():] if heading else line
+        if heading and not text:
+            listing = True
+            continue
+        m = _NOTE_MARK.match(text)
+        if m and any(ch.isalpha() for ch in text[m.end():]):  # («(1) (2) (3)», a column-number row: no words)
+            out.append(TableNote(r + 1, vtext.footnote_key(m.group(1)), text))
+        elif heading or _fold(text).startswith(_NAMED_NOTE) or listing and _NOTE_ITEM.match(text):
+            out.append(TableNote(r + 1, "", text))
+        else:
+            listing = False
+            continue
+        listing = True
+    return out
+
+
+def footnote_findings(table: Table) -> list:
+    """A footnote mark written after a name or a figure («…trên địa bàn²», «70,5*») with no note under the table that
+    carries it (notes_under; «²» is «(2)»): the document keeps the mark, which then points at nothing. One warning per
+    cell. read_workbook adds them to the table's findings (check), as it does plan_findings. The rows are sifted a
+    column at a time in C (a name's mark was split off by the reader; a figure's is looked for only in a text cell
+    that ends like one): no work per row in Python."""
+    from kh_excel.core.validation import COLUMN_NAMES, make_finding
+    inds, cols = table.indicators, table.columns
+    keys = {n.mark for n in table.notes if n.mark}
+    found = [(ind, "name", ind.footnote) for ind in compress(inds, map(_FOOTNOTE_OF, inds))]
+    raws = list(map(_RAW_OF, inds))
+    for role in ("target", "result", "previous"):
+        if role not in cols:
+            continue
+        values = list(map(methodcaller("get", role), raws))
+        texts = list(compress(range(len(values)), map(isinstance, values, repeat(str))))
+        ends = list(compress(texts, map(str.endswith, [values[i] for i in texts], repeat(_MARK_ENDS)))) if texts else []
+        for i in ends:
+            mark = vtext.split_footnote(vtext.clean(values[i]))[1]
+            if mark:
+                found.append((inds[i], role, mark))
+    return [make_finding("footnote_without_note", table.sheet, ind.row - 1, cols[role], ind.name, mark=mark,
+                         column=COLUMN_NAMES.get(role, role))
+            for ind, role, mark in sorted(found, key=lambda x: (x[0].row, cols[x[1]]))
+            if vtext.footnote_key(mark) not in keys]
+
+
+_FOOTNOTE_OF, _RAW_OF = attrgetter("footnote"), attrgetter("raw")
+_MARK_ENDS = tuple(vtext.FOOTNOTE_ENDS)
+
+
 def _tables_below_finding(table: Table, rows: list[list[Any]], start: int, last: int, header_folds: set[str]):
     """The warning naming the tables below the one read (tables_below), or None: in check and beside every
     document (core.gate.TABLE_WARNINGS). Chosen: left out and named, never read on as this table's rows: a table
@@ -1665,6 +1748,8 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     m = _FIGURE_THEN_UNIT.fullmatch(vtext.clean(text))
     if m is None:
         return None
+    if m.group("tail").strip() == "‰" and vtext.clean(unit) == "‰" and not m.group("pct") and m.group("total") is None:
+        return m.group("fig").strip()  # «Dưới 12‰» beside the unit «‰»: 12 in the row's unit, as «Dưới 12%» beside «%»
     tail = vtext.fold_words(m.group("tail"))
     own = " ".join(re.sub(r"[^\w\s%]", " ", _fold(unit)).split())
     if m.group("pct"):
@@ -1838,8 +1923,8 @@ def plan_findings(table: Table) -> list:
         later = [(c, label) for c, label in left_out if (_year_of(label) or 0) > year]
         example = min(later, key=lambda x: _year_of(x[1]) or 0) if later else left_out[0]
         if later:
-            why += (f"; văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu) lấy kế hoạch năm "
-                    f"kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»")
+            from kh_excel.core.gate import PLAN_DOCUMENTS
+            why += f"; {PLAN_DOCUMENTS} lấy kế hoạch năm kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»"
     out.append(make_finding("plan_left_out", table.sheet, None, None, columns=listed, col=col_letter(example[0]),
                             label=example[1], why=why))
     return out
@@ -2303,6 +2388,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         _hidden_heads(table, hidden_heads, left_out)
     if left_out:
         _hidden_rows_left_out(table, left_out)
+    if indicators:  # the notes under the table, which qualify the figures and names that carry their marks
+        table.notes = notes_under(rows, indicators[-1].row, table.last_data_row - 1, hidden_body)
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells

@@ -41,6 +41,7 @@ _FOOTNOTE = re.compile(r"\s*(\(\*+\)|\*+|\[\d{1,2}\]|\(\d{1,2}\)|[¹²³⁴⁵�
 
 
 _FOOTNOTE_ENDS = frozenset(")*]¹²³⁴⁵⁶⁷⁸⁹⁰")
+FOOTNOTE_ENDS = _FOOTNOTE_ENDS  # the last characters a footnote mark can end with (a cheap test before split_footnote)
 
 
 def split_footnote(name: str) -> tuple[str, str]:
@@ -52,6 +53,15 @@ def split_footnote(name: str) -> tuple[str, str]:
     if not m or m.start() == 0:
         return name, ""
     return name[:m.start()].rstrip(), m.group(1)
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def footnote_key(mark: str) -> str:
+    """«(2)», «[2]», «²» -> «2»; «(*)», «*» -> «*»: one note's mark as a name or figure writes it and as its note
+    under the table does (a sheet writes «…trên địa bàn²» above «(2) Không kể …»)."""
+    return mark.strip("()[] ").replace(" ", "").translate(_SUPERSCRIPT_DIGITS)
 
 
 def _fold_table() -> dict[int, str]:

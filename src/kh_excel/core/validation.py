@@ -108,6 +108,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("table_below_not_read", "warning", "Bảng khác bên dưới không được đọc",
                 "Dưới bảng chỉ tiêu, {tables} không được đọc: kiểm tra, đánh giá và văn bản chỉ gồm các chỉ tiêu từ "
                 "dòng {first} đến dòng {last}. {how}"),
+    FindingType("footnote_without_note", "warning", "Dấu chú thích không có ghi chú dưới bảng",
+                "Ô {cell} ({column}) ghi dấu chú thích «{mark}» nhưng dưới bảng không có ghi chú nào mang dấu đó: văn "
+                "bản giữ dấu «{mark}» mà không nêu nó nghĩa là gì. Hãy ghi ghi chú ngay dưới bảng (ví dụ «{mark} …»), "
+                "hoặc bỏ dấu nếu không cần."),
     FindingType("plan_left_out", "warning", "Cột kế hoạch không được dùng",
                 "Bảng có cột kế hoạch không được dùng: {columns}; {why}. Muốn văn bản đang làm lấy kế hoạch ở cột {col}, hãy chọn --period "
                 "\"{label}\" (hoặc ghi «{label}» vào mục «Kỳ» của trang «Cấu hình văn bản»)."),

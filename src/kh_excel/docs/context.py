@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
-from kh_excel.core.text import fold
+from kh_excel.core.text import FOOTNOTE_ENDS, fold, footnote_key, split_footnote
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
 from kh_excel.docs import period as P
@@ -572,6 +572,10 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     # --- appendix
     rows = _appendix_rows(table, assessments)
+    # the figures the appendix shows: a plan's appendix its plan, a report's also its results and the year before
+    notes = appendix_notes(table, assessments, FIGURE_ROLES if info.report else ("target",))
+    if notes and rows:  # the notes under the table never start a page alone: the table's last row keeps with them
+        rows[-1]["giu_voi_sau"] = _KEEP_NEXT
     title = s.get("tieu_de_phu_luc") or [_default_appendix_title(kind, table, year, agency, per, province,
                                                                   named_by_settings,
                                                                   assigns=cap_tren == ten_co_quan and not asked)]
@@ -592,7 +596,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         # a column every row leaves empty is dropped from the appendix (templates/build_templates.py)
         "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao")},
         "hang": rows,
+        # the notes under the sheet's table («(2) Không kể thu tiền sử dụng đất.»), under the appendix's table
+        "ghi_chu": notes,
     }
+
+    if table.notes and not info.appendix:  # (a meeting's notice): the notes qualify figures it states without them
+        warnings.append(_notes_left_out(table, assessments, info.thuong))
 
     ctx: dict[str, Any] = {
         "cq": cq, "vb": vb, "ke": ke, "ky": ky, "noi_nhan": noi_nhan,
@@ -989,15 +998,17 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
         kind = "chi_tieu" if ind.kind == "indicator" else "dong_con"
         gap = "" if ind.name else W.name_gap(ind)  # a failed name cell: where the name is, lit (--allow-errors)
         row = _row(kind, 0 if kind == "chi_tieu" else sub_level(ind), txt(ind.stt),
-                   marked_part(gap, L.SIZE["table"], False, False) if gap else txt(ind.name))
+                   marked_part(gap, L.SIZE["table"], False, False) if gap else with_mark(txt(ind.name), ind.footnote))
         target = _shown(W.appendix_target(ind))
         row.update({
             "dvt": txt(ind.unit),
-            "ke_hoach": target,
+            # each figure keeps the footnote mark its cell writes («70,5*»): its note is printed under the table
+            "ke_hoach": with_mark(target, cell_mark(ind, "target")) if target else "",
             # a target in words («Tăng 11-12%», «khoảng 32») reads left-aligned; a figure right-aligned
             "can_ke_hoach": "left" if any(ch.isalpha() for ch in target) else "right",
-            "thuc_hien": "" if failed else _shown(result_text(ind)),
-            "nam_truoc": format_number(ind.previous) if ind.previous is not None and not failed else "",
+            "thuc_hien": "" if failed else with_mark(_shown(result_text(ind)), cell_mark(ind, "result")),
+            "nam_truoc": with_mark(format_number(ind.previous), cell_mark(ind, "previous"))
+            if ind.previous is not None and not failed else "",
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
             "so_sanh": "" if failed else growth_text(a, None).replace(" so với năm trước", ""),
             "danh_gia": _status_label(a) if table.has_results else "",
@@ -1069,6 +1080,61 @@ def _keep_last_rows_together(rows: list[dict[str, Any]], n: int = 3) -> None:
         last = len(rows) - n <= i < len(rows) - 1
         keep = last or (r["loai"] == "muc" and i < len(rows) - 1) or r.pop("_giu", False)
         r["giu_voi_sau"] = _KEEP_NEXT if keep else ""
+
+
+def cell_mark(ind: Indicator, role: str) -> str:
+    """The footnote mark a figure cell writes after its figure («70,5*», «5.120 (2)», «≥ 95% (*)»), "" for none."""
+    raw = ind.raw.get(role)
+    return split_footnote(txt(raw))[1] if isinstance(raw, str) and raw[-1:] in FOOTNOTE_ENDS else ""
+
+
+def with_mark(shown: str, mark: str) -> str:
+    """A name or figure with its footnote mark beside it, as the sheet puts it: a superscript or a star right after
+    it («…trên địa bàn²», «70,5*»), a mark in brackets after a space («Tỷ lệ hộ nghèo (*)»; right after a bracket:
+    «(giá so sánh 2010)(1)»). A text already ending with the mark keeps it once."""
+    if not mark or not shown or shown.endswith(mark):
+        return shown
+    return shown + ("" if mark[0] not in "([" or shown[-1] in ")]" else " ") + mark
+
+
+def _marks(inds: Any, roles: tuple[str, ...]) -> set[str]:
+    """The keys of the footnote marks `inds` carry beside their names and in the cells of `roles`."""
+    return {footnote_key(m) for ind in inds for m in (ind.footnote, *(cell_mark(ind, r) for r in roles)) if m}
+
+
+FIGURE_ROLES = ("target", "result", "previous")
+
+
+def appendix_notes(table: Table, assessments: list[Assessment], roles: tuple[str, ...]) -> list[str]:
+    """The notes under the table, as written, for under the appendix's table (core.table.notes_under), which shows
+    the rows of `assessments` and the figures of `roles`: every note without a mark, every note whose mark a name or
+    figure it shows carries, and every note whose mark the reader found nowhere in the table (a mark it did not see
+    must not lose its note). Not a note whose mark only cells the appendix leaves out carry (the «(*)» of an estimate
+    under a plan's appendix, the «(2)» of another agency's row)."""
+    if not table.notes:
+        return []
+    shown = _marks((a.indicator for a in assessments), roles)
+    anywhere = _marks(table.indicators, FIGURE_ROLES)
+    return [txt(n.text) for n in table.notes if not n.mark or n.mark in shown or n.mark not in anywhere]
+
+
+NOTED_NAMED = 5  # indicators with a mark the warning names one by one
+
+
+def _notes_left_out(table: Table, assessments: list[Assessment], kind_words: str) -> str:
+    """The warning of a document with no appendix made from a table with notes under it: which notes it leaves out,
+    and which indicators it states carry their marks (their figures mean what the notes say: «Không kể thu tiền sử
+    dụng đất»)."""
+    rows = [n.row for n in table.notes]
+    where = f"dòng {rows[0]}" if len(rows) == 1 else f"dòng {rows[0]}–{rows[-1]}"
+    marked = [a.indicator.name for a in assessments
+              if a.indicator.footnote or any(cell_mark(a.indicator, r) for r in FIGURE_ROLES)]
+    out = (f"bảng có {len(rows)} ghi chú dưới bảng ({where}) mà {W.lower_first(kind_words)} không có phụ lục để nêu; kiểm tra "
+           "các câu về chỉ tiêu có dấu chú thích trước khi trình ký")
+    if marked:
+        out += ": " + "; ".join(f"«{txt(n)}»" for n in marked[:NOTED_NAMED]) + (
+            f" và {len(marked) - NOTED_NAMED} chỉ tiêu khác" if len(marked) > NOTED_NAMED else "")
+    return out
 
 
 def _unless_inherited(value: str, inherited: str | None) -> str:
