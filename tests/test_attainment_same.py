@@ -229,6 +229,13 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                 noted.add(i)
                 assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None,
                                          reason=NOTE_REASON.format(note=vtext.clean(ind.note)))
+        period = A.year_against_period(table)
+        for i, a in enumerate(assessments):  # a period's goal is no yardstick of one year for the period's own figures
+            what = A.whole_period_row(a.indicator) if period and a.status in ("vuot", "dat", "khong_dat") else ""
+            if what:
+                assessments[i] = replace(a, status="khong_danh_gia", ratio=None, reason=A.WHOLE_PERIOD_REASON.format(
+                    period=f"{period[0]}-{period[1]}", what=what,
+                    column=vtext.clean(table.column_headers.get("result", ""))))
         _incomplete_totals(inds, assessments)
         for head, parts in ref_structures(inds).items():
             if inds[head].row not in faults and head not in noted:
