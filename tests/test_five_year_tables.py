@@ -18,6 +18,7 @@ from kh_excel.core.gate import plan_only_reason
 from kh_excel.core.periods import of_table
 from kh_excel.core.table import period_years
 from kh_excel.docs.context import build_context
+from kh_excel.docs.wording import result_phrase
 
 JUDGED = ("vuot", "dat", "khong_dat")
 TODAY = date(2026, 12, 3)
@@ -114,6 +115,7 @@ def test_a_periods_goal_is_no_yardstick_of_one_years_average_or_sum(five_years):
     by_name = {a.indicator.name: a for a in evaluate(table).assessments}
     growth = by_name["Tốc độ tăng trưởng kinh tế (GRDP) bình quân"]  # 9,1 of 2025 is no five-year average (7,96)
     assert growth.status == "khong_danh_gia" and "2021-2025" in growth.reason and growth.ratio is None
+    assert "không so được với số của một năm" in result_phrase(growth)  # the report says why
     invest = by_name["Tổng vốn đầu tư toàn xã hội giai đoạn 2021-2025"]  # 45.000 of 2025 is no five-year sum
     assert invest.status == "khong_danh_gia" and "Ước thực hiện năm 2025" in invest.reason
     # a level to reach by the period's end is judged on its last year: 90 of 95, 66 of 65

@@ -708,7 +708,7 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
 # A row whose figure is the period's as a whole (folded name): a sum or average over its years («Tổng vốn đầu tư
 # toàn xã hội giai đoạn 2021-2025», «… 5 năm», «… 2021-2025»), never a year's level («GRDP bình quân đầu người»).
 _WHOLE_PERIOD_NAME = re.compile(r"\bgiai doan\b|\bthoi ky\b|\b\d{1,2} nam\b|\b(?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b")
-WHOLE_PERIOD_REASON = ("mục tiêu của cả giai đoạn {period} ({what}) không so được với số của một năm (cột «{column}»): "
+WHOLE_PERIOD_REASON = ("mục tiêu là {what} giai đoạn {period}, không so được với số của một năm (cột «{column}»): "
                        "không đánh giá")
 
 
@@ -732,9 +732,9 @@ def whole_period_row(ind: Indicator) -> str:
         return ""
     name = ind.name_key or vtext.fold(ind.name)
     if vtext.clean(ind.unit) == "%" and GROWTH_RATE_NAMES.search(name):
-        return "tốc độ tăng bình quân của cả giai đoạn"
+        return "tốc độ tăng bình quân của cả"
     if _WHOLE_PERIOD_NAME.search(name):
-        return "tổng hay bình quân của cả giai đoạn"
+        return "tổng hay bình quân của cả"
     return ""
 
 
@@ -752,6 +752,15 @@ def period_not_judged(table: Table, assessments: list[Assessment]) -> list[Asses
         out.append(replace(a, status="khong_danh_gia", ratio=None, reason=WHOLE_PERIOD_REASON.format(
             period=f"{period[0]}-{period[1]}", what=what, column=column)) if what else a)
     return out
+
+
+def not_judged_for_period(a: Assessment) -> str:
+    """Why a row is not judged against a period's goal, as a document says it beside the figures ('' when not so):
+    «mục tiêu là tốc độ tăng bình quân của cả giai đoạn 2021-2025, không so được với số của một năm»."""
+    head = WHOLE_PERIOD_REASON.split("{")[0]
+    if a.status != "khong_danh_gia" or not a.reason.startswith(head):
+        return ""
+    return a.reason.split(" (cột «")[0]
 
 
 def _period_words(table: Table) -> str | None:

@@ -268,8 +268,8 @@ class Period:
     def span(self) -> str:
         """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», «ước 6 tháng đầu năm 2026», never «thực hiện …
         ước thực hiện …»."""
-        if self.years:
-            return self.words()
+        if self.years:  # «… tình hình thực hiện các chỉ tiêu ước cả giai đoạn 2021-2025», never «thực hiện … ước thực hiện»
+            return ("ước cả " if self.estimate else "") + self.whole()
         if self.labelled and self.estimate and not self.school_year:
             return "ước " + (self._part_words() if self.part_of_year or self.quarter else f"cả năm {self.year}")
         return self.words() if self.labelled else self.whole()

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kh_excel.core.attainment import (change_size, change_words as core_change_words, in_which_owners, index_rise,
-                                      judged_by_points, no_share_of, not_judged_by_note, percent_on_other_unit,
+                                      judged_by_points, no_share_of, not_judged_by_note, not_judged_for_period,
+                                      percent_on_other_unit,
                                       planned_fall, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
@@ -534,6 +535,9 @@ def result_phrase(a: Assessment, since: str = "") -> str:
         parts.append(since)
     if not_judged_by_note(a):  # why a row with both figures is not judged: the table's own words
         return ", ".join(parts) + f" (ghi chú: {clean(ind.note)})"
+    period = not_judged_for_period(a)
+    if period:  # a period's goal beside one year's figure: said why it is not judged
+        return ", ".join(parts) + f" ({period})"
     return ", ".join(parts)
 
 
