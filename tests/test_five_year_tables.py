@@ -208,3 +208,15 @@ def test_period_years_reads_a_span_of_years_and_nothing_else(first, length):
     assert period_years(f"Kế hoạch năm {last}") is None
     assert period_years(f"Thực hiện {last}-{first}") is None  # no period runs backwards
     assert period_years(f"Kế hoạch năm {last} (NQ số 25/NQ-HĐND ngày 10/12/{first})") is None
+
+
+def test_a_plan_by_year_table_says_which_plan_a_plan_document_takes_and_that_nothing_is_judged(tmp_path):
+    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2025", "Kế hoạch năm 2026", "Kế hoạch năm 2027",
+             "Kế hoạch năm 2028", "Cơ quan chủ trì"],
+            ["I", "CHỈ TIÊU KINH TẾ"],
+            [1, "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 13600, 15000, 16500, 18000, "Sở Tài chính"]]
+    path = _book(tmp_path / "c4.xlsx", "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 2026-2028", rows)
+    message = {f.code: f.message for f in read_workbook(path).reader_findings}["plan_left_out"]
+    assert "văn bản kế hoạch lấy kế hoạch năm 2026, ở cột E «Kế hoạch năm 2026»" in message
+    assert "không có kế hoạch năm 2025" in message and "cùng năm" not in message
+    assert read_workbook(path, plan=True).column_headers["target"] == "Kế hoạch năm 2026"

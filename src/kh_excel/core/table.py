@@ -1825,10 +1825,18 @@ def plan_findings(table: Table) -> list:
     if not choice["latest"] and result is None and table.previous_year:
         # results of earlier years only (a five-year table's «Ước 2025» beside «Kế hoạch năm 2026»): none is judged
         # against a plan of another year or period, and the message says so
+        plans = [(target, table.column_headers["target"]), *left_out]
+        after = table.previous_year + 1  # a plan document's plan: the year after the results', else the period from it
+        ahead = next((p for p in plans if period_years(p[1]) is None and _year_of(p[1]) == after), None) or next(
+            (p for p in plans if (period_years(p[1]) or (0,))[0] == after), None)
         why = (f"bảng có số thực hiện đến năm {table.previous_year} nhưng không có kế hoạch năm {table.previous_year}: "
                f"kết quả không được so với kế hoạch của năm khác hay của giai đoạn khác, nên báo cáo và thông báo không "
-               f"đánh giá được; văn bản kế hoạch lấy kế hoạch {of_plan}, ở {taken}")
-        example = left_out[0]
+               f"đánh giá được")
+        if ahead is not None:
+            span = period_years(ahead[1])
+            why += (f"; văn bản kế hoạch lấy kế hoạch " + (f"giai đoạn {span[0]}-{span[1]}" if span else f"năm {after}")
+                    + f", ở cột {col_letter(ahead[0])} «{ahead[1]}»")
+        example = next((p for p in left_out if p != ahead), left_out[0])
     elif not choice["latest"] and result is None:
         why = f"bảng không có cột kết quả; văn bản kế hoạch lấy kế hoạch {of_plan}, ở {taken}"
         example = left_out[0]
