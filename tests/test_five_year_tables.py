@@ -118,6 +118,7 @@ def test_a_periods_goal_is_no_yardstick_of_one_years_average_or_sum(five_years):
     assert "không so được với số của một năm" in result_phrase(growth)  # the report says why
     invest = by_name["Tổng vốn đầu tư toàn xã hội giai đoạn 2021-2025"]  # 45.000 of 2025 is no five-year sum
     assert invest.status == "khong_danh_gia" and "Ước thực hiện năm 2025" in invest.reason
+    assert "(mục tiêu tính cho cả giai đoạn 2021-2025, không so được với số của một năm)" in result_phrase(invest)
     # a level to reach by the period's end is judged on its last year: 90 of 95, 66 of 65
     assert by_name["GRDP bình quân đầu người"].status == "khong_dat"
     assert by_name["Tỷ lệ lao động qua đào tạo"].status == "vuot"

@@ -708,7 +708,7 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
 # A row whose figure is the period's as a whole (folded name): a sum or average over its years («Tổng vốn đầu tư
 # toàn xã hội giai đoạn 2021-2025», «… 5 năm», «… 2021-2025»), never a year's level («GRDP bình quân đầu người»).
 _WHOLE_PERIOD_NAME = re.compile(r"\bgiai doan\b|\bthoi ky\b|\b\d{1,2} nam\b|\b(?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b")
-WHOLE_PERIOD_REASON = ("mục tiêu là {what} giai đoạn {period}, không so được với số của một năm (cột «{column}»): "
+WHOLE_PERIOD_REASON = ("mục tiêu {what} giai đoạn {period}, không so được với số của một năm (cột «{column}»): "
                        "không đánh giá")
 
 
@@ -732,9 +732,9 @@ def whole_period_row(ind: Indicator) -> str:
         return ""
     name = ind.name_key or vtext.fold(ind.name)
     if vtext.clean(ind.unit) == "%" and GROWTH_RATE_NAMES.search(name):
-        return "tốc độ tăng bình quân của cả"
+        return "là tốc độ tăng bình quân của cả"
     if _WHOLE_PERIOD_NAME.search(name):
-        return "tổng hay bình quân của cả"
+        return "tính cho cả"
     return ""
 
 
