@@ -1834,7 +1834,7 @@ def plan_findings(table: Table) -> list:
                f"đánh giá được")
         if ahead is not None:
             span = period_years(ahead[1])
-            why += (f"; văn bản kế hoạch lấy kế hoạch " + (f"giai đoạn {span[0]}-{span[1]}" if span else f"năm {after}")
+            why += ("; văn bản kế hoạch lấy kế hoạch " + (f"giai đoạn {span[0]}-{span[1]}" if span else f"năm {after}")
                     + f", ở cột {col_letter(ahead[0])} «{ahead[1]}»")
         example = next((p for p in left_out if p != ahead), left_out[0])
     elif not choice["latest"] and result is None:
