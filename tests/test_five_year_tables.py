@@ -221,3 +221,18 @@ def test_a_plan_by_year_table_says_which_plan_a_plan_document_takes_and_that_not
     assert "văn bản kế hoạch lấy kế hoạch năm 2026, ở cột E «Kế hoạch năm 2026»" in message
     assert "không có kế hoạch năm 2025" in message and "cùng năm" not in message
     assert read_workbook(path, plan=True).column_headers["target"] == "Kế hoạch năm 2026"
+
+
+def _form_text(table) -> str:
+    from kh_excel.collect.forms import agency_rows, build_form
+    ws = build_form(table, agency_rows(table)[0]).active
+    return " | ".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+
+
+def test_forms_name_the_masters_years_and_periods(years_under_merged, five_years):
+    years = _form_text(read_workbook(years_under_merged))
+    # the 2026 plan beside the 2025 estimate, the 2026 result asked for: never «NĂM 2030», «Thực hiện năm 2029»
+    assert "NĂM 2026" in years and "Kế hoạch năm 2026" in years and "Thực hiện năm 2025" in years
+    assert "2030" not in years and "2029" not in years
+    goals = _form_text(read_workbook(five_years))
+    assert "Mục tiêu Nghị quyết giai đoạn 2021-2025" in goals and "Kế hoạch năm 2025" not in goals
