@@ -276,6 +276,13 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                     assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None,
                                              reason=f"cột «{vtext.clean(label)}» của bảng ghi «{vtext.clean(v)}»: "
                                                     "không đánh giá")
+        period = A.year_against_period(table)
+        for i, a in enumerate(assessments):  # a period's goal is no yardstick of one year for the period's own figures
+            what = A.whole_period_row(a.indicator) if period and a.status in ("vuot", "dat", "khong_dat") else ""
+            if what:
+                assessments[i] = replace(a, status="khong_danh_gia", ratio=None, reason=A.WHOLE_PERIOD_REASON.format(
+                    period=f"{period[0]}-{period[1]}", what=what,
+                    column=vtext.clean(table.column_headers.get("result", ""))))
         _incomplete_totals(inds, assessments)
         for head, parts in ref_structures(inds).items():
             if inds[head].row not in faults and head not in noted:

@@ -155,10 +155,13 @@ def recorded_master(path: str | Path) -> str:
 
 
 def _headers(table: Table) -> dict[str, str]:
+    from kh_excel.core.table import period_years
     year = table.year
+    plan = vtext.clean(table.column_headers.get("target") or "")
     return {
         "stt": "STT", "name": "Chỉ tiêu", "unit": "Đơn vị tính",
-        "target": f"Kế hoạch năm {year}" if year else "Kế hoạch",
+        # a goal of a period of years as the master names it («Mục tiêu Nghị quyết giai đoạn 2021-2025»), never «năm 2025»
+        "target": plan if period_years(plan) else f"Kế hoạch năm {year}" if year else "Kế hoạch",
         "previous": f"Thực hiện năm {year - 1}" if year else "Số liệu năm trước",  # not a second «Thực hiện»
         "result": master_result_label(table),
         "note": "Ghi chú", "key": KEY_HEADER,

@@ -793,6 +793,7 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                 assessments[i] = replace(assessments[i], status="khong_danh_gia", ratio=None, reason=reason)
         if table.year is not None and table.previous_year is not None and table.previous_year != table.year - 1:
             _no_points_across_years(assessments, table.previous_year, table.year)
+        assessments = period_not_judged(table, assessments)
         _incomplete_totals(inds, assessments)
         for head, parts in groups.items():
             if inds[head].row not in faults and head not in noted:
@@ -803,6 +804,64 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                            if a.status in ("vuot", "dat", "khong_dat") else a for a in assessments]
     return Attainment(table=table, assessments=assessments,
                       summary=_summarise(assessments, table.year, groups, _period_words(table)))
+
+
+# A row whose figure is the period's as a whole (folded name): a sum or average over its years («Tổng vốn đầu tư
+# toàn xã hội giai đoạn 2021-2025», «… 5 năm», «… 2021-2025»), never a year's level («GRDP bình quân đầu người»).
+_WHOLE_PERIOD_NAME = re.compile(r"\bgiai doan\b|\bthoi ky\b|\b\d{1,2} nam\b|\b(?:19|20)\d\d\s*-\s*(?:19|20)\d\d\b")
+WHOLE_PERIOD_REASON = ("mục tiêu {what} giai đoạn {period}, không so được với số của một năm (cột «{column}»): "
+                       "không đánh giá")
+
+
+def year_against_period(table: Table) -> tuple[int, int] | None:
+    """The period of the plan column when the result column is one year's («Mục tiêu Nghị quyết giai đoạn 2021-2025»
+    beside «Ước thực hiện năm 2025»); None otherwise. Such a plan is the level to reach by the period's end for most
+    rows, but no yardstick of one year for a row that is the period's as a whole (whole_period_row)."""
+    from kh_excel.core.table import period_years
+    heads = table.column_headers
+    if "target" not in table.columns or "result" not in table.columns or period_years(heads.get("result", "")):
+        return None
+    return period_years(heads.get("target", ""))
+
+
+def whole_period_row(ind: Indicator) -> str:
+    """What makes the row's plan the period's as a whole ('' when nothing does): a growth rate (its plan over a
+    period is the yearly average: «bình quân»), a name naming a period (a sum over its years). A plan of a rise
+    over a period (growth_target) is judged on the average from the year before the period (core.table
+    _period_base), not here."""
+    if ind.growth_target:
+        return ""
+    name = ind.name_key or vtext.fold(ind.name)
+    if vtext.clean(ind.unit) == "%" and GROWTH_RATE_NAMES.search(name):
+        return "là tốc độ tăng bình quân của cả"
+    if _WHOLE_PERIOD_NAME.search(name):
+        return "tính cho cả"
+    return ""
+
+
+def period_not_judged(table: Table, assessments: list[Assessment]) -> list[Assessment]:
+    """A period's goal against one year's column: the rows that are the period's as a whole are not judged, said
+    why (a five-year average growth of 8% is not met by one year's 9,1%, nor a five-year sum judged by 2025 alone);
+    the other rows (a level by the period's end) keep their judgement."""
+    period = year_against_period(table)
+    if period is None:
+        return assessments
+    column = vtext.clean(table.column_headers.get("result", ""))
+    out = []
+    for a in assessments:
+        what = whole_period_row(a.indicator) if a.status in ("vuot", "dat", "khong_dat") else ""
+        out.append(replace(a, status="khong_danh_gia", ratio=None, reason=WHOLE_PERIOD_REASON.format(
+            period=f"{period[0]}-{period[1]}", what=what, column=column)) if what else a)
+    return out
+
+
+def not_judged_for_period(a: Assessment) -> str:
+    """Why a row is not judged against a period's goal, as a document says it beside the figures ('' when not so):
+    «mục tiêu là tốc độ tăng bình quân của cả giai đoạn 2021-2025, không so được với số của một năm»."""
+    head = WHOLE_PERIOD_REASON.split("{")[0]
+    if a.status != "khong_danh_gia" or not a.reason.startswith(head):
+        return ""
+    return a.reason.split(" (cột «")[0]
 
 
 def _period_words(table: Table) -> str | None:

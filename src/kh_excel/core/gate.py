@@ -129,7 +129,16 @@ def is_errors_reason(text: str) -> bool:
 
 
 def plan_only_reason(table: Table) -> str:
-    """Why a document stating results (a report, a meeting's notice) cannot be made from a table with no result column."""
+    """Why a document stating results (a report, a meeting's notice) cannot be made from a table with no result column
+    of its plan's year; a table with results of an earlier year only (a five-year table's «Ước 2025» beside «Kế hoạch
+    năm 2026») is told so: its results are judged against no plan of another year or period."""
+    prev, plan = table.previous_year, table.column_headers.get("target", "")
+    if prev and "previous" in table.columns:
+        return (f"trang «{table.sheet}» có số thực hiện đến năm {prev} (cột «{table.column_headers['previous']}») nhưng "
+                f"không có kế hoạch năm {prev}; kết quả không được so với kế hoạch của năm hay giai đoạn khác (cột "
+                f"«{plan}»), nên không lập được văn bản nói về kết quả (báo cáo kết quả, thông báo kết luận); thêm cột "
+                f"«Kế hoạch năm {prev}» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình hành động (chuong-trinh) "
+                "hay công văn giao chỉ tiêu (giao-chi-tieu)")
     return (f"trang «{table.sheet}» không có cột kết quả thực hiện nên không lập được văn bản nói về kết quả "
             "(báo cáo kết quả, thông báo kết luận); "
             "thêm cột «Thực hiện năm …» vào bảng, hoặc tạo kế hoạch (ke-hoach), chương trình "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
+from kh_excel.core.table import period_years
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -242,13 +243,16 @@ class Period:
     second_half: bool = False     # the last 6 months («6 tháng cuối năm»), never named the first half
     school_year: str = ""         # «2025-2026» when the table's period is a school year (never a calendar year)
     subject: str = COMMITTEE_SUBJECT  # what the indicators are of, after «chỉ tiêu» ('' = none named: docs.period)
+    years: str = ""               # «2026-2030» when the figures or the plan are a period of several years' (never «năm 2030»)
 
     def chi_tieu(self, all_: bool = True) -> str:
         """«các chỉ tiêu ngành y tế», «các chỉ tiêu kinh tế - xã hội chủ yếu», «các chỉ tiêu» (all_=False: no «các»)."""
         return ("các " if all_ else "") + " ".join(x for x in ("chỉ tiêu", self.subject) if x)
 
     def whole(self) -> str:
-        """The whole period of a plan: «năm 2026», «năm học 2025-2026»."""
+        """The whole period of a plan: «năm 2026», «năm học 2025-2026», «giai đoạn 2026-2030»."""
+        if self.years:
+            return f"giai đoạn {self.years}"
         return f"năm học {self.school_year}" if self.school_year else f"năm {self.year}"
 
     @property
@@ -269,8 +273,8 @@ class Period:
     def words(self) -> str:
         """«6 tháng đầu năm 2026», «9 tháng năm 2026», «quý II năm 2026», «ước thực hiện cả năm 2026», «năm 2026»; an
         estimate of a part «ước thực hiện 6 tháng đầu năm 2026» (the kind of figure, as the seeds name it)."""
-        if self.school_year:
-            return self.whole()
+        if self.school_year or self.years:
+            return ("ước thực hiện " if self.years and self.estimate else "") + self.whole()
         part = self.part_of_year or bool(self.quarter)
         if part:
             return ("ước thực hiện " if self.estimate else "") + self._part_words()
@@ -285,12 +289,18 @@ class Period:
     def span(self) -> str:
         """The period after «thực hiện … chủ yếu»: «ước cả năm 2026», «ước 6 tháng đầu năm 2026», never «thực hiện …
         ước thực hiện …»."""
+        if self.years:  # «… tình hình thực hiện các chỉ tiêu ước cả giai đoạn 2021-2025», never «thực hiện … ước thực hiện»
+            return ("ước cả " if self.estimate else "") + self.whole()
         if self.labelled and self.estimate and not self.school_year:
             return "ước " + (self._part_words() if self.part_of_year or self.quarter else f"cả năm {self.year}")
         return self.words() if self.labelled else self.whole()
 
     def trich_yeu(self) -> str:
-        """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs."""
+        """The report's title line: «Kết quả …» for a closed year, «Tình hình …» while the year runs; a period of
+        years «(Ước) kết quả thực hiện … giai đoạn 2021-2025»."""
+        if self.years:
+            lead = f"thực hiện {self.chi_tieu()} {self.whole()}"
+            return ("Ước kết quả " if self.estimate else "Kết quả ") + lead
         if not self.plan_is_year and (not self.labelled or (not self.part_of_year and not self.estimate)):
             return f"Kết quả thực hiện {self.chi_tieu()} {self.whole()}"
         return f"Tình hình thực hiện {self.chi_tieu()} {self.span()}"
@@ -335,7 +345,13 @@ def of_table(table: Table, year: int) -> Period:
     if prev_second:
         prev_months = 6
     compare = has_previous and prev_months == months and prev_second == second_half
-    return Period(year=year, months=months, quarter=quarter, school_year=school_year,
+    # figures of a period of years («Ước thực hiện giai đoạn 2021-2025»), or a plan document's plan of one («Mục
+    # tiêu giai đoạn 2026-2030»): the period's words, never its last year's
+    span_years = period_years(label or heads.get("result", "")) if "result" in table.columns else \
+        period_years(heads.get("target", ""))
+    years = f"{span_years[0]}-{span_years[1]}" if span_years else ""
+    labelled = labelled or bool(years)
+    return Period(year=year, months=months, quarter=quarter, school_year=school_year, years=years,
                   estimate=estimate,
                   labelled=labelled, plan_is_year=progress_only(table),
                   compare=compare, same_period=compare and months < 12, second_half=second_half)

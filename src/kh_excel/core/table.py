@@ -283,23 +283,36 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
     if hidden:
         results, targets = _visible_first(results, hidden), _visible_first(targets, hidden)
     if targets:
+        every = targets
         top = max(_plan_rank(t[1]) for t in targets)
         targets = [t for t in targets if _plan_rank(t[1]) == top]
         result_years = {y for _, _, y in results}
-        paired = [t for t in targets if t[2] is not None and t[2] in result_years]
+        paired = [t for t in targets if t[2] is not None and t[2] in result_years] or [
+            # a goal of the results' own period where no plan is («Giai đoạn 2021-2025» over «Mục tiêu Nghị quyết»,
+            # «Ước thực hiện», beside «Năm 2026» over «Kế hoạch»): a period's figure judged against the period's goal
+            t for t in every if (p := period_years(t[1])) is not None
+            and any(period_years(lab) == p for _, lab, _ in results)]
         if latest:  # the year after the latest result's, where the table plans it (a five-year table's 2021 beside
-            # «ƯTH 2020», not its 2025); else the latest year planned
+            # «ƯTH 2020», not its 2025), else the period that starts then («Mục tiêu giai đoạn 2026-2030» beside
+            # «Ước thực hiện năm 2025», of any kind); else the latest year planned
             after = max((y for y in result_years if y is not None), default=None)
-            paired = [t for t in targets if after is not None and t[2] == after + 1]
+            paired = [t for t in targets if after is not None and t[2] == after + 1 and period_years(t[1]) is None]
+            if not paired and after is not None:
+                paired = [t for t in every if (p := period_years(t[1])) is not None and p[0] == after + 1]
         if paired:
-            target = max(paired, key=itemgetter(2))
-        else:
-            target = max(targets, key=lambda t: t[2] or 0)
+            target = max(paired, key=lambda t: (_plan_rank(t[1]), t[2]))
+        else:  # no plan of a result's year: a year's plan before a period's (a five-year table's «Kế hoạch năm
+            # 2026» before its «Kế hoạch giai đoạn 2026-2030»: a 2030 plan is no year's after the results)
+            target = max(targets, key=lambda t: (period_years(t[1]) is None, t[2] or 0))
         found["target"] = target[:2]
         year = target[2]
-        current = [x for x in results if year is None or x[2] is None or x[2] == year]
-        later = [x for x in results if year is not None and x[2] is not None and x[2] > year]
-        older = [x for x in results if year is not None and x[2] is not None and x[2] < year]
+        # a period's figure («Ước thực hiện giai đoạn 2021-2025») is never a year's: neither judged against one
+        # year's plan nor the previous year's column
+        of_years = [x for x in results if period_years(x[1]) is None]
+        current = [x for x in (results if period_years(target[1]) else of_years)
+                   if year is None or x[2] is None or x[2] == year]
+        later = [x for x in of_years if year is not None and x[2] is not None and x[2] > year]
+        older = [x for x in of_years if year is not None and x[2] is not None and x[2] < year]
         if current:
             same = [x for x in current if x[2] is not None] or current
             best = max(range(len(same)), key=lambda i: (_result_preference(same[i][1]), i))
@@ -355,13 +368,23 @@ def _fill_merged_header(rows: list[list[Any]], merged: list[tuple[int, int, int,
     return labels
 
 
+def _a_year_under(top: list[Any], c: int, v: Any) -> bool:
+    """A bare year («2021», 2024) under a label («Thực hiện» merged over the years of a five-year table): the
+    column's year, a header cell, never a figure."""
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)) or c >= len(top) or _is_blank(top[c]):
+        return False
+    text = str(int(v)) if isinstance(v, (int, float)) and float(v).is_integer() else str(v).strip()
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text)) and isinstance(top[c], str) and header_role(top[c]) in ("result", "target")
+
+
 def _continuation(rows: list[list[Any]], merged: list, r: int, width: int, top: list[Any]) -> list[Any] | None:
     """Row r+1 when it continues the header of row r: short labels only, no numbers, not a section row."""
     nxt = _fill_merged_header(rows, merged, r + 1, width)
     cells = [(c, v) for c, v in enumerate(nxt) if v is not None and v != ""]
     if not cells or _is_number_row(nxt):
         return None
-    if any(not isinstance(v, str) or len(v) > 60 or sum(ch.isalpha() for ch in v) < 2 for _, v in cells):
+    if any(not _a_year_under(top, c, v) and (not isinstance(v, str) or len(v) > 60 or sum(ch.isalpha() for ch in v) < 2)
+           for c, v in cells):
         return None  # numbers, "1", "%", "-": a data row
     first = vtext.clean(cells[0][1]).rstrip(".").upper()
     if _ROMAN.match(first) or (len(first) == 1 and first.isalpha()):
@@ -637,6 +660,22 @@ def _rival_results(grid: Grid, header: _Header, labels: dict[int, str], width: i
     return sorted([res, *rivals]) if rivals else []
 
 
+_YEARS_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013\u2014/]\s*((?:19|20)\d\d)\b")
+
+
+def period_years(label: Any) -> tuple[int, int] | None:
+    """The years of a period of several years a label names («Mục tiêu giai đoạn 2026-2030», «Mục tiêu Nghị quyết
+    2021-2025», «Kế hoạch 5 năm 2026 - 2030»): (2026, 2030); None for one year, no year, or a school year («năm học
+    2025-2026», one year of a school's). A column of such a period holds the period's figure, never a year's."""
+    text = _DATE_OR_DOC.sub(" ", str(label or ""))
+    m = _YEARS_SPAN.search(text)
+    if not m or not int(m.group(1)) < int(m.group(2)):
+        return None
+    if re.search(r"\bnam\s+hoc\s*$", _fold(text[:m.start()])):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
 def _single_year(label: str) -> bool:
     """A label of one year or none («Kế hoạch năm 2026», «KH giao đầu năm»), not a span of years («2021-2025»)."""
     return len(set(_YEAR.findall(_DATE_OR_DOC.sub(" ", label)))) <= 1 and "giai doan" not in _fold(label)
@@ -722,10 +761,14 @@ def _plans_left_out(header: _Header, labels: dict[int, str]) -> list[tuple[int, 
     year, rank, span = _year_of(mine), _plan_rank(mine), column_span(mine)
     if year is None:
         return []
+    years = period_years(mine)
     return [(c, lab) for c, lab in labels.items()
             if c != target and c not in header.skip and (header.scope is None or c in header.scope) and header_role(lab) == "target"
-            and _plan_rank(lab) == rank and _single_year(lab) and _year_of(lab) not in (None, year)
-            and column_span(lab) == span]
+            and (_plan_rank(lab) == rank and _single_year(lab) and _year_of(lab) not in (None, year)
+                 and column_span(lab) == span
+                 # a plan of another period of years, of any kind («Mục tiêu giai đoạn 2026-2030» beside a report's
+                 # 2025, «Kế hoạch giai đoạn 2026-2030» beside a plan of 2026): never dropped unsaid
+                 or period_years(lab) not in (None, years))]
 
 
 def period_months(label: str) -> int:
@@ -1110,6 +1153,11 @@ def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:
     from kh_excel.core.periods import column_span
     year, months = _year_of(labels[res]), column_span(labels[res])
     prev = header.columns.get("previous")
+    span = period_years(labels[res])
+    if span is not None:  # a period's figure: compared with the period before it, never with one year («2024»)
+        if prev is not None and (period_years(labels.get(prev, "")) or (0, 0))[1] != span[0] - 1:
+            del header.columns["previous"], header.labels["previous"]
+        return
     if year is None or (prev is not None and column_span(labels.get(prev, "")) == months
                         and _year_of(labels.get(prev, "")) == year - 1):
         return
@@ -1910,21 +1958,47 @@ def plan_findings(table: Table) -> list:
     if not left_out:
         return out
     listed = ", ".join(f"cột {col_letter(c)} «{label}»" for c, label in left_out)
-    if choice["latest"]:
+    period = period_years(table.column_headers["target"])
+    of_plan = f"giai đoạn {period[0]}-{period[1]}" if period else f"năm {year}"
+    if not choice["latest"] and result is None and table.previous_year:
+        # results of earlier years only (a five-year table's «Ước 2025» beside «Kế hoạch năm 2026»): none is judged
+        # against a plan of another year or period, and the message says so
+        plans = [(target, table.column_headers["target"]), *left_out]
+        after = table.previous_year + 1  # a plan document's plan: the year after the results', else the period from it
+        ahead = next((p for p in plans if period_years(p[1]) is None and _year_of(p[1]) == after), None) or next(
+            (p for p in plans if (period_years(p[1]) or (0,))[0] == after), None)
+        why = (f"bảng có số thực hiện đến năm {table.previous_year} nhưng không có kế hoạch năm {table.previous_year}: "
+               f"kết quả không được so với kế hoạch của năm khác hay của giai đoạn khác, nên báo cáo và thông báo không "
+               f"đánh giá được")
+        if ahead is not None:
+            span = period_years(ahead[1])
+            why += ("; văn bản kế hoạch lấy kế hoạch " + (f"giai đoạn {span[0]}-{span[1]}" if span else f"năm {after}")
+                    + f", ở cột {col_letter(ahead[0])} «{ahead[1]}»")
+        example = next((p for p in left_out if p != ahead), left_out[0])
+    elif not choice["latest"] and result is None:
+        why = f"bảng không có cột kết quả; văn bản kế hoạch lấy kế hoạch {of_plan}, ở {taken}"
+        example = left_out[0]
+    elif choice["latest"]:
         why = (f"văn bản kế hoạch lấy kế hoạch năm kế tiếp năm có số thực hiện (hoặc năm sau cùng bảng có kế hoạch), "
-               f"ở {taken}; báo cáo và thông báo so kết quả với kế hoạch cùng năm")
+               f"ở {taken}; báo cáo và thông báo so kết quả với kế hoạch cùng năm") if not period else (
+            f"văn bản kế hoạch lấy mục tiêu giai đoạn {period[0]}-{period[1]}, giai đoạn bắt đầu từ năm kế tiếp năm có "
+            f"số thực hiện, ở {taken}; báo cáo và thông báo so kết quả với kế hoạch cùng năm")
         # the plan of the estimate's own year, else the last listed
         example = left_out[-1]
         for c, label in left_out:
             if _year_of(label) == (year or 0) - 1:
                 example = (c, label)
     else:
-        why = f"kết quả được so với kế hoạch cùng năm, ở {taken}"
+        why = (f"kết quả được so với kế hoạch cùng năm, ở {taken}" if not period else
+               f"kết quả được so với mục tiêu giai đoạn {period[0]}-{period[1]}, ở {taken}")
         later = [(c, label) for c, label in left_out if (_year_of(label) or 0) > year]
         example = min(later, key=lambda x: _year_of(x[1]) or 0) if later else left_out[0]
         if later:
             from kh_excel.core.gate import PLAN_DOCUMENTS
-            why += f"; {PLAN_DOCUMENTS} lấy kế hoạch năm kế tiếp, ở cột {col_letter(example[0])} «{example[1]}»"
+            ahead = period_years(example[1])
+            why += (f"; {PLAN_DOCUMENTS} lấy " + (f"mục tiêu giai đoạn {ahead[0]}-{ahead[1]}" if ahead
+                                                 else "kế hoạch năm kế tiếp")
+                    + f", ở cột {col_letter(example[0])} «{example[1]}»")
     out.append(make_finding("plan_left_out", table.sheet, None, None, columns=listed, col=col_letter(example[0]),
                             label=example[1], why=why))
     return out

@@ -444,6 +444,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # table rendered after 1 July 2025 still names the districts of 2024
     issued_on = ngay or min(date(min(max(year, 1), 9999), 12, 31), today or date.today())
     issued = (issued_on.year, issued_on.month, issued_on.day)
+    # the year printed in a date left blank: the plan's, but a plan of a period of years is issued before it ends
+    # (settings' date, else today's year), never dated «năm 2030»
+    date_year = issued_on.year if per.years else year
     # the issuer's place: the settings' when they name one, else the title's; one answer for every part below
     province, named_by_settings = issuer_place(s, table)
     # the level (tỉnh, huyện) is written only where the data says it: else it is part of the gap, of the date's levels
@@ -503,8 +506,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cong_van": cong_van,
         "so_ky_hieu": so_ky_hieu,
         "dong_so": f"Số: {so_ky_hieu}",
-        "ngay": vn.date_words(ngay, year),
-        "dia_danh_ngay": marked_part(vn.date_line(dia_danh, ngay, year), L.SIZE["ngay"], False, True),
+        "ngay": vn.date_words(ngay, date_year),
+        "dia_danh_ngay": marked_part(vn.date_line(dia_danh, ngay, date_year), L.SIZE["ngay"], False, True),
         "nam": str(year),
         "trich_yeu": trich_yeu,
         "trich_yeu_dong": "\n".join(trich_yeu),
@@ -583,9 +586,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     pl = {
         "so": "",
         "tieu_de": [txt(x).upper() for x in title],
-        "kem_theo": f"(Kèm theo {info.thuong} số {so_ky_hieu} {vn.date_words(ngay, year)} của {ten_co_quan})",
+        "kem_theo": f"(Kèm theo {info.thuong} số {so_ky_hieu} {vn.date_words(ngay, date_year)} của {ten_co_quan})",
         "cot_ke_hoach": txt(table.column_headers.get("target")) or f"Kế hoạch năm {year}",
-        "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện năm {year}",
+        "cot_thuc_hien": txt(table.column_headers.get("result")) or f"Thực hiện {per.whole()}",
         "cot_nam_truoc": txt(table.column_headers.get("previous")) or f"Thực hiện năm {prev_year}",
         # the table's own words, at the level the settings name (_leader_header)
         "cot_lanh_dao": _leader_header(table, level if named_by_settings or s.get("co_quan_ban_hanh") else "",

@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from kh_excel.core.attainment import (as_rise, change_size, change_words as core_change_words, in_which_owners,
                                       index_rise, judged_by_points, no_share_of, not_judged_by_note,
-                                      not_judged_by_own_verdict, percent_on_other_unit, planned_fall,
-                                      rise_as_written, share_parts,
+                                      not_judged_by_own_verdict, not_judged_for_period, percent_on_other_unit,
+                                      planned_fall, rise_as_written, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -549,6 +549,9 @@ def result_phrase(a: Assessment, since: str = "") -> str:
     own = not_judged_by_own_verdict(a)
     if own:  # … or its own verdict column's, whatever its label («Đánh giá (6)»)
         return ", ".join(parts) + f" (bảng ghi: {own[1]})"
+    period = not_judged_for_period(a)
+    if period:  # a period's goal beside one year's figure: said why it is not judged
+        return ", ".join(parts) + f" ({period})"
     return ", ".join(parts)
 
 
