@@ -90,3 +90,23 @@ def test_a_bare_unit_heading_beside_the_unit_column_names_the_rows(tmp_path, fir
     table = read_workbook(str(tmp_path / "b.xlsx"))
     (ind,) = table.indicators
     assert (ind.name, ind.unit) == ("Phường Cam Đường", "%")
+
+
+@pytest.mark.parametrize("title, heading, topic", [
+    ("CHỈ TIÊU VỀ KHOA HỌC, CÔNG NGHỆ THEO NGHỊ QUYẾT SỐ 57-NQ/TW",
+     "Chỉ tiêu về khoa học, công nghệ theo Nghị quyết số 57-NQ/TW",
+     "chỉ tiêu về khoa học, công nghệ theo Nghị quyết số 57-NQ/TW"),
+    ("CHỈ TIÊU NGÀNH GD&ĐT, BHXH, BHYT", "Chỉ tiêu ngành GD&ĐT, BHXH, BHYT", "chỉ tiêu ngành GD&ĐT, BHXH, BHYT"),
+    ("CHỈ TIÊU KHU KINH TẾ CỬA KHẨU LÀO CAI", "Chỉ tiêu khu kinh tế cửa khẩu Lào Cai",
+     "chỉ tiêu khu kinh tế cửa khẩu Lào Cai"),
+    ("XÃ TẢ PHÌN (CŨ)", "Xã Tả Phìn (cũ)", "các chỉ tiêu về xã Tả Phìn (cũ)"),
+    ("GRDP VÀ THU NGÂN SÁCH", "GRDP và thu ngân sách", "các chỉ tiêu về GRDP và thu ngân sách"),
+    ("CÁC CHỈ TIÊU VỀ KINH TẾ", "Các chỉ tiêu về kinh tế", "các chỉ tiêu về kinh tế"),
+    ("Kinh tế xã hội", "Kinh tế xã hội", "các chỉ tiêu về kinh tế xã hội"),
+])
+def test_a_plans_headings_keep_their_proper_names(title, heading, topic):
+    """A plan's headings from sections typed in capitals (rev13 R15: «57-nq/tw», «gd&đt, bhxh», «lào cai» in a signed
+    plan): acronyms, document symbols, numbered documents, places and provinces keep their capitals."""
+    from kh_excel.docs.context import _topic, sentence_case
+    assert sentence_case(title) == heading
+    assert _topic(title) == topic

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
-from kh_excel.core.text import FOOTNOTE_ENDS, fold, footnote_key, split_footnote
+from kh_excel.core.text import FOOTNOTE_ENDS, fold, footnote_key, heading_words, split_footnote
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
 from kh_excel.docs import period as P
@@ -62,11 +62,24 @@ def letter(i: int) -> str:
 
 
 def sentence_case(title: str) -> str:
-    """'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'Các chỉ tiêu về kinh tế'."""
+    """'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'Các chỉ tiêu về kinh tế'; acronyms and document symbols kept («BHYT»,
+    «57-NQ/TW»), a place's name and a province's capitalised («Xã Tả Phìn (cũ)», «cửa khẩu Lào Cai»: rev13 R15)."""
     t = txt(title)
     if t and t == t.upper():
-        t = t.lower()
+        t = _NUMBERED_DOCUMENT.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:],
+                                   places.province_capitals(heading_words(t)))
     return t[:1].upper() + t[1:]
+
+
+# A document named by its number is a proper name: «theo Nghị quyết số 57-NQ/TW» (Decree 30, Phụ lục II)
+_NUMBERED_DOCUMENT = re.compile(r"(?<!\w)(nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|luật|kế hoạch|"
+                                r"chương trình|đề án)(?= số\b)")
+
+
+def _lower_first(text: str) -> str:
+    """A heading as the object of a sentence: its first letter lower-cased, unless its first word is an acronym."""
+    first = text.split(" ", 1)[0]
+    return text if first[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def unit_in_text(unit: str) -> str:
@@ -1380,7 +1393,7 @@ TASKS_FIELD = FIELD_BY_ID["nhiem_vu_co_quan"].label
 def _topic(title: str) -> str:
     """A section of the table as the object of «thực hiện»: 'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'các chỉ tiêu về kinh tế',
     'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'."""
-    t = sentence_case(title).lower()
+    t = _lower_first(sentence_case(title))
     return t if fold(t).startswith(("cac chi tieu", "chi tieu")) else f"các chỉ tiêu về {t}"
 
 

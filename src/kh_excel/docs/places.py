@@ -146,6 +146,16 @@ _PROVINCE_WORDS = {tuple(fold(p).replace("-", " ").split()): tuple(tone_key(w) f
 _WORDS_AT = re.compile(r"[^\W_]+")
 
 
+_PROVINCE_LOWER = re.compile(r"(?<!\w)(" + "|".join(re.escape(p.lower()) for p in sorted(PROVINCES, key=len, reverse=True))
+                             + r")(?!\w)")
+
+
+def province_capitals(text: str) -> str:
+    """Lower-cased text with the provinces' names given back their capitals («cửa khẩu lào cai» -> «cửa khẩu Lào Cai»):
+    a heading in capitals written into a sentence (docs.context.sentence_case)."""
+    return _PROVINCE_LOWER.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split(" ")), text)
+
+
 def province_at(line: str, at: int) -> int:
     """Where a province's name that begins at `at` ends (the longest, whole words), -1 when none begins there."""
     words, end = [], at
