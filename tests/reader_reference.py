@@ -292,7 +292,10 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                     exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
                 if n.was_text and target.is_numeric and "%" in target.text and unit and "%" not in unit \
                         and "phần trăm" not in unit.lower():
-                    growth_target = True
+                    if _share_of_all(target.text, unit):  # «100%» under «Xã»: all the communes, never a rise of 100%/năm
+                        target = Target(text=target.text, op="text")
+                    else:
+                        growth_target = True
                     if base_col is not None and base_col < len(row):
                         base = parse_number(row[base_col])
                         if base is not None:

@@ -349,3 +349,17 @@ def test_a_rise_is_stated_as_written_never_as_the_level_it_names():
     assert any(m.startswith("- Thu ngân sách xã: thực hiện 105\u00a0tỷ\u00a0đồng, kế hoạch tăng 10 tỷ đồng") for m in items)
     assert plan_sentence(forest.indicator) == "Tỷ lệ che phủ rừng: tăng 1 điểm %"
     assert not [m for m in items if "kế hoạch 1%" in m or "kế hoạch 10\u00a0tỷ" in m]
+
+
+def test_a_bare_percentage_of_communes_is_a_share_of_them_all(tmp_path):
+    """«Số xã đạt chuẩn nông thôn mới», unit «Xã», plan «100%» (rev13 R4): all the communes, never «tăng bình quân
+    100%/năm»; a bare «15%» beside an amount («Tỷ đồng») is still a rise on the year before."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026"])
+    ws.append([1, "Số xã đạt chuẩn nông thôn mới", "Xã", 75, "100%"])
+    ws.append([2, "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 1000, "15%"])
+    wb.save(tmp_path / "p.xlsx")
+    communes, revenue = read_workbook(str(tmp_path / "p.xlsx"), plan=True).indicators
+    assert (communes.growth_target, communes.target.op, communes.target.text) == (False, "text", "100%")
+    assert revenue.growth_target and revenue.target.value == 15

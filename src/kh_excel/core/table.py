@@ -187,6 +187,18 @@ def _year_of(label: str) -> int | None:
 _ONE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# Units that count places, bodies or households: a bare percentage plan beside one is a share of them all («100%»
+# of the communes), never a yearly rise (rev13 R4: «tăng bình quân 100%/năm» for «Số xã đạt chuẩn NTM», 100%).
+_COUNTED = re.compile(r"^(?:xã|phường|thị trấn|thôn|bản|tổ dân phố|tổ|làng|trường|trạm|cơ sở|hộ|hộ gia đình|đơn vị|"
+                      r"cơ quan|hợp tác xã|htx|doanh nghiệp|xã, phường|xã/phường|khu dân cư)$")
+_BARE_PERCENT = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?\s*%\s*")
+
+
+def _share_of_all(text: str, unit: str) -> bool:
+    """A plan written as a bare percentage («100%», «80 %») beside a unit that counts places or bodies (_COUNTED)."""
+    return bool(_BARE_PERCENT.fullmatch(text)) and bool(_COUNTED.match(vtext.clean(unit).lower()))
+
+
 def title_year(title_lines: list[str]) -> int | None:
     """The year a table's title names when its columns name none («CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2025» over «Kế
     hoạch», «Thực hiện»): the one year left once dates of signing and document numbers are set aside; None where
@@ -2354,7 +2366,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     exact["target"] = n.exact.scaleb(2) if n.percent else n.exact
                 if n.was_text and target.is_numeric and "%" in target.text and unit and "%" not in unit \
                         and "phần trăm" not in unit.lower():
-                    growth_target = True
+                    if _share_of_all(target.text, unit):  # «100%» under «Xã»: all the communes, never a rise of 100%/năm
+                        target = Target(text=target.text, op="text")
+                    else:
+                        growth_target = True
             elif target.op == "text" and "%" in target.text and unit and "%" not in unit \
                     and "phần trăm" not in unit.lower() \
                     and (fall := reduction_plan(target.text if based is None else plan_before_base(target.text))) is not None:
