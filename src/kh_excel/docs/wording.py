@@ -426,15 +426,17 @@ def _falls(ind: Indicator) -> bool | None:
     return ind.exact.get("result", ind.result) < ind.exact.get("previous", ind.previous)
 
 
-def result_clause(ind: Indicator) -> str:
+def result_clause(ind: Indicator, estimate: bool = False) -> str:
     """The result with its verb: 'thực hiện 94,1 triệu đồng', 'còn 4,1%' (a burden that is down to it, never one
     that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; an estimate says so ('ước thực hiện
-    11.800 tỷ đồng', 'ước tăng 12%', 'ước còn 4,1%'); '' when there is none."""
+    11.800 tỷ đồng', 'ước tăng 12%', 'ước còn 4,1%'); '' when there is none. `estimate`: the column read is an
+    estimate («Ước thực hiện năm 2026»: core.periods.Period.estimate), so is every figure in it (note10 #10: «thực hiện
+    1.050 tỷ đồng» of an estimate's column); words the cell writes («Hoàn thành») keep their own verb."""
     words = result_words(ind)
     if not words:
         return ""
     clause = _result_clause(ind, words)
-    return f"ước {clause}" if is_estimate(ind) else clause
+    return f"ước {clause}" if is_estimate(ind) or estimate and ind.result is not None else clause
 
 
 def _result_clause(ind: Indicator, words: str) -> str:
@@ -488,16 +490,17 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     return f"{word} {change_size(g, 2)}% {since}"
 
 
-def result_phrase(a: Assessment, since: str = "") -> str:
+def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str:
     """What a report says of a row after its name: 'thực hiện 94,1 triệu đồng, kế hoạch 93 triệu đồng, đạt 101,2%
     kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'thực hiện trên 8%, kế hoạch trên 8%'; 'chưa có số liệu (kế hoạch …)';
-    'số liệu lỗi'. `since` is the growth phrase ('tăng 8,16% so với năm 2025'), appended when given."""
+    'số liệu lỗi'. `since` is the growth phrase ('tăng 8,16% so với năm 2025'), appended when given; `estimate`: the
+    column read is an estimate (result_clause)."""
     ind = a.indicator
     status = status_of(a)
     if status == ERROR_STATUS:
         return "số liệu lỗi"
     plan = target_words(ind)
-    res = result_clause(ind)
+    res = result_clause(ind, estimate)
     if status == "chua_co_so_lieu" or not res:
         res = "chưa có số liệu"
         if not ind.target.is_numeric:
@@ -545,12 +548,13 @@ def target_phrase_short(ind: Indicator) -> str:
     return f"{growth_verb(ind)} {words}" if ind.growth_target else words
 
 
-def result_brief(a: Assessment) -> str:
-    """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)'."""
+def result_brief(a: Assessment, estimate: bool = False) -> str:
+    """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)';
+    `estimate`: the column read is an estimate ('(ước thực hiện 108,5%, …)': result_clause)."""
     ind = a.indicator
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
-    res = result_clause(ind)
+    res = result_clause(ind, estimate)
     rise = index_rise(a)
     if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
         return f"({res}, {core_change_words(rise)}, kế hoạch tăng {target_words(ind)})"
@@ -619,13 +623,15 @@ class Item:
     name: str = ""             # the row as the entry names it («Diện tích (Sản xuất lúa)»), '' for the bare name
 
 
-def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None) -> list[Item]:
+def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None,
+          estimate: bool = False) -> list[Item]:
     """The list entries of a document, in table order.
 
     A structure («Cơ cấu …» with parts) is one entry; a «Trong đó: …» row is written
     with its indicator («…, trong đó tỷ lệ …»); a sub-row below another sub-row, a short
     name («Diện tích») or a name the table repeats names its real parent in brackets
-    (sub_row_parents). `since(a)` gives the growth phrase against the previous year.
+    (sub_row_parents). `since(a)` gives the growth phrase against the previous year; `estimate`: the column read is
+    an estimate, so its figures say «ước» (result_clause).
     """
     from kh_excel.core.table import structure_parts
 
@@ -651,7 +657,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 status = ERROR_STATUS if status_of(a) == ERROR_STATUS else structure_status(pa)
                 res = f"{name_of(ind)}: số liệu lỗi" if status_of(a) == ERROR_STATUS else structure_result(ind, pa)
                 bad = [x for x in pa if status_of(x) in ("khong_dat", ERROR_STATUS)]
-                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x)[1:-1]}' for x in bad)})" \
+                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x, estimate)[1:-1]}' for x in bad)})" \
                     if bad else name_of(ind)
                 out.append(Item(status, structure_plan(ind, parts), res, brief, [ind.row, *(p.row for p in parts)],
                                 [a, *pa]))
@@ -695,8 +701,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             parent.indicator.row in last_named.rows
         if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
-        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g)}",
-                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside, name))
+        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g, estimate)}",
+                        f"{name} {result_brief(a, estimate)}".strip(), [ind.row], [a], inside, name))
         written[ind.row] = name
         if rest is None:
             last_named = out[-1]
