@@ -268,6 +268,33 @@ AGENCY_WORDS: dict[str, str] = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội �
 _AGENCY_WORD = re.compile(r"(?<!\w)(" + "|".join(AGENCY_WORDS) + r")(?!\w)")
 
 
+# Names that keep their capitals in running text however the table wrote them (Decree 30, Phụ lục II: the first
+# syllable of a body's name and of its own proper part; a congress «Đại hội»; a specific resolution «Nghị quyết Đại hội
+# …»): a title in capitals lower-cased for a sentence («CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ») gets them back.
+# Longest first where one holds another; a generic «nghị quyết» or «hội đồng» alone stays lower-case.
+PROPER_NAMES: tuple[str, ...] = (
+    "Nghị quyết Đại hội đại biểu Đảng bộ", "Nghị quyết Đại hội Đảng bộ", "Đại hội đại biểu Đảng bộ", "Đại hội Đảng bộ",
+    "Ban Chấp hành Đảng bộ", "Ban Thường vụ", "Ban Chấp hành", "Đảng bộ", "Đảng ủy", "Tỉnh ủy", "Thành ủy",
+    "Huyện ủy", "Quận ủy", "Thị ủy", "Hội đồng nhân dân", "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên",
+    "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
+    "Hồ Chí Minh", "Việt Nam",
+)
+_PROPER_NAME = re.compile(r"(?<!\w)(" + "|".join(re.escape(n.lower()) for n in PROPER_NAMES) + r")(?!\w)")
+_PROPER_OF = {n.lower(): n for n in PROPER_NAMES}
+
+
+def proper_capitals(text: str) -> str:
+    """Lower-cased text with the names of PROPER_NAMES given back their capitals: «nghị quyết đại hội đảng bộ xã» ->
+    «Nghị quyết Đại hội Đảng bộ xã» (rev12 D-F); the Roman number of a congress or a term in capitals («lần thứ I»,
+    «khóa XV»). NFC text; the rest unchanged."""
+    text = _ORDINAL.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _PROPER_NAME.sub(lambda m: _PROPER_OF[m.group(1)], text)
+
+
+_ORDINAL = re.compile(r"(\b(?:lần thứ|khóa|khoá)\s+)([ivxlc]+)\b")
+
+
 def agency_words(text: str) -> str:
     """'UBND các xã/phường' -> 'Ủy ban nhân dân các xã, phường' (prose writes bodies out, a list with commas)."""
     t = _AGENCY_WORD.sub(lambda m: AGENCY_WORDS[m.group(1)], clean(text))
