@@ -40,10 +40,11 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # document is made, and whoever has it signed is told which cells to look at (figure_warnings).
 # Warnings about the table as a whole that whoever makes a document from it is told (docs.api.document_warnings,
 # batch.engine.warning_of): another sheet's indicator table or a table below this one not read, a plan column of
-# another year not used, one of two plans (or results) of one period taken by the sheet's own formulas, rows hidden in
-# the sheet and so not read.
+# another year not used, one of two plans (or results) of one period taken by the sheet's own formulas, an actual read
+# rather than an estimate of one period (or the estimate, the actual being empty), a title's period
+# the result column contradicts, rows hidden in the sheet and so not read.
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
-                  "hidden_rows_left_out")
+                  "result_actual_or_estimate", "title_period_differs", "hidden_rows_left_out")
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_zero", "growth_target",
                    "direction_unclear", "formula_computed", "legacy_encoding", "hidden_column_left_out",
                    "whole_column_left_out", "part_taken_first", "own_ratio_differs", "own_ratio_words",
