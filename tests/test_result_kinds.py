@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kh_excel.api import read_workbook
 from kh_excel.core.gate import TABLE_WARNINGS, check
@@ -198,3 +199,23 @@ def test_an_estimates_column_says_uoc_in_every_item(head, verb):
     assert any(line.startswith(f"- Xây dựng nông thôn mới: {verb} 6 xã") for line in lines)
     # words the cell writes keep their own verb: never «ước hoàn thành»
     assert not any("ước hoàn thành" in line for line in lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(part=st.sampled_from([("6 THÁNG ĐẦU NĂM", "6 tháng"), ("9 THÁNG NĂM", "9 tháng"), ("QUÝ II NĂM", "3 tháng"),
+                             ("6 THÁNG CUỐI NĂM", "6 tháng cuối năm"), ("SÁU THÁNG ĐẦU NĂM", "6 tháng")]),
+       head=st.sampled_from(["BÁO CÁO TÌNH HÌNH THỰC HIỆN CHỈ TIÊU", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGÀNH Y TẾ", "BIỂU"]),
+       label=st.sampled_from([EST, ACT, "ƯTH năm 2026", "Kết quả thực hiện năm 2026"]),
+       both=st.booleans())
+def test_a_titles_part_against_a_years_label_is_never_judged_as_the_year(part, head, label, both):
+    """By hand: a title naming only a part of 2026 over a column naming only the year → the part (progress, 8 of 20 is
+    no «Không đạt»), warned naming the part; the title naming the whole year too → the year, judged, no warning."""
+    title = f"{head} {part[0]} 2026" + (" VÀ ƯỚC THỰC HIỆN CẢ NĂM 2026" if both else "")
+    table = read_workbook(_grid((label,), ONE, title=title), file="t.xlsx")
+    (a,) = check(table).attainment.assessments
+    said = _said(table, "title_period_differs")
+    if both:
+        assert a.status == "khong_dat" and not said
+    else:
+        assert a.status == "khong_danh_gia" and a.ratio == Decimal("40.0")
+        assert len(said) == 1 and f"ghi kỳ {part[1]}, còn cột kết quả E «{label}» chỉ ghi năm" in said[0]
