@@ -167,6 +167,15 @@ def test_a_six_month_title_over_a_years_label_is_the_titles_period_and_warned():
     assert "title_period_differs" in TABLE_WARNINGS
 
 
+def test_the_person_confirms_the_year_by_naming_the_column():
+    """The warning's way out: --period "cột E" says the column is what it says, the year's (8 of 20: Không đạt)."""
+    (said,) = _said(read_workbook(_grid((EST,), ONE, title=SIX), file="t.xlsx"), "title_period_differs")
+    assert '--period "cột E"' in said
+    table = read_workbook(_grid((EST,), ONE, title=SIX), file="t.xlsx", period="cột E")
+    (a,) = check(table).attainment.assessments
+    assert a.status == "khong_dat" and not _said(table, "title_period_differs")
+
+
 def test_the_report_names_the_titles_period_never_the_whole_year():
     ctx = build_context(evaluate(read_workbook(_grid((EST,), ONE, title=SIX), file="t.xlsx")), None, "bao-cao")
     assert ctx["vb"]["trich_yeu"] == ["Tình hình thực hiện các chỉ tiêu ngành y tế ước 6 tháng đầu năm 2026"]
