@@ -145,9 +145,10 @@ def test_report_numbers_and_sentence_count_the_items_listed():
     # 44 rows; «Cơ cấu GRDP» and its 4 parts are one item: 40 items, 19 vượt + 9 đạt (13 rows - 5 + 1), 12 không đạt
     assert c["kq"]["cau_tong_hop"].startswith("Ước thực hiện cả năm 2026, có 28/40 chỉ tiêu đạt và vượt kế hoạch; 12 chỉ tiêu "
                                               "không đạt kế hoạch, gồm: (1) Tổng sản phẩm trên địa bàn theo giá "
-                                              "hiện hành (thực hiện 151.200\u00a0tỷ\u00a0đồng, kế hoạch "
+                                              "hiện hành (ước thực hiện 151.200\u00a0tỷ\u00a0đồng, kế hoạch "
                                               "155.000\u00a0tỷ\u00a0đồng);")
-    assert "(4) Chỉ số sản xuất công nghiệp (thực hiện 108,5%, kế hoạch 112%)" in c["kq"]["cau_tong_hop"]
+    # the column is «Ước thực hiện năm 2026»: each figure is an estimate (note10 #10)
+    assert "(4) Chỉ số sản xuất công nghiệp (ước thực hiện 108,5%, kế hoạch 112%)" in c["kq"]["cau_tong_hop"]
     assert c["kq"]["cau_tong_hop"].endswith("; 1 chỉ tiêu không đánh giá bằng số.")
     rows = [r for r in c["pl"]["hang"] if r["loai"] != "muc"]
     assert len(rows) == len(att.assessments)

@@ -94,7 +94,8 @@ def test_previous_year_column_from_a_workbook(tmp_path):
     wb.save(tmp_path / "prev.xlsx")
     out = render_document(tmp_path / "prev.xlsx", "bao-cao", tmp_path / "bc.docx").docx
     text = all_text(out)
-    assert "Quy mô kinh tế (GRDP): thực hiện 73.600 tỷ đồng, kế hoạch 75.000 tỷ đồng, đạt 98,1% kế hoạch, " \
+    # (the column is «Ước thực hiện năm 2023»: the figure is stated as the estimate it is, note10 #10)
+    assert "Quy mô kinh tế (GRDP): ước thực hiện 73.600 tỷ đồng, kế hoạch 75.000 tỷ đồng, đạt 98,1% kế hoạch, " \
            "tăng 8,16% so với năm 2022" in text.replace("\u00a0", " ")
     assert "giảm 0,5 điểm % so với năm 2022" in text
     assert "Thực hiện năm 2022" in text and "So với năm 2022" in text     # the appendix's extra columns

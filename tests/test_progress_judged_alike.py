@@ -90,12 +90,17 @@ def test_the_ribbons_column_writes_values_for_a_part_of_the_year(tmp_path):
     ("BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2026", "Thực hiện", False),     # the title says
     # a label naming the year is the year's, whatever the title says (rev8: «… tháng 12 và năm 2026», «… và kế hoạch
     # 6 tháng đầu năm 2027», «PHƯỜNG BẾN NGHÉ Q1» made whole-year tables progress)
-    ("BÁO CÁO SỐ LIỆU ĐẾN 30/6/2026", "Thực hiện năm 2026", True),
+    # a title of a part of that year over a label naming only the year contradicts it: the title's part, progress, and
+    # a warning at the title's cell (rev12 D-E: «… 6 THÁNG ĐẦU NĂM 2026» over «Ước thực hiện năm 2026» was judged
+    # the year's estimate; 400 of a 1.000 plan in June reads as the 6 months')
+    ("BÁO CÁO SỐ LIỆU ĐẾN 30/6/2026", "Thực hiện năm 2026", False),
     ("BÁO CÁO TÌNH HÌNH KT-XH THÁNG 12 VÀ NĂM 2026", "Thực hiện năm 2026", True),
     ("KẾT QUẢ THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2027", "Thực hiện năm 2026", True),
     ("CÁC CHỈ TIÊU NĂM 2026 PHƯỜNG BẾN NGHÉ Q1", "Thực hiện", True),
     ("BÁO CÁO CẬP NHẬT ĐẾN NAY", "Thực hiện", True),                          # a title's part of no length: no
-    ("BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2026", "Ước thực hiện năm 2026", True),  # a year's estimate: the year
+    ("BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2026", "Ước thực hiện năm 2026", False),
+    ("BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2026", "Ước thực hiện cả năm 2026", True),  # «cả năm» written: the year
+    ("BÁO CÁO 6 THÁNG ĐẦU NĂM VÀ ƯỚC THỰC HIỆN CẢ NĂM 2026", "Ước thực hiện năm 2026", True),  # the title says both
     ("Lào Cai, ngày 10 tháng 6 năm 2026", "Thực hiện", True),                      # a date of signing: no period
 ])
 def test_a_result_column_that_names_no_period_takes_the_titles(tmp_path, title, head, judged):
@@ -110,7 +115,7 @@ def test_the_report_of_a_title_period_says_progress(tmp_path):
     out = tmp_path / "bc.docx"
     assert run_cli("render", "bao-cao", src, "-o", out).returncode == 0
     text = "\n".join(docx_paragraphs(out))
-    assert "Tình hình thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu 6 tháng đầu năm 2026" in text
+    assert "Tình hình thực hiện các chỉ tiêu 6 tháng đầu năm 2026" in text  # (no field named: note10 #11)
     assert "không đạt kế hoạch" not in text.replace("chưa đánh giá đạt hay không đạt kế hoạch", "")
 
 

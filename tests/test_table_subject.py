@@ -27,14 +27,45 @@ from test_docs_data import make_table
     # the committee's socio-economic plan, in any of its wordings
     ("CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 TỈNH LÀO CAI", False, COMMITTEE_SUBJECT),
     ("CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026", True, COMMITTEE_SUBJECT),
-    # a title naming no field: a committee's table is its plan; a department's names no field
-    ("CHỈ TIÊU NĂM 2026", False, COMMITTEE_SUBJECT),
+    # a title naming no field names none, a committee's as a department's (note10 #11: «kinh tế - xã hội chủ yếu» was
+    # a claim nothing in the table made): «các chỉ tiêu năm 2026»
+    ("CHỈ TIÊU NĂM 2026", False, ""),
     ("CHỈ TIÊU NĂM 2026", True, ""),
     ("", True, ""),
-    ("BIỂU TỔNG HỢP SỐ LIỆU", False, COMMITTEE_SUBJECT),
+    ("BIỂU TỔNG HỢP SỐ LIỆU", False, ""),
+    # a resolution of a Party congress: its proper names keep their capitals, the body's level and term are its
+    # name (rev12 D-F: «nghị quyết đại hội đảng bộ», «xã» and «nhiệm kỳ 2025-2030» dropped)
+    ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ NHIỆM KỲ 2025-2030", False,
+     "Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025-2030"),
+    ("CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ I, NHIỆM KỲ 2025-2030", True,
+     "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030"),
+    ("CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ BẢO HÀ LẦN THỨ XV NĂM 2026", False,
+     "Nghị quyết Đại hội Đảng bộ xã Bảo Hà lần thứ XV"),
+    ("Chỉ tiêu Nghị quyết Đại hội Đảng bộ tỉnh Lào Cai nhiệm kỳ 2020-2025", False,
+     "Nghị quyết Đại hội Đảng bộ tỉnh Lào Cai nhiệm kỳ 2020-2025"),
+    ("CHỈ TIÊU NGHỊ QUYẾT HỘI ĐỒNG NHÂN DÂN XÃ NĂM 2026", False, "nghị quyết Hội đồng nhân dân xã"),
 ])
 def test_the_title_names_what_the_indicators_are_of(title, department, subject):
     assert subject_of(title, department) == subject
+
+
+PLAN_SECTIONS = ["CÁC CHỈ TIÊU VỀ KINH TẾ", "CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI", "CÁC CHỈ TIÊU VỀ MÔI TRƯỜNG"]
+
+
+@pytest.mark.parametrize("title, department, sections, subject", [
+    # sections of a socio-economic plan's fields make a committee's unnamed table that plan (seed 001's appendix)
+    ("CHỈ TIÊU NĂM 2026", False, PLAN_SECTIONS, COMMITTEE_SUBJECT),
+    ("BIỂU TỔNG HỢP SỐ LIỆU", False, ["Chỉ tiêu kinh tế", "Chỉ tiêu xã hội"], COMMITTEE_SUBJECT),
+    ("CHỈ TIÊU NĂM 2026", False, ["I. KINH TẾ", "II. QUỐC PHÒNG - AN NINH"], COMMITTEE_SUBJECT),
+    # one field, or none of a plan's, is no plan; a department's table is never called the committee's plan
+    ("CHỈ TIÊU NĂM 2026", False, ["CÁC CHỈ TIÊU VỀ KINH TẾ"], ""),
+    ("CHỈ TIÊU NĂM 2026", False, ["Khối trường mầm non", "Khối trường tiểu học"], ""),
+    ("CHỈ TIÊU NĂM 2026", True, PLAN_SECTIONS, ""),
+    # a title naming its field keeps it whatever the sections
+    ("BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026", False, PLAN_SECTIONS, "ngành y tế"),
+])
+def test_a_committees_unnamed_table_is_its_plan_only_by_its_sections(title, department, sections, subject):
+    assert subject_of(title, department, sections) == subject
 
 
 @given(field=st.sampled_from(["Y TẾ", "CÔNG THƯƠNG", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "VĂN HÓA, THỂ THAO VÀ DU LỊCH",
@@ -117,3 +148,26 @@ def test_a_collection_form_names_the_table_as_the_documents_do():
     school = replace(make_table(), title_lines=SCHOOL, year=2026, column_headers={**t.column_headers, **SCHOOL_HEADS})
     ws = build_form(school, agency_rows(school)[0]).active
     assert ws["A1"].value == "PHIẾU NHẬP SỐ LIỆU THỰC HIỆN CÁC CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026"
+
+
+@given(body=st.sampled_from([("ĐẠI HỘI ĐẢNG BỘ", "Đại hội Đảng bộ"), ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ", "Đại hội đại biểu Đảng bộ")]),
+       level=st.sampled_from(["XÃ", "PHƯỜNG", "TỈNH", "THỊ TRẤN"]),
+       place=st.sampled_from(["", "BẢO HÀ", "LÀO CAI", "BẢN PHỐ MỚI"]),
+       number=st.sampled_from(["", " LẦN THỨ I", " LẦN THỨ XV,"]),
+       term=st.sampled_from(["", " NHIỆM KỲ 2025-2030", " NHIỆM KỲ 2025 - 2030"]),
+       tail=st.sampled_from(["", " NĂM 2026", " ƯỚC THỰC HIỆN NĂM 2026", " (KÈM THEO BÁO CÁO)"]),
+       head=st.sampled_from(["CHỈ TIÊU NGHỊ QUYẾT", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT"]),
+       department=st.booleans())
+def test_a_congress_resolution_keeps_its_capitals_level_place_and_term(body, level, place, number, term, tail, head,
+                                                                        department):
+    """Built by hand from its parts: «Nghị quyết» + the congress + «Đảng bộ» + the level in lower case + the place
+    with each syllable capitalised + «lần thứ» with its Roman number + «nhiệm kỳ …» as written; nothing after."""
+    title = f"{head} {body[0]} {level} {place}{number}{term}{tail}".replace("  ", " ")
+    want = f"Nghị quyết {body[1]} {level.lower()}"
+    if place:
+        want += " " + " ".join(w[:1] + w[1:].lower() for w in place.split())
+    if number:
+        want += " lần thứ " + number.split()[-1]
+    if term:
+        want += " nhiệm kỳ " + term.split("KỲ ")[1]
+    assert subject_of(title, department) == want.rstrip(",")

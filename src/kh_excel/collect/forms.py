@@ -57,7 +57,7 @@ def _what(table: Table) -> str:
     năm học 2025-2026»; docs.period), as every document of the table does."""
     from kh_excel.docs.context import appendix_title, title_issuer
     from kh_excel.docs.period import of_table, subject_of
-    subject = subject_of(appendix_title(table), title_issuer(table, "") is not None)
+    subject = subject_of(appendix_title(table), title_issuer(table, "") is not None, [x.title for x in table.sections])
     if not table.year:
         return " ".join(x for x in ("các chỉ tiêu", subject) if x)
     per = dataclasses.replace(of_table(table, table.year), subject=subject)

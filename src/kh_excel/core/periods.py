@@ -145,6 +145,8 @@ def result_span(table: Table) -> int | None:
     names a part of the year of known length («… 6 THÁNG ĐẦU NĂM 2026»). A label naming the year is the year's,
     whatever the title says of other figures («… tháng 12 và năm 2026», «… và kế hoạch 6 tháng đầu năm 2027»)."""
     span = label_span(table.period or "")
+    if span is None:
+        span = title_part_over_year(table)
     return span if span is not None else result_label_span(table.column_headers.get("result", ""), table.title_lines)
 
 
@@ -164,6 +166,35 @@ def result_label_span(label: str, title_lines: list[str]) -> int | None:
         return 12
     title = span_of(title_period_text(title_lines))
     return title if title is not None and 0 < title < 12 else None
+
+
+# A title that names the results' whole year beside a part of it (folded): «… 6 THÁNG ĐẦU NĂM VÀ ƯỚC THỰC HIỆN CẢ NĂM
+# 2026», «KẾT QUẢ THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2027», «… THÁNG 6 VÀ NĂM 2026»
+_WHOLE_YEAR_TOO = re.compile(r"\bca nam\b|\bva\s+nam\b|" + _THE_YEAR.pattern)
+
+
+def title_part_over_year(table: Table) -> int | None:
+    """The part of the year the title names (6 for «… 6 THÁNG ĐẦU NĂM 2026») where it contradicts the result column
+    read, whose label names only its year («Ước thực hiện năm 2026», «Thực hiện năm»): the title names no whole year
+    beside its part, the same year, and no result column of the table names a span (a «TH 6 tháng» beside «Ước TH
+    năm 2026» makes the latter the year's estimate of a mid-year report). None otherwise.
+
+    The figures are then of the title's period (rev12 D-E: they were called «ước cả năm 2026», and judged as the
+    year's, under a title of 6 months): a part of the year against the year's plan is progress, not judged (the
+    smaller harm if they are in fact the year's estimate), and the documents name the period the title wrote, never
+    «cả năm», which nobody wrote. core.table.parse_grid warns naming the title's cell (title_period_differs); a
+    column label that says «cả năm» («Ước thực hiện cả năm 2026») settles it the other way, and --period settles it."""
+    if table.periods or table.period or "result" not in table.columns:
+        return None
+    label = table.column_headers.get("result", "")
+    if label_span(label) is not None or (_year_of(label) is None and not _THE_YEAR.search(fold(label))):
+        return None
+    text = title_period_text(table.title_lines)
+    span = span_of(text)
+    if span is None or not (0 < span < 12 or span == SECOND_HALF) or _WHOLE_YEAR_TOO.search(text):
+        return None
+    year, title_year = _year_of(label), _year_of(text)
+    return span if year is None or title_year in (None, year) else None
 
 
 # An estimate's column (folded): «Ước thực hiện», «Ước TH», «ƯTH» — a figure before its period closes.

@@ -52,16 +52,24 @@ _PROSE_STARTS = ("tinh hinh", "tien do", "thoi gian", "du bao", "giai phap", "ng
 @lru_cache(maxsize=4096)
 def _result_preference(label: str) -> int:
     """Among result columns of one year: the year's estimate beats a 6- or 9-month figure (a part of the year in
-    any wording: «Ước TH nửa đầu năm», «TH 6T/2026»; core.periods.label_span)."""
+    any wording: «Ước TH nửa đầu năm», «TH 6T/2026»; core.periods.label_span). An actual of the same stated period
+    beside the estimate («Thực hiện năm 2026») is read after this choice, where it has figures
+    (_actual_beside_estimate): a bare «TH», or a part «Trong đó: …» under «Thực hiện năm 2026», is no such actual."""
     from kh_excel.core.periods import label_span
     h = _fold(label)
     score = 0
-    if "uoc" in h or "ca nam" in h:
+    if _is_estimate(label) or "ca nam" in h:
         score += 2
     span = label_span(label)
     if span is not None and span != 12:
         score -= 2
     return score
+
+
+def _is_estimate(label: str) -> bool:
+    """An estimate's column: «Ước thực hiện», «Ước TH», «ƯTH» (core.periods.ESTIMATE)."""
+    from kh_excel.core.periods import ESTIMATE
+    return bool(ESTIMATE.search(_fold(label)))
 
 
 # Cells repeat a lot (units, agencies, leaders): fold and classify each distinct text once.
@@ -231,6 +239,7 @@ class _Header:
     plan_by_formula: list[tuple[int, str]] = field(default_factory=list)  # rival plans, one chosen by the sheet's formulas
     result_by_formula: list[tuple[int, str]] = field(default_factory=list)  # rival results, one chosen likewise
     result_named: bool = False                         # --period/«Kỳ» named the result column itself
+    result_kind: dict | None = None                    # an actual beside an estimate of one period (_actual_beside_estimate)
     groups: list[str] = field(default_factory=list)    # column groups seen (areas, sheets of figures)
     periods: list[str] = field(default_factory=list)   # periods seen (6 tháng, 9 tháng, cả năm)
     group: str | None = None                           # the group the figures are read from
@@ -651,8 +660,8 @@ class ResultAmbiguous(GroupAmbiguous):
 
 def _rival_results(grid: Grid, header: _Header, labels: dict[int, str], width: int) -> list[int]:
     """The result column read and every other result column the reader had no reason to put after it: of the same
-    year, span (core.periods.label_span) and preference (_result_preference: an estimate of the year before a part
-    of it), in the columns read, visible where the one read is; [] when it has no rival. Another group's, period's
+    year, span (core.periods.label_span) and preference (_result_preference: the year before a part of it, an actual
+    before an estimate of one span: _actual_beside_estimate says that choice), in the columns read, visible where the one read is; [] when it has no rival. Another group's, period's
     or breakdown part's result (header.outside), the previous year's, a hidden stale copy and a column whose own
     cell under the result's header names another role («Đánh giá», «So KH (%)», «Ghi chú») are no rivals."""
     if "result" not in header.columns:
@@ -668,7 +677,8 @@ def _rival_results(grid: Grid, header: _Header, labels: dict[int, str], width: i
               if c != res and c not in taken and c not in header.skip and c not in header.outside
               and (header.scope is None or c in header.scope) and (c not in hidden or res in hidden)
               and header_role(lab) == "result" and _year_of(lab) == year and label_span(lab) == span
-              and _result_preference(lab) == rank and all(header_role(f[c]) in (None, "result") for f in own)]
+              and _result_preference(lab) == rank and _is_estimate(lab) == _is_estimate(mine)
+              and all(header_role(f[c]) in (None, "result") for f in own)]
     return sorted([res, *rivals]) if rivals else []
 
 
@@ -1105,6 +1115,7 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
     header.periods = [labels[c] for c in found]
     if not period and "result" in header.columns:
         _latest_result_with_figures(grid, header, results, labels, allowed)
+        _actual_beside_estimate(grid, header, results, labels)
     if "result" in header.columns and header.columns["result"] in found:
         header.period = labels[header.columns["result"]]
     if period:
@@ -1224,6 +1235,52 @@ def _latest_result_with_figures(grid: Grid, header: _Header, results: list[int],
     best = max(candidates, key=lambda c: (_has_figures(grid.rows, c, first), paired[c], months[c], c == chosen, c))
     if best != chosen:
         header.columns["result"], header.labels["result"] = best, labels[best]
+
+
+# A column of a part of the whole under a result's header («Thực hiện năm 2026» over «Ước cả năm | Trong đó: Thị
+# trấn»): no actual of the whole (folded)
+_PART_OF_WHOLE = re.compile(r"\b(?:trong do|chia ra|bao gom|rieng)\b")
+
+
+def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], labels: dict[int, str]) -> None:
+    """An estimate read beside an actual of the same year and span («Ước thực hiện năm 2026» beside «Thực hiện năm
+    2026», «Ước TH 6 tháng» beside «TH 6 tháng»): the actual is the later, better figure, so it is read where it has
+    figures, the estimate otherwise (rev12 D-B: the estimate was read and the actual never named); where the sheet's own
+    comparison formulas divide one of the two, that one, as for two results of one kind (_plan_of_formulas). Labels naming
+    neither span nor year («TH» beside «Ước TH») keep the estimate: a bare «TH» may be the months measured so far.
+    Either way header.result_kind keeps both columns, which was read, whether the other was empty, and the rows with
+    an estimate and no actual where the actual is read (they are «chưa có số liệu»), for plan_findings to say it.
+    Once per table."""
+    from kh_excel.core.periods import result_label_span
+    res = header.columns["result"]
+    mine = labels.get(res, "")
+    year, span = _year_of(mine), result_label_span(mine, [])
+    taken = {header.columns.get(k) for k in ("target", "previous")}
+    other = [c for c in results if c != res and c not in taken and c not in header.outside
+             and (header.scope is None or c in header.scope) and _year_of(labels[c]) == year
+             and result_label_span(labels[c], []) == span and _is_estimate(labels[c]) != _is_estimate(mine)
+             and not _PART_OF_WHOLE.search(_fold(labels[c])) and not _PART_OF_WHOLE.search(_fold(mine))]
+    if len(other) != 1:
+        return  # (several: the rival rule's, which names them)
+    first = header.rows[-1] + 1
+    if first < len(grid.rows) and _is_number_row(grid.rows[first]):
+        first += 1
+    actual, estimate = (other[0], res) if _is_estimate(mine) else (res, other[0])
+    by_formula = _plan_of_formulas(grid, header, sorted((actual, estimate)), labels)
+    if by_formula is not None:  # the sheet's own comparison divides one of them: the table's choice, said as per3's
+        header.columns["result"], header.labels["result"] = by_formula, labels[by_formula]
+        header.result_by_formula = [(c, labels[c]) for c in sorted((actual, estimate))]
+        return
+    if span is not None and actual != res and _has_figures(grid.rows, actual, first):
+        res = header.columns["result"] = actual  # the actual, once it has figures
+        header.labels["result"] = labels[actual]
+    short = [r + 1 for r in range(first, len(grid.rows)) if actual == res
+             and _is_empty_figure(_cell(grid.rows, r, actual)) and not _is_empty_figure(_cell(grid.rows, r, estimate))
+             and not _is_blank(_cell(grid.rows, r, header.columns.get("name", 0)))]
+    not_read = estimate if res == actual else actual
+    header.result_kind = {"actual": (actual, labels[actual]), "estimate": (estimate, labels[estimate]),
+                          "taken": res, "rows": short, "stated": span is not None,
+                          "empty": not _has_figures(grid.rows, not_read, first)}
 
 
 def _plan_spans(grid: Grid, header: _Header, labels: dict[int, str], allowed: set[int] | None,
@@ -1944,6 +2001,26 @@ def _title_lines(rows: list[list[Any]], header_row: int) -> list[str]:
     return lines
 
 
+def _title_against_result(table: Table, rows: list[list[Any]], header_row: int) -> None:
+    """A title naming a part of the year over a result column naming only its year (core.periods.title_part_over_year,
+    rev12 D-E): one warning at the title's cell naming both and saying how it was read. Once per table."""
+    from kh_excel.core.periods import span_of, span_words, title_part_over_year, title_period_text
+    span = title_part_over_year(table)
+    if span is None:
+        return
+    from kh_excel.core.validation import col_letter, make_finding
+    above = range(min(header_row, len(rows)))
+    texts = [(r, c) for r in above for c, v in enumerate(rows[r]) if isinstance(v, str) and v.strip()]
+    if not texts:
+        return  # (a title comes from the cells above the header: never without one)
+    # the cell that names the part; else (the words split over cells) the title's last cell: never unsaid
+    r, c = next(((r, c) for r, c in texts if span_of(title_period_text([rows[r][c]])) == span), texts[-1])
+    res = table.columns["result"]
+    table.reader_findings.append(make_finding(
+        "title_period_differs", table.sheet, r, c, title=vtext.clean(rows[r][c]), part=span_words(span),
+        col=col_letter(res), label=table.column_headers["result"]))
+
+
 @without_gc
 def plan_findings(table: Table) -> list:
     """What the reader says of the plan it took among several (Table.plan_choice): one of two plans of one period
@@ -1959,6 +2036,26 @@ def plan_findings(table: Table) -> list:
         others = ", ".join(f"cột {col_letter(c)} «{lab}»" for c, lab in choice["results"] if c != result)
         out.append(make_finding("result_of_formula", table.sheet, None, None,
                                 taken=f"cột {col_letter(result)} «{table.column_headers['result']}»", others=others))
+    kind = choice.get("kind")
+    if kind and result is not None:  # an actual beside an estimate of one period: which was read, and why
+        (a, a_label), (e, e_label) = kind["actual"], kind["estimate"]
+        actual, estimate = f"cột {col_letter(a)} «{a_label}»", f"cột {col_letter(e)} «{e_label}»"
+        took_actual = kind["taken"] == a
+        read, other = (actual, estimate) if took_actual else (estimate, actual)
+        if kind["empty"]:
+            why = f"lấy kết quả ở {read} vì {other} chưa có số liệu"
+        elif took_actual:
+            why = f"lấy kết quả ở {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
+        else:  # labels naming no period: «TH» may be the months measured so far
+            why = (f"lấy kết quả ở {estimate}, không lấy {actual}: tên cột không ghi kỳ, nên số thực hiện có thể chỉ "
+                   f"là số đến thời điểm báo cáo")
+        rows = kind["rows"]
+        if rows:
+            listed = ", ".join(map(str, rows[:10])) + (f" và {len(rows) - 10} dòng khác" if len(rows) > 10 else "")
+            why += (f"; dòng {listed} chưa có số ở cột {col_letter(a)} nhưng có số ở cột {col_letter(e)}: các "
+                    f"dòng đó được ghi «chưa có số liệu»")
+        out.append(make_finding("result_actual_or_estimate", table.sheet, None, None, why=why,
+                                col=col_letter(e if took_actual else a)))
     if target is None:
         return out
     taken = f"cột {col_letter(target)} «{table.column_headers['target']}»"
@@ -2060,9 +2157,11 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         from kh_excel.core.validation import make_finding
         table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)
                                      for code, c, params in header.left_out)
-    if header.plans_left_out or header.plan_by_formula or header.result_by_formula:
+    if header.plans_left_out or header.plan_by_formula or header.result_by_formula or header.result_kind:
         table.plan_choice = {"latest": header.latest_plan, "left_out": header.plans_left_out,
-                             "rivals": header.plan_by_formula, "results": header.result_by_formula}
+                             "rivals": header.plan_by_formula, "results": header.result_by_formula,
+                             "kind": header.result_kind}
+    _title_against_result(table, rows, header.rows[0])
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:
         table.unit_from = table_unit(title_lines, header.labels)

@@ -123,6 +123,16 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Bảng có hai cột kết quả cùng kỳ; chương trình lấy kết quả ở {taken}, là cột mà công thức ở cột so "
                 "sánh của bảng tính theo, không lấy {others}. Muốn lấy cột khác, hãy chọn --period (hoặc mục «Kỳ» của "
                 "trang «Cấu hình văn bản») ghi đủ tên cột đó, hoặc chữ cái của cột (ví dụ «cột E»)."),
+    FindingType("result_actual_or_estimate", "warning", "Cột thực hiện và cột ước thực hiện cùng kỳ",
+                "Bảng có cột thực hiện và cột ước thực hiện cùng kỳ; chương trình {why}. Muốn lấy cột kia, hãy chọn "
+                "--period \"cột {col}\" (hoặc ghi «cột {col}» vào mục «Kỳ» của trang «Cấu hình văn bản»)."),
+    FindingType("title_period_differs", "warning", "Tiêu đề bảng ghi kỳ khác cột kết quả",
+                "Ô {cell}: tiêu đề bảng «{title}» ghi kỳ {part}, còn cột kết quả {col} «{label}» chỉ ghi năm. "
+                "Chương trình coi số liệu ở cột {col} là số {part} như tiêu đề: so với kế hoạch cả năm là tiến độ, "
+                "không đánh giá đạt hay không đạt, và văn bản không ghi «cả năm». Nếu đây là số cả năm, hãy ghi rõ «cả "
+                "năm» trong tên cột {col} (ví dụ «Ước thực hiện cả năm») hoặc chọn --period \"cột {col}\" (hoặc ghi "
+                "«cột {col}» vào mục «Kỳ» của trang «Cấu hình văn bản») rồi chạy lại; nếu là số {part}, hãy ghi kỳ đó "
+                "trong tên cột."),
     FindingType("own_ratio_differs", "warning", "Cột so sánh của bảng khác với tỷ lệ tính được",
                 "Ô {cell}: cột so sánh «{label}» của bảng ghi {sheet_value} (ô {own_cell}), còn thực hiện so với kế "
                 "hoạch chương trình tính từ các cột đã đọc là {ours}. Hãy kiểm tra cột kế hoạch, cột kết quả đã đọc "

@@ -483,7 +483,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     department = department_of(ban_hanh)
     # what the indicators are of, as the table's title names them (a Sở's «chỉ tiêu ngành y tế»): never a claim of
     # «kinh tế - xã hội» the title does not make (docs.period.subject_of)
-    per = dataclasses.replace(per, subject=P.subject_of(appendix_title(table), not people_committee))
+    per = dataclasses.replace(per, subject=P.subject_of(appendix_title(table), not people_committee,
+                                                        [x.title for x in table.sections]))
     cap_tren = governing_name(chu_quan, level, issued) if department else ten_co_quan
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     cong_van = info.cong_van
@@ -642,7 +643,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         office_name = (ten_co_quan if office or (department is not None and not department[1].office) else
                        kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
                        if people_committee else f"Văn phòng {ten_co_quan}")
-        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year)), assessments, s, year,
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate), assessments, s, year,
                                   ten_co_quan, office_name, per, assigns=cap_tren == ten_co_quan)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
@@ -1169,8 +1170,10 @@ def _lit_name_gap(line: str) -> str:
     return marked_part(line, L.SIZE["body"]) if "[Tên chỉ tiêu ở dòng " in line else line
 
 
-def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None) -> list[W.Item]:
-    return W.items(assessments, lambda a: growth_text(a, prev_year, since))
+def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None,
+             estimate: bool = False) -> list[W.Item]:
+    """`estimate`: the results are an estimate's column (P.Period.estimate): each figure says «ước thực hiện»."""
+    return W.items(assessments, lambda a: growth_text(a, prev_year, since), estimate)
 
 
 def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None,
@@ -1208,7 +1211,7 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
 def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
              per: P.Period | None = None, scope: str = "") -> dict[str, Any]:
     since = per.since(prev_year) if per else None
-    entries = _entries(assessments, prev_year, since)
+    entries = _entries(assessments, prev_year, since, bool(per and per.estimate))
     groups = []
     for status, title in STATUS_GROUPS:
         if per and per.plan_is_year and status == P.PROGRESS_STATUS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from kh_excel.core.model import Assessment, Table
 # the months a label covers, in any wording, and when a table is progress: core.periods, as core.attainment judges
@@ -28,6 +29,15 @@ _SUBJECT_END = re.compile(r"\s*(?:\bnam\b|\bgiai doan\b|\bgd\b|\b\d|\bquy\b|\bth
                           r"\bgiao\b(?!\s+(?:duc|thong))|\bphan theo\b|\bcua\b|\bdo\b|\btren dia ban\b|\b(?:tinh|thanh pho|huyen|quan|"
                           r"thi xa|xa|phuong|thi tran|dac khu)\s+(?!hoi\b)\w|[(:;.]|$)")
 _SUBJECT_START = re.compile(r"\bchi tieu\b\s*")
+# A body the subject ends with («… ĐẢNG BỘ», «… HỘI ĐỒNG NHÂN DÂN»): the level after it is part of its name, not a place
+# that ends the subject («ĐẢNG BỘ XÃ», «ĐẢNG BỘ XÃ BẢO HÀ»), and so are the congress's number and term after it
+# («LẦN THỨ I, NHIỆM KỲ 2025-2030») (folded)
+_BODY = re.compile(r"\b(?:dang bo|hoi dong nhan dan|uy ban nhan dan)\b")
+_BODY_AT_END = re.compile(_BODY.pattern + "$")
+_BODY_LEVEL = re.compile(r"\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b")
+# where a place's name after the level ends: where the subject would, or at the congress's number, term, a result's word
+_PLACE_END = re.compile(_SUBJECT_END.pattern + r"|\s*,|\s+(?:lan thu|nhiem ky|khoa|thuc hien|ket qua|bao cao)\b")
+_TERM = re.compile(r"(?:\s*,?\s*(?:lan thu\s+[ivxlc\d]+|nhiem ky\s+(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d))+")
 
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
@@ -51,27 +61,60 @@ def mixed_years(table: Table, per: Period) -> str:
             f"«năm học {per.school_year}»; hãy kiểm tra kỳ của số liệu và kế hoạch")
 
 
-def subject_of(title: str, department: bool) -> str:
+# The fields of a socio-economic plan, as its sections name them (folded): a table whose sections name two of them
+# («I. CÁC CHỈ TIÊU VỀ KINH TẾ», «II. CÁC CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI», «III. … MÔI TRƯỜNG») is that plan
+_PLAN_FIELDS = (("kinh te",), ("xa hoi", "van hoa", "giao duc", "y te", "lao dong"), ("moi truong",),
+                ("quoc phong", "an ninh"))
+
+
+def _plan_shaped(sections: Sequence[str]) -> bool:
+    """Do the table's sections name two fields of a socio-economic plan (_PLAN_FIELDS)?"""
+    names = [fold(x) for x in sections]
+    return sum(any(any(re.search(rf"\b{w}\b", n) for w in words) for n in names) for words in _PLAN_FIELDS) >= 2
+
+
+def subject_of(title: str, department: bool, sections: Sequence[str] = ()) -> str:
     """What a table's title says its indicators are of, as a sentence writes it after «chỉ tiêu»: «ngành y tế»
-    («BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026»), «kinh tế» («BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026»); the committee's
-    socio-economic plan where the title says «kinh tế - xã hội»; where it names nothing, a committee's plan or, for a
-    department, no field at all («các chỉ tiêu»): never a claim the title does not make."""
+    («BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026»), «kinh tế» («BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026»), «Nghị quyết Đại hội Đảng
+    bộ xã nhiệm kỳ 2025-2030» (its proper names capitalised: wording.proper_capitals); the committee's
+    socio-economic plan where the title says «kinh tế - xã hội». Where the title names nothing: a committee's
+    socio-economic plan only where the table's `sections` are the plan's fields (kinh tế and xã hội, môi trường …:
+    _plan_shaped), else no field at all («các chỉ tiêu năm 2026»), as for a department (note10 #11: a committee's
+    «CHỈ TIÊU NĂM 2026» was «kinh tế - xã hội chủ yếu», a claim nothing in the table made; the seeds name a committee's
+    table so where its title does, 001's «CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026»)."""
     title = " ".join(unicodedata.normalize("NFC", title).split())
     folded = fold(title)
+    unnamed = "" if department or not _plan_shaped(sections) else COMMITTEE_SUBJECT
     if len(folded) != len(title):  # (fold keeps one letter for one in NFC text, spaces collapsed; else no positions)
-        return "" if department else COMMITTEE_SUBJECT
+        return unnamed
     start = _SUBJECT_START.search(folded)
     if start is None:
-        return "" if department else COMMITTEE_SUBJECT
+        return unnamed
     end = _SUBJECT_END.search(folded, start.end())
     assert end is not None  # («$» ends every search)
-    words = " ".join(title[start.end():end.start()].split())
-    key = " ".join(folded[start.end():end.start()].split())
+    stop, place = end.start(), None
+    if _BODY_AT_END.search(folded[start.end():stop].rstrip()):  # «ĐẢNG BỘ XÃ BẢO HÀ»: the body's level and name
+        level = _BODY_LEVEL.match(folded, stop)
+        if level:
+            end_of_place = _PLACE_END.search(folded, level.end())
+            assert end_of_place is not None  # («$» ends every search)
+            named = folded[level.end():end_of_place.start()].split()
+            stop = end_of_place.start() if len(named) <= 4 else level.end()  # (a long run is no place's name)
+            place = (level.end(), stop)
+    term = _TERM.match(folded, stop)
+    stop = term.end() if term else stop
+    key = " ".join(folded[start.end():stop].split())
     if re.search(r"\bkinh te\s*[-\u2013]\s*xa hoi\b|\bkt\s*-\s*xh\b", key):
         return COMMITTEE_SUBJECT
-    if not words or len(words.split()) > 8:
-        return "" if department else COMMITTEE_SUBJECT
-    return words.lower()
+    base = folded[start.end():end.start()]
+    body = _BODY.search(base)
+    if not key or len((base[:body.end()] if body else base).split()) > 8:  # (the body's level, place and term aside)
+        return unnamed
+    lower = title[start.end():stop].lower()
+    if place and place[1] > place[0]:  # a place's name, each syllable capitalised («Bảo Hà»)
+        a, b = place[0] - start.end(), place[1] - start.end()
+        lower = lower[:a] + " ".join(w[:1].upper() + w[1:] for w in lower[a:b].split(" ")) + lower[b:]
+    return W.proper_capitals(" ".join(lower.split()))
 
 
 def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:

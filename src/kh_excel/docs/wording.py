@@ -271,6 +271,33 @@ AGENCY_WORDS: dict[str, str] = {"TT HĐND": "Thường trực Hội đồng nhâ
 _AGENCY_WORD = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, AGENCY_WORDS)) + r")(?!\w)")
 
 
+# Names that keep their capitals in running text however the table wrote them (Decree 30, Phụ lục II: the first
+# syllable of a body's name and of its own proper part; a congress «Đại hội»; a specific resolution «Nghị quyết Đại hội
+# …»): a title in capitals lower-cased for a sentence («CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ») gets them back.
+# Longest first where one holds another; a generic «nghị quyết» or «hội đồng» alone stays lower-case.
+PROPER_NAMES: tuple[str, ...] = (
+    "Nghị quyết Đại hội đại biểu Đảng bộ", "Nghị quyết Đại hội Đảng bộ", "Đại hội đại biểu Đảng bộ", "Đại hội Đảng bộ",
+    "Ban Chấp hành Đảng bộ", "Ban Thường vụ", "Ban Chấp hành", "Đảng bộ", "Đảng ủy", "Tỉnh ủy", "Thành ủy",
+    "Huyện ủy", "Quận ủy", "Thị ủy", "Hội đồng nhân dân", "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên",
+    "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
+    "Hồ Chí Minh", "Việt Nam",
+)
+_PROPER_NAME = re.compile(r"(?<!\w)(" + "|".join(re.escape(n.lower()) for n in PROPER_NAMES) + r")(?!\w)")
+_PROPER_OF = {n.lower(): n for n in PROPER_NAMES}
+
+
+def proper_capitals(text: str) -> str:
+    """Lower-cased text with the names of PROPER_NAMES given back their capitals: «nghị quyết đại hội đảng bộ xã» ->
+    «Nghị quyết Đại hội Đảng bộ xã» (rev12 D-F); the Roman number of a congress or a term in capitals («lần thứ I»,
+    «khóa XV»). NFC text; the rest unchanged."""
+    text = _ORDINAL.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _PROPER_NAME.sub(lambda m: _PROPER_OF[m.group(1)], text)
+
+
+_ORDINAL = re.compile(r"(\b(?:lần thứ|khóa|khoá)\s+)([ivxlc]+)\b")
+
+
 def agency_words(text: str) -> str:
     """'UBND các xã/phường' -> 'Ủy ban nhân dân các xã, phường' (prose writes bodies out, a list with commas)."""
     t = _AGENCY_WORD.sub(lambda m: AGENCY_WORDS[m.group(1)], clean(text))
@@ -431,15 +458,17 @@ def _falls(ind: Indicator) -> bool | None:
     return ind.exact.get("result", ind.result) < ind.exact.get("previous", ind.previous)
 
 
-def result_clause(ind: Indicator) -> str:
+def result_clause(ind: Indicator, estimate: bool = False) -> str:
     """The result with its verb: 'thực hiện 94,1 triệu đồng', 'còn 4,1%' (a burden that is down to it, never one
     that rose), 'xếp thứ 15', 'thực hiện trên 8%', 'tăng 5 bậc', 'hoàn thành'; an estimate says so ('ước thực hiện
-    11.800 tỷ đồng', 'ước tăng 12%', 'ước còn 4,1%'); '' when there is none."""
+    11.800 tỷ đồng', 'ước tăng 12%', 'ước còn 4,1%'); '' when there is none. `estimate`: the column read is an
+    estimate («Ước thực hiện năm 2026»: core.periods.Period.estimate), so is every figure in it (note10 #10: «thực hiện
+    1.050 tỷ đồng» of an estimate's column); words the cell writes («Hoàn thành») keep their own verb."""
     words = result_words(ind)
     if not words:
         return ""
     clause = _result_clause(ind, words)
-    return f"ước {clause}" if is_estimate(ind) else clause
+    return f"ước {clause}" if is_estimate(ind) or estimate and ind.result is not None else clause
 
 
 def _result_clause(ind: Indicator, words: str) -> str:
@@ -500,16 +529,17 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     return f"{word} {change_size(g, 2)}% {since}"
 
 
-def result_phrase(a: Assessment, since: str = "") -> str:
+def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str:
     """What a report says of a row after its name: 'thực hiện 94,1 triệu đồng, kế hoạch 93 triệu đồng, đạt 101,2%
     kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'thực hiện trên 8%, kế hoạch trên 8%'; 'chưa có số liệu (kế hoạch …)';
-    'số liệu lỗi'. `since` is the growth phrase ('tăng 8,16% so với năm 2025'), appended when given."""
+    'số liệu lỗi'. `since` is the growth phrase ('tăng 8,16% so với năm 2025'), appended when given; `estimate`: the
+    column read is an estimate (result_clause)."""
     ind = a.indicator
     status = status_of(a)
     if status == ERROR_STATUS:
         return "số liệu lỗi"
     plan = target_words(ind)
-    res = result_clause(ind)
+    res = result_clause(ind, estimate)
     if status == "chua_co_so_lieu" or not res:
         res = "chưa có số liệu"
         if not ind.target.is_numeric:
@@ -563,12 +593,13 @@ def target_phrase_short(ind: Indicator) -> str:
     return f"{growth_verb(ind)} {words}" if ind.growth_target else words
 
 
-def result_brief(a: Assessment) -> str:
-    """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)'."""
+def result_brief(a: Assessment, estimate: bool = False) -> str:
+    """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)';
+    `estimate`: the column read is an estimate ('(ước thực hiện 108,5%, …)': result_clause)."""
     ind = a.indicator
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
-    res = result_clause(ind)
+    res = result_clause(ind, estimate)
     rise = index_rise(a)
     if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
         return f"({res}, {core_change_words(rise)}, kế hoạch {as_rise(target_words(ind))})"
@@ -637,13 +668,15 @@ class Item:
     name: str = ""             # the row as the entry names it («Diện tích (Sản xuất lúa)»), '' for the bare name
 
 
-def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None) -> list[Item]:
+def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None,
+          estimate: bool = False) -> list[Item]:
     """The list entries of a document, in table order.
 
     A structure («Cơ cấu …» with parts) is one entry; a «Trong đó: …» row is written
     with its indicator («…, trong đó tỷ lệ …»); a sub-row below another sub-row, a short
     name («Diện tích») or a name the table repeats names its real parent in brackets
-    (sub_row_parents). `since(a)` gives the growth phrase against the previous year.
+    (sub_row_parents). `since(a)` gives the growth phrase against the previous year; `estimate`: the column read is
+    an estimate, so its figures say «ước» (result_clause).
     """
     from kh_excel.core.table import structure_parts
 
@@ -671,7 +704,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 status = ERROR_STATUS if status_of(a) == ERROR_STATUS else structure_status(pa)
                 res = f"{name_of(ind)}: số liệu lỗi" if status_of(a) == ERROR_STATUS else structure_result(ind, pa)
                 bad = [x for x in pa if status_of(x) in ("khong_dat", ERROR_STATUS)]
-                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x)[1:-1]}' for x in bad)})" \
+                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x, estimate)[1:-1]}' for x in bad)})" \
                     if bad else name_of(ind)
                 out.append(Item(status, structure_plan(ind, parts), res, brief, [ind.row, *(p.row for p in parts)],
                                 [a, *pa]))
@@ -717,8 +750,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             parent.indicator.row in last_named.rows
         if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
-        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g)}",
-                        f"{name} {result_brief(a)}".strip(), [ind.row], [a], inside, name))
+        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g, estimate)}",
+                        f"{name} {result_brief(a, estimate)}".strip(), [ind.row], [a], inside, name))
         written[ind.row] = name
         if rest is None:
             last_named = out[-1]
