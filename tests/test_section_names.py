@@ -110,3 +110,9 @@ def test_a_plans_headings_keep_their_proper_names(title, heading, topic):
     from kh_excel.docs.context import _topic, sentence_case
     assert sentence_case(title) == heading
     assert _topic(title) == topic
+
+
+def test_a_heading_keeps_the_names_of_bodies():
+    from kh_excel.docs.context import sentence_case
+    assert sentence_case("CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ LẦN THỨ I") == \
+        "Chỉ tiêu Nghị quyết Đại hội Đảng bộ xã lần thứ I"

@@ -63,11 +63,12 @@ def letter(i: int) -> str:
 
 def sentence_case(title: str) -> str:
     """'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'Các chỉ tiêu về kinh tế'; acronyms and document symbols kept («BHYT»,
-    «57-NQ/TW»), a place's name and a province's capitalised («Xã Tả Phìn (cũ)», «cửa khẩu Lào Cai»: rev13 R15)."""
+    «57-NQ/TW»), a place's name and a province's capitalised («Xã Tả Phìn (cũ)», «cửa khẩu Lào Cai»: rev13 R15), the
+    names of bodies and congresses too («Nghị quyết Đại hội Đảng bộ»: wording.proper_capitals)."""
     t = txt(title)
     if t and t == t.upper():
         t = _NUMBERED_DOCUMENT.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:],
-                                   places.province_capitals(heading_words(t)))
+                                   W.proper_capitals(places.province_capitals(heading_words(t))))
     return t[:1].upper() + t[1:]
 
 
