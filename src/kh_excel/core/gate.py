@@ -288,7 +288,7 @@ def plan_read_apart(table: Table) -> bool:
     """Does a plan document read another plan column than this reading does (core.table.plan_choice: a report's
     reading of «Kế hoạch năm 2025 | Ước thực hiện năm 2025 | Kế hoạch năm 2026» leaves the 2026 plan out)?"""
     choice = table.plan_choice
-    return bool(choice) and not choice.get("latest") and bool(choice.get("left_out"))
+    return choice is not None and not choice.get("latest") and bool(choice.get("left_out"))
 
 
 def plan_document_findings(table: Table, plan: Table) -> list[Finding]:

@@ -199,7 +199,7 @@ def disagreements(table: Any, attainment: Any) -> list:
                 if a.status not in (*MET, MISSED):
                     continue  # (a word we cannot read, «Cơ bản đạt», is no contradiction: statuses None)
                 ours = a.status_label
-                if kind:
+                if kind and figure is not None:
                     fits = figure_agrees(kind, figure, a)
                     if fits is False:
                         ours = f"{ours}, đạt {format_number(a.ratio, 1)}% kế hoạch"

@@ -1466,7 +1466,8 @@ def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal 
     printed = deciding_figures(shown, held, points)
     for role, figure in printed.items():
         reading = readings.get(role)
-        percent = (reading.number if role == "target" else reading).percent  # (a numeric cell's reading)
+        assert reading is not None  # (printed only for a figure read: a numeric cell's reading)
+        percent = (reading.number if role == "target" else reading).percent
         sign = "%" if percent else ""
         was = target.text if role == "target" else format_number(shown[role]) + sign
         warn(role, shown=was, value=format_number(held[role]) + sign, printed=format_number(figure) + sign)
@@ -2494,7 +2495,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
                 if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
                     p = _nearer_reading(p, result_raw, target)
-                    if unit == "%" and not p.ambiguous:  # «0,92» for 92%: a share written as a fraction
+                    if unit == "%" and p is not None and not p.ambiguous:  # «0,92» for 92%: a share as a fraction
                         p = _share_as_fraction(p, result_raw, target)
                 readings["result"] = p
                 if p is None:
@@ -2612,7 +2613,7 @@ def _totals_as_indicators(indicators: list[Indicator], totals: list[int]) -> boo
         explicit = "" if sub.raw.get("direction") is None and ind.raw.get("direction") is None \
             else _str(sub.raw.get("direction") or ind.raw.get("direction"))
         direction, reason = infer_direction(ind.name, unit, sub.target, explicit)
-        raw = {**sub.raw, **{k: ind.raw[k] for k in ("stt", "name") if k in ind.raw}}
+        raw: dict[str, Any] = {**sub.raw, **{k: ind.raw[k] for k in ("stt", "name") if k in ind.raw}}
         indicators[i] = replace(sub, kind="indicator", stt=ind.stt, name=ind.name, key=ind.key, unit=unit,
                                 lead=ind.lead or sub.lead, cooperate=ind.cooperate or sub.cooperate,
                                 leader=ind.leader or sub.leader, note=sub.note or ind.note, direction=direction,
