@@ -133,3 +133,19 @@ def test_the_ribbon_writes_no_letter_to_an_agency_with_nothing_assigned(tmp_path
     assert ok, message
     assert message.startswith("Đã tạo 1 văn bản")
     assert [p.name for p in (tmp_path / "van_ban").rglob("*.docx")] == ["Giao chỉ tiêu - Phòng Kinh tế.docx"]
+
+
+def test_batch_makes_no_letter_for_an_agency_leading_only_rows_not_assigned():
+    """hid2's finding: `kx batch --per agency` made a failed letter for an agency whose rows are all «Không giao
+    chỉ tiêu năm nay»; a plan document lists its agencies without them, as the ribbon does, and a report keeps them."""
+    from dataclasses import replace
+
+    from kh_excel.batch.plan import lead_agencies
+    from test_docs_data import make_table
+    t = make_table()
+    first = t.indicators[0]
+    lone = "Phòng Dân tộc"
+    t = replace(t, year=2026, indicators=[replace(i, lead=[lone], note="Không giao chỉ tiêu năm nay")
+                                          if i.row == first.row else i for i in t.indicators])
+    assert lone in [a for a, _ in lead_agencies(t)]
+    assert lone not in [a for a, _ in lead_agencies(t, assigned_only=True)]

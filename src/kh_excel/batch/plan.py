@@ -67,18 +67,26 @@ def indicator_key(ind) -> int:
     return ind.parent_row if ind.kind == "subrow" and ind.parent_row is not None else ind.row
 
 
-def lead_agencies(table: Table) -> list[tuple[str, int]]:
+def lead_agencies(table: Table, assigned_only: bool = False) -> list[tuple[str, int]]:
     """Distinct lead agencies of a table, in order of first appearance, with the number of
     numbered indicators each leads (an agency that leads only a sub-row counts that indicator).
 
     Spellings of one agency ("Sở Văn hoá" / "Sở Văn hóa", "Sở VHTTDL") are one agency, keyed
-    by the agency registry and shown as first written.
+    by the agency registry and shown as first written. `assigned_only` (a plan document): rows noted as not
+    assigned this year («Không giao chỉ tiêu năm nay»: core.attainment.note_not_assigned) and their parts lead
+    nothing, so that an agency leading only such rows gets no letter, as in the add-in.
     """
     from kh_excel.core.agencies import AgencyRegistry
     key = AgencyRegistry.default().key
     shown: dict[str, str] = {}
     rows: dict[str, set[int]] = {}
+    skipped: set[int] = set()
+    if assigned_only:
+        from kh_excel.core.attainment import note_not_assigned
+        skipped = {ind.row for ind in table.indicators if ind.note and note_not_assigned(ind.note, table.year)}
     for ind in table.indicators:
+        if skipped and indicator_key(ind) in skipped:
+            continue
         for agency in ind.lead:
             k = key(agency)
             if not k:

@@ -172,7 +172,9 @@ def scan(source: str) -> ScanResult:
         checked, settings = engine.read_checked(source, _config.sheet, _config.kind, _config.allow_errors,
                                                 _config.group, _config.period)
         att = checked.attainment
-        agencies = lead_agencies(att.table)
+        from kh_excel.docs import kinds
+        info = kinds.find(_config.kind)
+        agencies = lead_agencies(att.table, assigned_only=info is not None and not info.report)
         grouped = engine.group_by_agency(att) if agencies else None  # the rows of every letter, in one pass
         warnings = {a: w for a, _ in agencies if (w := engine.warning_of(checked, source, _config.kind, a, grouped))}
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
