@@ -2385,12 +2385,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if not has_data and fname.startswith(_NOTE_START):
                 continue
             if fname.rstrip(" :") in _TOTAL_NAMES:
-                if not (has_values and section.title and section.row == r and current is None):
-                    continue  # a total row is arithmetic, not an indicator
-                # right under a section's heading, with its own figures: the section's headline figure, named after it
-                # («I THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN» over «Tổng số 45.000 38.000» and its parts: rev13 R11)
-                name = section.title
-                fname = fold(name)
+                if not (has_values and current is not None and current.row == r and not current.target.text
+                        and current.result is None and current.previous is None and not current.result_text):
+                    continue  # a total row is arithmetic, not an indicator (a section's «Tổng số» too: rev14 F-0)
+                # right under an indicator of no figure: its own figures (_totals_as_indicators), as «- Tổng số»
 
         kind: RowKind
         if is_roman:
