@@ -1271,7 +1271,8 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
         header.columns["result"], header.labels["result"] = by_formula, labels[by_formula]
         header.result_by_formula = [(c, labels[c]) for c in sorted((actual, estimate))]
         return
-    if span is not None and actual != res and _has_figures(grid.rows, actual, first):
+    to_date = _to_date(grid.rows, actual, estimate, first)
+    if span is not None and actual != res and _has_figures(grid.rows, actual, first) and not to_date:
         res = header.columns["result"] = actual  # the actual, once it has figures
         header.labels["result"] = labels[actual]
     short = [r + 1 for r in range(first, len(grid.rows)) if actual == res
@@ -1279,8 +1280,19 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
              and not _is_blank(_cell(grid.rows, r, header.columns.get("name", 0)))]
     not_read = estimate if res == actual else actual
     header.result_kind = {"actual": (actual, labels[actual]), "estimate": (estimate, labels[estimate]),
-                          "taken": res, "rows": short, "stated": span is not None,
+                          "taken": res, "rows": short, "stated": span is not None, "to_date": to_date,
                           "empty": not _has_figures(grid.rows, not_read, first)}
+
+
+def _to_date(rows: list[list[Any]], actual: int, estimate: int, first: int) -> bool:
+    """Is the actual a figure to date rather than the year's («Thực hiện năm 2026» 780 beside «Ước thực hiện năm 2026»
+    1.050, an autumn report's layout: rev14 F-L)? On most rows holding both figures it is short of the estimate by
+    more than 5%: the year's actual, once known, is near its estimate, on either side. Once per table."""
+    pairs = [(a, e) for row in rows[first:]
+             if len(row) > max(actual, estimate)
+             and (a := row[actual]).__class__ in (int, float) and (e := row[estimate]).__class__ in (int, float)
+             and e > 0 and a >= 0]
+    return bool(pairs) and 2 * sum(1 for a, e in pairs if a < 0.95 * e) > len(pairs)
 
 
 def _plan_spans(grid: Grid, header: _Header, labels: dict[int, str], allowed: set[int] | None,
@@ -2047,6 +2059,9 @@ def plan_findings(table: Table) -> list:
             why = f"lấy kết quả ở {read} vì {other} chưa có số liệu"
         elif took_actual:
             why = f"lấy kết quả ở {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
+        elif kind.get("to_date"):  # the actual short of the estimate on most rows: a figure to date
+            why = (f"lấy kết quả ở {estimate}, không lấy {actual}: số ở {actual} thấp hơn số ước ở phần lớn các dòng, "
+                   f"nên là số thực hiện đến thời điểm báo cáo, chưa phải số cả năm")
         else:  # labels naming no period: «TH» may be the months measured so far
             why = (f"lấy kết quả ở {estimate}, không lấy {actual}: tên cột không ghi kỳ, nên số thực hiện có thể chỉ "
                    f"là số đến thời điểm báo cáo")
