@@ -223,3 +223,20 @@ def test_printed_figures_compare_as_the_values_do(held, places, points):
     if points:
         change = _quantize(held["result"] - held["previous"], 2)
         assert printed["result"] - printed["previous"] == change or printed == held
+
+
+def test_a_fraction_beside_a_ceiling_or_far_from_its_plan_is_read_as_written(tmp_path):
+    """rev14 F-C: «0,95» beside a ceiling «≤ 10» was read as 95 and a met ceiling became «Không đạt» (950%); beside a
+    ceiling, or where a hundred times it is not near the plan (within half to twice it), the figure is as written."""
+    import openpyxl
+
+    from kh_excel.api import read_workbook
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"])
+    ws.append([1, "Tỷ lệ trẻ em suy dinh dưỡng", "%", "≤ 10", "0,95"])
+    ws.append([2, "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "≥ 90%", "0,92"])
+    ws.append([3, "Tỷ lệ hộ dùng nước sạch", "%", "≥ 30%", "0,92"])  # 92 is three times 30: as written
+    wb.save(tmp_path / "f.xlsx")
+    results = [i.result for i in read_workbook(str(tmp_path / "f.xlsx")).indicators]
+    assert results == [D("0.95"), D("92"), D("0.92")]

@@ -1538,8 +1538,10 @@ def _share_as_fraction(p: ParsedNumber, raw: Any, target: Target) -> ParsedNumbe
     figure read against its writing is (ambiguous_decimal). A rate of 0,92% beside a plan of 1% is not touched."""
     v, plan = p.value, target.value
     if p.percent or not 0 < v < 1 or plan is None or plan <= 0 or not far_apart(v, plan) \
-            or far_apart(v.scaleb(2), plan):
-        return p
+            or far_apart(v.scaleb(2), plan) or target.op in ("<", "<="):
+        return p  # (beside a ceiling the figure as written may well meet it: «0,95» under «≤ 10», rev14 F-C)
+    if not plan / 2 <= v.scaleb(2) <= plan * 2:
+        return p  # a hundredfold that lands near the plan only («0,92» beside «≥ 90%»), never one merely less far off
     from dataclasses import replace
     share = v.scaleb(2)
     note = (f"“{vtext.clean(raw)}” ghi như một phân số trong dòng có đơn vị tính %; so với kế hoạch "
