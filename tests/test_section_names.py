@@ -116,3 +116,15 @@ def test_a_heading_keeps_the_names_of_bodies():
     from kh_excel.docs.context import sentence_case
     assert sentence_case("CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ LẦN THỨ I") == \
         "Chỉ tiêu Nghị quyết Đại hội Đảng bộ xã lần thứ I"
+
+
+def test_a_place_column_beside_the_name_and_unit_columns_is_no_unit(tmp_path):
+    """«Nội dung | Đơn vị | Đơn vị tính» (rev14 F-K): «Đơn vị tính» is the unit, never the place column before it
+    («Tổng thu ngân sách: đạt 1.000 xã Tả Phìn»)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Nội dung", "Đơn vị", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì"])
+    ws.append([1, "Tổng thu ngân sách", "Xã Tả Phìn", "Triệu đồng", 1000, "Phòng Kinh tế"])
+    wb.save(tmp_path / "u.xlsx")
+    (ind,) = read_workbook(str(tmp_path / "u.xlsx")).indicators
+    assert (ind.name, ind.unit) == ("Tổng thu ngân sách", "Triệu đồng")

@@ -293,12 +293,15 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
             results.append((c, lab, _year_of(lab)))
         elif role == "target":
             targets.append((c, lab, _year_of(lab)))
-        elif role == "unit" and "unit" in found and "name" not in found \
+        elif role == "unit" and "unit" in found \
                 and {_fold(found["unit"][1]), _fold(lab)} & {"don vi"} and _fold(found["unit"][1]) != _fold(lab):
-            # «Đơn vị» beside «Đơn vị tính»: the bare one lists the units of a department's table (communes,
-            # hospitals, schools), its name column (rev13 b1)
+            # «Đơn vị» beside «Đơn vị tính»: «Đơn vị tính» is the unit; the bare one lists the units of a department's
+            # table (communes, hospitals, schools), its name column where it has none (rev13 b1), else a column of
+            # places left unread (rev14 F-K: «Nội dung | Đơn vị | Đơn vị tính» read «đạt 1.000 xã Tả Phìn»)
             bare, other = (found["unit"], (c, lab)) if _fold(found["unit"][1]) == "don vi" else ((c, lab), found["unit"])
-            found["name"], found["unit"] = bare, other
+            found["unit"] = other
+            if "name" not in found:
+                found["name"] = bare
         elif role not in found or (found[role][0] in hidden and c not in hidden):
             found[role] = (c, lab)
     if hidden:
