@@ -533,3 +533,12 @@ def test_how_a_committee_stands_to_a_body(name, relation):
 ])
 def test_abbreviated_mass_organisations_split_as_written(cell, expected):
     assert split_agencies(cell, canonical=False) == expected
+
+
+@pytest.mark.parametrize("name", ["Chi nhánh Ngân hàng Nông nghiệp và PTNT huyện", "Agribank chi nhánh Bảo Hà",
+                                  "Ngân hàng TMCP Công thương", "Quỹ tín dụng nhân dân xã"])
+def test_a_bank_that_is_a_business_is_asked(name):
+    """rev14 F-H: «Chi nhánh Ngân hàng Nông nghiệp … chịu trách nhiệm trước Ủy ban nhân dân xã»: a bank is no body
+    of the committee's."""
+    from kh_excel.core.agencies import asked_by_committee
+    assert asked_by_committee(name)
