@@ -129,7 +129,8 @@ def test_a_plan_document_of_a_periods_goals_says_the_period_and_is_not_dated_at_
     assert table.column_headers["target"] == "Mục tiêu giai đoạn 2026-2030"
     for kind in ("ke-hoach", "chuong-trinh"):
         ctx = build_context(table, None, kind, today=TODAY)
-        assert " ".join(ctx["vb"]["trich_yeu"]).endswith("các chỉ tiêu kinh tế - xã hội chủ yếu giai đoạn 2026-2030")
+        # (a title naming no field, one section: «các chỉ tiêu», docs.period.subject_of)
+        assert " ".join(ctx["vb"]["trich_yeu"]).endswith("các chỉ tiêu giai đoạn 2026-2030")
         assert "năm 2030" not in str(ctx) and "năm 2026" in str(ctx["vb"]["dia_danh_ngay"])  # today's year
     ctx = build_context(table, None, "giao-chi-tieu", agency="Sở Tài chính", today=TODAY)
     assert "giai đoạn 2026-2030" in " ".join(ctx["vb"]["trich_yeu"]) and "năm 2030" not in str(ctx)

@@ -264,10 +264,10 @@ def test_an_index_states_the_same_change_in_the_body_and_the_appendix():
     cpi, iip, deflation = checked.attainment.assessments
     assert (cpi.growth, cpi.growth_unit, cpi.growth_kind) == (Decimal("3.2"), "%", "index")
     assert rows["Chỉ số giá tiêu dùng (CPI)"]["so_sanh"] == "tăng 3,2%"
-    said = "- Chỉ số giá tiêu dùng (CPI): thực hiện 103,2% (tăng 3,2% so với năm trước)"
+    said = "- Chỉ số giá tiêu dùng (CPI): ước thực hiện 103,2% (tăng 3,2% so với năm trước)"
     assert any(m.startswith(said) for m in items)
     assert iip.status == "khong_dat" and rows["Chỉ số sản xuất công nghiệp (IIP)"]["so_sanh"] == "tăng 8,5%"
-    assert any(m.startswith("- Chỉ số sản xuất công nghiệp (IIP): thực hiện 108,5%, kế hoạch 112%")
+    assert any(m.startswith("- Chỉ số sản xuất công nghiệp (IIP): ước thực hiện 108,5%, kế hoạch 112%")
                and "tăng 8,5% so với năm 2025" in m for m in items)
     # (a bound is met or not: «Dưới 4%» met by a fall of 0,6% is Đạt, a bound has no «vượt»)
     assert deflation.status == "dat" and rows["Chỉ số giá tiêu dùng (CPI) B"]["so_sanh"] == "giảm 0,6%"
@@ -315,7 +315,7 @@ def test_a_growth_rate_read_as_its_index_is_said_as_the_rise_everywhere():
     checked, items, rows = _report([("Tốc độ tăng giá trị sản xuất", "%", 7, "Tăng 8%", 108.5),
                                     ("Tốc độ tăng giá trị sản xuất B", "%", 107, "Tăng 8%", 107.5)])
     met, missed = checked.attainment.assessments
-    assert "- Tốc độ tăng giá trị sản xuất: thực hiện 108,5% (tăng 8,5% so với năm trước), kế hoạch tăng 8%." in items
+    assert "- Tốc độ tăng giá trị sản xuất: ước thực hiện 108,5% (tăng 8,5% so với năm trước), kế hoạch tăng 8%." in items
     assert rows["Tốc độ tăng giá trị sản xuất"]["so_sanh"] == "tăng 8,5%"  # as the body, never «tăng 101,5 điểm %»
     assert not_met_detail(missed) == "(tăng 7,5%, kế hoạch tăng 8%)"
     (warning,) = [f for f in checked.findings if f.code == "result_as_index" and f.row == 3]
@@ -329,7 +329,7 @@ def test_a_plan_of_a_fall_is_said_as_a_fall_beside_an_index():
     checked, items, rows = _report([("Tốc độ tăng trưởng kinh tế", "%", None, -2, 97)])
     (a,) = checked.attainment.assessments
     assert a.status == "khong_dat", a.reason  # -3 is short of -2
-    assert "- Tốc độ tăng trưởng kinh tế: thực hiện 97% (giảm 3,0% so với năm trước), kế hoạch giảm 2%." in items
+    assert "- Tốc độ tăng trưởng kinh tế: ước thực hiện 97% (giảm 3,0% so với năm trước), kế hoạch giảm 2%." in items
     assert not_met_detail(a) == "(giảm 3,0%, kế hoạch giảm 2%)"
     assert "(thực hiện 97%, giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence or \
         "(giảm 3,0%, kế hoạch giảm 2%)" in checked.attainment.summary.sentence
@@ -344,9 +344,9 @@ def test_a_rise_is_stated_as_written_never_as_the_level_it_names():
                                     ("Thu ngân sách xã", "Tỷ đồng", 100, "Tăng 10 tỷ đồng", 105)])
     forest, budget = checked.attainment.assessments
     assert forest.status == "khong_dat" and budget.status == "khong_danh_gia"
-    assert "- Tỷ lệ che phủ rừng: thực hiện 60,5%, tăng 0,5 điểm % so với năm 2025, kế hoạch tăng 1 điểm %." in items
+    assert "- Tỷ lệ che phủ rừng: ước thực hiện 60,5%, tăng 0,5 điểm % so với năm 2025, kế hoạch tăng 1 điểm %." in items
     assert not_met_detail(forest) == "(tăng 0,5 điểm %, kế hoạch tăng 1 điểm %)"
-    assert any(m.startswith("- Thu ngân sách xã: thực hiện 105\u00a0tỷ\u00a0đồng, kế hoạch tăng 10 tỷ đồng") for m in items)
+    assert any(m.startswith("- Thu ngân sách xã: ước thực hiện 105\u00a0tỷ\u00a0đồng, kế hoạch tăng 10 tỷ đồng") for m in items)
     assert plan_sentence(forest.indicator) == "Tỷ lệ che phủ rừng: tăng 1 điểm %"
     assert not [m for m in items if "kế hoạch 1%" in m or "kế hoạch 10\u00a0tỷ" in m]
 

@@ -1698,7 +1698,9 @@ def tables_below(rows: list[list[Any]], start: int, last: int,
         if is_title and not title and end is None:
             title = vtext.clean(_display_text(cells[0]))
         if is_header and end is None:
-            same = sum(1 for _, lab in roles.values() if _fold(lab) in header_folds) >= 2
+            # (the labels of what the rows are and hold; «STT», «ĐVT» head every table alike)
+            same = sum(1 for role, (_, lab) in roles.items()
+                       if role not in ("stt", "unit") and _fold(lab) in header_folds) >= 2
         if figures:
             end = r
     close()
