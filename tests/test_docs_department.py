@@ -608,6 +608,9 @@ def test_one_agencys_report_asks_a_body_it_does_not_direct():
     ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân xã Bảo Hà", False),
     ("Ủy ban nhân dân xã Bảo Nhai", "Ủy ban nhân dân xã Bảo Hà", False),
     ("Văn phòng Ủy ban nhân dân xã", "Ủy ban nhân dân xã Bảo Hà", False),
+    ("UBND xã Tả Phìn", "Ủy ban nhân dân xã", True),          # the issuer named by its level only (rev14 D8)
+    ("UBND xã Tả Phìn (cũ)", "Ủy ban nhân dân xã", False),    # a committee that no longer is
+    ("UBND tỉnh Lào Cai", "Ủy ban nhân dân xã", False),
 ])
 def test_the_issuer_is_known_as_a_lead_of_its_own_table(lead, issuer, same):
     from kh_excel.docs.context import _is_issuer
@@ -635,3 +638,15 @@ def test_a_plans_appendix_is_never_titled_as_a_report(title):
     assert not heading.startswith(("BÁO CÁO", "KẾT QUẢ")) and "NĂM 2026" in heading, heading
     report = build_context(evaluate(_table(["PHỤ LỤC", title])), None, "bao-cao", today=date(2026, 12, 2))
     assert report["pl"]["tieu_de"] != ctx["pl"]["tieu_de"]
+
+
+@pytest.mark.parametrize("agency, said", [("Ủy ban nhân dân tỉnh Lào Cai", "là chính cơ quan ban hành"),
+                                          ("UBND xã Tả Phìn (cũ)", "đơn vị hành chính cũ")])
+def test_no_letter_to_the_issuer_itself_nor_to_a_body_that_no_longer_is(agency, said):
+    """rev14 D8, D9: «Ủy ban nhân dân xã giao Ủy ban nhân dân xã Tả Phìn chủ trì …» (a letter to itself) and a letter
+    to «UBND xã Tả Phìn (cũ)» were made, the second against its own warning: both are refused, saying why."""
+    from kh_excel.docs.context import ContextError
+    t = _table(COMMITTEE)
+    t = replace(t, indicators=[replace(i, lead=[agency]) for i in t.indicators])
+    with pytest.raises(ContextError, match=said):
+        build_context(evaluate(t), None, "giao-chi-tieu", agency=agency, today=date(2026, 12, 2))

@@ -474,6 +474,12 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "Ủy ban nhân dân " + (level or gap_level) if people_committee else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
     dia_danh = txt(s.get("dia_danh")) or (place_name(province) if province else MISSING_PLACE)
+    if info.needs_agency and agency and _is_issuer(agency, ten_co_quan):  # a letter from the committee to itself
+        raise ContextError(f"«{agency}» là chính cơ quan ban hành ({ten_co_quan}): không lập văn bản giao chỉ tiêu "
+                           "cho chính mình; các chỉ tiêu này nêu trong Kế hoạch của cơ quan")
+    if info.needs_agency and agency and kinds.former_body(agency):  # «UBND xã Tả Phìn (cũ)»: no longer exists
+        raise ContextError(f"«{agency}» là cơ quan của đơn vị hành chính cũ (ghi «(cũ)»), không còn từ ngày 01/7/2025: "
+                           "không giao chỉ tiêu cho cơ quan không còn; hãy ghi cơ quan chủ trì hiện nay vào bảng")
     issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
     missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
     if missing:
@@ -1488,8 +1494,18 @@ def _own_units(leads: list[str]) -> bool:
 def _is_issuer(name: str, ten_co_quan: str) -> bool:
     """Whether a lead agency is the issuer itself: its name, or a People's Committee named by its level only where
     the issuer is that level's committee («Ủy ban nhân dân xã» in a plan of the «Ủy ban nhân dân xã Bảo Hà»)."""
-    key, own = " ".join(fold(name).split()), " ".join(fold(ten_co_quan).split())
-    return bool(key) and (key == own or key.startswith("uy ban nhan dan ") and own.startswith(key + " "))
+    key, own = (" ".join(fold(W.agency_words(x)).split()) for x in (name, ten_co_quan))
+    # (the issuer named by its level alone, «Ủy ban nhân dân xã», where the table names it in full, «UBND xã Tả Phìn»:
+    # a committee's plan names no other committee of its own level; rev14 D8)
+    if kinds.former_body(name):
+        return False  # «UBND xã Tả Phìn (cũ)»: a committee that no longer is, never the issuer
+    return bool(key) and (key == own or key.startswith("uy ban nhan dan ") and own.startswith(key + " ")
+                          or own.startswith("uy ban nhan dan ") and len(own.split()) <= 6 and key.startswith(own + " ")
+                          and _LEVEL_ONLY.fullmatch(own) is not None)
+
+
+# «uy ban nhan dan» and a level word, nothing more: an issuer whose place the settings and titles did not give
+_LEVEL_ONLY = re.compile(r"uy ban nhan dan (?:tinh|thanh pho|xa|phuong|thi tran|dac khu|huyen|quan|thi xa)")
 
 
 def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,

@@ -109,13 +109,18 @@ FORMER_BODY = ("«{name}» là cơ quan của đơn vị hành chính cũ (ghi �
                "đơn vị hành chính: không giao chỉ tiêu, không gửi văn bản cho cơ quan không còn")
 
 
+def former_body(name: str) -> bool:
+    """A body written «(cũ)», of a unit the 2025 reorganisation merged («UBND xã Tả Phìn (cũ)»)."""
+    return _FORMER.search(fold(name)) is not None
+
+
 def merged_department(name: str, issued: tuple[int, int, int] | None) -> str | None:
     """What the author is told when `name` («Sở Kế hoạch và Đầu tư», «SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH LÀO CAI», «SỞ
     KH&ĐT», «UBND các huyện») names a body merged or ended before `issued` («Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở
     Tài chính từ ngày 01/3/2025»); None otherwise."""
     if issued is None:
         return None
-    if issued >= _TWO_LEVELS_FROM and _FORMER.search(fold(name)):
+    if issued >= _TWO_LEVELS_FROM and former_body(name):
         return FORMER_BODY.format(name=name)
     key = re.sub(r"[^a-z]", "", fold(name))
     found = next((found for k, found in _MERGED_BY_KEY.items() if key.startswith(k)), None)
