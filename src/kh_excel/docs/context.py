@@ -474,7 +474,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "Ủy ban nhân dân " + (level or gap_level) if people_committee else issuer_name(ban_hanh))
     # a place the data does not give is a marked gap for the author, never a blank that gets signed
     dia_danh = txt(s.get("dia_danh")) or (place_name(province) if province else MISSING_PLACE)
-    if info.needs_agency and agency and _is_issuer(agency, ten_co_quan):  # a letter from the committee to itself
+    if info.needs_agency and agency and people_committee and _is_issuer(agency, ten_co_quan):  # … to itself
+        # (a department's letter of the indicators it leads itself is its own list, «DO … CHỦ TRÌ»: not refused)
         raise ContextError(f"«{agency}» là chính cơ quan ban hành ({ten_co_quan}): không lập văn bản giao chỉ tiêu "
                            "cho chính mình; các chỉ tiêu này nêu trong Kế hoạch của cơ quan")
     if info.needs_agency and agency and kinds.former_body(agency):  # «UBND xã Tả Phìn (cũ)»: no longer exists
