@@ -83,10 +83,11 @@ def test_a_plan_states_and_assigns_only_the_rows_assigned(tmp_path, kind):
     assert ("Phòng Kinh tế chủ trì tổ chức thực hiện 3 chỉ tiêu: (1) Thu ngân sách nhà nước; (2) Số km đường giao "
             "thông; (3) Đường liên thôn (Số km đường giao thông);") in charged
     (said,) = [w for w in ctx["canh_bao"] if "không giao" in w]
-    assert said == ("3 chỉ tiêu có ghi chú không giao chỉ tiêu năm 2026 nên không được đưa vào văn bản (không giao "
-                    "cho cơ quan nào, không có trong phụ lục): dòng 6 «Diện tích trồng lúa» (ghi chú «Không giao chỉ "
-                    "tiêu năm nay»), dòng 7 «Sản lượng lương thực» (ghi chú «không giao»), dòng 9 «Tỷ lệ trường đạt "
-                    "chuẩn» (ghi chú «Không giao kế hoạch năm 2026»). Nếu vẫn giao, hãy sửa ghi chú các dòng đó.")
+    assert said == ("3 chỉ tiêu ghi không giao chỉ tiêu năm 2026 (ở ghi chú hoặc ô kế hoạch) nên không được đưa vào "
+                    "văn bản (không giao cho cơ quan nào, không có trong phụ lục): dòng 6 «Diện tích trồng lúa» (ghi chú "
+                    "«Không giao chỉ tiêu năm nay»), dòng 7 «Sản lượng lương thực» (ghi chú «không giao»), dòng 9 «Tỷ lệ "
+                    "trường đạt chuẩn» (ghi chú «Không giao kế hoạch năm 2026»). Nếu vẫn giao, hãy sửa ghi chú hoặc ô kế "
+                    "hoạch các dòng đó.")
 
 
 def test_a_letter_counts_and_lists_the_agencys_assigned_rows_only(tmp_path):
@@ -149,3 +150,23 @@ def test_batch_makes_no_letter_for_an_agency_leading_only_rows_not_assigned():
                                           if i.row == first.row else i for i in t.indicators])
     assert lone in [a for a, _ in lead_agencies(t)]
     assert lone not in [a for a, _ in lead_agencies(t, assigned_only=True)]
+
+
+def test_a_plan_cell_written_not_assigned_is_a_row_not_assigned():
+    """rev14 F-E: «Không giao» typed in the plan cell, not the note: the plan stated «- Số lao động: không giao.» and
+    made its agency answerable for it. It is left out as the note's words leave a row out."""
+    from dataclasses import replace
+    from datetime import date
+
+    from kh_excel.core.attainment import row_not_assigned
+    from kh_excel.core.model import Target
+    from test_docs_data import make_table
+    t = make_table()
+    first = t.indicators[0]
+    t = replace(t, year=2026, indicators=[replace(i, target=Target(text="Không giao", op="text")) if i.row == first.row
+                                          else i for i in t.indicators])
+    assert row_not_assigned(t.indicators[0], 2026) == "Không giao"
+    assert row_not_assigned(t.indicators[1], 2026) == ""
+    ctx = build_context(evaluate(t), None, "ke-hoach", today=date(2026, 12, 2))
+    assert any("(kế hoạch «Không giao»)" in w and f"dòng {first.row}" in w for w in ctx["canh_bao"])
+    assert first.name not in " ".join(str(m) for m in ctx["tc"]["muc"])

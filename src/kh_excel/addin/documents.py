@@ -136,10 +136,10 @@ def make(book, kind_id: str) -> str:
 def _per_agency(table, attainment, kind) -> list[tuple[str, str | None, str]]:
     from kh_excel.batch.naming import assign_names
 
-    from kh_excel.core.attainment import note_not_assigned
+    from kh_excel.core.attainment import row_not_assigned
     agencies: list[str] = []
     for a in attainment.assessments:
-        if not kind.report and note_not_assigned(a.indicator.note, table.year):
+        if not kind.report and row_not_assigned(a.indicator, table.year):
             continue  # a row not assigned this year: no letter for an agency that leads only such rows
         for name in a.indicator.lead:
             if name not in agencies:

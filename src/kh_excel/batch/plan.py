@@ -73,7 +73,7 @@ def lead_agencies(table: Table, assigned_only: bool = False) -> list[tuple[str, 
 
     Spellings of one agency ("Sở Văn hoá" / "Sở Văn hóa", "Sở VHTTDL") are one agency, keyed
     by the agency registry and shown as first written. `assigned_only` (a plan document): rows noted as not
-    assigned this year («Không giao chỉ tiêu năm nay»: core.attainment.note_not_assigned) and their parts lead
+    assigned this year («Không giao chỉ tiêu năm nay»: core.attainment.row_not_assigned) and their parts lead
     nothing, so that an agency leading only such rows gets no letter, as in the add-in.
     """
     from kh_excel.core.agencies import AgencyRegistry
@@ -82,8 +82,8 @@ def lead_agencies(table: Table, assigned_only: bool = False) -> list[tuple[str, 
     rows: dict[str, set[int]] = {}
     skipped: set[int] = set()
     if assigned_only:
-        from kh_excel.core.attainment import note_not_assigned
-        skipped = {ind.row for ind in table.indicators if ind.note and note_not_assigned(ind.note, table.year)}
+        from kh_excel.core.attainment import row_not_assigned
+        skipped = {ind.row for ind in table.indicators if row_not_assigned(ind, table.year)}
     for ind in table.indicators:
         if skipped and indicator_key(ind) in skipped:
             continue

@@ -206,6 +206,16 @@ def note_not_assigned(note: str, year: int | None = None) -> bool:
     return _note_says(_NOT_ASSIGNED, note, year)
 
 
+def row_not_assigned(ind: Indicator, year: int | None = None) -> str:
+    """What says a row's plan is not assigned for `year` — its note, or its plan cell written so («Không giao»: rev14
+    F-E) — as the row writes it; '' when nothing does."""
+    if ind.note and note_not_assigned(ind.note, year):
+        return ind.note
+    if ind.target.op == "text" and ind.target.text and note_not_assigned(ind.target.text, year):
+        return ind.target.text
+    return ""
+
+
 def note_not_judged(note: str, year: int | None = None) -> bool:
     """Does the note (Ghi chú) take the row out of the judgement of `year` (the table's; None: not known)?"""
     return _note_says(_NOT_JUDGED, note, year) or _note_says(_NOT_ASSIGNED, note, year)

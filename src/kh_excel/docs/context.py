@@ -668,19 +668,21 @@ _UNASSIGNED_NAMED = 10  # rows named one by one; the rest are counted
 
 def _not_assigned(assessments: list[Assessment], year: int) -> _Unassigned | None:
     """The rows a plan of `year` leaves out because their note says the plan is not assigned (core.attainment.
-    note_not_assigned), with the parts of such an indicator; None when there are none."""
-    from kh_excel.core.attainment import note_not_assigned
-    noted = [a.indicator for a in assessments if a.indicator.note and note_not_assigned(a.indicator.note, year)]
+    row_not_assigned: the note or the plan cell), with the parts of such an indicator; None when there are none."""
+    from kh_excel.core.attainment import row_not_assigned
+    noted = [a.indicator for a in assessments if row_not_assigned(a.indicator, year)]
     if not noted:
         return None
     rows = {i.row for i in noted}
     rows |= {a.indicator.row for a in assessments if a.indicator.kind == "subrow" and a.indicator.parent_row in rows}
-    named = ", ".join(f"dòng {i.row} «{txt(i.name) or txt(i.stt)}» (ghi chú «{txt(i.note)}»)"
+    named = ", ".join(f"dòng {i.row} «{txt(i.name) or txt(i.stt)}» ("
+                      f"{'ghi chú' if row_not_assigned(i, year) == i.note else 'kế hoạch'} «{txt(row_not_assigned(i, year))}»)"
                       for i in noted[:_UNASSIGNED_NAMED])
     if len(noted) > _UNASSIGNED_NAMED:
         named += f" và {len(noted) - _UNASSIGNED_NAMED} dòng khác"
-    said = (f"{len(noted)} chỉ tiêu có ghi chú không giao chỉ tiêu năm {year} nên không được đưa vào văn bản (không "
-            f"giao cho cơ quan nào, không có trong phụ lục): {named}. Nếu vẫn giao, hãy sửa ghi chú các dòng đó.")
+    said = (f"{len(noted)} chỉ tiêu ghi không giao chỉ tiêu năm {year} (ở ghi chú hoặc ô kế hoạch) nên không được đưa "
+            f"vào văn bản (không giao cho cơ quan nào, không có trong phụ lục): {named}. Nếu vẫn giao, hãy sửa ghi chú "
+            "hoặc ô kế hoạch các dòng đó.")
     return _Unassigned(rows, named, said)
 
 
