@@ -237,3 +237,16 @@ def test_forms_name_the_masters_years_and_periods(years_under_merged, five_years
     assert "2030" not in years and "2029" not in years
     goals = _form_text(read_workbook(five_years))
     assert "Mục tiêu Nghị quyết giai đoạn 2021-2025" in goals and "Kế hoạch năm 2025" not in goals
+
+
+def test_a_flow_of_money_against_a_periods_goal_is_not_judged_on_one_year(tmp_path):
+    """rev14 F-F: one year's budget revenue (120) judged against the 2021-2025 goal (500, a five-year sum) was «đạt
+    24,0% kế hoạch», «Không đạt»; a flow of money over a period is its sum: not judged on one year, said why. A level
+    per head in money («GRDP bình quân đầu người») is still judged on its last year."""
+    rows = [*FIVE_YEARS, [5, "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 90, 95, 100, 110, 120, 500, 800,
+                          "Sở Tài chính"]]
+    table = read_workbook(_book(tmp_path / "flow.xlsx", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU GIAI ĐOẠN 2021-2025", rows))
+    by_name = {a.indicator.name: a for a in evaluate(table).assessments}
+    revenue = by_name["Thu ngân sách nhà nước trên địa bàn"]
+    assert revenue.status == "khong_danh_gia" and revenue.ratio is None and "2021-2025" in revenue.reason
+    assert by_name["GRDP bình quân đầu người"].status == "khong_dat"  # 90 of 95

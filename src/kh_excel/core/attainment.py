@@ -846,7 +846,14 @@ def whole_period_row(ind: Indicator) -> str:
         return "là tốc độ tăng bình quân của cả"
     if _WHOLE_PERIOD_NAME.search(name):
         return "tính cho cả"
+    if _MONEY_UNIT.search(vtext.fold(ind.unit)) and not _PER_HEAD.search(name):
+        return "tính cho cả"  # a flow of money (revenue, investment) over a period is its sum (rev14 F-F)
     return ""
+
+
+# A unit of money, and names of a level per head or an average (folded): «GRDP bình quân đầu người» is no sum
+_MONEY_UNIT = re.compile(r"\bdong\b|\busd\b")
+_PER_HEAD = re.compile(r"\bbinh quan\b|\bdau nguoi\b|/\s*nguoi\b|\bthu nhap\b|\bgia\b")
 
 
 def period_not_judged(table: Table, assessments: list[Assessment]) -> list[Assessment]:
