@@ -49,30 +49,32 @@ def _book(path, rows) -> str:
     return str(path)
 
 
-def test_a_ward_stacked_by_former_commune(tmp_path):
-    rows = [["I", "PHƯỜNG SA PA (CŨ)"],
-            [1, "Tỷ lệ hộ nghèo", "%", 1.2, 1, "Phòng Văn hóa - Xã hội"],
-            [2, "Số thôn đạt chuẩn văn hóa", "Thôn", 5, 5, "Phòng Văn hóa - Xã hội"],
-            ["II", "XÃ TẢ PHÌN (CŨ)"],
-            [3, "Tỷ lệ hộ nghèo", "%", 9, 10.4, "Phòng Văn hóa - Xã hội"]]
-    att = evaluate(read_workbook(_book(tmp_path / "w.xlsx", rows)))
-    assert [e.name for e in W.items(att.assessments)] == [
-        "Tỷ lệ hộ nghèo (Phường Sa Pa (cũ))", "Số thôn đạt chuẩn văn hóa", "Tỷ lệ hộ nghèo (Xã Tả Phìn (cũ))"]
-    # the summary names the one not met with its former commune
-    assert "Tỷ lệ hộ nghèo (Xã Tả Phìn (cũ))" in att.summary.sentence
-    assert "Phường Sa Pa" not in att.summary.sentence
+WARD = [["I", "PHƯỜNG SA PA (CŨ)"],
+        [1, "Tỷ lệ hộ nghèo", "%", 1.2, 1, "Phòng Văn hóa - Xã hội"],
+        [2, "Số thôn đạt chuẩn văn hóa", "Thôn", 5, 5, "Phòng Văn hóa - Xã hội"],
+        ["II", "XÃ TẢ PHÌN (CŨ)"],
+        [3, "Tỷ lệ hộ nghèo", "%", 9, 10.4, "Phòng Văn hóa - Xã hội"]]
+BY_COMMUNE = [["I", "TỶ LỆ DÂN SỐ THAM GIA BẢO HIỂM Y TẾ"],
+              [1, "Phường Cam Đường", "%", 96, 96.5, "Sở Y tế"],
+              [2, "Phường Lào Cai", "%", 97, 95.2, "Sở Y tế"],
+              ["II", "CÁC CHỈ TIÊU KHÁC"],
+              [3, "Số bác sĩ trên 10.000 dân", "Bác sĩ", 14, 15, "Sở Y tế"]]
 
 
-def test_a_department_table_by_commune(tmp_path):
-    rows = [["I", "TỶ LỆ DÂN SỐ THAM GIA BẢO HIỂM Y TẾ"],
-            [1, "Phường Cam Đường", "%", 96, 96.5, "Sở Y tế"],
-            [2, "Phường Lào Cai", "%", 97, 95.2, "Sở Y tế"],
-            ["II", "CÁC CHỈ TIÊU KHÁC"],
-            [3, "Số bác sĩ trên 10.000 dân", "Bác sĩ", 14, 15, "Sở Y tế"]]
-    att = evaluate(read_workbook(_book(tmp_path / "d.xlsx", rows)))
-    assert [e.name for e in W.items(att.assessments)] == [
-        "Phường Cam Đường (Tỷ lệ dân số tham gia bảo hiểm y tế)", "Phường Lào Cai (Tỷ lệ dân số tham gia bảo hiểm y tế)",
-        "Số bác sĩ trên 10.000 dân"]
+@pytest.mark.parametrize("rows, names, not_met", [
+    # a ward's table stacked by former commune: the summary names the one not met with its former commune
+    (WARD, ["Tỷ lệ hộ nghèo (Phường Sa Pa (cũ))", "Số thôn đạt chuẩn văn hóa", "Tỷ lệ hộ nghèo (Xã Tả Phìn (cũ))"],
+     "Tỷ lệ hộ nghèo (Xã Tả Phìn (cũ))"),
+    # a department's table by commune: each commune with what it measures
+    (BY_COMMUNE, ["Phường Cam Đường (Tỷ lệ dân số tham gia bảo hiểm y tế)",
+                  "Phường Lào Cai (Tỷ lệ dân số tham gia bảo hiểm y tế)", "Số bác sĩ trên 10.000 dân"],
+     "Phường Lào Cai (Tỷ lệ dân số tham gia bảo hiểm y tế)"),
+], ids=["ward by former commune", "department by commune"])
+def test_rows_named_with_their_section(tmp_path, rows, names, not_met):
+    att = evaluate(read_workbook(_book(tmp_path / "t.xlsx", rows)))
+    assert [e.name for e in W.items(att.assessments)] == names
+    assert not_met in att.summary.sentence
+    assert names[0] not in att.summary.sentence  # (met: not in the list of those not met)
 
 
 @pytest.mark.parametrize("first, second", [("Đơn vị", "Đơn vị tính"), ("ĐVT", "Đơn vị")])
