@@ -171,3 +171,13 @@ def test_a_congress_resolution_keeps_its_capitals_level_place_and_term(body, lev
     if term:
         want += " nhiệm kỳ " + term.split("KỲ ")[1]
     assert subject_of(title, department) == want.rstrip(",")
+
+
+
+@pytest.mark.parametrize("title", ["KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026",
+                                   "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2026"])
+def test_a_title_naming_the_socio_economic_plan_without_chi_tieu_is_that_plan(title):
+    """rev14 D7: a committee's title that names «kinh tế - xã hội» but not «chỉ tiêu» lost «kinh tế - xã hội chủ yếu»
+    for «các chỉ tiêu»; a department's is still no field of the committee's."""
+    assert subject_of(title, False) == COMMITTEE_SUBJECT
+    assert subject_of(title, True) == ""

@@ -73,6 +73,9 @@ def _plan_shaped(sections: Sequence[str]) -> bool:
     return sum(any(any(re.search(rf"\b{w}\b", n) for w in words) for n in names) for words in _PLAN_FIELDS) >= 2
 
 
+_KT_XH = re.compile(r"\bkinh te\s*[-\u2013]\s*xa hoi\b|\bkt\s*-\s*xh\b")
+
+
 def subject_of(title: str, department: bool, sections: Sequence[str] = ()) -> str:
     """What a table's title says its indicators are of, as a sentence writes it after «chỉ tiêu»: «ngành y tế»
     («BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026»), «kinh tế» («BIỂU 01: CHỈ TIÊU KINH TẾ NĂM 2026»), «Nghị quyết Đại hội Đảng
@@ -85,6 +88,8 @@ def subject_of(title: str, department: bool, sections: Sequence[str] = ()) -> st
     title = " ".join(unicodedata.normalize("NFC", title).split())
     folded = fold(title)
     unnamed = "" if department or not _plan_shaped(sections) else COMMITTEE_SUBJECT
+    if not department and _KT_XH.search(folded) and not _SUBJECT_START.search(folded):
+        unnamed = COMMITTEE_SUBJECT  # «KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026»: the title names it (rev14 D7)
     if len(folded) != len(title):  # (fold keeps one letter for one in NFC text, spaces collapsed; else no positions)
         return unnamed
     start = _SUBJECT_START.search(folded)
@@ -104,7 +109,7 @@ def subject_of(title: str, department: bool, sections: Sequence[str] = ()) -> st
     term = _TERM.match(folded, stop)
     stop = term.end() if term else stop
     key = " ".join(folded[start.end():stop].split())
-    if re.search(r"\bkinh te\s*[-\u2013]\s*xa hoi\b|\bkt\s*-\s*xh\b", key):
+    if _KT_XH.search(key):
         return COMMITTEE_SUBJECT
     base = folded[start.end():end.start()]
     body = _BODY.search(base)
