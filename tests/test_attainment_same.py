@@ -237,6 +237,10 @@ def _growth(ind: Indicator) -> dict:
         # (added, branch idx) an index states its own change: CPI 103,2 is +3,2%, never 103,2 − 103 in points
         if 50 < result < 200 and (_REF_INDEX.search(ind.name_key) or ref_rate_as_index(ind, ind.target, result)):
             return {"growth": result - 100, "growth_unit": "%", "growth_kind": "index"}
+        # (added) the year before typed as its index beside this year's rate: 107 was a rate of 7
+        if 90 < previous < 130 and -30 < result < 30 and (_REF_INDEX.search(ind.name_key)
+                                                         or re.search(r"\b(?:toc do tang|tang truong)\b", ind.name_key)):
+            return {"growth": result - (previous - 100), "growth_unit": "điểm %", "growth_kind": "yoy"}
         return {"growth": result - previous, "growth_unit": "điểm %", "growth_kind": "yoy"}
     if previous == 0:
         return {}

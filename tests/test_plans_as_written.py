@@ -363,3 +363,17 @@ def test_a_bare_percentage_of_communes_is_a_share_of_them_all(tmp_path):
     communes, revenue = read_workbook(str(tmp_path / "p.xlsx"), plan=True).indicators
     assert (communes.growth_target, communes.target.op, communes.target.text) == (False, "text", "100%")
     assert revenue.growth_target and revenue.target.value == 15
+
+
+def test_a_year_before_typed_as_its_index_beside_a_rate_changes_in_points_of_the_rate():
+    """rev14 D6: «Tốc độ tăng trưởng kinh tế» 107 in 2025 (its index) beside 8,5 in 2026 was «giảm 98,5 điểm % so với
+    năm 2025»; 107 was a rate of 7: +1,5 points. CPI 103,5 then 3,2: −0,3 points. A share of 95 then 8 is no such
+    pair (its name is no rate nor index): the change stays the figures'."""
+    checked, items, rows = _report([("Tốc độ tăng trưởng kinh tế", "%", 107, "8", 8.5),
+                                    ("Chỉ số giá tiêu dùng (CPI)", "%", 103.5, "Dưới 4%", 3.2),
+                                    ("Tỷ lệ lao động nông nghiệp", "%", 95, "10", 8)])
+    growth, cpi, share = checked.attainment.assessments
+    assert (growth.growth, growth.growth_unit) == (Decimal("1.5"), "điểm %")
+    assert (cpi.growth, cpi.growth_unit) == (Decimal("-0.3"), "điểm %")
+    assert (share.growth, share.growth_unit) == (Decimal(-87), "điểm %")
+    assert not [m for m in items if "98,5 điểm" in m or "100,3 điểm" in m]

@@ -661,6 +661,15 @@ def index_rise(a: Assessment) -> Decimal | None:
     return r - _HUNDRED
 
 
+# A year before typed as its index beside this year's rate (RATE_AS_INDEX's window for a rate's index)
+_PREVIOUS_INDEX = (Decimal(90), Decimal(130))
+
+
+def _rate_or_index(ind: Indicator) -> bool:
+    """A row whose figure is a growth rate or an index by its name (GROWTH_RATE_NAMES, names_an_index)."""
+    return names_an_index(ind) or GROWTH_RATE_NAMES.search(ind.name_key or vtext.fold(ind.name)) is not None
+
+
 def _index_figure(ind: Indicator, r: Decimal) -> bool:
     """(given a row in % and a figure r between 50 and 200) is r an index, the year before = 100, whatever the plan
     (CPI 103,2 against a plan of 104 too)? An index row, or a growth rate typed as its index."""
@@ -763,6 +772,10 @@ def _growth(ind: Indicator) -> tuple:
     if "%" in ind.unit:
         if _FIFTY < result < _TWO_HUNDRED and _index_figure(ind, result):
             return result - _HUNDRED, "%", "index"  # CPI 103,2: the change it states, never 103,2 − 103 in points
+        if _PREVIOUS_INDEX[0] < previous < _PREVIOUS_INDEX[1] and -30 < result < 30 and _rate_or_index(ind):
+            # the year before typed as its index (107, CPI 103,5) beside this year's rate (8,5; 3,2): 7% and 3,5% were
+            # the rates, never «giảm 98,5 điểm %» (rev14 D6)
+            return result - (previous - _HUNDRED), "điểm %", "yoy"
         return result - previous, "điểm %", "yoy"
     if previous == 0:
         return ()
