@@ -170,3 +170,18 @@ def test_a_plan_cell_written_not_assigned_is_a_row_not_assigned():
     ctx = build_context(evaluate(t), None, "ke-hoach", today=date(2026, 12, 2))
     assert any("(kế hoạch «Không giao»)" in w and f"dòng {first.row}" in w for w in ctx["canh_bao"])
     assert first.name not in " ".join(str(m) for m in ctx["tc"]["muc"])
+
+
+def test_the_ribbon_makes_the_other_letters_when_one_is_refused(tmp_path, monkeypatch):
+    """A row led by «UBND xã Tả Phìn (cũ)»: its letter is refused (rev14 D9), the ribbon still makes Phòng Kinh tế's
+    and names the one it did not make."""
+    from kh_excel.addin import run_action
+    from kh_excel.addin.documents import OUTPUT_ENV
+    from kh_excel.addin.payload import open_book
+    monkeypatch.setenv(OUTPUT_ENV, str(tmp_path / "van_ban"))
+    _table(tmp_path, [ROWS[0], ROWS[1], ["7", "Số hộ thoát nghèo", "Hộ", 30, "UBND xã Tả Phìn (cũ)", None]])
+    ok, message = run_action("theo_co_quan", open_book(tmp_path / "plan.xlsx"))
+    assert ok, message
+    assert message.startswith("Đã tạo 1 văn bản")
+    assert "Không tạo văn bản cho «UBND xã Tả Phìn (cũ)»" in message
+    assert [p.name for p in (tmp_path / "van_ban").rglob("*.docx")] == ["Giao chỉ tiêu - Phòng Kinh tế.docx"]

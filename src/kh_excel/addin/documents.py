@@ -99,8 +99,16 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
     folder = output_dir(s)
     written = []
     warnings: list[str] = []
+    from kh_excel.docs.context import ContextError
     for kind, agency, filename in kinds(table, attainment) if callable(kinds) else kinds:
-        context = docs.build_context(attainment, settings, kind, agency=agency)  # a ContextError: its message
+        try:
+            context = docs.build_context(attainment, settings, kind, agency=agency)  # a ContextError: its message
+        except ContextError as exc:
+            if agency is None:
+                raise
+            # one agency's letter refused (the committee itself, a «(cũ)» body): the others are made, this one said
+            warnings.append(f"Không tạo văn bản cho «{agency}»: {exc}")
+            continue
         written.append(docs.render_docx(kind, context, folder / filename))
         # ("": no CLI hint; all rows, not the agency's: one warning for the letters together, not one per letter)
         warnings += document_warnings(gated, settings, context, "", kind, None)
