@@ -95,6 +95,14 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
         return Assessment(ind, status, None, f"tăng {format_number(g, 1)}% so với năm trước; {reason}", g, "%", "yoy")
     if r > 50 and t.value < 50 and ref_index_reading(ind, t, r):
         return ref_assess_index(ind, t, r, tolerance, growth)
+    # (added) a rate planned as its index (108) beside the rate (8,5): the plan less 100
+    if t.value > 50 and r < 50 and vtext.clean(ind.unit) == "%" and not ind.growth_target and t.is_numeric \
+            and _REF_RATE.search(ind.name_key) is not None and 90 <= t.value <= 130 \
+            and (t.high is None or t.high <= 130) and -10 <= r <= 30:
+        rise = replace(t, value=t.value - 100, high=None if t.high is None else t.high - 100)
+        status, reason = judge(r, rise, "down" if ind.direction == "down" else "up", tolerance)
+        said = A.PLAN_INDEX_REASON.format(plan=vtext.clean(t.text), rise=format_number(rise.value), r=format_number(r))
+        return Assessment(ind, status, None, f"{said}; {reason}", **growth)
     basis = t.value
     if t.op == "range" and t.high is not None and ind.direction == "down":
         basis = t.high

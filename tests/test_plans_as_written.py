@@ -377,3 +377,15 @@ def test_a_year_before_typed_as_its_index_beside_a_rate_changes_in_points_of_the
     assert (cpi.growth, cpi.growth_unit) == (Decimal("-0.3"), "điểm %")
     assert (share.growth, share.growth_unit) == (Decimal(-87), "điểm %")
     assert not [m for m in items if "98,5 điểm" in m or "100,3 điểm" in m]
+
+
+def test_a_growth_plan_typed_as_its_index_is_the_rise_it_stands_for():
+    """rev14 D5: «Tốc độ tăng trưởng kinh tế» planned 108 (its index) beside this year's rate 8,5 was «Không đạt» (a
+    ratio of 7,9%) with a warning of a unit slip; 108 is a plan of +8%: 8,5 is «Vượt», said with the rise. Against a
+    plan typed as an index of 109 it falls short; an index row judged against an index plan is untouched."""
+    checked, items, rows = _report([("Tốc độ tăng trưởng kinh tế", "%", 7, "108", 8.5),
+                                    ("Tốc độ tăng trưởng giá trị sản xuất", "%", 6, "109", 7.2)])
+    above, short = checked.attainment.assessments
+    assert (above.status, above.ratio, short.status) == ("vuot", None, "khong_dat")
+    assert "- Tốc độ tăng trưởng kinh tế: ước thực hiện 8,5%, kế hoạch 108% (tức tăng 8,0%)." in items
+    assert not [f for f in checked.findings if f.code == "result_far_off"]

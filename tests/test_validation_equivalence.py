@@ -26,7 +26,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core import validation as V
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import ErrorValue, Finding, Grid, Indicator, Table, without_gc, zero_result_unfilled
-from kh_excel.core.attainment import index_against_rise
+from kh_excel.core.attainment import index_against_rise, plan_typed_as_index
 from kh_excel.core.numbers import far_apart, format_number, parse_number, parse_target_ex
 from kh_excel.core.table import HeaderNotFound, parse_grid, structure_parts
 from kh_excel.core.model import Target
@@ -299,6 +299,8 @@ class _Checker:
             if far_apart(ind.result, t.value):  # the one threshold the documents use too
                 if 200 > ind.result > 50 > t.value and index_against_rise(ind, t, ind.result):
                     return  # (changed on purpose, branch gro: an index 108,1 against «Tăng 9%» is a rise of 8,1%)
+                if t.value > 50 > ind.result and plan_typed_as_index(ind, t, ind.result):
+                    return  # (changed on purpose: a rate 8,5 against its plan typed as an index, 108)
                 ratio = ind.result / t.value
                 self.add("result_far_off", ind, "result", result=fmt(ind.result), target=fmt(t.value),
                          # rounded half up, as every figure shown is (an intended change: 0,05% is «0,1%», not «0%»)

@@ -133,6 +133,9 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
     if r > _FIFTY and v < _FIFTY and index_against_rise(ind, t, r):
         # CPI 103,2 against «Dưới 4,5%», «Tốc độ tăng …» 108,5 against «Tăng 8%»: a rise of 3,2%, of 8,5%
         return _assess_index(ind, t, r, tolerance, growth)
+    if v > _FIFTY and r < _FIFTY and plan_typed_as_index(ind, t, r):
+        # «Tốc độ tăng trưởng» planned 108 (its index) beside this year's 8,5: a plan of a rise of 8% (rev14 D5)
+        return _assess_plan_index(ind, t, r, tolerance, growth)
     status: Status
     if op == "=":  # a point plan (most rows): judge() and the ratio below, in place
         if v > _ZERO:
@@ -640,6 +643,26 @@ def rate_typed_as_index(ind: Indicator, t: Target, r: Decimal) -> bool:
             and (t.high is None or t.high <= hi) and names_a_growth_rate(ind))
 
 
+def plan_typed_as_index(ind: Indicator, t: Target, r: Decimal) -> bool:
+    """A growth rate planned as its index (108: the year before = 100) beside a result that is the rate (8,5), by the
+    bounds of RATE_AS_INDEX the other way round: the mirror of rate_typed_as_index."""
+    lo, hi = RATE_AS_INDEX
+    return (t.value is not None and lo + _HUNDRED <= t.value <= hi + _HUNDRED
+            and (t.high is None or t.high <= hi + _HUNDRED) and lo <= r <= hi and names_a_growth_rate(ind))
+
+
+PLAN_INDEX_REASON = "kế hoạch «{plan}» ghi dạng chỉ số (năm trước = 100), tức mức tăng {rise}%, so với tốc độ tăng {r}%"
+
+
+def _assess_plan_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
+    """A rate against its plan typed as an index: the plan less 100 is the rise planned (108 -> +8%)."""
+    assert t.value is not None
+    rise = replace(t, value=t.value - _HUNDRED, high=None if t.high is None else t.high - _HUNDRED)
+    status, reason = judge(r, rise, "down" if ind.direction == "down" else "up", tolerance)
+    said = PLAN_INDEX_REASON.format(plan=vtext.clean(t.text), rise=format_number(rise.value), r=format_number(r))
+    return Assessment(ind, status, None, f"{said}; {reason}", *growth)
+
+
 def index_against_rise(ind: Indicator, t: Target, r: Decimal) -> bool:
     """(given a result r above 50 and a plan below 50) a figure that is an index against a plan that is a rise: an
     index row (INDEX_NAMES) whose plan stays below 50, or a growth rate typed as its index (rate_typed_as_index)."""
@@ -648,6 +671,15 @@ def index_against_rise(ind: Indicator, t: Target, r: Decimal) -> bool:
     if names_an_index(ind):
         return t.high is None or t.high < _FIFTY
     return rate_typed_as_index(ind, t, r)
+
+
+def plan_index_rise(a: Assessment) -> Decimal | None:
+    """The rise a plan typed as an index stands for (108 -> 8), for its sentence; None for any other row."""
+    ind, t = a.indicator, a.indicator.target
+    if a.status not in ("vuot", "dat", "khong_dat") or ind.result is None or ind.growth_target or t.value is None:
+        return None
+    r = ind.exact.get("result", ind.result)
+    return t.value - _HUNDRED if t.value > _FIFTY and r < _FIFTY and plan_typed_as_index(ind, t, r) else None
 
 
 def index_rise(a: Assessment) -> Decimal | None:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
-from kh_excel.core.attainment import change_words, index_against_rise, rate_typed_as_index
+from kh_excel.core.attainment import change_words, index_against_rise, plan_typed_as_index, rate_typed_as_index
 from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
@@ -431,7 +431,8 @@ class _Checker:
                     and not (share and not (zero <= result <= hundred))  # a share out of range is reported as such
                     and not ind.growth_target):  # «Tăng 10%»: a growth, not a figure of 10 to be near
                 ratio = result / tv
-                if far_ratio(ratio) and not (200 > result > 50 > tv and index_against_rise(ind, t, result)):
+                if far_ratio(ratio) and not (200 > result > 50 > tv and index_against_rise(ind, t, result)) \
+                        and not (tv > 50 > result and plan_typed_as_index(ind, t, result)):
                     # (numbers.far_apart's rule, the documents' one too; an index 108,1 against «Tăng 9%» is a rise
                     # of 8,1%, as attainment reads it, not a figure 12 times its plan: said by rates_as_index)
                     add("result_far_off", ind, "result", result=fmt(result), target=fmt(tv),

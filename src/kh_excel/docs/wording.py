@@ -18,7 +18,7 @@ from decimal import Decimal
 from kh_excel.core.attainment import (as_rise, change_size, change_words as core_change_words, in_which_owners,
                                       index_rise, judged_by_points, no_share_of, not_judged_by_note,
                                       not_judged_by_own_verdict, not_judged_for_period, percent_on_other_unit,
-                                      planned_fall, rise_as_written, share_parts,
+                                      plan_index_rise, planned_fall, rise_as_written, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
@@ -548,6 +548,9 @@ def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str
     rise = index_rise(a)
     if rise is not None:  # CPI 103,2% against «Dưới 4,5%»: judged as a rise of 3,2%, said so
         return f"{res} ({core_change_words(rise)} so với năm trước), kế hoạch {as_rise(plan)}"
+    planned = plan_index_rise(a)
+    if planned is not None:  # a rate against its plan typed as an index: «kế hoạch 108% (tức tăng 8%)»
+        return f"{res}, kế hoạch {plan} (tức {core_change_words(planned)})"
     by_points = judged_by_points(a)
     if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
         return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
@@ -603,6 +606,9 @@ def result_brief(a: Assessment, estimate: bool = False) -> str:
     rise = index_rise(a)
     if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
         return f"({res}, {core_change_words(rise)}, kế hoạch {as_rise(target_words(ind))})"
+    planned = plan_index_rise(a)
+    if res and planned is not None:  # «(thực hiện 7,5%, kế hoạch 108%, tức tăng 8%)»
+        return f"({res}, kế hoạch {target_words(ind)}, tức {core_change_words(planned)})"
     if res and judged_by_points(a) == "change":  # «(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)»
         g = growth_words(a)
         return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
