@@ -230,8 +230,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             if not has_data and fname.startswith(_NOTE_START):
                 continue
             if fname.rstrip(" :") in _TOTAL_NAMES:
-                if not (has_values and current is not None and current.row == r and not current.target.text
-                        and current.result is None and current.previous is None and not current.result_text):
+                if not (has_values and current is not None and current.row == r and _no_figure(current)):
                     continue  # a total row is arithmetic, not an indicator (a section's «Tổng số» too: rev14 F-0)
                 # right under an indicator of no figure: its own figures (_totals_as_indicators), as «- Tổng số»
 

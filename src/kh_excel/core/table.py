@@ -2407,8 +2407,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if not has_data and fname.startswith(_NOTE_START):
                 continue
             if fname.rstrip(" :") in _TOTAL_NAMES:
-                if not (has_values and current is not None and current.row == r and not current.target.text
-                        and current.result is None and current.previous is None and not current.result_text):
+                if not (has_values and current is not None and current.row == r and _no_figure(current)):
                     continue  # a total row is arithmetic, not an indicator (a section's «Tổng số» too: rev14 F-0)
                 # right under an indicator of no figure: its own figures (_totals_as_indicators), as «- Tổng số»
 
@@ -2609,8 +2608,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
 # A sub-row that holds its indicator's own figures when the indicator's row has none: «1 Thu ngân sách … (no
 # figures) / - Tổng số 45.000 38.000 / - Phường Sa Pa (cũ) …», «2 Tỷ lệ hộ nghèo / - Chung toàn phường 5,5 6,1 / …».
 _TOTAL_STARTS = ("tong", "cong", "chung toan", "toan ")
-_LEVELS = r"(?:phuong|xa|huyen|tinh|thi xa|thi tran|thanh pho|dac khu|quan)"
-_TOTAL_ROW = re.compile(r"(?:(?:tong cong|tong so|tong|cong)\s*:?|(?:chung )?toan " + _LEVELS + r"(?: [^ ]+){0,4})$")
+_TOTAL_ROW = re.compile("(?:(?:" + "|".join(sorted({re.escape(n.rstrip(":")) for n in _TOTAL_NAMES}, key=len, reverse=True))
+                        + r")\s*:?|(?:chung )?toan " + vtext.FOLDED_ADMINISTRATIVE_LEVELS + r"(?: [^ ]+){0,4})$")
+
+
+def _no_figure(ind: Indicator) -> bool:
+    """An indicator whose own row states no figure: no plan, result or previous-year figure, nor a result in words."""
+    return not ind.target.text and ind.result is None and ind.previous is None and not ind.result_text
 
 
 def _totals_as_indicators(indicators: list[Indicator], totals: list[int]) -> bool:
@@ -2626,8 +2630,7 @@ def _totals_as_indicators(indicators: list[Indicator], totals: list[int]) -> boo
         ind = indicators[i - 1] if i else None
         if ind is None or ind.kind != "indicator" or sub.parent_row != ind.row or ind.row in moved:
             continue
-        if ind.target.text or ind.result is not None or ind.previous is not None or ind.result_text \
-                or not (sub.target.text or sub.result is not None):
+        if not _no_figure(ind) or not (sub.target.text or sub.result is not None):
             continue
         unit = sub.unit or ind.unit
         explicit = "" if sub.raw.get("direction") is None and ind.raw.get("direction") is None \

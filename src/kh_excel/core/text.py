@@ -856,8 +856,11 @@ def fix_legacy(value: object) -> str:
 
 # The levels of local units as written (lower case), longest first: a name or a section titled by a place («XÃ TẢ
 # PHÌN (CŨ)», «Phường Cam Đường»). Compared with their diacritics: «tình hình», «quản lý», «tổ chức» are no places.
-_PLACE_LEVELS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tổ dân phố", "tỉnh", "huyện", "quận", "xã",
-                 "phường", "thôn")
+# The local units that have a People's Committee, and (PLACE_LEVELS) those below them too
+ADMINISTRATIVE_LEVELS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+PLACE_LEVELS = (*ADMINISTRATIVE_LEVELS, "tổ dân phố", "thôn")
+# ADMINISTRATIVE_LEVELS folded, as one alternation for a pattern over folded text
+FOLDED_ADMINISTRATIVE_LEVELS = "(?:" + "|".join(fold(lv) for lv in ADMINISTRATIVE_LEVELS) + ")"
 
 
 def _acronym(word: str) -> bool:
@@ -872,7 +875,7 @@ def _place_level(text: str) -> str | None:
     low = clean(text).lower()
     if low.startswith("xã hội"):
         return None
-    return next((lv for lv in _PLACE_LEVELS if low.startswith(lv + " ")), None)
+    return next((lv for lv in PLACE_LEVELS if low.startswith(lv + " ")), None)
 
 
 def names_a_place(name: str) -> bool:

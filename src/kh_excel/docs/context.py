@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
-from kh_excel.core.text import FOOTNOTE_ENDS, fold, footnote_key, heading_words, split_footnote
+from kh_excel.core.text import (FOLDED_ADMINISTRATIVE_LEVELS, FOOTNOTE_ENDS, fold, footnote_key, heading_words,
+                                 split_footnote)
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
 from kh_excel.docs import period as P
@@ -1508,7 +1509,7 @@ def _is_issuer(name: str, ten_co_quan: str) -> bool:
 
 
 # «uy ban nhan dan» and a level word, nothing more: an issuer whose place the settings and titles did not give
-_LEVEL_ONLY = re.compile(r"uy ban nhan dan (?:tinh|thanh pho|xa|phuong|thi tran|dac khu|huyen|quan|thi xa)")
+_LEVEL_ONLY = re.compile("uy ban nhan dan " + FOLDED_ADMINISTRATIVE_LEVELS)
 
 
 def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any], ten_co_quan: str,
