@@ -143,15 +143,10 @@ def make(book, kind_id: str) -> str:
 
 def _per_agency(table, attainment, kind) -> list[tuple[str, str | None, str]]:
     from kh_excel.batch.naming import assign_names
+    from kh_excel.batch.plan import lead_agencies
 
-    from kh_excel.core.attainment import row_not_assigned
-    agencies: list[str] = []
-    for a in attainment.assessments:
-        if not kind.report and row_not_assigned(a.indicator, table.year):
-            continue  # a row not assigned this year: no letter for an agency that leads only such rows
-        for name in a.indicator.lead:
-            if name not in agencies:
-                agencies.append(name)
+    # (the rows not assigned this year lead nothing in a plan: no letter for an agency that leads only such rows)
+    agencies = [name for name, _ in lead_agencies(table, assigned_only=not kind.report)]
     if not agencies:
         raise ActionError(f"Bảng chỉ tiêu chưa ghi cơ quan chủ trì nào, nên không có văn bản "
                           f"{kind.label.lower()} để tạo.", sheet=table.sheet)
