@@ -657,9 +657,10 @@ PLAN_INDEX_REASON = "kế hoạch «{plan}» ghi dạng chỉ số (năm trướ
 def _assess_plan_index(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
     """A rate against its plan typed as an index: the plan less 100 is the rise planned (108 -> +8%)."""
     assert t.value is not None
-    rise = replace(t, value=t.value - _HUNDRED, high=None if t.high is None else t.high - _HUNDRED)
+    planned = t.value - _HUNDRED
+    rise = replace(t, value=planned, high=None if t.high is None else t.high - _HUNDRED)
     status, reason = judge(r, rise, "down" if ind.direction == "down" else "up", tolerance)
-    said = PLAN_INDEX_REASON.format(plan=vtext.clean(t.text), rise=format_number(rise.value), r=format_number(r))
+    said = PLAN_INDEX_REASON.format(plan=vtext.clean(t.text), rise=format_number(planned), r=format_number(r))
     return Assessment(ind, status, None, f"{said}; {reason}", *growth)
 
 
