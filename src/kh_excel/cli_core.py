@@ -318,6 +318,7 @@ def print_table_warnings(findings) -> None:
     """The warnings about the table as a whole (core.gate.TABLE_WARNINGS: rows hidden in the sheet, another sheet's
     table …) on stderr, as `render` says them beside a document."""
     from kh_excel.core.gate import table_warnings
+    sys.stdout.flush()  # (after what was printed above it, in a terminal or a log of both streams)
     for message in table_warnings(findings):
         print(f"Cảnh báo: {message}", file=sys.stderr)
 

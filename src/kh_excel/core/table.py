@@ -247,6 +247,7 @@ class _Header:
     left_out: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)  # (finding code, column, params)
     outside: set[int] = field(default_factory=set)     # columns of the groups and periods not read
     part: str | None = None                            # the part of a breakdown read (its total by default)
+    actual_before_plan: tuple[int, int, str, str] | None = None  # (plan year, column, label, plan label): _actual_before_plan
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -493,11 +494,40 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         setattr(taken, said, [(c, labels[c]) for c in rivals])  # said: check and every document name the choice
         return taken
     header.plans_left_out = _plans_left_out(header, labels)
+    _actual_before_plan(header, _title_lines(rows, header.rows[0]))
     last = header.rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
         header.rows.append(last + 1)
         header.row = last + 1
     return header
+
+
+# A title that names a plan (folded), and the words of one that reports results instead («KẾT QUẢ THỰC HIỆN KẾ
+# HOẠCH …», «BÁO CÁO TÌNH HÌNH …», «ƯỚC THỰC HIỆN …»)
+_PLAN_TITLE = re.compile(r"\bke hoach\b")
+_RESULTS_TITLE = re.compile(r"\b(?:ket qua|thuc hien|danh gia|tinh hinh|bao cao|uoc|so ket|tong ket)\b")
+
+
+def _actual_before_plan(header: _Header, title_lines: list[str]) -> None:
+    """A plan's table for one year («KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026») whose columns name no year, its
+    «Thực hiện» left of its «Kế hoạch»: the actual the plan builds on, the year before's, never the plan year's result
+    (rev14 D7: «0/3 chỉ tiêu đạt» of 2026 for last year's figures). Read as the previous year's column, said
+    (actual_before_plan); a column naming its year, or named by --period, is read as it says."""
+    cols, labels = header.columns, header.labels
+    if header.result_named or "previous" in cols or "result" not in cols or "target" not in cols \
+            or cols["result"] > cols["target"] or _year_of(labels["result"]) is not None \
+            or _year_of(labels["target"]) is not None or period_years(labels["target"]) is not None:
+        return
+    year = title_year(title_lines)
+    if year is None:
+        return
+    from kh_excel.core.periods import title_period_text
+    title = title_period_text(title_lines)
+    if not _PLAN_TITLE.search(title) or _RESULTS_TITLE.search(title):
+        return
+    header.actual_before_plan = (year, cols["result"], labels["result"], labels["target"])
+    cols["previous"], labels["previous"] = cols.pop("result"), labels.pop("result")
+    header.result_kind = None  # (an actual beside an estimate: both the year before's now)
 
 
 PEEK_ROWS = HEADER_SCAN_ROWS + 60  # the rows of a sheet looked at to tell whether it holds a table (holds_table)
@@ -2176,6 +2206,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         table.year = _year_of(header.labels["result"])
     if table.year is None:
         table.year = title_year(title_lines)  # «BIỂU … NĂM 2025» over «Kế hoạch», «Thực hiện»
+    if header.actual_before_plan:  # «Thực hiện | Kế hoạch» under «KẾ HOẠCH … NĂM 2026»: the actual of 2025
+        year, col, label, plan = header.actual_before_plan
+        table.previous_year = year - 1
+        from kh_excel.core.validation import make_finding
+        table.reader_findings.append(make_finding(
+            "actual_before_plan", grid.sheet, header.row, col, title=" ".join(title_lines), year=year,
+            label=label, plan=plan, previous=year - 1))
     if header.left_out:
         from kh_excel.core.validation import make_finding
         table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)

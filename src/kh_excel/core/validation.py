@@ -133,6 +133,11 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "năm» trong tên cột {col} (ví dụ «Ước thực hiện cả năm») hoặc chọn --period \"cột {col}\" (hoặc ghi "
                 "«cột {col}» vào mục «Kỳ» của trang «Cấu hình văn bản») rồi chạy lại; nếu là số {part}, hãy ghi kỳ đó "
                 "trong tên cột."),
+    FindingType("actual_before_plan", "warning", "Cột thực hiện của bảng kế hoạch là số năm trước",
+                "Ô {cell}: tiêu đề bảng «{title}» là kế hoạch năm {year}, các cột không ghi năm, và cột «{label}» đứng "
+                "trước cột «{plan}». Chương trình coi cột «{label}» là số thực hiện năm {previous} (năm trước năm kế "
+                "hoạch), không đánh giá đạt hay không đạt kế hoạch năm {year}. Nếu đây là số thực hiện năm {year}, hãy "
+                "ghi năm vào tên cột (ví dụ «{label} năm {year}») rồi chạy lại."),
     FindingType("own_ratio_differs", "warning", "Cột so sánh của bảng khác với tỷ lệ tính được",
                 "Ô {cell}: cột so sánh «{label}» của bảng ghi {sheet_value} (ô {own_cell}), còn thực hiện so với kế "
                 "hoạch chương trình tính từ các cột đã đọc là {ours}. Hãy kiểm tra cột kế hoạch, cột kết quả đã đọc "

@@ -1,0 +1,76 @@
+"""A plan's table whose columns name no year (rev14 D7): «KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026» over
+«Thực hiện | Kế hoạch». The «Thực hiện» left of the plan is the actual the plan builds on, the year before's (2025):
+before, it was judged as 2026's result and a report said «Năm 2026, có 0/3 chỉ tiêu đạt». Every expected column,
+year and message is decided by hand from the small tables built here."""
+from __future__ import annotations
+
+import pytest
+
+from kh_excel.api import read_workbook
+from kh_excel.core.gate import TABLE_WARNINGS, Refused, check, gate
+from kh_excel.core.model import Grid
+
+PLAN = "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026 CỦA XÃ TẢ PHÌN"
+# the actual 4.500 beside the plan 5.000, 12,5% beside 10,5%, 3 beside 4: read as 2026's result, each «Không đạt»
+ROWS = [["1", "Thu ngân sách nhà nước trên địa bàn", "Triệu đồng", 4500, 5000, "Phòng Kinh tế"],
+        ["2", "Tỷ lệ hộ nghèo", "%", 12.5, 10.5, "Phòng Văn hóa - Xã hội"],
+        ["3", "Số trường đạt chuẩn quốc gia", "Trường", 3, 4, "Phòng Văn hóa - Xã hội"]]
+
+
+def _grid(title: str, first: str, second: str, rows=ROWS) -> Grid:
+    """title / (blank) / STT | Chỉ tiêu | Đơn vị tính | first (D) | second (E) | Cơ quan chủ trì."""
+    return Grid("Biểu 01", [[title], [], ["STT", "Chỉ tiêu", "Đơn vị tính", first, second, "Cơ quan chủ trì"],
+                            *(list(r) for r in rows)])
+
+
+def _said(table) -> list:
+    return [f for f in table.reader_findings if f.code == "actual_before_plan"]
+
+
+def test_a_plans_year_less_actual_left_of_its_plan_is_the_year_befores():
+    table = read_workbook(_grid(PLAN, "Thực hiện", "Kế hoạch"), file="t.xlsx")
+    assert "result" not in table.columns and table.columns["previous"] == 3 and table.columns["target"] == 4
+    assert (table.year, table.previous_year) == (2026, 2025)
+    assert [i.previous for i in table.indicators] == [4500, 12.5, 3]
+    assert [i.result for i in table.indicators] == [None, None, None]
+    assert [a.status for a in check(table).attainment.assessments if a.status in ("vuot", "dat", "khong_dat")] == []
+    (f,) = _said(table)
+    assert f.cell == "D3" and f.severity == "warning" and "actual_before_plan" in TABLE_WARNINGS
+    assert ("cột «Thực hiện» đứng trước cột «Kế hoạch». Chương trình coi cột «Thực hiện» là số thực hiện năm 2025 "
+            "(năm trước năm kế hoạch), không đánh giá đạt hay không đạt kế hoạch năm 2026") in f.message
+    assert "ví dụ «Thực hiện năm 2026»" in f.message
+    # a report of its results is refused, saying why (no plan of 2025 to judge 2025's figures by)
+    with pytest.raises(Refused) as exc:
+        gate(table, report=True)
+    assert exc.value.code == 2 and "số thực hiện đến năm 2025 (cột «Thực hiện»)" in exc.value.reason
+
+
+@pytest.mark.parametrize("label", ["Ước thực hiện", "TH", "Thực hiện cả năm"])
+def test_any_year_less_actual_or_estimate_left_of_the_plan(label):
+    table = read_workbook(_grid("CHỈ TIÊU KẾ HOẠCH NĂM 2026", label, "KH"), file="t.xlsx")
+    assert "result" not in table.columns and table.columns["previous"] == 3 and table.previous_year == 2025
+
+
+@pytest.mark.parametrize("title,first,second", [
+    # a results report's title: its «Thực hiện» is the year's result whatever its place
+    ("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2026", "Thực hiện", "Kế hoạch"),
+    ("TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2026", "Thực hiện", "Kế hoạch"),
+    # the plan left of the actual: the plan's year tracked
+    (PLAN, "Kế hoạch", "Thực hiện"),
+    # a column naming its year is read as it says
+    (PLAN, "Thực hiện năm 2026", "Kế hoạch"),
+    # no year in the title either: nothing to say which year the actual is
+    ("KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI", "Thực hiện", "Kế hoạch"),
+])
+def test_the_result_stays_the_result(title, first, second):
+    rows = ROWS if first.startswith("Thực") else [[*r[:3], r[4], r[3], r[5]] for r in ROWS]
+    table = read_workbook(_grid(title, first, second, rows), file="t.xlsx")
+    assert "result" in table.columns and "previous" not in table.columns and not _said(table)
+    assert [i.result for i in table.indicators] == [4500, 12.5, 3]
+    # 4.500 < 5.000 (90%), 12,5% poverty against a ceiling of 10,5%, 3 < 4 schools: each «Không đạt»
+    assert [a.status for a in check(table).attainment.assessments] == ["khong_dat"] * 3
+
+
+def test_the_column_named_by_period_is_the_result():
+    table = read_workbook(_grid(PLAN, "Thực hiện", "Kế hoạch"), file="t.xlsx", period="cột D")
+    assert table.columns.get("result") == 3 and not _said(table)
