@@ -218,6 +218,15 @@ def test_names_in_running_text_lose_typed_numbering_and_abbreviations():
     assert W.unit_words("0") == "" and W.amount("5", "0") == "5"
 
 
+def test_a_rate_per_year_follows_its_figure_as_a_percentage_does():
+    """«Tỷ lệ hộ nghèo giảm bình quân», unit «%/năm»: «2,5%/năm», never «2,5 %/năm»; «% / năm» written loosely too."""
+    assert W.amount("2,5", "%/năm") == "2,5%/năm"
+    assert W.amount("2,5", "% / năm") == "2,5%/năm"
+    assert W.amount("1,2", "‰/năm") == "1,2‰/năm"
+    assert W.amount("10,5", "%") == "10,5%"
+    assert W.amount("3", "điểm %") == "3\u00a0điểm\u00a0%"
+
+
 def test_a_row_in_another_unit_below_a_structure_is_not_one_of_its_shares():
     head = row("Cơ cấu GTSX", "%", T("100", "=", 100), 100, kind="subrow", stt="", row_=9, parent=8)
     share = row("Khu vực dịch vụ", "%", T("40,9", "=", 40.9), 41, kind="subrow", stt="+", row_=10, parent=8)

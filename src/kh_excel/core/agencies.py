@@ -540,10 +540,15 @@ def _load_toml(path: Path) -> list[Agency]:
 
 
 @lru_cache(maxsize=1)
-def _bundled() -> tuple[Agency, ...]:
+def _bundled_data() -> dict:
+    """The bundled agencies.toml, parsed once for the registry and the bodies not directed."""
     ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
-    data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    return tuple(_parse_toml(data, "kh_excel/data/agencies.toml"))
+    return tomllib.loads(ref.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Agency, ...]:
+    return tuple(_parse_toml(_bundled_data(), "kh_excel/data/agencies.toml"))
 
 
 @lru_cache(maxsize=1)
@@ -557,8 +562,7 @@ DIRECTED, OWN_LINE, ASKED = "directed", "own_line", "asked"
 @lru_cache(maxsize=1)
 def _not_directed_keys() -> dict[str, frozenset[str]]:
     """The beginnings of `not_directed` in the bundled agencies.toml, per relation (ASKED, OWN_LINE)."""
-    ref = resources.files("kh_excel").joinpath("data").joinpath("agencies.toml")
-    table = tomllib.loads(ref.read_text(encoding="utf-8")).get("not_directed", {})
+    table = _bundled_data().get("not_directed", {})
     return {rel: frozenset(agency_key(h) for h in table.get(rel, [])) for rel in (ASKED, OWN_LINE)}
 
 

@@ -79,13 +79,16 @@ def unit_words(unit: str) -> str:
     return f"{first} {rest}".strip()
 
 
+_PER_YEAR_RATE = re.compile(r"[%‰]\s*/\s*[^\s/]+")  # «%/năm», «% / năm», «‰/năm»
+
+
 def amount(number: str, unit: str) -> str:
     """'155.000' + 'Tỷ đồng' -> '155.000\\u00a0tỷ đồng'; '10,5' + '%' -> '10,5%'; a short unit kept whole ('điểm\\u00a0%')."""
     u = unit_words(unit)
     if not u:
         return number
-    if u in ("%", "‰"):
-        return f"{number}{u}"
+    if u in ("%", "‰") or _PER_YEAR_RATE.fullmatch(u):  # «2,5%/năm», as «2,5%» is written
+        return f"{number}{u.replace(' ', '')}"
     if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
         u = u.replace(" ", NBSP)
     return f"{number}{NBSP}{u}"
