@@ -74,3 +74,58 @@ def test_the_result_stays_the_result(title, first, second):
 def test_the_column_named_by_period_is_the_result():
     table = read_workbook(_grid(PLAN, "Thực hiện", "Kế hoạch"), file="t.xlsx", period="cột D")
     assert table.columns.get("result") == 3 and not _said(table)
+
+
+# The year before's actual beside its estimate (per4): «Ước thực hiện năm 2025 | Thực hiện năm 2025 | Kế hoạch năm 2026».
+# The estimate was read silently; the actual, once it has figures, is the year's figure every comparison is made on.
+PREV = ["STT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2025", "Thực hiện năm 2025", "Kế hoạch năm 2026",
+        "Cơ quan chủ trì"]
+
+
+def _prev_grid(rows, heads=PREV) -> Grid:
+    return Grid("Biểu 01", [["CHỈ TIÊU KẾ HOẠCH NĂM 2026"], list(heads), *(list(r) for r in rows)])
+
+
+def _prev_said(table) -> list[str]:
+    return [f.message for f in table.reader_findings if f.code == "previous_actual_or_estimate"]
+
+
+# estimates 4.500, 12.000; actuals 4.700 (+4%), 11.500 (-4%): within 5% of the estimate, the year's final figures
+BOTH = [["1", "Thu ngân sách nhà nước", "Tỷ đồng", 4500, 4700, 5000, "Sở Tài chính"],
+        ["2", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", 12000, 11500, 13000, "Sở Tài chính"]]
+
+
+def test_the_year_befores_actual_is_read_before_its_estimate_and_said():
+    table = read_workbook(_prev_grid(BOTH), file="t.xlsx")
+    assert table.columns["previous"] == 4 and table.previous_year == 2025
+    assert [i.previous for i in table.indicators] == [4700, 11500]
+    (said,) = _prev_said(table)
+    assert ("chương trình lấy cột E «Thực hiện năm 2025» (số thực hiện, có sau và sát thực tế hơn số ước), không lấy "
+            "cột D «Ước thực hiện năm 2025»") in said
+    assert "previous_actual_or_estimate" in TABLE_WARNINGS
+    # the actual to the right or to the left: the same column read
+    swapped = [PREV[0], PREV[1], PREV[2], PREV[4], PREV[3], *PREV[5:]]
+    table = read_workbook(_prev_grid([[*r[:3], r[4], r[3], *r[5:]] for r in BOTH], swapped), file="t.xlsx")
+    assert table.columns["previous"] == 3 and [i.previous for i in table.indicators] == [4700, 11500]
+
+
+def test_an_empty_actual_leaves_the_estimate_unsaid():
+    rows = [[*r[:4], None, *r[5:]] for r in BOTH]
+    table = read_workbook(_prev_grid(rows), file="t.xlsx")
+    assert table.columns["previous"] == 3 and [i.previous for i in table.indicators] == [4500, 12000]
+    assert not _prev_said(table)
+
+
+def test_an_actual_to_date_leaves_the_estimate_read_and_said():
+    # 3.100 and 8.000: a third short of the estimates on every row, the months measured so far
+    rows = [[*r[:4], a, *r[5:]] for r, a in zip(BOTH, (3100, 8000))]
+    table = read_workbook(_prev_grid(rows), file="t.xlsx")
+    assert table.columns["previous"] == 3 and [i.previous for i in table.indicators] == [4500, 12000]
+    (said,) = _prev_said(table)
+    assert "lấy cột D «Ước thực hiện năm 2025», không lấy cột E «Thực hiện năm 2025»: số ở cột E «Thực hiện năm 2025» thấp hơn số ước" in said
+
+
+def test_a_lone_previous_column_is_read_as_before():
+    heads = [h for h in PREV if h != "Thực hiện năm 2025"]
+    table = read_workbook(_prev_grid([[*r[:4], *r[5:]] for r in BOTH], heads), file="t.xlsx")
+    assert table.columns["previous"] == 3 and not _prev_said(table)

@@ -248,6 +248,7 @@ class _Header:
     outside: set[int] = field(default_factory=set)     # columns of the groups and periods not read
     part: str | None = None                            # the part of a breakdown read (its total by default)
     actual_before_plan: tuple[int, int, str, str] | None = None  # (plan year, column, label, plan label): _actual_before_plan
+    previous_kind: dict | None = None                  # the year before's actual beside its estimate (_previous_actual)
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -495,6 +496,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         return taken
     header.plans_left_out = _plans_left_out(header, labels)
     _actual_before_plan(header, _title_lines(rows, header.rows[0]))
+    _previous_actual(grid, header, labels)
     last = header.rows[-1]
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
         header.rows.append(last + 1)
@@ -1315,6 +1317,40 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
     header.result_kind = {"actual": (actual, labels[actual]), "estimate": (estimate, labels[estimate]),
                           "taken": res, "rows": short, "stated": span is not None, "to_date": to_date,
                           "empty": not _has_figures(grid.rows, not_read, first)}
+
+
+def _previous_actual(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """The year before's actual beside its estimate («Ước thực hiện năm 2025» beside «Thực hiện năm 2025»: a plan for 2026
+    made once 2025's figures are final): as for the result (_actual_beside_estimate), the actual is read where it has
+    figures and is no figure to date, the estimate otherwise. It is what every comparison with the year before and every
+    «Tăng 10%» is made on: the estimate was read silently (per4). header.previous_kind keeps both, for the warning
+    (previous_actual_or_estimate), where both hold figures."""
+    prev = header.columns.get("previous")
+    if prev is None:
+        return
+    from kh_excel.core.periods import result_label_span
+    mine = labels.get(prev, "")
+    year, span = _year_of(mine), result_label_span(mine, [])
+    if year is None or _PART_OF_WHOLE.search(_fold(mine)):
+        return
+    taken = {header.columns.get(k) for k in ("target", "result")}
+    other = [c for c, lab in labels.items() if c != prev and c not in taken and c not in header.skip
+             and c not in header.outside and (header.scope is None or c in header.scope)
+             and c not in grid.hidden_columns and isinstance(lab, str) and header_role(lab) == "result"
+             and _year_of(lab) == year and result_label_span(lab, []) == span and _is_estimate(lab) != _is_estimate(mine)
+             and not _PART_OF_WHOLE.search(_fold(lab))]
+    if len(other) != 1:
+        return
+    actual, estimate = (other[0], prev) if _is_estimate(mine) else (prev, other[0])
+    first = header.rows[-1] + 1
+    if first < len(grid.rows) and _is_number_row(grid.rows[first]):
+        first += 1
+    to_date = _to_date(grid.rows, actual, estimate, first)
+    take = actual if _has_figures(grid.rows, actual, first) and not to_date else estimate
+    header.columns["previous"], header.labels["previous"] = take, labels[take]
+    if _has_figures(grid.rows, actual, first) and _has_figures(grid.rows, estimate, first):
+        header.previous_kind = {"actual": (actual, labels[actual]), "estimate": (estimate, labels[estimate]),
+                                "taken": take, "to_date": to_date, "year": year}
 
 
 def _to_date(rows: list[list[Any]], actual: int, estimate: int, first: int) -> bool:
@@ -2206,6 +2242,17 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         table.year = _year_of(header.labels["result"])
     if table.year is None:
         table.year = title_year(title_lines)  # «BIỂU … NĂM 2025» over «Kế hoạch», «Thực hiện»
+    if header.previous_kind:  # the year before's actual beside its estimate: which was read
+        from kh_excel.core.validation import col_letter, make_finding
+        kind = header.previous_kind
+        (a, a_label), (e, e_label) = kind["actual"], kind["estimate"]
+        actual, estimate = f"cột {col_letter(a)} «{a_label}»", f"cột {col_letter(e)} «{e_label}»"
+        why = (f"lấy {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
+               if kind["taken"] == a else
+               f"lấy {estimate}, không lấy {actual}: số ở {actual} thấp hơn số ước ở phần lớn các dòng, nên là số "
+               f"thực hiện đến thời điểm báo cáo, chưa phải số cả năm")
+        table.reader_findings.append(make_finding("previous_actual_or_estimate", grid.sheet, None, None,
+                                                  year=kind["year"], why=why))
     if header.actual_before_plan:  # «Thực hiện | Kế hoạch» under «KẾ HOẠCH … NĂM 2026»: the actual of 2025
         year, col, label, plan = header.actual_before_plan
         table.previous_year = year - 1

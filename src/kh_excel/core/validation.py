@@ -133,6 +133,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "năm» trong tên cột {col} (ví dụ «Ước thực hiện cả năm») hoặc chọn --period \"cột {col}\" (hoặc ghi "
                 "«cột {col}» vào mục «Kỳ» của trang «Cấu hình văn bản») rồi chạy lại; nếu là số {part}, hãy ghi kỳ đó "
                 "trong tên cột."),
+    FindingType("previous_actual_or_estimate", "warning", "Cột thực hiện và cột ước thực hiện của năm trước",
+                "Bảng có cột thực hiện và cột ước thực hiện của năm {year}; chương trình {why}. Các so sánh với năm {year} "
+                "và các mục tiêu tăng, giảm so với năm {year} đều tính trên số này; nếu cần lấy cột kia, hãy ẩn cột "
+                "không dùng rồi chạy lại."),
     FindingType("actual_before_plan", "warning", "Cột thực hiện của bảng kế hoạch là số năm trước",
                 "Ô {cell}: tiêu đề bảng «{title}» là kế hoạch năm {year}, các cột không ghi năm, và cột «{label}» đứng "
                 "trước cột «{plan}». Chương trình coi cột «{label}» là số thực hiện năm {previous} (năm trước năm kế "
