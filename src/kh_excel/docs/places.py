@@ -146,12 +146,23 @@ _PROVINCE_WORDS = {tuple(fold(p).replace("-", " ").split()): tuple(tone_key(w) f
 _WORDS_AT = re.compile(r"[^\W_]+")
 
 
-_PROVINCE_LOWER = re.compile(r"(?<!\w)(" + "|".join(re.escape(p.lower()) for p in sorted(PROVINCES, key=len, reverse=True))
+# Foreign countries and the places across the border that a province's tables name («cửa khẩu Lào Cai - Hà Khẩu (Trung
+# Quốc)», «xuất khẩu sang Nhật Bản, Hàn Quốc»): given back their capitals as a province's are. Only names that are no
+# common word too: never «Anh», «Đức», «Pháp», «Mỹ», «Nga» (anh, đức, pháp luật, mỹ thuật), nor a continent («châu Âu»).
+FOREIGN_PLACES = (
+    "TRUNG QUỐC", "HÀN QUỐC", "NHẬT BẢN", "HOA KỲ", "THÁI LAN", "CAMPUCHIA", "CĂM-PU-CHIA", "LÀO", "ẤN ĐỘ", "ĐÀI LOAN",
+    "HỒNG KÔNG", "XINH-GA-PO", "MA-LAI-XI-A", "IN-ĐÔ-NÊ-XI-A", "PHI-LÍP-PIN", "MI-AN-MA", "ÔXTRÂYLIA", "CA-NA-ĐA",
+    "VÂN NAM", "QUẢNG TÂY", "HÀ KHẨU", "CÔN MINH", "NAM NINH", "BẰNG TƯỜNG", "ĐÔNG HƯNG", "PHÒNG THÀNH", "MÔNG TỰ",
+    "PHÔNG-SA-LỲ", "LUÔNG NẶM THA", "U-ĐÔM-XAY", "LUÔNG PHA-BANG", "HỦA PHĂN", "XIÊNG KHOẢNG", "VIÊNG CHĂN",
+)
+_PROVINCE_LOWER = re.compile(r"(?<!\w)(" + "|".join(re.escape(p.lower()) for p in sorted(PROVINCES + FOREIGN_PLACES,
+                                                                                      key=len, reverse=True))
                              + r")(?!\w)")
 
 
 def province_capitals(text: str) -> str:
-    """Lower-cased text with the provinces' names given back their capitals («cửa khẩu lào cai» -> «cửa khẩu Lào Cai»):
+    """Lower-cased text with the provinces' names given back their capitals («cửa khẩu lào cai» -> «cửa khẩu Lào Cai»),
+    and the foreign places' (FOREIGN_PLACES: «hà khẩu (trung quốc)» -> «Hà Khẩu (Trung Quốc)»):
     a heading in capitals written into a sentence (docs.context.sentence_case)."""
     return _PROVINCE_LOWER.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split(" ")), text)
 
