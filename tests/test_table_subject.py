@@ -181,3 +181,30 @@ def test_a_title_naming_the_socio_economic_plan_without_chi_tieu_is_that_plan(ti
     for «các chỉ tiêu»; a department's is still no field of the committee's."""
     assert subject_of(title, False) == COMMITTEE_SUBJECT
     assert subject_of(title, True) == ""
+
+
+def test_a_school_years_change_is_said_against_the_school_year_before(tmp_path):
+    """rev15 R15-5: «Thực hiện năm học 2024-2025 | Kế hoạch năm học 2025-2026 | Ước thực hiện năm học 2025-2026»: 99,2
+    → 99,6 is «tăng 0,4 điểm % so với năm học 2024-2025», 610 → 652 schools «tăng 6,89%» (42/610) likewise, and the
+    appendix's column says «So với năm học 2024-2025»; never «so với năm 2025», a calendar year nobody wrote."""
+    import openpyxl
+
+    from helpers import docx_paragraphs, run_cli
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÀO CAI"], ["BIỂU CHỈ TIÊU NGÀNH GIÁO DỤC NĂM HỌC 2025-2026"], [],
+                ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm học 2024-2025", "Kế hoạch năm học 2025-2026",
+                 "Ước thực hiện năm học 2025-2026", "Cơ quan chủ trì"],
+                ["1", "Tỷ lệ huy động trẻ 5 tuổi đến trường", "%", 99.2, 99.5, 99.6, "Sở Giáo dục và Đào tạo"],
+                ["2", "Số trường đạt chuẩn quốc gia", "Trường", 610, 640, 652, "Sở Giáo dục và Đào tạo"]):
+        ws.append(row)
+    src, out = tmp_path / "namhoc.xlsx", tmp_path / "bc.docx"
+    wb.save(src)
+    r = run_cli("render", "bao-cao", str(src), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = "\n".join(docx_paragraphs(out))
+    assert "tăng 0,4 điểm % so với năm học 2024-2025" in text and "tăng 6,89% so với năm học 2024-2025" in text
+    assert "so với năm 2025" not in text
+    import docx
+    heads = [c.text for c in docx.Document(str(out)).tables[-1].rows[0].cells]
+    assert "So với năm học 2024-2025" in heads and "So với năm 2025" not in heads

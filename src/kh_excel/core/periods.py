@@ -342,10 +342,17 @@ class Period:
             return None
         if self.same_period:
             return "so với cùng kỳ năm trước"
-        return f"so với năm {previous_year}" if previous_year else "so với năm trước"
+        return "so với " + self._previous_words(previous_year)
 
     def comparison_header(self, previous_year: int | None) -> str:
-        return "So với cùng kỳ năm trước" if self.same_period else f"So với năm {previous_year}"
+        return "So với cùng kỳ năm trước" if self.same_period else "So với " + self._previous_words(previous_year)
+
+    def _previous_words(self, previous_year: int | None) -> str:
+        """The period the previous column holds: «năm 2025»; of a school year's table the school year before, named
+        by the year it ends in, as the column's label is read («Thực hiện năm học 2024-2025»: 2025; rev15 R15-5)."""
+        if self.school_year:
+            return f"năm học {previous_year - 1}-{previous_year}" if previous_year else "năm học trước"
+        return f"năm {previous_year}" if previous_year else "năm trước"
 
 
 def of_table(table: Table, year: int) -> Period:
