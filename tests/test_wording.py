@@ -269,3 +269,16 @@ def test_the_owner_of_a_dashed_row_is_the_row_above_it_without_brackets_in_brack
     plans = [e.plan for e in W.items([assess(x) for x in (total, area, farm, top, under)])]
     assert plans[2] == nb("Nông nghiệp (Khu vực Nông, lâm, thủy): đạt 275,9~tỷ~đồng")
     assert plans[4] == nb("Nam (Dân số): đạt 5~người")
+
+
+def test_the_appendix_writes_a_plan_that_reads_both_ways_as_the_body_does():
+    """rev15 R15-11: «1,500.0» (English separators) is read 1.500,0 and the body says «kế hoạch 1.500,0 triệu USD»;
+    the signed appendix copied «1,500.0», which a Vietnamese reader takes for 1,5. A plan in words keeps its words."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.model import Grid
+    grid = Grid("Biểu 01", [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"],
+                            ["1", "Kim ngạch xuất khẩu", "Triệu USD", "1,500.0", 1234.5, "Sở Công Thương"],
+                            ["2", "Tỷ lệ che phủ rừng", "%", "≥ 60,5", 61, "Sở Nông nghiệp và Môi trường"],
+                            ["3", "Xây dựng nông thôn mới", "Xã", "Hoàn thành 2 xã", "", "Sở Nông nghiệp và Môi trường"]])
+    table = read_workbook(grid, file="t.xlsx")
+    assert [W.appendix_target(i) for i in table.indicators] == ["1.500,0", "≥ 60,5", "Hoàn thành 2 xã"]

@@ -867,13 +867,14 @@ _APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "
 
 def appendix_target(ind: Indicator) -> str:
     """The target in the appendix as the body writes it: '> 90.000', '≥ 95', 'khoảng 32', '130 - 140'; a point
-    target or a growth target as the sheet shows it (93,00 stays 93,00)."""
+    target or a growth target as the sheet shows it (93,00 stays 93,00), a figure that reads both ways as read
+    (rev15 R15-11: «1,500.0» beside the body's «1.500,0»)."""
     t = _as_about(ind)
     if t.is_numeric and not ind.growth_target:
         if t.op in _APPENDIX_OPS:
             return _APPENDIX_OPS[t.op].format(v=_num(t.value))
         if t.op == "range" and t.high is not None:
             return f"{_num(t.value)} - {_num(t.high)}"
-    if t.text:
-        return clean(t.text)
+    if t.text:  # a figure that reads both ways as it was read, as the body states it («1,500.0» -> «1.500,0»)
+        return clean(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     return _num(t.value)
