@@ -243,3 +243,27 @@ def test_an_actual_short_of_the_estimate_on_most_rows_is_a_figure_to_date():
     assert _statuses(table) == ["vuot", "vuot", "vuot"]
     (said,) = _said(table)
     assert f"lấy kết quả ở cột F «{EST}», không lấy cột E «{ACT}»" in said and "đến thời điểm báo cáo" in said
+
+
+@pytest.mark.parametrize("cell", ["95% (ước)", "95 (ước tính)", "95% (ƯTH)"])
+def test_an_estimate_said_after_its_figure_is_an_estimate(cell):
+    """rev15 R15-13: «95% (ước)» against a plan of 99%: the note says the figure is an estimate, so the body says
+    «ước thực hiện 95%» as for «Ước 95%», never «thực hiện 95%» (95 < 99: Không đạt either way)."""
+    rows = [["1", "Tỷ lệ hộ sử dụng điện lưới quốc gia", "%", 99, cell]]
+    grid = Grid("Biểu 01", [[TITLE], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", ACT, "Cơ quan chủ trì"],
+                            *([*r, "Sở Công Thương"] for r in rows)])
+    table = read_workbook(grid, file="t.xlsx")
+    (ind,) = table.indicators
+    assert ind.result == 95 and ind.result_reading.estimate
+    ctx = build_context(evaluate(table), None, "bao-cao")
+    lines = [str(line).replace("\xa0", " ") for g in ctx["kq"]["nhom"] for line in g["muc"]]
+    assert any("Tỷ lệ hộ sử dụng điện lưới quốc gia: ước thực hiện 95%, kế hoạch 99%" in line for line in lines)
+    assert _statuses(table) == ["khong_dat"]
+
+
+def test_a_note_after_a_figure_that_is_no_estimate_leaves_it_the_figure():
+    rows = [["1", "Tỷ lệ hộ sử dụng điện lưới quốc gia", "%", 99, "99,2% (số liệu 6 tháng)"]]
+    grid = Grid("Biểu 01", [[TITLE], ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", ACT, "Cơ quan chủ trì"],
+                            *([*r, "Sở Công Thương"] for r in rows)])
+    (ind,) = read_workbook(grid, file="t.xlsx").indicators
+    assert ind.result == Decimal("99.2") and not ind.result_reading.estimate
