@@ -250,6 +250,8 @@ def _growth(ind: Indicator) -> dict:
                                                          or re.search(r"\b(?:toc do tang|tang truong)\b", ind.name_key)):
             return {"growth": result - (previous - 100), "growth_unit": "điểm %", "growth_kind": "yoy"}
         return {"growth": result - previous, "growth_unit": "điểm %", "growth_kind": "yoy"}
+    if "‰" in ind.unit:  # (added) a rate per mille changes by its points
+        return {"growth": result - previous, "growth_unit": "‰", "growth_kind": "yoy"}
     if previous == 0:
         return {}
     return {"growth": (result / previous - 1) * _HUNDRED, "growth_unit": "%", "growth_kind": "yoy"}

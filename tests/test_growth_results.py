@@ -167,7 +167,8 @@ def test_a_document_writes_a_change_with_the_decimals_that_show_it(tmp_path, res
     ("Tỷ lệ hộ nghèo giảm", "Điểm %", 3.3, 0.3, "mức giảm thấp hơn 3,0 điểm %"),
     ("Giảm tỷ lệ hộ nghèo", "Điểm %", 1.2, 1.5, "mức giảm cao hơn 0,3 điểm %"),
     ("Giảm tỷ lệ hộ nghèo", "Điểm %", 1.5, 1.5, "mức giảm bằng năm 2025"),
-    ("Mức giảm tỷ suất sinh", "‰", 0.3, 0.1, "mức giảm thấp hơn 66,67%"),  # a ‰ row changes relatively
+    # a ‰ row changes by its points, as a % row does (rev15 R15-16): 0,3‰ → 0,1‰, a fall smaller by 0,2‰
+    ("Mức giảm tỷ suất sinh", "‰", 0.3, 0.1, "mức giảm thấp hơn 0,2‰"),
     ("Số hộ thoát nghèo", "Hộ", 400, 300, "giảm 25,00%"),       # a count of households, no fall: as before
     ("Tỷ lệ hộ nghèo", "%", 5.1, 4.3, "giảm 0,8 điểm %"),        # a level: the rate itself fell
 ])
@@ -182,3 +183,18 @@ def test_the_change_of_a_fall_is_said_of_the_fall(name, unit, previous, result, 
     since = " so với năm 2025" if not words.endswith("năm 2025") else ""
     assert row["so_sanh"] == words.replace(" so với năm 2025", "").replace("năm 2025", "năm trước")
     assert c["kq"]["tang_truong"] == [f"- {name}: {words}{since}."]
+
+
+def test_a_per_mille_rate_changes_by_its_points():
+    """rev15 R15-16: «Tỷ suất chết trẻ em dưới 1 tuổi» 12,8‰ → 11,5‰ fell 1,3‰ (12,8 − 11,5), never «giảm 10,16%»
+    (1,3/12,8, a relative change of a rate), as a % rate falls in điểm %."""
+    from kh_excel.core.model import Grid
+    from kh_excel.docs.wording import growth_words
+    grid = Grid("Biểu 01", [["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026",
+                             "Ước thực hiện năm 2026", "Cơ quan chủ trì"],
+                            ["1", "Tỷ suất chết trẻ em dưới 1 tuổi", "‰", 12.8, 12, 11.5, "Sở Y tế"],
+                            ["2", "Tỷ suất sinh thô", "‰", 15.2, 15, 15.4, "Sở Y tế"]])
+    a, b = check(read_workbook(grid, file="t.xlsx")).attainment.assessments
+    assert (a.growth, a.growth_unit) == (Decimal("-1.3"), "‰") and (b.growth, b.growth_unit) == (Decimal("0.2"), "‰")
+    assert growth_words(a, 2025) == "giảm 1,3‰ so với năm 2025"
+    assert growth_words(b, 2025) == "tăng 0,2‰ so với năm 2025"

@@ -795,7 +795,7 @@ def _within(r: Decimal, v: Decimal, tolerance: Decimal) -> bool:
 
 def _growth(ind: Indicator) -> tuple:
     """The change against the previous year, as Assessment's fields growth, growth_unit and growth_kind (its
-    docstring says how to word it): relative (%), in percentage points for a % indicator, in places for a
+    docstring says how to word it): relative (%), in percentage points for a % indicator (in ‰ for a ‰ one), in places for a
     rank (+ = the rank rose), the change an index states (103,2: +3,2%, kind "index"); () for none."""
     if ind.previous is None or ind.result is None:
         return ()
@@ -810,6 +810,8 @@ def _growth(ind: Indicator) -> tuple:
             # the rates, never «giảm 98,5 điểm %» (rev14 D6)
             return result - (previous - _HUNDRED), "điểm %", "yoy"
         return result - previous, "điểm %", "yoy"
+    if "‰" in ind.unit:  # a rate per mille changes by points of it (12,8‰ -> 11,5‰: «giảm 1,3‰»; rev15 R15-16)
+        return result - previous, "‰", "yoy"
     if previous == 0:
         return ()
     return (result / previous - 1) * _HUNDRED, "%", "yoy"

@@ -286,7 +286,7 @@ class Assessment:
       average yearly growth from `growth_base_year` (the year before the period) to the last year,
       (TH 2020 / Năm 2015)^(1/5) − 1 — never a change against the previous year. Word it
       «tăng bình quân 11,92%/năm giai đoạn 2016–2020» (`growth_period` = (2016, 2020)).
-    - growth_unit "%" (relative), "điểm %" (a percentage indicator, in points), or "bậc" for a rank
+    - growth_unit "%" (relative), "điểm %" (a percentage indicator, in points), "‰" (a per-mille one, in its points), or "bậc" for a rank
       (lower place number is better): growth = previous place − current place, so +12 means the
       rank rose 12 places (30 → 18: «tăng 12 bậc»), −2 that it fell («giảm 2 bậc»).
     """
