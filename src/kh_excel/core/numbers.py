@@ -881,7 +881,9 @@ def parse_result_text(value: str) -> ResultReading | None:
         return None
     work = _RESULT_MARKS.sub("", text).strip()
     m = _RESULT_NOTE.match(work)
+    noted = False  # «95% (ước)», «12.600 (ước tính)»: the note says the figure is an estimate (rev15 R15-13)
     if m:
+        noted = fold(work[len(m.group(1)):]).strip(" ()[]:") in ESTIMATE_WORDS
         work = m.group(1)
     key = fold(work)
     estimate = _ESTIMATE.match(key)
@@ -904,10 +906,10 @@ def parse_result_text(value: str) -> ResultReading | None:
         if not any(map(str.isdigit, text)) and fold(text).startswith(_QUALITATIVE_RESULTS):
             return ResultReading(text, "qualitative", _target(text, "text"))
         return None
-    op = "~" if estimate and t.op == "=" else t.op
+    op = "~" if (estimate or noted) and t.op == "=" else t.op
     note, as_read = (reading.note, _as_read(text, reading.numbers)) if reading.ambiguous else ("", "")
     return ResultReading(text, _RESULT_KINDS.get(op, "bound"), _target(text, op, t.value, t.high), change,
-                         estimate is not None, note, as_read)
+                         estimate is not None or noted, note, as_read)
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
