@@ -242,7 +242,8 @@ def test_rendered_from_the_real_tables(tmp_path, name):
         out = Renderer().render_to_file(resolve_template(kind), c, tmp_path / f"{kind}.docx")
         texts = [p.text for p in body_paragraphs(out)]
         sections = [g["tieu_de"] for g in c["nv"]["nhom"]]
-        assert sections and all(t in texts for t in sections)
+        # (a table with no sections has one group with no heading: no lone «1. Thực hiện các chỉ tiêu khác»)
+        assert sections and all(t in texts for t in sections if t)
         # no lead-agency column in these sheets: part III is the author's, part IV only the reporting rhythm
         assert all(g["co_quan"] == [] and len(g["cho_soan"]) == 1 for g in c["nv"]["nhom"])
         assert c["tc"]["phan_cong"] == [] and len(c["tc"]["muc"]) == 1
@@ -315,3 +316,26 @@ def test_a_head_opening_with_cac_is_an_agency_only_before_an_agencys_noun():
     assert per_section == {}
     assert [(name, lines) for name, lines in per_agency.values()] == [
         ("Các sở, ngành", ["Phối hợp thực hiện.", "Các tổng kết: cuối năm."])]
+
+
+def test_a_table_with_no_sections_lists_its_indicators_with_no_lone_group(tmp_path):
+    """rev15 R15-16: a department's table with no sections gave «a) Các chỉ tiêu khác» under «2.» and «1. Thực hiện
+    các chỉ tiêu khác» under III, a lone group «khác» than nothing. Its indicators stand under «2. Các chỉ tiêu chủ
+    yếu» with no group heading, and part III's place for tasks names «các chỉ tiêu»; a table with sections keeps them."""
+    from kh_excel.core.model import Grid
+    rows = [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì"],
+            ["1", "Số giường bệnh/vạn dân", "Giường", 34, "Sở Y tế"],
+            ["2", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "≥ 96", "Bảo hiểm xã hội tỉnh"]]
+    table = kh_excel.read_workbook(Grid("Biểu 01", [["BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026"], *rows]), file="t.xlsx")
+    for kind in PLAN_KINDS:
+        c = build_context(evaluate(table), None, kind)
+        if kind == "giao-chi-tieu":
+            continue
+        out = Renderer().render_to_file(resolve_template(kind), c, tmp_path / f"{kind}.docx")
+        texts = [p.text for p in body_paragraphs(out)]
+        assert not any("chỉ tiêu khác" in t for t in texts), texts
+        assert not any(re.match(r"^[a-z]\) ", t) for t in texts) and "" not in texts[:texts.index("IV. TỔ CHỨC THỰC HIỆN")]
+        i = texts.index("Phấn đấu thực hiện các chỉ tiêu chủ yếu năm 2026 như sau:")
+        assert texts[i + 1].startswith("- Số giường bệnh/vạn dân: đạt 34")
+        assert any(t.startswith("[Nhiệm vụ, giải pháp của Sở Y tế; Bảo hiểm xã hội tỉnh để thực hiện các chỉ tiêu:")
+                   for t in texts)

@@ -1272,22 +1272,33 @@ def _plan_entries(assessments: list[Assessment]) -> list[W.Item]:
     return [e for e in W.plan_items(_entries(assessments)) if len(e.rows) > 1 or e.rows[0] in tasks]
 
 
+OTHER_INDICATORS = "Các chỉ tiêu khác"  # the indicators outside every section, beside sections of the table
+
+
 def _sections(entries: list[W.Item]) -> list[tuple[str, list[W.Item]]]:
     out: list[tuple[str, list[W.Item]]] = []
     for e in entries:
-        title = txt(e.assessments[0].indicator.section) or "Các chỉ tiêu khác"
+        title = txt(e.assessments[0].indicator.section) or OTHER_INDICATORS
         if not out or out[-1][0] != title:
             out.append((title, []))
         out[-1][1].append(e)
     return out
 
 
+def _no_sections(sections: list[tuple[str, list[W.Item]]]) -> bool:
+    """A table with no sections at all: its indicators are no group among others, so neither «a) Các chỉ tiêu khác»
+    nor «1. Thực hiện các chỉ tiêu khác» stands alone over them (rev15 R15-16)."""
+    return len(sections) == 1 and not any(txt(e.assessments[0].indicator.section) for e in sections[0][1])
+
+
 def _plan_targets(table: Table, assessments: list[Assessment], whole: str) -> dict[str, Any]:
     """The main indicators of a plan by section of the table, after «Phấn đấu …», which introduces what is aimed
     at (WRITING.md); each item worded by docs.wording."""
     groups = []
-    for i, (title, entries) in enumerate(_sections(_plan_entries(assessments))):
-        groups.append({"tieu_de": f"{letter(i)}) {sentence_case(title)}",
+    sections = _sections(_plan_entries(assessments))
+    alone = _no_sections(sections)
+    for i, (title, entries) in enumerate(sections):
+        groups.append({"tieu_de": "" if alone else f"{letter(i)}) {sentence_case(title)}",
                        "muc": _ending([f"- {e.plan}" for e in entries], ";", ".")})
     return {"mo_dau": [f"Phấn đấu thực hiện các chỉ tiêu chủ yếu {whole} như sau:"] if groups else [],
             "nhom": groups}
@@ -1425,6 +1436,7 @@ def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None
                                                    [t for t, _ in sections], all_leads)
     placed: set[str] = set()
     groups = []
+    alone = _no_sections(sections)
     for i, (title, entries) in enumerate(sections, start=1):
         co_quan, missing = [], []
         for key, (name, own) in _by_agency(entries, by_row).items():
@@ -1439,13 +1451,13 @@ def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None
             if coop:
                 head += ", phối hợp với " + agencies_in_sentence(coop)
             co_quan.append({"tieu_de": head, "ten": name, "muc": [marked(x) for x in per_agency[key][1]]})
-        topic = _topic(title)
+        topic = "các chỉ tiêu" if alone else _topic(title)
         place = []
         if missing or not co_quan:
             who = f" của {'; '.join(_gap_name(in_sentence(x)) for x in missing)}" if missing else ""
             place = [marked(f"[Nhiệm vụ, giải pháp{who} để thực hiện {topic}: ghi ở mục «{TASKS_FIELD}» của "
                             "trang Cấu hình văn bản, mỗi dòng «Tên cơ quan: nhiệm vụ»]")]
-        groups.append({"tieu_de": f"{i}. Thực hiện {topic}",
+        groups.append({"tieu_de": "" if alone else f"{i}. Thực hiện {topic}",
                        "mo_dau": [marked(x) for x in per_section.get(_section_key(title), [])],
                        "co_quan": co_quan, "cho_soan": place})
     # tasks of agencies that lead no indicator of the table: kept, under a heading of their own
