@@ -449,8 +449,7 @@ def _checked(table: Table):
 
 def tinh_ty_le(book) -> str:
     """Add or refresh "% so với KH" and "Đánh giá" beside the table (formulas where possible)."""
-    from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
-    from kh_excel.core.periods import progress_only
+    from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, sheet_cells
 
     s = Session(book)
     table, data = find_table(s)
@@ -462,11 +461,10 @@ def tinh_ty_le(book) -> str:
     top = table.header_rows[0]
     bottom = max(table.last_data_row, top)
     cells: dict[int, list[Any]] = {top: [RATIO_HEADER, STATUS_HEADER]}
-    progress = progress_only(table)  # a part of the year against the year's plan: values, never a judging formula
-    for a in att.assessments:
-        row = a.indicator.row
+    # formulas only where they follow the core's rule, else the core's values: as `attainment -o` (core.formulas)
+    for row, pair in sheet_cells(att, failures=failures).items():
         if top < row <= bottom:
-            cells[row] = list(attainment_cells(a, table.columns, failures=failures.get(row, ()), progress=progress))
+            cells[row] = list(pair)
     # Only rows that get a value, or hold one to clear, are written, in runs of rows: the blank
     # cells of a merged range (a section title merged wider than the table) are never written
     # into, also where the engine cannot tell merges (remote).

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from kh_excel.core.formulas import (RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, MergedInTheWay, attainment_cells,
-                                    merge_in_the_way, merged_in_the_way_message)
+from kh_excel.core.formulas import (RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, MergedInTheWay, merge_in_the_way,
+                                    merged_in_the_way_message, sheet_cells)
 from kh_excel.core.formulas import output_columns as pick_columns
-from kh_excel.core.periods import progress_only
 from kh_excel.core.model import Attainment
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.workbook import load_for_copy, open_workbook
@@ -221,9 +220,8 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     if len(t.header_rows) > 1 and t.header_rows[1] != number_row:
         for col in (rc, sc):
             ws.merge_cells(start_row=header_row, start_column=col, end_row=t.header_rows[1], end_column=col)
-    by_row = {a.indicator.row: a for a in att.assessments}
+    by_row = sheet_cells(att, tolerance, failures)  # formulas only where they follow the core's rule (core.formulas)
     previous = None
-    progress = progress_only(t)  # a part of the year against the year's plan: values, never a judging formula
     for r in range(t.first_data_row, t.last_data_row + 1):
         ref = _row_style_source(ws, r, own, previous)
         previous = ref
@@ -231,12 +229,11 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
             style_from(ref, ws.cell(r, col))
         ws.cell(r, sc).alignment = Alignment(horizontal="center", vertical=ws.cell(r, sc).alignment.vertical,
                                              wrap_text=True)
-        a = by_row.get(r)
-        if a is None:
+        if r not in by_row:
             ws.cell(r, rc).value = None
             ws.cell(r, sc).value = None
             continue
-        ratio, status = attainment_cells(a, t.columns, tolerance, failures.get(r, ()), progress)
+        ratio, status = by_row[r]
         ws.cell(r, rc).value = ratio
         ws.cell(r, rc).number_format = RATIO_NUMBER_FORMAT
         ws.cell(r, sc).value = status
