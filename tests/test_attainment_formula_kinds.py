@@ -21,6 +21,8 @@ Expected values by hand, row by row (sheet row = 3 + STT):
   17 IIP (an index) blank against «Tăng 9%»                   -> trống  Chưa có số liệu (values: 110,5 typed later
                                                                         is an index, a rise of 10,5%, never 1227,8%)
   18 «Hoàn thành» against 5 xã                                -> trống  Đạt KH
+  19 an index planned as an index: 108,5 / 108                -> 100,5  Vượt KH       (live formula)
+  20 a rank planned as a place: 10 / 12 (lower is better)     -> 83,3   Vượt KH       (live formula)
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ ROWS = [
     [13, "Số vụ tai nạn giao thông", "Vụ", 100, 90, 85, None],
     [14, "Chỉ số sản xuất công nghiệp (IIP)", "%", 108, "Tăng 9%", None, None],
     [15, "Xây dựng xã đạt chuẩn nông thôn mới", "Xã", 3, 5, "Hoàn thành", None],
+    [16, "Chỉ số phát triển ngành dịch vụ", "%", 107, 108, 108.5, None],
+    [17, "Xếp hạng chỉ số cải cách hành chính (PAR INDEX)", "Hạng", 14, 12, 10, None],
 ]
 FIRST = 4
 # sheet row -> (ratio rounded to 1 place or None, status), decided by hand (module docstring)
@@ -59,9 +63,9 @@ EXPECTED = {
     4: (102.0, "Vượt KH"), 5: (None, "Đạt KH"), 6: (None, "Vượt KH"), 7: (None, "Không đạt"), 8: (None, "Vượt KH"),
     9: (None, "Vượt KH"), 10: (91.4, "Đạt KH"), 11: (70.0, "Đạt KH"), 12: (104.2, "Vượt KH"),
     13: (None, "Không đánh giá"), 14: (None, "Không đánh giá"), 15: (None, "Chưa có số liệu"), 16: (94.4, "Vượt KH"),
-    17: (None, "Chưa có số liệu"), 18: (None, "Đạt KH"),
+    17: (None, "Chưa có số liệu"), 18: (None, "Đạt KH"), 19: (100.5, "Vượt KH"), 20: (83.3, "Vượt KH"),
 }
-LIVE = {4, 10, 11, 13, 15, 16}  # the point plans and bounds: a figure edited in the sheet changes the status
+LIVE = {4, 10, 11, 13, 15, 16, 19, 20}  # the point plans and bounds: a figure edited in the sheet changes the status
 
 
 def build(path: Path) -> Path:
@@ -164,3 +168,38 @@ def test_the_add_in_writes_what_the_cli_says_on_every_kind_of_row(made, tmp_path
     apply_actions(src, book.json()["actions"], out)
     assert {r for r, (_x, s) in _formulas(out).items() if isinstance(s, str) and s.startswith("=")} == LIVE
     _assert_as_the_core(_cells(_recalculated(out, tmp_path), data_only=True), data)
+
+
+def test_a_period_sum_against_one_year_gets_no_formula_even_before_its_figure(tmp_path):
+    """A five-year goal beside one year's column: «Tổng vốn đầu tư … giai đoạn 2021-2025» is the period's sum, never
+    judged by one year (the core: Không đánh giá once a figure is there). Blank now, «Chưa có số liệu»; a formula
+    would say «Vượt KH» for 120.000 > 100.000 typed later, so it gets the value. Rows that are a level by the
+    period's end stay live: 44 / 45 = 97,8 -> Không đạt; 11 / 10 = 110,0 -> Vượt KH (edited to 9: 90,0 Không đạt)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["CHỈ TIÊU NGHỊ QUYẾT GIAI ĐOẠN 2021-2025"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu giai đoạn 2021-2025", "Ước thực hiện năm 2025"])
+    ws.append([1, "Tổng vốn đầu tư toàn xã hội giai đoạn 2021-2025", "Tỷ đồng", 100000, None])
+    ws.append([2, "Tỷ lệ đô thị hóa", "%", 45, 44])
+    ws.append([3, "Số bác sĩ trên 10.000 dân", "Bác sĩ", 10, 11])
+    src = tmp_path / "nq.xlsx"
+    wb.save(src)
+    out = tmp_path / "nq_danh_gia.xlsx"
+    code, data = run_json("attainment", src, "--json", "-o", out)
+    assert code in (0, 1)
+    assert [i["status_label"] for i in data["indicators"]] == ["Chưa có số liệu", "Không đạt", "Vượt KH"]
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Chỉ tiêu"]
+    rc, sc = _columns(ws)
+    assert (ws.cell(4, rc).value, ws.cell(4, sc).value) == (None, "Chưa có số liệu")
+    assert str(ws.cell(5, sc).value).startswith("=") and str(ws.cell(6, sc).value).startswith("=")
+    ws.cell(4, 5).value = 120000
+    ws.cell(6, 5).value = 9
+    wb.save(tmp_path / "edited.xlsx")
+    (recalc,) = convert([tmp_path / "edited.xlsx"], "xlsx:Calc MS Excel 2007 XML", tmp_path / "recalc")
+    ws = openpyxl.load_workbook(recalc, data_only=True)["Chỉ tiêu"]
+    assert ws.cell(4, sc).value != "Vượt KH"
+    assert (round(ws.cell(5, rc).value, 1), ws.cell(5, sc).value) == (97.8, "Không đạt")
+    assert (round(ws.cell(6, rc).value, 1), ws.cell(6, sc).value) == (90.0, "Không đạt")
