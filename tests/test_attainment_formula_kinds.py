@@ -203,3 +203,14 @@ def test_a_period_sum_against_one_year_gets_no_formula_even_before_its_figure(tm
     assert ws.cell(4, sc).value != "Vượt KH"
     assert (round(ws.cell(5, rc).value, 1), ws.cell(5, sc).value) == (97.8, "Không đạt")
     assert (round(ws.cell(6, rc).value, 1), ws.cell(6, sc).value) == (90.0, "Không đạt")
+
+
+def test_a_status_written_as_a_value_says_why_in_a_note(made):
+    """The CPI's «Đạt KH» has no formula and no ratio: its note gives the core's reason (a rise of 3,2%) and says an
+    edit needs a new run; a live row has no note."""
+    _d, _src, out, _data = made
+    ws = openpyxl.load_workbook(out)["Chỉ tiêu"]
+    _rc, sc = _columns(ws)
+    note = ws.cell(5, sc).comment
+    assert note is not None and "tăng 3,2%" in note.text and "không phải công thức" in note.text
+    assert ws.cell(4, sc).comment is None
