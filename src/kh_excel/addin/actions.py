@@ -449,8 +449,7 @@ def _checked(table: Table):
 
 def tinh_ty_le(book) -> str:
     """Add or refresh "% so với KH" and "Đánh giá" beside the table (formulas where possible)."""
-    from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, attainment_cells
-    from kh_excel.core.periods import progress_only
+    from kh_excel.core.formulas import RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, sheet_cells
 
     s = Session(book)
     table, data = find_table(s)
@@ -462,11 +461,13 @@ def tinh_ty_le(book) -> str:
     top = table.header_rows[0]
     bottom = max(table.last_data_row, top)
     cells: dict[int, list[Any]] = {top: [RATIO_HEADER, STATUS_HEADER]}
-    progress = progress_only(table)  # a part of the year against the year's plan: values, never a judging formula
-    for a in att.assessments:
-        row = a.indicator.row
+    # formulas only where they follow the core's rule, else the core's values: as `attainment -o` (core.formulas)
+    judged = {a.indicator.row for a in att.assessments if a.status in ("vuot", "dat", "khong_dat")}
+    as_values = 0
+    for row, pair in sheet_cells(att, failures=failures).items():
         if top < row <= bottom:
-            cells[row] = list(attainment_cells(a, table.columns, failures=failures.get(row, ()), progress=progress))
+            cells[row] = list(pair)
+            as_values += row in judged and not (isinstance(pair[1], str) and pair[1].startswith("="))
     # Only rows that get a value, or hold one to clear, are written, in runs of rows: the blank
     # cells of a merged range (a section title merged wider than the table) are never written
     # into, also where the engine cannot tell merges (remote).
@@ -487,6 +488,10 @@ def tinh_ty_le(book) -> str:
     n = att.summary.counts
     message = (f"Đã tính tỷ lệ đạt ở cột {_col(c)} và {_col(c + 1)} của trang «{table.sheet}»: "
                + ", ".join(f"{STATUS_LABELS[k]} {n[k]}" for k in STATUS_ORDER) + ".")
+    if as_values:  # their status does not follow an edit: the user must know it
+        message += (f" {as_values} chỉ tiêu được đánh giá theo quy tắc riêng (chỉ số so với mức tăng, kế hoạch tăng/giảm, "
+                    "điểm %, xếp hạng, số ghi bằng lời, số ước…) nên cột «Đánh giá» ghi giá trị, không phải công thức: "
+                    "sửa số liệu của các chỉ tiêu đó thì bấm lại «Tính tỷ lệ đạt».")
     if s.remote:  # a header merged over column c (its label left of c, the rest blank) looks like a free cell here
         message += (f" Excel trên web/máy chủ không cho biết ô gộp: nếu Excel báo không ghi được vào một phần của ô "
                     f"gộp, hãy bỏ gộp ô ở cột {_col(c)}, {_col(c + 1)} rồi bấm lại.")

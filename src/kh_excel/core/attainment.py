@@ -452,6 +452,11 @@ def shows_percent(ind: Indicator) -> bool:
 _NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
+def unit_mismatch(a: Assessment) -> bool:
+    """Was the row left unjudged because its figure is ≥ IMPLAUSIBLE_FACTOR times the plan or ≤ its inverse?"""
+    return a.status == "khong_danh_gia" and a.reason.startswith(UNIT_MISMATCH_REASON.split("{")[0])
+
+
 def _unit_mismatch(ind: Indicator, ratio: Decimal, growth: tuple) -> Assessment:
     """34.285 người against a plan of 29,1 (nghìn người): a unit mismatch, not a result 1.178 times the plan."""
     return Assessment(ind, "khong_danh_gia", None, UNIT_MISMATCH_REASON.format(ratio=format_number(ratio, 1)), *growth)
@@ -649,6 +654,40 @@ def plan_typed_as_index(ind: Indicator, t: Target, r: Decimal) -> bool:
     lo, hi = RATE_AS_INDEX
     return (t.value is not None and lo + _HUNDRED <= t.value <= hi + _HUNDRED
             and (t.high is None or t.high <= hi + _HUNDRED) and lo <= r <= hi and names_a_growth_rate(ind))
+
+
+def index_reading_possible(ind: Indicator, t: Target) -> bool:
+    """Could some figure typed in the result cell be read as an index against this plan (index_against_rise, for a
+    figure above 50), or this plan as a growth rate's index (plan_typed_as_index, for a figure below 50)? The same
+    bounds with the figure left free: the row is then judged by another rule for some figures."""
+    v = t.value
+    if v is None:
+        return False
+    lo, hi = RATE_AS_INDEX
+    if v < _FIFTY and "%" in ind.unit:
+        if names_an_index(ind) and (t.high is None or t.high < _FIFTY):
+            return True
+        if lo <= v <= hi and (t.high is None or t.high <= hi) and names_a_growth_rate(ind):
+            return True
+    return (v > _FIFTY and lo + _HUNDRED <= v <= hi + _HUNDRED and (t.high is None or t.high <= hi + _HUNDRED)
+            and names_a_growth_rate(ind))
+
+
+def judged_by_plan_alone(ind: Indicator) -> bool:
+    """Is every figure typed in the row's result cell judged as assess judges a point plan or a bound (judge(), ratio
+    figure / plan, a zero not filled, a unit mismatch at IMPLAUSIBLE_FACTOR), whatever the figure? Only such a row
+    may get a live formula (core.formulas): an index against a rise, a plan typed as an index, a growth target, a
+    rise or points plan, a plan in words, an unclear direction, a plan of 0, a result shown in % on another unit
+    are judged by other rules for some figures, and a formula would give another verdict than the CLI."""
+    t = ind.target
+    v = t.value
+    if t.op not in ("=", ">", ">=", "<", "<=", "~", "range") or v is None or ind.growth_target:
+        return False
+    if (t.op == "range" and t.high is None) or rise_as_written(ind):
+        return False
+    if ind.direction_reason.startswith(UNCLEAR_START) or (t.op == "=" and v == _ZERO and ind.direction != "down"):
+        return False
+    return not (percent_on_other_unit(ind) or index_reading_possible(ind, t))
 
 
 PLAN_INDEX_REASON = "kế hoạch «{plan}» ghi dạng chỉ số (năm trước = 100), tức mức tăng {rise}%, so với tốc độ tăng {r}%"

@@ -9,10 +9,13 @@ Formulas are in Excel's file syntax (English function names, '.' decimals).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
-from kh_excel.core.attainment import judged_from_other_rows
-from kh_excel.core.model import STATUS_LABELS, Assessment, Finding, zero_means_unfilled
+from kh_excel.core.attainment import (judged_by_plan_alone, judged_from_other_rows, unit_mismatch,
+                                     whole_period_row, year_against_period)
+from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Finding, zero_means_unfilled
+from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR
+from kh_excel.core.periods import progress_only
 from kh_excel.core.validation import col_index, col_letter
 
 RATIO_HEADER = "% so với KH"
@@ -21,6 +24,7 @@ RATIO_NUMBER_FORMAT = "0.0"
 
 VUOT, DAT, KHONG = (f'"{STATUS_LABELS[s]}"' for s in ("vuot", "dat", "khong_dat"))
 CHUA = f'"{STATUS_LABELS["chua_co_so_lieu"]}"'
+UNJUDGED = f'"{STATUS_LABELS["khong_danh_gia"]}"'
 FAULT = f'"{STATUS_LABELS["so_lieu_loi"]}"'
 
 
@@ -63,12 +67,30 @@ def _number_reading(ind, role: str) -> Any:
     return getattr(reading, "number", reading) if role == "target" else reading
 
 
+def sheet_cells(att: Attainment, tolerance: Decimal = Decimal(2),
+                failures: Mapping[int, Iterable[Finding]] | None = None) -> dict[int, tuple[Any, Any]]:
+    """Sheet row -> (ratio cell, status cell) for every assessed row: what `attainment -o` and the add-in both
+    write, so they write the same."""
+    t = att.table
+    failures = failures or {}
+    progress = progress_only(t)  # a part of the year against the year's plan: values, never a judging formula
+    period = year_against_period(t) is not None
+    return {a.indicator.row: attainment_cells(a, t.columns, tolerance, failures.get(a.indicator.row, ()), progress,
+                                              period) for a in att.assessments}
+
+
 def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal = Decimal(2),
-                     failures: Iterable[Finding] = (), progress: bool = False) -> tuple[Any, Any]:
+                     failures: Iterable[Finding] = (), progress: bool = False, period: bool = False) -> tuple[Any, Any]:
     """(ratio cell, status cell) for one row: a formula string "=…" or a value.
 
+    A formula only where it gives the core's verdict for every figure typed in the result cell
+    (core.attainment.judged_by_plan_alone: a point plan or a bound judged against the plan); any other row
+    (an index against a rise, a growth target, points, a rank, words, …) gets the core's ratio and status as values.
+
     `progress`: the table's result is a part of the year against the year's plan (core.periods.progress_only):
-    no formula, which would judge a figure typed later, only the values as computed now.
+    no formula, which would judge a figure typed later, only the values as computed now. `period`: the plan is a
+    period's goal beside one year's result (core.attainment.year_against_period): a row that is the period's as a
+    whole is never judged, so it gets values too.
 
     `failures`: the error findings that make this row «Số liệu lỗi» (core.gate); the formula
     says «Số liệu lỗi» while they still hold, and so does any error value in the result cell."""
@@ -82,9 +104,10 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     literal_ratio = float(round(a.ratio, 4)) if a.ratio is not None else None
     literal = (literal_ratio, a.status_label)
     t = ind.target
-    if not t.is_numeric or t.value is None or "result" not in columns or ind.growth_target \
-            or a.status == "khong_danh_gia" or judged_from_other_rows(a) or progress:
-        return literal  # a plan of 0, a result in words, a bound or a structure (judged by its parts): not one formula
+    if "result" not in columns or (a.status == "khong_danh_gia" and not unit_mismatch(a)) \
+            or judged_from_other_rows(a) or progress \
+            or not judged_by_plan_alone(ind) or (period and whole_period_row(ind)):
+        return literal  # judged by another rule for some figures, or by other rows: no formula over this row's cells
     raw_r = ind.raw.get("result")
     raw_t = ind.raw.get("target")
     blank_result = raw_r is None or (isinstance(raw_r, str) and not raw_r.strip())
@@ -110,7 +133,16 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
     fault = guards[0] if len(guards) == 1 else f"OR({','.join(guards)})"
     unfilled_zero = zero_means_unfilled(ind)  # a 0 against a positive plan is a cell not filled yet
     counted = f"AND(ISNUMBER({r}),{r}<>0)" if unfilled_zero else f"ISNUMBER({r})"
-    ratio = f'=IF({fault},"",IF({counted},IFERROR({r}/{basis}*100,""),""))'
+    # ≥ IMPLAUSIBLE_FACTOR times the plan, or ≤ its inverse: a unit mismatch, no ratio and «Không đánh giá» (core)
+    k = _num(Decimal(IMPLAUSIBLE_FACTOR))
+    constant = basis != f"{col_letter(columns['target'])}{ind.row}" if "target" in columns else True
+    positive = [] if constant else [f"{basis}>0"]  # a plan cell the user may change; a constant is known here
+    far = f'AND({",".join([f"{r}>0", *positive, f"OR({r}>={basis}*{k},{r}*{k}<={basis})"])})'
+    if constant and Decimal(basis) <= 0:  # no ratio to a plan of 0 or below (core), nor a mismatch
+        far, ratio = "FALSE", None
+    else:
+        counted = f"AND({counted},{basis}>0)" if positive else counted
+        ratio = f'=IF({fault},"",IF({counted},IF({far},"",IFERROR({r}/{basis}*100,"")),""))'
     good = "<" if d == "down" else ">"
     if t.op == "=":
         if d == "about":
@@ -136,6 +168,8 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
             cond = f'IF({inside},{DAT},IF({r}>{hi},{VUOT},{KHONG}))'
     else:
         return literal
+    if far != "FALSE":
+        cond = f'IF({far},{UNJUDGED},{cond})'
     if unfilled_zero:
         cond = f'IF({r}=0,{CHUA},{cond})'
     status = f'=IF({fault},{FAULT},IF(ISNUMBER({r}),{cond},{CHUA}))'

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from kh_excel.core.formulas import (RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, MergedInTheWay, attainment_cells,
-                                    merge_in_the_way, merged_in_the_way_message)
+from kh_excel.core.formulas import (RATIO_HEADER, RATIO_NUMBER_FORMAT, STATUS_HEADER, MergedInTheWay, merge_in_the_way,
+                                    merged_in_the_way_message, sheet_cells)
 from kh_excel.core.formulas import output_columns as pick_columns
-from kh_excel.core.periods import progress_only
 from kh_excel.core.model import Attainment
+from kh_excel.core.periods import progress_only
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.workbook import load_for_copy, open_workbook
 
@@ -168,6 +168,25 @@ def _status_formatting(ws, sc: int, first: int, last: int) -> None:
         ws.conditional_formatting.add(f"{col}{first}:{col}{last}", rule)
 
 
+NOTE_AUTHOR = "kh-excel"
+
+
+def _reason_note(cell, status, reason: str, progress: bool) -> None:
+    """A status written as a value (the row is judged by a rule no formula reproduces: an index against a rise, a
+    growth target, points, …) carries the core's reason as a note, and says an edit needs a new run; a formula's
+    cell loses a note of ours left by an earlier run."""
+    from openpyxl.comments import Comment
+    formula = isinstance(status, str) and status.startswith("=")
+    if formula or progress or not reason or status is None:
+        if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
+            cell.comment = None
+        return
+    note = Comment(f"{status}: {reason}.\nGiá trị do chương trình tính (không phải công thức): sửa số liệu thì tính lại.",
+                   NOTE_AUTHOR)
+    note.width, note.height = 320, 120
+    cell.comment = note
+
+
 def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tolerance: Decimal = Decimal(2),
                           findings: list | None = None) -> Path:
     """The copy with the two columns; `findings` (the table's check) make failed rows «Số liệu lỗi»
@@ -221,9 +240,10 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
     if len(t.header_rows) > 1 and t.header_rows[1] != number_row:
         for col in (rc, sc):
             ws.merge_cells(start_row=header_row, start_column=col, end_row=t.header_rows[1], end_column=col)
-    by_row = {a.indicator.row: a for a in att.assessments}
+    by_row = sheet_cells(att, tolerance, failures)  # formulas only where they follow the core's rule (core.formulas)
+    why = {a.indicator.row: a.reason for a in att.assessments}
+    progress = progress_only(t)  # every row a value for one reason the summary states: no note on each
     previous = None
-    progress = progress_only(t)  # a part of the year against the year's plan: values, never a judging formula
     for r in range(t.first_data_row, t.last_data_row + 1):
         ref = _row_style_source(ws, r, own, previous)
         previous = ref
@@ -231,12 +251,12 @@ def write_attainment_copy(src: str | Path, out: str | Path, att: Attainment, tol
             style_from(ref, ws.cell(r, col))
         ws.cell(r, sc).alignment = Alignment(horizontal="center", vertical=ws.cell(r, sc).alignment.vertical,
                                              wrap_text=True)
-        a = by_row.get(r)
-        if a is None:
+        if r not in by_row:
             ws.cell(r, rc).value = None
             ws.cell(r, sc).value = None
             continue
-        ratio, status = attainment_cells(a, t.columns, tolerance, failures.get(r, ()), progress)
+        ratio, status = by_row[r]
+        _reason_note(ws.cell(r, sc), status, why.get(r, ""), progress)
         ws.cell(r, rc).value = ratio
         ws.cell(r, rc).number_format = RATIO_NUMBER_FORMAT
         ws.cell(r, sc).value = status
