@@ -237,7 +237,13 @@ def same_plan(returned: Target, master: Target, returned_raw: Any = None, master
 # keeps the figures of a conflict not settled (none of them in the master): the next round lists the row again until
 # one figure is written or the agencies agree.
 SOURCE_SHEET = RECORD_SHEET  # (named where the reader looks for it: api)
-SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu", "Tình trạng")
+SOURCE_HEADER = ("Mã dòng", "Cơ quan", "Mã cơ quan", "Tệp", "Trang", "Ô", "Số liệu", "Tình trạng",
+                 "Số trong bảng gốc khi tổng hợp")
+# A conflict's line keeps what the master's cell held when collect left it open (nothing, the master's own figure, or
+# one collected before): the conflict stands while the cell holds that, and a figure typed there later settles it.
+# A record made before the column (its header shorter) cannot tell a figure typed before from one typed after: its
+# conflicts stand whatever the cell holds (warned, never stated), until collect is run again.
+_HELD_COLUMN = len(SOURCE_HEADER) - 1
 # The «Tình trạng» of a figure's line (a record made before the column has none: written).
 SOURCE_STATES = {"written": "đã ghi vào bảng gốc", "unsettled": "khác số của cơ quan khác, chưa ghi"}
 _MOST_SOURCES = 100_000  # rows of the record read: a few per indicator; more is no record of ours
@@ -255,10 +261,14 @@ class Source:
     row: int | None = None
     value: Value | None = None
     unsettled: bool = False        # a figure of a conflict not settled: not in the master, listed again each round
+    held: Value | None = None      # (unsettled) what the master's cell held then; None: a record that did not say
 
 
 def _same_figure(a: Value, b: Value) -> bool:
-    """Whether the master still holds the figure recorded (a number as stored, to the float's precision)."""
+    """Whether the master still holds the figure recorded (a number as stored, to the float's precision; nothing
+    is the same as nothing)."""
+    if a.kind == b.kind == "empty":
+        return True
     if a.kind == b.kind == "number":
         return math.isclose(float(a.number), float(b.number), rel_tol=1e-9, abs_tol=1e-12)
     return a.kind == b.kind == "text" and a.same_key == b.same_key
@@ -274,22 +284,24 @@ def read_sources(index: MasterIndex, lines: list | None = None) -> tuple[list[So
     from kh_excel.collect.forms import parse_key, row_digest
     from kh_excel.io.workbook import open_workbook
     table = index.table
-    if lines is not None:
-        lines = lines[1:_MOST_SOURCES]
-    else:
+    if lines is None:
         try:
             book = open_workbook(table.file)
             if SOURCE_SHEET not in book.sheet_names:
                 return [], False
-            lines = book.values(SOURCE_SHEET)[1:_MOST_SOURCES]
+            lines = book.values(SOURCE_SHEET)
         except Exception:  # an unreadable record records nothing
             return [], False
+    header = list(lines[0]) if lines else []
+    says_held = len(header) > _HELD_COLUMN and isinstance(header[_HELD_COLUMN], str) \
+        and vtext.fold(header[_HELD_COLUMN]) == vtext.fold(SOURCE_HEADER[_HELD_COLUMN])
+    lines = lines[1:_MOST_SOURCES]
     by_digest: dict[str, list[int]] = {}
     for ind in table.indicators:
         by_digest.setdefault(row_digest(ind.stt, ind.name), []).append(ind.row)
     out = []
     for line in lines:
-        key, _, akey, file, sheet, cell, raw, state = (list(line) + [None] * 8)[:8]
+        key, _, akey, file, sheet, cell, raw, state, held = (list(line) + [None] * 9)[:9]
         akey = vtext.clean(akey) if isinstance(akey, str) else ""
         if akey not in index.agencies or not isinstance(file, str) or not file.strip():
             continue
@@ -299,15 +311,23 @@ def read_sources(index: MasterIndex, lines: list | None = None) -> tuple[list[So
             # the row the key names, or the one row of its STT and name (rows inserted since)
             rows = [k[1]] if index.digest.get(k[1]) == k[2] else by_digest.get(k[2], [])
             if len(rows) == 1 and raw is not None and raw != "":
-                row = rows[0]
-                n = _stored_number(raw)
-                value = Value("text", text=vtext.clean(raw)) if n is None else Value(
-                    "number", Decimal(int(n)) if n.is_integer() and abs(n) < 2**53 else Decimal(repr(n)))
+                row, value = rows[0], _recorded_value(raw)
         unsettled = row is not None and isinstance(state, str) and vtext.fold(state) == _UNSETTLED
         out.append(Source(akey, index.agencies[akey].name, vtext.clean(file),
                           vtext.clean(sheet) if isinstance(sheet, str) else "",
-                          vtext.clean(cell) if isinstance(cell, str) else "", row, value, unsettled))
+                          vtext.clean(cell) if isinstance(cell, str) else "", row, value, unsettled,
+                          held=_recorded_value(held) if unsettled and says_held else None))
     return out, True
+
+
+def _recorded_value(raw: Any) -> Value:
+    """A figure as the record stores it (Value.to_json, or text): nothing, a number or a text."""
+    if raw is None or raw == "":
+        return Value("empty")
+    n = _stored_number(raw)
+    if n is None:
+        return Value("text", text=vtext.clean(raw))
+    return Value("number", Decimal(int(n)) if n.is_integer() and abs(n) < 2**53 else Decimal(repr(n)))
 
 
 @dataclass
@@ -490,6 +510,7 @@ def _recorded_rows(earlier: list[Source], index: MasterIndex) -> tuple[dict[int,
     nothing, or a figure collected into it; a figure the office typed there settles it."""
     owners: dict[int, set[str]] = {}
     carried: dict[int, list[_Figure]] = {}
+    stands: dict[int, bool] = {}  # master row -> whether its cell holds what it held when the conflict was left open
     for src in earlier:
         if src.row is None:
             continue
@@ -497,9 +518,14 @@ def _recorded_rows(earlier: list[Source], index: MasterIndex) -> tuple[dict[int,
             if src.row in index.rows_of[src.agency_key]:  # (an agency no longer leading the row gives it nothing)
                 carried.setdefault(src.row, []).append(
                     _Figure(src.agency_key, src.file, src.sheet, src.cell, src.value, earlier=True))
+                # (a record that did not say what the cell held: the conflict stands; a held figure of the master's
+                # own, typed before the round, is no settlement: only a figure other than it is)
+                held = src.held is None or _same_figure(master_value(index.by_row[src.row]), src.held)
+                stands[src.row] = stands.get(src.row, False) or held
         elif _same_figure(master_value(index.by_row[src.row]), src.value):
             owners.setdefault(src.row, set()).add(src.agency_key)
-    carried = {r: figs for r, figs in carried.items() if r in owners or master_value(index.by_row[r]).kind == "empty"}
+    carried = {r: figs for r, figs in carried.items()
+               if r in owners or master_value(index.by_row[r]).kind == "empty" or stands[r]}
     return owners, carried
 
 
@@ -698,14 +724,16 @@ def _record_sources(wb, table: Table, coll: Collection) -> None:
             continue
         seen.add((s.agency_key, s.file, s.row, s.cell, figure))
         state = None if s.row is None else SOURCE_STATES["unsettled" if s.unsettled else "written"]
+        held = master_value(by_row[s.row]) if s.unsettled else None  # (collect writes nothing on such a row)
         line = [row_key(table.sheet, by_row[s.row]) if s.row else None, s.agency, s.agency_key, s.file, s.sheet,
-                s.cell, figure, state]
+                s.cell, figure, state, None if held is None or held.kind == "empty" else
+                held.to_json() if held.kind == "number" else held.text]
         # (a file name may hold control characters no workbook can: left out, as the name is only shown)
         ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in line])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # names and texts from untrusted files: never a formula
-    for letter, width in zip("ABCDEFGH", (28, 30, 24, 36, 16, 8, 16, 30)):
+    for letter, width in zip("ABCDEFGHI", (28, 30, 24, 36, 16, 8, 16, 30, 16)):
         ws.column_dimensions[letter].width = width
 
 
