@@ -77,9 +77,10 @@ def _empty_cell(raw: Any) -> bool:
 
 
 def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Value:
-    """What a returned result cell says, strictly: an ambiguous number is refused, not guessed — unless the
-    master's plan for the row (the one the agency was given, not its file's) weighs its two readings as the table's
-    reader does («4.500» beside 5 is 4,5): then that reading, to be checked."""
+    """What a returned result cell says, read by core.numbers as check reads it, strictly: a number of two readings
+    is refused, not guessed — unless the master's plan for the row (the one the agency was given, not its file's)
+    weighs its two readings as the table's reader does («4.500» beside 5 is 4,5): then that reading, to be checked.
+    A figure of one reading written the English way («10,120.5») is written, with check's warning as its note."""
     if _empty_cell(raw):
         return Value("empty")
     if isinstance(raw, ErrorValue):
@@ -97,8 +98,12 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
         weighed = not master.growth_target and plan_weighs(raw, master.target) is not None
         if weighed:
             return _nearer_value(p, raw, master)
-        if p.ambiguous:  # the reader's note says how it read it; collect writes nothing, so it says that
-            return Value("invalid", note=f"«{vtext.clean(raw)}»: không rõ dấu chấm là dấu thập phân hay dấu phân cách "
+        if p.ambiguous and not p.two_ways:
+            # one reading only, written the English way («10,120.5», «12.5»): written as check reads it, with
+            # check's own warning (core.numbers: the same reading and the same words)
+            return Value("number", p.value, note=p.note.rstrip("."))
+        if p.ambiguous:  # two readings and no plan to weigh them: collect writes nothing, and says so
+            return Value("invalid", note=f"«{vtext.clean(raw)}»: không rõ dấu phẩy là dấu thập phân hay dấu phân cách "
                                          "hàng nghìn, nên không ghi; đề nghị ghi lại theo quy ước Việt Nam (dấu phẩy là "
                                          f"dấu thập phân: {format_number(p.value)})")
         return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")

@@ -97,6 +97,9 @@ class ParsedNumber:
     `percent`: the source shows a % sign. For text ("8,2%") `value` is the
     figure before the sign (8.2); for a numeric cell with a percent number
     format it is the stored fraction (0.082), as Excel keeps it.
+    `ambiguous`: the reading is warned (`note` says how it was read). `two_ways`: of those, a text that
+    reads two ways a thousand times apart («1,234»: 1,234 or 1.234), one taken; otherwise the warned text
+    has one reading only, written the English way («10,120.5», «12.5»): collect writes it as check reads it.
     """
 
     value: Decimal
@@ -105,9 +108,10 @@ class ParsedNumber:
     note: str = ""
     percent: bool = False
     exact: Decimal | None = None  # the stored value when the cell's format shows fewer decimals (276,028 shown 276,0)
+    two_ways: bool = False
 
     def __init__(self, value: Decimal, was_text: bool, ambiguous: bool = False, note: str = "",
-                 percent: bool = False, exact: Decimal | None = None) -> None:
+                 percent: bool = False, exact: Decimal | None = None, two_ways: bool = False) -> None:
         # Two per cell of every row: filling __dict__ at once costs a third of the frozen
         # dataclass's object.__setattr__ per field (the instance stays frozen to attribute writes).
         d = self.__dict__
@@ -117,6 +121,7 @@ class ParsedNumber:
         d["note"] = note
         d["percent"] = percent
         d["exact"] = exact
+        d["two_ways"] = two_ways
 
 
 @dataclass(frozen=True, init=False)
@@ -408,7 +413,7 @@ def _parse_text(raw: str) -> ParsedNumber | None:
                 f"{format_number(english)} (dấu phẩy phân cách hàng nghìn kiểu tiếng Anh); "
                 f"đã hiểu là {format_number(value)} theo quy ước Việt Nam, đề nghị kiểm tra lại."
             )
-            return ParsedNumber(value, True, True, note, percent)
+            return ParsedNumber(value, True, True, note, percent, two_ways=True)
         return ParsedNumber(value, True, False, "", percent)
 
     # English: ',' or ' ' groups thousands, '.' is the decimal point. Always reported.

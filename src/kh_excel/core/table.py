@@ -1597,7 +1597,7 @@ def _nearer_reading(p: ParsedNumber | None, raw: Any, target: Target) -> ParsedN
         return p  # (against the convention only for a figure within ten times the plan: «5.000» beside 72,4 is none)
     from dataclasses import replace
     note = _both_ways_note(raw, format_number(p.value), format_number(alt), sep, target.value)
-    return replace(p, value=alt, ambiguous=True, note=note)
+    return replace(p, value=alt, ambiguous=True, note=note, two_ways=True)
 
 
 def _share_as_fraction(p: ParsedNumber, raw: Any, target: Target) -> ParsedNumber:
