@@ -6,6 +6,7 @@ growth plan, never «chỉ tiêu định tính»; and the report is of «giai đ
 expected values are worked out by hand from the rows below (arithmetic in each test)."""
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,8 +16,10 @@ import pytest
 from kh_excel.api import read_workbook
 from kh_excel.core.attainment import evaluate
 from kh_excel.core.periods import of_table
+from kh_excel.docs.context import build_context
 from kh_excel.docs.wording import growth_words, result_phrase
 
+TODAY = date(2025, 12, 3)
 TITLE = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI GIAI ĐOẠN 2021-2025"
 HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2020", "KH 2021-2025", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024",
         "Ước TH năm 2025", "Cơ quan chủ trì"]
@@ -116,3 +119,16 @@ def test_a_one_year_growth_plan_stays_year_on_year(tmp_path):
     assert invest.status == "khong_danh_gia" and "bình quân" in invest.reason and "định tính" not in invest.reason
     assert of_table(table, table.year).words() == "ước thực hiện cả năm 2025"  # a year's report stays the year's
 
+
+def test_a_report_of_the_periods_last_year_against_its_plan_speaks_of_the_period(tmp_path):
+    table = read_workbook(_book(tmp_path / "t.xlsx", HEAD, ROWS, NUMBERS))
+    per = of_table(table, table.year)
+    assert per.words() == "ước thực hiện giai đoạn 2021-2025"
+    att = evaluate(table)
+    assert att.summary.sentence.startswith("Ước thực hiện giai đoạn 2021-2025, có ")
+    # 3 judged on numbers: Tổng vốn đầu tư (vượt), GRDP bình quân đầu người (vượt); GRDP and tai nạn không đạt -> 2/4
+    assert "có 2/4 chỉ tiêu đạt và vượt kế hoạch" in att.summary.sentence
+    ctx = build_context(table, None, "bao-cao", today=TODAY)
+    assert " ".join(ctx["vb"]["trich_yeu"]) == (
+        "Ước kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu giai đoạn 2021-2025")
+    assert "cả năm 2025" not in str(ctx) and "kế hoạch năm 2025" not in str(ctx)
