@@ -466,8 +466,8 @@ def _unit_mismatch(ind: Indicator, ratio: Decimal, growth: tuple) -> Assessment:
 
 
 PERIOD_GROWTH_NO_BASE_REASON = ("mục tiêu «{plan}» là tốc độ tăng bình quân hằng năm giai đoạn {first}–{last}, tính từ "
-                                "số năm {base} đến số năm {last}; bảng không có đủ hai số này nên không đánh giá (không "
-                                "lấy mức tăng của một năm thay cho cả giai đoạn)")
+                                "số năm {base} đến số năm {last}; bảng không có đủ hai số này, không lấy mức tăng của "
+                                "một năm thay cho cả giai đoạn: không đánh giá")
 YEARLY_AVERAGE_OF_A_YEAR_REASON = ("mục tiêu «{plan}» là tốc độ tăng bình quân hằng năm của một giai đoạn, nhưng kế "
                                    "hoạch của bảng là của một năm, không ghi giai đoạn: không đánh giá")
 AVERAGE_FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm bình quân hằng năm{period}, nhưng với đơn vị tính «{unit}» "
