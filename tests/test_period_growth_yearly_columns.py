@@ -133,3 +133,13 @@ def test_a_report_of_the_periods_last_year_against_its_plan_speaks_of_the_period
     assert " ".join(ctx["vb"]["trich_yeu"]) == (
         "Ước kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu giai đoạn 2021-2025")
     assert "cả năm 2025" not in str(ctx) and "kế hoạch năm 2025" not in str(ctx)
+
+
+def test_a_report_of_the_periods_last_year_closed_is_the_periods_result(tmp_path):
+    # «Thực hiện năm 2025» (no estimate) beside «KH 2021-2025»: «Kết quả thực hiện … giai đoạn 2021-2025», no «ước»
+    head = HEAD[:9] + ["Thực hiện năm 2025", "Cơ quan chủ trì"]
+    table = read_workbook(_book(tmp_path / "t.xlsx", head, ROWS))
+    assert of_table(table, table.year).words() == "giai đoạn 2021-2025"
+    ctx = build_context(table, None, "bao-cao", today=TODAY)
+    assert " ".join(ctx["vb"]["trich_yeu"]) == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu giai đoạn 2021-2025"
+    assert "năm 2025" not in " ".join(ctx["vb"]["trich_yeu"])
