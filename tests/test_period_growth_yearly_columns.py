@@ -143,3 +143,11 @@ def test_a_report_of_the_periods_last_year_closed_is_the_periods_result(tmp_path
     ctx = build_context(table, None, "bao-cao", today=TODAY)
     assert " ".join(ctx["vb"]["trich_yeu"]) == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu giai đoạn 2021-2025"
     assert "năm 2025" not in " ".join(ctx["vb"]["trich_yeu"])
+
+
+def test_a_result_naming_no_year_is_the_periods_end_as_before(tmp_path):
+    # «Ước thực hiện» (no year) beside «Năm 2020 | KH 2021-2025»: 20.000 -> 27.600 is 6,65%/năm (as above) < 7%
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2020", "KH 2021-2025", "Ước thực hiện", "Cơ quan chủ trì"]
+    rows = [["1", "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 20000, "Tăng 7%", 27600, "Sở Tài chính"]]
+    (a,) = evaluate(read_workbook(_book(tmp_path / "t.xlsx", head, rows))).assessments
+    assert a.status == "khong_dat" and a.growth_kind == "avg_yearly" and a.growth_base_year == 2020

@@ -2853,8 +2853,8 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
     first, last = int(m.group(1)), int(m.group(2))
     period = (last - first + 1, first, last)
     result_label = header.labels.get("result", "")
-    if not result_label or period_years(result_label) is None and _year_of(result_label) != last:
-        return None, period
+    if not result_label or period_years(result_label) is None and _year_of(result_label) not in (None, last):
+        return None, period  # (a result naming no year is the period's end the plan names, as before)
     width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
     # the column numbers under the header («(4)») are no words of a label: «Năm 2020 (4)» is the year's column
     labels = _column_labels(grid, [r for r in header.rows if not _is_number_row(grid.rows[r])], width)
