@@ -300,10 +300,11 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                         target = Target(text=target.text, op="text")
                     else:
                         growth_target = True
-                    if base_col is not None and base_col < len(row):
-                        base = parse_number(row[base_col])
+                    if growth_target and plan_period[0]:
+                        growth_period = plan_period
+                        base = parse_number(row[base_col]) if base_col is not None and base_col < len(row) else None
                         if base is not None:
-                            growth_base, growth_period = base.value, plan_period
+                            growth_base = base.value
         result, result_text, result_reading = None, "", None
         if has_result and (result_raw.__class__ is float or not _is_blank(result_raw)):
             if result_raw.__class__ is ErrorValue:

@@ -33,8 +33,8 @@ from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
                                  Target, zero_result_unfilled)
-from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_apart, format_number, parse_result_text,
-                                   parse_target, word_verdict)
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, average_yearly, decimals_of, far_apart, format_number,
+                                   parse_result_text, parse_target, word_verdict)
 from kh_excel.core.text import fold
 
 DATA = Path(__file__).parent / "data"
@@ -85,6 +85,12 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
         return Assessment(ind, status, None, f"tăng bình quân {format_number(g, 1)}%/năm giai đoạn {first}–{last} "
                                              f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
                           (first, last))
+    if ind.growth_target and ind.growth_period[0] > 0:  # (added, fy2) a period's growth without its two figures:
+        _years, first, last = ind.growth_period         # never one year's change
+        return Assessment(ind, "khong_danh_gia", None, A.PERIOD_GROWTH_NO_BASE_REASON.format(
+            plan=vtext.clean(t.text), first=first, last=last, base=first - 1))
+    if ind.growth_target and average_yearly(t.text) is not None:  # (added, fy2) «bình quân …/năm» of a year's plan
+        return Assessment(ind, "khong_danh_gia", None, A.YEARLY_AVERAGE_OF_A_YEAR_REASON.format(plan=vtext.clean(t.text)))
     if ind.growth_target:  # "Tăng 10%" on an amount: judged by the growth against the previous year
         if ind.previous is None or ind.previous <= 0:
             return Assessment(ind, "khong_danh_gia", None,

@@ -53,8 +53,8 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  TargetOp, without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, decimals_of, far_ratio, format_number, is_change, named_base,
-                                   plan_before_base, points_change, reduction_plan, signed_change, word_verdict)
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, average_yearly, decimals_of, far_ratio, format_number,
+                                   is_change, named_base, plan_before_base, points_change, reduction_plan, signed_change, word_verdict)
 from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -99,6 +99,14 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
             reason = (OTHER_BASE_PERCENT_REASON if "%" in ind.unit else OTHER_BASE_REASON).format(
                 plan=vtext.clean(t.text), base=f"năm {nb[1]}" if nb[1] else "năm trước")
         fall = reduction_plan(t.text) if t.text else None
+        if fall is not None and fall.value is not None and (average_yearly(t.text) is not None or ind.growth_period[0]):
+            # «Giảm bình quân 1-1,5%/năm», or «Giảm 1-1,5%» under a period's plan, of a rate: points or per cent, each
+            # year or over the period? never guessed, nor judged on one year's fall
+            _years, first, last = ind.growth_period
+            return Assessment(ind, "khong_danh_gia", None, (
+                AVERAGE_FALL_IN_WHAT_REASON if average_yearly(t.text) is not None else PERIOD_FALL_IN_WHAT_REASON).format(
+                plan=vtext.clean(t.text), v=format_number(fall.value), unit=vtext.clean(ind.unit) or "để trống",
+                period=f" giai đoạn {first}–{last}" if first else ""))
         if fall is not None and fall.value is not None:  # «Giảm 1,5%» on a row in % (or without a unit): points or per cent? never guessed
             both = _both_falls(ind, fall, tolerance)
             if both is not None:  # … unless both readings give the same verdict, as the values of a range must
@@ -462,6 +470,17 @@ def _unit_mismatch(ind: Indicator, ratio: Decimal, growth: tuple) -> Assessment:
     return Assessment(ind, "khong_danh_gia", None, UNIT_MISMATCH_REASON.format(ratio=format_number(ratio, 1)), *growth)
 
 
+PERIOD_GROWTH_NO_BASE_REASON = ("mục tiêu «{plan}» là tốc độ tăng bình quân hằng năm giai đoạn {first}–{last}, tính từ "
+                                "số năm {base} đến số năm {last}; bảng không có đủ hai số này, không lấy mức tăng của "
+                                "một năm thay cho cả giai đoạn: không đánh giá")
+YEARLY_AVERAGE_OF_A_YEAR_REASON = ("mục tiêu «{plan}» là tốc độ tăng bình quân hằng năm của một giai đoạn, nhưng kế "
+                                   "hoạch của bảng là của một năm, không ghi giai đoạn: không đánh giá")
+AVERAGE_FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm bình quân hằng năm{period}, nhưng với đơn vị tính «{unit}» "
+                               "không rõ là giảm {v} điểm % hay giảm {v}% mỗi năm: không đánh giá")
+PERIOD_FALL_IN_WHAT_REASON = ("mục tiêu «{plan}» là mức giảm{period}, nhưng với đơn vị tính «{unit}» không rõ là giảm {v} "
+                              "điểm % hay giảm {v}%, mỗi năm hay cả giai đoạn: không đánh giá")
+
+
 def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, growth: tuple) -> Assessment:
     """A plan that is a growth: over a period (the average yearly growth since the base year) or, on an
     amount ("Tăng 10%"), against the previous year."""
@@ -474,6 +493,16 @@ def _assess_growth(ind: Indicator, t: Target, r: Decimal, tolerance: Decimal, gr
         return Assessment(ind, status, None, f"{change_words(g, 'bình quân')}/năm giai đoạn {first}–{last} "
                                              f"(so với năm {first - 1}); {reason}", g, "%", "avg_yearly", first - 1,
                           (first, last))
+    if ind.growth_period[0] > 0:
+        # a growth over a period the table gives no figure of its year before (or no result of its last year) to
+        # measure: never judged on the change against the year before, nor that change stated beside the plan
+        _years, first, last = ind.growth_period
+        return Assessment(ind, "khong_danh_gia", None, PERIOD_GROWTH_NO_BASE_REASON.format(
+            plan=vtext.clean(t.text), first=first, last=last, base=first - 1))
+    if average_yearly(t.text) is not None:
+        # «Tăng bình quân 7%/năm» under a year's plan: a period's average copied into a year's column, not one
+        # year's growth (the table names no period to average over): not judged, said why
+        return Assessment(ind, "khong_danh_gia", None, YEARLY_AVERAGE_OF_A_YEAR_REASON.format(plan=vtext.clean(t.text)))
     # "Tăng 10%" on an amount: judged by the growth against the previous year
     base = ind.exact.get("previous", ind.previous) if ind.previous is not None else None
     if base is None or ind.previous is None or ind.previous <= 0 or base == 0:  # (a growth on nothing is no figure: never a division by 0)

@@ -744,6 +744,20 @@ def _numeric_target(value: int | float | Decimal, number_format: str | None) -> 
 _TARGET_CHARS = {**_ZERO_WIDTH, **{ord(sym): rep for sym, rep in _SYMBOLS.items()}}
 
 
+# A growth plan written as an average over the years of a period (folded): «Tăng bình quân 7%/năm», «Giảm bình quân
+# 1-1,5%/năm», «Tăng bình quân hằng năm trên 10%»: the verb and the figure in %, read as «Tăng 7%» is
+_AVERAGE_YEARLY = re.compile(r"^(tang|giam)\s+binh\s+quan\s+(?:(?:moi|hang|mot)\s+nam\s*:?\s*)?"
+                             r"([^/]*?%)\s*(?:/\s*nam|(?:moi|hang|mot)\s+nam)?\s*\.?$")
+
+
+def average_yearly(value: str) -> str | None:
+    """The plan of «Tăng bình quân 7%/năm» as its verb and figure («tang 7%», folded), read as a growth plan of the
+    same size; None for any other text. Whether the growth is an average over a period's years is the table's to say
+    (core.table._period_base); the words alone say that the plan is a yearly average, never a one-off rise."""
+    m = _AVERAGE_YEARLY.match(fold(clean(value)))
+    return f"{m.group(1)} {m.group(2).strip()}" if m else None
+
+
 @lru_cache(maxsize=1 << 14)
 def _parse_target_text(value: str) -> TargetReading:
     """Text targets repeat (">10", "khoảng 32"): parse each distinct text once."""
@@ -751,6 +765,8 @@ def _parse_target_text(value: str) -> TargetReading:
     if not text or "≠" in text:
         return _text_target(text)
     key = fold(text if text.isascii() else text.translate(_TARGET_CHARS))  # every mapped character is non-ASCII
+    if key.startswith(("tang binh quan", "giam binh quan")) and (plain := average_yearly(key)) is not None:
+        key = plain  # «Tăng bình quân 7%/năm»: read as «Tăng 7%» (a fall as «Giảm 5%»: reduction_plan)
     m = _FILLER.match(key)
     while m is not None:  # "phấn đấu đạt …", "tăng …": the number and its operator follow
         key = key[m.end():]
@@ -959,9 +975,10 @@ def reduction_plan(value: str) -> Target | None:
     """A plan written as a fall in % («Giảm 5%», «Giảm trên 5%», «giảm 5-7%»): the size of the fall as written
     (op on the size: «trên 5%» is op ">" 5), None for anything else — a level reached («giảm còn 3,5%»), a fall
     without a % (whose unit is the row's: not a rate), words."""
-    text = clean(value)
+    text = original = clean(value)
     if "%" not in text:
         return None
+    text = average_yearly(text) or text  # «Giảm bình quân 1-1,5%/năm»: the fall of «Giảm 1-1,5%» each year
     key = fold(text)
     if _LEVEL.match(key):
         return None
@@ -972,7 +989,7 @@ def reduction_plan(value: str) -> Target | None:
     t = _parse_target_text(rest).target
     if t.op == "text" or t.value is None or t.value < 0 or "%" not in rest or "diem" in fold(rest):
         return None  # («giảm 1,5 điểm %»: a fall in points, not in %)
-    return _target(text, t.op, t.value, t.high)
+    return _target(original, t.op, t.value, t.high)
 
 
 # The units of a change in points: «điểm %», «điểm phần trăm», «điểm», and «‰» (a rate per thousand falls by

@@ -387,6 +387,12 @@ def of_table(table: Table, year: int) -> Period:
     # tiêu giai đoạn 2026-2030»): the period's words, never its last year's
     span_years = period_years(label or heads.get("result", "")) if "result" in table.columns else \
         period_years(heads.get("target", ""))
+    plan_years = period_years(heads.get("target", "")) if "target" in table.columns else None
+    if span_years is None and plan_years and plan_years[1] == year and months == 12 and not quarter:
+        # the last year's (estimated) result against the period's plan («Ước TH năm 2025» beside «KH 2021-2025»):
+        # the plan judged is the period's, so the figures are said as the period's results («ước thực hiện giai
+        # đoạn 2021-2025»), never «ước cả năm 2025» as if the year's plan were met
+        span_years = plan_years
     years = f"{span_years[0]}-{span_years[1]}" if span_years else ""
     labelled = labelled or bool(years)
     return Period(year=year, months=months, quarter=quarter, school_year=school_year, years=years,

@@ -2581,10 +2581,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 if based is not None:
                     target = Target(text=reading.target.text, op=target.op, value=target.value, high=target.high)
                 growth_target = True
-            if growth_target and base_col is not None and base_col < len(row):
-                base = parse_number(row[base_col])
+            if growth_target and plan_period[0]:
+                growth_period = plan_period  # a growth over a period: its average yearly growth, never one year's
+                base = parse_number(row[base_col]) if base_col is not None and base_col < len(row) else None
                 if base is not None:
-                    growth_base, growth_period = base.value, plan_period
+                    growth_base = base.value
+            elif plan_period[0] and target.op == "text" and "%" in target.text and reduction_plan(target.text):
+                growth_period = plan_period  # «Giảm 1,5%» of a rate under a period's plan: never one year's fall
         result, result_text, result_reading = None, "", None
         if has_result and (result_raw.__class__ is float or not _is_blank(result_raw)):
             if result_raw.__class__ is ErrorValue:
@@ -2839,14 +2842,22 @@ _PLAN_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, int, int]]:
     """For a plan over a period ("KH NQ 2016-2020"), the column of the year before it ("Năm 2015"),
     so that a growth target ("Tăng 11-12%") is judged as the average yearly growth over the period. That year's
-    whole figure (it may be the previous-year column), never a part of it («TH 6 tháng năm 2015»)."""
+    whole figure (it may be the previous-year column), never a part of it («TH 6 tháng năm 2015»). The period is
+    returned without a column where the table has no such year, or its result is not the period's last year
+    («Ước TH năm 2023» under «KH 2021-2025»): a growth over the period is then not judged, never taken as the
+    change against the year before (core.attainment._assess_growth)."""
     from kh_excel.core.periods import column_span
     m = _PLAN_PERIOD.search(header.labels.get("target", ""))
     if not m or not int(m.group(1)) < int(m.group(2)):
         return None, (0, 0, 0)
     first, last = int(m.group(1)), int(m.group(2))
+    period = (last - first + 1, first, last)
+    result_label = header.labels.get("result", "")
+    if not result_label or period_years(result_label) is None and _year_of(result_label) not in (None, last):
+        return None, period  # (a result naming no year is the period's end the plan names, as before)
     width = max((len(r) for r in grid.rows[header.rows[0]:header.rows[-1] + 1]), default=0)
-    labels = _column_labels(grid, header.rows, width)
+    # the column numbers under the header («(4)») are no words of a label: «Năm 2020 (4)» is the year's column
+    labels = _column_labels(grid, [r for r in header.rows if not _is_number_row(grid.rows[r])], width)
     taken = {header.columns.get(k) for k in ("target", "result")}
     for c in range(width):
         label = labels[c]
@@ -2855,8 +2866,8 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
             continue
         if header.group and not _fold(label).startswith(_fold(header.group)):
             continue  # the base year of another column group
-        return c, (last - first + 1, first, last)
-    return None, (0, 0, 0)
+        return c, period
+    return None, period
 
 
 def _describe_result(rr: ResultReading) -> str:

@@ -89,7 +89,7 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) có khoảng trắng hoặc xuống dòng thừa: «{value}»."),
     FindingType("legacy_encoding", "warning", "Văn bản mã cũ (TCVN3/VNI)",
                 "Ô {cell} ({column}) {encoding} («{value}»); chương trình đọc là «{converted}». Nên chuyển sang Unicode."),
-    FindingType("growth_target", "warning", "Mục tiêu là mức tăng so với năm trước",
+    FindingType("growth_target", "warning", "Mục tiêu là mức tăng/giảm (%)",
                 "Ô {cell}: mục tiêu «{value}» là mức tăng/giảm (%) trong khi đơn vị tính là «{unit}»; {how}"),
     FindingType("direction_unclear", "warning", "Chưa rõ chiều đánh giá",
                 "Ô {cell}: dòng «{indicator}» không được đánh giá: {why}. Hãy thêm cột «Chiều» và ghi {how}."),

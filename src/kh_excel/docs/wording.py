@@ -23,7 +23,7 @@ from kh_excel.core.attainment import (as_rise, change_size, change_words as core
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import decimals_of, far_apart, format_number, format_ratio, points_change
+from kh_excel.core.numbers import average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -343,9 +343,15 @@ def _as_about(ind: Indicator):
 
 
 def growth_verb(ind: Indicator) -> str:
-    """The verb of a growth plan: «tăng», «giảm» (a plan to fall), with «bình quân» over a period."""
+    """The verb of a growth plan: «tăng», «giảm» (a plan to fall), with «bình quân» over a period or where the plan
+    says it («Tăng bình quân 10%/năm» of a year's plan: never «kế hoạch tăng 10%»)."""
     verb = "giảm" if planned_fall(ind) is not None else "tăng"
-    return f"{verb} bình quân" if is_period_growth(ind) else verb
+    return f"{verb} bình quân" if is_period_growth(ind) or _yearly_average(ind) else verb
+
+
+def _yearly_average(ind: Indicator) -> bool:
+    """A growth plan written as a yearly average («Tăng bình quân 10%/năm») with no period the table names."""
+    return ind.growth_target and not is_period_growth(ind) and average_yearly(ind.target.text) is not None
 
 
 def bound_words(t, unit: str, rank: bool = False) -> str:
@@ -389,6 +395,8 @@ def target_phrase(ind: Indicator) -> str:
     phrase = f"{verb} {words}" if verb else words
     if is_period_growth(ind):
         phrase += f"/năm {period_words(ind)}"
+    elif _yearly_average(ind):
+        phrase += "/năm"
     elif ind.growth_target:
         phrase += " so với năm trước"
     return phrase
@@ -596,6 +604,8 @@ def target_phrase_short(ind: Indicator) -> str:
     words = target_words(ind)
     if is_period_growth(ind):
         return f"{growth_verb(ind)} {words}/năm {period_words(ind)}"
+    if _yearly_average(ind):
+        return f"{growth_verb(ind)} {words}/năm"
     return f"{growth_verb(ind)} {words}" if ind.growth_target else words
 
 
