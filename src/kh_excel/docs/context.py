@@ -299,6 +299,20 @@ def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple
     return governing, issuer
 
 
+def _issuer_unknown(s: dict[str, Any], settings: Settings | None, ban_hanh: list[str], missing: list[str]) -> str:
+    """Why a document cannot name its issuer: the issuer as the author wrote it (never upper-cased), where it was
+    written (the settings' cell, or the table's title), and the rows to fill as the settings sheet labels them
+    (rev15 R15-10: TOML keys a sheet's author never sees, and no cell)."""
+    written = [txt(x) for x in (s.get("co_quan_ban_hanh") or []) if txt(x)]
+    place = (settings.places.get("co_quan_ban_hanh") if settings is not None and written else None)
+    where = (f" (mục «{FIELD_BY_ID['co_quan_ban_hanh'].label}», {place})" if place
+             else " (mục «Cơ quan ban hành» của cấu hình văn bản)" if written else " (theo tên bảng chỉ tiêu)")
+    rows = [FIELD_BY_ID[k].label for k in (*missing, "tham_quyen", "chuc_vu", "ho_ten")]
+    return (f"cơ quan ban hành «{' '.join(written or ban_hanh)}»{where} không phải Ủy ban nhân dân hay một Sở, Phòng, "
+            f"Chi cục, Cục: hãy ghi đúng tên cơ quan ban hành, hoặc điền các mục "
+            f"{', '.join(f'«{r}»' for r in rows)} của trang «Cấu hình văn bản» (hoặc tệp --settings)")
+
+
 def _issuer_named_otherwise(s: dict[str, Any], department: list[str]) -> bool:
     """Do the settings name an issuer other than the title's department (its lines, its name in a sentence or its
     symbol)? Then the document is that issuer's, and the title's department stands for nothing."""
@@ -485,8 +499,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     issuer = txt(s.get("ky_hieu_co_quan")) or ("UBND" if people_committee else issuer_symbol(ban_hanh))
     missing = [k for k, v in (("ten_co_quan", ten_co_quan), ("ky_hieu_co_quan", issuer)) if not v]
     if missing:
-        raise ContextError(f"cơ quan ban hành «{' '.join(ban_hanh)}» không phải Ủy ban nhân dân hay một Sở, Phòng, Chi cục, Cục: "
-                           f"điền {', '.join(missing)} và người ký (tham_quyen, chuc_vu, ho_ten) trong cấu hình")
+        raise ContextError(_issuer_unknown(s, settings, ban_hanh, missing))
     unit = txt(s.get("don_vi_soan_thao")) or "TH"
     # a department acts for its governing body: the agencies answer to that body, which directs them (cap_tren)
     department = department_of(ban_hanh)

@@ -132,13 +132,17 @@ class Settings:
     groups: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # field id -> where its value was written («tệp.xlsx › Cấu hình văn bản, ô B5», «cau_hinh.toml, mục «…»»): a
+    # message about a value names its cell (rev15 R15-10)
+    places: dict[str, str] = field(default_factory=dict)
 
     def merged(self, other: "Settings") -> "Settings":
         """`other` overrides self, key by key within each group."""
         groups = {g: dict(v) for g, v in self.groups.items()}
         for g, values in other.groups.items():
             groups.setdefault(g, {}).update(values)
-        return Settings(groups, self.warnings + other.warnings, self.sources + other.sources)
+        return Settings(groups, self.warnings + other.warnings, self.sources + other.sources,
+                        {**self.places, **other.places})
 
     def for_kind(self, kind: str) -> dict[str, Any]:
         """Common values overridden by the kind's own group."""
@@ -255,6 +259,7 @@ def settings_from_rows(rows: list[list[Any]], source: str = "",
             values[fid] = values[fid] + converted
         else:
             values[fid] = converted
+            settings.places.setdefault(fid, f"{source}, ô B{i}" if source else f"ô B{i}")
         seen.add((group, fid))
     _raise_all(errors)
     return settings
@@ -285,6 +290,7 @@ def settings_from_mapping(data: dict[str, Any], source: str = "") -> Settings:
                 continue
             if not unset(converted):  # «so = ""» is not set, as an empty cell is
                 settings.groups.setdefault(group, {})[fid] = converted
+                settings.places.setdefault(fid, f"{where}, mục «{key}»")
 
     errors: list[str] = []
     put("chung", data, source or "TOML")
