@@ -1212,6 +1212,54 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s*(?=\S)
 _SUB_STT = re.compile(r"^(?:[a-zđ]\s*[).]|\d{1,3}(?:\.\d{1,3})+\.?)$", re.I)
 
 
+_PART_MARK = ("-", "+", "*", "•", "–")
+
+
+_OUTLINE = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*\S")
+
+
+def _numbered_under(name: str, head: str) -> bool:
+    """«2.1. Thịt hơi» is numbered under «2. Sản phẩm chăn nuôi» (outline numbers typed in names)."""
+    a, b = _OUTLINE.match(name), _OUTLINE.match(head)
+    return a is not None and b is not None and a.group(1).startswith(b.group(1) + ".")
+
+
+def part_headings(inds: list[Indicator]) -> set[int]:
+    """Rows that head the rows below them: no unit and no figure of their own (blank or the 0 a
+    formula over empty cells gives), followed by dashed parts that carry their own units
+    («1.2. Củ năng» over «- Diện tích | Ha», «- Sản lượng | Tấn»), or by sub-rows marked in the STT column
+    («1 | Sản xuất lúa» over «- | Diện tích | Ha | 62.000», «- | Sản lượng | Tấn | 372.000») that each carry
+    their own unit and plan (_figures_in_parts). Neither a unit nor a plan is missing there; the parts are
+    the indicators."""
+    def empty(v) -> bool:
+        return v is None or v == 0
+    out: set[int] = set()
+    for i in range(len(inds) - 2, -1, -1):  # from the bottom: a heading may head headings («4. Cây thực phẩm»)
+        ind, nxt = inds[i], inds[i + 1]
+        if (not ind.unit and empty(ind.target.value) and empty(ind.result)
+                and ((nxt.name.lstrip().startswith(_PART_MARK) and nxt.unit) or nxt.row in out
+                     or _numbered_under(nxt.name, ind.name) or _figures_in_parts(inds, i))):
+            out.add(ind.row)
+    return out
+
+
+def _figures_in_parts(inds: list[Indicator], i: int) -> bool:
+    """Is row i a heading of its sub-rows: no plan or figure of its own, and every sub-row under it marked as a
+    part in the STT column («-», «+», «a)») with its own unit and plan? A row that only lacks its plan is not: one
+    with no sub-rows, with a sub-row without unit or plan, or with a «Trong đó: …» sub-row (a part of a whole
+    whose figure is missing)."""
+    ind = inds[i]
+    if ind.kind != "indicator" or ind.target.text or ind.result_text or ind.previous is not None:
+        return False
+    parts = []
+    for nxt in inds[i + 1:]:
+        if nxt.kind != "subrow" or nxt.parent_row != ind.row:
+            break
+        parts.append(nxt)
+    return bool(parts) and all(
+        _row_mark(p) and p.unit and p.target.text and not p.name_key.startswith(_IN_WHICH) for p in parts)
+
+
 def _row_mark(ind: Indicator) -> str:
     """The list mark that makes a row part of the one above: in its STT («-», «+», «a)») or, where the STT
     column only counts rows, at the start of its name («- Năng suất»); "" for a row that stands alone.

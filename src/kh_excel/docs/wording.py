@@ -699,6 +699,12 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     sections = sections_of_repeated(inds)  # an indicator another section names too: its section in brackets
     out: list[Item] = []
     done: set[int] = set()
+    from kh_excel.core.attainment import part_headings
+    # a heading of its parts with nothing of its own («Sản xuất lúa» over «- Diện tích», «- Sản lượng»): its parts are
+    # the entries, each naming it («Diện tích (Sản xuất lúa)»); never «Sản xuất lúa: chưa có số liệu»
+    heads = part_headings(inds)
+    done.update(ind.row for ind in inds if ind.row in heads and not ind.target.text and ind.result is None
+                and not ind.result_text and ind.previous is None)
     last_named: Item | None = None
     for i, a in enumerate(assessments):
         ind = a.indicator
