@@ -325,7 +325,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                         if rr.point is not None and not rr.change:
                             result = rr.point
                         add_warning("result_expression", r, "result", name, value=rr.text,
-                                    reading=_describe_result(rr))
+                                    reading=_describe_result(rr, target))  # (added, rev15 R15-6: the row's plan)
                 else:
                     result = _scaled(p)
                     if p.exact is not None:

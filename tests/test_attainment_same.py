@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
-from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _points_plan,  # noqa: F401
+from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _plan_figure, _points_plan,  # noqa: F401
                                       _rise_read_as_level)
 from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES,
                                       STRUCTURE_REASON, UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT,
@@ -166,6 +166,9 @@ def ref_assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> A
     """
     t = ind.target
     if rr.kind == "qualitative":
+        if word_verdict(rr.text):  # (added, rev15 R15-6) a verdict word against a numeric plan is not judged
+            return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời «{rr.text}», không có số để so với "
+                              f"kế hoạch {_plan_figure(ind)}", **growth)
         return ref_assess_words(ind, rr.text, growth)
     against = t
     if rr.change:

@@ -556,9 +556,15 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: tuple) -> As
 _FAR = Decimal("1E+18")
 
 
+# A verdict word against a numeric plan («Đạt» against 80%): nobody knows whether the figure reached the plan.
+WORD_AGAINST_FIGURE_REASON = "kết quả ghi bằng lời «{text}», không có số để so với kế hoạch {plan}"
+
+
 def _assess_words(ind: Indicator, text: str, growth: tuple = ()) -> Assessment:
-    """A result written in words: the outcome it states («Chưa đạt», «Hoàn thành»: numbers.WORD_VERDICTS) is the
-    table's own judgement, counted as written; other words («Đang thực hiện») are not judged."""
+    """A result written in words against a plan in words («Hoàn thành» against «Hoàn thành …»): the outcome it
+    states («Chưa đạt», «Hoàn thành»: numbers.WORD_VERDICTS) is the table's own judgement, counted as written; other
+    words («Đang thực hiện») are not judged. Against a numeric plan a verdict word is not judged
+    (WORD_AGAINST_FIGURE_REASON, _assess_expression)."""
     verdict = word_verdict(text)
     if verdict is None:
         return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{text}»), không đánh giá bằng số",
@@ -577,6 +583,9 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
     """
     t = ind.target
     if rr.kind == "qualitative":
+        if word_verdict(rr.text):  # «Đạt» against 80%: the table's verdict only against a plan in words
+            return Assessment(ind, "khong_danh_gia", None,
+                              WORD_AGAINST_FIGURE_REASON.format(text=rr.text, plan=_plan_figure(ind)), *growth)
         return _assess_words(ind, rr.text, growth)
     against = t
     b = rr.bounds

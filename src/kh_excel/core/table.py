@@ -2611,7 +2611,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         if rr.point is not None and not rr.change:
                             result = rr.point
                         add_warning("result_expression", r, "result", name, value=rr.text,
-                                    reading=_describe_result(rr))
+                                    reading=_describe_result(rr, target))
                 else:
                     result = _scaled(p)
                     if p.exact is not None:
@@ -2859,8 +2859,9 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
     return None, (0, 0, 0)
 
 
-def _describe_result(rr: ResultReading) -> str:
-    """How a result expression was read, for its warning (Vietnamese)."""
+def _describe_result(rr: ResultReading, target: Target | None = None) -> str:
+    """How a result expression was read, for its warning (Vietnamese). A verdict word is the table's own judgement
+    only against a plan in words (`target`, the row's): against a figure it is not judged (core.attainment)."""
     t = rr.bounds
     v = format_number(t.value) if t.value is not None else ""
     change = {"tang": "mức tăng ", "giam": "mức giảm "}.get(rr.change, "")
@@ -2868,6 +2869,9 @@ def _describe_result(rr: ResultReading) -> str:
         from kh_excel.core.model import STATUS_LABELS
         from kh_excel.core.numbers import word_verdict
         verdict = STATUS_LABELS.get(word_verdict(rr.text) or "")
+        if verdict and target is not None and target.is_numeric:
+            return ("kết quả ghi bằng lời, không có số để so với số kế hoạch nên không đánh giá; nếu có số thực hiện, "
+                    "hãy ghi số vào ô này")
         return (f"kết quả ghi bằng lời, được đánh giá là «{verdict}» theo lời ghi trong ô; hãy đối chiếu với số liệu và "
                 "cột đánh giá của bảng (nếu có)") if verdict else "kết quả ghi bằng lời, không đánh giá bằng số"
     if rr.kind == "range":
