@@ -45,6 +45,8 @@ def test_it_is_not_counted_among_the_met():
     assert [a.status for a in c.attainment.assessments] == ["vuot", "khong_danh_gia", "khong_dat", "dat"]
     entries = W.items(c.attainment.assessments)
     assert [e.status for e in entries] == ["vuot", "khong_danh_gia", "khong_dat", "dat"]
+    # the word quoted, never «đạt, kế hoạch 80%» (read as a verdict under «không đánh giá bằng số»)
+    assert entries[1].result == "Tỷ lệ trường đạt chuẩn quốc gia: thực hiện ghi «Đạt», không có số để so với kế hoạch 80%"
 
 
 @pytest.mark.parametrize("plan, result, status", [

@@ -557,6 +557,11 @@ def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str
     by_points = judged_by_points(a)
     if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
         return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
+    rr = ind.result_reading
+    if status == "khong_danh_gia" and ind.target.is_numeric and rr is not None and rr.kind == "qualitative":
+        from kh_excel.core.numbers import word_verdict
+        if word_verdict(rr.text):  # «Đạt» against 80%: the word quoted, never «đạt» read as a verdict (rev15 R15-6)
+            return f"thực hiện ghi «{clean(rr.text)}», không có số để so với kế hoạch {target_phrase_short(ind)}"
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
         if plan:
             return f"{res} (mục tiêu {plan})"
