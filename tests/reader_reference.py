@@ -276,6 +276,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if target_raw is None and has_target:
             raw["target"] = None
         if result_raw is None and has_result:
+            if _pending_words(raw.get("result")):  # (added, rev15 R15-8) «Chưa đánh giá»: no result yet, said
+                add_warning("result_pending", r, "result", name, value=vtext.clean(raw.get("result")))
             raw["result"] = None
         if previous_raw is None and has_previous:
             raw["previous"] = None

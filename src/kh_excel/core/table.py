@@ -1875,8 +1875,11 @@ def _tables_below_finding(table: Table, rows: list[list[Any]], start: int, last:
                         first=table.indicators[0].row, last=table.indicators[-1].row, how=how)
 
 
+# Cells that only say there is no figure yet (folded): marks, and words («Đang cập nhật», «Chưa đánh giá», «Đang tổng
+# hợp»: the figure is being gathered), which a result cell is warned of (_pending_words, result_pending)
 _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chua co", "chua co so lieu",
-                 "khong co so lieu", "chua co sl", "cap nhat sau"}
+                 "khong co so lieu", "chua co sl", "cap nhat sau", "chua cap nhat", "chua danh gia", "dang tong hop",
+                 "chua tong hop", "chua thong ke", "dang thong ke"}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1891,6 +1894,12 @@ def _unless_placeholder(v: Any) -> Any:
     if isinstance(v, str) and _is_placeholder(v):
         return None
     return v
+
+
+def _pending_words(v: Any) -> bool:
+    """A placeholder in words («Chưa đánh giá», «Đang tổng hợp»), not a mark («-», «…»): the figure is not there yet,
+    which a result cell is warned of, quoted."""
+    return isinstance(v, str) and _is_placeholder(v) and " " in _fold(v).strip(" .")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -2533,6 +2542,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if target_raw is None and has_target:
             raw["target"] = None
         if result_raw is None and has_result:
+            if _pending_words(row[c_result]):  # «Chưa đánh giá»: no result yet, said (never an error)
+                add_warning("result_pending", r, "result", name, value=vtext.clean(row[c_result]))
             raw["result"] = None
         if previous_raw is None and has_previous:
             raw["previous"] = None

@@ -66,6 +66,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Số thứ tự {stt} ở ô {cell} trùng với chỉ tiêu ở dòng {other_row}."),
     FindingType("skipped_stt", "warning", "Số thứ tự bị bỏ sót",
                 "Sau số thứ tự {previous} là {stt} (ô {cell}): thiếu {missing}."),
+    FindingType("result_pending", "warning", "Chưa có số thực hiện",
+                "Ô {cell} (Thực hiện) ghi «{value}»: chương trình coi là chưa có số thực hiện (trạng thái «Chưa có số "
+                "liệu»). Khi đã có số thực hiện chính thức, hãy ghi số vào ô {cell}."),
     FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
                 "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
     FindingType("shown_rounded", "warning", "Ô hiển thị số làm tròn",
