@@ -91,6 +91,11 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         rr = ind.result_reading
         if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
             return _assess_words(ind, rr.text, growth)  # «Hoàn thành» against «Hoàn thành …»: the table's verdict
+        if t.text and ind.result is not None and zero_ceiling(ind):  # «Không để xảy ra» on a count of events
+            r = ind.exact.get("result", ind.result) if ind.exact else ind.result
+            if r >= _ZERO:
+                return Assessment(ind, "dat" if r == _ZERO else "khong_dat", None,
+                                  ZERO_CEILING_REASON.format(plan=vtext.clean(t.text)), *growth)
         if t.text and (points := _points_plan(ind)) is not None:  # «Giảm 1 điểm %», «Giảm 0,2‰»
             return _assess_points(ind, *points, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
@@ -554,6 +559,21 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: tuple) -> As
 
 
 _FAR = Decimal("1E+18")
+
+
+# A plan in words that no event happen («Không để xảy ra», «Không để phát sinh», «Không có»), folded, on a row that counts
+# events or people (_COUNT_UNITS): a ceiling of 0, lower is better. «Không có» only alone: «Không có kế hoạch» is no goal.
+_ZERO_CEILING = re.compile(r"^(?:khong (?:de )?(?:xay ra|phat sinh)\b.*|khong co)$")
+_COUNT_UNITS = frozenset({"vu", "vu viec", "truong hop", "ca", "nguoi", "luot", "lan", "su co", "diem", "doi tuong",
+                          "o dich", "cuoc", "chiec"})
+ZERO_CEILING_REASON = "mục tiêu «{plan}»: không vượt quá 0, càng ít càng tốt"
+
+
+def zero_ceiling(ind: Indicator) -> bool:
+    """Is the row's plan a ceiling of 0 («Không để xảy ra» beside «Vụ»)? Never on a row that counts no events
+    («Tỷ lệ …», %; «Diện tích …», ha), where the words say nothing of a figure."""
+    return (vtext.fold(ind.unit).strip(" .") in _COUNT_UNITS
+            and _ZERO_CEILING.match(vtext.fold(ind.target.text).strip(" .!")) is not None)
 
 
 # A verdict word against a numeric plan («Đạt» against 80%): nobody knows whether the figure reached the plan.
