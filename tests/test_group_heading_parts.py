@@ -73,3 +73,13 @@ def test_a_whole_without_its_figure_is_still_stated():
     rows = [["1", "Số xã đạt chuẩn nông thôn mới", None, None, None, LEAD],
             [None, "Trong đó: xã đạt chuẩn nông thôn mới nâng cao", "Xã", 12, 13, None]]
     assert _entries(rows)[0][1].startswith("Số xã đạt chuẩn nông thôn mới")
+
+
+def test_the_appendix_gives_the_heading_no_verdict_of_its_own():
+    from kh_excel.docs.context import _appendix_rows
+    rows = [["1", "Sản xuất lúa", None, None, None, LEAD],
+            ["-", "Diện tích", "Ha", 62000, 61500, None],
+            ["-", "Năng suất", "Tạ/ha", 60, 62, None]]
+    t = read_workbook(Grid(sheet="B", rows=[["CÁC CHỈ TIÊU NÔNG NGHIỆP NĂM 2026"], HEAD, *rows]), file="x.xlsx")
+    got = [r.get("danh_gia") for r in _appendix_rows(t, check(t).attainment.assessments) if "danh_gia" in r]
+    assert got == ["", "Không đạt", "Vượt KH"]   # 61.500 < 62.000; 62 > 60

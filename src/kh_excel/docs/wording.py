@@ -704,12 +704,9 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     sections = sections_of_repeated(inds)  # an indicator another section names too: its section in brackets
     out: list[Item] = []
     done: set[int] = set()
-    from kh_excel.core.attainment import part_headings
     # a heading of its parts with nothing of its own («Sản xuất lúa» over «- Diện tích», «- Sản lượng»): its parts are
     # the entries, each naming it («Diện tích (Sản xuất lúa)»); never «Sản xuất lúa: chưa có số liệu»
-    heads = part_headings(inds)
-    done.update(ind.row for ind in inds if ind.row in heads and not ind.target.text and ind.result is None
-                and not ind.result_text and ind.previous is None)
+    done.update(bare_headings(inds))
     last_named: Item | None = None
     for i, a in enumerate(assessments):
         ind = a.indicator
@@ -776,6 +773,15 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is None:
             last_named = out[-1]
     return out
+
+
+def bare_headings(inds: list[Indicator]) -> set[int]:
+    """Sheet rows that head their parts (core.attainment.part_headings) with no plan or figure of their own: no
+    entry of a document, no verdict in its appendix (their parts are judged)."""
+    from kh_excel.core.attainment import part_headings
+    heads = part_headings(inds)
+    return {ind.row for ind in inds if ind.row in heads and not ind.target.text and ind.result is None
+            and not ind.result_text and ind.previous is None}
 
 
 def _companion(ind: Indicator, context: Indicator) -> bool:
