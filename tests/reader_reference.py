@@ -276,6 +276,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if target_raw is None and has_target:
             raw["target"] = None
         if result_raw is None and has_result:
+            if _pending_words(raw.get("result")):  # (added, rev15 R15-8) «Chưa đánh giá»: no result yet, said
+                add_warning("result_pending", r, "result", name, value=vtext.clean(raw.get("result")))
             raw["result"] = None
         if previous_raw is None and has_previous:
             raw["previous"] = None
@@ -326,7 +328,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                         if rr.point is not None and not rr.change:
                             result = rr.point
                         add_warning("result_expression", r, "result", name, value=rr.text,
-                                    reading=_describe_result(rr))
+                                    reading=_describe_result(rr, target))  # (added, rev15 R15-6: the row's plan)
                 else:
                     result = _scaled(p)
                     if p.exact is not None:

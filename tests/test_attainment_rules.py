@@ -183,9 +183,11 @@ def test_a_total_of_unfilled_parts_is_unfilled_not_khong_dat():
 
 
 @pytest.mark.parametrize("target, text, status", [
-    # rev9 #5 (t04): a result that states the outcome in words is the table's own judgement, counted as written
-    ("01", "Chưa đạt", "khong_dat"), ("100", "Hoàn thành", "dat"), ("Đạt 85%", "Đạt", "dat"),
-    ("100", "Không hoàn thành.", "khong_dat"), ("8", "Vượt kế hoạch", "vuot"),
+    # rev9 #5 (t04): a result that states the outcome in words is the table's own judgement, counted as written,
+    # against a plan in words only; against a numeric plan nobody knows whether the figure reached it (rev15 R15-6)
+    ("01", "Chưa đạt", "khong_danh_gia"), ("100", "Hoàn thành", "khong_danh_gia"),
+    ("Đạt 85%", "Đạt", "khong_danh_gia"), ("100", "Không hoàn thành.", "khong_danh_gia"),
+    ("8", "Vượt kế hoạch", "khong_danh_gia"),
     ("Hoàn thành xây dựng nông thôn mới", "Hoàn thành", "dat"),   # a goal in words and its verdict
     ("Hoàn thành xây dựng nông thôn mới", "Chưa hoàn thành", "khong_dat"),
     # words that state no outcome are not judged: «basically met», in progress, a grade
@@ -218,10 +220,13 @@ def test_a_word_with_a_question_mark_states_nothing_and_check_says_a_word_is_jud
     assert assess(ind).status == "khong_danh_gia"
     wb = openpyxl.Workbook()
     wb.active.append(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
-    wb.active.append(["1", "Tỷ lệ giải ngân vốn đầu tư công", "%", 100, "Hoàn thành"])
+    wb.active.append(["1", "Quy hoạch sử dụng đất cấp xã", "Quy hoạch", "Hoàn thành", "Hoàn thành"])
+    # against a numeric plan the word is not judged, and check says so (rev15 R15-6)
+    wb.active.append(["2", "Tỷ lệ giải ngân vốn đầu tư công", "%", 100, "Hoàn thành"])
     wb.save(tmp_path / "w.xlsx")
     said = [f.message for f in validate(read_workbook(tmp_path / "w.xlsx")) if f.code == "result_expression"]
-    assert len(said) == 1 and "được đánh giá là «Đạt KH» theo lời ghi trong ô" in said[0]
+    assert len(said) == 2 and "được đánh giá là «Đạt KH» theo lời ghi trong ô" in said[0]
+    assert "không có số để so với số kế hoạch nên không đánh giá" in said[1] and "Đạt KH" not in said[1]
 
 
 @pytest.mark.parametrize("text, status", [("Đạt KH", "dat"), ("Vượt KH", "vuot"), ("Chưa đạt KH", "khong_dat"),

@@ -23,12 +23,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
 from kh_excel.core import text as vtext
-from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _points_plan,  # noqa: F401
+from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _plan_figure, _points_plan,  # noqa: F401
                                       _rise_read_as_level)
 from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES,
                                       STRUCTURE_REASON, UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT,
                                       _bare_name, _group_key, _rank_change, _structure_detail, judge, note_not_judged,
-                                      sentence_names, share_parts, structure_status, summary_sentence)
+                                      sentence_names, share_parts, structure_status, summary_sentence, zero_ceiling)
 from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
@@ -62,6 +62,11 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
         rr = ind.result_reading  # (added: a verdict in words is the table's own judgement)
         if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
             return ref_assess_words(ind, rr.text, growth)
+        r = ind.exact.get("result", ind.result)
+        if t.text and r is not None and r >= 0 and zero_ceiling(ind):
+            # (added, rev15 R15-15) «Không để xảy ra» on a count: a ceiling of 0, lower is better
+            return Assessment(ind, "dat" if r == 0 else "khong_dat", None,
+                              f"mục tiêu «{vtext.clean(t.text)}»: không vượt quá 0, càng ít càng tốt", **growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
     if t.op == "=" and t.value == 0 and ind.direction != "down":
@@ -172,6 +177,9 @@ def ref_assess_expression(ind: Indicator, rr, tolerance: Decimal, **growth) -> A
     """
     t = ind.target
     if rr.kind == "qualitative":
+        if word_verdict(rr.text):  # (added, rev15 R15-6) a verdict word against a numeric plan is not judged
+            return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời «{rr.text}», không có số để so với "
+                              f"kế hoạch {_plan_figure(ind)}", **growth)
         return ref_assess_words(ind, rr.text, growth)
     against = t
     if rr.change:

@@ -115,14 +115,16 @@ def test_a_document_made_says_so():
     assert "Cột đánh giá của bảng khác với kết quả tính" in said and "E5" in said
 
 
-def test_a_word_verdict_against_the_sheets_own_ratio_is_warned():
-    rows = [["1", "Tỷ lệ giải ngân vốn đầu tư công", "%", 100, "Hoàn thành", 95, "", "Sở Tài chính"],
-            ["2", "Thu ngân sách nhà nước", "Tỷ đồng", 100, "Vượt kế hoạch", 98, "", "Sở Tài chính"],
-            ["3", "Số xã đạt chuẩn nông thôn mới", "Xã", 10, "Hoàn thành", 100, "Đạt", "Sở Nông nghiệp và Môi trường"]]
+def test_a_result_in_words_judged_against_the_sheets_own_ratio_is_warned():
+    # «Trên 100» against 100: Vượt KH, while the sheet's own ratio says 95 (row 3) and 98 (row 4): contradicted.
+    # A verdict word against a numeric plan is not judged (rev15 R15-6): «Hoàn thành» beside 95 contradicts nothing
+    rows = [["1", "Tỷ lệ giải ngân vốn đầu tư công", "%", 90, "Trên 90", 95, "", "Sở Tài chính"],
+            ["2", "Thu ngân sách nhà nước", "Tỷ đồng", 100, "Trên 100", 98, "", "Sở Tài chính"],
+            ["3", "Số xã đạt chuẩn nông thôn mới", "Xã", 10, "Hoàn thành", 95, "Đạt", "Sở Nông nghiệp và Môi trường"]]
     found, checked = _own(rows)
     assert found == {("own_ratio_words", "E3", "F3"), ("own_ratio_words", "E4", "F4")}
     msg = next(f.message for f in checked.findings if f.cell == "E3" and f.code == "own_ratio_words")
-    assert "«Hoàn thành»" in msg and "ghi 95 (ô F3)" in msg
+    assert "«Trên 90»" in msg and "ghi 95 (ô F3)" in msg
 
 
 def test_hidden_and_other_groups_columns_are_not_read():

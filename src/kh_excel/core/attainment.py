@@ -91,6 +91,11 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         rr = ind.result_reading
         if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
             return _assess_words(ind, rr.text, growth)  # «Hoàn thành» against «Hoàn thành …»: the table's verdict
+        if t.text and ind.result is not None and zero_ceiling(ind):  # «Không để xảy ra» on a count of events
+            r = ind.exact.get("result", ind.result) if ind.exact else ind.result
+            if r >= _ZERO:
+                return Assessment(ind, "dat" if r == _ZERO else "khong_dat", None,
+                                  ZERO_CEILING_REASON.format(plan=vtext.clean(t.text)), *growth)
         if t.text and (points := _points_plan(ind)) is not None:  # «Giảm 1 điểm %», «Giảm 0,2‰»
             return _assess_points(ind, *points, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
@@ -590,9 +595,30 @@ def _assess_rank_change(ind: Indicator, tolerance: Decimal, growth: tuple) -> As
 _FAR = Decimal("1E+18")
 
 
+# A plan in words that no event happen («Không để xảy ra», «Không để phát sinh», «Không có»), folded, on a row that counts
+# events or people (_COUNT_UNITS): a ceiling of 0, lower is better. «Không có» only alone: «Không có kế hoạch» is no goal.
+_ZERO_CEILING = re.compile(r"^(?:khong (?:de )?(?:xay ra|phat sinh)\b.*|khong co)$")
+_COUNT_UNITS = frozenset({"vu", "vu viec", "truong hop", "ca", "nguoi", "luot", "lan", "su co", "diem", "doi tuong",
+                          "o dich", "cuoc", "chiec"})
+ZERO_CEILING_REASON = "mục tiêu «{plan}»: không vượt quá 0, càng ít càng tốt"
+
+
+def zero_ceiling(ind: Indicator) -> bool:
+    """Is the row's plan a ceiling of 0 («Không để xảy ra» beside «Vụ»)? Never on a row that counts no events
+    («Tỷ lệ …», %; «Diện tích …», ha), where the words say nothing of a figure."""
+    return (vtext.fold(ind.unit).strip(" .") in _COUNT_UNITS
+            and _ZERO_CEILING.match(vtext.fold(ind.target.text).strip(" .!")) is not None)
+
+
+# A verdict word against a numeric plan («Đạt» against 80%): nobody knows whether the figure reached the plan.
+WORD_AGAINST_FIGURE_REASON = "kết quả ghi bằng lời «{text}», không có số để so với kế hoạch {plan}"
+
+
 def _assess_words(ind: Indicator, text: str, growth: tuple = ()) -> Assessment:
-    """A result written in words: the outcome it states («Chưa đạt», «Hoàn thành»: numbers.WORD_VERDICTS) is the
-    table's own judgement, counted as written; other words («Đang thực hiện») are not judged."""
+    """A result written in words against a plan in words («Hoàn thành» against «Hoàn thành …»): the outcome it
+    states («Chưa đạt», «Hoàn thành»: numbers.WORD_VERDICTS) is the table's own judgement, counted as written; other
+    words («Đang thực hiện») are not judged. Against a numeric plan a verdict word is not judged
+    (WORD_AGAINST_FIGURE_REASON, _assess_expression)."""
     verdict = word_verdict(text)
     if verdict is None:
         return Assessment(ind, "khong_danh_gia", None, f"kết quả ghi bằng lời («{text}»), không đánh giá bằng số",
@@ -611,6 +637,9 @@ def _assess_expression(ind: Indicator, rr, tolerance: Decimal, growth: tuple = (
     """
     t = ind.target
     if rr.kind == "qualitative":
+        if word_verdict(rr.text):  # «Đạt» against 80%: the table's verdict only against a plan in words
+            return Assessment(ind, "khong_danh_gia", None,
+                              WORD_AGAINST_FIGURE_REASON.format(text=rr.text, plan=_plan_figure(ind)), *growth)
         return _assess_words(ind, rr.text, growth)
     against = t
     b = rr.bounds
@@ -1280,6 +1309,54 @@ _MARK_OF = {"-": "-", "–": "-", "—": "-", "+": "+", "*": "*", "•": "*", "�
 _IN_WHICH = ("trong do:", "trong do ", "trong do,")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s*(?=\S)")
 _SUB_STT = re.compile(r"^(?:[a-zđ]\s*[).]|\d{1,3}(?:\.\d{1,3})+\.?)$", re.I)
+
+
+_PART_MARK = ("-", "+", "*", "•", "–")
+
+
+_OUTLINE = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*\S")
+
+
+def _numbered_under(name: str, head: str) -> bool:
+    """«2.1. Thịt hơi» is numbered under «2. Sản phẩm chăn nuôi» (outline numbers typed in names)."""
+    a, b = _OUTLINE.match(name), _OUTLINE.match(head)
+    return a is not None and b is not None and a.group(1).startswith(b.group(1) + ".")
+
+
+def part_headings(inds: list[Indicator]) -> set[int]:
+    """Rows that head the rows below them: no unit and no figure of their own (blank or the 0 a
+    formula over empty cells gives), followed by dashed parts that carry their own units
+    («1.2. Củ năng» over «- Diện tích | Ha», «- Sản lượng | Tấn»), or by sub-rows marked in the STT column
+    («1 | Sản xuất lúa» over «- | Diện tích | Ha | 62.000», «- | Sản lượng | Tấn | 372.000») that each carry
+    their own unit and plan (_figures_in_parts). Neither a unit nor a plan is missing there; the parts are
+    the indicators."""
+    def empty(v) -> bool:
+        return v is None or v == 0
+    out: set[int] = set()
+    for i in range(len(inds) - 2, -1, -1):  # from the bottom: a heading may head headings («4. Cây thực phẩm»)
+        ind, nxt = inds[i], inds[i + 1]
+        if (not ind.unit and empty(ind.target.value) and empty(ind.result)
+                and ((nxt.name.lstrip().startswith(_PART_MARK) and nxt.unit) or nxt.row in out
+                     or _numbered_under(nxt.name, ind.name) or _figures_in_parts(inds, i))):
+            out.add(ind.row)
+    return out
+
+
+def _figures_in_parts(inds: list[Indicator], i: int) -> bool:
+    """Is row i a heading of its sub-rows: no plan or figure of its own, and every sub-row under it marked as a
+    part in the STT column («-», «+», «a)») with its own unit and plan? A row that only lacks its plan is not: one
+    with no sub-rows, with a sub-row without unit or plan, or with a «Trong đó: …» sub-row (a part of a whole
+    whose figure is missing)."""
+    ind = inds[i]
+    if ind.kind != "indicator" or ind.target.text or ind.result_text or ind.previous is not None:
+        return False
+    parts = []
+    for nxt in inds[i + 1:]:
+        if nxt.kind != "subrow" or nxt.parent_row != ind.row:
+            break
+        parts.append(nxt)
+    return bool(parts) and all(
+        _row_mark(p) and p.unit and p.target.text and not p.name_key.startswith(_IN_WHICH) for p in parts)
 
 
 def _row_mark(ind: Indicator) -> str:

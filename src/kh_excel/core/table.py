@@ -1875,8 +1875,11 @@ def _tables_below_finding(table: Table, rows: list[list[Any]], start: int, last:
                         first=table.indicators[0].row, last=table.indicators[-1].row, how=how)
 
 
+# Cells that only say there is no figure yet (folded): marks, and words («Đang cập nhật», «Chưa đánh giá», «Đang tổng
+# hợp»: the figure is being gathered), which a result cell is warned of (_pending_words, result_pending)
 _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chua co", "chua co so lieu",
-                 "khong co so lieu", "chua co sl", "cap nhat sau"}
+                 "khong co so lieu", "chua co sl", "cap nhat sau", "chua cap nhat", "chua danh gia", "dang tong hop",
+                 "chua tong hop", "chua thong ke", "dang thong ke"}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1891,6 +1894,12 @@ def _unless_placeholder(v: Any) -> Any:
     if isinstance(v, str) and _is_placeholder(v):
         return None
     return v
+
+
+def _pending_words(v: Any) -> bool:
+    """A placeholder in words («Chưa đánh giá», «Đang tổng hợp»), not a mark («-», «…»): the figure is not there yet,
+    which a result cell is warned of, quoted."""
+    return isinstance(v, str) and _is_placeholder(v) and " " in _fold(v).strip(" .")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -2533,6 +2542,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if target_raw is None and has_target:
             raw["target"] = None
         if result_raw is None and has_result:
+            if _pending_words(row[c_result]):  # «Chưa đánh giá»: no result yet, said (never an error)
+                add_warning("result_pending", r, "result", name, value=vtext.clean(row[c_result]))
             raw["result"] = None
         if previous_raw is None and has_previous:
             raw["previous"] = None
@@ -2614,7 +2625,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         if rr.point is not None and not rr.change:
                             result = rr.point
                         add_warning("result_expression", r, "result", name, value=rr.text,
-                                    reading=_describe_result(rr))
+                                    reading=_describe_result(rr, target))
                 else:
                     result = _scaled(p)
                     if p.exact is not None:
@@ -2870,8 +2881,9 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
     return None, period
 
 
-def _describe_result(rr: ResultReading) -> str:
-    """How a result expression was read, for its warning (Vietnamese)."""
+def _describe_result(rr: ResultReading, target: Target | None = None) -> str:
+    """How a result expression was read, for its warning (Vietnamese). A verdict word is the table's own judgement
+    only against a plan in words (`target`, the row's): against a figure it is not judged (core.attainment)."""
     t = rr.bounds
     v = format_number(t.value) if t.value is not None else ""
     change = {"tang": "mức tăng ", "giam": "mức giảm "}.get(rr.change, "")
@@ -2879,6 +2891,9 @@ def _describe_result(rr: ResultReading) -> str:
         from kh_excel.core.model import STATUS_LABELS
         from kh_excel.core.numbers import word_verdict
         verdict = STATUS_LABELS.get(word_verdict(rr.text) or "")
+        if verdict and target is not None and target.is_numeric:
+            return ("kết quả ghi bằng lời, không có số để so với số kế hoạch nên không đánh giá; nếu có số thực hiện, "
+                    "hãy ghi số vào ô này")
         return (f"kết quả ghi bằng lời, được đánh giá là «{verdict}» theo lời ghi trong ô; hãy đối chiếu với số liệu và "
                 "cột đánh giá của bảng (nếu có)") if verdict else "kết quả ghi bằng lời, không đánh giá bằng số"
     if rr.kind == "range":

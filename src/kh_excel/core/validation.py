@@ -20,6 +20,7 @@ from typing import Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.attainment import change_words, index_against_rise, plan_typed_as_index, rate_typed_as_index
+from kh_excel.core.attainment import part_headings as _part_headings  # (its name where the tests import it)
 from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
@@ -65,6 +66,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Số thứ tự {stt} ở ô {cell} trùng với chỉ tiêu ở dòng {other_row}."),
     FindingType("skipped_stt", "warning", "Số thứ tự bị bỏ sót",
                 "Sau số thứ tự {previous} là {stt} (ô {cell}): thiếu {missing}."),
+    FindingType("result_pending", "warning", "Chưa có số thực hiện",
+                "Ô {cell} (Thực hiện) ghi «{value}»: chương trình coi là chưa có số thực hiện (trạng thái «Chưa có số "
+                "liệu»). Khi đã có số thực hiện chính thức, hãy ghi số vào ô {cell}."),
     FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
                 "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
     FindingType("shown_rounded", "warning", "Ô hiển thị số làm tròn",
@@ -856,33 +860,6 @@ def validate_found(table: Table) -> tuple[list[Finding], list[tuple[int, list[In
     return sorted(ch.out, key=_sheet_order), found
 
 
-_PART_MARK = ("-", "+", "*", "•", "–")
-
-
-_OUTLINE = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*\S")
-
-
-def _numbered_under(name: str, head: str) -> bool:
-    """«2.1. Thịt hơi» is numbered under «2. Sản phẩm chăn nuôi» (outline numbers typed in names)."""
-    a, b = _OUTLINE.match(name), _OUTLINE.match(head)
-    return a is not None and b is not None and a.group(1).startswith(b.group(1) + ".")
-
-
-def _part_headings(inds: list[Indicator]) -> set[int]:
-    """Rows that head the rows below them: no unit and no figure of their own (blank or the 0 a
-    formula over empty cells gives), followed by dashed parts that carry their own units
-    («1.2. Củ năng» over «- Diện tích | Ha», «- Sản lượng | Tấn»). Neither a unit nor a plan is
-    missing there; the parts are the indicators."""
-    def empty(v) -> bool:
-        return v is None or v == 0
-    out: set[int] = set()
-    for i in range(len(inds) - 2, -1, -1):  # from the bottom: a heading may head headings («4. Cây thực phẩm»)
-        ind, nxt = inds[i], inds[i + 1]
-        if (not ind.unit and empty(ind.target.value) and empty(ind.result)
-                and ((nxt.name.lstrip().startswith(_PART_MARK) and nxt.unit) or nxt.row in out
-                     or _numbered_under(nxt.name, ind.name))):
-            out.add(ind.row)
-    return out
 def cell_list(cells: Iterable[tuple[int, int]], limit: int = 20) -> str:
     """0-based cells as A1 references, runs down a column joined as ranges: «D3:D5, E3»; past
     `limit` ranges the rest is counted, not listed."""

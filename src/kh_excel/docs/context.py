@@ -1028,6 +1028,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
     rows: list[dict[str, Any]] = []
     section = None
     parents = {a.indicator.row: a.indicator for a in assessments if a.indicator.kind == "indicator"}
+    bare = W.bare_headings([a.indicator for a in assessments])  # «Sản xuất lúa» over its parts: no verdict of its own
     for a in assessments:
         ind = a.indicator
         failed = W.status_of(a) == W.ERROR_STATUS
@@ -1052,7 +1053,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             if ind.previous is not None and not failed else "",
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
             "so_sanh": "" if failed else growth_text(a, None).replace(" so với năm trước", ""),
-            "danh_gia": _status_label(a) if table.has_results else "",
+            "danh_gia": _status_label(a) if table.has_results and ind.row not in bare else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
             "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
             "phoi_hop": _unless_inherited(agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)),

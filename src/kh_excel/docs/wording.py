@@ -565,6 +565,11 @@ def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str
     by_points = judged_by_points(a)
     if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
         return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
+    rr = ind.result_reading
+    if status == "khong_danh_gia" and ind.target.is_numeric and rr is not None and rr.kind == "qualitative":
+        from kh_excel.core.numbers import word_verdict
+        if word_verdict(rr.text):  # «Đạt» against 80%: the word quoted, never «đạt» read as a verdict (rev15 R15-6)
+            return f"thực hiện ghi «{clean(rr.text)}», không có số để so với kế hoạch {target_phrase_short(ind)}"
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
         if plan:
             return f"{res} (mục tiêu {plan})"
@@ -709,6 +714,9 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     sections = sections_of_repeated(inds)  # an indicator another section names too: its section in brackets
     out: list[Item] = []
     done: set[int] = set()
+    # a heading of its parts with nothing of its own («Sản xuất lúa» over «- Diện tích», «- Sản lượng»): its parts are
+    # the entries, each naming it («Diện tích (Sản xuất lúa)»); never «Sản xuất lúa: chưa có số liệu»
+    done.update(bare_headings(inds))
     last_named: Item | None = None
     for i, a in enumerate(assessments):
         ind = a.indicator
@@ -775,6 +783,15 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is None:
             last_named = out[-1]
     return out
+
+
+def bare_headings(inds: list[Indicator]) -> set[int]:
+    """Sheet rows that head their parts (core.attainment.part_headings) with no plan or figure of their own: no
+    entry of a document, no verdict in its appendix (their parts are judged)."""
+    from kh_excel.core.attainment import part_headings
+    heads = part_headings(inds)
+    return {ind.row for ind in inds if ind.row in heads and not ind.target.text and ind.result is None
+            and not ind.result_text and ind.previous is None}
 
 
 def _companion(ind: Indicator, context: Indicator) -> bool:

@@ -1,0 +1,85 @@
+"""A numbered row whose figures are all in its sub-rows («1 | Sản xuất lúa» over «- | Diện tích | Ha | 62.000»,
+«- | Năng suất | Tạ/ha | 60», «- | Sản lượng | Tấn | 372.000») heads its parts (rev15 R15-7): no unit and no plan
+are missing there, so the table is not refused. A row that merely lacks its plan still is an error: no sub-rows,
+a sub-row without a plan, or a «Trong đó: …» sub-row (a part of a whole whose own figure is missing)."""
+from __future__ import annotations
+
+import pytest
+
+from kh_excel.api import read_workbook
+from kh_excel.core.gate import check
+from kh_excel.core.model import Grid
+
+HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"]
+LEAD = "Sở Nông nghiệp và Môi trường"
+
+
+def _errors(rows):
+    t = read_workbook(Grid(sheet="B", rows=[["CÁC CHỈ TIÊU NÔNG NGHIỆP NĂM 2026"], HEAD, *rows]), file="x.xlsx")
+    return [(f.code, f.cell) for f in check(t).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("mark", ["-", "+", "a)"])
+def test_a_row_whose_parts_carry_unit_and_plan_heads_them(mark):
+    # row 3 «Sản xuất lúa»: no unit, no plan; its three parts each have a unit and a plan -> no error at C3, D3
+    rows = [["1", "Sản xuất lúa", None, None, None, LEAD],
+            [mark, "Diện tích", "Ha", 62000, 61500, None],
+            [mark, "Năng suất", "Tạ/ha", 60, "61-62", None],
+            [mark, "Sản lượng", "Tấn", 372000, "Khoảng 378.000", None],
+            ["2", "Số xã đạt chuẩn nông thôn mới", "Xã", 48, 51, LEAD]]
+    assert _errors(rows) == []
+
+
+def test_a_row_without_parts_still_lacks_its_plan():
+    rows = [["1", "Sản xuất lúa", None, None, None, LEAD],
+            ["2", "Số xã đạt chuẩn nông thôn mới", "Xã", 48, 51, LEAD]]
+    assert _errors(rows) == [("missing_unit", "C3"), ("missing_target", "D3")]
+
+
+def test_a_part_without_a_plan_leaves_the_row_lacking_its_plan():
+    # «Năng suất» has no plan: the figures are not all in the parts, the head's missing cells are said
+    rows = [["1", "Sản xuất lúa", None, None, None, LEAD],
+            ["-", "Diện tích", "Ha", 62000, 61500, None],
+            ["-", "Năng suất", "Tạ/ha", None, 62, None]]
+    assert ("missing_unit", "C3") in _errors(rows) and ("missing_target", "D3") in _errors(rows)
+
+
+def test_a_part_of_a_whole_does_not_excuse_the_whole():
+    # «Trong đó: …» is a part of the row's own figure, which is missing
+    rows = [["1", "Số xã đạt chuẩn nông thôn mới", None, None, None, LEAD],
+            [None, "Trong đó: xã đạt chuẩn nông thôn mới nâng cao", "Xã", 12, 13, None]]
+    assert _errors(rows) == [("missing_unit", "C3"), ("missing_target", "D3")]
+
+
+def _entries(rows):
+    from kh_excel.docs import wording as W
+    t = read_workbook(Grid(sheet="B", rows=[["CÁC CHỈ TIÊU NÔNG NGHIỆP NĂM 2026"], HEAD, *rows]), file="x.xlsx")
+    return [(e.status, e.result) for e in W.items(check(t).attainment.assessments)]
+
+
+def test_a_report_states_the_parts_under_the_heading_name_and_not_the_heading():
+    # 61.500/62.000 ha: Không đạt; 62 against 60 tạ/ha: Vượt. «Sản xuất lúa» has nothing of its own to state:
+    # no entry «Sản xuất lúa: chưa có số liệu», counted nowhere; each part names it
+    rows = [["1", "Sản xuất lúa", None, None, None, LEAD],
+            ["-", "Diện tích", "Ha", 62000, 61500, None],
+            ["-", "Năng suất", "Tạ/ha", 60, 62, None]]
+    got = _entries(rows)
+    assert [s for s, _ in got] == ["khong_dat", "vuot"]
+    assert got[0][1].startswith("Diện tích (Sản xuất lúa): ") and got[1][1].startswith("Năng suất (Sản xuất lúa): ")
+
+
+def test_a_whole_without_its_figure_is_still_stated():
+    # «Số xã …» over «Trong đó: …»: the whole's own figure is missing, and the report says so
+    rows = [["1", "Số xã đạt chuẩn nông thôn mới", None, None, None, LEAD],
+            [None, "Trong đó: xã đạt chuẩn nông thôn mới nâng cao", "Xã", 12, 13, None]]
+    assert _entries(rows)[0][1].startswith("Số xã đạt chuẩn nông thôn mới")
+
+
+def test_the_appendix_gives_the_heading_no_verdict_of_its_own():
+    from kh_excel.docs.context import _appendix_rows
+    rows = [["1", "Sản xuất lúa", None, None, None, LEAD],
+            ["-", "Diện tích", "Ha", 62000, 61500, None],
+            ["-", "Năng suất", "Tạ/ha", 60, 62, None]]
+    t = read_workbook(Grid(sheet="B", rows=[["CÁC CHỈ TIÊU NÔNG NGHIỆP NĂM 2026"], HEAD, *rows]), file="x.xlsx")
+    got = [r.get("danh_gia") for r in _appendix_rows(t, check(t).attainment.assessments) if "danh_gia" in r]
+    assert got == ["", "Không đạt", "Vượt KH"]   # 61.500 < 62.000; 62 > 60
