@@ -20,7 +20,7 @@ Expected values by hand, row by row (sheet row = 3 + STT):
   16 tai nạn 85 / 90 (lower is better)                        -> 94,4   Vượt KH       (live formula)
   17 IIP (an index) blank against «Tăng 9%»                   -> trống  Chưa có số liệu (values: 110,5 typed later
                                                                         is an index, a rise of 10,5%, never 1227,8%)
-  18 «Hoàn thành» against 5 xã                                -> trống  Đạt KH
+  18 «Hoàn thành» against 5 xã: a word, no figure (rev15 R15-6) -> trống  Không đánh giá
   19 an index planned as an index: 108,5 / 108                -> 100,5  Vượt KH       (live formula)
   20 a rank planned as a place: 10 / 12 (lower is better)     -> 83,3   Vượt KH       (live formula)
 """
@@ -63,7 +63,7 @@ EXPECTED = {
     4: (102.0, "Vượt KH"), 5: (None, "Đạt KH"), 6: (None, "Vượt KH"), 7: (None, "Không đạt"), 8: (None, "Vượt KH"),
     9: (None, "Vượt KH"), 10: (91.4, "Đạt KH"), 11: (70.0, "Đạt KH"), 12: (104.2, "Vượt KH"),
     13: (None, "Không đánh giá"), 14: (None, "Không đánh giá"), 15: (None, "Chưa có số liệu"), 16: (94.4, "Vượt KH"),
-    17: (None, "Chưa có số liệu"), 18: (None, "Đạt KH"), 19: (100.5, "Vượt KH"), 20: (83.3, "Vượt KH"),
+    17: (None, "Chưa có số liệu"), 18: (None, "Không đánh giá"), 19: (100.5, "Vượt KH"), 20: (83.3, "Vượt KH"),
 }
 LIVE = {4, 10, 11, 13, 15, 16, 19, 20}  # the point plans and bounds: a figure edited in the sheet changes the status
 
@@ -164,8 +164,9 @@ def test_the_add_in_writes_what_the_cli_says_on_every_kind_of_row(made, tmp_path
     book = open_book(src)
     ok, message = run_action("tinh_ty_le", book)
     assert ok, message
-    # rows 5, 6, 7, 8, 9, 12, 18 are judged by a rule of their own: their statuses are values, and the message says so
-    assert "7 chỉ tiêu được đánh giá theo quy tắc riêng" in message and "không phải công thức" in message
+    # rows 5, 6, 7, 8, 9, 12 are judged by a rule of their own: their statuses are values, and the message says so
+    # (row 18, «Hoàn thành» against 5 xã, is not judged at all since rev15 R15-6: a value too, but no judgement)
+    assert "6 chỉ tiêu được đánh giá theo quy tắc riêng" in message and "không phải công thức" in message
     out = tmp_path / "addin.xlsx"
     apply_actions(src, book.json()["actions"], out)
     assert {r for r, (_x, s) in _formulas(out).items() if isinstance(s, str) and s.startswith("=")} == LIVE
