@@ -1531,6 +1531,9 @@ def _scaled(p: ParsedNumber) -> Decimal:
 
 
 _DECIDING_ROLES = ("target", "result", "previous")
+# How a document prints a figure whose cell's format hides digits (the `printed` of shown_rounded's message)
+SHOWN_PRINTED = "; văn bản ghi {figure} như ô hiển thị, vì số này không làm sai tỷ lệ, mức tăng, giảm ghi bên cạnh"
+DECIDING_PRINTED = ", nên văn bản ghi {figure}, không ghi số đã làm tròn"
 
 
 def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal | None, exact: dict[str, Decimal],
@@ -1538,20 +1541,28 @@ def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal 
                                                                                            Decimal | None]:
     """Plan, result and previous year as a document prints them, where a cell's format hides a digit that decides the
     verdict or the change (numbers.deciding_figures, rev13 R3: a ceiling of 3,5% under `0%` printed «4%» beside 3,8%
-    and «không đạt»): those figures with the decimals that decide, each cell warned (shown_rounded). Run only for a
-    row with such a cell."""
+    and «không đạt»; rev16 R16-4: 73 beside a plan of 72,4 and «đạt 100,1%»): those figures with the decimals that
+    decide. Every cell whose format hides digits is warned (shown_rounded), printed as shown or not: either way the
+    printed figure is not the value every rule uses. Run only for a row with such a cell."""
     shown = {k: v for k, v in zip(_DECIDING_ROLES, (target.value if target.op == "=" else None, result, previous))
              if v is not None}
     held = {k: v for k, v in exact.items() if k in shown}
     points = unit.strip() in ("%", "‰") or any(getattr(readings.get(k), "percent", False) for k in ("result", "previous"))
     printed = deciding_figures(shown, held, points)
-    for role, figure in printed.items():
+    for role in _DECIDING_ROLES:
+        if role not in held or held[role] == shown[role]:
+            continue
         reading = readings.get(role)
-        assert reading is not None  # (printed only for a figure read: a numeric cell's reading)
+        assert reading is not None  # (held only for a figure read: a numeric cell's reading)
         percent = (reading.number if role == "target" else reading).percent
         sign = "%" if percent else ""
         was = target.text if role == "target" else format_number(shown[role]) + sign
-        warn(role, shown=was, value=format_number(held[role]) + sign, printed=format_number(figure) + sign)
+        if role not in printed:  # printed as shown: it contradicts nothing stated beside it
+            warn(role, shown=was, value=format_number(held[role]) + sign, printed=SHOWN_PRINTED.format(figure=was))
+            continue
+        figure = printed[role]
+        warn(role, shown=was, value=format_number(held[role]) + sign,
+             printed=DECIDING_PRINTED.format(figure=format_number(figure) + sign))
         if role == "target":
             target = Target(text=format_number(figure) + sign, op=target.op, value=figure, high=target.high)
         elif role == "result":
