@@ -58,6 +58,26 @@ def test_a_structure_is_summed_from_the_values_held_not_as_a_whole_number_format
     assert warned == {"F3", "F4", "F5", "F6"}
 
 
+def test_a_structures_parts_are_printed_so_that_they_sum_as_held(tmp_path):
+    """The same parts as printed: 7,4 shown «7» is 5% off and printed 7,4 (row by row, as ever), and beside it 15, 38,
+    40 printed as shown would read 15 + 38 + 40 + 7,4 = 100,4, a structure past 100 in a signed report, while the
+    values make 100,0. So every part is printed as held: 15,1 + 37,8 + 39,7 + 7,4 = 100,0, each warning saying
+    so («văn bản ghi 15,1»)."""
+    t, found, warned, sums = _findings(tmp_path, _structure([15.1, 37.8, 39.7, 7.4]), WHOLE)
+    assert [p.result for p in t.indicators[1:]] == [D("15.1"), D("37.8"), D("39.7"), D("7.4")]
+    notes = {f.cell: f.message for f in found if f.code == "shown_rounded"}
+    assert "văn bản ghi 15,1, không ghi số đã làm tròn" in notes["F3"]
+
+
+def test_a_structures_parts_that_sum_as_shown_within_its_tolerance_are_printed_as_shown(tmp_path):
+    """Must not reprint: 15,1 + 37,9 + 39,9 + 7,1 = 100,0 shown 15, 38, 40 and 7,1 (7 would be 1,4% off: printed
+    7,1): 15 + 38 + 40 + 7,1 = 100,1, within the 0,1 a structure may be off. Printed as shown, all four named."""
+    t, found, warned, sums = _findings(tmp_path, _structure([15.1, 37.9, 39.9, 7.1]), WHOLE)
+    assert sums == []
+    assert [p.result for p in t.indicators[1:]] == [D("15"), D("38"), D("40"), D("7.1")]
+    assert warned == {"F3", "F4", "F5", "F6"}
+
+
 def test_a_structure_whose_values_miss_100_is_refused_though_its_shown_figures_make_100(tmp_path):
     """The rule must still fire on the values held: 15,4 + 38,4 + 40,4 + 7 = 101,2 (shown 15 + 38 + 40 + 7 = 100).
     The part furthest from its plan is «Dịch vụ», 40,4 against 39,57 (0,83 off; 15,4 − 14,97 = 0,43; 38,4 − 38,13 =

@@ -2687,6 +2687,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     if totals and _totals_as_indicators(indicators, totals):
         structures = [i for i, ind in enumerate(indicators) if ind.key.startswith("co cau")]
     _structures_about(indicators, structures)
+    _structures_printed(table, indicators, structures)
     if hidden_heads:
         _hidden_heads(table, hidden_heads, left_out)
     if left_out:
@@ -2978,6 +2979,48 @@ def _structures_about(inds: list[Indicator], heads: list[int]) -> None:
             # (each row's key is fold(name), as the reader made it)
             part.direction, part.direction_reason = structure_part_direction(
                 ind.name, part.name, part.target, part.direction, part.direction_reason, ind.key, part.key)
+
+
+# A structure's parts sum to 100 within this (core.validation's structure_sum)
+STRUCTURE_TOLERANCE = Decimal("0.1")
+
+
+def _structures_printed(table: Table, inds: list[Indicator], heads: list[int]) -> None:
+    """The parts of a structure, stated together, sum as printed to what their values sum to (rev16 R16-4: 15,1 +
+    37,8 + 39,7 + 7,4 = 100,0 under `#,##0` printed «15%, 38%, 40%» beside «7,4%» read 100,4): where the figures as
+    shown move the sum by more than a structure's tolerance, its parts whose format hides digits are printed as
+    held, their shown_rounded warnings saying so. `heads`: the indices of the «Cơ cấu …» rows."""
+    from kh_excel.core.validation import cell_ref, make_finding
+    for i in heads:
+        parts = structure_parts(inds, i)
+        for role in _DECIDING_ROLES if len(parts) >= 2 else ():
+            held = [p.held(role) for p in parts]
+            printed = [p.target.value if role == "target" else p.result if role == "result" else p.previous
+                       for p in parts]
+            if any(v is None for v in held) or any(v is None for v in printed) \
+                    or abs(sum(cast("list[Decimal]", printed), Decimal(0)) - sum(cast("list[Decimal]", held), Decimal(0))) \
+                    <= STRUCTURE_TOLERANCE:
+                continue
+            for p, value, figure in zip(parts, held, printed):
+                if role not in p.exact or value == figure:
+                    continue
+                reading = p.readings.get(role)
+                sign = "%" if getattr(reading.number if role == "target" else reading, "percent", False) else ""
+                if role == "target":
+                    p.target = Target(text=format_number(value) + sign, op=p.target.op, value=value, high=p.target.high)
+                elif role == "result":
+                    p.result = value
+                else:
+                    p.previous = value
+                cell = cell_ref(p.row - 1, table.columns[role])
+                found = table.reader_findings
+                for k, f in enumerate(found):
+                    if f.code == "shown_rounded" and f.cell == cell:
+                        params = {n: v for n, v in f.params.items() if n not in ("cell", "indicator", "row")}
+                        params["printed"] = DECIDING_PRINTED.format(figure=format_number(value) + sign)
+                        found[k] = make_finding("shown_rounded", f.sheet, p.row - 1, table.columns[role], f.indicator,
+                                                **params)
+                        break
 
 
 _registry = None
