@@ -374,4 +374,5 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     if totals and _totals_as_indicators(indicators, totals):
         structures = [i for i, ind in enumerate(indicators) if ind.key.startswith("co cau")]
     _structures_about(indicators, structures)
+    _structures_printed(table, indicators, structures)  # (added, branch num3: parts printed to sum as held)
     return table

@@ -164,15 +164,19 @@ def test_amounts_under_a_whole_number_format_that_round_alike(tmp_path):
     assert warned == {("E2", "shown_rounded"), ("F2", "shown_rounded")}
 
 
-def test_a_rounding_that_decides_nothing_is_kept_as_the_sheet_shows_it(tmp_path):
-    """«Keep the precision the source shows» stands where the hidden digits decide nothing: 276,028 shown «276,0»
-    against 289,83 (vượt either way), 3.600,4 shown «3.600» against 3.420: no warning, the figures as shown."""
+def test_a_rounding_that_decides_nothing_is_kept_as_the_sheet_shows_it_and_still_warned(tmp_path):
+    """«Keep the precision the source shows» stands where the hidden digits decide nothing stated beside the figure:
+    3.600,4 shown «3.600» against 3.420 (3.420 / 3.600,4 = 94,99% and 3.420 / 3.600 = 95,00%: «95,0%» either way)
+    is printed 3.600. Its cell is warned all the same (rev16 R16-4): the printed figure is not the value held.
+    276,028 shown «276,0» against 289,8294 shown «289,8» was kept too, but the change against 250 is stated
+    «tăng 15,93%» (289,8294 / 250 = 1,159318) while the printed 289,8 / 250 = 1,1592 reads 15,92%: one more decimal,
+    289,83 / 250 = 1,15932 (15,93%) and 289,83 / 276,03 = 104,9994% («105,0%», as 105,0000% of the values)."""
     rows = [[1, "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 250, 276.028, 289.8294, "Phòng Kinh tế"],
             [2, "Tổng giá trị sản xuất", "Tỷ đồng", 3350, 3600.4, 3420, "Phòng Kinh tế"]]
     t, (a, b), warned = _read(tmp_path, rows, {"E2": "0.0", "F2": "0.0", "E3": "#,##0"})
-    assert (a.indicator.target.text, a.indicator.result, a.status) == ("276,0", D("289.8"), "vuot")
+    assert (a.indicator.target.text, a.indicator.result, a.status) == ("276,03", D("289.83"), "vuot")
     assert (b.indicator.target.text, b.status) == ("3.600", "khong_dat")
-    assert warned == set()
+    assert warned == {("E2", "shown_rounded"), ("F2", "shown_rounded"), ("E3", "shown_rounded")}
 
 
 def test_a_plan_alone_is_never_printed_a_seventh_off(tmp_path):

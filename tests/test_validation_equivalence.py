@@ -11,6 +11,7 @@ import re
 import datetime as _dt
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -254,11 +255,10 @@ class _Checker:
             parts = structure_parts(inds, i)
             if len(parts) < 2:
                 continue
-            for role, getter in (("target", lambda x: x.target.value if x.target.op == "=" else None),
-                                 ("result", lambda x: x.result), ("previous", lambda x: x.previous)):
+            for role in ("target", "result", "previous"):  # the values the cells hold, not as shown (rev16 R16-4)
                 if role not in self.t.columns:
                     continue
-                values = [getter(p) for p in parts]
+                values = [p.held(role) for p in parts]
                 given = [v for v in values if v is not None]
                 if not any(given):
                     continue  # no part given, or every part 0 (formulas over empty cells): no figures yet
@@ -279,10 +279,11 @@ class _Checker:
                     blank = ", ".join(cell_ref(p.row - 1, c) for p, v in zip(parts, values) if v is None)
                     hint = f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
                 if role != "target" and not hint:
-                    plans = [p.target.value for p in parts]
+                    plans = [p.held("target") for p in parts]
                     if all(v is not None for v in plans) and abs(sum(plans, Decimal(0)) - 100) <= Decimal("0.1"):
-                        culprit = max(parts, key=lambda p: abs(getter(p) - p.target.value))
-                        hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
+                        culprit = max(parts, key=lambda p: abs(p.held(role) - p.held("target")))
+                        hint = (f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(culprit.held(role))} so "
+                                f"với {fmt(culprit.held('target'))}).")
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
 
@@ -291,6 +292,10 @@ class _Checker:
         if zero_result_unfilled(ind):
             self.add("result_zero", ind, "result", target=fmt(t.value))
             return
+        # (changed on purpose, branch num3: the values the cells hold, never as a format shows them)
+        result, held = ind.held("result"), ind.held("target")
+        ind = replace(ind, result=result, target=t if held is None else replace(t, value=held))
+        t = ind.target
         if t.op in ("=", ">", ">=", "~") and t.value and ind.result is not None and t.value > 0 and ind.result > 0:
             if ind.growth_target:
                 return  # (changed on purpose, branch gro: «Tăng 10%» is a growth, no figure of 10 to be near)

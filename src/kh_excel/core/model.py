@@ -109,6 +109,14 @@ class Indicator:
     result_reading: Any = None     # numbers.ResultReading when the result is written as words ("Trên 4", "61-62")
     footnote: str = ""             # a footnote mark written after the name («(*)», «[2]»), kept apart from it
 
+    def held(self, role: str) -> Decimal | None:
+        """The value a figure's cell holds, the one every rule uses (a format may show it rounded: `exact`), of
+        "target" (a point plan; None for any other), "result" or "previous"."""
+        if role == "target":
+            t = self.target
+            return None if t.op != "=" else self.exact.get("target", t.value)
+        return self.exact.get(role, self.result if role == "result" else self.previous)
+
     @property
     def name_key(self) -> str:
         if not self.key:

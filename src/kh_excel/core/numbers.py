@@ -1060,10 +1060,22 @@ def is_change(text: str) -> bool:
 SHOWN_TOLERANCE = Decimal("0.01")
 # The most decimals a change in points is printed with (docs.wording.growth_words)
 POINTS_PLACES = 2
+# The decimals a relative change is printed with (docs.wording.growth_words: «tăng 8,16%»)
+GROWTH_PLACES = 2
 
 
 def _order(a: Decimal, b: Decimal) -> int:
     return (a > b) - (a < b)
+
+
+def _stated_ratio(figures: dict[str, Decimal], result: str, other: str) -> str | None:
+    """The percentage a document states of `result` against `other` as it prints it: the ratio to plan
+    (format_ratio) or the change against the previous year (GROWTH_PLACES decimals); None without one (a base of 0)."""
+    base = figures[other]
+    if base == 0:
+        return None
+    ratio = figures[result] / base * 100
+    return format_ratio(ratio) if other == "target" else format_number(ratio - 100, GROWTH_PLACES)
 
 
 def deciding_figures(shown: dict[str, Decimal], exact: dict[str, Decimal], points: bool = False) -> dict[str, Decimal]:
@@ -1077,7 +1089,11 @@ def deciding_figures(shown: dict[str, Decimal], exact: dict[str, Decimal], point
       - result against plan and against the previous year compare as the values do (never «96%» beside «96%» and
         «không đạt», nor a ceiling of «4%» beside 3,8% and «không đạt»);
       - with `points` (a change stated in points: a rate), the change of the printed figures, at the decimals they
-        show (at most POINTS_PLACES), is the values' change at POINTS_PLACES (0,5 points never «1 điểm %»).
+        show (at most POINTS_PLACES), is the values' change at POINTS_PLACES (0,5 points never «1 điểm %»);
+      - without (an amount: a ratio to plan and a relative change are stated beside it), the ratio of the printed
+        result to the printed plan reads as the values' (format_ratio: 73 beside a plan of 72,4 and «đạt 100,1%»,
+        the ratio of the stored 72,5, is printed 72,5, rev16 R16-4) and so does the change against the previous year
+        (GROWTH_PLACES decimals).
     Empty when the figures as shown already do: the common case."""
     hidden = {k: (shown[k], v, decimals_of(shown[k]), decimals_of(v)) for k, v in exact.items()
               if k in shown and v != shown[k]}
@@ -1094,6 +1110,8 @@ def deciding_figures(shown: dict[str, Decimal], exact: dict[str, Decimal], point
             if abs(p[k] - e) > abs(e) * SHOWN_TOLERANCE:
                 return False
         if any(_order(p[a], p[b]) != _order(held[a], held[b]) for a, b in pairs):
+            return False
+        if not points and any(_stated_ratio(p, a, b) != _stated_ratio(held, a, b) for a, b in pairs):
             return False
         if change is not None:
             places = min(POINTS_PLACES, max(decimals_of(p["result"]), decimals_of(p["previous"])))

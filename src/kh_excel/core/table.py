@@ -1531,6 +1531,9 @@ def _scaled(p: ParsedNumber) -> Decimal:
 
 
 _DECIDING_ROLES = ("target", "result", "previous")
+# How a document prints a figure whose cell's format hides digits (the `printed` of shown_rounded's message)
+SHOWN_PRINTED = "; văn bản ghi {figure} như ô hiển thị, vì số này không làm sai tỷ lệ, mức tăng, giảm ghi bên cạnh"
+DECIDING_PRINTED = ", nên văn bản ghi {figure}, không ghi số đã làm tròn"
 
 
 def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal | None, exact: dict[str, Decimal],
@@ -1538,20 +1541,28 @@ def _deciding_figures(target: Target, result: Decimal | None, previous: Decimal 
                                                                                            Decimal | None]:
     """Plan, result and previous year as a document prints them, where a cell's format hides a digit that decides the
     verdict or the change (numbers.deciding_figures, rev13 R3: a ceiling of 3,5% under `0%` printed «4%» beside 3,8%
-    and «không đạt»): those figures with the decimals that decide, each cell warned (shown_rounded). Run only for a
-    row with such a cell."""
+    and «không đạt»; rev16 R16-4: 73 beside a plan of 72,4 and «đạt 100,1%»): those figures with the decimals that
+    decide. Every cell whose format hides digits is warned (shown_rounded), printed as shown or not: either way the
+    printed figure is not the value every rule uses. Run only for a row with such a cell."""
     shown = {k: v for k, v in zip(_DECIDING_ROLES, (target.value if target.op == "=" else None, result, previous))
              if v is not None}
     held = {k: v for k, v in exact.items() if k in shown}
     points = unit.strip() in ("%", "‰") or any(getattr(readings.get(k), "percent", False) for k in ("result", "previous"))
     printed = deciding_figures(shown, held, points)
-    for role, figure in printed.items():
+    for role in _DECIDING_ROLES:
+        if role not in held or held[role] == shown[role]:
+            continue
         reading = readings.get(role)
-        assert reading is not None  # (printed only for a figure read: a numeric cell's reading)
+        assert reading is not None  # (held only for a figure read: a numeric cell's reading)
         percent = (reading.number if role == "target" else reading).percent
         sign = "%" if percent else ""
         was = target.text if role == "target" else format_number(shown[role]) + sign
-        warn(role, shown=was, value=format_number(held[role]) + sign, printed=format_number(figure) + sign)
+        if role not in printed:  # printed as shown: it contradicts nothing stated beside it
+            warn(role, shown=was, value=format_number(held[role]) + sign, printed=SHOWN_PRINTED.format(figure=was))
+            continue
+        figure = printed[role]
+        warn(role, shown=was, value=format_number(held[role]) + sign,
+             printed=DECIDING_PRINTED.format(figure=format_number(figure) + sign))
         if role == "target":
             target = Target(text=format_number(figure) + sign, op=target.op, value=figure, high=target.high)
         elif role == "result":
@@ -2690,6 +2701,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     if totals and _totals_as_indicators(indicators, totals):
         structures = [i for i, ind in enumerate(indicators) if ind.key.startswith("co cau")]
     _structures_about(indicators, structures)
+    _structures_printed(table, indicators, structures)
     if hidden_heads:
         _hidden_heads(table, hidden_heads, left_out)
     if left_out:
@@ -2993,6 +3005,48 @@ def _structures_about(inds: list[Indicator], heads: list[int]) -> None:
             # (each row's key is fold(name), as the reader made it)
             part.direction, part.direction_reason = structure_part_direction(
                 ind.name, part.name, part.target, part.direction, part.direction_reason, ind.key, part.key)
+
+
+# A structure's parts sum to 100 within this (core.validation's structure_sum)
+STRUCTURE_TOLERANCE = Decimal("0.1")
+
+
+def _structures_printed(table: Table, inds: list[Indicator], heads: list[int]) -> None:
+    """The parts of a structure, stated together, sum as printed to what their values sum to (rev16 R16-4: 15,1 +
+    37,8 + 39,7 + 7,4 = 100,0 under `#,##0` printed «15%, 38%, 40%» beside «7,4%» read 100,4): where the figures as
+    shown move the sum by more than a structure's tolerance, its parts whose format hides digits are printed as
+    held, their shown_rounded warnings saying so. `heads`: the indices of the «Cơ cấu …» rows."""
+    from kh_excel.core.validation import cell_ref, make_finding
+    for i in heads:
+        parts = structure_parts(inds, i)
+        for role in _DECIDING_ROLES if len(parts) >= 2 else ():
+            held = [p.held(role) for p in parts]
+            printed = [p.target.value if role == "target" else p.result if role == "result" else p.previous
+                       for p in parts]
+            if any(v is None for v in held) or any(v is None for v in printed) \
+                    or abs(sum(cast("list[Decimal]", printed), Decimal(0)) - sum(cast("list[Decimal]", held), Decimal(0))) \
+                    <= STRUCTURE_TOLERANCE:
+                continue
+            for p, value, figure in zip(parts, held, printed):
+                if role not in p.exact or value == figure:
+                    continue
+                reading = p.readings.get(role)
+                sign = "%" if getattr(reading.number if role == "target" else reading, "percent", False) else ""
+                if role == "target":
+                    p.target = Target(text=format_number(value) + sign, op=p.target.op, value=value, high=p.target.high)
+                elif role == "result":
+                    p.result = value
+                else:
+                    p.previous = value
+                cell = cell_ref(p.row - 1, table.columns[role])
+                found = table.reader_findings
+                for k, f in enumerate(found):
+                    if f.code == "shown_rounded" and f.cell == cell:
+                        params = {n: v for n, v in f.params.items() if n not in ("cell", "indicator", "row")}
+                        params["printed"] = DECIDING_PRINTED.format(figure=format_number(value) + sign)
+                        found[k] = make_finding("shown_rounded", f.sheet, p.row - 1, table.columns[role], f.indicator,
+                                                **params)
+                        break
 
 
 _registry = None

@@ -23,7 +23,8 @@ from kh_excel.core.attainment import change_words, index_against_rise, plan_type
 from kh_excel.core.attainment import part_headings as _part_headings  # (its name where the tests import it)
 from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
-from kh_excel.core.model import DeferredText, ErrorValue, Finding, Indicator, Table, without_gc, zero_means_unfilled
+from kh_excel.core.model import (DeferredText, ErrorValue, Finding, Indicator, Table, Target, without_gc,
+                                 zero_means_unfilled)
 from kh_excel.core.numbers import _quantize, far_ratio, format_number, parse_number, parse_target_ex, to_decimal
 from kh_excel.core.table import structure_parts
 
@@ -72,9 +73,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
                 "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
     FindingType("shown_rounded", "warning", "Ô hiển thị số làm tròn",
-                "Ô {cell} ({column}) hiển thị {shown} nhưng giá trị trong ô là {value}; chương trình đánh giá và tính "
-                "mức tăng, giảm theo giá trị trong ô, nên văn bản ghi {printed}, không ghi số đã làm tròn. Hãy định "
-                "dạng ô hiển thị đủ chữ số thập phân, hoặc nhập lại đúng số muốn ghi."),
+                "Ô {cell} ({column}) hiển thị {shown} nhưng giá trị trong ô là {value}; chương trình đánh giá, cộng cơ "
+                "cấu và tính tỷ lệ, mức tăng, giảm theo giá trị trong ô{printed}. Hãy định dạng ô hiển thị đủ chữ số "
+                "thập phân, hoặc nhập lại đúng số muốn ghi."),
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
@@ -439,11 +440,14 @@ class _Checker:
             if r is not None and r == zero and zero_means_unfilled(ind):
                 add("result_zero", ind, "result", target=fmt(t.value))
                 continue
-            tv = t.value
+            tv = exact.get("target", t.value) if exact and t.op == "=" else t.value  # the values held (rev16 R16-4)
+            result = r
             if (result is not None and t.op in far_ops and tv and tv > zero and result > zero
                     and not (share and not (zero <= result <= hundred))  # a share out of range is reported as such
                     and not ind.growth_target):  # «Tăng 10%»: a growth, not a figure of 10 to be near
                 ratio = result / tv
+                if tv is not t.value:
+                    t = Target(text=t.text, op=t.op, value=tv, high=t.high)
                 if far_ratio(ratio) and not (200 > result > 50 > tv and index_against_rise(ind, t, result)) \
                         and not (tv > 50 > result and plan_typed_as_index(ind, t, result)):
                     # (numbers.far_apart's rule, the documents' one too; an index 108,1 against «Tăng 9%» is a rise
@@ -623,11 +627,10 @@ class _Checker:
         for ind, parts in (_structures(self.t.indicators) if found is None else found):
             if len(parts) < 2:
                 continue
-            for role, getter in (("target", lambda x: x.target.value if x.target.op == "=" else None),
-                                 ("result", lambda x: x.result), ("previous", lambda x: x.previous)):
+            for role in ("target", "result", "previous"):  # the values the cells hold, not as shown (rev16 R16-4)
                 if role not in self.t.columns:
                     continue
-                values = [getter(p) for p in parts]
+                values = [p.held(role) for p in parts]
                 given = [v for v in values if v is not None]
                 if not any(given):
                     continue  # no part given, or every part 0 (formulas over empty cells): no figures yet
@@ -653,11 +656,12 @@ class _Checker:
                     blank = ", ".join(cell_ref(p.row - 1, c) for p, v in zip(parts, values) if v is None)
                     hint += f" Ô {blank} để trống; các ô còn lại đã vượt 100%."
                 if role != "target" and not hint:
-                    plans = [p.target.value for p in parts]
+                    plans = [p.held("target") for p in parts]
                     if all(v is not None for v in plans) and abs(sum(cast("list[Decimal]", plans), Decimal(0)) - 100) <= Decimal("0.1"):
                         # (every part has its figure, or hint would be set, and its plan)
-                        culprit = max(parts, key=lambda p: abs(cast(Decimal, getter(p)) - cast(Decimal, p.target.value)))
-                        hint = f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(getter(culprit))} so với {fmt(culprit.target.value)})."
+                        culprit = max(parts, key=lambda p: abs(cast(Decimal, p.held(role)) - cast(Decimal, p.held("target"))))
+                        hint = (f" Phần lệch nhiều nhất so với kế hoạch: «{culprit.name}» ({fmt(culprit.held(role))} so "
+                                f"với {fmt(culprit.held('target'))}).")
                 self.add("structure_sum", culprit, role, structure=ind.name, cells=cells,
                          total=fmt(total.normalize() if total == total.to_integral() else total), hint=hint)
 
