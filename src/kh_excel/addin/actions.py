@@ -19,6 +19,8 @@ from kh_excel.errors import UserError
 
 TITLE = "Kế hoạch"
 RESULT_SHEET = "Kết quả kiểm tra"
+RESULT_TITLE = "KẾT QUẢ KIỂM TRA SỐ LIỆU"  # A1 of the result sheet: with RESULT_HEADER on row 5, the add-in's mark
+RESULT_HEADER = ("STT", "Mức độ", "Trang", "Ô", "Chỉ tiêu", "Nội dung", "Mã")
 SUMMARY_SHEET = "Tổng hợp"
 ERROR_FILL = "#ffc7ce"    # Excel's "Bad" red
 WARNING_FILL = "#ffeb9c"  # Excel's "Neutral" yellow
@@ -341,13 +343,13 @@ def _queue_result_sheet(s: Session, table: Table, findings, n: dict[str, int]) -
         s.queue("clear_sheet", RESULT_SHEET)
     else:
         s.queue("add_sheet", None, RESULT_SHEET)
-    width = 7
+    width = len(RESULT_HEADER)
     rows: list[list[Any]] = [
-        ["KẾT QUẢ KIỂM TRA SỐ LIỆU"] + [None] * (width - 1),
+        [RESULT_TITLE] + [None] * (width - 1),
         [f"Trang «{table.sheet}» của sổ tính «{s.book.name}»: {n['error']} lỗi, {n['warning']} cảnh báo."] + [None] * (width - 1),
         ["Bấm vào địa chỉ ở cột «Ô» để đến ô cần sửa. Nút «Xóa đánh dấu» trên thẻ Kế hoạch bỏ màu tô và ghi chú."] + [None] * (width - 1),
         [None] * width,
-        ["STT", "Mức độ", "Trang", "Ô", "Chỉ tiêu", "Nội dung", "Mã"],
+        list(RESULT_HEADER),
     ]
     for i, f in enumerate(findings, 1):
         rows.append([
@@ -375,19 +377,55 @@ def xoa_danh_dau(book) -> str:
     """Remove every mark the add-in made and give back the cells' own fills and notes."""
     s = Session(book)
     marks = read_marks(s)
-    if not marks:
+    own, foreign = _check_sheets(s, bool(marks))
+    if not marks and not own:
         message = "Không có ô nào đang được đánh dấu bởi lệnh Kiểm tra số liệu."
+        if foreign:
+            message += " " + _foreign_text(foreign)
         s.queue("alert", None, message, TITLE, "info")
         s.commit()
         return message
-    found, lost = locate(s, marks, skip_sheet=_is_own)
-    done = _restore_ops(s, found)
-    queue_write_marks(s, [])
-    message = _removal_message(done, found, lost)
+    if marks:
+        found, lost = locate(s, marks, skip_sheet=_is_own)
+        done = _restore_ops(s, found)
+        message = _removal_message(done, found, lost)
+    else:
+        message = "Không có ô nào đang được đánh dấu bởi lệnh Kiểm tra số liệu."
+    for name in own:  # last: the cells are given back first, whatever happens to the sheets
+        s.queue("delete_sheet", None, name)
+    if RESULT_SHEET in own:
+        message += f" Đã xóa trang «{RESULT_SHEET}» do lệnh Kiểm tra số liệu lập."
+    if foreign:
+        message += " " + _foreign_text(foreign)
     s.queue("status", None, "Đã xóa đánh dấu.")
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
     return message
+
+
+def _check_sheets(s: Session, marks_read: bool) -> tuple[list[str], list[str]]:
+    """(sheets «Kiểm tra số liệu» made, to delete; sheets of those names the add-in did not make, kept). A sheet is
+    the add-in's by its name and its content: the result sheet's title and header row; the record's first line, or
+    the marks just read from it."""
+    from kh_excel.addin.marks import INTRO, STORE_SHEET
+
+    def cell(rows: list[list[Any]], r: int, c: int) -> Any:
+        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+    own, foreign = [], []
+    if s.has_sheet(RESULT_SHEET):
+        rows = s.read_sheet(RESULT_SHEET).rows
+        ours = cell(rows, 0, 0) == RESULT_TITLE and tuple(cell(rows, 4, c) for c in range(len(RESULT_HEADER))) == RESULT_HEADER
+        (own if ours else foreign).append(RESULT_SHEET)
+    if s.has_sheet(STORE_SHEET):
+        ours = marks_read or cell(s.read_sheet(STORE_SHEET).rows, 0, 0) == INTRO
+        (own if ours else foreign).append(STORE_SHEET)
+    return own, foreign
+
+
+def _foreign_text(names: list[str]) -> str:
+    return ("Trang " + ", ".join(f"«{n}»" for n in names) + " không phải do lệnh Kiểm tra số liệu lập (nội dung khác) "
+            "nên được giữ nguyên.")
 
 
 def _removal_message(done: Restored, found: list[Found], lost: list[Mark]) -> str:
@@ -562,7 +600,7 @@ def tong_hop(book) -> str:
 HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với trang có bảng chỉ tiêu (cột Chỉ tiêu, Kế hoạch, Thực hiện…):
 
 • Kiểm tra số liệu: tô đỏ ô có lỗi, tô vàng ô cần xem lại, ghi nội dung vào ghi chú của ô và liệt kê ở trang «Kết quả kiểm tra».
-• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, cả khi đã chèn, xóa dòng hay đổi tên trang; trả lại màu nền ban đầu (Excel trên web không đọc được màu nên để không tô màu); ghi chú của người dùng được giữ nguyên.
+• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, cả khi đã chèn, xóa dòng hay đổi tên trang, và xóa trang «Kết quả kiểm tra» do lệnh đó lập; trả lại màu nền ban đầu (Excel trên web không đọc được màu nên để không tô màu); ghi chú và trang riêng của người dùng được giữ nguyên.
 • Tính tỷ lệ đạt: thêm cột «% so với KH» và «Đánh giá» bên phải bảng.
 • Tổng hợp: số chỉ tiêu theo mức đánh giá, theo phần, cơ quan chủ trì, lãnh đạo phụ trách, kèm câu nhận xét và biểu đồ.
 • Tạo báo cáo / Tạo kế hoạch / Văn bản theo cơ quan: tạo văn bản Word theo Nghị định 30/2020/NĐ-CP vào thư mục cạnh sổ tính.
