@@ -67,6 +67,19 @@ HIDDEN_ROWS_UNKNOWN = ("Phần bổ trợ không biết dòng nào đang ẩn (E
                        "đã lưu (lệnh này bỏ qua dòng ẩn và nêu tên các dòng đó).")
 
 
+# Where the saved file cannot tell the table's merges and number formats (Session.saved_layout), said, never guessed.
+LAYOUT_UNKNOWN = ("Phần bổ trợ không thấy ô gộp và định dạng số của trang «{sheet}» (Excel không gửi thông tin này; "
+                  "phần bổ trợ đọc chúng từ tệp đã lưu, nhưng sổ tính chưa được lưu hoặc đã sửa sau lần lưu cuối): ô "
+                  "STT, đơn vị tính, cơ quan chủ trì, phối hợp hay lãnh đạo phụ trách gộp qua nhiều dòng chỉ được đọc "
+                  "ở dòng đầu, và số được viết theo giá trị trong ô, không theo số chữ số thập phân đang hiển thị. "
+                  "Hãy lưu sổ tính (Ctrl+S) rồi bấm lại để kết quả giống lệnh kh-excel.")
+
+
+def layout_note(s: Session, table: Table) -> list[str]:
+    """LAYOUT_UNKNOWN for the table's sheet when its layout was not read from the saved file."""
+    return [] if s.saved_layout(table.sheet) is not None else [LAYOUT_UNKNOWN.format(sheet=table.sheet)]
+
+
 def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
     """The indicator table: the active sheet's if it has one, else the first sheet that has. `plan`: read for a
     plan document (api.read_workbook: the latest year the table plans)."""
@@ -91,14 +104,20 @@ def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
         if all(_blank(v) for row in data.rows for v in row):
             first_error = first_error or f"Trang «{name}» không có dữ liệu."
             continue
-        # The header's merges first, as the file holds them for the CLI (the engine gives none): a result header
+        # Merges and number formats as the CLI reads them, from the saved file while it holds the open values
+        # (Session.saved_layout): a lead agency merged over two indicators lends them both its name, 57 formatted
+        # «0.0» is «57,0». Else the header's merges are guessed from values (the engine gives none): a result header
         # merged over a commune's hamlets is read as the same breakdown, its total taken (core.table._take_part).
         grid = data.grid()
-        grid.merged = infer_header_merges(grid.rows)
+        layout = s.saved_layout(name)
+        if layout is not None:
+            grid.merged, grid.number_formats = layout
+        else:
+            grid.merged = infer_header_merges(grid.rows)
         try:
             return _others_named(s, read(grid), names), data
         except WorkbookError as exc:
-            if grid.merged:
+            if grid.merged and layout is None:
                 try:
                     return _others_named(s, read(data.grid()), names), data
                 except WorkbookError:
@@ -331,7 +350,7 @@ def kiem_tra(book) -> str:
         summary += (f" Không tìm lại được {len(previous_lost)} ô đánh dấu lần trước ({_lost_text(previous_lost)}) vì dòng, "
                     "cột hoặc trang đã bị xóa, sửa hay đổi tên: màu tô và ghi chú cũ ở các ô đó (nếu còn) chưa được bỏ, "
                     "hãy tự bỏ.")
-    summary += " " + HIDDEN_ROWS_UNKNOWN
+    summary += " " + " ".join([*layout_note(s, table), HIDDEN_ROWS_UNKNOWN])
     s.queue("status", None, f"Kiểm tra số liệu: {n['error']} lỗi, {n['warning']} cảnh báo.")
     s.queue("alert", None, summary, TITLE, "critical" if n["error"] else "info")
     s.commit()
@@ -525,10 +544,11 @@ def tinh_ty_le(book) -> str:
     n = att.summary.counts
     message = (f"Đã tính tỷ lệ đạt ở cột {_col(c)} và {_col(c + 1)} của trang «{table.sheet}»: "
                + ", ".join(f"{STATUS_LABELS[k]} {n[k]}" for k in STATUS_ORDER) + ".")
-    if s.remote:  # a header merged over column c (its label left of c, the rest blank) looks like a free cell here
+    if s.remote and s.saved_layout(table.sheet) is None:  # a header merged over column c (its label left of c, the
+        # rest blank) looks like a free cell here
         message += (f" Excel trên web/máy chủ không cho biết ô gộp: nếu Excel báo không ghi được vào một phần của ô "
                     f"gộp, hãy bỏ gộp ô ở cột {_col(c)}, {_col(c + 1)} rồi bấm lại.")
-    message += " " + HIDDEN_ROWS_UNKNOWN
+    message += " " + " ".join([*layout_note(s, table), HIDDEN_ROWS_UNKNOWN])
     s.queue("status", None, message)
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
@@ -608,7 +628,7 @@ HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với 
 • Tổng hợp số liệu: đọc các phiếu gửi lại (thư mục ghi ở trang cấu hình) và ghi số liệu vào một bản sao của sổ tính.
 • Cấu hình: trang «Cấu hình văn bản» (cơ quan ban hành, số ký hiệu, người ký, nơi nhận…).
 
-Nên lưu sổ tính trước khi dùng. Dòng lệnh «kh-excel» làm được các việc trên mà không cần mở Excel."""
+Nên lưu sổ tính trước khi dùng: ô gộp (cơ quan chủ trì gộp qua nhiều dòng…) và định dạng số được đọc từ tệp đã lưu. Dòng lệnh «kh-excel» làm được các việc trên mà không cần mở Excel."""
 
 
 def huong_dan(book) -> str:
