@@ -72,7 +72,7 @@ LAYOUT_UNKNOWN = ("Phần bổ trợ không thấy ô gộp và định dạng s
                   "phần bổ trợ đọc chúng từ tệp đã lưu, nhưng sổ tính chưa được lưu hoặc đã sửa sau lần lưu cuối): ô "
                   "STT, đơn vị tính, cơ quan chủ trì, phối hợp hay lãnh đạo phụ trách gộp qua nhiều dòng chỉ được đọc "
                   "ở dòng đầu, và số được viết theo giá trị trong ô, không theo số chữ số thập phân đang hiển thị. "
-                  "Hãy lưu sổ tính (Ctrl+S) rồi bấm lại để kết quả giống lệnh kh-excel.")
+                  "Hãy lưu sổ tính (Ctrl+S) rồi bấm lại (Excel cho Windows), hoặc dùng lệnh kh-excel trên tệp đã lưu.")
 
 
 def layout_note(s: Session, table: Table) -> list[str]:
