@@ -110,7 +110,7 @@ def test_removal_after_a_row_is_inserted_keeps_the_users_notes_and_removes_every
     assert "Đã bỏ đánh dấu của 3 ô" in message and "xóa 2 ghi chú" in message
     assert "Ghi chú của người dùng ở 1 ô được giữ nguyên" in message
     assert "Không tìm lại được" not in message
-    assert not list(openpyxl.load_workbook(out)[STORE_SHEET].iter_rows(min_row=3, values_only=True))
+    assert {STORE_SHEET, A.RESULT_SHEET}.isdisjoint(openpyxl.load_workbook(out).sheetnames)  # no trace of the check
 
 
 def test_removal_after_the_sheet_is_renamed(checked, tmp_path):
@@ -310,3 +310,68 @@ def test_a_second_check_after_the_sheet_is_renamed_replaces_its_own_notes(checke
     assert sorted((r[0], r[1], r[3]) for r in records) == [("PL 2026", "E5", "unknown"), ("PL 2026", "E7", "unknown"),
                                                           ("PL 2026", "E9", "unknown")]
     assert "Không tìm lại được" not in message
+
+
+# --------------------------------------------------------------------------- the check's own sheets (rev16 R16-11)
+
+
+def test_removal_deletes_the_result_sheet_and_the_record_and_keeps_the_users_sheets(checked, tmp_path):
+    """After «Xóa đánh dấu» the workbook holds no trace of the check: the visible «Kết quả kiểm tra» (its 3 errors
+    and links would be stale) and the hidden record go; a sheet of the user's («Ghi chép») is untouched."""
+    def add_own(wb, ws):
+        wb.create_sheet("Ghi chép")["A1"] = "Số liệu Sở Tài chính gửi ngày 10/3"
+
+    edited = edit(checked, tmp_path / "edited.xlsx", add_own)
+    assert {A.RESULT_SHEET, STORE_SHEET} <= set(openpyxl.load_workbook(edited).sheetnames)
+    out = tmp_path / "out.xlsx"
+    ok, message = run("xoa_danh_dau", edited, out)
+    assert ok, message
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == [SHEET, "Ghi chép"]
+    assert wb["Ghi chép"]["A1"].value == "Số liệu Sở Tài chính gửi ngày 10/3"
+    assert f"Đã xóa trang «{A.RESULT_SHEET}»" in message
+    assert notes(out) == {"E7": USER_NOTE} and fills(out) == {}
+
+
+def test_a_sheet_of_the_users_named_like_the_result_sheet_is_kept(checked, tmp_path):
+    """The name alone does not make a sheet the add-in's: a «Kết quả kiểm tra» the user wrote (another title, no
+    STT … Mã header on row 5) is kept, and the message says why."""
+    def replace(wb, ws):
+        del wb[A.RESULT_SHEET]
+        own = wb.create_sheet(A.RESULT_SHEET)
+        own["A1"] = "Kết quả kiểm tra thực địa tháng 3"
+        own["A2"] = "Xã Bản Phố: đạt"
+
+    edited = edit(checked, tmp_path / "edited.xlsx", replace)
+    out = tmp_path / "out.xlsx"
+    ok, message = run("xoa_danh_dau", edited, out)
+    assert ok, message
+    wb = openpyxl.load_workbook(out)
+    assert STORE_SHEET not in wb.sheetnames
+    assert [r for r in wb[A.RESULT_SHEET].iter_rows(values_only=True)] == [("Kết quả kiểm tra thực địa tháng 3",),
+                                                                          ("Xã Bản Phố: đạt",)]
+    assert f"Trang «{A.RESULT_SHEET}» không phải do lệnh Kiểm tra số liệu lập" in message
+    assert "Đã xóa trang" not in message
+
+
+def test_a_clean_check_leaves_a_result_sheet_that_removal_deletes(tmp_path):
+    """A check with nothing to mark still writes «Kết quả kiểm tra» (and an empty record): «Xóa đánh dấu» removes
+    both though no cell is marked."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["PHỤ LỤC CHỈ TIÊU NĂM 2026"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append([1, "Số xã đạt chuẩn nông thôn mới", "Xã", 20, 22, "Sở Nông nghiệp và Môi trường"])
+    src = tmp_path / "clean.xlsx"
+    wb.save(src)
+    checked = tmp_path / "checked.xlsx"
+    ok, message = run("kiem_tra", src, checked)
+    assert ok and "0 lỗi" in message, message
+    assert A.RESULT_SHEET in openpyxl.load_workbook(checked).sheetnames
+    out = tmp_path / "out.xlsx"
+    ok, message = run("xoa_danh_dau", checked, out)
+    assert ok, message
+    assert openpyxl.load_workbook(out).sheetnames == [SHEET]
+    assert f"Đã xóa trang «{A.RESULT_SHEET}»" in message

@@ -130,6 +130,22 @@ def test_where_the_engine_reads_merges_the_add_in_picks_the_columns_attainment_o
     assert "cột K và L" in message
 
 
+def test_a_saved_workbook_gives_the_remote_engine_its_merges(tmp_path):
+    """The remote engine's payload has no merges, but a book whose name is its saved file's path (as Book.fullname
+    on the desktop) is read with the file's (engine.Session.saved_layout): section titles merged B:J cover G:J, so
+    the pair goes to K and L, as `attainment -o` puts it, and nothing says merges were not seen (rev16 R16-3)."""
+    from kh_excel.addin.payload import ensure_license, workbook_payload
+    src = build(tmp_path / "t.xlsx", sections_merged_to("J"))
+    ensure_license()
+    import xlwings as xw
+    payload = workbook_payload(src)
+    payload["book"]["name"] = str(src)
+    ok, message = run_action("tinh_ty_le", xw.Book(json=payload))
+    assert ok, message
+    assert "cột K và L" in message
+    assert "không cho biết ô gộp" not in message and "không thấy ô gộp" not in message
+
+
 # --------------------------------------------------------------------------- the rule itself
 
 

@@ -19,6 +19,8 @@ from kh_excel.errors import UserError
 
 TITLE = "Kế hoạch"
 RESULT_SHEET = "Kết quả kiểm tra"
+RESULT_TITLE = "KẾT QUẢ KIỂM TRA SỐ LIỆU"  # A1 of the result sheet: with RESULT_HEADER on row 5, the add-in's mark
+RESULT_HEADER = ("STT", "Mức độ", "Trang", "Ô", "Chỉ tiêu", "Nội dung", "Mã")
 SUMMARY_SHEET = "Tổng hợp"
 ERROR_FILL = "#ffc7ce"    # Excel's "Bad" red
 WARNING_FILL = "#ffeb9c"  # Excel's "Neutral" yellow
@@ -65,6 +67,19 @@ HIDDEN_ROWS_UNKNOWN = ("Phần bổ trợ không biết dòng nào đang ẩn (E
                        "đã lưu (lệnh này bỏ qua dòng ẩn và nêu tên các dòng đó).")
 
 
+# Where the saved file cannot tell the table's merges and number formats (Session.saved_layout), said, never guessed.
+LAYOUT_UNKNOWN = ("Phần bổ trợ không thấy ô gộp và định dạng số của trang «{sheet}» (Excel không gửi thông tin này; "
+                  "phần bổ trợ đọc chúng từ tệp đã lưu, nhưng sổ tính chưa được lưu hoặc đã sửa sau lần lưu cuối): ô "
+                  "STT, đơn vị tính, cơ quan chủ trì, phối hợp hay lãnh đạo phụ trách gộp qua nhiều dòng chỉ được đọc "
+                  "ở dòng đầu, và số được viết theo giá trị trong ô, không theo số chữ số thập phân đang hiển thị. "
+                  "Hãy lưu sổ tính (Ctrl+S) rồi bấm lại (Excel cho Windows), hoặc dùng lệnh kh-excel trên tệp đã lưu.")
+
+
+def layout_note(s: Session, table: Table) -> list[str]:
+    """LAYOUT_UNKNOWN for the table's sheet when its layout was not read from the saved file."""
+    return [] if s.saved_layout(table.sheet) is not None else [LAYOUT_UNKNOWN.format(sheet=table.sheet)]
+
+
 def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
     """The indicator table: the active sheet's if it has one, else the first sheet that has. `plan`: read for a
     plan document (api.read_workbook: the latest year the table plans)."""
@@ -89,14 +104,20 @@ def find_table(s: Session, plan: bool = False) -> tuple[Table, SheetData]:
         if all(_blank(v) for row in data.rows for v in row):
             first_error = first_error or f"Trang «{name}» không có dữ liệu."
             continue
-        # The header's merges first, as the file holds them for the CLI (the engine gives none): a result header
+        # Merges and number formats as the CLI reads them, from the saved file while it holds the open values
+        # (Session.saved_layout): a lead agency merged over two indicators lends them both its name, 57 formatted
+        # «0.0» is «57,0». Else the header's merges are guessed from values (the engine gives none): a result header
         # merged over a commune's hamlets is read as the same breakdown, its total taken (core.table._take_part).
         grid = data.grid()
-        grid.merged = infer_header_merges(grid.rows)
+        layout = s.saved_layout(name)
+        if layout is not None:
+            grid.merged, grid.number_formats = layout
+        else:
+            grid.merged = infer_header_merges(grid.rows)
         try:
             return _others_named(s, read(grid), names), data
         except WorkbookError as exc:
-            if grid.merged:
+            if grid.merged and layout is None:
                 try:
                     return _others_named(s, read(data.grid()), names), data
                 except WorkbookError:
@@ -329,7 +350,7 @@ def kiem_tra(book) -> str:
         summary += (f" Không tìm lại được {len(previous_lost)} ô đánh dấu lần trước ({_lost_text(previous_lost)}) vì dòng, "
                     "cột hoặc trang đã bị xóa, sửa hay đổi tên: màu tô và ghi chú cũ ở các ô đó (nếu còn) chưa được bỏ, "
                     "hãy tự bỏ.")
-    summary += " " + HIDDEN_ROWS_UNKNOWN
+    summary += " " + " ".join([*layout_note(s, table), HIDDEN_ROWS_UNKNOWN])
     s.queue("status", None, f"Kiểm tra số liệu: {n['error']} lỗi, {n['warning']} cảnh báo.")
     s.queue("alert", None, summary, TITLE, "critical" if n["error"] else "info")
     s.commit()
@@ -341,13 +362,13 @@ def _queue_result_sheet(s: Session, table: Table, findings, n: dict[str, int]) -
         s.queue("clear_sheet", RESULT_SHEET)
     else:
         s.queue("add_sheet", None, RESULT_SHEET)
-    width = 7
+    width = len(RESULT_HEADER)
     rows: list[list[Any]] = [
-        ["KẾT QUẢ KIỂM TRA SỐ LIỆU"] + [None] * (width - 1),
+        [RESULT_TITLE] + [None] * (width - 1),
         [f"Trang «{table.sheet}» của sổ tính «{s.book.name}»: {n['error']} lỗi, {n['warning']} cảnh báo."] + [None] * (width - 1),
         ["Bấm vào địa chỉ ở cột «Ô» để đến ô cần sửa. Nút «Xóa đánh dấu» trên thẻ Kế hoạch bỏ màu tô và ghi chú."] + [None] * (width - 1),
         [None] * width,
-        ["STT", "Mức độ", "Trang", "Ô", "Chỉ tiêu", "Nội dung", "Mã"],
+        list(RESULT_HEADER),
     ]
     for i, f in enumerate(findings, 1):
         rows.append([
@@ -375,19 +396,55 @@ def xoa_danh_dau(book) -> str:
     """Remove every mark the add-in made and give back the cells' own fills and notes."""
     s = Session(book)
     marks = read_marks(s)
-    if not marks:
+    own, foreign = _check_sheets(s, bool(marks))
+    if not marks and not own:
         message = "Không có ô nào đang được đánh dấu bởi lệnh Kiểm tra số liệu."
+        if foreign:
+            message += " " + _foreign_text(foreign)
         s.queue("alert", None, message, TITLE, "info")
         s.commit()
         return message
-    found, lost = locate(s, marks, skip_sheet=_is_own)
-    done = _restore_ops(s, found)
-    queue_write_marks(s, [])
-    message = _removal_message(done, found, lost)
+    if marks:
+        found, lost = locate(s, marks, skip_sheet=_is_own)
+        done = _restore_ops(s, found)
+        message = _removal_message(done, found, lost)
+    else:
+        message = "Không có ô nào đang được đánh dấu bởi lệnh Kiểm tra số liệu."
+    for name in own:  # last: the cells are given back first, whatever happens to the sheets
+        s.queue("delete_sheet", None, name)
+    if RESULT_SHEET in own:
+        message += f" Đã xóa trang «{RESULT_SHEET}» do lệnh Kiểm tra số liệu lập."
+    if foreign:
+        message += " " + _foreign_text(foreign)
     s.queue("status", None, "Đã xóa đánh dấu.")
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
     return message
+
+
+def _check_sheets(s: Session, marks_read: bool) -> tuple[list[str], list[str]]:
+    """(sheets «Kiểm tra số liệu» made, to delete; sheets of those names the add-in did not make, kept). A sheet is
+    the add-in's by its name and its content: the result sheet's title and header row; the record's first line, or
+    the marks just read from it."""
+    from kh_excel.addin.marks import INTRO, STORE_SHEET
+
+    def cell(rows: list[list[Any]], r: int, c: int) -> Any:
+        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+    own, foreign = [], []
+    if s.has_sheet(RESULT_SHEET):
+        rows = s.read_sheet(RESULT_SHEET).rows
+        ours = cell(rows, 0, 0) == RESULT_TITLE and tuple(cell(rows, 4, c) for c in range(len(RESULT_HEADER))) == RESULT_HEADER
+        (own if ours else foreign).append(RESULT_SHEET)
+    if s.has_sheet(STORE_SHEET):
+        ours = marks_read or cell(s.read_sheet(STORE_SHEET).rows, 0, 0) == INTRO
+        (own if ours else foreign).append(STORE_SHEET)
+    return own, foreign
+
+
+def _foreign_text(names: list[str]) -> str:
+    return ("Trang " + ", ".join(f"«{n}»" for n in names) + " không phải do lệnh Kiểm tra số liệu lập (nội dung khác) "
+            "nên được giữ nguyên.")
 
 
 def _removal_message(done: Restored, found: list[Found], lost: list[Mark]) -> str:
@@ -492,10 +549,11 @@ def tinh_ty_le(book) -> str:
         message += (f" {as_values} chỉ tiêu được đánh giá theo quy tắc riêng (chỉ số so với mức tăng, kế hoạch tăng/giảm, "
                     "điểm %, xếp hạng, số ghi bằng lời, số ước…) nên cột «Đánh giá» ghi giá trị, không phải công thức: "
                     "sửa số liệu của các chỉ tiêu đó thì bấm lại «Tính tỷ lệ đạt».")
-    if s.remote:  # a header merged over column c (its label left of c, the rest blank) looks like a free cell here
+    if s.remote and s.saved_layout(table.sheet) is None:  # a header merged over column c (its label left of c, the
+        # rest blank) looks like a free cell here
         message += (f" Excel trên web/máy chủ không cho biết ô gộp: nếu Excel báo không ghi được vào một phần của ô "
                     f"gộp, hãy bỏ gộp ô ở cột {_col(c)}, {_col(c + 1)} rồi bấm lại.")
-    message += " " + HIDDEN_ROWS_UNKNOWN
+    message += " " + " ".join([*layout_note(s, table), HIDDEN_ROWS_UNKNOWN])
     s.queue("status", None, message)
     s.queue("alert", None, message, TITLE, "info")
     s.commit()
@@ -567,7 +625,7 @@ def tong_hop(book) -> str:
 HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với trang có bảng chỉ tiêu (cột Chỉ tiêu, Kế hoạch, Thực hiện…):
 
 • Kiểm tra số liệu: tô đỏ ô có lỗi, tô vàng ô cần xem lại, ghi nội dung vào ghi chú của ô và liệt kê ở trang «Kết quả kiểm tra».
-• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, cả khi đã chèn, xóa dòng hay đổi tên trang; trả lại màu nền ban đầu (Excel trên web không đọc được màu nên để không tô màu); ghi chú của người dùng được giữ nguyên.
+• Xóa đánh dấu: bỏ màu tô và ghi chú do lệnh kiểm tra thêm, cả khi đã chèn, xóa dòng hay đổi tên trang, và xóa trang «Kết quả kiểm tra» do lệnh đó lập; trả lại màu nền ban đầu (Excel trên web không đọc được màu nên để không tô màu); ghi chú và trang riêng của người dùng được giữ nguyên.
 • Tính tỷ lệ đạt: thêm cột «% so với KH» và «Đánh giá» bên phải bảng.
 • Tổng hợp: số chỉ tiêu theo mức đánh giá, theo phần, cơ quan chủ trì, lãnh đạo phụ trách, kèm câu nhận xét và biểu đồ.
 • Tạo báo cáo / Tạo kế hoạch / Văn bản theo cơ quan: tạo văn bản Word theo Nghị định 30/2020/NĐ-CP vào thư mục cạnh sổ tính.
@@ -575,7 +633,7 @@ HELP = """Thẻ «Kế hoạch» làm việc trên sổ tính đang mở, với 
 • Tổng hợp số liệu: đọc các phiếu gửi lại (thư mục ghi ở trang cấu hình) và ghi số liệu vào một bản sao của sổ tính.
 • Cấu hình: trang «Cấu hình văn bản» (cơ quan ban hành, số ký hiệu, người ký, nơi nhận…).
 
-Nên lưu sổ tính trước khi dùng. Dòng lệnh «kh-excel» làm được các việc trên mà không cần mở Excel."""
+Nên lưu sổ tính trước khi dùng: ô gộp (cơ quan chủ trì gộp qua nhiều dòng…) và định dạng số được đọc từ tệp đã lưu. Dòng lệnh «kh-excel» làm được các việc trên mà không cần mở Excel."""
 
 
 def huong_dan(book) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, ActionError, find_table
+from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, ActionError, find_table, layout_note
 from kh_excel.addin.documents import _finish, output_dir, read_settings
 from kh_excel.addin.engine import Session
 from kh_excel.core.gate import table_warnings
@@ -29,9 +29,23 @@ def tao_phieu(book) -> str:
     common = read_settings(s).for_kind("chung")
     folder = output_dir(s) / FORMS_FOLDER
     written = write_forms(Path(book.fullname), folder, table, common.get("ky_bao_cao", ""), common.get("han_gui", ""))
-    # the add-in cannot see hidden rows: a form may ask for one, and the ribbon says so as it does for documents
+    # the add-in cannot see hidden rows: a form may ask for one, and the ribbon says so as it does for documents;
+    # an indicator without a lead agency is on no form: named, never left out silently
     return _finish(s, f"Đã tạo {len(written)} phiếu nhập (mỗi cơ quan chủ trì một tệp) trong thư mục {folder}",
-                   [*table_warnings(table.reader_findings), HIDDEN_ROWS_UNKNOWN])
+                   [*unattributed_warning(table), *table_warnings(table.reader_findings), *layout_note(s, table),
+                    HIDDEN_ROWS_UNKNOWN])
+
+
+def unattributed_warning(table) -> list[str]:
+    """The indicators no form asks for because no lead agency is read for them (collect.forms.agency_rows)."""
+    from kh_excel.collect.forms import agency_rows
+    on_forms = {id(ind) for g in agency_rows(table) for ind in g.indicators}
+    left = [ind for ind in table.indicators if id(ind) not in on_forms]
+    if not left:
+        return []
+    shown = "; ".join(f"dòng {ind.row} «{ind.name}»" for ind in left[:10]) + ("; …" if len(left) > 10 else "")
+    return [f"{len(left)} chỉ tiêu chưa có cơ quan chủ trì nên không có trong phiếu nhập nào (trang «{table.sheet}»): "
+            f"{shown}. Hãy ghi cơ quan chủ trì ở các dòng đó rồi bấm lại, hoặc tự gửi các chỉ tiêu này."]
 
 
 def tong_hop_so_lieu(book) -> str:

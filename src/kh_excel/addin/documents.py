@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, TITLE, ActionError, find_table
+from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, TITLE, ActionError, find_table, layout_note
 from kh_excel.addin.engine import Session
 
 OUTPUT_ENV = "KH_EXCEL_THU_MUC"
@@ -81,7 +81,7 @@ def checked(s: Session, table, report: bool):
         reason = errors_reason(table, exc.errors, LISTED_ERRORS)
         if s.confirm(f"{reason[:1].upper()}{reason[1:]}\n\n{ALLOW_QUESTION}", TITLE):
             return gate(table, report=report, allow_errors=True)
-        hint = FIX_HINT + (" " + NO_CONFIRM_HINT if s.remote else "")
+        hint = " ".join([FIX_HINT, *([NO_CONFIRM_HINT] if s.remote else []), *layout_note(s, table)])
         raise ActionError(f"{reason[:1].upper()}{reason[1:]}\n{hint}") from None
 
 
@@ -112,7 +112,7 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
         written.append(docs.render_docx(kind, context, folder / filename))
         # ("": no CLI hint; all rows, not the agency's: one warning for the letters together, not one per letter)
         warnings += document_warnings(gated, settings, context, "", kind, None)
-    return s, written, folder, [*dict.fromkeys(warnings), HIDDEN_ROWS_UNKNOWN]
+    return s, written, folder, [*dict.fromkeys(warnings), *layout_note(s, table), HIDDEN_ROWS_UNKNOWN]
 
 
 def _finish(s: Session, message: str, warnings: list[str] | None = None) -> str:

@@ -20,10 +20,13 @@ Both engines are driven only through xlwings' public API. What differs:
 | a note's text             | read per existing note        | only *which* cells have notes             |
 | status bar                | `app.status_bar`              | none: the alert carries the message       |
 | merged cells              | read where columns are added  | not in the payload: not known             |
+| body merges, number formats | from the saved file (`saved_layout`) when it holds the open values | same  |
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
 from kh_excel.core.model import EXCEL_ERRORS, ErrorValue, Grid
@@ -85,6 +88,7 @@ class Session:
         self._json_mark: int | None = None
         self._added_sheets: list[str] = []
         self._overwritten: list[tuple[str, tuple[int, int], list[list[Any]]]] = []
+        self._layouts: dict[str, tuple[list, dict] | None] = {}
 
     @property
     def remote(self) -> bool:
@@ -134,6 +138,34 @@ class Session:
             cells.add((cell.Row, cell.Column))
         return cells
 
+    def saved_layout(self, name: str) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]] | None:
+        """(merged ranges, number formats) of a sheet, read from the workbook's saved file the way the command line
+        reads them (io.workbook), or None where they cannot be known.
+
+        Neither engine's values say which cells are merged or how a number is formatted (the remote payload has
+        neither; COM would cost a call per cell). The saved file has both, and is trusted only while it holds the
+        very values the open workbook shows: a workbook never saved, saved elsewhere, or changed since it was saved
+        gives None, and the action says so (actions.LAYOUT_UNKNOWN) rather than guess."""
+        if name in self._layouts:
+            return self._layouts[name]
+        self._layouts[name] = None
+        try:
+            full = Path(self.book.fullname)
+        except Exception:
+            return None
+        if not full.is_absolute() or not full.is_file():
+            return None
+        try:
+            from kh_excel.io.workbook import open_workbook
+
+            saved = open_workbook(full, names_ahead=False).grid(name)
+        except Exception:  # unreadable, locked, the sheet not in the saved file: not known
+            return None
+        if _comparable(saved.rows) != _comparable(self.read_sheet(name).grid().rows):
+            return None
+        self._layouts[name] = (list(saved.merged), dict(saved.number_formats))
+        return self._layouts[name]
+
     def note_text(self, sheet: str, cell: tuple[int, int]) -> str | None:
         """The text of an existing note (desktop only; None where unreadable)."""
         if self.remote:
@@ -158,10 +190,15 @@ class Session:
         """For core.formulas.output_columns: column -> first cell of a merge a write into it on rows
         header_rows[0]…last_row would go through. The desktop engine asks Excel, one call per column
         looked at (and one per cell only in a column that has merges); the remote engine's payload has
-        no merges, so it can only answer None."""
-        if self.remote:
-            return lambda c: None
+        no merges: it answers from the saved file's (saved_layout), else None."""
         from kh_excel.core.formulas import merge_in_the_way
+
+        if self.remote:
+            layout = self.saved_layout(sheet)
+            if layout is None:
+                return lambda c: None
+            boxes = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for r1, c1, r2, c2 in layout[0]]
+            return merge_in_the_way(boxes, header_rows, last_row)
 
         top = header_rows[0]
         ws = self.book.sheets[sheet]
@@ -325,6 +362,36 @@ class Session:
             return  # no status bar on this engine: the alert says it
         self.calls += 1
         self.book.app.status_bar = text if text else False
+
+
+def _cell_key(v: Any) -> Any:
+    """A cell's value in a form both readers give alike (ints and floats, dates and date-times, «» and empty)."""
+    if v is None or (isinstance(v, str) and v == ""):
+        return None
+    if isinstance(v, bool) or isinstance(v, str):
+        return v
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, dt.datetime):
+        return v.replace(tzinfo=None, microsecond=v.microsecond // 1000 * 1000)
+    if isinstance(v, dt.date):
+        return dt.datetime(v.year, v.month, v.day)
+    if isinstance(v, dt.time):
+        return dt.datetime.combine(dt.date(1899, 12, 30), v)
+    return str(v)  # ErrorValue: its code
+
+
+def _comparable(rows: list[list[Any]]) -> list[tuple]:
+    """The rows without trailing empty cells and rows, each cell by `_cell_key`."""
+    out = []
+    for row in rows:
+        keys = [_cell_key(v) for v in row]
+        while keys and keys[-1] is None:
+            keys.pop()
+        out.append(tuple(keys))
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 def color_runs(sheet: str, fills: dict[tuple[int, int], Any]) -> Iterable[tuple[tuple[int, int], list[list[Any]]]]:
