@@ -51,13 +51,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         table.year = _year_of(header.labels["result"])
     if table.year is None:
         table.year = title_year(title_lines)
-    if header.actual_before_plan:  # (added: a plan's year-less «Thực hiện» left of its plan is the year before's)
-        year, col, label, plan = header.actual_before_plan
-        table.previous_year = year - 1
-        from kh_excel.core.validation import make_finding
-        table.reader_findings.append(make_finding(
-            "actual_before_plan", grid.sheet, header.row, col, title=" ".join(title_lines), year=year,
-            label=label, plan=plan, previous=year - 1))
+    _year_before_findings(table, header, title_lines)  # (added: the year before's columns, said)
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:  # (added: a unit the title or the figure headers give every row)
         table.unit_from = table_unit(title_lines, header.labels)

@@ -92,9 +92,9 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
             return _assess_words(ind, rr.text, growth)  # «Hoàn thành» against «Hoàn thành …»: the table's verdict
         if t.text and ind.result is not None and zero_ceiling(ind):  # «Không để xảy ra» on a count of events
-            r = ind.exact.get("result", ind.result) if ind.exact else ind.result
-            if r >= _ZERO:
-                return Assessment(ind, "dat" if r == _ZERO else "khong_dat", None,
+            held = ind.exact.get("result", ind.result) if ind.exact else ind.result
+            if held is not None and held >= _ZERO:
+                return Assessment(ind, "dat" if held == _ZERO else "khong_dat", None,
                                   ZERO_CEILING_REASON.format(plan=vtext.clean(t.text)), *growth)
         if t.text and (points := _points_plan(ind)) is not None:  # «Giảm 1 điểm %», «Giảm 0,2‰»
             return _assess_points(ind, *points, tolerance, growth)

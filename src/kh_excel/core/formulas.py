@@ -9,7 +9,7 @@ Formulas are in Excel's file syntax (English function names, '.' decimals).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, cast
 
 from kh_excel.core.attainment import (judged_by_plan_alone, judged_from_other_rows, unit_mismatch,
                                      whole_period_row, year_against_period)
@@ -125,7 +125,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
             return literal  # one cell holds a fraction, the other a percent figure
         v = f"{col_letter(columns['target'])}{ind.row}"
     else:
-        v = _num(t.value * scale)
+        v = _num(cast(Decimal, t.value) * scale)  # (a plan judged alone: numeric)
     d = ind.direction
     basis = v
     if t.op == "range" and d == "down" and t.high is not None:
@@ -158,7 +158,7 @@ def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal 
         else:
             cond = f'IF({within},{DAT},IF({r}{good}{v},{VUOT},{KHONG}))'
     elif t.op == "range" and t.high is not None:
-        lo, hi = _num(t.value * scale), _num(t.high * scale)
+        lo, hi = _num(cast(Decimal, t.value) * scale), _num(t.high * scale)
         inside = f'AND({r}>={lo},{r}<={hi})'
         if d == "about":
             cond = f'IF({inside},{DAT},{KHONG})'

@@ -2127,6 +2127,28 @@ def _title_against_result(table: Table, rows: list[list[Any]], header_row: int) 
         col=col_letter(res), label=table.column_headers["result"]))
 
 
+def _year_before_findings(table: Table, header: _Header, title_lines: list[str]) -> None:
+    """What the header's reading of the year before says: which of its actual and its estimate was read
+    (_previous_actual), and a plan's year-less «Thực hiện» read as the year before's (_actual_before_plan)."""
+    from kh_excel.core.validation import col_letter, make_finding
+    if header.previous_kind:  # the year before's actual beside its estimate: which was read
+        kind = header.previous_kind
+        (a, a_label), (e, e_label) = kind["actual"], kind["estimate"]
+        actual, estimate = f"cột {col_letter(a)} «{a_label}»", f"cột {col_letter(e)} «{e_label}»"
+        why = (f"lấy {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
+               if kind["taken"] == a else
+               f"lấy {estimate}, không lấy {actual}: số ở {actual} thấp hơn số ước ở phần lớn các dòng, nên là số "
+               f"thực hiện đến thời điểm báo cáo, chưa phải số cả năm")
+        table.reader_findings.append(make_finding("previous_actual_or_estimate", table.sheet, None, None,
+                                                  year=kind["year"], why=why))
+    if header.actual_before_plan:  # «Thực hiện | Kế hoạch» under «KẾ HOẠCH … NĂM 2026»: the actual of 2025
+        year, col, label, plan = header.actual_before_plan
+        table.previous_year = year - 1
+        table.reader_findings.append(make_finding(
+            "actual_before_plan", table.sheet, header.row, col, title=" ".join(title_lines), year=year,
+            label=label, plan=plan, previous=year - 1))
+
+
 @without_gc
 def plan_findings(table: Table) -> list:
     """What the reader says of the plan it took among several (Table.plan_choice): one of two plans of one period
@@ -2262,24 +2284,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         table.year = _year_of(header.labels["result"])
     if table.year is None:
         table.year = title_year(title_lines)  # «BIỂU … NĂM 2025» over «Kế hoạch», «Thực hiện»
-    if header.previous_kind:  # the year before's actual beside its estimate: which was read
-        from kh_excel.core.validation import col_letter, make_finding
-        kind = header.previous_kind
-        (a, a_label), (e, e_label) = kind["actual"], kind["estimate"]
-        actual, estimate = f"cột {col_letter(a)} «{a_label}»", f"cột {col_letter(e)} «{e_label}»"
-        why = (f"lấy {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
-               if kind["taken"] == a else
-               f"lấy {estimate}, không lấy {actual}: số ở {actual} thấp hơn số ước ở phần lớn các dòng, nên là số "
-               f"thực hiện đến thời điểm báo cáo, chưa phải số cả năm")
-        table.reader_findings.append(make_finding("previous_actual_or_estimate", grid.sheet, None, None,
-                                                  year=kind["year"], why=why))
-    if header.actual_before_plan:  # «Thực hiện | Kế hoạch» under «KẾ HOẠCH … NĂM 2026»: the actual of 2025
-        year, col, label, plan = header.actual_before_plan
-        table.previous_year = year - 1
-        from kh_excel.core.validation import make_finding
-        table.reader_findings.append(make_finding(
-            "actual_before_plan", grid.sheet, header.row, col, title=" ".join(title_lines), year=year,
-            label=label, plan=plan, previous=year - 1))
+    _year_before_findings(table, header, title_lines)
     if header.left_out:
         from kh_excel.core.validation import make_finding
         table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)
@@ -2553,7 +2558,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if target_raw is None and has_target:
             raw["target"] = None
         if result_raw is None and has_result:
-            if _pending_words(row[c_result]):  # «Chưa đánh giá»: no result yet, said (never an error)
+            if c_result is not None and _pending_words(row[c_result]):  # «Chưa đánh giá»: no result yet, said
                 add_warning("result_pending", r, "result", name, value=vtext.clean(row[c_result]))
             raw["result"] = None
         if previous_raw is None and has_previous:
@@ -3027,11 +3032,13 @@ def _structures_printed(table: Table, inds: list[Indicator], heads: list[int]) -
                     or abs(sum(cast("list[Decimal]", printed), Decimal(0)) - sum(cast("list[Decimal]", held), Decimal(0))) \
                     <= STRUCTURE_TOLERANCE:
                 continue
-            for p, value, figure in zip(parts, held, printed):
-                if role not in p.exact or value == figure:
+            for p, held_value, figure in zip(parts, held, printed):
+                if role not in p.exact or held_value == figure:
                     continue
+                value = cast(Decimal, held_value)  # (none is None: tested above)
                 reading = p.readings.get(role)
-                sign = "%" if getattr(reading.number if role == "target" else reading, "percent", False) else ""
+                sign = "%" if getattr(getattr(reading, "number", None) if role == "target" else reading, "percent",
+                                      False) else ""
                 if role == "target":
                     p.target = Target(text=format_number(value) + sign, op=p.target.op, value=value, high=p.target.high)
                 elif role == "result":
