@@ -116,3 +116,19 @@ def interruptible() -> None:
     started so never turns it into KeyboardInterrupt: the tests of Ctrl-C would then test the shell, not kh_excel."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def formatted_book(path, head: list, rows: list[list], formats: dict[str, str], title: str = "Phụ lục") -> Path:
+    """A one-sheet workbook of `head` and `rows`, with number formats given per cell («E10»: «#,##0»): what a cell
+    shows against what it holds (tests of shown_rounded and one value per cell)."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append(head)
+    for row in rows:
+        ws.append(row)
+    for cell, fmt in formats.items():
+        ws[cell].number_format = fmt
+    wb.save(path)
+    return Path(path)

@@ -21,18 +21,8 @@ PARTS = ["Nông, lâm nghiệp và thủy sản", "Công nghiệp - Xây dựng"
 
 
 def _book(tmp_path: Path, rows: list[list], formats: dict[str, str]) -> Path:
-    import openpyxl
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Phụ lục"
-    ws.append(HEAD)
-    for row in rows:
-        ws.append(row)
-    for cell, fmt in formats.items():
-        ws[cell].number_format = fmt
-    path = tmp_path / "mot_gia_tri.xlsx"
-    wb.save(path)
-    return path
+    from helpers import formatted_book
+    return formatted_book(tmp_path / "mot_gia_tri.xlsx", HEAD, rows, formats)
 
 
 def _structure(results: list[float]) -> list[list]:

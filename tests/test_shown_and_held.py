@@ -108,18 +108,8 @@ def test_label_span_the_columns_own_words_after_its_groups():
 
 # ----------------------------------------------------------------- R3: a format that hides a digit that decides
 def _formatted_book(tmp_path: Path, rows: list[list], formats: dict[str, str]) -> Path:
-    import openpyxl
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Phụ lục"
-    ws.append(HEAD)
-    for row in rows:
-        ws.append(row)
-    for cell, fmt in formats.items():
-        ws[cell].number_format = fmt
-    path = tmp_path / "dinh_dang.xlsx"
-    wb.save(path)
-    return path
+    from helpers import formatted_book
+    return formatted_book(tmp_path / "dinh_dang.xlsx", HEAD, rows, formats)
 
 
 def _read(tmp_path, rows, formats):
