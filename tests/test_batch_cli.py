@@ -351,3 +351,21 @@ def test_a_failed_pdf_stage_leaves_no_old_pdf_beside_a_new_document(agency_run, 
     assert {e["pdf_status"] for e in data["items"]} == {"failed"}
     assert any("Số: 127/UBND-TH" in t for t in paragraphs(out / "Sở Nội vụ.docx"))
     assert outputs(out, ".pdf") == []
+
+
+def test_a_table_without_lead_agencies_is_named_by_its_sheet(tmp_path):
+    """rev16 R16-12: «noag.xlsx: bảng chỉ tiêu không có cột hoặc không ghi cơ quan chủ trì nào» named no sheet and
+    did not say which; forms names both. Batch says it as forms does, sheet included."""
+    import openpyxl
+
+    from helpers import run_cli
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu NN"
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026"])
+    ws.append(["1", "Sản lượng lương thực", "Tấn", 1000, 1100])
+    wb.save(tmp_path / "noag.xlsx")
+    r = run_cli("batch", str(tmp_path / "noag.xlsx"), "--per", "agency", "-o", str(tmp_path / "out"))
+    said = r.stdout + r.stderr
+    assert ("noag.xlsx: trang «Chỉ tiêu NN»: bảng chỉ tiêu không có cột «Cơ quan chủ trì», nên không lập được văn "
+            "bản theo từng cơ quan chủ trì.") in said, said

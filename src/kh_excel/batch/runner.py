@@ -371,7 +371,9 @@ class Run:
                 self._failed_source(s, r.reason)
                 continue
             if not r.agencies:
-                self._failed_source(s, "bảng chỉ tiêu không có cột hoặc không ghi cơ quan chủ trì nào.")
+                # (the sheet named: rev16 R16-12)
+                self._failed_source(s, f"{r.reason or 'bảng chỉ tiêu không ghi cơ quan chủ trì nào'}, nên không lập "
+                                       "được văn bản theo từng cơ quan chủ trì.")
                 continue
             for agency, count in r.agencies:
                 ident = f"{s}\x00{agency}"

@@ -180,8 +180,10 @@ def scan(source: str) -> ScanResult:
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         _remember(digest, (att, settings))
-        return ScanResult(source=source, ok=True, blob=blob, digest=digest, agencies=agencies,
-                          indicators=numbered_indicators(att.table), warnings=warnings)
+        from kh_excel.collect.forms import agencies_missing
+        return ScanResult(source=source, ok=True, reason="" if agencies else agencies_missing(att.table), blob=blob,
+                          digest=digest, agencies=agencies, indicators=numbered_indicators(att.table),
+                          warnings=warnings)
     except Exception as exc:
         return ScanResult(source=source, ok=False, reason=failure_reason(exc))
 

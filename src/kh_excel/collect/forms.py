@@ -109,10 +109,15 @@ class CollectError(UserError, ValueError):
     """A master that forms and collect cannot use; the message is Vietnamese and names file and sheet."""
 
 
-def no_agencies(table: Table) -> CollectError:
+def agencies_missing(table: Table) -> str:
+    """«trang «…»: bảng chỉ tiêu không có cột «Cơ quan chủ trì»» (or names none): forms' and batch's one wording."""
     what = "không có cột «Cơ quan chủ trì»" if "lead" not in table.columns else "chưa ghi cơ quan chủ trì nào"
-    return CollectError(f"Tệp «{table.file}», trang «{table.sheet}»: bảng chỉ tiêu {what}, nên không chia được chỉ "
-                        "tiêu theo cơ quan (phiếu nhập và tổng hợp số liệu cần biết mỗi chỉ tiêu do cơ quan nào chủ trì).")
+    return f"trang «{table.sheet}»: bảng chỉ tiêu {what}"
+
+
+def no_agencies(table: Table) -> CollectError:
+    return CollectError(f"Tệp «{table.file}», {agencies_missing(table)}, nên không chia được chỉ tiêu theo cơ quan "
+                        "(phiếu nhập và tổng hợp số liệu cần biết mỗi chỉ tiêu do cơ quan nào chủ trì).")
 
 
 def master_result_label(table: Table) -> str:
