@@ -36,9 +36,13 @@ class ReturnedRow:
     target_raw: Any = None         # the plan cell's stored value (a number compared as stored, not as shown)
     note: str = ""                 # the row's «Ghi chú» as returned
     note_cell: str = ""
+    unit: str | None = None        # the unit cell as returned (None without a unit column)
+    unit_cell: str = ""
+    name_cell: str = ""
     master_row: int | None = None
     matched_by: str = ""           # "key" or "stt_name"
     why_unmatched: str = ""
+    key_row: int | None = None     # the master row the row's «Mã dòng» names, where its visible STT and name differ
 
 
 @dataclass
@@ -458,6 +462,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
     grid = next(g for g in grids if g.sheet == table.sheet)
     rcol, tcol, ncol = table.columns["result"], table.columns.get("target"), table.columns.get("note")
+    ucol, namecol = table.columns.get("unit"), table.columns.get("name")
     label = master_result_label(table)
     key_col = None
     for hr in table.header_rows:
@@ -494,9 +499,16 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             target_raw=ind.raw.get("target") if tcol is not None else None,
             note=vtext.clean(ind.note or ""),
             note_cell=f"{col_letter(ncol)}{ind.row}" if ncol is not None else "",
+            unit=vtext.clean(ind.unit or "") if ucol is not None else None,
+            unit_cell=f"{col_letter(ucol)}{ind.row}" if ucol is not None else "",
+            name_cell=f"{col_letter(namecol)}{ind.row}" if namecol is not None else f"A{ind.row}",
         )
         key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
-        if key and key[0] == index.table.sheet and key[1] in index.by_row and index.digest[key[1]] == key[2]:
+        keyed = key is not None and key[0] == index.table.sheet and key[1] in index.by_row \
+            and index.digest[key[1]] == key[2]
+        # the code is taken only where the row still shows the STT and name it was made for: a sort of the visible
+        # columns leaves the hidden code behind, and a name typed over another is another indicator
+        if keyed and row_digest(ind.stt, ind.name) == key[2]:
             rr.master_row, rr.matched_by = key[1], "key"
         else:
             found, why = index.match_by_name(ind.stt, ind.name, ind.number)
@@ -504,6 +516,12 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
                 rr.master_row, rr.matched_by = found.row, "stt_name"
             else:
                 rr.why_unmatched = why
+                if keyed:
+                    coded = index.by_row[key[1]]
+                    rr.key_row = coded.row
+                    rr.why_unmatched = (f"dòng ghi «{vtext.clean(f'{ind.stt} {ind.name}')}», khác chỉ tiêu «"
+                                        f"{vtext.clean(f'{coded.stt} {coded.name}')}» (dòng {coded.row} của bảng gốc) "
+                                        f"mà mã dòng của phiếu trỏ tới, và {why}: không ghi số liệu của dòng này")
         out.rows.append(rr)
     # Whose workbook is it: the form says so; else its title, its file name, or the rows it holds.
     if out.is_form and meta.get("agency_key") in index.agencies:
