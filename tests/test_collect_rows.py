@@ -201,3 +201,66 @@ def test_impossible_shares_are_not_written(tmp_path):
     assert code == 1 and cells == [None, 55, None, None, 105]
     (item,) = agency["invalid"]
     assert item["row"] == FIRST and "105" in item["reason"]
+
+
+# ------------------------------------------------------------------ R16-6: the master's own figure on a co-led row
+
+CO_LEADS = ("Phòng Tài chính", "Chi cục Thống kê")
+
+
+def _co_led_master(path: Path, held: object) -> Path:
+    """Row 4 «Tổng sản phẩm trên địa bàn» co-led by CO_LEADS, holding `held` before any collect; row 5 led by
+    Chi cục Thống kê alone (so each agency has a form)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["1", "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 150000, held, ", ".join(CO_LEADS)])
+    ws.append(["2", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 500, None, CO_LEADS[1]])
+    wb.save(path)
+    return path
+
+
+def _co_led_form(master: Path, out: Path, agency: str, figure: object) -> Path:
+    proc = run_cli("forms", master, "-o", out.parent / f"phieu_{out.stem}", "--json")
+    assert proc.returncode == 0, proc.stderr
+    (form,) = [Path(f["file"]) for f in json.loads(proc.stdout)["forms"] if f["agency"] == agency]
+    wb = openpyxl.load_workbook(form)
+    ws = wb[FORM_SHEET]
+    ws.cell(_form_rows(ws)[FIRST], COL["result"]).value = figure
+    wb.save(out)
+    return out
+
+
+def _co_led_collect(master: Path, sent: Path, merged: Path) -> tuple[int, dict, object]:
+    proc = run_cli("collect", master, sent, "-o", merged, "--json")
+    assert proc.stdout.strip(), proc.stderr
+    return proc.returncode, json.loads(proc.stdout), openpyxl.load_workbook(merged).active.cell(FIRST, RESULT).value
+
+
+def test_a_co_leads_figure_replaces_the_masters_own_as_a_single_leads_does(tmp_path):
+    """Only Phòng Tài chính sends 152.000; the master held 151.200 before any collect (nobody's submission): written,
+    «khác số trong bảng gốc» (151.200 → 152.000), exit 1, no conflict. A placeholder 0 is replaced the same way."""
+    for held in (151200, 0):
+        master = _co_led_master(tmp_path / f"chi_tieu_{held}.xlsx", held)
+        sent = _co_led_form(master, tmp_path / f"tc_{held}.xlsx", CO_LEADS[0], 152000)
+        code, rep, cell = _co_led_collect(master, sent, tmp_path / f"tong_hop_{held}.xlsx")
+        assert (code, cell, rep["conflicts"]) == (1, 152000, [])
+        (item,) = next(a for a in rep["agencies"] if a["agency"] == CO_LEADS[0])["changed"]
+        assert (item["row"], item["old"], item["new"]) == (FIRST, held, 152000)
+
+
+def test_in_a_merged_copy_another_co_leads_figure_is_still_not_overwritten(tmp_path):
+    """Must not fire: Chi cục Thống kê's 151.200 collected into the copy first, then Phòng Tài chính sends 152.000 into
+    the copy: the two co-leads disagree, nothing written (151.200 stays), listed «khác số của cơ quan khác»."""
+    master = _co_led_master(tmp_path / "chi_tieu.xlsx", None)
+    first = _co_led_form(master, tmp_path / "tk.xlsx", CO_LEADS[1], 151200)
+    code, rep, cell = _co_led_collect(master, first, tmp_path / "tong_hop.xlsx")
+    assert (code, cell) == (0, 151200)
+    late = _co_led_form(master, tmp_path / "tc.xlsx", CO_LEADS[0], 152000)
+    code, rep, cell = _co_led_collect(tmp_path / "tong_hop.xlsx", late, tmp_path / "tong_hop_2.xlsx")
+    assert (code, cell) == (1, 151200)
+    (conflict,) = rep["conflicts"]
+    assert conflict["row"] == FIRST and next(a for a in rep["agencies"] if a["agency"] == CO_LEADS[0])["conflicts"]

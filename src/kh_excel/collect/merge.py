@@ -436,6 +436,7 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         if src.row is None and src.file not in reports[src.agency_key].earlier:
             reports[src.agency_key].earlier.append(src.file)
     owners, carried = _recorded_rows(earlier, index)
+    merged_copy = recorded or bool(index.recorded)  # (a master collect wrote before: its figures may be agencies')
     notes = [] if recorded or not index.recorded else [
         "bảng gốc là bản tổng hợp lập khi chương trình chưa ghi nguồn số liệu: không biết cơ quan nào đã gửi "
         "trước, danh sách «Chưa gửi» chỉ tính các tệp lần này"]
@@ -472,15 +473,18 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
             conflicts.append(_item(ind, **_earlier(entries), values=[_figure_json(g, reports) for g in entries]))
             said = [_said(g, reports) for g in entries]
         elif old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers \
-                and not (own and own <= givers):
-            # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
-            # in one run the two would be a conflict, so they are one now: never decided by who came last. Its
-            # own agency correcting it (the record says whose it is) is a correction, below.
+                and not (own and own <= givers) and merged_copy:
+            # co-led, in a merged copy: the figure already there may be another lead agency's (collected earlier
+            # into this copy) or corrected by hand in it; in one run the two would be a conflict, so they are one
+            # now: never decided by who came last. Its own agency correcting it (the record says whose it is) is a
+            # correction, below. In a master never collected into, the figure is nobody's submission: the
+            # single-lead rule (written, «khác số trong bảng gốc»), below.
             cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
             conflicts.append(_item(ind, **_earlier(entries), values=[
                 {"agency": "", "source": "bảng gốc", "file": master.file, "sheet": master.sheet, "cell": cell,
                  "value": old.to_json()}] + [_figure_json(g, reports) for g in entries]))
-            whose = f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else ""
+            whose = (f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else
+                     ", không phải số cơ quan nào gửi qua chương trình: có thể đã sửa tay trong tệp tổng hợp")
             said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}{whose}; chỉ tiêu do {len(leads)} cơ quan cùng "
                     "chủ trì)"] + [_said(g, reports) for g in entries]
         else:
@@ -604,7 +608,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             continue
         ind = index.by_row[rr.master_row]
         rep.matched_by[rr.matched_by] += 1
-        if ret.is_form and rr.matched_by == "stt_name":  # (a sort, a row moved: the visible row is the agency's)
+        if rr.code_moved:  # (a sort, a row moved: the visible row is the agency's)
             rep.notes.append(_item(ind, **where, cell=rr.name_cell, note=(
                 "mã dòng ẩn của phiếu không khớp STT và tên ở dòng này (dòng bị sắp xếp lại hay chép sang?): "
                 f"đã khớp theo STT và tên với dòng {ind.row} của bảng gốc")))

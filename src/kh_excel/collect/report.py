@@ -140,7 +140,7 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
             con.print(f"  [yellow]gửi phiếu trống[/] ({escape(_files([Path(f).name for f in a.blank]))}): không có số liệu nào"
                       + ("" if a.returned else ", chưa tính là đã gửi"))
         if a.matched_by["stt_name"]:
-            why = ("mã dòng ẩn của phiếu không khớp STT và tên ở dòng" if "form" in a.identified_by
+            why = ("dòng của phiếu nhập không còn mã dòng ẩn khớp với STT và tên ở dòng" if "form" in a.identified_by
                    else "tệp không phải phiếu nhập của chương trình")
             con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] ({why})")
         lines = [(k, item) for k in ATTENTION for item in a.items[k]] + [("note", n) for n in a.notes]

@@ -43,6 +43,7 @@ class ReturnedRow:
     matched_by: str = ""           # "key" or "stt_name"
     why_unmatched: str = ""
     key_row: int | None = None     # the master row the row's «Mã dòng» names, where its visible STT and name differ
+    code_moved: bool = False       # its «Mã dòng» names another row than its STT and name (a sort left it behind)
 
 
 @dataclass
@@ -513,7 +514,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         else:
             found, why = index.match_by_name(ind.stt, ind.name, ind.number)
             if found is not None:
-                rr.master_row, rr.matched_by = found.row, "stt_name"
+                rr.master_row, rr.matched_by, rr.code_moved = found.row, "stt_name", keyed
             else:
                 rr.why_unmatched = why
                 if keyed:
