@@ -264,3 +264,30 @@ def test_in_a_merged_copy_another_co_leads_figure_is_still_not_overwritten(tmp_p
     assert (code, cell) == (1, 151200)
     (conflict,) = rep["conflicts"]
     assert conflict["row"] == FIRST and next(a for a in rep["agencies"] if a["agency"] == CO_LEADS[0])["conflicts"]
+
+
+# ------------------------------------------------------------------ R16-9: the master's number format is kept
+
+
+def test_the_masters_number_format_is_kept_whatever_the_agency_typed(tmp_path):
+    """«1.300,0» typed (text) into the «Căn» row whose master cell shows «#,##0»: 1.300 written, the cell still
+    «#,##0» (not «#,##0.0» copied from the typing); 24.120,5 into a General cell: still General (it shows the figure
+    as stored); 52,5 into a share cell formatted «0»: widened to one decimal, else the cell would show 53."""
+    master, form = _form(tmp_path)
+    wb = openpyxl.load_workbook(master)
+    ws = wb.active
+    ws.cell(FIRST + 2, RESULT).number_format = "#,##0"
+    ws.cell(FIRST, RESULT).number_format = "0"
+    wb.save(master)
+    wb = openpyxl.load_workbook(form)
+    ws = wb[FORM_SHEET]
+    at = _form_rows(ws)
+    ws.cell(at[FIRST + 2], COL["result"]).value = "1.300,0"
+    ws.cell(at[FIRST + 3], COL["result"]).value = 24120.5
+    ws.cell(at[FIRST], COL["result"]).value = 52.5
+    sent = tmp_path / "kt.xlsx"
+    wb.save(sent)
+    _, _, cells = _collect(master, sent)
+    assert cells[:4] == [52.5, None, 1300, 24120.5]
+    ws = openpyxl.load_workbook(master.with_name("tong_hop.xlsx")).active
+    assert [ws.cell(FIRST + i, RESULT).number_format for i in (0, 2, 3)] == ["#,##0.0", "#,##0", "General"]

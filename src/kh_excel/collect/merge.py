@@ -691,10 +691,13 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             if percent:
                 n = n.scaleb(-2)  # the cell shows a percentage: Excel stores the fraction
             cell.value = int(n) if n == n.to_integral_value() and abs(n) < 2**53 else float(n)
-            shown = min(decimals_of(value.number), _MOST_DECIMALS)
-            if shown and excel_decimals(cell.number_format) != shown:
-                # «58,0» stays 58,0 (and «4,5» is not shown 5): the reader keeps the decimals a cell shows
-                cell.number_format = f"0.{'0' * shown}%" if percent else f"#,##0.{'0' * shown}"
+            # the master's format stays (never one made of how the agency typed it: «13.150,0» is 13.150 in a
+            # «#,##0» cell); only a format that would show the figure rounded is widened to the figure's own
+            # decimals («4,5» is not shown 5: the reader keeps the decimals a cell shows)
+            needed = min(decimals_of(value.number.normalize()), _MOST_DECIMALS)
+            has = excel_decimals(cell.number_format)
+            if has is not None and has < needed:
+                cell.number_format = f"0.{'0' * needed}%" if percent else f"#,##0.{'0' * needed}"
         else:
             cell.value = value.text
             cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
