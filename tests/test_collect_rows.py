@@ -291,3 +291,23 @@ def test_the_masters_number_format_is_kept_whatever_the_agency_typed(tmp_path):
     assert cells[:4] == [52.5, None, 1300, 24120.5]
     ws = openpyxl.load_workbook(master.with_name("tong_hop.xlsx")).active
     assert [ws.cell(FIRST + i, RESULT).number_format for i in (0, 2, 3)] == ["#,##0.0", "#,##0", "General"]
+
+
+# ------------------------------------------------------------------ R16-8: another agency's form under one's name
+
+
+def test_a_form_sent_under_another_agencys_name_is_pointed_out(tmp_path):
+    """Chi cục Thống kê's form saved as «Phòng Tài chính - gửi lại.xlsx»: its figure counts for Chi cục Thống kê (the
+    form says whose it is), and the report says the file named after Phòng Tài chính is not its form; Phòng Tài
+    chính stays «chưa gửi». Its own file name (made by forms) says nothing (must not fire)."""
+    master = _co_led_master(tmp_path / "chi_tieu.xlsx", None)
+    sent = _co_led_form(master, tmp_path / "Phòng Tài chính - gửi lại.xlsx", CO_LEADS[1], 151200)
+    code, rep, cell = _co_led_collect(master, sent, tmp_path / "tong_hop.xlsx")
+    assert cell == 151200 and CO_LEADS[0] in rep["not_returned"]
+    tk = next(a for a in rep["agencies"] if a["agency"] == CO_LEADS[1])
+    (note,) = [n["note"] for n in tk["notes"] if "mang tên" in n["note"]]
+    assert "«Phòng Tài chính - gửi lại.xlsx» mang tên Phòng Tài chính nhưng là phiếu nhập của Chi cục Thống kê" in note
+    sent = _co_led_form(master, tmp_path / "Chi cục Thống kê.xlsx", CO_LEADS[1], 151200)
+    code, rep, cell = _co_led_collect(master, sent, tmp_path / "tong_hop_2.xlsx")
+    tk = next(a for a in rep["agencies"] if a["agency"] == CO_LEADS[1])
+    assert not [n for n in tk["notes"] if "mang tên" in n["note"]]

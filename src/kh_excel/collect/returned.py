@@ -527,6 +527,12 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
     # Whose workbook is it: the form says so; else its title, its file name, or the rows it holds.
     if out.is_form and meta.get("agency_key") in index.agencies:
         out.agency_key, out.identified_by = meta["agency_key"], "form"
+        named = _find_agency([path.stem], index)
+        if named and named != out.agency_key:  # another agency's form sent under this one's name, by mistake?
+            other, own = index.agencies[named].name, index.agencies[out.agency_key].name
+            out.notes.append(f"tệp «{path.name}» mang tên {other} nhưng là phiếu nhập của {own}: số liệu được tính "
+                             f"cho {own}; {other} chưa gửi phiếu của mình (nếu tệp này là của {other}, đề nghị gửi "
+                             "lại đúng phiếu)")
     else:
         k = _find_agency(table.title_lines, index)
         how = "title"
