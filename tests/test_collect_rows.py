@@ -311,3 +311,41 @@ def test_a_form_sent_under_another_agencys_name_is_pointed_out(tmp_path):
     code, rep, cell = _co_led_collect(master, sent, tmp_path / "tong_hop_2.xlsx")
     tk = next(a for a in rep["agencies"] if a["agency"] == CO_LEADS[1])
     assert not [n for n in tk["notes"] if "mang tên" in n["note"]]
+
+
+# ------------------------------------------------------------------ R16-7.2: rows of one name are sent, not deleted
+
+
+def test_rows_of_a_name_the_master_holds_twice_are_not_called_deleted(tmp_path):
+    """Master: «Tỷ lệ hộ nghèo» (STT 1) under two sections (rows 5 and 7), and «Tỷ lệ che phủ rừng» (row 8), all led by
+    Phòng Nông nghiệp. Its typed-up file gives «1 Tỷ lệ hộ nghèo» twice and not the forest row: the two cannot be
+    told apart (nothing written, listed not matched); only row 8 is «dòng bị xóa» (must still fire)."""
+    agency = "Phòng Nông nghiệp"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"])
+    ws.append(["A", "KHU VỰC THÀNH THỊ", None, None, None, None])
+    ws.append(["1", "Tỷ lệ hộ nghèo", "%", 3, None, agency])
+    ws.append(["B", "KHU VỰC NÔNG THÔN", None, None, None, None])
+    ws.append(["1", "Tỷ lệ hộ nghèo", "%", 8, None, agency])
+    ws.append(["2", "Tỷ lệ che phủ rừng", "%", 61.3, None, agency])
+    ws.append(["3", "Tổng thu ngân sách", "Tỷ đồng", 300, None, "Phòng Tài chính"])
+    master = tmp_path / "chi_tieu.xlsx"
+    wb.save(master)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["PHÒNG NÔNG NGHIỆP - BÁO CÁO SỐ LIỆU NĂM 2026"])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"])
+    ws.append(["1", "Tỷ lệ hộ nghèo", "%", 3, 2.9])
+    ws.append(["1", "Tỷ lệ hộ nghèo", "%", 8, 7.5])
+    sent = tmp_path / "nn_tu_go.xlsx"
+    wb.save(sent)
+    proc = run_cli("collect", master, sent, "-o", tmp_path / "tong_hop.xlsx", "--json")
+    rep = json.loads(proc.stdout)
+    nn = next(a for a in rep["agencies"] if a["agency"] == agency)
+    assert rep["written"] == 0 and len(nn["added"]) == 2
+    assert "dòng 5, 7" in nn["added"][0]["reason"]
+    assert [d["row"] for d in nn["deleted"]] == [8]

@@ -605,6 +605,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
                                        "cell": rr.name_cell if rr.key_row else f"A{rr.row}", "reason": reason})
             if rr.key_row is not None:
                 seen.add(rr.key_row)  # (said above, with the row its code names: not a row deleted besides)
+            seen.update(rr.could_be)  # (sent, under a name of several rows: not deleted)
             continue
         ind = index.by_row[rr.master_row]
         rep.matched_by[rr.matched_by] += 1

@@ -43,6 +43,7 @@ class ReturnedRow:
     matched_by: str = ""           # "key" or "stt_name"
     why_unmatched: str = ""
     key_row: int | None = None     # the master row the row's «Mã dòng» names, where its visible STT and name differ
+    could_be: list[int] = field(default_factory=list)  # master rows of its name it could not be told between
     code_moved: bool = False       # its «Mã dòng» names another row than its STT and name (a sort left it behind)
 
 
@@ -92,6 +93,12 @@ class MasterIndex:
 
     def match_by_name(self, stt: str, name: str, number: int | None) -> tuple[Indicator | None, str]:
         """The master row of this STT and name, or None with the reason."""
+        found, why, _ = self.match_by_name_among(stt, name, number)
+        return found, why
+
+    def match_by_name_among(self, stt: str, name: str, number: int | None
+                            ) -> tuple[Indicator | None, str, list[int]]:
+        """match_by_name, with the master rows it could not choose between (none when it chose, or found none)."""
         found = self.by_name.get(vtext.fold(name), [])
         if len(found) > 1:
             same_stt = [i for i in found if vtext.fold(i.stt) == vtext.fold(stt)]
@@ -99,10 +106,11 @@ class MasterIndex:
         if len(found) > 1 and number is not None:
             found = [i for i in found if i.number == number] or found
         if not found:
-            return None, "không có chỉ tiêu cùng tên trong bảng gốc"
+            return None, "không có chỉ tiêu cùng tên trong bảng gốc", []
         if len(found) > 1:
-            return None, f"bảng gốc có {len(found)} dòng cùng tên, không xác định được dòng nào"
-        return found[0], ""
+            return None, (f"bảng gốc có {len(found)} dòng cùng tên (dòng {', '.join(str(i.row) for i in found)}), "
+                          "không xác định được dòng nào"), [i.row for i in found]
+        return found[0], "", []
 
 
 def _meta(book, names: list[str]) -> dict[str, str]:
@@ -512,7 +520,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         if keyed and row_digest(ind.stt, ind.name) == key[2]:
             rr.master_row, rr.matched_by = key[1], "key"
         else:
-            found, why = index.match_by_name(ind.stt, ind.name, ind.number)
+            found, why, rr.could_be = index.match_by_name_among(ind.stt, ind.name, ind.number)
             if found is not None:
                 rr.master_row, rr.matched_by, rr.code_moved = found.row, "stt_name", keyed
             else:
