@@ -496,9 +496,11 @@ def test_a_figure_the_office_writes_settles_it(tmp_path):
 
 
 @pytest.mark.parametrize("typed, master_format, shown", [
-    ("4,50", "General", "4,50"),      # a text figure: its two decimals
-    ("5,0", "General", "5,0"),        # «58,0» was written as 58 and read back as 58
-    (4.5, "#,##0", "4,5"),            # a format of no decimals would show (and the reader read) 5
+    # rev16 R16-9: the master's format stays, never one made of the agency's typing («13.150,0 doanh nghiệp»): a
+    # General cell shows the figure as stored, 4,5 and 5
+    ("4,50", "General", "4,5"),
+    ("5,0", "General", "5"),
+    (4.5, "#,##0", "4,5"),            # a format of no decimals would show (and the reader read) 5: widened
 ])
 def test_a_figure_is_written_with_the_decimals_it_was_sent_with(tmp_path, typed, master_format, shown):
     from kh_excel.api import read_workbook

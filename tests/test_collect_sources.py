@@ -481,11 +481,19 @@ def test_a_co_led_figure_already_in_the_master_is_never_overwritten_by_a_late_ag
     forms = _forms(master, tmp_path / "phieu")
     late = _fill(forms["Phòng Tài chính"], tmp_path / "tc.xlsx", 80)
     own = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn.xlsx", 4.2)
-    # the merged copy, collected earlier: 190 came from Phòng Kinh tế, 4,5 from Phòng Nông nghiệp
-    wb = openpyxl.load_workbook(master)
-    wb.active.cell(FIRST, 5).value, wb.active.cell(FIRST + 1, 5).value = 1100, 4.5
-    wb.active.cell(FIRST + 2, 5).value = 190
-    wb.save(master)
+    # the merged copy, collected earlier: 1.100 and 190 came from Phòng Kinh tế, 4,5 from Phòng Nông nghiệp (a figure
+    # typed into a master never collected into is nobody's submission, rev16 R16-6: the copy's record says whose)
+    wb = openpyxl.load_workbook(forms["Phòng Kinh tế"])
+    ws = wb[FORM_SHEET]
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        key = parse_key(ws.cell(r, COL["key"]).value)
+        if key:
+            ws.cell(r, COL["result"]).value = {FIRST: 1100, FIRST + 2: 190}[key[1]]
+    wb.save(tmp_path / "kt.xlsx")
+    earlier = _fill(forms["Phòng Nông nghiệp"], tmp_path / "nn_truoc.xlsx", 4.5)
+    _, _, copy = _collect(master, tmp_path / "kt.xlsx", earlier)
+    master = copy.rename(tmp_path / "tong_hop_truoc.xlsx")
+    assert _cells(master, 5) == [1100, 4.5, 190]
     code, rep, merged = _collect(master, late, own)
     assert _cells(merged, 5) == [1100, 4.2, 190]   # a sole lead agency corrects its own figure; a co-led one is not decided by the last
     (conflict,) = rep["conflicts"]

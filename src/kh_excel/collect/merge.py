@@ -25,9 +25,9 @@ from kh_excel.collect.forms import agency_rows, master_result_label
 from kh_excel.collect.returned import MasterIndex, Returned, read_returned
 from kh_excel.core import text as vtext
 from kh_excel.core.model import ErrorValue, Indicator, Table, Target
-from kh_excel.core.validation import col_letter, is_share
-from kh_excel.core.numbers import (ParsedNumber, decimals_of, excel_decimals, format_number, parse_number,
-                                   parse_result_text, parse_target)
+from kh_excel.core.validation import col_letter, is_share, share_out_of_range
+from kh_excel.core.numbers import (ParsedNumber, decimals_of, excel_decimals, far_apart, format_number,
+                                   parse_number, parse_result_text, parse_target)
 from kh_excel.core.table import _ONE_GROUP, _TENFOLD, plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
@@ -39,12 +39,15 @@ ITEM_LISTS: dict[str, str] = {
     "added": "dòng thêm hoặc không khớp",
     "deleted": "dòng bị xóa",
     "refused_plans": "sửa kế hoạch (không nhận)",
+    "refused_units": "sửa đơn vị tính (không nhận)",
     "invalid": "số liệu không hợp lệ (không ghi)",
+    "far_off": "cách kế hoạch từ 10 lần trở lên (không ghi, cần xem lại)",
     "conflicts": "khác số của cơ quan khác (không ghi)",
     "two_readings": "số có hai cách đọc (cần kiểm tra)",
 }
 # Everything but a plain fill needs a look: a figure that replaces another in the master included.
-ATTENTION = ("changed", "added", "deleted", "refused_plans", "invalid", "conflicts", "two_readings")
+ATTENTION = ("changed", "added", "deleted", "refused_plans", "refused_units", "invalid", "far_off", "conflicts",
+             "two_readings")
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,22 @@ def _impossible(x: Decimal, master: Indicator, figures: list[Decimal]) -> str:
     if figures and all(x <= 0 or abs((x / f).ln()) >= _TENFOLD for f in figures):
         return f"{format_number(x)} cách xa kế hoạch «{vtext.clean(master.target.text)}» (gấp hoặc kém từ 10 lần trở lên)"
     return ""
+
+
+def _not_possible(x: Decimal, master: Indicator) -> tuple[str, str] | None:
+    """(list, why) for a figure the row cannot hold, None if it can: a share (is_share) below 0 or past 100 is
+    invalid, by check's own rule (share_out_of_range); a figure ten times or more from every figure of the plan
+    (core.numbers.far_apart, check's «có thể nhập sai đơn vị») is not written either, but to be looked at — a
+    figure in đồng for tỷ đồng. Nothing uncertain reaches the master."""
+    if share_out_of_range(master, x):
+        from kh_excel.core.validation import share_ceiling
+        return "invalid", (f"{format_number(x)} không thể là một tỷ lệ phần trăm (ngoài khoảng "
+                           f"0–{format_number(share_ceiling(master))}%); không ghi, đề nghị cơ quan kiểm tra lại")
+    figures = [] if master.growth_target else _plan_figures(master)
+    if figures and all(far_apart(x, f) for f in figures):
+        return "far_off", (f"{format_number(x)} gấp hoặc kém kế hoạch «{vtext.clean(master.target.text)}» từ 10 lần "
+                           "trở lên, có thể nhập sai đơn vị tính; không ghi, đề nghị cơ quan kiểm tra lại")
+    return None
 
 
 def _possible_reading(p: ParsedNumber, m: re.Match, raw: str, master: Indicator) -> Value | None:
@@ -422,6 +441,7 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
         if src.row is None and src.file not in reports[src.agency_key].earlier:
             reports[src.agency_key].earlier.append(src.file)
     owners, carried = _recorded_rows(earlier, index)
+    merged_copy = recorded or bool(index.recorded)  # (a master collect wrote before: its figures may be agencies')
     notes = [] if recorded or not index.recorded else [
         "bảng gốc là bản tổng hợp lập khi chương trình chưa ghi nguồn số liệu: không biết cơ quan nào đã gửi "
         "trước, danh sách «Chưa gửi» chỉ tính các tệp lần này"]
@@ -458,15 +478,18 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
             conflicts.append(_item(ind, **_earlier(entries), values=[_figure_json(g, reports) for g in entries]))
             said = [_said(g, reports) for g in entries]
         elif old.kind != "empty" and old.same_key != value.same_key and len(leads) > 1 and not set(leads) <= givers \
-                and not (own and own <= givers):
-            # co-led: the figure already there may be another lead agency's (collected earlier into this copy);
-            # in one run the two would be a conflict, so they are one now: never decided by who came last. Its
-            # own agency correcting it (the record says whose it is) is a correction, below.
+                and not (own and own <= givers) and merged_copy:
+            # co-led, in a merged copy: the figure already there may be another lead agency's (collected earlier
+            # into this copy) or corrected by hand in it; in one run the two would be a conflict, so they are one
+            # now: never decided by who came last. Its own agency correcting it (the record says whose it is) is a
+            # correction, below. In a master never collected into, the figure is nobody's submission: the
+            # single-lead rule (written, «khác số trong bảng gốc»), below.
             cell = f"{col_letter(master.columns['result'])}{mrow}" if "result" in master.columns else ""
             conflicts.append(_item(ind, **_earlier(entries), values=[
                 {"agency": "", "source": "bảng gốc", "file": master.file, "sheet": master.sheet, "cell": cell,
                  "value": old.to_json()}] + [_figure_json(g, reports) for g in entries]))
-            whose = f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else ""
+            whose = (f", do {', '.join(reports[a].name for a in sorted(own))} gửi trước" if own else
+                     ", không phải số cơ quan nào gửi qua chương trình: có thể đã sửa tay trong tệp tổng hợp")
             said = [f"{old.shown()} (đã có trong bảng gốc, ô {cell}{whose}; chỉ tiêu do {len(leads)} cơ quan cùng "
                     "chủ trì)"] + [_said(g, reports) for g in entries]
         else:
@@ -584,10 +607,17 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             filled = filled or not _empty_cell(rr.result)
             reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
             rep.items["added"].append({"row": None, "stt": rr.stt, "name": rr.name, **where,
-                                       "cell": f"A{rr.row}", "reason": reason})
+                                       "cell": rr.name_cell if rr.key_row else f"A{rr.row}", "reason": reason})
+            if rr.key_row is not None:
+                seen.add(rr.key_row)  # (said above, with the row its code names: not a row deleted besides)
+            seen.update(rr.could_be)  # (sent, under a name of several rows: not deleted)
             continue
         ind = index.by_row[rr.master_row]
         rep.matched_by[rr.matched_by] += 1
+        if rr.code_moved:  # (a sort, a row moved: the visible row is the agency's)
+            rep.notes.append(_item(ind, **where, cell=rr.name_cell, note=(
+                "mã dòng ẩn của phiếu không khớp STT và tên ở dòng này (dòng bị sắp xếp lại hay chép sang?): "
+                f"đã khớp theo STT và tên với dòng {ind.row} của bảng gốc")))
         if rr.master_row in seen:
             rep.items["added"].append(_item(ind, **where, cell=f"A{rr.row}", reason="dòng lặp lại trong tệp"))
         seen.add(rr.master_row)
@@ -600,6 +630,16 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
             rep.items["refused_plans"].append(_item(ind, **where, cell=rr.target_cell,
                                                     master=ind.target.text, returned=rr.target.text, **unwritten))
+            continue
+        if rr.unit and vtext.fold(rr.unit) != vtext.fold(vtext.clean(ind.unit or "")):
+            # a figure in another unit («Triệu đồng» for «Tỷ đồng») is another figure: refused as a changed plan is
+            unwritten = {"result": value.shown(), "result_cell": rr.result_cell} if value.kind in ("number", "text") else {}
+            rep.items["refused_units"].append(_item(ind, **where, cell=rr.unit_cell, unit_master=vtext.clean(ind.unit),
+                                                    unit_returned=rr.unit, **unwritten))
+            continue
+        if value.kind == "number" and (impossible := _not_possible(value.number, ind)):
+            kind, why = impossible
+            rep.items[kind].append(_item(ind, **where, cell=rr.result_cell, reason=why))
             continue
         if value.kind == "empty":
             rep.items["empty"].append(_item(ind, **where, cell=rr.result_cell))
@@ -657,10 +697,13 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             if percent:
                 n = n.scaleb(-2)  # the cell shows a percentage: Excel stores the fraction
             cell.value = int(n) if n == n.to_integral_value() and abs(n) < 2**53 else float(n)
-            shown = min(decimals_of(value.number), _MOST_DECIMALS)
-            if shown and excel_decimals(cell.number_format) != shown:
-                # «58,0» stays 58,0 (and «4,5» is not shown 5): the reader keeps the decimals a cell shows
-                cell.number_format = f"0.{'0' * shown}%" if percent else f"#,##0.{'0' * shown}"
+            # the master's format stays (never one made of how the agency typed it: «13.150,0» is 13.150 in a
+            # «#,##0» cell); only a format that would show the figure rounded is widened to the figure's own
+            # decimals («4,5» is not shown 5: the reader keeps the decimals a cell shows)
+            needed = min(decimals_of(value.number.normalize()), _MOST_DECIMALS)
+            has = excel_decimals(cell.number_format)
+            if has is not None and has < needed:
+                cell.number_format = f"0.{'0' * needed}%" if percent else f"#,##0.{'0' * needed}"
         else:
             cell.value = value.text
             cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="

@@ -90,6 +90,10 @@ def _detail(item: dict) -> str:
         extra.append(f"kế hoạch «{item['master']}» bị sửa thành «{item['returned']}»")
         if item.get("result"):
             extra.append(f"số liệu {item['result']} ở ô {item['result_cell']} không ghi")
+    if "unit_master" in item:
+        extra.append(f"đơn vị tính «{item['unit_master']}» bị sửa thành «{item['unit_returned']}»")
+        if item.get("result"):
+            extra.append(f"số liệu {item['result']} ở ô {item['result_cell']} không ghi")
     if "values" in item:
         extra.append("các số: " + "; ".join(str(v) for v in item["values"]))
     if item.get("reason"):
@@ -136,7 +140,9 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
             con.print(f"  [yellow]gửi phiếu trống[/] ({escape(_files([Path(f).name for f in a.blank]))}): không có số liệu nào"
                       + ("" if a.returned else ", chưa tính là đã gửi"))
         if a.matched_by["stt_name"]:
-            con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] (tệp không phải phiếu nhập của chương trình)")
+            why = ("dòng của phiếu nhập không còn mã dòng ẩn khớp với STT và tên ở dòng" if "form" in a.identified_by
+                   else "tệp không phải phiếu nhập của chương trình")
+            con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] ({why})")
         lines = [(k, item) for k in ATTENTION for item in a.items[k]] + [("note", n) for n in a.notes]
         listed, rest = split_screenful(lines, show_all)
         for k, item in listed:
@@ -186,4 +192,4 @@ def _files(names: list[str]) -> str:
 
 
 def _colour(kind: str) -> str:
-    return "red" if kind in ("refused_plans", "invalid", "conflicts") else "yellow"
+    return "red" if kind in ("refused_plans", "refused_units", "invalid", "far_off", "conflicts") else "yellow"

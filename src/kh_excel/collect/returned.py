@@ -36,9 +36,15 @@ class ReturnedRow:
     target_raw: Any = None         # the plan cell's stored value (a number compared as stored, not as shown)
     note: str = ""                 # the row's «Ghi chú» as returned
     note_cell: str = ""
+    unit: str | None = None        # the unit cell as returned (None without a unit column)
+    unit_cell: str = ""
+    name_cell: str = ""
     master_row: int | None = None
     matched_by: str = ""           # "key" or "stt_name"
     why_unmatched: str = ""
+    key_row: int | None = None     # the master row the row's «Mã dòng» names, where its visible STT and name differ
+    could_be: list[int] = field(default_factory=list)  # master rows of its name it could not be told between
+    code_moved: bool = False       # its «Mã dòng» names another row than its STT and name (a sort left it behind)
 
 
 @dataclass
@@ -87,6 +93,12 @@ class MasterIndex:
 
     def match_by_name(self, stt: str, name: str, number: int | None) -> tuple[Indicator | None, str]:
         """The master row of this STT and name, or None with the reason."""
+        found, why, _ = self.match_by_name_among(stt, name, number)
+        return found, why
+
+    def match_by_name_among(self, stt: str, name: str, number: int | None
+                            ) -> tuple[Indicator | None, str, list[int]]:
+        """match_by_name, with the master rows it could not choose between (none when it chose, or found none)."""
         found = self.by_name.get(vtext.fold(name), [])
         if len(found) > 1:
             same_stt = [i for i in found if vtext.fold(i.stt) == vtext.fold(stt)]
@@ -94,10 +106,11 @@ class MasterIndex:
         if len(found) > 1 and number is not None:
             found = [i for i in found if i.number == number] or found
         if not found:
-            return None, "không có chỉ tiêu cùng tên trong bảng gốc"
+            return None, "không có chỉ tiêu cùng tên trong bảng gốc", []
         if len(found) > 1:
-            return None, f"bảng gốc có {len(found)} dòng cùng tên, không xác định được dòng nào"
-        return found[0], ""
+            return None, (f"bảng gốc có {len(found)} dòng cùng tên (dòng {', '.join(str(i.row) for i in found)}), "
+                          "không xác định được dòng nào"), [i.row for i in found]
+        return found[0], "", []
 
 
 def _meta(book, names: list[str]) -> dict[str, str]:
@@ -458,6 +471,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         return out.failed(f"Tệp «{path}», trang «{table.sheet}»: không có cột «Thực hiện» để lấy số liệu.")
     grid = next(g for g in grids if g.sheet == table.sheet)
     rcol, tcol, ncol = table.columns["result"], table.columns.get("target"), table.columns.get("note")
+    ucol, namecol = table.columns.get("unit"), table.columns.get("name")
     label = master_result_label(table)
     key_col = None
     for hr in table.header_rows:
@@ -494,20 +508,39 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             target_raw=ind.raw.get("target") if tcol is not None else None,
             note=vtext.clean(ind.note or ""),
             note_cell=f"{col_letter(ncol)}{ind.row}" if ncol is not None else "",
+            unit=vtext.clean(ind.unit or "") if ucol is not None else None,
+            unit_cell=f"{col_letter(ucol)}{ind.row}" if ucol is not None else "",
+            name_cell=f"{col_letter(namecol)}{ind.row}" if namecol is not None else f"A{ind.row}",
         )
         key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
-        if key and key[0] == index.table.sheet and key[1] in index.by_row and index.digest[key[1]] == key[2]:
+        keyed = key is not None and key[0] == index.table.sheet and key[1] in index.by_row \
+            and index.digest[key[1]] == key[2]
+        # the code is taken only where the row still shows the STT and name it was made for: a sort of the visible
+        # columns leaves the hidden code behind, and a name typed over another is another indicator
+        if keyed and row_digest(ind.stt, ind.name) == key[2]:
             rr.master_row, rr.matched_by = key[1], "key"
         else:
-            found, why = index.match_by_name(ind.stt, ind.name, ind.number)
+            found, why, rr.could_be = index.match_by_name_among(ind.stt, ind.name, ind.number)
             if found is not None:
-                rr.master_row, rr.matched_by = found.row, "stt_name"
+                rr.master_row, rr.matched_by, rr.code_moved = found.row, "stt_name", keyed
             else:
                 rr.why_unmatched = why
+                if keyed:
+                    coded = index.by_row[key[1]]
+                    rr.key_row = coded.row
+                    rr.why_unmatched = (f"dòng ghi «{vtext.clean(f'{ind.stt} {ind.name}')}», khác chỉ tiêu «"
+                                        f"{vtext.clean(f'{coded.stt} {coded.name}')}» (dòng {coded.row} của bảng gốc) "
+                                        f"mà mã dòng của phiếu trỏ tới, và {why}: không ghi số liệu của dòng này")
         out.rows.append(rr)
     # Whose workbook is it: the form says so; else its title, its file name, or the rows it holds.
     if out.is_form and meta.get("agency_key") in index.agencies:
         out.agency_key, out.identified_by = meta["agency_key"], "form"
+        named = _find_agency([path.stem], index)
+        if named and named != out.agency_key:  # another agency's form sent under this one's name, by mistake?
+            other, own = index.agencies[named].name, index.agencies[out.agency_key].name
+            out.notes.append(f"tệp «{path.name}» mang tên {other} nhưng là phiếu nhập của {own}: số liệu được tính "
+                             f"cho {own}; {other} chưa gửi phiếu của mình (nếu tệp này là của {other}, đề nghị gửi "
+                             "lại đúng phiếu)")
     else:
         k = _find_agency(table.title_lines, index)
         how = "title"

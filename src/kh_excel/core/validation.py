@@ -247,6 +247,18 @@ def is_share(ind: Indicator) -> bool:
     return share_key(ind.key or ind.name_key) and ind.unit.strip() == "%"
 
 
+def share_ceiling(ind: Indicator) -> Decimal:
+    """The most a share row's figure may be: 100, or ENROLMENT_CEILING for an enrolment rate."""
+    key = ind.key or ind.name_key
+    return ENROLMENT_CEILING if any(w in key for w in ENROLMENT_WORDS) else _HUNDRED
+
+
+def share_out_of_range(ind: Indicator, value: Decimal | None) -> bool:
+    """Whether `value` cannot be the figure of a share row (is_share): below 0 or past its ceiling — check's
+    «share_out_of_range» error (an enrolment rate a little past 100 is only a warning, and is not this)."""
+    return value is not None and is_share(ind) and not (_ZERO <= value <= share_ceiling(ind))
+
+
 # «Tỷ lệ X so với Y» compares two figures (revenue against the estimate, 115%; disbursement against the plan): a
 # ratio, never a part of a whole, so no bound. (folded, inside the name)
 RATIO_WORDS = (" so voi ",)
@@ -560,8 +572,7 @@ class _Checker:
     def share(self, ind: Indicator) -> None:
         """A share row's (is_share) figures must lie in 0–100; an enrolment rate's a little past 100 is a warning."""
         t = ind.target
-        key = ind.key or ind.name_key
-        ceiling = ENROLMENT_CEILING if any(w in key for w in ENROLMENT_WORDS) else _HUNDRED
+        ceiling = share_ceiling(ind)
         for role, values in (("target", (t.value, t.high)), ("result", (ind.result,)), ("previous", (ind.previous,))):
             bad = [v for v in values if v is not None and not (_ZERO <= v <= _HUNDRED)]
             if bad:
