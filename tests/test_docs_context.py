@@ -98,7 +98,8 @@ def test_tm_for_a_single_head_body_and_an_unknown_issuer_are_context_errors():
     s = settings_from_mapping({"co_quan_ban_hanh": "SỞ TÀI CHÍNH", "tham_quyen": "TM.", "chuc_vu": "GIÁM ĐỐC"})
     with pytest.raises(ContextError, match="TM.*tập thể"):
         ctx("bao-cao", s)
-    with pytest.raises(ContextError, match="ten_co_quan, ky_hieu_co_quan"):
+    with pytest.raises(ContextError, match=r"«Tên cơ quan ban hành trong câu» \(ten_co_quan\), «Ký hiệu cơ quan ban hành» "
+                                           r"\(ky_hieu_co_quan\)"):
         ctx("bao-cao", settings_from_mapping({"co_quan_ban_hanh": "BAN QUẢN LÝ DỰ ÁN"}))
     ok = settings_from_mapping({"co_quan_ban_hanh": "BAN QUẢN LÝ DỰ ÁN", "ten_co_quan": "Ban Quản lý dự án",
                                 "ky_hieu_co_quan": "BQLDA", "chuc_vu": "TRƯỞNG BAN", "ho_ten": "Lê Văn C"})

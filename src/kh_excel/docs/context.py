@@ -302,15 +302,15 @@ def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple
 def _issuer_unknown(s: dict[str, Any], settings: Settings | None, ban_hanh: list[str], missing: list[str]) -> str:
     """Why a document cannot name its issuer: the issuer as the author wrote it (never upper-cased), where it was
     written (the settings' cell, or the table's title), and the rows to fill as the settings sheet labels them
-    (rev15 R15-10: TOML keys a sheet's author never sees, and no cell)."""
+    (rev15 R15-10: only TOML keys a sheet's author never sees, and no cell), each with its TOML key beside it."""
     written = [txt(x) for x in (s.get("co_quan_ban_hanh") or []) if txt(x)]
     place = (settings.places.get("co_quan_ban_hanh") if settings is not None and written else None)
     where = (f" (mục «{FIELD_BY_ID['co_quan_ban_hanh'].label}», {place})" if place
              else " (mục «Cơ quan ban hành» của cấu hình văn bản)" if written else " (theo tên bảng chỉ tiêu)")
-    rows = [FIELD_BY_ID[k].label for k in (*missing, "tham_quyen", "chuc_vu", "ho_ten")]
+    rows = [f"«{FIELD_BY_ID[k].label}» ({k})" for k in (*missing, "tham_quyen", "chuc_vu", "ho_ten")]
     return (f"cơ quan ban hành «{' '.join(written or ban_hanh)}»{where} không phải Ủy ban nhân dân hay một Sở, Phòng, "
-            f"Chi cục, Cục: hãy ghi đúng tên cơ quan ban hành, hoặc điền các mục "
-            f"{', '.join(f'«{r}»' for r in rows)} của trang «Cấu hình văn bản» (hoặc tệp --settings)")
+            f"Chi cục, Cục: hãy ghi đúng tên cơ quan ban hành, hoặc điền các mục {', '.join(rows)} của trang «Cấu hình "
+            "văn bản» (trong tệp --settings: tên trong ngoặc)")
 
 
 def _issuer_named_otherwise(s: dict[str, Any], department: list[str]) -> bool:
