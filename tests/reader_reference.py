@@ -160,10 +160,10 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = raw.get("result")
         if isinstance(result_raw, str):
-            result_raw = _unless_placeholder(result_raw)
+            result_raw = _unless_placeholder(result_raw, True)  # (added: «Chưa đánh giá» of a result)
         previous_raw = raw.get("previous")
         if isinstance(previous_raw, str):
-            previous_raw = _unless_placeholder(previous_raw)
+            previous_raw = _unless_placeholder(previous_raw, True)
         lead_raw = shown.get("lead")
         has_values = target_raw.__class__ is float or result_raw.__class__ is float \
             or not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))

@@ -129,3 +129,26 @@ def test_a_lone_previous_column_is_read_as_before():
     heads = [h for h in PREV if h != "Thực hiện năm 2025"]
     table = read_workbook(_prev_grid([[*r[:4], *r[5:]] for r in BOTH], heads), file="t.xlsx")
     assert table.columns["previous"] == 3 and not _prev_said(table)
+
+
+def test_an_actual_filled_on_some_rows_leaves_the_estimate_read_and_says_which_rows():
+    """rev17 REG-1: «Thực hiện năm 2025» filled on row 3 only: read, row 4 lost its 2025 figure (a growth plan on it
+    unjudged, «bảng không có số thực hiện năm trước» said beside an estimate). The estimate is read, row 4 named."""
+    rows = [BOTH[0], [*BOTH[1][:4], None, *BOTH[1][5:]]]
+    table = read_workbook(_prev_grid(rows), file="t.xlsx")
+    assert table.columns["previous"] == 3 and [i.previous for i in table.indicators] == [4500, 12000]
+    (said,) = _prev_said(table)
+    assert "lấy cột D «Ước thực hiện năm 2025», không lấy cột E «Thực hiện năm 2025»: cột E «Thực hiện năm 2025» chưa có số ở dòng 4" in said
+
+
+def test_words_that_say_a_result_is_pending_are_a_plan_in_words_in_a_plan_cell():
+    """rev17 REG-2: «Chưa đánh giá» in the plan column was read as an empty plan (an error refusing every document);
+    in a plan cell it is the plan's text, not judged, as before today; in the result cell it is a result not yet there."""
+    grid = Grid("Biểu 01", [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"],
+                            ["1", "Chỉ số hài lòng của người dân", "%", "Chưa đánh giá", 80, "Sở Nội vụ"],
+                            ["2", "Tỷ lệ hộ nghèo", "%", 3.5, "Chưa đánh giá", "Sở Nông nghiệp và Môi trường"]])
+    checked = check(read_workbook(grid, file="t.xlsx"))
+    assert not checked.errors, [f.message for f in checked.errors]
+    a, b = checked.attainment.assessments
+    assert a.indicator.target.text == "Chưa đánh giá" and a.status == "khong_danh_gia"
+    assert b.indicator.result is None and b.status == "chua_co_so_lieu"

@@ -67,6 +67,8 @@ def ref_assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assess
             # (added, rev15 R15-15) «Không để xảy ra» on a count: a ceiling of 0, lower is better
             return Assessment(ind, "dat" if r == 0 else "khong_dat", None,
                               f"mục tiêu «{vtext.clean(t.text)}»: không vượt quá 0, càng ít càng tốt", **growth)
+        if t.text and r is None and not ind.result_text and zero_ceiling(ind):  # (added, rev17 N-2) no result yet
+            return Assessment(ind, "chua_co_so_lieu", None, "chưa có số thực hiện", **growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"
         return Assessment(ind, "khong_danh_gia", None, reason, **growth)
     if t.op == "=" and t.value == 0 and ind.direction != "down":

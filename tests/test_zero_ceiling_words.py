@@ -49,3 +49,16 @@ def test_it_is_worded_as_written():
 def test_not_on_a_row_that_counts_nothing(name, unit, plan):
     c = _checked(name, unit, plan, 0)
     assert c.attainment.assessments[0].status == "khong_danh_gia"
+
+
+def test_a_zero_ceiling_with_no_result_yet_has_no_figure():
+    """rev17 N-2: «Không để xảy ra» beside «Chưa đánh giá» (or an empty cell) is «Chưa có số liệu», as check says,
+    never «Không đánh giá / chỉ tiêu định tính»."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.gate import check
+    from kh_excel.core.model import Grid
+    grid = Grid("Biểu 01", [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"],
+                            ["1", "Số vụ cháy rừng", "Vụ", "Không để xảy ra", "Chưa đánh giá", "Sở Nông nghiệp và Môi trường"],
+                            ["2", "Số vụ ngộ độc thực phẩm", "Vụ", "Không để xảy ra", None, "Sở Y tế"]])
+    assert [a.status for a in check(read_workbook(grid, file="t.xlsx")).attainment.assessments] == \
+        ["chua_co_so_lieu", "chua_co_so_lieu"]

@@ -91,11 +91,13 @@ def assess(ind: Indicator, tolerance: Decimal = DEFAULT_TOLERANCE) -> Assessment
         rr = ind.result_reading
         if t.text and rr is not None and rr.kind == "qualitative" and word_verdict(rr.text):
             return _assess_words(ind, rr.text, growth)  # «Hoàn thành» against «Hoàn thành …»: the table's verdict
-        if t.text and ind.result is not None and zero_ceiling(ind):  # «Không để xảy ra» on a count of events
+        if t.text and zero_ceiling(ind):  # «Không để xảy ra» on a count of events: a ceiling of 0
             held = ind.exact.get("result", ind.result) if ind.exact else ind.result
             if held is not None and held >= _ZERO:
                 return Assessment(ind, "dat" if held == _ZERO else "khong_dat", None,
                                   ZERO_CEILING_REASON.format(plan=vtext.clean(t.text)), *growth)
+            if held is None and not ind.result_text:  # (rev17 N-2: «Chưa đánh giá» there is no result yet)
+                return Assessment(ind, "chua_co_so_lieu", None, "chưa có số thực hiện", *growth)
         if t.text and (points := _points_plan(ind)) is not None:  # «Giảm 1 điểm %», «Giảm 0,2‰»
             return _assess_points(ind, *points, tolerance, growth)
         reason = "chỉ tiêu định tính, không có số kế hoạch để so sánh" if t.text else "không có số kế hoạch"

@@ -1346,11 +1346,16 @@ def _previous_actual(grid: Grid, header: _Header, labels: dict[int, str]) -> Non
     if first < len(grid.rows) and _is_number_row(grid.rows[first]):
         first += 1
     to_date = _to_date(grid.rows, actual, estimate, first)
-    take = actual if _has_figures(grid.rows, actual, first) and not to_date else estimate
+    # rows the estimate has a figure for and the actual none: the actual is not final yet (rev17 REG-1: read, it left
+    # those rows without the year before's figure, and a growth plan on them unjudged)
+    name = header.columns.get("name", 0)
+    short = [r + 1 for r in range(first, len(grid.rows)) if _is_empty_figure(_cell(grid.rows, r, actual))
+             and not _is_empty_figure(_cell(grid.rows, r, estimate)) and not _is_blank(_cell(grid.rows, r, name))]
+    take = actual if _has_figures(grid.rows, actual, first) and not to_date and not short else estimate
     header.columns["previous"], header.labels["previous"] = take, labels[take]
     if _has_figures(grid.rows, actual, first) and _has_figures(grid.rows, estimate, first):
         header.previous_kind = {"actual": (actual, labels[actual]), "estimate": (estimate, labels[estimate]),
-                                "taken": take, "to_date": to_date, "year": year}
+                                "taken": take, "to_date": to_date, "year": year, "short": short}
 
 
 def _to_date(rows: list[list[Any]], actual: int, estimate: int, first: int) -> bool:
@@ -1889,8 +1894,11 @@ def _tables_below_finding(table: Table, rows: list[list[Any]], start: int, last:
 # Cells that only say there is no figure yet (folded): marks, and words («Đang cập nhật», «Chưa đánh giá», «Đang tổng
 # hợp»: the figure is being gathered), which a result cell is warned of (_pending_words, result_pending)
 _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chua co", "chua co so lieu",
-                 "khong co so lieu", "chua co sl", "cap nhat sau", "chua cap nhat", "chua danh gia", "dang tong hop",
-                 "chua tong hop", "chua thong ke", "dang thong ke"}
+                 "khong co so lieu", "chua co sl", "cap nhat sau", "chua cap nhat"}
+# Of a figure of results only (a result, the year before's): the judgement or the count is not done yet. In a plan
+# cell the words are the plan's own text, a plan in words as before (rev17 REG-2: «Chưa đánh giá» in a plan cell made
+# «chưa có số kế hoạch» refuse every document)
+_PENDING = {"chua danh gia", "dang tong hop", "chua tong hop", "chua thong ke", "dang thong ke"}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1900,24 +1908,27 @@ def _stt_number(stt: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _unless_placeholder(v: Any) -> Any:
-    """None for a cell that only says there is no figure yet ("-", "…", "đang cập nhật")."""
-    if isinstance(v, str) and _is_placeholder(v):
+def _unless_placeholder(v: Any, result: bool = False) -> Any:
+    """None for a cell that only says there is no figure yet ("-", "…", "đang cập nhật"; of a `result`, also
+    «Chưa đánh giá», «Đang tổng hợp»: _PENDING)."""
+    if isinstance(v, str) and _is_placeholder(v, result):
         return None
     return v
 
 
 def _pending_words(v: Any) -> bool:
-    """A placeholder in words («Chưa đánh giá», «Đang tổng hợp»), not a mark («-», «…»): the figure is not there yet,
-    which a result cell is warned of, quoted."""
-    return isinstance(v, str) and _is_placeholder(v) and " " in _fold(v).strip(" .")
+    """A result's placeholder in words («Chưa đánh giá», «Đang tổng hợp»), not a mark («-», «…»): the figure is not
+    there yet, which a result cell is warned of, quoted."""
+    return isinstance(v, str) and _is_placeholder(v, True) and " " in _fold(v).strip(" .")
 
 
 @lru_cache(maxsize=1 << 12)
-def _is_placeholder(v: str) -> bool:
+def _is_placeholder(v: str, result: bool = False) -> bool:
     """Whether a text cell only says there is no figure yet (texts of a figure column repeat: «-», «>10»)."""
     key = _fold(v).strip().replace("…", "...").replace("–", "-").replace("—", "-")
-    return key.strip(" .") in _PLACEHOLDERS or key in _PLACEHOLDERS
+    if key.strip(" .") in _PLACEHOLDERS or key in _PLACEHOLDERS:
+        return True
+    return result and key.strip(" .") in _PENDING
 
 
 _FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|\(\d{1,2}\))\s*$")
@@ -2135,10 +2146,14 @@ def _year_before_findings(table: Table, header: _Header, title_lines: list[str])
         kind = header.previous_kind
         (a, a_label), (e, e_label) = kind["actual"], kind["estimate"]
         actual, estimate = f"cột {col_letter(a)} «{a_label}»", f"cột {col_letter(e)} «{e_label}»"
-        why = (f"lấy {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
-               if kind["taken"] == a else
-               f"lấy {estimate}, không lấy {actual}: số ở {actual} thấp hơn số ước ở phần lớn các dòng, nên là số "
-               f"thực hiện đến thời điểm báo cáo, chưa phải số cả năm")
+        if kind["taken"] == a:
+            why = f"lấy {actual} (số thực hiện, có sau và sát thực tế hơn số ước), không lấy {estimate}"
+        elif kind.get("short"):
+            why = (f"lấy {estimate}, không lấy {actual}: {actual} chưa có số ở {_rows_words(kind['short'])} "
+                   "(số thực hiện chưa đủ)")
+        else:
+            why = (f"lấy {estimate}, không lấy {actual}: số ở {actual} thấp hơn số ước ở phần lớn các dòng, nên là số "
+                   f"thực hiện đến thời điểm báo cáo, chưa phải số cả năm")
         table.reader_findings.append(make_finding("previous_actual_or_estimate", table.sheet, None, None,
                                                   year=kind["year"], why=why))
     if header.actual_before_plan:  # «Thực hiện | Kế hoạch» under «KẾ HOẠCH … NĂM 2026»: the actual of 2025
@@ -2441,10 +2456,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         target_raw = _unless_placeholder(target_cell) if isinstance(target_cell, str) else target_cell
         result_raw = row[c_result] if c_result is not None else None
         if isinstance(result_raw, str):
-            result_raw = _unless_placeholder(result_raw)
+            result_raw = _unless_placeholder(result_raw, True)
         previous_raw = row[c_previous] if c_previous is not None else None
         if isinstance(previous_raw, str):
-            previous_raw = _unless_placeholder(previous_raw)
+            previous_raw = _unless_placeholder(previous_raw, True)
         lead_raw = shown.get("lead")
         has_values = target_raw.__class__ is float or result_raw.__class__ is float \
             or not (_is_blank(target_raw) and _is_blank(result_raw) and _is_blank(previous_raw))
