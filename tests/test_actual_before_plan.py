@@ -36,8 +36,9 @@ def test_a_plans_year_less_actual_left_of_its_plan_is_the_year_befores():
     assert [a.status for a in check(table).attainment.assessments if a.status in ("vuot", "dat", "khong_dat")] == []
     (f,) = _said(table)
     assert f.cell == "D3" and f.severity == "warning" and "actual_before_plan" in TABLE_WARNINGS
-    assert ("cột «Thực hiện» đứng trước cột «Kế hoạch». Chương trình coi cột «Thực hiện» là số thực hiện năm 2025 "
-            "(năm trước năm kế hoạch), không đánh giá đạt hay không đạt kế hoạch năm 2026") in f.message
+    assert ("là kế hoạch năm 2026 và các cột không ghi năm; cột «Thực hiện» đứng trước cột «Kế hoạch». Chương trình "
+            "coi cột «Thực hiện» là số thực hiện năm 2025 (trước năm kế hoạch), không đánh giá đạt hay không đạt kế "
+            "hoạch năm 2026") in f.message
     assert "ví dụ «Thực hiện năm 2026»" in f.message
     # a report of its results is refused, saying why (no plan of 2025 to judge 2025's figures by)
     with pytest.raises(Refused) as exc:
@@ -152,3 +153,16 @@ def test_words_that_say_a_result_is_pending_are_a_plan_in_words_in_a_plan_cell()
     a, b = checked.attainment.assessments
     assert a.indicator.target.text == "Chưa đánh giá" and a.status == "khong_danh_gia"
     assert b.indicator.result is None and b.status == "chua_co_so_lieu"
+
+
+@pytest.mark.parametrize("first, second", [("Thực hiện", "Kế hoạch"), ("Kế hoạch", "Thực hiện")])
+def test_a_title_naming_the_actuals_year_then_the_plans_reads_the_actual_as_that_years(first, second):
+    """rev17 N-1: «… THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH PHÁT TRIỂN … NĂM 2027» over year-less «Thực hiện», «Kế hoạch»: the
+    actual is 2026's, the plan 2027's, wherever each stands; 2026's figures were judged against the 2027 plan."""
+    title = "ƯỚC THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2027"
+    rows = ROWS if first.startswith("Thực") else [[*r[:3], r[4], r[3], r[5]] for r in ROWS]
+    table = read_workbook(_grid(title, first, second, rows), file="t.xlsx")
+    assert "result" not in table.columns and (table.year, table.previous_year) == (2027, 2026)
+    assert [i.previous for i in table.indicators] == [4500, 12.5, 3]
+    (f,) = _said(table)
+    assert "tiêu đề ghi thực hiện năm 2026 và kế hoạch năm 2027" in f.message

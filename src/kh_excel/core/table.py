@@ -247,7 +247,7 @@ class _Header:
     left_out: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)  # (finding code, column, params)
     outside: set[int] = field(default_factory=set)     # columns of the groups and periods not read
     part: str | None = None                            # the part of a breakdown read (its total by default)
-    actual_before_plan: tuple[int, int, str, str] | None = None  # (plan year, column, label, plan label): _actual_before_plan
+    actual_before_plan: tuple[int, int, str, int, str] | None = None  # (plan year, column, label, actuals' year, why)
     previous_kind: dict | None = None                  # the year before's actual beside its estimate (_previous_actual)
 
 
@@ -510,24 +510,37 @@ _PLAN_TITLE = re.compile(r"\bke hoach\b")
 _RESULTS_TITLE = re.compile(r"\b(?:ket qua|thuc hien|danh gia|tinh hinh|bao cao|uoc|so ket|tong ket)\b")
 
 
+# A title naming the year of the actuals, then a later year of the plan («… THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH PHÁT TRIỂN …
+# NĂM 2027», folded): the columns beneath that name no year are those two years'
+_ACTUAL_THEN_PLAN = re.compile(r"\b(?:uoc )?thuc hien\b.*?\b((?:19|20)\d\d)\b.*?\bke hoach\b.*?\b((?:19|20)\d\d)\b")
+
+
 def _actual_before_plan(header: _Header, title_lines: list[str]) -> None:
     """A plan's table for one year («KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026») whose columns name no year, its
     «Thực hiện» left of its «Kế hoạch»: the actual the plan builds on, the year before's, never the plan year's result
-    (rev14 D7: «0/3 chỉ tiêu đạt» of 2026 for last year's figures). Read as the previous year's column, said
-    (actual_before_plan); a column naming its year, or named by --period, is read as it says."""
+    (rev14 D7: «0/3 chỉ tiêu đạt» of 2026 for last year's figures); so is the «Thực hiện» of a title naming the actuals'
+    year and then a later plan's («… THỰC HIỆN NĂM 2026 VÀ KẾ HOẠCH … NĂM 2027», rev17 N-1), wherever it stands. Read
+    as the previous year's column, said (actual_before_plan); a column naming its year, or named by --period, is read
+    as it says."""
     cols, labels = header.columns, header.labels
     if header.result_named or "previous" in cols or "result" not in cols or "target" not in cols \
-            or cols["result"] > cols["target"] or _year_of(labels["result"]) is not None \
+            or _year_of(labels["result"]) is not None \
             or _year_of(labels["target"]) is not None or period_years(labels["target"]) is not None:
-        return
-    year = title_year(title_lines)
-    if year is None:
         return
     from kh_excel.core.periods import title_period_text
     title = title_period_text(title_lines)
-    if not _PLAN_TITLE.search(title) or _RESULTS_TITLE.search(title):
-        return
-    header.actual_before_plan = (year, cols["result"], labels["result"], labels["target"])
+    pair = _ACTUAL_THEN_PLAN.search(title)
+    if pair and int(pair.group(1)) < int(pair.group(2)):
+        before, year = int(pair.group(1)), int(pair.group(2))
+        why = f"tiêu đề ghi thực hiện năm {before} và kế hoạch năm {year}"
+    else:
+        year = title_year(title_lines)
+        if year is None or cols["result"] > cols["target"] or not _PLAN_TITLE.search(title) \
+                or _RESULTS_TITLE.search(title):
+            return
+        before = year - 1
+        why = f"cột «{labels['result']}» đứng trước cột «{labels['target']}»"
+    header.actual_before_plan = (year, cols["result"], labels["result"], before, why)
     cols["previous"], labels["previous"] = cols.pop("result"), labels.pop("result")
     header.result_kind = None  # (an actual beside an estimate: both the year before's now)
 
@@ -2157,11 +2170,12 @@ def _year_before_findings(table: Table, header: _Header, title_lines: list[str])
         table.reader_findings.append(make_finding("previous_actual_or_estimate", table.sheet, None, None,
                                                   year=kind["year"], why=why))
     if header.actual_before_plan:  # «Thực hiện | Kế hoạch» under «KẾ HOẠCH … NĂM 2026»: the actual of 2025
-        year, col, label, plan = header.actual_before_plan
-        table.previous_year = year - 1
+        year, col, label, before, why = header.actual_before_plan
+        table.previous_year = before
+        table.year = table.year or year
         table.reader_findings.append(make_finding(
             "actual_before_plan", table.sheet, header.row, col, title=" ".join(title_lines), year=year,
-            label=label, plan=plan, previous=year - 1))
+            label=label, why=why, previous=before))
 
 
 @without_gc

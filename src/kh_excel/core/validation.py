@@ -143,10 +143,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "và các mục tiêu tăng, giảm so với năm {year} đều tính trên số này; nếu cần lấy cột kia, hãy ẩn cột "
                 "không dùng rồi chạy lại."),
     FindingType("actual_before_plan", "warning", "Cột thực hiện của bảng kế hoạch là số năm trước",
-                "Ô {cell}: tiêu đề bảng «{title}» là kế hoạch năm {year}, các cột không ghi năm, và cột «{label}» đứng "
-                "trước cột «{plan}». Chương trình coi cột «{label}» là số thực hiện năm {previous} (năm trước năm kế "
-                "hoạch), không đánh giá đạt hay không đạt kế hoạch năm {year}. Nếu đây là số thực hiện năm {year}, hãy "
-                "ghi năm vào tên cột (ví dụ «{label} năm {year}») rồi chạy lại."),
+                "Ô {cell}: tiêu đề bảng «{title}» là kế hoạch năm {year} và các cột không ghi năm; {why}. Chương "
+                "trình coi cột «{label}» là số thực hiện năm {previous} (trước năm kế hoạch), không đánh giá đạt hay "
+                "không đạt kế hoạch năm {year}. Nếu đây là số thực hiện năm {year}, hãy ghi năm vào tên cột (ví dụ "
+                "«{label} năm {year}») rồi chạy lại."),
     FindingType("own_ratio_differs", "warning", "Cột so sánh của bảng khác với tỷ lệ tính được",
                 "Ô {cell}: cột so sánh «{label}» của bảng ghi {sheet_value} (ô {own_cell}), còn thực hiện so với kế "
                 "hoạch chương trình tính từ các cột đã đọc là {ours}. Hãy kiểm tra cột kế hoạch, cột kết quả đã đọc "
