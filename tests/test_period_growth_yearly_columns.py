@@ -151,3 +151,14 @@ def test_a_result_naming_no_year_is_the_periods_end_as_before(tmp_path):
     rows = [["1", "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 20000, "Tăng 7%", 27600, "Sở Tài chính"]]
     (a,) = evaluate(read_workbook(_book(tmp_path / "t.xlsx", head, rows))).assessments
     assert a.status == "khong_dat" and a.growth_kind == "avg_yearly" and a.growth_base_year == 2020
+
+
+def test_the_appendixs_one_year_column_holds_no_average_over_the_period(tmp_path):
+    """rev17 REG-3: the appendix's «So với năm 2024» column held «tăng bình quân 6,65%/năm giai đoạn 2021–2025» on
+    the GRDP row, an average from 2020 under a heading of one year. The body states the average; the column says
+    nothing of it. A row judged on a level (GRDP per head, no growth plan) keeps its change against 2024."""
+    table = read_workbook(_book(tmp_path / "t.xlsx", HEAD, ROWS, NUMBERS))
+    ctx = build_context(table, None, "bao-cao", today=TODAY)
+    cells = {r["ten"]: r["so_sanh"] for r in ctx["pl"]["hang"] if r.get("ten")}
+    assert cells["Tổng sản phẩm trên địa bàn (giá so sánh 2010)"] == ""
+    assert not any("bình quân" in str(v) for v in cells.values())

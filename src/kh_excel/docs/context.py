@@ -1052,7 +1052,10 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             "nam_truoc": with_mark(format_number(ind.previous), cell_mark(ind, "previous"))
             if ind.previous is not None and not failed else "",
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
-            "so_sanh": "" if failed else growth_text(a, None).replace(" so với năm trước", ""),
+            # (under «So với năm 2024»: an average over a plan's period is the body's to state, never this column's —
+            # rev17 REG-3)
+            "so_sanh": "" if failed or getattr(a, "growth_kind", "") == "avg_yearly"
+            else growth_text(a, None).replace(" so với năm trước", ""),
             "danh_gia": _status_label(a) if table.has_results and ind.row not in bare else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
             "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
