@@ -1290,6 +1290,40 @@ def _latest_result_with_figures(grid: Grid, header: _Header, results: list[int],
 _PART_OF_WHOLE = re.compile(r"\b(?:trong do|chia ra|bao gom|rieng)\b")
 
 
+def _actual_and_estimate(header: _Header, labels: dict[int, str], col: int,
+                         candidates: list[int]) -> tuple[int, int] | None:
+    """(actual, estimate): the column `col` and the one result column among `candidates` of its year and span but of
+    the other kind («Thực hiện năm 2026» beside «Ước thực hiện năm 2026»), in the group and period read; None when
+    there is no such column or several, or either is a part of a whole («Trong đó: …»)."""
+    from kh_excel.core.periods import result_label_span
+    mine = labels.get(col, "")
+    if _PART_OF_WHOLE.search(_fold(mine)):
+        return None
+    year, span = _year_of(mine), result_label_span(mine, [])
+    other = [c for c in candidates if c != col and c not in header.outside
+             and (header.scope is None or c in header.scope) and _year_of(labels[c]) == year
+             and result_label_span(labels[c], []) == span and _is_estimate(labels[c]) != _is_estimate(mine)
+             and not _PART_OF_WHOLE.search(_fold(labels[c]))]
+    if len(other) != 1:
+        return None
+    return (other[0], col) if _is_estimate(mine) else (col, other[0])
+
+
+def _body_start(grid: Grid, header: _Header) -> int:
+    """The first row of the table's body (0-based): below the header and its row of column numbers, if any."""
+    first = header.rows[-1] + 1
+    if first < len(grid.rows) and _is_number_row(grid.rows[first]):
+        first += 1
+    return first
+
+
+def _estimate_only_rows(grid: Grid, header: _Header, actual: int, estimate: int, first: int) -> list[int]:
+    """The sheet rows (1-based) with a name, a figure in the estimate's column and none in the actual's."""
+    name = header.columns.get("name", 0)
+    return [r + 1 for r in range(first, len(grid.rows)) if _is_empty_figure(_cell(grid.rows, r, actual))
+            and not _is_empty_figure(_cell(grid.rows, r, estimate)) and not _is_blank(_cell(grid.rows, r, name))]
+
+
 def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], labels: dict[int, str]) -> None:
     """An estimate read beside an actual of the same year and span («Ước thực hiện năm 2026» beside «Thực hiện năm
     2026», «Ước TH 6 tháng» beside «TH 6 tháng»): the actual is the later, better figure, so it is read where it has
@@ -1301,19 +1335,13 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
     Once per table."""
     from kh_excel.core.periods import result_label_span
     res = header.columns["result"]
-    mine = labels.get(res, "")
-    year, span = _year_of(mine), result_label_span(mine, [])
+    span = result_label_span(labels.get(res, ""), [])
     taken = {header.columns.get(k) for k in ("target", "previous")}
-    other = [c for c in results if c != res and c not in taken and c not in header.outside
-             and (header.scope is None or c in header.scope) and _year_of(labels[c]) == year
-             and result_label_span(labels[c], []) == span and _is_estimate(labels[c]) != _is_estimate(mine)
-             and not _PART_OF_WHOLE.search(_fold(labels[c])) and not _PART_OF_WHOLE.search(_fold(mine))]
-    if len(other) != 1:
+    pair = _actual_and_estimate(header, labels, res, [c for c in results if c not in taken])
+    if pair is None:
         return  # (several: the rival rule's, which names them)
-    first = header.rows[-1] + 1
-    if first < len(grid.rows) and _is_number_row(grid.rows[first]):
-        first += 1
-    actual, estimate = (other[0], res) if _is_estimate(mine) else (res, other[0])
+    actual, estimate = pair
+    first = _body_start(grid, header)
     by_formula = _plan_of_formulas(grid, header, sorted((actual, estimate)), labels)
     if by_formula is not None:  # the sheet's own comparison divides one of them: the table's choice, said as per3's
         header.columns["result"], header.labels["result"] = by_formula, labels[by_formula]
@@ -1323,9 +1351,7 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
     if span is not None and actual != res and _has_figures(grid.rows, actual, first) and not to_date:
         res = header.columns["result"] = actual  # the actual, once it has figures
         header.labels["result"] = labels[actual]
-    short = [r + 1 for r in range(first, len(grid.rows)) if actual == res
-             and _is_empty_figure(_cell(grid.rows, r, actual)) and not _is_empty_figure(_cell(grid.rows, r, estimate))
-             and not _is_blank(_cell(grid.rows, r, header.columns.get("name", 0)))]
+    short = _estimate_only_rows(grid, header, actual, estimate, first) if actual == res else []
     not_read = estimate if res == actual else actual
     header.result_kind = {"actual": (actual, labels[actual]), "estimate": (estimate, labels[estimate]),
                           "taken": res, "rows": short, "stated": span is not None, "to_date": to_date,
@@ -1341,29 +1367,19 @@ def _previous_actual(grid: Grid, header: _Header, labels: dict[int, str]) -> Non
     prev = header.columns.get("previous")
     if prev is None:
         return
-    from kh_excel.core.periods import result_label_span
-    mine = labels.get(prev, "")
-    year, span = _year_of(mine), result_label_span(mine, [])
-    if year is None or _PART_OF_WHOLE.search(_fold(mine)):
-        return
+    year = _year_of(labels.get(prev, ""))
     taken = {header.columns.get(k) for k in ("target", "result")}
-    other = [c for c, lab in labels.items() if c != prev and c not in taken and c not in header.skip
-             and c not in header.outside and (header.scope is None or c in header.scope)
-             and c not in grid.hidden_columns and isinstance(lab, str) and header_role(lab) == "result"
-             and _year_of(lab) == year and result_label_span(lab, []) == span and _is_estimate(lab) != _is_estimate(mine)
-             and not _PART_OF_WHOLE.search(_fold(lab))]
-    if len(other) != 1:
+    pair = None if year is None else _actual_and_estimate(header, labels, prev, [
+        c for c, lab in labels.items() if c not in taken and c not in header.skip and c not in grid.hidden_columns
+        and isinstance(lab, str) and header_role(lab) == "result"])
+    if pair is None:
         return
-    actual, estimate = (other[0], prev) if _is_estimate(mine) else (prev, other[0])
-    first = header.rows[-1] + 1
-    if first < len(grid.rows) and _is_number_row(grid.rows[first]):
-        first += 1
+    actual, estimate = pair
+    first = _body_start(grid, header)
     to_date = _to_date(grid.rows, actual, estimate, first)
     # rows the estimate has a figure for and the actual none: the actual is not final yet (rev17 REG-1: read, it left
     # those rows without the year before's figure, and a growth plan on them unjudged)
-    name = header.columns.get("name", 0)
-    short = [r + 1 for r in range(first, len(grid.rows)) if _is_empty_figure(_cell(grid.rows, r, actual))
-             and not _is_empty_figure(_cell(grid.rows, r, estimate)) and not _is_blank(_cell(grid.rows, r, name))]
+    short = _estimate_only_rows(grid, header, actual, estimate, first)
     take = actual if _has_figures(grid.rows, actual, first) and not to_date and not short else estimate
     header.columns["previous"], header.labels["previous"] = take, labels[take]
     if _has_figures(grid.rows, actual, first) and _has_figures(grid.rows, estimate, first):
