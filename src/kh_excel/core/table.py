@@ -534,11 +534,11 @@ def _actual_before_plan(header: _Header, title_lines: list[str]) -> None:
         before, year = int(pair.group(1)), int(pair.group(2))
         why = f"tiêu đề ghi thực hiện năm {before} và kế hoạch năm {year}"
     else:
-        year = title_year(title_lines)
-        if year is None or cols["result"] > cols["target"] or not _PLAN_TITLE.search(title) \
+        titled = title_year(title_lines)
+        if titled is None or cols["result"] > cols["target"] or not _PLAN_TITLE.search(title) \
                 or _RESULTS_TITLE.search(title):
             return
-        before = year - 1
+        year, before = titled, titled - 1
         why = f"cột «{labels['result']}» đứng trước cột «{labels['target']}»"
     header.actual_before_plan = (year, cols["result"], labels["result"], before, why)
     cols["previous"], labels["previous"] = cols.pop("result"), labels.pop("result")
