@@ -292,3 +292,18 @@ def test_a_unit_line_the_rows_contradict_is_no_rows_unit(tmp_path, line, names):
 def test_per_mille_typed_as_percent_o_is_not_read_as_a_percent():
     from kh_excel.core.table import _unit_stripped
     assert _unit_stripped("1,1%o", "%") is None and _unit_stripped("1,1 %o", "%") is None  # rev10 D9: ‰, not %
+
+
+def test_a_plan_to_complete_a_count_is_that_count(tmp_path):
+    """rev17 (var/v06): «Hoàn thành 5 xã» and «Hoàn thành 2 xã» under «Xã» were refused as «không phải là số», and
+    the report with them. They plan 5 and 2 communes, as «Đạt 5 xã» does: 2 of 2 is «Đạt KH» (100%). «Hoàn thành»
+    alone plans no figure: it stays words, judged by the result's own words."""
+    rows = [STD, [1, "Số xã đạt chuẩn nông thôn mới", "Xã", "Hoàn thành 5 xã", 4, "Phòng TC-KH", "A"],
+            [2, "Số xã đạt chuẩn nông thôn mới nâng cao", "Xã", "Hoàn thành 2 xã", 2, "Phòng TC-KH", "A"],
+            [3, "Xây dựng trường chuẩn quốc gia", "Trường", "Hoàn thành", "Hoàn thành", "Phòng GD&ĐT", "A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert not [f for f in validate(t) if f.severity == "error"]
+    five, two, school = kh_excel.evaluate(t).assessments
+    assert (five.indicator.target.op, five.indicator.target.value, five.status) == ("=", 5, "khong_dat")  # 4 of 5
+    assert (two.indicator.target.value, two.status) == (2, "dat")
+    assert school.indicator.target.op == "text"

@@ -663,7 +663,8 @@ _OP_WORDS: dict[str, tuple[str, ...]] = {
 _OP_OF = {w: op for op, words in _OP_WORDS.items() for w in words}
 _OP_ALT = "|".join(re.escape(w) for w in sorted(_OP_OF, key=len, reverse=True))
 
-_FILLER = re.compile(r"^(?:phan dau|dat muc|dat|tang|o muc|muc)(?:\s+|(?=[^a-z]))")
+# («Hoàn thành 5 xã»: the plan is the figure, as «Đạt 5 xã» is; «Hoàn thành» alone stays words)
+_FILLER = re.compile(r"^(?:phan dau|hoan thanh|dat muc|dat|tang|o muc|muc)(?:\s+|(?=[^a-z]))")
 _NUM = r"[+\-−–]?(?:\d+(?:[., ]\d+)*|[.,]\d+)"
 _PCT = r"(?:\s*%)?"
 _UNIT = r"(?:\s*(?:%|diem %|diem phan tram|phan tram))?"
