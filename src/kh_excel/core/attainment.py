@@ -1022,10 +1022,13 @@ def period_not_judged(table: Table, assessments: list[Assessment]) -> list[Asses
 def not_judged_for_period(a: Assessment) -> str:
     """Why a row is not judged against a period's goal, as a document says it beside the figures ('' when not so):
     «mục tiêu là tốc độ tăng bình quân của cả giai đoạn 2021-2025, không so được với số của một năm»."""
-    head = WHOLE_PERIOD_REASON.split("{")[0]
-    if a.status != "khong_danh_gia" or not a.reason.startswith(head):
-        return ""
+    if a.status != "khong_danh_gia" or _WHOLE_PERIOD_SAID.match(a.reason) is None:
+        return ""  # (other reasons that begin «mục tiêu …» are the program's reasoning, for check: rev17 N-5)
     return a.reason.split(" (cột «")[0]
+
+
+# WHOLE_PERIOD_REASON as said, each field any text: only this reason is written into a document
+_WHOLE_PERIOD_SAID = re.compile("^" + re.sub(r"\\\{\w+\\\}", ".*", re.escape(WHOLE_PERIOD_REASON)) + "$", re.S)
 
 
 def _period_words(table: Table) -> str | None:
