@@ -62,3 +62,15 @@ def test_a_zero_ceiling_with_no_result_yet_has_no_figure():
                             ["2", "Số vụ ngộ độc thực phẩm", "Vụ", "Không để xảy ra", None, "Sở Y tế"]])
     assert [a.status for a in check(read_workbook(grid, file="t.xlsx")).attainment.assessments] == \
         ["chua_co_so_lieu", "chua_co_so_lieu"]
+
+
+def test_a_missed_zero_ceiling_is_listed_with_its_figure_and_its_goal():
+    """rev17 N-4: the summary listed «(1) Số người chết do tai nạn giao thông» bare, while every other missed row
+    carries its figures. 3 người against «Không để xảy ra»: «(thực hiện 3 người, mục tiêu không để xảy ra)»."""
+    c = _checked("Số người chết do tai nạn giao thông", "Người", "Không để xảy ra", 3)
+    (a,) = c.attainment.assessments
+    assert a.status == "khong_dat"
+    assert W.result_brief(a) == "(còn 3\u00a0người, mục tiêu không để xảy ra)"
+    # a goal in words with a result in words has no figure to list: nothing is added
+    c = _checked("Xây dựng trường chuẩn quốc gia", "Trường", "Hoàn thành", "Chưa hoàn thành")
+    assert W.result_brief(c.attainment.assessments[0]) == ""

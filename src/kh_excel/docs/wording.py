@@ -632,6 +632,10 @@ def result_brief(a: Assessment, estimate: bool = False) -> str:
         return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
     if res and judged_by_points(a) in ("amount", "written"):
         return f"({res}, kế hoạch {target_words(ind)})"
+    if res and ind.result is not None and not ind.target.is_numeric and status_of(a) in ("vuot", "dat", "khong_dat") \
+            and target_words(ind):
+        # a goal in words judged by the figure («Không để xảy ra» against 3 người: rev17 N-4), both said
+        return f"({res}, mục tiêu {target_words(ind)})"
     if not res or not ind.target.is_numeric:
         return ""
     if ind.growth_target:
