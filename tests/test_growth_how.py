@@ -49,3 +49,17 @@ def test_with_a_previous_years_column(tmp_path):
     assert "không được đánh giá bằng số" in how["Tổng mức bán lẻ hàng hóa"]
     assert status["Kim ngạch xuất khẩu"] == "chua_co_so_lieu"
     assert "khi có số thực hiện" in how["Kim ngạch xuất khẩu"]
+
+
+def test_a_periods_average_growth_on_a_mid_term_table_is_never_promised_a_year_on_year_comparison(tmp_path):
+    """rev17 N-6 (var/v17): a mid-term review of 2021-2025, its last column «Ước thực hiện năm 2024» (read as the year
+    before 2025, no result column). The warning said «khi có số thực hiện, chương trình so sánh mức tăng so với số
+    thực hiện năm trước», while a period's average growth is never judged on one year's change (README)."""
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2020", "Kế hoạch giai đoạn 2021-2025", "Năm 2023",
+            "Ước thực hiện năm 2024", "Cơ quan thực hiện"]
+    status, how = _rows(tmp_path, head,
+                        ["1", "Giá trị sản xuất nông, lâm, thủy sản", "Tỷ đồng", 3000, "Tăng bình quân 5%/năm", 3480,
+                         3700, "Phòng Tài chính - Kế hoạch"])
+    said = how["Giá trị sản xuất nông, lâm, thủy sản"]
+    assert "năm trước" not in said
+    assert "mức tăng bình quân hằng năm giai đoạn 2021–2025" in said and "số thực hiện năm 2025" in said

@@ -301,6 +301,10 @@ def growth_how(ind: Indicator) -> str:
     if ind.growth_base is not None:  # not yet filled: how it will be judged
         _years, first, last = ind.growth_period
         return f"chương trình sẽ so sánh mức tăng bình quân hằng năm giai đoạn {first}–{last} (so với năm {first - 1})."
+    if ind.growth_period[0]:  # a period's growth with no base column or no result of its last year (rev17 N-6)
+        _years, first, last = ind.growth_period
+        return (f"đây là mức tăng bình quân hằng năm giai đoạn {first}–{last}: chương trình chỉ đánh giá khi bảng có số "
+                f"năm {first - 1} và số thực hiện năm {last}, không lấy mức tăng của một năm thay cho cả giai đoạn.")
     if ind.previous is not None and ind.previous > 0:
         return "khi có số thực hiện, chương trình so sánh mức tăng so với số thực hiện năm trước."
     return ("dòng này chưa có số thực hiện năm trước: khi có kết quả, chỉ tiêu chỉ được đánh giá nếu ô thực hiện "
