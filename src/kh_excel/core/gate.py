@@ -324,6 +324,7 @@ def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, ro
     table = checked.table
     columns = {table.columns[role] for role in STATED_ROLES[report] if role in table.columns}
     warned = [f for f in checked.findings if f.severity == "warning" and f.code in FIGURE_WARNINGS
+              and not _printed_as_shown(f)
               and (f.code in COLUMN_WARNINGS
                    or (not f.cell or col_index(f.cell) in columns) and (rows is None or f.row in rows))]
     if not warned:
@@ -333,6 +334,13 @@ def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, ro
     return ["\n".join([f"văn bản nêu số liệu và đánh giá theo cách chương trình đã đọc ở {cells} ô có cảnh "
                        f"báo; hãy kiểm tra các ô này trước khi trình ký{see}:",
                        *(f"  – {title}: {text}" for _, title, text in finding_summaries(warned))])]
+
+
+def _printed_as_shown(f: Finding) -> bool:
+    """A cell whose format hides digits that decide nothing stated beside it: the document prints it as the sheet
+    shows it, so there is nothing in the document to check (rev17 N-7: 15 such plan cells warned by ke-hoach)."""
+    from kh_excel.core.table import SHOWN_PRINTED
+    return f.code == "shown_rounded" and f.params.get("printed", "").startswith(SHOWN_PRINTED.split("{")[0])
 
 
 def gate(table: Table, *, report: bool, allow_errors: bool = False,
