@@ -425,7 +425,11 @@ def ref_summarise(assessments: list[Assessment], year: int | None = None, when: 
     carries the structure's status, core.attainment.structures): the parts are listed, never counted."""
     groups = ref_structures([a.indicator for a in assessments])
     part_of = {j for parts in groups.values() for j in parts}
-    counted = [a for j, a in enumerate(assessments) if j not in part_of]
+    # a heading of parts with nothing of its own («Sản xuất lúa» over «- Diện tích | Ha»): its parts are counted
+    heads = {ind.row for ind in (a.indicator for a in assessments)
+             if ind.row in A.part_headings([a.indicator for a in assessments]) and not ind.target.text
+             and ind.result is None and not ind.result_text and ind.previous is None}
+    counted = [a for j, a in enumerate(assessments) if j not in part_of and a.indicator.row not in heads]
     details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
                for h, parts in groups.items()}
     total = _empty()

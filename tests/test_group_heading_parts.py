@@ -83,3 +83,26 @@ def test_the_appendix_gives_the_heading_no_verdict_of_its_own():
     t = read_workbook(Grid(sheet="B", rows=[["CÁC CHỈ TIÊU NÔNG NGHIỆP NĂM 2026"], HEAD, *rows]), file="x.xlsx")
     got = [r.get("danh_gia") for r in _appendix_rows(t, check(t).attainment.assessments) if "danh_gia" in r]
     assert got == ["", "Không đạt", "Vượt KH"]   # 61.500 < 62.000; 62 > 60
+
+
+def test_a_heading_of_parts_is_not_counted_as_an_indicator_not_judged(tmp_path):
+    """note12 (rw): «1 | Sản xuất lúa» with no unit and no figure over «- Diện tích | Ha | 62.000 | 61.000» and «- Sản
+    lượng | Tấn | 372.000 | 380.000»: the documents left it out, while `attainment` added «1 chỉ tiêu không đánh giá
+    bằng số». Counted by hand: Diện tích 61.000 < 62.000 Không đạt, Sản lượng 380.000 > 372.000 Vượt, Thu ngân sách
+    120 > 100 Vượt: 2/3, nothing «không đánh giá»."""
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.model import Grid
+    from kh_excel.api import read_workbook
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"]
+    rows = [["CÁC CHỈ TIÊU NĂM 2026"], head, ["1", "Sản xuất lúa", None, None, None, "Phòng NN"],
+            ["-", "Diện tích", "Ha", 62000, 61000, "Phòng NN"], ["-", "Sản lượng", "Tấn", 372000, 380000, "Phòng NN"],
+            ["2", "Thu ngân sách", "Tỷ đồng", 100, 120, "Phòng TC"]]
+    att = evaluate(read_workbook(Grid(sheet="B", rows=rows), file="x.xlsx"))
+    assert att.summary.counts["khong_danh_gia"] == 0 and att.summary.evaluated == 3
+    assert (att.summary.counts["vuot"], att.summary.counts["khong_dat"]) == (2, 1)
+    assert att.summary.sentence.startswith("Năm 2026, có 2/3 chỉ tiêu đạt và vượt kế hoạch; 1 chỉ tiêu không đạt")
+    assert "không đánh giá" not in att.summary.sentence
+    # a heading with a figure of its own is an indicator, and counted
+    rows[2] = ["1", "Sản xuất lúa", None, None, "Đạt", "Phòng NN"]
+    att = evaluate(read_workbook(Grid(sheet="B", rows=rows), file="x.xlsx"))
+    assert sum(att.summary.counts.values()) == 4

@@ -1246,11 +1246,16 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
     One pass over the rows, no dict made per row; a section's rows and many of a leader's follow each
     other, so their counts are looked up only where the name changes (the rows are many, the names few)."""
-    if groups:
+    heads = bare_headings([a.indicator for a in assessments])
+    if groups or heads:
         keep = [True] * len(assessments)
         for parts in groups.values():
             for j in parts:
                 keep[j] = False
+        if heads:  # «Sản xuất lúa» over «- Diện tích», «- Sản lượng»: its parts are the indicators, never it
+            for j, a in enumerate(assessments):
+                if a.indicator.row in heads:
+                    keep[j] = False
         counted = list(compress(assessments, keep))
     else:
         counted = assessments
@@ -1345,6 +1350,14 @@ def part_headings(inds: list[Indicator]) -> set[int]:
                      or _numbered_under(nxt.name, ind.name) or _figures_in_parts(inds, i))):
             out.add(ind.row)
     return out
+
+
+def bare_headings(inds: list[Indicator]) -> set[int]:
+    """Sheet rows that head their parts (part_headings) with no plan or figure of their own: no indicator of their
+    own, so no entry of a document, no verdict in its appendix, not counted in a summary (their parts are)."""
+    heads = part_headings(inds)
+    return {ind.row for ind in inds if ind.row in heads and not ind.target.text and ind.result is None
+            and not ind.result_text and ind.previous is None} if heads else set()
 
 
 def _figures_in_parts(inds: list[Indicator], i: int) -> bool:

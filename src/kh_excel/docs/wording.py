@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from kh_excel.core.attainment import (as_rise, change_size, change_words as core_change_words, in_which_owners,
-                                      index_rise, judged_by_points, no_share_of, not_judged_by_note,
+from kh_excel.core.attainment import (as_rise, bare_headings, change_size, change_words as core_change_words,
+                                      in_which_owners, index_rise, judged_by_points, no_share_of, not_judged_by_note,
                                       not_judged_by_own_verdict, not_judged_for_period, percent_on_other_unit,
                                       plan_index_rise, planned_fall, rise_as_written, share_parts,
                                       structure_status as core_structure_status)
@@ -787,15 +787,6 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         if rest is None:
             last_named = out[-1]
     return out
-
-
-def bare_headings(inds: list[Indicator]) -> set[int]:
-    """Sheet rows that head their parts (core.attainment.part_headings) with no plan or figure of their own: no
-    entry of a document, no verdict in its appendix (their parts are judged)."""
-    from kh_excel.core.attainment import part_headings
-    heads = part_headings(inds)
-    return {ind.row for ind in inds if ind.row in heads and not ind.target.text and ind.result is None
-            and not ind.result_text and ind.previous is None}
 
 
 def _companion(ind: Indicator, context: Indicator) -> bool:
