@@ -189,3 +189,21 @@ def test_row_ranges_name_every_row_once(rows, limit):
     assert named <= rows
     assert len(rows) - len(named) == (int(rest.split()[0]) if rest else 0)
     assert not any(r + 1 in rows and r in named and r + 1 not in named and not rest for r in named)
+
+
+def test_the_group_read_is_named_where_the_groups_are_the_plans_alone(capsys):
+    """rev18 R18-16: «Kế hoạch năm 2024» over «Tỉnh giao | HĐND huyện giao», the result beside it: check read «Tỉnh
+    giao» (the first) and printed «Nhóm cột:  (trong 2 nhóm: …)», the group's name missing."""
+    from kh_excel.api import read_workbook
+    from kh_excel.cli_core import print_groups
+    from kh_excel.core.model import Grid
+    rows = [["BIỂU TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2024"],
+            ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", None, "Thực hiện 6 tháng đầu năm 2024"],
+            [None, None, None, "Tỉnh giao", "HĐND huyện giao", None],
+            ["1", "Thu ngân sách trên địa bàn", "Tỷ đồng", 100, 110, 43]]
+    grid = Grid(sheet="B", rows=rows, merged=[(1, 3, 1, 4), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2), (1, 5, 2, 5)])
+    table = read_workbook(grid, file="x.xlsx")
+    assert table.groups == ["Tỉnh giao", "HĐND huyện giao"] and table.indicators[0].target.value == 100
+    print_groups(table)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Nhóm cột: Tỉnh giao (trong 2 nhóm: Tỉnh giao, HĐND huyện giao;" in out

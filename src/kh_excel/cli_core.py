@@ -307,8 +307,16 @@ def print_groups(table: Table) -> None:
     from rich.markup import escape
     con = _console()
     if len(table.groups) > 1:
-        con.print(f"[dim]Nhóm cột: {escape(table.group or '')} (trong {len(table.groups)} nhóm: "
-                  f"{escape(', '.join(table.groups))}; chọn nhóm khác bằng --group)[/]")
+        # a group that is only the plan's («Kế hoạch năm 2024» over «Tỉnh giao | HĐND huyện giao»): the one whose
+        # column was read, named by the header it closes (rev18 R18-16: «Nhóm cột:  (trong 2 nhóm …»)
+        chosen = table.group or next((g for g in table.groups
+                                      if any(lab.endswith(" " + g) for lab in table.column_headers.values())), "")
+        if chosen:
+            con.print(f"[dim]Nhóm cột: {escape(chosen)} (trong {len(table.groups)} nhóm: "
+                      f"{escape(', '.join(table.groups))}; chọn nhóm khác bằng --group)[/]")
+        else:
+            con.print(f"[dim]Bảng có {len(table.groups)} nhóm cột: {escape(', '.join(table.groups))} "
+                      f"(chọn nhóm bằng --group)[/]")
     if len(table.periods) > 1:
         con.print(f"[dim]Kỳ: {escape(table.period or '')} (trong các kỳ: {escape(', '.join(table.periods))}; "
                   f"chọn kỳ khác bằng --period)[/]")
