@@ -526,3 +526,13 @@ def test_a_form_asks_for_no_previous_year_the_master_does_not_keep(tmp_path):
         ws = openpyxl.load_workbook(form)["Phiếu nhập"]
         assert ws.cell(6, COL["previous"]).value == header
         assert bool(ws.column_dimensions[letter].hidden) is hidden
+
+
+def test_a_long_name_in_the_collect_report_is_shortened_at_a_word():
+    """rev18 R18-17: «8 Tỷ lệ người dân được khám sức khỏe định kỳ hoặc khám sàng lọ (…)»: the name was cut at its
+    60th character, inside «lọc». Shortened at a word and marked «…»; a short name is printed whole."""
+    from kh_excel.collect.report import _line
+    name = "Tỷ lệ người dân được khám sức khỏe định kỳ hoặc khám sàng lọc sớm một số bệnh"
+    said = _line({"row": 16, "stt": "8", "name": name})
+    assert said == "dòng 16: 8 Tỷ lệ người dân được khám sức khỏe định kỳ hoặc khám sàng …"
+    assert _line({"row": 3, "stt": "1", "name": "Thu ngân sách"}) == "dòng 3: 1 Thu ngân sách"

@@ -1,6 +1,7 @@
 """The collect report: per agency what it gave, what was refused and why; JSON or a terminal table."""
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,8 @@ def _where(item: dict) -> str:
 
 def _line(item: dict) -> str:
     head = f"dòng {item['row']}" if item.get("row") else ""
-    what = f"{item.get('stt') or ''} {(item.get('name') or '')[:60]}".strip()
+    # a long name shortened at a word, never cut inside one («… khám sàng lọ»: rev18 R18-17)
+    what = f"{item.get('stt') or ''} {textwrap.shorten(item.get('name') or '', 60, placeholder=' …')}".strip()
     extra = "; ".join(x for x in (_detail(item), _where(item)) if x)
     text = ": ".join(x for x in (head, what) if x)
     return f"{text} ({extra})" if text and extra else text or extra
