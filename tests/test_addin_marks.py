@@ -375,3 +375,23 @@ def test_a_clean_check_leaves_a_result_sheet_that_removal_deletes(tmp_path):
     assert ok, message
     assert openpyxl.load_workbook(out).sheetnames == [SHEET]
     assert f"Đã xóa trang «{A.RESULT_SHEET}»" in message
+
+
+def test_a_check_never_clears_a_sheet_of_the_users_named_like_the_result_sheet(book, tmp_path):
+    """note12: «Kiểm tra số liệu» cleared any sheet named «Kết quả kiểm tra», the user's own notes of a field check
+    among them. It is kept as it was; the cells are still marked (E5, E7, E9) and the message says why no list."""
+    def add_own(wb, ws):
+        own = wb.create_sheet(A.RESULT_SHEET)
+        own["A1"] = "Kết quả kiểm tra thực địa tháng 3"
+        own["A2"] = "Xã Bản Phố: đạt"
+
+    edited = edit(book, tmp_path / "edited.xlsx", add_own)
+    out = tmp_path / "out.xlsx"
+    ok, message = run("kiem_tra", edited, out)
+    assert ok, message
+    wb = openpyxl.load_workbook(out)
+    assert [r for r in wb[A.RESULT_SHEET].iter_rows(values_only=True)] == [("Kết quả kiểm tra thực địa tháng 3",),
+                                                                          ("Xã Bản Phố: đạt",)]
+    assert fills(out) == {"E5": A.ERROR_FILL, "E7": A.ERROR_FILL, "E9": A.ERROR_FILL}
+    assert "không phải do lệnh này lập, nên được giữ nguyên" in message
+    assert f"Danh sách và liên kết đến từng ô ở trang «{A.RESULT_SHEET}»" not in message

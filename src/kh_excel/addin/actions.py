@@ -335,14 +335,20 @@ def kiem_tra(book) -> str:
         s.queue("colors", table.sheet, top_left, matrix)
 
     n = counts(findings)
-    _queue_result_sheet(s, table, findings, n)
+    listed = _queue_result_sheet(s, table, findings, n)
     queue_write_marks(s, marks)
-    summary = (f"Đã kiểm tra trang «{table.sheet}»: {n['error']} lỗi (tô đỏ), {n['warning']} cảnh báo (tô vàng). "
-               f"Danh sách và liên kết đến từng ô ở trang «{RESULT_SHEET}».")
+    summary = f"Đã kiểm tra trang «{table.sheet}»: {n['error']} lỗi (tô đỏ), {n['warning']} cảnh báo (tô vàng). "
+    if listed:
+        summary += f"Danh sách và liên kết đến từng ô ở trang «{RESULT_SHEET}»."
+        see = f"ở trang «{RESULT_SHEET}»"
+    else:  # a sheet of the user's bears the name: never cleared (nothing of the user's is lost)
+        summary += (f"Trang «{RESULT_SHEET}» đã có trong sổ tính nhưng không phải do lệnh này lập, nên được giữ nguyên "
+                    "và không ghi danh sách lỗi vào đó; hãy đổi tên trang đó rồi kiểm tra lại để có danh sách.")
+        see = "ở danh sách lỗi (sau khi đổi tên trang đó)"
     if notes_skipped:
-        summary += f" Chỉ {NOTE_LIMIT} ô đầu tiên có ghi chú; xem đủ nội dung ở trang «{RESULT_SHEET}»."
+        summary += f" Chỉ {NOTE_LIMIT} ô đầu tiên có ghi chú; xem đủ nội dung {see}."
     if user_notes:
-        summary += f" {user_notes} ô đã có ghi chú riêng của người dùng nên được giữ nguyên; nội dung lỗi của các ô này ở trang «{RESULT_SHEET}»."
+        summary += f" {user_notes} ô đã có ghi chú riêng của người dùng nên được giữ nguyên; nội dung lỗi của các ô này {see}."
     if any(m.original_fill == UNKNOWN_FILL for m in marks):
         summary += (" Excel trên web/máy chủ không cho đọc màu nền: «Xóa đánh dấu» sẽ để các ô được tô không có màu, "
                     "màu nền riêng của các ô đó (nếu có) không lấy lại được.")
@@ -357,8 +363,11 @@ def kiem_tra(book) -> str:
     return summary
 
 
-def _queue_result_sheet(s: Session, table: Table, findings, n: dict[str, int]) -> None:
+def _queue_result_sheet(s: Session, table: Table, findings, n: dict[str, int]) -> bool:
+    """The list of findings on the result sheet; False (nothing written) where a sheet of that name is the user's."""
     if s.has_sheet(RESULT_SHEET):
+        if not _own_result_sheet(s):
+            return False
         s.queue("clear_sheet", RESULT_SHEET)
     else:
         s.queue("add_sheet", None, RESULT_SHEET)
@@ -422,6 +431,16 @@ def xoa_danh_dau(book) -> str:
     return message
 
 
+def _own_result_sheet(s: Session) -> bool:
+    """Whether the sheet named RESULT_SHEET is one «Kiểm tra số liệu» wrote: its title and its header row on row 5."""
+    rows = s.read_sheet(RESULT_SHEET).rows
+
+    def cell(r: int, c: int) -> Any:
+        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+    return cell(0, 0) == RESULT_TITLE and tuple(cell(4, c) for c in range(len(RESULT_HEADER))) == RESULT_HEADER
+
+
 def _check_sheets(s: Session, marks_read: bool) -> tuple[list[str], list[str]]:
     """(sheets «Kiểm tra số liệu» made, to delete; sheets of those names the add-in did not make, kept). A sheet is
     the add-in's by its name and its content: the result sheet's title and header row; the record's first line, or
@@ -433,9 +452,7 @@ def _check_sheets(s: Session, marks_read: bool) -> tuple[list[str], list[str]]:
 
     own, foreign = [], []
     if s.has_sheet(RESULT_SHEET):
-        rows = s.read_sheet(RESULT_SHEET).rows
-        ours = cell(rows, 0, 0) == RESULT_TITLE and tuple(cell(rows, 4, c) for c in range(len(RESULT_HEADER))) == RESULT_HEADER
-        (own if ours else foreign).append(RESULT_SHEET)
+        (own if _own_result_sheet(s) else foreign).append(RESULT_SHEET)
     if s.has_sheet(STORE_SHEET):
         ours = marks_read or cell(s.read_sheet(STORE_SHEET).rows, 0, 0) == INTRO
         (own if ours else foreign).append(STORE_SHEET)
