@@ -282,3 +282,14 @@ def test_the_appendix_writes_a_plan_that_reads_both_ways_as_the_body_does():
                             ["3", "Xây dựng nông thôn mới", "Xã", "Hoàn thành 2 xã", "", "Sở Nông nghiệp và Môi trường"]])
     table = read_workbook(grid, file="t.xlsx")
     assert [W.appendix_target(i) for i in table.indicators] == ["1.500,0", "≥ 60,5", "Hoàn thành 2 xã"]
+
+
+@pytest.mark.parametrize("unit, said", [
+    ("Số bé trai/100 bé gái", "111\u00a0bé trai/100 bé gái"),  # rev15 R15-16: «111 số bé trai/100 bé gái»
+    ("Số lượt", "111\u00a0lượt"),
+    ("Số", "111\u00a0số"),  # the word alone is the unit: kept
+    ("Tỷ đồng", "111\u00a0tỷ\u00a0đồng"),
+])
+def test_a_unit_named_as_a_count_reads_as_its_noun_after_a_figure(unit, said):
+    from kh_excel.docs.wording import amount
+    assert amount("111", unit) == said

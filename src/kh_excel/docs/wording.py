@@ -89,6 +89,8 @@ def amount(number: str, unit: str) -> str:
         return number
     if u in ("%", "‰") or _PER_YEAR_RATE.fullmatch(u):  # «2,5%/năm», as «2,5%» is written
         return f"{number}{u.replace(' ', '')}"
+    if fold(u).startswith("so ") and len(u.split()) >= 2:  # «Số bé trai/100 bé gái»: «111 bé trai/100 bé gái»
+        u = u[3:]
     if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
         u = u.replace(" ", NBSP)
     return f"{number}{NBSP}{u}"
