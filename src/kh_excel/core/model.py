@@ -271,6 +271,10 @@ class Table:
     own_cells: dict = field(default_factory=dict, repr=False, compare=False)
     # the notes written under the table («Ghi chú: (1) …», «(*) …», «¹ …»), in sheet order (core.table.notes_under)
     notes: list[TableNote] = field(default_factory=list, repr=False, compare=False)
+    # title_lines cell by cell: each line's cells (a merge is one cell) as written, left to right. A cell is a text
+    # of its own: «Mẫu số 01», «Nguồn: …», «Đơn vị: Tỷ đồng» to the right of the issuer is no part of its name
+    # (docs.context reads the issuer, its place and the appendix title from here); empty for a table built by hand
+    title_cells: list[tuple[str, ...]] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

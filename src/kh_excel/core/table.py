@@ -2137,14 +2137,21 @@ def _is_upper_title(s: str) -> bool:
 _NATIONAL = re.compile(r"\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc)\b")
 
 
-def _title_lines(rows: list[list[Any]], header_row: int) -> list[str]:
-    """The lines above the header (0-based row `header_row`), the national name and motto aside."""
+def title_cells(rows: list[list[Any]], header_row: int) -> list[tuple[str, ...]]:
+    """The rows above the header (0-based row `header_row`) that hold text, each as its cells' texts left to right
+    (a text repeated along a row once), the national name and motto aside."""
     lines = []
     for r in range(0, min(header_row, len(rows))):
         parts = [t for v in rows[r] if not _is_blank(v) and not _NATIONAL.match(_fold(t := _str(v)))]
         if parts:
-            lines.append(" ".join(dict.fromkeys(parts)))
+            lines.append(tuple(dict.fromkeys(parts)))
     return lines
+
+
+def _title_lines(rows: list[list[Any]], header_row: int) -> list[str]:
+    """The lines above the header (0-based row `header_row`), the national name and motto aside: each row's
+    cells joined (title_cells)."""
+    return [" ".join(cells) for cells in title_cells(rows, header_row)]
 
 
 def _title_against_result(table: Table, rows: list[list[Any]], header_row: int) -> None:
@@ -2305,7 +2312,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         last -= 1
 
     anchors = _merge_anchor_map(grid.merged, {cols[k] for k in ("stt", *_INHERITED_ROLES) if k in cols}, first)
-    title_lines = _title_lines(rows, header.rows[0])
+    cells = title_cells(rows, header.rows[0])
+    title_lines = [" ".join(c) for c in cells]
 
     table = Table(
         file=file,
@@ -2324,6 +2332,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         periods=header.periods,
         group=header.part or header.group,
         period=header.period,
+        title_cells=cells,
     )
     if table.year is None and "result" in header.labels:
         table.year = _year_of(header.labels["result"])

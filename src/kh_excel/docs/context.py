@@ -324,10 +324,42 @@ def _issuer_named_otherwise(s: dict[str, Any], department: list[str]) -> bool:
                 or symbol and fold(symbol) != fold(issuer_symbol(department)))
 
 
+def title_rows(table: Table) -> list[tuple[str, ...]]:
+    """The title's rows, each as its cells' texts (Table.title_cells): a cell is a text of its own, never one name
+    with the cell beside it. A table whose title lines were written otherwise (by hand, or replaced) has each line as
+    one cell."""
+    cells = table.title_cells
+    if cells and [" ".join(c) for c in cells] == list(table.title_lines):
+        return list(cells)
+    return [(txt(line),) for line in table.title_lines]
+
+
+# A form's label, a cell of its own in the title rows («Biểu số 01/KTXH», «Mẫu số 01», «Biểu 02», «Phụ biểu số 3»):
+# which form the sheet is, never its title nor a part of the issuer's name (folded, the whole cell)
+_FORM_LABEL = re.compile(r"^(?:phu )?(?:bieu|mau)(?: mau)?(?: so)?\s*[:.]?\s*(?:\d+|[ivxlc]+\b)[\w/.-]*\s*$")
+
+
+def is_form_label(text: str) -> bool:
+    return bool(_FORM_LABEL.match(fold(txt(text)).strip()))
+
+
+def _main_cells(table: Table) -> list[str]:
+    """Each title row's own text: its first cell that is no form label (_FORM_LABEL). What stands to its right
+    («Mẫu số 01», «Nguồn: http://…», «Đơn vị: Tỷ đồng», «Số liệu cập nhật 15/12/2018») is a note beside it."""
+    out = []
+    for row in title_rows(table):
+        own = [c for c in row if not is_form_label(c)]
+        if own:
+            out.append(own[0])
+    return out
+
+
 def _titled_place(table: Table) -> tuple[str, str] | None:
-    """The issuer's place the title names; a place's name begins with a letter or a digit: «=…», «+…», «@…» is a
-    formula a sheet would run (the settings sheet shows it), no place."""
-    province = province_from_titles(table.title_lines)
+    """The issuer's place the title names, read cell by cell (places.issuer_of_cells: a note in the next cell is no
+    part of the name); a place's name begins with a letter or a digit: «=…», «+…», «@…» is a formula a sheet would
+    run (the settings sheet shows it), no place."""
+    province = next(((m.level, m.name) for row in title_rows(table)
+                     if (m := places.issuer_of_cells([txt(c) for c in row]))), None)
     return province if province and province[1][:1].isalnum() else None
 
 
@@ -378,10 +410,12 @@ _DIVISION = re.compile(r"^(?:VĂN )?PHÒNG\b")
 MISSING_GOVERNING = "[CƠ QUAN CHỦ QUẢN]"
 
 
-def _body_lines(table: Table) -> list[str]:
-    """The title lines, upper case, that only name a body (_BODY_LINE)."""
-    return [u for u in (unicodedata.normalize("NFC", txt(x)).strip().upper() for x in table.title_lines)
-            if _BODY_LINE.match(u)]
+def _place_only(text: str) -> bool:
+    """A title line that is a place and nothing else («HUYỆN NHƯ XUÂN», «TỈNH LÀO CAI»): the issuer's header written
+    without its body's name, no title."""
+    line, cased = places.prepared(txt(text).strip())
+    m = places.issuer(line, cased)
+    return bool(m and m.start == 0 and not line[m.end:].strip())
 
 
 # «(Kèm theo Báo cáo số 120/BC-UBND … của UBND tỉnh Lào Cai)»: the table is a committee's document's appendix
@@ -389,23 +423,24 @@ _COMMITTEES_APPENDIX = re.compile(r"^\(?\s*kem theo\b.*\bcua (?:ubnd|uy ban nhan
 
 
 def _department_lines(table: Table) -> list[str]:
-    """The body lines (_body_lines) of a header as one writes it: in capitals in the sheet («SỞ KẾ HOẠCH VÀ ĐẦU TƯ»),
+    """The body lines (_BODY_LINE) of a header as one writes it: in capitals in the sheet («SỞ KẾ HOẠCH VÀ ĐẦU TƯ»),
     never a drafter's line in sentence case («Sở Kế hoạch và Đầu tư tổng hợp»); none for the appendix of a
     committee's document («(Kèm theo Báo cáo … của UBND tỉnh …)»), whatever office drafted it."""
-    written = [unicodedata.normalize("NFC", txt(x)).strip() for x in table.title_lines]
-    if any(_COMMITTEES_APPENDIX.match(fold(t)) for t in written):
+    if any(_COMMITTEES_APPENDIX.match(fold(t)) for row in title_rows(table) for t in row):
         return []
+    written = [unicodedata.normalize("NFC", txt(x)).strip() for x in _main_cells(table)]
     return [t for t in written if t == t.upper() and _BODY_LINE.match(t)]
 
 
 def appendix_title(table: Table) -> str:
-    """The table's own title: its first line that is no «Phụ lục», no «Kèm theo» and no body's header line."""
-    for line in table.title_lines:
+    """The table's own title: the first title row's own text (_main_cells: never a form's label, nor a note beside
+    the issuer) that is no «Phụ lục», no «Kèm theo», no body's header line and no place alone («HUYỆN NHƯ XUÂN»)."""
+    for line in _main_cells(table):
         t = txt(line)
         f = fold(t).strip()
         if not t or f.startswith("phu luc") or f.startswith("(kem theo") or f.startswith("kem theo"):
             continue
-        if _BODY_LINE.match(unicodedata.normalize("NFC", t).strip().upper()):
+        if _BODY_LINE.match(unicodedata.normalize("NFC", t).strip().upper()) or _place_only(t):
             continue
         return t.upper()
     return ""

@@ -41,7 +41,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from kh_excel.core.text import ACUTE, DOT, GRAVE, HOOK, TILDE, fold, tone_key
 
@@ -434,6 +434,22 @@ def issuer(line: str, cased: str | None = None) -> Place | None:
     verb = _verb_at(line, found)
     first = next((p for p in found if verb is None or p.end <= verb), None)
     return first if first and first.name else None
+
+
+def issuer_of_cells(cells: Sequence[str]) -> Place | None:
+    """The issuer's place in a title row written over several cells («ỦY BAN NHÂN DÂN HUYỆN MƯỜNG ẢNG» | «Mẫu số 01»):
+    read cell by cell, so a name never runs from its cell into the next one («HUYỆN MƯỜNG ẢNG MẪU»). The row ends at
+    the first cell that names a level or assigns: what follows «… GIAO CHO» is the receiver's, and a later cell never
+    stands in for a place whose name cannot be read (issuer)."""
+    for cell in cells:
+        line, cased = prepared(cell)
+        found = places(line, cased)
+        m = issuer(line, cased)
+        if m:
+            return m
+        if found or _verb_at(line, found) is not None:
+            return None
+    return None
 
 
 def receiver(line: str, cased: str | None = None) -> Place | None:
