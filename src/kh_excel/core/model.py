@@ -271,6 +271,10 @@ class Table:
     own_cells: dict = field(default_factory=dict, repr=False, compare=False)
     # the notes written under the table («Ghi chú: (1) …», «(*) …», «¹ …»), in sheet order (core.table.notes_under)
     notes: list[TableNote] = field(default_factory=list, repr=False, compare=False)
+    # sheet row -> the plan columns of other years (plan_choice «left_out», «cột G «Kế hoạch năm 2026»») that hold a figure on the row: a row with
+    # nothing of the year read but a figure of another year is no indicator of this reading's year
+    # (core.validation.other_year_rows)
+    other_years: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:
