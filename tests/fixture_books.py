@@ -1052,7 +1052,8 @@ def build_errors(directory: Path) -> tuple[Path, dict]:
             _f(f"A{dup}", category="duplicate_stt", severity="error"),
             _f(f"F{dup}", category="missing_lead", severity="error"),
             _f(f"A{skip}", category="skipped_stt", severity="warning"),
-            _f(f"D{skip}", category="missing_target", severity="error"),
+            # a result (61,3) and no plan: a row followed, stated «không có số kế hoạch» (rev18 R18-6): a warning
+            _f(f"D{skip}", category="result_without_plan", severity="warning"),
             _f(f"C{nounit}", category="missing_unit", severity="error"),
             _f(f"E{small}", category="result_far_off", severity="warning"),
         ],
@@ -1320,6 +1321,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "share_out_of_range": ("share", "percent_out", "out_of_range"),
     "structure_sum": ("structure", "sum"),
     "missing_target": ("missing_target", "no_target", "target_missing", "empty_target"),
+    "result_without_plan": ("result_without_plan",),
     "missing_unit": ("missing_unit", "no_unit", "unit_missing"),
     "missing_lead": ("missing_lead", "no_lead", "lead_missing", "missing_agency"),
     "duplicate_stt": ("duplicate",),

@@ -220,7 +220,7 @@ def test_da_huoai_findings(da_huoai):
 @pytest.fixture(scope="module")
 def gtsx():
     code, att = run_json("attainment", GTSX, "--json")
-    assert code == 1  # missing targets D104, D203, D213
+    assert code == 1  # the plan shares D208:D210 pass 100 (D104, D203, D213: results with no plan, only warned)
     _, chk = run_json("check", GTSX, "--json")
     return att, chk
 
@@ -253,7 +253,7 @@ def test_gtsx_structure_block_ends_with_its_shares(gtsx):
     # 34.285 / 29,1 = 1.178,2 times the plan (≥ 100×): a unit mismatch, not judged and never counted as «vượt»
     assert rows[212]["status"] == "khong_danh_gia" and rows[212]["ratio"] is None
     assert "117.817,9%" in rows[212]["reason"] and "đơn vị" in rows[212]["reason"]
-    assert ("missing_target", "D104") in codes
+    assert ("result_without_plan", "D104") in codes  # a result, no plan: a row followed (rev18 R18-6)
     assert {c for c, _ in codes if c == "growth_target"} == {"growth_target"}
 
 

@@ -75,9 +75,63 @@ def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicato
                    message=vtext.clean(ft.message(**params)), params=params)
 
 
+# (added on purpose, branch gate2, rev18 R18-7) a name that is a sentence stating its goal: a verb of doing or
+# achieving first, after an optional «Đến năm 2025», «Năm 2025,», «Trong giai đoạn 2021-2025» (with the diacritics:
+# «Đạt» is not «Đất»)
+_GOAL_START = ("xây dựng", "đạt", "hoàn thành", "duy trì", "phấn đấu", "giữ vững", "bảo đảm", "đảm bảo", "nâng cao",
+               "tiếp tục", "cơ bản đạt", "cơ bản hoàn thành")
+
+
+def _states_goal(name: str) -> bool:
+    words = vtext.clean(name).lower().replace(",", " ").replace(":", " ").split()
+    for lead in (("đến", "hết"), ("đến", "cuối"), ("trong", "năm"), ("đến",), ("tới",), ("trong",), ("hết",), ()):
+        n = len(lead)
+        if tuple(words[:n]) == lead and words[n:n + 1] and words[n] in ("năm", "giai", "nhiệm"):
+            rest = words[n + 1:]
+            if words[n] in ("giai", "nhiệm"):  # «giai đoạn», «nhiệm kỳ»
+                rest = rest[1:]
+            if rest and re.fullmatch(r"\d{4}(?:[-–]\d{4})?", rest[0]):
+                words = rest[1:]
+                if words[:1] in (["-"], ["–"]) and words[1:2] and words[1].isdigit():
+                    words = words[2:]
+                break
+    text = " ".join(words)
+    return any(text == v or text.startswith(v + " ") for v in _GOAL_START)
+
+
 def is_qualitative(ind: Indicator) -> bool:
     name = ind.name_key
-    return any(w in name for w in QUALITATIVE_WORDS)
+    return any(w in name for w in QUALITATIVE_WORDS) or _states_goal(ind.name)
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def ref_other_year_rows(table: Table) -> list[Indicator]:
+    """(added on purpose, branch gate2, rev18 R18-6) rows with no plan and no result of the year read but a figure of
+    another year (the year before's, another year's plan column): no indicator of this reading, said once."""
+    def this_year(i: Indicator) -> bool:
+        return bool(i.target.text) or not _blank(i.raw.get("target")) or i.result is not None or bool(i.result_text) \
+            or not _blank(i.raw.get("result"))
+
+    def other(i: Indicator) -> bool:
+        return i.previous is not None or not _blank(i.raw.get("previous")) or i.row in table.other_years
+
+    out: set[int] = set()
+    for ind in table.indicators:
+        if ind.row in out or this_year(ind) or is_qualitative(ind):
+            continue
+        parts = [p for p in table.indicators if p.kind == "subrow" and p.parent_row == ind.row] \
+            if ind.kind == "indicator" else []
+        if ind.kind == "indicator":
+            if any(this_year(p) for p in parts):
+                continue
+            if other(ind) or any(other(p) for p in parts):
+                out |= {ind.row, *(p.row for p in parts)}
+        elif other(ind):
+            out.add(ind.row)
+    return [ind for ind in table.indicators if ind.row in out]
 
 
 
@@ -196,14 +250,18 @@ class _Checker:
             else:
                 self.add("share_above_hundred", ind, role, value=fmt(bad[0]))
 
-    def required(self, ind: Indicator, structure_heads: set[int]) -> None:
+    def required(self, ind: Indicator, structure_heads: set[int], other_year: set[int] = frozenset()) -> None:
         if ind.kind != "indicator":
             return
         if ind.row in structure_heads and not ind.target.text:
             return  # "Cơ cấu lao động" whose figures are on its parts
         qualitative = is_qualitative(ind)
-        if not ind.target.text and "target" in self.t.columns and not isinstance(ind.raw.get("target"), ErrorValue):
-            self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
+        if not ind.target.text and "target" in self.t.columns and not isinstance(ind.raw.get("target"), ErrorValue) \
+                and ind.row not in other_year:  # (branch gate2: another year's row, said once for all)
+            # (added on purpose, branch gate2, rev18 R18-6) a result and no plan: a row followed, a warning
+            followed = ind.result is not None or bool(ind.result_text) or not _blank(ind.raw.get("result"))
+            self.add("missing_target_qualitative" if qualitative else
+                     "result_without_plan" if followed else "missing_target", ind, "target")
         if not ind.unit and "unit" in self.t.columns and not isinstance(ind.raw.get("unit"), ErrorValue):
             self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
         if not ind.lead and "lead" in self.t.columns and not isinstance(ind.raw.get("lead"), ErrorValue):
@@ -382,13 +440,17 @@ def validate(table: Table) -> list[Finding]:
     structure_heads = {ind.row for i, ind in enumerate(inds)
                        if ind.name_key.startswith("co cau") and structure_parts(inds, i)}
     headings = _part_headings(inds)
+    other_year = ref_other_year_rows(table)
+    if other_year:  # (branch gate2) the rule is mirrored above; the message is the catalogue's
+        ch.out.append(V.other_year_finding(table, other_year))
+    other_rows = {ind.row for ind in other_year}
     for ind in table.indicators:
         ch.values(ind)
         ch.error_values(ind)
         ch.growth(ind)
         ch.share(ind)
         if ind.row not in headings:
-            ch.required(ind, structure_heads)
+            ch.required(ind, structure_heads, other_rows)
         ch.far_off(ind)
         ch.rate_as_index(ind)
         ch.text_cells(ind)

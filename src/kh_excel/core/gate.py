@@ -47,9 +47,10 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # estimate (or the estimate), rows hidden in the sheet and so not read, a hidden section title still heading the
 # visible rows below it, a conflict between co-lead agencies a merged copy keeps open (said in full, agencies and
 # figures: no document states any of them).
+# Rows of another year than the one read, left out of the evaluation and the documents (core.validation.other_year_rows).
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
                   "result_actual_or_estimate", "title_period_differs", "actual_before_plan", "previous_actual_or_estimate",
-                  "hidden_rows_left_out", "hidden_heading_kept", "collect_conflict_open")
+                  "hidden_rows_left_out", "hidden_heading_kept", "collect_conflict_open", "other_year_rows")
 
 
 def table_warnings(findings) -> list[str]:
@@ -92,6 +93,7 @@ class Checked:
     faults: dict[int, str]            # sheet row -> why its figures failed (Vietnamese)
     attainment: Attainment            # of the table as a document may state it (failed cells blanked)
     failed_cells: dict[int, set[str]] = field(default_factory=dict)  # sheet row -> roles that failed
+    plan: bool = False                # checked for a plan document (check's `plan`)
 
     @property
     def errors(self) -> list[Finding]:
@@ -104,7 +106,28 @@ class Checked:
         if not self.faults:
             return self.attainment
         from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate
-        return evaluate(self.table, DEFAULT_TOLERANCE if tolerance is None else tolerance, self.faults)
+        return evaluate(of_its_year(self.table, self.findings, self.plan),
+                        DEFAULT_TOLERANCE if tolerance is None else tolerance, self.faults)
+
+
+def of_its_year(table: Table, findings: list[Finding], plan: bool = False) -> Table:
+    """The table without the rows check found to be of another year than the one read (other_year_rows: nothing
+    of this year, a figure of another; `plan`: for a plan document, no plan): they are no indicator of this
+    reading's documents, and not judged."""
+    if not any(f.code == "other_year_rows" for f in findings):
+        return table
+    from kh_excel.core.validation import other_year_rows
+    gone = {ind.row for ind in other_year_rows(table, plan)}
+    return replace(table, indicators=[ind for ind in table.indicators if ind.row not in gone])
+
+
+def _for_plan_document(table: Table, findings: list[Finding]) -> list[Finding]:
+    """The findings with other_year_rows said as a plan document leaves the rows out: a row with a result and no
+    plan (result_without_plan), stated by a report «không có số kế hoạch», is no plan's target either."""
+    from kh_excel.core.validation import other_year_finding, other_year_rows
+    rows = other_year_rows(table, plan=True)
+    kept = [f for f in findings if f.code != "other_year_rows"]
+    return [*kept, other_year_finding(table, rows, plan=True)] if rows else kept
 
 
 REFUSAL_LISTED = 40  # errors a refusal names one by one (render, batch); `kh-excel check --all` lists every one
@@ -252,8 +275,10 @@ def _blanked(table: Table, cells: dict[int, dict[str, list[Finding]]]) -> Table:
 
 
 @without_gc
-def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding] | None = None) -> Checked:
-    """Validate the table once and evaluate it with its failed rows as «số liệu lỗi»."""
+def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding] | None = None, *,
+          plan: bool = False) -> Checked:
+    """Validate the table once and evaluate it with its failed rows as «số liệu lỗi». `plan`: for a plan document
+    (rows with no plan are none of its: other_year_rows)."""
     from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate, structures
     from kh_excel.core.validation import validate_found
 
@@ -263,6 +288,8 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
         # unit (all a structure is found by), so the indices found on the table hold for it
         findings, found = validate_found(table)
         groups = structures(table.indicators, found)
+    if plan:
+        findings = _for_plan_document(table, findings)
     cells = failed_cells(table, findings)
     # a failed figure of the year before (#DIV/0! in «TH cùng kỳ») loses the comparison only: the plan and the result
     # are sound, and the row is judged and stated (its previous figure blanked, no growth)
@@ -271,6 +298,9 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
               for row, roles in cells.items() if roles.keys() - {"previous"} or row in growth_rows}
     shown = _blanked(table, cells) if cells else table
+    year_only = of_its_year(shown, findings, plan)
+    if year_only is not shown:  # rows of another year left out: the structures are found again among the rest
+        shown, groups = year_only, None
     open_rows = {f.row for f in table.reader_findings if f.code == "collect_conflict_open"}
     if open_rows:  # figures the co-lead agencies still dispute: none is stated, whatever the master's cell holds
         shown = replace(shown, indicators=[replace(ind, result=None, result_text="", result_reading=None)
@@ -279,7 +309,7 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     if table.own_cells:  # the sheet's own «So sánh»/«Đánh giá» against the attainment (core.own_columns)
         from kh_excel.core.own_columns import disagreements
         findings = [*findings, *disagreements(table, att)]
-    return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
+    return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()}, plan)
 
 
 PLAN_DOCUMENTS = "văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu)"
@@ -303,7 +333,7 @@ def plan_document_findings(table: Table, plan: Table) -> list[Finding]:
     from kh_excel.core.validation import col_index, col_letter
     where = f"cột {col_letter(col)} «{plan.column_headers.get('target', '')}»"
     out = []
-    for f in check(plan).findings:
+    for f in check(plan, plan=True).findings:
         if not f.cell or f.sheet != plan.sheet or col_index(f.cell) != col:
             continue
         tail = f"ô này thuộc {where}, cột kế hoạch mà {PLAN_DOCUMENTS} dùng" + (
@@ -350,7 +380,7 @@ def gate(table: Table, *, report: bool, allow_errors: bool = False,
     errors (unless `allow_errors`)."""
     if report and not table.has_results:
         raise Refused(plan_only_reason(table), 2)
-    checked = check(table, tolerance)
+    checked = check(table, tolerance, plan=not report)
     errors = checked.errors
     if errors and not allow_errors:
         # a sheet of 150 000 bad rows is refused in a screenful, not 150 000 lines on the terminal and in a batch's log

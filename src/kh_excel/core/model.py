@@ -275,6 +275,10 @@ class Table:
     # of its own: «Mẫu số 01», «Nguồn: …», «Đơn vị: Tỷ đồng» to the right of the issuer is no part of its name
     # (docs.context reads the issuer, its place and the appendix title from here); empty for a table built by hand
     title_cells: list[tuple[str, ...]] = field(default_factory=list, repr=False, compare=False)
+    # sheet row -> the plan columns of other years (plan_choice «left_out», «cột G «Kế hoạch năm 2026»») that hold a figure on the row: a row with
+    # nothing of the year read but a figure of another year is no indicator of this reading's year
+    # (core.validation.other_year_rows)
+    other_years: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_results(self) -> bool:

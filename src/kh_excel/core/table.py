@@ -2767,6 +2767,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         _hidden_rows_left_out(table, left_out)
     if indicators:  # the notes under the table, which qualify the figures and names that carry their marks
         table.notes = notes_under(rows, indicators[-1].row, table.last_data_row - 1, hidden_body)
+    if header.plans_left_out:
+        from kh_excel.core.validation import col_letter
+    for c, label in header.plans_left_out:  # the figures of another year's plan on each row (other_years)
+        for ind in indicators:
+            cells = rows[ind.row - 1]
+            if c < len(cells) and not _is_blank(cells[c]):
+                table.other_years.setdefault(ind.row, []).append(f"cột {col_letter(c)} «{label}»")
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells

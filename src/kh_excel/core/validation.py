@@ -57,6 +57,14 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Chỉ tiêu «{indicator}» chưa có số kế hoạch ở ô {cell}."),
     FindingType("missing_target_qualitative", "warning", "Chỉ tiêu định tính không có số kế hoạch",
                 "Chỉ tiêu «{indicator}» không có số kế hoạch ở ô {cell}; chỉ tiêu này là định tính nên sẽ không được đánh giá bằng số."),
+    FindingType("result_without_plan", "warning", "Chỉ tiêu theo dõi, không có số kế hoạch",
+                "Chỉ tiêu «{indicator}» có số thực hiện nhưng không có số kế hoạch ở ô {cell}: báo cáo kết quả nêu số "
+                "thực hiện kèm «không có số kế hoạch», không đánh giá đạt hay không đạt; văn bản kế hoạch không nêu chỉ "
+                "tiêu này. Nếu chỉ tiêu có kế hoạch, hãy ghi số kế hoạch vào ô {cell}."),
+    FindingType("other_year_rows", "warning", "Dòng chỉ có số liệu của năm khác",
+                "{count} dòng ({rows}: {names}) để trống {columns}, chỉ có số liệu ở {others}: các dòng này không phải "
+                "chỉ tiêu của kỳ «{label}» nên không được đánh giá và không đưa vào văn bản lập theo kỳ này. Nếu là "
+                "chỉ tiêu của kỳ này, hãy ghi số kế hoạch vào cột {col} của dòng đó."),
     FindingType("missing_unit", "error", "Thiếu đơn vị tính",
                 "Chỉ tiêu «{indicator}» chưa có đơn vị tính ở ô {cell}."),
     FindingType("missing_unit_qualitative", "warning", "Chỉ tiêu định tính không có đơn vị tính",
@@ -238,9 +246,106 @@ def fmt(value: Any) -> str:
 
 _QUALITATIVE = re.compile("|".join(map(re.escape, QUALITATIVE_WORDS)))  # one scan for the nine words
 
+# A name that is a sentence stating the goal: it opens (after a time phrase, «Đến năm 2025», «Năm 2025,», «Trong
+# giai đoạn 2021-2025») with a verb of doing or achieving, «Xây dựng xã đạt chuẩn …», «Đạt chuẩn quốc gia …»,
+# «Hoàn thành …»; a measure's name opens with a noun («Số xã đạt chuẩn», «Tỷ lệ …», «Diện tích …»). Matched with the
+# diacritics (lower case, NFC): folded, «Đạt» is «Đất» (đất lâm nghiệp) and «Bảo đảm» no different from «Bao».
+GOAL_VERBS = ("xây dựng", "đạt", "hoàn thành", "duy trì", "phấn đấu", "giữ vững", "bảo đảm", "đảm bảo", "nâng cao",
+              "tiếp tục", "cơ bản đạt", "cơ bản hoàn thành")
+_GOAL_TIME = r"(?:(?:đến|tới|trong|hết|đến hết|trong năm|đến cuối)\s+)?(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+_GOAL_SENTENCE = re.compile(rf"^(?:{_GOAL_TIME}\s*[,:]?\s*)?(?:{'|'.join(map(re.escape, GOAL_VERBS))})(?!\w)")
+
+
+@lru_cache(maxsize=1 << 14)
+def states_goal(name: str) -> bool:
+    """Is the name a sentence stating its goal (GOAL_VERBS after an optional time phrase)? (cached: names repeat,
+    and each row missing a plan or a unit asks)"""
+    return _GOAL_SENTENCE.match(vtext.clean(name).lower()) is not None
+
 
 def is_qualitative(ind: Indicator) -> bool:
-    return _QUALITATIVE.search(ind.key or ind.name_key) is not None
+    """Does the name state the goal in words (QUALITATIVE_WORDS anywhere, or a sentence opening with a verb of doing
+    or achieving, states_goal)? Then no figure of plan and no unit are required of it (SPEC §5)."""
+    return _QUALITATIVE.search(ind.key or ind.name_key) is not None or states_goal(ind.name)
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _has_plan(ind: Indicator) -> bool:
+    return bool(ind.target.text) or not _blank(ind.raw.get("target"))
+
+
+def _has_result(ind: Indicator) -> bool:
+    return ind.result is not None or bool(ind.result_text) or not _blank(ind.raw.get("result"))
+
+
+def of_reading_year(ind: Indicator, plan: bool = False) -> bool:
+    """Has the row anything of the year (or period) its reading states: a plan or a result, in figures or words
+    (`plan`: for a plan document, which states plans only: a plan)?"""
+    return _has_plan(ind) or (not plan and _has_result(ind))
+
+
+def _of_other_year(table: Table, ind: Indicator, plan: bool = False) -> bool:
+    """A figure of another year on the row: the year before's, or another year's plan the reading left out (`plan`:
+    for a plan document, a result too: no plan of its)."""
+    return (ind.previous is not None or not _blank(ind.raw.get("previous")) or ind.row in table.other_years
+            or (plan and _has_result(ind)))
+
+
+def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
+    """The rows that are no indicator of the year (or period) the table is read for: nothing of it (of_reading_year),
+    a figure of another year (the 2026-only «Tỷ lệ gia đình văn hóa» of a «kết quả 2025 và kế hoạch 2026» table read
+    for the 2025 report; the 2025 «Giải quyết việc làm mới» dropped from the 2026 plan), with the parts of such a row
+    that have nothing of the year either. `plan`: for a plan document, where a result with no plan (a row followed,
+    not planned: result_without_plan) is no plan to state either. Left out of the evaluation and the documents
+    (core.gate.check) and said (other_year_rows). A goal stated in words (is_qualitative) is of every year its table
+    plans; a row with no figure at all is a missing plan (missing_target), not another year's row: a plan document
+    would list it as a target with no level."""
+    inds = table.indicators
+    if not inds or not (table.other_years or "previous" in table.columns or (plan and "result" in table.columns)):
+        return []
+    parts: dict[int, list[Indicator]] = defaultdict(list)
+    for ind in inds:
+        if ind.kind == "subrow" and ind.parent_row is not None:
+            parts[ind.parent_row].append(ind)
+    out: dict[int, Indicator] = {}
+    for ind in inds:
+        if ind.row in out or of_reading_year(ind, plan) or is_qualitative(ind):
+            continue
+        if ind.kind == "indicator":
+            own = parts.get(ind.row, [])
+            if any(of_reading_year(p, plan) for p in own):
+                continue  # a heading, a structure over parts of the year: an indicator of the year
+            if _of_other_year(table, ind, plan) or any(_of_other_year(table, p, plan) for p in own):
+                out[ind.row] = ind
+                out.update((p.row, p) for p in own)
+        elif _of_other_year(table, ind, plan):
+            out[ind.row] = ind
+    return [ind for ind in inds if ind.row in out]
+
+
+def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) -> Finding:
+    """The one warning naming the rows other_year_rows leaves out, at the first one's plan cell."""
+    cols = table.columns
+    read = [f"cột {col_letter(cols[r])} «{table.column_headers.get(r, '')}»" for r in ("target", "result")
+            if r in cols and not (plan and r == "result")]
+    others = [f"cột {col_letter(cols[r])} «{table.column_headers.get(r, '')}»" for r, has in (
+              ("result", plan and any(map(_has_result, rows))),
+              ("previous", any(ind.previous is not None or not _blank(ind.raw.get("previous")) for ind in rows)))
+              if has]
+    others.extend(dict.fromkeys(label for ind in rows for label in table.other_years.get(ind.row, ())))
+    inside = {ind.row for ind in rows}
+    names = [f"«{ind.name}»" if ind.kind == "indicator" or ind.parent_row in inside
+             else f"«{ind.name}» (phần của dòng {ind.parent_row})" for ind in rows
+             if ind.kind == "indicator" or ind.parent_row not in inside]
+    shown = ", ".join(names[:5]) + (f" và {len(names) - 5} dòng khác" if len(names) > 5 else "")
+    c0 = cols.get("target", cols.get("result"))
+    return make_finding("other_year_rows", table.sheet, rows[0].row - 1, c0, rows[0].name, count=len(rows),
+                        rows=row_list(ind.row for ind in rows), names=shown, columns=" và ".join(read),
+                        others=", ".join(others), label=table.column_headers.get("target", table.column_headers.get(
+                            "result", "")), col=col_letter(cols["target"]) if "target" in cols else "kế hoạch")
 
 
 def is_share(ind: Indicator) -> bool:
@@ -401,7 +506,8 @@ class _Checker:
             values = self._columns[role] = [ind.raw.get(role) for ind in self.t.indicators]
         return values
 
-    def rows(self, keys: list[str], headings: set[int], structure_heads: set[int]) -> None:
+    def rows(self, keys: list[str], headings: set[int], structure_heads: set[int],
+             other_year: set[int] = frozenset()) -> None:
         """The per-row checks of the figures, in the order their findings were always made: values,
         error_values, growth, share, required, far_off. The common row (numbers the reader read,
         plain cell types, shares inside 0–100, nothing missing, no zero result, result and plan
@@ -449,7 +555,7 @@ class _Checker:
                     self.share(ind)
             if ind.kind == "indicator" and ind.row not in headings:
                 if not (t.text and ind.unit and ind.lead):  # else nothing is missing
-                    required(ind, structure_heads)
+                    required(ind, structure_heads, other_year)
             # far_off, its tests in its order: a zero result (zero_result_unfilled), else result and plan far apart
             exact = ind.exact
             r = exact.get("result", result) if exact else result
@@ -586,19 +692,27 @@ class _Checker:
                 else:
                     self.add("share_above_hundred", ind, role, value=fmt(bad[0]))
 
-    def required(self, ind: Indicator, structure_heads: set[int]) -> None:
+    def required(self, ind: Indicator, structure_heads: set[int], other_year: set[int] = frozenset()) -> None:
+        """A numbered indicator needs its plan, unit and lead agency. Not a plan where the name states the goal
+        (is_qualitative), nor where the row has a result and no plan (a row followed, not planned: «Kim ngạch xuất
+        khẩu 1.680» with no plan; the documents state it «không có số kế hoạch», never judged: result_without_plan),
+        nor on a row of another year (`other_year`: other_year_rows, said once for all)."""
         if ind.kind != "indicator":
             return
         target_text = ind.target.text
         if not target_text and ind.row in structure_heads:
             return  # "Cơ cấu lao động" whose figures are on its parts
         columns, raw = self.t.columns, ind.raw
-        no_target = not target_text and "target" in columns and not isinstance(raw.get("target"), ErrorValue)
+        no_target = (not target_text and "target" in columns and not isinstance(raw.get("target"), ErrorValue)
+                     and ind.row not in other_year)
         no_unit = not ind.unit and "unit" in columns and not isinstance(raw.get("unit"), ErrorValue)
         if no_target or no_unit:  # whether the goal is in words matters only for a finding
             qualitative = is_qualitative(ind)
             if no_target:
-                self.add("missing_target_qualitative" if qualitative else "missing_target", ind, "target")
+                followed = not qualitative and (ind.result is not None or bool(ind.result_text)
+                                                or not _blank(raw.get("result")))
+                self.add("missing_target_qualitative" if qualitative else
+                         "result_without_plan" if followed else "missing_target", ind, "target")
             if no_unit:
                 self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
         if not ind.lead and "lead" in columns and not isinstance(raw.get("lead"), ErrorValue):
@@ -870,7 +984,10 @@ def validate_found(table: Table) -> tuple[list[Finding], list[tuple[int, list[In
     structures = [(inds[i], parts) for i, parts in found]
     structure_heads = {ind.row for ind, _ in structures}
     headings = _part_headings(inds)
-    ch.rows(keys, headings, structure_heads)
+    other_year = other_year_rows(table)
+    if other_year:
+        ch.out.append(other_year_finding(table, other_year))
+    ch.rows(keys, headings, structure_heads, {ind.row for ind in other_year})
     ch.rates_as_index(keys)
     ch.texts()
     ch.stt_sequence()
