@@ -82,7 +82,7 @@ def summary(coll, written: Path) -> str:
     parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
              f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
     counts = []
-    for k in ("changed", "two_readings", "refused_plans", "refused_units", "invalid", "far_off", "added",
+    for k in ("changed", "two_readings", "refused_plans", "refused_units", "invalid", "far_off", "formula", "added",
               "deleted"):
         n = sum(len(a.items[k]) for a in coll.agencies)
         if n:

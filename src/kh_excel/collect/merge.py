@@ -43,11 +43,12 @@ ITEM_LISTS: dict[str, str] = {
     "invalid": "số liệu không hợp lệ (không ghi)",
     "far_off": "cách kế hoạch từ 10 lần trở lên (không ghi, cần xem lại)",
     "conflicts": "khác số của cơ quan khác (không ghi)",
+    "formula": "ô có công thức (không ghi)",
     "two_readings": "số có hai cách đọc (cần kiểm tra)",
 }
 # Everything but a plain fill needs a look: a figure that replaces another in the master included.
 ATTENTION = ("changed", "added", "deleted", "refused_plans", "refused_units", "invalid", "far_off", "conflicts",
-             "two_readings")
+             "formula", "two_readings")
 
 
 @dataclass(frozen=True)
@@ -462,9 +463,14 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     conflicts: list[dict] = []
     writes: dict[int, Value] = {}
     open_rows: dict[int, list[_Figure]] = {}  # master row -> the figures of a conflict this run leaves open
+    computed = _formula_rows(master)
     for mrow in sorted(given.keys() | carried.keys()):
         ind = index.by_row[mrow]
         new = given.get(mrow, [])
+        if mrow in computed:  # the master computes this cell: no figure goes there, nor is any compared with it
+            _report_formula(ind, master, new, reports)
+            given.pop(mrow, None)
+            continue
         # an agency's figure of this run replaces the one it gave before; the others' earlier figures still stand
         entries = new + [g for g in carried.get(mrow, []) if g.agency not in {n.agency for n in new}]
         agencies = list(dict.fromkeys(g.agency for g in entries))
@@ -530,6 +536,29 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
                       conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
                       sources=sources, notes=notes)
+
+
+def _formula_rows(table: Table) -> set[int]:
+    """The master rows whose result cell holds a formula (a sum of the communes' columns …): collect never
+    overwrites one, so an agency's figure there is neither a change, nor a conflict, nor written."""
+    col = table.columns.get("result")
+    if col is None or not table.file:
+        return set()
+    from kh_excel.io.workbook import formula_cells
+    return {r + 1 for r, c in formula_cells(table.file, table.sheet) if c == col}
+
+
+def _report_formula(ind: Indicator, table: Table, new: list[_Figure], reports: dict[str, "AgencyReport"]) -> None:
+    """Each agency's figure for a row the master computes, once, under «ô có công thức (không ghi)»: what the
+    formula gives now beside the figure sent, for the office to see whether the cells it sums are right."""
+    cell = f"{col_letter(table.columns['result'])}{ind.row}"
+    held = master_value(ind)
+    gives = f", đang tính ra {held.shown()}" if held.kind != "empty" else ""
+    for a in dict.fromkeys(g.agency for g in new):
+        g = next(g for g in new if g.agency == a)
+        reports[a].items["formula"].append(_item(
+            ind, file=g.file, sheet=g.sheet, cell=g.cell, new=g.value.to_json(),
+            reason=f"ô {cell} của bảng gốc có công thức{gives}: không ghi đè bằng số {g.value.shown()} của cơ quan"))
 
 
 def _recorded_rows(earlier: list[Source], index: MasterIndex) -> tuple[dict[int, set[str]], dict[int, list[_Figure]]]:

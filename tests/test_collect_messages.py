@@ -1,0 +1,137 @@
+"""The collect report's row messages say what happened to the row (rev16 R16-7, R16-12).
+
+R16-7.1: a master that gained a row after the forms were sent told the agency «dòng bị xóa» for a row its form
+never had. R16-7.3: a master result cell holding a formula was reported as «khác số trong bảng gốc» (or, co-led, as
+«khác số của cơ quan khác») and again as «Không ghi … ô có công thức». R16-12: «không do cơ quan chủ trì» lacked
+«này». Masters are built here, forms made by the Python API (`write_forms`), filled with openpyxl as an agency
+would, collected by `collect_files`; every expected row is decided by hand from the rows below.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, META_SHEET, parse_key, read_master, write_forms
+from kh_excel.collect.merge import collect_files, write_merged
+from kh_excel.collect.report import print_collection
+
+KT = "Phòng Kinh tế"
+TC = "Phòng Tài chính - Kế hoạch"
+HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"]
+# (STT, name, unit, plan, result, lead); master rows 4.. in this order
+ROWS = [("1", "Tỷ lệ xã đạt chuẩn nông thôn mới", "%", 50, None, KT),
+        ("2", "Phát triển nhà ở xã hội", "Căn", 1200, None, KT),
+        ("3", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 400, None, KT),
+        ("4", "Thu ngân sách nhà nước", "Tỷ đồng", 2350, None, TC)]
+FIRST = 4
+
+
+def _master(path: Path, rows=ROWS) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ"])
+    ws.append([])
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def _forms(master: Path, out: Path) -> dict[str, Path]:
+    table, _ = read_master(master)
+    return {g.name: p for g, p in write_forms(master, out, table)}
+
+
+def _fill(form: Path, figures: dict[str, float], sent: Path, delete: str = "", drop_rows_list: bool = False) -> Path:
+    """The form with `figures` (by indicator name) typed in; the row named `delete` deleted as an agency would."""
+    wb = openpyxl.load_workbook(form)
+    ws = wb[FORM_SHEET]
+    ws.protection.sheet = False
+    for r in range(ws.max_row, FIRST_ROW - 1, -1):
+        name = ws.cell(r, COL["name"]).value
+        if name == delete:
+            ws.delete_rows(r)
+        elif name in figures:
+            ws.cell(r, COL["result"]).value = figures[name]
+    if drop_rows_list:  # a form made before the form listed its rows
+        meta = wb[META_SHEET]
+        for r in range(1, meta.max_row + 1):
+            if meta.cell(r, 1).value == "Các dòng":
+                meta.delete_rows(r)
+                break
+    wb.save(sent)
+    return sent
+
+
+def _insert(master: Path, before: int, row: tuple) -> None:
+    """The office inserts an indicator above master row `before` after the forms were sent."""
+    wb = openpyxl.load_workbook(master)
+    ws = wb.active
+    ws.insert_rows(before)
+    for c, v in enumerate(row, start=1):
+        ws.cell(before, c).value = v
+    wb.save(master)
+
+
+def _report(master: Path, sent: list[Path], capsys) -> tuple[dict, str, object]:
+    table, coll = collect_files(master, sent)
+    capsys.readouterr()
+    print_collection(coll, show_all=True)
+    printed = " ".join(capsys.readouterr().out.split())
+    return {a.name: a for a in coll.agencies}, printed, coll
+
+
+def _with_cached(path: Path, values: dict[str, str]) -> None:
+    """The master as Excel saves it: each formula (by its text) with its last computed value."""
+    src = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                for formula, v in values.items():
+                    data = data.replace(f"<f>{formula}</f><v></v>".encode(), f"<f>{formula}</f><v>{v}</v>".encode())
+            zout.writestr(item, data)
+    path.write_bytes(out.getvalue())
+
+
+FX = [("1", "Tổng giá trị sản xuất", "Tỷ đồng", 5000, "=E5+E6", f"{KT}, {TC}"),
+      ("-", "Nông, lâm nghiệp", "Tỷ đồng", 1800, 370, KT),
+      ("-", "Công nghiệp, xây dựng", "Tỷ đồng", 3200, 560, KT),
+      ("2", "Thu ngân sách nhà nước", "Tỷ đồng", 120, "=E5/100+2.6", TC),
+      ("3", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 400, None, TC)]
+
+
+def test_a_formula_result_cell_is_one_message_per_row_in_the_agency_block(tmp_path, capsys):
+    """Master E4 = E5+E6 (cached 930 = 370 + 560), co-led by both agencies; E7 = E5/100+2,6 (cached 6,3 = 3,7 + 2,6). Phòng Kinh tế sends
+    5.150 for row 4 and 1.780 for row 5; Phòng Tài chính - Kế hoạch sends 5.100 for row 4, 118,5 for row 7 and 420 for
+    row 8. Rows 4 and 7 are computed by the master: each agency's figure there is «ô có công thức (không ghi)», once
+    (row 4: Kinh tế and Tài chính one each; row 7: Tài chính), never «khác số trong bảng gốc», never «khác số của cơ
+    quan khác» (5.150 against 5.100, or against 930), and no «Không ghi … ô có công thức» below. Written: row 5
+    (1.780, «khác số trong bảng gốc» 370 → 1.780) and row 8 (420, empty before): 2 figures; E4 and E7 keep their
+    formulas."""
+    master = _master(tmp_path / "chi_tieu.xlsx", FX)
+    _with_cached(master, {"E5+E6": "930", "E5/100+2.6": "6.3"})
+    forms = _forms(master, tmp_path / "phieu")
+    kt = _fill(forms[KT], {"Tổng giá trị sản xuất": 5150, "Nông, lâm nghiệp": 1780}, tmp_path / "kt.xlsx")
+    tc = _fill(forms[TC], {"Tổng giá trị sản xuất": 5100, "Thu ngân sách nhà nước": 118.5,
+                           "Số doanh nghiệp thành lập mới": 420}, tmp_path / "tc.xlsx")
+    agencies, printed, coll = _report(master, [kt, tc], capsys)
+    assert [i["row"] for i in agencies[KT].items["formula"]] == [4]
+    assert [i["row"] for i in agencies[TC].items["formula"]] == [4, 7]
+    for a in agencies.values():
+        assert a.items["conflicts"] == [] and [i["row"] for i in a.items["changed"]] == ([5] if a.name == KT else [])
+    assert coll.conflicts == [] and coll.skipped_cells == []
+    assert sorted(coll.writes) == [5, 8]
+    assert ("ô có công thức (không ghi) dòng 7: 2 Thu ngân sách nhà nước (ô E7 của bảng gốc có công thức, đang tính "
+            "ra 6,3: không ghi đè bằng số 118,5 của cơ quan") in printed
+    assert "Không ghi dòng" not in printed and "Đã ghi 2 số liệu" in printed
+    out = write_merged(master, tmp_path / "tong_hop.xlsx", *collect_files(master, [kt, tc]), [kt, tc])
+    ws = openpyxl.load_workbook(out).active
+    assert [ws.cell(r, 5).value for r in (4, 5, 7, 8)] == ["=E5+E6", 1780, "=E5/100+2.6", 420]
