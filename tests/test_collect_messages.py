@@ -87,6 +87,67 @@ def _report(master: Path, sent: list[Path], capsys) -> tuple[dict, str, object]:
     return {a.name: a for a in coll.agencies}, printed, coll
 
 
+def test_a_row_the_master_gained_after_the_forms_is_new_not_deleted(tmp_path, capsys):
+    """Forms made from rows 4–7; then «2a Số hộ được hỗ trợ nhà ở» (Phòng Kinh tế) is inserted above row 6, so
+    «2 Phát triển nhà ở xã hội» stays row 5, «3 Số doanh nghiệp …» moves 6 → 7. The agency fills its three rows.
+    Row 6 was never on its form: «chỉ tiêu mới của bảng gốc, phiếu chưa có», not «dòng bị xóa». Its code for
+    «3 Số doanh nghiệp …» names row 6, now «2a»: matched by STT and name to row 7 (1 row), and the report says the
+    code no longer matches, never that the file is not a form. Figures land on rows 4, 5, 7: 52, 1250, 410."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    _insert(master, 6, ("2a", "Số hộ được hỗ trợ nhà ở", "Hộ", 300, None, KT))
+    sent = _fill(forms[KT], {ROWS[0][1]: 52, ROWS[1][1]: 1250, ROWS[2][1]: 410}, tmp_path / "kt.xlsx")
+    agencies, printed, coll = _report(master, [sent], capsys)
+    kt = agencies[KT]
+    assert [i["row"] for i in kt.items["new_rows"]] == [6]
+    assert kt.items["deleted"] == []
+    assert kt.matched_by == {"key": 2, "stt_name": 1}
+    assert {r: v.number for r, v in coll.writes.items()} == {4: 52, 5: 1250, 7: 410}
+    assert "chỉ tiêu mới của bảng gốc, phiếu chưa có dòng 6: 2a Số hộ được hỗ trợ nhà ở" in printed
+    assert "1 dòng có mã dòng không còn khớp, đã khớp theo STT và tên chỉ tiêu" in printed
+    assert "không phải phiếu nhập" not in printed and "dòng bị xóa" not in printed
+
+
+def test_a_row_the_agency_deleted_from_its_form_is_still_deleted(tmp_path, capsys):
+    """Must not fire: the master is unchanged and the agency deletes «2 Phát triển nhà ở xã hội» (master row 5)
+    from its form. Row 5 was on the form when it was made: «dòng bị xóa», nothing new."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    sent = _fill(forms[KT], {ROWS[0][1]: 52, ROWS[2][1]: 410}, tmp_path / "kt.xlsx", delete=ROWS[1][1])
+    agencies, printed, _ = _report(master, [sent], capsys)
+    assert [i["row"] for i in agencies[KT].items["deleted"]] == [5]
+    assert agencies[KT].items["new_rows"] == []
+    assert "phiếu chưa có" not in printed
+
+
+def test_a_form_that_does_not_list_its_rows_cannot_tell_new_from_deleted(tmp_path):
+    """A form made before forms listed their rows: the inserted row 6 cannot be told from a deleted one, so it
+    stays «dòng bị xóa» as before (never guessed to be new)."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    _insert(master, 6, ("2a", "Số hộ được hỗ trợ nhà ở", "Hộ", 300, None, KT))
+    sent = _fill(forms[KT], {ROWS[0][1]: 52}, tmp_path / "kt.xlsx", drop_rows_list=True)
+    _, coll = collect_files(master, [sent])
+    (kt,) = [a for a in coll.agencies if a.name == KT]
+    assert [i["row"] for i in kt.items["deleted"]] == [6]
+    assert kt.items["new_rows"] == []
+
+
+def test_a_row_given_to_the_agency_after_the_forms_is_not_on_its_form(tmp_path):
+    """Another shape of the same rule: the office moves «4 Thu ngân sách nhà nước» (row 7) from Phòng Tài chính -
+    Kế hoạch to Phòng Kinh tế after the forms. Phòng Kinh tế's form never had it: «phiếu chưa có», not deleted."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    wb = openpyxl.load_workbook(master)
+    wb.active.cell(7, 6).value = KT
+    wb.save(master)
+    sent = _fill(forms[KT], {ROWS[0][1]: 52}, tmp_path / "kt.xlsx")
+    _, coll = collect_files(master, [sent])
+    (kt,) = [a for a in coll.agencies if a.name == KT]
+    assert [i["row"] for i in kt.items["new_rows"]] == [7]
+    assert kt.items["deleted"] == []
+
+
 def _with_cached(path: Path, values: dict[str, str]) -> None:
     """The master as Excel saves it: each formula (by its text) with its last computed value."""
     src = path.read_bytes()

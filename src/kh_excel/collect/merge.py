@@ -38,6 +38,7 @@ ITEM_LISTS: dict[str, str] = {
     "empty": "để trống",
     "added": "dòng thêm hoặc không khớp",
     "deleted": "dòng bị xóa",
+    "new_rows": "chỉ tiêu mới của bảng gốc, phiếu chưa có",
     "refused_plans": "sửa kế hoạch (không nhận)",
     "refused_units": "sửa đơn vị tính (không nhận)",
     "invalid": "số liệu không hợp lệ (không ghi)",
@@ -47,8 +48,8 @@ ITEM_LISTS: dict[str, str] = {
     "two_readings": "số có hai cách đọc (cần kiểm tra)",
 }
 # Everything but a plain fill needs a look: a figure that replaces another in the master included.
-ATTENTION = ("changed", "added", "deleted", "refused_plans", "refused_units", "invalid", "far_off", "conflicts",
-             "formula", "two_readings")
+ATTENTION = ("changed", "added", "deleted", "new_rows", "refused_plans", "refused_units", "invalid", "far_off",
+             "conflicts", "formula", "two_readings")
 
 
 @dataclass(frozen=True)
@@ -684,7 +685,13 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
             given.setdefault(rr.master_row, []).append(_Figure(ret.agency_key, ret.file, ret.sheet, rr.result_cell,
                                                                value))
     for mrow in sorted(own_rows - seen):
-        rep.items["deleted"].append(_item(index.by_row[mrow], **where))
+        if ret.made_with is not None and index.digest[mrow] not in ret.made_with:
+            # not on the form when it was made: the agency was never asked for it, it deleted nothing
+            rep.items["new_rows"].append(_item(index.by_row[mrow], **where, reason=(
+                "phiếu lập khi bảng gốc chưa có chỉ tiêu này (hoặc chưa giao cho cơ quan, hoặc ghi STT, tên khác): "
+                "đề nghị cơ quan bổ sung số liệu")))
+        else:
+            rep.items["deleted"].append(_item(index.by_row[mrow], **where))
     return filled
 
 

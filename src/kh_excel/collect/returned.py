@@ -63,6 +63,7 @@ class Returned:
     rows: list[ReturnedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the whole file (another sheet left unread …)
     refused: bool = False          # read, but not this table's figures (another year, file, sheet, period)
+    made_with: frozenset[str] | None = None  # a form's rows when made (digests, «Các dòng»); None: not said
 
     def failed(self, reason: str) -> "Returned":
         self.ok, self.reason = False, reason
@@ -437,6 +438,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         names = book.sheet_names
         meta = _meta(book, names)
         out.is_form = meta.get("kind") == FORM_KIND
+        if out.is_form and meta.get("rows"):
+            out.made_with = frozenset(meta["rows"].split())
         if out.is_form and meta.get("agency_key") in index.agencies:
             out.agency = index.agencies[meta["agency_key"]].name  # named even when the file is refused
         if out.is_form:
