@@ -196,3 +196,20 @@ def test_a_formula_result_cell_is_one_message_per_row_in_the_agency_block(tmp_pa
     out = write_merged(master, tmp_path / "tong_hop.xlsx", *collect_files(master, [kt, tc]), [kt, tc])
     ws = openpyxl.load_workbook(out).active
     assert [ws.cell(r, 5).value for r in (4, 5, 7, 8)] == ["=E5+E6", 1780, "=E5/100+2.6", 420]
+
+
+def test_a_figure_sent_for_a_row_of_another_agency_says_this_agency(tmp_path, capsys):
+    """Phòng Kinh tế adds «4 Thu ngân sách nhà nước» (Phòng Tài chính - Kế hoạch's row 7) to its form with 2.400:
+    listed «dòng thêm hoặc không khớp … (chỉ tiêu này không do cơ quan này chủ trì …)», nothing written."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    wb = openpyxl.load_workbook(forms[KT])
+    ws = wb[FORM_SHEET]
+    r = ws.max_row + 1
+    ws.cell(r, COL["stt"]).value, ws.cell(r, COL["name"]).value = "4", "Thu ngân sách nhà nước"
+    ws.cell(r, COL["result"]).value = 2400
+    wb.save(tmp_path / "kt.xlsx")
+    agencies, printed, coll = _report(master, [tmp_path / "kt.xlsx"], capsys)
+    (added,) = agencies[KT].items["added"]
+    assert added["reason"] == "chỉ tiêu này không do cơ quan này chủ trì"
+    assert 7 not in coll.writes

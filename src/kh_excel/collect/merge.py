@@ -635,7 +635,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
     for rr in ret.rows:
         if rr.master_row is None or rr.master_row not in own_rows:
             filled = filled or not _empty_cell(rr.result)
-            reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
+            reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan này chủ trì"
             rep.items["added"].append({"row": None, "stt": rr.stt, "name": rr.name, **where,
                                        "cell": rr.name_cell if rr.key_row else f"A{rr.row}", "reason": reason})
             if rr.key_row is not None:
