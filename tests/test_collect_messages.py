@@ -120,16 +120,33 @@ def test_a_row_the_agency_deleted_from_its_form_is_still_deleted(tmp_path, capsy
     assert "phiếu chưa có" not in printed
 
 
-def test_a_form_that_does_not_list_its_rows_cannot_tell_new_from_deleted(tmp_path):
-    """A form made before forms listed their rows: the inserted row 6 cannot be told from a deleted one, so it
-    stays «dòng bị xóa» as before (never guessed to be new)."""
+def test_an_old_form_tells_a_new_row_by_the_codes_around_it(tmp_path):
+    """A form made before forms listed their rows: its codes still say where each indicator stood. «2a» is inserted
+    above row 6 and the agency deletes «1 Tỷ lệ xã …» (row 4) from its form. Codes: «2 Phát triển nhà ở» was row 5,
+    is row 5; «3 Số doanh nghiệp» was row 6, is row 7: the distance 5 → 7 grew by 1 row (2 − 1), and row 6 is the one
+    missing row between: new, the reason says how it was told. Row 4 has no code before it: it cannot be told, it
+    stays «dòng bị xóa» (never guessed new)."""
     master = _master(tmp_path / "chi_tieu.xlsx")
     forms = _forms(master, tmp_path / "phieu")
     _insert(master, 6, ("2a", "Số hộ được hỗ trợ nhà ở", "Hộ", 300, None, KT))
-    sent = _fill(forms[KT], {ROWS[0][1]: 52}, tmp_path / "kt.xlsx", drop_rows_list=True)
+    sent = _fill(forms[KT], {ROWS[1][1]: 1250, ROWS[2][1]: 410}, tmp_path / "kt.xlsx", delete=ROWS[0][1],
+                 drop_rows_list=True)
     _, coll = collect_files(master, [sent])
     (kt,) = [a for a in coll.agencies if a.name == KT]
-    assert [i["row"] for i in kt.items["deleted"]] == [6]
+    assert [i["row"] for i in kt.items["deleted"]] == [4]
+    (new,) = kt.items["new_rows"]
+    assert new["row"] == 6 and "đã thêm 1 dòng giữa dòng 5 và dòng 7 sau khi lập phiếu" in new["reason"]
+
+
+def test_an_old_form_whose_row_the_agency_deleted_is_still_deleted(tmp_path):
+    """Must not fire: an old form (no row list), the master unchanged, «2 Phát triển nhà ở xã hội» (row 5) deleted
+    from the form. Codes around it: row 4 was 4, row 6 was 6: nothing grew (2 − 2 = 0): «dòng bị xóa»."""
+    master = _master(tmp_path / "chi_tieu.xlsx")
+    forms = _forms(master, tmp_path / "phieu")
+    sent = _fill(forms[KT], {ROWS[0][1]: 52}, tmp_path / "kt.xlsx", delete=ROWS[1][1], drop_rows_list=True)
+    _, coll = collect_files(master, [sent])
+    (kt,) = [a for a in coll.agencies if a.name == KT]
+    assert [i["row"] for i in kt.items["deleted"]] == [5]
     assert kt.items["new_rows"] == []
 
 

@@ -684,15 +684,37 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
                 rep.notes.append(_item(ind, **where, cell=rr.result_cell, note=value.note))
             given.setdefault(rr.master_row, []).append(_Figure(ret.agency_key, ret.file, ret.sheet, rr.result_cell,
                                                                value))
-    for mrow in sorted(own_rows - seen):
+    missing = sorted(own_rows - seen)
+    gained = _gained_rows(ret, index, missing) if ret.is_form and ret.made_with is None else {}
+    for mrow in missing:
         if ret.made_with is not None and index.digest[mrow] not in ret.made_with:
             # not on the form when it was made: the agency was never asked for it, it deleted nothing
             rep.items["new_rows"].append(_item(index.by_row[mrow], **where, reason=(
                 "phiếu lập khi bảng gốc chưa có chỉ tiêu này (hoặc chưa giao cho cơ quan, hoặc ghi STT, tên khác): "
                 "đề nghị cơ quan bổ sung số liệu")))
+        elif mrow in gained:
+            rep.items["new_rows"].append(_item(index.by_row[mrow], **where, reason=gained[mrow]))
         else:
             rep.items["deleted"].append(_item(index.by_row[mrow], **where))
     return filled
+
+
+def _gained_rows(ret: Returned, index: MasterIndex, missing: list[int]) -> dict[int, str]:
+    """For a form made before forms listed their rows: the missing master rows that stand where the master gained
+    rows since the form was made, with why. The codes of the form's rows on either side (rows that still name their
+    indicator) say where the indicator stood then: a row between two of them whose distance grew by at least as many
+    rows as are missing there is taken as new, and the reason says how it was told; elsewhere nothing is said."""
+    anchors = sorted((rr.master_row, rr.coded[0]) for rr in ret.rows if rr.master_row is not None
+                     and rr.coded is not None and rr.coded[1] == index.digest[rr.master_row])
+    out: dict[int, str] = {}
+    for (new_a, old_a), (new_b, old_b) in zip(anchors, anchors[1:]):
+        grown = (new_b - new_a) - (old_b - old_a)
+        between = [m for m in missing if new_a < m < new_b]
+        if between and grown >= len(between):
+            why = (f"mã dòng của phiếu cho thấy bảng gốc đã thêm {grown} dòng giữa dòng {new_a} và dòng {new_b} sau "
+                   "khi lập phiếu, nên phiếu chưa có chỉ tiêu này: đề nghị cơ quan bổ sung số liệu")
+            out.update(dict.fromkeys(between, why))
+    return out
 
 
 # ------------------------------------------------------------------------------ writing

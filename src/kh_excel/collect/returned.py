@@ -45,6 +45,7 @@ class ReturnedRow:
     key_row: int | None = None     # the master row the row's «Mã dòng» names, where its visible STT and name differ
     could_be: list[int] = field(default_factory=list)  # master rows of its name it could not be told between
     code_moved: bool = False       # its «Mã dòng» names another row than its STT and name (a sort left it behind)
+    coded: tuple[int, str] | None = None  # (master row when the form was made, digest) its «Mã dòng» of this sheet says
 
 
 @dataclass
@@ -516,6 +517,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             name_cell=f"{col_letter(namecol)}{ind.row}" if namecol is not None else f"A{ind.row}",
         )
         key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
+        if key is not None and key[0] == index.table.sheet:
+            rr.coded = key[1], key[2]
         keyed = key is not None and key[0] == index.table.sheet and key[1] in index.by_row \
             and index.digest[key[1]] == key[2]
         # the code is taken only where the row still shows the STT and name it was made for: a sort of the visible
