@@ -13,9 +13,8 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
 
-from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, META_SHEET, parse_key, read_master, write_forms
+from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, META_SHEET, read_master, write_forms
 from kh_excel.collect.merge import collect_files, write_merged
 from kh_excel.collect.report import print_collection
 
