@@ -82,8 +82,8 @@ def summary(coll, written: Path) -> str:
     parts = [f"Đã tổng hợp số liệu của {len(returned)} cơ quan vào tệp {written} "
              f"({len(coll.writes) - len(coll.skipped_cells)} số liệu; sổ tính đang mở không bị thay đổi)."]
     counts = []
-    for k in ("changed", "two_readings", "refused_plans", "refused_units", "invalid", "far_off", "added",
-              "deleted"):
+    for k in ("changed", "two_readings", "refused_plans", "refused_units", "invalid", "far_off", "formula", "added",
+              "deleted", "new_rows"):
         n = sum(len(a.items[k]) for a in coll.agencies)
         if n:
             counts.append(f"{n} {ITEM_LISTS[k]}")

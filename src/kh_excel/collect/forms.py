@@ -39,8 +39,13 @@ COL = {role: i + 1 for i, (role, _) in enumerate(COLUMNS)}  # role -> 1-based co
 META_FIELDS: tuple[tuple[str, str], ...] = (
     ("Loại", "kind"), ("Cơ quan", "agency"), ("Mã cơ quan", "agency_key"), ("Tệp gốc", "master_file"),
     ("Trang gốc", "master_sheet"), ("Năm", "year"), ("Kỳ báo cáo", "period"), ("Hạn gửi", "deadline"),
-    ("Cột thực hiện", "result_header"),
+    ("Cột thực hiện", "result_header"), ("Các dòng", "rows"),
 )
+# «Các dòng»: the digest of every row the form was made with (row_digest, space-separated). A row the agency deleted
+# from the form takes its hidden code with it; this list stays, so that a master row not on it is one the master
+# gained (or gave the agency) after the form was made, never a row the agency deleted. Left empty past what one
+# cell holds: collect then cannot tell the two apart and says «dòng bị xóa» as before.
+_MOST_ROWS_CELL = 32_000
 
 PROMPT_TITLE = "Nhập số liệu thực hiện"
 PROMPT = ("Nhập một số (ví dụ 155000 hoặc 14,97) hoặc một biểu thức như «>95», «khoảng 32». "
@@ -299,13 +304,19 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
     meta = wb.create_sheet(META_SHEET)
     values = {"kind": FORM_KIND, "agency": agency.name, "agency_key": agency.key, "master_file": master_name,
               "master_sheet": table.sheet, "year": str(year or ""), "period": period, "deadline": deadline,
-              "result_header": headers["result"]}
+              "result_header": headers["result"], "rows": form_rows_cell(agency.indicators)}
     for i, (label, fid) in enumerate(META_FIELDS, start=1):
         meta.cell(i, 1, label)
         meta.cell(i, 2, values[fid])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     return wb
+
+
+def form_rows_cell(indicators: list[Indicator]) -> str:
+    """The «Các dòng» cell of a form's hidden sheet: its rows' digests, or "" where they would not fit one cell."""
+    cell = " ".join(row_digest(ind.stt, ind.name) for ind in indicators)
+    return cell if len(cell) <= _MOST_ROWS_CELL else ""
 
 
 def read_period_settings(path: str | Path) -> dict[str, str]:

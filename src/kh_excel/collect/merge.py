@@ -38,16 +38,18 @@ ITEM_LISTS: dict[str, str] = {
     "empty": "để trống",
     "added": "dòng thêm hoặc không khớp",
     "deleted": "dòng bị xóa",
+    "new_rows": "chỉ tiêu mới của bảng gốc, phiếu chưa có",
     "refused_plans": "sửa kế hoạch (không nhận)",
     "refused_units": "sửa đơn vị tính (không nhận)",
     "invalid": "số liệu không hợp lệ (không ghi)",
     "far_off": "cách kế hoạch từ 10 lần trở lên (không ghi, cần xem lại)",
     "conflicts": "khác số của cơ quan khác (không ghi)",
+    "formula": "ô có công thức (không ghi)",
     "two_readings": "số có hai cách đọc (cần kiểm tra)",
 }
 # Everything but a plain fill needs a look: a figure that replaces another in the master included.
-ATTENTION = ("changed", "added", "deleted", "refused_plans", "refused_units", "invalid", "far_off", "conflicts",
-             "two_readings")
+ATTENTION = ("changed", "added", "deleted", "new_rows", "refused_plans", "refused_units", "invalid", "far_off",
+             "conflicts", "formula", "two_readings")
 
 
 @dataclass(frozen=True)
@@ -462,9 +464,14 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     conflicts: list[dict] = []
     writes: dict[int, Value] = {}
     open_rows: dict[int, list[_Figure]] = {}  # master row -> the figures of a conflict this run leaves open
+    computed = _formula_rows(master)
     for mrow in sorted(given.keys() | carried.keys()):
         ind = index.by_row[mrow]
         new = given.get(mrow, [])
+        if mrow in computed:  # the master computes this cell: no figure goes there, nor is any compared with it
+            _report_formula(ind, master, new, reports)
+            given.pop(mrow, None)
+            continue
         # an agency's figure of this run replaces the one it gave before; the others' earlier figures still stand
         entries = new + [g for g in carried.get(mrow, []) if g.agency not in {n.agency for n in new}]
         agencies = list(dict.fromkeys(g.agency for g in entries))
@@ -530,6 +537,29 @@ def collect(master: Table, returned_paths: list[str | Path]) -> Collection:
     return Collection(master=master.file, sheet=master.sheet, agencies=list(reports.values()), failed=failed,
                       conflicts=conflicts, writes=writes, result_column=master.columns.get("result"),
                       sources=sources, notes=notes)
+
+
+def _formula_rows(table: Table) -> set[int]:
+    """The master rows whose result cell holds a formula (a sum of the communes' columns …): collect never
+    overwrites one, so an agency's figure there is neither a change, nor a conflict, nor written."""
+    col = table.columns.get("result")
+    if col is None or not table.file:
+        return set()
+    from kh_excel.io.workbook import formula_cells
+    return {r + 1 for r, c in formula_cells(table.file, table.sheet) if c == col}
+
+
+def _report_formula(ind: Indicator, table: Table, new: list[_Figure], reports: dict[str, "AgencyReport"]) -> None:
+    """Each agency's figure for a row the master computes, once, under «ô có công thức (không ghi)»: what the
+    formula gives now beside the figure sent, for the office to see whether the cells it sums are right."""
+    cell = f"{col_letter(table.columns['result'])}{ind.row}"
+    held = master_value(ind)
+    gives = f", đang tính ra {held.shown()}" if held.kind != "empty" else ""
+    for a in dict.fromkeys(g.agency for g in new):
+        g = next(g for g in new if g.agency == a)
+        reports[a].items["formula"].append(_item(
+            ind, file=g.file, sheet=g.sheet, cell=g.cell, new=g.value.to_json(),
+            reason=f"ô {cell} của bảng gốc có công thức{gives}: không ghi đè bằng số {g.value.shown()} của cơ quan"))
 
 
 def _recorded_rows(earlier: list[Source], index: MasterIndex) -> tuple[dict[int, set[str]], dict[int, list[_Figure]]]:
@@ -605,7 +635,7 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
     for rr in ret.rows:
         if rr.master_row is None or rr.master_row not in own_rows:
             filled = filled or not _empty_cell(rr.result)
-            reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan chủ trì"
+            reason = rr.why_unmatched or "chỉ tiêu này không do cơ quan này chủ trì"
             rep.items["added"].append({"row": None, "stt": rr.stt, "name": rr.name, **where,
                                        "cell": rr.name_cell if rr.key_row else f"A{rr.row}", "reason": reason})
             if rr.key_row is not None:
@@ -654,9 +684,37 @@ def _judge_file(ret: Returned, index: MasterIndex, rep: AgencyReport,
                 rep.notes.append(_item(ind, **where, cell=rr.result_cell, note=value.note))
             given.setdefault(rr.master_row, []).append(_Figure(ret.agency_key, ret.file, ret.sheet, rr.result_cell,
                                                                value))
-    for mrow in sorted(own_rows - seen):
-        rep.items["deleted"].append(_item(index.by_row[mrow], **where))
+    missing = sorted(own_rows - seen)
+    gained = _gained_rows(ret, index, missing) if ret.is_form and ret.made_with is None else {}
+    for mrow in missing:
+        if ret.made_with is not None and index.digest[mrow] not in ret.made_with:
+            # not on the form when it was made: the agency was never asked for it, it deleted nothing
+            rep.items["new_rows"].append(_item(index.by_row[mrow], **where, reason=(
+                "phiếu lập khi bảng gốc chưa có chỉ tiêu này (hoặc chưa giao cho cơ quan, hoặc ghi STT, tên khác): "
+                "đề nghị cơ quan bổ sung số liệu")))
+        elif mrow in gained:
+            rep.items["new_rows"].append(_item(index.by_row[mrow], **where, reason=gained[mrow]))
+        else:
+            rep.items["deleted"].append(_item(index.by_row[mrow], **where))
     return filled
+
+
+def _gained_rows(ret: Returned, index: MasterIndex, missing: list[int]) -> dict[int, str]:
+    """For a form made before forms listed their rows: the missing master rows that stand where the master gained
+    rows since the form was made, with why. The codes of the form's rows on either side (rows that still name their
+    indicator) say where the indicator stood then: a row between two of them whose distance grew by at least as many
+    rows as are missing there is taken as new, and the reason says how it was told; elsewhere nothing is said."""
+    anchors = sorted((rr.master_row, rr.coded[0]) for rr in ret.rows if rr.master_row is not None
+                     and rr.coded is not None and rr.coded[1] == index.digest[rr.master_row])
+    out: dict[int, str] = {}
+    for (new_a, old_a), (new_b, old_b) in zip(anchors, anchors[1:]):
+        grown = (new_b - new_a) - (old_b - old_a)
+        between = [m for m in missing if new_a < m < new_b]
+        if between and grown >= len(between):
+            why = (f"mã dòng của phiếu cho thấy bảng gốc đã thêm {grown} dòng giữa dòng {new_a} và dòng {new_b} sau "
+                   "khi lập phiếu, nên phiếu chưa có chỉ tiêu này: đề nghị cơ quan bổ sung số liệu")
+            out.update(dict.fromkeys(between, why))
+    return out
 
 
 # ------------------------------------------------------------------------------ writing

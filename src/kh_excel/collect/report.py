@@ -141,10 +141,13 @@ def print_collection(coll: Collection, show_all: bool = False) -> None:
         if a.blank:
             con.print(f"  [yellow]gửi phiếu trống[/] ({escape(_files([Path(f).name for f in a.blank]))}): không có số liệu nào"
                       + ("" if a.returned else ", chưa tính là đã gửi"))
-        if a.matched_by["stt_name"]:
-            why = ("dòng của phiếu nhập không còn mã dòng ẩn khớp với STT và tên ở dòng" if "form" in a.identified_by
-                   else "tệp không phải phiếu nhập của chương trình")
-            con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] ({why})")
+        if a.matched_by["stt_name"] and "form" in a.identified_by:
+            # (a master that gained a row since the forms, a sort of the form: the code names another row now)
+            con.print(f"  [yellow]{a.matched_by['stt_name']} dòng có mã dòng không còn khớp, đã khớp theo STT và tên "
+                      "chỉ tiêu[/]")
+        elif a.matched_by["stt_name"]:
+            con.print(f"  [yellow]{a.matched_by['stt_name']} dòng khớp {MATCHED_BY['stt_name']}[/] "
+                      "(tệp không phải phiếu nhập của chương trình)")
         lines = [(k, item) for k in ATTENTION for item in a.items[k]] + [("note", n) for n in a.notes]
         listed, rest = split_screenful(lines, show_all)
         for k, item in listed:

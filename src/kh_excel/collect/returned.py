@@ -45,6 +45,7 @@ class ReturnedRow:
     key_row: int | None = None     # the master row the row's «Mã dòng» names, where its visible STT and name differ
     could_be: list[int] = field(default_factory=list)  # master rows of its name it could not be told between
     code_moved: bool = False       # its «Mã dòng» names another row than its STT and name (a sort left it behind)
+    coded: tuple[int, str] | None = None  # (master row when the form was made, digest) its «Mã dòng» of this sheet says
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Returned:
     rows: list[ReturnedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the whole file (another sheet left unread …)
     refused: bool = False          # read, but not this table's figures (another year, file, sheet, period)
+    made_with: frozenset[str] | None = None  # a form's rows when made (digests, «Các dòng»); None: not said
 
     def failed(self, reason: str) -> "Returned":
         self.ok, self.reason = False, reason
@@ -437,6 +439,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         names = book.sheet_names
         meta = _meta(book, names)
         out.is_form = meta.get("kind") == FORM_KIND
+        if out.is_form and meta.get("rows"):
+            out.made_with = frozenset(meta["rows"].split())
         if out.is_form and meta.get("agency_key") in index.agencies:
             out.agency = index.agencies[meta["agency_key"]].name  # named even when the file is refused
         if out.is_form:
@@ -513,6 +517,8 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             name_cell=f"{col_letter(namecol)}{ind.row}" if namecol is not None else f"A{ind.row}",
         )
         key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
+        if key is not None and key[0] == index.table.sheet:
+            rr.coded = key[1], key[2]
         keyed = key is not None and key[0] == index.table.sheet and key[1] in index.by_row \
             and index.digest[key[1]] == key[2]
         # the code is taken only where the row still shows the STT and name it was made for: a sort of the visible
