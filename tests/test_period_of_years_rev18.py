@@ -126,3 +126,10 @@ def test_a_congress_subject_naming_the_term_says_it_once():
     table = read_workbook(_grid(title, "Mục tiêu đến năm 2030", None, TERM, top="UBND XÃ BẢO HÀ"), plan=True)
     said = " ".join(build_context(table, None, "ke-hoach", today=TODAY)["vb"]["trich_yeu"])
     assert said.count("nhiệm kỳ 2025-2030") == 1 and "năm 2030" not in said, said
+
+
+def test_a_years_result_under_a_periods_title_is_said_as_that_years():
+    """Must NOT fire (rev18 17v2): «Ước thực hiện năm 2025» under «… 5 NĂM 2021-2025» is the year's estimate, judged
+    and said as read («ước thực hiện cả năm 2025»), never called the period's."""
+    table = read_workbook(_grid(FIVE_YEARS_TITLE, "Chỉ tiêu Nghị quyết Đại hội VII", "Ước thực hiện năm 2025", REVIEW))
+    assert of_table(table, table.year).years == ""

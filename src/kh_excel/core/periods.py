@@ -394,9 +394,11 @@ def of_table(table: Table, year: int) -> Period:
         # the plan judged is the period's, so the figures are said as the period's results («ước thực hiện giai
         # đoạn 2021-2025»), never «ước cả năm 2025» as if the year's plan were met
         span_years = plan_years
-    if span_years is None and months == 12 and not quarter and not school_year:
+    if span_years is None and months == 12 and not quarter and not school_year \
+            and _year_of(heads.get("result", "")) is None:
         # a title's period of years («… NHIỆM KỲ 2020-2025», «… 5 NĂM 2021-2025») over a plan of no year, or of its
-        # end («Mục tiêu đến năm 2025»): the period's goals, never one year's (rev18 R18-3: «Kế hoạch … năm 2025»)
+        # end («Mục tiêu đến năm 2025»): the period's goals, never one year's (rev18 R18-3: «Kế hoạch … năm 2025»).
+        # A result naming its one year («Ước thực hiện năm 2025») is said as that year's, as it is judged.
         titled = title_period(table.title_lines)
         own = heads.get("target", "") if "target" in table.columns else heads.get("result", "")
         if titled and titled[1] == year and goal_up_to(own, titled[1]):
