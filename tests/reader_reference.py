@@ -51,7 +51,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         table.year = _year_of(header.labels["result"])
     if table.year is None:
         table.year = title_year(title_lines)
+    if table.year is None and (years := title_period(title_lines)):  # (added: a title's period of years, its last)
+        table.year = years[1]
     _year_before_findings(table, header, title_lines)  # (added: the year before's columns, said)
+    if header.left_out:  # (added: columns the reader left out, said)
+        from kh_excel.core.validation import make_finding
+        table.reader_findings.extend(make_finding(code, grid.sheet, header.rows[0], c, **params)
+                                     for code, c, params in header.left_out)
     header_folds = {_fold(lab) for lab in header.labels.values()}
     if "unit" not in cols:  # (added: a unit the title or the figure headers give every row)
         table.unit_from = table_unit(title_lines, header.labels)

@@ -61,11 +61,12 @@ def _what(table: Table) -> str:
     """The indicators and the period as the master's title names them («các chỉ tiêu ngành y tế năm 2026», «…
     năm học 2025-2026»; docs.period), as every document of the table does."""
     from kh_excel.docs.context import appendix_title, title_issuer
-    from kh_excel.docs.period import of_table, subject_of
+    from kh_excel.docs.period import of_table, subject_for, subject_of
     subject = subject_of(appendix_title(table), title_issuer(table, "") is not None, [x.title for x in table.sections])
     if not table.year:
         return " ".join(x for x in ("các chỉ tiêu", subject) if x)
-    per = dataclasses.replace(of_table(table, table.year), subject=subject)
+    per = of_table(table, table.year)
+    per = dataclasses.replace(per, subject=subject_for(subject, per))
     return f"{per.chi_tieu()} {per.whole()}"
 
 def row_digest(stt: str, name: str) -> str:

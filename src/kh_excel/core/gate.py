@@ -45,12 +45,13 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 # rather than an estimate of one period (or the estimate, the actual being empty), a title's period the result column
 # contradicts, a plan's year-less «Thực hiện» read as the year before's, the year before's actual read rather than its
 # estimate (or the estimate), rows hidden in the sheet and so not read, a hidden section title still heading the
-# visible rows below it, a conflict between co-lead agencies a merged copy keeps open (said in full, agencies and
-# figures: no document states any of them).
+# visible rows below it, a result column with figures that no plan read is of (result_left_out), a conflict between
+# co-lead agencies a merged copy keeps open (said in full, agencies and figures: no document states any of them).
 # Rows of another year than the one read, left out of the evaluation and the documents (core.validation.other_year_rows).
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
                   "result_actual_or_estimate", "title_period_differs", "actual_before_plan", "previous_actual_or_estimate",
-                  "hidden_rows_left_out", "hidden_heading_kept", "collect_conflict_open", "other_year_rows")
+                  "hidden_rows_left_out", "hidden_heading_kept", "collect_conflict_open", "result_left_out",
+                  "other_year_rows")
 
 
 def table_warnings(findings) -> list[str]:

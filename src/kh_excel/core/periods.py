@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
-from kh_excel.core.table import period_years
+from kh_excel.core.table import period_years, title_period
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -275,6 +275,7 @@ class Period:
     school_year: str = ""         # «2025-2026» when the table's period is a school year (never a calendar year)
     subject: str = COMMITTEE_SUBJECT  # what the indicators are of, after «chỉ tiêu» ('' = none named: docs.period)
     years: str = ""               # «2026-2030» when the figures or the plan are a period of several years' (never «năm 2030»)
+    years_word: str = "giai đoạn"  # … so named, or «nhiệm kỳ» as the table names them («Chỉ tiêu nhiệm kỳ 2020-2025»)
 
     def chi_tieu(self, all_: bool = True) -> str:
         """«các chỉ tiêu ngành y tế», «các chỉ tiêu kinh tế - xã hội chủ yếu», «các chỉ tiêu» (all_=False: no «các»)."""
@@ -283,7 +284,7 @@ class Period:
     def whole(self) -> str:
         """The whole period of a plan: «năm 2026», «năm học 2025-2026», «giai đoạn 2026-2030»."""
         if self.years:
-            return f"giai đoạn {self.years}"
+            return f"{self.years_word} {self.years}"
         return f"năm học {self.school_year}" if self.school_year else f"năm {self.year}"
 
     @property
@@ -393,9 +394,44 @@ def of_table(table: Table, year: int) -> Period:
         # the plan judged is the period's, so the figures are said as the period's results («ước thực hiện giai
         # đoạn 2021-2025»), never «ước cả năm 2025» as if the year's plan were met
         span_years = plan_years
+    if span_years is None and months == 12 and not quarter and not school_year \
+            and _year_of(heads.get("result", "")) is None:
+        # a title's period of years («… NHIỆM KỲ 2020-2025», «… 5 NĂM 2021-2025») over a plan of no year, or of its
+        # end («Mục tiêu đến năm 2025»): the period's goals, never one year's (rev18 R18-3: «Kế hoạch … năm 2025»).
+        # A result naming its one year («Ước thực hiện năm 2025») is said as that year's, as it is judged.
+        titled = title_period(table.title_lines)
+        own = heads.get("target", "") if "target" in table.columns else heads.get("result", "")
+        if titled and titled[1] == year and goal_up_to(own, titled[1]):
+            span_years = titled
     years = f"{span_years[0]}-{span_years[1]}" if span_years else ""
     labelled = labelled or bool(years)
     return Period(year=year, months=months, quarter=quarter, school_year=school_year, years=years,
+                  years_word=_years_word(span_years, (label, heads.get("result", ""), heads.get("target", ""),
+                                                      *table.title_lines)),
                   estimate=estimate,
                   labelled=labelled, plan_is_year=progress_only(table),
                   compare=compare, same_period=compare and months < 12, second_half=second_half)
+
+
+# A plan's word that names one year («Kế hoạch năm», «KH hằng năm») (folded)
+_A_YEAR_WORD = re.compile(r"\bnam\b")
+
+
+def goal_up_to(label: str, end: int) -> bool:
+    """Is a plan column's label that of a goal of a period ending in `end`: it names no year nor «năm» («Mục tiêu»,
+    «Chỉ tiêu Nghị quyết Đại hội VII»), or names `end` as what the goal reaches («Mục tiêu đến năm 2025»)? Never
+    «Kế hoạch năm 2025», one year's plan."""
+    h, named = fold(label or ""), _year_of(label or "")
+    if named is None:
+        return not _A_YEAR_WORD.search(h)
+    return named == end and bool(re.search(rf"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?{end}\b", h))
+
+
+def _years_word(years: tuple[int, int] | None, texts) -> str:
+    """«nhiệm kỳ» where a label or the title names the period's years so («Chỉ tiêu nhiệm kỳ 2020-2025», «… TRONG
+    NHIỆM KỲ 2020-2025»), else «giai đoạn»: the table's own word for its period, never both («nhiệm kỳ giai đoạn»)."""
+    if years:
+        term = re.compile(rf"\bnhiem ky\s+{years[0]}\s*[-\u2013\u2014]\s*{years[1]}\b")
+        if any(term.search(fold(str(t or ""))) for t in texts):
+            return "nhiệm kỳ"
+    return "giai đoạn"

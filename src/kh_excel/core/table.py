@@ -218,6 +218,20 @@ def title_year(title_lines: list[str]) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+def title_period(title_lines: list[str]) -> tuple[int, int] | None:
+    """The period of several years a table's title names and no other year («KẾT QUẢ … 5 NĂM 2021-2025», «CÁC CHỈ
+    TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025»), dates of signing and document numbers aside; None where it names none,
+    or a year beside it («KẾ HOẠCH NĂM 2025 VÀ GIAI ĐOẠN 2021-2025»)."""
+    if not title_lines:
+        return None
+    from kh_excel.core.periods import title_period_text  # (core.periods reads this module)
+    text = _DATE_OR_DOC.sub(" ", title_period_text(title_lines))
+    years = period_years(text)
+    if years is None or _ONE_YEAR.search(_YEARS_SPAN.sub(" ", text)):
+        return None
+    return years
+
+
 def _plan_rank(label: str) -> int:
     """A year's plan (Kế hoạch, KH, giao, dự toán) is the target before a long-term goal (Mục tiêu đến 2030)."""
     h = _fold(label)
@@ -335,7 +349,12 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
         # a period's figure («Ước thực hiện giai đoạn 2021-2025») is never a year's: neither judged against one
         # year's plan nor the previous year's column
         of_years = [x for x in results if period_years(x[1]) is None]
-        current = [x for x in (results if period_years(target[1]) else of_years)
+        # … but a plan that names no year nor the year («Chỉ tiêu Nghị quyết Đại hội VII», never «Kế hoạch năm»)
+        # beside results of a period only («Ước thực hiện giai đoạn 2021-2025») is that period's goal (rev18 R18-2:
+        # the period's column was left unread, the table judged nothing)
+        period_goal = period_years(target[1]) is not None or (
+            year is None and not of_years and not _YEARLY_WORD.search(_fold(target[1])))
+        current = [x for x in (results if period_goal else of_years)
                    if year is None or x[2] is None or x[2] == year]
         later = [x for x in of_years if year is not None and x[2] is not None and x[2] > year]
         older = [x for x in of_years if year is not None and x[2] is not None and x[2] < year]
@@ -363,6 +382,8 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
 
 
 _YEAR_BEFORE = re.compile(r"\bcung ky\b|\bnam (truoc|ngoai)\b")
+# A plan's words that it is one year's, naming no number («Kế hoạch năm», «KH hằng năm», «Chỉ tiêu năm nay»)
+_YEARLY_WORD = re.compile(r"\bnam\b")
 
 
 def _is_year_before(label: str) -> bool:
@@ -501,7 +522,36 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
     if _is_number_row([_cell(rows, last + 1, c) for c in range(width)]):
         header.rows.append(last + 1)
         header.row = last + 1
+    _results_left_out(grid, header, labels)
     return header
+
+
+def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """Result columns with figures that no plan read is of, where the table's result is none of them (a period's
+    «Ước thực hiện giai đoạn 2021-2025» beside «Kế hoạch năm 2026»): said (result_left_out), never left out silently
+    (rev18 R18-2: check said «0 lỗi» of a table whose only figures were in such a column). A plan document's
+    plan of a later year than the column's needs no result: not said there."""
+    cols = header.columns
+    if "result" in cols or "target" not in cols:
+        return
+    from kh_excel.core.validation import col_letter
+    plan, taken = header.labels["target"], set(cols.values()) | header.outside | set(header.skip)
+    plan_year = _year_of(plan)
+    for c, lab in sorted(labels.items()):
+        if c in taken or c in grid.hidden_columns or header_role(lab) != "result" or _is_year_before(lab) \
+                or (header.scope is not None and c not in header.scope) \
+                or not _has_figures(grid.rows, c, header.row + 1):
+            continue
+        year, years = _year_of(lab), period_years(lab)
+        if header.latest_plan and year is not None and plan_year is not None and year < plan_year:
+            continue
+        why = (f"cột ghi số của giai đoạn {years[0]}-{years[1]}, còn cột kế hoạch {col_letter(cols['target'])} "
+               f"«{plan}» không ghi giai đoạn đó" if years else
+               f"cột kế hoạch {col_letter(cols['target'])} «{plan}» không cùng kỳ với cột này")
+        example = f"Chỉ tiêu giai đoạn {years[0]}-{years[1]}" if years else \
+            f"Kế hoạch năm {year}" if year else "Kế hoạch"
+        header.left_out.append(("result_left_out", c, {"label": lab, "column": col_letter(c), "why": why,
+                                                        "plan": plan, "example": example}))
 
 
 # A title that names a plan (folded), and the words of one that reports results instead («KẾT QUẢ THỰC HIỆN KẾ
@@ -2338,6 +2388,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         table.year = _year_of(header.labels["result"])
     if table.year is None:
         table.year = title_year(title_lines)  # «BIỂU … NĂM 2025» over «Kế hoạch», «Thực hiện»
+    if table.year is None and (years := title_period(title_lines)):
+        table.year = years[1]  # «… 5 NĂM 2021-2025»: its last year, never today's (rev18 R18-2)
     _year_before_findings(table, header, title_lines)
     if header.left_out:
         from kh_excel.core.validation import make_finding

@@ -187,6 +187,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
     FindingType("whole_column_left_out", "warning", "Cột số chung không dùng cho nhóm",
                 "Cột {column} «{label}» là số chung của cả bảng, không chia theo nhóm «{group}»: chương trình không dùng cột này cho nhóm đó (số của một nhóm không so với số chung)."),
+    FindingType("result_left_out", "warning", "Cột kết quả có số nhưng không được đọc",
+                "Cột {column} «{label}» có số liệu nhưng chương trình không đọc làm cột kết quả: {why}. Kiểm tra, đánh "
+                "giá và văn bản không dùng số ở cột {column}. Nếu đây là số thực hiện cần đánh giá so với kế hoạch, "
+                "hãy ghi vào tên cột kế hoạch «{plan}» kỳ của nó (ví dụ «{example}») rồi chạy lại."),
     FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
                 "Ô {cell} có công thức{formula} nhưng tệp không lưu giá trị của nó và chương trình không tính được ({reason}); ô này được đọc là trống. Hãy mở tệp bằng Excel rồi lưu lại."),
 )}

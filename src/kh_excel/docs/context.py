@@ -540,8 +540,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     department = department_of(ban_hanh)
     # what the indicators are of, as the table's title names them (a Sở's «chỉ tiêu ngành y tế»): never a claim of
     # «kinh tế - xã hội» the title does not make (docs.period.subject_of)
-    per = dataclasses.replace(per, subject=P.subject_of(appendix_title(table), not people_committee,
-                                                        [x.title for x in table.sections]))
+    per = dataclasses.replace(per, subject=P.subject_for(P.subject_of(appendix_title(table), not people_committee,
+                                                                      [x.title for x in table.sections]), per))
     cap_tren = governing_name(chu_quan, level, issued) if department else ten_co_quan
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     cong_van = info.cong_van

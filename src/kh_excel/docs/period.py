@@ -25,7 +25,8 @@ from kh_excel.docs import wording as W
 
 # The words of a title after «CHỈ TIÊU» that name what the indicators are of end where the period, the place or
 # the purpose begins (folded; «BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026», «CHỈ TIÊU KINH TẾ NĂM 2026 GIAO CÁC CƠ QUAN»).
-_SUBJECT_END = re.compile(r"\s*(?:\bnam\b|\bgiai doan\b|\bgd\b|\b\d|\bquy\b|\bthang\b|\bke hoach\b|\buoc\b|"
+_SUBJECT_END = re.compile(r"\s*(?:\bnam\b|\bgiai doan\b|\bgd\b|\btrong\s+(?:nhiem ky|thoi ky)\b|"
+                          r"\b(?:nhiem ky|thoi ky)\s+(?:19|20)\d\d|\b\d|\bquy\b|\bthang\b|\bke hoach\b|\buoc\b|"
                           r"\bgiao\b(?!\s+(?:duc|thong))|\bphan theo\b|\bcua\b|\bdo\b|\btren dia ban\b|\b(?:tinh|thanh pho|huyen|quan|"
                           r"thi xa|xa|phuong|thi tran|dac khu)\s+(?!hoi\b)\w|[(:;.]|$)")
 _SUBJECT_START = re.compile(r"\bchi tieu\b\s*")
@@ -37,6 +38,7 @@ _BODY_AT_END = re.compile(_BODY.pattern + "$")
 _BODY_LEVEL = re.compile(r"\s+(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b")
 # where a place's name after the level ends: where the subject would, or at the congress's number, term, a result's word
 _PLACE_END = re.compile(_SUBJECT_END.pattern + r"|\s*,|\s+(?:lan thu|nhiem ky|khoa|thuc hien|ket qua|bao cao)\b")
+_CONGRESS_AT_END = re.compile(r"\b(?:dai hoi|lan thu\s+[ivxlc\d]+)$")
 _TERM = re.compile(r"(?:\s*,?\s*(?:lan thu\s+[ivxlc\d]+|nhiem ky\s+(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d))+")
 
 # a part of the year judged against the whole year's plan: progress, never a status
@@ -106,7 +108,10 @@ def subject_of(title: str, department: bool, sections: Sequence[str] = ()) -> st
             named = folded[level.end():end_of_place.start()].split()
             stop = end_of_place.start() if len(named) <= 4 else level.end()  # (a long run is no place's name)
             place = (level.end(), stop)
-    term = _TERM.match(folded, stop)
+    # the term after a body or a congress is its name's («… Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030»); after other
+    # words it is the table's period, said as the period (rev18 R18-13: «chỉ tiêu chủ yếu nhiệm kỳ giai đoạn 2020-2025»)
+    term = _TERM.match(folded, stop) if _BODY.search(folded[start.end():stop]) or _CONGRESS_AT_END.search(
+        folded[start.end():stop].rstrip(" ,")) else None
     stop = term.end() if term else stop
     key = " ".join(folded[start.end():stop].split())
     if _KT_XH.search(key):
@@ -120,6 +125,17 @@ def subject_of(title: str, department: bool, sections: Sequence[str] = ()) -> st
         a, b = place[0] - start.end(), place[1] - start.end()
         lower = lower[:a] + " ".join(w[:1].upper() + w[1:] for w in lower[a:b].split(" ")) + lower[b:]
     return W.proper_capitals(" ".join(lower.split()))
+
+
+def subject_for(subject: str, per: Period) -> str:
+    """The subject without the period's own term at its end where the period names those years itself
+    («Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030» of a period 2025-2030): the period is said
+    once, after it («… lần thứ I nhiệm kỳ 2025-2030»), never «nhiệm kỳ 2025-2030 nhiệm kỳ 2025-2030»."""
+    if not per.years:
+        return subject
+    first, last = per.years.split("-")
+    term = re.compile(rf"\s*,?\s*(?:nhiệm kỳ|giai đoạn|thời kỳ)\s+{first}\s*[-\u2013]\s*{last}$", re.I)
+    return term.sub("", subject)
 
 
 def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
