@@ -1217,7 +1217,7 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
     if scope:  # «Năm 2026, trong các chỉ tiêu do Sở Công Thương chủ trì, có 0/2 …»
         lead = lead.replace(", có", f", trong các chỉ tiêu{scope}, có") if ", có" in lead else f"Trong các chỉ tiêu{scope}, có"
     if per and per.plan_is_year:
-        return P.progress_sentence(per, counts, scope=scope) + ".", counts
+        return P.progress_sentence(per, P.group_counts(entries), scope=scope) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -1241,10 +1241,11 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
     since = per.since(prev_year) if per else None
     entries = _entries(assessments, prev_year, since, bool(per and per.estimate))
     groups = []
-    for status, title in STATUS_GROUPS:
-        if per and per.plan_is_year and status == P.PROGRESS_STATUS:
-            title = P.PROGRESS_TITLE
-        lines = [f"- {e.result}" for e in entries if e.status == status]
+    progress = bool(per and per.plan_is_year)
+    # a part of the year: the progress rows first under their own title, then the groups as for a year; a row not
+    # judged for another reason («không có số kế hoạch») stays in its own group (P.group_of: one rule, rev18 R18-10)
+    for status, title in ((P.PROGRESS_GROUP, P.PROGRESS_TITLE),) * progress + STATUS_GROUPS:
+        lines = [f"- {e.result}" for e in entries if (P.group_of(e) if progress else e.status) == status]
         if not lines:
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
