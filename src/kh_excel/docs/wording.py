@@ -662,13 +662,18 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
     when every part failed (the shares do not add up), the structure says it once."""
     if parts and all(status_of(a) == ERROR_STATUS for a in parts):
         return f"{name_of(head)}: số liệu lỗi"
+    if parts and all(status_of(a) != ERROR_STATUS and not result_words(a.indicator) and not target_words(a.indicator)
+                     for a in parts):
+        # no part has a figure or a plan of this year (a table with only next year's plan for them): said once
+        return f"{name_of(head)}: chưa có số liệu"
     items = []
     for a in parts:
         p = a.indicator
         if status_of(a) == ERROR_STATUS:
             items.append(f"{part_name(name_of(p))} số liệu lỗi")
         elif status_of(a) == "chua_co_so_lieu" or not result_words(p):
-            items.append(f"{part_name(name_of(p))} chưa có số liệu (kế hoạch {target_words(p)})")
+            plan = target_words(p)  # a part without a plan of its own: no «(kế hoạch )» (rev18 R18-12)
+            items.append(f"{part_name(name_of(p))} chưa có số liệu" + (f" (kế hoạch {plan})" if plan else ""))
         else:
             plan = target_words(p)
             items.append(f"{part_name(name_of(p))} {result_words(p)}" + (f" (kế hoạch {plan})" if plan else ""))

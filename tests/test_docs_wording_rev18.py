@@ -1,0 +1,81 @@
+"""rev18: the documents' wording against the table. Expected sentences are worked out by hand from the rows built
+in each test."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from kh_excel.api import read_workbook
+from kh_excel.core.attainment import evaluate
+from kh_excel.docs.context import build_context
+
+TITLE = ["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN CHƯ PĂH"]
+HEAD = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Kế hoạch năm 2027"]
+
+
+def _book(path, rows, head=HEAD, title=TITLE):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(title)
+    ws.append(head)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def _ctx(path, kind="bao-cao"):
+    return build_context(evaluate(read_workbook(path)), None, kind)
+
+
+def plain(text) -> str:
+    return str(text).replace("\u00a0", " ")
+
+
+def _lines(ctx) -> list[str]:
+    return [plain(x) for g in ctx["kq"]["nhom"] for x in g["muc"]]
+
+
+def _structure(parts):
+    return [[1, "Giá trị sản xuất", "Tỷ đồng", 1000, 1100, 1200], [2, "Cơ cấu kinh tế (giá hiện hành)", "%", None,
+                                                                   None, None], *parts]
+
+
+# ------------------------------------------------------------------ R18-12: «chưa có số liệu (kế hoạch )»
+
+def test_structure_with_only_next_years_plan_says_no_figures_once(tmp_path):
+    """The parts have a plan of 2027 only (40 + 35 + 25 = 100), nothing of 2026: no part has a plan or a figure of
+    the year reported, so the structure is «chưa có số liệu», said once, never «… chưa có số liệu (kế hoạch )»."""
+    path = _book(tmp_path / "t.xlsx", _structure([
+        ["-", "Nông - lâm nghiệp, thủy sản", "%", None, None, 40],
+        ["-", "Công nghiệp - xây dựng", "%", None, None, 35],
+        ["-", "Thương mại - dịch vụ", "%", None, None, 25]]))
+    lines = _lines(_ctx(path))
+    assert "- Cơ cấu kinh tế (giá hiện hành): chưa có số liệu." in lines
+    assert not any("(kế hoạch )" in x or "kế hoạch )" in x for x in lines)
+
+
+def test_structure_part_without_plan_has_no_empty_parentheses(tmp_path):
+    """One part has a plan (40%), the two others none and no part a figure: the part with a plan says it, the others
+    «chưa có số liệu» alone."""
+    path = _book(tmp_path / "t.xlsx", _structure([
+        ["-", "Nông - lâm nghiệp, thủy sản", "%", 40, None, 40],
+        ["-", "Công nghiệp - xây dựng", "%", None, None, 35],
+        ["-", "Thương mại - dịch vụ", "%", None, None, 25]]))
+    (line,) = [x for x in _lines(_ctx(path)) if x.startswith("- Cơ cấu")]
+    assert line.startswith("- Cơ cấu kinh tế (giá hiện hành): nông - lâm nghiệp, thủy sản chưa có số liệu (kế hoạch "
+                           "40%), công nghiệp - xây dựng chưa có số liệu, thương mại - dịch vụ chưa có số liệu")
+    assert "()" not in line and "kế hoạch )" not in line
+
+
+def test_structure_parts_with_plans_keep_them(tmp_path):
+    """Must not change: every part has a plan of 2026 (40 + 35 + 25) and no figure: each says its plan."""
+    path = _book(tmp_path / "t.xlsx", _structure([
+        ["-", "Nông - lâm nghiệp, thủy sản", "%", 40, None, None],
+        ["-", "Công nghiệp - xây dựng", "%", 35, None, None],
+        ["-", "Thương mại - dịch vụ", "%", 25, None, None]]))
+    (line,) = [x for x in _lines(_ctx(path)) if x.startswith("- Cơ cấu")]
+    assert line.startswith("- Cơ cấu kinh tế (giá hiện hành): nông - lâm nghiệp, thủy sản chưa có số liệu (kế hoạch "
+                           "40%), công nghiệp - xây dựng chưa có số liệu (kế hoạch 35%), thương mại - dịch vụ chưa có "
+                           "số liệu (kế hoạch 25%)")
