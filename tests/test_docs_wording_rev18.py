@@ -79,3 +79,33 @@ def test_structure_parts_with_plans_keep_them(tmp_path):
     assert line.startswith("- Cơ cấu kinh tế (giá hiện hành): nông - lâm nghiệp, thủy sản chưa có số liệu (kế hoạch "
                            "40%), công nghiệp - xây dựng chưa có số liệu (kế hoạch 35%), thương mại - dịch vụ chưa có "
                            "số liệu (kế hoạch 25%)")
+
+
+# ------------------------------------------------------------------ R18-13: «các chỉ tiêu về về kinh tế»
+
+def _sectioned(path, first: str, second: str):
+    return _book(path, [["I", first, None, None, None, None],
+                        [1, "Giá trị sản xuất", "Tỷ đồng", 1000, 1100, 1200],
+                        ["II", second, None, None, None, None],
+                        [2, "Số lao động được giải quyết việc làm", "Người", 500, 520, 550]])
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    # the reviewer's headings: their own «về», one in capitals with the table's count of its rows
+    ("VỀ KINH TẾ (11 chỉ tiêu)", "VỀ VĂN HÓA - XÃ HỘI (10 chỉ tiêu)",
+     ["1. Thực hiện các chỉ tiêu về kinh tế", "2. Thực hiện các chỉ tiêu về văn hóa - xã hội"]),
+    ("Về kinh tế", "Về văn hóa - xã hội",
+     ["1. Thực hiện các chỉ tiêu về kinh tế", "2. Thực hiện các chỉ tiêu về văn hóa - xã hội"]),
+    # must not change: a heading without «về», and one that names the indicators itself
+    ("KINH TẾ", "VĂN HÓA - XÃ HỘI",
+     ["1. Thực hiện các chỉ tiêu về kinh tế", "2. Thực hiện các chỉ tiêu về văn hóa - xã hội"]),
+    ("CÁC CHỈ TIÊU VỀ KINH TẾ", "Các chỉ tiêu về văn hóa - xã hội",
+     ["1. Thực hiện các chỉ tiêu về kinh tế", "2. Thực hiện các chỉ tiêu về văn hóa - xã hội"]),
+    # a word starting with «về»-like letters is no «về»
+    ("VỆ SINH MÔI TRƯỜNG", "Văn hóa - xã hội",
+     ["1. Thực hiện các chỉ tiêu về vệ sinh môi trường", "2. Thực hiện các chỉ tiêu về văn hóa - xã hội"]),
+])
+@pytest.mark.parametrize("kind", ["ke-hoach", "chuong-trinh"])
+def test_task_headings_say_about_once(tmp_path, kind, first, second, expected):
+    ctx = _ctx(_sectioned(tmp_path / "t.xlsx", first, second), kind)
+    assert [g["tieu_de"] for g in ctx["nv"]["nhom"]][:2] == expected

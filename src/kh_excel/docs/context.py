@@ -1433,11 +1433,21 @@ def _gap_name(name: str) -> str:
 TASKS_FIELD = FIELD_BY_ID["nhiem_vu_co_quan"].label
 
 
+# the count a section's heading gives of its rows («VỀ KINH TẾ (11 chỉ tiêu)»): the table's note, not the topic's name
+_COUNT_NOTE = re.compile(r"\s*\(\s*\d+\s+chỉ\s+tiêu\s*\)\s*$", re.IGNORECASE)
+
+
 def _topic(title: str) -> str:
     """A section of the table as the object of «thực hiện»: 'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'các chỉ tiêu về kinh tế',
-    'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'."""
-    t = _lower_first(sentence_case(title))
-    return t if fold(t).startswith(("cac chi tieu", "chi tieu")) else f"các chỉ tiêu về {t}"
+    'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'; a heading that has its own «về» ('VỀ KINH TẾ (11 chỉ
+    tiêu)', 'Về kinh tế') -> 'các chỉ tiêu về kinh tế', never «về về», nor «về VỀ KINH TẾ (11 chỉ tiêu)» (rev18
+    R18-13: the heading's count of its rows is left to the table)."""
+    t = _lower_first(sentence_case(_COUNT_NOTE.sub("", txt(title)) or txt(title)))
+    if fold(t).startswith(("cac chi tieu", "chi tieu")):
+        return t
+    if re.match(r"về\s", unicodedata.normalize("NFC", t).lower()):  # «về» itself, never «vệ sinh»
+        t = unicodedata.normalize("NFC", t)[2:].lstrip()
+    return f"các chỉ tiêu về {t}"
 
 
 def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None = None) -> dict[str, Any]:
