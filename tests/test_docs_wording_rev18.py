@@ -109,3 +109,40 @@ def _sectioned(path, first: str, second: str):
 def test_task_headings_say_about_once(tmp_path, kind, first, second, expected):
     ctx = _ctx(_sectioned(tmp_path / "t.xlsx", first, second), kind)
     assert [g["tieu_de"] for g in ctx["nv"]["nhom"]][:2] == expected
+
+
+# ------------------------------------------------------------------ R18-14: the appendix copies the resolution
+
+PLAN_HEAD = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+PLAN_TITLE = ["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 THÀNH PHỐ HÀ NỘI"]
+
+
+def _appendix(path, kind="ke-hoach"):
+    return {r["ten"]: r for r in _ctx(path, kind)["pl"]["hang"] if r["loai"] != "muc"}
+
+
+@pytest.mark.parametrize("kind", ["ke-hoach", "bao-cao"])
+def test_appendix_copies_the_plan_cells_and_agencies_as_written(tmp_path, kind):
+    """Each cell of the appendix is the resolution's: «Dưới 4,5», «Trên 80», «10% trở lên», «UBND các xã, phường»
+    (it printed «< 4,5», «> 80», «≥ 10», «UBND các xã/phường»). A point plan is the sheet's figure (18.000)."""
+    head = PLAN_HEAD if kind == "ke-hoach" else [*PLAN_HEAD[:4], "Thực hiện năm 2026", *PLAN_HEAD[4:]]
+    rows = [[1, "Tốc độ tăng chỉ số giá tiêu dùng (CPI)", "%", "Dưới 4,5", "Sở Tài chính", "Các sở, ngành; UBND các xã, phường"],
+            [2, "Tỷ lệ che phủ rừng", "%", "Trên 80", "Sở Nông nghiệp và Môi trường", "UBND các xã, phường"],
+            [3, "Tỷ lệ tăng thu ngân sách so năm trước", "%", "10% trở lên", "Sở Tài chính", None],
+            [4, "Tổng số căn nhà ở xã hội hoàn thành", "Căn", 18000, "Sở Xây dựng", None]]
+    if kind == "bao-cao":  # results: 3,2 < 4,5; 81 > 80; 12 ≥ 10; 18.500 ≥ 18.000
+        rows = [[*r[:4], res, *r[4:]] for r, res in zip(rows, [3.2, 81, 12, 18500])]
+    by_name = _appendix(_book(tmp_path / "t.xlsx", rows, head, PLAN_TITLE), kind)
+    assert [by_name[r[1]]["ke_hoach"] for r in rows] == ["Dưới 4,5", "Trên 80", "10% trở lên", "18.000"]
+    cpi = by_name["Tốc độ tăng chỉ số giá tiêu dùng (CPI)"]
+    assert cpi["phoi_hop"] == "Các sở, ngành; UBND các xã, phường"
+    assert by_name["Tỷ lệ che phủ rừng"]["phoi_hop"] == "UBND các xã, phường"
+    assert cpi["chu_tri"] == "Sở Tài chính"
+
+
+def test_appendix_keeps_an_abbreviation_as_typed_and_a_figure_read_both_ways_as_read(tmp_path):
+    """The cell «Sở TC» is the resolution's spelling (the body writes «Sở Tài chính»); «1,500.0» reads both ways and
+    is printed as it was read, «1.500,0» (rev15 R15-11, unchanged)."""
+    rows = [[1, "Sản lượng lương thực", "Tấn", "1,500.0", "Sở TC", "UBND các xã/phường"]]
+    row = _appendix(_book(tmp_path / "t.xlsx", rows, PLAN_HEAD, PLAN_TITLE))["Sản lượng lương thực"]
+    assert (row["ke_hoach"], row["chu_tri"], row["phoi_hop"]) == ("1.500,0", "Sở TC", "UBND các xã/phường")

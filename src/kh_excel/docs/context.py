@@ -137,6 +137,20 @@ def agencies_text(names: list[str]) -> str:
     return "; ".join(txt(n) for n in names if txt(n))
 
 
+def written_agencies(ind: Indicator, role: str) -> str:
+    """A row's agencies of `role` («lead», «cooperate») as its cells spell them, for the appendix, which copies the
+    resolution (rev18 R18-14: «UBND các xã, phường», never the registry's «UBND các xã/phường»): each agency the reader
+    found, in the spelling of the cell it came from (a «(phối hợp)» mark may move it to the other role); an agency no
+    cell spells (inherited) as the reader names it."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    spelled: dict[str, str] = {}
+    for r in ("lead", "cooperate"):
+        for item in reg.split(ind.raw.get(r), canonical=False):
+            spelled.setdefault(reg.key(item), txt(item))
+    return agencies_text([spelled.get(reg.key(n), n) for n in getattr(ind, role)])
+
+
 def agency_display(name: str) -> str:
     """An agency as prose names it: a known abbreviation written out ('Sở VHTTDL' -> 'Sở Văn hóa, Thể thao và
     Du lịch', from the agency registry); an unknown name as typed."""
@@ -1058,8 +1072,10 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             else growth_text(a, None).replace(" so với năm trước", ""),
             "danh_gia": _status_label(a) if table.has_results and ind.row not in bare else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
-            "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
-            "phoi_hop": _unless_inherited(agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)),
+            "chu_tri": written_agencies(ind, "lead") if _unless_inherited(agencies_text(ind.lead), parent and
+                                                                          agencies_text(parent.lead)) else "",
+            "phoi_hop": written_agencies(ind, "cooperate") if _unless_inherited(
+                agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)) else "",
             "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
             "ghi_chu": txt(ind.note),
         })

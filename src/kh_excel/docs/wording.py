@@ -889,19 +889,15 @@ def task_name(entry: Item) -> str:
     return entry.plan if fold(name).startswith(_VERB_NAMES) else entry.name or name
 
 
-_APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
-
-
 def appendix_target(ind: Indicator) -> str:
-    """The target in the appendix as the body writes it: '> 90.000', '≥ 95', 'khoảng 32', '130 - 140'; a point
-    target or a growth target as the sheet shows it (93,00 stays 93,00), a figure that reads both ways as read
-    (rev15 R15-11: «1,500.0» beside the body's «1.500,0»)."""
+    """The target in the appendix as the resolution writes it: a signed appendix copies the plan cell («Dưới 4,5»,
+    «Trên 80», «10% trở lên», «130 - 140», «Tăng 7,5%»; a point target as the sheet shows it: 93,00 stays 93,00), never
+    rewritten into signs («< 4,5», «≥ 10»: rev18 R18-14; the body words it); a figure that reads both ways as read
+    (rev15 R15-11: «1,500.0» beside the body's «1.500,0»). A point plan the Chiều column says to keep «Khoảng» is
+    «khoảng 95», as it is judged (_as_about)."""
     t = _as_about(ind)
-    if t.is_numeric and not ind.growth_target:
-        if t.op in _APPENDIX_OPS:
-            return _APPENDIX_OPS[t.op].format(v=_num(t.value))
-        if t.op == "range" and t.high is not None:
-            return f"{_num(t.value)} - {_num(t.high)}"
-    if t.text:  # a figure that reads both ways as it was read, as the body states it («1,500.0» -> «1.500,0»)
+    if t is not ind.target:
+        return f"khoảng {_num(t.value)}"
+    if t.text:
         return clean(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     return _num(t.value)
