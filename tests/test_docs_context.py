@@ -157,7 +157,8 @@ def test_report_numbers_and_sentence_count_the_items_listed():
         assert r["danh_gia"] == a.status_label
     by_name = {r["ten"]: r for r in rows}
     assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["ty_le"] == "97,5"   # 151.200 / 155.000
-    assert by_name["Tỷ lệ đô thị hóa"]["ty_le"] == ""          # a share: no ratio to plan
+    # a share more of which is better, against a point plan, has the ratio attainment prints (rev18 R18-11)
+    assert by_name["Tỷ lệ đô thị hóa"]["ty_le"] == "100,0"      # 32,4 / 32,4, as attainment prints it
     assert by_name["Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội"]["ty_le"] == ""   # lower is better
     counted = [len(g["muc"]) for g in c["kq"]["nhom"]]
     assert counted == [19, 9, 12, 1]

@@ -146,3 +146,37 @@ def test_appendix_keeps_an_abbreviation_as_typed_and_a_figure_read_both_ways_as_
     rows = [[1, "Sản lượng lương thực", "Tấn", "1,500.0", "Sở TC", "UBND các xã/phường"]]
     row = _appendix(_book(tmp_path / "t.xlsx", rows, PLAN_HEAD, PLAN_TITLE))["Sản lượng lương thực"]
     assert (row["ke_hoach"], row["chu_tri"], row["phoi_hop"]) == ("1.500,0", "Sở TC", "UBND các xã/phường")
+
+
+# ------------------------------------------------------------------ R18-11: a share's ratio, as attainment prints it
+
+RATIO_ROWS = [
+    [1, "Tỷ lệ hộ nghèo giảm", "%", 4, 5.36, None],                  # a fall, more is better: 5,36 / 4 = 134,0%
+    [2, "Tỷ lệ lao động qua đào tạo", "%", 78, 78.2, None],           # 78,2 / 78 = 1,002564… → 100,3%
+    [3, "Tỷ lệ hộ nghèo", "%", 4, 3, None],                           # a burden: «còn 3%», no ratio
+    [4, "Tốc độ tăng trưởng kinh tế (GRDP)", "%", 8, 7.5, None],      # a growth rate: 7,5 of 8 is no «93,8% kế hoạch»
+    [5, "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 100, 90, None],  # an amount, as before: 90,0%
+]
+
+
+def test_a_share_more_of_which_is_better_has_the_ratio_attainment_prints(tmp_path):
+    """attainment prints «134,0 Vượt KH» and «100,3 Vượt KH»; the report now says the same in its sentence and its
+    appendix «% so với KH» (both empty before); a burden and a growth rate keep no ratio (rev18 R18-11)."""
+    path = _book(tmp_path / "t.xlsx", RATIO_ROWS)
+    by_row = {a.indicator.name: a for a in evaluate(read_workbook(path)).assessments}
+    from kh_excel.core.numbers import format_ratio
+    assert format_ratio(by_row["Tỷ lệ hộ nghèo giảm"].ratio) == "134,0"
+    assert format_ratio(by_row["Tỷ lệ lao động qua đào tạo"].ratio) == "100,3"
+    ctx = _ctx(path)
+    lines = {x.split(":", 1)[0][2:]: x for x in _lines(ctx)}
+    assert lines["Tỷ lệ hộ nghèo giảm"].startswith("- Tỷ lệ hộ nghèo giảm: thực hiện 5,36%, kế hoạch 4%, đạt 134,0% kế "
+                                                    "hoạch")
+    assert lines["Tỷ lệ lao động qua đào tạo"].startswith(
+        "- Tỷ lệ lao động qua đào tạo: thực hiện 78,2%, kế hoạch 78%, đạt 100,3% kế hoạch")
+    assert "kế hoạch" not in lines["Tỷ lệ hộ nghèo"].split("kế hoạch 4%", 1)[1]
+    assert "đạt" not in lines["Tốc độ tăng trưởng kinh tế (GRDP)"].split(":", 1)[1].replace("không đạt", "")
+    assert lines["Số doanh nghiệp thành lập mới"].startswith(
+        "- Số doanh nghiệp thành lập mới: thực hiện 90 doanh nghiệp, kế hoạch 100 doanh nghiệp, đạt 90,0% kế hoạch")
+    ratio = {r["ten"]: r["ty_le"] for r in ctx["pl"]["hang"] if r["loai"] != "muc"}
+    assert ratio == {"Tỷ lệ hộ nghèo giảm": "134,0", "Tỷ lệ lao động qua đào tạo": "100,3", "Tỷ lệ hộ nghèo": "",
+                     "Tốc độ tăng trưởng kinh tế (GRDP)": "", "Số doanh nghiệp thành lập mới": "90,0"}
