@@ -129,8 +129,8 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
     gdp = by_name["GRDP bình quân đầu người"]
     assert gdp["ke_hoach"] == "93,00" and gdp["thuc_hien"] == "94,10" and gdp["ty_le"] == "101,2"
     assert gdp["danh_gia"] == "Vượt KH" and gdp["chu_tri"] == "Sở Tài chính; Thống kê tỉnh"
-    # the appendix writes a bound as the body does («> 10», not the sheet's «>10»)
-    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
+    # the appendix copies the plan cell as the resolution writes it («>10»: rev18 R18-14)
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"  # the cell as typed (rev18 R18-14)
     sub = by_name["Nông, lâm nghiệp và thủy sản"]
     assert sub["loai"] == "dong_con" and sub["cap"] == 2
     assert by_name["Cơ cấu GRDP"]["cap"] == 1
@@ -157,7 +157,8 @@ def test_report_numbers_and_sentence_count_the_items_listed():
         assert r["danh_gia"] == a.status_label
     by_name = {r["ten"]: r for r in rows}
     assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["ty_le"] == "97,5"   # 151.200 / 155.000
-    assert by_name["Tỷ lệ đô thị hóa"]["ty_le"] == ""          # a share: no ratio to plan
+    # a share more of which is better, against a point plan, has the ratio attainment prints (rev18 R18-11)
+    assert by_name["Tỷ lệ đô thị hóa"]["ty_le"] == "100,0"      # 32,4 / 32,4, as attainment prints it
     assert by_name["Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội"]["ty_le"] == ""   # lower is better
     counted = [len(g["muc"]) for g in c["kq"]["nhom"]]
     assert counted == [19, 9, 12, 1]
@@ -332,8 +333,8 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
     # a merged group keeps together: its first row keeps with the next, its last does not
     assert gdp["giu_voi_sau"] and not income["giu_voi_sau"]
-    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"
-    assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == "> 90.000"
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"  # the cell as typed (rev18 R18-14)
+    assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == ">90000"  # as typed
     # the qualitative target reads left-aligned; figures right-aligned
     assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["can_ke_hoach"] == "right"
     pci = next(r for r in ctx("ke-hoach")["pl"]["hang"] if r["ten"].startswith("Xếp hạng chỉ số PCI"))

@@ -209,6 +209,54 @@ def test_six_month_notice_lists_what_it_counts(flat):
     assert lines[2] == "Còn 1 chỉ tiêu chưa có số liệu."
 
 
+def _with_rows(path, *rows):
+    wb = openpyxl.load_workbook(path)
+    for r in rows:
+        wb.active.append(r)
+    wb.save(path)
+    return path
+
+
+def test_six_month_report_and_notice_count_the_same_progress_rows(flat):
+    """rev18 R18-10: a row with a 6-month figure (750 ha) but no plan is no progress against the year's plan. Rows 1–3
+    have a plan and a 6-month figure: 3 progress rows; row 4 (no plan) is «không đánh giá bằng số». The report and the
+    notice both say 3 (the report said 4, listing row 4 under «Tiến độ …»), and both name row 4 apart."""
+    _with_rows(flat, [4, "Trồng mới rừng tập trung", "ha", None, None, 750, None, None, "Sở Tài chính"])
+    kq = _ctx(flat, period="6 tháng")["kq"]
+    assert plain(kq["cau_tong_hop"]) == (
+        "6 tháng đầu năm 2026, có 3 chỉ tiêu có số liệu; so với kế hoạch cả năm 2026, đây là tiến độ thực hiện, chưa "
+        "đánh giá đạt hay không đạt kế hoạch; 1 chỉ tiêu không đánh giá bằng số.")
+    assert [g["tieu_de"] for g in kq["nhom"]] == ["a) Tiến độ thực hiện so với kế hoạch cả năm (3 chỉ tiêu)",
+                                                  "b) Các chỉ tiêu không đánh giá bằng số (1 chỉ tiêu)"]
+    assert plain(kq["nhom"][1]["muc"][0]).startswith("- Trồng mới rừng tập trung: thực hiện 750 ha")
+    lines = [plain(x) for x in _ctx(flat, kind="thong-bao", period="6 tháng")["tb"]["ket_qua"]]
+    assert lines[0].startswith("6 tháng đầu năm 2026, có 3 chỉ tiêu có số liệu;")
+    assert "(3) Tỷ lệ che phủ rừng" in lines[1] and "Trồng mới" not in lines[1]
+    assert lines[2] == "Còn 1 chỉ tiêu không đánh giá bằng số."
+
+
+def test_six_month_report_with_no_progress_row_counts_none(tmp_path):
+    """No row has both a plan and a 6-month figure (row 1 no plan, row 2 no figure): nothing is progress, so neither
+    document says «có N chỉ tiêu có số liệu» (it said «có 1», counting the row without plan)."""
+    path = _book(tmp_path / "none.xlsx", [FLAT], [
+        [1, "Trồng mới rừng tập trung", "ha", None, None, 750, None, None, "Sở Tài chính"],
+        [2, "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 100, 45, None, 95, None, "Sở Tài chính"]])
+    expected = ("6 tháng đầu năm 2026, chưa có chỉ tiêu nào đủ số liệu để so với kế hoạch cả năm 2026; 1 chỉ tiêu chưa "
+                "có số liệu; 1 chỉ tiêu không đánh giá bằng số")
+    assert plain(_ctx(path, period="6 tháng")["kq"]["cau_tong_hop"]) == expected + "."
+    assert [plain(x) for x in _ctx(path, kind="thong-bao", period="6 tháng")["tb"]["ket_qua"]] == [expected + "."]
+
+
+def test_whole_year_report_keeps_a_row_without_plan_in_its_group(flat):
+    """The rule is for a part of the year only: the whole year (ước cả năm) judges rows 1–3 (1.020 ≥ 1.000 vượt,
+    90 < 100 không đạt, 61 ≥ 60 vượt) and the row without plan is «không đánh giá bằng số», as before."""
+    _with_rows(flat, [4, "Trồng mới rừng tập trung", "ha", None, None, 750, None, 1500, "Sở Tài chính"])
+    kq = _ctx(flat)["kq"]
+    assert plain(kq["cau_tong_hop"]).startswith("Ước thực hiện cả năm 2026, có 2/3 chỉ tiêu đạt và vượt kế hoạch;")
+    assert plain(kq["cau_tong_hop"]).endswith("; 1 chỉ tiêu không đánh giá bằng số.")
+    assert [g["trang_thai"] for g in kq["nhom"]] == ["vuot", "khong_dat", "khong_danh_gia"]
+
+
 def test_progress_report_never_speaks_of_indicators_not_met(flat):
     (giai_phap,) = _ctx(flat, period="6 tháng")["nd"]["giai_phap"]
     assert "chưa đạt" not in giai_phap and "không đạt" not in giai_phap

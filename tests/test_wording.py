@@ -163,7 +163,7 @@ def test_trong_do_belongs_to_its_indicator():
     assert [e.plan for e in plan] == [nb("Phấn đấu toàn tỉnh có 13.400~doanh~nghiệp, trong đó tỷ lệ doanh nghiệp "
                                          "hoạt động hiệu quả đạt 56,5%")]
     assert entries[1].result == ("Phấn đấu toàn tỉnh có doanh nghiệp, trong đó tỷ lệ doanh nghiệp hoạt động hiệu "
-                                 "quả: thực hiện 57%, kế hoạch 56,5%")
+                                 "quả: thực hiện 57%, kế hoạch 56,5%, đạt 100,9% kế hoạch")  # 57 / 56,5 (rev18 R18-11)
     assert all(e.result.count(":") == 1 for e in entries)
 
 
@@ -175,11 +175,14 @@ def test_names_lose_list_marks_and_groups_are_lower_case_mid_sentence():
     assert W.lower_first("Tăng 3 bậc") == "tăng 3 bậc" and W.lower_first("PCI tăng") == "PCI tăng"
 
 
-def test_appendix_targets_as_the_body_writes_them():
-    assert W.appendix_target(row("Tổng vốn đầu tư", "Tỷ đồng", T(">90000", ">", 90000))) == "> 90.000"
-    assert W.appendix_target(row("Tỷ lệ bao phủ", "%", T(">=95", ">=", 95))) == "≥ 95"
+def test_appendix_targets_as_the_resolution_writes_them():
+    """A signed appendix copies the plan cell (rev18 R18-14): no «> 90.000» for «>90000», no «≥ 10» for «10% trở lên»."""
+    assert W.appendix_target(row("Tổng vốn đầu tư", "Tỷ đồng", T(">90000", ">", 90000))) == ">90000"
+    assert W.appendix_target(row("Tỷ lệ bao phủ", "%", T(">=95", ">=", 95))) == ">=95"
     assert W.appendix_target(row("GRDP bình quân", "Triệu đồng", T("93,00", "=", 93))) == "93,00"
-    assert W.appendix_target(row("Sản lượng", "Tấn", T("130-140", "range", 130, 140))) == "130 - 140"
+    assert W.appendix_target(row("Sản lượng", "Tấn", T("130-140", "range", 130, 140))) == "130-140"
+    assert W.appendix_target(row("Tốc độ tăng chỉ số giá", "%", T("Dưới 4,5", "<", 4.5))) == "Dưới 4,5"
+    assert W.appendix_target(row("Tỷ lệ tăng thu", "%", T("10% trở lên", ">=", 10))) == "10% trở lên"
 
 
 UNITS = ["Tỷ đồng", "%", "Điểm %", "1000 lượt người", "DN", "Triệu USD", "Người", "Bác sỹ", "ha", "Xã, phường"]

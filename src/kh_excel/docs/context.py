@@ -137,6 +137,20 @@ def agencies_text(names: list[str]) -> str:
     return "; ".join(txt(n) for n in names if txt(n))
 
 
+def written_agencies(ind: Indicator, role: str) -> str:
+    """A row's agencies of `role` («lead», «cooperate») as its cells spell them, for the appendix, which copies the
+    resolution (rev18 R18-14: «UBND các xã, phường», never the registry's «UBND các xã/phường»): each agency the reader
+    found, in the spelling of the cell it came from (a «(phối hợp)» mark may move it to the other role); an agency no
+    cell spells (inherited) as the reader names it."""
+    from kh_excel.core.table import agency_registry
+    reg = agency_registry()
+    spelled: dict[str, str] = {}
+    for r in ("lead", "cooperate"):
+        for item in reg.split(ind.raw.get(r), canonical=False):
+            spelled.setdefault(reg.key(item), txt(item))
+    return agencies_text([spelled.get(reg.key(n), n) for n in getattr(ind, role)])
+
+
 def agency_display(name: str) -> str:
     """An agency as prose names it: a known abbreviation written out ('Sở VHTTDL' -> 'Sở Văn hóa, Thể thao và
     Du lịch', from the agency registry); an unknown name as typed."""
@@ -1093,8 +1107,10 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             else growth_text(a, None).replace(" so với năm trước", ""),
             "danh_gia": _status_label(a) if table.has_results and ind.row not in bare else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
-            "chu_tri": _unless_inherited(agencies_text(ind.lead), parent and agencies_text(parent.lead)),
-            "phoi_hop": _unless_inherited(agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)),
+            "chu_tri": written_agencies(ind, "lead") if _unless_inherited(agencies_text(ind.lead), parent and
+                                                                          agencies_text(parent.lead)) else "",
+            "phoi_hop": written_agencies(ind, "cooperate") if _unless_inherited(
+                agencies_text(ind.cooperate), parent and agencies_text(parent.cooperate)) else "",
             "lanh_dao": _unless_inherited(txt(ind.leader), parent and txt(parent.leader)),
             "ghi_chu": txt(ind.note),
         })
@@ -1252,7 +1268,7 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
     if scope:  # «Năm 2026, trong các chỉ tiêu do Sở Công Thương chủ trì, có 0/2 …»
         lead = lead.replace(", có", f", trong các chỉ tiêu{scope}, có") if ", có" in lead else f"Trong các chỉ tiêu{scope}, có"
     if per and per.plan_is_year:
-        return P.progress_sentence(per, counts, scope=scope) + ".", counts
+        return P.progress_sentence(per, P.group_counts(entries), scope=scope) + ".", counts
     if evaluated == 0:
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
@@ -1276,10 +1292,11 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
     since = per.since(prev_year) if per else None
     entries = _entries(assessments, prev_year, since, bool(per and per.estimate))
     groups = []
-    for status, title in STATUS_GROUPS:
-        if per and per.plan_is_year and status == P.PROGRESS_STATUS:
-            title = P.PROGRESS_TITLE
-        lines = [f"- {e.result}" for e in entries if e.status == status]
+    progress = bool(per and per.plan_is_year)
+    # a part of the year: the progress rows first under their own title, then the groups as for a year; a row not
+    # judged for another reason («không có số kế hoạch») stays in its own group (P.group_of: one rule, rev18 R18-10)
+    for status, title in ((P.PROGRESS_GROUP, P.PROGRESS_TITLE),) * progress + STATUS_GROUPS:
+        lines = [f"- {e.result}" for e in entries if (P.group_of(e) if progress else e.status) == status]
         if not lines:
             continue
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
@@ -1467,11 +1484,21 @@ def _gap_name(name: str) -> str:
 TASKS_FIELD = FIELD_BY_ID["nhiem_vu_co_quan"].label
 
 
+# the count a section's heading gives of its rows («VỀ KINH TẾ (11 chỉ tiêu)»): the table's note, not the topic's name
+_COUNT_NOTE = re.compile(r"\s*\(\s*\d+\s+chỉ\s+tiêu\s*\)\s*$", re.IGNORECASE)
+
+
 def _topic(title: str) -> str:
     """A section of the table as the object of «thực hiện»: 'CÁC CHỈ TIÊU VỀ KINH TẾ' -> 'các chỉ tiêu về kinh tế',
-    'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'."""
-    t = _lower_first(sentence_case(title))
-    return t if fold(t).startswith(("cac chi tieu", "chi tieu")) else f"các chỉ tiêu về {t}"
+    'Kinh tế xã hội' -> 'các chỉ tiêu về kinh tế xã hội'; a heading that has its own «về» ('VỀ KINH TẾ (11 chỉ
+    tiêu)', 'Về kinh tế') -> 'các chỉ tiêu về kinh tế', never «về về», nor «về VỀ KINH TẾ (11 chỉ tiêu)» (rev18
+    R18-13: the heading's count of its rows is left to the table)."""
+    t = _lower_first(sentence_case(_COUNT_NOTE.sub("", txt(title)) or txt(title)))
+    if fold(t).startswith(("cac chi tieu", "chi tieu")):
+        return t
+    if re.match(r"về\s", unicodedata.normalize("NFC", t).lower()):  # «về» itself, never «vệ sinh»
+        t = unicodedata.normalize("NFC", t)[2:].lstrip()
+    return f"các chỉ tiêu về {t}"
 
 
 def _tasks(table: Table, assessments: list[Assessment], s: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -76,13 +76,9 @@ def result_sentences(entries: list[W.Item], year: int | None, per: Any = None) -
     names the period; a part of the year against the year's plan is progress, listed with its ratio."""
     from kh_excel.docs import period as P
     if per is not None and per.plan_is_year:
-        counts: dict[str, int] = {}
-        for e in entries:
-            counts[e.status] = counts.get(e.status, 0) + 1
-        progress = [e for e in entries if e.status == P.PROGRESS_STATUS and e.assessments[0].reason == P.PROGRESS_REASON]
-        if progress:  # the count before the colon is the rows listed after it
-            counts[P.PROGRESS_STATUS] = len(progress)
-        # the list after the colon is the rows counted before it; rows without figures get a sentence of their own
+        counts = P.group_counts(entries)
+        progress = [e for e in entries if P.group_of(e) == P.PROGRESS_GROUP]
+        # the list after the colon is the rows counted before it; the other rows get a sentence of their own
         out = [P.progress_sentence(per, counts, extras=not progress) + ("." if not progress else ":")]
         if progress:
             out.append("; ".join(f"({i}) {e.result}" for i, e in enumerate(progress, 1)) + ".")

@@ -138,24 +138,50 @@ def subject_for(subject: str, per: Period) -> str:
     return term.sub("", subject)
 
 
+PROGRESS_GROUP = "tien_do"  # the group of a progress entry (group_of), apart from the other rows not judged
+
+
+def group_of(e: W.Item) -> str:
+    """The group an entry is counted and listed in: a part of the year against the year's plan (as_progress) is
+    progress; any other row not judged («không có số kế hoạch», a plan in words) stays «không đánh giá bằng số».
+    One rule for the report, the notice and the attainment summary (core.attainment.summary_sentence), so the
+    count «có N chỉ tiêu có số liệu» is the same everywhere (rev18 R18-10)."""
+    a = e.assessments[0] if e.assessments else None
+    return PROGRESS_GROUP if e.status == PROGRESS_STATUS and a is not None and a.reason == PROGRESS_REASON else e.status
+
+
+def group_counts(entries: Sequence[W.Item]) -> dict[str, int]:
+    """How many entries each group (group_of) has."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[group_of(e)] = counts.get(group_of(e), 0) + 1
+    return counts
+
+
 def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, scope: str = "") -> str:
-    """The summary of a part of the year against the year's plan: how many rows have figures, and that they are
-    progress, never a count met or not met. `extras=False` leaves out the rows without figures (a caller that
-    lists the progress rows after a colon says them in a sentence of their own: see `rest_sentence`)."""
-    n = counts.get(PROGRESS_STATUS, 0)
+    """The summary of a part of the year against the year's plan: how many rows are progress (`counts` by
+    group_counts), and that they are progress, never a count met or not met. `extras=False` leaves out the other
+    rows (a caller that lists the progress rows after a colon says them in a sentence of their own: see
+    `rest_sentence`)."""
+    n = counts.get(PROGRESS_GROUP, 0)
     who = f"trong các chỉ tiêu{scope}, " if scope else ""
-    s = (f"{per.lead()}, {who}có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ thực hiện, "
-         "chưa đánh giá đạt hay không đạt kế hoạch")
+    if n:
+        s = (f"{per.lead()}, {who}có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ "
+             "thực hiện, chưa đánh giá đạt hay không đạt kế hoạch")
+    else:
+        s = f"{per.lead()}, {who}chưa có chỉ tiêu nào đủ số liệu để so với kế hoạch cả năm {per.year}"
     extra = _rest(counts)
     return s + ("; " + "; ".join(extra) if extra and extras else "")
 
 
 def _rest(counts: dict[str, int]) -> list[str]:
-    return [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", W.ERROR_STATUS) if counts.get(k)]
+    """The rows neither judged nor progress, in the attainment summary's order."""
+    return [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", PROGRESS_STATUS, W.ERROR_STATUS)
+            if counts.get(k)]
 
 
 def rest_sentence(counts: dict[str, int]) -> str:
-    """«Còn 1 chỉ tiêu chưa có số liệu.» ('' when every row has figures)."""
+    """«Còn 1 chỉ tiêu chưa có số liệu.» ('' when every row is progress)."""
     extra = _rest(counts)
     return "Còn " + "; ".join(extra) + "." if extra else ""
 

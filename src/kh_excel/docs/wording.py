@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kh_excel.core.attainment import (as_rise, bare_headings, change_size, change_words as core_change_words,
-                                      in_which_owners, index_rise, judged_by_points, no_share_of, not_judged_by_note,
+                                      in_which_owners, index_rise, judged_by_points, names_a_growth_rate,
+                                      names_an_index, no_share_of, not_judged_by_note,
                                       not_judged_by_own_verdict, not_judged_for_period, percent_on_other_unit,
                                       plan_index_rise, planned_fall, rise_as_written, share_parts,
                                       structure_status as core_structure_status)
@@ -126,13 +127,28 @@ def is_percent(ind: Indicator) -> bool:
 
 
 def shows_ratio(a: Assessment) -> bool:
-    """A ratio to plan means something only for an amount where more is better («đạt 97,5% kế hoạch»):
-    never for a share, a rate or an index in % or ‰ (108,5% would read as 108,5% of plan), a score in points
-    («Điểm»), a burden (lower is better), a rank, a growth target or a row whose numbers failed."""
+    """A ratio to plan means something only where more is better («đạt 97,5% kế hoạch»): never for a score in
+    points («Điểm»), a burden (lower is better), a rank, a growth target or a row whose numbers failed; for a share
+    or a rate only as share_ratio allows."""
     ind = a.indicator
-    return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up" and not is_percent(ind)
+    return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up"
             and not is_rank(ind) and not ind.growth_target and "diem" not in fold(ind.unit)
-            and not far_apart(ind.result, ind.target.value))
+            and not far_apart(ind.result, ind.target.value) and (not is_percent(ind) or share_ratio(a)))
+
+
+def share_ratio(a: Assessment) -> bool:
+    """A share or a rate in % more of which is better, against its own year's plan, has the ratio attainment prints
+    and reports state («Tỷ lệ lao động qua đào tạo 78,2%, kế hoạch 78%, đạt 100,3% kế hoạch»; a poverty rate's fall
+    «giảm 5,36%, kế hoạch 4%, đạt 134,0% kế hoạch»: rev18 R18-11), written after both figures so it never reads as the
+    share. Never a part of the year against the year's plan (a share is no running total: 59% after 6 months is not
+    «98,3% kế hoạch năm»), a rate in ‰, a growth rate or an index (7,5% growth against 8% is no «93,8% kế hoạch»;
+    CPI 103,2), a plan in points («Giảm 1 điểm %»: judged by the change), nor a bound («trên 95%»: met or not, the
+    share reached says it; «đạt 100,3% kế hoạch» of «trên 95%» reads as a figure the plan never set)."""
+    ind = a.indicator
+    return (clean(ind.unit) == "%" and ind.target.op == "=" and a.reason != PROGRESS_REASON
+            and not names_a_growth_rate(ind)
+            and not names_an_index(ind) and judged_by_points(a) is None and index_rise(a) is None
+            and plan_index_rise(a) is None)
 
 
 def no_goal(ind: Indicator) -> bool:
@@ -664,13 +680,18 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
     when every part failed (the shares do not add up), the structure says it once."""
     if parts and all(status_of(a) == ERROR_STATUS for a in parts):
         return f"{name_of(head)}: số liệu lỗi"
+    if parts and all(status_of(a) != ERROR_STATUS and not result_words(a.indicator) and not target_words(a.indicator)
+                     for a in parts):
+        # no part has a figure or a plan of this year (a table with only next year's plan for them): said once
+        return f"{name_of(head)}: chưa có số liệu"
     items = []
     for a in parts:
         p = a.indicator
         if status_of(a) == ERROR_STATUS:
             items.append(f"{part_name(name_of(p))} số liệu lỗi")
         elif status_of(a) == "chua_co_so_lieu" or not result_words(p):
-            items.append(f"{part_name(name_of(p))} chưa có số liệu (kế hoạch {target_words(p)})")
+            plan = target_words(p)  # a part without a plan of its own: no «(kế hoạch )» (rev18 R18-12)
+            items.append(f"{part_name(name_of(p))} chưa có số liệu" + (f" (kế hoạch {plan})" if plan else ""))
         else:
             plan = target_words(p)
             items.append(f"{part_name(name_of(p))} {result_words(p)}" + (f" (kế hoạch {plan})" if plan else ""))
@@ -886,19 +907,15 @@ def task_name(entry: Item) -> str:
     return entry.plan if fold(name).startswith(_VERB_NAMES) else entry.name or name
 
 
-_APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
-
-
 def appendix_target(ind: Indicator) -> str:
-    """The target in the appendix as the body writes it: '> 90.000', '≥ 95', 'khoảng 32', '130 - 140'; a point
-    target or a growth target as the sheet shows it (93,00 stays 93,00), a figure that reads both ways as read
-    (rev15 R15-11: «1,500.0» beside the body's «1.500,0»)."""
+    """The target in the appendix as the resolution writes it: a signed appendix copies the plan cell («Dưới 4,5»,
+    «Trên 80», «10% trở lên», «130 - 140», «Tăng 7,5%»; a point target as the sheet shows it: 93,00 stays 93,00), never
+    rewritten into signs («< 4,5», «≥ 10»: rev18 R18-14; the body words it); a figure that reads both ways as read
+    (rev15 R15-11: «1,500.0» beside the body's «1.500,0»). A point plan the Chiều column says to keep «Khoảng» is
+    «khoảng 95», as it is judged (_as_about)."""
     t = _as_about(ind)
-    if t.is_numeric and not ind.growth_target:
-        if t.op in _APPENDIX_OPS:
-            return _APPENDIX_OPS[t.op].format(v=_num(t.value))
-        if t.op == "range" and t.high is not None:
-            return f"{_num(t.value)} - {_num(t.high)}"
-    if t.text:  # a figure that reads both ways as it was read, as the body states it («1,500.0» -> «1.500,0»)
+    if t is not ind.target:
+        return f"khoảng {_num(t.value)}"
+    if t.text:
         return clean(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     return _num(t.value)
