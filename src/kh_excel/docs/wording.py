@@ -89,6 +89,9 @@ def amount(number: str, unit: str) -> str:
         return number
     if u in ("%", "‰") or _PER_YEAR_RATE.fullmatch(u):  # «2,5%/năm», as «2,5%» is written
         return f"{number}{u.replace(' ', '')}"
+    if u[0] in "%‰/":  # «100% chỉ tiêu», «46/100.000 trẻ đẻ sống»: the sign or the ratio stays on its figure (R18-15)
+        sign, _, rest = u.partition(" ")
+        return f"{number}{sign} {rest}" if rest else f"{number}{sign}"
     if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
         u = u.replace(" ", NBSP)
     return f"{number}{NBSP}{u}"
@@ -479,7 +482,14 @@ def result_clause(ind: Indicator, estimate: bool = False) -> str:
     if not words:
         return ""
     clause = _result_clause(ind, words)
-    return f"ước {clause}" if is_estimate(ind) or estimate and ind.result is not None else clause
+    return f"ước {clause}" if is_estimate(ind) or estimate and _a_figure(ind) else clause
+
+
+def _a_figure(ind: Indicator) -> bool:
+    """Does the result state a figure, a bound or a range of one («20.900», «Trên 20.900», «61-62»: an estimate's
+    column makes each «ước …», rev18 R18-9), not words («Hoàn thành») that keep their own verb?"""
+    rr = ind.result_reading
+    return ind.result is not None or rr is not None and rr.kind != "qualitative" and rr.bounds.is_numeric
 
 
 def _result_clause(ind: Indicator, words: str) -> str:
