@@ -23,7 +23,8 @@ from kh_excel.core.attainment import (as_rise, bare_headings, change_size, chang
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change
+from kh_excel.core.numbers import (average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change,
+                                  stretch_target)
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -333,7 +334,18 @@ def target_words(ind: Indicator) -> str:
         return bound_words(fall, "%")
     if rise_as_written(ind):  # «Tăng 1 điểm %»: a rise, never the level 1% (core.attainment)
         return lower_first(clean(ind.target.text))
-    return bound_words(_as_about(ind), "%" if ind.growth_target else ind.unit, is_rank(ind))
+    unit = "%" if ind.growth_target else ind.unit
+    stretch = stretch_target(ind.target.text) if ind.target.is_numeric else None
+    if stretch is not None:  # «6,5-7%, phấn đấu 7-7,5%»: both as written, the stretch never left out (rev18 R18-5)
+        return ", phấn đấu ".join(_with_unit(part, unit) for part in stretch)
+    return bound_words(_as_about(ind), unit, is_rank(ind))
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """A figure as written, with the row's unit where it does not write it: «6,5-7» -> «6,5-7%»."""
+    u = unit_words(unit)
+    written = lower_first(text)
+    return written if not u or "%" in written or fold(written).endswith(fold(u)) else amount(written, unit)
 
 
 def _as_about(ind: Indicator):
@@ -370,7 +382,16 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
     if t.op == "range" and t.high is not None:
         return f"từ {_num(t.value)} đến {amount(_num(t.high), unit)}"
     return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
-            "~": f"khoảng {v}"}.get(t.op, lower_first(t.text))
+            "~": f"{_about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
+
+
+_NEARLY = re.compile(r"(?:^|\s)gan(?:\s+bang)?\s*[\d.,]")
+
+
+def _about_word(text: str) -> str:
+    """«gần» where the cell says the figure is nearly reached («Gần 595.000»: a little under it, never «khoảng»,
+    which may be over), else «khoảng» (rev18 R18-5)."""
+    return "gần" if _NEARLY.search(fold(text)) else "khoảng"
 
 
 def target_verb(ind: Indicator) -> str:
@@ -894,7 +915,7 @@ def task_name(entry: Item) -> str:
     return entry.plan if fold(name).startswith(_VERB_NAMES) else entry.name or name
 
 
-_APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}", "~": "khoảng {v}"}
+_APPENDIX_OPS = {">": "> {v}", ">=": "≥ {v}", "<": "< {v}", "<=": "≤ {v}"}  # («~»: _about_word)
 
 
 def appendix_target(ind: Indicator) -> str:
@@ -902,7 +923,11 @@ def appendix_target(ind: Indicator) -> str:
     target or a growth target as the sheet shows it (93,00 stays 93,00), a figure that reads both ways as read
     (rev15 R15-11: «1,500.0» beside the body's «1.500,0»)."""
     t = _as_about(ind)
+    if t.is_numeric and stretch_target(t.text) is not None:
+        return clean(t.text)  # «6,5-7, phấn đấu 7-7,5»: the plan and its stretch, as the resolution writes them
     if t.is_numeric and not ind.growth_target:
+        if t.op == "~":
+            return f"{_about_word(t.text)} {_num(t.value)}"  # «gần 5.000» as written, «khoảng 32»
         if t.op in _APPENDIX_OPS:
             return _APPENDIX_OPS[t.op].format(v=_num(t.value))
         if t.op == "range" and t.high is not None:
