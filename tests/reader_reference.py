@@ -288,6 +288,10 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            if isinstance(target_raw, str) and (stretch := _table._stretched(target_raw, fmt)) is not None:
+                reading = stretch[0]  # (added, rev18 R18-5: «6,5-7, phấn đấu 7-7,5», its base plan judged)
+                add_warning("stretch_target", r, "target", name, value=reading.target.text, base=stretch[1],
+                            stretch=stretch[2])
             n = reading.number
             target = reading.target
             if n is not None and n.percent and not n.was_text and target.value is not None:
@@ -333,15 +337,30 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                     result = _scaled(p)
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
-        previous = None
+        previous, previous_reading = None, None
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
             p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
+            # (added, rev18 R18-4: the previous year's cell read by the result's rule, as the result is above)
+            if p is not None and p.was_text and not growth_target:
+                p = _nearer_reading(p, previous_raw, target)
+                if unit == "%" and not p.ambiguous:
+                    p = _table._share_as_fraction(p, previous_raw, target)
             readings["previous"] = p
             if p is not None:
                 previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+            else:  # (added, rev18 R18-4)
+                rr = parse_result_text(previous_raw) if isinstance(previous_raw, str) else None
+                if rr is not None and not growth_target:
+                    rr = _table._nearer_result(rr, target)
+                if rr is not None:
+                    previous_reading = rr
+                    if rr.point is not None and not rr.change:
+                        previous = rr.point
+                    add_warning("previous_expression", r, "previous", name, value=rr.text,
+                                reading=_table._describe_previous(rr))
         if exact:  # added after the copy: a format hiding a digit that decides is printed with it (rev13 R3)
             from kh_excel.core.validation import COLUMN_NAMES
             target, result, previous = _table._deciding_figures(
@@ -358,7 +377,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                         previous, lead, cooperate, leader, note, direction, reason,
                         current.row if kind == "subrow" and current is not None else None, number, raw, readings,
                         fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
-                        footnote)
+                        footnote, previous_reading)
         append(ind)
         if kind == "subrow" and _TOTAL_ROW.match(fname):
             totals.append(len(indicators) - 1)

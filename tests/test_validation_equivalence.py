@@ -215,6 +215,12 @@ class _Checker:
                     if role == "result" and ((not numeric_target and "target" in self.t.columns)
                                              or ind.result_reading is not None):
                         continue  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
+                    rr = ind.previous_reading if role == "previous" else None  # (added, rev18 R18-4)
+                    if rr is not None:  # a previous year's expression, read by the result's rule: warned by the reader
+                        if rr.note:
+                            self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw),
+                                     reading=fmt(rr.bounds.value), note=rr.note)
+                        continue
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
             if not isinstance(raw, str):

@@ -60,9 +60,9 @@ def table_warnings(findings) -> list[str]:
     return [f.message for f in findings if f.code in TABLE_WARNINGS]
 
 
-FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "result_far_off", "result_as_index", "result_zero",
-                   "growth_target", "direction_unclear", "formula_computed", "legacy_encoding",
-                   "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
+FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "previous_expression", "stretch_target", "result_far_off",
+                   "result_as_index", "result_zero", "growth_target", "direction_unclear", "formula_computed",
+                   "legacy_encoding", "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
                    "own_ratio_words", "own_verdict_differs", "shown_rounded")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
@@ -358,13 +358,35 @@ def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, ro
               and not _printed_as_shown(f)
               and (f.code in COLUMN_WARNINGS
                    or (not f.cell or col_index(f.cell) in columns) and (rows is None or f.row in rows))]
-    if not warned:
-        return []
     see = f" (xem: kh-excel check «{Path(file).name}»)" if file else ""
+    kept = set(map(id, unstated_left_out(checked))) if not report else set()
+    aside = [] if report else [f for f in checked.errors if id(f) not in kept]
+    unused = [f"bảng có {len(aside)} lỗi ở các ô mà văn bản kế hoạch không nêu ({_cells_named(aside)}): văn bản "
+              f"vẫn được tạo; hãy sửa các ô này trước khi lập báo cáo từ bảng{see}."] if aside else []
+    if not warned:
+        return unused
     cells = len({(f.sheet, f.cell) for f in warned if f.cell})
     return ["\n".join([f"văn bản nêu số liệu và đánh giá theo cách chương trình đã đọc ở {cells} ô có cảnh "
                        f"báo; hãy kiểm tra các ô này trước khi trình ký{see}:",
-                       *(f"  – {title}: {text}" for _, title, text in finding_summaries(warned))])]
+                       *(f"  – {title}: {text}" for _, title, text in finding_summaries(warned))]), *unused]
+
+
+def _cells_named(findings: list[Finding], limit: int = 5) -> str:
+    """«ô D10, D12» and «… và N ô khác» past `limit`."""
+    cells = list(dict.fromkeys(f.cell for f in findings if f.cell))
+    more = f" và {len(cells) - limit} ô khác" if len(cells) > limit else ""
+    return "ô " + ", ".join(cells[:limit]) + more
+
+
+def unstated_left_out(checked: Checked) -> list[Finding]:
+    """The errors that stop a plan document: not those of a figure it never states (rev18 R18-4: a plan refused for
+    «3,6 - 4,1» in «Ước thực hiện năm 2025», a column its appendix does not have). A figure of the result or the
+    previous year's column that fails is no number of a plan document's (STATED_ROLES); every other error stands."""
+    from kh_excel.core.validation import col_index
+    table = checked.table
+    unstated = {c for role, c in table.columns.items() if role in NUMBER_ROLES and role not in STATED_ROLES[False]}
+    return [f for f in checked.errors
+            if not (f.code in NUMBER_FAILURES and f.cell and col_index(f.cell) in unstated)]
 
 
 def _printed_as_shown(f: Finding) -> bool:
@@ -382,7 +404,7 @@ def gate(table: Table, *, report: bool, allow_errors: bool = False,
     if report and not table.has_results:
         raise Refused(plan_only_reason(table), 2)
     checked = check(table, tolerance, plan=not report)
-    errors = checked.errors
+    errors = checked.errors if report else unstated_left_out(checked)
     if errors and not allow_errors:
         # a sheet of 150 000 bad rows is refused in a screenful, not 150 000 lines on the terminal and in a batch's log
         raise Refused(errors_reason(table, errors, REFUSAL_LISTED,

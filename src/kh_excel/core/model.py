@@ -108,6 +108,7 @@ class Indicator:
     growth_period: tuple[int, int, int] = (0, 0, 0)  # (years, first, last) of that period ("2016-2020": 5, 2016, 2020)
     result_reading: Any = None     # numbers.ResultReading when the result is written as words ("Trên 4", "61-62")
     footnote: str = ""             # a footnote mark written after the name («(*)», «[2]»), kept apart from it
+    previous_reading: Any = None   # numbers.ResultReading of a previous year's cell in words («46*», «3,6 - 4,1»)
 
     def held(self, role: str) -> Decimal | None:
         """The value a figure's cell holds, the one every rule uses (a format may show it rounded: `exact`), of

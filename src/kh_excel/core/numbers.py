@@ -84,6 +84,7 @@ __all__ = [
     "parse_result_text",
     "reduction_plan",
     "signed_change",
+    "stretch_target",
 ]
 
 # Excel shows at most 15 significant digits; a float beyond that is binary noise.
@@ -657,7 +658,8 @@ _OP_WORDS: dict[str, tuple[str, ...]] = {
            "toi da la", "toi da", "khong vuot qua", "khong qua", "khong vuot", "khong hon",
            "khong tren", "khong lon hon", "khong cao hon", "khong nhieu hon"),
     "<": ("<", "duoi", "nho hon", "thap hon", "it hon"),
-    "~": ("~=", "~", "≈", "khoang chung", "khoang", "xap xi", "uoc khoang", "chung"),
+    # («Gần 595.000»: nearly the figure, an estimate as «Xấp xỉ» is, rev18 R18-5)
+    "~": ("~=", "~", "≈", "khoang chung", "khoang", "xap xi", "uoc khoang", "chung", "gan bang", "gan"),
     "=": ("=", "bang"),
 }
 _OP_OF = {w: op for op, words in _OP_WORDS.items() for w in words}
@@ -1040,6 +1042,23 @@ def named_base(value: str) -> tuple[str, int | None] | None:
         return None
     base = m.group("base")
     return text[:m.start()].rstrip(" ,;("), (int(base) if base.isdigit() else None)
+
+
+# A plan and its stretch target after it (folded): «6,5-7, phấn đấu 7-7,5» (Nghị quyết 158/2024/QH15's GDP target),
+# «Trên 8 (phấn đấu 10)», «95%; phấn đấu đạt 97%»: a figure before the words, a figure after them.
+_STRETCH = re.compile(r"^(?P<base>[^(;]*?\d[^(;]*?)\s*(?:[,;]\s*|\(\s*)phan dau(?:\s+dat)?\s+"
+                      r"(?P<stretch>[^()]*\d[^()]*?)\s*\)?\s*\.?$")
+
+
+def stretch_target(value: str) -> tuple[str, str] | None:
+    """A plan written with its stretch target (the base target, then «phấn đấu» and the stretch): the two texts as
+    written («6,5-7», «7-7,5»); None for any other text. Which of them is judged is the reader's to say (the base)."""
+    text = clean(value)
+    key = fold(text)
+    m = _STRETCH.match(key) if "phan dau" in key else None
+    if m is None or len(key) != len(text):
+        return None
+    return text[:m.end("base")].strip(), text[m.start("stretch"):m.end("stretch")].strip()
 
 
 def plan_before_base(text: str) -> str:

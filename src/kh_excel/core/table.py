@@ -30,7 +30,8 @@ from kh_excel.core.model import (
     RowKind,
 )
 from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, far_apart, format_number,
-                                  parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan, signed_change)
+                                  parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan,
+                                  signed_change, stretch_target)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -41,7 +42,7 @@ HEADER_SCAN_ROWS = 40
 _INDICATOR_FIELDS = ("row", "kind", "stt", "name", "unit", "section", "section_numeral", "target", "result",
                      "result_text", "previous", "lead", "cooperate", "leader", "note", "direction", "direction_reason",
                      "parent_row", "number", "raw", "readings", "key", "growth_target", "exact", "growth_base",
-                     "growth_period", "result_reading", "footnote")
+                     "growth_period", "result_reading", "footnote", "previous_reading")
 if tuple(f.name for f in fields(Indicator)) != _INDICATOR_FIELDS:
     raise RuntimeError("core.model.Indicator's fields changed: update parse_grid's positional Indicator(...) and _INDICATOR_FIELDS")
 
@@ -2032,6 +2033,20 @@ def _growth_on_named_base(raw: str, base_year: int | None, number_format: str | 
     return TargetReading(Target(text=vtext.clean(raw), op=t.op, value=t.value, high=t.high), again.numbers)
 
 
+def _stretched(raw: str, number_format: str | None) -> tuple[TargetReading, str, str] | None:
+    """A plan with its stretch target («6,5-7, phấn đấu 7-7,5»: Nghị quyết 158/2024/QH15): read as its base plan, its
+    text kept as written for the documents (rev18 R18-5); with the base and the stretch as written, for the warning
+    that the stretch is not judged. None unless both are figures (a stretch in words, «phấn đấu nâng cao», is none)."""
+    parts = stretch_target(raw)
+    if parts is None:
+        return None
+    base, stretch = (_parse_target_cell(part, number_format) for part in parts)
+    if base.target.op == "text" or stretch.target.op == "text":
+        return None
+    t = base.target
+    return TargetReading(Target(text=vtext.clean(raw), op=t.op, value=t.value, high=t.high), base.numbers), *parts
+
+
 def _parse_target_cell(raw: Any, number_format: str | None) -> TargetReading:
     """A target as written, footnote marks ("≥ 95% (*)") and trailing notes ("2.500 (tăng 10%)") aside."""
     reading = parse_target_ex(raw, number_format)
@@ -2054,10 +2069,41 @@ _FIGURE_THEN_UNIT = re.compile(r"(?P<fig>[^\d%/()]*\d[\d.,]*)\s*(?:/\s*(?P<total
                                r"\s*(?P<tail>[^\d%/()]+)")
 
 
+# A bare count of its total («04/09» beside the unit «Thôn, làng»: 4 of the 9 villages), digits only: «1/2/2024» and
+# «1,5/2» never match
+_COUNT_OF_TOTAL = re.compile(r"(?P<fig>\d{1,7})\s*/\s*(?P<total>\d{1,7})")
+# Units that count things (folded, «số» before them dropped): the places, bodies and objects a table counts, one by one.
+# Never a measure (tỷ đồng, ha, %, ‰) nor a ratio («/100.000 trẻ đẻ sống», «người/1.000 dân»): its «a/b» is no count.
+_COUNT_UNITS = frozenset({
+    "xa", "phuong", "thi tran", "thon", "lang", "ban", "ap", "buon", "xom", "khoi", "khu", "to", "to dan pho",
+    "khu pho", "khu dan cu", "huyen", "thi xa", "thanh pho", "don vi", "don vi hanh chinh", "co quan", "truong",
+    "tram", "tram y te", "co so", "doanh nghiep", "hop tac xa", "htx", "to hop tac", "cong trinh", "du an", "cho",
+    "nha", "can", "can nha", "cai", "chiec", "san pham", "tieu chi", "chi tieu", "thiet che", "nha van hoa", "ho",
+    "gia dinh", "nguoi", "lao dong", "hoc sinh", "lop", "diem", "lang nghe", "benh vien", "phong",
+})
+
+
+def _counts_things(unit: str) -> bool:
+    """Does the row's unit count things («Thôn, làng», «Xã», «Số trường», «công trình»), so that «4/9» is 4 of 9?"""
+    key = _fold(unit)
+    if not key or any(ch.isdigit() or ch in "/%‰" for ch in key):
+        return False
+    parts = [" ".join(p.split()) for p in re.split(r"[,;]|\bva\b|\bhoac\b", key)]
+    return all(p.removeprefix("so ") in _COUNT_UNITS for p in parts if p) and any(parts)
+
+
 @lru_cache(maxsize=1 << 10)
 def _unit_stripped(text: str, unit: str) -> str | None:
     """The figure of a cell that writes the row's unit after it («12 xã» beside the unit «Xã»: «12»; «16/16 xã»: «16»,
-    the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row."""
+    the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row.
+    A bare count of its total («04/09» beside «Thôn, làng») is its count where the unit counts things (rev18 R18-5),
+    never a month of a year («12/2025»)."""
+    bare = _COUNT_OF_TOTAL.fullmatch(vtext.clean(text))
+    if bare is not None:
+        fig, total = int(bare.group("fig")), int(bare.group("total"))
+        if fig <= total and not (fig <= 12 and 1900 <= total <= 2100) and _counts_things(unit):
+            return str(fig)
+        return None
     m = _FIGURE_THEN_UNIT.fullmatch(vtext.clean(text))
     if m is None:
         return None
@@ -2686,6 +2732,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     t = again.target
                     reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
                                             again.numbers)
+            if isinstance(target_raw, str) and (stretch := _stretched(target_raw, fmt)) is not None:
+                reading, base_text, stretch_text = stretch  # «6,5-7, phấn đấu 7-7,5»: the base plan is judged
+                add_warning("stretch_target", r, "target", name, value=reading.target.text, base=base_text,
+                            stretch=stretch_text)
             based = None  # «Tăng 10% so với năm 2025»: the plan before its base, when the base is the previous year
             if reading.target.op == "text" and has_previous and unit and "%" not in unit \
                     and "phần trăm" not in unit.lower() and isinstance(target_raw, str) \
@@ -2727,21 +2777,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 result_text = str(result_raw)
             else:
                 fmt = fmts.get((r, c_result)) if fmts and c_result is not None else None
-                # (parse_number of a float without a format is _float_number's reading)
-                p = _float_number(result_raw) if fmt is None and result_raw.__class__ is float else parse_number(result_raw, fmt)
-                if p is None and unit and isinstance(result_raw, str) \
-                        and (bare := _unit_stripped(result_raw, unit)) is not None:
-                    p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
-                if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
-                    p = _nearer_reading(p, result_raw, target)
-                    if unit == "%" and p is not None and not p.ambiguous:  # «0,92» for 92%: a share as a fraction
-                        p = _share_as_fraction(p, result_raw, target)
+                p, rr = _figure_cell(result_raw, fmt, unit, target, growth_target)
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
-                    rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
-                    if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
-                        rr = _nearer_result(rr, target)
                     if rr is not None:
                         result_reading = rr
                         if rr.point is not None and not rr.change:
@@ -2752,16 +2791,22 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     result = _scaled(p)
                     if p.exact is not None:
                         exact["result"] = p.exact.scaleb(2) if p.percent else p.exact
-        previous = None
+        previous, previous_reading = None, None
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
             fmt = fmts.get((r, c_previous)) if fmts and c_previous is not None else None
-            p = _float_number(previous_raw) if fmt is None and previous_raw.__class__ is float else parse_number(previous_raw, fmt)
+            p, rr = _figure_cell(previous_raw, fmt, unit, target, growth_target)  # the result's rule (rev18 R18-4)
             readings["previous"] = p
             if p is not None:
                 previous = _scaled(p)
                 if p.exact is not None:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
+            elif rr is not None:
+                previous_reading = rr
+                if rr.point is not None and not rr.change:
+                    previous = rr.point  # «46*», «Gần 595.000»: the figure; a range or a bound compares nothing
+                add_warning("previous_expression", r, "previous", name, value=rr.text,
+                            reading=_describe_previous(rr))
         if exact:  # a cell whose format hides digits: printed with those that decide (rev13 R3)
             from kh_excel.core.validation import COLUMN_NAMES
             target, result, previous = _deciding_figures(
@@ -2787,7 +2832,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                         previous, lead, cooperate, leader, note, direction, reason,
                         current.row if kind == "subrow" and current is not None else None, number, raw, readings,
                         fname if name else "", growth_target, exact, growth_base, growth_period, result_reading,
-                        footnote)
+                        footnote, previous_reading)
         if hidden_body and (r in hidden_body or kind == "subrow" and current is not None
                             and current.row - 1 in hidden_body):
             # hidden, or a part of a hidden indicator (its parts are not stated without it): read, never kept
@@ -3009,6 +3054,45 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
             continue  # the base year of another column group
         return c, period
     return None, period
+
+
+def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
+                 growth_target: bool) -> tuple[ParsedNumber | None, ResultReading | None]:
+    """A result or a previous year's cell, read by one rule (rev18 R18-4: «46*» and «3,6 - 4,1» were read in the
+    result column and refused in the previous year's): the number it is (a unit written after it, «15/16 xã»; a figure
+    read both ways taken nearer the plan; «0,92» in a row in % as 92), else the expression it writes («Trên 20.900»,
+    «46*», «61-62», «Hoàn thành»), else (None, None): not a number."""
+    # (parse_number of a float without a format is _float_number's reading)
+    p = _float_number(raw) if fmt is None and raw.__class__ is float else parse_number(raw, fmt)
+    if p is None and unit and isinstance(raw, str) and (bare := _unit_stripped(raw, unit)) is not None:
+        p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
+    if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
+        p = _nearer_reading(p, raw, target)
+        if unit == "%" and p is not None and not p.ambiguous:  # «0,92» for 92%: a share as a fraction
+            p = _share_as_fraction(p, raw, target)
+    if p is not None:
+        return p, None
+    rr = parse_result_text(raw) if isinstance(raw, str) else None
+    if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
+        rr = _nearer_result(rr, target)
+    return None, rr
+
+
+def _describe_previous(rr: ResultReading) -> str:
+    """How a previous year's cell in words was read, for its warning: its figure, or nothing compared with it."""
+    if rr.point is not None and not rr.change:
+        return _describe_result(rr)
+    t = rr.bounds
+    if rr.kind == "qualitative":
+        what = "lời ghi"
+    elif rr.kind == "range":
+        what = f"khoảng {format_number(cast(Decimal, t.value))} – {format_number(cast(Decimal, t.high))}"
+    elif rr.change:
+        what = f"mức {'tăng' if rr.change == 'tang' else 'giảm'} so với năm trước đó"
+    else:
+        what = "một giới hạn"
+    return (f"{what}, không phải một số: văn bản không ghi số năm trước của dòng này và không so sánh kết quả với "
+            "năm trước (mức tăng, giảm)")
 
 
 def _describe_result(rr: ResultReading, target: Target | None = None) -> str:

@@ -80,6 +80,11 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "liệu»). Khi đã có số thực hiện chính thức, hãy ghi số vào ô {cell}."),
     FindingType("result_expression", "warning", "Số thực hiện ghi bằng biểu thức",
                 "Ô {cell} (Thực hiện) ghi «{value}»: chương trình đọc là {reading}."),
+    FindingType("stretch_target", "warning", "Chỉ tiêu kèm mức phấn đấu",
+                "Ô {cell} (Kế hoạch) ghi «{value}»: chương trình đánh giá theo chỉ tiêu {base}; mức phấn đấu {stretch} "
+                "được ghi nguyên văn trong văn bản nhưng không được đánh giá."),
+    FindingType("previous_expression", "warning", "Số thực hiện năm trước ghi bằng biểu thức",
+                "Ô {cell} (Thực hiện năm trước) ghi «{value}»: chương trình đọc là {reading}."),
     FindingType("shown_rounded", "warning", "Ô hiển thị số làm tròn",
                 "Ô {cell} ({column}) hiển thị {shown} nhưng giá trị trong ô là {value}; chương trình đánh giá, cộng cơ "
                 "cấu và tính tỷ lệ, mức tăng, giảm theo giá trị trong ô{printed}. Hãy định dạng ô hiển thị đủ chữ số "
@@ -639,7 +644,7 @@ class _Checker:
             parsed = reading
             expression = False
             if parsed is None:
-                rr = ind.result_reading if role == "result" else None
+                rr = ind.result_reading if role == "result" else ind.previous_reading
                 if rr is not None and rr.note:  # «Ước 1.5»: the words do not make the figure any less ambiguous
                     self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(rr.bounds.value),
                              note=rr.note)
@@ -647,6 +652,8 @@ class _Checker:
                 if role == "result" and ((not ind.target.is_numeric and "target" in self.t.columns)
                                          or ind.result_reading is not None):
                     return  # a qualitative result beside a qualitative target ("Tăng 3 bậc"), or an expression read
+                if rr is not None:
+                    return  # a previous year's expression, read by the result's rule: warned by the reader (R18-4)
                 self.add("not_a_number", ind, role, value=vtext.clean(raw))
                 return
         if not isinstance(raw, str):

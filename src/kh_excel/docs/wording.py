@@ -24,7 +24,8 @@ from kh_excel.core.attainment import (as_rise, bare_headings, change_size, chang
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change
+from kh_excel.core.numbers import (average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change,
+                                  stretch_target)
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -92,6 +93,9 @@ def amount(number: str, unit: str) -> str:
         return f"{number}{u.replace(' ', '')}"
     if fold(u).startswith("so ") and len(u.split()) >= 2:  # «Số bé trai/100 bé gái»: «111 bé trai/100 bé gái»
         u = u[3:]
+    if u[0] in "%‰/":  # «100% chỉ tiêu», «46/100.000 trẻ đẻ sống»: the sign or the ratio stays on its figure (R18-15)
+        sign, _, rest = u.partition(" ")
+        return f"{number}{sign} {rest}" if rest else f"{number}{sign}"
     if len(u.split()) <= 2:  # 'tỷ đồng', 'điểm %' stay whole; a longer unit may wrap inside
         u = u.replace(" ", NBSP)
     return f"{number}{NBSP}{u}"
@@ -348,7 +352,18 @@ def target_words(ind: Indicator) -> str:
         return bound_words(fall, "%")
     if rise_as_written(ind):  # «Tăng 1 điểm %»: a rise, never the level 1% (core.attainment)
         return lower_first(clean(ind.target.text))
-    return bound_words(_as_about(ind), "%" if ind.growth_target else ind.unit, is_rank(ind))
+    unit = "%" if ind.growth_target else ind.unit
+    stretch = stretch_target(ind.target.text) if ind.target.is_numeric else None
+    if stretch is not None:  # «6,5-7%, phấn đấu 7-7,5%»: both as written, the stretch never left out (rev18 R18-5)
+        return ", phấn đấu ".join(_with_unit(part, unit) for part in stretch)
+    return bound_words(_as_about(ind), unit, is_rank(ind))
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """A figure as written, with the row's unit where it does not write it: «6,5-7» -> «6,5-7%»."""
+    u = unit_words(unit)
+    written = lower_first(text)
+    return written if not u or "%" in written or fold(written).endswith(fold(u)) else amount(written, unit)
 
 
 def _as_about(ind: Indicator):
@@ -385,7 +400,16 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
     if t.op == "range" and t.high is not None:
         return f"từ {_num(t.value)} đến {amount(_num(t.high), unit)}"
     return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
-            "~": f"khoảng {v}"}.get(t.op, lower_first(t.text))
+            "~": f"{_about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
+
+
+_NEARLY = re.compile(r"(?:^|\s)gan(?:\s+bang)?\s*[\d.,]")
+
+
+def _about_word(text: str) -> str:
+    """«gần» where the cell says the figure is nearly reached («Gần 595.000»: a little under it, never «khoảng»,
+    which may be over), else «khoảng» (rev18 R18-5)."""
+    return "gần" if _NEARLY.search(fold(text)) else "khoảng"
 
 
 def target_verb(ind: Indicator) -> str:
@@ -497,7 +521,14 @@ def result_clause(ind: Indicator, estimate: bool = False) -> str:
     if not words:
         return ""
     clause = _result_clause(ind, words)
-    return f"ước {clause}" if is_estimate(ind) or estimate and ind.result is not None else clause
+    return f"ước {clause}" if is_estimate(ind) or estimate and _a_figure(ind) else clause
+
+
+def _a_figure(ind: Indicator) -> bool:
+    """Does the result state a figure, a bound or a range of one («20.900», «Trên 20.900», «61-62»: an estimate's
+    column makes each «ước …», rev18 R18-9), not words («Hoàn thành») that keep their own verb?"""
+    rr = ind.result_reading
+    return ind.result is not None or rr is not None and rr.kind != "qualitative" and rr.bounds.is_numeric
 
 
 def _result_clause(ind: Indicator, words: str) -> str:
