@@ -2117,9 +2117,9 @@ def _unit_stripped(text: str, unit: str) -> str | None:
         return m.group("fig").strip() + "%" if ok else None
     if not own or tail.removeprefix("so ") != own:
         return None
-    total = m.group("total")
-    if total is not None and not (total.isdigit() and m.group("fig").strip().isdigit()
-                                  and int(m.group("fig").strip()) <= int(total)):
+    of_total = m.group("total")
+    if of_total is not None and not (of_total.isdigit() and m.group("fig").strip().isdigit()
+                                     and int(m.group("fig").strip()) <= int(of_total)):
         return None  # «16/16 xã»: a count of a total, never a fraction or a date
     return m.group("fig").strip()
 

@@ -16,7 +16,7 @@ from operator import attrgetter, contains, is_not, methodcaller, not_
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
-from typing import Any, Container, Iterable, Literal, cast
+from typing import AbstractSet, Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.attainment import change_words, index_against_rise, plan_typed_as_index, rate_typed_as_index
@@ -516,7 +516,7 @@ class _Checker:
         return values
 
     def rows(self, keys: list[str], headings: set[int], structure_heads: set[int],
-             other_year: set[int] = frozenset()) -> None:
+             other_year: AbstractSet[int] = frozenset()) -> None:
         """The per-row checks of the figures, in the order their findings were always made: values,
         error_values, growth, share, required, far_off. The common row (numbers the reader read,
         plain cell types, shares inside 0–100, nothing missing, no zero result, result and plan
@@ -703,7 +703,7 @@ class _Checker:
                 else:
                     self.add("share_above_hundred", ind, role, value=fmt(bad[0]))
 
-    def required(self, ind: Indicator, structure_heads: set[int], other_year: set[int] = frozenset()) -> None:
+    def required(self, ind: Indicator, structure_heads: set[int], other_year: AbstractSet[int] = frozenset()) -> None:
         """A numbered indicator needs its plan, unit and lead agency. Not a plan where the name states the goal
         (is_qualitative), nor where the row has a result and no plan (a row followed, not planned: «Kim ngạch xuất
         khẩu 1.680» with no plan; the documents state it «không có số kế hoạch», never judged: result_without_plan),
