@@ -333,14 +333,19 @@ def test_removal_deletes_the_result_sheet_and_the_record_and_keeps_the_users_she
     assert notes(out) == {"E7": USER_NOTE} and fills(out) == {}
 
 
+def _users_result_sheet(wb, ws) -> None:
+    """A sheet of the user's own named «Kết quả kiểm tra»: notes of a field check, nothing the add-in wrote."""
+    own = wb.create_sheet(A.RESULT_SHEET)
+    own["A1"] = "Kết quả kiểm tra thực địa tháng 3"
+    own["A2"] = "Xã Bản Phố: đạt"
+
+
 def test_a_sheet_of_the_users_named_like_the_result_sheet_is_kept(checked, tmp_path):
     """The name alone does not make a sheet the add-in's: a «Kết quả kiểm tra» the user wrote (another title, no
     STT … Mã header on row 5) is kept, and the message says why."""
     def replace(wb, ws):
         del wb[A.RESULT_SHEET]
-        own = wb.create_sheet(A.RESULT_SHEET)
-        own["A1"] = "Kết quả kiểm tra thực địa tháng 3"
-        own["A2"] = "Xã Bản Phố: đạt"
+        _users_result_sheet(wb, ws)
 
     edited = edit(checked, tmp_path / "edited.xlsx", replace)
     out = tmp_path / "out.xlsx"
@@ -380,12 +385,7 @@ def test_a_clean_check_leaves_a_result_sheet_that_removal_deletes(tmp_path):
 def test_a_check_never_clears_a_sheet_of_the_users_named_like_the_result_sheet(book, tmp_path):
     """note12: «Kiểm tra số liệu» cleared any sheet named «Kết quả kiểm tra», the user's own notes of a field check
     among them. It is kept as it was; the cells are still marked (E5, E7, E9) and the message says why no list."""
-    def add_own(wb, ws):
-        own = wb.create_sheet(A.RESULT_SHEET)
-        own["A1"] = "Kết quả kiểm tra thực địa tháng 3"
-        own["A2"] = "Xã Bản Phố: đạt"
-
-    edited = edit(book, tmp_path / "edited.xlsx", add_own)
+    edited = edit(book, tmp_path / "edited.xlsx", _users_result_sheet)
     out = tmp_path / "out.xlsx"
     ok, message = run("kiem_tra", edited, out)
     assert ok, message
