@@ -133,10 +133,14 @@ def _worker_state(_n: int) -> tuple[int, int, int]:
     return os.getpid(), id(renderer), len(renderer._cache)
 
 
-def test_each_worker_loads_the_template_once():
+def test_each_worker_loads_the_template_once(monkeypatch):
+    from kh_excel.batch import worker
     from kh_excel.batch.plan import WorkerConfig
     from kh_excel.batch.runner import _Executor
 
+    # the workers fork from this process: what an earlier test of the same process loaded would be inherited
+    monkeypatch.setattr(worker, "_config", None)
+    monkeypatch.setattr(worker, "_renderer", None)
     ex = _Executor(2, WorkerConfig(kind="giao-chi-tieu", template=None, settings_toml=None, sheet=None))
     ex.start()
     seen: list[tuple[int, int, int]] = []
