@@ -171,7 +171,7 @@ def test_kiem_tra_colours_every_error_cell_the_cli_reports(checked, co_loi_check
     ws = openpyxl.load_workbook(out)[sheet]
     errors = [f for f in co_loi_check["findings"] if f["severity"] == "error" and f["cell"]]
     warnings = [f for f in co_loi_check["findings"] if f["severity"] == "warning" and f["cell"]]
-    assert len(errors) >= 7
+    assert len(errors) >= 6  # (D47, a result with no plan, is a warning since rev18 R18-6)
     error_cells = {f["cell"] for f in errors}
     for f in errors:
         assert fill_of(ws[f["cell"]]) == A.ERROR_FILL, f

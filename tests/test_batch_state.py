@@ -149,11 +149,15 @@ def test_each_worker_loads_the_template_once(monkeypatch):
     finally:
         ex.shutdown()
     by_pid: dict[int, set[int]] = {}
+    counts: dict[int, set[int]] = {}
     for pid, renderer, cached in seen:
         by_pid.setdefault(pid, set()).add(renderer)
-        assert cached == 1  # one compiled template in the process, however many calls
+        counts.setdefault(pid, set()).add(cached)
     assert 1 <= len(by_pid) <= 2 and os.getpid() not in by_pid
-    assert all(len(r) == 1 for r in by_pid.values())
+    assert all(len(r) == 1 for r in by_pid.values())  # one renderer in each process, however many calls
+    # and its compiled templates never grow with the calls: loaded once (how many the disk cache brought in with
+    # it depends on what earlier tests of this session compiled, not on the calls)
+    assert all(len(c) == 1 and 1 <= min(c) <= 2 for c in counts.values()), counts
 
 
 def test_each_workbook_is_read_once(tmp_path, monkeypatch):

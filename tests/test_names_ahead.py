@@ -69,7 +69,7 @@ def test_the_words_are_the_ones_infer_direction_reads():
     assert infer_direction(name, "%", parse_target("2"), "", folded, (None, False))[0] == "up"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(grids(), st.data())
 def test_tables_are_the_same_whatever_was_read_ahead(grid, data):
     """Every text, a random part of them, or a reading of names the sheet does not hold: the same table."""

@@ -62,7 +62,7 @@ def grids(draw) -> Grid:
     return Grid(sheet="Phụ lục", rows=rows, merged=merged, number_formats=formats)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(grids())
 def test_generated_tables_read_as_the_plain_reader(grid):
     assert_same(_without_fall_plans(grid))
