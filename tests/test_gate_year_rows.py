@@ -171,3 +171,20 @@ def test_a_measure_without_plan_or_unit_is_still_an_error(name):
     """Must NOT fire: a measure's name (a noun first) with no plan and no unit: two errors, as before."""
     found = {(f.code, f.cell, f.severity) for f in _term(name) if f.row == 4}
     assert found == {("missing_unit", "C4", "error"), ("missing_target", "D4", "error")}
+
+
+def test_a_heading_of_marked_rows_of_the_year_is_never_left_out():
+    """rev19 REG-1 (gtsx row 60): «2. Dịch vụ chăn nuôi» has only last year's figure (a SUM of its rows), no 2026
+    plan; the marked rows below it have 2026 plans. Left out, its rows were named under «1. Dịch vụ trồng trọt» in the
+    signed plan. It heads them: kept. A marked row with only last year's figure («- DV khác») is still left out."""
+    from kh_excel.core.validation import other_year_rows
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Cơ quan chủ trì"]
+    body = [["1", "Giá trị dịch vụ nông nghiệp", "Tỷ đồng", 20, 22, KT],   # row 3
+            [None, "1. Dịch vụ trồng trọt", None, 12, 13, KT],            # row 4
+            [None, "- DV làm đất", None, 3, 3.2, KT],                     # row 5
+            [None, "- DV khác", None, 1, None, KT],                       # row 6: last year only, a marked row
+            [None, "2. Dịch vụ chăn nuôi", None, 8, None, KT],            # row 7: heads rows 8-9 of 2026
+            [None, "- DV kiểm dịch", None, 2, 2.1, KT],                   # row 8
+            [None, "- Lợn con giống", None, 0.3, 0.35, KT]]               # row 9
+    table = read_workbook(_grid(body, head, "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026"), file="x.xlsx")
+    assert [ind.row for ind in other_year_rows(table, plan=True)] == [6]

@@ -118,10 +118,15 @@ def ref_other_year_rows(table: Table) -> list[Indicator]:
     def other(i: Indicator) -> bool:
         return i.previous is not None or not _blank(i.raw.get("previous")) or i.row in table.other_years
 
+    marks = ("-", "+", "*", "•", "–")
+    inds = table.indicators
     out: set[int] = set()
-    for ind in table.indicators:
+    for k, ind in enumerate(inds):
         if ind.row in out or this_year(ind) or is_qualitative(ind):
             continue
+        if ind.kind == "subrow" and not ind.name.lstrip().startswith(marks) and k + 1 < len(inds) \
+                and inds[k + 1].name.lstrip().startswith(marks) and this_year(inds[k + 1]):
+            continue  # (rev19 REG-1) an unmarked heading over marked rows of the year
         parts = [p for p in table.indicators if p.kind == "subrow" and p.parent_row == ind.row] \
             if ind.kind == "indicator" else []
         if ind.kind == "indicator":

@@ -320,9 +320,11 @@ def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
         if ind.kind == "subrow" and ind.parent_row is not None:
             parts[ind.parent_row].append(ind)
     out: dict[int, Indicator] = {}
-    for ind in inds:
+    for i, ind in enumerate(inds):
         if ind.row in out or of_reading_year(ind, plan) or is_qualitative(ind):
             continue
+        if ind.kind == "subrow" and _heads_next(inds, i, plan):
+            continue  # «2. Dịch vụ chăn nuôi» over «- DV kiểm dịch» of the year: the heading its rows are named by
         if ind.kind == "indicator":
             own = parts.get(ind.row, [])
             if any(of_reading_year(p, plan) for p in own):
@@ -333,6 +335,20 @@ def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
         elif _of_other_year(table, ind, plan):
             out[ind.row] = ind
     return [ind for ind in inds if ind.row in out]
+
+
+def _heads_next(inds: list[Indicator], i: int, plan: bool) -> bool:
+    """A row unmarked over marked rows of the year below it («2. Dịch vụ chăn nuôi» over «- DV kiểm dịch»,
+    «- Lợn con giống», gtsx): the heading the documents name them by, never left out while they are kept (rev19
+    REG-1: its rows were named under the heading above it)."""
+    ind = inds[i]
+    if ind.name.lstrip().startswith(_PART_MARKS) or i + 1 >= len(inds):
+        return False
+    nxt = inds[i + 1]
+    return nxt.name.lstrip().startswith(_PART_MARKS) and of_reading_year(nxt, plan)
+
+
+_PART_MARKS = ("-", "+", "*", "•", "–")
 
 
 def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) -> Finding:
