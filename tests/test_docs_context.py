@@ -130,7 +130,7 @@ def test_appendix_rows_keep_the_source_precision_and_structure():
     assert gdp["ke_hoach"] == "93,00" and gdp["thuc_hien"] == "94,10" and gdp["ty_le"] == "101,2"
     assert gdp["danh_gia"] == "Vượt KH" and gdp["chu_tri"] == "Sở Tài chính; Thống kê tỉnh"
     # the appendix copies the plan cell as the resolution writes it («>10»: rev18 R18-14)
-    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"  # the cell as typed (rev18 R18-14)
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"  # signs alone: digits grouped (rev19 REG-4)
     sub = by_name["Nông, lâm nghiệp và thủy sản"]
     assert sub["loai"] == "dong_con" and sub["cap"] == 2
     assert by_name["Cơ cấu GRDP"]["cap"] == 1
@@ -333,8 +333,8 @@ def test_appendix_keeps_merged_cells_aligns_text_targets_and_ends_without_a_lone
     assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["gop_stt"] == ""        # no sub-row: nothing merged
     # a merged group keeps together: its first row keeps with the next, its last does not
     assert gdp["giu_voi_sau"] and not income["giu_voi_sau"]
-    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == ">10"  # the cell as typed (rev18 R18-14)
-    assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == ">90000"  # as typed
+    assert by_name["Tốc độ tăng trưởng kinh tế (GRDP)"]["ke_hoach"] == "> 10"  # signs alone: digits grouped (rev19 REG-4)
+    assert by_name["Tổng vốn đầu tư thực hiện trên địa bàn"]["ke_hoach"] == "> 90.000"  # signs alone: digits grouped
     # the qualitative target reads left-aligned; figures right-aligned
     assert by_name["Tổng sản phẩm trên địa bàn theo giá hiện hành"]["can_ke_hoach"] == "right"
     pci = next(r for r in ctx("ke-hoach")["pl"]["hang"] if r["ten"].startswith("Xếp hạng chỉ số PCI"))

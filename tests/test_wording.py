@@ -176,9 +176,10 @@ def test_names_lose_list_marks_and_groups_are_lower_case_mid_sentence():
 
 
 def test_appendix_targets_as_the_resolution_writes_them():
-    """A signed appendix copies the plan cell (rev18 R18-14): no «> 90.000» for «>90000», no «≥ 10» for «10% trở lên»."""
-    assert W.appendix_target(row("Tổng vốn đầu tư", "Tỷ đồng", T(">90000", ">", 90000))) == ">90000"
-    assert W.appendix_target(row("Tỷ lệ bao phủ", "%", T(">=95", ">=", 95))) == ">=95"
+    """A signed appendix copies the plan cell's words (rev18 R18-14): no «≥ 10» for «10% trở lên», no «< 4,5» for «Dưới
+    4,5»; a bound typed in signs alone has its digits grouped (rev19 REG-4: «>90000» beside «23.500»)."""
+    assert W.appendix_target(row("Tổng vốn đầu tư", "Tỷ đồng", T(">90000", ">", 90000))) == "> 90.000"
+    assert W.appendix_target(row("Tỷ lệ bao phủ", "%", T(">=95", ">=", 95))) == "≥ 95"
     assert W.appendix_target(row("GRDP bình quân", "Triệu đồng", T("93,00", "=", 93))) == "93,00"
     assert W.appendix_target(row("Sản lượng", "Tấn", T("130-140", "range", 130, 140))) == "130-140"
     assert W.appendix_target(row("Tốc độ tăng chỉ số giá", "%", T("Dưới 4,5", "<", 4.5))) == "Dưới 4,5"

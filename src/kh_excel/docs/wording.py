@@ -938,6 +938,9 @@ def task_name(entry: Item) -> str:
     return entry.plan if fold(name).startswith(_VERB_NAMES) else entry.name or name
 
 
+_SIGNS = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}  # a bound typed in signs, as the appendix prints it
+
+
 def appendix_target(ind: Indicator) -> str:
     """The target in the appendix as the resolution writes it: a signed appendix copies the plan cell («Dưới 4,5»,
     «Trên 80», «10% trở lên», «130 - 140», «Tăng 7,5%»; a point target as the sheet shows it: 93,00 stays 93,00), never
@@ -947,6 +950,8 @@ def appendix_target(ind: Indicator) -> str:
     t = _as_about(ind)
     if t is not ind.target:
         return f"khoảng {_num(t.value)}"
+    if t.op in _SIGNS and t.text and not any(ch.isalpha() for ch in t.text):
+        return f"{_SIGNS[t.op]} {_num(t.value)}"  # «>90000» typed in signs: «> 90.000», its digits grouped (rev19 REG-4)
     if t.text:
         return clean(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     return _num(t.value)
