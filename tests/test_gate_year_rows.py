@@ -188,3 +188,18 @@ def test_a_heading_of_marked_rows_of_the_year_is_never_left_out():
             [None, "- Lợn con giống", None, 0.3, 0.35, KT]]               # row 9
     table = read_workbook(_grid(body, head, "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026"), file="x.xlsx")
     assert [ind.row for ind in other_year_rows(table, plan=True)] == [6]
+
+
+def test_a_goal_verb_with_a_figure_of_another_year_is_another_years_row():
+    """rev19 REG-2: «Xây dựng xã đạt chuẩn nông thôn mới | Xã | 3 (2025) | — (plan 2026) | — (2026)» was taken for a
+    goal in words and listed in the 2026 report as «chưa có số liệu». It counts communes, with 2025's figure only:
+    another year's row, left out. The same sentence with no figure at all stays a goal in words (kept, warned)."""
+    from kh_excel.core.validation import is_qualitative, other_year_rows
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Ước thực hiện năm 2026",
+            "Cơ quan chủ trì"]
+    body = [["1", "Tổng thu ngân sách nhà nước", "Tỷ đồng", 100, 120, 118, KT],          # row 3
+            ["2", "Xây dựng xã đạt chuẩn nông thôn mới", "Xã", 3, None, None, KT],         # row 4: 2025 only
+            ["3", "Duy trì xã đạt chuẩn quốc gia về y tế", None, None, None, None, VH]]     # row 5: words
+    table = read_workbook(_grid(body, head, "KẾT QUẢ THỰC HIỆN NĂM 2026"), file="x.xlsx")
+    assert [ind.row for ind in other_year_rows(table)] == [4]
+    assert [is_qualitative(ind) for ind in table.indicators] == [False, False, True]

@@ -101,7 +101,8 @@ def _states_goal(name: str) -> bool:
 
 def is_qualitative(ind: Indicator) -> bool:
     name = ind.name_key
-    return any(w in name for w in QUALITATIVE_WORDS) or _states_goal(ind.name)
+    return any(w in name for w in QUALITATIVE_WORDS) or (ind.result is None and ind.previous is None
+                                                          and _states_goal(ind.name))
 
 
 def _blank(v: Any) -> bool:

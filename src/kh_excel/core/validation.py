@@ -274,8 +274,12 @@ def states_goal(name: str) -> bool:
 
 def is_qualitative(ind: Indicator) -> bool:
     """Does the name state the goal in words (QUALITATIVE_WORDS anywhere, or a sentence opening with a verb of doing
-    or achieving, states_goal)? Then no figure of plan and no unit are required of it (SPEC §5)."""
-    return _QUALITATIVE.search(ind.key or ind.name_key) is not None or states_goal(ind.name)
+    or achieving, states_goal)? Then no figure of plan and no unit are required of it (SPEC §5). A sentence with a
+    figure of its own (a result, the year before's: «Xây dựng xã đạt chuẩn nông thôn mới | Xã | 3») counts something:
+    no goal in words (rev19 REG-2)."""
+    if _QUALITATIVE.search(ind.key or ind.name_key) is not None:
+        return True
+    return ind.result is None and ind.previous is None and states_goal(ind.name)
 
 
 def _blank(v: Any) -> bool:
