@@ -307,3 +307,15 @@ def test_a_plan_to_complete_a_count_is_that_count(tmp_path):
     assert (five.indicator.target.op, five.indicator.target.value, five.status) == ("=", 5, "khong_dat")  # 4 of 5
     assert (two.indicator.target.value, two.status) == (2, "dat")
     assert school.indicator.target.op == "text"
+
+
+def test_a_result_that_completes_a_count_is_that_count(tmp_path):
+    """rev19 N-8: «Hoàn thành 2 xã» was read as a plan of 2 but refused as a result («không phải là số»). Against the
+    plan «Hoàn thành 2 xã» it is 2 of 2: Đạt KH (100%); the document quotes the cell as written."""
+    rows = [STD, [1, "Số xã đạt chuẩn nông thôn mới nâng cao", "Xã", "Hoàn thành 2 xã", "Hoàn thành 2 xã", "Phòng TC-KH",
+                  "A"]]
+    t = kh_excel.read_workbook(book(tmp_path, rows))
+    assert not [f for f in validate(t) if f.severity == "error"]
+    (a,) = kh_excel.evaluate(t).assessments
+    assert (a.indicator.result, a.status) == (2, "dat")
+    assert a.indicator.result_reading.text == "Hoàn thành 2 xã"

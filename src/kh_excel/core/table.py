@@ -3073,6 +3073,9 @@ def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
     if p is not None:
         return p, None
     rr = parse_result_text(raw) if isinstance(raw, str) else None
+    if rr is None and unit and isinstance(raw, str) and (bare := _unit_stripped(raw, unit)) is not None \
+            and (rr := parse_result_text(bare)) is not None:
+        rr = replace(rr, text=vtext.clean(raw))  # «Hoàn thành 2 xã»: 2, as the plan «Hoàn thành 5 xã» is 5 (rev19 N-8)
     if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
         rr = _nearer_result(rr, target)
     return None, rr
