@@ -203,3 +203,23 @@ def test_a_goal_verb_with_a_figure_of_another_year_is_another_years_row():
     table = read_workbook(_grid(body, head, "KẾT QUẢ THỰC HIỆN NĂM 2026"), file="x.xlsx")
     assert [ind.row for ind in other_year_rows(table)] == [4]
     assert [is_qualitative(ind) for ind in table.indicators] == [False, False, True]
+
+
+def test_a_note_whose_mark_only_a_left_out_row_carries_is_no_note_of_the_document():
+    """rev19 REG-3 (rev18/14): «Tỷ số tử vong mẹ | 46*» in the year before's column only, no plan of 2026: left out of
+    the plan. The note «* Số liệu Tổng điều tra …» under the table qualified that figure alone, yet the plan's appendix
+    printed it, no cell of it carrying «*». The unmarked note stays."""
+    from kh_excel.core.gate import check
+    from kh_excel.docs.context import appendix_notes
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Cơ quan chủ trì"]
+    body = [["1", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 92, 95, VH],                   # row 3
+            ["2", "Tỷ số tử vong mẹ", "/100.000 trẻ đẻ sống", "46*", None, VH],       # row 4: 2025 only, marked
+            [None, None, None, None, None, None],
+            ["* Số liệu Tổng điều tra dân số và nhà ở 2019."],
+            ["Ghi chú: số liệu năm 2025 là ước thực hiện."]]
+    table = read_workbook(_grid(body, head, "KẾ HOẠCH NĂM 2026"), file="x.xlsx")
+    assert len(table.notes) == 2
+    shown = check(table, plan=True).attainment
+    assert [a.indicator.row for a in shown.assessments] == [3]
+    notes = appendix_notes(shown.table, shown.assessments, ("target",))
+    assert notes == ["số liệu năm 2025 là ước thực hiện."]  # (the «Ghi chú:» heading aside, README)

@@ -119,7 +119,9 @@ def of_its_year(table: Table, findings: list[Finding], plan: bool = False) -> Ta
         return table
     from kh_excel.core.validation import other_year_rows
     gone = {ind.row for ind in other_year_rows(table, plan)}
-    return replace(table, indicators=[ind for ind in table.indicators if ind.row not in gone])
+    return replace(table, indicators=[ind for ind in table.indicators if ind.row not in gone],
+                   other_year_left_out=[*table.other_year_left_out,
+                                        *(ind for ind in table.indicators if ind.row in gone)])
 
 
 def _for_plan_document(table: Table, findings: list[Finding]) -> list[Finding]:

@@ -1210,7 +1210,7 @@ def appendix_notes(table: Table, assessments: list[Assessment], roles: tuple[str
     if not table.notes:
         return []
     shown = _marks((a.indicator for a in assessments), roles)
-    anywhere = _marks(table.indicators, FIGURE_ROLES)
+    anywhere = _marks([*table.indicators, *table.other_year_left_out], FIGURE_ROLES)  # (rev19 REG-3)
     return [txt(n.text) for n in table.notes if not n.mark or n.mark in shown or n.mark not in anywhere]
 
 
