@@ -162,7 +162,7 @@ def test_a_bare_count_of_its_total(tmp_path):
     for ind in (budget, date, month, over):
         assert ind.target.value is None, ind.name
     checked = check(table)
-    assert codes_at(checked.findings, "D3") == [("warning", "number_as_text")]
+    assert codes_at(checked.findings, "D3") == [("warning", "count_of_total")]
     for cell in ("D5", "D6", "D7", "D8"):
         assert ("error", "not_a_number") in codes_at(checked.findings, cell), cell
 
@@ -203,3 +203,20 @@ def test_sign_and_ratio_units_stay_on_their_figure():
     assert W.amount("100", "% chỉ tiêu") == "100% chỉ tiêu"
     assert W.amount("10,5", "%") == "10,5%"
     assert W.amount("155.000", "Tỷ đồng") == "155.000\u00a0tỷ\u00a0đồng"  # a word unit keeps its space
+
+
+def test_a_count_of_its_total_is_never_advised_to_be_retyped_as_a_number():
+    """rev19 N-4: «04/09» (thôn, làng) was warned «Nên nhập lại dạng số»: retyped, the «/09» is lost and Excel makes
+    a date of it. It is said as read, 4 of a total of 9; a plain number as text keeps its own advice."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.model import Grid
+    from kh_excel.core.validation import validate
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Cơ quan chủ trì"]
+    rows = [["CÁC CHỈ TIÊU NĂM 2026"], head,
+            ["1", "Số thôn, làng đạt chuẩn nông thôn mới", "Thôn, làng", "04/09", 4, "UBND xã"],
+            ["2", "Thu ngân sách", "Tỷ đồng", "120", 118, "UBND xã"]]
+    said = {f.cell: f for f in validate(read_workbook(Grid(sheet="B", rows=rows), file="x.xlsx"))
+            if f.code in ("count_of_total", "number_as_text")}
+    assert said["D3"].code == "count_of_total" and "đọc là 4 (trên tổng số 9)" in said["D3"].message
+    assert "nhập lại" not in said["D3"].message
+    assert said["D4"].code == "number_as_text" and "Nên nhập lại dạng số" in said["D4"].message

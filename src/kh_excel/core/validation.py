@@ -91,6 +91,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "thập phân, hoặc nhập lại đúng số muốn ghi."),
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
+    FindingType("count_of_total", "warning", "Số trên tổng số",
+                "Ô {cell} ({column}) ghi «{value}»: chương trình đọc là {reading} (trên tổng số {total}) để so sánh và "
+                "đánh giá; phụ lục ghi như ô. Hãy kiểm tra cách đọc này."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
                 "Ô {cell} ({column}): {note}"),
     FindingType("result_far_off", "warning", "Số thực hiện chênh lệch bất thường",
@@ -375,6 +378,9 @@ def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) 
                         rows=row_list(ind.row for ind in rows), names=shown, columns=" và ".join(read),
                         others=", ".join(others), label=table.column_headers.get("target", table.column_headers.get(
                             "result", "")), col=col_letter(cols["target"]) if "target" in cols else "kế hoạch")
+
+
+_COUNT_OF_TOTAL = re.compile(r"^\s*\d+\s*/\s*(\d+)\b")  # «04/09», «16/16 xã»: a count of its total (rev19 N-4)
 
 
 def is_share(ind: Indicator) -> bool:
@@ -681,7 +687,12 @@ class _Checker:
         if parsed is not None and parsed.ambiguous:
             self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
         elif not expression and parsed is not None:
-            self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+            of_total = _COUNT_OF_TOTAL.match(raw)
+            if of_total is not None:  # «04/09 thôn, làng», «16/16 xã»: retyped as a number it would lose its total
+                self.add("count_of_total", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value),
+                         total=int(of_total.group(1)))
+            else:
+                self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
     def rates_as_index(self, keys: list[str]) -> None:
         """A growth rate typed as its index («Tốc độ tăng giá trị sản xuất» 108,5 against «Tăng 8%»: attainment reads
