@@ -180,3 +180,20 @@ def test_a_share_more_of_which_is_better_has_the_ratio_attainment_prints(tmp_pat
     ratio = {r["ten"]: r["ty_le"] for r in ctx["pl"]["hang"] if r["loai"] != "muc"}
     assert ratio == {"Tỷ lệ hộ nghèo giảm": "134,0", "Tỷ lệ lao động qua đào tạo": "100,3", "Tỷ lệ hộ nghèo": "",
                      "Tốc độ tăng trưởng kinh tế (GRDP)": "", "Số doanh nghiệp thành lập mới": "90,0"}
+
+
+def test_a_rate_of_change_or_an_estimate_about_a_share_has_no_ratio():
+    """rev19 N-7: «Tỷ lệ tăng dân số tự nhiên» 1,0% against 1,1% was «đạt 90,9% kế hoạch»: a rate of change, no share.
+    rev19 N-3: «Khoảng 95%» against 95% was «đạt 100,0% kế hoạch», a precision the cell never claims. A share read
+    exactly keeps its ratio (96 against 95: 101,1%)."""
+    from kh_excel.api import read_workbook
+    from kh_excel.core.attainment import evaluate
+    from kh_excel.core.model import Grid
+    from kh_excel.docs.wording import shows_ratio
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Cơ quan chủ trì"]
+    rows = [["CÁC CHỈ TIÊU NĂM 2026"], head,
+            ["1", "Tỷ lệ tăng dân số tự nhiên", "%", 1.1, 1.0, "Sở Y tế"],
+            ["2", "Tỷ lệ trường đạt chuẩn quốc gia", "%", 95, "Khoảng 95%", "Sở GD&ĐT"],
+            ["3", "Tỷ lệ bao phủ bảo hiểm y tế", "%", 95, 96, "BHXH tỉnh"]]
+    att = evaluate(read_workbook(Grid(sheet="B", rows=rows), file="x.xlsx"))
+    assert [shows_ratio(a) for a in att.assessments] == [False, False, True]

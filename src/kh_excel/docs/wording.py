@@ -140,6 +140,10 @@ def shows_ratio(a: Assessment) -> bool:
             and not far_apart(ind.result, ind.target.value) and (not is_percent(ind) or share_ratio(a)))
 
 
+# «Tỷ lệ tăng dân số tự nhiên», «Tỷ lệ giảm …»: a rate of change, however named (rev19 N-7)
+_RATE_OF_CHANGE = ("ty le tang ", "ty le giam ", "toc do tang ", "toc do giam ")
+
+
 def share_ratio(a: Assessment) -> bool:
     """A share or a rate in % more of which is better, against its own year's plan, has the ratio attainment prints
     and reports state («Tỷ lệ lao động qua đào tạo 78,2%, kế hoạch 78%, đạt 100,3% kế hoạch»; a poverty rate's fall
@@ -149,8 +153,10 @@ def share_ratio(a: Assessment) -> bool:
     CPI 103,2), a plan in points («Giảm 1 điểm %»: judged by the change), nor a bound («trên 95%»: met or not, the
     share reached says it; «đạt 100,3% kế hoạch» of «trên 95%» reads as a figure the plan never set)."""
     ind = a.indicator
+    rr = ind.result_reading
     return (clean(ind.unit) == "%" and ind.target.op == "=" and a.reason != PROGRESS_REASON
-            and not names_a_growth_rate(ind)
+            and not names_a_growth_rate(ind) and not fold(clean(ind.name)).startswith(_RATE_OF_CHANGE)
+            and (rr is None or rr.kind == "number")  # «khoảng 95%», «gần 95%»: no «đạt 100,0%» (rev19 N-3)
             and not names_an_index(ind) and judged_by_points(a) is None and index_rise(a) is None
             and plan_index_rise(a) is None)
 
