@@ -431,14 +431,15 @@ def xoa_danh_dau(book) -> str:
     return message
 
 
+def _sheet_cell(rows: list[list[Any]], r: int, c: int) -> Any:
+    return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+
 def _own_result_sheet(s: Session) -> bool:
     """Whether the sheet named RESULT_SHEET is one «Kiểm tra số liệu» wrote: its title and its header row on row 5."""
     rows = s.read_sheet(RESULT_SHEET).rows
-
-    def cell(r: int, c: int) -> Any:
-        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
-
-    return cell(0, 0) == RESULT_TITLE and tuple(cell(4, c) for c in range(len(RESULT_HEADER))) == RESULT_HEADER
+    return _sheet_cell(rows, 0, 0) == RESULT_TITLE and \
+        tuple(_sheet_cell(rows, 4, c) for c in range(len(RESULT_HEADER))) == RESULT_HEADER
 
 
 def _check_sheets(s: Session, marks_read: bool) -> tuple[list[str], list[str]]:
@@ -447,14 +448,11 @@ def _check_sheets(s: Session, marks_read: bool) -> tuple[list[str], list[str]]:
     the marks just read from it."""
     from kh_excel.addin.marks import INTRO, STORE_SHEET
 
-    def cell(rows: list[list[Any]], r: int, c: int) -> Any:
-        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
-
     own, foreign = [], []
     if s.has_sheet(RESULT_SHEET):
         (own if _own_result_sheet(s) else foreign).append(RESULT_SHEET)
     if s.has_sheet(STORE_SHEET):
-        ours = marks_read or cell(s.read_sheet(STORE_SHEET).rows, 0, 0) == INTRO
+        ours = marks_read or _sheet_cell(s.read_sheet(STORE_SHEET).rows, 0, 0) == INTRO
         (own if ours else foreign).append(STORE_SHEET)
     return own, foreign
 

@@ -1321,7 +1321,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s*(?=\S)
 _SUB_STT = re.compile(r"^(?:[a-zđ]\s*[).]|\d{1,3}(?:\.\d{1,3})+\.?)$", re.I)
 
 
-_PART_MARK = ("-", "+", "*", "•", "–")
+PART_MARKS = ("-", "+", "*", "•", "–")  # what marks a row as a part of the one above it
 
 
 _OUTLINE = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*\S")
@@ -1346,7 +1346,7 @@ def part_headings(inds: list[Indicator]) -> set[int]:
     for i in range(len(inds) - 2, -1, -1):  # from the bottom: a heading may head headings («4. Cây thực phẩm»)
         ind, nxt = inds[i], inds[i + 1]
         if (not ind.unit and empty(ind.target.value) and empty(ind.result)
-                and ((nxt.name.lstrip().startswith(_PART_MARK) and nxt.unit) or nxt.row in out
+                and ((nxt.name.lstrip().startswith(PART_MARKS) and nxt.unit) or nxt.row in out
                      or _numbered_under(nxt.name, ind.name) or _figures_in_parts(inds, i))):
             out.add(ind.row)
     return out

@@ -94,7 +94,6 @@ class Checked:
     faults: dict[int, str]            # sheet row -> why its figures failed (Vietnamese)
     attainment: Attainment            # of the table as a document may state it (failed cells blanked)
     failed_cells: dict[int, set[str]] = field(default_factory=dict)  # sheet row -> roles that failed
-    plan: bool = False                # checked for a plan document (check's `plan`)
 
     @property
     def errors(self) -> list[Finding]:
@@ -107,18 +106,17 @@ class Checked:
         if not self.faults:
             return self.attainment
         from kh_excel.core.attainment import DEFAULT_TOLERANCE, evaluate
-        return evaluate(of_its_year(self.table, self.findings, self.plan),
+        return evaluate(of_its_year(self.table, self.findings),
                         DEFAULT_TOLERANCE if tolerance is None else tolerance, self.faults)
 
 
-def of_its_year(table: Table, findings: list[Finding], plan: bool = False) -> Table:
+def of_its_year(table: Table, findings: list[Finding]) -> Table:
     """The table without the rows check found to be of another year than the one read (other_year_rows: nothing
-    of this year, a figure of another; `plan`: for a plan document, no plan): they are no indicator of this
-    reading's documents, and not judged."""
-    if not any(f.code == "other_year_rows" for f in findings):
+    of this year, a figure of another; for a plan document, no plan): the rows its warning names, no indicator of
+    this reading's documents, and not judged."""
+    gone = {row for f in findings if f.code == "other_year_rows" for row in f.params["left_out"]}
+    if not gone:
         return table
-    from kh_excel.core.validation import other_year_rows
-    gone = {ind.row for ind in other_year_rows(table, plan)}
     return replace(table, indicators=[ind for ind in table.indicators if ind.row not in gone],
                    other_year_left_out=[*table.other_year_left_out,
                                         *(ind for ind in table.indicators if ind.row in gone)])
@@ -301,7 +299,7 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     faults = {row: "; ".join(dict.fromkeys(f.message for fs in roles.values() for f in fs))
               for row, roles in cells.items() if roles.keys() - {"previous"} or row in growth_rows}
     shown = _blanked(table, cells) if cells else table
-    year_only = of_its_year(shown, findings, plan)
+    year_only = of_its_year(shown, findings)
     if year_only is not shown:  # rows of another year left out: the structures are found again among the rest
         shown, groups = year_only, None
     open_rows = {f.row for f in table.reader_findings if f.code == "collect_conflict_open"}
@@ -312,7 +310,7 @@ def check(table: Table, tolerance: Decimal | None = None, findings: list[Finding
     if table.own_cells:  # the sheet's own «So sánh»/«Đánh giá» against the attainment (core.own_columns)
         from kh_excel.core.own_columns import disagreements
         findings = [*findings, *disagreements(table, att)]
-    return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()}, plan)
+    return Checked(table, findings, faults, att, {r: set(roles) for r, roles in cells.items()})
 
 
 PLAN_DOCUMENTS = "văn bản kế hoạch (Kế hoạch, Chương trình hành động, văn bản giao chỉ tiêu)"

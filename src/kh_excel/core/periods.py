@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
-from kh_excel.core.table import period_years, title_period
+from kh_excel.core.table import _YEARLY_WORD, period_years, title_period
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -413,17 +413,13 @@ def of_table(table: Table, year: int) -> Period:
                   compare=compare, same_period=compare and months < 12, second_half=second_half)
 
 
-# A plan's word that names one year («Kế hoạch năm», «KH hằng năm») (folded)
-_A_YEAR_WORD = re.compile(r"\bnam\b")
-
-
 def goal_up_to(label: str, end: int) -> bool:
     """Is a plan column's label that of a goal of a period ending in `end`: it names no year nor «năm» («Mục tiêu»,
     «Chỉ tiêu Nghị quyết Đại hội VII»), or names `end` as what the goal reaches («Mục tiêu đến năm 2025»)? Never
     «Kế hoạch năm 2025», one year's plan."""
     h, named = fold(label or ""), _year_of(label or "")
     if named is None:
-        return not _A_YEAR_WORD.search(h)
+        return not _YEARLY_WORD.search(h)
     return named == end and bool(re.search(rf"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?{end}\b", h))
 
 

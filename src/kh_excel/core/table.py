@@ -2069,9 +2069,10 @@ _FIGURE_THEN_UNIT = re.compile(r"(?P<fig>[^\d%/()]*\d[\d.,]*)\s*(?:/\s*(?P<total
                                r"\s*(?P<tail>[^\d%/()]+)")
 
 
-# A bare count of its total («04/09» beside the unit «Thôn, làng»: 4 of the 9 villages), digits only: «1/2/2024» and
-# «1,5/2» never match
-_COUNT_OF_TOTAL = re.compile(r"(?P<fig>\d{1,7})\s*/\s*(?P<total>\d{1,7})")
+# A count of its total («04/09» beside the unit «Thôn, làng»: 4 of the 9 villages), digits only: «1/2/2024» and
+# «1,5/2» never match whole (a cell that is only that: fullmatch; one that begins so, «16/16 xã»: match, for
+# validation's count_of_total)
+COUNT_OF_TOTAL = re.compile(r"(?P<fig>\d{1,7})\s*/\s*(?P<total>\d{1,7})\b")
 # Units that count things (folded, «số» before them dropped): the places, bodies and objects a table counts, one by one.
 # Never a measure (tỷ đồng, ha, %, ‰) nor a ratio («/100.000 trẻ đẻ sống», «người/1.000 dân»): its «a/b» is no count.
 _COUNT_UNITS = frozenset({
@@ -2098,7 +2099,7 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row.
     A bare count of its total («04/09» beside «Thôn, làng») is its count where the unit counts things (rev18 R18-5),
     never a month of a year («12/2025»)."""
-    bare = _COUNT_OF_TOTAL.fullmatch(vtext.clean(text))
+    bare = COUNT_OF_TOTAL.fullmatch(vtext.clean(text))
     if bare is not None:
         fig, total = int(bare.group("fig")), int(bare.group("total"))
         if fig <= total and not (fig <= 12 and 1900 <= total <= 2100) and _counts_things(unit):
@@ -2864,13 +2865,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         _hidden_rows_left_out(table, left_out)
     if indicators:  # the notes under the table, which qualify the figures and names that carry their marks
         table.notes = notes_under(rows, indicators[-1].row, table.last_data_row - 1, hidden_body)
-    if header.plans_left_out:
+    if header.plans_left_out:  # the figures of another year's plan on each row (other_years)
         from kh_excel.core.validation import col_letter
-    for c, label in header.plans_left_out:  # the figures of another year's plan on each row (other_years)
-        for ind in indicators:
-            cells = rows[ind.row - 1]
-            if c < len(cells) and not _is_blank(cells[c]):
-                table.other_years.setdefault(ind.row, []).append(f"cột {col_letter(c)} «{label}»")
+        for c, label in header.plans_left_out:
+            for ind in indicators:
+                cells = rows[ind.row - 1]
+                if c < len(cells) and not _is_blank(cells[c]):
+                    table.other_years.setdefault(ind.row, []).append(f"cột {col_letter(c)} «{label}»")
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells
@@ -3064,7 +3065,9 @@ def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
     «46*», «61-62», «Hoàn thành»), else (None, None): not a number."""
     # (parse_number of a float without a format is _float_number's reading)
     p = _float_number(raw) if fmt is None and raw.__class__ is float else parse_number(raw, fmt)
-    if p is None and unit and isinstance(raw, str) and (bare := _unit_stripped(raw, unit)) is not None:
+    # the figure before the row's unit («15/16 xã», «Hoàn thành 2 xã»), when the cell is no number as it stands
+    bare = _unit_stripped(raw, unit) if p is None and unit and isinstance(raw, str) else None
+    if bare is not None:
         p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
     if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
         p = _nearer_reading(p, raw, target)
@@ -3073,8 +3076,7 @@ def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
     if p is not None:
         return p, None
     rr = parse_result_text(raw) if isinstance(raw, str) else None
-    if rr is None and unit and isinstance(raw, str) and (bare := _unit_stripped(raw, unit)) is not None \
-            and (rr := parse_result_text(bare)) is not None:
+    if rr is None and bare is not None and (rr := parse_result_text(bare)) is not None:
         rr = replace(rr, text=vtext.clean(raw))  # «Hoàn thành 2 xã»: 2, as the plan «Hoàn thành 5 xã» is 5 (rev19 N-8)
     if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
         rr = _nearer_result(rr, target)

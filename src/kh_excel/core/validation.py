@@ -20,13 +20,14 @@ from typing import AbstractSet, Any, Container, Iterable, Literal, cast
 
 from kh_excel.core import text as vtext
 from kh_excel.core.attainment import change_words, index_against_rise, plan_typed_as_index, rate_typed_as_index
+from kh_excel.core.attainment import PART_MARKS
 from kh_excel.core.attainment import part_headings as _part_headings  # (its name where the tests import it)
 from kh_excel.core.direction import SHARE_PREFIXES
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import (DeferredText, ErrorValue, Finding, Indicator, Table, Target, without_gc,
                                  zero_means_unfilled)
 from kh_excel.core.numbers import _quantize, far_ratio, format_number, parse_number, parse_target_ex, to_decimal
-from kh_excel.core.table import structure_parts
+from kh_excel.core.table import COUNT_OF_TOTAL, structure_parts
 
 
 @dataclass(frozen=True)
@@ -303,11 +304,14 @@ def of_reading_year(ind: Indicator, plan: bool = False) -> bool:
     return _has_plan(ind) or (not plan and _has_result(ind))
 
 
+def _has_previous(ind: Indicator) -> bool:
+    return ind.previous is not None or not _blank(ind.raw.get("previous"))
+
+
 def _of_other_year(table: Table, ind: Indicator, plan: bool = False) -> bool:
     """A figure of another year on the row: the year before's, or another year's plan the reading left out (`plan`:
     for a plan document, a result too: no plan of its)."""
-    return (ind.previous is not None or not _blank(ind.raw.get("previous")) or ind.row in table.other_years
-            or (plan and _has_result(ind)))
+    return _has_previous(ind) or ind.row in table.other_years or (plan and _has_result(ind))
 
 
 def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
@@ -349,13 +353,10 @@ def _heads_next(inds: list[Indicator], i: int, plan: bool) -> bool:
     «- Lợn con giống», gtsx): the heading the documents name them by, never left out while they are kept (rev19
     REG-1: its rows were named under the heading above it)."""
     ind = inds[i]
-    if ind.name.lstrip().startswith(_PART_MARKS) or i + 1 >= len(inds):
+    if ind.name.lstrip().startswith(PART_MARKS) or i + 1 >= len(inds):
         return False
     nxt = inds[i + 1]
-    return nxt.name.lstrip().startswith(_PART_MARKS) and of_reading_year(nxt, plan)
-
-
-_PART_MARKS = ("-", "+", "*", "•", "–")
+    return nxt.name.lstrip().startswith(PART_MARKS) and of_reading_year(nxt, plan)
 
 
 def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) -> Finding:
@@ -365,7 +366,7 @@ def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) 
             if r in cols and not (plan and r == "result")]
     others = [f"cột {col_letter(cols[r])} «{table.column_headers.get(r, '')}»" for r, has in (
               ("result", plan and any(map(_has_result, rows))),
-              ("previous", any(ind.previous is not None or not _blank(ind.raw.get("previous")) for ind in rows)))
+              ("previous", any(map(_has_previous, rows))))
               if has]
     others.extend(dict.fromkeys(label for ind in rows for label in table.other_years.get(ind.row, ())))
     inside = {ind.row for ind in rows}
@@ -374,13 +375,12 @@ def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) 
              if ind.kind == "indicator" or ind.parent_row not in inside]
     shown = ", ".join(names[:5]) + (f" và {len(names) - 5} dòng khác" if len(names) > 5 else "")
     c0 = cols.get("target", cols.get("result"))
+    # (`left_out`: the sheet rows themselves, which core.gate.of_its_year leaves out: the rows said are the rows gone)
     return make_finding("other_year_rows", table.sheet, rows[0].row - 1, c0, rows[0].name, count=len(rows),
+                        left_out=frozenset(ind.row for ind in rows),
                         rows=row_list(ind.row for ind in rows), names=shown, columns=" và ".join(read),
                         others=", ".join(others), label=table.column_headers.get("target", table.column_headers.get(
                             "result", "")), col=col_letter(cols["target"]) if "target" in cols else "kế hoạch")
-
-
-_COUNT_OF_TOTAL = re.compile(r"^\s*\d+\s*/\s*(\d+)\b")  # «04/09», «16/16 xã»: a count of its total (rev19 N-4)
 
 
 def is_share(ind: Indicator) -> bool:
@@ -687,10 +687,10 @@ class _Checker:
         if parsed is not None and parsed.ambiguous:
             self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
         elif not expression and parsed is not None:
-            of_total = _COUNT_OF_TOTAL.match(raw)
+            of_total = COUNT_OF_TOTAL.match(vtext.clean(raw))
             if of_total is not None:  # «04/09 thôn, làng», «16/16 xã»: retyped as a number it would lose its total
                 self.add("count_of_total", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value),
-                         total=int(of_total.group(1)))
+                         total=int(of_total.group("total")))
             else:
                 self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
@@ -751,8 +751,7 @@ class _Checker:
         if no_target or no_unit:  # whether the goal is in words matters only for a finding
             qualitative = is_qualitative(ind)
             if no_target:
-                followed = not qualitative and (ind.result is not None or bool(ind.result_text)
-                                                or not _blank(raw.get("result")))
+                followed = not qualitative and _has_result(ind)
                 self.add("missing_target_qualitative" if qualitative else
                          "result_without_plan" if followed else "missing_target", ind, "target")
             if no_unit:
