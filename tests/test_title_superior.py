@@ -77,6 +77,21 @@ def test_a_district_under_its_province_before_july_2025():
     assert not any("01/7/2025" in w for w in c["canh_bao"])
 
 
+@pytest.mark.parametrize("rows, lines, place", [
+    # three levels: the commune issues, under the line right above it (its district)
+    ([["UBND TỈNH LÀO CAI"], ["UBND HUYỆN BẮC HÀ"], ["UBND XÃ BẢN PHỐ"]],
+     (["UBND HUYỆN BẮC HÀ"], ["ỦY BAN NHÂN DÂN", "XÃ BẢN PHỐ"]), "Bản Phố"),
+    # a centrally run city holds a city of its own (Thủ Đức, 2021-2025): the lower city issues (the upper line, too
+    # wide for the header's column, breaks before its place: docs.context.header_lines)
+    ([["UBND THÀNH PHỐ HỒ CHÍ MINH"], ["UBND THÀNH PHỐ THỦ ĐỨC"]],
+     (["UBND", "THÀNH PHỐ HỒ CHÍ MINH"], ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ THỦ ĐỨC"]), "Thủ Đức"),
+])
+def test_the_lowest_of_nested_committees_issues(rows, lines, place):
+    _, c = _ctx(_grid(*rows, [REPORT], year=2024), year=2024)
+    assert _lines(c) == lines
+    assert str(c["vb"]["dia_danh_ngay"]).startswith(f"{place}, ngày")
+
+
 def test_a_department_under_its_province_is_unchanged():
     # «UBND TỈNH LÀO CAI» over «SỞ TÀI CHÍNH»: the Sở issues under the province (docs.context.title_issuer)
     _, c = _ctx(_grid(["UBND TỈNH LÀO CAI"], ["SỞ TÀI CHÍNH"], [PLAN]), "ke-hoach")

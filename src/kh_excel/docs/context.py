@@ -433,20 +433,22 @@ def _header_body(line: str) -> tuple[bool, int] | None:
     return None if rank is None else (committee, rank)
 
 
-def superiors(table: Table) -> dict[int, bool]:
+def superiors(table: Table) -> dict[int, tuple[str, bool]]:
     """The title rows (their indices in title_rows) that name the body above the next row's: two header lines one
     under the other, the second a body of a place inside the first's (nd30: «tên cơ quan, tổ chức chủ quản trực
     tiếp» above «tên cơ quan, tổ chức ban hành»): «UBND QUẬN 1» over «UBND PHƯỜNG BẾN NGHÉ», «UBND TỈNH LÀO CAI»
-    over «UBND HUYỆN BẮC HÀ», «ĐẢNG BỘ TỈNH THANH HÓA» over «HUYỆN ỦY NHƯ XUÂN». Each with whether both are people's
-    committees (then the upper one heads the document as its governing body). One line («ỦY BAN NHÂN DÂN» over
-    «TỈNH LÀO CAI»), two bodies of one level, or a Sở under its committee (title_issuer) are none."""
-    own = [next((c for c in row if txt(c) and not is_form_label(c)), "") for row in title_rows(table)]
+    over «UBND HUYỆN BẮC HÀ», «ĐẢNG BỘ TỈNH THANH HÓA» over «HUYỆN ỦY NHƯ XUÂN». Each with its line (NFC, as written)
+    and whether both are people's committees (then the upper one heads the document as its governing body). One
+    line («ỦY BAN NHÂN DÂN» over «TỈNH LÀO CAI»), two bodies of one level, or a Sở under its committee (title_issuer)
+    are none."""
+    own = [unicodedata.normalize("NFC", txt(next((c for c in row if txt(c) and not is_form_label(c)), ""))).strip()
+           for row in title_rows(table)]
     bodies = [_header_body(t) for t in own]
     out = {}
     for i in range(len(own) - 1):
         upper, lower = bodies[i], bodies[i + 1]
         if upper and lower and lower[1] > upper[1]:
-            out[i] = upper[0] and lower[0]
+            out[i] = own[i], upper[0] and lower[0]
     return out
 
 
@@ -454,11 +456,8 @@ def title_superior(table: Table) -> str:
     """The line of the people's committee above the committee the title names as issuer («UBND QUẬN 1» over «UBND
     PHƯỜNG BẾN NGHÉ»: superiors), as written; '' when the title names none."""
     above = superiors(table)
-    last = max(above, default=None)
-    if last is None or not above[last]:
-        return ""
-    row = title_rows(table)[last]
-    return unicodedata.normalize("NFC", next(txt(c) for c in row if txt(c) and not is_form_label(c))).strip()
+    line, committees = above[max(above)] if above else ("", False)
+    return line if committees else ""
 
 
 def place_name(place: tuple[str, str]) -> str:
