@@ -103,8 +103,32 @@ def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_er
     Refused for a table with errors or a report without results: the Checked, its attainment and findings)
     and its settings sheet; the column group and period are the ones given, else those the settings sheet
     names («Nhóm cột», «Kỳ»)."""
-    from kh_excel.api import read_workbook
     from kh_excel.core.gate import gate
+    from kh_excel.docs.kinds import is_report
+    table, settings = read_table(source, sheet, kind, group, period)
+    return gate(table, report=is_report(kind), allow_errors=allow_errors), settings
+
+
+def check_reading(source: str, sheet: str | None, group: str | None = None, period: str | None = None):
+    """check's own reading of the workbook (read_table for a report), read once when first asked: the cells of errors
+    a plan document never states are named as check names them (core.gate.figure_warnings)."""
+    kept: list = []
+
+    def read():
+        from kh_excel.errors import UserError
+        if not kept:
+            try:
+                kept.append(read_table(source, sheet, "bao-cao", group, period)[0])
+            except UserError:   # (check could not read it either: the cells are not named)
+                kept.append(None)
+        return kept[0]
+    return read
+
+
+def read_table(source: str, sheet: str | None, kind: str = "bao-cao", group: str | None = None,
+               period: str | None = None) -> tuple[Any, Any]:
+    """The workbook's indicator table as a document of `kind` reads it, and its settings sheet (read_checked)."""
+    from kh_excel.api import read_workbook
     from kh_excel.docs.settings import Settings, find_settings_sheet, settings_from_rows
     from kh_excel.io.workbook import open_workbook
 
@@ -125,19 +149,19 @@ def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_er
     from kh_excel.docs.api import plan_reading
     table = read_workbook([book.grid(n) for n in wanted], sheet=sheet, file=source,
                           group=group or chosen_group, period=period or chosen_period, plan=plan_reading(kind))
-    from kh_excel.docs.kinds import is_report
-    return gate(table, report=is_report(kind), allow_errors=allow_errors), settings
+    return table, settings
 
 
-def warning_of(checked, source: str, kind: str, agency: str | None = None, by_agency: dict | None = None) -> str:
+def warning_of(checked, source: str, kind: str, agency: str | None = None, by_agency: dict | None = None,
+               reading=None) -> str:
     """What `render` would warn of the table and of the figures a document of `kind` (for `agency`) states, "" for none;
-    `by_agency`: group_by_agency's rows, when the caller has them."""
+    `by_agency`: group_by_agency's rows, when the caller has them; `reading`: check's own reading (check_reading)."""
     from kh_excel.core.gate import TABLE_WARNINGS, figure_warnings
     from kh_excel.docs.context import agency_rows
     from kh_excel.docs.kinds import is_report
     rows = agency_rows(list(checked.attainment.assessments), agency, by_agency) if agency else None
     return "\n".join([*(f.message for f in checked.findings if f.code in TABLE_WARNINGS),
-                      *figure_warnings(checked, source, report=is_report(kind), rows=rows)])
+                      *figure_warnings(checked, source, report=is_report(kind), rows=rows, check_reading=reading)])
 
 
 def override_settings(toml_path: str | None, inline: dict | None):

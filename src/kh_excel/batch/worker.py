@@ -176,7 +176,9 @@ def scan(source: str) -> ScanResult:
         info = kinds.find(_config.kind)
         agencies = lead_agencies(att.table, assigned_only=info is not None and not info.report)
         grouped = engine.group_by_agency(att) if agencies else None  # the rows of every letter, in one pass
-        warnings = {a: w for a, _ in agencies if (w := engine.warning_of(checked, source, _config.kind, a, grouped))}
+        reading = engine.check_reading(source, _config.sheet, _config.group, _config.period)
+        warnings = {a: w for a, _ in agencies
+                    if (w := engine.warning_of(checked, source, _config.kind, a, grouped, reading))}
         blob = pickle.dumps((att, settings), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         _remember(digest, (att, settings))
@@ -236,7 +238,9 @@ def _prepare(task: RenderTask) -> tuple[bytes, int, str] | RenderResult:
             checked, settings = engine.read_checked(task.source, _config.sheet, _config.kind,
                                                     _config.allow_errors, _config.group, _config.period)
             att = checked.attainment
-            warning = engine.warning_of(checked, task.source, _config.kind, task.agency)
+            warning = engine.warning_of(checked, task.source, _config.kind, task.agency,
+                                        reading=engine.check_reading(task.source, _config.sheet, _config.group,
+                                                                     _config.period))
             scanned = ScanResult(source=task.source, ok=True, indicators=numbered_indicators(att.table))
     except Exception as exc:
         return RenderResult(task.output, False, failure_reason(exc))

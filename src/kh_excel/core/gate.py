@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
+from typing import Callable
 
 from kh_excel.core.model import Attainment, Finding, Indicator, Table, Target, without_gc
 from kh_excel.errors import UserError
@@ -346,11 +347,24 @@ def plan_document_findings(table: Table, plan: Table) -> list[Finding]:
 STATED_ROLES = {True: ("name", "direction", "target", "result", "previous"), False: ("name", "direction", "target")}
 
 
-def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, rows: set[int] | None = None) -> list[str]:
+def check_reads_apart(plan: Table) -> bool:
+    """Does check judge another plan column than `plan`, the table read for a plan document (it took the latest year
+    the table plans and left an earlier plan out: «Kế hoạch năm 2026 | Ước thực hiện năm 2026 | Kế hoạch năm 2027»)?
+    Then check reads the other columns otherwise too (the 2026 estimate as a result, not as the year before)."""
+    choice = plan.plan_choice
+    return choice is not None and bool(choice.get("latest")) and bool(choice.get("left_out"))
+
+
+def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, rows: set[int] | None = None,
+                    check_reading: Callable[[], Table | None] | None = None) -> list[str]:
     """What a document made from a table with FIGURE_WARNINGS says to its maker: one warning, a line saying why
     (the figures are stated as read) and a line per kind with its cells (bounded: «… và N ô khác»). Only the
     cells the document states: a plan's targets, not its results (`report` False); only `rows` (the sheet rows
-    of an agency's document, docs.context.agency_rows), when given."""
+    of an agency's document, docs.context.agency_rows), when given. A plan document made despite errors in cells it
+    never states names them as check does (rev19 N-5: one source): where check reads the table apart
+    (check_reads_apart), from `check_reading`, check's own reading of the workbook, asked for only then (an error
+    of the plan column check judges, which this reading never reads, is said too; None when it cannot be read
+    again: the cells are then not named, never named from another reading)."""
     from kh_excel.core.validation import col_index, finding_summaries
     table = checked.table
     columns = {table.columns[role] for role in STATED_ROLES[report] if role in table.columns}
@@ -361,8 +375,16 @@ def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, ro
     see = f" (xem: kh-excel check «{Path(file).name}»)" if file else ""
     kept = set(map(id, unstated_left_out(checked))) if not report else set()
     aside = [] if report else [f for f in checked.errors if id(f) not in kept]
+    named = True
+    if not report and check_reading is not None and check_reads_apart(table):
+        reading = check_reading()
+        stated = {(f.sheet, f.cell) for f in checked.errors if id(f) in kept}   # the plan's own: never aside
+        named = reading is not None
+        aside = [f for f in check(reading).errors if (f.sheet, f.cell) not in stated] if named else aside
     unused = [f"bảng có {len(aside)} lỗi ở các ô mà văn bản kế hoạch không nêu ({_cells_named(aside)}): văn bản "
-              f"vẫn được tạo; hãy sửa các ô này trước khi lập báo cáo từ bảng{see}."] if aside else []
+              f"vẫn được tạo; hãy sửa các ô này trước khi lập báo cáo từ bảng{see}."] if aside and named else [
+        f"bảng có lỗi ở các ô mà văn bản kế hoạch không nêu (các ô lỗi mà kh-excel check liệt kê): văn bản vẫn được "
+        f"tạo; hãy sửa các ô này trước khi lập báo cáo từ bảng{see}."] if aside else []
     if not warned:
         return unused
     cells = len({(f.sheet, f.cell) for f in warned if f.cell})

@@ -52,6 +52,7 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     from kh_excel.core.gate import gate
     from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings, table_choice
+    from kh_excel.errors import UserError
     from kh_excel.io.atomic import check_output
 
     template_path = resolve_template(template or kind)
@@ -70,22 +71,31 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
-    result = Rendered(docx, warnings=document_warnings(checked, settings, context, str(workbook), ctx_kind, agency))
+    def check_reading():  # check's own reading, for the cells of errors a plan document never states
+        try:
+            return read_workbook(workbook, sheet=table.sheet, group=group or chosen_group,
+                                 period=period or chosen_period)
+        except UserError:   # (check could not read it either: the cells are not named)
+            return None
+    result = Rendered(docx, warnings=document_warnings(checked, settings, context, str(workbook), ctx_kind, agency,
+                                                       check_reading))
     if pdf:
         from kh_excel.docs.pdf import convert
         result.pdf = convert(docx, Path(docx).with_suffix(".pdf"), timeout=timeout)
     return result
 
 
-def document_warnings(checked, settings, context: dict, file: str, kind: str, agency: str | None) -> list[str]:
+def document_warnings(checked, settings, context: dict, file: str, kind: str, agency: str | None,
+                      check_reading=None) -> list[str]:
     """What the maker of one document is told beside it (render, the add-in): the settings' warnings, the
-    context's (a level that no longer exists), and the figures it states as read where check warned."""
+    context's (a level that no longer exists), and the figures it states as read where check warned
+    (`check_reading`: check's own reading of the workbook, core.gate.figure_warnings)."""
     from kh_excel.core.gate import TABLE_WARNINGS, figure_warnings
     from kh_excel.docs.context import agency_rows
     rows = agency_rows(checked.attainment.assessments, agency) if agency else None  # the document's own rows
     return [*settings.warnings, *context.get("canh_bao", []),
             *(f.message for f in checked.findings if f.code in TABLE_WARNINGS),
-            *figure_warnings(checked, file, report=kinds.is_report(kind), rows=rows)]
+            *figure_warnings(checked, file, report=kinds.is_report(kind), rows=rows, check_reading=check_reading)]
 
 
 def match_agency(attainment, agency: str | None) -> str:

@@ -216,6 +216,8 @@ def told_by_table(table: Table) -> dict[str, Any]:
             told["co_quan_chu_quan"] = governing
     elif province:
         told["co_quan_ban_hanh"] = ["ỦY BAN NHÂN DÂN", f"{province[0]} {province[1]}"]
+        if title_superior(table):   # the committee above it (a ward's district), as issuer_lines heads it
+            told["co_quan_chu_quan"] = [title_superior(table).upper()]
     if province:
         told["dia_danh"] = place_name(province)
     return told
@@ -305,12 +307,29 @@ def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple
     issuer = own or (titled[1] if titled else ["ỦY BAN NHÂN DÂN", committee_place])
     if not governing and titled:
         governing = titled[0]
+    superior = title_superior(table) if not own and not titled else ""
+    if not governing and superior and _titled_place(table) == _place_of([committee_place]):
+        # «UBND QUẬN 1» over «UBND PHƯỜNG BẾN NGHÉ»: the ward issues, under its district (never another place's)
+        governing = header_lines(superior.upper(), L.SIZE["chu_quan"], False)
     department = department_of(issuer)
     if not governing and department:   # a Sở the settings name, under no body they name: its place's committee
         governing = [_governing_line(department[1], committee_place)]
-    if is_people_committee(issuer) and is_people_committee(governing):
-        governing = []  # a committee's header has no governing body (nd30): never «UBND TỈNH …» over «ỦY BAN NHÂN DÂN»
+    if is_people_committee(issuer) and is_people_committee(governing) and not _holds(governing, issuer[1:]):
+        governing = []  # a committee is never its own governing body: no «UBND TỈNH X» over «ỦY BAN NHÂN DÂN / TỈNH X»
     return governing, issuer
+
+
+def _place_of(lines: list[str]) -> tuple[str, str] | None:
+    m = places.issuer(*places.prepared(" ".join(txt(x) for x in lines).upper()))
+    return (m.level, m.name) if m else None
+
+
+def _holds(governing: list[str], issuer: list[str]) -> bool:
+    """Is the place of the `governing` lines a level above the place of the `issuer` lines (a district's above one
+    of its wards)?"""
+    above, below = _place_of(governing), _place_of(issuer)
+    ranks = [_place_rank(*p) if p else None for p in (above, below)]
+    return None not in ranks and ranks[0] < ranks[1]
 
 
 def _issuer_unknown(s: dict[str, Any], settings: Settings | None, ban_hanh: list[str], missing: list[str]) -> str:
@@ -371,10 +390,74 @@ def _main_cells(table: Table) -> list[str]:
 def _titled_place(table: Table) -> tuple[str, str] | None:
     """The issuer's place the title names, read cell by cell (places.issuer_of_cells: a note in the next cell is no
     part of the name); a place's name begins with a letter or a digit: «=…», «+…», «@…» is a formula a sheet would
-    run (the settings sheet shows it), no place."""
-    province = next(((m.level, m.name) for row in title_rows(table)
-                     if (m := places.issuer_of_cells([txt(c) for c in row]))), None)
+    run (the settings sheet shows it), no place. A superior's line (superiors: «UBND QUẬN 1» over «UBND PHƯỜNG BẾN
+    NGHÉ») names the body above the issuer, never the issuer's place."""
+    above = superiors(table)
+    province = next(((m.level, m.name) for i, row in enumerate(title_rows(table))
+                     if i not in above and (m := places.issuer_of_cells([txt(c) for c in row]))), None)
     return province if province and province[1][:1].isalnum() else None
+
+
+# The rank of a level of local government, the province's first: a body of a higher rank holds one of a lower rank.
+# A city is a province's (the centrally run ones, kinds.CENTRAL_CITIES) or a district's.
+_RANK = {"TỈNH": 0, "HUYỆN": 1, "QUẬN": 1, "THỊ XÃ": 1, "XÃ": 2, "PHƯỜNG": 2, "THỊ TRẤN": 2, "ĐẶC KHU": 2}
+# A people's committee's header line, and a Party body's («ĐẢNG BỘ TỈNH THANH HÓA», «HUYỆN ỦY NHƯ XUÂN», «THÀNH ỦY …»)
+_COMMITTEE_LINE = re.compile(r"^(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN)\s")
+_PARTY_LINE = re.compile(r"^(?:ĐẢNG BỘ|ĐẢNG [UỦ][YỶ]|(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][YỶ])\s+(.*)$")
+_PARTY_LEVEL = {"TỈNH": "TỈNH", "THÀNH": "THÀNH PHỐ", "HUYỆN": "HUYỆN", "QUẬN": "QUẬN", "THỊ": "THỊ XÃ"}
+
+
+def _place_rank(level: str, name: str) -> int | None:
+    if level == "THÀNH PHỐ":
+        return 0 if name.lower().removeprefix("thành phố ").strip() in kinds.CENTRAL_CITIES else 1
+    return _RANK.get(level)
+
+
+def _header_body(line: str) -> tuple[bool, int] | None:
+    """(a people's committee?, the rank of its place) of an upper-case header line naming a committee or a Party
+    body of a place («UBND QUẬN 1»: (True, 1); «HUYỆN ỦY NHƯ XUÂN»: (False, 1)); None for any other line, or a
+    place whose name cannot be read."""
+    t = unicodedata.normalize("NFC", txt(line)).strip()
+    if not t or t != t.upper():
+        return None
+    committee = bool(_COMMITTEE_LINE.match(t))
+    party = None if committee else _PARTY_LINE.match(t)
+    if not committee and not party:
+        return None
+    if party and party.group(1):   # «HUYỆN ỦY NHƯ XUÂN»: the party committee of the district Như Xuân
+        level, name = _PARTY_LEVEL[party.group(1)], party.group(2).strip()
+        rank = _place_rank(level, name) if name and not re.search(r"\d", name) else None
+    else:
+        m = places.issuer(*places.prepared(t))
+        rank = _place_rank(m.level, m.name) if m else None
+    return None if rank is None else (committee, rank)
+
+
+def superiors(table: Table) -> dict[int, tuple[str, bool]]:
+    """The title rows (their indices in title_rows) that name the body above the next row's: two header lines one
+    under the other, the second a body of a place inside the first's (nd30: «tên cơ quan, tổ chức chủ quản trực
+    tiếp» above «tên cơ quan, tổ chức ban hành»): «UBND QUẬN 1» over «UBND PHƯỜNG BẾN NGHÉ», «UBND TỈNH LÀO CAI»
+    over «UBND HUYỆN BẮC HÀ», «ĐẢNG BỘ TỈNH THANH HÓA» over «HUYỆN ỦY NHƯ XUÂN». Each with its line (NFC, as written)
+    and whether both are people's committees (then the upper one heads the document as its governing body). One
+    line («ỦY BAN NHÂN DÂN» over «TỈNH LÀO CAI»), two bodies of one level, or a Sở under its committee (title_issuer)
+    are none."""
+    own = [unicodedata.normalize("NFC", txt(next((c for c in row if txt(c) and not is_form_label(c)), ""))).strip()
+           for row in title_rows(table)]
+    bodies = [_header_body(t) for t in own]
+    out = {}
+    for i in range(len(own) - 1):
+        upper, lower = bodies[i], bodies[i + 1]
+        if upper and lower and lower[1] > upper[1]:
+            out[i] = own[i], upper[0] and lower[0]
+    return out
+
+
+def title_superior(table: Table) -> str:
+    """The line of the people's committee above the committee the title names as issuer («UBND QUẬN 1» over «UBND
+    PHƯỜNG BẾN NGHÉ»: superiors), as written; '' when the title names none."""
+    above = superiors(table)
+    line, committees = above[max(above)] if above else ("", False)
+    return line if committees else ""
 
 
 def place_name(place: tuple[str, str]) -> str:
@@ -387,9 +470,11 @@ def place_name(place: tuple[str, str]) -> str:
 
 # A title line that only names a body, as an organisation's header does («UBND TỈNH LÀO CAI», «SỞ KẾ HOẠCH VÀ
 # ĐẦU TƯ», «TỈNH ỦY LÀO CAI»): who made the table, not what it is (upper case, no figure, no «chỉ tiêu»).
+# A ministry («BỘ Y TẾ»; never «BỘ CHỈ SỐ …», a set of indicators). A number only as a ward's or an urban district's
+# name («UBND QUẬN 1», «UBND PHƯỜNG 3»): any other figure is a title's («… NĂM 2026»).
 _BODY_LINE = re.compile(r"^(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|SỞ|PHÒNG|CHI CỤC|CỤC|VĂN PHÒNG|"
-                        r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [UỦ][YỶ]|ĐẢNG BỘ)\b"
-                        r"(?!.*\b(?:CHỈ TIÊU|BÁO CÁO|BIỂU|PHỤ LỤC)\b)[^\d]*$")
+                        r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) [UỦ][YỶ]|ĐẢNG BỘ|BỘ(?! CHỈ))\b"
+                        r"(?!.*\b(?:CHỈ TIÊU|BÁO CÁO|BIỂU|PHỤ LỤC)\b)(?:[^\d]|(?<=PHƯỜNG )\d{1,2}|(?<=QUẬN )\d{1,2})*$")
 
 
 class Department(NamedTuple):
@@ -629,6 +714,11 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     ended = kinds.ended_level(level, province[1] if province else "", issued)
     warnings = [f"cấp «{level}» không còn từ ngày 01/7/2025 (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/"
                 f"{issued[0]}): kiểm tra cơ quan ban hành; Nơi nhận để chỗ tô vàng cho người soạn điền"] if ended else []
+    above = _place_of(chu_quan) if people_committee and chu_quan else None
+    if above and kinds.ended_level(above[0].lower(), above[1], issued):  # «UBND QUẬN 1» over a ward in 2026
+        warnings.append(f"cơ quan chủ quản «{' '.join(chu_quan)}»: cấp «{above[0].lower()}» không còn từ ngày 01/7/2025 "
+                        f"(văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/{issued[0]}): kiểm tra dòng cơ quan "
+                        "chủ quản ở đầu văn bản")
     if asked and info.needs_agency:
         warnings.append(f"«{agency}» không thuộc quyền chỉ đạo của {ten_co_quan}: văn bản đề nghị cơ quan này chủ "
                         "trì (trích yếu «V/v thực hiện …»), không giao chỉ tiêu")
@@ -863,6 +953,17 @@ def recipient_items(items: list[str], addressees: list[str]) -> list[str]:
 _RESULT_TITLES = ("bao cao", "ket qua", "tinh hinh", "uoc thuc hien", "uoc th ", "danh gia", "thuc hien")
 
 
+# What a sheet's title may open with before it says what it is: a number («1.1 - »), «Biểu», «Phụ biểu», «Tổng hợp»
+_TITLE_OPENING = re.compile(r"^(?:[\divxlc]+(?:\.\d+)*\s*[-–.):]\s*)?(?:phu bieu |bieu )?(?:tong hop )?")
+
+
+def _about_results(title: str) -> bool:
+    """Does a sheet's title name results («BÁO CÁO …», «BIỂU KẾT QUẢ THỰC HIỆN …», «BIỂU TỔNG HỢP KẾT QUẢ …»,
+    «TÌNH HÌNH THỰC HIỆN …»)? Then it titles no plan's appendix, whatever plan it names after them."""
+    f = fold(txt(title)).strip()
+    return f[_TITLE_OPENING.match(f).end():].startswith(_RESULT_TITLES)
+
+
 def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per: P.Period | None = None,
                             province: tuple[str, str] | None = None, named_by_settings: bool = False,
                             assigns: bool = True) -> str:
@@ -872,7 +973,7 @@ def _default_appendix_title(kind: str, table: Table, year: int, agency: str, per
     indicators are those a committee «GIAO» it; a department, which `assigns` none, lists those it leads («DO»)."""
     per = per or P.Period(year)
     title = appendix_title(table) or f"{per.chi_tieu()} {per.whole()}".upper()
-    if not kinds.is_report(kind) and fold(title).startswith(_RESULT_TITLES):
+    if not kinds.is_report(kind) and _about_results(title):
         # a plan's appendix is never titled as a report («BÁO CÁO ƯỚC THỰC HIỆN NĂM 2025 VÀ KẾ HOẠCH NĂM 2026 …»
         # under «Kèm theo Kế hoạch», rev13): the plan's own words, placed as the issuer is
         title = f"{per.chi_tieu()} {per.whole()}".upper() + (f" {province[0]} {province[1]}" if province else "")
