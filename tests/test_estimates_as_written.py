@@ -145,3 +145,20 @@ def test_a_growth_plan_on_a_near_previous_figure_keeps_its_verdict_without_the_c
     assert body["Doanh thu du lịch"] == "ước thực hiện 630 tỷ đồng, kế hoạch tăng 10%"
     assert body["Doanh thu dịch vụ"] == "ước thực hiện 630 tỷ đồng, tăng 5,88% so với năm 2025, kế hoạch tăng 10%"
     assert "tăng 3,2%" in body["Chỉ số giá tiêu dùng (CPI)"]
+
+
+def test_the_attainment_summary_keeps_a_near_result_near():
+    """The summary sentence of `attainment` and of the add-in's «Tổng hợp» said «(đạt 97,8% KH)» of «Gần 440» against
+    450 (440 / 450 = 97,78%) and a bare «(93%)» of «Khoảng 93%» against 95: the figure as near as the cell gives it,
+    with its plan. An exact 440 keeps «(đạt 97,8% KH)», an estimate «Ước 440» «(ước đạt 97,8% KH)» (README)."""
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026"]
+    rows = [["1", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", 450, "Gần 440"],
+            ["2", "Tỷ lệ trường đạt chuẩn quốc gia", "%", 95, "Khoảng 93%"],
+            ["3", "Thu nội địa", "Tỷ đồng", 450, 440],
+            ["4", "Thu từ đất", "Tỷ đồng", 450, "Ước 440"]]
+    grid = Grid(sheet="Biểu 01", rows=[["BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"], head, *rows])
+    sentence = evaluate(read_workbook(grid, file="x.xlsx")).summary.sentence.replace("\u00a0", " ")
+    assert sentence.endswith(
+        "4 chỉ tiêu không đạt kế hoạch, gồm: (1) Tổng thu ngân sách trên địa bàn (thực hiện gần 440 tỷ đồng, kế hoạch "
+        "450 tỷ đồng); (2) Tỷ lệ trường đạt chuẩn quốc gia (thực hiện khoảng 93%, kế hoạch 95%); (3) Thu nội địa "
+        "(đạt 97,8% KH); (4) Thu từ đất (ước đạt 97,8% KH)."), sentence

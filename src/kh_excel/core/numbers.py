@@ -860,6 +860,15 @@ class ResultReading:
         return self.kind == "about" and (not self.estimate or _NEAR_WORD.search(fold(self.text)) is not None)
 
 
+_NEARLY = re.compile(r"(?:^|\s)gan(?:\s+bang)?\s*[\d.,]")
+
+
+def about_word(text: str) -> str:
+    """The word a sentence gives a figure written as near it: «gần» where the cell says it is nearly reached («Gần
+    595.000»: a little under it, never «khoảng», which may be over), else «khoảng» (rev18 R18-5)."""
+    return "gần" if _NEARLY.search(fold(text)) else "khoảng"
+
+
 _RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\))")
 _RESULT_NOTE = re.compile(r"^(.*?\d\s*%?)\s*[(\[][^()\[\]]*[)\]]\s*$")
 _CHANGE = re.compile(r"^(tang|giam)(?:\s+(?:them|duoc))?\s+(?=[\d.,~><≥≤]|tren|duoi|khoang|tu|hon|gan)")

@@ -24,8 +24,8 @@ from kh_excel.core.attainment import (as_rise, bare_headings, change_size, chang
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import (average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change,
-                                  ResultReading, stretch_target)
+from kh_excel.core.numbers import (ResultReading, about_word, average_yearly, decimals_of, far_apart, format_number,
+                                  format_ratio, points_change, stretch_target)
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -411,16 +411,7 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
     if t.op == "range" and t.high is not None:
         return f"từ {_num(t.value)} đến {amount(_num(t.high), unit)}"
     return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
-            "~": f"{_about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
-
-
-_NEARLY = re.compile(r"(?:^|\s)gan(?:\s+bang)?\s*[\d.,]")
-
-
-def _about_word(text: str) -> str:
-    """«gần» where the cell says the figure is nearly reached («Gần 595.000»: a little under it, never «khoảng»,
-    which may be over), else «khoảng» (rev18 R18-5)."""
-    return "gần" if _NEARLY.search(fold(text)) else "khoảng"
+            "~": f"{about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
 
 
 def target_verb(ind: Indicator) -> str:
