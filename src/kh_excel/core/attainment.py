@@ -53,8 +53,9 @@ from kh_excel.core import text as vtext
 from kh_excel.core.direction import REDUCTION_START, UNCLEAR_START, is_rank
 from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Status, Summary, Table, Target,
                                  TargetOp, without_gc, zero_result_unfilled)
-from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, average_yearly, decimals_of, far_ratio, format_number,
-                                   is_change, named_base, plan_before_base, points_change, reduction_plan, signed_change, word_verdict)
+from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, about_word, average_yearly, decimals_of, far_ratio,
+                                   format_number, is_change, named_base, plan_before_base, points_change,
+                                   reduction_plan, signed_change, word_verdict)
 from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only
 
 DEFAULT_TOLERANCE = Decimal(2)
@@ -1609,6 +1610,10 @@ def not_met_detail(a: Assessment) -> str:
         return f"({text[:1].lower() + text[1:]}, kế hoạch {_plan_figure(ind)})"
     plain = ind.direction == "up" and not ind.growth_target and not is_rank(ind.name, ind.unit)
     about = "ước " if _estimated(ind) else ""
+    rr = ind.result_reading
+    if rr is not None and rr.approximate and not ind.growth_target and not is_rank(ind.name, ind.unit):
+        # «Gần 440»: as near as the cell says, never «(đạt 97,8% KH)» nor a bare «(93%)» (rev19 N-3)
+        return f"({about}thực hiện {about_word(rr.text)} {_amount(ind.result, ind.unit)}, kế hoạch {_plan_figure(ind)})"
     if plain and "%" in ind.unit:
         return f"({about}{format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
     if plain and a.ratio is not None and a.ratio < Decimal("99.95"):

@@ -663,6 +663,9 @@ _OP_WORDS: dict[str, tuple[str, ...]] = {
     "=": ("=", "bang"),
 }
 _OP_OF = {w: op for op, words in _OP_WORDS.items() for w in words}
+# a word of «~» anywhere in a folded cell («Ước khoảng 12.600»: the estimate is itself near; ResultReading.approximate)
+_NEAR_WORD = re.compile(r"(?<![a-z0-9])(?:%s)(?![a-z])" % "|".join(
+    re.escape(w) for w in sorted(_OP_WORDS["~"], key=len, reverse=True)))
 _OP_ALT = "|".join(re.escape(w) for w in sorted(_OP_OF, key=len, reverse=True))
 
 # («Hoàn thành 5 xã»: the plan is the figure, as «Đạt 5 xã» is; «Hoàn thành» alone stays words)
@@ -847,6 +850,23 @@ class ResultReading:
     def point(self) -> Decimal | None:
         """The single figure the cell gives ("18,37[2]", "Khoảng 24"), None for a bound or a range."""
         return self.bounds.value if self.bounds.op in ("=", "~") else None
+
+    @property
+    def approximate(self) -> bool:
+        """A figure the cell gives as near, not as it is («Gần 595.000», «Khoảng 95%», «~95%», «Ước khoảng 12.600»):
+        «gần 595.000» may be 594.300, so no ratio to plan nor change against another year is worked from it to a
+        decimal the cell never wrote (rev19 N-3). An estimate alone («Ước 12.600», «3,2 (ước)») states its figure, as
+        the «Ước thực hiện» column beside it does: not approximate."""
+        return self.kind == "about" and (not self.estimate or _NEAR_WORD.search(fold(self.text)) is not None)
+
+
+_NEARLY = re.compile(r"(?:^|\s)gan(?:\s+bang)?\s*[\d.,]")
+
+
+def about_word(text: str) -> str:
+    """The word a sentence gives a figure written as near it: «gần» where the cell says it is nearly reached («Gần
+    595.000»: a little under it, never «khoảng», which may be over), else «khoảng» (rev18 R18-5)."""
+    return "gần" if _NEARLY.search(fold(text)) else "khoảng"
 
 
 _RESULT_MARKS = re.compile(r"\s*(?:\[\s*\d{1,2}\s*\]|\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\))")

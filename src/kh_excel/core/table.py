@@ -3084,7 +3084,11 @@ def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
 
 
 def _describe_previous(rr: ResultReading) -> str:
-    """How a previous year's cell in words was read, for its warning: its figure, or nothing compared with it."""
+    """How a previous year's cell in words was read, for its warning: its figure, or nothing compared with it; a
+    figure written as near it («Gần 595.000») is printed as written, no change worked from it (rev19 N-3)."""
+    if rr.point is not None and not rr.change and rr.approximate:
+        return (f"số gần đúng {format_number(cast(Decimal, rr.point))}: văn bản ghi như trong ô và không tính mức "
+                "tăng, giảm so với năm trước từ số này")
     if rr.point is not None and not rr.change:
         return _describe_result(rr)
     t = rr.bounds
@@ -3125,6 +3129,9 @@ def _describe_result(rr: ResultReading, target: Target | None = None) -> str:
         return f"{what} (so với kỳ trước, không phải mức đạt được); chỉ so được với mục tiêu cũng là mức tăng/giảm"
     if rr.kind in ("range", "bound"):
         return f"{what}; chỉ kết luận Đạt/Không đạt khi mọi giá trị trong khoảng này cho cùng một kết quả"
+    if rr.approximate:  # «Gần 440»: judged by 440, never a ratio or a change to a decimal it never wrote (rev19 N-3)
+        return (f"số gần đúng {v}: đánh giá theo số này; văn bản ghi như trong ô, không ghi tỷ lệ so với kế hoạch và "
+                "mức tăng, giảm tính từ số này")
     return f"số {v}" + (" (số ước tính)" if rr.kind == "about" else " (bỏ dấu chú thích, phần ghi chú)")
 
 

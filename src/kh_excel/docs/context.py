@@ -119,6 +119,18 @@ def result_text(ind: Indicator) -> str:
     return txt(written)
 
 
+def previous_text(ind: Indicator) -> str:
+    """The previous year's cell of the appendix by the result's rule (result_text): an estimate or an «about» as
+    written («Gần 595.000», «3,2 (ước)»: rev19 N-3), never the bare figure that would read as exact; else its
+    figure with the footnote mark its cell writes («46*»); "" for none (a range or a bound compares nothing)."""
+    if ind.previous is None:
+        return ""
+    rr = ind.previous_reading
+    if rr is not None and rr.kind == "about":
+        return txt(rr.as_read or rr.text)
+    return with_mark(format_number(ind.previous), cell_mark(ind, "previous"))
+
+
 def growth_text(a: Assessment, previous_year: int | None, since: str | None = None) -> str:
     """'tăng 8,16% so với năm 2025'; points for an indicator in %, places for a rank (docs.wording.growth_words);
     `since` the comparison of a part of the year («so với cùng kỳ năm trước», docs.period)."""
@@ -1199,8 +1211,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             # a target in words («Tăng 11-12%», «khoảng 32») reads left-aligned; a figure right-aligned
             "can_ke_hoach": "left" if any(ch.isalpha() for ch in target) else "right",
             "thuc_hien": "" if failed else with_mark(_shown(result_text(ind)), cell_mark(ind, "result")),
-            "nam_truoc": with_mark(format_number(ind.previous), cell_mark(ind, "previous"))
-            if ind.previous is not None and not failed else "",
+            "nam_truoc": "" if failed else previous_text(ind),
             "ty_le": format_ratio(a.ratio) if W.shows_ratio(a) else "",
             # (under «So với năm 2024»: an average over a plan's period is the body's to state, never this column's —
             # rev17 REG-3)

@@ -24,8 +24,8 @@ from kh_excel.core.attainment import (as_rise, bare_headings, change_size, chang
 from kh_excel.core import periods
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
-from kh_excel.core.numbers import (average_yearly, decimals_of, far_apart, format_number, format_ratio, points_change,
-                                  stretch_target)
+from kh_excel.core.numbers import (ResultReading, about_word, average_yearly, decimals_of, far_apart, format_number,
+                                  format_ratio, points_change, stretch_target)
 from kh_excel.core.text import fold
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -130,13 +130,20 @@ def is_percent(ind: Indicator) -> bool:
     return "%" in ind.unit or "‰" in ind.unit
 
 
+def near(rr: ResultReading | None) -> bool:
+    """A figure cell written as near its figure («Gần 595.000», «khoảng 95%»: core.numbers.ResultReading.approximate)."""
+    return rr is not None and rr.approximate
+
+
 def shows_ratio(a: Assessment) -> bool:
     """A ratio to plan means something only where more is better («đạt 97,5% kế hoạch»): never for a score in
-    points («Điểm»), a burden (lower is better), a rank, a growth target or a row whose numbers failed; for a share
-    or a rate only as share_ratio allows."""
+    points («Điểm»), a burden (lower is better), a rank, a growth target, a result written as near its figure
+    («gần 5.000 USD» against 4.900 is no «102,0%»: the verdict says it, rev19 N-3) or a row whose numbers failed; for
+    a share or a rate only as share_ratio allows."""
     ind = a.indicator
     return (a.ratio is not None and status_of(a) != ERROR_STATUS and ind.direction == "up"
             and not is_rank(ind) and not ind.growth_target and "diem" not in fold(ind.unit)
+            and not near(ind.result_reading)
             and not far_apart(ind.result, ind.target.value) and (not is_percent(ind) or share_ratio(a)))
 
 
@@ -153,10 +160,8 @@ def share_ratio(a: Assessment) -> bool:
     CPI 103,2), a plan in points («Giảm 1 điểm %»: judged by the change), nor a bound («trên 95%»: met or not, the
     share reached says it; «đạt 100,3% kế hoạch» of «trên 95%» reads as a figure the plan never set)."""
     ind = a.indicator
-    rr = ind.result_reading
     return (clean(ind.unit) == "%" and ind.target.op == "=" and a.reason != PROGRESS_REASON
             and not names_a_growth_rate(ind) and not fold(clean(ind.name)).startswith(_RATE_OF_CHANGE)
-            and (rr is None or rr.kind == "number")  # «khoảng 95%», «gần 95%»: no «đạt 100,0%» (rev19 N-3)
             and not names_an_index(ind) and judged_by_points(a) is None and index_rise(a) is None
             and plan_index_rise(a) is None)
 
@@ -406,16 +411,7 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
     if t.op == "range" and t.high is not None:
         return f"từ {_num(t.value)} đến {amount(_num(t.high), unit)}"
     return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
-            "~": f"{_about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
-
-
-_NEARLY = re.compile(r"(?:^|\s)gan(?:\s+bang)?\s*[\d.,]")
-
-
-def _about_word(text: str) -> str:
-    """«gần» where the cell says the figure is nearly reached («Gần 595.000»: a little under it, never «khoảng»,
-    which may be over), else «khoảng» (rev18 R18-5)."""
-    return "gần" if _NEARLY.search(fold(text)) else "khoảng"
+            "~": f"{about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
 
 
 def target_verb(ind: Indicator) -> str:
@@ -557,14 +553,16 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     a plan over a period as the average yearly growth ('tăng bình quân 11,92%/năm giai đoạn 2016–2020'); an index
     the change it states (CPI 103,2: 'tăng 3,2%', as the body's «(tăng 3,2% so với năm trước)»); the size of a fall
     as a fall larger or smaller ('mức giảm thấp hơn 3,0 điểm %'). Nothing when the result is ≥10× or ≤0,1× the
-    previous year's (a likely unit error, as check warns). `since` replaces the comparison («so với cùng kỳ năm
+    previous year's (a likely unit error, as check warns), nor from a figure written as near («Gần 595.000»: near). `since` replaces the comparison («so với cùng kỳ năm
     trước» for a part of the year, docs.period)."""
     ind = a.indicator
     g = a.growth
     if g is None or status_of(a) in (ERROR_STATUS, "chua_co_so_lieu"):
         return ""  # a failed row, or a result read as not yet filled (0 against a plan): no change to state
-    since = since or (f"so với năm {previous_year}" if previous_year else "so với năm trước")
     kind = getattr(a, "growth_kind", None)
+    if near(ind.result_reading) or (near(ind.previous_reading) and kind not in ("index", "avg_yearly")):
+        return ""  # from «Gần 595.000»: no «tăng 5,88%» (rev19 N-3); an index's own rise, a period's base, need none
+    since = since or (f"so với năm {previous_year}" if previous_year else "so với năm trước")
     if kind == "avg_yearly" or (kind is None and is_period_growth(ind)
                                 and a.reason.startswith(("tăng bình quân", "giảm bình quân"))):
         word = "tăng" if g >= 0 else "giảm"
