@@ -1,0 +1,91 @@
+"""Plans written as real appendices write a goal (rev20): «Duy trì đạt từ 98,4% trở lên» is a floor of 98,4, as
+«Phấn đấu đạt …» and «Hoàn thành 5 xã» are read (R20-1); a plan in words with no figure («Đạt chuẩn», «Hoàn thành»)
+is a goal in words, which needs no unit, whatever the name (R20-7); a result «Vượt chỉ tiêu» is the table's own
+verdict exactly where «Vượt kế hoạch» is (R20-13). Expected values decided by hand from the rows."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from kh_excel.api import read_workbook
+from kh_excel.core.gate import check
+from kh_excel.core.model import Grid
+from kh_excel.core.validation import validate
+
+HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2023", "Thực hiện năm 2023", "Cơ quan chủ trì"]
+PLAN_HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2023", "Cơ quan chủ trì"]
+NN = "Sở Nông nghiệp và Phát triển nông thôn"
+
+
+def _table(rows, head=HEAD, title="KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023"):
+    return read_workbook(Grid(sheet="Biểu", rows=[[title], head, *rows]), file="x.xlsx")
+
+
+# --------------------------------------------------------------------------- R20-1: «Duy trì …» with its figure
+
+@pytest.mark.parametrize("unit, plan, result, op, value, status", [
+    # Phú Thọ NQ 11 row 17: at least 98,4; 98,7 >= 98,4 -> Đạt KH
+    ("%", "Duy trì đạt từ 98,4 trở lên", 98.7, ">=", D("98.4"), "dat"),
+    ("%", "Duy trì đạt từ 98,4% trở lên", 98.1, ">=", D("98.4"), "khong_dat"),   # 98,1 < 98,4
+    ("%", "Duy trì 100", 100, "=", D(100), "dat"),                                 # 100 of 100
+    ("%", "Duy trì 100%", 99, "=", D(100), "khong_dat"),                           # 99 < 100 (99,0% of the plan)
+    ("%", "Duy trì ở mức 95", 96, "=", D(95), "vuot"),                             # 96 beyond 95, a point plan: Vượt
+    # a count of its total, as «04/09» under «Thôn, làng» is read: 19 of the 19 criteria; 19 against 19 -> Đạt
+    ("Tiêu chí", "Duy trì 19/19 tiêu chí", "19/19", "=", D(19), "dat"),
+    ("Tiêu chí", "Duy trì 19/19", 19, "=", D(19), "dat"),
+    ("Xã", "Phấn đấu 16/16 xã", 15, "=", D(16), "khong_dat"),                     # 15 of 16 communes < 16
+])
+def test_a_plan_kept_is_its_figure(unit, plan, result, op, value, status):
+    t = _table([[1, "Chỉ tiêu thử", unit, plan, result, NN]])
+    ind = t.indicators[0]
+    assert (ind.target.op, ind.target.value, ind.target.text) == (op, value, plan)
+    c = check(t)
+    assert c.attainment.assessments[0].status == status
+    assert not [f for f in c.findings if f.severity == "error"]
+
+
+def test_the_kept_plan_is_counted_in_the_summary():
+    """W01c: row 17 «Duy trì đạt từ 98,4 trở lên» with 98,7 was «Không đánh giá» and out of the count. With a second
+    row «Từ 93,7 trở lên» against 92 (Không đạt): 1 met of 2 judged, none left unjudged."""
+    t = _table([[1, "Tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt hợp vệ sinh", "%",
+                 "Duy trì đạt từ 98,4 trở lên", 98.7, NN],
+                [2, "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "Từ 93,7 trở lên", 92, "Sở Y tế"]])
+    s = check(t).attainment.summary
+    assert (s.evaluated, s.counts["dat"] + s.counts["vuot"], s.counts["khong_dat"], s.counts["khong_danh_gia"]) == \
+        (2, 1, 1, 0)
+
+
+@pytest.mark.parametrize("name, unit, plan", [
+    ("Hợp tác xã nông nghiệp", "", "Duy trì Hợp tác xã hoạt động có hiệu quả"),   # Lơ Ku: words, no figure
+    ("Trạm y tế xã đạt chuẩn quốc gia", "", "Duy trì"),
+    ("Duy trì 100% xã đạt chuẩn quốc gia về y tế", "", "Duy trì"),               # the figure is the name's
+])
+def test_keeping_without_a_figure_stays_words(name, unit, plan):
+    """«Duy trì …» with no figure of its own plans no level: words, not judged."""
+    t = _table([[1, name, unit, plan, None, NN]])
+    ind = t.indicators[0]
+    assert (ind.target.op, ind.target.value) == ("text", None)
+    c = check(t)
+    assert c.attainment.assessments[0].status == "khong_danh_gia"
+
+
+def test_a_count_of_its_total_under_a_unit_that_counts_nothing_is_no_figure():
+    """«Duy trì 19/19» beside «Tỷ đồng» is no count of a total (19 of 19 billion?): never guessed, left as words."""
+    t = _table([[1, "Chỉ tiêu thử", "Tỷ đồng", "Duy trì 19/19", None, NN]])
+    assert t.indicators[0].target.op == "text"
+
+
+def test_the_plan_document_states_the_kept_level_with_its_unit():
+    """The plan printed «duy trì đạt từ 98,4 trở lên» without the «%» every other row has: now the floor with its
+    «%», and the verb the resolution wrote («duy trì (đạt)»), never turned into another; a plan to reach keeps «đạt»."""
+    from kh_excel.docs import wording as W
+    t = _table([[1, "Tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt hợp vệ sinh", "%",
+                 "Duy trì đạt từ 98,4 trở lên", NN],
+                [2, "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "Duy trì 100", "Sở Y tế"],
+                [3, "Tỷ lệ che phủ rừng", "%", "Phấn đấu đạt 39,2", NN]], head=PLAN_HEAD,
+               title="CÁC CHỈ TIÊU CHỦ YẾU KẾ HOẠCH NĂM 2023")
+    said = [W.plan_sentence(ind).replace("\u00a0", " ") for ind in t.indicators]
+    assert said == ["Tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt hợp vệ sinh: duy trì đạt từ 98,4% trở lên",
+                    "Tỷ lệ dân số tham gia bảo hiểm y tế: duy trì 100%",
+                    "Tỷ lệ che phủ rừng: đạt 39,2%"]
