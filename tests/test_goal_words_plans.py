@@ -62,12 +62,13 @@ def test_the_kept_plan_is_counted_in_the_summary():
     ("Duy trì 100% xã đạt chuẩn quốc gia về y tế", "", "Duy trì"),               # the figure is the name's
 ])
 def test_keeping_without_a_figure_stays_words(name, unit, plan):
-    """«Duy trì …» with no figure of its own plans no level: words, not judged."""
+    """«Duy trì …» with no figure of its own plans no level: words, not judged, a goal in words (no error)."""
     t = _table([[1, name, unit, plan, None, NN]])
     ind = t.indicators[0]
     assert (ind.target.op, ind.target.value) == ("text", None)
     c = check(t)
     assert c.attainment.assessments[0].status == "khong_danh_gia"
+    assert not [f.code for f in c.findings if f.severity == "error"]
 
 
 def test_a_count_of_its_total_under_a_unit_that_counts_nothing_is_no_figure():
@@ -89,3 +90,36 @@ def test_the_plan_document_states_the_kept_level_with_its_unit():
     assert said == ["Tỷ lệ dân cư nông thôn được sử dụng nước sinh hoạt hợp vệ sinh: duy trì đạt từ 98,4% trở lên",
                     "Tỷ lệ dân số tham gia bảo hiểm y tế: duy trì 100%",
                     "Tỷ lệ che phủ rừng: đạt 39,2%"]
+
+
+# --------------------------------------------------------------------------- R20-7: a plan in words needs no unit
+
+@pytest.mark.parametrize("plan", ["Đạt chuẩn", "Hoàn thành", "Đạt", "Giữ vững", "Đạt chuẩn nông thôn mới nâng cao",
+                                  "Phấn đấu đạt chuẩn"])
+def test_a_plan_in_words_needs_no_unit(plan):
+    """Phú Thọ NQ 11 row 27 «Huyện Thanh Ba đạt chuẩn nông thôn mới | (no unit) | Đạt chuẩn» was an error (missing
+    unit), refusing every document, while «Xây dựng xã … | | Phấn đấu đạt chuẩn» was a warning: the plan states the
+    goal in words whatever the name says, so its missing unit is the qualitative warning."""
+    t = _table([[15, "Huyện Thanh Ba đạt chuẩn nông thôn mới", None, plan, "UBND huyện Thanh Ba"]], head=PLAN_HEAD,
+               title="CÁC CHỈ TIÊU CHỦ YẾU KẾ HOẠCH NĂM 2023")
+    codes = [(f.code, f.cell) for f in validate(t) if f.code.startswith("missing_unit")]
+    assert codes == [("missing_unit_qualitative", "C3")]
+
+
+@pytest.mark.parametrize("name, plan, result", [
+    ("Số xã đạt chuẩn nông thôn mới", 5, None),                    # a figure of plan: its unit is needed
+    ("Số xã đạt chuẩn nông thôn mới", "Đạt 5", None),              # a figure after the verb
+    ("Số xã đạt chuẩn nông thôn mới", "Theo kế hoạch của tỉnh", None),  # words that state no goal
+    ("Huyện Thanh Ba đạt chuẩn nông thôn mới", "Đạt chuẩn", 3),     # a result that is a figure (REG-2)
+])
+def test_a_figure_still_needs_its_unit(name, plan, result):
+    t = _table([[1, name, None, plan, result, NN]])
+    assert [f.code for f in validate(t) if f.code.startswith("missing_unit")] == ["missing_unit"]
+
+
+def test_the_table_with_the_plan_in_words_is_judged_by_its_words():
+    """The plan «Đạt chuẩn» against the result «Đạt»: the table's own verdict, Đạt (README: a verdict word against a
+    plan in words)."""
+    c = check(_table([[1, "Huyện Thanh Ba đạt chuẩn nông thôn mới", None, "Đạt chuẩn", "Đạt", NN]]))
+    assert c.attainment.assessments[0].status == "dat"
+    assert not [f for f in c.findings if f.severity == "error"]
