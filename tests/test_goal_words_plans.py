@@ -123,3 +123,20 @@ def test_the_table_with_the_plan_in_words_is_judged_by_its_words():
     c = check(_table([[1, "Huyện Thanh Ba đạt chuẩn nông thôn mới", None, "Đạt chuẩn", "Đạt", NN]]))
     assert c.attainment.assessments[0].status == "dat"
     assert not [f for f in c.findings if f.severity == "error"]
+
+
+# --------------------------------------------------------------------------- R20-13: «Vượt chỉ tiêu»
+
+@pytest.mark.parametrize("plan, status", [
+    ("Hoàn thành xây dựng nông thôn mới", "vuot"),   # a plan in words: the table's verdict, as written
+    (1420, "khong_danh_gia"),                        # a figure: nobody knows by how much (rev15 R15-6)
+])
+def test_over_the_target_reads_as_over_the_plan(plan, status):
+    """W10 «Vượt chỉ tiêu» against 1.420 căn is «Không đánh giá» exactly as «Vượt kế hoạch» is (numbers.WORD_VERDICTS,
+    one list): against a plan in words both are the table's verdict «Vượt». (Held already before rev20: R20-13's
+    last bullet compared the word with no «Vượt kế hoạch» read otherwise; pinned so the two never part.)"""
+    got = []
+    for word in ("Vượt chỉ tiêu", "Vượt kế hoạch"):
+        a = check(_table([[5, "Nhà ở xã hội hoàn thành năm 2025", "Căn", plan, word, NN]])).attainment.assessments[0]
+        got.append((a.status, a.reason.replace(word, "…")))
+    assert got[0] == got[1] and got[0][0] == status
