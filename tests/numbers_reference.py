@@ -467,7 +467,8 @@ _OP_WORDS: dict[str, tuple[str, ...]] = {
 _OP_OF = {w: op for op, words in _OP_WORDS.items() for w in words}
 _OP_ALT = "|".join(re.escape(w) for w in sorted(_OP_OF, key=len, reverse=True))
 
-_FILLER = re.compile(r"^(?:phan dau|dat muc|dat|tang|o muc|muc)(?:\s+|(?=[^a-z]))")
+# (added on purpose: «Hoàn thành 5 xã», rev17; «Duy trì đạt từ 98,4 trở lên», branch duy, rev20 R20-1)
+_FILLER = re.compile(r"^(?:phan dau|hoan thanh|duy tri|dat muc|dat|tang|o muc|muc)(?:\s+|(?=[^a-z]))")
 _NUM = r"[+\-−–]?(?:\d+(?:[., ]\d+)*|[.,]\d+)"
 _PCT = r"(?:\s*%)?"
 _UNIT = r"(?:\s*(?:%|diem %|diem phan tram|phan tram))?"

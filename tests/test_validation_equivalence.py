@@ -99,10 +99,19 @@ def _states_goal(name: str) -> bool:
     return any(text == v or text.startswith(v + " ") for v in _GOAL_START)
 
 
+def _plan_in_words(ind: Indicator) -> bool:
+    # (added on purpose, branch duy, rev20 R20-7) a plan that is a goal in words, no digit in it («Đạt chuẩn»,
+    # «Hoàn thành», «Giữ vững»): as a name states its goal, by its first verb or by the words anywhere
+    t = ind.target
+    if t.op != "text" or not t.text or any(ch.isdigit() for ch in t.text):
+        return False
+    return _states_goal(t.text) or any(w in vtext.fold(t.text) for w in QUALITATIVE_WORDS)
+
+
 def is_qualitative(ind: Indicator) -> bool:
     name = ind.name_key
     return any(w in name for w in QUALITATIVE_WORDS) or (ind.result is None and ind.previous is None
-                                                          and _states_goal(ind.name))
+                                                          and (_states_goal(ind.name) or _plan_in_words(ind)))
 
 
 def _blank(v: Any) -> bool:

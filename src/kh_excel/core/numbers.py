@@ -668,8 +668,29 @@ _NEAR_WORD = re.compile(r"(?<![a-z0-9])(?:%s)(?![a-z])" % "|".join(
     re.escape(w) for w in sorted(_OP_WORDS["~"], key=len, reverse=True)))
 _OP_ALT = "|".join(re.escape(w) for w in sorted(_OP_OF, key=len, reverse=True))
 
-# («Hoàn thành 5 xã»: the plan is the figure, as «Đạt 5 xã» is; «Hoàn thành» alone stays words)
-_FILLER = re.compile(r"^(?:phan dau|hoan thanh|dat muc|dat|tang|o muc|muc)(?:\s+|(?=[^a-z]))")
+# The lead words of a plan written as a goal with its figure (folded), as real appendices write it: «Phấn đấu đạt …»,
+# «Hoàn thành 5 xã» (the plan is the figure, as «Đạt 5 xã» is), «Duy trì đạt từ 98,4% trở lên» (a floor of 98,4,
+# rev20 R20-1), «Duy trì 100%»; the words alone («Hoàn thành», «Duy trì», «Duy trì Hợp tác xã …») stay words
+_FILLER = re.compile(r"^(?:phan dau|hoan thanh|duy tri|dat muc|dat|tang|o muc|muc)(?:\s+|(?=[^a-z]))")
+
+
+def _lead_words_end(key: str) -> int:
+    """Where the figure's words begin in a folded plan, after its lead words (_FILLER, as many as written)."""
+    end = 0
+    m = _FILLER.match(key)
+    while m is not None:  # (the pattern opens with «^»: each match on the rest, never at a position)
+        end += m.end()
+        m = _FILLER.match(key[end:])
+    return end
+
+
+def without_lead_words(text: str) -> str:
+    """A plan without the lead words before its figure, as its reading drops them («Duy trì 19/19» -> «19/19»,
+    «Phấn đấu đạt 16/16 xã» -> «16/16 xã»); the text as it is where folding changes its length."""
+    key = fold(text)
+    return text[_lead_words_end(key):] if len(key) == len(text) else text
+
+
 _NUM = r"[+\-−–]?(?:\d+(?:[., ]\d+)*|[.,]\d+)"
 _PCT = r"(?:\s*%)?"
 _UNIT = r"(?:\s*(?:%|diem %|diem phan tram|phan tram))?"
@@ -773,10 +794,7 @@ def _parse_target_text(value: str) -> TargetReading:
     key = fold(text if text.isascii() else text.translate(_TARGET_CHARS))  # every mapped character is non-ASCII
     if key.startswith(("tang binh quan", "giam binh quan")) and (plain := average_yearly(key)) is not None:
         key = plain  # «Tăng bình quân 7%/năm»: read as «Tăng 7%» (a fall as «Giảm 5%»: reduction_plan)
-    m = _FILLER.match(key)
-    while m is not None:  # "phấn đấu đạt …", "tăng …": the number and its operator follow
-        key = key[m.end():]
-        m = _FILLER.match(key)
+    key = key[_lead_words_end(key):]  # "phấn đấu đạt …", "duy trì …", "tăng …": the number and its operator follow
 
     ceiling = _CEILING.match(key)
     if ceiling is not None:  # «Còn 4,5%», «Giảm còn dưới 3%»: the level a burden is to fall to

@@ -31,7 +31,7 @@ from kh_excel.core.model import (
 )
 from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, far_apart, format_number,
                                   parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan,
-                                  signed_change, stretch_target)
+                                  signed_change, stretch_target, without_lead_words)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -2098,8 +2098,9 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     """The figure of a cell that writes the row's unit after it («12 xã» beside the unit «Xã»: «12»; «16/16 xã»: «16»,
     the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row.
     A bare count of its total («04/09» beside «Thôn, làng») is its count where the unit counts things (rev18 R18-5),
-    never a month of a year («12/2025»)."""
-    bare = COUNT_OF_TOTAL.fullmatch(vtext.clean(text))
+    never a month of a year («12/2025»). Lead words before the figure are the plan's, as its reading takes them
+    («Duy trì 19/19 tiêu chí», «Phấn đấu 16/16 xã»: 19, 16; rev20 R20-1)."""
+    bare = COUNT_OF_TOTAL.fullmatch(without_lead_words(vtext.clean(text)))
     if bare is not None:
         fig, total = int(bare.group("fig")), int(bare.group("total"))
         if fig <= total and not (fig <= 12 and 1900 <= total <= 2100) and _counts_things(unit):
@@ -2119,8 +2120,8 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     if not own or tail.removeprefix("so ") != own:
         return None
     of_total = m.group("total")
-    if of_total is not None and not (of_total.isdigit() and m.group("fig").strip().isdigit()
-                                     and int(m.group("fig").strip()) <= int(of_total)):
+    count = without_lead_words(m.group("fig").strip())
+    if of_total is not None and not (of_total.isdigit() and count.isdigit() and int(count) <= int(of_total)):
         return None  # «16/16 xã»: a count of a total, never a fraction or a date
     return m.group("fig").strip()
 

@@ -276,14 +276,24 @@ def states_goal(name: str) -> bool:
     return _GOAL_SENTENCE.match(vtext.clean(name).lower()) is not None
 
 
+def plan_in_words(target: Target) -> bool:
+    """Is the plan a goal in words, no figure in it, by the words a name states its goal with: «Đạt chuẩn», «Hoàn
+    thành», «Giữ vững», «Phấn đấu đạt chuẩn», «Đạt chuẩn nông thôn mới nâng cao» (rev20 R20-7)?"""
+    text = target.text
+    if target.op != "text" or not text or any(map(str.isdigit, text)):
+        return False
+    return states_goal(text) or _QUALITATIVE.search(vtext.fold(text)) is not None
+
+
 def is_qualitative(ind: Indicator) -> bool:
-    """Does the name state the goal in words (QUALITATIVE_WORDS anywhere, or a sentence opening with a verb of doing
-    or achieving, states_goal)? Then no figure of plan and no unit are required of it (SPEC §5). A sentence with a
-    figure of its own (a result, the year before's: «Xây dựng xã đạt chuẩn nông thôn mới | Xã | 3») counts something:
-    no goal in words (rev19 REG-2)."""
+    """Does the row state its goal in words: the name (QUALITATIVE_WORDS anywhere, or a sentence opening with a verb
+    of doing or achieving, states_goal) or the plan (plan_in_words: «Huyện Thanh Ba đạt chuẩn nông thôn mới | | Đạt
+    chuẩn»)? Then no figure of plan and no unit are required of it (SPEC §5). A row with a figure of its own (a
+    result, the year before's: «Xây dựng xã đạt chuẩn nông thôn mới | Xã | 3») counts something: no goal in words
+    (rev19 REG-2), whose figure needs its unit."""
     if _QUALITATIVE.search(ind.key or ind.name_key) is not None:
         return True
-    return ind.result is None and ind.previous is None and states_goal(ind.name)
+    return ind.result is None and ind.previous is None and (states_goal(ind.name) or plan_in_words(ind.target))
 
 
 def _blank(v: Any) -> bool:

@@ -435,7 +435,7 @@ def target_phrase(ind: Indicator) -> str:
     words = target_words(ind)
     if not ind.target.is_numeric or not words or rise_as_written(ind):  # (a rise as written carries its verb)
         return words
-    verb = target_verb(ind)
+    verb = _kept_verb(ind, target_verb(ind))
     phrase = f"{verb} {words}" if verb else words
     if is_period_growth(ind):
         phrase += f"/năm {period_words(ind)}"
@@ -444,6 +444,17 @@ def target_phrase(ind: Indicator) -> str:
     elif ind.growth_target:
         phrase += " so với năm trước"
     return phrase
+
+
+def _kept_verb(ind: Indicator, verb: str) -> str:
+    """«duy trì (đạt)» where the plan keeps a level so («Duy trì đạt từ 98,4% trở lên», «Duy trì 100%»: rev20 R20-1),
+    never the «đạt» of a level to reach, which the resolution did not write; any other verb as given."""
+    if verb not in ("đạt", "còn"):
+        return verb
+    key = fold(clean(ind.target.text))
+    if not key.startswith("duy tri "):
+        return verb
+    return "duy trì đạt" if key.startswith("duy tri dat ") else "duy trì"
 
 
 def plan_sentence(ind: Indicator, name: str | None = None) -> str:
