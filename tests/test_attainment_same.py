@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kh_excel.api import read_workbook
 from kh_excel.core import attainment as A
+from kh_excel.core.periods import PROGRESS_REASON, row_part_of_year
 from kh_excel.core import text as vtext
 from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _plan_figure, _points_plan,  # noqa: F401
                                       _rise_read_as_level)
@@ -313,6 +314,10 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                 assessments[i] = replace(a, status="khong_danh_gia", ratio=None, reason=A.WHOLE_PERIOD_REASON.format(
                     period=f"{period[0]}-{period[1]}", what=what,
                     column=vtext.clean(table.column_headers.get("result", ""))))
+        if A.result_span(table) in (None, 12):  # a row named to a day inside the year: progress (rev20 R20-8)
+            for i, a in enumerate(assessments):
+                if a.status in ("vuot", "dat", "khong_dat") and row_part_of_year(a.indicator.name):
+                    assessments[i] = replace(a, status="khong_danh_gia", reason=PROGRESS_REASON)
         _incomplete_totals(inds, assessments)
         for head, parts in ref_structures(inds).items():
             if inds[head].row not in faults and head not in noted:
@@ -328,9 +333,11 @@ def _ref_when(table: Table) -> str | None:
     period or an estimate."""
     from kh_excel.core.periods import of_table
     year = table.year
-    if year is None or "result" not in table.columns:
+    if year is None:
         return None
     per = of_table(table, year)
+    if "result" not in table.columns:  # a plan of several years is named by them: «Nhiệm kỳ 2025-2030, …»
+        return f"{per.years_word} {per.years}" if per.years else None
     return per.words() if per.labelled else None
 
 

@@ -56,7 +56,7 @@ from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Ind
 from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, about_word, average_yearly, decimals_of, far_ratio,
                                    format_number, is_change, named_base, plan_before_base, points_change,
                                    reduction_plan, signed_change, word_verdict)
-from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only
+from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only, result_span, row_part_of_year
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -952,6 +952,7 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
         if table.year is not None and table.previous_year is not None and table.previous_year != table.year - 1:
             _no_points_across_years(assessments, table.previous_year, table.year)
         assessments = period_not_judged(table, assessments)
+        assessments = rows_part_of_year(table, assessments)
         _incomplete_totals(inds, assessments)
         for head, parts in groups.items():
             if inds[head].row not in faults and head not in noted:
@@ -1020,6 +1021,19 @@ def period_not_judged(table: Table, assessments: list[Assessment]) -> list[Asses
     return out
 
 
+def rows_part_of_year(table: Table, assessments: list[Assessment]) -> list[Assessment]:
+    """A row whose name says its figure runs to a day inside the year (core.periods.row_part_of_year), in a table of
+    the year against the year's plan: progress, its ratio kept, never judged (as a whole table of 6 months is)."""
+    judged = ("vuot", "dat", "khong_dat")
+    rows = [i for i, a in enumerate(assessments) if a.status in judged and row_part_of_year(a.indicator.name)]
+    if not rows or result_span(table) not in (None, 12):
+        return assessments
+    out = list(assessments)
+    for i in rows:
+        out[i] = replace(out[i], status="khong_danh_gia", reason=PROGRESS_REASON)
+    return out
+
+
 def not_judged_for_period(a: Assessment) -> str:
     """Why a row is not judged against a period's goal, as a document says it beside the figures ('' when not so):
     «mục tiêu là tốc độ tăng bình quân của cả giai đoạn 2021-2025, không so được với số của một năm»."""
@@ -1037,9 +1051,11 @@ def _period_words(table: Table) -> str | None:
     2026», «ước thực hiện cả năm 2026»; None for a year's results that name no period (the sentence says «Năm 2026»).
     The year is the table's (its columns', else its title's one year: core.table.title_year)."""
     year = table.year
-    if year is None or "result" not in table.columns:
+    if year is None:
         return None
     per = of_table(table, year)
+    if "result" not in table.columns:  # a plan alone: its period of years, never its last year (rev20 R20-11)
+        return per.whole() if per.years else None
     return per.words() if per.labelled else None
 
 

@@ -34,6 +34,7 @@ PART_OF_YEAR_WORDS: tuple[tuple[str, object], ...] = (
     (r"\b(?:den|toi)\s+(?:nay|hien nay|thoi diem|thoi diem hien tai|ky bao cao)\b", UNKNOWN_PART),
     (r"\btu\s+dau\s+nam\b", UNKNOWN_PART),                          # «từ đầu năm» with no end
     (r"\b(?:thang\s+)?0?1\s*-\s*(\d{1,2})\s*/\s*(?:19|20)\d\d\b", "n"),  # «1-6/2026», «tháng 1-12/2026»
+    (r"\b(?:den|toi|tinh den)\s+(?:het\s+)?thang\s+(\d{1,2})\b", "n"),  # «đến tháng 5/2020»: its first 5 months
     (r"\bthang\s+\d{1,2}\b", UNKNOWN_PART),                          # one month: «tháng 6/2026»
     (r"\bhoc\s+ky\b", UNKNOWN_PART),                                 # «học kỳ I»
     (r"\b(\d{1,2})\s*th\b", "n"),                                    # «TH 6th/2026»
@@ -93,11 +94,26 @@ _TITLE_DOC = re.compile(r"\b[sS][ốỐ]\s*:?\s*\d+\S*|\b\d+/(?:19|20)\d\d/\S+")
 _UP_TO = re.compile(r"\b(?:den|toi|tinh den)(?:\s+ngay)?\s*$")
 
 
+# A note in brackets on the figures of some rows only (folded): «(Số liệu giải ngân tính đến ngày 30/11/2024)» names
+# what it is of (the subject) before the date; «(Số liệu tính đến 30/11/2024)», «(Số liệu ước thực hiện đến …)» name
+# nothing and are the table's
+_SCOPED_NOTE = re.compile(r"\(\s*(?:so lieu|du lieu)\s+([^()]*?)\s*\b(?:tinh\s+)?(?:den|toi)\b[^()]*\)")
+_NOTE_OF_ALL = frozenset("uoc thuc hien th uth chinh thuc so bo cap nhat duoc bao cao cua nam".split())
+
+
+def _unscoped(m: re.Match) -> str:
+    """A note of some rows' figures as its years alone (the table's year may be there); any other note kept."""
+    if all(w in _NOTE_OF_ALL for w in re.findall(r"[a-z]+", m.group(1))):
+        return m.group(0)
+    return " " + " ".join(re.findall(r"\b(?:19|20)\d\d\b", m.group(0))) + " "
+
+
 def title_period_text(lines: list[str]) -> str:
     """A table's title lines as the period they speak of (folded): a date of signing or a document's number
     («Lào Cai, ngày 10 tháng 6 năm 2026», «Số 12/BC-UBND») is dropped, a date figures run up to («số liệu đến
-    15/11/2026») is kept, as «đến 15/11/2026»."""
-    text = fold(_TITLE_DOC.sub(" ", " ".join(clean(t) for t in lines)))
+    15/11/2026») is kept, as «đến 15/11/2026». A note on what some rows' figures run up to («(Số liệu giải ngân tính
+    đến ngày 30/11/2024)») is no period of the table (rev20 R20-8: it made a year's estimate «ước 11 tháng»)."""
+    text = _SCOPED_NOTE.sub(_unscoped, fold(_TITLE_DOC.sub(" ", " ".join(clean(t) for t in lines))))
 
     def keep_up_to(m: re.Match) -> str:
         if not _UP_TO.search(text[:m.start()]):
@@ -249,6 +265,23 @@ def progress_only(table: Table) -> bool:
         return False
     span = result_span(table)
     return span is not None and span != 12 and label_span(table.column_headers.get("target", "")) in (None, 12)
+
+
+# A note in a row's name on what its figure runs up to (folded): «Giải ngân vốn đầu tư công (đến 30/11)»
+_ROW_UP_TO = re.compile(r"\(([^()]*\b(?:den|toi)\b[^()]*)\)")
+
+
+def row_part_of_year(name: str) -> bool:
+    """Does a row's name say its figure runs to a day inside the year («… (đến 30/11)», «… (tính đến tháng 9)»)? Set
+    against the year's plan in a table of the year, such a figure is progress, not judged (rev20 R20-8): «Không đạt»
+    on eleven months' disbursement is a verdict nobody made. «(đến 31/12)» is the year's."""
+    if "(" not in name:
+        return False
+    for m in _ROW_UP_TO.finditer(fold(name)):
+        span = span_of(m.group(1))
+        if span is not None and span != 12:
+            return True
+    return False
 
 
 QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
