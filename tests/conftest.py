@@ -12,3 +12,15 @@ os.environ.setdefault("KH_EXCEL_CACHE_DIR", tempfile.mkdtemp(prefix="kh-excel-te
 _PACKAGE = Path(__file__).resolve().parent.parent / "src" / "kh_excel"
 if _PACKAGE.is_dir():
     compileall.compile_dir(str(_PACKAGE), quiet=2)
+
+
+# The files that take a minute or more (measured with --durations on two cores), started first: with one worker
+# per core and a file's tests on one worker (--dist loadfile), a long file scheduled last is the suite's tail.
+_LONGEST_FIRST = ("test_attainment_same.py", "test_batch_pdf.py", "test_reader_same.py", "test_wheel.py",
+                  "test_names_ahead.py", "test_validation_equivalence.py", "test_direction_written.py",
+                  "test_lint_corpus_sanity.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(_LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the others keep their order
