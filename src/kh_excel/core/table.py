@@ -2069,6 +2069,9 @@ _FIGURE_THEN_UNIT = re.compile(r"(?P<fig>[^\d%/()]*\d[\d.,]*)\s*(?:/\s*(?P<total
                                r"\s*(?P<tail>[^\d%/()]+)")
 
 
+# The unit then the words of a bound (folded): «mô hình trở lên» of «04 mô hình trở lên» (R20-2)
+_BOUND_AFTER_UNIT = re.compile(r"(?P<unit>.+?) (?P<dir>tro len|tro xuong)")
+
 # A count of its total («04/09» beside the unit «Thôn, làng»: 4 of the 9 villages), digits only: «1/2/2024» and
 # «1,5/2» never match whole (a cell that is only that: fullmatch; one that begins so, «16/16 xã»: match, for
 # validation's count_of_total)
@@ -2098,7 +2101,8 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     """The figure of a cell that writes the row's unit after it («12 xã» beside the unit «Xã»: «12»; «16/16 xã»: «16»,
     the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row.
     A bare count of its total («04/09» beside «Thôn, làng») is its count where the unit counts things (rev18 R18-5),
-    never a month of a year («12/2025»)."""
+    never a month of a year («12/2025»). A bound's words after the unit stay with the figure («04 mô hình trở lên»
+    beside «Mô hình»: «04 trở lên», as «Từ 04 trở lên» is read); a word that is not the row's unit is never dropped."""
     bare = COUNT_OF_TOTAL.fullmatch(vtext.clean(text))
     if bare is not None:
         fig, total = int(bare.group("fig")), int(bare.group("total"))
@@ -2116,8 +2120,14 @@ def _unit_stripped(text: str, unit: str) -> str | None:
         # («1,1%o» is per mille, ‰, never a per cent followed by a word)
         ok = own in ("%", "phan tram") and m.group("total") is None and len(tail.split()) <= 3 and tail not in ("o", "0")
         return m.group("fig").strip() + "%" if ok else None
+    # a bound's words after the unit («04 mô hình trở lên», «Từ 25 đảng viên trở lên»): the figure keeps them
+    bound = _BOUND_AFTER_UNIT.fullmatch(tail) if m.group("total") is None else None
+    if bound is not None:
+        tail = bound.group("unit")
     if not own or tail.removeprefix("so ") != own:
         return None
+    if bound is not None:
+        return f"{m.group('fig').strip()} {'trở lên' if bound.group('dir') == 'tro len' else 'trở xuống'}"
     of_total = m.group("total")
     if of_total is not None and not (of_total.isdigit() and m.group("fig").strip().isdigit()
                                      and int(m.group("fig").strip()) <= int(of_total)):
