@@ -524,7 +524,46 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         header.rows.append(last + 1)
         header.row = last + 1
     _results_left_out(grid, header, labels)
+    _unlabelled_stt(grid, header, labels)
     return header
+
+
+# What an STT cell numbers a row with besides a plain number (_INT_STT): a section's numeral («I», «II.»), a letter
+# («a», «b)»), a numbered part («1.1», «2.3.»), a sub-row's mark («-», «+», «*»)
+_STT_MARK = re.compile(r"^(?:[IVXLC]+|[a-zđ]|\d{1,3}(?:\.\d{1,3})+|[-+*•–])[.)]?$", re.IGNORECASE)
+
+
+def _unlabelled_stt(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """The STT column of a table that left its header blank (R20-9: the Bộ's table, A3 empty over 1…4): the
+    nearest column left of the name column whose header is blank and whose cells, on the rows that name something,
+    are row numbers and numerals only, their numbers a run (each the one before plus one, or 1 again under a new
+    section), two at least. A blank-headed column of figures (15.894, 58,2) is no run: never taken."""
+    if "stt" in header.columns or "name" not in header.columns:
+        return
+    c_name, taken = header.columns["name"], set(header.columns.values())
+    body = [row for row in grid.rows[header.row + 1:] if c_name < len(row) and not _is_blank(row[c_name])]
+    for c in range(c_name - 1, -1, -1):
+        if c in taken or c in grid.hidden_columns or not _is_blank(labels.get(c)):
+            continue
+        numbers: list[int] = []
+        filled = False
+        for row in body:
+            v = row[c] if c < len(row) else None
+            if _is_blank(v):
+                continue
+            filled = True
+            if v.__class__ is int or v.__class__ is float and v.is_integer() and 0 < v < 1e6:
+                numbers.append(int(v))
+            elif isinstance(v, str) and (m := _INT_STT.match(v.strip())) is not None:
+                numbers.append(int(m.group(1)))
+            elif not (isinstance(v, str) and _STT_MARK.match(v.strip())):
+                numbers = []
+                break
+        if not filled:
+            continue  # an empty spacer column
+        if len(numbers) >= 2 and all(b in (a + 1, 1) for a, b in zip(numbers, numbers[1:])):
+            header.columns, header.labels = {"stt": c, **header.columns}, {"stt": "", **header.labels}
+        return  # (only the nearest blank-headed column with cells is weighed: one left of it is no STT of these rows)
 
 
 def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
