@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from kh_excel.core.model import ErrorValue, Indicator, Table, Target
 from kh_excel.core.validation import col_letter, is_share, share_out_of_range
 from kh_excel.core.numbers import (ParsedNumber, decimals_of, excel_decimals, far_apart, format_number,
                                    parse_number, parse_result_text, parse_target)
-from kh_excel.core.table import _ONE_GROUP, _TENFOLD, plan_weighs
+from kh_excel.core.table import _ONE_GROUP, _TENFOLD, _unit_stripped, plan_weighs
 
 # Per-agency lists, in report order: id -> Vietnamese label.
 ITEM_LISTS: dict[str, str] = {
@@ -77,6 +77,9 @@ class Value:
         return self.text
 
 
+_AS_TEXT = "số ghi dạng chữ"  # how a figure typed as text is said
+
+
 def _empty_cell(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
@@ -93,6 +96,15 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal, str)):
         return Value("invalid", note=f"không phải là số ({vtext.clean(raw)})")
     p = parse_number(raw, number_format)
+    # the figure before the row's unit («13 xã» beside «Xã»), read as the master's reader reads it (R20-2)
+    bare = _unit_stripped(raw, master.unit) if p is None and isinstance(raw, str) and master.unit else None
+    if bare is not None and parse_number(bare, number_format) is not None:
+        v = judge_result(bare, number_format, master)
+        if v.kind == "number":
+            said = f"«{vtext.clean(raw)}» ghi kèm đơn vị tính của dòng, đã đọc là {format_number(v.number)}"
+            plain = not v.note or v.note.startswith(_AS_TEXT)  # («số ghi dạng chữ «13»»: said better above)
+            return replace(v, note=said if plain else f"{said}; {v.note}")
+        return v
     if p is not None and not p.was_text:
         return Value("number", p.value.scaleb(2) if p.percent else p.value)  # a 95% cell is the figure 95
     if p is not None:
@@ -111,9 +123,10 @@ def judge_result(raw: Any, number_format: str | None, master: Indicator) -> Valu
             return Value("invalid", note=f"«{vtext.clean(raw)}»: không rõ dấu phẩy là dấu thập phân hay dấu phân cách "
                                          "hàng nghìn, nên không ghi; đề nghị ghi lại theo quy ước Việt Nam (dấu phẩy là "
                                          f"dấu thập phân: {format_number(p.value)})")
-        return Value("number", p.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
+        return Value("number", p.value, note=f"{_AS_TEXT} «{vtext.clean(raw)}», đã đọc là {format_number(p.value)}")
     text = vtext.clean(raw)
-    if parse_target(text).op != "text" or master.target.op == "text" or _figure_in_words(text):
+    said = bare or text  # «Trên 13 xã» beside «Xã»: the bound «Trên 13», kept as written
+    if parse_target(said).op != "text" or master.target.op == "text" or _figure_in_words(said):
         return _nearer_words(text, master)
     return Value("invalid", note=f"«{text}» không phải là số")
 
@@ -209,7 +222,7 @@ def _nearer_value(p: ParsedNumber, raw: str, master: Indicator) -> Value:
         return Value("number", q.value, doubtful=True,
                      note=f"{q.note} Kế hoạch của bảng gốc là {format_number(master.target.value)}: "
                           f"{shown} là cách đọc gần kế hoạch hơn")
-    return Value("number", q.value, note=f"số ghi dạng chữ «{vtext.clean(raw)}», đã đọc là {shown}")
+    return Value("number", q.value, note=f"{_AS_TEXT} «{vtext.clean(raw)}», đã đọc là {shown}")
 
 
 def _nearer_words(text: str, master: Indicator) -> Value:

@@ -524,7 +524,46 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         header.rows.append(last + 1)
         header.row = last + 1
     _results_left_out(grid, header, labels)
+    _unlabelled_stt(grid, header, labels)
     return header
+
+
+# What an STT cell numbers a row with besides a plain number (_INT_STT): a section's numeral («I», «II.»), a letter
+# («a», «b)»), a numbered part («1.1», «2.3.»), a sub-row's mark («-», «+», «*»)
+_STT_MARK = re.compile(r"^(?:[IVXLC]+|[a-zđ]|\d{1,3}(?:\.\d{1,3})+|[-+*•–])[.)]?$", re.IGNORECASE)
+
+
+def _unlabelled_stt(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """The STT column of a table that left its header blank (R20-9: the Bộ's table, A3 empty over 1…4): the
+    nearest column left of the name column whose header is blank and whose cells, on the rows that name something,
+    are row numbers and numerals only, their numbers a run (each the one before plus one, or 1 again under a new
+    section), two at least. A blank-headed column of figures (15.894, 58,2) is no run: never taken."""
+    if "stt" in header.columns or "name" not in header.columns:
+        return
+    c_name, taken = header.columns["name"], set(header.columns.values())
+    body = [row for row in grid.rows[header.row + 1:] if c_name < len(row) and not _is_blank(row[c_name])]
+    for c in range(c_name - 1, -1, -1):
+        if c in taken or c in grid.hidden_columns or not _is_blank(labels.get(c)):
+            continue
+        numbers: list[int] = []
+        filled = False
+        for row in body:
+            v = row[c] if c < len(row) else None
+            if _is_blank(v):
+                continue
+            filled = True
+            if v.__class__ is int or v.__class__ is float and v.is_integer() and 0 < v < 1e6:
+                numbers.append(int(v))
+            elif isinstance(v, str) and (m := _INT_STT.match(v.strip())) is not None:
+                numbers.append(int(m.group(1)))
+            elif not (isinstance(v, str) and _STT_MARK.match(v.strip())):
+                numbers = []
+                break
+        if not filled:
+            continue  # an empty spacer column
+        if len(numbers) >= 2 and all(b in (a + 1, 1) for a, b in zip(numbers, numbers[1:])):
+            header.columns, header.labels = {"stt": c, **header.columns}, {"stt": "", **header.labels}
+        return  # (only the nearest blank-headed column with cells is weighed: one left of it is no STT of these rows)
 
 
 def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
@@ -2069,6 +2108,9 @@ _FIGURE_THEN_UNIT = re.compile(r"(?P<fig>[^\d%/()]*\d[\d.,]*)\s*(?:/\s*(?P<total
                                r"\s*(?P<tail>[^\d%/()]+)")
 
 
+# The unit then the words of a bound (folded): «mô hình trở lên» of «04 mô hình trở lên» (R20-2)
+_BOUND_AFTER_UNIT = re.compile(r"(?P<unit>.+?) (?P<dir>tro len|tro xuong)")
+
 # A count of its total («04/09» beside the unit «Thôn, làng»: 4 of the 9 villages), digits only: «1/2/2024» and
 # «1,5/2» never match whole (a cell that is only that: fullmatch; one that begins so, «16/16 xã»: match, for
 # validation's count_of_total)
@@ -2099,7 +2141,9 @@ def _unit_stripped(text: str, unit: str) -> str | None:
     the count of its total; «100% xã» beside «%»: «100%»); None when what follows the figure is no unit of the row.
     A bare count of its total («04/09» beside «Thôn, làng») is its count where the unit counts things (rev18 R18-5),
     never a month of a year («12/2025»). Lead words before the figure are the plan's, as its reading takes them
-    («Duy trì 19/19 tiêu chí», «Phấn đấu 16/16 xã»: 19, 16; rev20 R20-1)."""
+    («Duy trì 19/19 tiêu chí», «Phấn đấu 16/16 xã»: 19, 16; rev20 R20-1). A bound's words after the unit stay with the
+    figure («04 mô hình trở lên» beside «Mô hình»: «04 trở lên», as «Từ 04 trở lên» is read); a word that is not the
+    row's unit is never dropped."""
     bare = COUNT_OF_TOTAL.fullmatch(without_lead_words(vtext.clean(text)))
     if bare is not None:
         fig, total = int(bare.group("fig")), int(bare.group("total"))
@@ -2117,8 +2161,14 @@ def _unit_stripped(text: str, unit: str) -> str | None:
         # («1,1%o» is per mille, ‰, never a per cent followed by a word)
         ok = own in ("%", "phan tram") and m.group("total") is None and len(tail.split()) <= 3 and tail not in ("o", "0")
         return m.group("fig").strip() + "%" if ok else None
+    # a bound's words after the unit («04 mô hình trở lên», «Từ 25 đảng viên trở lên»): the figure keeps them
+    bound = _BOUND_AFTER_UNIT.fullmatch(tail) if m.group("total") is None else None
+    if bound is not None:
+        tail = bound.group("unit")
     if not own or tail.removeprefix("so ") != own:
         return None
+    if bound is not None:
+        return f"{m.group('fig').strip()} {'trở lên' if bound.group('dir') == 'tro len' else 'trở xuống'}"
     of_total = m.group("total")
     count = without_lead_words(m.group("fig").strip())
     if of_total is not None and not (of_total.isdigit() and count.isdigit() and int(count) <= int(of_total)):

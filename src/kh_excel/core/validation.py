@@ -1098,7 +1098,9 @@ def _header_check(ch: _Checker) -> None:
     t = ch.t
     wanted = [r for r in ("stt", "unit", "lead") if r not in t.columns]
     if wanted:
-        found = ", ".join(f"{COLUMN_NAMES[r]} («{t.column_headers[r]}»)" for r in t.columns if r in COLUMN_NAMES)
+        found = ", ".join(f"{COLUMN_NAMES[r]} («{t.column_headers[r]}»)" if t.column_headers[r]
+                          else f"{COLUMN_NAMES[r]} (cột {col_letter(t.columns[r])}, không có tiêu đề)"
+                          for r in t.columns if r in COLUMN_NAMES)
         # (a unit the title or the figure headers give every row is said, with where it was read)
         missing = ", ".join(f"{COLUMN_NAMES[r]} (mọi dòng đọc là «{t.unit_from[0]}», theo «{t.unit_from[1]}»)"
                             if r == "unit" and t.unit_from else COLUMN_NAMES[r] for r in wanted)

@@ -961,12 +961,14 @@ def appendix_target(ind: Indicator) -> str:
     «Trên 80», «10% trở lên», «130 - 140», «Tăng 7,5%»; a point target as the sheet shows it: 93,00 stays 93,00), never
     rewritten into signs («< 4,5», «≥ 10»: rev18 R18-14; the body words it); a figure that reads both ways as read
     (rev15 R15-11: «1,500.0» beside the body's «1.500,0»). A point plan the Chiều column says to keep «Khoảng» is
-    «khoảng 95», as it is judged (_as_about)."""
+    «khoảng 95», as it is judged (_as_about). A plain number typed as text («17000») is grouped as a number is."""
     t = _as_about(ind)
     if t is not ind.target:
         return f"khoảng {_num(t.value)}"
     if t.op in _SIGNS and t.text and not any(ch.isalpha() for ch in t.text):
         return f"{_SIGNS[t.op]} {_num(t.value)}"  # «>90000» typed in signs: «> 90.000», its digits grouped (rev19 REG-4)
+    if t.op == "=" and t.value is not None and t.text.isdigit() and t.text.isascii() and not t.text.startswith("0"):
+        return _num(t.value)  # «17000» typed as text: «17.000», as the result beside it (R20-9); «04» stays as typed
     if t.text:
         return clean(getattr(ind.readings.get("target"), "as_read", "") or t.text)
     return _num(t.value)
