@@ -471,7 +471,7 @@ def validate(table: Table) -> list[Finding]:
         ch.share(ind)
         if ind.row not in headings:
             ch.required(ind, structure_heads, other_rows)
-        if ind.parent_row is not None and ind.parent_row in headings:  # (branch sub, rev20 R20-6) a heading's part
+        if ind.kind == "subrow" and ind.parent_row in headings:  # (branch sub, rev20 R20-6) a heading's part
             ch.part_plan(ind, other_rows)
         ch.far_off(ind)
         ch.rate_as_index(ind)

@@ -591,7 +591,7 @@ class _Checker:
             if ind.kind == "indicator" and ind.row not in headings:
                 if not (t.text and ind.unit and ind.lead):  # else nothing is missing
                     required(ind, structure_heads, other_year)
-            elif ind.parent_row in headings and not t.text:
+            elif ind.kind == "subrow" and ind.parent_row in headings and not t.text:
                 self.part_plan(ind, other_year)
             # far_off, its tests in its order: a zero result (zero_result_unfilled), else result and plan far apart
             exact = ind.exact
