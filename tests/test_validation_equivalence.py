@@ -288,6 +288,14 @@ class _Checker:
         if not ind.lead and "lead" in self.t.columns and not isinstance(ind.raw.get("lead"), ErrorValue):
             self.add("missing_lead", ind, "lead")
 
+    def part_plan(self, ind: Indicator, other_year: set[int] = frozenset()) -> None:
+        """(branch sub, rev20 R20-6) a part of a heading with a result and no plan: followed, as an indicator is."""
+        if ind.target.text or "target" not in self.t.columns or isinstance(ind.raw.get("target"), ErrorValue) \
+                or ind.row in other_year or is_qualitative(ind):
+            return
+        if ind.result is not None or bool(ind.result_text) or not _blank(ind.raw.get("result")):
+            self.add("result_without_plan", ind, "target")
+
     def text_cells(self, ind: Indicator) -> None:
         for role in ("name", "unit", "lead", "cooperate", "leader"):
             raw = ind.raw.get(role)
@@ -472,6 +480,8 @@ def validate(table: Table) -> list[Finding]:
         ch.share(ind)
         if ind.row not in headings:
             ch.required(ind, structure_heads, other_rows)
+        if ind.kind == "subrow" and ind.parent_row in headings:  # (branch sub, rev20 R20-6) a heading's part
+            ch.part_plan(ind, other_rows)
         ch.far_off(ind)
         ch.rate_as_index(ind)
         ch.text_cells(ind)

@@ -1351,21 +1351,26 @@ def _numbered_under(name: str, head: str) -> bool:
 
 
 def part_headings(inds: list[Indicator]) -> set[int]:
-    """Rows that head the rows below them: no unit and no figure of their own (blank or the 0 a
-    formula over empty cells gives), followed by dashed parts that carry their own units
-    («1.2. Củ năng» over «- Diện tích | Ha», «- Sản lượng | Tấn»), or by sub-rows marked in the STT column
-    («1 | Sản xuất lúa» over «- | Diện tích | Ha | 62.000», «- | Sản lượng | Tấn | 372.000») that each carry
-    their own unit and plan (_figures_in_parts). Neither a unit nor a plan is missing there; the parts are
-    the indicators."""
+    """Rows that head the rows below them: no figure of their own (blank or the 0 a formula over empty cells
+    gives), and either no unit and followed by dashed parts that carry their own units («1.2. Củ năng» over
+    «- Diện tích | Ha», «- Sản lượng | Tấn»), or, with a unit or without, followed by sub-rows marked in the STT
+    column that each carry their own unit and figure (_figures_in_parts: «1 | Sản xuất lúa» over «- | Diện tích |
+    Ha | 62.000»; «8 | Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất | %» over «- | Đất công | % | 100»; «6 | Kéo
+    giảm tai nạn giao thông» over «- | Số vụ | Vụ | | 6»). Neither a unit nor a plan is missing there; the parts
+    are the indicators. A structure («Cơ cấu kinh tế» over its shares, `structures`) is no heading: it is one
+    indicator with its shares, judged and counted once."""
     def empty(v) -> bool:
         return v is None or v == 0
     out: set[int] = set()
     for i in range(len(inds) - 2, -1, -1):  # from the bottom: a heading may head headings («4. Cây thực phẩm»)
         ind, nxt = inds[i], inds[i + 1]
-        if (not ind.unit and empty(ind.target.value) and empty(ind.result)
-                and ((nxt.name.lstrip().startswith(PART_MARKS) and nxt.unit) or nxt.row in out
-                     or _numbered_under(nxt.name, ind.name) or _figures_in_parts(inds, i))):
+        if (empty(ind.target.value) and empty(ind.result)
+                and ((not ind.unit and ((nxt.name.lstrip().startswith(PART_MARKS) and nxt.unit) or nxt.row in out
+                                        or _numbered_under(nxt.name, ind.name)))
+                     or _figures_in_parts(inds, i))):
             out.add(ind.row)
+    if out and any(ind.row in out and ind.name_key.startswith("co cau") for ind in inds):
+        out.difference_update(inds[i].row for i in structures(inds))
     return out
 
 
@@ -1379,9 +1384,10 @@ def bare_headings(inds: list[Indicator]) -> set[int]:
 
 def _figures_in_parts(inds: list[Indicator], i: int) -> bool:
     """Is row i a heading of its sub-rows: no plan or figure of its own, and every sub-row under it marked as a
-    part in the STT column («-», «+», «a)») with its own unit and plan? A row that only lacks its plan is not: one
-    with no sub-rows, with a sub-row without unit or plan, or with a «Trong đó: …» sub-row (a part of a whole
-    whose figure is missing)."""
+    part in the STT column («-», «+», «a)») with its own unit and a figure of the period, a plan or a result
+    (_part_figure: the parts of a plan carry plans, those of a report often results only, «- Số vụ | Vụ | | 6»)?
+    A row that only lacks its plan is not: one with no sub-rows, with a sub-row without unit or figure, or with a
+    «Trong đó: …» sub-row (a part of a whole whose figure is missing)."""
     ind = inds[i]
     if ind.kind != "indicator" or ind.target.text or ind.result_text or ind.previous is not None:
         return False
@@ -1391,7 +1397,12 @@ def _figures_in_parts(inds: list[Indicator], i: int) -> bool:
             break
         parts.append(nxt)
     return bool(parts) and all(
-        _row_mark(p) and p.unit and p.target.text and not p.name_key.startswith(_IN_WHICH) for p in parts)
+        _row_mark(p) and p.unit and _part_figure(p) and not p.name_key.startswith(_IN_WHICH) for p in parts)
+
+
+def _part_figure(ind: Indicator) -> bool:
+    """A plan or a result of the period in the row (a previous year's figure alone is none)."""
+    return bool(ind.target.text) or ind.result is not None or bool(ind.result_text)
 
 
 def _row_mark(ind: Indicator) -> str:

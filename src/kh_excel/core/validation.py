@@ -601,6 +601,8 @@ class _Checker:
             if ind.kind == "indicator" and ind.row not in headings:
                 if not (t.text and ind.unit and ind.lead):  # else nothing is missing
                     required(ind, structure_heads, other_year)
+            elif ind.kind == "subrow" and ind.parent_row in headings and not t.text:
+                self.part_plan(ind, other_year)
             # far_off, its tests in its order: a zero result (zero_result_unfilled), else result and plan far apart
             exact = ind.exact
             r = exact.get("result", result) if exact else result
@@ -768,6 +770,15 @@ class _Checker:
                 self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
         if not ind.lead and "lead" in columns and not isinstance(raw.get("lead"), ErrorValue):
             self.add("missing_lead", ind, "lead")
+
+    def part_plan(self, ind: Indicator, other_year: AbstractSet[int] = frozenset()) -> None:
+        """A part of a heading (part_headings: «- Số vụ | Vụ | | 6» under «Kéo giảm tai nạn giao thông») is an
+        indicator of the documents: with a result and no plan it is followed, not planned, and said so as an
+        indicator is (result_without_plan, `required`)."""
+        raw = ind.raw
+        if ("target" in self.t.columns and not isinstance(raw.get("target"), ErrorValue)
+                and ind.row not in other_year and _has_result(ind) and not is_qualitative(ind)):
+            self.add("result_without_plan", ind, "target")
 
     # -- whole-table checks -----------------------------------------------------------
     def stt_sequence(self) -> None:
