@@ -243,7 +243,13 @@ class _Checker:
             if parsed is not None and parsed.ambiguous:
                 self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
             elif not expression and parsed is not None:
-                self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
+                from kh_excel.core.table import COUNT_OF_TOTAL  # «04/09»: a count of its total (rev19 N-4)
+                of_total = COUNT_OF_TOTAL.match(vtext.clean(raw))
+                if of_total is not None:
+                    self.add("count_of_total", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value),
+                             total=int(of_total.group("total")))
+                else:
+                    self.add("number_as_text", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value))
 
     def error_values(self, ind: Indicator) -> None:
         """An Excel error value in any other cell the row is read from (name, unit, agencies, leader,
