@@ -1,0 +1,129 @@
+"""rev19 N-1 and N-6: a term's table is judged and dated truthfully.
+
+N-1: under a title naming a term («NHIỆM KỲ 2020-2025»), the goal up to its end («Mục tiêu đến năm 2025») judges the
+result column naming that term («Ước thực hiện giai đoạn 2020-2025»): the report and the notice were refused «không có
+cột kết quả thực hiện». N-6: a plan of a period of years is never dated the period's last year, and no plan document
+is made from a table that already judges the period's plan (a five-year review). Every table is built here; expected
+statuses and figures are worked out by hand in the comments.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from helpers import docx_paragraphs
+from kh_excel.api import read_workbook
+from kh_excel.core.attainment import evaluate
+from kh_excel.core.gate import Refused, gate
+from kh_excel.core.model import Grid
+from kh_excel.docs import kinds
+from kh_excel.docs.context import build_context
+from kh_excel.docs.render import render_docx, resolve_template
+from kh_excel.io.workbook import ChoiceAmbiguous
+
+TODAY = date(2026, 12, 3)
+TERM_TITLE = "NHIỆM KỲ 2020-2025"
+KH = "Phòng Tài chính - Kế hoạch"
+# Sheet rows 5.. (issuer, title, term on rows 1-3, header on row 4)
+ROWS = [
+    ["1", "Thu nhập bình quân đầu người", "Triệu đồng", 50, 52, KH],   # 52 > 50, more is better: vượt (104,0%)
+    ["2", "Tỷ lệ hộ nghèo", "%", "Dưới 5", 4.2, KH],                    # 4,2 under the ceiling 5: đạt
+    ["3", "Số xã đạt chuẩn nông thôn mới", "Xã", 10, 9, KH],            # 9 of 10: không đạt (90,0%)
+]
+STATUS = {"1": "vuot", "2": "dat", "3": "khong_dat"}
+
+
+def _grid(plan: str, results: list[str], rows: list[list], title: str = TERM_TITLE,
+          extra: list[list] | None = None) -> Grid:
+    """A term table of Như Xuân (rev19 new/n9b, n6b): one or more result columns between the plan and the agency;
+    `extra` holds each row's figures of the result columns after the first."""
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", plan, *results, "Cơ quan thực hiện"]
+    body = [r[:5] + (extra[i] if extra else []) + r[5:] for i, r in enumerate(rows)]
+    return Grid(sheet="Biểu 01", rows=[["HUYỆN ỦY NHƯ XUÂN"], ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI"],
+                                      [title], head, *body])
+
+
+def _document(table, kind: str, tmp_path) -> str:
+    checked = gate(table, report=kinds.is_report(kind))
+    ctx = build_context(checked.attainment, None, kind, today=TODAY)
+    out = render_docx(resolve_template(kind), ctx, tmp_path / f"{kind}.docx")
+    return "\n".join(docx_paragraphs(out)).replace("\u00a0", " ")  # (a figure and its unit are kept on one line)
+
+
+def test_a_result_naming_the_term_is_judged_against_the_terms_goal(tmp_path):
+    """rev19 new/n9b: «Mục tiêu đến năm 2025 | Ước thực hiện giai đoạn 2020-2025» under «NHIỆM KỲ 2020-2025». The
+    result column names exactly the term whose goal the plan column is (as ke-hoach already read it): judged, and the
+    report and the notice are made, of «nhiệm kỳ 2020-2025» as the table names it."""
+    table = read_workbook(_grid("Mục tiêu đến năm 2025", ["Ước thực hiện giai đoạn 2020-2025"], ROWS))
+    assert table.columns["result"] == 4 and table.year == 2025
+    assert not [f for f in table.reader_findings if f.code == "result_left_out"]
+    assert {a.indicator.stt: a.status for a in evaluate(table).assessments} == STATUS
+    for kind in ("bao-cao", "thong-bao"):
+        text = _document(table, kind, tmp_path)  # (main: Refused, «không có cột kết quả thực hiện»)
+        # the term as the table names it; «năm 2025» only in «đến năm 2025» and the report's date (signed at the end)
+        said = re.sub(r"tháng\s+năm 2025", "", text.replace("đến năm 2025", ""))
+        assert "nhiệm kỳ 2020-2025" in text and "năm 2025" not in said, said
+    report = _document(table, "bao-cao", tmp_path)
+    # 52 of 50: 52 / 50 = 104,0%; 9 of 10: 90,0%
+    assert "ước thực hiện 52 triệu đồng, kế hoạch 50 triệu đồng, đạt 104,0% kế hoạch" in report
+    assert "ước thực hiện 9 xã, kế hoạch 10 xã, đạt 90,0% kế hoạch" in report
+
+
+def test_the_five_year_plan_of_a_terms_congress_is_judged_and_named_as_written(tmp_path):
+    """rev19 new/n6b: «Ước thực hiện giai đoạn 2021-2025» under «NHIỆM KỲ 2020-2025», beside «Thực hiện năm 2023».
+
+    Paired, on purpose: a Party congress held in 2020 opens the term 2020-2025 and sets the goals of the State's
+    five-year plan 2021-2025, written «Mục tiêu đến năm 2025»; a goal reached by 2025 is the same goal whichever
+    first year the period is counted from, and both the goal and the estimate stand at the end of 2025. The figures are
+    then said as the column names them, «giai đoạn 2021-2025», never «giai đoạn 2020-2025» nor «nhiệm kỳ 2021-2025»
+    (periods nobody wrote). «Thực hiện năm 2023» is one year's: compared with nothing (a period's figure is compared
+    with no single year), so no «tăng … so với năm 2023»."""
+    table = read_workbook(_grid("Mục tiêu đến năm 2025", ["Thực hiện năm 2023", "Ước thực hiện giai đoạn 2021-2025"],
+                                [r[:4] + [r[4] - 5] + r[5:] for r in ROWS], extra=[[r[4]] for r in ROWS]))
+    assert table.columns["result"] == 5 and "previous" not in table.columns
+    assert {a.indicator.stt: a.status for a in evaluate(table).assessments} == STATUS
+    text = _document(table, "bao-cao", tmp_path)
+    assert "giai đoạn 2021-2025" in text
+    for invented in ("giai đoạn 2020-2025", "nhiệm kỳ 2021-2025", "so với năm 2023", "năm 2023"):
+        assert invented not in text, invented
+
+
+@pytest.mark.parametrize("result", ["Thực hiện năm 2024", "Ước thực hiện năm 2024"])
+def test_one_years_result_under_the_term_stays_refused(result):
+    """Must NOT fire (rev19 new/n6): a result of 2024 under the term: there is no plan of 2024, the report is refused
+    naming it, as before."""
+    table = read_workbook(_grid("Mục tiêu đến năm 2025", [result], ROWS))
+    assert "result" not in table.columns
+    with pytest.raises(Refused, match="không có kế hoạch năm 2024"):
+        gate(table, report=True)
+
+
+@pytest.mark.parametrize("plan, result, title", [
+    # a period ending another year than the term: the term before's results
+    ("Mục tiêu đến năm 2025", "Thực hiện giai đoạn 2016-2020", TERM_TITLE),
+    # a year's plan is no yardstick of a period's figure
+    ("Kế hoạch năm 2025", "Ước thực hiện giai đoạn 2020-2025", TERM_TITLE),
+    # no title naming the term: «đến năm 2025» may be a longer strategy's goal, nothing says it is the period's
+    ("Mục tiêu đến năm 2025", "Ước thực hiện giai đoạn 2020-2025", "BIỂU TỔNG HỢP"),
+])
+def test_a_period_result_the_goal_is_not_of_is_left_out_and_said(plan, result, title):
+    """Must NOT pair: the column is left out and check says so (result_left_out), the report refused as before."""
+    table = read_workbook(_grid(plan, [result], ROWS, title=title))
+    assert "result" not in table.columns
+    (left,) = [f for f in table.reader_findings if f.code == "result_left_out"]
+    assert f"Cột E «{result}» có số liệu" in left.message
+    with pytest.raises(Refused):
+        gate(table, report=True)
+
+
+def test_two_estimates_of_the_term_are_never_chosen_between():
+    """Two estimates beside the term's goal, one counted from 2020, one from 2021: never one chosen silently; refused
+    naming both columns, as two results of one year are, until --period names one."""
+    grid = _grid("Mục tiêu đến năm 2025", ["Ước thực hiện giai đoạn 2021-2025", "Ước thực hiện giai đoạn 2020-2025"],
+                 ROWS, extra=[[r[4]] for r in ROWS])
+    with pytest.raises(ChoiceAmbiguous, match="cột E «Ước thực hiện giai đoạn 2021-2025», cột F"):
+        read_workbook(grid)
+    table = read_workbook(grid, period="Ước thực hiện giai đoạn 2020-2025")
+    assert table.columns["result"] == 5
