@@ -127,3 +127,90 @@ def test_two_estimates_of_the_term_are_never_chosen_between():
         read_workbook(grid)
     table = read_workbook(grid, period="Ước thực hiện giai đoạn 2020-2025")
     assert table.columns["result"] == 5
+
+
+# ---- N-6: a plan of a period of years is dated truthfully, and never made from the period's own review
+
+def _plan_grid(title: str, plan: str, top: str = "ỦY BAN NHÂN DÂN HUYỆN NHƯ XUÂN") -> Grid:
+    """A term's goals alone (rev18 in/09, Như Xuân): plan column, no result."""
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", plan, "Cơ quan thực hiện"]
+    return Grid(sheet="Biểu 01", rows=[[top], [title], head, *(r[:4] + r[5:] for r in ROWS)])
+
+
+def _plan_context(table, kind: str = "ke-hoach", today: date = TODAY) -> dict:
+    checked = gate(table, report=kinds.is_report(kind))
+    return build_context(checked.attainment, None, kind, today=today)
+
+
+@pytest.mark.parametrize("kind", ["ke-hoach", "chuong-trinh"])
+def test_a_terms_plan_is_never_dated_the_terms_last_year(kind):
+    """rev18 in/09 rendered on 3/12/2026: the plan of «nhiệm kỳ 2020-2025» was dated «năm 2025», its last year, when
+    it is done with. A plan is signed before or at its period's start; which day, and even which year (late 2020 or
+    2021), the table does not say: the year is left blank for the signer, as the day and month are, in the date line
+    and in «Kèm theo …». The plan is of its time: the district's own recipients, no «cấp huyện không còn» gap."""
+    table = read_workbook(_plan_grid("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025", "Mục tiêu đến năm 2025"),
+                          plan=True)
+    ctx = _plan_context(table, kind)
+    blank = "\u00a0" * 5
+    assert ctx["vb"]["ngay"] == f"ngày{blank}tháng{blank}năm {blank}"  # (main: «… năm 2025»)
+    assert f"năm {blank} của" in ctx["pl"]["kem_theo"] and "2025" not in ctx["pl"]["kem_theo"]
+    assert "nhiệm kỳ 2020-2025" in " ".join(ctx["vb"]["trich_yeu"])
+    said = " ".join(map(str, ctx["noi_nhan"]))
+    assert "Thường trực Huyện ủy" in said and "[" not in said, said  # the district of 2020, no gap of levels
+
+
+@pytest.mark.parametrize("today, year", [(date(2026, 12, 3), "2026"), (date(2025, 11, 20), "2025")])
+def test_a_plan_of_a_period_not_yet_begun_is_dated_today(today, year):
+    """Must NOT change: the plan of 2026-2030 drafted in 2026 (its first year) or late 2025 (before it) is dated
+    today's year, as before: it is signed now."""
+    table = read_workbook(_plan_grid("CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025-2030", "Mục tiêu giai đoạn 2026-2030"),
+                          plan=True)
+    assert _plan_context(table, today=today)["vb"]["ngay"].endswith(f"năm {year}")
+
+
+def test_one_years_plan_and_a_periods_report_keep_their_year(tmp_path):
+    """Must NOT change: «Kế hoạch năm 2025» under the term's title is one year's plan, dated 2025; the report of the
+    term's results (signed at its end) is dated 2025."""
+    table = read_workbook(_plan_grid("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025", "Kế hoạch năm 2025"), plan=True)
+    assert _plan_context(table)["vb"]["ngay"].endswith("năm 2025")
+    report = read_workbook(_grid("Mục tiêu đến năm 2025", ["Ước thực hiện giai đoạn 2020-2025"], ROWS))
+    assert _plan_context(report, "bao-cao")["vb"]["ngay"].endswith("năm 2025")
+
+
+REVIEW_TITLE = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU 5 NĂM 2021-2025 THEO NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ VII"
+
+
+@pytest.mark.parametrize("plan, result, title, period", [
+    # rev18 in/17 (Bà Rịa - Vũng Tàu): the five-year review
+    ("Chỉ tiêu Nghị quyết Đại hội VII", "Ước thực hiện giai đoạn 2021-2025", REVIEW_TITLE, "giai đoạn 2021-2025"),
+    # rev18 in/17v2: the period's last year, against which the period's goal is judged
+    ("Chỉ tiêu Nghị quyết Đại hội VII", "Ước thực hiện năm 2025", REVIEW_TITLE, "giai đoạn 2021-2025"),
+    # rev19 new/n9b: the term's results
+    ("Mục tiêu đến năm 2025", "Ước thực hiện giai đoạn 2020-2025", TERM_TITLE, "nhiệm kỳ 2020-2025"),
+    # a plan naming its period
+    ("Mục tiêu giai đoạn 2021-2025", "Thực hiện giai đoạn 2021-2025", "BIỂU TỔNG HỢP", "giai đoạn 2021-2025"),
+])
+def test_no_plan_document_from_the_review_of_its_own_period(plan, result, title, period):
+    """per5's left-over: ke-hoach of the five-year review said «Kế hoạch thực hiện … giai đoạn 2021-2025», setting as
+    goals to reach what the table reports as reached, when the period is over. Decided: refused (exit 2), saying why
+    and what to make instead; a report of the same table is made."""
+    table = read_workbook(_grid(plan, [result], ROWS, title=title), plan=True)
+    with pytest.raises(Refused) as refused:  # (main: a plan document «giai đoạn 2021-2025» dated «năm 2025»)
+        gate(table, report=False)
+    assert refused.value.code == 2
+    message = refused.value.reason
+    assert f"cột «{result}» là số thực hiện đến cuối kỳ mà cột kế hoạch «{plan}» đặt mục tiêu ({period})" in message
+    assert "tạo báo cáo kết quả (bao-cao)" in message and "«Mục tiêu giai đoạn 2026-2030»" in message
+    gate(read_workbook(_grid(plan, [result], ROWS, title=title)), report=True)  # the report: made
+
+
+@pytest.mark.parametrize("result, figures", [
+    ("Thực hiện năm 2024", True),                 # mid-term: the term's plan still runs (rev19 new/n6)
+    ("Thực hiện 6 tháng năm 2025", True),         # a part of its last year: not yet judged
+    ("Ước thực hiện giai đoạn 2020-2025", False),  # a column for the results to come, empty
+])
+def test_a_plan_still_running_is_made(result, figures):
+    """Must NOT refuse: the table's results do not yet judge the term's plan; the plan document is made."""
+    rows = ROWS if figures else [r[:4] + [None] + r[5:] for r in ROWS]
+    table = read_workbook(_grid("Mục tiêu đến năm 2025", [result], rows), plan=True)
+    assert _plan_context(table)["vb"]["trich_yeu"]
