@@ -214,3 +214,13 @@ def test_a_plan_still_running_is_made(result, figures):
     rows = ROWS if figures else [r[:4] + [None] + r[5:] for r in ROWS]
     table = read_workbook(_grid("Mục tiêu đến năm 2025", [result], rows), plan=True)
     assert _plan_context(table)["vb"]["trich_yeu"]
+
+
+def test_a_plans_table_over_the_figures_it_starts_from_is_no_review():
+    """Must NOT refuse: «KẾ HOẠCH … 5 NĂM 2026-2030» over «Thực hiện | Mục tiêu»: a plan's title, its «Thực hiện» naming
+    no year is what the plan builds on, not the period's result; the plan document is made."""
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Mục tiêu", "Cơ quan thực hiện"]
+    table = read_workbook(Grid(sheet="Biểu 01", rows=[
+        ["ỦY BAN NHÂN DÂN HUYỆN NHƯ XUÂN"], ["KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2026-2030"], head,
+        *(r[:3] + [r[4], r[3]] + r[5:] for r in ROWS)]), plan=True)
+    assert gate(table, report=False).attainment.assessments

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
-from kh_excel.core.table import _YEARLY_WORD, period_years, title_period
+from kh_excel.core.table import _PLAN_TITLE, _RESULTS_TITLE, _YEARLY_WORD, period_years, title_period
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -423,7 +423,8 @@ def plan_judged(table: Table) -> tuple[int, int] | None:
     («Chỉ tiêu Nghị quyết Đại hội VII | Ước thực hiện giai đoạn 2021-2025», a term's «Mục tiêu đến năm 2025 | Ước thực
     hiện giai đoạn 2020-2025»), or its last year's whole-year figure («Ước thực hiện năm 2025»). Such a plan is being
     judged (a five-year review), no plan ahead to carry out. None for a plan of one year, a result of a year before
-    the period's end or of a part of its last year («TH 6 tháng 2025»), a plan of a later period than the result's."""
+    the period's end or of a part of its last year («TH 6 tháng 2025»), a plan of a later period than the result's, a
+    «Thực hiện» naming no year under a plan's title (the figures the plan builds on, as core.table reads a year's)."""
     if "target" not in table.columns or "result" not in table.columns:
         return None
     heads = table.column_headers
@@ -437,6 +438,10 @@ def plan_judged(table: Table) -> tuple[int, int] | None:
     own = period_years(res)
     if own is not None:
         return years if own[1] == years[1] else None
+    if _year_of(res) is None:  # «Thực hiện» under «KẾ HOẠCH … 5 NĂM 2026-2030»: the base the plan starts from
+        title = title_period_text(table.title_lines)
+        if _PLAN_TITLE.search(title) and not _RESULTS_TITLE.search(title):
+            return None
     return years if _year_of(res) in (None, years[1]) and result_span(table) in (None, 12) else None
 
 
