@@ -224,3 +224,23 @@ def test_a_plans_table_over_the_figures_it_starts_from_is_no_review():
         ["ỦY BAN NHÂN DÂN HUYỆN NHƯ XUÂN"], ["KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2026-2030"], head,
         *(r[:3] + [r[4], r[3]] + r[5:] for r in ROWS)]), plan=True)
     assert gate(table, report=False).attainment.assessments
+
+
+def _form_text(table) -> str:
+    from kh_excel.collect.forms import agency_rows, build_form
+    ws = build_form(table, agency_rows(table)[0]).active
+    return " | ".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+
+
+def test_a_terms_form_names_the_goal_and_result_as_the_master_does():
+    """forms of a term's master (rev19 new/n9b): the goal column headed «Mục tiêu đến năm 2025» as the master writes
+    it (main: «Kế hoạch năm 2025», one year's plan nobody wrote) and the term's own result column asked for (main:
+    «Thực hiện năm 2025», a column the master does not have); a year's plan keeps its year (must NOT change)."""
+    term = _form_text(read_workbook(_grid("Mục tiêu đến năm 2025", ["Ước thực hiện giai đoạn 2020-2025"], ROWS)))
+    assert "Mục tiêu đến năm 2025" in term and "Ước thực hiện giai đoạn 2020-2025" in term
+    assert "Kế hoạch năm 2025" not in term and "Thực hiện năm 2025" not in term
+    goals = _form_text(read_workbook(_plan_grid("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025",
+                                                "Mục tiêu đến năm 2025")))
+    assert "Mục tiêu đến năm 2025" in goals and "Kế hoạch năm 2025" not in goals
+    year = _form_text(read_workbook(_plan_grid("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025", "Kế hoạch năm 2025")))
+    assert "Kế hoạch năm 2025" in year
