@@ -542,14 +542,21 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
     period as the table writes it (the column's «giai đoạn 2021-2025» for its figures), never the other's years.
     Never paired: a result of one year («Thực hiện năm 2024»: no plan of 2024), a period ending another year, a
     year's plan («Kế hoạch năm 2025»), a hidden column; two of one kind are refused naming both, as two results of
-    one year are."""
+    one year are. Where _roles_of_labels read a year's figure before the end beside a goal of no year («Chỉ tiêu Nghị
+    quyết Đại hội VII | Thực hiện năm 2023 | Ước thực hiện giai đoạn 2021-2025»), the term's result replaces it: one
+    year is judged against no goal of a period; the end year's («Ước thực hiện năm 2025») stays, as before."""
     cols = header.columns
-    if "result" in cols or "target" not in cols or header.result_named:
+    if "target" not in cols or header.result_named:
         return
     term = title_period(title_lines)
     plan = header.labels["target"]
     if term is None or period_years(plan) is not None:
         return
+    if "result" in cols:  # a year's figure before the term's end («Thực hiện năm 2023») was read beside a goal of no
+        # year: no yardstick of one year; the term's own result, where the table has one, is what the goal judges
+        year = _year_of(header.labels["result"])
+        if period_years(header.labels["result"]) is not None or year is None or year >= term[1]:
+            return
     from kh_excel.core.periods import goal_up_to
     if not goal_up_to(plan, term[1]):
         return
@@ -564,7 +571,7 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
     # as among a year's results: the estimate first, an actual beside it read once it has figures; two of one kind
     # are rivals, refused naming both unless the sheet's formulas choose (find_header)
     c = max(found, key=lambda c: (_result_preference(labels[c]), c))
-    cols["result"], header.labels["result"] = c, labels[c]
+    cols["result"], header.labels["result"], header.result_kind, header.period = c, labels[c], None, None
     _actual_beside_estimate(grid, header, found, labels)
     _previous_of_same_period(header, labels)  # a period's figure compared with no single year («Thực hiện năm 2023»)
 
