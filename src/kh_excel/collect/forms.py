@@ -166,13 +166,16 @@ def recorded_master(path: str | Path) -> str:
 
 
 def _headers(table: Table) -> dict[str, str]:
+    from kh_excel.core.periods import of_table
     from kh_excel.core.table import period_years
     year = table.year
     plan = vtext.clean(table.column_headers.get("target") or "")
+    # a goal of a period of years as the master names it («Mục tiêu Nghị quyết giai đoạn 2021-2025»), or as the
+    # documents read it, the term's of its title («Mục tiêu đến năm 2025» under «NHIỆM KỲ 2020-2025»): never «năm 2025»
+    of_period = bool(period_years(plan)) or bool(plan and year and of_table(table, year).years)
     return {
         "stt": "STT", "name": "Chỉ tiêu", "unit": "Đơn vị tính",
-        # a goal of a period of years as the master names it («Mục tiêu Nghị quyết giai đoạn 2021-2025»), never «năm 2025»
-        "target": plan if period_years(plan) else f"Kế hoạch năm {year}" if year else "Kế hoạch",
+        "target": plan if of_period else f"Kế hoạch năm {year}" if year else "Kế hoạch",
         "previous": f"Thực hiện năm {year - 1}" if year else "Số liệu năm trước",  # not a second «Thực hiện»
         "result": master_result_label(table),
         "note": "Ghi chú", "key": KEY_HEADER,

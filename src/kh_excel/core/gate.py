@@ -174,6 +174,27 @@ def plan_only_reason(table: Table) -> str:
             "hành động (chuong-trinh) hay công văn giao chỉ tiêu (giao-chi-tieu)")
 
 
+def judged_plan_reason(table: Table) -> str | None:
+    """Why no plan document (ke-hoach, chuong-trinh, giao-chi-tieu) is made from a table that already judges its
+    plan: a five-year review («Chỉ tiêu Nghị quyết Đại hội VII | Ước thực hiện giai đoạn 2021-2025»), a term's
+    results (core.periods.plan_judged), with a figure in the result column. A plan of a period is signed at its
+    start; made from the period's results it would set as goals to reach what is being reported as reached
+    (rev19 N-6: «Kế hoạch … giai đoạn 2021-2025» from the review of 2021-2025). None where the table plans ahead."""
+    from kh_excel.core.periods import plan_judged, years_word
+    from kh_excel.core.validation import _has_result
+    years = plan_judged(table)
+    if years is None or not any(_has_result(ind) for ind in table.indicators):
+        return None
+    heads, (first, last) = table.column_headers, years
+    period = f"{years_word(years, table)} {first}-{last}"
+    return (f"trang «{table.sheet}» là bảng kết quả: cột «{heads['result']}» là số thực hiện đến cuối kỳ mà cột kế "
+            f"hoạch «{heads['target']}» đặt mục tiêu ({period}), nên kế hoạch {period} đã đến lúc đánh giá, không "
+            "còn là kế hoạch để triển khai; không lập văn bản kế hoạch (kế hoạch, chương trình hành động, công văn "
+            "giao chỉ tiêu) từ bảng này. Hãy tạo báo cáo kết quả (bao-cao) hay thông báo kết luận (thong-bao); để "
+            f"lập kế hoạch kỳ sau, thêm vào bảng cột mục tiêu của kỳ đó (ví dụ «Mục tiêu giai đoạn {last + 1}-"
+            f"{last + 5}») rồi chạy lại")
+
+
 _RANGE = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 
 
@@ -425,6 +446,9 @@ def gate(table: Table, *, report: bool, allow_errors: bool = False,
     errors (unless `allow_errors`)."""
     if report and not table.has_results:
         raise Refused(plan_only_reason(table), 2)
+    judged = None if report else judged_plan_reason(table)
+    if judged:
+        raise Refused(judged, 2)
     checked = check(table, tolerance, plan=not report)
     errors = checked.errors if report else unstated_left_out(checked)
     if errors and not allow_errors:

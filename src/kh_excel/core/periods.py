@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
-from kh_excel.core.table import _YEARLY_WORD, period_years, title_period
+from kh_excel.core.table import _PLAN_TITLE, _RESULTS_TITLE, _YEARLY_WORD, period_years, title_period
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -321,6 +321,11 @@ class Period:
         return f"năm học {self.school_year}" if self.school_year else f"năm {self.year}"
 
     @property
+    def first_year(self) -> int:
+        """The first year of a period of years («2021-2025»: 2021); the year itself for one year."""
+        return int(self.years.split("-")[0]) if self.years else self.year
+
+    @property
     def part_of_year(self) -> bool:
         return self.months < 12
 
@@ -444,6 +449,39 @@ def of_table(table: Table, year: int) -> Period:
                   estimate=estimate,
                   labelled=labelled, plan_is_year=progress_only(table),
                   compare=compare, same_period=compare and months < 12, second_half=second_half)
+
+
+def plan_judged(table: Table) -> tuple[int, int] | None:
+    """The period of years whose goal the table's plan is and whose result column the table holds: the period's own
+    («Chỉ tiêu Nghị quyết Đại hội VII | Ước thực hiện giai đoạn 2021-2025», a term's «Mục tiêu đến năm 2025 | Ước thực
+    hiện giai đoạn 2020-2025»), or its last year's whole-year figure («Ước thực hiện năm 2025»). Such a plan is being
+    judged (a five-year review), no plan ahead to carry out. None for a plan of one year, a result of a year before
+    the period's end or of a part of its last year («TH 6 tháng 2025»), a plan of a later period than the result's, a
+    «Thực hiện» naming no year under a plan's title (the figures the plan builds on, as core.table reads a year's)."""
+    if "target" not in table.columns or "result" not in table.columns:
+        return None
+    heads = table.column_headers
+    plan, res = heads.get("target", ""), heads.get("result", "")
+    years = period_years(plan)
+    if years is None:
+        titled = title_period(table.title_lines)
+        years = titled if titled and goal_up_to(plan, titled[1]) else None
+    if years is None:
+        return None
+    own = period_years(res)
+    if own is not None:
+        return years if own[1] == years[1] else None
+    if _year_of(res) is None:  # «Thực hiện» under «KẾ HOẠCH … 5 NĂM 2026-2030»: the base the plan starts from
+        title = title_period_text(table.title_lines)
+        if _PLAN_TITLE.search(title) and not _RESULTS_TITLE.search(title):
+            return None
+    return years if _year_of(res) in (None, years[1]) and result_span(table) in (None, 12) else None
+
+
+def years_word(years: tuple[int, int], table: Table) -> str:
+    """«nhiệm kỳ» or «giai đoạn» for a period of the table's (_years_word over its columns and title)."""
+    heads = table.column_headers
+    return _years_word(years, (table.period, heads.get("result", ""), heads.get("target", ""), *table.title_lines))
 
 
 def goal_up_to(label: str, end: int) -> bool:

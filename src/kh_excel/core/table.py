@@ -504,6 +504,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
             return find_header(grid, group, None, latest_plan, others)
     _choose_group(grid, header, width, group, period)
     _hidden_left_out(grid, header, width)
+    _result_of_term(grid, header, labels, _title_lines(rows, header.rows[0]))
     # two results, or two plans, of one period and group: the one the sheet's comparison divides, else asked
     for rivals, refused, said in (([] if header.result_named else _rival_results(grid, header, labels, width),
                                    ResultAmbiguous, "result_by_formula"),
@@ -564,6 +565,54 @@ def _unlabelled_stt(grid: Grid, header: _Header, labels: dict[int, str]) -> None
         if len(numbers) >= 2 and all(b in (a + 1, 1) for a, b in zip(numbers, numbers[1:])):
             header.columns, header.labels = {"stt": c, **header.columns}, {"stt": "", **header.labels}
         return  # (only the nearest blank-headed column with cells is weighed: one left of it is no STT of these rows)
+
+
+def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_lines: list[str]) -> None:
+    """A term's result beside the term's goal: under a title naming a period of years and no other year («KẾT QUẢ …
+    NHIỆM KỲ 2020-2025»), a plan that is the goal up to the period's end («Mục tiêu đến năm 2025»: core.periods.
+    goal_up_to, as the plan documents already read it) judges the result column of that period («Ước thực hiện giai
+    đoạn 2020-2025»), which _roles_of_labels, blind to the title, left out as no year's (rev19 N-1: the report and
+    the notice were refused «không có cột kết quả thực hiện»).
+
+    A result of the period starting one year later or earlier with the same end («Ước thực hiện giai đoạn 2021-2025»
+    under «NHIỆM KỲ 2020-2025») is paired too: a Party congress held in 2020 sets, for its term 2020-2025, the goals
+    of the State's five-year plan 2021-2025, written «đến năm 2025»; a goal reached by a year is the same goal from
+    whichever first year the period is counted, and both figures stand at its end. The documents then name each
+    period as the table writes it (the column's «giai đoạn 2021-2025» for its figures), never the other's years.
+    Never paired: a result of one year («Thực hiện năm 2024»: no plan of 2024), a period ending another year, a
+    year's plan («Kế hoạch năm 2025»), a hidden column; two of one kind are refused naming both, as two results of
+    one year are. Where _roles_of_labels read a year's figure before the end beside a goal of no year («Chỉ tiêu Nghị
+    quyết Đại hội VII | Thực hiện năm 2023 | Ước thực hiện giai đoạn 2021-2025»), the term's result replaces it: one
+    year is judged against no goal of a period; the end year's («Ước thực hiện năm 2025») stays, as before."""
+    cols = header.columns
+    if "target" not in cols or header.result_named:
+        return
+    term = title_period(title_lines)
+    plan = header.labels["target"]
+    if term is None or period_years(plan) is not None:
+        return
+    if "result" in cols:  # a year's figure before the term's end («Thực hiện năm 2023») was read beside a goal of no
+        # year: no yardstick of one year; the term's own result, where the table has one, is what the goal judges
+        year = _year_of(header.labels["result"])
+        if period_years(header.labels["result"]) is not None or year is None or year >= term[1]:
+            return
+    from kh_excel.core.periods import goal_up_to
+    if not goal_up_to(plan, term[1]):
+        return
+    taken = set(cols.values()) | header.outside | set(header.skip)
+    found = [c for c, lab in sorted(labels.items())
+             if c not in taken and c not in grid.hidden_columns and header_role(lab) == "result"
+             and (header.scope is None or c in header.scope)
+             and (years := period_years(lab)) is not None and years[1] == term[1] and abs(years[0] - term[0]) <= 1
+             and _has_figures(grid.rows, c, header.row + 1)]
+    if not found:
+        return
+    # as among a year's results: the estimate first, an actual beside it read once it has figures; two of one kind
+    # are rivals, refused naming both unless the sheet's formulas choose (find_header)
+    c = max(found, key=lambda c: (_result_preference(labels[c]), c))
+    cols["result"], header.labels["result"], header.result_kind, header.period = c, labels[c], None, None
+    _actual_beside_estimate(grid, header, found, labels)
+    _previous_of_same_period(header, labels)  # a period's figure compared with no single year («Thực hiện năm 2023»)
 
 
 def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:

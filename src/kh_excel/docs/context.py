@@ -618,10 +618,17 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # with no «Ngày ban hành» the table's year stands for it (its last day, or today when that is earlier): a 2024
     # table rendered after 1 July 2025 still names the districts of 2024
     issued_on = ngay or min(date(min(max(year, 1), 9999), 12, 31), today or date.today())
+    # a plan of a period of years is signed before or at the period's start: once its first year is past, the plan is
+    # of that time (the levels of government then: a district's plan of 2020-2025 is its district's) and its day
+    # unknown, the year too: «năm» left blank for the signer as the day and month are, never the period's last year,
+    # when the plan is done with (rev19 N-6: «Kế hoạch … giai đoạn 2021-2025 … ngày … tháng … năm 2025»)
+    started = not ngay and bool(per.years) and not info.report and issued_on.year > per.first_year
+    if started:
+        issued_on = date(per.first_year, 12, 31)
     issued = (issued_on.year, issued_on.month, issued_on.day)
     # the year printed in a date left blank: the plan's, but a plan of a period of years is issued before it ends
     # (settings' date, else today's year), never dated «năm 2030»
-    date_year = issued_on.year if per.years else year
+    date_year = None if started else issued_on.year if per.years else year
     # the issuer's place: the settings' when they name one, else the title's; one answer for every part below
     province, named_by_settings = issuer_place(s, table)
     # the level (tỉnh, huyện) is written only where the data says it: else it is part of the gap, of the date's levels
