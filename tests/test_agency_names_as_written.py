@@ -17,6 +17,7 @@ import pytest
 import kh_excel
 from kh_excel.core.agencies import AgencyRegistry
 from kh_excel.core.attainment import evaluate
+from kh_excel.docs.api import match_agency
 from kh_excel.docs.context import build_context
 
 REG = AgencyRegistry.default()
@@ -107,3 +108,20 @@ def test_a_2025_plan_keeps_the_2025_names_and_spells_out_an_abbreviation(tmp_pat
     assert items[1].startswith("2. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Ủy ban nhân dân các xã, "
                                "phường tổ chức thực hiện"), items
 
+
+def test_a_letter_to_a_lead_named_two_ways_uses_the_tables_name(tmp_path):
+    """giao-chi-tieu for «Thuế tỉnh» (--agency as typed, the 2025 name) of a 2023 table that leads with «Cục Thuế
+    tỉnh»: the letter goes to «Cục Thuế tỉnh», as the body and the appendix name it; the forms' file is named so."""
+    from kh_excel.batch.plan import lead_agencies
+    from kh_excel.collect.forms import agency_rows
+    rows = [[1, "Thu nội địa", "Tỷ đồng", 5200, "Cục Thuế tỉnh", "Sở Tài chính"],
+            [2, "Thu từ hoạt động xuất nhập khẩu", "Tỷ đồng", 300, "Cục Hải quan", "Sở Tài chính"]]
+    table = kh_excel.read_workbook(_book(tmp_path, 2023, rows))
+    attainment = evaluate(table)
+    assert [name for name, _n in lead_agencies(table)] == ["Cục Thuế tỉnh", "Cục Hải quan"]
+    assert [g.name for g in agency_rows(table)] == ["Cục Thuế tỉnh", "Cục Hải quan"]   # the forms' file names
+    agency = match_agency(attainment, "Thuế tỉnh")
+    assert agency == "Cục Thuế tỉnh"
+    ctx = build_context(attainment, None, "giao-chi-tieu", agency=agency)
+    assert ctx["vb"]["kinh_gui"] == ["Cục Thuế tỉnh"] and ctx["vb"]["co_quan_nhan"] == "Cục Thuế tỉnh"
+    assert match_agency(attainment, "Cục Hải quan tỉnh") == "Cục Hải quan"
