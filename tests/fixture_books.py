@@ -1414,8 +1414,8 @@ _ATTRS = {  # fact key -> how to read it from an Indicator
 
 
 def same_agencies(have: list[str], want: list[str]) -> bool:
-    """The same agencies in the same order; the registry may show one under its fuller display name
-    ("Ban Quản lý Khu Kinh tế" -> "Ban Quản lý Khu kinh tế tỉnh"), never split or merge them."""
+    """The same agencies in the same order; the registry may show one in its name's spelling or with an
+    abbreviation written out ("Ban Quản lý Khu Kinh tế" -> "Ban Quản lý Khu kinh tế"), never split or merge them."""
     return len(have) == len(want) and all(
         h == w or fold(h).startswith(fold(w)) for h, w in zip(have, want))
 

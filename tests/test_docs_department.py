@@ -509,7 +509,9 @@ def _led_by(lead: tuple[str, ...], kind: str, agency: str | None = None, setting
     (("Hội LHPN tỉnh",), "Đề nghị Hội Liên hiệp Phụ nữ tỉnh chủ trì"),
     (("Đoàn Thanh niên", "Hội CCB tỉnh"), "Đề nghị Đoàn Thanh niên, Hội Cựu chiến binh tỉnh chủ trì"),
     (("Tòa án nhân dân tỉnh",), "Đề nghị Tòa án nhân dân tỉnh chủ trì"),
-    (("Ủy ban MTTQ tỉnh",), "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì"),
+    # the cell's «MTTQ» spelled out, no «Việt Nam» it did not write (rev20 R20-5)
+    (("Ủy ban MTTQ tỉnh",), "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh chủ trì"),
+    (("Ủy ban MTTQ Việt Nam tỉnh",), "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì"),
     (("Tỉnh ủy",), "Đề nghị Tỉnh ủy chủ trì"),
 ])
 def test_a_plan_asks_the_council_party_front_and_courts_to_lead(lead, shown):

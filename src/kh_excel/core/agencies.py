@@ -1,16 +1,17 @@
-"""Registry of agency names: one display name per agency, and splitting of agency cells.
+"""Registry of agency names: one agency for each of its spellings, and splitting of agency cells.
 
 An agency cell names several agencies. `;` and line breaks always separate them; a comma
 separates only where it is not inside a known name ("Sở Văn hóa, Thể thao và Du lịch" is one
 agency, "Sở Tài chính, Thống kê tỉnh" two). The registry knows the names, their abbreviations
 and spellings ("Sở VHTTDL", "Sở NN&MT", "UBND các xã, phường"), so that a cell splits right
-and one agency written two ways is counted once.
+and one agency written two ways is counted once. A document prints each agency as its cell writes it, an
+abbreviation spelled out (spelled_out): the registry recognises, it does not rename.
 
 The bundled list is `kh_excel/data/agencies.toml`; a user extends it with a file of the same
 schema (`AgencyRegistry.default().extend("my_agencies.toml")`):
 
     [[agency]]
-    name = "Sở Văn hóa, Thể thao và Du lịch"   # display name (required)
+    name = "Sở Văn hóa, Thể thao và Du lịch"   # full name (required)
     aliases = ["Sở VHTTDL", "Sở VHTT&DL"]        # other spellings (optional)
     generic = false                              # a collective such as "Các sở, ngành" (optional)
 
@@ -31,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Union
 
-from kh_excel.core.text import clean, tone_key
+from kh_excel.core.text import clean, is_vietnamese_syllable, tone_key
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -232,12 +233,171 @@ def _tidy(text: str) -> str:
     return s.strip(_EDGE)
 
 
+# ---------------------------------------------------------------------------------------
+# The name a document prints: the cell's own words, abbreviations spelled out
+# ---------------------------------------------------------------------------------------
+# The registry RECOGNISES an agency under any of its spellings (to group rows, to match --agency); it never puts its
+# own name in place of the cell's: «Cục Thống kê tỉnh» is no «Thống kê tỉnh» in a 2023 plan (the name since 3/2025),
+# «Cục Hải quan» no «Cục Hải quan tỉnh» (rev20 R20-5, rev15 R15-14). It only spells out what the cell abbreviates,
+# with the words of the agency the cell means: «Sở VHTTDL» -> «Sở Văn hóa, Thể thao và Du lịch».
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _bare(word: str) -> str:
+    """A word lower case without its marks: «Ủy» -> «uy», «Đầu» -> «đau» (an initial compares on its letter)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _initials(word: str) -> list[str]:
+    """What an abbreviation is made of, one piece a word: «VHTTDL» -> v h t t d l, «NgV» -> ng v (Ngoại vụ),
+    «TTr» -> t tr (Thanh tra), «KV4» -> k v 4."""
+    pieces: list[str] = []
+    for ch in word:
+        if ch.isdigit() and pieces and pieces[-1].isdigit() or ch.islower() and pieces and not pieces[-1].isdigit():
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    return [_bare(p) for p in pieces]
+
+
+def _abbreviation(part: re.Match, text: str, all_caps: bool) -> list[str] | None:
+    """The initials of a word the cell abbreviates («VHTTDL», «KH» of «KH&ĐT», «P» of «P.TCKH», «TTr», «NgV»), or None
+    for a word written out; in a cell written in capitals only a word no Vietnamese syllable spells («KH», not «SỞ»)."""
+    word = part.group()
+    capitals = sum(ch.isupper() for ch in word)
+    if capitals >= 2 and not (all_caps and is_vietnamese_syllable(word)) or (
+            len(word) == 1 and word.isupper() and text[part.end():part.end() + 1] == "."):
+        return _initials(word)
+    return None
+
+
+def _may_abbreviate(text: str) -> bool:
+    """Whether a text has a word `_abbreviation` may take for one: two capitals, or a capital and a dot («P.»)."""
+    return "." in text or any(sum(ch.isupper() for ch in w) >= 2 for w in text.split())
+
+
+def _spells(initials: list[str], words: list[str], acronyms: list[bool], start: int) -> list[int]:
+    """Where the name's words from `start` end when `initials` spell them one word each (a «và» spelled or left out:
+    «NNPTNT» is «Nông nghiệp và Phát triển nông thôn»), an acronym of the name by its own letters («VPUBND» is «Văn
+    phòng UBND»); a number stands for itself."""
+    ends: list[int] = []
+
+    def go(p: int, w: int) -> None:
+        if p == len(initials):
+            ends.append(w)
+            return
+        if w == len(words):
+            return
+        piece = initials[p]
+        if words[w] == piece if piece.isdigit() else words[w].startswith(piece):
+            go(p + 1, w + 1)
+        if acronyms[w] and len(words[w]) > 1 and "".join(initials[p:p + len(words[w])]) == words[w]:
+            go(p + len(words[w]), w + 1)
+        if words[w] == "va" and p:
+            go(p, w + 1)
+
+    go(0, start)
+    return ends
+
+
+@lru_cache(maxsize=1024)
+def _name_words(name: str) -> tuple[tuple[re.Match, ...], tuple[str, ...], tuple[str, ...], tuple[bool, ...]]:
+    """A registry name's words, with their keys, their bare letters and which are acronyms («UBND»)."""
+    words = tuple(_WORD.finditer(name))
+    return (words, tuple(_word_key(w.group()) for w in words), tuple(_bare(w.group()) for w in words),
+            tuple(sum(ch.isupper() for ch in w.group()) >= 2 for w in words))
+
+
+_word_key = lru_cache(maxsize=8192)(tone_key)
+
+
+@lru_cache(maxsize=8192)
+def spelled_out(written: str, name: str) -> str:
+    """The agency a cell writes `written`, known to the registry as `name`, as a document prints it: the cell's own
+    words, an abbreviation written out with the name's words it stands for («Sở VHTTDL» -> «Sở Văn hóa, Thể thao và
+    Du lịch», «KBNN» -> «Kho bạc Nhà nước», «UBMTTQ tỉnh» -> «Ủy ban Mặt trận Tổ quốc tỉnh»), a word the name has
+    in the name's spelling (case, tone placement: «Sở Công thương» -> «Sở Công Thương», «Ban Quản lý Khu Kinh tế» ->
+    «Ban Quản lý Khu kinh tế»). A word of the name the cell did not write is not added («Cục Hải quan» stays, never «Cục Hải
+    quan tỉnh»), a word the cell wrote is not taken away («Cục Thống kê tỉnh» stays, never «Thống kê tỉnh»), and the
+    cell's own punctuation stays («UBND các xã, phường»)."""
+    parts = list(_WORD.finditer(written))
+    words, keys, bare, acronyms = _name_words(name)
+    if not parts or not words:
+        return written
+    all_caps = written == written.upper()
+    part_keys = [_word_key(p.group()) for p in parts]
+    short = [_abbreviation(p, written, all_caps) for p in parts]
+    plan: list[tuple[int, int, bool] | None]
+    if part_keys == list(keys):
+        plan = [(j, j + 1, False) for j in range(len(words))]  # the name's words: its spelling, the cell's marks
+    else:
+        plan = _aligned(part_keys, short, keys, bare, acronyms)
+        if all_caps and None in plan:
+            return written  # «CỤC THỐNG KÊ TỈNH»: capitals kept whole unless the name spells every word
+    out, pos, i = [], 0, 0
+    while i < len(parts):
+        if plan[i] is None:
+            i += 1
+            continue
+        # a run of the cell's words standing for adjacent words of the name (a «và» between them left out)
+        k = i
+        while k + 1 < len(parts) and plan[k + 1] is not None and all(
+                b == "va" for b in bare[plan[k][1]:plan[k + 1][0]]):
+            k += 1
+        out.append(written[pos:parts[i].start()])
+        if any(plan[x][2] for x in range(i, k + 1)):
+            out.append(name[words[plan[i][0]].start():words[plan[k][1] - 1].end()])
+        else:
+            for x in range(i, k + 1):
+                out.append(written[parts[x - 1].end():parts[x].start()] if x > i else "")
+                out.append(words[plan[x][0]].group())
+        pos = parts[k].end()
+        i = k + 1
+    out.append(written[pos:])
+    text = "".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def _aligned(part_keys: list[str], short: list[list[str] | None], keys: tuple[str, ...], bare: tuple[str, ...],
+             acronyms: tuple[bool, ...]) -> list[tuple[int, int, bool] | None]:
+    """The most of the cell's words matched in order to the name's words, per word None (the cell's own) or (first,
+    end, abbreviated): the name's words it is, or abbreviates. A word of the name may go unmatched (not written)."""
+    n_parts, n_words = len(part_keys), len(keys)
+    score = [[0] * (n_words + 1) for _ in range(n_parts + 1)]
+    choice: list[list[tuple[int, int, bool] | None | str]] = [[None] * (n_words + 1) for _ in range(n_parts + 1)]
+    for i in range(n_parts - 1, -1, -1):
+        for j in range(n_words, -1, -1):
+            options: list[tuple[int, tuple[int, int, bool] | None | str]] = []  # the first best wins
+            if j < n_words:
+                if part_keys[i] == keys[j]:
+                    options.append((score[i + 1][j + 1] + 2, (j, j + 1, False)))
+                for end in _spells(short[i], bare, acronyms, j) if short[i] else ():
+                    options.append((score[i + 1][end] + 2, (j, end, True)))
+                options.append((score[i][j + 1], "skip"))  # a word of the name the cell does not write
+            options.append((score[i + 1][j], None))  # a word of the cell's own
+            score[i][j], choice[i][j] = max(options, key=lambda o: o[0])
+    plan: list[tuple[int, int, bool] | None] = []
+    i = j = 0
+    while i < n_parts:
+        c = choice[i][j]
+        if c == "skip":
+            j += 1
+            continue
+        plan.append(c)  # type: ignore[arg-type]
+        i, j = i + 1, (c[1] if c is not None else j)  # type: ignore[index]
+    return plan
+
+
 class AgencyRegistry:
-    """Known agencies; maps every spelling to one display name and splits agency cells."""
+    """Known agencies; recognises every spelling of each and splits agency cells."""
 
     def __init__(self, agencies: Iterable[Agency] = (), *, strict: bool = True) -> None:
         self._agencies: dict[str, Agency] = {}  # key of display name -> agency
         self._index: dict[str, str] = {}        # key of any spelling -> key of display name
+        # key of a spelling with its abbreviations written out («Ủy ban Mặt trận Tổ quốc tỉnh» of «UBMTTQ tỉnh»), which
+        # a document prints (spelled_out) and the registry must know again -> key of display name
+        self._spelled: dict[str, str] = {}
         for a in agencies:
             self._add(a, strict=strict)
 
@@ -299,6 +459,20 @@ class AgencyRegistry:
                 if k == other:  # the alias is another agency's display name: leave that one
                     continue
             self._index[k] = own
+        for spelling in agency.aliases:
+            if _may_abbreviate(spelling):  # (spelling out is what changes a key: case and tone placement do not)
+                self._spelled.setdefault(agency_key(spelled_out(_tidy(spelling), name)), own)
+
+    def _find(self, key: str) -> str | None:
+        """The key of the display name of the agency a spelling's key means, or None."""
+        found = self._index.get(key)
+        return found if found is not None else self._spelled.get(key)
+
+    def _printed(self, written: str, own: str) -> str:
+        """The name a document prints for `written`, a spelling of the agency `own` (spelled_out); as written when
+        the registry would not know the agency again from the printed name."""
+        shown = spelled_out(written, self._agencies[own].name)
+        return shown if shown == written or self._find(agency_key(shown)) == own else written
 
     # -- queries ----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -308,7 +482,7 @@ class AgencyRegistry:
         return iter(self._agencies.values())
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and agency_key(_tidy(name)) in self._index
+        return isinstance(name, str) and self._find(agency_key(_tidy(name))) is not None
 
     def names(self) -> list[str]:
         """Display names, in registry order."""
@@ -316,19 +490,22 @@ class AgencyRegistry:
 
     def lookup(self, name: str) -> Agency | None:
         """The known agency a spelling means, or None."""
-        k = self._index.get(agency_key(_tidy(name)))
+        k = self._find(agency_key(_tidy(name)))
         return self._agencies[k] if k is not None else None
 
     def canonical(self, name: str) -> str:
-        """The display name of an agency: "Sở VHTTDL" -> "Sở Văn hóa, Thể thao và Du lịch".
-        An unknown name comes back as written (tidied: NFC, trimmed, no trailing punctuation)."""
-        a = self.lookup(name)
-        return a.name if a else _tidy(name)
+        """The name a document prints: as written (tidied: NFC, trimmed, no trailing punctuation), a known agency's
+        abbreviation spelled out ("Sở VHTTDL" -> "Sở Văn hóa, Thể thao và Du lịch"), never another name of it
+        ("Cục Thuế tỉnh" stays; spelled_out)."""
+        tidy = _tidy(name)
+        k = self._find(agency_key(tidy))
+        return self._printed(tidy, k) if k is not None else tidy
 
     def key(self, name: str) -> str:
         """A key equal for every spelling of one agency (known or not): group by this."""
         k = agency_key(_tidy(name))
-        return self._index.get(k, k)
+        found = self._find(k)
+        return k if found is None else found
 
     def same(self, a: str, b: str) -> bool:
         """Whether two spellings name one agency ("Sở Văn hoá" = "Sở Văn hóa")."""
@@ -361,7 +538,7 @@ class AgencyRegistry:
 
     # -- splitting --------------------------------------------------------------------
     def split(self, cell_text: object, canonical: bool = True) -> list[str]:
-        """The agencies of one cell, as display names for known ones, in order, each once.
+        """The agencies of one cell, in order, each once, as a document prints them (`canonical`: spelled_out).
 
         `;` and line breaks separate; a comma separates only outside a known name; " và "
         separates before a new agency ("Sở Nội vụ và các sở, ngành liên quan"), never inside an
@@ -394,7 +571,7 @@ class AgencyRegistry:
         return items
 
     def _match(self, text: str) -> str | None:
-        return self._index.get(agency_key(text)) if text else None
+        return self._find(agency_key(text)) if text else None
 
     def _pieces(self, seg: str) -> list[tuple[int, int]]:
         """Spans of `seg` between commas and before a " và " that opens a new agency."""
@@ -450,7 +627,7 @@ class AgencyRegistry:
             if hit is not None:
                 j, k = hit
                 written = _tidy(seg[spans[i][0]:spans[j - 1][1]])
-                out.append(self._agencies[k].name if canonical else written)
+                out.append(self._printed(written, k) if canonical else written)
                 last_start = spans[i][0]
                 last_generic_start = spans[i][0] if self._agencies[k].generic else None
                 i = j
@@ -485,9 +662,9 @@ class AgencyRegistry:
         if not canonical:
             return item
         for m in _UNIT_AFTER.finditer(item):
-            body = self.lookup(item[:m.start()]) if m.start() else None
+            body = self._match(_tidy(item[:m.start()])) if m.start() else None
             if body is not None:
-                return body.name + item[m.start():]
+                return self._printed(_tidy(item[:m.start()]), body) + item[m.start():]
         return item
 
     def _starts_known(self, seg: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -99,8 +99,9 @@ def document_warnings(checked, settings, context: dict, file: str, kind: str, ag
 
 
 def match_agency(attainment, agency: str | None) -> str:
-    """The workbook's lead agency the user meant: any spelling the registry knows («Sở TC»), or the
-    name without accents or in other case («so tai chinh»); otherwise a ContextError listing them."""
+    """The workbook's lead agency the user meant, as the table names it: any spelling the registry knows («Sở TC»,
+    «Thuế tỉnh» for the table's «Cục Thuế tỉnh»), or the name without accents or in other case («so tai chinh»);
+    otherwise a ContextError listing them. The letter names its addressee as the table does (rev20 R20-5)."""
     from kh_excel.core.table import agency_registry
     from kh_excel.docs.context import ContextError, matching_agency
 
@@ -108,8 +109,9 @@ def match_agency(attainment, agency: str | None) -> str:
     leads = list(dict.fromkeys(x for a in attainment.assessments for x in a.indicator.lead))
     given = (agency or "").strip()
     if given:
-        if any(registry.same(x, given) for x in leads):
-            return given
+        same = next((x for x in leads if registry.same(x, given)), None)
+        if same is not None:
+            return same
         found = matching_agency(given, leads)  # one folding for --agency and the settings' task heads
         if found:
             return found

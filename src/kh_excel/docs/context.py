@@ -164,15 +164,12 @@ def written_agencies(ind: Indicator, role: str) -> str:
 
 
 def agency_display(name: str) -> str:
-    """An agency as prose names it: a known abbreviation written out ('Sở VHTTDL' -> 'Sở Văn hóa, Thể thao và
-    Du lịch', from the agency registry); an unknown name as typed."""
+    """An agency as prose names it: as the table names it, a known abbreviation written out ('Sở VHTTDL' -> 'Sở Văn
+    hóa, Thể thao và Du lịch'; core.agencies.spelled_out), never the registry's other name of it ('Cục Thuế tỉnh'
+    stays); an unknown name as typed."""
     from kh_excel.core.table import agency_registry
     t = txt(name)
-    if not t:
-        return t
-    full = txt(agency_registry().canonical(t))
-    # only an expansion: the registry also shortens ('Ủy ban nhân dân tỉnh' -> 'UBND tỉnh'), which prose must not
-    return W.agency_words(full if len(full.split()) > len(t.split()) else t)
+    return W.agency_words(txt(agency_registry().canonical(t))) if t else t
 
 
 def _same_agency(a: str, b: str) -> bool:
