@@ -317,6 +317,11 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 result_text = str(result_raw)
             else:
                 p = parse_number(result_raw, fmts.get((r, c_result)) if fmts else None)
+                # (added, rev18 R18-5/rev19 N-8: the figure before the row's unit, «15/16 xã», «04/09» of «Thôn»)
+                bare = _table._unit_stripped(result_raw, unit) if p is None and unit and isinstance(result_raw, str) \
+                    else None
+                if bare is not None:
+                    p = parse_number(bare, fmts.get((r, c_result)) if fmts else None)
                 if p is not None and p.was_text and not growth_target:
                     p = _nearer_reading(p, result_raw, target)
                     if unit == "%" and not p.ambiguous:  # added after the copy: «0,92» for 92% (rev13 R14)
@@ -325,6 +330,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 if p is None:
                     result_text = _str(result_raw)
                     rr = parse_result_text(result_raw) if isinstance(result_raw, str) else None
+                    if rr is None and bare is not None and (rr := parse_result_text(bare)) is not None:
+                        rr = replace(rr, text=vtext.clean(result_raw))  # «Hoàn thành 2 xã»: 2 (rev19 N-8)
                     if rr is not None and not growth_target:  # added after the copy: «Ước 11,650» nearer the plan
                         rr = _table._nearer_result(rr, target)
                     if rr is not None:
@@ -341,6 +348,10 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
             p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
+            bare = _table._unit_stripped(previous_raw, unit) if p is None and unit and isinstance(previous_raw, str) \
+                else None  # (added: the previous year's figure before the row's unit, as the result's)
+            if bare is not None:
+                p = parse_number(bare, fmts.get((r, c_previous)) if fmts else None)
             # (added, rev18 R18-4: the previous year's cell read by the result's rule, as the result is above)
             if p is not None and p.was_text and not growth_target:
                 p = _nearer_reading(p, previous_raw, target)
@@ -353,6 +364,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                     exact["previous"] = p.exact.scaleb(2) if p.percent else p.exact
             else:  # (added, rev18 R18-4)
                 rr = parse_result_text(previous_raw) if isinstance(previous_raw, str) else None
+                if rr is None and bare is not None and (rr := parse_result_text(bare)) is not None:
+                    rr = replace(rr, text=vtext.clean(previous_raw))
                 if rr is not None and not growth_target:
                     rr = _table._nearer_result(rr, target)
                 if rr is not None:

@@ -130,6 +130,8 @@ def ref_other_year_rows(table: Table) -> list[Indicator]:
 
     marks = ("-", "+", "*", "•", "–")
     inds = table.indicators
+    if not (table.other_years or "previous" in table.columns):
+        return []  # no column of another year: no figure of one is read (a previous value with no column is no row's)
     out: set[int] = set()
     for k, ind in enumerate(inds):
         if ind.row in out or this_year(ind) or is_qualitative(ind):
