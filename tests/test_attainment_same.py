@@ -29,7 +29,8 @@ from kh_excel.core.attainment import (RISE_NO_LEVEL_REASON, _assess_points, _pla
 from kh_excel.core.attainment import (DEFAULT_TOLERANCE, INCOMPLETE_TOTAL_REASON, NOTE_REASON, STATUSES,
                                       STRUCTURE_REASON, UNIT_MISMATCH_REASON, _HUNDRED, _MARK_OF, _SUB_STT,
                                       _bare_name, _group_key, _rank_change, _structure_detail, judge, note_not_judged,
-                                      sentence_names, share_parts, structure_status, summary_sentence, zero_ceiling)
+                                      sentence_name, sentence_names, share_parts, structure_status, summary_sentence,
+                                      zero_ceiling)
 from kh_excel.core.direction import infer_direction, is_rank
 from kh_excel.core.gate import check
 from kh_excel.core.model import (EMPTY_TARGET, ZERO_RESULT_REASON, Assessment, Attainment, Indicator, Summary, Table,
@@ -476,7 +477,7 @@ def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment
                  assessments: list[Assessment], details: dict[int, str], when: str | None = None) -> str:
     """The summary sentence, from copies taken when the summary was made (it is written when first read)."""
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
-    names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
+    names.update({k: sentence_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
     return summary_sentence(total, evaluated, not_met, year, names, details, when=when)
 
 # --------------------------------------------------------------------------- comparing

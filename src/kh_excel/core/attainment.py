@@ -1233,7 +1233,7 @@ def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment
     details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
                for h, parts in groups.items()}
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
-    names.update({k: _bare_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
+    names.update({k: sentence_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
     progress = sum(1 for a in assessments if a.reason == PROGRESS_REASON)
     return summary_sentence(total, evaluated, not_met, year, names, details, progress, when)
 
@@ -1453,6 +1453,12 @@ def _bare_name(ind: Indicator) -> str:
     return name or ind.name
 
 
+def sentence_name(ind: Indicator) -> str:
+    """_bare_name as a sentence writes it: a name typed in capitals in sentence case (text.sentence_case, the
+    documents' rule), never «(1) TỔNG THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN» in the summary (rev20 R20-13)."""
+    return vtext.sentence_case(_bare_name(ind))
+
+
 def row_parents(inds: list[Indicator]) -> dict[int, Indicator]:
     """id(indicator) -> the row it belongs to as its marks say: a marked sub-row, the nearest row above it one
     level up (marks rank by first use under a numbered row: «*» > «-» > «+» in the order the table uses them); a
@@ -1499,10 +1505,10 @@ def sentence_names(assessments: list[Assessment], wanted: set[int] | None = None
     for a in assessments:
         ind = a.indicator
         if wanted is None or id(ind) in wanted:
-            name = _bare_name(ind)
+            name = sentence_name(ind)
             parent = parents.get(id(ind))
             named = parent is not None and not no_share_of(parent, ind)
-            out[id(ind)] = f"{name} ({_bare_name(parent)})" if named else \
+            out[id(ind)] = f"{name} ({sentence_name(parent)})" if named else \
                 f"{name} ({sections[ind.row]})" if ind.row in sections else name
     return out
 

@@ -1334,7 +1334,10 @@ def _result_of_period(sheet: str, header: _Header, labels: dict[int, str], found
             return c
         raise GroupNotFound(sheet, "period", period, [f"cột {_columns_text([p])}" for p in pool])
     names = [labels[c] for c in pool]
-    hits = [pool[i] for i in match_choice(period, names)] if found or len(pool) > 1 else []
+    # one result column is chosen by the words of its own label too («năm 2023» of «Thực hiện năm 2023»): collect
+    # writes that column into a plan-only master, and a script that named the period once names it again on the copy
+    # (rev20 R20-13); a period it does not name is still refused below
+    hits = [pool[i] for i in match_choice(period, names)]
     if not hits and label_span(period) is not None:
         # a span named («cả năm», «6 tháng») that no label names: the one result column naming no period is of it
         bare = [c for c in pool if result_label_span(labels[c], []) is None]

@@ -870,6 +870,18 @@ def _acronym(word: str) -> bool:
     return bool(letters) and not re.search("[aeiou]", letters) and ("y" not in letters or len(letters) >= 3)
 
 
+def sentence_case(name: str) -> str:
+    """A name typed in capitals as a sentence writes it («TỔNG THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN» -> «Tổng thu ngân
+    sách nhà nước trên địa bàn»), acronyms kept («GRDP», «BHYT»); a name of one word, or of one word beside acronyms
+    («THU NSNN»), or not all in capitals, as written. The one rule of every sentence naming a row: the documents
+    (docs.wording.name_of) and attainment's summary (core.attainment.sentence_names) alike (rev20 R20-13)."""
+    words = name.split(" ")
+    if len(words) > 1 and name == name.upper() and sum(not _acronym(w) for w in words) > 1:
+        out = " ".join(w if _acronym(w) else w.lower() for w in words)
+        return out[:1].upper() + out[1:]
+    return name
+
+
 def _place_level(text: str) -> str | None:
     """The level word a name begins with, where a name follows it («xã hội» is society, no commune)."""
     low = clean(text).lower()

@@ -26,7 +26,7 @@ from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTI
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import (ResultReading, about_word, average_yearly, decimals_of, far_apart, format_number,
                                   format_ratio, points_change, stretch_target)
-from kh_excel.core.text import fold
+from kh_excel.core.text import fold, sentence_case
 
 NBSP = "\u00a0"  # number and unit never split across lines
 
@@ -162,6 +162,7 @@ def share_ratio(a: Assessment) -> bool:
     ind = a.indicator
     return (clean(ind.unit) == "%" and ind.target.op == "=" and a.reason != PROGRESS_REASON
             and not names_a_growth_rate(ind) and not fold(clean(ind.name)).startswith(_RATE_OF_CHANGE)
+            and not rise_named(ind)
             and not names_an_index(ind) and judged_by_points(a) is None and index_rise(a) is None
             and plan_index_rise(a) is None)
 
@@ -188,9 +189,30 @@ def period_words(ind: Indicator) -> str:
 _CHANGE_NAMES = ("chi so gia", "toc do tang", "toc do giam")
 
 
+# A name whose predicate is the change, the figure its size: «Chỉ số giá tiêu dùng (CPI) tăng», «Tổng sản phẩm trên địa
+# bàn (GRDP) tăng so với cùng kỳ», «… bình quân tăng so với năm trước» (folded; group 1 the verb)
+_CHANGE_PREDICATE = re.compile(r"\s(tang|giam)(?:\s+so voi\b[^()]*)?$")
+
+
+def _name_change(ind: Indicator) -> str:
+    """«tang»/«giam» when the name's predicate is the change its figure sizes (_CHANGE_PREDICATE), else ''."""
+    m = _CHANGE_PREDICATE.search(fold(clean(ind.name)))
+    return m.group(1) if m else ""
+
+
 def names_a_change(ind: Indicator) -> bool:
     f = fold(clean(ind.name))
-    return f.endswith((" tang", " giam")) or any(w in f for w in _CHANGE_NAMES)
+    return bool(_name_change(ind)) or any(w in f for w in _CHANGE_NAMES)
+
+
+def rise_named(ind: Indicator) -> bool:
+    """A row in % whose name says its figure is a rise («Tổng sản phẩm trên địa bàn (GRDP) tăng so với cùng kỳ | % |
+    3,02»): a growth rate, written «tăng 3,02%» as «Tăng 18,4» typed in the cell is (rev20 R20-13), never a level
+    «thực hiện 3,02%» nor a ratio to plan. An index figure near 100 (CPI tăng | 103,2) is no rise of 103,2%."""
+    if clean(ind.unit) != "%" or _name_change(ind) != "tang":
+        return False
+    r = ind.result
+    return r is None or not (names_an_index(ind) and 50 < r < 200)
 
 
 def ends_with_con(ind: Indicator) -> bool:
@@ -228,14 +250,7 @@ _NAME_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_WOR
 # Numbering a sheet types into a name: '1.Cây lương thực', '1.1.1.Lúa', '3.1 Rau', 'I.Diện tích', 'E. SẢN XUẤT',
 # 'a. Điều ghép', 'b) Điều hạt'.
 _NUMBERING = re.compile(r"^(?:[IVX]+\.\s*|\d+(?:\.\d+)+\.?\s*|\d+\.\s*|[A-Za-zđ][.)]\s+)(?=[^\d\s.,)])")
-_VOWELS = set("aeiouy")
 _SUB_MARK = re.compile(r"^[-+*•–—·]")
-
-
-def _is_acronym(word: str) -> bool:
-    """'GRDP', 'SX', 'GTSX' (no vowel: not a Vietnamese word); 'TỔNG' is a word."""
-    letters = fold(word)
-    return bool(letters) and not (set(letters) & _VOWELS)
 
 
 # A row whose name cell holds an Excel error, in a document made anyway (--allow-errors): it keeps its place in the
@@ -258,11 +273,7 @@ def name_of(ind: Indicator) -> str:
         return gap
     name = re.sub(r"^[-+*•–—·]+\s*", "", clean(ind.name))
     name = _NUMBERING.sub("", name) or name
-    words = name.split(" ")
-    if len(words) > 1 and name == name.upper() and sum(not _is_acronym(w) for w in words) > 1:
-        words = [w if _is_acronym(w) else w.lower() for w in words]
-        name = " ".join(words)
-        name = name[:1].upper() + name[1:]
+    name = sentence_case(name)
     out = _NAME_WORD.sub(lambda m: NAME_WORDS[m.group(1)], name)
     return out[:1].upper() + out[1:] if name[:1].isupper() else out
 
@@ -551,6 +562,9 @@ def _result_clause(ind: Indicator, words: str) -> str:
         return words  # written in words or as a change: it carries its own verb
     if is_rank(ind):
         return f"xếp {words}"
+    if rise_named(ind) and ind.result is not None and words == result_value(ind):
+        # the figure is the rise the name states: «tăng 3,02%», a fall «giảm 0,5%» (never «thực hiện -0,5%»)
+        return f"{'giảm' if ind.result < 0 else 'tăng'} {amount(format_number(abs(ind.result)), ind.unit)}"
     if ends_with_con(ind):
         return words  # «Tỷ lệ hộ nghèo giảm còn: 2,2%»
     if ind.direction == "down" and not direction_unclear(ind) and ind.result is not None and not names_a_change(ind) and _falls(ind) is not False:
@@ -635,9 +649,11 @@ def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str
         if word_verdict(rr.text):  # «Đạt» against 80%: the word quoted, never «đạt» read as a verdict (rev15 R15-6)
             return f"thực hiện ghi «{clean(rr.text)}», không có số để so với kế hoạch {target_phrase_short(ind)}"
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
+        # the change against the previous column is a fact of the figures, plan or none (rev20 R20-12: «tăng 50% so
+        # với cùng kỳ năm trước» of a quarter's count with no plan was dropped)
         if plan:
-            return f"{res} (mục tiêu {plan})"
-        return f"{res}, không có số kế hoạch"
+            return ", ".join(x for x in (f"{res} (mục tiêu {plan})", since) if x)
+        return ", ".join(x for x in (res, since, "không có số kế hoạch") if x)
     if no_goal(ind) and ind.result == 0 and not ind.result_text:
         # a plan and a result of 0 (a crop not grown, or a formula over cells not yet filled, da_huoai rows 46–74):
         # what the table writes, never «thực hiện 0 tấn» stated as an outcome
