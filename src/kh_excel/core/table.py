@@ -163,8 +163,8 @@ def _role_of_folded(h: str) -> str | None:
     if "thuc hien" in h or words & {"th", "uth", "uoc"} or "ket qua" in h or re.search(r"\bu?th\d", h) \
             or h.startswith("cung ky"):
         return "result"  # («Cùng kỳ năm 2025»: the same period's result of a year before: _is_year_before)
-    if "chi tieu" in h and ("giao" in words or _YEAR.search(h) or re.search(r"chi tieu (nghi quyet|phan dau|dang ky)", h)):
-        return "target"  # "Chỉ tiêu giao năm 2026", "Chỉ tiêu Nghị quyết", "Chỉ tiêu phấn đấu"
+    if "chi tieu" in h and ("giao" in words or _YEAR.search(h)) or _PLAN_OF_RESOLUTION.search(h):
+        return "target"  # "Chỉ tiêu giao năm 2026", "Chỉ tiêu Nghị quyết", "NQ HĐND giao", "Chỉ tiêu phấn đấu"
     if h.startswith(("so giao", "du toan")):
         return "target"
     if "chi tieu" in h or "noi dung" in h or h.startswith("ten "):
@@ -172,6 +172,12 @@ def _role_of_folded(h: str) -> str | None:
     return None
 
 
+# A column named by the resolution that sets its figures is the plan, with «Chỉ tiêu» or «theo» before it or alone:
+# «Chỉ tiêu Nghị quyết Đại hội VII», «Nghị quyết HĐND tỉnh năm 2024», «NQ HĐND giao», «NQ ĐH», «Theo Nghị quyết» (rev20
+# R20-4: the last three were left unread, the report said «không có số kế hoạch»); so is «Chỉ tiêu phấn đấu / đăng ký».
+# Never the resolution's own particulars: «Số nghị quyết», «Nghị quyết số» (no number after it), «Ngày ban hành NQ».
+_PLAN_OF_RESOLUTION = re.compile(r"(?:^|\bchi tieu )(?:theo )?(?:nghi quyet|nq)\b(?! so\b(?! ?\d))"
+                                 r"(?!.*\b(?:ngay\b(?! ?\d)|ban hanh\b|trich yeu\b|hieu luc\b))|\bchi tieu (?:phan dau|dang ky)\b")
 _RATIO_LABEL = re.compile(r"\b(kh|th|uth|uoc th)\s*(\d*)\s*/\s*(kh|th|uth)")
 
 
@@ -234,9 +240,11 @@ def title_period(title_lines: list[str]) -> tuple[int, int] | None:
 
 
 def _plan_rank(label: str) -> int:
-    """A year's plan (Kế hoạch, KH, giao, dự toán) is the target before a long-term goal (Mục tiêu đến 2030)."""
+    """A year's plan (Kế hoạch, KH, giao, dự toán, a resolution of the HĐND: «Nghị quyết HĐND tỉnh năm 2024») is the
+    target before a long-term goal (Mục tiêu đến 2030, Nghị quyết Đại hội); two year's plans of one year are asked
+    about, never one dropped unsaid (_rival_plans)."""
     h = _fold(label)
-    if "ke hoach" in h or re.search(r"\bkh\b|\bgiao\b|du toan", h):
+    if "ke hoach" in h or re.search(r"\bkh\b|\bgiao\b|du toan|\bhdnd\b", h):
         return 1
     return 0
 
@@ -526,6 +534,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         header.row = last + 1
     _results_left_out(grid, header, labels)
     _unlabelled_stt(grid, header, labels)
+    _columns_not_understood(grid, header, labels)
     return header
 
 
@@ -613,6 +622,36 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
     cols["result"], header.labels["result"], header.result_kind, header.period = c, labels[c], None, None
     _actual_beside_estimate(grid, header, found, labels)
     _previous_of_same_period(header, labels)  # a period's figure compared with no single year («Thực hiện năm 2023»)
+
+
+# A comparison's header the reader needs not read (the figures are computed from the plan and the result): «Tăng,
+# giảm (%)», «Chênh lệch», «Tỷ lệ», «Tốc độ tăng», «+/-».
+_COMPARISON_WORDS = re.compile(r"%|\+|\btang\b|\bgiam\b|\bchenh lech\b|\bty le\b|\btoc do\b|\bbang\b")
+
+
+def _columns_not_understood(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """A column of figures right of the name whose header names no role («Nghị quyết HĐND tỉnh» before rev20, a
+    typing slip, a word no rule knows) is said (column_not_understood), never left out silently (rev20 R20-4: the
+    plan column was unread and the report said «không có số kế hoạch»). Comparisons, hidden columns, columns of other
+    groups or periods, and the parts of the result's period beside it («Quý I | Quý II | Quý III» beside «Thực hiện
+    9 tháng») are no figures of the table's own to read."""
+    cols = header.columns
+    taken = set(cols.values()) | header.outside | set(header.skip) | {c for _, c, _ in header.left_out}
+    if not any(k in cols for k in ("target", "result")):
+        return
+    from kh_excel.core.validation import col_letter
+    for c, lab in sorted(labels.items()):
+        h = _fold(lab)
+        if c <= cols["name"] or c in taken or c in grid.hidden_columns or not h or header_role(lab) is not None \
+                or (header.scope is not None and c not in header.scope) or _COMPARISON_WORDS.search(h) \
+                or h.startswith(_PROSE_STARTS) or "result" in cols and period_months(lab) \
+                or not _has_figures(grid.rows, c, header.row + 1):
+            continue
+        why = ("bảng không có cột kế hoạch nào khác được đọc, nên văn bản sẽ ghi các chỉ tiêu là «không có số kế "
+               "hoạch»" if "target" not in cols else
+               "bảng không có cột kết quả nào khác được đọc" if "result" not in cols else "")
+        header.left_out.append(("column_not_understood", c, {"label": lab, "column": col_letter(c),
+                                                              "why": f" ({why})" if why else ""}))
 
 
 def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
@@ -1093,7 +1132,8 @@ def _breakdowns(grid: Grid, header_rows: list[int], width: int) -> list[_Breakdo
         if r1 not in header_rows or c2 == c1 or c1 >= width or r2 >= header_rows[-1]:
             continue
         label = _display_text(_cell(grid.rows, r1, c1))
-        if header_role(label) not in ("target", "result"):
+        role = header_role(label)
+        if role not in ("target", "result"):
             continue
         below = [r for r in header_rows if r > r2]
         for r in below:
@@ -1103,7 +1143,10 @@ def _breakdowns(grid: Grid, header_rows: list[int], width: int) -> list[_Breakdo
         for c in range(c1, min(c2 + 1, width)):
             part = _join_labels(_display_text(filled[r][c]) for r in below)
             h = _fold(part)
-            if (not h or header_role(part) is not None or period_months(part) or span_of(part) is not None
+            # (a resolution under a plan is a source of it: «Kế hoạch năm 2026» over «NQ HĐND huyện | UBND tỉnh giao»)
+            own = header_role(part)
+            if (not h or own is not None and not (own == role == "target" and _PLAN_OF_RESOLUTION.search(h))
+                    or period_months(part) or span_of(part) is not None
                     or not _YEAR_WORDS.sub("", h).strip(" -–.,:()/") or part in parts):
                 break
             parts[part] = c
