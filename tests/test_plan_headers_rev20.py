@@ -56,7 +56,7 @@ def test_a_resolutions_particulars_are_no_plan(header):
 
 
 def test_a_comparison_with_the_resolution_or_the_budget_is_no_plan():
-    assert header_role("So với NQ (%)") == "computed"
+    assert header_role("So với NQ (%)") == "computed" and header_role("So dự toán TW (%)") == "computed"
     # «Số» folds to «So»: without «%» a budget's figures are no comparison (the guard says them if not read)
     assert header_role("Số dự toán giao năm 2024") != "computed" and header_role("Dự toán giao năm 2024") == "target"
 
@@ -129,6 +129,42 @@ def test_the_parts_of_the_results_period_beside_it_are_not_warned():
     table = parse_grid(Grid("B", rows))
     assert table.columns["result"] == 7
     assert not [f for f in table.reader_findings if f.code == "column_not_understood"]
+
+
+# --------------------------------------------------------------------------- R20-10: two budgets, each compared
+
+def _two_budgets(formulas) -> Grid:
+    """W16 (Lào Cai thu ngân sách 2024): G = F/D («bằng 134% dự toán trung ương giao»), H = F/E («bằng 96% dự toán tỉnh
+    giao»)."""
+    rows = [["TÌNH HÌNH THU NGÂN SÁCH NHÀ NƯỚC NĂM 2024"],
+            ["STT", "Nội dung", "Đơn vị tính", "Dự toán Trung ương giao năm 2024", "Dự toán tỉnh giao năm 2024",
+             "Thực hiện năm 2024", "So dự toán TW (%)", "So dự toán tỉnh (%)"],
+            ["1", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 9148, 12770, 12259, 134, 96],
+            ["2", "Thu nội địa", "Tỷ đồng", 8118, 10514, 11040, 136, 105]]
+    return Grid("Biểu", rows, formulas=formulas)
+
+
+def test_two_budgets_each_with_its_own_comparison_are_refused_saying_so():
+    formulas = {(2, 6): "=ROUND(F3/D3*100,0)", (3, 6): "=ROUND(F4/D4*100,0)",
+                (2, 7): "=ROUND(F3/E3*100,0)", (3, 7): "=ROUND(F4/E4*100,0)"}
+    with pytest.raises(PlanAmbiguous) as exc:
+        parse_grid(_two_budgets(lambda: formulas))
+    message = str(exc.value)
+    assert "không cột so sánh nào" not in message
+    assert "cột G «So dự toán TW (%)» tính theo riêng cột D" in message
+    assert "cột H «So dự toán tỉnh (%)» tính theo riêng cột E" in message
+    assert ('--period "Dự toán Trung ương giao năm 2024" hoặc --period "Dự toán tỉnh giao năm 2024"' in message)
+    # and the choice made reads the budget named: 12.259 of 12.770 is 96,0% (12259 / 12770 = 0,95998)
+    chosen = parse_grid(_two_budgets(lambda: formulas), period="Dự toán tỉnh giao năm 2024")
+    assert chosen.columns["target"] == 4 and chosen.indicators[0].target.value == 12770
+
+
+def test_two_budgets_without_a_comparison_of_one_alone_keep_the_old_reason():
+    """No formulas known, or a comparison naming both: no column is computed from one of them alone (as said)."""
+    for formulas in (None, lambda: {(2, 6): "=F3/D3*100+F3/E3*0"}):
+        with pytest.raises(PlanAmbiguous) as exc:
+            parse_grid(_two_budgets(formulas))
+        assert "không cột so sánh nào của bảng tính theo riêng một cột trong số đó" in str(exc.value)
 
 
 def test_a_resolution_of_the_hdnd_beside_another_plan_of_its_year_is_asked_about():

@@ -138,6 +138,7 @@ def _role_of_folded(h: str) -> str | None:
         return None  # "Tình hình thực hiện", "Tiến độ thực hiện": words, not figures
     if ("so voi" in h or "so sanh" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h
             or re.search(r"\bso (kh|ke hoach|cung ky|nam)\b", h) or "%" in h and words & {"kh", "th"}
+            or "%" in h and re.search(r"\bso (du toan|nq|nghi quyet)\b", h)  # «So dự toán TW (%)», «So NQ (%)»
             or _is_ratio_label(h)):
         return "computed"  # a comparison column: % so với KH, So sánh (%), TH 2026/KH 2026
     if re.match(r"ma( |$)", h) and ("so" in words or "chi tieu" in h or h == "ma"):
@@ -519,9 +520,11 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
                                   (_rival_plans(header, labels), PlanAmbiguous, "plan_by_formula")):
         if not rivals:
             continue
-        chosen = _plan_of_formulas(grid, header, rivals, labels)
+        named = _formula_columns(grid, header, rivals, labels)
+        chosen = _plan_of_formulas(named)
         if chosen is None:
-            raise refused(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
+            raise refused(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals],
+                          _own_comparisons(named, rivals, labels))
         taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
         setattr(taken, said, [(c, labels[c]) for c in rivals])  # said: check and every document name the choice
         return taken
@@ -855,14 +858,15 @@ class PlanAmbiguous(GroupAmbiguous):
     sheet dividing by only one of them: the leftmost was taken and the judgements flipped with the columns' order.
     Refused naming both (letters and labels), as a choice of several columns is; --period (or «Kỳ») names one."""
 
-    def __init__(self, sheet: str, matches: list[tuple[str, str]]):
+    def __init__(self, sheet: str, matches: list[tuple[str, str]],
+                 why: str = "không cột so sánh nào của bảng tính theo riêng một cột trong số đó"):
         self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "period", "", [], matches
         listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
+        examples = " hoặc ".join(f"--period \"{label}\"" for label, _ in matches)
         Exception.__init__(self, (
-            f"trang «{sheet}» có {len(matches)} cột kế hoạch cùng kỳ: {listed}; không cột so sánh nào của bảng tính "
-            f"theo riêng một cột trong số đó, nên chương trình không tự chọn (kết quả đánh giá sẽ khác nhau tùy "
-            f"cột): hãy chọn cột kế hoạch bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ "
-            f"--period \"{matches[-1][0]}\"; hoặc xóa cột không dùng khỏi bảng."))
+            f"trang «{sheet}» có {len(matches)} cột kế hoạch cùng kỳ: {listed}; {why}, nên chương trình không tự "
+            f"chọn (kết quả đánh giá sẽ khác nhau tùy cột): hãy chọn cột kế hoạch bằng --period (hoặc mục «Kỳ» của "
+            f"trang «Cấu hình văn bản»), ví dụ {examples}; hoặc xóa cột không dùng khỏi bảng."))
 
 
 class ResultAmbiguous(GroupAmbiguous):
@@ -871,15 +875,16 @@ class ResultAmbiguous(GroupAmbiguous):
     taken silently. Refused naming both (letters and labels), as two plans of one period are (PlanAmbiguous);
     --period (or «Kỳ») names one, by its label or, where the labels are the same, by its letter («cột F»)."""
 
-    def __init__(self, sheet: str, matches: list[tuple[str, str]]):
+    def __init__(self, sheet: str, matches: list[tuple[str, str]],
+                 why: str = "không cột so sánh nào của bảng tính theo riêng một cột trong số đó"):
         self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "period", "", [], matches
         listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
         folded = [vtext.fold(label) for label, _ in matches]
         example = next((label for label, f in zip(reversed([m[0] for m in matches]), reversed(folded))
                         if folded.count(f) == 1), None) or f"cột {matches[-1][1]}"
         Exception.__init__(self, (
-            f"trang «{sheet}» có {len(matches)} cột kết quả cùng kỳ: {listed}; không cột so sánh nào của bảng tính "
-            f"theo riêng một cột trong số đó, nên chương trình không tự chọn (kết quả đánh giá sẽ khác nhau tùy "
+            f"trang «{sheet}» có {len(matches)} cột kết quả cùng kỳ: {listed}; {why}, nên chương trình không tự "
+            f"chọn (kết quả đánh giá sẽ khác nhau tùy "
             f"cột): hãy chọn cột kết quả bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ "
             f"--period \"{example}\"; hoặc xóa cột không dùng khỏi bảng."))
 
@@ -975,26 +980,49 @@ def _rival_plans(header: _Header, labels: dict[int, str]) -> list[int]:
 _CELL_REF = re.compile(r"(?<![A-Za-z_\d])\$?([A-Z]{1,3})\$?\d{1,7}(?![\d(])")
 
 
-def _plan_of_formulas(grid: Grid, header: _Header, plans: list[int], labels: dict[int, str]) -> int | None:
-    """The one of `plans` the sheet's own comparison columns («So sánh (%) ƯTH/KH» =IF(E9=0,"",G9/E9*100)) divide
-    by, when every such formula below the header names that one and none of the others; None otherwise (no
-    formulas known, none naming a plan, or some naming another)."""
+def _formula_columns(grid: Grid, header: _Header, plans: list[int], labels: dict[int, str]) -> dict[int, set[int]]:
+    """Each of the sheet's own comparison columns («So sánh (%) ƯTH/KH» =IF(E9=0,"",G9/E9*100)) -> the columns of
+    `plans` its formulas below the header name; {} when no formulas are known."""
     from kh_excel.core.validation import col_index
     if grid.formulas is None:
-        return None
+        return {}
     computed = {c for c, lab in labels.items() if header_role(lab) == "computed"}
     if not computed:
-        return None
+        return {}
     try:
         formulas = grid.formulas()
     except Exception:  # a damaged part costs the choice, never the reading: refused as without formulas
-        return None
+        return {}
     first = header.rows[-1] + 1
-    named: set[int] = set()
+    named: dict[int, set[int]] = {}
     for (r, c), text in formulas.items():
         if c in computed and r >= first:
-            named |= {col_index(m.group(1)) for m in _CELL_REF.finditer(text or "")} & set(plans)
-    return named.pop() if len(named) == 1 else None
+            named.setdefault(c, set()).update({col_index(m.group(1)) for m in _CELL_REF.finditer(text or "")}
+                                               & set(plans))
+    return named
+
+
+def _plan_of_formulas(named: dict[int, set[int]]) -> int | None:
+    """The one plan (or result) the sheet's comparison columns compute from, when every such formula names that one
+    and none of the others (_formula_columns); None otherwise (no formulas known, none naming one, or some naming
+    another)."""
+    every = set().union(*named.values()) if named else set()
+    return every.pop() if len(every) == 1 else None
+
+
+def _own_comparisons(named: dict[int, set[int]], rivals: list[int], labels: dict[int, str]) -> str:
+    """Why two plans (or results) of one period were not chosen between, as the formulas read say it: the comparison
+    columns each computed from one of them alone («cột G «So dự toán TW (%)» tính theo riêng cột D, cột H «So dự toán
+    tỉnh (%)» theo riêng cột E»: the table compares with both, rev20 R20-10: the refusal said no column did), else
+    that none computes from one alone."""
+    from kh_excel.core.validation import col_letter
+    own = [(comp, next(iter(cs))) for comp, cs in sorted(named.items()) if len(cs) == 1]
+    if not own:
+        return "không cột so sánh nào của bảng tính theo riêng một cột trong số đó"
+    listed = ", ".join(f"cột {col_letter(comp)} «{labels[comp]}» tính theo riêng cột {col_letter(of)}"
+                       for comp, of in own)
+    each = {of for _, of in own} == set(rivals)
+    return (f"bảng có cột so sánh riêng cho {'từng cột' if each else 'một số cột'} trong số đó ({listed})")
 
 
 def _plans_left_out(header: _Header, labels: dict[int, str]) -> list[tuple[int, str]]:
@@ -1524,7 +1552,7 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
         return  # (several: the rival rule's, which names them)
     actual, estimate = pair
     first = _body_start(grid, header)
-    by_formula = _plan_of_formulas(grid, header, sorted((actual, estimate)), labels)
+    by_formula = _plan_of_formulas(_formula_columns(grid, header, sorted((actual, estimate)), labels))
     if by_formula is not None:  # the sheet's own comparison divides one of them: the table's choice, said as per3's
         header.columns["result"], header.labels["result"] = by_formula, labels[by_formula]
         header.result_by_formula = [(c, labels[c]) for c in sorted((actual, estimate))]
