@@ -138,6 +138,7 @@ def _role_of_folded(h: str) -> str | None:
         return None  # "Tình hình thực hiện", "Tiến độ thực hiện": words, not figures
     if ("so voi" in h or "so sanh" in h or h.startswith("danh gia") or "ty le dat" in h or "ty le thuc hien" in h
             or re.search(r"\bso (kh|ke hoach|cung ky|nam)\b", h) or "%" in h and words & {"kh", "th"}
+            or "%" in h and re.search(r"\bso (du toan|nq|nghi quyet)\b", h)  # «So dự toán TW (%)», «So NQ (%)»
             or _is_ratio_label(h)):
         return "computed"  # a comparison column: % so với KH, So sánh (%), TH 2026/KH 2026
     if re.match(r"ma( |$)", h) and ("so" in words or "chi tieu" in h or h == "ma"):
@@ -163,8 +164,8 @@ def _role_of_folded(h: str) -> str | None:
     if "thuc hien" in h or words & {"th", "uth", "uoc"} or "ket qua" in h or re.search(r"\bu?th\d", h) \
             or h.startswith("cung ky"):
         return "result"  # («Cùng kỳ năm 2025»: the same period's result of a year before: _is_year_before)
-    if "chi tieu" in h and ("giao" in words or _YEAR.search(h) or re.search(r"chi tieu (nghi quyet|phan dau|dang ky)", h)):
-        return "target"  # "Chỉ tiêu giao năm 2026", "Chỉ tiêu Nghị quyết", "Chỉ tiêu phấn đấu"
+    if "chi tieu" in h and ("giao" in words or _YEAR.search(h)) or _PLAN_OF_RESOLUTION.search(h):
+        return "target"  # "Chỉ tiêu giao năm 2026", "Chỉ tiêu Nghị quyết", "NQ HĐND giao", "Chỉ tiêu phấn đấu"
     if h.startswith(("so giao", "du toan")):
         return "target"
     if "chi tieu" in h or "noi dung" in h or h.startswith("ten "):
@@ -172,6 +173,12 @@ def _role_of_folded(h: str) -> str | None:
     return None
 
 
+# A column named by the resolution that sets its figures is the plan, with «Chỉ tiêu» or «theo» before it or alone:
+# «Chỉ tiêu Nghị quyết Đại hội VII», «Nghị quyết HĐND tỉnh năm 2024», «NQ HĐND giao», «NQ ĐH», «Theo Nghị quyết» (rev20
+# R20-4: the last three were left unread, the report said «không có số kế hoạch»); so is «Chỉ tiêu phấn đấu / đăng ký».
+# Never the resolution's own particulars: «Số nghị quyết», «Nghị quyết số» (no number after it), «Ngày ban hành NQ».
+_PLAN_OF_RESOLUTION = re.compile(r"(?:^|\bchi tieu )(?:theo )?(?:nghi quyet|nq)\b(?! so\b(?! ?\d))"
+                                 r"(?!.*\b(?:ngay\b(?! ?\d)|ban hanh\b|trich yeu\b|hieu luc\b))|\bchi tieu (?:phan dau|dang ky)\b")
 _RATIO_LABEL = re.compile(r"\b(kh|th|uth|uoc th)\s*(\d*)\s*/\s*(kh|th|uth)")
 
 
@@ -234,9 +241,11 @@ def title_period(title_lines: list[str]) -> tuple[int, int] | None:
 
 
 def _plan_rank(label: str) -> int:
-    """A year's plan (Kế hoạch, KH, giao, dự toán) is the target before a long-term goal (Mục tiêu đến 2030)."""
+    """A year's plan (Kế hoạch, KH, giao, dự toán, a resolution of the HĐND: «Nghị quyết HĐND tỉnh năm 2024») is the
+    target before a long-term goal (Mục tiêu đến 2030, Nghị quyết Đại hội); two year's plans of one year are asked
+    about, never one dropped unsaid (_rival_plans)."""
     h = _fold(label)
-    if "ke hoach" in h or re.search(r"\bkh\b|\bgiao\b|du toan", h):
+    if "ke hoach" in h or re.search(r"\bkh\b|\bgiao\b|du toan|\bhdnd\b", h):
         return 1
     return 0
 
@@ -511,9 +520,11 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
                                   (_rival_plans(header, labels), PlanAmbiguous, "plan_by_formula")):
         if not rivals:
             continue
-        chosen = _plan_of_formulas(grid, header, rivals, labels)
+        named = _formula_columns(grid, header, rivals, labels)
+        chosen = _plan_of_formulas(named)
         if chosen is None:
-            raise refused(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals])
+            raise refused(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals],
+                          _own_comparisons(named, rivals, labels))
         taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
         setattr(taken, said, [(c, labels[c]) for c in rivals])  # said: check and every document name the choice
         return taken
@@ -526,6 +537,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
         header.row = last + 1
     _results_left_out(grid, header, labels)
     _unlabelled_stt(grid, header, labels)
+    _columns_not_understood(grid, header, labels)
     return header
 
 
@@ -613,6 +625,36 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
     cols["result"], header.labels["result"], header.result_kind, header.period = c, labels[c], None, None
     _actual_beside_estimate(grid, header, found, labels)
     _previous_of_same_period(header, labels)  # a period's figure compared with no single year («Thực hiện năm 2023»)
+
+
+# A comparison's header the reader needs not read (the figures are computed from the plan and the result): «Tăng,
+# giảm (%)», «Chênh lệch», «Tỷ lệ», «Tốc độ tăng», «+/-».
+_COMPARISON_WORDS = re.compile(r"%|\+|\btang\b|\bgiam\b|\bchenh lech\b|\bty le\b|\btoc do\b|\bbang\b")
+
+
+def _columns_not_understood(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """A column of figures right of the name whose header names no role («Nghị quyết HĐND tỉnh» before rev20, a
+    typing slip, a word no rule knows) is said (column_not_understood), never left out silently (rev20 R20-4: the
+    plan column was unread and the report said «không có số kế hoạch»). Comparisons, hidden columns, columns of other
+    groups or periods, and the parts of the result's period beside it («Quý I | Quý II | Quý III» beside «Thực hiện
+    9 tháng») are no figures of the table's own to read."""
+    cols = header.columns
+    taken = set(cols.values()) | header.outside | set(header.skip) | {c for _, c, _ in header.left_out}
+    if not any(k in cols for k in ("target", "result")):
+        return
+    from kh_excel.core.validation import col_letter
+    for c, lab in sorted(labels.items()):
+        h = _fold(lab)
+        if c <= cols["name"] or c in taken or c in grid.hidden_columns or not h or header_role(lab) is not None \
+                or (header.scope is not None and c not in header.scope) or _COMPARISON_WORDS.search(h) \
+                or h.startswith(_PROSE_STARTS) or "result" in cols and period_months(lab) \
+                or not _has_figures(grid.rows, c, header.row + 1):
+            continue
+        why = ("bảng không có cột kế hoạch nào khác được đọc, nên văn bản sẽ ghi các chỉ tiêu là «không có số kế "
+               "hoạch»" if "target" not in cols else
+               "bảng không có cột kết quả nào khác được đọc" if "result" not in cols else "")
+        header.left_out.append(("column_not_understood", c, {"label": lab, "column": col_letter(c),
+                                                              "why": f" ({why})" if why else ""}))
 
 
 def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
@@ -816,14 +858,15 @@ class PlanAmbiguous(GroupAmbiguous):
     sheet dividing by only one of them: the leftmost was taken and the judgements flipped with the columns' order.
     Refused naming both (letters and labels), as a choice of several columns is; --period (or «Kỳ») names one."""
 
-    def __init__(self, sheet: str, matches: list[tuple[str, str]]):
+    def __init__(self, sheet: str, matches: list[tuple[str, str]],
+                 why: str = "không cột so sánh nào của bảng tính theo riêng một cột trong số đó"):
         self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "period", "", [], matches
         listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
+        examples = " hoặc ".join(f"--period \"{label}\"" for label, _ in matches)
         Exception.__init__(self, (
-            f"trang «{sheet}» có {len(matches)} cột kế hoạch cùng kỳ: {listed}; không cột so sánh nào của bảng tính "
-            f"theo riêng một cột trong số đó, nên chương trình không tự chọn (kết quả đánh giá sẽ khác nhau tùy "
-            f"cột): hãy chọn cột kế hoạch bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ "
-            f"--period \"{matches[-1][0]}\"; hoặc xóa cột không dùng khỏi bảng."))
+            f"trang «{sheet}» có {len(matches)} cột kế hoạch cùng kỳ: {listed}; {why}, nên chương trình không tự "
+            f"chọn (kết quả đánh giá sẽ khác nhau tùy cột): hãy chọn cột kế hoạch bằng --period (hoặc mục «Kỳ» của "
+            f"trang «Cấu hình văn bản»), ví dụ {examples}; hoặc xóa cột không dùng khỏi bảng."))
 
 
 class ResultAmbiguous(GroupAmbiguous):
@@ -832,15 +875,16 @@ class ResultAmbiguous(GroupAmbiguous):
     taken silently. Refused naming both (letters and labels), as two plans of one period are (PlanAmbiguous);
     --period (or «Kỳ») names one, by its label or, where the labels are the same, by its letter («cột F»)."""
 
-    def __init__(self, sheet: str, matches: list[tuple[str, str]]):
+    def __init__(self, sheet: str, matches: list[tuple[str, str]],
+                 why: str = "không cột so sánh nào của bảng tính theo riêng một cột trong số đó"):
         self.sheet, self.kind, self.wanted, self.available, self.matches = sheet, "period", "", [], matches
         listed = ", ".join(f"cột {cols} «{label}»" for label, cols in matches)
         folded = [vtext.fold(label) for label, _ in matches]
         example = next((label for label, f in zip(reversed([m[0] for m in matches]), reversed(folded))
                         if folded.count(f) == 1), None) or f"cột {matches[-1][1]}"
         Exception.__init__(self, (
-            f"trang «{sheet}» có {len(matches)} cột kết quả cùng kỳ: {listed}; không cột so sánh nào của bảng tính "
-            f"theo riêng một cột trong số đó, nên chương trình không tự chọn (kết quả đánh giá sẽ khác nhau tùy "
+            f"trang «{sheet}» có {len(matches)} cột kết quả cùng kỳ: {listed}; {why}, nên chương trình không tự "
+            f"chọn (kết quả đánh giá sẽ khác nhau tùy "
             f"cột): hãy chọn cột kết quả bằng --period (hoặc mục «Kỳ» của trang «Cấu hình văn bản»), ví dụ "
             f"--period \"{example}\"; hoặc xóa cột không dùng khỏi bảng."))
 
@@ -936,26 +980,49 @@ def _rival_plans(header: _Header, labels: dict[int, str]) -> list[int]:
 _CELL_REF = re.compile(r"(?<![A-Za-z_\d])\$?([A-Z]{1,3})\$?\d{1,7}(?![\d(])")
 
 
-def _plan_of_formulas(grid: Grid, header: _Header, plans: list[int], labels: dict[int, str]) -> int | None:
-    """The one of `plans` the sheet's own comparison columns («So sánh (%) ƯTH/KH» =IF(E9=0,"",G9/E9*100)) divide
-    by, when every such formula below the header names that one and none of the others; None otherwise (no
-    formulas known, none naming a plan, or some naming another)."""
+def _formula_columns(grid: Grid, header: _Header, plans: list[int], labels: dict[int, str]) -> dict[int, set[int]]:
+    """Each of the sheet's own comparison columns («So sánh (%) ƯTH/KH» =IF(E9=0,"",G9/E9*100)) -> the columns of
+    `plans` its formulas below the header name; {} when no formulas are known."""
     from kh_excel.core.validation import col_index
     if grid.formulas is None:
-        return None
+        return {}
     computed = {c for c, lab in labels.items() if header_role(lab) == "computed"}
     if not computed:
-        return None
+        return {}
     try:
         formulas = grid.formulas()
     except Exception:  # a damaged part costs the choice, never the reading: refused as without formulas
-        return None
+        return {}
     first = header.rows[-1] + 1
-    named: set[int] = set()
+    named: dict[int, set[int]] = {}
     for (r, c), text in formulas.items():
         if c in computed and r >= first:
-            named |= {col_index(m.group(1)) for m in _CELL_REF.finditer(text or "")} & set(plans)
-    return named.pop() if len(named) == 1 else None
+            named.setdefault(c, set()).update({col_index(m.group(1)) for m in _CELL_REF.finditer(text or "")}
+                                               & set(plans))
+    return named
+
+
+def _plan_of_formulas(named: dict[int, set[int]]) -> int | None:
+    """The one plan (or result) the sheet's comparison columns compute from, when every such formula names that one
+    and none of the others (_formula_columns); None otherwise (no formulas known, none naming one, or some naming
+    another)."""
+    every = set().union(*named.values()) if named else set()
+    return every.pop() if len(every) == 1 else None
+
+
+def _own_comparisons(named: dict[int, set[int]], rivals: list[int], labels: dict[int, str]) -> str:
+    """Why two plans (or results) of one period were not chosen between, as the formulas read say it: the comparison
+    columns each computed from one of them alone («cột G «So dự toán TW (%)» tính theo riêng cột D, cột H «So dự toán
+    tỉnh (%)» theo riêng cột E»: the table compares with both, rev20 R20-10: the refusal said no column did), else
+    that none computes from one alone."""
+    from kh_excel.core.validation import col_letter
+    own = [(comp, next(iter(cs))) for comp, cs in sorted(named.items()) if len(cs) == 1]
+    if not own:
+        return "không cột so sánh nào của bảng tính theo riêng một cột trong số đó"
+    listed = ", ".join(f"cột {col_letter(comp)} «{labels[comp]}» tính theo riêng cột {col_letter(of)}"
+                       for comp, of in own)
+    each = {of for _, of in own} == set(rivals)
+    return (f"bảng có cột so sánh riêng cho {'từng cột' if each else 'một số cột'} trong số đó ({listed})")
 
 
 def _plans_left_out(header: _Header, labels: dict[int, str]) -> list[tuple[int, str]]:
@@ -1093,7 +1160,8 @@ def _breakdowns(grid: Grid, header_rows: list[int], width: int) -> list[_Breakdo
         if r1 not in header_rows or c2 == c1 or c1 >= width or r2 >= header_rows[-1]:
             continue
         label = _display_text(_cell(grid.rows, r1, c1))
-        if header_role(label) not in ("target", "result"):
+        role = header_role(label)
+        if role not in ("target", "result"):
             continue
         below = [r for r in header_rows if r > r2]
         for r in below:
@@ -1103,7 +1171,10 @@ def _breakdowns(grid: Grid, header_rows: list[int], width: int) -> list[_Breakdo
         for c in range(c1, min(c2 + 1, width)):
             part = _join_labels(_display_text(filled[r][c]) for r in below)
             h = _fold(part)
-            if (not h or header_role(part) is not None or period_months(part) or span_of(part) is not None
+            # (a resolution under a plan is a source of it: «Kế hoạch năm 2026» over «NQ HĐND huyện | UBND tỉnh giao»)
+            own = header_role(part)
+            if (not h or own is not None and not (own == role == "target" and _PLAN_OF_RESOLUTION.search(h))
+                    or period_months(part) or span_of(part) is not None
                     or not _YEAR_WORDS.sub("", h).strip(" -–.,:()/") or part in parts):
                 break
             parts[part] = c
@@ -1484,7 +1555,7 @@ def _actual_beside_estimate(grid: Grid, header: _Header, results: list[int], lab
         return  # (several: the rival rule's, which names them)
     actual, estimate = pair
     first = _body_start(grid, header)
-    by_formula = _plan_of_formulas(grid, header, sorted((actual, estimate)), labels)
+    by_formula = _plan_of_formulas(_formula_columns(grid, header, sorted((actual, estimate)), labels))
     if by_formula is not None:  # the sheet's own comparison divides one of them: the table's choice, said as per3's
         header.columns["result"], header.labels["result"] = by_formula, labels[by_formula]
         header.result_by_formula = [(c, labels[c]) for c in sorted((actual, estimate))]

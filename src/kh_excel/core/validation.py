@@ -200,6 +200,11 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Cột {column} «{label}» có số liệu nhưng chương trình không đọc làm cột kết quả: {why}. Kiểm tra, đánh "
                 "giá và văn bản không dùng số ở cột {column}. Nếu đây là số thực hiện cần đánh giá so với kế hoạch, "
                 "hãy ghi vào tên cột kế hoạch «{plan}» kỳ của nó (ví dụ «{example}») rồi chạy lại."),
+    FindingType("column_not_understood", "warning", "Cột có số nhưng không nhận ra tên cột",
+                "Cột {column} «{label}» (ô {cell}) có số liệu nhưng chương trình không nhận ra tên cột này là kế "
+                "hoạch hay kết quả nên không đọc: kiểm tra, đánh giá và văn bản không dùng số ở cột {column}{why}. "
+                "Nếu đây là số kế hoạch, hãy đặt tên cột như «Kế hoạch năm …», «Chỉ tiêu giao …» hoặc «Nghị quyết …»; "
+                "nếu là số thực hiện, như «Thực hiện …» hoặc «Ước thực hiện …»; rồi chạy lại."),
     FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
                 "Ô {cell} có công thức{formula} nhưng tệp không lưu giá trị của nó và chương trình không tính được ({reason}); ô này được đọc là trống. Hãy mở tệp bằng Excel rồi lưu lại."),
 )}
