@@ -132,3 +132,19 @@ def formatted_book(path, head: list, rows: list[list], formats: dict[str, str], 
         ws[cell].number_format = fmt
     wb.save(path)
     return Path(path)
+
+
+def typed_form(form, out, figures: dict[int, object]) -> Path:
+    """An agency's form with `figures` (master row -> figure) typed into the result cell of the row whose hidden key
+    names that master row, saved as `out`: what an agency sends back to `collect`."""
+    import openpyxl
+
+    from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
+    wb = openpyxl.load_workbook(form)
+    ws = wb[FORM_SHEET]
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        key = parse_key(ws.cell(r, COL["key"]).value)
+        if key and key[1] in figures:
+            ws.cell(r, COL["result"]).value = figures[key[1]]
+    wb.save(out)
+    return Path(out)

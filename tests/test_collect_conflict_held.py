@@ -24,9 +24,8 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from helpers import run_cli
+from helpers import run_cli, typed_form
 from kh_excel.api import read_workbook
-from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
 from kh_excel.collect.merge import SOURCE_SHEET
 from kh_excel.core.gate import check
 
@@ -53,16 +52,6 @@ def _master(path: Path) -> Path:
     return path
 
 
-def _sent(form: Path, out: Path, figures: dict[int, object]) -> Path:
-    """The agency types its figures into its form, each on the row whose hidden key names the master row."""
-    wb = openpyxl.load_workbook(form)
-    ws = wb[FORM_SHEET]
-    for r in range(FIRST_ROW, ws.max_row + 1):
-        key = parse_key(ws.cell(r, COL["key"]).value)
-        if key and key[1] in figures:
-            ws.cell(r, COL["result"]).value = figures[key[1]]
-    wb.save(out)
-    return out
 
 
 def _merged(tmp_path: Path) -> Path:
@@ -75,7 +64,7 @@ def _merged(tmp_path: Path) -> Path:
     # (the form of «UBND các xã, phường» is named as the registry shows it: matched by key, whatever its spelling)
     for agency, figures in SENT.items():
         (name,) = [n for n in forms if n.replace("/", ", ") == agency or n == agency]
-        _sent(forms[name], back / forms[name].name, figures)
+        typed_form(forms[name], back / forms[name].name, figures)
     merged = tmp_path / "tong_hop.xlsx"
     proc = run_cli("collect", master, back, "-o", merged, "--json")
     rep = json.loads(proc.stdout)
@@ -145,7 +134,7 @@ def test_the_next_round_of_collect_lists_them_again(tmp_path):
     merged = _merged(tmp_path)
     forms = {f["agency"]: Path(f["file"]) for f in json.loads(
         run_cli("forms", tmp_path / "chi_tieu.xlsx", "-o", tmp_path / "phieu2", "--json").stdout)["forms"]}
-    late = _sent(forms["Sở Công Thương"], tmp_path / "ct2.xlsx", {7: 1250})
+    late = typed_form(forms["Sở Công Thương"], tmp_path / "ct2.xlsx", {7: 1250})
     again = tmp_path / "tong_hop_2.xlsx"
     rep = json.loads(run_cli("collect", merged, late, "-o", again, "--json").stdout)
     assert sorted((c["row"], c.get("earlier")) for c in rep["conflicts"]) == [(5, True), (6, True)]

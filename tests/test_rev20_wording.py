@@ -8,11 +8,9 @@ import json
 from pathlib import Path
 
 import openpyxl
-import pytest
 
-from helpers import run_cli
+from helpers import run_cli, typed_form
 from kh_excel.api import read_workbook
-from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
 from kh_excel.core.attainment import evaluate
 from kh_excel.docs.context import build_context
 
@@ -167,16 +165,6 @@ def _master(path: Path) -> Path:
     return path
 
 
-def _filled(form: Path, to: Path, figures: dict[int, object]) -> Path:
-    """The agency's form with `figures` (master row -> figure) typed in."""
-    wb = openpyxl.load_workbook(form)
-    ws = wb[FORM_SHEET]
-    for r in range(FIRST_ROW, ws.max_row + 1):
-        key = parse_key(ws.cell(r, COL["key"]).value)
-        if key and key[1] in figures:
-            ws.cell(r, COL["result"]).value = figures[key[1]]
-    wb.save(to)
-    return to
 
 
 def test_collect_takes_the_same_period_on_the_merged_file_it_wrote(tmp_path):
@@ -187,11 +175,11 @@ def test_collect_takes_the_same_period_on_the_merged_file_it_wrote(tmp_path):
     proc = run_cli("forms", master, "-o", tmp_path / "phieu", "--json")
     assert proc.returncode == 0, proc.stderr
     (form,) = [Path(f["file"]) for f in json.loads(proc.stdout)["forms"]]
-    first = _filled(form, tmp_path / "syt1.xlsx", {3: 12.5})
+    first = typed_form(form, tmp_path / "syt1.xlsx", {3: 12.5})
     merged = tmp_path / "tong_hop.xlsx"
     proc = run_cli("collect", master, first, "-o", merged, "--period", "năm 2023")
     assert proc.returncode == 0, proc.stderr
-    late = _filled(form, tmp_path / "syt2.xlsx", {3: 12.5, 4: 36})
+    late = typed_form(form, tmp_path / "syt2.xlsx", {3: 12.5, 4: 36})
     merged2 = tmp_path / "tong_hop2.xlsx"
     proc = run_cli("collect", merged, late, "-o", merged2, "--period", "năm 2023")
     assert proc.returncode == 0, proc.stderr
