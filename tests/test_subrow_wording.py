@@ -68,28 +68,18 @@ def _plan(rows):
     return [e.plan for e in _plan_entries(check(t).attainment.assessments)]
 
 
-def test_a_plan_states_the_parts_inside_their_indicator():
-    # Lơ Ku: 3.830 ha, «Trong đó:» 2.700 ha and 40 ha; 3.200 con over 1.220 con: one entry each, parts after «trong đó:»
-    rows = [["2", "Tổng diện tích gieo trồng hằng năm", "Ha", 3830],
-            [None, "Trong đó:", None, None],
-            ["-", "Cây Ngô lai, rau đậu các loại", "Ha", 2700],
-            ["-", "Lúa nước 2 vụ", "Ha", 40],
-            ["3", "Tổng đàn gia súc", "Con", 3200],
-            ["-", "Đàn heo", "Con", 1220]]
-    assert _plan(rows) == [
-        "Tổng diện tích gieo trồng hằng năm: đạt 3.830\xa0ha, trong đó: cây Ngô lai, rau đậu các loại đạt 2.700\xa0ha; "
-        "lúa nước 2 vụ đạt 40\xa0ha",
-        "Tổng đàn gia súc: đạt 3.200\xa0con, trong đó: đàn heo đạt 1.220\xa0con"]
-
-
-def test_a_plan_states_the_parts_of_a_heading_after_its_name():
-    # Lơ Ku row 8: «Phấn đấu tỷ lệ cấp giấy chứng nhận quyền sử dụng đất công đạt 100%; cá nhân đạt 80%»
-    rows = [["8", "Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất", "%", None],
-            ["-", "Đất công", "%", 100],
-            ["-", "Cá nhân", "%", 80],
-            ["9", "Trồng rừng mới", "Ha", 30]]
-    assert _plan(rows) == ["Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất: đất công đạt 100%; cá nhân đạt 80%",
-                           "Trồng rừng mới: đạt 30\xa0ha"]
+def test_a_marked_row_under_an_indicator_is_never_folded_into_its_sentence():
+    """rev21 REG-2: «Tỷ lệ số xã đạt chuẩn nông thôn mới» 50% over «- Tỷ lệ thôn đạt chuẩn nông thôn mới» 58,9% (Như
+    Xuân): a share of villages is no part of a share of communes, and 58,9% «trong đó» 50% is false. A plan states a
+    «-» row as its own entry, named with its indicator; only a «Trong đó» row is written inside the sentence."""
+    rows = [["1", "Tỷ lệ số xã đạt chuẩn nông thôn mới", "%", 50],
+            ["-", "Tỷ lệ thôn đạt chuẩn nông thôn mới", "%", 58.9],
+            ["2", "Tỷ lệ hộ nghèo", "%", 2.5],
+            ["-", "Số hộ nghèo", "Hộ", 250]]
+    got = _plan(rows)
+    assert len(got) == 4 and not any("trong đó" in p for p in got)
+    assert got[1].startswith("Tỷ lệ thôn đạt chuẩn nông thôn mới (Tỷ lệ số xã đạt chuẩn nông thôn mới): ")
+    assert "58,9%" in got[1] and "250" in got[3]
 
 
 def test_a_row_the_table_sets_beside_an_indicator_stays_its_own_entry():

@@ -808,9 +808,6 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     bare = bare_headings(inds)
     done.update(bare)
     last_named: Item | None = None
-    opened: set[int] = set()  # the entries whose plan already says «trong đó», or leads with its heading's name
-    holds: dict[int, int] = {}  # entry -> the sheet row whose parts its plan may go on to state
-    folded: dict[int, Item] = {}  # sheet row of a part -> the entry whose plan states it
     for i, a in enumerate(assessments):
         ind = a.indicator
         if ind.row in done:
@@ -867,48 +864,17 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
         status = status_of(a)
         g = since(a) if since and status != ERROR_STATUS else ""
         inside = rest is not None and last_named is not None and parent is not None and \
-            (parent.indicator.row in last_named.rows or folded.get(parent.indicator.row) is last_named)
+            parent.indicator.row in last_named.rows
         if inside:  # in a plan the «trong đó» belongs to its indicator's sentence
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
-            opened.add(id(last_named))
-        plan = plan_sentence(ind, name)
-        head = owners[ind.row][0] if rest is None and ind.row in owners else None
-        part = lead = False
-        if head is not None and _planned_part(ind, head, bare):
-            # in a plan a part follows its indicator's own plan («…: đạt 3.830 ha, trong đó: lúa nước 2 vụ đạt 40
-            # ha; …»), the parts of a heading its name («Tỷ lệ cấp giấy chứng nhận …: đất công đạt 100%; cá nhân …»)
-            said = plan_sentence(ind, lower_first(name_of(ind))).replace(": ", " ", 1)
-            if last_named is not None and holds.get(id(last_named)) == head.row:
-                last_named.plan += ("; " if id(last_named) in opened else ", trong đó: ") + said
-                opened.add(id(last_named))
-                folded[ind.row] = last_named  # (its own «trong đó» row follows it there)
-                part = True
-            elif head.row in bare:
-                plan, lead = f"{name_of(head)}: {said}", True
-        out.append(Item(status, plan, f"{name}: {result_phrase(a, g, estimate)}",
-                        f"{name} {result_brief(a, estimate)}".strip(), [ind.row], [a], inside or part, name))
+        # (a marked sub-row keeps its own entry in a plan: folded «…, trong đó: …» only a «Trong đó» row says so —
+        # a «-» row under a share of communes may be a share of villages, 58,9% «trong đó» 50% (rev21 REG-2))
+        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g, estimate)}",
+                        f"{name} {result_brief(a, estimate)}".strip(), [ind.row], [a], inside, name))
         written[ind.row] = name
-        if rest is None and not part and not (head is not None and last_named is not None and not target_words(ind)
-                                              and holds.get(id(last_named)) == head.row):
-            # (a part with no plan, which no plan states, leaves the parts after it to the entry before it)
+        if rest is None:
             last_named = out[-1]
-            holds[id(last_named)] = head.row if lead else ind.row
-            if lead:
-                opened.add(id(last_named))
     return out
-
-
-def _planned_part(ind: Indicator, head: Indicator, bare: set[int]) -> bool:
-    """Is `ind` a planned part of `head`, the row it belongs to: a marked sub-row with a plan of its own, with its
-    head's lead and cooperating agencies or none (an assignment names the entry's), under an indicator whose plan is
-    stated (never a plan of 0, no_goal: no entry of a plan) or a heading of parts (`bare`: bare_headings)? A plan writes it inside its indicator's sentence, after
-    «trong đó:», as resolutions do (seed 001:148 «… có 13.400 doanh nghiệp; trong đó: …»), or after its heading's
-    name; never «- Lúa nước 2 vụ (Tổng diện tích gieo trồng hằng năm): đạt 40 ha» for each part (rev20 R20-13). Not
-    a row the table sets beside it as another indicator (_companion)."""
-    return (ind.kind == "subrow" and bool(_mark(ind)) and not _companion(ind, head) and bool(target_words(ind))
-            and (bool(target_words(head)) and not no_goal(head) or head.row in bare)
-            and (not ind.lead or ind.lead == head.lead)
-            and (not ind.cooperate or ind.cooperate == head.cooperate))
 
 
 def _named_with(name: str, owner: str) -> str:
