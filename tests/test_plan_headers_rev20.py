@@ -179,3 +179,19 @@ def test_a_resolution_of_the_hdnd_beside_another_plan_of_its_year_is_asked_about
     assert "cột D «Nghị quyết HĐND tỉnh năm 2024»" in str(exc.value)
     table = parse_grid(grid(["Nghị quyết Đại hội XX", "Kế hoạch năm 2024"]))
     assert table.columns["target"] == 4 and table.indicators[0].target.value == 90
+
+
+def test_a_resolution_column_of_document_numbers_is_no_second_plan():
+    """rev21 REG-5: «Kế hoạch năm 2024 | Thực hiện năm 2024 | Nghị quyết HĐND» with F «12/NQ-HĐND», «15/NQ-HĐND»: F holds
+    no figure, so no verdict turns on it: the plan is D (22.000 / 23.600 = 93,2%, Không đạt; hộ nghèo 2,9 ≤ 3 Vượt),
+    never a refusal naming two plans. With figures in both, the refusal stays (two plans of one year)."""
+    rows = [["BIỂU CHỈ TIÊU NĂM 2024"],
+            ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2024", "Thực hiện năm 2024", "Nghị quyết HĐND"],
+            ["1", "Tổng thu ngân sách nhà nước", "Tỷ đồng", 23600, 22000, "12/NQ-HĐND"],
+            ["2", "Tỷ lệ hộ nghèo", "%", 3, 2.9, "15/NQ-HĐND"]]
+    t = parse_grid(Grid(sheet="B", rows=[list(r) for r in rows]))
+    assert t.columns["target"] == 3
+    assert [a.status for a in evaluate(t).assessments] == ["khong_dat", "vuot"]
+    rows[2][5], rows[3][5] = 23000, 3.5
+    with pytest.raises(PlanAmbiguous):
+        parse_grid(Grid(sheet="B", rows=[list(r) for r in rows]))

@@ -518,6 +518,11 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
     for rivals, refused, said in (([] if header.result_named else _rival_results(grid, header, labels, width),
                                    ResultAmbiguous, "result_by_formula"),
                                   (_rival_plans(header, labels), PlanAmbiguous, "plan_by_formula")):
+        if refused is PlanAmbiguous and rivals:
+            # a plan-named column with no figure («Nghị quyết HĐND»: «12/NQ-HĐND», the resolution's number) is no
+            # rival: no judgement can turn on it (rev21 REG-5: a sound table was refused)
+            rivals = [c for c in rivals if c == header.columns["target"] or _has_figures(rows, c, header.row + 1)]
+            rivals = rivals if len(rivals) > 1 else []
         if not rivals:
             continue
         named = _formula_columns(grid, header, rivals, labels)
