@@ -317,7 +317,7 @@ def ref_evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
                     column=vtext.clean(table.column_headers.get("result", ""))))
         if A.result_span(table) in (None, 12):  # a row named to a day inside the year: progress (rev20 R20-8)
             for i, a in enumerate(assessments):
-                if a.status in ("vuot", "dat", "khong_dat") and row_part_of_year(a.indicator.name):
+                if a.status in ("vuot", "dat", "khong_dat") and row_part_of_year(a.indicator.name, table.year):
                     assessments[i] = replace(a, status="khong_danh_gia", reason=PROGRESS_REASON)
         _incomplete_totals(inds, assessments)
         for head, parts in ref_structures(inds).items():

@@ -87,3 +87,16 @@ def test_a_terms_plan_alone_is_said_of_the_term(tmp_path):
               ["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu nhiệm kỳ 2025-2030", "Cơ quan chủ trì"],
               [[1, "Thu nhập bình quân đầu người đến năm 2030", "Triệu đồng", 86.4, "Phòng Kinh tế"]])
     assert check(t).attainment.summary.sentence == "Nhiệm kỳ 2025-2030, chưa có chỉ tiêu nào đủ số liệu để đánh giá."
+
+
+def test_a_row_named_to_a_day_of_another_year_or_to_now_is_judged(tmp_path):
+    """rev21 N-2, N-3: in a 2025 table, «(đến 30/11/2023)» is no 2025 progress and «(đến nay)» names no day: both are
+    judged as the year's figures, as before the rule (80 of 100 hộ: 80,0%, Không đạt; 210 of 300: 70,0%, Không đạt)."""
+    rows = [[1, "Số hộ thoát nghèo (đến 30/11/2023)", "Hộ", 100, 80],
+            [2, "Giải ngân vốn đầu tư công (đến nay)", "Tỷ đồng", 300, 210],
+            [3, "Giải ngân vốn đầu tư công tỉnh quản lý (đến 30/11/2025)", "Tỷ đồng", 300, 210]]
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Thực hiện năm 2025"]
+    t = _book(tmp_path / "x.xlsx", ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025"], head, rows)
+    att = check(t).attainment
+    assert [a.status for a in att.assessments] == ["khong_dat", "khong_dat", "khong_danh_gia"]
+    assert att.assessments[2].reason == PROGRESS_REASON

@@ -271,15 +271,18 @@ def progress_only(table: Table) -> bool:
 _ROW_UP_TO = re.compile(r"\(([^()]*\b(?:den|toi)\b[^()]*)\)")
 
 
-def row_part_of_year(name: str) -> bool:
+def row_part_of_year(name: str, year: int | None = None) -> bool:
     """Does a row's name say its figure runs to a day inside the year («… (đến 30/11)», «… (tính đến tháng 9)»)? Set
     against the year's plan in a table of the year, such a figure is progress, not judged (rev20 R20-8): «Không đạt»
-    on eleven months' disbursement is a verdict nobody made. «(đến 31/12)» is the year's."""
+    on eleven months' disbursement is a verdict nobody made. «(đến 31/12)» is the year's. `year`: the table's."""
     if "(" not in name:
         return False
     for m in _ROW_UP_TO.finditer(fold(name)):
         span = span_of(m.group(1))
-        if span is not None and span != 12:
+        years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group(1))}
+        # a day of known months (never «đến nay», rev21 N-3), of the table's year (never «đến 30/11/2023» in a 2025
+        # table shown as its progress, rev21 N-2: judged as the year's figure, as before)
+        if span is not None and 0 < span < 12 and (not years or years == {year}):
             return True
     return False
 
