@@ -167,3 +167,13 @@ def test_a_results_title_titles_no_plans_appendix(title, kept):
     c = build_context(evaluate(table), None, "ke-hoach", today=date(2025, 6, 2))
     expected = title if kept else "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 HUYỆN BẮC HÀ"
     assert c["pl"]["tieu_de"] == [expected]
+
+
+def test_a_party_body_under_a_committee_is_no_body_inside_it():
+    """rev21 N-1: «UBND HUYỆN KRÔNG PẮC» over «ĐẢNG ỦY XÃ EA KÊNH»: a Party committee is no body of the people's
+    committee above it; the documents never invent a «ỦY BAN NHÂN DÂN XÃ EA KÊNH» the sheet does not name: the
+    committee line issues, as with one line."""
+    _, c = _ctx(_grid(["UBND HUYỆN KRÔNG PẮC"], ["ĐẢNG ỦY XÃ EA KÊNH"], [REPORT]))
+    chu_quan, ban_hanh = _lines(c)
+    assert chu_quan == [] and "EA KÊNH" not in " ".join(ban_hanh)
+    assert "Ea Kênh" not in str(c["vb"]["dia_danh_ngay"])

@@ -456,7 +456,9 @@ def superiors(table: Table) -> dict[int, tuple[str, bool]]:
     out = {}
     for i in range(len(own) - 1):
         upper, lower = bodies[i], bodies[i + 1]
-        if upper and lower and lower[1] > upper[1]:
+        # (bodies of one kind: a Party committee under a people's committee is no body inside it, rev21 N-1: «UBND
+        # HUYỆN KRÔNG PẮC» over «ĐẢNG ỦY XÃ EA KÊNH» made a «ỦY BAN NHÂN DÂN XÃ EA KÊNH» the sheet never names)
+        if upper and lower and lower[1] > upper[1] and upper[0] == lower[0]:
             out[i] = own[i], upper[0] and lower[0]
     return out
 
