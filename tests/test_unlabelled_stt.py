@@ -76,3 +76,12 @@ def test_an_empty_spacer_column_between_the_numbers_and_the_names():
     t = read_workbook(Grid(sheet="Biểu", rows=rows))
     assert t.columns["stt"] == 0
     assert [(i.stt, i.kind) for i in t.indicators] == [("1", "indicator"), ("2", "indicator")]
+
+
+def test_a_blank_headed_run_not_from_one_is_no_stt():
+    """rev21 N-4: 2, 3, 4, 5 in a blank-headed column may as well be figures: a run of row numbers starts at 1."""
+    t = _read([[2, "Số xã đạt chuẩn nông thôn mới", "Xã", 12, 12],
+               [3, "Số hộ thoát nghèo", "Hộ", 300, 320],
+               [4, "Tỷ lệ hộ nghèo", "%", 2.1, 2.5],
+               [5, "Thu ngân sách", "Tỷ đồng", 120, 118]])
+    assert "stt" not in t.columns

@@ -554,8 +554,8 @@ _STT_MARK = re.compile(r"^(?:[IVXLC]+|[a-zđ]|\d{1,3}(?:\.\d{1,3})+|[-+*•–])
 def _unlabelled_stt(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
     """The STT column of a table that left its header blank (R20-9: the Bộ's table, A3 empty over 1…4): the
     nearest column left of the name column whose header is blank and whose cells, on the rows that name something,
-    are row numbers and numerals only, their numbers a run (each the one before plus one, or 1 again under a new
-    section), two at least. A blank-headed column of figures (15.894, 58,2) is no run: never taken."""
+    are row numbers and numerals only, their numbers a run from 1 (each the one before plus one, or 1 again under a
+    new section), two at least (2, 3, 4, 5 may as well be figures: rev21 N-4). A blank-headed column of figures (15.894, 58,2) is no run: never taken."""
     if "stt" in header.columns or "name" not in header.columns:
         return
     c_name, taken = header.columns["name"], set(header.columns.values())
@@ -579,7 +579,7 @@ def _unlabelled_stt(grid: Grid, header: _Header, labels: dict[int, str]) -> None
                 break
         if not filled:
             continue  # an empty spacer column
-        if len(numbers) >= 2 and all(b in (a + 1, 1) for a, b in zip(numbers, numbers[1:])):
+        if len(numbers) >= 2 and numbers[0] == 1 and all(b in (a + 1, 1) for a, b in zip(numbers, numbers[1:])):
             header.columns, header.labels = {"stt": c, **header.columns}, {"stt": "", **header.labels}
         return  # (only the nearest blank-headed column with cells is weighed: one left of it is no STT of these rows)
 
