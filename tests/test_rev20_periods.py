@@ -100,3 +100,13 @@ def test_a_row_named_to_a_day_of_another_year_or_to_now_is_judged(tmp_path):
     att = check(t).attainment
     assert [a.status for a in att.assessments] == ["khong_dat", "khong_dat", "khong_danh_gia"]
     assert att.assessments[2].reason == PROGRESS_REASON
+
+
+def test_the_reach_of_the_figures_is_no_subject_of_the_indicators():
+    """rev21 REG-4: «KẾT QUẢ MỘT SỐ CHỈ TIÊU ĐẾN THÁNG 5/2020» names what the figures reach, not what the indicators
+    are of: no «I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ĐẾN», no «các chỉ tiêu đến năm 2020»."""
+    from kh_excel.docs.period import subject_of
+    for title in ("KẾT QUẢ MỘT SỐ CHỈ TIÊU ĐẾN THÁNG 5/2020", "CÁC CHỈ TIÊU TÍNH ĐẾN NGÀY 30/11/2024",
+                  "KẾT QUẢ CÁC CHỈ TIÊU ĐẾN HẾT THÁNG 9 NĂM 2025"):
+        assert subject_of(title, True) == "", title
+    assert subject_of("BIỂU CHỈ TIÊU NGÀNH Y TẾ ĐẾN THÁNG 6/2026", True) == "ngành y tế"

@@ -24,9 +24,11 @@ from kh_excel.core.text import fold
 from kh_excel.docs import wording as W
 
 # The words of a title after «CHỈ TIÊU» that name what the indicators are of end where the period, the place or
-# the purpose begins (folded; «BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026», «CHỈ TIÊU KINH TẾ NĂM 2026 GIAO CÁC CƠ QUAN»).
+# the purpose begins (folded; «BIỂU CHỈ TIÊU NGÀNH Y TẾ NĂM 2026», «CHỈ TIÊU KINH TẾ NĂM 2026 GIAO CÁC CƠ QUAN»), or
+# where the figures' reach begins («… CHỈ TIÊU ĐẾN THÁNG 5/2020»: never a subject «đến», rev21 REG-4).
 _SUBJECT_END = re.compile(r"\s*(?:\bnam\b|\bgiai doan\b|\bgd\b|\btrong\s+(?:nhiem ky|thoi ky)\b|"
                           r"\b(?:nhiem ky|thoi ky)\s+(?:19|20)\d\d|\b\d|\bquy\b|\bthang\b|\bke hoach\b|\buoc\b|"
+                          r"\b(?:den|toi|tinh den)\s+(?:het\s+)?(?:thang|ngay|nay|cuoi|nam|\d)\b|"
                           r"\bgiao\b(?!\s+(?:duc|thong))|\bphan theo\b|\bcua\b|\bdo\b|\btren dia ban\b|\b(?:tinh|thanh pho|huyen|quan|"
                           r"thi xa|xa|phuong|thi tran|dac khu)\s+(?!hoi\b)\w|[(:;.]|$)")
 _SUBJECT_START = re.compile(r"\bchi tieu\b\s*")
