@@ -269,13 +269,14 @@ def progress_only(table: Table) -> bool:
 
 # A note in a row's name on what its figure runs up to (folded): «Giải ngân vốn đầu tư công (đến 30/11)»
 _ROW_UP_TO = re.compile(r"\(([^()]*\b(?:den|toi)\b[^()]*)\)")
+_UP_TO_WORD = re.compile(r"\b(?:đến|tới)\b", re.IGNORECASE)  # its words as written (NFC), before any folding
 
 
 def row_part_of_year(name: str, year: int | None = None) -> bool:
     """Does a row's name say its figure runs to a day inside the year («… (đến 30/11)», «… (tính đến tháng 9)»)? Set
     against the year's plan in a table of the year, such a figure is progress, not judged (rev20 R20-8): «Không đạt»
     on eleven months' disbursement is a verdict nobody made. «(đến 31/12)» is the year's. `year`: the table's."""
-    if "(" not in name:
+    if "(" not in name or not _UP_TO_WORD.search(name):  # (most names: no fold, one search of the cell as written)
         return False
     for m in _ROW_UP_TO.finditer(fold(name)):
         span = span_of(m.group(1))
