@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kh_excel.addin.actions import HIDDEN_ROWS_UNKNOWN, TITLE, ActionError, find_table, layout_note
 from kh_excel.addin.engine import Session
-
-if TYPE_CHECKING:
-    from kh_excel.core.model import Table
 
 OUTPUT_ENV = "KH_EXCEL_THU_MUC"
 FOLDER_SUFFIX = " - văn bản"
@@ -102,15 +99,8 @@ def _render(book, kinds: list[tuple[str, str | None, str]], report: bool) -> tup
     folder = output_dir(s)
     written = []
     warnings: list[str] = []
-    read_for_check: list[Table | None] = []
-
-    def check_reading() -> Table | None:  # check's own reading (core.gate.figure_warnings), read once when asked
-        if not read_for_check:
-            try:
-                read_for_check.append(find_table(s)[0])
-            except ActionError:   # (check could not read it either: the cells are not named)
-                read_for_check.append(None)
-        return read_for_check[0]
+    from kh_excel.core.gate import read_once
+    check_reading = read_once(lambda: find_table(s)[0])  # check's own reading (core.gate.figure_warnings)
     from kh_excel.docs.context import ContextError
     for kind, agency, filename in kinds(table, attainment) if callable(kinds) else kinds:
         try:

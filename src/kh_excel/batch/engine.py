@@ -112,17 +112,8 @@ def read_checked(source: str, sheet: str | None, kind: str = "bao-cao", allow_er
 def check_reading(source: str, sheet: str | None, group: str | None = None, period: str | None = None):
     """check's own reading of the workbook (read_table for a report), read once when first asked: the cells of errors
     a plan document never states are named as check names them (core.gate.figure_warnings)."""
-    kept: list = []
-
-    def read():
-        from kh_excel.errors import UserError
-        if not kept:
-            try:
-                kept.append(read_table(source, sheet, "bao-cao", group, period)[0])
-            except UserError:   # (check could not read it either: the cells are not named)
-                kept.append(None)
-        return kept[0]
-    return read
+    from kh_excel.core.gate import read_once
+    return read_once(lambda: read_table(source, sheet, "bao-cao", group, period)[0])
 
 
 def read_table(source: str, sheet: str | None, kind: str = "bao-cao", group: str | None = None,

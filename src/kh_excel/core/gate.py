@@ -376,6 +376,22 @@ def check_reads_apart(plan: Table) -> bool:
     return choice is not None and bool(choice.get("latest")) and bool(choice.get("left_out"))
 
 
+def read_once(read: Callable[[], Table]) -> Callable[[], Table | None]:
+    """check's own reading of a workbook for figure_warnings (`check_reading`): `read` run when first asked and its
+    table kept; None when it cannot be read (a UserError: check could not read it either, and the cells are then not
+    named). One piece for render, the batch and the add-in."""
+    kept: list[Table | None] = []
+
+    def reading() -> Table | None:
+        if not kept:
+            try:
+                kept.append(read())
+            except UserError:
+                kept.append(None)
+        return kept[0]
+    return reading
+
+
 def figure_warnings(checked: Checked, file: str = "", *, report: bool = True, rows: set[int] | None = None,
                     check_reading: Callable[[], Table | None] | None = None) -> list[str]:
     """What a document made from a table with FIGURE_WARNINGS says to its maker: one warning, a line saying why

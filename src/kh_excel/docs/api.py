@@ -49,10 +49,9 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     goes through the gate (core.gate): a table with errors raises Refused unless `allow_errors`.
     """
     from kh_excel.api import read_workbook
-    from kh_excel.core.gate import gate
+    from kh_excel.core.gate import gate, read_once
     from kh_excel.docs.context import build_context
     from kh_excel.docs.settings import load_settings, table_choice
-    from kh_excel.errors import UserError
     from kh_excel.io.atomic import check_output
 
     template_path = resolve_template(template or kind)
@@ -71,12 +70,9 @@ def render_document(workbook: str | os.PathLike, kind: str, out: str | os.PathLi
     context = build_context(checked.attainment, settings, ctx_kind, agency=agency)
     r = renderer or default_renderer()
     docx = r.render_to_file(template_path, context, out)
-    def check_reading():  # check's own reading, for the cells of errors a plan document never states
-        try:
-            return read_workbook(workbook, sheet=table.sheet, group=group or chosen_group,
-                                 period=period or chosen_period)
-        except UserError:   # (check could not read it either: the cells are not named)
-            return None
+    # check's own reading, for the cells of errors a plan document never states
+    check_reading = read_once(lambda: read_workbook(workbook, sheet=table.sheet, group=group or chosen_group,
+                                                    period=period or chosen_period))
     result = Rendered(docx, warnings=document_warnings(checked, settings, context, str(workbook), ctx_kind, agency,
                                                        check_reading))
     if pdf:
