@@ -225,8 +225,8 @@ def told_by_table(table: Table) -> dict[str, Any]:
             told["co_quan_chu_quan"] = governing
     elif province:
         told["co_quan_ban_hanh"] = ["ỦY BAN NHÂN DÂN", f"{province[0]} {province[1]}"]
-        if title_superior(table):   # the committee above it (a ward's district), as issuer_lines heads it
-            told["co_quan_chu_quan"] = [title_superior(table).upper()]
+        if superior := title_superior(table):   # the committee above it (a ward's district), as issuer_lines heads it
+            told["co_quan_chu_quan"] = [superior.upper()]
     if province:
         told["dia_danh"] = place_name(province)
     return told
@@ -418,7 +418,7 @@ _PARTY_LEVEL = {"TỈNH": "TỈNH", "THÀNH": "THÀNH PHỐ", "HUYỆN": "HUYỆ
 
 def _place_rank(level: str, name: str) -> int | None:
     if level == "THÀNH PHỐ":
-        return 0 if name.lower().removeprefix("thành phố ").strip() in kinds.CENTRAL_CITIES else 1
+        return 0 if kinds.is_central_city(level, name) else 1
     return _RANK.get(level)
 
 

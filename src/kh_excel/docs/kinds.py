@@ -33,6 +33,11 @@ _LEVEL_BODIES: dict[str, tuple[str, str, str, str, str]] = {
 }
 # Cities run by the central government (a province's level, with sở), as of the 2025 reorganisation.
 CENTRAL_CITIES = frozenset({"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"})
+
+
+def is_central_city(level: str, place: str) -> bool:
+    """A centrally run city («thành phố» Hà Nội, Hồ Chí Minh …): a province's level, never a district's."""
+    return level.lower() == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES
 # Units named after a person: their địa danh is written whole («Thành phố Hồ Chí Minh, ngày …», nd30 Phụ lục I),
 # as is a unit named by a number («Phường 1»). In lower case.
 NAMED_AFTER_PEOPLE = frozenset({"hồ chí minh"})
@@ -54,7 +59,7 @@ def level_bodies(level: str, place: str = "", issued: tuple[int, int, int] | Non
     """(party committee, level word, offices, units below, its office's name before the committee's) of a People's
     Committee at `level` («tỉnh», «huyện» …; '' when unknown: the gaps of `issued`'s date, today's levels when no
     date), in `place`, issuing on `issued`."""
-    if level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES:
+    if is_central_city(level, place):
         level = "thành phố trực thuộc trung ương"
     known = _LEVEL_BODIES.get(level)
     if known is None:
@@ -74,7 +79,7 @@ def ended_level(level: str, place: str, issued: tuple[int, int, int] | None) -> 
     """Does `level` name a level of local government that no longer existed on `issued` (a district in 2026)?"""
     if issued is None or issued < _TWO_LEVELS_FROM or level not in _ENDED_LEVELS:
         return False
-    return not (level == "thành phố" and place.lower().removeprefix("thành phố ").strip() in CENTRAL_CITIES)
+    return not is_central_city(level, place)
 
 
 # The bodies the 2025 reorganisation ended or merged into others: the provincial departments (Nghị định 45/2025/NĐ-CP,

@@ -805,8 +805,7 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
     done: set[int] = set()
     # a heading of its parts with nothing of its own («Sản xuất lúa» over «- Diện tích», «- Sản lượng»): its parts are
     # the entries, each naming it («Diện tích (Sản xuất lúa)»); never «Sản xuất lúa: chưa có số liệu»
-    bare = bare_headings(inds)
-    done.update(bare)
+    done.update(bare_headings(inds))
     last_named: Item | None = None
     for i, a in enumerate(assessments):
         ind = a.indicator
