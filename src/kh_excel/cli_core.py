@@ -267,9 +267,8 @@ def print_findings(table: Table, findings, show_all: bool = False) -> None:
     from kh_excel.core.validation import counts
     con = _console()
     con.print(f"[bold]Tệp:[/] {escape(table.file)}   [bold]Trang:[/] {escape(table.sheet)}")
-    from kh_excel.core.validation import COLUMN_NAMES, col_letter
-    found = ", ".join(label or f"{COLUMN_NAMES.get(role, role)} (cột {col_letter(table.columns[role])}, không có tiêu đề)"
-                      for role, label in table.column_headers.items())
+    from kh_excel.core.validation import unlabelled_column
+    found = ", ".join(label or unlabelled_column(table, role) for role, label in table.column_headers.items())
     con.print(f"[dim]Cột đã nhận ra: {escape(found)}[/]")
     print_groups(table)
     listed, rest = split_screenful(findings, show_all, first=(f for f in findings if f.severity == "error"))

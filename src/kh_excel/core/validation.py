@@ -1110,13 +1110,18 @@ def formula_findings(sheet: str, uncached: dict[tuple[int, int], str], failure: 
     return [make_finding("formula_computed", sheet, first[0], first[1], count=len(uncached), cells=cell_list(uncached))]
 
 
+def unlabelled_column(table: Table, role: str) -> str:
+    """A column read with no header of its own (an STT column left blank, core.table._unlabelled_stt), as check and
+    the CLI name it: «STT (cột A, không có tiêu đề)»."""
+    return f"{COLUMN_NAMES.get(role, role)} (cột {col_letter(table.columns[role])}, không có tiêu đề)"
+
+
 def _header_check(ch: _Checker) -> None:
     t = ch.t
     wanted = [r for r in ("stt", "unit", "lead") if r not in t.columns]
     if wanted:
         found = ", ".join(f"{COLUMN_NAMES[r]} («{t.column_headers[r]}»)" if t.column_headers[r]
-                          else f"{COLUMN_NAMES[r]} (cột {col_letter(t.columns[r])}, không có tiêu đề)"
-                          for r in t.columns if r in COLUMN_NAMES)
+                          else unlabelled_column(t, r) for r in t.columns if r in COLUMN_NAMES)
         # (a unit the title or the figure headers give every row is said, with where it was read)
         missing = ", ".join(f"{COLUMN_NAMES[r]} (mọi dòng đọc là «{t.unit_from[0]}», theo «{t.unit_from[1]}»)"
                             if r == "unit" and t.unit_from else COLUMN_NAMES[r] for r in wanted)
