@@ -26,8 +26,8 @@ def preload() -> None:
     import kh_excel.core.attainment  # noqa: F401
     import kh_excel.docs.context  # noqa: F401
     import kh_excel.docs.settings  # noqa: F401
-    from kh_excel.core.agencies import AgencyRegistry
-    AgencyRegistry.default()
+    from kh_excel.core.table import agency_registry
+    agency_registry()  # built before the fork: every worker reads agency cells with it, none builds its own
 
 
 # ---------------------------------------------------------------- templates

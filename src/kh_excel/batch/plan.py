@@ -76,8 +76,8 @@ def lead_agencies(table: Table, assigned_only: bool = False) -> list[tuple[str, 
     assigned this year («Không giao chỉ tiêu năm nay»: core.attainment.row_not_assigned) and their parts lead
     nothing, so that an agency leading only such rows gets no letter, as in the add-in.
     """
-    from kh_excel.core.agencies import AgencyRegistry
-    key = AgencyRegistry.default().key
+    from kh_excel.core.table import agency_registry
+    key = agency_registry().key  # (the registry the table was read with, built once)
     shown: dict[str, str] = {}
     rows: dict[str, set[int]] = {}
     skipped: set[int] = set()

@@ -101,8 +101,8 @@ class AgencyRows:
 def agency_rows(table: Table) -> list[AgencyRows]:
     """Lead agencies in order of first appearance (grouped as `batch --per agency` groups them)."""
     from kh_excel.batch.plan import lead_agencies
-    from kh_excel.core.agencies import AgencyRegistry
-    key = AgencyRegistry.default().key
+    from kh_excel.core.table import agency_registry
+    key = agency_registry().key  # (the registry the table was read with, built once)
     by_key: dict[str, list[Indicator]] = {}
     for ind in table.indicators:
         for k in dict.fromkeys(key(a) for a in ind.lead):

@@ -251,8 +251,8 @@ def _sender_lines(texts: list[str]) -> list[str]:
 def _find_agency(texts: list[str], index: MasterIndex) -> str:
     """The master agency named in one of the texts (the longest name wins: «Sở Tài chính» over «Tài chính»), never
     an addressee or the subject of a letter-headed file (the file is its sender's: _sender_lines)."""
-    from kh_excel.core.agencies import AgencyRegistry
-    key = AgencyRegistry.default().key
+    from kh_excel.core.table import agency_registry
+    key = agency_registry().key  # (the registry the table was read with, built once)
     texts = _sender_lines(texts)
     folded = [vtext.fold(t).replace("-", "/") for t in texts if t]
     best, best_len = "", 0
