@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kh_excel.core.model import Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
-from kh_excel.core.table import _PLAN_TITLE, _RESULTS_TITLE, _YEARLY_WORD, period_years, title_period
+from kh_excel.core.table import _ONE_YEAR, _PLAN_TITLE, _RESULTS_TITLE, _YEARLY_WORD, period_years, title_period
 from kh_excel.core.text import clean, fold
 
 # A part of the year in the other words reports use (folded text), beyond core.table's «6 tháng», «quý II»,
@@ -105,7 +105,7 @@ def _unscoped(m: re.Match) -> str:
     """A note of some rows' figures as its years alone (the table's year may be there); any other note kept."""
     if all(w in _NOTE_OF_ALL for w in re.findall(r"[a-z]+", m.group(1))):
         return m.group(0)
-    return " " + " ".join(re.findall(r"\b(?:19|20)\d\d\b", m.group(0))) + " "
+    return " " + " ".join(_ONE_YEAR.findall(m.group(0))) + " "
 
 
 def title_period_text(lines: list[str]) -> str:
@@ -280,7 +280,7 @@ def row_part_of_year(name: str, year: int | None = None) -> bool:
         return False
     for m in _ROW_UP_TO.finditer(fold(name)):
         span = span_of(m.group(1))
-        years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group(1))}
+        years = {int(y) for y in _ONE_YEAR.findall(m.group(1))}
         # a day of known months (never «đến nay», rev21 N-3), of the table's year (never «đến 30/11/2023» in a 2025
         # table shown as its progress, rev21 N-2: judged as the year's figure, as before)
         if span is not None and 0 < span < 12 and (not years or years == {year}):
