@@ -134,9 +134,9 @@ def formatted_book(path, head: list, rows: list[list], formats: dict[str, str], 
     return Path(path)
 
 
-def typed_form(form, out, figures: dict[int, object]) -> Path:
-    """An agency's form with `figures` (master row -> figure) typed into the result cell of the row whose hidden key
-    names that master row, saved as `out`: what an agency sends back to `collect`."""
+def typed_book(form, figures: dict[int, object]):
+    """An agency's form (an openpyxl workbook, not saved) with `figures` (master row -> figure) typed into the
+    result cell of the row whose hidden key names that master row."""
     import openpyxl
 
     from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, parse_key
@@ -146,5 +146,10 @@ def typed_form(form, out, figures: dict[int, object]) -> Path:
         key = parse_key(ws.cell(r, COL["key"]).value)
         if key and key[1] in figures:
             ws.cell(r, COL["result"]).value = figures[key[1]]
-    wb.save(out)
+    return wb
+
+
+def typed_form(form, out, figures: dict[int, object]) -> Path:
+    """typed_book saved as `out`: what an agency sends back to `collect`."""
+    typed_book(form, figures).save(out)
     return Path(out)

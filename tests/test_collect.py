@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import run_cli, sample
+from helpers import run_cli, sample, typed_book
 from kh_excel.api import read_workbook
 from kh_excel.collect.forms import COL, FIRST_ROW, FORM_SHEET, KEY_HEADER, parse_key, row_digest
 from kh_excel.collect.merge import judge_result
@@ -59,16 +59,6 @@ def _agency_of(path: Path) -> str:
     return dict(wb["_kh_excel_phieu"].iter_rows(values_only=True))["Cơ quan"]
 
 
-def _fill(path: Path, values: dict[int, object]) -> openpyxl.Workbook:
-    wb = openpyxl.load_workbook(path)
-    ws = wb[FORM_SHEET]
-    for r in range(FIRST_ROW, ws.max_row + 1):
-        key = parse_key(ws.cell(r, COL["key"]).value)
-        if key and key[1] in values:
-            ws.cell(r, COL["result"]).value = values[key[1]]
-    return wb
-
-
 @pytest.fixture(scope="module")
 def trip(tmp_path_factory):
     base = tmp_path_factory.mktemp("collect")
@@ -99,7 +89,7 @@ def trip(tmp_path_factory):
             values[15] = 94.0
         if agency == EMPTY_LEAVER:
             values[45] = None
-        book = _fill(path, values)
+        book = typed_book(path, values)
         fs = book[FORM_SHEET]
         if agency == PLAN_CHANGER:
             fs.protection.sheet = False  # no password: anyone can, and collect must refuse the plan
@@ -298,7 +288,7 @@ def test_plan_only_master_gets_a_result_column(tmp_path):
     forms = tmp_path / "phieu"
     assert run_cli("forms", master, "-o", forms).returncode == 0
     form = forms / "Sở Xây dựng.xlsx"
-    book = _fill(form, {20: 33, 29: 1100})
+    book = typed_book(form, {20: 33, 29: 1100})
     book.save(tmp_path / "xd.xlsx")
     proc = run_cli("collect", master, tmp_path / "xd.xlsx", "-o", tmp_path / "m.xlsx", "--json")
     assert proc.returncode == 0, proc.stderr
@@ -310,7 +300,7 @@ def test_plan_only_master_gets_a_result_column(tmp_path):
 def test_text_from_a_returned_file_never_becomes_a_formula(tmp_path):
     master = sample("chi_tieu_2026_ke_hoach.xlsx")
     assert run_cli("forms", master, "-o", tmp_path / "phieu").returncode == 0
-    book = _fill(tmp_path / "phieu" / "Sở Nội vụ.xlsx", {55: '=HYPERLINK("http://x","Tăng 3 bậc")'})
+    book = typed_book(tmp_path / "phieu" / "Sở Nội vụ.xlsx", {55: '=HYPERLINK("http://x","Tăng 3 bậc")'})
     ws = book[FORM_SHEET]
     cell = next(c for c in ws["F"] if isinstance(c.value, str) and c.value.startswith("="))
     cell.data_type = "s"   # typed as text, as a person pasting it would leave it
@@ -330,7 +320,7 @@ def test_a_master_without_a_year_still_reads_the_result_column(tmp_path):
     master = tmp_path / "khong_nam.xlsx"
     wb.save(master)
     assert run_cli("forms", master, "-o", tmp_path / "phieu").returncode == 0
-    book = _fill(tmp_path / "phieu" / "Sở Xây dựng.xlsx", {20: 32.4, 29: 1050})
+    book = typed_book(tmp_path / "phieu" / "Sở Xây dựng.xlsx", {20: 32.4, 29: 1050})
     book[FORM_SHEET].cell(FIRST_ROW, COL["previous"]).value = 30   # a previous-year figure the agency added
     book.save(tmp_path / "xd.xlsx")
     proc = run_cli("collect", master, tmp_path / "xd.xlsx", "-o", tmp_path / "m.xlsx")
