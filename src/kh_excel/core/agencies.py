@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Sequence, Union, cast
 
 from kh_excel.core.text import clean, is_vietnamese_syllable, tone_key
 
@@ -277,7 +277,7 @@ def _may_abbreviate(text: str) -> bool:
     return "." in text or any(sum(ch.isupper() for ch in w) >= 2 for w in text.split())
 
 
-def _spells(initials: list[str], words: list[str], acronyms: list[bool], start: int) -> list[int]:
+def _spells(initials: list[str], words: Sequence[str], acronyms: Sequence[bool], start: int) -> list[int]:
     """Where the name's words from `start` end when `initials` spell them one word each (a «và» spelled or left out:
     «NNPTNT» is «Nông nghiệp và Phát triển nông thôn»), an acronym of the name by its own letters («VPUBND» is «Văn
     phòng UBND»); a number stands for itself."""
@@ -335,6 +335,9 @@ def spelled_out(written: str, name: str) -> str:
         plan = _aligned(part_keys, short, keys, bare, acronyms)
         if all_caps and None in plan:
             return written  # «CỤC THỐNG KÊ TỈNH»: capitals kept whole unless the name spells every word
+    def at(x: int) -> tuple[int, int, bool]:
+        return cast("tuple[int, int, bool]", plan[x])  # (a word of the name's: tested not None before)
+
     out, pos, i = [], 0, 0
     while i < len(parts):
         if plan[i] is None:
@@ -343,15 +346,15 @@ def spelled_out(written: str, name: str) -> str:
         # a run of the cell's words standing for adjacent words of the name (a «và» between them left out)
         k = i
         while k + 1 < len(parts) and plan[k + 1] is not None and all(
-                b == "va" for b in bare[plan[k][1]:plan[k + 1][0]]):
+                b == "va" for b in bare[at(k)[1]:at(k + 1)[0]]):
             k += 1
         out.append(written[pos:parts[i].start()])
-        if any(plan[x][2] for x in range(i, k + 1)):
-            out.append(name[words[plan[i][0]].start():words[plan[k][1] - 1].end()])
+        if any(at(x)[2] for x in range(i, k + 1)):
+            out.append(name[words[at(i)[0]].start():words[at(k)[1] - 1].end()])
         else:
             for x in range(i, k + 1):
                 out.append(written[parts[x - 1].end():parts[x].start()] if x > i else "")
-                out.append(words[plan[x][0]].group())
+                out.append(words[at(x)[0]].group())
         pos = parts[k].end()
         i = k + 1
     out.append(written[pos:])
@@ -372,7 +375,8 @@ def _aligned(part_keys: list[str], short: list[list[str] | None], keys: tuple[st
             if j < n_words:
                 if part_keys[i] == keys[j]:
                     options.append((score[i + 1][j + 1] + 2, (j, j + 1, False)))
-                for end in _spells(short[i], bare, acronyms, j) if short[i] else ():
+                spelled = short[i]
+                for end in _spells(spelled, bare, acronyms, j) if spelled else ():
                     options.append((score[i + 1][end] + 2, (j, end, True)))
                 options.append((score[i][j + 1], "skip"))  # a word of the name the cell does not write
             options.append((score[i + 1][j], None))  # a word of the cell's own
@@ -381,11 +385,11 @@ def _aligned(part_keys: list[str], short: list[list[str] | None], keys: tuple[st
     i = j = 0
     while i < n_parts:
         c = choice[i][j]
-        if c == "skip":
+        if isinstance(c, str):  # "skip": a word of the name the cell does not write
             j += 1
             continue
-        plan.append(c)  # type: ignore[arg-type]
-        i, j = i + 1, (c[1] if c is not None else j)  # type: ignore[index]
+        plan.append(c)
+        i, j = i + 1, (c[1] if c is not None else j)
     return plan
 
 

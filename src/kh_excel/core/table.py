@@ -525,11 +525,11 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
             rivals = rivals if len(rivals) > 1 else []
         if not rivals:
             continue
-        named = _formula_columns(grid, header, rivals, labels)
-        chosen = _plan_of_formulas(named)
+        formulas = _formula_columns(grid, header, rivals, labels)
+        chosen = _plan_of_formulas(formulas)
         if chosen is None:
             raise refused(grid.sheet, [(labels[c], _columns_text([c])) for c in rivals],
-                          _own_comparisons(named, rivals, labels))
+                          _own_comparisons(formulas, rivals, labels))
         taken = find_header(grid, group, period, latest_plan, skip | frozenset(c for c in rivals if c != chosen))
         setattr(taken, said, [(c, labels[c]) for c in rivals])  # said: check and every document name the choice
         return taken
