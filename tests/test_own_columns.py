@@ -16,7 +16,7 @@ from hypothesis import given, strategies as st
 from kh_excel.api import read_workbook
 from kh_excel.core.gate import check, figure_warnings
 from kh_excel.core.model import Grid
-from kh_excel.core.own_columns import RATIO, VERDICT, agrees, column_kind, ratio_of, verdict_of
+from kh_excel.core.own_columns import RATIO, SAME_PERIOD, VERDICT, agrees, column_kind, ratio_of, verdict_of
 
 TITLE = "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026"
 HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "So sánh (%) ƯTH/KH",
@@ -40,8 +40,8 @@ def _own(table_rows, **kw):
     ("So sánh % ƯTH/ TH 2020/ KH 2020", None),          # another year's plan than the table's 2026
     ("% so với KH", RATIO),
     ("Tỷ lệ đạt (%)", RATIO),
-    ("So sánh (%) ƯTH/cùng kỳ", None),                   # the year before, not the plan
-    ("So sánh với cùng kỳ (%)", None),
+    ("So sánh (%) ƯTH/cùng kỳ", SAME_PERIOD),            # the year before, not the plan
+    ("So sánh với cùng kỳ (%)", SAME_PERIOD),
     ("KH 2027/ƯTH 2026", None),                          # a growth of next year's plan
     ("So sánh% ƯKH2020/ƯKh2019", None),                  # two results: not against the plan
     ("Đánh giá", VERDICT),

@@ -17,7 +17,7 @@ from typing import Any
 
 from kh_excel.core.text import fold_words
 
-RATIO, VERDICT = "ratio", "verdict"
+RATIO, VERDICT, SAME_PERIOD = "ratio", "verdict", "same_period"
 
 # Labels of a verdict column: «Đánh giá», «Kết quả đánh giá», «Đánh giá mức độ hoàn thành».
 _VERDICT_LABEL = re.compile(r"^(ket qua )?danh gia\b|^muc do (dat|hoan thanh)\b")
@@ -26,6 +26,12 @@ _RATIO_WORDS = re.compile(r"\bso (voi )?(kh|ke hoach|chi tieu|nghi quyet|nq)\b|\
                           r"|\bmuc do (dat|hoan thanh)\b")
 # A comparison with the year before, not with the plan: «So với cùng kỳ», «% so năm trước», «ƯTH/cùng kỳ».
 _PREVIOUS_WORDS = re.compile(r"\bcung ky\b|\bnam truoc\b|\bso (voi )?nam (19|20)\d\d\b|\btang truong\b")
+# A result as a percentage of the same period before, by its label: «So với cùng kỳ (%)», «So sánh cùng kỳ năm 2023
+# (%)», «% so cùng kỳ», «So với năm trước (%)», «ƯTH/cùng kỳ». Never a rise or a growth rate («Tăng/giảm so với cùng
+# kỳ (%)», «Tốc độ tăng trưởng»): 16,98 there is a rise, 116,98 here is a level, and the two cannot be told apart.
+_SAME_PERIOD_RATIO = re.compile(r"\b(so (sanh )?(voi )?|ss )(cung ky|nam truoc|nam (?:19|20)\d\d)\b")
+_SAME_PERIOD_TERM = re.compile(r"^((uoc )?th |uth )?(cung ky|nam truoc)\b")  # after the «/» of «ƯTH/cùng kỳ»
+_A_RISE = re.compile(r"\b(tang|giam|toc do)\b")
 # The last term of a ratio label («ƯTH/ TH 2020/ KH 2020», «TH 2026/KH 2026»): a plan when it reads «KH …».
 _PLAN_TERM = re.compile(r"^(kh|ke hoach|nq|chi tieu)\b\s*((?:19|20)\d\d)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -40,14 +46,17 @@ _BARE_RATIO = frozenset({"so sanh", "ty le", ""})
 
 def column_kind(label: str, plan_year: int | None, has_previous: bool = True) -> str | None:
     """RATIO for a column comparing the result with the plan (of `plan_year`, when the label names a year),
-    VERDICT for the compiler's own verdict, None for anything else (a comparison with the year before, a growth
-    rate, a ratio to another year's plan). `has_previous`: the table has a year-before column, which a bare
+    VERDICT for the compiler's own verdict, SAME_PERIOD for the result as a percentage of the same period before
+    («So với cùng kỳ (%)»), None for anything else (a rise against the year before, a growth rate, a ratio to another
+    year's plan). `has_previous`: the table has a year-before column, which a bare
     «So sánh (%)» may compare with."""
     h = fold_words(label)
     if _VERDICT_LABEL.search(h):
         return VERDICT
     if _PREVIOUS_WORDS.search(h):
-        return None
+        ratio = _SAME_PERIOD_RATIO.search(h) or "/" in label and _SAME_PERIOD_TERM.match(
+            fold_words(label.rsplit("/", 1)[1]))
+        return SAME_PERIOD if ratio and not _A_RISE.search(h) else None
     if not has_previous and "%" in label and h in _BARE_RATIO:
         return RATIO
     if "/" in label:
@@ -194,13 +203,13 @@ def disagreements(table: Any, attainment: Any) -> list:
                 out.append(make_finding("own_ratio_differs", table.sheet, row - 1, result_col, ind.name,
                                         own_cell=where, label=label, sheet_value=fmt(sheet),
                                         ours=f"{format_number(ours, 1)}%"))
-            else:
-                statuses, kind, figure = read_verdict(value)
+            elif kind == VERDICT:
+                statuses, figure_kind, figure = read_verdict(value)
                 if a.status not in (*MET, MISSED):
                     continue  # (a word we cannot read, «Cơ bản đạt», is no contradiction: statuses None)
                 ours = a.status_label
-                if kind and figure is not None:
-                    fits = figure_agrees(kind, figure, a)
+                if figure_kind and figure is not None:
+                    fits = figure_agrees(figure_kind, figure, a)
                     if fits is False:
                         ours = f"{ours}, đạt {format_number(a.ratio, 1)}% kế hoạch"
                     elif fits or statuses is None or a.status in statuses:
@@ -219,9 +228,11 @@ def _word_contradicted(sheet: Decimal, met: bool) -> bool:
     return pct < Decimal("99.5") if met else pct >= 100
 
 
-def rows_cells(rows: list[list[Any]], columns: dict[int, tuple[str, str]], sheet_rows: list[int]) -> dict:
+def rows_cells(rows: list[list[Any]], columns: dict[int, tuple[str, str]], sheet_rows: list[int],
+               formats: dict[tuple[int, int], str] | None = None) -> dict:
     """Column -> (kind, label, {sheet row: value}) of the chosen columns on the indicator rows (1-based), blanks
-    left out: what Table.own_cells keeps."""
+    left out: what Table.own_cells keeps. A same-period figure under a % format (1,1698 shown «116,98%») is kept
+    as the percentage it shows."""
     out = {}
     for col, (kind, label) in columns.items():
         cells = {}
@@ -229,11 +240,48 @@ def rows_cells(rows: list[list[Any]], columns: dict[int, tuple[str, str]], sheet
             row = rows[r - 1]
             v = row[col] if col < len(row) else None
             if v is not None and v != "":
+                if kind == SAME_PERIOD and isinstance(v, float) and "%" in (formats or {}).get((r - 1, col), ""):
+                    v = Decimal(repr(v)) * 100
                 cells[r] = v
         if cells:
             out[col] = (kind, label, cells)
     return out
 
 
-__all__ = ["RATIO", "VERDICT", "AGREES", "VERDICT_WORDS", "FIGURE_VERBS", "column_kind", "choose", "verdict_of",
+# A level against the same period is stated only from a column whose every figure reads as one: above 30 and at most
+# 1.000 (a column holding 5,2 or -3 holds rises, whatever its label says; 0,95 a fraction with no % format to tell).
+_LEVEL_LOW, _LEVEL_HIGH = Decimal(30), Decimal(1000)
+_LABEL_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def same_period_levels(table: Any) -> dict[int, tuple[Decimal, str]]:
+    """Sheet row -> (the result as a percentage of the same period before, the comparison in words: «so với cùng kỳ
+    năm 2023», «so với cùng kỳ năm trước», «so với năm trước») from the table's own «So với cùng kỳ (%)» column,
+    for a document to state as the table does (rev20 R20-12: «bằng 116,98% so với cùng kỳ»). Nothing from a column
+    whose figures are not all levels (`_LEVEL_LOW`), nor one naming a year not before the table's."""
+    own = getattr(table, "own_cells", None) or {}
+    for _col, (kind, label, cells) in own.items():
+        if kind != SAME_PERIOD:
+            continue
+        h = fold_words(label)
+        years = [int(y) for y in _LABEL_YEAR.findall(h)]
+        if years and (table.year is None or max(years) >= table.year):
+            return {}
+        levels = {}
+        for row, v in cells.items():
+            if isinstance(v, str) and not any(ch.isdigit() for ch in v):
+                continue  # «-», «x»: no figure on that row
+            level = v if isinstance(v, Decimal) else ratio_of(v)
+            if level is None or not _LEVEL_LOW < level <= _LEVEL_HIGH:
+                return {}
+            levels[row] = level
+        if "cung ky" in h:
+            words = f"so với cùng kỳ năm {years[0]}" if years else "so với cùng kỳ năm trước"
+        else:
+            words = f"so với năm {years[0]}" if years else "so với năm trước"
+        return {row: (level, words) for row, level in levels.items()}
+    return {}
+
+
+__all__ = ["SAME_PERIOD", "same_period_levels", "RATIO", "VERDICT", "AGREES", "VERDICT_WORDS", "FIGURE_VERBS", "column_kind", "choose", "verdict_of",
            "read_verdict", "figure_agrees", "ratio_of", "agrees", "disagreements", "rows_cells"]

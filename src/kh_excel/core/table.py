@@ -3054,7 +3054,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells
-        table.own_cells = rows_cells(rows, own, [ind.row for ind in indicators])
+        table.own_cells = rows_cells(rows, own, [ind.row for ind in indicators], fmts)
     return table
 
 

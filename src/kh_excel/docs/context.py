@@ -12,12 +12,14 @@ import dataclasses
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
+from kh_excel.core.own_columns import same_period_levels
 from kh_excel.core.text import (FOLDED_ADMINISTRATIVE_LEVELS, FOOTNOTE_ENDS, fold, footnote_key, heading_words,
                                  split_footnote)
 from kh_excel.docs import layout as L
@@ -822,7 +824,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         office_name = (ten_co_quan if office or (department is not None and not department[1].office) else
                        kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
                        if people_committee else f"Văn phòng {ten_co_quan}")
-        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate), assessments, s, year,
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate, table), assessments, s, year,
                                   ten_co_quan, office_name, per, assigns=cap_tren == ten_co_quan)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
@@ -1368,9 +1370,23 @@ def _lit_name_gap(line: str) -> str:
 
 
 def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None,
-             estimate: bool = False) -> list[W.Item]:
-    """`estimate`: the results are an estimate's column (P.Period.estimate): each figure says «ước thực hiện»."""
-    return W.items(assessments, lambda a: growth_text(a, prev_year, since), estimate)
+             estimate: bool = False, table: Table | None = None) -> list[W.Item]:
+    """`estimate`: the results are an estimate's column (P.Period.estimate): each figure says «ước thực hiện».
+    `table`: the table read, whose own «So với cùng kỳ (%)» is said of a row with no previous figure (own_level)."""
+    levels = same_period_levels(table) if table is not None else {}
+    return W.items(assessments, lambda a: growth_text(a, prev_year, since) or own_level(a, levels), estimate)
+
+
+def own_level(a: Assessment, levels: dict[int, tuple[Decimal, str]]) -> str:
+    """«bằng 116,98% so với cùng kỳ năm 2023»: the table's own comparison with the same period
+    (core.own_columns.same_period_levels), said of a row that has no previous figure to work one from, as written
+    to at most two decimals; nothing for a failed row."""
+    own = levels.get(a.indicator.row) if levels else None
+    if own is None or a.indicator.previous is not None or W.status_of(a) == W.ERROR_STATUS:
+        return ""
+    level, words = own
+    places = min(2, max(0, -level.normalize().as_tuple().exponent))
+    return f"bằng {format_number(level, places)}% {words}"
 
 
 def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None,
@@ -1408,7 +1424,8 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
 def _results(summary, assessments: list[Assessment], table: Table, year: int, prev_year: int,
              per: P.Period | None = None, scope: str = "") -> dict[str, Any]:
     since = per.since(prev_year) if per else None
-    entries = _entries(assessments, prev_year, since, bool(per and per.estimate))
+    levels = same_period_levels(table)
+    entries = _entries(assessments, prev_year, since, bool(per and per.estimate), table)
     groups = []
     progress = bool(per and per.plan_is_year)
     # a part of the year: the progress rows first under their own title, then the groups as for a year; a row not
@@ -1420,7 +1437,8 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
         groups.append({"tieu_de": f"{letter(len(groups))}) {title} ({len(lines)} chỉ tiêu)",
                        "muc": [_lit_name_gap(x) for x in _ending(lines, ";", ".")], "trang_thai": status})
     growth = [f"- {e.result.split(':', 1)[0]}: {g}" for e in entries
-              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since))]
+              if e.status != W.ERROR_STATUS and (g := growth_text(e.assessments[0], prev_year, since)
+                                                 or own_level(e.assessments[0], levels))]
     sentence, counts = _summary_sentence(entries, year, per, scope)
     return {
         "co_ket_qua": table.has_results,
