@@ -251,6 +251,8 @@ def title_issuer(table: Table, committee_place: str) -> tuple[list[str], list[st
     issuer = header_lines(name, L.SIZE["ban_hanh"], True)
     if above and not is_people_committee([above]):
         return header_lines(above, L.SIZE["chu_quan"], False), issuer
+    if not dept.governed and not above:
+        return [], issuer  # a ministry: no body's line above it
     return [_governing_line(dept if not above else DEPARTMENTS[0], committee_place)], issuer
 
 
@@ -323,8 +325,8 @@ def issuer_lines(s: dict[str, Any], table: Table, committee_place: str) -> tuple
         # «UBND QUẬN 1» over «UBND PHƯỜNG BẾN NGHÉ»: the ward issues, under its district (never another place's)
         governing = header_lines(superior.upper(), L.SIZE["chu_quan"], False)
     department = department_of(issuer)
-    if not governing and department:   # a Sở the settings name, under no body they name: its place's committee
-        governing = [_governing_line(department[1], committee_place)]
+    if not governing and department and department[1].governed:  # a Sở the settings name, under no body they name:
+        governing = [_governing_line(department[1], committee_place)]  # its place's committee
     if is_people_committee(issuer) and is_people_committee(governing) and not _holds(governing, issuer[1:]):
         governing = []  # a committee is never its own governing body: no «UBND TỈNH X» over «ỦY BAN NHÂN DÂN / TỈNH X»
     return governing, issuer
@@ -500,6 +502,7 @@ class Department(NamedTuple):
     office: bool         # has a Văn phòng of its own, which announces its notices and signs them TL. its head (a Sở,
                          # a Cục); a Phòng or a Chi cục has none: its head signs (KT.: the deputy)
     head_prose: str = ""  # its head in its own document's sentences: its units answer to «Giám đốc Sở»
+    governed: bool = True  # a body governs it (nd30's «cơ quan chủ quản» line); a ministry's header has none
 
 
 DEPARTMENTS = (
@@ -507,6 +510,9 @@ DEPARTMENTS = (
     Department("PHÒNG", "Phòng", "TRƯỞNG PHÒNG", True, False, "Trưởng phòng"),
     Department("CHI CỤC", "Chi cục", "CHI CỤC TRƯỞNG", False, False, "Chi cục trưởng"),
     Department("CỤC", "Cục", "CỤC TRƯỞNG", False, True, "Cục trưởng"),
+    # a ministry (its Chương trình hành động, its own progress table: rev22 R22-7): directly under the Government,
+    # its header the ministry alone; its Vụ and Cục answer to the Bộ trưởng
+    Department("BỘ", "Bộ", "BỘ TRƯỞNG", False, True, "Bộ trưởng", False),
     # an office that is a body of its own (Văn phòng Điều phối nông thôn mới, Văn phòng Đăng ký đất đai): its Chánh
     # Văn phòng heads it as a Trưởng phòng heads a Phòng; the committee's own office is none (_COMMITTEE_OFFICE)
     Department("VĂN PHÒNG", "Văn phòng", "CHÁNH VĂN PHÒNG", True, False, "Chánh Văn phòng"),
@@ -515,7 +521,9 @@ DEPARTMENTS = (
 # PHÒNG UBND TỈNH», a commune's «VĂN PHÒNG HĐND VÀ UBND»; any other «VĂN PHÒNG …» is a department of its own
 _COMMITTEE_OFFICE = r"VĂN PHÒNG(?:\s*$|\s+(?:(?:HĐND|HỘI ĐỒNG NHÂN DÂN)\s*(?:VÀ|&|-)\s*)?(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN)\b)"
 # …of a body other than a people's committee: the table is a department's, whose chairman is no signer
-_DEPARTMENT_LINE = re.compile(rf"^(?!{_COMMITTEE_OFFICE})(" + "|".join(d.word for d in DEPARTMENTS) + r")\b")
+# («BỘ CHỈ HUY QUÂN SỰ TỈNH», «BỘ ĐỘI BIÊN PHÒNG TỈNH» are a province's commands, no ministry)
+_DEPARTMENT_LINE = re.compile(rf"^(?!{_COMMITTEE_OFFICE})(?!BỘ (?:CHỈ HUY|ĐỘI|TƯ LỆNH)\b)("
+                              + "|".join(d.word for d in DEPARTMENTS) + r")\b")
 _DEPARTMENT_BY_WORD = {d.word: d for d in DEPARTMENTS}
 # A line that may be a division of the department above it («PHÒNG TỔNG HỢP», «VĂN PHÒNG» under «SỞ …»)
 _DIVISION = re.compile(r"^(?:VĂN )?PHÒNG\b")
@@ -661,7 +669,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     # «kinh tế - xã hội» the title does not make (docs.period.subject_of)
     per = dataclasses.replace(per, subject=P.subject_for(P.subject_of(appendix_title(table), not people_committee,
                                                                       [x.title for x in table.sections]), per))
-    cap_tren = governing_name(chu_quan, level, issued) if department else ten_co_quan
+    # (a ministry directs its own units: it is its own cap_tren, as a committee is)
+    cap_tren = governing_name(chu_quan, level, issued) if department and department[1].governed else ten_co_quan
     so_ky_hieu = vn.symbol(s.get("so"), info.viet_tat, issuer, unit)
     cong_van = info.cong_van
 
@@ -759,7 +768,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
             quoted = f" «{name}»" if role.endswith("trong bảng") else ""
             warnings.append(f"{merged} (văn bản tính theo ngày {issued[2]:02d}/{issued[1]:02d}/{issued[0]}): "
                             f"kiểm tra {role}{quoted}")
-    defaults = (kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
+    defaults = (kinds.ministry_recipients(info) if department and not department[1].governed else
+                kinds.department_recipients(info, governing_name(chu_quan, "" if ended else level, issued, True),
                                             department[1].prose, "" if ended else level,
                                             province[1] if province else "", issued, department[1].office)
                 if department else
@@ -1773,7 +1783,9 @@ def _organisation(table: Table, assessments: list[Assessment], s: dict[str, Any]
         names = [W.task_name(e) for e in entries]
         listed = "; ".join(f"({i}) {x}" for i, x in enumerate(names, start=1)) if len(names) > 1 else names[0]
         count = f"{len(names)} chỉ tiêu" if len(names) > 1 else "chỉ tiêu"
-        above = department.head_prose if department and _own_units(leads) else cap_tren or ten_co_quan
+        # (a ministry's Vụ and Cục are its own, whatever their names: they answer to the Bộ trưởng)
+        above = (department.head_prose if department and (_own_units(leads) or not department.governed)
+                 else cap_tren or ten_co_quan)
         # only a body the committee directs answers to it; a central agency (the State Bank's branch, tax, customs),
         # the police or the army is told to lead, as seed 001 writes («b) Ngân hàng Nhà nước … chủ trì:»)
         # (never the issuer itself, typed as a lead of its own table: «UBND xã» in the commune's plan, rev13 R16)

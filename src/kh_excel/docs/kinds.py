@@ -174,6 +174,12 @@ def department_recipients(kind: "Kind", governing: str, own: str, level: str, pl
     return (*lines, *(x for x in kind.extra_recipients if office or "Văn phòng" not in x))
 
 
+def ministry_recipients(kind: "Kind") -> tuple[str, ...]:
+    """Nơi nhận of a ministry's own document: its leaders and its units, then the kind's own; no committee's bodies
+    (a ministry has none), no governing body's line (its header has none: docs.context.Department.governed)."""
+    return ("Lãnh đạo Bộ", "Các đơn vị thuộc Bộ", *kind.extra_recipients)
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of document. `ten_loai` empty: a công văn (no tên loại, «V/v» trích yếu, Kính gửi)."""
