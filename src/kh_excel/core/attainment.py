@@ -1389,7 +1389,7 @@ HEADING_REASON = ("dòng tiêu đề của các dòng thành phần bên dưới
                   "các dòng thành phần là chỉ tiêu")
 
 
-def heading_rows(att) -> set[int]:
+def heading_rows(att: Attainment) -> set[int]:
     """The rows of an Attainment that have no verdict of their own (bare_headings): what every output of a
     verdict (`attainment` text and --json, the -o copy, the add-in's «Đánh giá» column) leaves blank, as the
     documents' appendix does (docs.context)."""
