@@ -125,10 +125,15 @@ def check_json(table: Table, findings) -> dict[str, Any]:
 
 
 def attainment_json(att: Attainment) -> dict[str, Any]:
+    """The table's indicators and summary; a heading row over its parts (core.attainment.heading_rows) has no
+    verdict of its own: `status` null, `status_label` "", `heading` true, as the documents leave it blank."""
+    from kh_excel.core.attainment import HEADING_REASON, heading_rows
     t = att.table
     indicators = []
+    heads = heading_rows(att)
     for a in att.assessments:
         ind = a.indicator
+        heading = ind.row in heads
         indicators.append({
             "row": ind.row,
             "stt": ind.stt,
@@ -142,9 +147,10 @@ def attainment_json(att: Attainment) -> dict[str, Any]:
             "ratio": None if a.ratio is None else round(float(a.ratio), 4),
             "direction": ind.direction,
             "direction_reason": ind.direction_reason,
-            "status": a.status,
-            "status_label": a.status_label,
-            "reason": a.reason,
+            "status": None if heading else a.status,
+            "status_label": "" if heading else a.status_label,
+            "reason": HEADING_REASON if heading else a.reason,
+            "heading": heading,
             "growth": None if a.growth is None else round(float(a.growth), 4),
             "growth_unit": a.growth_unit or None,
             "growth_kind": a.growth_kind or None,
@@ -355,6 +361,12 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
         rt.add_column(col, **kw)
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
                "so_lieu_loi": "bold red"}
+    from kh_excel.core.attainment import heading_rows
+    heads = heading_rows(att)  # no verdict of their own: blank, as in the documents' appendix
+
+    def verdict(a) -> str:
+        return "" if a.indicator.row in heads else a.status_label
+
     def cells(a) -> list[str]:
         """A row's cells as text, up to its status (the plain listing and the drawn table alike)."""
         ind = a.indicator
@@ -364,10 +376,10 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
 
     listed, rest = split_screenful(att.assessments, show_all, limit=ROWS_SHOWN)
     if len(listed) > PLAIN_BEYOND:
-        print_plain([c.header for c in rt.columns], ([*cells(a), a.status_label] for a in listed))
+        print_plain([c.header for c in rt.columns], ([*cells(a), verdict(a)] for a in listed))
         listed = []
     for a in listed:
-        rt.add_row(*map(escape, cells(a)), f"[{colours[a.status]}]{a.status_label}[/]")
+        rt.add_row(*map(escape, cells(a)), f"[{colours[a.status]}]{escape(verdict(a))}[/]")
     if rt.rows:
         con.print(rt)
     if rest:
@@ -377,7 +389,10 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
         st.add_column("Số dòng", justify="right", no_wrap=True)
         st.add_column("Các dòng", ratio=1, overflow="fold")
         labels = {a.status: a.status_label for a in rest}
-        for status, n, rows in rows_by_kind(rest, attrgetter("status"), lambda a: a.indicator.row):
+        labels["heading"] = "Dòng tiêu đề (không đánh giá riêng)"
+        colours["heading"] = "dim"
+        for status, n, rows in rows_by_kind(rest, lambda a: "heading" if a.indicator.row in heads else a.status,
+                                            lambda a: a.indicator.row):
             st.add_row(f"[{colours[status]}]{labels[status]}[/]", str(n), rows)
         con.print(st)
         con.print(not_shown_line([f"{len(rest)} dòng chỉ tiêu"]))

@@ -1383,6 +1383,19 @@ def bare_headings(inds: list[Indicator]) -> set[int]:
             and not ind.result_text and ind.previous is None} if heads else set()
 
 
+# What `attainment` (text, --json) says of a heading row (bare_headings) in place of a verdict: the documents leave its
+# «Đánh giá» cell blank and count its parts, never it
+HEADING_REASON = ("dòng tiêu đề của các dòng thành phần bên dưới, không có số liệu riêng: không có đánh giá riêng, "
+                  "các dòng thành phần là chỉ tiêu")
+
+
+def heading_rows(att: Attainment) -> set[int]:
+    """The rows of an Attainment that have no verdict of their own (bare_headings): what every output of a
+    verdict (`attainment` text and --json, the -o copy, the add-in's «Đánh giá» column) leaves blank, as the
+    documents' appendix does (docs.context)."""
+    return bare_headings([a.indicator for a in att.assessments])
+
+
 def _figures_in_parts(inds: list[Indicator], i: int) -> bool:
     """Is row i a heading of its sub-rows: no plan or figure of its own, and every sub-row under it marked as a
     part in the STT column («-», «+», «a)») with its own unit and a figure of the period, a plan or a result

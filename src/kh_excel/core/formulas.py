@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable, Mapping, cast
 
-from kh_excel.core.attainment import (judged_by_plan_alone, judged_from_other_rows, unit_mismatch,
+from kh_excel.core.attainment import (heading_rows, judged_by_plan_alone, judged_from_other_rows, unit_mismatch,
                                      whole_period_row, year_against_period)
 from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Finding, zero_means_unfilled
 from kh_excel.core.numbers import IMPLAUSIBLE_FACTOR
@@ -75,8 +75,10 @@ def sheet_cells(att: Attainment, tolerance: Decimal = Decimal(2),
     failures = failures or {}
     progress = progress_only(t)  # a part of the year against the year's plan: values, never a judging formula
     period = year_against_period(t) is not None
-    return {a.indicator.row: attainment_cells(a, t.columns, tolerance, failures.get(a.indicator.row, ()), progress,
-                                              period) for a in att.assessments}
+    heads = heading_rows(att)  # a heading over its parts: no verdict of its own, blank as in the documents
+    return {a.indicator.row: (None, None) if a.indicator.row in heads else
+            attainment_cells(a, t.columns, tolerance, failures.get(a.indicator.row, ()), progress, period)
+            for a in att.assessments}
 
 
 def attainment_cells(a: Assessment, columns: dict[str, int], tolerance: Decimal = Decimal(2),

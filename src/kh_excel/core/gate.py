@@ -52,7 +52,7 @@ FAULT_TEXT = "số liệu lỗi"  # what a document shows in place of a failed f
 TABLE_WARNINGS = ("sheets_not_read", "table_below_not_read", "plan_left_out", "plan_of_formula", "result_of_formula",
                   "result_actual_or_estimate", "title_period_differs", "actual_before_plan", "previous_actual_or_estimate",
                   "hidden_rows_left_out", "hidden_heading_kept", "collect_conflict_open", "result_left_out",
-                  "column_not_understood", "other_year_rows")
+                  "column_not_understood", "goal_left_out", "other_year_rows")
 
 
 def table_warnings(findings) -> list[str]:

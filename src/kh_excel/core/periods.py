@@ -398,8 +398,11 @@ class Period:
         return f"năm {previous_year}" if previous_year else "năm trước"
 
 
-def of_table(table: Table, year: int) -> Period:
-    """The period of the columns the reader took (Table.period and the chosen columns' own headers)."""
+def of_table(table: Table, year: int, plan: bool = False) -> Period:
+    """The period of the columns the reader took (Table.period and the chosen columns' own headers). `plan`: for a
+    plan document, which states the plan, not the result: a period's goal is said as the period («nhiệm kỳ
+    2021-2025»), whatever part of its last year the result column beside it covers («Ước thực hiện 9 tháng năm 2025»
+    is no plan of «năm 2025»); a report says the result's own period («ước thực hiện 9 tháng năm 2025»)."""
     heads = table.column_headers
     label = table.period or ""
     result_head = fold(heads.get("result", ""))
@@ -431,13 +434,14 @@ def of_table(table: Table, year: int) -> Period:
     span_years = period_years(label or heads.get("result", "")) if "result" in table.columns else \
         period_years(heads.get("target", ""))
     plan_years = period_years(heads.get("target", "")) if "target" in table.columns else None
-    if span_years is None and plan_years and plan_years[1] == year and months == 12 and not quarter:
+    whole_year = (months == 12 and not quarter) or plan  # a plan document states the plan's period, not the result's
+    if span_years is None and plan_years and plan_years[1] == year and whole_year:
         # the last year's (estimated) result against the period's plan («Ước TH năm 2025» beside «KH 2021-2025»):
         # the plan judged is the period's, so the figures are said as the period's results («ước thực hiện giai
         # đoạn 2021-2025»), never «ước cả năm 2025» as if the year's plan were met
         span_years = plan_years
-    if span_years is None and months == 12 and not quarter and not school_year \
-            and _year_of(heads.get("result", "")) is None:
+    if span_years is None and whole_year and not school_year \
+            and (plan or _year_of(heads.get("result", "")) is None):
         # a title's period of years («… NHIỆM KỲ 2020-2025», «… 5 NĂM 2021-2025») over a plan of no year, or of its
         # end («Mục tiêu đến năm 2025»): the period's goals, never one year's (rev18 R18-3: «Kế hoạch … năm 2025»).
         # A result naming its one year («Ước thực hiện năm 2025») is said as that year's, as it is judged.

@@ -543,6 +543,7 @@ def find_header(grid: Grid, group: str | None = None, period: str | None = None,
     _results_left_out(grid, header, labels)
     _unlabelled_stt(grid, header, labels)
     _columns_not_understood(grid, header, labels)
+    _goals_left_out(grid, header, labels)
     return header
 
 
@@ -660,6 +661,38 @@ def _columns_not_understood(grid: Grid, header: _Header, labels: dict[int, str])
                "bảng không có cột kết quả nào khác được đọc" if "result" not in cols else "")
         header.left_out.append(("column_not_understood", c, {"label": lab, "column": col_letter(c),
                                                               "why": f" ({why})" if why else ""}))
+
+
+def _goals_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:
+    """A plan column with figures beside the plan read that nothing else names (a goal of no year or of a later end,
+    «Mục tiêu», «Mục tiêu đến năm 2030», beside «Kế hoạch năm 2026»: the year's plan is read, _plan_rank) is said
+    (goal_left_out), never left out silently: the table carries it, no document states it. Plans of other years and
+    periods (plan_left_out), rivals chosen by formulas or --period, hidden columns and other groups are said
+    elsewhere or chosen by the person."""
+    cols = header.columns
+    if "target" not in cols:
+        return
+    from kh_excel.core.validation import col_letter
+    taken = (set(cols.values()) | header.outside | set(header.skip) | {c for _, c, _ in header.left_out}
+             | {c for c, _ in header.plans_left_out})
+    plan = header.labels["target"]
+    for c, lab in sorted(labels.items()):
+        if c in taken or c in grid.hidden_columns or header_role(lab) != "target" \
+                or (header.scope is not None and c not in header.scope) or not _has_targets(grid.rows, c, header.row + 1):
+            continue
+        why = (" (cột kế hoạch, chỉ tiêu giao hay dự toán được lấy trước cột mục tiêu)"
+               if _plan_rank(plan) > _plan_rank(lab) else "")
+        header.left_out.append(("goal_left_out", c, {"label": lab, "column": col_letter(c), "why": why,
+                                                      "taken": f"cột {col_letter(cols['target'])} «{plan}»"}))
+
+
+def _has_targets(rows: list[list[Any]], c: int, first: int) -> bool:
+    """Does column c hold a figure or a target the plan reader reads («Trên 80», «Duy trì 100») below the header?"""
+    if _has_figures(rows, c, first):
+        return True
+    from kh_excel.core.numbers import parse_target
+    return any(isinstance(v, str) and v.strip() and parse_target(v).value is not None
+               for v in (_cell(rows, r, c) for r in range(first, min(len(rows), first + 400))))
 
 
 def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> None:

@@ -205,6 +205,11 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "hoạch hay kết quả nên không đọc: kiểm tra, đánh giá và văn bản không dùng số ở cột {column}{why}. "
                 "Nếu đây là số kế hoạch, hãy đặt tên cột như «Kế hoạch năm …», «Chỉ tiêu giao …» hoặc «Nghị quyết …»; "
                 "nếu là số thực hiện, như «Thực hiện …» hoặc «Ước thực hiện …»; rồi chạy lại."),
+    FindingType("goal_left_out", "warning", "Cột kế hoạch có số nhưng không được dùng",
+                "Cột {column} «{label}» (ô {cell}) có số liệu nhưng không được dùng: bảng có nhiều cột kế hoạch, "
+                "chương trình chỉ đọc kế hoạch ở {taken}{why}. Kiểm tra, đánh giá và văn bản không dùng "
+                "số ở cột {column}. Muốn văn bản đang làm lấy kế hoạch ở cột {column}, hãy chọn --period \"{label}\" "
+                "(hoặc ghi «{label}» vào mục «Kỳ» của trang «Cấu hình văn bản»)."),
     FindingType("formula_not_computed", "error", "Công thức chưa có giá trị, không tính được",
                 "Ô {cell} có công thức{formula} nhưng tệp không lưu giá trị của nó và chương trình không tính được ({reason}); ô này được đọc là trống. Hãy mở tệp bằng Excel rồi lưu lại."),
 )}

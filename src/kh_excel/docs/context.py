@@ -592,7 +592,7 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
 
     assessments = list(attainment.assessments)
     # the period the figures are of (docs.period): its words, its comparisons, progress against a year's plan
-    per = P.of_table(table, year)
+    per = P.of_table(table, year, plan=not kinds.is_report(kind))
     if kinds.is_report(kind):
         assessments = P.without_growth(P.as_progress(assessments, per), per)
     if info.whole_only and agency:
