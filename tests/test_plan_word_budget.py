@@ -58,6 +58,7 @@ def _texts(value) -> list[str]:
     ("Kế hoạch năm 2024", "kế hoạch"),
     ("KH 2024", "kế hoạch"),
     ("Kế hoạch (dự toán) năm 2024", "kế hoạch"),   # names both: the word every plan has, no guess
+    ("Dự toán/KH năm 2025", "kế hoạch"),           # (a commune's «TH/KH (%)» beside it: both named)
     ("Nghị quyết HĐND tỉnh năm 2024", "kế hoạch"),
     ("Chỉ tiêu giao năm 2024", "kế hoạch"),
     ("", "kế hoạch"),
@@ -138,6 +139,19 @@ def test_budget_part_of_year_is_progress_against_du_toan(tmp_path):
     assert [plain(x) for x in kq["nhom"][0]["muc"]] == [
         "- Thu nội địa: thực hiện 1.050 tỷ đồng, dự toán 1.000 tỷ đồng, bằng 105,0% dự toán năm;",
         "- Thu tiền sử dụng đất: thực hiện 150 tỷ đồng, dự toán 200 tỷ đồng, bằng 75,0% dự toán năm."]
+
+
+def test_budget_row_without_a_figure_of_its_plan(tmp_path):
+    """A 5 months' table under «Dự toán năm 2025» (Nghệ An's shape): the budget rows are progress (10.846/17.722 =
+    61,2%), a row the «Dự toán» column leaves empty has «không có số dự toán», never a «kế hoạch» the table has no
+    column for."""
+    rows = [[1, "Thu ngân sách nhà nước", "Tỷ đồng", 17722, 10846],
+            [2, "Doanh nghiệp thành lập mới", "Doanh nghiệp", None, 149]]
+    ctx = _ctx(_book(tmp_path / "t.xlsx", "Dự toán năm 2025", "Ước thực hiện 5 tháng năm 2025", rows))
+    lines = [plain(x) for g in ctx["kq"]["nhom"] for x in g["muc"]]
+    assert lines == [
+        "- Thu ngân sách nhà nước: ước thực hiện 10.846 tỷ đồng, dự toán 17.722 tỷ đồng, bằng 61,2% dự toán năm.",
+        "- Doanh nghiệp thành lập mới: ước thực hiện 149 doanh nghiệp, không có số dự toán."]
 
 
 def test_plan_documents_keep_their_names(tmp_path):
