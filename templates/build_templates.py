@@ -404,7 +404,7 @@ RESULT_COLUMNS = [
     ("Đơn vị tính", 22.0, "center", "dvt"),
     ("{{ pl.cot_ke_hoach }}", 24.0, "right", "ke_hoach"),
     ("{{ pl.cot_thuc_hien }}", 24.0, "right", "thuc_hien"),
-    ("% so với KH", 20.0, "right", "ty_le"),
+    ("{{ pl.cot_ty_le }}", 20.0, "right", "ty_le"),
     ("Đánh giá", 24.0, "center", "danh_gia"),
     ("Cơ quan chủ trì", 42.0, "left", "chu_tri"),
 ]
@@ -416,7 +416,7 @@ RESULT_PREV_COLUMNS = [
     ("{{ pl.cot_nam_truoc }}", 20.0, "right", "nam_truoc"),
     ("{{ pl.cot_ke_hoach }}", 20.0, "right", "ke_hoach"),
     ("{{ pl.cot_thuc_hien }}", 20.0, "right", "thuc_hien"),
-    ("% so với KH", 16.0, "right", "ty_le"),
+    ("{{ pl.cot_ty_le }}", 16.0, "right", "ty_le"),
     ("{{ pl.cot_so_sanh }}", 27.0, "right", "so_sanh"),
     ("Đánh giá", 22.0, "center", "danh_gia"),
     ("Cơ quan chủ trì", 38.0, "left", "chu_tri"),

@@ -349,14 +349,17 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
     from kh_excel.core.numbers import format_number, format_ratio
     from rich import box
     con = _console()
+    from kh_excel.core.periods import PLAN_SHORT, status_label, table_plan_word
     rt = RTable(expand=True, box=box.SIMPLE_HEAVY, pad_edge=False, collapse_padding=True)
+    plan = table_plan_word(att.table)  # «KH», or a budget's «DT» («Dự toán năm 2024»: core.periods.plan_word)
+    short = PLAN_SHORT[plan]
     # The name takes the room; short columns are capped so that a narrow terminal still reads well.
     for col, kw in (("STT", {"no_wrap": True, "max_width": 5}),
                     ("Chỉ tiêu", {"ratio": 1, "min_width": 24, "overflow": "fold"}),
                     ("ĐVT", {"max_width": 9, "overflow": "fold"}),
-                    ("KH", {"justify": "right", "max_width": 10, "overflow": "fold"}),
+                    (short, {"justify": "right", "max_width": 10, "overflow": "fold"}),
                     ("TH", {"justify": "right", "max_width": 10, "overflow": "fold"}),
-                    ("% KH", {"justify": "right", "no_wrap": True}),
+                    (f"% {short}", {"justify": "right", "no_wrap": True}),
                     ("Đánh giá", {"no_wrap": True})):
         rt.add_column(col, **kw)
     colours = {"vuot": "green", "dat": "green", "khong_dat": "red", "chua_co_so_lieu": "yellow", "khong_danh_gia": "dim",
@@ -365,7 +368,7 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
     heads = heading_rows(att)  # no verdict of their own: blank, as in the documents' appendix
 
     def verdict(a) -> str:
-        return "" if a.indicator.row in heads else a.status_label
+        return "" if a.indicator.row in heads else status_label(a.status, plan)
 
     def cells(a) -> list[str]:
         """A row's cells as text, up to its status (the plain listing and the drawn table alike)."""
@@ -388,7 +391,7 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
         st.add_column("Đánh giá", no_wrap=True)
         st.add_column("Số dòng", justify="right", no_wrap=True)
         st.add_column("Các dòng", ratio=1, overflow="fold")
-        labels = {a.status: a.status_label for a in rest}
+        labels = {a.status: status_label(a.status, plan) for a in rest}
         labels["heading"] = "Dòng tiêu đề (không đánh giá riêng)"
         colours["heading"] = "dim"
         for status, n, rows in rows_by_kind(rest, lambda a: "heading" if a.indicator.row in heads else a.status,
@@ -402,7 +405,7 @@ def print_attainment(att: Attainment, show_all: bool = False) -> None:
         return
     # the report sentence names every indicator not met: thousands of them here, so the counts instead
     from kh_excel.core.model import STATUS_LABELS
-    total = "; ".join(f"{label}: {att.summary.counts[k]}" for k, label in STATUS_LABELS.items() if att.summary.counts.get(k))
+    total = "; ".join(f"{status_label(k, plan)}: {att.summary.counts[k]}" for k in STATUS_LABELS if att.summary.counts.get(k))
     con.print(f"Số chỉ tiêu theo đánh giá (một cơ cấu cùng các thành phần tính là một chỉ tiêu) — {escape(total)}.")
     con.print("[dim]Câu tổng hợp nêu tên từng chỉ tiêu chưa đạt nên không in ở đây; xem: thêm --all (hoặc --json).[/]")
 

@@ -56,7 +56,8 @@ from kh_excel.core.model import (ZERO_RESULT_REASON, Assessment, Attainment, Ind
 from kh_excel.core.numbers import (IMPLAUSIBLE_FACTOR, about_word, average_yearly, decimals_of, far_ratio,
                                    format_number, is_change, named_base, plan_before_base, points_change,
                                    reduction_plan, signed_change, word_verdict)
-from kh_excel.core.periods import PROGRESS_REASON, of_table, progress_only, result_span, row_part_of_year
+from kh_excel.core.periods import (PLAN_WORD, PROGRESS_REASON, in_sentence, of_table, progress_only, result_span,
+                                   row_part_of_year, table_plan_word)
 
 DEFAULT_TOLERANCE = Decimal(2)
 STATUSES: tuple[Status, ...] = ("vuot", "dat", "khong_dat", "chua_co_so_lieu", "khong_danh_gia", "so_lieu_loi")
@@ -962,7 +963,8 @@ def evaluate(table: Table, tolerance: Decimal = DEFAULT_TOLERANCE,
             assessments = [replace(a, status="khong_danh_gia", reason=PROGRESS_REASON)
                            if a.status in ("vuot", "dat", "khong_dat") else a for a in assessments]
     return Attainment(table=table, assessments=assessments,
-                      summary=_summarise(assessments, table.year, groups, _period_words(table)))
+                      summary=_summarise(assessments, table.year, groups, _period_words(table),
+                                         table_plan_word(table)))
 
 
 # A row whose figure is the period's as a whole (folded name): a sum or average over its years («Tổng vốn đầu tư
@@ -1228,18 +1230,19 @@ def _grouped(per_name: dict[str, dict[str, int]], key_of=_group_key) -> dict[str
 
 
 def _sentence_of(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
-                 assessments: list[Assessment], groups: dict[int, list[int]], when: str | None = None) -> str:
+                 assessments: list[Assessment], groups: dict[int, list[int]], when: str | None = None,
+                 plan: str = PLAN_WORD) -> str:
     """The summary sentence, from copies taken when the summary was made (it is written when first read),
     with the unmet parts of each structure (`groups`, core.attainment.structures) as its figures."""
-    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts])
+    details = {id(assessments[h].indicator): _structure_detail([assessments[j] for j in parts], plan)
                for h, parts in groups.items()}
     names = sentence_names(assessments, {id(a.indicator) for a in not_met})
     names.update({k: sentence_name(a.indicator) for a in not_met if (k := id(a.indicator)) in details})  # «Cơ cấu GRDP»
     progress = sum(1 for a in assessments if a.reason == PROGRESS_REASON)
-    return summary_sentence(total, evaluated, not_met, year, names, details, progress, when)
+    return summary_sentence(total, evaluated, not_met, year, names, details, progress, when, plan)
 
 
-def _structure_detail(parts: list[Assessment]) -> str:
+def _structure_detail(parts: list[Assessment], plan: str = PLAN_WORD) -> str:
     """«(công nghiệp - xây dựng đạt 98,0% KH; dịch vụ chưa có số liệu)»: the parts that keep a structure from
     being met, as the documents' summary lists them."""
     bad = []
@@ -1247,7 +1250,7 @@ def _structure_detail(parts: list[Assessment]) -> str:
         name = _bare_name(p.indicator)
         name = name[:1].lower() + name[1:] if name[1:2].islower() else name
         if p.status == "khong_dat":
-            bad.append(f"{name} {not_met_detail(p)[1:-1]}".strip())
+            bad.append(f"{name} {not_met_detail(p, plan)[1:-1]}".strip())
         elif p.status in ("chua_co_so_lieu", "so_lieu_loi"):
             bad.append(f"{name} {'chưa có số liệu' if p.status == 'chua_co_so_lieu' else 'số liệu lỗi'}")
     return f"({'; '.join(bad)})" if bad else ""
@@ -1260,7 +1263,7 @@ def summarise(assessments: list[Assessment], year: int | None = None) -> Summary
 
 
 def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int, list[int]],
-               when: str | None = None) -> Summary:
+               when: str | None = None, plan: str = PLAN_WORD) -> Summary:
     """summarise, with the structures of the rows already found (evaluate finds them for the statuses).
     One pass over the rows, no dict made per row; a section's rows and many of a leader's follow each
     other, so their counts are looked up only where the name changes (the rows are many, the names few)."""
@@ -1326,7 +1329,7 @@ def _summarise(assessments: list[Assessment], year: int | None, groups: dict[int
         by_leader=by_leader,
         not_met=not_met,
         compose=partial(_sentence_of, dict(total), evaluated, list(not_met), year, list(assessments),
-                        {h: list(parts) for h, parts in groups.items()}, when),
+                        {h: list(parts) for h, parts in groups.items()}, when, plan),
     )
 
 
@@ -1619,34 +1622,36 @@ def _estimated(ind: Indicator) -> bool:
     return rr is not None and rr.estimate
 
 
-def not_met_detail(a: Assessment) -> str:
+def not_met_detail(a: Assessment, plan_word: str = PLAN_WORD) -> str:
     """The figures after a not-met row in the report sentence.
 
     «(đạt 79,2% KH)» only where it cannot mislead: an amount where more is better with a ratio under
     99,95 (a ratio that rounds to 100,0 reads as met). A % indicator where more is better keeps the
     seed's «(95,7%)». Anything else gives result and plan — a failing ceiling «(đạt 120,0% KH)» would
     read as overachievement: «(thực hiện 120 tỷ đồng, kế hoạch không quá 100 tỷ đồng)»; a rank
-    «(xếp thứ 22, kế hoạch thứ 20)»; a growth target «(tăng 8,0%, kế hoạch tăng 10%)».
+    «(xếp thứ 22, kế hoạch thứ 20)»; a growth target «(tăng 8,0%, kế hoạch tăng 10%)». `plan_word`: what the table
+    calls its plan (core.periods.plan_word: a budget's «(đạt 96,0% DT)», «dự toán 12.770 tỷ đồng»).
     """
+    kh, short = plan_word, in_sentence(plan_word)
     ind = a.indicator
     if a.growth_unit == "bậc" and not ind.target.is_numeric and a.growth is not None:  # «Tăng 3 bậc»
         plan = vtext.clean(ind.target.text)
-        return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, kế hoạch {plan[:1].lower() + plan[1:]})"
+        return f"({_rise(a.growth)} {format_number(abs(a.growth))} bậc, {kh} {plan[:1].lower() + plan[1:]})"
     rise = index_rise(a)
     if rise is not None:  # «(tăng 8,1%, kế hoạch tăng 9%)»: the index read as the rise it states
-        return f"({change_words(rise)}, kế hoạch {as_rise(_plan_figure(ind))})"
+        return f"({change_words(rise)}, {kh} {as_rise(_plan_figure(ind))})"
     by_points = judged_by_points(a)
     if by_points:
         plan = vtext.clean(ind.target.text)
         plan = plan[:1].lower() + plan[1:]
         if by_points == "change":  # «Giảm 1 điểm %»: the change, and the plan
             return f"({_rise(cast(Decimal, a.growth))} {format_number(abs(cast(Decimal, a.growth)))} {a.growth_unit}, " \
-                   f"kế hoạch {plan})"
+                   f"{kh} {plan})"
         if ind.result is not None:  # «Mức giảm tỷ suất sinh» 0,1‰ against «Giảm 0,2‰»: the fall's size
-            return f"(thực hiện {_amount(ind.result, ind.unit)}, kế hoạch {plan})"
+            return f"(thực hiện {_amount(ind.result, ind.unit)}, {kh} {plan})"
         if ind.result_reading is not None:  # «Giảm 1,6 điểm %» as written
             text = vtext.clean(ind.result_reading.text)
-            return f"({text[:1].lower() + text[1:]}, kế hoạch {plan})"
+            return f"({text[:1].lower() + text[1:]}, {kh} {plan})"
     if not ind.target.is_numeric:
         return ""
     if ind.result is None:  # a result written as an expression («Tăng 7,5%», «Trên 8»): as written, and the plan
@@ -1654,28 +1659,29 @@ def not_met_detail(a: Assessment) -> str:
         if rr is None or rr.kind == "qualitative" or not rr.bounds.is_numeric:
             return ""
         text = vtext.clean(rr.text)
-        return f"({text[:1].lower() + text[1:]}, kế hoạch {_plan_figure(ind)})"
+        return f"({text[:1].lower() + text[1:]}, {kh} {_plan_figure(ind)})"
     plain = ind.direction == "up" and not ind.growth_target and not is_rank(ind.name, ind.unit)
     about = "ước " if _estimated(ind) else ""
     rr = ind.result_reading
     if rr is not None and rr.approximate and not ind.growth_target and not is_rank(ind.name, ind.unit):
         # «Gần 440»: as near as the cell says, never «(đạt 97,8% KH)» nor a bare «(93%)» (rev19 N-3)
-        return f"({about}thực hiện {about_word(rr.text)} {_amount(ind.result, ind.unit)}, kế hoạch {_plan_figure(ind)})"
+        return f"({about}thực hiện {about_word(rr.text)} {_amount(ind.result, ind.unit)}, {kh} {_plan_figure(ind)})"
     if plain and "%" in ind.unit:
         return f"({about}{format_number(ind.result)}{'%' if ind.unit.strip() == '%' else ' ' + _unit_words(ind.unit)})"
     if plain and a.ratio is not None and a.ratio < Decimal("99.95"):
-        return f"({about}đạt {format_number(a.ratio, 1)}% KH)"
+        return f"({about}đạt {format_number(a.ratio, 1)}% {short})"
     res, plan = _figures(a)
-    return f"({res}, kế hoạch {plan})" if plan else f"({res})"
+    return f"({res}, {kh} {plan})" if plan else f"({res})"
 
 
 def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assessment], year: int | None,
                      names: Mapping[int, str] | None = None, details: Mapping[int, str] | None = None,
-                     progress: int = 0, when: str | None = None) -> str:
+                     progress: int = 0, when: str | None = None, plan: str = PLAN_WORD) -> str:
     """The report sentence in the style of seed 004; `names` (sentence_names) gives each row the name a
     sentence uses (a sub-row with its parent); `details` the figures of a structure (its unmet parts).
     `progress`: rows of a part of the year against the year's plan (core.periods), said to be progress. `when`: the
-    period and kind of the figures («6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»), else «năm {year}»."""
+    period and kind of the figures («6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»), else «năm {year}». `plan`:
+    what the table calls its plan («kế hoạch», a budget's «dự toán»: core.periods.plan_word)."""
     names, details = names or {}, details or {}
     when = when or (f"năm {year}" if year else "")
     when = when[:1].upper() + when[1:]
@@ -1690,15 +1696,15 @@ def summary_sentence(total: dict[str, int], evaluated: int, not_met: list[Assess
         return "; " + "; ".join(extra) if extra else ""
     lead = f"{when}, có" if when else "Có"
     if progress and evaluated == 0:
-        return (f"{lead} {progress} chỉ tiêu có số liệu của một phần năm; so với kế hoạch cả năm, đây là tiến độ thực "
-                f"hiện, chưa đánh giá đạt hay không đạt kế hoạch{rest()}.")
+        return (f"{lead} {progress} chỉ tiêu có số liệu của một phần năm; so với {plan} cả năm, đây là tiến độ thực "
+                f"hiện, chưa đánh giá đạt hay không đạt {plan}{rest()}.")
     if evaluated == 0:
         return f"{when}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if when else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."
-    s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
+    s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt {plan}"
     if not not_met:
-        s += ", không có chỉ tiêu nào không đạt kế hoạch"
+        s += f", không có chỉ tiêu nào không đạt {plan}"
     else:
         items = "; ".join(f"({i}) {names.get(id(a.indicator), a.indicator.name)} "
-                          f"{details.get(id(a.indicator), not_met_detail(a))}".rstrip() for i, a in enumerate(not_met, 1))
-        s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {items}"
+                          f"{details.get(id(a.indicator), not_met_detail(a, plan))}".rstrip() for i, a in enumerate(not_met, 1))
+        s += f"; {len(not_met)} chỉ tiêu không đạt {plan}, gồm: {items}"
     return s + rest() + "."

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kh_excel.core.model import Table
+from kh_excel.core.model import STATUS_LABELS, Table
 from kh_excel.core.table import _year_of, period_months  # (the year a column is about: dates and numbers aside)
 from kh_excel.core.table import header_role as _role_of
 from kh_excel.core.table import _ONE_YEAR, _PLAN_TITLE, _RESULTS_TITLE, _YEARLY_WORD, period_years, title_period
@@ -298,6 +298,41 @@ COMMITTEE_SUBJECT = "kinh tế - xã hội chủ yếu"
 _QUARTER = re.compile(r"\b(?:quy\s+([ivx]+|\d)|q\s*([1-4]))\b")  # «Quý II», «quý 2», «Q2/2026»
 
 
+# What a table calls its plan, as its plan column names it: a budget's «Dự toán», «Dự toán HĐND giao», «Dự toán
+# Trung ương giao năm 2024» is «dự toán», and a document compares its figures with the «dự toán», never with a «kế
+# hoạch» the council never set (rev20 R20-13: «đạt 105% kế hoạch» of «Dự toán tỉnh giao»); any other plan
+# («Kế hoạch», «KH», «Chỉ tiêu giao», «Nghị quyết HĐND», and «Kế hoạch (dự toán)», which names both) is «kế hoạch».
+# One word for the whole table, its one plan column's: each word with its short form («% KH», «% DT»).
+PLAN_WORD = "kế hoạch"
+BUDGET_WORD = "dự toán"
+PLAN_SHORT = {PLAN_WORD: "KH", BUDGET_WORD: "DT"}
+_BUDGET_LABEL = re.compile(r"\bdu toan\b|^dt\b")  # («DT giao», «DT HĐND giao»)
+_PLAN_LABEL = re.compile(r"\bke hoach\b|\bkh\b")
+
+
+def plan_word(label: str | None) -> str:
+    """«dự toán» for a plan column a budget names so («Dự toán năm 2024», «Dự toán HĐND giao»), else «kế hoạch»."""
+    h = fold(label or "")
+    return BUDGET_WORD if _BUDGET_LABEL.search(h) and not _PLAN_LABEL.search(h) else PLAN_WORD
+
+
+def in_sentence(plan: str) -> str:
+    """The plan after a ratio in a sentence: seed 004's «(đạt 79,2% KH)», a budget's «(đạt 96,0% dự toán)» in full
+    («DT» in running text reads as «diện tích», «doanh thu»)."""
+    return PLAN_SHORT[PLAN_WORD] if plan == PLAN_WORD else plan
+
+
+def status_label(status: str, plan: str = PLAN_WORD) -> str:
+    """A verdict's label (model.STATUS_LABELS: «Vượt KH», «Đạt KH») with the table's plan: «Vượt dự toán»."""
+    label = STATUS_LABELS.get(status, STATUS_LABELS["so_lieu_loi"])
+    return label if plan == PLAN_WORD else label.replace(" " + PLAN_SHORT[PLAN_WORD], " " + plan)
+
+
+def table_plan_word(table: Table) -> str:
+    """The word of the plan column the reader took (plan_word); «kế hoạch» for a table without one."""
+    return plan_word(table.column_headers.get("target") if "target" in table.columns else None)
+
+
 @dataclass(frozen=True)
 class Period:
     year: int
@@ -313,6 +348,12 @@ class Period:
     subject: str = COMMITTEE_SUBJECT  # what the indicators are of, after «chỉ tiêu» ('' = none named: docs.period)
     years: str = ""               # «2026-2030» when the figures or the plan are a period of several years' (never «năm 2030»)
     years_word: str = "giai đoạn"  # … so named, or «nhiệm kỳ» as the table names them («Chỉ tiêu nhiệm kỳ 2020-2025»)
+    plan: str = PLAN_WORD          # what the table calls its plan: «kế hoạch», or a budget's «dự toán» (plan_word)
+
+    @property
+    def plan_short(self) -> str:
+        """«KH», or «DT» for a budget's «dự toán»: the plan in a column's or a verdict's label («% DT»)."""
+        return PLAN_SHORT[self.plan]
 
     def chi_tieu(self, all_: bool = True) -> str:
         """«các chỉ tiêu ngành y tế», «các chỉ tiêu kinh tế - xã hội chủ yếu», «các chỉ tiêu» (all_=False: no «các»)."""
@@ -456,7 +497,8 @@ def of_table(table: Table, year: int, plan: bool = False) -> Period:
                                                       *table.title_lines)),
                   estimate=estimate,
                   labelled=labelled, plan_is_year=progress_only(table),
-                  compare=compare, same_period=compare and months < 12, second_half=second_half)
+                  compare=compare, same_period=compare and months < 12, second_half=second_half,
+                  plan=table_plan_word(table))
 
 
 def plan_judged(table: Table) -> tuple[int, int] | None:

@@ -17,9 +17,11 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from kh_excel.core.model import STATUS_LABELS, Assessment, Attainment, Indicator, Table
+from kh_excel.core.model import Assessment, Attainment, Indicator, Table
 from kh_excel.core.numbers import format_number, format_ratio
 from kh_excel.core.own_columns import same_period_levels
+from kh_excel.core.periods import PLAN_SHORT, PLAN_WORD, status_label, table_plan_word
+from kh_excel.core.periods import in_sentence as in_sentence_plan
 from kh_excel.core.text import (FOLDED_ADMINISTRATIVE_LEVELS, FOOTNOTE_ENDS, fold, footnote_key, heading_words,
                                  split_footnote)
 from kh_excel.docs import layout as L
@@ -35,10 +37,11 @@ from kh_excel.errors import UserError
 # Vietnamese item letters: a) b) c) d) đ) e) g) … (no f, j, w, z)
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
+# («{plan}»: what the table calls its plan, core.periods.plan_word: «Các chỉ tiêu vượt dự toán» of a budget's table)
 STATUS_GROUPS = (
-    ("vuot", "Các chỉ tiêu vượt kế hoạch"),
-    ("dat", "Các chỉ tiêu đạt kế hoạch"),
-    ("khong_dat", "Các chỉ tiêu không đạt kế hoạch"),
+    ("vuot", "Các chỉ tiêu vượt {plan}"),
+    ("dat", "Các chỉ tiêu đạt {plan}"),
+    ("khong_dat", "Các chỉ tiêu không đạt {plan}"),
     ("chua_co_so_lieu", "Các chỉ tiêu chưa có số liệu"),
     ("khong_danh_gia", "Các chỉ tiêu không đánh giá bằng số"),
     ("so_lieu_loi", "Các chỉ tiêu có số liệu lỗi, chưa đánh giá"),
@@ -799,6 +802,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         "cot_lanh_dao": _leader_header(table, level if named_by_settings or s.get("co_quan_ban_hanh") else "",
                                        level, issued),
         "cot_so_sanh": per.comparison_header(prev_year),
+        # the ratio's column: «% so với KH», a budget's «% so với dự toán» (core.periods.plan_word)
+        "cot_ty_le": f"% so với {in_sentence_plan(per.plan)}",
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
         # a column every row leaves empty is dropped from the appendix (templates/build_templates.py)
@@ -834,7 +839,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         office_name = (ten_co_quan if office or (department is not None and not department[1].office) else
                        kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
                        if people_committee else f"Văn phòng {ten_co_quan}")
-        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate, table), assessments, s, year,
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate, table, per.plan),
+                                  assessments, s, year,
                                   ten_co_quan, office_name, per, assigns=cap_tren == ten_co_quan)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
     return ctx
@@ -1200,8 +1206,9 @@ def _shown(text: str) -> str:
     return "" if W.EXCEL_ERROR.match(txt(text)) else txt(text)
 
 
-def _status_label(a: Assessment) -> str:
-    return STATUS_LABELS.get(W.status_of(a), "Số liệu lỗi")
+def _status_label(a: Assessment, plan: str = PLAN_WORD) -> str:
+    """The verdict in the appendix's «Đánh giá» column: «Vượt KH», a budget's «Vượt dự toán» (core.periods)."""
+    return status_label(W.status_of(a), plan)
 
 
 def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str, Any]]:
@@ -1209,6 +1216,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
     section = None
     parents = {a.indicator.row: a.indicator for a in assessments if a.indicator.kind == "indicator"}
     bare = W.bare_headings([a.indicator for a in assessments])  # «Sản xuất lúa» over its parts: no verdict of its own
+    plan = table_plan_word(table)  # «Vượt dự toán» of a budget's table (core.periods.plan_word)
     for a in assessments:
         ind = a.indicator
         failed = W.status_of(a) == W.ERROR_STATUS
@@ -1235,7 +1243,7 @@ def _appendix_rows(table: Table, assessments: list[Assessment]) -> list[dict[str
             # rev17 REG-3)
             "so_sanh": "" if failed or getattr(a, "growth_kind", "") == "avg_yearly"
             else growth_text(a, None).replace(" so với năm trước", ""),
-            "danh_gia": _status_label(a) if table.has_results and ind.row not in bare else "",
+            "danh_gia": _status_label(a, plan) if table.has_results and ind.row not in bare else "",
             # a sub-row shows its own agencies only where they differ from its indicator's (as the seed does)
             "chu_tri": written_agencies(ind, "lead") if _unless_inherited(agencies_text(ind.lead), parent and
                                                                           agencies_text(parent.lead)) else "",
@@ -1380,11 +1388,12 @@ def _lit_name_gap(line: str) -> str:
 
 
 def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None,
-             estimate: bool = False, table: Table | None = None) -> list[W.Item]:
+             estimate: bool = False, table: Table | None = None, plan: str = PLAN_WORD) -> list[W.Item]:
     """`estimate`: the results are an estimate's column (P.Period.estimate): each figure says «ước thực hiện».
-    `table`: the table read, whose own «So với cùng kỳ (%)» is said of a row with no previous figure (own_level)."""
+    `table`: the table read, whose own «So với cùng kỳ (%)» is said of a row with no previous figure (own_level).
+    `plan`: what the table calls its plan (P.Period.plan: a budget's «dự toán»), said in every comparison."""
     levels = same_period_levels(table) if table is not None else {}
-    return W.items(assessments, lambda a: growth_text(a, prev_year, since) or own_level(a, levels), estimate)
+    return W.items(assessments, lambda a: growth_text(a, prev_year, since) or own_level(a, levels), estimate, plan)
 
 
 def own_level(a: Assessment, levels: dict[int, tuple[Decimal, str]]) -> str:
@@ -1402,7 +1411,9 @@ def own_level(a: Assessment, levels: dict[int, tuple[Decimal, str]]) -> str:
 def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | None = None,
                       scope: str = "") -> tuple[str, dict[str, int]]:
     """The report sentence (seed 004), counting the entries the document lists, so the two never disagree.
-    `per` names the period («6 tháng đầu năm 2026, có …»); a part of the year against the year's plan is progress."""
+    `per` names the period («6 tháng đầu năm 2026, có …») and the plan («kế hoạch», a budget's «dự toán»); a part of
+    the year against the year's plan is progress."""
+    plan = per.plan if per else PLAN_WORD
     counts = {s: 0 for s, _ in STATUS_GROUPS}
     for e in entries:
         counts[e.status] = counts.get(e.status, 0) + 1
@@ -1417,13 +1428,13 @@ def _summary_sentence(entries: list[W.Item], year: int | None, per: P.Period | N
         s = f"{lead} chưa có chỉ tiêu nào đủ số liệu để đánh giá" if year else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá"
         s = s.replace("có chưa có", "chưa có")
     else:
-        s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt kế hoạch"
+        s = f"{lead} {met}/{evaluated} chỉ tiêu đạt và vượt {plan}"
         not_met = [e for e in entries if e.status == "khong_dat"]
         if not not_met:
-            s += ", không có chỉ tiêu nào không đạt kế hoạch"
+            s += f", không có chỉ tiêu nào không đạt {plan}"
         else:
             listed = "; ".join(f"({i}) {e.brief}" for i, e in enumerate(not_met, 1))
-            s += f"; {len(not_met)} chỉ tiêu không đạt kế hoạch, gồm: {listed}"
+            s += f"; {len(not_met)} chỉ tiêu không đạt {plan}, gồm: {listed}"
     extra = [f"{counts[k]} chỉ tiêu {W.STATUS_WORDS[k]}" for k in ("chua_co_so_lieu", "khong_danh_gia", W.ERROR_STATUS)
              if counts.get(k)]
     if extra:
@@ -1435,12 +1446,14 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
              per: P.Period | None = None, scope: str = "") -> dict[str, Any]:
     since = per.since(prev_year) if per else None
     levels = same_period_levels(table)
-    entries = _entries(assessments, prev_year, since, bool(per and per.estimate), table)
+    plan = per.plan if per else PLAN_WORD
+    entries = _entries(assessments, prev_year, since, bool(per and per.estimate), table, plan)
     groups = []
     progress = bool(per and per.plan_is_year)
     # a part of the year: the progress rows first under their own title, then the groups as for a year; a row not
     # judged for another reason («không có số kế hoạch») stays in its own group (P.group_of: one rule, rev18 R18-10)
     for status, title in ((P.PROGRESS_GROUP, P.PROGRESS_TITLE),) * progress + STATUS_GROUPS:
+        title = title.format(plan=plan)
         lines = [f"- {e.result}" for e in entries if (P.group_of(e) if progress else e.status) == status]
         if not lines:
             continue
@@ -1453,6 +1466,10 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
     return {
         "co_ket_qua": table.has_results,
         "cau_tong_hop": sentence,
+        # what the table calls its plan («kế hoạch», a budget's «dự toán»: core.periods.plan_word) and its short form
+        # («KH», «DT»), for a template's own sentences and labels
+        "ke_hoach": plan,
+        "ke_hoach_viet_tat": PLAN_SHORT[plan],
         "so_danh_gia": str(counts["vuot"] + counts["dat"] + counts["khong_dat"]),
         "so_vuot": str(counts["vuot"]),
         "so_dat": str(counts["dat"]),
@@ -1895,9 +1912,9 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     # «6 tháng đầu năm 2026», «ước thực hiện cả năm 2026»: the period the figures are of (docs.period)
     span, what = kq["ky"] + kq["pham_vi"], ("tình hình" if kq["tinh_hinh"] else "kết quả")
     defaults["mo_dau"] = [f"{ten_co_quan} báo cáo {what} thực hiện {ctx['chi_tieu']['cac']} {span} như sau:"]
-    shortfalls = []
+    shortfalls, plan = [], kq["ke_hoach"]  # («dự toán» of a budget's table: core.periods.plan_word)
     if "khong_dat" in groups:
-        shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt kế hoạch (chi tiết tại "
+        shortfalls.append(f"Còn {len(groups['khong_dat']['muc'])} chỉ tiêu không đạt {plan} (chi tiết tại "
                           "điểm 2 mục I và Phụ lục kèm theo).")
     if "so_lieu_loi" in groups:
         shortfalls.append(f"Số liệu của {len(groups['so_lieu_loi']['muc'])} chỉ tiêu bị lỗi, chưa đánh giá "
@@ -1914,9 +1931,9 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     # (rows the report does not judge, a note's «không đánh giá» among them, are no rows met: rev12 D-K)
     unjudged = len(groups["khong_danh_gia"]["muc"]) if "khong_danh_gia" in groups else 0
     defaults["ton_tai"] = (shortfalls + cause if shortfalls else
-                           [f"Các chỉ tiêu được đánh giá đều đạt và vượt kế hoạch đề ra; {unjudged} chỉ tiêu không đánh "
+                           [f"Các chỉ tiêu được đánh giá đều đạt và vượt {plan} đề ra; {unjudged} chỉ tiêu không đánh "
                             "giá bằng số (chi tiết tại điểm 2 mục I)."] if all_met and unjudged else
-                           ["Các chỉ tiêu đều đạt và vượt kế hoạch đề ra."] if all_met else
+                           [f"Các chỉ tiêu đều đạt và vượt {plan} đề ra."] if all_met else
                            ["[Tồn tại, hạn chế: ghi ở mục «Tồn tại, hạn chế» của trang Cấu hình văn bản]"])
     # fixed text speaks only of what the report found: no «chỉ tiêu chưa đạt» where nothing was judged not met;
     # one agency's report, of a body the issuer may only ask (the council, the Party, the Front, a mass organisation,
@@ -1924,9 +1941,9 @@ def body_bao_cao(defaults: dict[str, list[str]], ctx: dict[str, Any], year: int,
     who, sends = ((f"Đề nghị {in_sentence(agency)}", "gửi") if ctx["gc"]["de_nghi"] else
                   ("Các cơ quan chủ trì", "báo cáo"))
     defaults["giai_phap"] = [
-        f"{who} tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt kế hoạch; "
+        f"{who} tập trung chỉ đạo, có giải pháp cụ thể đối với các chỉ tiêu không đạt {plan}; "
         f"định kỳ đánh giá, {sends} kết quả thực hiện." if "khong_dat" in groups else
-        f"{who} tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành kế hoạch "
+        f"{who} tập trung chỉ đạo, đẩy nhanh tiến độ thực hiện các chỉ tiêu để hoàn thành {plan} "
         f"{ctx['chi_tieu']['ky']}; định kỳ đánh giá, {sends} kết quả thực hiện." if kq["tien_do"] else
         f"{who} tiếp tục chỉ đạo thực hiện các chỉ tiêu; định kỳ đánh giá, {sends} kết quả thực hiện."]
     if "chua_co_so_lieu" in groups:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from kh_excel.core.model import Assessment
+from kh_excel.core.periods import PLAN_WORD
 from kh_excel.core.text import fold
 from kh_excel.docs import layout as L
 from kh_excel.docs import vn
@@ -94,12 +95,13 @@ def result_sentences(entries: list[W.Item], year: int | None, per: Any = None) -
     if not evaluated:
         return [f"{lead}, chưa có chỉ tiêu nào đủ số liệu để đánh giá." if lead
                 else "Chưa có chỉ tiêu nào đủ số liệu để đánh giá."]
-    out = [f"{opener} {len(met)}/{evaluated} chỉ tiêu đạt và vượt kế hoạch."]
+    plan = per.plan if per is not None else PLAN_WORD  # a budget's «dự toán» (core.periods.plan_word)
+    out = [f"{opener} {len(met)}/{evaluated} chỉ tiêu đạt và vượt {plan}."]
     if not_met:
         listed = "; ".join(f"({i}) {e.brief}" for i, e in enumerate(not_met, 1))
-        out.append(f"{opener} {len(not_met)}/{evaluated} chỉ tiêu không đạt kế hoạch, gồm: {listed}.")
+        out.append(f"{opener} {len(not_met)}/{evaluated} chỉ tiêu không đạt {plan}, gồm: {listed}.")
     else:
-        out.append("Không có chỉ tiêu nào không đạt kế hoạch.")
+        out.append(f"Không có chỉ tiêu nào không đạt {plan}.")
     others = [(k, sum(1 for e in entries if e.status == k)) for k in ("chua_co_so_lieu", W.ERROR_STATUS)]
     extra = [f"{n} chỉ tiêu {W.STATUS_WORDS[k]}" for k, n in others if n]
     if extra:
@@ -123,11 +125,13 @@ def _name(e: W.Item) -> str:
     return e.result.split(": ", 1)[0]
 
 
-def directions(entries: list[W.Item], assessments: list[Assessment], assigns: bool = True) -> list[dict[str, Any]]:
+def directions(entries: list[W.Item], assessments: list[Assessment], assigns: bool = True,
+               plan: str = PLAN_WORD) -> list[dict[str, Any]]:
     """Per lead agency, the agencies of the indicators not met first (in table order), then those whose
     indicators still have no figures or failed figures; each with its indicators as the summary names them.
     `assigns`: the issuer directs the agencies («Giao … chủ trì»); a department asks them («Đề nghị …»), as the
-    issuer asks a body it does not direct (the council, the Party, the Front, a mass organisation, a court)."""
+    issuer asks a body it does not direct (the council, the Party, the Front, a mass organisation, a court). `plan`:
+    what the table calls its plan (a budget's «dự toán»: core.periods.plan_word)."""
     from kh_excel.core.agencies import asked_by_committee
     from kh_excel.docs.context import _same_agency, agency_display, in_sentence
     by_row = {a.indicator.row: a for a in assessments}
@@ -152,7 +156,7 @@ def directions(entries: list[W.Item], assessments: list[Assessment], assigns: bo
     for g in groups:
         parts = []
         if g["khong_dat"]:
-            parts.append("có giải pháp cụ thể để hoàn thành các chỉ tiêu chưa đạt kế hoạch: " + "; ".join(g["khong_dat"]))
+            parts.append(f"có giải pháp cụ thể để hoàn thành các chỉ tiêu chưa đạt {plan}: " + "; ".join(g["khong_dat"]))
         if g["chua_co"]:
             parts.append("khẩn trương cập nhật, báo cáo số liệu các chỉ tiêu: " + "; ".join(g["chua_co"]))
         if g["loi"]:
@@ -234,7 +238,7 @@ def notice_part(entries: list[W.Item], assessments: list[Assessment], s: dict[st
                             f"{(per.span() if per else f'năm {year}').upper()}"),
         "ket_qua": result_sentences(entries, year, per),
         "ket_luan": ket_luan,
-        "chi_dao": directions(entries, assessments, assigns),
+        "chi_dao": directions(entries, assessments, assigns, per.plan if per is not None else PLAN_WORD),
         "ket_thuc": body(closing(m, announcer)),
         "hop": m,
     }

@@ -46,7 +46,7 @@ _TERM = re.compile(r"(?:\s*,?\s*(?:lan thu\s+[ivxlc\d]+|nhiem ky\s+(?:19|20)\d\d
 # a part of the year judged against the whole year's plan: progress, never a status
 PROGRESS_STATUS = "khong_danh_gia"
 PROGRESS_REASON = W.PROGRESS_REASON  # (core.periods: one text)
-PROGRESS_TITLE = "Tiến độ thực hiện so với kế hoạch cả năm"
+PROGRESS_TITLE = "Tiến độ thực hiện so với {plan} cả năm"  # («{plan}»: Period.plan, as context.STATUS_GROUPS)
 
 _CALENDAR_YEAR = re.compile(r"\bnam\s+(?!hoc\b)\d{4}\b")
 
@@ -168,10 +168,10 @@ def progress_sentence(per: Period, counts: dict[str, int], extras: bool = True, 
     n = counts.get(PROGRESS_GROUP, 0)
     who = f"trong các chỉ tiêu{scope}, " if scope else ""
     if n:
-        s = (f"{per.lead()}, {who}có {n} chỉ tiêu có số liệu; so với kế hoạch cả năm {per.year}, đây là tiến độ "
-             "thực hiện, chưa đánh giá đạt hay không đạt kế hoạch")
+        s = (f"{per.lead()}, {who}có {n} chỉ tiêu có số liệu; so với {per.plan} cả năm {per.year}, đây là tiến độ "
+             f"thực hiện, chưa đánh giá đạt hay không đạt {per.plan}")
     else:
-        s = f"{per.lead()}, {who}chưa có chỉ tiêu nào đủ số liệu để so với kế hoạch cả năm {per.year}"
+        s = f"{per.lead()}, {who}chưa có chỉ tiêu nào đủ số liệu để so với {per.plan} cả năm {per.year}"
     extra = _rest(counts)
     return s + ("; " + "; ".join(extra) if extra and extras else "")
 

@@ -22,6 +22,7 @@ from kh_excel.core.attainment import (as_rise, bare_headings, change_size, chang
                                       plan_index_rise, planned_fall, rise_as_written, share_parts,
                                       structure_status as core_structure_status)
 from kh_excel.core import periods
+from kh_excel.core.periods import PLAN_WORD
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import (ResultReading, about_word, average_yearly, decimals_of, far_apart, format_number,
@@ -226,12 +227,13 @@ def ends_with_con(ind: Indicator) -> bool:
 PROGRESS_REASON = periods.PROGRESS_REASON
 
 
-def ratio_words(a: Assessment) -> str:
+def ratio_words(a: Assessment, plan: str = PLAN_WORD) -> str:
+    """«đạt 105,0% kế hoạch»; `plan` what the table calls its plan (core.periods.plan_word: «đạt 105,0% dự toán»)."""
     if not shows_ratio(a):
         return ""
     if a.reason == PROGRESS_REASON:
-        return f"bằng {format_ratio(a.ratio)}% kế hoạch năm"
-    return f"đạt {format_ratio(a.ratio)}% kế hoạch"
+        return f"bằng {format_ratio(a.ratio)}% {plan} năm"
+    return f"đạt {format_ratio(a.ratio)}% {plan}"
 
 
 # ------------------------------------------------------------------ names
@@ -618,11 +620,13 @@ def growth_words(a: Assessment, previous_year: int | None = None, since: str | N
     return f"{word} {change_size(g, 2)}% {since}"
 
 
-def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str:
+def result_phrase(a: Assessment, since: str = "", estimate: bool = False, plan_word: str = PLAN_WORD) -> str:
     """What a report says of a row after its name: 'thực hiện 94,1 triệu đồng, kế hoạch 93 triệu đồng, đạt 101,2%
     kế hoạch'; 'còn 47,9%, kế hoạch 48,5%'; 'thực hiện trên 8%, kế hoạch trên 8%'; 'chưa có số liệu (kế hoạch …)';
     'số liệu lỗi'. `since` is the growth phrase ('tăng 8,16% so với năm 2025'), appended when given; `estimate`: the
-    column read is an estimate (result_clause)."""
+    column read is an estimate (result_clause); `plan_word`: what the table calls its plan («dự toán 12.770 tỷ đồng,
+    đạt 96,0% dự toán» of a budget's «Dự toán năm 2024»: core.periods.plan_word)."""
+    kh = plan_word
     ind = a.indicator
     status = status_of(a)
     if status == ERROR_STATUS:
@@ -633,42 +637,42 @@ def result_phrase(a: Assessment, since: str = "", estimate: bool = False) -> str
         res = "chưa có số liệu"
         if not ind.target.is_numeric:
             return f"{res} (mục tiêu {plan})" if plan else res
-        return f"{res} (kế hoạch {target_phrase_short(ind)})"
+        return f"{res} ({kh} {target_phrase_short(ind)})"
     rise = index_rise(a)
     if rise is not None:  # CPI 103,2% against «Dưới 4,5%»: judged as a rise of 3,2%, said so
-        return f"{res} ({core_change_words(rise)} so với năm trước), kế hoạch {as_rise(plan)}"
+        return f"{res} ({core_change_words(rise)} so với năm trước), {kh} {as_rise(plan)}"
     planned = plan_index_rise(a)
     if planned is not None:  # a rate against its plan typed as an index: «kế hoạch 108% (tức tăng 8%)»
-        return f"{res}, kế hoạch {plan} (tức {core_change_words(planned)})"
+        return f"{res}, {kh} {plan} (tức {core_change_words(planned)})"
     by_points = judged_by_points(a)
     if by_points:  # «Giảm 1 điểm %»: judged by the change in points, said with it (or, a «Mức giảm …», by its figure)
-        return ", ".join(x for x in (res, since if by_points == "change" else "", f"kế hoạch {plan}") if x)
+        return ", ".join(x for x in (res, since if by_points == "change" else "", f"{kh} {plan}") if x)
     rr = ind.result_reading
     if status == "khong_danh_gia" and ind.target.is_numeric and rr is not None and rr.kind == "qualitative":
         from kh_excel.core.numbers import word_verdict
         if word_verdict(rr.text):  # «Đạt» against 80%: the word quoted, never «đạt» read as a verdict (rev15 R15-6)
-            return f"thực hiện ghi «{clean(rr.text)}», không có số để so với kế hoạch {target_phrase_short(ind)}"
+            return f"thực hiện ghi «{clean(rr.text)}», không có số để so với {kh} {target_phrase_short(ind)}"
     if not ind.target.is_numeric:  # qualitative: the result as written, the target beside it
         # the change against the previous column is a fact of the figures, plan or none (rev20 R20-12: «tăng 50% so
         # với cùng kỳ năm trước» of a quarter's count with no plan was dropped)
         if plan:
             return ", ".join(x for x in (f"{res} (mục tiêu {plan})", since) if x)
-        return ", ".join(x for x in (res, since, "không có số kế hoạch") if x)
+        return ", ".join(x for x in (res, since, f"không có số {kh}") if x)
     if no_goal(ind) and ind.result == 0 and not ind.result_text:
         # a plan and a result of 0 (a crop not grown, or a formula over cells not yet filled, da_huoai rows 46–74):
         # what the table writes, never «thực hiện 0 tấn» stated as an outcome
-        parts = [f"kế hoạch và thực hiện đều ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
+        parts = [f"{kh} và thực hiện đều ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
     elif no_goal(ind):
-        parts = [res, f"kế hoạch ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
+        parts = [res, f"{kh} ghi {amount('0', ind.unit)} (không giao chỉ tiêu)"]
     elif ind.growth_target:
         parts = [res]
         if since:
             parts.append(since)
-        parts.append(f"kế hoạch {target_phrase_short(ind)}")
+        parts.append(f"{kh} {target_phrase_short(ind)}")
         since = ""
     else:
-        parts = [res, f"kế hoạch {plan}"]
-    r = ratio_words(a)
+        parts = [res, f"{kh} {plan}"]
+    r = ratio_words(a, kh)
     if r:
         parts.append(r)
     if since:
@@ -694,24 +698,26 @@ def target_phrase_short(ind: Indicator) -> str:
     return f"{growth_verb(ind)} {words}" if ind.growth_target else words
 
 
-def result_brief(a: Assessment, estimate: bool = False) -> str:
+def result_brief(a: Assessment, estimate: bool = False, plan_word: str = PLAN_WORD) -> str:
     """The figures in a summary list, result AND plan, never a bare number: '(thực hiện 108,5%, kế hoạch 112%)';
-    `estimate`: the column read is an estimate ('(ước thực hiện 108,5%, …)': result_clause)."""
+    `estimate`: the column read is an estimate ('(ước thực hiện 108,5%, …)': result_clause); `plan_word` what the table
+    calls its plan (core.periods.plan_word)."""
+    kh = plan_word
     ind = a.indicator
     if status_of(a) == ERROR_STATUS:
         return "(số liệu lỗi)"
     res = result_clause(ind, estimate)
     rise = index_rise(a)
     if res and rise is not None:  # «(thực hiện 103,2%, tăng 3,2%, kế hoạch tăng dưới 4,5%)»
-        return f"({res}, {core_change_words(rise)}, kế hoạch {as_rise(target_words(ind))})"
+        return f"({res}, {core_change_words(rise)}, {kh} {as_rise(target_words(ind))})"
     planned = plan_index_rise(a)
     if res and planned is not None:  # «(thực hiện 7,5%, kế hoạch 108%, tức tăng 8%)»
-        return f"({res}, kế hoạch {target_words(ind)}, tức {core_change_words(planned)})"
+        return f"({res}, {kh} {target_words(ind)}, tức {core_change_words(planned)})"
     if res and judged_by_points(a) == "change":  # «(còn 4,3%, giảm 0,8 điểm %, kế hoạch giảm 1 điểm %)»
         g = growth_words(a)
-        return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, kế hoạch {target_words(ind)})"
+        return f"({res}{', ' + g.replace(' so với năm trước', '') if g else ''}, {kh} {target_words(ind)})"
     if res and judged_by_points(a) in ("amount", "written"):
-        return f"({res}, kế hoạch {target_words(ind)})"
+        return f"({res}, {kh} {target_words(ind)})"
     if res and ind.result is not None and not ind.target.is_numeric and status_of(a) in ("vuot", "dat", "khong_dat") \
             and target_words(ind):
         # a goal in words judged by the figure («Không để xảy ra» against 3 người: rev17 N-4), both said
@@ -722,7 +728,7 @@ def result_brief(a: Assessment, estimate: bool = False) -> str:
         g = growth_words(a)
         if g:
             res += ", " + g.replace(" so với năm trước", "")
-    return f"({res}, kế hoạch {target_phrase_short(ind)})"
+    return f"({res}, {kh} {target_phrase_short(ind)})"
 
 
 # ------------------------------------------------------------------ structures
@@ -737,7 +743,7 @@ def structure_plan(head: Indicator, parts: list[Indicator]) -> str:
     return f"{name_of(head)}: {', '.join(items)}" if items else name_of(head)
 
 
-def structure_result(head: Indicator, parts: list[Assessment]) -> str:
+def structure_result(head: Indicator, parts: list[Assessment], plan_word: str = PLAN_WORD) -> str:
     """'Cơ cấu GRDP: nông, lâm nghiệp và thủy sản 15,1% (kế hoạch 14,97%), …'; a failed part says so, no value;
     when every part failed (the shares do not add up), the structure says it once."""
     if parts and all(status_of(a) == ERROR_STATUS for a in parts):
@@ -753,10 +759,10 @@ def structure_result(head: Indicator, parts: list[Assessment]) -> str:
             items.append(f"{part_name(name_of(p))} số liệu lỗi")
         elif status_of(a) == "chua_co_so_lieu" or not result_words(p):
             plan = target_words(p)  # a part without a plan of its own: no «(kế hoạch )» (rev18 R18-12)
-            items.append(f"{part_name(name_of(p))} chưa có số liệu" + (f" (kế hoạch {plan})" if plan else ""))
+            items.append(f"{part_name(name_of(p))} chưa có số liệu" + (f" ({plan_word} {plan})" if plan else ""))
         else:
             plan = target_words(p)
-            items.append(f"{part_name(name_of(p))} {result_words(p)}" + (f" (kế hoạch {plan})" if plan else ""))
+            items.append(f"{part_name(name_of(p))} {result_words(p)}" + (f" ({plan_word} {plan})" if plan else ""))
     return f"{name_of(head)}: {', '.join(items)}"
 
 
@@ -782,14 +788,15 @@ class Item:
 
 
 def items(assessments: list[Assessment], since: Callable[[Assessment], str] | None = None,
-          estimate: bool = False) -> list[Item]:
+          estimate: bool = False, plan_word: str = PLAN_WORD) -> list[Item]:
     """The list entries of a document, in table order.
 
     A structure («Cơ cấu …» with parts) is one entry; a «Trong đó: …» row is written
     with its indicator («…, trong đó tỷ lệ …»); a sub-row below another sub-row, a short
     name («Diện tích») or a name the table repeats names its real parent in brackets
     (sub_row_parents). `since(a)` gives the growth phrase against the previous year; `estimate`: the column read is
-    an estimate, so its figures say «ước» (result_clause).
+    an estimate, so its figures say «ước» (result_clause); `plan_word` what the table calls its plan («kế hoạch», a
+    budget's «dự toán»: core.periods.plan_word), said in every comparison.
     """
     from kh_excel.core.table import structure_parts
 
@@ -818,9 +825,9 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
                 done.update(p.row for p in parts)
                 # a failed total fails the structure: never listed or counted as met
                 status = ERROR_STATUS if status_of(a) == ERROR_STATUS else structure_status(pa)
-                res = f"{name_of(ind)}: số liệu lỗi" if status_of(a) == ERROR_STATUS else structure_result(ind, pa)
+                res = f"{name_of(ind)}: số liệu lỗi" if status_of(a) == ERROR_STATUS else structure_result(ind, pa, plan_word)
                 bad = [x for x in pa if status_of(x) in ("khong_dat", ERROR_STATUS)]
-                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x, estimate)[1:-1]}' for x in bad)})" \
+                brief = f"{name_of(ind)} ({'; '.join(f'{part_name(name_of(x.indicator))} {result_brief(x, estimate, plan_word)[1:-1]}' for x in bad)})" \
                     if bad else name_of(ind)
                 out.append(Item(status, structure_plan(ind, parts), res, brief, [ind.row, *(p.row for p in parts)],
                                 [a, *pa]))
@@ -868,8 +875,8 @@ def items(assessments: list[Assessment], since: Callable[[Assessment], str] | No
             last_named.plan += f", trong đó {plan_sentence(ind, rest).replace(': ', ' ', 1)}"
         # (a marked sub-row keeps its own entry in a plan: folded «…, trong đó: …» only a «Trong đó» row says so —
         # a «-» row under a share of communes may be a share of villages, 58,9% «trong đó» 50% (rev21 REG-2))
-        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g, estimate)}",
-                        f"{name} {result_brief(a, estimate)}".strip(), [ind.row], [a], inside, name))
+        out.append(Item(status, plan_sentence(ind, name), f"{name}: {result_phrase(a, g, estimate, plan_word)}",
+                        f"{name} {result_brief(a, estimate, plan_word)}".strip(), [ind.row], [a], inside, name))
         written[ind.row] = name
         if rest is None:
             last_named = out[-1]
