@@ -109,6 +109,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
+    lettered = None  # (added, rev22 R22-8: the last one-letter STT, its kind, number and parent: «C» after «B»)
 
     blank_before = False
     for r in range(first, last + 1):
@@ -206,7 +207,9 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             if part:  # "PHẦN I", "Phần 2"
                 stt = part.group(1).upper()
             stt_upper = stt.upper().rstrip(".")
-            is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
+            in_sequence = lettered is not None and _next_letter(stt.rstrip("."), lettered[0])  # (added, R22-8)
+            is_roman = bool(stt) and not in_sequence and bool(_ROMAN.match(stt_upper)) \
+                and (stt.rstrip(".").isupper() or bool(part))
 
             if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
                 is_roman = True  # "A", "A." sections as some offices letter them
@@ -218,6 +221,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
                     pending_numeral = None
+                    lettered = (stt_upper, "section", None, None) if _ONE_LETTER.match(stt_upper) else None
                 else:
                     pending_numeral = (stt_upper, r + 1)
                 current = None
@@ -258,6 +262,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             kind, number = "subrow", current.number
         if kind == "subrow" and not has_data:
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
+        if isinstance(stt, str) and _ONE_LETTER.match(stt.rstrip(".")):  # (added, R22-8: «B» beside «A»)
+            if lettered is not None and lettered[1] != "section" and _next_letter(stt.rstrip("."), lettered[0]):
+                if lettered[1] == "subrow":
+                    kind, number, current = "subrow", lettered[2], lettered[3]
+                else:
+                    kind, number = "indicator", None
+            lettered = (stt.rstrip("."), kind, number, current if kind == "subrow" else None)
 
         try:
             lead, cooperate = cells_roles(lead_raw, shown.get("cooperate"), registry_id)

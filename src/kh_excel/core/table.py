@@ -2148,6 +2148,21 @@ _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chu
 _PENDING = {"chua danh gia", "dang tong hop", "chua tong hop", "chua thong ke", "dang thong ke"}
 
 
+_ONE_LETTER = re.compile(r"^[A-ZĐ]$")
+# the letters an STT column runs through, in Vietnamese order (A, B, C, D, Đ, E, G …) and in English (… E, F, G …)
+_LETTER_ORDERS = ("ABCDĐEGHIKLMNOPQRSTUVXY", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _next_letter(stt: str, before: str) -> bool:
+    """Is a one-capital STT («C», «D», «L») the letter after `before` («B», «C», «K»), the last one-letter STT of the
+    column? Then it is the next of a lettered sequence (A, B, C: parts of a budget's total, sections), never a Roman
+    numeral, whatever it could read as alone. «I» is left out: «I» under «H» is as often the first Roman numeral of
+    its items as the ninth letter."""
+    if stt == "I" or not _ONE_LETTER.match(stt) or not _ONE_LETTER.match(before):
+        return False
+    return any(0 < (i := order.find(stt)) and order[i - 1] == before for order in _LETTER_ORDERS)
+
+
 @lru_cache(maxsize=1 << 12)
 def _stt_number(stt: str) -> int | None:
     """The number of a numbered STT ("2", "2.", "2(*)", "3*"), None for any other."""
@@ -2683,6 +2698,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
+    # the last one-letter STT of the column («B»), the row's kind, number and the indicator it was a part of:
+    # the letter after it («C») is the next of the same sequence (_next_letter), never Roman 100
+    lettered: tuple[str, str, int | None, Indicator | None] | None = None
 
     # Rows hidden in the sheet, of the body only (a hidden header row is still the header): bounded by the table.
     hidden_body = _hidden_within(grid.hidden_rows, first, last) if grid.hidden_rows else frozenset()
@@ -2813,7 +2831,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if part:  # "PHẦN I", "Phần 2"
                 stt = part.group(1).upper()
             stt_upper = stt.upper().rstrip(".")
-            is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
+            in_sequence = lettered is not None and _next_letter(stt.rstrip("."), lettered[0])  # «C» after «B»
+            is_roman = bool(stt) and not in_sequence and bool(_ROMAN.match(stt_upper)) \
+                and (stt.rstrip(".").isupper() or bool(part))
 
             if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
                 is_roman = True  # "A", "A." sections as some offices letter them
@@ -2825,6 +2845,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
                     pending_numeral = None
+                    lettered = (stt_upper, "section", None, None) if _ONE_LETTER.match(stt_upper) else None
                     if hidden_body and r in hidden_body:  # still the section of the visible rows below it
                         hidden_heads.append((r, stt_upper, section))
                 else:
@@ -2872,6 +2893,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             kind, number = "subrow", current.number
         if kind == "subrow" and not has_data:
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
+        if stt and stt.__class__ is str and _ONE_LETTER.match(stt.rstrip(".")):
+            if lettered is not None and lettered[1] != "section" and _next_letter(stt.rstrip("."), lettered[0]):
+                # «B» after «A»: the same level as «A» (two parts of one total, or two indicators), never a part of it
+                kind, number = ("subrow", lettered[2]) if lettered[1] == "subrow" else ("indicator", None)
+                current = lettered[3] if kind == "subrow" else current
+            lettered = (stt.rstrip("."), kind, number, current if kind == "subrow" else None)
 
         try:
             lead_read, cooperate_read = cells_roles(lead_raw, shown.get("cooperate"), registry_id)
@@ -3330,6 +3357,8 @@ def _marker(stt: str) -> str:
         return "a)"
     if _NUMBERED_MARK.fullmatch(s):
         return "1.1"
+    if _ONE_LETTER.match(s) and s not in "IVX":
+        return "A"  # «A», «B», «C» of a budget's total: one kind, so «B» is never a part of «A» (rev22 R22-8)
     return _SAME_MARKS.get(s[0], s[0])
 
 
