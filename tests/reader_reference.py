@@ -112,15 +112,21 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     lettered = None  # (added, rev22 R22-8: the last one-letter STT, its kind, number and parent: «C» after «B»)
 
     blank_before = False
+    signed = False  # (added, rev22 R22-16: notes at the left, a signature block begun at the right)
     for r in range(first, last + 1):
         row = rows[r]
         if row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
         name_cell = row[c_name]
+        notes_row = _notes_row(row) if table.indicators and (name_cell is None or name_cell == "" or isinstance(name_cell, str)
+                                                             and _NOTE_FIRST.match(name_cell)) else ""
+        if notes_row:  # (added, rev22 R22-16: a note's line is no row of the table)
+            blank_before, signed = True, signed or notes_row == "signed"
+            continue
         # (added: a signature block or date line right under the table, in a row with no STT and no name)
-        if (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
-                                                     or _titles_table(row[cols["stt"]]))) \
+        if signed or (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
+                                                               or _titles_table(row[cols["stt"]]))) \
                 and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)  # (added: tables below named)

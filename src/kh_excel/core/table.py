@@ -2047,6 +2047,52 @@ _NOTE_ITEM = re.compile(r"^(?:[-+•–]\s*|\d{1,2}[.)/]\s+)(?=\S)")
 NOTES_SCANNED = 40  # rows under the last indicator looked at: notes are a few lines, never a sheet
 
 
+# how a note's first cell may begin (a mark, «Ghi chú», «Chú thích», «Nguồn», «Lưu ý»): a name cell that does not is
+# never looked at as a note (_notes_row)
+_NOTE_FIRST = re.compile(r"[(*\[¹²³⁴⁵⁶⁷⁸⁹⁰]|(?:ghi|chú|nguồn|lưu)\b", re.IGNORECASE)
+
+
+def _notes_row(row: list[Any]) -> str:
+    """Is the row a line of the notes under the table, its first cell a mark with words («(*) Kế hoạch là …»), the
+    «Ghi chú:» heading, or a note that names itself («Nguồn: …»), and no figure in it? "signed" when a cell to its
+    right begins a signature block or is a date line («TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH», «Cần Thơ, ngày …»), as
+    printed biểu put notes at the left and the signature at the right on the same rows; "note" otherwise; "" for a
+    row that is no note."""
+    cells = [v for v in row if not _is_blank(v)]
+    first = cells[0] if cells else None
+    if not isinstance(first, str) or any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells):
+        return ""
+    text = vtext.clean(_display_text(first))
+    m = _NOTE_MARK.match(text)
+    if not (_NOTES_HEADING.match(text) or m and any(ch.isalpha() for ch in text[m.end():])
+            or _fold(text).startswith(_NAMED_NOTE)):
+        return ""
+    for v in cells[1:]:
+        folded = _fold(_display_text(v)) if isinstance(v, str) else ""
+        if folded.startswith(_END_START) and not folded.startswith(_TABLE_START) or _DATE_LINE.match(folded):
+            return "signed"
+    return "note"
+
+
+def _note_line(row: list[Any]) -> str:
+    """A note's text: its own cell (the cells a merge spans are blank, or repeat it), never the other cells of its
+    row: a signature block begun on the notes' rows at the right («TM. ỦY BAN NHÂN DÂN», «CHỦ TỊCH», a date line) is
+    no part of a note (rev22 R22-16). A cell holding only the mark or the heading («(*)» | «Số liệu ước tính …»,
+    «Ghi chú:» | «(1) …») goes on in the next cell that holds something, unless that one begins a signature."""
+    cells = [v for v in row if not _is_blank(v) and not isinstance(v, ErrorValue)]
+    if not cells:
+        return ""
+    line = vtext.clean(_display_text(cells[0]))
+    bare = _NOTES_HEADING.sub("", line)
+    mark = _NOTE_MARK.match(bare + " .")
+    if (not bare or mark and not any(ch.isalpha() for ch in bare[mark.end():])) and len(cells) > 1:
+        nxt = vtext.clean(_display_text(next((v for v in cells[1:] if v != cells[0]), "")))
+        folded = _fold(nxt)
+        if nxt and not (folded.startswith(_END_START) or _DATE_LINE.match(folded)):
+            line = f"{line} {nxt}"
+    return line
+
+
 def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[int] = frozenset()) -> list[TableNote]:
     """The notes written under the table, rows `start`..`end` (0-based, inclusive: after the last indicator, up to
     where the table ends): each line that begins with a mark («(*)», «(1)», «[1]», «¹», «*») or names itself
@@ -2068,7 +2114,7 @@ def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[i
         if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in rows[r]):
             listing = False  # a row of figures is data (of a row left out, of another table), never a note
             continue
-        line = vtext.clean(" ".join(dict.fromkeys(cells)))
+        line = _note_line(rows[r])
         heading = _NOTES_HEADING.match(line)
         text = line[heading.end():] if heading else line
         if heading and not text:
@@ -2716,6 +2762,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     lent_cols = [cols[k] for k in ("stt", "name", *_INHERITED_ROLES) if k in cols]
 
     blank_before = False
+    signed = False  # a note under the table shares its row with a signature block begun at the right (_notes_row)
     for r in range(first, last + 1):
         row = rows[r]
         if lent:
@@ -2735,9 +2782,18 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         # a signature block or date line ends the table after a blank row, or right below it in a row with no STT
         # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column); so does
         # another table's title written in the STT column with no blank row above it («BIỂU 02: …»)
-        if (blank_before or (name_cell is None or name_cell == "")
-                and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
+        # a line of the notes under the table («Ghi chú:», «(*) Kế hoạch là …») is no row of it, whatever stands to
+        # its right: a signature block begun on the notes' rows ends the table below the notes (rev22 R22-16)
+        notes_row = _notes_row(row) if table.indicators and (name_cell is None or name_cell == ""
+                                                             or name_cell.__class__ is str
+                                                             and _NOTE_FIRST.match(name_cell)) else ""
+        if notes_row:
+            blank_before, signed = True, signed or notes_row == "signed"
+            continue
+        if signed or (blank_before or (name_cell is None or name_cell == "")
+                      and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
                 and table.indicators and _ends_table(row, header_folds):
+            # (below notes signed at the right, any other line is the signature block's: «PHÓ CHỦ TỊCH», a name)
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)
             if below is not None:
