@@ -109,17 +109,24 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
+    lettered = None  # (added, rev22 R22-8: the last one-letter STT, its kind, number and parent: «C» after «B»)
 
     blank_before = False
+    signed = False  # (added, rev22 R22-16: notes at the left, a signature block begun at the right)
     for r in range(first, last + 1):
         row = rows[r]
         if row.count(None) + row.count("") == len(row):
             blank_before = True
             continue
         name_cell = row[c_name]
+        notes_row = _notes_row(row) if table.indicators and (name_cell is None or name_cell == "" or isinstance(name_cell, str)
+                                                             and _NOTE_FIRST.match(name_cell)) else ""
+        if notes_row:  # (added, rev22 R22-16: a note's line is no row of the table)
+            blank_before, signed = True, signed or notes_row == "signed"
+            continue
         # (added: a signature block or date line right under the table, in a row with no STT and no name)
-        if (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
-                                                     or _titles_table(row[cols["stt"]]))) \
+        if signed or (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
+                                                               or _titles_table(row[cols["stt"]]))) \
                 and table.indicators and _ends_table(row, header_folds):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)  # (added: tables below named)
@@ -206,7 +213,9 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             if part:  # "PHẦN I", "Phần 2"
                 stt = part.group(1).upper()
             stt_upper = stt.upper().rstrip(".")
-            is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
+            in_sequence = lettered is not None and _next_letter(stt.rstrip("."), lettered[0])  # (added, R22-8)
+            is_roman = bool(stt) and not in_sequence and bool(_ROMAN.match(stt_upper)) \
+                and (stt.rstrip(".").isupper() or bool(part))
 
             if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
                 is_roman = True  # "A", "A." sections as some offices letter them
@@ -218,6 +227,7 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
                     pending_numeral = None
+                    lettered = (stt_upper, "section", None, None) if _ONE_LETTER.match(stt_upper) else None
                 else:
                     pending_numeral = (stt_upper, r + 1)
                 current = None
@@ -258,6 +268,13 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             kind, number = "subrow", current.number
         if kind == "subrow" and not has_data:
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
+        if isinstance(stt, str) and _ONE_LETTER.match(stt.rstrip(".")):  # (added, R22-8: «B» beside «A»)
+            if lettered is not None and lettered[1] != "section" and _next_letter(stt.rstrip("."), lettered[0]):
+                if lettered[1] == "subrow":
+                    kind, number, current = "subrow", lettered[2], lettered[3]
+                else:
+                    kind, number = "indicator", None
+            lettered = (stt.rstrip("."), kind, number, current if kind == "subrow" else None)
 
         try:
             lead, cooperate = cells_roles(lead_raw, shown.get("cooperate"), registry_id)

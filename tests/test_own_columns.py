@@ -182,3 +182,31 @@ def test_kh_excel_check_says_so(tmp_path):
     assert done.returncode == 0, done.stderr
     cells = {(f["code"], f["cell"]) for f in json.loads(done.stdout)["findings"] if f["code"].startswith("own_")}
     assert cells == {("own_ratio_differs", "E4"), ("own_verdict_differs", "E4"), ("own_verdict_differs", "E5")}
+
+
+# -- «Vượt» in the table beside kh_excel's «Đạt KH» (rev22 R22-4) ----------------------------------------------------
+
+def test_vuot_beside_dat_is_a_contradiction_unless_the_result_is_past_the_plan():
+    """«Vượt» says the result is past the plan. kh_excel says «Đạt KH» (no «Vượt») for a result inside a range, equal
+    to a point plan or to a bound, or past «khoảng X» within its ±2% tolerance, or past a bound (a bound has no
+    «beyond» in its rules). Where the result is past every figure the plan states, the sheet's «Vượt» only words the
+    same result differently (a rounding apart): no warning. Where it is not, the table calls «Vượt» a row the report
+    lists among those that only met the plan: named, with both cells.
+
+    Row 3 (the Quốc hội's 2019 table, rev22 w01 row 10): «Mức giảm tỷ lệ hộ nghèo» 1,1 against «1-1,5»: 1 ≤ 1,1 ≤ 1,5,
+    inside the range, so «Đạt KH»; «Vượt» would need more than 1,5 (the range's far end). The government judged it
+    against the floor 1 alone; kh_excel judges a range as a whole (README), so the two readings differ and the leader
+    must be told: warned. Row 4: 90 against 90, equal: «Đạt KH»; «Vượt» contradicts. Row 5: 4,05 against «Khoảng 4»
+    (±2%: 3,92 – 4,08), past 4 within the tolerance: a rounding, agrees. Row 6: 9 against «Trên 8», past 8: agrees.
+    Row 7: a burden, 3,9% unemployed against «Dưới 4»: past 4 on the good side (lower): agrees. Row 8: «Đạt» beside
+    «Đạt KH» (1,2 inside «1-1,5»): agrees."""
+    rows = [["1", "Mức giảm tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", "điểm", "1-1,5", 1.1, None, "Vượt", "Sở Nội vụ"],
+            ["2", "Tỷ lệ xã đạt chuẩn nông thôn mới", "%", 90, 90, None, "Vượt", "Sở Nông nghiệp và Môi trường"],
+            ["3", "Số giường bệnh trên 1 vạn dân", "Giường", "Khoảng 4", 4.05, None, "Vượt", "Sở Y tế"],
+            ["4", "Tổng khách du lịch", "Triệu lượt", "Trên 8", 9, None, "Vượt", "Sở Văn hóa, Thể thao và Du lịch"],
+            ["5", "Tỷ lệ thất nghiệp ở khu vực thành thị", "%", "Dưới 4", 3.9, None, "Vượt", "Sở Nội vụ"],
+            ["6", "Mức giảm tỷ lệ hộ nghèo", "điểm", "1-1,5", 1.2, None, "Đạt", "Sở Nội vụ"]]
+    found, checked = _own(rows)
+    assert found == {("own_verdict_differs", "E3", "G3"), ("own_verdict_differs", "E4", "G4")}
+    msg = next(f.message for f in checked.findings if f.cell == "E3")
+    assert "«Vượt» (ô G3)" in msg and "«Đạt KH, mục tiêu trong khoảng 1 – 1,5»" in msg

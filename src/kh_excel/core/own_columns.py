@@ -96,7 +96,7 @@ def verdict_of(value: Any) -> str | None:
 
 # The statuses of kh_excel's own each wording of a verdict column agrees with. A result's verdict words
 # (numbers.WORD_VERDICTS: «Hoàn thành vượt mức», «Chưa đạt») are read first, «Vượt» agreeing with «Đạt» as with
-# «Vượt» (a rounding apart); then the wordings only a verdict column has. «Không đánh giá» is no verdict but takes the
+# «Vượt» where the result is past the plan's figures (a rounding apart: _vuot_contradicts); then the wordings only a verdict column has. «Không đánh giá» is no verdict but takes the
 # row out of the judgement, as the note's does (attainment.OWN_VERDICT_REASON); «Cơ bản đạt», «x» state nothing.
 AGREES = {"vuot": MET, "dat": MET, "khong_dat": frozenset({MISSED})}
 VERDICT_WORDS = {"khong vuot": frozenset({"dat", MISSED}), "chua vuot": frozenset({"dat", MISSED}),
@@ -214,11 +214,33 @@ def disagreements(table: Any, attainment: Any) -> list:
                         ours = f"{ours}, đạt {format_number(a.ratio, 1)}% kế hoạch"
                     elif fits or statuses is None or a.status in statuses:
                         continue
-                elif statuses is None or a.status in statuses:
+                elif statuses is None or a.status in statuses and not _vuot_contradicts(value, a):
                     continue
+                elif a.status == "dat":
+                    ours = f"{ours}, {a.reason}"  # «Đạt KH, mục tiêu trong khoảng 1 – 1,5»: why not «Vượt»
                 out.append(make_finding("own_verdict_differs", table.sheet, row - 1, result_col, ind.name,
                                         own_cell=where, label=label, sheet_value=str(value).strip(), ours=ours))
     return out
+
+
+def _vuot_contradicts(value: Any, a: Any) -> bool:
+    """Does the table's «Vượt» contradict kh_excel's «Đạt KH» (rev22 R22-4)? «Vượt» says the result is past the plan:
+    past every figure the plan states, on the good side (a range's far end, a bound's or a point's figure). Where it
+    is (9 against «Trên 8»; 4,05 against «Khoảng 4», which kh_excel calls «Đạt» within its tolerance), the two differ
+    by a rounding or by a bound having no «beyond» in kh_excel's rules: they agree. Where it is not (1,1 inside
+    «1 - 1,5»; a result equal to the plan), the table says «Vượt» of a row that only met its plan, and the report
+    lists it among the rows that met it: a contradiction, named. A growth plan, or a result in words, is compared
+    with figures this does not see: never called a contradiction here."""
+    if a.status != "dat" or verdict_of(value) != "vuot":
+        return False
+    ind = a.indicator
+    t, r = ind.target, ind.result
+    if r is None or t.value is None or ind.direction not in ("up", "down") or ind.growth_target \
+            or ind.result_reading is not None or a.growth_kind == "index":
+        return False
+    figures = [Decimal(str(t.value)), *([Decimal(str(t.high))] if t.high is not None else [])]
+    result = Decimal(str(r))
+    return not (result > max(figures) if ind.direction == "up" else result < min(figures))
 
 
 def _word_contradicted(sheet: Decimal, met: bool) -> bool:

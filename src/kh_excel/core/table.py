@@ -2080,6 +2080,52 @@ _NOTE_ITEM = re.compile(r"^(?:[-+•–]\s*|\d{1,2}[.)/]\s+)(?=\S)")
 NOTES_SCANNED = 40  # rows under the last indicator looked at: notes are a few lines, never a sheet
 
 
+# how a note's first cell may begin (a mark, «Ghi chú», «Chú thích», «Nguồn», «Lưu ý»): a name cell that does not is
+# never looked at as a note (_notes_row)
+_NOTE_FIRST = re.compile(r"[(*\[¹²³⁴⁵⁶⁷⁸⁹⁰]|(?:ghi|chú|nguồn|lưu)\b", re.IGNORECASE)
+
+
+def _notes_row(row: list[Any]) -> str:
+    """Is the row a line of the notes under the table, its first cell a mark with words («(*) Kế hoạch là …»), the
+    «Ghi chú:» heading, or a note that names itself («Nguồn: …»), and no figure in it? "signed" when a cell to its
+    right begins a signature block or is a date line («TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH», «Cần Thơ, ngày …»), as
+    printed biểu put notes at the left and the signature at the right on the same rows; "note" otherwise; "" for a
+    row that is no note."""
+    cells = [v for v in row if not _is_blank(v)]
+    first = cells[0] if cells else None
+    if not isinstance(first, str) or any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells):
+        return ""
+    text = vtext.clean(_display_text(first))
+    m = _NOTE_MARK.match(text)
+    if not (_NOTES_HEADING.match(text) or m and any(ch.isalpha() for ch in text[m.end():])
+            or _fold(text).startswith(_NAMED_NOTE)):
+        return ""
+    for v in cells[1:]:
+        folded = _fold(_display_text(v)) if isinstance(v, str) else ""
+        if folded.startswith(_END_START) and not folded.startswith(_TABLE_START) or _DATE_LINE.match(folded):
+            return "signed"
+    return "note"
+
+
+def _note_line(row: list[Any]) -> str:
+    """A note's text: its own cell (the cells a merge spans are blank, or repeat it), never the other cells of its
+    row: a signature block begun on the notes' rows at the right («TM. ỦY BAN NHÂN DÂN», «CHỦ TỊCH», a date line) is
+    no part of a note (rev22 R22-16). A cell holding only the mark or the heading («(*)» | «Số liệu ước tính …»,
+    «Ghi chú:» | «(1) …») goes on in the next cell that holds something, unless that one begins a signature."""
+    cells = [v for v in row if not _is_blank(v) and not isinstance(v, ErrorValue)]
+    if not cells:
+        return ""
+    line = vtext.clean(_display_text(cells[0]))
+    bare = _NOTES_HEADING.sub("", line)
+    mark = _NOTE_MARK.match(bare + " .")
+    if (not bare or mark and not any(ch.isalpha() for ch in bare[mark.end():])) and len(cells) > 1:
+        nxt = vtext.clean(_display_text(next((v for v in cells[1:] if v != cells[0]), "")))
+        folded = _fold(nxt)
+        if nxt and not (folded.startswith(_END_START) or _DATE_LINE.match(folded)):
+            line = f"{line} {nxt}"
+    return line
+
+
 def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[int] = frozenset()) -> list[TableNote]:
     """The notes written under the table, rows `start`..`end` (0-based, inclusive: after the last indicator, up to
     where the table ends): each line that begins with a mark («(*)», «(1)», «[1]», «¹», «*») or names itself
@@ -2101,7 +2147,7 @@ def notes_under(rows: list[list[Any]], start: int, end: int, hidden: frozenset[i
         if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in rows[r]):
             listing = False  # a row of figures is data (of a row left out, of another table), never a note
             continue
-        line = vtext.clean(" ".join(dict.fromkeys(cells)))
+        line = _note_line(rows[r])
         heading = _NOTES_HEADING.match(line)
         text = line[heading.end():] if heading else line
         if heading and not text:
@@ -2179,6 +2225,21 @@ _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chu
 # cell the words are the plan's own text, a plan in words as before (rev17 REG-2: «Chưa đánh giá» in a plan cell made
 # «chưa có số kế hoạch» refuse every document)
 _PENDING = {"chua danh gia", "dang tong hop", "chua tong hop", "chua thong ke", "dang thong ke"}
+
+
+_ONE_LETTER = re.compile(r"^[A-ZĐ]$")
+# the letters an STT column runs through, in Vietnamese order (A, B, C, D, Đ, E, G …) and in English (… E, F, G …)
+_LETTER_ORDERS = ("ABCDĐEGHIKLMNOPQRSTUVXY", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _next_letter(stt: str, before: str) -> bool:
+    """Is a one-capital STT («C», «D», «L») the letter after `before` («B», «C», «K»), the last one-letter STT of the
+    column? Then it is the next of a lettered sequence (A, B, C: parts of a budget's total, sections), never a Roman
+    numeral, whatever it could read as alone. «I» is left out: «I» under «H» is as often the first Roman numeral of
+    its items as the ninth letter."""
+    if stt == "I" or not _ONE_LETTER.match(stt) or not _ONE_LETTER.match(before):
+        return False
+    return any(0 < (i := order.find(stt)) and order[i - 1] == before for order in _LETTER_ORDERS)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -2716,6 +2777,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     section = Section(numeral="", title="", row=0)
     pending_numeral: tuple[str, int] | None = None
     current: Indicator | None = None
+    # the last one-letter STT of the column («B»), the row's kind, number and the indicator it was a part of:
+    # the letter after it («C») is the next of the same sequence (_next_letter), never Roman 100
+    lettered: tuple[str, str, int | None, Indicator | None] | None = None
 
     # Rows hidden in the sheet, of the body only (a hidden header row is still the header): bounded by the table.
     hidden_body = _hidden_within(grid.hidden_rows, first, last) if grid.hidden_rows else frozenset()
@@ -2731,6 +2795,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
     lent_cols = [cols[k] for k in ("stt", "name", *_INHERITED_ROLES) if k in cols]
 
     blank_before = False
+    signed = False  # a note under the table shares its row with a signature block begun at the right (_notes_row)
     for r in range(first, last + 1):
         row = rows[r]
         if lent:
@@ -2750,9 +2815,18 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         # a signature block or date line ends the table after a blank row, or right below it in a row with no STT
         # and no name («Bắc Hà, ngày … tháng 12 năm 2024», «NGƯỜI LẬP BIỂU» under the result column); so does
         # another table's title written in the STT column with no blank row above it («BIỂU 02: …»)
-        if (blank_before or (name_cell is None or name_cell == "")
-                and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
+        # a line of the notes under the table («Ghi chú:», «(*) Kế hoạch là …») is no row of it, whatever stands to
+        # its right: a signature block begun on the notes' rows ends the table below the notes (rev22 R22-16)
+        notes_row = _notes_row(row) if table.indicators and (name_cell is None or name_cell == ""
+                                                             or name_cell.__class__ is str
+                                                             and _NOTE_FIRST.match(name_cell)) else ""
+        if notes_row:
+            blank_before, signed = True, signed or notes_row == "signed"
+            continue
+        if signed or (blank_before or (name_cell is None or name_cell == "")
+                      and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
                 and table.indicators and _ends_table(row, header_folds):
+            # (below notes signed at the right, any other line is the signature block's: «PHÓ CHỦ TỊCH», a name)
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)
             if below is not None:
@@ -2846,7 +2920,9 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             if part:  # "PHẦN I", "Phần 2"
                 stt = part.group(1).upper()
             stt_upper = stt.upper().rstrip(".")
-            is_roman = bool(stt) and bool(_ROMAN.match(stt_upper)) and (stt.rstrip(".").isupper() or bool(part))
+            in_sequence = lettered is not None and _next_letter(stt.rstrip("."), lettered[0])  # «C» after «B»
+            is_roman = bool(stt) and not in_sequence and bool(_ROMAN.match(stt_upper)) \
+                and (stt.rstrip(".").isupper() or bool(part))
 
             if not is_roman and len(stt_upper) == 1 and stt_upper.isalpha() and stt.isupper() and name and _is_heading(name):
                 is_roman = True  # "A", "A." sections as some offices letter them
@@ -2858,6 +2934,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     section = Section(numeral=stt_upper, title=name, row=r + 1, serial=serial)
                     table.sections.append(section)
                     pending_numeral = None
+                    lettered = (stt_upper, "section", None, None) if _ONE_LETTER.match(stt_upper) else None
                     if hidden_body and r in hidden_body:  # still the section of the visible rows below it
                         hidden_heads.append((r, stt_upper, section))
                 else:
@@ -2905,6 +2982,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             kind, number = "subrow", current.number
         if kind == "subrow" and not has_data:
             continue  # "Trong đó:", "(1) Số liệu ước tính …", a wrapped line: a note, not an indicator
+        if stt and stt.__class__ is str and _ONE_LETTER.match(stt.rstrip(".")):
+            if lettered is not None and lettered[1] != "section" and _next_letter(stt.rstrip("."), lettered[0]):
+                # «B» after «A»: the same level as «A» (two parts of one total, or two indicators), never a part of it
+                kind, number = ("subrow", lettered[2]) if lettered[1] == "subrow" else ("indicator", None)
+                current = lettered[3] if kind == "subrow" else current
+            lettered = (stt.rstrip("."), kind, number, current if kind == "subrow" else None)
 
         try:
             lead_read, cooperate_read = cells_roles(lead_raw, shown.get("cooperate"), registry_id)
@@ -3363,6 +3446,8 @@ def _marker(stt: str) -> str:
         return "a)"
     if _NUMBERED_MARK.fullmatch(s):
         return "1.1"
+    if _ONE_LETTER.match(s) and s not in "IVX":
+        return "A"  # «A», «B», «C» of a budget's total: one kind, so «B» is never a part of «A» (rev22 R22-8)
     return _SAME_MARKS.get(s[0], s[0])
 
 

@@ -877,9 +877,24 @@ def sentence_case(name: str) -> str:
     (docs.wording.name_of) and attainment's summary (core.attainment.sentence_names) alike (rev20 R20-13)."""
     words = name.split(" ")
     if len(words) > 1 and name == name.upper() and sum(not _acronym(w) for w in words) > 1:
-        out = " ".join(w if _acronym(w) else w.lower() for w in words)
+        out = _lowered(name)
         return out[:1].upper() + out[1:]
     return name
+
+
+# a sum of the rows a total adds up, named by their STT: «(A+B+C)», «(I+II)», «(1+2+3)», «(A - B)»
+_STT_SUM = re.compile(r"\(\s*(?:[A-ZĐ]{1,4}|\d{1,2})(?:\s*[+\-–]\s*(?:[A-ZĐ]{1,4}|\d{1,2}))+\s*\)")
+
+
+def _lowered(text: str) -> str:
+    """A text in capitals in lower case, word by word: acronyms kept, and a sum of STTs («(A+B+C)»), whose letters
+    name the rows of the table (rev22 R22-8: never «(a+b+c)»)."""
+    out, at = [], 0
+    for m in _STT_SUM.finditer(text):
+        out += [" ".join(w if _acronym(w) else w.lower() for w in text[at:m.start()].split(" ")), m.group(0)]
+        at = m.end()
+    out.append(" ".join(w if _acronym(w) else w.lower() for w in text[at:].split(" ")))
+    return "".join(out)
 
 
 def _place_level(text: str) -> str | None:
@@ -912,5 +927,5 @@ def heading_words(title: str) -> str:
         head = " ".join(words[:n]).lower()
         rest = [w.lower() if w.startswith("(") else w[:1] + w[1:].lower() for w in words[n:]]
         return " ".join([head[:1].upper() + head[1:], *rest])
-    out = " ".join(w if _acronym(w) else w.lower() for w in words)
+    out = _lowered(t)
     return out[:1].upper() + out[1:]
