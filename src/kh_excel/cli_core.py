@@ -6,7 +6,6 @@ import os
 import sys
 from decimal import Decimal
 from itertools import islice
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Optional
 
