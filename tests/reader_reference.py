@@ -305,6 +305,11 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            if reading.target.op == "text" and _table._ranked(target_raw, name, unit) \
+                    and (placed := _table.rank_of_total(target_raw)) is not None:
+                t = _parse_target_cell(str(placed[0]), fmt).target  # (added, rev22 R22-1: «2/30» on a rank is place 2)
+                reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
+                                        _parse_target_cell(str(placed[0]), fmt).numbers)
             if isinstance(target_raw, str) and (stretch := _table._stretched(target_raw, fmt)) is not None:
                 reading = stretch[0]  # (added, rev18 R18-5: «6,5-7, phấn đấu 7-7,5», its base plan judged)
                 add_warning("stretch_target", r, "target", name, value=reading.target.text, base=stretch[1],
@@ -337,6 +342,9 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                 # (added, rev18 R18-5/rev19 N-8: the figure before the row's unit, «15/16 xã», «04/09» of «Thôn»)
                 bare = _table._unit_stripped(result_raw, unit) if p is None and unit and isinstance(result_raw, str) \
                     else None
+                if bare is None and p is None and _table._ranked(result_raw, name, unit) \
+                        and (placed := _table.rank_of_total(result_raw)) is not None:
+                    bare = str(placed[0])  # (added, rev22 R22-1: a rank out of its total, «2/30»: place 2)
                 if bare is not None:
                     p = parse_number(bare, fmts.get((r, c_result)) if fmts else None)
                 if p is not None and p.was_text and not growth_target:
@@ -351,6 +359,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                         rr = replace(rr, text=vtext.clean(result_raw))  # «Hoàn thành 2 xã»: 2 (rev19 N-8)
                     if rr is not None and not growth_target:  # added after the copy: «Ước 11,650» nearer the plan
                         rr = _table._nearer_result(rr, target)
+                    if rr is None and isinstance(result_raw, str):  # (added, rev22 R22-2: «Xuất siêu», words)
+                        rr = _table._words_result(result_raw)
                     if rr is not None:
                         result_reading = rr
                         if rr.point is not None and not rr.change:
@@ -367,6 +377,9 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             p = parse_number(previous_raw, fmts.get((r, c_previous)) if fmts else None)
             bare = _table._unit_stripped(previous_raw, unit) if p is None and unit and isinstance(previous_raw, str) \
                 else None  # (added: the previous year's figure before the row's unit, as the result's)
+            if bare is None and p is None and _table._ranked(previous_raw, name, unit) \
+                    and (placed := _table.rank_of_total(previous_raw)) is not None:
+                bare = str(placed[0])  # (added, rev22 R22-1)
             if bare is not None:
                 p = parse_number(bare, fmts.get((r, c_previous)) if fmts else None)
             # (added, rev18 R18-4: the previous year's cell read by the result's rule, as the result is above)
@@ -385,6 +398,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
                     rr = replace(rr, text=vtext.clean(previous_raw))
                 if rr is not None and not growth_target:
                     rr = _table._nearer_result(rr, target)
+                if rr is None and isinstance(previous_raw, str):  # (added, rev22 R22-2)
+                    rr = _table._words_result(previous_raw)
                 if rr is not None:
                     previous_reading = rr
                     if rr.point is not None and not rr.change:

@@ -55,10 +55,11 @@ def test_the_cells_check_names(tmp_path):
 
 
 def test_the_reviewers_table(tmp_path):
-    # rev19 n7b: E5 «4.52O», D6 «4S0» and E6 «abc»: check names E5 and D6 (D6 fails, so row 6 is judged on
+    # rev19 n7b: E5 «4.52O», D6 «4S0» and E6 «12,5a» (the reviewer's «abc»: words alone are a result in words since
+    # rev22 R22-2; a mistyped figure stays an error): check names E5 and D6 (D6 fails, so row 6 is judged on
     # nothing), never E6, which only the plan document's reading (E as the year before) fails
     rows = [["1", "Giá trị sản xuất nông, lâm, thủy sản", "Tỷ đồng", 4800, "4.52O", 5000, "Phòng TC-KH"],
-            ["2", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", "4S0", "abc", 480, "Phòng TC-KH"],
+            ["2", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", "4S0", "12,5a", 480, "Phòng TC-KH"],
             ["3", "Tỷ lệ hộ nghèo", "%", "Dưới 2,5", 2.4, "Dưới 2", "Phòng Lao động"],
             ["4", "Thu nhập bình quân đầu người", "Triệu đồng", 65, 66, 70, "Phòng TC-KH"]]
     book = _book(tmp_path / "kh.xlsx", APART, [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
@@ -84,9 +85,10 @@ def test_an_error_only_in_the_plan_check_judges_is_said(tmp_path):
 
 def test_one_reading_asks_for_no_other(tmp_path):
     # must not fire: «Ước thực hiện năm 2025 | Kế hoạch năm 2026» has one plan: check and the plan document read
-    # alike, and D4 «abc» (the year before) is named from the document's own reading, nothing read again
+    # alike, and D4 «12,5a» (the year before, a mistyped figure) is named from the document's own reading, nothing
+    # read again
     header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2025", "Kế hoạch năm 2026", "Cơ quan chủ trì"]
-    rows = [["1", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", "abc", 480, "Phòng TC-KH"],
+    rows = [["1", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", "12,5a", 480, "Phòng TC-KH"],
             ["2", "Thu nhập bình quân đầu người", "Triệu đồng", 66, 70, "Phòng TC-KH"]]
     book = _book(tmp_path / "kh.xlsx", header, rows)
 

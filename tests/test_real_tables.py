@@ -379,8 +379,9 @@ def test_plan_zero_and_results_only(tmp_path):
     assert rows[3]["status"] == "khong_danh_gia" and rows[3]["ratio"] is None and "bằng 0" in rows[3]["reason"]
     assert rows[5]["status"] == "dat"  # a ceiling of 0 fires is a real goal
     assert att["summary"]["evaluated"] == 2 and att["summary"]["vuot"] == 1
+    # «12,5a»: a mistyped figure, an error (words alone are a result in words: rev22 R22-2)
     only = _book(tmp_path / "only.xlsx", [["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025"]], [
-        [1, "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 155000], [2, "Thu ngân sách", "Tỷ đồng", "abc"]])
+        [1, "Tổng sản phẩm trên địa bàn", "Tỷ đồng", 155000], [2, "Thu ngân sách", "Tỷ đồng", "12,5a"]])
     code, chk = run_json("check", only, "--json")
     assert code == 1 and _cols(chk)["result"] == "D" and "target" not in chk["columns"]
     assert any(f["code"] == "not_a_number" and f["cell"] == "D4" for f in chk["findings"])

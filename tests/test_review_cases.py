@@ -33,7 +33,8 @@ def book(tmp_path: Path, rows, name="b.xlsx", at=(1, 1), sheet="Phụ lục", se
 
 
 def test_table_away_from_a1_keeps_its_cell_references(tmp_path):
-    path = book(tmp_path, [STD, [1, "Tổng sản phẩm", "Tỷ đồng", 155000, "abc", "Sở Tài chính", "Đ/c A"]], at=(5, 3))
+    # a mistyped figure: words alone are a result in words (rev22 R22-2)
+    path = book(tmp_path, [STD, [1, "Tổng sản phẩm", "Tỷ đồng", 155000, "12,5a", "Sở Tài chính", "Đ/c A"]], at=(5, 3))
     table = kh_excel.read_workbook(path)
     assert table.columns["stt"] == 2 and table.header_rows == [5]
     (f,) = [f for f in validate(table) if f.code == "not_a_number"]

@@ -79,7 +79,8 @@ def make_finding(code: str, sheet: str, r0: int | None, c0: int | None, indicato
 # achieving first, after an optional «Đến năm 2025», «Năm 2025,», «Trong giai đoạn 2021-2025» (with the diacritics:
 # «Đạt» is not «Đất»)
 _GOAL_START = ("xây dựng", "đạt", "hoàn thành", "duy trì", "phấn đấu", "giữ vững", "bảo đảm", "đảm bảo", "nâng cao",
-               "tiếp tục", "cơ bản đạt", "cơ bản hoàn thành")
+               "tiếp tục", "cơ bản đạt", "cơ bản hoàn thành",
+               "không còn", "không để", "không phát sinh", "không xảy ra")  # (added, rev22 R22-6: «Không còn hộ nghèo»)
 
 
 def _states_goal(name: str) -> bool:
@@ -114,6 +115,11 @@ def is_qualitative(ind: Indicator) -> bool:
                                                           and (_states_goal(ind.name) or _plan_in_words(ind)))
 
 
+def table_periods(table: Table, ind: Indicator) -> list[str]:
+    """(added, rev22 R22-15) the other periods' result columns holding a figure on the row."""
+    return table.other_periods.get(ind.row, [])
+
+
 def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -134,8 +140,8 @@ def ref_other_year_rows(table: Table) -> list[Indicator]:
         return []  # no column of another year: no figure of one is read (a previous value with no column is no row's)
     out: set[int] = set()
     for k, ind in enumerate(inds):
-        if ind.row in out or this_year(ind) or is_qualitative(ind):
-            continue
+        if ind.row in out or this_year(ind) or is_qualitative(ind) or ind.row in table.other_periods:
+            continue  # (added, rev22 R22-15: a row with results of other periods of the year is followed)
         if ind.kind == "subrow" and not ind.name.lstrip().startswith(marks) and k + 1 < len(inds) \
                 and inds[k + 1].name.lstrip().startswith(marks) and this_year(inds[k + 1]):
             continue  # (rev19 REG-1) an unmarked heading over marked rows of the year
@@ -245,7 +251,13 @@ class _Checker:
             if parsed is not None and parsed.ambiguous:
                 self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
             elif not expression and parsed is not None:
-                from kh_excel.core.table import COUNT_OF_TOTAL  # «04/09»: a count of its total (rev19 N-4)
+                # «04/09»: a count of its total (rev19 N-4)
+                from kh_excel.core.table import COUNT_OF_TOTAL, rank_of_total
+                from kh_excel.core.direction import is_rank
+                if is_rank(ind.name, ind.unit) and (placed := rank_of_total(raw)) is not None:
+                    # (added, rev22 R22-1) «2/30» on a rank: place 2 of 30, not a count
+                    self.add("rank_of_total", ind, role, value=vtext.clean(raw), reading=placed[0], total=placed[1])
+                    continue
                 of_total = COUNT_OF_TOTAL.match(vtext.clean(raw))
                 if of_total is not None:
                     self.add("count_of_total", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value),
@@ -289,8 +301,11 @@ class _Checker:
                 and ind.row not in other_year:  # (branch gate2: another year's row, said once for all)
             # (added on purpose, branch gate2, rev18 R18-6) a result and no plan: a row followed, a warning
             followed = ind.result is not None or bool(ind.result_text) or not _blank(ind.raw.get("result"))
-            self.add("missing_target_qualitative" if qualitative else
-                     "result_without_plan" if followed else "missing_target", ind, "target")
+            if not qualitative and not followed and table_periods(self.t, ind):  # (added, rev22 R22-15)
+                self.add("result_without_plan_of_period", ind, "target", others=", ".join(table_periods(self.t, ind)))
+            else:
+                self.add("missing_target_qualitative" if qualitative else
+                         "result_without_plan" if followed else "missing_target", ind, "target")
         if not ind.unit and "unit" in self.t.columns and not isinstance(ind.raw.get("unit"), ErrorValue):
             self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
         if not ind.lead and "lead" in self.t.columns and not isinstance(ind.raw.get("lead"), ErrorValue):

@@ -280,6 +280,10 @@ class Table:
     # nothing of the year read but a figure of another year is no indicator of this reading's year
     # (core.validation.other_year_rows)
     other_years: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # sheet row -> the result columns of the periods not read («cột G «Ước thực hiện năm 2025 9 tháng»») that hold a
+    # figure on the row: a row with no plan and no result of the period read is still followed, a row of the year
+    # (core.validation: result_without_plan_of_period), never a missing plan
+    other_periods: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
     # the rows core.gate.of_its_year left out of this reading as another year's: still the table's (a note under the
     # table whose mark only they carry is no note of this reading's documents: docs.context.appendix_notes)
     other_year_left_out: list[Indicator] = field(default_factory=list, repr=False, compare=False)

@@ -273,6 +273,7 @@ class _Header:
     part: str | None = None                            # the part of a breakdown read (its total by default)
     actual_before_plan: tuple[int, int, str, int, str] | None = None  # (plan year, column, label, actuals' year, why)
     previous_kind: dict | None = None                  # the year before's actual beside its estimate (_previous_actual)
+    period_results: list[tuple[int, str]] = field(default_factory=list)  # results of the other periods (other_periods)
 
 
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
@@ -1373,6 +1374,8 @@ def _choose_areas(grid: Grid, header: _Header, width: int, period: str | None, g
         ranked = sorted(range(len(periods)), key=lambda i: (has_figures(periods[i]), months_named(periods[i]), i))
         chosen_period = periods[ranked[-1]]
     grouped = figures(chosen_area, chosen_period)
+    header.period_results = [(res[0], shown[res[0]]) for p in periods if p != chosen_period
+                             and (res := figures(chosen_area, p).get("result")) is not None]
     plain = roles_where(lambda c: not area_of[c] and not period_of[c])
     roles = {**plain, **grouped} if grouped else plain
     header.group, header.period = chosen_area, chosen_period
@@ -1421,6 +1424,10 @@ def _results_of_period(grid: Grid, header: _Header, width: int, period: str | No
         by_span = not match_choice(period, [labels[c]]) and not _COLUMN_NAMED.match(_fold(period))
         header.period = period if by_span and label_span(labels[c]) is None else labels[c]
         header.result_named = True
+    if "result" in header.columns and header.columns["result"] in found:  # the other periods' results of the year
+        plan_year = _year_of(header.labels["target"]) if "target" in header.columns else None
+        header.period_results = [(c, labels[c]) for c in found if c != header.columns["result"]
+                                 and not (plan_year and (_year_of(labels[c]) or plan_year) != plan_year)]
     _previous_of_same_period(header, labels)
 
 
@@ -3028,6 +3035,12 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                     t = again.target
                     reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
                                             again.numbers)
+            if reading.target.op == "text" and _ranked(target_raw, name, unit) \
+                    and (placed := rank_of_total(target_raw)) is not None:
+                again = _parse_target_cell(str(placed[0]), fmt)  # «2/30» on a rank: place 2, written as it is (R22-1)
+                t = again.target
+                reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
+                                        again.numbers)
             if isinstance(target_raw, str) and (stretch := _stretched(target_raw, fmt)) is not None:
                 reading, base_text, stretch_text = stretch  # «6,5-7, phấn đấu 7-7,5»: the base plan is judged
                 add_warning("stretch_target", r, "target", name, value=reading.target.text, base=base_text,
@@ -3073,7 +3086,7 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 result_text = str(result_raw)
             else:
                 fmt = fmts.get((r, c_result)) if fmts and c_result is not None else None
-                p, rr = _figure_cell(result_raw, fmt, unit, target, growth_target)
+                p, rr = _figure_cell(result_raw, fmt, unit, target, growth_target, _ranked(result_raw, name, unit))
                 readings["result"] = p
                 if p is None:
                     result_text = _str(result_raw)
@@ -3091,7 +3104,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if has_previous and (previous_raw.__class__ is float
                              or not _is_blank(previous_raw) and previous_raw.__class__ is not ErrorValue):
             fmt = fmts.get((r, c_previous)) if fmts and c_previous is not None else None
-            p, rr = _figure_cell(previous_raw, fmt, unit, target, growth_target)  # the result's rule (rev18 R18-4)
+            p, rr = _figure_cell(previous_raw, fmt, unit, target, growth_target,  # the result's rule (rev18 R18-4)
+                                 _ranked(previous_raw, name, unit))
             readings["previous"] = p
             if p is not None:
                 previous = _scaled(p)
@@ -3167,6 +3181,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
                 cells = rows[ind.row - 1]
                 if c < len(cells) and not _is_blank(cells[c]):
                     table.other_years.setdefault(ind.row, []).append(f"cột {col_letter(c)} «{label}»")
+    for c, label in header.period_results:  # the figures of the other periods' results on each row (other_periods)
+        from kh_excel.core.validation import col_letter
+        for ind in indicators:
+            cells = rows[ind.row - 1]
+            v = cells[c] if c < len(cells) else None
+            if not (_is_blank(v) or isinstance(v, ErrorValue) or isinstance(v, str) and _is_placeholder(v, True)):
+                table.other_periods.setdefault(ind.row, []).append(f"cột {col_letter(c)} «{label}»")
     own = _own_columns(grid, header, table)
     if own:
         from kh_excel.core.own_columns import rows_cells
@@ -3352,16 +3373,69 @@ def _period_base(grid: Grid, header: _Header) -> tuple[int | None, tuple[int, in
     return None, period
 
 
+# A place in a ranking out of its total, as every office writes PCI, PAR INDEX, SIPAS and sector rankings («2/30»,
+# «xếp thứ 20/63», «hạng 22/63», «đứng thứ 5/63»), folded: the place, lower is better (core.direction.is_rank). Never
+# a count of a total (COUNT_OF_TOTAL: «04/09» thôn is 4 of 9 things counted), which only a unit counting things reads.
+_RANK_OF_TOTAL = re.compile(r"(?:(?:duoc\s+)?(?:xep|dung|o)\s+)?(?:thu hang|vi tri|vi thu|hang|thu)?\s*"
+                            r"(?P<fig>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
+
+
+@lru_cache(maxsize=1 << 10)
+def rank_of_total(text: str) -> tuple[int, int] | None:
+    """(place, total) of a rank written out of its total («2/30», «Xếp thứ 20/63», «Giữ vững hạng 2/30»), a plan's lead
+    words aside; None for any other text and for a place past its total. Only a row that is a rank
+    (core.direction.is_rank) reads it so: elsewhere «2/30» is a date, a count or a fraction."""
+    m = _RANK_OF_TOTAL.fullmatch(_fold(without_lead_words(vtext.clean(text))).strip())
+    if m is None:
+        return None
+    place, total = int(m.group("fig")), int(m.group("total"))
+    return (place, total) if 1 <= place <= total else None
+
+
+def of_total_as_written(ind: Indicator, role: str) -> str | None:
+    """The result or previous year's cell as written where its figure was read out of its total: a rank on a rank row
+    («2/30», «Xếp thứ 20/63»: rank_of_total) or a count its unit counts («04/09» thôn, làng) — the appendix prints it
+    so, never the bare place or count that loses the total the leader signs (rev22 R22-1); None for any other cell."""
+    raw = ind.raw.get(role)
+    if not isinstance(raw, str) or "/" not in raw or ind.readings.get(role) is None:
+        return None
+    text = vtext.clean(raw)
+    if _ranked(raw, ind.name, ind.unit) and rank_of_total(text) is not None:
+        return text
+    return text if COUNT_OF_TOTAL.fullmatch(without_lead_words(text)) is not None else None
+
+
+def _words_result(text: str) -> ResultReading | None:
+    """A result or a previous year's cell that states the outcome in words and no figure («Xuất siêu», «Hoàn thành»,
+    «Cơ bản đáp ứng»): a result stated as written, not evaluated numerically unless a word verdict judges it (rev22
+    R22-2). As a plan in words is no error, neither is a result in words: only a text with a digit that reads as no
+    figure («12,5a», «11.650 nghìn») is a mistyped number; an Excel error («#REF!») is no words."""
+    if any(map(str.isdigit, text)) or text.lstrip().startswith("#") or not any(map(str.isalpha, text)):
+        return None
+    return ResultReading(vtext.clean(text), "qualitative", Target(text=vtext.clean(text), op="text"))
+
+
+def _ranked(raw: Any, name: str, unit: str) -> bool:
+    """Is the cell a text that may write a rank out of its total, on a row that is a rank (rank_of_total)?"""
+    if not (isinstance(raw, str) and "/" in raw):
+        return False
+    from kh_excel.core.direction import is_rank
+    return is_rank(name, unit)
+
+
 def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
-                 growth_target: bool) -> tuple[ParsedNumber | None, ResultReading | None]:
+                 growth_target: bool, rank: bool = False) -> tuple[ParsedNumber | None, ResultReading | None]:
     """A result or a previous year's cell, read by one rule (rev18 R18-4: «46*» and «3,6 - 4,1» were read in the
-    result column and refused in the previous year's): the number it is (a unit written after it, «15/16 xã»; a figure
-    read both ways taken nearer the plan; «0,92» in a row in % as 92), else the expression it writes («Trên 20.900»,
-    «46*», «61-62», «Hoàn thành»), else (None, None): not a number."""
+    result column and refused in the previous year's): the number it is (a unit written after it, «15/16 xã»; a rank
+    out of its total on a row that is a rank, `rank`: «2/30» is place 2; a figure read both ways taken nearer the
+    plan; «0,92» in a row in % as 92), else the expression it writes («Trên 20.900», «46*», «61-62», «Hoàn thành»),
+    else the outcome in words («Xuất siêu»: _words_result), else (None, None): not a number."""
     # (parse_number of a float without a format is _float_number's reading)
     p = _float_number(raw) if fmt is None and raw.__class__ is float else parse_number(raw, fmt)
     # the figure before the row's unit («15/16 xã», «Hoàn thành 2 xã»), when the cell is no number as it stands
     bare = _unit_stripped(raw, unit) if p is None and unit and isinstance(raw, str) else None
+    if bare is None and rank and p is None and isinstance(raw, str) and (placed := rank_of_total(raw)) is not None:
+        bare = str(placed[0])  # «2/30»: place 2 (of 30), as written in the documents (rev22 R22-1)
     if bare is not None:
         p = parse_number(bare, fmt)  # «15/16 xã»: 15 (validation says how the cell was read)
     if p is not None and p.was_text and not growth_target:  # «11,650», «72.500»: nearer a plan figure
@@ -3375,6 +3449,8 @@ def _figure_cell(raw: Any, fmt: str | None, unit: str, target: Target,
         rr = replace(rr, text=vtext.clean(raw))  # «Hoàn thành 2 xã»: 2, as the plan «Hoàn thành 5 xã» is 5 (rev19 N-8)
     if rr is not None and not growth_target:  # (a plan of growth, «Tăng 10%», is no figure to be near)
         rr = _nearer_result(rr, target)
+    if rr is None and isinstance(raw, str):
+        rr = _words_result(raw)
     return None, rr
 
 

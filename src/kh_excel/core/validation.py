@@ -22,12 +22,12 @@ from kh_excel.core import text as vtext
 from kh_excel.core.attainment import change_words, index_against_rise, plan_typed_as_index, rate_typed_as_index
 from kh_excel.core.attainment import PART_MARKS
 from kh_excel.core.attainment import part_headings as _part_headings  # (its name where the tests import it)
-from kh_excel.core.direction import SHARE_PREFIXES
+from kh_excel.core.direction import SHARE_PREFIXES, is_rank
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import (DeferredText, ErrorValue, Finding, Indicator, Table, Target, without_gc,
                                  zero_means_unfilled)
 from kh_excel.core.numbers import _quantize, far_ratio, format_number, parse_number, parse_target_ex, to_decimal
-from kh_excel.core.table import COUNT_OF_TOTAL, structure_parts
+from kh_excel.core.table import COUNT_OF_TOTAL, rank_of_total, structure_parts
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,10 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Chỉ tiêu «{indicator}» có số thực hiện nhưng không có số kế hoạch ở ô {cell}: báo cáo kết quả nêu số "
                 "thực hiện kèm «không có số kế hoạch», không đánh giá đạt hay không đạt; văn bản kế hoạch không nêu chỉ "
                 "tiêu này. Nếu chỉ tiêu có kế hoạch, hãy ghi số kế hoạch vào ô {cell}."),
+    FindingType("result_without_plan_of_period", "warning", "Chỉ tiêu theo dõi, chưa có số của kỳ",
+                "Chỉ tiêu «{indicator}» không có số kế hoạch ở ô {cell} và chưa có số thực hiện của kỳ đang đọc, chỉ "
+                "có số ở {others}: báo cáo kỳ này ghi chỉ tiêu «chưa có số liệu», không đánh giá đạt hay không đạt; "
+                "văn bản kế hoạch không nêu chỉ tiêu này. Nếu chỉ tiêu có kế hoạch, hãy ghi số kế hoạch vào ô {cell}."),
     FindingType("other_year_rows", "warning", "Dòng chỉ có số liệu của năm khác",
                 "{count} dòng ({rows}: {names}) để trống {columns}, chỉ có số liệu ở {others}: các dòng này không phải "
                 "chỉ tiêu của kỳ «{label}» nên không được đánh giá và không đưa vào văn bản lập theo kỳ này. Nếu là "
@@ -95,6 +99,9 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("count_of_total", "warning", "Số trên tổng số",
                 "Ô {cell} ({column}) ghi «{value}»: chương trình đọc là {reading} (trên tổng số {total}) để so sánh và "
                 "đánh giá; phụ lục ghi như ô. Hãy kiểm tra cách đọc này."),
+    FindingType("rank_of_total", "warning", "Thứ hạng trên tổng số",
+                "Ô {cell} ({column}) ghi «{value}»: chương trình đọc là hạng {reading} trong {total} (hạng càng nhỏ "
+                "càng tốt) để so sánh và đánh giá; phụ lục ghi như ô. Hãy kiểm tra cách đọc này."),
     FindingType("ambiguous_decimal", "warning", "Dấu thập phân không rõ",
                 "Ô {cell} ({column}): {note}"),
     FindingType("result_far_off", "warning", "Số thực hiện chênh lệch bất thường",
@@ -274,7 +281,9 @@ _QUALITATIVE = re.compile("|".join(map(re.escape, QUALITATIVE_WORDS)))  # one sc
 # «Hoàn thành …»; a measure's name opens with a noun («Số xã đạt chuẩn», «Tỷ lệ …», «Diện tích …»). Matched with the
 # diacritics (lower case, NFC): folded, «Đạt» is «Đất» (đất lâm nghiệp) and «Bảo đảm» no different from «Bao».
 GOAL_VERBS = ("xây dựng", "đạt", "hoàn thành", "duy trì", "phấn đấu", "giữ vững", "bảo đảm", "đảm bảo", "nâng cao",
-              "tiếp tục", "cơ bản đạt", "cơ bản hoàn thành")
+              "tiếp tục", "cơ bản đạt", "cơ bản hoàn thành",
+              # a goal that a thing no longer be or never happen, «Không còn hộ nghèo …», «Không để xảy ra …» (R22-6)
+              "không còn", "không để", "không phát sinh", "không xảy ra")
 _GOAL_TIME = r"(?:(?:đến|tới|trong|hết|đến hết|trong năm|đến cuối)\s+)?(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
 _GOAL_SENTENCE = re.compile(rf"^(?:{_GOAL_TIME}\s*[,:]?\s*)?(?:{'|'.join(map(re.escape, GOAL_VERBS))})(?!\w)")
 
@@ -330,8 +339,9 @@ def _has_previous(ind: Indicator) -> bool:
 
 def _of_other_year(table: Table, ind: Indicator, plan: bool = False) -> bool:
     """A figure of another year on the row: the year before's, or another year's plan the reading left out (`plan`:
-    for a plan document, a result too: no plan of its)."""
-    return _has_previous(ind) or ind.row in table.other_years or (plan and _has_result(ind))
+    for a plan document, a result too, of the period read or another: no plan of its)."""
+    return _has_previous(ind) or ind.row in table.other_years or (plan and (_has_result(ind)
+                                                                            or ind.row in table.other_periods))
 
 
 def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
@@ -344,7 +354,8 @@ def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
     plans; a row with no figure at all is a missing plan (missing_target), not another year's row: a plan document
     would list it as a target with no level."""
     inds = table.indicators
-    if not inds or not (table.other_years or "previous" in table.columns or (plan and "result" in table.columns)):
+    if not inds or not (table.other_years or "previous" in table.columns or (plan and "result" in table.columns)
+                        or table.other_periods):
         return []
     parts: dict[int, list[Indicator]] = defaultdict(list)
     for ind in inds:
@@ -352,7 +363,8 @@ def other_year_rows(table: Table, plan: bool = False) -> list[Indicator]:
             parts[ind.parent_row].append(ind)
     out: dict[int, Indicator] = {}
     for i, ind in enumerate(inds):
-        if ind.row in out or of_reading_year(ind, plan) or is_qualitative(ind):
+        if ind.row in out or of_reading_year(ind, plan) or is_qualitative(ind) \
+                or (not plan and ind.row in table.other_periods):  # followed in another period of the year: R22-15
             continue
         if ind.kind == "subrow" and _heads_next(inds, i, plan):
             continue  # «2. Dịch vụ chăn nuôi» over «- DV kiểm dịch» of the year: the heading its rows are named by
@@ -389,6 +401,9 @@ def other_year_finding(table: Table, rows: list[Indicator], plan: bool = False) 
               ("previous", any(map(_has_previous, rows))))
               if has]
     others.extend(dict.fromkeys(label for ind in rows for label in table.other_years.get(ind.row, ())))
+    if plan:  # the results of the other periods (R22-15): no plan either
+        others.extend(dict.fromkeys(label for ind in rows for label in table.other_periods.get(ind.row, ())
+                                    if label not in others))
     inside = {ind.row for ind in rows}
     names = [f"«{ind.name}»" if ind.kind == "indicator" or ind.parent_row in inside
              else f"«{ind.name}» (phần của dòng {ind.parent_row})" for ind in rows
@@ -709,6 +724,10 @@ class _Checker:
         if parsed is not None and parsed.ambiguous:
             self.add("ambiguous_decimal", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value), note=parsed.note)
         elif not expression and parsed is not None:
+            ranked = rank_of_total(raw) if "/" in raw and is_rank(ind.name, ind.unit) else None
+            if ranked is not None:  # «2/30», «Xếp thứ 20/63»: a place of its total, not a count (rev22 R22-1)
+                self.add("rank_of_total", ind, role, value=vtext.clean(raw), reading=ranked[0], total=ranked[1])
+                return
             of_total = COUNT_OF_TOTAL.match(vtext.clean(raw))
             if of_total is not None:  # «04/09 thôn, làng», «16/16 xã»: retyped as a number it would lose its total
                 self.add("count_of_total", ind, role, value=vtext.clean(raw), reading=fmt(parsed.value),
@@ -774,8 +793,12 @@ class _Checker:
             qualitative = is_qualitative(ind)
             if no_target:
                 followed = not qualitative and _has_result(ind)
-                self.add("missing_target_qualitative" if qualitative else
-                         "result_without_plan" if followed else "missing_target", ind, "target")
+                others = None if qualitative or followed else self.t.other_periods.get(ind.row)
+                if others:  # followed in the other periods' columns: a row of the year, whichever is read (R22-15)
+                    self.add("result_without_plan_of_period", ind, "target", others=", ".join(others))
+                else:
+                    self.add("missing_target_qualitative" if qualitative else
+                             "result_without_plan" if followed else "missing_target", ind, "target")
             if no_unit:
                 self.add("missing_unit_qualitative" if qualitative else "missing_unit", ind, "unit")
         if not ind.lead and "lead" in columns and not isinstance(raw.get("lead"), ErrorValue):

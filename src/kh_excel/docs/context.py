@@ -120,6 +120,9 @@ def result_text(ind: Indicator) -> str:
         return txt(written)
     if ind.result is not None:
         from kh_excel.core.attainment import percent_on_other_unit
+        from kh_excel.core.table import of_total_as_written
+        if (as_written := of_total_as_written(ind, "result")) is not None:
+            return txt(as_written)  # «2/30», «04/09»: the place or count with its total, as the cell writes it
         return format_number(ind.result) + ("%" if percent_on_other_unit(ind) else "")
     return txt(written)
 
@@ -133,6 +136,9 @@ def previous_text(ind: Indicator) -> str:
     rr = ind.previous_reading
     if rr is not None and rr.kind == "about":
         return txt(rr.as_read or rr.text)
+    from kh_excel.core.table import of_total_as_written
+    if (as_written := of_total_as_written(ind, "previous")) is not None:
+        return txt(as_written)  # «2/30», «04/09», as result_text
     return with_mark(format_number(ind.previous), cell_mark(ind, "previous"))
 
 
