@@ -288,6 +288,15 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            if reading.target.op == "text" and unit and isinstance(target_raw, str) \
+                    and (bare := _table._unit_stripped(target_raw, unit)) is not None:
+                # (added, rev9 #10 / rev18 R18-5, as the result's below: «16/16 xã», «100% xã», «1/5» beside «Người»:
+                # the figure before the row's unit)
+                again = _parse_target_cell(bare, fmt)
+                if again.target.op != "text":
+                    t = again.target
+                    reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
+                                            again.numbers)
             if isinstance(target_raw, str) and (stretch := _table._stretched(target_raw, fmt)) is not None:
                 reading = stretch[0]  # (added, rev18 R18-5: «6,5-7, phấn đấu 7-7,5», its base plan judged)
                 add_warning("stretch_target", r, "target", name, value=reading.target.text, base=stretch[1],
