@@ -1,6 +1,7 @@
 """Batch benchmark: `--jobs 2` against `--jobs 1`, end to end with PDF, on 1 and on 40 workbooks.
 
     python benchmarks/bench_batch.py [--books 1,40] [--repeat 1] [--no-pdf] [--plain]
+    python benchmarks/bench_batch.py --pdf-proof [300]
 
 Each workbook is a copy of the sample (13 lead agencies, so 13 letters: 520 on 40 workbooks);
 each run is the real command in a subprocess (`kh-excel batch --per agency … --pdf --json`),
@@ -12,6 +13,14 @@ and the seconds of each stage.
 Compiled templates are cached on disk (kh_excel.docs.template_cache) in a folder of this run:
 the first run fills it (its «plan» stage is printed as the cold start), the timed runs find it.
 `--plain` adds the old comparison: docxtpl alone rendering the same letters in a loop.
+
+`--pdf-proof` is the proof that PDF groups past LibreOffice's ~250 arguments are converted whole
+(moved here from tests/test_batch_pdf.py, where it took 40 s of the suite; the suite keeps the two
+cheap halves: a full call of FILES_PER_CALL reaches LibreOffice to its last argument, and documents
+past one call go in calls of the rule): 300 one-paragraph documents (or the count given) through
+the batch's PDF stage (batch.pdfstep.convert_all, one group), real LibreOffice; it prints the soffice
+calls and the conversions, and fails unless each document has its PDF in calls of 200 and 100,
+none converted twice.
 """
 from __future__ import annotations
 
@@ -101,13 +110,56 @@ def _calls(data: dict) -> str:
     return f"{c['soffice_calls']} soffice calls, {c['conversions']} conversions"
 
 
+def pdf_proof(n: int) -> int:
+    """n tiny documents through the PDF stage in one group: each gets its PDF, in ceil(n / FILES_PER_CALL) calls."""
+    from docx import Document
+
+    from kh_excel.batch import pdfstep
+    from kh_excel.batch.state import Entry
+    from kh_excel.docs import pdf
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-proof-") as tmp:
+        folder = Path(tmp) / "out"
+        folder.mkdir()
+        d = Document()
+        d.add_paragraph("Văn bản thử")
+        d.save(str(folder / "mau.docx"))
+        data = (folder / "mau.docx").read_bytes()
+        (folder / "mau.docx").unlink()
+        names = [f"van-ban-{i:03d}.docx" for i in range(1, n + 1)]
+        for name in names:
+            (folder / name).write_bytes(data)
+        seen: dict[str, tuple[bool, str]] = {}
+
+        def done(e: Entry, ok: bool, reason: str, made: Path | None) -> None:
+            assert e.output not in seen, f"{e.output} reported twice"
+            seen[e.output] = (ok, reason)
+        entries = [Entry(output=name, source=str(SAMPLE), status="done", key=f"k{i}") for i, name in enumerate(names)]
+        t0 = time.perf_counter()
+        counts = pdfstep.convert_all(entries, folder, folder / ".kh-batch" / "tmp-proof", 1, 20, done)
+        wall = time.perf_counter() - t0
+        made = [name for name in names if pdf.complete_pdf((folder / name).with_suffix(".pdf"))]
+        calls = -(-n // pdf.FILES_PER_CALL)
+        print(f"{n} documents, one group, --jobs 1: {counts['soffice_calls']} soffice calls, "
+              f"{counts['conversions']} conversions, {len(made)} PDFs, {wall:.1f} s "
+              f"(expected: {calls} calls of at most {pdf.FILES_PER_CALL}, {n} conversions, {n} PDFs)")
+        failed = [f"{name}: {reason}" for name, (ok, reason) in seen.items() if not ok]
+        ok = (set(seen) == set(names) and not failed and len(made) == n
+              and counts == {"soffice_calls": calls, "conversions": n})
+        print("proof: " + ("passed" if ok else "FAILED " + "; ".join(failed[:3])))
+        return 0 if ok else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--books", default="1,40", help="workbook counts, comma-separated")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--no-pdf", action="store_true")
     ap.add_argument("--plain", action="store_true", help="also time docxtpl alone")
+    ap.add_argument("--pdf-proof", type=int, nargs="?", const=300, metavar="N",
+                    help="only the proof: N (300) tiny documents through the PDF stage, calls and conversions")
     args = ap.parse_args()
+    if args.pdf_proof is not None:
+        return pdf_proof(args.pdf_proof)
     counts = [int(x) for x in args.books.split(",") if x.strip()]
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -14,11 +14,13 @@ if _PACKAGE.is_dir():
     compileall.compile_dir(str(_PACKAGE), quiet=2)
 
 
-# The files that take a minute or more (measured with --durations on two cores), started first: with one worker
-# per core and a file's tests on one worker (--dist loadfile), a long file scheduled last is the suite's tail.
-_LONGEST_FIRST = ("test_attainment_same.py", "test_batch_pdf.py", "test_reader_same.py", "test_wheel.py",
-                  "test_names_ahead.py", "test_validation_equivalence.py", "test_direction_written.py",
-                  "test_lint_corpus_sanity.py")
+# The longest files (measured with --durations, one at a time, -n0), started first: with one worker per core and a
+# file's tests on one worker (--dist loadfile), a long file scheduled last is the suite's tail. Since their tests
+# were made cheaper (the equivalence tests' drawing, the 300-PDF proof moved to benchmarks/bench_batch.py
+# --pdf-proof), the LibreOffice and wheel files lead.
+_LONGEST_FIRST = ("test_lint_corpus_sanity.py", "test_wheel.py", "test_batch_pdf.py", "test_attainment_same.py",
+                  "test_validation_equivalence.py", "test_direction_written.py", "test_reader_same.py",
+                  "test_names_ahead.py")
 
 
 def pytest_collection_modifyitems(config, items):

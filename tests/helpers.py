@@ -30,9 +30,18 @@ def run_cli(*args: str, timeout: float = 120, env: dict | None = None) -> subpro
 
 
 def run_json(*args: str) -> tuple[int, dict]:
-    proc = run_cli(*args)
-    assert proc.stdout.strip(), proc.stderr
-    return proc.returncode, json.loads(proc.stdout)
+    """A command's --json report and exit code, the command run in this process (typer's CliRunner): these tests
+    read what `check`/`attainment` report, not how the process behaves (run_cli runs it as a process, as the
+    tests of exit codes, streams and encodings do). A process costs ~0,3 s of start and imports each call. The
+    command is the app's own, not localised: localise patches click for the whole process, and only stdout is read."""
+    from typer.testing import CliRunner
+
+    from kh_excel.cli import app
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a crash is the test's failure, with its own traceback
+    assert result.stdout.strip(), result.stderr
+    return result.exit_code, json.loads(result.stdout)
 
 
 def docx_paragraphs(path) -> list[str]:

@@ -305,6 +305,15 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if target_raw.__class__ is float or not _is_blank(target_raw) and target_raw.__class__ is not ErrorValue:
             fmt = fmts.get((r, c_target)) if fmts else None
             reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
+            if reading.target.op == "text" and unit and isinstance(target_raw, str) \
+                    and (bare := _table._unit_stripped(target_raw, unit)) is not None:
+                # (added, rev9 #10 / rev18 R18-5, as the result's below: «16/16 xã», «100% xã», «1/5» beside «Người»:
+                # the figure before the row's unit)
+                again = _parse_target_cell(bare, fmt)
+                if again.target.op != "text":
+                    t = again.target
+                    reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),
+                                            again.numbers)
             if reading.target.op == "text" and _table._ranked(target_raw, name, unit) \
                     and (placed := _table.rank_of_total(target_raw)) is not None:
                 t = _parse_target_cell(str(placed[0]), fmt).target  # (added, rev22 R22-1: «2/30» on a rank is place 2)

@@ -254,16 +254,44 @@ def test_call_groups_stay_under_what_libreoffice_reads():
     assert all(sum(len(str(p)) + 3 for p in g) <= pdf.MAX_COMMAND_CHARS for g in pdf.call_groups(long))
 
 
-def test_300_documents_each_get_their_pdf_in_two_soffice_calls(tmp_path):
-    """Past LibreOffice's ~250 arguments (which it skips silently, exiting 0): 300 documents in
-    one group are converted in calls of 200 and 100, none skipped, none converted twice."""
+def test_a_full_call_reaches_libreoffice_whole(tmp_path):
+    """LibreOffice reads a call of FILES_PER_CALL documents with all its options to the last argument (past
+    about 250 it skips the rest silently, exiting 0): the first and the last document of a full call get their
+    PDF. The documents between them are names of files that do not exist, which LibreOffice passes over in a
+    moment, so the proof costs one soffice start and two conversions, not 200 (the full 300-document run:
+    `python benchmarks/bench_batch.py --pdf-proof`)."""
+    from kh_excel.docs import pdf
     folder = tmp_path / "out"
-    names = _small_documents(folder, 300)
-    seen, done = _collect()
-    counts = pdfstep.convert_all(_entries(folder, names), folder, folder / ".kh-batch" / "tmp-test", 1, 20, done)
-    assert set(seen) == set(names)
-    assert all(ok for ok, _, _ in seen.values()), [r for _, r, _ in seen.values() if r][:3]
+    first, last = (folder / n for n in _small_documents(folder, 2))
+    absent = [folder / f"khong-co-{i:03d}.docx" for i in range(pdf.FILES_PER_CALL - 2)]
+    docs = [first, *absent, last]
+    assert pdf.call_groups(docs) == [docs]  # one call, as full as a call gets
+    conv = pdf.convert_once(pdf.find_soffice(), docs, tmp_path / "staging", 120)
+    assert sorted(conv.produced) == [first, last], conv.detail[-300:]
+    assert conv.missing == absent
+    for made in conv.produced.values():
+        assert made.read_bytes()[:5] == b"%PDF-"
+
+
+def test_documents_past_one_call_each_get_their_pdf_in_calls_of_the_rule(tmp_path, monkeypatch):
+    """More documents than one call takes are converted in successive calls of at most FILES_PER_CALL, none
+    skipped, none converted twice: the rule of the 300 documents (calls of 200 and 100), with real LibreOffice,
+    at a call size of 2 (3 documents: calls of 2 and 1; each call is a LibreOffice start). That a call of the
+    real size reaches LibreOffice whole is test_a_full_call_reaches_libreoffice_whole."""
+    from kh_excel.docs import pdf
+    monkeypatch.setattr(pdf, "FILES_PER_CALL", 2)
+    folder = tmp_path / "out"
+    names = _small_documents(folder, 3)
+    reported: dict[str, tuple[bool, str]] = {}
+    calls: list[int] = []
+
+    def report(name: str, ok: bool, reason: str, made: Path | None) -> None:
+        assert name not in reported, "each document is reported once"
+        reported[name] = (ok, reason)
+
+    pdfstep._convert_group(names, folder, folder / ".kh-batch" / "tmp-test", 20, 30, report, calls.append)
+    assert calls == [2, 1]
+    assert set(reported) == set(names)
+    assert all(ok for ok, _ in reported.values()), [r for _, r in reported.values() if r][:3]
     for n in names:
         assert (folder / n).with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
-    assert counts == {"soffice_calls": 2, "conversions": 300}
-

@@ -7,7 +7,7 @@ import json
 
 import openpyxl
 
-from helpers import numbered_table, run_cli
+from helpers import numbered_table, run_cli, run_json
 from kh_excel.cli_core import ROWS_SHOWN, SCREENFUL
 
 WIDE = {"COLUMNS": "3000"}
@@ -24,7 +24,7 @@ STATUS = ["Đạt KH", "Vượt KH", "Không đạt", "Chưa có số liệu"]
 def test_attainment_past_its_limit_summarises_by_status(tmp_path):
     assert ROWS_SHOWN == 300
     table = numbered_table(tmp_path / "t.xlsx", 400, _result)  # sheet rows 2 … 401
-    indicators = json.loads(run_cli("attainment", table, "--json").stdout)["indicators"]
+    indicators = run_json("attainment", table, "--json")[1]["indicators"]
     assert len(indicators) == 400
     assert [a["status_label"] for a in indicators[:8]] == [STATUS[i % 4] for i in range(1, 9)]
     out = run_cli("attainment", table, env=WIDE).stdout

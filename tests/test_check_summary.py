@@ -2,7 +2,6 @@
 cells; `--all` lists every warning, `--json` always has all of them."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import numbered_table, run_cli, unhidden_copy
+from helpers import numbered_table, run_cli, run_json, unhidden_copy
 
 from kh_excel.cli_core import SCREENFUL, finding_summaries
 from kh_excel.core.validation import make_finding
@@ -43,7 +42,7 @@ def test_a_summary_names_the_code_its_title_the_cells_and_how_many_more():
 
 
 def test_check_past_a_screenful_lists_errors_and_summarises_warnings(big):
-    findings = json.loads(run_cli("check", big, "--json").stdout)["findings"]
+    findings = run_json("check", big, "--json")[1]["findings"]
     errors = [f for f in findings if f["severity"] == "error"]
     warnings = [f for f in findings if f["severity"] == "warning"]
     assert len(findings) > SCREENFUL and errors and len(warnings) > 100
@@ -74,14 +73,14 @@ def test_check_past_a_screenful_lists_errors_and_summarises_warnings(big):
 
 
 def test_check_all_lists_every_warning(big):
-    findings = json.loads(run_cli("check", big, "--json").stdout)["findings"]
+    findings = run_json("check", big, "--json")[1]["findings"]
     out = run_cli("check", big, "--all", env=WIDE).stdout
     assert all(f["message"] in out for f in findings)
     assert "tóm tắt theo loại" not in out
 
 
 def test_a_table_that_fits_lists_its_warnings_one_by_one():
-    findings = json.loads(run_cli("check", SMALL, "--json").stdout)["findings"]
+    findings = run_json("check", SMALL, "--json")[1]["findings"]
     assert 0 < len(findings) <= SCREENFUL
     out = run_cli("check", SMALL, env=WIDE).stdout
     assert all(f["message"] in out for f in findings) and "tóm tắt theo loại" not in out
@@ -134,7 +133,7 @@ def twenty_thousand(tmp_path_factory) -> Path:
 
 
 def test_json_lists_every_error_as_before(twenty_thousand):
-    data = json.loads(run_cli("check", twenty_thousand, "--json").stdout)
+    data = run_json("check", twenty_thousand, "--json")[1]
     assert data["counts"] == {"error": 19_960, "warning": 0}
     assert {f["cell"] for f in data["findings"]} == {f"E{i + 1}" for i in range(1, 20_001) if i % 500}
     assert {f["code"] for f in data["findings"]} == {"not_a_number"}
@@ -165,7 +164,7 @@ def test_errors_past_a_screenful_are_summarised_with_their_cells_as_ranges(twent
 
 def test_all_lists_every_error(tmp_path):
     table = broken_table(tmp_path / "loi.xlsx", 100, 50)  # 98 errors
-    messages = [f["message"] for f in json.loads(run_cli("check", table, "--json").stdout)["findings"]]
+    messages = [f["message"] for f in run_json("check", table, "--json")[1]["findings"]]
     assert len(messages) == 98
     out = run_cli("check", table, "--all", env=WIDE).stdout
     assert all(m in out for m in messages)

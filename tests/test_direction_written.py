@@ -95,14 +95,24 @@ def _holds_a_pattern(name: str) -> bool:
     """Does the name hold a word the rules look for, as whole words written so (or ASCII, typed without)?"""
     words = [tone_key(w) for w in name.split(" ")]
     keys = [fold(w) if w.isascii() else w for w in words]
-    for p in PATTERNS:
-        n = len(p)
-        for i in range(len(words) - n + 1):
+    for i, k in enumerate(keys):
+        for forms in {f for key in (k, k.rstrip(",")) for f in PATTERNS_BY_FIRST.get(key, ())}:
+            n = len(forms)
             got = keys[i:i + n]
+            if len(got) < n:
+                continue
             got[-1] = got[-1].rstrip(",")  # a word ends at a comma; within a pattern («cháy, nổ») the comma counts
-            if all(k == w or k == fold(w) for k, w in zip(got, p)):
+            if all(g == w or g == f for g, (w, f) in zip(got, forms)):
                 return True
     return False
+
+
+# The patterns by the forms of their first word, each word as written and folded (a key matches either): a name's
+# word that begins no pattern is passed over at once, and no word of a pattern is folded again for each name
+PATTERNS_BY_FIRST: dict[str, list[tuple[tuple[str, str], ...]]] = {}
+for _p in PATTERNS:
+    for _first in {_p[0], fold(_p[0])}:
+        PATTERNS_BY_FIRST.setdefault(_first, []).append(tuple((w, fold(w)) for w in _p))
 
 
 names = st.lists(st.one_of(st.sampled_from(POOL), near_miss()), min_size=1, max_size=8).flatmap(

@@ -3,6 +3,7 @@ the plain reader they replaced (tests/reader_reference.py, copied unchanged): ge
 of every kind, merged cells and number formats, and every sheet of the sample and real workbooks."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,18 @@ def assert_same(grid: Grid) -> None:
 
 
 BLANKS = st.sampled_from([None, "", None, None])
+TAILS = st.sampled_from([[], [[None] * 10], [[""] * 10, ["Nơi nhận:"] + [None] * 9], [[None] * 10, ["TM. UBND"]]])
+
+
+@lru_cache(maxsize=None)
+def _sets_below(n: int) -> st.SearchStrategy[set[int]]:
+    """Sets of cell indices of a row of n cells: built once per n, not for each row (the draws are the same)."""
+    return st.sets(st.integers(0, n - 1), max_size=n)
+
+
+@lru_cache(maxsize=None)
+def _between(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
 
 
 @st.composite
@@ -41,23 +54,22 @@ def grids(draw) -> Grid:
         header[i] = ""
     body = draw(VE.rows())
     for row in body:  # blank cells, blank rows, short rows
-        for c in draw(st.sets(st.integers(0, len(row) - 1), max_size=len(row))):
+        for c in draw(_sets_below(len(row))):
             row[c] = draw(BLANKS)
-        if draw(st.integers(0, 9)) == 0:
-            del row[draw(st.integers(1, len(row))):]
-    rows = [["PHỤ LỤC CHỈ TIÊU"] + [""] * 9, header] + body + draw(st.sampled_from(
-        [[], [[None] * 10], [[""] * 10, ["Nơi nhận:"] + [None] * 9], [[None] * 10, ["TM. UBND"]]]))
+        if draw(_between(0, 9)) == 0:
+            del row[draw(_between(1, len(row))):]
+    rows = [["PHỤ LỤC CHỈ TIÊU"] + [""] * 9, header] + body + [list(r) for r in draw(TAILS)]
     formats = {}
     for r in range(2, len(rows)):
         for c in (3, 4, 8):
-            fmt = draw(st.sampled_from(VE.FORMATS))
+            fmt = draw(VE.FORMAT)
             if fmt:
                 formats[(r, c)] = fmt
     merged = []
     for _ in range(draw(st.integers(0, 3))):  # merged STT, unit, agency or leader cells down some rows
         c = draw(st.sampled_from([0, 2, 5, 6, 7, 3]))
-        r1 = draw(st.integers(2, len(rows) - 1))
-        r2 = draw(st.integers(r1, min(len(rows) - 1, r1 + 3)))
+        r1 = draw(_between(2, len(rows) - 1))
+        r2 = draw(_between(r1, min(len(rows) - 1, r1 + 3)))
         merged.append((r1, c, r2, c))
     return Grid(sheet="Phụ lục", rows=rows, merged=merged, number_formats=formats)
 
@@ -83,3 +95,16 @@ def test_workbooks_read_as_the_plain_reader(path):
     book = open_workbook(path)
     for sheet in book.sheet_names:
         assert_same(book.grid(sheet))
+
+
+def test_a_plan_written_as_a_count_of_its_total_reads_as_the_reader_reads_it():
+    """The reference mirrors the reader's plan «a/b» beside a unit that counts things (rev9 #10, rev18 R18-5): «1/5»
+    beside «Người» is a plan of 1 (1 person of 5), «16/16 xã» beside «Xã» is 16; beside «Tỷ đồng» «1/5» is no count
+    (words). The generated tables drew it once the drawing was made cheaper: the reference then read it as words."""
+    body = [[1, "Số người được đào tạo", "Người", "1/5", 0.0],
+            [2, "Số xã đạt chuẩn nông thôn mới", "Xã", "16/16 xã", 12],
+            [3, "Vốn đầu tư", "Tỷ đồng", "1/5", 3]]
+    grid = Grid(sheet="Phụ lục", rows=[["PHỤ LỤC CHỈ TIÊU"] + [""] * 9, list(VE.HEADER)] + body)
+    assert_same(grid)
+    table = parse_grid(Grid(sheet=grid.sheet, rows=[list(r) for r in grid.rows]))
+    assert [(i.target.op, i.target.value) for i in table.indicators] == [("=", 1), ("=", 16), ("text", None)]

@@ -606,20 +606,28 @@ TARGET_TEXTS = ["11.650", "14,97", "1.5", "1,5", ">10", "≥ 95", "Tăng 10%", "
                 "đang cập nhật", "Đạt chuẩn", "1.234.567", "12,345", "95%", "<5", "Trên 4", "61-62", "abc 12",
                 "Duy trì", "1/5", "#N/A", "1e5", "−3,2", "0,5%"]
 FORMATS = [None, "0.00", "0%", "0.0%", "#,##0.0", "#,##0", "General", "@", "0", "dd/mm/yyyy"]
+FORMAT = st.sampled_from(FORMATS)
 
 
-def _variants(text: str) -> st.SearchStrategy[str]:
+@lru_cache(maxsize=None)
+def _variants(text: str) -> tuple[str, ...]:
     """A text as people's sheets hold it: as is, NFD, with stray spaces or line breaks, in a legacy font."""
-    return st.sampled_from([
+    return (
         text, unicodedata.normalize("NFD", text), f" {text}", f"{text} ", text.replace(" ", "  ", 1),
         text.replace(" ", "\n", 1), text.replace(" ", "\u00a0", 1), text + "\t", fb.tcvn3(text),
         vtext.encode_legacy(text, "vni"), text.encode("utf-8").decode("cp1252", "replace"), text.upper(),
         text.replace(" ", "\u2003", 1), text + "\u200b", text.replace("ó", "ó"),
-    ])
+    )
+
+
+_VARIANT = st.sampled_from(list(range(len(_variants("")))))
 
 
 def _text(pool: list[str]) -> st.SearchStrategy[str]:
-    return st.sampled_from(pool).flatmap(_variants)
+    """A text of the pool in one of its _variants, drawn as (text, variant): the same texts as
+    sampled_from(pool).flatmap(one of its variants), without a strategy built for each draw (flatmap
+    builds one: most of the time of the equivalence tests went into drawing their tables)."""
+    return st.tuples(st.sampled_from(pool), _VARIANT).map(lambda tv: _variants(tv[0])[tv[1]])
 
 
 NUMBERS = st.one_of(
@@ -636,6 +644,13 @@ ODD = st.one_of(
 )
 FIGURE = st.one_of(NUMBERS, NUMBERS, _text(TARGET_TEXTS), ODD, st.text(max_size=12))
 STT = st.one_of(st.integers(1, 40).map(str), st.integers(1, 40), st.sampled_from(["-", "+", "*", "a)", "1.1", "", "I", "II", "III", "IV"]))
+# the cells of a row, built once here (a strategy built inside a draw is built again for every cell)
+NAME_CELL = st.one_of(_text(NAMES), st.text(max_size=20), ODD)
+UNIT_CELL = st.one_of(_text(UNITS), ODD)
+LEAD_CELL = st.one_of(SPELLINGS, _text(LEADS), st.just(None), ODD)
+COLEAD_CELL = st.one_of(SPELLINGS, _text(LEADS), st.just(None))
+LEADER_CELL = st.one_of(st.sampled_from(LEADERS[:3]), _text(LEADERS), st.just(None), ODD)
+NOTE_CELL = st.one_of(st.text(max_size=8), ODD)
 
 
 @st.composite
@@ -644,11 +659,8 @@ def rows(draw) -> list[list[Any]]:
     out = []
     for _ in range(n):
         out.append([
-            draw(STT), draw(st.one_of(_text(NAMES), st.text(max_size=20), ODD)),
-            draw(st.one_of(_text(UNITS), ODD)), draw(FIGURE), draw(FIGURE),
-            draw(st.one_of(SPELLINGS, _text(LEADS), st.just(None), ODD)), draw(st.one_of(SPELLINGS, _text(LEADS), st.just(None))),
-            draw(st.one_of(st.sampled_from(LEADERS[:3]), _text(LEADERS), st.just(None), ODD)), draw(FIGURE),
-            draw(st.one_of(st.text(max_size=8), ODD)),
+            draw(STT), draw(NAME_CELL), draw(UNIT_CELL), draw(FIGURE), draw(FIGURE),
+            draw(LEAD_CELL), draw(COLEAD_CELL), draw(LEADER_CELL), draw(FIGURE), draw(NOTE_CELL),
         ])
     return out
 
@@ -663,7 +675,7 @@ def tables(draw) -> Table:
     formats = {}
     for r in range(2, len(grid_rows)):
         for c in (3, 4, 8):
-            fmt_ = draw(st.sampled_from(FORMATS))
+            fmt_ = draw(FORMAT)
             if fmt_:
                 formats[(r, c)] = fmt_
     try:
@@ -715,23 +727,20 @@ class Text(str):
 def mutated_tables(draw) -> Table:
     """A read table with cells, readings and fields changed past the reader's invariants."""
     table = draw(tables())
-    roles = list(table.columns) + ["note", "direction", "previous"]
+    roles = st.sampled_from(list(table.columns) + ["note", "direction", "previous"])
     for ind in table.indicators:
         for _ in range(draw(st.integers(0, 3))):
-            role = draw(st.sampled_from(roles))
-            ind.raw[role] = draw(st.one_of(FIGURE, _text(NAMES), _text(LEADS), st.builds(Text, _text(LEADS)),
-                                           st.builds(Text, st.sampled_from(TARGET_TEXTS))))
+            role = draw(roles)
+            ind.raw[role] = draw(RAW_CELL)
         if draw(st.booleans()):
-            ind.readings.pop(draw(st.sampled_from(list(NUMBER_ROLES))), None)
+            ind.readings.pop(draw(NUMBER_ROLE), None)
         if draw(st.integers(0, 4)) == 0:
-            ind.unit = draw(st.sampled_from(["%", " % ", "", "Tỷ đồng"]))
+            ind.unit = draw(UNIT_FIELD)
         if draw(st.integers(0, 4)) == 0:
-            ind.result = draw(st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, min_value=-10,
-                                                                max_value=10**6, places=2)))
+            ind.result = draw(RESULT_FIELD)
         if draw(st.integers(0, 5)) == 0:
             ind.key = ""
-            ind.name = draw(st.sampled_from(["", "Tỷ lệ đô thị hóa", "Cơ cấu kinh tế", "duy trì",
-                                             "Tỷ lệ thu ngân sách so với dự toán", "Tỷ lệ huy động trẻ vào lớp 1"]))
+            ind.name = draw(NAME_FIELD)
         if draw(st.integers(0, 4)) == 0:
             ind.target = draw(TARGETS)
         if draw(st.integers(0, 3)) == 0:  # a result at, inside or past the far-off and share bounds of the plan
@@ -739,12 +748,27 @@ def mutated_tables(draw) -> Table:
         if draw(st.integers(0, 5)) == 0:
             ind.previous = draw(near(ind.target.value))
         if draw(st.integers(0, 5)) == 0:
-            ind.exact = draw(st.sampled_from([{}, {"result": Decimal(0)}, {"result": Decimal("0.004")}, {"result": Decimal("-0")}]))
+            ind.exact = draw(EXACT_FIELD)
         if draw(st.integers(0, 6)) == 0:
-            ind.kind = draw(st.sampled_from(["indicator", "subrow"]))
+            ind.kind = draw(KIND_FIELD)
         if draw(st.integers(0, 6)) == 0:
-            ind.direction = draw(st.sampled_from(["up", "down", "about"]))
+            ind.direction = draw(DIRECTION_FIELD)
     return table
+
+
+# what mutated_tables puts in a cell or a field, built once here (not for each row of each example)
+RAW_CELL = st.one_of(FIGURE, _text(NAMES), _text(LEADS), st.builds(Text, _text(LEADS)),
+                     st.builds(Text, st.sampled_from(TARGET_TEXTS)))
+NUMBER_ROLE = st.sampled_from(list(NUMBER_ROLES))
+UNIT_FIELD = st.sampled_from(["%", " % ", "", "Tỷ đồng"])
+RESULT_FIELD = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, min_value=-10, max_value=10**6,
+                                                places=2))
+NAME_FIELD = st.sampled_from(["", "Tỷ lệ đô thị hóa", "Cơ cấu kinh tế", "duy trì", "Tỷ lệ thu ngân sách so với dự toán",
+                              "Tỷ lệ huy động trẻ vào lớp 1"])
+EXACT_FIELD = st.sampled_from([{}, {"result": Decimal(0)}, {"result": Decimal("0.004")}, {"result": Decimal("-0")}]).map(
+    dict)  # a dict of its own for each row, as the literal was
+KIND_FIELD = st.sampled_from(["indicator", "subrow"])
+DIRECTION_FIELD = st.sampled_from(["up", "down", "about"])
 
 
 FIGURES = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, min_value=-200, max_value=10**7, places=3),
