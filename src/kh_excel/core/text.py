@@ -873,13 +873,28 @@ def _acronym(word: str) -> bool:
 def sentence_case(name: str) -> str:
     """A name typed in capitals as a sentence writes it («TỔNG THU NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN» -> «Tổng thu ngân
     sách nhà nước trên địa bàn»), acronyms kept («GRDP», «BHYT»); a name of one word, or of one word beside acronyms
-    («THU NSNN»), or not all in capitals, as written. The one rule of every sentence naming a row: the documents
+    («THU NSNN»), or not all in capitals, as written; a name in capitals with a note typed in small letters after it
+    («CHỈ TIÊU KINH TẾ (11 chỉ tiêu)») has its name in sentence case, its note as typed. The one rule of every sentence naming a row: the documents
     (docs.wording.name_of) and attainment's summary (core.attainment.sentence_names) alike (rev20 R20-13)."""
     words = name.split(" ")
     if len(words) > 1 and name == name.upper() and sum(not _acronym(w) for w in words) > 1:
         out = _lowered(name)
         return out[:1].upper() + out[1:]
-    return name
+    noted = typed_note(name)  # «CHỈ TIÊU KINH TẾ (11 chỉ tiêu)»: the heading in capitals, its note as typed
+    return sentence_case(noted[0]) + noted[1] if noted else name
+
+
+# a name with a note in brackets at its end (rev22 R22-13)
+_TYPED_NOTE = re.compile(r"^(\S.*?)(\s*\([^()]*\))$")
+
+
+def typed_note(name: str) -> tuple[str, str] | None:
+    """(the name in capitals, its note in brackets) of a name whose note at its end is typed in small letters
+    («CHỈ TIÊU KINH TẾ (11 chỉ tiêu)»): the name is written as any name in capitals is, the note as typed."""
+    m = _TYPED_NOTE.match(name)
+    if m and m.group(1) == m.group(1).upper() and m.group(1) != m.group(1).lower() and m.group(2) != m.group(2).upper():
+        return m.group(1), m.group(2)
+    return None
 
 
 # a sum of the rows a total adds up, named by their STT: «(A+B+C)», «(I+II)», «(1+2+3)», «(A - B)»

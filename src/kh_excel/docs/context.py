@@ -23,7 +23,7 @@ from kh_excel.core.own_columns import same_period_levels
 from kh_excel.core.periods import PLAN_SHORT, PLAN_WORD, status_label, table_plan_word
 from kh_excel.core.periods import in_sentence as in_sentence_plan
 from kh_excel.core.text import (FOLDED_ADMINISTRATIVE_LEVELS, FOOTNOTE_ENDS, fold, footnote_key, heading_words,
-                                 split_footnote)
+                                 split_footnote, typed_note)
 from kh_excel.docs import layout as L
 from kh_excel.docs import notice as N
 from kh_excel.docs import period as P
@@ -72,6 +72,9 @@ def sentence_case(title: str) -> str:
     «57-NQ/TW»), a place's name and a province's capitalised («Xã Tả Phìn (cũ)», «cửa khẩu Lào Cai»: rev13 R15), the
     names of bodies and congresses too («Nghị quyết Đại hội Đảng bộ»: wording.proper_capitals)."""
     t = txt(title)
+    noted = typed_note(t)  # «CHỈ TIÊU KINH TẾ (11 chỉ tiêu)»: the heading as any in capitals, its note as typed
+    if noted:
+        return sentence_case(noted[0]) + noted[1]
     if t and t == t.upper():
         t = _NUMBERED_DOCUMENT.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:],
                                    W.proper_capitals(places.province_capitals(heading_words(t))))

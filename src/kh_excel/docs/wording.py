@@ -307,9 +307,11 @@ _PROPER_WORDS = frozenset({"so", "uy", "ubnd", "hoi", "bo", "chinh", "thu", "lao
 
 
 def part_name(text: str) -> str:
-    """A structure's part mid-sentence: 'Công nghiệp - Xây dựng' -> 'công nghiệp - xây dựng' (acronyms kept)."""
-    return " ".join(w if (len(w) > 1 and w.isupper()) or not w[:1].isupper() else w.lower()
-                    for w in clean(text).split(" "))
+    """A structure's part mid-sentence: 'Công nghiệp - Xây dựng' -> 'công nghiệp - xây dựng' (acronyms kept), a
+    part's label kept: 'Khu vực I' -> 'khu vực I', 'Nhóm A' -> 'nhóm A' (rev22 R22-13: never «khu vực i»)."""
+    words = clean(text).split(" ")
+    return " ".join(w if w.isupper() and (len(w) > 1 or i > 0) or not w[:1].isupper() else w.lower()
+                    for i, w in enumerate(words))
 
 
 # Abbreviations of bodies written out in prose (Kính gửi, «… chủ trì»); the registry handles named offices.
