@@ -138,10 +138,13 @@ def test_a_unit_that_carries_the_word_changes_nothing():
     """«155.000 tỷ đồng» beside «Tỷ đồng», «3.500 nghìn lượt» beside «Nghìn lượt» were read before (the row's unit after
     the figure): the same figure, no warning, the same sentence (value-based: «trên 155.000 tỷ đồng»)."""
     checked = _checked([("Vốn đầu tư", "Tỷ đồng", "Trên 155000 tỷ đồng", 160000, *[None] * 4),
-                        ("Khách du lịch", "Nghìn lượt", "3.500 nghìn lượt", 3600, *[None] * 4)])
-    assert [(i.target.op, i.target.value) for i in checked.table.indicators] == [(">", 155000), ("=", 3500)]
+                        ("Khách du lịch", "Nghìn lượt", "3.500 nghìn lượt", 3600, *[None] * 4),
+                        # rev22 in/w34 (Bộ NN&MT 2026), refused before: the range 73–74 in the unit «Tỷ USD»
+                        ("Kim ngạch xuất khẩu nông lâm thủy sản", "Tỷ USD", "Khoảng 73 - 74 tỷ USD", 73.5, *[None] * 4)])
+    assert [(i.target.op, i.target.value, i.target.high) for i in checked.table.indicators] == [
+        (">", 155000, None), ("=", 3500, None), ("range", 73, 74)]
     assert not [f for f in checked.findings if f.code in ("figure_scaled", "scale_not_unit") or f.severity == "error"]
-    assert [plan_sentence(i).replace("\u00a0", " ") for i in checked.table.indicators] == [
+    assert [plan_sentence(i).replace("\u00a0", " ") for i in checked.table.indicators[:2]] == [
         "Vốn đầu tư: đạt trên 155.000 tỷ đồng", "Khách du lịch: đạt 3.500 nghìn lượt"]
 
 
