@@ -479,6 +479,10 @@ _RANGE = re.compile(
 _SINGLE = re.compile(
     rf"^(?:(?P<op>{_OP_ALT})\s*)?(?P<a>{_NUM})(?P<unit>{_UNIT})(?:\s+(?P<dir>tro len|tro xuong))?$"
 )
+_RANGE_WITH_BOUND = re.compile(  # (added, rev22 R22-11)
+    rf"^(?:(?P<op>{_OP_ALT})\s*)?(?P<a>{_NUM}){_PCT}\s*(?:-|–|—|−|÷|~|\.\.\.|…|den|toi)\s*(?P<b>{_NUM}){_UNIT}"
+    rf"(?:\s+(?P<dir>tro len|tro xuong))?$"
+)
 
 
 def _text_target(text: str) -> TargetReading:
@@ -540,6 +544,24 @@ def _parse_target_text(value: str) -> TargetReading:
             return _text_target(text)
         low, high = (a, b) if a.value <= b.value else (b, a)
         return TargetReading(Target(text, "range", low.value, high.value), (a, b))
+
+    # (added, rev22 R22-11: «10 - 10,5% trở lên», «≥ 10 - 10,5», «Dưới 4 - 4,5»: a range with a bound's words is the
+    # bound at its bottom (a floor) or its top (a ceiling))
+    m = _RANGE_WITH_BOUND.match(key)
+    if m:
+        word, direction = m.group("op"), m.group("dir")
+        op = _OP_OF[word] if word else None
+        if direction == "tro len":
+            op = ">=" if word in (None, "tu") or op == ">=" else None
+        elif direction == "tro xuong":
+            op = "<=" if word in (None, "tu") or op == "<=" else None
+        elif word == "tu" or op not in (">", ">=", "<", "<="):
+            op = None
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if op is None or a is None or b is None:
+            return _text_target(text)
+        bound = min(a.value, b.value) if op in (">", ">=") else max(a.value, b.value)
+        return TargetReading(Target(text, op, bound), (a, b))
 
     m = _SINGLE.match(key)
     if not m:

@@ -306,9 +306,9 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             fmt = fmts.get((r, c_target)) if fmts else None
             reading = _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
             if reading.target.op == "text" and unit and isinstance(target_raw, str) \
-                    and (bare := _table._unit_stripped(target_raw, unit)) is not None:
+                    and (bare := _table._unit_stripped(target_raw, unit) or rescaled_figure(target_raw, unit)) is not None:
                 # (added, rev9 #10 / rev18 R18-5, as the result's below: «16/16 xã», «100% xã», «1/5» beside «Người»:
-                # the figure before the row's unit)
+                # the figure before the row's unit; rev22 R22-10: «Trên 8 triệu» beside «Lượt khách», in the unit)
                 again = _parse_target_cell(bare, fmt)
                 if again.target.op != "text":
                     t = again.target

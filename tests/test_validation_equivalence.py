@@ -28,7 +28,7 @@ from kh_excel.core import validation as V
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import ErrorValue, Finding, Grid, Indicator, Table, without_gc, zero_result_unfilled
 from kh_excel.core.attainment import index_against_rise, plan_typed_as_index
-from kh_excel.core.numbers import far_apart, format_number, parse_number, parse_target_ex
+from kh_excel.core.numbers import far_apart, format_number, magnitude_written, parse_number, parse_target_ex, rescales
 from kh_excel.core.table import HeaderNotFound, parse_grid, structure_parts
 from kh_excel.core.model import Target
 from kh_excel.core.validation import (CATALOGUE, COLUMN_NAMES, QUALITATIVE_WORDS, SHARE_PREFIXES, _agency_spellings,
@@ -226,11 +226,17 @@ class _Checker:
                 reading = parse_number(raw)
             if role == "target":
                 if reading.target.op == "text":
-                    if not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
+                    if magnitude_written(raw):  # (added, rev22 R22-10: «Trên 8 triệu» beside «%»)
+                        self.add("scale_not_unit", ind, role, value=vtext.clean(raw), unit=ind.unit or "(chưa ghi)")
+                    elif not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
                         self.add("not_a_number", ind, role, value=vtext.clean(raw))
                     continue
                 parsed = reading.number
                 expression = reading.target.op != "=" or any(ch.isalpha() for ch in str(raw))  # "Tăng 10%", "8,5 (*)"
+                if rescales(raw, ind.unit):  # (added, rev22 R22-10: «Trên 8 triệu» beside «Lượt khách»)
+                    self.add("figure_scaled", ind, role, value=vtext.clean(raw),
+                             reading=V.target_reading(reading.target), unit=ind.unit)
+                    continue
             else:
                 parsed = reading
                 expression = False

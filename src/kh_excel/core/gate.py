@@ -64,7 +64,7 @@ def table_warnings(findings) -> list[str]:
 FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "previous_expression", "stretch_target", "result_far_off",
                    "result_as_index", "result_zero", "growth_target", "direction_unclear", "formula_computed",
                    "legacy_encoding", "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
-                   "own_ratio_words", "own_verdict_differs", "shown_rounded")
+                   "own_ratio_words", "own_verdict_differs", "shown_rounded", "figure_scaled")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
 COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first"})

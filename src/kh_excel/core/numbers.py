@@ -85,6 +85,10 @@ __all__ = [
     "reduction_plan",
     "signed_change",
     "stretch_target",
+    "range_bound",
+    "rescaled_figure",
+    "rescales",
+    "magnitude_written",
 ]
 
 # Excel shows at most 15 significant digits; a float beyond that is binary noise.
@@ -703,6 +707,15 @@ _SINGLE = re.compile(
 )
 
 
+# A range with the words of a bound (folded): «10 - 10,5% trở lên», «Từ 10 - 10,5 trở lên», «≥ 10 - 10,5» (the 2026
+# growth targets after Resolution 01/NQ-CP: «tăng trưởng đạt 10 - 10,5% trở lên»), «Dưới 4 - 4,5», «Tối đa 3 - 3,5»
+_RANGE_BOUND = re.compile(
+    rf"^(?:(?P<op>{_OP_ALT})\s*)?(?P<a>{_NUM}){_PCT}\s*(?:-|–|—|−|÷|~|\.\.\.|…|den|toi)\s*(?P<b>{_NUM}){_UNIT}"
+    rf"(?:\s+(?P<dir>tro len|tro xuong))?$"
+)
+_BOUND_OPS = frozenset({">", ">=", "<", "<="})
+
+
 # The words before a level a burden is to fall to (folded): «còn», «giảm còn», «giảm xuống (còn)» (never «tăng lên»).
 _CEILING = re.compile(r"^(?:giam\s+(?:xuong\s+)?con|giam\s+xuong|con)\s+")
 
@@ -806,6 +819,15 @@ def _parse_target_text(value: str) -> TargetReading:
             return _text_target(text)
         low, high = (a, b) if a.value <= b.value else (b, a)
         return TargetReading(_target(text, "range", low.value, high.value), (a, b))
+    m = _RANGE_BOUND.match(key)
+    if m:
+        op = _range_bound_op(m.group("op"), m.group("dir"))
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if op is None or a is None or b is None:
+            return _text_target(text)
+        low, high = (a, b) if a.value <= b.value else (b, a)
+        # the least the range asks: a floor at its bottom, a ceiling at its top (rev22 R22-11)
+        return TargetReading(_target(text, op, (low if op in (">", ">=") else high).value), (a, b))
 
     m = _SINGLE.match(key)
     if not m:
@@ -827,6 +849,104 @@ def _parse_target_text(value: str) -> TargetReading:
     if ceiling is not None and word is None and direction is None:
         op = "<="  # «còn 4,5%»: at most 4,5 (WRITING.md: «tỷ lệ hộ nghèo còn …»)
     return TargetReading(_target(text, op, a.value), (a,))
+
+
+def _range_bound_op(word: str | None, direction: str | None) -> str | None:
+    """The bound a range with a bound's words sets («10 - 10,5 trở lên», «≥ 10 - 10,5», «Dưới 4 - 4,5»): ">=" of «trở
+    lên» (alone, after «từ» or a word of ">="), "<=" of «trở xuống», else the bound the word before it says; None where
+    the words say no bound or two that disagree («Dưới 4 - 4,5 trở lên», «Khoảng 10 - 11 trở lên»)."""
+    op = _OP_OF[word] if word else None
+    if direction is not None:
+        wanted = ">=" if direction == "tro len" else "<="
+        return wanted if word in (None, "tu") or op == wanted else None
+    return op if op in _BOUND_OPS and word != "tu" else None
+
+
+def range_bound(value: Any) -> bool:
+    """Is the plan a range with a bound's words («10 - 10,5% trở lên», «≥ 10 - 10,5», «Dưới 4 - 4,5»), read as the
+    bound at the range's bottom (a floor) or its top (a ceiling)? A document writes such a plan as the cell does, both
+    figures, never the one bound alone (rev22 R22-11)."""
+    if not isinstance(value, str):
+        return False
+    reading = _parse_target_text(value)
+    return reading.target.op in _BOUND_OPS and len(reading.numbers) == 2
+
+
+# The words of a figure's magnitude (folded) and their powers of ten: «8 triệu», «1,2 tỷ», «3,1 triệu tỷ», «500 nghìn»
+_MAGNITUDES = {"nghin": 3, "ngan": 3, "trieu": 6, "ty": 9, "ti": 9}
+_MAG = r"(?:nghin|ngan|trieu|ty|ti)"
+_RANGE_SEP = r"\s*(?:-|–|—|−|÷|~|\.\.\.|…|den|toi)\s*"
+# A figure (or a range) then its magnitude words, then what the cell writes after them (the unit, a bound's words);
+# never «tỷ lệ», «tỷ trọng» («10 tỷ lệ» is no ten thousand million)
+_MAGNITUDE_AFTER = re.compile(rf"^(?P<lead>[^\d]*?)(?P<figs>{_NUM}(?:{_RANGE_SEP}{_NUM})?)\s*"
+                              rf"(?P<mag>{_MAG}(?:\s+{_MAG})*)(?![a-z0-9])(?!\s*(?:le|trong)(?![a-z]))\s*(?P<tail>.*?)\s*"
+                              rf"(?P<dir>\btro len|\btro xuong)?\s*\.?$")
+# The scale a unit opens with, in figures («1.000 lượt người», «1000 tấn»)
+_UNIT_FIGURE_SCALE = {"1000": 3, "1.000": 3, "1,000": 3, "1000000": 6, "1.000.000": 6}
+
+
+def magnitude_written(value: Any) -> bool:
+    """Does the cell write a figure with its magnitude in words («Trên 8 triệu», «1,2 tỷ USD», «3,1 triệu tỷ»)?
+    A document writes such a plan as the cell does, never the figure re-scaled to the row's unit (rev22 R22-10)."""
+    return isinstance(value, str) and _MAGNITUDE_AFTER.match(fold(clean(value))) is not None
+
+
+def _unit_scale(unit: str) -> tuple[int, str] | None:
+    """A unit's scale (a power of ten) and the words it counts in, folded: «Triệu USD» (6, «usd»), «Tỷ đồng» (9,
+    «dong»), «Lượt khách» (0, «luot khach»), «Nghìn tỷ đồng» (12, «dong»); None for a unit no magnitude word can be
+    said in (none, «%», «‰», a ratio «/1.000 dân», any other figure)."""
+    words = fold(clean(unit)).split()
+    exp = 0
+    while words and (words[0] in _MAGNITUDES or words[0] in _UNIT_FIGURE_SCALE):
+        exp += _MAGNITUDES.get(words[0]) or _UNIT_FIGURE_SCALE[words[0]]
+        words = words[1:]
+    base = " ".join(words)
+    if (exp == 0 and not base) or any(ch.isdigit() or ch in "%‰" for ch in base) or base.startswith("/"):
+        return None
+    return exp, base
+
+
+def rescaled_figure(value: Any, unit: str) -> str | None:
+    """The figure of a plan cell that writes its magnitude in words, in the row's unit, as a text the target's reader
+    reads (folded): «Trên 8 triệu» beside «Lượt khách»: «tren 8000000»; «1,2 tỷ USD» beside «Triệu
+    USD»: «1200»; «3,1 triệu tỷ» beside «Tỷ đồng»: «3100000»; «8 triệu lượt trở lên»: «8000000 tro len». The magnitude
+    multiplies the figure only by the scale the unit does not carry («8 triệu» beside «Triệu USD»: 8). None where it
+    cannot be reconciled with the unit: no unit, a unit in % or a ratio, words after it that are not the row's unit
+    («8 triệu USD» beside «Lượt khách»), a figure read two ways («1.5 triệu»): then the cell is words (rev22 R22-10)."""
+    scaled = _rescaling(value, unit)
+    return scaled[0] if scaled is not None else None
+
+
+def rescales(value: Any, unit: str) -> bool:
+    """Does the plan's magnitude word change its figure in the row's unit («Trên 8 triệu» beside «Lượt khách»: 8 read
+    8.000.000), never where the unit carries it («155.000 tỷ đồng» beside «Tỷ đồng», «8 triệu» beside «Triệu USD»)?
+    Then the figure judged is one the cell never wrote: said by a warning, and never written (rev22 R22-10)."""
+    scaled = _rescaling(value, unit)
+    return scaled is not None and scaled[1] != 0
+
+
+def _rescaling(value: Any, unit: str) -> tuple[str, int] | None:
+    """rescaled_figure's text and the power of ten the figure was scaled by."""
+    if not isinstance(value, str) or not unit:
+        return None
+    m = _MAGNITUDE_AFTER.match(fold(clean(value)))
+    scale = _unit_scale(unit) if m is not None else None
+    if m is None or scale is None:
+        return None
+    unit_exp, base = scale
+    tail = " ".join(re.sub(r"\s*/\s*", "/", m.group("tail")).split())
+    base = re.sub(r"\s*/\s*", "/", base)
+    if tail and not (tail == base or base.startswith((tail + " ", tail + "/"))):
+        return None  # («8 triệu lượt» beside «Lượt khách»: the unit's head word, as the cell shortens it)
+    exp = sum(_MAGNITUDES[w] for w in m.group("mag").split()) - unit_exp
+    figures = []
+    for fig in re.split(_RANGE_SEP, m.group("figs")):
+        n = parse_number(fig)
+        if n is None or n.ambiguous or n.percent:
+            return None
+        figures.append(format(n.value.scaleb(exp).normalize(), "f").replace(".", ","))
+    direction = m.group("dir")
+    return m.group("lead") + " - ".join(figures) + (f" {direction}" if direction else ""), exp
 
 
 def parse_target(value: Any, number_format: str | None = None) -> Target:

@@ -31,7 +31,8 @@ from kh_excel.core.model import (
 )
 from kh_excel.core.numbers import (ParsedNumber, ResultReading, TargetReading, deciding_figures, far_apart, format_number,
                                   parse_number, parse_result_text, named_base, parse_target_ex, plan_before_base, reduction_plan,
-                                  signed_change, stretch_target, without_lead_words)
+                                  rescaled_figure, signed_change, stretch_target,
+                                  without_lead_words)
 # parse_number and parse_target_ex of a float cell without a number format, called without them (see parse_grid)
 from kh_excel.core.numbers import _float_number, _numeric_target
 
@@ -3029,8 +3030,10 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
             reading = _numeric_target(target_raw, fmt) if target_raw.__class__ is float \
                 else _parse_target_cell(target_raw, fmt) if isinstance(target_raw, str) else parse_target_ex(target_raw, fmt)
             if reading.target.op == "text" and unit and isinstance(target_raw, str) \
-                    and (bare := _unit_stripped(target_raw, unit)) is not None:
-                again = _parse_target_cell(bare, fmt)  # «16/16 xã», «100% xã»: the figure before the row's unit
+                    and (bare := _unit_stripped(target_raw, unit) or rescaled_figure(target_raw, unit)) is not None:
+                # «16/16 xã», «100% xã»: the figure before the row's unit; «Trên 8 triệu» beside «Lượt khách»: the
+                # figure in the row's unit, its magnitude in words (a plan as resolutions write it, rev22 R22-10)
+                again = _parse_target_cell(bare, fmt)
                 if again.target.op != "text":
                     t = again.target
                     reading = TargetReading(Target(text=vtext.clean(target_raw), op=t.op, value=t.value, high=t.high),

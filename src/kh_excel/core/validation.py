@@ -26,7 +26,8 @@ from kh_excel.core.direction import SHARE_PREFIXES, is_rank
 from kh_excel.core.gate import NUMBER_ROLES
 from kh_excel.core.model import (DeferredText, ErrorValue, Finding, Indicator, Table, Target, without_gc,
                                  zero_means_unfilled)
-from kh_excel.core.numbers import _quantize, far_ratio, format_number, parse_number, parse_target_ex, to_decimal
+from kh_excel.core.numbers import (_quantize, far_ratio, format_number, magnitude_written, parse_number, parse_target_ex,
+                                   rescales, to_decimal)
 from kh_excel.core.table import COUNT_OF_TOTAL, rank_of_total, structure_parts
 
 
@@ -94,6 +95,14 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
                 "Ô {cell} ({column}) hiển thị {shown} nhưng giá trị trong ô là {value}; chương trình đánh giá, cộng cơ "
                 "cấu và tính tỷ lệ, mức tăng, giảm theo giá trị trong ô{printed}. Hãy định dạng ô hiển thị đủ chữ số "
                 "thập phân, hoặc nhập lại đúng số muốn ghi."),
+    FindingType("figure_scaled", "warning", "Số kèm chữ nghìn, triệu, tỷ",
+                "Ô {cell} ({column}) ghi «{value}»: chương trình đọc là {reading} theo đơn vị tính «{unit}» của dòng để "
+                "so sánh và đánh giá; văn bản ghi như ô. Hãy kiểm tra cách đọc này."),
+    FindingType("scale_not_unit", "warning", "Số kèm chữ nghìn, triệu, tỷ không hợp đơn vị tính",
+                "Ô {cell} ({column}) ghi «{value}»: chữ nghìn, triệu, tỷ trong ô không quy được về đơn vị tính "
+                "«{unit}» của dòng nên chỉ tiêu được coi là ghi bằng chữ: văn bản ghi nguyên văn, không đánh giá bằng "
+                "số. Muốn đánh giá, hãy ghi số theo đơn vị tính của dòng (ví dụ 8.000.000 khi đơn vị tính là «Lượt "
+                "khách», 8 khi là «Triệu lượt»)."),
     FindingType("number_as_text", "warning", "Số lưu dạng văn bản",
                 "Ô {cell} ({column}) lưu số «{value}» dưới dạng văn bản; chương trình đọc là {reading}. Nên nhập lại dạng số."),
     FindingType("count_of_total", "warning", "Số trên tổng số",
@@ -698,11 +707,17 @@ class _Checker:
             reading = parse_number(raw)
         if role == "target":
             if reading.target.op == "text":
-                if not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
+                if magnitude_written(raw):  # «Trên 8 triệu» beside «%»: words, as «Tăng trưởng cao hơn …» (R22-10)
+                    self.add("scale_not_unit", ind, role, value=vtext.clean(raw), unit=ind.unit or "(chưa ghi)")
+                elif not is_qualitative(ind) and _looks_numeric_attempt(raw) and not _verb_led(raw):
                     self.add("not_a_number", ind, role, value=vtext.clean(raw))
                 return
             parsed = reading.number
             expression = reading.target.op != "=" or any(map(str.isalpha, str(raw)))  # "Tăng 10%", "8,5 (*)"
+            if rescales(raw, ind.unit):  # «Trên 8 triệu» beside «Lượt khách»: read as above 8.000.000 (R22-10)
+                self.add("figure_scaled", ind, role, value=vtext.clean(raw), reading=target_reading(reading.target),
+                         unit=ind.unit)
+                return
         else:
             parsed = reading
             expression = False
@@ -1012,6 +1027,17 @@ def _abbreviated_agencies(raw: str) -> tuple[str, ...]:
 def _is_nfc(s: str) -> bool:
     import unicodedata
     return unicodedata.is_normalized("NFC", s)
+
+
+_BOUND_WORDS = {"=": "{}", "~": "khoảng {}", ">": "trên {}", ">=": "từ {} trở lên", "<": "dưới {}",
+                "<=": "không quá {}"}
+
+
+def target_reading(t: Target) -> str:
+    """How a plan was read, in figures, for a warning: «trên 8.000.000», «từ 7.000.000 đến 8.000.000»."""
+    if t.op == "range":
+        return f"từ {fmt(t.value)} đến {fmt(t.high)}"
+    return _BOUND_WORDS.get(t.op, "{}").format(fmt(t.value))
 
 
 def _verb_led(raw: Any) -> bool:

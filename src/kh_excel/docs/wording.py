@@ -26,7 +26,8 @@ from kh_excel.core.periods import PLAN_WORD
 from kh_excel.core.direction import CHIEU_REASON_START, INDICATOR_HEADS, REDUCTION_PART_REASON, REDUCTION_START, UNCLEAR_START
 from kh_excel.core.model import EXCEL_ERRORS, Assessment, ErrorValue, Indicator
 from kh_excel.core.numbers import (ResultReading, about_word, average_yearly, decimals_of, far_apart, format_number,
-                                  format_ratio, points_change, stretch_target)
+                                  format_ratio, points_change, range_bound, rescales, stretch_target,
+                                  without_lead_words)
 from kh_excel.core.text import fold, sentence_case
 
 NBSP = "\u00a0"  # number and unit never split across lines
@@ -417,6 +418,9 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
     """A target or a result written as an expression, in words: 'trên 10%', 'khoảng 24 tỷ đồng', 'từ 61 đến 62%'."""
     if not t.is_numeric:
         return lower_first(t.text)
+    if not rank and (rescales(t.text, unit) or range_bound(t.text)):
+        written = as_written(t.text, unit, t.op)  # «trên 8 triệu lượt khách», «10 - 10,5% trở lên» (rev22 R22-10, 11)
+        return f"khoảng {written}" if t.op == "~" and not _NEAR_IN.search(fold(t.text)) else written
     if rank:
         n = _num(t.value)
         return {"=": f"thứ {n}", "<": f"cao hơn thứ {n}", "<=": f"từ thứ {n} trở lên", "~": f"khoảng thứ {n}",
@@ -427,6 +431,41 @@ def bound_words(t, unit: str, rank: bool = False) -> str:
         return f"từ {_num(t.value)} đến {amount(_num(t.high), unit)}"
     return {"=": v, ">": f"trên {v}", ">=": f"từ {v} trở lên", "<": f"dưới {v}", "<=": f"không quá {v}",
             "~": f"{about_word(t.text)} {v}"}.get(t.op, lower_first(t.text))
+
+
+_NEAR_IN = re.compile(r"\b(?:khoang|xap xi|gan|chung)\b|~|≈")
+# A bound typed in signs before the figures («≥ 10 - 10,5»), and the words a sentence says it in
+_SIGN_LEAD = re.compile(r"^(>=|=>|≥|<=|=<|≤|>|<)\s*")
+_SIGN_WORDS = {">=": "từ {} trở lên", "=>": "từ {} trở lên", "≥": "từ {} trở lên", ">": "trên {}", "<": "dưới {}",
+               "<=": "không quá {}", "=<": "không quá {}", "≤": "không quá {}"}
+# The last figure of a plan, with its magnitude words («8 triệu», «3,1 triệu tỷ», «10,5%»)
+_LAST_FIGURE = re.compile(r"\d[\d.,]*(?:\s*%)?(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))*(?!.*\d)", re.S)
+_MAGNITUDE_WORD = re.compile(r"^(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)+", re.I)
+
+
+def as_written(text: str, unit: str, op: str = "") -> str:
+    """A plan the document writes as its cell does, with the row's unit after its last figure where the cell does not
+    write it: «Trên 8 triệu» beside «Lượt khách» -> «trên 8 triệu lượt khách»; «3,1 triệu tỷ» beside «Tỷ đồng» -> «3,1
+    triệu tỷ đồng» (a magnitude word the unit opens with is said once); «1,2 tỷ USD» as it is; «10 - 10,5 trở lên»
+    beside «%» -> «10 - 10,5% trở lên»; a bound typed in signs in words («≥ 10 - 10,5» -> «từ 10 - 10,5% trở lên»).
+    Never the figure re-scaled to the unit, which the resolution did not write (rev22 R22-10, R22-11)."""
+    written = lower_first(without_lead_words(clean(text)))
+    sign = _SIGN_LEAD.match(written)
+    if sign is not None:
+        written = written[sign.end():]
+    u = unit_words(unit)
+    m = _LAST_FIGURE.search(written)
+    if u and m is not None:
+        fig, rest = written[:m.end()], written[m.end():]
+        if u in ("%", "‰") or _PER_YEAR_RATE.fullmatch(u):
+            if "%" not in m.group(0) and "‰" not in m.group(0) and not rest.lstrip().startswith(("%", "‰")):
+                written = amount(fig, u) + rest
+        else:
+            base = _MAGNITUDE_WORD.sub("", u) if m.group(0)[-1:].isalpha() else u
+            head = fold(base).split(" ")[0]
+            if base and not (fold(rest).lstrip().startswith(head) and head):
+                written = amount(fig, base) + rest
+    return _SIGN_WORDS[sign.group(1)].format(written) if sign is not None else written
 
 
 def target_verb(ind: Indicator) -> str:
@@ -1001,8 +1040,8 @@ def appendix_target(ind: Indicator) -> str:
     «khoảng 95», as it is judged (_as_about). A plain number typed as text («17000») is grouped as a number is."""
     t = _as_about(ind)
     if t is not ind.target:
-        return f"khoảng {_num(t.value)}"
-    if t.op in _SIGNS and t.text and not any(ch.isalpha() for ch in t.text):
+        return f"khoảng {clean(t.text) if rescales(t.text, ind.unit) else _num(t.value)}"  # («khoảng 8 triệu»)
+    if t.op in _SIGNS and t.text and not any(ch.isalpha() for ch in t.text) and not range_bound(t.text):
         return f"{_SIGNS[t.op]} {_num(t.value)}"  # «>90000» typed in signs: «> 90.000», its digits grouped (rev19 REG-4)
     if t.op == "=" and t.value is not None and t.text.isdigit() and t.text.isascii() and not t.text.startswith("0"):
         return _num(t.value)  # «17000» typed as text: «17.000», as the result beside it (R20-9); «04» stays as typed
