@@ -146,3 +146,20 @@ def test_a_form_of_another_name_is_still_refused_without_a_mangled_name(returned
     assert failed["refused"] and "lập từ tệp «kh_xa_phu_2026.xlsx»" in failed["reason"]
     assert "kh phu_2026.xlsx» cho bảng gốc" not in failed["reason"] and "đặt lại tên" not in failed["reason"]
     assert code != 0 and cells in ([], [None, None])
+
+
+def test_the_settings_sheet_keeps_a_value_that_looks_like_an_escape(tmp_path):
+    """The same helper for every text the program writes: a «Nơi nhận» line «- Lưu: VT, hs_x0041_.» written into
+    the settings sheet is read back as typed (unescaped, Excel and our reader would show «hsA»), and
+    «ỦY BAN NHÂN DÂN XÃ_xa_» likewise (LibreOffice would make a line break of «_xa_»)."""
+    from kh_excel.docs.settings import read_settings_sheet, settings_from_rows, settings_rows, write_settings_sheet
+    book = _master(tmp_path / "bang.xlsx")
+    rows = settings_rows()
+    wanted = {"noi_nhan": "- Lưu: VT, hs_x0041_.", "ky_hieu_co_quan": "UBND_xa_"}
+    from kh_excel.docs.settings import FIELD_BY_ID
+    labels = {FIELD_BY_ID[k].label: v for k, v in wanted.items()}
+    rows = [[r[0], labels.get(r[0], r[1]), *r[2:]] if r and r[0] in labels else r for r in rows]
+    out = write_settings_sheet(book, tmp_path / "cau_hinh.xlsx", rows)
+    assert read_settings_sheet(out).groups == settings_from_rows(rows).groups
+    common = read_settings_sheet(out).for_kind("chung")
+    assert common["ky_hieu_co_quan"] == "UBND_xa_"
