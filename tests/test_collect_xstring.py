@@ -163,3 +163,25 @@ def test_the_settings_sheet_keeps_a_value_that_looks_like_an_escape(tmp_path):
     assert read_settings_sheet(out).groups == settings_from_rows(rows).groups
     common = read_settings_sheet(out).for_kind("chung")
     assert common["ky_hieu_co_quan"] == "UBND_xa_"
+
+
+def test_attainment_copy_of_an_ods_keeps_a_note_that_looks_like_an_escape(tmp_path):
+    """`attainment -o` of an .ods rebuilds the sheets from their values: a note typed «Theo hs_x0041_» (stored
+    escaped, as Excel stores it) must come out «Theo hs_x0041_», never «Theo hsA» (the text written raw)."""
+    from lo import convert
+    from kh_excel.io.workbook import open_workbook
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026 XÃ PHÚ"])
+    ws.append([])
+    ws.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Ghi chú"])
+    ws.append(["1", "Tỷ lệ xã đạt chuẩn nông thôn mới", "%", 50, 52, escaped("Theo hs_x0041_")])
+    src = tmp_path / "bang.xlsx"
+    wb.save(src)
+    (ods,) = convert([src], "ods", tmp_path / "ods")
+    assert open_workbook(ods).values(open_workbook(ods).sheet_names[0])[3][5] == "Theo hs_x0041_"
+    out = tmp_path / "danh_gia.xlsx"
+    proc = run_cli("attainment", ods, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    book = open_workbook(out)
+    assert book.values(book.sheet_names[0])[3][5] == "Theo hs_x0041_"
