@@ -20,6 +20,7 @@ from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table
 from kh_excel.batch.naming import readable
 from kh_excel.errors import UserError
+from kh_excel.io.xstring import decoded, escaped
 
 FORM_SHEET = "Phiếu nhập"
 META_SHEET = "_kh_excel_phieu"   # the reader skips sheets with the "_kh_excel" prefix
@@ -70,8 +71,9 @@ def _what(table: Table) -> str:
     return f"{per.chi_tieu()} {per.whole()}"
 
 def row_digest(stt: str, name: str) -> str:
-    """A short digest of a row's STT and name, accents and case ignored (survives retyping)."""
-    return hashlib.sha256(f"{vtext.fold(stt)}|{vtext.fold(name)}".encode()).hexdigest()[:10]
+    """A short digest of a row's STT and name, accents and case ignored (survives retyping), and an «_x…_» escape
+    the same however a reader decoded it (xstring.decoded: the name as LibreOffice reads the form back)."""
+    return hashlib.sha256(f"{vtext.fold(decoded(stt))}|{vtext.fold(decoded(name))}".encode()).hexdigest()[:10]
 
 
 def row_key(sheet: str, ind: Indicator) -> str:
@@ -229,7 +231,7 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
     for r, text in enumerate(lines, start=1):
         if not text:
             continue
-        cell = ws.cell(r, 1, text)
+        cell = ws.cell(r, 1, escaped(text))
         cell.font = bold if r <= 2 else plain
         cell.alignment = Alignment(horizontal="center", wrap_text=True) if r <= 3 else Alignment(wrap_text=True)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
@@ -241,7 +243,7 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
     ws.row_dimensions[HEADER_ROW].height = 33
     for role, width in COLUMNS:
         c = COL[role]
-        cell = ws.cell(HEADER_ROW, c, None if role in absent else headers[role])
+        cell = ws.cell(HEADER_ROW, c, None if role in absent else escaped(headers[role]))
         cell.font, cell.alignment, cell.border = bold, centre, box
         ws.column_dimensions[cell.column_letter].width = width
         ws.column_dimensions[cell.column_letter].hidden = role in absent
@@ -253,8 +255,8 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
     for ind in agency.indicators:
         if ind.section and ind.section != section:
             section = ind.section
-            ws.cell(r, COL["stt"], ind.section_numeral or None).font = bold
-            ws.cell(r, COL["name"], ind.section).font = bold
+            ws.cell(r, COL["stt"], escaped(ind.section_numeral) or None).font = bold
+            ws.cell(r, COL["name"], escaped(ind.section)).font = bold
             for role, _ in COLUMNS[:-1]:
                 ws.cell(r, COL[role]).border = box
             r += 1
@@ -267,7 +269,7 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
             v = values[role]
             if isinstance(v, str):
                 v = vtext.clean(v)
-            cell = ws.cell(r, COL[role], v)
+            cell = ws.cell(r, COL[role], escaped(v))
             if isinstance(v, str):
                 cell.data_type = "s"  # text from the master: never a formula, even if it starts with "="
             cell.font = plain
@@ -310,8 +312,8 @@ def build_form(table: Table, agency: AgencyRows, period: str = "", deadline: str
               "master_sheet": table.sheet, "year": str(year or ""), "period": period, "deadline": deadline,
               "result_header": headers["result"], "rows": form_rows_cell(agency.indicators)}
     for i, (label, fid) in enumerate(META_FIELDS, start=1):
-        meta.cell(i, 1, label)
-        meta.cell(i, 2, values[fid])
+        meta.cell(i, 1, escaped(label))
+        meta.cell(i, 2, escaped(values[fid]))
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     return wb

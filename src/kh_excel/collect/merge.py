@@ -29,6 +29,7 @@ from kh_excel.core.validation import col_letter, is_share, share_out_of_range
 from kh_excel.core.numbers import (ParsedNumber, decimals_of, excel_decimals, far_apart, format_number,
                                    parse_number, parse_result_text, parse_target)
 from kh_excel.core.table import _ONE_GROUP, _TENFOLD, _unit_stripped, plan_weighs
+from kh_excel.io.xstring import escaped, identity
 
 # Per-agency lists, in report order: id -> Vietnamese label.
 ITEM_LISTS: dict[str, str] = {
@@ -346,7 +347,7 @@ def read_sources(index: MasterIndex, lines: list | None = None) -> tuple[list[So
             continue
         row, value = None, None
         k = parse_key(key)
-        if k is not None and k[0] == table.sheet:
+        if k is not None and identity(k[0]) == index.sheet_id:  # (however a reader decoded the sheet's name)
             # the row the key names, or the one row of its STT and name (rows inserted since)
             rows = [k[1]] if index.digest.get(k[1]) == k[2] else by_digest.get(k[2], [])
             if len(rows) == 1 and raw is not None and raw != "":
@@ -776,7 +777,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
             if has is not None and has < needed:
                 cell.number_format = f"0.{'0' * needed}%" if percent else f"#,##0.{'0' * needed}"
         else:
-            cell.value = value.text
+            cell.value = escaped(value.text)
             cell.data_type = "s"  # text from an untrusted file: never a formula, even if it starts with "="
     if report_sheet:
         from kh_excel.collect.report import REPORT_SHEET, report_rows
@@ -785,7 +786,7 @@ def write_merged(master_path: str | Path, out: str | Path, table: Table, coll: C
         wrapped = Alignment(wrap_text=True, vertical="top")  # a long detail is read whole, not cut at the next column
         widths = (28, 26, 7, 6, 50, 60, 40)
         for row in report_rows(coll):
-            rs.append(row)
+            rs.append([escaped(v) for v in row])
             for cell in rs[rs.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
@@ -833,7 +834,7 @@ def _record_sources(wb, table: Table, coll: Collection) -> None:
         del wb[SOURCE_SHEET]
     ws = wb.create_sheet(SOURCE_SHEET)
     ws.sheet_state = "hidden"
-    ws.append(SOURCE_HEADER)
+    ws.append([escaped(v) for v in SOURCE_HEADER])
     by_row = {ind.row: ind for ind in table.indicators}
     skipped = {c["row"] for c in coll.skipped_cells}
     seen = set()
@@ -848,7 +849,7 @@ def _record_sources(wb, table: Table, coll: Collection) -> None:
                 s.cell, figure, state, None if held is None or held.kind == "empty" else
                 held.to_json() if held.kind == "number" else held.text]
         # (a file name may hold control characters no workbook can: left out, as the name is only shown)
-        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in line])
+        ws.append([escaped(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in line])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # names and texts from untrusted files: never a formula
@@ -871,7 +872,7 @@ def _add_result_column(ws, table: Table) -> int:
         if src.has_style:
             dst.font, dst.border = copy.copy(src.font), copy.copy(src.border)
             dst.fill, dst.alignment = copy.copy(src.fill), copy.copy(src.alignment)
-    ws.cell(table.header_rows[0], c).value = master_result_label(table)
+    ws.cell(table.header_rows[0], c).value = escaped(master_result_label(table))
     number_row = table.header_rows[-1] if len(table.header_rows) > 1 else None
     left = ws.cell(number_row, c - 1).value if number_row else None
     if isinstance(left, str) and left.strip().startswith("(") and left.strip("() ").isdigit():

@@ -19,6 +19,7 @@ from kh_excel.collect.forms import (FORM_KIND, FORM_SHEET, KEY_HEADER, META_FIEL
 from kh_excel.core import text as vtext
 from kh_excel.core.model import Indicator, Table, Target
 from kh_excel.core.validation import col_letter
+from kh_excel.io.xstring import decoded, identity, shown, was_decoded
 
 
 @dataclass
@@ -81,6 +82,7 @@ class MasterIndex:
     def __init__(self, table: Table, agencies: list[AgencyRows]):
         self.table = table
         self.file_name = master_name(table.file)
+        self.sheet_id = identity(table.sheet)  # (a form's record of the sheet, however a reader decoded it)
         # a merged copy of collect's is filled for its master: forms made from the master name it (late forms)
         self.recorded = recorded_master(table.file) if table.file else ""
         self.result_label = master_result_label(table)
@@ -89,7 +91,7 @@ class MasterIndex:
         self.digest = {ind.row: row_digest(ind.stt, ind.name) for ind in table.indicators}
         self.by_name: dict[str, list[Indicator]] = {}
         for ind in table.indicators:
-            self.by_name.setdefault(ind.name_key, []).append(ind)
+            self.by_name.setdefault(name_key(ind.name), []).append(ind)
         self.agencies = {a.key: a for a in agencies}
         self.rows_of = {a.key: {i.row for i in a.indicators} for a in agencies}
 
@@ -101,7 +103,7 @@ class MasterIndex:
     def match_by_name_among(self, stt: str, name: str, number: int | None
                             ) -> tuple[Indicator | None, str, list[int]]:
         """match_by_name, with the master rows it could not choose between (none when it chose, or found none)."""
-        found = self.by_name.get(vtext.fold(name), [])
+        found = self.by_name.get(name_key(name), [])
         if len(found) > 1:
             same_stt = [i for i in found if vtext.fold(i.stt) == vtext.fold(stt)]
             found = same_stt if same_stt else found
@@ -115,6 +117,17 @@ class MasterIndex:
         return found[0], "", []
 
 
+def name_key(name: str) -> str:
+    """The key a returned row's name is matched by: accents and case ignored (`core.text.fold`), and an «_x…_»
+    escape the same however a reader decoded it (a name the form wrote, saved again in LibreOffice)."""
+    return vtext.fold(decoded(name))
+
+
+# Fields of a form's hidden sheet kept as read (not cleaned): names compared through xstring.identity, where a
+# line break LibreOffice made of «_xa_» is no space.
+_AS_READ = frozenset({"master_file", "master_sheet"})
+
+
 def _meta(book, names: list[str]) -> dict[str, str]:
     if META_SHEET not in names:
         return {}
@@ -122,7 +135,9 @@ def _meta(book, names: list[str]) -> dict[str, str]:
     out = {}
     for row in book.values(META_SHEET):
         if len(row) >= 2 and isinstance(row[0], str) and vtext.fold(row[0]) in ids:
-            out[ids[vtext.fold(row[0])]] = vtext.clean(row[1]) if row[1] is not None else ""
+            fid = ids[vtext.fold(row[0])]
+            as_read = fid in _AS_READ and isinstance(row[1], str)
+            out[fid] = row[1] if as_read else vtext.clean(row[1]) if row[1] is not None else ""
     return out
 
 
@@ -194,12 +209,18 @@ def other_master(meta: dict[str, str], index: "MasterIndex") -> list[str]:
     out = []
     if meta.get("year", "") != str(t.year or ""):
         out.append(f"năm {meta.get('year') or '(không ghi)'}, bảng đang tổng hợp là năm {t.year or '(không ghi)'}")
-    made_from = vtext.clean(meta.get("master_file", "")).casefold()
-    if made_from not in {vtext.clean(index.file_name).casefold(), index.recorded.casefold()} - {""}:
-        out.append(f"lập từ tệp «{meta.get('master_file', '')}», bảng đang tổng hợp là tệp «{index.file_name}»")
-    if meta.get("master_sheet", "") != t.sheet:
-        out.append(f"lập từ trang «{meta.get('master_sheet', '')}», bảng đang tổng hợp ở trang «{t.sheet}»")
+    # (each name as a reader of the form decoded it, and as the master's: one key, `identity`)
+    made_from = identity(meta.get("master_file", "")).casefold()
+    if made_from not in {identity(index.file_name).casefold(), identity(index.recorded).casefold()} - {""}:
+        out.append(f"lập từ tệp «{_shown(meta, 'master_file')}», bảng đang tổng hợp là tệp «{index.file_name}»")
+    if identity(meta.get("master_sheet", "")) != index.sheet_id:
+        out.append(f"lập từ trang «{_shown(meta, 'master_sheet')}», bảng đang tổng hợp ở trang «{t.sheet}»")
     return out
+
+
+def _shown(meta: dict[str, str], fid: str) -> str:
+    """A name of the form's hidden sheet for a message: an escape a reader decoded written as it most likely was."""
+    return vtext.clean(shown(meta.get(fid, "")))
 
 
 def _has_key_column(grid) -> bool:
@@ -446,8 +467,10 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         if out.is_form:
             differs = other_master(meta, index)
             if differs:
-                hint = (f" Nếu chỉ là bảng gốc đã đổi tên, hãy đặt lại tên «{meta.get('master_file', '')}» cho bảng gốc "
-                        "rồi tổng hợp lại." if len(differs) == 1 and "tệp «" in differs[0] else "")
+                # (never a name a reader mangled: «w13 badinh…» for «w13_xa_badinh…» is no name to give the master)
+                hint = (f" Nếu chỉ là bảng gốc đã đổi tên, hãy đặt lại tên «{_shown(meta, 'master_file')}» cho bảng gốc "
+                        "rồi tổng hợp lại." if len(differs) == 1 and "tệp «" in differs[0]
+                        and not was_decoded(meta.get("master_file", "")) else "")
                 return out.refuse(f"Tệp «{path}»: phiếu nhập không thuộc bảng đang tổng hợp ("
                                   + "; ".join(differs) + "), không ghi số liệu nào của tệp này." + hint)
             sheet, why = _form_sheet(book, names)
@@ -492,7 +515,7 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
         return out.refuse(f"Tệp «{path}», trang «{table.sheet}»: {said_by} là số liệu {period_words(period)}, "
                           f"còn cột «{index.result_label}» của bảng gốc là số liệu {period_words(index.period)}{hint}; "
                           "không ghi số liệu nào của tệp này.")
-    if out.is_form and vtext.fold(label) != vtext.fold(index.result_label):
+    if out.is_form and name_key(label) != name_key(index.result_label):
         # the column the form was made for (its group, its period) is not the one being filled
         hint = (" (chọn cột khác của bảng gốc bằng --group hoặc --period)"
                 if len(index.table.groups) > 1 or len(index.table.periods) > 1 else "")
@@ -517,9 +540,10 @@ def read_returned(path: str | Path, index: MasterIndex) -> Returned:
             name_cell=f"{col_letter(namecol)}{ind.row}" if namecol is not None else f"A{ind.row}",
         )
         key = parse_key(cells[key_col]) if key_col is not None and key_col < len(cells) else None
-        if key is not None and key[0] == index.table.sheet:
+        ours = key is not None and identity(key[0]) == index.sheet_id
+        if ours:
             rr.coded = key[1], key[2]
-        keyed = key is not None and key[0] == index.table.sheet and key[1] in index.by_row \
+        keyed = ours and key[1] in index.by_row \
             and index.digest[key[1]] == key[2]
         # the code is taken only where the row still shows the STT and name it was made for: a sort of the visible
         # columns leaves the hidden code behind, and a name typed over another is another indicator

@@ -524,6 +524,7 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     from kh_excel.io.atomic import check_output
     from kh_excel.io.limits import InputRefused
     from kh_excel.io.workbook import load_for_copy
+    from kh_excel.io.xstring import escaped
     check_output(dst, [src])  # before any work: never onto the workbook itself
     if dst.suffix.lower() not in (".xlsx", ".xlsm"):  # a spreadsheet under the name the user gave, never renamed
         raise SettingsError(f"Không ghi được tệp «{dst}»: tệp kết quả phải có đuôi .xlsx hoặc .xlsm (đang là «{dst.name}»).")
@@ -545,7 +546,7 @@ def write_settings_sheet(workbook: str | os.PathLike, out: str | os.PathLike,
     widths = (42, 70, 60)  # characters, columns A–C
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c, value=value if value != "" else None)
+            cell = ws.cell(row=r, column=c, value=escaped(value) if value != "" else None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if r <= 2 or r - 1 in headings:
             for c in range(1, 4):

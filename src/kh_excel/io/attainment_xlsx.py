@@ -19,6 +19,7 @@ from kh_excel.core.model import Attainment
 from kh_excel.core.periods import progress_only
 from kh_excel.io.atomic import OutputRefused, check_output, write_atomic
 from kh_excel.io.workbook import load_for_copy, open_workbook
+from kh_excel.io.xstring import escaped
 
 
 def _load(src: Path, keep_vba: bool = False):
@@ -34,7 +35,8 @@ def _load(src: Path, keep_vba: bool = False):
         grid = book.grid(name)
         ws = wb.create_sheet(name[:31])
         for row in grid.rows:
-            ws.append([str(v) if v.__class__.__name__ == "ErrorValue" else v for v in row])
+            # (texts as read, escaped again as an .xlsx stores them: a note «…_x0041_…» stays that, never «A»)
+            ws.append([str(v) if v.__class__.__name__ == "ErrorValue" else escaped(v) for v in row])
         for r1, c1, r2, c2 in grid.merged:
             ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
     return wb
@@ -181,8 +183,8 @@ def _reason_note(cell, status, reason: str, progress: bool) -> None:
         if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
             cell.comment = None
         return
-    note = Comment(f"{status}: {reason}.\nGiá trị do chương trình tính (không phải công thức): sửa số liệu thì tính lại.",
-                   NOTE_AUTHOR)
+    note = Comment(escaped(f"{status}: {reason}.\nGiá trị do chương trình tính (không phải công thức): sửa số liệu "
+                           "thì tính lại."), NOTE_AUTHOR)
     note.width, note.height = 320, 120
     cell.comment = note
 
