@@ -125,9 +125,11 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
             blank_before, signed = True, signed or notes_row == "signed"
             continue
         # (added: a signature block or date line right under the table, in a row with no STT and no name)
+        # (added, rev22 R22-17/19/20: the foot of the sheet, «NGƯỜI LẬP BIỂU», «Nơi nhận:», ends it wherever it begins)
         if signed or (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
                                                                or _titles_table(row[cols["stt"]]))) \
-                and table.indicators and _ends_table(row, header_folds):
+                and table.indicators and _ends_table(row, header_folds) \
+                or table.indicators and signs_off(row, cols.get("stt")):
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)  # (added: tables below named)
             if below is not None:

@@ -106,9 +106,16 @@ _SECTION_WORDS = ("cac chi tieu", "nhom chi tieu", "chi tieu ve", "linh vuc",
                   *(f"chi tieu {field}" for field in ("kinh te", "xa hoi", "moi truong", "van hoa", "quoc phong",
                                                       "an ninh", "chu yeu", "tong hop")))
 _TOTAL_NAMES = ("tong cong", "tong", "cong", "tong so", "cong:", "tong cong:")
-# After a blank row, these begin what follows the table: a signature block, a date line, another table.
-_END_START = ("nguoi lap", "nguoi ky", "thu truong", "(ky", "ky ten", "ky, ghi", "giam doc", "chu tich", "tm.", "kt.",
-              "noi nhan", "bieu ", "bieu so", "phu luc", "xac nhan", "lanh dao don vi")
+# How the foot of a sheet begins (folded): a signature block or a statistical form's foot, «NGƯỜI LẬP BIỂU», «Người
+# lập biểu | Kiểm tra | Thủ trưởng đơn vị», «(Ký, họ tên)», «(Ký tên, đóng dấu)», «TM. ỦY BAN NHÂN DÂN», «KT. CHỦ
+# TỊCH», «Nơi nhận:» (signs_off)
+_SIGN_START = ("nguoi lap", "nguoi ky", "nguoi kiem tra", "thu truong", "ke toan truong", "(ky", "ky ten", "ky, ghi",
+               "tm.", "kt.", "tl.", "noi nhan", "xac nhan", "lanh dao don vi")
+# a signer's title: «CHỦ TỊCH», «PHÓ CHỦ TỊCH», «GIÁM ĐỐC», «Phó Giám đốc (Ký, họ tên)»; the title alone or in
+# capitals («CHỦ TỊCH UBND XÃ»), never a name that goes on in a sentence («Chủ tịch UBND xã đạt chuẩn»: an indicator)
+_SIGNER = re.compile(r"^(?:pho )?(?:chu tich|giam doc)\b")
+_SIGNER_ALONE = re.compile(r"^(?:pho )?(?:chu tich|giam doc)\s*[.:]?\s*(?:\(.*\))?$")
+_TABLE_START = ("bieu ", "bieu so", "phu luc")  # what begins another table, not a signature
 _DATE_LINE = re.compile(r"^[\w .-]*, ngay\b.{0,8}\bthang\b.{0,8}\bnam\b")  # (a fold's spaces are single)
 
 
@@ -2001,6 +2008,51 @@ def _numbered_next(rows: list[list[Any]], r: int, c: int, last: int, ahead: int 
     return True
 
 
+@lru_cache(maxsize=4096)
+def _signature_text(text: str, strict: bool) -> bool:
+    """begins_signature of a text cell; `strict`: a signer's title alone («CHỦ TỊCH») is not enough."""
+    folded = _fold(text)
+    if folded.startswith(_SIGN_START) or _DATE_LINE.match(folded):
+        return True
+    if strict or not _SIGNER.match(folded):
+        return False
+    return bool(_SIGNER_ALONE.match(folded)) or _is_upper_title(text)
+
+
+def begins_signature(v: Any, strict: bool = False) -> bool:
+    """Does the cell begin the foot of the sheet: a signature block or a statistical form's foot («NGƯỜI LẬP BIỂU»,
+    «Thủ trưởng đơn vị», «(Ký, họ tên)», «TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH», «Nơi nhận:», a signer's title
+    «PHÓ CHỦ TỊCH», «GIÁM ĐỐC») or a date line («Cần Thơ, ngày … tháng … năm …»)? The one test of what ends the
+    table and its notes. `strict`: a title alone does not (a leader's cell may hold «Chủ tịch»)."""
+    return v.__class__ is str and _signature_text(v, strict)
+
+
+def _holds_figure(v: Any) -> bool:
+    """A figure in a cell: a number, or one typed as text («100%», «≥ 90», «7.677,3»: a digit, not a date line)."""
+    if isinstance(v, (int, float, Decimal)):
+        return not isinstance(v, bool)
+    return v.__class__ is str and any(ch.isdigit() for ch in v) and not begins_signature(v)
+
+
+def signs_off(row: list[Any], c_stt: int | None) -> bool:
+    """Does the row begin the foot of the sheet, wherever it stands (right under the last indicator, under a note or
+    «Ghi chú:», blank row above or not, in the first column or to the right)? Its first cell begins a signature
+    block, a form's foot or is a date line («NGƯỜI LẬP BIỂU», «Người lập biểu | Kiểm tra | Thủ trưởng đơn vị»,
+    «Nơi nhận:»), or a cell to its right begins a signature block («… | TM. ỦY BAN NHÂN DÂN»); and it holds no figure
+    and no STT: a row named like a role with a figure or a number («Số người lập biểu mẫu», «Chủ tịch UBND xã đạt
+    chuẩn | % | 100») is the table's. What follows it is the foot's (titles, «(Ký, họ tên)», the signers' names),
+    never rows of the table (rev22 R22-17, R22-19, R22-20)."""
+    if c_stt is not None and c_stt < len(row):
+        stt = row[c_stt]
+        if stt.__class__ is float or stt.__class__ is int or stt.__class__ is str and stt and len(stt) <= 6 \
+                and not stt.isspace():
+            return False  # an STT («5», «-», «a)»): a row of the table (the common row, said at once)
+    cells = [v for v in row if not _is_blank(v) and v.__class__ is not ErrorValue]
+    if not cells or not any(begins_signature(v, i > 0) for i, v in enumerate(cells)):
+        return False
+    return not any(_holds_figure(v) for v in cells)
+
+
 def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     """A row after a blank one that starts a signature block, a date line or another table
     (a header unlike this table's; the same header repeated is a page break, not an end).
@@ -2010,17 +2062,13 @@ def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
         return False
     if _INT_STT.match(_str(cells[0])) and len(cells) > 1:
         return False
-    first = _fold(_display_text(cells[0]))
-    if first.startswith(_END_START) or _DATE_LINE.match(first):
+    if begins_signature(cells[0]) or _fold(_display_text(cells[0])).startswith(_TABLE_START):
         return True
     roles = _roles_of_labels(row)
     if len(roles) < 3 or "name" not in roles:
         return False
     same = sum(1 for _, lab in roles.values() if _fold(lab) in header_folds)
     return same < 2
-
-
-_TABLE_START = ("bieu ", "bieu so", "phu luc")  # the _END_START words that begin another table, not a signature
 
 
 def _titles_table(v: Any) -> bool:
@@ -2047,7 +2095,7 @@ def tables_below(rows: list[list[Any]], start: int, last: int,
         if not cells:
             continue
         text = _fold(_display_text(cells[0]))
-        if (text.startswith(_END_START) and not text.startswith(_TABLE_START)) or _DATE_LINE.match(text):
+        if begins_signature(cells[0]) or signs_off(rows[r], None):
             close()  # a signature block: whatever follows it is another block
             title, first, end, same, signing = "", None, None, False, True
             continue
@@ -2108,10 +2156,8 @@ def _notes_row(row: list[Any]) -> str:
     if not (_NOTES_HEADING.match(text) or m and any(ch.isalpha() for ch in text[m.end():])
             or _fold(text).startswith(_NAMED_NOTE)):
         return ""
-    for v in cells[1:]:
-        folded = _fold(_display_text(v)) if isinstance(v, str) else ""
-        if folded.startswith(_END_START) and not folded.startswith(_TABLE_START) or _DATE_LINE.match(folded):
-            return "signed"
+    if any(begins_signature(v) for v in cells[1:]):
+        return "signed"
     return "note"
 
 
@@ -2128,8 +2174,7 @@ def _note_line(row: list[Any]) -> str:
     mark = _NOTE_MARK.match(bare + " .")
     if (not bare or mark and not any(ch.isalpha() for ch in bare[mark.end():])) and len(cells) > 1:
         nxt = vtext.clean(_display_text(next((v for v in cells[1:] if v != cells[0]), "")))
-        folded = _fold(nxt)
-        if nxt and not (folded.startswith(_END_START) or _DATE_LINE.match(folded)):
+        if nxt and not (begins_signature(nxt) or _fold(nxt).startswith(_TABLE_START)):
             line = f"{line} {nxt}"
     return line
 
@@ -2831,9 +2876,13 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if notes_row:
             blank_before, signed = True, signed or notes_row == "signed"
             continue
-        if signed or (blank_before or (name_cell is None or name_cell == "")
-                      and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt]))) \
-                and table.indicators and _ends_table(row, header_folds):
+        # the foot of the sheet ends the table wherever it begins, blank row above or not: «NGƯỜI LẬP BIỂU» in the name
+        # column, «Người lập biểu | Kiểm tra | Thủ trưởng đơn vị», «Nơi nhận: | TM. ỦY BAN NHÂN DÂN» (signs_off; a
+        # row with a figure or an STT is the table's whatever its words; rev22 R22-17, R22-19, R22-20)
+        if signed or table.indicators and (
+                (blank_before or (name_cell is None or name_cell == "")
+                 and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt])))
+                and _ends_table(row, header_folds) or signs_off(row, c_stt)):
             # (below notes signed at the right, any other line is the signature block's: «PHÓ CHỦ TỊCH», a name)
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)
