@@ -61,10 +61,10 @@ def table_warnings(findings) -> list[str]:
     return [f.message for f in findings if f.code in TABLE_WARNINGS]
 
 
-FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "previous_expression", "stretch_target", "result_far_off",
+FIGURE_WARNINGS = ("plan_adjusted_taken",  # (an adjusted plan read over the initial one: core.table)
+                   "ambiguous_decimal", "result_expression", "previous_expression", "stretch_target", "result_far_off",
                    "result_as_index", "result_zero", "growth_target", "direction_unclear", "formula_computed",
-                   "legacy_encoding", "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "plan_adjusted_taken",
-                   "own_ratio_differs",
+                   "legacy_encoding", "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
                    "own_ratio_words", "own_verdict_differs", "shown_rounded")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
