@@ -424,23 +424,37 @@ RESULT_PREV_COLUMNS = [
 for _cols in (PLAN_COLUMNS, RESULT_COLUMNS, RESULT_PREV_COLUMNS):
     assert abs(sum(c[1] for c in _cols) - L.LANDSCAPE_TEXT_W_MM) < 0.01, _cols
 
+# The table's «Ghi chú» column (rev22 R22-3: «Dự toán Trung ương giao», «Đến 31/01/2026» say what a figure is), last,
+# where some row has a note: the mm each other column lends it (the widths above are the appendix without notes)
+NOTE_COLUMN = ("{{ pl.cot_ghi_chu }}", "left", "ghi_chu")
+PLAN_NOTE_FROM = {"ten": 12.0, "chu_tri": 6.0, "phoi_hop": 6.0, "lanh_dao": 6.0}
+RESULT_NOTE_FROM = {"ten": 18.0, "chu_tri": 12.0}
+RESULT_PREV_NOTE_FROM = {"ten": 12.0, "chu_tri": 8.0, "so_sanh": 4.0, "danh_gia": 2.0}
 
 PLAN_OPTIONAL = ("phoi_hop", "lanh_dao")   # columns a sheet may not have: dropped when every row leaves them empty
 RESULT_OPTIONAL = ("chu_tri",)
 
 
-def tables_without_empty_columns(columns: list[tuple[str, float, str, str]], optional: tuple[str, ...]) -> list[str]:
+def tables_without_empty_columns(columns: list[tuple[str, float, str, str]], optional: tuple[str, ...],
+                                 note_from: dict[str, float]) -> list[str]:
     """One table per set of optional columns the data fills (`pl.co_cot.<field>`, docs.context), the width of
-    a dropped column given to «Chỉ tiêu»: no column printed empty down the whole appendix."""
+    a dropped column given to «Chỉ tiêu»: no column printed empty down the whole appendix. The note column
+    («Ghi chú») is one of them, its width lent by the columns `note_from` names."""
     from itertools import combinations
     out = []
+    optional = (*optional, NOTE_COLUMN[2])
     subsets = [set(c) for n in range(len(optional), -1, -1) for c in combinations(optional, n)]
     for i, kept in enumerate(subsets):
         cond = " and ".join([f"pl.co_cot.{f}" for f in optional if f in kept] +
                             [f"not pl.co_cot.{f}" for f in optional if f not in kept]) or "true"
-        cols = [c for c in columns if c[3] not in optional or c[3] in kept]
-        spare = sum(c[1] for c in columns) - sum(c[1] for c in cols)
+        full = list(columns)
+        if NOTE_COLUMN[2] in kept:
+            full = [(h, w - note_from.get(f, 0.0), a, f) for h, w, a, f in full]
+            full.append((NOTE_COLUMN[0], sum(note_from.values()), NOTE_COLUMN[1], NOTE_COLUMN[2]))
+        cols = [c for c in full if c[3] not in optional or c[3] in kept]
+        spare = sum(c[1] for c in full) - sum(c[1] for c in cols)
         cols = [(h, w + spare if f == "ten" else w, a, f) for h, w, a, f in cols]
+        assert abs(sum(c[1] for c in cols) - L.LANDSCAPE_TEXT_W_MM) < 0.01, cols
         out.append(tag(("{%p if " if i == 0 else "{%p elif ") + cond + " %}"))
         out.append(data_table([c[:3] for c in cols], [c[3] for c in cols]))
     out.append(tag("{%p endif %}"))
@@ -464,7 +478,8 @@ def appendix_notes() -> list[str]:
 
 
 def part_bang_ke_hoach() -> str:
-    return "".join([tag('{%p include "phu-luc" %}'), *tables_without_empty_columns(PLAN_COLUMNS, PLAN_OPTIONAL),
+    return "".join([tag('{%p include "phu-luc" %}'),
+                    *tables_without_empty_columns(PLAN_COLUMNS, PLAN_OPTIONAL, PLAN_NOTE_FROM),
                     *appendix_notes()])
 
 
@@ -472,9 +487,9 @@ def part_bang_ket_qua() -> str:
     return "".join([
         tag('{%p include "phu-luc" %}'),
         tag("{%p if pl.co_nam_truoc %}"),
-        *tables_without_empty_columns(RESULT_PREV_COLUMNS, RESULT_OPTIONAL),
+        *tables_without_empty_columns(RESULT_PREV_COLUMNS, RESULT_OPTIONAL, RESULT_PREV_NOTE_FROM),
         tag("{%p else %}"),
-        *tables_without_empty_columns(RESULT_COLUMNS, RESULT_OPTIONAL),
+        *tables_without_empty_columns(RESULT_COLUMNS, RESULT_OPTIONAL, RESULT_NOTE_FROM),
         tag("{%p endif %}"),
         *appendix_notes(),
     ])

@@ -307,11 +307,12 @@ def _two_plans_book(path, parts=("NQ HĐND huyện", "UBND tỉnh giao")):
     return path
 
 
-@pytest.mark.parametrize("parts", [("NQ HĐND huyện", "UBND tỉnh giao"), ("Đầu năm", "Điều chỉnh")])
+@pytest.mark.parametrize("parts", [("NQ HĐND huyện", "UBND tỉnh giao"), ("Trung ương giao", "HĐND tỉnh giao")])
 def test_versions_of_the_plan_are_no_breakdown_to_refuse(tmp_path, parts):
-    """rev10 D1: plan sources («NQ HĐND huyện | UBND tỉnh giao») or versions («Đầu năm | Điều chỉnh») have no total
-    and need none: the first is read as it always was, and a warning says so and how to choose the other; choosing
-    it (--group) keeps the one result column (it was dropped: nothing judged)."""
+    """rev10 D1: plan sources («NQ HĐND huyện | UBND tỉnh giao») have no total and need none: with no comparison
+    formula the first is read as it always was, and a warning says so and how to choose the other; choosing it
+    (--group) keeps the one result column (it was dropped: nothing judged). («Đầu năm | Điều chỉnh»: the adjusted
+    plan supersedes, rev22 R22-9: tests/test_plan_versions_merged.py.)"""
     path = _two_plans_book(tmp_path / "p.xlsx", parts)
     t = read_workbook(path)
     assert (t.columns["target"], t.columns["result"]) == (3, 5) and t.indicators[0].target.value == 90

@@ -328,4 +328,4 @@ def test_every_periods_appendix_names_the_lead_agency_and_no_column_is_empty(fla
     assert _appendix_header(plan) == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026",
                                       "Cơ quan, đơn vị chịu trách nhiệm trực tiếp thực hiện"]
     c = _ctx(flat, kind="ke-hoach")
-    assert c["pl"]["co_cot"] == {"chu_tri": True, "phoi_hop": False, "lanh_dao": False}
+    assert c["pl"]["co_cot"] == {"chu_tri": True, "phoi_hop": False, "lanh_dao": False, "ghi_chu": False}

@@ -61,13 +61,15 @@ def table_warnings(findings) -> list[str]:
     return [f.message for f in findings if f.code in TABLE_WARNINGS]
 
 
-FIGURE_WARNINGS = ("ambiguous_decimal", "result_expression", "previous_expression", "stretch_target", "result_far_off",
+FIGURE_WARNINGS = ("plan_adjusted_taken",  # (an adjusted plan read over the initial one: core.table)
+                   "ambiguous_decimal", "result_expression", "previous_expression", "stretch_target", "result_far_off",
                    "result_as_index", "result_zero", "growth_target", "direction_unclear", "formula_computed",
                    "legacy_encoding", "hidden_column_left_out", "whole_column_left_out", "part_taken_first", "own_ratio_differs",
                    "own_ratio_words", "own_verdict_differs", "shown_rounded", "figure_scaled")
 # Of those, the ones about which column the figures were read from (a hidden one left out, the whole's figure not a
 # group's): said for every document, whatever cells and rows it states.
-COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first"})
+COLUMN_WARNINGS = frozenset({"hidden_column_left_out", "whole_column_left_out", "part_taken_first",
+                             "plan_adjusted_taken"})
 
 ALLOW_HINT_CLI = ("Sửa các lỗi trên trong bảng tính rồi chạy lại; hoặc thêm --allow-errors để vẫn tạo văn bản "
                   f"(các chỉ tiêu có số liệu sai được ghi là «{FAULT_TEXT}», không tính tỷ lệ, không đánh giá).")

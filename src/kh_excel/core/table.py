@@ -1262,14 +1262,8 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
         else:
             totals = inside.totals
             if len(totals) != 1 and not inside.places:
-                # versions or sources of one figure («NQ HĐND huyện | UBND tỉnh giao», «Đầu năm | Điều chỉnh»): the
-                # first, as the table has always been read, and the person is told which and how to choose another
-                from kh_excel.core.validation import col_letter
-                first, others = next(iter(inside.parts.items())), list(inside.parts.items())[1:]
-                header.left_out.append(("part_taken_first", first[1], {
-                    "label": inside.label, "part": first[0], "column": col_letter(first[1]),
-                    "others": ", ".join(f"cột {col_letter(oc)} «{op}»" for op, oc in others)}))
-                totals = [first[1]]
+                # versions or sources of one figure («NQ HĐND huyện | UBND tỉnh giao», «Đầu năm | Điều chỉnh»)
+                totals = [_version_taken(grid, header, labels, inside, role)]
             if len(totals) != 1:
                 raise BreakdownWithoutTotal(grid.sheet, inside.label,
                                             [(p, _columns_text([pc])) for p, pc in inside.parts.items()], len(totals))
@@ -1280,6 +1274,52 @@ def _take_part(grid: Grid, header: _Header, width: int, breakdowns: list[_Breakd
     if part is not None and not header.columns.keys() & {"target", "result"}:
         raise GroupNotFound(grid.sheet, "group", part, header.groups)
     header.part = taken
+
+
+_ADJUSTED = re.compile(r"\bdieu chinh\b")
+_INITIAL = re.compile(r"\b(?:dau nam|ban dau|giao dau)\b")
+
+
+def _adjusted_version(parts: dict[str, int]) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """(adjusted, initial) where the versions of one plan are «Đầu năm | Điều chỉnh» (or «Giao đầu năm | Dự toán điều
+    chỉnh»): one adjusted, one the initial plan it supersedes; None for sources («Trung ương giao | HĐND giao»)."""
+    adjusted = [(p, c) for p, c in parts.items() if _ADJUSTED.search(_fold(p))]
+    initial = [(p, c) for p, c in parts.items() if _INITIAL.search(_fold(p)) and not _ADJUSTED.search(_fold(p))]
+    return (adjusted[0], initial[0]) if len(adjusted) == 1 and len(initial) == 1 and len(parts) == 2 else None
+
+
+def _version_taken(grid: Grid, header: _Header, labels: dict[int, str], inside: _Breakdown, role: str) -> int:
+    """The column read among versions or sources of one plan merged under one header («Dự toán năm 2025» over
+    «Trung ương giao | HĐND thành phố giao», «Kế hoạch» over «Đầu năm | Điều chỉnh»): the rule of two plan columns of
+    one period (find_header, _rival_plans) — the one every comparison formula of the sheet divides by, said
+    (plan_of_formula); an adjusted plan over the initial one it supersedes, said (plan_adjusted_taken); where each
+    has its own comparison column, refused naming both (PlanAmbiguous); with no formula, the first, as such tables
+    were always read, said (part_taken_first)."""
+    from kh_excel.core.validation import col_letter
+    parts = {p: c for p, c in inside.parts.items() if c not in header.skip}
+    if len(parts) == 1:
+        return next(iter(parts.values()))  # --period named one: the others are skipped
+    cols = sorted(parts.values())
+    named = _formula_columns(grid, header, cols, labels) if role == "target" else {}
+    chosen = _plan_of_formulas(named)
+    if chosen is not None:
+        header.plan_by_formula = [(c, labels[c]) for c in cols]
+        return chosen
+    adjusted = _adjusted_version(parts) if role == "target" else None
+    if adjusted is not None:
+        (new, nc), (old, oc) = adjusted
+        header.left_out.append(("plan_adjusted_taken", nc, {
+            "label": inside.label, "part": new, "column": col_letter(nc), "old": old, "old_column": col_letter(oc),
+            "period": labels[oc]}))
+        return nc
+    if len(set().union(*named.values()) if named else ()) > 1:  # formulas dividing by several: as unmerged
+        raise PlanAmbiguous(grid.sheet, [(labels[c], _columns_text([c])) for c in cols],
+                            _own_comparisons(named, cols, labels))
+    first, others = next(iter(parts.items())), list(parts.items())[1:]
+    header.left_out.append(("part_taken_first", first[1], {
+        "label": inside.label, "part": first[0], "column": col_letter(first[1]),
+        "others": ", ".join(f"cột {col_letter(oc)} «{op}»" for op, oc in others)}))
+    return first[1]
 
 
 def _choose_group(grid: Grid, header: _Header, width: int, group: str | None, period: str | None) -> None:

@@ -210,6 +210,11 @@ CATALOGUE: dict[str, FindingType] = {t.code: t for t in (
     FindingType("part_taken_first", "warning", "Cột kế hoạch hoặc kết quả chia thành nhiều cột",
                 "Cột «{label}» chia thành nhiều cột: chương trình đọc cột {column} «{part}» (cột đầu tiên), không đọc "
                 "{others}. Nếu cần đọc cột khác, hãy chọn bằng --group hoặc mục «Nhóm cột» của trang «Cấu hình văn bản»."),
+    FindingType("plan_adjusted_taken", "warning", "Bảng có kế hoạch đầu năm và kế hoạch điều chỉnh",
+                "Cột «{label}» có kế hoạch ban đầu (cột {old_column} «{old}») và kế hoạch điều chỉnh (cột {column} "
+                "«{part}»): chương trình so kết quả với kế hoạch điều chỉnh ở cột {column}, vì kế hoạch điều chỉnh "
+                "thay cho kế hoạch ban đầu; không dùng số ở cột {old_column}. Nếu cần so với kế hoạch ban đầu, hãy "
+                "chọn --period \"{period}\" (hoặc ghi «{period}» vào mục «Kỳ» của trang «Cấu hình văn bản»)."),
     FindingType("whole_column_left_out", "warning", "Cột số chung không dùng cho nhóm",
                 "Cột {column} «{label}» là số chung của cả bảng, không chia theo nhóm «{group}»: chương trình không dùng cột này cho nhóm đó (số của một nhóm không so với số chung)."),
     FindingType("result_left_out", "warning", "Cột kết quả có số nhưng không được đọc",

@@ -816,7 +816,9 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         # never a previous column of another period (a year's estimate beside last year's 6 months)
         "co_nam_truoc": "previous" in table.columns and per.compare,
         # a column every row leaves empty is dropped from the appendix (templates/build_templates.py)
-        "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao")},
+        # the table's «Ghi chú» column too: a note says what a figure is («Dự toán Trung ương giao»: rev22 R22-3)
+        "co_cot": {f: any(r.get(f) for r in rows) for f in ("chu_tri", "phoi_hop", "lanh_dao", "ghi_chu")},
+        "cot_ghi_chu": txt(table.column_headers.get("note")) or "Ghi chú",
         "hang": rows,
         # the notes under the sheet's table («(2) Không kể thu tiền sử dụng đất.»), under the appendix's table
         "ghi_chu": notes,
