@@ -229,13 +229,18 @@ def title_year(title_lines: list[str]) -> int | None:
 def title_period(title_lines: list[str]) -> tuple[int, int] | None:
     """The period of several years a table's title names and no other year («KẾT QUẢ … 5 NĂM 2021-2025», «CÁC CHỈ
     TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025»), dates of signing and document numbers aside; None where it names none,
-    or a year beside it («KẾ HOẠCH NĂM 2025 VÀ GIAI ĐOẠN 2021-2025»)."""
+    or a year beside it («KẾ HOẠCH NĂM 2025 VÀ GIAI ĐOẠN 2021-2025»). The period's end named as what the goals reach
+    is no other year: «CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2025» over «(Theo Nghị quyết Đại hội …, nhiệm kỳ 2020 - 2025)»
+    is the term's (rev22 R22-5: read as no year, the plan was dated today's)."""
     if not title_lines:
         return None
     from kh_excel.core.periods import title_period_text  # (core.periods reads this module)
     text = _DATE_OR_DOC.sub(" ", title_period_text(title_lines))
     years = period_years(text)
-    if years is None or _ONE_YEAR.search(_YEARS_SPAN.sub(" ", text)):
+    if years is None:
+        return None
+    rest = re.sub(rf"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?{years[1]}\b", " ", _YEARS_SPAN.sub(" ", text))
+    if _ONE_YEAR.search(rest):
         return None
     return years
 
