@@ -67,3 +67,94 @@ def test_up_to_the_terms_end_and_the_term_date_the_plan_by_the_term(term, lines)
 def test_another_year_beside_the_term_names_no_period(title):
     """Must NOT fire: only the term's own end, named as what the goals reach («đến năm 2025»), is no other year."""
     assert title_period(title) is None
+
+
+# ---- R22-12: a plan of one year is dated by its start, or by the day its title states
+
+BA_DINH = "UBND QUẬN BA ĐÌNH"
+ASSIGNED = [
+    ["1", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", 7004.91, 12170, "Chi cục Thuế quận Ba Đình"],
+    ["2", "Tỷ lệ thu ngân sách so với dự toán thành phố giao", "%", 106.41, 100, "Chi cục Thuế quận Ba Đình"],
+]
+DISTRICT = ["Thường trực Quận ủy", "Thường trực HĐND quận", "Chủ tịch, các PCT UBND quận",
+            "Các phòng, ban, ngành quận", "UBND các phường"]
+
+
+def _assigned(top: str, title: list[str], year: int = 2025, result: str | None = None) -> Grid:
+    head = ["STT", "Chỉ tiêu", "Đơn vị tính", f"Thực hiện năm {year - 1}", f"Kế hoạch năm {year}", "Cơ quan chủ trì"]
+    rows = [list(r) for r in ASSIGNED]
+    if result:  # a report of the year: its estimate after the plan
+        head.insert(5, result)
+        for r in rows:
+            r.insert(5, r[4])
+    return Grid(sheet="Biểu", rows=[[top], *[[t] for t in title], head, *rows], merged=[], number_formats={})
+
+
+def _context(grid: Grid, kind: str, agency: str | None = None, today: date = TODAY) -> dict:
+    table = read_workbook(grid, plan=not kinds.is_report(kind))
+    return build_context(gate(table, report=kinds.is_report(kind)).attainment, None, kind, agency=agency,
+                         today=today)
+
+
+def _recipients(ctx: dict) -> str:
+    return " ".join(map(str, ctx["noi_nhan"]))
+
+
+W03_TITLE = ["CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025 GIAO CHO CÁC CƠ QUAN, ĐƠN VỊ",
+             "(Kèm theo Quyết định giao chỉ tiêu ngày 20/12/2024 của UBND quận Ba Đình)"]
+
+
+@pytest.mark.parametrize("title", [W03_TITLE, W03_TITLE[:1]], ids=["title-date", "no-date"])
+@pytest.mark.parametrize("kind, agency", [("ke-hoach", None), ("giao-chi-tieu", "Chi cục Thuế quận Ba Đình")])
+def test_a_districts_plan_of_2025_is_of_the_district_that_signed_it(title, kind, agency):
+    """in/w03 (quận Ba Đình, 2025): signed 20/12/2024 as its title states, or (no date) by 1/1/2025 at the latest,
+    both before districts ended on 1/7/2025: the quận's own recipients, no «không còn» warning (main: dated
+    31/12/2025, warned and offered a commune's recipients). The date line keeps the plan's year, 2025."""
+    ctx = _context(_assigned(BA_DINH, title), kind, agency)
+    assert not [w for w in ctx["canh_bao"] if "không còn từ ngày" in w], ctx["canh_bao"]
+    said = _recipients(ctx)
+    if kind == "ke-hoach":
+        assert all(x in said for x in DISTRICT) and "[" not in said, said
+    else:
+        assert "[" not in said and "xã" not in said, said
+    assert ctx["vb"]["ngay"].endswith("năm 2025")
+
+
+def test_the_report_of_the_same_year_is_still_signed_at_its_end():
+    """Must NOT change: a report of 2025 states the year's results, made at its end (31/12/2025, after districts
+    ended): warned and given the date's gaps, as before."""
+    ctx = _context(_assigned(BA_DINH, W03_TITLE, result="Ước thực hiện năm 2025"), "bao-cao")
+    assert [w for w in ctx["canh_bao"] if w.startswith("cấp «quận» không còn từ ngày 01/7/2025 (văn bản tính theo "
+                                                          "ngày 31/12/2025)")], ctx["canh_bao"]
+    assert "Thường trực Quận ủy" not in _recipients(ctx)
+
+
+def test_a_districts_plan_of_2026_is_still_warned():
+    """Must NOT change: a plan of 2026 is signed by 1/1/2026 at the latest, when no district is left."""
+    ctx = _context(_assigned(BA_DINH, ["CHỈ TIÊU KẾ HOẠCH NĂM 2026"], year=2026), "ke-hoach")
+    assert [w for w in ctx["canh_bao"] if w.startswith("cấp «quận» không còn từ ngày 01/7/2025")], ctx["canh_bao"]
+    assert "Thường trực Quận ủy" not in _recipients(ctx) and ctx["vb"]["ngay"].endswith("năm 2026")
+
+
+@pytest.mark.parametrize("title, below", [
+    # a province's plan of 2025, signed by 1/1/2025: the districts below it then
+    ("CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025", "UBND các huyện, thị xã, thành phố"),
+    # its last 6 months' plan starts on 1/7/2025, when communes are the level below
+    ("KẾ HOẠCH CÁC CHỈ TIÊU 6 THÁNG CUỐI NĂM 2025", "UBND các xã, phường"),
+])
+def test_a_provinces_plan_lists_the_units_below_it_at_the_plans_start(title, below):
+    ctx = _context(_assigned("UBND TỈNH THANH HÓA", [title]), "ke-hoach")
+    assert below in _recipients(ctx), _recipients(ctx)
+
+
+def test_the_day_a_title_states_is_a_day_of_signing_never_a_cut_off():
+    """«ngày 20/12/2024» (the decision the appendix goes with) is a day of signing; «đến 30/11/2024» is the day the
+    figures run to; a date of an older basis (2020) is no day of a 2025 plan; of several, the latest."""
+    from kh_excel.core.periods import title_signed  # (new in rev22: imported here so the others run on main)
+    assert title_signed(W03_TITLE, 2025) == (2024, 12, 20)
+    assert title_signed(["KẾ HOẠCH NĂM 2025 (Kèm theo Nghị quyết số 25/NQ-HĐND ngày 10 tháng 12 năm 2024)"], 2025) \
+        == (2024, 12, 10)
+    assert title_signed(["KẾ HOẠCH NĂM 2025 (số liệu ước thực hiện đến 30/11/2024)"], 2025) is None
+    assert title_signed(["KẾ HOẠCH NĂM 2025 (theo Nghị quyết ngày 15/10/2020)"], 2025) is None
+    assert title_signed(["KẾ HOẠCH NĂM 2025", "(Nghị quyết ngày 10/12/2024; Quyết định ngày 05/01/2025)"], 2025) \
+        == (2025, 1, 5)
