@@ -158,3 +158,72 @@ def test_the_day_a_title_states_is_a_day_of_signing_never_a_cut_off():
     assert title_signed(["KẾ HOẠCH NĂM 2025 (theo Nghị quyết ngày 15/10/2020)"], 2025) is None
     assert title_signed(["KẾ HOẠCH NĂM 2025", "(Nghị quyết ngày 10/12/2024; Quyết định ngày 05/01/2025)"], 2025) \
         == (2025, 1, 5)
+
+
+# ---- R22-14: a period's goal judges the period's column, never its last year's beside it
+
+FIVE_YEARS = "KẾT QUẢ THỰC HIỆN MỘT SỐ CHỈ TIÊU CHỦ YẾU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2021 - 2025"
+YEARS = ["2021", "2022", "2023", "2024", "Ước 2025"]
+# in/w21 (NQ 16/2021/QH15; GSO): goal, the five years, the five-year estimate
+NATION = [
+    ["1", "Tốc độ tăng tổng sản phẩm trong nước (GDP) bình quân 5 năm", "%", "6,5 - 7",
+     2.58, 8.02, 5.05, 7.09, 8.02, "Khoảng 6,3"],
+    ["2", "Tốc độ tăng chỉ số giá tiêu dùng (CPI) bình quân", "%", "Khoảng 4", 3.15, 3.15, 3.25, 3.63, 3.31, "Khoảng 3,1"],
+]
+# Khoảng 6,3 against 6,5 - 7 (more is better): short, không đạt; khoảng 3,1 under a ceiling of about 4: met (the
+# table's «Khoảng 4» read as an upper bound, as the report with --period already judged it: vượt)
+STATUS = {"1": "khong_dat", "2": "vuot"}
+
+
+def _five_years(plan: str = "Mục tiêu Kế hoạch 5 năm 2021-2025", period_first: bool = False,
+                period: str = "Ước thực hiện giai đoạn 2021-2025", rows: list[list] = NATION) -> Grid:
+    """Header of in/w21: «Thực hiện» merged over the five years (E..I), the period's column J merged down; with
+    `period_first` the period's column stands before the years (E), the years after it (F..J)."""
+    top = ["STT", "Chỉ tiêu", "Đơn vị tính", plan]
+    years, body = ["Thực hiện"] * 5, [r[:4] + r[4:9] + r[9:] for r in rows]
+    if period_first:
+        head1, head2 = top + [period] + years, [None] * 4 + [None] + YEARS
+        body = [r[:4] + r[9:] + r[4:9] for r in rows]
+        merged = [(1, c, 2, c) for c in range(5)] + [(1, 5, 1, 9)]
+    else:
+        head1, head2 = top + years + [period], [None] * 4 + YEARS + [None]
+        merged = [(1, c, 2, c) for c in range(4)] + [(1, 4, 1, 8), (1, 9, 2, 9)]
+    return Grid(sheet="Biểu", rows=[[FIVE_YEARS], head1, head2, *body], merged=merged, number_formats={})
+
+
+@pytest.mark.parametrize("period_first", [False, True], ids=["period-last", "period-first"])
+def test_the_five_year_goal_judges_the_five_year_column(period_first):
+    """in/w21: main refused «2 cột kết quả cùng kỳ: cột I «Thực hiện Ước 2025», cột J «Ước thực hiện giai đoạn
+    2021-2025»». The plan is the period's: its column is judged, without --period, wherever it stands; the year
+    columns are no result, and the period's figure is compared with no single year."""
+    table = read_workbook(_five_years(period_first=period_first))
+    period_col = 4 if period_first else 9
+    assert table.columns["result"] == period_col and "previous" not in table.columns
+    assert table.column_headers["result"] == "Ước thực hiện giai đoạn 2021-2025"
+    assert {a.indicator.stt: a.status for a in evaluate(table).assessments} == STATUS
+    assert of_table(table, table.year).words() == "ước thực hiện giai đoạn 2021-2025"
+
+
+def test_a_years_plan_beside_both_takes_the_years_column():
+    """Must NOT pair: «Kế hoạch năm 2025» is one year's plan: judged against «Thực hiện Ước 2025» (I), never the
+    period's column (main: refused as two results of one period); 8,02 against 6,5 - 7 (more is better): above the
+    range, vượt; 3,31 under about 4: vượt. The period's column J, unread, is said (result_left_out), never dropped
+    silently."""
+    table = read_workbook(_five_years(plan="Kế hoạch năm 2025"))
+    assert table.columns["result"] == 8 and table.column_headers["result"] == "Thực hiện Ước 2025"
+    (left,) = [f for f in table.reader_findings if f.code == "result_left_out"]
+    assert "Cột J «Ước thực hiện giai đoạn 2021-2025» có số liệu" in left.message and "Kế hoạch năm 2025" in left.message
+    assert {a.indicator.stt: a.status for a in evaluate(table).assessments} == {"1": "vuot", "2": "vuot"}
+
+
+def test_the_years_column_stays_where_the_period_has_no_column():
+    """Must NOT change: without the period's column the goal is set against the period's last year (I), as read today
+    (README: «a period's goal set against its last year's column judges the rows that are a level by the period's
+    end»)."""
+    rows = [r[:9] for r in NATION]
+    grid = _five_years(rows=rows)
+    grid = Grid(sheet=grid.sheet, rows=[r[:9] for r in grid.rows], merged=[m for m in grid.merged if m[1] < 9],
+                number_formats={})
+    table = read_workbook(grid)
+    assert table.columns["result"] == 8 and table.column_headers["result"] == "Thực hiện Ước 2025"
+    assert not [f for f in table.reader_findings if f.code == "result_left_out"]
