@@ -250,8 +250,9 @@ def test_a_mid_term_year_is_not_judged_against_the_periods_goal_beside_the_perio
     """Under «… 5 NĂM 2021-2025», «Chỉ tiêu Nghị quyết Đại hội VII | Thực hiện năm 2023 | Ước thực hiện giai đoạn
     2021-2025»: main judged 2023's figures against the five-year goal and left the period's estimate out unsaid. The
     goal judges the period's result (F), as STATUS works out; 2023 (47 of 50, 5,5% over the ceiling 5, 7 of 10: all
-    three short) is compared with nothing. Beside the end year's column («Ước thực hiện năm 2025») nothing changes:
-    two estimates of the period's end, refused naming both as before (must NOT change)."""
+    three short) is compared with nothing. Beside the end year's column («Ước thực hiện năm 2025») the goal judges the
+    period's column too (rev22 R22-14: refused as «2 cột kết quả cùng kỳ», a year's and a period's are two periods):
+    F read, the same STATUS, nothing refused."""
     year_2023 = [[47], [5.5], [7]]
     table = read_workbook(_grid("Chỉ tiêu Nghị quyết Đại hội VII", ["Thực hiện năm 2023",
                                                                     "Ước thực hiện giai đoạn 2021-2025"],
@@ -259,7 +260,9 @@ def test_a_mid_term_year_is_not_judged_against_the_periods_goal_beside_the_perio
                                 extra=[[r[4]] for r in ROWS]))
     assert table.columns["result"] == 5 and "previous" not in table.columns  # (main: E, 2023's, judged)
     assert {a.indicator.stt: a.status for a in evaluate(table).assessments} == STATUS
-    with pytest.raises(ChoiceAmbiguous, match="cột E «Ước thực hiện năm 2025», cột F"):
-        read_workbook(_grid("Chỉ tiêu Nghị quyết Đại hội VII", ["Ước thực hiện năm 2025",
-                                                                "Ước thực hiện giai đoạn 2021-2025"],
-                            ROWS, title=REVIEW_TITLE, extra=[[r[4]] for r in ROWS]))
+    end = read_workbook(_grid("Chỉ tiêu Nghị quyết Đại hội VII", ["Ước thực hiện năm 2025",
+                                                                  "Ước thực hiện giai đoạn 2021-2025"],
+                              [r[:4] + y + r[5:] for r, y in zip(ROWS, year_2023)], title=REVIEW_TITLE,
+                              extra=[[r[4]] for r in ROWS]))  # (main: ChoiceAmbiguous naming E and F)
+    assert end.columns["result"] == 5 and "previous" not in end.columns
+    assert {a.indicator.stt: a.status for a in evaluate(end).assessments} == STATUS

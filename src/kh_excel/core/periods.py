@@ -7,6 +7,7 @@ document (docs.period) judge a mid-year table alike.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -120,6 +121,22 @@ def title_period_text(lines: list[str]) -> str:
             return " "
         return f"{m.group(1)}/{m.group(2)}/{m.group(3)}" if m.group(1) else m.group(0)
     return _TITLE_DATE.sub(keep_up_to, text)
+
+
+def title_signed(lines: list[str], year: int) -> tuple[int, int, int] | None:
+    """The day a plan of `year` was signed as its title states it: the latest date of signing the title names
+    («(Kèm theo Quyết định giao chỉ tiêu ngày 20/12/2024 của UBND quận Ba Đình)», «ngày 10 tháng 12 năm 2025»)
+    in the year before the plan's or in it; never a date figures run up to («số liệu đến 30/11/2024») nor one of an
+    older basis («Nghị quyết Đại hội … ngày 15/10/2020»). None when it names none."""
+    text = fold(_TITLE_DOC.sub(" ", " ".join(clean(t) for t in lines)))
+    found = []
+    for m in _TITLE_DATE.finditer(text):
+        if _UP_TO.search(text[:m.start()]):
+            continue
+        day, month, y = (int(g) for g in (m.groups() if m.group(1) else re.findall(r"\d+", m.group(0))))
+        if y in (year - 1, year) and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(y, month)[1]:
+            found.append((y, month, day))
+    return max(found) if found else None
 
 
 _NOTE_IN_BRACKETS = re.compile(r"\([^()]*\)")

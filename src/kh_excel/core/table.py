@@ -237,13 +237,18 @@ def title_year(title_lines: list[str]) -> int | None:
 def title_period(title_lines: list[str]) -> tuple[int, int] | None:
     """The period of several years a table's title names and no other year («KẾT QUẢ … 5 NĂM 2021-2025», «CÁC CHỈ
     TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025»), dates of signing and document numbers aside; None where it names none,
-    or a year beside it («KẾ HOẠCH NĂM 2025 VÀ GIAI ĐOẠN 2021-2025»)."""
+    or a year beside it («KẾ HOẠCH NĂM 2025 VÀ GIAI ĐOẠN 2021-2025»). The period's end named as what the goals reach
+    is no other year: «CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2025» over «(Theo Nghị quyết Đại hội …, nhiệm kỳ 2020 - 2025)»
+    is the term's (rev22 R22-5: read as no year, the plan was dated today's)."""
     if not title_lines:
         return None
     from kh_excel.core.periods import title_period_text  # (core.periods reads this module)
     text = _DATE_OR_DOC.sub(" ", title_period_text(title_lines))
     years = period_years(text)
-    if years is None or _ONE_YEAR.search(_YEARS_SPAN.sub(" ", text)):
+    if years is None:
+        return None
+    rest = re.sub(rf"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?{years[1]}\b", " ", _YEARS_SPAN.sub(" ", text))
+    if _ONE_YEAR.search(rest):
         return None
     return years
 
@@ -379,7 +384,11 @@ def _roles_of_labels(labels: list[Any], latest: bool = False, skip: frozenset[in
         older = [x for x in of_years if year is not None and x[2] is not None and x[2] < year]
         if current:
             same = [x for x in current if x[2] is not None] or current
-            best = max(range(len(same)), key=lambda i: (_result_preference(same[i][1]), i))
+            # a period's goal pairs with the period's own column before its last year's («Mục tiêu Kế hoạch 5 năm
+            # 2021-2025 | … Ước 2025 | Ước thực hiện giai đoạn 2021-2025», rev22 R22-14); a year's plan with neither
+            own = period_years(target[1])
+            best = max(range(len(same)), key=lambda i: (own is not None and period_years(same[i][1]) == own,
+                                                        _result_preference(same[i][1]), i))
             found["result"] = same[best][:2]
         elif later:
             found["result"] = min(later, key=itemgetter(2))[:2]
@@ -608,9 +617,11 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
     period as the table writes it (the column's «giai đoạn 2021-2025» for its figures), never the other's years.
     Never paired: a result of one year («Thực hiện năm 2024»: no plan of 2024), a period ending another year, a
     year's plan («Kế hoạch năm 2025»), a hidden column; two of one kind are refused naming both, as two results of
-    one year are. Where _roles_of_labels read a year's figure before the end beside a goal of no year («Chỉ tiêu Nghị
-    quyết Đại hội VII | Thực hiện năm 2023 | Ước thực hiện giai đoạn 2021-2025»), the term's result replaces it: one
-    year is judged against no goal of a period; the end year's («Ước thực hiện năm 2025») stays, as before."""
+    one year are. Where _roles_of_labels read a year's figure beside a goal of no year («Chỉ tiêu Nghị quyết Đại hội
+    VII | Thực hiện năm 2023 | Ước thực hiện giai đoạn 2021-2025»), the term's result replaces it: one year is judged
+    against no goal of a period; so is the end year's («Ước thực hiện năm 2025»): the period's goal pairs with the
+    period's own figure (rev22 R22-14: the two were refused as «2 cột kết quả cùng kỳ»). A year's figure stays where
+    the table has no column of the period with entries (figures, or words such as «Khoảng 6,3»)."""
     cols = header.columns
     if "target" not in cols or header.result_named:
         return
@@ -621,7 +632,7 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
     if "result" in cols:  # a year's figure before the term's end («Thực hiện năm 2023») was read beside a goal of no
         # year: no yardstick of one year; the term's own result, where the table has one, is what the goal judges
         year = _year_of(header.labels["result"])
-        if period_years(header.labels["result"]) is not None or year is None or year >= term[1]:
+        if period_years(header.labels["result"]) is not None or year is None or year > term[1]:
             return
     from kh_excel.core.periods import goal_up_to
     if not goal_up_to(plan, term[1]):
@@ -631,7 +642,7 @@ def _result_of_term(grid: Grid, header: _Header, labels: dict[int, str], title_l
              if c not in taken and c not in grid.hidden_columns and header_role(lab) == "result"
              and (header.scope is None or c in header.scope)
              and (years := period_years(lab)) is not None and years[1] == term[1] and abs(years[0] - term[0]) <= 1
-             and _has_figures(grid.rows, c, header.row + 1)]
+             and _has_entries(grid.rows, c, header.row + 1)]
     if not found:
         return
     # as among a year's results: the estimate first, an actual beside it read once it has figures; two of one kind
@@ -708,9 +719,14 @@ def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> No
     """Result columns with figures that no plan read is of, where the table's result is none of them (a period's
     «Ước thực hiện giai đoạn 2021-2025» beside «Kế hoạch năm 2026»): said (result_left_out), never left out silently
     (rev18 R18-2: check said «0 lỗi» of a table whose only figures were in such a column). A plan document's
-    plan of a later year than the column's needs no result: not said there."""
+    plan of a later year than the column's needs no result: not said there. Beside a year's result read against a
+    year's plan, a period's column ending that year («Thực hiện Ước 2025» | «Ước thực hiện giai đoạn 2021-2025» under
+    «Kế hoạch năm 2025», rev22 R22-14: once refused as two results of one period) is said too."""
     cols = header.columns
-    if "result" in cols or "target" not in cols:
+    if "target" not in cols:
+        return
+    read = header.labels.get("result")
+    if read is not None and (period_years(read) is not None or _year_of(read) is None):
         return
     from kh_excel.core.validation import col_letter
     plan, taken = header.labels["target"], set(cols.values()) | header.outside | set(header.skip)
@@ -718,9 +734,11 @@ def _results_left_out(grid: Grid, header: _Header, labels: dict[int, str]) -> No
     for c, lab in sorted(labels.items()):
         if c in taken or c in grid.hidden_columns or header_role(lab) != "result" or _is_year_before(lab) \
                 or (header.scope is not None and c not in header.scope) \
-                or not _has_figures(grid.rows, c, header.row + 1):
+                or not (_has_figures if read is None else _has_entries)(grid.rows, c, header.row + 1):
             continue
         year, years = _year_of(lab), period_years(lab)
+        if read is not None and (years is None or years[1] != _year_of(read)):
+            continue
         if header.latest_plan and year is not None and plan_year is not None and year < plan_year:
             continue
         why = (f"cột ghi số của giai đoạn {years[0]}-{years[1]}, còn cột kế hoạch {col_letter(cols['target'])} "
@@ -955,6 +973,7 @@ def _rival_results(grid: Grid, header: _Header, labels: dict[int, str], width: i
               if c != res and c not in taken and c not in header.skip and c not in header.outside
               and (header.scope is None or c in header.scope) and (c not in hidden or res in hidden)
               and header_role(lab) == "result" and _year_of(lab) == year and label_span(lab) == span
+              and (period_years(lab) is None) == (period_years(mine) is None)  # a year's and a period's: two periods
               and _result_preference(lab) == rank and _is_estimate(lab) == _is_estimate(mine)
               and all(header_role(f[c]) in (None, "result") for f in own)]
     return sorted([res, *rivals]) if rivals else []
@@ -1545,6 +1564,14 @@ def _previous_of_same_period(header: _Header, labels: dict[int, str]) -> None:
         header.columns["previous"], header.labels["previous"] = match[0], labels[match[0]]
 
 
+def _has_entries(rows: list[list[Any]], c: int, first: int, limit: int = 400) -> bool:
+    """Does column c hold anything below the header: a figure, or words a figure is stated in («Khoảng 6,3», «Trên
+    85»), which _has_figures does not count? The `(1) (2) …` row right under the header is no entry."""
+    if first < len(rows) and _is_number_row(rows[first]):
+        first += 1
+    return any(not _is_blank(_cell(rows, r, c)) for r in range(first, min(len(rows), first + limit)))
+
+
 def _has_figures(rows: list[list[Any]], c: int, first: int, limit: int = 400) -> bool:
     """Does column c hold a figure (a non-zero number, or a number typed as text) below the header?
     The `(1) (2) …` row right under the header is not a figure."""
@@ -1571,13 +1598,19 @@ def _latest_result_with_figures(grid: Grid, header: _Header, results: list[int],
     chosen = header.columns["result"]
     year = _year_of(labels.get(chosen, ""))
     taken = {header.columns.get(k) for k in ("target", "previous")}
+    first = header.rows[-1] + 1
+    # a period of several years' figure («Ước thực hiện giai đoạn 2021-2025», «Khoảng 6,3») is no part of its last
+    # year's, nor the year's of it: the one read stays (rev22 R22-14: its figures, all qualified, counted as none
+    # and the year's «Ước 2025» was taken), unless it is empty
+    years_kind = period_years(labels.get(chosen, "")) is None
+    kept = _has_entries(grid.rows, chosen, first)
     candidates = [c for c in results if c not in taken
-                  and (year is None or _year_of(labels[c]) in (None, year))]
+                  and (year is None or _year_of(labels[c]) in (None, year))
+                  and (not kept or (period_years(labels[c]) is None) == years_kind)]
     if chosen not in candidates:
         candidates.append(chosen)
     if len(candidates) < 2:
         return
-    first = header.rows[-1] + 1
     from kh_excel.core.periods import column_span, result_label_span
     months = {c: column_span(labels[c]) for c in candidates}  # no period named: the year's figure
     # (before the longest period: a result its plans can be set against, the 6 months beside «KH 6 tháng» rather than

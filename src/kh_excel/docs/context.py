@@ -646,6 +646,16 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
     started = not ngay and bool(per.years) and not info.report and issued_on.year > per.first_year
     if started:
         issued_on = date(per.first_year, 12, 31)
+    elif not ngay and not per.years and not info.report and (txt(s.get("nam")).isdigit() or table.year):
+        # a plan of one year is signed before or at its start: the date its title states («Kèm theo Quyết định giao
+        # chỉ tiêu ngày 20/12/2024»), else the first day of the year (of its last 6 months: 1 July), or today when
+        # that is earlier; never the year's last day (rev22 R22-12: a quận's plan of 2025 was told its level had
+        # ended, and offered a commune's recipients). A year taken from today's date is no plan's year: today stands
+        from kh_excel.core.periods import SECOND_HALF, span_of, title_period_text, title_signed
+        stated = title_signed(table.title_lines, year)
+        later = per.second_half or span_of(title_period_text(table.title_lines)) == SECOND_HALF
+        start = date(*stated) if stated else date(min(max(year, 1), 9999), 7 if later else 1, 1)
+        issued_on = min(start, today or date.today())
     issued = (issued_on.year, issued_on.month, issued_on.day)
     # the year printed in a date left blank: the plan's, but a plan of a period of years is issued before it ends
     # (settings' date, else today's year), never dated «năm 2030»
