@@ -35,8 +35,9 @@ def test_an_indicator_is_one_line_of_the_json():
 
 
 def _broken(i: int):
-    """Every result «chưa rõ»: not a number, an error on every row (E column)."""
-    return "chưa rõ"
+    """Every result «12,5a»: a mistyped number, an error on every row (E column). (Words with no digit, «chưa rõ»,
+    are a result in words since rev22 R22-2: a warning.)"""
+    return "12,5a"
 
 
 def test_check_all_past_the_limit_lists_every_finding_on_a_line_of_its_own(tmp_path):
@@ -48,7 +49,7 @@ def test_check_all_past_the_limit_lists_every_finding_on_a_line_of_its_own(tmp_p
     listed = [ln.split("\t") for ln in lines[start + 1:start + 1 + rows]]
     # sheet rows 2 … rows+1, each result cell E once, in order, with its indicator and its message
     assert [c[1] for c in listed] == [f"E{i + 1}" for i in range(1, rows + 1)]
-    assert all(c[0] == "Lỗi" and c[2] == f"Số hộ được hỗ trợ đợt {i}" and "chưa rõ" in c[3]
+    assert all(c[0] == "Lỗi" and c[2] == f"Số hộ được hỗ trợ đợt {i}" and "12,5a" in c[3]
                for i, c in zip(range(1, rows + 1), listed))
     assert f"{rows} lỗi, 0 cảnh báo." in out
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 
 import openpyxl
+import pytest
 
 from helpers import docx_paragraphs
 from kh_excel.api import read_workbook
 from kh_excel.core.attainment import evaluate
+from kh_excel.core.model import Grid
 from kh_excel.core.validation import other_year_rows, validate
 
 TITLE = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2025"
@@ -193,3 +195,15 @@ def test_a_row_with_no_figure_in_any_period_still_lacks_its_plan(tmp_path):
     book = _book(tmp_path / "none.xlsx", rows, header=HUE, merges=HUE_MERGES)
     for period in ("9 tháng", "Dự kiến cả năm"):
         assert ("error", "missing_target", "D5") in _found(read_workbook(book, period=period))
+
+
+@pytest.mark.parametrize("spelled", ["tám trăm", "khoảng mười", "ba mươi", "năm phần trăm", "hai phẩy năm"])
+def test_a_figure_spelled_in_words_is_still_a_mistyped_number(spelled):
+    """«Xuất siêu» is an outcome in words; «tám trăm» is the figure 800 typed in words: the reader cannot state it as a
+    figure, nor judge it, so it stays an error at its cell (the add-in marks it red), as before rev22."""
+    from kh_excel.core.gate import check
+    grid = Grid(sheet="Biểu", rows=[["CÁC CHỈ TIÊU NĂM 2026"],
+                                    ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026"],
+                                    [1, "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 800, spelled]])
+    checked = check(read_workbook(grid, file="b.xlsx"))
+    assert any(f.severity == "error" and f.cell == "E3" for f in checked.findings)

@@ -3530,6 +3530,19 @@ def of_total_as_written(ind: Indicator, role: str) -> str | None:
     return text if COUNT_OF_TOTAL.fullmatch(without_lead_words(text)) is not None else None
 
 
+# Vietnamese numerals (folded) and the words of a figure said aloud: «tám trăm», «ba mươi lăm», «hai phẩy năm», «năm
+# phần trăm»; and the words that may lead one («khoảng mười», «gần hai nghìn»). «không» alone is «none», no figure.
+_NUMERAL_WORDS = frozenset("mot hai ba bon tu nam lam sau bay tam chin muoi mot linh le khong tram nghin ngan trieu ty "
+                           "ti phan phay ruoi chuc van".split())
+_FIGURE_LEADS = frozenset("khoang gan hon tren duoi uoc xap xi".split())
+
+
+def _spelled_number(text: str) -> bool:
+    """Is the text a figure spelled in words («tám trăm», «khoảng mười», «năm phần trăm»), no outcome in words?"""
+    words = [w for w in vtext.fold(text).replace(",", " ").split() if w not in _FIGURE_LEADS]
+    return bool(words) and all(w in _NUMERAL_WORDS for w in words) and any(w != "khong" for w in words)
+
+
 def _words_result(text: str) -> ResultReading | None:
     """A result or a previous year's cell that states the outcome in words and no figure («Xuất siêu», «Hoàn thành»,
     «Cơ bản đáp ứng»): a result stated as written, not evaluated numerically unless a word verdict judges it (rev22
@@ -3537,6 +3550,8 @@ def _words_result(text: str) -> ResultReading | None:
     figure («12,5a», «11.650 nghìn») is a mistyped number; an Excel error («#REF!») is no words."""
     if any(map(str.isdigit, text)) or text.lstrip().startswith("#") or not any(map(str.isalpha, text)):
         return None
+    if _spelled_number(text):
+        return None  # «tám trăm», «khoảng mười», «năm phần trăm»: a figure typed in words, a mistyped number
     return ResultReading(vtext.clean(text), "qualitative", Target(text=vtext.clean(text), op="text"))
 
 
