@@ -197,10 +197,12 @@ def test_a_row_with_no_figure_in_any_period_still_lacks_its_plan(tmp_path):
         assert ("error", "missing_target", "D5") in _found(read_workbook(book, period=period))
 
 
-@pytest.mark.parametrize("spelled", ["tám trăm", "khoảng mười", "ba mươi", "năm phần trăm", "hai phẩy năm"])
+@pytest.mark.parametrize("spelled", ["tám trăm", "khoảng mười", "ba mươi", "năm phần trăm", "hai phẩy năm",
+                                     "abc", "xx"])
 def test_a_figure_spelled_in_words_is_still_a_mistyped_number(spelled):
-    """«Xuất siêu» is an outcome in words; «tám trăm» is the figure 800 typed in words: the reader cannot state it as a
-    figure, nor judge it, so it stays an error at its cell (the add-in marks it red), as before rev22."""
+    """«Xuất siêu» is an outcome in words; «tám trăm» is the figure 800 typed in words, and «abc», «xx» make no
+    Vietnamese word (rev23 REG-1: a report printed «Tổng thu ngân sách trên địa bàn: abc»): the reader cannot state
+    them, nor judge them, so they stay an error at their cell (the add-in marks it red), as before rev22."""
     from kh_excel.core.gate import check
     grid = Grid(sheet="Biểu", rows=[["CÁC CHỈ TIÊU NĂM 2026"],
                                     ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026"],

@@ -3547,11 +3547,14 @@ def _words_result(text: str) -> ResultReading | None:
     """A result or a previous year's cell that states the outcome in words and no figure («Xuất siêu», «Hoàn thành»,
     «Cơ bản đáp ứng»): a result stated as written, not evaluated numerically unless a word verdict judges it (rev22
     R22-2). As a plan in words is no error, neither is a result in words: only a text with a digit that reads as no
-    figure («12,5a», «11.650 nghìn») is a mistyped number; an Excel error («#REF!») is no words."""
+    figure («12,5a», «11.650 nghìn»), a figure spelled in numerals («tám trăm») or letters that make no Vietnamese word
+    («abc», «xx»: none of its letters is Vietnamese's own) is a mistyped number; an Excel error («#REF!») is no words."""
     if any(map(str.isdigit, text)) or text.lstrip().startswith("#") or not any(map(str.isalpha, text)):
         return None
     if _spelled_number(text):
         return None  # «tám trăm», «khoảng mười», «năm phần trăm»: a figure typed in words, a mistyped number
+    if not any(ch.isalpha() and not ch.isascii() for ch in text):
+        return None  # «abc», «xx», «N/A»: no Vietnamese word (none without a letter of its own), a slip (rev23 REG-1)
     return ResultReading(vtext.clean(text), "qualitative", Target(text=vtext.clean(text), op="text"))
 
 
