@@ -35,8 +35,8 @@ def test_an_indicator_is_one_line_of_the_json():
 
 
 def _broken(i: int):
-    """Every result «12,5a»: a mistyped number, an error on every row (E column). (Words with no digit, «chưa rõ»,
-    are a result in words since rev22 R22-2: a warning.)"""
+    """Every result «12,5a»: a mistyped number, an error on every row (E column). («chưa rõ», used before, says the figure
+    is not known yet since rev23: a result_pending warning.)"""
     return "12,5a"
 
 

@@ -209,3 +209,15 @@ def test_a_figure_spelled_in_words_is_still_a_mistyped_number(spelled):
                                     [1, "Số doanh nghiệp thành lập mới", "Doanh nghiệp", 800, spelled]])
     checked = check(read_workbook(grid, file="b.xlsx"))
     assert any(f.severity == "error" and f.cell == "E3" for f in checked.findings)
+
+
+def test_chua_ro_is_a_figure_not_there_yet():
+    """«Chưa rõ» in a result cell says the figure is not known yet, as «Chưa có số liệu» does (rev23): a
+    result_pending warning, the row «chưa có số liệu» in documents, never «chưa rõ» stated as an outcome."""
+    from kh_excel.core.gate import check
+    grid = Grid(sheet="Biểu", rows=[["CÁC CHỈ TIÊU NĂM 2026"],
+                                    ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Thực hiện năm 2026"],
+                                    [1, "Tổng thu ngân sách xã", "Triệu đồng", 5000, "Chưa rõ"]])
+    checked = check(read_workbook(grid, file="b.xlsx"))
+    assert [f.code for f in checked.findings if f.cell == "E3"] == ["result_pending"]
+    assert checked.attainment.assessments[0].status == "chua_co_so_lieu"

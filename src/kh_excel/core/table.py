@@ -2350,7 +2350,8 @@ _PLACEHOLDERS = {"-", "--", "...", "x", "?", "n/a", "k/c", "dang cap nhat", "chu
 # Of a figure of results only (a result, the year before's): the judgement or the count is not done yet. In a plan
 # cell the words are the plan's own text, a plan in words as before (rev17 REG-2: «Chưa đánh giá» in a plan cell made
 # «chưa có số kế hoạch» refuse every document)
-_PENDING = {"chua danh gia", "dang tong hop", "chua tong hop", "chua thong ke", "dang thong ke"}
+_PENDING = {"chua danh gia", "dang tong hop", "chua tong hop", "chua thong ke", "dang thong ke", "chua ro",
+            "chua xac dinh"}  # («Chưa rõ»: not known yet, rev23)
 
 
 _ONE_LETTER = re.compile(r"^[A-ZĐ]$")
