@@ -129,7 +129,8 @@ def ref_parse_grid(grid: Grid, file: str = "", group: str | None = None, period:
         if signed or (blank_before or _is_blank(name_cell) and ("stt" not in cols or _is_blank(row[cols["stt"]])
                                                                or _titles_table(row[cols["stt"]]))) \
                 and table.indicators and _ends_table(row, header_folds) \
-                or table.indicators and signs_off(row, cols.get("stt")):
+                or table.indicators and signs_off(row, cols.get("stt")) \
+                and not _table.table_goes_on(rows, r + 1, last, cols.get("stt")):  # (added, rev23 REG-2)
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)  # (added: tables below named)
             if below is not None:

@@ -133,3 +133,22 @@ def test_a_signature_at_the_right_of_a_row_with_no_figure_begins_the_foot():
     assert not signs_off([None, "Lê Thị B", None, None, "Nguyễn Văn C"], 0)  # a name alone begins nothing
     assert not signs_off(["-", "Người lập biểu", None, None, None], 0)  # an STT: the table's
     assert not signs_off([None, "Người lập biểu", "Người", 3.0, None], 0)  # a figure: the table's
+
+
+def test_a_heading_named_like_a_signer_over_numbered_rows_is_no_foot():
+    """rev23 REG-2: «Thủ trưởng cơ quan, đơn vị được đánh giá» (no STT, no figures) between «1 Tổng thu ngân sách
+    500/560» and «2 Tỷ lệ thủ trưởng hoàn thành tốt nhiệm vụ % 90/92», «3 Tỷ lệ tham gia BHYT % 95/95,5» ended the table:
+    3/3 became 1/1. A foot is followed by titles and names, never by a numbered row of figures: all three are read."""
+    rows = [["CÁC CHỈ TIÊU NĂM 2025"],
+            ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Thực hiện năm 2025"],
+            [1, "Tổng thu ngân sách", "Tỷ đồng", 500, 560],
+            ["", "Thủ trưởng cơ quan, đơn vị được đánh giá", "", "", ""],
+            [2, "Tỷ lệ thủ trưởng hoàn thành tốt nhiệm vụ", "%", 90, 92],
+            [3, "Tỷ lệ tham gia BHYT", "%", 95, 95.5],
+            ["", "", "", "", ""],
+            ["", "NGƯỜI LẬP BIỂU", "", "TM. ỦY BAN NHÂN DÂN", ""],
+            ["", "Trần Văn A", "", "Nguyễn Văn B", ""]]
+    table = parse_grid(Grid(sheet="Biểu", rows=rows), file="b.xlsx")
+    assert [i.name for i in table.indicators if i.target.value is not None] == [
+        "Tổng thu ngân sách", "Tỷ lệ thủ trưởng hoàn thành tốt nhiệm vụ", "Tỷ lệ tham gia BHYT"]
+    assert "Trần Văn A" not in [i.name for i in table.indicators]   # the real foot still ends it

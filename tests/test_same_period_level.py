@@ -129,3 +129,16 @@ def test_the_level_raises_no_warning_of_its_own():
     checked = check(read_workbook(Grid(sheet="Biểu", rows=[[TITLE], _head("So với cùng kỳ năm 2023 (%)"), *ROWS]),
                                   file="b.xlsx"))
     assert not [f for f in checked.findings if f.code.startswith("own_") or f.code == "column_not_understood"]
+
+
+def test_a_rate_or_an_index_gets_no_level():
+    """«Tốc độ tăng trưởng GRDP | % | | 7,2 | | 107,2», «Chỉ số sản xuất công nghiệp (IIP) | % | | 108,3 | | 108,3»: the
+    column's 107,2 is the growth written as an index, «7,2%, bằng 107,2% so với cùng kỳ» says nothing true (rev23 N-1);
+    an amount beside them keeps its level."""
+    rows = [[1, "Tốc độ tăng trưởng GRDP", "%", "", 7.2, "", 107.2],
+            [2, "Chỉ số sản xuất công nghiệp (IIP)", "Chỉ số", "", 108.3, "", 108.3],
+            [3, "Kim ngạch xuất khẩu", "Triệu USD", 750, 525, "", 116.98]]
+    lines = _lines(rows)
+    assert "so với cùng kỳ năm 2023" not in _line(lines, "Tốc độ tăng trưởng GRDP")
+    assert "so với cùng kỳ năm 2023" not in _line(lines, "Chỉ số sản xuất công nghiệp")
+    assert "bằng 116,98% so với cùng kỳ năm 2023" in _line(lines, "Kim ngạch xuất khẩu")

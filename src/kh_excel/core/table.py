@@ -2126,6 +2126,23 @@ def signs_off(row: list[Any], c_stt: int | None) -> bool:
     return not any(_holds_figure(v) for v in cells)
 
 
+def table_goes_on(rows: list[list[Any]], start: int, last: int, c_stt: int | None) -> bool:
+    """Is the next filled row from `start` (0-based, up to `last`) an indicator of the table, a numbered STT with a
+    figure? Then the row above that signs_off was no foot but a heading named like a signer («Thủ trưởng cơ quan, đơn
+    vị được đánh giá» over «2 | Tỷ lệ thủ trưởng hoàn thành tốt nhiệm vụ | % | 90»: rev23 REG-2): a foot is followed
+    by titles, «(Ký, họ tên)» and names, never by a numbered row of figures."""
+    if c_stt is None:
+        return False
+    for i in range(start, min(last + 1, start + 3)):
+        row = rows[i]
+        if all(_is_blank(v) for v in row):
+            continue
+        stt = row[c_stt] if c_stt < len(row) else None
+        numbered = stt.__class__ in (int, float) or isinstance(stt, str) and _stt_number(stt.strip()) is not None
+        return numbered and any(_holds_figure(v) for k, v in enumerate(row) if k > c_stt and not _is_blank(v))
+    return False
+
+
 def _ends_table(row: list[Any], header_folds: set[str]) -> bool:
     """A row after a blank one that starts a signature block, a date line or another table
     (a header unlike this table's; the same header repeated is a page break, not an end).
@@ -2956,7 +2973,8 @@ def parse_grid(grid: Grid, file: str = "", group: str | None = None, period: str
         if signed or table.indicators and (
                 (blank_before or (name_cell is None or name_cell == "")
                  and (c_stt is None or _is_blank(row[c_stt]) or _titles_table(row[c_stt])))
-                and _ends_table(row, header_folds) or signs_off(row, c_stt)):
+                and _ends_table(row, header_folds)
+                or signs_off(row, c_stt) and not table_goes_on(rows, r + 1, last, c_stt)):
             # (below notes signed at the right, any other line is the signature block's: «PHÓ CHỦ TỊCH», a name)
             table.last_data_row = r  # what follows is not the table (1-based: the row before this one)
             below = _tables_below_finding(table, rows, r, last, header_folds)

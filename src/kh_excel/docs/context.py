@@ -1417,6 +1417,11 @@ def _entries(assessments: list[Assessment], prev_year: int | None = None, since:
     return W.items(assessments, lambda a: growth_text(a, prev_year, since) or own_level(a, levels), estimate, plan)
 
 
+# a row whose figure is itself a rate of change or an index (folded name): its level against the same period is no
+# level of an amount
+_A_RATE = re.compile(r"\b(toc do|tang truong|chi so|tang|giam)\b")
+
+
 def own_level(a: Assessment, levels: dict[int, tuple[Decimal, str]]) -> str:
     """«bằng 116,98% so với cùng kỳ năm 2023»: the table's own comparison with the same period
     (core.own_columns.same_period_levels), said of a row that has no previous figure to work one from, as written
@@ -1424,6 +1429,8 @@ def own_level(a: Assessment, levels: dict[int, tuple[Decimal, str]]) -> str:
     own = levels.get(a.indicator.row) if levels else None
     if own is None or a.indicator.previous is not None or W.status_of(a) == W.ERROR_STATUS:
         return ""
+    if "%" in a.indicator.unit or _A_RATE.search(fold(a.indicator.name)):
+        return ""  # a rate, a growth rate or an index: «7,2%, bằng 107,2% so với cùng kỳ» says nothing true (rev23 N-1)
     level, words = own
     places = min(2, max(0, -level.normalize().as_tuple().exponent))
     return f"bằng {format_number(level, places)}% {words}"
