@@ -860,7 +860,8 @@ def build_context(source: Attainment | Table, settings: Settings | None, kind: s
         office_name = (ten_co_quan if office or (department is not None and not department[1].office) else
                        kinds.committee_office(level, province[1] if province else "", ten_co_quan, issued)
                        if people_committee else f"Văn phòng {ten_co_quan}")
-        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate, table, per.plan),
+        ctx["tb"] = N.notice_part(_entries(assessments, prev_year, per.since(prev_year), per.estimate,
+                                           same_period_levels(table), per.plan),
                                   assessments, s, year,
                                   ten_co_quan, office_name, per, assigns=cap_tren == ten_co_quan)
     ctx["nd"] = _free_text(kind, s, year, ctx, ten_co_quan, agency)
@@ -1409,11 +1410,12 @@ def _lit_name_gap(line: str) -> str:
 
 
 def _entries(assessments: list[Assessment], prev_year: int | None = None, since: str | None = None,
-             estimate: bool = False, table: Table | None = None, plan: str = PLAN_WORD) -> list[W.Item]:
+             estimate: bool = False, levels: dict[int, tuple[Decimal, str]] | None = None,
+             plan: str = PLAN_WORD) -> list[W.Item]:
     """`estimate`: the results are an estimate's column (P.Period.estimate): each figure says «ước thực hiện».
-    `table`: the table read, whose own «So với cùng kỳ (%)» is said of a row with no previous figure (own_level).
+    `levels`: the table's own «So với cùng kỳ (%)» (same_period_levels), said of a row with no previous figure.
     `plan`: what the table calls its plan (P.Period.plan: a budget's «dự toán»), said in every comparison."""
-    levels = same_period_levels(table) if table is not None else {}
+    levels = levels or {}
     return W.items(assessments, lambda a: growth_text(a, prev_year, since) or own_level(a, levels), estimate, plan)
 
 
@@ -1475,7 +1477,7 @@ def _results(summary, assessments: list[Assessment], table: Table, year: int, pr
     since = per.since(prev_year) if per else None
     levels = same_period_levels(table)
     plan = per.plan if per else PLAN_WORD
-    entries = _entries(assessments, prev_year, since, bool(per and per.estimate), table, plan)
+    entries = _entries(assessments, prev_year, since, bool(per and per.estimate), levels, plan)
     groups = []
     progress = bool(per and per.plan_is_year)
     # a part of the year: the progress rows first under their own title, then the groups as for a year; a row not
